@@ -1,0 +1,1 @@
+"""corpparent: governance and performance oversight for Corporate Parenting Panels."""

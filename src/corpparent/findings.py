@@ -1,0 +1,295 @@
+"""Findings, and rules that compose into rule sets.
+
+Everything in corpparent that judges returns a :class:`Finding`: what was judged, its
+status, one sentence a councillor can read, and the evidence as numbers. A report is a
+list of findings, rendered.
+
+A :class:`Rule` judges one input and returns one finding. Rules compose with ``&``
+(all of), ``|`` (any of) and ``~`` (not), so "75% of councillors *and* 70% of associate
+members" is ``councillors & associates``. A :class:`RuleSet` evaluates many checks over
+the same input; a check may be a rule, or anything that yields several findings (a
+meeting-frequency check finds one shortfall per year and one gap per over-long
+interval).
+
+Bad or missing data is a finding with status ``insufficient data``, never an exception.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from enum import Enum
+from types import MappingProxyType
+from typing import Generic, Protocol, TypeVar, final
+
+from attrs import field, frozen
+
+from corpparent.periods import Period
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "Check",
+    "EvidenceValue",
+    "Finding",
+    "Not",
+    "Rule",
+    "RuleSet",
+    "Status",
+    "worst",
+]
+
+EvidenceValue = float | int | str | bool | None
+T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
+
+
+class Status(Enum):
+    """The verdict of a finding."""
+
+    MET = "met"
+    """The rule holds: within range, quorate, on time."""
+    EXCEEDED = "exceeded"
+    """Better than expected: a success for the panel to acknowledge."""
+    WARNING = "warning"
+    """Worth the panel's attention but not a breach (e.g. a neutral indicator outside range)."""
+    BREACHED = "breached"
+    """The rule does not hold: worse than expected, inquorate, late, missing."""
+    INSUFFICIENT_DATA = "insufficient data"
+    """The rule could not be judged: a value is missing, suppressed or not comparable."""
+    NOT_YET_DUE = "not yet due"
+    """An obligation whose deadline has not passed."""
+
+    @property
+    def is_breach(self) -> bool:
+        """Whether the status is a breach."""
+        return self is Status.BREACHED
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# The order in which statuses dominate when findings are summarised.
+_SEVERITY = {
+    Status.BREACHED: 5,
+    Status.INSUFFICIENT_DATA: 4,
+    Status.WARNING: 3,
+    Status.NOT_YET_DUE: 2,
+    Status.MET: 1,
+    Status.EXCEEDED: 0,
+}
+
+
+def worst(statuses: Iterable[Status]) -> Status:
+    """The most severe of ``statuses`` (breached, insufficient data, warning, ...)."""
+    return max(statuses, key=_SEVERITY.__getitem__, default=Status.MET)
+
+
+def _freeze_evidence(value: Mapping[str, EvidenceValue]) -> Mapping[str, EvidenceValue]:
+    return MappingProxyType(dict(value))
+
+
+@final
+@frozen(hash=False)
+class Finding:
+    """One judgement: what was judged, the verdict, why, and the numbers behind it.
+
+    ``subject`` names what was judged (an indicator, a meeting, a member, an
+    obligation); ``rule`` names the rule that judged it; ``outcome`` gives a finer label
+    than the status where one helps ("worse than expected", "late", "out of order").
+    """
+
+    subject: str
+    rule: str
+    status: Status
+    explanation: str
+    evidence: Mapping[str, EvidenceValue] = field(
+        factory=dict, converter=_freeze_evidence
+    )
+    period: Period | None = None
+    outcome: str | None = None
+
+    @property
+    def is_breach(self) -> bool:
+        """Whether this finding is a breach."""
+        return self.status.is_breach
+
+    def __str__(self) -> str:
+        return f"{self.subject} [{self.rule}]: {self.status}: {self.explanation}"
+
+
+class Check(Protocol[T_contra]):
+    """Anything that judges an input into findings; every :class:`Rule` is one."""
+
+    def findings(self, subject: T_contra, /) -> Sequence[Finding]:
+        """Judge ``subject``."""
+        ...
+
+
+class Rule(ABC, Generic[T]):
+    """A rule judges one input and returns exactly one finding.
+
+    Subclasses implement :meth:`evaluate` and :attr:`name`. Rules compose: ``a & b``
+    holds when both hold, ``a | b`` when either does, ``~a`` when ``a`` does not.
+    """
+
+    __slots__ = ()
+
+    @property
+    @abstractmethod
+    def name(self) -> str:
+        """A short name for the rule, shown in findings and reports."""
+
+    @abstractmethod
+    def evaluate(self, subject: T, /) -> Finding:
+        """Judge ``subject``."""
+
+    def findings(self, subject: T, /) -> Sequence[Finding]:
+        """The one finding of :meth:`evaluate`, as a sequence (so a rule is a check)."""
+        return (self.evaluate(subject),)
+
+    def __and__(self, other: Rule[T]) -> AllOf[T]:
+        return AllOf((self, other))
+
+    def __or__(self, other: Rule[T]) -> AnyOf[T]:
+        return AnyOf((self, other))
+
+    def __invert__(self) -> Not[T]:
+        return Not(self)
+
+
+def _flatten(rules: Iterable[Rule[T]], kind: type[Rule[T]]) -> tuple[Rule[T], ...]:
+    flat: list[Rule[T]] = []
+    for rule in rules:
+        if type(rule) is kind:
+            flat.extend(rule.rules)  # type: ignore[attr-defined]
+        else:
+            flat.append(rule)
+    return tuple(flat)
+
+
+def _combine(
+    name: str, parts: Sequence[Finding], status: Status, joiner: str
+) -> Finding:
+    first = parts[0]
+    evidence: dict[str, EvidenceValue] = {}
+    for part in parts:
+        for key, value in part.evidence.items():
+            evidence.setdefault(key, value)
+    explanation = joiner.join(part.explanation.rstrip(".") for part in parts) + "."
+    return Finding(
+        subject=first.subject,
+        rule=name,
+        status=status,
+        explanation=explanation,
+        evidence=evidence,
+        period=first.period,
+    )
+
+
+@final
+@frozen
+class AllOf(Rule[T]):
+    """Holds when every rule holds: breached if any is breached, else insufficient data
+    if any could not be judged."""
+
+    rules: tuple[Rule[T], ...] = field(converter=tuple)
+    label: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.rules:
+            raise ValueError("AllOf needs at least one rule")
+        object.__setattr__(self, "rules", _flatten(self.rules, AllOf))
+
+    @property
+    def name(self) -> str:
+        return self.label or " and ".join(rule.name for rule in self.rules)
+
+    def evaluate(self, subject: T, /) -> Finding:
+        parts = [rule.evaluate(subject) for rule in self.rules]
+        statuses = [part.status for part in parts]
+        if Status.BREACHED in statuses:
+            status = Status.BREACHED
+        elif Status.INSUFFICIENT_DATA in statuses:
+            status = Status.INSUFFICIENT_DATA
+        else:
+            status = worst(statuses)
+        return _combine(self.name, parts, status, "; and ")
+
+
+@final
+@frozen
+class AnyOf(Rule[T]):
+    """Holds when at least one rule holds; insufficient data when none holds and one
+    could not be judged."""
+
+    rules: tuple[Rule[T], ...] = field(converter=tuple)
+    label: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.rules:
+            raise ValueError("AnyOf needs at least one rule")
+        object.__setattr__(self, "rules", _flatten(self.rules, AnyOf))
+
+    @property
+    def name(self) -> str:
+        return self.label or " or ".join(rule.name for rule in self.rules)
+
+    def evaluate(self, subject: T, /) -> Finding:
+        parts = [rule.evaluate(subject) for rule in self.rules]
+        holding = [p.status for p in parts if p.status in (Status.MET, Status.EXCEEDED)]
+        if holding:
+            status = min(holding, key=_SEVERITY.__getitem__)
+        elif any(p.status is Status.INSUFFICIENT_DATA for p in parts):
+            status = Status.INSUFFICIENT_DATA
+        else:
+            status = Status.BREACHED
+        return _combine(self.name, parts, status, "; or ")
+
+
+@final
+@frozen
+class Not(Rule[T]):
+    """Holds when the inner rule is breached; insufficient data stays so."""
+
+    rule: Rule[T]
+
+    @property
+    def name(self) -> str:
+        return f"not {self.rule.name}"
+
+    def evaluate(self, subject: T, /) -> Finding:
+        inner = self.rule.evaluate(subject)
+        if inner.status in (Status.MET, Status.EXCEEDED):
+            status = Status.BREACHED
+        elif inner.status is Status.BREACHED:
+            status = Status.MET
+        else:
+            status = inner.status
+        return Finding(
+            subject=inner.subject,
+            rule=self.name,
+            status=status,
+            explanation=f"Negated: {inner.explanation}",
+            evidence=inner.evidence,
+            period=inner.period,
+        )
+
+
+@final
+@frozen
+class RuleSet(Generic[T]):
+    """Checks evaluated together over one input, in order."""
+
+    checks: tuple[Check[T], ...] = field(converter=tuple)
+    name: str = "rules"
+
+    def evaluate(self, subject: T) -> tuple[Finding, ...]:
+        """Every finding of every check, in the order the checks were given."""
+        return tuple(finding for check in self.checks for finding in check.findings(subject))
+
+    def __iter__(self) -> Iterator[Check[T]]:
+        return iter(self.checks)
+
+    def __len__(self) -> int:
+        return len(self.checks)

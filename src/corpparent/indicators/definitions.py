@@ -1,0 +1,159 @@
+"""Indicator definitions: kind, unit, polarity and domain.
+
+The Wiltshire Corporate Parenting Panel's annual report 2022-23 (§18–21) names the
+kinds a scorecard mixes: "Snapshot indicators look at performance at a point in time",
+a rate "calculates based on population", and for a number indicator "the totals for
+each month are added up to give an overall figure for the quarter". Percentages and
+scores (Attainment 8, Progress 8, which can be negative) complete the set.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import final
+
+from attrs import evolve, field, frozen
+
+from corpparent import units
+from corpparent.errors import DefinitionError, UnitError
+
+__all__ = ["Indicator", "Kind", "Polarity"]
+
+
+class Kind(Enum):
+    """How an indicator is measured, and so how it aggregates over time."""
+
+    SNAPSHOT = "snapshot"
+    """The value at the end of the period (children in care at 31 March)."""
+    COUNT = "count"
+    """Events summed over the period (children starting to be looked after)."""
+    RATE = "rate"
+    """Per population, per 10,000 (or 100,000) children aged 0-17."""
+    PERCENTAGE = "percentage"
+    """A numerator over a denominator."""
+    SCORE = "score"
+    """A points score such as Attainment 8; may be negative."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Polarity(Enum):
+    """Which direction is better."""
+
+    HIGHER_IS_BETTER = "higher is better"
+    LOWER_IS_BETTER = "lower is better"
+    NEUTRAL = "neutral"
+
+    def flipped(self) -> Polarity:
+        """The opposite polarity (neutral stays neutral)."""
+        if self is Polarity.HIGHER_IS_BETTER:
+            return Polarity.LOWER_IS_BETTER
+        if self is Polarity.LOWER_IS_BETTER:
+            return Polarity.HIGHER_IS_BETTER
+        return self
+
+    def better(self, a: float, b: float) -> bool:
+        """Whether ``a`` is strictly better than ``b`` under this polarity."""
+        if self is Polarity.HIGHER_IS_BETTER:
+            return a > b
+        if self is Polarity.LOWER_IS_BETTER:
+            return a < b
+        return False
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_DEFAULT_UNITS = {
+    Kind.SNAPSHOT: "child",
+    Kind.COUNT: "child",
+    Kind.RATE: "per_10k_children",
+    Kind.PERCENTAGE: "percent",
+    Kind.SCORE: "point",
+}
+# The unit each kind's values must be convertible to (a snapshot may be of anything).
+_REQUIRED_DIMENSION = {
+    Kind.COUNT: "child",
+    Kind.RATE: "dimensionless",
+    Kind.PERCENTAGE: "dimensionless",
+    Kind.SCORE: "point",
+}
+_IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+
+
+def _canonical_unit(value: str) -> str:
+    return str(units.parse_unit(value))
+
+
+@final
+@frozen
+class Indicator:
+    """One measure on a scorecard.
+
+    ``id`` is a short stable identifier (``ltstab``) used in data files; ``unit``
+    defaults from the kind (children, %, per 10,000 children, points) and is stored by
+    its registry name; ``priorities`` link the indicator to strategic priorities.
+    """
+
+    id: str = field()
+    name: str
+    kind: Kind = field(converter=Kind)
+    polarity: Polarity = field(converter=Polarity)
+    domain: str = ""
+    unit: str = field(converter=_canonical_unit)
+    priorities: tuple[str, ...] = field(default=(), converter=tuple)
+    description: str = ""
+    source: str = ""
+
+    @unit.default
+    def _default_unit(self) -> str:
+        return _DEFAULT_UNITS[self.kind]
+
+    @id.validator
+    def _check_id(self, _attribute: object, value: str) -> None:
+        if not _IDENTIFIER.fullmatch(value):
+            raise DefinitionError(
+                f"indicator id {value!r} must be lower-case letters, digits, '_', '.' or '-', "
+                "starting with a letter or digit"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        required = _REQUIRED_DIMENSION.get(self.kind)
+        if required is not None and not units.same_dimension(self.unit, required):
+            raise UnitError(
+                f"indicator {self.id!r}: a {self.kind} indicator cannot be measured in "
+                f"{units.unit_label(self.unit)}; use a unit like {units.unit_label(_DEFAULT_UNITS[self.kind])}"
+            )
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as a reader would write it."""
+        return units.unit_label(self.unit)
+
+    @property
+    def is_proportion(self) -> bool:
+        """Whether values are proportions (percentages and rates)."""
+        return units.same_dimension(self.unit, "dimensionless")
+
+    def magnitude(self, value: float, unit: str | None = None) -> float:
+        """``value`` (in ``unit``, default the indicator's own) in the indicator's unit.
+
+        Raises :class:`~corpparent.errors.UnitError` when the units measure different
+        things.
+        """
+        if unit is None:
+            return float(value)
+        return units.convert(value, unit, self.unit)
+
+    def format(self, value: float) -> str:
+        """``value`` with its unit, as a councillor reads it: ``7%``, ``461 children``."""
+        text = f"{value:,.1f}".rstrip("0").rstrip(".")
+        if self.unit == "percent":
+            return f"{text}%"
+        return f"{text} {self.unit_label}"
+
+    def with_polarity(self, polarity: Polarity) -> Indicator:
+        """A copy with another polarity."""
+        return evolve(self, polarity=polarity)

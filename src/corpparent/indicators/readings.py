@@ -1,0 +1,125 @@
+"""Readings: the value of one indicator for one period.
+
+A reading holds its value in the indicator's own unit, with the numerator,
+denominator and population where they are known (percentages and rates aggregate
+from those, never by averaging). A published value may be withheld: then ``value``
+is ``None`` and ``symbol`` keeps the official-statistics symbol (``c``, ``x`` ...), so
+the gap is reported, never read as zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DataError, Problem
+from corpparent.periods import Period
+from corpparent.symbols import symbol_meaning
+
+__all__ = ["Reading", "Readings"]
+
+
+@final
+@frozen
+class Reading:
+    """The value of ``indicator`` for ``period``, in the indicator's unit."""
+
+    indicator: str
+    period: Period
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    population: float | None = None
+    symbol: str | None = None
+    source: str | None = field(default=None, eq=False)
+
+    @property
+    def is_available(self) -> bool:
+        """Whether the reading has a number."""
+        return self.value is not None
+
+    @property
+    def unavailable_reason(self) -> str:
+        """Why there is no number, in words ("suppressed (c): confidential ...")."""
+        if self.symbol is not None:
+            return f"value withheld ({self.symbol}: {symbol_meaning(self.symbol)})"
+        return "no value given"
+
+
+@final
+class Readings:
+    """A set of readings with at most one per indicator and period.
+
+    Building it from readings that repeat an indicator and period raises
+    :class:`~corpparent.errors.DataError` naming both places.
+    """
+
+    __slots__ = ("_by_indicator", "_by_key")
+
+    def __init__(self, readings: Iterable[Reading] = ()) -> None:
+        self._by_key: dict[tuple[str, Period], Reading] = {}
+        problems: list[Problem] = []
+        for reading in readings:
+            key = (reading.indicator, reading.period)
+            earlier = self._by_key.get(key)
+            if earlier is not None:
+                problems.append(
+                    Problem(
+                        source=reading.source or "readings",
+                        message=(
+                            f"duplicate reading for indicator {reading.indicator!r} in "
+                            f"{reading.period}; first given at {earlier.source or 'an earlier reading'}"
+                        ),
+                    )
+                )
+                continue
+            self._by_key[key] = reading
+        if problems:
+            raise DataError(problems)
+        by_indicator: dict[str, list[Reading]] = {}
+        for reading in self._by_key.values():
+            by_indicator.setdefault(reading.indicator, []).append(reading)
+        self._by_indicator = {
+            name: tuple(sorted(series, key=lambda r: r.period))
+            for name, series in by_indicator.items()
+        }
+
+    def get(self, indicator: str, period: Period) -> Reading | None:
+        """The reading for ``indicator`` in exactly ``period``, if any."""
+        return self._by_key.get((indicator, period))
+
+    def series(self, indicator: str) -> tuple[Reading, ...]:
+        """Every reading of ``indicator``, in period order."""
+        return self._by_indicator.get(indicator, ())
+
+    def within(self, indicator: str, period: Period) -> tuple[Reading, ...]:
+        """Readings of ``indicator`` for periods inside ``period`` (itself included)."""
+        return tuple(r for r in self.series(indicator) if period.contains(r.period))
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The indicators with at least one reading, sorted."""
+        return tuple(sorted(self._by_indicator))
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """Every period with at least one reading, in order."""
+        return tuple(sorted({period for _, period in self._by_key}))
+
+    def merged(self, other: Readings) -> Readings:
+        """Both sets together; a repeated indicator and period is a DataError."""
+        return Readings([*self, *other])
+
+    def __iter__(self) -> Iterator[Reading]:
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def __repr__(self) -> str:
+        return f"Readings({len(self)} readings of {len(self._by_indicator)} indicators)"

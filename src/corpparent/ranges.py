@@ -1,0 +1,194 @@
+"""Expected ranges, targets and direction of travel.
+
+Wiltshire's scorecard gives each indicator a lower and an upper expected range, both
+inclusive: "At the end of Q4 2023 we are reporting 7%, below our upper range of 9.1%
+and in line with our lower range of 7%" is within range (annual report 2022-23 §30).
+"Annually, the indicators themselves, together with their expected ranges and targets
+are reviewed" (§17), so a range belongs to the period it was set for. The indicator's
+polarity turns a position into a performance:
+
+=================  ====================  ===========  ====================
+polarity           below                 within       above
+=================  ====================  ===========  ====================
+higher is better   worse than expected   as expected  better than expected
+lower is better    better than expected  as expected  worse than expected
+neutral            outside range         as expected  outside range
+=================  ====================  ===========  ====================
+
+Targets are separate from ranges ("we remain ambitious and want to see 65% of our
+children in 'in house' foster care", §49, is a long-term ambition).
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError
+from corpparent.indicators.definitions import Polarity
+from corpparent.periods import Period
+
+__all__ = [
+    "ExpectedRange",
+    "Performance",
+    "Position",
+    "Target",
+    "TargetDirection",
+    "Travel",
+    "direction_of_travel",
+    "performance",
+]
+
+
+class Position(Enum):
+    """Where a value lies against an expected range."""
+
+    BELOW = "below"
+    WITHIN = "within"
+    ABOVE = "above"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Performance(Enum):
+    """A position judged by the indicator's polarity."""
+
+    BETTER = "better than expected"
+    AS_EXPECTED = "as expected"
+    WORSE = "worse than expected"
+    OUTSIDE = "outside range"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def performance(polarity: Polarity, position: Position) -> Performance:
+    """The performance table: polarity and position to performance."""
+    if position is Position.WITHIN:
+        return Performance.AS_EXPECTED
+    if polarity is Polarity.NEUTRAL:
+        return Performance.OUTSIDE
+    high_good = polarity is Polarity.HIGHER_IS_BETTER
+    if (position is Position.ABOVE) == high_good:
+        return Performance.BETTER
+    return Performance.WORSE
+
+
+def _finite(_instance: object, attribute: object, value: float) -> None:
+    if not math.isfinite(value):
+        name = getattr(attribute, "name", "value")
+        raise DefinitionError(f"{name!r} must be a finite number, got {value!r}")
+
+
+@final
+@frozen
+class ExpectedRange:
+    """An inclusive range ``[lower, upper]`` for ``indicator``, set for ``period``.
+
+    Bounds are in the indicator's unit; convert other units first with
+    :meth:`corpparent.Indicator.magnitude`.
+    """
+
+    indicator: str
+    lower: float = field(converter=float, validator=_finite)
+    upper: float = field(converter=float, validator=_finite)
+    period: Period
+    source: str = field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower > self.upper:
+            raise DefinitionError(
+                f"expected range for {self.indicator!r}: 'lower' must be <= 'upper': "
+                f"{self.lower:g} > {self.upper:g}"
+            )
+
+    def position(self, value: float) -> Position:
+        """Below, within or above; both bounds count as within."""
+        if value < self.lower:
+            return Position.BELOW
+        if value > self.upper:
+            return Position.ABOVE
+        return Position.WITHIN
+
+    def applies_to(self, period: Period) -> bool:
+        """Whether the range was set for a period that includes ``period``."""
+        return self.period.contains(period)
+
+
+class TargetDirection(Enum):
+    """Whether a target is a floor or a ceiling."""
+
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+
+    @classmethod
+    def for_polarity(cls, polarity: Polarity) -> TargetDirection:
+        """At least where higher is better, at most where lower is better."""
+        if polarity is Polarity.NEUTRAL:
+            raise DefinitionError("a neutral indicator has no better direction for a target")
+        return cls.AT_LEAST if polarity is Polarity.HIGHER_IS_BETTER else cls.AT_MOST
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@final
+@frozen
+class Target:
+    """A required level for ``indicator`` in ``period``, in the indicator's unit.
+
+    An ``ambition`` is a long-term aspiration rather than this period's required level;
+    falling short of it is noted, not reported as a breach.
+    """
+
+    indicator: str
+    value: float = field(converter=float, validator=_finite)
+    direction: TargetDirection = field(converter=TargetDirection)
+    period: Period
+    ambition: bool = False
+    source: str = field(default="", eq=False)
+
+    def is_met(self, value: float) -> bool:
+        """Whether ``value`` reaches the target; the target value itself meets it."""
+        if self.direction is TargetDirection.AT_LEAST:
+            return value >= self.value
+        return value <= self.value
+
+    def applies_to(self, period: Period) -> bool:
+        """Whether the target was set for a period that includes ``period``."""
+        return self.period.contains(period)
+
+
+class Travel(Enum):
+    """Direction of travel between two values of one indicator."""
+
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    NO_CHANGE = "no change"
+    ROSE = "rose"
+    FELL = "fell"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def direction_of_travel(
+    polarity: Polarity, current: float, earlier: float, tolerance: float = 0.0
+) -> Travel:
+    """How ``current`` moved from ``earlier``.
+
+    A change no larger than ``tolerance`` (in the indicator's unit) is no change. A
+    neutral indicator rises or falls rather than improving or worsening.
+    """
+    if tolerance < 0 or not math.isfinite(tolerance):
+        raise DefinitionError(f"tolerance must be a finite number >= 0, got {tolerance!r}")
+    change = current - earlier
+    if abs(change) <= tolerance:
+        return Travel.NO_CHANGE
+    if polarity is Polarity.NEUTRAL:
+        return Travel.ROSE if change > 0 else Travel.FELL
+    return Travel.IMPROVED if polarity.better(current, earlier) else Travel.WORSENED

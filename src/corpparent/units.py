@@ -1,0 +1,184 @@
+"""The one pint registry corpparent uses, and conversions between its units.
+
+The registry is small (children, percentages, rates per 10,000 and per 100,000
+children, points for scores, days) and built on first use, so ``import corpparent``
+costs nothing and a host application that already uses pint can hand in its own
+registry with :func:`use_registry`.
+
+Percentages and rates are proportions, so they share pint's dimensionless dimension:
+7 % is 0.07 is 700 per 10,000 children. Counts of children have the dimension
+``[child]`` and scores ``[score]``, so a count given for a percentage indicator is a
+:class:`~corpparent.errors.UnitError`, not a silent conversion.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pint
+
+from corpparent.errors import UnitError
+
+__all__ = [
+    "Quantity",
+    "Unit",
+    "convert",
+    "parse_unit",
+    "quantity",
+    "registry",
+    "same_dimension",
+    "unit_label",
+    "use_registry",
+]
+
+Quantity = pint.Quantity
+Unit = pint.Unit
+
+_DEFINITIONS = (
+    "child = [child] = children",
+    "point = [score] = points",
+    "day = [time] = days",
+    "week = 7 * day = weeks",
+    "percent = 0.01 = %",
+    "per_10k_children = 1e-4",
+    "per_100k_children = 1e-5",
+)
+
+# Spellings found in published tables and local scorecards, mapped to registry names.
+_ALIASES: dict[str, str] = {
+    "": "dimensionless",
+    "1": "dimensionless",
+    "fraction": "dimensionless",
+    "proportion": "dimensionless",
+    "ratio": "dimensionless",
+    "%": "percent",
+    "pc": "percent",
+    "percentage": "percent",
+    "per 10,000": "per_10k_children",
+    "per 10000": "per_10k_children",
+    "per 10k": "per_10k_children",
+    "per 10,000 children": "per_10k_children",
+    "per 10000 children": "per_10k_children",
+    "rate per 10,000": "per_10k_children",
+    "per 100,000": "per_100k_children",
+    "per 100000": "per_100k_children",
+    "per 100k": "per_100k_children",
+    "per 100,000 children": "per_100k_children",
+    "per 100000 children": "per_100k_children",
+    "count": "child",
+    "number": "child",
+    "children": "child",
+    "young people": "child",
+    "score": "point",
+    "points": "point",
+    "days": "day",
+}
+
+_registry: pint.UnitRegistry | None = None
+
+
+def _define_all(target: pint.UnitRegistry) -> None:
+    for definition in _DEFINITIONS:
+        name = definition.split("=", 1)[0].strip()
+        if name not in target:
+            target.define(definition)
+
+
+def registry() -> pint.UnitRegistry:
+    """Return corpparent's unit registry, building it on first use."""
+    global _registry
+    if _registry is None:
+        built = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+        _define_all(built)
+        _registry = built
+    return _registry
+
+
+def use_registry(host: pint.UnitRegistry) -> None:
+    """Make corpparent use ``host``, adding its units where the host lacks them.
+
+    Quantities from two pint registries cannot be mixed, so an application that already
+    has a registry should call this once, before building indicators.
+    """
+    global _registry
+    try:
+        _define_all(host)
+    except (pint.errors.PintError, ValueError) as exc:
+        raise UnitError(f"cannot add corpparent's units to the given registry: {exc}") from exc
+    _registry = host
+
+
+def parse_unit(text: str | pint.Unit) -> pint.Unit:
+    """Parse a unit name such as ``'%'``, ``'per 10,000'`` or ``'children'``.
+
+    Raises :class:`UnitError` naming the accepted spellings when the text is unknown.
+    """
+    reg = registry()
+    if isinstance(text, pint.Unit):
+        return reg.Unit(str(text))
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    name = _ALIASES.get(key, key)
+    try:
+        return reg.Unit(name)
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError) as exc:
+        accepted = ", ".join(sorted(repr(a) for a in _ALIASES if a))
+        raise UnitError(f"unknown unit {text!r}; expected one of {accepted}") from exc
+
+
+def quantity(value: float, unit: str | pint.Unit) -> pint.Quantity:
+    """Build a quantity in corpparent's registry."""
+    return registry().Quantity(value, parse_unit(unit))
+
+
+def same_dimension(a: str | pint.Unit, b: str | pint.Unit) -> bool:
+    """Whether two units measure the same thing (so one converts to the other)."""
+    return bool(parse_unit(a).dimensionality == parse_unit(b).dimensionality)
+
+
+def convert(value: float, from_unit: str | pint.Unit, to_unit: str | pint.Unit) -> float:
+    """Convert a plain number between units of the same dimension.
+
+    Raises :class:`UnitError` when the dimensions differ, e.g. a count of children to a
+    percentage.
+    """
+    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    if source == target:
+        return float(value)
+    if source.dimensionality != target.dimensionality:
+        raise UnitError(
+            f"cannot convert {unit_label(source)} to {unit_label(target)}: "
+            f"{_dimension(source)} is not {_dimension(target)}"
+        )
+    factor = _factor(source, target)
+    result = float(value) * factor
+    return float(round(result, 12)) if math.isfinite(result) else result
+
+
+def _factor(source: pint.Unit, target: pint.Unit) -> float:
+    magnitude: Any = registry().Quantity(1.0, source).to(target).magnitude
+    return float(magnitude)
+
+
+def _dimension(unit: pint.Unit) -> str:
+    dims = str(unit.dimensionality)
+    return "a proportion" if dims == "dimensionless" else dims
+
+
+_LABELS = {
+    "dimensionless": "fraction",
+    "percent": "%",
+    "per_10k_children": "per 10,000 children",
+    "per_100k_children": "per 100,000 children",
+    "child": "children",
+    "point": "points",
+    "day": "days",
+    "week": "weeks",
+}
+
+
+def unit_label(unit: str | pint.Unit) -> str:
+    """A short label a reader understands: ``'%'``, ``'per 10,000 children'``."""
+    name = str(parse_unit(unit))
+    return _LABELS.get(name, name)
