@@ -1,0 +1,42 @@
+"""Every example script runs, and every Python block in the docs runs.
+
+Each docs page's ```python blocks run in order in one namespace, so a page reads as a
+single session. A block fenced as ```python no-run is shown but not run (for output or
+for code that needs files the reader has and the tests do not).
+"""
+
+from __future__ import annotations
+
+import re
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs(script: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", [str(script)])
+    runpy.run_path(str(script), run_name="__main__")
+    assert capsys.readouterr().out.strip(), f"{script.name} printed nothing"
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_docs_python_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch,
+                                tmp_path: Path) -> None:
+    blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
+    if not blocks:
+        pytest.skip(f"{page.name} has no python blocks")
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": f"docs.{page.stem}", "TMP": tmp_path}
+    for number, block in enumerate(blocks, start=1):
+        code = compile(block, f"{page.name} block {number}", "exec")
+        exec(code, namespace)
