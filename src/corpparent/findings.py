@@ -193,7 +193,7 @@ class AllOf(Rule[T]):
     """Holds when every rule holds: breached if any is breached, else insufficient data
     if any could not be judged."""
 
-    rules: tuple[Rule[T], ...] = field(converter=tuple)
+    rules: tuple[Rule[T], ...]
     label: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -208,6 +208,7 @@ class AllOf(Rule[T]):
     def evaluate(self, subject: T, /) -> Finding:
         parts = [rule.evaluate(subject) for rule in self.rules]
         statuses = [part.status for part in parts]
+        status: Status
         if Status.BREACHED in statuses:
             status = Status.BREACHED
         elif Status.INSUFFICIENT_DATA in statuses:
@@ -223,7 +224,7 @@ class AnyOf(Rule[T]):
     """Holds when at least one rule holds; insufficient data when none holds and one
     could not be judged."""
 
-    rules: tuple[Rule[T], ...] = field(converter=tuple)
+    rules: tuple[Rule[T], ...]
     label: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -238,6 +239,7 @@ class AnyOf(Rule[T]):
     def evaluate(self, subject: T, /) -> Finding:
         parts = [rule.evaluate(subject) for rule in self.rules]
         holding = [p.status for p in parts if p.status in (Status.MET, Status.EXCEEDED)]
+        status: Status
         if holding:
             status = min(holding, key=_SEVERITY.__getitem__)
         elif any(p.status is Status.INSUFFICIENT_DATA for p in parts):

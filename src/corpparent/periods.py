@@ -255,7 +255,10 @@ class _Year(Period):
 @final
 @frozen(eq=True, order=False)
 class FinancialYear(_Year):
-    """The local-government financial year, April to March: ``FinancialYear(2022)`` is ``2022-23``."""
+    """The local-government financial year, April to March.
+
+    ``FinancialYear(2022)`` is ``2022-23``.
+    """
 
     first_month: ClassVar[int] = 4
     _rank: ClassVar[int] = 5
@@ -338,7 +341,9 @@ def _financial_start(text: str, y1: str, y2: str) -> int:
     if len(y2) == 2 and end < start:
         end += 100
     if end != start + 1:
-        raise _error(text, f"a financial or municipal year spans two consecutive years, not {y1} and {y2}")
+        raise _error(
+            text, f"a financial or municipal year spans two consecutive years, not {y1} and {y2}"
+        )
     return start
 
 

@@ -23,6 +23,7 @@ from corpparent.errors import UnitError
 
 __all__ = [
     "Quantity",
+    "Registry",
     "Unit",
     "convert",
     "parse_unit",
@@ -76,27 +77,29 @@ _ALIASES: dict[str, str] = {
     "days": "day",
 }
 
-_registry: pint.UnitRegistry | None = None
+Registry = pint.UnitRegistry[Any]
+
+_registry: Registry | None = None
 
 
-def _define_all(target: pint.UnitRegistry) -> None:
+def _define_all(target: Registry) -> None:
     for definition in _DEFINITIONS:
         name = definition.split("=", 1)[0].strip()
         if name not in target:
             target.define(definition)
 
 
-def registry() -> pint.UnitRegistry:
+def registry() -> Registry:
     """Return corpparent's unit registry, building it on first use."""
     global _registry
     if _registry is None:
-        built = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+        built: Registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
         _define_all(built)
         _registry = built
     return _registry
 
 
-def use_registry(host: pint.UnitRegistry) -> None:
+def use_registry(host: Registry) -> None:
     """Make corpparent use ``host``, adding its units where the host lacks them.
 
     Quantities from two pint registries cannot be mixed, so an application that already
@@ -127,7 +130,7 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
         raise UnitError(f"unknown unit {text!r}; expected one of {accepted}") from exc
 
 
-def quantity(value: float, unit: str | pint.Unit) -> pint.Quantity:
+def quantity(value: float, unit: str | pint.Unit) -> pint.Quantity[Any]:
     """Build a quantity in corpparent's registry."""
     return registry().Quantity(value, parse_unit(unit))
 

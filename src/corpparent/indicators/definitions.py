@@ -122,9 +122,10 @@ class Indicator:
     def __attrs_post_init__(self) -> None:
         required = _REQUIRED_DIMENSION.get(self.kind)
         if required is not None and not units.same_dimension(self.unit, required):
+            expected = units.unit_label(_DEFAULT_UNITS[self.kind])
             raise UnitError(
                 f"indicator {self.id!r}: a {self.kind} indicator cannot be measured in "
-                f"{units.unit_label(self.unit)}; use a unit like {units.unit_label(_DEFAULT_UNITS[self.kind])}"
+                f"{units.unit_label(self.unit)}; use a unit like {expected}"
             )
 
     @property

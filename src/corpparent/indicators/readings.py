@@ -70,7 +70,8 @@ class Readings:
                         source=reading.source or "readings",
                         message=(
                             f"duplicate reading for indicator {reading.indicator!r} in "
-                            f"{reading.period}; first given at {earlier.source or 'an earlier reading'}"
+                            f"{reading.period}; first given at "
+                            f"{earlier.source or 'an earlier reading'}"
                         ),
                     )
                 )
