@@ -1,0 +1,67 @@
+"""Reports: the JSON output model and its schema, and the terminal, Markdown and HTML
+renderers, with small-number suppression, output profiles and provenance."""
+
+from corpparent.report.build import (
+    Comparators,
+    findings_report,
+    headline_status,
+    scorecard_report,
+    summarise,
+    trend,
+)
+from corpparent.report.html import contrast_ratio, render_html
+from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label
+from corpparent.report.markdown import render_markdown
+from corpparent.report.model import (
+    FindingOut,
+    FindingsReport,
+    IndicatorOut,
+    Profile,
+    Provenance,
+    ScorecardReport,
+    published_schema,
+    report_adapter,
+    report_schema,
+)
+from corpparent.report.output import FORMATS, Format, finish, render, render_json
+from corpparent.report.profiles import PROFILES, default_profile
+from corpparent.report.provenance import make_provenance, sha256_of
+from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
+from corpparent.report.terminal import render_terminal
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "FORMATS",
+    "PROFILES",
+    "STATUS_SYMBOLS",
+    "STATUS_WORDS",
+    "Comparators",
+    "FindingOut",
+    "FindingsReport",
+    "Format",
+    "IndicatorOut",
+    "Profile",
+    "Provenance",
+    "ScorecardReport",
+    "Suppression",
+    "contrast_ratio",
+    "default_profile",
+    "findings_report",
+    "finish",
+    "headline_status",
+    "make_provenance",
+    "published_schema",
+    "render",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_terminal",
+    "report_adapter",
+    "report_schema",
+    "scorecard_report",
+    "sha256_of",
+    "status_label",
+    "summarise",
+    "suppress",
+    "trend",
+]

@@ -1,0 +1,218 @@
+"""Turn results into report documents: a scorecard's assessment, or any findings.
+
+:func:`scorecard_report` gathers, for each indicator, what a councillor needs beside
+the verdicts: the trend over recent periods with the expected range that applied in
+each, the targets, and comparators where they are given. :func:`findings_report` does
+the same for the findings of any other check. Both return the JSON output model,
+which every renderer reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from corpparent.findings import Finding, Status, worst
+from corpparent.indicators.aggregation import Unavailable, value_for
+from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.readings import Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import Period
+from corpparent.report.model import (
+    ComparatorOut,
+    ExceptionReportOut,
+    FindingOut,
+    FindingsReport,
+    IndicatorOut,
+    Profile,
+    Provenance,
+    RangeOut,
+    ScorecardReport,
+    SuppressionNote,
+    TargetOut,
+    TrendPoint,
+)
+from corpparent.scorecard import IndicatorAssessment, ScorecardResult
+
+__all__ = [
+    "Comparators",
+    "findings_report",
+    "headline_status",
+    "scorecard_report",
+    "summarise",
+    "trend",
+]
+
+#: Comparator values by indicator id, then comparator name ("England", "South West").
+Comparators = Mapping[str, Mapping[str, float | None]]
+
+_NO_SUPPRESSION = SuppressionNote(applied=False, threshold=0)
+
+
+def summarise(items: Iterable[FindingOut | IndicatorOut]) -> dict[str, int]:
+    """How many findings (or indicators, by headline) have each status, keyed by value."""
+    counts = Counter(item.status for item in items)
+    return {status.value: counts[status] for status in Status if counts[status]}
+
+
+_JUDGEMENTS = ("expected range", "target", "ambition")
+
+
+def headline_status(findings: Sequence[Finding]) -> Status:
+    """An indicator's headline: the worst of its range and target findings (the
+    judgement the panel acts on), or of its travel findings when it has neither."""
+    judged = [f.status for f in findings if f.rule in _JUDGEMENTS]
+    return worst(judged or [f.status for f in findings])
+
+
+def _symbol(readings: Readings, indicator: Indicator, period: Period) -> str | None:
+    reading = readings.get(indicator.id, period)
+    return None if reading is None else reading.symbol
+
+
+def trend(
+    indicator: Indicator,
+    indicators: IndicatorSet,
+    readings: Readings,
+    period: Period,
+    history: int = 8,
+) -> list[TrendPoint]:
+    """The indicator's values for ``period`` and up to ``history - 1`` periods before it,
+    of the same kind, from the first period with any reading."""
+    periods = [period]
+    while len(periods) < history:
+        periods.append(periods[-1].previous())
+    points: list[TrendPoint] = []
+    for each in reversed(periods):
+        value = value_for(indicator, readings, each)
+        symbol = _symbol(readings, indicator, each)
+        if isinstance(value, Unavailable) and symbol is None and not points and each != period:
+            continue  # nothing before the first reading
+        expected = indicators.range_for(indicator.id, each)
+        points.append(
+            TrendPoint(
+                period=str(each),
+                value=None if isinstance(value, Unavailable) else value,
+                symbol=symbol,
+                note=value.reason if isinstance(value, Unavailable) else None,
+                lower=None if expected is None else expected.lower,
+                upper=None if expected is None else expected.upper,
+            )
+        )
+    return points
+
+
+def _indicator(
+    assessment: IndicatorAssessment,
+    indicators: IndicatorSet,
+    readings: Readings,
+    period: Period,
+    comparators: Mapping[str, float | None],
+    history: int,
+) -> IndicatorOut:
+    indicator = assessment.indicator
+    value = assessment.value
+    observed = assessment.observation.value
+    symbol = _symbol(readings, indicator, period)
+    if isinstance(observed, Unavailable):
+        value_text = f"withheld ({symbol})" if symbol else "no value"
+    else:
+        value_text = indicator.format(observed)
+    expected = assessment.expected
+    performance = assessment.performance
+    return IndicatorOut(
+        id=indicator.id,
+        name=indicator.name,
+        domain=indicator.domain,
+        kind=indicator.kind.value,
+        polarity=indicator.polarity.value,
+        unit=indicator.unit,
+        unit_label=indicator.unit_label,
+        value=value,
+        value_text=value_text,
+        symbol=symbol,
+        status=headline_status(assessment.findings),
+        performance=None if performance is None else performance.value,
+        expected_range=None
+        if expected is None
+        else RangeOut(lower=expected.lower, upper=expected.upper, period=str(expected.period)),
+        targets=[
+            TargetOut(
+                value=t.value,
+                direction=t.direction.value,
+                ambition=t.ambition,
+                period=str(t.period),
+            )
+            for t in indicators.targets_for(indicator.id, period)
+        ],
+        trend=trend(indicator, indicators, readings, period, history),
+        comparators=[ComparatorOut(name=name, value=v) for name, v in comparators.items()],
+        findings=[FindingOut.of(f) for f in assessment.findings],
+    )
+
+
+def scorecard_report(
+    result: ScorecardResult,
+    indicators: IndicatorSet,
+    readings: Readings,
+    provenance: Provenance,
+    *,
+    title: str | None = None,
+    authority: str | None = None,
+    profile: Profile = "internal",
+    comparators: Comparators | None = None,
+    history: int = 8,
+) -> ScorecardReport:
+    """The report of a scorecard assessed for ``result.period``, unsuppressed.
+
+    Apply :func:`corpparent.report.suppression.suppress` for reports meant for the public.
+    """
+    given = comparators or {}
+    items = [
+        _indicator(a, indicators, readings, result.period, given.get(a.indicator.id, {}), history)
+        for a in result.assessments
+    ]
+    exceptions = result.exception_report()
+    out = ExceptionReportOut(
+        exceptions=[FindingOut.of(f) for f in exceptions.exceptions],
+        successes=[FindingOut.of(f) for f in exceptions.successes],
+        insufficient=[FindingOut.of(f) for f in exceptions.insufficient],
+    )
+    every = [f for item in items for f in item.findings]
+    default_title = f"Corporate parenting scorecard, {result.period}"
+    if authority:
+        default_title = f"{authority}: corporate parenting scorecard, {result.period}"
+    return ScorecardReport(
+        title=title or default_title,
+        authority=authority,
+        period=str(result.period),
+        profile=profile,
+        summary=summarise(every),
+        suppression=_NO_SUPPRESSION,
+        provenance=provenance,
+        indicators=items,
+        exception_report=out,
+    )
+
+
+def findings_report(
+    findings: Sequence[Finding],
+    provenance: Provenance,
+    *,
+    title: str,
+    authority: str | None = None,
+    period: Period | None = None,
+    profile: Profile = "internal",
+) -> FindingsReport:
+    """A report of the findings of any check (meetings, obligations), in order."""
+    out = [FindingOut.of(f) for f in findings]
+    return FindingsReport(
+        title=title,
+        authority=authority,
+        period=None if period is None else str(period),
+        profile=profile,
+        summary=summarise(out),
+        suppression=_NO_SUPPRESSION,
+        provenance=provenance,
+        findings=out,
+    )

@@ -1,0 +1,44 @@
+"""Numbers as a councillor reads them, shared by every renderer."""
+
+from __future__ import annotations
+
+from corpparent.report.model import IndicatorOut, TargetOut, TrendPoint
+
+__all__ = ["show_number", "show_point", "show_range", "show_target", "show_value"]
+
+
+def show_number(value: float) -> str:
+    """``1,234.5``, ``7``, ``-0.5``: one decimal place at most, no trailing zeros."""
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def show_value(indicator: IndicatorOut, value: float | None, *, bare: bool = False) -> str:
+    """A value with the indicator's unit: ``7%``, ``461 children``; ``–`` for none."""
+    if value is None:
+        return "–"
+    text = show_number(value)
+    if indicator.unit == "percent":
+        return f"{text}%"
+    return text if bare else f"{text} {indicator.unit_label}"
+
+
+def show_point(indicator: IndicatorOut, point: TrendPoint) -> str:
+    """A trend point's value, its symbol, or a dash."""
+    if point.value is not None:
+        return show_value(indicator, point.value, bare=True)
+    return point.symbol or "–"
+
+
+def show_range(indicator: IndicatorOut) -> str:
+    """The expected range, ``75%–82%``; ``none set`` when there is none."""
+    expected = indicator.expected_range
+    if expected is None:
+        return "none set"
+    lower = show_value(indicator, expected.lower, bare=True)
+    return f"{lower}–{show_value(indicator, expected.upper)}"
+
+
+def show_target(indicator: IndicatorOut, target: TargetOut) -> str:
+    """``ambition: at least 65%``."""
+    kind = "ambition" if target.ambition else "target"
+    return f"{kind}: {target.direction} {show_value(indicator, target.value)}"

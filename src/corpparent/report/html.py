@@ -1,0 +1,321 @@
+"""A self-contained HTML report for councillors.
+
+One file, readable offline and printable: styles are inline, charts are inline SVG, and
+the page loads nothing from the network (a Content-Security-Policy forbids it, and any
+script). Statuses are written as a symbol and a word on a tinted badge, never colour
+alone; text and badge colours meet WCAG 2.2 AA contrast (4.5:1 for text, 3:1 for chart
+marks). Every piece of text, names above all since they come from data files, passes
+through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from types import MappingProxyType
+from typing import Final
+
+from corpparent.findings import Status
+from corpparent.report.build import summarise
+from corpparent.report.formatting import show_point, show_range, show_target
+from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.model import (
+    FindingOut,
+    FindingsReport,
+    IndicatorOut,
+    Provenance,
+    ScorecardReport,
+)
+from corpparent.report.profiles import banner
+from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
+
+__all__ = ["BADGE_COLOURS", "PAGE_COLOURS", "contrast_ratio", "render_html"]
+
+#: (text, background) of each status badge.
+BADGE_COLOURS: Final = MappingProxyType(
+    {
+        Status.BREACHED: ("#8b1a1a", "#fde7e7"),
+        Status.WARNING: ("#6a4500", "#fff1cc"),
+        Status.INSUFFICIENT_DATA: ("#4b2f73", "#efe7f8"),
+        Status.NOT_YET_DUE: ("#34414d", "#e9eef2"),
+        Status.MET: ("#1d5a2c", "#e3f3e7"),
+        Status.EXCEEDED: ("#0d4a66", "#ddeff8"),
+    }
+)
+#: (text, background) pairs of the page itself.
+PAGE_COLOURS: Final = MappingProxyType(
+    {
+        "body": ("#1b1b1b", "#ffffff"),
+        "muted": ("#4a4f55", "#ffffff"),
+        "card": ("#1b1b1b", "#f7f8fa"),
+        "private": ("#ffffff", "#8b1a1a"),
+        "public": ("#1b1b1b", "#eef3f8"),
+        "link": ("#1d4f91", "#ffffff"),
+    }
+)
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours, from 1 to 21."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _css() -> str:
+    badges = "\n".join(
+        f".s-{status.name.lower()}{{color:{fg};background:{bg};border-color:{fg}}}"
+        for status, (fg, bg) in BADGE_COLOURS.items()
+    )
+    text, white = PAGE_COLOURS["body"]
+    muted = PAGE_COLOURS["muted"][0]
+    card = PAGE_COLOURS["card"][1]
+    private_fg, private_bg = PAGE_COLOURS["private"]
+    public_fg, public_bg = PAGE_COLOURS["public"]
+    return f"""
+*{{box-sizing:border-box}}
+body{{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
+color:{text};background:{white}}}
+main{{max-width:1180px;margin:0 auto;padding:24px}}
+h1{{font-size:1.7rem;margin:.2rem 0 .4rem}} h2{{font-size:1.3rem;margin:2rem 0 .6rem;
+border-bottom:2px solid {text};padding-bottom:.2rem}} h3{{font-size:1.05rem;margin:1.2rem 0 .4rem}}
+.facts{{color:{muted};margin:0 0 1rem}}
+.banner{{padding:.6rem .9rem;border-radius:4px;font-weight:600;margin:.6rem 0 1rem;
+color:{public_fg};background:{public_bg};border-left:6px solid {text}}}
+.banner.private{{color:{private_fg};background:{private_bg};border-left-color:{private_bg}}}
+.summary{{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none;margin:0}}
+.badge{{display:inline-block;border:1px solid;border-radius:4px;padding:.05rem .45rem;
+font-weight:600;white-space:nowrap}}
+{badges}
+ul.findings{{padding-left:0;list-style:none}} ul.findings li{{margin:.35rem 0}}
+a{{color:{PAGE_COLOURS["link"][0]}}}
+caption{{text-align:left}}
+table{{border-collapse:collapse;width:100%;font-size:.92rem}}
+th,td{{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #8c9299}}
+th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}}
+.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}}
+.card{{background:{card};border:1px solid #8c9299;border-radius:6px;padding:12px 14px;
+break-inside:avoid}}
+.card h4{{margin:0 0 .3rem;font-size:1.02rem}}
+.card .value{{font-size:1.6rem;font-weight:700;margin-right:.6rem}}
+.card dl{{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.5rem 0;
+font-size:.92rem}} .card dt{{color:{muted}}} .card dd{{margin:0}}
+.charts{{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start;background:{white};
+border-radius:4px;padding:4px}}
+.chart.trend{{flex:1 1 360px;max-width:100%;height:auto}}
+.chart.comparators{{flex:0 1 300px;max-width:100%;height:auto}}
+.legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
+.legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
+details{{margin-top:.4rem;font-size:.9rem}}
+.footnote{{font-size:.9rem;color:{muted}}}
+code{{font-size:.85rem;word-break:break-all}}
+@media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}}}
+"""
+
+
+def _badge(status: Status, label: str | None = None) -> str:
+    return (
+        f'<span class="badge s-{status.name.lower()}">{_e(label or status_label(status))}</span>'
+    )
+
+
+def _summary(summary: dict[str, int]) -> str:
+    items = [
+        f"<li>{_badge(status, f'{status_label(status)}: {summary[status.value]}')}</li>"
+        for status in STATUS_ORDER
+        if summary.get(status.value)
+    ]
+    return f'<ul class="summary" aria-label="Findings by status">{"".join(items)}</ul>'
+
+
+def _glance(report: ScorecardReport | FindingsReport) -> str:
+    if isinstance(report, ScorecardReport):
+        lead = f"<p>{len(report.indicators)} indicators, by their headline status:</p>"
+        return lead + _summary(summarise(report.indicators))
+    return f"<p>{len(report.findings)} findings:</p>" + _summary(report.summary)
+
+
+def _findings_list(title: str, findings: list[FindingOut]) -> str:
+    items = "".join(
+        f"<li>{_badge(f.status, finding_label(f))} {_e(f.explanation)}</li>" for f in findings
+    )
+    body = f'<ul class="findings">{items}</ul>' if findings else "<p>None.</p>"
+    return f"<h3>{_e(title)} ({len(findings)})</h3>{body}"
+
+
+def _legend() -> str:
+    c = CHART_COLOURS
+    return (
+        '<p class="legend" aria-hidden="true">'
+        f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["line"]}" '
+        'stroke-width="2.5"/></svg>value'
+        f'<svg width="22" height="12"><rect width="22" height="12" fill="{c["band"]}" '
+        f'stroke="{c["band_edge"]}"/></svg>expected range'
+        f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["target"]}" '
+        'stroke-width="2" stroke-dasharray="6 4"/></svg>target or ambition'
+        "</p>"
+    )
+
+
+def _travel(indicator: IndicatorOut, rule: str) -> str:
+    found = next((f for f in indicator.findings if f.rule == rule), None)
+    return "–" if found is None else travel_label(found.outcome)
+
+
+def _trend_table(indicator: IndicatorOut) -> str:
+    rows = "".join(
+        f'<tr><td>{_e(p.period)}</td><td class="num">{_e(show_point(indicator, p))}</td>'
+        f"<td>{_e(p.note or '')}</td></tr>"
+        for p in indicator.trend
+    )
+    return (
+        "<details><summary>Figures behind the chart</summary><table><thead><tr>"
+        "<th>Period</th><th>Value</th><th>Note</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></details>"
+    )
+
+
+def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
+    targets = "; ".join(show_target(indicator, t) for t in indicator.targets) or "none set"
+    verdict = _badge(indicator.status)
+    if indicator.performance and indicator.performance.lower() not in status_label(
+        indicator.status
+    ).lower():
+        verdict += f" {_e(indicator.performance)}"
+    charts = trend_chart(indicator, f"c{index}")
+    if indicator.comparators:
+        charts += comparator_chart(indicator, authority, f"k{index}")
+    return (
+        f'<article class="card" id="indicator-{index}">'
+        f"<h4>{_e(indicator.name)}</h4>"
+        f'<p><span class="value">{_e(indicator.value_text)}</span>{verdict}</p>'
+        "<dl>"
+        f"<dt>Expected range</dt><dd>{_e(show_range(indicator))}</dd>"
+        f"<dt>Target</dt><dd>{_e(targets)}</dd>"
+        f"<dt>Since last period</dt><dd>{_e(_travel(indicator, 'travel since last period'))}</dd>"
+        f"<dt>Since last year</dt><dd>{_e(_travel(indicator, 'travel since last year'))}</dd>"
+        "</dl>"
+        f'<div class="charts">{charts}</div>{_legend()}{_trend_table(indicator)}'
+        "</article>"
+    )
+
+
+def _overview(report: ScorecardReport) -> str:
+    rows = "".join(
+        f'<tr><td><a href="#indicator-{i}">{_e(item.name)}</a></td>'
+        f'<td class="num">{_e(item.value_text)}</td><td>{_e(show_range(item))}</td>'
+        f"<td>{_badge(item.status)}</td>"
+        f"<td>{_e(_travel(item, 'travel since last period'))}</td>"
+        f"<td>{_e(_travel(item, 'travel since last year'))}</td></tr>"
+        for i, item in enumerate(report.indicators)
+    )
+    return (
+        f"<table><caption class=\"facts\">Each indicator in {_e(report.period)}</caption>"
+        "<thead><tr><th>Indicator</th><th>Value</th><th>Expected range</th><th>Status</th>"
+        "<th>Since last period</th><th>Since last year</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _scorecard(report: ScorecardReport) -> str:
+    exceptions = report.exception_report
+    parts = [
+        "<h2>Exception report</h2>",
+        _findings_list("Outside expected range or below target", exceptions.exceptions),
+        _findings_list("Successes", exceptions.successes),
+        _findings_list("Insufficient data", exceptions.insufficient),
+        "<h2>Scorecard</h2>",
+        _overview(report),
+        "<h2>Indicators in detail</h2>",
+    ]
+    authority = report.authority or "This authority"
+    domains: dict[str, list[tuple[int, IndicatorOut]]] = {}
+    for index, indicator in enumerate(report.indicators):
+        domains.setdefault(indicator.domain or "Indicators", []).append((index, indicator))
+    for domain, items in domains.items():
+        cards = "".join(_card(indicator, index, authority) for index, indicator in items)
+        parts.append(f'<section><h3>{_e(domain)}</h3><div class="cards">{cards}</div></section>')
+    return "".join(parts)
+
+
+def _findings_table(report: FindingsReport) -> str:
+    rows = "".join(
+        f"<tr><td>{_badge(f.status, finding_label(f))}</td><td>{_e(f.subject)}</td>"
+        f"<td>{_e(f.rule)}</td><td>{_e(f.explanation)}</td></tr>"
+        for f in report.findings
+    )
+    return (
+        "<h2>Findings</h2><table><thead><tr><th>Status</th><th>Subject</th><th>Rule</th>"
+        f"<th>Finding</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _provenance(provenance: Provenance) -> str:
+    items = [
+        f"<li>corpparent {_e(provenance.corpparent_version)}, Python "
+        f"{_e(provenance.python_version)}</li>"
+    ]
+    if provenance.period:
+        items.append(f"<li>Period: {_e(provenance.period)}</li>")
+    plugins = ", ".join(
+        f"{p.name} ({p.distribution or 'unknown'} {p.version or ''})".strip()
+        for p in provenance.plugins
+    )
+    items.append(f"<li>Authority plug-ins installed: {_e(plugins or 'none')}</li>")
+    items.extend(
+        f"<li>Input <code>{_e(i.path)}</code>, {i.bytes:,} bytes, SHA-256 "
+        f"<code>{_e(i.sha256)}</code></li>"
+        for i in provenance.inputs
+    )
+    if provenance.options:
+        options = ", ".join(f"{k} = {v}" for k, v in provenance.options.items())
+        items.append(f"<li>Options: {_e(options)}</li>")
+    if provenance.generated_at is not None:
+        items.append(
+            f"<li>Generated {_e(provenance.generated_at.isoformat(timespec='seconds'))}</li>"
+        )
+    return f'<h2>How these figures were made</h2><ul class="footnote">{"".join(items)}</ul>'
+
+
+def render_html(report: ScorecardReport | FindingsReport) -> str:
+    """The report as one self-contained HTML page."""
+    facts = " · ".join(
+        _e(fact)
+        for fact in (
+            report.authority and f"Authority: {report.authority}",
+            report.period and f"Period: {report.period}",
+        )
+        if fact
+    )
+    banner_class = "banner private" if report.profile != "public" else "banner"
+    body = _scorecard(report) if isinstance(report, ScorecardReport) else _findings_table(report)
+    footnote = ""
+    if report.suppression.applied:
+        footnote = (
+            f'<p class="footnote" id="suppression"><strong>{_e(report.suppression.symbol)}</strong>'
+            f": {_e(report.suppression.footnote.split(': ', 1)[-1])} Figures withheld: "
+            f"{report.suppression.withheld}.</p>"
+        )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en-GB"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="corpparent {_e(report.provenance.corpparent_version)}">'
+        f"<title>{_e(report.title)}</title><style>{_css()}</style></head>"
+        f"<body><main><header><h1>{_e(report.title)}</h1>"
+        f'<p class="facts">{facts}</p>'
+        f'<p class="{banner_class}">{_e(banner(report.profile, report.suppression))}</p>'
+        f"<h2>At a glance</h2>{_glance(report)}</header>"
+        f"{body}{footnote}{_provenance(report.provenance)}</main></body></html>\n"
+    )

@@ -1,0 +1,91 @@
+"""How a status is shown to a reader: a word and a symbol, never colour alone.
+
+Every renderer writes both, so a report printed in black and white, read by a screen
+reader, or read by someone who does not tell red from green says the same thing.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+from corpparent.findings import Status
+from corpparent.report.model import FindingOut
+
+__all__ = [
+    "STATUS_ORDER",
+    "STATUS_SYMBOLS",
+    "STATUS_WORDS",
+    "TRAVEL_SYMBOLS",
+    "finding_label",
+    "status_label",
+    "travel_label",
+]
+
+#: One symbol per status, each a distinct shape.
+STATUS_SYMBOLS: Final = MappingProxyType(
+    {
+        Status.BREACHED: "✗",
+        Status.WARNING: "!",
+        Status.INSUFFICIENT_DATA: "?",
+        Status.NOT_YET_DUE: "…",
+        Status.MET: "✓",
+        Status.EXCEEDED: "★",
+    }
+)
+
+#: The words a councillor reads for each status.
+STATUS_WORDS: Final = MappingProxyType(
+    {
+        Status.BREACHED: "Breached",
+        Status.WARNING: "Warning",
+        Status.INSUFFICIENT_DATA: "Insufficient data",
+        Status.NOT_YET_DUE: "Not yet due",
+        Status.MET: "Met",
+        Status.EXCEEDED: "Better than expected",
+    }
+)
+
+#: Most severe first: the order of summaries and legends.
+STATUS_ORDER: Final = (
+    Status.BREACHED,
+    Status.WARNING,
+    Status.INSUFFICIENT_DATA,
+    Status.NOT_YET_DUE,
+    Status.MET,
+    Status.EXCEEDED,
+)
+
+
+def status_label(status: Status) -> str:
+    """Symbol and word together: ``'✗ Breached'``."""
+    return f"{STATUS_SYMBOLS[status]} {STATUS_WORDS[status]}"
+
+
+#: Direction of travel: an arrow for each outcome (see :class:`corpparent.ranges.Travel`).
+TRAVEL_SYMBOLS: Final = MappingProxyType(
+    {
+        "improved": "▲",
+        "worsened": "▼",
+        "no change": "=",
+        "rose": "↑",
+        "fell": "↓",
+    }
+)
+
+
+def travel_label(outcome: str | None) -> str:
+    """``'▲ improved'``; outcomes without an arrow (insufficient data) stay words."""
+    if outcome is None:
+        return "–"
+    symbol = TRAVEL_SYMBOLS.get(outcome)
+    return f"{symbol} {outcome}" if symbol else outcome
+
+
+def finding_label(finding: FindingOut) -> str:
+    """How a finding is headed: its direction of travel for a travel finding that
+    could be judged, otherwise its status."""
+    outcome = finding.outcome
+    if finding.rule.startswith("travel") and outcome is not None and outcome in TRAVEL_SYMBOLS:
+        return f"{TRAVEL_SYMBOLS[outcome]} {outcome.capitalize()}"
+    return status_label(finding.status)

@@ -1,0 +1,187 @@
+"""Markdown for committee papers.
+
+The layout follows the panel's exception report (Wiltshire annual report 2022-23,
+§12a): the exceptions first, then the successes, then the gaps in the data, then the
+whole scorecard as a table, then how the figures were made. Statuses are written as a
+symbol and a word. Every piece of text from a data file is escaped, so a name
+containing ``|``, ``*`` or ``<script>`` stays text in any Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpparent.report.build import summarise
+from corpparent.report.formatting import show_range, show_target, show_value
+from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.model import (
+    FindingOut,
+    FindingsReport,
+    IndicatorOut,
+    Provenance,
+    ScorecardReport,
+)
+from corpparent.report.profiles import banner
+
+__all__ = ["md", "render_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md(text: object) -> str:
+    """``text`` as literal Markdown: ``<``, ``>`` and entity-like ``&`` escaped as HTML,
+    Markdown punctuation backslashed, line breaks folded into spaces."""
+    flat = _ENTITY.sub("&amp;", " ".join(str(text).split()))
+    escaped = flat.replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", escaped)
+
+
+def _summary(summary: dict[str, int]) -> str:
+    parts = [
+        f"{status_label(status)}: {summary[status.value]}"
+        for status in STATUS_ORDER
+        if summary.get(status.value)
+    ]
+    return " · ".join(parts) or "no findings"
+
+
+def _finding_line(finding: FindingOut) -> str:
+    return f"- **{finding_label(finding)}**: {md(finding.explanation)}"
+
+
+def _section(title: str, findings: list[FindingOut]) -> list[str]:
+    lines = [f"### {title} ({len(findings)})", ""]
+    lines.extend(_finding_line(f) for f in findings)
+    if not findings:
+        lines.append("None.")
+    return [*lines, ""]
+
+
+def _travel(indicator: IndicatorOut, rule: str) -> str:
+    for finding in indicator.findings:
+        if finding.rule == rule:
+            return md(travel_label(finding.outcome or finding.status.value))
+    return "–"
+
+
+def _scorecard_table(report: ScorecardReport) -> list[str]:
+    lines = [
+        "| Domain | Indicator | Value | Expected range | Target | Status | Since last period "
+        "| Since last year |",
+        "|---|---|---:|---|---|---|---|---|",
+    ]
+    for item in report.indicators:
+        targets = "; ".join(show_target(item, t) for t in item.targets) or "–"
+        status = status_label(item.status)
+        if item.performance and item.performance.lower() not in status.lower():
+            status += f" ({item.performance})"
+        cells = [
+            md(item.domain or "–"),
+            md(item.name),
+            md(item.value_text),
+            md(show_range(item)),
+            md(targets),
+            md(status),
+            _travel(item, "travel since last period"),
+            _travel(item, "travel since last year"),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _comparators(report: ScorecardReport) -> list[str]:
+    rows = [item for item in report.indicators if item.comparators]
+    if not rows:
+        return []
+    names = list(dict.fromkeys(c.name for item in rows for c in item.comparators))
+    lines = ["## Comparators", "", "| Indicator | " + md(report.authority or "This authority")
+             + " | " + " | ".join(md(n) for n in names) + " |",
+             "|---|" + "---:|" * (len(names) + 1)]
+    for item in rows:
+        by_name = {c.name: c for c in item.comparators}
+        cells = [md(item.name), md(item.value_text)]
+        for name in names:
+            comparator = by_name.get(name)
+            if comparator is None:
+                cells.append("–")
+            elif comparator.value is None:
+                cells.append(md(comparator.symbol or "–"))
+            else:
+                cells.append(md(show_value(item, comparator.value)))
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _provenance(provenance: Provenance) -> list[str]:
+    lines = [
+        "## How these figures were made",
+        "",
+        f"- corpparent {md(provenance.corpparent_version)}, Python "
+        f"{md(provenance.python_version)}",
+    ]
+    if provenance.period:
+        lines.append(f"- Period: {md(provenance.period)}")
+    plugins = ", ".join(
+        f"{md(p.name)} ({md(p.distribution or 'unknown')} {md(p.version or '')})".rstrip()
+        for p in provenance.plugins
+    )
+    lines.append(f"- Authority plug-ins installed: {plugins or 'none'}")
+    for item in provenance.inputs:
+        lines.append(f"- Input `{item.path.replace('`', '')}`: SHA-256 `{item.sha256}`, "
+                     f"{item.bytes:,} bytes")
+    if provenance.options:
+        options = ", ".join(f"{md(k)} = {md(v)}" for k, v in provenance.options.items())
+        lines.append(f"- Options: {options}")
+    if provenance.generated_at is not None:
+        lines.append(f"- Generated: {provenance.generated_at.isoformat(timespec='seconds')}")
+    return lines
+
+
+def _head(report: ScorecardReport | FindingsReport) -> list[str]:
+    lines = [f"# {md(report.title)}", "", f"> {md(banner(report.profile, report.suppression))}", ""]
+    facts = []
+    if report.authority:
+        facts.append(f"**Authority:** {md(report.authority)}")
+    if report.period:
+        facts.append(f"**Period:** {md(report.period)}")
+    if facts:
+        lines.extend([" · ".join(facts), ""])
+    if isinstance(report, ScorecardReport):
+        lead = f"**{len(report.indicators)} indicators:** {_summary(summarise(report.indicators))}"
+    else:
+        lead = f"**{len(report.findings)} findings:** {_summary(report.summary)}"
+    lines.extend([lead, ""])
+    return lines
+
+
+def _footnote(report: ScorecardReport | FindingsReport) -> list[str]:
+    note = report.suppression
+    if not note.applied:
+        return []
+    return [f"*{md(note.footnote)}* Figures withheld: {note.withheld}.", ""]
+
+
+def render_markdown(report: ScorecardReport | FindingsReport) -> str:
+    """The report as Markdown, ending with a newline."""
+    lines = _head(report)
+    if isinstance(report, ScorecardReport):
+        exceptions = report.exception_report
+        lines.extend(["## Exception report", ""])
+        lines.extend(_section("Outside expected range or below target", exceptions.exceptions))
+        lines.extend(_section("Successes", exceptions.successes))
+        lines.extend(_section("Insufficient data", exceptions.insufficient))
+        lines.extend(["## Scorecard", "", *_scorecard_table(report), ""])
+        lines.extend(_comparators(report))
+    else:
+        lines.extend(["## Findings", "", "| Subject | Rule | Status | Explanation |",
+                      "|---|---|---|---|"])
+        lines.extend(
+            f"| {md(f.subject)} | {md(f.rule)} | {md(status_label(f.status))} | "
+            f"{md(f.explanation)} |"
+            for f in report.findings
+        )
+        lines.append("")
+    lines.extend(_footnote(report))
+    lines.extend(_provenance(report.provenance))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,246 @@
+"""The JSON output model of every report, and its published JSON Schema.
+
+A report is a list of findings, rendered: :class:`ScorecardReport` carries the
+scorecard (each indicator's value, expected range, targets, trend, comparators and
+findings) with the panel's exception report; :class:`FindingsReport` carries the
+findings of any other check (meetings, obligations). Both carry how the figures were
+made (:class:`Provenance`) and whether small numbers were withheld
+(:class:`SuppressionNote`). The renderers (terminal, Markdown, HTML) read these models,
+so every format shows the same figures.
+
+:func:`report_schema` gives the JSON Schema; a copy is published beside this module as
+``report.schema.json`` so tools can validate a report without importing corpparent.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from importlib import resources
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from corpparent.findings import EvidenceValue, Finding, Status
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ComparatorOut",
+    "ExceptionReportOut",
+    "FindingOut",
+    "FindingsReport",
+    "IndicatorOut",
+    "InputFile",
+    "PluginVersion",
+    "Profile",
+    "Provenance",
+    "RangeOut",
+    "Report",
+    "ScorecardReport",
+    "SuppressionNote",
+    "TargetOut",
+    "TrendPoint",
+    "published_schema",
+    "report_adapter",
+    "report_schema",
+]
+
+SCHEMA_VERSION: Final = "1"
+SCHEMA_ID = "urn:corpparent:report:1"
+
+Profile = Literal["public", "private", "internal"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FindingOut(_Model):
+    """One finding: what was judged, the verdict, why, and the numbers behind it."""
+
+    subject: str = Field(description="what was judged: an indicator, meeting, obligation")
+    rule: str = Field(description="the rule that judged it")
+    status: Status
+    breach: bool = Field(description="whether the status is a breach")
+    explanation: str = Field(description="one sentence a councillor can read")
+    evidence: dict[str, EvidenceValue] = Field(default_factory=dict)
+    period: str | None = None
+    outcome: str | None = Field(default=None, description="a finer label than the status")
+
+    @classmethod
+    def of(cls, finding: Finding) -> FindingOut:
+        """The output form of ``finding``."""
+        return cls(
+            subject=finding.subject,
+            rule=finding.rule,
+            status=finding.status,
+            breach=finding.is_breach,
+            explanation=finding.explanation,
+            evidence=dict(finding.evidence),
+            period=None if finding.period is None else str(finding.period),
+            outcome=finding.outcome,
+        )
+
+
+class RangeOut(_Model):
+    """An expected range, both bounds inclusive, in the indicator's unit."""
+
+    lower: float
+    upper: float
+    period: str = Field(description="the period the range was set for")
+
+
+class TargetOut(_Model):
+    """A target or ambition, in the indicator's unit."""
+
+    value: float
+    direction: Literal["at least", "at most"]
+    ambition: bool
+    period: str
+
+
+class TrendPoint(_Model):
+    """The indicator's value in one period, with the range that applied then."""
+
+    period: str
+    value: float | None = Field(description="null when withheld or missing")
+    symbol: str | None = Field(default=None, description="official symbol, e.g. 'c'")
+    note: str | None = Field(default=None, description="why there is no value")
+    lower: float | None = None
+    upper: float | None = None
+
+
+class ComparatorOut(_Model):
+    """A comparator's value for the same indicator and period (England, region ...)."""
+
+    name: str
+    value: float | None
+    symbol: str | None = None
+
+
+class IndicatorOut(_Model):
+    """One indicator of the scorecard in the report's period."""
+
+    id: str
+    name: str
+    domain: str
+    kind: str
+    polarity: str
+    unit: str
+    unit_label: str
+    value: float | None
+    value_text: str = Field(description="the value as a councillor reads it, or why missing")
+    symbol: str | None = None
+    status: Status = Field(description="the most severe status of the indicator's findings")
+    performance: str | None = None
+    expected_range: RangeOut | None = None
+    targets: list[TargetOut] = Field(default_factory=list)
+    trend: list[TrendPoint] = Field(default_factory=list)
+    comparators: list[ComparatorOut] = Field(default_factory=list)
+    findings: list[FindingOut] = Field(default_factory=list)
+
+
+class ExceptionReportOut(_Model):
+    """The panel's exception report: exceptions, successes, and gaps in the data."""
+
+    exceptions: list[FindingOut]
+    successes: list[FindingOut]
+    insufficient: list[FindingOut]
+
+
+class SuppressionNote(_Model):
+    """Whether small numbers were withheld, and how."""
+
+    applied: bool
+    threshold: int = Field(description="counts from 1 to threshold - 1 are withheld")
+    symbol: str = "c"
+    withheld: int = Field(default=0, description="how many figures were withheld")
+    footnote: str = ""
+
+
+class PluginVersion(_Model):
+    """An installed authority plug-in, as its distribution declares it."""
+
+    name: str
+    value: str = Field(description="the entry point's object reference")
+    distribution: str | None
+    version: str | None
+
+
+class InputFile(_Model):
+    """A file the report was made from."""
+
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    bytes: int
+
+
+class Provenance(_Model):
+    """What is needed to reproduce every figure of a report."""
+
+    corpparent_version: str
+    python_version: str
+    plugins: list[PluginVersion] = Field(default_factory=list)
+    inputs: list[InputFile] = Field(default_factory=list)
+    period: str | None = None
+    options: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    generated_at: datetime | None = None
+
+
+class _Report(_Model):
+    schema_version: Literal["1"] = "1"
+    title: str
+    authority: str | None = None
+    period: str | None = None
+    profile: Profile = "internal"
+    summary: dict[str, int] = Field(
+        default_factory=dict, description="how many findings have each status"
+    )
+    suppression: SuppressionNote
+    provenance: Provenance
+
+
+class ScorecardReport(_Report):
+    """A scorecard assessed for one period, with its exception report."""
+
+    kind: Literal["scorecard"] = "scorecard"
+    indicators: list[IndicatorOut]
+    exception_report: ExceptionReportOut
+
+    @property
+    def findings(self) -> list[FindingOut]:
+        """Every finding, indicator by indicator."""
+        return [f for indicator in self.indicators for f in indicator.findings]
+
+
+class FindingsReport(_Report):
+    """The findings of a check other than the scorecard (meetings, obligations)."""
+
+    kind: Literal["findings"] = "findings"
+    findings: list[FindingOut]
+
+
+Report = Annotated[ScorecardReport | FindingsReport, Field(discriminator="kind")]
+
+
+def report_adapter() -> TypeAdapter[ScorecardReport | FindingsReport]:
+    """A pydantic adapter that reads and writes any report."""
+    return TypeAdapter(Report)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every JSON report validates against."""
+    schema = report_adapter().json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "corpparent report",
+        **schema,
+    }
+
+
+def published_schema() -> dict[str, Any]:
+    """The schema as published with the package (``report.schema.json``)."""
+    text = resources.files("corpparent.report").joinpath("report.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded

@@ -1,0 +1,70 @@
+"""From a report to the text of one output format, with its profile and suppression.
+
+:func:`finish` applies the output profile and small-number suppression the way the
+command line does (suppression on for HTML and Markdown, off for JSON, always on for
+the ``public`` profile unless asked otherwise); :func:`render` writes the format.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeVar, get_args
+
+from corpparent.errors import DefinitionError
+from corpparent.report.html import render_html
+from corpparent.report.markdown import render_markdown
+from corpparent.report.model import FindingsReport, Profile, ScorecardReport
+from corpparent.report.profiles import default_profile, suppresses
+from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
+from corpparent.report.terminal import render_terminal
+
+__all__ = ["FORMATS", "Format", "finish", "render", "render_json"]
+
+Format = Literal["terminal", "markdown", "json", "html"]
+FORMATS: Final[tuple[Format, ...]] = get_args(Format)
+R = TypeVar("R", ScorecardReport, FindingsReport)
+
+
+def finish(
+    report: R,
+    output_format: Format,
+    *,
+    profile: Profile | None = None,
+    suppress_small: bool | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> R:
+    """``report`` under ``profile`` (default by format), suppressed where it should be.
+
+    ``suppress_small`` overrides the profile's default either way.
+    """
+    if output_format not in FORMATS:
+        raise DefinitionError(f"unknown format {output_format!r}; expected one of "
+                              f"{', '.join(FORMATS)}")
+    chosen = profile or default_profile(output_format)
+    withhold = suppresses(chosen) if suppress_small is None else suppress_small
+    finished = report.model_copy(update={"profile": chosen})
+    return suppress(finished, Suppression(threshold)) if withhold else finished
+
+
+def render_json(report: ScorecardReport | FindingsReport) -> str:
+    """The report as indented JSON, valid against :func:`~corpparent.report.model.report_schema`."""
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def render(
+    report: ScorecardReport | FindingsReport,
+    output_format: Format,
+    *,
+    width: int = 120,
+    color: bool = False,
+) -> str:
+    """The text of ``report`` in ``output_format``."""
+    if output_format == "json":
+        return render_json(report)
+    if output_format == "markdown":
+        return render_markdown(report)
+    if output_format == "html":
+        return render_html(report)
+    if output_format == "terminal":
+        return render_terminal(report, width=width, color=color)
+    raise DefinitionError(f"unknown format {output_format!r}; expected one of "
+                          f"{', '.join(FORMATS)}")

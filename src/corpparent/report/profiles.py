@@ -1,0 +1,75 @@
+"""Output profiles: who a report is for, and so what it may show.
+
+* ``public``: for publication (a committee paper in the public part of the agenda);
+  small counts of children are always withheld and input files are named without
+  their folders.
+* ``private``: the panel's own papers, taken in private session because they contain
+  exempt information about individuals (Local Government Act 1972, Schedule 12A,
+  paragraphs 1 and 2); nothing withheld; marked not for publication.
+* ``internal``: the officers' working copy; nothing withheld; full file paths.
+
+Without a profile, HTML and Markdown (papers that may be published) are ``public`` and
+the terminal and JSON (tools and analysts) are ``internal``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final, get_args
+
+from corpparent.errors import DefinitionError
+from corpparent.report.model import Profile, SuppressionNote
+
+__all__ = [
+    "PROFILES",
+    "PROFILE_NOTES",
+    "banner",
+    "default_profile",
+    "parse_profile",
+    "suppresses",
+]
+
+PROFILES: Final[tuple[Profile, ...]] = get_args(Profile)
+
+#: The banner each profile prints at the top of a report.
+PROFILE_NOTES: Final = MappingProxyType(
+    {
+        "public": "For publication.",
+        "private": (
+            "Private: for the panel in private session. Contains exempt information "
+            "(Local Government Act 1972, Schedule 12A). Not for publication."
+        ),
+        "internal": "Internal working copy for officers. Not for publication.",
+    }
+)
+
+_PUBLISHABLE_FORMATS = frozenset({"html", "markdown"})
+
+
+def default_profile(output_format: str) -> Profile:
+    """``public`` for HTML and Markdown, ``internal`` for everything else."""
+    return "public" if output_format in _PUBLISHABLE_FORMATS else "internal"
+
+
+def suppresses(profile: Profile) -> bool:
+    """Whether a profile withholds small numbers by default."""
+    return profile == "public"
+
+
+def parse_profile(text: str) -> Profile:
+    """The profile named ``text``; a :class:`DefinitionError` names the choices."""
+    for profile in PROFILES:
+        if profile == text.strip().lower():
+            return profile
+    raise DefinitionError(f"unknown profile {text!r}; expected one of {', '.join(PROFILES)}")
+
+
+def banner(profile: Profile, suppression: SuppressionNote) -> str:
+    """The line at the top of a report: who it is for, and whether numbers are withheld."""
+    note = PROFILE_NOTES[profile]
+    if suppression.applied:
+        return (f"{note} Counts of fewer than {suppression.threshold} children are shown as "
+                f"{suppression.symbol}.")
+    if profile == "public":
+        return f"{note} No figures are withheld."
+    return note

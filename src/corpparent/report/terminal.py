@@ -1,0 +1,127 @@
+"""The report as rich terminal tables, for an analyst at the command line.
+
+Colour helps but never carries meaning alone: each status is printed with its symbol
+and its word, so the output reads the same piped to a file or in a monochrome
+terminal. Text from data files is escaped from rich's markup.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from corpparent.findings import Status
+from corpparent.report.build import summarise
+from corpparent.report.formatting import show_range, show_target
+from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.profiles import banner
+
+__all__ = ["STATUS_STYLES", "render_terminal", "report_renderable"]
+
+STATUS_STYLES = {
+    Status.BREACHED: "bold red",
+    Status.WARNING: "yellow",
+    Status.INSUFFICIENT_DATA: "magenta",
+    Status.NOT_YET_DUE: "cyan",
+    Status.MET: "green",
+    Status.EXCEEDED: "bold green",
+}
+
+
+def _status(status: Status, label: str | None = None) -> Text:
+    return Text(label or status_label(status), style=STATUS_STYLES[status])
+
+
+def _summary(summary: dict[str, int]) -> Text:
+    text = Text()
+    for status in STATUS_ORDER:
+        count = summary.get(status.value)
+        if count:
+            if text:
+                text.append("   ")
+            text.append_text(_status(status, f"{status_label(status)}: {count}"))
+    return text or Text("no findings")
+
+
+def _findings_table(title: str, findings: list[FindingOut]) -> Table:
+    table = Table(title=f"{title} ({len(findings)})", title_justify="left", expand=True,
+                  show_lines=False)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Finding", ratio=1)
+    for finding in findings:
+        table.add_row(_status(finding.status, finding_label(finding)),
+                      Text(finding.explanation))
+    if not findings:
+        table.add_row("", "none")
+    return table
+
+
+def _travel(findings: list[FindingOut], rule: str) -> str:
+    found = next((f for f in findings if f.rule == rule), None)
+    return "–" if found is None else travel_label(found.outcome)
+
+
+def _scorecard_table(report: ScorecardReport) -> Table:
+    table = Table(title=f"Scorecard, {report.period}", title_justify="left", expand=True)
+    table.add_column("Indicator", ratio=3)
+    table.add_column("Value", justify="right", no_wrap=True)
+    for name in ("Expected range", "Target", "Status", "Since last period", "Since last year"):
+        table.add_column(name, ratio=1)
+    for item in report.indicators:
+        targets = "; ".join(show_target(item, t) for t in item.targets) or "–"
+        status = _status(item.status)
+        if item.performance and item.performance.lower() not in status.plain.lower():
+            status.append(f" ({item.performance})")
+        table.add_row(
+            Text(item.name), Text(item.value_text), show_range(item), Text(targets), status,
+            _travel(item.findings, "travel since last period"),
+            _travel(item.findings, "travel since last year"),
+        )
+    return table
+
+
+def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableType:
+    """The report as one rich renderable (a header panel, then tables)."""
+    header = Text(report.title, style="bold")
+    header.append(f"\n{banner(report.profile, report.suppression)}", style="italic")
+    header.append("\n")
+    if isinstance(report, ScorecardReport):
+        header.append(f"{len(report.indicators)} indicators: ")
+        header.append_text(_summary(summarise(report.indicators)))
+    else:
+        header.append(f"{len(report.findings)} findings: ")
+        header.append_text(_summary(report.summary))
+    parts: list[RenderableType] = [Panel(header)]
+    if isinstance(report, ScorecardReport):
+        exceptions = report.exception_report
+        parts.append(_findings_table("Outside expected range or below target",
+                                     exceptions.exceptions))
+        parts.append(_findings_table("Successes", exceptions.successes))
+        parts.append(_findings_table("Insufficient data", exceptions.insufficient))
+        parts.append(_scorecard_table(report))
+    else:
+        parts.append(_findings_table("Findings", report.findings))
+    if report.suppression.applied:
+        parts.append(Text(report.suppression.footnote, style="italic"))
+    inputs = ", ".join(f"{i.path} (sha256 {i.sha256[:12]}…)" for i in report.provenance.inputs)
+    parts.append(Text(f"corpparent {report.provenance.corpparent_version}"
+                      + (f"; inputs: {inputs}" if inputs else ""), style="dim"))
+    return Group(*parts)
+
+
+def render_terminal(
+    report: ScorecardReport | FindingsReport, *, width: int = 120, color: bool = False
+) -> str:
+    """The report as terminal text; ``color`` adds ANSI styles."""
+    buffer = StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      highlight=False, emoji=False)
+    console.print(report_renderable(report))
+    return buffer.getvalue()
+
+
