@@ -18,6 +18,8 @@ from corpparent import (
     Unavailable,
     value_for,
 )
+from corpparent.periods import Period
+from corpparent.testing.strategies import periods
 
 Q4 = FinancialQuarter(2022, 4)
 STARTS = Indicator("starts", "Children starting care", Kind.COUNT, Polarity.NEUTRAL)
@@ -112,3 +114,10 @@ def test_a_percentage_without_numerators_cannot_be_aggregated() -> None:
 def test_an_exact_reading_wins_over_its_months() -> None:
     readings = Readings([*monthly(CLA, [1, 2, 3]), Reading("cla", Q4, 461)])
     assert value_for(CLA, readings, Q4) == 461
+
+
+@given(st.lists(periods, max_size=30, unique=True), periods)
+def test_within_finds_exactly_the_contained_periods(found: list[Period], span: Period) -> None:
+    readings = Readings(Reading("x", p, 1.0) for p in found)
+    expected = sorted(p for p in found if span.contains(p))
+    assert [r.period for r in readings.within("x", span)] == expected

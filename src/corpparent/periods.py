@@ -217,7 +217,9 @@ class FinancialQuarter(Period):
 
     @property
     def end(self) -> date:
-        return Month.containing(self.start).next().next().end
+        last = (self.quarter * 3 + 2) % 12 + 1  # Q1 ends in June ... Q4 in March
+        year = self.year + (self.quarter == 4)
+        return date(year, last, calendar.monthrange(year, last)[1])
 
     def previous(self) -> FinancialQuarter:
         if self.quarter == 1:
