@@ -186,8 +186,12 @@ def _as_float(value: object) -> float:
     else:
         raise ValueError(f"expected a number, got {type(value).__name__}")
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {value!r}")
+        raise _NotFiniteError(f"expected a finite number, got {value!r}")
     return number
+
+
+class _NotFiniteError(ValueError):
+    """A number, but NaN or infinite."""
 
 
 def optional_number(value: object) -> float | None:
@@ -205,6 +209,8 @@ def number_or_symbol(value: object) -> float | str | None:
         return value.strip().lower()
     try:
         return _as_float(value)
+    except _NotFiniteError:
+        raise
     except ValueError:
         symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
         raise ValueError(
