@@ -154,7 +154,9 @@ class SuppressionNote(_Model):
     applied: bool
     threshold: int = Field(description="counts from 1 to threshold - 1 are withheld")
     symbol: str = "c"
-    withheld: int = Field(default=0, description="how many figures were withheld")
+    withheld: int = Field(
+        default=0, description="how many values (of a period or a comparator) were withheld"
+    )
     footnote: str = ""
 
 

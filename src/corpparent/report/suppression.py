@@ -77,13 +77,12 @@ class _Counter:
         self.withheld = 0
 
 
-def _finding(finding: FindingOut, policy: Suppression, counter: _Counter) -> FindingOut:
+def _finding(finding: FindingOut, policy: Suppression) -> FindingOut:
     if finding.evidence.get("unit") != COUNT_UNIT:
         return finding
     counts = [finding.evidence.get(key) for key in ("value", "earlier")]
     if not any(isinstance(c, int | float) and policy.hides(float(c)) for c in counts):
         return finding
-    counter.withheld += 1
     evidence: dict[str, EvidenceValue] = {
         key: (SUPPRESSED if key in _REVEALING else value)
         for key, value in finding.evidence.items()
@@ -120,7 +119,7 @@ def _indicator(item: IndicatorOut, policy: Suppression, counter: _Counter) -> In
     update: dict[str, object] = {
         "trend": [_point(p, policy, counter) for p in item.trend],
         "comparators": [_comparator(c, policy, counter) for c in item.comparators],
-        "findings": [_finding(f, policy, counter) for f in item.findings],
+        "findings": [_finding(f, policy) for f in item.findings],
     }
     if policy.hides(item.value):
         update.update(value=None, value_text=SUPPRESSED, symbol=SUPPRESSED)
@@ -133,16 +132,18 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
     counter = _Counter()
     update: dict[str, object] = {}
     if isinstance(report, ScorecardReport):
-        quiet = _Counter()  # the exception report repeats findings already counted
         exceptions = report.exception_report
         update["indicators"] = [_indicator(i, policy, counter) for i in report.indicators]
         update["exception_report"] = ExceptionReportOut(
-            exceptions=[_finding(f, policy, quiet) for f in exceptions.exceptions],
-            successes=[_finding(f, policy, quiet) for f in exceptions.successes],
-            insufficient=[_finding(f, policy, quiet) for f in exceptions.insufficient],
+            exceptions=[_finding(f, policy) for f in exceptions.exceptions],
+            successes=[_finding(f, policy) for f in exceptions.successes],
+            insufficient=[_finding(f, policy) for f in exceptions.insufficient],
         )
     else:
-        update["findings"] = [_finding(f, policy, counter) for f in report.findings]
+        findings = [_finding(f, policy) for f in report.findings]
+        counter.withheld = sum(new is not old for new, old in zip(findings, report.findings,
+                                                                  strict=True))
+        update["findings"] = findings
     update["suppression"] = SuppressionNote(
         applied=True,
         threshold=policy.threshold,

@@ -1,0 +1,131 @@
+"""Terminal, Markdown and HTML renderings: the same figures, statuses as words and
+symbols, names from data escaped, and colours with enough contrast."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpparent import Status
+from corpparent.report import (
+    STATUS_SYMBOLS,
+    STATUS_WORDS,
+    contrast_ratio,
+    finish,
+    render_html,
+    render_markdown,
+    render_terminal,
+    status_label,
+)
+from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
+from corpparent.report.svg import CHART_COLOURS, period_label
+from reports_support import count_report, wiltshire_report
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    """WCAG 2.2 defines black on white as 21:1 and equal colours as 1:1."""
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#777777", "#777777") == pytest.approx(1)
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_badges_meet_wcag_aa_for_text(status: Status) -> None:
+    foreground, background = BADGE_COLOURS[status]
+    assert contrast_ratio(foreground, background) >= 4.5
+    assert contrast_ratio(foreground, "#ffffff") >= 3  # the badge's border on the page
+
+
+@pytest.mark.parametrize("pair", list(PAGE_COLOURS.values()), ids=list(PAGE_COLOURS))
+def test_page_text_meets_wcag_aa(pair: tuple[str, str]) -> None:
+    assert contrast_ratio(*pair) >= 4.5
+
+
+@pytest.mark.parametrize(("name", "minimum"), [("text", 4.5), ("muted", 4.5), ("line", 4.5),
+                                               ("target", 4.5), ("band_edge", 3),
+                                               ("comparator", 3), ("axis", 3)])
+def test_chart_marks_meet_wcag_non_text_contrast(name: str, minimum: float) -> None:
+    """Lines and labels against the white chart (WCAG 2.2, 1.4.3 and 1.4.11)."""
+    assert contrast_ratio(CHART_COLOURS[name], "#ffffff") >= minimum
+
+
+def test_status_symbols_and_words_are_distinct() -> None:
+    assert len(set(STATUS_SYMBOLS.values())) == len(Status)
+    assert len(set(STATUS_WORDS.values())) == len(Status)
+
+
+def test_every_format_names_each_exception_with_symbol_and_word() -> None:
+    """002 §33: long-term stability, 73% against a 75%-82% range, is an exception."""
+    report = finish(wiltshire_report(), "markdown", profile="internal")
+    breached = status_label(Status.BREACHED)
+    for text in (render_markdown(report), render_terminal(report), render_html(report)):
+        assert breached in text
+        assert "Long-term placement stability" in text
+        assert "75%–82%" in text
+
+
+def test_markdown_escapes_names_from_data() -> None:
+    report = count_report({"Q4": 30}, name=f"{HOSTILE} | *bold*", domain="A|B")
+    markdown = render_markdown(report)
+    assert "<script>" not in markdown
+    assert "&lt;script&gt;" in markdown
+    row = next(line for line in markdown.splitlines() if "script" in line and line[0] == "|")
+    cells = re.split(r"(?<!\\)\|", row)[1:-1]
+    assert len(cells) == 8, row
+    assert "\\*bold\\*" in row
+
+
+def test_html_escapes_every_name_and_loads_nothing() -> None:
+    report = count_report({"Q3": 20, "Q4": 30}, name=HOSTILE, domain='"><img src=x>')
+    page = render_html(report)
+    assert "<script" not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "Content-Security-Policy" in page
+
+
+def test_html_has_a_trend_chart_per_indicator_with_band_and_target() -> None:
+    """The in-house fostering ambition of 65% (002 §49) is drawn as a target line."""
+    report = wiltshire_report()
+    page = render_html(report)
+    assert page.count('<svg class="chart trend"') == len(report.indicators)
+    assert page.count('class="target"') == 1
+    assert 'class="band"' in page
+    assert "Ambition 65" in page
+
+
+def test_html_shows_comparators_side_by_side_when_given() -> None:
+    report = wiltshire_report(comparators={"long_term_stability": {"England": 71.0,
+                                                                   "South West": 70.0}})
+    page = render_html(report)
+    assert page.count('<svg class="chart comparators"') == 1
+    chart = page[page.index('<svg class="chart comparators"'):]
+    chart = chart[: chart.index("</svg>")]
+    assert chart.count('class="bar"') == 3
+    assert "England" in chart
+    assert "South West" in chart
+
+
+def test_withheld_values_are_gaps_marked_with_their_symbol() -> None:
+    page = render_html(finish(count_report({"Q2": 20, "Q3": 2, "Q4": 30}), "html"))
+    assert 'class="gap"' in page
+    assert re.search(r'class="gap"[^>]*>c<title>', page)
+    assert "Figures withheld: 1" in page
+
+
+def test_terminal_without_colour_has_no_escape_codes() -> None:
+    text = render_terminal(wiltshire_report(), color=False)
+    assert "\x1b[" not in text
+    assert "\x1b[" in render_terminal(wiltshire_report(), color=True)
+
+
+@pytest.mark.parametrize(
+    ("period", "lines"),
+    [("2022-23 Q4", ("Q4", "2022-23")), ("2023-03", ("Mar", "2023")), ("2022-23", ("2022-23", ""))],
+)
+def test_period_labels_fit_two_lines(period: str, lines: tuple[str, str]) -> None:
+    assert period_label(period) == lines

@@ -1,0 +1,100 @@
+"""Small-number suppression: counts of children from 1 to threshold - 1 become 'c'."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpparent import DefinitionError
+from corpparent.report import Suppression, finish, render_json, render_markdown, suppress
+from reports_support import count_report, wiltshire_report
+
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+counts = st.integers(min_value=0, max_value=40)
+
+
+def _numbers_in(document: object) -> list[float]:
+    if isinstance(document, dict):
+        return [n for value in document.values() for n in _numbers_in(value)]
+    if isinstance(document, list):
+        return [n for value in document for n in _numbers_in(value)]
+    if isinstance(document, int | float) and not isinstance(document, bool):
+        return [float(document)]
+    return []
+
+
+@given(st.lists(counts, min_size=4, max_size=4), st.integers(min_value=1, max_value=12))
+def test_no_small_count_survives_suppression(values: list[int], threshold: int) -> None:
+    """Whatever the figures, no count from 1 to threshold - 1 of the indicator's values
+    remains anywhere in the report's data (trend, value, evidence)."""
+    report = count_report(dict(zip(QUARTERS, map(float, values), strict=True)))
+    hidden = suppress(report, Suppression(threshold))
+    item = hidden.indicators[0]
+    shown = [p.value for p in item.trend if p.value is not None]
+    assert all(not 0 < v < threshold for v in shown)
+    for finding in item.findings:
+        for key in ("value", "earlier"):
+            value = finding.evidence.get(key)
+            assert not (isinstance(value, float) and 0 < value < threshold)
+    withheld = {q for q, v in zip(QUARTERS, values, strict=True) if 0 < v < threshold}
+    marked = {p.period[-2:] for p in item.trend if p.symbol == "c"}
+    assert marked == withheld
+
+
+@given(st.lists(counts, min_size=4, max_size=4))
+def test_suppression_is_monotone_in_the_threshold(values: list[int]) -> None:
+    """Raising the threshold never shows a figure a lower threshold withheld."""
+    report = count_report(dict(zip(QUARTERS, map(float, values), strict=True)))
+    low, high = suppress(report, Suppression(3)), suppress(report, Suppression(8))
+    assert low.suppression.withheld <= high.suppression.withheld
+    for a, b in zip(low.indicators[0].trend, high.indicators[0].trend, strict=True):
+        if a.symbol == "c":
+            assert b.symbol == "c"
+
+
+def test_threshold_boundary() -> None:
+    """With the default threshold of 6, five is withheld and six is shown; zero is shown."""
+    report = suppress(count_report({"Q2": 0, "Q3": 5, "Q4": 6}))
+    trend = {p.period: (p.value, p.symbol) for p in report.indicators[0].trend}
+    assert trend == {"2022-23 Q2": (0, None), "2022-23 Q3": (None, "c"), "2022-23 Q4": (6, None)}
+
+
+def test_suppressed_value_leaves_no_trace_in_text() -> None:
+    report = suppress(count_report({"Q3": 12, "Q4": 4}, name="Children missing"))
+    item = report.indicators[0]
+    assert (item.value, item.value_text, item.symbol) == (None, "c", "c")
+    markdown = render_markdown(report)
+    for finding in item.findings:
+        assert " 4 " not in finding.explanation
+        assert "4 children" not in finding.explanation
+    assert "4 children" not in markdown
+    assert all(f.evidence.get("change") in (None, "c") for f in item.findings)
+    assert report.suppression.footnote in markdown.replace("\\", "")
+
+
+def test_percentages_are_not_counts_and_are_kept() -> None:
+    report = wiltshire_report()
+    hidden = suppress(report, Suppression(100))
+    for before, after in zip(report.indicators, hidden.indicators, strict=True):
+        if before.unit != "child":
+            assert before == after
+
+
+def test_defaults_by_format_and_profile() -> None:
+    report = count_report({"Q4": 2})
+    assert finish(report, "html").suppression.applied
+    assert finish(report, "markdown").suppression.applied
+    assert not finish(report, "json").suppression.applied
+    assert finish(report, "json", profile="public").suppression.applied
+    assert not finish(report, "html", profile="private").suppression.applied
+    assert not finish(report, "html", suppress_small=False).suppression.applied
+    assert finish(report, "json", suppress_small=True).suppression.applied
+    assert json.loads(render_json(finish(report, "json")))["indicators"][0]["value"] == 2
+
+
+def test_threshold_must_be_positive() -> None:
+    with pytest.raises(DefinitionError, match="at least 1"):
+        Suppression(0)
