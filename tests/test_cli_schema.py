@@ -1,0 +1,64 @@
+"""`corpparent schema` and the command group itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from corpparent.cli import cli
+from corpparent.indicators.files import ReadingRecord
+from corpparent.report import published_schema
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="corpparent")
+
+
+def test_lists_the_schemas() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert {"report", "readings"} <= set(result.stdout.split())
+
+
+def test_prints_the_published_report_schema() -> None:
+    result = run("schema", "report")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == published_schema()
+
+
+def test_writes_a_schema_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "readings.schema.json"
+    result = run("schema", "readings", "-o", str(target))
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == ReadingRecord.model_json_schema()
+
+
+def test_unknown_schema_exits_2_with_one_line() -> None:
+    result = run("schema", "nope")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "nope" in result.stderr
+
+
+def test_unknown_command_exits_2_with_one_line() -> None:
+    result = run("frobnicate")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_group_help_and_version() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "Exit codes" in result.stdout
+    assert run("--version").exit_code == 0
+    assert "corpparent" in run("--version").stdout
+
+
+def test_schema_help_shows_examples() -> None:
+    result = run("schema", "--help")
+    assert result.exit_code == 0
+    assert "corpparent schema report" in result.stdout

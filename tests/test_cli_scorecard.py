@@ -1,0 +1,158 @@
+"""`corpparent scorecard`: every format, the exit codes, and bad input on one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from corpparent.cli import cli
+from corpparent.report import published_schema
+from reports_support import EXAMPLE, READINGS
+
+INDICATORS = f"{EXAMPLE}:wiltshire_indicators"
+BASE = ["scorecard", str(READINGS), "-i", INDICATORS, "-a", "Wiltshire", "-p", "2022-23 Q4"]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="corpparent")
+
+
+def assert_bad_input(result: Result, *fragments: str) -> None:
+    """Exit 2, nothing on stdout, one line on stderr holding each fragment, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_terminal_report_lists_the_exceptions() -> None:
+    """002 §33 and §43: stability 73% and placements over 20 miles 39% are exceptions."""
+    result = run(*BASE)
+    assert result.exit_code == 0, result.output
+    assert "Outside expected range or below target (6)" in result.stdout
+    assert "Long-term placement stability: 73%" in result.stdout
+    assert "Placed more than 20 miles from home (excl. UASC): 39%" in result.stdout
+
+
+def test_json_output_validates_against_the_published_schema() -> None:
+    result = run(*BASE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(published_schema()).validate(document)
+    assert document["profile"] == "internal"
+    assert not document["suppression"]["applied"]
+    assert document["provenance"]["options"]["format"] == "json"
+    assert document["provenance"]["inputs"][0]["path"] == str(READINGS)
+
+
+def test_markdown_is_public_and_suppressed_by_default() -> None:
+    result = run(*BASE, "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Wiltshire: corporate parenting scorecard, 2022-23 Q4")
+    assert "For publication" in result.stdout
+    assert "fewer than 6 children" in result.stdout
+    # a public paper names its input without the folder it came from
+    assert f"`{READINGS.name}`" in result.stdout
+    assert str(READINGS.parent) not in result.stdout
+
+
+def test_html_is_written_to_the_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "scorecard.html"
+    result = run(*BASE, "--format", "html", "--output", str(target), "--profile", "private")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert str(target) in result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Not for publication" in page
+
+
+def test_fail_on_breach_exits_1_when_a_finding_is_a_breach() -> None:
+    """Wiltshire's 2022-23 Q4 scorecard has breaches (002 §33: stability below range)."""
+    assert run(*BASE).exit_code == 0
+    assert run(*BASE, "--fail-on-breach").exit_code == 1
+
+
+def test_fail_on_breach_exits_0_without_a_breach(tmp_path: Path) -> None:
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nchildren_in_care,2022-23 Q4,440\n",
+                        encoding="utf-8")
+    args = ["scorecard", str(readings), "-i", INDICATORS, "-p", "2022-23 Q4", "--fail-on-breach"]
+    assert run(*args).exit_code == 0
+
+
+def test_several_periods_write_one_report_each(tmp_path: Path) -> None:
+    pattern = tmp_path / "scorecard-{period}.md"
+    result = run(*BASE, "-p", "2022-23 Q3", "-f", "markdown", "-o", str(pattern))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["scorecard-2022-23-Q3.md", "scorecard-2022-23-Q4.md"]
+    assert "2022-23 Q3" in (tmp_path / "scorecard-2022-23-Q3.md").read_text(encoding="utf-8")
+
+
+def test_suppression_can_be_turned_off_and_the_threshold_set() -> None:
+    result = run(*BASE, "-f", "markdown", "--no-suppress")
+    assert "fewer than" not in result.stdout
+    result = run(*BASE, "-f", "json", "--suppress", "--threshold", "100")
+    document = json.loads(result.stdout)
+    missing = next(i for i in document["indicators"] if i["id"] == "missing_episode")
+    assert (missing["value"], missing["symbol"]) == (None, "c")  # 71 children, below 100
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["-p", "Q4 2023"], ["--period", "Q4 2023", "Accepted forms"]),
+        (["-p", "2022-23 Q4", "--format", "pdf"], ["--format", "pdf"]),
+        (["-p", "2022-23 Q4", "--threshold", "0"], ["--threshold"]),
+        (["-p", "2022-23 Q4", "-p", "2022-23 Q3"], ["{period}"]),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(args: list[str], fragments: list[str]) -> None:
+    result = run("scorecard", str(READINGS), "-i", INDICATORS, *args)
+    assert_bad_input(result, *fragments)
+
+
+def test_missing_required_option_exits_2() -> None:
+    assert_bad_input(run("scorecard", str(READINGS), "-p", "2022-23 Q4"), "--indicators")
+
+
+def test_bad_readings_row_is_named_by_file_row_and_field(tmp_path: Path) -> None:
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nchildren_in_care,2022-23 Q4,461\n"
+                        "no_such_indicator,2022-23 Q4,5\nchildren_in_care,2022-23 Q3,lots\n",
+                        encoding="utf-8")
+    result = run("scorecard", str(readings), "-i", INDICATORS, "-p", "2022-23 Q4")
+    assert_bad_input(result, f"{readings}, row 3, field 'indicator'", "1 more problem")
+
+
+def test_missing_readings_file_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.csv"
+    assert_bad_input(run("scorecard", str(missing), "-i", INDICATORS, "-p", "2022-23 Q4"),
+                     str(missing), "file not found")
+
+
+@pytest.mark.parametrize(
+    ("reference", "fragment"),
+    [("examples/no_such_file.py", "file not found"),
+     (f"{EXAMPLE}:no_such_function", "no_such_function"),
+     (f"{EXAMPLE}:DATA", "not an IndicatorSet"),
+     ("corpparent.no_such_module:x", "No module named")],
+)
+def test_bad_indicator_reference_exits_2(reference: str, fragment: str) -> None:
+    result = run("scorecard", str(READINGS), "-i", reference, "-p", "2022-23 Q4")
+    assert_bad_input(result, fragment)
+
+
+def test_help_shows_examples() -> None:
+    result = run("scorecard", "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert "--fail-on-breach" in result.stdout
