@@ -146,7 +146,8 @@ def test_neighbour_average_with_no_numbers_is_not_available() -> None:
 
 def test_neighbour_average_converts_units_by_indicator() -> None:
     series = [
-        Comparator("N1", ComparatorKind.AUTHORITY, {("moves", Y): 0.04}, units={"moves": "fraction"}),
+        Comparator("N1", ComparatorKind.AUTHORITY, {("moves", Y): 0.04},
+                   units={"moves": "fraction"}),
         Comparator("N2", ComparatorKind.AUTHORITY, {("moves", Y): 6}, units={"moves": "%"}),
     ]
     average = group_average("SN", ComparatorKind.STATISTICAL_NEIGHBOURS, NEIGHBOURS[:2],

@@ -119,7 +119,7 @@ def test_each_band_holds_about_a_quarter_of_distinct_values(
     values: list[float], polarity: Polarity
 ) -> None:
     benchmark = Benchmark(indicator(polarity), Y, {f"LA{i}": v for i, v in enumerate(values)})
-    counts = {band: 0 for band in Band}
+    counts = dict.fromkeys(Band, 0)
     for name in benchmark.values:
         band = benchmark.band_of(name)
         assert band is not None

@@ -72,21 +72,21 @@ def verdicts(
     return {c.comparator: c.verdict for c in comparisons}
 
 
-E, R, S, O = (ComparatorKind.ENGLAND, ComparatorKind.REGION,
+ENG, REG, SNS, OLA = (ComparatorKind.ENGLAND, ComparatorKind.REGION,
               ComparatorKind.STATISTICAL_NEIGHBOURS, ComparatorKind.OUTSTANDING)
 
 
 def test_placement_moves_better_than_all_four_comparators() -> None:
     # §32: "stability in placements for our children is stronger than our comparators":
     # Wilts 6%, Eng 9%, SW Region 11%, SN 11%, O/S LAs 9%; lower is better (§30).
-    found = verdicts(MOVES, 6, Y2020, {E: 9, R: 11, S: 11, O: 9})
+    found = verdicts(MOVES, 6, Y2020, {ENG: 9, REG: 11, SNS: 11, OLA: 9})
     assert set(found.values()) == {Verdict.BETTER}
     assert len(found) == 4
 
 
 def test_placement_moves_gap_is_in_percentage_points() -> None:
     # §32: 6% against England's 9% is 3 points better.
-    result = compare(MOVES, 6, Comparator("England", E, {("placement-moves", Y2020): 9}), Y2020)
+    result = compare(MOVES, 6, Comparator("England", ENG, {("placement-moves", Y2020): 9}), Y2020)
     assert result.gap == -3
     finding = result.finding()
     assert finding.status is Status.EXCEEDED
@@ -97,24 +97,24 @@ def test_placement_moves_gap_is_in_percentage_points() -> None:
 def test_long_term_stability_higher_than_all_comparators() -> None:
     # §34: "our stability rate ... is still higher than in Outstanding local
     # authorities": Wilts 77%, Eng 70%, SW 71%, SN 70%, O/S LAs 63%; higher is better.
-    found = verdicts(STABILITY, 77, Y2020, {E: 70, R: 71, S: 70, O: 63})
+    found = verdicts(STABILITY, 77, Y2020, {ENG: 70, REG: 71, SNS: 70, OLA: 63})
     assert set(found.values()) == {Verdict.BETTER}
 
 
 def test_placed_far_from_home_worse_than_all_comparators() -> None:
     # §42-43: "just outside of our expected upper range"; comparators 2020-21: Wilts 35%,
     # Eng 21%, SW 31%, SN 33%, O/S LAs 25%. Fewer placed far away is better.
-    found = verdicts(DISTANCE, 35, Y2020, {E: 21, R: 31, S: 33, O: 25})
+    found = verdicts(DISTANCE, 35, Y2020, {ENG: 21, REG: 31, SNS: 33, OLA: 25})
     assert set(found.values()) == {Verdict.WORSE}
     findings = [c.finding() for c in comparator_set(
-        DISTANCE, Y2020, {E: 21, R: 31, S: 33, O: 25}).compare(DISTANCE, 35, Y2020)]
+        DISTANCE, Y2020, {ENG: 21, REG: 31, SNS: 33, OLA: 25}).compare(DISTANCE, 35, Y2020)]
     assert {f.status for f in findings} == {Status.WARNING}
 
 
 def test_in_house_fostering_mixed() -> None:
     # §49: Wilts 52%, Eng 48%, SW 53%, SN 49%, O/S LAs 55%; the ambition is 65% in
     # house, so higher is better.
-    found = verdicts(IN_HOUSE, 52, Y2020, {E: 48, R: 53, S: 49, O: 55})
+    found = verdicts(IN_HOUSE, 52, Y2020, {ENG: 48, REG: 53, SNS: 49, OLA: 55})
     assert found == {
         "England": Verdict.BETTER, "South West": Verdict.WORSE,
         "Statistical neighbours": Verdict.BETTER, "Outstanding LAs": Verdict.WORSE,
@@ -124,21 +124,21 @@ def test_in_house_fostering_mixed() -> None:
 def test_attainment8_better_than_england_region_and_neighbours() -> None:
     # §57: "22.4 ... higher than England (20.3), South West (18.9) and statistical
     # neighbours (19.8)".
-    found = verdicts(ATTAINMENT8, 22.4, Y2022, {E: 20.3, R: 18.9, S: 19.8})
+    found = verdicts(ATTAINMENT8, 22.4, Y2022, {ENG: 20.3, REG: 18.9, SNS: 19.8})
     assert set(found.values()) == {Verdict.BETTER}
 
 
 def test_progress8_negative_scores_compare_by_polarity() -> None:
     # §58: "-0.5, which reflects performance that is better than in England (-1.3),
     # South West (-1.3) and statistical neighbours (-1.2)".
-    found = verdicts(PROGRESS8, -0.5, Y2022, {E: -1.3, R: -1.3, S: -1.2})
+    found = verdicts(PROGRESS8, -0.5, Y2022, {ENG: -1.3, REG: -1.3, SNS: -1.2})
     assert set(found.values()) == {Verdict.BETTER}
 
 
 def test_suspensions_worse_than_england_better_than_region() -> None:
     # §59: "11% ... compared to 9.8% in England. The Wiltshire rate is lower than the
     # published rate for the South West (12.5%) and statistical neighbours (11.1%)."
-    found = verdicts(SUSPENSIONS, 11, Y2022, {E: 9.8, R: 12.5, S: 11.1})
+    found = verdicts(SUSPENSIONS, 11, Y2022, {ENG: 9.8, REG: 12.5, SNS: 11.1})
     assert found == {"England": Verdict.WORSE, "South West": Verdict.BETTER,
                      "Statistical neighbours": Verdict.BETTER}
 
@@ -146,7 +146,7 @@ def test_suspensions_worse_than_england_better_than_region() -> None:
 def test_suspensions_within_a_tolerance_are_in_line() -> None:
     # §59 again: 11% against 11.1% is a 0.1-point gap; a panel that treats half a
     # point as no difference sees it in line, while 9.8% and 12.5% stay outside.
-    found = verdicts(SUSPENSIONS, 11, Y2022, {E: 9.8, R: 12.5, S: 11.1}, tolerance=0.5)
+    found = verdicts(SUSPENSIONS, 11, Y2022, {ENG: 9.8, REG: 12.5, SNS: 11.1}, tolerance=0.5)
     assert found["Statistical neighbours"] is Verdict.IN_LINE
     assert found["England"] is Verdict.WORSE
     assert found["South West"] is Verdict.BETTER
@@ -155,13 +155,13 @@ def test_suspensions_within_a_tolerance_are_in_line() -> None:
 def test_absence_better_than_england_and_region() -> None:
     # §60: "absence rate was 7%, which reflects better performance than in England
     # (7.8%) and South West (8.8%)".
-    assert set(verdicts(ABSENCE, 7, Y2022, {E: 7.8, R: 8.8}).values()) == {Verdict.BETTER}
+    assert set(verdicts(ABSENCE, 7, Y2022, {ENG: 7.8, REG: 8.8}).values()) == {Verdict.BETTER}
 
 
 def test_persistent_absence_better_than_all() -> None:
     # §61: "14.2% ... significantly lower when compared to England (19.1%), South West
     # (22.2%) and statistical neighbours (20.7%)".
-    found = verdicts(PERSISTENT, 14.2, Y2022, {E: 19.1, R: 22.2, S: 20.7})
+    found = verdicts(PERSISTENT, 14.2, Y2022, {ENG: 19.1, REG: 22.2, SNS: 20.7})
     assert set(found.values()) == {Verdict.BETTER}
 
 
@@ -170,11 +170,11 @@ def test_neutral_rates_are_lower_not_better() -> None:
     # and Southwest of 21 per 10,000 (Outstanding Local Authorities (OLA) at 24)";
     # §24: ceased 15 per 10,000, "lower than the England average of 23 per 10,000 and
     # Outstanding Local Authorities at 26.5". LAIT gives these rates no polarity.
-    starts = verdicts(STARTS, 10, Y2022, {E: 24, R: 21, O: 24})
-    ceased = verdicts(CEASED, 15, Y2022, {E: 23, O: 26.5})
+    starts = verdicts(STARTS, 10, Y2022, {ENG: 24, REG: 21, OLA: 24})
+    ceased = verdicts(CEASED, 15, Y2022, {ENG: 23, OLA: 26.5})
     assert set(starts.values()) == {Verdict.LOWER}
     assert set(ceased.values()) == {Verdict.LOWER}
-    findings = comparator_set(STARTS, Y2022, {E: 24}).compare(STARTS, 10, Y2022)
+    findings = comparator_set(STARTS, Y2022, {ENG: 24}).compare(STARTS, 10, Y2022)
     assert findings[0].finding().status is Status.MET
 
 
