@@ -119,6 +119,8 @@ def _problems(source: str, row: int, error: ValidationError) -> list[Problem]:
         message = str(item["msg"]).removeprefix("Value error, ")
         if item["type"] == "missing":
             message = "required field is missing"
+        elif item["type"] == "string_too_short":
+            message = f"expected the {field} named; the cell is empty"
         elif item["type"] == "extra_forbidden":
             message = (
                 f"unknown field; expected {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}"
