@@ -10,6 +10,12 @@ from corpparent.comparators.comparison import (
     gap_text,
     tolerance_in_unit,
 )
+from corpparent.comparators.declaration import (
+    AuthorityModel,
+    ComparatorModel,
+    ComparatorSetModel,
+    comparator_set_from_data,
+)
 from corpparent.comparators.files import (
     ComparatorRow,
     comparators_from_records,
@@ -39,12 +45,15 @@ from corpparent.comparators.standing import group_finding, standing_finding
 __all__ = [
     "MIN_VALUES_FOR_BANDS",
     "Authority",
+    "AuthorityModel",
     "Band",
     "Benchmark",
     "Comparator",
     "ComparatorKind",
+    "ComparatorModel",
     "ComparatorRow",
     "ComparatorSet",
+    "ComparatorSetModel",
     "ComparatorValue",
     "CompareWith",
     "Comparison",
@@ -52,6 +61,7 @@ __all__ = [
     "Quartiles",
     "Statistic",
     "Verdict",
+    "comparator_set_from_data",
     "comparators_from_records",
     "compare",
     "compare_all",

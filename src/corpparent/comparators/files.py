@@ -42,9 +42,6 @@ __all__ = ["ComparatorRow", "comparators_from_records", "read_comparators"]
 
 REQUIRED_COLUMNS = ("comparator", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("unit", "kind")
-_KINDS = {kind.value.lower(): kind for kind in ComparatorKind} | {
-    kind.name.lower(): kind for kind in ComparatorKind
-}
 _SYMBOLS = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
 
 
@@ -105,11 +102,7 @@ class ComparatorRow(BaseModel):
             return None
         if isinstance(value, ComparatorKind):
             return value
-        kind = _KINDS.get(str(value).strip().lower())
-        if kind is None:
-            accepted = ", ".join(repr(k.value) for k in ComparatorKind)
-            raise ValueError(f"expected a comparator kind ({accepted}), got {value!r}")
-        return kind
+        return ComparatorKind.parse(str(value))
 
 
 def _problems(source: str, row: int, error: ValidationError) -> list[Problem]:

@@ -55,6 +55,16 @@ class ComparatorKind(Enum):
     """One local authority's own published series (a neighbour, or any authority)."""
     OTHER = "other"
 
+    @classmethod
+    def parse(cls, text: str) -> ComparatorKind:
+        """A kind from its value or name, in any case: ``"region"``, ``"OUTSTANDING"``."""
+        key = text.strip().lower().replace("_", " ")
+        for kind in cls:
+            if key in (kind.value.lower(), kind.name.lower().replace("_", " ")):
+                return kind
+        accepted = ", ".join(repr(kind.value) for kind in cls)
+        raise DefinitionError(f"expected a comparator kind ({accepted}), got {text!r}")
+
     def __str__(self) -> str:
         return self.value
 
@@ -125,6 +135,10 @@ def _freeze_values(values: Mapping[Any, Any]) -> Mapping[Key, ComparatorValue]:
     return MappingProxyType(cleaned)
 
 
+def _kind(value: ComparatorKind | str) -> ComparatorKind:
+    return value if isinstance(value, ComparatorKind) else ComparatorKind.parse(value)
+
+
 def _freeze_units(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType({ind: str(units.parse_unit(unit)) for ind, unit in value.items()})
 
@@ -146,7 +160,7 @@ class Comparator:
     """
 
     name: str = field()
-    kind: ComparatorKind = field(converter=ComparatorKind)
+    kind: ComparatorKind = field(converter=_kind)
     values: Mapping[Key, ComparatorValue] = field(factory=dict, converter=_freeze_values)
     source: str = ""
     units: Mapping[str, str] = field(factory=dict, converter=_freeze_units)
