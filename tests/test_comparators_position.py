@@ -3,6 +3,9 @@ and averages of statistical neighbours."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from corpparent.comparators import (
@@ -23,6 +26,7 @@ from corpparent.errors import DefinitionError
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialYear
+from corpparent.symbols import is_symbol
 
 Y = FinancialYear(2023)
 LOW = Indicator("moves", "3+ placement moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
@@ -166,3 +170,32 @@ def test_comparator_set_refuses_repeats_and_self_neighbours() -> None:
     with pytest.raises(DefinitionError, match="twice"):
         ComparatorSet(home, [Comparator("England", ComparatorKind.ENGLAND),
                              Comparator("England", ComparatorKind.ENGLAND)])
+
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
+
+
+@pytest.mark.skipif(not (DATA / "la_cla_placement_stability.csv").exists(),
+                    reason="the DfE files are not beside the project")
+def test_wiltshire_on_the_published_2025_placement_moves() -> None:
+    # DfE la_cla_placement_stability.csv, 2025, "CLA on 31 March", "With 3 or more
+    # placements during the year": 155 authority rows, of which Cumbria and
+    # Northamptonshire (abolished) are 'z', two more 'z' or 'c', 151 numbers. Counting
+    # the published values: 39 authorities are below Wiltshire's 9%, so its rank is 40;
+    # sorted, places 37 and 38 (0-based) are both 8 (q25 = 8) and place 75 is 10
+    # (median), so 9 is in (q25, median]: band B.
+    with (DATA / "la_cla_placement_stability.csv").open(encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.DictReader(handle)
+                if r["time_period"] == "2025" and r["geographic_level"] == "Local authority"
+                and r["cla_group"] == "CLA on 31 March"
+                and r["placement_stability"] == "With 3 or more placements during the year"]
+    values = {r["la_name"]: (v if is_symbol(v) else float(v))
+              for r in rows for v in [r["children_percent"]]}
+    benchmark = Benchmark(LOW, FinancialYear(2024), values)
+    assert len(benchmark.numeric) == 151
+    assert benchmark.rank_of("Wiltshire") == 40
+    cuts = benchmark.quartiles()
+    assert cuts is not None
+    assert (cuts.q25, cuts.median) == (8, 10)
+    assert benchmark.band_of("Wiltshire") is Band.B
+    assert "z" in benchmark.missing["Cumbria"]

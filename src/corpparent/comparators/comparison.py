@@ -79,7 +79,7 @@ def gap_text(indicator: Indicator, gap: float) -> str:
     """A gap as a reader says it: ``3 percentage points``, ``2.1 points``."""
     number = f"{abs(gap):,.2f}".rstrip("0").rstrip(".")
     if indicator.unit == "percent":
-        return f"{number} percentage points"
+        return f"{number} percentage point{'' if number == '1' else 's'}"
     return f"{number} {indicator.unit_label}"
 
 
