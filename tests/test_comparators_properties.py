@@ -186,3 +186,15 @@ def test_a_withheld_authority_changes_no_one_elses_rank_or_band(
     with_symbol = Benchmark(indicator(polarity), Y, {**values, "withheld": symbol})
     assert with_symbol.ranks() == plain.ranks()
     assert with_symbol.quartiles() == plain.quartiles()
+
+
+@given(authority_values, POLARITIES, PERCENT)
+def test_rank_is_one_more_than_those_strictly_better(
+    values: dict[str, float], polarity: Polarity, value: float
+) -> None:
+    benchmark = Benchmark(indicator(polarity), Y, values)
+    better = sum(polarity.better(other, value) for other in values.values())
+    assert benchmark.rank(value) == 1 + better
+    for name, own in values.items():
+        assert benchmark.rank_of(name) == 1 + sum(
+            polarity.better(other, own) for other in values.values())

@@ -129,7 +129,6 @@ class Comparison:
         """This comparison as a :class:`~corpparent.findings.Finding`."""
         ind = self.indicator
         when = f" ({self.comparator_period})" if self.comparator_period is not None else ""
-        against = f"{self.comparator}{when}"
         evidence: dict[str, EvidenceValue] = {
             "value": self.value,
             "comparator_value": self.comparator_value,
@@ -139,7 +138,7 @@ class Comparison:
             "comparator_period": str(self.comparator_period) if self.comparator_period else None,
         }
         if not self.compared:
-            explanation = f"Could not compare with {against}: {self.reason}."
+            explanation = f"Could not compare with {self.comparator}: {self.reason}."
             outcome = "not compared"
         else:
             value, other = self.value or 0.0, self.comparator_value or 0.0
@@ -207,7 +206,7 @@ def compare(
     if entry is None:
         return not_compared(f"{comparator.name} has no value for {indicator.name} in {used}")
     if isinstance(entry, str):
-        return not_compared(f"the value for {used} is {withheld_reason(entry)}")
+        return not_compared(f"its {used} value is {withheld_reason(entry)}")
     try:
         other = indicator.magnitude(entry, comparator.unit(indicator.id))
     except UnitError as exc:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from types import MappingProxyType
@@ -125,12 +126,19 @@ def quartile_band(value: float, cuts: Quartiles, polarity: Polarity) -> Band | N
     return (Band.A, Band.B, Band.C, Band.D)[quarter]
 
 
+def _rank_in(ordered: list[float], value: float, polarity: Polarity) -> int:
+    """One more than the number of ``ordered`` (sorted) values strictly better."""
+    if polarity is Polarity.LOWER_IS_BETTER:
+        return 1 + bisect_left(ordered, value)
+    return 1 + len(ordered) - bisect_right(ordered, value)
+
+
 def rank_values(values: Mapping[str, float], polarity: Polarity) -> dict[str, int]:
     """Rank 1 is the best; ties share the best rank of the tie. Empty when neutral."""
     if polarity is Polarity.NEUTRAL:
         return {}
-    return {name: 1 + sum(polarity.better(other, value) for other in values.values())
-            for name, value in values.items()}
+    ordered = sorted(values.values())
+    return {name: _rank_in(ordered, value, polarity) for name, value in values.items()}
 
 
 def _freeze_reasons(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -294,7 +302,7 @@ class Benchmark:
         polarity = self.indicator.polarity
         if polarity is Polarity.NEUTRAL:
             return None
-        return 1 + sum(polarity.better(other, value) for other in self.numeric.values())
+        return _rank_in(sorted(self.numeric.values()), value, polarity)
 
     def rank_of(self, name: str) -> int | None:
         """An authority's rank; ``None`` when it has no number or no polarity."""
