@@ -224,6 +224,10 @@ class Benchmark:
     period: Period
     values: Mapping[str, ComparatorValue | None] = field(converter=_freeze)
     unit: str | None = None
+    # Worked out once, here: the numbers, sorted, and the quartile cuts.
+    _numbers: Mapping[str, float] = field(init=False, eq=False, repr=False)
+    _ordered: list[float] = field(init=False, eq=False, repr=False)
+    _cuts: Quartiles | None = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         cleaned: dict[str, ComparatorValue | None] = {}
@@ -237,6 +241,13 @@ class Benchmark:
             cleaned[name] = value
         object.__setattr__(self, "values", MappingProxyType(cleaned))
         object.__setattr__(self, "unit", None)
+        numbers = _numeric(cleaned)
+        ordered = sorted(numbers.values())
+        object.__setattr__(self, "_numbers", MappingProxyType(numbers))
+        object.__setattr__(self, "_ordered", ordered)
+        object.__setattr__(
+            self, "_cuts", quartiles(ordered) if len(ordered) >= MIN_VALUES_FOR_BANDS else None
+        )
 
     @classmethod
     def from_comparators(
@@ -259,7 +270,7 @@ class Benchmark:
     @property
     def numeric(self) -> Mapping[str, float]:
         """The authorities with a number, and their numbers."""
-        return _numeric(self.values)
+        return self._numbers
 
     @property
     def missing(self) -> Mapping[str, str]:
@@ -275,17 +286,13 @@ class Benchmark:
 
     def quartiles(self) -> Quartiles | None:
         """The quartile cuts, or ``None`` with fewer than :data:`MIN_VALUES_FOR_BANDS`."""
-        numbers = list(self.numeric.values())
-        if len(numbers) < MIN_VALUES_FOR_BANDS:
-            return None
-        return quartiles(numbers)
+        return self._cuts
 
     def band(self, value: float) -> Band | None:
         """The band of a value (in the indicator's unit) against these cuts."""
-        cuts = self.quartiles()
-        if cuts is None:
+        if self._cuts is None:
             return None
-        return quartile_band(value, cuts, self.indicator.polarity)
+        return quartile_band(value, self._cuts, self.indicator.polarity)
 
     def band_of(self, name: str) -> Band | None:
         """The band of an authority in the set; ``None`` when it has no number."""
@@ -302,11 +309,12 @@ class Benchmark:
         polarity = self.indicator.polarity
         if polarity is Polarity.NEUTRAL:
             return None
-        return _rank_in(sorted(self.numeric.values()), value, polarity)
+        return _rank_in(self._ordered, value, polarity)
 
     def rank_of(self, name: str) -> int | None:
         """An authority's rank; ``None`` when it has no number or no polarity."""
-        return self.ranks().get(name)
+        value = self._numbers.get(name)
+        return None if value is None else self.rank(value)
 
     def position(self, value: float, *, excluding: str | None = None) -> GroupPosition:
         """How ``value`` stands against every authority (but ``excluding``)."""
