@@ -199,3 +199,17 @@ def test_wiltshire_on_the_published_2025_placement_moves() -> None:
     assert (cuts.q25, cuts.median) == (8, 10)
     assert benchmark.band_of("Wiltshire") is Band.B
     assert "z" in benchmark.missing["Cumbria"]
+
+
+def test_a_benchmark_gathers_authority_series_and_skips_other_kinds() -> None:
+    series = [
+        Comparator("Devon", ComparatorKind.AUTHORITY, {("moves", Y): 0.09},
+                   units={"moves": "fraction"}),
+        Comparator("Dorset", ComparatorKind.AUTHORITY, {("moves", Y): "low"}),
+        Comparator("Hampshire", ComparatorKind.AUTHORITY, {("moves", FinancialYear(2022)): 7}),
+        Comparator("England", ComparatorKind.ENGLAND, {("moves", Y): 10}),
+    ]
+    benchmark = Benchmark.from_comparators(LOW, Y, series)
+    assert dict(benchmark.values) == {"Devon": pytest.approx(9), "Dorset": "low"}
+    among = benchmark.among(["Devon", "Cornwall"])
+    assert among.missing == {"Cornwall": "no value published"}

@@ -216,8 +216,9 @@ class Benchmark:
 
     ``values`` maps an authority's name to its number or official symbol, in ``unit``
     (default the indicator's own); numbers are converted to the indicator's unit once,
-    here. Use every English authority for quartile bands and national rank, or
-    :meth:`among` for a group such as the Outstanding authorities.
+    here, so afterwards ``unit`` is ``None``. Use every English authority for quartile
+    bands and national rank, or :meth:`among` for a group such as the Outstanding
+    authorities.
     """
 
     indicator: Indicator
