@@ -16,6 +16,7 @@ from corpparent.comparators import (
 from corpparent.errors import DataError, DefinitionError, PeriodError
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
+from corpparent.records import RawRecord
 
 MOVES = Indicator("placement-moves", "3+ placement moves", Kind.PERCENTAGE,
                   Polarity.LOWER_IS_BETTER)
@@ -109,18 +110,18 @@ def test_header_problems_stop_before_the_rows(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_comparators(path)
     assert {(p.row, p.field) for p in caught.value.problems} == {
-        (1, None), (1, "perod"), (1, "unti")}
+        (1, "period"), (1, "perod"), (1, "unti")}
     assert "period" in caught.value.problems[0].message
 
 
 def test_empty_and_missing_files(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="empty"):
         read_comparators(write(tmp_path, ""))
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="file not found"):
         read_comparators(tmp_path / "absent.csv")
 
 
-def test_json_records_are_numbered_from_zero(tmp_path: Path) -> None:
+def test_json_records_are_numbered_from_one(tmp_path: Path) -> None:
     records = [
         {"comparator": "England", "indicator": "placement-moves", "period": "2020-21",
          "value": 9},
@@ -134,14 +135,13 @@ def test_json_records_are_numbered_from_zero(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_comparators(path)
     assert {(p.row, p.field) for p in caught.value.problems} == {
-        (1, "value"), (2, "colour"), (3, None)}
+        (2, "value"), (3, "colour"), (4, None)}
 
 
 def test_records_from_memory() -> None:
     (england,) = comparators_from_records(
-        [(1, {"comparator": "England", "indicator": "placement-moves",
-              "period": FinancialQuarter(2022, 4), "value": 8.5})],
-        source="dashboard",
+        [RawRecord("dashboard", 1, {"comparator": "England", "indicator": "placement-moves",
+                                    "period": FinancialQuarter(2022, 4), "value": 8.5})],
     )
     assert england.value("placement-moves", FinancialQuarter(2022, 4)) == 8.5
 

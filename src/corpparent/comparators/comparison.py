@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any, final
+from typing import TYPE_CHECKING, Any, final
 
 from attrs import field, frozen
 
@@ -29,7 +29,10 @@ from corpparent.findings import EvidenceValue, Finding, Rule, Status
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
-from corpparent.units import Quantity
+from corpparent.units import is_quantity
+
+if TYPE_CHECKING:
+    from pint import Quantity
 
 __all__ = [
     "CompareWith",
@@ -62,7 +65,7 @@ class Verdict(Enum):
 
 def tolerance_in_unit(indicator: Indicator, tolerance: float | Quantity[Any]) -> float:
     """A tolerance in the indicator's unit; a pint quantity is converted once."""
-    if isinstance(tolerance, Quantity):
+    if is_quantity(tolerance):
         magnitude = float(tolerance.magnitude)
         try:
             value = indicator.magnitude(magnitude, str(tolerance.units))
@@ -219,7 +222,7 @@ def compare(
 
 
 def _tolerance(value: Any) -> float | Quantity[Any]:
-    if isinstance(value, Quantity):
+    if is_quantity(value):
         return value
     return float(value)
 

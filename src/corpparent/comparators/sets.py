@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from typing import Any, final
+from typing import TYPE_CHECKING, Any, final
 
 from attrs import field, frozen
 
@@ -32,7 +32,9 @@ from corpparent.errors import DefinitionError
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period
-from corpparent.units import Quantity
+
+if TYPE_CHECKING:
+    from pint import Quantity
 
 __all__ = ["ComparatorSet", "group_average"]
 
