@@ -16,15 +16,19 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import TYPE_CHECKING, Any
+import sys
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from corpparent.errors import UnitError
 
 if TYPE_CHECKING:  # pint is imported on first use, keeping `import corpparent` light
     import pint
+    from pint import Quantity
 
 __all__ = [
+    "Quantity",
     "convert",
+    "is_quantity",
     "parse_unit",
     "quantity",
     "registry",
@@ -137,6 +141,12 @@ def _parse_unit(text: str) -> pint.Unit:
     except (pint.errors.PintError, AttributeError, ValueError, TypeError) as exc:
         accepted = ", ".join(sorted(repr(a) for a in _ALIASES if a))
         raise UnitError(f"unknown unit {text!r}; expected one of {accepted}") from exc
+
+
+def is_quantity(value: object) -> TypeGuard[Quantity[Any]]:
+    """Whether ``value`` is a pint quantity (from any registry), without importing pint."""
+    module = sys.modules.get("pint")
+    return module is not None and isinstance(value, module.Quantity)
 
 
 def quantity(value: float, unit: str | pint.Unit) -> pint.Quantity[Any]:
