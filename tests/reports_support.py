@@ -24,6 +24,7 @@ from corpparent.report import ScorecardReport, make_provenance, scorecard_report
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "scorecard.py"
 READINGS = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.csv"
+COMPARATORS = ROOT / "examples" / "data" / "wiltshire_comparators_2020-21.csv"
 Q4 = FinancialQuarter(2022, 4)
 FY22 = FinancialYear(2022)
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.report import published_schema
-from reports_support import EXAMPLE, READINGS
+from reports_support import COMPARATORS, EXAMPLE, READINGS
 
 INDICATORS = f"{EXAMPLE}:wiltshire_indicators"
 BASE = ["scorecard", str(READINGS), "-i", INDICATORS, "-a", "Wiltshire", "-p", "2022-23 Q4"]
@@ -156,3 +156,20 @@ def test_help_shows_examples() -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert "--fail-on-breach" in result.stdout
+
+
+def test_comparators_file_is_shown_and_recorded() -> None:
+    result = run(*BASE, "-c", str(COMPARATORS), "-f", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    moves = next(i for i in document["indicators"] if i["id"] == "placement_moves_3plus")
+    assert {c["name"]: c["value"] for c in moves["comparators"]}["England"] == 9  # 002 §32
+    assert [i["path"] for i in document["provenance"]["inputs"]] == [str(READINGS),
+                                                                    str(COMPARATORS)]
+
+
+def test_bad_comparators_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "comparators.csv"
+    bad.write_text("comparator,indicator,period,value\nEngland,nope,2020-21,9\n",
+                   encoding="utf-8")
+    assert_bad_input(run(*BASE, "-c", str(bad)), f"{bad}, row 2, field 'indicator'")

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from corpparent import Status
+from corpparent.comparators import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,
     STATUS_WORDS,
@@ -20,7 +21,7 @@ from corpparent.report import (
 )
 from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
 from corpparent.report.svg import CHART_COLOURS, period_label
-from reports_support import count_report, wiltshire_report
+from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -99,15 +100,26 @@ def test_html_has_a_trend_chart_per_indicator_with_band_and_target() -> None:
 
 
 def test_html_shows_comparators_side_by_side_when_given() -> None:
-    report = wiltshire_report(comparators={"long_term_stability": {"England": 71.0,
-                                                                   "South West": 70.0}})
+    """002 §34: long-term stability 2020-21, England 70%, South West 71%, statistical
+    neighbours 70%, Outstanding LAs 63%."""
+    comparators = read_comparators(COMPARATORS, indicators=wiltshire_set())
+    report = wiltshire_report(comparators=comparators)
+    stability = next(i for i in report.indicators if i.id == "long_term_stability")
+    assert [(c.name, c.value, c.period) for c in stability.comparators] == [
+        ("England", 70, "2020-21"), ("South West", 71, "2020-21"),
+        ("Statistical neighbours", 70, "2020-21"), ("Outstanding LAs", 63, "2020-21"),
+    ]
     page = render_html(report)
-    assert page.count('<svg class="chart comparators"') == 1
-    chart = page[page.index('<svg class="chart comparators"'):]
+    assert page.count('<svg class="chart comparators"') == 4  # four indicators have them
+    index = report.indicators.index(stability)
+    card = page[page.index(f'id="indicator-{index}"'):]
+    chart = card[card.index('<svg class="chart comparators"'):]
     chart = chart[: chart.index("</svg>")]
-    assert chart.count('class="bar"') == 3
-    assert "England" in chart
-    assert "South West" in chart
+    assert chart.count('class="bar"') == 5  # Wiltshire and its four comparators
+    for name in ("Wiltshire", "England", "South West", "Statistical neighbours"):
+        assert name in chart
+    assert "| Long-term placement stability | 73% | 70% (2020-21) | 71% (2020-21)" in (
+        render_markdown(report))
 
 
 def test_withheld_values_are_gaps_marked_with_their_symbol() -> None:

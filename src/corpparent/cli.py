@@ -21,6 +21,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from corpparent.comparators.files import read_comparators
 from corpparent.errors import CorpparentError, DataError, PluginError
 from corpparent.indicators.files import ReadingRecord, read_readings
 from corpparent.indicators.sets import IndicatorSet
@@ -249,6 +250,10 @@ def _options_used(**options: object) -> dict[str, str | int | float | bool | Non
               help="The indicator set: a Python file or module and the IndicatorSet (or "
               "function returning one) it defines.")
 @click.option("--authority", "-a", help="The authority's name, shown in the report.")
+@click.option("--comparators", "-c", "comparators_file",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A comparators file (comparator, indicator, period, value): shown beside "
+              "each indicator's latest value.")
 @click.option("--title", help="The report's title.")
 @click.option("--history", type=click.IntRange(min=1, max=40), default=8, show_default=True,
               help="How many periods each trend chart shows.")
@@ -258,6 +263,7 @@ def scorecard(
     periods: tuple[Period, ...],
     indicator_ref: str,
     authority: str | None,
+    comparators_file: Path | None,
     title: str | None,
     history: int,
     output_format: Format,
@@ -277,7 +283,7 @@ def scorecard(
       corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
           -i examples/scorecard.py:wiltshire_indicators -a Wiltshire -p "2022-23 Q4"
       corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q4" \\
-          --format html --output scorecard.html
+          -c comparators.csv --format html --output scorecard.html
       corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q3" \\
           -p "2022-23 Q4" -f markdown -o "scorecard-{period}.md"
       corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q4" \\
@@ -287,13 +293,16 @@ def scorecard(
         raise click.UsageError("several periods need --output with {period} in the file name")
     indicators = load_indicator_set(indicator_ref)
     data = read_readings(readings, indicators)
+    comparators = () if comparators_file is None else read_comparators(
+        comparators_file, indicators=indicators)
+    inputs = [readings] if comparators_file is None else [readings, comparators_file]
     assessor = Scorecard(indicators)
     chosen = profile or default_profile(output_format)
     reports: list[ScorecardReport] = []
     now = datetime.now(UTC).replace(microsecond=0)
     for period in _progress(periods, "Assessing periods"):
         provenance = make_provenance(
-            inputs=[readings],
+            inputs=inputs,
             period=period,
             options=_options_used(indicators=indicator_ref, authority=authority,
                                   format=output_format, profile=chosen,
@@ -304,7 +313,7 @@ def scorecard(
         )
         result = assessor.assess(data, period)
         report = scorecard_report(result, indicators, data, provenance, title=title,
-                                  authority=authority, history=history)
+                                  authority=authority, history=history, comparators=comparators)
         report = finish(report, output_format, profile=profile, suppress_small=suppress_small,
                         threshold=threshold)
         target = None if output is None else Path(str(output).replace("{period}",

@@ -2,7 +2,7 @@
 renderers, with small-number suppression, output profiles and provenance."""
 
 from corpparent.report.build import (
-    Comparators,
+    comparators_for,
     findings_report,
     headline_status,
     scorecard_report,
@@ -35,7 +35,6 @@ __all__ = [
     "PROFILES",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
-    "Comparators",
     "FindingOut",
     "FindingsReport",
     "Format",
@@ -44,6 +43,7 @@ __all__ = [
     "Provenance",
     "ScorecardReport",
     "Suppression",
+    "comparators_for",
     "contrast_ratio",
     "default_profile",
     "findings_report",

@@ -10,8 +10,9 @@ which every renderer reads.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
+from corpparent.comparators.series import Comparator
 from corpparent.findings import Finding, Status, worst
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
@@ -35,16 +36,13 @@ from corpparent.report.model import (
 from corpparent.scorecard import IndicatorAssessment, ScorecardResult
 
 __all__ = [
-    "Comparators",
+    "comparators_for",
     "findings_report",
     "headline_status",
     "scorecard_report",
     "summarise",
     "trend",
 ]
-
-#: Comparator values by indicator id, then comparator name ("England", "South West").
-Comparators = Mapping[str, Mapping[str, float | None]]
 
 _NO_SUPPRESSION = SuppressionNote(applied=False, threshold=0)
 
@@ -102,12 +100,34 @@ def trend(
     return points
 
 
+def comparators_for(
+    indicator: Indicator, comparators: Iterable[Comparator], period: Period
+) -> list[ComparatorOut]:
+    """Each comparator's latest value of ``indicator`` published for a period ending by
+    the end of ``period`` (comparators lag local data: "COMPARATORS 2020-21" beside
+    2022-23 quarters, 002 §32), in the indicator's unit; a symbol where one is given."""
+    found = []
+    for comparator in comparators:
+        when = comparator.latest(indicator.id, up_to=period)
+        if when is None:
+            continue
+        entry = comparator.entry(indicator.id, when)
+        common = {"name": comparator.name, "kind": comparator.kind.value, "period": str(when)}
+        if isinstance(entry, float):
+            unit = comparator.unit(indicator.id)
+            value = indicator.magnitude(entry, unit) if unit else entry
+            found.append(ComparatorOut(value=value, **common))
+        else:
+            found.append(ComparatorOut(value=None, symbol=entry, **common))
+    return found
+
+
 def _indicator(
     assessment: IndicatorAssessment,
     indicators: IndicatorSet,
     readings: Readings,
     period: Period,
-    comparators: Mapping[str, float | None],
+    comparators: Sequence[Comparator],
     history: int,
 ) -> IndicatorOut:
     indicator = assessment.indicator
@@ -146,7 +166,7 @@ def _indicator(
             for t in indicators.targets_for(indicator.id, period)
         ],
         trend=trend(indicator, indicators, readings, period, history),
-        comparators=[ComparatorOut(name=name, value=v) for name, v in comparators.items()],
+        comparators=comparators_for(indicator, comparators, period),
         findings=[FindingOut.of(f) for f in assessment.findings],
     )
 
@@ -160,16 +180,16 @@ def scorecard_report(
     title: str | None = None,
     authority: str | None = None,
     profile: Profile = "internal",
-    comparators: Comparators | None = None,
+    comparators: Iterable[Comparator] = (),
     history: int = 8,
 ) -> ScorecardReport:
     """The report of a scorecard assessed for ``result.period``, unsuppressed.
 
     Apply :func:`corpparent.report.suppression.suppress` for reports meant for the public.
     """
-    given = comparators or {}
+    given = tuple(comparators)
     items = [
-        _indicator(a, indicators, readings, result.period, given.get(a.indicator.id, {}), history)
+        _indicator(a, indicators, readings, result.period, given, history)
         for a in result.assessments
     ]
     exceptions = result.exception_report()

@@ -106,9 +106,9 @@ def _comparators(report: ScorecardReport) -> list[str]:
             if comparator is None:
                 cells.append("–")
             elif comparator.value is None:
-                cells.append(md(comparator.symbol or "–"))
+                cells.append(md(f"{comparator.symbol or '–'} ({comparator.period})"))
             else:
-                cells.append(md(show_value(item, comparator.value)))
+                cells.append(md(f"{show_value(item, comparator.value)} ({comparator.period})"))
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
 

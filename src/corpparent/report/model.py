@@ -114,6 +114,8 @@ class ComparatorOut(_Model):
     """A comparator's value for the same indicator and period (England, region ...)."""
 
     name: str
+    kind: str = Field(description="England, region, statistical neighbours, ...")
+    period: str = Field(description="the period of the comparator's value")
     value: float | None
     symbol: str | None = None
 

@@ -227,13 +227,14 @@ def _line(
 
 def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> str:
     """The latest value beside each comparator, as horizontal bars in one ``<svg>``."""
-    rows = [(authority, indicator.value, indicator.symbol, True)]
-    rows += [(c.name, c.value, c.symbol, False) for c in indicator.comparators]
-    values = [v for _, v, _, _ in rows if v is not None]
+    latest = indicator.trend[-1].period if indicator.trend else ""
+    rows = [(authority, indicator.value, indicator.symbol, latest, True)]
+    rows += [(c.name, c.value, c.symbol, c.period, False) for c in indicator.comparators]
+    values = [v for _, v, _, _, _ in rows if v is not None]
     low = min([0.0, *values])
     high = max([*values, 1e-9]) if values else 1.0
-    label_w, bar_h, gap = 120, 18, 8
-    width, plot_w = 300, 300 - label_w - 44
+    label_w, bar_h, gap = 120, 18, 10
+    width, plot_w = 340, 340 - label_w - 96
     height = len(rows) * (bar_h + gap) + 8
 
     def x(v: float) -> float:
@@ -241,8 +242,8 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
 
     title = f"{indicator.name}: {authority} beside its comparators"
     described = "; ".join(
-        f"{name}: {show_value(indicator, v) if v is not None else (s or 'no value')}"
-        for name, v, s, _ in rows
+        f"{name}, {when}: {show_value(indicator, v) if v is not None else (s or 'no value')}"
+        for name, v, s, when, _ in rows
     )
     out = [
         f'<svg class="chart comparators" xmlns="http://www.w3.org/2000/svg" '
@@ -251,7 +252,7 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(described)}.</desc>',
     ]
-    for row, (name, value, symbol, own) in enumerate(rows):
+    for row, (name, value, symbol, when, own) in enumerate(rows):
         top = 4 + row * (bar_h + gap)
         colour = CHART_COLOURS["line"] if own else CHART_COLOURS["comparator"]
         shown = name if len(name) <= 18 else name[:17] + "…"
@@ -263,7 +264,7 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
         if value is None:
             out.append(
                 f'<text x="{label_w + 4}" y="{top + 13}" font-size="11" '
-                f'fill="{CHART_COLOURS["text"]}">{escape(symbol or "–")}</text>'
+                f'fill="{CHART_COLOURS["text"]}">{escape(symbol or "–")} ({escape(when)})</text>'
             )
             continue
         start, end = sorted((x(0.0), x(value)))
@@ -272,7 +273,7 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
             f'height="{bar_h}" fill="{colour}"/>'
             f'<text x="{end + 4:.1f}" y="{top + 13}" font-size="11" '
             f'fill="{CHART_COLOURS["text"]}">{escape(show_value(indicator, value, bare=True))}'
-            "</text>"
+            f' <tspan fill="{CHART_COLOURS["muted"]}">({escape(when)})</tspan></text>'
         )
     out.append("</svg>")
     return "".join(out)
