@@ -112,8 +112,9 @@ break-inside:avoid}}
 font-size:.92rem}} .card dt{{color:{muted}}} .card dd{{margin:0}}
 .charts{{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start;background:{white};
 border-radius:4px;padding:4px}}
-.chart.trend{{flex:1 1 360px;max-width:100%;height:auto}}
-.chart.comparators{{flex:0 1 300px;max-width:100%;height:auto}}
+.charts figure{{flex:1 1 360px;margin:0;max-width:560px}}
+.charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
+.chart{{width:100%;height:auto}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}
@@ -192,9 +193,11 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         indicator.status
     ).lower():
         verdict += f" {_e(indicator.performance)}"
-    charts = trend_chart(indicator, f"c{index}")
+    charts = (f"<figure>{trend_chart(indicator, f'c{index}')}"
+              "<figcaption>Trend against the expected range</figcaption></figure>")
     if indicator.comparators:
-        charts += comparator_chart(indicator, authority, f"k{index}")
+        charts += (f"<figure>{comparator_chart(indicator, authority, f'k{index}')}"
+                   "<figcaption>Latest value beside comparators</figcaption></figure>")
     return (
         f'<article class="card" id="indicator-{index}">'
         f"<h4>{_e(indicator.name)}</h4>"

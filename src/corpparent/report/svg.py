@@ -233,8 +233,9 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
     values = [v for _, v, _, _, _ in rows if v is not None]
     low = min([0.0, *values])
     high = max([*values, 1e-9]) if values else 1.0
-    label_w, bar_h, gap = 120, 18, 10
-    width, plot_w = 340, 340 - label_w - 96
+    label_w, bar_h, gap = 136, 20, 10
+    width = 420
+    plot_w = width - label_w - 124
     height = len(rows) * (bar_h + gap) + 8
 
     def x(v: float) -> float:
@@ -253,17 +254,17 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
         f'<desc id="{chart_id}-d">{escape(described)}.</desc>',
     ]
     for row, (name, value, symbol, when, own) in enumerate(rows):
-        top = 4 + row * (bar_h + gap)
+        top = 6 + row * (bar_h + gap)
         colour = CHART_COLOURS["line"] if own else CHART_COLOURS["comparator"]
-        shown = name if len(name) <= 18 else name[:17] + "…"
+        shown = name if len(name) <= 22 else name[:21] + "…"
         out.append(
-            f'<text x="{label_w - 6}" y="{top + 13}" text-anchor="end" font-size="11" '
+            f'<text x="{label_w - 6}" y="{top + 14}" text-anchor="end" font-size="12" '
             f'font-weight="{"bold" if own else "normal"}" fill="{CHART_COLOURS["text"]}">'
             f"{escape(shown)}<title>{escape(name)}</title></text>"
         )
         if value is None:
             out.append(
-                f'<text x="{label_w + 4}" y="{top + 13}" font-size="11" '
+                f'<text x="{label_w + 4}" y="{top + 14}" font-size="12" '
                 f'fill="{CHART_COLOURS["text"]}">{escape(symbol or "–")} ({escape(when)})</text>'
             )
             continue
@@ -271,7 +272,7 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
         out.append(
             f'<rect class="bar" x="{start:.1f}" y="{top}" width="{max(end - start, 1):.1f}" '
             f'height="{bar_h}" fill="{colour}"/>'
-            f'<text x="{end + 4:.1f}" y="{top + 13}" font-size="11" '
+            f'<text x="{end + 4:.1f}" y="{top + 14}" font-size="12" '
             f'fill="{CHART_COLOURS["text"]}">{escape(show_value(indicator, value, bare=True))}'
             f' <tspan fill="{CHART_COLOURS["muted"]}">({escape(when)})</tspan></text>'
         )
