@@ -1,0 +1,197 @@
+"""What the subcommands share: exit codes, one-line errors, periods, progress, loading an
+indicator set from Python, and writing output."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any, TypeVar
+
+import click
+
+from corpparent.errors import CorpparentError, DataError, PluginError
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import Period, parse_period
+from corpparent.report.model import FindingsReport, ScorecardReport
+from corpparent.report.output import FORMATS, Format, render
+from corpparent.report.profiles import PROFILES
+from corpparent.report.suppression import DEFAULT_THRESHOLD
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BREACH",
+    "PeriodType",
+    "breached",
+    "emit",
+    "load_indicator_set",
+    "one_line",
+    "options_used",
+    "output_options",
+    "progress",
+    "slug",
+    "terminal_width",
+    "write_output",
+]
+
+T = TypeVar("T")
+#: A finding is a breach and ``--fail-on-breach`` was given.
+EXIT_BREACH = 1
+#: The input (an option, a file, a plug-in) is bad.
+EXIT_BAD_INPUT = 2
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line: a DataError's first problem and how many more there are."""
+    if isinstance(error, click.ClickException):
+        return " ".join(error.format_message().split())
+    if isinstance(error, DataError) and len(error.problems) > 1:
+        more = len(error.problems) - 1
+        return (f"{error.problems[0]} (and {more} more problem{'s' if more > 1 else ''}; "
+                f"'corpparent validate' lists them all)")
+    return " ".join(str(error).split())
+
+
+class PeriodType(click.ParamType):  # type: ignore[type-arg]
+    """A period as written: '2022-23 Q4', '2023-03', '2022-23'."""
+
+    name = "PERIOD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Period:
+        if isinstance(value, Period):
+            return value
+        try:
+            return parse_period(str(value))
+        except CorpparentError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def progress(items: Sequence[T], description: str) -> Iterator[T]:
+    """``items``, with a rich progress bar on stderr when it is a terminal and there is
+    more than one item."""
+    from rich.console import Console
+    from rich.progress import track
+
+    console = Console(stderr=True)
+    if len(items) < 2 or not console.is_terminal:
+        yield from items
+        return
+    yield from track(items, description=description, console=console, transient=True)
+
+
+def _load_python(reference: str) -> object:
+    """``path/to/file.py:name`` or ``package.module:name``: the named object."""
+    target, _, name = reference.partition(":")
+    module: ModuleType
+    try:
+        if target.endswith(".py"):
+            path = Path(target)
+            if not path.is_file():
+                raise DataError.single(target, "file not found")
+            spec = importlib.util.spec_from_file_location(f"_corpparent_{path.stem}", path)
+            if spec is None or spec.loader is None:
+                raise PluginError(f"cannot load Python file {target}")
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(target)
+    except CorpparentError:
+        raise
+    except Exception as exc:  # the user's code: report it in one line, not a traceback
+        raise PluginError(f"cannot load {target}: {type(exc).__name__}: {exc}") from exc
+    if not name:
+        candidates = [n for n in vars(module) if n.endswith("indicators") and
+                      callable(getattr(module, n)) and not n.startswith("_")]
+        if len(candidates) != 1:
+            raise PluginError(f"{target}: name the indicator set as {target}:NAME; found "
+                              f"{', '.join(candidates) or 'no function ending in indicators'}")
+        name = candidates[0]
+    if not hasattr(module, name):
+        raise PluginError(f"{target} defines no {name!r}")
+    return getattr(module, name)
+
+
+def load_indicator_set(reference: str) -> IndicatorSet:
+    """An indicator set from Python: an :class:`IndicatorSet`, or a function returning one."""
+    found = _load_python(reference)
+    if callable(found) and not isinstance(found, IndicatorSet):
+        try:
+            found = found()
+        except CorpparentError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"{reference} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(found, IndicatorSet):
+        raise PluginError(f"{reference} is a {type(found).__name__}, not an IndicatorSet")
+    return found
+
+
+def write_output(text: str, output: Path | None, *, what: str) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise DataError.single(str(output), f"cannot write {what}: {exc.strerror}") from exc
+    click.echo(f"wrote {output}", err=True)
+
+
+def terminal_width() -> int:
+    return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
+
+
+def emit(report: ScorecardReport | FindingsReport, output_format: Format,
+          output: Path | None) -> None:
+    color = output is None and output_format == "terminal" and sys.stdout.isatty()
+    text = render(report, output_format, width=terminal_width(), color=color)
+    write_output(text, output, what=f"the {output_format} report")
+
+
+def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
+    return any(f.breach for report in reports for f in report.findings)
+
+
+def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every reporting command shares."""
+    options = [
+        click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
+                     default="terminal", show_default=True, help="Output format."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write to this file instead of standard output. With several "
+                     "periods, include {period} in the name."),
+        click.option("--profile", type=click.Choice(PROFILES),
+                     help="Who the report is for. Default: public for html and markdown, "
+                     "internal for terminal and json."),
+        click.option("--suppress/--no-suppress", "suppress_small", default=None,
+                     help="Withhold small counts of children (shown as c). Default: on for "
+                     "the public profile, off otherwise."),
+        click.option("--threshold", type=click.IntRange(min=1), default=DEFAULT_THRESHOLD,
+                     show_default=True, help="Counts below this are withheld."),
+        click.option("--fail-on-breach", is_flag=True,
+                     help="Exit with code 1 when any finding is a breach."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def options_used(**options: object) -> dict[str, str | int | float | bool | None]:
+    used: dict[str, str | int | float | bool | None] = {}
+    for key, value in options.items():
+        if value is None or isinstance(value, str | int | float | bool):
+            used[key] = value
+        else:
+            used[key] = str(value)
+    return used
+
+
+def slug(period: Period) -> str:
+    """A period as it goes in a file name: ``2022-23-Q4``."""
+    return str(period).replace(" ", "-")
