@@ -17,9 +17,12 @@ import click
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
 from corpparent.commands.schema import schema
 from corpparent.commands.scorecard import scorecard
+from corpparent.commands.validate import validate
 from corpparent.errors import CorpparentError
 
 __all__ = ["cli", "main"]
+
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
 
 class _Group(click.Group):
@@ -49,7 +52,7 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("corpparent: aborted", err=True)
-            sys.exit(EXIT_BAD_INPUT)
+            sys.exit(EXIT_INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -64,6 +67,7 @@ def cli() -> None:
       corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
           --indicators examples/scorecard.py:wiltshire_indicators \\
           --authority Wiltshire --period "2022-23 Q4"
+      corpparent validate examples/data/wiltshire_readings_2022-23.csv
       corpparent schema report
 
     Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
@@ -72,6 +76,7 @@ def cli() -> None:
 
 cli.add_command(scorecard)
 cli.add_command(schema)
+cli.add_command(validate)
 
 
 def main() -> NoReturn:

@@ -1,0 +1,90 @@
+"""`corpparent validate`: every problem of every file, one a line; exit 2 if any."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from corpparent.cli import cli
+from reports_support import COMPARATORS, EXAMPLE, READINGS
+
+INDICATORS = f"{EXAMPLE}:wiltshire_indicators"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="corpparent")
+
+
+def test_good_files_each_get_one_line() -> None:
+    result = run("validate", "-i", INDICATORS, str(READINGS), str(COMPARATORS))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"ok: {READINGS}: ")
+    assert "8 indicators" in lines[0]
+    assert lines[1] == f"ok: {COMPARATORS}: 4 comparators, 16 values"  # 002 §32-§48 tables
+
+
+def test_every_problem_is_listed_with_file_row_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "readings.csv"
+    bad.write_text("indicator,period,value\nno_such,2022-23 Q4,5\n"
+                   "children_in_care,Q4 2023,1\nchildren_in_care,2022-23 Q3,lots\n",
+                   encoding="utf-8")
+    result = run("validate", "-i", INDICATORS, str(bad), str(READINGS))
+    assert result.exit_code == 2
+    problems = result.stderr.splitlines()
+    assert [p.split(":")[0] for p in problems] == [
+        f"{bad}, row 2, field 'indicator'", f"{bad}, row 3, field 'period'",
+        f"{bad}, row 4, field 'value'",
+    ]
+    assert f"ok: {READINGS}" in result.stdout  # the good file is still checked
+
+
+def test_readings_without_indicators_are_checked_for_shape(tmp_path: Path) -> None:
+    bad = tmp_path / "readings.csv"
+    bad.write_text("indicator,period,value\nanything,2022-23 Q5,5\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}, row 2, field 'period'" in result.stderr
+    assert "not checked" in run("validate", str(READINGS)).stdout
+
+
+def test_a_json_report_is_checked_against_the_model(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    made = run("scorecard", str(READINGS), "-i", INDICATORS, "-p", "2022-23 Q4", "-f", "json",
+               "-o", str(report))
+    assert made.exit_code == 0, made.output
+    assert run("validate", str(report)).exit_code == 0
+    document = json.loads(report.read_text(encoding="utf-8"))
+    document["indicators"][0]["status"] = "fine"
+    report.write_text(json.dumps(document), encoding="utf-8")
+    result = run("validate", str(report))
+    assert result.exit_code == 2
+    assert "indicators.0.status" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "fragment"),
+    [("a,b\n1,2\n", ".csv", "cannot tell what kind"), ("[1, 2", ".json", "cannot read file")],
+)
+def test_unrecognised_files_exit_2(tmp_path: Path, content: str, suffix: str,
+                                   fragment: str) -> None:
+    odd = tmp_path / f"odd{suffix}"
+    odd.write_text(content, encoding="utf-8")
+    result = run("validate", str(odd))
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "absent.csv"))
+    assert result.exit_code == 2
+    assert "file not found" in result.stderr
+
+
+def test_help_shows_examples() -> None:
+    result = run("validate", "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
