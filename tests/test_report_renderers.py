@@ -86,6 +86,8 @@ def test_html_escapes_every_name_and_loads_nothing() -> None:
     assert "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "http:" not in page
+    assert "https:" not in page
     assert "Content-Security-Policy" in page
 
 

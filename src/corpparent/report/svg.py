@@ -116,7 +116,7 @@ def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
 
     title = f"{indicator.name}: trend against the expected range"
     out = [
-        f'<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="chart trend" '
         f'viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" height="{_HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
@@ -247,7 +247,7 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
         for name, v, s, when, _ in rows
     )
     out = [
-        f'<svg class="chart comparators" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="chart comparators" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',

@@ -68,20 +68,25 @@ def _travel(findings: list[FindingOut], rule: str) -> str:
 
 def _scorecard_table(report: ScorecardReport) -> Table:
     table = Table(title=f"Scorecard, {report.period}", title_justify="left", expand=True)
-    table.add_column("Indicator", ratio=3)
-    table.add_column("Value", justify="right", no_wrap=True)
-    for name in ("Expected range", "Target", "Status", "Since last period", "Since last year"):
-        table.add_column(name, ratio=1)
+    table.add_column("Indicator", ratio=3, min_width=20)
+    table.add_column("Value", justify="right", ratio=1)
+    table.add_column("Expected range", ratio=1)
+    with_targets = any(item.targets for item in report.indicators)
+    if with_targets:
+        table.add_column("Target", ratio=1)
+    table.add_column("Status", ratio=1, min_width=10)
+    table.add_column("Last period", ratio=1)
+    table.add_column("Last year", ratio=1)
     for item in report.indicators:
-        targets = "; ".join(show_target(item, t) for t in item.targets) or "–"
-        status = _status(item.status)
-        if item.performance and item.performance.lower() not in status.plain.lower():
-            status.append(f" ({item.performance})")
-        table.add_row(
-            Text(item.name), Text(item.value_text), show_range(item), Text(targets), status,
+        cells: list[str | Text] = [Text(item.name), Text(item.value_text), show_range(item)]
+        if with_targets:
+            cells.append(Text("; ".join(show_target(item, t) for t in item.targets) or "–"))
+        cells.extend([
+            _status(item.status),
             _travel(item.findings, "travel since last period"),
             _travel(item.findings, "travel since last year"),
-        )
+        ])
+        table.add_row(*cells)
     return table
 
 
