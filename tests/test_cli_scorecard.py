@@ -59,7 +59,8 @@ def test_markdown_is_public_and_suppressed_by_default() -> None:
     assert "For publication" in result.stdout
     assert "fewer than 6 children" in result.stdout
     # a public paper names its input without the folder it came from
-    assert f"`{READINGS.name}`" in result.stdout
+    size = READINGS.stat().st_size
+    assert f"- Input: wiltshire\\_readings\\_2022-23.csv, {size:,} bytes, SHA-256" in result.stdout
     assert str(READINGS.parent) not in result.stdout
 
 

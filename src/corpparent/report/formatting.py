@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from corpparent.report.model import IndicatorOut, TargetOut, TrendPoint
+from corpparent.report.model import IndicatorOut, Provenance, TargetOut, TrendPoint
 
-__all__ = ["show_number", "show_point", "show_range", "show_target", "show_value"]
+__all__ = [
+    "provenance_items",
+    "show_number",
+    "show_point",
+    "show_range",
+    "show_target",
+    "show_value",
+]
 
 
 def show_number(value: float) -> str:
@@ -42,3 +49,24 @@ def show_target(indicator: IndicatorOut, target: TargetOut) -> str:
     """``ambition: at least 65%``."""
     kind = "ambition" if target.ambition else "target"
     return f"{kind}: {target.direction} {show_value(indicator, target.value)}"
+
+
+def provenance_items(provenance: Provenance) -> list[tuple[str, str]]:
+    """The provenance block as (label, text) pairs, in the order every format prints them."""
+    plugins = ", ".join(
+        f"{p.name} ({p.distribution or 'unknown'} {p.version or ''})".replace(" )", ")")
+        for p in provenance.plugins
+    )
+    items = [("Made with", f"corpparent {provenance.corpparent_version}, Python "
+                           f"{provenance.python_version}")]
+    if provenance.period:
+        items.append(("Period", provenance.period))
+    items.append(("Authority plug-ins installed", plugins or "none"))
+    items.extend(
+        ("Input", f"{i.path}, {i.bytes:,} bytes, SHA-256 {i.sha256}") for i in provenance.inputs
+    )
+    if provenance.options:
+        items.append(("Options", ", ".join(f"{k} = {v}" for k, v in provenance.options.items())))
+    if provenance.generated_at is not None:
+        items.append(("Generated", provenance.generated_at.isoformat(timespec="seconds")))
+    return items

@@ -16,7 +16,12 @@ from typing import Final
 
 from corpparent.findings import Status
 from corpparent.report.build import summarise
-from corpparent.report.formatting import show_point, show_range, show_target
+from corpparent.report.formatting import (
+    provenance_items,
+    show_point,
+    show_range,
+    show_target,
+)
 from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
 from corpparent.report.model import (
     FindingOut,
@@ -173,17 +178,22 @@ def _travel(indicator: IndicatorOut, rule: str) -> str:
     return "–" if found is None else travel_label(found.outcome)
 
 
+def _table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """A table from cells that are already HTML (escape text before passing it)."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(row) + "</tr>" for row in rows)
+    caption_html = f'<caption class="facts">{caption}</caption>' if caption else ""
+    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def _trend_table(indicator: IndicatorOut) -> str:
-    rows = "".join(
-        f'<tr><td>{_e(p.period)}</td><td class="num">{_e(show_point(indicator, p))}</td>'
-        f"<td>{_e(p.note or '')}</td></tr>"
+    rows = [
+        [f"<td>{_e(p.period)}</td>", f'<td class="num">{_e(show_point(indicator, p))}</td>',
+         f"<td>{_e(p.note or '')}</td>"]
         for p in indicator.trend
-    )
-    return (
-        "<details><summary>Figures behind the chart</summary><table><thead><tr>"
-        "<th>Period</th><th>Value</th><th>Note</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></details>"
-    )
+    ]
+    table = _table(["Period", "Value", "Note"], rows)
+    return f"<details><summary>Figures behind the chart</summary>{table}</details>"
 
 
 def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
@@ -214,20 +224,17 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
 
 
 def _overview(report: ScorecardReport) -> str:
-    rows = "".join(
-        f'<tr><td><a href="#indicator-{i}">{_e(item.name)}</a></td>'
-        f'<td class="num">{_e(item.value_text)}</td><td>{_e(show_range(item))}</td>'
-        f"<td>{_badge(item.status)}</td>"
-        f"<td>{_e(_travel(item, 'travel since last period'))}</td>"
-        f"<td>{_e(_travel(item, 'travel since last year'))}</td></tr>"
+    rows = [
+        [f'<td><a href="#indicator-{i}">{_e(item.name)}</a></td>',
+         f'<td class="num">{_e(item.value_text)}</td>', f"<td>{_e(show_range(item))}</td>",
+         f"<td>{_badge(item.status)}</td>",
+         f"<td>{_e(_travel(item, 'travel since last period'))}</td>",
+         f"<td>{_e(_travel(item, 'travel since last year'))}</td>"]
         for i, item in enumerate(report.indicators)
-    )
-    return (
-        f"<table><caption class=\"facts\">Each indicator in {_e(report.period)}</caption>"
-        "<thead><tr><th>Indicator</th><th>Value</th><th>Expected range</th><th>Status</th>"
-        "<th>Since last period</th><th>Since last year</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
+    ]
+    headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
+               "Since last year"]
+    return _table(headers, rows, caption=f"Each indicator in {_e(report.period)}")
 
 
 def _scorecard(report: ScorecardReport) -> str:
@@ -252,42 +259,19 @@ def _scorecard(report: ScorecardReport) -> str:
 
 
 def _findings_table(report: FindingsReport) -> str:
-    rows = "".join(
-        f"<tr><td>{_badge(f.status, finding_label(f))}</td><td>{_e(f.subject)}</td>"
-        f"<td>{_e(f.rule)}</td><td>{_e(f.explanation)}</td></tr>"
+    rows = [
+        [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.subject)}</td>",
+         f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
         for f in report.findings
-    )
-    return (
-        "<h2>Findings</h2><table><thead><tr><th>Status</th><th>Subject</th><th>Rule</th>"
-        f"<th>Finding</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    return "<h2>Findings</h2>" + _table(["Status", "Subject", "Rule", "Finding"], rows)
 
 
 def _provenance(provenance: Provenance) -> str:
-    items = [
-        f"<li>corpparent {_e(provenance.corpparent_version)}, Python "
-        f"{_e(provenance.python_version)}</li>"
-    ]
-    if provenance.period:
-        items.append(f"<li>Period: {_e(provenance.period)}</li>")
-    plugins = ", ".join(
-        f"{p.name} ({p.distribution or 'unknown'} {p.version or ''})".strip()
-        for p in provenance.plugins
+    items = "".join(
+        f"<li>{_e(label)}: {_e(text)}</li>" for label, text in provenance_items(provenance)
     )
-    items.append(f"<li>Authority plug-ins installed: {_e(plugins or 'none')}</li>")
-    items.extend(
-        f"<li>Input <code>{_e(i.path)}</code>, {i.bytes:,} bytes, SHA-256 "
-        f"<code>{_e(i.sha256)}</code></li>"
-        for i in provenance.inputs
-    )
-    if provenance.options:
-        options = ", ".join(f"{k} = {v}" for k, v in provenance.options.items())
-        items.append(f"<li>Options: {_e(options)}</li>")
-    if provenance.generated_at is not None:
-        items.append(
-            f"<li>Generated {_e(provenance.generated_at.isoformat(timespec='seconds'))}</li>"
-        )
-    return f'<h2>How these figures were made</h2><ul class="footnote">{"".join(items)}</ul>'
+    return f'<h2>How these figures were made</h2><ul class="footnote">{items}</ul>'
 
 
 def render_html(report: ScorecardReport | FindingsReport) -> str:

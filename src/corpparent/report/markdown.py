@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from corpparent.report.build import summarise
-from corpparent.report.formatting import show_range, show_target, show_value
+from corpparent.report.formatting import (
+    provenance_items,
+    show_range,
+    show_target,
+    show_value,
+)
 from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
 from corpparent.report.model import (
     FindingOut,
@@ -114,27 +119,8 @@ def _comparators(report: ScorecardReport) -> list[str]:
 
 
 def _provenance(provenance: Provenance) -> list[str]:
-    lines = [
-        "## How these figures were made",
-        "",
-        f"- corpparent {md(provenance.corpparent_version)}, Python "
-        f"{md(provenance.python_version)}",
-    ]
-    if provenance.period:
-        lines.append(f"- Period: {md(provenance.period)}")
-    plugins = ", ".join(
-        f"{md(p.name)} ({md(p.distribution or 'unknown')} {md(p.version or '')})".rstrip()
-        for p in provenance.plugins
-    )
-    lines.append(f"- Authority plug-ins installed: {plugins or 'none'}")
-    for item in provenance.inputs:
-        lines.append(f"- Input `{item.path.replace('`', '')}`: SHA-256 `{item.sha256}`, "
-                     f"{item.bytes:,} bytes")
-    if provenance.options:
-        options = ", ".join(f"{md(k)} = {md(v)}" for k, v in provenance.options.items())
-        lines.append(f"- Options: {options}")
-    if provenance.generated_at is not None:
-        lines.append(f"- Generated: {provenance.generated_at.isoformat(timespec='seconds')}")
+    lines = ["## How these figures were made", ""]
+    lines.extend(f"- {md(label)}: {md(text)}" for label, text in provenance_items(provenance))
     return lines
 
 
