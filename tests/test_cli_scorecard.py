@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from corpparent.cli import cli
+from corpparent.commands.common import progress
 from corpparent.report import published_schema
 from reports_support import COMPARATORS, EXAMPLE, READINGS
 
@@ -174,3 +177,18 @@ def test_bad_comparators_file_exits_2(tmp_path: Path) -> None:
     bad.write_text("comparator,indicator,period,value\nEngland,nope,2020-21,9\n",
                    encoding="utf-8")
     assert_bad_input(run(*BASE, "-c", str(bad)), f"{bad}, row 2, field 'indicator'")
+
+
+def test_progress_is_shown_only_on_a_terminal() -> None:
+    periods = ["2022-23 Q3", "2022-23 Q4"]
+    quiet = StringIO()
+    assert list(progress(periods, "Assessing", Console(file=quiet))) == periods
+    assert quiet.getvalue() == ""
+    shown = StringIO()
+    console = Console(file=shown, force_terminal=True, width=80)
+    assert list(progress(periods, "Assessing", console)) == periods
+    assert "Assessing" in shown.getvalue()
+    single = StringIO()
+    assert list(progress(periods[:1], "Assessing",
+                         Console(file=single, force_terminal=True))) == periods[:1]
+    assert single.getvalue() == ""

@@ -98,3 +98,12 @@ def test_defaults_by_format_and_profile() -> None:
 def test_threshold_must_be_positive() -> None:
     with pytest.raises(DefinitionError, match="at least 1"):
         Suppression(0)
+
+
+def test_public_profile_names_inputs_without_their_folders() -> None:
+    report = wiltshire_report()
+    assert "/" in report.provenance.inputs[0].path
+    public = finish(report, "json", profile="public")
+    assert public.provenance.inputs[0].path == "wiltshire_readings_2022-23.csv"
+    assert public.provenance.inputs[0].sha256 == report.provenance.inputs[0].sha256
+    assert finish(report, "html", profile="internal").provenance == report.provenance

@@ -13,6 +13,8 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import track
 
 from corpparent.errors import CorpparentError, DataError, PluginError
 from corpparent.indicators.sets import IndicatorSet
@@ -71,13 +73,10 @@ class PeriodType(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(exc), param, ctx)
 
 
-def progress(items: Sequence[T], description: str) -> Iterator[T]:
-    """``items``, with a rich progress bar on stderr when it is a terminal and there is
-    more than one item."""
-    from rich.console import Console
-    from rich.progress import track
-
-    console = Console(stderr=True)
+def progress(items: Sequence[T], description: str, console: Console | None = None) -> Iterator[T]:
+    """``items``, with a rich progress bar on ``console`` (default: standard error) when
+    it is a terminal and there is more than one item."""
+    console = console or Console(stderr=True)
     if len(items) < 2 or not console.is_terminal:
         yield from items
         return

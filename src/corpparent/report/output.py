@@ -7,6 +7,7 @@ the ``public`` profile unless asked otherwise); :func:`render` writes the format
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Final, Literal, TypeVar, get_args
 
 from corpparent.errors import DefinitionError
@@ -34,14 +35,20 @@ def finish(
 ) -> R:
     """``report`` under ``profile`` (default by format), suppressed where it should be.
 
-    ``suppress_small`` overrides the profile's default either way.
+    ``suppress_small`` overrides the profile's default either way. The ``public``
+    profile names input files without their folders.
     """
     if output_format not in FORMATS:
         raise DefinitionError(f"unknown format {output_format!r}; expected one of "
                               f"{', '.join(FORMATS)}")
     chosen = profile or default_profile(output_format)
     withhold = suppresses(chosen) if suppress_small is None else suppress_small
-    finished = report.model_copy(update={"profile": chosen})
+    update: dict[str, object] = {"profile": chosen}
+    if chosen == "public":  # a published paper need not reveal the council's file system
+        inputs = [i.model_copy(update={"path": PurePath(i.path).name})
+                  for i in report.provenance.inputs]
+        update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
+    finished = report.model_copy(update=update)
     return suppress(finished, Suppression(threshold)) if withhold else finished
 
 
