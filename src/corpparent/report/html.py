@@ -53,6 +53,7 @@ PAGE_COLOURS: Final = MappingProxyType(
         "muted": ("#4a4f55", "#ffffff"),
         "card": ("#1b1b1b", "#f7f8fa"),
         "private": ("#ffffff", "#8b1a1a"),
+        "internal": ("#ffffff", "#34414d"),
         "public": ("#1b1b1b", "#eef3f8"),
         "link": ("#1d4f91", "#ffffff"),
     }
@@ -87,6 +88,7 @@ def _css() -> str:
     card = PAGE_COLOURS["card"][1]
     private_fg, private_bg = PAGE_COLOURS["private"]
     public_fg, public_bg = PAGE_COLOURS["public"]
+    internal_fg, internal_bg = PAGE_COLOURS["internal"]
     return f"""
 *{{box-sizing:border-box}}
 body{{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
@@ -98,6 +100,7 @@ border-bottom:2px solid {text};padding-bottom:.2rem}} h3{{font-size:1.05rem;marg
 .banner{{padding:.6rem .9rem;border-radius:4px;font-weight:600;margin:.6rem 0 1rem;
 color:{public_fg};background:{public_bg};border-left:6px solid {text}}}
 .banner.private{{color:{private_fg};background:{private_bg};border-left-color:{private_bg}}}
+.banner.internal{{color:{internal_fg};background:{internal_bg};border-left-color:{internal_bg}}}
 .summary{{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none;margin:0}}
 .badge{{display:inline-block;border:1px solid;border-radius:4px;padding:.05rem .45rem;
 font-weight:600;white-space:nowrap}}
@@ -284,7 +287,7 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
         )
         if fact
     )
-    banner_class = "banner private" if report.profile != "public" else "banner"
+    banner_class = f"banner {report.profile}"
     body = _scorecard(report) if isinstance(report, ScorecardReport) else _findings_table(report)
     footnote = ""
     if report.suppression.applied:
