@@ -1,0 +1,1 @@
+"""The Department for Education's published statistics as readings and benchmarks."""
