@@ -89,11 +89,10 @@ def problems_from(
         location = detail["loc"]
         name: str | None = None
         if location:
-            name = "".join(
-                f"[{part}]" if isinstance(part, int) else f".{part}" for part in location
-            ).lstrip(".")
-        if columns is not None and name is not None:
-            name = columns.get(name, name)
+            first = str(location[0])
+            name = (columns or {}).get(first, first) + "".join(
+                f"[{part}]" if isinstance(part, int) else f".{part}" for part in location[1:]
+            )
         message = str(detail["msg"]).removeprefix("Value error, ")
         if detail["type"] not in {"value_error", "missing"} and "input" in detail:
             message += f"; got {detail['input']!r}"

@@ -13,8 +13,11 @@ Outer London (``E13000002``); the London region (``E12000007``) has its own rows
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
 from enum import Enum
+from functools import cache
+from importlib import resources
 from types import MappingProxyType
 from typing import Final, final
 
@@ -29,6 +32,7 @@ __all__ = [
     "Areas",
     "Level",
     "UnknownAreaError",
+    "known_areas",
 ]
 
 
@@ -153,3 +157,29 @@ class Areas:
 
     def __repr__(self) -> str:
         return f"Areas({len(self)} areas)"
+
+
+#: The regions' names as the EES files write them, by ONS code.
+_REGION_NAMES: Final = {code: name for name, code in reversed(list(REGION_CODES.items()))
+                        if "(" not in name and "the Humber" not in name}
+
+
+@cache
+def known_areas() -> Areas:
+    """England, its regions, and every authority with both its codes.
+
+    The authorities are those of the DfE's children-looked-after releases 2021-2025
+    (``authorities.csv``, taken from the EES file ``la_cla_placement_stability.csv``,
+    Open Government Licence v3.0), including Cumbria and Northamptonshire, which were
+    replaced in 2023 and 2021. Readers whose files give only old codes (the
+    statistical-neighbour model, LAIT) look ONS codes up here.
+    """
+    regions = [Area(code, name, Level.REGIONAL, ons_code=code)
+               for code, name in _REGION_NAMES.items()]
+    text = (resources.files("corpparent.dfe") / "authorities.csv").read_text(encoding="utf-8")
+    authorities = [
+        Area(row["old_la_code"], row["la_name"], Level.LOCAL_AUTHORITY,
+             ons_code=row["new_la_code"], region=row["region_code"])
+        for row in csv.DictReader(text.splitlines())
+    ]
+    return Areas([ENGLAND, *regions, *authorities])
