@@ -13,6 +13,7 @@ Percentages and rates are proportions, so they share pint's dimensionless dimens
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
@@ -111,6 +112,8 @@ def use_registry(host: Registry) -> None:
     except (pint.errors.PintError, ValueError) as exc:
         raise UnitError(f"cannot add corpparent's units to the given registry: {exc}") from exc
     _registry = host
+    _parse_unit.cache_clear()
+    _factor.cache_clear()
 
 
 def parse_unit(text: str | pint.Unit) -> pint.Unit:
@@ -118,9 +121,14 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
 
     Raises :class:`UnitError` naming the accepted spellings when the text is unknown.
     """
+    return _parse_unit(str(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_unit(text: str) -> pint.Unit:
+    # Cached by text: parsing through pint costs far more than a lookup, and units are
+    # named again and again (every reading, every formatted value).
     reg = registry()
-    if isinstance(text, pint.Unit):
-        return reg.Unit(str(text))
     key = re.sub(r"\s+", " ", text.strip().lower())
     name = _ALIASES.get(key, key)
     try:
@@ -159,6 +167,7 @@ def convert(value: float, from_unit: str | pint.Unit, to_unit: str | pint.Unit) 
     return float(round(result, 12)) if math.isfinite(result) else result
 
 
+@functools.lru_cache(maxsize=256)
 def _factor(source: pint.Unit, target: pint.Unit) -> float:
     magnitude: Any = registry().Quantity(1.0, source).to(target).magnitude
     return float(magnitude)
