@@ -8,11 +8,11 @@ figure's status and never read as a number: a suppressed count is not zero.
 
 from __future__ import annotations
 
-import math
 from typing import final
 
 from attrs import frozen
 
+from corpparent.records import number_or_symbol
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
 __all__ = ["Figure", "parse_figure"]
@@ -41,18 +41,9 @@ def parse_figure(text: str) -> Figure:
     case, gives no value and the symbol (lower-cased). Anything else, including an
     empty cell, raises :class:`ValueError` naming what was expected.
     """
-    cleaned = text.strip()
-    symbol = cleaned.lower()
-    if symbol in OFFICIAL_SYMBOLS:
-        return Figure(value=None, symbol=symbol)
-    if not cleaned:
+    parsed = number_or_symbol(text)
+    if parsed is None:
         raise ValueError(f"empty cell; expected a number or an official symbol ({_KNOWN})")
-    try:
-        value = float(cleaned.replace(",", ""))
-    except ValueError:
-        raise ValueError(
-            f"{cleaned!r} is neither a number nor an official symbol; the symbols are {_KNOWN}"
-        ) from None
-    if not math.isfinite(value):
-        raise ValueError(f"{cleaned!r} is not a finite number")
-    return Figure(value=value)
+    if isinstance(parsed, str):
+        return Figure(value=None, symbol=parsed)
+    return Figure(value=parsed)

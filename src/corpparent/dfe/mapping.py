@@ -125,11 +125,13 @@ class FileMapping(BaseModel):
     title: str = Field(min_length=1)
     source: str = ""
     path: str = Field(default="", exclude=True)
-    indicators: tuple[IndicatorMapping, ...] = Field(min_length=1)
+    indicators: tuple[IndicatorMapping, ...]
 
     @field_validator("indicators")
     @classmethod
     def _unique_ids(cls, value: tuple[IndicatorMapping, ...]) -> tuple[IndicatorMapping, ...]:
+        if not value:
+            raise ValueError("a mapping file needs at least one [[indicators]] table")
         seen: set[str] = set()
         for item in value:
             if item.id in seen:
