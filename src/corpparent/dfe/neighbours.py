@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Final, final
+from typing import Annotated, Final, final
 
 from attrs import frozen
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.dfe._csv import problems_from, read_csv
 from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
@@ -77,7 +77,7 @@ class _Row(BaseModel):
     la_name: str = Field(min_length=1)
     region_name: str
     codes: tuple[str, ...]
-    closeness: tuple[Closeness, ...]
+    closeness: tuple[Annotated[Closeness, BeforeValidator(_closeness)], ...]
 
     @field_validator("codes")
     @classmethod
@@ -87,10 +87,6 @@ class _Row(BaseModel):
                 raise ValueError(f"expected a three-digit LA code, got {code!r}")
         return value
 
-    @field_validator("closeness", mode="before")
-    @classmethod
-    def _labels(cls, value: tuple[str, ...]) -> tuple[Closeness, ...]:
-        return tuple(_closeness(label) for label in value)
 
 
 @final
@@ -155,10 +151,11 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
                 problems.append(_neighbour_field(problem, code_columns, label_columns))
             continue
         rows.append((line, row))
+    # Every authority listed, even on a row with a problem, so one bad cell is one problem.
     areas = Areas(
-        Area(row.old_la_code, row.la_name.strip(), Level.LOCAL_AUTHORITY,
-             region=REGION_CODES.get(row.region_name))
-        for _, row in rows
+        Area(cells["old_la_code"].strip(), cells["la_name"].strip(), Level.LOCAL_AUTHORITY,
+             region=REGION_CODES.get(cells["region_name"].strip()))
+        for _, cells in records
     )
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
     for line, row in rows:
