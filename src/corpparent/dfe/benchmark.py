@@ -31,6 +31,7 @@ from corpparent.dfe.mapping import FileMapping, read_folder, shipped_mappings
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.dfe.neighbours import StatisticalNeighbours, read_neighbours
 from corpparent.dfe.ofsted import read_ofsted
+from corpparent.errors import UnknownIndicatorError
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
@@ -97,6 +98,26 @@ class Benchmark:
         """The authority's own value, if published."""
         return None if self.reading is None else self.reading.value
 
+    def describe(self, indicator: Indicator) -> str:
+        """One line a councillor can read, in the indicator's unit and polarity."""
+
+        def show(value: float | None) -> str:
+            return "not published" if value is None else indicator.format(value)
+
+        own = (show(self.value) if self.reading is None or self.reading.is_available
+               else self.reading.unavailable_reason)
+        parts = [f"England {show(self.england)}"]
+        if self.region is not None:
+            parts.append(f"{self.region.name} {show(self.region_value)}")
+        parts.append(f"statistical neighbours {show(self.neighbours.mean)} (mean of "
+                     f"{len(self.neighbours.values)}), median {show(self.neighbours.median)}")
+        outstanding = f"Outstanding authorities {show(self.outstanding.mean)}"
+        if self.value is not None and indicator.polarity is not Polarity.NEUTRAL:
+            beaten = self.outstanding.beaten_by(self.value, indicator.polarity)
+            outstanding += f" (better than {beaten} of {len(self.outstanding.values)})"
+        parts.append(outstanding)
+        return f"{indicator.name}, {self.period}: {own}; " + "; ".join(parts)
+
 
 def _value(values: AreaValues, code: str | None) -> float | None:
     reading = None if code is None else values.readings.get(code)
@@ -162,6 +183,19 @@ class Benchmarking:
         """One authority's benchmark for one indicator and period."""
         return benchmark(self.data.values(indicator, period), authority, self.neighbours,
                          self.outstanding)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The definition of a mapped indicator."""
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise UnknownIndicatorError(
+            f"no indicator {indicator_id!r}; the data has {', '.join(self.data.indicators)}")
+
+    def latest(self, authority: str) -> tuple[Benchmark, ...]:
+        """Each indicator's latest period, benchmarked for one authority."""
+        return tuple(self.benchmark(authority, indicator, self.data.periods(indicator)[-1])
+                     for indicator in self.data.indicators)
 
     def for_authority(self, authority: str) -> tuple[Benchmark, ...]:
         """Every indicator and period the data covers, benchmarked for one authority."""
