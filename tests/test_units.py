@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pint
 import pytest
 from hypothesis import given
@@ -44,7 +46,7 @@ def test_registry_is_built_once() -> None:
 
 def test_a_host_registry_gains_corpparent_units() -> None:
     original = units.registry()
-    host: units.Registry = pint.UnitRegistry()
+    host: pint.UnitRegistry[Any] = pint.UnitRegistry()
     try:
         units.use_registry(host)
         assert units.registry() is host
