@@ -32,7 +32,7 @@ def main(argv: list[str]) -> None:
         judged = "yes" if area.code in benchmarking.outstanding else "no"
         print(f"  judged Outstanding by Ofsted at 31 March 2025: {judged}")
         for result in benchmarking.latest(area.code):
-            print("  - " + result.describe(benchmarking.indicator(result.indicator)))
+            print("  - " + result.describe())
         print()
 
 

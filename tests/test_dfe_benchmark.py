@@ -1,30 +1,34 @@
 """Benchmark figures: England, region, statistical neighbours and Outstanding authorities.
 
-Expected values are computed here independently, with the csv module, from the DfE's
-published files, or quoted from the Wiltshire CPP annual report 2022-23 (seed 002).
+Expected values are computed here independently, with the csv and statistics modules,
+from the DfE's published files, or quoted from the Wiltshire CPP annual report 2022-23
+(seed 002).
 """
 
 from __future__ import annotations
 
 import csv
+import statistics
 from pathlib import Path
-from random import Random
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpparent.comparators import Band, ComparatorKind
 from corpparent.dfe.areas import known_areas
-from corpparent.dfe.benchmark import Benchmarking, SpreadFigure, benchmark
+from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national import AreaValues
-from corpparent.indicators.definitions import Polarity
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import FinancialYear
+from corpparent.symbols import OFFICIAL_SYMBOLS
 
 DFE = Path("../shared/data/dfe")
 YEAR_2025 = FinancialYear(2024)
 MOVES = {"cla_group": "CLA on 31 March",
          "placement_stability": "With 3 or more placements during the year"}
+STABLE = {"placement_stability": "Living with the same carer for at least 2 years"}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +48,10 @@ def _published(time_period: str, **filters: str) -> dict[str, float | str]:
             text = row["children_percent"]
             result[code] = text if text.isalpha() else float(text)
     return result
+
+
+def _authorities(published: dict[str, float | str]) -> dict[str, float]:
+    return {c: v for c, v in published.items() if c.isdigit() and isinstance(v, float)}
 
 
 def _neighbour_codes(code: str) -> list[str]:
@@ -70,76 +78,120 @@ def test_neighbour_mean_and_median_drop_missing_values(bench: Benchmarking,
     found = sorted(v for c in _neighbour_codes(authority)
                    if isinstance(v := published.get(c), float))
     result = bench.benchmark(authority, "cla_3plus_placements", YEAR_2025)
-    assert result.neighbours.size == 10
-    assert result.neighbours.mean == pytest.approx(sum(found) / len(found))
+    assert len(result.neighbours) == 10
+    assert result.neighbour_average() == pytest.approx(sum(found) / len(found))
     middle = len(found) // 2
     median = found[middle] if len(found) % 2 else (found[middle - 1] + found[middle]) / 2
-    assert result.neighbours.median == median
+    assert result.neighbour_average("median") == median
 
 
 def test_the_outstanding_group_leaves_the_authority_itself_out(bench: Benchmarking) -> None:
     wilts = bench.benchmark("Wiltshire", "cla_3plus_placements", YEAR_2025)
     staffs = bench.benchmark("Staffordshire", "cla_3plus_placements", YEAR_2025)
-    assert (wilts.outstanding.size, staffs.outstanding.size) == (35, 36)
+    assert (len(wilts.outstanding), len(staffs.outstanding)) == (35, 36)
     published = _published("2025", **MOVES)
     others = [v for c in bench.outstanding - {"865"} if isinstance(v := published[c], float)]
-    assert wilts.outstanding.mean == pytest.approx(sum(others) / len(others))
-    # Lower is better: Wiltshire's 9% beats every Outstanding authority above 9%.
-    assert wilts.outstanding.beaten_by(9, Polarity.LOWER_IS_BETTER) == sum(v > 9 for v in others)
+    assert wilts.outstanding_average() == pytest.approx(sum(others) / len(others))
+    # Lower is better: Wiltshire's 9% is better than every Outstanding authority above 9%.
+    position = wilts.outstanding_position
+    assert position is not None
+    assert position.better_than == sum(v > 9 for v in others)
+
+
+@pytest.mark.parametrize(
+    ("authority", "indicator", "filters", "lower_is_better"),
+    [("865", "cla_3plus_placements", MOVES, True),
+     ("865", "cla_long_term_stability", STABLE, False),
+     ("860", "cla_3plus_placements", MOVES, True),
+     ("860", "cla_long_term_stability", STABLE, False)],
+)
+def test_band_and_rank_follow_the_lait_conventions(
+        bench: Benchmarking, authority: str, indicator: str, filters: dict[str, str],
+        lower_is_better: bool) -> None:
+    # LAIT: cuts are R's quantile type 7 of all authorities' values for the year (the
+    # "inclusive" method of statistics.quantiles); [min, q25] is A where lower is better
+    # and D where higher is better; rank 1 is the best and ties share the lowest rank.
+    values = _authorities(_published("2025", **filters))
+    own = values[authority]
+    q25, q50, q75 = statistics.quantiles(values.values(), n=4, method="inclusive")
+    quarter = 0 if own <= q25 else 1 if own <= q50 else 2 if own <= q75 else 3
+    expected_band = "ABCD"[quarter] if lower_is_better else "DCBA"[quarter]
+    better = [v for v in values.values() if (v < own if lower_is_better else v > own)]
+    result = bench.benchmark(authority, indicator, YEAR_2025)
+    assert result.band is Band(expected_band)
+    assert result.rank == len(better) + 1
+    assert result.ranked == len(values)
+
+
+def test_a_neutral_indicator_has_no_rank_or_band(bench: Benchmarking) -> None:
+    # LAIT gives the rate of children looked after no polarity ("-"), so no rank or band.
+    result = bench.benchmark("Wiltshire", "cla_rate", YEAR_2025)
+    assert result.value == 46
+    assert (result.rank, result.band) == (None, None)
 
 
 def test_a_scorecard_covers_every_indicator_and_year(bench: Benchmarking) -> None:
     card = bench.for_authority("Staffordshire")
-    assert {b.indicator for b in card} == set(bench.data.indicators)
+    assert {b.indicator.id for b in card} == set(bench.data.indicators)
     assert len(card) == len(list(bench.data))
     assert {b.authority.name for b in card} == {"Staffordshire"}
-    assert {i.id for i in bench.indicators} == set(bench.data.indicators)
+    assert {b.indicator.id for b in bench.latest("860")} == set(bench.data.indicators)
 
 
-def test_a_suppressed_neighbour_is_dropped_not_counted_as_zero(bench: Benchmarking) -> None:
+def test_the_comparator_set_gives_the_same_figures(bench: Benchmarking) -> None:
+    comparators = bench.comparator_set("Wiltshire")
+    result = bench.benchmark("Wiltshire", "cla_3plus_placements", YEAR_2025)
+    kinds = {c.name: c.kind for c in comparators.comparators}
+    assert kinds == {
+        "England": ComparatorKind.ENGLAND, "South West": ComparatorKind.REGION,
+        "Statistical neighbours": ComparatorKind.STATISTICAL_NEIGHBOURS,
+        "Statistical neighbours (median)": ComparatorKind.STATISTICAL_NEIGHBOURS,
+        "Outstanding authorities": ComparatorKind.OUTSTANDING,
+    }
+    key = ("cla_3plus_placements", YEAR_2025)
+    assert comparators.get("England").value(*key) == result.england
+    assert comparators.get("South West").value(*key) == result.region_value
+    assert comparators.get("Statistical neighbours").value(*key) == pytest.approx(
+        result.neighbour_average())
+    assert comparators.get("Statistical neighbours (median)").value(*key) == (
+        result.neighbour_average("median"))
+    assert comparators.get("Outstanding authorities").value(*key) == pytest.approx(
+        result.outstanding_average())
+    assert [a.name for a in comparators.statistical_neighbours][:2] == [
+        "Hampshire", "Gloucestershire"]
+    assert "Wiltshire" not in {a.name for a in comparators.outstanding}
+
+
+def test_a_suppressed_region_or_england_value_is_not_a_number(bench: Benchmarking) -> None:
+    result = bench.benchmark("Rutland", "cla_3plus_placements", YEAR_2025)
+    assert result.reading is not None
+    assert result.reading.symbol == "c"
+    assert (result.value, result.rank, result.band) == (None, None, None)
+    assert result.outstanding_position is None
+    assert "withheld" in result.describe()
+
+
+MOVES_INDICATOR = Indicator("x", "moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
+cells = st.one_of(st.floats(min_value=0, max_value=100), st.sampled_from(sorted(OFFICIAL_SYMBOLS)))
+
+
+@given(st.lists(cells, min_size=10, max_size=10))
+def test_the_neighbour_mean_is_the_mean_of_the_numbers_only(bench: Benchmarking,
+                                                            given_cells: list[float | str]
+                                                            ) -> None:
     codes = bench.neighbours.codes("865")
-    readings = {code: Reading("x", YEAR_2025, value=10.0) for code in codes}
-    readings[codes[0]] = Reading("x", YEAR_2025, value=None, symbol="c")
-    readings["865"] = Reading("x", YEAR_2025, value=5.0)
+    readings = {
+        code: Reading("x", YEAR_2025, value=cell if isinstance(cell, float) else None,
+                      symbol=cell if isinstance(cell, str) else None)
+        for code, cell in zip(codes, given_cells, strict=True)
+    }
     values = AreaValues("x", YEAR_2025, readings, known_areas())
-    result = benchmark(values, "Wiltshire", bench.neighbours, set())
-    assert result.neighbours.values == (10.0,) * 9
-    assert (result.neighbours.mean, result.neighbours.size) == (10.0, 10)
-    assert result.england is None
-    assert result.outstanding.mean is None
-
-
-finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
-
-
-@given(st.lists(finite, min_size=1, max_size=12))
-def test_mean_and_median_lie_within_the_values(values: list[float]) -> None:
-    spread = SpreadFigure(values, size=len(values))
-    assert spread.mean is not None
-    assert spread.median is not None
-    assert min(values) - 1e-6 <= spread.mean <= max(values) + 1e-6
-    assert min(values) <= spread.median <= max(values)
-
-
-@given(st.lists(finite, max_size=12), st.randoms())
-def test_the_order_of_neighbours_does_not_matter(values: list[float], rnd: Random) -> None:
-    shuffled = list(values)
-    rnd.shuffle(shuffled)
-    a, b = SpreadFigure(values, size=10), SpreadFigure(shuffled, size=10)
-    assert a.median == b.median
-    if values:
-        assert a.mean == pytest.approx(b.mean)
+    result = national_benchmark(values, MOVES_INDICATOR, "Wiltshire", bench.neighbours, set())
+    numbers = [c for c in given_cells if isinstance(c, float)]
+    if numbers:
+        assert result.neighbour_average() == pytest.approx(sum(numbers) / len(numbers))
+        assert min(numbers) <= (result.neighbour_average("median") or 0) <= max(numbers)
     else:
-        assert a.mean is None
-        assert b.mean is None
-
-
-@given(st.lists(finite, max_size=12), finite, finite)
-def test_a_better_value_beats_at_least_as_many(values: list[float], x: float, y: float) -> None:
-    spread = SpreadFigure(values, size=len(values))
-    low, high = sorted((x, y))
-    assert spread.beaten_by(low, Polarity.LOWER_IS_BETTER) >= spread.beaten_by(
-        high, Polarity.LOWER_IS_BETTER)
-    assert spread.beaten_by(high, Polarity.HIGHER_IS_BETTER) >= spread.beaten_by(
-        low, Polarity.HIGHER_IS_BETTER)
-    assert spread.beaten_by(x, Polarity.NEUTRAL) == 0
+        assert result.neighbour_average() is None
+    assert len(result.neighbours.missing) == 10 - len(numbers)
+    assert result.england is None

@@ -8,7 +8,7 @@ judged Outstanding.
 """
 
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level, UnknownAreaError, known_areas
-from corpparent.dfe.benchmark import Benchmark, Benchmarking, SpreadFigure, benchmark
+from corpparent.dfe.benchmark import Benchmarking, NationalBenchmark, national_benchmark
 from corpparent.dfe.ees import EesRow, EesTable, ees_period, read_ees
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.lait import (
@@ -42,7 +42,6 @@ __all__ = [
     "Area",
     "AreaValues",
     "Areas",
-    "Benchmark",
     "Benchmarking",
     "Closeness",
     "EesRow",
@@ -57,17 +56,17 @@ __all__ = [
     "LaitDictionary",
     "LaitMeasure",
     "Level",
+    "NationalBenchmark",
     "NationalData",
     "Neighbour",
-    "SpreadFigure",
     "StatisticalNeighbours",
     "UnknownAreaError",
     "apply_mapping",
-    "benchmark",
     "ees_period",
     "known_areas",
     "lait_period",
     "load_mapping",
+    "national_benchmark",
     "parse_figure",
     "read_ees",
     "read_folder",

@@ -3,47 +3,181 @@
 Panels compare each indicator "against a range of comparators including Wiltshire's
 statistical neighbours, the regional and national averages, and those authorities who
 have received an 'Outstanding' Ofsted assessment" (Wiltshire CPP annual report 2022-23,
-§16). Every figure here comes from one published :class:`AreaValues`:
+§16). Every figure here comes from the same published :class:`AreaValues`, and the
+arithmetic is that of :mod:`corpparent.comparators`:
 
 * England and the region are the published rows, never re-averaged from authorities;
   the region is the one the authority is published in (Inner or Outer London for a
   London borough).
-* The statistical-neighbour figure is "simple averages for the selected LA's 10
-  statistical neighbours ... Where data does not exist for one or more ... the
-  information is excluded from the mean" (LAIT user guide); the median is given too,
-  as the DfE's CSC outcomes and enablers dashboard uses it.
-* The Outstanding figure is the mean and median of the other authorities judged
-  Outstanding, and how many of them the authority does better than ("higher than 4
-  out of 5 of these comparators", 002 §57).
+* The statistical-neighbour figure is the mean of the ten neighbours, missing values
+  dropped (LAIT), with the median beside it (the DfE's CSC outcomes and enablers
+  dashboard).
+* The Outstanding figure is the mean of the other authorities judged Outstanding, and
+  how many of them the authority does better than ("higher than 4 out of 5 of these
+  comparators", 002 §57).
+* National rank and quartile band are cut from every authority's value for the year,
+  by LAIT's conventions (band A the best quarter, rank 1 the best, "min" ties).
+
+:meth:`Benchmarking.comparator_set` gives the same comparators as a
+:class:`~corpparent.comparators.ComparatorSet` for the rules and reports built on it.
 """
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import final
 
 from attrs import field, frozen
 
-from corpparent.dfe.areas import Area
+from corpparent.comparators.position import Band, Benchmark, GroupPosition, Statistic
+from corpparent.comparators.series import (
+    Authority,
+    Comparator,
+    ComparatorKind,
+    ComparatorValue,
+    Key,
+)
+from corpparent.comparators.sets import ComparatorSet, group_average
+from corpparent.comparators.standing import standing_finding
+from corpparent.dfe.areas import ENGLAND, Area
 from corpparent.dfe.mapping import FileMapping, read_folder, shipped_mappings
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.dfe.neighbours import StatisticalNeighbours, read_neighbours
 from corpparent.dfe.ofsted import read_ofsted
 from corpparent.errors import UnknownIndicatorError
+from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
 
-__all__ = ["Benchmark", "Benchmarking", "SpreadFigure", "benchmark"]
+__all__ = ["Benchmarking", "NationalBenchmark", "national_benchmark"]
 
 NEIGHBOURS_FILE = "sn_model_2025_wide.csv"
+_NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
+    ("Statistical neighbours", "mean"),
+    ("Statistical neighbours (median)", "median"),
+)
 OFSTED_FILE = "ofsted_ilacs_outcomes_2025-03-31.csv"
 
 
-def _floats(values: Iterable[float]) -> tuple[float, ...]:
-    return tuple(values)
+@final
+@frozen
+class NationalBenchmark:
+    """One indicator for one period: the authority's reading and what it is judged by.
+
+    ``national`` holds every authority's value (for rank and quartile band),
+    ``neighbours`` the ten statistical neighbours' and ``outstanding`` those of the
+    other authorities judged Outstanding, each keyed by authority name.
+    """
+
+    indicator: Indicator
+    period: Period
+    authority: Area
+    reading: Reading | None
+    england: float | None
+    region: Area | None
+    region_value: float | None
+    national: Benchmark = field(repr=False)
+    neighbours: Benchmark = field(repr=False)
+    outstanding: Benchmark = field(repr=False)
+
+    @property
+    def value(self) -> float | None:
+        """The authority's own value, if published."""
+        return None if self.reading is None else self.reading.value
+
+    def neighbour_average(self, statistic: Statistic = "mean") -> float | None:
+        """The neighbours' mean (LAIT) or median (CSC dashboard), missing values dropped."""
+        return self.neighbours.average(statistic)
+
+    def outstanding_average(self, statistic: Statistic = "mean") -> float | None:
+        """The other Outstanding authorities' mean or median, missing values dropped."""
+        return self.outstanding.average(statistic)
+
+    @property
+    def outstanding_position(self) -> GroupPosition | None:
+        """Better than k of n Outstanding authorities; None without a value."""
+        return None if self.value is None else self.outstanding.position(self.value)
+
+    @property
+    def band(self) -> Band | None:
+        """The national quartile band (A best); None when neutral or unpublished."""
+        return self.national.band_of(self.authority.name)
+
+    @property
+    def rank(self) -> int | None:
+        """The national rank (1 best); None when neutral or unpublished."""
+        return self.national.rank_of(self.authority.name)
+
+    @property
+    def ranked(self) -> int:
+        """How many authorities have a value to rank."""
+        return len(self.national.numeric)
+
+    def standing(self) -> Finding:
+        """The national rank and quartile band as a finding."""
+        return standing_finding(self.national, self.authority.name)
+
+    def describe(self) -> str:
+        """One line a councillor can read, in the indicator's unit and polarity."""
+        indicator = self.indicator
+
+        def show(value: float | None) -> str:
+            return "not published" if value is None else indicator.format(value)
+
+        if self.reading is not None and not self.reading.is_available:
+            own = self.reading.unavailable_reason
+        else:
+            own = show(self.value)
+        if self.rank is not None:
+            own += f" (rank {self.rank} of {self.ranked}, quartile band {self.band})"
+        parts = [f"England {show(self.england)}"]
+        if self.region is not None:
+            parts.append(f"{self.region.name} {show(self.region_value)}")
+        parts.append(f"statistical neighbours {show(self.neighbour_average())} (mean of "
+                     f"{len(self.neighbours.numeric)}), median "
+                     f"{show(self.neighbour_average('median'))}")
+        outstanding = f"Outstanding authorities {show(self.outstanding_average())}"
+        position = self.outstanding_position
+        if position is not None and indicator.polarity is not Polarity.NEUTRAL:
+            outstanding += f", {position.describe()}"
+        parts.append(outstanding)
+        return f"{indicator.name}, {self.period}: {own}; " + "; ".join(parts)
+
+
+def _value(values: AreaValues, code: str | None) -> float | None:
+    reading = None if code is None else values.readings.get(code)
+    return None if reading is None else reading.value
+
+
+def national_benchmark(values: AreaValues, indicator: Indicator, authority: str,
+                       neighbours: StatisticalNeighbours,
+                       outstanding: Iterable[str]) -> NationalBenchmark:
+    """Benchmark one authority (name or code) on one indicator and period.
+
+    ``outstanding`` holds the old LA codes of the authorities judged Outstanding; the
+    authority itself is left out of that group.
+    """
+    area = values.areas[authority]
+    region = values.region_of(area.code)
+    national = values.to_benchmark(indicator)
+    names = [values.areas[code].name for code in neighbours.codes(area.code)
+             if code in values.areas]
+    others = sorted(values.areas[code].name for code in outstanding
+                    if code != area.code and code in values.areas)
+    return NationalBenchmark(
+        indicator=indicator,
+        period=values.period,
+        authority=area,
+        reading=values.readings.get(area.code),
+        england=_value(values, ENGLAND.code),
+        region=region,
+        region_value=_value(values, None if region is None else region.code),
+        national=national,
+        neighbours=national.among(names),
+        outstanding=national.among(others),
+    )
 
 
 def _codes(codes: Iterable[str]) -> frozenset[str]:
@@ -56,111 +190,14 @@ def _indicators(indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
 
 @final
 @frozen
-class SpreadFigure:
-    """The mean and median of a group's values, missing values dropped."""
-
-    values: tuple[float, ...] = field(converter=_floats)
-    size: int
-    """How many authorities the group has, with or without a value."""
-
-    @property
-    def mean(self) -> float | None:
-        """The mean of the values given, or None when none are."""
-        return statistics.fmean(self.values) if self.values else None
-
-    @property
-    def median(self) -> float | None:
-        """The median of the values given, or None when none are."""
-        return statistics.median(self.values) if self.values else None
-
-    def beaten_by(self, value: float, polarity: Polarity) -> int:
-        """How many of the group's values ``value`` is strictly better than."""
-        return sum(polarity.better(value, other) for other in self.values)
-
-
-@final
-@frozen
-class Benchmark:
-    """One indicator for one period: the authority's reading and its comparators."""
-
-    indicator: str
-    period: Period
-    authority: Area
-    reading: Reading | None
-    england: float | None
-    region: Area | None
-    region_value: float | None
-    neighbours: SpreadFigure
-    outstanding: SpreadFigure
-
-    @property
-    def value(self) -> float | None:
-        """The authority's own value, if published."""
-        return None if self.reading is None else self.reading.value
-
-    def describe(self, indicator: Indicator) -> str:
-        """One line a councillor can read, in the indicator's unit and polarity."""
-
-        def show(value: float | None) -> str:
-            return "not published" if value is None else indicator.format(value)
-
-        own = (show(self.value) if self.reading is None or self.reading.is_available
-               else self.reading.unavailable_reason)
-        parts = [f"England {show(self.england)}"]
-        if self.region is not None:
-            parts.append(f"{self.region.name} {show(self.region_value)}")
-        parts.append(f"statistical neighbours {show(self.neighbours.mean)} (mean of "
-                     f"{len(self.neighbours.values)}), median {show(self.neighbours.median)}")
-        outstanding = f"Outstanding authorities {show(self.outstanding.mean)}"
-        if self.value is not None and indicator.polarity is not Polarity.NEUTRAL:
-            beaten = self.outstanding.beaten_by(self.value, indicator.polarity)
-            outstanding += f" (better than {beaten} of {len(self.outstanding.values)})"
-        parts.append(outstanding)
-        return f"{indicator.name}, {self.period}: {own}; " + "; ".join(parts)
-
-
-def _value(values: AreaValues, code: str | None) -> float | None:
-    reading = None if code is None else values.readings.get(code)
-    return None if reading is None else reading.value
-
-
-def _spread(values: AreaValues, codes: Iterable[str]) -> SpreadFigure:
-    wanted = tuple(codes)
-    found = (_value(values, code) for code in wanted)
-    return SpreadFigure(values=(v for v in found if v is not None), size=len(wanted))
-
-
-def benchmark(values: AreaValues, authority: str, neighbours: StatisticalNeighbours,
-              outstanding: Collection[str]) -> Benchmark:
-    """Benchmark one authority (name or code) on one indicator and period.
-
-    ``outstanding`` holds the old LA codes of the authorities judged Outstanding; the
-    authority itself is left out of that group.
-    """
-    area = values.areas[authority]
-    region = values.region_of(area.code)
-    return Benchmark(
-        indicator=values.indicator,
-        period=values.period,
-        authority=area,
-        reading=values.readings.get(area.code),
-        england=_value(values, "E92000001"),
-        region=region,
-        region_value=_value(values, None if region is None else region.code),
-        neighbours=_spread(values, neighbours.codes(area.code)),
-        outstanding=_spread(values, sorted(c for c in outstanding if c != area.code)),
-    )
-
-
-@final
-@frozen
 class Benchmarking:
-    """National data with the neighbour model and the Outstanding authorities."""
+    """National data with the neighbour model, the Outstanding authorities and the
+    definitions of the indicators in the data."""
 
     data: NationalData
     neighbours: StatisticalNeighbours
     outstanding: frozenset[str] = field(converter=_codes)
-    indicators: tuple[Indicator, ...] = field(default=(), converter=_indicators)
+    indicators: tuple[Indicator, ...] = field(converter=_indicators)
 
     @classmethod
     def from_folder(cls, folder: str | Path,
@@ -171,7 +208,7 @@ class Benchmarking:
         chosen = shipped_mappings() if mappings is None else tuple(mappings)
         base = Path(folder)
         data = read_folder(base, chosen)
-        present = {values.indicator for values in data}
+        present = set(data.indicators)
         return cls(
             data=data,
             neighbours=read_neighbours(base / NEIGHBOURS_FILE),
@@ -179,25 +216,85 @@ class Benchmarking:
             indicators=(d for m in chosen for d in m.definitions() if d.id in present),
         )
 
-    def benchmark(self, authority: str, indicator: str, period: Period) -> Benchmark:
-        """One authority's benchmark for one indicator and period."""
-        return benchmark(self.data.values(indicator, period), authority, self.neighbours,
-                         self.outstanding)
-
     def indicator(self, indicator_id: str) -> Indicator:
-        """The definition of a mapped indicator."""
+        """The definition of an indicator in the data."""
         for indicator in self.indicators:
             if indicator.id == indicator_id:
                 return indicator
         raise UnknownIndicatorError(
-            f"no indicator {indicator_id!r}; the data has {', '.join(self.data.indicators)}")
+            f"no definition of indicator {indicator_id!r}; there are definitions of "
+            + ", ".join(i.id for i in self.indicators))
 
-    def latest(self, authority: str) -> tuple[Benchmark, ...]:
+    def benchmark(self, authority: str, indicator: str, period: Period) -> NationalBenchmark:
+        """One authority's benchmark for one indicator and period."""
+        return national_benchmark(self.data.values(indicator, period), self.indicator(indicator),
+                                  authority, self.neighbours, self.outstanding)
+
+    def latest(self, authority: str) -> tuple[NationalBenchmark, ...]:
         """Each indicator's latest period, benchmarked for one authority."""
         return tuple(self.benchmark(authority, indicator, self.data.periods(indicator)[-1])
                      for indicator in self.data.indicators)
 
-    def for_authority(self, authority: str) -> tuple[Benchmark, ...]:
+    def for_authority(self, authority: str) -> tuple[NationalBenchmark, ...]:
         """Every indicator and period the data covers, benchmarked for one authority."""
-        return tuple(benchmark(values, authority, self.neighbours, self.outstanding)
+        return tuple(self.benchmark(authority, values.indicator, values.period)
                      for values in self.data)
+
+    # -- as comparators -------------------------------------------------------------
+
+    def series(self, area: str, kind: ComparatorKind = ComparatorKind.AUTHORITY,
+               name: str | None = None) -> Comparator:
+        """One area's published values of every indicator and period, as a comparator."""
+        found = self.data.areas[area]
+        values: dict[Key, ComparatorValue] = {}
+        for item in self.data:
+            reading = item.readings.get(found.code)
+            if reading is None:
+                continue
+            entry = reading.value if reading.value is not None else reading.symbol
+            if entry is not None:
+                values[(item.indicator, item.period)] = entry
+        return Comparator(name or found.name, kind, values, source=self._source(),
+                          code=found.code)
+
+    def comparator_set(self, authority: str) -> ComparatorSet:
+        """The authority's comparators: England, its region, its statistical neighbours'
+        mean and median, and the other Outstanding authorities' mean."""
+        area = self.data.areas[authority]
+        neighbours = [self.data.areas[c] for c in self.neighbours.codes(area.code)
+                      if c in self.data.areas]
+        outstanding = sorted((self.data.areas[c] for c in self.outstanding
+                              if c != area.code and c in self.data.areas),
+                             key=lambda a: a.name)
+        members = {a.code: self.series(a.code) for a in (*neighbours, *outstanding)}
+        region = None if area.region is None else self.data.areas.get(area.region)
+        comparators = [self.series(ENGLAND.code, ComparatorKind.ENGLAND)]
+        if region is not None:
+            comparators.append(self.series(region.code, ComparatorKind.REGION))
+        comparators += [
+            group_average(label, ComparatorKind.STATISTICAL_NEIGHBOURS,
+                          [_authority(a) for a in neighbours],
+                          [members[a.code] for a in neighbours], statistic=statistic,
+                          indicators=self.indicators,
+                          source=f"{statistic} of {area.name}'s 2025 statistical neighbours")
+            for label, statistic in _NEIGHBOUR_FIGURES
+        ]
+        comparators.append(group_average(
+            "Outstanding authorities", ComparatorKind.OUTSTANDING,
+            [_authority(a) for a in outstanding], [members[a.code] for a in outstanding],
+            indicators=self.indicators,
+            source="mean of the authorities Ofsted judged Outstanding at 31 March 2025"))
+        return ComparatorSet(
+            authority=_authority(area, region),
+            comparators=comparators,
+            statistical_neighbours=[_authority(a) for a in neighbours],
+            outstanding=[_authority(a) for a in outstanding],
+            source=self._source(),
+        )
+
+    def _source(self) -> str:
+        return "Department for Education, published statistics"
+
+
+def _authority(area: Area, region: Area | None = None) -> Authority:
+    return Authority(area.name, area.code, None if region is None else region.name)

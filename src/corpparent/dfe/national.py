@@ -16,8 +16,11 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.comparators.position import Benchmark
+from corpparent.comparators.series import ComparatorValue
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.errors import DataError, Problem, UnknownIndicatorError
+from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.periods import Period
 
@@ -67,6 +70,19 @@ class AreaValues:
             and (area := self.areas.get(code)) is not None
             and area.level is Level.LOCAL_AUTHORITY
         }
+
+    def to_benchmark(self, indicator: Indicator) -> Benchmark:
+        """Every local authority's number or symbol, by name: the set that national rank
+        and quartile bands are cut from ("all authorities for the year", LAIT)."""
+        if indicator.id != self.indicator:
+            raise UnknownIndicatorError(
+                f"these values are of {self.indicator!r}, not {indicator.id!r}")
+        values: dict[str, ComparatorValue | None] = {}
+        for code, reading in self.readings.items():
+            area = self.areas.get(code)
+            if area is not None and area.level is Level.LOCAL_AUTHORITY:
+                values[area.name] = reading.value if reading.value is not None else reading.symbol
+        return Benchmark(indicator, self.period, values)
 
     def __len__(self) -> int:
         return len(self.readings)
