@@ -195,3 +195,17 @@ def test_the_neighbour_mean_is_the_mean_of_the_numbers_only(bench: Benchmarking,
         assert result.neighbour_average() is None
     assert len(result.neighbours.missing) == 10 - len(numbers)
     assert result.england is None
+
+
+def test_lait_gives_the_same_benchmarks_as_ees(bench: Benchmarking) -> None:
+    lait = Benchmarking.from_lait(DFE)
+    assert set(lait.data.indicators) < set(bench.data.indicators)
+    for indicator in lait.data.indicators:
+        from_lait = lait.benchmark("Wiltshire", indicator, YEAR_2025)
+        from_ees = bench.benchmark("Wiltshire", indicator, YEAR_2025)
+        assert (from_lait.value, from_lait.england, from_lait.region_value) == (
+            from_ees.value, from_ees.england, from_ees.region_value), indicator
+        assert (from_lait.rank, from_lait.band) == (from_ees.rank, from_ees.band), indicator
+        assert from_lait.neighbour_average() == pytest.approx(from_ees.neighbour_average())
+    # LAIT reaches further back than the EES files: 3+ placements from 2015-16.
+    assert FinancialYear(2015) in lait.data.periods("cla_3plus_placements")

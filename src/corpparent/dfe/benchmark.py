@@ -41,6 +41,7 @@ from corpparent.comparators.series import (
 from corpparent.comparators.sets import ComparatorSet, group_average
 from corpparent.comparators.standing import standing_finding
 from corpparent.dfe.areas import ENGLAND, Area
+from corpparent.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.dfe.mapping import FileMapping, read_folder, shipped_mappings
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.dfe.neighbours import StatisticalNeighbours, read_neighbours
@@ -59,6 +60,8 @@ _NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
     ("Statistical neighbours (median)", "median"),
 )
 OFSTED_FILE = "ofsted_ilacs_outcomes_2025-03-31.csv"
+LAIT_FILE = "lait_bds_long.parquet"
+LAIT_DICTIONARY_FILE = "lait_data_dictionary.csv"
 
 
 @final
@@ -214,6 +217,26 @@ class Benchmarking:
             neighbours=read_neighbours(base / NEIGHBOURS_FILE),
             outstanding=read_ofsted(base / OFSTED_FILE).codes(),
             indicators=(d for m in chosen for d in m.definitions() if d.id in present),
+        )
+
+    @classmethod
+    def from_lait(cls, folder: str | Path,
+                  mappings: Iterable[FileMapping] | None = None) -> Benchmarking:
+        """The same from the LAIT dataset (``lait_bds_long.parquet`` and its dictionary)
+        instead of the EES files: every mapped indicator that names a ``lait`` measure.
+        Needs pyarrow (``pip install 'corpparent[dfe]'``)."""
+        chosen = shipped_mappings() if mappings is None else tuple(mappings)
+        base = Path(folder)
+        items = [(item, mapping) for mapping in chosen for item in mapping.indicators
+                 if item.lait]
+        measures = {item.lait: item.id for item, _ in items if item.lait}
+        dictionary = read_lait_dictionary(base / LAIT_DICTIONARY_FILE)
+        data = read_lait(base / LAIT_FILE, measures).national_data(measures, dictionary)
+        return cls(
+            data=data,
+            neighbours=read_neighbours(base / NEIGHBOURS_FILE),
+            outstanding=read_ofsted(base / OFSTED_FILE).codes(),
+            indicators=(item.indicator(mapping.title) for item, mapping in items),
         )
 
     def indicator(self, indicator_id: str) -> Indicator:
