@@ -45,6 +45,7 @@ from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, DefinitionError, Problem
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
+from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "IndicatorMapping",
     "apply_mapping",
     "load_mapping",
+    "national_indicators",
     "read_folder",
     "read_mapped",
     "shipped_mappings",
@@ -172,6 +174,15 @@ def shipped_mappings() -> tuple[FileMapping, ...]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     )
+
+
+def national_indicators(mappings: Iterable[FileMapping] | None = None) -> IndicatorSet:
+    """The indicators the mappings (by default the shipped ones) take from DfE files,
+    as an indicator set for a scorecard or the national plug-in."""
+    chosen = shipped_mappings() if mappings is None else tuple(mappings)
+    definitions = [d for m in chosen for d in m.definitions()]
+    # IndicatorSet converts with the bare ``tuple``, which mypy cannot type-check against.
+    return IndicatorSet(definitions)  # type: ignore[arg-type]
 
 
 def _no_rows(table: EesTable, mapping: FileMapping, index: int, item: IndicatorMapping,
