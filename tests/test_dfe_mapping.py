@@ -187,3 +187,17 @@ def test_a_mapping_file_that_is_not_toml_is_a_data_error(tmp_path: Path) -> None
 def test_a_folder_without_any_mapped_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"la_cla_placement_stability\.csv"):
         read_folder(tmp_path)
+
+
+def test_two_sources_of_one_indicator_and_year_are_refused(tmp_path: Path) -> None:
+    data, mapping = _write(tmp_path, MAPPING,
+                           f"2025,Reporting year,{WILTS},CLA on 31 March,3+,45,9\n")
+    once = read_mapped(data, mapping)
+    with pytest.raises(DataError, match="also given by"):
+        once.merged(read_mapped(data, mapping))
+
+
+def test_financial_year_periods_are_read(tmp_path: Path) -> None:
+    data, mapping = _write(tmp_path, MAPPING,
+                           f"202324,Financial year,{WILTS},CLA on 31 March,3+,45,9\n")
+    assert read_mapped(data, mapping).periods() == (FinancialYear(2023),)
