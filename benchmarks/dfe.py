@@ -7,24 +7,15 @@ Not a test: it prints timings for the machine it runs on. Run with
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from run import timed  # the timing helper of benchmarks/run.py, beside this script
 
 from corpparent.dfe.benchmark import Benchmarking
 from corpparent.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.dfe.mapping import read_folder, read_mapped, shipped_mappings
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
-
-
-def timed(label: str, action: Callable[[], object], repeat: int = 3) -> None:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    print(f"{label:<62} {best * 1000:9.1f} ms")
 
 
 def main(folder: Path) -> None:
