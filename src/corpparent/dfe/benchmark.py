@@ -155,16 +155,18 @@ def _value(values: AreaValues, code: str | None) -> float | None:
 
 
 def national_benchmark(values: AreaValues, indicator: Indicator, authority: str,
-                       neighbours: StatisticalNeighbours,
-                       outstanding: Iterable[str]) -> NationalBenchmark:
+                       neighbours: StatisticalNeighbours, outstanding: Iterable[str],
+                       national: Benchmark | None = None) -> NationalBenchmark:
     """Benchmark one authority (name or code) on one indicator and period.
 
     ``outstanding`` holds the old LA codes of the authorities judged Outstanding; the
-    authority itself is left out of that group.
+    authority itself is left out of that group. ``national`` is
+    ``values.to_benchmark(indicator)``, passed in when benchmarking many authorities.
     """
     area = values.areas[authority]
     region = values.region_of(area.code)
-    national = values.to_benchmark(indicator)
+    if national is None:
+        national = values.to_benchmark(indicator)
     names = [values.areas[code].name for code in neighbours.codes(area.code)
              if code in values.areas]
     others = sorted(values.areas[code].name for code in outstanding
@@ -201,6 +203,9 @@ class Benchmarking:
     neighbours: StatisticalNeighbours
     outstanding: frozenset[str] = field(converter=_codes)
     indicators: tuple[Indicator, ...] = field(converter=_indicators)
+    # Every authority's values of one indicator and period, cut into bands once.
+    _national: dict[tuple[str, Period], Benchmark] = field(
+        init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
     def from_folder(cls, folder: str | Path,
@@ -250,8 +255,13 @@ class Benchmarking:
 
     def benchmark(self, authority: str, indicator: str, period: Period) -> NationalBenchmark:
         """One authority's benchmark for one indicator and period."""
-        return national_benchmark(self.data.values(indicator, period), self.indicator(indicator),
-                                  authority, self.neighbours, self.outstanding)
+        values = self.data.values(indicator, period)
+        national = self._national.get((indicator, period))
+        if national is None:
+            national = values.to_benchmark(self.indicator(indicator))
+            self._national[(indicator, period)] = national
+        return national_benchmark(values, national.indicator, authority, self.neighbours,
+                                  self.outstanding, national)
 
     def latest(self, authority: str) -> tuple[NationalBenchmark, ...]:
         """Each indicator's latest period, benchmarked for one authority."""
