@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from corpparent.dfe.benchmark import Benchmarking
+from corpparent.findings import Status
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 
@@ -33,6 +34,12 @@ def main(argv: list[str]) -> None:
         print(f"  judged Outstanding by Ofsted at 31 March 2025: {judged}")
         for result in benchmarking.latest(area.code):
             print("  - " + result.describe())
+        findings = benchmarking.findings(area.code)
+        worse = [f for f in findings if f.status is Status.WARNING]
+        print(f"  {len(findings)} findings; worse than a comparator or in band D "
+              f"({len(worse)}):")
+        for finding in worse:
+            print(f"  ! {finding.subject}: {finding.explanation}")
         print()
 
 

@@ -19,6 +19,7 @@ from corpparent.comparators import Band, ComparatorKind
 from corpparent.dfe.areas import known_areas
 from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national import AreaValues
+from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import FinancialYear
@@ -209,3 +210,23 @@ def test_lait_gives_the_same_benchmarks_as_ees(bench: Benchmarking) -> None:
         assert from_lait.neighbour_average() == pytest.approx(from_ees.neighbour_average())
     # LAIT reaches further back than the EES files: 3+ placements from 2015-16.
     assert FinancialYear(2015) in lait.data.periods("cla_3plus_placements")
+
+
+def test_findings_judge_every_proportion_against_every_comparator(
+        bench: Benchmarking) -> None:
+    findings = bench.findings("Wiltshire", YEAR_2025)
+    proportions = [i for i in bench.indicators if i.is_proportion]
+    # Per indicator: rank and band, five comparators, and the Outstanding position.
+    assert len(findings) == 7 * len(proportions)
+    moves = [f for f in findings if f.subject == bench.indicator("cla_3plus_placements").name]
+    england = next(f for f in moves if f.rule == "compared with England")
+    # 9% against England's 10%, lower is better: better than England.
+    assert england.status is Status.EXCEEDED
+    assert {f.period for f in findings} == {YEAR_2025}
+
+
+def test_a_withheld_value_gives_findings_of_insufficient_data(bench: Benchmarking) -> None:
+    name = bench.indicator("cla_3plus_placements").name
+    moves = [f for f in bench.findings("Rutland", YEAR_2025) if f.subject == name]
+    assert len(moves) == 7
+    assert {f.status for f in moves} == {Status.INSUFFICIENT_DATA}

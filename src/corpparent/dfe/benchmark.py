@@ -39,7 +39,7 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.comparators.sets import ComparatorSet, group_average
-from corpparent.comparators.standing import standing_finding
+from corpparent.comparators.standing import group_finding, standing_finding
 from corpparent.dfe.areas import ENGLAND, Area
 from corpparent.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.dfe.mapping import FileMapping, read_folder, shipped_mappings
@@ -272,6 +272,35 @@ class Benchmarking:
         """Every indicator and period the data covers, benchmarked for one authority."""
         return tuple(self.benchmark(authority, values.indicator, values.period)
                      for values in self.data)
+
+    def findings(self, authority: str, period: Period | None = None) -> tuple[Finding, ...]:
+        """The authority judged against every comparator, as findings: for each
+        indicator (in ``period``, else its latest), the national rank and quartile band,
+        a comparison with each comparator of :meth:`comparator_set`, and its position
+        among the other Outstanding authorities. A withheld or missing value gives
+        findings of insufficient data, never an exception.
+
+        Only proportions (percentages and rates) are judged: a count of children is
+        not comparable between an authority and England or between authorities of
+        different sizes."""
+        comparators = self.comparator_set(authority)
+        result: list[Finding] = []
+        for indicator in self.data.indicators:
+            if not self.indicator(indicator).is_proportion:
+                continue
+            periods = self.data.periods(indicator)
+            when = period if period is not None else periods[-1]
+            if when not in periods:
+                continue
+            item = self.benchmark(authority, indicator, when)
+            name = item.authority.name
+            result.append(item.standing())
+            result.extend(c.finding(subject=item.indicator.name) for c in
+                          comparators.compare(item.indicator, item.value, when))
+            result.append(group_finding(item.national, "Outstanding authorities",
+                                        [a.name for a in comparators.outstanding], item.value,
+                                        authority=name))
+        return tuple(result)
 
     # -- as comparators -------------------------------------------------------------
 
