@@ -230,3 +230,18 @@ def test_a_withheld_value_gives_findings_of_insufficient_data(bench: Benchmarkin
     moves = [f for f in bench.findings("Rutland", YEAR_2025) if f.subject == name]
     assert len(moves) == 7
     assert {f.status for f in moves} == {Status.INSUFFICIENT_DATA}
+
+
+def test_the_2020_21_neighbour_figures_of_the_annual_report() -> None:
+    # 002 §32 and §34, "COMPARATORS 2020-21", SN column: 11% with 3+ placements and 70%
+    # long-term stability, against the neighbours of the day (the April 2021 groupings),
+    # published to the whole percent.
+    bench = Benchmarking.from_folder(
+        DFE, neighbours="New_Statistical_Neighbour_Groupings_April_2021.csv")
+    year = FinancialYear(2020)
+    moves = bench.benchmark("Wiltshire", "cla_3plus_placements", year).neighbour_average()
+    stable = bench.benchmark("Wiltshire", "cla_long_term_stability", year).neighbour_average()
+    assert moves is not None
+    assert stable is not None
+    assert abs(moves - 11) <= 0.5
+    assert abs(stable - 70) <= 0.5

@@ -117,3 +117,14 @@ def test_a_bad_judgement_or_date_is_named(tmp_path: Path) -> None:
         read_ofsted(path)
     assert [(p.row, p.field) for p in caught.value.problems] == [
         (2, "Inspection date"), (3, "Overall effectiveness")]
+
+
+def test_the_april_2021_groupings_are_read_too() -> None:
+    # New_Statistical_Neighbour_Groupings_April_2021.csv: Wiltshire's nearest is
+    # Gloucestershire (Extremely Close); the file ends with the groupings of abolished
+    # authorities under an "Old SNs:" heading, which are kept.
+    model = read_neighbours(DFE / "New_Statistical_Neighbour_Groupings_April_2021.csv")
+    wilts = model.of("865")
+    assert [n.name for n in wilts][:3] == ["Gloucestershire", "Shropshire", "Devon"]
+    assert wilts[0].closeness is Closeness.EXTREMELY_CLOSE
+    assert model.of("Dorset (Pre LG)")[0].code == "893"

@@ -45,7 +45,7 @@ def read_csv(path: str | Path, required: Collection[str]) -> CsvRecords:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
-            header = tuple(name.strip() for name in next(reader, []))
+            header = _unique(name.strip() for name in next(reader, []))
             if not header:
                 raise DataError.single(source, "the file is empty; expected a header line", row=1)
             missing = [name for name in required if name not in header]
@@ -78,6 +78,17 @@ def read_csv(path: str | Path, required: Collection[str]) -> CsvRecords:
     if problems:
         raise DataError(problems)
     return CsvRecords(source, header, records)
+
+
+def _unique(names: Iterator[str]) -> tuple[str, ...]:
+    """Headings with repeats numbered as spreadsheets read them: SNP, SNP.1, SNP.2 ..."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        result.append(name if count == 0 else f"{name}.{count}")
+    return tuple(result)
 
 
 def problems_from(

@@ -208,10 +208,11 @@ class Benchmarking:
         init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
-    def from_folder(cls, folder: str | Path,
-                    mappings: Iterable[FileMapping] | None = None) -> Benchmarking:
+    def from_folder(cls, folder: str | Path, mappings: Iterable[FileMapping] | None = None,
+                    *, neighbours: str = NEIGHBOURS_FILE) -> Benchmarking:
         """Read a folder of DfE files: every mapped EES file present, the 2025 neighbour
-        model (``sn_model_2025_wide.csv``) and Ofsted's outcomes
+        model (``sn_model_2025_wide.csv``, or the file named by ``neighbours``, such as
+        the April 2021 groupings) and Ofsted's outcomes
         (``ofsted_ilacs_outcomes_2025-03-31.csv``)."""
         chosen = shipped_mappings() if mappings is None else tuple(mappings)
         base = Path(folder)
@@ -219,7 +220,7 @@ class Benchmarking:
         present = set(data.indicators)
         return cls(
             data=data,
-            neighbours=read_neighbours(base / NEIGHBOURS_FILE),
+            neighbours=read_neighbours(base / neighbours),
             outstanding=read_ofsted(base / OFSTED_FILE).codes(),
             indicators=(d for m in chosen for d in m.definitions() if d.id in present),
         )

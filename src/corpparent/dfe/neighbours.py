@@ -124,44 +124,85 @@ class StatisticalNeighbours:
         return f"StatisticalNeighbours({len(self)} authorities from {self.source})"
 
 
+@frozen
+class _Layout:
+    """Where one edition of the model keeps each thing."""
+
+    code: str
+    name: str
+    region: str
+    neighbours: tuple[str, ...]
+    closeness: tuple[str, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (self.code, self.name, self.region, *self.neighbours, *self.closeness)
+
+
+#: The 2025 model (``sn_model_2025_wide.csv``): SN_1..SN_10 with SN_1P..SN_10P.
+LAYOUT_2025: Final = _Layout(
+    "old_la_code", "la_name", "region_name",
+    tuple(f"SN_{i}" for i in range(1, NEIGHBOURS + 1)),
+    tuple(f"SN_{i}P" for i in range(1, NEIGHBOURS + 1)),
+)
+#: The April 2021 groupings: SN1..SN10, each followed by a column headed SNP (read as
+#: SNP, SNP.1 .. SNP.9, as duplicate headings are).
+LAYOUT_2021: Final = _Layout(
+    "LA num", "LA Name", "GOReg",
+    tuple(f"SN{i}" for i in range(1, NEIGHBOURS + 1)),
+    ("SNP", *(f"SNP.{i}" for i in range(1, NEIGHBOURS))),
+)
+
+
 def read_neighbours(path: str | Path) -> StatisticalNeighbours:
-    """Read the wide statistical-neighbour model (the 2025 model's layout).
+    """Read a wide statistical-neighbour model: the 2025 model's layout, or that of the
+    April 2021 groupings (``New_Statistical_Neighbour_Groupings_April_2021.csv``).
 
     Each neighbour must be an authority of the same file, not the authority itself, and
     listed once; every problem is collected into one
     :class:`~corpparent.errors.DataError`.
     """
-    code_columns = [f"SN_{i}" for i in range(1, NEIGHBOURS + 1)]
-    label_columns = [f"{c}P" for c in code_columns]
-    records = read_csv(path, ["old_la_code", "la_name", "region_name",
-                              *code_columns, *label_columns])
+    records = read_csv(path, [])
+    layout = LAYOUT_2021 if "SN1" in records.header else LAYOUT_2025
+    missing = [c for c in layout.columns if c not in records.header]
+    if missing:
+        raise DataError(Problem(records.source, f"missing column {c!r}", row=1, field=c)
+                        for c in missing)
     source = records.source
-    columns = {"codes": "SN_1..SN_10", "closeness": "SN_1P..SN_10P"}
+    columns = {"old_la_code": layout.code, "la_name": layout.name,
+               "codes": f"{layout.neighbours[0]}..{layout.neighbours[-1]}",
+               "closeness": f"{layout.closeness[0]}..{layout.closeness[-1]}"}
     rows: list[tuple[int, _Row]] = []
     problems: list[Problem] = []
-    for line, cells in records:
+    # A line with no code and no neighbours holds no grouping (the 2021 file has a blank
+    # line and an "Old SNs:" heading before the groupings of abolished authorities).
+    listed = [(line, cells) for line, cells in records
+              if any(cells[c].strip() for c in (layout.code, *layout.neighbours))]
+    for line, cells in listed:
         try:
             row = _Row.model_validate({
-                **cells,
-                "codes": tuple(cells[c] for c in code_columns),
-                "closeness": tuple(cells[c] for c in label_columns),
+                "old_la_code": cells[layout.code],
+                "la_name": cells[layout.name],
+                "region_name": cells[layout.region],
+                "codes": tuple(cells[c] for c in layout.neighbours),
+                "closeness": tuple(cells[c] for c in layout.closeness),
             })
         except ValidationError as exc:
             for problem in problems_from(exc, source, line, columns):
-                problems.append(_neighbour_field(problem, code_columns, label_columns))
+                problems.append(_neighbour_field(problem, layout, columns))
             continue
         rows.append((line, row))
     # Every authority listed, even on a row with a problem, so one bad cell is one problem.
     areas = Areas(
-        Area(cells["old_la_code"].strip(), cells["la_name"].strip(), Level.LOCAL_AUTHORITY,
-             region=REGION_CODES.get(cells["region_name"].strip()))
-        for _, cells in records
+        Area(cells[layout.code].strip(), cells[layout.name].strip(), Level.LOCAL_AUTHORITY,
+             region=REGION_CODES.get(cells[layout.region].strip()))
+        for _, cells in listed
     )
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
     for line, row in rows:
         found: list[Neighbour] = []
         for rank, (code, closeness) in enumerate(zip(row.codes, row.closeness, strict=True), 1):
-            column = f"SN_{rank}"
+            column = layout.neighbours[rank - 1]
             area = areas.get(code)
             if area is None:
                 problems.append(Problem(source, f"neighbour {code} is not an authority of the "
@@ -177,10 +218,11 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
     return StatisticalNeighbours(source, neighbours, areas)
 
 
-def _neighbour_field(problem: Problem, codes: list[str], labels: list[str]) -> Problem:
-    """Name the one SN column a tuple error points at (``codes[3]`` is ``SN_4``)."""
+def _neighbour_field(problem: Problem, layout: _Layout, columns: dict[str, str]) -> Problem:
+    """Name the one column a tuple error points at (``codes[3]`` is ``SN_4``)."""
     field = problem.field or ""
-    for prefix, names in (("SN_1..SN_10[", codes), ("SN_1P..SN_10P[", labels)):
+    for key, names in (("codes", layout.neighbours), ("closeness", layout.closeness)):
+        prefix = columns[key] + "["
         if field.startswith(prefix):
             index = int(field[len(prefix):].split("]")[0])
             return Problem(problem.source, problem.message, row=problem.row, field=names[index])
