@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal, final
 
@@ -180,6 +181,10 @@ def lait_period(years: str, year_type: str) -> Period | None:
     return None
 
 
+# The dataset repeats a few tens of thousands of distinct cells over 641,070 rows.
+_parse_cached = lru_cache(maxsize=65536)(parse_figure)
+
+
 class _ValueRow(BaseModel):
 
     measure: str = Field(alias="Short Desc", min_length=1)
@@ -199,7 +204,7 @@ class _ValueRow(BaseModel):
             return Figure(value=None)
         if not isinstance(value, str):
             raise ValueError("expected text")
-        return parse_figure(value)
+        return _parse_cached(value)
 
     @field_validator("number", mode="before")
     @classmethod
@@ -330,10 +335,12 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
     values: dict[tuple[str, str], dict[str, Figure]] = {}
     areas: dict[str, Area] = {}
     problems: list[Problem] = []
+    seen: dict[tuple[int, str, str | None], Area] = {}
     for index, cells in zip(indices, rows, strict=True):
         try:
             row = _ValueRow.model_validate(cells)
-            area = _lait_area(row, known)
+            where = (row.number, row.area_name, row.region)
+            area = seen.get(where) or seen.setdefault(where, _lait_area(row, known))
         except ValidationError as exc:
             problems.extend(problems_from(exc, source, index, _ALIASES))
             continue
