@@ -54,29 +54,29 @@ def _model(tmp_path: Path, *rows: str) -> Path:
     return path
 
 
-def _row(code: str, name: str, neighbours: list[str], label: str = "Close ") -> str:
-    return f"{code},{name},7,South West," + ",".join(f"{n},{label}" for n in neighbours)
-
-
-def test_a_neighbour_outside_the_model_is_named_by_row_and_column(tmp_path: Path) -> None:
+def _eleven_authorities() -> list[str]:
+    """Rows of a well-formed model of 11 authorities, each the others' neighbour."""
     codes = [str(c) for c in range(801, 812)]
-    rows = [_row(c, f"LA {c}", [n for n in codes if n != c][:10]) for c in codes]
-    rows[2] = rows[2].replace(",801,", ",999,", 1)
+    return [f"{code},LA {code},7,South West,"
+            + ",".join(f"{n},Close " for n in codes if n != code)
+            for code in codes]
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "field"),
+    [(4, ",801,", ",999,", "SN_1"),        # a neighbour that is not in the model
+     (2, "Close ", "Near", "SN_1P"),       # a closeness label the model does not use
+     (3, ",801,", ",803,", "SN_2")],       # the same neighbour twice
+)
+def test_a_bad_neighbour_cell_is_named_by_row_and_column(
+        tmp_path: Path, line: int, old: str, new: str, field: str) -> None:
+    rows = _eleven_authorities()
+    read_neighbours(_model(tmp_path, *rows))
+    rows[line - 2] = rows[line - 2].replace(old, new, 1)
     with pytest.raises(DataError) as caught:
         read_neighbours(_model(tmp_path, *rows))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (4, "SN_1")
-    assert "999" in problem.message
-
-
-def test_an_unknown_closeness_label_is_named(tmp_path: Path) -> None:
-    codes = [str(c) for c in range(801, 812)]
-    rows = [_row(c, f"LA {c}", [n for n in codes if n != c][:10]) for c in codes]
-    rows[0] = rows[0].replace("Close ", "Near", 1)
-    with pytest.raises(DataError) as caught:
-        read_neighbours(_model(tmp_path, *rows))
-    [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (2, "SN_1P")
+    assert (problem.row, problem.field) == (line, field)
 
 
 def test_a_model_without_a_neighbour_column_is_refused(tmp_path: Path) -> None:
