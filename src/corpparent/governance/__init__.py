@@ -40,6 +40,7 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
+from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
 from corpparent.governance.records import (
@@ -91,4 +92,5 @@ __all__ = [
     "read_meetings",
     "read_meetings_csv",
     "read_meetings_json",
+    "read_membership",
 ]

@@ -146,17 +146,22 @@ class MeetingFrequency:
         return 12 // self.every_months
 
     @property
-    def description(self) -> str:
-        """The rule in words ("every two months, with 14 days' tolerance; at least 5 a
-        financial year")."""
-        parts = []
-        if self.every_months is not None:
-            cadence = _cadence_text(self.every_months)
-            if self.tolerance_days:
-                cadence += f", with {self.tolerance_days} days' tolerance"
-            parts.append(cadence)
-        parts.append(f"at least {self.required_per_year} a {self.year} year")
-        return "; ".join(parts)
+    def cadence(self) -> str:
+        """The cadence in words: "meeting every two months (with 14 days' tolerance)"."""
+        if self.every_months is None:
+            return "no cadence"
+        text = f"meeting {_cadence_text(self.every_months)}"
+        if self.tolerance_days:
+            text += f" (with {self.tolerance_days} days' tolerance)"
+        return text
+
+    @property
+    def requirement(self) -> str:
+        """The yearly count in words: "at least 5 a financial year" or "meeting every
+        month implies 12 a municipal year"."""
+        if self.minimum_per_year is not None:
+            return f"the rule requires at least {self.minimum_per_year} a {self.year} year"
+        return f"{self.cadence.split(' (')[0]} implies {self.required_per_year} a {self.year} year"
 
     def due_after(self, last: date) -> date:
         """The last day the next meeting may be held after one on ``last``."""
@@ -197,7 +202,7 @@ class MeetingFrequency:
             else:
                 status = Status.MET if held >= required else Status.BREACHED
                 short = f": {required - held} short" if held < required else ""
-                text = f"{held} meetings in {year}; {self.description} requires {required}{short}"
+                text = f"{held} meetings in {year}; {self.requirement}{short}"
                 evidence["shortfall"] = max(required - held, 0)
             yield Finding(
                 subject=log.panel, rule=self.name, status=status, explanation=text,
@@ -224,7 +229,7 @@ class MeetingFrequency:
             yield Finding(
                 subject=log.panel, rule="meeting gaps", status=Status.MET,
                 explanation=f"all {gaps} gaps from {_day(held[0])} to {_day(held[-1])} were "
-                f"within {self.description.split(';')[0]} (longest {longest} days)",
+                f"within {self.cadence} (longest {longest} days)",
                 evidence={"gaps": gaps, "longest gap days": longest},
             )
         yield self._next_finding(log, held[-1], has_meeting=len(held) > 1 or bool(before))
@@ -241,7 +246,7 @@ class MeetingFrequency:
             status=Status.BREACHED,
             explanation=(
                 f"{(later - earlier).days} days from {since} to the meeting on {_day(later)}; "
-                f"{self.description.split(';')[0]} allows until {_day(due)}: {over} days over"
+                f"{self.cadence} allows until {_day(due)}: {over} days over"
             ),
             evidence={"gap days": (later - earlier).days, "days over": over,
                       "from": earlier.isoformat(), "to": later.isoformat()},

@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +38,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, Problem
+from corpparent.governance._parsing import blank_to_none, parse_date, validation_problems
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -54,24 +55,6 @@ class Attendance(Enum):
     NOT_RECORDED = "not recorded"
 
 
-def _parse_date(value: object) -> object:
-    if isinstance(value, str):
-        text = value.strip()
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ValueError(f"expected a date such as 2019-05-20 or 20/05/2019, got {value!r}")
-    return value
-
-
-def _blank_to_none(value: object) -> object:
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value.strip() if isinstance(value, str) else value
-
-
 class _Row(BaseModel):
     """One CSV row."""
 
@@ -84,10 +67,10 @@ class _Row(BaseModel):
     kind: MeetingKind = MeetingKind.FORMAL
     title: str | None = None
 
-    _dates = field_validator("date", mode="before")(_parse_date)
+    _dates = field_validator("date", mode="before")(parse_date)
     _blanks = field_validator(
         "member", "attendance", "substitute_for", "title", mode="before"
-    )(_blank_to_none)
+    )(blank_to_none)
 
     @field_validator("kind", "attendance", mode="before")
     @classmethod
@@ -122,20 +105,7 @@ class _MeetingModel(BaseModel):
     absent: list[str] = []
     substitutes: list[_SubstituteModel] = []
 
-    _dates = field_validator("date", mode="before")(_parse_date)
-
-
-def _problems(source: str, row: int, error: ValidationError) -> list[Problem]:
-    found = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"]) or None
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unexpected field"
-        elif item["type"] == "enum":
-            message = f"expected one of {item['ctx']['expected']}, got {item['input']!r}"
-        found.append(Problem(source=source, message=message, row=row, field=location))
-    return found
+    _dates = field_validator("date", mode="before")(parse_date)
 
 
 _COLUMNS = tuple(_Row.model_fields)
@@ -178,7 +148,7 @@ def read_meetings_csv(path: str | Path) -> Meetings:
         try:
             parsed.append((line, _Row.model_validate(dict(zip(header, values, strict=True)))))
         except ValidationError as exc:
-            problems.extend(_problems(source, line, exc))
+            problems.extend(validation_problems(source, line, exc))
     meetings = _meetings_from_rows(source, parsed, problems)
     if problems:
         raise DataError(problems)
@@ -292,7 +262,7 @@ def read_meetings_json(path: str | Path) -> Meetings:
         try:
             model = _MeetingModel.model_validate(record)
         except ValidationError as exc:
-            problems.extend(_problems(source, index, exc))
+            problems.extend(validation_problems(source, index, exc))
             continue
         problems.extend(_overlaps(source, index, model))
         meetings.append(Meeting(
