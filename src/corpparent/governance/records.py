@@ -64,7 +64,7 @@ class _Row(BaseModel):
     member: str | None = None
     attendance: Attendance | None = None
     substitute_for: str | None = None
-    kind: MeetingKind = MeetingKind.FORMAL
+    kind: MeetingKind | None = None
     title: str | None = None
 
     _dates = field_validator("date", mode="before")(parse_date)
@@ -78,11 +78,6 @@ class _Row(BaseModel):
         if isinstance(value, str):
             return value.strip().lower() or None
         return value
-
-    @field_validator("kind", mode="after")
-    @classmethod
-    def _kind(cls, value: MeetingKind | None) -> MeetingKind:
-        return MeetingKind.FORMAL if value is None else value
 
 
 class _SubstituteModel(BaseModel):
@@ -171,10 +166,12 @@ def _add_row(source: str, meeting: _Builder, line: int, row: _Row,
              problems: list[Problem]) -> None:
     day = row.date.isoformat()
     for name in ("kind", "title"):
-        if getattr(row, name) != getattr(meeting, name) and getattr(row, name) is not None:
-            problems.append(Problem(source, f"{name} {getattr(row, name)} differs from "
-                                    f"{getattr(meeting, name)} given for {day} at row "
-                                    f"{meeting.line}", row=line, field=name))
+        given, earlier = getattr(row, name), getattr(meeting, name)
+        if given is not None and earlier is not None and given != earlier:
+            problems.append(Problem(source, f"{name} {given} differs from {earlier} given "
+                                    f"for {day} earlier in the file", row=line, field=name))
+        elif earlier is None:
+            setattr(meeting, name, given)
     if row.member is None:
         if row.attendance not in (None, Attendance.NOT_RECORDED):
             problems.append(Problem(source, f"attendance {row.attendance.value!r} needs a "
@@ -226,7 +223,8 @@ def _meetings_from_rows(source: str, rows: Iterable[tuple[int, _Row]],
         meetings.append(Meeting(
             held_on=day, present=tuple(built.present) if recorded else None,
             substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
-            kind=built.kind, title=built.title, source=f"{source}, row {built.line}",
+            kind=built.kind or MeetingKind.FORMAL, title=built.title,
+            source=f"{source}, row {built.line}",
         ))
     return meetings
 
@@ -258,6 +256,7 @@ def read_meetings_json(path: str | Path) -> Meetings:
         raise DataError.single(source, f"the file is not valid JSON{where}") from exc
     problems: list[Problem] = []
     meetings: list[Meeting] = []
+    seen: dict[date, int] = {}
     for index, record in enumerate(_records(source, data)):
         try:
             model = _MeetingModel.model_validate(record)
@@ -265,18 +264,17 @@ def read_meetings_json(path: str | Path) -> Meetings:
             problems.extend(validation_problems(source, index, exc))
             continue
         problems.extend(_overlaps(source, index, model))
+        if model.date in seen:
+            problems.append(Problem(source, f"a second meeting on {model.date.isoformat()}; "
+                                    f"the first is record {seen[model.date]}", row=index,
+                                    field="date"))
+            continue
+        seen[model.date] = index
         meetings.append(Meeting(
             held_on=model.date, present=model.present, apologies=model.apologies,
             substitutions=tuple(Substitution(s.name, s.replaces) for s in model.substitutes),
             kind=model.kind, title=model.title, source=f"{source}, record {index}",
         ))
-    seen: dict[date, int] = {}
-    for index, meeting in enumerate(meetings):
-        if meeting.held_on in seen:
-            problems.append(Problem(source, f"a second meeting on {meeting.held_on.isoformat()}"
-                                    f"; the first is record {seen[meeting.held_on]}",
-                                    row=index, field="date"))
-        seen.setdefault(meeting.held_on, index)
     if problems:
         raise DataError(problems)
     return _collect(meetings)
