@@ -158,6 +158,18 @@ def test_requirements_with_and_without_renewal() -> None:
     assert "no current record for A" in checked.explanation
 
 
+def test_credentials_not_recorded_leave_a_requirement_unjudged() -> None:
+    day = date(2020, 1, 1)
+    rule = RequirementMet(Requirement("Enhanced DBS check"))
+    unknown = Roster(day, (Member("A", MemberClass.CORE_COUNCILLOR),))
+    assert rule.evaluate(unknown).status is Status.INSUFFICIENT_DATA
+    none_held = Roster(day, (Member("A", MemberClass.CORE_COUNCILLOR, credentials=()),))
+    assert rule.evaluate(none_held).status is Status.BREACHED
+    held = Roster(day, (Member("A", MemberClass.CORE_COUNCILLOR, credentials=(
+        Credential("enhanced DBS check", date(2019, 1, 1)),)),))
+    assert rule.evaluate(held).status is Status.MET
+
+
 def test_a_credential_completed_after_the_date_does_not_count() -> None:
     assert not Credential("X", date(2020, 2, 1)).valid_on(date(2020, 1, 1))
     assert not Credential("X", date(2019, 2, 1), expires=date(2019, 12, 31)).valid_on(

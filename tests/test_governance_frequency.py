@@ -71,6 +71,7 @@ def test_wiltshire_gaps_between_the_2022_23_meetings() -> None:
     ]
     lenient = by_rule(WILTSHIRE.findings(log), "meeting gaps")
     assert [f.status for f in lenient] == [Status.MET]
+    assert lenient[0].evidence == {"gaps": 3, "longest gap days": 63}
 
 
 def test_next_meeting_due_date_after_the_last_wiltshire_meeting() -> None:

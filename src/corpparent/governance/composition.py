@@ -295,7 +295,7 @@ class Requirement:
         key = name_key(self.name)
         return any(
             name_key(c.name) == key and c.valid_on(on.as_of, self.renew_every_months)
-            for c in member.credentials
+            for c in member.credentials or ()
         )
 
 
@@ -312,16 +312,28 @@ class RequirementMet(Rule[Roster]):
 
     def evaluate(self, subject: Roster, /) -> Finding:
         members = subject.of_class(*(self.requirement.member_classes or _SEATED))
-        lacking = [m for m in members if not self.requirement.is_met_by(m, subject)]
+        unknown = [m for m in members if m.credentials is None]
+        known = [m for m in members if m.credentials is not None]
+        lacking = [m for m in known if not self.requirement.is_met_by(m, subject)]
+        name = self.requirement.name
+        evidence = {"members": len(members), "without record": len(lacking),
+                    "not recorded": len(unknown)}
         if not members:
             return Finding(subject=_subject(subject), rule=self.name,
                            status=Status.INSUFFICIENT_DATA,
                            explanation="no members to whom the requirement applies")
-        return Finding(
-            subject=_subject(subject), rule=self.name,
-            status=Status.BREACHED if lacking else Status.MET,
-            explanation=(f"{len(members) - len(lacking)} of {len(members)} members hold a "
-                         f"current record of {self.requirement.name}"
-                         + (f"; no current record for {_names(lacking)}" if lacking else "")),
-            evidence={"members": len(members), "without record": len(lacking)},
-        )
+        not_recorded = (f"; credentials not recorded for {_names(unknown)}" if unknown
+                        else "")
+        if lacking:
+            status = Status.BREACHED
+            text = (f"{len(known) - len(lacking)} of {len(members)} members hold a current "
+                    f"record of {name}; no current record for {_names(lacking)}{not_recorded}")
+        elif unknown:
+            status = Status.INSUFFICIENT_DATA
+            text = (f"{len(known)} of {len(members)} members hold a current record of {name}"
+                    f"{not_recorded}")
+        else:
+            status = Status.MET
+            text = f"all {len(members)} members hold a current record of {name}"
+        return Finding(subject=_subject(subject), rule=self.name, status=status,
+                       explanation=text, evidence=evidence)

@@ -212,8 +212,15 @@ class MeetingFrequency:
 
     def _gap_findings(self, log: MeetingLog) -> Iterable[Finding]:
         before = log.held(date.min, log.start - timedelta(days=1))
-        anchor = before[-1] if before else log.start
-        held = [anchor, *log.held(log.start, log.judged_until)]
+        within = log.held(log.start, log.judged_until)
+        # The first gap runs from the last meeting before the log, or else from its start
+        # (unless a meeting falls on that day).
+        if before:
+            held, real_anchor = [before[-1], *within], True
+        elif within and within[0] == log.start:
+            held, real_anchor = list(within), True
+        else:
+            held, real_anchor = [log.start, *within], False
         longest = 0
         breaches: list[Finding] = []
         for index, (earlier, later) in enumerate(pairwise(held)):
@@ -221,18 +228,18 @@ class MeetingFrequency:
             longest = max(longest, gap)
             due = self.due_after(earlier)
             if later > due:
-                real = index > 0 or bool(before)
+                real = index > 0 or real_anchor
                 breaches.append(self._gap_breach(log, earlier, later, due, anchored=real))
         yield from breaches
         gaps = len(held) - 1
         if not breaches and gaps:
             yield Finding(
                 subject=log.panel, rule="meeting gaps", status=Status.MET,
-                explanation=f"all {gaps} gaps from {_day(held[0])} to {_day(held[-1])} were "
-                f"within {self.cadence} (longest {longest} days)",
+                explanation=f"all {gaps} gaps from {_day(held[0])} to {_day(held[-1])} kept to "
+                f"{self.cadence}; the longest was {longest} days",
                 evidence={"gaps": gaps, "longest gap days": longest},
             )
-        yield self._next_finding(log, held[-1], has_meeting=len(held) > 1 or bool(before))
+        yield self._next_finding(log, held[-1], has_meeting=len(held) > 1 or real_anchor)
 
     def _gap_breach(
         self, log: MeetingLog, earlier: date, later: date, due: date, *, anchored: bool

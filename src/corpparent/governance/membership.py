@@ -63,8 +63,8 @@ def _office(value: Office | str | None) -> Office | None:
     return None if value is None else Office(value)
 
 
-def _credentials(values: Iterable[Credential]) -> tuple[Credential, ...]:
-    return tuple(values)
+def _credentials(values: Iterable[Credential] | None) -> tuple[Credential, ...] | None:
+    return None if values is None else tuple(values)
 
 
 def _members(values: Iterable[Member]) -> tuple[Member, ...]:
@@ -149,7 +149,9 @@ class Member:
     ``joined=None`` means a member from before any period considered; ``left=None`` a
     member still serving. ``role`` is the post a member sits by ("Cabinet Member for
     Children and Young People", "Virtual School Headteacher"); ``group`` the political
-    group of a councillor, used to check that substitutes cover each group.
+    group of a councillor, used to check that substitutes cover each group;
+    ``credentials`` the requirements completed (None: not recorded, which leaves a
+    requirement unjudged; an empty tuple: none completed).
     """
 
     name: str = field(converter=_clean_name)
@@ -159,7 +161,7 @@ class Member:
     joined: date | None = None
     left: date | None = None
     office: Office | None = field(default=None, converter=_office)
-    credentials: tuple[Credential, ...] = field(default=(), converter=_credentials)
+    credentials: tuple[Credential, ...] | None = field(default=None, converter=_credentials)
 
     def __attrs_post_init__(self) -> None:
         if self.joined is not None and self.left is not None and self.left < self.joined:

@@ -16,7 +16,8 @@ the strategic-priority leads::
     }
 
 ``class`` is one of the :class:`~corpparent.governance.membership.MemberClass` values;
-``office`` is ``chair`` or ``vice-chair``; dates are ``2019-10-03`` or ``03/10/2019``.
+``office`` is ``chair`` or ``vice-chair``; ``credentials`` left out means not recorded
+(an empty list means none completed); dates are ``2019-10-03`` or ``03/10/2019``.
 Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
 file, the record (``members`` index, 0-based) and the field.
 """
@@ -63,7 +64,7 @@ class _MemberModel(BaseModel):
     joined: date | None = None
     left: date | None = None
     office: Office | None = None
-    credentials: list[_CredentialModel] = []
+    credentials: list[_CredentialModel] | None = None
 
     _dates = field_validator("joined", "left", mode="before")(parse_date)
 
@@ -97,8 +98,8 @@ def read_membership(path: str | Path) -> Membership:
             members.append(Member(
                 name=model.name, member_class=model.member_class, role=model.role,
                 group=model.group, joined=model.joined, left=model.left, office=model.office,
-                credentials=tuple(Credential(c.name, c.completed, c.expires)
-                                  for c in model.credentials),
+                credentials=None if model.credentials is None else tuple(
+                    Credential(c.name, c.completed, c.expires) for c in model.credentials),
             ))
         except ValidationError as exc:
             problems.extend(validation_problems(source, index, exc))
