@@ -19,7 +19,6 @@ not councillors are outside s.85 (national rules reference §1.1 G1, G2, G4).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
 from typing import final
@@ -28,6 +27,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Status
+from corpparent.governance._checks import day_text, member_classes
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key
@@ -37,8 +37,6 @@ from corpparent.governance.years import add_months
 __all__ = ["AttendanceThreshold", "MemberAttendance", "SixMonthRule", "attendance_table"]
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 @final
@@ -93,8 +91,6 @@ def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
     return tuple(rows)
 
 
-def _classes(values: Iterable[MemberClass | str]) -> tuple[MemberClass, ...]:
-    return tuple(MemberClass(v) for v in values)
 
 
 def _judgement(value: Status | str) -> Status:
@@ -116,7 +112,7 @@ class AttendanceThreshold:
     """
 
     minimum: Fraction = field(converter=proportion)
-    member_classes: tuple[MemberClass, ...] = field(default=(), converter=_classes)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
     below: Status = field(default=Status.WARNING, converter=_judgement)
     source: str = field(default="", eq=False)
 
@@ -177,7 +173,7 @@ class SixMonthRule:
     """
 
     member_classes: tuple[MemberClass, ...] = field(
-        default=(MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE), converter=_classes
+        default=(MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE), converter=member_classes
     )
     notice_days: int = 0
     source: str = field(
@@ -205,11 +201,11 @@ class SixMonthRule:
                     if member.serves_on(m.held_on)]
         attended = [m.held_on for m in meetings if _was_at(m, member.name)]
         if attended:
-            anchor, since = attended[-1], f"the meeting on {_day(attended[-1])}"
+            anchor, since = attended[-1], f"the meeting on {day_text(attended[-1])}"
         elif member.joined is not None and member.joined >= record.start:
-            anchor, since = member.joined, f"joining on {_day(member.joined)}"
+            anchor, since = member.joined, f"joining on {day_text(member.joined)}"
         else:
-            anchor, since = record.start, f"the record starts on {_day(record.start)}"
+            anchor, since = record.start, f"the record starts on {day_text(record.start)}"
         unknown = [m for m in meetings if m.held_on > anchor and not m.attendance_recorded]
         deadline = add_months(anchor, 6)
         evidence = {"since": anchor.isoformat(), "six months end": deadline.isoformat()}
@@ -227,21 +223,21 @@ class SixMonthRule:
             return Finding(
                 subject=member.name, rule=self.name, status=Status.WARNING,
                 explanation=f"no attendance at the panel since {since}; six months ran to "
-                f"{_day(deadline)}. {s85}", evidence=evidence,
+                f"{day_text(deadline)}. {s85}", evidence=evidence,
                 outcome="six months without attendance",
             )
         if (deadline - as_of).days <= self.notice_days:
             return Finding(
                 subject=member.name, rule=self.name, status=Status.WARNING,
                 explanation=f"no attendance at the panel since {since}; six months run to "
-                f"{_day(deadline)}, {(deadline - as_of).days} days after "
-                f"{_day(as_of)}. {s85}", evidence=evidence,
+                f"{day_text(deadline)}, {(deadline - as_of).days} days after "
+                f"{day_text(as_of)}. {s85}", evidence=evidence,
                 outcome="approaching six months",
             )
         return Finding(
             subject=member.name, rule=self.name, status=Status.MET,
-            explanation=(f"last attended on {_day(anchor)}, within six months" if attended
+            explanation=(f"last attended on {day_text(anchor)}, within six months" if attended
                          else f"no attendance since {since}, but six months run to "
-                         f"{_day(deadline)}"),
+                         f"{day_text(deadline)}"),
             evidence=evidence,
         )

@@ -27,6 +27,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Rule, Status
+from corpparent.governance._checks import at_least_one, member_classes
 from corpparent.governance.membership import Member, MemberClass, Office, Roster, name_key
 
 __all__ = [
@@ -43,18 +44,12 @@ __all__ = [
 _SEATED = tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
 
 
-def _classes(values: Iterable[MemberClass | str]) -> tuple[MemberClass, ...]:
-    return tuple(MemberClass(v) for v in values)
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(" ".join(str(v).split()) for v in values)
 
 
-def _positive(_instance: object, attribute: object, value: int) -> None:
-    if value < 1:
-        name = getattr(attribute, "name", "value")
-        raise DefinitionError(f"{name!r} must be at least 1, got {value}")
 
 
 def _names(members: Iterable[Member]) -> str:
@@ -76,7 +71,7 @@ class SeatLimit(Rule[Roster]):
     """
 
     member_class: MemberClass = field(converter=MemberClass)
-    seats: int = field(validator=_positive)
+    seats: int = field(validator=at_least_one)
     exact: bool = False
     source: str = field(default="", eq=False)
 
@@ -111,8 +106,8 @@ class MaximumSize(Rule[Roster]):
     Substitutes are not members of the panel and are not counted unless named.
     """
 
-    limit: int = field(validator=_positive)
-    member_classes: tuple[MemberClass, ...] = field(default=(), converter=_classes)
+    limit: int = field(validator=at_least_one)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
     source: str = field(default="", eq=False)
 
     @property
@@ -278,7 +273,7 @@ class Requirement:
     """
 
     name: str
-    member_classes: tuple[MemberClass, ...] = field(default=(), converter=_classes)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
     renew_every_months: int | None = None
     source: str = field(default="", eq=False)
 

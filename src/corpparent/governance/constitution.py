@@ -138,11 +138,12 @@ class Constitution:
 
     def review(self, record: PanelRecord) -> tuple[Finding, ...]:
         """Every finding for ``record``: composition on its last day, quorum at each
-        meeting, frequency over the span, then attendance."""
+        formal meeting, frequency over the span, then attendance."""
         roster = record.roster()
         found = [rule.evaluate(roster) for rule in self.composition_rules()]
         if self.quorum is not None:
-            found.extend(self.quorum.evaluate(s) for s in record.sittings())
+            found.extend(self.quorum.evaluate(s) for s in record.sittings()
+                         if s.meeting.kind is MeetingKind.FORMAL)
         if self.frequency is not None:
             found.extend(self.frequency.findings(record.meeting_log(self.frequency_counts)))
         if self.attendance is not None:

@@ -32,6 +32,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.governance._checks import check_span, day_text, non_negative, optional_at_least_one
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.years import YearKind, add_months
 
@@ -42,8 +43,6 @@ def _sorted_dates(values: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(set(values)))
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 @final
@@ -62,11 +61,7 @@ class MeetingLog:
     panel: str = "the panel"
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise DefinitionError(
-                f"a meeting log's 'end' must not precede its 'start': "
-                f"{self.end.isoformat()} < {self.start.isoformat()}"
-            )
+        check_span("a meeting log", self.start, self.end)
 
     @classmethod
     def of(
@@ -97,16 +92,8 @@ def _cadence_text(months: int) -> str:
     return words.get(months, f"every {months} months")
 
 
-def _at_least_one(_instance: object, attribute: object, value: int | None) -> None:
-    if value is not None and value < 1:
-        name = getattr(attribute, "name", "value")
-        raise DefinitionError(f"{name!r} must be at least 1, got {value}")
 
 
-def _non_negative(_instance: object, attribute: object, value: int) -> None:
-    if value < 0:
-        name = getattr(attribute, "name", "value")
-        raise DefinitionError(f"{name!r} must be >= 0, got {value}")
 
 
 @final
@@ -120,9 +107,9 @@ class MeetingFrequency:
     ``12 // every_months``); ``year`` the year counted over.
     """
 
-    every_months: int | None = field(default=None, validator=_at_least_one)
-    tolerance_days: int = field(default=0, validator=_non_negative)
-    minimum_per_year: int | None = field(default=None, validator=_at_least_one)
+    every_months: int | None = field(default=None, validator=optional_at_least_one)
+    tolerance_days: int = field(default=0, validator=non_negative)
+    minimum_per_year: int | None = field(default=None, validator=optional_at_least_one)
     year: YearKind = field(default=YearKind.FINANCIAL, converter=YearKind)
     source: str = field(default="", eq=False)
 
@@ -191,14 +178,14 @@ class MeetingFrequency:
             if year.start < log.start or year.end > log.end:
                 status = Status.INSUFFICIENT_DATA
                 text = (
-                    f"the record runs from {_day(log.start)} to {_day(log.end)}, which does "
-                    f"not cover the whole of {year}, so its {held} meetings cannot be counted "
-                    f"against the {required} required"
+                    f"the record runs from {day_text(log.start)} to {day_text(log.end)}, "
+                    f"which does not cover the whole of {year}, so its {held} meetings cannot "
+                    f"be counted against the {required} required"
                 )
             elif year.end > log.as_of:
                 status = Status.MET if held >= required else Status.NOT_YET_DUE
-                text = (f"{held} meetings so far in {year}, as at {_day(log.as_of)}; "
-                        f"{required} required by {_day(year.end)}")
+                text = (f"{held} meetings so far in {year}, as at {day_text(log.as_of)}; "
+                        f"{required} required by {day_text(year.end)}")
             else:
                 status = Status.MET if held >= required else Status.BREACHED
                 short = f": {required - held} short" if held < required else ""
@@ -235,8 +222,8 @@ class MeetingFrequency:
         if not breaches and gaps:
             yield Finding(
                 subject=log.panel, rule="meeting gaps", status=Status.MET,
-                explanation=f"all {gaps} gaps from {_day(held[0])} to {_day(held[-1])} kept to "
-                f"{self.cadence}; the longest was {longest} days",
+                explanation=f"all {gaps} gaps from {day_text(held[0])} to "
+                f"{day_text(held[-1])} kept to {self.cadence}; the longest was {longest} days",
                 evidence={"gaps": gaps, "longest gap days": longest},
             )
         yield self._next_finding(log, held[-1], has_meeting=len(held) > 1 or real_anchor)
@@ -244,16 +231,16 @@ class MeetingFrequency:
     def _gap_breach(
         self, log: MeetingLog, earlier: date, later: date, due: date, *, anchored: bool
     ) -> Finding:
-        since = (f"the meeting on {_day(earlier)}" if anchored
-                 else f"the start of the record on {_day(earlier)}")
+        since = (f"the meeting on {day_text(earlier)}" if anchored
+                 else f"the start of the record on {day_text(earlier)}")
         over = (later - due).days
         return Finding(
             subject=log.panel,
             rule="meeting gaps",
             status=Status.BREACHED,
             explanation=(
-                f"{(later - earlier).days} days from {since} to the meeting on {_day(later)}; "
-                f"{self.cadence} allows until {_day(due)}: {over} days over"
+                f"{(later - earlier).days} days from {since} to the meeting on {day_text(later)}; "
+                f"{self.cadence} allows until {day_text(due)}: {over} days over"
             ),
             evidence={"gap days": (later - earlier).days, "days over": over,
                       "from": earlier.isoformat(), "to": later.isoformat()},
@@ -262,8 +249,8 @@ class MeetingFrequency:
 
     def _next_finding(self, log: MeetingLog, last: date, *, has_meeting: bool) -> Finding:
         due = self.due_after(last)
-        since = (f"the meeting on {_day(last)}" if has_meeting
-                 else f"the start of the record on {_day(last)}")
+        since = (f"the meeting on {day_text(last)}" if has_meeting
+                 else f"the start of the record on {day_text(last)}")
         evidence: dict[str, EvidenceValue] = {"next due": due.isoformat(),
                                               "last meeting": last.isoformat()
                                               if has_meeting else None}
@@ -271,11 +258,11 @@ class MeetingFrequency:
             over = (log.judged_until - due).days
             evidence["days over"] = over
             status = Status.BREACHED
-            text = (f"no meeting from {since} to {_day(log.judged_until)}; the next was due by "
-                    f"{_day(due)}: {over} days over")
+            text = (f"no meeting from {since} to {day_text(log.judged_until)}; the next was due by "
+                    f"{day_text(due)}: {over} days over")
         else:
             status = Status.NOT_YET_DUE if log.as_of < log.end else Status.MET
-            text = f"the next meeting after {since} is due by {_day(due)}"
+            text = f"the next meeting after {since} is due by {day_text(due)}"
         return Finding(subject=log.panel, rule="next meeting", status=status,
                        explanation=text, evidence=evidence,
                        outcome="overdue" if status is Status.BREACHED else None)

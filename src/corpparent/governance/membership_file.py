@@ -24,13 +24,13 @@ file, the record (``members`` index, 0-based) and the field.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.governance._checks import load_json
 from corpparent.governance._parsing import parse_date, validation_problems
 from corpparent.governance.membership import (
     Credential,
@@ -80,13 +80,7 @@ class _LeadModel(BaseModel):
 def read_membership(path: str | Path) -> Membership:
     """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
     source = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise DataError.single(source, f"the file is not valid JSON{where}") from exc
+    data = load_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("members"), list):
         raise DataError.single(source, "expected an object with a 'members' list")
     problems = [Problem(source, "unexpected field; expected 'members' and 'leads'", field=key)

@@ -15,7 +15,7 @@ from typing import final
 
 from attrs import field, frozen
 
-from corpparent.errors import DefinitionError
+from corpparent.governance._checks import check_span
 from corpparent.governance.frequency import MeetingLog
 from corpparent.governance.meetings import MeetingKind, Meetings, Sitting
 from corpparent.governance.membership import Membership, Roster
@@ -41,11 +41,7 @@ class PanelRecord:
     as_of: date
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise DefinitionError(
-                f"a panel record's 'end' must not precede its 'start': "
-                f"{self.end.isoformat()} < {self.start.isoformat()}"
-            )
+        check_span("a panel record", self.start, self.end)
 
     @classmethod
     def for_period(

@@ -25,7 +25,6 @@ attendance was not recorded gives insufficient data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import Enum
 from fractions import Fraction
 from typing import final
@@ -34,6 +33,12 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Rule, Status
+from corpparent.governance._checks import (
+    at_least_one,
+    member_classes,
+    non_negative,
+    optional_at_least_one,
+)
 from corpparent.governance._fractions import ceil_of, fraction_text, proportion
 from corpparent.governance.meetings import Sitting
 from corpparent.governance.membership import MemberClass
@@ -64,20 +69,10 @@ def _not_recorded(sitting: Sitting, rule: str) -> Finding:
     )
 
 
-def _non_negative(_instance: object, attribute: object, value: int) -> None:
-    if value < 0:
-        name = getattr(attribute, "name", "value")
-        raise DefinitionError(f"{name!r} must be >= 0, got {value}")
 
 
-def _optional_count(_instance: object, attribute: object, value: int | None) -> None:
-    if value is not None and value < 1:
-        name = getattr(attribute, "name", "value")
-        raise DefinitionError(f"{name!r} must be at least 1, got {value}")
 
 
-def _at_least_one(_instance: object, attribute: object, value: int) -> None:
-    _optional_count(_instance, attribute, value)
 
 
 def _quorate(ok: bool) -> str:
@@ -98,10 +93,10 @@ class ClassQuorum(Rule[Sitting]):
 
     member_class: MemberClass = field(converter=MemberClass)
     fraction: Fraction = field(converter=proportion)
-    seats: int | None = field(default=None, validator=_optional_count)
+    seats: int | None = field(default=None, validator=optional_at_least_one)
     basis: Basis = field(default=Basis.SEATS, converter=Basis)
-    floor: int = field(default=0, validator=_non_negative)
-    stated: int | None = field(default=None, validator=_optional_count)
+    floor: int = field(default=0, validator=non_negative)
+    stated: int | None = field(default=None, validator=optional_at_least_one)
     source: str = field(default="", eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -172,8 +167,6 @@ class ClassQuorum(Rule[Sitting]):
         )
 
 
-def _classes(values: Iterable[MemberClass | str]) -> tuple[MemberClass, ...]:
-    return tuple(MemberClass(v) for v in values)
 
 
 @final
@@ -185,8 +178,8 @@ class MinimumPresent(Rule[Sitting]):
     they replace, not as members in their own right).
     """
 
-    minimum: int = field(validator=_at_least_one)
-    member_classes: tuple[MemberClass, ...] = field(default=(), converter=_classes)
+    minimum: int = field(validator=at_least_one)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
     source: str = field(default="", eq=False)
 
     @property

@@ -28,7 +28,6 @@ index), the field and what was expected.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import Enum
@@ -38,6 +37,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, Problem
+from corpparent.governance._checks import load_json
 from corpparent.governance._parsing import blank_to_none, parse_date, validation_problems
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
@@ -247,13 +247,7 @@ def _records(source: str, data: Any) -> list[Any]:
 def read_meetings_json(path: str | Path) -> Meetings:
     """Meetings from a JSON file holding one object per meeting."""
     source = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise DataError.single(source, f"the file is not valid JSON{where}") from exc
+    data = load_json(path)
     problems: list[Problem] = []
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}
