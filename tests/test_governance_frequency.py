@@ -19,6 +19,7 @@ from corpparent.testing.governance_strategies import (
     compliant_meeting_logs,
     meeting_frequencies,
     meeting_logs,
+    noncompliant_meeting_logs,
 )
 
 DATA = Path(__file__).parent / "data" / "governance"
@@ -143,3 +144,14 @@ def test_the_next_meeting_is_due_after_the_last_meeting(
     assert due is not None
     last = max(log.dates, default=log.start)
     assert due > last
+
+
+@given(meeting_frequencies().flatmap(
+    lambda r: st.tuples(st.just(r), noncompliant_meeting_logs(r))))
+def test_too_few_meetings_in_a_complete_year_is_a_shortfall(
+    case: tuple[MeetingFrequency, MeetingLog],
+) -> None:
+    rule, log = case
+    (count,) = by_rule(rule.findings(log), "meeting frequency")
+    assert count.status is Status.BREACHED
+    assert count.evidence["shortfall"] == rule.required_per_year - len(log.dates)

@@ -81,11 +81,9 @@ def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
         recorded = [m for m in during if m.attendance_recorded]
         rows.append(MemberAttendance(
             member=member,
-            attended=sum(m.attended(member.name) for m in recorded),
+            attended=sum(m.came(member) for m in recorded),
             possible=len(recorded),
-            by_substitute=sum(
-                not m.attended(member.name) and m.substituted(member.name) for m in recorded
-            ),
+            by_substitute=sum(m.covered(member) for m in recorded),
             unrecorded=len(during) - len(recorded),
         ))
     return tuple(rows)

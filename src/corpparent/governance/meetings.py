@@ -81,6 +81,15 @@ class Meeting:
     kind: MeetingKind = field(default=MeetingKind.FORMAL, converter=MeetingKind)
     title: str | None = None
     source: str | None = field(default=None, eq=False)
+    _present_keys: frozenset[str] = field(init=False, eq=False, repr=False)
+    _replaced_keys: frozenset[str] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Names are compared often (every member, every rule); fold them once.
+        object.__setattr__(self, "_present_keys",
+                           frozenset(name_key(p) for p in self.present or ()))
+        object.__setattr__(self, "_replaced_keys",
+                           frozenset(name_key(s.replaces) for s in self.substitutions))
 
     @property
     def attendance_recorded(self) -> bool:
@@ -89,13 +98,19 @@ class Meeting:
 
     def attended(self, name: str) -> bool:
         """Whether ``name`` attended in person (False when attendance is not recorded)."""
-        key = name_key(name)
-        return any(name_key(p) == key for p in self.present or ())
+        return name_key(name) in self._present_keys
 
     def substituted(self, name: str) -> bool:
         """Whether someone attended in place of ``name``."""
-        key = name_key(name)
-        return any(name_key(s.replaces) == key for s in self.substitutions)
+        return name_key(name) in self._replaced_keys
+
+    def came(self, member: Member) -> bool:
+        """Whether ``member`` attended in person."""
+        return member.key in self._present_keys
+
+    def covered(self, member: Member) -> bool:
+        """Whether ``member`` was absent but a substitute attended in their place."""
+        return member.key not in self._present_keys and member.key in self._replaced_keys
 
     def __str__(self) -> str:
         label = f"meeting on {self.held_on.isoformat()}"
@@ -191,11 +206,8 @@ class Sitting:
     def count(self, member_class: MemberClass) -> ClassCount:
         """Who counts as present in ``member_class``, substitutes counted once each."""
         members = self.roster.of_class(member_class)
-        in_person = tuple(m.name for m in members if self.meeting.attended(m.name))
-        by_substitute = tuple(
-            m.name for m in members
-            if not self.meeting.attended(m.name) and self.meeting.substituted(m.name)
-        )
+        in_person = tuple(m.name for m in members if self.meeting.came(m))
+        by_substitute = tuple(m.name for m in members if self.meeting.covered(m))
         return ClassCount(member_class, len(members), in_person, by_substitute)
 
     def members_present(self, classes: Iterable[MemberClass]) -> tuple[Member, ...]:
@@ -204,7 +216,7 @@ class Sitting:
         return tuple(
             m for m in self.roster.members
             if m.member_class in wanted
-            and (self.meeting.attended(m.name) or self.meeting.substituted(m.name))
+            and (self.meeting.came(m) or self.meeting.covered(m))
         )
 
     @property

@@ -162,18 +162,16 @@ class Member:
     left: date | None = None
     office: Office | None = field(default=None, converter=_office)
     credentials: tuple[Credential, ...] | None = field(default=None, converter=_credentials)
+    key: str = field(init=False, eq=False, repr=False)
+    """The name as compared (see :func:`name_key`)."""
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "key", name_key(self.name))
         if self.joined is not None and self.left is not None and self.left < self.joined:
             raise DefinitionError(
                 f"member {self.name!r}: 'left' must be on or after 'joined': "
                 f"{self.left.isoformat()} < {self.joined.isoformat()}"
             )
-
-    @property
-    def key(self) -> str:
-        """The member's name as compared (see :func:`name_key`)."""
-        return name_key(self.name)
 
     def serves_on(self, day: date) -> bool:
         """Whether ``day`` falls within the member's tenure."""

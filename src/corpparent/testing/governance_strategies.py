@@ -39,6 +39,7 @@ __all__ = [
     "meeting_frequencies",
     "meeting_logs",
     "memberships",
+    "noncompliant_meeting_logs",
     "quorate_sittings",
     "sittings",
 ]
@@ -146,6 +147,19 @@ def compliant_meeting_logs(draw: st.DrawFn, rule: MeetingFrequency,
     while len(set(dates)) < rule.required_per_year:
         dates.append(start + timedelta(days=draw(st.integers(0, (end - start).days))))
     return MeetingLog(tuple(dates), start, end, end)
+
+
+@st.composite
+def noncompliant_meeting_logs(draw: st.DrawFn, rule: MeetingFrequency,
+                              start: date = date(2022, 4, 1)) -> MeetingLog:
+    """A year's log with fewer meetings than ``rule`` requires (so at least one breach).
+
+    ``start`` must be the first day of one of the rule's years.
+    """
+    end = add_months(start, 12) - timedelta(days=1)
+    offsets = draw(st.lists(st.integers(0, (end - start).days), unique=True,
+                            max_size=rule.required_per_year - 1))
+    return MeetingLog(tuple(start + timedelta(days=o) for o in offsets), start, end, end)
 
 
 @st.composite
