@@ -21,6 +21,7 @@ from corpparent.governance import (
     MeetingLog,
     Member,
     MemberClass,
+    Office,
     PanelRecord,
     Quorum,
     Requirement,
@@ -74,6 +75,7 @@ STAFFORDSHIRE = Constitution(
     panel="Staffordshire Corporate Parenting Panel",
     seats=(Seats(MemberClass.CORE_COUNCILLOR, 15, exact=True),),
     max_members=20,  # "no more than 20 Members (15 County Councillors plus cooptees)"
+    offices=(Office.CHAIR, Office.VICE_CHAIR),
     chair_role="Cabinet Member for Children and Young People",
     frequency=MeetingFrequency(every_months=1, tolerance_days=7, year=YearKind.MUNICIPAL),
     attendance=AttendanceThreshold("50%"),  # an illustrative threshold, not in the ToR

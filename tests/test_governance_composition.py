@@ -13,9 +13,11 @@ from corpparent.governance.composition import (
     ChairHoldsRole,
     EachMemberLeads,
     MaximumSize,
+    OfficesFilled,
     PrioritiesHaveLeads,
     Requirement,
     RequirementMet,
+    RolesFilled,
     SeatLimit,
     SubstitutesAppointed,
 )
@@ -191,3 +193,28 @@ def test_invalid_definitions_are_rejected() -> None:
         PrioritiesHaveLeads(())
     with pytest.raises(DefinitionError):
         Requirement("DBS", renew_every_months=0)
+
+
+def test_offices_filled_wiltshire_and_staffordshire() -> None:
+    # 002 §7: "Peter Hutton, (Chair) … Dominic Muns (Vice Chair)"; 004 §7: "Bryan Jones
+    # (vice chairman)", "Mark Sutton (chairman)".
+    wiltshire = OfficesFilled().evaluate(WILTSHIRE.on(date(2023, 3, 31)))
+    assert wiltshire.status is Status.MET
+    assert wiltshire.explanation == "chair: Peter Hutton; vice-chair: Dominic Muns"
+    assert OfficesFilled().evaluate(STAFFORDSHIRE.on(date(2019, 6, 1))).status is Status.MET
+    empty = OfficesFilled().evaluate(Roster(date(2020, 1, 1), ()))
+    assert empty.status is Status.WARNING
+
+
+def test_named_roles_filled() -> None:
+    # 001 §3 lists the ten Associate Members by post; two of them here.
+    rule = RolesFilled(MemberClass.ASSOCIATE, ("Virtual School Headteacher",
+                                               "Chair of Wiltshire Fostering Association"))
+    roster = Roster(date(2017, 11, 30), (
+        Member("Sally Smith", MemberClass.ASSOCIATE,
+               role="Chair of Wiltshire Fostering Association"),
+    ))
+    finding = rule.evaluate(roster)
+    assert finding.status is Status.WARNING
+    assert "1 of 2 named roles" in finding.explanation
+    assert "vacant: Virtual School Headteacher" in finding.explanation

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from corpparent.errors import DataError, DefinitionError
-from corpparent.governance.membership import MemberClass
+from corpparent.governance.membership import MemberClass, Office
 
 __all__ = [
     "at_least_one",
@@ -22,6 +22,7 @@ __all__ = [
     "load_json",
     "member_classes",
     "non_negative",
+    "offices",
     "optional_at_least_one",
 ]
 
@@ -60,6 +61,11 @@ def check_span(what: str, start: date, end: date) -> None:
 def member_classes(values: Iterable[MemberClass | str]) -> tuple[MemberClass, ...]:
     """Classes of member from enums or their values ("core councillor")."""
     return tuple(MemberClass(v) for v in values)
+
+
+def offices(values: Iterable[Office | str]) -> tuple[Office, ...]:
+    """Offices from enums or their values ("chair")."""
+    return tuple(Office(v) for v in values)
 
 
 def day_text(value: date) -> str:

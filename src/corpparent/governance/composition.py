@@ -28,15 +28,18 @@ from attrs import field, frozen
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import at_least_one, member_classes
+from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.membership import Member, MemberClass, Office, Roster, name_key
 
 __all__ = [
     "ChairHoldsRole",
     "EachMemberLeads",
     "MaximumSize",
+    "OfficesFilled",
     "PrioritiesHaveLeads",
     "Requirement",
     "RequirementMet",
+    "RolesFilled",
     "SeatLimit",
     "SubstitutesAppointed",
 ]
@@ -156,6 +159,71 @@ class ChairHoldsRole(Rule[Roster]):
         return Finding(
             subject=_subject(subject), rule=self.name, status=Status.BREACHED,
             explanation=f"the chair, {chair.name}, {held}; the chair must be the {self.role}",
+        )
+
+
+@final
+@frozen
+class OfficesFilled(Rule[Roster]):
+    """Each of ``offices`` is held by a serving member.
+
+    "The Panel will appoint a Chairperson on an annual basis" (001 §3); Staffordshire's
+    2019-20 report names a chairman and a vice chairman (004 §7).
+    """
+
+    offices: tuple[Office, ...] = field(default=(Office.CHAIR, Office.VICE_CHAIR),
+                                        converter=to_offices)
+    source: str = field(default="", eq=False)
+
+    @property
+    def name(self) -> str:
+        return "offices filled: " + ", ".join(str(o) for o in self.offices)
+
+    def evaluate(self, subject: Roster, /) -> Finding:
+        held = {o: subject.holding(o) for o in self.offices}
+        vacant = [str(o) for o, m in held.items() if m is None]
+        filled = "; ".join(f"{o}: {m.name}" for o, m in held.items() if m is not None)
+        return Finding(
+            subject=_subject(subject), rule=self.name,
+            status=Status.WARNING if vacant else Status.MET,
+            explanation=(filled or "no office is held")
+            + (f"; vacant: {', '.join(vacant)}" if vacant else ""),
+            evidence={"offices": len(self.offices), "vacant": len(vacant)},
+        )
+
+
+@final
+@frozen
+class RolesFilled(Rule[Roster]):
+    """Each role a constitution names for a class of seat is held by a serving member.
+
+    Wiltshire's Associate Members "comprise of" ten named posts, from the Corporate
+    Director to the Virtual School Headteacher (001 §3). A vacant role is a warning.
+    """
+
+    member_class: MemberClass = field(converter=MemberClass)
+    roles: tuple[str, ...] = field(converter=_texts)
+    source: str = field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.roles:
+            raise DefinitionError("'roles' must name at least one role")
+
+    @property
+    def name(self) -> str:
+        return f"roles filled: {self.member_class.plural}"
+
+    def evaluate(self, subject: Roster, /) -> Finding:
+        members = subject.of_class(self.member_class)
+        vacant = [r for r in self.roles if not any(m.holds_role(r) for m in members)]
+        total = len(self.roles)
+        return Finding(
+            subject=_subject(subject), rule=self.name,
+            status=Status.WARNING if vacant else Status.MET,
+            explanation=f"{total - len(vacant)} of {total} named roles among the "
+            f"{self.member_class.plural} are filled"
+            + (f"; vacant: {'; '.join(vacant)}" if vacant else ""),
+            evidence={"roles": total, "vacant": len(vacant)},
         )
 
 

@@ -15,20 +15,23 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Rule
+from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.composition import (
     ChairHoldsRole,
     EachMemberLeads,
     MaximumSize,
+    OfficesFilled,
     PrioritiesHaveLeads,
     Requirement,
     RequirementMet,
+    RolesFilled,
     SeatLimit,
     SubstitutesAppointed,
 )
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.membership import MemberClass, Roster
+from corpparent.governance.membership import MemberClass, Office, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Quorum
 from corpparent.governance.years import YearKind
@@ -97,6 +100,8 @@ class Constitution:
     panel: str
     seats: tuple[Seats, ...] = field(default=(), converter=_seats, validator=_unique_classes)
     max_members: int | None = None
+    offices: tuple[Office, ...] = field(default=(), converter=to_offices)
+    """Offices that must be held (chair, vice-chair)."""
     chair_role: str | None = None
     priorities: tuple[str, ...] = field(default=(), converter=_roles)
     priority_leads_from: MemberClass | None = None
@@ -123,8 +128,11 @@ class Constitution:
         rules: list[Rule[Roster]] = [
             SeatLimit(s.member_class, s.count, exact=s.exact) for s in self.seats
         ]
+        rules.extend(RolesFilled(s.member_class, s.roles) for s in self.seats if s.roles)
         if self.max_members is not None:
             rules.append(MaximumSize(self.max_members))
+        if self.offices:
+            rules.append(OfficesFilled(self.offices))
         if self.chair_role is not None:
             rules.append(ChairHoldsRole(self.chair_role))
         if self.priorities:
