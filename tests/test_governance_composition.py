@@ -15,8 +15,6 @@ from corpparent.governance.composition import (
     MaximumSize,
     OfficesFilled,
     PrioritiesHaveLeads,
-    Requirement,
-    RequirementMet,
     RolesFilled,
     SeatLimit,
     SubstitutesAppointed,
@@ -30,6 +28,7 @@ from corpparent.governance.membership import (
     Roster,
 )
 from corpparent.governance.membership_file import read_membership
+from corpparent.governance.requirements import Requirement, RequirementMet
 
 DATA = Path(__file__).parent / "data" / "governance"
 STAFFORDSHIRE = read_membership(DATA / "staffordshire_2019-20_membership.json")

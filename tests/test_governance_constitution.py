@@ -13,7 +13,6 @@ import pytest
 from corpparent.errors import DefinitionError
 from corpparent.findings import AllOf, Status
 from corpparent.governance.attendance import AttendanceThreshold
-from corpparent.governance.composition import Requirement
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import MemberClass
@@ -21,6 +20,7 @@ from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum, Quorum
 from corpparent.governance.records import read_meetings
+from corpparent.governance.requirements import Requirement
 from corpparent.governance.years import YearKind
 from corpparent.periods import MunicipalYear
 

@@ -17,8 +17,6 @@ from corpparent.governance.composition import (
     MaximumSize,
     OfficesFilled,
     PrioritiesHaveLeads,
-    Requirement,
-    RequirementMet,
     RolesFilled,
     SeatLimit,
     SubstitutesAppointed,
@@ -51,6 +49,7 @@ from corpparent.governance.records import (
     read_meetings_csv,
     read_meetings_json,
 )
+from corpparent.governance.requirements import Requirement, RequirementMet
 from corpparent.governance.years import YearKind, add_months
 
 __all__ = [

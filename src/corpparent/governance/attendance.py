@@ -37,8 +37,6 @@ from corpparent.governance.years import add_months
 __all__ = ["AttendanceThreshold", "MemberAttendance", "SixMonthRule", "attendance_table"]
 
 
-
-
 @final
 @frozen
 class MemberAttendance:
@@ -87,8 +85,6 @@ def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
             unrecorded=len(during) - len(recorded),
         ))
     return tuple(rows)
-
-
 
 
 def _judgement(value: Status | str) -> Status:

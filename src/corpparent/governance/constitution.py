@@ -23,8 +23,6 @@ from corpparent.governance.composition import (
     MaximumSize,
     OfficesFilled,
     PrioritiesHaveLeads,
-    Requirement,
-    RequirementMet,
     RolesFilled,
     SeatLimit,
     SubstitutesAppointed,
@@ -34,6 +32,7 @@ from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass, Office, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Quorum
+from corpparent.governance.requirements import Requirement, RequirementMet
 from corpparent.governance.years import YearKind
 
 __all__ = ["Constitution", "Seats"]

@@ -43,8 +43,6 @@ def _sorted_dates(values: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(set(values)))
 
 
-
-
 @final
 @frozen
 class MeetingLog:
@@ -90,10 +88,6 @@ class MeetingLog:
 def _cadence_text(months: int) -> str:
     words = {1: "every month", 2: "every two months", 3: "every three months"}
     return words.get(months, f"every {months} months")
-
-
-
-
 
 
 @final

@@ -69,12 +69,6 @@ def _not_recorded(sitting: Sitting, rule: str) -> Finding:
     )
 
 
-
-
-
-
-
-
 def _quorate(ok: bool) -> str:
     return "quorate" if ok else "not quorate"
 
@@ -165,8 +159,6 @@ class ClassQuorum(Rule[Sitting]):
             },
             period=Month.containing(subject.meeting.held_on),
         )
-
-
 
 
 @final
