@@ -127,3 +127,18 @@ def test_membership_file(tmp_path: Path) -> None:
     assert [(p.row, p.field) for p in caught.value.problems] == [
         (0, "class"), (1, "left"), (0, "leads.member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
+
+
+def test_json_schemas_describe_the_example_files() -> None:
+    from corpparent.governance.membership_file import membership_json_schema
+    from corpparent.governance.records import meetings_json_schema
+
+    meeting = meetings_json_schema()["$defs"]["MeetingRecord"]
+    records = json.loads((DATA / "staffordshire_2019-20_meetings.json").read_text())
+    assert all(set(r) <= set(meeting["properties"]) for r in records["meetings"])
+    membership = membership_json_schema()
+    member = membership["$defs"]["MemberRecord"]
+    people = json.loads((DATA / "staffordshire_2019-20_membership.json").read_text())
+    assert set(people) <= set(membership["properties"])
+    assert all(set(p) <= set(member["properties"]) for p in people["members"])
+    assert "class" in member["required"]

@@ -40,11 +40,12 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
-from corpparent.governance.membership_file import read_membership
+from corpparent.governance.membership_file import membership_json_schema, read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
 from corpparent.governance.records import (
     Attendance,
+    meetings_json_schema,
     read_meetings,
     read_meetings_csv,
     read_meetings_json,
@@ -92,6 +93,8 @@ __all__ = [
     "YearKind",
     "add_months",
     "attendance_table",
+    "meetings_json_schema",
+    "membership_json_schema",
     "read_meetings",
     "read_meetings_csv",
     "read_meetings_json",

@@ -1,4 +1,4 @@
-"""Composition rules: who must sit on the panel, and what they must have done.
+"""Composition rules: who must sit on the panel, in which seats and offices.
 
 Each rule judges a :class:`~corpparent.governance.membership.Roster` (the panel on one
 day) and returns one finding:
@@ -6,6 +6,10 @@ day) and returns one finding:
 * :class:`SeatLimit` and :class:`MaximumSize`: "The Panel shall comprise no more than 20
   Members (15 County Councillors plus cooptees)" (Staffordshire terms of reference);
   "up to 8 Core Members" (Wiltshire, 001 §3).
+* :class:`RolesFilled`: Wiltshire's Associate Members "comprise of" ten named posts
+  (001 §3).
+* :class:`OfficesFilled`: "The Panel will appoint a Chairperson on an annual basis"
+  (001 §3).
 * :class:`ChairHoldsRole`: "The Cabinet Member with responsibility for Children is
   chairman of the Panel" (Staffordshire terms of reference).
 * :class:`PrioritiesHaveLeads` and :class:`EachMemberLeads`: "each member of board will

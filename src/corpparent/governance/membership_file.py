@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -41,10 +42,12 @@ from corpparent.governance.membership import (
     PriorityLead,
 )
 
-__all__ = ["read_membership"]
+__all__ = ["membership_json_schema", "read_membership"]
 
 
-class _CredentialModel(BaseModel):
+class CredentialRecord(BaseModel):
+    """A requirement completed, such as training or a DBS check."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1)
@@ -54,7 +57,9 @@ class _CredentialModel(BaseModel):
     _dates = field_validator("completed", "expires", mode="before")(parse_date)
 
 
-class _MemberModel(BaseModel):
+class MemberRecord(BaseModel):
+    """One spell of membership."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     name: str = Field(min_length=1)
@@ -64,12 +69,14 @@ class _MemberModel(BaseModel):
     joined: date | None = None
     left: date | None = None
     office: Office | None = None
-    credentials: list[_CredentialModel] | None = None
+    credentials: list[CredentialRecord] | None = None
 
     _dates = field_validator("joined", "left", mode="before")(parse_date)
 
 
-class _LeadModel(BaseModel):
+class PriorityLeadRecord(BaseModel):
+    """A member leading a strategic priority."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     priority: str = Field(min_length=1)
@@ -88,7 +95,7 @@ def read_membership(path: str | Path) -> Membership:
     members: list[Member] = []
     for index, record in enumerate(data["members"]):
         try:
-            model = _MemberModel.model_validate(record)
+            model = MemberRecord.model_validate(record)
             members.append(Member(
                 name=model.name, member_class=model.member_class, role=model.role,
                 group=model.group, joined=model.joined, left=model.left, office=model.office,
@@ -102,7 +109,7 @@ def read_membership(path: str | Path) -> Membership:
     leads: list[PriorityLead] = []
     for index, record in enumerate(data.get("leads") or []):
         try:
-            lead = _LeadModel.model_validate(record)
+            lead = PriorityLeadRecord.model_validate(record)
             leads.append(PriorityLead(lead.priority, lead.member, lead.officer))
         except ValidationError as exc:
             problems.extend(
@@ -115,3 +122,19 @@ def read_membership(path: str | Path) -> Membership:
         return Membership(members=tuple(members), leads=tuple(leads))
     except DefinitionError as exc:
         raise DataError.single(source, str(exc), field="members") from exc
+
+
+class MembershipRecord(BaseModel):
+    """A panel's members and priority leads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    panel: str | None = None
+    source: str | None = None
+    members: list[MemberRecord]
+    leads: list[PriorityLeadRecord] = []
+
+
+def membership_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a membership file, for tools that write one."""
+    return MembershipRecord.model_json_schema(by_alias=True)

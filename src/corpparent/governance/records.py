@@ -34,7 +34,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from corpparent.errors import DataError, Problem
 from corpparent.governance._checks import load_json
@@ -42,7 +49,13 @@ from corpparent.governance._parsing import blank_to_none, parse_date, validation
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
-__all__ = ["Attendance", "read_meetings", "read_meetings_csv", "read_meetings_json"]
+__all__ = [
+    "Attendance",
+    "meetings_json_schema",
+    "read_meetings",
+    "read_meetings_csv",
+    "read_meetings_json",
+]
 
 
 class Attendance(Enum):
@@ -80,15 +93,17 @@ class _Row(BaseModel):
         return value
 
 
-class _SubstituteModel(BaseModel):
+class SubstituteRecord(BaseModel):
+    """A substitute and the member they replaced."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     name: str = Field(min_length=1)
     replaces: str = Field(alias="for", min_length=1)
 
 
-class _MeetingModel(BaseModel):
-    """One JSON meeting record."""
+class MeetingRecord(BaseModel):
+    """One meeting: its date, who attended, who sent apologies, who substituted."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -98,7 +113,7 @@ class _MeetingModel(BaseModel):
     present: list[str] | None = None
     apologies: list[str] = []
     absent: list[str] = []
-    substitutes: list[_SubstituteModel] = []
+    substitutes: list[SubstituteRecord] = []
 
     _dates = field_validator("date", mode="before")(parse_date)
 
@@ -253,7 +268,7 @@ def read_meetings_json(path: str | Path) -> Meetings:
     seen: dict[date, int] = {}
     for index, record in enumerate(_records(source, data)):
         try:
-            model = _MeetingModel.model_validate(record)
+            model = MeetingRecord.model_validate(record)
         except ValidationError as exc:
             problems.extend(validation_problems(source, index, exc))
             continue
@@ -274,7 +289,7 @@ def read_meetings_json(path: str | Path) -> Meetings:
     return _collect(meetings)
 
 
-def _overlaps(source: str, index: int, model: _MeetingModel) -> list[Problem]:
+def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
     lists: dict[str, list[str]] = {
         "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
         "substitutes": [s.name for s in model.substitutes],
@@ -299,3 +314,8 @@ def read_meetings(path: str | Path, *, format: Literal["csv", "json"] | None = N
     if kind == "json":
         return read_meetings_json(path)
     raise DataError.single(str(path), "cannot tell the format: expected a .csv or .json file")
+
+
+def meetings_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a meetings file, for tools that write one."""
+    return TypeAdapter(list[MeetingRecord]).json_schema()
