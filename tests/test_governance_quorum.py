@@ -106,6 +106,11 @@ def test_a_stated_number_that_disagrees_with_the_arithmetic_is_rejected() -> Non
         ClassQuorum(MemberClass.CORE_COUNCILLOR, "75%", seats=8, stated=5)
 
 
+def test_a_floor_above_the_seats_can_never_be_met() -> None:
+    with pytest.raises(DefinitionError, match="can never be met"):
+        ClassQuorum(MemberClass.CORE_COUNCILLOR, "50%", seats=4, floor=5)
+
+
 @pytest.mark.parametrize("bad", ["0%", "101%", "abc", -0.5])
 def test_a_fraction_outside_zero_to_one_is_rejected(bad: object) -> None:
     with pytest.raises(DefinitionError):

@@ -27,7 +27,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding, Status
-from corpparent.governance._checks import day_text, member_classes
+from corpparent.governance._checks import day_text, member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key
@@ -169,14 +169,8 @@ class SixMonthRule:
     member_classes: tuple[MemberClass, ...] = field(
         default=(MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE), converter=member_classes
     )
-    notice_days: int = 0
-    source: str = field(
-        default="Local Government Act 1972 s.85(1)", eq=False
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if self.notice_days < 0:
-            raise DefinitionError(f"'notice_days' must be >= 0, got {self.notice_days}")
+    notice_days: int = field(default=0, validator=non_negative)
+    source: str = field(default="Local Government Act 1972 s.85(1)", eq=False)
 
     @property
     def name(self) -> str:
@@ -191,9 +185,10 @@ class SixMonthRule:
 
     def _judge(self, record: PanelRecord, member: Member) -> Finding:
         as_of = min(record.as_of, record.end)
-        meetings = [m for m in record.meetings.between(date.min, as_of)
-                    if member.serves_on(m.held_on)]
-        attended = [m.held_on for m in meetings if _was_at(m, member.name)]
+        held = record.meetings.between(date.min, as_of)
+        # Any attendance counts, in this spell or an earlier one (s.85(2)).
+        attended = [m.held_on for m in held if _was_at(m, member.name)]
+        meetings = [m for m in held if member.serves_on(m.held_on)]
         if attended:
             anchor, since = attended[-1], f"the meeting on {day_text(attended[-1])}"
         elif member.joined is not None and member.joined >= record.start:

@@ -99,6 +99,11 @@ class ClassQuorum(Rule[Sitting]):
                 f"quorum of {self.member_class.plural}: a fraction of the seats needs "
                 "'seats' (or use basis=Basis.FILLED)"
             )
+        if self.seats is not None and self.required(self.seats) > self.seats:
+            raise DefinitionError(
+                f"quorum of {self.member_class.plural}: requires {self.required(self.seats)} "
+                f"of {self.seats} seats, which can never be met"
+            )
         if self.stated is not None:
             if self.basis is not Basis.SEATS or self.seats is None:
                 raise DefinitionError("'stated' can be checked only against a number of seats")
