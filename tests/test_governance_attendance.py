@@ -214,3 +214,23 @@ def test_tenure_outside_the_year_never_changes_a_rate(
     base = attendance_table(PanelRecord.for_period("P", membership, meetings, YEAR))
     wider = attendance_table(PanelRecord.for_period("P", extended, outside, YEAR))
     assert [(r.attended, r.possible) for r in base] == [(r.attended, r.possible) for r in wider]
+
+
+@given(st.integers(1, 30), st.integers(1, 100))
+def test_the_attendance_threshold_is_exact_at_its_boundary(possible: int, percent: int) -> None:
+    rule = AttendanceThreshold(f"{percent}%")
+    needed = -(-percent * possible // 100)  # the least count reaching the percentage
+    member = Member("A", MemberClass.CORE_COUNCILLOR)
+
+    def status(attended: int) -> Status:
+        meetings = Meetings(Meeting(YEAR.start + timedelta(days=7 * i),
+                                    present=["A"] if i < attended else [])
+                            for i in range(possible))
+        record = PanelRecord.for_period("P", Membership((member,)), meetings, YEAR)
+        (finding,) = rule.findings(record)
+        return finding.status
+
+    if needed <= possible:
+        assert status(needed) is Status.MET
+    if needed >= 1:
+        assert status(needed - 1) is Status.WARNING

@@ -33,7 +33,6 @@ from corpparent.governance.membership import MemberClass, Office, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Quorum
 from corpparent.governance.requirements import Requirement, RequirementMet
-from corpparent.governance.years import YearKind
 
 __all__ = ["Constitution", "Seats"]
 
@@ -115,7 +114,7 @@ class Constitution:
     )
     attendance: AttendanceThreshold | None = None
     six_month_warning: SixMonthRule | None = field(factory=SixMonthRule)
-    appointed_for: YearKind = field(default=YearKind.MUNICIPAL, converter=YearKind)
+    """The s.85 warning for councillors, on unless set to None."""
     source: str = field(default="", eq=False)
 
     def seats_for(self, member_class: MemberClass) -> Seats | None:
