@@ -182,7 +182,7 @@ def national_indicators(mappings: Iterable[FileMapping] | None = None) -> Indica
     chosen = shipped_mappings() if mappings is None else tuple(mappings)
     definitions = [d for m in chosen for d in m.definitions()]
     # IndicatorSet converts with the bare ``tuple``, which mypy cannot type-check against.
-    return IndicatorSet(definitions)  # type: ignore[arg-type]
+    return IndicatorSet(definitions)
 
 
 def _no_rows(table: EesTable, mapping: FileMapping, index: int, item: IndicatorMapping,
