@@ -1,0 +1,291 @@
+"""The submissions log: what was sent or presented, to whom, when, covering what.
+
+Committee officers keep this log by hand today. Each entry names the ``document``
+("minutes", "six-monthly report"), the ``recipient`` ("Chairman of Children's Select
+Committee"), the ``date`` it was sent or presented, the topics it ``covering`` (the
+strategic priorities it reported on, separated by ``;`` in a CSV cell) and, where more
+than one meeting or cycle could be meant, what it ``relates_to``: the date of the
+meeting or event, or a period such as ``2022-23`` or ``2022-23 Q3``.
+
+:func:`read_submissions` reads a CSV or JSON log through pydantic. Every problem in the
+file is collected and raised together as one :class:`~corpparent.errors.DataError`,
+each naming the file, the row (the CSV line, the header being line 1; the 0-based index
+of a JSON record), the field, and what was expected.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, final
+
+from attrs import field, frozen
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from corpparent.errors import DataError, PeriodError, Problem
+from corpparent.periods import Period, parse_period
+
+__all__ = [
+    "SUBMISSION_FIELDS",
+    "Submission",
+    "parse_submissions_csv",
+    "parse_submissions_json",
+    "read_submissions",
+]
+
+#: The columns (CSV) or keys (JSON) of a submissions log; the first three are required.
+SUBMISSION_FIELDS = ("document", "recipient", "date", "covering", "relates_to", "note")
+_REQUIRED = SUBMISSION_FIELDS[:3]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _topics(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+@final
+@frozen(kw_only=True)
+class Submission:
+    """One entry of the log: ``document`` went to ``recipient`` on ``date``."""
+
+    document: str
+    recipient: str
+    date: dt.date
+    covering: tuple[str, ...] = field(default=(), converter=_topics)
+    relates_to: dt.date | Period | None = None
+    note: str | None = None
+    source: str | None = field(default=None, eq=False)
+
+    def moved_to(self, day: dt.date) -> Submission:
+        """The same entry dated ``day``."""
+        return Submission(
+            document=self.document,
+            recipient=self.recipient,
+            date=day,
+            covering=self.covering,
+            relates_to=self.relates_to,
+            note=self.note,
+            source=self.source,
+        )
+
+    def __str__(self) -> str:
+        about = f" ({self.relates_to})" if self.relates_to is not None else ""
+        return f"{self.document}{about} to {self.recipient} on {self.date.isoformat()}"
+
+
+def _parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date written YYYY-MM-DD, got a date and time {value}")
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip() if isinstance(value, str) else None
+    if text is None or not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"expected a date written YYYY-MM-DD (e.g. 2023-01-12), got {value!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a calendar date") from None
+
+
+class _Row(BaseModel):
+    """One log entry as written in a file."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    document: str
+    recipient: str
+    date: dt.date
+    covering: tuple[str, ...] = ()
+    relates_to: dt.date | str | None = None
+    note: str | None = None
+
+    @field_validator("document", "recipient", mode="before")
+    @classmethod
+    def _named(cls, value: object) -> object:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {value!r}")
+        if not value.strip():
+            raise ValueError("is empty; a name is required")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> dt.date:
+        return _parse_date(value)
+
+    @field_validator("covering", mode="before")
+    @classmethod
+    def _covering(cls, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            parts = value.split(";")
+        elif isinstance(value, list | tuple):
+            parts = list(value)
+        else:
+            raise ValueError(f"expected topics separated by ';' or a list, got {value!r}")
+        topics: list[str] = []
+        for part in parts:
+            if not isinstance(part, str):
+                raise ValueError(f"expected each topic as text, got {part!r}")
+            if part.strip():
+                topics.append(part.strip())
+        return tuple(topics)
+
+    @field_validator("relates_to", mode="before")
+    @classmethod
+    def _relates_to(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            return _parse_date(value)
+        if not isinstance(value, str):
+            raise ValueError(f"expected a date (YYYY-MM-DD) or a period, got {value!r}")
+        try:
+            parse_period(value)
+        except PeriodError as exc:
+            raise ValueError(
+                f"expected the date of a meeting or event (YYYY-MM-DD) or a period; {exc}"
+            ) from None
+        return value
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def to_submission(self, source: str) -> Submission:
+        relates: dt.date | Period | None
+        relates = parse_period(self.relates_to) if isinstance(self.relates_to, str) else (
+            self.relates_to
+        )
+        return Submission(
+            document=self.document,
+            recipient=self.recipient,
+            date=self.date,
+            covering=self.covering,
+            relates_to=relates,
+            note=self.note,
+            source=source,
+        )
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "is missing; a value is required"
+    if kind == "extra_forbidden":
+        return f"is not a known field; expected one of: {', '.join(SUBMISSION_FIELDS)}"
+    message = str(error.get("msg", "is invalid"))
+    return message.removeprefix("Value error, ")
+
+
+def _validate(
+    record: Mapping[str, object], source: str, row: int, problems: list[Problem]
+) -> Submission | None:
+    try:
+        parsed = _Row.model_validate(record)
+    except ValidationError as exc:
+        for error in exc.errors():
+            location = error.get("loc", ())
+            name = str(location[0]) if location else None
+            problems.append(Problem(source, _message(error), row=row, field=name))
+        return None
+    return parsed.to_submission(f"{source}, row {row}")
+
+
+def parse_submissions_csv(text: str, source: str = "submissions") -> tuple[Submission, ...]:
+    """Read a CSV log; see the module docstring for its columns."""
+    problems: list[Problem] = []
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    header = [name.strip() for name in reader.fieldnames or ()]
+    if not header:
+        raise DataError.single(source, "the file is empty; expected a header row naming "
+                               f"the columns {', '.join(SUBMISSION_FIELDS)}", row=1)
+    reader.fieldnames = header
+    missing = [name for name in _REQUIRED if name not in header]
+    unknown = [name for name in header if name not in SUBMISSION_FIELDS]
+    for name in missing:
+        problems.append(Problem(source, "required column is missing from the header",
+                                row=1, field=name))
+    for name in unknown:
+        problems.append(Problem(
+            source, f"unknown column; expected columns: {', '.join(SUBMISSION_FIELDS)}",
+            row=1, field=name or "(blank)"))
+    if problems:
+        raise DataError(problems)
+    submissions: list[Submission] = []
+    line = reader.line_num
+    for record in reader:
+        row = line + 1
+        line = reader.line_num
+        extra = record.pop(None, None)
+        if extra:
+            problems.append(Problem(
+                source, f"the row has {len(extra)} more cell(s) than the header", row=row))
+            continue
+        values = {key: value for key, value in record.items() if value not in (None, "")}
+        if not any(str(value).strip() for value in values.values()):
+            continue  # a blank line
+        submission = _validate(values, source, row, problems)
+        if submission is not None:
+            submissions.append(submission)
+    if problems:
+        raise DataError(problems)
+    return tuple(submissions)
+
+
+def parse_submissions_json(data: object, source: str = "submissions") -> tuple[Submission, ...]:
+    """Read a JSON log already decoded: a list of entries, or ``{"submissions": [...]}``."""
+    if isinstance(data, Mapping) and set(data) == {"submissions"}:
+        data = data["submissions"]
+    if not isinstance(data, Sequence) or isinstance(data, str | bytes):
+        raise DataError.single(
+            source, 'expected a list of entries or an object {"submissions": [...]}')
+    problems: list[Problem] = []
+    submissions: list[Submission] = []
+    for index, record in enumerate(data):
+        if not isinstance(record, Mapping):
+            problems.append(Problem(
+                source, f"expected an object with keys {', '.join(SUBMISSION_FIELDS)}, "
+                f"got {type(record).__name__}", row=index))
+            continue
+        submission = _validate(record, source, index, problems)
+        if submission is not None:
+            submissions.append(submission)
+    if problems:
+        raise DataError(problems)
+    return tuple(submissions)
+
+
+def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
+    """Read a submissions log from a ``.csv`` or ``.json`` file (UTF-8, with or without
+    a byte-order mark)."""
+    file = Path(path)
+    source = str(file)
+    suffix = file.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        raise DataError.single(source, "expected a .csv or .json file")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
+    if suffix == ".csv":
+        return parse_submissions_csv(text, source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError.single(
+            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from exc
+    return parse_submissions_json(data, source)
