@@ -135,6 +135,8 @@ class _Ledger:
         known = [s for s in submissions if s.date <= as_of]
         for entry in sorted(known, key=lambda s: s.date):
             self._assign(entry)
+        position = {id(entry): index for index, entry in enumerate(known)}
+        self.unmatched.sort(key=lambda u: position[id(u.submission)])
         self.states: dict[tuple[str, str], _State] = {}
         for obligation in obligations.in_precedence_order:
             for instance in self.instances[obligation.id] or ():
@@ -322,10 +324,11 @@ def unmatched_submissions(
     meetings: Sequence[date] | None = None,
     events: Mapping[str, Sequence[date]] | None = None,
 ) -> tuple[Unmatched, ...]:
-    """The log entries dated in ``period`` (up to ``as_of``) that no occurrence claims:
-    a document or recipient no obligation names, or a ``relates_to`` that is no meeting
-    or cycle of it. Worth showing beside the findings: often a typing slip."""
-    entries = [s for s in submissions if period.contains(s.date)]
+    """The log entries dated from the start of ``period`` up to ``as_of`` that no
+    occurrence claims, in log order: a document or recipient no obligation names, or a
+    ``relates_to`` that is no meeting or cycle of it. Worth showing beside the findings:
+    often a typing slip."""
+    entries = [s for s in submissions if period.start <= s.date]
     ledger = _Ledger(_coerce(obligations), entries, start=period.start, end=period.end,
                      as_of=as_of, meetings=meetings, events=events)
     return tuple(ledger.unmatched)

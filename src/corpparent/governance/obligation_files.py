@@ -234,6 +234,9 @@ def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
     """Read obligations from a ``.toml`` or ``.json`` file."""
     file = Path(path)
     source = str(file)
+    suffix = file.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise DataError.single(source, "expected a .toml or .json file")
     try:
         raw = file.read_bytes()
     except OSError as exc:
@@ -242,14 +245,8 @@ def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
-    suffix = file.suffix.lower()
     try:
-        if suffix == ".toml":
-            data: object = tomllib.loads(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise DataError.single(source, "expected a .toml or .json file")
+        data: object = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError.single(source, f"is not valid TOML: {exc}") from exc
     except json.JSONDecodeError as exc:

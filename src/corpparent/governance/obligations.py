@@ -73,6 +73,14 @@ def long_date(day: date) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
+def _strip(value: str) -> str:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _strip_optional(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 def _non_empty(_instance: object, attribute: object, value: str) -> None:
     if not value.strip():
         name = getattr(attribute, "name", "value")
@@ -190,7 +198,7 @@ class OnEvent:
     """Arises whenever a named event happens (an inspection report is published, the
     strategy is revised). Its dates are passed in when obligations are evaluated."""
 
-    event: str = field(validator=_non_empty)
+    event: str = field(converter=_strip, validator=_non_empty)
 
     def describe(self) -> str:
         """The trigger in words."""
@@ -289,7 +297,7 @@ class Precedence:
     to submission" (001 §6) is ``Precedence("annual-report-select")``. ``min_days=0``
     allows both on the same day."""
 
-    obligation: str = field(validator=_non_empty)
+    obligation: str = field(converter=_strip, validator=_non_empty)
     min_days: int = field(default=1)
 
     @min_days.validator
@@ -305,7 +313,7 @@ def _to_precedence(items: Iterable[Precedence | str]) -> tuple[Precedence, ...]:
 def _to_topics(items: Iterable[str]) -> tuple[str, ...]:
     if isinstance(items, str):
         raise DefinitionError("'covers' must be a list of topics, not one string")
-    return tuple(items)
+    return tuple(item.strip() if isinstance(item, str) else item for item in items)
 
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -325,17 +333,17 @@ class Obligation:
     reference do not name).
     """
 
-    id: str = field()
-    document: str = field(validator=_non_empty)
-    recipient: str = field(validator=_non_empty)
+    id: str = field(converter=_strip)
+    document: str = field(converter=_strip, validator=_non_empty)
+    recipient: str = field(converter=_strip, validator=_non_empty)
     trigger: Trigger = field()
     deadline: Deadline = field()
     covers: tuple[str, ...] = field(default=(), converter=_to_topics)
     after: tuple[Precedence, ...] = field(default=(), converter=_to_precedence)
-    responsible: str | None = None
-    title: str = field()
-    source: str = ""
-    note: str | None = None
+    responsible: str | None = field(default=None, converter=_strip_optional)
+    title: str = field(converter=_strip, validator=_non_empty)
+    source: str = field(default="", converter=_strip)
+    note: str | None = field(default=None, converter=_strip_optional)
 
     @title.default
     def _default_title(self) -> str:

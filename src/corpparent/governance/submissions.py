@@ -84,7 +84,9 @@ def _parse_date(value: object) -> dt.date:
         raise ValueError(f"expected a date written YYYY-MM-DD, got a date and time {value}")
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip() if isinstance(value, str) else None
+    text = value.strip() if isinstance(value, str) else None
+    if text == "":
+        raise ValueError("is empty; expected a date written YYYY-MM-DD (e.g. 2023-01-12)")
     if text is None or not _ISO_DATE.fullmatch(text):
         raise ValueError(f"expected a date written YYYY-MM-DD (e.g. 2023-01-12), got {value!r}")
     try:
@@ -223,16 +225,17 @@ def parse_submissions_csv(text: str, source: str = "submissions") -> tuple[Submi
     if problems:
         raise DataError(problems)
     submissions: list[Submission] = []
-    line = reader.line_num
     for record in reader:
-        row = line + 1
-        line = reader.line_num
         extra = record.pop(None, None)
+        cells = [*record.values(), *(extra or ())]
+        # The line the record starts on: blank lines are skipped, quoted cells may span lines.
+        row = reader.line_num - sum(cell.count("\n") for cell in cells if cell)
         if extra:
             problems.append(Problem(
                 source, f"the row has {len(extra)} more cell(s) than the header", row=row))
             continue
-        values = {key: value for key, value in record.items() if value not in (None, "")}
+        values = {key: value for key, value in record.items()
+                  if key in _REQUIRED or value not in (None, "")}
         if not any(str(value).strip() for value in values.values()):
             continue  # a blank line
         submission = _validate(values, source, row, problems)

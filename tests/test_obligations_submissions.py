@@ -1,0 +1,139 @@
+"""Reading the submissions log from CSV and JSON, with every problem named precisely."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpparent.errors import DataError
+from corpparent.governance.submissions import (
+    Submission,
+    parse_submissions_csv,
+    parse_submissions_json,
+    read_submissions,
+)
+from corpparent.periods import FinancialQuarter, FinancialYear
+
+DATA = Path(__file__).parent / "data" / "obligations"
+
+
+def test_the_csv_and_json_logs_read_the_same() -> None:
+    from_csv = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
+    from_json = read_submissions(DATA / "wiltshire_submissions_2022-23.json")
+    assert from_csv == from_json
+    assert len(from_csv) == 7
+    report = from_csv[3]
+    assert report.document == "six-monthly report"
+    assert report.relates_to == FinancialQuarter(2022, 2)
+    assert report.covering[-1] == "exploitation and missing"
+    assert report.note == "Mental health held over to the next report"
+    assert from_csv[0].relates_to == date(2022, 9, 27)
+    assert from_csv[5].relates_to == FinancialYear(2022)
+    assert from_csv[0].source is not None and from_csv[0].source.endswith("csv, row 2")
+
+
+def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> None:
+    with pytest.raises(DataError) as caught:
+        read_submissions(DATA / "bad_submissions.csv")
+    problems = {(p.row, p.field): p.message for p in caught.value.problems}
+    assert problems[(3, "recipient")] == "is empty; a name is required"
+    assert problems[(4, "date")].startswith("expected a date written YYYY-MM-DD")
+    assert "'05/12/2022'" in problems[(4, "date")]
+    # Line 5 is blank and skipped; line 6 has an impossible date and an ambiguous period.
+    assert problems[(6, "date")] == "'2022-11-31' is not a calendar date"
+    assert "a quarter needs its financial year" in problems[(6, "relates_to")]
+    assert problems[(7, None)] == "the row has 1 more cell(s) than the header"
+    assert len(caught.value.problems) == 5
+    assert str(caught.value).startswith("5 problems:")
+
+
+def test_a_csv_header_with_unknown_or_missing_columns_is_rejected() -> None:
+    with pytest.raises(DataError) as caught:
+        read_submissions(DATA / "bad_header.csv")
+    found = {(p.row, p.field) for p in caught.value.problems}
+    assert found == {(1, "recipient"), (1, "date"), (1, "recipent"), (1, "when")}
+    assert "unknown column; expected columns: document, recipient, date" in str(caught.value)
+
+
+def test_every_problem_in_a_json_log_is_reported_with_its_index_and_key() -> None:
+    with pytest.raises(DataError) as caught:
+        read_submissions(DATA / "bad_submissions.json")
+    problems = {(p.row, p.field): p.message for p in caught.value.problems}
+    assert problems[(1, "date")].startswith("expected a date written YYYY-MM-DD")
+    assert problems[(2, "recipient")] == "is missing; a value is required"
+    assert problems[(2, "recipent")].startswith("is not a known field")
+    assert problems[(3, None)].startswith("expected an object with keys document")
+    assert len(problems) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("log.json", "{\"submissions\": [", "is not valid JSON"),
+        ("log.json", "{\"rows\": []}", "expected a list of entries"),
+        ("log.csv", "", "the file is empty"),
+        ("log.xlsx", "", "expected a .csv or .json file"),
+    ],
+)
+def test_unreadable_logs_raise_one_clear_data_error(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        read_submissions(path)
+
+
+def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="cannot be read"):
+        read_submissions(tmp_path / "absent.csv")
+
+
+def test_a_byte_order_mark_from_a_spreadsheet_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes("\ufeffdocument,recipient,date\nminutes,Full Council,2023-01-05\n"
+                     .encode())
+    assert read_submissions(path)[0].document == "minutes"
+
+
+def test_json_covering_may_be_a_list_or_a_semicolon_separated_text() -> None:
+    base = {"document": "report", "recipient": "Council", "date": "2023-01-05"}
+    as_list = parse_submissions_json([{**base, "covering": ["health", "housing"]}])
+    as_text = parse_submissions_json([{**base, "covering": "health; housing;"}])
+    assert as_list == as_text
+    assert as_list[0].covering == ("health", "housing")
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
+                max_size=20).filter(lambda s: s.strip() == s and s != "" and ";" not in s)
+
+
+@given(st.lists(st.builds(
+    Submission,
+    document=texts,
+    recipient=texts,
+    date=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    covering=st.lists(texts, max_size=3).map(tuple),
+    relates_to=st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1),
+                                             max_value=date(2099, 12, 31)),
+                         # From 2012: "2010-11" is read as November 2010 by parse_period.
+                         st.builds(FinancialYear, st.integers(2012, 2098))),
+), max_size=5))
+def test_a_log_written_as_json_reads_back_equal(log: list[Submission]) -> None:
+    records = [{"document": s.document, "recipient": s.recipient, "date": s.date.isoformat(),
+                "covering": list(s.covering),
+                "relates_to": None if s.relates_to is None else str(s.relates_to)}
+               for s in log]
+    assert list(parse_submissions_json(json.loads(json.dumps(records)))) == log
+
+
+def test_csv_text_can_be_parsed_without_a_file() -> None:
+    text = "document,recipient,date,relates_to\nminutes,Full Council,2023-01-05,2023-01-03\n"
+    [entry] = parse_submissions_csv(text, "inline")
+    assert entry.relates_to == date(2023, 1, 3)
+    assert entry.source == "inline, row 2"
