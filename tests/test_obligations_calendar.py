@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from corpparent.governance.compliance import falls_due
 from corpparent.governance.instances import Instance
 from corpparent.governance.obligation_files import built_in_obligations
 
-STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=timezone.utc)
+STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]
 
 

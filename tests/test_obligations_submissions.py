@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, DefinitionError
 from corpparent.governance.submissions import (
     Submission,
     parse_submissions_csv,
@@ -34,7 +34,7 @@ def test_the_csv_and_json_logs_read_the_same() -> None:
     assert report.note == "Mental health held over to the next report"
     assert from_csv[0].relates_to == date(2022, 9, 27)
     assert from_csv[5].relates_to == FinancialYear(2022)
-    assert from_csv[0].source is not None and from_csv[0].source.endswith("csv, row 2")
+    assert str(from_csv[0].source).endswith("csv, row 2")
 
 
 def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> None:
@@ -130,6 +130,12 @@ def test_a_log_written_as_json_reads_back_equal(log: list[Submission]) -> None:
                 "relates_to": None if s.relates_to is None else str(s.relates_to)}
                for s in log]
     assert list(parse_submissions_json(json.loads(json.dumps(records)))) == log
+
+
+def test_covering_must_be_a_list_not_one_string() -> None:
+    with pytest.raises(DefinitionError, match="list of topics"):
+        Submission(document="report", recipient="Council", date=date(2023, 1, 5),
+                   covering="health")  # type: ignore[arg-type]
 
 
 def test_csv_text_can_be_parsed_without_a_file() -> None:

@@ -28,7 +28,7 @@ from typing import Any, final
 from attrs import field, frozen
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from corpparent.errors import DataError, PeriodError, Problem
+from corpparent.errors import DataError, DefinitionError, PeriodError, Problem
 from corpparent.periods import Period, parse_period
 
 __all__ = [
@@ -46,6 +46,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _topics(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise DefinitionError("'covering' must be a list of topics, not one string")
     return tuple(items)
 
 
