@@ -25,17 +25,16 @@ each naming the file, the obligation's index and the key path.
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.governance._files import decode, read_text
 from corpparent.governance.obligations import (
     AfterEachMeeting,
     ByMonth,
@@ -232,27 +231,8 @@ def obligations_from_data(data: object, source: str = "obligations") -> Obligati
 
 def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
     """Read obligations from a ``.toml`` or ``.json`` file."""
-    file = Path(path)
-    source = str(file)
-    suffix = file.suffix.lower()
-    if suffix not in (".toml", ".json"):
-        raise DataError.single(source, "expected a .toml or .json file")
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
-    try:
-        data: object = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError.single(source, f"is not valid TOML: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise DataError.single(
-            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from exc
+    source, suffix, text = read_text(path, (".toml", ".json"))
+    data = decode(text, suffix, source)
     return obligations_from_data(data, source)
 
 

@@ -18,17 +18,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, final
 
 from attrs import field, frozen
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from corpparent.errors import DataError, DefinitionError, PeriodError, Problem
+from corpparent.governance._files import decode, read_text
 from corpparent.periods import Period, parse_period
 
 __all__ = [
@@ -274,23 +273,7 @@ def parse_submissions_json(data: object, source: str = "submissions") -> tuple[S
 def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
     """Read a submissions log from a ``.csv`` or ``.json`` file (UTF-8, with or without
     a byte-order mark)."""
-    file = Path(path)
-    source = str(file)
-    suffix = file.suffix.lower()
-    if suffix not in (".csv", ".json"):
-        raise DataError.single(source, "expected a .csv or .json file")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
+    source, suffix, text = read_text(path, (".csv", ".json"))
     if suffix == ".csv":
         return parse_submissions_csv(text, source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError.single(
-            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from exc
-    return parse_submissions_json(data, source)
+    return parse_submissions_json(decode(text, suffix, source), source)
