@@ -67,7 +67,8 @@ def main() -> None:
 
     path = write_icalendar(Path.cwd() / "wiltshire-obligations.ics", upcoming.due,
                            stamp=datetime(2023, 9, 1, 9, 0, tzinfo=UTC),
-                           name="Wiltshire CPP reporting deadlines", namespace="wiltshire")
+                           name="Wiltshire CPP reporting deadlines", namespace="wiltshire",
+                           obligations=obligations)
     print(f"\nWrote {len(upcoming.due)} deadlines to {path}")
 
 

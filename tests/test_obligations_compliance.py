@@ -426,3 +426,22 @@ def test_entries_after_as_of_are_not_yet_known(
 def test_no_finding_is_met_without_a_submission(as_of: date) -> None:
     for finding in run(list(MEETINGS), [], FinancialYear(2022), as_of):
         assert finding.status in (Status.BREACHED, Status.NOT_YET_DUE)
+
+
+def test_obligations_are_a_check_in_a_rule_set() -> None:
+    from corpparent.findings import RuleSet
+    from corpparent.governance.compliance import ObligationCheck, ReportingRecord
+
+    record = ReportingRecord(
+        [sent("minutes", SELECT_CHAIR, date(2022, 10, 7)),
+         sent("annual reprot", "Full Council", date(2023, 7, 18))],
+        meetings=MEETINGS)
+    check = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1))
+    findings = RuleSet([check]).evaluate(record)
+    assert list(findings[:-1]) == judge(list(record.submissions), date(2023, 9, 1))
+    last = findings[-1]
+    assert (last.status, last.outcome, last.rule) == (Status.WARNING, "unmatched",
+                                                     "submissions log")
+    assert "counts towards no obligation" in last.explanation
+    quiet = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1), include_unmatched=False)
+    assert quiet.findings(record) == findings[:-1]

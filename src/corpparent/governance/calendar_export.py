@@ -19,7 +19,7 @@ from pathlib import Path
 
 from corpparent.errors import DefinitionError
 from corpparent.governance.instances import Instance
-from corpparent.governance.obligations import long_date
+from corpparent.governance.obligations import ObligationSet, long_date
 
 __all__ = ["escape_text", "fold_line", "to_icalendar", "write_icalendar"]
 
@@ -66,7 +66,7 @@ def _uid(namespace: str, instance: Instance) -> str:
     return str(uuid.uuid5(_UID_NAMESPACE, name))
 
 
-def _description(instance: Instance) -> str:
+def _description(instance: Instance, obligations: ObligationSet | None) -> str:
     obligation = instance.obligation
     lines = [
         f"{obligation.title}, for {instance.label}.",
@@ -79,7 +79,13 @@ def _description(instance: Instance) -> str:
     if obligation.covers:
         lines.append("Must cover: " + "; ".join(obligation.covers) + ".")
     if obligation.after:
-        lines.append("Only after: " + ", ".join(p.obligation for p in obligation.after) + ".")
+        firsts = [
+            f"the {obligations[p.obligation].document} has gone to "
+            f"{obligations[p.obligation].recipient}"
+            if obligations is not None and p.obligation in obligations else p.obligation
+            for p in obligation.after
+        ]
+        lines.append("Only after " + " and ".join(firsts) + ".")
     if obligation.source:
         lines.append(f"Source: {obligation.source}")
     if obligation.note:
@@ -94,12 +100,14 @@ def to_icalendar(
     name: str = "Reporting obligations",
     namespace: str = "corpparent",
     remind_days: int | None = 7,
+    obligations: ObligationSet | None = None,
 ) -> str:
     """An iCalendar (``.ics``) text with one all-day event per occurrence, on its due date.
 
     ``stamp`` (timezone-aware) is written as every event's ``DTSTAMP``; ``namespace``
     (say, the authority's identifier) keeps UIDs apart between authorities;
-    ``remind_days`` adds a reminder that many days before (``None`` for none).
+    ``remind_days`` adds a reminder that many days before (``None`` for none); with
+    ``obligations``, an event names what must happen first in words, not identifiers.
     """
     if remind_days is not None and remind_days < 0:
         raise DefinitionError(f"remind_days must be >= 0, got {remind_days}")
@@ -123,7 +131,7 @@ def to_icalendar(
             f"DTSTART;VALUE=DATE:{instance.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{instance.due + timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{escape_text(summary)}",
-            f"DESCRIPTION:{escape_text(_description(instance))}",
+            f"DESCRIPTION:{escape_text(_description(instance, obligations))}",
             "TRANSP:TRANSPARENT",
         ]
         if remind_days is not None:
@@ -147,11 +155,12 @@ def write_icalendar(
     name: str = "Reporting obligations",
     namespace: str = "corpparent",
     remind_days: int | None = 7,
+    obligations: ObligationSet | None = None,
 ) -> Path:
     """Write :func:`to_icalendar` to ``path`` as UTF-8 bytes (CRLF kept on every
     platform) and return the path."""
     target = Path(path)
     text = to_icalendar(items, stamp=stamp, name=name, namespace=namespace,
-                        remind_days=remind_days)
+                        remind_days=remind_days, obligations=obligations)
     target.write_bytes(text.encode("utf-8"))
     return target

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import final
 
-from attrs import frozen
+from attrs import field, frozen
 
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.governance.instances import Instance, expand
@@ -51,6 +51,8 @@ from corpparent.governance.submissions import Submission
 from corpparent.periods import Period
 
 __all__ = [
+    "ObligationCheck",
+    "ReportingRecord",
     "Unmatched",
     "Upcoming",
     "evaluate_obligations",
@@ -285,6 +287,28 @@ def _no_dates(obligation: Obligation, period: Period) -> Finding:
     )
 
 
+def _review(
+    obligations: ObligationSet | Iterable[Obligation],
+    submissions: Iterable[Submission],
+    period: Period,
+    as_of: date,
+    meetings: Sequence[date] | None,
+    events: Mapping[str, Sequence[date]] | None,
+) -> tuple[tuple[Finding, ...], tuple[Unmatched, ...]]:
+    chosen = _coerce(obligations)
+    ledger = _Ledger(chosen, submissions, start=period.start, end=period.end, as_of=as_of,
+                     meetings=meetings, events=events)
+    findings: list[Finding] = []
+    for obligation in chosen:
+        instances = ledger.instances[obligation.id]
+        if instances is None:
+            findings.append(_no_dates(obligation, period))
+            continue
+        findings.extend(ledger.finding(i) for i in instances if period.contains(i.trigger))
+    unmatched = tuple(u for u in ledger.unmatched if u.submission.date >= period.start)
+    return tuple(findings), unmatched
+
+
 def evaluate_obligations(
     obligations: ObligationSet | Iterable[Obligation],
     submissions: Iterable[Submission],
@@ -302,17 +326,7 @@ def evaluate_obligations(
     obligations "on" an event). An obligation whose dates were not given gets one
     finding of insufficient data. ``as_of`` is the day the log is judged on.
     """
-    chosen = _coerce(obligations)
-    ledger = _Ledger(chosen, submissions, start=period.start, end=period.end, as_of=as_of,
-                     meetings=meetings, events=events)
-    findings: list[Finding] = []
-    for obligation in chosen:
-        instances = ledger.instances[obligation.id]
-        if instances is None:
-            findings.append(_no_dates(obligation, period))
-            continue
-        findings.extend(ledger.finding(i) for i in instances if period.contains(i.trigger))
-    return tuple(findings)
+    return _review(obligations, submissions, period, as_of, meetings, events)[0]
 
 
 def unmatched_submissions(
@@ -328,10 +342,7 @@ def unmatched_submissions(
     occurrence claims, in log order: a document or recipient no obligation names, or a
     ``relates_to`` that is no meeting or cycle of it. Worth showing beside the findings:
     often a typing slip."""
-    entries = [s for s in submissions if period.start <= s.date]
-    ledger = _Ledger(_coerce(obligations), entries, start=period.start, end=period.end,
-                     as_of=as_of, meetings=meetings, events=events)
-    return tuple(ledger.unmatched)
+    return _review(obligations, submissions, period, as_of, meetings, events)[1]
 
 
 def falls_due(
@@ -365,3 +376,53 @@ def falls_due(
                 due.append(instance)
     due.sort(key=lambda i: (i.due, i.trigger, i.obligation.title))
     return Upcoming(tuple(due), tuple(unscheduled))
+
+
+def _dates(days: Iterable[date] | None) -> tuple[date, ...] | None:
+    return None if days is None else tuple(days)
+
+
+@final
+@frozen
+class ReportingRecord:
+    """What a panel did: its submissions log, its meeting dates and the dates of named
+    events. ``None`` means "not known", as opposed to "none happened"."""
+
+    submissions: tuple[Submission, ...] = field(converter=tuple)
+    meetings: tuple[date, ...] | None = field(default=None, converter=_dates)
+    events: Mapping[str, Sequence[date]] | None = None
+
+
+@final
+@frozen
+class ObligationCheck:
+    """The obligations as a check in a :class:`~corpparent.findings.RuleSet` over a
+    :class:`ReportingRecord`: the findings of :func:`evaluate_obligations`, then, when
+    ``include_unmatched``, a warning for each log entry no occurrence claims."""
+
+    obligations: ObligationSet
+    period: Period
+    as_of: date
+    include_unmatched: bool = True
+
+    def findings(self, record: ReportingRecord, /) -> tuple[Finding, ...]:
+        """Judge ``record``."""
+        findings, unmatched = _review(self.obligations, record.submissions, self.period,
+                                      self.as_of, record.meetings, record.events)
+        if not self.include_unmatched:
+            return findings
+        return findings + tuple(_unmatched_finding(u, self.period) for u in unmatched)
+
+
+def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
+    entry = unmatched.submission
+    return Finding(
+        subject=f"Log entry: {entry}",
+        rule="submissions log",
+        status=Status.WARNING,
+        explanation=f"The log entry {entry} counts towards no obligation: {unmatched.reason}.",
+        evidence={"document": entry.document, "recipient": entry.recipient,
+                  "date": entry.date.isoformat(), "source": entry.source},
+        period=period,
+        outcome="unmatched",
+    )
