@@ -1,1 +1,113 @@
-"""corpparent: governance and performance oversight for Corporate Parenting Panels."""
+"""corpparent: governance and performance oversight for Corporate Parenting Panels.
+
+The public API, re-exported from the modules that define it.
+"""
+
+from corpparent.errors import (
+    CorpparentError,
+    DataError,
+    DefinitionError,
+    PeriodError,
+    PluginError,
+    Problem,
+    UnitError,
+    UnknownIndicatorError,
+)
+from corpparent.findings import AllOf, AnyOf, Check, Finding, Not, Rule, RuleSet, Status, worst
+from corpparent.indicators import (
+    Indicator,
+    IndicatorSet,
+    Kind,
+    Polarity,
+    Reading,
+    Readings,
+    Unavailable,
+    read_readings,
+    readings_from_records,
+    value_for,
+)
+from corpparent.periods import (
+    CalendarYear,
+    FinancialQuarter,
+    FinancialYear,
+    Month,
+    MunicipalYear,
+    Period,
+    parse_period,
+)
+from corpparent.ranges import (
+    ExpectedRange,
+    Performance,
+    Position,
+    Target,
+    TargetDirection,
+    Travel,
+    direction_of_travel,
+    performance,
+)
+from corpparent.scorecard import (
+    ExceptionReport,
+    ExpectedRangeRule,
+    IndicatorAssessment,
+    Observation,
+    Scorecard,
+    ScorecardResult,
+    TargetRule,
+    TravelRule,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "CalendarYear",
+    "Check",
+    "CorpparentError",
+    "DataError",
+    "DefinitionError",
+    "ExceptionReport",
+    "ExpectedRange",
+    "ExpectedRangeRule",
+    "FinancialQuarter",
+    "FinancialYear",
+    "Finding",
+    "Indicator",
+    "IndicatorAssessment",
+    "IndicatorSet",
+    "Kind",
+    "Month",
+    "MunicipalYear",
+    "Not",
+    "Observation",
+    "Performance",
+    "Period",
+    "PeriodError",
+    "PluginError",
+    "Polarity",
+    "Position",
+    "Problem",
+    "Reading",
+    "Readings",
+    "Rule",
+    "RuleSet",
+    "Scorecard",
+    "ScorecardResult",
+    "Status",
+    "Target",
+    "TargetDirection",
+    "TargetRule",
+    "Travel",
+    "TravelRule",
+    "Unavailable",
+    "UnitError",
+    "UnknownIndicatorError",
+    "__version__",
+    "direction_of_travel",
+    "parse_period",
+    "performance",
+    "read_readings",
+    "readings_from_records",
+    "value_for",
+    "worst",
+]

@@ -155,6 +155,12 @@ class Indicator:
             return f"{text}%"
         return f"{text} {self.unit_label}"
 
+    def format_range(self, lower: float, upper: float) -> str:
+        """A range as a councillor reads it: ``75%–82%``, ``90–120 children``."""
+        if self.unit == "percent":
+            return f"{self.format(lower)}–{self.format(upper)}"
+        return f"{self.format(lower).split(' ')[0]}–{self.format(upper)}"
+
     def with_polarity(self, polarity: Polarity) -> Indicator:
         """A copy with another polarity."""
         return evolve(self, polarity=polarity)

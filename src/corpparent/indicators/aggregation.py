@@ -1,0 +1,136 @@
+"""Values of an indicator for a period, directly or aggregated from shorter periods.
+
+Each kind aggregates its own way (Wiltshire annual report 2022-23, §19–21):
+
+* snapshot: the value at the end of the period ("the No of CLA as at end of Q4 was
+  461, which is a snapshot measure as at March 23, the last month of Q4");
+* count: the sum ("the totals for each month are added up to give an overall figure
+  for the quarter");
+* percentage and score: summed numerators over summed denominators, never an average
+  of percentages;
+* rate: summed numerators over the base population of the last sub-period (a rate
+  counts events against the child population, which is not summed), or over summed
+  denominators where the sub-periods give denominators instead.
+
+Shorter periods must tile the period exactly (quarters of a year, or months); where
+they do not, or a needed number is missing or withheld, the result is
+:class:`Unavailable` with the reason, which a scorecard reports as insufficient data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from itertools import pairwise
+from typing import final
+
+from attrs import frozen
+
+from corpparent import units
+from corpparent.indicators.definitions import Indicator, Kind
+from corpparent.indicators.readings import Reading, Readings
+from corpparent.periods import Period
+
+__all__ = ["Unavailable", "value_for"]
+
+
+@final
+@frozen
+class Unavailable:
+    """No value could be had for ``indicator`` in ``period``, and why."""
+
+    indicator: str
+    period: Period
+    reason: str
+
+
+def _tiles(period: Period, pieces: Sequence[Reading]) -> bool:
+    if not pieces or pieces[0].period.start != period.start:
+        return False
+    for before, after in pairwise(pieces):
+        if before.period.end + timedelta(days=1) != after.period.start:
+            return False
+    return pieces[-1].period.end == period.end
+
+
+def _partition(readings: Readings, indicator: str, period: Period) -> tuple[Reading, ...] | None:
+    """The coarsest set of readings of one period type that tiles ``period`` exactly."""
+    by_type: dict[type[Period], list[Reading]] = {}
+    for reading in readings.within(indicator, period):
+        if reading.period != period:
+            by_type.setdefault(type(reading.period), []).append(reading)
+    candidates = [
+        tuple(pieces) for pieces in by_type.values() if _tiles(period, pieces)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=len)
+
+
+def _missing(indicator: Indicator, period: Period, pieces: Sequence[Reading], what: str) -> str:
+    names = ", ".join(str(p.period) for p in pieces)
+    return f"{what} for {names}, needed to aggregate {indicator.kind} indicator to {period}"
+
+
+def _from_reading(indicator: Indicator, reading: Reading) -> float | Unavailable:
+    if reading.value is None:
+        return Unavailable(indicator.id, reading.period, reading.unavailable_reason)
+    return reading.value
+
+
+def _ratio(indicator: Indicator, numerator: float, denominator: float) -> float:
+    if indicator.kind is Kind.SCORE:
+        return numerator / denominator
+    return units.convert(numerator / denominator, "dimensionless", indicator.unit)
+
+
+def value_for(indicator: Indicator, readings: Readings, period: Period) -> float | Unavailable:
+    """The value of ``indicator`` for ``period``, in the indicator's unit.
+
+    A reading for exactly ``period`` is used as it is; otherwise shorter periods are
+    aggregated as the indicator's kind requires.
+    """
+    exact = readings.get(indicator.id, period)
+    if exact is not None:
+        return _from_reading(indicator, exact)
+    pieces = _partition(readings, indicator.id, period)
+    if pieces is None:
+        return Unavailable(indicator.id, period, f"no reading for {period}")
+    kind = indicator.kind
+    if kind is Kind.SNAPSHOT:
+        return _from_reading(indicator, pieces[-1])
+    if kind is Kind.COUNT:
+        withheld = [p for p in pieces if p.value is None]
+        if withheld:
+            return Unavailable(
+                indicator.id, period, _missing(indicator, period, withheld, "no value")
+            )
+        return float(sum(p.value for p in pieces if p.value is not None))
+    return _redivide(indicator, period, pieces)
+
+
+def _redivide(
+    indicator: Indicator, period: Period, pieces: Sequence[Reading]
+) -> float | Unavailable:
+    if any(p.numerator is None for p in pieces):
+        lacking = [p for p in pieces if p.numerator is None]
+        return Unavailable(
+            indicator.id, period, _missing(indicator, period, lacking, "no numerator")
+        )
+    numerator = sum(p.numerator for p in pieces if p.numerator is not None)
+    if indicator.kind is Kind.RATE and all(p.denominator is None for p in pieces):
+        base = pieces[-1].population
+        if base is None or base <= 0:
+            return Unavailable(
+                indicator.id, period, _missing(indicator, period, pieces[-1:], "no population")
+            )
+        return _ratio(indicator, numerator, base)
+    lacking = [p for p in pieces if p.denominator is None]
+    if lacking:
+        return Unavailable(
+            indicator.id, period, _missing(indicator, period, lacking, "no denominator")
+        )
+    denominator = sum(p.denominator for p in pieces if p.denominator is not None)
+    if denominator <= 0:
+        return Unavailable(indicator.id, period, f"denominators for {period} sum to zero")
+    return _ratio(indicator, numerator, denominator)

@@ -1,0 +1,99 @@
+"""An authority's indicator set: its indicators, with the ranges and targets set for them.
+
+Ranges and targets are versioned by the period they were set for (Wiltshire reviews
+them annually, 002 §17): :meth:`IndicatorSet.range_for` finds the range whose period
+contains the period being assessed, and two ranges that would both apply are refused
+when the set is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError, UnknownIndicatorError
+from corpparent.indicators.definitions import Indicator
+from corpparent.periods import Period
+from corpparent.ranges import ExpectedRange, Target
+
+__all__ = ["IndicatorSet"]
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+@final
+@frozen
+class IndicatorSet:
+    """Indicators by identifier, in the order given, with their ranges and targets."""
+
+    indicators: tuple[Indicator, ...] = field(converter=tuple)
+    ranges: tuple[ExpectedRange, ...] = field(default=(), converter=tuple)
+    targets: tuple[Target, ...] = field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for indicator in self.indicators:
+            if indicator.id in seen:
+                raise DefinitionError(f"indicator {indicator.id!r} is defined twice")
+            seen.add(indicator.id)
+        items: tuple[ExpectedRange | Target, ...] = (*self.ranges, *self.targets)
+        for item in items:
+            if item.indicator not in seen:
+                kind = "expected range" if isinstance(item, ExpectedRange) else "target"
+                raise DefinitionError(
+                    f"{kind} for {item.indicator!r} ({item.period}) names no indicator in the set"
+                )
+        for i, first in enumerate(self.ranges):
+            for second in self.ranges[i + 1 :]:
+                if first.indicator == second.indicator and _overlap(first.period, second.period):
+                    raise DefinitionError(
+                        f"indicator {first.indicator!r} has two expected ranges that overlap: "
+                        f"{first.period} and {second.period}"
+                    )
+
+    def __getitem__(self, indicator_id: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        known = ", ".join(sorted(self.ids)) or "none"
+        raise UnknownIndicatorError(
+            f"unknown indicator {indicator_id!r}; this set defines: {known}"
+        )
+
+    def __contains__(self, indicator_id: object) -> bool:
+        return any(indicator.id == indicator_id for indicator in self.indicators)
+
+    def __iter__(self) -> Iterator[Indicator]:
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Indicator identifiers in the order given."""
+        return tuple(indicator.id for indicator in self.indicators)
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """Domains in the order they first appear."""
+        return tuple(dict.fromkeys(indicator.domain for indicator in self.indicators))
+
+    def range_for(self, indicator_id: str, period: Period) -> ExpectedRange | None:
+        """The expected range set for a period that contains ``period``, if any."""
+        self[indicator_id]
+        for expected in self.ranges:
+            if expected.indicator == indicator_id and expected.applies_to(period):
+                return expected
+        return None
+
+    def targets_for(self, indicator_id: str, period: Period) -> tuple[Target, ...]:
+        """Targets (and ambitions) set for periods that contain ``period``."""
+        self[indicator_id]
+        return tuple(
+            t for t in self.targets if t.indicator == indicator_id and t.applies_to(period)
+        )
