@@ -103,7 +103,10 @@ def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
     reader = csv.DictReader(lines)
     header = [name.strip() for name in (reader.fieldnames or [])]
     records: list[RawRecord] = []
-    for row_number, row in enumerate(reader, start=2):
+    for row in reader:
+        # The line the record ends on: csv skips blank lines, so counting records would
+        # number every record after a blank line one too low.
+        row_number = reader.line_num
         if None in row:
             problem = f"more cells than the {len(header)} columns of the header"
             records.append(RawRecord(source, row_number, {}, problem))
