@@ -25,16 +25,17 @@ each naming the file, the obligation's index and the key path.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.governance._files import decode, read_text
 from corpparent.governance.obligations import (
     AfterEachMeeting,
     ByMonth,
@@ -229,10 +230,39 @@ def obligations_from_data(data: object, source: str = "obligations") -> Obligati
         raise DataError.single(source, str(exc), field="obligations") from exc
 
 
+def _read_text(path: str | os.PathLike[str], suffixes: tuple[str, ...]) -> tuple[str, str, str]:
+    """``(source, suffix, text)`` of a UTF-8 file (a byte-order mark is dropped) whose
+    name ends in one of ``suffixes``."""
+    file = Path(path)
+    source = str(file)
+    suffix = file.suffix.lower()
+    if suffix not in suffixes:
+        raise DataError.single(source, f"expected a {' or '.join(suffixes)} file")
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
+    return source, suffix, text
+
+
+def _decode(text: str, suffix: str, source: str) -> object:
+    """``text`` decoded as TOML (``.toml``) or JSON (anything else)."""
+    try:
+        return tomllib.loads(text) if suffix == ".toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError.single(source, f"is not valid TOML: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DataError.single(
+            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from exc
+
+
 def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
     """Read obligations from a ``.toml`` or ``.json`` file."""
-    source, suffix, text = read_text(path, (".toml", ".json"))
-    data = decode(text, suffix, source)
+    source, suffix, text = _read_text(path, (".toml", ".json"))
+    data = _decode(text, suffix, source)
     return obligations_from_data(data, source)
 
 

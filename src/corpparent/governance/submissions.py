@@ -7,40 +7,41 @@ strategic priorities it reported on, separated by ``;`` in a CSV cell) and, wher
 than one meeting or cycle could be meant, what it ``relates_to``: the date of the
 meeting or event, or a period such as ``2022-23`` or ``2022-23 Q3``.
 
-:func:`read_submissions` reads a CSV or JSON log through pydantic. Every problem in the
-file is collected and raised together as one :class:`~corpparent.errors.DataError`,
-each naming the file, the row (the CSV line, the header being line 1; the 0-based index
-of a JSON record), the field, and what was expected.
+:func:`read_submissions` reads a CSV or JSON log through the shared record reader
+(:mod:`corpparent.records`) and pydantic. Every problem in the file is collected and
+raised together as one :class:`~corpparent.errors.DataError`, each naming the file, the
+row (the CSV line, the header being line 1; the record's number in a JSON list), the
+field, and what was expected.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, final
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import final
 
 from attrs import field, frozen
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from corpparent.errors import DataError, DefinitionError, PeriodError, Problem
-from corpparent.governance._files import decode, read_text
+from corpparent.errors import DataError, DefinitionError, PeriodError
 from corpparent.periods import Period, parse_period
+from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = [
     "SUBMISSION_FIELDS",
     "Submission",
-    "parse_submissions_csv",
-    "parse_submissions_json",
     "read_submissions",
+    "submissions_from_data",
+    "submissions_from_records",
 ]
 
 #: The columns (CSV) or keys (JSON) of a submissions log; the first three are required.
 SUBMISSION_FIELDS = ("document", "recipient", "date", "covering", "relates_to", "note")
 _REQUIRED = SUBMISSION_FIELDS[:3]
+_OPTIONAL = SUBMISSION_FIELDS[3:]
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -181,99 +182,29 @@ class _Row(BaseModel):
         )
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error.get("type", "")
-    if kind == "missing":
-        return "is missing; a value is required"
-    if kind == "extra_forbidden":
-        return f"is not a known field; expected one of: {', '.join(SUBMISSION_FIELDS)}"
-    message = str(error.get("msg", "is invalid"))
-    return message.removeprefix("Value error, ")
-
-
-def _validate(
-    record: Mapping[str, object], source: str, row: int, problems: list[Problem]
-) -> Submission | None:
-    try:
-        parsed = _Row.model_validate(record)
-    except ValidationError as exc:
-        for error in exc.errors():
-            location = error.get("loc", ())
-            name = str(location[0]) if location else None
-            problems.append(Problem(source, _message(error), row=row, field=name))
-        return None
-    return parsed.to_submission(f"{source}, row {row}")
-
-
-def parse_submissions_csv(text: str, source: str = "submissions") -> tuple[Submission, ...]:
-    """Read a CSV log; see the module docstring for its columns."""
-    problems: list[Problem] = []
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    header = [name.strip() for name in reader.fieldnames or ()]
-    if not header:
-        raise DataError.single(source, "the file is empty; expected a header row naming "
-                               f"the columns {', '.join(SUBMISSION_FIELDS)}", row=1)
-    reader.fieldnames = header
-    missing = [name for name in _REQUIRED if name not in header]
-    unknown = [name for name in header if name not in SUBMISSION_FIELDS]
-    for name in missing:
-        problems.append(Problem(source, "required column is missing from the header",
-                                row=1, field=name))
-    for name in unknown:
-        problems.append(Problem(
-            source, f"unknown column; expected columns: {', '.join(SUBMISSION_FIELDS)}",
-            row=1, field=name or "(blank)"))
+def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
+    """Validate raw records (from :func:`~corpparent.records.read_records`) into log
+    entries; raise one DataError listing every problem."""
+    valid, problems = validate_records(_Row, tuple(records))
     if problems:
         raise DataError(problems)
-    submissions: list[Submission] = []
-    for record in reader:
-        extra = record.pop(None, None)
-        cells = [*record.values(), *(extra or ())]
-        # The line the record starts on: blank lines are skipped, quoted cells may span lines.
-        row = reader.line_num - sum(cell.count("\n") for cell in cells if cell)
-        if extra:
-            problems.append(Problem(
-                source, f"the row has {len(extra)} more cell(s) than the header", row=row))
-            continue
-        values = {key: value for key, value in record.items()
-                  if key in _REQUIRED or value not in (None, "")}
-        if not any(str(value).strip() for value in values.values()):
-            continue  # a blank line
-        submission = _validate(values, source, row, problems)
-        if submission is not None:
-            submissions.append(submission)
-    if problems:
-        raise DataError(problems)
-    return tuple(submissions)
+    return tuple(row.to_submission(f"{raw.source}, row {raw.row}") for raw, row in valid)
 
 
-def parse_submissions_json(data: object, source: str = "submissions") -> tuple[Submission, ...]:
-    """Read a JSON log already decoded: a list of entries, or ``{"submissions": [...]}``."""
-    if isinstance(data, Mapping) and set(data) == {"submissions"}:
-        data = data["submissions"]
-    if not isinstance(data, Sequence) or isinstance(data, str | bytes):
-        raise DataError.single(
-            source, 'expected a list of entries or an object {"submissions": [...]}')
-    problems: list[Problem] = []
-    submissions: list[Submission] = []
-    for index, record in enumerate(data):
-        if not isinstance(record, Mapping):
-            problems.append(Problem(
-                source, f"expected an object with keys {', '.join(SUBMISSION_FIELDS)}, "
-                f"got {type(record).__name__}", row=index))
-            continue
-        submission = _validate(record, source, index, problems)
-        if submission is not None:
-            submissions.append(submission)
-    if problems:
-        raise DataError(problems)
-    return tuple(submissions)
+def submissions_from_data(
+    entries: Iterable[Mapping[str, object]], source: str = "submissions"
+) -> tuple[Submission, ...]:
+    """Log entries from decoded JSON-like data (a list of objects), numbered from 1."""
+    return submissions_from_records(
+        RawRecord(source, number, entry) if isinstance(entry, Mapping)
+        else RawRecord(source, number, {}, f"expected an object, got {type(entry).__name__}")
+        for number, entry in enumerate(entries, start=1)
+    )
 
 
 def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
-    """Read a submissions log from a ``.csv`` or ``.json`` file (UTF-8, with or without
-    a byte-order mark)."""
-    source, suffix, text = read_text(path, (".csv", ".json"))
-    if suffix == ".csv":
-        return parse_submissions_csv(text, source)
-    return parse_submissions_json(decode(text, suffix, source), source)
+    """Read a submissions log from a ``.csv`` file or a ``.json`` file holding a list of
+    entries or ``{"submissions": [...]}`` (UTF-8, with or without a byte-order mark)."""
+    records = read_records(Path(path), required=_REQUIRED, optional=_OPTIONAL,
+                           json_key="submissions")
+    return submissions_from_records(records)
