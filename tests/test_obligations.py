@@ -35,6 +35,7 @@ from corpparent.governance.obligations import (
     quarterly,
 )
 from corpparent.periods import CalendarYear, FinancialQuarter, FinancialYear, Month, MunicipalYear
+from corpparent.testing.obligations import obligation_sets
 
 DATA = Path(__file__).parent / "data" / "obligations"
 SELECT_CHAIR = "Chairman of Children's Select Committee"
@@ -315,36 +316,6 @@ def test_the_schema_describes_the_file() -> None:
     schema = obligation_schema()
     assert schema["required"] == ["obligations"]
     assert "TriggerModel" in schema["$defs"]
-
-
-names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz '", min_size=1, max_size=12).filter(
-    lambda s: s.strip() != "")
-triggers = st.one_of(
-    st.just(AfterEachMeeting()),
-    st.builds(Recurring, st.sampled_from(CYCLE_LENGTHS), st.integers(1, 12),
-              st.sampled_from(["end", "start"])),
-    st.builds(OnEvent, names),
-)
-deadlines = st.one_of(st.builds(WithinDays, st.integers(0, 730)),
-                      st.builds(ByMonth, st.integers(1, 12),
-                                st.one_of(st.none(), st.integers(1, 31))))
-
-
-@st.composite
-def obligation_sets(draw: st.DrawFn) -> ObligationSet:
-    count = draw(st.integers(1, 4))
-    trigger = draw(triggers)
-    built: list[Obligation] = []
-    for index in range(count):
-        covers = draw(st.lists(names, max_size=3, unique_by=name_key))
-        after = [Precedence(f"o{index - 1}", draw(st.integers(0, 3)))] if index and draw(
-            st.booleans()) else []
-        built.append(Obligation(
-            id=f"o{index}", document=f"document {index}", recipient=draw(names),
-            trigger=trigger, deadline=draw(deadlines), covers=covers, after=after,
-            responsible=draw(st.one_of(st.none(), names)), source=draw(st.text(max_size=20)),
-            note=draw(st.one_of(st.none(), st.text(max_size=20)))))
-    return ObligationSet(built)
 
 
 @given(obligation_sets())

@@ -29,6 +29,12 @@ from corpparent.governance.obligations import (
 )
 from corpparent.governance.submissions import Submission
 from corpparent.periods import FinancialYear, Month, Period
+from corpparent.testing.obligations import (
+    breaching_logs,
+    compliant_logs,
+    latest_due,
+    obligation_sets,
+)
 
 WILTSHIRE = built_in_obligations("wiltshire")
 MEETINGS = (date(2022, 9, 27), date(2022, 11, 15), date(2023, 1, 17), date(2023, 3, 21))
@@ -445,3 +451,51 @@ def test_obligations_are_a_check_in_a_rule_set() -> None:
     assert "counts towards no obligation" in last.explanation
     quiet = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1), include_unmatched=False)
     assert quiet.findings(record) == findings[:-1]
+
+
+# --- generated obligations: a compliant log is all met, a breaching one is not --------
+
+
+@st.composite
+def obligations_with_dates(
+    draw: st.DrawFn,
+) -> tuple[ObligationSet, list[date], dict[str, list[date]]]:
+    obligations = draw(obligation_sets())
+    in_year = st.dates(min_value=date(2023, 4, 1), max_value=date(2024, 3, 31))
+    meetings = draw(st.lists(in_year, min_size=1, max_size=6, unique=True))
+    events = {o.trigger.event: draw(st.lists(in_year, min_size=1, max_size=3, unique=True))
+              for o in obligations if isinstance(o.trigger, OnEvent)}
+    return obligations, meetings, events
+
+
+@settings(max_examples=100, deadline=None)
+@given(obligations_with_dates(), st.data())
+def test_a_compliant_log_meets_every_occurrence(
+    drawn: tuple[ObligationSet, list[date], dict[str, list[date]]], data: st.DataObject
+) -> None:
+    obligations, meetings, events = drawn
+    period = FinancialYear(2023)
+    log = data.draw(compliant_logs(obligations, period=period, meetings=meetings,
+                                   events=events))
+    as_of = latest_due(obligations, period=period, meetings=meetings, events=events)
+    findings = evaluate_obligations(obligations, log, period=period, as_of=as_of,
+                                    meetings=meetings, events=events)
+    assert findings
+    assert {f.outcome for f in findings} <= {"met"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(obligations_with_dates(), st.data(), st.integers(1, 90))
+def test_a_breaching_log_breaches_something(
+    drawn: tuple[ObligationSet, list[date], dict[str, list[date]]], data: st.DataObject,
+    after: int,
+) -> None:
+    obligations, meetings, events = drawn
+    period = FinancialYear(2023)
+    log = data.draw(breaching_logs(obligations, period=period, meetings=meetings,
+                                   events=events))
+    as_of = latest_due(obligations, period=period, meetings=meetings, events=events)
+    findings = evaluate_obligations(obligations, log, period=period,
+                                    as_of=as_of + timedelta(days=after), meetings=meetings,
+                                    events=events)
+    assert any(f.is_breach for f in findings)
