@@ -499,3 +499,19 @@ def test_a_breaching_log_breaches_something(
                                     as_of=as_of + timedelta(days=after), meetings=meetings,
                                     events=events)
     assert any(f.is_breach for f in findings)
+
+
+def test_staffordshire_agrees_its_work_programme_once_a_municipal_year() -> None:
+    # "agree a work programme annually" (004, terms of reference); "At a workshop in May,
+    # we identified ... the emerging themes informed our work programme for 2019/20"
+    # (004 §17). The day in May is not given; the last day is used.
+    from corpparent.periods import MunicipalYear
+
+    staffordshire = ObligationSet([built_in_obligations("staffordshire")["work-programme-agreed"]])
+    agreed = sent("work programme", "Corporate Parenting Panel", date(2019, 5, 31))
+    [finding] = evaluate_obligations(staffordshire, [agreed], period=MunicipalYear(2019),
+                                     as_of=date(2020, 6, 1))
+    assert (finding.outcome, finding.evidence["due"]) == ("met", "2020-04-30")
+    [missing] = evaluate_obligations(staffordshire, [agreed], period=MunicipalYear(2020),
+                                     as_of=date(2021, 6, 1))
+    assert missing.outcome == "missing"

@@ -259,7 +259,7 @@ def _finding(
     else:
         status, outcome = Status.NOT_YET_DUE, "not yet due"
         evidence["days_until_due"] = (instance.due - as_of).days
-        explanation = (f"{what} is due to {obligation.recipient} by {due}, "
+        explanation = (f"{what}: due to {obligation.recipient} by {due}, "
                        f"{_days((instance.due - as_of).days)} after {long_date(as_of)}.")
     return Finding(
         subject=f"{obligation.title}, {instance.label}",
