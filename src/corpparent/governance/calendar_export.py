@@ -18,8 +18,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from corpparent.errors import DefinitionError
+from corpparent.governance._checks import day_text
 from corpparent.governance.instances import Instance
-from corpparent.governance.obligations import ObligationSet, long_date
+from corpparent.governance.obligations import ObligationSet
 
 __all__ = ["escape_text", "fold_line", "to_icalendar", "write_icalendar"]
 
@@ -71,8 +72,8 @@ def _description(instance: Instance, obligations: ObligationSet | None) -> str:
     lines = [
         f"{obligation.title}, for {instance.label}.",
         f"Recipient: {obligation.recipient}.",
-        f"Arises {obligation.trigger.describe()} ({long_date(instance.trigger)}); due "
-        f"{obligation.deadline.describe()}: {long_date(instance.due)}.",
+        f"Arises {obligation.trigger.describe()} ({day_text(instance.trigger)}); due "
+        f"{obligation.deadline.describe()}: {day_text(instance.due)}.",
     ]
     if obligation.responsible:
         lines.append(f"Responsible: {obligation.responsible}.")

@@ -39,12 +39,12 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.governance._checks import day_text
 from corpparent.governance.instances import Instance, expand
 from corpparent.governance.obligations import (
     Obligation,
     ObligationSet,
     OnEvent,
-    long_date,
     name_key,
 )
 from corpparent.governance.submissions import Submission
@@ -204,7 +204,7 @@ def _finding(
 ) -> Finding:
     obligation = instance.obligation
     what = f"{obligation.document[:1].upper()}{obligation.document[1:]} for {instance.label}"
-    due = long_date(instance.due)
+    due = day_text(instance.due)
     overdue = as_of > instance.due
     evidence: dict[str, EvidenceValue] = {
         "obligation": obligation.id,
@@ -223,12 +223,12 @@ def _finding(
         late = (sent - instance.due).days
         if late <= 0:
             status, outcome = Status.MET, "met"
-            explanation = (f"{what} reached {obligation.recipient} on {long_date(sent)}, "
+            explanation = (f"{what} reached {obligation.recipient} on {day_text(sent)}, "
                            f"on time (due by {due}).")
         else:
             status, outcome = Status.BREACHED, "late"
             evidence["days_late"] = late
-            explanation = (f"{what} reached {obligation.recipient} on {long_date(sent)}, "
+            explanation = (f"{what} reached {obligation.recipient} on {day_text(sent)}, "
                            f"{_days(late)} late (due by {due}).")
     elif state.complete_on is not None:
         outcome = "out of order"
@@ -240,7 +240,7 @@ def _finding(
         )
         evidence["completed"] = state.complete_on.isoformat()
         explanation = (f"{what} reached {obligation.recipient} on "
-                       f"{long_date(state.complete_on)}, before {firsts}, which must come "
+                       f"{day_text(state.complete_on)}, before {firsts}, which must come "
                        "first")
         explanation += (f"; due by {due}." if overdue else
                         f"; doing that and resubmitting by {due} would still meet it.")
@@ -260,7 +260,7 @@ def _finding(
         status, outcome = Status.NOT_YET_DUE, "not yet due"
         evidence["days_until_due"] = (instance.due - as_of).days
         explanation = (f"{what}: due to {obligation.recipient} by {due}, "
-                       f"{_days((instance.due - as_of).days)} after {long_date(as_of)}.")
+                       f"{_days((instance.due - as_of).days)} after {day_text(as_of)}.")
     return Finding(
         subject=f"{obligation.title}, {instance.label}",
         rule=RULE,

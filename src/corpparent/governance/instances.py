@@ -18,12 +18,12 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.governance._checks import day_text
 from corpparent.governance.obligations import (
     AfterEachMeeting,
     Obligation,
     OnEvent,
     Recurring,
-    long_date,
     name_key,
 )
 from corpparent.periods import Period
@@ -58,8 +58,8 @@ class Instance:
         if self.cycle is not None:
             return str(self.cycle)
         if isinstance(trigger, OnEvent):
-            return f"the {trigger.event} of {long_date(self.trigger)}"
-        return f"the meeting of {long_date(self.trigger)}"
+            return f"the {trigger.event} of {day_text(self.trigger)}"
+        return f"the meeting of {day_text(self.trigger)}"
 
     def relates_to(self, target: date | Period) -> bool:
         """Whether a log entry that says it relates to ``target`` is for this occurrence:

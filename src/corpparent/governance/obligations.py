@@ -52,7 +52,6 @@ __all__ = [
     "WithinDays",
     "annually",
     "every_n_months",
-    "long_date",
     "name_key",
     "quarterly",
 ]
@@ -66,11 +65,6 @@ def name_key(text: str) -> str:
     do not matter, so "Children’s  Select Committee" matches "children's select committee"."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def long_date(day: date) -> str:
-    """A date as a councillor reads it: "12 January 2023"."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def _strip(value: str) -> str:
