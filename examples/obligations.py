@@ -23,13 +23,12 @@ from corpparent.governance.compliance import (
     unmatched_submissions,
 )
 from corpparent.governance.obligation_files import built_in_obligations
+from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import read_submissions
 from corpparent.periods import FinancialYear
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
-MEETINGS_2022_23 = [date(2022, 9, 27), date(2022, 11, 15), date(2023, 1, 17), date(2023, 3, 21)]
 # The next year's meetings as a committee calendar would list them (illustrative dates).
 PLANNED_2023_24 = [date(2023, 9, 26), date(2023, 11, 14), date(2024, 1, 16), date(2024, 3, 19)]
 SYMBOL = {"met": "✓", "late": "✗", "missing": "✗", "incomplete": "✗", "out of order": "✗",
@@ -39,13 +38,15 @@ SYMBOL = {"met": "✓", "late": "✗", "missing": "✗", "incomplete": "✗", "o
 def main() -> None:
     obligations = built_in_obligations("wiltshire")
     log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
+    # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
+    meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv").dates
     as_of = date(2023, 9, 1)
     year = FinancialYear(2022)
 
     print(f"Wiltshire Corporate Parenting Panel: reporting in {year}, as at {as_of}")
     print()
     findings = evaluate_obligations(obligations, log, period=year, as_of=as_of,
-                                    meetings=MEETINGS_2022_23)
+                                    meetings=meetings)
     for finding in findings:
         outcome = finding.outcome or str(finding.status)
         print(f"  {SYMBOL.get(outcome, ' ')} {outcome:<12} {finding.explanation}")
@@ -53,7 +54,7 @@ def main() -> None:
     print(f"\n  {breaches} of {len(findings)} obligations breached.")
 
     for entry in unmatched_submissions(obligations, log, period=year, as_of=as_of,
-                                       meetings=MEETINGS_2022_23):
+                                       meetings=meetings):
         print(f"  Not matched: {entry}")
 
     until = date(2024, 3, 31)

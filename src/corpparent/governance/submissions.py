@@ -2,10 +2,11 @@
 
 Committee officers keep this log by hand today. Each entry names the ``document``
 ("minutes", "six-monthly report"), the ``recipient`` ("Chairman of Children's Select
-Committee"), the ``date`` it was sent or presented, the topics it ``covering`` (the
-strategic priorities it reported on, separated by ``;`` in a CSV cell) and, where more
-than one meeting or cycle could be meant, what it ``relates_to``: the date of the
-meeting or event, or a period such as ``2022-23`` or ``2022-23 Q3``.
+Committee"), the ``date`` it was sent or presented (``2023-01-12`` or ``12/01/2023``,
+as meeting records are written), the topics it is ``covering`` (the strategic priorities
+it reported on, separated by ``;`` in a CSV cell) and, where more than one meeting or
+cycle could be meant, what it ``relates_to``: the date of the meeting or event, or a
+period such as ``2022-23`` or ``2022-23 Q3``.
 
 :func:`read_submissions` reads a CSV or JSON log through the shared record reader
 (:mod:`corpparent.records`) and pydantic. Every problem in the file is collected and
@@ -27,6 +28,7 @@ from attrs import field, frozen
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from corpparent.errors import DataError, DefinitionError, PeriodError
+from corpparent.governance._parsing import parse_date
 from corpparent.periods import Period, parse_period
 from corpparent.records import RawRecord, read_records, validate_records
 
@@ -42,7 +44,8 @@ __all__ = [
 SUBMISSION_FIELDS = ("document", "recipient", "date", "covering", "relates_to", "note")
 _REQUIRED = SUBMISSION_FIELDS[:3]
 _OPTIONAL = SUBMISSION_FIELDS[3:]
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
+_DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
 
 
 def _topics(items: Iterable[str]) -> tuple[str, ...]:
@@ -82,19 +85,18 @@ class Submission:
 
 
 def _parse_date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got a date and time {value}")
-    if isinstance(value, dt.date):
+    """A date written as meeting records write them (``2019-05-20`` or the English
+    ``20/05/2019``); numbers are refused rather than read as timestamps."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    text = value.strip() if isinstance(value, str) else None
-    if text == "":
-        raise ValueError("is empty; expected a date written YYYY-MM-DD (e.g. 2023-01-12)")
-    if text is None or not _ISO_DATE.fullmatch(text):
-        raise ValueError(f"expected a date written YYYY-MM-DD (e.g. 2023-01-12), got {value!r}")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a calendar date") from None
+    if not isinstance(value, str):
+        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
+    if not value.strip():
+        raise ValueError(f"is empty; expected {_DATE_FORMS}")
+    parsed = parse_date(value)
+    if not isinstance(parsed, dt.date):  # pragma: no cover - parse_date returns dates for text
+        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
+    return parsed
 
 
 class _Row(BaseModel):
@@ -147,15 +149,15 @@ class _Row(BaseModel):
     def _relates_to(cls, value: object) -> object:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        if isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip()):
             return _parse_date(value)
         if not isinstance(value, str):
-            raise ValueError(f"expected a date (YYYY-MM-DD) or a period, got {value!r}")
+            raise ValueError(f"expected {_DATE_FORMS} or a period, got {value!r}")
         try:
             parse_period(value)
         except PeriodError as exc:
             raise ValueError(
-                f"expected the date of a meeting or event (YYYY-MM-DD) or a period; {exc}"
+                f"expected the date of a meeting or event ({_DATE_FORMS}) or a period; {exc}"
             ) from None
         return value
 
