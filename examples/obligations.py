@@ -22,6 +22,7 @@ from corpparent.governance.compliance import (
     falls_due,
     unmatched_submissions,
 )
+from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.obligation_files import built_in_obligations
 from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import read_submissions
@@ -39,7 +40,9 @@ def main() -> None:
     obligations = built_in_obligations("wiltshire")
     log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
     # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
-    meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv").dates
+    # Minutes follow formal meetings; informal workshops keep none.
+    records = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
+    meetings = records.of_kind(MeetingKind.FORMAL).dates
     as_of = date(2023, 9, 1)
     year = FinancialYear(2022)
 
