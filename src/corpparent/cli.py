@@ -15,6 +15,8 @@ from typing import Any, NoReturn
 import click
 
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
+from corpparent.commands.meetings import meetings
+from corpparent.commands.obligations import obligations
 from corpparent.commands.schema import schema
 from corpparent.commands.scorecard import scorecard
 from corpparent.commands.validate import validate
@@ -75,6 +77,8 @@ def cli() -> None:
 
 
 cli.add_command(scorecard)
+cli.add_command(meetings)
+cli.add_command(obligations)
 cli.add_command(schema)
 cli.add_command(validate)
 

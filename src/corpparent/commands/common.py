@@ -8,6 +8,7 @@ import importlib.util
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -17,24 +18,30 @@ from rich.console import Console
 from rich.progress import track
 
 from corpparent.errors import CorpparentError, DataError, PluginError
+from corpparent.findings import Finding
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
-from corpparent.report.model import FindingsReport, ScorecardReport
-from corpparent.report.output import FORMATS, Format, render
-from corpparent.report.profiles import PROFILES
+from corpparent.report.build import findings_report
+from corpparent.report.model import FindingsReport, Profile, ScorecardReport
+from corpparent.report.output import FORMATS, Format, finish, render
+from corpparent.report.profiles import PROFILES, default_profile
+from corpparent.report.provenance import make_provenance
 from corpparent.report.suppression import DEFAULT_THRESHOLD
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BREACH",
+    "DateType",
     "PeriodType",
     "breached",
     "emit",
+    "load_from_python",
     "load_indicator_set",
     "one_line",
     "options_used",
     "output_options",
     "progress",
+    "report_findings",
     "slug",
     "terminal_width",
     "write_output",
@@ -83,51 +90,68 @@ def progress(items: Sequence[T], description: str, console: Console | None = Non
     yield from track(items, description=description, console=console, transient=True)
 
 
-def _load_python(reference: str) -> object:
-    """``path/to/file.py:name`` or ``package.module:name``: the named object."""
-    target, _, name = reference.partition(":")
-    module: ModuleType
+def _module(target: str) -> ModuleType:
     try:
-        if target.endswith(".py"):
-            path = Path(target)
-            if not path.is_file():
-                raise DataError.single(target, "file not found")
-            spec = importlib.util.spec_from_file_location(f"_corpparent_{path.stem}", path)
-            if spec is None or spec.loader is None:
-                raise PluginError(f"cannot load Python file {target}")
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-        else:
-            module = importlib.import_module(target)
+        if not target.endswith(".py"):
+            return importlib.import_module(target)
+        path = Path(target)
+        if not path.is_file():
+            raise DataError.single(target, "file not found")
+        name = f"_corpparent_user_{path.stem}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            raise PluginError(f"cannot load Python file {target}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # classes defined in the file resolve their annotations
+        spec.loader.exec_module(module)
+        return module
     except CorpparentError:
         raise
     except Exception as exc:  # the user's code: report it in one line, not a traceback
         raise PluginError(f"cannot load {target}: {type(exc).__name__}: {exc}") from exc
+
+
+def load_from_python(reference: str, kind: type[T], suffix: str) -> T:
+    """The ``kind`` object named by ``path/to/file.py:NAME`` or ``package.module:NAME``:
+    the object itself, or what the function of that name returns when called.
+
+    Without ``:NAME``, the module's one public object of ``kind``, or its one function
+    whose name ends with ``suffix``.
+    """
+    target, _, name = reference.partition(":")
+    module = _module(target)
+    what = kind.__name__
     if not name:
-        candidates = [n for n in vars(module) if n.endswith("indicators") and
-                      callable(getattr(module, n)) and not n.startswith("_")]
+        candidates = [
+            n for n, value in vars(module).items()
+            if not n.startswith("_") and (
+                isinstance(value, kind)
+                or (callable(value) and n.lower().endswith(suffix)
+                    and getattr(value, "__module__", None) == module.__name__))
+        ]
         if len(candidates) != 1:
-            raise PluginError(f"{target}: name the indicator set as {target}:NAME; found "
-                              f"{', '.join(candidates) or 'no function ending in indicators'}")
+            raise PluginError(f"{target}: name the {what} as {target}:NAME; found "
+                              f"{', '.join(candidates) or f'no {what}'}")
         name = candidates[0]
     if not hasattr(module, name):
         raise PluginError(f"{target} defines no {name!r}")
-    return getattr(module, name)
-
-
-def load_indicator_set(reference: str) -> IndicatorSet:
-    """An indicator set from Python: an :class:`IndicatorSet`, or a function returning one."""
-    found = _load_python(reference)
-    if callable(found) and not isinstance(found, IndicatorSet):
+    found = getattr(module, name)
+    if callable(found) and not isinstance(found, kind):
         try:
             found = found()
         except CorpparentError:
             raise
         except Exception as exc:
             raise PluginError(f"{reference} failed: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(found, IndicatorSet):
-        raise PluginError(f"{reference} is a {type(found).__name__}, not an IndicatorSet")
+    if not isinstance(found, kind):
+        article = "an" if what[0] in "AEIOU" else "a"
+        raise PluginError(f"{reference} is a {type(found).__name__}, not {article} {what}")
     return found
+
+
+def load_indicator_set(reference: str) -> IndicatorSet:
+    """An indicator set from Python: an :class:`IndicatorSet`, or a function returning one."""
+    return load_from_python(reference, IndicatorSet, "indicators")
 
 
 def write_output(text: str, output: Path | None, *, what: str) -> None:
@@ -194,3 +218,52 @@ def options_used(**options: object) -> dict[str, str | int | float | bool | None
 def slug(period: Period) -> str:
     """A period as it goes in a file name: ``2022-23-Q4``."""
     return str(period).replace(" ", "-")
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]
+    """A calendar date written ``2023-09-01``."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"expected a date written YYYY-MM-DD, such as 2023-09-01; got {value!r}",
+                      param, ctx)
+
+
+def report_findings(
+    findings: Sequence[Finding],
+    *,
+    title: str,
+    authority: str | None,
+    period: Period | None,
+    inputs: Sequence[Path],
+    options: dict[str, str | int | float | bool | None],
+    output_format: Format,
+    output: Path | None,
+    profile: Profile | None,
+    suppress_small: bool | None,
+    threshold: int,
+    fail_on_breach: bool,
+) -> None:
+    """Render ``findings`` as a report with its provenance, then exit 1 on a breach when
+    ``fail_on_breach``."""
+    chosen = profile or default_profile(output_format)
+    provenance = make_provenance(
+        inputs=inputs, period=period,
+        options={**options, "format": output_format, "profile": chosen,
+                 "suppress": suppress_small, "threshold": threshold},
+        generated_at=datetime.now(UTC).replace(microsecond=0),
+    )
+    report = findings_report(findings, provenance, title=title, authority=authority,
+                             period=period)
+    report = finish(report, output_format, profile=profile, suppress_small=suppress_small,
+                    threshold=threshold)
+    emit(report, output_format, output)
+    if fail_on_breach and breached([report]):
+        sys.exit(EXIT_BREACH)

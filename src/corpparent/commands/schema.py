@@ -10,6 +10,9 @@ from typing import Any
 import click
 
 from corpparent.commands.common import write_output
+from corpparent.governance.membership_file import membership_json_schema
+from corpparent.governance.obligation_files import obligation_schema
+from corpparent.governance.records import meetings_json_schema
 from corpparent.indicators.files import ReadingRecord
 from corpparent.report.model import report_schema
 
@@ -20,6 +23,9 @@ def _schemas() -> dict[str, Callable[[], dict[str, Any]]]:
     return {
         "report": report_schema,
         "readings": lambda: ReadingRecord.model_json_schema(),
+        "meetings": meetings_json_schema,
+        "membership": membership_json_schema,
+        "obligations": obligation_schema,
     }
 
 
@@ -28,7 +34,11 @@ def _schemas() -> dict[str, Callable[[], dict[str, Any]]]:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def schema(name: str | None, output: Path | None) -> None:
-    """Print a JSON Schema: of reports, or of a record of an input file.
+    """Print a JSON Schema: of reports, of a record of an input file, or of a file.
+
+    report: every JSON report; readings: one row of a readings file; meetings and
+    membership: the JSON meeting records and membership files; obligations: an
+    obligations file.
 
     Without NAME, lists the schemas available.
 

@@ -19,6 +19,10 @@ from pydantic import ValidationError
 from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.comparators.files import read_comparators
 from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.governance.membership_file import read_membership
+from corpparent.governance.obligation_files import load_obligations
+from corpparent.governance.records import read_meetings
+from corpparent.governance.submissions import read_submissions
 from corpparent.indicators.files import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
@@ -75,10 +79,32 @@ def _report(path: Path, _indicators: IndicatorSet | None) -> str:
     return f"a {report.kind} report, {len(report.findings)} findings"
 
 
+def _meetings(path: Path, _indicators: IndicatorSet | None) -> str:
+    meetings = read_meetings(path)
+    return f"{len(meetings)} meetings"
+
+
+def _membership(path: Path, _indicators: IndicatorSet | None) -> str:
+    membership = read_membership(path)
+    return f"{len(membership.members)} members"
+
+
+def _submissions(path: Path, _indicators: IndicatorSet | None) -> str:
+    return f"{len(read_submissions(path))} log entries"
+
+
+def _obligations(path: Path, _indicators: IndicatorSet | None) -> str:
+    return f"{len(load_obligations(path))} obligations"
+
+
 #: What ``validate`` can check, by kind of file.
 CHECKS: dict[str, Check] = {
     "readings": _readings,
     "comparators": _comparators,
+    "meetings": _meetings,
+    "membership": _membership,
+    "submissions": _submissions,
+    "obligations": _obligations,
     "report": _report,
 }
 
@@ -90,7 +116,9 @@ def detect_kind(path: Path) -> str:
         raise DataError.single(source, "file not found")
     suffix = path.suffix.lower()
     try:
-        if suffix == ".json":
+        if suffix == ".toml":
+            keys = set()
+        elif suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             keys = set(data) if isinstance(data, dict) else (
                 set(data[0]) if isinstance(data, list) and data and isinstance(data[0], dict)
@@ -100,8 +128,16 @@ def detect_kind(path: Path) -> str:
             keys = {name.strip() for name in first[0].split(",")} if first else set()
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError.single(source, f"cannot read file: {exc}") from exc
+    if suffix == ".toml" or "obligations" in keys:
+        return "obligations"
     if {"schema_version", "kind"} <= keys:
         return "report"
+    if "members" in keys:
+        return "membership"
+    if {"document", "recipient", "date"} <= keys or "submissions" in keys:
+        return "submissions"
+    if {"date", "member"} <= keys or "meetings" in keys:
+        return "meetings"
     if "comparator" in keys or "comparators" in keys:
         return "comparators"
     if set(READING_COLUMNS) <= keys or "readings" in keys:
@@ -127,7 +163,9 @@ def validate(files: tuple[Path, ...], kind: str | None, indicator_ref: str | Non
     Examples:
       corpparent validate examples/data/wiltshire_readings_2022-23.csv \\
           -i examples/scorecard.py:wiltshire_indicators
-      corpparent validate comparators.csv report.json
+      corpparent validate examples/data/staffordshire_2019-20_meetings.csv \\
+          examples/data/staffordshire_2019-20_membership.json
+      corpparent validate comparators.csv submissions.csv obligations.toml report.json
       corpparent validate --kind readings readings.json
     """
     indicators = None if indicator_ref is None else load_indicator_set(indicator_ref)

@@ -48,16 +48,20 @@ def _summary(summary: dict[str, int]) -> Text:
     return text or Text("no findings")
 
 
-def _findings_table(title: str, findings: list[FindingOut]) -> Table:
-    table = Table(title=f"{title} ({len(findings)})", title_justify="left", expand=True,
-                  show_lines=False)
+def _findings_table(title: str, findings: list[FindingOut], *, subjects: bool = False) -> Table:
+    table = Table(title=f"{title} ({len(findings)})", title_justify="left", expand=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Finding", ratio=1)
+    if subjects:
+        table.add_column("Subject", ratio=1)
+        table.add_column("Rule", ratio=1)
+    table.add_column("Finding", ratio=3 if subjects else 1)
     for finding in findings:
-        table.add_row(_status(finding.status, finding_label(finding)),
-                      Text(finding.explanation))
+        cells = [_status(finding.status, finding_label(finding))]
+        if subjects:
+            cells += [Text(finding.subject), Text(finding.rule)]
+        table.add_row(*cells, Text(finding.explanation))
     if not findings:
-        table.add_row("", "none")
+        table.add_row(*([""] * (len(table.columns) - 1)), "none")
     return table
 
 
@@ -110,7 +114,7 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
         parts.append(_findings_table("Insufficient data", exceptions.insufficient))
         parts.append(_scorecard_table(report))
     else:
-        parts.append(_findings_table("Findings", report.findings))
+        parts.append(_findings_table("Findings", report.findings, subjects=True))
     if report.suppression.applied:
         parts.append(Text(report.suppression.footnote, style="italic"))
     inputs = ", ".join(f"{i.path} (sha256 {i.sha256[:12]}…)" for i in report.provenance.inputs)

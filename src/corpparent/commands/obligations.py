@@ -1,0 +1,261 @@
+"""``corpparent obligations``: judge a submissions log, and list what falls due next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from corpparent.commands.common import (
+    DateType,
+    PeriodType,
+    output_options,
+    report_findings,
+    write_output,
+)
+from corpparent.findings import Finding, Status
+from corpparent.governance.calendar_export import to_icalendar
+from corpparent.governance.compliance import (
+    ObligationCheck,
+    ReportingRecord,
+    Upcoming,
+    falls_due,
+)
+from corpparent.governance.meetings import MeetingKind
+from corpparent.governance.obligation_files import (
+    BUILT_IN_OBLIGATIONS,
+    built_in_obligations,
+    load_obligations,
+)
+from corpparent.governance.obligations import ObligationSet
+from corpparent.governance.records import read_meetings
+from corpparent.governance.submissions import Submission, read_submissions
+from corpparent.periods import Period
+from corpparent.report.model import Profile
+from corpparent.report.output import Format
+
+__all__ = ["due_findings", "obligations"]
+
+
+def _obligations(reference: str) -> ObligationSet:
+    if reference in BUILT_IN_OBLIGATIONS:
+        return built_in_obligations(reference)
+    if Path(reference).suffix.lower() in (".toml", ".json"):
+        return load_obligations(reference)
+    raise click.BadParameter(
+        f"{reference!r} is neither a built-in set ({', '.join(BUILT_IN_OBLIGATIONS)}) nor a "
+        ".toml or .json obligations file", param_hint="'--obligations'")
+
+
+def _events(pairs: Sequence[str]) -> dict[str, list[date]]:
+    events: dict[str, list[date]] = {}
+    for pair in pairs:
+        name, _, when = pair.rpartition("=")
+        try:
+            day = date.fromisoformat(when.strip())
+        except ValueError:
+            day = None
+        if not name.strip() or day is None:
+            raise click.BadParameter(f"expected NAME=YYYY-MM-DD, got {pair!r}",
+                                     param_hint="'--event'")
+        events.setdefault(name.strip(), []).append(day)
+    return events
+
+
+def _meeting_dates(meeting_file: Path | None, planned: Sequence[date]) -> list[date] | None:
+    """Formal meeting dates from the records file and those given; ``None`` if neither
+    (so obligations after each meeting are reported as lacking dates, not as none due)."""
+    if meeting_file is None and not planned:
+        return None
+    held = () if meeting_file is None else read_meetings(meeting_file).of_kind(
+        MeetingKind.FORMAL).dates
+    return sorted({*held, *planned})
+
+
+def _inputs(*files: Path | None) -> list[Path]:
+    return [f for f in files if f is not None]
+
+
+def due_findings(upcoming: Upcoming) -> tuple[Finding, ...]:
+    """What falls due, as findings: not yet due for each occurrence, earliest first, and
+    insufficient data for each obligation that could not be scheduled."""
+    found = [
+        Finding(
+            subject=item.obligation.title,
+            rule="falls due",
+            status=Status.NOT_YET_DUE,
+            explanation=(f"{item.obligation.title} for {item.label}: due by "
+                         f"{item.due.day} {item.due:%B %Y}."),
+            evidence={"due": item.due.isoformat(), "opens": item.opens.isoformat(),
+                      "recipient": item.obligation.recipient, "obligation": item.obligation.id},
+            outcome="not yet due",
+        )
+        for item in upcoming.due
+    ]
+    found.extend(
+        Finding(
+            subject=obligation.title,
+            rule="falls due",
+            status=Status.INSUFFICIENT_DATA,
+            explanation=(f"{obligation.title}: not scheduled, as no meeting or event dates "
+                         "were given (use --meetings, --meeting or --event)."),
+            evidence={"obligation": obligation.id},
+            outcome="insufficient data",
+        )
+        for obligation in upcoming.unscheduled
+    )
+    return tuple(found)
+
+
+_SOURCES = [
+    click.option("--obligations", "-O", "obligation_ref", required=True,
+                 metavar="NAME|FILE",
+                 help=f"Built-in obligations ({', '.join(BUILT_IN_OBLIGATIONS)}) or a "
+                 ".toml or .json obligations file."),
+    click.option("--meetings", "-M", "meeting_file",
+                 type=click.Path(dir_okay=False, path_type=Path),
+                 help="A meeting records file: its formal meetings' dates."),
+    click.option("--meeting", "planned", type=DateType(), multiple=True,
+                 help="A meeting date (repeat); planned meetings for 'due'."),
+    click.option("--event", "event_pairs", multiple=True, metavar="NAME=DATE",
+                 help="The date of a named event, e.g. 'Ofsted inspection=2023-03-01'."),
+    click.option("--authority", "-a", help="The authority's name, shown in the report."),
+]
+
+
+def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_SOURCES):
+        function = option(function)
+    return function
+
+
+@click.group(short_help="Judge a submissions log; list what falls due.")
+def obligations() -> None:
+    """Reporting obligations: what must go to whom, and when.
+
+    \b
+    Examples:
+      corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
+          -O wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
+          -p 2022-23 --as-of 2023-09-01
+      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
+          --meeting 2023-09-26 --meeting 2023-11-14 --ics deadlines.ics
+    """
+
+
+@obligations.command(short_help="Judge a submissions log against the obligations.")
+@click.argument("log_file", metavar="LOG", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--period", "-p", type=PeriodType(), required=True,
+              help="The period whose obligations are judged, e.g. 2022-23.")
+@click.option("--as-of", type=DateType(), required=True,
+              help="The day the log is judged on, e.g. 2023-09-01.")
+@_sources
+@output_options
+def check(
+    log_file: Path,
+    period: Period,
+    as_of: date,
+    obligation_ref: str,
+    meeting_file: Path | None,
+    planned: tuple[date, ...],
+    event_pairs: tuple[str, ...],
+    authority: str | None,
+    output_format: Format,
+    output: Path | None,
+    profile: Profile | None,
+    suppress_small: bool | None,
+    threshold: int,
+    fail_on_breach: bool,
+) -> None:
+    """One finding per occurrence of each obligation arising in the period (met, late,
+    missing, incomplete, out of order, not yet due), then a warning for each log entry
+    that counts towards none.
+
+    LOG is a submissions log (CSV or JSON: document, recipient, date, and optionally
+    covering, relates_to, note).
+
+    \b
+    Examples:
+      corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
+          -O wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
+          -p 2022-23 --as-of 2023-09-01
+      corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
+          --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
+    """
+    chosen = _obligations(obligation_ref)
+    # ReportingRecord converts with a bare ``tuple``, which mypy cannot solve for.
+    record = ReportingRecord(read_submissions(log_file),  # type: ignore[arg-type]
+                             _meeting_dates(meeting_file, planned),
+                             _events(event_pairs) or None)
+    findings = ObligationCheck(chosen, period, as_of).findings(record)
+    report_findings(
+        findings, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
+        authority=authority, period=period, inputs=_inputs(log_file, meeting_file),
+        options={"obligations": obligation_ref, "as_of": as_of.isoformat()},
+        output_format=output_format, output=output, profile=profile,
+        suppress_small=suppress_small, threshold=threshold, fail_on_breach=fail_on_breach,
+    )
+
+
+@obligations.command(short_help="List what falls due in a window.")
+@click.option("--from", "start", type=DateType(), required=True,
+              help="The first day of the window (also the day the log is read on).")
+@click.option("--until", type=DateType(), required=True, help="The last day of the window.")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A submissions log: occurrences it already meets are left out.")
+@click.option("--ics", "ics_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the deadlines to this iCalendar (.ics) file.")
+@_sources
+@output_options
+def due(
+    start: date,
+    until: date,
+    log_file: Path | None,
+    ics_file: Path | None,
+    obligation_ref: str,
+    meeting_file: Path | None,
+    planned: tuple[date, ...],
+    event_pairs: tuple[str, ...],
+    authority: str | None,
+    output_format: Format,
+    output: Path | None,
+    profile: Profile | None,
+    suppress_small: bool | None,
+    threshold: int,
+    fail_on_breach: bool,
+) -> None:
+    """What falls due from --from to --until, earliest first, leaving out what the log
+    already meets; obligations after each meeting need the meeting dates.
+
+    \b
+    Examples:
+      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
+          --meeting 2023-09-26 --meeting 2023-11-14 --meeting 2024-01-16
+      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
+          --log examples/data/wiltshire_submissions_2022-23.csv --ics deadlines.ics
+    """
+    if until < start:
+        raise click.BadParameter(f"--until {until} is before --from {start}",
+                                 param_hint="'--until'")
+    chosen = _obligations(obligation_ref)
+    log: tuple[Submission, ...] = () if log_file is None else read_submissions(log_file)
+    upcoming = falls_due(chosen, start=start, until=until,
+                         meetings=_meeting_dates(meeting_file, planned),
+                         events=_events(event_pairs) or None, submissions=log)
+    if ics_file is not None:
+        text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
+                            name=f"{authority or 'Panel'} reporting deadlines",
+                            obligations=chosen)
+        write_output(text, ics_file, what="the calendar")
+    report_findings(
+        due_findings(upcoming),
+        title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
+        authority=authority, period=None, inputs=_inputs(log_file, meeting_file),
+        options={"obligations": obligation_ref, "from": start.isoformat(),
+                 "until": until.isoformat()},
+        output_format=output_format, output=output, profile=profile,
+        suppress_small=suppress_small, threshold=threshold, fail_on_breach=fail_on_breach,
+    )
