@@ -19,7 +19,8 @@ def run(*args: str) -> Result:
 def test_lists_the_schemas() -> None:
     result = run("schema")
     assert result.exit_code == 0
-    assert {"report", "readings"} <= set(result.stdout.split())
+    assert set(result.stdout.split()) == {"report", "readings", "meetings", "membership",
+                                          "obligations"}
 
 
 def test_prints_the_published_report_schema() -> None:
@@ -62,3 +63,13 @@ def test_schema_help_shows_examples() -> None:
     result = run("schema", "--help")
     assert result.exit_code == 0
     assert "corpparent schema report" in result.stdout
+
+
+def test_governance_schemas_are_those_the_readers_publish() -> None:
+    from corpparent.governance import meetings_json_schema, membership_json_schema
+    from corpparent.governance.obligation_files import obligation_schema
+
+    for name, expected in (("meetings", meetings_json_schema()),
+                           ("membership", membership_json_schema()),
+                           ("obligations", obligation_schema())):
+        assert json.loads(run("schema", name).stdout) == expected

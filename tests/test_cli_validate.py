@@ -88,3 +88,29 @@ def test_help_shows_examples() -> None:
     result = run("validate", "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
+
+
+def test_governance_and_obligation_files_are_told_apart_and_checked() -> None:
+    data = READINGS.parent
+    files = [data / "staffordshire_2019-20_meetings.csv",
+             data / "staffordshire_2019-20_membership.json",
+             data / "wiltshire_submissions_2022-23.csv",
+             READINGS.parents[2] / "src" / "corpparent" / "governance" / "declared" /
+             "wiltshire.toml"]
+    result = run("validate", *map(str, files))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(": 9 meetings")  # "met 9 times" in 2019-20 (004 §13)
+    assert lines[1].endswith(" members")
+    assert lines[2].endswith(" log entries")
+    assert lines[3].endswith(": 4 obligations")  # 001 §6: minutes, six-monthly, annual x2
+
+
+def test_bad_submissions_log_lists_every_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "log.csv"
+    bad.write_text("document,recipient,date\nminutes,,2022-10-07\nminutes,Full Council,"
+                   "2022-11-31\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
+        f"{bad}, row 2, field 'recipient'", f"{bad}, row 3, field 'date'"]

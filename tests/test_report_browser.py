@@ -8,6 +8,7 @@ browser is installed; in CI (``CI`` set) a missing browser fails.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpparent.cli import cli
-from reports_support import READINGS
+from reports_support import READINGS, ROOT
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOSTILE_NAME = "<script>alert(1)</script>"
@@ -111,4 +112,39 @@ def test_names_from_data_appear_as_text_and_run_nothing(hostile_report: Path,
     assert "<script" not in dom
     assert "pwned" not in _title(dom)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
+
+
+@pytest.fixture(scope="module")
+def hostile_meetings_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A governance report from Staffordshire's 2019-20 records (004 §7-13) in which two
+    councillors' names in the membership and meeting files are scripts."""
+    where = tmp_path_factory.mktemp("meetings")
+    data = ROOT / "examples" / "data"
+    renames = {"Gill Burnett": HOSTILE_NAME, "Janet Eagland": HOSTILE_DOMAIN}
+    membership = json.loads((data / "staffordshire_2019-20_membership.json").read_text(
+        encoding="utf-8"))
+    for member in membership["members"]:
+        member["name"] = renames.get(member["name"], member["name"])
+    (where / "membership.json").write_text(json.dumps(membership), encoding="utf-8")
+    meetings = (data / "staffordshire_2019-20_meetings.csv").read_text(encoding="utf-8")
+    for old, new in renames.items():
+        meetings = meetings.replace(old, new)
+    (where / "meetings.csv").write_text(meetings, encoding="utf-8")
+    page = where / "meetings.html"
+    result = CliRunner().invoke(cli, [
+        "meetings", str(where / "meetings.csv"), "-m", str(where / "membership.json"),
+        "-C", f"{ROOT / 'examples' / 'governance.py'}:STAFFORDSHIRE", "-p", "MY 2019-20",
+        "-f", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    return page
+
+
+def test_councillors_named_as_scripts_appear_as_text(hostile_meetings_report: Path,
+                                                     tmp_path: Path) -> None:
+    dom = _chromium(hostile_meetings_report, tmp_path / "profile", "--dump-dom")
+    assert "Staffordshire" in _title(dom)
+    assert "pwned" not in _title(dom)
+    assert "<script" not in dom
+    assert dom.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # attendance, six months
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom

@@ -1,0 +1,113 @@
+"""`corpparent obligations check` and `due`: a submissions log judged, what falls due."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from corpparent.cli import cli
+from reports_support import ROOT
+
+DATA = ROOT / "examples" / "data"
+LOG = DATA / "wiltshire_submissions_2022-23.csv"
+MEETINGS = DATA / "wiltshire_2022-23_meetings.csv"
+CHECK = ["obligations", "check", str(LOG), "-O", "wiltshire", "-M", str(MEETINGS),
+         "-p", "2022-23", "--as-of", "2023-09-01"]
+DUE = ["obligations", "due", "-O", "wiltshire", "--from", "2023-09-01", "--until",
+       "2024-03-31"]
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="corpparent")
+
+
+def findings(*args: str) -> list[dict[str, object]]:
+    result = run(*args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    found: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return found
+
+
+def test_one_finding_per_occurrence_of_wiltshires_obligations() -> None:
+    """001 §6: minutes after each of the four meetings of 2022-23 (002 §10), two
+    six-monthly reports, and the annual report shared with Children's Select and then
+    presented to Full Council: eight occurrences."""
+    found = findings(*CHECK)
+    subjects = [str(f["subject"]) for f in found]
+    assert len(found) == 8
+    assert sum(s.startswith("Panel minutes") for s in subjects) == 4
+    assert sum(s.startswith("Six-monthly") for s in subjects) == 2
+    outcomes = {f["outcome"] for f in found}
+    assert outcomes <= {"met", "late", "missing", "incomplete", "out of order", "not yet due"}
+
+
+def test_fail_on_breach_when_an_obligation_is_breached() -> None:
+    assert any(f["status"] == "breached" for f in findings(*CHECK))
+    assert run(*CHECK).exit_code == 0
+    assert run(*CHECK, "--fail-on-breach").exit_code == 1
+
+
+def test_due_lists_minutes_for_planned_meetings(tmp_path: Path) -> None:
+    calendar = tmp_path / "deadlines.ics"
+    found = findings(*DUE, "--meeting", "2023-09-26", "--meeting", "2023-11-14",
+                     "--ics", str(calendar))
+    minutes = [f for f in found if str(f["subject"]).startswith("Panel minutes")]
+    assert [f["evidence"]["due"] for f in minutes] == ["2023-10-10", "2023-11-28"]  # 14 days
+    assert all(f["status"] == "not yet due" for f in found)
+    text = calendar.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert text.count("BEGIN:VEVENT") == len(found)
+
+
+def test_due_without_meeting_dates_says_what_it_cannot_schedule() -> None:
+    found = findings(*DUE)
+    unscheduled = [f for f in found if f["status"] == "insufficient data"]
+    assert [str(f["subject"]).split(" to ")[0] for f in unscheduled] == ["Panel minutes"]
+
+
+def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("document,recipient,date,relates_to\nminutes,Chairman of Children's "
+                   "Select Committee,2023-09-28,2023-09-26\n", encoding="utf-8")
+    window = ["obligations", "due", "-O", "wiltshire", "--from", "2023-10-01", "--until",
+              "2023-10-31", "--meeting", "2023-09-26"]
+    before = [f["evidence"]["due"] for f in findings(*window)]
+    after = [f["evidence"]["due"] for f in findings(*window, "--log", str(log))]
+    assert before == ["2023-10-10"]  # minutes of 26 September, 14 days on
+    assert after == []
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ([*CHECK[:3], "-O", "nowhere", *CHECK[5:]], "neither a built-in set"),
+        ([*CHECK, "--event", "inspection"], "NAME=YYYY-MM-DD"),
+        ([*DUE[:4], "--from", "2024-03-31", "--until", "2023-09-01"], "is before --from"),
+        (["obligations", "check", "absent.csv", *CHECK[3:]], "file not found"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args: list[str], fragment: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert fragment in result.stderr
+
+
+def test_bad_log_row_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "log.csv"
+    bad.write_text("document,recipient,date\nminutes,Full Council,Dec 5 2022\n",
+                   encoding="utf-8")
+    result = run("obligations", "check", str(bad), *CHECK[3:])
+    assert result.exit_code == 2
+    assert f"{bad}, row 2, field 'date'" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["obligations"], ["obligations", "check"],
+                                     ["obligations", "due"]])
+def test_help_shows_examples(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
