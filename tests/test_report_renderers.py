@@ -7,13 +7,15 @@ import re
 
 import pytest
 
-from corpparent import Status
+from corpparent import Finding, Status
 from corpparent.comparators import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,
     STATUS_WORDS,
     contrast_ratio,
+    findings_report,
     finish,
+    make_provenance,
     render_html,
     render_markdown,
     render_terminal,
@@ -143,3 +145,15 @@ def test_terminal_without_colour_has_no_escape_codes() -> None:
 )
 def test_period_labels_fit_two_lines(period: str, lines: tuple[str, str]) -> None:
     assert period_label(period) == lines
+
+
+def test_findings_reports_put_what_needs_attention_first() -> None:
+    made = [
+        Finding("Cllr A", "attendance", Status.MET, "Attended 4 of 4 meetings."),
+        Finding("2019-20", "meeting frequency", Status.BREACHED, "Met 9 times; 3 short."),
+        Finding("Cllr B", "attendance", Status.WARNING, "Attended 1 of 4 meetings."),
+    ]
+    report = findings_report(made, make_provenance(), title="Governance")
+    for text in (render_markdown(report), render_terminal(report), render_html(report)):
+        assert text.index("3 short") < text.index("1 of 4") < text.index("4 of 4")
+        assert text.index("Needing attention (2)") < text.index("Met or not yet due (1)")

@@ -22,7 +22,13 @@ from corpparent.report.formatting import (
     show_range,
     show_target,
 )
-from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.labels import (
+    STATUS_ORDER,
+    finding_label,
+    finding_sections,
+    status_label,
+    travel_label,
+)
 from corpparent.report.model import (
     FindingOut,
     FindingsReport,
@@ -262,12 +268,16 @@ def _scorecard(report: ScorecardReport) -> str:
 
 
 def _findings_table(report: FindingsReport) -> str:
-    rows = [
-        [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.subject)}</td>",
-         f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
-        for f in report.findings
-    ]
-    return "<h2>Findings</h2>" + _table(["Status", "Subject", "Rule", "Finding"], rows)
+    parts = []
+    for title, findings in finding_sections(report.findings):
+        rows = [
+            [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.subject)}</td>",
+             f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
+            for f in findings
+        ]
+        table = _table(["Status", "Subject", "Rule", "Finding"], rows) if rows else "<p>None.</p>"
+        parts.append(f"<h2>{_e(title)} ({len(findings)})</h2>{table}")
+    return "".join(parts)
 
 
 def _provenance(provenance: Provenance) -> str:

@@ -6,6 +6,7 @@ reader, or read by someone who does not tell red from green says the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -13,11 +14,14 @@ from corpparent.findings import Status
 from corpparent.report.model import FindingOut
 
 __all__ = [
+    "ATTENTION",
+    "FINDING_SECTIONS",
     "STATUS_ORDER",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
     "TRAVEL_SYMBOLS",
     "finding_label",
+    "finding_sections",
     "status_label",
     "travel_label",
 ]
@@ -89,3 +93,17 @@ def finding_label(finding: FindingOut) -> str:
     if finding.rule.startswith("travel") and outcome is not None and outcome in TRAVEL_SYMBOLS:
         return f"{TRAVEL_SYMBOLS[outcome]} {outcome.capitalize()}"
     return status_label(finding.status)
+
+
+#: Statuses that need the reader's attention: listed first in a findings report.
+ATTENTION: Final = frozenset({Status.BREACHED, Status.WARNING, Status.INSUFFICIENT_DATA})
+#: The two sections of a findings report, in order.
+FINDING_SECTIONS: Final = ("Needing attention", "Met or not yet due")
+
+
+def finding_sections(findings: Sequence[FindingOut]) -> list[tuple[str, list[FindingOut]]]:
+    """A findings report's sections: what needs attention (breached, warning,
+    insufficient data), then the rest, each in the order found."""
+    attention = [f for f in findings if f.status in ATTENTION]
+    rest = [f for f in findings if f.status not in ATTENTION]
+    return list(zip(FINDING_SECTIONS, (attention, rest), strict=True))

@@ -18,7 +18,13 @@ from corpparent.report.formatting import (
     show_target,
     show_value,
 )
-from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.labels import (
+    STATUS_ORDER,
+    finding_label,
+    finding_sections,
+    status_label,
+    travel_label,
+)
 from corpparent.report.model import (
     FindingOut,
     FindingsReport,
@@ -160,14 +166,18 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
         lines.extend(["## Scorecard", "", *_scorecard_table(report), ""])
         lines.extend(_comparators(report))
     else:
-        lines.extend(["## Findings", "", "| Subject | Rule | Status | Explanation |",
-                      "|---|---|---|---|"])
-        lines.extend(
-            f"| {md(f.subject)} | {md(f.rule)} | {md(status_label(f.status))} | "
-            f"{md(f.explanation)} |"
-            for f in report.findings
-        )
-        lines.append("")
+        for title, findings in finding_sections(report.findings):
+            lines.extend([f"## {title} ({len(findings)})", ""])
+            if not findings:
+                lines.extend(["None.", ""])
+                continue
+            lines.extend(["| Subject | Rule | Status | Explanation |", "|---|---|---|---|"])
+            lines.extend(
+                f"| {md(f.subject)} | {md(f.rule)} | {md(finding_label(f))} | "
+                f"{md(f.explanation)} |"
+                for f in findings
+            )
+            lines.append("")
     lines.extend(_footnote(report))
     lines.extend(_provenance(report.provenance))
     return "\n".join(lines) + "\n"

@@ -17,7 +17,13 @@ from rich.text import Text
 from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import show_range, show_target
-from corpparent.report.labels import STATUS_ORDER, finding_label, status_label, travel_label
+from corpparent.report.labels import (
+    STATUS_ORDER,
+    finding_label,
+    finding_sections,
+    status_label,
+    travel_label,
+)
 from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
 from corpparent.report.profiles import banner
 
@@ -114,7 +120,8 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
         parts.append(_findings_table("Insufficient data", exceptions.insufficient))
         parts.append(_scorecard_table(report))
     else:
-        parts.append(_findings_table("Findings", report.findings, subjects=True))
+        parts.extend(_findings_table(title, findings, subjects=True)
+                     for title, findings in finding_sections(report.findings))
     if report.suppression.applied:
         parts.append(Text(report.suppression.footnote, style="italic"))
     inputs = ", ".join(f"{i.path} (sha256 {i.sha256[:12]}…)" for i in report.provenance.inputs)
