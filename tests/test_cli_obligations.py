@@ -54,7 +54,7 @@ def test_due_lists_minutes_for_planned_meetings(tmp_path: Path) -> None:
     calendar = tmp_path / "deadlines.ics"
     found = findings(*DUE, "--meeting", "2023-09-26", "--meeting", "2023-11-14",
                      "--ics", str(calendar))
-    minutes = [f for f in found if str(f["subject"]).startswith("Panel minutes")]
+    minutes = [f for f in found if f["evidence"]["obligation"] == "minutes-to-select-chair"]
     assert [f["evidence"]["due"] for f in minutes] == ["2023-10-10", "2023-11-28"]  # 14 days
     assert all(f["status"] == "not yet due" for f in found)
     text = calendar.read_text(encoding="utf-8")
@@ -65,7 +65,7 @@ def test_due_lists_minutes_for_planned_meetings(tmp_path: Path) -> None:
 def test_due_without_meeting_dates_says_what_it_cannot_schedule() -> None:
     found = findings(*DUE)
     unscheduled = [f for f in found if f["status"] == "insufficient data"]
-    assert [str(f["subject"]).split(" to ")[0] for f in unscheduled] == ["Panel minutes"]
+    assert [str(f["explanation"]).split(" to ")[0] for f in unscheduled] == ["Panel minutes"]
 
 
 def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:

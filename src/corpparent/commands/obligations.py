@@ -84,7 +84,7 @@ def due_findings(upcoming: Upcoming) -> tuple[Finding, ...]:
     insufficient data for each obligation that could not be scheduled."""
     found = [
         Finding(
-            subject=item.obligation.title,
+            subject=f"due {item.due.isoformat()}",
             rule="falls due",
             status=Status.NOT_YET_DUE,
             explanation=(f"{item.obligation.title} for {item.label}: due by "
@@ -97,7 +97,7 @@ def due_findings(upcoming: Upcoming) -> tuple[Finding, ...]:
     ]
     found.extend(
         Finding(
-            subject=obligation.title,
+            subject="not scheduled",
             rule="falls due",
             status=Status.INSUFFICIENT_DATA,
             explanation=(f"{obligation.title}: not scheduled, as no meeting or event dates "
