@@ -252,28 +252,36 @@ def problems_from_validation(
     row: int | None = None,
     *,
     columns: Mapping[str, str] | None = None,
+    indexes: Literal["dotted", "brackets"] = "dotted",
 ) -> list[Problem]:
     """Turn a pydantic error into problems naming the file, the row and the field.
 
-    A field is named by its path in the model (``credentials.0.completed``); ``columns``
-    maps a model's field names to the columns of the file they were read from, either
-    a whole path (``codes.3`` to ``SN_4``) or its first part (``code`` to ``Local
-    authority area code``). A message that does not already say what was found ends
-    with the value given.
+    A field is named by its path in the model, a list item by its index:
+    ``credentials.0.completed``, or with ``indexes="brackets"``
+    ``indicators[0].kind``. ``columns`` maps a model's field names to the columns of
+    the file they were read from, either a whole dotted path (``codes.3`` to ``SN_4``)
+    or its first part (``code`` to ``Local authority area code``). A message that does
+    not already say what was found ends with the value given.
     """
     problems = []
     for detail in error.errors(include_url=False):
-        field = _column(tuple(detail["loc"]), columns or {})
+        field = _field(tuple(detail["loc"]), columns or {}, indexes == "brackets")
         problems.append(Problem(source, _message(detail), row=row, field=field))
     return problems
 
 
-def _column(location: tuple[int | str, ...], columns: Mapping[str, str]) -> str | None:
-    path = ".".join(str(part) for part in location)
-    if not path or path in columns:
-        return columns.get(path) or None
-    first, *rest = (str(part) for part in location)
-    return ".".join([columns.get(first, first), *rest])
+def _field(location: tuple[int | str, ...], columns: Mapping[str, str],
+           brackets: bool) -> str | None:
+    if not location:
+        return None
+    whole = columns.get(".".join(str(part) for part in location))
+    if whole is not None:
+        return whole
+    first, *rest = location
+    name = columns.get(str(first), str(first))
+    for part in rest:
+        name += f"[{part}]" if brackets and isinstance(part, int) else f".{part}"
+    return name
 
 
 def _message(detail: ErrorDetails) -> str:
