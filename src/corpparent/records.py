@@ -165,13 +165,21 @@ def normalise_column(name: str) -> str:
 
 
 def _numbered(names: Iterable[str]) -> tuple[str, ...]:
-    """Headings with repeats numbered as spreadsheets read them: SNP, SNP.1, SNP.2 ..."""
-    seen: dict[str, int] = {}
+    """Headings with repeats numbered as spreadsheets read them: SNP, SNP.1, SNP.2 ...
+
+    A number already taken by a published heading is skipped, so no two columns share a
+    name and none is lost.
+    """
+    taken: set[str] = set()
+    repeats: dict[str, int] = {}
     result = []
     for name in names:
-        count = seen.get(name, 0)
-        seen[name] = count + 1
-        result.append(name if count == 0 else f"{name}.{count}")
+        numbered = name
+        while numbered in taken:
+            repeats[name] = repeats.get(name, 0) + 1
+            numbered = f"{name}.{repeats[name]}"
+        taken.add(numbered)
+        result.append(numbered)
     return tuple(result)
 
 
