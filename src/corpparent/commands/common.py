@@ -3,6 +3,7 @@ indicator set from Python, and writing output."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import shutil
@@ -11,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, final
 
 import click
+from attrs import frozen
 from rich.console import Console
 from rich.progress import track
 
@@ -32,6 +34,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BREACH",
     "DateType",
+    "Output",
     "PeriodType",
     "breached",
     "emit",
@@ -48,6 +51,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R", ScorecardReport, FindingsReport)
 #: A finding is a breach and ``--fail-on-breach`` was given.
 EXIT_BREACH = 1
 #: The input (an option, a file, a plug-in) is bad.
@@ -181,28 +185,72 @@ def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
     return any(f.breach for report in reports for f in report.findings)
 
 
+@final
+@frozen
+class Output:
+    """How a command writes its report: the shared output options, as one value."""
+
+    format: Format
+    path: Path | None
+    profile: Profile | None
+    suppress: bool | None
+    threshold: int
+    fail_on_breach: bool
+
+    @property
+    def chosen_profile(self) -> Profile:
+        """The profile given, or the format's default."""
+        return self.profile or default_profile(self.format)
+
+    def options(self) -> dict[str, str | int | float | bool | None]:
+        """The options as the provenance block records them."""
+        return {"format": self.format, "profile": self.chosen_profile,
+                "suppress": self.suppress, "threshold": self.threshold}
+
+    def finish(self, report: R) -> R:
+        """``report`` under the chosen profile and suppression."""
+        return finish(report, self.format, profile=self.profile,
+                      suppress_small=self.suppress, threshold=self.threshold)
+
+    def exit_on_breach(self, reports: Iterable[ScorecardReport | FindingsReport]) -> None:
+        """Exit with 1 when ``--fail-on-breach`` was given and a finding is a breach."""
+        if self.fail_on_breach and breached(reports):
+            sys.exit(EXIT_BREACH)
+
+
+_OUTPUT_OPTIONS = [
+    click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
+                 default="terminal", show_default=True, help="Output format."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write to this file instead of standard output. With several "
+                 "periods, include {period} in the name."),
+    click.option("--profile", type=click.Choice(PROFILES),
+                 help="Who the report is for. Default: public for html and markdown, "
+                 "internal for terminal and json."),
+    click.option("--suppress/--no-suppress", "suppress_small", default=None,
+                 help="Withhold small counts of children (shown as c). Default: on for "
+                 "the public profile, off otherwise."),
+    click.option("--threshold", type=click.IntRange(min=1), default=DEFAULT_THRESHOLD,
+                 show_default=True, help="Counts below this are withheld."),
+    click.option("--fail-on-breach", is_flag=True,
+                 help="Exit with code 1 when any finding is a breach."),
+]
+
+
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every reporting command shares."""
-    options = [
-        click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
-                     default="terminal", show_default=True, help="Output format."),
-        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Write to this file instead of standard output. With several "
-                     "periods, include {period} in the name."),
-        click.option("--profile", type=click.Choice(PROFILES),
-                     help="Who the report is for. Default: public for html and markdown, "
-                     "internal for terminal and json."),
-        click.option("--suppress/--no-suppress", "suppress_small", default=None,
-                     help="Withhold small counts of children (shown as c). Default: on for "
-                     "the public profile, off otherwise."),
-        click.option("--threshold", type=click.IntRange(min=1), default=DEFAULT_THRESHOLD,
-                     show_default=True, help="Counts below this are withheld."),
-        click.option("--fail-on-breach", is_flag=True,
-                     help="Exit with code 1 when any finding is a breach."),
-    ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+    """Add the options every reporting command shares, passed to it as ``out``."""
+
+    @functools.wraps(function)
+    def command(*args: Any, output_format: Format, output: Path | None,
+                profile: Profile | None, suppress_small: bool | None, threshold: int,
+                fail_on_breach: bool, **kwargs: Any) -> Any:
+        out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach)
+        return function(*args, out=out, **kwargs)
+
+    decorated: Callable[..., Any] = command
+    for option in reversed(_OUTPUT_OPTIONS):
+        decorated = option(decorated)
+    return decorated
 
 
 def options_used(**options: object) -> dict[str, str | int | float | bool | None]:
@@ -238,32 +286,21 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
 def report_findings(
     findings: Sequence[Finding],
+    out: Output,
     *,
     title: str,
     authority: str | None,
     period: Period | None,
     inputs: Sequence[Path],
     options: dict[str, str | int | float | bool | None],
-    output_format: Format,
-    output: Path | None,
-    profile: Profile | None,
-    suppress_small: bool | None,
-    threshold: int,
-    fail_on_breach: bool,
 ) -> None:
     """Render ``findings`` as a report with its provenance, then exit 1 on a breach when
-    ``fail_on_breach``."""
-    chosen = profile or default_profile(output_format)
+    ``--fail-on-breach`` was given."""
     provenance = make_provenance(
-        inputs=inputs, period=period,
-        options={**options, "format": output_format, "profile": chosen,
-                 "suppress": suppress_small, "threshold": threshold},
+        inputs=inputs, period=period, options={**options, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
-    report = findings_report(findings, provenance, title=title, authority=authority,
-                             period=period)
-    report = finish(report, output_format, profile=profile, suppress_small=suppress_small,
-                    threshold=threshold)
-    emit(report, output_format, output)
-    if fail_on_breach and breached([report]):
-        sys.exit(EXIT_BREACH)
+    report = out.finish(findings_report(findings, provenance, title=title,
+                                        authority=authority, period=period))
+    emit(report, out.format, out.path)
+    out.exit_on_breach([report])

@@ -9,6 +9,7 @@ import click
 
 from corpparent.commands.common import (
     DateType,
+    Output,
     PeriodType,
     load_from_python,
     output_options,
@@ -21,8 +22,6 @@ from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.records import read_meetings
 from corpparent.periods import Period
-from corpparent.report.model import Profile
-from corpparent.report.output import Format
 
 __all__ = ["governance_findings", "meetings"]
 
@@ -84,12 +83,7 @@ def meetings(
     period: Period,
     as_of: date | None,
     authority: str | None,
-    output_format: Format,
-    output: Path | None,
-    profile: Profile | None,
-    suppress_small: bool | None,
-    threshold: int,
-    fail_on_breach: bool,
+    out: Output,
 ) -> None:
     """Judge a panel's meetings against its constitution: quorum at each formal meeting,
     meeting frequency and gaps, attendance over each member's tenure, and composition.
@@ -111,9 +105,7 @@ def meetings(
     findings = governance_findings(constitution, meeting_file, membership_file, period, day)
     inputs = [meeting_file] if membership_file is None else [meeting_file, membership_file]
     report_findings(
-        findings, title=f"{constitution.panel}: governance, {period}", authority=authority,
+        findings, out, title=f"{constitution.panel}: governance, {period}", authority=authority,
         period=period, inputs=inputs,
         options={"constitution": constitution_ref, "as_of": day.isoformat()},
-        output_format=output_format, output=output, profile=profile,
-        suppress_small=suppress_small, threshold=threshold, fail_on_breach=fail_on_breach,
     )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, final
 
 import click
+from attrs import frozen
 
 from corpparent.commands.common import (
     DateType,
+    Output,
     PeriodType,
     output_options,
     report_findings,
@@ -34,10 +37,8 @@ from corpparent.governance.obligations import ObligationSet
 from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import Submission, read_submissions
 from corpparent.periods import Period
-from corpparent.report.model import Profile
-from corpparent.report.output import Format
 
-__all__ = ["due_findings", "obligations"]
+__all__ = ["Sources", "due_findings", "obligations"]
 
 
 def _obligations(reference: str) -> ObligationSet:
@@ -126,10 +127,44 @@ _SOURCES = [
 ]
 
 
+@final
+@frozen
+class Sources:
+    """The obligations a command judges and the dates they hang on, as one value."""
+
+    reference: str
+    meeting_file: Path | None
+    planned: tuple[date, ...]
+    event_pairs: tuple[str, ...]
+    authority: str | None
+
+    def obligations(self) -> ObligationSet:
+        """The obligations named by ``--obligations``."""
+        return _obligations(self.reference)
+
+    def meetings(self) -> list[date] | None:
+        """The meeting dates, or ``None`` when none were given."""
+        return _meeting_dates(self.meeting_file, self.planned)
+
+    def events(self) -> dict[str, list[date]] | None:
+        """The dates of named events, or ``None`` when none were given."""
+        return _events(self.event_pairs) or None
+
+
 def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options that name the obligations and their dates, passed as ``sources``."""
+
+    @functools.wraps(function)
+    def command(*args: Any, obligation_ref: str, meeting_file: Path | None,
+                planned: tuple[date, ...], event_pairs: tuple[str, ...],
+                authority: str | None, **kwargs: Any) -> Any:
+        sources = Sources(obligation_ref, meeting_file, planned, event_pairs, authority)
+        return function(*args, sources=sources, **kwargs)
+
+    decorated: Callable[..., Any] = command
     for option in reversed(_SOURCES):
-        function = option(function)
-    return function
+        decorated = option(decorated)
+    return decorated
 
 
 @click.group(short_help="Judge a submissions log; list what falls due.")
@@ -158,17 +193,8 @@ def check(
     log_file: Path,
     period: Period,
     as_of: date,
-    obligation_ref: str,
-    meeting_file: Path | None,
-    planned: tuple[date, ...],
-    event_pairs: tuple[str, ...],
-    authority: str | None,
-    output_format: Format,
-    output: Path | None,
-    profile: Profile | None,
-    suppress_small: bool | None,
-    threshold: int,
-    fail_on_breach: bool,
+    sources: Sources,
+    out: Output,
 ) -> None:
     """One finding per occurrence of each obligation arising in the period (met, late,
     missing, incomplete, out of order, not yet due), then a warning for each log entry
@@ -185,18 +211,16 @@ def check(
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
     """
-    chosen = _obligations(obligation_ref)
+    chosen = sources.obligations()
     # ReportingRecord converts with a bare ``tuple``, which mypy cannot solve for.
     record = ReportingRecord(read_submissions(log_file),  # type: ignore[arg-type]
-                             _meeting_dates(meeting_file, planned),
-                             _events(event_pairs) or None)
+                             sources.meetings(), sources.events())
     findings = ObligationCheck(chosen, period, as_of).findings(record)
     report_findings(
-        findings, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
-        authority=authority, period=period, inputs=_inputs(log_file, meeting_file),
-        options={"obligations": obligation_ref, "as_of": as_of.isoformat()},
-        output_format=output_format, output=output, profile=profile,
-        suppress_small=suppress_small, threshold=threshold, fail_on_breach=fail_on_breach,
+        findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
+        authority=sources.authority, period=period,
+        inputs=_inputs(log_file, sources.meeting_file),
+        options={"obligations": sources.reference, "as_of": as_of.isoformat()},
     )
 
 
@@ -215,17 +239,8 @@ def due(
     until: date,
     log_file: Path | None,
     ics_file: Path | None,
-    obligation_ref: str,
-    meeting_file: Path | None,
-    planned: tuple[date, ...],
-    event_pairs: tuple[str, ...],
-    authority: str | None,
-    output_format: Format,
-    output: Path | None,
-    profile: Profile | None,
-    suppress_small: bool | None,
-    threshold: int,
-    fail_on_breach: bool,
+    sources: Sources,
+    out: Output,
 ) -> None:
     """What falls due from --from to --until, earliest first, leaving out what the log
     already meets; obligations after each meeting need the meeting dates.
@@ -240,22 +255,21 @@ def due(
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
                                  param_hint="'--until'")
-    chosen = _obligations(obligation_ref)
+    chosen = sources.obligations()
     log: tuple[Submission, ...] = () if log_file is None else read_submissions(log_file)
     upcoming = falls_due(chosen, start=start, until=until,
-                         meetings=_meeting_dates(meeting_file, planned),
-                         events=_events(event_pairs) or None, submissions=log)
+                         meetings=sources.meetings(), events=sources.events(),
+                         submissions=log)
     if ics_file is not None:
         text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
-                            name=f"{authority or 'Panel'} reporting deadlines",
+                            name=f"{sources.authority or 'Panel'} reporting deadlines",
                             obligations=chosen)
         write_output(text, ics_file, what="the calendar")
     report_findings(
-        due_findings(upcoming),
+        due_findings(upcoming), out,
         title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
-        authority=authority, period=None, inputs=_inputs(log_file, meeting_file),
-        options={"obligations": obligation_ref, "from": start.isoformat(),
+        authority=sources.authority, period=None,
+        inputs=_inputs(log_file, sources.meeting_file),
+        options={"obligations": sources.reference, "from": start.isoformat(),
                  "until": until.isoformat()},
-        output_format=output_format, output=output, profile=profile,
-        suppress_small=suppress_small, threshold=threshold, fail_on_breach=fail_on_breach,
     )

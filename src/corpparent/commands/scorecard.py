@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from corpparent.commands.common import (
-    EXIT_BREACH,
+    Output,
     PeriodType,
-    breached,
     emit,
     load_indicator_set,
     options_used,
@@ -23,9 +21,7 @@ from corpparent.comparators.files import read_comparators
 from corpparent.indicators.files import read_readings
 from corpparent.periods import Period
 from corpparent.report.build import scorecard_report
-from corpparent.report.model import Profile, ScorecardReport
-from corpparent.report.output import Format, finish
-from corpparent.report.profiles import default_profile
+from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.scorecard import Scorecard
 
@@ -56,12 +52,7 @@ def scorecard(
     comparators_file: Path | None,
     title: str | None,
     history: int,
-    output_format: Format,
-    output: Path | None,
-    profile: Profile | None,
-    suppress_small: bool | None,
-    threshold: int,
-    fail_on_breach: bool,
+    out: Output,
 ) -> None:
     """Assess a scorecard for a period from a readings file, with its exception report.
 
@@ -79,7 +70,7 @@ def scorecard(
       corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q4" \\
           -f json --fail-on-breach
     """
-    if len(periods) > 1 and (output is None or "{period}" not in str(output)):
+    if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
     indicators = load_indicator_set(indicator_ref)
     data = read_readings(readings, indicators)
@@ -87,28 +78,22 @@ def scorecard(
         comparators_file, indicators=indicators)
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
     assessor = Scorecard(indicators)
-    chosen = profile or default_profile(output_format)
     reports: list[ScorecardReport] = []
     now = datetime.now(UTC).replace(microsecond=0)
     for period in progress(periods, "Assessing periods"):
         provenance = make_provenance(
             inputs=inputs,
             period=period,
-            options=options_used(indicators=indicator_ref, authority=authority,
-                                  format=output_format, profile=chosen,
-                                  suppress=suppress_small, threshold=threshold,
-                                  history=history),
+            options={**options_used(indicators=indicator_ref, authority=authority,
+                                    history=history), **out.options()},
             generated_at=now,
-            name_only=chosen == "public",
         )
         result = assessor.assess(data, period)
         report = scorecard_report(result, indicators, data, provenance, title=title,
                                   authority=authority, history=history, comparators=comparators)
-        report = finish(report, output_format, profile=profile, suppress_small=suppress_small,
-                        threshold=threshold)
-        target = None if output is None else Path(str(output).replace("{period}",
-                                                                      slug(period)))
-        emit(report, output_format, target)
+        report = out.finish(report)
+        target = None if out.path is None else Path(str(out.path).replace("{period}",
+                                                                          slug(period)))
+        emit(report, out.format, target)
         reports.append(report)
-    if fail_on_breach and breached(reports):
-        sys.exit(EXIT_BREACH)
+    out.exit_on_breach(reports)
