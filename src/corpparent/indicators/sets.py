@@ -8,7 +8,7 @@ when the set is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import final
 
 from attrs import field, frozen
@@ -21,6 +21,18 @@ from corpparent.ranges import ExpectedRange, Target
 __all__ = ["IndicatorSet"]
 
 
+def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
+
+def _ranges(items: Iterable[ExpectedRange]) -> tuple[ExpectedRange, ...]:
+    return tuple(items)
+
+
+def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return tuple(items)
+
+
 def _overlap(a: Period, b: Period) -> bool:
     return a.start <= b.end and b.start <= a.end
 
@@ -30,9 +42,11 @@ def _overlap(a: Period, b: Period) -> bool:
 class IndicatorSet:
     """Indicators by identifier, in the order given, with their ranges and targets."""
 
-    indicators: tuple[Indicator, ...] = field(converter=tuple)
-    ranges: tuple[ExpectedRange, ...] = field(default=(), converter=tuple)
-    targets: tuple[Target, ...] = field(default=(), converter=tuple)
+    # Typed converters: with a bare ``tuple`` the attrs mypy plugin types these
+    # arguments as an unsolvable ``Iterable[_T_co]`` and rejects every call.
+    indicators: tuple[Indicator, ...] = field(converter=_indicators)
+    ranges: tuple[ExpectedRange, ...] = field(default=(), converter=_ranges)
+    targets: tuple[Target, ...] = field(default=(), converter=_targets)
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()

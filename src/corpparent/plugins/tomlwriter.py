@@ -1,0 +1,85 @@
+"""A small TOML writer for the values a plug-in file holds.
+
+Python reads TOML (``tomllib``) but does not write it. A plug-in file needs only
+strings, booleans, integers, floats, arrays of those, tables and arrays of tables, so
+this writer covers exactly that, and writes floats in their shortest form that reads
+back to the same number (``7`` for 7.0, ``0.1`` for 0.1). Strings are written as basic
+strings with every character that TOML does not allow raw escaped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = ["Scalar", "Table", "dumps", "key", "value"]
+
+Scalar = str | bool | int | float
+Value = Scalar | Sequence[Scalar]
+Table = Mapping[str, Value]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_\-]+")
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+            "\r": "\\r"}
+
+
+def _string(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def key(name: str) -> str:
+    """A key, bare where TOML allows it and quoted otherwise."""
+    return name if _BARE_KEY.fullmatch(name) else _string(name)
+
+
+def value(item: Value) -> str:
+    """One TOML value."""
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, int):
+        return str(item)
+    if isinstance(item, float):
+        if not math.isfinite(item):
+            raise ValueError(f"cannot write {item!r}: a plug-in file holds finite numbers only")
+        if item.is_integer() and abs(item) < 2**53:
+            return str(int(item))
+        return repr(item)
+    if isinstance(item, str):
+        return _string(item)
+    return "[" + ", ".join(value(element) for element in item) + "]"
+
+
+def _table_body(table: Table) -> list[str]:
+    return [f"{key(name)} = {value(item)}" for name, item in table.items()]
+
+
+def dumps(
+    top: Table,
+    tables: Sequence[tuple[str, Table]] = (),
+    arrays: Sequence[tuple[str, Sequence[Table]]] = (),
+    *,
+    header: str = "",
+) -> str:
+    """A document: ``top`` keys, then each ``[table]``, then each ``[[array]]`` of tables.
+
+    ``header`` is written first as comment lines.
+    """
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    if lines:
+        lines.append("")
+    lines.extend(_table_body(top))
+    for name, table in tables:
+        lines.extend(["", f"[{key(name)}]", *_table_body(table)])
+    for name, items in arrays:
+        for table in items:
+            lines.extend(["", f"[[{key(name)}]]", *_table_body(table)])
+    return "\n".join(lines).lstrip("\n") + "\n"
