@@ -396,6 +396,19 @@ def validate_plugin_file(path: str | Path) -> tuple[Problem, ...]:
 # --- writing --------------------------------------------------------------------------
 
 
+def _period_text(period: Period) -> str:
+    """Text that reads back as ``period``: ``str(FinancialYear(2011))`` is ``2011-12``,
+    which :func:`~corpparent.periods.parse_period` reads as December 2011, so such a
+    year is written ``FY 2011-12``."""
+    text = str(period)
+    if parse_period(text) == period:
+        return text
+    text = f"FY {text}"
+    if parse_period(text) != period:
+        raise DefinitionError(f"period {period!r} has no text that reads back as itself")
+    return text
+
+
 def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if v not in ("", (), [], None)}
 
@@ -434,11 +447,11 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
             "source": indicator.source,
         }))
     ranges = [_drop_empty({
-        "indicator": r.indicator, "period": str(r.period), "lower": r.lower, "upper": r.upper,
-        "source": r.source,
+        "indicator": r.indicator, "period": _period_text(r.period), "lower": r.lower,
+        "upper": r.upper, "source": r.source,
     }) for r in profile.indicators.ranges]
     targets = [_drop_empty({
-        "indicator": t.indicator, "period": str(t.period), "value": t.value,
+        "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
         "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
     }) for t in profile.indicators.targets]
     return tomlwriter.dumps(

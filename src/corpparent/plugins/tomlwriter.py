@@ -13,12 +13,13 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-__all__ = ["Scalar", "Table", "dumps", "key", "value"]
+__all__ = ["Scalar", "Table", "Value", "dumps", "key", "value"]
 
 Scalar = str | bool | int | float
 Value = Scalar | Sequence[Scalar]
 Table = Mapping[str, Value]
 
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_\-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}
@@ -58,8 +59,19 @@ def value(item: Value) -> str:
     return "[" + ", ".join(value(element) for element in item) + "]"
 
 
+_WIDTH = 88
+
+
+def _entry(name: str, item: Value) -> str:
+    line = f"{key(name)} = {value(item)}"
+    if len(line) <= _WIDTH or isinstance(item, (str, bool, int, float)) or len(item) < 2:
+        return line
+    elements = "".join(f"    {value(element)},\n" for element in item)
+    return f"{key(name)} = [\n{elements}]"
+
+
 def _table_body(table: Table) -> list[str]:
-    return [f"{key(name)} = {value(item)}" for name, item in table.items()]
+    return [_entry(name, item) for name, item in table.items()]
 
 
 def dumps(
@@ -73,7 +85,7 @@ def dumps(
 
     ``header`` is written first as comment lines.
     """
-    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    lines = [f"# {_CONTROL.sub(chr(0xFFFD), line)}".rstrip() for line in header.splitlines()]
     if lines:
         lines.append("")
     lines.extend(_table_body(top))
