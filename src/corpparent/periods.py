@@ -133,6 +133,10 @@ def _fy_text(start_year: int) -> str:
     return f"{start_year}-{(start_year + 1) % 100:02d}"
 
 
+def _reads_as_month(text: str) -> bool:
+    return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text) is not None
+
+
 @final
 @frozen(eq=True, order=False)
 class Month(Period):
@@ -171,7 +175,11 @@ class Month(Period):
         return Month(self.year - 1, self.month)
 
     def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        text = f"{self.year:04d}-{self.month:02d}"
+        if (self.year + 1) % 100 == self.month:
+            # '2011-12' would also read as a financial year: name the month instead.
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return text
 
 
 @final
@@ -209,7 +217,9 @@ class FinancialQuarter(Period):
 
     @property
     def end(self) -> date:
-        return Month.containing(self.start).next().next().end
+        last = (self.quarter * 3 + 2) % 12 + 1  # Q1 ends in June ... Q4 in March
+        year = self.year + (self.quarter == 4)
+        return date(year, last, calendar.monthrange(year, last)[1])
 
     def previous(self) -> FinancialQuarter:
         if self.quarter == 1:
@@ -273,7 +283,9 @@ class FinancialYear(_Year):
         return tuple(FinancialQuarter(self.year, q) for q in range(1, 5))
 
     def __str__(self) -> str:
-        return _fy_text(self.year)
+        text = _fy_text(self.year)
+        # 2000-01 to 2011-12 also read as months (January 2000 ... December 2011).
+        return f"FY {text}" if _reads_as_month(text) else text
 
 
 @final
@@ -352,6 +364,10 @@ def parse_period(text: str) -> Period:
     cleaned = re.sub(r"\s+", " ", str(text).strip())
     if not cleaned:
         raise _error(text, "it is empty")
+    if _reads_as_month(cleaned) and int(cleaned[5:]) == (int(cleaned[:4]) + 1) % 100:
+        raise _error(text, f"it reads both as a month and as a financial year; write "
+                     f"'FY {cleaned}' for the financial year or "
+                     f"'{calendar.month_name[int(cleaned[5:])]} {cleaned[:4]}' for the month")
     for kind, pattern in _PATTERNS:
         match = pattern.fullmatch(cleaned)
         if match is None:

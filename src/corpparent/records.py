@@ -38,11 +38,17 @@ M = TypeVar("M", bound=BaseModel)
 
 @frozen
 class RawRecord:
-    """One record as read: where it came from, and its fields as text or JSON values."""
+    """One record as read: where it came from, and its fields as text or JSON values.
+
+    ``problem`` says why a record could not even be read as fields (a CSV row with more
+    cells than the header, a JSON item that is not an object); such a record is
+    reported by :func:`validate_records` beside every other problem of the file.
+    """
 
     source: str
     row: int
     fields: Mapping[str, Any]
+    problem: str | None = None
 
 
 def read_records(
@@ -70,12 +76,7 @@ def read_records(
     accepted = ", ".join([*required, *optional])
     allowed = set(required) | set(optional)
     problems: list[Problem] = []
-    if suffix == ".json":
-        for record in records:
-            for name in sorted(set(record.fields) - allowed):
-                problems.append(Problem(source, f"unknown key; accepted keys are {accepted}",
-                                        row=record.row, field=name))
-    else:
+    if suffix != ".json":  # JSON records' keys are checked by each record's model
         header, records = _csv_records(file)
         for name in required:
             if name not in header:
@@ -102,11 +103,10 @@ def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
     reader = csv.DictReader(lines)
     header = [name.strip() for name in (reader.fieldnames or [])]
     records: list[RawRecord] = []
-    problems: list[Problem] = []
     for row_number, row in enumerate(reader, start=2):
         if None in row:
-            problems.append(Problem(source, f"more cells than the {len(header)} columns of the "
-                                    "header", row=row_number))
+            problem = f"more cells than the {len(header)} columns of the header"
+            records.append(RawRecord(source, row_number, {}, problem))
             continue
         if all(not (value or "").strip() for value in row.values()):
             continue  # a blank line holds no data, so nothing is lost
@@ -115,8 +115,6 @@ def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
             for key, value in row.items()
         }
         records.append(RawRecord(source, row_number, fields))
-    if problems:
-        raise DataError(problems)
     return header, tuple(records)
 
 
@@ -134,17 +132,12 @@ def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     if not isinstance(data, list):
         where = f"a list of records or an object with a {key!r} list" if key else "a list"
         raise DataError.single(source, f"expected {where} at the top level")
-    records: list[RawRecord] = []
-    problems: list[Problem] = []
-    for index, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            problems.append(Problem(source, f"expected an object, got {type(item).__name__}",
-                                    row=index))
-            continue
-        records.append(RawRecord(source, index, item))
-    if problems:
-        raise DataError(problems)
-    return tuple(records)
+    return tuple(
+        RawRecord(source, index, item)
+        if isinstance(item, dict)
+        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
+        for index, item in enumerate(data, start=1)
+    )
 
 
 def problems_from_validation(record: RawRecord, error: ValidationError) -> list[Problem]:
@@ -155,6 +148,10 @@ def problems_from_validation(record: RawRecord, error: ValidationError) -> list[
         message = str(detail["msg"]).removeprefix("Value error, ")
         if detail["type"] == "missing":
             message = "a value is required"
+        elif detail["type"] == "string_too_short":
+            message = "a value is required; the cell is empty"
+        elif detail["type"] == "extra_forbidden":
+            message = "unknown field"
         problems.append(Problem(record.source, message, row=record.row, field=field))
     return problems
 
@@ -166,6 +163,9 @@ def validate_records(
     valid: list[tuple[RawRecord, M]] = []
     problems: list[Problem] = []
     for record in records:
+        if record.problem is not None:
+            problems.append(Problem(record.source, record.problem, row=record.row))
+            continue
         try:
             valid.append((record, model.model_validate(dict(record.fields))))
         except ValidationError as exc:
@@ -186,8 +186,12 @@ def _as_float(value: object) -> float:
     else:
         raise ValueError(f"expected a number, got {type(value).__name__}")
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {value!r}")
+        raise _NotFiniteError(f"expected a finite number, got {value!r}")
     return number
+
+
+class _NotFiniteError(ValueError):
+    """A number, but NaN or infinite."""
 
 
 def optional_number(value: object) -> float | None:
@@ -205,6 +209,8 @@ def number_or_symbol(value: object) -> float | str | None:
         return value.strip().lower()
     try:
         return _as_float(value)
+    except _NotFiniteError:
+        raise
     except ValueError:
         symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
         raise ValueError(

@@ -13,19 +13,22 @@ Percentages and rates are proportions, so they share pint's dimensionless dimens
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from typing import Any
-
-import pint
+import sys
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from corpparent.errors import UnitError
 
+if TYPE_CHECKING:  # pint is imported on first use, keeping `import corpparent` light
+    import pint
+    from pint import Quantity
+
 __all__ = [
     "Quantity",
-    "Registry",
-    "Unit",
     "convert",
+    "is_quantity",
     "parse_unit",
     "quantity",
     "registry",
@@ -33,9 +36,6 @@ __all__ = [
     "unit_label",
     "use_registry",
 ]
-
-Quantity = pint.Quantity
-Unit = pint.Unit
 
 _DEFINITIONS = (
     "child = [child] = children",
@@ -77,40 +77,46 @@ _ALIASES: dict[str, str] = {
     "days": "day",
 }
 
-Registry = pint.UnitRegistry[Any]
-
-_registry: Registry | None = None
+_registry: pint.UnitRegistry[Any] | None = None
 
 
-def _define_all(target: Registry) -> None:
+def _define_all(target: pint.UnitRegistry[Any]) -> None:
     for definition in _DEFINITIONS:
         name = definition.split("=", 1)[0].strip()
         if name not in target:
             target.define(definition)
 
 
-def registry() -> Registry:
+def registry() -> pint.UnitRegistry[Any]:
     """Return corpparent's unit registry, building it on first use."""
     global _registry
     if _registry is None:
-        built: Registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+        import pint
+
+        built: pint.UnitRegistry[Any] = pint.UnitRegistry(
+            None, autoconvert_offset_to_baseunit=False
+        )
         _define_all(built)
         _registry = built
     return _registry
 
 
-def use_registry(host: Registry) -> None:
+def use_registry(host: pint.UnitRegistry[Any]) -> None:
     """Make corpparent use ``host``, adding its units where the host lacks them.
 
     Quantities from two pint registries cannot be mixed, so an application that already
     has a registry should call this once, before building indicators.
     """
     global _registry
+    import pint
+
     try:
         _define_all(host)
     except (pint.errors.PintError, ValueError) as exc:
         raise UnitError(f"cannot add corpparent's units to the given registry: {exc}") from exc
     _registry = host
+    _parse_unit.cache_clear()
+    _factor.cache_clear()
 
 
 def parse_unit(text: str | pint.Unit) -> pint.Unit:
@@ -118,9 +124,16 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
 
     Raises :class:`UnitError` naming the accepted spellings when the text is unknown.
     """
+    return _parse_unit(text if isinstance(text, str) else str(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_unit(text: str) -> pint.Unit:
+    # Cached by text: parsing through pint costs far more than a lookup, and units are
+    # named again and again (every reading, every formatted value).
+    import pint
+
     reg = registry()
-    if isinstance(text, pint.Unit):
-        return reg.Unit(str(text))
     key = re.sub(r"\s+", " ", text.strip().lower())
     name = _ALIASES.get(key, key)
     try:
@@ -128,6 +141,12 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
     except (pint.errors.PintError, AttributeError, ValueError, TypeError) as exc:
         accepted = ", ".join(sorted(repr(a) for a in _ALIASES if a))
         raise UnitError(f"unknown unit {text!r}; expected one of {accepted}") from exc
+
+
+def is_quantity(value: object) -> TypeGuard[Quantity[Any]]:
+    """Whether ``value`` is a pint quantity (from any registry), without importing pint."""
+    module = sys.modules.get("pint")
+    return module is not None and isinstance(value, module.Quantity)
 
 
 def quantity(value: float, unit: str | pint.Unit) -> pint.Quantity[Any]:
@@ -159,6 +178,7 @@ def convert(value: float, from_unit: str | pint.Unit, to_unit: str | pint.Unit) 
     return float(round(result, 12)) if math.isfinite(result) else result
 
 
+@functools.lru_cache(maxsize=256)
 def _factor(source: pint.Unit, target: pint.Unit) -> float:
     magnitude: Any = registry().Quantity(1.0, source).to(target).magnitude
     return float(magnitude)

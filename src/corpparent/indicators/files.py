@@ -119,12 +119,14 @@ def _reading(
             return None
     symbol = record.value if isinstance(record.value, str) else None
     value = record.value * scale if isinstance(record.value, float) else None
+    given = value
     if value is None and symbol is None:
         value = _derived(indicator, record)
         if value is None:
             problem("value", "a value is required: a number, an official symbol, or a "
                     "numerator and denominator")
-    _check_numbers(indicator, value, record, problem)
+    # A value derived from numerator and denominator is checked through them.
+    _check_numbers(indicator, given, record, problem)
     if len(problems) > before:
         return None
     return Reading(

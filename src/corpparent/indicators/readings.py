@@ -9,6 +9,7 @@ the gap is reported, never read as zero.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import final
 
@@ -56,7 +57,7 @@ class Readings:
     :class:`~corpparent.errors.DataError` naming both places.
     """
 
-    __slots__ = ("_by_indicator", "_by_key")
+    __slots__ = ("_by_indicator", "_by_key", "_ends")
 
     def __init__(self, readings: Iterable[Reading] = ()) -> None:
         self._by_key: dict[tuple[str, Period], Reading] = {}
@@ -86,6 +87,10 @@ class Readings:
             name: tuple(sorted(series, key=lambda r: r.period))
             for name, series in by_indicator.items()
         }
+        # Periods sort by end date first, so each series' ends are sorted too.
+        self._ends = {
+            name: [r.period.end for r in series] for name, series in self._by_indicator.items()
+        }
 
     def get(self, indicator: str, period: Period) -> Reading | None:
         """The reading for ``indicator`` in exactly ``period``, if any."""
@@ -97,7 +102,13 @@ class Readings:
 
     def within(self, indicator: str, period: Period) -> tuple[Reading, ...]:
         """Readings of ``indicator`` for periods inside ``period`` (itself included)."""
-        return tuple(r for r in self.series(indicator) if period.contains(r.period))
+        series = self.series(indicator)
+        if not series:
+            return ()
+        ends = self._ends[indicator]
+        first = bisect_left(ends, period.start)
+        last = bisect_right(ends, period.end)
+        return tuple(r for r in series[first:last] if r.period.start >= period.start)
 
     @property
     def indicators(self) -> tuple[str, ...]:

@@ -1,0 +1,78 @@
+"""Comparator sets and benchmarking: England, region, statistical neighbours and
+Outstanding authorities; comparisons by polarity; rank, "k of n" and quartile bands."""
+
+from corpparent.comparators.comparison import (
+    CompareWith,
+    Comparison,
+    Verdict,
+    compare,
+    compare_all,
+    gap_text,
+    tolerance_in_unit,
+)
+from corpparent.comparators.declaration import (
+    AuthorityModel,
+    ComparatorModel,
+    ComparatorSetModel,
+    comparator_set_from_data,
+)
+from corpparent.comparators.files import (
+    ComparatorRow,
+    comparators_from_records,
+    read_comparators,
+)
+from corpparent.comparators.position import (
+    MIN_VALUES_FOR_BANDS,
+    Band,
+    Benchmark,
+    GroupPosition,
+    Quartiles,
+    Statistic,
+    quartile_band,
+    quartiles,
+    rank_values,
+)
+from corpparent.comparators.series import (
+    Authority,
+    Comparator,
+    ComparatorKind,
+    ComparatorValue,
+    withheld_reason,
+)
+from corpparent.comparators.sets import ComparatorSet, group_average
+from corpparent.comparators.standing import group_finding, standing_finding
+
+__all__ = [
+    "MIN_VALUES_FOR_BANDS",
+    "Authority",
+    "AuthorityModel",
+    "Band",
+    "Benchmark",
+    "Comparator",
+    "ComparatorKind",
+    "ComparatorModel",
+    "ComparatorRow",
+    "ComparatorSet",
+    "ComparatorSetModel",
+    "ComparatorValue",
+    "CompareWith",
+    "Comparison",
+    "GroupPosition",
+    "Quartiles",
+    "Statistic",
+    "Verdict",
+    "comparator_set_from_data",
+    "comparators_from_records",
+    "compare",
+    "compare_all",
+    "gap_text",
+    "group_average",
+    "group_finding",
+    "quartile_band",
+    "quartiles",
+    "rank_values",
+    "read_comparators",
+    "standing_finding",
+    "tolerance_in_unit",
+    "withheld_reason",
+]

@@ -1,0 +1,148 @@
+"""The scorecard and the exception report, on Wiltshire's 2022-23 figures (seed 002)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpparent import (
+    ExpectedRange,
+    FinancialQuarter,
+    FinancialYear,
+    Finding,
+    Indicator,
+    IndicatorAssessment,
+    IndicatorSet,
+    Kind,
+    Performance,
+    Polarity,
+    Reading,
+    Readings,
+    Scorecard,
+    Status,
+    Target,
+    TargetDirection,
+)
+
+FY22, Q4 = FinancialYear(2022), FinancialQuarter(2022, 4)
+LTSTAB = Indicator("ltstab", "Long-term placement stability", Kind.PERCENTAGE,
+                   Polarity.HIGHER_IS_BETTER)
+MILES = Indicator("miles20", "Placed more than 20 miles from home", Kind.PERCENTAGE,
+                  Polarity.LOWER_IS_BETTER)
+MISSING = Indicator("missing", "Children in care with a missing episode", Kind.COUNT,
+                    Polarity.LOWER_IS_BETTER)
+CLA = Indicator("cla", "Children in care", Kind.SNAPSHOT, Polarity.NEUTRAL)
+HEALTH = Indicator("health", "Health assessment in the last 12 months", Kind.PERCENTAGE,
+                   Polarity.HIGHER_IS_BETTER)
+
+WILTSHIRE = IndicatorSet(
+    [LTSTAB, MILES, MISSING, CLA, HEALTH],
+    ranges=[
+        ExpectedRange("ltstab", 75, 82, FY22, source="002 §33"),
+        ExpectedRange("miles20", 34, 37, FY22, source="002 §43"),
+        ExpectedRange("missing", 90, 120, FY22, source="002 §46"),
+        ExpectedRange("cla", 407, 469, FY22, source="002 §23"),
+    ],
+    targets=[Target("health", 94, TargetDirection.AT_LEAST, FY22, source="002 §88")],
+)
+READINGS = Readings([
+    Reading("ltstab", Q4, 73), Reading("ltstab", Q4.previous(), 73),
+    Reading("ltstab", Q4.same_period_last_year(), 73),
+    Reading("miles20", Q4, 39), Reading("miles20", Q4.previous(), 39),
+    Reading("missing", Q4, 71), Reading("missing", Q4.previous(), 49),
+    Reading("cla", Q4, 461),
+    Reading("health", Q4, 82),
+])
+
+
+def assess() -> dict[str, IndicatorAssessment]:
+    result = Scorecard(WILTSHIRE).assess(READINGS, Q4)
+    return {a.indicator.id: a for a in result.assessments}
+
+
+def rule(indicator: str, name: str) -> Finding:
+    found = assess()[indicator].finding(name)
+    assert found is not None, f"no {name} finding for {indicator}"
+    return found
+
+
+def test_long_term_stability_73_against_75_82_is_below_and_worse() -> None:
+    """002 §33: "our performance has dipped ... and is below our 75% lower range"."""
+    assert assess()["ltstab"].performance is Performance.WORSE
+    finding = rule("ltstab", "expected range")
+    assert finding.status is Status.BREACHED
+    assert finding.evidence["position"] == "below"
+
+
+def test_placed_over_20_miles_39_against_34_37_is_above_and_worse() -> None:
+    """002 §42: "just outside of our expected upper range"."""
+    assert assess()["miles20"].performance is Performance.WORSE
+    assert rule("miles20", "expected range").evidence["position"] == "above"
+
+
+def test_missing_episodes_71_against_90_120_is_below_and_better() -> None:
+    """002 §47: "still below our lower target range of 90"; fewer is better."""
+    assert assess()["missing"].performance is Performance.BETTER
+    assert rule("missing", "expected range").status is Status.EXCEEDED
+    assert rule("missing", "travel since last period").outcome == "worsened"
+
+
+def test_children_in_care_461_is_within_407_469() -> None:
+    """002 §23: "below our higher expected range of 469 and above our lower ... of 407"."""
+    assert assess()["cla"].performance is Performance.AS_EXPECTED
+
+
+def test_health_assessments_82_fall_short_of_the_94_target() -> None:
+    """002 §88: "82% ... had a health assessment in the last 12 months (target is 94%)"."""
+    finding = rule("health", "target")
+    assert finding.status is Status.BREACHED
+    assert "82% in 2022-23 Q4 falls short of the target of at least 94%" in str(finding)
+
+
+def test_the_exception_report_lists_exceptions_successes_and_gaps() -> None:
+    report = Scorecard(WILTSHIRE).assess(READINGS, Q4).exception_report()
+    assert [f.subject for f in report.exceptions] == ["ltstab", "miles20", "missing", "health"]
+    assert [f.subject for f in report.successes] == ["missing"]
+    assert report.insufficient == ()
+    assert "Exception report for 2022-23 Q4" in str(report)
+
+
+def test_a_missing_value_is_insufficient_data_not_an_exception() -> None:
+    readings = Readings([Reading("ltstab", Q4, None, symbol="c")])
+    report = Scorecard(WILTSHIRE).assess(readings, Q4).exception_report()
+    gaps = {f.subject: f for f in report.insufficient}
+    assert "withheld (c: confidential" in gaps["ltstab"].explanation
+    assert "no reading for 2022-23 Q4" in gaps["miles20"].explanation
+
+
+def test_a_range_set_for_another_year_does_not_apply() -> None:
+    q1 = FinancialQuarter(2023, 1)
+    result = Scorecard(WILTSHIRE).assess(Readings([Reading("ltstab", q1, 60)]), q1)
+    assert result["ltstab"].finding("expected range") is None
+
+
+@given(st.floats(0, 100, allow_nan=False), st.sampled_from(Polarity))
+def test_exceptions_are_exactly_the_values_outside_range(value: float, polarity: Polarity) -> None:
+    indicator = LTSTAB.with_polarity(polarity)
+    indicators = IndicatorSet([indicator], ranges=[ExpectedRange("ltstab", 75, 82, FY22)])
+    report = Scorecard(indicators).assess(Readings([Reading("ltstab", Q4, value)]), Q4)
+    outside = not 75 <= value <= 82
+    assert bool(report.exception_report().exceptions) == outside
+    better = polarity.better(value, 82 if value > 82 else 75) and outside
+    assert bool(report.exception_report().successes) == better
+
+
+@given(st.floats(0, 100, allow_nan=False), st.floats(0, 100, allow_nan=False))
+def test_a_better_value_never_gets_a_worse_status(a: float, b: float) -> None:
+    """Monotonicity: for higher-is-better, raising the value never worsens the verdict."""
+    severity = {Status.EXCEEDED: 0, Status.MET: 1, Status.BREACHED: 2}
+    low, high = sorted((a, b))
+    card = Scorecard(IndicatorSet([LTSTAB], ranges=[ExpectedRange("ltstab", 75, 82, FY22)]))
+
+    def status(value: float) -> Status:
+        assessment = card.assess(Readings([Reading("ltstab", Q4, value)]), Q4)["ltstab"]
+        found = assessment.finding("expected range")
+        assert found is not None
+        return found.status
+
+    assert severity[status(high)] <= severity[status(low)]
