@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from corpparent.comparators.comparison import Verdict
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Polarity
 from corpparent.indicators.files import read_readings
@@ -161,6 +162,56 @@ def test_wiltshire_ranges_belong_to_their_year(wiltshire: AuthorityProfile) -> N
     current = wiltshire.indicators.range_for("children_in_care", FinancialQuarter(2022, 2))
     assert current is not None
     assert (current.lower, current.upper) == (407, 469)
+
+
+# --- Wiltshire's comparators (002 §23, §28, §32-61) -----------------------------------------
+
+B, W, L, N = Verdict.BETTER, Verdict.WORSE, Verdict.LOWER, Verdict.NOT_COMPARED
+COMPARISONS = [
+    # (paragraph, indicator, period, Wiltshire's figure, verdict against England, South
+    # West, statistical neighbours, Outstanding authorities)
+    ("§23 starts rate, no polarity", "cla_starts_rate", "2022-23 Q4", 10, (L, L, N, L)),
+    ("§28 section 20: lower than OLA's at 29%", "section_20", "2022-23 Q4", 22, (N, N, N, L)),
+    ("§32 stronger than our comparators", "placement_moves_3plus", "2020-21", 6, (B, B, B, B)),
+    ("§34 higher than Outstanding authorities", "long_term_stability", "2020-21", 77,
+     (B, B, B, B)),
+    ("§43 35% against 21, 31, 33, 25", "placed_over_20_miles", "2020-21", 35, (W, W, W, W)),
+    ("§49 52% against 48, 53, 49, 55", "in_house_fostering", "2020-21", 52, (B, W, B, W)),
+    ("§57 Attainment 8 higher than all three", "attainment_8", "2021-22", 22.4, (B, B, B, N)),
+    ("§58 Progress 8 better than all three", "progress_8", "2021-22", -0.5, (B, B, B, N)),
+    ("§59 suspensions above England, below SW and SN", "suspensions", "2021-22", 11,
+     (W, B, B, N)),
+    ("§60 absence better than England and SW", "absence", "2021-22", 7, (B, B, N, N)),
+    ("§61 persistent absence lower than all", "persistent_absence", "2021-22", 14.2,
+     (B, B, B, N)),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "indicator", "period", "value", "verdicts"),
+                         COMPARISONS, ids=[c[0] for c in COMPARISONS])
+def test_wiltshire_comparators_reproduce_the_report(
+    wiltshire: AuthorityProfile, paragraph: str, indicator: str, period: str, value: float,
+    verdicts: tuple[Verdict, ...],
+) -> None:
+    comparators = wiltshire.comparators
+    assert comparators is not None
+    readings = read_readings(DATA / "wiltshire_readings_2022-23.csv", wiltshire.indicators)
+    own = readings.get(indicator, parse_period(period))
+    assert own is not None
+    assert own.value == value
+    found = comparators.compare(wiltshire.indicators[indicator], value, parse_period(period))
+    assert [c.comparator for c in found] == [
+        "England", "South West", "Statistical neighbours", "Outstanding authorities"]
+    assert tuple(c.verdict for c in found) == verdicts
+
+
+def test_wiltshire_has_ten_statistical_neighbours(wiltshire: AuthorityProfile) -> None:
+    """002 §22: "We have 10 comparator (statistical neighbours) Local Authorities"."""
+    assert wiltshire.comparators is not None
+    neighbours = wiltshire.comparators.statistical_neighbours
+    assert len(neighbours) == 10
+    assert wiltshire.comparators.authority.code == "865"
+    assert "Wiltshire" not in {n.name for n in neighbours}
 
 
 # --- Staffordshire (004) -----------------------------------------------------------------

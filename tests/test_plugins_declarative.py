@@ -13,6 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpparent.comparators.series import Authority as NamedAuthority
+from corpparent.comparators.series import Comparator, ComparatorKind
+from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import DataError, PluginError
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
@@ -224,6 +227,10 @@ _periods = st.one_of(
 )
 
 
+def _code_or_identity(authority: NamedAuthority) -> object:
+    return id(authority) if authority.code is None else authority.code
+
+
 @st.composite
 def profiles(draw: st.DrawFn) -> AuthorityProfile:
     priorities = draw(st.lists(st.builds(
@@ -250,8 +257,24 @@ def profiles(draw: st.DrawFn) -> AuthorityProfile:
             targets.append(Target(indicator_id, draw(_numbers),
                                   draw(st.sampled_from(TargetDirection)), draw(_periods),
                                   ambition=draw(st.booleans()), source=draw(_text)))
+    kinds = st.sampled_from(list(ComparatorKind))
+    values = st.one_of(_numbers, st.sampled_from(["c", "x", "z", "low"]))
+    series = [
+        Comparator(name, draw(kinds), {
+            (indicator_id, draw(_periods)): draw(values)
+            for indicator_id in draw(st.lists(st.sampled_from(indicator_ids), unique=True))
+        } if indicator_ids else {}, source=draw(_text), code=draw(st.none() | _text))
+        for name in draw(st.lists(_name, max_size=3, unique=True))
+    ]
+    neighbours = draw(st.lists(st.builds(NamedAuthority, _name, st.none() | _text,
+                                         st.none() | _text), max_size=3,
+                               unique_by=(lambda a: a.name, _code_or_identity)))
+    name = draw(_name)
+    comparators = draw(st.none() | st.just(ComparatorSet(
+        NamedAuthority(name, None, None), series,
+        [n for n in neighbours if n.name != name], neighbours[:1], draw(_text))))
     return AuthorityProfile(
-        id=draw(_ids), name=draw(_name),
+        id=draw(_ids), name=name, comparators=comparators,
         indicators=IndicatorSet(indicators, ranges, targets),
         gss_code=draw(st.one_of(st.just(""), st.from_regex(r"E\d{8}", fullmatch=True))),
         dfe_code=draw(st.one_of(st.just(""), st.from_regex(r"\d{3}", fullmatch=True))),

@@ -25,6 +25,9 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from corpparent.comparators.series import Authority as NamedAuthority
+from corpparent.comparators.series import Comparator, ComparatorKind
+from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import CorpparentError, DefinitionError, Problem
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
@@ -126,6 +129,49 @@ class TargetModel(_Model):
     source: str = ""
 
 
+class NamedAuthorityModel(_Model):
+    """An authority named in a comparator group: a statistical neighbour, or an
+    Ofsted-Outstanding authority."""
+
+    name: str = Field(min_length=1)
+    code: str | None = Field(None, description="DfE LA number, e.g. '916'.")
+    region: str | None = None
+
+
+class ComparatorValueModel(_Model):
+    """One published comparator value: a number, or an official symbol such as 'c'."""
+
+    indicator: str
+    period: str
+    value: float | str = Field(description="A number, or a symbol: c, x, z, low, k, u, ...")
+
+
+class ComparatorSeriesModel(_Model):
+    """A ``[[comparators.series]]`` entry: England, a region, the statistical-neighbour
+    figure, the Outstanding authorities' figure, or one authority."""
+
+    name: str = Field(min_length=1)
+    kind: Literal["England", "region", "statistical neighbours", "Outstanding authorities",
+                  "authority", "other"]
+    source: str = ""
+    code: str | None = None
+    units: dict[str, str] = Field(default_factory=dict,
+                                  description="Per indicator, the unit the values are in.")
+    values: list[ComparatorValueModel] = Field(default_factory=list)
+
+
+class ComparatorsModel(_Model):
+    """The ``[comparators]`` table: the authority's comparator set."""
+
+    source: str = ""
+    authority: NamedAuthorityModel | None = Field(
+        None, description="The authority as comparator tables name it; defaults to the "
+                          "[authority] name, DfE code and region.")
+    statistical_neighbours: list[NamedAuthorityModel] = Field(default_factory=list)
+    outstanding: list[NamedAuthorityModel] = Field(default_factory=list)
+    series: list[ComparatorSeriesModel] = Field(default_factory=list)
+
+
 class PluginFile(_Model):
     """A whole plug-in file."""
 
@@ -144,6 +190,7 @@ class PluginFile(_Model):
     indicators: list[IndicatorModel] = Field(default_factory=list)
     ranges: list[RangeModel] = Field(default_factory=list)
     targets: list[TargetModel] = Field(default_factory=list)
+    comparators: ComparatorsModel | None = None
 
 
 _SECTIONS: dict[str, type[_Model]] = {
@@ -153,6 +200,13 @@ _SECTIONS: dict[str, type[_Model]] = {
     "indicators": IndicatorModel,
     "ranges": RangeModel,
     "targets": TargetModel,
+    "comparators": ComparatorsModel,
+}
+_NESTED: dict[str, type[_Model]] = {
+    "statistical_neighbours": NamedAuthorityModel,
+    "outstanding": NamedAuthorityModel,
+    "series": ComparatorSeriesModel,
+    "values": ComparatorValueModel,
 }
 
 
@@ -183,8 +237,11 @@ class _Collector:
 
 def _accepted(loc: Sequence[str | int]) -> str:
     model: type[_Model] = PluginFile
-    if loc and isinstance(loc[0], str) and loc[0] in _SECTIONS and len(loc) > 1:
-        model = _SECTIONS[loc[0]]
+    names = [part for part in loc[:-1] if isinstance(part, str)]
+    if names and names[0] in _SECTIONS:
+        model = _SECTIONS[names[0]]
+        for name in names[1:]:
+            model = _NESTED.get(name, model)
     return ", ".join(model.model_fields)
 
 
@@ -251,6 +308,9 @@ def _build(data: PluginFile, collect: _Collector) -> AuthorityProfile | None:
         built_target = _target(target_model, ("targets", index), indicators, collect)
         if built_target is not None:
             targets.append(built_target)
+    comparators = None
+    if data.comparators is not None:
+        comparators = _comparator_set(data.comparators, data.authority, indicators, collect)
     if collect.problems:
         return None
     indicator_set = _attempt(collect, ("ranges",),
@@ -275,6 +335,47 @@ def _build(data: PluginFile, collect: _Collector) -> AuthorityProfile | None:
                         for d in data.documents),
         description=authority.description,
         source=authority.source,
+        comparators=comparators,
+    ))
+
+
+def _default_authority(name: str, dfe_code: str, region: str) -> NamedAuthority:
+    return NamedAuthority(name, dfe_code or None, region or None)
+
+
+def _comparator_set(model: ComparatorsModel, authority: AuthorityModel,
+                    indicators: dict[str, Indicator], collect: _Collector) -> ComparatorSet | None:
+    series: list[Comparator] = []
+    for index, declared in enumerate(model.series):
+        path = ("comparators", "series", index)
+        for number, item in enumerate(declared.values):
+            if item.indicator not in indicators:
+                collect.add((*path, "values", number, "indicator"),
+                            f"indicator {item.indicator!r} is not defined in [[indicators]]")
+        for indicator_id in declared.units:
+            if indicator_id not in indicators:
+                collect.add((*path, "units", indicator_id),
+                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+        values: dict[tuple[str, str], float | str] = {}
+        for number, item in enumerate(declared.values):
+            if (item.indicator, item.period) in values:
+                collect.add((*path, "values", number), f"two values for {item.indicator!r} "
+                            f"in {item.period}")
+            values[(item.indicator, item.period)] = item.value
+        built = _attempt(collect, path, partial(
+            Comparator, declared.name, ComparatorKind(declared.kind), values, declared.source,
+            declared.units, declared.code))
+        if built is not None:
+            series.append(built)
+    own = (_default_authority(authority.name, authority.dfe_code, authority.region)
+           if model.authority is None
+           else NamedAuthority(model.authority.name, model.authority.code,
+                               model.authority.region))
+    return _attempt(collect, ("comparators",), lambda: ComparatorSet(
+        own, series,
+        [NamedAuthority(a.name, a.code, a.region) for a in model.statistical_neighbours],
+        [NamedAuthority(a.name, a.code, a.region) for a in model.outstanding],
+        model.source,
     ))
 
 
@@ -409,8 +510,37 @@ def _period_text(period: Period) -> str:
     return text
 
 
+def _without_none(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if v is not None}
+
+
+def _named(authority: NamedAuthority) -> dict[str, Any]:
+    return _without_none({"name": authority.name, "code": authority.code,
+                          "region": authority.region})
+
+
+def _comparators_table(profile: AuthorityProfile, comparators: ComparatorSet) -> dict[str, Any]:
+    default = _default_authority(profile.name, profile.dfe_code, profile.region)
+    return _drop_empty({
+        "source": comparators.source,
+        "authority": None if comparators.authority == default else _named(comparators.authority),
+        "statistical_neighbours": [_named(a) for a in comparators.statistical_neighbours],
+        "outstanding": [_named(a) for a in comparators.outstanding],
+    })
+
+
+def _series_table(comparator: Comparator) -> dict[str, Any]:
+    return _without_none({
+        "name": comparator.name, "kind": comparator.kind.value,
+        "source": comparator.source or None, "code": comparator.code,
+        "units": dict(comparator.units) or None,
+        "values": [{"indicator": ind, "period": _period_text(period), "value": value}
+                   for (ind, period), value in comparator.values.items()] or None,
+    })
+
+
 def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if v not in ("", (), [], None)}
+    return {k: v for k, v in table.items() if v not in ("", (), [], {}, None)}
 
 
 def profile_to_toml(profile: AuthorityProfile) -> str:
@@ -419,7 +549,7 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     The constitution, comparator and obligation slots are not part of this format yet;
     a profile that fills them raises :class:`~corpparent.errors.DefinitionError`.
     """
-    for slot in ("constitution", "comparators", "obligations"):
+    for slot in ("constitution", "obligations"):
         if getattr(profile, slot) is not None:
             raise DefinitionError(
                 f"authority {profile.id!r}: the plug-in file format cannot hold {slot} yet"
@@ -454,11 +584,16 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
         "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
     }) for t in profile.indicators.targets]
+    tables: list[tuple[str, tomlwriter.Table]] = []
+    series: list[tomlwriter.Table] = []
+    if profile.comparators is not None:
+        tables.append(("comparators", _comparators_table(profile, profile.comparators)))
+        series = [_series_table(c) for c in profile.comparators.comparators]
     return tomlwriter.dumps(
         {"format_version": FORMAT_VERSION},
-        [("authority", authority)],
+        [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
-         ("ranges", ranges), ("targets", targets)],
+         ("ranges", ranges), ("targets", targets), ("comparators.series", series)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                f"Schema: {SCHEMA_ID}",
     )

@@ -8,9 +8,10 @@ their leads, and the documents its figures are taken from. Every indicator, rang
 target and priority carries a ``source`` naming the document and clause it comes from,
 so a reader can check each number against the report that set it.
 
-The constitution, comparator set and obligations of the panel are slots that later
-governance, comparator and obligation types fill; until an authority declares them
-they are ``None``.
+Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
+statistical neighbours and holds the comparator values the authority's reports quote.
+The constitution and obligations of the panel are slots that the governance and
+obligation types fill; until an authority declares them they are ``None``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import DefinitionError
 from corpparent.indicators.sets import IndicatorSet
 
@@ -105,7 +107,8 @@ class AuthorityProfile:
     ``national`` that is not one authority). ``domains`` lists the scorecard's domains in
     order, including any that have no indicator yet; every indicator's domain must be
     one of them when they are given. ``documents`` are the sources cited by the
-    ``source`` fields.
+    ``source`` fields. ``comparators`` is the set of comparators the authority reports
+    against (England, region, statistical neighbours, Outstanding authorities).
     """
 
     id: str = field(validator=_identifier)
@@ -119,9 +122,9 @@ class AuthorityProfile:
     documents: tuple[Document, ...] = field(default=(), converter=_documents)
     description: str = ""
     source: str = ""
-    # Slots filled by the governance, comparator and obligation types.
+    comparators: ComparatorSet | None = None
+    # Slots for the panel's constitution and its reporting obligations.
     constitution: object | None = None
-    comparators: object | None = None
     obligations: object | None = None
 
     def __attrs_post_init__(self) -> None:

@@ -1,10 +1,10 @@
 """A small TOML writer for the values a plug-in file holds.
 
 Python reads TOML (``tomllib``) but does not write it. A plug-in file needs only
-strings, booleans, integers, floats, arrays of those, tables and arrays of tables, so
-this writer covers exactly that, and writes floats in their shortest form that reads
-back to the same number (``7`` for 7.0, ``0.1`` for 0.1). Strings are written as basic
-strings with every character that TOML does not allow raw escaped.
+strings, booleans, integers, floats, arrays and inline tables of those, tables and
+arrays of tables, so this writer covers exactly that. It writes floats in their
+shortest form that reads back to the same number (``7`` for 7.0, ``0.1`` for 0.1), and
+strings as basic strings with every character TOML does not allow raw escaped.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-__all__ = ["Scalar", "Table", "Value", "dumps", "key", "value"]
+__all__ = ["Inline", "Scalar", "Table", "Value", "dumps", "key", "value"]
 
 Scalar = str | bool | int | float
-Value = Scalar | Sequence[Scalar]
+Inline = Mapping[str, "Value"]
+Value = Scalar | Sequence["Value"] | Inline
 Table = Mapping[str, Value]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
@@ -56,6 +57,9 @@ def value(item: Value) -> str:
         return repr(item)
     if isinstance(item, str):
         return _string(item)
+    if isinstance(item, Mapping):
+        inner = ", ".join(f"{key(name)} = {value(element)}" for name, element in item.items())
+        return "{" + inner + "}" if inner else "{}"
     return "[" + ", ".join(value(element) for element in item) + "]"
 
 
@@ -64,7 +68,8 @@ _WIDTH = 88
 
 def _entry(name: str, item: Value) -> str:
     line = f"{key(name)} = {value(item)}"
-    if len(line) <= _WIDTH or isinstance(item, (str, bool, int, float)) or len(item) < 2:
+    if (len(line) <= _WIDTH or isinstance(item, (str, bool, int, float, Mapping))
+            or len(item) < 2):
         return line
     elements = "".join(f"    {value(element)},\n" for element in item)
     return f"{key(name)} = [\n{elements}]"
@@ -72,6 +77,10 @@ def _entry(name: str, item: Value) -> str:
 
 def _table_body(table: Table) -> list[str]:
     return [_entry(name, item) for name, item in table.items()]
+
+
+def _header(name: str) -> str:
+    return ".".join(key(part) for part in name.split("."))
 
 
 def dumps(
@@ -83,6 +92,7 @@ def dumps(
 ) -> str:
     """A document: ``top`` keys, then each ``[table]``, then each ``[[array]]`` of tables.
 
+    Table and array names may be dotted paths (``comparators.series``).
     ``header`` is written first as comment lines.
     """
     lines = [f"# {_CONTROL.sub(chr(0xFFFD), line)}".rstrip() for line in header.splitlines()]
@@ -90,8 +100,8 @@ def dumps(
         lines.append("")
     lines.extend(_table_body(top))
     for name, table in tables:
-        lines.extend(["", f"[{key(name)}]", *_table_body(table)])
+        lines.extend(["", f"[{_header(name)}]", *_table_body(table)])
     for name, items in arrays:
         for table in items:
-            lines.extend(["", f"[[{key(name)}]]", *_table_body(table)])
+            lines.extend(["", f"[[{_header(name)}]]", *_table_body(table)])
     return "\n".join(lines).lstrip("\n") + "\n"
