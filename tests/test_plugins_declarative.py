@@ -156,6 +156,41 @@ value = 5
     assert "two expected ranges that overlap: 2022-23 and 2022-23 Q2" in message
 
 
+COMPARATORS = """
+[comparators]
+authority = {name = "Testshire", code = "999"}
+statistical_neighbours = [{name = "Otherdale"}]
+
+[[comparators.comparators]]
+name = "England"
+kind = "England"
+values = [
+    {indicator = "moves", period = "2020-21", value = 9},
+    {indicator = "movez", period = "2020-21", value = 9},
+]
+"""
+
+
+def test_comparators_are_declared_in_the_comparators_own_format() -> None:
+    profile = profile_from_toml(VALID + COMPARATORS.replace(
+        '    {indicator = "movez", period = "2020-21", value = 9},\n', ""))
+    assert profile.comparators is not None
+    assert profile.comparators.authority.code == "999"
+    england = profile.comparators.get("England")
+    assert england.value("moves", FinancialYear(2020)) == 9
+
+
+def test_comparator_problems_name_their_lines() -> None:
+    assert _problems(VALID + COMPARATORS) == [
+        (35, "comparators.comparators[0].values[1].indicator",
+         "indicator 'movez' is not defined in [[indicators]]"),
+    ]
+    problems = _problems(VALID + COMPARATORS.replace('kind = "England"', 'kind = "county"'))
+    assert [(row, field) for row, field, _ in problems] == [
+        (32, "comparators.comparators[0].kind")]
+    assert "expected a comparator kind ('England', 'region'" in problems[0][2]
+
+
 def test_invalid_toml_names_the_line() -> None:
     ((row, field, message),) = _problems(VALID.replace("lower = 7", "lower = = 7"))
     assert (row, field) == (23, None)
@@ -189,7 +224,7 @@ def test_key_lines_follow_arrays_of_tables_and_multiline_values() -> None:
            'w = 3\n"""\nv = 4\n'
     assert key_lines(text) == {
         ("a",): 1, ("a", "x"): 2, ("b",): 3, ("b", 0): 3, ("b", 0, "y"): 4,
-        ("b", 1): 8, ("b", 1, "quoted key"): 9, ("b", 1, "v"): 12,
+        ("b", 0, "y", 0): 5, ("b", 0, "y", 1): 6, ("b", 1): 8, ("b", 1, "quoted key"): 9, ("b", 1, "v"): 12,
     }
 
 
@@ -217,6 +252,8 @@ def test_built_in_profiles_round_trip(authority: str) -> None:
 _ids = st.from_regex(r"[a-z][a-z0-9_\-]{0,12}", fullmatch=True)
 _text = st.text(max_size=30)
 _name = st.text(min_size=1, max_size=30).filter(str.strip)
+_stripped = st.text(max_size=20).map(str.strip)
+_stripped_name = _name.map(str.strip)
 _numbers = st.floats(allow_nan=False, allow_infinity=False, width=64)
 _periods = st.one_of(
     st.builds(FinancialYear, st.integers(1990, 2090)),
@@ -257,22 +294,25 @@ def profiles(draw: st.DrawFn) -> AuthorityProfile:
             targets.append(Target(indicator_id, draw(_numbers),
                                   draw(st.sampled_from(TargetDirection)), draw(_periods),
                                   ambition=draw(st.booleans()), source=draw(_text)))
+    # The comparators' declaration reader strips the whitespace around names, codes,
+    # regions and sources, so the strategy draws them stripped.
     kinds = st.sampled_from(list(ComparatorKind))
     values = st.one_of(_numbers, st.sampled_from(["c", "x", "z", "low"]))
     series = [
         Comparator(name, draw(kinds), {
             (indicator_id, draw(_periods)): draw(values)
             for indicator_id in draw(st.lists(st.sampled_from(indicator_ids), unique=True))
-        } if indicator_ids else {}, source=draw(_text), code=draw(st.none() | _text))
-        for name in draw(st.lists(_name, max_size=3, unique=True))
+        } if indicator_ids else {}, source=draw(_stripped), code=draw(st.none() | _stripped))
+        for name in draw(st.lists(_stripped_name, max_size=3, unique=True))
     ]
-    neighbours = draw(st.lists(st.builds(NamedAuthority, _name, st.none() | _text,
-                                         st.none() | _text), max_size=3,
+    authorities = st.builds(NamedAuthority, _stripped_name, st.none() | _stripped,
+                            st.none() | _stripped)
+    own = draw(authorities)
+    neighbours = draw(st.lists(authorities, max_size=3,
                                unique_by=(lambda a: a.name, _code_or_identity)))
-    name = draw(_name)
     comparators = draw(st.none() | st.just(ComparatorSet(
-        NamedAuthority(name, None, None), series,
-        [n for n in neighbours if n.name != name], neighbours[:1], draw(_text))))
+        own, series, [n for n in neighbours if n.name != own.name], neighbours[:1])))
+    name = draw(_name)
     return AuthorityProfile(
         id=draw(_ids), name=name, comparators=comparators,
         indicators=IndicatorSet(indicators, ranges, targets),

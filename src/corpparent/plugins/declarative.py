@@ -25,10 +25,16 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from corpparent.comparators.declaration import AuthorityModel as ComparatorAuthorityModel
+from corpparent.comparators.declaration import (
+    ComparatorModel,
+    ComparatorSetModel,
+    comparator_set_from_data,
+)
 from corpparent.comparators.series import Authority as NamedAuthority
-from corpparent.comparators.series import Comparator, ComparatorKind
+from corpparent.comparators.series import Comparator
 from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import CorpparentError, DefinitionError, Problem
+from corpparent.errors import CorpparentError, DataError, DefinitionError, Problem
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
@@ -129,49 +135,6 @@ class TargetModel(_Model):
     source: str = ""
 
 
-class NamedAuthorityModel(_Model):
-    """An authority named in a comparator group: a statistical neighbour, or an
-    Ofsted-Outstanding authority."""
-
-    name: str = Field(min_length=1)
-    code: str | None = Field(None, description="DfE LA number, e.g. '916'.")
-    region: str | None = None
-
-
-class ComparatorValueModel(_Model):
-    """One published comparator value: a number, or an official symbol such as 'c'."""
-
-    indicator: str
-    period: str
-    value: float | str = Field(description="A number, or a symbol: c, x, z, low, k, u, ...")
-
-
-class ComparatorSeriesModel(_Model):
-    """A ``[[comparators.series]]`` entry: England, a region, the statistical-neighbour
-    figure, the Outstanding authorities' figure, or one authority."""
-
-    name: str = Field(min_length=1)
-    kind: Literal["England", "region", "statistical neighbours", "Outstanding authorities",
-                  "authority", "other"]
-    source: str = ""
-    code: str | None = None
-    units: dict[str, str] = Field(default_factory=dict,
-                                  description="Per indicator, the unit the values are in.")
-    values: list[ComparatorValueModel] = Field(default_factory=list)
-
-
-class ComparatorsModel(_Model):
-    """The ``[comparators]`` table: the authority's comparator set."""
-
-    source: str = ""
-    authority: NamedAuthorityModel | None = Field(
-        None, description="The authority as comparator tables name it; defaults to the "
-                          "[authority] name, DfE code and region.")
-    statistical_neighbours: list[NamedAuthorityModel] = Field(default_factory=list)
-    outstanding: list[NamedAuthorityModel] = Field(default_factory=list)
-    series: list[ComparatorSeriesModel] = Field(default_factory=list)
-
-
 class PluginFile(_Model):
     """A whole plug-in file."""
 
@@ -190,23 +153,25 @@ class PluginFile(_Model):
     indicators: list[IndicatorModel] = Field(default_factory=list)
     ranges: list[RangeModel] = Field(default_factory=list)
     targets: list[TargetModel] = Field(default_factory=list)
-    comparators: ComparatorsModel | None = None
+    comparators: ComparatorSetModel | None = Field(
+        None, description="The comparator set, in the format of "
+                          "corpparent.comparators.comparator_set_from_data.")
 
 
-_SECTIONS: dict[str, type[_Model]] = {
+_SECTIONS: dict[str, type[BaseModel]] = {
     "authority": AuthorityModel,
     "documents": DocumentModel,
     "priorities": PriorityModel,
     "indicators": IndicatorModel,
     "ranges": RangeModel,
     "targets": TargetModel,
-    "comparators": ComparatorsModel,
+    "comparators": ComparatorSetModel,
 }
-_NESTED: dict[str, type[_Model]] = {
-    "statistical_neighbours": NamedAuthorityModel,
-    "outstanding": NamedAuthorityModel,
-    "series": ComparatorSeriesModel,
-    "values": ComparatorValueModel,
+_NESTED: dict[str, type[BaseModel]] = {
+    "authority": ComparatorAuthorityModel,
+    "statistical_neighbours": ComparatorAuthorityModel,
+    "outstanding": ComparatorAuthorityModel,
+    "comparators": ComparatorModel,
 }
 
 
@@ -236,7 +201,7 @@ class _Collector:
 
 
 def _accepted(loc: Sequence[str | int]) -> str:
-    model: type[_Model] = PluginFile
+    model: type[BaseModel] = PluginFile
     names = [part for part in loc[:-1] if isinstance(part, str)]
     if names and names[0] in _SECTIONS:
         model = _SECTIONS[names[0]]
@@ -279,7 +244,8 @@ def _duplicates(collect: _Collector, section: str, ids: Sequence[str]) -> None:
             seen[item] = index
 
 
-def _build(data: PluginFile, collect: _Collector) -> AuthorityProfile | None:
+def _build(data: PluginFile, raw_comparators: dict[str, Any] | None, collect: _Collector
+           ) -> AuthorityProfile | None:
     _duplicates(collect, "documents", [d.id for d in data.documents])
     _duplicates(collect, "priorities", [p.id for p in data.priorities])
     _duplicates(collect, "indicators", [i.id for i in data.indicators])
@@ -309,8 +275,8 @@ def _build(data: PluginFile, collect: _Collector) -> AuthorityProfile | None:
         if built_target is not None:
             targets.append(built_target)
     comparators = None
-    if data.comparators is not None:
-        comparators = _comparator_set(data.comparators, data.authority, indicators, collect)
+    if raw_comparators is not None:
+        comparators = _comparator_set(raw_comparators, indicators, collect)
     if collect.problems:
         return None
     indicator_set = _attempt(collect, ("ranges",),
@@ -339,44 +305,30 @@ def _build(data: PluginFile, collect: _Collector) -> AuthorityProfile | None:
     ))
 
 
-def _default_authority(name: str, dfe_code: str, region: str) -> NamedAuthority:
-    return NamedAuthority(name, dfe_code or None, region or None)
-
-
-def _comparator_set(model: ComparatorsModel, authority: AuthorityModel,
-                    indicators: dict[str, Indicator], collect: _Collector) -> ComparatorSet | None:
-    series: list[Comparator] = []
-    for index, declared in enumerate(model.series):
-        path = ("comparators", "series", index)
-        for number, item in enumerate(declared.values):
-            if item.indicator not in indicators:
+def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
+                    collect: _Collector) -> ComparatorSet | None:
+    """The comparator set, built by the comparators' own declaration reader; its problems
+    name dotted key paths (``comparators.0.values``), which are placed on their lines."""
+    try:
+        built = comparator_set_from_data(raw, source=collect.source)
+    except DataError as exc:
+        for problem in exc.problems:
+            parts = (problem.field or "").split(".") if problem.field else []
+            path = tuple(int(p) if p.isdigit() else p for p in parts)
+            collect.add(("comparators", *path), problem.message)
+        return None
+    for index, declared in enumerate(raw.get("comparators", [])):
+        path = ("comparators", "comparators", index)
+        for number, record in enumerate(declared.get("values", [])):
+            indicator_id = record.get("indicator") if isinstance(record, dict) else None
+            if indicator_id not in indicators:
                 collect.add((*path, "values", number, "indicator"),
-                            f"indicator {item.indicator!r} is not defined in [[indicators]]")
-        for indicator_id in declared.units:
+                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+        for indicator_id in declared.get("units", {}):
             if indicator_id not in indicators:
                 collect.add((*path, "units", indicator_id),
                             f"indicator {indicator_id!r} is not defined in [[indicators]]")
-        values: dict[tuple[str, str], float | str] = {}
-        for number, item in enumerate(declared.values):
-            if (item.indicator, item.period) in values:
-                collect.add((*path, "values", number), f"two values for {item.indicator!r} "
-                            f"in {item.period}")
-            values[(item.indicator, item.period)] = item.value
-        built = _attempt(collect, path, partial(
-            Comparator, declared.name, ComparatorKind(declared.kind), values, declared.source,
-            declared.units, declared.code))
-        if built is not None:
-            series.append(built)
-    own = (_default_authority(authority.name, authority.dfe_code, authority.region)
-           if model.authority is None
-           else NamedAuthority(model.authority.name, model.authority.code,
-                               model.authority.region))
-    return _attempt(collect, ("comparators",), lambda: ComparatorSet(
-        own, series,
-        [NamedAuthority(a.name, a.code, a.region) for a in model.statistical_neighbours],
-        [NamedAuthority(a.name, a.code, a.region) for a in model.outstanding],
-        model.source,
-    ))
+    return built
 
 
 def _indicator(model: IndicatorModel) -> Indicator:
@@ -451,7 +403,8 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
     except ValidationError as exc:
         _pydantic_problems(exc, collect)
         return None, collect.problems
-    profile = _build(data, collect)
+    raw_comparators = raw.get("comparators") if data.comparators is not None else None
+    profile = _build(data, raw_comparators, collect)
     return profile, collect.problems
 
 
@@ -519,17 +472,7 @@ def _named(authority: NamedAuthority) -> dict[str, Any]:
                           "region": authority.region})
 
 
-def _comparators_table(profile: AuthorityProfile, comparators: ComparatorSet) -> dict[str, Any]:
-    default = _default_authority(profile.name, profile.dfe_code, profile.region)
-    return _drop_empty({
-        "source": comparators.source,
-        "authority": None if comparators.authority == default else _named(comparators.authority),
-        "statistical_neighbours": [_named(a) for a in comparators.statistical_neighbours],
-        "outstanding": [_named(a) for a in comparators.outstanding],
-    })
-
-
-def _series_table(comparator: Comparator) -> dict[str, Any]:
+def _comparator_table(comparator: Comparator) -> dict[str, Any]:
     return _without_none({
         "name": comparator.name, "kind": comparator.kind.value,
         "source": comparator.source or None, "code": comparator.code,
@@ -587,13 +530,18 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     tables: list[tuple[str, tomlwriter.Table]] = []
     series: list[tomlwriter.Table] = []
     if profile.comparators is not None:
-        tables.append(("comparators", _comparators_table(profile, profile.comparators)))
-        series = [_series_table(c) for c in profile.comparators.comparators]
+        found = profile.comparators
+        tables.append(("comparators", _without_none({
+            "authority": _named(found.authority),
+            "statistical_neighbours": [_named(a) for a in found.statistical_neighbours] or None,
+            "outstanding": [_named(a) for a in found.outstanding] or None,
+        })))
+        series = [_comparator_table(c) for c in found.comparators]
     return tomlwriter.dumps(
         {"format_version": FORMAT_VERSION},
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
-         ("ranges", ranges), ("targets", targets), ("comparators.series", series)],
+         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                f"Schema: {SCHEMA_ID}",
     )

@@ -2,7 +2,8 @@
 
 ``tomllib`` gives values without positions. :func:`key_lines` scans the text once and
 maps each key path (``("indicators", 3, "kind")``: the ``kind`` key of the fourth
-``[[indicators]]`` table) to the line it is written on; :func:`line_of` finds the line
+``[[indicators]]`` table) to the line it is written on, and each element of an array
+written over several lines to the line it starts on; :func:`line_of` finds the line
 for a path, falling back to its nearest written ancestor (a missing key is reported at
 its table's header).
 """
@@ -36,8 +37,10 @@ def _resolve(parts: Sequence[str], arrays: Mapping[Path, int]) -> Path:
     return path
 
 
-def _scan_value(text: str, depth: int, in_string: str | None) -> tuple[int, str | None]:
-    """Bracket depth and open multi-line string after ``text``."""
+def _scan_value(text: str, depth: int, in_string: str | None) -> tuple[int, str | None, int]:
+    """Bracket depth and open multi-line string after ``text``, and the number of commas
+    that separate the elements of an outermost array."""
+    commas = 0
     i = 0
     while i < len(text):
         if in_string is not None:
@@ -61,12 +64,14 @@ def _scan_value(text: str, depth: int, in_string: str | None) -> tuple[int, str 
             depth += 1
         elif char in "]}":
             depth -= 1
+        elif char == "," and depth == 1:
+            commas += 1
         elif char == "#":
             break
         i += 1
     if in_string in ('"', "'"):
         in_string = None  # a one-line string cannot span lines; tomllib reports it
-    return depth, in_string
+    return depth, in_string, commas
 
 
 def key_lines(text: str) -> dict[Path, int]:
@@ -75,9 +80,16 @@ def key_lines(text: str) -> dict[Path, int]:
     arrays: dict[Path, int] = {}
     prefix: Path = ()
     depth, in_string = 0, None
+    array: Path = ()  # the key of a multi-line array being read
+    element = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if depth > 0 or in_string is not None:
-            depth, in_string = _scan_value(line, depth, in_string)
+            stripped = line.strip()
+            if (depth == 1 and in_string is None and array and stripped
+                    and not stripped.startswith(("#", "]"))):
+                lines.setdefault((*array, element), number)
+            depth, in_string, commas = _scan_value(line, depth, in_string)
+            element += commas
             continue
         header = _ARRAY_HEADER.match(line)
         if header is not None:
@@ -98,7 +110,8 @@ def key_lines(text: str) -> dict[Path, int]:
         if key is not None:
             path = (*prefix, *_split_key(key["key"]))
             lines[path] = number
-            depth, in_string = _scan_value(line[key.end() :], 0, None)
+            depth, in_string, element = _scan_value(line[key.end() :], 0, None)
+            array = path if line[key.end() :].lstrip().startswith("[") else ()
     return lines
 
 
