@@ -224,7 +224,8 @@ def test_key_lines_follow_arrays_of_tables_and_multiline_values() -> None:
            'w = 3\n"""\nv = 4\n'
     assert key_lines(text) == {
         ("a",): 1, ("a", "x"): 2, ("b",): 3, ("b", 0): 3, ("b", 0, "y"): 4,
-        ("b", 0, "y", 0): 5, ("b", 0, "y", 1): 6, ("b", 1): 8, ("b", 1, "quoted key"): 9, ("b", 1, "v"): 12,
+        ("b", 0, "y", 0): 5, ("b", 0, "y", 1): 6, ("b", 1): 8, ("b", 1, "quoted key"): 9,
+        ("b", 1, "v"): 12,
     }
 
 

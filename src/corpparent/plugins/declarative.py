@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-SCHEMA_ID = "https://corpparent.readthedocs.io/schema/authority-plugin-1.json"
+SCHEMA_ID = "urn:corpparent:authority-plugin:1"
 
 _ID = r"^[a-z][a-z0-9_\-]*$"
 _INDICATOR_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
@@ -543,5 +543,5 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
          ("ranges", ranges), ("targets", targets), ("comparators.comparators", series)],
         header=f"corpparent authority plug-in: {profile.name}\n"
-               f"Schema: {SCHEMA_ID}",
+               "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
     )
