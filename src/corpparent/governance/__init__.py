@@ -1,0 +1,102 @@
+"""Panel governance: constitution, membership, composition, quorum, frequency, attendance.
+
+A :class:`Constitution` declares what a panel's terms of reference require; a
+:class:`PanelRecord` holds its membership and meetings over a span; every rule returns
+:class:`~corpparent.findings.Finding` objects. See ``docs/governance.md``.
+"""
+
+from corpparent.governance.attendance import (
+    AttendanceThreshold,
+    MemberAttendance,
+    SixMonthRule,
+    attendance_table,
+)
+from corpparent.governance.composition import (
+    ChairHoldsRole,
+    EachMemberLeads,
+    MaximumSize,
+    OfficesFilled,
+    PrioritiesHaveLeads,
+    RolesFilled,
+    SeatLimit,
+    SubstitutesAppointed,
+)
+from corpparent.governance.constitution import Constitution, Seats
+from corpparent.governance.frequency import MeetingFrequency, MeetingLog
+from corpparent.governance.meetings import (
+    ClassCount,
+    Meeting,
+    MeetingKind,
+    Meetings,
+    Sitting,
+    Substitution,
+)
+from corpparent.governance.membership import (
+    Credential,
+    Member,
+    MemberClass,
+    Membership,
+    Office,
+    PriorityLead,
+    Roster,
+)
+from corpparent.governance.membership_file import membership_json_schema, read_membership
+from corpparent.governance.panel import PanelRecord
+from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
+from corpparent.governance.records import (
+    Attendance,
+    meetings_json_schema,
+    read_meetings,
+    read_meetings_csv,
+    read_meetings_json,
+)
+from corpparent.governance.requirements import Requirement, RequirementMet
+from corpparent.governance.years import YearKind, add_months
+
+__all__ = [
+    "Attendance",
+    "AttendanceThreshold",
+    "Basis",
+    "ChairHoldsRole",
+    "ClassCount",
+    "ClassQuorum",
+    "Constitution",
+    "Credential",
+    "EachMemberLeads",
+    "MaximumSize",
+    "Meeting",
+    "MeetingFrequency",
+    "MeetingKind",
+    "MeetingLog",
+    "Meetings",
+    "Member",
+    "MemberAttendance",
+    "MemberClass",
+    "Membership",
+    "MinimumPresent",
+    "Office",
+    "OfficesFilled",
+    "PanelRecord",
+    "PrioritiesHaveLeads",
+    "PriorityLead",
+    "Quorum",
+    "Requirement",
+    "RequirementMet",
+    "RolesFilled",
+    "Roster",
+    "SeatLimit",
+    "Seats",
+    "Sitting",
+    "SixMonthRule",
+    "SubstitutesAppointed",
+    "Substitution",
+    "YearKind",
+    "add_months",
+    "attendance_table",
+    "meetings_json_schema",
+    "membership_json_schema",
+    "read_meetings",
+    "read_meetings_csv",
+    "read_meetings_json",
+    "read_membership",
+]

@@ -1,0 +1,232 @@
+"""Attendance: each member's meetings attended over meetings possible, and two checks.
+
+Staffordshire publishes attended over possible for every member, where possible counts
+only the meetings held while the member sat on the panel: "Michael Greatorex (to Oct
+2019) (2/4)", "Richard Ford (from Jan 2020) (2/3)", "Janice Silvester-Hall (from
+December 2019) (2/3)" (004 §7–8). :func:`attendance_table` computes that table from a
+:class:`~corpparent.governance.panel.PanelRecord`.
+
+:class:`AttendanceThreshold` finds members below a proportion a panel expects.
+:class:`SixMonthRule` warns when a councillor has attended no meeting of the panel for
+six consecutive months. The Local Government Act 1972 s.85(1) ends the membership of a
+member who "fails throughout a period of six consecutive months from the date of his
+last attendance to attend any meeting of the authority", unless the authority approved
+the reason before the period ended; attending a committee or advisory body counts
+(s.85(2)). Because the test runs across all of a councillor's meetings, not just this
+panel's, the finding is a warning to check, never a breach; co-opted members who are
+not councillors are outside s.85 (national rules reference §1.1 G1, G2, G4).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError
+from corpparent.findings import Finding, Status
+from corpparent.governance._checks import day_text, member_classes, non_negative
+from corpparent.governance._fractions import fraction_text, proportion
+from corpparent.governance.meetings import Meeting
+from corpparent.governance.membership import Member, MemberClass, name_key
+from corpparent.governance.panel import PanelRecord
+from corpparent.governance.years import add_months
+
+__all__ = ["AttendanceThreshold", "MemberAttendance", "SixMonthRule", "attendance_table"]
+
+
+@final
+@frozen
+class MemberAttendance:
+    """One member's attendance over the meetings held during their tenure."""
+
+    member: Member
+    attended: int
+    possible: int
+    by_substitute: int = 0
+    """Meetings the member missed but a substitute attended for them."""
+    unrecorded: int = 0
+    """Meetings during the tenure whose attendance was not recorded (not in ``possible``)."""
+
+    @property
+    def rate(self) -> float | None:
+        """Attended over possible, in [0, 1]; None when nothing was possible."""
+        return self.attended / self.possible if self.possible else None
+
+    @property
+    def fraction(self) -> Fraction | None:
+        """The rate as an exact fraction, for threshold comparisons."""
+        return Fraction(self.attended, self.possible) if self.possible else None
+
+    def __str__(self) -> str:
+        tenure = f" ({self.member.tenure})" if self.member.tenure else ""
+        return f"{self.member.name}{tenure} ({self.attended}/{self.possible})"
+
+
+def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
+    """Attended over possible for every spell of membership in the record's span.
+
+    Possible counts the meetings held during the member's tenure whose attendance was
+    recorded; a member attending outside their tenure is not counted.
+    """
+    held = record.held
+    rows = []
+    last = min(record.end, record.as_of)
+    for member in record.membership.during(record.start, last):
+        during = [m for m in held if member.serves_on(m.held_on)]
+        recorded = [m for m in during if m.attendance_recorded]
+        rows.append(MemberAttendance(
+            member=member,
+            attended=sum(m.came(member) for m in recorded),
+            possible=len(recorded),
+            by_substitute=sum(m.covered(member) for m in recorded),
+            unrecorded=len(during) - len(recorded),
+        ))
+    return tuple(rows)
+
+
+def _judgement(value: Status | str) -> Status:
+    status = Status(value)
+    if status not in (Status.WARNING, Status.BREACHED):
+        raise DefinitionError(f"falling below an attendance threshold must be a warning or a "
+                              f"breach, not {status}")
+    return status
+
+
+@final
+@frozen
+class AttendanceThreshold:
+    """Each member should attend at least ``minimum`` of the meetings they could.
+
+    ``member_classes`` limits the check (all classes when empty); ``below`` is the
+    status for a member under the threshold (a warning unless the constitution makes
+    attendance a requirement).
+    """
+
+    minimum: Fraction = field(converter=proportion)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
+    below: Status = field(default=Status.WARNING, converter=_judgement)
+    source: str = field(default="", eq=False)
+
+    @property
+    def name(self) -> str:
+        return f"attendance at least {fraction_text(self.minimum)}"
+
+    def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
+        """One finding per member (per spell) in the record's span."""
+        return tuple(
+            self._judge(row) for row in attendance_table(subject)
+            if not self.member_classes or row.member.member_class in self.member_classes
+        )
+
+    def _judge(self, row: MemberAttendance) -> Finding:
+        member = row.member
+        tenure = f" ({member.tenure})" if member.tenure else ""
+        unrecorded = (f"; {row.unrecorded} meetings without recorded attendance not counted"
+                      if row.unrecorded else "")
+        evidence = {"attended": row.attended, "possible": row.possible,
+                    "rate": row.rate, "by substitute": row.by_substitute}
+        if row.fraction is None:
+            return Finding(
+                subject=member.name, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                explanation=f"no meeting with recorded attendance was held during the "
+                f"membership{tenure}{unrecorded}", evidence=evidence,
+            )
+        ok = row.fraction >= self.minimum
+        share = f"{round(100 * row.attended / row.possible)}%"
+        verdict = (f"at or above the {fraction_text(self.minimum)} expected" if ok
+                   else f"below the {fraction_text(self.minimum)} expected")
+        return Finding(
+            subject=member.name,
+            rule=self.name,
+            status=Status.MET if ok else self.below,
+            explanation=f"attended {row.attended} of {row.possible} meetings during the "
+            f"membership{tenure}: {share}, {verdict}{unrecorded}",
+            evidence=evidence,
+            outcome=None if ok else "low attendance",
+        )
+
+
+def _was_at(meeting: Meeting, name: str) -> bool:
+    key = name_key(name)
+    return meeting.attended(name) or any(
+        name_key(s.substitute) == key for s in meeting.substitutions
+    )
+
+
+@final
+@frozen
+class SixMonthRule:
+    """Warn when a councillor has attended no panel meeting for six months (s.85).
+
+    ``member_classes`` are the classes held by councillors (core councillors and their
+    substitutes by default); ``notice_days`` also warns that far ahead of the six
+    months running out.
+    """
+
+    member_classes: tuple[MemberClass, ...] = field(
+        default=(MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE), converter=member_classes
+    )
+    notice_days: int = field(default=0, validator=non_negative)
+    source: str = field(default="Local Government Act 1972 s.85(1)", eq=False)
+
+    @property
+    def name(self) -> str:
+        return "six months without attendance (LGA 1972 s.85)"
+
+    def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
+        """One finding per councillor serving on the record's last day."""
+        return tuple(
+            self._judge(subject, member) for member in subject.roster().members
+            if member.member_class in self.member_classes
+        )
+
+    def _judge(self, record: PanelRecord, member: Member) -> Finding:
+        as_of = min(record.as_of, record.end)
+        held = record.meetings.between(date.min, as_of)
+        # Any attendance counts, in this spell or an earlier one (s.85(2)).
+        attended = [m.held_on for m in held if _was_at(m, member.name)]
+        meetings = [m for m in held if member.serves_on(m.held_on)]
+        if attended:
+            anchor, since = attended[-1], f"the meeting on {day_text(attended[-1])}"
+        elif member.joined is not None and member.joined >= record.start:
+            anchor, since = member.joined, f"joining on {day_text(member.joined)}"
+        else:
+            anchor, since = record.start, f"the record starts on {day_text(record.start)}"
+        unknown = [m for m in meetings if m.held_on > anchor and not m.attendance_recorded]
+        deadline = add_months(anchor, 6)
+        evidence = {"since": anchor.isoformat(), "six months end": deadline.isoformat()}
+        if unknown:
+            return Finding(
+                subject=member.name, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                explanation=f"attendance was not recorded for {len(unknown)} meetings since "
+                f"{since}", evidence=evidence,
+            )
+        s85 = ("Under the Local Government Act 1972 s.85 a councillor who attends no meeting "
+               "of the authority for six consecutive months stops being a member unless the "
+               "council approved the absence before then; any council meeting counts, so "
+               "check the member's other attendance.")
+        if as_of >= deadline:
+            return Finding(
+                subject=member.name, rule=self.name, status=Status.WARNING,
+                explanation=f"no attendance at the panel since {since}; six months ran to "
+                f"{day_text(deadline)}. {s85}", evidence=evidence,
+                outcome="six months without attendance",
+            )
+        if (deadline - as_of).days <= self.notice_days:
+            return Finding(
+                subject=member.name, rule=self.name, status=Status.WARNING,
+                explanation=f"no attendance at the panel since {since}; six months run to "
+                f"{day_text(deadline)}, {(deadline - as_of).days} days after "
+                f"{day_text(as_of)}. {s85}", evidence=evidence,
+                outcome="approaching six months",
+            )
+        return Finding(
+            subject=member.name, rule=self.name, status=Status.MET,
+            explanation=(f"last attended on {day_text(anchor)}, within six months" if attended
+                         else f"no attendance since {since}, but six months run to "
+                         f"{day_text(deadline)}"),
+            evidence=evidence,
+        )

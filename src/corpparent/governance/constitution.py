@@ -1,0 +1,159 @@
+"""A panel's constitution: its seats, offices, priorities, requirements and rules.
+
+A :class:`Constitution` is what a terms of reference says, as data: plain strings,
+numbers, enums, tuples and rule objects built from them (never functions), so an
+authority profile can declare one and a file can hold one. :meth:`Constitution.review`
+applies every rule it declares to a :class:`~corpparent.governance.panel.PanelRecord`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError
+from corpparent.findings import Finding, Rule
+from corpparent.governance._checks import offices as to_offices
+from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
+from corpparent.governance.composition import (
+    ChairHoldsRole,
+    EachMemberLeads,
+    MaximumSize,
+    OfficesFilled,
+    PrioritiesHaveLeads,
+    RolesFilled,
+    SeatLimit,
+    SubstitutesAppointed,
+)
+from corpparent.governance.frequency import MeetingFrequency
+from corpparent.governance.meetings import MeetingKind
+from corpparent.governance.membership import MemberClass, Office, Roster
+from corpparent.governance.panel import PanelRecord
+from corpparent.governance.quorum import Quorum
+from corpparent.governance.requirements import Requirement, RequirementMet
+
+__all__ = ["Constitution", "Seats"]
+
+
+def _roles(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(" ".join(str(v).split()) for v in values)
+
+
+def _seats(values: Iterable[Seats]) -> tuple[Seats, ...]:
+    return tuple(values)
+
+
+def _requirements(values: Iterable[Requirement]) -> tuple[Requirement, ...]:
+    return tuple(values)
+
+
+def _kinds(values: Iterable[MeetingKind | str]) -> tuple[MeetingKind, ...]:
+    return tuple(MeetingKind(v) for v in values)
+
+
+@final
+@frozen
+class Seats:
+    """``count`` seats for ``member_class``; ``roles`` names the posts that fill them.
+
+    ``exact`` says the seats should all be filled (Staffordshire's 15 county
+    councillors) rather than filled "up to" the count (Wiltshire's 8 core members).
+    """
+
+    member_class: MemberClass = field(converter=MemberClass)
+    count: int
+    roles: tuple[str, ...] = field(default=(), converter=_roles)
+    exact: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.count < 1:
+            raise DefinitionError(f"seats for {self.member_class.plural}: 'count' must be at "
+                                  f"least 1, got {self.count}")
+        if len(self.roles) > self.count:
+            raise DefinitionError(
+                f"seats for {self.member_class.plural}: {len(self.roles)} roles named for "
+                f"{self.count} seats"
+            )
+
+
+def _unique_classes(_instance: object, _attribute: object, value: tuple[Seats, ...]) -> None:
+    seen: set[MemberClass] = set()
+    for seats in value:
+        if seats.member_class in seen:
+            raise DefinitionError(f"seats for {seats.member_class.plural} are given twice")
+        seen.add(seats.member_class)
+
+
+@final
+@frozen
+class Constitution:
+    """What a panel's terms of reference require, as data.
+
+    Every field is optional beyond ``panel``: a rule the terms of reference do not
+    state is simply not checked.
+    """
+
+    panel: str
+    seats: tuple[Seats, ...] = field(default=(), converter=_seats, validator=_unique_classes)
+    max_members: int | None = None
+    offices: tuple[Office, ...] = field(default=(), converter=to_offices)
+    """Offices that must be held (chair, vice-chair)."""
+    chair_role: str | None = None
+    priorities: tuple[str, ...] = field(default=(), converter=_roles)
+    priority_leads_from: MemberClass | None = None
+    """Members of this class must each lead a priority (Wiltshire: core councillors)."""
+    substitutes_for: MemberClass | None = None
+    """Members of this class must have substitutes appointed for each political group."""
+    requirements: tuple[Requirement, ...] = field(default=(), converter=_requirements)
+    quorum: Quorum | None = None
+    frequency: MeetingFrequency | None = None
+    frequency_counts: tuple[MeetingKind, ...] = field(
+        default=(MeetingKind.FORMAL,), converter=_kinds
+    )
+    attendance: AttendanceThreshold | None = None
+    six_month_warning: SixMonthRule | None = field(factory=SixMonthRule)
+    """The s.85 warning for councillors, on unless set to None."""
+    source: str = field(default="", eq=False)
+
+    def seats_for(self, member_class: MemberClass) -> Seats | None:
+        """The seats the constitution gives ``member_class``, if any."""
+        return next((s for s in self.seats if s.member_class is member_class), None)
+
+    def composition_rules(self) -> tuple[Rule[Roster], ...]:
+        """The composition rules the constitution implies, in a stable order."""
+        rules: list[Rule[Roster]] = [
+            SeatLimit(s.member_class, s.count, exact=s.exact) for s in self.seats
+        ]
+        rules.extend(RolesFilled(s.member_class, s.roles) for s in self.seats if s.roles)
+        if self.max_members is not None:
+            rules.append(MaximumSize(self.max_members))
+        if self.offices:
+            rules.append(OfficesFilled(self.offices))
+        if self.chair_role is not None:
+            rules.append(ChairHoldsRole(self.chair_role))
+        if self.priorities:
+            rules.append(PrioritiesHaveLeads(self.priorities))
+        if self.priority_leads_from is not None:
+            rules.append(EachMemberLeads(self.priority_leads_from))
+        if self.substitutes_for is not None:
+            rules.append(SubstitutesAppointed(self.substitutes_for))
+        rules.extend(RequirementMet(r) for r in self.requirements)
+        return tuple(rules)
+
+    def review(self, record: PanelRecord) -> tuple[Finding, ...]:
+        """Every finding for ``record``: composition on its last day, quorum at each
+        formal meeting, frequency over the span, then attendance."""
+        roster = record.roster()
+        found = [rule.evaluate(roster) for rule in self.composition_rules()]
+        if self.quorum is not None:
+            found.extend(self.quorum.evaluate(s) for s in record.sittings()
+                         if s.meeting.kind is MeetingKind.FORMAL)
+        if self.frequency is not None:
+            found.extend(self.frequency.findings(record.meeting_log(self.frequency_counts)))
+        if self.attendance is not None:
+            found.extend(self.attendance.findings(record))
+        if self.six_month_warning is not None:
+            found.extend(self.six_month_warning.findings(record))
+        return tuple(found)

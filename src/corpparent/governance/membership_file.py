@@ -1,0 +1,140 @@
+"""Reading a panel's membership from a JSON file.
+
+The file holds the members, each with their class of seat and tenure, and optionally
+the strategic-priority leads::
+
+    {
+      "members": [
+        {"name": "Mark Sutton", "class": "core councillor", "office": "chair",
+         "role": "Cabinet Member for Children and Young People"},
+        {"name": "Michael Greatorex", "class": "core councillor", "left": "2019-10-03"},
+        {"name": "Jill Waring", "class": "co-opted member",
+         "credentials": [{"name": "Level 1 Child Protection Training",
+                          "completed": "2019-06-01"}]}
+      ],
+      "leads": [{"priority": "To feel and be safe", "member": "Peter Hutton"}]
+    }
+
+``class`` is one of the :class:`~corpparent.governance.membership.MemberClass` values;
+``office`` is ``chair`` or ``vice-chair``; ``credentials`` left out means not recorded
+(an empty list means none completed); dates are ``2019-10-03`` or ``03/10/2019``.
+Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
+file, the record (``members`` index, 0-based) and the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.governance._checks import load_json
+from corpparent.governance._parsing import parse_date, validation_problems
+from corpparent.governance.membership import (
+    Credential,
+    Member,
+    MemberClass,
+    Membership,
+    Office,
+    PriorityLead,
+)
+
+__all__ = ["membership_json_schema", "read_membership"]
+
+
+class CredentialRecord(BaseModel):
+    """A requirement completed, such as training or a DBS check."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    completed: date
+    expires: date | None = None
+
+    _dates = field_validator("completed", "expires", mode="before")(parse_date)
+
+
+class MemberRecord(BaseModel):
+    """One spell of membership."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    name: str = Field(min_length=1)
+    member_class: MemberClass = Field(alias="class")
+    role: str | None = None
+    group: str | None = None
+    joined: date | None = None
+    left: date | None = None
+    office: Office | None = None
+    credentials: list[CredentialRecord] | None = None
+
+    _dates = field_validator("joined", "left", mode="before")(parse_date)
+
+
+class PriorityLeadRecord(BaseModel):
+    """A member leading a strategic priority."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    priority: str = Field(min_length=1)
+    member: str = Field(min_length=1)
+    officer: str | None = None
+
+
+def read_membership(path: str | Path) -> Membership:
+    """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
+    source = str(path)
+    data = load_json(path)
+    if not isinstance(data, dict) or not isinstance(data.get("members"), list):
+        raise DataError.single(source, "expected an object with a 'members' list")
+    problems = [Problem(source, "unexpected field; expected 'members' and 'leads'", field=key)
+                for key in data if key not in ("members", "leads", "panel", "source")]
+    members: list[Member] = []
+    for index, record in enumerate(data["members"]):
+        try:
+            model = MemberRecord.model_validate(record)
+            members.append(Member(
+                name=model.name, member_class=model.member_class, role=model.role,
+                group=model.group, joined=model.joined, left=model.left, office=model.office,
+                credentials=None if model.credentials is None else tuple(
+                    Credential(c.name, c.completed, c.expires) for c in model.credentials),
+            ))
+        except ValidationError as exc:
+            problems.extend(validation_problems(source, index, exc))
+        except DefinitionError as exc:
+            problems.append(Problem(source, str(exc), row=index, field="left"))
+    leads: list[PriorityLead] = []
+    for index, record in enumerate(data.get("leads") or []):
+        try:
+            lead = PriorityLeadRecord.model_validate(record)
+            leads.append(PriorityLead(lead.priority, lead.member, lead.officer))
+        except ValidationError as exc:
+            problems.extend(
+                Problem(p.source, p.message, row=index, field=f"leads.{p.field}")
+                for p in validation_problems(source, index, exc)
+            )
+    if problems:
+        raise DataError(problems)
+    try:
+        return Membership(members=tuple(members), leads=tuple(leads))
+    except DefinitionError as exc:
+        raise DataError.single(source, str(exc), field="members") from exc
+
+
+class MembershipRecord(BaseModel):
+    """A panel's members and priority leads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    panel: str | None = None
+    source: str | None = None
+    members: list[MemberRecord]
+    leads: list[PriorityLeadRecord] = []
+
+
+def membership_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a membership file, for tools that write one."""
+    return MembershipRecord.model_json_schema(by_alias=True)

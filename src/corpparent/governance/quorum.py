@@ -1,0 +1,250 @@
+"""Quorum rules, as small rules that compose.
+
+Wiltshire: "The quorum of the Corporate Parenting Panel will be 75% (6) Councillors,
+70% (7) Associate Members in attendance. Where the meeting is not quorate, the
+Chairperson will adjourn the meeting" (001 §4). That is two :class:`ClassQuorum` rules
+joined with ``&`` and wrapped in a :class:`Quorum` that names the consequence::
+
+    Quorum(
+        ClassQuorum(MemberClass.CORE_COUNCILLOR, "75%", seats=8, stated=6)
+        & ClassQuorum(MemberClass.ASSOCIATE, "70%", seats=10, stated=7),
+        consequence="the Chairperson will adjourn the meeting",
+    )
+
+The required number is the fraction of the seats rounded up (75% of 8 = 6; 70% of 10 =
+7), or of the filled seats where a constitution says so (:attr:`Basis.FILLED`). Other
+councils use an absolute number, or a fraction with a floor such as the parish formula
+"one third of members, and never fewer than 3" (LGA 1972 Sch 12 para 12; see the
+national rules reference §1.1 G6): ``ClassQuorum(..., "1/3", floor=3)`` or
+``MinimumPresent(3)``. Committee quorum is not set by statute (G7), so every panel's
+quorum is a local rule declared in its constitution. ``|`` gives "any of".
+
+Each rule judges a :class:`~corpparent.governance.meetings.Sitting`; a meeting whose
+attendance was not recorded gives insufficient data.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from fractions import Fraction
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError
+from corpparent.findings import Finding, Rule, Status
+from corpparent.governance._checks import (
+    at_least_one,
+    member_classes,
+    non_negative,
+    optional_at_least_one,
+)
+from corpparent.governance._fractions import ceil_of, fraction_text, proportion
+from corpparent.governance.meetings import Sitting
+from corpparent.governance.membership import MemberClass
+from corpparent.periods import Month
+
+__all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum"]
+
+
+class Basis(Enum):
+    """What a quorum fraction is taken of."""
+
+    SEATS = "seats"
+    """The seats the constitution provides, filled or not (Wiltshire: 8 and 10)."""
+    FILLED = "filled seats"
+    """The members serving on the day of the meeting."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _not_recorded(sitting: Sitting, rule: str) -> Finding:
+    return Finding(
+        subject=sitting.subject,
+        rule=rule,
+        status=Status.INSUFFICIENT_DATA,
+        explanation="attendance at the meeting was not recorded, so quorum cannot be judged",
+        period=Month.containing(sitting.meeting.held_on),
+    )
+
+
+def _quorate(ok: bool) -> str:
+    return "quorate" if ok else "not quorate"
+
+
+@final
+@frozen
+class ClassQuorum(Rule[Sitting]):
+    """At least ``fraction`` of a class of members present, rounded up.
+
+    ``seats`` is the class's seats in the constitution (needed for
+    :attr:`Basis.SEATS`); ``floor`` an absolute minimum beside the fraction; ``stated``
+    the number the constitution writes beside the percentage ("75% (6)"), checked
+    against the arithmetic when the rule is built so a misprinted constitution is
+    caught.
+    """
+
+    member_class: MemberClass = field(converter=MemberClass)
+    fraction: Fraction = field(converter=proportion)
+    seats: int | None = field(default=None, validator=optional_at_least_one)
+    basis: Basis = field(default=Basis.SEATS, converter=Basis)
+    floor: int = field(default=0, validator=non_negative)
+    stated: int | None = field(default=None, validator=optional_at_least_one)
+    source: str = field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.basis is Basis.SEATS and self.seats is None:
+            raise DefinitionError(
+                f"quorum of {self.member_class.plural}: a fraction of the seats needs "
+                "'seats' (or use basis=Basis.FILLED)"
+            )
+        if self.seats is not None and self.required(self.seats) > self.seats:
+            raise DefinitionError(
+                f"quorum of {self.member_class.plural}: requires {self.required(self.seats)} "
+                f"of {self.seats} seats, which can never be met"
+            )
+        if self.stated is not None:
+            if self.basis is not Basis.SEATS or self.seats is None:
+                raise DefinitionError("'stated' can be checked only against a number of seats")
+            required = self.required(self.seats)
+            if required != self.stated:
+                raise DefinitionError(
+                    f"quorum of {self.member_class.plural}: {fraction_text(self.fraction)} of "
+                    f"{self.seats} seats rounded up is {required}, but the constitution "
+                    f"states {self.stated}"
+                )
+
+    @property
+    def name(self) -> str:
+        return f"quorum: {fraction_text(self.fraction)} of {self.member_class.plural}"
+
+    def required(self, base: int) -> int:
+        """Members needed when the fraction is taken of ``base``."""
+        return max(ceil_of(self.fraction, base), self.floor)
+
+    def evaluate(self, subject: Sitting, /) -> Finding:
+        if not subject.meeting.attendance_recorded:
+            return _not_recorded(subject, self.name)
+        count = subject.count(self.member_class)
+        if self.basis is Basis.SEATS:
+            seats = self.seats
+            assert seats is not None  # checked at construction
+            base, of = seats, f"{seats}"
+        else:
+            base, of = count.filled, f"{count.filled} filled seats"
+        plural = self.member_class.plural
+        if base == 0:
+            return Finding(
+                subject=subject.subject, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                explanation=f"no {plural} were serving on the day, so a fraction of them "
+                "cannot be judged",
+                evidence={f"{self.member_class.value} filled": 0},
+                period=Month.containing(subject.meeting.held_on),
+            )
+        required = self.required(base)
+        ok = count.present >= required
+        via = f" ({len(count.by_substitute)} by substitute)" if count.by_substitute else ""
+        floor = f", and never fewer than {self.floor}," if self.floor else ""
+        explanation = (
+            f"{count.present} of {base} {plural} present{via}; "
+            f"{fraction_text(self.fraction)} of {of}{floor} requires {required}: "
+            f"{_quorate(ok)}"
+        )
+        return Finding(
+            subject=subject.subject,
+            rule=self.name,
+            status=Status.MET if ok else Status.BREACHED,
+            explanation=explanation,
+            evidence={
+                f"{self.member_class.value} present": count.present,
+                f"{self.member_class.value} by substitute": len(count.by_substitute),
+                f"{self.member_class.value} required": required,
+                f"{self.member_class.value} {self.basis.value}": base,
+            },
+            period=Month.containing(subject.meeting.held_on),
+        )
+
+
+@final
+@frozen
+class MinimumPresent(Rule[Sitting]):
+    """At least ``minimum`` members present, counting the classes named.
+
+    With no classes named, every class of seat counts (substitutes count for the member
+    they replace, not as members in their own right).
+    """
+
+    minimum: int = field(validator=at_least_one)
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
+    source: str = field(default="", eq=False)
+
+    @property
+    def _counted(self) -> tuple[MemberClass, ...]:
+        if self.member_classes:
+            return self.member_classes
+        return tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
+
+    @property
+    def _label(self) -> str:
+        if not self.member_classes:
+            return "members"
+        return " and ".join(c.plural for c in self.member_classes)
+
+    @property
+    def name(self) -> str:
+        return f"quorum: at least {self.minimum} {self._label}"
+
+    def evaluate(self, subject: Sitting, /) -> Finding:
+        if not subject.meeting.attendance_recorded:
+            return _not_recorded(subject, self.name)
+        present = len(subject.members_present(self._counted))
+        ok = present >= self.minimum
+        return Finding(
+            subject=subject.subject,
+            rule=self.name,
+            status=Status.MET if ok else Status.BREACHED,
+            explanation=f"{present} {self._label} present; at least {self.minimum} "
+            f"required: {_quorate(ok)}",
+            evidence={f"{self._label} present": present, f"{self._label} required":
+                      self.minimum},
+            period=Month.containing(subject.meeting.held_on),
+        )
+
+
+@final
+@frozen
+class Quorum(Rule[Sitting]):
+    """A panel's quorum: a requirement and what the constitution says happens if unmet.
+
+    The finding's explanation gives the arithmetic of every part and, when the meeting
+    is not quorate, the consequence ("the Chairperson will adjourn the meeting").
+    """
+
+    requirement: Rule[Sitting]
+    consequence: str | None = None
+    source: str = field(default="", eq=False)
+
+    @property
+    def name(self) -> str:
+        return "quorum"
+
+    def evaluate(self, subject: Sitting, /) -> Finding:
+        if not subject.meeting.attendance_recorded:
+            return _not_recorded(subject, self.name)
+        inner = self.requirement.evaluate(subject)
+        explanation = inner.explanation.rstrip(".") + "."
+        if inner.status is Status.BREACHED:
+            explanation += " The meeting was not quorate"
+            explanation += f": {self.consequence}." if self.consequence else "."
+        elif inner.status is Status.MET:
+            explanation += " The meeting was quorate."
+        return Finding(
+            subject=inner.subject,
+            rule=self.name,
+            status=inner.status,
+            explanation=explanation,
+            evidence=inner.evidence,
+            period=inner.period,
+            outcome={Status.MET: "quorate", Status.BREACHED: "not quorate"}.get(inner.status),
+        )

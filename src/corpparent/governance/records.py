@@ -1,0 +1,321 @@
+"""Reading meeting records from CSV and JSON files.
+
+**CSV**, one row per person per meeting, as committee systems export attendance::
+
+    date,member,attendance,substitute_for,kind,title
+    2019-05-20,Gill Burnett,present,,formal,
+    2019-05-20,Jill Waring,apologies,,formal,
+    2022-09-27,,not recorded,,formal,
+
+``attendance`` is ``present``, ``apologies``, ``absent``, ``substitute`` (with
+``substitute_for`` naming the member replaced) or ``not recorded``; a row with no member
+and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. Members
+with no row for a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``.
+Only ``date`` is required.
+
+**JSON**, a list of meetings (or ``{"meetings": [...]}``)::
+
+    [{"date": "2019-05-20", "kind": "formal", "present": ["Gill Burnett"],
+      "apologies": ["Jill Waring"], "substitutes": [{"name": "A", "for": "B"}]}]
+
+``present`` missing or ``null`` means attendance was not recorded.
+
+Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
+each naming the file, the row (the CSV line, header = 1; or the JSON record's 0-based
+index), the field and what was expected.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
+
+from corpparent.errors import DataError, Problem
+from corpparent.governance._checks import load_json
+from corpparent.governance._parsing import blank_to_none, parse_date, validation_problems
+from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
+from corpparent.governance.membership import name_key
+
+__all__ = [
+    "Attendance",
+    "meetings_json_schema",
+    "read_meetings",
+    "read_meetings_csv",
+    "read_meetings_json",
+]
+
+
+class Attendance(Enum):
+    """How a person is recorded against a meeting."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+    NOT_RECORDED = "not recorded"
+
+
+class _Row(BaseModel):
+    """One CSV row."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: date
+    member: str | None = None
+    attendance: Attendance | None = None
+    substitute_for: str | None = None
+    kind: MeetingKind | None = None
+    title: str | None = None
+
+    _dates = field_validator("date", mode="before")(parse_date)
+    _blanks = field_validator(
+        "member", "attendance", "substitute_for", "title", mode="before"
+    )(blank_to_none)
+
+    @field_validator("kind", "attendance", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().lower() or None
+        return value
+
+
+class SubstituteRecord(BaseModel):
+    """A substitute and the member they replaced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    name: str = Field(min_length=1)
+    replaces: str = Field(alias="for", min_length=1)
+
+
+class MeetingRecord(BaseModel):
+    """One meeting: its date, who attended, who sent apologies, who substituted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: date
+    kind: MeetingKind = MeetingKind.FORMAL
+    title: str | None = None
+    present: list[str] | None = None
+    apologies: list[str] = []
+    absent: list[str] = []
+    substitutes: list[SubstituteRecord] = []
+
+    _dates = field_validator("date", mode="before")(parse_date)
+
+
+_COLUMNS = tuple(_Row.model_fields)
+
+
+def _normalise_header(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def read_meetings_csv(path: str | Path) -> Meetings:
+    """Meetings from a CSV file with one row per person per meeting."""
+    source = str(path)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle))
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError.single(source, "the file is not UTF-8 text") from exc
+    if not rows:
+        raise DataError.single(source, f"the file is empty; expected a header with {_COLUMNS}")
+    header = [_normalise_header(h) for h in rows[0]]
+    problems = [
+        Problem(source, f"unknown column; expected some of {', '.join(_COLUMNS)}", row=1,
+                field=name)
+        for name in header if name not in _COLUMNS
+    ]
+    if "date" not in header:
+        problems.append(Problem(source, "the header has no 'date' column", row=1))
+    if problems:
+        raise DataError(problems)
+    parsed: list[tuple[int, _Row]] = []
+    for line, values in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.append(Problem(source, f"expected {len(header)} values, found "
+                                    f"{len(values)}", row=line))
+            continue
+        try:
+            parsed.append((line, _Row.model_validate(dict(zip(header, values, strict=True)))))
+        except ValidationError as exc:
+            problems.extend(validation_problems(source, line, exc))
+    meetings = _meetings_from_rows(source, parsed, problems)
+    if problems:
+        raise DataError(problems)
+    return _collect(meetings)
+
+
+class _Builder:
+    """A meeting being assembled from CSV rows."""
+
+    def __init__(self, line: int, row: _Row) -> None:
+        self.line, self.kind, self.title = line, row.kind, row.title
+        self.unrecorded_line: int | None = None
+        self.people: dict[str, tuple[int, Attendance, str]] = {}
+        self.present: list[str] = []
+        self.apologies: list[str] = []
+        self.substitutions: list[Substitution] = []
+
+
+def _add_row(source: str, meeting: _Builder, line: int, row: _Row,
+             problems: list[Problem]) -> None:
+    day = row.date.isoformat()
+    for name in ("kind", "title"):
+        given, earlier = getattr(row, name), getattr(meeting, name)
+        if given is not None and earlier is not None and given != earlier:
+            problems.append(Problem(source, f"{name} {given} differs from {earlier} given "
+                                    f"for {day} earlier in the file", row=line, field=name))
+        elif earlier is None:
+            setattr(meeting, name, given)
+    if row.member is None:
+        if row.attendance not in (None, Attendance.NOT_RECORDED):
+            problems.append(Problem(source, f"attendance {row.attendance.value!r} needs a "
+                                    "member", row=line, field="member"))
+        meeting.unrecorded_line = line
+        return
+    mark = row.attendance or Attendance.PRESENT
+    if mark is Attendance.NOT_RECORDED:
+        problems.append(Problem(source, "'not recorded' applies to a whole meeting; leave "
+                                "'member' empty", row=line, field="attendance"))
+        return
+    key = name_key(row.member)
+    earlier = meeting.people.get(key)
+    if earlier is not None:
+        problems.append(Problem(source, f"{row.member} is already recorded for {day} at row "
+                                f"{earlier[0]} ({earlier[1].value})", row=line, field="member"))
+        return
+    meeting.people[key] = (line, mark, row.member)
+    if mark is Attendance.SUBSTITUTE:
+        if row.substitute_for is None:
+            problems.append(Problem(source, "a substitute needs 'substitute_for' naming the "
+                                    "member replaced", row=line, field="substitute_for"))
+            return
+        meeting.substitutions.append(Substitution(row.member, row.substitute_for))
+    elif row.substitute_for is not None:
+        problems.append(Problem(source, f"'substitute_for' is only for attendance "
+                                f"'substitute', not {mark.value!r}", row=line,
+                                field="substitute_for"))
+    elif mark is Attendance.PRESENT:
+        meeting.present.append(row.member)
+    elif mark is Attendance.APOLOGIES:
+        meeting.apologies.append(row.member)
+
+
+def _meetings_from_rows(source: str, rows: Iterable[tuple[int, _Row]],
+                        problems: list[Problem]) -> list[Meeting]:
+    builders: dict[date, _Builder] = {}
+    for line, row in rows:
+        meeting = builders.setdefault(row.date, _Builder(line, row))
+        _add_row(source, meeting, line, row, problems)
+    meetings = []
+    for day, built in builders.items():
+        if built.unrecorded_line is not None and built.people:
+            problems.append(Problem(
+                source, f"the meeting on {day.isoformat()} is marked 'not recorded' but also "
+                "has attendance rows", row=built.unrecorded_line, field="attendance"))
+            continue
+        recorded = built.unrecorded_line is None
+        meetings.append(Meeting(
+            held_on=day, present=tuple(built.present) if recorded else None,
+            substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
+            kind=built.kind or MeetingKind.FORMAL, title=built.title,
+            source=f"{source}, row {built.line}",
+        ))
+    return meetings
+
+
+def _collect(meetings: list[Meeting]) -> Meetings:
+    return Meetings(meetings)
+
+
+def _records(source: str, data: Any) -> list[Any]:
+    if isinstance(data, Mapping):
+        if set(data) - {"meetings", "panel", "source"} or "meetings" not in data:
+            raise DataError.single(source, "expected a list of meetings or an object with a "
+                                   "'meetings' list")
+        data = data["meetings"]
+    if not isinstance(data, list):
+        raise DataError.single(source, "expected a list of meetings")
+    return data
+
+
+def read_meetings_json(path: str | Path) -> Meetings:
+    """Meetings from a JSON file holding one object per meeting."""
+    source = str(path)
+    data = load_json(path)
+    problems: list[Problem] = []
+    meetings: list[Meeting] = []
+    seen: dict[date, int] = {}
+    for index, record in enumerate(_records(source, data)):
+        try:
+            model = MeetingRecord.model_validate(record)
+        except ValidationError as exc:
+            problems.extend(validation_problems(source, index, exc))
+            continue
+        problems.extend(_overlaps(source, index, model))
+        if model.date in seen:
+            problems.append(Problem(source, f"a second meeting on {model.date.isoformat()}; "
+                                    f"the first is record {seen[model.date]}", row=index,
+                                    field="date"))
+            continue
+        seen[model.date] = index
+        meetings.append(Meeting(
+            held_on=model.date, present=model.present, apologies=model.apologies,
+            substitutions=tuple(Substitution(s.name, s.replaces) for s in model.substitutes),
+            kind=model.kind, title=model.title, source=f"{source}, record {index}",
+        ))
+    if problems:
+        raise DataError(problems)
+    return _collect(meetings)
+
+
+def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
+    lists: dict[str, list[str]] = {
+        "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
+        "substitutes": [s.name for s in model.substitutes],
+    }
+    first: dict[str, str] = {}
+    found = []
+    for field_name, names in lists.items():
+        for name in names:
+            key = name_key(name)
+            if key in first:
+                found.append(Problem(source, f"{name} is listed in both '{first[key]}' and "
+                                     f"'{field_name}'", row=index, field=field_name))
+            first.setdefault(key, field_name)
+    return found
+
+
+def read_meetings(path: str | Path, *, format: Literal["csv", "json"] | None = None) -> Meetings:
+    """Meetings from a ``.csv`` or ``.json`` file (or the ``format`` given)."""
+    kind = format or Path(path).suffix.lower().lstrip(".")
+    if kind == "csv":
+        return read_meetings_csv(path)
+    if kind == "json":
+        return read_meetings_json(path)
+    raise DataError.single(str(path), "cannot tell the format: expected a .csv or .json file")
+
+
+def meetings_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a meetings file, for tools that write one."""
+    return TypeAdapter(list[MeetingRecord]).json_schema()

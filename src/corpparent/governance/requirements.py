@@ -1,0 +1,98 @@
+"""Requirements every member must hold, such as training or a DBS check.
+
+"All panel members are required to complete Level 1 Child Protection Training as a
+minimum" (Staffordshire, 004 §14); "Panel Members are required to have an enhanced DBS
+check undertaken" (Wiltshire, 002 §145). A :class:`Requirement` names one, optionally
+with a renewal cycle; :class:`RequirementMet` judges a roster against it. A member whose
+credentials are not recorded leaves the requirement unjudged (insufficient data) rather
+than breached: the record is missing, not the training.
+"""
+
+from __future__ import annotations
+
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.errors import DefinitionError
+from corpparent.findings import Finding, Rule, Status
+from corpparent.governance._checks import member_classes
+from corpparent.governance.membership import Member, MemberClass, Roster, name_key
+
+__all__ = ["Requirement", "RequirementMet"]
+
+_SEATED = tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
+
+
+def _names(members: list[Member]) -> str:
+    return ", ".join(m.name for m in members) or "none"
+
+
+@final
+@frozen
+class Requirement:
+    """Something every member (of ``member_classes``; all seats if empty) must hold.
+
+    ``renew_every_months`` makes a completion lapse after that many months.
+    """
+
+    name: str
+    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
+    renew_every_months: int | None = None
+    source: str = field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name.strip():
+            raise DefinitionError("a requirement needs a name")
+        if self.renew_every_months is not None and self.renew_every_months < 1:
+            raise DefinitionError(
+                f"'renew_every_months' must be at least 1, got {self.renew_every_months}"
+            )
+
+    def is_met_by(self, member: Member, on: Roster) -> bool:
+        """Whether ``member`` held the requirement on the roster's date."""
+        key = name_key(self.name)
+        return any(
+            name_key(c.name) == key and c.valid_on(on.as_of, self.renew_every_months)
+            for c in member.credentials or ()
+        )
+
+
+@final
+@frozen
+class RequirementMet(Rule[Roster]):
+    """Every serving member the requirement applies to holds it."""
+
+    requirement: Requirement
+
+    @property
+    def name(self) -> str:
+        return f"requirement: {self.requirement.name}"
+
+    def evaluate(self, subject: Roster, /) -> Finding:
+        where = f"membership on {subject.as_of.isoformat()}"
+        members = subject.of_class(*(self.requirement.member_classes or _SEATED))
+        unknown = [m for m in members if m.credentials is None]
+        known = [m for m in members if m.credentials is not None]
+        lacking = [m for m in known if not self.requirement.is_met_by(m, subject)]
+        name = self.requirement.name
+        evidence = {"members": len(members), "without record": len(lacking),
+                    "not recorded": len(unknown)}
+        if not members:
+            return Finding(subject=where, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                           explanation="no members to whom the requirement applies")
+        not_recorded = (f"; credentials not recorded for {_names(unknown)}" if unknown
+                        else "")
+        if lacking:
+            status = Status.BREACHED
+            text = (f"{len(known) - len(lacking)} of {len(members)} members hold a current "
+                    f"record of {name}; no current record for {_names(lacking)}{not_recorded}")
+        elif unknown:
+            status = Status.INSUFFICIENT_DATA
+            text = (f"{len(known)} of {len(members)} members hold a current record of {name}"
+                    f"{not_recorded}")
+        else:
+            status = Status.MET
+            text = f"all {len(members)} members hold a current record of {name}"
+        return Finding(subject=where, rule=self.name, status=status, explanation=text,
+                       evidence=evidence)

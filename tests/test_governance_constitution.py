@@ -1,0 +1,107 @@
+"""Constitutions as data, and reviewing a panel's record against one."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+import pytest
+
+from corpparent.errors import DefinitionError
+from corpparent.findings import AllOf, Status
+from corpparent.governance.attendance import AttendanceThreshold
+from corpparent.governance.constitution import Constitution, Seats
+from corpparent.governance.frequency import MeetingFrequency
+from corpparent.governance.membership import MemberClass
+from corpparent.governance.membership_file import read_membership
+from corpparent.governance.panel import PanelRecord
+from corpparent.governance.quorum import ClassQuorum, Quorum
+from corpparent.governance.records import read_meetings
+from corpparent.governance.requirements import Requirement
+from corpparent.governance.years import YearKind
+from corpparent.periods import MunicipalYear
+
+DATA = Path(__file__).parent / "data" / "governance"
+
+WILTSHIRE = Constitution(
+    panel="Wiltshire Corporate Parenting Panel",
+    seats=(Seats(MemberClass.CORE_COUNCILLOR, 8),  # 001 §3 "up to 8 Core Members"
+           Seats(MemberClass.ASSOCIATE, 10, roles=("Corporate Director",))),
+    priority_leads_from=MemberClass.CORE_COUNCILLOR,  # 001 §3
+    substitutes_for=MemberClass.CORE_COUNCILLOR,  # 001 §3
+    requirements=(Requirement("Enhanced DBS check"),),  # 002 §145
+    quorum=Quorum(  # 001 §4
+        ClassQuorum(MemberClass.CORE_COUNCILLOR, "75%", seats=8, stated=6)
+        & ClassQuorum(MemberClass.ASSOCIATE, "70%", seats=10, stated=7),
+        consequence="the Chairperson will adjourn the meeting",
+    ),
+    frequency=MeetingFrequency(every_months=2, tolerance_days=14, minimum_per_year=5),  # §5
+)
+
+STAFFORDSHIRE = Constitution(
+    panel="Staffordshire Corporate Parenting Panel",
+    seats=(Seats(MemberClass.CORE_COUNCILLOR, 15, exact=True),),
+    max_members=20,
+    chair_role="Cabinet Member for Children and Young People",
+    requirements=(Requirement("Level 1 Child Protection Training"),),  # 004 §14
+    frequency=MeetingFrequency(every_months=1, tolerance_days=7, year=YearKind.MUNICIPAL),
+    attendance=AttendanceThreshold("50%", member_classes=(MemberClass.CORE_COUNCILLOR,)),
+)
+
+PLAIN = (str, int, bool, date, Fraction, Enum, type(None))
+
+
+def plain_values(value: object, path: str = "constitution") -> list[str]:
+    """Paths of any value in the object graph that is not plain data."""
+    if isinstance(value, PLAIN):
+        return []
+    if isinstance(value, tuple):
+        return [p for i, v in enumerate(value) for p in plain_values(v, f"{path}[{i}]")]
+    if attrs.has(type(value)):
+        return [p for f in attrs.fields(type(value))
+                for p in plain_values(getattr(value, f.name), f"{path}.{f.name}")]
+    return [f"{path}: {type(value).__name__}"]
+
+
+@pytest.mark.parametrize("constitution", [WILTSHIRE, STAFFORDSHIRE], ids=lambda c: c.panel)
+def test_a_constitution_holds_only_plain_data(constitution: Constitution) -> None:
+    assert plain_values(constitution) == []
+    assert hash(constitution) == hash(attrs.evolve(constitution))
+    assert attrs.evolve(constitution) == constitution
+
+
+def test_wiltshire_quorum_is_two_class_rules_joined() -> None:
+    assert WILTSHIRE.quorum is not None
+    assert isinstance(WILTSHIRE.quorum.requirement, AllOf)
+
+
+def test_reviewing_staffordshire_2019_20() -> None:
+    record = PanelRecord.for_period(
+        "Staffordshire Corporate Parenting Panel",
+        read_membership(DATA / "staffordshire_2019-20_membership.json"),
+        read_meetings(DATA / "staffordshire_2019-20_meetings.csv"),
+        MunicipalYear(2019),
+    )
+    findings = STAFFORDSHIRE.review(record)
+    by_rule = {f.rule: f for f in findings if f.subject.startswith(("membership", "Staff"))}
+    assert by_rule["no more than 20 members"].status is Status.BREACHED  # 15 + 7 = 22
+    assert by_rule["chair is the Cabinet Member for Children and Young People"].status is (
+        Status.MET)
+    assert by_rule["meeting frequency"].status is Status.BREACHED  # 9 of 12
+    # The report publishes no training records, so 004 §14 cannot be judged either way.
+    assert by_rule["requirement: Level 1 Child Protection Training"].status is (
+        Status.INSUFFICIENT_DATA)
+    attendance = [f for f in findings if f.rule == "attendance at least 50%"]
+    assert {f.subject for f in attendance if f.status is Status.WARNING} == {
+        "Gill Heath", "Natasha Pullen"}  # 2/9 each, 004 §7
+
+
+def test_seats_validation() -> None:
+    with pytest.raises(DefinitionError, match="given twice"):
+        Constitution("P", seats=(Seats(MemberClass.ASSOCIATE, 2),
+                                 Seats(MemberClass.ASSOCIATE, 3)))
+    with pytest.raises(DefinitionError, match="3 roles named for 2 seats"):
+        Seats(MemberClass.ASSOCIATE, 2, roles=("a", "b", "c"))

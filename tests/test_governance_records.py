@@ -1,0 +1,144 @@
+"""Reading meeting and membership records, and the problems reported for bad ones."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from corpparent.errors import DataError
+from corpparent.governance.meetings import MeetingKind
+from corpparent.governance.membership import MemberClass, Office
+from corpparent.governance.membership_file import read_membership
+from corpparent.governance.records import read_meetings, read_meetings_csv, read_meetings_json
+
+DATA = Path(__file__).parent / "data" / "governance"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_wiltshire_dates_without_attendance() -> None:
+    # 002 §10: CPP meetings 27.9.22, 15.11.22, 17.1.23, 21.3.23.
+    meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
+    assert meetings.dates == (date(2022, 9, 27), date(2022, 11, 15), date(2023, 1, 17),
+                              date(2023, 3, 21))
+    assert not any(m.attendance_recorded for m in meetings)
+
+
+def test_csv_rows_build_meetings_with_substitutes_and_apologies(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", (
+        "Date,Member,Attendance,Substitute For,Kind\n"
+        "27/09/2022,Ann,present,,formal\n"
+        "27/09/2022,Bob,apologies,,\n"
+        "27/09/2022,Sue,substitute,Bob,\n"
+        "2022-10-04,Ann,present,,informal\n"
+    ))
+    first, second = read_meetings_csv(path)
+    assert first.present == ("Ann",)
+    assert first.apologies == ("Bob",)
+    assert first.substituted("Bob")
+    assert second.kind is MeetingKind.INFORMAL
+
+
+def test_csv_problems_are_all_reported_with_row_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.csv", (
+        "date,member,attendance,substitute_for\n"
+        "2022-13-01,Ann,present,\n"            # line 2: no such month
+        "2022-09-27,Bob,maybe,\n"              # line 3: unknown attendance
+        "2022-09-27,Sue,substitute,\n"         # line 4: substitute for whom?
+        "2022-09-27,Bob,present,\n"            # line 5: valid
+        "2022-09-27,bob,apologies,\n"          # line 6: Bob twice
+        "2022-09-27,Ann\n"                     # line 7: too few values
+    ))
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(path)
+    where = [(p.row, p.field) for p in caught.value.problems]
+    assert where == [(2, "date"), (3, "attendance"), (7, None), (4, "substitute_for"),
+                     (6, "member")]
+    assert all(p.source == str(path) for p in caught.value.problems)
+    assert "2019-05-20 or 20/05/2019" in caught.value.problems[0].message
+    assert "present" in caught.value.problems[1].message
+
+
+def test_csv_unknown_column_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", "date,member,attendence\n2022-09-27,Ann,present\n")
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(path)
+    assert (caught.value.row, caught.value.field) == (1, "attendence")
+
+
+def test_csv_not_recorded_with_attendance_rows_is_a_contradiction(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", "date,member,attendance\n2022-09-27,,not recorded\n"
+                 "2022-09-27,Ann,present\n")
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(path)
+    assert caught.value.row == 2
+
+
+def test_json_meetings_and_problems(tmp_path: Path) -> None:
+    good = write(tmp_path, "m.json", json.dumps({"meetings": [
+        {"date": "2022-09-27", "present": ["Ann"], "substitutes": [{"name": "Sue",
+                                                                     "for": "Bob"}]},
+        {"date": "2022-11-15"},
+    ]}))
+    first, second = read_meetings_json(good)
+    assert first.substituted("Bob")
+    assert not second.attendance_recorded
+    bad = write(tmp_path, "bad.json", json.dumps([
+        {"date": "2022-09-27", "present": ["Ann"], "apologies": ["Ann"]},
+        {"date": "27 Sept", "colour": "red"},
+        {"date": "2022-09-27"},
+    ]))
+    with pytest.raises(DataError) as caught:
+        read_meetings_json(bad)
+    where = sorted((p.row, p.field) for p in caught.value.problems)
+    assert where == [(0, "apologies"), (1, "colour"), (1, "date"), (2, "date")]
+
+
+def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="cannot read"):
+        read_meetings(tmp_path / "missing.csv")
+    with pytest.raises(DataError, match="not valid JSON at line 1"):
+        read_meetings(write(tmp_path, "x.json", "{nope"))
+    with pytest.raises(DataError, match=r"\.csv or \.json"):
+        read_meetings(write(tmp_path, "x.txt", ""))
+
+
+def test_membership_file(tmp_path: Path) -> None:
+    membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
+    (greatorex,) = membership.spells("Michael Greatorex")
+    assert greatorex.left is not None
+    assert greatorex.left.month == 10
+    chair = membership.on(date(2019, 6, 1)).holding(Office.CHAIR)
+    assert chair is not None
+    assert chair.name == "Mark Sutton"
+    bad = write(tmp_path, "m.json", json.dumps({"members": [
+        {"name": "A", "class": "councillor"},
+        {"name": "B", "class": "co-opted member", "joined": "2020-01-02", "left": "2020-01-01"},
+    ], "leads": [{"priority": "X"}]}))
+    with pytest.raises(DataError) as caught:
+        read_membership(bad)
+    assert [(p.row, p.field) for p in caught.value.problems] == [
+        (0, "class"), (1, "left"), (0, "leads.member")]
+    assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
+
+
+def test_json_schemas_describe_the_example_files() -> None:
+    from corpparent.governance.membership_file import membership_json_schema
+    from corpparent.governance.records import meetings_json_schema
+
+    meeting = meetings_json_schema()["$defs"]["MeetingRecord"]
+    records = json.loads((DATA / "staffordshire_2019-20_meetings.json").read_text())
+    assert all(set(r) <= set(meeting["properties"]) for r in records["meetings"])
+    membership = membership_json_schema()
+    member = membership["$defs"]["MemberRecord"]
+    people = json.loads((DATA / "staffordshire_2019-20_membership.json").read_text())
+    assert set(people) <= set(membership["properties"])
+    assert all(set(p) <= set(member["properties"]) for p in people["members"])
+    assert "class" in member["required"]
