@@ -40,11 +40,16 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
-from corpparent.governance.membership_file import membership_json_schema, read_membership
+from corpparent.governance.membership_file import (
+    membership_from_data,
+    membership_json_schema,
+    read_membership,
+)
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
 from corpparent.governance.records import (
     Attendance,
+    meetings_from_data,
     meetings_json_schema,
     read_meetings,
     read_meetings_csv,
@@ -93,7 +98,9 @@ __all__ = [
     "YearKind",
     "add_months",
     "attendance_table",
+    "meetings_from_data",
     "meetings_json_schema",
+    "membership_from_data",
     "membership_json_schema",
     "read_meetings",
     "read_meetings_csv",

@@ -51,6 +51,7 @@ from corpparent.governance.membership import name_key
 
 __all__ = [
     "Attendance",
+    "meetings_from_data",
     "meetings_json_schema",
     "read_meetings",
     "read_meetings_csv",
@@ -261,8 +262,12 @@ def _records(source: str, data: Any) -> list[Any]:
 
 def read_meetings_json(path: str | Path) -> Meetings:
     """Meetings from a JSON file holding one object per meeting."""
-    source = str(path)
-    data = load_json(path)
+    return meetings_from_data(load_json(path), source=str(path))
+
+
+def meetings_from_data(data: Any, *, source: str) -> Meetings:
+    """Meetings from data as a JSON meetings file holds it (read from JSON, or from an
+    authority plug-in's TOML); ``source`` names it in problems."""
     problems: list[Problem] = []
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}

@@ -35,11 +35,14 @@ from corpparent.comparators.series import Authority as NamedAuthority
 from corpparent.comparators.series import Comparator
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import CorpparentError, DataError, DefinitionError, Problem
+from corpparent.governance.membership_file import MembershipRecord
+from corpparent.governance.records import MeetingRecord
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
-from corpparent.plugins import locate, tomlwriter
+from corpparent.plugins import governance_file, locate, tomlwriter
 from corpparent.plugins.errors import PluginFileError
+from corpparent.plugins.governance_file import ConstitutionModel
 from corpparent.plugins.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 
@@ -153,6 +156,13 @@ class PluginFile(_Model):
     indicators: list[IndicatorModel] = Field(default_factory=list)
     ranges: list[RangeModel] = Field(default_factory=list)
     targets: list[TargetModel] = Field(default_factory=list)
+    constitution: ConstitutionModel | None = None
+    membership: MembershipRecord | None = Field(
+        None, description="The panel's members and priority leads, in the keys of a "
+                          "membership file (corpparent.governance.read_membership).")
+    meetings: list[MeetingRecord] = Field(
+        default_factory=list, description="The panel's meetings, in the keys of a meetings "
+                                          "file (corpparent.governance.read_meetings).")
     comparators: ComparatorSetModel | None = Field(
         None, description="The comparator set, in the format of "
                           "corpparent.comparators.comparator_set_from_data.")
@@ -166,6 +176,9 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "ranges": RangeModel,
     "targets": TargetModel,
     "comparators": ComparatorSetModel,
+    "constitution": ConstitutionModel,
+    "membership": MembershipRecord,
+    "meetings": MeetingRecord,
 }
 _NESTED: dict[str, type[BaseModel]] = {
     "authority": ComparatorAuthorityModel,
@@ -244,8 +257,8 @@ def _duplicates(collect: _Collector, section: str, ids: Sequence[str]) -> None:
             seen[item] = index
 
 
-def _build(data: PluginFile, raw_comparators: dict[str, Any] | None, collect: _Collector
-           ) -> AuthorityProfile | None:
+def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
+           raw_governance: dict[str, Any], collect: _Collector) -> AuthorityProfile | None:
     _duplicates(collect, "documents", [d.id for d in data.documents])
     _duplicates(collect, "priorities", [p.id for p in data.priorities])
     _duplicates(collect, "indicators", [i.id for i in data.indicators])
@@ -277,6 +290,16 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None, collect: _C
     comparators = None
     if raw_comparators is not None:
         comparators = _comparator_set(raw_comparators, indicators, collect)
+    titles = {p.id: p.title for p in data.priorities}
+    constitution = membership = meetings = None
+    if data.constitution is not None:
+        constitution = governance_file.build_constitution(data.constitution, titles, collect.add)
+    if raw_governance.get("membership") is not None:
+        membership = governance_file.build_membership(
+            raw_governance["membership"], titles, collect.source, collect.add)
+    if raw_governance.get("meetings"):
+        meetings = governance_file.build_meetings(
+            raw_governance["meetings"], collect.source, collect.add)
     if collect.problems:
         return None
     indicator_set = _attempt(collect, ("ranges",),
@@ -302,6 +325,9 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None, collect: _C
         description=authority.description,
         source=authority.source,
         comparators=comparators,
+        constitution=constitution,
+        membership=membership,
+        meetings=meetings,
     ))
 
 
@@ -404,7 +430,8 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
         _pydantic_problems(exc, collect)
         return None, collect.problems
     raw_comparators = raw.get("comparators") if data.comparators is not None else None
-    profile = _build(data, raw_comparators, collect)
+    raw_governance = {key: raw.get(key) for key in ("membership", "meetings")}
+    profile = _build(data, raw_comparators, raw_governance, collect)
     return profile, collect.problems
 
 
@@ -492,7 +519,7 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     The constitution, comparator and obligation slots are not part of this format yet;
     a profile that fills them raises :class:`~corpparent.errors.DefinitionError`.
     """
-    for slot in ("constitution", "obligations"):
+    for slot in ("obligations",):
         if getattr(profile, slot) is not None:
             raise DefinitionError(
                 f"authority {profile.id!r}: the plug-in file format cannot hold {slot} yet"
@@ -529,6 +556,14 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     }) for t in profile.indicators.targets]
     tables: list[tuple[str, tomlwriter.Table]] = []
     series: list[tomlwriter.Table] = []
+    ids = {p.title: p.id for p in profile.priorities}
+    if profile.constitution is not None:
+        tables.append(("constitution",
+                       governance_file.constitution_table(profile.constitution, ids)))
+    if profile.membership is not None:
+        tables.append(("membership", governance_file.membership_table(profile.membership, ids)))
+    meetings = ([] if profile.meetings is None
+                else governance_file.meetings_tables(profile.meetings))
     if profile.comparators is not None:
         found = profile.comparators
         tables.append(("comparators", _without_none({
@@ -541,7 +576,8 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         {"format_version": FORMAT_VERSION},
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
-         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series)],
+         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
+         ("meetings", meetings)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
     )

@@ -9,9 +9,10 @@ target and priority carries a ``source`` naming the document and clause it comes
 so a reader can check each number against the report that set it.
 
 Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
-statistical neighbours and holds the comparator values the authority's reports quote.
-The constitution and obligations of the panel are slots that the governance and
-obligation types fill; until an authority declares them they are ``None``.
+statistical neighbours and holds the comparator values the authority's reports quote;
+its :class:`~corpparent.governance.Constitution` holds what the panel's terms of
+reference require, beside the membership and meetings its documents record. The
+obligations slot is for the panel's reporting duties.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from attrs import field, frozen
 
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import DefinitionError
+from corpparent.governance.constitution import Constitution
+from corpparent.governance.meetings import Meetings
+from corpparent.governance.membership import Membership
 from corpparent.indicators.sets import IndicatorSet
 
 __all__ = ["AuthorityProfile", "Document", "Priority", "check_identifier"]
@@ -109,6 +113,9 @@ class AuthorityProfile:
     one of them when they are given. ``documents`` are the sources cited by the
     ``source`` fields. ``comparators`` is the set of comparators the authority reports
     against (England, region, statistical neighbours, Outstanding authorities).
+    ``constitution`` is what the panel's terms of reference require (seats, quorum,
+    meeting frequency, ...); ``membership`` and ``meetings`` are the panel's membership
+    and meetings as the source documents record them.
     """
 
     id: str = field(validator=_identifier)
@@ -123,8 +130,10 @@ class AuthorityProfile:
     description: str = ""
     source: str = ""
     comparators: ComparatorSet | None = None
-    # Slots for the panel's constitution and its reporting obligations.
-    constitution: object | None = None
+    constitution: Constitution | None = None
+    membership: Membership | None = None
+    meetings: Meetings | None = None
+    # A slot for the panel's reporting obligations.
     obligations: object | None = None
 
     def __attrs_post_init__(self) -> None:

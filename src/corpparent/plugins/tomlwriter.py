@@ -1,7 +1,7 @@
 """A small TOML writer for the values a plug-in file holds.
 
 Python reads TOML (``tomllib``) but does not write it. A plug-in file needs only
-strings, booleans, integers, floats, arrays and inline tables of those, tables and
+strings, booleans, integers, floats, dates, arrays and inline tables of those, tables and
 arrays of tables, so this writer covers exactly that. It writes floats in their
 shortest form that reads back to the same number (``7`` for 7.0, ``0.1`` for 0.1), and
 strings as basic strings with every character TOML does not allow raw escaped.
@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 
 __all__ = ["Inline", "Scalar", "Table", "Value", "dumps", "key", "value"]
 
-Scalar = str | bool | int | float
+Scalar = str | bool | int | float | date
 Inline = Mapping[str, "Value"]
 Value = Scalar | Sequence["Value"] | Inline
 Table = Mapping[str, Value]
@@ -57,6 +58,10 @@ def value(item: Value) -> str:
         return repr(item)
     if isinstance(item, str):
         return _string(item)
+    if isinstance(item, datetime):
+        raise ValueError(f"cannot write {item!r}: a plug-in file holds dates, not times")
+    if isinstance(item, date):
+        return item.isoformat()
     if isinstance(item, Mapping):
         inner = ", ".join(f"{key(name)} = {value(element)}" for name, element in item.items())
         return "{" + inner + "}" if inner else "{}"
@@ -68,7 +73,7 @@ _WIDTH = 88
 
 def _entry(name: str, item: Value) -> str:
     line = f"{key(name)} = {value(item)}"
-    if (len(line) <= _WIDTH or isinstance(item, (str, bool, int, float, Mapping))
+    if (len(line) <= _WIDTH or isinstance(item, (str, bool, int, float, date, Mapping))
             or len(item) < 2):
         return line
     elements = "".join(f"    {value(element)},\n" for element in item)
