@@ -98,13 +98,13 @@ def test_json_meetings_and_problems(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_meetings_json(bad)
     where = sorted((p.row, p.field) for p in caught.value.problems)
-    assert where == [(0, "apologies"), (1, "colour"), (1, "date"), (2, "date")]
+    assert where == [(1, "apologies"), (2, "colour"), (2, "date"), (3, "date")]
 
 
 def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="file not found"):
         read_meetings(tmp_path / "missing.csv")
-    with pytest.raises(DataError, match="not valid JSON at line 1"):
+    with pytest.raises(DataError, match=r"invalid JSON: .* \(line 1"):
         read_meetings(write(tmp_path, "x.json", "{nope"))
     with pytest.raises(DataError, match=r"\.csv or \.json"):
         read_meetings(write(tmp_path, "x.txt", ""))
@@ -125,7 +125,7 @@ def test_membership_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_membership(bad)
     assert [(p.row, p.field) for p in caught.value.problems] == [
-        (0, "class"), (1, "left"), (0, "leads.member")]
+        (1, "class"), (2, "left"), (1, "leads.member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 
 

@@ -61,8 +61,8 @@ class PluginError(CorpparentError, RuntimeError):
 class Problem:
     """One thing wrong with one place in an input file.
 
-    ``row`` is the 1-based line number of a CSV record (the header is line 1) or the
-    0-based index of a JSON record; ``field`` is the column or key.
+    ``row`` is the line number of a CSV record (the header is line 1) or the number of a
+    JSON record, counting from 1; ``field`` is the column or key.
     """
 
     source: str

@@ -12,6 +12,7 @@ raises one :class:`~corpparent.errors.DataError` with all of them.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -26,6 +27,8 @@ from corpparent.symbols import OFFICIAL_SYMBOLS, is_symbol
 
 __all__ = [
     "RawRecord",
+    "load_json",
+    "normalise_column",
     "number_or_symbol",
     "optional_number",
     "problems_from_validation",
@@ -91,42 +94,60 @@ def read_records(
     return records
 
 
+def normalise_column(name: str) -> str:
+    """A header as corpparent names columns: ``'Substitute For'`` -> ``'substitute_for'``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
 def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
     source = str(file)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
+    reader = csv.reader(io.StringIO(text, newline=""))
+    first = next(reader, None)
+    if first is None or not any(cell.strip() for cell in first):
         raise DataError.single(source, "the file is empty; expected a header row", row=1)
-    reader = csv.DictReader(lines)
-    header = [name.strip() for name in (reader.fieldnames or [])]
+    header = [normalise_column(name) for name in first]
     records: list[RawRecord] = []
-    for row_number, row in enumerate(reader, start=2):
-        if None in row:
-            problem = f"more cells than the {len(header)} columns of the header"
-            records.append(RawRecord(source, row_number, {}, problem))
-            continue
-        if all(not (value or "").strip() for value in row.values()):
+    line = reader.line_num
+    for cells in reader:
+        row, line = line + 1, reader.line_num  # a quoted cell may span lines
+        if not any(cell.strip() for cell in cells):
             continue  # a blank line holds no data, so nothing is lost
-        fields = {
-            key.strip(): (value.strip() if value is not None else "")
-            for key, value in row.items()
-        }
-        records.append(RawRecord(source, row_number, fields))
+        if len(cells) != len(header):
+            problem = (f"expected {len(header)} cells as in the header, found {len(cells)}")
+            records.append(RawRecord(source, row, {}, problem))
+            continue
+        fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        records.append(RawRecord(source, row, fields))
     return header, tuple(records)
 
 
-def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
+def load_json(path: str | Path) -> Any:
+    """The parsed content of a JSON file; a missing, unreadable or invalid file is a
+    :class:`~corpparent.errors.DataError` naming the line."""
+    file = Path(path)
     source = str(file)
+    if not file.is_file():
+        raise DataError.single(source, "file not found")
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
+        return json.loads(file.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise DataError.single(source, f"invalid JSON: {exc.msg} (line {exc.lineno}, column "
                                f"{exc.colno})", row=exc.lineno) from exc
     except UnicodeDecodeError as exc:
         raise DataError.single(source, f"not UTF-8 text: {exc.reason}") from exc
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
+    source = str(file)
+    data = load_json(file)
     if isinstance(data, dict) and key is not None and key in data:
         data = data[key]
     if not isinstance(data, list):
@@ -152,6 +173,8 @@ def problems_from_validation(record: RawRecord, error: ValidationError) -> list[
             message = "a value is required; the cell is empty"
         elif detail["type"] == "extra_forbidden":
             message = "unknown field"
+        elif detail["type"] == "enum":
+            message = f"expected one of {detail['ctx']['expected']}, got {detail['input']!r}"
         problems.append(Problem(record.source, message, row=record.row, field=field))
     return problems
 

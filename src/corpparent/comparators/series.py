@@ -94,16 +94,16 @@ def withheld_reason(symbol: str) -> str:
 
 
 def _clean_value(indicator: str, period: Period, value: object) -> ComparatorValue:
-    where = f"value for {indicator!r} in {period}"
-    if isinstance(value, bool):
-        raise DefinitionError(f"{where}: expected a number or an official symbol, got {value!r}")
-    if isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
-        if not math.isfinite(number):
-            raise DefinitionError(f"{where}: expected a finite number, got {value!r}")
-        return number
+        if math.isfinite(number):
+            return number
+        raise DefinitionError(
+            f"value for {indicator!r} in {period}: expected a finite number, got {value!r}"
+        )
     if isinstance(value, str) and is_symbol(value):
         return value.strip().lower()
+    where = f"value for {indicator!r} in {period}"  # built only when the value is refused
     symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
     raise DefinitionError(
         f"{where}: expected a number or an official symbol ({symbols}), got {value!r}"

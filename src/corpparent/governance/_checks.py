@@ -6,20 +6,16 @@ constitution fails where it is built.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from corpparent.errors import DataError, DefinitionError
+from corpparent.errors import DefinitionError
 from corpparent.governance.membership import MemberClass, Office
 
 __all__ = [
     "at_least_one",
     "check_span",
     "day_text",
-    "load_json",
     "member_classes",
     "non_negative",
     "offices",
@@ -71,15 +67,3 @@ def offices(values: Iterable[Office | str]) -> tuple[Office, ...]:
 def day_text(value: date) -> str:
     """A date as explanations write it: "15 July 2019"."""
     return f"{value.day} {value:%B %Y}"
-
-
-def load_json(path: str | Path) -> Any:
-    """The parsed content of a JSON file; unreadable or invalid files are DataErrors."""
-    source = str(path)
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise DataError.single(source, f"the file is not valid JSON{where}") from exc

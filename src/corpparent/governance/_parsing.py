@@ -1,14 +1,10 @@
-"""Helpers shared by the file readers: dates in English forms, blanks, pydantic errors."""
+"""Helpers shared by the governance file readers: dates in English forms, blanks."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import ValidationError
-
-from corpparent.errors import Problem
-
-__all__ = ["blank_to_none", "parse_date", "validation_problems"]
+__all__ = ["blank_to_none", "parse_date"]
 
 
 def parse_date(value: object) -> object:
@@ -29,17 +25,3 @@ def blank_to_none(value: object) -> object:
     if isinstance(value, str) and not value.strip():
         return None
     return value.strip() if isinstance(value, str) else value
-
-
-def validation_problems(source: str, row: int, error: ValidationError) -> list[Problem]:
-    """A pydantic error as problems naming the file, row and field, in plain words."""
-    found = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"]) or None
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unexpected field"
-        elif item["type"] == "enum":
-            message = f"expected one of {item['ctx']['expected']}, got {item['input']!r}"
-        found.append(Problem(source=source, message=message, row=row, field=location))
-    return found

@@ -19,7 +19,7 @@ the strategic-priority leads::
 ``office`` is ``chair`` or ``vice-chair``; ``credentials`` left out means not recorded
 (an empty list means none completed); dates are ``2019-10-03`` or ``03/10/2019``.
 Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
-file, the record (``members`` index, 0-based) and the field.
+file, the record (``members`` position, from 1) and the field.
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.governance._checks import load_json
-from corpparent.governance._parsing import parse_date, validation_problems
+from corpparent.governance._parsing import parse_date
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -41,6 +40,7 @@ from corpparent.governance.membership import (
     Office,
     PriorityLead,
 )
+from corpparent.records import RawRecord, load_json, problems_from_validation
 
 __all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
 
@@ -98,7 +98,7 @@ def membership_from_data(data: Any, *, source: str) -> Membership:
     problems = [Problem(source, "unexpected field; expected 'members' and 'leads'", field=key)
                 for key in data if key not in ("members", "leads", "panel", "source")]
     members: list[Member] = []
-    for index, record in enumerate(data["members"]):
+    for index, record in enumerate(data["members"], start=1):
         try:
             model = MemberRecord.model_validate(record)
             members.append(Member(
@@ -108,18 +108,18 @@ def membership_from_data(data: Any, *, source: str) -> Membership:
                     Credential(c.name, c.completed, c.expires) for c in model.credentials),
             ))
         except ValidationError as exc:
-            problems.extend(validation_problems(source, index, exc))
+            problems.extend(problems_from_validation(RawRecord(source, index, {}), exc))
         except DefinitionError as exc:
             problems.append(Problem(source, str(exc), row=index, field="left"))
     leads: list[PriorityLead] = []
-    for index, record in enumerate(data.get("leads") or []):
+    for index, record in enumerate(data.get("leads") or [], start=1):
         try:
             lead = PriorityLeadRecord.model_validate(record)
             leads.append(PriorityLead(lead.priority, lead.member, lead.officer))
         except ValidationError as exc:
             problems.extend(
                 Problem(p.source, p.message, row=index, field=f"leads.{p.field}")
-                for p in validation_problems(source, index, exc)
+                for p in problems_from_validation(RawRecord(source, index, {}), exc)
             )
     if problems:
         raise DataError(problems)

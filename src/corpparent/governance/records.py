@@ -21,33 +21,25 @@ Only ``date`` is required.
 ``present`` missing or ``null`` means attendance was not recorded.
 
 Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
-each naming the file, the row (the CSV line, header = 1; or the JSON record's 0-based
-index), the field and what was expected.
+each naming the file, the row (the CSV line, header = 1; or the JSON record's number,
+from 1), the field and what was expected.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.governance._checks import load_json
-from corpparent.governance._parsing import blank_to_none, parse_date, validation_problems
+from corpparent.governance._parsing import blank_to_none, parse_date
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
+from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = [
     "Attendance",
@@ -122,45 +114,11 @@ class MeetingRecord(BaseModel):
 _COLUMNS = tuple(_Row.model_fields)
 
 
-def _normalise_header(name: str) -> str:
-    return "_".join(name.strip().lower().replace("-", " ").split())
-
-
 def read_meetings_csv(path: str | Path) -> Meetings:
     """Meetings from a CSV file with one row per person per meeting."""
-    source = str(path)
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, "the file is not UTF-8 text") from exc
-    if not rows:
-        raise DataError.single(source, f"the file is empty; expected a header with {_COLUMNS}")
-    header = [_normalise_header(h) for h in rows[0]]
-    problems = [
-        Problem(source, f"unknown column; expected some of {', '.join(_COLUMNS)}", row=1,
-                field=name)
-        for name in header if name not in _COLUMNS
-    ]
-    if "date" not in header:
-        problems.append(Problem(source, "the header has no 'date' column", row=1))
-    if problems:
-        raise DataError(problems)
-    parsed: list[tuple[int, _Row]] = []
-    for line, values in enumerate(rows[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.append(Problem(source, f"expected {len(header)} values, found "
-                                    f"{len(values)}", row=line))
-            continue
-        try:
-            parsed.append((line, _Row.model_validate(dict(zip(header, values, strict=True)))))
-        except ValidationError as exc:
-            problems.extend(validation_problems(source, line, exc))
-    meetings = _meetings_from_rows(source, parsed, problems)
+    records = read_records(path, required=("date",), optional=_COLUMNS[1:])
+    valid, problems = validate_records(_Row, records)
+    meetings = _meetings_from_rows(str(path), [(raw.row, row) for raw, row in valid], problems)
     if problems:
         raise DataError(problems)
     return _collect(meetings)
@@ -249,34 +207,29 @@ def _collect(meetings: list[Meeting]) -> Meetings:
     return Meetings(meetings)
 
 
-def _records(source: str, data: Any) -> list[Any]:
-    if isinstance(data, Mapping):
-        if set(data) - {"meetings", "panel", "source"} or "meetings" not in data:
-            raise DataError.single(source, "expected a list of meetings or an object with a "
-                                   "'meetings' list")
-        data = data["meetings"]
-    if not isinstance(data, list):
-        raise DataError.single(source, "expected a list of meetings")
-    return data
-
-
 def read_meetings_json(path: str | Path) -> Meetings:
     """Meetings from a JSON file holding one object per meeting."""
-    return meetings_from_data(load_json(path), source=str(path))
+    return _meetings_from_records(str(path), read_records(path, required=(),
+                                                          json_key="meetings"))
 
 
-def meetings_from_data(data: Any, *, source: str) -> Meetings:
-    """Meetings from data as a JSON meetings file holds it (read from JSON, or from an
-    authority plug-in's TOML); ``source`` names it in problems."""
-    problems: list[Problem] = []
+def meetings_from_data(data: Sequence[Any], *, source: str) -> Meetings:
+    """Meetings from data as a JSON meetings file holds it (a list of objects, read from
+    JSON or from an authority plug-in's TOML); records are numbered from 1 in problems."""
+    records = tuple(
+        RawRecord(source, index, item) if isinstance(item, Mapping)
+        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
+        for index, item in enumerate(data, start=1)
+    )
+    return _meetings_from_records(source, records)
+
+
+def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
+    valid, problems = validate_records(MeetingRecord, records)
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}
-    for index, record in enumerate(_records(source, data)):
-        try:
-            model = MeetingRecord.model_validate(record)
-        except ValidationError as exc:
-            problems.extend(validation_problems(source, index, exc))
-            continue
+    for raw, model in valid:
+        index = raw.row
         problems.extend(_overlaps(source, index, model))
         if model.date in seen:
             problems.append(Problem(source, f"a second meeting on {model.date.isoformat()}; "
@@ -290,7 +243,7 @@ def meetings_from_data(data: Any, *, source: str) -> Meetings:
             kind=model.kind, title=model.title, source=f"{source}, record {index}",
         ))
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.row or 0))
     return _collect(meetings)
 
 

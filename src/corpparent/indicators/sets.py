@@ -42,8 +42,6 @@ def _overlap(a: Period, b: Period) -> bool:
 class IndicatorSet:
     """Indicators by identifier, in the order given, with their ranges and targets."""
 
-    # Typed converters: with a bare ``tuple`` the attrs mypy plugin types these
-    # arguments as an unsolvable ``Iterable[_T_co]`` and rejects every call.
     indicators: tuple[Indicator, ...] = field(converter=_indicators)
     ranges: tuple[ExpectedRange, ...] = field(default=(), converter=_ranges)
     targets: tuple[Target, ...] = field(default=(), converter=_targets)

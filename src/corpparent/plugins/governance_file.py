@@ -261,10 +261,11 @@ def _located(error: DataError, prefix: Sequence[str | int], add: Locate,
         parts: list[str | int] = [int(p) if p.isdigit() else p
                                   for p in (problem.field or "").split(".") if p]
         if problem.row is not None:
+            index = problem.row - 1  # the readers number records from 1
             if parts and parts[0] == "leads":
-                parts = ["leads", problem.row, *parts[1:]]
+                parts = ["leads", index, *parts[1:]]
             else:
-                parts = [*([rows_under] if rows_under else []), problem.row, *parts]
+                parts = [*([rows_under] if rows_under else []), index, *parts]
         add((*prefix, *parts), problem.message)
 
 

@@ -1,0 +1,43 @@
+"""Measure how fast corpparent reads the DfE's published files and benchmarks authorities.
+
+Not a test: it prints timings for the machine it runs on. Run with
+``.venv/bin/python benchmarks/dfe.py [FOLDER]`` (FOLDER defaults to ../shared/data/dfe).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from run import timed  # the timing helper of benchmarks/run.py, beside this script
+
+from corpparent.dfe.benchmark import Benchmarking
+from corpparent.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.dfe.mapping import read_folder, read_mapped, shipped_mappings
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
+
+
+def main(folder: Path) -> None:
+    for mapping in shipped_mappings():
+        path = folder / mapping.file
+        rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        timed(f"read and map {mapping.file} ({rows:,} rows)",
+              lambda path=path, mapping=mapping: read_mapped(path, mapping))
+    timed("read every mapped EES file", lambda: read_folder(folder))
+    benchmarking = Benchmarking.from_folder(folder)
+    timed("read EES files, neighbour model and Ofsted outcomes",
+          lambda: Benchmarking.from_folder(folder))
+    authorities = [a.code for a in benchmarking.neighbours]
+    timed(f"benchmark all {len(authorities)} authorities, every indicator and year",
+          lambda: [benchmarking.for_authority(code) for code in authorities])
+    timed("read the LAIT dictionary", lambda: read_lait_dictionary(
+        folder / "lait_data_dictionary.csv"))
+    timed("read 3 LAIT measures", lambda: read_lait(
+        folder / "lait_bds_long.parquet", ["LACStable_2016on", "LAC_LongStable%", "LAC"]))
+    timed("read the whole LAIT dataset (641,070 values)",
+          lambda: read_lait(folder / "lait_bds_long.parquet"), repeat=1)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)

@@ -1,0 +1,80 @@
+"""Reporting obligations: judge a year's submissions log, then list what falls due next.
+
+Wiltshire's panel must send its minutes to the Chairman of Children's Select Committee
+after each meeting, report on its seven strategic priorities every six months, and
+present an annual report to Full Council once it has been shared with Children's Select
+(terms of reference, 001 §6). This script reads the 2022-23 log in examples/data/, prints
+a finding for every obligation that arose in the year, lists what falls due from
+September 2023, and writes those deadlines to wiltshire-obligations.ics in the current
+directory for loading into a calendar.
+
+Run: python examples/obligations.py
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from corpparent.governance.calendar_export import write_icalendar
+from corpparent.governance.compliance import (
+    evaluate_obligations,
+    falls_due,
+    unmatched_submissions,
+)
+from corpparent.governance.meetings import MeetingKind
+from corpparent.governance.obligation_files import built_in_obligations
+from corpparent.governance.records import read_meetings
+from corpparent.governance.submissions import read_submissions
+from corpparent.periods import FinancialYear
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# The next year's meetings as a committee calendar would list them (illustrative dates).
+PLANNED_2023_24 = [date(2023, 9, 26), date(2023, 11, 14), date(2024, 1, 16), date(2024, 3, 19)]
+SYMBOL = {"met": "✓", "late": "✗", "missing": "✗", "incomplete": "✗", "out of order": "✗",
+          "not yet due": "…", "insufficient data": "?"}
+
+
+def main() -> None:
+    obligations = built_in_obligations("wiltshire")
+    log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
+    # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
+    # Minutes follow formal meetings; informal workshops keep none.
+    records = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
+    meetings = records.of_kind(MeetingKind.FORMAL).dates
+    as_of = date(2023, 9, 1)
+    year = FinancialYear(2022)
+
+    print(f"Wiltshire Corporate Parenting Panel: reporting in {year}, as at {as_of}")
+    print()
+    findings = evaluate_obligations(obligations, log, period=year, as_of=as_of,
+                                    meetings=meetings)
+    for finding in findings:
+        outcome = finding.outcome or str(finding.status)
+        print(f"  {SYMBOL.get(outcome, ' ')} {outcome:<12} {finding.explanation}")
+    breaches = sum(f.is_breach for f in findings)
+    print(f"\n  {breaches} of {len(findings)} obligations breached.")
+
+    for entry in unmatched_submissions(obligations, log, period=year, as_of=as_of,
+                                       meetings=meetings):
+        print(f"  Not matched: {entry}")
+
+    until = date(2024, 3, 31)
+    upcoming = falls_due(obligations, start=as_of, until=until, meetings=PLANNED_2023_24,
+                         submissions=log)
+    print(f"\nFalling due from {as_of} to {until}:")
+    for item in upcoming.due:
+        print(f"  {item.due}  {item.obligation.title} ({item.label})")
+    for obligation in upcoming.unscheduled:
+        print(f"  (not scheduled: no dates for {obligation.title})")
+
+    path = write_icalendar(Path.cwd() / "wiltshire-obligations.ics", upcoming.due,
+                           stamp=datetime(2023, 9, 1, 9, 0, tzinfo=UTC),
+                           name="Wiltshire CPP reporting deadlines", namespace="wiltshire",
+                           obligations=obligations)
+    print(f"\nWrote {len(upcoming.due)} deadlines to {path}")
+
+
+if __name__ == "__main__":
+    main()

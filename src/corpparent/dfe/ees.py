@@ -1,0 +1,222 @@
+"""Reader for Explore Education Statistics (EES) tidy CSV files.
+
+EES publishes each statistic as a tidy table: time columns (``time_period``,
+``time_identifier``), geography columns (``geographic_level``, ``country_*``,
+``region_*``, ``old_la_code``, ``la_name``, ``new_la_code``), filter columns that break
+a figure down (``cla_group``, ``placement_stability``), and indicator columns that hold
+the figures (``children_count``, ``children_percent``). A suppressed or inapplicable
+cell holds an official symbol (``c``, ``z``, ``x``, ``low``, ``k``), which is kept as
+the figure's status. Which columns are indicators is not written in the data file
+itself (EES keeps it in a separate metadata file), so the caller names them; every
+other non-geography column is a filter.
+
+Periods: the children-looked-after and care-leaver releases write ``2025`` with
+``time_identifier`` "Reporting year" for the year ending 31 March 2025 ("children looked
+after at 31 March 2025"), which is the financial year 2024-25; "Financial year" periods
+are written ``202425``. Both become :class:`~corpparent.periods.FinancialYear`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Annotated, Any, Final, final
+
+from attrs import frozen
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, create_model
+
+from corpparent.dfe._csv import problems_from, read_csv
+from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
+from corpparent.dfe.figures import Figure, parse_figure
+from corpparent.errors import DataError, Problem
+from corpparent.periods import CalendarYear, FinancialYear, Period
+
+__all__ = ["GEOGRAPHY_COLUMNS", "EesRow", "EesTable", "ees_period", "read_ees"]
+
+#: The time and geography columns of an EES file; every other column is a filter or an
+#: indicator.
+GEOGRAPHY_COLUMNS: Final = (
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "la_name",
+    "new_la_code",
+)
+_REQUIRED: Final = GEOGRAPHY_COLUMNS[:5]
+_ACCEPTED_TIMES: Final = (
+    "'2025' with 'Reporting year' (the year ending 31 March 2025)",
+    "'202425' with 'Financial year'",
+    "'2025' with 'Calendar year'",
+)
+
+
+def ees_period(time_period: str, time_identifier: str) -> Period:
+    """The period an EES ``time_period`` and ``time_identifier`` name.
+
+    Raises :class:`ValueError` naming the accepted forms.
+    """
+    identifier = time_identifier.strip().lower()
+    text = time_period.strip()
+    if identifier == "reporting year" and re.fullmatch(r"\d{4}", text):
+        return FinancialYear(int(text) - 1)
+    if identifier == "calendar year" and re.fullmatch(r"\d{4}", text):
+        return CalendarYear(int(text))
+    if identifier == "financial year" and re.fullmatch(r"\d{6}", text):
+        start, end = int(text[:4]), int(text[4:])
+        if end == (start + 1) % 100:
+            return FinancialYear(start)
+    raise ValueError(
+        f"cannot read time_period {time_period!r} with time_identifier "
+        f"{time_identifier!r}; accepted: {'; '.join(_ACCEPTED_TIMES)}"
+    )
+
+
+def _figure(value: Any) -> Figure:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return parse_figure(value)
+
+
+FigureCell = Annotated[Figure, PlainValidator(_figure)]
+
+
+class _Geography(BaseModel):
+    """The time and geography cells that every EES record has."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
+
+    time_period: str = Field(pattern=r"^\d{4}(\d{2})?$")
+    time_identifier: str = Field(min_length=1)
+    geographic_level: Level
+    country_code: str
+    country_name: str
+    region_code: str = ""
+    region_name: str = ""
+    old_la_code: str = ""
+    la_name: str = ""
+    new_la_code: str = ""
+
+
+@final
+@frozen
+class EesRow:
+    """One record of an EES file: where, when, which breakdown, and its figures."""
+
+    line: int
+    period: Period
+    area: Area
+    filters: Mapping[str, str]
+    figures: Mapping[str, Figure]
+
+    def matches(self, filters: Mapping[str, str]) -> bool:
+        """Whether every filter column named has the value given."""
+        return all(self.filters.get(column) == value for column, value in filters.items())
+
+
+@final
+@frozen
+class EesTable:
+    """A whole EES file, read and checked."""
+
+    source: str
+    filter_columns: tuple[str, ...]
+    indicator_columns: tuple[str, ...]
+    rows: tuple[EesRow, ...]
+    areas: Areas
+
+    def select(self, filters: Mapping[str, str]) -> tuple[EesRow, ...]:
+        """The rows whose filters have the values given."""
+        return tuple(row for row in self.rows if row.matches(filters))
+
+    def filter_values(self, column: str) -> tuple[str, ...]:
+        """The distinct values of a filter column, sorted."""
+        return tuple(sorted({row.filters.get(column, "") for row in self.rows}))
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """Every period in the file, in order."""
+        return tuple(sorted({row.period for row in self.rows}))
+
+
+def _area(record: _Geography, source: str, line: int, problems: list[Problem]) -> Area | None:
+    level = record.geographic_level
+    if level is Level.NATIONAL:
+        return ENGLAND if record.country_code == ENGLAND.code else Area(
+            record.country_code, record.country_name, level, ons_code=record.country_code)
+    needed = ["region_code", "region_name"]
+    if level is Level.LOCAL_AUTHORITY:
+        needed += ["old_la_code", "la_name"]
+    empty = [column for column in needed if not getattr(record, column)]
+    for column in empty:
+        problems.append(Problem(source, f"a {level} row needs a {column}", row=line,
+                                field=column))
+    if empty:
+        return None
+    if level is Level.REGIONAL:
+        return Area(record.region_code, record.region_name, level, ons_code=record.region_code)
+    return Area(record.old_la_code, record.la_name, level,
+                ons_code=record.new_la_code or None, region=record.region_code)
+
+
+def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
+    """Read the EES tidy CSV at ``path``, with ``indicators`` its indicator columns.
+
+    Every problem in the file is collected into one
+    :class:`~corpparent.errors.DataError`: a missing column, a cell that is neither a
+    number nor an official symbol, an unreadable period or level, a local-authority row
+    without its codes.
+    """
+    indicator_columns = tuple(dict.fromkeys(indicators))
+    records = read_csv(path, [*_REQUIRED, *indicator_columns])
+    source = records.source
+    filter_columns = tuple(
+        column for column in records.header
+        if column not in GEOGRAPHY_COLUMNS and column not in indicator_columns
+    )
+    names = {f"f{i}": column for i, column in enumerate(filter_columns)}
+    names |= {f"v{i}": column for i, column in enumerate(indicator_columns)}
+    fields: dict[str, Any] = {
+        field: (str if field.startswith("f") else FigureCell, Field(alias=column))
+        for field, column in names.items()
+    }
+    model = create_model("EesRecord", __base__=_Geography, **fields)
+    rows: list[EesRow] = []
+    problems: list[Problem] = []
+    for line, cells in records:
+        try:
+            record = model.model_validate(cells)
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, source, line, names))
+            continue
+        assert isinstance(record, _Geography)
+        try:
+            period = ees_period(record.time_period, record.time_identifier)
+        except ValueError as exc:
+            problems.append(Problem(source, str(exc), row=line, field="time_period"))
+            continue
+        area = _area(record, source, line, problems)
+        if area is None:
+            continue
+        values = record.model_dump()
+        rows.append(EesRow(
+            line=line,
+            period=period,
+            area=area,
+            filters={names[f]: values[f] for f in names if f.startswith("f")},
+            figures={names[f]: values[f] for f in names if f.startswith("v")},
+        ))
+    if problems:
+        raise DataError(problems)
+    return EesTable(
+        source=source,
+        filter_columns=filter_columns,
+        indicator_columns=indicator_columns,
+        rows=tuple(rows),
+        areas=Areas(row.area for row in rows),
+    )

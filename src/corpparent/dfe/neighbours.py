@@ -1,0 +1,229 @@
+"""The statistical-neighbour model: each authority's ten most similar authorities.
+
+The DfE's children's services statistical-neighbour model gives each of the 153
+authorities ten neighbours, nearest first, each with a closeness label (Extremely
+close, Very close, Close, Somewhat close, Not close). The 2025 model is published as
+``sn_model_2025_wide.csv``: ``old_la_code, la_name, region_ind, region_name``, then
+``SN_1 .. SN_10`` (neighbours' old LA codes) and ``SN_1P .. SN_10P`` (closeness).
+Benchmarking tools take the mean of the neighbours' values, dropping those with none
+(LAIT), or their median (the DfE's CSC outcomes and enablers dashboard).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Final, final
+
+from attrs import frozen
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from corpparent.dfe._csv import problems_from, read_csv
+from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
+from corpparent.errors import DataError, Problem
+
+__all__ = ["Closeness", "Neighbour", "StatisticalNeighbours", "read_neighbours"]
+
+NEIGHBOURS: Final = 10
+
+
+class Closeness(Enum):
+    """How close a neighbour is, in the model's own words."""
+
+    EXTREMELY_CLOSE = "Extremely close"
+    VERY_CLOSE = "Very close"
+    CLOSE = "Close"
+    SOMEWHAT_CLOSE = "Somewhat close"
+    NOT_CLOSE = "Not close"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_CLOSENESS = {c.value.casefold(): c for c in Closeness}
+
+
+@final
+@frozen
+class Neighbour:
+    """One statistical neighbour: ``rank`` 1 is the nearest."""
+
+    rank: int
+    area: Area
+    closeness: Closeness
+
+    @property
+    def code(self) -> str:
+        """The neighbour's old LA code."""
+        return self.area.code
+
+    @property
+    def name(self) -> str:
+        """The neighbour's name."""
+        return self.area.name
+
+
+def _closeness(value: object) -> Closeness:
+    if isinstance(value, str) and (found := _CLOSENESS.get(" ".join(value.split()).casefold())):
+        return found
+    raise ValueError("expected one of " + ", ".join(repr(c.value) for c in Closeness))
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    old_la_code: str = Field(pattern=r"^\d{3}$")
+    la_name: str = Field(min_length=1)
+    region_name: str
+    codes: tuple[str, ...]
+    closeness: tuple[Annotated[Closeness, BeforeValidator(_closeness)], ...]
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for code in value:
+            if not (len(code) == 3 and code.isdigit()):
+                raise ValueError(f"expected a three-digit LA code, got {code!r}")
+        return value
+
+
+
+@final
+class StatisticalNeighbours:
+    """The neighbours of every authority in one model."""
+
+    __slots__ = ("_areas", "_neighbours", "source")
+
+    def __init__(self, source: str, neighbours: dict[str, tuple[Neighbour, ...]],
+                 areas: Areas) -> None:
+        self.source = source
+        self._neighbours = neighbours
+        self._areas = areas
+
+    @property
+    def areas(self) -> Areas:
+        """The authorities of the model."""
+        return self._areas
+
+    def of(self, authority: str) -> tuple[Neighbour, ...]:
+        """The ten neighbours of an authority given by old LA code or name, nearest first."""
+        return self._neighbours[self._areas[authority].code]
+
+    def codes(self, authority: str) -> tuple[str, ...]:
+        """The old LA codes of the authority's neighbours, nearest first."""
+        return tuple(n.code for n in self.of(authority))
+
+    def __iter__(self) -> Iterator[Area]:
+        return iter(self._areas)
+
+    def __len__(self) -> int:
+        return len(self._neighbours)
+
+    def __repr__(self) -> str:
+        return f"StatisticalNeighbours({len(self)} authorities from {self.source})"
+
+
+@frozen
+class _Layout:
+    """Where one edition of the model keeps each thing."""
+
+    code: str
+    name: str
+    region: str
+    neighbours: tuple[str, ...]
+    closeness: tuple[str, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (self.code, self.name, self.region, *self.neighbours, *self.closeness)
+
+
+#: The 2025 model (``sn_model_2025_wide.csv``): SN_1..SN_10 with SN_1P..SN_10P.
+LAYOUT_2025: Final = _Layout(
+    "old_la_code", "la_name", "region_name",
+    tuple(f"SN_{i}" for i in range(1, NEIGHBOURS + 1)),
+    tuple(f"SN_{i}P" for i in range(1, NEIGHBOURS + 1)),
+)
+#: The April 2021 groupings: SN1..SN10, each followed by a column headed SNP (read as
+#: SNP, SNP.1 .. SNP.9, as duplicate headings are).
+LAYOUT_2021: Final = _Layout(
+    "LA num", "LA Name", "GOReg",
+    tuple(f"SN{i}" for i in range(1, NEIGHBOURS + 1)),
+    ("SNP", *(f"SNP.{i}" for i in range(1, NEIGHBOURS))),
+)
+
+
+def read_neighbours(path: str | Path) -> StatisticalNeighbours:
+    """Read a wide statistical-neighbour model: the 2025 model's layout, or that of the
+    April 2021 groupings (``New_Statistical_Neighbour_Groupings_April_2021.csv``).
+
+    Each neighbour must be an authority of the same file, not the authority itself, and
+    listed once; every problem is collected into one
+    :class:`~corpparent.errors.DataError`.
+    """
+    records = read_csv(path, [])
+    layout = LAYOUT_2021 if "SN1" in records.header else LAYOUT_2025
+    missing = [c for c in layout.columns if c not in records.header]
+    if missing:
+        raise DataError(Problem(records.source, f"missing column {c!r}", row=1, field=c)
+                        for c in missing)
+    source = records.source
+    columns = {"old_la_code": layout.code, "la_name": layout.name,
+               "codes": f"{layout.neighbours[0]}..{layout.neighbours[-1]}",
+               "closeness": f"{layout.closeness[0]}..{layout.closeness[-1]}"}
+    rows: list[tuple[int, _Row]] = []
+    problems: list[Problem] = []
+    # A line with no code and no neighbours holds no grouping (the 2021 file has a blank
+    # line and an "Old SNs:" heading before the groupings of abolished authorities).
+    listed = [(line, cells) for line, cells in records
+              if any(cells[c].strip() for c in (layout.code, *layout.neighbours))]
+    for line, cells in listed:
+        try:
+            row = _Row.model_validate({
+                "old_la_code": cells[layout.code],
+                "la_name": cells[layout.name],
+                "region_name": cells[layout.region],
+                "codes": tuple(cells[c] for c in layout.neighbours),
+                "closeness": tuple(cells[c] for c in layout.closeness),
+            })
+        except ValidationError as exc:
+            for problem in problems_from(exc, source, line, columns):
+                problems.append(_neighbour_field(problem, layout, columns))
+            continue
+        rows.append((line, row))
+    # Every authority listed, even on a row with a problem, so one bad cell is one problem.
+    areas = Areas(
+        Area(cells[layout.code].strip(), cells[layout.name].strip(), Level.LOCAL_AUTHORITY,
+             region=REGION_CODES.get(cells[layout.region].strip()))
+        for _, cells in listed
+    )
+    neighbours: dict[str, tuple[Neighbour, ...]] = {}
+    for line, row in rows:
+        found: list[Neighbour] = []
+        for rank, (code, closeness) in enumerate(zip(row.codes, row.closeness, strict=True), 1):
+            column = layout.neighbours[rank - 1]
+            area = areas.get(code)
+            if area is None:
+                problems.append(Problem(source, f"neighbour {code} is not an authority of the "
+                                        "model", row=line, field=column))
+            elif code == row.old_la_code or any(n.code == code for n in found):
+                problems.append(Problem(source, f"neighbour {code} is the authority itself or "
+                                        "is listed twice", row=line, field=column))
+            else:
+                found.append(Neighbour(rank, area, closeness))
+        neighbours[row.old_la_code] = tuple(found)
+    if problems:
+        raise DataError(problems)
+    return StatisticalNeighbours(source, neighbours, areas)
+
+
+def _neighbour_field(problem: Problem, layout: _Layout, columns: dict[str, str]) -> Problem:
+    """Name the one column a tuple error points at (``codes[3]`` is ``SN_4``)."""
+    field = problem.field or ""
+    for key, names in (("codes", layout.neighbours), ("closeness", layout.closeness)):
+        prefix = columns[key] + "["
+        if field.startswith(prefix):
+            index = int(field[len(prefix):].split("]")[0])
+            return Problem(problem.source, problem.message, row=problem.row, field=names[index])
+    return problem

@@ -1,0 +1,322 @@
+"""Obligations declared as data: TOML or JSON, validated through pydantic.
+
+An authority without Python developers declares its obligations in a file::
+
+    [[obligations]]
+    id = "minutes-to-select-chair"
+    document = "minutes"
+    recipient = "Chairman of Children's Select Committee"
+    trigger = { kind = "after_each_meeting" }
+    deadline = { within_days = 14 }
+    source = "001 §6: Following each meeting the Chairperson will send ..."
+
+Triggers: ``{kind = "after_each_meeting"}``; ``{kind = "every_n_months", months = 6,
+start_month = 4}``; ``{kind = "quarterly"}``; ``{kind = "six_monthly"}``; ``{kind =
+"monthly"}``; ``{kind = "annually", year = "financial"}`` (or ``"municipal"``,
+``"calendar"``, or a ``start_month``); any recurring kind takes ``at = "start"`` for
+something done as a cycle starts; ``{kind = "on_event", event = "Ofsted inspection"}``.
+Deadlines: ``{within_days = 14}`` or ``{by_month = 7}`` (optionally with ``day``).
+``after`` lists identifiers, or tables ``{obligation = "...", min_days = 0}``.
+
+Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
+each naming the file, the obligation's index and the key path.
+:func:`obligations_to_data` writes the same form back, so a round trip is equal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.governance.obligations import (
+    AfterEachMeeting,
+    ByMonth,
+    Deadline,
+    Obligation,
+    ObligationSet,
+    OnEvent,
+    Precedence,
+    Recurring,
+    Trigger,
+    WithinDays,
+)
+
+__all__ = [
+    "BUILT_IN_OBLIGATIONS",
+    "built_in_obligations",
+    "load_obligations",
+    "obligation_schema",
+    "obligations_from_data",
+    "obligations_to_data",
+]
+
+#: Authorities whose obligations ship with corpparent, as data files.
+BUILT_IN_OBLIGATIONS = ("national", "staffordshire", "wiltshire")
+
+_KINDS = {"monthly": 1, "quarterly": 3, "six_monthly": 6, "annually": 12}
+_YEARS = {"financial": 4, "municipal": 5, "calendar": 1}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class TriggerModel(_Strict):
+    """When an obligation arises."""
+
+    kind: Literal["after_each_meeting", "every_n_months", "monthly", "quarterly",
+                  "six_monthly", "annually", "on_event"]
+    months: int | None = None
+    start_month: int | None = Field(default=None, ge=1, le=12)
+    year: Literal["financial", "municipal", "calendar"] | None = None
+    at: Literal["end", "start"] | None = None
+    event: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TriggerModel:
+        recurring = self.kind not in ("after_each_meeting", "on_event")
+        if self.kind == "on_event" and not self.event:
+            raise ValueError("an 'on_event' trigger needs 'event', the event's name")
+        if self.kind != "on_event" and self.event is not None:
+            raise ValueError(f"'event' belongs to 'on_event' triggers, not {self.kind!r}")
+        if not recurring and any(v is not None for v in (self.months, self.start_month,
+                                                         self.year, self.at)):
+            raise ValueError(f"a {self.kind!r} trigger takes no months, start_month, year or at")
+        if self.kind == "every_n_months" and self.months is None:
+            raise ValueError("an 'every_n_months' trigger needs 'months'")
+        if self.kind in _KINDS and self.months is not None:
+            raise ValueError(f"a {self.kind!r} trigger takes no 'months'")
+        if self.year is not None and self.kind != "annually":
+            raise ValueError("'year' belongs to 'annually' triggers")
+        if self.year is not None and self.start_month is not None:
+            raise ValueError("give 'year' or 'start_month', not both")
+        return self
+
+    def build(self) -> Trigger:
+        if self.kind == "after_each_meeting":
+            return AfterEachMeeting()
+        if self.kind == "on_event":
+            return OnEvent(self.event or "")
+        months = self.months if self.kind == "every_n_months" else _KINDS[self.kind]
+        start = _YEARS[self.year] if self.year is not None else (self.start_month or 4)
+        return Recurring(months or 0, start, self.at or "end")
+
+
+class DeadlineModel(_Strict):
+    """When an obligation falls due: ``within_days`` or ``by_month`` (and ``day``)."""
+
+    within_days: int | None = Field(default=None, ge=0)
+    by_month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _one(self) -> DeadlineModel:
+        if (self.within_days is None) == (self.by_month is None):
+            raise ValueError("give exactly one of 'within_days' and 'by_month'")
+        if self.day is not None and self.by_month is None:
+            raise ValueError("'day' goes with 'by_month'")
+        return self
+
+    def build(self) -> Deadline:
+        if self.within_days is not None:
+            return WithinDays(self.within_days)
+        return ByMonth(self.by_month or 0, self.day)
+
+
+class PrecedenceModel(_Strict):
+    """An obligation that must be met first, ``min_days`` before."""
+
+    obligation: str
+    min_days: int = Field(default=1, ge=0)
+
+
+class ObligationModel(_Strict):
+    """One obligation as declared in a file."""
+
+    id: str
+    document: str
+    recipient: str
+    trigger: TriggerModel
+    deadline: DeadlineModel
+    covers: list[str] = []
+    after: list[str | PrecedenceModel] = []
+    responsible: str | None = None
+    title: str | None = None
+    source: str = ""
+    note: str | None = None
+
+    def build(self) -> Obligation:
+        extra: dict[str, Any] = {} if self.title is None else {"title": self.title}
+        return Obligation(
+            id=self.id,
+            document=self.document,
+            recipient=self.recipient,
+            trigger=self.trigger.build(),
+            deadline=self.deadline.build(),
+            covers=tuple(self.covers),
+            after=tuple(
+                p if isinstance(p, str) else Precedence(p.obligation, p.min_days)
+                for p in self.after
+            ),
+            responsible=self.responsible,
+            source=self.source,
+            note=self.note,
+            **extra,
+        )
+
+
+class ObligationsFile(_Strict):
+    """A file of obligations: ``{"obligations": [...]}``."""
+
+    obligations: list[ObligationModel]
+
+
+def obligation_schema() -> dict[str, Any]:
+    """The JSON Schema of an obligations file."""
+    return ObligationsFile.model_json_schema()
+
+
+def _path(location: Iterable[object]) -> str:
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def obligations_from_data(data: object, source: str = "obligations") -> ObligationSet:
+    """Build an :class:`ObligationSet` from decoded TOML or JSON."""
+    if not isinstance(data, Mapping) or "obligations" not in data:
+        raise DataError.single(source, "expected a table with an 'obligations' list")
+    entries = data["obligations"]
+    extra = sorted(str(key) for key in data if key != "obligations")
+    problems = [Problem(source, "unknown key; expected only 'obligations'", field=key)
+                for key in extra]
+    if not isinstance(entries, list):
+        raise DataError([*problems, Problem(source, "expected a list", field="obligations")])
+    built: list[Obligation] = []
+    for index, entry in enumerate(entries):
+        try:
+            model = ObligationModel.model_validate(entry)
+        except ValidationError as exc:
+            for error in exc.errors():
+                message = str(error.get("msg", "is invalid")).removeprefix("Value error, ")
+                if error.get("type") == "extra_forbidden":
+                    message = "is not a known key"
+                location = [part for part in error.get("loc", ())
+                            if part not in ("str", "PrecedenceModel")]
+                problems.append(Problem(source, message, row=index,
+                                        field=_path(location) or None))
+            continue
+        try:
+            built.append(model.build())
+        except DefinitionError as exc:
+            problems.append(Problem(source, str(exc), row=index, field=model.id))
+    if problems:
+        raise DataError(problems)
+    try:
+        return ObligationSet(built)
+    except DefinitionError as exc:
+        raise DataError.single(source, str(exc), field="obligations") from exc
+
+
+def _read_text(path: str | os.PathLike[str], suffixes: tuple[str, ...]) -> tuple[str, str, str]:
+    """``(source, suffix, text)`` of a UTF-8 file (a byte-order mark is dropped) whose
+    name ends in one of ``suffixes``."""
+    file = Path(path)
+    source = str(file)
+    suffix = file.suffix.lower()
+    if suffix not in suffixes:
+        raise DataError.single(source, f"expected a {' or '.join(suffixes)} file")
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
+    return source, suffix, text
+
+
+def _decode(text: str, suffix: str, source: str) -> object:
+    """``text`` decoded as TOML (``.toml``) or JSON (anything else)."""
+    try:
+        return tomllib.loads(text) if suffix == ".toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError.single(source, f"is not valid TOML: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DataError.single(
+            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from exc
+
+
+def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
+    """Read obligations from a ``.toml`` or ``.json`` file."""
+    source, suffix, text = _read_text(path, (".toml", ".json"))
+    data = _decode(text, suffix, source)
+    return obligations_from_data(data, source)
+
+
+def built_in_obligations(authority: str) -> ObligationSet:
+    """The obligations corpparent ships for ``authority`` (see
+    :data:`BUILT_IN_OBLIGATIONS`), read from its data file."""
+    if authority not in BUILT_IN_OBLIGATIONS:
+        raise LookupError(
+            f"no built-in obligations for {authority!r}; built in: "
+            f"{', '.join(BUILT_IN_OBLIGATIONS)}"
+        )
+    resource = resources.files("corpparent.governance").joinpath(
+        "declared", f"{authority}.toml")
+    data = tomllib.loads(resource.read_text(encoding="utf-8"))
+    return obligations_from_data(data, f"corpparent/governance/declared/{authority}.toml")
+
+
+def _trigger_data(trigger: Trigger) -> dict[str, object]:
+    if isinstance(trigger, AfterEachMeeting):
+        return {"kind": "after_each_meeting"}
+    if isinstance(trigger, OnEvent):
+        return {"kind": "on_event", "event": trigger.event}
+    return {"kind": "every_n_months", "months": trigger.months,
+            "start_month": trigger.start_month, "at": trigger.at}
+
+
+def _deadline_data(deadline: Deadline) -> dict[str, object]:
+    if isinstance(deadline, WithinDays):
+        return {"within_days": deadline.days}
+    data: dict[str, object] = {"by_month": deadline.month}
+    if deadline.day is not None:
+        data["day"] = deadline.day
+    return data
+
+
+def obligations_to_data(obligations: Iterable[Obligation]) -> dict[str, object]:
+    """The data form that :func:`obligations_from_data` reads back to equal obligations
+    (ready for ``json.dumps``; for TOML, drop the ``None`` values)."""
+    return {
+        "obligations": [
+            {
+                "id": o.id,
+                "document": o.document,
+                "recipient": o.recipient,
+                "trigger": _trigger_data(o.trigger),
+                "deadline": _deadline_data(o.deadline),
+                "covers": list(o.covers),
+                "after": [{"obligation": p.obligation, "min_days": p.min_days}
+                          for p in o.after],
+                "responsible": o.responsible,
+                "title": o.title,
+                "source": o.source,
+                "note": o.note,
+            }
+            for o in obligations
+        ]
+    }

@@ -1,0 +1,212 @@
+"""The submissions log: what was sent or presented, to whom, when, covering what.
+
+Committee officers keep this log by hand today. Each entry names the ``document``
+("minutes", "six-monthly report"), the ``recipient`` ("Chairman of Children's Select
+Committee"), the ``date`` it was sent or presented (``2023-01-12`` or ``12/01/2023``,
+as meeting records are written), the topics it is ``covering`` (the strategic priorities
+it reported on, separated by ``;`` in a CSV cell) and, where more than one meeting or
+cycle could be meant, what it ``relates_to``: the date of the meeting or event, or a
+period such as ``2022-23`` or ``2022-23 Q3``.
+
+:func:`read_submissions` reads a CSV or JSON log through the shared record reader
+(:mod:`corpparent.records`) and pydantic. Every problem in the file is collected and
+raised together as one :class:`~corpparent.errors.DataError`, each naming the file, the
+row (the CSV line, the header being line 1; the record's number in a JSON list), the
+field, and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import final
+
+from attrs import field, frozen
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from corpparent.errors import DataError, DefinitionError, PeriodError
+from corpparent.governance._parsing import parse_date
+from corpparent.periods import Period, parse_period
+from corpparent.records import RawRecord, read_records, validate_records
+
+__all__ = [
+    "SUBMISSION_FIELDS",
+    "Submission",
+    "read_submissions",
+    "submissions_from_data",
+    "submissions_from_records",
+]
+
+#: The columns (CSV) or keys (JSON) of a submissions log; the first three are required.
+SUBMISSION_FIELDS = ("document", "recipient", "date", "covering", "relates_to", "note")
+_REQUIRED = SUBMISSION_FIELDS[:3]
+_OPTIONAL = SUBMISSION_FIELDS[3:]
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
+_DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
+
+
+def _topics(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise DefinitionError("'covering' must be a list of topics, not one string")
+    return tuple(items)
+
+
+@final
+@frozen(kw_only=True)
+class Submission:
+    """One entry of the log: ``document`` went to ``recipient`` on ``date``."""
+
+    document: str
+    recipient: str
+    date: dt.date
+    covering: tuple[str, ...] = field(default=(), converter=_topics)
+    relates_to: dt.date | Period | None = None
+    note: str | None = None
+    source: str | None = field(default=None, eq=False)
+
+    def moved_to(self, day: dt.date) -> Submission:
+        """The same entry dated ``day``."""
+        return Submission(
+            document=self.document,
+            recipient=self.recipient,
+            date=day,
+            covering=self.covering,
+            relates_to=self.relates_to,
+            note=self.note,
+            source=self.source,
+        )
+
+    def __str__(self) -> str:
+        about = f" ({self.relates_to})" if self.relates_to is not None else ""
+        return f"{self.document}{about} to {self.recipient} on {self.date.isoformat()}"
+
+
+def _parse_date(value: object) -> dt.date:
+    """A date written as meeting records write them (``2019-05-20`` or the English
+    ``20/05/2019``); numbers are refused rather than read as timestamps."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
+    if not value.strip():
+        raise ValueError(f"is empty; expected {_DATE_FORMS}")
+    parsed = parse_date(value)
+    if not isinstance(parsed, dt.date):  # pragma: no cover - parse_date returns dates for text
+        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
+    return parsed
+
+
+class _Row(BaseModel):
+    """One log entry as written in a file."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    document: str
+    recipient: str
+    date: dt.date
+    covering: tuple[str, ...] = ()
+    relates_to: dt.date | str | None = None
+    note: str | None = None
+
+    @field_validator("document", "recipient", mode="before")
+    @classmethod
+    def _named(cls, value: object) -> object:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {value!r}")
+        if not value.strip():
+            raise ValueError("is empty; a name is required")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> dt.date:
+        return _parse_date(value)
+
+    @field_validator("covering", mode="before")
+    @classmethod
+    def _covering(cls, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            parts = value.split(";")
+        elif isinstance(value, list | tuple):
+            parts = list(value)
+        else:
+            raise ValueError(f"expected topics separated by ';' or a list, got {value!r}")
+        topics: list[str] = []
+        for part in parts:
+            if not isinstance(part, str):
+                raise ValueError(f"expected each topic as text, got {part!r}")
+            if part.strip():
+                topics.append(part.strip())
+        return tuple(topics)
+
+    @field_validator("relates_to", mode="before")
+    @classmethod
+    def _relates_to(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip()):
+            return _parse_date(value)
+        if not isinstance(value, str):
+            raise ValueError(f"expected {_DATE_FORMS} or a period, got {value!r}")
+        try:
+            parse_period(value)
+        except PeriodError as exc:
+            raise ValueError(
+                f"expected the date of a meeting or event ({_DATE_FORMS}) or a period; {exc}"
+            ) from None
+        return value
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def to_submission(self, source: str) -> Submission:
+        relates: dt.date | Period | None
+        relates = parse_period(self.relates_to) if isinstance(self.relates_to, str) else (
+            self.relates_to
+        )
+        return Submission(
+            document=self.document,
+            recipient=self.recipient,
+            date=self.date,
+            covering=self.covering,
+            relates_to=relates,
+            note=self.note,
+            source=source,
+        )
+
+
+def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
+    """Validate raw records (from :func:`~corpparent.records.read_records`) into log
+    entries; raise one DataError listing every problem."""
+    valid, problems = validate_records(_Row, tuple(records))
+    if problems:
+        raise DataError(problems)
+    return tuple(row.to_submission(f"{raw.source}, row {raw.row}") for raw, row in valid)
+
+
+def submissions_from_data(
+    entries: Iterable[Mapping[str, object]], source: str = "submissions"
+) -> tuple[Submission, ...]:
+    """Log entries from decoded JSON-like data (a list of objects), numbered from 1."""
+    return submissions_from_records(
+        RawRecord(source, number, entry) if isinstance(entry, Mapping)
+        else RawRecord(source, number, {}, f"expected an object, got {type(entry).__name__}")
+        for number, entry in enumerate(entries, start=1)
+    )
+
+
+def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
+    """Read a submissions log from a ``.csv`` file or a ``.json`` file holding a list of
+    entries or ``{"submissions": [...]}`` (UTF-8, with or without a byte-order mark)."""
+    records = read_records(Path(path), required=_REQUIRED, optional=_OPTIONAL,
+                           json_key="submissions")
+    return submissions_from_records(records)
