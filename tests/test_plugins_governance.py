@@ -239,3 +239,48 @@ def test_governance_problems_name_their_lines() -> None:
     duplicate = _problems(BASE + "\n[[meetings]]\ndate = 2023-01-17\n")
     assert [(row, field) for row, field, _ in duplicate] == [(30, "meetings[1].date")]
     assert "a second meeting on 2023-01-17" in duplicate[0][2]
+
+
+# --- reporting obligations ----------------------------------------------------------------
+
+
+def test_wiltshire_reporting_lines(wiltshire: AuthorityProfile) -> None:
+    """001 §6: minutes to the Chairman of Children's Select Committee after each meeting;
+    a six-monthly report to him on each of the seven priorities; an annual report to
+    Full Council, shared with the Children's Select Committee before it is submitted."""
+    obligations = wiltshire.obligations
+    assert obligations is not None
+    recipients = {o.recipient for o in obligations}
+    assert recipients == {"Chairman of Children's Select Committee",
+                          "Children's Select Committee", "Full Council"}
+    six_monthly = obligations["six-monthly-report"]
+    assert len(six_monthly.covers) == 7
+    council = obligations["annual-report-council"]
+    assert [p.obligation for p in council.after] == ["annual-report-select"]
+
+
+def test_staffordshire_reporting_lines(staffordshire: AuthorityProfile) -> None:
+    """004 ToR: "The Corporate Parenting Panel will report to the appropriate Select
+    Committee, the Local Safeguarding Children Board and the Health and Wellbeing Board"."""
+    assert staffordshire.obligations is not None
+    recipients = {o.recipient for o in staffordshire.obligations}
+    assert {"Local Safeguarding Children Board", "Health and Wellbeing Board"} <= recipients
+    assert any("Select Committee" in r for r in recipients)
+
+
+OBLIGATION = """
+[[obligations]]
+id = "annual-report"
+document = "annual report"
+recipient = "Full Council"
+trigger = { kind = "annually", year = "financial" }
+deadline = { by_month = 7 }
+"""
+
+
+def test_obligations_in_a_plug_in_file() -> None:
+    profile = profile_from_toml(BASE + OBLIGATION)
+    assert profile.obligations is not None
+    assert profile.obligations["annual-report"].recipient == "Full Council"
+    problems = _problems(BASE + OBLIGATION.replace('"annually"', '"yearly"'))
+    assert [(row, field) for row, field, _ in problems] == [(33, "obligations[0].trigger.kind")]

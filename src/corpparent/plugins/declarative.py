@@ -36,6 +36,12 @@ from corpparent.comparators.series import Comparator
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import CorpparentError, DataError, DefinitionError, Problem
 from corpparent.governance.membership_file import MembershipRecord
+from corpparent.governance.obligation_files import (
+    ObligationModel,
+    obligations_from_data,
+    obligations_to_data,
+)
+from corpparent.governance.obligations import ObligationSet
 from corpparent.governance.records import MeetingRecord
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
@@ -163,6 +169,9 @@ class PluginFile(_Model):
     meetings: list[MeetingRecord] = Field(
         default_factory=list, description="The panel's meetings, in the keys of a meetings "
                                           "file (corpparent.governance.read_meetings).")
+    obligations: list[ObligationModel] = Field(
+        default_factory=list, description="The panel's reporting obligations, in the keys of "
+                                          "an obligations file (corpparent.governance).")
     comparators: ComparatorSetModel | None = Field(
         None, description="The comparator set, in the format of "
                           "corpparent.comparators.comparator_set_from_data.")
@@ -179,6 +188,7 @@ _SECTIONS: dict[str, type[BaseModel]] = {
     "constitution": ConstitutionModel,
     "membership": MembershipRecord,
     "meetings": MeetingRecord,
+    "obligations": ObligationModel,
 }
 _NESTED: dict[str, type[BaseModel]] = {
     "authority": ComparatorAuthorityModel,
@@ -300,6 +310,9 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     if raw_governance.get("meetings"):
         meetings = governance_file.build_meetings(
             raw_governance["meetings"], collect.source, collect.add)
+    obligations = None
+    if raw_governance.get("obligations"):
+        obligations = _obligations(raw_governance["obligations"], collect)
     if collect.problems:
         return None
     indicator_set = _attempt(collect, ("ranges",),
@@ -328,7 +341,27 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         constitution=constitution,
         membership=membership,
         meetings=meetings,
+        obligations=obligations,
     ))
+
+
+def _obligations(raw: list[Any], collect: _Collector) -> ObligationSet | None:
+    """The obligations, read by the obligations' own reader; its problems (by 0-based
+    index and key path) are placed on their lines."""
+    try:
+        return obligations_from_data({"obligations": raw}, collect.source)
+    except DataError as exc:
+        for problem in exc.problems:
+            path: list[str | int] = ["obligations"]
+            if problem.row is not None:
+                path.append(problem.row)
+                field = problem.field or ""
+                entry = raw[problem.row] if problem.row < len(raw) else {}
+                if field and not (isinstance(entry, dict) and entry.get("id") == field):
+                    path.extend(int(p) if p.isdigit() else p
+                                for p in field.replace("[", ".").replace("]", "").split("."))
+            collect.add(path, problem.message)
+        return None
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
@@ -430,7 +463,7 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
         _pydantic_problems(exc, collect)
         return None, collect.problems
     raw_comparators = raw.get("comparators") if data.comparators is not None else None
-    raw_governance = {key: raw.get(key) for key in ("membership", "meetings")}
+    raw_governance = {key: raw.get(key) for key in ("membership", "meetings", "obligations")}
     profile = _build(data, raw_comparators, raw_governance, collect)
     return profile, collect.problems
 
@@ -490,6 +523,14 @@ def _period_text(period: Period) -> str:
     return text
 
 
+def _deep_without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_deep_without_none(v) for v in value]
+    return value
+
+
 def _without_none(table: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if v is not None}
 
@@ -516,14 +557,9 @@ def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
 def profile_to_toml(profile: AuthorityProfile) -> str:
     """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
 
-    The constitution, comparator and obligation slots are not part of this format yet;
-    a profile that fills them raises :class:`~corpparent.errors.DefinitionError`.
+    A quorum combining rules more deeply than all (or any) of its parts cannot be
+    written; it raises :class:`~corpparent.errors.DefinitionError`.
     """
-    for slot in ("obligations",):
-        if getattr(profile, slot) is not None:
-            raise DefinitionError(
-                f"authority {profile.id!r}: the plug-in file format cannot hold {slot} yet"
-            )
     authority = _drop_empty({
         "id": profile.id, "name": profile.name, "gss_code": profile.gss_code,
         "dfe_code": profile.dfe_code, "region": profile.region, "domains": profile.domains,
@@ -564,6 +600,9 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         tables.append(("membership", governance_file.membership_table(profile.membership, ids)))
     meetings = ([] if profile.meetings is None
                 else governance_file.meetings_tables(profile.meetings))
+    obligations = ([] if profile.obligations is None
+                   else _deep_without_none(obligations_to_data(profile.obligations))
+                   ["obligations"])
     if profile.comparators is not None:
         found = profile.comparators
         tables.append(("comparators", _without_none({
@@ -577,7 +616,7 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
          ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
-         ("meetings", meetings)],
+         ("meetings", meetings), ("obligations", obligations)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
     )

@@ -11,8 +11,8 @@ so a reader can check each number against the report that set it.
 Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
 statistical neighbours and holds the comparator values the authority's reports quote;
 its :class:`~corpparent.governance.Constitution` holds what the panel's terms of
-reference require, beside the membership and meetings its documents record. The
-obligations slot is for the panel's reporting duties.
+reference require, beside the membership and meetings its documents record and the
+reporting obligations (:class:`~corpparent.governance.ObligationSet`) it must meet.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from corpparent.errors import DefinitionError
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
+from corpparent.governance.obligations import ObligationSet
 from corpparent.indicators.sets import IndicatorSet
 
 __all__ = ["AuthorityProfile", "Document", "Priority", "check_identifier"]
@@ -115,7 +116,8 @@ class AuthorityProfile:
     against (England, region, statistical neighbours, Outstanding authorities).
     ``constitution`` is what the panel's terms of reference require (seats, quorum,
     meeting frequency, ...); ``membership`` and ``meetings`` are the panel's membership
-    and meetings as the source documents record them.
+    and meetings as the source documents record them; ``obligations`` what the panel
+    must report, to whom and when.
     """
 
     id: str = field(validator=_identifier)
@@ -133,8 +135,7 @@ class AuthorityProfile:
     constitution: Constitution | None = None
     membership: Membership | None = None
     meetings: Meetings | None = None
-    # A slot for the panel's reporting obligations.
-    obligations: object | None = None
+    obligations: ObligationSet | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():
