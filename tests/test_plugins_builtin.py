@@ -254,7 +254,7 @@ def test_every_figure_cites_a_declared_document(authority: str) -> None:
     assert uncited == []
 
 
-# --- national: polarity as the DfE publishes it ---------------------------------------------
+# --- national: polarity as the DfE publishes it, and the statutory baseline --------------
 
 _LAIT_POLARITY = {"High": Polarity.HIGHER_IS_BETTER, "Low": Polarity.LOWER_IS_BETTER,
                   "-": Polarity.NEUTRAL}
@@ -265,8 +265,23 @@ def test_national_polarity_matches_the_dfe_data_dictionary() -> None:
     national = load_profile("national", environ={})
     with LAIT.open(encoding="utf-8-sig", newline="") as file:
         dictionary = {row["Measure_short"]: row["Polarity"] for row in csv.DictReader(file)}
-    assert len(national.indicators) >= 25
-    for indicator in national.indicators:
+    from_lait = [i for i in national.indicators if i.source.startswith("lait ")]
+    assert len(from_lait) >= 25
+    for indicator in from_lait:
         code = indicator.source.removeprefix("lait ")
         assert code in dictionary, indicator.id
         assert _LAIT_POLARITY[dictionary[code]] is indicator.polarity, indicator.id
+
+
+def test_national_statutory_baseline() -> None:
+    national = load_profile("national", environ={})
+    timescales = [i for i in national.indicators if i.domain == "Statutory timescales"]
+    # Reviews, visits, health assessments, PEPs and monthly visits to children's homes.
+    assert {i.source.split()[0].rstrip(";") for i in timescales} >= {
+        "cppcr2010", "health2015", "pep2018", "chr2015"}
+    assert all(i.polarity is Polarity.HIGHER_IS_BETTER for i in timescales)
+    # The six-month attendance rule (LGA 1972 s.85) is the only national panel rule.
+    assert national.constitution is not None
+    assert national.constitution.quorum is None
+    assert national.constitution.six_month_warning is not None
+    assert national.constitution.six_month_warning.source.startswith("lga1972 s.85(1)")
