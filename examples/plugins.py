@@ -2,7 +2,8 @@
 
 Lists the plug-ins in the ``corpparent.authorities`` entry-point group, summarises the
 Wiltshire profile (domains, priorities with their councillor leads, ranges, comparators,
-each with its source), and validates the example distribution's data-file plug-in.
+quorum, meetings and reporting, each with its source), and validates the example
+distribution's data-file plug-in.
 
 Run: ``python examples/plugins.py``
 """
@@ -45,6 +46,20 @@ def main() -> None:
     if wiltshire.comparators is not None:
         neighbours = ", ".join(a.name for a in wiltshire.comparators.statistical_neighbours)
         print(f"  Statistical neighbours: {neighbours}")
+    constitution = wiltshire.constitution
+    if constitution is not None and constitution.quorum is not None:
+        print(f"  Quorum: {constitution.quorum.requirement.name}  [{constitution.quorum.source}]")
+    if constitution is not None and constitution.frequency is not None:
+        frequency = constitution.frequency
+        print(f"  Meetings: every {frequency.every_months} months, at least "
+              f"{frequency.minimum_per_year} a year  [{frequency.source}]")
+    if wiltshire.meetings is not None:
+        print("  Meetings held in 2022-23: "
+              + ", ".join(day.isoformat() for day in wiltshire.meetings.dates))
+    if wiltshire.obligations is not None:
+        print("  Reporting:")
+        for obligation in wiltshire.obligations:
+            print(f"    {obligation.describe()}")
 
     problems = validate_plugin_file(EXAMPLE_FILE)
     verdict = "valid" if not problems else f"{len(problems)} problems"
