@@ -345,3 +345,18 @@ def test_writer_refuses_what_toml_cannot_hold() -> None:
         tomlwriter.value(math.nan)
     assert tomlwriter.key("a b") == '"a b"'
     assert tomlwriter.key(string.ascii_letters) == string.ascii_letters
+
+
+@pytest.mark.parametrize(("section", "accepted"), [
+    ('[authority]\nid = "x"\nname = "X"\nmayor = "y"\n',
+     "id, name, gss_code, dfe_code, region, domains, description, source"),
+    ('[authority]\nid = "x"\nname = "X"\n[membership]\nmembers = [{name = "A", '
+     'class = "core councillor", ward = "North"}]\n',
+     "name, class, role, group, joined, left, office, credentials"),
+    ('[authority]\nid = "x"\nname = "X"\n[constitution]\npanel = "P"\n'
+     "[constitution.quorum]\nparts = [{minimum = 3}]\nquorate = true\n",
+     "combine, parts, label, consequence, source"),
+])
+def test_an_unknown_key_lists_the_keys_of_its_own_table(section: str, accepted: str) -> None:
+    ((_row, _field, message),) = _problems("format_version = 1\n" + section)
+    assert message == f"unknown key; accepted keys here are {accepted}"

@@ -4,12 +4,8 @@ Importing this package imports no plug-in; see :mod:`corpparent.plugins.discover
 """
 
 from corpparent.plugins.declarative import (
-    FORMAT_VERSION,
-    PluginFile,
     load_plugin_file,
-    plugin_schema,
     profile_from_toml,
-    profile_to_toml,
     validate_plugin_file,
 )
 from corpparent.plugins.discovery import (
@@ -25,6 +21,8 @@ from corpparent.plugins.discovery import (
     load_profiles,
 )
 from corpparent.plugins.errors import PluginConflictError, PluginFileError, PluginLoadError
+from corpparent.plugins.export import profile_to_toml
+from corpparent.plugins.file_format import FORMAT_VERSION, PluginFile, plugin_schema
 from corpparent.plugins.profile import AuthorityProfile, Document, Priority
 
 __all__ = [

@@ -14,9 +14,11 @@ import sys
 from collections.abc import Sequence
 
 from corpparent.errors import PluginError
-from corpparent.plugins.declarative import plugin_schema, profile_to_toml, validate_plugin_file
+from corpparent.plugins.declarative import validate_plugin_file
 from corpparent.plugins.discovery import discover, load_profile, load_profiles
 from corpparent.plugins.errors import PluginFileError
+from corpparent.plugins.export import profile_to_toml
+from corpparent.plugins.file_format import plugin_schema
 
 __all__ = ["main"]
 

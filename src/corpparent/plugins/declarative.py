@@ -1,17 +1,19 @@
 """Declarative plug-ins: an authority profile written as a TOML file.
 
 Many authorities have performance analysts but no Python developers, so a profile can
-be a data file. The file is read with ``tomllib``, validated by the pydantic models
-below (whose JSON Schema :func:`plugin_schema` publishes, for editors and other tools),
-and built into an :class:`~corpparent.plugins.profile.AuthorityProfile`. Every problem
+be a data file. The file is read with ``tomllib``, validated by the pydantic models of
+:mod:`corpparent.plugins.file_format` (whose JSON Schema
+:func:`~corpparent.plugins.file_format.plugin_schema` publishes, for editors and other
+tools), and built into an :class:`~corpparent.plugins.profile.AuthorityProfile`. Every problem
 in a file is reported at once, each with its line and key path::
 
     ourtown.toml, line 42, at indicators[3].kind: Input should be 'snapshot', 'count', ...
 
 :func:`validate_plugin_file` checks a file before use and returns the problems;
 :func:`load_plugin_file` returns the profile or raises
-:class:`~corpparent.plugins.errors.PluginFileError`; :func:`profile_to_toml` writes a
-profile back out in the same format, and the file it writes loads to an equal profile.
+:class:`~corpparent.plugins.errors.PluginFileError`;
+:func:`~corpparent.plugins.export.profile_to_toml` writes a profile back out in the same
+format, and the file it writes loads to an equal profile.
 """
 
 from __future__ import annotations
@@ -21,189 +23,34 @@ import tomllib
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
-from corpparent.comparators.declaration import AuthorityModel as ComparatorAuthorityModel
 from corpparent.comparators.declaration import (
-    ComparatorModel,
-    ComparatorSetModel,
     comparator_set_from_data,
 )
-from corpparent.comparators.series import Authority as NamedAuthority
-from corpparent.comparators.series import Comparator
 from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import CorpparentError, DataError, DefinitionError, Problem
-from corpparent.governance.membership_file import MembershipRecord
+from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.governance.obligation_files import (
-    ObligationModel,
     obligations_from_data,
-    obligations_to_data,
 )
 from corpparent.governance.obligations import ObligationSet
-from corpparent.governance.records import MeetingRecord
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
-from corpparent.plugins import governance_file, locate, tomlwriter
+from corpparent.plugins import governance_file, locate
 from corpparent.plugins.errors import PluginFileError
-from corpparent.plugins.governance_file import ConstitutionModel
+from corpparent.plugins.file_format import (
+    IndicatorModel,
+    PluginFile,
+    RangeModel,
+    TargetModel,
+)
 from corpparent.plugins.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 
-__all__ = [
-    "FORMAT_VERSION",
-    "PluginFile",
-    "load_plugin_file",
-    "plugin_schema",
-    "profile_from_toml",
-    "profile_to_toml",
-    "validate_plugin_file",
-]
-
-FORMAT_VERSION = 1
-SCHEMA_ID = "urn:corpparent:authority-plugin:1"
-
-_ID = r"^[a-z][a-z0-9_\-]*$"
-_INDICATOR_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class AuthorityModel(_Model):
-    """The ``[authority]`` table: who the authority is."""
-
-    id: str = Field(pattern=_ID, description="Short plug-in identifier, e.g. 'wiltshire'.")
-    name: str = Field(min_length=1, description="The authority's name.")
-    gss_code: str = Field("", pattern=r"^(E\d{8})?$", description="ONS GSS code, 'E06000054'.")
-    dfe_code: str = Field("", pattern=r"^(\d{3})?$", description="DfE LA number, '865'.")
-    region: str = Field("", description="Region, e.g. 'South West'.")
-    domains: list[str] = Field(default_factory=list, description="Scorecard domains in order.")
-    description: str = ""
-    source: str = ""
-
-
-class DocumentModel(_Model):
-    """A ``[[documents]]`` entry: a document that ``source`` fields cite by ``id``."""
-
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    date: str = ""
-    url: str = ""
-
-
-class PriorityModel(_Model):
-    """A ``[[priorities]]`` entry: a strategic priority and its leads."""
-
-    id: str = Field(pattern=_ID)
-    title: str = Field(min_length=1)
-    leads: list[str] = Field(default_factory=list, description="Councillors who lead it.")
-    officers: list[str] = Field(default_factory=list, description="Officers who support it.")
-    strategy: str = Field("", description="The strategy that set the priority.")
-    domains: list[str] = Field(default_factory=list)
-    source: str = ""
-
-
-class IndicatorModel(_Model):
-    """An ``[[indicators]]`` entry."""
-
-    id: str = Field(pattern=_INDICATOR_ID)
-    name: str = Field(min_length=1)
-    kind: Literal["snapshot", "count", "rate", "percentage", "score"]
-    polarity: Literal["higher is better", "lower is better", "neutral"]
-    domain: str = ""
-    unit: str | None = Field(None, description="Defaults from the kind, e.g. 'percent'.")
-    priorities: list[str] = Field(default_factory=list)
-    description: str = ""
-    source: str = ""
-
-
-class RangeModel(_Model):
-    """A ``[[ranges]]`` entry: an inclusive expected range set for one period."""
-
-    indicator: str
-    period: str = Field(description="The period it was set for, e.g. '2022-23'.")
-    lower: float = Field(allow_inf_nan=False)
-    upper: float = Field(allow_inf_nan=False)
-    source: str = ""
-
-
-class TargetModel(_Model):
-    """A ``[[targets]]`` entry: a required level, or a long-term ambition."""
-
-    indicator: str
-    period: str
-    value: float = Field(allow_inf_nan=False)
-    direction: Literal["at least", "at most"] | None = Field(
-        None, description="Defaults from the indicator's polarity."
-    )
-    ambition: bool = False
-    source: str = ""
-
-
-class PluginFile(_Model):
-    """A whole plug-in file."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        title="corpparent authority plug-in",
-        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
-                           "$id": SCHEMA_ID},
-    )
-
-    format_version: Literal[1] = Field(description="The version of this file format.")
-    authority: AuthorityModel
-    documents: list[DocumentModel] = Field(default_factory=list)
-    priorities: list[PriorityModel] = Field(default_factory=list)
-    indicators: list[IndicatorModel] = Field(default_factory=list)
-    ranges: list[RangeModel] = Field(default_factory=list)
-    targets: list[TargetModel] = Field(default_factory=list)
-    constitution: ConstitutionModel | None = None
-    membership: MembershipRecord | None = Field(
-        None, description="The panel's members and priority leads, in the keys of a "
-                          "membership file (corpparent.governance.read_membership).")
-    meetings: list[MeetingRecord] = Field(
-        default_factory=list, description="The panel's meetings, in the keys of a meetings "
-                                          "file (corpparent.governance.read_meetings).")
-    obligations: list[ObligationModel] = Field(
-        default_factory=list, description="The panel's reporting obligations, in the keys of "
-                                          "an obligations file (corpparent.governance).")
-    comparators: ComparatorSetModel | None = Field(
-        None, description="The comparator set, in the format of "
-                          "corpparent.comparators.comparator_set_from_data.")
-
-
-_SECTIONS: dict[str, type[BaseModel]] = {
-    "authority": AuthorityModel,
-    "documents": DocumentModel,
-    "priorities": PriorityModel,
-    "indicators": IndicatorModel,
-    "ranges": RangeModel,
-    "targets": TargetModel,
-    "comparators": ComparatorSetModel,
-    "constitution": ConstitutionModel,
-    "membership": MembershipRecord,
-    "meetings": MeetingRecord,
-    "obligations": ObligationModel,
-}
-_NESTED: dict[str, type[BaseModel]] = {
-    "authority": ComparatorAuthorityModel,
-    "statistical_neighbours": ComparatorAuthorityModel,
-    "outstanding": ComparatorAuthorityModel,
-    "comparators": ComparatorModel,
-}
-
-
-def plugin_schema() -> dict[str, Any]:
-    """The JSON Schema of the plug-in file format (a copy ships in ``plugins/schema/``)."""
-    return PluginFile.model_json_schema()
-
-
-# --- reading --------------------------------------------------------------------------
+__all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 
 
 class _Collector:
@@ -223,14 +70,25 @@ class _Collector:
         ))
 
 
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """The pydantic models an annotation holds: ``list[X]``, ``X | None``, ``X | Y``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
 def _accepted(loc: Sequence[str | int]) -> str:
+    """The keys accepted in the table holding the last key of ``loc``."""
     model: type[BaseModel] = PluginFile
-    names = [part for part in loc[:-1] if isinstance(part, str)]
-    if names and names[0] in _SECTIONS:
-        model = _SECTIONS[names[0]]
-        for name in names[1:]:
-            model = _NESTED.get(name, model)
-    return ", ".join(model.model_fields)
+    for name in (part for part in loc[:-1] if isinstance(part, str)):
+        field = model.model_fields.get(name)
+        if field is None:
+            field = next((f for f in model.model_fields.values() if f.alias == name), None)
+        found = _models_in(field.annotation) if field is not None else []
+        if not found:
+            break
+        model = found[0]
+    return ", ".join(f.alias or name for name, f in model.model_fields.items())
 
 
 def _pydantic_problems(error: ValidationError, collect: _Collector) -> None:
@@ -505,118 +363,3 @@ def validate_plugin_file(path: str | Path) -> tuple[Problem, ...]:
     except PluginFileError as exc:
         return exc.problems
     return tuple(_read(text, str(path))[1])
-
-
-# --- writing --------------------------------------------------------------------------
-
-
-def _period_text(period: Period) -> str:
-    """Text that reads back as ``period``: ``str(FinancialYear(2011))`` is ``2011-12``,
-    which :func:`~corpparent.periods.parse_period` reads as December 2011, so such a
-    year is written ``FY 2011-12``."""
-    text = str(period)
-    if parse_period(text) == period:
-        return text
-    text = f"FY {text}"
-    if parse_period(text) != period:
-        raise DefinitionError(f"period {period!r} has no text that reads back as itself")
-    return text
-
-
-def _deep_without_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _deep_without_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_deep_without_none(v) for v in value]
-    return value
-
-
-def _without_none(table: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if v is not None}
-
-
-def _named(authority: NamedAuthority) -> dict[str, Any]:
-    return _without_none({"name": authority.name, "code": authority.code,
-                          "region": authority.region})
-
-
-def _comparator_table(comparator: Comparator) -> dict[str, Any]:
-    return _without_none({
-        "name": comparator.name, "kind": comparator.kind.value,
-        "source": comparator.source or None, "code": comparator.code,
-        "units": dict(comparator.units) or None,
-        "values": [{"indicator": ind, "period": _period_text(period), "value": value}
-                   for (ind, period), value in comparator.values.items()] or None,
-    })
-
-
-def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if v not in ("", (), [], {}, None)}
-
-
-def profile_to_toml(profile: AuthorityProfile) -> str:
-    """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
-
-    A quorum combining rules more deeply than all (or any) of its parts cannot be
-    written; it raises :class:`~corpparent.errors.DefinitionError`.
-    """
-    authority = _drop_empty({
-        "id": profile.id, "name": profile.name, "gss_code": profile.gss_code,
-        "dfe_code": profile.dfe_code, "region": profile.region, "domains": profile.domains,
-        "description": profile.description, "source": profile.source,
-    })
-    documents = [_drop_empty({"id": d.id, "title": d.title, "date": d.date, "url": d.url})
-                 for d in profile.documents]
-    priorities = [_drop_empty({
-        "id": p.id, "title": p.title, "leads": p.leads, "officers": p.officers,
-        "strategy": p.strategy, "domains": p.domains, "source": p.source,
-    }) for p in profile.priorities]
-    indicators = []
-    for indicator in profile.indicators:
-        default_unit = Indicator(indicator.id, indicator.name, indicator.kind,
-                                 indicator.polarity).unit
-        indicators.append(_drop_empty({
-            "id": indicator.id, "name": indicator.name, "kind": indicator.kind.value,
-            "polarity": indicator.polarity.value, "domain": indicator.domain,
-            "unit": None if indicator.unit == default_unit else indicator.unit,
-            "priorities": indicator.priorities, "description": indicator.description,
-            "source": indicator.source,
-        }))
-    ranges = [_drop_empty({
-        "indicator": r.indicator, "period": _period_text(r.period), "lower": r.lower,
-        "upper": r.upper, "source": r.source,
-    }) for r in profile.indicators.ranges]
-    targets = [_drop_empty({
-        "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
-        "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
-    }) for t in profile.indicators.targets]
-    tables: list[tuple[str, tomlwriter.Table]] = []
-    series: list[tomlwriter.Table] = []
-    ids = {p.title: p.id for p in profile.priorities}
-    if profile.constitution is not None:
-        tables.append(("constitution",
-                       governance_file.constitution_table(profile.constitution, ids)))
-    if profile.membership is not None:
-        tables.append(("membership", governance_file.membership_table(profile.membership, ids)))
-    meetings = ([] if profile.meetings is None
-                else governance_file.meetings_tables(profile.meetings))
-    obligations = ([] if profile.obligations is None
-                   else _deep_without_none(obligations_to_data(profile.obligations))
-                   ["obligations"])
-    if profile.comparators is not None:
-        found = profile.comparators
-        tables.append(("comparators", _without_none({
-            "authority": _named(found.authority),
-            "statistical_neighbours": [_named(a) for a in found.statistical_neighbours] or None,
-            "outstanding": [_named(a) for a in found.outstanding] or None,
-        })))
-        series = [_comparator_table(c) for c in found.comparators]
-    return tomlwriter.dumps(
-        {"format_version": FORMAT_VERSION},
-        [("authority", authority), *tables],
-        [("documents", documents), ("priorities", priorities), ("indicators", indicators),
-         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
-         ("meetings", meetings), ("obligations", obligations)],
-        header=f"corpparent authority plug-in: {profile.name}\n"
-               "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
-    )
