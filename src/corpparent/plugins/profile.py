@@ -58,6 +58,16 @@ def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _meetings(value: Meetings | None) -> Meetings | None:
+    """No meetings is no record: a plug-in file cannot tell the two apart."""
+    return value if value is not None and len(value) else None
+
+
+def _obligations(value: ObligationSet | None) -> ObligationSet | None:
+    """No obligations is no record: a plug-in file cannot tell the two apart."""
+    return value if value is not None and len(value) else None
+
+
 def _priorities(items: Iterable[Priority]) -> tuple[Priority, ...]:
     return tuple(items)
 
@@ -134,8 +144,8 @@ class AuthorityProfile:
     comparators: ComparatorSet | None = None
     constitution: Constitution | None = None
     membership: Membership | None = None
-    meetings: Meetings | None = None
-    obligations: ObligationSet | None = None
+    meetings: Meetings | None = field(default=None, converter=_meetings)
+    obligations: ObligationSet | None = field(default=None, converter=_obligations)
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():
