@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from run import timed  # the timing helper of benchmarks/run.py, beside this script
+from scorecard import timed  # the timing helper of benchmarks/scorecard.py, beside this script
 
 from corpparent.dfe.benchmark import Benchmarking
 from corpparent.dfe.lait import read_lait, read_lait_dictionary
