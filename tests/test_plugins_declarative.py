@@ -360,3 +360,14 @@ def test_writer_refuses_what_toml_cannot_hold() -> None:
 def test_an_unknown_key_lists_the_keys_of_its_own_table(section: str, accepted: str) -> None:
     ((_row, _field, message),) = _problems("format_version = 1\n" + section)
     assert message == f"unknown key; accepted keys here are {accepted}"
+
+
+@pytest.mark.parametrize("period", [FinancialYear(2011), Month(2011, 12), Month(2009, 10),
+                                    FinancialYear(2009), MunicipalYear(2011)])
+def test_periods_whose_short_form_is_ambiguous_round_trip(period: object) -> None:
+    """'2011-12' could be December 2011 or the financial year 2011-12, and is refused
+    when read, so the writer spells such periods out ('FY 2011-12', 'December 2011')."""
+    moves = Indicator("moves", "Moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
+    profile = AuthorityProfile("testshire", "Testshire", IndicatorSet(
+        [moves], [ExpectedRange("moves", 7, 10, period)]))  # type: ignore[arg-type]
+    assert profile_from_toml(profile_to_toml(profile)) == profile

@@ -9,16 +9,17 @@ reads the text back to an equal profile.
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
 
 from corpparent.comparators.series import Authority as NamedAuthority
 from corpparent.comparators.series import Comparator
-from corpparent.errors import DefinitionError
+from corpparent.errors import DefinitionError, PeriodError
 from corpparent.governance.obligation_files import (
     obligations_to_data,
 )
 from corpparent.indicators.definitions import Indicator
-from corpparent.periods import Period, parse_period
+from corpparent.periods import Month, Period, parse_period
 from corpparent.plugins import governance_file, tomlwriter
 from corpparent.plugins.file_format import FORMAT_VERSION
 from corpparent.plugins.profile import AuthorityProfile
@@ -26,17 +27,24 @@ from corpparent.plugins.profile import AuthorityProfile
 __all__ = ["profile_to_toml"]
 
 
+def _reads_back(text: str, period: Period) -> bool:
+    try:
+        return parse_period(text) == period
+    except PeriodError:
+        return False
+
+
 def _period_text(period: Period) -> str:
-    """Text that reads back as ``period``: ``str(FinancialYear(2011))`` is ``2011-12``,
-    which :func:`~corpparent.periods.parse_period` reads as December 2011, so such a
-    year is written ``FY 2011-12``."""
-    text = str(period)
-    if parse_period(text) == period:
-        return text
-    text = f"FY {text}"
-    if parse_period(text) != period:
-        raise DefinitionError(f"period {period!r} has no text that reads back as itself")
-    return text
+    """Text that reads back as ``period``. ``2011-12`` could be December 2011 or the
+    financial year 2011-12, so :func:`~corpparent.periods.parse_period` refuses it; such a
+    year is written ``FY 2011-12`` and such a month ``December 2011``."""
+    candidates = [str(period), f"FY {period}"]
+    if isinstance(period, Month):
+        candidates.append(f"{calendar.month_name[period.month]} {period.year}")
+    for text in candidates:
+        if _reads_back(text, period):
+            return text
+    raise DefinitionError(f"period {period!r} has no text that reads back as itself")
 
 
 def _deep_without_none(value: Any) -> Any:
