@@ -1,8 +1,9 @@
 """Reading records from CSV and JSON files, row by row, with every problem kept.
 
-The shared edge for every long-format input corpparent reads (readings, comparator
-values, meeting records, submissions): a CSV file with a header row, or a JSON file
-holding a list of objects (or an object with one list under a named key). Each record
+The shared edge for every tabular input corpparent reads (readings, comparator values,
+meeting records, submissions, and the DfE's and Ofsted's published files): a CSV file
+with a header row, or a JSON file holding a list of objects (or an object with one list
+under a named key). Each record
 is validated by a pydantic model; a record that fails becomes a
 :class:`~corpparent.errors.Problem` naming the file, the row (the CSV line number, the
 header being line 1; for JSON the 1-based record number) and the field, and the caller
@@ -15,18 +16,20 @@ import csv
 import io
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, final, overload
 
 from attrs import frozen
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from corpparent.errors import DataError, Problem
 from corpparent.symbols import OFFICIAL_SYMBOLS, is_symbol
 
 __all__ = [
     "RawRecord",
+    "Records",
     "load_json",
     "normalise_column",
     "number_or_symbol",
@@ -54,44 +57,106 @@ class RawRecord:
     problem: str | None = None
 
 
+@final
+@frozen
+class Records(Sequence[RawRecord]):
+    """The records of one file, in file order, with the file's header.
+
+    ``header`` holds the CSV column names as the records' fields name them (normalised
+    or as published, repeated headings numbered); for a JSON file, every key in the
+    order first met.
+    """
+
+    source: str
+    header: tuple[str, ...]
+    records: tuple[RawRecord, ...]
+
+    @overload
+    def __getitem__(self, index: int) -> RawRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RawRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> RawRecord | Sequence[RawRecord]:
+        return self.records[index]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[RawRecord]:
+        return iter(self.records)
+
+    def require(self, columns: Iterable[str]) -> None:
+        """Raise one :class:`~corpparent.errors.DataError` naming every one of ``columns``
+        the header lacks; for a header known only once the file is read, such as one of
+        two published layouts."""
+        problems = _missing_columns(self.source, self.header, columns, None)
+        if problems:
+            raise DataError(problems)
+
+
 def read_records(
     path: str | Path,
     *,
     required: Sequence[str],
     optional: Sequence[str] = (),
     json_key: str | None = None,
-) -> tuple[RawRecord, ...]:
+    unknown_columns: Literal["refuse", "keep"] = "refuse",
+    normalise_header: bool = True,
+) -> Records:
     """Read a CSV or JSON file (by its suffix) into raw records.
 
-    Missing required columns and unknown columns are problems of the header (row 1),
-    reported together; a misspelt optional column would otherwise be silently dropped.
+    Missing required columns are problems of the header (row 1), reported together.
+    By default a column neither required nor optional is one too, since a misspelt
+    optional column would otherwise be silently dropped, and headers are normalised
+    (``'Substitute For'`` is ``substitute_for``). A published file whose columns are
+    not all known in advance (the filter columns of an EES file) is read with
+    ``unknown_columns="keep"`` and ``normalise_header=False``: every column is kept
+    under its heading as published. Repeated headings are numbered as spreadsheets
+    read them (``SNP``, ``SNP.1``, ``SNP.2``); where unknown columns are refused, a
+    repeated heading is a problem, as one of its columns would be ambiguous.
     """
     file = Path(path)
     source = str(file)
     if not file.is_file():
         raise DataError.single(source, "file not found")
     suffix = file.suffix.lower()
-    records: tuple[RawRecord, ...] = ()
-    if suffix == ".json":
+    if suffix == ".json":  # JSON records' keys are checked by each record's model
         records = _json_records(file, json_key)
-    elif suffix not in (".csv", ".txt"):
+        keys = (name for record in records for name in record.fields)
+        return Records(source, tuple(dict.fromkeys(keys)), records)
+    if suffix not in (".csv", ".txt"):
         raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv or .json")
-    accepted = ", ".join([*required, *optional])
-    allowed = set(required) | set(optional)
-    problems: list[Problem] = []
-    if suffix != ".json":  # JSON records' keys are checked by each record's model
-        header, records = _csv_records(file)
-        for name in required:
-            if name not in header:
-                problems.append(Problem(source, f"required column missing; expected columns "
-                                        f"{accepted}", row=1, field=name))
-        for name in header:
-            if name not in allowed:
-                problems.append(Problem(source, f"unknown column; accepted columns are {accepted}",
-                                        row=1, field=name))
+    published, header, records = _csv_records(file, normalise_header)
+    keep = unknown_columns == "keep"
+    accepted = None if keep else (*required, *optional)
+    problems = _missing_columns(source, header, required, accepted)
+    if not keep:
+        allowed = set(required) | set(optional)
+        listed = ", ".join(accepted or ())
+        for name, numbered in zip(published, header, strict=True):
+            if name != numbered:
+                problems.append(Problem(source, "column repeated; each column may appear "
+                                        "once", row=1, field=name))
+            elif name not in allowed:
+                problems.append(Problem(source, f"unknown column; accepted columns are "
+                                        f"{listed}", row=1, field=name))
     if problems:
         raise DataError(problems)
-    return records
+    return Records(source, header, records)
+
+
+def _missing_columns(
+    source: str, header: Sequence[str], required: Iterable[str], accepted: Sequence[str] | None
+) -> list[Problem]:
+    """A problem of row 1 for each required column the header lacks, naming the columns
+    accepted or, where any column is, the header's columns."""
+    if accepted is None:
+        expected = f"the header has {', '.join(header)}"
+    else:
+        expected = f"expected columns {', '.join(accepted)}"
+    return [Problem(source, f"required column missing; {expected}", row=1, field=name)
+            for name in required if name not in header]
 
 
 def normalise_column(name: str) -> str:
@@ -99,7 +164,29 @@ def normalise_column(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").split())
 
 
-def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
+def _numbered(names: Iterable[str]) -> tuple[str, ...]:
+    """Headings with repeats numbered as spreadsheets read them: SNP, SNP.1, SNP.2 ...
+
+    A number already taken by a published heading is skipped, so no two columns share a
+    name and none is lost.
+    """
+    taken: set[str] = set()
+    repeats: dict[str, int] = {}
+    result = []
+    for name in names:
+        numbered = name
+        while numbered in taken:
+            repeats[name] = repeats.get(name, 0) + 1
+            numbered = f"{name}.{repeats[name]}"
+        taken.add(numbered)
+        result.append(numbered)
+    return tuple(result)
+
+
+def _csv_records(
+    file: Path, normalise_header: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
+    """The header as read, the header with repeats numbered, and the records."""
     source = str(file)
     try:
         text = file.read_text(encoding="utf-8-sig")
@@ -108,23 +195,29 @@ def _csv_records(file: Path) -> tuple[list[str], tuple[RawRecord, ...]]:
     except OSError as exc:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
     reader = csv.reader(io.StringIO(text, newline=""))
-    first = next(reader, None)
-    if first is None or not any(cell.strip() for cell in first):
-        raise DataError.single(source, "the file is empty; expected a header row", row=1)
-    header = [normalise_column(name) for name in first]
-    records: list[RawRecord] = []
-    line = reader.line_num
-    for cells in reader:
-        row, line = line + 1, reader.line_num  # a quoted cell may span lines
-        if not any(cell.strip() for cell in cells):
-            continue  # a blank line holds no data, so nothing is lost
-        if len(cells) != len(header):
-            problem = (f"expected {len(header)} cells as in the header, found {len(cells)}")
-            records.append(RawRecord(source, row, {}, problem))
-            continue
-        fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-        records.append(RawRecord(source, row, fields))
-    return header, tuple(records)
+    try:
+        first = next(reader, None)
+        if first is None or not any(cell.strip() for cell in first):
+            raise DataError.single(source, "the file is empty; expected a header row", row=1)
+        published = tuple(normalise_column(name) if normalise_header else name.strip()
+                          for name in first)
+        header = _numbered(published)
+        records: list[RawRecord] = []
+        line = reader.line_num
+        for cells in reader:
+            row, line = line + 1, reader.line_num  # a quoted cell may span lines
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line holds no data, so nothing is lost
+            if len(cells) != len(header):
+                problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
+                records.append(RawRecord(source, row, {}, problem))
+                continue
+            fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+            records.append(RawRecord(source, row, fields))
+    except csv.Error as exc:
+        raise DataError.single(source, f"not a well-formed CSV file: {exc}",
+                               row=reader.line_num) from None
+    return published, header, tuple(records)
 
 
 def load_json(path: str | Path) -> Any:
@@ -161,28 +254,70 @@ def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     )
 
 
-def problems_from_validation(record: RawRecord, error: ValidationError) -> list[Problem]:
-    """Turn a pydantic error into problems naming the record's file, row and field."""
+def problems_from_validation(
+    error: ValidationError,
+    source: str,
+    row: int | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    indexes: Literal["dotted", "brackets"] = "dotted",
+) -> list[Problem]:
+    """Turn a pydantic error into problems naming the file, the row and the field.
+
+    A field is named by its path in the model, a list item by its index:
+    ``credentials.0.completed``, or with ``indexes="brackets"``
+    ``indicators[0].kind``. ``columns`` maps a model's field names to the columns of
+    the file they were read from, either a whole dotted path (``codes.3`` to ``SN_4``)
+    or its first part (``code`` to ``Local authority area code``). A message that does
+    not already say what was found ends with the value given.
+    """
     problems = []
-    for detail in error.errors():
-        field = ".".join(str(part) for part in detail["loc"]) or None
-        message = str(detail["msg"]).removeprefix("Value error, ")
-        if detail["type"] == "missing":
-            message = "a value is required"
-        elif detail["type"] == "string_too_short":
-            message = "a value is required; the cell is empty"
-        elif detail["type"] == "extra_forbidden":
-            message = "unknown field"
-        elif detail["type"] == "enum":
-            message = f"expected one of {detail['ctx']['expected']}, got {detail['input']!r}"
-        problems.append(Problem(record.source, message, row=record.row, field=field))
+    for detail in error.errors(include_url=False):
+        field = _field(tuple(detail["loc"]), columns or {}, indexes == "brackets")
+        problems.append(Problem(source, _message(detail), row=row, field=field))
     return problems
 
 
+def _field(location: tuple[int | str, ...], columns: Mapping[str, str],
+           brackets: bool) -> str | None:
+    if not location:
+        return None
+    whole = columns.get(".".join(str(part) for part in location))
+    if whole is not None:
+        return whole
+    first, *rest = location
+    name = columns.get(str(first), str(first))
+    for part in rest:
+        name += f"[{part}]" if brackets and isinstance(part, int) else f".{part}"
+    return name
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    given = detail.get("input")
+    if kind == "missing":
+        return "a value is required"
+    if kind == "string_too_short" and isinstance(given, str) and not given.strip():
+        return "a value is required; the cell is empty"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "enum":
+        return f"expected one of {detail['ctx']['expected']}, got {given!r}"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    if kind == "value_error" or "input" not in detail:
+        return message  # a value error says what it was given where that helps
+    shown = repr(given)
+    return f"{message}; got {shown if len(shown) <= 60 else shown[:57] + '...'}"
+
+
 def validate_records(
-    model: type[M], records: Sequence[RawRecord]
+    model: type[M], records: Iterable[RawRecord], *, columns: Mapping[str, str] | None = None
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
-    """Validate each record with ``model``; return the valid ones and the problems."""
+    """Validate each record with ``model``; return the valid ones and the problems.
+
+    ``columns`` names the file's columns for the model's fields, as in
+    :func:`problems_from_validation`.
+    """
     valid: list[tuple[RawRecord, M]] = []
     problems: list[Problem] = []
     for record in records:
@@ -192,7 +327,8 @@ def validate_records(
         try:
             valid.append((record, model.model_validate(dict(record.fields))))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(record, exc))
+            problems.extend(problems_from_validation(exc, record.source, record.row,
+                                                      columns=columns))
     return valid, problems
 
 

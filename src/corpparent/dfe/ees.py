@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Annotated, Any, Final, final
 
 from attrs import frozen
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, create_model
 
-from corpparent.dfe._csv import problems_from, read_csv
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.errors import DataError, Problem
 from corpparent.periods import CalendarYear, FinancialYear, Period
+from corpparent.records import read_records, validate_records
 
 __all__ = ["GEOGRAPHY_COLUMNS", "EesRow", "EesTable", "ees_period", "read_ees"]
 
@@ -173,7 +173,8 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
     without its codes.
     """
     indicator_columns = tuple(dict.fromkeys(indicators))
-    records = read_csv(path, [*_REQUIRED, *indicator_columns])
+    records = read_records(path, required=(*_REQUIRED, *indicator_columns),
+                           unknown_columns="keep", normalise_header=False)
     source = records.source
     filter_columns = tuple(
         column for column in records.header
@@ -186,15 +187,10 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
         for field, column in names.items()
     }
     model = create_model("EesRecord", __base__=_Geography, **fields)
+    valid, problems = validate_records(model, records, columns=names)
     rows: list[EesRow] = []
-    problems: list[Problem] = []
-    for line, cells in records:
-        try:
-            record = model.model_validate(cells)
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, source, line, names))
-            continue
-        assert isinstance(record, _Geography)
+    for raw, record in valid:
+        line = raw.row
         try:
             period = ees_period(record.time_period, record.time_identifier)
         except ValueError as exc:
@@ -212,7 +208,7 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
             figures={names[f]: values[f] for f in names if f.startswith("v")},
         ))
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.row or 0))
     return EesTable(
         source=source,
         filter_columns=filter_columns,

@@ -24,7 +24,6 @@ from typing import Any, Final, Literal, final
 from attrs import frozen
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpparent.dfe._csv import problems_from, read_csv
 from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, known_areas
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.national import AreaValues, NationalData
@@ -32,6 +31,11 @@ from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.indicators.definitions import Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import CalendarYear, FinancialYear, Period
+from corpparent.records import (
+    problems_from_validation,
+    read_records,
+    validate_records,
+)
 
 __all__ = [
     "LaitData",
@@ -85,6 +89,10 @@ class _DictionaryRow(BaseModel):
         return None if value in ("NA", "") else value
 
 
+_DICTIONARY_COLUMNS: Final = tuple(
+    str(info.alias) for info in _DictionaryRow.model_fields.values())
+
+
 @final
 class LaitDictionary:
     """The measures of the LAIT data dictionary, by short code (``LAC_LongStable%``)."""
@@ -122,17 +130,13 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
     A measure listed under several topics becomes one measure with all its topics; if
     the listings disagree on polarity, that is a problem naming both rows.
     """
-    records = read_csv(path, ["Measure_short", "Measure", "Topic", "Polarity", "dps",
-                              "No_Quartile", "Year_Type", "Table_status"])
+    records = read_records(path, required=_DICTIONARY_COLUMNS, unknown_columns="keep",
+                           normalise_header=False)
+    valid, problems = validate_records(_DictionaryRow, records)
     measures: dict[str, LaitMeasure] = {}
     first_line: dict[str, int] = {}
-    problems: list[Problem] = []
-    for line, cells in records:
-        try:
-            row = _DictionaryRow.model_validate(cells)
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, records.source, line))
-            continue
+    for raw, row in valid:
+        line = raw.row
         measure = LaitMeasure(code=row.code, name=row.name, topics=(row.topic,),
                               polarity=_POLARITY[row.polarity], dps=row.dps,
                               quartiles=row.no_quartile != "N", year_type=row.year_type,
@@ -154,7 +158,7 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
             quartiles=earlier.quartiles and measure.quartiles,
             year_type=earlier.year_type, table=earlier.table)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.row or 0))
     return LaitDictionary(records.source, measures)
 
 
@@ -342,7 +346,7 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
             where = (row.number, row.area_name, row.region)
             area = seen.get(where) or seen.setdefault(where, _lait_area(row, known))
         except ValidationError as exc:
-            problems.extend(problems_from(exc, source, index, _ALIASES))
+            problems.extend(problems_from_validation(exc, source, index, columns=_ALIASES))
             continue
         except ValueError as exc:
             problems.append(Problem(source, str(exc), row=index, field="LA and Regions"))

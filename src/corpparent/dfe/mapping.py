@@ -39,7 +39,6 @@ from attrs import evolve
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from corpparent import units
-from corpparent.dfe._csv import problems_from
 from corpparent.dfe.ees import EesRow, EesTable, read_ees
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, DefinitionError, Problem
@@ -47,6 +46,7 @@ from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
+from corpparent.records import problems_from_validation
 
 __all__ = [
     "DenominatorSpec",
@@ -163,7 +163,7 @@ def load_mapping(path: str | Path) -> FileMapping:
     try:
         return FileMapping.model_validate({**data, "path": source})
     except ValidationError as exc:
-        raise DataError(problems_from(exc, source, None)) from None
+        raise DataError(problems_from_validation(exc, source, indexes="brackets")) from None
 
 
 def shipped_mappings() -> tuple[FileMapping, ...]:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Annotated, Final, final
 
 from attrs import frozen
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from corpparent.dfe._csv import problems_from, read_csv
 from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
 from corpparent.errors import DataError, Problem
+from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = ["Closeness", "Neighbour", "StatisticalNeighbours", "read_neighbours"]
 
@@ -70,23 +70,20 @@ def _closeness(value: object) -> Closeness:
     raise ValueError("expected one of " + ", ".join(repr(c.value) for c in Closeness))
 
 
+def _code(value: str) -> str:
+    if not (len(value) == 3 and value.isdigit()):
+        raise ValueError(f"expected a three-digit LA code, got {value!r}")
+    return value
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
 
     old_la_code: str = Field(pattern=r"^\d{3}$")
     la_name: str = Field(min_length=1)
     region_name: str
-    codes: tuple[str, ...]
+    codes: tuple[Annotated[str, AfterValidator(_code)], ...]
     closeness: tuple[Annotated[Closeness, BeforeValidator(_closeness)], ...]
-
-    @field_validator("codes")
-    @classmethod
-    def _codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for code in value:
-            if not (len(code) == 3 and code.isdigit()):
-                raise ValueError(f"expected a three-digit LA code, got {code!r}")
-        return value
-
 
 
 @final
@@ -138,6 +135,17 @@ class _Layout:
     def columns(self) -> tuple[str, ...]:
         return (self.code, self.name, self.region, *self.neighbours, *self.closeness)
 
+    @property
+    def fields(self) -> dict[str, str]:
+        """The column of each field of a grouping: ``codes.3`` is the fourth neighbour's."""
+        return {
+            "old_la_code": self.code, "la_name": self.name, "region_name": self.region,
+            "codes": f"{self.neighbours[0]}..{self.neighbours[-1]}",
+            "closeness": f"{self.closeness[0]}..{self.closeness[-1]}",
+            **{f"codes.{i}": column for i, column in enumerate(self.neighbours)},
+            **{f"closeness.{i}": column for i, column in enumerate(self.closeness)},
+        }
+
 
 #: The 2025 model (``sn_model_2025_wide.csv``): SN_1..SN_10 with SN_1P..SN_10P.
 LAYOUT_2025: Final = _Layout(
@@ -162,44 +170,25 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
     listed once; every problem is collected into one
     :class:`~corpparent.errors.DataError`.
     """
-    records = read_csv(path, [])
+    records = read_records(path, required=(), unknown_columns="keep", normalise_header=False)
     layout = LAYOUT_2021 if "SN1" in records.header else LAYOUT_2025
-    missing = [c for c in layout.columns if c not in records.header]
-    if missing:
-        raise DataError(Problem(records.source, f"missing column {c!r}", row=1, field=c)
-                        for c in missing)
+    records.require(layout.columns)
     source = records.source
-    columns = {"old_la_code": layout.code, "la_name": layout.name,
-               "codes": f"{layout.neighbours[0]}..{layout.neighbours[-1]}",
-               "closeness": f"{layout.closeness[0]}..{layout.closeness[-1]}"}
-    rows: list[tuple[int, _Row]] = []
-    problems: list[Problem] = []
     # A line with no code and no neighbours holds no grouping (the 2021 file has a blank
     # line and an "Old SNs:" heading before the groupings of abolished authorities).
-    listed = [(line, cells) for line, cells in records
-              if any(cells[c].strip() for c in (layout.code, *layout.neighbours))]
-    for line, cells in listed:
-        try:
-            row = _Row.model_validate({
-                "old_la_code": cells[layout.code],
-                "la_name": cells[layout.name],
-                "region_name": cells[layout.region],
-                "codes": tuple(cells[c] for c in layout.neighbours),
-                "closeness": tuple(cells[c] for c in layout.closeness),
-            })
-        except ValidationError as exc:
-            for problem in problems_from(exc, source, line, columns):
-                problems.append(_neighbour_field(problem, layout, columns))
-            continue
-        rows.append((line, row))
+    listed = [record for record in records if record.problem is not None or any(
+        record.fields[c] for c in (layout.code, *layout.neighbours))]
+    valid, problems = validate_records(
+        _Row, [_grouping(record, layout) for record in listed], columns=layout.fields)
     # Every authority listed, even on a row with a problem, so one bad cell is one problem.
     areas = Areas(
-        Area(cells[layout.code].strip(), cells[layout.name].strip(), Level.LOCAL_AUTHORITY,
-             region=REGION_CODES.get(cells[layout.region].strip()))
-        for _, cells in listed
+        Area(cells[layout.code], cells[layout.name], Level.LOCAL_AUTHORITY,
+             region=REGION_CODES.get(cells[layout.region]))
+        for cells in (record.fields for record in listed if record.problem is None)
     )
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
-    for line, row in rows:
+    for raw, row in valid:
+        line = raw.row
         found: list[Neighbour] = []
         for rank, (code, closeness) in enumerate(zip(row.codes, row.closeness, strict=True), 1):
             column = layout.neighbours[rank - 1]
@@ -214,16 +203,19 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
                 found.append(Neighbour(rank, area, closeness))
         neighbours[row.old_la_code] = tuple(found)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.row or 0))
     return StatisticalNeighbours(source, neighbours, areas)
 
 
-def _neighbour_field(problem: Problem, layout: _Layout, columns: dict[str, str]) -> Problem:
-    """Name the one column a tuple error points at (``codes[3]`` is ``SN_4``)."""
-    field = problem.field or ""
-    for key, names in (("codes", layout.neighbours), ("closeness", layout.closeness)):
-        prefix = columns[key] + "["
-        if field.startswith(prefix):
-            index = int(field[len(prefix):].split("]")[0])
-            return Problem(problem.source, problem.message, row=problem.row, field=names[index])
-    return problem
+def _grouping(record: RawRecord, layout: _Layout) -> RawRecord:
+    """A line of the model with its neighbours and closeness gathered in rank order."""
+    if record.problem is not None:
+        return record
+    cells = record.fields
+    return RawRecord(record.source, record.row, {
+        "old_la_code": cells[layout.code],
+        "la_name": cells[layout.name],
+        "region_name": cells[layout.region],
+        "codes": tuple(cells[c] for c in layout.neighbours),
+        "closeness": tuple(cells[c] for c in layout.closeness),
+    })

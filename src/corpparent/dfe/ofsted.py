@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Final, final
 
 from attrs import frozen
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from corpparent.dfe._csv import problems_from, read_csv
 from corpparent.dfe.areas import Areas, known_areas
-from corpparent.errors import DataError, Problem
+from corpparent.errors import DataError
+from corpparent.records import read_records, validate_records
 
 __all__ = ["Inspection", "InspectionOutcomes", "Judgement", "read_ofsted"]
 
@@ -54,18 +54,20 @@ COLUMNS: Final = {
 
 
 class _Row(BaseModel):
+    """One line of the table, read under its published column headings."""
+
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
 
-    code: str = Field(pattern=r"^E\d{8}$")
-    name: str = Field(min_length=1)
-    region: str
-    inspected: date
-    published: date
-    overall: Judgement
-    leaders: Judgement
-    help_and_protection: Judgement
-    children_in_care: Judgement
-    care_leavers: Judgement | None
+    code: str = Field(alias=COLUMNS["code"], pattern=r"^E\d{8}$")
+    name: str = Field(alias=COLUMNS["name"], min_length=1)
+    region: str = Field(alias=COLUMNS["region"])
+    inspected: date = Field(alias=COLUMNS["inspected"])
+    published: date = Field(alias=COLUMNS["published"])
+    overall: Judgement = Field(alias=COLUMNS["overall"])
+    leaders: Judgement = Field(alias=COLUMNS["leaders"])
+    help_and_protection: Judgement = Field(alias=COLUMNS["help_and_protection"])
+    children_in_care: Judgement = Field(alias=COLUMNS["children_in_care"])
+    care_leavers: Judgement | None = Field(alias=COLUMNS["care_leavers"])
 
     @field_validator("care_leavers", mode="before")
     @classmethod
@@ -135,16 +137,11 @@ class InspectionOutcomes:
 
 def read_ofsted(path: str | Path) -> InspectionOutcomes:
     """Read Ofsted's outcomes table (CSV with the published column headings)."""
-    records = read_csv(path, list(COLUMNS.values()))
-    inspections: list[Inspection] = []
-    problems: list[Problem] = []
-    for line, cells in records:
-        try:
-            row = _Row.model_validate({key: cells[column] for key, column in COLUMNS.items()})
-        except ValidationError as exc:
-            problems.extend(problems_from(exc, records.source, line, COLUMNS))
-            continue
-        inspections.append(Inspection(ons_code=row.code, **row.model_dump(exclude={"code"})))
+    records = read_records(path, required=tuple(COLUMNS.values()), unknown_columns="keep",
+                           normalise_header=False)
+    valid, problems = validate_records(_Row, records)
     if problems:
         raise DataError(problems)
+    inspections = (Inspection(ons_code=row.code, **row.model_dump(exclude={"code"}))
+                   for _, row in valid)
     return InspectionOutcomes(records.source, tuple(inspections))

@@ -40,7 +40,7 @@ from corpparent.governance.membership import (
     Office,
     PriorityLead,
 )
-from corpparent.records import RawRecord, load_json, problems_from_validation
+from corpparent.records import load_json, problems_from_validation
 
 __all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
 
@@ -108,7 +108,7 @@ def membership_from_data(data: Any, *, source: str) -> Membership:
                     Credential(c.name, c.completed, c.expires) for c in model.credentials),
             ))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(RawRecord(source, index, {}), exc))
+            problems.extend(problems_from_validation(exc, source, index))
         except DefinitionError as exc:
             problems.append(Problem(source, str(exc), row=index, field="left"))
     leads: list[PriorityLead] = []
@@ -119,7 +119,7 @@ def membership_from_data(data: Any, *, source: str) -> Membership:
         except ValidationError as exc:
             problems.extend(
                 Problem(p.source, p.message, row=index, field=f"leads.{p.field}")
-                for p in problems_from_validation(RawRecord(source, index, {}), exc)
+                for p in problems_from_validation(exc, source, index)
             )
     if problems:
         raise DataError(problems)
