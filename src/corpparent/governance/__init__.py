@@ -55,7 +55,11 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
-from corpparent.governance.membership_file import membership_json_schema, read_membership
+from corpparent.governance.membership_file import (
+    membership_from_data,
+    membership_json_schema,
+    read_membership,
+)
 from corpparent.governance.obligation_files import (
     built_in_obligations,
     load_obligations,
@@ -82,6 +86,7 @@ from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
 from corpparent.governance.records import (
     Attendance,
+    meetings_from_data,
     meetings_json_schema,
     read_meetings,
     read_meetings_csv,
@@ -159,7 +164,9 @@ __all__ = [
     "every_n_months",
     "falls_due",
     "load_obligations",
+    "meetings_from_data",
     "meetings_json_schema",
+    "membership_from_data",
     "membership_json_schema",
     "obligation_schema",
     "obligations_from_data",

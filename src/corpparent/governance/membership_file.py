@@ -42,7 +42,7 @@ from corpparent.governance.membership import (
 )
 from corpparent.records import load_json, problems_from_validation
 
-__all__ = ["membership_json_schema", "read_membership"]
+__all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
 
 
 class CredentialRecord(BaseModel):
@@ -86,8 +86,13 @@ class PriorityLeadRecord(BaseModel):
 
 def read_membership(path: str | Path) -> Membership:
     """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
-    source = str(path)
-    data = load_json(path)
+    return membership_from_data(load_json(path), source=str(path))
+
+
+def membership_from_data(data: Any, *, source: str) -> Membership:
+    """A :class:`~corpparent.governance.membership.Membership` from data as a membership
+    file holds it (read from JSON, or from an authority plug-in's TOML); ``source``
+    names it in problems."""
     if not isinstance(data, dict) or not isinstance(data.get("members"), list):
         raise DataError.single(source, "expected an object with a 'members' list")
     problems = [Problem(source, "unexpected field; expected 'members' and 'leads'", field=key)

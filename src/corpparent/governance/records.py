@@ -27,7 +27,7 @@ from 1), the field and what was expected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -39,10 +39,11 @@ from corpparent.errors import DataError, Problem
 from corpparent.governance._parsing import blank_to_none, parse_date
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
-from corpparent.records import read_records, validate_records
+from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = [
     "Attendance",
+    "meetings_from_data",
     "meetings_json_schema",
     "read_meetings",
     "read_meetings_csv",
@@ -208,8 +209,22 @@ def _collect(meetings: list[Meeting]) -> Meetings:
 
 def read_meetings_json(path: str | Path) -> Meetings:
     """Meetings from a JSON file holding one object per meeting."""
-    source = str(path)
-    records = read_records(path, required=(), json_key="meetings")
+    return _meetings_from_records(str(path), read_records(path, required=(),
+                                                          json_key="meetings"))
+
+
+def meetings_from_data(data: Sequence[Any], *, source: str) -> Meetings:
+    """Meetings from data as a JSON meetings file holds it (a list of objects, read from
+    JSON or from an authority plug-in's TOML); records are numbered from 1 in problems."""
+    records = tuple(
+        RawRecord(source, index, item) if isinstance(item, Mapping)
+        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
+        for index, item in enumerate(data, start=1)
+    )
+    return _meetings_from_records(source, records)
+
+
+def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
     valid, problems = validate_records(MeetingRecord, records)
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}

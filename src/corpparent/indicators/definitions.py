@@ -10,6 +10,7 @@ scores (Attainment 8, Progress 8, which can be negative) complete the set.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import Enum
 from typing import final
 
@@ -83,6 +84,10 @@ _REQUIRED_DIMENSION = {
 _IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 def _canonical_unit(value: str) -> str:
     return str(units.parse_unit(value))
 
@@ -103,7 +108,7 @@ class Indicator:
     polarity: Polarity = field(converter=Polarity)
     domain: str = ""
     unit: str = field(converter=_canonical_unit)
-    priorities: tuple[str, ...] = field(default=(), converter=tuple)
+    priorities: tuple[str, ...] = field(default=(), converter=_strings)
     description: str = ""
     source: str = ""
 

@@ -1,0 +1,1 @@
+"""Example authority plug-ins for corpparent (a separate distribution)."""

@@ -1,0 +1,365 @@
+"""Declarative plug-ins: an authority profile written as a TOML file.
+
+Many authorities have performance analysts but no Python developers, so a profile can
+be a data file. The file is read with ``tomllib``, validated by the pydantic models of
+:mod:`corpparent.plugins.file_format` (whose JSON Schema
+:func:`~corpparent.plugins.file_format.plugin_schema` publishes, for editors and other
+tools), and built into an :class:`~corpparent.plugins.profile.AuthorityProfile`. Every problem
+in a file is reported at once, each with its line and key path::
+
+    ourtown.toml, line 42, at indicators[3].kind: Input should be 'snapshot', 'count', ...
+
+:func:`validate_plugin_file` checks a file before use and returns the problems;
+:func:`load_plugin_file` returns the profile or raises
+:class:`~corpparent.plugins.errors.PluginFileError`;
+:func:`~corpparent.plugins.export.profile_to_toml` writes a profile back out in the same
+format, and the file it writes loads to an equal profile.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from corpparent.comparators.declaration import (
+    comparator_set_from_data,
+)
+from corpparent.comparators.sets import ComparatorSet
+from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.governance.obligation_files import (
+    obligations_from_data,
+)
+from corpparent.governance.obligations import ObligationSet
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import Period, parse_period
+from corpparent.plugins import governance_file, locate
+from corpparent.plugins.errors import PluginFileError
+from corpparent.plugins.file_format import (
+    IndicatorModel,
+    PluginFile,
+    RangeModel,
+    TargetModel,
+)
+from corpparent.plugins.profile import AuthorityProfile, Document, Priority
+from corpparent.ranges import ExpectedRange, Target, TargetDirection
+
+__all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
+
+
+class _Collector:
+    """Problems found in one file, each placed on its line."""
+
+    def __init__(self, source: str, lines: dict[locate.Path, int]) -> None:
+        self.source = source
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: Sequence[str | int], message: str) -> None:
+        self.problems.append(Problem(
+            source=self.source,
+            message=message,
+            row=locate.line_of(path, self.lines),
+            field=locate.format_path(path),
+        ))
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """The pydantic models an annotation holds: ``list[X]``, ``X | None``, ``X | Y``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _accepted(loc: Sequence[str | int]) -> str:
+    """The keys accepted in the table holding the last key of ``loc``."""
+    model: type[BaseModel] = PluginFile
+    for name in (part for part in loc[:-1] if isinstance(part, str)):
+        field = model.model_fields.get(name)
+        if field is None:
+            field = next((f for f in model.model_fields.values() if f.alias == name), None)
+        found = _models_in(field.annotation) if field is not None else []
+        if not found:
+            break
+        model = found[0]
+    return ", ".join(f.alias or name for name, f in model.model_fields.items())
+
+
+def _pydantic_problems(error: ValidationError, collect: _Collector) -> None:
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        if kind == "missing":
+            message = "required key missing"
+        elif kind == "extra_forbidden":
+            message = f"unknown key; accepted keys here are {_accepted(loc)}"
+        else:
+            message = f"{item['msg']} (got {item['input']!r})"
+        collect.add(loc, message)
+
+
+_T = TypeVar("_T")
+
+
+def _attempt(collect: _Collector, path: Sequence[str | int], build: Callable[[], _T]) -> _T | None:
+    try:
+        return build()
+    except CorpparentError as exc:
+        collect.add(path, str(exc))
+        return None
+
+
+def _duplicates(collect: _Collector, section: str, ids: Sequence[str]) -> None:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(ids):
+        if item in seen:
+            collect.add((section, index, "id"),
+                        f"{item!r} is defined twice (first as {section}[{seen[item]}])")
+        else:
+            seen[item] = index
+
+
+def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
+           raw_governance: dict[str, Any], collect: _Collector) -> AuthorityProfile | None:
+    _duplicates(collect, "documents", [d.id for d in data.documents])
+    _duplicates(collect, "priorities", [p.id for p in data.priorities])
+    _duplicates(collect, "indicators", [i.id for i in data.indicators])
+    priority_ids = {p.id for p in data.priorities}
+    domains = data.authority.domains
+    indicators: dict[str, Indicator] = {}
+    for index, model in enumerate(data.indicators):
+        path = ("indicators", index)
+        for linked in model.priorities:
+            if linked not in priority_ids:
+                collect.add((*path, "priorities"),
+                            f"priority {linked!r} is not defined in [[priorities]]")
+        if domains and model.domain and model.domain not in domains:
+            collect.add((*path, "domain"), f"domain {model.domain!r} is not one of "
+                        f"authority.domains: {', '.join(domains)}")
+        built = _attempt(collect, path, partial(_indicator, model))
+        if built is not None:
+            indicators.setdefault(built.id, built)
+    ranges: list[ExpectedRange] = []
+    for index, range_model in enumerate(data.ranges):
+        built_range = _range(range_model, ("ranges", index), indicators, collect)
+        if built_range is not None:
+            ranges.append(built_range)
+    targets: list[Target] = []
+    for index, target_model in enumerate(data.targets):
+        built_target = _target(target_model, ("targets", index), indicators, collect)
+        if built_target is not None:
+            targets.append(built_target)
+    comparators = None
+    if raw_comparators is not None:
+        comparators = _comparator_set(raw_comparators, indicators, collect)
+    titles = {p.id: p.title for p in data.priorities}
+    constitution = membership = meetings = None
+    if data.constitution is not None:
+        constitution = governance_file.build_constitution(data.constitution, titles, collect.add)
+    if raw_governance.get("membership") is not None:
+        membership = governance_file.build_membership(
+            raw_governance["membership"], titles, collect.source, collect.add)
+    if raw_governance.get("meetings"):
+        meetings = governance_file.build_meetings(
+            raw_governance["meetings"], collect.source, collect.add)
+    obligations = None
+    if raw_governance.get("obligations"):
+        obligations = _obligations(raw_governance["obligations"], collect)
+    if collect.problems:
+        return None
+    indicator_set = _attempt(collect, ("ranges",),
+                             lambda: IndicatorSet(tuple(indicators.values()), ranges, targets))
+    if indicator_set is None:
+        return None
+    authority = data.authority
+    return _attempt(collect, ("authority",), lambda: AuthorityProfile(
+        id=authority.id,
+        name=authority.name,
+        indicators=indicator_set,
+        gss_code=authority.gss_code,
+        dfe_code=authority.dfe_code,
+        region=authority.region,
+        domains=tuple(authority.domains),
+        priorities=tuple(
+            Priority(id=p.id, title=p.title, leads=tuple(p.leads), officers=tuple(p.officers),
+                     strategy=p.strategy, domains=tuple(p.domains), source=p.source)
+            for p in data.priorities
+        ),
+        documents=tuple(Document(id=d.id, title=d.title, date=d.date, url=d.url)
+                        for d in data.documents),
+        description=authority.description,
+        source=authority.source,
+        comparators=comparators,
+        constitution=constitution,
+        membership=membership,
+        meetings=meetings,
+        obligations=obligations,
+    ))
+
+
+def _obligations(raw: list[Any], collect: _Collector) -> ObligationSet | None:
+    """The obligations, read by the obligations' own reader; its problems (by 0-based
+    index and key path) are placed on their lines."""
+    try:
+        return obligations_from_data({"obligations": raw}, collect.source)
+    except DataError as exc:
+        for problem in exc.problems:
+            path: list[str | int] = ["obligations"]
+            if problem.row is not None:
+                path.append(problem.row)
+                field = problem.field or ""
+                entry = raw[problem.row] if problem.row < len(raw) else {}
+                if field and not (isinstance(entry, dict) and entry.get("id") == field):
+                    path.extend(int(p) if p.isdigit() else p
+                                for p in field.replace("[", ".").replace("]", "").split("."))
+            collect.add(path, problem.message)
+        return None
+
+
+def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
+                    collect: _Collector) -> ComparatorSet | None:
+    """The comparator set, built by the comparators' own declaration reader; its problems
+    name dotted key paths (``comparators.0.values``), which are placed on their lines."""
+    try:
+        built = comparator_set_from_data(raw, source=collect.source)
+    except DataError as exc:
+        for problem in exc.problems:
+            parts = (problem.field or "").split(".") if problem.field else []
+            path = tuple(int(p) if p.isdigit() else p for p in parts)
+            collect.add(("comparators", *path), problem.message)
+        return None
+    for index, declared in enumerate(raw.get("comparators", [])):
+        path = ("comparators", "comparators", index)
+        for number, record in enumerate(declared.get("values", [])):
+            indicator_id = record.get("indicator") if isinstance(record, dict) else None
+            if indicator_id not in indicators:
+                collect.add((*path, "values", number, "indicator"),
+                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+        for indicator_id in declared.get("units", {}):
+            if indicator_id not in indicators:
+                collect.add((*path, "units", indicator_id),
+                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+    return built
+
+
+def _indicator(model: IndicatorModel) -> Indicator:
+    extra = {} if model.unit is None else {"unit": model.unit}
+    return Indicator(
+        id=model.id,
+        name=model.name,
+        kind=Kind(model.kind),
+        polarity=Polarity(model.polarity),
+        domain=model.domain,
+        priorities=tuple(model.priorities),
+        description=model.description,
+        source=model.source,
+        **extra,
+    )
+
+
+def _period(text: str, path: Sequence[str | int], collect: _Collector) -> Period | None:
+    return _attempt(collect, (*path, "period"), lambda: parse_period(text))
+
+
+def _known(indicator: str, path: Sequence[str | int], indicators: dict[str, Indicator],
+           collect: _Collector) -> Indicator | None:
+    if indicator not in indicators:
+        known = ", ".join(indicators) or "none"
+        collect.add((*path, "indicator"),
+                    f"indicator {indicator!r} is not defined in [[indicators]]; defined: {known}")
+        return None
+    return indicators[indicator]
+
+
+def _range(model: RangeModel, path: Sequence[str | int], indicators: dict[str, Indicator],
+           collect: _Collector) -> ExpectedRange | None:
+    indicator = _known(model.indicator, path, indicators, collect)
+    period = _period(model.period, path, collect)
+    if indicator is None or period is None:
+        return None
+    return _attempt(collect, path, lambda: ExpectedRange(
+        model.indicator, model.lower, model.upper, period, source=model.source))
+
+
+def _target(model: TargetModel, path: Sequence[str | int], indicators: dict[str, Indicator],
+            collect: _Collector) -> Target | None:
+    indicator = _known(model.indicator, path, indicators, collect)
+    period = _period(model.period, path, collect)
+    if indicator is None or period is None:
+        return None
+    if model.direction is None and indicator.polarity is Polarity.NEUTRAL:
+        collect.add((*path, "direction"), f"indicator {indicator.id!r} is neutral, so a "
+                    "target needs a direction: 'at least' or 'at most'")
+        return None
+    direction = (TargetDirection(model.direction) if model.direction is not None
+                 else TargetDirection.for_polarity(indicator.polarity))
+    return _attempt(collect, path, lambda: Target(
+        model.indicator, model.value, direction, period, ambition=model.ambition,
+        source=model.source))
+
+
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
+    collect = _Collector(source, locate.key_lines(text))
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        row = int(found.group(1)) if found else None
+        return None, [Problem(source, f"not valid TOML: {exc}", row=row)]
+    try:
+        data = PluginFile.model_validate(raw)
+    except ValidationError as exc:
+        _pydantic_problems(exc, collect)
+        return None, collect.problems
+    raw_comparators = raw.get("comparators") if data.comparators is not None else None
+    raw_governance = {key: raw.get(key) for key in ("membership", "meetings", "obligations")}
+    profile = _build(data, raw_comparators, raw_governance, collect)
+    return profile, collect.problems
+
+
+def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityProfile:
+    """The profile a plug-in file's ``text`` declares; ``source`` names it in errors.
+
+    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem.
+    """
+    profile, problems = _read(text, source)
+    if problems or profile is None:
+        raise PluginFileError(problems or [Problem(source, "the file declares no profile")])
+    return profile
+
+
+def _text(path: str | Path) -> str:
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PluginFileError([Problem(str(file), "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PluginFileError([Problem(str(file), f"cannot read the file: {exc}")]) from exc
+
+
+def load_plugin_file(path: str | Path) -> AuthorityProfile:
+    """The profile declared by the plug-in file at ``path``.
+
+    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem,
+    each with its line and key path.
+    """
+    return profile_from_toml(_text(path), str(path))
+
+
+def validate_plugin_file(path: str | Path) -> tuple[Problem, ...]:
+    """Every problem in the plug-in file at ``path``; empty when the file is valid."""
+    try:
+        text = _text(path)
+    except PluginFileError as exc:
+        return exc.problems
+    return tuple(_read(text, str(path))[1])

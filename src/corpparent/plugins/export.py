@@ -1,0 +1,146 @@
+"""Writing a profile as a plug-in file that reads back to an equal profile.
+
+:func:`profile_to_toml` writes every part of an
+:class:`~corpparent.plugins.profile.AuthorityProfile` in the plug-in file format, with the
+small TOML writer of :mod:`corpparent.plugins.tomlwriter`; a test checks, for built-in
+and generated profiles, that :func:`~corpparent.plugins.declarative.profile_from_toml`
+reads the text back to an equal profile.
+"""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any
+
+from corpparent.comparators.series import Authority as NamedAuthority
+from corpparent.comparators.series import Comparator
+from corpparent.errors import DefinitionError, PeriodError
+from corpparent.governance.obligation_files import (
+    obligations_to_data,
+)
+from corpparent.indicators.definitions import Indicator
+from corpparent.periods import Month, Period, parse_period
+from corpparent.plugins import governance_file, tomlwriter
+from corpparent.plugins.file_format import FORMAT_VERSION
+from corpparent.plugins.profile import AuthorityProfile
+
+__all__ = ["profile_to_toml"]
+
+
+def _reads_back(text: str, period: Period) -> bool:
+    try:
+        return parse_period(text) == period
+    except PeriodError:
+        return False
+
+
+def _period_text(period: Period) -> str:
+    """Text that reads back as ``period``. ``2011-12`` could be December 2011 or the
+    financial year 2011-12, so :func:`~corpparent.periods.parse_period` refuses it; such a
+    year is written ``FY 2011-12`` and such a month ``December 2011``."""
+    candidates = [str(period), f"FY {period}"]
+    if isinstance(period, Month):
+        candidates.append(f"{calendar.month_name[period.month]} {period.year}")
+    for text in candidates:
+        if _reads_back(text, period):
+            return text
+    raise DefinitionError(f"period {period!r} has no text that reads back as itself")
+
+
+def _deep_without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_deep_without_none(v) for v in value]
+    return value
+
+
+def _without_none(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if v is not None}
+
+
+def _named(authority: NamedAuthority) -> dict[str, Any]:
+    return _without_none({"name": authority.name, "code": authority.code,
+                          "region": authority.region})
+
+
+def _comparator_table(comparator: Comparator) -> dict[str, Any]:
+    return _without_none({
+        "name": comparator.name, "kind": comparator.kind.value,
+        "source": comparator.source or None, "code": comparator.code,
+        "units": dict(comparator.units) or None,
+        "values": [{"indicator": ind, "period": _period_text(period), "value": value}
+                   for (ind, period), value in comparator.values.items()] or None,
+    })
+
+
+def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if v not in ("", (), [], {}, None)}
+
+
+def profile_to_toml(profile: AuthorityProfile) -> str:
+    """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
+
+    A quorum combining rules more deeply than all (or any) of its parts cannot be
+    written; it raises :class:`~corpparent.errors.DefinitionError`.
+    """
+    authority = _drop_empty({
+        "id": profile.id, "name": profile.name, "gss_code": profile.gss_code,
+        "dfe_code": profile.dfe_code, "region": profile.region, "domains": profile.domains,
+        "description": profile.description, "source": profile.source,
+    })
+    documents = [_drop_empty({"id": d.id, "title": d.title, "date": d.date, "url": d.url})
+                 for d in profile.documents]
+    priorities = [_drop_empty({
+        "id": p.id, "title": p.title, "leads": p.leads, "officers": p.officers,
+        "strategy": p.strategy, "domains": p.domains, "source": p.source,
+    }) for p in profile.priorities]
+    indicators = []
+    for indicator in profile.indicators:
+        default_unit = Indicator(indicator.id, indicator.name, indicator.kind,
+                                 indicator.polarity).unit
+        indicators.append(_drop_empty({
+            "id": indicator.id, "name": indicator.name, "kind": indicator.kind.value,
+            "polarity": indicator.polarity.value, "domain": indicator.domain,
+            "unit": None if indicator.unit == default_unit else indicator.unit,
+            "priorities": indicator.priorities, "description": indicator.description,
+            "source": indicator.source,
+        }))
+    ranges = [_drop_empty({
+        "indicator": r.indicator, "period": _period_text(r.period), "lower": r.lower,
+        "upper": r.upper, "source": r.source,
+    }) for r in profile.indicators.ranges]
+    targets = [_drop_empty({
+        "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
+        "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
+    }) for t in profile.indicators.targets]
+    tables: list[tuple[str, tomlwriter.Table]] = []
+    series: list[tomlwriter.Table] = []
+    ids = {p.title: p.id for p in profile.priorities}
+    if profile.constitution is not None:
+        tables.append(("constitution",
+                       governance_file.constitution_table(profile.constitution, ids)))
+    if profile.membership is not None:
+        tables.append(("membership", governance_file.membership_table(profile.membership, ids)))
+    meetings = ([] if profile.meetings is None
+                else governance_file.meetings_tables(profile.meetings))
+    obligations = ([] if profile.obligations is None
+                   else _deep_without_none(obligations_to_data(profile.obligations))
+                   ["obligations"])
+    if profile.comparators is not None:
+        found = profile.comparators
+        tables.append(("comparators", _without_none({
+            "authority": _named(found.authority),
+            "statistical_neighbours": [_named(a) for a in found.statistical_neighbours] or None,
+            "outstanding": [_named(a) for a in found.outstanding] or None,
+        })))
+        series = [_comparator_table(c) for c in found.comparators]
+    return tomlwriter.dumps(
+        {"format_version": FORMAT_VERSION},
+        [("authority", authority), *tables],
+        [("documents", documents), ("priorities", priorities), ("indicators", indicators),
+         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
+         ("meetings", meetings), ("obligations", obligations)],
+        header=f"corpparent authority plug-in: {profile.name}\n"
+               "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
+    )

@@ -1,0 +1,155 @@
+"""The plug-in file format: the pydantic models of a TOML authority plug-in file.
+
+The models validate a file's keys and types; :func:`plugin_schema` publishes their JSON
+Schema for editors and other tools (a copy ships in ``plugins/schema/``, kept equal by a
+test). Tables for the comparator set, the panel's membership, meetings and obligations
+reuse the models of the files corpparent reads for those, so each key means one thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from corpparent.comparators.declaration import (
+    ComparatorSetModel,
+)
+from corpparent.governance.membership_file import MembershipRecord
+from corpparent.governance.obligation_files import (
+    ObligationModel,
+)
+from corpparent.governance.records import MeetingRecord
+from corpparent.plugins.governance_file import ConstitutionModel
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "AuthorityTableModel",
+    "DocumentModel",
+    "IndicatorModel",
+    "PluginFile",
+    "PriorityModel",
+    "RangeModel",
+    "TargetModel",
+    "plugin_schema",
+]
+
+FORMAT_VERSION = 1
+SCHEMA_ID = "urn:corpparent:authority-plugin:1"
+
+_ID = r"^[a-z][a-z0-9_\-]*$"
+_INDICATOR_ID = r"^[a-z0-9][a-z0-9_.\-]*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AuthorityTableModel(_Model):
+    """The ``[authority]`` table: who the authority is."""
+
+    id: str = Field(pattern=_ID, description="Short plug-in identifier, e.g. 'wiltshire'.")
+    name: str = Field(min_length=1, description="The authority's name.")
+    gss_code: str = Field("", pattern=r"^(E\d{8})?$", description="ONS GSS code, 'E06000054'.")
+    dfe_code: str = Field("", pattern=r"^(\d{3})?$", description="DfE LA number, '865'.")
+    region: str = Field("", description="Region, e.g. 'South West'.")
+    domains: list[str] = Field(default_factory=list, description="Scorecard domains in order.")
+    description: str = ""
+    source: str = ""
+
+
+class DocumentModel(_Model):
+    """A ``[[documents]]`` entry: a document that ``source`` fields cite by ``id``."""
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: str = ""
+    url: str = ""
+
+
+class PriorityModel(_Model):
+    """A ``[[priorities]]`` entry: a strategic priority and its leads."""
+
+    id: str = Field(pattern=_ID)
+    title: str = Field(min_length=1)
+    leads: list[str] = Field(default_factory=list, description="Councillors who lead it.")
+    officers: list[str] = Field(default_factory=list, description="Officers who support it.")
+    strategy: str = Field("", description="The strategy that set the priority.")
+    domains: list[str] = Field(default_factory=list)
+    source: str = ""
+
+
+class IndicatorModel(_Model):
+    """An ``[[indicators]]`` entry."""
+
+    id: str = Field(pattern=_INDICATOR_ID)
+    name: str = Field(min_length=1)
+    kind: Literal["snapshot", "count", "rate", "percentage", "score"]
+    polarity: Literal["higher is better", "lower is better", "neutral"]
+    domain: str = ""
+    unit: str | None = Field(None, description="Defaults from the kind, e.g. 'percent'.")
+    priorities: list[str] = Field(default_factory=list)
+    description: str = ""
+    source: str = ""
+
+
+class RangeModel(_Model):
+    """A ``[[ranges]]`` entry: an inclusive expected range set for one period."""
+
+    indicator: str
+    period: str = Field(description="The period it was set for, e.g. '2022-23'.")
+    lower: float = Field(allow_inf_nan=False)
+    upper: float = Field(allow_inf_nan=False)
+    source: str = ""
+
+
+class TargetModel(_Model):
+    """A ``[[targets]]`` entry: a required level, or a long-term ambition."""
+
+    indicator: str
+    period: str
+    value: float = Field(allow_inf_nan=False)
+    direction: Literal["at least", "at most"] | None = Field(
+        None, description="Defaults from the indicator's polarity."
+    )
+    ambition: bool = False
+    source: str = ""
+
+
+class PluginFile(_Model):
+    """A whole plug-in file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="corpparent authority plug-in",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
+                           "$id": SCHEMA_ID},
+    )
+
+    format_version: Literal[1] = Field(description="The version of this file format.")
+    authority: AuthorityTableModel
+    documents: list[DocumentModel] = Field(default_factory=list)
+    priorities: list[PriorityModel] = Field(default_factory=list)
+    indicators: list[IndicatorModel] = Field(default_factory=list)
+    ranges: list[RangeModel] = Field(default_factory=list)
+    targets: list[TargetModel] = Field(default_factory=list)
+    constitution: ConstitutionModel | None = None
+    membership: MembershipRecord | None = Field(
+        None, description="The panel's members and priority leads, in the keys of a "
+                          "membership file (corpparent.governance.read_membership).")
+    meetings: list[MeetingRecord] = Field(
+        default_factory=list, description="The panel's meetings, in the keys of a meetings "
+                                          "file (corpparent.governance.read_meetings).")
+    obligations: list[ObligationModel] = Field(
+        default_factory=list, description="The panel's reporting obligations, in the keys of "
+                                          "an obligations file (corpparent.governance).")
+    comparators: ComparatorSetModel | None = Field(
+        None, description="The comparator set, in the format of "
+                          "corpparent.comparators.comparator_set_from_data.")
+
+
+def plugin_schema() -> dict[str, Any]:
+    """The JSON Schema of the plug-in file format (a copy ships in ``plugins/schema/``)."""
+    return PluginFile.model_json_schema()

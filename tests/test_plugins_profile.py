@@ -1,0 +1,53 @@
+"""AuthorityProfile refuses an invalid definition when it is built."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpparent.errors import DefinitionError
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.plugins import AuthorityProfile, Document, Priority
+
+MOVES = Indicator("moves", "Three or more moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER,
+                  domain="Stability", priorities=("stable-homes",))
+HOMES = Priority("stable-homes", "Stable homes", leads="Cllr A")
+
+
+def test_a_valid_profile() -> None:
+    profile = AuthorityProfile(
+        "wiltshire", "Wiltshire Council", IndicatorSet([MOVES]), gss_code="E06000054",
+        dfe_code="865", domains=("Stability",), priorities=[HOMES],
+        documents=[Document("002", "Annual report")],
+    )
+    assert profile.priority("stable-homes").leads == ("Cllr A",)
+    assert profile.document("002").title == "Annual report"
+    with pytest.raises(KeyError, match="unknown priority 'other'; wiltshire defines: "
+                                       "stable-homes"):
+        profile.priority("other")
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"id": "Wiltshire"}, "id 'Wiltshire' must be lower-case"),
+    ({"name": " "}, "needs a name"),
+    ({"gss_code": "E0600005"}, "GSS code 'E0600005' must be 'E' and 8 digits"),
+    ({"dfe_code": "86"}, "DfE code '86' must be 3 digits"),
+    ({"priorities": [HOMES, HOMES]}, "priority 'stable-homes' is defined twice"),
+    ({"domains": ("Health",)}, "indicator 'moves' is in domain 'Stability', which is not one "
+                               "of its domains: Health"),
+    ({"priorities": []}, "indicator 'moves' links to priority 'stable-homes', which the "
+                         "profile does not define"),
+    ({"documents": [Document("1", "a"), Document("1", "b")]},
+     "source document '1' is defined twice"),
+])
+def test_an_invalid_profile_is_refused(changes: dict[str, object], message: str) -> None:
+    arguments: dict[str, object] = {"id": "testshire", "name": "Testshire",
+                                    "indicators": IndicatorSet([MOVES]), "priorities": [HOMES]}
+    arguments.update(changes)
+    with pytest.raises(DefinitionError, match=message):
+        AuthorityProfile(**arguments)  # type: ignore[arg-type]
+
+
+def test_a_document_needs_an_id_and_title() -> None:
+    with pytest.raises(DefinitionError, match="needs an id and a title"):
+        Document("", "Report")
