@@ -1,8 +1,9 @@
 """Write Wiltshire's 2022-23 Q4 scorecard as an HTML page for councillors.
 
-The indicators, ranges and quarterly figures are those of Wiltshire Council's Corporate
-Parenting Panel annual report 2022-23 (§23-51), with the 2020-21 comparators it quotes
-(§32-48). The page is self-contained (no network), has a trend chart per indicator
+The indicators, ranges, targets and comparators come from the built-in ``wiltshire``
+authority plug-in, which takes them from Wiltshire Council's Corporate Parenting Panel
+annual report 2022-23 (§23-106); the quarterly figures are in
+``examples/data/wiltshire_readings_2022-23.csv``. The page is self-contained (no network), has a trend chart per indicator
 against its expected range and target, and ends with the provenance of every figure.
 It is written to the current directory; its path is printed.
 
@@ -11,31 +12,30 @@ Run: ``python examples/reports.py``
 
 from __future__ import annotations
 
-import runpy
 from datetime import UTC, datetime
 from pathlib import Path
 
 from corpparent import FinancialQuarter, Scorecard, read_readings
-from corpparent.comparators import read_comparators
+from corpparent.plugins import load_profile
 from corpparent.report import finish, make_provenance, render, scorecard_report
 
 HERE = Path(__file__).resolve().parent
 READINGS = HERE / "data" / "wiltshire_readings_2022-23.csv"
-COMPARATORS = HERE / "data" / "wiltshire_comparators_2020-21.csv"
 
 
 def main() -> None:
-    indicators = runpy.run_path(str(HERE / "scorecard.py"))["wiltshire_indicators"]()
+    wiltshire = load_profile("wiltshire")
+    indicators = wiltshire.indicators
     readings = read_readings(READINGS, indicators)
-    comparators = read_comparators(COMPARATORS, indicators=indicators)
+    comparators = wiltshire.comparators.comparators if wiltshire.comparators else ()
     period = FinancialQuarter(2022, 4)
     result = Scorecard(indicators).assess(readings, period)
     provenance = make_provenance(
-        inputs=[READINGS, COMPARATORS], period=period, options={"profile": "public"},
+        inputs=[READINGS], period=period, options={"authority": "wiltshire"},
         generated_at=datetime.now(UTC).replace(microsecond=0), name_only=True,
     )
     report = scorecard_report(result, indicators, readings, provenance,
-                              authority="Wiltshire", comparators=comparators)
+                              authority=wiltshire.name, comparators=comparators)
     page = finish(report, "html")  # the public profile: small counts withheld
     target = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.html"
     target.write_text(render(page, "html"), encoding="utf-8")

@@ -3,7 +3,6 @@ from the example (figures from the annual report 2022-23, seed 002)."""
 
 from __future__ import annotations
 
-import runpy
 from pathlib import Path
 
 from corpparent import (
@@ -19,20 +18,20 @@ from corpparent import (
     Scorecard,
     read_readings,
 )
+from corpparent.plugins import load_profile
 from corpparent.report import ScorecardReport, make_provenance, scorecard_report
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "scorecard.py"
 READINGS = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.csv"
 COMPARATORS = ROOT / "examples" / "data" / "wiltshire_comparators_2020-21.csv"
+INDICATORS_PY = ROOT / "tests" / "data" / "reports" / "wiltshire_indicators.py"
 Q4 = FinancialQuarter(2022, 4)
 FY22 = FinancialYear(2022)
 
 
 def wiltshire_set() -> IndicatorSet:
-    built = runpy.run_path(str(EXAMPLE))["wiltshire_indicators"]()
-    assert isinstance(built, IndicatorSet)
-    return built
+    """The built-in Wiltshire plug-in's indicators, ranges and targets (002 §23-106)."""
+    return load_profile("wiltshire").indicators
 
 
 def wiltshire_report(**options: object) -> ScorecardReport:

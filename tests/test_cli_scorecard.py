@@ -14,10 +14,10 @@ from rich.console import Console
 from corpparent.cli import cli
 from corpparent.commands.common import progress
 from corpparent.report import published_schema
-from reports_support import COMPARATORS, EXAMPLE, READINGS
+from reports_support import COMPARATORS, INDICATORS_PY, READINGS
 
-INDICATORS = f"{EXAMPLE}:wiltshire_indicators"
-BASE = ["scorecard", str(READINGS), "-i", INDICATORS, "-a", "Wiltshire", "-p", "2022-23 Q4"]
+INDICATORS = f"{INDICATORS_PY}:wiltshire_indicators"
+BASE = ["scorecard", str(READINGS), "-a", "wiltshire", "-p", "2022-23 Q4"]
 
 
 def run(*args: str) -> Result:
@@ -36,12 +36,26 @@ def assert_bad_input(result: Result, *fragments: str) -> None:
 
 
 def test_terminal_report_lists_the_exceptions() -> None:
-    """002 §33 and §43: stability 73% and placements over 20 miles 39% are exceptions."""
+    """002 §33 and §43: stability 73% and placements over 20 miles 39% are exceptions;
+    002 §88: health assessments at 82% against a 94% target."""
     result = run(*BASE)
     assert result.exit_code == 0, result.output
-    assert "Outside expected range or below target (6)" in result.stdout
-    assert "Long-term placement stability: 73%" in result.stdout
-    assert "Placed more than 20 miles from home (excl. UASC): 39%" in result.stdout
+    assert "Wiltshire Council: corporate parenting scorecard, 2022-23 Q4" in result.stdout
+    exceptions = json.loads(run(*BASE, "-f", "json").stdout)["exception_report"]["exceptions"]
+    judged = {(f["subject"], f["rule"]): f["evidence"]["value"] for f in exceptions}
+    assert judged[("long_term_stability", "expected range")] == 73
+    assert judged[("placed_over_20_miles", "expected range")] == 39
+    assert judged[("health_assessments", "target")] == 82
+    assert f"Outside expected range or below target ({len(exceptions)})" in result.stdout
+
+
+def test_indicators_from_python_instead_of_a_plug_in() -> None:
+    result = run("scorecard", str(READINGS), "-i", INDICATORS, "--name", "Our council",
+                 "-p", "2022-23 Q4", "-f", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["title"] == "Our council: corporate parenting scorecard, 2022-23 Q4"
+    assert document["indicators"][0]["comparators"] == []  # no plug-in, no file
 
 
 def test_json_output_validates_against_the_published_schema() -> None:
@@ -58,7 +72,7 @@ def test_json_output_validates_against_the_published_schema() -> None:
 def test_markdown_is_public_and_suppressed_by_default() -> None:
     result = run(*BASE, "--format", "markdown")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Wiltshire: corporate parenting scorecard, 2022-23 Q4")
+    assert result.stdout.startswith("# Wiltshire Council: corporate parenting scorecard")
     assert "For publication" in result.stdout
     assert "fewer than 6 children" in result.stdout
     # a public paper names its input without the folder it came from
@@ -88,7 +102,8 @@ def test_fail_on_breach_exits_0_without_a_breach(tmp_path: Path) -> None:
     readings = tmp_path / "readings.csv"
     readings.write_text("indicator,period,value\nchildren_in_care,2022-23 Q4,440\n",
                         encoding="utf-8")
-    args = ["scorecard", str(readings), "-i", INDICATORS, "-p", "2022-23 Q4", "--fail-on-breach"]
+    args = ["scorecard", str(readings), "-a", "wiltshire", "-p", "2022-23 Q4",
+            "--fail-on-breach"]
     assert run(*args).exit_code == 0
 
 
@@ -120,12 +135,17 @@ def test_suppression_can_be_turned_off_and_the_threshold_set() -> None:
     ],
 )
 def test_bad_options_exit_2_with_one_line(args: list[str], fragments: list[str]) -> None:
-    result = run("scorecard", str(READINGS), "-i", INDICATORS, *args)
+    result = run("scorecard", str(READINGS), "-a", "wiltshire", *args)
     assert_bad_input(result, *fragments)
 
 
 def test_missing_required_option_exits_2() -> None:
-    assert_bad_input(run("scorecard", str(READINGS), "-p", "2022-23 Q4"), "--indicators")
+    assert_bad_input(run("scorecard", str(READINGS), "-p", "2022-23 Q4"), "--authority")
+
+
+def test_unknown_authority_exits_2() -> None:
+    assert_bad_input(run("scorecard", str(READINGS), "-a", "nowhere", "-p", "2022-23 Q4"),
+                     "no authority plug-in 'nowhere'")
 
 
 def test_bad_readings_row_is_named_by_file_row_and_field(tmp_path: Path) -> None:
@@ -133,21 +153,21 @@ def test_bad_readings_row_is_named_by_file_row_and_field(tmp_path: Path) -> None
     readings.write_text("indicator,period,value\nchildren_in_care,2022-23 Q4,461\n"
                         "no_such_indicator,2022-23 Q4,5\nchildren_in_care,2022-23 Q3,lots\n",
                         encoding="utf-8")
-    result = run("scorecard", str(readings), "-i", INDICATORS, "-p", "2022-23 Q4")
+    result = run("scorecard", str(readings), "-a", "wiltshire", "-p", "2022-23 Q4")
     assert_bad_input(result, f"{readings}, row 3, field 'indicator'", "1 more problem")
 
 
 def test_missing_readings_file_exits_2(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.csv"
-    assert_bad_input(run("scorecard", str(missing), "-i", INDICATORS, "-p", "2022-23 Q4"),
+    assert_bad_input(run("scorecard", str(missing), "-a", "wiltshire", "-p", "2022-23 Q4"),
                      str(missing), "file not found")
 
 
 @pytest.mark.parametrize(
     ("reference", "fragment"),
     [("examples/no_such_file.py", "file not found"),
-     (f"{EXAMPLE}:no_such_function", "no_such_function"),
-     (f"{EXAMPLE}:DATA", "not an IndicatorSet"),
+     (f"{INDICATORS_PY}:no_such_function", "no_such_function"),
+     (f"{INDICATORS_PY}:NOT_A_SET", "not an IndicatorSet"),
      ("corpparent.no_such_module:x", "No module named")],
 )
 def test_bad_indicator_reference_exits_2(reference: str, fragment: str) -> None:

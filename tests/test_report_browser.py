@@ -77,7 +77,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     readings.write_text("\n".join(rows) + "\n", encoding="utf-8")
     page = where / "report.html"
     result = CliRunner().invoke(cli, ["scorecard", str(readings), "-i", str(indicators),
-                                      "-a", "Wiltshire", "-p", "2022-23 Q4", "-f", "html",
+                                      "--name", "Wiltshire", "-p", "2022-23 Q4", "-f", "html",
                                       "-o", str(page)])
     assert result.exit_code == 0, result.output
     return page

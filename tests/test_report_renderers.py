@@ -66,7 +66,7 @@ def test_every_format_names_each_exception_with_symbol_and_word() -> None:
     breached = status_label(Status.BREACHED)
     for text in (render_markdown(report), render_terminal(report), render_html(report)):
         assert breached in text
-        assert "Long-term placement stability" in text
+        assert "Looked after for more than 2.5 years and in placement for at least 2" in text
         assert "75%–82%" in text
 
 
@@ -94,13 +94,15 @@ def test_html_escapes_every_name_and_loads_nothing() -> None:
 
 
 def test_html_has_a_trend_chart_per_indicator_with_band_and_target() -> None:
-    """The in-house fostering ambition of 65% (002 §49) is drawn as a target line."""
+    """The in-house fostering ambition of 65% (002 §49) and the 94% health-assessment
+    target (002 §88) are drawn as target lines."""
     report = wiltshire_report()
     page = render_html(report)
     assert page.count('<svg class="chart trend"') == len(report.indicators)
-    assert page.count('class="target"') == 1
+    assert page.count('class="target"') == 2
     assert 'class="band"' in page
     assert "Ambition 65" in page
+    assert "Target 94" in page
 
 
 def test_html_shows_comparators_side_by_side_when_given() -> None:
@@ -122,7 +124,7 @@ def test_html_shows_comparators_side_by_side_when_given() -> None:
     assert chart.count('class="bar"') == 5  # Wiltshire and its four comparators
     for name in ("Wiltshire", "England", "South West", "Statistical neighbours"):
         assert name in chart
-    assert "| Long-term placement stability | 73% | 70% (2020-21) | 71% (2020-21)" in (
+    assert "at least 2 years | 73% | 70% (2020-21) | 71% (2020-21)" in (
         render_markdown(report))
 
 

@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
+from corpparent.commands.authorities import authorities
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
 from corpparent.commands.meetings import meetings
 from corpparent.commands.obligations import obligations
@@ -80,6 +81,7 @@ def cli() -> None:
     """
 
 
+cli.add_command(authorities)
 cli.add_command(scorecard)
 cli.add_command(meetings)
 cli.add_command(obligations)

@@ -18,8 +18,10 @@ from corpparent.commands.common import (
     slug,
 )
 from corpparent.comparators.files import read_comparators
+from corpparent.comparators.series import Comparator
 from corpparent.indicators.files import read_readings
 from corpparent.periods import Period
+from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
@@ -32,10 +34,14 @@ __all__ = ["scorecard"]
 @click.argument("readings", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--period", "-p", "periods", type=PeriodType(), multiple=True, required=True,
               help="The period to assess, e.g. '2022-23 Q4'. Repeat for several periods.")
-@click.option("--indicators", "-i", "indicator_ref", required=True, metavar="FILE.py[:NAME]",
-              help="The indicator set: a Python file or module and the IndicatorSet (or "
-              "function returning one) it defines.")
-@click.option("--authority", "-a", help="The authority's name, shown in the report.")
+@click.option("--authority", "-a", "authority_id", metavar="ID",
+              help="An installed authority plug-in (see 'corpparent authorities list'): its "
+              "indicators, ranges, targets, comparators and name.")
+@click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
+              help="An indicator set from Python instead: a file or module and the "
+              "IndicatorSet (or function returning one) it defines.")
+@click.option("--name", "authority_name", help="The authority's name, shown in the report "
+              "(default: the plug-in's).")
 @click.option("--comparators", "-c", "comparators_file",
               type=click.Path(dir_okay=False, path_type=Path),
               help="A comparators file (comparator, indicator, period, value): shown beside "
@@ -47,8 +53,9 @@ __all__ = ["scorecard"]
 def scorecard(
     readings: Path,
     periods: tuple[Period, ...],
-    indicator_ref: str,
-    authority: str | None,
+    authority_id: str | None,
+    indicator_ref: str | None,
+    authority_name: str | None,
     comparators_file: Path | None,
     title: str | None,
     history: int,
@@ -59,23 +66,37 @@ def scorecard(
     READINGS is a CSV or JSON readings file (columns indicator, period, value, and
     optionally unit, numerator, denominator, population).
 
+    The indicators, their expected ranges and targets come from an authority plug-in
+    (--authority) or from Python (--indicators); comparators from the plug-in or a file.
+
     \b
     Examples:
       corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
-          -i examples/scorecard.py:wiltshire_indicators -a Wiltshire -p "2022-23 Q4"
-      corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q4" \\
-          -c comparators.csv --format html --output scorecard.html
-      corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q3" \\
-          -p "2022-23 Q4" -f markdown -o "scorecard-{period}.md"
-      corpparent scorecard readings.csv -i examples/scorecard.py -p "2022-23 Q4" \\
-          -f json --fail-on-breach
+          -a wiltshire -p "2022-23 Q4"
+      corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
+          -a wiltshire -p "2022-23 Q4" --format html --output scorecard.html
+      corpparent scorecard readings.csv -a wiltshire -p "2022-23 Q3" -p "2022-23 Q4" \\
+          -f markdown -o "scorecard-{period}.md"
+      corpparent scorecard readings.csv -i my_indicators.py:indicators --name "Our Council" \\
+          -c comparators.csv -p "2022-23 Q4" -f json --fail-on-breach
     """
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
-    indicators = load_indicator_set(indicator_ref)
+    if authority_id is None and indicator_ref is None:
+        raise click.UsageError("give --authority (an installed plug-in) or --indicators")
+    profile = None if authority_id is None else load_profile(authority_id)
+    if indicator_ref is not None:
+        indicators = load_indicator_set(indicator_ref)
+    else:
+        assert profile is not None
+        indicators = profile.indicators
+    authority = authority_name or (None if profile is None else profile.name)
     data = read_readings(readings, indicators)
-    comparators = () if comparators_file is None else read_comparators(
-        comparators_file, indicators=indicators)
+    comparators: tuple[Comparator, ...] = ()
+    if comparators_file is not None:
+        comparators = read_comparators(comparators_file, indicators=indicators)
+    elif profile is not None and profile.comparators is not None:
+        comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
     assessor = Scorecard(indicators)
     reports: list[ScorecardReport] = []
@@ -84,8 +105,10 @@ def scorecard(
         provenance = make_provenance(
             inputs=inputs,
             period=period,
-            options={**options_used(indicators=indicator_ref, authority=authority,
-                                    history=history), **out.options()},
+            options={**options_used(authority=authority_id, indicators=indicator_ref,
+                                    comparators=None if comparators_file is None
+                                    else str(comparators_file), history=history),
+                     **out.options()},
             generated_at=now,
         )
         result = assessor.assess(data, period)

@@ -31,6 +31,7 @@ from corpparent.indicators.files import (
 )
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
+from corpparent.plugins import load_profile
 from corpparent.records import read_records, validate_records
 from corpparent.report.model import report_adapter
 
@@ -53,7 +54,8 @@ def _readings(path: Path, indicators: IndicatorSet | None) -> str:
             problems.append(Problem(raw.source, str(exc), row=raw.row, field="period"))
     if problems:
         raise DataError(sorted(problems, key=lambda p: p.row or 0))
-    return f"{len(records)} readings (indicator names not checked: give --indicators)"
+    return (f"{len(records)} readings (indicator names not checked: give --authority or "
+            "--indicators)")
 
 
 def _comparators(path: Path, indicators: IndicatorSet | None) -> str:
@@ -151,9 +153,13 @@ def detect_kind(path: Path) -> str:
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", "-k", type=click.Choice(sorted(CHECKS)),
               help="What the files are. Default: told from each file's columns or keys.")
+@click.option("--authority", "-a", "authority_id", metavar="ID",
+              help="An installed authority plug-in whose indicators readings and "
+              "comparators must use.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
-              help="The indicator set that readings and comparators must use.")
-def validate(files: tuple[Path, ...], kind: str | None, indicator_ref: str | None) -> None:
+              help="An indicator set from Python that readings and comparators must use.")
+def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
+             indicator_ref: str | None) -> None:
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file has a
@@ -161,14 +167,17 @@ def validate(files: tuple[Path, ...], kind: str | None, indicator_ref: str | Non
 
     \b
     Examples:
-      corpparent validate examples/data/wiltshire_readings_2022-23.csv \\
-          -i examples/scorecard.py:wiltshire_indicators
+      corpparent validate -a wiltshire examples/data/wiltshire_readings_2022-23.csv
       corpparent validate examples/data/staffordshire_2019-20_meetings.csv \\
           examples/data/staffordshire_2019-20_membership.json
       corpparent validate comparators.csv submissions.csv obligations.toml report.json
       corpparent validate --kind readings readings.json
     """
-    indicators = None if indicator_ref is None else load_indicator_set(indicator_ref)
+    indicators = None
+    if indicator_ref is not None:
+        indicators = load_indicator_set(indicator_ref)
+    elif authority_id is not None:
+        indicators = load_profile(authority_id).indicators
     failed = False
     for path in files:
         try:

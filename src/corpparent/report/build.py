@@ -19,6 +19,7 @@ from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
+from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
     ComparatorOut,
     ExceptionReportOut,
@@ -48,19 +49,28 @@ _NO_SUPPRESSION = SuppressionNote(applied=False, threshold=0)
 
 
 def summarise(items: Iterable[FindingOut | IndicatorOut]) -> dict[str, int]:
-    """How many findings (or indicators, by headline) have each status, keyed by value."""
-    counts = Counter(item.status for item in items)
-    return {status.value: counts[status] for status in Status if counts[status]}
+    """How many findings (or indicators, by headline) have each status, keyed by its
+    value (``'not judged'`` for an indicator with nothing to be judged against)."""
+    counts = Counter(status_key(item.status) for item in items)
+    return {status_key(s): counts[status_key(s)] for s in SUMMARY_ORDER
+            if counts[status_key(s)]}
 
 
 _JUDGEMENTS = ("expected range", "target", "ambition")
 
 
-def headline_status(findings: Sequence[Finding]) -> Status:
+def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Status | None:
     """An indicator's headline: the worst of its range and target findings (the
-    judgement the panel acts on), or of its travel findings when it has neither."""
+    judgement the panel acts on); without either, the worst of its travel findings that
+    could be judged; without those, insufficient data if there is no value, and ``None``
+    (not judged) if there is a value but nothing to judge it against."""
     judged = [f.status for f in findings if f.rule in _JUDGEMENTS]
-    return worst(judged or [f.status for f in findings])
+    if judged:
+        return worst(judged)
+    travel = [f.status for f in findings if f.status is not Status.INSUFFICIENT_DATA]
+    if travel:
+        return worst(travel)
+    return None if has_value else Status.INSUFFICIENT_DATA
 
 
 def _symbol(readings: Readings, indicator: Indicator, period: Period) -> str | None:
@@ -151,7 +161,7 @@ def _indicator(
         value=value,
         value_text=value_text,
         symbol=symbol,
-        status=headline_status(assessment.findings),
+        status=headline_status(assessment.findings, has_value=value is not None),
         performance=None if performance is None else performance.value,
         expected_range=None
         if expected is None

@@ -23,9 +23,10 @@ from corpparent.report.formatting import (
     show_target,
 )
 from corpparent.report.labels import (
-    STATUS_ORDER,
+    SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    status_key,
     status_label,
     travel_label,
 )
@@ -39,7 +40,13 @@ from corpparent.report.model import (
 from corpparent.report.profiles import banner
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
 
-__all__ = ["BADGE_COLOURS", "PAGE_COLOURS", "contrast_ratio", "render_html"]
+__all__ = [
+    "BADGE_COLOURS",
+    "NOT_JUDGED_COLOURS",
+    "PAGE_COLOURS",
+    "contrast_ratio",
+    "render_html",
+]
 
 #: (text, background) of each status badge.
 BADGE_COLOURS: Final = MappingProxyType(
@@ -52,6 +59,8 @@ BADGE_COLOURS: Final = MappingProxyType(
         Status.EXCEEDED: ("#0d4a66", "#ddeff8"),
     }
 )
+#: (text, background) of the badge of an indicator not judged.
+NOT_JUDGED_COLOURS: Final = ("#3d4148", "#ffffff")
 #: (text, background) pairs of the page itself.
 PAGE_COLOURS: Final = MappingProxyType(
     {
@@ -88,7 +97,7 @@ def _css() -> str:
     badges = "\n".join(
         f".s-{status.name.lower()}{{color:{fg};background:{bg};border-color:{fg}}}"
         for status, (fg, bg) in BADGE_COLOURS.items()
-    )
+    ) + ".s-not-judged{{color:{0};background:{1};border-color:{0}}}".format(*NOT_JUDGED_COLOURS)
     text, white = PAGE_COLOURS["body"]
     muted = PAGE_COLOURS["muted"][0]
     card = PAGE_COLOURS["card"][1]
@@ -138,17 +147,16 @@ code{{font-size:.85rem;word-break:break-all}}
 """
 
 
-def _badge(status: Status, label: str | None = None) -> str:
-    return (
-        f'<span class="badge s-{status.name.lower()}">{_e(label or status_label(status))}</span>'
-    )
+def _badge(status: Status | None, label: str | None = None) -> str:
+    kind = "not-judged" if status is None else status.name.lower()
+    return f'<span class="badge s-{kind}">{_e(label or status_label(status))}</span>'
 
 
 def _summary(summary: dict[str, int]) -> str:
     items = [
-        f"<li>{_badge(status, f'{status_label(status)}: {summary[status.value]}')}</li>"
-        for status in STATUS_ORDER
-        if summary.get(status.value)
+        f"<li>{_badge(status, f'{status_label(status)}: {summary[status_key(status)]}')}</li>"
+        for status in SUMMARY_ORDER
+        if summary.get(status_key(status))
     ]
     return f'<ul class="summary" aria-label="Findings by status">{"".join(items)}</ul>'
 

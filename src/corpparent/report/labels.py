@@ -16,12 +16,16 @@ from corpparent.report.model import FindingOut
 __all__ = [
     "ATTENTION",
     "FINDING_SECTIONS",
+    "NOT_JUDGED",
+    "NOT_JUDGED_LABEL",
     "STATUS_ORDER",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
+    "SUMMARY_ORDER",
     "TRAVEL_SYMBOLS",
     "finding_label",
     "finding_sections",
+    "status_key",
     "status_label",
     "travel_label",
 ]
@@ -61,8 +65,23 @@ STATUS_ORDER: Final = (
 )
 
 
-def status_label(status: Status) -> str:
-    """Symbol and word together: ``'✗ Breached'``."""
+#: An indicator with nothing to be judged against (no expected range, no target, no
+#: earlier value) has no headline status; it is shown so, never as a failure.
+NOT_JUDGED: Final = "not judged"
+NOT_JUDGED_LABEL: Final = "– Not judged"
+#: The order of a summary's entries: the statuses, then indicators not judged.
+SUMMARY_ORDER: Final = (*STATUS_ORDER, None)
+
+
+def status_key(status: Status | None) -> str:
+    """The key of a status in a summary: its value, or ``'not judged'``."""
+    return NOT_JUDGED if status is None else status.value
+
+
+def status_label(status: Status | None) -> str:
+    """Symbol and word together: ``'✗ Breached'``; ``'– Not judged'`` for none."""
+    if status is None:
+        return NOT_JUDGED_LABEL
     return f"{STATUS_SYMBOLS[status]} {STATUS_WORDS[status]}"
 
 

@@ -19,9 +19,10 @@ from corpparent.report.formatting import (
     show_value,
 )
 from corpparent.report.labels import (
-    STATUS_ORDER,
+    SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    status_key,
     status_label,
     travel_label,
 )
@@ -50,9 +51,9 @@ def md(text: object) -> str:
 
 def _summary(summary: dict[str, int]) -> str:
     parts = [
-        f"{status_label(status)}: {summary[status.value]}"
-        for status in STATUS_ORDER
-        if summary.get(status.value)
+        f"{status_label(status)}: {summary[status_key(status)]}"
+        for status in SUMMARY_ORDER
+        if summary.get(status_key(status))
     ]
     return " · ".join(parts) or "no findings"
 

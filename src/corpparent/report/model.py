@@ -133,7 +133,10 @@ class IndicatorOut(_Model):
     value: float | None
     value_text: str = Field(description="the value as a councillor reads it, or why missing")
     symbol: str | None = None
-    status: Status = Field(description="the most severe status of the indicator's findings")
+    status: Status | None = Field(
+        description="the headline: the worst of the range and target findings, else of the "
+        "travel findings; null when there is a value but nothing to judge it against"
+    )
     performance: str | None = None
     expected_range: RangeOut | None = None
     targets: list[TargetOut] = Field(default_factory=list)

@@ -18,9 +18,10 @@ from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import show_range, show_target
 from corpparent.report.labels import (
-    STATUS_ORDER,
+    SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    status_key,
     status_label,
     travel_label,
 )
@@ -39,14 +40,15 @@ STATUS_STYLES = {
 }
 
 
-def _status(status: Status, label: str | None = None) -> Text:
-    return Text(label or status_label(status), style=STATUS_STYLES[status])
+def _status(status: Status | None, label: str | None = None) -> Text:
+    style = "" if status is None else STATUS_STYLES[status]
+    return Text(label or status_label(status), style=style)
 
 
 def _summary(summary: dict[str, int]) -> Text:
     text = Text()
-    for status in STATUS_ORDER:
-        count = summary.get(status.value)
+    for status in SUMMARY_ORDER:
+        count = summary.get(status_key(status))
         if count:
             if text:
                 text.append("   ")

@@ -1,0 +1,146 @@
+"""``corpparent authorities``: the installed authority plug-ins, and what each declares."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
+from corpparent.errors import CorpparentError
+from corpparent.plugins import AuthorityProfile, discover, load_profile, profile_to_toml
+
+__all__ = ["authorities", "describe_profile"]
+
+
+def _console() -> Console:
+    stream = sys.stdout
+    return Console(file=stream, width=terminal_width(), highlight=False, emoji=False,
+                   no_color=not stream.isatty())
+
+
+@click.group(short_help="List and show the installed authority plug-ins.")
+def authorities() -> None:
+    """The authority plug-ins installed (entry-point group corpparent.authorities).
+
+    \b
+    Examples:
+      corpparent authorities list
+      corpparent authorities show wiltshire
+      corpparent authorities show wiltshire --toml > wiltshire.toml
+    """
+
+
+@authorities.command("list", short_help="List the installed plug-ins, loading each.")
+def list_authorities() -> None:
+    """List every installed authority plug-in, with its distribution and version, and
+    load each: a plug-in that fails to load is named on standard error with the reason,
+    and the command exits with 2.
+
+    \b
+    Examples:
+      corpparent authorities list
+      CORPPARENT_PLUGINS_BLOCK=national corpparent authorities list
+    """
+    found = discover()
+    table = Table(title="Authority plug-ins", title_justify="left")
+    for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads"):
+        table.add_column(column)
+    failed: list[str] = []
+    for spec in progress(found.specs, "Loading plug-ins"):
+        try:
+            profile = load_profile(spec.id)
+        except CorpparentError as exc:
+            failed.append(f"{spec.id}: {' '.join(str(exc).split())}")
+            table.add_row(spec.id, "", spec.distribution, spec.version, "", "✗ no")
+            continue
+        table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
+                      Text(spec.version), str(len(profile.indicators)), "✓ yes")
+    for spec in found.excluded:
+        table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
+                      "excluded by allow or block list")
+    _console().print(table)
+    problems = [*failed, *(" ".join(str(c).split()) for c in found.conflicts)]
+    for problem in problems:
+        click.echo(f"corpparent: error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
+    """What a profile declares, as rich renderables: identity, indicators, priorities,
+    comparators, constitution, obligations and sources."""
+    codes = " · ".join(part for part in (
+        profile.gss_code and f"GSS code {profile.gss_code}",
+        profile.dfe_code and f"DfE code {profile.dfe_code}", profile.region) if part)
+    head = Text(f"{profile.name} ({profile.id})", style="bold")
+    if codes:
+        head.append(f"\n{codes}")
+    if profile.description:
+        head.append(f"\n{profile.description}")
+    parts: list[Table | Text] = [head]
+    indicators = Table(title=f"Indicators ({len(profile.indicators)})", title_justify="left",
+                       expand=True)
+    indicators.add_column("Id", no_wrap=True)
+    for column in ("Name", "Kind", "Polarity", "Expected ranges", "Targets"):
+        indicators.add_column(column, ratio={"Name": 3, "Kind": 1, "Polarity": 1}.get(column, 2))
+    for indicator in profile.indicators:
+        ranges = "; ".join(f"{indicator.format_range(r.lower, r.upper)} ({r.period})"
+                           for r in profile.indicators.ranges if r.indicator == indicator.id)
+        targets = "; ".join(
+            f"{'ambition' if t.ambition else 'target'} {t.direction} "
+            f"{indicator.format(t.value)} ({t.period})"
+            for t in profile.indicators.targets if t.indicator == indicator.id)
+        indicators.add_row(Text(indicator.id), Text(indicator.name), indicator.kind.value,
+                           indicator.polarity.value, Text(ranges or "–"),
+                           Text(targets or "–"))
+    parts.append(indicators)
+    lines = Text()
+    for priority in profile.priorities:
+        leads = ", ".join(priority.leads) or "no lead named"
+        lines.append(f"Priority: {priority.title} (lead: {leads})\n")
+    if profile.comparators is not None:
+        names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
+        lines.append(f"Comparators: {names}\n")
+    if profile.constitution is not None:
+        constitution = profile.constitution
+        quorum = "no quorum declared" if constitution.quorum is None else "quorum declared"
+        frequency = ("no meeting frequency declared" if constitution.frequency is None
+                     else f"meets every {constitution.frequency.every_months} month(s)")
+        lines.append(f"Constitution: {constitution.panel}; {quorum}; {frequency}\n")
+    if profile.membership is not None:
+        lines.append(f"Membership: {len(profile.membership.members)} members on record\n")
+    if profile.meetings is not None:
+        lines.append(f"Meetings: {len(profile.meetings)} on record\n")
+    for obligation in profile.obligations or ():
+        lines.append(f"Obligation: {obligation.describe()}\n")
+    for document in profile.documents:
+        lines.append(f"Source {document.id}: {document.title}\n")
+    parts.append(lines)
+    return parts
+
+
+@authorities.command(short_help="Show what one plug-in declares.")
+@click.argument("authority")
+@click.option("--toml", "as_toml", is_flag=True,
+              help="Print the profile as a plug-in file instead (a start for a new one).")
+def show(authority: str, as_toml: bool) -> None:
+    """Show what the AUTHORITY plug-in declares: its indicators with their expected ranges
+    and targets by year, priorities and leads, comparators, constitution, obligations and
+    the documents it cites.
+
+    \b
+    Examples:
+      corpparent authorities show wiltshire
+      corpparent authorities show staffordshire --toml > staffordshire.toml
+    """
+    profile = load_profile(authority)
+    if as_toml:
+        click.echo(profile_to_toml(profile), nl=False)
+        return
+    console = _console()
+    for part in describe_profile(profile):
+        console.print(part)
