@@ -20,7 +20,7 @@ def test_lists_the_schemas() -> None:
     result = run("schema")
     assert result.exit_code == 0
     assert set(result.stdout.split()) == {"report", "readings", "meetings", "membership",
-                                          "obligations"}
+                                          "obligations", "authority-plugin"}
 
 
 def test_prints_the_published_report_schema() -> None:
@@ -73,3 +73,9 @@ def test_governance_schemas_are_those_the_readers_publish() -> None:
                            ("membership", membership_json_schema()),
                            ("obligations", obligation_schema())):
         assert json.loads(run("schema", name).stdout) == expected
+
+
+def test_prints_the_plug_in_file_schema() -> None:
+    from corpparent.plugins import plugin_schema
+
+    assert json.loads(run("schema", "authority-plugin").stdout) == plugin_schema()

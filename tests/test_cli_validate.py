@@ -114,3 +114,15 @@ def test_bad_submissions_log_lists_every_problem(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
         f"{bad}, row 2, field 'recipient'", f"{bad}, row 3, field 'date'"]
+
+
+def test_plug_in_files_are_checked(tmp_path: Path) -> None:
+    shipped = READINGS.parents[2] / "src" / "corpparent" / "authorities" / "wiltshire.toml"
+    result = run("validate", str(shipped))
+    assert result.exit_code == 0, result.output
+    assert f"(Wiltshire Council), {len(wiltshire_set())} indicators" in result.stdout
+    bad = tmp_path / "plugin.toml"
+    bad.write_text('format_version = 1\n[authority]\nid = "x"\n', encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert "field 'authority.name'" in result.stderr

@@ -18,28 +18,30 @@ from corpparent.commands.common import (
 from corpparent.findings import Finding, Status
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.frequency import MeetingLog
+from corpparent.governance.meetings import Meetings
+from corpparent.governance.membership import Membership
 from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.records import read_meetings
 from corpparent.periods import Period
+from corpparent.plugins import load_profile
 
 __all__ = ["governance_findings", "meetings"]
 
 
 def governance_findings(
     constitution: Constitution,
-    meeting_file: Path,
-    membership_file: Path | None,
+    records: Meetings,
+    membership: Membership | None,
     period: Period,
     as_of: date,
 ) -> tuple[Finding, ...]:
     """Every governance finding for ``period``: the constitution's whole review with a
-    membership file; without one, meeting frequency, and a finding that says quorum,
+    membership; without one, meeting frequency, and a finding that says quorum,
     attendance and composition could not be judged."""
-    records = read_meetings(meeting_file)
-    if membership_file is not None:
-        record = PanelRecord.for_period(constitution.panel, read_membership(membership_file),
-                                        records, period, as_of=as_of)
+    if membership is not None:
+        record = PanelRecord.for_period(constitution.panel, membership, records, period,
+                                        as_of=as_of)
         return constitution.review(record)
     found: list[Finding] = []
     if constitution.frequency is not None:
@@ -60,12 +62,14 @@ def governance_findings(
 
 
 @click.command(short_help="Check quorum, meeting frequency and attendance.")
-@click.argument("meeting_file", metavar="MEETINGS",
+@click.argument("meeting_file", metavar="[MEETINGS]", required=False,
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--constitution", "-C", "constitution_ref", required=True,
-              metavar="FILE.py[:NAME]",
-              help="The panel's Constitution: a Python file or module and the Constitution "
-              "(or function returning one) it defines.")
+@click.option("--authority", "-a", "authority_id", metavar="ID",
+              help="An installed authority plug-in: its constitution, and its membership and "
+              "meetings where the files are not given.")
+@click.option("--constitution", "-C", "constitution_ref", metavar="FILE.py[:NAME]",
+              help="The panel's Constitution from Python instead: a file or module and the "
+              "Constitution (or function returning one) it defines.")
 @click.option("--membership", "-m", "membership_file",
               type=click.Path(dir_okay=False, path_type=Path),
               help="The membership file (JSON): who sat on the panel, and when. Needed for "
@@ -74,38 +78,54 @@ def governance_findings(
               help="The span to judge, e.g. 'MY 2019-20' or '2022-23'.")
 @click.option("--as-of", type=DateType(),
               help="The day the records are read on. Default: the period's last day.")
-@click.option("--authority", "-a", help="The authority's name, shown in the report.")
+@click.option("--name", "authority_name",
+              help="The authority's name, shown in the report (default: the plug-in's).")
 @output_options
 def meetings(
-    meeting_file: Path,
-    constitution_ref: str,
+    meeting_file: Path | None,
+    authority_id: str | None,
+    constitution_ref: str | None,
     membership_file: Path | None,
     period: Period,
     as_of: date | None,
-    authority: str | None,
+    authority_name: str | None,
     out: Output,
 ) -> None:
     """Judge a panel's meetings against its constitution: quorum at each formal meeting,
     meeting frequency and gaps, attendance over each member's tenure, and composition.
 
-    MEETINGS is a meeting records file (CSV: date, member, attendance; or JSON).
+    MEETINGS is a meeting records file (CSV: date, member, attendance; or JSON); without
+    it, the plug-in's meetings are used.
 
     \b
     Examples:
       corpparent meetings examples/data/staffordshire_2019-20_meetings.csv \\
-          -C examples/governance.py:STAFFORDSHIRE \\
-          -m examples/data/staffordshire_2019-20_membership.json -p "MY 2019-20"
-      corpparent meetings examples/data/wiltshire_2022-23_meetings.csv \\
-          -C examples/governance.py:WILTSHIRE -p 2022-23 -f markdown
-      corpparent meetings meetings.csv -C constitution.py -m members.json -p 2022-23 \\
-          --fail-on-breach -f json -o governance.json
+          -a staffordshire -p "MY 2019-20"
+      corpparent meetings -a wiltshire -p 2022-23 -f markdown
+      corpparent meetings meetings.csv -C constitution.py:PANEL -m members.json \\
+          -p 2022-23 --fail-on-breach -f json -o governance.json
     """
-    constitution = load_from_python(constitution_ref, Constitution, "constitution")
+    profile = None if authority_id is None else load_profile(authority_id)
+    constitution = None if profile is None else profile.constitution
+    if constitution_ref is not None:
+        constitution = load_from_python(constitution_ref, Constitution, "constitution")
+    if constitution is None:
+        raise click.UsageError("give --authority (a plug-in with a constitution) or "
+                               "--constitution")
+    records = None if profile is None else profile.meetings
+    if meeting_file is not None:
+        records = read_meetings(meeting_file)
+    if records is None:
+        raise click.UsageError("give a MEETINGS file (the plug-in has no meetings on record)")
+    membership = None if profile is None else profile.membership
+    if membership_file is not None:
+        membership = read_membership(membership_file)
     day = as_of or period.end
-    findings = governance_findings(constitution, meeting_file, membership_file, period, day)
-    inputs = [meeting_file] if membership_file is None else [meeting_file, membership_file]
+    findings = governance_findings(constitution, records, membership, period, day)
+    name = authority_name or (None if profile is None else profile.name)
     report_findings(
-        findings, out, title=f"{constitution.panel}: governance, {period}", authority=authority,
-        period=period, inputs=inputs,
-        options={"constitution": constitution_ref, "as_of": day.isoformat()},
+        findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
+        period=period, inputs=[f for f in (meeting_file, membership_file) if f is not None],
+        options={"authority": authority_id, "constitution": constitution_ref,
+                 "as_of": day.isoformat()},
     )

@@ -37,6 +37,7 @@ from corpparent.governance.obligations import ObligationSet
 from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import Submission, read_submissions
 from corpparent.periods import Period
+from corpparent.plugins import AuthorityProfile, load_profile
 
 __all__ = ["Sources", "due_findings", "obligations"]
 
@@ -112,10 +113,12 @@ def due_findings(upcoming: Upcoming) -> tuple[Finding, ...]:
 
 
 _SOURCES = [
-    click.option("--obligations", "-O", "obligation_ref", required=True,
-                 metavar="NAME|FILE",
-                 help=f"Built-in obligations ({', '.join(BUILT_IN_OBLIGATIONS)}) or a "
-                 ".toml or .json obligations file."),
+    click.option("--authority", "-a", "authority_id", metavar="ID",
+                 help="An installed authority plug-in: its obligations, and its meetings "
+                 "where no meeting dates are given."),
+    click.option("--obligations", "-O", "obligation_ref", metavar="NAME|FILE",
+                 help=f"Obligations instead: built-in ({', '.join(BUILT_IN_OBLIGATIONS)}) or "
+                 "a .toml or .json obligations file."),
     click.option("--meetings", "-M", "meeting_file",
                  type=click.Path(dir_okay=False, path_type=Path),
                  help="A meeting records file: its formal meetings' dates."),
@@ -123,8 +126,14 @@ _SOURCES = [
                  help="A meeting date (repeat); planned meetings for 'due'."),
     click.option("--event", "event_pairs", multiple=True, metavar="NAME=DATE",
                  help="The date of a named event, e.g. 'Ofsted inspection=2023-03-01'."),
-    click.option("--authority", "-a", help="The authority's name, shown in the report."),
+    click.option("--name", "authority_name",
+                 help="The authority's name, shown in the report (default: the plug-in's)."),
 ]
+
+
+@functools.lru_cache(maxsize=4)
+def _profile(authority: str) -> AuthorityProfile:
+    return load_profile(authority)
 
 
 @final
@@ -132,19 +141,44 @@ _SOURCES = [
 class Sources:
     """The obligations a command judges and the dates they hang on, as one value."""
 
-    reference: str
+    authority_id: str | None
+    reference: str | None
     meeting_file: Path | None
     planned: tuple[date, ...]
     event_pairs: tuple[str, ...]
-    authority: str | None
+    name: str | None
+
+    def profile(self) -> AuthorityProfile | None:
+        """The plug-in named by ``--authority``, if any (loaded once)."""
+        return None if self.authority_id is None else _profile(self.authority_id)
+
+    @property
+    def authority(self) -> str | None:
+        """The authority's name for the report."""
+        if self.name is not None:
+            return self.name
+        profile = self.profile()
+        return None if profile is None else profile.name
 
     def obligations(self) -> ObligationSet:
-        """The obligations named by ``--obligations``."""
-        return _obligations(self.reference)
+        """The obligations of ``--obligations``, else of the plug-in."""
+        if self.reference is not None:
+            return _obligations(self.reference)
+        profile = self.profile()
+        if profile is None or profile.obligations is None:
+            raise click.UsageError("give --authority (a plug-in with obligations) or "
+                                   "--obligations")
+        return profile.obligations
 
     def meetings(self) -> list[date] | None:
-        """The meeting dates, or ``None`` when none were given."""
-        return _meeting_dates(self.meeting_file, self.planned)
+        """The meeting dates given, else the plug-in's formal meetings, else ``None``."""
+        given = _meeting_dates(self.meeting_file, self.planned)
+        if given is not None:
+            return given
+        profile = self.profile()
+        if profile is None or profile.meetings is None:
+            return None
+        return list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
 
     def events(self) -> dict[str, list[date]] | None:
         """The dates of named events, or ``None`` when none were given."""
@@ -155,10 +189,12 @@ def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that name the obligations and their dates, passed as ``sources``."""
 
     @functools.wraps(function)
-    def command(*args: Any, obligation_ref: str, meeting_file: Path | None,
-                planned: tuple[date, ...], event_pairs: tuple[str, ...],
-                authority: str | None, **kwargs: Any) -> Any:
-        sources = Sources(obligation_ref, meeting_file, planned, event_pairs, authority)
+    def command(*args: Any, authority_id: str | None, obligation_ref: str | None,
+                meeting_file: Path | None, planned: tuple[date, ...],
+                event_pairs: tuple[str, ...], authority_name: str | None,
+                **kwargs: Any) -> Any:
+        sources = Sources(authority_id, obligation_ref, meeting_file, planned, event_pairs,
+                          authority_name)
         return function(*args, sources=sources, **kwargs)
 
     decorated: Callable[..., Any] = command
@@ -174,9 +210,8 @@ def obligations() -> None:
     \b
     Examples:
       corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
-          -O wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
-          -p 2022-23 --as-of 2023-09-01
-      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
+          -a wiltshire -p 2022-23 --as-of 2023-09-01
+      corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31 \\
           --meeting 2023-09-26 --meeting 2023-11-14 --ics deadlines.ics
     """
 
@@ -206,6 +241,8 @@ def check(
     \b
     Examples:
       corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
+          -a wiltshire -p 2022-23 --as-of 2023-09-01
+      corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
           -O wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
           -p 2022-23 --as-of 2023-09-01
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
@@ -220,7 +257,8 @@ def check(
         findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
         authority=sources.authority, period=period,
         inputs=_inputs(log_file, sources.meeting_file),
-        options={"obligations": sources.reference, "as_of": as_of.isoformat()},
+        options={"authority": sources.authority_id, "obligations": sources.reference,
+                 "as_of": as_of.isoformat()},
     )
 
 
@@ -247,10 +285,10 @@ def due(
 
     \b
     Examples:
-      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
+      corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31 \\
           --meeting 2023-09-26 --meeting 2023-11-14 --meeting 2024-01-16
-      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31 \\
-          --log examples/data/wiltshire_submissions_2022-23.csv --ics deadlines.ics
+      corpparent obligations due -O staffordshire --from 2023-05-01 --until 2024-04-30 \\
+          --log submissions.csv --ics deadlines.ics
     """
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
@@ -270,6 +308,7 @@ def due(
         title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
         authority=sources.authority, period=None,
         inputs=_inputs(log_file, sources.meeting_file),
-        options={"obligations": sources.reference, "from": start.isoformat(),
+        options={"authority": sources.authority_id, "obligations": sources.reference,
+                 "from": start.isoformat(),
                  "until": until.isoformat()},
     )

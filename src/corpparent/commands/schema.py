@@ -14,6 +14,7 @@ from corpparent.governance.membership_file import membership_json_schema
 from corpparent.governance.obligation_files import obligation_schema
 from corpparent.governance.records import meetings_json_schema
 from corpparent.indicators.files import ReadingRecord
+from corpparent.plugins import plugin_schema
 from corpparent.report.model import report_schema
 
 __all__ = ["schema"]
@@ -26,6 +27,7 @@ def _schemas() -> dict[str, Callable[[], dict[str, Any]]]:
         "meetings": meetings_json_schema,
         "membership": membership_json_schema,
         "obligations": obligation_schema,
+        "authority-plugin": plugin_schema,
     }
 
 
@@ -38,7 +40,7 @@ def schema(name: str | None, output: Path | None) -> None:
 
     report: every JSON report; readings: one row of a readings file; meetings and
     membership: the JSON meeting records and membership files; obligations: an
-    obligations file.
+    obligations file; authority-plugin: an authority plug-in file.
 
     Without NAME, lists the schemas available.
 

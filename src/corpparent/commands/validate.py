@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from corpparent.indicators.files import (
 )
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_plugin_file, load_profile, validate_plugin_file
 from corpparent.records import read_records, validate_records
 from corpparent.report.model import report_adapter
 
@@ -99,8 +100,18 @@ def _obligations(path: Path, _indicators: IndicatorSet | None) -> str:
     return f"{len(load_obligations(path))} obligations"
 
 
+def _plugin(path: Path, _indicators: IndicatorSet | None) -> str:
+    problems = validate_plugin_file(path)
+    if problems:
+        raise DataError(problems)
+    profile = load_plugin_file(path)
+    return (f"authority plug-in {profile.id!r} ({profile.name}), "
+            f"{len(profile.indicators)} indicators")
+
+
 #: What ``validate`` can check, by kind of file.
 CHECKS: dict[str, Check] = {
+    "plugin": _plugin,
     "readings": _readings,
     "comparators": _comparators,
     "meetings": _meetings,
@@ -119,7 +130,7 @@ def detect_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     try:
         if suffix == ".toml":
-            keys = set()
+            keys = set(tomllib.loads(path.read_text(encoding="utf-8-sig")))
         elif suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             keys = set(data) if isinstance(data, dict) else (
@@ -128,12 +139,14 @@ def detect_kind(path: Path) -> str:
         else:
             first = path.read_text(encoding="utf-8-sig").splitlines()[:1]
             keys = {name.strip() for name in first[0].split(",")} if first else set()
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DataError.single(source, f"cannot read file: {exc}") from exc
-    if suffix == ".toml" or "obligations" in keys:
-        return "obligations"
     if {"schema_version", "kind"} <= keys:
         return "report"
+    if "format_version" in keys:
+        return "plugin"
+    if suffix == ".toml" or "obligations" in keys:
+        return "obligations"
     if "members" in keys:
         return "membership"
     if {"document", "recipient", "date"} <= keys or "submissions" in keys:
@@ -171,6 +184,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate examples/data/staffordshire_2019-20_meetings.csv \\
           examples/data/staffordshire_2019-20_membership.json
       corpparent validate comparators.csv submissions.csv obligations.toml report.json
+      corpparent validate src/corpparent/authorities/wiltshire.toml
       corpparent validate --kind readings readings.json
     """
     indicators = None

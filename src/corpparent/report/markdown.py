@@ -37,7 +37,7 @@ from corpparent.report.profiles import banner
 
 __all__ = ["md", "render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|#~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
