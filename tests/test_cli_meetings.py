@@ -101,3 +101,18 @@ def test_help_shows_examples() -> None:
     result = run("meetings", "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
+
+
+def test_a_plug_in_supplies_constitution_membership_and_meetings() -> None:
+    """The built-in Wiltshire plug-in records its 2022-23 meetings (002 §10: 27.9.22,
+    15.11.22, 17.1.23, 21.3.23) and its terms of reference's minimum of 5 a year (001 §5)."""
+    found = findings("meetings", "-a", "wiltshire", "-p", "2022-23")
+    frequency = next(f for f in found if f["rule"] == "meeting frequency")
+    assert frequency["evidence"]["meetings"] == 4
+    assert frequency["status"] == "breached"
+    quorum = [f for f in found if f["rule"] == "quorum"]
+    assert len(quorum) == 4  # one per formal meeting
+
+
+def test_meetings_need_a_constitution() -> None:
+    assert_bad_input(run("meetings", str(MEETINGS), "-p", "MY 2019-20"), "--constitution")

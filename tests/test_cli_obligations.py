@@ -111,3 +111,17 @@ def test_help_shows_examples(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
+
+
+def test_a_plug_in_supplies_the_obligations_and_the_meeting_dates() -> None:
+    """The plug-in's obligations (001 §6) and its recorded meetings (002 §10) give the
+    same findings as the built-in set with the meetings file."""
+    from_plug_in = findings("obligations", "check", str(LOG), "-a", "wiltshire",
+                            "-p", "2022-23", "--as-of", "2023-09-01")
+    assert [f["outcome"] for f in from_plug_in] == [f["outcome"] for f in findings(*CHECK)]
+
+
+def test_obligations_need_a_source() -> None:
+    result = run("obligations", "due", "--from", "2023-09-01", "--until", "2023-12-31")
+    assert result.exit_code == 2
+    assert "--obligations" in result.stderr
