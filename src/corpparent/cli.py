@@ -67,14 +67,12 @@ def cli() -> None:
 
     \b
     Examples:
+      corpparent authorities list
       corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
-          --indicators examples/scorecard.py:wiltshire_indicators \\
-          --authority Wiltshire --period "2022-23 Q4"
-      corpparent meetings examples/data/staffordshire_2019-20_meetings.csv \\
-          -C examples/governance.py:STAFFORDSHIRE \\
-          -m examples/data/staffordshire_2019-20_membership.json -p "MY 2019-20"
-      corpparent obligations due -O wiltshire --from 2023-09-01 --until 2024-03-31
-      corpparent validate examples/data/wiltshire_readings_2022-23.csv
+          --authority wiltshire --period "2022-23 Q4" --format html --output wiltshire.html
+      corpparent meetings -a wiltshire -p 2022-23
+      corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31
+      corpparent validate -a wiltshire examples/data/wiltshire_readings_2022-23.csv
       corpparent schema report
 
     Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
