@@ -83,13 +83,14 @@ def make_provenance(
     generated_at: datetime | None = None,
     name_only: bool = False,
 ) -> Provenance:
-    """The provenance block of a report made from ``inputs`` for ``period``."""
+    """The provenance block of a report made from ``inputs`` for ``period``; options
+    left at ``None`` (not given) are not recorded."""
     return Provenance(
         corpparent_version=corpparent_version(),
         python_version=platform.python_version(),
         plugins=installed_plugins(),
         inputs=[describe_input(path, name_only=name_only) for path in inputs],
         period=None if period is None else str(period),
-        options=dict(options or {}),
+        options={k: v for k, v in (options or {}).items() if v is not None},
         generated_at=generated_at,
     )

@@ -149,12 +149,13 @@ def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
     )
     for target in indicator.targets:
         ty = y(target.value)
+        label_y = ty - 5 if ty - 5 >= _TOP + 8 else ty + 14  # keep the label inside
         kind = "Ambition" if target.ambition else "Target"
         out.append(
             f'<line class="target" x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{ty:.1f}" '
             f'y2="{ty:.1f}" stroke="{colours["target"]}" stroke-width="2" '
             f'stroke-dasharray="6 4"/>'
-            f'<text x="{_LEFT + plot_w}" y="{ty - 5:.1f}" font-size="11" text-anchor="end" '
+            f'<text x="{_LEFT + plot_w}" y="{label_y:.1f}" font-size="11" text-anchor="end" '
             f'font-weight="bold" fill="{colours["target"]}">{escape(kind)} '
             f"{escape(show_value(indicator, target.value, bare=True))}</text>"
         )
