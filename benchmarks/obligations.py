@@ -11,16 +11,16 @@ import time
 from datetime import date, timedelta
 
 from corpparent.governance.compliance import evaluate_obligations, falls_due
-from corpparent.governance.obligation_files import built_in_obligations
 from corpparent.governance.obligations import ObligationSet
 from corpparent.governance.submissions import Submission
 from corpparent.periods import FinancialYear
+from corpparent.plugins import load_profile
 
 
 def main() -> None:
     rng = random.Random(2023)
-    obligations = ObligationSet([*built_in_obligations("wiltshire"),
-                                 *built_in_obligations("national")])
+    declared = [load_profile(name).obligations for name in ("wiltshire", "national")]
+    obligations = ObligationSet([o for found in declared if found is not None for o in found])
     start = date(2014, 4, 1)
     meetings = [start + timedelta(days=30 * k + rng.randint(0, 5)) for k in range(120)]
     keys = [(o.document, o.recipient, o.covers) for o in obligations]

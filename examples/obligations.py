@@ -23,10 +23,10 @@ from corpparent.governance.compliance import (
     unmatched_submissions,
 )
 from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.obligation_files import built_in_obligations
 from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import read_submissions
 from corpparent.periods import FinancialYear
+from corpparent.plugins import load_profile
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -37,7 +37,8 @@ SYMBOL = {"met": "✓", "late": "✗", "missing": "✗", "incomplete": "✗", "o
 
 
 def main() -> None:
-    obligations = built_in_obligations("wiltshire")
+    obligations = load_profile("wiltshire").obligations
+    assert obligations is not None, "the wiltshire plug-in declares its obligations"
     log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
     # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
     # Minutes follow formal meetings; informal workshops keep none.

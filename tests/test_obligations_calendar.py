@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from authority_data import built_in_obligations
 from corpparent.errors import DefinitionError
 from corpparent.governance.calendar_export import (
     escape_text,
@@ -19,7 +20,6 @@ from corpparent.governance.calendar_export import (
 )
 from corpparent.governance.compliance import falls_due
 from corpparent.governance.instances import Instance
-from corpparent.governance.obligation_files import built_in_obligations
 
 STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]

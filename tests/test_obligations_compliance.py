@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from authority_data import built_in_obligations
 from corpparent.findings import Finding, Status
 from corpparent.governance.compliance import (
     evaluate_obligations,
     falls_due,
     unmatched_submissions,
 )
-from corpparent.governance.obligation_files import built_in_obligations
 from corpparent.governance.obligations import (
     AfterEachMeeting,
     Obligation,

@@ -92,7 +92,7 @@ def test_fresh_install_holds_the_built_in_plugins() -> None:
     assert set(found.ids) == BUILT_IN
     for spec in found.specs:
         assert spec.distribution == "corpparent"
-        assert spec.value == f"corpparent.authorities.{spec.id}:profile"
+        assert spec.value == f"corpparent.authorities:{spec.id}.toml"
 
 
 def test_discovery_reads_metadata_without_importing(install: Install) -> None:

@@ -61,7 +61,6 @@ from corpparent.governance.membership_file import (
     read_membership,
 )
 from corpparent.governance.obligation_files import (
-    built_in_obligations,
     load_obligations,
     obligation_schema,
     obligations_from_data,
@@ -159,7 +158,6 @@ __all__ = [
     "add_months",
     "annually",
     "attendance_table",
-    "built_in_obligations",
     "evaluate_obligations",
     "every_n_months",
     "falls_due",

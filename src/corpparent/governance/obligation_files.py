@@ -29,7 +29,6 @@ import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -50,8 +49,6 @@ from corpparent.governance.obligations import (
 )
 
 __all__ = [
-    "BUILT_IN_OBLIGATIONS",
-    "built_in_obligations",
     "load_obligations",
     "obligation_schema",
     "obligations_from_data",
@@ -59,7 +56,6 @@ __all__ = [
 ]
 
 #: Authorities whose obligations ship with corpparent, as data files.
-BUILT_IN_OBLIGATIONS = ("national", "staffordshire", "wiltshire")
 
 _KINDS = {"monthly": 1, "quarterly": 3, "six_monthly": 6, "annually": 12}
 _YEARS = {"financial": 4, "municipal": 5, "calendar": 1}
@@ -264,20 +260,6 @@ def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
     source, suffix, text = _read_text(path, (".toml", ".json"))
     data = _decode(text, suffix, source)
     return obligations_from_data(data, source)
-
-
-def built_in_obligations(authority: str) -> ObligationSet:
-    """The obligations corpparent ships for ``authority`` (see
-    :data:`BUILT_IN_OBLIGATIONS`), read from its data file."""
-    if authority not in BUILT_IN_OBLIGATIONS:
-        raise LookupError(
-            f"no built-in obligations for {authority!r}; built in: "
-            f"{', '.join(BUILT_IN_OBLIGATIONS)}"
-        )
-    resource = resources.files("corpparent.governance").joinpath(
-        "declared", f"{authority}.toml")
-    data = tomllib.loads(resource.read_text(encoding="utf-8"))
-    return obligations_from_data(data, f"corpparent/governance/declared/{authority}.toml")
 
 
 def _trigger_data(trigger: Trigger) -> dict[str, object]:

@@ -1,0 +1,13 @@
+"""Built-in authority data shared by several test modules (not a test module itself)."""
+
+from __future__ import annotations
+
+from corpparent.governance.obligations import ObligationSet
+from corpparent.plugins import load_profile
+
+
+def built_in_obligations(authority: str) -> ObligationSet:
+    """The reporting obligations of a built-in authority plug-in."""
+    obligations = load_profile(authority).obligations
+    assert obligations is not None, f"{authority} declares no obligations"
+    return obligations
