@@ -9,14 +9,16 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
+from corpparent.governance.obligation_files import obligations_to_data
+from corpparent.plugins import load_profile
 from reports_support import ROOT
 
 DATA = ROOT / "examples" / "data"
 LOG = DATA / "wiltshire_submissions_2022-23.csv"
 MEETINGS = DATA / "wiltshire_2022-23_meetings.csv"
-CHECK = ["obligations", "check", str(LOG), "-O", "wiltshire", "-M", str(MEETINGS),
+CHECK = ["obligations", "check", str(LOG), "-a", "wiltshire", "-M", str(MEETINGS),
          "-p", "2022-23", "--as-of", "2023-09-01"]
-DUE = ["obligations", "due", "-O", "wiltshire", "--from", "2023-09-01", "--until",
+DUE = ["obligations", "due", "-a", "wiltshire", "--from", "2023-09-01", "--until",
        "2024-03-31"]
 
 
@@ -72,7 +74,7 @@ def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:
     log = tmp_path / "log.csv"
     log.write_text("document,recipient,date,relates_to\nminutes,Chairman of Children's "
                    "Select Committee,2023-09-28,2023-09-26\n", encoding="utf-8")
-    window = ["obligations", "due", "-O", "wiltshire", "--from", "2023-10-01", "--until",
+    window = ["obligations", "due", "-a", "wiltshire", "--from", "2023-10-01", "--until",
               "2023-10-31", "--meeting", "2023-09-26"]
     before = [f["evidence"]["due"] for f in findings(*window)]
     after = [f["evidence"]["due"] for f in findings(*window, "--log", str(log))]
@@ -83,7 +85,7 @@ def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        ([*CHECK[:3], "-O", "nowhere", *CHECK[5:]], "neither a built-in set"),
+        ([*CHECK[:3], "-O", "nowhere", *CHECK[5:]], "not a .toml or .json obligations file"),
         ([*CHECK, "--event", "inspection"], "NAME=YYYY-MM-DD"),
         ([*DUE[:4], "--from", "2024-03-31", "--until", "2023-09-01"], "is before --from"),
         (["obligations", "check", "absent.csv", *CHECK[3:]], "file not found"),
@@ -114,11 +116,23 @@ def test_help_shows_examples(command: list[str]) -> None:
 
 
 def test_a_plug_in_supplies_the_obligations_and_the_meeting_dates() -> None:
-    """The plug-in's obligations (001 §6) and its recorded meetings (002 §10) give the
-    same findings as the built-in set with the meetings file."""
+    """The plug-in's recorded meetings (002 §10) give the same findings as the meeting
+    records file."""
     from_plug_in = findings("obligations", "check", str(LOG), "-a", "wiltshire",
                             "-p", "2022-23", "--as-of", "2023-09-01")
     assert [f["outcome"] for f in from_plug_in] == [f["outcome"] for f in findings(*CHECK)]
+
+
+def test_obligations_from_a_file(tmp_path: Path) -> None:
+    """An authority's own obligations file (here, the Wiltshire plug-in's written out as
+    JSON) is judged as the plug-in's obligations are."""
+    obligations = load_profile("wiltshire").obligations
+    assert obligations is not None
+    own = tmp_path / "obligations.json"
+    own.write_text(json.dumps(obligations_to_data(obligations)), encoding="utf-8")
+    from_file = findings("obligations", "check", str(LOG), "-O", str(own), "-M",
+                         str(MEETINGS), "-p", "2022-23", "--as-of", "2023-09-01")
+    assert [f["outcome"] for f in from_file] == [f["outcome"] for f in findings(*CHECK)]
 
 
 def test_obligations_need_a_source() -> None:

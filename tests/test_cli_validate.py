@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
+from corpparent.governance.obligation_files import obligations_to_data
+from corpparent.plugins import load_profile
 from reports_support import COMPARATORS, INDICATORS_PY, READINGS, wiltshire_set
 
 INDICATORS = f"{INDICATORS_PY}:wiltshire_indicators"
@@ -90,13 +92,15 @@ def test_help_shows_examples() -> None:
     assert "Examples:" in result.stdout
 
 
-def test_governance_and_obligation_files_are_told_apart_and_checked() -> None:
+def test_governance_and_obligation_files_are_told_apart_and_checked(tmp_path: Path) -> None:
     data = READINGS.parent
+    obligations = load_profile("wiltshire").obligations
+    assert obligations is not None
+    own = tmp_path / "obligations.json"
+    own.write_text(json.dumps(obligations_to_data(obligations)), encoding="utf-8")
     files = [data / "staffordshire_2019-20_meetings.csv",
              data / "staffordshire_2019-20_membership.json",
-             data / "wiltshire_submissions_2022-23.csv",
-             READINGS.parents[2] / "src" / "corpparent" / "governance" / "declared" /
-             "wiltshire.toml"]
+             data / "wiltshire_submissions_2022-23.csv", own]
     result = run("validate", *map(str, files))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

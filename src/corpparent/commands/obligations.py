@@ -28,11 +28,7 @@ from corpparent.governance.compliance import (
     falls_due,
 )
 from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.obligation_files import (
-    BUILT_IN_OBLIGATIONS,
-    built_in_obligations,
-    load_obligations,
-)
+from corpparent.governance.obligation_files import load_obligations
 from corpparent.governance.obligations import ObligationSet
 from corpparent.governance.records import read_meetings
 from corpparent.governance.submissions import Submission, read_submissions
@@ -43,13 +39,11 @@ __all__ = ["Sources", "due_findings", "obligations"]
 
 
 def _obligations(reference: str) -> ObligationSet:
-    if reference in BUILT_IN_OBLIGATIONS:
-        return built_in_obligations(reference)
     if Path(reference).suffix.lower() in (".toml", ".json"):
         return load_obligations(reference)
     raise click.BadParameter(
-        f"{reference!r} is neither a built-in set ({', '.join(BUILT_IN_OBLIGATIONS)}) nor a "
-        ".toml or .json obligations file", param_hint="'--obligations'")
+        f"{reference!r} is not a .toml or .json obligations file (an authority's built-in "
+        "obligations come with its plug-in: use --authority)", param_hint="'--obligations'")
 
 
 def _events(pairs: Sequence[str]) -> dict[str, list[date]]:
@@ -116,9 +110,8 @@ _SOURCES = [
     click.option("--authority", "-a", "authority_id", metavar="ID",
                  help="An installed authority plug-in: its obligations, and its meetings "
                  "where no meeting dates are given."),
-    click.option("--obligations", "-O", "obligation_ref", metavar="NAME|FILE",
-                 help=f"Obligations instead: built-in ({', '.join(BUILT_IN_OBLIGATIONS)}) or "
-                 "a .toml or .json obligations file."),
+    click.option("--obligations", "-O", "obligation_ref", metavar="FILE",
+                 help="Obligations from a .toml or .json obligations file instead."),
     click.option("--meetings", "-M", "meeting_file",
                  type=click.Path(dir_okay=False, path_type=Path),
                  help="A meeting records file: its formal meetings' dates."),
@@ -170,15 +163,19 @@ class Sources:
                                    "--obligations")
         return profile.obligations
 
-    def meetings(self) -> list[date] | None:
-        """The meeting dates given, else the plug-in's formal meetings, else ``None``."""
+    def meetings(self, within: tuple[date, date] | None = None) -> list[date] | None:
+        """The meeting dates given, else the plug-in's formal meetings (those ``within``
+        a window, when one is given), else ``None``: no dates known."""
         given = _meeting_dates(self.meeting_file, self.planned)
         if given is not None:
             return given
         profile = self.profile()
         if profile is None or profile.meetings is None:
             return None
-        return list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
+        dates = list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
+        if within is not None and not any(within[0] <= d <= within[1] for d in dates):
+            return None  # a record of past meetings says nothing of those to come
+        return dates
 
     def events(self) -> dict[str, list[date]] | None:
         """The dates of named events, or ``None`` when none were given."""
@@ -243,7 +240,7 @@ def check(
       corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
           -a wiltshire -p 2022-23 --as-of 2023-09-01
       corpparent obligations check examples/data/wiltshire_submissions_2022-23.csv \\
-          -O wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
+          -a wiltshire -M examples/data/wiltshire_2022-23_meetings.csv \\
           -p 2022-23 --as-of 2023-09-01
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
@@ -287,7 +284,7 @@ def due(
     Examples:
       corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31 \\
           --meeting 2023-09-26 --meeting 2023-11-14 --meeting 2024-01-16
-      corpparent obligations due -O staffordshire --from 2023-05-01 --until 2024-04-30 \\
+      corpparent obligations due -a staffordshire --from 2023-05-01 --until 2024-04-30 \\
           --log submissions.csv --ics deadlines.ics
     """
     if until < start:
@@ -296,7 +293,8 @@ def due(
     chosen = sources.obligations()
     log: tuple[Submission, ...] = () if log_file is None else read_submissions(log_file)
     upcoming = falls_due(chosen, start=start, until=until,
-                         meetings=sources.meetings(), events=sources.events(),
+                         meetings=sources.meetings(within=(start, until)),
+                         events=sources.events(),
                          submissions=log)
     if ics_file is not None:
         text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
