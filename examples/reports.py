@@ -3,8 +3,9 @@
 The indicators, ranges, targets and comparators come from the built-in ``wiltshire``
 authority plug-in, which takes them from Wiltshire Council's Corporate Parenting Panel
 annual report 2022-23 (§23-106); the quarterly figures are in
-``examples/data/wiltshire_readings_2022-23.csv``. The page is self-contained (no network), has a trend chart per indicator
-against its expected range and target, and ends with the provenance of every figure.
+``examples/data/wiltshire_readings_2022-23.csv``. The page is self-contained (no
+network), has a trend chart per indicator against its expected range and target, and
+ends with the provenance of every figure.
 It is written to the current directory; its path is printed.
 
 Run: ``python examples/reports.py``
