@@ -167,7 +167,7 @@ def write_output(text: str, output: Path | None, *, what: str) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise DataError.single(str(output), f"cannot write {what}: {exc.strerror}") from exc
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {output.resolve()}", err=True)
 
 
 def terminal_width() -> int:
