@@ -54,11 +54,12 @@ STATUS_WORDS: Final = MappingProxyType(
     }
 )
 
-#: Most severe first: the order of summaries and legends.
+#: Most severe first, as :func:`corpparent.findings.worst` ranks them: the order of
+#: summaries and legends.
 STATUS_ORDER: Final = (
     Status.BREACHED,
-    Status.WARNING,
     Status.INSUFFICIENT_DATA,
+    Status.WARNING,
     Status.NOT_YET_DUE,
     Status.MET,
     Status.EXCEEDED,

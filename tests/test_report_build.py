@@ -1,0 +1,98 @@
+"""Building report documents: an indicator's headline status, trends, comparators."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpparent import FinancialQuarter, Finding, Status, worst
+from corpparent.comparators import Comparator, ComparatorKind
+from corpparent.report import comparators_for, headline_status, summarise, trend
+from corpparent.report.labels import STATUS_ORDER
+from reports_support import Q4, count_report, wiltshire_report, wiltshire_set
+
+statuses = st.sampled_from(list(Status))
+
+
+def finding(rule: str, status: Status) -> Finding:
+    return Finding("x", rule, status, "An explanation.")
+
+
+@given(st.lists(st.tuples(st.sampled_from(["expected range", "target", "ambition"]),
+                          statuses), min_size=1),
+       st.lists(statuses))
+def test_judgements_decide_the_headline_whatever_the_travel(
+    judgements: list[tuple[str, Status]], travel: list[Status]
+) -> None:
+    found = [finding(rule, s) for rule, s in judgements]
+    found += [finding("travel since last period", s) for s in travel]
+    assert headline_status(found) is worst(s for _, s in judgements)
+
+
+@given(st.lists(statuses, min_size=1))
+def test_a_breached_judgement_is_a_breached_headline(others: list[Status]) -> None:
+    found = [finding("target", s) for s in others] + [finding("expected range",
+                                                              Status.BREACHED)]
+    assert headline_status(found) is Status.BREACHED
+
+
+def test_without_range_or_target_travel_decides_and_else_nothing_is_judged() -> None:
+    worsened = finding("travel since last year", Status.WARNING)
+    unknown = finding("travel since last period", Status.INSUFFICIENT_DATA)
+    assert headline_status([worsened, unknown]) is Status.WARNING
+    assert headline_status([unknown]) is None
+    assert headline_status([unknown], has_value=False) is Status.INSUFFICIENT_DATA
+
+
+def test_summary_counts_indicators_not_judged_apart() -> None:
+    report = wiltshire_report()
+    summary = summarise(report.indicators)
+    assert sum(summary.values()) == len(report.indicators)
+    assert summary["not judged"] == sum(i.status is None for i in report.indicators)
+
+
+def test_trend_starts_at_the_first_reading_and_ends_at_the_period() -> None:
+    """002 §33: long-term stability 78%, 75%, 73% (2021-22 Q2-Q4), 71%, 72%, 73%, 73%."""
+    report = wiltshire_report()
+    stability = next(i for i in report.indicators if i.id == "long_term_stability")
+    assert [p.value for p in stability.trend] == [78, 75, 73, 71, 72, 73, 73]
+    assert stability.trend[-1].period == str(Q4)
+    assert {(p.lower, p.upper) for p in stability.trend} == {(75, 82)}
+
+
+def test_trend_shows_at_most_history_periods() -> None:
+    indicators = wiltshire_set()
+    report = wiltshire_report(history=3)
+    assert all(len(i.trend) <= 3 for i in report.indicators)
+    assert trend(indicators["long_term_stability"], indicators,
+                 _readings(), Q4, history=2)[0].period == "2022-23 Q3"
+
+
+def _readings():  # type: ignore[no-untyped-def]
+    from corpparent import read_readings
+    from reports_support import READINGS
+
+    return read_readings(READINGS, wiltshire_set())
+
+
+def test_comparators_take_the_latest_value_published_by_the_period() -> None:
+    indicator = wiltshire_set()["long_term_stability"]
+    england = Comparator("England", ComparatorKind.ENGLAND, {
+        ("long_term_stability", "2020-21"): 70,
+        ("long_term_stability", "2021-22"): 71,
+        ("long_term_stability", "2023-24"): 68,
+    })
+    (found,) = comparators_for(indicator, [england], FinancialQuarter(2022, 4))
+    assert (found.value, found.period) == (71, "2021-22")  # 2023-24 had not ended
+
+
+def test_count_reports_carry_the_value_and_its_text() -> None:
+    item = count_report({"Q3": 12, "Q4": 30}).indicators[0]
+    assert (item.value, item.value_text) == (30, "30 children")
+
+
+def test_summaries_list_statuses_most_severe_first() -> None:
+    for stronger, weaker in pairwise(STATUS_ORDER):
+        assert worst([weaker, stronger]) is stronger
