@@ -79,3 +79,20 @@ def test_prints_the_plug_in_file_schema() -> None:
     from corpparent.plugins import plugin_schema
 
     assert json.loads(run("schema", "authority-plugin").stdout) == plugin_schema()
+
+
+def test_the_console_entry_point_exits_with_the_codes_it_documents() -> None:
+    """Run as a process, as a pipeline would: 0, 2 with one line and no traceback."""
+    import subprocess
+    import sys
+
+    def process(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "corpparent", *args], capture_output=True,
+                              text=True, check=False, timeout=120)
+
+    assert process("schema").returncode == 0
+    bad = process("scorecard", "x.csv", "-a", "wiltshire", "-p", "Q4 2023")
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in bad.stderr
