@@ -8,11 +8,7 @@ terminal. Text from data files is escaped from rich's markup.
 from __future__ import annotations
 
 from io import StringIO
-
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from corpparent.findings import Status
 from corpparent.report.build import summarise
@@ -28,6 +24,11 @@ from corpparent.report.labels import (
 from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
 from corpparent.report.profiles import banner
 
+if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
 __all__ = ["STATUS_STYLES", "render_terminal", "report_renderable"]
 
 STATUS_STYLES = {
@@ -41,11 +42,15 @@ STATUS_STYLES = {
 
 
 def _status(status: Status | None, label: str | None = None) -> Text:
+    from rich.text import Text
+
     style = "" if status is None else STATUS_STYLES[status]
     return Text(label or status_label(status), style=style)
 
 
 def _summary(summary: dict[str, int]) -> Text:
+    from rich.text import Text
+
     text = Text()
     for status in SUMMARY_ORDER:
         count = summary.get(status_key(status))
@@ -57,6 +62,9 @@ def _summary(summary: dict[str, int]) -> Text:
 
 
 def _findings_table(title: str, findings: list[FindingOut], *, subjects: bool = False) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{title} ({len(findings)})", title_justify="left", expand=True)
     table.add_column("Status", no_wrap=True)
     if subjects:
@@ -79,6 +87,9 @@ def _travel(findings: list[FindingOut], rule: str) -> str:
 
 
 def _scorecard_table(report: ScorecardReport) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"Scorecard, {report.period}", title_justify="left", expand=True)
     table.add_column("Indicator", ratio=3, min_width=20)
     table.add_column("Value", justify="right", ratio=1)
@@ -104,6 +115,10 @@ def _scorecard_table(report: ScorecardReport) -> Table:
 
 def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableType:
     """The report as one rich renderable (a header panel, then tables)."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     header = Text(report.title, style="bold")
     header.append(f"\n{banner(report.profile, report.suppression)}", style="italic")
     header.append("\n")
@@ -136,6 +151,8 @@ def render_terminal(
     report: ScorecardReport | FindingsReport, *, width: int = 120, color: bool = False
 ) -> str:
     """The report as terminal text; ``color`` adds ANSI styles."""
+    from rich.console import Console
+
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       highlight=False, emoji=False)
