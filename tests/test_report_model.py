@@ -73,3 +73,15 @@ def test_every_finding_is_in_the_json_with_its_breach_flag() -> None:
     found = next(f for f in stability["findings"] if f["rule"] == "expected range")
     assert (found["status"], found["breach"], found["evidence"]["value"]) == ("breached", True, 73)
     assert stability["expected_range"] == {"lower": 75, "upper": 82, "period": "2022-23"}
+
+
+def test_importing_reports_loads_neither_rich_nor_click_nor_pint() -> None:
+    """So that the package may re-export the report API and stay light to import."""
+    import subprocess
+    import sys
+
+    code = ("import sys, corpparent.report; "
+            "print(*(m in sys.modules for m in ('rich', 'click', 'pint')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False", "False"]
