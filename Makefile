@@ -13,8 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The main job: Wiltshire's 2022-23 Q4 scorecard from the built-in plug-in and the
+# example readings, printed as the panel's exception report and written as HTML.
 demo: $(STAMP)
-	$(BIN)/python examples/scorecard.py
+	$(BIN)/corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \
+		--authority wiltshire --period "2022-23 Q4" --format terminal
+	$(BIN)/corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \
+		--authority wiltshire --period "2022-23 Q4" --format html \
+		--output out/wiltshire-2022-23-Q4.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks

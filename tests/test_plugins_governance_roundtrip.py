@@ -4,9 +4,7 @@ and the plug-ins command line reports what it finds."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +29,6 @@ from corpparent.governance import (
     YearKind,
 )
 from corpparent.plugins import AuthorityProfile, profile_from_toml, profile_to_toml
-from corpparent.plugins.__main__ import main
 
 _names = st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=6).map(
     lambda letters: "".join(letters).title())
@@ -104,21 +101,3 @@ def test_governance_round_trips_through_toml(
     profile = AuthorityProfile("testshire", "Testshire", constitution=constitution,
                                membership=membership, meetings=held)
     assert profile_from_toml(profile_to_toml(profile)) == profile
-
-
-def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    good = tmp_path / "good.toml"
-    good.write_text(profile_to_toml(AuthorityProfile("goodshire", "Goodshire")),
-                    encoding="utf-8")
-    bad = tmp_path / "bad.toml"
-    bad.write_text('format_version = 1\n[authority]\nid = "Bad"\nname = "B"\n',
-                   encoding="utf-8")
-    assert main(["validate", str(good)]) == 0
-    assert main(["validate", str(good), str(bad)]) == 1
-    out = capsys.readouterr().out
-    assert f"{good}: valid" in out
-    assert f"{bad}, line 3, at authority.id: String should match pattern" in out
-    assert main(["export", "nowhere"]) == 1
-    assert "no authority plug-in 'nowhere'" in capsys.readouterr().err
-    assert main(["schema"]) == 0
-    assert '"title": "corpparent authority plug-in"' in capsys.readouterr().out

@@ -161,8 +161,9 @@ class Rule(ABC, Generic[T]):
 def _flatten(rules: Iterable[Rule[T]], kind: type[Rule[T]]) -> tuple[Rule[T], ...]:
     flat: list[Rule[T]] = []
     for rule in rules:
-        if type(rule) is kind:
-            flat.extend(rule.rules)  # type: ignore[attr-defined]
+        # A labelled combination keeps its name in findings, so it is not flattened.
+        if type(rule) is kind and isinstance(rule, AllOf | AnyOf) and rule.label is None:
+            flat.extend(rule.rules)
         else:
             flat.append(rule)
     return tuple(flat)
@@ -278,12 +279,16 @@ class Not(Rule[T]):
         )
 
 
+def _checks(items: Iterable[Check[T]]) -> tuple[Check[T], ...]:
+    return tuple(items)
+
+
 @final
 @frozen
 class RuleSet(Generic[T]):
     """Checks evaluated together over one input, in order."""
 
-    checks: tuple[Check[T], ...] = field(converter=tuple)
+    checks: tuple[Check[T], ...] = field(converter=_checks)
     name: str = "rules"
 
     def evaluate(self, subject: T) -> tuple[Finding, ...]:

@@ -246,9 +246,7 @@ def check(
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
     """
     chosen = sources.obligations()
-    # ReportingRecord converts with a bare ``tuple``, which mypy cannot solve for.
-    record = ReportingRecord(read_submissions(log_file),  # type: ignore[arg-type]
-                             sources.meetings(), sources.events())
+    record = ReportingRecord(read_submissions(log_file), sources.meetings(), sources.events())
     findings = ObligationCheck(chosen, period, as_of).findings(record)
     report_findings(
         findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",

@@ -382,13 +382,17 @@ def _dates(days: Iterable[date] | None) -> tuple[date, ...] | None:
     return None if days is None else tuple(days)
 
 
+
+def _submissions(items: Iterable[Submission]) -> tuple[Submission, ...]:
+    return tuple(items)
+
 @final
 @frozen
 class ReportingRecord:
     """What a panel did: its submissions log, its meeting dates and the dates of named
     events. ``None`` means "not known", as opposed to "none happened"."""
 
-    submissions: tuple[Submission, ...] = field(converter=tuple)
+    submissions: tuple[Submission, ...] = field(converter=_submissions)
     meetings: tuple[date, ...] | None = field(default=None, converter=_dates)
     events: Mapping[str, Sequence[date]] | None = None
 

@@ -17,15 +17,15 @@ from attrs import field, frozen
 
 from corpparent.governance._checks import check_span
 from corpparent.governance.frequency import MeetingLog
-from corpparent.governance.meetings import MeetingKind, Meetings, Sitting
+from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Sitting
 from corpparent.governance.membership import Membership, Roster
 from corpparent.periods import Period
 
 __all__ = ["PanelRecord"]
 
 
-def _meetings(value: Meetings | Iterable[object]) -> Meetings:
-    return value if isinstance(value, Meetings) else Meetings(value)  # type: ignore[arg-type]
+def _meetings(value: Meetings | Iterable[Meeting]) -> Meetings:
+    return value if isinstance(value, Meetings) else Meetings(value)
 
 
 @final

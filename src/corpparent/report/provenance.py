@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from corpparent.errors import DataError
+from corpparent.plugins.discovery import ENTRY_POINT_GROUP
 from corpparent.report.model import InputFile, PluginVersion, Provenance
 
 __all__ = [
@@ -27,7 +28,7 @@ __all__ = [
     "sha256_of",
 ]
 
-PLUGIN_GROUP = "corpparent.authorities"
+PLUGIN_GROUP = ENTRY_POINT_GROUP
 _CHUNK = 1 << 16
 
 
@@ -60,7 +61,11 @@ def describe_input(path: str | Path, *, name_only: bool = False) -> InputFile:
 
 
 def installed_plugins(group: str = PLUGIN_GROUP) -> list[PluginVersion]:
-    """Every entry point in ``group``, with its distribution and version, sorted by name."""
+    """Every entry point in ``group``, with its distribution and version, sorted by name.
+
+    Unlike :func:`corpparent.plugins.discover` this applies no allow or block list and
+    keeps both sides of a conflict: provenance records everything installed.
+    """
     found = []
     for entry in metadata.entry_points(group=group):
         dist = entry.dist
