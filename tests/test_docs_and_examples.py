@@ -1,7 +1,7 @@
 """Every example script runs, and every Python block in the docs runs.
 
 Each docs page's ```python blocks run in order in one namespace, so a page reads as a
-single session. A block fenced as ```python no-run is shown but not run (for output or
+single script. A block fenced as ```python no-run is shown but not run (for output or
 for code that needs files the reader has and the tests do not).
 """
 
