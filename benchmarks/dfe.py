@@ -13,12 +13,29 @@ from scorecard import timed  # the timing helper of benchmarks/scorecard.py, bes
 
 from corpparent.dfe.benchmark import Benchmarking
 from corpparent.dfe.lait import read_lait, read_lait_dictionary
-from corpparent.dfe.mapping import read_folder, read_mapped, shipped_mappings
+from corpparent.dfe.mapping import (
+    national_definitions,
+    read_folder,
+    read_mapped,
+    shipped_mappings,
+)
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 
 
+def _fresh_definitions() -> object:
+    national_definitions.cache_clear()
+    return national_definitions()
+
+
+def _fresh_mappings() -> object:
+    national_definitions.cache_clear()  # read the national plug-in's definitions again
+    return shipped_mappings()
+
+
 def main(folder: Path) -> None:
+    timed("read the national plug-in's indicator definitions", _fresh_definitions)
+    timed("read the shipped mappings, resolved against the plug-in", _fresh_mappings)
     for mapping in shipped_mappings():
         path = folder / mapping.file
         rows = sum(1 for _ in path.open(encoding="utf-8")) - 1

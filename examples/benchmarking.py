@@ -3,8 +3,8 @@
 Reads the Department for Education's published files (children looked after and care
 leavers from Explore Education Statistics, the 2025 statistical-neighbour model and
 Ofsted's inspection outcomes at 31 March 2025) and prints, for each authority, its
-latest figure for every mapped indicator beside the comparators a Corporate Parenting
-Panel reports.
+latest figure for every indicator of the ``national`` plug-in that the files publish,
+beside the comparators a Corporate Parenting Panel reports.
 
 Usage: python examples/benchmarking.py [FOLDER] [AUTHORITY ...]
 FOLDER defaults to the project's copy of the DfE files (../shared/data/dfe).

@@ -63,12 +63,12 @@ def _neighbour_codes(code: str) -> list[str]:
 
 def test_wiltshire_2020_21_against_the_annual_reports_comparators(bench: Benchmarking) -> None:
     # 002 §32 "COMPARATORS 2020-21", 3+ placements: Wilts 6%, Eng 9%, SW Region 11%.
-    moves = bench.benchmark("Wiltshire", "cla_3plus_placements", FinancialYear(2020))
+    moves = bench.benchmark("Wiltshire", "placements_3plus", FinancialYear(2020))
     assert (moves.value, moves.england, moves.region_value) == (6, 9, 11)
     assert moves.region is not None
     assert moves.region.name == "South West"
     # 002 §34, long-term stability 2020-21: Eng 70%, SW Region 71%.
-    stable = bench.benchmark("Wiltshire", "cla_long_term_stability", FinancialYear(2020))
+    stable = bench.benchmark("Wiltshire", "long_term_stability", FinancialYear(2020))
     assert (stable.england, stable.region_value) == (70, 71)
 
 
@@ -78,7 +78,7 @@ def test_neighbour_mean_and_median_drop_missing_values(bench: Benchmarking,
     published = _published("2025", **MOVES)
     found = sorted(v for c in _neighbour_codes(authority)
                    if isinstance(v := published.get(c), float))
-    result = bench.benchmark(authority, "cla_3plus_placements", YEAR_2025)
+    result = bench.benchmark(authority, "placements_3plus", YEAR_2025)
     assert len(result.neighbours) == 10
     assert result.neighbour_average() == pytest.approx(sum(found) / len(found))
     middle = len(found) // 2
@@ -87,8 +87,8 @@ def test_neighbour_mean_and_median_drop_missing_values(bench: Benchmarking,
 
 
 def test_the_outstanding_group_leaves_the_authority_itself_out(bench: Benchmarking) -> None:
-    wilts = bench.benchmark("Wiltshire", "cla_3plus_placements", YEAR_2025)
-    staffs = bench.benchmark("Staffordshire", "cla_3plus_placements", YEAR_2025)
+    wilts = bench.benchmark("Wiltshire", "placements_3plus", YEAR_2025)
+    staffs = bench.benchmark("Staffordshire", "placements_3plus", YEAR_2025)
     assert (len(wilts.outstanding), len(staffs.outstanding)) == (35, 36)
     published = _published("2025", **MOVES)
     others = [v for c in bench.outstanding - {"865"} if isinstance(v := published[c], float)]
@@ -101,10 +101,10 @@ def test_the_outstanding_group_leaves_the_authority_itself_out(bench: Benchmarki
 
 @pytest.mark.parametrize(
     ("authority", "indicator", "filters", "lower_is_better"),
-    [("865", "cla_3plus_placements", MOVES, True),
-     ("865", "cla_long_term_stability", STABLE, False),
-     ("860", "cla_3plus_placements", MOVES, True),
-     ("860", "cla_long_term_stability", STABLE, False)],
+    [("865", "placements_3plus", MOVES, True),
+     ("865", "long_term_stability", STABLE, False),
+     ("860", "placements_3plus", MOVES, True),
+     ("860", "long_term_stability", STABLE, False)],
 )
 def test_band_and_rank_follow_the_lait_conventions(
         bench: Benchmarking, authority: str, indicator: str, filters: dict[str, str],
@@ -141,7 +141,7 @@ def test_a_scorecard_covers_every_indicator_and_year(bench: Benchmarking) -> Non
 
 def test_the_comparator_set_gives_the_same_figures(bench: Benchmarking) -> None:
     comparators = bench.comparator_set("Wiltshire")
-    result = bench.benchmark("Wiltshire", "cla_3plus_placements", YEAR_2025)
+    result = bench.benchmark("Wiltshire", "placements_3plus", YEAR_2025)
     kinds = {c.name: c.kind for c in comparators.comparators}
     assert kinds == {
         "England": ComparatorKind.ENGLAND, "South West": ComparatorKind.REGION,
@@ -149,7 +149,7 @@ def test_the_comparator_set_gives_the_same_figures(bench: Benchmarking) -> None:
         "Statistical neighbours (median)": ComparatorKind.STATISTICAL_NEIGHBOURS,
         "Outstanding authorities": ComparatorKind.OUTSTANDING,
     }
-    key = ("cla_3plus_placements", YEAR_2025)
+    key = ("placements_3plus", YEAR_2025)
     assert comparators.get("England").value(*key) == result.england
     assert comparators.get("South West").value(*key) == result.region_value
     assert comparators.get("Statistical neighbours").value(*key) == pytest.approx(
@@ -164,7 +164,7 @@ def test_the_comparator_set_gives_the_same_figures(bench: Benchmarking) -> None:
 
 
 def test_a_suppressed_region_or_england_value_is_not_a_number(bench: Benchmarking) -> None:
-    result = bench.benchmark("Rutland", "cla_3plus_placements", YEAR_2025)
+    result = bench.benchmark("Rutland", "placements_3plus", YEAR_2025)
     assert result.reading is not None
     assert result.reading.symbol == "c"
     assert (result.value, result.rank, result.band) == (None, None, None)
@@ -209,7 +209,7 @@ def test_lait_gives_the_same_benchmarks_as_ees(bench: Benchmarking) -> None:
         assert (from_lait.rank, from_lait.band) == (from_ees.rank, from_ees.band), indicator
         assert from_lait.neighbour_average() == pytest.approx(from_ees.neighbour_average())
     # LAIT reaches further back than the EES files: 3+ placements from 2015-16.
-    assert FinancialYear(2015) in lait.data.periods("cla_3plus_placements")
+    assert FinancialYear(2015) in lait.data.periods("placements_3plus")
 
 
 def test_findings_judge_every_proportion_against_every_comparator(
@@ -218,7 +218,7 @@ def test_findings_judge_every_proportion_against_every_comparator(
     proportions = [i for i in bench.indicators if i.is_proportion]
     # Per indicator: rank and band, five comparators, and the Outstanding position.
     assert len(findings) == 7 * len(proportions)
-    moves = [f for f in findings if f.subject == bench.indicator("cla_3plus_placements").name]
+    moves = [f for f in findings if f.subject == bench.indicator("placements_3plus").name]
     england = next(f for f in moves if f.rule == "compared with England")
     # 9% against England's 10%, lower is better: better than England.
     assert england.status is Status.EXCEEDED
@@ -226,7 +226,7 @@ def test_findings_judge_every_proportion_against_every_comparator(
 
 
 def test_a_withheld_value_gives_findings_of_insufficient_data(bench: Benchmarking) -> None:
-    name = bench.indicator("cla_3plus_placements").name
+    name = bench.indicator("placements_3plus").name
     moves = [f for f in bench.findings("Rutland", YEAR_2025) if f.subject == name]
     assert len(moves) == 7
     assert {f.status for f in moves} == {Status.INSUFFICIENT_DATA}
@@ -239,8 +239,8 @@ def test_the_2020_21_neighbour_figures_of_the_annual_report() -> None:
     bench = Benchmarking.from_folder(
         DFE, neighbours="New_Statistical_Neighbour_Groupings_April_2021.csv")
     year = FinancialYear(2020)
-    moves = bench.benchmark("Wiltshire", "cla_3plus_placements", year).neighbour_average()
-    stable = bench.benchmark("Wiltshire", "cla_long_term_stability", year).neighbour_average()
+    moves = bench.benchmark("Wiltshire", "placements_3plus", year).neighbour_average()
+    stable = bench.benchmark("Wiltshire", "long_term_stability", year).neighbour_average()
     assert moves is not None
     assert stable is not None
     assert abs(moves - 11) <= 0.5

@@ -23,8 +23,8 @@ from corpparent.indicators.definitions import Polarity
 from corpparent.periods import CalendarYear, FinancialYear
 
 DFE = Path("../shared/data/dfe")
-MEASURES = {"LACStable_2016on": "cla_3plus_placements",
-            "LAC_LongStable%": "cla_long_term_stability",
+MEASURES = {"LACStable_2016on": "placements_3plus",
+            "LAC_LongStable%": "long_term_stability",
             "CareLeaverEET": "care_leavers_19_21_eet"}
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -285,3 +287,31 @@ def test_national_statutory_baseline() -> None:
     assert national.constitution.quorum is None
     assert national.constitution.six_month_warning is not None
     assert national.constitution.six_month_warning.source.startswith("lga1972 s.85(1)")
+
+
+def test_the_national_care_leaver_identifiers_name_their_age_band() -> None:
+    # LAIT's care-leaver measures are of the 19-21 cohort (lait_data_dictionary.csv,
+    # CareLeaverEET: "Care Leavers 19-21 year olds in Education, Employment or Training
+    # (%)"); the DfE files publish a 17-18 band beside it (care_leaver_age).
+    national = load_profile("national", environ={}).indicators
+    leavers = [i for i in national if i.domain == "Care leavers" and i.id != "staying_put"]
+    assert leavers
+    for indicator in leavers:
+        band = indicator.id.split("_")[2:4]
+        assert band in (["19", "21"], ["17", "18"]), indicator.id
+        assert f"aged {band[0]}-{band[1]}" in indicator.name, indicator.id
+    by_id = {i.id: i for i in leavers}
+    for measure in ("eet", "neet", "suitable_accommodation"):
+        older = by_id[f"care_leavers_19_21_{measure}"]
+        assert older.polarity is by_id[f"care_leavers_17_18_{measure}"].polarity, measure
+
+
+def test_plugins_do_not_import_the_national_data_readers() -> None:
+    # The DfE readers depend on the national plug-in for their definitions, never the
+    # other way round.
+    code = ("import sys; from corpparent.plugins import load_profile; "
+            "load_profile('national', environ={}); "
+            "print(sorted(m for m in sys.modules if m.startswith('corpparent.dfe')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

@@ -4,7 +4,8 @@ Readers for Explore Education Statistics tidy CSV files (through declared mappin
 the Local Authority Interactive Tool's dictionary and dataset, the 2025
 statistical-neighbour model and Ofsted's inspection outcomes; and benchmark figures
 for any authority against England, its region, its neighbours and the authorities
-judged Outstanding.
+judged Outstanding. Every indicator read is one the built-in ``national`` plug-in
+defines; the mappings say only where its figures are.
 """
 
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level, UnknownAreaError, known_areas
@@ -20,10 +21,12 @@ from corpparent.dfe.lait import (
     read_lait_dictionary,
 )
 from corpparent.dfe.mapping import (
+    NATIONAL_PLUGIN,
     FileMapping,
     IndicatorMapping,
     apply_mapping,
     load_mapping,
+    national_definitions,
     national_indicators,
     read_folder,
     read_mapped,
@@ -40,6 +43,7 @@ from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement, rea
 
 __all__ = [
     "ENGLAND",
+    "NATIONAL_PLUGIN",
     "Area",
     "AreaValues",
     "Areas",
@@ -68,6 +72,7 @@ __all__ = [
     "lait_period",
     "load_mapping",
     "national_benchmark",
+    "national_definitions",
     "national_indicators",
     "parse_figure",
     "read_ees",

@@ -242,7 +242,7 @@ class Benchmarking:
             data=data,
             neighbours=read_neighbours(base / NEIGHBOURS_FILE),
             outstanding=read_ofsted(base / OFSTED_FILE).codes(),
-            indicators=(item.indicator(mapping.title) for item, mapping in items),
+            indicators=(item.indicator for item, _ in items),
         )
 
     def indicator(self, indicator_id: str) -> Indicator:

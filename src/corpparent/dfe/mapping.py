@@ -2,17 +2,15 @@
 
 A new EES file needs a mapping, not code. A mapping file (TOML) names the data file
 and, for each indicator, the filter values that pick its rows and the column that holds
-its value, with optional columns for the numerator and population on the same row and a
-denominator on a sibling row::
+its value, with optional columns for the numerator and population on the same row, a
+denominator on a sibling row, and the measure's code in the DfE's Local Authority
+Interactive Tool (LAIT)::
 
     file = "la_cla_placement_stability.csv"
     title = "Children looked after: placement stability"
 
     [[indicators]]
-    id = "cla_3plus_placements"
-    name = "Children looked after with 3 or more placements during the year"
-    kind = "percentage"
-    polarity = "lower is better"
+    id = "placements_3plus"
     lait = "LACStable_2016on"
     column = "children_percent"
     numerator = "children_count"
@@ -20,6 +18,12 @@ denominator on a sibling row::
                 placement_stability = "With 3 or more placements during the year" }
     denominator = { column = "children_count",
                     filters = { placement_stability = "Total children" } }
+
+A mapping says only where an indicator's figures are. What the indicator is (its name,
+kind, polarity and unit) is defined once, in the built-in ``national`` authority plug-in
+(``corpparent/authorities/national.toml``), and every mapped ``id`` must be one of its
+indicators; an ``id`` it lacks is an error naming the mapping file and the key. Pass
+another indicator set to :func:`load_mapping` to map a file to indicators of your own.
 
 The mappings shipped with corpparent are in ``corpparent/dfe/mappings/``. A mapping
 that matches no rows of its file is an error naming the mapping file, the indicator and
@@ -29,36 +33,87 @@ period is an error naming both rows.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
-from attrs import evolve
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from corpparent import units
 from corpparent.dfe.ees import EesRow, EesTable, read_ees
 from corpparent.dfe.national import AreaValues, NationalData
-from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.errors import DataError, Problem
+from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
+from corpparent.plugins.declarative import profile_from_toml
 from corpparent.records import problems_from_validation
 
 __all__ = [
+    "NATIONAL_PLUGIN",
     "DenominatorSpec",
     "FileMapping",
     "IndicatorMapping",
     "apply_mapping",
     "load_mapping",
+    "national_definitions",
     "national_indicators",
     "read_folder",
     "read_mapped",
     "shipped_mappings",
 ]
+
+NATIONAL_PLUGIN = "corpparent.authorities:national.toml"
+"""The built-in plug-in file that defines every indicator the shipped mappings name."""
+
+# What an indicator is belongs to its definition, not to a mapping.
+_DEFINITION_KEYS = ("name", "kind", "polarity", "unit", "description")
+
+
+@cache
+def national_definitions() -> IndicatorSet:
+    """Every indicator the built-in ``national`` plug-in defines.
+
+    Read from the file shipped with corpparent rather than through plug-in discovery,
+    so that neither an allow or block list of plug-ins nor another distribution that
+    registers a ``national`` plug-in changes what the DfE's files mean. It is the same
+    set as ``corpparent.plugins.load_profile("national").indicators``.
+    """
+    package, name = NATIONAL_PLUGIN.split(":")
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return profile_from_toml(text, NATIONAL_PLUGIN).indicators
+
+
+def _defined(context: object) -> tuple[IndicatorSet, str]:
+    """The indicator set mappings are checked against, and how to name it."""
+    if isinstance(context, Mapping) and isinstance(context.get("indicators"), IndicatorSet):
+        return context["indicators"], "the indicator set given"
+    return national_definitions(), f"the national plug-in ({NATIONAL_PLUGIN})"
+
+
+def _nearest(wanted: str, ids: Iterable[str]) -> list[str]:
+    """The two identifiers most like ``wanted``: most words in common, then most alike."""
+    words = set(wanted.split("_"))
+
+    def likeness(candidate: str) -> tuple[int, float]:
+        common = len(words & set(candidate.split("_")))
+        return common, difflib.SequenceMatcher(None, wanted, candidate).ratio()
+
+    ranked = sorted(((likeness(c), c) for c in ids), reverse=True)
+    return [c for (common, ratio), c in ranked[:2] if common or ratio >= 0.6]
 
 
 class DenominatorSpec(BaseModel):
@@ -71,44 +126,52 @@ class DenominatorSpec(BaseModel):
 
 
 class IndicatorMapping(BaseModel):
-    """One corpparent indicator taken from one file."""
+    """Where one indicator's figures are in one file; ``indicator`` is its definition."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
-    name: str = Field(min_length=1)
-    kind: Kind
-    polarity: Polarity
-    unit: str | None = None
     column: str = Field(min_length=1)
     filters: dict[str, str] = Field(default_factory=dict)
     numerator: str | None = None
     population: str | None = None
     denominator: DenominatorSpec | None = None
     lait: str | None = None
-    description: str = ""
+    _indicator: Indicator = PrivateAttr()
 
-    @field_validator("unit")
+    @model_validator(mode="before")
     @classmethod
-    def _known_unit(cls, value: str | None) -> str | None:
-        if value is not None:
-            units.parse_unit(value)
+    def _no_definition(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, Mapping):
+            given = [key for key in _DEFINITION_KEYS if key in data]
+            if given:
+                _, where = _defined(info.context)
+                raise ValueError(
+                    f"{', '.join(given)} belong to the indicator's definition in {where}, "
+                    "not to a mapping; a mapping says only which filters and columns "
+                    "give the indicator")
+        return data
+
+    @field_validator("id")
+    @classmethod
+    def _known_id(cls, value: str, info: ValidationInfo) -> str:
+        indicators, where = _defined(info.context)
+        if value not in indicators:
+            near = _nearest(value, indicators.ids)
+            hint = f"; did you mean {' or '.join(map(repr, near))}?" if near else ""
+            raise ValueError(f"{value!r} is not an indicator of {where}; define it there "
+                             f"or map one of its indicators{hint}")
         return value
 
     @model_validator(mode="after")
-    def _valid_indicator(self) -> Self:
-        self.indicator()
+    def _resolve(self, info: ValidationInfo) -> Self:
+        self._indicator = _defined(info.context)[0][self.id]
         return self
 
-    def indicator(self, source: str = "") -> Indicator:
-        """The corpparent indicator definition this mapping produces."""
-        try:
-            indicator = Indicator(id=self.id, name=self.name, kind=self.kind,
-                                  polarity=self.polarity, description=self.description,
-                                  source=source)
-            return indicator if self.unit is None else evolve(indicator, unit=self.unit)
-        except DefinitionError as exc:
-            raise ValueError(str(exc)) from None
+    @property
+    def indicator(self) -> Indicator:
+        """The definition of the indicator this mapping gives figures for."""
+        return self._indicator
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -119,7 +182,12 @@ class IndicatorMapping(BaseModel):
 
 
 class FileMapping(BaseModel):
-    """Every indicator taken from one EES file, as declared in one mapping file."""
+    """Every indicator taken from one EES file, as declared in one mapping file.
+
+    Validate one with ``context={"indicators": indicator_set}`` to check its ids
+    against an indicator set of your own; without it they are checked against the
+    ``national`` plug-in's.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -147,12 +215,16 @@ class FileMapping(BaseModel):
         return tuple(dict.fromkeys(c for item in self.indicators for c in item.columns))
 
     def definitions(self) -> tuple[Indicator, ...]:
-        """The corpparent indicator definitions of every mapping."""
-        return tuple(item.indicator(self.title) for item in self.indicators)
+        """The definitions of the indicators mapped, in the mapping's order."""
+        return tuple(item.indicator for item in self.indicators)
 
 
-def load_mapping(path: str | Path) -> FileMapping:
-    """Read and check a mapping file (TOML)."""
+def load_mapping(path: str | Path, indicators: IndicatorSet | None = None) -> FileMapping:
+    """Read and check a mapping file (TOML).
+
+    Every mapped ``id`` must be an indicator of ``indicators``, by default the
+    ``national`` plug-in's (:func:`national_definitions`).
+    """
     source = str(path)
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -160,8 +232,9 @@ def load_mapping(path: str | Path) -> FileMapping:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise DataError.single(source, f"not valid TOML: {exc}") from None
+    context = None if indicators is None else {"indicators": indicators}
     try:
-        return FileMapping.model_validate({**data, "path": source})
+        return FileMapping.model_validate({**data, "path": source}, context=context)
     except ValidationError as exc:
         raise DataError(problems_from_validation(exc, source, indexes="brackets")) from None
 
@@ -177,12 +250,11 @@ def shipped_mappings() -> tuple[FileMapping, ...]:
 
 
 def national_indicators(mappings: Iterable[FileMapping] | None = None) -> IndicatorSet:
-    """The indicators the mappings (by default the shipped ones) take from DfE files,
-    as an indicator set for a scorecard or the national plug-in."""
+    """The indicators the mappings (by default the shipped ones) take from DfE files:
+    the ``national`` plug-in's definitions of them, for a scorecard of national data."""
     chosen = shipped_mappings() if mappings is None else tuple(mappings)
-    definitions = [d for m in chosen for d in m.definitions()]
-    # IndicatorSet converts with the bare ``tuple``, which mypy cannot type-check against.
-    return IndicatorSet(definitions)
+    definitions = {d.id: d for m in chosen for d in m.definitions()}
+    return IndicatorSet(definitions.values())
 
 
 def _no_rows(table: EesTable, mapping: FileMapping, index: int, item: IndicatorMapping,

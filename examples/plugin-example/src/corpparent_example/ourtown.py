@@ -10,7 +10,7 @@ from __future__ import annotations
 from corpparent import ExpectedRange, FinancialYear, IndicatorSet, Target, TargetDirection
 from corpparent.plugins import AuthorityProfile, Document, Priority, load_profile
 
-CHOSEN = ("placements_3plus", "long_term_stability", "health_checks", "care_leavers_eet")
+CHOSEN = ("placements_3plus", "long_term_stability", "health_checks", "care_leavers_19_21_eet")
 
 
 def profile() -> AuthorityProfile:
@@ -20,7 +20,7 @@ def profile() -> AuthorityProfile:
     ranges = [
         ExpectedRange("placements_3plus", 7, 10, year, source="plan §2.1"),
         ExpectedRange("long_term_stability", 70, 80, year, source="plan §2.2"),
-        ExpectedRange("care_leavers_eet", 50, 60, year, source="plan §4.1"),
+        ExpectedRange("care_leavers_19_21_eet", 50, 60, year, source="plan §4.1"),
     ]
     targets = [Target("health_checks", 95, TargetDirection.AT_LEAST, year, source="plan §3.1")]
     return AuthorityProfile(
