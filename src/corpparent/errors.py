@@ -112,9 +112,12 @@ class DataError(CorpparentError, ValueError):
         """The field of the first problem."""
         return self.problems[0].field
 
+    def _describe(self, problem: Problem) -> str:
+        """One problem as a line of the message; subclasses may name places otherwise."""
+        return str(problem)
+
     def _message(self) -> str:
-        if len(self.problems) == 1:
-            return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems:"]
-        lines.extend(f"  {p}" for p in self.problems)
-        return "\n".join(lines)
+        lines = [self._describe(p) for p in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)

@@ -63,17 +63,10 @@ class PluginFileError(PluginError, DataError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         DataError.__init__(self, problems)
 
-    def _message(self) -> str:
-        lines = [_describe(p) for p in self.problems]
-        if len(lines) == 1:
-            return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
-
-
-def _describe(problem: Problem) -> str:
-    where = problem.source
-    if problem.row is not None:
-        where += f", line {problem.row}"
-    if problem.field is not None:
-        where += f", at {problem.field}"
-    return f"{where}: {problem.message}"
+    def _describe(self, problem: Problem) -> str:
+        where = problem.source
+        if problem.row is not None:
+            where += f", line {problem.row}"
+        if problem.field is not None:
+            where += f", at {problem.field}"
+        return f"{where}: {problem.message}"
