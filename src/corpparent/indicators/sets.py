@@ -45,13 +45,14 @@ class IndicatorSet:
     indicators: tuple[Indicator, ...] = field(converter=_indicators)
     ranges: tuple[ExpectedRange, ...] = field(default=(), converter=_ranges)
     targets: tuple[Target, ...] = field(default=(), converter=_targets)
+    _by_id: dict[str, Indicator] = field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
+        seen = self._by_id  # filled once here: every lookup by id is then a dict lookup
         for indicator in self.indicators:
             if indicator.id in seen:
                 raise DefinitionError(f"indicator {indicator.id!r} is defined twice")
-            seen.add(indicator.id)
+            seen[indicator.id] = indicator
         items: tuple[ExpectedRange | Target, ...] = (*self.ranges, *self.targets)
         for item in items:
             if item.indicator not in seen:
@@ -68,16 +69,16 @@ class IndicatorSet:
                     )
 
     def __getitem__(self, indicator_id: str) -> Indicator:
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
+        found = self._by_id.get(indicator_id)
+        if found is not None:
+            return found
         known = ", ".join(sorted(self.ids)) or "none"
         raise UnknownIndicatorError(
             f"unknown indicator {indicator_id!r}; this set defines: {known}"
         )
 
     def __contains__(self, indicator_id: object) -> bool:
-        return any(indicator.id == indicator_id for indicator in self.indicators)
+        return indicator_id in self._by_id
 
     def __iter__(self) -> Iterator[Indicator]:
         return iter(self.indicators)
