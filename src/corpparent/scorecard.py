@@ -372,7 +372,9 @@ class Scorecard:
                 IndicatorAssessment(
                     observation=observation,
                     findings=tuple(rule.evaluate(observation) for rule in rules),
-                    expected=self.indicators.range_for(indicator.id, period),
+                    expected=next(
+                        (r.expected for r in rules if isinstance(r, ExpectedRangeRule)), None
+                    ),
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))
