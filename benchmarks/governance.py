@@ -11,6 +11,7 @@ import timeit
 from datetime import date, timedelta
 from pathlib import Path
 
+from corpparent.files import read_meetings
 from corpparent.governance import (
     AttendanceThreshold,
     ClassQuorum,
@@ -26,7 +27,6 @@ from corpparent.governance import (
     Roster,
     Seats,
     Sitting,
-    read_meetings,
 )
 from corpparent.periods import MunicipalYear
 

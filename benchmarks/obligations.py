@@ -10,9 +10,9 @@ import random
 import time
 from datetime import date, timedelta
 
-from corpparent.governance.compliance import evaluate_obligations, falls_due
-from corpparent.governance.obligations import ObligationSet
-from corpparent.governance.submissions import Submission
+from corpparent.obligations.compliance import evaluate_obligations, falls_due
+from corpparent.obligations.definitions import ObligationSet
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
 

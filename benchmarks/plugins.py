@@ -12,13 +12,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from corpparent.plugins import (
-    discover,
-    load_profile,
-    load_profiles,
-    profile_from_toml,
-    profile_to_toml,
-)
+from corpparent.files import profile_from_toml, profile_to_toml
+from corpparent.plugins import discover, load_profile, load_profiles
 
 
 def timed(label: str, action: Callable[[], object], repeat: int) -> None:

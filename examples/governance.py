@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from corpparent.files import read_meetings, read_membership
 from corpparent.findings import Finding, Status
 from corpparent.governance import (
     AttendanceThreshold,
@@ -31,8 +32,6 @@ from corpparent.governance import (
     Substitution,
     YearKind,
     attendance_table,
-    read_meetings,
-    read_membership,
 )
 from corpparent.periods import MunicipalYear
 

@@ -16,15 +16,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from corpparent.governance.calendar_export import write_icalendar
-from corpparent.governance.compliance import (
+from corpparent.files.icalendar import write_icalendar
+from corpparent.files.meetings import read_meetings
+from corpparent.files.submissions import read_submissions
+from corpparent.governance.meetings import MeetingKind
+from corpparent.obligations.compliance import (
     evaluate_obligations,
     falls_due,
     unmatched_submissions,
 )
-from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.records import read_meetings
-from corpparent.governance.submissions import read_submissions
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpparent.plugins import discover, load_profile, load_profiles, validate_plugin_file
+from corpparent.files import validate_plugin_file
+from corpparent.plugins import discover, load_profile, load_profiles
 
 EXAMPLE_FILE = (Path(__file__).resolve().parent / "plugin-example" / "src"
                 / "corpparent_example" / "riverside.toml")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpparent.governance.obligations import ObligationSet
+from corpparent.obligations.definitions import ObligationSet
 from corpparent.plugins import load_profile
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.indicators.files import ReadingRecord
+from corpparent.files.readings import ReadingRecord
 from corpparent.report import published_schema
 
 
@@ -66,8 +66,8 @@ def test_schema_help_shows_examples() -> None:
 
 
 def test_governance_schemas_are_those_the_readers_publish() -> None:
-    from corpparent.governance import meetings_json_schema, membership_json_schema
-    from corpparent.governance.obligation_files import obligation_schema
+    from corpparent.files import meetings_json_schema, membership_json_schema
+    from corpparent.files.obligations import obligation_schema
 
     for name, expected in (("meetings", meetings_json_schema()),
                            ("membership", membership_json_schema()),
@@ -76,7 +76,7 @@ def test_governance_schemas_are_those_the_readers_publish() -> None:
 
 
 def test_prints_the_plug_in_file_schema() -> None:
-    from corpparent.plugins import plugin_schema
+    from corpparent.files import plugin_schema
 
     assert json.loads(run("schema", "authority-plugin").stdout) == plugin_schema()
 

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpparent.comparators import (
-    Comparator,
-    ComparatorKind,
-    CompareWith,
-    comparator_set_from_data,
-)
+from corpparent.comparators import Comparator, ComparatorKind, CompareWith
 from corpparent.errors import DataError, UnitError
+from corpparent.files import comparator_set_from_data
 from corpparent.findings import RuleSet, Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading

@@ -17,6 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpparent.errors import DefinitionError
+from corpparent.files.meetings import read_meetings
+from corpparent.files.membership import read_membership
 from corpparent.findings import Status
 from corpparent.governance.attendance import (
     AttendanceThreshold,
@@ -25,9 +27,7 @@ from corpparent.governance.attendance import (
 )
 from corpparent.governance.meetings import Meeting, Meetings, Substitution
 from corpparent.governance.membership import Member, MemberClass, Membership
-from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
-from corpparent.governance.records import read_meetings
 from corpparent.periods import MunicipalYear
 from corpparent.testing.governance_strategies import memberships
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DefinitionError
+from corpparent.files.membership import read_membership
 from corpparent.findings import Status
 from corpparent.governance.composition import (
     ChairHoldsRole,
@@ -27,7 +28,6 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
-from corpparent.governance.membership_file import read_membership
 from corpparent.governance.requirements import Requirement, RequirementMet
 
 DATA = Path(__file__).parent / "data" / "governance"

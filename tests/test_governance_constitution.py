@@ -11,15 +11,15 @@ import attrs
 import pytest
 
 from corpparent.errors import DefinitionError
+from corpparent.files.meetings import read_meetings
+from corpparent.files.membership import read_membership
 from corpparent.findings import AllOf, Status
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import MemberClass
-from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum, Quorum
-from corpparent.governance.records import read_meetings
 from corpparent.governance.requirements import Requirement
 from corpparent.governance.years import YearKind
 from corpparent.periods import MunicipalYear

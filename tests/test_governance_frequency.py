@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpparent.errors import DefinitionError
+from corpparent.files.meetings import read_meetings
 from corpparent.findings import Finding, Status, worst
 from corpparent.governance.frequency import MeetingFrequency, MeetingLog
-from corpparent.governance.records import read_meetings
 from corpparent.governance.years import YearKind, add_months
 from corpparent.periods import FinancialYear, MunicipalYear
 from corpparent.testing.governance_strategies import (

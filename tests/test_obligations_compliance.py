@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.findings import Finding, Status
-from corpparent.governance.compliance import (
+from corpparent.obligations.compliance import (
     evaluate_obligations,
     falls_due,
     unmatched_submissions,
 )
-from corpparent.governance.obligations import (
+from corpparent.obligations.definitions import (
     AfterEachMeeting,
     Obligation,
     ObligationSet,
@@ -27,7 +27,7 @@ from corpparent.governance.obligations import (
     WithinDays,
     every_n_months,
 )
-from corpparent.governance.submissions import Submission
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import FinancialYear, Month, Period
 from corpparent.testing.obligations import (
     breaching_logs,
@@ -222,7 +222,7 @@ def test_submitted_in_order_but_after_july_is_late() -> None:
 
 
 def test_the_example_log_gives_the_expected_outcomes() -> None:
-    from corpparent.governance.submissions import read_submissions
+    from corpparent.files.submissions import read_submissions
 
     log = read_submissions("tests/data/obligations/wiltshire_submissions_2022-23.csv")
     findings = judge(list(log), date(2023, 9, 1))
@@ -436,7 +436,7 @@ def test_no_finding_is_met_without_a_submission(as_of: date) -> None:
 
 def test_obligations_are_a_check_in_a_rule_set() -> None:
     from corpparent.findings import RuleSet
-    from corpparent.governance.compliance import ObligationCheck, ReportingRecord
+    from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 
     record = ReportingRecord(
         [sent("minutes", SELECT_CHAIR, date(2022, 10, 7)),

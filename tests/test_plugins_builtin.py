@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from corpparent.comparators.comparison import Verdict
+from corpparent.files.readings import read_readings
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Polarity
-from corpparent.indicators.files import read_readings
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
-from corpparent.plugins import AuthorityProfile, load_profile
+from corpparent.plugins import load_profile
+from corpparent.profile import AuthorityProfile
 from corpparent.ranges import Performance, Position
 from corpparent.scorecard import Scorecard
 

@@ -18,17 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from corpparent.errors import DataError, PluginError
+from corpparent.errors import DataError, PluginError, PluginFileError
 from corpparent.plugins import (
     ENTRY_POINT_GROUP,
-    AuthorityProfile,
     PluginConflictError,
-    PluginFileError,
     PluginLoadError,
     discover,
     load_profile,
     load_profiles,
 )
+from corpparent.profile import AuthorityProfile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "plugin-example"
@@ -120,7 +119,7 @@ def test_importing_corpparent_imports_no_plugin(install: Install) -> None:
 def test_a_python_plugin_returning_a_profile_loads(install: Install) -> None:
     install("corpparent-testborough", "2.1", {"testborough": "testborough:make"}, {
         "testborough.py": """
-            from corpparent.plugins import AuthorityProfile
+            from corpparent.profile import AuthorityProfile
 
             def make():
                 return AuthorityProfile(id="testborough", name="Test Borough Council")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from corpparent import Finding, Status
-from corpparent.comparators import read_comparators
+from corpparent.files import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,
     STATUS_WORDS,

@@ -19,7 +19,6 @@ from corpparent.comparators import (
     group_finding,
     quartile_band,
     rank_values,
-    read_comparators,
     standing_finding,
 )
 from corpparent.errors import (
@@ -28,9 +27,23 @@ from corpparent.errors import (
     DefinitionError,
     PeriodError,
     PluginError,
+    PluginFileError,
     Problem,
     UnitError,
     UnknownIndicatorError,
+)
+from corpparent.files import (
+    load_plugin_file,
+    plugin_schema,
+    profile_to_toml,
+    read_comparators,
+    read_meetings,
+    read_membership,
+    read_readings,
+    read_submissions,
+    readings_from_records,
+    validate_plugin_file,
+    write_icalendar,
 )
 from corpparent.findings import AllOf, AnyOf, Check, Finding, Not, Rule, RuleSet, Status, worst
 from corpparent.governance import (
@@ -45,21 +58,12 @@ from corpparent.governance import (
     MemberClass,
     Membership,
     MinimumPresent,
-    Obligation,
-    ObligationSet,
     PanelRecord,
     Quorum,
     Seats,
     SixMonthRule,
-    Submission,
     YearKind,
     attendance_table,
-    evaluate_obligations,
-    falls_due,
-    read_meetings,
-    read_membership,
-    read_submissions,
-    write_icalendar,
 )
 from corpparent.indicators import (
     Indicator,
@@ -69,9 +73,14 @@ from corpparent.indicators import (
     Reading,
     Readings,
     Unavailable,
-    read_readings,
-    readings_from_records,
     value_for,
+)
+from corpparent.obligations import (
+    Obligation,
+    ObligationSet,
+    Submission,
+    evaluate_obligations,
+    falls_due,
 )
 from corpparent.periods import (
     CalendarYear,
@@ -83,18 +92,13 @@ from corpparent.periods import (
     parse_period,
 )
 from corpparent.plugins import (
-    AuthorityProfile,
     PluginConflictError,
-    PluginFileError,
     PluginLoadError,
     discover,
-    load_plugin_file,
     load_profile,
     load_profiles,
-    plugin_schema,
-    profile_to_toml,
-    validate_plugin_file,
 )
+from corpparent.profile import AuthorityProfile
 from corpparent.ranges import (
     ExpectedRange,
     Performance,

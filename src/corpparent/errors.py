@@ -22,6 +22,7 @@ __all__ = [
     "DefinitionError",
     "PeriodError",
     "PluginError",
+    "PluginFileError",
     "Problem",
     "UnitError",
     "UnknownIndicatorError",
@@ -121,3 +122,20 @@ class DataError(CorpparentError, ValueError):
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+@final
+class PluginFileError(PluginError, DataError):
+    """A plug-in data file is invalid. Carries every problem found; each names the line
+    (``row``) and the key path (``field``)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        DataError.__init__(self, problems)
+
+    def _describe(self, problem: Problem) -> str:
+        where = problem.source
+        if problem.row is not None:
+            where += f", line {problem.row}"
+        if problem.field is not None:
+            where += f", at {problem.field}"
+        return f"{where}: {problem.message}"

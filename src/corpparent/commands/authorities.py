@@ -11,7 +11,9 @@ from rich.text import Text
 
 from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
-from corpparent.plugins import AuthorityProfile, discover, load_profile, profile_to_toml
+from corpparent.files import profile_to_toml
+from corpparent.plugins import discover, load_profile
+from corpparent.profile import AuthorityProfile
 
 __all__ = ["authorities", "describe_profile"]
 

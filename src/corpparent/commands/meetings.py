@@ -15,14 +15,14 @@ from corpparent.commands.common import (
     output_options,
     report_findings,
 )
+from corpparent.files.meetings import read_meetings
+from corpparent.files.membership import read_membership
 from corpparent.findings import Finding, Status
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.frequency import MeetingLog
 from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
-from corpparent.governance.membership_file import read_membership
 from corpparent.governance.panel import PanelRecord
-from corpparent.governance.records import read_meetings
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 

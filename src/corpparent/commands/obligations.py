@@ -19,21 +19,23 @@ from corpparent.commands.common import (
     report_findings,
     write_output,
 )
+from corpparent.files.icalendar import to_icalendar
+from corpparent.files.meetings import read_meetings
+from corpparent.files.obligations import load_obligations
+from corpparent.files.submissions import read_submissions
 from corpparent.findings import Finding, Status
-from corpparent.governance.calendar_export import to_icalendar
-from corpparent.governance.compliance import (
+from corpparent.governance.meetings import MeetingKind
+from corpparent.obligations.compliance import (
     ObligationCheck,
     ReportingRecord,
     Upcoming,
     falls_due,
 )
-from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.obligation_files import load_obligations
-from corpparent.governance.obligations import ObligationSet
-from corpparent.governance.records import read_meetings
-from corpparent.governance.submissions import Submission, read_submissions
+from corpparent.obligations.definitions import ObligationSet
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period
-from corpparent.plugins import AuthorityProfile, load_profile
+from corpparent.plugins import load_profile
+from corpparent.profile import AuthorityProfile
 
 __all__ = ["Sources", "due_findings", "obligations"]
 

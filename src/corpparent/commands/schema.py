@@ -10,11 +10,11 @@ from typing import Any
 import click
 
 from corpparent.commands.common import write_output
-from corpparent.governance.membership_file import membership_json_schema
-from corpparent.governance.obligation_files import obligation_schema
-from corpparent.governance.records import meetings_json_schema
-from corpparent.indicators.files import ReadingRecord
-from corpparent.plugins import plugin_schema
+from corpparent.files import plugin_schema
+from corpparent.files.meetings import meetings_json_schema
+from corpparent.files.membership import membership_json_schema
+from corpparent.files.obligations import obligation_schema
+from corpparent.files.readings import ReadingRecord
 from corpparent.report.model import report_schema
 
 __all__ = ["schema"]

@@ -17,9 +17,9 @@ from corpparent.commands.common import (
     progress,
     slug,
 )
-from corpparent.comparators.files import read_comparators
 from corpparent.comparators.series import Comparator
-from corpparent.indicators.files import read_readings
+from corpparent.files.comparators import read_comparators
+from corpparent.files.readings import read_readings
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report

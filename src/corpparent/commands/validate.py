@@ -18,22 +18,23 @@ import click
 from pydantic import ValidationError
 
 from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
-from corpparent.comparators.files import read_comparators
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.governance.membership_file import read_membership
-from corpparent.governance.obligation_files import load_obligations
-from corpparent.governance.records import read_meetings
-from corpparent.governance.submissions import read_submissions
-from corpparent.indicators.files import (
+from corpparent.files import load_plugin_file, validate_plugin_file
+from corpparent.files.comparators import read_comparators
+from corpparent.files.meetings import read_meetings
+from corpparent.files.membership import read_membership
+from corpparent.files.obligations import load_obligations
+from corpparent.files.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
     read_readings,
 )
+from corpparent.files.records import read_records, validate_records
+from corpparent.files.submissions import read_submissions
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
-from corpparent.plugins import load_plugin_file, load_profile, validate_plugin_file
-from corpparent.records import read_records, validate_records
+from corpparent.plugins import load_profile
 from corpparent.report.model import report_adapter
 
 __all__ = ["CHECKS", "detect_kind", "validate"]

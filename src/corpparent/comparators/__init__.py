@@ -10,17 +10,6 @@ from corpparent.comparators.comparison import (
     gap_text,
     tolerance_in_unit,
 )
-from corpparent.comparators.declaration import (
-    AuthorityModel,
-    ComparatorModel,
-    ComparatorSetModel,
-    comparator_set_from_data,
-)
-from corpparent.comparators.files import (
-    ComparatorRow,
-    comparators_from_records,
-    read_comparators,
-)
 from corpparent.comparators.position import (
     MIN_VALUES_FOR_BANDS,
     Band,
@@ -45,15 +34,11 @@ from corpparent.comparators.standing import group_finding, standing_finding
 __all__ = [
     "MIN_VALUES_FOR_BANDS",
     "Authority",
-    "AuthorityModel",
     "Band",
     "Benchmark",
     "Comparator",
     "ComparatorKind",
-    "ComparatorModel",
-    "ComparatorRow",
     "ComparatorSet",
-    "ComparatorSetModel",
     "ComparatorValue",
     "CompareWith",
     "Comparison",
@@ -61,8 +46,6 @@ __all__ = [
     "Quartiles",
     "Statistic",
     "Verdict",
-    "comparator_set_from_data",
-    "comparators_from_records",
     "compare",
     "compare_all",
     "gap_text",
@@ -71,7 +54,6 @@ __all__ = [
     "quartile_band",
     "quartiles",
     "rank_values",
-    "read_comparators",
     "standing_finding",
     "tolerance_in_unit",
     "withheld_reason",

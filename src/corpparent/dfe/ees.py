@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, create_model
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.errors import DataError, Problem
+from corpparent.files.records import read_records, validate_records
 from corpparent.periods import CalendarYear, FinancialYear, Period
-from corpparent.records import read_records, validate_records
 
 __all__ = ["GEOGRAPHY_COLUMNS", "EesRow", "EesTable", "ees_period", "read_ees"]
 

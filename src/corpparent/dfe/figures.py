@@ -12,7 +12,7 @@ from typing import final
 
 from attrs import frozen
 
-from corpparent.records import number_or_symbol
+from corpparent.files.records import number_or_symbol
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
 __all__ = ["Figure", "parse_figure"]

@@ -28,14 +28,14 @@ from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, know
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.indicators.definitions import Polarity
-from corpparent.indicators.readings import Reading
-from corpparent.periods import CalendarYear, FinancialYear, Period
-from corpparent.records import (
+from corpparent.files.records import (
     problems_from_validation,
     read_records,
     validate_records,
 )
+from corpparent.indicators.definitions import Polarity
+from corpparent.indicators.readings import Reading
+from corpparent.periods import CalendarYear, FinancialYear, Period
 
 __all__ = [
     "LaitData",

@@ -55,12 +55,12 @@ from pydantic import (
 from corpparent.dfe.ees import EesRow, EesTable, read_ees
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, Problem
+from corpparent.files.plugin_reader import profile_from_toml
+from corpparent.files.records import problems_from_validation
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.plugins.declarative import profile_from_toml
-from corpparent.records import problems_from_validation
 
 __all__ = [
     "NATIONAL_PLUGIN",

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
 from corpparent.errors import DataError, Problem
-from corpparent.records import RawRecord, read_records, validate_records
+from corpparent.files.records import RawRecord, read_records, validate_records
 
 __all__ = ["Closeness", "Neighbour", "StatisticalNeighbours", "read_neighbours"]
 

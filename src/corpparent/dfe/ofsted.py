@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corpparent.dfe.areas import Areas, known_areas
 from corpparent.errors import DataError
-from corpparent.records import read_records, validate_records
+from corpparent.files.records import read_records, validate_records
 
 __all__ = ["Inspection", "InspectionOutcomes", "Judgement", "read_ofsted"]
 

@@ -9,7 +9,7 @@ An entry point's name is the authority identifier; its value is one of:
 * ``package:file.toml`` — a plug-in data file shipped inside ``package`` (any object
   reference whose attribute ends in ``.toml``), read with :mod:`importlib.resources`;
   no Python is needed beyond the package directory;
-* ``module:attribute`` — an :class:`~corpparent.plugins.profile.AuthorityProfile`, a
+* ``module:attribute`` — an :class:`~corpparent.profile.AuthorityProfile`, a
   path (or :mod:`importlib.resources` file) of a ``.toml`` plug-in file, or a callable
   taking no arguments that returns either.
 
@@ -45,9 +45,9 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import PluginError
-from corpparent.plugins.declarative import load_plugin_file, profile_from_toml
+from corpparent.files.plugin_reader import load_plugin_file, profile_from_toml
 from corpparent.plugins.errors import PluginConflictError, PluginLoadError
-from corpparent.plugins.profile import AuthorityProfile
+from corpparent.profile import AuthorityProfile
 
 __all__ = [
     "ALLOW_ENV",

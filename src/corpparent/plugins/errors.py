@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import final
 
-from corpparent.errors import DataError, PluginError, Problem
+from corpparent.errors import PluginError
 
-__all__ = ["PluginConflictError", "PluginFileError", "PluginLoadError"]
+__all__ = ["PluginConflictError", "PluginLoadError"]
 
 
 @final
@@ -53,20 +53,3 @@ class PluginConflictError(PluginError):
             f"authority {authority!r} is claimed by {sides}; neither is used. Choose one by "
             f"blocking the others (block=[...] or CORPPARENT_PLUGINS_BLOCK), e.g. one of {choices}"
         )
-
-
-@final
-class PluginFileError(PluginError, DataError):
-    """A plug-in data file is invalid. Carries every problem found; each names the line
-    (``row``) and the key path (``field``)."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        DataError.__init__(self, problems)
-
-    def _describe(self, problem: Problem) -> str:
-        where = problem.source
-        if problem.row is not None:
-            where += f", line {problem.row}"
-        if problem.field is not None:
-            where += f", at {problem.field}"
-        return f"{where}: {problem.message}"

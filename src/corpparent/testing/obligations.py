@@ -19,9 +19,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from corpparent.governance.cycles import CYCLE_LENGTHS
-from corpparent.governance.instances import Instance, expand
-from corpparent.governance.obligations import (
+from corpparent.obligations.cycles import CYCLE_LENGTHS
+from corpparent.obligations.definitions import (
     AfterEachMeeting,
     ByMonth,
     Deadline,
@@ -33,7 +32,8 @@ from corpparent.governance.obligations import (
     Trigger,
     WithinDays,
 )
-from corpparent.governance.submissions import Submission
+from corpparent.obligations.instances import Instance, expand
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period
 
 __all__ = [

@@ -8,7 +8,8 @@ not a real authority.
 from __future__ import annotations
 
 from corpparent import ExpectedRange, FinancialYear, IndicatorSet, Target, TargetDirection
-from corpparent.plugins import AuthorityProfile, Document, Priority, load_profile
+from corpparent.plugins import load_profile
+from corpparent.profile import AuthorityProfile, Document, Priority
 
 CHOSEN = ("placements_3plus", "long_term_stability", "health_checks", "care_leavers_19_21_eet")
 

@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from corpparent.comparators import (
-    Comparator,
-    ComparatorKind,
-    comparators_from_records,
-    read_comparators,
-)
+from corpparent.comparators import Comparator, ComparatorKind
 from corpparent.errors import DataError, DefinitionError, PeriodError
+from corpparent.files import comparators_from_records, read_comparators
+from corpparent.files.records import RawRecord
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
-from corpparent.records import RawRecord
 
 MOVES = Indicator("placement-moves", "3+ placement moves", Kind.PERCENTAGE,
                   Polarity.LOWER_IS_BETTER)

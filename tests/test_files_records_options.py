@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
-from corpparent.records import (
+from corpparent.files.records import (
     RawRecord,
     problems_from_validation,
     read_records,

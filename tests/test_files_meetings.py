@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError
+from corpparent.files.meetings import read_meetings, read_meetings_csv, read_meetings_json
+from corpparent.files.membership import read_membership
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass, Office
-from corpparent.governance.membership_file import read_membership
-from corpparent.governance.records import read_meetings, read_meetings_csv, read_meetings_json
 
 DATA = Path(__file__).parent / "data" / "governance"
 
@@ -130,8 +130,8 @@ def test_membership_file(tmp_path: Path) -> None:
 
 
 def test_json_schemas_describe_the_example_files() -> None:
-    from corpparent.governance.membership_file import membership_json_schema
-    from corpparent.governance.records import meetings_json_schema
+    from corpparent.files.meetings import meetings_json_schema
+    from corpparent.files.membership import membership_json_schema
 
     meeting = meetings_json_schema()["$defs"]["MeetingRecord"]
     records = json.loads((DATA / "staffordshire_2019-20_meetings.json").read_text())

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from corpparent.errors import DefinitionError
 from corpparent.governance._checks import day_text
-from corpparent.governance.instances import Instance
-from corpparent.governance.obligations import ObligationSet
+from corpparent.obligations.definitions import ObligationSet
+from corpparent.obligations.instances import Instance
 
 __all__ = ["escape_text", "fold_line", "to_icalendar", "write_icalendar"]
 

@@ -16,28 +16,25 @@ from hypothesis import strategies as st
 from corpparent.comparators.series import Authority as NamedAuthority
 from corpparent.comparators.series import Comparator, ComparatorKind
 from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import DataError, PluginError
-from corpparent.indicators.definitions import Indicator, Kind, Polarity
-from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import CalendarYear, FinancialQuarter, FinancialYear, Month, MunicipalYear
-from corpparent.plugins import (
-    AuthorityProfile,
-    Document,
-    PluginFileError,
-    Priority,
+from corpparent.errors import DataError, PluginError, PluginFileError
+from corpparent.files import (
     load_plugin_file,
-    load_profile,
     plugin_schema,
     profile_from_toml,
     profile_to_toml,
-    tomlwriter,
     validate_plugin_file,
 )
-from corpparent.plugins.locate import key_lines
+from corpparent.files import toml_writer as tomlwriter
+from corpparent.files.toml_lines import key_lines
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import CalendarYear, FinancialQuarter, FinancialYear, Month, MunicipalYear
+from corpparent.plugins import load_profile
+from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_COPY = ROOT / "src" / "corpparent" / "plugins" / "schema" / "authority-plugin.schema.json"
+SCHEMA_COPY = ROOT / "src" / "corpparent" / "files" / "schema" / "authority-plugin.schema.json"
 
 VALID = """\
 format_version = 1

@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpparent.files import profile_from_toml, profile_to_toml
 from corpparent.findings import AllOf, AnyOf
 from corpparent.governance import (
     AttendanceThreshold,
@@ -28,7 +29,7 @@ from corpparent.governance import (
     Substitution,
     YearKind,
 )
-from corpparent.plugins import AuthorityProfile, profile_from_toml, profile_to_toml
+from corpparent.profile import AuthorityProfile
 
 _names = st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=6).map(
     lambda letters: "".join(letters).title())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpparent.records import read_records
+from corpparent.files.records import read_records
 
 
 def test_records_after_a_blank_line_keep_their_line_numbers(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """Writing a profile as a plug-in file that reads back to an equal profile.
 
 :func:`profile_to_toml` writes every part of an
-:class:`~corpparent.plugins.profile.AuthorityProfile` in the plug-in file format, with the
-small TOML writer of :mod:`corpparent.plugins.tomlwriter`; a test checks, for built-in
-and generated profiles, that :func:`~corpparent.plugins.declarative.profile_from_toml`
+:class:`~corpparent.profile.AuthorityProfile` in the plug-in file format, with the
+small TOML writer of :mod:`corpparent.files.toml_writer`; a test checks, for built-in
+and generated profiles, that :func:`~corpparent.files.plugin_reader.profile_from_toml`
 reads the text back to an equal profile.
 """
 
@@ -15,14 +15,14 @@ from typing import Any
 from corpparent.comparators.series import Authority as NamedAuthority
 from corpparent.comparators.series import Comparator
 from corpparent.errors import DefinitionError, PeriodError
-from corpparent.governance.obligation_files import (
+from corpparent.files import plugin_governance, toml_writer
+from corpparent.files.obligations import (
     obligations_to_data,
 )
+from corpparent.files.plugin_format import FORMAT_VERSION
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Month, Period, parse_period
-from corpparent.plugins import governance_file, tomlwriter
-from corpparent.plugins.file_format import FORMAT_VERSION
-from corpparent.plugins.profile import AuthorityProfile
+from corpparent.profile import AuthorityProfile
 
 __all__ = ["profile_to_toml"]
 
@@ -114,16 +114,16 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
         "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
     }) for t in profile.indicators.targets]
-    tables: list[tuple[str, tomlwriter.Table]] = []
-    series: list[tomlwriter.Table] = []
+    tables: list[tuple[str, toml_writer.Table]] = []
+    series: list[toml_writer.Table] = []
     ids = {p.title: p.id for p in profile.priorities}
     if profile.constitution is not None:
         tables.append(("constitution",
-                       governance_file.constitution_table(profile.constitution, ids)))
+                       plugin_governance.constitution_table(profile.constitution, ids)))
     if profile.membership is not None:
-        tables.append(("membership", governance_file.membership_table(profile.membership, ids)))
+        tables.append(("membership", plugin_governance.membership_table(profile.membership, ids)))
     meetings = ([] if profile.meetings is None
-                else governance_file.meetings_tables(profile.meetings))
+                else plugin_governance.meetings_tables(profile.meetings))
     obligations = ([] if profile.obligations is None
                    else _deep_without_none(obligations_to_data(profile.obligations))
                    ["obligations"])
@@ -135,12 +135,12 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
             "outstanding": [_named(a) for a in found.outstanding] or None,
         })))
         series = [_comparator_table(c) for c in found.comparators]
-    return tomlwriter.dumps(
+    return toml_writer.dumps(
         {"format_version": FORMAT_VERSION},
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
          ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
          ("meetings", meetings), ("obligations", obligations)],
         header=f"corpparent authority plug-in: {profile.name}\n"
-               "JSON Schema: corpparent/plugins/schema/authority-plugin.schema.json",
+               "JSON Schema: corpparent/files/schema/authority-plugin.schema.json",
     )

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DefinitionError
-from corpparent.governance.calendar_export import (
+from corpparent.files.icalendar import (
     escape_text,
     fold_line,
     to_icalendar,
     write_icalendar,
 )
-from corpparent.governance.compliance import falls_due
-from corpparent.governance.instances import Instance
+from corpparent.obligations.compliance import falls_due
+from corpparent.obligations.instances import Instance
 
 STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DataError, DefinitionError
-from corpparent.governance.cycles import CYCLE_LENGTHS, MonthSpan, cycle_containing
-from corpparent.governance.obligation_files import (
+from corpparent.files.obligations import (
     load_obligations,
     obligation_schema,
     obligations_from_data,
     obligations_to_data,
 )
-from corpparent.governance.obligations import (
+from corpparent.obligations.cycles import CYCLE_LENGTHS, MonthSpan, cycle_containing
+from corpparent.obligations.definitions import (
     AfterEachMeeting,
     ByMonth,
     Obligation,

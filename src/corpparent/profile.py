@@ -28,8 +28,8 @@ from corpparent.errors import DefinitionError
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
-from corpparent.governance.obligations import ObligationSet
 from corpparent.indicators.sets import IndicatorSet
+from corpparent.obligations.definitions import ObligationSet
 
 __all__ = ["AuthorityProfile", "Document", "Priority", "check_identifier"]
 

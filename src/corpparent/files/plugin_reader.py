@@ -2,9 +2,9 @@
 
 Many authorities have performance analysts but no Python developers, so a profile can
 be a data file. The file is read with ``tomllib``, validated by the pydantic models of
-:mod:`corpparent.plugins.file_format` (whose JSON Schema
-:func:`~corpparent.plugins.file_format.plugin_schema` publishes, for editors and other
-tools), and built into an :class:`~corpparent.plugins.profile.AuthorityProfile`. Every problem
+:mod:`corpparent.files.plugin_format` (whose JSON Schema
+:func:`~corpparent.files.plugin_format.plugin_schema` publishes, for editors and other
+tools), and built into an :class:`~corpparent.profile.AuthorityProfile`. Every problem
 in a file is reported at once, each with its line and key path::
 
     ourtown.toml, line 42, at indicators[3].kind: Input should be 'snapshot', 'count', ...
@@ -12,7 +12,7 @@ in a file is reported at once, each with its line and key path::
 :func:`validate_plugin_file` checks a file before use and returns the problems;
 :func:`load_plugin_file` returns the profile or raises
 :class:`~corpparent.plugins.errors.PluginFileError`;
-:func:`~corpparent.plugins.export.profile_to_toml` writes a profile back out in the same
+:func:`~corpparent.files.plugin_writer.profile_to_toml` writes a profile back out in the same
 format, and the file it writes loads to an equal profile.
 """
 
@@ -27,27 +27,26 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from corpparent.comparators.declaration import (
+from corpparent.comparators.sets import ComparatorSet
+from corpparent.errors import CorpparentError, DataError, PluginFileError, Problem
+from corpparent.files import plugin_governance, toml_lines
+from corpparent.files.comparator_sets import (
     comparator_set_from_data,
 )
-from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.governance.obligation_files import (
+from corpparent.files.obligations import (
     obligations_from_data,
 )
-from corpparent.governance.obligations import ObligationSet
-from corpparent.indicators.definitions import Indicator, Kind, Polarity
-from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import Period, parse_period
-from corpparent.plugins import governance_file, locate
-from corpparent.plugins.errors import PluginFileError
-from corpparent.plugins.file_format import (
+from corpparent.files.plugin_format import (
     IndicatorModel,
     PluginFile,
     RangeModel,
     TargetModel,
 )
-from corpparent.plugins.profile import AuthorityProfile, Document, Priority
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.obligations.definitions import ObligationSet
+from corpparent.periods import Period, parse_period
+from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
@@ -56,7 +55,7 @@ __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 class _Collector:
     """Problems found in one file, each placed on its line."""
 
-    def __init__(self, source: str, lines: dict[locate.Path, int]) -> None:
+    def __init__(self, source: str, lines: dict[toml_lines.Path, int]) -> None:
         self.source = source
         self.lines = lines
         self.problems: list[Problem] = []
@@ -65,8 +64,8 @@ class _Collector:
         self.problems.append(Problem(
             source=self.source,
             message=message,
-            row=locate.line_of(path, self.lines),
-            field=locate.format_path(path),
+            row=toml_lines.line_of(path, self.lines),
+            field=toml_lines.format_path(path),
         ))
 
 
@@ -161,12 +160,12 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     titles = {p.id: p.title for p in data.priorities}
     constitution = membership = meetings = None
     if data.constitution is not None:
-        constitution = governance_file.build_constitution(data.constitution, titles, collect.add)
+        constitution = plugin_governance.build_constitution(data.constitution, titles, collect.add)
     if raw_governance.get("membership") is not None:
-        membership = governance_file.build_membership(
+        membership = plugin_governance.build_membership(
             raw_governance["membership"], titles, collect.source, collect.add)
     if raw_governance.get("meetings"):
-        meetings = governance_file.build_meetings(
+        meetings = plugin_governance.build_meetings(
             raw_governance["meetings"], collect.source, collect.add)
     obligations = None
     if raw_governance.get("obligations"):
@@ -308,7 +307,7 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 
 
 def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
-    collect = _Collector(source, locate.key_lines(text))
+    collect = _Collector(source, toml_lines.key_lines(text))
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -1,7 +1,7 @@
 """The plug-in file format: the pydantic models of a TOML authority plug-in file.
 
 The models validate a file's keys and types; :func:`plugin_schema` publishes their JSON
-Schema for editors and other tools (a copy ships in ``plugins/schema/``, kept equal by a
+Schema for editors and other tools (a copy ships in ``files/schema/``, kept equal by a
 test). Tables for the comparator set, the panel's membership, meetings and obligations
 reuse the models of the files corpparent reads for those, so each key means one thing.
 """
@@ -12,15 +12,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpparent.comparators.declaration import (
+from corpparent.files.comparator_sets import (
     ComparatorSetModel,
 )
-from corpparent.governance.membership_file import MembershipRecord
-from corpparent.governance.obligation_files import (
+from corpparent.files.meetings import MeetingRecord
+from corpparent.files.membership import MembershipRecord
+from corpparent.files.obligations import (
     ObligationModel,
 )
-from corpparent.governance.records import MeetingRecord
-from corpparent.plugins.governance_file import ConstitutionModel
+from corpparent.files.plugin_governance import ConstitutionModel
 
 __all__ = [
     "FORMAT_VERSION",
@@ -151,5 +151,5 @@ class PluginFile(_Model):
 
 
 def plugin_schema() -> dict[str, Any]:
-    """The JSON Schema of the plug-in file format (a copy ships in ``plugins/schema/``)."""
+    """The JSON Schema of the plug-in file format (a copy ships in ``files/schema/``)."""
     return PluginFile.model_json_schema()

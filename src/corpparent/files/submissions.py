@@ -9,7 +9,7 @@ cycle could be meant, what it ``relates_to``: the date of the meeting or event, 
 period such as ``2022-23`` or ``2022-23 Q3``.
 
 :func:`read_submissions` reads a CSV or JSON log through the shared record reader
-(:mod:`corpparent.records`) and pydantic. Every problem in the file is collected and
+(:mod:`corpparent.files.records`) and pydantic. Every problem in the file is collected and
 raised together as one :class:`~corpparent.errors.DataError`, each naming the file, the
 row (the CSV line, the header being line 1; the record's number in a JSON list), the
 field, and what was expected.
@@ -22,19 +22,17 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import final
 
-from attrs import field, frozen
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from corpparent.errors import DataError, DefinitionError, PeriodError
-from corpparent.governance._parsing import parse_date
+from corpparent.errors import DataError, PeriodError
+from corpparent.files.dates import parse_date
+from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period, parse_period
-from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = [
     "SUBMISSION_FIELDS",
-    "Submission",
     "read_submissions",
     "submissions_from_data",
     "submissions_from_records",
@@ -46,42 +44,6 @@ _REQUIRED = SUBMISSION_FIELDS[:3]
 _OPTIONAL = SUBMISSION_FIELDS[3:]
 _DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
 _DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
-
-
-def _topics(items: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(items, str):
-        raise DefinitionError("'covering' must be a list of topics, not one string")
-    return tuple(items)
-
-
-@final
-@frozen(kw_only=True)
-class Submission:
-    """One entry of the log: ``document`` went to ``recipient`` on ``date``."""
-
-    document: str
-    recipient: str
-    date: dt.date
-    covering: tuple[str, ...] = field(default=(), converter=_topics)
-    relates_to: dt.date | Period | None = None
-    note: str | None = None
-    source: str | None = field(default=None, eq=False)
-
-    def moved_to(self, day: dt.date) -> Submission:
-        """The same entry dated ``day``."""
-        return Submission(
-            document=self.document,
-            recipient=self.recipient,
-            date=day,
-            covering=self.covering,
-            relates_to=self.relates_to,
-            note=self.note,
-            source=self.source,
-        )
-
-    def __str__(self) -> str:
-        about = f" ({self.relates_to})" if self.relates_to is not None else ""
-        return f"{self.document}{about} to {self.recipient} on {self.date.isoformat()}"
 
 
 def _parse_date(value: object) -> dt.date:
@@ -185,7 +147,7 @@ class _Row(BaseModel):
 
 
 def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
-    """Validate raw records (from :func:`~corpparent.records.read_records`) into log
+    """Validate raw records (from :func:`~corpparent.files.records.read_records`) into log
     entries; raise one DataError listing every problem."""
     valid, problems = validate_records(_Row, tuple(records))
     if problems:

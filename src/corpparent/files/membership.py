@@ -31,7 +31,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.governance._parsing import parse_date
+from corpparent.files.dates import parse_date
+from corpparent.files.records import load_json, problems_from_validation
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -40,7 +41,6 @@ from corpparent.governance.membership import (
     Office,
     PriorityLead,
 )
-from corpparent.records import load_json, problems_from_validation
 
 __all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
 

@@ -36,10 +36,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.governance._parsing import blank_to_none, parse_date
+from corpparent.files.dates import blank_to_none, parse_date
+from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
-from corpparent.records import RawRecord, read_records, validate_records
 
 __all__ = [
     "Attendance",

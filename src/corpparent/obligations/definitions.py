@@ -18,7 +18,7 @@ must *cover* (every strategic priority), and *precedence* over other obligations
 with the Children's Select Committee prior to submission").
 
 Obligations are plain data: frozen values with no callables, so an authority can declare
-them in a data file (:mod:`corpparent.governance.obligation_files`) as readily as in
+them in a data file (:mod:`corpparent.files.obligations`) as readily as in
 Python. An invalid obligation raises :class:`~corpparent.errors.DefinitionError` when it
 is built; an :class:`ObligationSet` also checks that identifiers are unique, that no two
 obligations could claim the same line of a submissions log, and that precedence refers
@@ -36,7 +36,7 @@ from typing import Literal, TypeAlias, final
 from attrs import evolve, field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.governance.cycles import CYCLE_LENGTHS, cycle_containing
+from corpparent.obligations.cycles import CYCLE_LENGTHS, cycle_containing
 from corpparent.periods import Period
 
 __all__ = [

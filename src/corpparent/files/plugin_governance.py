@@ -26,6 +26,8 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from corpparent.errors import DataError, DefinitionError
+from corpparent.files.meetings import meetings_from_data
+from corpparent.files.membership import membership_from_data
 from corpparent.findings import AllOf, AnyOf, Rule, Status
 from corpparent.governance._fractions import fraction_text
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
@@ -33,9 +35,7 @@ from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.meetings import MeetingKind, Meetings, Sitting
 from corpparent.governance.membership import MemberClass, Membership, Office
-from corpparent.governance.membership_file import membership_from_data
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
-from corpparent.governance.records import meetings_from_data
 from corpparent.governance.requirements import Requirement
 from corpparent.governance.years import YearKind
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from corpparent.errors import PluginFileError
+from corpparent.files import profile_from_toml, read_meetings
 from corpparent.findings import Status
 from corpparent.governance import (
     Meeting,
@@ -23,10 +25,10 @@ from corpparent.governance import (
     Sitting,
     Substitution,
     attendance_table,
-    read_meetings,
 )
 from corpparent.periods import MunicipalYear
-from corpparent.plugins import AuthorityProfile, PluginFileError, load_profile, profile_from_toml
+from corpparent.plugins import load_profile
+from corpparent.profile import AuthorityProfile
 
 ROOT = Path(__file__).resolve().parent.parent
 STAFFORDSHIRE_MEETINGS = ROOT / "examples" / "data" / "staffordshire_2019-20_meetings.json"
@@ -213,7 +215,7 @@ present = ["A"]
 
 
 def test_governance_tables_read_and_round_trip() -> None:
-    from corpparent.plugins import profile_to_toml
+    from corpparent.files import profile_to_toml
 
     profile = profile_from_toml(BASE)
     assert profile.constitution is not None

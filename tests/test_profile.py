@@ -7,7 +7,7 @@ import pytest
 from corpparent.errors import DefinitionError
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.plugins import AuthorityProfile, Document, Priority
+from corpparent.profile import AuthorityProfile, Document, Priority
 
 MOVES = Indicator("moves", "Three or more moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER,
                   domain="Stability", priorities=("stable-homes",))

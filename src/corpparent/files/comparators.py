@@ -30,9 +30,9 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.errors import DataError, Problem, UnitError
+from corpparent.files.records import RawRecord, number_or_symbol, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
-from corpparent.records import RawRecord, number_or_symbol, read_records, validate_records
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
 __all__ = ["ComparatorRow", "comparators_from_records", "read_comparators"]
@@ -103,7 +103,7 @@ def comparators_from_records(
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Comparators from raw records (see :mod:`corpparent.records`), in first-seen order.
+    """Comparators from raw records (see :mod:`corpparent.files.records`), in first-seen order.
 
     With ``indicators``, each indicator must be known and values are converted to its
     unit; without, values keep the unit the file gives. A comparator's kind comes from

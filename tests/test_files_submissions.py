@@ -11,11 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpparent.errors import DataError, DefinitionError
-from corpparent.governance.submissions import (
-    Submission,
-    read_submissions,
-    submissions_from_data,
-)
+from corpparent.files.submissions import read_submissions, submissions_from_data
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import FinancialQuarter, FinancialYear
 
 DATA = Path(__file__).parent / "data" / "obligations"

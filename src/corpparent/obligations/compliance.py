@@ -40,14 +40,14 @@ from attrs import field, frozen
 
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.governance._checks import day_text
-from corpparent.governance.instances import Instance, expand
-from corpparent.governance.obligations import (
+from corpparent.obligations.definitions import (
     Obligation,
     ObligationSet,
     OnEvent,
     name_key,
 )
-from corpparent.governance.submissions import Submission
+from corpparent.obligations.instances import Instance, expand
+from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period
 
 __all__ = [

@@ -19,7 +19,7 @@ from typing import final
 from attrs import frozen
 
 from corpparent.governance._checks import day_text
-from corpparent.governance.obligations import (
+from corpparent.obligations.definitions import (
     AfterEachMeeting,
     Obligation,
     OnEvent,

@@ -35,7 +35,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.governance.obligations import (
+from corpparent.obligations.definitions import (
     AfterEachMeeting,
     ByMonth,
     Deadline,

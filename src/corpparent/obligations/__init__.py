@@ -1,0 +1,67 @@
+"""Reporting obligations: what the panel must report, to whom, when; and whether it did.
+
+An :class:`ObligationSet` declares what a terms of reference requires the panel to send
+or present; a submissions log (:class:`Submission`) records what was sent;
+:func:`evaluate_obligations` judges the log against the set, one finding per
+occurrence, and :func:`falls_due` lists what falls due next. See ``docs/obligations.md``.
+"""
+
+from corpparent.obligations.compliance import (
+    ObligationCheck,
+    ReportingRecord,
+    Unmatched,
+    Upcoming,
+    evaluate_obligations,
+    falls_due,
+    unmatched_submissions,
+)
+from corpparent.obligations.cycles import (
+    MonthSpan,
+)
+from corpparent.obligations.definitions import (
+    AfterEachMeeting,
+    ByMonth,
+    Deadline,
+    Obligation,
+    ObligationSet,
+    OnEvent,
+    Precedence,
+    Recurring,
+    Trigger,
+    WithinDays,
+    annually,
+    every_n_months,
+    quarterly,
+)
+from corpparent.obligations.instances import (
+    Instance,
+)
+from corpparent.obligations.submissions import (
+    Submission,
+)
+
+__all__ = [
+    "AfterEachMeeting",
+    "ByMonth",
+    "Deadline",
+    "Instance",
+    "MonthSpan",
+    "Obligation",
+    "ObligationCheck",
+    "ObligationSet",
+    "OnEvent",
+    "Precedence",
+    "Recurring",
+    "ReportingRecord",
+    "Submission",
+    "Trigger",
+    "Unmatched",
+    "Upcoming",
+    "WithinDays",
+    "annually",
+    "evaluate_obligations",
+    "every_n_months",
+    "falls_due",
+    "quarterly",
+    "unmatched_submissions",
+]
