@@ -38,8 +38,8 @@ def test_every_problem_is_listed_with_file_row_and_field(tmp_path: Path) -> None
     assert result.exit_code == 2
     problems = result.stderr.splitlines()
     assert [p.split(":")[0] for p in problems] == [
-        f"{bad}, row 2, field 'indicator'", f"{bad}, row 3, field 'period'",
-        f"{bad}, row 4, field 'value'",
+        f"{bad}, line 2, field 'indicator'", f"{bad}, line 3, field 'period'",
+        f"{bad}, line 4, field 'value'",
     ]
     assert f"ok: {READINGS}" in result.stdout  # the good file is still checked
 
@@ -49,7 +49,7 @@ def test_readings_without_indicators_are_checked_for_shape(tmp_path: Path) -> No
     bad.write_text("indicator,period,value\nanything,2022-23 Q5,5\n", encoding="utf-8")
     result = run("validate", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}, row 2, field 'period'" in result.stderr
+    assert f"{bad}, line 2, field 'period'" in result.stderr
     assert "not checked" in run("validate", str(READINGS)).stdout
 
 
@@ -117,7 +117,7 @@ def test_bad_submissions_log_lists_every_problem(tmp_path: Path) -> None:
     result = run("validate", str(bad))
     assert result.exit_code == 2
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
-        f"{bad}, row 2, field 'recipient'", f"{bad}, row 3, field 'date'"]
+        f"{bad}, line 2, field 'recipient'", f"{bad}, line 3, field 'date'"]
 
 
 def test_plug_in_files_are_checked(tmp_path: Path) -> None:

@@ -206,7 +206,7 @@ def test_broken_plugins_are_reported_while_the_others_load(install: Install) -> 
     (problem,) = cause.problems
     assert (problem.row, problem.field) == (12, "indicators[0].kind")
     assert "'percent'" in problem.message
-    assert "line 12, at indicators[0].kind" in str(bad)
+    assert "line 12, field 'indicators[0].kind'" in str(bad)
 
     conflict = _error(loaded.errors, "shared")
     assert isinstance(conflict, PluginConflictError)

@@ -27,7 +27,7 @@ from 1), the field and what was expected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -37,7 +37,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
 from corpparent.files.dates import blank_to_none, parse_date
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.problems import Locator
+from corpparent.files.records import RawRecord, json_records, read_records, validate_records
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -160,7 +161,7 @@ def _add_row(source: str, meeting: _Builder, line: int, row: _Row,
     key = name_key(row.member)
     earlier = meeting.people.get(key)
     if earlier is not None:
-        problems.append(Problem(source, f"{row.member} is already recorded for {day} at row "
+        problems.append(Problem(source, f"{row.member} is already recorded for {day} at line "
                                 f"{earlier[0]} ({earlier[1].value})", row=line, field="member"))
         return
     meeting.people[key] = (line, mark, row.member)
@@ -198,7 +199,7 @@ def _meetings_from_rows(source: str, rows: Iterable[tuple[int, _Row]],
             held_on=day, present=tuple(built.present) if recorded else None,
             substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
             kind=built.kind or MeetingKind.FORMAL, title=built.title,
-            source=f"{source}, row {built.line}",
+            source=f"{source}, line {built.line}",
         ))
     return meetings
 
@@ -213,15 +214,12 @@ def read_meetings_json(path: str | Path) -> Meetings:
                                                           json_key="meetings"))
 
 
-def meetings_from_data(data: Sequence[Any], *, source: str) -> Meetings:
+def meetings_from_data(data: Sequence[Any], *, source: str,
+                       where: Locator | None = None) -> Meetings:
     """Meetings from data as a JSON meetings file holds it (a list of objects, read from
-    JSON or from an authority plug-in's TOML); records are numbered from 1 in problems."""
-    records = tuple(
-        RawRecord(source, index, item) if isinstance(item, Mapping)
-        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
-        for index, item in enumerate(data, start=1)
-    )
-    return _meetings_from_records(source, records)
+    JSON or from an authority plug-in's TOML); ``where`` (by default the whole of
+    ``source``) places problems on their lines and names their key paths."""
+    return _meetings_from_records(source, json_records(data, where or Locator(source)))
 
 
 def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
@@ -229,25 +227,24 @@ def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meeting
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}
     for raw, model in valid:
-        index = raw.row
-        problems.extend(_overlaps(source, index, model))
+        problems.extend(_overlaps(raw, model))
         if model.date in seen:
-            problems.append(Problem(source, f"a second meeting on {model.date.isoformat()}; "
-                                    f"the first is record {seen[model.date]}", row=index,
-                                    field="date"))
+            problems.append(raw.problem_at("date", f"a second meeting on "
+                                           f"{model.date.isoformat()}; the first is at line "
+                                           f"{seen[model.date]}"))
             continue
-        seen[model.date] = index
+        seen[model.date] = raw.row
         meetings.append(Meeting(
             held_on=model.date, present=model.present, apologies=model.apologies,
             substitutions=tuple(Substitution(s.name, s.replaces) for s in model.substitutes),
-            kind=model.kind, title=model.title, source=f"{source}, record {index}",
+            kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.row or 0))
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return _collect(meetings)
 
 
-def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
+def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     lists: dict[str, list[str]] = {
         "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
         "substitutes": [s.name for s in model.substitutes],
@@ -258,8 +255,8 @@ def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
         for name in names:
             key = name_key(name)
             if key in first:
-                found.append(Problem(source, f"{name} is listed in both '{first[key]}' and "
-                                     f"'{field_name}'", row=index, field=field_name))
+                found.append(raw.problem_at(field_name, f"{name} is listed in both "
+                                            f"'{first[key]}' and '{field_name}'"))
             first.setdefault(key, field_name)
     return found
 

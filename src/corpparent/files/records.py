@@ -5,16 +5,16 @@ meeting records, submissions, and the DfE's and Ofsted's published files): a CSV
 with a header row, or a JSON file holding a list of objects (or an object with one list
 under a named key). Each record
 is validated by a pydantic model; a record that fails becomes a
-:class:`~corpparent.errors.Problem` naming the file, the row (the CSV line number, the
-header being line 1; for JSON the 1-based record number) and the field, and the caller
-raises one :class:`~corpparent.errors.DataError` with all of them.
+:class:`~corpparent.errors.Problem` naming the file, the line (the CSV line, the header
+being line 1; for JSON the line where the record or its key is written), the field and
+what was expected, and the caller raises one :class:`~corpparent.errors.DataError` with
+all of them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -22,15 +22,18 @@ from typing import Any, Literal, TypeVar, final, overload
 
 from attrs import frozen
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from corpparent.errors import DataError, Problem
+from corpparent.files.documents import decode_document, read_text
+from corpparent.files.problems import Locator, UnexpectedValueError, problems_from_validation, shown
 from corpparent.symbols import OFFICIAL_SYMBOLS, is_symbol
 
 __all__ = [
     "RawRecord",
     "Records",
+    "json_records",
     "load_json",
+    "load_json_located",
     "normalise_column",
     "number_or_symbol",
     "optional_number",
@@ -46,15 +49,32 @@ M = TypeVar("M", bound=BaseModel)
 class RawRecord:
     """One record as read: where it came from, and its fields as text or JSON values.
 
-    ``problem`` says why a record could not even be read as fields (a CSV row with more
-    cells than the header, a JSON item that is not an object); such a record is
-    reported by :func:`validate_records` beside every other problem of the file.
+    ``row`` is the line the record starts on. ``problem`` says why a record could not
+    even be read as fields (a CSV row with more cells than the header, a JSON item that
+    is not an object); such a record is reported by :func:`validate_records` beside
+    every other problem of the file. ``where`` places the record's keys on their own
+    lines and names them by key path (a JSON record); without it, the record is a CSV
+    row whose fields are its columns.
     """
 
     source: str
     row: int
     fields: Mapping[str, Any]
     problem: str | None = None
+    where: Locator | None = None
+
+    def locator(self, columns: Mapping[str, str] | None = None) -> Locator:
+        """How the record's places are named; ``columns`` maps model fields to the CSV
+        headings they were read from."""
+        if self.where is not None:
+            return self.where
+        return Locator(self.source, line=self.row, tabular=True, columns=columns or {})
+
+    def problem_at(self, field: str | None, note: str = "", *,
+                   expected: str | None = None, found: str | None = None) -> Problem:
+        """A problem of this record's ``field`` (or of the whole record)."""
+        path = () if field is None else (field,)
+        return self.locator().problem(path, note, expected=expected, found=found)
 
 
 @final
@@ -136,11 +156,11 @@ def read_records(
         listed = ", ".join(accepted or ())
         for name, numbered in zip(published, header, strict=True):
             if name != numbered:
-                problems.append(Problem(source, "column repeated; each column may appear "
-                                        "once", row=1, field=name))
+                problems.append(Problem(source, line=1, field=name,
+                                        expected="each column once", found="it repeated"))
             elif name not in allowed:
-                problems.append(Problem(source, f"unknown column; accepted columns are "
-                                        f"{listed}", row=1, field=name))
+                problems.append(Problem(source, "unknown column", line=1, field=name,
+                                        expected=f"one of {listed}"))
     if problems:
         raise DataError(problems)
     return Records(source, header, records)
@@ -149,13 +169,13 @@ def read_records(
 def _missing_columns(
     source: str, header: Sequence[str], required: Iterable[str], accepted: Sequence[str] | None
 ) -> list[Problem]:
-    """A problem of row 1 for each required column the header lacks, naming the columns
+    """A problem of line 1 for each required column the header lacks, naming the columns
     accepted or, where any column is, the header's columns."""
     if accepted is None:
-        expected = f"the header has {', '.join(header)}"
+        known = f"the header has {', '.join(header)}"
     else:
-        expected = f"expected columns {', '.join(accepted)}"
-    return [Problem(source, f"required column missing; {expected}", row=1, field=name)
+        known = f"expected columns {', '.join(accepted)}"
+    return [Problem(source, f"required column missing; {known}", line=1, field=name)
             for name in required if name not in header]
 
 
@@ -198,7 +218,8 @@ def _csv_records(
     try:
         first = next(reader, None)
         if first is None or not any(cell.strip() for cell in first):
-            raise DataError.single(source, "the file is empty; expected a header row", row=1)
+            raise DataError.single(source, "the file is empty", line=1,
+                                   expected="a header row")
         published = tuple(normalise_column(name) if normalise_header else name.strip()
                           for name in first)
         header = _numbered(published)
@@ -223,91 +244,42 @@ def _csv_records(
 def load_json(path: str | Path) -> Any:
     """The parsed content of a JSON file; a missing, unreadable or invalid file is a
     :class:`~corpparent.errors.DataError` naming the line."""
-    file = Path(path)
-    source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
-    try:
-        return json.loads(file.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise DataError.single(source, f"invalid JSON: {exc.msg} (line {exc.lineno}, column "
-                               f"{exc.colno})", row=exc.lineno) from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"not UTF-8 text: {exc.reason}") from exc
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
+    return load_json_located(path)[0]
+
+
+def load_json_located(path: str | Path) -> tuple[Any, Locator]:
+    """The parsed content of a JSON file, and the locator that names its places by key
+    path and line; a missing, unreadable or invalid file is a
+    :class:`~corpparent.errors.DataError` naming the line."""
+    return decode_document(read_text(path), str(path), toml=False)
+
+
+def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
+    """The items of a list of records (a JSON list, or TOML tables), each placed by
+    ``where`` under its index; an item that is not an object is a record with a
+    problem."""
+    records = []
+    for index, item in enumerate(items):
+        inner = where.under(index)
+        line = inner.line if inner.line is not None else index + 1
+        if isinstance(item, Mapping):
+            records.append(RawRecord(where.source, line, item, where=inner))
+        else:
+            records.append(RawRecord(where.source, line, {},
+                                     f"expected an object, found {shown(item)}", where=inner))
+    return tuple(records)
 
 
 def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     source = str(file)
-    data = load_json(file)
+    data, where = load_json_located(file)
     if isinstance(data, dict) and key is not None and key in data:
-        data = data[key]
+        data, where = data[key], where.under(key)
     if not isinstance(data, list):
-        where = f"a list of records or an object with a {key!r} list" if key else "a list"
-        raise DataError.single(source, f"expected {where} at the top level")
-    return tuple(
-        RawRecord(source, index, item)
-        if isinstance(item, dict)
-        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
-        for index, item in enumerate(data, start=1)
-    )
-
-
-def problems_from_validation(
-    error: ValidationError,
-    source: str,
-    row: int | None = None,
-    *,
-    columns: Mapping[str, str] | None = None,
-    indexes: Literal["dotted", "brackets"] = "dotted",
-) -> list[Problem]:
-    """Turn a pydantic error into problems naming the file, the row and the field.
-
-    A field is named by its path in the model, a list item by its index:
-    ``credentials.0.completed``, or with ``indexes="brackets"``
-    ``indicators[0].kind``. ``columns`` maps a model's field names to the columns of
-    the file they were read from, either a whole dotted path (``codes.3`` to ``SN_4``)
-    or its first part (``code`` to ``Local authority area code``). A message that does
-    not already say what was found ends with the value given.
-    """
-    problems = []
-    for detail in error.errors(include_url=False):
-        field = _field(tuple(detail["loc"]), columns or {}, indexes == "brackets")
-        problems.append(Problem(source, _message(detail), row=row, field=field))
-    return problems
-
-
-def _field(location: tuple[int | str, ...], columns: Mapping[str, str],
-           brackets: bool) -> str | None:
-    if not location:
-        return None
-    whole = columns.get(".".join(str(part) for part in location))
-    if whole is not None:
-        return whole
-    first, *rest = location
-    name = columns.get(str(first), str(first))
-    for part in rest:
-        name += f"[{part}]" if brackets and isinstance(part, int) else f".{part}"
-    return name
-
-
-def _message(detail: ErrorDetails) -> str:
-    kind = detail["type"]
-    given = detail.get("input")
-    if kind == "missing":
-        return "a value is required"
-    if kind == "string_too_short" and isinstance(given, str) and not given.strip():
-        return "a value is required; the cell is empty"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "enum":
-        return f"expected one of {detail['ctx']['expected']}, got {given!r}"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    if kind == "value_error" or "input" not in detail:
-        return message  # a value error says what it was given where that helps
-    shown = repr(given)
-    return f"{message}; got {shown if len(shown) <= 60 else shown[:57] + '...'}"
+        expected = f"a list of records or an object with a {key!r} list" if key else "a list"
+        raise DataError.single(source, line=1, expected=f"{expected} at the top level",
+                               found=shown(data))
+    return json_records(data, where)
 
 
 def validate_records(
@@ -315,41 +287,40 @@ def validate_records(
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
     """Validate each record with ``model``; return the valid ones and the problems.
 
-    ``columns`` names the file's columns for the model's fields, as in
-    :func:`problems_from_validation`.
+    ``columns`` names a CSV file's columns for the model's fields, as in
+    :class:`~corpparent.files.problems.Locator`.
     """
     valid: list[tuple[RawRecord, M]] = []
     problems: list[Problem] = []
     for record in records:
         if record.problem is not None:
-            problems.append(Problem(record.source, record.problem, row=record.row))
+            problems.append(record.locator().problem(note=record.problem))
             continue
         try:
             valid.append((record, model.model_validate(dict(record.fields))))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, record.source, record.row,
-                                                      columns=columns))
+            problems.extend(problems_from_validation(exc, record.locator(columns), model=model))
     return valid, problems
 
 
 def _as_float(value: object) -> float:
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {value!r}")
+        raise UnexpectedValueError("a number", value)
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
         try:
             number = float(value.replace(",", ""))
         except ValueError:
-            raise ValueError(f"expected a number, got {value!r}") from None
+            raise UnexpectedValueError("a number", value) from None
     else:
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+        raise UnexpectedValueError("a number", value)
     if not math.isfinite(number):
-        raise _NotFiniteError(f"expected a finite number, got {value!r}")
+        raise _NotFiniteError("a finite number", value)
     return number
 
 
-class _NotFiniteError(ValueError):
+class _NotFiniteError(UnexpectedValueError):
     """A number, but NaN or infinite."""
 
 
@@ -372,6 +343,4 @@ def number_or_symbol(value: object) -> float | str | None:
         raise
     except ValueError:
         symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
-        raise ValueError(
-            f"expected a number or an official symbol ({symbols}), got {value!r}"
-        ) from None
+        raise UnexpectedValueError(f"a number or an official symbol ({symbols})", value) from None
