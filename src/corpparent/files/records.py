@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, final, overload
@@ -25,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from corpparent.errors import DataError, Problem
-from corpparent.symbols import OFFICIAL_SYMBOLS, is_symbol
+from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "RawRecord",
@@ -330,48 +329,3 @@ def validate_records(
             problems.extend(problems_from_validation(exc, record.source, record.row,
                                                       columns=columns))
     return valid, problems
-
-
-def _as_float(value: object) -> float:
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {value!r}")
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value.replace(",", ""))
-        except ValueError:
-            raise ValueError(f"expected a number, got {value!r}") from None
-    else:
-        raise ValueError(f"expected a number, got {type(value).__name__}")
-    if not math.isfinite(number):
-        raise _NotFiniteError(f"expected a finite number, got {value!r}")
-    return number
-
-
-class _NotFiniteError(ValueError):
-    """A number, but NaN or infinite."""
-
-
-def optional_number(value: object) -> float | None:
-    """Pydantic before-validator: blank or null is ``None``, else a finite number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return _as_float(value)
-
-
-def number_or_symbol(value: object) -> float | str | None:
-    """Pydantic before-validator: a finite number, an official symbol, or blank."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str) and is_symbol(value):
-        return value.strip().lower()
-    try:
-        return _as_float(value)
-    except _NotFiniteError:
-        raise
-    except ValueError:
-        symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
-        raise ValueError(
-            f"expected a number or an official symbol ({symbols}), got {value!r}"
-        ) from None
