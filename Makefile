@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck imports bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
-test: lint typecheck
+# The layer contracts of docs/architecture.md, kept in pyproject.toml.
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
+test: lint typecheck imports
 	$(BIN)/pytest
 
 bench: $(STAMP)

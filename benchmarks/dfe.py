@@ -11,14 +11,14 @@ from pathlib import Path
 
 from scorecard import timed  # the timing helper of benchmarks/scorecard.py, beside this script
 
-from corpparent.dfe.benchmark import Benchmarking
-from corpparent.dfe.lait import read_lait, read_lait_dictionary
-from corpparent.dfe.mapping import (
+from corpparent.files.dfe_mapping import (
     national_definitions,
     read_folder,
     read_mapped,
     shipped_mappings,
 )
+from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.national import read_benchmarking
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 
@@ -42,9 +42,9 @@ def main(folder: Path) -> None:
         timed(f"read and map {mapping.file} ({rows:,} rows)",
               lambda path=path, mapping=mapping: read_mapped(path, mapping))
     timed("read every mapped EES file", lambda: read_folder(folder))
-    benchmarking = Benchmarking.from_folder(folder)
+    benchmarking = read_benchmarking(folder)
     timed("read EES files, neighbour model and Ofsted outcomes",
-          lambda: Benchmarking.from_folder(folder))
+          lambda: read_benchmarking(folder))
     authorities = [a.code for a in benchmarking.neighbours]
     timed(f"benchmark all {len(authorities)} authorities, every indicator and year",
           lambda: [benchmarking.for_authority(code) for code in authorities])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from corpparent.dfe.benchmark import Benchmarking
+from corpparent.files import read_benchmarking
 from corpparent.findings import Status
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
@@ -24,7 +24,7 @@ DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "dat
 def main(argv: list[str]) -> None:
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     authorities = argv[1:] or ["Wiltshire", "Staffordshire"]
-    benchmarking = Benchmarking.from_folder(folder)
+    benchmarking = read_benchmarking(folder)
     for authority in authorities:
         area = benchmarking.data.areas[authority]
         neighbours = ", ".join(n.name for n in benchmarking.neighbours.of(area.code))

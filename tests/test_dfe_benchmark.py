@@ -19,6 +19,7 @@ from corpparent.comparators import Band, ComparatorKind
 from corpparent.dfe.areas import known_areas
 from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national import AreaValues
+from corpparent.files.national import read_benchmarking, read_lait_benchmarking
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
@@ -34,7 +35,7 @@ STABLE = {"placement_stability": "Living with the same carer for at least 2 year
 
 @pytest.fixture(scope="module")
 def bench() -> Benchmarking:
-    return Benchmarking.from_folder(DFE)
+    return read_benchmarking(DFE)
 
 
 def _published(time_period: str, **filters: str) -> dict[str, float | str]:
@@ -199,7 +200,7 @@ def test_the_neighbour_mean_is_the_mean_of_the_numbers_only(bench: Benchmarking,
 
 
 def test_lait_gives_the_same_benchmarks_as_ees(bench: Benchmarking) -> None:
-    lait = Benchmarking.from_lait(DFE)
+    lait = read_lait_benchmarking(DFE)
     assert set(lait.data.indicators) < set(bench.data.indicators)
     for indicator in lait.data.indicators:
         from_lait = lait.benchmark("Wiltshire", indicator, YEAR_2025)
@@ -236,7 +237,7 @@ def test_the_2020_21_neighbour_figures_of_the_annual_report() -> None:
     # 002 §32 and §34, "COMPARATORS 2020-21", SN column: 11% with 3+ placements and 70%
     # long-term stability, against the neighbours of the day (the April 2021 groupings),
     # published to the whole percent.
-    bench = Benchmarking.from_folder(
+    bench = read_benchmarking(
         DFE, neighbours="New_Statistical_Neighbour_Groupings_April_2021.csv")
     year = FinancialYear(2020)
     moves = bench.benchmark("Wiltshire", "placements_3plus", year).neighbour_average()

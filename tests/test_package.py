@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 import corpparent
+import corpparent.files
+
+FRONT_DOORS = [corpparent, corpparent.files]
 
 
 def test_public_api_is_sorted_and_complete() -> None:
@@ -19,12 +27,36 @@ def test_package_is_typed() -> None:
     assert (Path(corpparent.__file__).parent / "py.typed").is_file()
 
 
-def test_import_loads_neither_pint_nor_hypothesis() -> None:
-    """pint is loaded on first use of a unit; hypothesis only by corpparent.testing."""
-    code = "import sys, corpparent; print('pint' in sys.modules, 'hypothesis' in sys.modules)"
+def test_import_loads_neither_pint_nor_pydantic_nor_hypothesis() -> None:
+    """pint is loaded on first use of a unit, pydantic on first use of a file reader,
+    hypothesis only by corpparent.testing."""
+    code = ("import sys, corpparent, corpparent.files; "
+            "print(*(m in sys.modules for m in ('pint', 'pydantic', 'hypothesis')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    assert out == ["False", "False"]
+    assert out == ["False", "False", "False"]
+
+
+def _type_checking_imports(package: ModuleType) -> dict[str, str]:
+    """The names the package's ``if TYPE_CHECKING:`` block imports, and from where."""
+    tree = ast.parse(Path(str(package.__file__)).read_text(encoding="utf-8"))
+    [block] = [node for node in tree.body if isinstance(node, ast.If)]
+    return {alias.name: str(node.module) for node in block.body
+            if isinstance(node, ast.ImportFrom) for alias in node.names}
+
+
+@pytest.mark.parametrize("package", FRONT_DOORS, ids=lambda p: p.__name__)
+def test_lazy_names_are_the_names_type_checkers_see(package: ModuleType) -> None:
+    assert _type_checking_imports(package) == package._EXPORTS
+
+
+@pytest.mark.parametrize("package", FRONT_DOORS, ids=lambda p: p.__name__)
+def test_every_lazy_name_is_the_object_its_module_defines(package: ModuleType) -> None:
+    for name, module in package._EXPORTS.items():
+        assert getattr(package, name) is getattr(importlib.import_module(module), name)
+    assert set(package._EXPORTS) <= set(dir(package))
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        _ = package.nothing_here
 
 
 def test_every_error_is_a_corpparent_error_and_a_builtin() -> None:

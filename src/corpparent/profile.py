@@ -31,7 +31,10 @@ from corpparent.governance.membership import Membership
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations.definitions import ObligationSet
 
-__all__ = ["AuthorityProfile", "Document", "Priority", "check_identifier"]
+__all__ = ["ENTRY_POINT_GROUP", "AuthorityProfile", "Document", "Priority", "check_identifier"]
+
+#: The entry-point group under which distributions register authority profiles.
+ENTRY_POINT_GROUP = "corpparent.authorities"
 
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_\-]*")
 _GSS = re.compile(r"E\d{8}")

@@ -25,7 +25,6 @@ arithmetic is that of :mod:`corpparent.comparators`:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import final
 
 from attrs import field, frozen
@@ -41,11 +40,8 @@ from corpparent.comparators.series import (
 from corpparent.comparators.sets import ComparatorSet, group_average
 from corpparent.comparators.standing import group_finding, standing_finding
 from corpparent.dfe.areas import ENGLAND, Area
-from corpparent.dfe.lait import read_lait, read_lait_dictionary
-from corpparent.dfe.mapping import FileMapping, read_folder, shipped_mappings
 from corpparent.dfe.national import AreaValues, NationalData
-from corpparent.dfe.neighbours import StatisticalNeighbours, read_neighbours
-from corpparent.dfe.ofsted import read_ofsted
+from corpparent.dfe.neighbours import StatisticalNeighbours
 from corpparent.errors import UnknownIndicatorError
 from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Polarity
@@ -54,14 +50,10 @@ from corpparent.periods import Period
 
 __all__ = ["Benchmarking", "NationalBenchmark", "national_benchmark"]
 
-NEIGHBOURS_FILE = "sn_model_2025_wide.csv"
 _NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
     ("Statistical neighbours", "mean"),
     ("Statistical neighbours (median)", "median"),
 )
-OFSTED_FILE = "ofsted_ilacs_outcomes_2025-03-31.csv"
-LAIT_FILE = "lait_bds_long.parquet"
-LAIT_DICTIONARY_FILE = "lait_data_dictionary.csv"
 
 
 @final
@@ -197,7 +189,10 @@ def _indicators(indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
 @frozen
 class Benchmarking:
     """National data with the neighbour model, the Outstanding authorities and the
-    definitions of the indicators in the data."""
+    definitions of the indicators in the data.
+
+    :func:`corpparent.files.read_benchmarking` reads one from a folder of DfE files,
+    :func:`corpparent.files.read_lait_benchmarking` from the LAIT dataset."""
 
     data: NationalData
     neighbours: StatisticalNeighbours
@@ -206,44 +201,6 @@ class Benchmarking:
     # Every authority's values of one indicator and period, cut into bands once.
     _national: dict[tuple[str, Period], Benchmark] = field(
         init=False, factory=dict, eq=False, repr=False)
-
-    @classmethod
-    def from_folder(cls, folder: str | Path, mappings: Iterable[FileMapping] | None = None,
-                    *, neighbours: str = NEIGHBOURS_FILE) -> Benchmarking:
-        """Read a folder of DfE files: every mapped EES file present, the 2025 neighbour
-        model (``sn_model_2025_wide.csv``, or the file named by ``neighbours``, such as
-        the April 2021 groupings) and Ofsted's outcomes
-        (``ofsted_ilacs_outcomes_2025-03-31.csv``)."""
-        chosen = shipped_mappings() if mappings is None else tuple(mappings)
-        base = Path(folder)
-        data = read_folder(base, chosen)
-        present = set(data.indicators)
-        return cls(
-            data=data,
-            neighbours=read_neighbours(base / neighbours),
-            outstanding=read_ofsted(base / OFSTED_FILE).codes(),
-            indicators=(d for m in chosen for d in m.definitions() if d.id in present),
-        )
-
-    @classmethod
-    def from_lait(cls, folder: str | Path,
-                  mappings: Iterable[FileMapping] | None = None) -> Benchmarking:
-        """The same from the LAIT dataset (``lait_bds_long.parquet`` and its dictionary)
-        instead of the EES files: every mapped indicator that names a ``lait`` measure.
-        Needs pyarrow (``pip install 'corpparent[dfe]'``)."""
-        chosen = shipped_mappings() if mappings is None else tuple(mappings)
-        base = Path(folder)
-        items = [(item, mapping) for mapping in chosen for item in mapping.indicators
-                 if item.lait]
-        measures = {item.lait: item.id for item, _ in items if item.lait}
-        dictionary = read_lait_dictionary(base / LAIT_DICTIONARY_FILE)
-        data = read_lait(base / LAIT_FILE, measures).national_data(measures, dictionary)
-        return cls(
-            data=data,
-            neighbours=read_neighbours(base / NEIGHBOURS_FILE),
-            outstanding=read_ofsted(base / OFSTED_FILE).codes(),
-            indicators=(item.indicator for item, _ in items),
-        )
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The definition of an indicator in the data."""

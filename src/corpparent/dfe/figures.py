@@ -12,8 +12,7 @@ from typing import final
 
 from attrs import frozen
 
-from corpparent.files.records import number_or_symbol
-from corpparent.symbols import OFFICIAL_SYMBOLS
+from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
 
 __all__ = ["Figure", "parse_figure"]
 

@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
-from pathlib import Path
-from typing import Final, final
+from typing import final
 
 from attrs import frozen
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corpparent.dfe.areas import Areas, known_areas
-from corpparent.errors import DataError
-from corpparent.files.records import read_records, validate_records
 
-__all__ = ["Inspection", "InspectionOutcomes", "Judgement", "read_ofsted"]
+__all__ = ["Inspection", "InspectionOutcomes", "Judgement"]
 
 
 class Judgement(Enum):
@@ -36,44 +32,6 @@ class Judgement(Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-COLUMNS: Final = {
-    "code": "Local authority area code",
-    "name": "Local authority name",
-    "region": "Ofsted region",
-    "inspected": "Inspection date",
-    "published": "Publication date",
-    "overall": "Overall effectiveness",
-    "leaders": "The impact of leaders on social work practice with children and families",
-    "help_and_protection": "The experiences and progress of children who need help and "
-    "protection",
-    "children_in_care": "The experiences and progress of children in care",
-    "care_leavers": "The experiences and progress of care leavers",
-}
-
-
-class _Row(BaseModel):
-    """One line of the table, read under its published column headings."""
-
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-
-    code: str = Field(alias=COLUMNS["code"], pattern=r"^E\d{8}$")
-    name: str = Field(alias=COLUMNS["name"], min_length=1)
-    region: str = Field(alias=COLUMNS["region"])
-    inspected: date = Field(alias=COLUMNS["inspected"])
-    published: date = Field(alias=COLUMNS["published"])
-    overall: Judgement = Field(alias=COLUMNS["overall"])
-    leaders: Judgement = Field(alias=COLUMNS["leaders"])
-    help_and_protection: Judgement = Field(alias=COLUMNS["help_and_protection"])
-    children_in_care: Judgement = Field(alias=COLUMNS["children_in_care"])
-    care_leavers: Judgement | None = Field(alias=COLUMNS["care_leavers"])
-
-    @field_validator("care_leavers", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: object) -> object:
-        # Care leavers were judged separately only from inspections from January 2023.
-        return None if value == "" else value
 
 
 @final
@@ -133,15 +91,3 @@ class InspectionOutcomes:
 
     def __repr__(self) -> str:
         return f"InspectionOutcomes({len(self)} authorities from {self.source})"
-
-
-def read_ofsted(path: str | Path) -> InspectionOutcomes:
-    """Read Ofsted's outcomes table (CSV with the published column headings)."""
-    records = read_records(path, required=tuple(COLUMNS.values()), unknown_columns="keep",
-                           normalise_header=False)
-    valid, problems = validate_records(_Row, records)
-    if problems:
-        raise DataError(problems)
-    inspections = (Inspection(ons_code=row.code, **row.model_dump(exclude={"code"}))
-                   for _, row in valid)
-    return InspectionOutcomes(records.source, tuple(inspections))

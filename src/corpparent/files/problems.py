@@ -25,7 +25,7 @@ from pydantic_core import ErrorDetails
 from corpparent.errors import CorpparentError, Problem
 from corpparent.files.toml_lines import Path, format_path, line_of
 
-__all__ = ["Attempts", "Locator", "UnexpectedValueError", "problems_from_validation", "shown"]
+__all__ = ["Attempts", "Locator", "problems_from_validation", "shown"]
 
 T = TypeVar("T")
 
@@ -40,16 +40,6 @@ def shown(value: object) -> str:
         return "nothing"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-class UnexpectedValueError(ValueError):
-    """A value error that says what was expected and what was found, for validators whose
-    message pydantic carries to :func:`problems_from_validation`."""
-
-    def __init__(self, expected: str, found: object) -> None:
-        self.expected = expected
-        self.found = shown(found)
-        super().__init__(f"expected {expected}, found {self.found}")
 
 
 @final
@@ -151,9 +141,6 @@ def _shape(detail: ErrorDetails, model: type[BaseModel] | None
     if kind in ("enum", "literal_error"):
         options = str(detail.get("ctx", {}).get("expected", ""))
         return "", f"one of {options}" if " or " in options else options, shown(given)
-    error = detail.get("ctx", {}).get("error")
-    if isinstance(error, UnexpectedValueError):
-        return "", error.expected, error.found
     message = str(detail["msg"]).removeprefix("Value error, ")
     said = re.match(r"^expected (?P<expected>.+?)[,;] (?:got|found) (?P<found>.+)$", message,
                     re.DOTALL)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, final, overload
@@ -25,8 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
 from corpparent.files.documents import decode_document, read_text
-from corpparent.files.problems import Locator, UnexpectedValueError, problems_from_validation, shown
-from corpparent.symbols import OFFICIAL_SYMBOLS, is_symbol
+from corpparent.files.problems import Locator, problems_from_validation, shown
+from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "RawRecord",
@@ -301,46 +300,3 @@ def validate_records(
         except ValidationError as exc:
             problems.extend(problems_from_validation(exc, record.locator(columns), model=model))
     return valid, problems
-
-
-def _as_float(value: object) -> float:
-    if isinstance(value, bool):
-        raise UnexpectedValueError("a number", value)
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value.replace(",", ""))
-        except ValueError:
-            raise UnexpectedValueError("a number", value) from None
-    else:
-        raise UnexpectedValueError("a number", value)
-    if not math.isfinite(number):
-        raise _NotFiniteError("a finite number", value)
-    return number
-
-
-class _NotFiniteError(UnexpectedValueError):
-    """A number, but NaN or infinite."""
-
-
-def optional_number(value: object) -> float | None:
-    """Pydantic before-validator: blank or null is ``None``, else a finite number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return _as_float(value)
-
-
-def number_or_symbol(value: object) -> float | str | None:
-    """Pydantic before-validator: a finite number, an official symbol, or blank."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str) and is_symbol(value):
-        return value.strip().lower()
-    try:
-        return _as_float(value)
-    except _NotFiniteError:
-        raise
-    except ValueError:
-        symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
-        raise UnexpectedValueError(f"a number or an official symbol ({symbols})", value) from None

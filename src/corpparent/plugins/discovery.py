@@ -47,7 +47,7 @@ from attrs import field, frozen
 from corpparent.errors import PluginError
 from corpparent.files.plugin_reader import load_plugin_file, profile_from_toml
 from corpparent.plugins.errors import PluginConflictError, PluginLoadError
-from corpparent.profile import AuthorityProfile
+from corpparent.profile import ENTRY_POINT_GROUP, AuthorityProfile
 
 __all__ = [
     "ALLOW_ENV",
@@ -62,7 +62,6 @@ __all__ = [
     "load_profiles",
 ]
 
-ENTRY_POINT_GROUP = "corpparent.authorities"
 ALLOW_ENV = "CORPPARENT_PLUGINS_ALLOW"
 BLOCK_ENV = "CORPPARENT_PLUGINS_BLOCK"
 STRICT_ENV = "CORPPARENT_PLUGINS_STRICT"

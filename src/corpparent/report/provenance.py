@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from corpparent.errors import DataError
-from corpparent.plugins.discovery import ENTRY_POINT_GROUP
+from corpparent.profile import ENTRY_POINT_GROUP
 from corpparent.report.model import InputFile, PluginVersion, Provenance
 
 __all__ = [

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from corpparent.dfe.lait import read_lait_dictionary
-from corpparent.dfe.mapping import (
+from corpparent.dfe.national import NationalData
+from corpparent.errors import DataError, UnknownIndicatorError
+from corpparent.files.dfe_mapping import (
     FileMapping,
     load_mapping,
     national_definitions,
@@ -16,8 +17,7 @@ from corpparent.dfe.mapping import (
     read_mapped,
     shipped_mappings,
 )
-from corpparent.dfe.national import NationalData
-from corpparent.errors import DataError, UnknownIndicatorError
+from corpparent.files.lait import read_lait_dictionary
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialYear

@@ -14,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpparent.dfe.areas import Level
-from corpparent.dfe.ees import EesRow, EesTable, ees_period, read_ees
+from corpparent.dfe.ees import EesRow, EesTable, ees_period
 from corpparent.dfe.figures import parse_figure
 from corpparent.errors import DataError, Problem
+from corpparent.files.ees import read_ees
 from corpparent.periods import CalendarYear, FinancialYear, Period
 from corpparent.symbols import OFFICIAL_SYMBOLS
 

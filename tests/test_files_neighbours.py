@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from corpparent.dfe.neighbours import Closeness, StatisticalNeighbours, read_neighbours
-from corpparent.dfe.ofsted import Judgement, read_ofsted
+from corpparent.dfe.neighbours import Closeness, StatisticalNeighbours
+from corpparent.dfe.ofsted import Judgement
 from corpparent.errors import DataError
+from corpparent.files.neighbours import read_neighbours
+from corpparent.files.ofsted import read_ofsted
 
 DFE = Path("../shared/data/dfe")
 HEADER = "old_la_code,la_name,region_ind,region_name," + ",".join(

@@ -52,9 +52,10 @@ from pydantic import (
     model_validator,
 )
 
-from corpparent.dfe.ees import EesRow, EesTable, read_ees
+from corpparent.dfe.ees import EesRow, EesTable
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, Problem
+from corpparent.files.ees import read_ees
 from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.records import problems_from_validation
 from corpparent.indicators.definitions import Indicator

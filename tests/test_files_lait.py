@@ -10,15 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpparent.dfe.lait import (
-    LaitData,
-    LaitDictionary,
-    lait_period,
-    read_lait,
-    read_lait_dictionary,
-)
-from corpparent.dfe.mapping import read_folder
+from corpparent.dfe.lait import LaitData, LaitDictionary, lait_period
 from corpparent.errors import DataError
+from corpparent.files.dfe_mapping import read_folder
+from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import CalendarYear, FinancialYear
 
