@@ -61,15 +61,19 @@ def test_a_json_report_is_checked_against_the_model(tmp_path: Path) -> None:
     assert run("validate", str(report)).exit_code == 0
     document = json.loads(report.read_text(encoding="utf-8"))
     document["indicators"][0]["status"] = "fine"
-    report.write_text(json.dumps(document), encoding="utf-8")
+    text = json.dumps(document, indent=2)
+    report.write_text(text, encoding="utf-8")
     result = run("validate", str(report))
     assert result.exit_code == 2
-    assert "indicators.0.status" in result.stderr
+    line = next(number for number, written in enumerate(text.splitlines(), start=1)
+                if '"fine"' in written)
+    assert f"{report}, line {line}, field 'indicators[0].status': expected one of" in (
+        result.stderr)
 
 
 @pytest.mark.parametrize(
     ("content", "suffix", "fragment"),
-    [("a,b\n1,2\n", ".csv", "cannot tell what kind"), ("[1, 2", ".json", "cannot read file")],
+    [("a,b\n1,2\n", ".csv", "cannot tell what kind"), ("[1, 2", ".json", "line 1: invalid JSON")],
 )
 def test_unrecognised_files_exit_2(tmp_path: Path, content: str, suffix: str,
                                    fragment: str) -> None:

@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -170,3 +171,8 @@ def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
     records = read_records(Path(path), required=_REQUIRED, optional=_OPTIONAL,
                            json_key="submissions")
     return submissions_from_records(records)
+
+
+def submissions_json_schema() -> dict[str, Any]:
+    """The JSON Schema of one entry of a submissions log, for tools that write one."""
+    return _Row.model_json_schema()
