@@ -151,6 +151,8 @@ def _shape(detail: ErrorDetails, model: type[BaseModel] | None
         expected = _AFTERWORD.sub("", should["rest"])
         if expected.startswith("match "):
             expected = "text matching " + expected.removeprefix("match ")
+        elif expected.startswith(("greater ", "less ", "at least ", "at most ")):
+            expected = "a value " + expected
         return "", expected, shown(given)
     if kind == "value_error" or "input" not in detail:
         return message, None, None
