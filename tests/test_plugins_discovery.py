@@ -196,7 +196,7 @@ def test_broken_plugins_are_reported_while_the_others_load(install: Install) -> 
     assert isinstance(wrong, PluginLoadError)
     assert "corpparent-wrong-type 1.2" in str(wrong)
     assert "returned dict" in str(wrong)
-    assert "expected an AuthorityProfile" in str(wrong)
+    assert "not an AuthorityProfile" in str(wrong)
 
     bad = _error(loaded.errors, "badfile")
     assert isinstance(bad, PluginLoadError)
