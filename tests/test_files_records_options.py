@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
+from corpparent.files.meetings import read_meetings_csv
 from corpparent.files.records import (
     RawRecord,
     problems_from_validation,
@@ -43,8 +44,17 @@ def test_by_default_headings_are_normalised_and_unknown_columns_refused(tmp_path
     with pytest.raises(DataError) as caught:
         read_records(path, required=("document", "date"), optional=("substitute_for",))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "colour")
+    assert (problem.row, problem.field) == (1, "Colour")  # as the file writes it
     assert problem.message.startswith("unknown column")
+
+
+def test_a_field_is_named_by_its_heading_as_written(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Date,Member,Attendance\n2022-09-27,Ann,maybe\n")
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(path)
+    [problem] = caught.value.problems
+    assert str(problem) == (f"{path}, line 2, field 'Attendance': expected one of 'present', "
+                            "'apologies', 'absent', 'substitute' or 'not recorded', found 'maybe'")
 
 
 def test_a_heading_that_looks_numbered_is_not_taken_by_a_repeat(tmp_path: Path) -> None:
@@ -60,7 +70,7 @@ def test_a_repeated_heading_is_refused_where_every_column_is_known(tmp_path: Pat
     with pytest.raises(DataError) as caught:
         read_records(path, required=("indicator", "value"))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "value")
+    assert (problem.row, problem.field) == (1, "Value")
     assert "repeated" in problem.message
 
 

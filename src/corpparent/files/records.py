@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, final, overload
 
-from attrs import frozen
+from attrs import field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
@@ -61,13 +61,17 @@ class RawRecord:
     fields: Mapping[str, Any]
     problem: str | None = None
     where: Locator | None = None
+    headings: Mapping[str, str] = field(factory=dict)
 
     def locator(self, columns: Mapping[str, str] | None = None) -> Locator:
-        """How the record's places are named; ``columns`` maps model fields to the CSV
-        headings they were read from."""
+        """How the record's places are named: by ``where``, or as a CSV row whose fields
+        are its columns under their headings as written (``headings`` maps a field to
+        its heading where the two differ; ``columns`` maps a model's fields to the
+        headings they were read from)."""
         if self.where is not None:
             return self.where
-        return Locator(self.source, line=self.row, tabular=True, columns=columns or {})
+        return Locator(self.source, line=self.row, tabular=True,
+                       columns={**self.headings, **(columns or {})})
 
     def problem_at(self, field: str | None, note: str = "", *,
                    expected: str | None = None, found: str | None = None) -> Problem:
@@ -146,19 +150,19 @@ def read_records(
         return Records(source, tuple(dict.fromkeys(keys)), records)
     if suffix not in (".csv", ".txt"):
         raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv or .json")
-    published, header, records = _csv_records(file, normalise_header)
+    written, published, header, records = _csv_records(file, normalise_header)
     keep = unknown_columns == "keep"
     accepted = None if keep else (*required, *optional)
     problems = _missing_columns(source, header, required, accepted)
     if not keep:
         allowed = set(required) | set(optional)
         listed = ", ".join(accepted or ())
-        for name, numbered in zip(published, header, strict=True):
+        for heading, name, numbered in zip(written, published, header, strict=True):
             if name != numbered:
-                problems.append(Problem(source, line=1, field=name,
+                problems.append(Problem(source, line=1, field=heading,
                                         expected="each column once", found="it repeated"))
             elif name not in allowed:
-                problems.append(Problem(source, "unknown column", line=1, field=name,
+                problems.append(Problem(source, "unknown column", line=1, field=heading,
                                         expected=f"one of {listed}"))
     if problems:
         raise DataError(problems)
@@ -202,26 +206,23 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _csv_records(
-    file: Path, normalise_header: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
-    """The header as read, the header with repeats numbered, and the records."""
+def _csv_records(file: Path, normalise_header: bool) -> tuple[
+        tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
+    """The headings as written, as read (normalised or not), with repeats numbered, and
+    the records, each knowing the heading of each of its fields as written."""
     source = str(file)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(read_text(file), newline=""))
     try:
         first = next(reader, None)
         if first is None or not any(cell.strip() for cell in first):
             raise DataError.single(source, "the file is empty", line=1,
                                    expected="a header row")
-        published = tuple(normalise_column(name) if normalise_header else name.strip()
-                          for name in first)
+        written = tuple(name.strip() for name in first)
+        published = tuple(normalise_column(name) if normalise_header else name
+                          for name in written)
         header = _numbered(published)
+        headings = {name: heading for name, heading in zip(header, written, strict=True)
+                    if name != heading and normalise_header}
         records: list[RawRecord] = []
         line = reader.line_num
         for cells in reader:
@@ -233,11 +234,11 @@ def _csv_records(
                 records.append(RawRecord(source, row, {}, problem))
                 continue
             fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-            records.append(RawRecord(source, row, fields))
+            records.append(RawRecord(source, row, fields, headings=headings))
     except csv.Error as exc:
         raise DataError.single(source, f"not a well-formed CSV file: {exc}",
                                row=reader.line_num) from None
-    return published, header, tuple(records)
+    return written, published, header, tuple(records)
 
 
 def load_json(path: str | Path) -> Any:
