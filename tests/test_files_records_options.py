@@ -146,7 +146,7 @@ def test_fields_are_named_by_column_whole_path_or_first_part() -> None:
     assert (problem.source, problem.row, problem.field) == ("f.csv", 5, "SN2")
     [problem] = problems_from_validation(error, "f.csv", 5, columns={"codes": "SNs"})
     assert problem.field == "SNs[1]"
-    [problem] = problems_from_validation(error, "f.toml", indexes="brackets")
+    [problem] = problems_from_validation(error, "f.toml")
     assert (problem.row, problem.field) == (None, "codes[1]")
 
 

@@ -71,7 +71,7 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
         if earlier.polarity != measure.polarity:
             problems.append(Problem(
                 records.source, f"measure {row.code!r} has polarity {row.polarity!r} here but "
-                f"another on row {first_line[row.code]}", row=line, field="Polarity"))
+                f"another on line {first_line[row.code]}", line=line, field="Polarity"))
             continue
         measures[row.code] = LaitMeasure(
             code=row.code, name=earlier.name, topics=(*earlier.topics, row.topic),
@@ -183,13 +183,13 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
                                                      columns=_ALIASES))
             continue
         except ValueError as exc:
-            problems.append(Problem(source, str(exc), row=index + 1, field="LA and Regions"))
+            problems.append(Problem(source, str(exc), line=index + 1, field="LA and Regions"))
             continue
         areas[area.code] = area
         cell = values.setdefault((row.measure, row.years), {})
         if area.code in cell:
             problems.append(Problem(source, f"a second value for {area} in {row.measure} "
-                                    f"{row.years}", row=index + 1, field="Values"))
+                                    f"{row.years}", line=index + 1, field="Values"))
             continue
         cell[area.code] = row.value
     if problems:

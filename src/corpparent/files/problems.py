@@ -166,17 +166,14 @@ def problems_from_validation(
     *,
     columns: Mapping[str, str] | None = None,
     model: type[BaseModel] | None = None,
-    indexes: str = "brackets",
 ) -> list[Problem]:
     """Every error of ``error`` as a problem placed by ``where``.
 
     ``where`` is a :class:`Locator`, or for a record of a tabular file its source, with
     ``row`` its line and ``columns`` naming its fields as in :class:`Locator`. ``model``
     (the model validated) lets an unknown key be answered with the keys accepted.
-    ``indexes`` is accepted for older callers; list items are always written
-    ``codes[1]``.
+    A list item is written by its index, ``codes[1]``.
     """
-    del indexes
     if isinstance(where, str):
         where = Locator(where, line=row, tabular=True, columns=columns or {})
     problems = []

@@ -237,7 +237,7 @@ def _csv_records(file: Path, normalise_header: bool) -> tuple[
             records.append(RawRecord(source, row, fields, headings=headings))
     except csv.Error as exc:
         raise DataError.single(source, f"not a well-formed CSV file: {exc}",
-                               row=reader.line_num) from None
+                               line=reader.line_num) from None
     return written, published, header, tuple(records)
 
 
