@@ -18,8 +18,8 @@ from corpparent.files.icalendar import (
     to_icalendar,
     write_icalendar,
 )
-from corpparent.obligations.compliance import falls_due
 from corpparent.obligations.instances import Instance
+from corpparent.obligations.upcoming import falls_due
 
 STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]

@@ -7,7 +7,7 @@ from attrs import frozen
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpparent import AllOf, AnyOf, Finding, Not, Rule, RuleSet, Status, worst
+from corpparent import AllOf, AnyOf, Finding, Not, Rule, RuleFamily, RuleSet, Status, worst
 
 
 @frozen
@@ -20,13 +20,18 @@ class AtLeast(Rule[int]):
     def name(self) -> str:
         return f"at least {self.threshold}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.CUSTOM
+
     def evaluate(self, subject: int, /) -> Finding:
         if subject < 0:
             status = Status.INSUFFICIENT_DATA
         else:
             status = Status.MET if subject >= self.threshold else Status.BREACHED
         return Finding("n", self.name, status, f"{subject} against {self.threshold}",
-                       evidence={"n": subject, "threshold": self.threshold})
+                       evidence={"n": subject, "threshold": self.threshold},
+                       family=self.family)
 
 
 thresholds = st.integers(min_value=0, max_value=20)

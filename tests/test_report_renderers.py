@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from corpparent import Finding, Status
+from corpparent import Finding, RuleFamily, Status
 from corpparent.files import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,
@@ -151,9 +151,12 @@ def test_period_labels_fit_two_lines(period: str, lines: tuple[str, str]) -> Non
 
 def test_findings_reports_put_what_needs_attention_first() -> None:
     made = [
-        Finding("Cllr A", "attendance", Status.MET, "Attended 4 of 4 meetings."),
-        Finding("2019-20", "meeting frequency", Status.BREACHED, "Met 9 times; 3 short."),
-        Finding("Cllr B", "attendance", Status.WARNING, "Attended 1 of 4 meetings."),
+        Finding("Cllr A", "attendance", Status.MET, "Attended 4 of 4 meetings.",
+                family=RuleFamily.ATTENDANCE),
+        Finding("2019-20", "meeting frequency", Status.BREACHED, "Met 9 times; 3 short.",
+                family=RuleFamily.MEETING_FREQUENCY),
+        Finding("Cllr B", "attendance", Status.WARNING, "Attended 1 of 4 meetings.",
+                family=RuleFamily.ATTENDANCE),
     ]
     report = findings_report(made, make_provenance(), title="Governance")
     for text in (render_markdown(report), render_terminal(report), render_html(report)):

@@ -18,10 +18,12 @@ from corpparent import (
     Polarity,
     Reading,
     Readings,
+    RuleFamily,
     Scorecard,
     Status,
     Target,
     TargetDirection,
+    Travel,
 )
 
 FY22, Q4 = FinancialYear(2022), FinancialQuarter(2022, 4)
@@ -60,16 +62,16 @@ def assess() -> dict[str, IndicatorAssessment]:
     return {a.indicator.id: a for a in result.assessments}
 
 
-def rule(indicator: str, name: str) -> Finding:
-    found = assess()[indicator].finding(name)
-    assert found is not None, f"no {name} finding for {indicator}"
+def rule(indicator: str, family: RuleFamily) -> Finding:
+    found = assess()[indicator].finding(family)
+    assert found is not None, f"no {family} finding for {indicator}"
     return found
 
 
 def test_long_term_stability_73_against_75_82_is_below_and_worse() -> None:
     """002 §33: "our performance has dipped ... and is below our 75% lower range"."""
     assert assess()["ltstab"].performance is Performance.WORSE
-    finding = rule("ltstab", "expected range")
+    finding = rule("ltstab", RuleFamily.EXPECTED_RANGE)
     assert finding.status is Status.BREACHED
     assert finding.evidence["position"] == "below"
 
@@ -77,14 +79,14 @@ def test_long_term_stability_73_against_75_82_is_below_and_worse() -> None:
 def test_placed_over_20_miles_39_against_34_37_is_above_and_worse() -> None:
     """002 §42: "just outside of our expected upper range"."""
     assert assess()["miles20"].performance is Performance.WORSE
-    assert rule("miles20", "expected range").evidence["position"] == "above"
+    assert rule("miles20", RuleFamily.EXPECTED_RANGE).evidence["position"] == "above"
 
 
 def test_missing_episodes_71_against_90_120_is_below_and_better() -> None:
     """002 §47: "still below our lower target range of 90"; fewer is better."""
     assert assess()["missing"].performance is Performance.BETTER
-    assert rule("missing", "expected range").status is Status.EXCEEDED
-    assert rule("missing", "travel since last period").outcome == "worsened"
+    assert rule("missing", RuleFamily.EXPECTED_RANGE).status is Status.EXCEEDED
+    assert rule("missing", RuleFamily.TRAVEL_SINCE_LAST_PERIOD).outcome is Travel.WORSENED
 
 
 def test_children_in_care_461_is_within_407_469() -> None:
@@ -94,7 +96,7 @@ def test_children_in_care_461_is_within_407_469() -> None:
 
 def test_health_assessments_82_fall_short_of_the_94_target() -> None:
     """002 §88: "82% ... had a health assessment in the last 12 months (target is 94%)"."""
-    finding = rule("health", "target")
+    finding = rule("health", RuleFamily.TARGET)
     assert finding.status is Status.BREACHED
     assert "82% in 2022-23 Q4 falls short of the target of at least 94%" in str(finding)
 
@@ -118,7 +120,7 @@ def test_a_missing_value_is_insufficient_data_not_an_exception() -> None:
 def test_a_range_set_for_another_year_does_not_apply() -> None:
     q1 = FinancialQuarter(2023, 1)
     result = Scorecard(WILTSHIRE).assess(Readings([Reading("ltstab", q1, 60)]), q1)
-    assert result["ltstab"].finding("expected range") is None
+    assert result["ltstab"].finding(RuleFamily.EXPECTED_RANGE) is None
 
 
 @given(st.floats(0, 100, allow_nan=False), st.sampled_from(Polarity))
@@ -141,7 +143,7 @@ def test_a_better_value_never_gets_a_worse_status(a: float, b: float) -> None:
 
     def status(value: float) -> Status:
         assessment = card.assess(Readings([Reading("ltstab", Q4, value)]), Q4)["ltstab"]
-        found = assessment.finding("expected range")
+        found = assessment.finding(RuleFamily.EXPECTED_RANGE)
         assert found is not None
         return found.status
 

@@ -45,7 +45,19 @@ from corpparent.files import (
     validate_plugin_file,
     write_icalendar,
 )
-from corpparent.findings import AllOf, AnyOf, Check, Finding, Not, Rule, RuleSet, Status, worst
+from corpparent.findings import (
+    AllOf,
+    AnyOf,
+    Check,
+    Finding,
+    Not,
+    NotJudged,
+    Rule,
+    RuleFamily,
+    RuleSet,
+    Status,
+    worst,
+)
 from corpparent.governance import (
     AttendanceThreshold,
     ClassQuorum,
@@ -77,6 +89,7 @@ from corpparent.indicators import (
 )
 from corpparent.obligations import (
     Obligation,
+    ObligationOutcome,
     ObligationSet,
     Submission,
     evaluate_obligations,
@@ -105,6 +118,7 @@ from corpparent.ranges import (
     Position,
     Target,
     TargetDirection,
+    TargetOutcome,
     Travel,
     direction_of_travel,
     performance,
@@ -164,7 +178,9 @@ __all__ = [
     "Month",
     "MunicipalYear",
     "Not",
+    "NotJudged",
     "Obligation",
+    "ObligationOutcome",
     "ObligationSet",
     "Observation",
     "PanelRecord",
@@ -182,6 +198,7 @@ __all__ = [
     "Reading",
     "Readings",
     "Rule",
+    "RuleFamily",
     "RuleSet",
     "Scorecard",
     "ScorecardResult",
@@ -191,6 +208,7 @@ __all__ = [
     "Submission",
     "Target",
     "TargetDirection",
+    "TargetOutcome",
     "TargetRule",
     "Travel",
     "TravelRule",
