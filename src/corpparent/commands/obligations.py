@@ -124,7 +124,7 @@ class Sources:
         if self.reference is not None:
             return _obligations(self.reference)
         profile = self.profile()
-        if profile is None or profile.obligations is None:
+        if profile is None or not profile.obligations:
             raise click.UsageError("give --authority (a plug-in with obligations) or "
                                    "--obligations")
         return profile.obligations
@@ -136,7 +136,7 @@ class Sources:
         if given is not None:
             return given
         profile = self.profile()
-        if profile is None or profile.meetings is None:
+        if profile is None or not profile.meetings:
             return None
         dates = list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
         if within is not None and not any(within[0] <= d <= within[1] for d in dates):
