@@ -28,7 +28,6 @@ from corpparent.obligations.definitions import (
 )
 from corpparent.obligations.outcomes import ObligationOutcome as Outcome
 from corpparent.obligations.submissions import Submission
-from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import FinancialYear, Month, Period
 from corpparent.testing.obligations import (
     breaching_logs,
@@ -271,28 +270,6 @@ def test_event_obligations_arise_on_each_occurrence() -> None:
                                    as_of=date(2023, 11, 1), events={})
     assert [f.status for f in unknown] == [Status.INSUFFICIENT_DATA]
     assert "dates of strategy revision" in unknown[0].explanation
-
-
-# --- what falls due next -------------------------------------------------------------
-
-
-def test_what_falls_due_next_skips_what_is_already_met() -> None:
-    planned = [date(2023, 6, 27), date(2023, 9, 26)]
-    log = [sent("annual report", "Children's Select Committee", date(2023, 6, 26))]
-    upcoming = falls_due(WILTSHIRE, start=date(2023, 7, 1), until=date(2023, 12, 31),
-                         meetings=planned, submissions=log)
-    assert [(i.obligation.id, i.due) for i in upcoming.due] == [
-        ("minutes-to-select-chair", date(2023, 7, 11)),
-        ("annual-report-council", date(2023, 7, 31)),
-        ("minutes-to-select-chair", date(2023, 10, 10)),
-        ("six-monthly-report", date(2023, 11, 30)),
-    ]
-    assert upcoming.unscheduled == ()
-
-
-def test_without_planned_meetings_the_minutes_are_listed_as_unscheduled() -> None:
-    upcoming = falls_due(WILTSHIRE, start=date(2023, 7, 1), until=date(2023, 12, 31))
-    assert [o.id for o in upcoming.unscheduled] == ["minutes-to-select-chair"]
 
 
 # --- properties ----------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,9 +23,11 @@ from corpparent import (
     Readings,
     RuleFamily,
     Scorecard,
+    ScorecardResult,
     Status,
     Target,
     TargetDirection,
+    TargetOutcome,
     Travel,
 )
 
@@ -148,3 +153,71 @@ def test_a_better_value_never_gets_a_worse_status(a: float, b: float) -> None:
         return found.status
 
     assert severity[status(high)] <= severity[status(low)]
+
+
+def _renamed(result: ScorecardResult, name: str) -> ScorecardResult:
+    """``result`` with every finding's rule given the display name ``name``."""
+    return ScorecardResult(result.period, tuple(
+        attrs.evolve(a, findings=tuple(attrs.evolve(f, rule=name) for f in a.findings))
+        for a in result.assessments))
+
+
+@given(st.text(max_size=30))
+def test_the_exception_report_does_not_depend_on_rule_names(name: str) -> None:
+    """Renaming every rule for readers leaves the exceptions, successes and gaps as they
+    were (002 §33, §42, §47, §88: stability, distance, missing episodes, health)."""
+    readings = Readings([*READINGS, Reading("miles20", Q4.same_period_last_year(), None,
+                                            symbol="c")])
+    result = Scorecard(WILTSHIRE).assess(readings, Q4)
+    before, after = result.exception_report(), _renamed(result, name).exception_report()
+    for section in ("exceptions", "successes", "insufficient"):
+        assert [(f.subject, f.family, f.status) for f in getattr(after, section)] == [
+            (f.subject, f.family, f.status) for f in getattr(before, section)]
+    assert [f.subject for f in before.exceptions] == ["ltstab", "miles20", "missing", "health"]
+
+
+def test_a_travel_finding_named_like_a_range_is_not_an_exception() -> None:
+    result = Scorecard(IndicatorSet([LTSTAB])).assess(
+        Readings([Reading("ltstab", Q4, 60), Reading("ltstab", Q4.previous(), 70)]), Q4)
+    renamed = _renamed(result, "expected range")
+    assert result.exception_report().exceptions == ()
+    assert renamed.exception_report().exceptions == ()
+    assert renamed["ltstab"].performance is None
+
+
+def test_an_assessment_gives_its_findings_by_family() -> None:
+    assessment = assess()["missing"]  # 002 §46-47: 71 against 90-120, 49 the quarter before
+    assert assessment.range_finding is assessment.findings[0]
+    assert assessment.target_findings == ()
+    since_period = assessment.travel_since_last_period
+    assert since_period is not None
+    assert since_period.outcome is Travel.WORSENED
+    since_year = assessment.travel_since_last_year
+    assert since_year is not None
+    assert since_year.status is Status.INSUFFICIENT_DATA  # no reading for 2021-22 Q4
+    health = assess()["health"]
+    assert [f.outcome for f in health.target_findings] == [TargetOutcome.BELOW_TARGET]
+    assert health.range_finding is None
+
+
+@given(st.floats(0, 100, allow_nan=False), st.floats(0, 100, allow_nan=False),
+       st.booleans())
+def test_every_finding_has_the_family_of_the_rule_that_made_it(
+    value: float, earlier: float, ambition: bool
+) -> None:
+    indicators = IndicatorSet(
+        [LTSTAB], ranges=[ExpectedRange("ltstab", 75, 82, FY22)],
+        targets=[Target("ltstab", 80, TargetDirection.AT_LEAST, FY22, ambition=ambition)])
+    card = Scorecard(indicators)
+    readings = Readings([Reading("ltstab", Q4, value), Reading("ltstab", Q4.previous(), earlier)])
+    assessment = card.assess(readings, Q4)["ltstab"]
+    rules = card.rules_for(LTSTAB, Q4)
+    assert [f.family for f in assessment.findings] == [r.family for r in rules]
+    assert [f.rule for f in assessment.findings] == [r.name for r in rules]
+    assert all(f.subject == "ltstab" and f.subject_name == LTSTAB.name
+               for f in assessment.findings)
+    assert all(isinstance(f.outcome, Enum) for f in assessment.findings)
+    expected_target = RuleFamily.AMBITION if ambition else RuleFamily.TARGET
+    assert [f.family for f in assessment.findings] == [
+        RuleFamily.EXPECTED_RANGE, expected_target,
+        RuleFamily.TRAVEL_SINCE_LAST_PERIOD, RuleFamily.TRAVEL_SINCE_LAST_YEAR]
