@@ -13,9 +13,10 @@ terms of reference (001 §6):
 
 Each sentence is an :class:`Obligation`: a *document* for a *recipient*, a *trigger*
 (after each meeting, every N months, annually, quarterly, or on a named event), a
-*deadline* counted from the trigger (within N days, or by a fixed month), the topics it
-must *cover* (every strategic priority), and *precedence* over other obligations ("shared
-with the Children's Select Committee prior to submission").
+*deadline* counted from the trigger (within N days, or by a fixed month; both in
+:mod:`corpparent.obligations.triggers`), the topics it must *cover* (every strategic
+priority), and *precedence* over other obligations ("shared with the Children's Select
+Committee prior to submission").
 
 Obligations are plain data: frozen values with no callables, so an authority can declare
 them in a data file (:mod:`corpparent.files.obligations`) as readily as in
