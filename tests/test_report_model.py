@@ -53,7 +53,7 @@ def test_scorecard_json_reads_back_unchanged() -> None:
 
 @pytest.mark.parametrize(
     ("path", "bad"),
-    [(("indicators", 0, "status"), "fine"), (("schema_version",), "2"),
+    [(("indicators", 0, "status"), "fine"), (("schema_version",), "1"),
      (("provenance", "inputs", 0, "sha256"), "not-a-digest")],
 )
 def test_schema_rejects_a_malformed_report(path: tuple[str | int, ...], bad: object) -> None:

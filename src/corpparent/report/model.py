@@ -45,8 +45,8 @@ __all__ = [
     "report_schema",
 ]
 
-SCHEMA_VERSION: Final = "1"
-SCHEMA_ID = "urn:corpparent:report:1"
+SCHEMA_VERSION: Final = "2"
+SCHEMA_ID = "urn:corpparent:report:2"
 
 Profile = Literal["public", "private", "internal"]
 
@@ -208,7 +208,7 @@ class Provenance(_Model):
 
 
 class _Report(_Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = "2"
     title: str
     authority: str | None = None
     period: str | None = None
