@@ -41,7 +41,7 @@ SYMBOL: dict[Enum, str] = {
 
 def main() -> None:
     obligations = load_profile("wiltshire").obligations
-    assert obligations is not None, "the wiltshire plug-in declares its obligations"
+    assert len(obligations) > 0, "the wiltshire plug-in declares its obligations"
     log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
     # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
     # Minutes follow formal meetings; informal workshops keep none.
