@@ -39,7 +39,7 @@ def main(argv: list[str]) -> None:
         print(f"  {len(findings)} findings; worse than a comparator or in band D "
               f"({len(worse)}):")
         for finding in worse:
-            print(f"  ! {finding.subject}: {finding.explanation}")
+            print(f"  ! {finding.display_subject}: {finding.explanation}")
         print()
 
 

@@ -14,17 +14,17 @@ Run: python examples/obligations.py
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 
 from corpparent.files.icalendar import write_icalendar
 from corpparent.files.meetings import read_meetings
 from corpparent.files.submissions import read_submissions
+from corpparent.findings import NotJudged
 from corpparent.governance.meetings import MeetingKind
-from corpparent.obligations.compliance import (
-    evaluate_obligations,
-    falls_due,
-    unmatched_submissions,
-)
+from corpparent.obligations.compliance import evaluate_obligations, unmatched_submissions
+from corpparent.obligations.outcomes import ObligationOutcome
+from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
 
@@ -32,13 +32,16 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # The next year's meetings as a committee calendar would list them (illustrative dates).
 PLANNED_2023_24 = [date(2023, 9, 26), date(2023, 11, 14), date(2024, 1, 16), date(2024, 3, 19)]
-SYMBOL = {"met": "✓", "late": "✗", "missing": "✗", "incomplete": "✗", "out of order": "✗",
-          "not yet due": "…", "insufficient data": "?"}
+SYMBOL: dict[Enum, str] = {
+    ObligationOutcome.MET: "✓", ObligationOutcome.LATE: "✗", ObligationOutcome.MISSING: "✗",
+    ObligationOutcome.INCOMPLETE: "✗", ObligationOutcome.OUT_OF_ORDER: "✗",
+    ObligationOutcome.NOT_YET_DUE: "…", NotJudged.INSUFFICIENT_DATA: "?",
+}
 
 
 def main() -> None:
     obligations = load_profile("wiltshire").obligations
-    assert obligations is not None, "the wiltshire plug-in declares its obligations"
+    assert len(obligations) > 0, "the wiltshire plug-in declares its obligations"
     log = read_submissions(DATA / "wiltshire_submissions_2022-23.csv")
     # "CPP Meeting 27.9.22, 15.11.22, 17.1.23, 21.3.23" (002, work programme).
     # Minutes follow formal meetings; informal workshops keep none.
@@ -52,8 +55,10 @@ def main() -> None:
     findings = evaluate_obligations(obligations, log, period=year, as_of=as_of,
                                     meetings=meetings)
     for finding in findings:
-        outcome = finding.outcome or str(finding.status)
-        print(f"  {SYMBOL.get(outcome, ' ')} {outcome:<12} {finding.explanation}")
+        outcome = finding.outcome
+        label = str(finding.status) if outcome is None else str(outcome)
+        symbol = " " if outcome is None else SYMBOL.get(outcome, " ")
+        print(f"  {symbol} {label:<12} {finding.explanation}")
     breaches = sum(f.is_breach for f in findings)
     print(f"\n  {breaches} of {len(findings)} obligations breached.")
 

@@ -54,10 +54,10 @@ def main() -> None:
         frequency = constitution.frequency
         print(f"  Meetings: every {frequency.every_months} months, at least "
               f"{frequency.minimum_per_year} a year  [{frequency.source}]")
-    if wiltshire.meetings is not None:
+    if wiltshire.meetings:
         print("  Meetings held in 2022-23: "
               + ", ".join(day.isoformat() for day in wiltshire.meetings.dates))
-    if wiltshire.obligations is not None:
+    if wiltshire.obligations:
         print("  Reporting:")
         for obligation in wiltshire.obligations:
             print(f"    {obligation.describe()}")

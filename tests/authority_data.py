@@ -9,5 +9,5 @@ from corpparent.plugins import load_profile
 def built_in_obligations(authority: str) -> ObligationSet:
     """The reporting obligations of a built-in authority plug-in."""
     obligations = load_profile(authority).obligations
-    assert obligations is not None, f"{authority} declares no obligations"
+    assert len(obligations) > 0, f"{authority} declares no obligations"
     return obligations

@@ -39,9 +39,11 @@ def test_one_finding_per_occurrence_of_wiltshires_obligations() -> None:
     presented to Full Council: eight occurrences."""
     found = findings(*CHECK)
     subjects = [str(f["subject"]) for f in found]
+    names = [str(f["subject_name"]) for f in found]
     assert len(found) == 8
-    assert sum(s.startswith("Panel minutes") for s in subjects) == 4
-    assert sum(s.startswith("Six-monthly") for s in subjects) == 2
+    assert subjects.count("minutes-to-select-chair") == 4
+    assert sum(s.startswith("Panel minutes") for s in names) == 4
+    assert sum(s.startswith("Six-monthly") for s in names) == 2
     outcomes = {f["outcome"] for f in found}
     assert outcomes <= {"met", "late", "missing", "incomplete", "out of order", "not yet due"}
 
@@ -127,7 +129,7 @@ def test_obligations_from_a_file(tmp_path: Path) -> None:
     """An authority's own obligations file (here, the Wiltshire plug-in's written out as
     JSON) is judged as the plug-in's obligations are."""
     obligations = load_profile("wiltshire").obligations
-    assert obligations is not None
+    assert len(obligations) > 0
     own = tmp_path / "obligations.json"
     own.write_text(json.dumps(obligations_to_data(obligations)), encoding="utf-8")
     from_file = findings("obligations", "check", str(LOG), "-O", str(own), "-M",

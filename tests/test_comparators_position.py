@@ -16,6 +16,7 @@ from corpparent.comparators import (
     ComparatorKind,
     ComparatorSet,
     Quartiles,
+    Standing,
     group_average,
     quartile_band,
     quartiles,
@@ -23,7 +24,7 @@ from corpparent.comparators import (
     standing_finding,
 )
 from corpparent.errors import DefinitionError
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialYear
 from corpparent.symbols import is_symbol
@@ -77,6 +78,7 @@ def test_withheld_values_get_no_rank_and_no_band_and_are_not_counted() -> None:
     assert "confidential" in benchmark.missing["c"]
     finding = standing_finding(benchmark, "c")
     assert finding.status is Status.INSUFFICIENT_DATA
+    assert finding.outcome is Standing.NOT_RANKED
     assert "confidential" in finding.explanation
 
 
@@ -84,10 +86,12 @@ def test_standing_finding_gives_rank_of_n_and_band() -> None:
     benchmark = Benchmark(LOW, Y, {"a": 5, "b": 6, "c": 7, "d": 8, "e": 9})
     best = standing_finding(benchmark, "a")
     assert (best.evidence["rank"], best.evidence["of"], best.evidence["band"]) == (1, 5, "A")
-    assert best.status is Status.EXCEEDED
+    assert (best.status, best.outcome) == (Status.EXCEEDED, Standing.BAND_A)
+    assert (best.subject, best.subject_name) == (LOW.id, LOW.name)
+    assert best.family is RuleFamily.NATIONAL_STANDING
     worst = standing_finding(benchmark, "e")
     assert (worst.evidence["rank"], worst.evidence["band"]) == (5, "D")
-    assert worst.status is Status.WARNING
+    assert (worst.status, worst.outcome) == (Status.WARNING, Standing.BAND_D)
     # A newer local figure is placed against the published distribution.
     newer = standing_finding(benchmark, "e", value=4.5)
     assert (newer.evidence["rank"], newer.evidence["band"]) == (1, "A")
@@ -97,6 +101,7 @@ def test_too_few_values_give_no_band() -> None:
     benchmark = Benchmark(LOW, Y, {"a": 5, "b": 6, "c": 7})
     assert benchmark.quartiles() is None
     assert standing_finding(benchmark, "a").status is Status.INSUFFICIENT_DATA
+    assert standing_finding(benchmark, "a").outcome is Standing.RANKED
 
 
 def test_neutral_indicators_are_neither_ranked_nor_banded() -> None:
@@ -104,7 +109,7 @@ def test_neutral_indicators_are_neither_ranked_nor_banded() -> None:
     assert benchmark.rank_of("a") is None
     assert benchmark.band_of("a") is None
     finding = standing_finding(benchmark, "a")
-    assert finding.status is Status.MET
+    assert (finding.status, finding.outcome) == (Status.MET, Standing.NO_JUDGEMENT)
     position = benchmark.position(6.5)
     assert position.better_than is None
     assert (position.higher_than, position.lower_than) == (2, 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpparent.comparators import Comparator, ComparatorKind, CompareWith
+from corpparent.comparators import Comparator, ComparatorKind, CompareWith, Verdict
 from corpparent.errors import DataError, UnitError
 from corpparent.files import comparator_set_from_data
 from corpparent.findings import RuleSet, Status
@@ -28,7 +28,8 @@ def test_a_reading_is_compared_with_the_latest_published_comparator() -> None:
     assert finding.period == Q4
     assert finding.evidence["comparator_period"] == "2020-21"
     assert "2020-21" in finding.explanation
-    assert finding.outcome == "better than England"
+    assert finding.outcome is Verdict.BETTER
+    assert (finding.subject, finding.subject_name) == (MOVES.id, MOVES.name)
 
 
 def test_a_withheld_reading_is_insufficient_data_with_its_reason() -> None:

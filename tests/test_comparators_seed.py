@@ -13,11 +13,12 @@ from corpparent.comparators import (
     Comparator,
     ComparatorKind,
     ComparatorSet,
+    Standing,
     Verdict,
     compare,
     group_finding,
 )
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import CalendarYear, FinancialYear
 
@@ -211,6 +212,9 @@ def test_position_among_outstanding_authorities(
     finding = group_finding(benchmark, "Outstanding authorities", OUTSTANDING, wiltshire,
                             authority="Wiltshire")
     assert f"better than {better_than} of 5" in finding.explanation
+    expected = {5: Standing.BEST_IN_GROUP, 0: Standing.WORST_IN_GROUP}.get(
+        better_than, Standing.WITHIN_GROUP)
+    assert (finding.outcome, finding.family) == (expected, RuleFamily.GROUP_POSITION)
 
 
 def test_a_withheld_outstanding_value_is_left_out_of_n_and_named() -> None:

@@ -12,8 +12,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.comparators import Band, ComparatorKind
 from corpparent.dfe.areas import known_areas
@@ -219,7 +218,7 @@ def test_findings_judge_every_proportion_against_every_comparator(
     proportions = [i for i in bench.indicators if i.is_proportion]
     # Per indicator: rank and band, five comparators, and the Outstanding position.
     assert len(findings) == 7 * len(proportions)
-    moves = [f for f in findings if f.subject == bench.indicator("placements_3plus").name]
+    moves = [f for f in findings if f.subject == "placements_3plus"]
     england = next(f for f in moves if f.rule == "compared with England")
     # 9% against England's 10%, lower is better: better than England.
     assert england.status is Status.EXCEEDED
@@ -228,7 +227,8 @@ def test_findings_judge_every_proportion_against_every_comparator(
 
 def test_a_withheld_value_gives_findings_of_insufficient_data(bench: Benchmarking) -> None:
     name = bench.indicator("placements_3plus").name
-    moves = [f for f in bench.findings("Rutland", YEAR_2025) if f.subject == name]
+    moves = [f for f in bench.findings("Rutland", YEAR_2025) if f.subject == "placements_3plus"]
+    assert {f.subject_name for f in moves} == {name}
     assert len(moves) == 7
     assert {f.status for f in moves} == {Status.INSUFFICIENT_DATA}
 

@@ -10,8 +10,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.dfe.areas import Level
 from corpparent.dfe.ees import EesRow, EesTable, ees_period

@@ -7,8 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DefinitionError
@@ -18,8 +17,8 @@ from corpparent.files.icalendar import (
     to_icalendar,
     write_icalendar,
 )
-from corpparent.obligations.compliance import falls_due
 from corpparent.obligations.instances import Instance
+from corpparent.obligations.upcoming import falls_due
 
 STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]

@@ -16,6 +16,7 @@ from corpparent.errors import PluginFileError
 from corpparent.files import profile_from_toml, read_meetings
 from corpparent.findings import Status
 from corpparent.governance import (
+    FrequencyOutcome,
     Meeting,
     MeetingLog,
     Member,
@@ -176,7 +177,7 @@ def test_staffordshire_constitution(staffordshire: AuthorityProfile) -> None:
     assert len(co_opted) == 7  # 004 §8
     # ToR: "shall meet every month"; 004 §13: "The Panel met 9 times during the period".
     findings = constitution.review(_record(staffordshire))
-    shortfalls = [f for f in findings if f.outcome == "shortfall"]
+    shortfalls = [f for f in findings if f.outcome is FrequencyOutcome.SHORTFALL]
     assert len(shortfalls) == 1
     assert shortfalls[0].status is Status.BREACHED
 

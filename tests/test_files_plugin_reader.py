@@ -10,11 +10,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from corpparent.comparators.series import Authority as NamedAuthority
-from corpparent.comparators.series import Comparator, ComparatorKind
+from corpparent.comparators.series import Authority as NamedAuthority, Comparator, ComparatorKind
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import DataError, PluginError, PluginFileError
 from corpparent.files import (
@@ -22,9 +20,9 @@ from corpparent.files import (
     plugin_schema,
     profile_from_toml,
     profile_to_toml,
+    toml_writer as tomlwriter,
     validate_plugin_file,
 )
-from corpparent.files import toml_writer as tomlwriter
 from corpparent.files.toml_lines import key_lines
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from corpparent.files import profile_from_toml, profile_to_toml
 from corpparent.findings import AllOf, AnyOf

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.errors import DataError, DefinitionError
 from corpparent.files.submissions import read_submissions, submissions_from_data

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from attrs import frozen
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from corpparent import AllOf, AnyOf, Finding, Not, Rule, RuleSet, Status, worst
+from corpparent import AllOf, AnyOf, Finding, Not, Rule, RuleFamily, RuleSet, Status, worst
 
 
 @frozen
@@ -15,10 +15,15 @@ class AtLeast(Rule[int]):
     """Met when the input is at least ``threshold``; insufficient data when negative."""
 
     threshold: int
+    kind: RuleFamily = RuleFamily.CUSTOM
 
     @property
     def name(self) -> str:
         return f"at least {self.threshold}"
+
+    @property
+    def family(self) -> RuleFamily:
+        return self.kind
 
     def evaluate(self, subject: int, /) -> Finding:
         if subject < 0:
@@ -26,7 +31,8 @@ class AtLeast(Rule[int]):
         else:
             status = Status.MET if subject >= self.threshold else Status.BREACHED
         return Finding("n", self.name, status, f"{subject} against {self.threshold}",
-                       evidence={"n": subject, "threshold": self.threshold})
+                       evidence={"n": subject, "threshold": self.threshold},
+                       family=self.family)
 
 
 thresholds = st.integers(min_value=0, max_value=20)
@@ -98,3 +104,29 @@ def test_evidence_is_read_only() -> None:
     finding = AtLeast(1).evaluate(3)
     with pytest.raises(TypeError):
         finding.evidence["n"] = 4  # type: ignore[index]
+
+
+families = st.sampled_from(list(RuleFamily))
+
+
+@given(thresholds, families, thresholds, families, inputs)
+def test_combining_rules_keeps_the_family_of_their_parts(
+    a: int, a_family: RuleFamily, b: int, b_family: RuleFamily, n: int
+) -> None:
+    """A combination is judged as its first part is: "75% of councillors and 70% of
+    associate members" is a quorum rule, not a new kind of rule."""
+    first, second = AtLeast(a, a_family), AtLeast(b, b_family)
+    for combined in (first & second, first | second, AllOf((first, second), label="both")):
+        assert combined.family is a_family
+        assert combined.evaluate(n).family is a_family
+    assert (~second).family is b_family
+    assert (~second).evaluate(n).family is b_family
+
+
+def test_a_finding_shows_its_subjects_name_where_it_has_one() -> None:
+    bare = Finding("health", "target", Status.BREACHED, "82% against 94%.",
+                   family=RuleFamily.TARGET)
+    named = attrs.evolve(bare, subject_name="Health assessments")
+    assert (bare.display_subject, named.display_subject) == ("health", "Health assessments")
+    assert str(named).startswith("Health assessments [target]: breached")
+

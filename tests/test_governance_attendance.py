@@ -13,14 +13,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
 from corpparent.findings import Status
 from corpparent.governance.attendance import (
+    AttendanceOutcome,
     AttendanceThreshold,
     SixMonthRule,
     attendance_table,
@@ -143,7 +143,7 @@ def test_notice_warns_before_six_months_run_out() -> None:
     record = _record(Meeting(date(2019, 6, 10), present=["Cllr A"]), as_of=date(2019, 11, 20))
     (finding,) = SixMonthRule(notice_days=30).findings(record)
     assert finding.status is Status.WARNING
-    assert finding.outcome == "approaching six months"
+    assert finding.outcome is AttendanceOutcome.APPROACHING_SIX_MONTHS
 
 
 def test_attending_as_a_substitute_counts_for_the_substitute_not_the_member() -> None:

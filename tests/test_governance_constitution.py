@@ -13,7 +13,7 @@ import pytest
 from corpparent.errors import DefinitionError
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
-from corpparent.findings import AllOf, Status
+from corpparent.findings import AllOf, NotJudged, RuleFamily, Status
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
@@ -97,6 +97,43 @@ def test_reviewing_staffordshire_2019_20() -> None:
     attendance = [f for f in findings if f.rule == "attendance at least 50%"]
     assert {f.subject for f in attendance if f.status is Status.WARNING} == {
         "Gill Heath", "Natasha Pullen"}  # 2/9 each, 004 §7
+
+
+def test_a_period_with_its_membership_is_the_whole_review() -> None:
+    membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
+    meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.csv")
+    year = MunicipalYear(2019)
+    record = PanelRecord.for_period(STAFFORDSHIRE.panel, membership, meetings, year,
+                                    as_of=year.end)
+    assert STAFFORDSHIRE.review_period(meetings, membership, year, year.end) == (
+        STAFFORDSHIRE.review(record))
+
+
+def test_a_period_without_its_membership_judges_frequency_and_says_what_it_could_not() -> None:
+    """Quorum, attendance and composition depend on who sat on the panel; meeting
+    frequency only on the dates. 004 §13: "The Panel met 9 times during the period"."""
+    meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.csv")
+    year = MunicipalYear(2019)
+    findings = STAFFORDSHIRE.review_period(meetings, None, year, year.end)
+    *frequency, unjudged = findings
+    assert {f.family for f in frequency} <= {
+        RuleFamily.MEETING_FREQUENCY, RuleFamily.MEETING_GAP, RuleFamily.NEXT_MEETING}
+    assert next(f for f in frequency if f.family is RuleFamily.MEETING_FREQUENCY).status is (
+        Status.BREACHED)  # 9 of 12 monthly meetings
+    assert unjudged.family is RuleFamily.GOVERNANCE
+    assert unjudged.status is Status.INSUFFICIENT_DATA
+    assert unjudged.outcome is NotJudged.INSUFFICIENT_DATA
+    assert unjudged.subject == STAFFORDSHIRE.panel
+    assert unjudged.evidence["meetings"] == len(meetings.between(year.start, year.end))
+    assert unjudged.period == year
+
+
+def test_without_a_frequency_only_the_unjudged_finding_remains() -> None:
+    meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.csv")
+    year = MunicipalYear(2019)
+    bare = attrs.evolve(STAFFORDSHIRE, frequency=None)
+    (only,) = bare.review_period(meetings, None, year, date(2019, 12, 31))
+    assert only.evidence["meetings"] == len(meetings.between(year.start, date(2019, 12, 31)))
 
 
 def test_seats_validation() -> None:

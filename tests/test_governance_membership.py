@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
 from corpparent.governance.membership import Member, MemberClass, Membership, Office

@@ -12,14 +12,19 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Status
 from corpparent.governance.meetings import Meeting, Sitting, Substitution
 from corpparent.governance.membership import Member, MemberClass, Roster
-from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
+from corpparent.governance.quorum import (
+    Basis,
+    ClassQuorum,
+    MinimumPresent,
+    Quorum,
+    QuorumOutcome,
+)
 from corpparent.testing.governance_strategies import (
     class_quorums,
     inquorate_sittings,
@@ -60,7 +65,7 @@ def test_wiltshire_five_councillors_is_not_quorate_and_the_chair_adjourns() -> N
     assert finding.status is Status.BREACHED
     assert "5 of 8 councillors present; 75% of 8 requires 6: not quorate" in finding.explanation
     assert finding.explanation.endswith("the Chairperson will adjourn the meeting.")
-    assert finding.outcome == "not quorate"
+    assert finding.outcome is QuorumOutcome.NOT_QUORATE
 
 
 def test_wiltshire_a_substitute_for_an_absent_councillor_counts() -> None:

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DataError, DefinitionError

@@ -18,7 +18,7 @@ import pytest
 
 from corpparent.comparators.comparison import Verdict
 from corpparent.files.readings import read_readings
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
 from corpparent.plugins import load_profile
@@ -90,7 +90,7 @@ def test_wiltshire_health_assessments_fall_short_of_the_target(
     """002 §88: "82% of children in care had a health assessment ... (target is 94%)"."""
     readings = read_readings(DATA / "wiltshire_readings_2022-23.csv", wiltshire.indicators)
     result = Scorecard(wiltshire.indicators).assess(readings, FinancialQuarter(2022, 4))
-    finding = result["health_assessments"].finding("target")
+    finding = result["health_assessments"].finding(RuleFamily.TARGET)
     assert finding is not None
     assert finding.status is Status.BREACHED
     assert (finding.evidence["value"], finding.evidence["target"]) == (82, 94)
@@ -103,7 +103,7 @@ def test_wiltshire_in_house_fostering_ambition_is_not_a_breach(
     foster care": an ambition, so 39% is noted rather than breached."""
     readings = read_readings(DATA / "wiltshire_readings_2022-23.csv", wiltshire.indicators)
     result = Scorecard(wiltshire.indicators).assess(readings, FinancialQuarter(2022, 4))
-    finding = result["in_house_fostering"].finding("ambition")
+    finding = result["in_house_fostering"].finding(RuleFamily.AMBITION)
     assert finding is not None
     assert finding.status is Status.WARNING
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corpparent.errors import DefinitionError
+from corpparent.governance.meetings import Meeting, Meetings
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
+from corpparent.obligations.definitions import ObligationSet
 from corpparent.profile import AuthorityProfile, Document, Priority
 
 MOVES = Indicator("moves", "Three or more moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER,
@@ -51,3 +55,22 @@ def test_an_invalid_profile_is_refused(changes: dict[str, object], message: str)
 def test_a_document_needs_an_id_and_title() -> None:
     with pytest.raises(DefinitionError, match="needs an id and a title"):
         Document("", "Report")
+
+
+def test_a_profile_without_meetings_or_obligations_has_empty_ones() -> None:
+    bare = AuthorityProfile(id="bare", name="Bare")
+    assert isinstance(bare.meetings, Meetings)
+    assert len(bare.meetings) == 0
+    assert isinstance(bare.obligations, ObligationSet)
+    assert len(bare.obligations) == 0
+    assert not bare.meetings
+    assert not bare.obligations
+
+
+def test_none_for_meetings_or_obligations_is_the_empty_collection() -> None:
+    """A plug-in file without meetings or obligations gives ``None``; the profile holds
+    the empty collection, so no caller has to test for ``None``."""
+    given = AuthorityProfile(id="bare", name="Bare", meetings=None, obligations=None)
+    assert given == AuthorityProfile(id="bare", name="Bare")
+    held = Meetings([Meeting(date(2022, 9, 27))])
+    assert AuthorityProfile(id="bare", name="Bare", meetings=held).meetings is held

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from corpparent import FinancialQuarter, Finding, Status, worst
+from corpparent import FinancialQuarter, Finding, RuleFamily, Status, worst
 from corpparent.comparators import Comparator, ComparatorKind
 from corpparent.report import comparators_for, headline_status, summarise, trend
 from corpparent.report.labels import STATUS_ORDER
@@ -16,31 +15,45 @@ from reports_support import Q4, count_report, wiltshire_report, wiltshire_set
 statuses = st.sampled_from(list(Status))
 
 
-def finding(rule: str, status: Status) -> Finding:
-    return Finding("x", rule, status, "An explanation.")
+def finding(family: RuleFamily, status: Status, rule: str = "any name") -> Finding:
+    return Finding("x", rule, status, "An explanation.", family=family)
 
 
-@given(st.lists(st.tuples(st.sampled_from(["expected range", "target", "ambition"]),
-                          statuses), min_size=1),
-       st.lists(statuses))
+JUDGEMENTS = [RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET, RuleFamily.AMBITION]
+TRAVEL = [RuleFamily.TRAVEL_SINCE_LAST_PERIOD, RuleFamily.TRAVEL_SINCE_LAST_YEAR]
+
+
+@given(st.lists(st.tuples(st.sampled_from(JUDGEMENTS), statuses), min_size=1),
+       st.lists(st.tuples(st.sampled_from(TRAVEL), statuses)))
 def test_judgements_decide_the_headline_whatever_the_travel(
-    judgements: list[tuple[str, Status]], travel: list[Status]
+    judgements: list[tuple[RuleFamily, Status]], travel: list[tuple[RuleFamily, Status]]
 ) -> None:
-    found = [finding(rule, s) for rule, s in judgements]
-    found += [finding("travel since last period", s) for s in travel]
+    found = [finding(family, s) for family, s in judgements]
+    found += [finding(family, s) for family, s in travel]
     assert headline_status(found) is worst(s for _, s in judgements)
 
 
 @given(st.lists(statuses, min_size=1))
 def test_a_breached_judgement_is_a_breached_headline(others: list[Status]) -> None:
-    found = [finding("target", s) for s in others] + [finding("expected range",
-                                                              Status.BREACHED)]
+    found = [finding(RuleFamily.TARGET, s) for s in others]
+    found.append(finding(RuleFamily.EXPECTED_RANGE, Status.BREACHED))
     assert headline_status(found) is Status.BREACHED
 
 
+@given(st.text(), st.sampled_from(TRAVEL), statuses)
+def test_the_headline_goes_by_the_rule_family_not_the_rule_name(
+    name: str, travel: RuleFamily, status: Status
+) -> None:
+    """A travel finding named like a judgement is still travel, and a judgement with any
+    name still decides the headline."""
+    found = [finding(travel, Status.BREACHED, rule="expected range"),
+             finding(RuleFamily.EXPECTED_RANGE, status, rule=name)]
+    assert headline_status(found) is status
+
+
 def test_without_range_or_target_travel_decides_and_else_nothing_is_judged() -> None:
-    worsened = finding("travel since last year", Status.WARNING)
-    unknown = finding("travel since last period", Status.INSUFFICIENT_DATA)
+    worsened = finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR, Status.WARNING)
+    unknown = finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD, Status.INSUFFICIENT_DATA)
     assert headline_status([worsened, unknown]) is Status.WARNING
     assert headline_status([unknown]) is None
     assert headline_status([unknown], has_value=False) is Status.INSUFFICIENT_DATA

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from corpparent import FinancialQuarter, Finding, Status
+from corpparent import FinancialQuarter, Finding, RuleFamily, Status
 from corpparent.report import (
     findings_report,
     make_provenance,
@@ -39,7 +39,7 @@ def test_scorecard_json_validates_against_the_published_schema() -> None:
 def test_findings_json_validates_and_reads_back() -> None:
     finding = Finding("meeting 2023-01-12", "quorum", Status.BREACHED,
                       "Inquorate: 4 of 6 councillors.", {"present": 4, "required": 6},
-                      period=FinancialQuarter(2022, 4))
+                      period=FinancialQuarter(2022, 4), family=RuleFamily.QUORUM)
     report = findings_report([finding], make_provenance(), title="Meetings")
     text = render_json(report)
     _validator().validate(json.loads(text))
@@ -53,7 +53,7 @@ def test_scorecard_json_reads_back_unchanged() -> None:
 
 @pytest.mark.parametrize(
     ("path", "bad"),
-    [(("indicators", 0, "status"), "fine"), (("schema_version",), "2"),
+    [(("indicators", 0, "status"), "fine"), (("schema_version",), "1"),
      (("provenance", "inputs", 0, "sha256"), "not-a-digest")],
 )
 def test_schema_rejects_a_malformed_report(path: tuple[str | int, ...], bad: object) -> None:

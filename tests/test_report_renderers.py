@@ -4,10 +4,11 @@ symbols, names from data escaped, and colours with enough contrast."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
-from corpparent import Finding, Status
+from corpparent import Finding, RuleFamily, Status
 from corpparent.files import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,
@@ -22,6 +23,7 @@ from corpparent.report import (
     status_label,
 )
 from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
+from corpparent.report.model import FindingOut, ScorecardReport
 from corpparent.report.svg import CHART_COLOURS, period_label
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
@@ -151,11 +153,55 @@ def test_period_labels_fit_two_lines(period: str, lines: tuple[str, str]) -> Non
 
 def test_findings_reports_put_what_needs_attention_first() -> None:
     made = [
-        Finding("Cllr A", "attendance", Status.MET, "Attended 4 of 4 meetings."),
-        Finding("2019-20", "meeting frequency", Status.BREACHED, "Met 9 times; 3 short."),
-        Finding("Cllr B", "attendance", Status.WARNING, "Attended 1 of 4 meetings."),
+        Finding("Cllr A", "attendance", Status.MET, "Attended 4 of 4 meetings.",
+                family=RuleFamily.ATTENDANCE),
+        Finding("2019-20", "meeting frequency", Status.BREACHED, "Met 9 times; 3 short.",
+                family=RuleFamily.MEETING_FREQUENCY),
+        Finding("Cllr B", "attendance", Status.WARNING, "Attended 1 of 4 meetings.",
+                family=RuleFamily.ATTENDANCE),
     ]
     report = findings_report(made, make_provenance(), title="Governance")
     for text in (render_markdown(report), render_terminal(report), render_html(report)):
         assert text.index("3 short") < text.index("1 of 4") < text.index("4 of 4")
         assert text.index("Needing attention (2)") < text.index("Met or not yet due (1)")
+
+
+def _renamed(findings: list[FindingOut]) -> list[FindingOut]:
+    return [f.model_copy(update={"rule": "renamed"}) for f in findings]
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html,
+                                    lambda r: render_terminal(r, color=False)],
+                         ids=["markdown", "html", "terminal"])
+def test_a_scorecard_renders_the_same_whatever_its_rules_are_called(
+    render: Callable[[ScorecardReport], str],
+) -> None:
+    """Travel arrows and headlines are found by rule family, so renaming every rule
+    changes nothing a scorecard shows (it shows no rule names)."""
+    report = wiltshire_report()
+    exceptions = report.exception_report
+    renamed = report.model_copy(update={
+        "indicators": [i.model_copy(update={"findings": _renamed(i.findings)})
+                       for i in report.indicators],
+        "exception_report": exceptions.model_copy(update={
+            "exceptions": _renamed(exceptions.exceptions),
+            "successes": _renamed(exceptions.successes),
+            "insufficient": _renamed(exceptions.insufficient)}),
+    })
+    text = render(report)
+    assert "▲ improved" in text or "▼ worsened" in text
+    assert render(renamed) == text
+
+
+def test_findings_reports_show_a_subjects_name_where_it_has_one() -> None:
+    made = [Finding("minutes-to-select-chair", "reporting obligation", Status.BREACHED,
+                    "Minutes were sent late.", family=RuleFamily.OBLIGATION,
+                    subject_name="Panel minutes, 15 Nov 2022"),
+            Finding("Cllr A", "attendance", Status.WARNING, "Attended 1 of 4 meetings.",
+                    family=RuleFamily.ATTENDANCE)]
+    report = findings_report(made, make_provenance(), title="Obligations")
+    for text in (render_markdown(report), render_html(report),
+                 render_terminal(report, color=False, width=200)):
+        assert "Panel minutes, 15 Nov 2022" in text
+        assert "minutes-to-select-chair" not in text
+        assert "Cllr A" in text

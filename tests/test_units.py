@@ -6,8 +6,7 @@ from typing import Any
 
 import pint
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent import UnitError, units
 

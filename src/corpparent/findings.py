@@ -11,6 +11,12 @@ the same input; a check may be a rule, or anything that yields several findings 
 meeting-frequency check finds one shortfall per year and one gap per over-long
 interval).
 
+Every finding names the :class:`RuleFamily` of the rule that made it, and its
+``outcome`` is a member of an :class:`~enum.Enum` (a :class:`~corpparent.ranges.Travel`,
+an obligation's :class:`~corpparent.obligations.ObligationOutcome`, ...): reports and
+renderers select findings by those, never by the text of a rule's name or an outcome,
+so renaming a rule for readers changes nothing they select.
+
 Bad or missing data is a finding with status ``insufficient data``, never an exception.
 """
 
@@ -24,6 +30,7 @@ from typing import Generic, Protocol, TypeVar, final
 
 from attrs import field, frozen
 
+from corpparent.families import NotJudged, RuleFamily
 from corpparent.periods import Period
 
 __all__ = [
@@ -33,7 +40,9 @@ __all__ = [
     "EvidenceValue",
     "Finding",
     "Not",
+    "NotJudged",
     "Rule",
+    "RuleFamily",
     "RuleSet",
     "Status",
     "worst",
@@ -94,9 +103,15 @@ def _freeze_evidence(value: Mapping[str, EvidenceValue]) -> Mapping[str, Evidenc
 class Finding:
     """One judgement: what was judged, the verdict, why, and the numbers behind it.
 
-    ``subject`` names what was judged (an indicator, a meeting, a member, an
-    obligation); ``rule`` names the rule that judged it; ``outcome`` gives a finer label
-    than the status where one helps ("worse than expected", "late", "out of order").
+    ``subject`` identifies what was judged, always by its identifier (an indicator's
+    id, an obligation's id, the panel or member as its records name it);
+    ``subject_name`` is the name a reader knows it by, where that differs. ``rule`` is
+    the name of the rule that judged it, as reports show it, and ``family`` the kind of
+    rule (see :class:`RuleFamily`), by which findings are selected. ``outcome`` gives a
+    finer label than the status where one helps: a member of the rule's outcome enum
+    (:class:`~corpparent.ranges.Performance` "worse than expected",
+    :class:`~corpparent.obligations.ObligationOutcome` "late", ...), whose ``value`` is
+    the label.
     """
 
     subject: str
@@ -107,7 +122,14 @@ class Finding:
         factory=dict, converter=_freeze_evidence
     )
     period: Period | None = None
-    outcome: str | None = None
+    outcome: Enum | None = None
+    family: RuleFamily = field(kw_only=True)
+    subject_name: str | None = field(default=None, kw_only=True)
+
+    @property
+    def display_subject(self) -> str:
+        """What a reader calls the subject: its name where one is given, else its id."""
+        return self.subject_name or self.subject
 
     @property
     def is_breach(self) -> bool:
@@ -115,7 +137,7 @@ class Finding:
         return self.status.is_breach
 
     def __str__(self) -> str:
-        return f"{self.subject} [{self.rule}]: {self.status}: {self.explanation}"
+        return f"{self.display_subject} [{self.rule}]: {self.status}: {self.explanation}"
 
 
 class Check(Protocol[T_contra]):
@@ -129,8 +151,9 @@ class Check(Protocol[T_contra]):
 class Rule(ABC, Generic[T]):
     """A rule judges one input and returns exactly one finding.
 
-    Subclasses implement :meth:`evaluate` and :attr:`name`. Rules compose: ``a & b``
-    holds when both hold, ``a | b`` when either does, ``~a`` when ``a`` does not.
+    Subclasses implement :meth:`evaluate`, :attr:`name` and :attr:`family`. Rules
+    compose: ``a & b`` holds when both hold, ``a | b`` when either does, ``~a`` when
+    ``a`` does not.
     """
 
     __slots__ = ()
@@ -139,6 +162,11 @@ class Rule(ABC, Generic[T]):
     @abstractmethod
     def name(self) -> str:
         """A short name for the rule, shown in findings and reports."""
+
+    @property
+    @abstractmethod
+    def family(self) -> RuleFamily:
+        """The kind of rule, carried by every finding it makes."""
 
     @abstractmethod
     def evaluate(self, subject: T, /) -> Finding:
@@ -185,6 +213,8 @@ def _combine(
         explanation=explanation,
         evidence=evidence,
         period=first.period,
+        family=first.family,
+        subject_name=first.subject_name,
     )
 
 
@@ -205,6 +235,11 @@ class AllOf(Rule[T]):
     @property
     def name(self) -> str:
         return self.label or " and ".join(rule.name for rule in self.rules)
+
+    @property
+    def family(self) -> RuleFamily:
+        """The family of the first part: combining rules does not change their kind."""
+        return self.rules[0].family
 
     def evaluate(self, subject: T, /) -> Finding:
         parts = [rule.evaluate(subject) for rule in self.rules]
@@ -237,6 +272,11 @@ class AnyOf(Rule[T]):
     def name(self) -> str:
         return self.label or " or ".join(rule.name for rule in self.rules)
 
+    @property
+    def family(self) -> RuleFamily:
+        """The family of the first part: combining rules does not change their kind."""
+        return self.rules[0].family
+
     def evaluate(self, subject: T, /) -> Finding:
         parts = [rule.evaluate(subject) for rule in self.rules]
         holding = [p.status for p in parts if p.status in (Status.MET, Status.EXCEEDED)]
@@ -261,6 +301,11 @@ class Not(Rule[T]):
     def name(self) -> str:
         return f"not {self.rule.name}"
 
+    @property
+    def family(self) -> RuleFamily:
+        """The family of the rule negated."""
+        return self.rule.family
+
     def evaluate(self, subject: T, /) -> Finding:
         inner = self.rule.evaluate(subject)
         if inner.status in (Status.MET, Status.EXCEEDED):
@@ -276,6 +321,8 @@ class Not(Rule[T]):
             explanation=f"Negated: {inner.explanation}",
             evidence=inner.evidence,
             period=inner.period,
+            family=inner.family,
+            subject_name=inner.subject_name,
         )
 
 

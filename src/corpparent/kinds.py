@@ -14,8 +14,7 @@ from pydantic import ValidationError
 
 from corpparent.errors import DataError
 from corpparent.files.documents import read_document
-from corpparent.files.kinds import KINDS as FILE_KINDS
-from corpparent.files.kinds import FileKind, sniff
+from corpparent.files.kinds import KINDS as FILE_KINDS, FileKind, sniff
 from corpparent.files.problems import problems_from_validation, shown
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.report.model import FindingsReport, ScorecardReport, report_schema

@@ -322,11 +322,8 @@ class CalendarYear(_Year):
         return f"CY {self.year}"
 
 
-_MONTH_NAMES = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
+_MONTH_NAMES = {name.lower(): number for number in range(1, 13)
+                for name in (calendar.month_name[number], calendar.month_abbr[number])}
 _FY = r"(?P<y1>\d{4}|\d{2})\s*[-/]\s*(?P<y2>\d{2}|\d{4})"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))

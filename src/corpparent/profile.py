@@ -61,14 +61,15 @@ def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _meetings(value: Meetings | None) -> Meetings | None:
-    """No meetings is no record: a plug-in file cannot tell the two apart."""
-    return value if value is not None and len(value) else None
+def _meetings(value: Meetings | None) -> Meetings:
+    """``None`` (no meetings on record) is the empty record: a plug-in file cannot tell
+    "none held" from "none recorded", so neither does the profile."""
+    return Meetings() if value is None else value
 
 
-def _obligations(value: ObligationSet | None) -> ObligationSet | None:
-    """No obligations is no record: a plug-in file cannot tell the two apart."""
-    return value if value is not None and len(value) else None
+def _obligations(value: ObligationSet | None) -> ObligationSet:
+    """``None`` (no obligations declared) is the empty set, as for meetings."""
+    return ObligationSet(()) if value is None else value
 
 
 def _priorities(items: Iterable[Priority]) -> tuple[Priority, ...]:
@@ -130,7 +131,8 @@ class AuthorityProfile:
     ``constitution`` is what the panel's terms of reference require (seats, quorum,
     meeting frequency, ...); ``membership`` and ``meetings`` are the panel's membership
     and meetings as the source documents record them; ``obligations`` what the panel
-    must report, to whom and when.
+    must report, to whom and when. ``meetings`` and ``obligations`` are empty, never
+    ``None``, when the profile has none: test them with ``len`` or truth.
     """
 
     id: str = field(validator=_identifier)
@@ -147,8 +149,9 @@ class AuthorityProfile:
     comparators: ComparatorSet | None = None
     constitution: Constitution | None = None
     membership: Membership | None = None
-    meetings: Meetings | None = field(default=None, converter=_meetings)
-    obligations: ObligationSet | None = field(default=None, converter=_obligations)
+    meetings: Meetings = field(factory=Meetings, converter=_meetings)
+    obligations: ObligationSet = field(factory=lambda: ObligationSet(()),
+                                       converter=_obligations)
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():

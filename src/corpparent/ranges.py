@@ -37,6 +37,7 @@ __all__ = [
     "Position",
     "Target",
     "TargetDirection",
+    "TargetOutcome",
     "Travel",
     "direction_of_travel",
     "performance",
@@ -131,6 +132,17 @@ class TargetDirection(Enum):
         if polarity is Polarity.NEUTRAL:
             raise DefinitionError("a neutral indicator has no better direction for a target")
         return cls.AT_LEAST if polarity is Polarity.HIGHER_IS_BETTER else cls.AT_MOST
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TargetOutcome(Enum):
+    """Whether a value reaches a target or ambition."""
+
+    MET = "met"
+    BELOW_TARGET = "below target"
+    BELOW_AMBITION = "below ambition"
 
     def __str__(self) -> str:
         return self.value

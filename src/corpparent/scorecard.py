@@ -8,7 +8,8 @@ the required target level and successes are acknowledged" (annual report 2022-23
 :meth:`Scorecard.assess` judges every indicator of an :class:`IndicatorSet` for one
 period: its value (read directly, or aggregated from shorter periods), its position
 against the expected range set for that period, each target, and its direction of
-travel against the previous period and the same period last year. Each judgement is a
+travel against the previous period and the same period last year, by the rules of
+:mod:`corpparent.indicator_rules`. Each judgement is a
 :class:`~corpparent.findings.Finding`; :meth:`ScorecardResult.exception_report` sorts
 them into exceptions, successes and gaps in the data.
 """
@@ -20,21 +21,14 @@ from typing import final
 
 from attrs import field, frozen
 
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.ranges import (
-    ExpectedRange,
-    Performance,
-    Position,
-    Target,
-    Travel,
-    direction_of_travel,
-    performance,
-)
+from corpparent.ranges import ExpectedRange, Performance, Travel
 
 __all__ = [
     "ExceptionReport",
@@ -46,178 +40,6 @@ __all__ = [
     "TargetRule",
     "TravelRule",
 ]
-
-
-@final
-@frozen
-class Observation:
-    """What a scorecard knows of one indicator in one period: the value and the two
-    values it is compared with (each a number or the reason it is missing)."""
-
-    indicator: Indicator
-    period: Period
-    value: float | Unavailable
-    previous: float | Unavailable
-    last_year: float | Unavailable
-
-
-def _insufficient(rule: str, observation: Observation, reason: str) -> Finding:
-    indicator = observation.indicator
-    return Finding(
-        subject=indicator.id,
-        rule=rule,
-        status=Status.INSUFFICIENT_DATA,
-        explanation=f"{indicator.name}: insufficient data for {observation.period}: {reason}.",
-        evidence={"indicator": indicator.id},
-        period=observation.period,
-        outcome="insufficient data",
-    )
-
-
-_RANGE_STATUS = {
-    Performance.AS_EXPECTED: Status.MET,
-    Performance.BETTER: Status.EXCEEDED,
-    Performance.WORSE: Status.BREACHED,
-    Performance.OUTSIDE: Status.WARNING,
-}
-
-
-@final
-@frozen
-class ExpectedRangeRule(Rule[Observation]):
-    """Judges an observation against its expected range, by the indicator's polarity."""
-
-    expected: ExpectedRange
-
-    @property
-    def name(self) -> str:
-        return "expected range"
-
-    def evaluate(self, subject: Observation, /) -> Finding:
-        value = subject.value
-        if isinstance(value, Unavailable):
-            return _insufficient(self.name, subject, value.reason)
-        indicator, expected = subject.indicator, self.expected
-        position = expected.position(value)
-        judged = performance(indicator.polarity, position)
-        bounds = indicator.format_range(expected.lower, expected.upper)
-        where = "within" if position is Position.WITHIN else f"{position}"
-        explanation = (
-            f"{indicator.name}: {indicator.format(value)} in {subject.period} is {where} the "
-            f"expected range of {bounds} set for {expected.period}"
-        )
-        if position is not Position.WITHIN and judged is not Performance.OUTSIDE:
-            explanation += f", {judged} ({indicator.polarity})"
-        return Finding(
-            subject=indicator.id,
-            rule=self.name,
-            status=_RANGE_STATUS[judged],
-            explanation=explanation + ".",
-            evidence={
-                "value": value,
-                "lower": expected.lower,
-                "upper": expected.upper,
-                "unit": indicator.unit,
-                "position": position.value,
-            },
-            period=subject.period,
-            outcome=judged.value,
-        )
-
-
-@final
-@frozen
-class TargetRule(Rule[Observation]):
-    """Judges an observation against a target (a breach) or an ambition (a warning)."""
-
-    target: Target
-
-    @property
-    def name(self) -> str:
-        return "ambition" if self.target.ambition else "target"
-
-    def evaluate(self, subject: Observation, /) -> Finding:
-        value = subject.value
-        if isinstance(value, Unavailable):
-            return _insufficient(self.name, subject, value.reason)
-        indicator, target = subject.indicator, self.target
-        met = target.is_met(value)
-        shortfall = Status.WARNING if target.ambition else Status.BREACHED
-        verb = "meets" if met else "falls short of"
-        return Finding(
-            subject=indicator.id,
-            rule=self.name,
-            status=Status.MET if met else shortfall,
-            explanation=(
-                f"{indicator.name}: {indicator.format(value)} in {subject.period} {verb} the "
-                f"{self.name} of {target.direction} {indicator.format(target.value)}."
-            ),
-            evidence={
-                "value": value,
-                "target": target.value,
-                "direction": target.direction.value,
-                "unit": indicator.unit,
-            },
-            period=subject.period,
-            outcome="met" if met else f"below {self.name}",
-        )
-
-
-_TRAVEL_STATUS = {
-    Travel.IMPROVED: Status.MET,
-    Travel.NO_CHANGE: Status.MET,
-    Travel.ROSE: Status.MET,
-    Travel.FELL: Status.MET,
-    Travel.WORSENED: Status.WARNING,
-}
-
-
-@final
-@frozen
-class TravelRule(Rule[Observation]):
-    """Direction of travel against the previous period or the same period last year.
-
-    A change no larger than ``tolerance`` (in the indicator's unit) is no change.
-    """
-
-    against_last_year: bool = False
-    tolerance: float = 0.0
-
-    @property
-    def name(self) -> str:
-        return "travel since last year" if self.against_last_year else "travel since last period"
-
-    def evaluate(self, subject: Observation, /) -> Finding:
-        indicator = subject.indicator
-        earlier_period = (
-            subject.period.same_period_last_year()
-            if self.against_last_year
-            else subject.period.previous()
-        )
-        earlier = subject.last_year if self.against_last_year else subject.previous
-        if isinstance(subject.value, Unavailable):
-            return _insufficient(self.name, subject, subject.value.reason)
-        if isinstance(earlier, Unavailable):
-            return _insufficient(self.name, subject, earlier.reason)
-        travel = direction_of_travel(indicator.polarity, subject.value, earlier, self.tolerance)
-        return Finding(
-            subject=indicator.id,
-            rule=self.name,
-            status=_TRAVEL_STATUS[travel],
-            explanation=(
-                f"{indicator.name}: {travel} from {indicator.format(earlier)} in "
-                f"{earlier_period} to {indicator.format(subject.value)} in {subject.period}."
-            ),
-            evidence={
-                "value": subject.value,
-                "earlier": earlier,
-                "change": subject.value - earlier,
-                "tolerance": self.tolerance,
-                "unit": indicator.unit,
-            },
-            period=subject.period,
-            outcome=travel.value,
-        )
 
 
 @final
@@ -240,17 +62,41 @@ class IndicatorAssessment:
         value = self.observation.value
         return None if isinstance(value, Unavailable) else value
 
-    def finding(self, rule: str) -> Finding | None:
-        """The finding of the rule named ``rule``, if it was applied."""
-        return next((f for f in self.findings if f.rule == rule), None)
+    def of_family(self, family: RuleFamily) -> tuple[Finding, ...]:
+        """The findings of the rules of ``family``, in the order they were made."""
+        return tuple(f for f in self.findings if f.family is family)
+
+    def finding(self, family: RuleFamily) -> Finding | None:
+        """The first finding of a rule of ``family``, if one was applied."""
+        return next(iter(self.of_family(family)), None)
+
+    @property
+    def range_finding(self) -> Finding | None:
+        """The finding against the expected range, if a range was set."""
+        return self.finding(RuleFamily.EXPECTED_RANGE)
+
+    @property
+    def target_findings(self) -> tuple[Finding, ...]:
+        """The findings against each target (not the ambitions)."""
+        return self.of_family(RuleFamily.TARGET)
+
+    @property
+    def travel_since_last_period(self) -> Finding | None:
+        """The direction of travel since the previous period."""
+        return self.finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD)
+
+    @property
+    def travel_since_last_year(self) -> Finding | None:
+        """The direction of travel since the same period last year."""
+        return self.finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR)
 
     @property
     def performance(self) -> Performance | None:
         """Better, as expected, worse or outside range; ``None`` without range or value."""
-        found = self.finding("expected range")
-        if found is None or found.status is Status.INSUFFICIENT_DATA or found.outcome is None:
+        found = self.range_finding
+        if found is None or not isinstance(found.outcome, Performance):
             return None
-        return Performance(found.outcome)
+        return found.outcome
 
 
 @final
@@ -308,15 +154,17 @@ class ScorecardResult:
         successes: list[Finding] = []
         insufficient: list[Finding] = []
         for finding in self.findings:
+            ranged = finding.family is RuleFamily.EXPECTED_RANGE
+            targeted = finding.family is RuleFamily.TARGET
             if finding.status is Status.INSUFFICIENT_DATA:
-                if finding.rule in ("expected range", "target"):
+                if ranged or targeted:
                     insufficient.append(finding)
                 continue
-            outside = finding.rule == "expected range" and finding.status is not Status.MET
-            below_target = finding.rule == "target" and finding.status is Status.BREACHED
+            outside = ranged and finding.status is not Status.MET
+            below_target = targeted and finding.status is Status.BREACHED
             if outside or below_target:
                 exceptions.append(finding)
-            if finding.status is Status.EXCEEDED or finding.outcome == Travel.IMPROVED.value:
+            if finding.status is Status.EXCEEDED or finding.outcome is Travel.IMPROVED:
                 successes.append(finding)
         return ExceptionReport(
             period=self.period,

@@ -115,9 +115,9 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
         lines.append(f"Constitution: {constitution.panel}; {quorum}; {frequency}\n")
     if profile.membership is not None:
         lines.append(f"Membership: {len(profile.membership.members)} members on record\n")
-    if profile.meetings is not None:
+    if profile.meetings:
         lines.append(f"Meetings: {len(profile.meetings)} on record\n")
-    for obligation in profile.obligations or ():
+    for obligation in profile.obligations:
         lines.append(f"Obligation: {obligation.describe()}\n")
     for document in profile.documents:
         lines.append(f"Source {document.id}: {document.title}\n")

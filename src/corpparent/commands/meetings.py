@@ -16,49 +16,12 @@ from corpparent.commands.common import (
 )
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
-from corpparent.findings import Finding, Status
 from corpparent.governance.constitution import Constitution
-from corpparent.governance.frequency import MeetingLog
-from corpparent.governance.meetings import Meetings
-from corpparent.governance.membership import Membership
-from corpparent.governance.panel import PanelRecord
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.plugins.python_objects import load_object
 
-__all__ = ["governance_findings", "meetings"]
-
-
-def governance_findings(
-    constitution: Constitution,
-    records: Meetings,
-    membership: Membership | None,
-    period: Period,
-    as_of: date,
-) -> tuple[Finding, ...]:
-    """Every governance finding for ``period``: the constitution's whole review with a
-    membership; without one, meeting frequency, and a finding that says quorum,
-    attendance and composition could not be judged."""
-    if membership is not None:
-        record = PanelRecord.for_period(constitution.panel, membership, records, period,
-                                        as_of=as_of)
-        return constitution.review(record)
-    found: list[Finding] = []
-    if constitution.frequency is not None:
-        log = MeetingLog.of(records, period.start, period.end, as_of, panel=constitution.panel,
-                            kinds=constitution.frequency_counts)
-        found.extend(constitution.frequency.findings(log))
-    found.append(Finding(
-        subject=constitution.panel,
-        rule="quorum, attendance and composition",
-        status=Status.INSUFFICIENT_DATA,
-        explanation=("Quorum, attendance and composition were not judged: they need the "
-                     "panel's membership (give --membership)."),
-        evidence={"meetings": len(records.between(period.start, min(period.end, as_of)))},
-        period=period,
-        outcome="insufficient data",
-    ))
-    return tuple(found)
+__all__ = ["meetings"]
 
 
 @click.command(short_help="Check quorum, meeting frequency and attendance.")
@@ -112,16 +75,17 @@ def meetings(
     if constitution is None:
         raise click.UsageError("give --authority (a plug-in with a constitution) or "
                                "--constitution")
-    records = None if profile is None else profile.meetings
     if meeting_file is not None:
         records = read_meetings(meeting_file)
-    if records is None:
+    elif profile is not None and profile.meetings:
+        records = profile.meetings
+    else:
         raise click.UsageError("give a MEETINGS file (the plug-in has no meetings on record)")
     membership = None if profile is None else profile.membership
     if membership_file is not None:
         membership = read_membership(membership_file)
     day = as_of or period.end
-    findings = governance_findings(constitution, records, membership, period, day)
+    findings = constitution.review_period(records, membership, period, day)
     name = authority_name or (None if profile is None else profile.name)
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,

@@ -23,21 +23,16 @@ from corpparent.files.icalendar import to_icalendar
 from corpparent.files.meetings import read_meetings
 from corpparent.files.obligations import load_obligations
 from corpparent.files.submissions import read_submissions
-from corpparent.findings import Finding, Status
 from corpparent.governance.meetings import MeetingKind
-from corpparent.obligations.compliance import (
-    ObligationCheck,
-    ReportingRecord,
-    Upcoming,
-    falls_due,
-)
+from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.submissions import Submission
+from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.profile import AuthorityProfile
 
-__all__ = ["Sources", "due_findings", "obligations"]
+__all__ = ["Sources", "obligations"]
 
 
 def _obligations(reference: str) -> ObligationSet:
@@ -75,37 +70,6 @@ def _meeting_dates(meeting_file: Path | None, planned: Sequence[date]) -> list[d
 
 def _inputs(*files: Path | None) -> list[Path]:
     return [f for f in files if f is not None]
-
-
-def due_findings(upcoming: Upcoming) -> tuple[Finding, ...]:
-    """What falls due, as findings: not yet due for each occurrence, earliest first, and
-    insufficient data for each obligation that could not be scheduled."""
-    found = [
-        Finding(
-            subject=f"due {item.due.isoformat()}",
-            rule="falls due",
-            status=Status.NOT_YET_DUE,
-            explanation=(f"{item.obligation.title} for {item.label}: due by "
-                         f"{item.due.day} {item.due:%B %Y}."),
-            evidence={"due": item.due.isoformat(), "opens": item.opens.isoformat(),
-                      "recipient": item.obligation.recipient, "obligation": item.obligation.id},
-            outcome="not yet due",
-        )
-        for item in upcoming.due
-    ]
-    found.extend(
-        Finding(
-            subject="not scheduled",
-            rule="falls due",
-            status=Status.INSUFFICIENT_DATA,
-            explanation=(f"{obligation.title}: not scheduled, as no meeting or event dates "
-                         "were given (use --meetings, --meeting or --event)."),
-            evidence={"obligation": obligation.id},
-            outcome="insufficient data",
-        )
-        for obligation in upcoming.unscheduled
-    )
-    return tuple(found)
 
 
 _SOURCES = [
@@ -160,7 +124,7 @@ class Sources:
         if self.reference is not None:
             return _obligations(self.reference)
         profile = self.profile()
-        if profile is None or profile.obligations is None:
+        if profile is None or not profile.obligations:
             raise click.UsageError("give --authority (a plug-in with obligations) or "
                                    "--obligations")
         return profile.obligations
@@ -172,7 +136,7 @@ class Sources:
         if given is not None:
             return given
         profile = self.profile()
-        if profile is None or profile.meetings is None:
+        if profile is None or not profile.meetings:
             return None
         dates = list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
         if within is not None and not any(within[0] <= d <= within[1] for d in dates):
@@ -302,7 +266,7 @@ def due(
                             obligations=chosen)
         write_output(text, ics_file, what="the calendar")
     report_findings(
-        due_findings(upcoming), out,
+        upcoming.findings(), out,
         title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
         authority=sources.authority, period=None,
         inputs=_inputs(log_file, sources.meeting_file),

@@ -29,7 +29,7 @@ from corpparent.comparators.series import (
     withheld_reason,
 )
 from corpparent.comparators.sets import ComparatorSet, group_average
-from corpparent.comparators.standing import group_finding, standing_finding
+from corpparent.comparators.standing import Standing, group_finding, standing_finding
 
 __all__ = [
     "MIN_VALUES_FOR_BANDS",
@@ -44,6 +44,7 @@ __all__ = [
     "Comparison",
     "GroupPosition",
     "Quartiles",
+    "Standing",
     "Statistic",
     "Verdict",
     "compare",

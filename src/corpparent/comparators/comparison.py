@@ -25,7 +25,7 @@ from attrs import field, frozen
 
 from corpparent.comparators.series import Comparator, withheld_reason
 from corpparent.errors import DefinitionError, UnitError
-from corpparent.findings import EvidenceValue, Finding, Rule, Status
+from corpparent.findings import EvidenceValue, Finding, Rule, RuleFamily, Status
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
@@ -50,7 +50,7 @@ _GAP_PLACES = 9
 
 
 class Verdict(Enum):
-    """How a value stands against a comparator."""
+    """How a value stands against a comparator; the outcome of a comparison's finding."""
 
     BETTER = "better"
     WORSE = "worse"
@@ -128,8 +128,9 @@ class Comparison:
             return Status.INSUFFICIENT_DATA
         return Status.MET
 
-    def finding(self, worse: Status = Status.WARNING, subject: str | None = None) -> Finding:
-        """This comparison as a :class:`~corpparent.findings.Finding`."""
+    def finding(self, worse: Status = Status.WARNING) -> Finding:
+        """This comparison as a :class:`~corpparent.findings.Finding` about the
+        indicator (its id, with its name beside it), whose outcome is the verdict."""
         ind = self.indicator
         when = f" ({self.comparator_period})" if self.comparator_period is not None else ""
         evidence: dict[str, EvidenceValue] = {
@@ -142,7 +143,6 @@ class Comparison:
         }
         if not self.compared:
             explanation = f"Could not compare with {self.comparator}: {self.reason}."
-            outcome = "not compared"
         else:
             value, other = self.value or 0.0, self.comparator_value or 0.0
             head = f"{ind.format(value)} against {self.comparator} {ind.format(other)}{when}"
@@ -151,19 +151,19 @@ class Comparison:
                     f"in line (within {gap_text(ind, self.tolerance)})"
                     if self.tolerance else "in line"
                 )
-                outcome = f"in line with {self.comparator}"
             else:
                 detail = f"{self.verdict} by {gap_text(ind, self.gap or 0.0)} ({ind.polarity})"
-                outcome = f"{self.verdict} than {self.comparator}"
             explanation = f"{head}: {detail}."
         return Finding(
-            subject=subject or ind.name,
+            subject=ind.id,
+            subject_name=ind.name,
             rule=f"compared with {self.comparator}",
+            family=RuleFamily.COMPARISON,
             status=self.status(worse),
             explanation=explanation,
             evidence=evidence,
             period=self.period,
-            outcome=outcome,
+            outcome=self.verdict,
         )
 
 
@@ -248,18 +248,24 @@ class CompareWith(Rule[Reading]):
     def name(self) -> str:
         return f"compared with {self.comparator.name}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPARISON
+
     def evaluate(self, subject: Reading, /) -> Finding:
         if subject.indicator != self.indicator.id:
             return Finding(
-                subject=self.indicator.name,
+                subject=self.indicator.id,
+                subject_name=self.indicator.name,
                 rule=self.name,
+                family=self.family,
                 status=Status.INSUFFICIENT_DATA,
                 explanation=(
                     f"Could not compare: the reading is of {subject.indicator!r}, "
                     f"not {self.indicator.id!r}."
                 ),
                 period=subject.period,
-                outcome="not compared",
+                outcome=Verdict.NOT_COMPARED,
             )
         result = compare(
             self.indicator, subject.value, self.comparator, subject.period,

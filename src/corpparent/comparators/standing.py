@@ -5,20 +5,59 @@ Statuses follow the benchmarking tool's colours (band A green, band D red): band
 every member is ``EXCEEDED``, worse than every member is ``WARNING``, anything between
 is ``MET``. A neutral indicator is ``MET`` with no rank or band. No number, or too few
 authorities with one, is ``INSUFFICIENT_DATA`` with the reason.
+
+Each finding is about the indicator (its id, with its name beside it); its outcome is a
+:class:`Standing`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from enum import Enum
 
 from corpparent.comparators.position import MIN_VALUES_FOR_BANDS, Band, Benchmark
-from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
 from corpparent.indicators.definitions import Polarity
 
-__all__ = ["group_finding", "standing_finding"]
+__all__ = ["Standing", "group_finding", "standing_finding"]
+
+
+class Standing(Enum):
+    """Where an authority stands nationally or in a group: the outcome of a standing
+    or group-position finding."""
+
+    BAND_A = "band A"
+    BAND_B = "band B"
+    BAND_C = "band C"
+    BAND_D = "band D"
+    RANKED = "ranked, not banded"
+    """Ranked, but too few authorities have a value for quartile bands."""
+    NOT_RANKED = "not ranked"
+    NO_JUDGEMENT = "no judgement"
+    """A neutral indicator: neither ranked nor banded, nor judged in a group."""
+    BEST_IN_GROUP = "best in group"
+    WORST_IN_GROUP = "worst in group"
+    WITHIN_GROUP = "within group"
+    NOT_PLACED = "not placed"
+
+    def __str__(self) -> str:
+        return self.value
+
 
 _BAND_STATUS = {Band.A: Status.EXCEEDED, Band.B: Status.MET, Band.C: Status.MET,
                 Band.D: Status.WARNING}
+_BAND_STANDING = {Band.A: Standing.BAND_A, Band.B: Standing.BAND_B, Band.C: Standing.BAND_C,
+                  Band.D: Standing.BAND_D}
+
+
+def _finding(
+    benchmark: Benchmark, rule: str, family: RuleFamily, status: Status, explanation: str,
+    outcome: Standing, evidence: Mapping[str, EvidenceValue] | None = None,
+) -> Finding:
+    """A finding about ``benchmark``'s indicator (its id, with its name) for its period."""
+    ind = benchmark.indicator
+    return Finding(ind.id, rule, status, explanation, evidence or {}, benchmark.period,
+                   outcome, subject_name=ind.name, family=family)
 
 
 def standing_finding(
@@ -32,24 +71,23 @@ def standing_finding(
     """
     ind = benchmark.indicator
     rule = "national rank and quartile band"
+    family = RuleFamily.NATIONAL_STANDING
     own = benchmark.values.get(authority)
     if value is None and authority in benchmark.missing:
         reason = benchmark.missing[authority]
-        return Finding(ind.name, rule, Status.INSUFFICIENT_DATA,
-                       f"{authority}'s value for {benchmark.period} is {reason}.",
-                       period=benchmark.period, outcome="not ranked")
+        return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
+                        f"{authority}'s value for {benchmark.period} is {reason}.",
+                        Standing.NOT_RANKED)
     if value is None:
         value = own if isinstance(own, float) else None
     if value is None:
-        return Finding(ind.name, rule, Status.INSUFFICIENT_DATA,
-                       f"No value for {authority} in {benchmark.period}.",
-                       period=benchmark.period, outcome="not ranked")
+        return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
+                        f"No value for {authority} in {benchmark.period}.", Standing.NOT_RANKED)
     if ind.polarity is Polarity.NEUTRAL:
-        return Finding(ind.name, rule, Status.MET,
-                       f"{authority} {ind.format(value)}: {ind.name} has no better direction, "
-                       "so it is neither ranked nor banded.",
-                       evidence={"value": value}, period=benchmark.period,
-                       outcome="no judgement")
+        return _finding(benchmark, rule, family, Status.MET,
+                        f"{authority} {ind.format(value)}: {ind.name} has no better direction, "
+                        "so it is neither ranked nor banded.", Standing.NO_JUDGEMENT,
+                        {"value": value})
     others = {n: v for n, v in benchmark.numeric.items() if n != authority}
     rank = 1 + sum(ind.polarity.better(other, value) for other in others.values())
     of = len(others) + 1
@@ -59,11 +97,10 @@ def standing_finding(
         "missing": len(benchmark.missing),
     }
     if cuts is None:
-        return Finding(ind.name, rule, Status.INSUFFICIENT_DATA,
-                       f"{authority} {ind.format(value)} ranks {rank} of {of}, but only "
-                       f"{len(benchmark.numeric)} authorities have a value: a quartile band "
-                       f"needs at least {MIN_VALUES_FOR_BANDS}.",
-                       evidence=evidence, period=benchmark.period, outcome=f"rank {rank}")
+        return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
+                        f"{authority} {ind.format(value)} ranks {rank} of {of}, but only "
+                        f"{len(benchmark.numeric)} authorities have a value: a quartile band "
+                        f"needs at least {MIN_VALUES_FOR_BANDS}.", Standing.RANKED, evidence)
     band = benchmark.band(value)
     assert band is not None
     evidence |= {"band": band.value, "q25": cuts.q25, "median": cuts.median, "q75": cuts.q75}
@@ -73,8 +110,8 @@ def standing_finding(
         f"quartile band {band} (A is the best quarter; cuts {ind.format(cuts.q25)}, "
         f"{ind.format(cuts.median)}, {ind.format(cuts.q75)}){missing}."
     )
-    return Finding(ind.name, rule, _BAND_STATUS[band], explanation, evidence=evidence,
-                   period=benchmark.period, outcome=f"band {band}")
+    return _finding(benchmark, rule, family, _BAND_STATUS[band], explanation,
+                    _BAND_STANDING[band], evidence)
 
 
 def group_finding(
@@ -85,11 +122,12 @@ def group_finding(
     Outstanding authorities"); ``authority`` itself is left out of the group."""
     ind = benchmark.indicator
     rule = f"position among {group}"
+    family = RuleFamily.GROUP_POSITION
     names = [m for m in members if m != authority]
     if value is None:
-        return Finding(ind.name, rule, Status.INSUFFICIENT_DATA,
-                       f"No value{' for ' + authority if authority else ''} to place "
-                       f"among {group}.", period=benchmark.period, outcome="not placed")
+        return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
+                        f"No value{' for ' + authority if authority else ''} to place "
+                        f"among {group}.", Standing.NOT_PLACED)
     position = benchmark.among(names).position(value)
     evidence: dict[str, EvidenceValue] = {
         "value": value, "better_than": position.better_than, "higher_than":
@@ -98,18 +136,19 @@ def group_finding(
     }
     who = f"{authority} " if authority else ""
     if position.n == 0:
-        return Finding(ind.name, rule, Status.INSUFFICIENT_DATA,
-                       f"None of {group} has a value for {benchmark.period}.",
-                       evidence=evidence, period=benchmark.period, outcome="not placed")
-    status = Status.MET
-    if position.better_than == position.n:
-        status = Status.EXCEEDED
+        return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
+                        f"None of {group} has a value for {benchmark.period}.",
+                        Standing.NOT_PLACED, evidence)
+    status, standing = Status.MET, Standing.WITHIN_GROUP
+    if position.better_than is None:
+        standing = Standing.NO_JUDGEMENT
+    elif position.better_than == position.n:
+        status, standing = Status.EXCEEDED, Standing.BEST_IN_GROUP
     elif position.worse_than == position.n:
-        status = Status.WARNING
+        status, standing = Status.WARNING, Standing.WORST_IN_GROUP
     explanation = f"{who}{ind.format(value)} is {position.describe(group)}"
     if position.missing:
         explanation += ". Without a value: " + "; ".join(
             f"{n}, {r}" for n, r in position.missing.items()
         )
-    return Finding(ind.name, rule, status, explanation + ".", evidence=evidence,
-                   period=benchmark.period, outcome=position.describe(group))
+    return _finding(benchmark, rule, family, status, explanation + ".", standing, evidence)

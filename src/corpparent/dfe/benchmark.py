@@ -253,7 +253,7 @@ class Benchmarking:
             item = self.benchmark(authority, indicator, when)
             name = item.authority.name
             result.append(item.standing())
-            result.extend(c.finding(subject=item.indicator.name) for c in
+            result.extend(c.finding() for c in
                           comparators.compare(item.indicator, item.value, when))
             result.append(group_finding(item.national, "Outstanding authorities",
                                         [a.name for a in comparators.outstanding], item.value,

@@ -20,150 +20,80 @@ from corpparent._lazy import lazy_exports
 if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.files.comparator_sets import (
         AuthorityModel as AuthorityModel,
-    )
-    from corpparent.files.comparator_sets import (
         ComparatorModel as ComparatorModel,
-    )
-    from corpparent.files.comparator_sets import (
         ComparatorSetModel as ComparatorSetModel,
-    )
-    from corpparent.files.comparator_sets import (
         comparator_set_from_data as comparator_set_from_data,
     )
     from corpparent.files.comparators import (
         ComparatorRow as ComparatorRow,
-    )
-    from corpparent.files.comparators import (
         comparators_from_records as comparators_from_records,
-    )
-    from corpparent.files.comparators import (
         read_comparators as read_comparators,
     )
     from corpparent.files.dfe_mapping import (
         NATIONAL_PLUGIN as NATIONAL_PLUGIN,
-    )
-    from corpparent.files.dfe_mapping import (
         FileMapping as FileMapping,
-    )
-    from corpparent.files.dfe_mapping import (
         IndicatorMapping as IndicatorMapping,
-    )
-    from corpparent.files.dfe_mapping import (
         apply_mapping as apply_mapping,
-    )
-    from corpparent.files.dfe_mapping import (
         load_mapping as load_mapping,
-    )
-    from corpparent.files.dfe_mapping import (
         national_definitions as national_definitions,
-    )
-    from corpparent.files.dfe_mapping import (
         national_indicators as national_indicators,
-    )
-    from corpparent.files.dfe_mapping import (
         read_folder as read_folder,
-    )
-    from corpparent.files.dfe_mapping import (
         read_mapped as read_mapped,
-    )
-    from corpparent.files.dfe_mapping import (
         shipped_mappings as shipped_mappings,
     )
     from corpparent.files.ees import read_ees as read_ees
     from corpparent.files.icalendar import (
         to_icalendar as to_icalendar,
-    )
-    from corpparent.files.icalendar import (
         write_icalendar as write_icalendar,
     )
     from corpparent.files.lait import (
         read_lait as read_lait,
-    )
-    from corpparent.files.lait import (
         read_lait_dictionary as read_lait_dictionary,
     )
     from corpparent.files.meetings import (
         Attendance as Attendance,
-    )
-    from corpparent.files.meetings import (
         meetings_from_data as meetings_from_data,
-    )
-    from corpparent.files.meetings import (
         meetings_json_schema as meetings_json_schema,
-    )
-    from corpparent.files.meetings import (
         read_meetings as read_meetings,
-    )
-    from corpparent.files.meetings import (
         read_meetings_csv as read_meetings_csv,
-    )
-    from corpparent.files.meetings import (
         read_meetings_json as read_meetings_json,
     )
     from corpparent.files.membership import (
         membership_from_data as membership_from_data,
-    )
-    from corpparent.files.membership import (
         membership_json_schema as membership_json_schema,
-    )
-    from corpparent.files.membership import (
         read_membership as read_membership,
     )
     from corpparent.files.national import (
         read_benchmarking as read_benchmarking,
-    )
-    from corpparent.files.national import (
         read_lait_benchmarking as read_lait_benchmarking,
     )
     from corpparent.files.neighbours import read_neighbours as read_neighbours
     from corpparent.files.obligations import (
         load_obligations as load_obligations,
-    )
-    from corpparent.files.obligations import (
         obligation_schema as obligation_schema,
-    )
-    from corpparent.files.obligations import (
         obligations_from_data as obligations_from_data,
-    )
-    from corpparent.files.obligations import (
         obligations_to_data as obligations_to_data,
     )
     from corpparent.files.ofsted import read_ofsted as read_ofsted
     from corpparent.files.plugin_format import (
         FORMAT_VERSION as FORMAT_VERSION,
-    )
-    from corpparent.files.plugin_format import (
         PluginFile as PluginFile,
-    )
-    from corpparent.files.plugin_format import (
         plugin_schema as plugin_schema,
     )
     from corpparent.files.plugin_reader import (
         load_plugin_file as load_plugin_file,
-    )
-    from corpparent.files.plugin_reader import (
         profile_from_toml as profile_from_toml,
-    )
-    from corpparent.files.plugin_reader import (
         validate_plugin_file as validate_plugin_file,
     )
     from corpparent.files.plugin_writer import profile_to_toml as profile_to_toml
     from corpparent.files.readings import (
         ReadingRecord as ReadingRecord,
-    )
-    from corpparent.files.readings import (
         read_readings as read_readings,
-    )
-    from corpparent.files.readings import (
         readings_from_records as readings_from_records,
     )
     from corpparent.files.submissions import (
         read_submissions as read_submissions,
-    )
-    from corpparent.files.submissions import (
         submissions_from_data as submissions_from_data,
-    )
-    from corpparent.files.submissions import (
         submissions_from_records as submissions_from_records,
     )
 

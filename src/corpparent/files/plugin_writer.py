@@ -12,8 +12,7 @@ from __future__ import annotations
 import calendar
 from typing import Any
 
-from corpparent.comparators.series import Authority as NamedAuthority
-from corpparent.comparators.series import Comparator
+from corpparent.comparators.series import Authority as NamedAuthority, Comparator
 from corpparent.errors import DefinitionError, PeriodError
 from corpparent.files import plugin_governance_tables, toml_writer
 from corpparent.files.obligations import (

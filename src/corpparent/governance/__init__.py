@@ -8,6 +8,7 @@ package, :mod:`corpparent.obligations`; the files governance is read from are re
 """
 
 from corpparent.governance.attendance import (
+    AttendanceOutcome,
     AttendanceThreshold,
     MemberAttendance,
     SixMonthRule,
@@ -24,7 +25,7 @@ from corpparent.governance.composition import (
     SubstitutesAppointed,
 )
 from corpparent.governance.constitution import Constitution, Seats
-from corpparent.governance.frequency import MeetingFrequency, MeetingLog
+from corpparent.governance.frequency import FrequencyOutcome, MeetingFrequency, MeetingLog
 from corpparent.governance.meetings import (
     ClassCount,
     Meeting,
@@ -43,11 +44,12 @@ from corpparent.governance.membership import (
     Roster,
 )
 from corpparent.governance.panel import PanelRecord
-from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum
+from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum, QuorumOutcome
 from corpparent.governance.requirements import Requirement, RequirementMet
 from corpparent.governance.years import YearKind, add_months
 
 __all__ = [
+    "AttendanceOutcome",
     "AttendanceThreshold",
     "Basis",
     "ChairHoldsRole",
@@ -56,6 +58,7 @@ __all__ = [
     "Constitution",
     "Credential",
     "EachMemberLeads",
+    "FrequencyOutcome",
     "MaximumSize",
     "Meeting",
     "MeetingFrequency",
@@ -73,6 +76,7 @@ __all__ = [
     "PrioritiesHaveLeads",
     "PriorityLead",
     "Quorum",
+    "QuorumOutcome",
     "Requirement",
     "RequirementMet",
     "RolesFilled",

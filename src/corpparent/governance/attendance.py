@@ -20,13 +20,14 @@ not councillors are outside s.85 (national rules reference §1.1 G1, G2, G4).
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 from fractions import Fraction
 from typing import final
 
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Status
+from corpparent.findings import Finding, RuleFamily, Status
 from corpparent.governance._checks import day_text, member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
@@ -34,7 +35,24 @@ from corpparent.governance.membership import Member, MemberClass, name_key
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.years import add_months
 
-__all__ = ["AttendanceThreshold", "MemberAttendance", "SixMonthRule", "attendance_table"]
+__all__ = [
+    "AttendanceOutcome",
+    "AttendanceThreshold",
+    "MemberAttendance",
+    "SixMonthRule",
+    "attendance_table",
+]
+
+
+class AttendanceOutcome(Enum):
+    """What an attendance finding found wrong (a finding that is met has no outcome)."""
+
+    LOW_ATTENDANCE = "low attendance"
+    SIX_MONTHS_WITHOUT_ATTENDANCE = "six months without attendance"
+    APPROACHING_SIX_MONTHS = "approaching six months"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @final
@@ -114,6 +132,10 @@ class AttendanceThreshold:
     def name(self) -> str:
         return f"attendance at least {fraction_text(self.minimum)}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.ATTENDANCE
+
     def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
         """One finding per member (per spell) in the record's span."""
         return tuple(
@@ -130,7 +152,8 @@ class AttendanceThreshold:
                     "rate": row.rate, "by substitute": row.by_substitute}
         if row.fraction is None:
             return Finding(
-                subject=member.name, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                subject=member.name, rule=self.name, family=self.family,
+                status=Status.INSUFFICIENT_DATA,
                 explanation=f"no meeting with recorded attendance was held during the "
                 f"membership{tenure}{unrecorded}", evidence=evidence,
             )
@@ -140,12 +163,12 @@ class AttendanceThreshold:
                    else f"below the {fraction_text(self.minimum)} expected")
         return Finding(
             subject=member.name,
-            rule=self.name,
+            rule=self.name, family=self.family,
             status=Status.MET if ok else self.below,
             explanation=f"attended {row.attended} of {row.possible} meetings during the "
             f"membership{tenure}: {share}, {verdict}{unrecorded}",
             evidence=evidence,
-            outcome=None if ok else "low attendance",
+            outcome=None if ok else AttendanceOutcome.LOW_ATTENDANCE,
         )
 
 
@@ -176,6 +199,10 @@ class SixMonthRule:
     def name(self) -> str:
         return "six months without attendance (LGA 1972 s.85)"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.ATTENDANCE
+
     def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
         """One finding per councillor serving on the record's last day."""
         return tuple(
@@ -200,7 +227,8 @@ class SixMonthRule:
         evidence = {"since": anchor.isoformat(), "six months end": deadline.isoformat()}
         if unknown:
             return Finding(
-                subject=member.name, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                subject=member.name, rule=self.name, family=self.family,
+                status=Status.INSUFFICIENT_DATA,
                 explanation=f"attendance was not recorded for {len(unknown)} meetings since "
                 f"{since}", evidence=evidence,
             )
@@ -210,21 +238,21 @@ class SixMonthRule:
                "check the member's other attendance.")
         if as_of >= deadline:
             return Finding(
-                subject=member.name, rule=self.name, status=Status.WARNING,
+                subject=member.name, rule=self.name, family=self.family, status=Status.WARNING,
                 explanation=f"no attendance at the panel since {since}; six months ran to "
                 f"{day_text(deadline)}. {s85}", evidence=evidence,
-                outcome="six months without attendance",
+                outcome=AttendanceOutcome.SIX_MONTHS_WITHOUT_ATTENDANCE,
             )
         if (deadline - as_of).days <= self.notice_days:
             return Finding(
-                subject=member.name, rule=self.name, status=Status.WARNING,
+                subject=member.name, rule=self.name, family=self.family, status=Status.WARNING,
                 explanation=f"no attendance at the panel since {since}; six months run to "
                 f"{day_text(deadline)}, {(deadline - as_of).days} days after "
                 f"{day_text(as_of)}. {s85}", evidence=evidence,
-                outcome="approaching six months",
+                outcome=AttendanceOutcome.APPROACHING_SIX_MONTHS,
             )
         return Finding(
-            subject=member.name, rule=self.name, status=Status.MET,
+            subject=member.name, rule=self.name, family=self.family, status=Status.MET,
             explanation=(f"last attended on {day_text(anchor)}, within six months" if attended
                          else f"no attendance since {since}, but six months run to "
                          f"{day_text(deadline)}"),

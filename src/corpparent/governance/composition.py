@@ -30,9 +30,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, Status
-from corpparent.governance._checks import at_least_one, member_classes
-from corpparent.governance._checks import offices as to_offices
+from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.governance._checks import at_least_one, member_classes, offices as to_offices
 from corpparent.governance.membership import Member, MemberClass, Office, Roster, name_key
 
 __all__ = [
@@ -80,6 +79,10 @@ class SeatLimit(Rule[Roster]):
     def name(self) -> str:
         return f"seats: {self.member_class.plural}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         filled = len(subject.of_class(self.member_class))
         plural = self.member_class.plural
@@ -93,7 +96,7 @@ class SeatLimit(Rule[Roster]):
             status, verdict = Status.MET, "all seats filled"
         limit = f"{self.seats}" if self.exact else f"up to {self.seats}"
         return Finding(
-            subject=_subject(subject), rule=self.name, status=status,
+            subject=_subject(subject), rule=self.name, family=self.family, status=status,
             explanation=f"{filled} {plural} against {limit} seats: {verdict}",
             evidence={"filled": filled, "seats": self.seats},
         )
@@ -115,6 +118,10 @@ class MaximumSize(Rule[Roster]):
     def name(self) -> str:
         return f"no more than {self.limit} members"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         classes = self.member_classes or _SEATED
         members = subject.of_class(*classes)
@@ -125,7 +132,7 @@ class MaximumSize(Rule[Roster]):
         ok = size <= self.limit
         verdict = "within the limit" if ok else f"{size - self.limit} over"
         return Finding(
-            subject=_subject(subject), rule=self.name,
+            subject=_subject(subject), rule=self.name, family=self.family,
             status=Status.MET if ok else Status.BREACHED,
             explanation=f"{size} members{breakdown}; no more than {self.limit} allowed: "
             f"{verdict}",
@@ -145,17 +152,23 @@ class ChairHoldsRole(Rule[Roster]):
     def name(self) -> str:
         return f"chair is the {self.role}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         chair = subject.holding(Office.CHAIR)
         if chair is None:
-            return Finding(subject=_subject(subject), rule=self.name, status=Status.BREACHED,
+            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
+                           status=Status.BREACHED,
                            explanation="no member holds the office of chair")
         if chair.holds_role(self.role):
-            return Finding(subject=_subject(subject), rule=self.name, status=Status.MET,
+            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
+                           status=Status.MET,
                            explanation=f"the chair, {chair.name}, is the {self.role}")
         held = f"whose role is {chair.role}" if chair.role else "who holds no recorded role"
         return Finding(
-            subject=_subject(subject), rule=self.name, status=Status.BREACHED,
+            subject=_subject(subject), rule=self.name, family=self.family, status=Status.BREACHED,
             explanation=f"the chair, {chair.name}, {held}; the chair must be the {self.role}",
         )
 
@@ -177,12 +190,16 @@ class OfficesFilled(Rule[Roster]):
     def name(self) -> str:
         return "offices filled: " + ", ".join(str(o) for o in self.offices)
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         held = {o: subject.holding(o) for o in self.offices}
         vacant = [str(o) for o, m in held.items() if m is None]
         filled = "; ".join(f"{o}: {m.name}" for o, m in held.items() if m is not None)
         return Finding(
-            subject=_subject(subject), rule=self.name,
+            subject=_subject(subject), rule=self.name, family=self.family,
             status=Status.WARNING if vacant else Status.MET,
             explanation=(filled or "no office is held")
             + (f"; vacant: {', '.join(vacant)}" if vacant else ""),
@@ -211,12 +228,16 @@ class RolesFilled(Rule[Roster]):
     def name(self) -> str:
         return f"roles filled: {self.member_class.plural}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         members = subject.of_class(self.member_class)
         vacant = [r for r in self.roles if not any(m.holds_role(r) for m in members)]
         total = len(self.roles)
         return Finding(
-            subject=_subject(subject), rule=self.name,
+            subject=_subject(subject), rule=self.name, family=self.family,
             status=Status.WARNING if vacant else Status.MET,
             explanation=f"{total - len(vacant)} of {total} named roles among the "
             f"{self.member_class.plural} are filled"
@@ -241,6 +262,10 @@ class PrioritiesHaveLeads(Rule[Roster]):
     def name(self) -> str:
         return "every strategic priority has a lead"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         led = {name_key(lead.priority) for lead in subject.leads
                if subject.find(lead.member) is not None}
@@ -248,13 +273,14 @@ class PrioritiesHaveLeads(Rule[Roster]):
         total = len(self.priorities)
         if unled:
             return Finding(
-                subject=_subject(subject), rule=self.name, status=Status.BREACHED,
+                subject=_subject(subject), rule=self.name, family=self.family,
+                status=Status.BREACHED,
                 explanation=f"{total - len(unled)} of {total} strategic priorities have a "
                 f"serving lead member; no lead for: {'; '.join(unled)}",
                 evidence={"priorities": total, "without lead": len(unled)},
             )
         return Finding(
-            subject=_subject(subject), rule=self.name, status=Status.MET,
+            subject=_subject(subject), rule=self.name, family=self.family, status=Status.MET,
             explanation=f"all {total} strategic priorities have a serving lead member",
             evidence={"priorities": total, "without lead": 0},
         )
@@ -273,16 +299,20 @@ class EachMemberLeads(Rule[Roster]):
     def name(self) -> str:
         return f"each of the {self.member_class.plural} leads a priority"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         members = subject.of_class(self.member_class)
         idle = [m for m in members if not subject.leads_of(m)]
         plural = self.member_class.plural
         if not members:
-            return Finding(subject=_subject(subject), rule=self.name,
+            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
                            status=Status.INSUFFICIENT_DATA,
                            explanation=f"no {plural} are serving")
         return Finding(
-            subject=_subject(subject), rule=self.name,
+            subject=_subject(subject), rule=self.name, family=self.family,
             status=Status.BREACHED if idle else Status.MET,
             explanation=(f"{len(members) - len(idle)} of {len(members)} {plural} lead a "
                          f"strategic priority" + (f"; none led by {_names(idle)}" if idle
@@ -308,20 +338,24 @@ class SubstitutesAppointed(Rule[Roster]):
     def name(self) -> str:
         return "substitutes appointed for each group"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.COMPOSITION
+
     def evaluate(self, subject: Roster, /) -> Finding:
         members = subject.of_class(self.member_class)
         ungrouped = [m for m in members if m.group is None]
         if not members or ungrouped:
             why = (f"no political group is recorded for {_names(ungrouped)}" if ungrouped
                    else f"no {self.member_class.plural} are serving")
-            return Finding(subject=_subject(subject), rule=self.name,
+            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
                            status=Status.INSUFFICIENT_DATA, explanation=why)
         groups = sorted({m.group for m in members if m.group is not None})
         covered = {name_key(s.group) for s in subject.of_class(MemberClass.SUBSTITUTE)
                    if s.group is not None}
         missing = [g for g in groups if name_key(g) not in covered]
         return Finding(
-            subject=_subject(subject), rule=self.name,
+            subject=_subject(subject), rule=self.name, family=self.family,
             status=Status.BREACHED if missing else Status.MET,
             explanation=(f"{len(groups) - len(missing)} of {len(groups)} political groups "
                          "have a substitute appointed"

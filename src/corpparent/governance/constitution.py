@@ -3,18 +3,21 @@
 A :class:`Constitution` is what a terms of reference says, as data: plain strings,
 numbers, enums, tuples and rule objects built from them (never functions), so an
 authority profile can declare one and a file can hold one. :meth:`Constitution.review`
-applies every rule it declares to a :class:`~corpparent.governance.panel.PanelRecord`.
+applies every rule it declares to a :class:`~corpparent.governance.panel.PanelRecord`;
+:meth:`Constitution.review_period` judges a period from meeting records, with or
+without the membership.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import final
 
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule
+from corpparent.findings import Finding, NotJudged, Rule, RuleFamily, Status
 from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.composition import (
@@ -27,12 +30,13 @@ from corpparent.governance.composition import (
     SeatLimit,
     SubstitutesAppointed,
 )
-from corpparent.governance.frequency import MeetingFrequency
-from corpparent.governance.meetings import MeetingKind
-from corpparent.governance.membership import MemberClass, Office, Roster
+from corpparent.governance.frequency import MeetingFrequency, MeetingLog
+from corpparent.governance.meetings import MeetingKind, Meetings
+from corpparent.governance.membership import MemberClass, Membership, Office, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Quorum
 from corpparent.governance.requirements import Requirement, RequirementMet
+from corpparent.periods import Period
 
 __all__ = ["Constitution", "Seats"]
 
@@ -156,4 +160,32 @@ class Constitution:
             found.extend(self.attendance.findings(record))
         if self.six_month_warning is not None:
             found.extend(self.six_month_warning.findings(record))
+        return tuple(found)
+
+    def review_period(
+        self, meetings: Meetings, membership: Membership | None, period: Period, as_of: date
+    ) -> tuple[Finding, ...]:
+        """Every finding for ``period`` as known on ``as_of``: the whole :meth:`review`
+        when the membership is known; without it, meeting frequency alone, and one
+        finding of insufficient data saying that quorum, attendance and composition
+        could not be judged (they depend on who sat on the panel)."""
+        if membership is not None:
+            return self.review(PanelRecord.for_period(self.panel, membership, meetings,
+                                                      period, as_of=as_of))
+        found: list[Finding] = []
+        if self.frequency is not None:
+            log = MeetingLog.of(meetings, period.start, period.end, as_of, panel=self.panel,
+                                kinds=self.frequency_counts)
+            found.extend(self.frequency.findings(log))
+        found.append(Finding(
+            subject=self.panel,
+            rule="quorum, attendance and composition",
+            family=RuleFamily.GOVERNANCE,
+            status=Status.INSUFFICIENT_DATA,
+            explanation=("Quorum, attendance and composition were not judged: they need the "
+                         "panel's membership (give --membership)."),
+            evidence={"meetings": len(meetings.between(period.start, min(period.end, as_of)))},
+            period=period,
+            outcome=NotJudged.INSUFFICIENT_DATA,
+        ))
         return tuple(found)

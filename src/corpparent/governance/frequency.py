@@ -25,18 +25,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from enum import Enum
 from itertools import pairwise
 from typing import final
 
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
 from corpparent.governance._checks import check_span, day_text, non_negative, optional_at_least_one
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.years import YearKind, add_months
 
-__all__ = ["MeetingFrequency", "MeetingLog"]
+__all__ = ["FrequencyOutcome", "MeetingFrequency", "MeetingLog"]
+
+
+class FrequencyOutcome(Enum):
+    """What a meeting-frequency finding found wrong (one that is met has no outcome)."""
+
+    SHORTFALL = "shortfall"
+    """Fewer meetings in a year than required."""
+    GAP_TOO_LONG = "gap too long"
+    """Longer between two meetings than the cadence allows."""
+    OVERDUE = "overdue"
+    """No meeting since the next was due."""
+
+    def __str__(self) -> str:
+        return self.value
 
 
 def _sorted_dates(values: Iterable[date]) -> tuple[date, ...]:
@@ -186,9 +201,9 @@ class MeetingFrequency:
                 text = f"{held} meetings in {year}; {self.requirement}{short}"
                 evidence["shortfall"] = max(required - held, 0)
             yield Finding(
-                subject=log.panel, rule=self.name, status=status, explanation=text,
-                evidence=evidence, period=year,
-                outcome="shortfall" if status is Status.BREACHED else None,
+                subject=log.panel, rule=self.name, family=RuleFamily.MEETING_FREQUENCY,
+                status=status, explanation=text, evidence=evidence, period=year,
+                outcome=FrequencyOutcome.SHORTFALL if status is Status.BREACHED else None,
             )
 
     def _gap_findings(self, log: MeetingLog) -> Iterable[Finding]:
@@ -215,7 +230,8 @@ class MeetingFrequency:
         gaps = len(held) - 1
         if not breaches and gaps:
             yield Finding(
-                subject=log.panel, rule="meeting gaps", status=Status.MET,
+                subject=log.panel, rule="meeting gaps", family=RuleFamily.MEETING_GAP,
+                status=Status.MET,
                 explanation=f"all {gaps} gaps from {day_text(held[0])} to "
                 f"{day_text(held[-1])} kept to {self.cadence}; the longest was {longest} days",
                 evidence={"gaps": gaps, "longest gap days": longest},
@@ -231,6 +247,7 @@ class MeetingFrequency:
         return Finding(
             subject=log.panel,
             rule="meeting gaps",
+            family=RuleFamily.MEETING_GAP,
             status=Status.BREACHED,
             explanation=(
                 f"{(later - earlier).days} days from {since} to the meeting on {day_text(later)}; "
@@ -238,7 +255,7 @@ class MeetingFrequency:
             ),
             evidence={"gap days": (later - earlier).days, "days over": over,
                       "from": earlier.isoformat(), "to": later.isoformat()},
-            outcome="gap too long",
+            outcome=FrequencyOutcome.GAP_TOO_LONG,
         )
 
     def _next_finding(self, log: MeetingLog, last: date, *, has_meeting: bool) -> Finding:
@@ -257,6 +274,6 @@ class MeetingFrequency:
         else:
             status = Status.NOT_YET_DUE if log.as_of < log.end else Status.MET
             text = f"the next meeting after {since} is due by {day_text(due)}"
-        return Finding(subject=log.panel, rule="next meeting", status=status,
-                       explanation=text, evidence=evidence,
-                       outcome="overdue" if status is Status.BREACHED else None)
+        return Finding(subject=log.panel, rule="next meeting", family=RuleFamily.NEXT_MEETING,
+                       status=status, explanation=text, evidence=evidence,
+                       outcome=FrequencyOutcome.OVERDUE if status is Status.BREACHED else None)

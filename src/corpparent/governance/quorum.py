@@ -32,7 +32,7 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Rule, RuleFamily, Status
 from corpparent.governance._checks import (
     at_least_one,
     member_classes,
@@ -44,7 +44,7 @@ from corpparent.governance.meetings import Sitting
 from corpparent.governance.membership import MemberClass
 from corpparent.periods import Month
 
-__all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum"]
+__all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum", "QuorumOutcome"]
 
 
 class Basis(Enum):
@@ -59,10 +59,21 @@ class Basis(Enum):
         return self.value
 
 
-def _not_recorded(sitting: Sitting, rule: str) -> Finding:
+class QuorumOutcome(Enum):
+    """Whether a meeting was quorate: the outcome of a :class:`Quorum` finding."""
+
+    QUORATE = "quorate"
+    NOT_QUORATE = "not quorate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _not_recorded(sitting: Sitting, rule: Rule[Sitting]) -> Finding:
     return Finding(
         subject=sitting.subject,
-        rule=rule,
+        rule=rule.name,
+        family=rule.family,
         status=Status.INSUFFICIENT_DATA,
         explanation="attendance at the meeting was not recorded, so quorum cannot be judged",
         period=Month.containing(sitting.meeting.held_on),
@@ -70,7 +81,7 @@ def _not_recorded(sitting: Sitting, rule: str) -> Finding:
 
 
 def _quorate(ok: bool) -> str:
-    return "quorate" if ok else "not quorate"
+    return str(QuorumOutcome.QUORATE if ok else QuorumOutcome.NOT_QUORATE)
 
 
 @final
@@ -119,13 +130,17 @@ class ClassQuorum(Rule[Sitting]):
     def name(self) -> str:
         return f"quorum: {fraction_text(self.fraction)} of {self.member_class.plural}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.QUORUM
+
     def required(self, base: int) -> int:
         """Members needed when the fraction is taken of ``base``."""
         return max(ceil_of(self.fraction, base), self.floor)
 
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self.name)
+            return _not_recorded(subject, self)
         count = subject.count(self.member_class)
         if self.basis is Basis.SEATS:
             seats = self.seats
@@ -136,7 +151,8 @@ class ClassQuorum(Rule[Sitting]):
         plural = self.member_class.plural
         if base == 0:
             return Finding(
-                subject=subject.subject, rule=self.name, status=Status.INSUFFICIENT_DATA,
+                subject=subject.subject, rule=self.name, family=self.family,
+                status=Status.INSUFFICIENT_DATA,
                 explanation=f"no {plural} were serving on the day, so a fraction of them "
                 "cannot be judged",
                 evidence={f"{self.member_class.value} filled": 0},
@@ -153,7 +169,7 @@ class ClassQuorum(Rule[Sitting]):
         )
         return Finding(
             subject=subject.subject,
-            rule=self.name,
+            rule=self.name, family=self.family,
             status=Status.MET if ok else Status.BREACHED,
             explanation=explanation,
             evidence={
@@ -195,14 +211,18 @@ class MinimumPresent(Rule[Sitting]):
     def name(self) -> str:
         return f"quorum: at least {self.minimum} {self._label}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.QUORUM
+
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self.name)
+            return _not_recorded(subject, self)
         present = len(subject.members_present(self._counted))
         ok = present >= self.minimum
         return Finding(
             subject=subject.subject,
-            rule=self.name,
+            rule=self.name, family=self.family,
             status=Status.MET if ok else Status.BREACHED,
             explanation=f"{present} {self._label} present; at least {self.minimum} "
             f"required: {_quorate(ok)}",
@@ -229,9 +249,13 @@ class Quorum(Rule[Sitting]):
     def name(self) -> str:
         return "quorum"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.QUORUM
+
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self.name)
+            return _not_recorded(subject, self)
         inner = self.requirement.evaluate(subject)
         explanation = inner.explanation.rstrip(".") + "."
         if inner.status is Status.BREACHED:
@@ -241,10 +265,11 @@ class Quorum(Rule[Sitting]):
             explanation += " The meeting was quorate."
         return Finding(
             subject=inner.subject,
-            rule=self.name,
+            rule=self.name, family=self.family,
             status=inner.status,
             explanation=explanation,
             evidence=inner.evidence,
             period=inner.period,
-            outcome={Status.MET: "quorate", Status.BREACHED: "not quorate"}.get(inner.status),
+            outcome={Status.MET: QuorumOutcome.QUORATE,
+                     Status.BREACHED: QuorumOutcome.NOT_QUORATE}.get(inner.status),
         )

@@ -15,7 +15,7 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Rule, RuleFamily, Status
 from corpparent.governance._checks import member_classes
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key
 
@@ -69,6 +69,10 @@ class RequirementMet(Rule[Roster]):
     def name(self) -> str:
         return f"requirement: {self.requirement.name}"
 
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.REQUIREMENT
+
     def evaluate(self, subject: Roster, /) -> Finding:
         where = f"membership on {subject.as_of.isoformat()}"
         members = subject.of_class(*(self.requirement.member_classes or _SEATED))
@@ -79,7 +83,8 @@ class RequirementMet(Rule[Roster]):
         evidence = {"members": len(members), "without record": len(lacking),
                     "not recorded": len(unknown)}
         if not members:
-            return Finding(subject=where, rule=self.name, status=Status.INSUFFICIENT_DATA,
+            return Finding(subject=where, rule=self.name, family=self.family,
+                           status=Status.INSUFFICIENT_DATA,
                            explanation="no members to whom the requirement applies")
         not_recorded = (f"; credentials not recorded for {_names(unknown)}" if unknown
                         else "")
@@ -94,5 +99,6 @@ class RequirementMet(Rule[Roster]):
         else:
             status = Status.MET
             text = f"all {len(members)} members hold a current record of {name}"
-        return Finding(subject=where, rule=self.name, status=status, explanation=text,
+        return Finding(subject=where, rule=self.name, family=self.family,
+                       status=status, explanation=text,
                        evidence=evidence)

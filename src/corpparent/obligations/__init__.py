@@ -9,10 +9,7 @@ occurrence, and :func:`falls_due` lists what falls due next. See ``docs/obligati
 from corpparent.obligations.compliance import (
     ObligationCheck,
     ReportingRecord,
-    Unmatched,
-    Upcoming,
     evaluate_obligations,
-    falls_due,
     unmatched_submissions,
 )
 from corpparent.obligations.cycles import (
@@ -36,8 +33,18 @@ from corpparent.obligations.definitions import (
 from corpparent.obligations.instances import (
     Instance,
 )
+from corpparent.obligations.ledger import (
+    Unmatched,
+)
+from corpparent.obligations.outcomes import (
+    ObligationOutcome,
+)
 from corpparent.obligations.submissions import (
     Submission,
+)
+from corpparent.obligations.upcoming import (
+    Upcoming,
+    falls_due,
 )
 
 __all__ = [
@@ -48,6 +55,7 @@ __all__ = [
     "MonthSpan",
     "Obligation",
     "ObligationCheck",
+    "ObligationOutcome",
     "ObligationSet",
     "OnEvent",
     "Precedence",

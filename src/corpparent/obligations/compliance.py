@@ -1,7 +1,9 @@
 """Judging a submissions log against obligations: one finding per occurrence.
 
 :func:`evaluate_obligations` gives, for every occurrence of every obligation arising in
-a period, one :class:`~corpparent.findings.Finding` whose ``outcome`` is one of:
+a period, one :class:`~corpparent.findings.Finding` about the obligation (its id, with its
+title and the occurrence as the name a reader sees) whose ``outcome`` is an
+:class:`~corpparent.obligations.outcomes.ObligationOutcome`:
 
 - ``met``: everything it must cover was sent, in order, by the deadline;
 - ``late``: it was all sent in order, but after the deadline (``days_late`` says by how
@@ -27,172 +29,35 @@ complete the occurrence on the addendum's date.
 
 Entries dated after ``as_of`` are not yet known and are ignored. All of this makes two
 properties hold that the tests check: adding a log entry never turns a finding into a
-breach, and moving an entry earlier never makes its occurrence late.
+breach, and moving an entry earlier never makes its occurrence late. Which entry is
+for which occurrence is :mod:`corpparent.obligations.ledger`'s work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
-from typing import final
+from datetime import date
+from typing import Final, final
 
 from attrs import field, frozen
 
-from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.findings import EvidenceValue, Finding, NotJudged, RuleFamily, Status
 from corpparent.governance._checks import day_text
-from corpparent.obligations.definitions import (
-    Obligation,
-    ObligationSet,
-    OnEvent,
-    name_key,
-)
-from corpparent.obligations.instances import Instance, expand
+from corpparent.obligations.definitions import Obligation, ObligationSet, OnEvent
+from corpparent.obligations.instances import Instance
+from corpparent.obligations.ledger import Ledger, OccurrenceState, Unmatched, as_obligation_set
+from corpparent.obligations.outcomes import ObligationOutcome
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period
 
 __all__ = [
     "ObligationCheck",
     "ReportingRecord",
-    "Unmatched",
-    "Upcoming",
     "evaluate_obligations",
-    "falls_due",
     "unmatched_submissions",
 ]
 
-RULE = "reporting obligation"
-
-
-@final
-@frozen
-class Unmatched:
-    """A log entry that no occurrence of any obligation claims, and why."""
-
-    submission: Submission
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.submission}: {self.reason}"
-
-
-@final
-@frozen
-class Upcoming:
-    """What falls due in a window, earliest first, and the obligations that could not be
-    scheduled because their meeting or event dates were not given."""
-
-    due: tuple[Instance, ...]
-    unscheduled: tuple[Obligation, ...] = ()
-
-
-@final
-@frozen
-class _State:
-    """Where one occurrence stands at ``as_of``."""
-
-    submissions: tuple[Submission, ...]
-    complete_on: date | None  # every topic covered, regardless of order
-    in_order_on: date | None  # every topic covered by entries sent in order
-    not_covered: tuple[str, ...]
-
-
-def _coerce(obligations: ObligationSet | Iterable[Obligation]) -> ObligationSet:
-    return obligations if isinstance(obligations, ObligationSet) else ObligationSet(obligations)
-
-
-def _completion(entries: Sequence[Submission], topics: tuple[str, ...]) -> date | None:
-    needed = {name_key(topic) for topic in topics}
-    covered: set[str] = set()
-    for entry in entries:
-        covered.update(name_key(topic) for topic in entry.covering)
-        if needed <= covered:
-            return entry.date
-    return None
-
-
-class _Ledger:
-    """Occurrences, the log entries assigned to them, and where each stands."""
-
-    def __init__(
-        self,
-        obligations: ObligationSet,
-        submissions: Iterable[Submission],
-        *,
-        start: date,
-        end: date,
-        as_of: date,
-        meetings: Sequence[date] | None,
-        events: Mapping[str, Sequence[date]] | None,
-    ) -> None:
-        self.obligations = obligations
-        self.as_of = as_of
-        longest = max((o.deadline.longest for o in obligations), default=0)
-        first = start - timedelta(days=longest + 366)
-        last = max(end, as_of)
-        self.instances: dict[str, tuple[Instance, ...] | None] = {
-            o.id: expand(o, first, last, meetings=meetings, events=events) for o in obligations
-        }
-        self.assigned: dict[tuple[str, str], list[Submission]] = {}
-        self.unmatched: list[Unmatched] = []
-        known = [s for s in submissions if s.date <= as_of]
-        for entry in sorted(known, key=lambda s: s.date):
-            self._assign(entry)
-        position = {id(entry): index for index, entry in enumerate(known)}
-        self.unmatched.sort(key=lambda u: position[id(u.submission)])
-        self.states: dict[tuple[str, str], _State] = {}
-        for obligation in obligations.in_precedence_order:
-            for instance in self.instances[obligation.id] or ():
-                self.states[(obligation.id, instance.key)] = self._state(instance)
-
-    def _assign(self, entry: Submission) -> None:
-        obligation = self.obligations.for_log_entry(entry.document, entry.recipient)
-        if obligation is None:
-            self.unmatched.append(Unmatched(
-                entry, f"no obligation is {entry.document!r} to {entry.recipient!r}"))
-            return
-        instances = self.instances[obligation.id]
-        if instances is None:
-            return  # its occurrences are unknown; reported as insufficient data
-        chosen: Instance | None
-        if entry.relates_to is not None:
-            target = entry.relates_to
-            chosen = next((i for i in instances if i.relates_to(target)), None)
-            if chosen is None:
-                self.unmatched.append(Unmatched(
-                    entry, f"it relates to {target}, which is not an occurrence of "
-                    f"{obligation.id!r} ({obligation.trigger.describe()})"))
-                return
-        else:
-            opened = [i for i in instances if i.opens <= entry.date]
-            if not opened:
-                self.unmatched.append(Unmatched(
-                    entry, f"it is dated before any occurrence of {obligation.id!r} opened"))
-                return
-            pending = [i for i in opened if i.due >= entry.date]
-            chosen = pending[0] if pending else opened[-1]
-        self.assigned.setdefault((obligation.id, chosen.key), []).append(entry)
-
-    def _state(self, instance: Instance) -> _State:
-        obligation = instance.obligation
-        entries = tuple(self.assigned.get((obligation.id, instance.key), ()))
-        complete_on = _completion(entries, obligation.covers)
-        covered = {name_key(t) for entry in entries for t in entry.covering}
-        not_covered = tuple(t for t in obligation.covers if name_key(t) not in covered)
-        threshold: date | None = date.min
-        for precedence in obligation.after:
-            before = self.states.get((precedence.obligation, instance.key))
-            done = before.in_order_on if before is not None else None
-            if done is None or threshold is None:
-                threshold = None
-            else:
-                threshold = max(threshold, done + timedelta(days=precedence.min_days))
-        in_order = () if threshold is None else tuple(e for e in entries if e.date >= threshold)
-        in_order_on = _completion(in_order, obligation.covers)
-        return _State(entries, complete_on, in_order_on, not_covered)
-
-    def finding(self, instance: Instance) -> Finding:
-        return _finding(instance, self.states[(instance.obligation.id, instance.key)],
-                        self.as_of, self.obligations)
+RULE: Final = "reporting obligation"
 
 
 def _days(count: int) -> str:
@@ -200,7 +65,7 @@ def _days(count: int) -> str:
 
 
 def _finding(
-    instance: Instance, state: _State, as_of: date, obligations: ObligationSet
+    instance: Instance, state: OccurrenceState, as_of: date, obligations: ObligationSet
 ) -> Finding:
     obligation = instance.obligation
     what = f"{obligation.document[:1].upper()}{obligation.document[1:]} for {instance.label}"
@@ -217,21 +82,22 @@ def _finding(
         evidence["topics_required"] = len(obligation.covers)
         evidence["topics_not_covered"] = len(state.not_covered)
     status: Status
+    outcome: ObligationOutcome
     if state.in_order_on is not None:
         sent = state.in_order_on
         evidence["completed"] = sent.isoformat()
         late = (sent - instance.due).days
         if late <= 0:
-            status, outcome = Status.MET, "met"
+            status, outcome = Status.MET, ObligationOutcome.MET
             explanation = (f"{what} reached {obligation.recipient} on {day_text(sent)}, "
                            f"on time (due by {due}).")
         else:
-            status, outcome = Status.BREACHED, "late"
+            status, outcome = Status.BREACHED, ObligationOutcome.LATE
             evidence["days_late"] = late
             explanation = (f"{what} reached {obligation.recipient} on {day_text(sent)}, "
                            f"{_days(late)} late (due by {due}).")
     elif state.complete_on is not None:
-        outcome = "out of order"
+        outcome = ObligationOutcome.OUT_OF_ORDER
         status = Status.BREACHED if overdue else Status.WARNING
         firsts = " and ".join(
             f"the {obligations[p.obligation].document} had gone to "
@@ -245,25 +111,27 @@ def _finding(
         explanation += (f"; due by {due}." if overdue else
                         f"; doing that and resubmitting by {due} would still meet it.")
     elif state.submissions:
-        outcome = "incomplete"
+        outcome = ObligationOutcome.INCOMPLETE
         status = Status.BREACHED if overdue else Status.WARNING
         evidence["not_covered"] = "; ".join(state.not_covered)
         explanation = (f"{what} went to {obligation.recipient} but did not cover "
                        f"{'; '.join(state.not_covered)} (due by {due}).")
     elif overdue:
-        status, outcome = Status.BREACHED, "missing"
+        status, outcome = Status.BREACHED, ObligationOutcome.MISSING
         evidence["days_overdue"] = (as_of - instance.due).days
         explanation = (f"There is no record of the {obligation.document} for "
                        f"{instance.label} going to {obligation.recipient}; it was due by "
                        f"{due}.")
     else:
-        status, outcome = Status.NOT_YET_DUE, "not yet due"
+        status, outcome = Status.NOT_YET_DUE, ObligationOutcome.NOT_YET_DUE
         evidence["days_until_due"] = (instance.due - as_of).days
         explanation = (f"{what}: due to {obligation.recipient} by {due}, "
                        f"{_days((instance.due - as_of).days)} after {day_text(as_of)}.")
     return Finding(
-        subject=f"{obligation.title}, {instance.label}",
+        subject=obligation.id,
+        subject_name=f"{obligation.title}, {instance.label}",
         rule=RULE,
+        family=RuleFamily.OBLIGATION,
         status=status,
         explanation=explanation,
         evidence=evidence,
@@ -276,14 +144,16 @@ def _no_dates(obligation: Obligation, period: Period) -> Finding:
     trigger = obligation.trigger
     needs = f"dates of {trigger.event}" if isinstance(trigger, OnEvent) else "meeting dates"
     return Finding(
-        subject=obligation.title,
+        subject=obligation.id,
+        subject_name=obligation.title,
         rule=RULE,
+        family=RuleFamily.OBLIGATION,
         status=Status.INSUFFICIENT_DATA,
         explanation=(f"{obligation.title} arises {obligation.trigger.describe()}, but no "
                      f"{needs} were given for {period}."),
         evidence={"obligation": obligation.id, "recipient": obligation.recipient},
         period=period,
-        outcome="insufficient data",
+        outcome=NotJudged.INSUFFICIENT_DATA,
     )
 
 
@@ -295,8 +165,8 @@ def _review(
     meetings: Sequence[date] | None,
     events: Mapping[str, Sequence[date]] | None,
 ) -> tuple[tuple[Finding, ...], tuple[Unmatched, ...]]:
-    chosen = _coerce(obligations)
-    ledger = _Ledger(chosen, submissions, start=period.start, end=period.end, as_of=as_of,
+    chosen = as_obligation_set(obligations)
+    ledger = Ledger(chosen, submissions, start=period.start, end=period.end, as_of=as_of,
                      meetings=meetings, events=events)
     findings: list[Finding] = []
     for obligation in chosen:
@@ -304,7 +174,8 @@ def _review(
         if instances is None:
             findings.append(_no_dates(obligation, period))
             continue
-        findings.extend(ledger.finding(i) for i in instances if period.contains(i.trigger))
+        findings.extend(_finding(i, ledger.state(i), as_of, chosen)
+                        for i in instances if period.contains(i.trigger))
     unmatched = tuple(u for u in ledger.unmatched if u.submission.date >= period.start)
     return tuple(findings), unmatched
 
@@ -345,46 +216,13 @@ def unmatched_submissions(
     return _review(obligations, submissions, period, as_of, meetings, events)[1]
 
 
-def falls_due(
-    obligations: ObligationSet | Iterable[Obligation],
-    *,
-    start: date,
-    until: date,
-    meetings: Sequence[date] | None = None,
-    events: Mapping[str, Sequence[date]] | None = None,
-    submissions: Iterable[Submission] = (),
-) -> Upcoming:
-    """What falls due from ``start`` to ``until`` (inclusive), earliest first, leaving
-    out occurrences already met by the log as it stood on ``start``.
-
-    Pass the planned meeting dates so that obligations after each meeting appear; those
-    whose dates are missing are listed in :attr:`Upcoming.unscheduled`.
-    """
-    chosen = _coerce(obligations)
-    ledger = _Ledger(chosen, submissions, start=start, end=until, as_of=start,
-                     meetings=meetings, events=events)
-    due: list[Instance] = []
-    unscheduled: list[Obligation] = []
-    for obligation in chosen:
-        instances = ledger.instances[obligation.id]
-        if instances is None:
-            unscheduled.append(obligation)
-            continue
-        for instance in instances:
-            state = ledger.states[(obligation.id, instance.key)]
-            if start <= instance.due <= until and state.in_order_on is None:
-                due.append(instance)
-    due.sort(key=lambda i: (i.due, i.trigger, i.obligation.title))
-    return Upcoming(tuple(due), tuple(unscheduled))
-
-
 def _dates(days: Iterable[date] | None) -> tuple[date, ...] | None:
     return None if days is None else tuple(days)
 
 
-
 def _submissions(items: Iterable[Submission]) -> tuple[Submission, ...]:
     return tuple(items)
+
 
 @final
 @frozen
@@ -423,10 +261,11 @@ def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
     return Finding(
         subject=f"Log entry: {entry}",
         rule="submissions log",
+        family=RuleFamily.SUBMISSIONS_LOG,
         status=Status.WARNING,
         explanation=f"The log entry {entry} counts towards no obligation: {unmatched.reason}.",
         evidence={"document": entry.document, "recipient": entry.recipient,
                   "date": entry.date.isoformat(), "source": entry.source},
         period=period,
-        outcome="unmatched",
+        outcome=ObligationOutcome.UNMATCHED,
     )

@@ -56,15 +56,12 @@ def summarise(items: Iterable[FindingOut | IndicatorOut]) -> dict[str, int]:
             if counts[status_key(s)]}
 
 
-_JUDGEMENTS = ("expected range", "target", "ambition")
-
-
 def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Status | None:
     """An indicator's headline: the worst of its range and target findings (the
     judgement the panel acts on); without either, the worst of its travel findings that
     could be judged; without those, insufficient data if there is no value, and ``None``
     (not judged) if there is a value but nothing to judge it against."""
-    judged = [f.status for f in findings if f.rule in _JUDGEMENTS]
+    judged = [f.status for f in findings if f.family.is_judgement]
     if judged:
         return worst(judged)
     travel = [f.status for f in findings if f.status is not Status.INSUFFICIENT_DATA]

@@ -14,7 +14,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
@@ -28,7 +28,7 @@ from corpparent.report.labels import (
     finding_sections,
     status_key,
     status_label,
-    travel_label,
+    travel_cell,
 )
 from corpparent.report.model import (
     FindingOut,
@@ -190,9 +190,12 @@ def _legend() -> str:
     )
 
 
-def _travel(indicator: IndicatorOut, rule: str) -> str:
-    found = next((f for f in indicator.findings if f.rule == rule), None)
-    return "–" if found is None else travel_label(found.outcome)
+_SINCE_PERIOD = RuleFamily.TRAVEL_SINCE_LAST_PERIOD
+_SINCE_YEAR = RuleFamily.TRAVEL_SINCE_LAST_YEAR
+
+
+def _travel(indicator: IndicatorOut, family: RuleFamily) -> str:
+    return travel_cell(indicator.findings, family)
 
 
 def _table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
@@ -232,8 +235,8 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         "<dl>"
         f"<dt>Expected range</dt><dd>{_e(show_range(indicator))}</dd>"
         f"<dt>Target</dt><dd>{_e(targets)}</dd>"
-        f"<dt>Since last period</dt><dd>{_e(_travel(indicator, 'travel since last period'))}</dd>"
-        f"<dt>Since last year</dt><dd>{_e(_travel(indicator, 'travel since last year'))}</dd>"
+        f"<dt>Since last period</dt><dd>{_e(_travel(indicator, _SINCE_PERIOD))}</dd>"
+        f"<dt>Since last year</dt><dd>{_e(_travel(indicator, _SINCE_YEAR))}</dd>"
         "</dl>"
         f'<div class="charts">{charts}</div>{_legend()}{_trend_table(indicator)}'
         "</article>"
@@ -245,8 +248,8 @@ def _overview(report: ScorecardReport) -> str:
         [f'<td><a href="#indicator-{i}">{_e(item.name)}</a></td>',
          f'<td class="num">{_e(item.value_text)}</td>', f"<td>{_e(show_range(item))}</td>",
          f"<td>{_badge(item.status)}</td>",
-         f"<td>{_e(_travel(item, 'travel since last period'))}</td>",
-         f"<td>{_e(_travel(item, 'travel since last year'))}</td>"]
+         f"<td>{_e(_travel(item, _SINCE_PERIOD))}</td>",
+         f"<td>{_e(_travel(item, _SINCE_YEAR))}</td>"]
         for i, item in enumerate(report.indicators)
     ]
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
@@ -279,7 +282,7 @@ def _findings_table(report: FindingsReport) -> str:
     parts = []
     for title, findings in finding_sections(report.findings):
         rows = [
-            [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.subject)}</td>",
+            [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.display_subject)}</td>",
              f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
             for f in findings
         ]

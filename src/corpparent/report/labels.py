@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
+from corpparent.ranges import Travel
 from corpparent.report.model import FindingOut
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "finding_sections",
     "status_key",
     "status_label",
+    "travel_cell",
     "travel_label",
 ]
 
@@ -87,13 +89,15 @@ def status_label(status: Status | None) -> str:
 
 
 #: Direction of travel: an arrow for each outcome (see :class:`corpparent.ranges.Travel`).
+#: Keyed by the outcome as a report carries it (the :class:`~corpparent.ranges.Travel`
+#: value).
 TRAVEL_SYMBOLS: Final = MappingProxyType(
     {
-        "improved": "▲",
-        "worsened": "▼",
-        "no change": "=",
-        "rose": "↑",
-        "fell": "↓",
+        Travel.IMPROVED.value: "▲",
+        Travel.WORSENED.value: "▼",
+        Travel.NO_CHANGE.value: "=",
+        Travel.ROSE.value: "↑",
+        Travel.FELL.value: "↓",
     }
 )
 
@@ -106,11 +110,18 @@ def travel_label(outcome: str | None) -> str:
     return f"{symbol} {outcome}" if symbol else outcome
 
 
+def travel_cell(findings: Sequence[FindingOut], family: RuleFamily) -> str:
+    """The direction of travel of the first finding of ``family`` (``'▲ improved'``),
+    or ``'–'`` when there is none."""
+    found = next((f for f in findings if f.family is family), None)
+    return "–" if found is None else travel_label(found.outcome)
+
+
 def finding_label(finding: FindingOut) -> str:
     """How a finding is headed: its direction of travel for a travel finding that
     could be judged, otherwise its status."""
     outcome = finding.outcome
-    if finding.rule.startswith("travel") and outcome is not None and outcome in TRAVEL_SYMBOLS:
+    if finding.family.is_travel and outcome is not None and outcome in TRAVEL_SYMBOLS:
         return f"{TRAVEL_SYMBOLS[outcome]} {outcome.capitalize()}"
     return status_label(finding.status)
 

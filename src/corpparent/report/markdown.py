@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from corpparent.findings import RuleFamily
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
@@ -24,12 +25,11 @@ from corpparent.report.labels import (
     finding_sections,
     status_key,
     status_label,
-    travel_label,
+    travel_cell,
 )
 from corpparent.report.model import (
     FindingOut,
     FindingsReport,
-    IndicatorOut,
     Provenance,
     ScorecardReport,
 )
@@ -70,13 +70,6 @@ def _section(title: str, findings: list[FindingOut]) -> list[str]:
     return [*lines, ""]
 
 
-def _travel(indicator: IndicatorOut, rule: str) -> str:
-    for finding in indicator.findings:
-        if finding.rule == rule:
-            return md(travel_label(finding.outcome or finding.status.value))
-    return "–"
-
-
 def _scorecard_table(report: ScorecardReport) -> list[str]:
     lines = [
         "| Domain | Indicator | Value | Expected range | Target | Status | Since last period "
@@ -95,8 +88,8 @@ def _scorecard_table(report: ScorecardReport) -> list[str]:
             md(show_range(item)),
             md(targets),
             md(status),
-            _travel(item, "travel since last period"),
-            _travel(item, "travel since last year"),
+            md(travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_PERIOD)),
+            md(travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_YEAR)),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
@@ -174,7 +167,7 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
                 continue
             lines.extend(["| Subject | Rule | Status | Explanation |", "|---|---|---|---|"])
             lines.extend(
-                f"| {md(f.subject)} | {md(f.rule)} | {md(finding_label(f))} | "
+                f"| {md(f.display_subject)} | {md(f.rule)} | {md(finding_label(f))} | "
                 f"{md(f.explanation)} |"
                 for f in findings
             )

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from corpparent.findings import EvidenceValue, Finding, Status
+from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -45,8 +45,8 @@ __all__ = [
     "report_schema",
 ]
 
-SCHEMA_VERSION: Final = "1"
-SCHEMA_ID = "urn:corpparent:report:1"
+SCHEMA_VERSION: Final = "2"
+SCHEMA_ID = "urn:corpparent:report:2"
 
 Profile = Literal["public", "private", "internal"]
 
@@ -58,8 +58,14 @@ class _Model(BaseModel):
 class FindingOut(_Model):
     """One finding: what was judged, the verdict, why, and the numbers behind it."""
 
-    subject: str = Field(description="what was judged: an indicator, meeting, obligation")
+    subject: str = Field(
+        description="the identifier of what was judged: an indicator, panel, obligation"
+    )
+    subject_name: str | None = Field(
+        default=None, description="the name a reader knows the subject by, where given"
+    )
     rule: str = Field(description="the rule that judged it")
+    family: RuleFamily = Field(description="the kind of rule that judged it")
     status: Status
     breach: bool = Field(description="whether the status is a breach")
     explanation: str = Field(description="one sentence a councillor can read")
@@ -67,18 +73,25 @@ class FindingOut(_Model):
     period: str | None = None
     outcome: str | None = Field(default=None, description="a finer label than the status")
 
+    @property
+    def display_subject(self) -> str:
+        """What a reader calls the subject: its name where one is given, else its id."""
+        return self.subject_name or self.subject
+
     @classmethod
     def of(cls, finding: Finding) -> FindingOut:
         """The output form of ``finding``."""
         return cls(
             subject=finding.subject,
+            subject_name=finding.subject_name,
             rule=finding.rule,
+            family=finding.family,
             status=finding.status,
             breach=finding.is_breach,
             explanation=finding.explanation,
             evidence=dict(finding.evidence),
             period=None if finding.period is None else str(finding.period),
-            outcome=finding.outcome,
+            outcome=None if finding.outcome is None else str(finding.outcome.value),
         )
 
 
@@ -195,7 +208,7 @@ class Provenance(_Model):
 
 
 class _Report(_Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = "2"
     title: str
     authority: str | None = None
     period: str | None = None

@@ -87,7 +87,7 @@ def _finding(finding: FindingOut, policy: Suppression) -> FindingOut:
         key: (SUPPRESSED if key in _REVEALING else value)
         for key, value in finding.evidence.items()
     }
-    subject = finding.explanation.split(":", 1)[0]
+    subject = finding.display_subject
     period = f" for {finding.period}" if finding.period else ""
     explanation = (
         f"{subject}: figure{period} withheld ({SUPPRESSED}); fewer than {policy.threshold} "

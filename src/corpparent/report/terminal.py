@@ -10,7 +10,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import TYPE_CHECKING
 
-from corpparent.findings import Status
+from corpparent.findings import RuleFamily, Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import show_range, show_target
 from corpparent.report.labels import (
@@ -19,7 +19,7 @@ from corpparent.report.labels import (
     finding_sections,
     status_key,
     status_label,
-    travel_label,
+    travel_cell,
 )
 from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
 from corpparent.report.profiles import banner
@@ -74,16 +74,11 @@ def _findings_table(title: str, findings: list[FindingOut], *, subjects: bool = 
     for finding in findings:
         cells = [_status(finding.status, finding_label(finding))]
         if subjects:
-            cells += [Text(finding.subject), Text(finding.rule)]
+            cells += [Text(finding.display_subject), Text(finding.rule)]
         table.add_row(*cells, Text(finding.explanation))
     if not findings:
         table.add_row(*([""] * (len(table.columns) - 1)), "none")
     return table
-
-
-def _travel(findings: list[FindingOut], rule: str) -> str:
-    found = next((f for f in findings if f.rule == rule), None)
-    return "–" if found is None else travel_label(found.outcome)
 
 
 def _scorecard_table(report: ScorecardReport) -> Table:
@@ -106,8 +101,8 @@ def _scorecard_table(report: ScorecardReport) -> Table:
             cells.append(Text("; ".join(show_target(item, t) for t in item.targets) or "–"))
         cells.extend([
             _status(item.status),
-            _travel(item.findings, "travel since last period"),
-            _travel(item.findings, "travel since last year"),
+            travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_PERIOD),
+            travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_YEAR),
         ])
         table.add_row(*cells)
     return table
