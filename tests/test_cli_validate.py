@@ -134,3 +134,38 @@ def test_plug_in_files_are_checked(tmp_path: Path) -> None:
     result = run("validate", str(bad))
     assert result.exit_code == 2
     assert "field 'authority.name'" in result.stderr
+
+
+DFE = Path("../shared/data/dfe")
+MAPPINGS = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
+
+
+def test_published_dfe_and_ofsted_files_are_recognised_and_checked() -> None:
+    files = [DFE / "la_cla_placement_stability.csv", DFE / "sn_model_2025_wide.csv",
+             DFE / "ofsted_ilacs_outcomes_2025-03-31.csv", DFE / "lait_data_dictionary.csv",
+             MAPPINGS / "la_cla_placement_stability.toml"]
+    result = run("validate", *map(str, files))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"ok: {files[0]}: 3 indicators through the mapping for la_cla_placement_stability.csv",
+        f"ok: {files[1]}: the neighbours of 153 authorities",
+        f"ok: {files[2]}: the inspections of 153 authorities",
+        f"ok: {files[3]}: 434 measures",
+        f"ok: {files[4]}: a mapping of 3 indicators from la_cla_placement_stability.csv",
+    ]
+
+
+def test_an_ees_file_is_read_through_the_mapping_given_for_it(tmp_path: Path) -> None:
+    lines = (DFE / "la_cla_placement_stability.csv").read_text(encoding="utf-8").splitlines()
+    extract = tmp_path / "placements.csv"
+    extract.write_text("\n".join(lines[:400]) + "\n", encoding="utf-8")
+    unmapped = run("validate", str(extract))
+    assert unmapped.exit_code == 0, unmapped.output
+    assert "figures not checked; give --mapping" in unmapped.stdout
+    mapping = tmp_path / "placements.toml"
+    shipped = (MAPPINGS / "la_cla_placement_stability.toml").read_text(encoding="utf-8")
+    mapping.write_text(shipped.replace('file = "la_cla_placement_stability.csv"',
+                                       'file = "placements.csv"'), encoding="utf-8")
+    mapped = run("validate", "-m", str(mapping), str(extract))
+    assert mapped.exit_code == 0, mapped.output
+    assert mapped.stdout == f"ok: {extract}: 3 indicators through the mapping for placements.csv\n"

@@ -17,6 +17,7 @@ import pytest
 from attrs import frozen
 
 from corpparent.errors import DataError
+from corpparent.files.kinds import Against
 from corpparent.kinds import KINDS, detect, kind_named
 
 MAPPING = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
@@ -133,7 +134,7 @@ def test_a_bad_field_names_file_line_field_and_expectation(tmp_path: Path, name:
     kind = kind_named(name)
     assert detect(path) is kind
     with pytest.raises(DataError) as caught:
-        kind.check(path, None)
+        kind.check(path, Against())
     [problem] = caught.value.problems  # the one bad field, and nothing else
     assert str(problem).startswith(f"{path}, line {case.line}, field '{case.field}': ")
     assert f"expected {case.expected}" in str(problem)

@@ -14,9 +14,8 @@ from pydantic import ValidationError
 
 from corpparent.errors import DataError
 from corpparent.files.documents import read_document
-from corpparent.files.kinds import KINDS as FILE_KINDS, FileKind, sniff
+from corpparent.files.kinds import KINDS as FILE_KINDS, Against, FileKind, sniff
 from corpparent.files.problems import problems_from_validation, shown
-from corpparent.indicators.sets import IndicatorSet
 from corpparent.report.model import FindingsReport, ScorecardReport, report_schema
 
 __all__ = ["KINDS", "detect", "kind_named"]
@@ -25,7 +24,7 @@ _REPORTS: dict[str, type[ScorecardReport] | type[FindingsReport]] = {
     "scorecard": ScorecardReport, "findings": FindingsReport}
 
 
-def _report(path: Path, _indicators: IndicatorSet | None) -> str:
+def _report(path: Path, _against: Against) -> str:
     data, where = read_document(path, (".json",))
     kind = data.get("kind") if isinstance(data, dict) else None
     model = _REPORTS.get(kind) if isinstance(kind, str) else None

@@ -16,6 +16,8 @@ import click
 
 from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
+from corpparent.files.dfe_mapping import load_mapping
+from corpparent.files.kinds import Against
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_profile
 
@@ -32,8 +34,12 @@ __all__ = ["validate"]
               "comparators must use.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python that readings and comparators must use.")
+@click.option("--mapping", "-m", "mapping_files", multiple=True, metavar="FILE.toml",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A DfE mapping to read the EES file it names through (repeatable). "
+              "Default: the mapping shipped for the file's name.")
 def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
-             indicator_ref: str | None) -> None:
+             indicator_ref: str | None, mapping_files: tuple[Path, ...]) -> None:
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file has a
@@ -48,6 +54,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate comparators.csv submissions.csv obligations.toml report.json
       corpparent validate src/corpparent/authorities/wiltshire.toml
       corpparent validate la_cla_placement_stability.csv sn_model_2025_wide.csv
+      corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
     """
     indicators = None
@@ -55,11 +62,12 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
         indicators = load_profile(authority_id).indicators
+    against = Against(indicators, tuple(load_mapping(path) for path in mapping_files))
     failed = False
     for path in files:
         try:
             chosen = kind_named(kind) if kind else detect(path)
-            summary = chosen.check(path, indicators)
+            summary = chosen.check(path, against)
         except DataError as exc:
             failed = True
             for problem in exc.problems:

@@ -53,7 +53,7 @@ from corpparent.files.submissions import read_submissions, submissions_json_sche
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
 
-__all__ = ["KINDS", "FileKind", "Sniff", "sniff"]
+__all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
 
 
 @final
@@ -73,7 +73,17 @@ class Sniff:
         return set(names) <= self.names
 
 
-Check = Callable[[Path, IndicatorSet | None], str]
+@final
+@frozen
+class Against:
+    """What files are checked against, where the user gives it: the indicator set that
+    readings and comparators must use, and mappings of DfE files beside those shipped."""
+
+    indicators: IndicatorSet | None = None
+    mappings: tuple[FileMapping, ...] = ()
+
+
+Check = Callable[[Path, Against], str]
 Schema = Callable[[], dict[str, Any]]
 
 
@@ -126,7 +136,8 @@ def _parquet_columns(path: Path) -> frozenset[str]:
 # --- checks: each reads the whole file and says in a line what it holds ---------------
 
 
-def _readings(path: Path, indicators: IndicatorSet | None) -> str:
+def _readings(path: Path, against: Against) -> str:
+    indicators = against.indicators
     if indicators is not None:
         readings = read_readings(path, indicators)
         return f"{len(readings)} readings of {len(readings.indicators)} indicators"
@@ -144,13 +155,13 @@ def _readings(path: Path, indicators: IndicatorSet | None) -> str:
             "--indicators)")
 
 
-def _comparators(path: Path, indicators: IndicatorSet | None) -> str:
-    comparators = read_comparators(path, indicators=indicators)
+def _comparators(path: Path, against: Against) -> str:
+    comparators = read_comparators(path, indicators=against.indicators)
     values = sum(len(c.values) for c in comparators)
     return f"{len(comparators)} comparators, {values} values"
 
 
-def _comparator_set(path: Path, _indicators: IndicatorSet | None) -> str:
+def _comparator_set(path: Path, _against: Against) -> str:
     data, where = decode_document(read_text(path), str(path), toml=path.suffix == ".toml")
     if not isinstance(data, dict):
         raise DataError([where.problem(expected="an object", found=type(data).__name__)])
@@ -158,60 +169,59 @@ def _comparator_set(path: Path, _indicators: IndicatorSet | None) -> str:
     return f"the comparator set of {built.authority.name}, {len(built.comparators)} comparators"
 
 
-def _meetings(path: Path, _indicators: IndicatorSet | None) -> str:
+def _meetings(path: Path, _against: Against) -> str:
     return f"{len(read_meetings(path))} meetings"
 
 
-def _membership(path: Path, _indicators: IndicatorSet | None) -> str:
+def _membership(path: Path, _against: Against) -> str:
     return f"{len(read_membership(path).members)} members"
 
 
-def _submissions(path: Path, _indicators: IndicatorSet | None) -> str:
+def _submissions(path: Path, _against: Against) -> str:
     return f"{len(read_submissions(path))} log entries"
 
 
-def _obligations(path: Path, _indicators: IndicatorSet | None) -> str:
+def _obligations(path: Path, _against: Against) -> str:
     return f"{len(load_obligations(path))} obligations"
 
 
-def _plugin(path: Path, _indicators: IndicatorSet | None) -> str:
+def _plugin(path: Path, _against: Against) -> str:
     profile = load_plugin_file(path)
     return (f"authority plug-in {profile.id!r} ({profile.name}), "
             f"{len(profile.indicators)} indicators")
 
 
-def _mapping(path: Path, _indicators: IndicatorSet | None) -> str:
+def _mapping(path: Path, _against: Against) -> str:
     mapping = load_mapping(path)
     return f"a mapping of {len(mapping.indicators)} indicators from {mapping.file}"
 
 
-def _shipped_mapping(path: Path) -> FileMapping | None:
-    return next((m for m in shipped_mappings() if m.file == path.name), None)
-
-
-def _ees(path: Path, _indicators: IndicatorSet | None) -> str:
-    mapping = _shipped_mapping(path)
+def _ees(path: Path, against: Against) -> str:
+    """An EES file read through the mapping given for it by name, or else the one shipped
+    for it; without either, its geography and periods are checked but not its figures."""
+    mapping = next((m for m in (*against.mappings, *shipped_mappings())
+                    if m.file == path.name), None)
     if mapping is None:
         table = read_ees(path, ())
-        return (f"{len(table.rows)} rows (no mapping ships for {path.name}: figures not "
-                "checked)")
+        return (f"{len(table.rows)} rows (no mapping for {path.name}: figures not checked; "
+                "give --mapping)")
     data = read_mapped(path, mapping)
     return f"{len(data.indicators)} indicators through the mapping for {mapping.file}"
 
 
-def _lait(path: Path, _indicators: IndicatorSet | None) -> str:
+def _lait(path: Path, _against: Against) -> str:
     return f"{len(read_lait(path).measures)} measures"
 
 
-def _lait_dictionary(path: Path, _indicators: IndicatorSet | None) -> str:
+def _lait_dictionary(path: Path, _against: Against) -> str:
     return f"{len(read_lait_dictionary(path))} measures"
 
 
-def _neighbours(path: Path, _indicators: IndicatorSet | None) -> str:
+def _neighbours(path: Path, _against: Against) -> str:
     return f"the neighbours of {len(read_neighbours(path))} authorities"
 
 
-def _ofsted(path: Path, _indicators: IndicatorSet | None) -> str:
+def _ofsted(path: Path, _against: Against) -> str:
     return f"the inspections of {len(read_ofsted(path))} authorities"
 
 
