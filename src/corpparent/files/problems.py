@@ -125,16 +125,15 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _shape(detail: ErrorDetails, model: type[BaseModel] | None
-           ) -> tuple[str, str | None, str | None]:
-    """``(message, expected, found)`` for one pydantic error."""
+def _shape(detail: ErrorDetails, location: Sequence[int | str],
+           model: type[BaseModel] | None) -> tuple[str, str | None, str | None]:
+    """``(note, expected, found)`` for one pydantic error at ``location``."""
     kind = detail["type"]
     given: Any = detail.get("input")
-    location = tuple(detail["loc"])
     if kind == "missing":
         return "", "a value", "nothing"
     if kind == "string_too_short" and isinstance(given, str) and not given.strip():
-        return "", "a value", "an empty cell" if not given else "only spaces"
+        return "", "a value", "nothing" if not given else "only spaces"
     if kind == "extra_forbidden":
         accepted = _accepted(model, location)
         return "unknown key", f"one of {accepted}" if accepted else "a known key", None
@@ -179,7 +178,7 @@ def problems_from_validation(
     problems = []
     for detail in error.errors(include_url=False):
         location = [part for part in detail["loc"] if not _union_member(part)]
-        note, expected, found = _shape(detail, model)
+        note, expected, found = _shape(detail, location, model)
         problems.append(where.problem(location, note, expected=expected, found=found))
     return problems
 
