@@ -90,7 +90,7 @@ def test_bad_meetings_row_exits_2(tmp_path: Path) -> None:
     bad.write_text("date,member,attendance\n2019-05-20,Gill Burnett,present\n"
                    "2019-13-40,Gill Burnett,present\n", encoding="utf-8")
     assert_bad_input(run("meetings", str(bad), "-C", STAFFORDSHIRE, "-p", "MY 2019-20"),
-                     f"{bad}, row 3, field 'date'")
+                     f"{bad}, line 3, field 'date'")
 
 
 def test_bad_as_of_exits_2() -> None:

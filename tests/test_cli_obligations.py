@@ -106,7 +106,7 @@ def test_bad_log_row_is_named(tmp_path: Path) -> None:
                    encoding="utf-8")
     result = run("obligations", "check", str(bad), *CHECK[3:])
     assert result.exit_code == 2
-    assert f"{bad}, row 2, field 'date'" in result.stderr
+    assert f"{bad}, line 2, field 'date'" in result.stderr
 
 
 @pytest.mark.parametrize("command", [["obligations"], ["obligations", "check"],

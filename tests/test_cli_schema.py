@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.files.readings import ReadingRecord
+from corpparent.kinds import KINDS
 from corpparent.report import published_schema
 
 
@@ -19,8 +20,10 @@ def run(*args: str) -> Result:
 def test_lists_the_schemas() -> None:
     result = run("schema")
     assert result.exit_code == 0
-    assert set(result.stdout.split()) == {"report", "readings", "meetings", "membership",
-                                          "obligations", "authority-plugin"}
+    listed = {line.split()[0] for line in result.stdout.splitlines()}
+    assert listed == {kind.name for kind in KINDS if kind.schema is not None}
+    assert {"report", "readings", "meetings", "membership", "obligations", "authority-plugin",
+            "comparators", "submissions", "comparator-set", "dfe-mapping"} <= listed
 
 
 def test_prints_the_published_report_schema() -> None:

@@ -154,7 +154,7 @@ def test_bad_readings_row_is_named_by_file_row_and_field(tmp_path: Path) -> None
                         "no_such_indicator,2022-23 Q4,5\nchildren_in_care,2022-23 Q3,lots\n",
                         encoding="utf-8")
     result = run("scorecard", str(readings), "-a", "wiltshire", "-p", "2022-23 Q4")
-    assert_bad_input(result, f"{readings}, row 3, field 'indicator'", "1 more problem")
+    assert_bad_input(result, f"{readings}, line 3, field 'indicator'", "1 more problem")
 
 
 def test_missing_readings_file_exits_2(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_bad_comparators_file_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "comparators.csv"
     bad.write_text("comparator,indicator,period,value\nEngland,nope,2020-21,9\n",
                    encoding="utf-8")
-    assert_bad_input(run(*BASE, "-c", str(bad)), f"{bad}, row 2, field 'indicator'")
+    assert_bad_input(run(*BASE, "-c", str(bad)), f"{bad}, line 2, field 'indicator'")
 
 
 def test_progress_is_shown_only_on_a_terminal() -> None:

@@ -38,8 +38,8 @@ def test_every_problem_is_listed_with_file_row_and_field(tmp_path: Path) -> None
     assert result.exit_code == 2
     problems = result.stderr.splitlines()
     assert [p.split(":")[0] for p in problems] == [
-        f"{bad}, row 2, field 'indicator'", f"{bad}, row 3, field 'period'",
-        f"{bad}, row 4, field 'value'",
+        f"{bad}, line 2, field 'indicator'", f"{bad}, line 3, field 'period'",
+        f"{bad}, line 4, field 'value'",
     ]
     assert f"ok: {READINGS}" in result.stdout  # the good file is still checked
 
@@ -49,7 +49,7 @@ def test_readings_without_indicators_are_checked_for_shape(tmp_path: Path) -> No
     bad.write_text("indicator,period,value\nanything,2022-23 Q5,5\n", encoding="utf-8")
     result = run("validate", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}, row 2, field 'period'" in result.stderr
+    assert f"{bad}, line 2, field 'period'" in result.stderr
     assert "not checked" in run("validate", str(READINGS)).stdout
 
 
@@ -61,15 +61,19 @@ def test_a_json_report_is_checked_against_the_model(tmp_path: Path) -> None:
     assert run("validate", str(report)).exit_code == 0
     document = json.loads(report.read_text(encoding="utf-8"))
     document["indicators"][0]["status"] = "fine"
-    report.write_text(json.dumps(document), encoding="utf-8")
+    text = json.dumps(document, indent=2)
+    report.write_text(text, encoding="utf-8")
     result = run("validate", str(report))
     assert result.exit_code == 2
-    assert "indicators.0.status" in result.stderr
+    line = next(number for number, written in enumerate(text.splitlines(), start=1)
+                if '"fine"' in written)
+    assert f"{report}, line {line}, field 'indicators[0].status': expected one of" in (
+        result.stderr)
 
 
 @pytest.mark.parametrize(
     ("content", "suffix", "fragment"),
-    [("a,b\n1,2\n", ".csv", "cannot tell what kind"), ("[1, 2", ".json", "cannot read file")],
+    [("a,b\n1,2\n", ".csv", "cannot tell what kind"), ("[1, 2", ".json", "line 1: invalid JSON")],
 )
 def test_unrecognised_files_exit_2(tmp_path: Path, content: str, suffix: str,
                                    fragment: str) -> None:
@@ -117,7 +121,7 @@ def test_bad_submissions_log_lists_every_problem(tmp_path: Path) -> None:
     result = run("validate", str(bad))
     assert result.exit_code == 2
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
-        f"{bad}, row 2, field 'recipient'", f"{bad}, row 3, field 'date'"]
+        f"{bad}, line 2, field 'recipient'", f"{bad}, line 3, field 'date'"]
 
 
 def test_plug_in_files_are_checked(tmp_path: Path) -> None:
@@ -130,3 +134,38 @@ def test_plug_in_files_are_checked(tmp_path: Path) -> None:
     result = run("validate", str(bad))
     assert result.exit_code == 2
     assert "field 'authority.name'" in result.stderr
+
+
+DFE = Path("../shared/data/dfe")
+MAPPINGS = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
+
+
+def test_published_dfe_and_ofsted_files_are_recognised_and_checked() -> None:
+    files = [DFE / "la_cla_placement_stability.csv", DFE / "sn_model_2025_wide.csv",
+             DFE / "ofsted_ilacs_outcomes_2025-03-31.csv", DFE / "lait_data_dictionary.csv",
+             MAPPINGS / "la_cla_placement_stability.toml"]
+    result = run("validate", *map(str, files))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"ok: {files[0]}: 3 indicators through the mapping for la_cla_placement_stability.csv",
+        f"ok: {files[1]}: the neighbours of 153 authorities",
+        f"ok: {files[2]}: the inspections of 153 authorities",
+        f"ok: {files[3]}: 434 measures",
+        f"ok: {files[4]}: a mapping of 3 indicators from la_cla_placement_stability.csv",
+    ]
+
+
+def test_an_ees_file_is_read_through_the_mapping_given_for_it(tmp_path: Path) -> None:
+    lines = (DFE / "la_cla_placement_stability.csv").read_text(encoding="utf-8").splitlines()
+    extract = tmp_path / "placements.csv"
+    extract.write_text("\n".join(lines[:400]) + "\n", encoding="utf-8")
+    unmapped = run("validate", str(extract))
+    assert unmapped.exit_code == 0, unmapped.output
+    assert "figures not checked; give --mapping" in unmapped.stdout
+    mapping = tmp_path / "placements.toml"
+    shipped = (MAPPINGS / "la_cla_placement_stability.toml").read_text(encoding="utf-8")
+    mapping.write_text(shipped.replace('file = "la_cla_placement_stability.csv"',
+                                       'file = "placements.csv"'), encoding="utf-8")
+    mapped = run("validate", "-m", str(mapping), str(extract))
+    assert mapped.exit_code == 0, mapped.output
+    assert mapped.stdout == f"ok: {extract}: 3 indicators through the mapping for placements.csv\n"

@@ -108,7 +108,7 @@ def test_a_bad_declaration_names_every_key_path() -> None:
     with pytest.raises(DataError) as caught:
         comparator_set_from_data(bad, source="plugin.json")
     fields = {p.field for p in caught.value.problems}
-    assert fields == {"authority.name", "comparators.0.kind", "comparators.1.colour"}
+    assert fields == {"authority.name", "comparators[0].kind", "comparators[1].colour"}
     assert all(p.source == "plugin.json" for p in caught.value.problems)
 
 
@@ -122,5 +122,5 @@ def test_bad_inline_values_are_reported_by_path() -> None:
     with pytest.raises(DataError) as caught:
         comparator_set_from_data(bad, source="plugin.json")
     (problem,) = caught.value.problems
-    assert problem.field == "comparators.0"
+    assert problem.field == "comparators[0]"
     assert "official symbol" in problem.message

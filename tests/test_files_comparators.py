@@ -83,9 +83,9 @@ def test_duplicates_and_mixed_units_name_both_rows(tmp_path: Path) -> None:
         read_comparators(path)
     problems = {p.row: p for p in caught.value.problems}
     assert set(problems) == {3, 4}
-    assert "row 2" in problems[3].message
+    assert "line 2" in problems[3].message
     assert problems[4].field == "unit"
-    assert "row 2" in problems[4].message
+    assert "line 2" in problems[4].message
 
 
 def test_unknown_indicators_and_wrong_dimensions_need_the_definitions(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_header_problems_stop_before_the_rows(tmp_path: Path) -> None:
         read_comparators(path)
     assert {(p.row, p.field) for p in caught.value.problems} == {
         (1, "period"), (1, "perod"), (1, "unti")}
-    assert "period" in caught.value.problems[0].message
+    assert "required column" in caught.value.problems[0].message
 
 
 def test_empty_and_missing_files(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_empty_and_missing_files(tmp_path: Path) -> None:
         read_comparators(tmp_path / "absent.csv")
 
 
-def test_json_records_are_numbered_from_one(tmp_path: Path) -> None:
+def test_json_records_are_placed_on_their_lines(tmp_path: Path) -> None:
     records = [
         {"comparator": "England", "indicator": "placement-moves", "period": "2020-21",
          "value": 9},
@@ -127,11 +127,12 @@ def test_json_records_are_numbered_from_one(tmp_path: Path) -> None:
          "value": "z", "colour": "red"},
         "not a record",
     ]
-    path = write(tmp_path, json.dumps(records), "comparators.json")
+    path = write(tmp_path, json.dumps(records, indent=1), "comparators.json")
     with pytest.raises(DataError) as caught:
         read_comparators(path)
+    # After the opening bracket, each record takes a line per brace and per key.
     assert {(p.row, p.field) for p in caught.value.problems} == {
-        (2, "value"), (3, "colour"), (4, None)}
+        (12, "[1].value"), (19, "[2].colour"), (21, "[3]")}
 
 
 def test_records_from_memory() -> None:

@@ -125,7 +125,7 @@ def test_an_unknown_symbol_in_lait_names_row_and_column(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_lait(path)
     [problem] = caught.value.problems
-    assert (problem.source, problem.row, problem.field) == (str(path), 1, "Values")
+    assert (problem.source, problem.row, problem.field) == (str(path), 2, "Values")
 
 
 def test_two_values_for_one_area_and_year_are_refused(tmp_path: Path) -> None:

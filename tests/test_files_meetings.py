@@ -90,15 +90,17 @@ def test_json_meetings_and_problems(tmp_path: Path) -> None:
     first, second = read_meetings_json(good)
     assert first.substituted("Bob")
     assert not second.attendance_recorded
-    bad = write(tmp_path, "bad.json", json.dumps([
-        {"date": "2022-09-27", "present": ["Ann"], "apologies": ["Ann"]},
-        {"date": "27 Sept", "colour": "red"},
-        {"date": "2022-09-27"},
+    bad = write(tmp_path, "bad.json", "\n".join([
+        '[{"date": "2022-09-27", "present": ["Ann"],',
+        '  "apologies": ["Ann"]},',
+        ' {"date": "27 Sept",',
+        '  "colour": "red"},',
+        ' {"date": "2022-09-27"}]',
     ]))
     with pytest.raises(DataError) as caught:
         read_meetings_json(bad)
     where = sorted((p.row, p.field) for p in caught.value.problems)
-    assert where == [(1, "apologies"), (2, "colour"), (2, "date"), (3, "date")]
+    assert where == [(2, "[0].apologies"), (3, "[1].date"), (4, "[1].colour"), (5, "[2].date")]
 
 
 def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
@@ -121,11 +123,11 @@ def test_membership_file(tmp_path: Path) -> None:
     bad = write(tmp_path, "m.json", json.dumps({"members": [
         {"name": "A", "class": "councillor"},
         {"name": "B", "class": "co-opted member", "joined": "2020-01-02", "left": "2020-01-01"},
-    ], "leads": [{"priority": "X"}]}))
+    ], "leads": [{"priority": "X"}]}, indent=1))
     with pytest.raises(DataError) as caught:
         read_membership(bad)
     assert [(p.row, p.field) for p in caught.value.problems] == [
-        (1, "class"), (2, "left"), (1, "leads.member")]
+        (5, "members[0].class"), (11, "members[1].left"), (15, "leads[0].member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 
 

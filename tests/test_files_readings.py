@@ -93,14 +93,14 @@ def test_each_malformed_row_names_row_field_and_reason(
     error = only_problem(path)
     assert (error.file, error.row, error.field) == (str(path), 3, field)
     assert message in str(error)
-    assert str(error).startswith(f"{path}, row 3, field '{field}': ")
+    assert str(error).startswith(f"{path}, line 3, field '{field}': ")
 
 
 def test_a_duplicate_names_both_rows(tmp_path: Path) -> None:
     path = write(tmp_path, "indicator,period,value\ncla,2022-23 Q4,461\ncla,Q4 2022-23,460\n")
     error = only_problem(path)
     assert error.row == 3
-    assert "duplicate reading for 'cla' in 2022-23 Q4; first given at row 2" in str(error)
+    assert "duplicate reading for 'cla' in 2022-23 Q4; first given at line 2" in str(error)
 
 
 def test_every_problem_in_a_file_is_reported_together(tmp_path: Path) -> None:
@@ -131,9 +131,10 @@ def test_invalid_json_names_the_line(tmp_path: Path) -> None:
 
 
 def test_json_number_nan_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, '[{"indicator": "cla", "period": "2022-23 Q4", "value": NaN}]', "r.json")
+    path = write(tmp_path, '[{"indicator": "cla", "period": "2022-23 Q4",\n  "value": NaN}]',
+                 "r.json")
     error = only_problem(path)
-    assert (error.row, error.field) == (1, "value")
+    assert (error.row, error.field) == (2, "[0].value")
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_the_csv_and_json_logs_read_the_same() -> None:
     assert report.note == "Mental health held over to the next report"
     assert from_csv[0].relates_to == date(2022, 9, 27)
     assert from_csv[5].relates_to == FinancialYear(2022)
-    assert str(from_csv[0].source).endswith("csv, row 2")
+    assert str(from_csv[0].source).endswith("csv, line 2")
 
 
 def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> None:
@@ -38,9 +38,9 @@ def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> No
     problems = {(p.row, p.field): p.message for p in caught.value.problems}
     assert problems[(3, "recipient")] == "is empty; a name is required"
     assert problems[(4, "date")] == ("expected a date such as 2019-05-20 or 20/05/2019, "
-                                     "got 'Dec 5 2022'")
+                                     "found 'Dec 5 2022'")
     # Line 5 is blank and skipped; line 6 has an impossible date and an ambiguous period.
-    assert "got '2022-11-31'" in problems[(6, "date")]  # no 31st of November
+    assert "found '2022-11-31'" in problems[(6, "date")]  # no 31st of November
     assert "a quarter needs its financial year" in problems[(6, "relates_to")]
     assert problems[(7, None)] == "expected 5 cells as in the header, found 6"
     assert len(caught.value.problems) == 5
@@ -52,19 +52,20 @@ def test_a_csv_header_with_unknown_or_missing_columns_is_rejected() -> None:
         read_submissions(DATA / "bad_header.csv")
     found = {(p.row, p.field) for p in caught.value.problems}
     assert found == {(1, "recipient"), (1, "date"), (1, "recipent"), (1, "when")}
-    assert "unknown column; accepted columns are document, recipient, date" in str(caught.value)
+    assert "unknown column; expected one of document, recipient, date" in str(caught.value)
 
 
 def test_every_problem_in_a_json_log_is_reported_with_its_number_and_key() -> None:
     with pytest.raises(DataError) as caught:
         read_submissions(DATA / "bad_submissions.json")
     problems = {(p.row, p.field): p.message for p in caught.value.problems}
-    # Records are numbered from 1, as in the other files corpparent reads.
+    # Each record is on its own line, after the line that opens the list.
     # A number is refused, not read as a timestamp.
-    assert problems[(2, "date")].endswith("got 20221205")
-    assert problems[(3, "recipient")] == "a value is required"
-    assert problems[(3, "recipent")] == "unknown field"
-    assert problems[(4, None)] == "expected an object, got str"
+    assert problems[(3, "submissions[1].date")].endswith("found 20221205")
+    assert problems[(4, "submissions[2].recipient")] == "expected a value, found nothing"
+    assert problems[(4, "submissions[2].recipent")].startswith(
+        "unknown key; expected one of document, recipient")
+    assert problems[(5, "submissions[3]")] == "expected an object, found 'annual report'"
     assert len(problems) == 4
 
 

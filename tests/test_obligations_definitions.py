@@ -279,31 +279,33 @@ def test_every_problem_in_an_obligations_file_is_reported_with_its_key_path() ->
     with pytest.raises(DataError) as caught:
         load_obligations(DATA / "bad_obligations.toml")
     found = {(p.row, p.field) for p in caught.value.problems}
-    assert (0, "trigger") in found  # an after_each_meeting trigger takes no months
-    assert (0, "deadline") in found  # within_days and by_month together
-    assert (1, "colour") in found
+    assert (5, "obligations[0].trigger") in found  # after_each_meeting takes no months
+    assert (6, "obligations[0].deadline") in found  # within_days and by_month together
+    assert (14, "obligations[1].colour") in found
     messages = str(caught.value)
     assert "takes no months" in messages
     assert "exactly one of 'within_days' and 'by_month'" in messages
-    assert "bad_obligations.toml, row 1, field 'colour': is not a known key" in messages
+    assert ("bad_obligations.toml, line 14, field 'obligations[1].colour': unknown key; "
+            "expected one of id, ") in messages
 
 
 def test_a_cadence_error_inside_a_file_names_the_obligation() -> None:
     data = {"obligations": [{"id": "report", "document": "report", "recipient": "Council",
                              "trigger": {"kind": "every_n_months", "months": 5},
                              "deadline": {"within_days": 30}}]}
-    with pytest.raises(DataError, match=r"row 0, field 'report': a recurring obligation"):
+    with pytest.raises(DataError,
+                       match=r"plugin.toml, field 'obligations\[0\]': a recurring obligation"):
         obligations_from_data(data, "plugin.toml")
 
 
 def test_unreadable_obligation_files_raise_data_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("[[obligations]\n", encoding="utf-8")
-    with pytest.raises(DataError, match="is not valid TOML"):
+    with pytest.raises(DataError, match="line 1: not valid TOML"):
         load_obligations(broken)
     with pytest.raises(DataError, match=r"\.toml or \.json"):
         load_obligations(tmp_path / "obligations.yaml")
-    with pytest.raises(DataError, match="cannot be read"):
+    with pytest.raises(DataError, match="file not found"):
         load_obligations(tmp_path / "absent.toml")
     with pytest.raises(DataError, match="'obligations' list"):
         obligations_from_data([], "x.json")

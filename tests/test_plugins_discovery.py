@@ -196,7 +196,7 @@ def test_broken_plugins_are_reported_while_the_others_load(install: Install) -> 
     assert isinstance(wrong, PluginLoadError)
     assert "corpparent-wrong-type 1.2" in str(wrong)
     assert "returned dict" in str(wrong)
-    assert "expected an AuthorityProfile" in str(wrong)
+    assert "not an AuthorityProfile" in str(wrong)
 
     bad = _error(loaded.errors, "badfile")
     assert isinstance(bad, PluginLoadError)
@@ -206,7 +206,7 @@ def test_broken_plugins_are_reported_while_the_others_load(install: Install) -> 
     (problem,) = cause.problems
     assert (problem.row, problem.field) == (12, "indicators[0].kind")
     assert "'percent'" in problem.message
-    assert "line 12, at indicators[0].kind" in str(bad)
+    assert "line 12, field 'indicators[0].kind'" in str(bad)
 
     conflict = _error(loaded.errors, "shared")
     assert isinstance(conflict, PluginConflictError)

@@ -5,8 +5,8 @@ subclasses the built-in exception that fits it, so callers who already catch
 ``ValueError`` or ``LookupError`` keep working.
 
 Errors in input files are collected rather than raised at the first: a
-:class:`DataError` carries every :class:`Problem` found, each naming the file, the row,
-the field and what was expected.
+:class:`DataError` carries every :class:`Problem` found, each naming the file, the line,
+the field, what was expected and what was found.
 """
 
 from __future__ import annotations
@@ -58,26 +58,75 @@ class PluginError(CorpparentError, RuntimeError):
 
 
 @final
-@frozen
+@frozen(init=False)
 class Problem:
-    """One thing wrong with one place in an input file.
+    """One thing wrong with one place in an input file, in the one wording every file
+    kind shares::
 
-    ``row`` is the line number of a CSV record (the header is line 1) or the number of a
-    JSON record, counting from 1; ``field`` is the column or key.
+        readings.csv, line 4, field 'value': expected a number, found 'abc'
+
+    ``line`` is 1-based: for a CSV file the physical line (the header is line 1), for a
+    JSON or TOML file the line where the item or key is written. ``field`` is named as
+    the file writes it: a CSV column heading as published, or a key path such as
+    ``indicators[3].kind``. ``expected`` and ``found`` say what should have been there
+    and what was (``found`` as shown to the reader, e.g. ``'abc'``); ``note`` holds
+    anything that is not of that shape ("file not found", "a second meeting on ..."),
+    given as the second argument (``message=``). :attr:`message` is the whole of
+    what is wrong: the note, then what was expected and found.
+
+    ``row=`` is accepted as another name for ``line``, and :attr:`row` reads it, so code
+    written before the fields were named this way keeps working.
     """
 
     source: str
-    message: str
-    row: int | None = None
-    field: str | None = None
+    note: str
+    line: int | None
+    field: str | None
+    expected: str | None
+    found: str | None
 
-    def __str__(self) -> str:
+    def __init__(
+        self,
+        source: str,
+        message: str = "",
+        *,
+        line: int | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
+    ) -> None:
+        self.__attrs_init__(
+            source, message, line if line is not None else row, field, expected, found)
+
+    @property
+    def row(self) -> int | None:
+        """The line, under the name older code uses."""
+        return self.line
+
+    @property
+    def place(self) -> str:
+        """Where the problem is: ``readings.csv, line 4, field 'value'``."""
         where = self.source
-        if self.row is not None:
-            where += f", row {self.row}"
+        if self.line is not None:
+            where += f", line {self.line}"
         if self.field is not None:
             where += f", field '{self.field}'"
-        return f"{where}: {self.message}"
+        return where
+
+    @property
+    def message(self) -> str:
+        """What is wrong: the note, then what was expected and what was found."""
+        parts = [self.note] if self.note else []
+        if self.expected is not None:
+            found = "" if self.found is None else f", found {self.found}"
+            parts.append(f"expected {self.expected}{found}")
+        elif self.found is not None:
+            parts.append(f"found {self.found}")
+        return "; ".join(parts) or "invalid"
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
 
 
 class DataError(CorpparentError, ValueError):
@@ -93,10 +142,13 @@ class DataError(CorpparentError, ValueError):
 
     @classmethod
     def single(
-        cls, source: str, message: str, *, row: int | None = None, field: str | None = None
+        cls, source: str, message: str = "", *, line: int | None = None,
+        row: int | None = None, field: str | None = None, expected: str | None = None,
+        found: str | None = None,
     ) -> DataError:
-        """A DataError with one problem."""
-        return cls([Problem(source=source, message=message, row=row, field=field)])
+        """A DataError with one problem (``row`` is another name for ``line``)."""
+        return cls([Problem(source, message, line=line, row=row, field=field,
+                            expected=expected, found=found)])
 
     @property
     def file(self) -> str:
@@ -104,21 +156,22 @@ class DataError(CorpparentError, ValueError):
         return self.problems[0].source
 
     @property
+    def line(self) -> int | None:
+        """The line of the first problem."""
+        return self.problems[0].line
+
+    @property
     def row(self) -> int | None:
-        """The row of the first problem."""
-        return self.problems[0].row
+        """The line of the first problem, under the name older code uses."""
+        return self.problems[0].line
 
     @property
     def field(self) -> str | None:
         """The field of the first problem."""
         return self.problems[0].field
 
-    def _describe(self, problem: Problem) -> str:
-        """One problem as a line of the message; subclasses may name places otherwise."""
-        return str(problem)
-
     def _message(self) -> str:
-        lines = [self._describe(p) for p in self.problems]
+        lines = [str(p) for p in self.problems]
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
@@ -126,16 +179,8 @@ class DataError(CorpparentError, ValueError):
 
 @final
 class PluginFileError(PluginError, DataError):
-    """A plug-in data file is invalid. Carries every problem found; each names the line
-    (``row``) and the key path (``field``)."""
+    """A plug-in data file is invalid. Carries every problem found, worded as every
+    other file's problems are."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         DataError.__init__(self, problems)
-
-    def _describe(self, problem: Problem) -> str:
-        where = problem.source
-        if problem.row is not None:
-            where += f", line {problem.row}"
-        if problem.field is not None:
-            where += f", at {problem.field}"
-        return f"{where}: {problem.message}"

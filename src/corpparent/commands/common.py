@@ -1,17 +1,14 @@
-"""What the subcommands share: exit codes, one-line errors, periods, progress, loading an
-indicator set from Python, and writing output."""
+"""What the subcommands share: exit codes, one-line errors, argument types (periods,
+dates, an indicator set from Python), progress, output options and writing output."""
 
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar, final
 
 import click
@@ -19,10 +16,11 @@ from attrs import frozen
 from rich.console import Console
 from rich.progress import track
 
-from corpparent.errors import CorpparentError, DataError, PluginError
+from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
+from corpparent.plugins.python_objects import load_object
 from corpparent.report.build import findings_report
 from corpparent.report.model import FindingsReport, Profile, ScorecardReport
 from corpparent.report.output import FORMATS, Format, finish, render
@@ -38,7 +36,6 @@ __all__ = [
     "PeriodType",
     "breached",
     "emit",
-    "load_from_python",
     "load_indicator_set",
     "one_line",
     "options_used",
@@ -94,68 +91,9 @@ def progress(items: Sequence[T], description: str, console: Console | None = Non
     yield from track(items, description=description, console=console, transient=True)
 
 
-def _module(target: str) -> ModuleType:
-    try:
-        if not target.endswith(".py"):
-            return importlib.import_module(target)
-        path = Path(target)
-        if not path.is_file():
-            raise DataError.single(target, "file not found")
-        name = f"_corpparent_user_{path.stem}"
-        spec = importlib.util.spec_from_file_location(name, path)
-        if spec is None or spec.loader is None:
-            raise PluginError(f"cannot load Python file {target}")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # classes defined in the file resolve their annotations
-        spec.loader.exec_module(module)
-        return module
-    except CorpparentError:
-        raise
-    except Exception as exc:  # the user's code: report it in one line, not a traceback
-        raise PluginError(f"cannot load {target}: {type(exc).__name__}: {exc}") from exc
-
-
-def load_from_python(reference: str, kind: type[T], suffix: str) -> T:
-    """The ``kind`` object named by ``path/to/file.py:NAME`` or ``package.module:NAME``:
-    the object itself, or what the function of that name returns when called.
-
-    Without ``:NAME``, the module's one public object of ``kind``, or its one function
-    whose name ends with ``suffix``.
-    """
-    target, _, name = reference.partition(":")
-    module = _module(target)
-    what = kind.__name__
-    if not name:
-        candidates = [
-            n for n, value in vars(module).items()
-            if not n.startswith("_") and (
-                isinstance(value, kind)
-                or (callable(value) and n.lower().endswith(suffix)
-                    and getattr(value, "__module__", None) == module.__name__))
-        ]
-        if len(candidates) != 1:
-            raise PluginError(f"{target}: name the {what} as {target}:NAME; found "
-                              f"{', '.join(candidates) or f'no {what}'}")
-        name = candidates[0]
-    if not hasattr(module, name):
-        raise PluginError(f"{target} defines no {name!r}")
-    found = getattr(module, name)
-    if callable(found) and not isinstance(found, kind):
-        try:
-            found = found()
-        except CorpparentError:
-            raise
-        except Exception as exc:
-            raise PluginError(f"{reference} failed: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(found, kind):
-        article = "an" if what[0] in "AEIOU" else "a"
-        raise PluginError(f"{reference} is a {type(found).__name__}, not {article} {what}")
-    return found
-
-
 def load_indicator_set(reference: str) -> IndicatorSet:
     """An indicator set from Python: an :class:`IndicatorSet`, or a function returning one."""
-    return load_from_python(reference, IndicatorSet, "indicators")
+    return load_object(reference, IndicatorSet, "indicators")
 
 
 def write_output(text: str, output: Path | None, *, what: str) -> None:

@@ -11,7 +11,6 @@ from corpparent.commands.common import (
     DateType,
     Output,
     PeriodType,
-    load_from_python,
     output_options,
     report_findings,
 )
@@ -20,6 +19,7 @@ from corpparent.files.membership import read_membership
 from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
+from corpparent.plugins.python_objects import load_object
 
 __all__ = ["meetings"]
 
@@ -71,7 +71,7 @@ def meetings(
     profile = None if authority_id is None else load_profile(authority_id)
     constitution = None if profile is None else profile.constitution
     if constitution_ref is not None:
-        constitution = load_from_python(constitution_ref, Constitution, "constitution")
+        constitution = load_object(constitution_ref, Constitution, "constitution")
     if constitution is None:
         raise click.UsageError("give --authority (a plug-in with a constitution) or "
                                "--constitution")

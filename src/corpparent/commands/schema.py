@@ -1,61 +1,44 @@
-"""``corpparent schema``: the JSON Schemas of reports and of input records."""
+"""``corpparent schema``: the JSON Schema of every registered kind of file that has one."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from corpparent.commands.common import write_output
-from corpparent.files import plugin_schema
-from corpparent.files.meetings import meetings_json_schema
-from corpparent.files.membership import membership_json_schema
-from corpparent.files.obligations import obligation_schema
-from corpparent.files.readings import ReadingRecord
-from corpparent.report.model import report_schema
+from corpparent.kinds import KINDS
 
 __all__ = ["schema"]
 
 
-def _schemas() -> dict[str, Callable[[], dict[str, Any]]]:
-    return {
-        "report": report_schema,
-        "readings": lambda: ReadingRecord.model_json_schema(),
-        "meetings": meetings_json_schema,
-        "membership": membership_json_schema,
-        "obligations": obligation_schema,
-        "authority-plugin": plugin_schema,
-    }
-
-
-@click.command(short_help="Print the JSON Schema of reports or input records.")
+@click.command(short_help="Print the JSON Schema of reports or input files.")
 @click.argument("name", required=False)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def schema(name: str | None, output: Path | None) -> None:
-    """Print a JSON Schema: of reports, of a record of an input file, or of a file.
+    """Print the JSON Schema of a kind of file: of reports, of an input file, or of
+    one record of a tabular file (readings, comparators, submissions).
 
-    report: every JSON report; readings: one row of a readings file; meetings and
-    membership: the JSON meeting records and membership files; obligations: an
-    obligations file; authority-plugin: an authority plug-in file.
-
-    Without NAME, lists the schemas available.
+    Without NAME, lists the kinds that have a schema, each with what it is.
 
     \b
     Examples:
       corpparent schema                 # list them
       corpparent schema report          # the schema every JSON report validates against
       corpparent schema readings -o readings.schema.json
+      corpparent schema authority-plugin
     """
-    schemas = _schemas()
+    schemas = {kind.name: kind for kind in KINDS if kind.schema is not None}
     if name is None:
-        click.echo("\n".join(sorted(schemas)))
+        width = max(len(known) for known in schemas)
+        click.echo("\n".join(f"{known:<{width}}  {kind.description}"
+                             for known, kind in sorted(schemas.items())))
         return
-    if name not in schemas:
+    chosen = schemas.get(name)
+    if chosen is None or chosen.schema is None:
         raise click.BadParameter(f"unknown schema {name!r}; expected one of "
                                  f"{', '.join(sorted(schemas))}", param_hint="NAME")
-    text = json.dumps(schemas[name](), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(chosen.schema(), indent=2, ensure_ascii=False) + "\n"
     write_output(text, output, what="the schema")

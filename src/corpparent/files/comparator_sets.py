@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from corpparent.comparators.series import Authority, Comparator, ComparatorKind
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.files.problems import Locator, problems_from_validation
 
 __all__ = ["AuthorityModel", "ComparatorModel", "ComparatorSetModel", "comparator_set_from_data"]
 
@@ -74,33 +75,29 @@ class ComparatorSetModel(_Strict):
     comparators: list[ComparatorModel] = Field(default_factory=list)
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc)
-
-
 def comparator_set_from_data(
-    data: Mapping[str, Any], *, source: str, values: Iterable[Comparator] = ()
+    data: Mapping[str, Any], *, source: str, values: Iterable[Comparator] = (),
+    where: Locator | None = None,
 ) -> ComparatorSet:
     """Build a :class:`ComparatorSet` from a declaration.
 
     A declared comparator takes its inline values, or else the values of the
     comparator of the same name in ``values`` (as read from a file); its kind and
     source are the declaration's. Raises :class:`~corpparent.errors.DataError` naming
-    ``source`` and the key path of every problem.
+    ``source`` and the key path of every problem; ``where`` (by default the whole of
+    ``source``) places them on their lines.
     """
+    where = where or Locator(source)
     try:
         model = ComparatorSetModel.model_validate(dict(data))
     except ValidationError as exc:
-        raise DataError(
-            Problem(source, str(item["msg"]).removeprefix("Value error, "),
-                    field=_location(tuple(item["loc"])))
-            for item in exc.errors()
-        ) from None
+        raise DataError(problems_from_validation(exc, where, model=ComparatorSetModel)
+                        ) from None
     loaded = {comparator.name: comparator for comparator in values}
     problems: list[Problem] = []
     comparators: list[Comparator] = []
     for index, declared in enumerate(model.comparators):
-        where = f"comparators.{index}"
+        at = ("comparators", index)
         try:
             if declared.values:
                 series: dict[tuple[str, str], Any] = {}
@@ -109,9 +106,9 @@ def comparator_set_from_data(
                         key = (str(record["indicator"]), str(record["period"]))
                         series[key] = record["value"]
                     except KeyError as missing:
-                        problems.append(Problem(
-                            source, f"expected indicator, period and value; {missing} is "
-                            "missing", field=f"{where}.values.{number}"))
+                        problems.append(where.problem(
+                            (*at, "values", number), expected="indicator, period and value",
+                            found=f"no {missing}"))
                 comparators.append(Comparator(
                     declared.name, declared.kind, series, declared.source, declared.units,
                     declared.code))
@@ -123,7 +120,7 @@ def comparator_set_from_data(
                 {**(found.units if found else {}), **declared.units}, declared.code,
             ))
         except (DefinitionError, ValueError) as exc:
-            problems.append(Problem(source, str(exc), field=where))
+            problems.append(where.problem(at, str(exc)))
     if problems:
         raise DataError(problems)
     try:
@@ -135,4 +132,4 @@ def comparator_set_from_data(
             source,
         )
     except DefinitionError as exc:
-        raise DataError.single(source, str(exc)) from None
+        raise DataError([where.problem(note=str(exc))]) from None

@@ -29,7 +29,7 @@ from corpparent.comparators.series import (
     ComparatorValue,
     Key,
 )
-from corpparent.errors import DataError, Problem, UnitError
+from corpparent.errors import DataError, UnitError
 from corpparent.files.records import RawRecord, number_or_symbol, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
@@ -127,42 +127,36 @@ def comparators_from_records(
         key = (parsed.indicator, parsed.period)
         first = where.get((name, key))
         if first is not None:
-            problems.append(Problem(
-                source, f"a second value for {name!r}, {parsed.indicator!r}, {parsed.period}; "
-                f"the first is at row {first}", row=row, field="period",
-            ))
+            problems.append(raw.problem_at(
+                "period", f"a second value for {name!r}, {parsed.indicator!r}, {parsed.period}; "
+                f"the first is at line {first}"))
             continue
         where[(name, key)] = row
         kind = parsed.kind or (kinds or {}).get(name) or _default_kind(name)
         earlier_kind = kind_of.setdefault(name, (kind, row))
         if parsed.kind is not None and earlier_kind[0] is not kind:
-            problems.append(Problem(
-                source, f"{name!r} is of kind {earlier_kind[0]} at row {earlier_kind[1]}, "
-                f"not {kind}", row=row, field="kind",
-            ))
+            problems.append(raw.problem_at(
+                "kind", f"{name!r} is of kind {earlier_kind[0]} at line {earlier_kind[1]}, "
+                f"not {kind}"))
         earlier_unit = unit_of.setdefault((name, parsed.indicator), (parsed.unit, row))
         if earlier_unit[0] != parsed.unit:
-            problems.append(Problem(
-                source, f"{name!r} gives {parsed.indicator!r} in "
-                f"{_label(earlier_unit[0])} at row {earlier_unit[1]}; every row of one "
-                f"comparator and indicator must use one unit, got {_label(parsed.unit)}",
-                row=row, field="unit",
-            ))
+            problems.append(raw.problem_at("unit", f"{name!r} gives {parsed.indicator!r} in "
+                f"{_label(earlier_unit[0])} at line {earlier_unit[1]}; every row of one "
+                f"comparator and indicator must use one unit, got {_label(parsed.unit)}"))
             continue
         value = parsed.value
         if known is not None:
             indicator = known.get(parsed.indicator)
             if indicator is None:
-                problems.append(Problem(
-                    source, f"unknown indicator {parsed.indicator!r}; expected one of "
-                    f"{', '.join(sorted(known)) or 'none'}", row=row, field="indicator",
-                ))
+                problems.append(raw.problem_at(
+                    "indicator", f"unknown indicator {parsed.indicator!r}; expected one of "
+                    f"{', '.join(sorted(known)) or 'none'}"))
                 continue
             if isinstance(value, float):
                 try:
                     value = indicator.magnitude(value, parsed.unit)
                 except UnitError as exc:
-                    problems.append(Problem(source, str(exc), row=row, field="unit"))
+                    problems.append(raw.problem_at("unit", str(exc)))
                     continue
         values.setdefault(name, {})[key] = value
     if problems:

@@ -34,7 +34,6 @@ period is an error naming both rows.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -55,9 +54,10 @@ from pydantic import (
 from corpparent.dfe.ees import EesRow, EesTable
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, Problem
+from corpparent.files.documents import read_document
 from corpparent.files.ees import read_ees
 from corpparent.files.plugin_reader import profile_from_toml
-from corpparent.files.records import problems_from_validation
+from corpparent.files.problems import problems_from_validation
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading
 from corpparent.indicators.sets import IndicatorSet
@@ -227,17 +227,12 @@ def load_mapping(path: str | Path, indicators: IndicatorSet | None = None) -> Fi
     ``national`` plug-in's (:func:`national_definitions`).
     """
     source = str(path)
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DataError.single(source, f"not valid TOML: {exc}") from None
+    data, where = read_document(path, (".toml",))
     context = None if indicators is None else {"indicators": indicators}
     try:
         return FileMapping.model_validate({**data, "path": source}, context=context)
     except ValidationError as exc:
-        raise DataError(problems_from_validation(exc, source, indexes="brackets")) from None
+        raise DataError(problems_from_validation(exc, where, model=FileMapping)) from None
 
 
 def shipped_mappings() -> tuple[FileMapping, ...]:

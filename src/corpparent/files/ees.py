@@ -61,7 +61,7 @@ def _area(record: _Geography, source: str, line: int, problems: list[Problem]) -
         needed += ["old_la_code", "la_name"]
     empty = [column for column in needed if not getattr(record, column)]
     for column in empty:
-        problems.append(Problem(source, f"a {level} row needs a {column}", row=line,
+        problems.append(Problem(source, f"a {level} row needs a {column}", line=line,
                                 field=column))
     if empty:
         return None
@@ -101,7 +101,7 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
         try:
             period = ees_period(record.time_period, record.time_identifier)
         except ValueError as exc:
-            problems.append(Problem(source, str(exc), row=line, field="time_period"))
+            problems.append(Problem(source, str(exc), line=line, field="time_period"))
             continue
         area = _area(record, source, line, problems)
         if area is None:

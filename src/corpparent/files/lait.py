@@ -71,7 +71,7 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
         if earlier.polarity != measure.polarity:
             problems.append(Problem(
                 records.source, f"measure {row.code!r} has polarity {row.polarity!r} here but "
-                f"another on row {first_line[row.code]}", row=line, field="Polarity"))
+                f"another on line {first_line[row.code]}", line=line, field="Polarity"))
             continue
         measures[row.code] = LaitMeasure(
             code=row.code, name=earlier.name, topics=(*earlier.topics, row.topic),
@@ -145,7 +145,8 @@ _COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Values", "LA Number
 def read_lait(path: str | Path, measures: Collection[str] | None = None) -> LaitData:
     """Read the LAIT long dataset (parquet), all of it or only ``measures``.
 
-    Problems name the file, the 0-based row of the parquet table and the column.
+    Problems name the file, the row of the parquet table (counting from 1, as a parquet
+    file has no header line) and the column.
     """
     try:
         import pyarrow.compute as pc
@@ -178,16 +179,17 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
             where = (row.number, row.area_name, row.region)
             area = seen.get(where) or seen.setdefault(where, _lait_area(row, known))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, source, index, columns=_ALIASES))
+            problems.extend(problems_from_validation(exc, source, index + 1,
+                                                     columns=_ALIASES))
             continue
         except ValueError as exc:
-            problems.append(Problem(source, str(exc), row=index, field="LA and Regions"))
+            problems.append(Problem(source, str(exc), line=index + 1, field="LA and Regions"))
             continue
         areas[area.code] = area
         cell = values.setdefault((row.measure, row.years), {})
         if area.code in cell:
             problems.append(Problem(source, f"a second value for {area} in {row.measure} "
-                                    f"{row.years}", row=index, field="Values"))
+                                    f"{row.years}", line=index + 1, field="Values"))
             continue
         cell[area.code] = row.value
     if problems:

@@ -27,7 +27,7 @@ from 1), the field and what was expected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -37,7 +37,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
 from corpparent.files.dates import blank_to_none, parse_date
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.problems import Locator
+from corpparent.files.records import RawRecord, json_records, read_records, validate_records
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -118,7 +119,7 @@ def read_meetings_csv(path: str | Path) -> Meetings:
     """Meetings from a CSV file with one row per person per meeting."""
     records = read_records(path, required=("date",), optional=_COLUMNS[1:])
     valid, problems = validate_records(_Row, records)
-    meetings = _meetings_from_rows(str(path), [(raw.row, row) for raw, row in valid], problems)
+    meetings = _meetings_from_rows(str(path), valid, problems)
     if problems:
         raise DataError(problems)
     return _collect(meetings)
@@ -127,78 +128,81 @@ def read_meetings_csv(path: str | Path) -> Meetings:
 class _Builder:
     """A meeting being assembled from CSV rows."""
 
-    def __init__(self, line: int, row: _Row) -> None:
-        self.line, self.kind, self.title = line, row.kind, row.title
-        self.unrecorded_line: int | None = None
+    def __init__(self, raw: RawRecord, row: _Row) -> None:
+        self.line, self.kind, self.title = raw.row, row.kind, row.title
+        self.unrecorded: RawRecord | None = None
         self.people: dict[str, tuple[int, Attendance, str]] = {}
         self.present: list[str] = []
         self.apologies: list[str] = []
         self.substitutions: list[Substitution] = []
 
 
-def _add_row(source: str, meeting: _Builder, line: int, row: _Row,
-             problems: list[Problem]) -> None:
+def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Problem]) -> None:
+    line = raw.row
     day = row.date.isoformat()
     for name in ("kind", "title"):
         given, earlier = getattr(row, name), getattr(meeting, name)
         if given is not None and earlier is not None and given != earlier:
-            problems.append(Problem(source, f"{name} {given} differs from {earlier} given "
-                                    f"for {day} earlier in the file", row=line, field=name))
+            problems.append(raw.problem_at(
+                name, f"{name} {given} differs from {earlier} given for {day} earlier in "
+                "the file"))
         elif earlier is None:
             setattr(meeting, name, given)
     if row.member is None:
         if row.attendance not in (None, Attendance.NOT_RECORDED):
-            problems.append(Problem(source, f"attendance {row.attendance.value!r} needs a "
-                                    "member", row=line, field="member"))
-        meeting.unrecorded_line = line
+            problems.append(raw.problem_at(
+                "member", f"attendance {row.attendance.value!r} needs a member"))
+        meeting.unrecorded = raw
         return
     mark = row.attendance or Attendance.PRESENT
     if mark is Attendance.NOT_RECORDED:
-        problems.append(Problem(source, "'not recorded' applies to a whole meeting; leave "
-                                "'member' empty", row=line, field="attendance"))
+        problems.append(raw.problem_at(
+            "attendance", "'not recorded' applies to a whole meeting; leave 'member' empty"))
         return
     key = name_key(row.member)
     earlier = meeting.people.get(key)
     if earlier is not None:
-        problems.append(Problem(source, f"{row.member} is already recorded for {day} at row "
-                                f"{earlier[0]} ({earlier[1].value})", row=line, field="member"))
+        problems.append(raw.problem_at(
+            "member", f"{row.member} is already recorded for {day} at line {earlier[0]} "
+            f"({earlier[1].value})"))
         return
     meeting.people[key] = (line, mark, row.member)
     if mark is Attendance.SUBSTITUTE:
         if row.substitute_for is None:
-            problems.append(Problem(source, "a substitute needs 'substitute_for' naming the "
-                                    "member replaced", row=line, field="substitute_for"))
+            problems.append(raw.problem_at(
+                "substitute_for", "a substitute needs 'substitute_for' naming the member "
+                "replaced"))
             return
         meeting.substitutions.append(Substitution(row.member, row.substitute_for))
     elif row.substitute_for is not None:
-        problems.append(Problem(source, f"'substitute_for' is only for attendance "
-                                f"'substitute', not {mark.value!r}", row=line,
-                                field="substitute_for"))
+        problems.append(raw.problem_at(
+            "substitute_for", f"'substitute_for' is only for attendance 'substitute', not "
+            f"{mark.value!r}"))
     elif mark is Attendance.PRESENT:
         meeting.present.append(row.member)
     elif mark is Attendance.APOLOGIES:
         meeting.apologies.append(row.member)
 
 
-def _meetings_from_rows(source: str, rows: Iterable[tuple[int, _Row]],
+def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
                         problems: list[Problem]) -> list[Meeting]:
     builders: dict[date, _Builder] = {}
-    for line, row in rows:
-        meeting = builders.setdefault(row.date, _Builder(line, row))
-        _add_row(source, meeting, line, row, problems)
+    for raw, row in rows:
+        meeting = builders.setdefault(row.date, _Builder(raw, row))
+        _add_row(meeting, raw, row, problems)
     meetings = []
     for day, built in builders.items():
-        if built.unrecorded_line is not None and built.people:
-            problems.append(Problem(
-                source, f"the meeting on {day.isoformat()} is marked 'not recorded' but also "
-                "has attendance rows", row=built.unrecorded_line, field="attendance"))
+        if built.unrecorded is not None and built.people:
+            problems.append(built.unrecorded.problem_at(
+                "attendance", f"the meeting on {day.isoformat()} is marked 'not recorded' but "
+                "also has attendance rows"))
             continue
-        recorded = built.unrecorded_line is None
+        recorded = built.unrecorded is None
         meetings.append(Meeting(
             held_on=day, present=tuple(built.present) if recorded else None,
             substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
             kind=built.kind or MeetingKind.FORMAL, title=built.title,
-            source=f"{source}, row {built.line}",
+            source=f"{source}, line {built.line}",
         ))
     return meetings
 
@@ -213,15 +217,12 @@ def read_meetings_json(path: str | Path) -> Meetings:
                                                           json_key="meetings"))
 
 
-def meetings_from_data(data: Sequence[Any], *, source: str) -> Meetings:
+def meetings_from_data(data: Sequence[Any], *, source: str,
+                       where: Locator | None = None) -> Meetings:
     """Meetings from data as a JSON meetings file holds it (a list of objects, read from
-    JSON or from an authority plug-in's TOML); records are numbered from 1 in problems."""
-    records = tuple(
-        RawRecord(source, index, item) if isinstance(item, Mapping)
-        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
-        for index, item in enumerate(data, start=1)
-    )
-    return _meetings_from_records(source, records)
+    JSON or from an authority plug-in's TOML); ``where`` (by default the whole of
+    ``source``) places problems on their lines and names their key paths."""
+    return _meetings_from_records(source, json_records(data, where or Locator(source)))
 
 
 def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
@@ -229,25 +230,24 @@ def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meeting
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}
     for raw, model in valid:
-        index = raw.row
-        problems.extend(_overlaps(source, index, model))
+        problems.extend(_overlaps(raw, model))
         if model.date in seen:
-            problems.append(Problem(source, f"a second meeting on {model.date.isoformat()}; "
-                                    f"the first is record {seen[model.date]}", row=index,
-                                    field="date"))
+            problems.append(raw.problem_at("date", f"a second meeting on "
+                                           f"{model.date.isoformat()}; the first is at line "
+                                           f"{seen[model.date]}"))
             continue
-        seen[model.date] = index
+        seen[model.date] = raw.row
         meetings.append(Meeting(
             held_on=model.date, present=model.present, apologies=model.apologies,
             substitutions=tuple(Substitution(s.name, s.replaces) for s in model.substitutes),
-            kind=model.kind, title=model.title, source=f"{source}, record {index}",
+            kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.row or 0))
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return _collect(meetings)
 
 
-def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
+def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     lists: dict[str, list[str]] = {
         "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
         "substitutes": [s.name for s in model.substitutes],
@@ -258,8 +258,8 @@ def _overlaps(source: str, index: int, model: MeetingRecord) -> list[Problem]:
         for name in names:
             key = name_key(name)
             if key in first:
-                found.append(Problem(source, f"{name} is listed in both '{first[key]}' and "
-                                     f"'{field_name}'", row=index, field=field_name))
+                found.append(raw.problem_at(field_name, f"{name} is listed in both "
+                                            f"'{first[key]}' and '{field_name}'"))
             first.setdefault(key, field_name)
     return found
 

@@ -19,20 +19,22 @@ the strategic-priority leads::
 ``office`` is ``chair`` or ``vice-chair``; ``credentials`` left out means not recorded
 (an empty list means none completed); dates are ``2019-10-03`` or ``03/10/2019``.
 Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
-file, the record (``members`` position, from 1) and the field.
+file, the line and the key path (``members[2].left``).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.errors import DataError
 from corpparent.files.dates import parse_date
-from corpparent.files.records import load_json, problems_from_validation
+from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
+from corpparent.files.records import load_json_located
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -86,47 +88,57 @@ class PriorityLeadRecord(BaseModel):
 
 def read_membership(path: str | Path) -> Membership:
     """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
-    return membership_from_data(load_json(path), source=str(path))
+    data, where = load_json_located(path)
+    return membership_from_data(data, source=str(path), where=where)
 
 
-def membership_from_data(data: Any, *, source: str) -> Membership:
+def membership_from_data(data: Any, *, source: str, where: Locator | None = None) -> Membership:
     """A :class:`~corpparent.governance.membership.Membership` from data as a membership
     file holds it (read from JSON, or from an authority plug-in's TOML); ``source``
-    names it in problems."""
+    names it in problems, and ``where`` (by default the whole of ``source``) places
+    them on their lines."""
+    where = where or Locator(source)
     if not isinstance(data, dict) or not isinstance(data.get("members"), list):
-        raise DataError.single(source, "expected an object with a 'members' list")
-    problems = [Problem(source, "unexpected field; expected 'members' and 'leads'", field=key)
+        raise DataError([where.problem(expected="an object with a 'members' list",
+                                       found=shown(data))])
+    problems = [where.problem((key,), expected="one of members, leads, panel, source",
+                              found="an unknown key")
                 for key in data if key not in ("members", "leads", "panel", "source")]
+    attempt = Attempts(where, problems)
     members: list[Member] = []
-    for index, record in enumerate(data["members"], start=1):
+    for index, record in enumerate(data["members"]):
         try:
             model = MemberRecord.model_validate(record)
-            members.append(Member(
-                name=model.name, member_class=model.member_class, role=model.role,
-                group=model.group, joined=model.joined, left=model.left, office=model.office,
-                credentials=None if model.credentials is None else tuple(
-                    Credential(c.name, c.completed, c.expires) for c in model.credentials),
-            ))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, source, index))
-        except DefinitionError as exc:
-            problems.append(Problem(source, str(exc), row=index, field="left"))
+            problems.extend(problems_from_validation(exc, where.under("members", index),
+                                                     model=MemberRecord))
+            continue
+        member = attempt(("members", index, "left"), partial(_member, model))
+        if member is not None:
+            members.append(member)
     leads: list[PriorityLead] = []
-    for index, record in enumerate(data.get("leads") or [], start=1):
+    for index, record in enumerate(data.get("leads") or []):
         try:
             lead = PriorityLeadRecord.model_validate(record)
             leads.append(PriorityLead(lead.priority, lead.member, lead.officer))
         except ValidationError as exc:
-            problems.extend(
-                Problem(p.source, p.message, row=index, field=f"leads.{p.field}")
-                for p in problems_from_validation(exc, source, index)
-            )
+            problems.extend(problems_from_validation(exc, where.under("leads", index),
+                                                     model=PriorityLeadRecord))
     if problems:
         raise DataError(problems)
-    try:
-        return Membership(members=tuple(members), leads=tuple(leads))
-    except DefinitionError as exc:
-        raise DataError.single(source, str(exc), field="members") from exc
+    built = attempt(("members",), lambda: Membership(members=tuple(members), leads=tuple(leads)))
+    if built is None:
+        raise DataError(problems)
+    return built
+
+
+def _member(model: MemberRecord) -> Member:
+    return Member(
+        name=model.name, member_class=model.member_class, role=model.role,
+        group=model.group, joined=model.joined, left=model.left, office=model.office,
+        credentials=None if model.credentials is None else tuple(
+            Credential(c.name, c.completed, c.expires) for c in model.credentials),
+    )
 
 
 class MembershipRecord(BaseModel):

@@ -117,10 +117,10 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
             area = areas.get(code)
             if area is None:
                 problems.append(Problem(source, f"neighbour {code} is not an authority of the "
-                                        "model", row=line, field=column))
+                                        "model", line=line, field=column))
             elif code == row.old_la_code or any(n.code == code for n in found):
                 problems.append(Problem(source, f"neighbour {code} is the authority itself or "
-                                        "is listed twice", row=line, field=column))
+                                        "is listed twice", line=line, field=column))
             else:
                 found.append(Neighbour(rank, area, closeness))
         neighbours[row.old_la_code] = tuple(found)

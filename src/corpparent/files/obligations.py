@@ -19,22 +19,21 @@ Deadlines: ``{within_days = 14}`` or ``{by_month = 7}`` (optionally with ``day``
 ``after`` lists identifiers, or tables ``{obligation = "...", min_days = 0}``.
 
 Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
-each naming the file, the obligation's index and the key path.
+each naming the file, the line and the key path (``obligations[2].deadline``).
 :func:`obligations_to_data` writes the same form back, so a round trip is equal.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from corpparent.errors import DataError, DefinitionError, Problem
+from corpparent.errors import DataError
+from corpparent.files.documents import read_document
+from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
 from corpparent.obligations.definitions import (
     AfterEachMeeting,
     ByMonth,
@@ -180,86 +179,45 @@ def obligation_schema() -> dict[str, Any]:
     return ObligationsFile.model_json_schema()
 
 
-def _path(location: Iterable[object]) -> str:
-    text = ""
-    for part in location:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def obligations_from_data(data: object, source: str = "obligations") -> ObligationSet:
-    """Build an :class:`ObligationSet` from decoded TOML or JSON."""
+def obligations_from_data(data: object, source: str = "obligations", *,
+                         where: Locator | None = None) -> ObligationSet:
+    """Build an :class:`ObligationSet` from decoded TOML or JSON; ``where`` (by default
+    the whole of ``source``) places problems on their lines."""
+    where = where or Locator(source)
     if not isinstance(data, Mapping) or "obligations" not in data:
-        raise DataError.single(source, "expected a table with an 'obligations' list")
+        raise DataError([where.problem(expected="a table with an 'obligations' list",
+                                       found=shown(data))])
     entries = data["obligations"]
-    extra = sorted(str(key) for key in data if key != "obligations")
-    problems = [Problem(source, "unknown key; expected only 'obligations'", field=key)
-                for key in extra]
+    problems = [where.problem((str(key),), expected="only 'obligations'",
+                              found="an unknown key")
+                for key in sorted(str(key) for key in data if key != "obligations")]
     if not isinstance(entries, list):
-        raise DataError([*problems, Problem(source, "expected a list", field="obligations")])
+        raise DataError([*problems, where.problem(("obligations",), expected="a list",
+                                                  found=shown(entries))])
+    attempt = Attempts(where, problems)
     built: list[Obligation] = []
     for index, entry in enumerate(entries):
         try:
             model = ObligationModel.model_validate(entry)
         except ValidationError as exc:
-            for error in exc.errors():
-                message = str(error.get("msg", "is invalid")).removeprefix("Value error, ")
-                if error.get("type") == "extra_forbidden":
-                    message = "is not a known key"
-                location = [part for part in error.get("loc", ())
-                            if part not in ("str", "PrecedenceModel")]
-                problems.append(Problem(source, message, row=index,
-                                        field=_path(location) or None))
+            problems.extend(problems_from_validation(exc, where.under("obligations", index),
+                                                     model=ObligationModel))
             continue
-        try:
-            built.append(model.build())
-        except DefinitionError as exc:
-            problems.append(Problem(source, str(exc), row=index, field=model.id))
+        obligation = attempt(("obligations", index), model.build)
+        if obligation is not None:
+            built.append(obligation)
     if problems:
         raise DataError(problems)
-    try:
-        return ObligationSet(built)
-    except DefinitionError as exc:
-        raise DataError.single(source, str(exc), field="obligations") from exc
-
-
-def _read_text(path: str | os.PathLike[str], suffixes: tuple[str, ...]) -> tuple[str, str, str]:
-    """``(source, suffix, text)`` of a UTF-8 file (a byte-order mark is dropped) whose
-    name ends in one of ``suffixes``."""
-    file = Path(path)
-    source = str(file)
-    suffix = file.suffix.lower()
-    if suffix not in suffixes:
-        raise DataError.single(source, f"expected a {' or '.join(suffixes)} file")
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise DataError.single(source, f"cannot be read: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"is not UTF-8 text: {exc.reason}") from exc
-    return source, suffix, text
-
-
-def _decode(text: str, suffix: str, source: str) -> object:
-    """``text`` decoded as TOML (``.toml``) or JSON (anything else)."""
-    try:
-        return tomllib.loads(text) if suffix == ".toml" else json.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError.single(source, f"is not valid TOML: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise DataError.single(
-            source, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from exc
+    obligation_set = attempt(("obligations",), lambda: ObligationSet(built))
+    if obligation_set is None:
+        raise DataError(problems)
+    return obligation_set
 
 
 def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:
     """Read obligations from a ``.toml`` or ``.json`` file."""
-    source, suffix, text = _read_text(path, (".toml", ".json"))
-    data = _decode(text, suffix, source)
-    return obligations_from_data(data, source)
+    data, where = read_document(path)
+    return obligations_from_data(data, str(path), where=where)
 
 
 def _trigger_data(trigger: Trigger) -> dict[str, object]:

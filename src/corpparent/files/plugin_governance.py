@@ -19,17 +19,17 @@ identifier; it is read as that priority's title.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpparent.errors import DataError, DefinitionError
+from corpparent.errors import DataError, Problem
 from corpparent.files.meetings import meetings_from_data
 from corpparent.files.membership import membership_from_data
+from corpparent.files.problems import Attempts, Locator
 from corpparent.findings import AllOf, AnyOf, Rule, Status
-from corpparent.governance._fractions import fraction_text
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
@@ -44,12 +44,7 @@ __all__ = [
     "build_constitution",
     "build_meetings",
     "build_membership",
-    "constitution_table",
-    "meetings_tables",
-    "membership_table",
 ]
-
-Locate = Callable[[Sequence[str | int], str], None]
 
 
 class _Model(BaseModel):
@@ -164,13 +159,11 @@ def _part(model: ClassQuorumModel | MinimumPresentModel) -> Rule[Sitting]:
                        model.floor, model.stated, source=model.source)
 
 
-def _quorum(model: QuorumModel, where: Sequence[str | int], add: Locate) -> Quorum | None:
-    parts: list[Rule[Sitting]] = []
-    for index, part in enumerate(model.parts):
-        try:
-            parts.append(_part(part))
-        except DefinitionError as exc:
-            add((*where, "parts", index), str(exc))
+def _quorum(model: QuorumModel, where: Sequence[str | int], attempt: Attempts
+            ) -> Quorum | None:
+    built = [attempt((*where, "parts", index), partial(_part, part))
+             for index, part in enumerate(model.parts)]
+    parts = [part for part in built if part is not None]
     if len(parts) != len(model.parts):
         return None
     requirement: Rule[Sitting]
@@ -183,30 +176,11 @@ def _quorum(model: QuorumModel, where: Sequence[str | int], add: Locate) -> Quor
     return Quorum(requirement, model.consequence, source=model.source)
 
 
-_T = TypeVar("_T")
-
-
-class _Attempts:
-    """Builds objects, sending each definition error to its place in the file."""
-
-    def __init__(self, add: Locate) -> None:
-        self.add = add
-        self.failed = 0
-
-    def __call__(self, path: Sequence[str | int], build: Callable[[], _T]) -> _T | None:
-        try:
-            return build()
-        except DefinitionError as exc:
-            self.failed += 1
-            self.add(path, str(exc))
-            return None
-
-
 def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
-                       add: Locate) -> Constitution | None:
-    """The constitution ``model`` declares; problems go to ``add(path, message)``."""
+                       attempt: Attempts) -> Constitution | None:
+    """The constitution ``model`` declares; each problem is placed by ``attempt``."""
     where: tuple[str, ...] = ("constitution",)
-    attempt = _Attempts(add)
+    failed = attempt.failed
     seats = [attempt((*where, "seats", i), partial(Seats, s.member_class, s.count,
                                                    tuple(s.roles), s.exact))
              for i, s in enumerate(model.seats)]
@@ -216,7 +190,8 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
             source=r.source))
         for i, r in enumerate(model.requirements)
     ]
-    quorum = None if model.quorum is None else _quorum(model.quorum, (*where, "quorum"), add)
+    quorum = None if model.quorum is None else _quorum(model.quorum, (*where, "quorum"),
+                                                       attempt)
     frequency = attendance = six_month = None
     if model.frequency is not None:
         f = model.frequency
@@ -232,7 +207,7 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
         six = model.six_month_warning
         six_month = attempt((*where, "six_month_warning"), partial(
             SixMonthRule, tuple(six.member_classes), six.notice_days, source=six.source))
-    if attempt.failed or (model.quorum is not None and quorum is None):
+    if attempt.failed > failed or (model.quorum is not None and quorum is None):
         return None
     return attempt(where, partial(
         Constitution,
@@ -254,160 +229,26 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
     ))
 
 
-def _located(error: DataError, prefix: Sequence[str | int], add: Locate,
-             rows_under: str | None = None) -> None:
-    """The problems of a governance reader, placed under ``prefix`` in the file."""
-    for problem in error.problems:
-        parts: list[str | int] = [int(p) if p.isdigit() else p
-                                  for p in (problem.field or "").split(".") if p]
-        if problem.row is not None:
-            index = problem.row - 1  # the readers number records from 1
-            if parts and parts[0] == "leads":
-                parts = ["leads", index, *parts[1:]]
-            else:
-                parts = [*([rows_under] if rows_under else []), index, *parts]
-        add((*prefix, *parts), problem.message)
-
-
-def build_membership(raw: Mapping[str, Any], titles: Mapping[str, str], source: str,
-                     add: Locate) -> Membership | None:
-    """The membership of the ``[membership]`` table, read by the governance reader."""
+def build_membership(raw: Mapping[str, Any], titles: Mapping[str, str], where: Locator,
+                     problems: list[Problem]) -> Membership | None:
+    """The membership of the ``[membership]`` table, read by the membership reader; its
+    problems are placed by ``where`` (the plug-in file's locator)."""
     data = dict(raw)
     data["leads"] = [{**lead, "priority": titles.get(lead.get("priority"), lead.get("priority"))}
                      for lead in raw.get("leads", [])]
     try:
-        return membership_from_data(data, source=source)
+        return membership_from_data(data, source=where.source, where=where.under("membership"))
     except DataError as exc:
-        _located(exc, ("membership",), add, rows_under="members")
+        problems.extend(exc.problems)
         return None
 
 
-def build_meetings(raw: Sequence[Mapping[str, Any]], source: str, add: Locate
+def build_meetings(raw: Sequence[Mapping[str, Any]], where: Locator, problems: list[Problem]
                    ) -> Meetings | None:
-    """The meetings of the ``[[meetings]]`` tables, read by the governance reader."""
+    """The meetings of the ``[[meetings]]`` tables, read by the meetings reader; its
+    problems are placed by ``where`` (the plug-in file's locator)."""
     try:
-        return meetings_from_data(list(raw), source=source)
+        return meetings_from_data(list(raw), source=where.source, where=where.under("meetings"))
     except DataError as exc:
-        _located(exc, ("meetings",), add)
+        problems.extend(exc.problems)
         return None
-
-
-# --- writing --------------------------------------------------------------------------
-
-
-def _without_none(table: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if v is not None}
-
-
-def _classes(values: Sequence[MemberClass]) -> list[str] | None:
-    return [c.value for c in values] or None
-
-
-def _part_table(rule: Rule[Sitting]) -> dict[str, Any]:
-    if isinstance(rule, ClassQuorum):
-        return _without_none({
-            "member_class": rule.member_class.value, "fraction": fraction_text(rule.fraction),
-            "seats": rule.seats, "basis": None if rule.basis is Basis.SEATS else rule.basis.value,
-            "floor": rule.floor or None, "stated": rule.stated, "source": rule.source or None,
-        })
-    if isinstance(rule, MinimumPresent):
-        return _without_none({"minimum": rule.minimum,
-                              "member_classes": _classes(rule.member_classes),
-                              "source": rule.source or None})
-    raise DefinitionError(f"a quorum part {type(rule).__name__} cannot be written in a plug-in "
-                          "file; write the plug-in in Python")
-
-
-def _quorum_table(quorum: Quorum) -> dict[str, Any]:
-    requirement = quorum.requirement
-    if isinstance(requirement, (AllOf, AnyOf)):
-        combine = "all" if isinstance(requirement, AllOf) else "any"
-        parts, label = requirement.rules, requirement.label
-    else:
-        combine, parts, label = "all", (requirement,), None
-    return _without_none({
-        "combine": combine, "parts": [_part_table(p) for p in parts], "label": label,
-        "consequence": quorum.consequence, "source": quorum.source or None,
-    })
-
-
-def constitution_table(constitution: Constitution, ids: Mapping[str, str]) -> dict[str, Any]:
-    """The ``[constitution]`` table for ``constitution``; ``ids`` maps priority titles to
-    identifiers."""
-    c = constitution
-    six = c.six_month_warning
-    default_six = SixMonthRule()
-    six_value: Any = False
-    if six is not None:
-        six_value = _without_none({
-            "member_classes": [m.value for m in six.member_classes],
-            "notice_days": six.notice_days, "source": six.source,
-        })
-        if six == default_six and six.source == default_six.source:
-            six_value = None
-    frequency = attendance = None
-    if c.frequency is not None:
-        f = c.frequency
-        frequency = _without_none({
-            "every_months": f.every_months, "tolerance_days": f.tolerance_days,
-            "minimum_per_year": f.minimum_per_year, "year": f.year.value,
-            "source": f.source or None})
-    if c.attendance is not None:
-        a = c.attendance
-        attendance = _without_none({
-            "minimum": fraction_text(a.minimum), "member_classes": _classes(a.member_classes),
-            "below": a.below.value, "source": a.source or None})
-    return _without_none({
-        "panel": c.panel,
-        "seats": [_without_none({"member_class": s.member_class.value, "count": s.count,
-                                 "roles": list(s.roles) or None, "exact": s.exact or None})
-                  for s in c.seats] or None,
-        "max_members": c.max_members,
-        "offices": [o.value for o in c.offices] or None,
-        "chair_role": c.chair_role,
-        "priorities": [ids.get(p, p) for p in c.priorities] or None,
-        "priority_leads_from": c.priority_leads_from.value if c.priority_leads_from else None,
-        "substitutes_for": c.substitutes_for.value if c.substitutes_for else None,
-        "requirements": [_without_none({
-            "name": r.name, "member_classes": _classes(r.member_classes),
-            "renew_every_months": r.renew_every_months, "source": r.source or None,
-        }) for r in c.requirements] or None,
-        "quorum": None if c.quorum is None else _quorum_table(c.quorum),
-        "frequency": frequency,
-        "frequency_counts": (None if c.frequency_counts == (MeetingKind.FORMAL,)
-                             else [k.value for k in c.frequency_counts]),
-        "attendance": attendance,
-        "six_month_warning": six_value,
-        "source": c.source or None,
-    })
-
-
-def membership_table(membership: Membership, ids: Mapping[str, str]) -> dict[str, Any]:
-    """The ``[membership]`` table in the membership file's keys."""
-    members = []
-    for m in membership.members:
-        credentials = None if m.credentials is None else [
-            _without_none({"name": c.name, "completed": c.completed, "expires": c.expires})
-            for c in m.credentials]
-        members.append(_without_none({
-            "name": m.name, "class": m.member_class.value, "role": m.role, "group": m.group,
-            "joined": m.joined, "left": m.left,
-            "office": m.office.value if m.office else None, "credentials": credentials,
-        }))
-    leads = [_without_none({"priority": ids.get(lead.priority, lead.priority),
-                            "member": lead.member, "officer": lead.officer})
-             for lead in membership.leads]
-    return _without_none({"members": members, "leads": leads or None})
-
-
-def meetings_tables(meetings: Meetings) -> list[dict[str, Any]]:
-    """One ``[[meetings]]`` table per meeting, in the meetings file's keys."""
-    return [_without_none({
-        "date": m.held_on,
-        "kind": None if m.kind is MeetingKind.FORMAL else m.kind.value,
-        "title": m.title,
-        "present": None if m.present is None else list(m.present),
-        "apologies": list(m.apologies) or None,
-        "substitutes": [{"name": s.substitute, "for": s.replaces}
-                        for s in m.substitutions] or None,
-    }) for m in meetings]

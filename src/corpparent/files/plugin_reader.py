@@ -7,7 +7,7 @@ be a data file. The file is read with ``tomllib``, validated by the pydantic mod
 tools), and built into an :class:`~corpparent.profile.AuthorityProfile`. Every problem
 in a file is reported at once, each with its line and key path::
 
-    ourtown.toml, line 42, at indicators[3].kind: Input should be 'snapshot', 'count', ...
+    ourtown.toml, line 42, field 'indicators[3].kind': expected one of 'snapshot', ...
 
 :func:`validate_plugin_file` checks a file before use and returns the problems;
 :func:`load_plugin_file` returns the profile or raises
@@ -18,21 +18,20 @@ format, and the file it writes loads to an equal profile.
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import CorpparentError, DataError, PluginFileError, Problem
-from corpparent.files import plugin_governance, toml_lines
+from corpparent.errors import DataError, PluginFileError, Problem
+from corpparent.files import plugin_governance
 from corpparent.files.comparator_sets import (
     comparator_set_from_data,
 )
+from corpparent.files.documents import decode_document, read_text
 from corpparent.files.obligations import (
     obligations_from_data,
 )
@@ -42,6 +41,7 @@ from corpparent.files.plugin_format import (
     RangeModel,
     TargetModel,
 )
+from corpparent.files.problems import Attempts, problems_from_validation
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations.definitions import ObligationSet
@@ -52,80 +52,19 @@ from corpparent.ranges import ExpectedRange, Target, TargetDirection
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 
 
-class _Collector:
-    """Problems found in one file, each placed on its line."""
-
-    def __init__(self, source: str, lines: dict[toml_lines.Path, int]) -> None:
-        self.source = source
-        self.lines = lines
-        self.problems: list[Problem] = []
-
-    def add(self, path: Sequence[str | int], message: str) -> None:
-        self.problems.append(Problem(
-            source=self.source,
-            message=message,
-            row=toml_lines.line_of(path, self.lines),
-            field=toml_lines.format_path(path),
-        ))
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    """The pydantic models an annotation holds: ``list[X]``, ``X | None``, ``X | Y``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in get_args(annotation) for model in _models_in(arg)]
-
-
-def _accepted(loc: Sequence[str | int]) -> str:
-    """The keys accepted in the table holding the last key of ``loc``."""
-    model: type[BaseModel] = PluginFile
-    for name in (part for part in loc[:-1] if isinstance(part, str)):
-        field = model.model_fields.get(name)
-        if field is None:
-            field = next((f for f in model.model_fields.values() if f.alias == name), None)
-        found = _models_in(field.annotation) if field is not None else []
-        if not found:
-            break
-        model = found[0]
-    return ", ".join(f.alias or name for name, f in model.model_fields.items())
-
-
-def _pydantic_problems(error: ValidationError, collect: _Collector) -> None:
-    for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        kind = item["type"]
-        if kind == "missing":
-            message = "required key missing"
-        elif kind == "extra_forbidden":
-            message = f"unknown key; accepted keys here are {_accepted(loc)}"
-        else:
-            message = f"{item['msg']} (got {item['input']!r})"
-        collect.add(loc, message)
-
-
-_T = TypeVar("_T")
-
-
-def _attempt(collect: _Collector, path: Sequence[str | int], build: Callable[[], _T]) -> _T | None:
-    try:
-        return build()
-    except CorpparentError as exc:
-        collect.add(path, str(exc))
-        return None
-
-
-def _duplicates(collect: _Collector, section: str, ids: Sequence[str]) -> None:
+def _duplicates(collect: Attempts, section: str, ids: Sequence[str]) -> None:
     seen: dict[str, int] = {}
     for index, item in enumerate(ids):
         if item in seen:
-            collect.add((section, index, "id"),
-                        f"{item!r} is defined twice (first as {section}[{seen[item]}])")
+            first = collect.where.line_of((section, seen[item]))
+            collect.add((section, index, "id"), f"{item!r} is defined twice (first as "
+                        f"{section}[{seen[item]}], line {first})")
         else:
             seen[item] = index
 
 
 def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
-           raw_governance: dict[str, Any], collect: _Collector) -> AuthorityProfile | None:
+           raw_governance: dict[str, Any], collect: Attempts) -> AuthorityProfile | None:
     _duplicates(collect, "documents", [d.id for d in data.documents])
     _duplicates(collect, "priorities", [p.id for p in data.priorities])
     _duplicates(collect, "indicators", [i.id for i in data.indicators])
@@ -141,7 +80,7 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         if domains and model.domain and model.domain not in domains:
             collect.add((*path, "domain"), f"domain {model.domain!r} is not one of "
                         f"authority.domains: {', '.join(domains)}")
-        built = _attempt(collect, path, partial(_indicator, model))
+        built = collect(path, partial(_indicator, model))
         if built is not None:
             indicators.setdefault(built.id, built)
     ranges: list[ExpectedRange] = []
@@ -160,24 +99,24 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     titles = {p.id: p.title for p in data.priorities}
     constitution = membership = meetings = None
     if data.constitution is not None:
-        constitution = plugin_governance.build_constitution(data.constitution, titles, collect.add)
+        constitution = plugin_governance.build_constitution(data.constitution, titles, collect)
     if raw_governance.get("membership") is not None:
         membership = plugin_governance.build_membership(
-            raw_governance["membership"], titles, collect.source, collect.add)
+            raw_governance["membership"], titles, collect.where, collect.problems)
     if raw_governance.get("meetings"):
         meetings = plugin_governance.build_meetings(
-            raw_governance["meetings"], collect.source, collect.add)
+            raw_governance["meetings"], collect.where, collect.problems)
     obligations = None
     if raw_governance.get("obligations"):
         obligations = _obligations(raw_governance["obligations"], collect)
     if collect.problems:
         return None
-    indicator_set = _attempt(collect, ("ranges",),
+    indicator_set = collect(("ranges",),
                              lambda: IndicatorSet(tuple(indicators.values()), ranges, targets))
     if indicator_set is None:
         return None
     authority = data.authority
-    return _attempt(collect, ("authority",), lambda: AuthorityProfile(
+    return collect(("authority",), lambda: AuthorityProfile(
         id=authority.id,
         name=authority.name,
         indicators=indicator_set,
@@ -202,36 +141,25 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     ))
 
 
-def _obligations(raw: list[Any], collect: _Collector) -> ObligationSet | None:
-    """The obligations, read by the obligations' own reader; its problems (by 0-based
-    index and key path) are placed on their lines."""
+def _obligations(raw: list[Any], collect: Attempts) -> ObligationSet | None:
+    """The obligations, read by the obligations' own reader and placed on their lines."""
     try:
-        return obligations_from_data({"obligations": raw}, collect.source)
+        return obligations_from_data({"obligations": raw}, collect.where.source,
+                                     where=collect.where)
     except DataError as exc:
-        for problem in exc.problems:
-            path: list[str | int] = ["obligations"]
-            if problem.row is not None:
-                path.append(problem.row)
-                field = problem.field or ""
-                entry = raw[problem.row] if problem.row < len(raw) else {}
-                if field and not (isinstance(entry, dict) and entry.get("id") == field):
-                    path.extend(int(p) if p.isdigit() else p
-                                for p in field.replace("[", ".").replace("]", "").split("."))
-            collect.add(path, problem.message)
+        collect.problems.extend(exc.problems)
         return None
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
-                    collect: _Collector) -> ComparatorSet | None:
-    """The comparator set, built by the comparators' own declaration reader; its problems
-    name dotted key paths (``comparators.0.values``), which are placed on their lines."""
+                    collect: Attempts) -> ComparatorSet | None:
+    """The comparator set, built by the comparators' own declaration reader and placed
+    on its lines; then each inline value's indicator is checked."""
     try:
-        built = comparator_set_from_data(raw, source=collect.source)
+        built = comparator_set_from_data(raw, source=collect.where.source,
+                                         where=collect.where.under("comparators"))
     except DataError as exc:
-        for problem in exc.problems:
-            parts = (problem.field or "").split(".") if problem.field else []
-            path = tuple(int(p) if p.isdigit() else p for p in parts)
-            collect.add(("comparators", *path), problem.message)
+        collect.problems.extend(exc.problems)
         return None
     for index, declared in enumerate(raw.get("comparators", [])):
         path = ("comparators", "comparators", index)
@@ -262,12 +190,12 @@ def _indicator(model: IndicatorModel) -> Indicator:
     )
 
 
-def _period(text: str, path: Sequence[str | int], collect: _Collector) -> Period | None:
-    return _attempt(collect, (*path, "period"), lambda: parse_period(text))
+def _period(text: str, path: Sequence[str | int], collect: Attempts) -> Period | None:
+    return collect((*path, "period"), lambda: parse_period(text))
 
 
 def _known(indicator: str, path: Sequence[str | int], indicators: dict[str, Indicator],
-           collect: _Collector) -> Indicator | None:
+           collect: Attempts) -> Indicator | None:
     if indicator not in indicators:
         known = ", ".join(indicators) or "none"
         collect.add((*path, "indicator"),
@@ -277,17 +205,17 @@ def _known(indicator: str, path: Sequence[str | int], indicators: dict[str, Indi
 
 
 def _range(model: RangeModel, path: Sequence[str | int], indicators: dict[str, Indicator],
-           collect: _Collector) -> ExpectedRange | None:
+           collect: Attempts) -> ExpectedRange | None:
     indicator = _known(model.indicator, path, indicators, collect)
     period = _period(model.period, path, collect)
     if indicator is None or period is None:
         return None
-    return _attempt(collect, path, lambda: ExpectedRange(
+    return collect(path, lambda: ExpectedRange(
         model.indicator, model.lower, model.upper, period, source=model.source))
 
 
 def _target(model: TargetModel, path: Sequence[str | int], indicators: dict[str, Indicator],
-            collect: _Collector) -> Target | None:
+            collect: Attempts) -> Target | None:
     indicator = _known(model.indicator, path, indicators, collect)
     period = _period(model.period, path, collect)
     if indicator is None or period is None:
@@ -298,27 +226,21 @@ def _target(model: TargetModel, path: Sequence[str | int], indicators: dict[str,
         return None
     direction = (TargetDirection(model.direction) if model.direction is not None
                  else TargetDirection.for_polarity(indicator.polarity))
-    return _attempt(collect, path, lambda: Target(
+    return collect(path, lambda: Target(
         model.indicator, model.value, direction, period, ambition=model.ambition,
         source=model.source))
 
 
-_TOML_LINE = re.compile(r"at line (\d+)")
-
-
 def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
-    collect = _Collector(source, toml_lines.key_lines(text))
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        row = int(found.group(1)) if found else None
-        return None, [Problem(source, f"not valid TOML: {exc}", row=row)]
+        raw, where = decode_document(text, source, toml=True)
+    except DataError as exc:
+        return None, list(exc.problems)
+    collect = Attempts(where, [])
     try:
         data = PluginFile.model_validate(raw)
     except ValidationError as exc:
-        _pydantic_problems(exc, collect)
-        return None, collect.problems
+        return None, problems_from_validation(exc, where, model=PluginFile)
     raw_comparators = raw.get("comparators") if data.comparators is not None else None
     raw_governance = {key: raw.get(key) for key in ("membership", "meetings", "obligations")}
     profile = _build(data, raw_comparators, raw_governance, collect)
@@ -337,13 +259,10 @@ def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityPro
 
 
 def _text(path: str | Path) -> str:
-    file = Path(path)
     try:
-        return file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PluginFileError([Problem(str(file), "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PluginFileError([Problem(str(file), f"cannot read the file: {exc}")]) from exc
+        return read_text(path)
+    except DataError as exc:
+        raise PluginFileError(exc.problems) from None
 
 
 def load_plugin_file(path: str | Path) -> AuthorityProfile:

@@ -14,7 +14,7 @@ from typing import Any
 
 from corpparent.comparators.series import Authority as NamedAuthority, Comparator
 from corpparent.errors import DefinitionError, PeriodError
-from corpparent.files import plugin_governance, toml_writer
+from corpparent.files import plugin_governance_tables, toml_writer
 from corpparent.files.obligations import (
     obligations_to_data,
 )
@@ -118,11 +118,12 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     ids = {p.title: p.id for p in profile.priorities}
     if profile.constitution is not None:
         tables.append(("constitution",
-                       plugin_governance.constitution_table(profile.constitution, ids)))
+                       plugin_governance_tables.constitution_table(profile.constitution, ids)))
     if profile.membership is not None:
-        tables.append(("membership", plugin_governance.membership_table(profile.membership, ids)))
+        tables.append(("membership",
+                       plugin_governance_tables.membership_table(profile.membership, ids)))
     meetings = ([] if profile.meetings is None
-                else plugin_governance.meetings_tables(profile.meetings))
+                else plugin_governance_tables.meetings_tables(profile.meetings))
     obligations = ([] if profile.obligations is None
                    else _deep_without_none(obligations_to_data(profile.obligations))
                    ["obligations"])

@@ -79,9 +79,9 @@ def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet
         key = (reading.indicator, reading.period)
         earlier = first_seen.get(key)
         if earlier is not None:
-            problems.append(Problem(raw.source, f"duplicate reading for {reading.indicator!r} in "
-                                    f"{reading.period}; first given at row {earlier.row}",
-                                    row=raw.row, field="period"))
+            problems.append(raw.problem_at("period", f"duplicate reading for "
+                                           f"{reading.indicator!r} in {reading.period}; first "
+                                           f"given at line {earlier.row}"))
             continue
         first_seen[key] = raw
         readings.append(reading)
@@ -94,7 +94,7 @@ def _reading(
     raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem]
 ) -> Reading | None:
     def problem(field: str, message: str) -> None:
-        problems.append(Problem(raw.source, message, row=raw.row, field=field))
+        problems.append(raw.problem_at(field, message))
 
     before = len(problems)
     indicator: Indicator | None = None
@@ -137,7 +137,7 @@ def _reading(
         denominator=record.denominator,
         population=record.population,
         symbol=symbol,
-        source=f"{raw.source} row {raw.row}",
+        source=f"{raw.source} line {raw.row}",
     )
 
 

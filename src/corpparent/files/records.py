@@ -5,31 +5,34 @@ meeting records, submissions, and the DfE's and Ofsted's published files): a CSV
 with a header row, or a JSON file holding a list of objects (or an object with one list
 under a named key). Each record
 is validated by a pydantic model; a record that fails becomes a
-:class:`~corpparent.errors.Problem` naming the file, the row (the CSV line number, the
-header being line 1; for JSON the 1-based record number) and the field, and the caller
-raises one :class:`~corpparent.errors.DataError` with all of them.
+:class:`~corpparent.errors.Problem` naming the file, the line (the CSV line, the header
+being line 1; for JSON the line where the record or its key is written), the field and
+what was expected, and the caller raises one :class:`~corpparent.errors.DataError` with
+all of them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, final, overload
 
-from attrs import frozen
+from attrs import field, frozen
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from corpparent.errors import DataError, Problem
+from corpparent.files.documents import decode_document, read_text
+from corpparent.files.problems import Locator, problems_from_validation, shown
 from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "RawRecord",
     "Records",
+    "json_records",
     "load_json",
+    "load_json_located",
     "normalise_column",
     "number_or_symbol",
     "optional_number",
@@ -45,15 +48,36 @@ M = TypeVar("M", bound=BaseModel)
 class RawRecord:
     """One record as read: where it came from, and its fields as text or JSON values.
 
-    ``problem`` says why a record could not even be read as fields (a CSV row with more
-    cells than the header, a JSON item that is not an object); such a record is
-    reported by :func:`validate_records` beside every other problem of the file.
+    ``row`` is the line the record starts on. ``problem`` says why a record could not
+    even be read as fields (a CSV row with more cells than the header, a JSON item that
+    is not an object); such a record is reported by :func:`validate_records` beside
+    every other problem of the file. ``where`` places the record's keys on their own
+    lines and names them by key path (a JSON record); without it, the record is a CSV
+    row whose fields are its columns.
     """
 
     source: str
     row: int
     fields: Mapping[str, Any]
     problem: str | None = None
+    where: Locator | None = None
+    headings: Mapping[str, str] = field(factory=dict)
+
+    def locator(self, columns: Mapping[str, str] | None = None) -> Locator:
+        """How the record's places are named: by ``where``, or as a CSV row whose fields
+        are its columns under their headings as written (``headings`` maps a field to
+        its heading where the two differ; ``columns`` maps a model's fields to the
+        headings they were read from)."""
+        if self.where is not None:
+            return self.where
+        return Locator(self.source, line=self.row, tabular=True,
+                       columns={**self.headings, **(columns or {})})
+
+    def problem_at(self, field: str | None, note: str = "", *,
+                   expected: str | None = None, found: str | None = None) -> Problem:
+        """A problem of this record's ``field`` (or of the whole record)."""
+        path = () if field is None else (field,)
+        return self.locator().problem(path, note, expected=expected, found=found)
 
 
 @final
@@ -126,20 +150,20 @@ def read_records(
         return Records(source, tuple(dict.fromkeys(keys)), records)
     if suffix not in (".csv", ".txt"):
         raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv or .json")
-    published, header, records = _csv_records(file, normalise_header)
+    written, published, header, records = _csv_records(file, normalise_header)
     keep = unknown_columns == "keep"
     accepted = None if keep else (*required, *optional)
     problems = _missing_columns(source, header, required, accepted)
     if not keep:
         allowed = set(required) | set(optional)
         listed = ", ".join(accepted or ())
-        for name, numbered in zip(published, header, strict=True):
+        for heading, name, numbered in zip(written, published, header, strict=True):
             if name != numbered:
-                problems.append(Problem(source, "column repeated; each column may appear "
-                                        "once", row=1, field=name))
+                problems.append(Problem(source, line=1, field=heading,
+                                        expected="each column once", found="it repeated"))
             elif name not in allowed:
-                problems.append(Problem(source, f"unknown column; accepted columns are "
-                                        f"{listed}", row=1, field=name))
+                problems.append(Problem(source, "unknown column", line=1, field=heading,
+                                        expected=f"one of {listed}"))
     if problems:
         raise DataError(problems)
     return Records(source, header, records)
@@ -148,13 +172,13 @@ def read_records(
 def _missing_columns(
     source: str, header: Sequence[str], required: Iterable[str], accepted: Sequence[str] | None
 ) -> list[Problem]:
-    """A problem of row 1 for each required column the header lacks, naming the columns
+    """A problem of line 1 for each required column the header lacks, naming the columns
     accepted or, where any column is, the header's columns."""
     if accepted is None:
-        expected = f"the header has {', '.join(header)}"
+        known = f"the header has {', '.join(header)}"
     else:
-        expected = f"expected columns {', '.join(accepted)}"
-    return [Problem(source, f"required column missing; {expected}", row=1, field=name)
+        known = f"expected columns {', '.join(accepted)}"
+    return [Problem(source, f"required column missing; {known}", line=1, field=name)
             for name in required if name not in header]
 
 
@@ -182,25 +206,23 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _csv_records(
-    file: Path, normalise_header: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
-    """The header as read, the header with repeats numbered, and the records."""
+def _csv_records(file: Path, normalise_header: bool) -> tuple[
+        tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
+    """The headings as written, as read (normalised or not), with repeats numbered, and
+    the records, each knowing the heading of each of its fields as written."""
     source = str(file)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(read_text(file), newline=""))
     try:
         first = next(reader, None)
         if first is None or not any(cell.strip() for cell in first):
-            raise DataError.single(source, "the file is empty; expected a header row", row=1)
-        published = tuple(normalise_column(name) if normalise_header else name.strip()
-                          for name in first)
+            raise DataError.single(source, "the file is empty", line=1,
+                                   expected="a header row")
+        written = tuple(name.strip() for name in first)
+        published = tuple(normalise_column(name) if normalise_header else name
+                          for name in written)
         header = _numbered(published)
+        headings = {name: heading for name, heading in zip(header, written, strict=True)
+                    if name != heading and normalise_header}
         records: list[RawRecord] = []
         line = reader.line_num
         for cells in reader:
@@ -212,101 +234,52 @@ def _csv_records(
                 records.append(RawRecord(source, row, {}, problem))
                 continue
             fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-            records.append(RawRecord(source, row, fields))
+            records.append(RawRecord(source, row, fields, headings=headings))
     except csv.Error as exc:
         raise DataError.single(source, f"not a well-formed CSV file: {exc}",
-                               row=reader.line_num) from None
-    return published, header, tuple(records)
+                               line=reader.line_num) from None
+    return written, published, header, tuple(records)
 
 
 def load_json(path: str | Path) -> Any:
     """The parsed content of a JSON file; a missing, unreadable or invalid file is a
     :class:`~corpparent.errors.DataError` naming the line."""
-    file = Path(path)
-    source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
-    try:
-        return json.loads(file.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise DataError.single(source, f"invalid JSON: {exc.msg} (line {exc.lineno}, column "
-                               f"{exc.colno})", row=exc.lineno) from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.single(source, f"not UTF-8 text: {exc.reason}") from exc
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from exc
+    return load_json_located(path)[0]
+
+
+def load_json_located(path: str | Path) -> tuple[Any, Locator]:
+    """The parsed content of a JSON file, and the locator that names its places by key
+    path and line; a missing, unreadable or invalid file is a
+    :class:`~corpparent.errors.DataError` naming the line."""
+    return decode_document(read_text(path), str(path), toml=False)
+
+
+def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
+    """The items of a list of records (a JSON list, or TOML tables), each placed by
+    ``where`` under its index; an item that is not an object is a record with a
+    problem."""
+    records = []
+    for index, item in enumerate(items):
+        inner = where.under(index)
+        line = inner.line if inner.line is not None else index + 1
+        if isinstance(item, Mapping):
+            records.append(RawRecord(where.source, line, item, where=inner))
+        else:
+            records.append(RawRecord(where.source, line, {},
+                                     f"expected an object, found {shown(item)}", where=inner))
+    return tuple(records)
 
 
 def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     source = str(file)
-    data = load_json(file)
+    data, where = load_json_located(file)
     if isinstance(data, dict) and key is not None and key in data:
-        data = data[key]
+        data, where = data[key], where.under(key)
     if not isinstance(data, list):
-        where = f"a list of records or an object with a {key!r} list" if key else "a list"
-        raise DataError.single(source, f"expected {where} at the top level")
-    return tuple(
-        RawRecord(source, index, item)
-        if isinstance(item, dict)
-        else RawRecord(source, index, {}, f"expected an object, got {type(item).__name__}")
-        for index, item in enumerate(data, start=1)
-    )
-
-
-def problems_from_validation(
-    error: ValidationError,
-    source: str,
-    row: int | None = None,
-    *,
-    columns: Mapping[str, str] | None = None,
-    indexes: Literal["dotted", "brackets"] = "dotted",
-) -> list[Problem]:
-    """Turn a pydantic error into problems naming the file, the row and the field.
-
-    A field is named by its path in the model, a list item by its index:
-    ``credentials.0.completed``, or with ``indexes="brackets"``
-    ``indicators[0].kind``. ``columns`` maps a model's field names to the columns of
-    the file they were read from, either a whole dotted path (``codes.3`` to ``SN_4``)
-    or its first part (``code`` to ``Local authority area code``). A message that does
-    not already say what was found ends with the value given.
-    """
-    problems = []
-    for detail in error.errors(include_url=False):
-        field = _field(tuple(detail["loc"]), columns or {}, indexes == "brackets")
-        problems.append(Problem(source, _message(detail), row=row, field=field))
-    return problems
-
-
-def _field(location: tuple[int | str, ...], columns: Mapping[str, str],
-           brackets: bool) -> str | None:
-    if not location:
-        return None
-    whole = columns.get(".".join(str(part) for part in location))
-    if whole is not None:
-        return whole
-    first, *rest = location
-    name = columns.get(str(first), str(first))
-    for part in rest:
-        name += f"[{part}]" if brackets and isinstance(part, int) else f".{part}"
-    return name
-
-
-def _message(detail: ErrorDetails) -> str:
-    kind = detail["type"]
-    given = detail.get("input")
-    if kind == "missing":
-        return "a value is required"
-    if kind == "string_too_short" and isinstance(given, str) and not given.strip():
-        return "a value is required; the cell is empty"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "enum":
-        return f"expected one of {detail['ctx']['expected']}, got {given!r}"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    if kind == "value_error" or "input" not in detail:
-        return message  # a value error says what it was given where that helps
-    shown = repr(given)
-    return f"{message}; got {shown if len(shown) <= 60 else shown[:57] + '...'}"
+        expected = f"a list of records or an object with a {key!r} list" if key else "a list"
+        raise DataError.single(source, line=1, expected=f"{expected} at the top level",
+                               found=shown(data))
+    return json_records(data, where)
 
 
 def validate_records(
@@ -314,18 +287,17 @@ def validate_records(
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
     """Validate each record with ``model``; return the valid ones and the problems.
 
-    ``columns`` names the file's columns for the model's fields, as in
-    :func:`problems_from_validation`.
+    ``columns`` names a CSV file's columns for the model's fields, as in
+    :class:`~corpparent.files.problems.Locator`.
     """
     valid: list[tuple[RawRecord, M]] = []
     problems: list[Problem] = []
     for record in records:
         if record.problem is not None:
-            problems.append(Problem(record.source, record.problem, row=record.row))
+            problems.append(record.locator().problem(note=record.problem))
             continue
         try:
             valid.append((record, model.model_validate(dict(record.fields))))
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, record.source, record.row,
-                                                      columns=columns))
+            problems.extend(problems_from_validation(exc, record.locator(columns), model=model))
     return valid, problems

@@ -11,7 +11,7 @@ period such as ``2022-23`` or ``2022-23 Q3``.
 :func:`read_submissions` reads a CSV or JSON log through the shared record reader
 (:mod:`corpparent.files.records`) and pydantic. Every problem in the file is collected and
 raised together as one :class:`~corpparent.errors.DataError`, each naming the file, the
-row (the CSV line, the header being line 1; the record's number in a JSON list), the
+line (the CSV line, the header being line 1; the line a JSON key is written on), the
 field, and what was expected.
 """
 
@@ -22,12 +22,14 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from corpparent.errors import DataError, PeriodError
 from corpparent.files.dates import parse_date
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.problems import Locator
+from corpparent.files.records import RawRecord, json_records, read_records, validate_records
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period, parse_period
 
@@ -152,18 +154,15 @@ def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, 
     valid, problems = validate_records(_Row, tuple(records))
     if problems:
         raise DataError(problems)
-    return tuple(row.to_submission(f"{raw.source}, row {raw.row}") for raw, row in valid)
+    return tuple(row.to_submission(f"{raw.source}, line {raw.row}") for raw, row in valid)
 
 
 def submissions_from_data(
     entries: Iterable[Mapping[str, object]], source: str = "submissions"
 ) -> tuple[Submission, ...]:
-    """Log entries from decoded JSON-like data (a list of objects), numbered from 1."""
-    return submissions_from_records(
-        RawRecord(source, number, entry) if isinstance(entry, Mapping)
-        else RawRecord(source, number, {}, f"expected an object, got {type(entry).__name__}")
-        for number, entry in enumerate(entries, start=1)
-    )
+    """Log entries from decoded JSON-like data (a list of objects), each named by its
+    key path (``[2].date``) in problems."""
+    return submissions_from_records(json_records(list(entries), Locator(source)))
 
 
 def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
@@ -172,3 +171,8 @@ def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
     records = read_records(Path(path), required=_REQUIRED, optional=_OPTIONAL,
                            json_key="submissions")
     return submissions_from_records(records)
+
+
+def submissions_json_schema() -> dict[str, Any]:
+    """The JSON Schema of one entry of a submissions log, for tools that write one."""
+    return _Row.model_json_schema()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fnmatch import fnmatchcase
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -47,6 +47,7 @@ from attrs import field, frozen
 from corpparent.errors import PluginError
 from corpparent.files.plugin_reader import load_plugin_file, profile_from_toml
 from corpparent.plugins.errors import PluginConflictError, PluginLoadError
+from corpparent.plugins.python_objects import as_kind
 from corpparent.profile import ENTRY_POINT_GROUP, AuthorityProfile
 
 __all__ = [
@@ -189,19 +190,15 @@ _EXPECTED = ("an AuthorityProfile, a path to a .toml plug-in file, or a callable
              "arguments that returns one of those")
 
 
-def _from_object(spec: PluginSpec, obj: object, *, called: bool = False) -> AuthorityProfile:
+def _profile(obj: object) -> AuthorityProfile | None:
+    """A profile, or the profile a plug-in file (a path or a package resource) declares."""
     if isinstance(obj, AuthorityProfile):
         return obj
     if isinstance(obj, (str, Path)) and str(obj).endswith(".toml"):
         return load_plugin_file(obj)
     if isinstance(obj, Traversable) and obj.name.endswith(".toml"):
         return profile_from_toml(obj.read_text(encoding="utf-8"), str(obj))
-    if callable(obj) and not called and not isinstance(obj, type):
-        factory: Callable[[], object] = obj
-        return _from_object(spec, factory(), called=True)
-    gave = "returned" if called else "is"
-    raise spec.error(f"the entry point {gave} {type(obj).__name__} {obj!r:.80}; expected "
-                     f"{_EXPECTED}")
+    return None
 
 
 def _load(spec: PluginSpec) -> AuthorityProfile:
@@ -213,9 +210,11 @@ def _load(spec: PluginSpec) -> AuthorityProfile:
             profile = profile_from_toml(resource.read_text(encoding="utf-8"),
                                         f"{entry_point.module}:{attr}")
         else:
-            profile = _from_object(spec, entry_point.load())
+            profile = as_kind(entry_point.load(), _profile, _EXPECTED, "the entry point")
     except PluginLoadError:
         raise
+    except PluginError as exc:
+        raise spec.error(str(exc)) from exc.__cause__ or exc
     except Exception as exc:  # a plug-in's own code may raise anything
         raise spec.error(f"{type(exc).__name__}: {exc}") from exc
     if profile.id != spec.id:

@@ -1,0 +1,269 @@
+"""The registry of file kinds: every kind of file corpparent reads, in one list.
+
+Each :class:`FileKind` has a name, a short description, how a file of the kind is
+recognised (its suffix, and its CSV header columns or its top-level keys, as
+:func:`sniff` reads them without reading the whole file), the check that reads the whole
+file and returns a one-line summary (raising one :class:`~corpparent.errors.DataError`
+with every problem otherwise), and the JSON Schema of the kind, where it has one.
+``corpparent validate`` and ``corpparent schema`` iterate the registry and keep no list
+of their own, so adding a kind of file is one reader module and one entry in
+:data:`KINDS`.
+
+The JSON report, whose model belongs to the report layer, is registered beside these
+in :mod:`corpparent.kinds`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, final
+
+from attrs import frozen
+
+from corpparent.errors import CorpparentError, DataError
+from corpparent.files.comparator_sets import ComparatorSetModel, comparator_set_from_data
+from corpparent.files.comparators import ComparatorRow, read_comparators
+from corpparent.files.dfe_mapping import (
+    FileMapping,
+    load_mapping,
+    read_mapped,
+    shipped_mappings,
+)
+from corpparent.files.documents import decode_document, read_text
+from corpparent.files.ees import read_ees
+from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.meetings import meetings_json_schema, read_meetings
+from corpparent.files.membership import membership_json_schema, read_membership
+from corpparent.files.neighbours import read_neighbours
+from corpparent.files.obligations import load_obligations, obligation_schema
+from corpparent.files.ofsted import read_ofsted
+from corpparent.files.plugin_format import plugin_schema
+from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.files.readings import (
+    OPTIONAL_READING_COLUMNS,
+    READING_COLUMNS,
+    ReadingRecord,
+    read_readings,
+)
+from corpparent.files.records import normalise_column, read_records, validate_records
+from corpparent.files.submissions import read_submissions, submissions_json_schema
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import parse_period
+
+__all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
+
+
+@final
+@frozen
+class Sniff:
+    """What tells a file's kind, read without reading the whole file: its suffix, and
+    its names: a CSV file's headings (as published, and normalised), a JSON or TOML
+    document's top-level keys (or, for a JSON list, its first record's keys), a parquet
+    file's columns."""
+
+    suffix: str
+    names: frozenset[str]
+    keyed: bool = False  # the names are a document's top-level keys
+
+    def has(self, *names: str) -> bool:
+        """Whether every one of ``names`` is among the file's names."""
+        return set(names) <= self.names
+
+
+@final
+@frozen
+class Against:
+    """What files are checked against, where the user gives it: the indicator set that
+    readings and comparators must use, and mappings of DfE files beside those shipped."""
+
+    indicators: IndicatorSet | None = None
+    mappings: tuple[FileMapping, ...] = ()
+
+
+Check = Callable[[Path, Against], str]
+Schema = Callable[[], dict[str, Any]]
+
+
+@final
+@frozen
+class FileKind:
+    """One kind of file: how it is recognised, checked and described by a schema."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    recognise: Callable[[Sniff], bool]
+    check: Check
+    schema: Schema | None = None
+
+    def recognises(self, sniffed: Sniff) -> bool:
+        """Whether a file so sniffed is of this kind."""
+        return sniffed.suffix in self.suffixes and self.recognise(sniffed)
+
+
+def sniff(path: Path) -> Sniff:
+    """The suffix and names of the file at ``path``; a file that cannot be read as its
+    suffix says is a :class:`~corpparent.errors.DataError`."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return Sniff(suffix, _parquet_columns(path))
+    text = read_text(path)
+    if suffix in (".json", ".toml"):
+        data, _ = decode_document(text, str(path), toml=suffix == ".toml")
+        if isinstance(data, list) and data and isinstance(data[0], dict):
+            return Sniff(suffix, frozenset(data[0]))
+        return Sniff(suffix, frozenset(data) if isinstance(data, dict) else frozenset(),
+                     keyed=True)
+    first = next(csv.reader(io.StringIO(text)), [])
+    names = {name.strip() for name in first}
+    return Sniff(suffix, frozenset(names | {normalise_column(name) for name in names}))
+
+
+def _parquet_columns(path: Path) -> frozenset[str]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        return frozenset()
+    try:
+        return frozenset(pq.read_schema(path).names)
+    except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
+        raise DataError.single(str(path), f"cannot read the parquet file: {exc}") from None
+
+
+# --- checks: each reads the whole file and says in a line what it holds ---------------
+
+
+def _readings(path: Path, against: Against) -> str:
+    indicators = against.indicators
+    if indicators is not None:
+        readings = read_readings(path, indicators)
+        return f"{len(readings)} readings of {len(readings.indicators)} indicators"
+    records = read_records(path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
+                           json_key="readings")
+    valid, problems = validate_records(ReadingRecord, records)
+    for raw, record in valid:
+        try:
+            parse_period(record.period)
+        except CorpparentError as exc:
+            problems.append(raw.problem_at("period", str(exc)))
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+    return (f"{len(records)} readings (indicator names not checked: give --authority or "
+            "--indicators)")
+
+
+def _comparators(path: Path, against: Against) -> str:
+    comparators = read_comparators(path, indicators=against.indicators)
+    values = sum(len(c.values) for c in comparators)
+    return f"{len(comparators)} comparators, {values} values"
+
+
+def _comparator_set(path: Path, _against: Against) -> str:
+    data, where = decode_document(read_text(path), str(path), toml=path.suffix == ".toml")
+    if not isinstance(data, dict):
+        raise DataError([where.problem(expected="an object", found=type(data).__name__)])
+    built = comparator_set_from_data(data, source=str(path), where=where)
+    return f"the comparator set of {built.authority.name}, {len(built.comparators)} comparators"
+
+
+def _meetings(path: Path, _against: Against) -> str:
+    return f"{len(read_meetings(path))} meetings"
+
+
+def _membership(path: Path, _against: Against) -> str:
+    return f"{len(read_membership(path).members)} members"
+
+
+def _submissions(path: Path, _against: Against) -> str:
+    return f"{len(read_submissions(path))} log entries"
+
+
+def _obligations(path: Path, _against: Against) -> str:
+    return f"{len(load_obligations(path))} obligations"
+
+
+def _plugin(path: Path, _against: Against) -> str:
+    profile = load_plugin_file(path)
+    return (f"authority plug-in {profile.id!r} ({profile.name}), "
+            f"{len(profile.indicators)} indicators")
+
+
+def _mapping(path: Path, _against: Against) -> str:
+    mapping = load_mapping(path)
+    return f"a mapping of {len(mapping.indicators)} indicators from {mapping.file}"
+
+
+def _ees(path: Path, against: Against) -> str:
+    """An EES file read through the mapping given for it by name, or else the one shipped
+    for it; without either, its geography and periods are checked but not its figures."""
+    mapping = next((m for m in (*against.mappings, *shipped_mappings())
+                    if m.file == path.name), None)
+    if mapping is None:
+        table = read_ees(path, ())
+        return (f"{len(table.rows)} rows (no mapping for {path.name}: figures not checked; "
+                "give --mapping)")
+    data = read_mapped(path, mapping)
+    return f"{len(data.indicators)} indicators through the mapping for {mapping.file}"
+
+
+def _lait(path: Path, _against: Against) -> str:
+    return f"{len(read_lait(path).measures)} measures"
+
+
+def _lait_dictionary(path: Path, _against: Against) -> str:
+    return f"{len(read_lait_dictionary(path))} measures"
+
+
+def _neighbours(path: Path, _against: Against) -> str:
+    return f"the neighbours of {len(read_neighbours(path))} authorities"
+
+
+def _ofsted(path: Path, _against: Against) -> str:
+    return f"the inspections of {len(read_ofsted(path))} authorities"
+
+
+def _record_schema(model: type[Any]) -> Schema:
+    return lambda: dict(model.model_json_schema())
+
+
+#: Every kind of input file, in the order a file is tried against them.
+KINDS: tuple[FileKind, ...] = (
+    FileKind("authority-plugin", "an authority plug-in written as data", (".toml",),
+             lambda s: s.has("format_version"), _plugin, plugin_schema),
+    FileKind("dfe-mapping", "which rows and columns of a DfE file give which indicator",
+             (".toml",), lambda s: s.has("file", "title", "indicators"), _mapping,
+             _record_schema(FileMapping)),
+    FileKind("obligations", "a panel's reporting obligations", (".toml", ".json"),
+             lambda s: s.has("obligations"), _obligations, obligation_schema),
+    FileKind("membership", "a panel's members and priority leads", (".json",),
+             lambda s: s.has("members"), _membership, membership_json_schema),
+    FileKind("comparator-set", "an authority's declared comparators", (".json", ".toml"),
+             lambda s: s.keyed and s.has("authority", "comparators"), _comparator_set,
+             _record_schema(ComparatorSetModel)),
+    FileKind("submissions", "the log of what was sent to whom, when", (".csv", ".json"),
+             lambda s: s.has("document", "recipient", "date") or s.has("submissions"),
+             _submissions, submissions_json_schema),
+    FileKind("meetings", "a panel's meetings and attendance", (".csv", ".json"),
+             lambda s: s.has("date", "member") or s.has("meetings")
+             or (s.suffix == ".json" and not s.keyed and s.has("date")),
+             _meetings, meetings_json_schema),
+    FileKind("comparators", "comparator values in long format", (".csv", ".json"),
+             lambda s: s.has("comparator") or s.has("comparators"), _comparators,
+             _record_schema(ComparatorRow)),
+    FileKind("readings", "an authority's indicator readings", (".csv", ".json"),
+             lambda s: s.has(*READING_COLUMNS) or s.has("readings"), _readings,
+             _record_schema(ReadingRecord)),
+    FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file", (".csv",),
+             lambda s: s.has("time_period", "time_identifier", "geographic_level"), _ees),
+    FileKind("dfe-lait", "the DfE Local Authority Interactive Tool dataset", (".parquet",),
+             lambda s: s.has("Short Desc", "Values"), _lait),
+    FileKind("dfe-lait-dictionary", "the LAIT data dictionary of measures", (".csv",),
+             lambda s: s.has("Measure_code", "Measure_short", "Polarity"), _lait_dictionary),
+    FileKind("dfe-neighbours", "the DfE statistical-neighbour model", (".csv",),
+             lambda s: s.has("SN_1") or s.has("SN1"), _neighbours),
+    FileKind("ofsted", "Ofsted's inspection outcomes of every authority", (".csv",),
+             lambda s: s.has("Local authority area code", "Overall effectiveness"), _ofsted),
+)
