@@ -99,7 +99,6 @@ def test_help_shows_examples() -> None:
 def test_governance_and_obligation_files_are_told_apart_and_checked(tmp_path: Path) -> None:
     data = READINGS.parent
     obligations = load_profile("wiltshire").obligations
-    assert obligations is not None
     own = tmp_path / "obligations.json"
     own.write_text(json.dumps(obligations_to_data(obligations)), encoding="utf-8")
     files = [data / "staffordshire_2019-20_meetings.csv",

@@ -120,7 +120,6 @@ def test_wiltshire_membership_and_leads_2022_23(wiltshire: AuthorityProfile) -> 
 
 def test_wiltshire_meetings_2022_23(wiltshire: AuthorityProfile) -> None:
     """002 §10: CPP meetings on 27.9.22, 15.11.22, 17.1.23 and 21.3.23."""
-    assert wiltshire.meetings is not None
     assert wiltshire.meetings.dates == (
         date(2022, 9, 27), date(2022, 11, 15), date(2023, 1, 17), date(2023, 3, 21))
     assert all(not m.attendance_recorded for m in wiltshire.meetings)
@@ -252,7 +251,6 @@ def test_wiltshire_reporting_lines(wiltshire: AuthorityProfile) -> None:
     a six-monthly report to him on each of the seven priorities; an annual report to
     Full Council, shared with the Children's Select Committee before it is submitted."""
     obligations = wiltshire.obligations
-    assert obligations is not None
     recipients = {o.recipient for o in obligations}
     assert recipients == {"Chairman of Children's Select Committee",
                           "Children's Select Committee", "Full Council"}
@@ -265,7 +263,6 @@ def test_wiltshire_reporting_lines(wiltshire: AuthorityProfile) -> None:
 def test_staffordshire_reporting_lines(staffordshire: AuthorityProfile) -> None:
     """004 ToR: "The Corporate Parenting Panel will report to the appropriate Select
     Committee, the Local Safeguarding Children Board and the Health and Wellbeing Board"."""
-    assert staffordshire.obligations is not None
     recipients = {o.recipient for o in staffordshire.obligations}
     assert {"Local Safeguarding Children Board", "Health and Wellbeing Board"} <= recipients
     assert any("Select Committee" in r for r in recipients)
@@ -283,7 +280,6 @@ deadline = { by_month = 7 }
 
 def test_obligations_in_a_plug_in_file() -> None:
     profile = profile_from_toml(BASE + OBLIGATION)
-    assert profile.obligations is not None
     assert profile.obligations["annual-report"].recipient == "Full Council"
     problems = _problems(BASE + OBLIGATION.replace('"annually"', '"yearly"'))
     assert [(row, field) for row, field, _ in problems] == [(33, "obligations[0].trigger.kind")]

@@ -122,11 +122,8 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     if profile.membership is not None:
         tables.append(("membership",
                        plugin_governance_tables.membership_table(profile.membership, ids)))
-    meetings = ([] if profile.meetings is None
-                else plugin_governance_tables.meetings_tables(profile.meetings))
-    obligations = ([] if profile.obligations is None
-                   else _deep_without_none(obligations_to_data(profile.obligations))
-                   ["obligations"])
+    meetings = plugin_governance_tables.meetings_tables(profile.meetings)
+    obligations = _deep_without_none(obligations_to_data(profile.obligations))["obligations"]
     if profile.comparators is not None:
         found = profile.comparators
         tables.append(("comparators", _without_none({
