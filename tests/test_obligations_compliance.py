@@ -17,16 +17,10 @@ from corpparent.obligations.compliance import (
     evaluate_obligations,
     unmatched_submissions,
 )
-from corpparent.obligations.definitions import (
-    AfterEachMeeting,
-    Obligation,
-    ObligationSet,
-    OnEvent,
-    WithinDays,
-    every_n_months,
-)
+from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.outcomes import ObligationOutcome as Outcome
 from corpparent.obligations.submissions import Submission
+from corpparent.obligations.triggers import AfterEachMeeting, OnEvent, WithinDays, every_n_months
 from corpparent.periods import FinancialYear, Month, Period
 from corpparent.testing.obligations import (
     breaching_logs,

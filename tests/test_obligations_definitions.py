@@ -18,18 +18,16 @@ from corpparent.files.obligations import (
     obligations_to_data,
 )
 from corpparent.obligations.cycles import CYCLE_LENGTHS, MonthSpan, cycle_containing
-from corpparent.obligations.definitions import (
+from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
+from corpparent.obligations.names import name_key
+from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,
-    Obligation,
-    ObligationSet,
     OnEvent,
-    Precedence,
     Recurring,
     WithinDays,
     annually,
     every_n_months,
-    name_key,
     quarterly,
 )
 from corpparent.periods import CalendarYear, FinancialQuarter, FinancialYear, Month, MunicipalYear

@@ -34,14 +34,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from corpparent.errors import DataError
 from corpparent.files.documents import read_document
 from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
-from corpparent.obligations.definitions import (
+from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
+from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,
     Deadline,
-    Obligation,
-    ObligationSet,
     OnEvent,
-    Precedence,
     Recurring,
     Trigger,
     WithinDays,

@@ -15,21 +15,7 @@ from corpparent.obligations.compliance import (
 from corpparent.obligations.cycles import (
     MonthSpan,
 )
-from corpparent.obligations.definitions import (
-    AfterEachMeeting,
-    ByMonth,
-    Deadline,
-    Obligation,
-    ObligationSet,
-    OnEvent,
-    Precedence,
-    Recurring,
-    Trigger,
-    WithinDays,
-    annually,
-    every_n_months,
-    quarterly,
-)
+from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
 from corpparent.obligations.instances import (
     Instance,
 )
@@ -41,6 +27,18 @@ from corpparent.obligations.outcomes import (
 )
 from corpparent.obligations.submissions import (
     Submission,
+)
+from corpparent.obligations.triggers import (
+    AfterEachMeeting,
+    ByMonth,
+    Deadline,
+    OnEvent,
+    Recurring,
+    Trigger,
+    WithinDays,
+    annually,
+    every_n_months,
+    quarterly,
 )
 from corpparent.obligations.upcoming import (
     Upcoming,

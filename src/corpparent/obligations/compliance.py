@@ -43,11 +43,12 @@ from attrs import field, frozen
 
 from corpparent.findings import EvidenceValue, Finding, NotJudged, RuleFamily, Status
 from corpparent.governance._checks import day_text
-from corpparent.obligations.definitions import Obligation, ObligationSet, OnEvent
+from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.ledger import Ledger, OccurrenceState, Unmatched, as_obligation_set
 from corpparent.obligations.outcomes import ObligationOutcome
 from corpparent.obligations.submissions import Submission
+from corpparent.obligations.triggers import OnEvent
 from corpparent.periods import Period
 
 __all__ = [

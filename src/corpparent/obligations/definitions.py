@@ -44,29 +44,9 @@ from corpparent.obligations.triggers import (
     Recurring,
     Trigger,
     WithinDays,
-    annually,
-    every_n_months,
-    quarterly,
 )
 
-# The triggers and deadlines (corpparent.obligations.triggers) and name_key
-# (corpparent.obligations.names) are re-exported here, where obligations are declared.
-__all__ = [
-    "AfterEachMeeting",
-    "ByMonth",
-    "Deadline",
-    "Obligation",
-    "ObligationSet",
-    "OnEvent",
-    "Precedence",
-    "Recurring",
-    "Trigger",
-    "WithinDays",
-    "annually",
-    "every_n_months",
-    "name_key",
-    "quarterly",
-]
+__all__ = ["Obligation", "ObligationSet", "Precedence"]
 
 
 @final

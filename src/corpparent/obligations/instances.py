@@ -19,13 +19,9 @@ from typing import final
 from attrs import frozen
 
 from corpparent.governance._checks import day_text
-from corpparent.obligations.definitions import (
-    AfterEachMeeting,
-    Obligation,
-    OnEvent,
-    Recurring,
-    name_key,
-)
+from corpparent.obligations.definitions import Obligation
+from corpparent.obligations.names import name_key
+from corpparent.obligations.triggers import AfterEachMeeting, OnEvent, Recurring
 from corpparent.periods import Period
 
 __all__ = ["Instance", "expand"]

@@ -20,20 +20,18 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from corpparent.obligations.cycles import CYCLE_LENGTHS
-from corpparent.obligations.definitions import (
+from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
+from corpparent.obligations.instances import Instance, expand
+from corpparent.obligations.submissions import Submission
+from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,
     Deadline,
-    Obligation,
-    ObligationSet,
     OnEvent,
-    Precedence,
     Recurring,
     Trigger,
     WithinDays,
 )
-from corpparent.obligations.instances import Instance, expand
-from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period
 
 __all__ = [
