@@ -66,7 +66,7 @@ def main() -> None:
     verdict = "valid" if not problems else f"{len(problems)} problems"
     print(f"\nChecked {EXAMPLE_FILE.name}: {verdict}")
     for problem in problems:
-        print(f"  line {problem.row}, {problem.field}: {problem.message}")
+        print(f"  line {problem.line}, {problem.field}: {problem.message}")
 
 
 if __name__ == "__main__":

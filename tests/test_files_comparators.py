@@ -64,10 +64,10 @@ def test_every_problem_is_reported_with_row_and_field(tmp_path: Path) -> None:
                  "England,placement-moves,2023-24,9,%,extra\n")      # row 7: fields
     with pytest.raises(DataError) as caught:
         read_comparators(path)
-    where = {(p.row, p.field) for p in caught.value.problems}
+    where = {(p.line, p.field) for p in caught.value.problems}
     assert where == {(2, "value"), (3, "period"), (4, "comparator"), (5, "value"),
                      (6, "unit"), (7, None)}
-    messages = {p.row: p.message for p in caught.value.problems}
+    messages = {p.line: p.message for p in caught.value.problems}
     assert "official symbol" in messages[2]
     assert "2022-23 Q4" in messages[3]  # the accepted forms are named
     assert "empty" in messages[5]
@@ -81,7 +81,7 @@ def test_duplicates_and_mixed_units_name_both_rows(tmp_path: Path) -> None:
                  "England,placement-moves,2021-22,0.1,fraction\n")
     with pytest.raises(DataError) as caught:
         read_comparators(path)
-    problems = {p.row: p for p in caught.value.problems}
+    problems = {p.line: p for p in caught.value.problems}
     assert set(problems) == {3, 4}
     assert "line 2" in problems[3].message
     assert problems[4].field == "unit"
@@ -94,7 +94,7 @@ def test_unknown_indicators_and_wrong_dimensions_need_the_definitions(tmp_path: 
                  "England,placement-moves,2020-21,400,children\n")
     with pytest.raises(DataError) as caught:
         read_comparators(path, indicators={"placement-moves": MOVES})
-    problems = {p.row: p for p in caught.value.problems}
+    problems = {p.line: p for p in caught.value.problems}
     assert problems[2].field == "indicator"
     assert "placement-moves" in problems[2].message
     assert problems[3].field == "unit"
@@ -105,7 +105,7 @@ def test_header_problems_stop_before_the_rows(tmp_path: Path) -> None:
                  "England,placement-moves,2020-21,9,%\n")
     with pytest.raises(DataError) as caught:
         read_comparators(path)
-    assert {(p.row, p.field) for p in caught.value.problems} == {
+    assert {(p.line, p.field) for p in caught.value.problems} == {
         (1, "period"), (1, "perod"), (1, "unti")}
     assert "required column" in caught.value.problems[0].message
 
@@ -131,7 +131,7 @@ def test_json_records_are_placed_on_their_lines(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_comparators(path)
     # After the opening bracket, each record takes a line per brace and per key.
-    assert {(p.row, p.field) for p in caught.value.problems} == {
+    assert {(p.line, p.field) for p in caught.value.problems} == {
         (12, "[1].value"), (19, "[2].colour"), (21, "[3]")}
 
 

@@ -112,7 +112,7 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_text(HEADER.replace(",children_percent", "") + "\n", encoding="utf-8")
     [problem] = _problems(path)
-    assert (problem.source, problem.row, problem.field) == (str(path), 1, "children_percent")
+    assert (problem.source, problem.line, problem.field) == (str(path), 1, "children_percent")
 
 
 def test_an_unknown_symbol_is_named_with_its_row_and_column(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_an_unknown_symbol_is_named_with_its_row_and_column(tmp_path: Path) -> N
                     f"2025,Reporting year,{WILTS},CLA,45,q\n"
                     f"2025,Reporting year,{WILTS},CLA,,9\n", encoding="utf-8")
     problems = _problems(path)
-    assert [(p.source, p.row, p.field) for p in problems] == [
+    assert [(p.source, p.line, p.field) for p in problems] == [
         (str(path), 3, "children_percent"), (str(path), 4, "children_count")]
     assert "'q'" in problems[0].message
     assert "official symbol" in problems[0].message
@@ -136,7 +136,7 @@ def test_bad_periods_levels_and_codes_are_all_reported(tmp_path: Path) -> None:
         f"2025,Reporting year,{WILTS.replace('865', '')},CLA,45,9\n",
         encoding="utf-8")
     problems = _problems(path)
-    assert [(p.row, p.field) for p in problems] == [
+    assert [(p.line, p.field) for p in problems] == [
         (2, "time_period"), (3, "geographic_level"), (4, "old_la_code")]
 
 
@@ -144,7 +144,7 @@ def test_a_row_with_too_few_cells_is_named(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_text(f"{HEADER}\n2025,Reporting year,{WILTS},CLA,45\n", encoding="utf-8")
     [problem] = _problems(path)
-    assert problem.row == 2
+    assert problem.line == 2
 
 
 def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:

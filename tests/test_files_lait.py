@@ -125,7 +125,7 @@ def test_an_unknown_symbol_in_lait_names_row_and_column(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_lait(path)
     [problem] = caught.value.problems
-    assert (problem.source, problem.row, problem.field) == (str(path), 2, "Values")
+    assert (problem.source, problem.line, problem.field) == (str(path), 2, "Values")
 
 
 def test_two_values_for_one_area_and_year_are_refused(tmp_path: Path) -> None:
@@ -150,4 +150,4 @@ def test_a_dictionary_with_an_unknown_polarity_is_refused(tmp_path: Path) -> Non
     with pytest.raises(DataError) as caught:
         read_lait_dictionary(path)
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (2, "Polarity")
+    assert (problem.line, problem.field) == (2, "Polarity")

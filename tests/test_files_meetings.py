@@ -58,7 +58,7 @@ def test_csv_problems_are_all_reported_with_row_and_field(tmp_path: Path) -> Non
     ))
     with pytest.raises(DataError) as caught:
         read_meetings_csv(path)
-    where = [(p.row, p.field) for p in caught.value.problems]
+    where = [(p.line, p.field) for p in caught.value.problems]
     assert where == [(2, "date"), (3, "attendance"), (7, None), (4, "substitute_for"),
                      (6, "member")]
     assert all(p.source == str(path) for p in caught.value.problems)
@@ -70,7 +70,7 @@ def test_csv_unknown_column_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "m.csv", "date,member,attendence\n2022-09-27,Ann,present\n")
     with pytest.raises(DataError) as caught:
         read_meetings_csv(path)
-    assert (caught.value.row, caught.value.field) == (1, "attendence")
+    assert (caught.value.line, caught.value.field) == (1, "attendence")
 
 
 def test_csv_not_recorded_with_attendance_rows_is_a_contradiction(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_csv_not_recorded_with_attendance_rows_is_a_contradiction(tmp_path: Path
                  "2022-09-27,Ann,present\n")
     with pytest.raises(DataError) as caught:
         read_meetings_csv(path)
-    assert caught.value.row == 2
+    assert caught.value.line == 2
 
 
 def test_json_meetings_and_problems(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_json_meetings_and_problems(tmp_path: Path) -> None:
     ]))
     with pytest.raises(DataError) as caught:
         read_meetings_json(bad)
-    where = sorted((p.row, p.field) for p in caught.value.problems)
+    where = sorted((p.line, p.field) for p in caught.value.problems)
     assert where == [(2, "[0].apologies"), (3, "[1].date"), (4, "[1].colour"), (5, "[2].date")]
 
 
@@ -126,7 +126,7 @@ def test_membership_file(tmp_path: Path) -> None:
     ], "leads": [{"priority": "X"}]}, indent=1))
     with pytest.raises(DataError) as caught:
         read_membership(bad)
-    assert [(p.row, p.field) for p in caught.value.problems] == [
+    assert [(p.line, p.field) for p in caught.value.problems] == [
         (5, "members[0].class"), (11, "members[1].left"), (15, "leads[0].member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 

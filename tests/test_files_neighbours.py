@@ -78,7 +78,7 @@ def test_a_bad_neighbour_cell_is_named_by_row_and_column(
     with pytest.raises(DataError) as caught:
         read_neighbours(_model(tmp_path, *rows))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (line, field)
+    assert (problem.line, problem.field) == (line, field)
 
 
 def test_a_model_without_a_neighbour_column_is_refused(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_a_model_without_a_neighbour_column_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_neighbours(path)
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "SN_10P")
+    assert (problem.line, problem.field) == (1, "SN_10P")
 
 
 def test_ofsted_outstanding_authorities() -> None:
@@ -117,7 +117,7 @@ def test_a_bad_judgement_or_date_is_named(tmp_path: Path) -> None:
     path.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         read_ofsted(path)
-    assert [(p.row, p.field) for p in caught.value.problems] == [
+    assert [(p.line, p.field) for p in caught.value.problems] == [
         (2, "Inspection date"), (3, "Overall effectiveness")]
 
 

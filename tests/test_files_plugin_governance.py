@@ -228,7 +228,7 @@ def test_governance_tables_read_and_round_trip() -> None:
 def _problems(text: str) -> list[tuple[int | None, str | None, str]]:
     with pytest.raises(PluginFileError) as caught:
         profile_from_toml(text, "t.toml")
-    return [(p.row, p.field, p.message) for p in caught.value.problems]
+    return [(p.line, p.field, p.message) for p in caught.value.problems]
 
 
 def test_governance_problems_name_their_lines() -> None:

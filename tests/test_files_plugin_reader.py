@@ -65,7 +65,7 @@ upper = 10
 def _problems(text: str) -> list[tuple[int | None, str | None, str]]:
     with pytest.raises(PluginFileError) as caught:
         profile_from_toml(text, "testshire.toml")
-    return [(p.row, p.field, p.message) for p in caught.value.problems]
+    return [(p.line, p.field, p.message) for p in caught.value.problems]
 
 
 def test_a_valid_file_gives_its_profile() -> None:
@@ -207,7 +207,7 @@ def test_validate_plugin_file_returns_problems(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(VALID.replace("lower = 7", "lower = 70"), encoding="utf-8")
     (problem,) = validate_plugin_file(bad)
-    assert (problem.source, problem.row, problem.field) == (str(bad), 20, "ranges[0]")
+    assert (problem.source, problem.line, problem.field) == (str(bad), 20, "ranges[0]")
     assert "'lower' must be <= 'upper': 70 > 10" in problem.message
     (missing,) = validate_plugin_file(tmp_path / "absent.toml")
     assert missing.message == "file not found"

@@ -91,7 +91,7 @@ def test_each_malformed_row_names_row_field_and_reason(
 ) -> None:
     path = write(tmp_path, f"indicator,period,value,unit\ncla,2022-23 Q3,450,\n{rows}\n")
     error = only_problem(path)
-    assert (error.file, error.row, error.field) == (str(path), 3, field)
+    assert (error.file, error.line, error.field) == (str(path), 3, field)
     assert message in str(error)
     assert str(error).startswith(f"{path}, line 3, field '{field}': ")
 
@@ -99,7 +99,7 @@ def test_each_malformed_row_names_row_field_and_reason(
 def test_a_duplicate_names_both_rows(tmp_path: Path) -> None:
     path = write(tmp_path, "indicator,period,value\ncla,2022-23 Q4,461\ncla,Q4 2022-23,460\n")
     error = only_problem(path)
-    assert error.row == 3
+    assert error.line == 3
     assert "duplicate reading for 'cla' in 2022-23 Q4; first given at line 2" in str(error)
 
 
@@ -107,7 +107,7 @@ def test_every_problem_in_a_file_is_reported_together(tmp_path: Path) -> None:
     path = write(tmp_path, "indicator,period,value\nnope,2022-23 Q4,1\ncla,bad,2\ncla,2022-23,c\n")
     with pytest.raises(DataError) as caught:
         read_readings(path, INDICATORS)
-    assert [(p.row, p.field) for p in caught.value.problems] == [(2, "indicator"), (3, "period")]
+    assert [(p.line, p.field) for p in caught.value.problems] == [(2, "indicator"), (3, "period")]
     assert str(caught.value).startswith("2 problems:")
 
 
@@ -115,18 +115,18 @@ def test_missing_and_unknown_columns_are_header_problems(tmp_path: Path) -> None
     path = write(tmp_path, "indicator,periode,value\ncla,2022-23 Q4,1\n")
     with pytest.raises(DataError) as caught:
         read_readings(path, INDICATORS)
-    assert {(p.row, p.field) for p in caught.value.problems} == {(1, "period"), (1, "periode")}
+    assert {(p.line, p.field) for p in caught.value.problems} == {(1, "period"), (1, "periode")}
 
 
 def test_a_row_with_too_many_cells(tmp_path: Path) -> None:
     error = only_problem(write(tmp_path, "indicator,period,value\ncla,2022-23 Q4,4,61\n"))
-    assert error.row == 2
+    assert error.line == 2
     assert "expected 3 cells as in the header, found 4" in str(error)
 
 
 def test_invalid_json_names_the_line(tmp_path: Path) -> None:
     error = only_problem(write(tmp_path, '[{"indicator": "cla",\n "period": }]', "r.json"))
-    assert error.row == 2
+    assert error.line == 2
     assert "invalid JSON" in str(error)
 
 
@@ -134,7 +134,7 @@ def test_json_number_nan_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, '[{"indicator": "cla", "period": "2022-23 Q4",\n  "value": NaN}]',
                  "r.json")
     error = only_problem(path)
-    assert (error.row, error.field) == (2, "[0].value")
+    assert (error.line, error.field) == (2, "[0].value")
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_by_default_headings_are_normalised_and_unknown_columns_refused(tmp_path
     with pytest.raises(DataError) as caught:
         read_records(path, required=("document", "date"), optional=("substitute_for",))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "Colour")  # as the file writes it
+    assert (problem.line, problem.field) == (1, "Colour")  # as the file writes it
     assert problem.message.startswith("unknown column")
 
 
@@ -69,7 +69,7 @@ def test_a_repeated_heading_is_refused_where_every_column_is_known(tmp_path: Pat
     with pytest.raises(DataError) as caught:
         read_records(path, required=("indicator", "value"))
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "Value")
+    assert (problem.line, problem.field) == (1, "Value")
     assert "repeated" in problem.message
 
 
@@ -79,7 +79,7 @@ def test_a_missing_column_of_a_published_file_lists_its_header(tmp_path: Path) -
         read_records(path, required=("time_period", "geographic_level"),
                      unknown_columns="keep", normalise_header=False)
     [problem] = caught.value.problems
-    assert (problem.row, problem.field) == (1, "geographic_level")
+    assert (problem.line, problem.field) == (1, "geographic_level")
     assert "the header has time_period, la_name" in problem.message
 
 
@@ -89,7 +89,7 @@ def test_columns_can_be_required_once_the_header_is_known(tmp_path: Path) -> Non
     records.require(["SN1", "SN2"])
     with pytest.raises(DataError) as caught:
         records.require(["SN1", "SN3", "SN4"])
-    assert [(p.row, p.field) for p in caught.value.problems] == [(1, "SN3"), (1, "SN4")]
+    assert [(p.line, p.field) for p in caught.value.problems] == [(1, "SN3"), (1, "SN4")]
 
 
 def test_a_malformed_csv_file_is_a_data_error(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_a_cell_count_and_a_bad_value_are_reported_together(tmp_path: Path) -> N
     valid, problems = validate_records(_Inspection, renamed,
                                        columns={"code": "Area code"})
     assert [raw.row for raw, _ in valid] == [2]
-    assert [(p.row, p.field) for p in problems] == [(3, None), (4, "Area code")]
+    assert [(p.line, p.field) for p in problems] == [(3, None), (4, "Area code")]
     assert problems[1].message == r"expected text matching pattern '^E\d{8}$', found 'E0600'"
 
 
@@ -142,11 +142,11 @@ def _error(data: dict[str, object]) -> ValidationError:
 def test_fields_are_named_by_column_whole_path_or_first_part() -> None:
     error = _error({"code": "E06000054", "inspected": "2023-09-25", "codes": ["8", 9]})
     [problem] = problems_from_validation(error, "f.csv", 5, columns={"codes.1": "SN2"})
-    assert (problem.source, problem.row, problem.field) == ("f.csv", 5, "SN2")
+    assert (problem.source, problem.line, problem.field) == ("f.csv", 5, "SN2")
     [problem] = problems_from_validation(error, "f.csv", 5, columns={"codes": "SNs"})
     assert problem.field == "SNs[1]"
     [problem] = problems_from_validation(error, "f.toml")
-    assert (problem.row, problem.field) == (None, "codes[1]")
+    assert (problem.line, problem.field) == (None, "codes[1]")
 
 
 def test_a_message_ends_with_the_value_given_and_a_long_one_is_shortened() -> None:

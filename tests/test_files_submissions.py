@@ -35,7 +35,7 @@ def test_the_csv_and_json_logs_read_the_same() -> None:
 def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> None:
     with pytest.raises(DataError) as caught:
         read_submissions(DATA / "bad_submissions.csv")
-    problems = {(p.row, p.field): p.message for p in caught.value.problems}
+    problems = {(p.line, p.field): p.message for p in caught.value.problems}
     assert problems[(3, "recipient")] == "is empty; a name is required"
     assert problems[(4, "date")] == ("expected a date such as 2019-05-20 or 20/05/2019, "
                                      "found 'Dec 5 2022'")
@@ -50,7 +50,7 @@ def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> No
 def test_a_csv_header_with_unknown_or_missing_columns_is_rejected() -> None:
     with pytest.raises(DataError) as caught:
         read_submissions(DATA / "bad_header.csv")
-    found = {(p.row, p.field) for p in caught.value.problems}
+    found = {(p.line, p.field) for p in caught.value.problems}
     assert found == {(1, "recipient"), (1, "date"), (1, "recipent"), (1, "when")}
     assert "unknown column; expected one of document, recipient, date" in str(caught.value)
 
@@ -58,7 +58,7 @@ def test_a_csv_header_with_unknown_or_missing_columns_is_rejected() -> None:
 def test_every_problem_in_a_json_log_is_reported_with_its_number_and_key() -> None:
     with pytest.raises(DataError) as caught:
         read_submissions(DATA / "bad_submissions.json")
-    problems = {(p.row, p.field): p.message for p in caught.value.problems}
+    problems = {(p.line, p.field): p.message for p in caught.value.problems}
     # Each record is on its own line, after the line that opens the list.
     # A number is refused, not read as a timestamp.
     assert problems[(3, "submissions[1].date")].endswith("found 20221205")

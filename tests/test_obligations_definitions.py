@@ -276,7 +276,7 @@ def test_an_authority_file_loads(tmp_path: Path) -> None:
 def test_every_problem_in_an_obligations_file_is_reported_with_its_key_path() -> None:
     with pytest.raises(DataError) as caught:
         load_obligations(DATA / "bad_obligations.toml")
-    found = {(p.row, p.field) for p in caught.value.problems}
+    found = {(p.line, p.field) for p in caught.value.problems}
     assert (5, "obligations[0].trigger") in found  # after_each_meeting takes no months
     assert (6, "obligations[0].deadline") in found  # within_days and by_month together
     assert (14, "obligations[1].colour") in found

@@ -204,7 +204,7 @@ def test_broken_plugins_are_reported_while_the_others_load(install: Install) -> 
     assert isinstance(cause, PluginFileError)
     assert isinstance(cause, DataError)
     (problem,) = cause.problems
-    assert (problem.row, problem.field) == (12, "indicators[0].kind")
+    assert (problem.line, problem.field) == (12, "indicators[0].kind")
     assert "'percent'" in problem.message
     assert "line 12, field 'indicators[0].kind'" in str(bad)
 

@@ -73,9 +73,6 @@ class Problem:
     anything that is not of that shape ("file not found", "a second meeting on ..."),
     given as the second argument (``message=``). :attr:`message` is the whole of
     what is wrong: the note, then what was expected and found.
-
-    ``row=`` is accepted as another name for ``line``, and :attr:`row` reads it, so code
-    written before the fields were named this way keeps working.
     """
 
     source: str
@@ -91,18 +88,11 @@ class Problem:
         message: str = "",
         *,
         line: int | None = None,
-        row: int | None = None,
         field: str | None = None,
         expected: str | None = None,
         found: str | None = None,
     ) -> None:
-        self.__attrs_init__(
-            source, message, line if line is not None else row, field, expected, found)
-
-    @property
-    def row(self) -> int | None:
-        """The line, under the name older code uses."""
-        return self.line
+        self.__attrs_init__(source, message, line, field, expected, found)
 
     @property
     def place(self) -> str:
@@ -143,12 +133,11 @@ class DataError(CorpparentError, ValueError):
     @classmethod
     def single(
         cls, source: str, message: str = "", *, line: int | None = None,
-        row: int | None = None, field: str | None = None, expected: str | None = None,
-        found: str | None = None,
+        field: str | None = None, expected: str | None = None, found: str | None = None,
     ) -> DataError:
-        """A DataError with one problem (``row`` is another name for ``line``)."""
-        return cls([Problem(source, message, line=line, row=row, field=field,
-                            expected=expected, found=found)])
+        """A DataError with one problem."""
+        return cls([Problem(source, message, line=line, field=field, expected=expected,
+                            found=found)])
 
     @property
     def file(self) -> str:
@@ -158,11 +147,6 @@ class DataError(CorpparentError, ValueError):
     @property
     def line(self) -> int | None:
         """The line of the first problem."""
-        return self.problems[0].line
-
-    @property
-    def row(self) -> int | None:
-        """The line of the first problem, under the name older code uses."""
         return self.problems[0].line
 
     @property

@@ -160,7 +160,7 @@ def comparators_from_records(
                     continue
         values.setdefault(name, {})[key] = value
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.row or 0)))
+        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
     result = []
     for name, series in values.items():
         series_units = {}

@@ -115,7 +115,7 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
             figures={names[f]: values[f] for f in names if f.startswith("v")},
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.row or 0))
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return EesTable(
         source=source,
         filter_columns=filter_columns,

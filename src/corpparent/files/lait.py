@@ -80,7 +80,7 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
             quartiles=earlier.quartiles and measure.quartiles,
             year_type=earlier.year_type, table=earlier.table)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.row or 0))
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return LaitDictionary(records.source, measures)
 
 

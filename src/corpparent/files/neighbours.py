@@ -125,7 +125,7 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
                 found.append(Neighbour(rank, area, closeness))
         neighbours[row.old_la_code] = tuple(found)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.row or 0))
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return StatisticalNeighbours(source, neighbours, areas)
 
 

@@ -86,7 +86,7 @@ def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet
         first_seen[key] = raw
         readings.append(reading)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.row or 0)))
+        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
     return Readings(readings)
 
 
