@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
@@ -99,3 +100,14 @@ def test_the_console_entry_point_exits_with_the_codes_it_documents() -> None:
     assert bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "Traceback" not in bad.stderr
+
+
+def test_every_listed_schema_prints_and_is_a_valid_json_schema() -> None:
+    """Each kind's schema is generated, so a model field pydantic cannot describe would
+    otherwise surface only when a user asks for that schema."""
+    for kind in KINDS:
+        if kind.schema is None:
+            continue
+        result = run("schema", kind.name)
+        assert result.exit_code == 0, (kind.name, result.output)
+        jsonschema.Draft202012Validator.check_schema(json.loads(result.stdout))

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from corpparent import units
 from corpparent.comparators.series import (
@@ -51,7 +52,8 @@ class ComparatorRow(BaseModel):
 
     comparator: str = Field(min_length=1)
     indicator: str = Field(min_length=1)
-    period: Period
+    period: Annotated[Period, WithJsonSchema({
+        "type": "string", "description": "a period, such as '2022-23' or '2022-23 Q4'"})]
     value: ComparatorValue
     unit: str | None = None
     kind: ComparatorKind | None = None
