@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -168,3 +169,26 @@ def test_an_ees_file_is_read_through_the_mapping_given_for_it(tmp_path: Path) ->
     mapped = run("validate", "-m", str(mapping), str(extract))
     assert mapped.exit_code == 0, mapped.output
     assert mapped.stdout == f"ok: {extract}: 3 indicators through the mapping for placements.csv\n"
+
+
+def test_a_header_too_long_for_csv_is_a_problem_of_line_1(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    huge = tmp_path / "huge.csv"
+    huge.write_text("indicator,period," + "v" * (limit + 1) + "\n", encoding="utf-8")
+    result = run("validate", str(huge))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{huge}, line 1: not a well-formed CSV file; expected cells of at most "
+        f"{limit:,} characters, found a longer one"]
+
+
+def test_a_header_with_an_unclosed_quote_is_a_problem_of_line_1(tmp_path: Path) -> None:
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text('indicator,"period,value\nchildren_in_care,2022-23,5\n',
+                        encoding="utf-8")
+    for args in ((), ("--kind", "readings")):
+        result = run("validate", *args, str(unclosed))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [
+            f"{unclosed}, line 1: not a well-formed CSV file; expected a closing quote to "
+            "a quoted cell, found the end of the file"]

@@ -13,11 +13,12 @@ all of them.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar, final, overload
+from typing import Any, BinaryIO, Literal, TypeVar, final, overload
 
 from attrs import field, frozen
 from pydantic import BaseModel, ValidationError
@@ -30,6 +31,7 @@ from corpparent.symbols import number_or_symbol, optional_number
 __all__ = [
     "RawRecord",
     "Records",
+    "csv_header",
     "json_records",
     "load_json",
     "load_json_located",
@@ -42,6 +44,8 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 @frozen
@@ -206,38 +210,101 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
+def csv_header(path: str | Path) -> tuple[str, ...]:
+    """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
+    reading no further than its header row; a file that is missing, not UTF-8 or not
+    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
+    rows = _csv_rows(Path(path))
+    try:
+        return _header(str(path), next(rows, None))
+    finally:
+        rows.close()
+
+
+def _header(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise DataError.single(source, "the file is empty", line=1, expected="a header row")
+    return tuple(name.strip() for name in first[1])
+
+
+def _csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
+    """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
+    read line by line as asked for; a row that is not well-formed CSV is a
+    :class:`~corpparent.errors.DataError` placed on the line it starts on."""
+    source = str(file)
+    if not file.is_file():
+        raise DataError.single(source, "file not found")
+    try:
+        with file.open("rb") as stream:
+            reader = csv.reader(_decoded_lines(stream, source), strict=True)
+            start = 1
+            try:
+                for cells in reader:
+                    yield start, cells
+                    start = reader.line_num + 1
+            except csv.Error as exc:
+                raise _csv_problem(source, start, str(exc)) from None
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _csv_problem(source: str, line: int, message: str) -> DataError:
+    """A csv module error as a problem of the row starting on ``line``."""
+    if message == "unexpected end of data":
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected="a closing quote to a quoted cell",
+                                found="the end of the file")
+    if message.startswith("field larger than field limit"):
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected=f"cells of at most {csv.field_size_limit():,} "
+                                "characters", found="a longer one")
+    return DataError.single(source, f"not a well-formed CSV file: {message}", line=line)
+
+
+def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
+    """The lines of a UTF-8 file (a byte-order mark dropped), decoded one at a time and
+    ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that is not UTF-8 is a
+    :class:`~corpparent.errors.DataError` naming its line and byte."""
+    offset = lines = 0
+    for raw in stream:
+        text = raw
+        if offset == 0 and raw.startswith(codecs.BOM_UTF8):
+            text = raw[len(codecs.BOM_UTF8):]
+            offset = len(codecs.BOM_UTF8)
+        try:
+            decoded = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte "
+                                   f"{offset + exc.start}", line=lines + 1) from None
+        offset += len(text)
+        for line in _LONE_CR.split(decoded):
+            if line:
+                lines += 1
+                yield line
+
+
 def _csv_records(file: Path, normalise_header: bool) -> tuple[
         tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
     """The headings as written, as read (normalised or not), with repeats numbered, and
     the records, each knowing the heading of each of its fields as written."""
     source = str(file)
-    reader = csv.reader(io.StringIO(read_text(file), newline=""))
-    try:
-        first = next(reader, None)
-        if first is None or not any(cell.strip() for cell in first):
-            raise DataError.single(source, "the file is empty", line=1,
-                                   expected="a header row")
-        written = tuple(name.strip() for name in first)
-        published = tuple(normalise_column(name) if normalise_header else name
-                          for name in written)
-        header = _numbered(published)
-        headings = {name: heading for name, heading in zip(header, written, strict=True)
-                    if name != heading and normalise_header}
-        records: list[RawRecord] = []
-        line = reader.line_num
-        for cells in reader:
-            row, line = line + 1, reader.line_num  # a quoted cell may span lines
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line holds no data, so nothing is lost
-            if len(cells) != len(header):
-                problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
-                records.append(RawRecord(source, row, {}, problem))
-                continue
-            fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-            records.append(RawRecord(source, row, fields, headings=headings))
-    except csv.Error as exc:
-        raise DataError.single(source, f"not a well-formed CSV file: {exc}",
-                               line=reader.line_num) from None
+    rows = _csv_rows(file)
+    written = _header(source, next(rows, None))
+    published = tuple(normalise_column(name) if normalise_header else name
+                      for name in written)
+    header = _numbered(published)
+    headings = {name: heading for name, heading in zip(header, written, strict=True)
+                if name != heading and normalise_header}
+    records: list[RawRecord] = []
+    for row, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line holds no data, so nothing is lost
+        if len(cells) != len(header):
+            problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
+            records.append(RawRecord(source, row, {}, problem))
+            continue
+        fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        records.append(RawRecord(source, row, fields, headings=headings))
     return written, published, header, tuple(records)
 
 
