@@ -112,6 +112,17 @@ def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
         read_meetings(write(tmp_path, "x.txt", ""))
 
 
+def test_a_format_given_overrides_the_suffix(tmp_path: Path) -> None:
+    exported = write(tmp_path, "attendance.json", "date,member\n2023-01-05,Gill Burnett\n")
+    [meeting] = read_meetings(exported, format="csv")
+    assert (meeting.held_on, meeting.present) == (date(2023, 1, 5), ("Gill Burnett",))
+    listed = write(tmp_path, "meetings.csv", '[{"date": "2023-02-06", "present": ["A"]}]')
+    [meeting] = read_meetings(listed, format="json")
+    assert (meeting.held_on, meeting.present) == (date(2023, 2, 6), ("A",))
+    with pytest.raises(DataError, match="required column missing"):
+        read_meetings(listed, format="csv")
+
+
 def test_membership_file(tmp_path: Path) -> None:
     membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
     (greatorex,) = membership.spells("Michael Greatorex")

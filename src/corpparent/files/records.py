@@ -130,8 +130,9 @@ def read_records(
     json_key: str | None = None,
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
+    format: Literal["csv", "json"] | None = None,
 ) -> Records:
-    """Read a CSV or JSON file (by its suffix) into raw records.
+    """Read a CSV or JSON file (by its suffix, or the ``format`` given) into raw records.
 
     Missing required columns are problems of the header (row 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
@@ -147,7 +148,7 @@ def read_records(
     source = str(file)
     if not file.is_file():
         raise DataError.single(source, "file not found")
-    suffix = file.suffix.lower()
+    suffix = f".{format}" if format is not None else file.suffix.lower()
     if suffix == ".json":  # JSON records' keys are checked by each record's model
         records = _json_records(file, json_key)
         keys = (name for record in records for name in record.fields)
