@@ -27,14 +27,20 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, Problem
 from corpparent.files.dates import parse_date
 from corpparent.files.documents import read_document
-from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
+from corpparent.files.problems import (
+    Attempts,
+    Locator,
+    problems_from_validation,
+    shown,
+    valid_items,
+)
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -45,8 +51,6 @@ from corpparent.governance.membership import (
 )
 
 __all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
-
-M = TypeVar("M", bound=BaseModel)
 
 
 class CredentialRecord(BaseModel):
@@ -128,8 +132,8 @@ def membership_from_data(data: Any, *, source: str, where: Locator | None = None
         leads: list[PriorityLeadRecord | None] = list(record.leads)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, where, model=MembershipRecord))
-        members = _each_valid(MemberRecord, data.get("members"))
-        leads = _each_valid(PriorityLeadRecord, data.get("leads"))
+        members = valid_items(MemberRecord, data.get("members"))
+        leads = valid_items(PriorityLeadRecord, data.get("leads"))
     attempt = Attempts(where, problems)
     membership = Membership(members=())
     for index, member in enumerate(members):
@@ -143,20 +147,6 @@ def membership_from_data(data: Any, *, source: str, where: Locator | None = None
         raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return Membership(members=membership.members,
                       leads=tuple(lead for lead in built if lead is not None))
-
-
-def _each_valid(model: type[M], items: object) -> list[M | None]:
-    """Each of ``items`` as ``model`` validates it, or ``None`` where it does not (its
-    problems being reported with the file's)."""
-    if not isinstance(items, list):
-        return []
-    valid: list[M | None] = []
-    for item in items:
-        try:
-            valid.append(model.model_validate(item))
-        except ValidationError:
-            valid.append(None)
-    return valid
 
 
 def _add(membership: Membership, model: MemberRecord) -> Membership:

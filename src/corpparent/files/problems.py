@@ -25,9 +25,10 @@ from pydantic_core import ErrorDetails
 from corpparent.errors import CorpparentError, Problem
 from corpparent.files.toml_lines import Path, format_path, line_of
 
-__all__ = ["Attempts", "Locator", "problems_from_validation", "shown"]
+__all__ = ["Attempts", "Locator", "problems_from_validation", "shown", "valid_items"]
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 def shown(value: object) -> str:
@@ -181,6 +182,22 @@ def problems_from_validation(
         note, expected, found = _shape(detail, location, model)
         problems.append(where.problem(location, note, expected=expected, found=found))
     return problems
+
+
+def valid_items(model: type[M], items: object) -> list[M | None]:
+    """Each of ``items`` (a list) as ``model`` validates it, or ``None`` where it does
+    not: the entries of a file that failed validation as a whole which can still be
+    built and checked further, their own problems having been reported with the
+    file's."""
+    if not isinstance(items, list):
+        return []
+    valid: list[M | None] = []
+    for item in items:
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError:
+            valid.append(None)
+    return valid
 
 
 _TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
