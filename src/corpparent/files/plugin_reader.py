@@ -44,7 +44,6 @@ from corpparent.files.plugin_format import (
 from corpparent.files.problems import Attempts, problems_from_validation
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
@@ -102,13 +101,14 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         constitution = plugin_governance.build_constitution(data.constitution, titles, collect)
     if raw_governance.get("membership") is not None:
         membership = plugin_governance.build_membership(
-            raw_governance["membership"], titles, collect.where, collect.problems)
+            raw_governance["membership"], titles, collect)
     if raw_governance.get("meetings"):
-        meetings = plugin_governance.build_meetings(
-            raw_governance["meetings"], collect.where, collect.problems)
+        meetings = plugin_governance.build_meetings(raw_governance["meetings"], collect)
     obligations = None
     if raw_governance.get("obligations"):
-        obligations = _obligations(raw_governance["obligations"], collect)
+        obligations = collect(("obligations",), partial(
+            obligations_from_data, {"obligations": raw_governance["obligations"]},
+            collect.where.source, where=collect.where))
     if collect.problems:
         return None
     indicator_set = collect(("ranges",),
@@ -141,25 +141,14 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     ))
 
 
-def _obligations(raw: list[Any], collect: Attempts) -> ObligationSet | None:
-    """The obligations, read by the obligations' own reader and placed on their lines."""
-    try:
-        return obligations_from_data({"obligations": raw}, collect.where.source,
-                                     where=collect.where)
-    except DataError as exc:
-        collect.problems.extend(exc.problems)
-        return None
-
-
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
                     collect: Attempts) -> ComparatorSet | None:
     """The comparator set, built by the comparators' own declaration reader and placed
     on its lines; then each inline value's indicator is checked."""
-    try:
-        built = comparator_set_from_data(raw, source=collect.where.source,
-                                         where=collect.where.under("comparators"))
-    except DataError as exc:
-        collect.problems.extend(exc.problems)
+    built = collect(("comparators",), partial(
+        comparator_set_from_data, raw, source=collect.where.source,
+        where=collect.where.under("comparators")))
+    if built is None:
         return None
     for index, declared in enumerate(raw.get("comparators", [])):
         path = ("comparators", "comparators", index)

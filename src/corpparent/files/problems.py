@@ -22,7 +22,7 @@ from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from corpparent.errors import CorpparentError, Problem
+from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.toml_lines import Path, format_path, line_of
 
 __all__ = ["Attempts", "Locator", "problems_from_validation", "shown", "valid_items"]
@@ -212,7 +212,9 @@ def _union_member(part: int | str) -> bool:
 
 class Attempts:
     """Builds objects, placing each definition error on its line, and counts failures, so
-    one bad table does not hide the problems of the next."""
+    one bad table does not hide the problems of the next. A part read by a reader of its
+    own raises a :class:`~corpparent.errors.DataError` whose problems are placed already;
+    they are kept as they are."""
 
     def __init__(self, where: Locator, problems: list[Problem]) -> None:
         self.where = where
@@ -225,9 +227,14 @@ class Attempts:
         self.problems.append(self.where.problem(path, note, expected=expected, found=found))
 
     def __call__(self, path: Sequence[str | int], build: Callable[[], T]) -> T | None:
-        """What ``build`` returns, or ``None`` with its error placed at ``path``."""
+        """What ``build`` returns, or ``None`` with its error placed at ``path`` (or its
+        problems, if it raises a :class:`~corpparent.errors.DataError`)."""
         try:
             return build()
+        except DataError as exc:
+            self.failed += 1
+            self.problems.extend(exc.problems)
+            return None
         except CorpparentError as exc:
             self.failed += 1
             self.add(path, str(exc))
