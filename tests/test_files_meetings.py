@@ -123,6 +123,25 @@ def test_a_format_given_overrides_the_suffix(tmp_path: Path) -> None:
         read_meetings(listed, format="csv")
 
 
+def test_names_differing_in_apostrophes_are_one_person(tmp_path: Path) -> None:
+    bad = write(tmp_path, "m.csv", "date,member,attendance\n2023-01-05,Jo O\u2019Neill,present\n"
+                "2023-01-05,jo  o'neill,apologies\n")
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(bad)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (3, "member")
+    assert "already recorded for 2023-01-05 at line 2" in problem.note
+
+
+def test_a_date_is_text_or_a_date_never_a_number(tmp_path: Path) -> None:
+    bad = write(tmp_path, "m.json", '[{"date": 86400},\n {"date": " "}]')
+    with pytest.raises(DataError) as caught:
+        read_meetings_json(bad)
+    assert [(p.line, p.field, p.expected, p.found) for p in caught.value.problems] == [
+        (1, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "86400"),
+        (2, "[1].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
+
+
 def test_membership_file(tmp_path: Path) -> None:
     membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
     (greatorex,) = membership.spells("Michael Greatorex")
