@@ -12,13 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
 from corpparent.files.meetings import read_meetings_csv
-from corpparent.files.records import (
-    RawRecord,
-    csv_header,
-    problems_from_validation,
-    read_records,
-    validate_records,
-)
+from corpparent.files.problems import problems_from_validation
+from corpparent.files.records import RawRecord, csv_header, read_records, validate_records
 
 
 def _write(folder: Path, text: str, name: str = "file.csv") -> Path:

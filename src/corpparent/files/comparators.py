@@ -30,10 +30,10 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.errors import DataError, UnitError
-from corpparent.files.records import RawRecord, number_or_symbol, read_records, validate_records
+from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
-from corpparent.symbols import OFFICIAL_SYMBOLS
+from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
 
 __all__ = ["ComparatorRow", "comparators_from_records", "read_comparators"]
 

@@ -26,19 +26,13 @@ from pydantic import BaseModel, ValidationError
 from corpparent.errors import DataError, Problem
 from corpparent.files.documents import decode_document, read_text
 from corpparent.files.problems import Locator, problems_from_validation, shown
-from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "RawRecord",
     "Records",
     "csv_header",
     "json_records",
-    "load_json",
-    "load_json_located",
     "normalise_column",
-    "number_or_symbol",
-    "optional_number",
-    "problems_from_validation",
     "read_records",
     "validate_records",
 ]
@@ -309,19 +303,6 @@ def _csv_records(file: Path, normalise_header: bool) -> tuple[
     return written, published, header, tuple(records)
 
 
-def load_json(path: str | Path) -> Any:
-    """The parsed content of a JSON file; a missing, unreadable or invalid file is a
-    :class:`~corpparent.errors.DataError` naming the line."""
-    return load_json_located(path)[0]
-
-
-def load_json_located(path: str | Path) -> tuple[Any, Locator]:
-    """The parsed content of a JSON file, and the locator that names its places by key
-    path and line; a missing, unreadable or invalid file is a
-    :class:`~corpparent.errors.DataError` naming the line."""
-    return decode_document(read_text(path), str(path), toml=False)
-
-
 def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
     """The items of a list of records (a JSON list, or TOML tables), each placed by
     ``where`` under its index; an item that is not an object is a record with a
@@ -340,7 +321,7 @@ def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
 
 def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     source = str(file)
-    data, where = load_json_located(file)
+    data, where = decode_document(read_text(file), source, toml=False)
     if isinstance(data, dict) and key is not None and key in data:
         data, where = data[key], where.under(key)
     if not isinstance(data, list):
