@@ -166,19 +166,24 @@ def problems_from_validation(
     *,
     columns: Mapping[str, str] | None = None,
     model: type[BaseModel] | None = None,
+    tag: str | None = None,
 ) -> list[Problem]:
     """Every error of ``error`` as a problem placed by ``where``.
 
     ``where`` is a :class:`Locator`, or for a record of a tabular file its source, with
     ``row`` its line and ``columns`` naming its fields as in :class:`Locator`. ``model``
     (the model validated) lets an unknown key be answered with the keys accepted.
-    A list item is written by its index, ``codes[1]``.
+    A list item is written by its index, ``codes[1]``. Where a union told apart by a
+    key was validated, ``tag`` is the value of that key, which pydantic puts ahead of
+    each location and the file does not write, and ``model`` the member it chose.
     """
     if isinstance(where, str):
         where = Locator(where, line=row, tabular=True, columns=columns or {})
     problems = []
     for detail in error.errors(include_url=False):
         location = [part for part in detail["loc"] if not _union_member(part)]
+        if tag is not None and location[:1] == [tag]:
+            location = location[1:]
         note, expected, found = _shape(detail, location, model)
         problems.append(where.problem(location, note, expected=expected, found=found))
     return problems
