@@ -21,8 +21,8 @@ Only ``date`` is required.
 ``present`` missing or ``null`` means attendance was not recorded.
 
 Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
-each naming the file, the row (the CSV line, header = 1; or the JSON record's number,
-from 1), the field and what was expected.
+each naming the file, the line (the CSV line, the header being line 1; in JSON, the
+line where the record or its key is written), the field and what was expected.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@
 must hold, priorities and who must lead them, requirements such as training, the
 quorum, the meeting frequency and an attendance threshold. ``[membership]`` and
 ``[[meetings]]`` use the governance file formats (see
-:func:`~corpparent.governance.membership_from_data` and
-:func:`~corpparent.governance.meetings_from_data`), so a membership or meetings JSON file
+:func:`~corpparent.files.membership.membership_from_data` and
+:func:`~corpparent.files.meetings.meetings_from_data`), so a membership or meetings JSON file
 and a plug-in file hold the same keys.
 
 A quorum is ``all`` (or ``any``) of its ``parts``, each a fraction of a class of members

@@ -11,7 +11,7 @@ in a file is reported at once, each with its line and key path::
 
 :func:`validate_plugin_file` checks a file before use and returns the problems;
 :func:`load_plugin_file` returns the profile or raises
-:class:`~corpparent.plugins.errors.PluginFileError`;
+:class:`~corpparent.errors.PluginFileError`;
 :func:`~corpparent.files.plugin_writer.profile_to_toml` writes a profile back out in the same
 format, and the file it writes loads to an equal profile.
 """
@@ -239,7 +239,7 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
 def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityProfile:
     """The profile a plug-in file's ``text`` declares; ``source`` names it in errors.
 
-    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem.
+    Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
     """
     profile, problems = _read(text, source)
     if problems or profile is None:
@@ -257,7 +257,7 @@ def _text(path: str | Path) -> str:
 def load_plugin_file(path: str | Path) -> AuthorityProfile:
     """The profile declared by the plug-in file at ``path``.
 
-    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem,
+    Raises :class:`~corpparent.errors.PluginFileError` listing every problem,
     each with its line and key path.
     """
     return profile_from_toml(_text(path), str(path))
