@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -168,3 +169,46 @@ def test_an_ees_file_is_read_through_the_mapping_given_for_it(tmp_path: Path) ->
     mapped = run("validate", "-m", str(mapping), str(extract))
     assert mapped.exit_code == 0, mapped.output
     assert mapped.stdout == f"ok: {extract}: 3 indicators through the mapping for placements.csv\n"
+
+
+def test_a_header_too_long_for_csv_is_a_problem_of_line_1(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    huge = tmp_path / "huge.csv"
+    huge.write_text("indicator,period," + "v" * (limit + 1) + "\n", encoding="utf-8")
+    result = run("validate", str(huge))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{huge}, line 1: not a well-formed CSV file; expected cells of at most "
+        f"{limit:,} characters, found a longer one"]
+
+
+def test_a_header_with_an_unclosed_quote_is_a_problem_of_line_1(tmp_path: Path) -> None:
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text('indicator,"period,value\nchildren_in_care,2022-23,5\n',
+                        encoding="utf-8")
+    for args in ((), ("--kind", "readings")):
+        result = run("validate", *args, str(unclosed))
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [
+            f"{unclosed}, line 1: not a well-formed CSV file; expected a closing quote to "
+            "a quoted cell, found the end of the file"]
+
+
+def test_every_problem_of_every_mapping_file_is_listed(tmp_path: Path) -> None:
+    shipped = (MAPPINGS / "la_cla_placement_stability.toml").read_text(encoding="utf-8")
+    lines = shipped.splitlines()
+    unnamed = next(n for n, line in enumerate(lines, start=1) if line.startswith("title = "))
+    bad = tmp_path / "bad.toml"
+    bad.write_text(shipped.replace(lines[unnamed - 1], "titel = 'x'"), encoding="utf-8")
+    absent = tmp_path / "absent.toml"
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nanything,2022-23 Q5,5\n", encoding="utf-8")
+    result = run("validate", "-m", str(bad), "-m", str(absent), str(readings))
+    assert result.exit_code == 2
+    *mappings, checked = result.stderr.splitlines()
+    assert [line.split("; expected one of")[0] for line in mappings] == [
+        f"{bad}, line 1, field 'title': expected a value, found nothing",
+        f"{bad}, line {unnamed}, field 'titel': unknown key",
+        f"{absent}: file not found",
+    ]
+    assert checked.startswith(f"{readings}, line 2, field 'period': ")  # still checked

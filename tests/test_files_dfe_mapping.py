@@ -261,3 +261,10 @@ def test_financial_year_periods_are_read(tmp_path: Path) -> None:
     data, mapping = _write(tmp_path, MAPPING,
                            f"202324,Financial year,{WILTS},CLA on 31 March,3+,45,9\n")
     assert read_mapped(data, mapping).periods() == (FinancialYear(2023),)
+
+
+def test_the_shipped_mappings_are_read_once() -> None:
+    first = shipped_mappings()
+    assert shipped_mappings() is first
+    shipped = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
+    assert len(first) == len(list(shipped.glob("*.toml")))

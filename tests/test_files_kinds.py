@@ -142,3 +142,28 @@ def test_a_bad_field_names_file_line_field_and_expectation(tmp_path: Path, name:
 
 def test_every_case_is_of_a_registered_kind() -> None:
     assert set(CASES) <= {kind.name for kind in KINDS}
+
+
+@pytest.mark.parametrize(("kind", "found"), [('"summary"', "'summary'"), ("null", "nothing")])
+def test_a_report_of_no_known_kind_is_a_problem_of_its_kind(tmp_path: Path, kind: str,
+                                                            found: str) -> None:
+    path = tmp_path / "report.json"
+    path.write_text(f'{{\n  "schema_version": "2",\n  "kind": {kind}\n}}\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        kind_named("report").check(path, Against())
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.expected, problem.found) == (
+        3, "kind", "'scorecard' or 'findings'", found)
+
+
+def test_an_unknown_key_of_a_report_is_answered_with_its_kinds_keys(tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text('{\n  "kind": "findings",\n  "colour": "red"\n}\n', encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        kind_named("report").check(path, Against())
+    unknown = next(p for p in caught.value.problems if p.field == "colour")
+    assert (unknown.line, unknown.note) == (3, "unknown key")
+    assert unknown.expected is not None
+    assert "findings" in unknown.expected
+    assert "indicators" not in unknown.expected  # a key of scorecard reports only
+    assert {p.field for p in caught.value.problems} >= {"title", "provenance"}

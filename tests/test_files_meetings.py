@@ -112,6 +112,36 @@ def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
         read_meetings(write(tmp_path, "x.txt", ""))
 
 
+def test_a_format_given_overrides_the_suffix(tmp_path: Path) -> None:
+    exported = write(tmp_path, "attendance.json", "date,member\n2023-01-05,Gill Burnett\n")
+    [meeting] = read_meetings(exported, format="csv")
+    assert (meeting.held_on, meeting.present) == (date(2023, 1, 5), ("Gill Burnett",))
+    listed = write(tmp_path, "meetings.csv", '[{"date": "2023-02-06", "present": ["A"]}]')
+    [meeting] = read_meetings(listed, format="json")
+    assert (meeting.held_on, meeting.present) == (date(2023, 2, 6), ("A",))
+    with pytest.raises(DataError, match="required column missing"):
+        read_meetings(listed, format="csv")
+
+
+def test_names_differing_in_apostrophes_are_one_person(tmp_path: Path) -> None:
+    bad = write(tmp_path, "m.csv", "date,member,attendance\n2023-01-05,Jo O\u2019Neill,present\n"
+                "2023-01-05,jo  o'neill,apologies\n")
+    with pytest.raises(DataError) as caught:
+        read_meetings_csv(bad)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (3, "member")
+    assert "already recorded for 2023-01-05 at line 2" in problem.note
+
+
+def test_a_date_is_text_or_a_date_never_a_number(tmp_path: Path) -> None:
+    bad = write(tmp_path, "m.json", '[{"date": 86400},\n {"date": " "}]')
+    with pytest.raises(DataError) as caught:
+        read_meetings_json(bad)
+    assert [(p.line, p.field, p.expected, p.found) for p in caught.value.problems] == [
+        (1, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "86400"),
+        (2, "[1].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
+
+
 def test_membership_file(tmp_path: Path) -> None:
     membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
     (greatorex,) = membership.spells("Michael Greatorex")
@@ -127,7 +157,7 @@ def test_membership_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_membership(bad)
     assert [(p.line, p.field) for p in caught.value.problems] == [
-        (5, "members[0].class"), (11, "members[1].left"), (15, "leads[0].member")]
+        (5, "members[0].class"), (7, "members[1]"), (15, "leads[0].member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 
 

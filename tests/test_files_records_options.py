@@ -12,12 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
 from corpparent.files.meetings import read_meetings_csv
-from corpparent.files.records import (
-    RawRecord,
-    problems_from_validation,
-    read_records,
-    validate_records,
-)
+from corpparent.files.problems import problems_from_validation
+from corpparent.files.records import RawRecord, csv_header, read_records, validate_records
 
 
 def _write(folder: Path, text: str, name: str = "file.csv") -> Path:
@@ -173,3 +169,22 @@ def test_repeated_headings_are_numbered_uniquely_keeping_the_first(names: list[s
     if not any("." in name for name in names):  # no published heading looks numbered
         firsts = {name: names.index(name) for name in names}
         assert all(header[index] == name for name, index in firsts.items())
+
+
+def test_the_header_is_read_without_reading_the_rows(tmp_path: Path) -> None:
+    path = tmp_path / "file.csv"
+    first = b"\xef\xbb\xbf Area code ,Inspection date\r\n"  # a byte-order mark, then
+    path.write_bytes(first + b"E06000054,\xff\n")  # a byte no UTF-8 text holds
+    assert csv_header(path) == ("Area code", "Inspection date")
+    with pytest.raises(DataError) as caught:
+        read_records(path, required=(), unknown_columns="keep", normalise_header=False)
+    [problem] = caught.value.problems
+    offset = len(first + b"E06000054,")
+    assert (problem.line, problem.message) == (
+        2, f"not UTF-8 text: invalid start byte at byte {offset}")
+
+
+def test_lines_ended_by_a_lone_carriage_return_are_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path, "document,date\rminutes,2023-01-05\rreport,x\r")
+    records = read_records(path, required=("document", "date"))
+    assert [(r.row, r.fields["date"]) for r in records] == [(2, "2023-01-05"), (3, "x")]

@@ -17,9 +17,9 @@ from corpparent.files.obligations import (
     obligations_from_data,
     obligations_to_data,
 )
+from corpparent.governance.membership import name_key
 from corpparent.obligations.cycles import CYCLE_LENGTHS, MonthSpan, cycle_containing
 from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
-from corpparent.obligations.names import name_key
 from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,

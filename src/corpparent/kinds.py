@@ -9,33 +9,39 @@ beside them, so ``corpparent validate`` and ``corpparent schema`` iterate one
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, Problem
 from corpparent.files.documents import read_document
 from corpparent.files.kinds import KINDS as FILE_KINDS, Against, FileKind, sniff
-from corpparent.files.problems import problems_from_validation, shown
-from corpparent.report.model import FindingsReport, ScorecardReport, report_schema
+from corpparent.files.problems import Locator, problems_from_validation, shown
+from corpparent.report.model import Report, report_adapter, report_schema
 
 __all__ = ["KINDS", "detect", "kind_named"]
 
-_REPORTS: dict[str, type[ScorecardReport] | type[FindingsReport]] = {
-    "scorecard": ScorecardReport, "findings": FindingsReport}
-
-
 def _report(path: Path, _against: Against) -> str:
     data, where = read_document(path, (".json",))
-    kind = data.get("kind") if isinstance(data, dict) else None
-    model = _REPORTS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        raise DataError([where.problem(("kind",), expected="'scorecard' or 'findings'",
-                                       found=shown(kind))])
     try:
-        report = model.model_validate(data)
+        report = report_adapter().validate_python(data)
     except ValidationError as exc:
-        raise DataError(problems_from_validation(exc, where, model=model)) from None
+        raise DataError(_report_problems(exc, data, where)) from None
     return f"a {report.kind} report, {len(report.findings)} findings"
+
+
+def _report_problems(exc: ValidationError, data: Any, where: Locator) -> list[Problem]:
+    """The problems of a report file: a ``kind`` that names no kind of report (or a
+    document that is no object) is a problem of ``kind``; others are placed as the
+    model of the report's kind names them."""
+    models = {member.model_fields["kind"].default: member
+              for member in get_args(get_args(Report)[0])}
+    kind = data.get("kind") if isinstance(data, dict) else None
+    model = models.get(kind) if isinstance(kind, str) else None
+    if model is None or any(not detail["loc"] for detail in exc.errors()):
+        expected = " or ".join(repr(name) for name in models)
+        return [where.problem(("kind",), expected=expected, found=shown(kind))]
+    return problems_from_validation(exc, where, model=model, tag=kind)
 
 
 #: Every registered kind of file, in the order a file is tried against them.

@@ -10,18 +10,23 @@ columns or keys, or given with ``--kind``; the kinds are those of the registry
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
-from corpparent.files.kinds import Against
+from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_profile
 
 __all__ = ["validate"]
+
+T = TypeVar("T")
 
 
 @click.command(short_help="Check input files, listing every problem.")
@@ -42,9 +47,9 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
              indicator_ref: str | None, mapping_files: tuple[Path, ...]) -> None:
     """Check each FILE and list every problem in it, one a line, on standard error.
 
-    Prints one line per good file on standard output; exits with 2 if any file has a
-    problem. Every kind 'corpparent schema' lists can be checked, and the DfE's and
-    Ofsted's published files besides.
+    Prints one line per good file on standard output; exits with 2 if any file, or any
+    --mapping file, has a problem. Every kind 'corpparent schema' lists can be checked,
+    and the DfE's and Ofsted's published files besides.
 
     \b
     Examples:
@@ -62,21 +67,33 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
         indicators = load_profile(authority_id).indicators
-    against = Against(indicators, tuple(load_mapping(path) for path in mapping_files))
-    failed = False
+    mappings = [_listed(path, partial(load_mapping, path)) for path in mapping_files]
+    against = Against(indicators, tuple(m for m in mappings if m is not None))
+    failed = None in mappings
     for path in files:
-        try:
-            chosen = kind_named(kind) if kind else detect(path)
-            summary = chosen.check(path, against)
-        except DataError as exc:
+        chosen = kind_named(kind) if kind else None
+        summary = _listed(path, partial(_check, path, chosen, against))
+        if summary is None:
             failed = True
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            continue
-        except CorpparentError as exc:
-            failed = True
-            click.echo(f"{path}: {exc}", err=True)
-            continue
-        click.echo(f"ok: {path}: {summary}")
+        else:
+            click.echo(f"ok: {path}: {summary}")
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _check(path: Path, kind: FileKind | None, against: Against) -> str:
+    """The summary of the file at ``path``, checked as ``kind`` or the kind it is."""
+    return (kind or detect(path)).check(path, against)
+
+
+def _listed(path: Path, read: Callable[[], T]) -> T | None:
+    """What ``read`` returns; or ``None``, with every problem it found in the file at
+    ``path`` listed on standard error, one a line."""
+    try:
+        return read()
+    except DataError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+    except CorpparentError as exc:
+        click.echo(f"{path}: {exc}", err=True)
+    return None

@@ -2,7 +2,7 @@
 
 A plug-in describes its authority's comparators in a mapping (read from TOML, JSON or
 YAML, or written in Python); the figures usually come separately from a long-format
-file (:func:`~corpparent.comparators.read_comparators`) and are matched to the
+file (:func:`~corpparent.files.comparators.read_comparators`) and are matched to the
 declared comparators by name::
 
     {

@@ -10,9 +10,10 @@ neighbours, Outstanding authorities, authority, other)::
     Statistical neighbours,attainment8,2021-22,c,
 
 A value is a number or an official symbol (``c``, ``x``, ``z``, ``low`` ...). Every
-problem in the file is collected, each naming the file, the row (the CSV line, the
-header being line 1; or the 1-based number of a JSON record), the field and what was
-expected, and raised together as one :class:`~corpparent.errors.DataError`.
+problem in the file is collected, each naming the file, the line (the CSV line, the
+header being line 1; in JSON, the line where the record or its key is written), the
+field and what was expected, and raised together as one
+:class:`~corpparent.errors.DataError`.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.errors import DataError, UnitError
-from corpparent.files.records import RawRecord, number_or_symbol, read_records, validate_records
+from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
-from corpparent.symbols import OFFICIAL_SYMBOLS
+from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
 
 __all__ = ["ComparatorRow", "comparators_from_records", "read_comparators"]
 

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import datetime as dt
 
-__all__ = ["blank_to_none", "parse_date"]
+__all__ = ["DATE_FORMS", "blank_to_none", "parse_date"]
+
+#: How the dates of meeting records, membership files and submissions logs are written.
+DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
 
 
-def parse_date(value: object) -> object:
-    """A date from ``2019-05-20`` or the English ``20/05/2019``; other values pass."""
+def parse_date(value: object) -> dt.date | None:
+    """A date from ``2019-05-20`` or the English ``20/05/2019``; a date (from TOML) or
+    ``None`` (a key left empty) passes. Anything else, a number or a date and time
+    included, is refused rather than read as a timestamp."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
     if isinstance(value, str):
         text = value.strip()
         for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
             try:
-                return datetime.strptime(text, pattern).date()
+                return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-        raise ValueError(f"expected a date such as 2019-05-20 or 20/05/2019, got {value!r}")
-    return value
+    found = "nothing" if isinstance(value, str) and not value.strip() else repr(value)
+    raise ValueError(f"expected {DATE_FORMS}, found {found}")
 
 
 def blank_to_none(value: object) -> object:

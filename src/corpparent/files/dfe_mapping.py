@@ -235,8 +235,10 @@ def load_mapping(path: str | Path, indicators: IndicatorSet | None = None) -> Fi
         raise DataError(problems_from_validation(exc, where, model=FileMapping)) from None
 
 
+@cache
 def shipped_mappings() -> tuple[FileMapping, ...]:
-    """The mappings that come with corpparent, one per supported EES file."""
+    """The mappings that come with corpparent, one per supported EES file: package data,
+    read once."""
     folder = resources.files("corpparent.dfe") / "mappings"
     return tuple(
         load_mapping(Path(str(entry)))

@@ -2,7 +2,7 @@
 
 Each :class:`FileKind` has a name, a short description, how a file of the kind is
 recognised (its suffix, and its CSV header columns or its top-level keys, as
-:func:`sniff` reads them without reading the whole file), the check that reads the whole
+:func:`sniff` reads them: a CSV file no further than its header row), the check that reads the whole
 file and returns a one-line summary (raising one :class:`~corpparent.errors.DataError`
 with every problem otherwise), and the JSON Schema of the kind, where it has one.
 ``corpparent validate`` and ``corpparent schema`` iterate the registry and keep no list
@@ -15,8 +15,6 @@ in :mod:`corpparent.kinds`.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, final
@@ -32,7 +30,7 @@ from corpparent.files.dfe_mapping import (
     read_mapped,
     shipped_mappings,
 )
-from corpparent.files.documents import decode_document, read_text
+from corpparent.files.documents import read_document
 from corpparent.files.ees import read_ees
 from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.files.meetings import meetings_json_schema, read_meetings
@@ -48,7 +46,12 @@ from corpparent.files.readings import (
     ReadingRecord,
     read_readings,
 )
-from corpparent.files.records import normalise_column, read_records, validate_records
+from corpparent.files.records import (
+    csv_header,
+    normalise_column,
+    read_records,
+    validate_records,
+)
 from corpparent.files.submissions import read_submissions, submissions_json_schema
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
@@ -59,10 +62,9 @@ __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
 @final
 @frozen
 class Sniff:
-    """What tells a file's kind, read without reading the whole file: its suffix, and
-    its names: a CSV file's headings (as published, and normalised), a JSON or TOML
-    document's top-level keys (or, for a JSON list, its first record's keys), a parquet
-    file's columns."""
+    """What tells a file's kind: its suffix, and its names: a CSV file's headings (as
+    published, and normalised), a JSON or TOML document's top-level keys (or, for a
+    JSON list, its first record's keys), a parquet file's columns."""
 
     suffix: str
     names: frozenset[str]
@@ -105,20 +107,19 @@ class FileKind:
 
 
 def sniff(path: Path) -> Sniff:
-    """The suffix and names of the file at ``path``; a file that cannot be read as its
-    suffix says is a :class:`~corpparent.errors.DataError`."""
+    """The suffix and names of the file at ``path``, reading a CSV file no further than
+    its header row; a file that cannot be read as its suffix says is a
+    :class:`~corpparent.errors.DataError`."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         return Sniff(suffix, _parquet_columns(path))
-    text = read_text(path)
     if suffix in (".json", ".toml"):
-        data, _ = decode_document(text, str(path), toml=suffix == ".toml")
+        data, _ = read_document(path, (suffix,))
         if isinstance(data, list) and data and isinstance(data[0], dict):
             return Sniff(suffix, frozenset(data[0]))
         return Sniff(suffix, frozenset(data) if isinstance(data, dict) else frozenset(),
                      keyed=True)
-    first = next(csv.reader(io.StringIO(text)), [])
-    names = {name.strip() for name in first}
+    names = set(csv_header(path))
     return Sniff(suffix, frozenset(names | {normalise_column(name) for name in names}))
 
 
@@ -162,7 +163,7 @@ def _comparators(path: Path, against: Against) -> str:
 
 
 def _comparator_set(path: Path, _against: Against) -> str:
-    data, where = decode_document(read_text(path), str(path), toml=path.suffix == ".toml")
+    data, where = read_document(path)
     if not isinstance(data, dict):
         raise DataError([where.problem(expected="an object", found=type(data).__name__)])
     built = comparator_set_from_data(data, source=str(path), where=where)

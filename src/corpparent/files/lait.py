@@ -17,7 +17,8 @@ from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, know
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.lait import ENGLAND_NUMBER, POLARITIES, LaitData, LaitDictionary, LaitMeasure
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.files.records import problems_from_validation, read_records, validate_records
+from corpparent.files.problems import problems_from_validation
+from corpparent.files.records import read_records, validate_records
 
 __all__ = ["read_lait", "read_lait_dictionary"]
 

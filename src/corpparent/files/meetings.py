@@ -21,8 +21,8 @@ Only ``date`` is required.
 ``present`` missing or ``null`` means attendance was not recorded.
 
 Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
-each naming the file, the row (the CSV line, header = 1; or the JSON record's number,
-from 1), the field and what was expected.
+each naming the file, the line (the CSV line, the header being line 1; in JSON, the
+line where the record or its key is written), the field and what was expected.
 """
 
 from __future__ import annotations
@@ -116,8 +116,9 @@ _COLUMNS = tuple(_Row.model_fields)
 
 
 def read_meetings_csv(path: str | Path) -> Meetings:
-    """Meetings from a CSV file with one row per person per meeting."""
-    records = read_records(path, required=("date",), optional=_COLUMNS[1:])
+    """Meetings from a CSV file with one row per person per meeting, whatever its
+    suffix."""
+    records = read_records(path, required=("date",), optional=_COLUMNS[1:], format="csv")
     valid, problems = validate_records(_Row, records)
     meetings = _meetings_from_rows(str(path), valid, problems)
     if problems:
@@ -212,9 +213,9 @@ def _collect(meetings: list[Meeting]) -> Meetings:
 
 
 def read_meetings_json(path: str | Path) -> Meetings:
-    """Meetings from a JSON file holding one object per meeting."""
-    return _meetings_from_records(str(path), read_records(path, required=(),
-                                                          json_key="meetings"))
+    """Meetings from a JSON file holding one object per meeting, whatever its suffix."""
+    return _meetings_from_records(str(path), read_records(
+        path, required=(), json_key="meetings", format="json"))
 
 
 def meetings_from_data(data: Sequence[Any], *, source: str,

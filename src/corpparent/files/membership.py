@@ -31,10 +31,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, Problem
 from corpparent.files.dates import parse_date
-from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
-from corpparent.files.records import load_json_located
+from corpparent.files.documents import read_document
+from corpparent.files.problems import (
+    Attempts,
+    Locator,
+    problems_from_validation,
+    shown,
+    valid_items,
+)
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -50,7 +56,7 @@ __all__ = ["membership_from_data", "membership_json_schema", "read_membership"]
 class CredentialRecord(BaseModel):
     """A requirement completed, such as training or a DBS check."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     name: str = Field(min_length=1)
     completed: date
@@ -62,7 +68,8 @@ class CredentialRecord(BaseModel):
 class MemberRecord(BaseModel):
     """One spell of membership."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              str_strip_whitespace=True)
 
     name: str = Field(min_length=1)
     member_class: MemberClass = Field(alias="class")
@@ -79,66 +86,11 @@ class MemberRecord(BaseModel):
 class PriorityLeadRecord(BaseModel):
     """A member leading a strategic priority."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     priority: str = Field(min_length=1)
     member: str = Field(min_length=1)
     officer: str | None = None
-
-
-def read_membership(path: str | Path) -> Membership:
-    """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
-    data, where = load_json_located(path)
-    return membership_from_data(data, source=str(path), where=where)
-
-
-def membership_from_data(data: Any, *, source: str, where: Locator | None = None) -> Membership:
-    """A :class:`~corpparent.governance.membership.Membership` from data as a membership
-    file holds it (read from JSON, or from an authority plug-in's TOML); ``source``
-    names it in problems, and ``where`` (by default the whole of ``source``) places
-    them on their lines."""
-    where = where or Locator(source)
-    if not isinstance(data, dict) or not isinstance(data.get("members"), list):
-        raise DataError([where.problem(expected="an object with a 'members' list",
-                                       found=shown(data))])
-    problems = [where.problem((key,), expected="one of members, leads, panel, source",
-                              found="an unknown key")
-                for key in data if key not in ("members", "leads", "panel", "source")]
-    attempt = Attempts(where, problems)
-    members: list[Member] = []
-    for index, record in enumerate(data["members"]):
-        try:
-            model = MemberRecord.model_validate(record)
-        except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, where.under("members", index),
-                                                     model=MemberRecord))
-            continue
-        member = attempt(("members", index, "left"), partial(_member, model))
-        if member is not None:
-            members.append(member)
-    leads: list[PriorityLead] = []
-    for index, record in enumerate(data.get("leads") or []):
-        try:
-            lead = PriorityLeadRecord.model_validate(record)
-            leads.append(PriorityLead(lead.priority, lead.member, lead.officer))
-        except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, where.under("leads", index),
-                                                     model=PriorityLeadRecord))
-    if problems:
-        raise DataError(problems)
-    built = attempt(("members",), lambda: Membership(members=tuple(members), leads=tuple(leads)))
-    if built is None:
-        raise DataError(problems)
-    return built
-
-
-def _member(model: MemberRecord) -> Member:
-    return Member(
-        name=model.name, member_class=model.member_class, role=model.role,
-        group=model.group, joined=model.joined, left=model.left, office=model.office,
-        credentials=None if model.credentials is None else tuple(
-            Credential(c.name, c.completed, c.expires) for c in model.credentials),
-    )
 
 
 class MembershipRecord(BaseModel):
@@ -150,6 +102,61 @@ class MembershipRecord(BaseModel):
     source: str | None = None
     members: list[MemberRecord]
     leads: list[PriorityLeadRecord] = []
+
+
+def read_membership(path: str | Path) -> Membership:
+    """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
+    data, where = read_document(path, (".json",))
+    return membership_from_data(data, source=str(path), where=where)
+
+
+def membership_from_data(data: Any, *, source: str, where: Locator | None = None) -> Membership:
+    """A :class:`~corpparent.governance.membership.Membership` from data as a membership
+    file holds it (read from JSON, or from an authority plug-in's TOML); ``source``
+    names it in problems, and ``where`` (by default the whole of ``source``) places
+    them on their lines.
+
+    The data is validated by :class:`MembershipRecord`, the model the file's schema is
+    made from. Each valid member is then added in turn, so a member the panel cannot
+    hold (a second spell overlapping the first) is reported at its own entry, beside
+    every problem of the other entries.
+    """
+    where = where or Locator(source)
+    if not isinstance(data, dict):
+        raise DataError([where.problem(expected="an object with a 'members' list",
+                                       found=shown(data))])
+    problems: list[Problem] = []
+    try:
+        record = MembershipRecord.model_validate(data)
+        members: list[MemberRecord | None] = list(record.members)
+        leads: list[PriorityLeadRecord | None] = list(record.leads)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, where, model=MembershipRecord))
+        members = valid_items(MemberRecord, data.get("members"))
+        leads = valid_items(PriorityLeadRecord, data.get("leads"))
+    attempt = Attempts(where, problems)
+    membership = Membership(members=())
+    for index, member in enumerate(members):
+        if member is not None:
+            membership = attempt(("members", index), partial(_add, membership, member)
+                                 ) or membership
+    built = [attempt(("leads", index), partial(PriorityLead, lead.priority, lead.member,
+                                               lead.officer))
+             for index, lead in enumerate(leads) if lead is not None]
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+    return Membership(members=membership.members,
+                      leads=tuple(lead for lead in built if lead is not None))
+
+
+def _add(membership: Membership, model: MemberRecord) -> Membership:
+    """``membership`` with the member ``model`` declares added."""
+    return membership.with_members([Member(
+        name=model.name, member_class=model.member_class, role=model.role,
+        group=model.group, joined=model.joined, left=model.left, office=model.office,
+        credentials=None if model.credentials is None else tuple(
+            Credential(c.name, c.completed, c.expires) for c in model.credentials),
+    )])
 
 
 def membership_json_schema() -> dict[str, Any]:

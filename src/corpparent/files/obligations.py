@@ -26,14 +26,22 @@ each naming the file, the line and the key path (``obligations[2].deadline``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any, Literal
 
+from attrs import evolve
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, Problem
 from corpparent.files.documents import read_document
-from corpparent.files.problems import Attempts, Locator, problems_from_validation, shown
+from corpparent.files.problems import (
+    Attempts,
+    Locator,
+    problems_from_validation,
+    shown,
+    valid_items,
+)
 from corpparent.obligations.definitions import Obligation, ObligationSet, Precedence
 from corpparent.obligations.triggers import (
     AfterEachMeeting,
@@ -51,8 +59,6 @@ __all__ = [
     "obligations_from_data",
     "obligations_to_data",
 ]
-
-#: Authorities whose obligations ship with corpparent, as data files.
 
 _KINDS = {"monthly": 1, "quarterly": 3, "six_monthly": 6, "annually": 12}
 _YEARS = {"financial": 4, "municipal": 5, "calendar": 1}
@@ -135,8 +141,8 @@ class ObligationModel(_Strict):
     """One obligation as declared in a file."""
 
     id: str
-    document: str
-    recipient: str
+    document: str = Field(min_length=1)
+    recipient: str = Field(min_length=1)
     trigger: TriggerModel
     deadline: DeadlineModel
     covers: list[str] = []
@@ -180,36 +186,60 @@ def obligation_schema() -> dict[str, Any]:
 def obligations_from_data(data: object, source: str = "obligations", *,
                          where: Locator | None = None) -> ObligationSet:
     """Build an :class:`ObligationSet` from decoded TOML or JSON; ``where`` (by default
-    the whole of ``source``) places problems on their lines."""
+    the whole of ``source``) places problems on their lines.
+
+    The data is validated by :class:`ObligationsFile`, the model the file's schema is
+    made from; every entry is then built and, once all are, a problem of the set is
+    placed at the entry at fault (see :func:`_obligation_set`).
+    """
     where = where or Locator(source)
-    if not isinstance(data, Mapping) or "obligations" not in data:
+    if not isinstance(data, Mapping):
         raise DataError([where.problem(expected="a table with an 'obligations' list",
                                        found=shown(data))])
-    entries = data["obligations"]
-    problems = [where.problem((str(key),), expected="only 'obligations'",
-                              found="an unknown key")
-                for key in sorted(str(key) for key in data if key != "obligations")]
-    if not isinstance(entries, list):
-        raise DataError([*problems, where.problem(("obligations",), expected="a list",
-                                                  found=shown(entries))])
+    problems: list[Problem] = []
+    try:
+        models: list[ObligationModel | None] = list(
+            ObligationsFile.model_validate(data).obligations)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, where, model=ObligationsFile))
+        models = valid_items(ObligationModel, data.get("obligations"))
     attempt = Attempts(where, problems)
-    built: list[Obligation] = []
-    for index, entry in enumerate(entries):
-        try:
-            model = ObligationModel.model_validate(entry)
-        except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, where.under("obligations", index),
-                                                     model=ObligationModel))
-            continue
-        obligation = attempt(("obligations", index), model.build)
-        if obligation is not None:
-            built.append(obligation)
-    if problems:
-        raise DataError(problems)
-    obligation_set = attempt(("obligations",), lambda: ObligationSet(built))
+    built = [(index, attempt(("obligations", index), model.build))
+             for index, model in enumerate(models) if model is not None]
+    obligation_set = None
+    if not problems:  # a precedence naming an entry in error is no problem of its own
+        obligation_set = _obligation_set(
+            [(index, obligation) for index, obligation in built if obligation is not None],
+            attempt)
     if obligation_set is None:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     return obligation_set
+
+
+def _obligation_set(built: Sequence[tuple[int, Obligation]], attempt: Attempts
+                    ) -> ObligationSet | None:
+    """The set of the obligations ``built`` (each with its index in the file), every
+    problem of the set placed at the entry at fault: the entries are added one at a
+    time without their precedence, so a second use of an id (or of a document and
+    recipient) is the later entry's problem; then each entry's precedence is checked
+    with the others' left out, so a precedence naming an unknown obligation, or one with
+    another trigger, is a problem of its own ``after``. Only a cycle, which no one
+    entry makes, is placed at the list."""
+    failed = attempt.failed
+    kept: dict[int, Obligation] = {}
+    for index, obligation in built:
+        plain = evolve(obligation, after=())
+        if attempt(("obligations", index),
+                   partial(ObligationSet, [*kept.values(), plain])) is not None:
+            kept[index] = plain
+    for index, obligation in built:
+        if index in kept and obligation.after:
+            others = [plain for other, plain in kept.items() if other != index]
+            attempt(("obligations", index, "after"),
+                    partial(ObligationSet, [*others, obligation]))
+    if attempt.failed > failed:
+        return None
+    return attempt(("obligations",), partial(ObligationSet, [o for _, o in built]))
 
 
 def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:

@@ -138,16 +138,17 @@ class PluginFile(_Model):
     constitution: ConstitutionModel | None = None
     membership: MembershipRecord | None = Field(
         None, description="The panel's members and priority leads, in the keys of a "
-                          "membership file (corpparent.governance.read_membership).")
+                          "membership file (corpparent.files.read_membership).")
     meetings: list[MeetingRecord] = Field(
         default_factory=list, description="The panel's meetings, in the keys of a meetings "
-                                          "file (corpparent.governance.read_meetings).")
+                                          "file (corpparent.files.read_meetings).")
     obligations: list[ObligationModel] = Field(
         default_factory=list, description="The panel's reporting obligations, in the keys of "
-                                          "an obligations file (corpparent.governance).")
+                                          "an obligations file "
+                                          "(corpparent.files.load_obligations).")
     comparators: ComparatorSetModel | None = Field(
         None, description="The comparator set, in the format of "
-                          "corpparent.comparators.comparator_set_from_data.")
+                          "corpparent.files.comparator_set_from_data.")
 
 
 def plugin_schema() -> dict[str, Any]:

@@ -5,8 +5,8 @@
 must hold, priorities and who must lead them, requirements such as training, the
 quorum, the meeting frequency and an attendance threshold. ``[membership]`` and
 ``[[meetings]]`` use the governance file formats (see
-:func:`~corpparent.governance.membership_from_data` and
-:func:`~corpparent.governance.meetings_from_data`), so a membership or meetings JSON file
+:func:`~corpparent.files.membership.membership_from_data` and
+:func:`~corpparent.files.meetings.meetings_from_data`), so a membership or meetings JSON file
 and a plug-in file hold the same keys.
 
 A quorum is ``all`` (or ``any``) of its ``parts``, each a fraction of a class of members
@@ -25,10 +25,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpparent.errors import DataError, Problem
 from corpparent.files.meetings import meetings_from_data
 from corpparent.files.membership import membership_from_data
-from corpparent.files.problems import Attempts, Locator
+from corpparent.files.problems import Attempts
 from corpparent.findings import AllOf, AnyOf, Rule, Status
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.constitution import Constitution, Seats
@@ -229,26 +228,21 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
     ))
 
 
-def build_membership(raw: Mapping[str, Any], titles: Mapping[str, str], where: Locator,
-                     problems: list[Problem]) -> Membership | None:
+def build_membership(raw: Mapping[str, Any], titles: Mapping[str, str],
+                     attempt: Attempts) -> Membership | None:
     """The membership of the ``[membership]`` table, read by the membership reader; its
-    problems are placed by ``where`` (the plug-in file's locator)."""
+    problems are placed by ``attempt`` (on the plug-in file's lines)."""
     data = dict(raw)
     data["leads"] = [{**lead, "priority": titles.get(lead.get("priority"), lead.get("priority"))}
                      for lead in raw.get("leads", [])]
-    try:
-        return membership_from_data(data, source=where.source, where=where.under("membership"))
-    except DataError as exc:
-        problems.extend(exc.problems)
-        return None
+    where = attempt.where
+    return attempt(("membership",), partial(
+        membership_from_data, data, source=where.source, where=where.under("membership")))
 
 
-def build_meetings(raw: Sequence[Mapping[str, Any]], where: Locator, problems: list[Problem]
-                   ) -> Meetings | None:
+def build_meetings(raw: Sequence[Mapping[str, Any]], attempt: Attempts) -> Meetings | None:
     """The meetings of the ``[[meetings]]`` tables, read by the meetings reader; its
-    problems are placed by ``where`` (the plug-in file's locator)."""
-    try:
-        return meetings_from_data(list(raw), source=where.source, where=where.under("meetings"))
-    except DataError as exc:
-        problems.extend(exc.problems)
-        return None
+    problems are placed by ``attempt`` (on the plug-in file's lines)."""
+    where = attempt.where
+    return attempt(("meetings",), partial(
+        meetings_from_data, list(raw), source=where.source, where=where.under("meetings")))

@@ -11,7 +11,7 @@ in a file is reported at once, each with its line and key path::
 
 :func:`validate_plugin_file` checks a file before use and returns the problems;
 :func:`load_plugin_file` returns the profile or raises
-:class:`~corpparent.plugins.errors.PluginFileError`;
+:class:`~corpparent.errors.PluginFileError`;
 :func:`~corpparent.files.plugin_writer.profile_to_toml` writes a profile back out in the same
 format, and the file it writes loads to an equal profile.
 """
@@ -44,7 +44,6 @@ from corpparent.files.plugin_format import (
 from corpparent.files.problems import Attempts, problems_from_validation
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
@@ -102,13 +101,14 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         constitution = plugin_governance.build_constitution(data.constitution, titles, collect)
     if raw_governance.get("membership") is not None:
         membership = plugin_governance.build_membership(
-            raw_governance["membership"], titles, collect.where, collect.problems)
+            raw_governance["membership"], titles, collect)
     if raw_governance.get("meetings"):
-        meetings = plugin_governance.build_meetings(
-            raw_governance["meetings"], collect.where, collect.problems)
+        meetings = plugin_governance.build_meetings(raw_governance["meetings"], collect)
     obligations = None
     if raw_governance.get("obligations"):
-        obligations = _obligations(raw_governance["obligations"], collect)
+        obligations = collect(("obligations",), partial(
+            obligations_from_data, {"obligations": raw_governance["obligations"]},
+            collect.where.source, where=collect.where))
     if collect.problems:
         return None
     indicator_set = collect(("ranges",),
@@ -141,25 +141,14 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     ))
 
 
-def _obligations(raw: list[Any], collect: Attempts) -> ObligationSet | None:
-    """The obligations, read by the obligations' own reader and placed on their lines."""
-    try:
-        return obligations_from_data({"obligations": raw}, collect.where.source,
-                                     where=collect.where)
-    except DataError as exc:
-        collect.problems.extend(exc.problems)
-        return None
-
-
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
                     collect: Attempts) -> ComparatorSet | None:
     """The comparator set, built by the comparators' own declaration reader and placed
     on its lines; then each inline value's indicator is checked."""
-    try:
-        built = comparator_set_from_data(raw, source=collect.where.source,
-                                         where=collect.where.under("comparators"))
-    except DataError as exc:
-        collect.problems.extend(exc.problems)
+    built = collect(("comparators",), partial(
+        comparator_set_from_data, raw, source=collect.where.source,
+        where=collect.where.under("comparators")))
+    if built is None:
         return None
     for index, declared in enumerate(raw.get("comparators", [])):
         path = ("comparators", "comparators", index)
@@ -250,7 +239,7 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
 def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityProfile:
     """The profile a plug-in file's ``text`` declares; ``source`` names it in errors.
 
-    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem.
+    Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
     """
     profile, problems = _read(text, source)
     if problems or profile is None:
@@ -268,7 +257,7 @@ def _text(path: str | Path) -> str:
 def load_plugin_file(path: str | Path) -> AuthorityProfile:
     """The profile declared by the plug-in file at ``path``.
 
-    Raises :class:`~corpparent.plugins.errors.PluginFileError` listing every problem,
+    Raises :class:`~corpparent.errors.PluginFileError` listing every problem,
     each with its line and key path.
     """
     return profile_from_toml(_text(path), str(path))

@@ -22,12 +22,13 @@ from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from corpparent.errors import CorpparentError, Problem
+from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.toml_lines import Path, format_path, line_of
 
-__all__ = ["Attempts", "Locator", "problems_from_validation", "shown"]
+__all__ = ["Attempts", "Locator", "problems_from_validation", "shown", "valid_items"]
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 def shown(value: object) -> str:
@@ -165,22 +166,43 @@ def problems_from_validation(
     *,
     columns: Mapping[str, str] | None = None,
     model: type[BaseModel] | None = None,
+    tag: str | None = None,
 ) -> list[Problem]:
     """Every error of ``error`` as a problem placed by ``where``.
 
     ``where`` is a :class:`Locator`, or for a record of a tabular file its source, with
     ``row`` its line and ``columns`` naming its fields as in :class:`Locator`. ``model``
     (the model validated) lets an unknown key be answered with the keys accepted.
-    A list item is written by its index, ``codes[1]``.
+    A list item is written by its index, ``codes[1]``. Where a union told apart by a
+    key was validated, ``tag`` is the value of that key, which pydantic puts ahead of
+    each location and the file does not write, and ``model`` the member it chose.
     """
     if isinstance(where, str):
         where = Locator(where, line=row, tabular=True, columns=columns or {})
     problems = []
     for detail in error.errors(include_url=False):
         location = [part for part in detail["loc"] if not _union_member(part)]
+        if tag is not None and location[:1] == [tag]:
+            location = location[1:]
         note, expected, found = _shape(detail, location, model)
         problems.append(where.problem(location, note, expected=expected, found=found))
     return problems
+
+
+def valid_items(model: type[M], items: object) -> list[M | None]:
+    """Each of ``items`` (a list) as ``model`` validates it, or ``None`` where it does
+    not: the entries of a file that failed validation as a whole which can still be
+    built and checked further, their own problems having been reported with the
+    file's."""
+    if not isinstance(items, list):
+        return []
+    valid: list[M | None] = []
+    for item in items:
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError:
+            valid.append(None)
+    return valid
 
 
 _TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none"})
@@ -195,7 +217,9 @@ def _union_member(part: int | str) -> bool:
 
 class Attempts:
     """Builds objects, placing each definition error on its line, and counts failures, so
-    one bad table does not hide the problems of the next."""
+    one bad table does not hide the problems of the next. A part read by a reader of its
+    own raises a :class:`~corpparent.errors.DataError` whose problems are placed already;
+    they are kept as they are."""
 
     def __init__(self, where: Locator, problems: list[Problem]) -> None:
         self.where = where
@@ -208,9 +232,14 @@ class Attempts:
         self.problems.append(self.where.problem(path, note, expected=expected, found=found))
 
     def __call__(self, path: Sequence[str | int], build: Callable[[], T]) -> T | None:
-        """What ``build`` returns, or ``None`` with its error placed at ``path``."""
+        """What ``build`` returns, or ``None`` with its error placed at ``path`` (or its
+        problems, if it raises a :class:`~corpparent.errors.DataError`)."""
         try:
             return build()
+        except DataError as exc:
+            self.failed += 1
+            self.problems.extend(exc.problems)
+            return None
         except CorpparentError as exc:
             self.failed += 1
             self.add(path, str(exc))

@@ -23,17 +23,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.files.records import (
-    RawRecord,
-    number_or_symbol,
-    optional_number,
-    read_records,
-    validate_records,
-)
+from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
+from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = ["READING_COLUMNS", "ReadingRecord", "read_readings", "readings_from_records"]
 

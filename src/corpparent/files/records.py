@@ -13,11 +13,12 @@ all of them.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar, final, overload
+from typing import Any, BinaryIO, Literal, TypeVar, final, overload
 
 from attrs import field, frozen
 from pydantic import BaseModel, ValidationError
@@ -25,23 +26,20 @@ from pydantic import BaseModel, ValidationError
 from corpparent.errors import DataError, Problem
 from corpparent.files.documents import decode_document, read_text
 from corpparent.files.problems import Locator, problems_from_validation, shown
-from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "RawRecord",
     "Records",
+    "csv_header",
     "json_records",
-    "load_json",
-    "load_json_located",
     "normalise_column",
-    "number_or_symbol",
-    "optional_number",
-    "problems_from_validation",
     "read_records",
     "validate_records",
 ]
 
 M = TypeVar("M", bound=BaseModel)
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 @frozen
@@ -126,8 +124,9 @@ def read_records(
     json_key: str | None = None,
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
+    format: Literal["csv", "json"] | None = None,
 ) -> Records:
-    """Read a CSV or JSON file (by its suffix) into raw records.
+    """Read a CSV or JSON file (by its suffix, or the ``format`` given) into raw records.
 
     Missing required columns are problems of the header (row 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
@@ -143,7 +142,7 @@ def read_records(
     source = str(file)
     if not file.is_file():
         raise DataError.single(source, "file not found")
-    suffix = file.suffix.lower()
+    suffix = f".{format}" if format is not None else file.suffix.lower()
     if suffix == ".json":  # JSON records' keys are checked by each record's model
         records = _json_records(file, json_key)
         keys = (name for record in records for name in record.fields)
@@ -206,52 +205,102 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
+def csv_header(path: str | Path) -> tuple[str, ...]:
+    """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
+    reading no further than its header row; a file that is missing, not UTF-8 or not
+    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
+    rows = _csv_rows(Path(path))
+    try:
+        return _header(str(path), next(rows, None))
+    finally:
+        rows.close()
+
+
+def _header(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise DataError.single(source, "the file is empty", line=1, expected="a header row")
+    return tuple(name.strip() for name in first[1])
+
+
+def _csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
+    """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
+    read line by line as asked for; a row that is not well-formed CSV is a
+    :class:`~corpparent.errors.DataError` placed on the line it starts on."""
+    source = str(file)
+    if not file.is_file():
+        raise DataError.single(source, "file not found")
+    try:
+        with file.open("rb") as stream:
+            reader = csv.reader(_decoded_lines(stream, source), strict=True)
+            start = 1
+            try:
+                for cells in reader:
+                    yield start, cells
+                    start = reader.line_num + 1
+            except csv.Error as exc:
+                raise _csv_problem(source, start, str(exc)) from None
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _csv_problem(source: str, line: int, message: str) -> DataError:
+    """A csv module error as a problem of the row starting on ``line``."""
+    if message == "unexpected end of data":
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected="a closing quote to a quoted cell",
+                                found="the end of the file")
+    if message.startswith("field larger than field limit"):
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected=f"cells of at most {csv.field_size_limit():,} "
+                                "characters", found="a longer one")
+    return DataError.single(source, f"not a well-formed CSV file: {message}", line=line)
+
+
+def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
+    """The lines of a UTF-8 file (a byte-order mark dropped), decoded one at a time and
+    ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that is not UTF-8 is a
+    :class:`~corpparent.errors.DataError` naming its line and byte."""
+    offset = lines = 0
+    for raw in stream:
+        text = raw
+        if offset == 0 and raw.startswith(codecs.BOM_UTF8):
+            text = raw[len(codecs.BOM_UTF8):]
+            offset = len(codecs.BOM_UTF8)
+        try:
+            decoded = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte "
+                                   f"{offset + exc.start}", line=lines + 1) from None
+        offset += len(text)
+        for line in _LONE_CR.split(decoded):
+            if line:
+                lines += 1
+                yield line
+
+
 def _csv_records(file: Path, normalise_header: bool) -> tuple[
         tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
     """The headings as written, as read (normalised or not), with repeats numbered, and
     the records, each knowing the heading of each of its fields as written."""
     source = str(file)
-    reader = csv.reader(io.StringIO(read_text(file), newline=""))
-    try:
-        first = next(reader, None)
-        if first is None or not any(cell.strip() for cell in first):
-            raise DataError.single(source, "the file is empty", line=1,
-                                   expected="a header row")
-        written = tuple(name.strip() for name in first)
-        published = tuple(normalise_column(name) if normalise_header else name
-                          for name in written)
-        header = _numbered(published)
-        headings = {name: heading for name, heading in zip(header, written, strict=True)
-                    if name != heading and normalise_header}
-        records: list[RawRecord] = []
-        line = reader.line_num
-        for cells in reader:
-            row, line = line + 1, reader.line_num  # a quoted cell may span lines
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line holds no data, so nothing is lost
-            if len(cells) != len(header):
-                problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
-                records.append(RawRecord(source, row, {}, problem))
-                continue
-            fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-            records.append(RawRecord(source, row, fields, headings=headings))
-    except csv.Error as exc:
-        raise DataError.single(source, f"not a well-formed CSV file: {exc}",
-                               line=reader.line_num) from None
+    rows = _csv_rows(file)
+    written = _header(source, next(rows, None))
+    published = tuple(normalise_column(name) if normalise_header else name
+                      for name in written)
+    header = _numbered(published)
+    headings = {name: heading for name, heading in zip(header, written, strict=True)
+                if name != heading and normalise_header}
+    records: list[RawRecord] = []
+    for row, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line holds no data, so nothing is lost
+        if len(cells) != len(header):
+            problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
+            records.append(RawRecord(source, row, {}, problem))
+            continue
+        fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        records.append(RawRecord(source, row, fields, headings=headings))
     return written, published, header, tuple(records)
-
-
-def load_json(path: str | Path) -> Any:
-    """The parsed content of a JSON file; a missing, unreadable or invalid file is a
-    :class:`~corpparent.errors.DataError` naming the line."""
-    return load_json_located(path)[0]
-
-
-def load_json_located(path: str | Path) -> tuple[Any, Locator]:
-    """The parsed content of a JSON file, and the locator that names its places by key
-    path and line; a missing, unreadable or invalid file is a
-    :class:`~corpparent.errors.DataError` naming the line."""
-    return decode_document(read_text(path), str(path), toml=False)
 
 
 def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
@@ -272,7 +321,7 @@ def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
 
 def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
     source = str(file)
-    data, where = load_json_located(file)
+    data, where = decode_document(read_text(file), source, toml=False)
     if isinstance(data, dict) and key is not None and key in data:
         data, where = data[key], where.under(key)
     if not isinstance(data, list):

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from corpparent.errors import DataError, PeriodError
-from corpparent.files.dates import parse_date
+from corpparent.files.dates import DATE_FORMS, blank_to_none, parse_date
 from corpparent.files.problems import Locator
 from corpparent.files.records import RawRecord, json_records, read_records, validate_records
 from corpparent.obligations.submissions import Submission
@@ -45,22 +45,6 @@ SUBMISSION_FIELDS = ("document", "recipient", "date", "covering", "relates_to", 
 _REQUIRED = SUBMISSION_FIELDS[:3]
 _OPTIONAL = SUBMISSION_FIELDS[3:]
 _DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}")
-_DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
-
-
-def _parse_date(value: object) -> dt.date:
-    """A date written as meeting records write them (``2019-05-20`` or the English
-    ``20/05/2019``); numbers are refused rather than read as timestamps."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
-    if not value.strip():
-        raise ValueError(f"is empty; expected {_DATE_FORMS}")
-    parsed = parse_date(value)
-    if not isinstance(parsed, dt.date):  # pragma: no cover - parse_date returns dates for text
-        raise ValueError(f"expected {_DATE_FORMS}, got {value!r}")
-    return parsed
 
 
 class _Row(BaseModel):
@@ -84,10 +68,8 @@ class _Row(BaseModel):
             raise ValueError("is empty; a name is required")
         return value
 
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, value: object) -> dt.date:
-        return _parse_date(value)
+    _date = field_validator("date", mode="before")(parse_date)
+    _note = field_validator("note", mode="before")(blank_to_none)
 
     @field_validator("covering", mode="before")
     @classmethod
@@ -114,22 +96,15 @@ class _Row(BaseModel):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip()):
-            return _parse_date(value)
+            return parse_date(value)
         if not isinstance(value, str):
-            raise ValueError(f"expected {_DATE_FORMS} or a period, got {value!r}")
+            raise ValueError(f"expected {DATE_FORMS} or a period, got {value!r}")
         try:
             parse_period(value)
         except PeriodError as exc:
             raise ValueError(
-                f"expected the date of a meeting or event ({_DATE_FORMS}) or a period; {exc}"
+                f"expected the date of a meeting or event ({DATE_FORMS}) or a period; {exc}"
             ) from None
-        return value
-
-    @field_validator("note", mode="before")
-    @classmethod
-    def _note(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            return None
         return value
 
     def to_submission(self, source: str) -> Submission:

@@ -41,8 +41,10 @@ __all__ = [
 
 
 def name_key(name: str) -> str:
-    """The form in which names are compared: spaces collapsed, case folded."""
-    return " ".join(name.split()).casefold()
+    """The form in which names are compared: case, curly apostrophes and runs of spaces
+    do not matter, so "Children’s  Select Committee" matches "children's select
+    committee" and "Jo O’Neill" matches "jo o'neill"."""
+    return " ".join(name.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
 
 
 def _clean_name(value: str) -> str:
@@ -122,7 +124,7 @@ class Office(Enum):
 class Credential:
     """A requirement a member has completed: a training course, a DBS check.
 
-    ``name`` matches a :class:`~corpparent.governance.composition.Requirement` by
+    ``name`` matches a :class:`~corpparent.governance.requirements.Requirement` by
     :func:`name_key`; ``expires`` is the last day it is valid, if it lapses.
     """
 

@@ -35,7 +35,8 @@ from typing import final
 from attrs import evolve, field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.obligations.names import name_key, not_empty, stripped, stripped_or_none
+from corpparent.governance.membership import name_key
+from corpparent.obligations.names import not_empty, stripped, stripped_or_none
 from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,

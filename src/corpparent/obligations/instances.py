@@ -19,8 +19,8 @@ from typing import final
 from attrs import frozen
 
 from corpparent.governance._checks import day_text
+from corpparent.governance.membership import name_key
 from corpparent.obligations.definitions import Obligation
-from corpparent.obligations.names import name_key
 from corpparent.obligations.triggers import AfterEachMeeting, OnEvent, Recurring
 from corpparent.periods import Period
 

@@ -18,9 +18,9 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.governance.membership import name_key
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance, expand
-from corpparent.obligations.names import name_key
 from corpparent.obligations.submissions import Submission
 
 __all__ = ["Ledger", "OccurrenceState", "Unmatched", "as_obligation_set"]

@@ -1,24 +1,16 @@
-"""How the names in obligations and submissions logs are cleaned and compared.
+"""How the text of obligations and submissions logs is cleaned when built.
 
 A submissions log is typed by hand: "Children’s  Select Committee" and "children's
 select committee" are the same recipient. Obligations and log entries are matched by
-:func:`name_key`; text fields are stripped of surrounding spaces when built.
+:func:`~corpparent.governance.membership.name_key`, as panel members' names are; text
+fields are stripped of surrounding spaces when built.
 """
 
 from __future__ import annotations
 
-import re
-
 from corpparent.errors import DefinitionError
 
-__all__ = ["name_key", "not_empty", "stripped", "stripped_or_none"]
-
-
-def name_key(text: str) -> str:
-    """``text`` as compared when matching names: case, curly quotes and runs of spaces
-    do not matter, so "Children’s  Select Committee" matches "children's select committee"."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text).strip().casefold()
+__all__ = ["not_empty", "stripped", "stripped_or_none"]
 
 
 def stripped(value: str) -> str:
@@ -28,8 +20,8 @@ def stripped(value: str) -> str:
 
 
 def stripped_or_none(value: str | None) -> str | None:
-    """Like :func:`stripped`, keeping ``None``."""
-    return value.strip() if isinstance(value, str) else value
+    """Like :func:`stripped`, typed to keep ``None``."""
+    return stripped(value) if value is not None else None
 
 
 def not_empty(_instance: object, attribute: object, value: str) -> None:
