@@ -30,6 +30,7 @@ from typing import Generic, Protocol, TypeVar, final
 
 from attrs import field, frozen
 
+from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.periods import Period
 
@@ -98,6 +99,17 @@ def _freeze_evidence(value: Mapping[str, EvidenceValue]) -> Mapping[str, Evidenc
     return MappingProxyType(dict(value))
 
 
+def _check_outcome(_: object, __: object, value: object) -> None:
+    # Reports select and label findings by the outcome's enum; text such as "late" would
+    # pass unnoticed until a report is built, so it is refused where the finding is made.
+    if value is not None and not isinstance(value, Enum):
+        raise DefinitionError(
+            f"a finding's outcome must be a member of an Enum (such as "
+            f"ObligationOutcome.LATE or NotJudged.INSUFFICIENT_DATA) or None, "
+            f"not {value!r}"
+        )
+
+
 @final
 @frozen(hash=False)
 class Finding:
@@ -122,7 +134,7 @@ class Finding:
         factory=dict, converter=_freeze_evidence
     )
     period: Period | None = None
-    outcome: Enum | None = None
+    outcome: Enum | None = field(default=None, validator=_check_outcome)
     family: RuleFamily = field(kw_only=True)
     subject_name: str | None = field(default=None, kw_only=True)
 
