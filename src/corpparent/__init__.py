@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         Problem as Problem,
         UnitError as UnitError,
         UnknownIndicatorError as UnknownIndicatorError,
+        UnknownNameError as UnknownNameError,
     )
     from corpparent.files import (
         load_plugin_file as load_plugin_file,
@@ -225,6 +226,7 @@ _EXPORTS: dict[str, str] = {
     "Unavailable": "corpparent.indicators",
     "UnitError": "corpparent.errors",
     "UnknownIndicatorError": "corpparent.errors",
+    "UnknownNameError": "corpparent.errors",
     "Verdict": "corpparent.comparators",
     "YearKind": "corpparent.governance",
     "attendance_table": "corpparent.governance",

@@ -99,7 +99,7 @@ def _freeze_evidence(value: Mapping[str, EvidenceValue]) -> Mapping[str, Evidenc
     return MappingProxyType(dict(value))
 
 
-def _check_outcome(_: object, __: object, value: object) -> None:
+def _check_outcome(_: object, __: object, value: Enum | None) -> None:
     # Reports select and label findings by the outcome's enum; text such as "late" would
     # pass unnoticed until a report is built, so it is refused where the finding is made.
     if value is not None and not isinstance(value, Enum):
