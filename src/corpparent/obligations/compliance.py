@@ -258,9 +258,12 @@ class ObligationCheck:
 
 
 def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
+    # The subject identifies the log the entry came from (its file, where known); the
+    # entry itself is in the evidence and in the name a reader sees.
     entry = unmatched.submission
     return Finding(
-        subject=f"Log entry: {entry}",
+        subject=entry.source or "submissions log",
+        subject_name=f"Log entry: {entry}",
         rule="submissions log",
         family=RuleFamily.SUBMISSIONS_LOG,
         status=Status.WARNING,
