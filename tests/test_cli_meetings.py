@@ -62,7 +62,18 @@ def test_without_membership_only_frequency_is_judged() -> None:
     assert "meeting frequency" in rules
     gap = [f for f in found if f["status"] == "insufficient data"]
     assert len(gap) == 1
-    assert "--membership" in str(gap[0]["explanation"])
+    assert "need the panel's membership" in str(gap[0]["explanation"])
+    assert "--" not in str(gap[0]["explanation"])
+
+
+def test_without_membership_the_command_line_names_the_option_on_standard_error() -> None:
+    result = run("meetings", str(MEETINGS), "-C", STAFFORDSHIRE, "-p", "MY 2019-20")
+    assert result.exit_code == 0, result.output
+    assert "give --membership FILE" in result.stderr
+    assert "--membership" not in result.stdout
+    with_membership = run("meetings", str(MEETINGS), "-C", STAFFORDSHIRE, "-m",
+                          str(MEMBERSHIP), "-p", "MY 2019-20")
+    assert "--membership" not in with_membership.stderr
 
 
 def test_fail_on_breach() -> None:

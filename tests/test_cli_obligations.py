@@ -70,6 +70,16 @@ def test_due_without_meeting_dates_says_what_it_cannot_schedule() -> None:
     found = findings(*DUE)
     unscheduled = [f for f in found if f["status"] == "insufficient data"]
     assert [str(f["explanation"]).split(" to ")[0] for f in unscheduled] == ["Panel minutes"]
+    assert "--" not in str(unscheduled[0]["explanation"])
+
+
+def test_due_without_meeting_dates_names_the_options_on_standard_error() -> None:
+    result = run(*DUE)
+    assert result.exit_code == 0, result.output
+    assert "1 obligation(s) could not be scheduled" in result.stderr
+    assert "give --meetings, --meeting or --event" in result.stderr
+    planned = run(*DUE, "--meeting", "2023-09-26")
+    assert "could not be scheduled" not in planned.stderr
 
 
 def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:

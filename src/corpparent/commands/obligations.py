@@ -260,6 +260,10 @@ def due(
                          meetings=sources.meetings(within=(start, until)),
                          events=sources.events(),
                          submissions=log)
+    if upcoming.unscheduled:
+        click.echo(f"note: {len(upcoming.unscheduled)} obligation(s) could not be scheduled "
+                   "without meeting or event dates: give --meetings, --meeting or --event",
+                   err=True)
     if ics_file is not None:
         text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
                             name=f"{sources.authority or 'Panel'} reporting deadlines",

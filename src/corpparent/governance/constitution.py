@@ -183,7 +183,7 @@ class Constitution:
             family=RuleFamily.GOVERNANCE,
             status=Status.INSUFFICIENT_DATA,
             explanation=("Quorum, attendance and composition were not judged: they need the "
-                         "panel's membership (give --membership)."),
+                         "panel's membership."),
             evidence={"meetings": len(meetings.between(period.start, min(period.end, as_of)))},
             period=period,
             outcome=NotJudged.INSUFFICIENT_DATA,

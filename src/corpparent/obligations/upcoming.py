@@ -62,7 +62,7 @@ class Upcoming:
                 family=RuleFamily.FALLS_DUE,
                 status=Status.INSUFFICIENT_DATA,
                 explanation=(f"{obligation.title}: not scheduled, as no meeting or event "
-                             "dates were given (use --meetings, --meeting or --event)."),
+                             "dates were given."),
                 evidence={"obligation": obligation.id},
                 outcome=NotJudged.INSUFFICIENT_DATA,
             )
