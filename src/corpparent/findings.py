@@ -46,6 +46,7 @@ __all__ = [
     "RuleFamily",
     "RuleSet",
     "Status",
+    "not_judged",
     "worst",
 ]
 
@@ -88,6 +89,12 @@ _SEVERITY = {
     Status.MET: 1,
     Status.EXCEEDED: 0,
 }
+
+
+def not_judged(status: Status) -> NotJudged | None:
+    """The outcome of a finding of ``status`` whose rule has no outcome of its own:
+    ``NotJudged.INSUFFICIENT_DATA`` for insufficient data, else ``None``."""
+    return NotJudged.INSUFFICIENT_DATA if status is Status.INSUFFICIENT_DATA else None
 
 
 def worst(statuses: Iterable[Status]) -> Status:
@@ -225,6 +232,7 @@ def _combine(
         explanation=explanation,
         evidence=evidence,
         period=first.period,
+        outcome=not_judged(status),
         family=first.family,
         subject_name=first.subject_name,
     )
@@ -333,6 +341,7 @@ class Not(Rule[T]):
             explanation=f"Negated: {inner.explanation}",
             evidence=inner.evidence,
             period=inner.period,
+            outcome=not_judged(status),
             family=inner.family,
             subject_name=inner.subject_name,
         )

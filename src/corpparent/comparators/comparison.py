@@ -25,6 +25,7 @@ from attrs import field, frozen
 
 from corpparent.comparators.series import Comparator, withheld_reason
 from corpparent.errors import DefinitionError, UnitError
+from corpparent.families import NotJudged
 from corpparent.findings import EvidenceValue, Finding, Rule, RuleFamily, Status
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
@@ -130,7 +131,8 @@ class Comparison:
 
     def finding(self, worse: Status = Status.WARNING) -> Finding:
         """This comparison as a :class:`~corpparent.findings.Finding` about the
-        indicator (its id, with its name beside it), whose outcome is the verdict."""
+        indicator (its id, with its name beside it), whose outcome is the verdict, or
+        ``NotJudged.INSUFFICIENT_DATA`` when nothing could be compared."""
         ind = self.indicator
         when = f" ({self.comparator_period})" if self.comparator_period is not None else ""
         evidence: dict[str, EvidenceValue] = {
@@ -163,7 +165,7 @@ class Comparison:
             explanation=explanation,
             evidence=evidence,
             period=self.period,
-            outcome=self.verdict,
+            outcome=self.verdict if self.compared else NotJudged.INSUFFICIENT_DATA,
         )
 
 
@@ -265,7 +267,7 @@ class CompareWith(Rule[Reading]):
                     f"not {self.indicator.id!r}."
                 ),
                 period=subject.period,
-                outcome=Verdict.NOT_COMPARED,
+                outcome=NotJudged.INSUFFICIENT_DATA,
             )
         result = compare(
             self.indicator, subject.value, self.comparator, subject.period,

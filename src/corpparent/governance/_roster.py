@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from corpparent.families import NotJudged
-from corpparent.findings import EvidenceValue, Finding, Rule, Status
+from corpparent.findings import EvidenceValue, Finding, Rule, Status, not_judged
 from corpparent.governance.membership import Member, MemberClass, Roster
 
 __all__ = ["MEMBERSHIP", "SEATED", "member_names", "membership_on", "roster_finding"]
@@ -43,5 +42,5 @@ def roster_finding(
     return Finding(
         subject=MEMBERSHIP, subject_name=membership_on(roster), rule=rule.name,
         family=rule.family, status=status, explanation=explanation, evidence=evidence or {},
-        outcome=NotJudged.INSUFFICIENT_DATA if status is Status.INSUFFICIENT_DATA else None,
+        outcome=not_judged(status),
     )
