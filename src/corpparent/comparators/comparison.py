@@ -136,6 +136,7 @@ class Comparison:
         ind = self.indicator
         when = f" ({self.comparator_period})" if self.comparator_period is not None else ""
         evidence: dict[str, EvidenceValue] = {
+            "comparator": self.comparator,
             "value": self.value,
             "comparator_value": self.comparator_value,
             "gap": self.gap,
