@@ -11,9 +11,10 @@ import attrs
 import pytest
 
 from corpparent.errors import DefinitionError
+from corpparent.families import NotJudged, RuleFamily
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
-from corpparent.findings import AllOf, NotJudged, RuleFamily, Status
+from corpparent.findings import AllOf, Status
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency

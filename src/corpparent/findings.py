@@ -11,7 +11,7 @@ the same input; a check may be a rule, or anything that yields several findings 
 meeting-frequency check finds one shortfall per year and one gap per over-long
 interval).
 
-Every finding names the :class:`RuleFamily` of the rule that made it, and its
+Every finding names the :class:`~corpparent.families.RuleFamily` of the rule that made it, and its
 ``outcome`` is a member of an :class:`~enum.Enum` (a :class:`~corpparent.ranges.Travel`,
 an obligation's :class:`~corpparent.obligations.ObligationOutcome`, ...): reports and
 renderers select findings by those, never by the text of a rule's name or an outcome,
@@ -41,9 +41,7 @@ __all__ = [
     "EvidenceValue",
     "Finding",
     "Not",
-    "NotJudged",
     "Rule",
-    "RuleFamily",
     "RuleSet",
     "Status",
     "not_judged",
@@ -126,9 +124,9 @@ class Finding:
     id, an obligation's id, the panel or member as its records name it);
     ``subject_name`` is the name a reader knows it by, where that differs. ``rule`` is
     the name of the rule that judged it, as reports show it, and ``family`` the kind of
-    rule (see :class:`RuleFamily`), by which findings are selected. ``outcome`` gives a
-    finer label than the status where one helps: a member of the rule's outcome enum
-    (:class:`~corpparent.ranges.Performance` "worse than expected",
+    rule (see :class:`~corpparent.families.RuleFamily`), by which findings are selected.
+    ``outcome`` gives a finer label than the status where one helps: a member of the
+    rule's outcome enum (:class:`~corpparent.ranges.Performance` "worse than expected",
     :class:`~corpparent.obligations.ObligationOutcome` "late", ...), whose ``value`` is
     the label.
     """

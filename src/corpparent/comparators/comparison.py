@@ -25,8 +25,8 @@ from attrs import field, frozen
 
 from corpparent.comparators.series import Comparator, withheld_reason
 from corpparent.errors import DefinitionError, UnitError
-from corpparent.families import NotJudged
-from corpparent.findings import EvidenceValue, Finding, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Rule, Status
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period

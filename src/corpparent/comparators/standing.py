@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 
 from corpparent.comparators.position import MIN_VALUES_FOR_BANDS, Band, Benchmark
-from corpparent.families import NotJudged
-from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.indicators.definitions import Polarity
 
 __all__ = ["Standing", "group_finding", "standing_finding"]

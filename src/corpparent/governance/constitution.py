@@ -17,7 +17,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, NotJudged, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.composition import (

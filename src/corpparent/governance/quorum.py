@@ -32,8 +32,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.families import NotJudged
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import (
     at_least_one,
     member_classes,

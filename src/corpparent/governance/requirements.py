@@ -15,7 +15,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import member_classes
 from corpparent.governance._roster import SEATED, member_names, roster_finding
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key

@@ -41,7 +41,8 @@ from typing import Final, final
 
 from attrs import field, frozen
 
-from corpparent.findings import EvidenceValue, Finding, NotJudged, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.governance._checks import day_text
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance

@@ -13,7 +13,8 @@ from typing import Final, final
 
 from attrs import frozen
 
-from corpparent.findings import Finding, NotJudged, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Status
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.ledger import Ledger, as_obligation_set

@@ -14,7 +14,8 @@ from html import escape
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,

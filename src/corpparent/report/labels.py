@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.ranges import Travel
 from corpparent.report.model import FindingOut
 
