@@ -26,10 +26,11 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Status
-from corpparent.governance._checks import day_text, member_classes, non_negative
+from corpparent.governance._checks import member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key

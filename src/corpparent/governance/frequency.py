@@ -31,10 +31,11 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.families import RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status, not_judged
-from corpparent.governance._checks import check_span, day_text, non_negative, optional_at_least_one
+from corpparent.governance._checks import check_span, non_negative, optional_at_least_one
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.years import YearKind, add_months
 

@@ -41,9 +41,9 @@ from typing import Final, final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
-from corpparent.governance._checks import day_text
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.ledger import Ledger, OccurrenceState, Unmatched, as_obligation_set

@@ -13,6 +13,7 @@ from typing import Final, final
 
 from attrs import frozen
 
+from corpparent.dates import day_text
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Status
 from corpparent.obligations.definitions import Obligation, ObligationSet
@@ -47,7 +48,7 @@ class Upcoming:
                 family=RuleFamily.FALLS_DUE,
                 status=Status.NOT_YET_DUE,
                 explanation=(f"{item.obligation.title} for {item.label}: due by "
-                             f"{item.due.day} {item.due:%B %Y}."),
+                             f"{day_text(item.due)}."),
                 evidence={"due": item.due.isoformat(), "opens": item.opens.isoformat(),
                           "recipient": item.obligation.recipient,
                           "obligation": item.obligation.id},
