@@ -151,3 +151,13 @@ def test_obligations_need_a_source() -> None:
     result = run("obligations", "due", "--from", "2023-09-01", "--until", "2023-12-31")
     assert result.exit_code == 2
     assert "--obligations" in result.stderr
+
+
+def test_each_run_loads_the_plug_in_afresh() -> None:
+    """Nothing is kept between runs: a plug-in blocked after a first run is not used by
+    the next one."""
+    assert run(*DUE).exit_code == 0
+    blocked = CliRunner().invoke(cli, DUE, prog_name="corpparent",
+                                 env={"CORPPARENT_PLUGINS_BLOCK": "wiltshire"})
+    assert blocked.exit_code != 0
+    assert "wiltshire" in blocked.stderr
