@@ -12,7 +12,7 @@ Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
 statistical neighbours and holds the comparator values the authority's reports quote;
 its :class:`~corpparent.governance.Constitution` holds what the panel's terms of
 reference require, beside the membership and meetings its documents record and the
-reporting obligations (:class:`~corpparent.governance.ObligationSet`) it must meet.
+reporting obligations (:class:`~corpparent.obligations.ObligationSet`) it must meet.
 """
 
 from __future__ import annotations
