@@ -10,9 +10,10 @@ import random
 import time
 from datetime import date, timedelta
 
-from corpparent.obligations.compliance import evaluate_obligations, falls_due
+from corpparent.obligations.compliance import evaluate_obligations
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.submissions import Submission
+from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
 
@@ -20,7 +21,7 @@ from corpparent.plugins import load_profile
 def main() -> None:
     rng = random.Random(2023)
     declared = [load_profile(name).obligations for name in ("wiltshire", "national")]
-    obligations = ObligationSet([o for found in declared if found is not None for o in found])
+    obligations = ObligationSet([o for found in declared for o in found])
     start = date(2014, 4, 1)
     meetings = [start + timedelta(days=30 * k + rng.randint(0, 5)) for k in range(120)]
     keys = [(o.document, o.recipient, o.covers) for o in obligations]

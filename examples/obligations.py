@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
 
+from corpparent.families import NotJudged
 from corpparent.files.icalendar import write_icalendar
 from corpparent.files.meetings import read_meetings
 from corpparent.files.submissions import read_submissions
-from corpparent.findings import NotJudged
 from corpparent.governance.meetings import MeetingKind
 from corpparent.obligations.compliance import evaluate_obligations, unmatched_submissions
 from corpparent.obligations.outcomes import ObligationOutcome

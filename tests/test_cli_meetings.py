@@ -36,7 +36,7 @@ def findings(*args: str) -> list[dict[str, object]]:
 def test_staffordshire_met_nine_times_against_monthly_meetings() -> None:
     """004 §13: the panel "met 9 times" in 2019-20; its terms of reference say it "shall
     meet every month" (004, terms of reference): 3 short of 12."""
-    frequency = next(f for f in findings(*BASE) if f["rule"] == "meeting frequency")
+    frequency = next(f for f in findings(*BASE) if f["family"] == "meeting frequency")
     assert frequency["status"] == "breached"
     assert frequency["evidence"] == {"meetings": 9, "required": 12, "shortfall": 3}
 
@@ -62,7 +62,18 @@ def test_without_membership_only_frequency_is_judged() -> None:
     assert "meeting frequency" in rules
     gap = [f for f in found if f["status"] == "insufficient data"]
     assert len(gap) == 1
-    assert "--membership" in str(gap[0]["explanation"])
+    assert "need the panel's membership" in str(gap[0]["explanation"])
+    assert "--" not in str(gap[0]["explanation"])
+
+
+def test_without_membership_the_command_line_names_the_option_on_standard_error() -> None:
+    result = run("meetings", str(MEETINGS), "-C", STAFFORDSHIRE, "-p", "MY 2019-20")
+    assert result.exit_code == 0, result.output
+    assert "give --membership FILE" in result.stderr
+    assert "--membership" not in result.stdout
+    with_membership = run("meetings", str(MEETINGS), "-C", STAFFORDSHIRE, "-m",
+                          str(MEMBERSHIP), "-p", "MY 2019-20")
+    assert "--membership" not in with_membership.stderr
 
 
 def test_fail_on_breach() -> None:
@@ -107,10 +118,10 @@ def test_a_plug_in_supplies_constitution_membership_and_meetings() -> None:
     """The built-in Wiltshire plug-in records its 2022-23 meetings (002 §10: 27.9.22,
     15.11.22, 17.1.23, 21.3.23) and its terms of reference's minimum of 5 a year (001 §5)."""
     found = findings("meetings", "-a", "wiltshire", "-p", "2022-23")
-    frequency = next(f for f in found if f["rule"] == "meeting frequency")
+    frequency = next(f for f in found if f["family"] == "meeting frequency")
     assert frequency["evidence"]["meetings"] == 4
     assert frequency["status"] == "breached"
-    quorum = [f for f in found if f["rule"] == "quorum"]
+    quorum = [f for f in found if f["family"] == "quorum"]
     assert len(quorum) == 4  # one per formal meeting
 
 

@@ -70,6 +70,16 @@ def test_due_without_meeting_dates_says_what_it_cannot_schedule() -> None:
     found = findings(*DUE)
     unscheduled = [f for f in found if f["status"] == "insufficient data"]
     assert [str(f["explanation"]).split(" to ")[0] for f in unscheduled] == ["Panel minutes"]
+    assert "--" not in str(unscheduled[0]["explanation"])
+
+
+def test_due_without_meeting_dates_names_the_options_on_standard_error() -> None:
+    result = run(*DUE)
+    assert result.exit_code == 0, result.output
+    assert "1 obligation(s) could not be scheduled" in result.stderr
+    assert "give --meetings, --meeting or --event" in result.stderr
+    planned = run(*DUE, "--meeting", "2023-09-26")
+    assert "could not be scheduled" not in planned.stderr
 
 
 def test_due_leaves_out_what_the_log_already_meets(tmp_path: Path) -> None:
@@ -141,3 +151,13 @@ def test_obligations_need_a_source() -> None:
     result = run("obligations", "due", "--from", "2023-09-01", "--until", "2023-12-31")
     assert result.exit_code == 2
     assert "--obligations" in result.stderr
+
+
+def test_each_run_loads_the_plug_in_afresh() -> None:
+    """Nothing is kept between runs: a plug-in blocked after a first run is not used by
+    the next one."""
+    assert run(*DUE).exit_code == 0
+    blocked = CliRunner().invoke(cli, DUE, prog_name="corpparent",
+                                 env={"CORPPARENT_PLUGINS_BLOCK": "wiltshire"})
+    assert blocked.exit_code != 0
+    assert "wiltshire" in blocked.stderr

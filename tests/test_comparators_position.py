@@ -24,7 +24,8 @@ from corpparent.comparators import (
     standing_finding,
 )
 from corpparent.errors import DefinitionError
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialYear
 from corpparent.symbols import is_symbol
@@ -78,7 +79,7 @@ def test_withheld_values_get_no_rank_and_no_band_and_are_not_counted() -> None:
     assert "confidential" in benchmark.missing["c"]
     finding = standing_finding(benchmark, "c")
     assert finding.status is Status.INSUFFICIENT_DATA
-    assert finding.outcome is Standing.NOT_RANKED
+    assert finding.outcome is NotJudged.INSUFFICIENT_DATA
     assert "confidential" in finding.explanation
 
 
@@ -101,7 +102,9 @@ def test_too_few_values_give_no_band() -> None:
     benchmark = Benchmark(LOW, Y, {"a": 5, "b": 6, "c": 7})
     assert benchmark.quartiles() is None
     assert standing_finding(benchmark, "a").status is Status.INSUFFICIENT_DATA
-    assert standing_finding(benchmark, "a").outcome is Standing.RANKED
+    ranked = standing_finding(benchmark, "a")
+    assert ranked.outcome is NotJudged.INSUFFICIENT_DATA
+    assert (ranked.evidence["rank"], ranked.evidence["of"]) == (1, 3)
 
 
 def test_neutral_indicators_are_neither_ranked_nor_banded() -> None:

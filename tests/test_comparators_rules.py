@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpparent.comparators import Comparator, ComparatorKind, CompareWith, Verdict
-from corpparent.errors import DataError, UnitError
+from corpparent.errors import DataError, UnitError, UnknownNameError
 from corpparent.files import comparator_set_from_data
 from corpparent.findings import RuleSet, Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
@@ -95,7 +95,7 @@ def test_a_declared_set_takes_values_inline_or_by_name() -> None:
     assert cset.get("England").source == "DfE"
     assert cset.get("South West").kind is ComparatorKind.REGION
     assert cset.get("South West").value("placement-moves", FinancialYear(2020)) == 11
-    with pytest.raises(KeyError, match="England"):
+    with pytest.raises(UnknownNameError, match=r"no comparator 'Wales' .* 'England'"):
         cset.get("Wales")
 
 

@@ -18,7 +18,8 @@ from corpparent.comparators import (
     compare,
     group_finding,
 )
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import CalendarYear, FinancialYear
 

@@ -18,6 +18,7 @@ from corpparent.comparators import Band, ComparatorKind
 from corpparent.dfe.areas import known_areas
 from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national import AreaValues
+from corpparent.families import RuleFamily
 from corpparent.files.national import read_benchmarking, read_lait_benchmarking
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
@@ -219,7 +220,8 @@ def test_findings_judge_every_proportion_against_every_comparator(
     # Per indicator: rank and band, five comparators, and the Outstanding position.
     assert len(findings) == 7 * len(proportions)
     moves = [f for f in findings if f.subject == "placements_3plus"]
-    england = next(f for f in moves if f.rule == "compared with England")
+    england = next(f for f in moves if f.family is RuleFamily.COMPARISON
+                   and f.evidence["comparator"] == "England")
     # 9% against England's 10%, lower is better: better than England.
     assert england.status is Status.EXCEEDED
     assert {f.period for f in findings} == {YEAR_2025}

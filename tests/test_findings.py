@@ -7,7 +7,19 @@ import pytest
 from attrs import frozen
 from hypothesis import given, strategies as st
 
-from corpparent import AllOf, AnyOf, Finding, Not, Rule, RuleFamily, RuleSet, Status, worst
+from corpparent import (
+    AllOf,
+    AnyOf,
+    DefinitionError,
+    Finding,
+    Not,
+    NotJudged,
+    Rule,
+    RuleFamily,
+    RuleSet,
+    Status,
+    worst,
+)
 
 
 @frozen
@@ -130,3 +142,20 @@ def test_a_finding_shows_its_subjects_name_where_it_has_one() -> None:
     assert (bare.display_subject, named.display_subject) == ("health", "Health assessments")
     assert str(named).startswith("Health assessments [target]: breached")
 
+
+
+def test_an_outcome_given_as_text_is_refused_when_the_finding_is_made() -> None:
+    """A rule written with ``outcome="late"`` fails where it makes the finding, naming
+    what is expected, not later when a report labels it."""
+    with pytest.raises(DefinitionError, match="member of an Enum") as raised:
+        Finding("annual-report", "custom", Status.BREACHED, "Late.", outcome="late",  # type: ignore[arg-type]
+                family=RuleFamily.CUSTOM)
+    assert "'late'" in str(raised.value)
+    assert isinstance(raised.value, ValueError)
+
+
+def test_an_outcome_that_is_an_enum_member_or_none_is_kept() -> None:
+    judged = Finding("x", "custom", Status.INSUFFICIENT_DATA, "No data.",
+                     outcome=NotJudged.INSUFFICIENT_DATA, family=RuleFamily.CUSTOM)
+    assert judged.outcome is NotJudged.INSUFFICIENT_DATA
+    assert attrs.evolve(judged, outcome=None).outcome is None

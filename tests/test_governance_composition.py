@@ -171,6 +171,17 @@ def test_credentials_not_recorded_leave_a_requirement_unjudged() -> None:
     assert rule.evaluate(held).status is Status.MET
 
 
+def test_membership_findings_have_one_subject_and_name_the_day_for_readers() -> None:
+    """Composition and requirement findings are about the membership; the day judged is
+    in the name a reader sees, not in the identifier."""
+    roster = WILTSHIRE.on(date(2023, 3, 31))
+    rules = (MaximumSize(20), SubstitutesAppointed(),
+             RequirementMet(Requirement("Enhanced DBS check")))
+    for finding in (rule.evaluate(roster) for rule in rules):
+        assert (finding.subject, finding.subject_name) == ("membership",
+                                                           "membership on 2023-03-31")
+
+
 def test_a_credential_completed_after_the_date_does_not_count() -> None:
     assert not Credential("X", date(2020, 2, 1)).valid_on(date(2020, 1, 1))
     assert not Credential("X", date(2019, 2, 1), expires=date(2019, 12, 31)).valid_on(

@@ -11,9 +11,10 @@ import attrs
 import pytest
 
 from corpparent.errors import DefinitionError
+from corpparent.families import NotJudged, RuleFamily
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
-from corpparent.findings import AllOf, NotJudged, RuleFamily, Status
+from corpparent.findings import AllOf, Status
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
@@ -94,7 +95,7 @@ def test_reviewing_staffordshire_2019_20() -> None:
     # The report publishes no training records, so 004 §14 cannot be judged either way.
     assert by_rule["requirement: Level 1 Child Protection Training"].status is (
         Status.INSUFFICIENT_DATA)
-    attendance = [f for f in findings if f.rule == "attendance at least 50%"]
+    attendance = [f for f in findings if f.family is RuleFamily.ATTENDANCE]
     assert {f.subject for f in attendance if f.status is Status.WARNING} == {
         "Gill Heath", "Natasha Pullen"}  # 2/9 each, 004 §7
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
+from corpparent.families import RuleFamily
 from corpparent.files.meetings import read_meetings
 from corpparent.findings import Finding, Status, worst
 from corpparent.governance.frequency import MeetingFrequency, MeetingLog
@@ -30,8 +31,8 @@ STAFFORDSHIRE = MeetingFrequency(every_months=1, tolerance_days=7, year=YearKind
 WILTSHIRE = MeetingFrequency(every_months=2, tolerance_days=14, minimum_per_year=5)
 
 
-def by_rule(findings: tuple[Finding, ...], rule: str) -> list[Finding]:
-    return [f for f in findings if f.rule == rule]
+def of_family(findings: tuple[Finding, ...], family: RuleFamily) -> list[Finding]:
+    return [f for f in findings if f.family is family]
 
 
 def test_staffordshire_met_nine_times_against_a_monthly_rule_is_a_shortfall() -> None:
@@ -39,7 +40,7 @@ def test_staffordshire_met_nine_times_against_a_monthly_rule_is_a_shortfall() ->
     meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.csv")
     year = MunicipalYear(2019)
     log = MeetingLog.of(meetings, year.start, year.end, as_of=year.end)
-    (count,) = by_rule(STAFFORDSHIRE.findings(log), "meeting frequency")
+    (count,) = of_family(STAFFORDSHIRE.findings(log), RuleFamily.MEETING_FREQUENCY)
     assert count.status is Status.BREACHED
     assert count.evidence["meetings"] == 9
     assert count.evidence["required"] == 12
@@ -53,7 +54,7 @@ def test_staffordshire_did_not_meet_in_april_2020() -> None:
     meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.csv")
     year = MunicipalYear(2019)
     log = MeetingLog.of(meetings, year.start, year.end, as_of=year.end)
-    (nxt,) = by_rule(STAFFORDSHIRE.findings(log), "next meeting")
+    (nxt,) = of_family(STAFFORDSHIRE.findings(log), RuleFamily.NEXT_MEETING)
     assert nxt.status is Status.BREACHED
     assert nxt.evidence["last meeting"] == "2020-03-16"
 
@@ -63,13 +64,13 @@ def test_wiltshire_gaps_between_the_2022_23_meetings() -> None:
     meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
     log = MeetingLog.of(meetings, date(2022, 9, 27), date(2023, 3, 31), as_of=date(2023, 3, 31))
     strict = MeetingFrequency(every_months=2, minimum_per_year=5)
-    gaps = by_rule(strict.findings(log), "meeting gaps")
+    gaps = of_family(strict.findings(log), RuleFamily.MEETING_GAP)
     # With no tolerance: two months after 15 November is 15 January, so 17 January is 2
     # days over; two months after 17 January is 17 March, so 21 March is 4 days over.
     assert [(f.evidence["from"], f.evidence["days over"]) for f in gaps] == [
         ("2022-11-15", 2), ("2023-01-17", 4)
     ]
-    lenient = by_rule(WILTSHIRE.findings(log), "meeting gaps")
+    lenient = of_family(WILTSHIRE.findings(log), RuleFamily.MEETING_GAP)
     assert [f.status for f in lenient] == [Status.MET]
     assert lenient[0].evidence == {"gaps": 3, "longest gap days": 63}
 
@@ -78,7 +79,7 @@ def test_next_meeting_due_date_after_the_last_wiltshire_meeting() -> None:
     meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
     log = MeetingLog.of(meetings, date(2022, 9, 27), date(2023, 6, 30), as_of=date(2023, 3, 31))
     assert WILTSHIRE.next_due(log) == date(2023, 5, 21) + timedelta(days=14)
-    (nxt,) = by_rule(WILTSHIRE.findings(log), "next meeting")
+    (nxt,) = of_family(WILTSHIRE.findings(log), RuleFamily.NEXT_MEETING)
     assert nxt.status is Status.NOT_YET_DUE
     assert nxt.evidence["next due"] == "2023-06-04"
 
@@ -87,7 +88,7 @@ def test_a_year_the_record_covers_in_part_is_insufficient_data() -> None:
     # The 2022-23 report lists meetings from September only; the financial year began in April.
     meetings = read_meetings(DATA / "wiltshire_2022-23_meetings.csv")
     log = MeetingLog.of(meetings, date(2022, 7, 1), date(2023, 3, 31), as_of=date(2023, 3, 31))
-    (count,) = by_rule(WILTSHIRE.findings(log), "meeting frequency")
+    (count,) = of_family(WILTSHIRE.findings(log), RuleFamily.MEETING_FREQUENCY)
     assert count.status is Status.INSUFFICIENT_DATA
     assert count.period == FinancialYear(2022)
 
@@ -95,7 +96,7 @@ def test_a_year_the_record_covers_in_part_is_insufficient_data() -> None:
 def test_a_year_still_running_is_not_yet_due() -> None:
     log = MeetingLog((date(2022, 5, 10), date(2022, 7, 12)), date(2022, 4, 1),
                      date(2023, 3, 31), as_of=date(2022, 8, 1))
-    (count,) = by_rule(WILTSHIRE.findings(log), "meeting frequency")
+    (count,) = of_family(WILTSHIRE.findings(log), RuleFamily.MEETING_FREQUENCY)
     assert count.status is Status.NOT_YET_DUE
 
 
@@ -123,8 +124,8 @@ def test_adding_a_meeting_never_adds_a_frequency_breach(
     more = MeetingLog((*log.dates, extra), log.start, log.end, log.as_of)
     before, after = rule.findings(log), rule.findings(more)
     assert _overdue(after) <= _overdue(before)
-    assert sum(f.is_breach for f in by_rule(after, "meeting frequency")) <= sum(
-        f.is_breach for f in by_rule(before, "meeting frequency"))
+    assert sum(f.is_breach for f in of_family(after, RuleFamily.MEETING_FREQUENCY)) <= sum(
+        f.is_breach for f in of_family(before, RuleFamily.MEETING_FREQUENCY))
     if not any(f.is_breach for f in before):
         assert not any(f.is_breach for f in after)
 
@@ -151,6 +152,6 @@ def test_too_few_meetings_in_a_complete_year_is_a_shortfall(
     case: tuple[MeetingFrequency, MeetingLog],
 ) -> None:
     rule, log = case
-    (count,) = by_rule(rule.findings(log), "meeting frequency")
+    (count,) = of_family(rule.findings(log), RuleFamily.MEETING_FREQUENCY)
     assert count.status is Status.BREACHED
     assert count.evidence["shortfall"] == rule.required_per_year - len(log.dates)

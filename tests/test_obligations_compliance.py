@@ -406,6 +406,17 @@ def test_no_finding_is_met_without_a_submission(as_of: date) -> None:
         assert finding.status in (Status.BREACHED, Status.NOT_YET_DUE)
 
 
+def test_an_unmatched_entry_is_about_the_log_it_came_from() -> None:
+    from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
+
+    entry = Submission(document="annual reprot", recipient="Full Council",
+                       date=date(2023, 7, 18), source="submissions.csv")
+    check = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1))
+    last = check.findings(ReportingRecord([entry], meetings=MEETINGS))[-1]
+    assert last.subject == "submissions.csv"
+    assert last.display_subject == f"Log entry: {entry}"
+
+
 def test_obligations_are_a_check_in_a_rule_set() -> None:
     from corpparent.findings import RuleSet
     from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
@@ -421,6 +432,8 @@ def test_obligations_are_a_check_in_a_rule_set() -> None:
     assert (last.status, last.outcome, last.rule) == (Status.WARNING, Outcome.UNMATCHED,
                                                      "submissions log")
     assert "counts towards no obligation" in last.explanation
+    assert (last.subject, last.subject_name) == (
+        "submissions log", "Log entry: annual reprot to Full Council on 2023-07-18")
     quiet = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1), include_unmatched=False)
     assert quiet.findings(record) == findings[:-1]
 

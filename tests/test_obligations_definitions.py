@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
-from corpparent.errors import DataError, DefinitionError
+from corpparent.errors import DataError, DefinitionError, UnknownNameError
 from corpparent.files.obligations import (
     load_obligations,
     obligation_schema,
@@ -204,7 +204,7 @@ def test_precedence_order_puts_what_must_come_first_first() -> None:
     assert [o.id for o in obligations] == ["council", "select"]
     assert [o.id for o in obligations.in_precedence_order] == ["select", "council"]
     assert obligations.for_log_entry("Annual Report", "full council") == council
-    with pytest.raises(LookupError, match="known: council, select"):
+    with pytest.raises(UnknownNameError, match="known: council, select"):
         obligations["minutes"]
 
 

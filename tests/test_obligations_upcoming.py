@@ -7,7 +7,8 @@ from datetime import date
 from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
-from corpparent.findings import NotJudged, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Status
 from corpparent.obligations.outcomes import ObligationOutcome
 from corpparent.obligations.submissions import Submission
 from corpparent.obligations.upcoming import falls_due

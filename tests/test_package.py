@@ -13,8 +13,15 @@ import pytest
 
 import corpparent
 import corpparent.files
+import corpparent.indicators
 
-FRONT_DOORS = [corpparent, corpparent.files]
+FRONT_DOORS = [corpparent, corpparent.files, corpparent.indicators]
+SOURCE = Path(corpparent.__file__).parent
+MODULES = sorted(
+    ".".join(("corpparent", *path.relative_to(SOURCE).with_suffix("").parts))
+    .removesuffix(".__init__")
+    for path in SOURCE.rglob("*.py") if path.name != "__main__.py"
+)
 
 
 def test_public_api_is_sorted_and_complete() -> None:
@@ -35,6 +42,15 @@ def test_import_loads_neither_pint_nor_pydantic_nor_hypothesis() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False", "False"]
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.count(".") == 1])
+def test_each_top_level_module_imports_first(module: str) -> None:
+    """Any module may be the first a program imports: none depends on another having
+    been imported before it."""
+    result = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def _type_checking_imports(package: ModuleType) -> dict[str, str]:

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from corpparent.comparators.comparison import Verdict
+from corpparent.families import RuleFamily
 from corpparent.files.readings import read_readings
-from corpparent.findings import RuleFamily, Status
+from corpparent.findings import Status
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
 from corpparent.plugins import load_profile

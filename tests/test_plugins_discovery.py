@@ -20,14 +20,13 @@ import pytest
 
 from corpparent.errors import DataError, PluginError, PluginFileError
 from corpparent.plugins import (
-    ENTRY_POINT_GROUP,
     PluginConflictError,
     PluginLoadError,
     discover,
     load_profile,
     load_profiles,
 )
-from corpparent.profile import AuthorityProfile
+from corpparent.profile import ENTRY_POINT_GROUP, AuthorityProfile
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "plugin-example"
@@ -164,7 +163,7 @@ def _broken_plugins(install: Install) -> None:
     for dist in ("corpparent-shared-a", "corpparent-shared-b"):
         module = dist.replace("-", "_")
         install(dist, "1.0", {"shared": f"{module}:profile"}, {
-            f"{module}.py": "from corpparent.plugins import AuthorityProfile\n"
+            f"{module}.py": "from corpparent.profile import AuthorityProfile\n"
                             "profile = AuthorityProfile(id='shared', name='Shared')\n",
         })
     install("corpparent-fine", "1.0", {"fine": "fine_pkg:fine.toml"}, {

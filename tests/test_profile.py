@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from corpparent.errors import DefinitionError
+from corpparent.errors import CorpparentError, DefinitionError, UnknownNameError
 from corpparent.governance.meetings import Meeting, Meetings
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
@@ -26,9 +26,23 @@ def test_a_valid_profile() -> None:
     )
     assert profile.priority("stable-homes").leads == ("Cllr A",)
     assert profile.document("002").title == "Annual report"
-    with pytest.raises(KeyError, match="unknown priority 'other'; wiltshire defines: "
-                                       "stable-homes"):
+    with pytest.raises(UnknownNameError, match="unknown priority 'other'; wiltshire defines: "
+                                               "stable-homes"):
         profile.priority("other")
+    with pytest.raises(UnknownNameError, match="unknown source document '001'; wiltshire "
+                                               "cites: 002"):
+        profile.document("001")
+
+
+def test_a_name_not_found_is_a_corpparent_error_and_a_lookup_error() -> None:
+    """Callers catch the library's errors by its root, or by ``LookupError`` as before;
+    the message is not quoted as a dictionary key would be."""
+    profile = AuthorityProfile("wiltshire", "Wiltshire Council", IndicatorSet([MOVES]),
+                               domains=("Stability",), priorities=[HOMES])
+    with pytest.raises(CorpparentError) as raised:
+        profile.document("002")
+    assert isinstance(raised.value, LookupError)
+    assert str(raised.value) == "unknown source document '002'; wiltshire cites: none"
 
 
 @pytest.mark.parametrize(("changes", "message"), [

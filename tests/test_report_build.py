@@ -59,6 +59,23 @@ def test_without_range_or_target_travel_decides_and_else_nothing_is_judged() -> 
     assert headline_status([unknown], has_value=False) is Status.INSUFFICIENT_DATA
 
 
+NOT_HEADLINE = [f for f in RuleFamily if not f.is_judgement and not f.is_travel]
+
+
+@given(st.lists(st.tuples(st.sampled_from(NOT_HEADLINE), statuses), min_size=1),
+       st.lists(st.tuples(st.sampled_from(TRAVEL), statuses)), st.booleans())
+def test_a_finding_neither_judgement_nor_travel_never_changes_the_headline(
+    others: list[tuple[RuleFamily, Status]], travel: list[tuple[RuleFamily, Status]],
+    has_value: bool,
+) -> None:
+    """A comparison or any other finding beside an indicator's travel is not travel: the
+    headline is what it would be without it."""
+    travelled = [finding(family, s) for family, s in travel]
+    beside = [finding(family, s) for family, s in others]
+    assert headline_status(travelled + beside, has_value) is headline_status(travelled,
+                                                                             has_value)
+
+
 def test_summary_counts_indicators_not_judged_apart() -> None:
     report = wiltshire_report()
     summary = summarise(report.indicators)

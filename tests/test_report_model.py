@@ -70,7 +70,7 @@ def test_every_finding_is_in_the_json_with_its_breach_flag() -> None:
     """002 §33: long-term stability at 73% is below the 75% lower range: a breach."""
     document = json.loads(render_json(wiltshire_report()))
     stability = next(i for i in document["indicators"] if i["id"] == "long_term_stability")
-    found = next(f for f in stability["findings"] if f["rule"] == "expected range")
+    found = next(f for f in stability["findings"] if f["family"] == "expected range")
     assert (found["status"], found["breach"], found["evidence"]["value"]) == ("breached", True, 73)
     assert stability["expected_range"] == {"lower": 75, "upper": 82, "period": "2022-23"}
 

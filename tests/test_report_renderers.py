@@ -23,6 +23,7 @@ from corpparent.report import (
     status_label,
 )
 from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
+from corpparent.report.labels import finding_label, travel_cell, travel_label, travel_of
 from corpparent.report.model import FindingOut, ScorecardReport
 from corpparent.report.svg import CHART_COLOURS, period_label
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
@@ -191,6 +192,25 @@ def test_a_scorecard_renders_the_same_whatever_its_rules_are_called(
     text = render(report)
     assert "▲ improved" in text or "▼ worsened" in text
     assert render(renamed) == text
+
+
+def test_only_a_travel_finding_that_could_be_judged_is_headed_by_an_arrow() -> None:
+    """Arrows are chosen by family and Travel member, never by matching outcome text: a
+    finding of another family whose outcome reads like a direction keeps its status."""
+    def out(family: RuleFamily, status: Status, outcome: str | None) -> FindingOut:
+        return FindingOut(subject="x", rule="any", family=family, status=status,
+                          breach=False, explanation="e", outcome=outcome)
+
+    since_year = RuleFamily.TRAVEL_SINCE_LAST_YEAR
+    assert finding_label(out(since_year, Status.WARNING, "worsened")) == "▼ Worsened"
+    assert travel_label(out(since_year, Status.MET, "no change")) == "= no change"
+    unjudged = out(since_year, Status.INSUFFICIENT_DATA, "insufficient data")
+    assert finding_label(unjudged) == "? Insufficient data"
+    assert travel_label(unjudged) == "insufficient data"
+    lookalike = out(RuleFamily.CUSTOM, Status.MET, "improved")
+    assert travel_of(lookalike) is None
+    assert finding_label(lookalike) == "✓ Met"
+    assert travel_cell([lookalike], since_year) == "–"
 
 
 def test_findings_reports_show_a_subjects_name_where_it_has_one() -> None:

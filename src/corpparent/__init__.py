@@ -40,7 +40,9 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         Problem as Problem,
         UnitError as UnitError,
         UnknownIndicatorError as UnknownIndicatorError,
+        UnknownNameError as UnknownNameError,
     )
+    from corpparent.families import NotJudged as NotJudged, RuleFamily as RuleFamily
     from corpparent.files import (
         load_plugin_file as load_plugin_file,
         plugin_schema as plugin_schema,
@@ -60,9 +62,7 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         Check as Check,
         Finding as Finding,
         Not as Not,
-        NotJudged as NotJudged,
         Rule as Rule,
-        RuleFamily as RuleFamily,
         RuleSet as RuleSet,
         Status as Status,
         worst as worst,
@@ -85,6 +85,12 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         SixMonthRule as SixMonthRule,
         YearKind as YearKind,
         attendance_table as attendance_table,
+    )
+    from corpparent.indicator_rules import (
+        ExpectedRangeRule as ExpectedRangeRule,
+        Observation as Observation,
+        TargetRule as TargetRule,
+        TravelRule as TravelRule,
     )
     from corpparent.indicators import (
         Indicator as Indicator,
@@ -134,13 +140,9 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     )
     from corpparent.scorecard import (
         ExceptionReport as ExceptionReport,
-        ExpectedRangeRule as ExpectedRangeRule,
         IndicatorAssessment as IndicatorAssessment,
-        Observation as Observation,
         Scorecard as Scorecard,
         ScorecardResult as ScorecardResult,
-        TargetRule as TargetRule,
-        TravelRule as TravelRule,
     )
 
 __version__ = "0.1.0"
@@ -168,7 +170,7 @@ _EXPORTS: dict[str, str] = {
     "DefinitionError": "corpparent.errors",
     "ExceptionReport": "corpparent.scorecard",
     "ExpectedRange": "corpparent.ranges",
-    "ExpectedRangeRule": "corpparent.scorecard",
+    "ExpectedRangeRule": "corpparent.indicator_rules",
     "FinancialQuarter": "corpparent.periods",
     "FinancialYear": "corpparent.periods",
     "Finding": "corpparent.findings",
@@ -188,11 +190,11 @@ _EXPORTS: dict[str, str] = {
     "Month": "corpparent.periods",
     "MunicipalYear": "corpparent.periods",
     "Not": "corpparent.findings",
-    "NotJudged": "corpparent.findings",
+    "NotJudged": "corpparent.families",
     "Obligation": "corpparent.obligations",
     "ObligationOutcome": "corpparent.obligations",
     "ObligationSet": "corpparent.obligations",
-    "Observation": "corpparent.scorecard",
+    "Observation": "corpparent.indicator_rules",
     "PanelRecord": "corpparent.governance",
     "Performance": "corpparent.ranges",
     "Period": "corpparent.periods",
@@ -208,7 +210,7 @@ _EXPORTS: dict[str, str] = {
     "Reading": "corpparent.indicators",
     "Readings": "corpparent.indicators",
     "Rule": "corpparent.findings",
-    "RuleFamily": "corpparent.findings",
+    "RuleFamily": "corpparent.families",
     "RuleSet": "corpparent.findings",
     "Scorecard": "corpparent.scorecard",
     "ScorecardResult": "corpparent.scorecard",
@@ -219,12 +221,13 @@ _EXPORTS: dict[str, str] = {
     "Target": "corpparent.ranges",
     "TargetDirection": "corpparent.ranges",
     "TargetOutcome": "corpparent.ranges",
-    "TargetRule": "corpparent.scorecard",
+    "TargetRule": "corpparent.indicator_rules",
     "Travel": "corpparent.ranges",
-    "TravelRule": "corpparent.scorecard",
+    "TravelRule": "corpparent.indicator_rules",
     "Unavailable": "corpparent.indicators",
     "UnitError": "corpparent.errors",
     "UnknownIndicatorError": "corpparent.errors",
+    "UnknownNameError": "corpparent.errors",
     "Verdict": "corpparent.comparators",
     "YearKind": "corpparent.governance",
     "attendance_table": "corpparent.governance",

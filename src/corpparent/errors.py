@@ -26,6 +26,7 @@ __all__ = [
     "Problem",
     "UnitError",
     "UnknownIndicatorError",
+    "UnknownNameError",
 ]
 
 
@@ -45,12 +46,17 @@ class PeriodError(CorpparentError, ValueError):
     """Text that should name a period is malformed or ambiguous."""
 
 
-class UnknownIndicatorError(CorpparentError, LookupError):
-    """An indicator identifier is not in the indicator set."""
+class UnknownNameError(CorpparentError, LookupError):
+    """A name or identifier looked up (a priority, a source document, an obligation, a
+    comparator) is not there; the message names those that are."""
 
     def __str__(self) -> str:
         # LookupError would otherwise quote the message like a dictionary key.
         return str(self.args[0]) if self.args else ""
+
+
+class UnknownIndicatorError(UnknownNameError):
+    """An indicator identifier is not in the indicator set."""
 
 
 class PluginError(CorpparentError, RuntimeError):

@@ -11,7 +11,7 @@ the same input; a check may be a rule, or anything that yields several findings 
 meeting-frequency check finds one shortfall per year and one gap per over-long
 interval).
 
-Every finding names the :class:`RuleFamily` of the rule that made it, and its
+Every finding names the :class:`~corpparent.families.RuleFamily` of the rule that made it, and its
 ``outcome`` is a member of an :class:`~enum.Enum` (a :class:`~corpparent.ranges.Travel`,
 an obligation's :class:`~corpparent.obligations.ObligationOutcome`, ...): reports and
 renderers select findings by those, never by the text of a rule's name or an outcome,
@@ -30,6 +30,7 @@ from typing import Generic, Protocol, TypeVar, final
 
 from attrs import field, frozen
 
+from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.periods import Period
 
@@ -40,11 +41,10 @@ __all__ = [
     "EvidenceValue",
     "Finding",
     "Not",
-    "NotJudged",
     "Rule",
-    "RuleFamily",
     "RuleSet",
     "Status",
+    "not_judged",
     "worst",
 ]
 
@@ -89,6 +89,12 @@ _SEVERITY = {
 }
 
 
+def not_judged(status: Status) -> NotJudged | None:
+    """The outcome of a finding of ``status`` whose rule has no outcome of its own:
+    ``NotJudged.INSUFFICIENT_DATA`` for insufficient data, else ``None``."""
+    return NotJudged.INSUFFICIENT_DATA if status is Status.INSUFFICIENT_DATA else None
+
+
 def worst(statuses: Iterable[Status]) -> Status:
     """The most severe of ``statuses`` (breached, insufficient data, warning, ...)."""
     return max(statuses, key=_SEVERITY.__getitem__, default=Status.MET)
@@ -96,6 +102,17 @@ def worst(statuses: Iterable[Status]) -> Status:
 
 def _freeze_evidence(value: Mapping[str, EvidenceValue]) -> Mapping[str, EvidenceValue]:
     return MappingProxyType(dict(value))
+
+
+def _check_outcome(_: object, __: object, value: Enum | None) -> None:
+    # Reports select and label findings by the outcome's enum; text such as "late" would
+    # pass unnoticed until a report is built, so it is refused where the finding is made.
+    if value is not None and not isinstance(value, Enum):
+        raise DefinitionError(
+            f"a finding's outcome must be a member of an Enum (such as "
+            f"ObligationOutcome.LATE or NotJudged.INSUFFICIENT_DATA) or None, "
+            f"not {value!r}"
+        )
 
 
 @final
@@ -107,9 +124,9 @@ class Finding:
     id, an obligation's id, the panel or member as its records name it);
     ``subject_name`` is the name a reader knows it by, where that differs. ``rule`` is
     the name of the rule that judged it, as reports show it, and ``family`` the kind of
-    rule (see :class:`RuleFamily`), by which findings are selected. ``outcome`` gives a
-    finer label than the status where one helps: a member of the rule's outcome enum
-    (:class:`~corpparent.ranges.Performance` "worse than expected",
+    rule (see :class:`~corpparent.families.RuleFamily`), by which findings are selected.
+    ``outcome`` gives a finer label than the status where one helps: a member of the
+    rule's outcome enum (:class:`~corpparent.ranges.Performance` "worse than expected",
     :class:`~corpparent.obligations.ObligationOutcome` "late", ...), whose ``value`` is
     the label.
     """
@@ -122,7 +139,7 @@ class Finding:
         factory=dict, converter=_freeze_evidence
     )
     period: Period | None = None
-    outcome: Enum | None = None
+    outcome: Enum | None = field(default=None, validator=_check_outcome)
     family: RuleFamily = field(kw_only=True)
     subject_name: str | None = field(default=None, kw_only=True)
 
@@ -213,6 +230,7 @@ def _combine(
         explanation=explanation,
         evidence=evidence,
         period=first.period,
+        outcome=not_judged(status),
         family=first.family,
         subject_name=first.subject_name,
     )
@@ -321,6 +339,7 @@ class Not(Rule[T]):
             explanation=f"Negated: {inner.explanation}",
             evidence=inner.evidence,
             period=inner.period,
+            outcome=not_judged(status),
             family=inner.family,
             subject_name=inner.subject_name,
         )

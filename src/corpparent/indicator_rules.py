@@ -15,7 +15,8 @@ from typing import final
 
 from attrs import frozen
 
-from corpparent.findings import Finding, NotJudged, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.indicators.aggregation import Unavailable
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period

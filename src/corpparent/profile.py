@@ -12,7 +12,7 @@ Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
 statistical neighbours and holds the comparator values the authority's reports quote;
 its :class:`~corpparent.governance.Constitution` holds what the panel's terms of
 reference require, beside the membership and meetings its documents record and the
-reporting obligations (:class:`~corpparent.governance.ObligationSet`) it must meet.
+reporting obligations (:class:`~corpparent.obligations.ObligationSet`) it must meet.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.comparators.sets import ComparatorSet
-from corpparent.errors import DefinitionError
+from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
@@ -186,20 +186,22 @@ class AuthorityProfile:
                     )
 
     def priority(self, priority_id: str) -> Priority:
-        """The priority with identifier ``priority_id``."""
+        """The priority with identifier ``priority_id``; an :class:`UnknownNameError`
+        (a ``LookupError``) naming those defined when there is none."""
         for priority in self.priorities:
             if priority.id == priority_id:
                 return priority
         known = ", ".join(p.id for p in self.priorities) or "none"
-        raise KeyError(f"unknown priority {priority_id!r}; {self.id} defines: {known}")
+        raise UnknownNameError(f"unknown priority {priority_id!r}; {self.id} defines: {known}")
 
     def document(self, document_id: str) -> Document:
-        """The source document cited as ``document_id``."""
+        """The source document cited as ``document_id``; an :class:`UnknownNameError`
+        (a ``LookupError``) naming those cited when there is none."""
         for document in self.documents:
             if document.id == document_id:
                 return document
         known = ", ".join(d.id for d in self.documents) or "none"
-        raise KeyError(f"unknown source document {document_id!r}; {self.id} cites: {known}")
+        raise UnknownNameError(f"unknown source document {document_id!r}; {self.id} cites: {known}")
 
 
 def _unique(what: str, ids: list[str], authority: str) -> None:

@@ -21,7 +21,8 @@ from typing import final
 
 from attrs import field, frozen
 
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
@@ -32,13 +33,9 @@ from corpparent.ranges import ExpectedRange, Performance, Travel
 
 __all__ = [
     "ExceptionReport",
-    "ExpectedRangeRule",
     "IndicatorAssessment",
-    "Observation",
     "Scorecard",
     "ScorecardResult",
-    "TargetRule",
-    "TravelRule",
 ]
 
 

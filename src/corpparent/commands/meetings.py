@@ -86,6 +86,9 @@ def meetings(
         membership = read_membership(membership_file)
     day = as_of or period.end
     findings = constitution.review_period(records, membership, period, day)
+    if membership is None:
+        click.echo("note: quorum, attendance and composition need the panel's membership: "
+                   "give --membership FILE", err=True)
     name = authority_name or (None if profile is None else profile.name)
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,

@@ -90,15 +90,15 @@ _SOURCES = [
 ]
 
 
-@functools.lru_cache(maxsize=4)
-def _profile(authority: str) -> AuthorityProfile:
-    return load_profile(authority)
-
-
 @final
 @frozen
 class Sources:
-    """The obligations a command judges and the dates they hang on, as one value."""
+    """The obligations a command judges and the dates they hang on, as one value.
+
+    ``profile`` is the plug-in named by ``--authority``, loaded once when the command
+    starts (each run of a command loads it afresh, so an installed or changed plug-in is
+    always seen).
+    """
 
     authority_id: str | None
     reference: str | None
@@ -106,28 +106,23 @@ class Sources:
     planned: tuple[date, ...]
     event_pairs: tuple[str, ...]
     name: str | None
-
-    def profile(self) -> AuthorityProfile | None:
-        """The plug-in named by ``--authority``, if any (loaded once)."""
-        return None if self.authority_id is None else _profile(self.authority_id)
+    profile: AuthorityProfile | None
 
     @property
     def authority(self) -> str | None:
         """The authority's name for the report."""
         if self.name is not None:
             return self.name
-        profile = self.profile()
-        return None if profile is None else profile.name
+        return None if self.profile is None else self.profile.name
 
     def obligations(self) -> ObligationSet:
         """The obligations of ``--obligations``, else of the plug-in."""
         if self.reference is not None:
             return _obligations(self.reference)
-        profile = self.profile()
-        if profile is None or not profile.obligations:
+        if self.profile is None or not self.profile.obligations:
             raise click.UsageError("give --authority (a plug-in with obligations) or "
                                    "--obligations")
-        return profile.obligations
+        return self.profile.obligations
 
     def meetings(self, within: tuple[date, date] | None = None) -> list[date] | None:
         """The meeting dates given, else the plug-in's formal meetings (those ``within``
@@ -135,10 +130,9 @@ class Sources:
         given = _meeting_dates(self.meeting_file, self.planned)
         if given is not None:
             return given
-        profile = self.profile()
-        if profile is None or not profile.meetings:
+        if self.profile is None or not self.profile.meetings:
             return None
-        dates = list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
+        dates = list(self.profile.meetings.of_kind(MeetingKind.FORMAL).dates)
         if within is not None and not any(within[0] <= d <= within[1] for d in dates):
             return None  # a record of past meetings says nothing of those to come
         return dates
@@ -156,8 +150,9 @@ def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
                 meeting_file: Path | None, planned: tuple[date, ...],
                 event_pairs: tuple[str, ...], authority_name: str | None,
                 **kwargs: Any) -> Any:
+        profile = None if authority_id is None else load_profile(authority_id)
         sources = Sources(authority_id, obligation_ref, meeting_file, planned, event_pairs,
-                          authority_name)
+                          authority_name, profile)
         return function(*args, sources=sources, **kwargs)
 
     decorated: Callable[..., Any] = command
@@ -260,6 +255,10 @@ def due(
                          meetings=sources.meetings(within=(start, until)),
                          events=sources.events(),
                          submissions=log)
+    if upcoming.unscheduled:
+        click.echo(f"note: {len(upcoming.unscheduled)} obligation(s) could not be scheduled "
+                   "without meeting or event dates: give --meetings, --meeting or --event",
+                   err=True)
     if ics_file is not None:
         text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
                             name=f"{sources.authority or 'Panel'} reporting deadlines",

@@ -25,7 +25,8 @@ from attrs import field, frozen
 
 from corpparent.comparators.series import Comparator, withheld_reason
 from corpparent.errors import DefinitionError, UnitError
-from corpparent.findings import EvidenceValue, Finding, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Rule, Status
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
@@ -130,10 +131,12 @@ class Comparison:
 
     def finding(self, worse: Status = Status.WARNING) -> Finding:
         """This comparison as a :class:`~corpparent.findings.Finding` about the
-        indicator (its id, with its name beside it), whose outcome is the verdict."""
+        indicator (its id, with its name beside it), whose outcome is the verdict, or
+        ``NotJudged.INSUFFICIENT_DATA`` when nothing could be compared."""
         ind = self.indicator
         when = f" ({self.comparator_period})" if self.comparator_period is not None else ""
         evidence: dict[str, EvidenceValue] = {
+            "comparator": self.comparator,
             "value": self.value,
             "comparator_value": self.comparator_value,
             "gap": self.gap,
@@ -163,7 +166,7 @@ class Comparison:
             explanation=explanation,
             evidence=evidence,
             period=self.period,
-            outcome=self.verdict,
+            outcome=self.verdict if self.compared else NotJudged.INSUFFICIENT_DATA,
         )
 
 
@@ -265,7 +268,7 @@ class CompareWith(Rule[Reading]):
                     f"not {self.indicator.id!r}."
                 ),
                 period=subject.period,
-                outcome=Verdict.NOT_COMPARED,
+                outcome=NotJudged.INSUFFICIENT_DATA,
             )
         result = compare(
             self.indicator, subject.value, self.comparator, subject.period,

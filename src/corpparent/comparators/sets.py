@@ -28,7 +28,7 @@ from corpparent.comparators.series import (
     ComparatorValue,
     Key,
 )
-from corpparent.errors import DefinitionError
+from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period
@@ -137,12 +137,15 @@ class ComparatorSet:
             )
 
     def get(self, name: str) -> Comparator:
-        """The comparator called ``name``; a ``KeyError`` naming those there are."""
+        """The comparator called ``name``; an :class:`~corpparent.errors.UnknownNameError`
+        (a ``LookupError``) naming those there are."""
         for comparator in self.comparators:
             if comparator.name == name:
                 return comparator
         known = ", ".join(repr(c.name) for c in self.comparators) or "none"
-        raise KeyError(f"no comparator {name!r} for {self.authority.name}; there are {known}")
+        raise UnknownNameError(
+            f"no comparator {name!r} for {self.authority.name}; there are {known}"
+        )
 
     def of_kind(self, kind: ComparatorKind) -> tuple[Comparator, ...]:
         """The comparators of ``kind``, in the order given."""

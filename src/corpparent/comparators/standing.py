@@ -7,7 +7,7 @@ is ``MET``. A neutral indicator is ``MET`` with no rank or band. No number, or t
 authorities with one, is ``INSUFFICIENT_DATA`` with the reason.
 
 Each finding is about the indicator (its id, with its name beside it); its outcome is a
-:class:`Standing`.
+:class:`Standing`, or ``NotJudged.INSUFFICIENT_DATA`` when it could not be judged.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 
 from corpparent.comparators.position import MIN_VALUES_FOR_BANDS, Band, Benchmark
-from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.indicators.definitions import Polarity
 
 __all__ = ["Standing", "group_finding", "standing_finding"]
@@ -30,15 +31,11 @@ class Standing(Enum):
     BAND_B = "band B"
     BAND_C = "band C"
     BAND_D = "band D"
-    RANKED = "ranked, not banded"
-    """Ranked, but too few authorities have a value for quartile bands."""
-    NOT_RANKED = "not ranked"
     NO_JUDGEMENT = "no judgement"
     """A neutral indicator: neither ranked nor banded, nor judged in a group."""
     BEST_IN_GROUP = "best in group"
     WORST_IN_GROUP = "worst in group"
     WITHIN_GROUP = "within group"
-    NOT_PLACED = "not placed"
 
     def __str__(self) -> str:
         return self.value
@@ -52,7 +49,7 @@ _BAND_STANDING = {Band.A: Standing.BAND_A, Band.B: Standing.BAND_B, Band.C: Stan
 
 def _finding(
     benchmark: Benchmark, rule: str, family: RuleFamily, status: Status, explanation: str,
-    outcome: Standing, evidence: Mapping[str, EvidenceValue] | None = None,
+    outcome: Standing | NotJudged, evidence: Mapping[str, EvidenceValue] | None = None,
 ) -> Finding:
     """A finding about ``benchmark``'s indicator (its id, with its name) for its period."""
     ind = benchmark.indicator
@@ -77,12 +74,13 @@ def standing_finding(
         reason = benchmark.missing[authority]
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
                         f"{authority}'s value for {benchmark.period} is {reason}.",
-                        Standing.NOT_RANKED)
+                        NotJudged.INSUFFICIENT_DATA)
     if value is None:
         value = own if isinstance(own, float) else None
     if value is None:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
-                        f"No value for {authority} in {benchmark.period}.", Standing.NOT_RANKED)
+                        f"No value for {authority} in {benchmark.period}.",
+                        NotJudged.INSUFFICIENT_DATA)
     if ind.polarity is Polarity.NEUTRAL:
         return _finding(benchmark, rule, family, Status.MET,
                         f"{authority} {ind.format(value)}: {ind.name} has no better direction, "
@@ -100,7 +98,8 @@ def standing_finding(
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
                         f"{authority} {ind.format(value)} ranks {rank} of {of}, but only "
                         f"{len(benchmark.numeric)} authorities have a value: a quartile band "
-                        f"needs at least {MIN_VALUES_FOR_BANDS}.", Standing.RANKED, evidence)
+                        f"needs at least {MIN_VALUES_FOR_BANDS}.", NotJudged.INSUFFICIENT_DATA,
+                        evidence)
     band = benchmark.band(value)
     assert band is not None
     evidence |= {"band": band.value, "q25": cuts.q25, "median": cuts.median, "q75": cuts.q75}
@@ -127,7 +126,7 @@ def group_finding(
     if value is None:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
                         f"No value{' for ' + authority if authority else ''} to place "
-                        f"among {group}.", Standing.NOT_PLACED)
+                        f"among {group}.", NotJudged.INSUFFICIENT_DATA)
     position = benchmark.among(names).position(value)
     evidence: dict[str, EvidenceValue] = {
         "value": value, "better_than": position.better_than, "higher_than":
@@ -138,7 +137,7 @@ def group_finding(
     if position.n == 0:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
                         f"None of {group} has a value for {benchmark.period}.",
-                        Standing.NOT_PLACED, evidence)
+                        NotJudged.INSUFFICIENT_DATA, evidence)
     status, standing = Status.MET, Standing.WITHIN_GROUP
     if position.better_than is None:
         standing = Standing.NO_JUDGEMENT

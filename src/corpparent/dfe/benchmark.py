@@ -192,7 +192,15 @@ class Benchmarking:
     definitions of the indicators in the data.
 
     :func:`corpparent.files.read_benchmarking` reads one from a folder of DfE files,
-    :func:`corpparent.files.read_lait_benchmarking` from the LAIT dataset."""
+    :func:`corpparent.files.read_lait_benchmarking` from the LAIT dataset.
+
+    The one mutable part is a private cache: every authority's values of an indicator
+    in a period are ranked and cut into quartile bands once, on first use, and kept, as
+    the same cut serves every authority and a report asks for it many times. Cutting
+    them all when the object is built would cost every indicator and period of the
+    data, most never asked for. The cache holds only what follows from the frozen data,
+    so it changes no result, and it takes no part in equality or ``repr``.
+    """
 
     data: NationalData
     neighbours: StatisticalNeighbours

@@ -26,6 +26,7 @@ from attrs import frozen
 
 from corpparent.dfe.areas import Area, Areas
 from corpparent.dfe.figures import Figure
+from corpparent.errors import PeriodError
 from corpparent.periods import CalendarYear, FinancialYear, Period
 
 __all__ = ["GEOGRAPHY_COLUMNS", "EesRow", "EesTable", "ees_period"]
@@ -54,7 +55,8 @@ _ACCEPTED_TIMES: Final = (
 def ees_period(time_period: str, time_identifier: str) -> Period:
     """The period an EES ``time_period`` and ``time_identifier`` name.
 
-    Raises :class:`ValueError` naming the accepted forms.
+    Raises :class:`~corpparent.errors.PeriodError` (a ``ValueError``) naming the
+    accepted forms.
     """
     identifier = time_identifier.strip().lower()
     text = time_period.strip()
@@ -66,7 +68,7 @@ def ees_period(time_period: str, time_identifier: str) -> Period:
         start, end = int(text[:4]), int(text[4:])
         if end == (start + 1) % 100:
             return FinancialYear(start)
-    raise ValueError(
+    raise PeriodError(
         f"cannot read time_period {time_period!r} with time_identifier "
         f"{time_identifier!r}; accepted: {'; '.join(_ACCEPTED_TIMES)}"
     )

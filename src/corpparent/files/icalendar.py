@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
-from corpparent.governance._checks import day_text
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.instances import Instance
 

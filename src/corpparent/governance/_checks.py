@@ -15,7 +15,6 @@ from corpparent.governance.membership import MemberClass, Office
 __all__ = [
     "at_least_one",
     "check_span",
-    "day_text",
     "member_classes",
     "non_negative",
     "offices",
@@ -62,8 +61,3 @@ def member_classes(values: Iterable[MemberClass | str]) -> tuple[MemberClass, ..
 def offices(values: Iterable[Office | str]) -> tuple[Office, ...]:
     """Offices from enums or their values ("chair")."""
     return tuple(Office(v) for v in values)
-
-
-def day_text(value: date) -> str:
-    """A date as explanations write it: "15 July 2019"."""
-    return f"{value.day} {value:%B %Y}"

@@ -26,9 +26,11 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, RuleFamily, Status
-from corpparent.governance._checks import day_text, member_classes, non_negative
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Status
+from corpparent.governance._checks import member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key
@@ -153,7 +155,7 @@ class AttendanceThreshold:
         if row.fraction is None:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family,
-                status=Status.INSUFFICIENT_DATA,
+                status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
                 explanation=f"no meeting with recorded attendance was held during the "
                 f"membership{tenure}{unrecorded}", evidence=evidence,
             )
@@ -228,7 +230,7 @@ class SixMonthRule:
         if unknown:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family,
-                status=Status.INSUFFICIENT_DATA,
+                status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
                 explanation=f"attendance was not recorded for {len(unknown)} meetings since "
                 f"{since}", evidence=evidence,
             )

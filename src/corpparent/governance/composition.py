@@ -30,9 +30,11 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import at_least_one, member_classes, offices as to_offices
-from corpparent.governance.membership import Member, MemberClass, Office, Roster, name_key
+from corpparent.governance._roster import SEATED, member_names, roster_finding
+from corpparent.governance.membership import MemberClass, Office, Roster, name_key
 
 __all__ = [
     "ChairHoldsRole",
@@ -45,20 +47,9 @@ __all__ = [
     "SubstitutesAppointed",
 ]
 
-_SEATED = tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
-
-
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(" ".join(str(v).split()) for v in values)
 
-
-def _names(members: Iterable[Member]) -> str:
-    names = [m.name for m in members]
-    return ", ".join(names) if names else "none"
-
-
-def _subject(roster: Roster) -> str:
-    return f"membership on {roster.as_of.isoformat()}"
 
 
 @final
@@ -95,8 +86,8 @@ class SeatLimit(Rule[Roster]):
         else:
             status, verdict = Status.MET, "all seats filled"
         limit = f"{self.seats}" if self.exact else f"up to {self.seats}"
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family, status=status,
+        return roster_finding(
+            self, subject, status=status,
             explanation=f"{filled} {plural} against {limit} seats: {verdict}",
             evidence={"filled": filled, "seats": self.seats},
         )
@@ -123,7 +114,7 @@ class MaximumSize(Rule[Roster]):
         return RuleFamily.COMPOSITION
 
     def evaluate(self, subject: Roster, /) -> Finding:
-        classes = self.member_classes or _SEATED
+        classes = self.member_classes or SEATED
         members = subject.of_class(*classes)
         parts = [f"{len(subject.of_class(c))} {c.plural}" for c in classes
                  if subject.of_class(c)]
@@ -131,9 +122,8 @@ class MaximumSize(Rule[Roster]):
         size = len(members)
         ok = size <= self.limit
         verdict = "within the limit" if ok else f"{size - self.limit} over"
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family,
-            status=Status.MET if ok else Status.BREACHED,
+        return roster_finding(
+            self, subject, status=Status.MET if ok else Status.BREACHED,
             explanation=f"{size} members{breakdown}; no more than {self.limit} allowed: "
             f"{verdict}",
             evidence={"members": size, "limit": self.limit},
@@ -159,16 +149,16 @@ class ChairHoldsRole(Rule[Roster]):
     def evaluate(self, subject: Roster, /) -> Finding:
         chair = subject.holding(Office.CHAIR)
         if chair is None:
-            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
-                           status=Status.BREACHED,
-                           explanation="no member holds the office of chair")
+            return roster_finding(
+                self, subject, status=Status.BREACHED,
+                explanation="no member holds the office of chair")
         if chair.holds_role(self.role):
-            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
-                           status=Status.MET,
-                           explanation=f"the chair, {chair.name}, is the {self.role}")
+            return roster_finding(
+                self, subject, status=Status.MET,
+                explanation=f"the chair, {chair.name}, is the {self.role}")
         held = f"whose role is {chair.role}" if chair.role else "who holds no recorded role"
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family, status=Status.BREACHED,
+        return roster_finding(
+            self, subject, status=Status.BREACHED,
             explanation=f"the chair, {chair.name}, {held}; the chair must be the {self.role}",
         )
 
@@ -198,9 +188,8 @@ class OfficesFilled(Rule[Roster]):
         held = {o: subject.holding(o) for o in self.offices}
         vacant = [str(o) for o, m in held.items() if m is None]
         filled = "; ".join(f"{o}: {m.name}" for o, m in held.items() if m is not None)
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family,
-            status=Status.WARNING if vacant else Status.MET,
+        return roster_finding(
+            self, subject, status=Status.WARNING if vacant else Status.MET,
             explanation=(filled or "no office is held")
             + (f"; vacant: {', '.join(vacant)}" if vacant else ""),
             evidence={"offices": len(self.offices), "vacant": len(vacant)},
@@ -236,9 +225,8 @@ class RolesFilled(Rule[Roster]):
         members = subject.of_class(self.member_class)
         vacant = [r for r in self.roles if not any(m.holds_role(r) for m in members)]
         total = len(self.roles)
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family,
-            status=Status.WARNING if vacant else Status.MET,
+        return roster_finding(
+            self, subject, status=Status.WARNING if vacant else Status.MET,
             explanation=f"{total - len(vacant)} of {total} named roles among the "
             f"{self.member_class.plural} are filled"
             + (f"; vacant: {'; '.join(vacant)}" if vacant else ""),
@@ -272,15 +260,14 @@ class PrioritiesHaveLeads(Rule[Roster]):
         unled = [p for p in self.priorities if name_key(p) not in led]
         total = len(self.priorities)
         if unled:
-            return Finding(
-                subject=_subject(subject), rule=self.name, family=self.family,
-                status=Status.BREACHED,
+            return roster_finding(
+                self, subject, status=Status.BREACHED,
                 explanation=f"{total - len(unled)} of {total} strategic priorities have a "
                 f"serving lead member; no lead for: {'; '.join(unled)}",
                 evidence={"priorities": total, "without lead": len(unled)},
             )
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family, status=Status.MET,
+        return roster_finding(
+            self, subject, status=Status.MET,
             explanation=f"all {total} strategic priorities have a serving lead member",
             evidence={"priorities": total, "without lead": 0},
         )
@@ -308,15 +295,14 @@ class EachMemberLeads(Rule[Roster]):
         idle = [m for m in members if not subject.leads_of(m)]
         plural = self.member_class.plural
         if not members:
-            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
-                           status=Status.INSUFFICIENT_DATA,
-                           explanation=f"no {plural} are serving")
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family,
-            status=Status.BREACHED if idle else Status.MET,
+            return roster_finding(
+                self, subject, status=Status.INSUFFICIENT_DATA,
+                explanation=f"no {plural} are serving")
+        return roster_finding(
+            self, subject, status=Status.BREACHED if idle else Status.MET,
             explanation=(f"{len(members) - len(idle)} of {len(members)} {plural} lead a "
-                         f"strategic priority" + (f"; none led by {_names(idle)}" if idle
-                                                  else "")),
+            f"strategic priority" + (f"; none led by {member_names(idle)}" if idle
+            else "")),
             evidence={"members": len(members), "without a priority": len(idle)},
         )
 
@@ -346,19 +332,18 @@ class SubstitutesAppointed(Rule[Roster]):
         members = subject.of_class(self.member_class)
         ungrouped = [m for m in members if m.group is None]
         if not members or ungrouped:
-            why = (f"no political group is recorded for {_names(ungrouped)}" if ungrouped
+            why = (f"no political group is recorded for {member_names(ungrouped)}" if ungrouped
                    else f"no {self.member_class.plural} are serving")
-            return Finding(subject=_subject(subject), rule=self.name, family=self.family,
-                           status=Status.INSUFFICIENT_DATA, explanation=why)
+            return roster_finding(
+                self, subject, status=Status.INSUFFICIENT_DATA, explanation=why)
         groups = sorted({m.group for m in members if m.group is not None})
         covered = {name_key(s.group) for s in subject.of_class(MemberClass.SUBSTITUTE)
                    if s.group is not None}
         missing = [g for g in groups if name_key(g) not in covered]
-        return Finding(
-            subject=_subject(subject), rule=self.name, family=self.family,
-            status=Status.BREACHED if missing else Status.MET,
+        return roster_finding(
+            self, subject, status=Status.BREACHED if missing else Status.MET,
             explanation=(f"{len(groups) - len(missing)} of {len(groups)} political groups "
-                         "have a substitute appointed"
-                         + (f"; none for: {', '.join(missing)}" if missing else "")),
+            "have a substitute appointed"
+            + (f"; none for: {', '.join(missing)}" if missing else "")),
             evidence={"groups": len(groups), "without substitute": len(missing)},
         )

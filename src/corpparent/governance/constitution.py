@@ -17,7 +17,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, NotJudged, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.composition import (
@@ -183,7 +184,7 @@ class Constitution:
             family=RuleFamily.GOVERNANCE,
             status=Status.INSUFFICIENT_DATA,
             explanation=("Quorum, attendance and composition were not judged: they need the "
-                         "panel's membership (give --membership)."),
+                         "panel's membership."),
             evidence={"meetings": len(meetings.between(period.start, min(period.end, as_of)))},
             period=period,
             outcome=NotJudged.INSUFFICIENT_DATA,

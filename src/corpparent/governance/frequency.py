@@ -31,9 +31,11 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
-from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
-from corpparent.governance._checks import check_span, day_text, non_negative, optional_at_least_one
+from corpparent.families import RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status, not_judged
+from corpparent.governance._checks import check_span, non_negative, optional_at_least_one
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.years import YearKind, add_months
 
@@ -203,7 +205,8 @@ class MeetingFrequency:
             yield Finding(
                 subject=log.panel, rule=self.name, family=RuleFamily.MEETING_FREQUENCY,
                 status=status, explanation=text, evidence=evidence, period=year,
-                outcome=FrequencyOutcome.SHORTFALL if status is Status.BREACHED else None,
+                outcome=(FrequencyOutcome.SHORTFALL if status is Status.BREACHED
+                         else not_judged(status)),
             )
 
     def _gap_findings(self, log: MeetingLog) -> Iterable[Finding]:

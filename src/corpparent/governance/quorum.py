@@ -32,7 +32,8 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import (
     at_least_one,
     member_classes,
@@ -75,6 +76,7 @@ def _not_recorded(sitting: Sitting, rule: Rule[Sitting]) -> Finding:
         rule=rule.name,
         family=rule.family,
         status=Status.INSUFFICIENT_DATA,
+        outcome=NotJudged.INSUFFICIENT_DATA,
         explanation="attendance at the meeting was not recorded, so quorum cannot be judged",
         period=Month.containing(sitting.meeting.held_on),
     )
@@ -152,7 +154,7 @@ class ClassQuorum(Rule[Sitting]):
         if base == 0:
             return Finding(
                 subject=subject.subject, rule=self.name, family=self.family,
-                status=Status.INSUFFICIENT_DATA,
+                status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
                 explanation=f"no {plural} were serving on the day, so a fraction of them "
                 "cannot be judged",
                 evidence={f"{self.member_class.value} filled": 0},

@@ -15,18 +15,13 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
-from corpparent.findings import Finding, Rule, RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import member_classes
+from corpparent.governance._roster import SEATED, member_names, roster_finding
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key
 
 __all__ = ["Requirement", "RequirementMet"]
-
-_SEATED = tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
-
-
-def _names(members: list[Member]) -> str:
-    return ", ".join(m.name for m in members) or "none"
-
 
 @final
 @frozen
@@ -74,8 +69,7 @@ class RequirementMet(Rule[Roster]):
         return RuleFamily.REQUIREMENT
 
     def evaluate(self, subject: Roster, /) -> Finding:
-        where = f"membership on {subject.as_of.isoformat()}"
-        members = subject.of_class(*(self.requirement.member_classes or _SEATED))
+        members = subject.of_class(*(self.requirement.member_classes or SEATED))
         unknown = [m for m in members if m.credentials is None]
         known = [m for m in members if m.credentials is not None]
         lacking = [m for m in known if not self.requirement.is_met_by(m, subject)]
@@ -83,15 +77,16 @@ class RequirementMet(Rule[Roster]):
         evidence = {"members": len(members), "without record": len(lacking),
                     "not recorded": len(unknown)}
         if not members:
-            return Finding(subject=where, rule=self.name, family=self.family,
-                           status=Status.INSUFFICIENT_DATA,
-                           explanation="no members to whom the requirement applies")
-        not_recorded = (f"; credentials not recorded for {_names(unknown)}" if unknown
+            return roster_finding(
+                self, subject, status=Status.INSUFFICIENT_DATA,
+                explanation="no members to whom the requirement applies")
+        not_recorded = (f"; credentials not recorded for {member_names(unknown)}" if unknown
                         else "")
         if lacking:
             status = Status.BREACHED
             text = (f"{len(known) - len(lacking)} of {len(members)} members hold a current "
-                    f"record of {name}; no current record for {_names(lacking)}{not_recorded}")
+                    f"record of {name}; no current record for {member_names(lacking)}"
+                    f"{not_recorded}")
         elif unknown:
             status = Status.INSUFFICIENT_DATA
             text = (f"{len(known)} of {len(members)} members hold a current record of {name}"
@@ -99,6 +94,6 @@ class RequirementMet(Rule[Roster]):
         else:
             status = Status.MET
             text = f"all {len(members)} members hold a current record of {name}"
-        return Finding(subject=where, rule=self.name, family=self.family,
-                       status=status, explanation=text,
-                       evidence=evidence)
+        return roster_finding(
+            self, subject, status=status, explanation=text,
+            evidence=evidence)

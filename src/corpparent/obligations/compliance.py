@@ -41,8 +41,9 @@ from typing import Final, final
 
 from attrs import field, frozen
 
-from corpparent.findings import EvidenceValue, Finding, NotJudged, RuleFamily, Status
-from corpparent.governance._checks import day_text
+from corpparent.dates import day_text
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.ledger import Ledger, OccurrenceState, Unmatched, as_obligation_set
@@ -258,9 +259,12 @@ class ObligationCheck:
 
 
 def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
+    # The subject identifies the log the entry came from (its file, where known); the
+    # entry itself is in the evidence and in the name a reader sees.
     entry = unmatched.submission
     return Finding(
-        subject=f"Log entry: {entry}",
+        subject=entry.source or "submissions log",
+        subject_name=f"Log entry: {entry}",
         rule="submissions log",
         family=RuleFamily.SUBMISSIONS_LOG,
         status=Status.WARNING,

@@ -34,7 +34,7 @@ from typing import final
 
 from attrs import evolve, field, frozen
 
-from corpparent.errors import DefinitionError
+from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.governance.membership import name_key
 from corpparent.obligations.names import not_empty, stripped, stripped_or_none
 from corpparent.obligations.triggers import (
@@ -242,7 +242,7 @@ class ObligationSet:
             return self._by_id[obligation_id]
         except KeyError:
             known = ", ".join(sorted(self._by_id))
-            raise LookupError(f"no obligation {obligation_id!r}; known: {known}") from None
+            raise UnknownNameError(f"no obligation {obligation_id!r}; known: {known}") from None
 
     def __contains__(self, obligation_id: object) -> bool:
         return obligation_id in self._by_id
@@ -270,7 +270,7 @@ class ObligationSet:
     def replace(self, obligation: Obligation) -> ObligationSet:
         """The set with the obligation of the same id replaced (to configure a deadline)."""
         if obligation.id not in self._by_id:
-            raise LookupError(f"no obligation {obligation.id!r} to replace")
+            raise UnknownNameError(f"no obligation {obligation.id!r} to replace")
         return ObligationSet(
             obligation if o.id == obligation.id else o for o in self._by_id.values()
         )

@@ -18,7 +18,7 @@ from typing import final
 
 from attrs import frozen
 
-from corpparent.governance._checks import day_text
+from corpparent.dates import day_text
 from corpparent.governance.membership import name_key
 from corpparent.obligations.definitions import Obligation
 from corpparent.obligations.triggers import AfterEachMeeting, OnEvent, Recurring

@@ -13,7 +13,9 @@ from typing import Final, final
 
 from attrs import frozen
 
-from corpparent.findings import Finding, NotJudged, RuleFamily, Status
+from corpparent.dates import day_text
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Status
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.ledger import Ledger, as_obligation_set
@@ -46,7 +48,7 @@ class Upcoming:
                 family=RuleFamily.FALLS_DUE,
                 status=Status.NOT_YET_DUE,
                 explanation=(f"{item.obligation.title} for {item.label}: due by "
-                             f"{item.due.day} {item.due:%B %Y}."),
+                             f"{day_text(item.due)}."),
                 evidence={"due": item.due.isoformat(), "opens": item.opens.isoformat(),
                           "recipient": item.obligation.recipient,
                           "obligation": item.obligation.id},
@@ -62,7 +64,7 @@ class Upcoming:
                 family=RuleFamily.FALLS_DUE,
                 status=Status.INSUFFICIENT_DATA,
                 explanation=(f"{obligation.title}: not scheduled, as no meeting or event "
-                             "dates were given (use --meetings, --meeting or --event)."),
+                             "dates were given."),
                 evidence={"obligation": obligation.id},
                 outcome=NotJudged.INSUFFICIENT_DATA,
             )

@@ -53,7 +53,6 @@ from corpparent.profile import ENTRY_POINT_GROUP, AuthorityProfile
 __all__ = [
     "ALLOW_ENV",
     "BLOCK_ENV",
-    "ENTRY_POINT_GROUP",
     "STRICT_ENV",
     "Discovery",
     "LoadedProfiles",

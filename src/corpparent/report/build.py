@@ -64,7 +64,8 @@ def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Stat
     judged = [f.status for f in findings if f.family.is_judgement]
     if judged:
         return worst(judged)
-    travel = [f.status for f in findings if f.status is not Status.INSUFFICIENT_DATA]
+    travel = [f.status for f in findings
+              if f.family.is_travel and f.status is not Status.INSUFFICIENT_DATA]
     if travel:
         return worst(travel)
     return None if has_value else Status.INSUFFICIENT_DATA

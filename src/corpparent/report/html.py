@@ -14,7 +14,8 @@ from html import escape
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
@@ -194,10 +195,6 @@ _SINCE_PERIOD = RuleFamily.TRAVEL_SINCE_LAST_PERIOD
 _SINCE_YEAR = RuleFamily.TRAVEL_SINCE_LAST_YEAR
 
 
-def _travel(indicator: IndicatorOut, family: RuleFamily) -> str:
-    return travel_cell(indicator.findings, family)
-
-
 def _table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
     """A table from cells that are already HTML (escape text before passing it)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
@@ -235,8 +232,8 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         "<dl>"
         f"<dt>Expected range</dt><dd>{_e(show_range(indicator))}</dd>"
         f"<dt>Target</dt><dd>{_e(targets)}</dd>"
-        f"<dt>Since last period</dt><dd>{_e(_travel(indicator, _SINCE_PERIOD))}</dd>"
-        f"<dt>Since last year</dt><dd>{_e(_travel(indicator, _SINCE_YEAR))}</dd>"
+        f"<dt>Since last period</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_PERIOD))}</dd>"
+        f"<dt>Since last year</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_YEAR))}</dd>"
         "</dl>"
         f'<div class="charts">{charts}</div>{_legend()}{_trend_table(indicator)}'
         "</article>"
@@ -248,8 +245,8 @@ def _overview(report: ScorecardReport) -> str:
         [f'<td><a href="#indicator-{i}">{_e(item.name)}</a></td>',
          f'<td class="num">{_e(item.value_text)}</td>', f"<td>{_e(show_range(item))}</td>",
          f"<td>{_badge(item.status)}</td>",
-         f"<td>{_e(_travel(item, _SINCE_PERIOD))}</td>",
-         f"<td>{_e(_travel(item, _SINCE_YEAR))}</td>"]
+         f"<td>{_e(travel_cell(item.findings, _SINCE_PERIOD))}</td>",
+         f"<td>{_e(travel_cell(item.findings, _SINCE_YEAR))}</td>"]
         for i, item in enumerate(report.indicators)
     ]
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",

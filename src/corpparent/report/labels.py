@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Final
 
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.ranges import Travel
 from corpparent.report.model import FindingOut
 
@@ -30,6 +31,7 @@ __all__ = [
     "status_label",
     "travel_cell",
     "travel_label",
+    "travel_of",
 ]
 
 #: One symbol per status, each a distinct shape.
@@ -88,42 +90,52 @@ def status_label(status: Status | None) -> str:
     return f"{STATUS_SYMBOLS[status]} {STATUS_WORDS[status]}"
 
 
-#: Direction of travel: an arrow for each outcome (see :class:`corpparent.ranges.Travel`).
-#: Keyed by the outcome as a report carries it (the :class:`~corpparent.ranges.Travel`
-#: value).
+#: Direction of travel: an arrow for each :class:`~corpparent.ranges.Travel`.
 TRAVEL_SYMBOLS: Final = MappingProxyType(
     {
-        Travel.IMPROVED.value: "▲",
-        Travel.WORSENED.value: "▼",
-        Travel.NO_CHANGE.value: "=",
-        Travel.ROSE.value: "↑",
-        Travel.FELL.value: "↓",
+        Travel.IMPROVED: "▲",
+        Travel.WORSENED: "▼",
+        Travel.NO_CHANGE: "=",
+        Travel.ROSE: "↑",
+        Travel.FELL: "↓",
     }
 )
 
 
-def travel_label(outcome: str | None) -> str:
-    """``'▲ improved'``; outcomes without an arrow (insufficient data) stay words."""
-    if outcome is None:
-        return "–"
-    symbol = TRAVEL_SYMBOLS.get(outcome)
-    return f"{symbol} {outcome}" if symbol else outcome
+def travel_of(finding: FindingOut) -> Travel | None:
+    """The direction of travel of a travel finding that could be judged, else ``None``.
+
+    A report carries outcomes as text; this is the one place a renderer reads one back
+    as a :class:`~corpparent.ranges.Travel`, and only for a finding of a travel family.
+    """
+    if not finding.family.is_travel or finding.status is Status.INSUFFICIENT_DATA:
+        return None
+    return None if finding.outcome is None else Travel(finding.outcome)
+
+
+def travel_label(finding: FindingOut) -> str:
+    """``'▲ improved'`` for a travel finding that could be judged; otherwise its outcome
+    in words (``'insufficient data'``), or ``'–'`` when it has none."""
+    travel = travel_of(finding)
+    if travel is None:
+        return finding.outcome or "–"
+    return f"{TRAVEL_SYMBOLS[travel]} {travel.value}"
 
 
 def travel_cell(findings: Sequence[FindingOut], family: RuleFamily) -> str:
     """The direction of travel of the first finding of ``family`` (``'▲ improved'``),
     or ``'–'`` when there is none."""
     found = next((f for f in findings if f.family is family), None)
-    return "–" if found is None else travel_label(found.outcome)
+    return "–" if found is None else travel_label(found)
 
 
 def finding_label(finding: FindingOut) -> str:
     """How a finding is headed: its direction of travel for a travel finding that
     could be judged, otherwise its status."""
-    outcome = finding.outcome
-    if finding.family.is_travel and outcome is not None and outcome in TRAVEL_SYMBOLS:
-        return f"{TRAVEL_SYMBOLS[outcome]} {outcome.capitalize()}"
-    return status_label(finding.status)
+    travel = travel_of(finding)
+    if travel is None:
+        return status_label(finding.status)
+    return f"{TRAVEL_SYMBOLS[travel]} {travel.value.capitalize()}"
 
 
 #: Statuses that need the reader's attention: listed first in a findings report.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from corpparent.findings import RuleFamily
+from corpparent.families import RuleFamily
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,

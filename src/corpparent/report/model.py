@@ -21,7 +21,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from corpparent.findings import EvidenceValue, Finding, RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import EvidenceValue, Finding, Status
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -10,7 +10,8 @@ from __future__ import annotations
 from io import StringIO
 from typing import TYPE_CHECKING
 
-from corpparent.findings import RuleFamily, Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import show_range, show_target
 from corpparent.report.labels import (
