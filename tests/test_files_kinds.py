@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from attrs import frozen
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, UnknownNameError
 from corpparent.files.kinds import Against
 from corpparent.kinds import KINDS, detect, kind_named
 
@@ -167,3 +167,8 @@ def test_an_unknown_key_of_a_report_is_answered_with_its_kinds_keys(tmp_path: Pa
     assert "findings" in unknown.expected
     assert "indicators" not in unknown.expected  # a key of scorecard reports only
     assert {p.field for p in caught.value.problems} >= {"title", "provenance"}
+
+
+def test_an_unknown_kind_is_named_with_the_kinds_there_are() -> None:
+    with pytest.raises(UnknownNameError, match="no kind of file 'plugin'; the kinds are report, "):
+        kind_named("plugin")

@@ -13,7 +13,7 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from corpparent.errors import DataError, Problem
+from corpparent.errors import DataError, Problem, UnknownNameError
 from corpparent.files.documents import read_document
 from corpparent.files.kinds import KINDS as FILE_KINDS, Against, FileKind, sniff
 from corpparent.files.problems import Locator, problems_from_validation, shown
@@ -53,11 +53,13 @@ KINDS: tuple[FileKind, ...] = (
 
 
 def kind_named(name: str) -> FileKind:
-    """The registered kind called ``name``."""
+    """The registered kind called ``name``; an unknown name is an
+    :class:`~corpparent.errors.UnknownNameError` listing the kinds there are."""
     for kind in KINDS:
         if kind.name == name:
             return kind
-    raise KeyError(name)
+    raise UnknownNameError(f"no kind of file {name!r}; the kinds are "
+                           + ", ".join(kind.name for kind in KINDS))
 
 
 def detect(path: Path) -> FileKind:
