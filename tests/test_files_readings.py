@@ -148,3 +148,15 @@ def test_numerator_over_denominator(tmp_path: Path) -> None:
     error = only_problem(path)
     assert error.field == "numerator"
     assert "exceeds denominator" in str(error)
+
+
+def test_an_unknown_column_is_reported_with_every_bad_row_in_one_pass(tmp_path: Path) -> None:
+    """A misspelt column does not hide the rows' own problems: the whole file can be
+    put right in one pass."""
+    path = write(tmp_path, "indicator,period,value,comment\n"
+                           "moves,2022-23 Q5,7,\n"
+                           "moves,2022-23 Q4,seven,\n")
+    with pytest.raises(DataError) as caught:
+        read_readings(path, INDICATORS)
+    assert [(p.line, p.field) for p in caught.value.problems] == [
+        (1, "comment"), (2, "period"), (3, "value")]

@@ -36,11 +36,23 @@ def test_a_published_file_keeps_its_headings_and_unknown_columns(tmp_path: Path)
 
 def test_by_default_headings_are_normalised_and_unknown_columns_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "Document,Date,Substitute For,Colour\nminutes,2023-01-05,,red\n")
-    with pytest.raises(DataError) as caught:
-        read_records(path, required=("document", "date"), optional=("substitute_for",))
-    [problem] = caught.value.problems
+    records = read_records(path, required=("document", "date"), optional=("substitute_for",))
+    [problem] = records.problems
     assert (problem.line, problem.field) == (1, "Colour")  # as the file writes it
     assert problem.message.startswith("unknown column")
+    # The rows are read without the unknown column, so their own problems can be
+    # reported in the same pass.
+    assert records.header == ("document", "date", "substitute_for")
+    assert dict(records[0].fields) == {"document": "minutes", "date": "2023-01-05",
+                                       "substitute_for": ""}
+
+
+def test_a_missing_or_repeated_column_stops_the_file_at_its_header(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Document,Document,Colour\nminutes,minutes,red\n")
+    with pytest.raises(DataError) as caught:
+        read_records(path, required=("document", "date"))
+    assert [(p.line, p.field) for p in caught.value.problems] == [
+        (1, "date"), (1, "Document"), (1, "Colour")]
 
 
 def test_a_field_is_named_by_its_heading_as_written(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def comparators_from_records(
     if indicators is not None:
         pool = indicators.values() if isinstance(indicators, Mapping) else indicators
         known = {indicator.id: indicator for indicator in pool}
-    valid, problems = validate_records(ComparatorRow, tuple(records))
+    valid, problems = validate_records(ComparatorRow, records)
     values: dict[str, dict[Key, ComparatorValue]] = {}
     where: dict[tuple[str, Key], int] = {}
     unit_of: dict[tuple[str, str], tuple[str | None, int]] = {}

@@ -64,7 +64,7 @@ def read_readings(path: str | Path, indicators: IndicatorSet) -> Readings:
 
 def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet) -> Readings:
     """Validate raw records into readings; raise one DataError listing every problem."""
-    valid, problems = validate_records(ReadingRecord, tuple(records))
+    valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
     for raw, record in valid:

@@ -20,7 +20,7 @@ from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, TypeVar, final, overload
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
@@ -85,12 +85,15 @@ class Records(Sequence[RawRecord]):
 
     ``header`` holds the CSV column names as the records' fields name them (normalised
     or as published, repeated headings numbered); for a JSON file, every key in the
-    order first met.
+    order first met. ``problems`` are those of the header that still let the rows be
+    read (a column unknown or repeated, left out of every record), so
+    :func:`validate_records` reports them beside the rows' own problems in one pass.
     """
 
     source: str
     header: tuple[str, ...]
     records: tuple[RawRecord, ...]
+    problems: tuple[Problem, ...] = ()
 
     @overload
     def __getitem__(self, index: int) -> RawRecord: ...
@@ -153,6 +156,7 @@ def read_records(
     keep = unknown_columns == "keep"
     accepted = None if keep else (*required, *optional)
     problems = _missing_columns(source, header, required, accepted)
+    unknown: dict[str, str] = {}  # each unknown column's field, by its heading as written
     if not keep:
         allowed = set(required) | set(optional)
         listed = ", ".join(accepted or ())
@@ -161,11 +165,19 @@ def read_records(
                 problems.append(Problem(source, line=1, field=heading,
                                         expected="each column once", found="it repeated"))
             elif name not in allowed:
+                unknown[heading] = numbered
                 problems.append(Problem(source, "unknown column", line=1, field=heading,
                                         expected=f"one of {listed}"))
-    if problems:
+    if len(problems) > len(unknown):  # a column missing or repeated: no row can be judged
         raise DataError(problems)
-    return Records(source, header, records)
+    if unknown:  # the rows are judged without the unknown columns, in the same pass
+        left_out = set(unknown.values())
+        records = tuple(evolve(record, fields={name: value for name, value
+                                               in record.fields.items()
+                                               if name not in left_out})
+                        for record in records)
+        header = tuple(name for name in header if name not in left_out)
+    return Records(source, header, records, tuple(problems))
 
 
 def _missing_columns(
@@ -334,13 +346,14 @@ def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
 def validate_records(
     model: type[M], records: Iterable[RawRecord], *, columns: Mapping[str, str] | None = None
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
-    """Validate each record with ``model``; return the valid ones and the problems.
+    """Validate each record with ``model``; return the valid ones and the problems,
+    the header's first where ``records`` is a whole file's :class:`Records`.
 
     ``columns`` names a CSV file's columns for the model's fields, as in
     :class:`~corpparent.files.problems.Locator`.
     """
     valid: list[tuple[RawRecord, M]] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(records.problems) if isinstance(records, Records) else []
     for record in records:
         if record.problem is not None:
             problems.append(record.locator().problem(note=record.problem))

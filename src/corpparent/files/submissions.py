@@ -126,7 +126,7 @@ class _Row(BaseModel):
 def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
     """Validate raw records (from :func:`~corpparent.files.records.read_records`) into log
     entries; raise one DataError listing every problem."""
-    valid, problems = validate_records(_Row, tuple(records))
+    valid, problems = validate_records(_Row, records)
     if problems:
         raise DataError(problems)
     return tuple(row.to_submission(f"{raw.source}, line {raw.row}") for raw, row in valid)
