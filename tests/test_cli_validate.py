@@ -140,6 +140,7 @@ DFE = Path("../shared/data/dfe")
 MAPPINGS = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
 
 
+@pytest.mark.national_data
 def test_published_dfe_and_ofsted_files_are_recognised_and_checked() -> None:
     files = [DFE / "la_cla_placement_stability.csv", DFE / "sn_model_2025_wide.csv",
              DFE / "ofsted_ilacs_outcomes_2025-03-31.csv", DFE / "lait_data_dictionary.csv",
@@ -155,6 +156,7 @@ def test_published_dfe_and_ofsted_files_are_recognised_and_checked() -> None:
     ]
 
 
+@pytest.mark.national_data
 def test_an_ees_file_is_read_through_the_mapping_given_for_it(tmp_path: Path) -> None:
     lines = (DFE / "la_cla_placement_stability.csv").read_text(encoding="utf-8").splitlines()
     extract = tmp_path / "placements.csv"

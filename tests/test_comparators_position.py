@@ -183,8 +183,7 @@ def test_comparator_set_refuses_repeats_and_self_neighbours() -> None:
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 
 
-@pytest.mark.skipif(not (DATA / "la_cla_placement_stability.csv").exists(),
-                    reason="the DfE files are not beside the project")
+@pytest.mark.national_data
 def test_wiltshire_on_the_published_2025_placement_moves() -> None:
     # DfE la_cla_placement_stability.csv, 2025, "CLA on 31 March", "With 3 or more
     # placements during the year": 155 authority rows, of which Cumbria and

@@ -26,6 +26,7 @@ from corpparent.indicators.readings import Reading
 from corpparent.periods import FinancialYear
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
+pytestmark = pytest.mark.national_data
 DFE = Path("../shared/data/dfe")
 YEAR_2025 = FinancialYear(2024)
 MOVES = {"cla_group": "CLA on 31 March",

@@ -15,8 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+#: Pages and scripts that read the DfE's published files beside the repository.
+NATIONAL = {"benchmarking.md", "benchmarking.py"}
+
+
+def _marked(paths: list[Path]) -> list[object]:
+    return [pytest.param(path, marks=pytest.mark.national_data) if path.name in NATIONAL
+            else path for path in paths]
+
+
+EXAMPLES = _marked(sorted((ROOT / "examples").glob("*.py")))
+DOCS = _marked([ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

@@ -23,6 +23,7 @@ from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
 
+pytestmark = pytest.mark.national_data
 DFE = Path("../shared/data/dfe")
 HEADER = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
           "region_name,old_la_code,la_name,new_la_code,cla_group,placement_stability,"

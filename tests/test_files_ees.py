@@ -20,6 +20,7 @@ from corpparent.files.ees import read_ees
 from corpparent.periods import CalendarYear, FinancialYear, Period
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
+pytestmark = pytest.mark.national_data
 DFE = Path("../shared/data/dfe")
 STABILITY = DFE / "la_cla_placement_stability.csv"
 STABILITY_COLUMNS = ("children_count", "children_percent")

@@ -16,6 +16,7 @@ from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import CalendarYear, FinancialYear
 
+pytestmark = pytest.mark.national_data
 DFE = Path("../shared/data/dfe")
 MEASURES = {"LACStable_2016on": "placements_3plus",
             "LAC_LongStable%": "long_term_stability",

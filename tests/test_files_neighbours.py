@@ -12,6 +12,7 @@ from corpparent.errors import DataError
 from corpparent.files.neighbours import read_neighbours
 from corpparent.files.ofsted import read_ofsted
 
+pytestmark = pytest.mark.national_data
 DFE = Path("../shared/data/dfe")
 HEADER = "old_la_code,la_name,region_ind,region_name," + ",".join(
     f"SN_{i},SN_{i}P" for i in range(1, 11))

@@ -264,7 +264,7 @@ _LAIT_POLARITY = {"High": Polarity.HIGHER_IS_BETTER, "Low": Polarity.LOWER_IS_BE
                   "-": Polarity.NEUTRAL}
 
 
-@pytest.mark.skipif(not LAIT.is_file(), reason="the DfE data dictionary is not available")
+@pytest.mark.national_data
 def test_national_polarity_matches_the_dfe_data_dictionary() -> None:
     national = load_profile("national", environ={})
     with LAIT.open(encoding="utf-8-sig", newline="") as file:
