@@ -127,7 +127,8 @@ caption{{text-align:left}}
 table{{border-collapse:collapse;width:100%;font-size:.92rem}}
 th,td{{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #8c9299}}
 th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}}
-.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:16px}}
+.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(520px,100%),1fr));gap:16px}}
+.table-wrap{{overflow-x:auto}}
 .card{{background:{card};border:1px solid #8c9299;border-radius:6px;padding:12px 14px;
 break-inside:avoid}}
 .card h4{{margin:0 0 .3rem;font-size:1.02rem}}
@@ -136,7 +137,7 @@ break-inside:avoid}}
 font-size:.92rem}} .card dt{{color:{muted}}} .card dd{{margin:0}}
 .charts{{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start;background:{white};
 border-radius:4px;padding:4px}}
-.charts figure{{flex:1 1 360px;margin:0;max-width:560px}}
+.charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
 .chart{{width:100%;height:auto}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
@@ -195,12 +196,16 @@ _SINCE_PERIOD = RuleFamily.TRAVEL_SINCE_LAST_PERIOD
 _SINCE_YEAR = RuleFamily.TRAVEL_SINCE_LAST_YEAR
 
 
-def _table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+def _table(headers: list[str], rows: list[list[str]], label: str, caption: str = "") -> str:
     """A table from cells that are already HTML (escape text before passing it)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(row) + "</tr>" for row in rows)
     caption_html = f'<caption class="facts">{caption}</caption>' if caption else ""
-    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # On a narrow screen the table scrolls on its own, not the page; a keyboard user can
+    # reach the scrolling region (WCAG 2.1.1).
+    return (f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">'
+            f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+            "</table></div>")
 
 
 def _trend_table(indicator: IndicatorOut) -> str:
@@ -209,7 +214,8 @@ def _trend_table(indicator: IndicatorOut) -> str:
          f"<td>{_e(p.note or '')}</td>"]
         for p in indicator.trend
     ]
-    table = _table(["Period", "Value", "Note"], rows)
+    table = _table(["Period", "Value", "Note"], rows,
+                   label=f"Figures behind the chart of {_e(indicator.name)}")
     return f"<details><summary>Figures behind the chart</summary>{table}</details>"
 
 
@@ -251,7 +257,8 @@ def _overview(report: ScorecardReport) -> str:
     ]
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
                "Since last year"]
-    return _table(headers, rows, caption=f"Each indicator in {_e(report.period)}")
+    caption = f"Each indicator in {_e(report.period)}"
+    return _table(headers, rows, label=caption, caption=caption)
 
 
 def _scorecard(report: ScorecardReport) -> str:
@@ -283,7 +290,8 @@ def _findings_table(report: FindingsReport) -> str:
              f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
             for f in findings
         ]
-        table = _table(["Status", "Subject", "Rule", "Finding"], rows) if rows else "<p>None.</p>"
+        table = (_table(["Status", "Subject", "Rule", "Finding"], rows, label=_e(title))
+                 if rows else "<p>None.</p>")
         parts.append(f"<h2>{_e(title)} ({len(findings)})</h2>{table}")
     return "".join(parts)
 

@@ -257,11 +257,14 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
     for row, (name, value, symbol, when, own) in enumerate(rows):
         top = 6 + row * (bar_h + gap)
         colour = CHART_COLOURS["line"] if own else CHART_COLOURS["comparator"]
-        shown = name if len(name) <= 22 else name[:21] + "…"
+        shown = name if len(name) <= 24 else name[:23] + "…"
+        # A long name is fitted to the label column rather than run off the left edge.
+        fitted = (f' textLength="{label_w - 10}" lengthAdjust="spacingAndGlyphs"'
+                  if len(shown) > 17 else "")
         out.append(
             f'<text x="{label_w - 6}" y="{top + 14}" text-anchor="end" font-size="12" '
-            f'font-weight="{"bold" if own else "normal"}" fill="{CHART_COLOURS["text"]}">'
-            f"{escape(shown)}<title>{escape(name)}</title></text>"
+            f'font-weight="{"bold" if own else "normal"}" fill="{CHART_COLOURS["text"]}"'
+            f"{fitted}>{escape(shown)}<title>{escape(name)}</title></text>"
         )
         if value is None:
             out.append(
