@@ -14,13 +14,25 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from national_data import NATIONAL_DATA
+
 settings.register_profile("default", deadline=None)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-#: The DfE's and Ofsted's published files, which the project keeps beside the repository
-#: (``../shared/data/dfe``; see its README) rather than in it.
-NATIONAL_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
+def _require_national_data() -> Path:
+    """The published files' folder; skip where it is absent, but fail under CI."""
+    if NATIONAL_DATA.is_dir():
+        return NATIONAL_DATA
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but the DfE's published files are not at {NATIONAL_DATA}")
+    pytest.skip(f"the DfE's published files are not at {NATIONAL_DATA}; CI not set")
+
+
+@pytest.fixture(scope="session")
+def national_data() -> Path:
+    """The folder of the DfE's and Ofsted's published files."""
+    return _require_national_data()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,10 +41,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Skip a test that reads the published files where they are not beside the
-    repository (a clone on its own), but fail it under CI, where they must be."""
-    if item.get_closest_marker("national_data") is None or NATIONAL_DATA.is_dir():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but the DfE's published files are not at {NATIONAL_DATA}")
-    pytest.skip(f"the DfE's published files are not at {NATIONAL_DATA}; CI not set")
+    """A test marked ``national_data`` is treated as one asking for the fixture."""
+    if item.get_closest_marker("national_data") is not None:
+        _require_national_data()

@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from corpparent.cli import cli
 from corpparent.files.obligations import obligations_to_data
 from corpparent.plugins import load_profile
+from national_data import NATIONAL_DATA
 from reports_support import COMPARATORS, INDICATORS_PY, READINGS, wiltshire_set
 
 INDICATORS = f"{INDICATORS_PY}:wiltshire_indicators"
@@ -136,7 +137,7 @@ def test_plug_in_files_are_checked(tmp_path: Path) -> None:
     assert "field 'authority.name'" in result.stderr
 
 
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 MAPPINGS = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
 
 

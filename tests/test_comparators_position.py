@@ -4,7 +4,6 @@ and averages of statistical neighbours."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -29,6 +28,7 @@ from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialYear
 from corpparent.symbols import is_symbol
+from national_data import NATIONAL_DATA
 
 Y = FinancialYear(2023)
 LOW = Indicator("moves", "3+ placement moves", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
@@ -180,7 +180,7 @@ def test_comparator_set_refuses_repeats_and_self_neighbours() -> None:
                              Comparator("England", ComparatorKind.ENGLAND)])
 
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
+DATA = NATIONAL_DATA
 
 
 @pytest.mark.national_data

@@ -25,9 +25,9 @@ from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import FinancialYear
 from corpparent.symbols import OFFICIAL_SYMBOLS
+from national_data import NATIONAL_DATA
 
-pytestmark = pytest.mark.national_data
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 YEAR_2025 = FinancialYear(2024)
 MOVES = {"cla_group": "CLA on 31 March",
          "placement_stability": "With 3 or more placements during the year"}
@@ -35,7 +35,7 @@ STABLE = {"placement_stability": "Living with the same carer for at least 2 year
 
 
 @pytest.fixture(scope="module")
-def bench() -> Benchmarking:
+def bench(national_data: Path) -> Benchmarking:
     return read_benchmarking(DFE)
 
 
@@ -236,6 +236,7 @@ def test_a_withheld_value_gives_findings_of_insufficient_data(bench: Benchmarkin
     assert {f.status for f in moves} == {Status.INSUFFICIENT_DATA}
 
 
+@pytest.mark.national_data
 def test_the_2020_21_neighbour_figures_of_the_annual_report() -> None:
     # 002 §32 and §34, "COMPARATORS 2020-21", SN column: 11% with 3+ placements and 70%
     # long-term stability, against the neighbours of the day (the April 2021 groupings),

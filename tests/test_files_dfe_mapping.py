@@ -22,9 +22,9 @@ from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialYear
 from corpparent.plugins import load_profile
+from national_data import NATIONAL_DATA
 
-pytestmark = pytest.mark.national_data
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 HEADER = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
           "region_name,old_la_code,la_name,new_la_code,cla_group,placement_stability,"
           "children_count,children_percent")
@@ -44,8 +44,8 @@ denominator = { column = "children_count", filters = { placement_stability = "To
 
 
 @pytest.fixture(scope="module")
-def national() -> NationalData:
-    return read_folder(DFE)
+def national(national_data: Path) -> NationalData:
+    return read_folder(national_data)
 
 
 def test_wiltshire_readings_from_the_shipped_mappings(national: NationalData) -> None:
@@ -85,6 +85,7 @@ def test_asking_for_a_period_not_published_names_what_is(national: NationalData)
         national.values("placements_3plus", FinancialYear(2010))
 
 
+@pytest.mark.national_data
 def test_every_mapped_id_is_a_national_indicator_with_the_lait_polarity() -> None:
     # The national plug-in defines each indicator once; LAIT's data dictionary gives its
     # polarity (High, Low or "-") and names the EES file it comes from (Table_status).
@@ -104,6 +105,7 @@ def test_every_mapped_id_is_a_national_indicator_with_the_lait_polarity() -> Non
     assert sum(1 for _, item in mapped if item.lait) >= 12
 
 
+@pytest.mark.national_data
 def test_every_national_indicator_the_mapped_files_publish_is_mapped() -> None:
     # A national indicator whose LAIT measure comes from a file that is mapped must be
     # mapped too, or the readers would silently leave it out.

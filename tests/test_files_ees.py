@@ -19,9 +19,9 @@ from corpparent.errors import DataError, Problem
 from corpparent.files.ees import read_ees
 from corpparent.periods import CalendarYear, FinancialYear, Period
 from corpparent.symbols import OFFICIAL_SYMBOLS
+from national_data import NATIONAL_DATA
 
-pytestmark = pytest.mark.national_data
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 STABILITY = DFE / "la_cla_placement_stability.csv"
 STABILITY_COLUMNS = ("children_count", "children_percent")
 HEADER = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
@@ -30,7 +30,7 @@ WILTS = "Local authority,E92000001,England,E12000009,South West,865,Wiltshire,E0
 
 
 @pytest.fixture(scope="module")
-def stability() -> EesTable:
+def stability(national_data: Path) -> EesTable:
     return read_ees(STABILITY, STABILITY_COLUMNS)
 
 

@@ -15,21 +15,21 @@ from corpparent.files.dfe_mapping import read_folder
 from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import CalendarYear, FinancialYear
+from national_data import NATIONAL_DATA
 
-pytestmark = pytest.mark.national_data
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 MEASURES = {"LACStable_2016on": "placements_3plus",
             "LAC_LongStable%": "long_term_stability",
             "CareLeaverEET": "care_leavers_19_21_eet"}
 
 
 @pytest.fixture(scope="module")
-def dictionary() -> LaitDictionary:
+def dictionary(national_data: Path) -> LaitDictionary:
     return read_lait_dictionary(DFE / "lait_data_dictionary.csv")
 
 
 @pytest.fixture(scope="module")
-def lait() -> LaitData:
+def lait(national_data: Path) -> LaitData:
     return read_lait(DFE / "lait_bds_long.parquet", MEASURES)
 
 

@@ -11,15 +11,15 @@ from corpparent.dfe.ofsted import Judgement
 from corpparent.errors import DataError
 from corpparent.files.neighbours import read_neighbours
 from corpparent.files.ofsted import read_ofsted
+from national_data import NATIONAL_DATA
 
-pytestmark = pytest.mark.national_data
-DFE = Path("../shared/data/dfe")
+DFE = NATIONAL_DATA
 HEADER = "old_la_code,la_name,region_ind,region_name," + ",".join(
     f"SN_{i},SN_{i}P" for i in range(1, 11))
 
 
 @pytest.fixture(scope="module")
-def model() -> StatisticalNeighbours:
+def model(national_data: Path) -> StatisticalNeighbours:
     return read_neighbours(DFE / "sn_model_2025_wide.csv")
 
 
@@ -91,6 +91,7 @@ def test_a_model_without_a_neighbour_column_is_refused(tmp_path: Path) -> None:
     assert (problem.line, problem.field) == (1, "SN_10P")
 
 
+@pytest.mark.national_data
 def test_ofsted_outstanding_authorities() -> None:
     # Ofsted, LA inspection outcomes at 31 March 2025: 36 Outstanding, Wiltshire among them
     # (inspected 25 September 2023); Staffordshire "Requires improvement to be good".
@@ -109,6 +110,7 @@ def test_ofsted_outstanding_authorities() -> None:
     assert staffs.children_in_care is Judgement.GOOD
 
 
+@pytest.mark.national_data
 def test_a_bad_judgement_or_date_is_named(tmp_path: Path) -> None:
     source = (DFE / "ofsted_ilacs_outcomes_2025-03-31.csv").read_text(encoding="utf-8")
     lines = source.splitlines()
@@ -122,6 +124,7 @@ def test_a_bad_judgement_or_date_is_named(tmp_path: Path) -> None:
         (2, "Inspection date"), (3, "Overall effectiveness")]
 
 
+@pytest.mark.national_data
 def test_the_april_2021_groupings_are_read_too() -> None:
     # New_Statistical_Neighbour_Groupings_April_2021.csv: Wiltshire's nearest is
     # Gloucestershire (Extremely Close); the file ends with the groupings of abolished

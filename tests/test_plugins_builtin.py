@@ -26,10 +26,11 @@ from corpparent.plugins import load_profile
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import Performance, Position
 from corpparent.scorecard import Scorecard
+from national_data import NATIONAL_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "examples" / "data"
-LAIT = ROOT.parent / "shared" / "data" / "dfe" / "lait_data_dictionary.csv"
+LAIT = NATIONAL_DATA / "lait_data_dictionary.csv"
 
 
 @pytest.fixture(scope="module")
