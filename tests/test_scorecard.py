@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 import attrs
+import pytest
 from hypothesis import given, strategies as st
 
 from corpparent import (
@@ -28,6 +29,7 @@ from corpparent import (
     TargetDirection,
     TargetOutcome,
     Travel,
+    UnknownIndicatorError,
 )
 
 FY22, Q4 = FinancialYear(2022), FinancialQuarter(2022, 4)
@@ -220,3 +222,9 @@ def test_every_finding_has_the_family_of_the_rule_that_made_it(
     assert [f.family for f in assessment.findings] == [
         RuleFamily.EXPECTED_RANGE, expected_target,
         RuleFamily.TRAVEL_SINCE_LAST_PERIOD, RuleFamily.TRAVEL_SINCE_LAST_YEAR]
+
+
+def test_an_indicator_not_assessed_is_named_with_those_that_were() -> None:
+    result = Scorecard(WILTSHIRE).assess(Readings([]), Q4)
+    with pytest.raises(UnknownIndicatorError, match="no assessment of indicator 'nope'"):
+        _ = result["nope"]

@@ -21,6 +21,7 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.errors import UnknownIndicatorError
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
@@ -140,10 +141,14 @@ class ScorecardResult:
         return tuple(f for a in self.assessments for f in a.findings)
 
     def __getitem__(self, indicator_id: str) -> IndicatorAssessment:
+        """The assessment of one indicator; an indicator not assessed is an
+        :class:`~corpparent.errors.UnknownIndicatorError` naming those that were."""
         for assessment in self.assessments:
             if assessment.indicator.id == indicator_id:
                 return assessment
-        raise KeyError(indicator_id)
+        assessed = ", ".join(a.indicator.id for a in self.assessments) or "none"
+        raise UnknownIndicatorError(
+            f"no assessment of indicator {indicator_id!r}; assessed: {assessed}")
 
     def exception_report(self) -> ExceptionReport:
         """Sort the findings as the panel's exception report does."""

@@ -259,8 +259,8 @@ class ObligationCheck:
 
 
 def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
-    # The subject identifies the log the entry came from (its file, where known); the
-    # entry itself is in the evidence and in the name a reader sees.
+    # The subject identifies the entry by where it is written (its file and line, where
+    # known); the entry itself is in the evidence and in the name a reader sees.
     entry = unmatched.submission
     return Finding(
         subject=entry.source or "submissions log",
