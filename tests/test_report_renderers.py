@@ -25,7 +25,7 @@ from corpparent.report import (
 from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
 from corpparent.report.labels import finding_label, travel_cell, travel_label, travel_of
 from corpparent.report.model import FindingOut, ScorecardReport
-from corpparent.report.svg import CHART_COLOURS, period_label
+from corpparent.report.svg import CHART_COLOURS, comparator_chart, period_label
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
 HOSTILE = "<script>alert(1)</script>"
@@ -225,3 +225,31 @@ def test_findings_reports_show_a_subjects_name_where_it_has_one() -> None:
         assert "Panel minutes, 15 Nov 2022" in text
         assert "minutes-to-select-chair" not in text
         assert "Cllr A" in text
+
+
+def test_html_wide_tables_scroll_in_named_regions_a_keyboard_can_reach() -> None:
+    """The scorecard table scrolls on its own on a narrow screen: each scrolling region is
+    focusable and named by its table's caption or its section's heading."""
+    page = render_html(wiltshire_report())
+    regions = re.findall(r'<div class="table-wrap" role="region" tabindex="0" '
+                         r'aria-labelledby="([^"]+)">', page)
+    assert regions == ["scorecard-caption"]
+    assert re.search(r'<caption class="facts" id="scorecard-caption">Each indicator in '
+                     r"2022-23 Q4</caption>", page)
+    assert ".table-wrap{overflow:visible}" in page  # printed whole, not clipped
+
+
+def test_a_comparator_name_is_cut_to_fit_its_column_and_shown_whole_in_its_tooltip() -> None:
+    comparators = read_comparators(COMPARATORS, indicators=wiltshire_set())
+    report = wiltshire_report(comparators=comparators)
+    stability = next(i for i in report.indicators if i.id == "long_term_stability")
+    long_name = "Ofsted Outstanding authorities"  # 30 characters
+    renamed = stability.model_copy(update={"comparators": [
+        c.model_copy(update={"name": long_name}) if c.name == "Outstanding LAs" else c
+        for c in stability.comparators]})
+    chart = comparator_chart(renamed, "Wiltshire", "k0")
+    labels = dict(re.findall(r'<text x="164" [^>]*>([^<]+)<title>([^<]+)</title>', chart))
+    assert labels["Ofsted Outstanding auth…"] == long_name
+    assert labels["Statistical neighbours"] == "Statistical neighbours"
+    # 6.6 units a character at 12 px: every label fits the 160 units left of the bars.
+    assert all(len(shown) * 6.6 <= 160 for shown in labels)

@@ -145,7 +145,8 @@ border-radius:4px;padding:4px}}
 details{{margin-top:.4rem;font-size:.9rem}}
 .footnote{{font-size:.9rem;color:{muted}}}
 code{{font-size:.85rem;word-break:break-all}}
-@media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}}}
+@media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}
+.table-wrap{{overflow:visible}}}}
 """
 
 
@@ -196,16 +197,22 @@ _SINCE_PERIOD = RuleFamily.TRAVEL_SINCE_LAST_PERIOD
 _SINCE_YEAR = RuleFamily.TRAVEL_SINCE_LAST_YEAR
 
 
-def _table(headers: list[str], rows: list[list[str]], label: str, caption: str = "") -> str:
+def _table(headers: list[str], rows: list[list[str]], caption: str = "",
+           caption_id: str = "") -> str:
     """A table from cells that are already HTML (escape text before passing it)."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(row) + "</tr>" for row in rows)
-    caption_html = f'<caption class="facts">{caption}</caption>' if caption else ""
-    # On a narrow screen the table scrolls on its own, not the page; a keyboard user can
-    # reach the scrolling region (WCAG 2.1.1).
-    return (f'<div class="table-wrap" role="region" tabindex="0" aria-label="{label}">'
-            f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-            "</table></div>")
+    named = f' id="{caption_id}"' if caption_id else ""
+    caption_html = f'<caption class="facts"{named}>{caption}</caption>' if caption else ""
+    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _scrolling(table: str, labelled_by: str) -> str:
+    """A wide table that scrolls on its own on a narrow screen, not the page: a region a
+    keyboard can reach (WCAG 2.1.1), named by the caption or heading with id
+    ``labelled_by``."""
+    return (f'<div class="table-wrap" role="region" tabindex="0" '
+            f'aria-labelledby="{labelled_by}">{table}</div>')
 
 
 def _trend_table(indicator: IndicatorOut) -> str:
@@ -214,8 +221,7 @@ def _trend_table(indicator: IndicatorOut) -> str:
          f"<td>{_e(p.note or '')}</td>"]
         for p in indicator.trend
     ]
-    table = _table(["Period", "Value", "Note"], rows,
-                   label=f"Figures behind the chart of {_e(indicator.name)}")
+    table = _table(["Period", "Value", "Note"], rows)
     return f"<details><summary>Figures behind the chart</summary>{table}</details>"
 
 
@@ -258,7 +264,8 @@ def _overview(report: ScorecardReport) -> str:
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
                "Since last year"]
     caption = f"Each indicator in {_e(report.period)}"
-    return _table(headers, rows, label=caption, caption=caption)
+    return _scrolling(_table(headers, rows, caption=caption, caption_id="scorecard-caption"),
+                      "scorecard-caption")
 
 
 def _scorecard(report: ScorecardReport) -> str:
@@ -284,15 +291,16 @@ def _scorecard(report: ScorecardReport) -> str:
 
 def _findings_table(report: FindingsReport) -> str:
     parts = []
-    for title, findings in finding_sections(report.findings):
+    for number, (title, findings) in enumerate(finding_sections(report.findings)):
         rows = [
             [f"<td>{_badge(f.status, finding_label(f))}</td>", f"<td>{_e(f.display_subject)}</td>",
              f"<td>{_e(f.rule)}</td>", f"<td>{_e(f.explanation)}</td>"]
             for f in findings
         ]
-        table = (_table(["Status", "Subject", "Rule", "Finding"], rows, label=_e(title))
+        heading = f"findings-{number}"
+        table = (_scrolling(_table(["Status", "Subject", "Rule", "Finding"], rows), heading)
                  if rows else "<p>None.</p>")
-        parts.append(f"<h2>{_e(title)} ({len(findings)})</h2>{table}")
+        parts.append(f'<h2 id="{heading}">{_e(title)} ({len(findings)})</h2>{table}')
     return "".join(parts)
 
 

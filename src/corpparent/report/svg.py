@@ -234,8 +234,8 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
     values = [v for _, v, _, _, _ in rows if v is not None]
     low = min([0.0, *values])
     high = max([*values, 1e-9]) if values else 1.0
-    label_w, bar_h, gap = 136, 20, 10
-    width = 420
+    label_w, bar_h, gap = 170, 20, 10
+    width = 454
     plot_w = width - label_w - 124
     height = len(rows) * (bar_h + gap) + 8
 
@@ -257,14 +257,13 @@ def comparator_chart(indicator: IndicatorOut, authority: str, chart_id: str) -> 
     for row, (name, value, symbol, when, own) in enumerate(rows):
         top = 6 + row * (bar_h + gap)
         colour = CHART_COLOURS["line"] if own else CHART_COLOURS["comparator"]
+        # At about 6.6 units a character, 24 characters fit the label column; a longer
+        # name is cut, and shown whole in its tooltip and in the chart's description.
         shown = name if len(name) <= 24 else name[:23] + "…"
-        # A long name is fitted to the label column rather than run off the left edge.
-        fitted = (f' textLength="{label_w - 10}" lengthAdjust="spacingAndGlyphs"'
-                  if len(shown) > 17 else "")
         out.append(
             f'<text x="{label_w - 6}" y="{top + 14}" text-anchor="end" font-size="12" '
-            f'font-weight="{"bold" if own else "normal"}" fill="{CHART_COLOURS["text"]}"'
-            f"{fitted}>{escape(shown)}<title>{escape(name)}</title></text>"
+            f'font-weight="{"bold" if own else "normal"}" fill="{CHART_COLOURS["text"]}">'
+            f"{escape(shown)}<title>{escape(name)}</title></text>"
         )
         if value is None:
             out.append(
