@@ -32,6 +32,7 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.errors import DataError, UnitError
+from corpparent.files.problems import in_file_order
 from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
@@ -163,7 +164,7 @@ def comparators_from_records(
                     continue
         values.setdefault(name, {})[key] = value
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
+        raise DataError(in_file_order(problems))
     result = []
     for name, series in values.items():
         series_units = {}

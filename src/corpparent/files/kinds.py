@@ -40,6 +40,7 @@ from corpparent.files.obligations import load_obligations, obligation_schema
 from corpparent.files.ofsted import read_ofsted
 from corpparent.files.plugin_format import plugin_schema
 from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.files.problems import in_file_order
 from corpparent.files.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
@@ -151,7 +152,7 @@ def _readings(path: Path, against: Against) -> str:
         except CorpparentError as exc:
             problems.append(raw.problem_at("period", str(exc)))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return (f"{len(records)} readings (indicator names not checked: give --authority or "
             "--indicators)")
 

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
 from corpparent.files.dates import blank_to_none, parse_date
-from corpparent.files.problems import Locator
+from corpparent.files.problems import Locator, in_file_order
 from corpparent.files.records import RawRecord, json_records, read_records, validate_records
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
@@ -244,7 +244,7 @@ def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meeting
             kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return _collect(meetings)
 
 

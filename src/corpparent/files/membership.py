@@ -37,6 +37,7 @@ from corpparent.files.documents import read_document
 from corpparent.files.problems import (
     Attempts,
     Locator,
+    in_file_order,
     problems_from_validation,
     shown,
     valid_items,
@@ -144,7 +145,7 @@ def membership_from_data(data: Any, *, source: str, where: Locator | None = None
                                                lead.officer))
              for index, lead in enumerate(leads) if lead is not None]
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return Membership(members=membership.members,
                       leads=tuple(lead for lead in built if lead is not None))
 

@@ -38,6 +38,7 @@ from corpparent.files.documents import read_document
 from corpparent.files.problems import (
     Attempts,
     Locator,
+    in_file_order,
     problems_from_validation,
     shown,
     valid_items,
@@ -212,7 +213,7 @@ def obligations_from_data(data: object, source: str = "obligations", *,
             [(index, obligation) for index, obligation in built if obligation is not None],
             attempt)
     if obligation_set is None:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return obligation_set
 
 

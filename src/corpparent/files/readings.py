@@ -23,6 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.files.problems import in_file_order
 from corpparent.files.records import RawRecord, read_records, validate_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
@@ -81,7 +82,7 @@ def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet
         first_seen[key] = raw
         readings.append(reading)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
+        raise DataError(in_file_order(problems))
     return Readings(readings)
 
 
