@@ -157,7 +157,7 @@ def test_membership_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_membership(bad)
     assert [(p.line, p.field) for p in caught.value.problems] == [
-        (5, "members[0].class"), (7, "members[1]"), (15, "leads[0].member")]
+        (5, "members[0].class"), (11, "members[1].left"), (15, "leads[0].member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 
 
