@@ -131,9 +131,9 @@ def test_a_cell_count_and_a_bad_value_are_reported_together(tmp_path: Path) -> N
                   "E06000054\nE0600,2023-09-25\n")
     records = read_records(path, required=("Area code", "Inspection date"),
                            unknown_columns="keep", normalise_header=False)
-    renamed = [r if r.problem else RawRecord(r.source, r.row, {
+    renamed = records.with_records(r if r.problem else RawRecord(r.source, r.row, {
         "code": r.fields["Area code"], "inspected": r.fields["Inspection date"]})
-        for r in records]
+        for r in records)
     valid, problems = validate_records(_Inspection, renamed,
                                        columns={"code": "Area code"})
     assert [raw.row for raw, _ in valid] == [2]

@@ -33,7 +33,7 @@ from corpparent.comparators.series import (
 )
 from corpparent.errors import DataError, UnitError
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.records import Records, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
 from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
@@ -102,12 +102,13 @@ def _default_kind(name: str) -> ComparatorKind:
 
 
 def comparators_from_records(
-    records: Iterable[RawRecord],
+    records: Records,
     *,
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Comparators from raw records (see :mod:`corpparent.files.records`), in first-seen order.
+    """Comparators from a file's records (see :mod:`corpparent.files.records`), in
+    first-seen order.
 
     With ``indicators``, each indicator must be known and values are converted to its
     unit; without, values keep the unit the file gives. A comparator's kind comes from

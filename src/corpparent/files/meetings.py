@@ -38,7 +38,13 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from corpparent.errors import DataError, Problem
 from corpparent.files.dates import blank_to_none, parse_date
 from corpparent.files.problems import Locator, in_file_order
-from corpparent.files.records import RawRecord, json_records, read_records, validate_records
+from corpparent.files.records import (
+    RawRecord,
+    Records,
+    json_records,
+    read_records,
+    validate_records,
+)
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -226,7 +232,7 @@ def meetings_from_data(data: Sequence[Any], *, source: str,
     return _meetings_from_records(source, json_records(data, where or Locator(source)))
 
 
-def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
+def _meetings_from_records(source: str, records: Records) -> Meetings:
     valid, problems = validate_records(MeetingRecord, records)
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}

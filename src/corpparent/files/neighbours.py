@@ -102,7 +102,8 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
     listed = [record for record in records if record.problem is not None or any(
         record.fields[c] for c in (layout.code, *layout.neighbours))]
     valid, problems = validate_records(
-        _Row, [_grouping(record, layout) for record in listed], columns=layout.fields)
+        _Row, records.with_records(_grouping(record, layout) for record in listed),
+        columns=layout.fields)
     # Every authority listed, even on a row with a problem, so one bad cell is one problem.
     areas = Areas(
         Area(cells[layout.code], cells[layout.name], Level.LOCAL_AUTHORITY,

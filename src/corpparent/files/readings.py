@@ -15,7 +15,7 @@ and all of a file's problems are raised together as one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +24,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.records import RawRecord, Records, read_records, validate_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -63,8 +63,9 @@ def read_readings(path: str | Path, indicators: IndicatorSet) -> Readings:
     return readings_from_records(records, indicators)
 
 
-def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet) -> Readings:
-    """Validate raw records into readings; raise one DataError listing every problem."""
+def readings_from_records(records: Records, indicators: IndicatorSet) -> Readings:
+    """Validate a file's records into readings; raise one DataError listing every
+    problem, the header's included."""
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from corpparent.errors import DataError, PeriodError
 from corpparent.files.dates import DATE_FORMS, blank_to_none, parse_date
 from corpparent.files.problems import Locator
-from corpparent.files.records import RawRecord, json_records, read_records, validate_records
+from corpparent.files.records import Records, json_records, read_records, validate_records
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period, parse_period
 
@@ -123,9 +123,10 @@ class _Row(BaseModel):
         )
 
 
-def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
-    """Validate raw records (from :func:`~corpparent.files.records.read_records`) into log
-    entries; raise one DataError listing every problem."""
+def submissions_from_records(records: Records) -> tuple[Submission, ...]:
+    """Validate a file's records (from :func:`~corpparent.files.records.read_records` or
+    :func:`~corpparent.files.records.json_records`) into log entries; raise one
+    DataError listing every problem, the header's included."""
     valid, problems = validate_records(_Row, records)
     if problems:
         raise DataError(problems)
