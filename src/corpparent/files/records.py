@@ -249,29 +249,71 @@ def _csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
         raise DataError.single(source, "file not found")
     try:
         with file.open("rb") as stream:
-            reader = csv.reader(_decoded_lines(stream, source), strict=True)
+            read: list[str] = []  # the lines of the row being read, as written
+            reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
             start = 1
             try:
                 for cells in reader:
                     yield start, cells
                     start = reader.line_num + 1
+                    read.clear()
             except csv.Error as exc:
-                raise _csv_problem(source, start, str(exc)) from None
+                raise _csv_problem(source, start, reader.line_num, "".join(read),
+                                   str(exc)) from None
     except OSError as exc:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _csv_problem(source: str, line: int, message: str) -> DataError:
-    """A csv module error as a problem of the row starting on ``line``."""
+def _kept(lines: Iterable[str], read: list[str]) -> Iterator[str]:
+    """``lines``, each added to ``read`` as it is read."""
+    for line in lines:
+        read.append(line)
+        yield line
+
+
+def _csv_problem(source: str, start: int, line: int, row: str, message: str) -> DataError:
+    """A csv module error in the row starting on line ``start``, written as ``row``, found
+    on ``line``: an unclosed quote is placed where its row starts, a quote that ends a
+    cell too soon where that quote is."""
     if message == "unexpected end of data":
-        return DataError.single(source, "not a well-formed CSV file", line=line,
+        return DataError.single(source, "not a well-formed CSV file", line=start,
                                 expected="a closing quote to a quoted cell",
                                 found="the end of the file")
     if message.startswith("field larger than field limit"):
-        return DataError.single(source, "not a well-formed CSV file", line=line,
+        return DataError.single(source, "not a well-formed CSV file", line=start,
                                 expected=f"cells of at most {csv.field_size_limit():,} "
                                 "characters", found="a longer one")
+    cell = _stray_quote(row)
+    if cell is not None:
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected="a quote only at the start and end of a cell, "
+                                "doubled inside it", found=shown(cell))
     return DataError.single(source, f"not a well-formed CSV file: {message}", line=line)
+
+
+def _stray_quote(row: str) -> str | None:
+    """The cell of ``row`` (a CSV row as written) whose opening quote is closed before
+    the cell ends, as in ``"min"utes``, from its start to the next comma or line end."""
+    start = 0
+    while start < len(row):
+        end = start
+        if row[start] == '"':
+            end = row.find('"', start + 1)
+            while end != -1 and row[end + 1:end + 2] == '"':  # a quote doubled inside
+                end = row.find('"', end + 2)
+            if end == -1:
+                return None
+            if row[end + 1:end + 2] not in (",", "\r", "\n", ""):
+                return row[start:_cell_end(row, end + 1)]
+        start = _cell_end(row, end) + 1
+    return None
+
+
+def _cell_end(row: str, at: int) -> int:
+    """Where the cell going on at ``at`` ends: the next comma or line end, or the row's
+    end."""
+    ends = (row.find(mark, at) for mark in ",\r\n")
+    return min((end for end in ends if end != -1), default=len(row))
 
 
 def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
