@@ -24,6 +24,7 @@ from attrs import frozen
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files.comparator_sets import ComparatorSetModel, comparator_set_from_data
 from corpparent.files.comparators import ComparatorRow, read_comparators
+from corpparent.files.csv_rows import csv_header
 from corpparent.files.dfe_mapping import (
     FileMapping,
     load_mapping,
@@ -47,12 +48,7 @@ from corpparent.files.readings import (
     ReadingRecord,
     read_readings,
 )
-from corpparent.files.records import (
-    csv_header,
-    normalise_column,
-    read_records,
-    validate_records,
-)
+from corpparent.files.records import normalise_column, read_records, validate_records
 from corpparent.files.submissions import read_submissions, submissions_json_schema
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
