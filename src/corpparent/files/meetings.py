@@ -36,7 +36,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.dates import blank_to_none, parse_date
+from corpparent.files.dates import blank_to_none, required_date
 from corpparent.files.problems import Locator, in_file_order
 from corpparent.files.records import (
     RawRecord,
@@ -80,7 +80,7 @@ class _Row(BaseModel):
     kind: MeetingKind | None = None
     title: str | None = None
 
-    _dates = field_validator("date", mode="before")(parse_date)
+    _dates = field_validator("date", mode="before")(required_date)
     _blanks = field_validator(
         "member", "attendance", "substitute_for", "title", mode="before"
     )(blank_to_none)
@@ -115,7 +115,7 @@ class MeetingRecord(BaseModel):
     absent: list[str] = []
     substitutes: list[SubstituteRecord] = []
 
-    _dates = field_validator("date", mode="before")(parse_date)
+    _dates = field_validator("date", mode="before")(required_date)
 
 
 _COLUMNS = tuple(_Row.model_fields)

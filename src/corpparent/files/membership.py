@@ -33,7 +33,7 @@ from attrs import evolve
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.dates import parse_date
+from corpparent.files.dates import parse_date, required_date
 from corpparent.files.documents import read_document
 from corpparent.files.problems import (
     Attempts,
@@ -64,7 +64,8 @@ class CredentialRecord(BaseModel):
     completed: date
     expires: date | None = None
 
-    _dates = field_validator("completed", "expires", mode="before")(parse_date)
+    _completed = field_validator("completed", mode="before")(required_date)
+    _expires = field_validator("expires", mode="before")(parse_date)
 
 
 class MemberRecord(BaseModel):

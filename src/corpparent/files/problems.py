@@ -14,6 +14,7 @@ reported together.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, final
@@ -39,7 +40,10 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def shown(value: object) -> str:
-    """A value found in a file, as a problem shows it: quoted, shortened, or its kind."""
+    """A value found in a file, as a problem shows it: quoted, shortened, or its kind; a
+    date or time (from TOML) as TOML writes it."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list | tuple):
