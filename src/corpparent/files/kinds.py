@@ -41,7 +41,7 @@ from corpparent.files.obligations import load_obligations, obligation_schema
 from corpparent.files.ofsted import read_ofsted
 from corpparent.files.plugin_format import plugin_schema
 from corpparent.files.plugin_reader import load_plugin_file
-from corpparent.files.problems import in_file_order
+from corpparent.files.problems import in_file_order, shown
 from corpparent.files.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
@@ -162,7 +162,7 @@ def _comparators(path: Path, against: Against) -> str:
 def _comparator_set(path: Path, _against: Against) -> str:
     data, where = read_document(path)
     if not isinstance(data, dict):
-        raise DataError([where.problem(expected="an object", found=type(data).__name__)])
+        raise DataError([where.problem(expected="an object", found=shown(data))])
     built = comparator_set_from_data(data, source=str(path), where=where)
     return f"the comparator set of {built.authority.name}, {len(built.comparators)} comparators"
 
