@@ -201,3 +201,11 @@ def test_lines_ended_by_a_lone_carriage_return_are_lines(tmp_path: Path) -> None
     path = _write(tmp_path, "document,date\rminutes,2023-01-05\rreport,x\r")
     records = read_records(path, required=("document", "date"))
     assert [(r.row, r.fields["date"]) for r in records] == [(2, "2023-01-05"), (3, "x")]
+
+
+@pytest.mark.parametrize("name", ["absent.csv", "absent.json"])
+def test_a_missing_file_is_one_problem_whatever_its_format(tmp_path: Path, name: str) -> None:
+    with pytest.raises(DataError) as caught:
+        read_records(tmp_path / name, required=("name",))
+    [problem] = caught.value.problems
+    assert (problem.source, problem.note) == (str(tmp_path / name), "file not found")

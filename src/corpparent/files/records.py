@@ -147,8 +147,6 @@ def read_records(
     """
     file = Path(path)
     source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
     suffix = f".{format}" if format is not None else file.suffix.lower()
     if suffix == ".json":  # JSON records' keys are checked by each record's model
         return _json_records(file, json_key)
