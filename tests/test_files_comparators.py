@@ -10,7 +10,8 @@ import pytest
 from corpparent.comparators import Comparator, ComparatorKind
 from corpparent.errors import DataError, DefinitionError, PeriodError
 from corpparent.files import comparators_from_records, read_comparators
-from corpparent.files.records import RawRecord
+from corpparent.files.problems import Locator
+from corpparent.files.records import json_records
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
 
@@ -136,10 +137,9 @@ def test_json_records_are_placed_on_their_lines(tmp_path: Path) -> None:
 
 
 def test_records_from_memory() -> None:
-    (england,) = comparators_from_records(
-        [RawRecord("dashboard", 1, {"comparator": "England", "indicator": "placement-moves",
-                                    "period": FinancialQuarter(2022, 4), "value": 8.5})],
-    )
+    (england,) = comparators_from_records(json_records(
+        [{"comparator": "England", "indicator": "placement-moves",
+          "period": FinancialQuarter(2022, 4), "value": 8.5}], Locator("dashboard")))
     assert england.value("placement-moves", FinancialQuarter(2022, 4)) == 8.5
 
 

@@ -156,6 +156,19 @@ def test_a_report_of_no_known_kind_is_a_problem_of_its_kind(tmp_path: Path, kind
         3, "kind", "'scorecard' or 'findings'", found)
 
 
+@pytest.mark.parametrize(("document", "found"), [("[1, 2]", "a list"), ('"x"', "'x'")])
+def test_a_report_that_is_no_object_says_what_it_is_on_its_line(
+    tmp_path: Path, document: str, found: str
+) -> None:
+    path = tmp_path / "report.json"
+    path.write_text(f"\n\n{document}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        kind_named("report").check(path, Against())
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field, problem.expected, problem.found) == (
+        3, None, "an object with a 'kind' of 'scorecard' or 'findings'", found)
+
+
 def test_an_unknown_key_of_a_report_is_answered_with_its_kinds_keys(tmp_path: Path) -> None:
     path = tmp_path / "report.json"
     path.write_text('{\n  "kind": "findings",\n  "colour": "red"\n}\n', encoding="utf-8")

@@ -9,8 +9,15 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError
-from corpparent.files.meetings import read_meetings, read_meetings_csv, read_meetings_json
+from corpparent.files.documents import decode_document
+from corpparent.files.meetings import (
+    meetings_from_data,
+    read_meetings,
+    read_meetings_csv,
+    read_meetings_json,
+)
 from corpparent.files.membership import read_membership
+from corpparent.files.submissions import read_submissions
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass, Office
 
@@ -142,6 +149,37 @@ def test_a_date_is_text_or_a_date_never_a_number(tmp_path: Path) -> None:
         (2, "[1].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
 
 
+def test_a_required_date_left_null_is_refused_in_the_dates_words(tmp_path: Path) -> None:
+    meetings = write(tmp_path, "m.json", '[{"date": null}]')
+    membership = write(tmp_path, "p.json", json.dumps({"members": [
+        {"name": "A", "class": "core councillor", "joined": None,
+         "credentials": [{"name": "DBS check", "completed": None, "expires": None}]}]},
+        indent=1))
+    submissions = write(tmp_path, "s.json", '[{"document": "minutes", "recipient": "Chair",'
+                        '\n  "date": null}]')
+    found = []
+    for path, read in ((meetings, read_meetings_json), (membership, read_membership),
+                       (submissions, read_submissions)):
+        with pytest.raises(DataError) as caught:
+            read(path)
+        found.extend((p.line, p.field, p.expected, p.found) for p in caught.value.problems)
+    # An optional date ('joined', 'expires') may be left null.
+    assert found == [
+        (1, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "nothing"),
+        (10, "members[0].credentials[0].completed", "a date such as 2019-05-20 or 20/05/2019",
+         "nothing"),
+        (2, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
+
+
+def test_a_toml_date_and_time_is_shown_as_toml_writes_it() -> None:
+    text = '[[meetings]]\ndate = 2023-01-05T10:00:00\n\n[[meetings]]\ndate = 10:00:00\n'
+    data, where = decode_document(text, "plugin.toml", toml=True)
+    with pytest.raises(DataError) as caught:
+        meetings_from_data(data["meetings"], source="plugin.toml", where=where.under("meetings"))
+    assert [(p.line, p.field, p.found) for p in caught.value.problems] == [
+        (2, "meetings[0].date", "2023-01-05T10:00:00"), (5, "meetings[1].date", "10:00:00")]
+
+
 def test_membership_file(tmp_path: Path) -> None:
     membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
     (greatorex,) = membership.spells("Michael Greatorex")
@@ -157,7 +195,7 @@ def test_membership_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_membership(bad)
     assert [(p.line, p.field) for p in caught.value.problems] == [
-        (5, "members[0].class"), (7, "members[1]"), (15, "leads[0].member")]
+        (5, "members[0].class"), (11, "members[1].left"), (15, "leads[0].member")]
     assert [m.member_class for m in membership.members].count(MemberClass.CO_OPTED) == 7
 
 

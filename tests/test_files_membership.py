@@ -40,16 +40,29 @@ def test_a_blank_name_is_a_problem_of_the_name(tmp_path: Path) -> None:
     ]
 
 
-def test_a_member_that_cannot_be_built_is_a_problem_of_its_entry(tmp_path: Path) -> None:
+def test_a_left_before_joined_is_a_problem_of_left(tmp_path: Path) -> None:
     lines, found = problems(tmp_path, {"members": [
         {"name": "A", "class": "councillor"},
         {"name": "B", "class": "co-opted member", "joined": "2020-01-02",
          "left": "2020-01-01"},
     ]})
-    entry = line_of(lines, "{", after=line_of(lines, '"councillor"'))
     assert [(p.line, p.field) for p in found] == [
-        (line_of(lines, '"councillor"'), "members[0].class"), (entry, "members[1]")]
+        (line_of(lines, '"councillor"'), "members[0].class"),
+        (line_of(lines, '"left"'), "members[1].left")]
     assert "'left' must be on or after 'joined'" in found[1].message
+
+
+def test_a_name_the_domain_finds_empty_is_a_problem_of_that_name(tmp_path: Path) -> None:
+    # A file separator is no space to the file's model but is to the domain's names.
+    lines, found = problems(tmp_path, {"members": [
+        {"name": "\x1c", "class": "core councillor"},
+        {"name": "B", "class": "core councillor",
+         "credentials": [{"name": "\x1c", "completed": "2019-06-01"}]},
+    ]})
+    names = [number for number, line in enumerate(lines, start=1) if "\\u001c" in line]
+    assert [(p.line, p.field, p.note) for p in found] == [
+        (names[0], "members[0].name", "a name must not be empty"),
+        (names[1], "members[1].credentials[0].name", "a name must not be empty")]
 
 
 def test_an_overlapping_spell_is_a_problem_of_the_later_entry(tmp_path: Path) -> None:

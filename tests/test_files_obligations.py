@@ -54,10 +54,38 @@ def test_set_problems_of_several_entries_are_reported_together(tmp_path: Path) -
     tables = [n for n, line in enumerate(lines, start=1) if line == "[[obligations]]"]
     assert [(p.line, p.field) for p in found] == [
         (line_of(lines, 'after = ["report"]'), "obligations[0].after"),
-        (tables[2], "obligations[2]"), (tables[3], "obligations[3]")]
+        (line_of(lines, 'id = "minutes"', tables[2]), "obligations[2].id"),
+        (tables[3], "obligations[3]")]
     assert "precedence needs both to have the same trigger" in found[0].note
     assert "two obligations have the id 'minutes'" in found[1].note
     assert "both 'report' to 'Council'" in found[2].note
+
+
+def test_an_entry_in_error_hides_no_problem_of_the_set(tmp_path: Path) -> None:
+    text = (entry("minutes") + 'colour = "red"\n' + entry("report", after="minutes")
+            + entry("report", document="other") + entry("summary", after="sumary")
+            + entry("again", document="report"))
+    lines, found = problems(tmp_path, text)
+    tables = [n for n, line in enumerate(lines, start=1) if line == "[[obligations]]"]
+    # 'report' comes after 'minutes', which is in error: that precedence is not judged.
+    assert [(p.line, p.field) for p in found] == [
+        (line_of(lines, 'colour = "red"'), "obligations[0].colour"),
+        (line_of(lines, 'id = "report"', tables[2]), "obligations[2].id"),
+        (line_of(lines, 'after = ["sumary"]'), "obligations[3].after"),
+        (tables[4], "obligations[4]")]
+    assert found[0].note == "unknown key"
+    assert "two obligations have the id 'report'" in found[1].note
+    assert "'sumary', which is not among the obligations" in found[2].note
+    assert "both 'report' to 'Council'" in found[3].note
+
+
+def test_a_cycle_is_reported_with_the_entries_problems(tmp_path: Path) -> None:
+    lines, found = problems(tmp_path, entry("a", after="b") + entry("b", after="a")
+                            + entry("c", trigger="weekly"))
+    assert [(p.line, p.field) for p in found] == [
+        (line_of(lines, "[[obligations]]"), "obligations"),
+        (line_of(lines, 'trigger = { kind = "weekly" }'), "obligations[2].trigger.kind")]
+    assert "in a cycle" in found[0].note
 
 
 def test_a_cycle_is_a_problem_of_the_list(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
-"""Attempts keep the problems of every part of a file, each where it belongs."""
+"""Attempts keep the problems of every part of a file, each where it belongs, and
+problems are listed as the file runs."""
 
 from __future__ import annotations
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.files.problems import Attempts, Locator
+from corpparent.files.problems import Attempts, Locator, in_file_order
 
 
 def test_attempts_keep_a_readers_problems_as_placed_and_place_other_errors() -> None:
@@ -25,3 +26,13 @@ def test_attempts_keep_a_readers_problems_as_placed_and_place_other_errors() -> 
     assert attempt.failed == 2
     assert attempt.problems == [*placed, Problem("plugin.toml", "a meeting needs a date",
                                                  line=20, field="meetings")]
+
+
+def test_problems_are_listed_by_file_then_line_keeping_the_order_of_one_line() -> None:
+    late = Problem("a.csv", "late", line=9)
+    whole = Problem("a.csv", "the file's own")
+    first = Problem("a.csv", "first of line 3", line=3)
+    second = Problem("a.csv", "second of line 3", line=3)
+    other = Problem("b.csv", "another file", line=1)
+    assert in_file_order([other, late, first, whole, second]) == [
+        whole, first, second, late, other]

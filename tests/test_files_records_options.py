@@ -11,9 +11,10 @@ from hypothesis import given, strategies as st
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
+from corpparent.files.csv_rows import csv_header
 from corpparent.files.meetings import read_meetings_csv
 from corpparent.files.problems import problems_from_validation
-from corpparent.files.records import RawRecord, csv_header, read_records, validate_records
+from corpparent.files.records import RawRecord, read_records, validate_records
 
 
 def _write(folder: Path, text: str, name: str = "file.csv") -> Path:
@@ -131,9 +132,9 @@ def test_a_cell_count_and_a_bad_value_are_reported_together(tmp_path: Path) -> N
                   "E06000054\nE0600,2023-09-25\n")
     records = read_records(path, required=("Area code", "Inspection date"),
                            unknown_columns="keep", normalise_header=False)
-    renamed = [r if r.problem else RawRecord(r.source, r.row, {
+    renamed = records.with_records(r if r.problem else RawRecord(r.source, r.row, {
         "code": r.fields["Area code"], "inspected": r.fields["Inspection date"]})
-        for r in records]
+        for r in records)
     valid, problems = validate_records(_Inspection, renamed,
                                        columns={"code": "Area code"})
     assert [raw.row for raw, _ in valid] == [2]
@@ -200,3 +201,11 @@ def test_lines_ended_by_a_lone_carriage_return_are_lines(tmp_path: Path) -> None
     path = _write(tmp_path, "document,date\rminutes,2023-01-05\rreport,x\r")
     records = read_records(path, required=("document", "date"))
     assert [(r.row, r.fields["date"]) for r in records] == [(2, "2023-01-05"), (3, "x")]
+
+
+@pytest.mark.parametrize("name", ["absent.csv", "absent.json"])
+def test_a_missing_file_is_one_problem_whatever_its_format(tmp_path: Path, name: str) -> None:
+    with pytest.raises(DataError) as caught:
+        read_records(tmp_path / name, required=("name",))
+    [problem] = caught.value.problems
+    assert (problem.source, problem.note) == (str(tmp_path / name), "file not found")

@@ -9,7 +9,7 @@ beside them, so ``corpparent validate`` and ``corpparent schema`` iterate one
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,7 +17,7 @@ from corpparent.errors import DataError, Problem, UnknownNameError
 from corpparent.files.documents import read_document
 from corpparent.files.kinds import KINDS as FILE_KINDS, Against, FileKind, sniff
 from corpparent.files.problems import Locator, problems_from_validation, shown
-from corpparent.report.model import Report, report_adapter, report_schema
+from corpparent.report.model import REPORT_MODELS, report_adapter, report_schema
 
 __all__ = ["KINDS", "detect", "kind_named"]
 
@@ -31,16 +31,17 @@ def _report(path: Path, _against: Against) -> str:
 
 
 def _report_problems(exc: ValidationError, data: Any, where: Locator) -> list[Problem]:
-    """The problems of a report file: a ``kind`` that names no kind of report (or a
-    document that is no object) is a problem of ``kind``; others are placed as the
-    model of the report's kind names them."""
-    models = {member.model_fields["kind"].default: member
-              for member in get_args(get_args(Report)[0])}
-    kind = data.get("kind") if isinstance(data, dict) else None
-    model = models.get(kind) if isinstance(kind, str) else None
-    if model is None or any(not detail["loc"] for detail in exc.errors()):
-        expected = " or ".join(repr(name) for name in models)
-        return [where.problem(("kind",), expected=expected, found=shown(kind))]
+    """The problems of a report file: a document that is no object is a problem of the
+    document, showing what it is; a ``kind`` that names no kind of report is a problem
+    of ``kind``; others are placed as the model of the report's kind names them."""
+    kinds = " or ".join(repr(name) for name in REPORT_MODELS)
+    if not isinstance(data, dict):
+        return [where.problem(expected=f"an object with a 'kind' of {kinds}",
+                              found=shown(data))]
+    kind = data.get("kind")
+    model = REPORT_MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        return [where.problem(("kind",), expected=kinds, found=shown(kind))]
     return problems_from_validation(exc, where, model=model, tag=kind)
 
 

@@ -70,8 +70,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     mappings = [_listed(path, partial(load_mapping, path)) for path in mapping_files]
     against = Against(indicators, tuple(m for m in mappings if m is not None))
     failed = None in mappings
+    chosen = kind_named(kind) if kind else None
     for path in files:
-        chosen = kind_named(kind) if kind else None
         summary = _listed(path, partial(_check, path, chosen, against))
         if summary is None:
             failed = True

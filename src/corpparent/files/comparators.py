@@ -32,7 +32,8 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.errors import DataError, UnitError
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.problems import in_file_order
+from corpparent.files.records import Records, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
 from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
@@ -101,12 +102,13 @@ def _default_kind(name: str) -> ComparatorKind:
 
 
 def comparators_from_records(
-    records: Iterable[RawRecord],
+    records: Records,
     *,
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Comparators from raw records (see :mod:`corpparent.files.records`), in first-seen order.
+    """Comparators from a file's records (see :mod:`corpparent.files.records`), in
+    first-seen order.
 
     With ``indicators``, each indicator must be known and values are converted to its
     unit; without, values keep the unit the file gives. A comparator's kind comes from
@@ -163,7 +165,7 @@ def comparators_from_records(
                     continue
         values.setdefault(name, {})[key] = value
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
+        raise DataError(in_file_order(problems))
     result = []
     for name, series in values.items():
         series_units = {}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["DATE_FORMS", "blank_to_none", "parse_date"]
+from corpparent.files.problems import shown
+
+__all__ = ["DATE_FORMS", "blank_to_none", "parse_date", "required_date"]
 
 #: How the dates of meeting records, membership files and submissions logs are written.
 DATE_FORMS = "a date such as 2019-05-20 or 20/05/2019"
@@ -23,8 +25,18 @@ def parse_date(value: object) -> dt.date | None:
                 return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-    found = "nothing" if isinstance(value, str) and not value.strip() else repr(value)
+    found = "nothing" if isinstance(value, str) and not value.strip() else shown(value)
     raise ValueError(f"expected {DATE_FORMS}, found {found}")
+
+
+def required_date(value: object) -> dt.date:
+    """A date as :func:`parse_date` reads it, where one must be given: ``None`` (a key
+    left empty, as JSON's ``null``) is refused in the same words as any other value
+    that is not a date."""
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError(f"expected {DATE_FORMS}, found nothing")
+    return parsed
 
 
 def blank_to_none(value: object) -> object:

@@ -18,6 +18,7 @@ from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.dfe.ees import GEOGRAPHY_COLUMNS, EesRow, EesTable, ees_period
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.errors import DataError, Problem
+from corpparent.files.problems import in_file_order
 from corpparent.files.records import read_records, validate_records
 
 __all__ = ["read_ees"]
@@ -115,7 +116,7 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
             figures={names[f]: values[f] for f in names if f.startswith("v")},
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return EesTable(
         source=source,
         filter_columns=filter_columns,

@@ -24,6 +24,7 @@ from attrs import frozen
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files.comparator_sets import ComparatorSetModel, comparator_set_from_data
 from corpparent.files.comparators import ComparatorRow, read_comparators
+from corpparent.files.csv_rows import csv_header
 from corpparent.files.dfe_mapping import (
     FileMapping,
     load_mapping,
@@ -40,18 +41,14 @@ from corpparent.files.obligations import load_obligations, obligation_schema
 from corpparent.files.ofsted import read_ofsted
 from corpparent.files.plugin_format import plugin_schema
 from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.files.problems import in_file_order, shown
 from corpparent.files.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
     read_readings,
 )
-from corpparent.files.records import (
-    csv_header,
-    normalise_column,
-    read_records,
-    validate_records,
-)
+from corpparent.files.records import normalise_column, read_records, validate_records
 from corpparent.files.submissions import read_submissions, submissions_json_schema
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
@@ -151,7 +148,7 @@ def _readings(path: Path, against: Against) -> str:
         except CorpparentError as exc:
             problems.append(raw.problem_at("period", str(exc)))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return (f"{len(records)} readings (indicator names not checked: give --authority or "
             "--indicators)")
 
@@ -165,7 +162,7 @@ def _comparators(path: Path, against: Against) -> str:
 def _comparator_set(path: Path, _against: Against) -> str:
     data, where = read_document(path)
     if not isinstance(data, dict):
-        raise DataError([where.problem(expected="an object", found=type(data).__name__)])
+        raise DataError([where.problem(expected="an object", found=shown(data))])
     built = comparator_set_from_data(data, source=str(path), where=where)
     return f"the comparator set of {built.authority.name}, {len(built.comparators)} comparators"
 

@@ -17,7 +17,7 @@ from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, know
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.lait import ENGLAND_NUMBER, POLARITIES, LaitData, LaitDictionary, LaitMeasure
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.files.problems import problems_from_validation
+from corpparent.files.problems import in_file_order, problems_from_validation
 from corpparent.files.records import read_records, validate_records
 
 __all__ = ["read_lait", "read_lait_dictionary"]
@@ -81,7 +81,7 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
             quartiles=earlier.quartiles and measure.quartiles,
             year_type=earlier.year_type, table=earlier.table)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return LaitDictionary(records.source, measures)
 
 

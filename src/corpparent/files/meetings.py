@@ -36,9 +36,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.dates import blank_to_none, parse_date
-from corpparent.files.problems import Locator
-from corpparent.files.records import RawRecord, json_records, read_records, validate_records
+from corpparent.files.dates import blank_to_none, required_date
+from corpparent.files.problems import Locator, in_file_order
+from corpparent.files.records import (
+    RawRecord,
+    Records,
+    json_records,
+    read_records,
+    validate_records,
+)
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -74,7 +80,7 @@ class _Row(BaseModel):
     kind: MeetingKind | None = None
     title: str | None = None
 
-    _dates = field_validator("date", mode="before")(parse_date)
+    _dates = field_validator("date", mode="before")(required_date)
     _blanks = field_validator(
         "member", "attendance", "substitute_for", "title", mode="before"
     )(blank_to_none)
@@ -109,7 +115,7 @@ class MeetingRecord(BaseModel):
     absent: list[str] = []
     substitutes: list[SubstituteRecord] = []
 
-    _dates = field_validator("date", mode="before")(parse_date)
+    _dates = field_validator("date", mode="before")(required_date)
 
 
 _COLUMNS = tuple(_Row.model_fields)
@@ -226,7 +232,7 @@ def meetings_from_data(data: Sequence[Any], *, source: str,
     return _meetings_from_records(source, json_records(data, where or Locator(source)))
 
 
-def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meetings:
+def _meetings_from_records(source: str, records: Records) -> Meetings:
     valid, problems = validate_records(MeetingRecord, records)
     meetings: list[Meeting] = []
     seen: dict[date, int] = {}
@@ -244,7 +250,7 @@ def _meetings_from_records(source: str, records: Sequence[RawRecord]) -> Meeting
             kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
         ))
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return _collect(meetings)
 
 

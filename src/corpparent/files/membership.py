@@ -29,14 +29,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.dates import parse_date
+from corpparent.files.dates import parse_date, required_date
 from corpparent.files.documents import read_document
 from corpparent.files.problems import (
     Attempts,
     Locator,
+    in_file_order,
     problems_from_validation,
     shown,
     valid_items,
@@ -62,7 +64,8 @@ class CredentialRecord(BaseModel):
     completed: date
     expires: date | None = None
 
-    _dates = field_validator("completed", "expires", mode="before")(parse_date)
+    _completed = field_validator("completed", mode="before")(required_date)
+    _expires = field_validator("expires", mode="before")(parse_date)
 
 
 class MemberRecord(BaseModel):
@@ -136,27 +139,40 @@ def membership_from_data(data: Any, *, source: str, where: Locator | None = None
         leads = valid_items(PriorityLeadRecord, data.get("leads"))
     attempt = Attempts(where, problems)
     membership = Membership(members=())
-    for index, member in enumerate(members):
+    for index, model in enumerate(members):
+        member = _member(attempt, index, model) if model is not None else None
         if member is not None:
-            membership = attempt(("members", index), partial(_add, membership, member)
+            membership = attempt(("members", index), partial(membership.with_members, [member])
                                  ) or membership
     built = [attempt(("leads", index), partial(PriorityLead, lead.priority, lead.member,
                                                lead.officer))
              for index, lead in enumerate(leads) if lead is not None]
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return Membership(members=membership.members,
                       leads=tuple(lead for lead in built if lead is not None))
 
 
-def _add(membership: Membership, model: MemberRecord) -> Membership:
-    """``membership`` with the member ``model`` declares added."""
-    return membership.with_members([Member(
-        name=model.name, member_class=model.member_class, role=model.role,
-        group=model.group, joined=model.joined, left=model.left, office=model.office,
-        credentials=None if model.credentials is None else tuple(
-            Credential(c.name, c.completed, c.expires) for c in model.credentials),
-    )])
+def _member(attempt: Attempts, index: int, model: MemberRecord) -> Member | None:
+    """The member ``model`` declares, built a part at a time so a part the domain refuses
+    is a problem of its own key: each credential at its ``name``, the member without
+    dates at ``name``, then the dates at ``left`` (a ``left`` before ``joined``)."""
+    at = ("members", index)
+    credentials = None
+    if model.credentials is not None:
+        held = [attempt((*at, "credentials", number, "name"),
+                        partial(Credential, c.name, c.completed, c.expires))
+                for number, c in enumerate(model.credentials)]
+        credentials = tuple(c for c in held if c is not None)
+        if len(credentials) < len(held):
+            return None
+    undated = attempt((*at, "name"), partial(
+        Member, name=model.name, member_class=model.member_class, role=model.role,
+        group=model.group, office=model.office, credentials=credentials))
+    if undated is None:
+        return None
+    return attempt((*at, "left"), partial(evolve, undated, joined=model.joined,
+                                          left=model.left))
 
 
 def membership_json_schema() -> dict[str, Any]:

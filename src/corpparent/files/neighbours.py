@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
 from corpparent.dfe.neighbours import NEIGHBOURS, Closeness, Neighbour, StatisticalNeighbours
 from corpparent.errors import DataError, Problem
+from corpparent.files.problems import in_file_order
 from corpparent.files.records import RawRecord, read_records, validate_records
 
 __all__ = ["LAYOUT_2021", "LAYOUT_2025", "read_neighbours"]
@@ -101,7 +102,8 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
     listed = [record for record in records if record.problem is not None or any(
         record.fields[c] for c in (layout.code, *layout.neighbours))]
     valid, problems = validate_records(
-        _Row, [_grouping(record, layout) for record in listed], columns=layout.fields)
+        _Row, records.with_records(_grouping(record, layout) for record in listed),
+        columns=layout.fields)
     # Every authority listed, even on a row with a problem, so one bad cell is one problem.
     areas = Areas(
         Area(cells[layout.code], cells[layout.name], Level.LOCAL_AUTHORITY,
@@ -125,7 +127,7 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
                 found.append(Neighbour(rank, area, closeness))
         neighbours[row.old_la_code] = tuple(found)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+        raise DataError(in_file_order(problems))
     return StatisticalNeighbours(source, neighbours, areas)
 
 

@@ -38,6 +38,7 @@ from corpparent.files.documents import read_document
 from corpparent.files.problems import (
     Attempts,
     Locator,
+    in_file_order,
     problems_from_validation,
     shown,
     valid_items,
@@ -189,8 +190,9 @@ def obligations_from_data(data: object, source: str = "obligations", *,
     the whole of ``source``) places problems on their lines.
 
     The data is validated by :class:`ObligationsFile`, the model the file's schema is
-    made from; every entry is then built and, once all are, a problem of the set is
-    placed at the entry at fault (see :func:`_obligation_set`).
+    made from; every entry that can be is then built and the set checked over those
+    built, each problem of the set placed at the entry at fault (see
+    :func:`_obligation_set`), so every problem of the file is reported in one pass.
     """
     where = where or Locator(source)
     if not isinstance(data, Mapping):
@@ -204,42 +206,55 @@ def obligations_from_data(data: object, source: str = "obligations", *,
         problems.extend(problems_from_validation(exc, where, model=ObligationsFile))
         models = valid_items(ObligationModel, data.get("obligations"))
     attempt = Attempts(where, problems)
-    built = [(index, attempt(("obligations", index), model.build))
-             for index, model in enumerate(models) if model is not None]
-    obligation_set = None
-    if not problems:  # a precedence naming an entry in error is no problem of its own
-        obligation_set = _obligation_set(
-            [(index, obligation) for index, obligation in built if obligation is not None],
-            attempt)
-    if obligation_set is None:
-        raise DataError(sorted(problems, key=lambda p: p.line or 0))
+    built = [(index, obligation) for index, model in enumerate(models) if model is not None
+             and (obligation := attempt(("obligations", index), model.build)) is not None]
+    obligation_set = _obligation_set(built, _ids_written(data.get("obligations")), attempt)
+    if problems or obligation_set is None:
+        raise DataError(in_file_order(problems))
     return obligation_set
 
 
-def _obligation_set(built: Sequence[tuple[int, Obligation]], attempt: Attempts
-                    ) -> ObligationSet | None:
+def _ids_written(entries: object) -> frozenset[str]:
+    """The ids the file's entries give, those of entries in error included."""
+    if not isinstance(entries, list):
+        return frozenset()
+    return frozenset(entry["id"].strip() for entry in entries
+                     if isinstance(entry, Mapping) and isinstance(entry.get("id"), str))
+
+
+def _obligation_set(built: Sequence[tuple[int, Obligation]], written: frozenset[str],
+                    attempt: Attempts) -> ObligationSet | None:
     """The set of the obligations ``built`` (each with its index in the file), every
-    problem of the set placed at the entry at fault: the entries are added one at a
-    time without their precedence, so a second use of an id (or of a document and
-    recipient) is the later entry's problem; then each entry's precedence is checked
-    with the others' left out, so a precedence naming an unknown obligation, or one with
-    another trigger, is a problem of its own ``after``. Only a cycle, which no one
-    entry makes, is placed at the list."""
-    failed = attempt.failed
+    problem of the set placed at the entry at fault.
+
+    The entries are added one at a time without their precedence, so a second use of
+    an id is a problem of the later entry's ``id``, and of a document and recipient
+    of the later entry. Then each entry kept has its precedence checked with the
+    others' left out, so a precedence naming an unknown obligation, or one with another
+    trigger, is a problem of its own ``after``; a precedence naming an entry written in
+    the file but in error is not checked, that entry's own problem being reported.
+    Last, the set is made of the entries kept, so a cycle, which no one entry makes, is
+    placed at the list.
+    """
     kept: dict[int, Obligation] = {}
     for index, obligation in built:
         plain = evolve(obligation, after=())
-        if attempt(("obligations", index),
-                   partial(ObligationSet, [*kept.values(), plain])) is not None:
+        repeated = any(other.id == plain.id for other in kept.values())
+        at = ("obligations", index, "id") if repeated else ("obligations", index)
+        if attempt(at, partial(ObligationSet, [*kept.values(), plain])) is not None:
             kept[index] = plain
+    known = {obligation.id for obligation in kept.values()}
+    checked = dict(kept)
     for index, obligation in built:
-        if index in kept and obligation.after:
+        after = tuple(precedence for precedence in obligation.after
+                      if precedence.obligation in known or precedence.obligation not in written)
+        if index in kept and after:
             others = [plain for other, plain in kept.items() if other != index]
-            attempt(("obligations", index, "after"),
-                    partial(ObligationSet, [*others, obligation]))
-    if attempt.failed > failed:
-        return None
-    return attempt(("obligations",), partial(ObligationSet, [o for _, o in built]))
+            whole = evolve(obligation, after=after)
+            if attempt(("obligations", index, "after"),
+                       partial(ObligationSet, [*others, whole])) is not None:
+                checked[index] = whole
+    return attempt(("obligations",), partial(ObligationSet, checked.values()))
 
 
 def load_obligations(path: str | os.PathLike[str]) -> ObligationSet:

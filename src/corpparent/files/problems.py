@@ -14,8 +14,9 @@ reported together.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, final
 
 from attrs import evolve, field, frozen
@@ -25,14 +26,24 @@ from pydantic_core import ErrorDetails
 from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.toml_lines import Path, format_path, line_of
 
-__all__ = ["Attempts", "Locator", "problems_from_validation", "shown", "valid_items"]
+__all__ = [
+    "Attempts",
+    "Locator",
+    "in_file_order",
+    "problems_from_validation",
+    "shown",
+    "valid_items",
+]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 
 def shown(value: object) -> str:
-    """A value found in a file, as a problem shows it: quoted, shortened, or its kind."""
+    """A value found in a file, as a problem shows it: quoted, shortened, or its kind; a
+    date or time (from TOML) as TOML writes it."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list | tuple):
@@ -41,6 +52,12 @@ def shown(value: object) -> str:
         return "nothing"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` by file, then by line, so a reader meets them as the file runs; those
+    of one line (or of no line, the file's own) keep the order they were found in."""
+    return sorted(problems, key=lambda p: (p.source, p.line or 0))
 
 
 @final

@@ -15,7 +15,7 @@ and all of a file's problems are raised together as one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.problems import in_file_order
+from corpparent.files.records import RawRecord, Records, read_records, validate_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -62,8 +63,9 @@ def read_readings(path: str | Path, indicators: IndicatorSet) -> Readings:
     return readings_from_records(records, indicators)
 
 
-def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet) -> Readings:
-    """Validate raw records into readings; raise one DataError listing every problem."""
+def readings_from_records(records: Records, indicators: IndicatorSet) -> Readings:
+    """Validate a file's records into readings; raise one DataError listing every
+    problem, the header's included."""
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
@@ -81,7 +83,7 @@ def readings_from_records(records: Iterable[RawRecord], indicators: IndicatorSet
         first_seen[key] = raw
         readings.append(reading)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
+        raise DataError(in_file_order(problems))
     return Readings(readings)
 
 

@@ -13,24 +13,21 @@ all of them.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import re
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, TypeVar, final, overload
+from typing import Any, Literal, TypeVar, final, overload
 
 from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
+from corpparent.files.csv_rows import csv_rows, header_of
 from corpparent.files.documents import decode_document, read_text
 from corpparent.files.problems import Locator, problems_from_validation, shown
 
 __all__ = [
     "RawRecord",
     "Records",
-    "csv_header",
     "json_records",
     "normalise_column",
     "read_records",
@@ -38,8 +35,6 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
-
-_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 @frozen
@@ -86,8 +81,9 @@ class Records(Sequence[RawRecord]):
     ``header`` holds the CSV column names as the records' fields name them (normalised
     or as published, repeated headings numbered); for a JSON file, every key in the
     order first met. ``problems`` are those of the header that still let the rows be
-    read (a column unknown or repeated, left out of every record), so
-    :func:`validate_records` reports them beside the rows' own problems in one pass.
+    read (an unknown column, left out of every record); :func:`validate_records` takes
+    a whole ``Records``, not loose records, so it always reports them beside the rows'
+    own problems in one pass.
     """
 
     source: str
@@ -110,6 +106,11 @@ class Records(Sequence[RawRecord]):
     def __iter__(self) -> Iterator[RawRecord]:
         return iter(self.records)
 
+    def with_records(self, records: Iterable[RawRecord]) -> Records:
+        """The same file with ``records`` in place of its own (some left out, or each
+        recast), its header's problems kept so they are still reported."""
+        return evolve(self, records=tuple(records))
+
     def require(self, columns: Iterable[str]) -> None:
         """Raise one :class:`~corpparent.errors.DataError` naming every one of ``columns``
         the header lacks; for a header known only once the file is read, such as one of
@@ -131,53 +132,51 @@ def read_records(
 ) -> Records:
     """Read a CSV or JSON file (by its suffix, or the ``format`` given) into raw records.
 
-    Missing required columns are problems of the header (row 1), reported together.
+    Missing required columns are problems of the header (line 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
-    optional column would otherwise be silently dropped, and headers are normalised
-    (``'Substitute For'`` is ``substitute_for``). A published file whose columns are
-    not all known in advance (the filter columns of an EES file) is read with
-    ``unknown_columns="keep"`` and ``normalise_header=False``: every column is kept
-    under its heading as published. Repeated headings are numbered as spreadsheets
-    read them (``SNP``, ``SNP.1``, ``SNP.2``); where unknown columns are refused, a
-    repeated heading is a problem, as one of its columns would be ambiguous.
+    optional column would otherwise be silently dropped: the rows are read without it,
+    and the problem is kept on the :class:`Records` so :func:`validate_records` reports
+    it beside the rows' own. Headers are normalised (``'Substitute For'`` is
+    ``substitute_for``). A published file whose columns are not all known in advance
+    (the filter columns of an EES file) is read with ``unknown_columns="keep"`` and
+    ``normalise_header=False``: every column is kept under its heading as published.
+    Repeated headings are numbered as spreadsheets read them (``SNP``, ``SNP.1``,
+    ``SNP.2``); where unknown columns are refused, a repeated heading is a problem, as
+    one of its columns would be ambiguous. A missing or repeated column stops the file
+    at its header, since no row can be judged without it.
     """
     file = Path(path)
     source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
     suffix = f".{format}" if format is not None else file.suffix.lower()
     if suffix == ".json":  # JSON records' keys are checked by each record's model
-        records = _json_records(file, json_key)
-        keys = (name for record in records for name in record.fields)
-        return Records(source, tuple(dict.fromkeys(keys)), records)
+        return _json_records(file, json_key)
     if suffix not in (".csv", ".txt"):
         raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv or .json")
     written, published, header, records = _csv_records(file, normalise_header)
-    keep = unknown_columns == "keep"
-    accepted = None if keep else (*required, *optional)
-    problems = _missing_columns(source, header, required, accepted)
-    unknown: dict[str, str] = {}  # each unknown column's field, by its heading as written
-    if not keep:
-        allowed = set(required) | set(optional)
-        listed = ", ".join(accepted or ())
-        for heading, name, numbered in zip(written, published, header, strict=True):
-            if name != numbered:
-                problems.append(Problem(source, line=1, field=heading,
-                                        expected="each column once", found="it repeated"))
-            elif name not in allowed:
-                unknown[heading] = numbered
-                problems.append(Problem(source, "unknown column", line=1, field=heading,
-                                        expected=f"one of {listed}"))
-    if len(problems) > len(unknown):  # a column missing or repeated: no row can be judged
-        raise DataError(problems)
-    if unknown:  # the rows are judged without the unknown columns, in the same pass
-        left_out = set(unknown.values())
-        records = tuple(evolve(record, fields={name: value for name, value
-                                               in record.fields.items()
-                                               if name not in left_out})
-                        for record in records)
-        header = tuple(name for name in header if name not in left_out)
-    return Records(source, header, records, tuple(problems))
+    if unknown_columns == "keep":
+        missing = _missing_columns(source, header, required, None)
+        if missing:
+            raise DataError(missing)
+        return Records(source, header, records)
+    accepted = (*required, *optional)
+    fatal = _missing_columns(source, header, required, accepted)
+    unknown: list[Problem] = []
+    left_out: set[str] = set()
+    for heading, name, numbered in zip(written, published, header, strict=True):
+        if name != numbered:
+            fatal.append(Problem(source, line=1, field=heading,
+                                 expected="each column once", found="it repeated"))
+        elif name not in accepted:
+            left_out.add(numbered)
+            unknown.append(Problem(source, "unknown column", line=1, field=heading,
+                                   expected=f"one of {', '.join(accepted)}"))
+    if fatal:
+        raise DataError([*fatal, *unknown])
+    records = tuple(evolve(record, fields={name: value for name, value
+                                           in record.fields.items() if name not in left_out})
+                    for record in records) if left_out else records
+    header = tuple(name for name in header if name not in left_out)
+    return Records(source, header, records, tuple(unknown))
 
 
 def _missing_columns(
@@ -217,86 +216,13 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def csv_header(path: str | Path) -> tuple[str, ...]:
-    """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
-    reading no further than its header row; a file that is missing, not UTF-8 or not
-    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
-    rows = _csv_rows(Path(path))
-    try:
-        return _header(str(path), next(rows, None))
-    finally:
-        rows.close()
-
-
-def _header(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:
-    if first is None or not any(cell.strip() for cell in first[1]):
-        raise DataError.single(source, "the file is empty", line=1, expected="a header row")
-    return tuple(name.strip() for name in first[1])
-
-
-def _csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
-    """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
-    read line by line as asked for; a row that is not well-formed CSV is a
-    :class:`~corpparent.errors.DataError` placed on the line it starts on."""
-    source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
-    try:
-        with file.open("rb") as stream:
-            reader = csv.reader(_decoded_lines(stream, source), strict=True)
-            start = 1
-            try:
-                for cells in reader:
-                    yield start, cells
-                    start = reader.line_num + 1
-            except csv.Error as exc:
-                raise _csv_problem(source, start, str(exc)) from None
-    except OSError as exc:
-        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
-
-
-def _csv_problem(source: str, line: int, message: str) -> DataError:
-    """A csv module error as a problem of the row starting on ``line``."""
-    if message == "unexpected end of data":
-        return DataError.single(source, "not a well-formed CSV file", line=line,
-                                expected="a closing quote to a quoted cell",
-                                found="the end of the file")
-    if message.startswith("field larger than field limit"):
-        return DataError.single(source, "not a well-formed CSV file", line=line,
-                                expected=f"cells of at most {csv.field_size_limit():,} "
-                                "characters", found="a longer one")
-    return DataError.single(source, f"not a well-formed CSV file: {message}", line=line)
-
-
-def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
-    """The lines of a UTF-8 file (a byte-order mark dropped), decoded one at a time and
-    ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that is not UTF-8 is a
-    :class:`~corpparent.errors.DataError` naming its line and byte."""
-    offset = lines = 0
-    for raw in stream:
-        text = raw
-        if offset == 0 and raw.startswith(codecs.BOM_UTF8):
-            text = raw[len(codecs.BOM_UTF8):]
-            offset = len(codecs.BOM_UTF8)
-        try:
-            decoded = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte "
-                                   f"{offset + exc.start}", line=lines + 1) from None
-        offset += len(text)
-        for line in _LONE_CR.split(decoded):
-            if line:
-                lines += 1
-                yield line
-
-
 def _csv_records(file: Path, normalise_header: bool) -> tuple[
         tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
     """The headings as written, as read (normalised or not), with repeats numbered, and
     the records, each knowing the heading of each of its fields as written."""
     source = str(file)
-    rows = _csv_rows(file)
-    written = _header(source, next(rows, None))
+    rows = csv_rows(file)
+    written = header_of(source, next(rows, None))
     published = tuple(normalise_column(name) if normalise_header else name
                       for name in written)
     header = _numbered(published)
@@ -315,10 +241,10 @@ def _csv_records(file: Path, normalise_header: bool) -> tuple[
     return written, published, header, tuple(records)
 
 
-def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
+def json_records(items: Sequence[Any], where: Locator) -> Records:
     """The items of a list of records (a JSON list, or TOML tables), each placed by
     ``where`` under its index; an item that is not an object is a record with a
-    problem."""
+    problem. The header is every key, in the order first met."""
     records = []
     for index, item in enumerate(items):
         inner = where.under(index)
@@ -328,10 +254,11 @@ def json_records(items: Sequence[Any], where: Locator) -> tuple[RawRecord, ...]:
         else:
             records.append(RawRecord(where.source, line, {},
                                      f"expected an object, found {shown(item)}", where=inner))
-    return tuple(records)
+    keys = (name for record in records for name in record.fields)
+    return Records(where.source, tuple(dict.fromkeys(keys)), tuple(records))
 
 
-def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
+def _json_records(file: Path, key: str | None) -> Records:
     source = str(file)
     data, where = decode_document(read_text(file), source, toml=False)
     if isinstance(data, dict) and key is not None and key in data:
@@ -344,16 +271,17 @@ def _json_records(file: Path, key: str | None) -> tuple[RawRecord, ...]:
 
 
 def validate_records(
-    model: type[M], records: Iterable[RawRecord], *, columns: Mapping[str, str] | None = None
+    model: type[M], records: Records, *, columns: Mapping[str, str] | None = None
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
     """Validate each record with ``model``; return the valid ones and the problems,
-    the header's first where ``records`` is a whole file's :class:`Records`.
+    the header's first. Records are taken with their file's header problems (see
+    :meth:`Records.with_records` to leave some out or recast them), so none is lost.
 
     ``columns`` names a CSV file's columns for the model's fields, as in
     :class:`~corpparent.files.problems.Locator`.
     """
     valid: list[tuple[RawRecord, M]] = []
-    problems: list[Problem] = list(records.problems) if isinstance(records, Records) else []
+    problems = list(records.problems)
     for record in records:
         if record.problem is not None:
             problems.append(record.locator().problem(note=record.problem))

@@ -27,9 +27,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from corpparent.errors import DataError, PeriodError
-from corpparent.files.dates import DATE_FORMS, blank_to_none, parse_date
-from corpparent.files.problems import Locator
-from corpparent.files.records import RawRecord, json_records, read_records, validate_records
+from corpparent.files.dates import DATE_FORMS, blank_to_none, parse_date, required_date
+from corpparent.files.problems import Locator, shown
+from corpparent.files.records import Records, json_records, read_records, validate_records
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period, parse_period
 
@@ -68,7 +68,7 @@ class _Row(BaseModel):
             raise ValueError("is empty; a name is required")
         return value
 
-    _date = field_validator("date", mode="before")(parse_date)
+    _date = field_validator("date", mode="before")(required_date)
     _note = field_validator("note", mode="before")(blank_to_none)
 
     @field_validator("covering", mode="before")
@@ -98,7 +98,7 @@ class _Row(BaseModel):
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip()):
             return parse_date(value)
         if not isinstance(value, str):
-            raise ValueError(f"expected {DATE_FORMS} or a period, got {value!r}")
+            raise ValueError(f"expected {DATE_FORMS} or a period, got {shown(value)}")
         try:
             parse_period(value)
         except PeriodError as exc:
@@ -123,9 +123,10 @@ class _Row(BaseModel):
         )
 
 
-def submissions_from_records(records: Iterable[RawRecord]) -> tuple[Submission, ...]:
-    """Validate raw records (from :func:`~corpparent.files.records.read_records`) into log
-    entries; raise one DataError listing every problem."""
+def submissions_from_records(records: Records) -> tuple[Submission, ...]:
+    """Validate a file's records (from :func:`~corpparent.files.records.read_records` or
+    :func:`~corpparent.files.records.json_records`) into log entries; raise one
+    DataError listing every problem, the header's included."""
     valid, problems = validate_records(_Row, records)
     if problems:
         raise DataError(problems)

@@ -116,13 +116,14 @@ def key_lines(text: str) -> dict[Path, int]:
 
 
 def line_of(path: Sequence[str | int], lines: Mapping[Path, int]) -> int | None:
-    """The line of ``path``, or of its nearest ancestor that is written in the text."""
+    """The line of ``path``, or of its nearest ancestor that is written in the text (the
+    document itself, the empty path, included)."""
     candidate = tuple(path)
-    while candidate:
-        if candidate in lines:
-            return lines[candidate]
+    while candidate not in lines:
+        if not candidate:
+            return None
         candidate = candidate[:-1]
-    return None
+    return lines[candidate]
 
 
 def format_path(path: Sequence[str | int]) -> str:

@@ -33,10 +33,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import final
 
 from attrs import evolve, field, frozen
+from attrs.converters import optional
 
 from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.governance.membership import name_key
-from corpparent.obligations.names import not_empty, stripped, stripped_or_none
+from corpparent.obligations.names import not_empty, stripped
 from corpparent.obligations.triggers import (
     AfterEachMeeting,
     ByMonth,
@@ -101,10 +102,10 @@ class Obligation:
     deadline: Deadline = field()
     covers: tuple[str, ...] = field(default=(), converter=_to_topics)
     after: tuple[Precedence, ...] = field(default=(), converter=_to_precedence)
-    responsible: str | None = field(default=None, converter=stripped_or_none)
+    responsible: str | None = field(default=None, converter=optional(stripped))
     title: str = field(converter=stripped, validator=not_empty)
     source: str = field(default="", converter=stripped)
-    note: str | None = field(default=None, converter=stripped_or_none)
+    note: str | None = field(default=None, converter=optional(stripped))
 
     @title.default
     def _default_title(self) -> str:

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from corpparent.errors import DefinitionError
 
-__all__ = ["not_empty", "stripped", "stripped_or_none"]
+__all__ = ["not_empty", "stripped"]
 
 
 def stripped(value: str) -> str:
     """``value`` without surrounding spaces (left alone if it is not text, for the
     validator to reject)."""
     return value.strip() if isinstance(value, str) else value
-
-
-def stripped_or_none(value: str | None) -> str | None:
-    """Like :func:`stripped`, typed to keep ``None``."""
-    return stripped(value) if value is not None else None
 
 
 def not_empty(_instance: object, attribute: object, value: str) -> None:

@@ -15,8 +15,11 @@ so every format shows the same figures.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
+from functools import reduce
 from importlib import resources
+from operator import or_
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -25,6 +28,7 @@ from corpparent.families import RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 
 __all__ = [
+    "REPORT_MODELS",
     "SCHEMA_VERSION",
     "ComparatorOut",
     "ExceptionReportOut",
@@ -241,7 +245,13 @@ class FindingsReport(_Report):
     findings: list[FindingOut]
 
 
-Report = Annotated[ScorecardReport | FindingsReport, Field(discriminator="kind")]
+#: Each kind of report by the ``kind`` its JSON names, with its model: the one list of
+#: kinds, from which :data:`Report` is made and a report file's problems are placed.
+REPORT_MODELS: Final[Mapping[str, type[ScorecardReport | FindingsReport]]] = {
+    model.model_fields["kind"].default: model for model in (ScorecardReport, FindingsReport)}
+
+#: Any report, told apart by its ``kind``.
+Report: Final[Any] = Annotated[reduce(or_, REPORT_MODELS.values()), Field(discriminator="kind")]
 
 
 def report_adapter() -> TypeAdapter[ScorecardReport | FindingsReport]:
