@@ -3,7 +3,7 @@
 :func:`finish` applies the output profile and small-number suppression the way the
 command line does (suppression on for HTML and Markdown, off for JSON, always on for
 the ``public`` profile unless asked otherwise); :func:`render` writes a text format and
-:func:`render_binary` a binary one (``xlsx``, ``parquet``). ``csv`` and ``parquet`` hold
+:func:`render_binary` a binary one (``docx``, ``xlsx``, ``parquet``). ``csv`` and ``parquet`` hold
 the report's main tidy table (see :mod:`corpparent.report.tables`), ``xlsx`` every table.
 """
 
@@ -16,6 +16,7 @@ from corpparent.errors import DefinitionError
 from corpparent.report.html import render_html
 from corpparent.report.markdown import render_markdown
 from corpparent.report.model import FindingsReport, Profile, ScorecardReport
+from corpparent.report.paper import render_docx
 from corpparent.report.profiles import default_profile, suppresses
 from corpparent.report.spreadsheets import csv_text, parquet_bytes, xlsx_bytes
 from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
@@ -32,10 +33,10 @@ __all__ = [
     "render_json",
 ]
 
-Format = Literal["terminal", "markdown", "json", "html", "csv", "xlsx", "parquet"]
+Format = Literal["terminal", "markdown", "json", "html", "docx", "csv", "xlsx", "parquet"]
 FORMATS: Final[tuple[Format, ...]] = get_args(Format)
 #: The formats that are bytes, not text: they are written to a file, never printed.
-BINARY_FORMATS: Final[frozenset[Format]] = frozenset({"xlsx", "parquet"})
+BINARY_FORMATS: Final[frozenset[Format]] = frozenset({"docx", "xlsx", "parquet"})
 R = TypeVar("R", ScorecardReport, FindingsReport)
 
 
@@ -98,6 +99,8 @@ def render(
 def render_binary(report: ScorecardReport | FindingsReport, output_format: Format) -> bytes:
     """The bytes of ``report`` in ``output_format``: a binary format, or a text format
     encoded as UTF-8."""
+    if output_format == "docx":
+        return render_docx(report)
     if output_format == "xlsx":
         return xlsx_bytes(tidy_tables(report))
     if output_format == "parquet":
