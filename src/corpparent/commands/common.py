@@ -33,6 +33,7 @@ from corpparent.report.tables import tidy_tables
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BREACH",
+    "EXIT_INCOMPLETE",
     "DateType",
     "Output",
     "PeriodType",
@@ -55,6 +56,8 @@ R = TypeVar("R", ScorecardReport, FindingsReport)
 EXIT_BREACH = 1
 #: The input (an option, a file, a plug-in) is bad.
 EXIT_BAD_INPUT = 2
+#: ``--strict`` was given and an indicator has no reading for a period assessed.
+EXIT_INCOMPLETE = 3
 
 
 def one_line(error: BaseException) -> str:
