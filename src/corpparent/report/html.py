@@ -143,7 +143,7 @@ border-radius:4px;padding:4px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}
-.footnote{{font-size:.9rem;color:{muted}}}
+.footnote{{font-size:.9rem;color:{muted};overflow-wrap:anywhere}}
 code{{font-size:.85rem;word-break:break-all}}
 @media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}
 .table-wrap{{overflow:visible}}}}
