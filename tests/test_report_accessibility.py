@@ -104,3 +104,25 @@ def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[st
           .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)]""")
     tab.close()
     assert (width, overflowing) == (390, [])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: int) -> None:
+    """Every piece of text in every chart lies inside its chart's drawing area."""
+    tab = _open(browser, pages["scorecard"], width)
+    clipped = tab.evaluate("""() => {
+        const out = [];
+        for (const svg of document.querySelectorAll('svg.chart')) {
+          const box = svg.viewBox.baseVal;
+          for (const text of svg.querySelectorAll('text')) {
+            const b = text.getBBox();
+            if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5
+                || b.y + b.height > box.y + box.height + 0.5) out.push(text.textContent);
+          }
+        }
+        return [document.querySelectorAll('svg.chart text').length, out.slice(0, 5)];
+      }""")
+    tab.close()
+    count, outside = clipped
+    assert count > 100
+    assert outside == []

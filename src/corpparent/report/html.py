@@ -145,8 +145,37 @@ border-radius:4px;padding:4px}}
 details{{margin-top:.4rem;font-size:.9rem}}
 .footnote{{font-size:.9rem;color:{muted};overflow-wrap:anywhere}}
 code{{font-size:.85rem;word-break:break-all}}
-@media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}
-.table-wrap{{overflow:visible}}}}
+"""
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and spaces written
+    as a hex escape, so no quote, backslash or ``</style>`` from a name can end it."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def _print_css(title: str) -> str:
+    """A4 pages with the report's title at the head of each and "Page n of m" at the
+    foot, the indicator cards two to a row with their charts kept small, so a printed
+    paper takes about a page for every four indicators. Chromium prints the running head
+    and foot from CSS page-margin boxes."""
+    muted = PAGE_COLOURS["muted"][0]
+    margin_font = f"font:8.5pt system-ui,Arial,sans-serif;color:{muted}"
+    return f"""
+@page{{size:A4;margin:16mm 12mm 16mm;
+@top-left{{content:{_css_string(title)};{margin_font}}}
+@bottom-right{{content:"Page " counter(page) " of " counter(pages);{margin_font}}}}}
+@media print{{body{{font-size:9.5pt}} main{{max-width:none;padding:0}}
+h2,h3{{break-after:avoid;margin:.8rem 0 .3rem}} .table-wrap{{overflow:visible}}
+th,td{{padding:.2rem .35rem}} td:first-child{{min-width:16em}}
+.cards{{display:block}} .card{{display:grid;grid-template-columns:minmax(0,28%) minmax(0,1fr);
+column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:avoid}}
+.card>*{{grid-column:1}} .card>h4{{grid-column:1/-1;margin:0}}
+.card>.charts{{grid-column:2;grid-row:2/span 3;padding:0;gap:4px;flex-wrap:nowrap}}
+.charts figure{{flex:1 1 50%}} .chart{{max-height:40mm}} .charts figcaption{{font-size:.7rem}}
+.card .value{{font-size:1.1rem}} .card p{{margin:.2rem 0}}
+.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}}}
 """
 
 
@@ -336,7 +365,7 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="corpparent {_e(report.provenance.corpparent_version)}">'
-        f"<title>{_e(report.title)}</title><style>{_css()}</style></head>"
+        f"<title>{_e(report.title)}</title><style>{_css()}{_print_css(report.title)}</style></head>"
         f"<body><main><header><h1>{_e(report.title)}</h1>"
         f'<p class="facts">{facts}</p>'
         f'<p class="{banner_class}">{_e(banner(report.profile, report.suppression))}</p>'
