@@ -4,12 +4,48 @@ assurance about a target (see :mod:`corpparent.spc`)."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from corpparent.ranges import Target
 from corpparent.report.model import ChartOut, ChartPointOut
 from corpparent.spc.chart import XmRChart
-from corpparent.spc.judgements import assurance, variation
+from corpparent.spc.judgements import Assurance, assurance, variation
+from corpparent.spc.signals import Variation
 
-__all__ = ["chart_out"]
+__all__ = ["ASSURANCE_ICONS", "VARIATION_ICONS", "assurance_label", "chart_out",
+           "variation_label"]
+
+#: A symbol for each variation, shown with its words (never alone): Making Data Count's
+#: icons are coloured circles with H or L for the side; text needs a symbol that reads
+#: in any font.
+VARIATION_ICONS: Final = {
+    Variation.COMMON_CAUSE.value: "~",
+    Variation.IMPROVEMENT_HIGH.value: "⇧",
+    Variation.IMPROVEMENT_LOW.value: "⇩",
+    Variation.CONCERN_HIGH.value: "⇧",
+    Variation.CONCERN_LOW.value: "⇩",
+    Variation.NEITHER_HIGH.value: "⇧",
+    Variation.NEITHER_LOW.value: "⇩",
+}
+ASSURANCE_ICONS: Final = {
+    Assurance.CONSISTENTLY_MET.value: "✓",
+    Assurance.HIT_AND_MISS.value: "≈",
+    Assurance.CONSISTENTLY_MISSED.value: "✗",
+}
+
+
+def variation_label(variation: str | None) -> str:
+    """``⇩ special cause concern (low)``; ``–`` without a chart."""
+    if variation is None:
+        return "–"
+    return f"{VARIATION_ICONS.get(variation, '')} {variation}".strip()
+
+
+def assurance_label(assurance: str | None) -> str:
+    """``✗ consistently missed``; ``–`` without a target or a chart."""
+    if assurance is None:
+        return "–"
+    return f"{ASSURANCE_ICONS.get(assurance, '')} {assurance}".strip()
 
 
 def chart_out(chart: XmRChart, target: float | Target | None = None) -> ChartOut:
