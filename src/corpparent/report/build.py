@@ -154,7 +154,7 @@ def _indicator(
     targets = indicators.targets_for(indicator.id, period)
     chart = assessment.chart
     first_target = next((t for t in targets if not t.ambition), None)
-    shown = None if chart is None else chart_out(chart, first_target)
+    shown = None if chart is None else chart_out(chart, first_target, indicator.unit)
     derived = assessment.process_range
     return IndicatorOut(
         id=indicator.id,

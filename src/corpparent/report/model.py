@@ -142,6 +142,7 @@ class ChartOut(_Model):
         default=None, description="consistently met, hit and miss or consistently missed, "
         "for the first target; null without one or for a neutral indicator")
     target: float | None = None
+    unit: str | None = Field(default=None, description="the unit of the values")
     options: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     points: list[ChartPointOut]
 

@@ -48,8 +48,10 @@ def assurance_label(assurance: str | None) -> str:
     return f"{ASSURANCE_ICONS.get(assurance, '')} {assurance}".strip()
 
 
-def chart_out(chart: XmRChart, target: float | Target | None = None) -> ChartOut:
-    """The output form of ``chart``, with the assurance about ``target`` where given."""
+def chart_out(chart: XmRChart, target: float | Target | None = None,
+              unit: str | None = None) -> ChartOut:
+    """The output form of ``chart`` (values in ``unit``), with the assurance about
+    ``target`` where given."""
     points = []
     for point in chart.points:
         limits = chart.groups[point.group].limits
@@ -78,6 +80,7 @@ def chart_out(chart: XmRChart, target: float | Target | None = None) -> ChartOut
         variation=variation(chart).value,
         assurance=None if assured is None else assured.value,
         target=level,
+        unit=unit,
         options={"screen_outliers": options.screen_outliers, "baseline": options.baseline,
                  "minimum_points": options.minimum_points,
                  "run_length": options.run_length, "trend_length": options.trend_length,

@@ -128,6 +128,8 @@ def _limits_text(chart: XmRChart, indicator: Indicator | None) -> str:
 def _make(chart: XmRChart, subject: str, indicator: Indicator | None, *, rule: str,
           family: RuleFamily, status: Status, outcome: Enum, explanation: str,
           evidence: dict[str, EvidenceValue]) -> Finding:
+    if indicator is not None:  # so a report can withhold a small count it reveals
+        evidence = {**evidence, "unit": indicator.unit}
     return Finding(
         subject=subject if indicator is None else indicator.id,
         subject_name=None if indicator is None else indicator.name,
