@@ -201,6 +201,10 @@ def test_one_rule_per_point_by_precedence() -> None:
     assert reported[18] is SpecialCause.OUTSIDE_LIMITS
     assert reported[10:18] == [SpecialCause.TREND] * 8
     assert reported[:10] == [None] * 10
+    # 2.0 is beyond the limit, ends the trend and the run; of 0.25, 0.3, 2.0 only one is
+    # beyond two sigma, so no two of three.
+    assert {f.cause for f in chart.firings_at(18)} == {
+        SpecialCause.OUTSIDE_LIMITS, SpecialCause.TREND, SpecialCause.RUN}
     runs = [f for f in chart.firings if f.cause is SpecialCause.RUN]
     assert [f.points for f in runs] == [tuple(range(12, 19))]
     assert not any(s.cause is SpecialCause.RUN for s in chart.signals)

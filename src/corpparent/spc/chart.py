@@ -166,6 +166,11 @@ class XmRChart:
         """Whether the last group's baseline varies (an average moving range above 0)."""
         return self.limits.varies
 
+    def firings_at(self, index: int) -> tuple[Firing, ...]:
+        """Every rule that fired at point ``index``, before the precedence chose the
+        one reported (:attr:`ChartPoint.signal`)."""
+        return tuple(f for f in self.firings if index in f.points)
+
     def label(self, index: int) -> str:
         """The period of point ``index`` where known, else its position from 1."""
         if self.periods is None:
