@@ -16,7 +16,6 @@ from corpparent.commands.common import (
     output_options,
 )
 from corpparent.errors import CorpparentError
-from corpparent.files.national import read_lait_benchmarking
 from corpparent.files.readings import read_readings
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
@@ -60,6 +59,9 @@ def _from_national(folder: Path, area: str | None,
     if area is None:
         raise click.UsageError("--national needs --area, the authority's code in the DfE "
                                "files (such as 865 for Wiltshire)")
+    # The DfE readers are loaded only when asked for, so 'corpparent --help' stays light.
+    from corpparent.files.national import read_lait_benchmarking
+
     benchmarking = read_lait_benchmarking(folder)
     indicator = benchmarking.indicator(indicator_id)
     names = {a.code: a.name for a in benchmarking.data.areas}
