@@ -7,7 +7,15 @@ from __future__ import annotations
 from hypothesis import assume, given, strategies as st
 
 from corpparent import Polarity
-from corpparent.spc import Nature, SpecialCause, XmRChart, XmROptions, xmr
+from corpparent.spc import (
+    Assurance,
+    Nature,
+    SpecialCause,
+    XmRChart,
+    XmROptions,
+    assurance,
+    xmr,
+)
 
 # Whole numbers, so shifting and the means stay exact; a value within a hair of a limit
 # is set aside where the comparison could round either way.
@@ -136,3 +144,21 @@ def test_signals_match_the_rules_read_point_by_point(values: list[float],
     assert reported(chart) == brute_force(
         values, limits.mean, limits.lower, limits.upper, limits.sigma,
         chosen.run_length, chosen.trend_length)
+
+
+@given(values_lists, st.floats(-200, 200, allow_nan=False))
+def test_reversing_polarity_swaps_consistently_met_and_missed(values: list[float],
+                                                              target: float) -> None:
+    up = xmr(values, polarity=Polarity.HIGHER_IS_BETTER)
+    down = xmr(values, polarity=Polarity.LOWER_IS_BETTER)
+    swap = {Assurance.CONSISTENTLY_MET: Assurance.CONSISTENTLY_MISSED,
+            Assurance.CONSISTENTLY_MISSED: Assurance.CONSISTENTLY_MET,
+            Assurance.HIT_AND_MISS: Assurance.HIT_AND_MISS, None: None}
+    found = assurance(up, target)
+    assert swap[found] is assurance(down, target)
+    assert assurance(xmr(values, polarity=Polarity.NEUTRAL), target) is None
+    if up.varies:
+        between = up.lower_limit < target < up.upper_limit
+        assert (found is Assurance.HIT_AND_MISS) == between
+    else:
+        assert found is None
