@@ -32,8 +32,8 @@ PROCESS_COLOURS: Final = {
     "limit": "#4a4f55",
 }
 
-_WIDTH, _HEIGHT = 560, 240
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 64, 16, 40
+_WIDTH, _HEIGHT = 580, 240
+_LEFT, _RIGHT, _TOP, _BOTTOM = 24, 92, 16, 40
 
 
 def _domain(values: list[float]) -> tuple[float, float]:
