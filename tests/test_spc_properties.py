@@ -162,3 +162,15 @@ def test_reversing_polarity_swaps_consistently_met_and_missed(values: list[float
         assert (found is Assurance.HIT_AND_MISS) == between
     else:
         assert found is None
+
+
+@given(values_lists, values_lists, options)
+def test_a_rebased_group_is_charted_as_if_alone(first: list[float], second: list[float],
+                                                 chosen: XmROptions) -> None:
+    """Each group has its own limits and signals: runs and trends do not cross a rebase."""
+    joined = xmr(first + second, rebase=[len(first)], options=chosen)
+    alone = [xmr(first, options=chosen), xmr(second, options=chosen)]
+    for group, single in zip(joined.groups, alone, strict=True):
+        assert group.limits == single.limits
+        assert group.trial == single.trial
+    assert reported(joined) == reported(alone[0]) + reported(alone[1])
