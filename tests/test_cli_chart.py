@@ -97,6 +97,11 @@ def test_the_scorecard_charts_an_indicator_with_enough_history() -> None:
     assert all(i["chart"] is None for i in others)
     html = run(*args, "-f", "html").stdout
     assert html.count('<svg class="chart process"') == 1
+    plain = json.loads(run(*args, "-f", "json", "--no-process-charts").stdout)
+    (health,) = [i for i in plain["indicators"] if i["id"] == "health_assessments"]
+    assert health["chart"] is None
+    assert health["expected_range"] is None  # Wiltshire sets none by hand for it
+    assert plain["provenance"]["options"]["process_charts"] is False
 
 
 def test_bad_input_is_one_line() -> None:
