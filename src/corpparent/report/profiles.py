@@ -8,8 +8,8 @@
   paragraphs 1 and 2); nothing withheld; marked not for publication.
 * ``internal``: the officers' working copy; nothing withheld; full file paths.
 
-Without a profile, HTML and Markdown (papers that may be published) are ``public`` and
-the terminal and JSON (tools and analysts) are ``internal``.
+Without a profile, HTML, Markdown and Word (papers that may be published) are ``public``
+and the terminal, JSON and the tidy tables (tools and analysts) are ``internal``.
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ PROFILE_NOTES: Final = MappingProxyType(
     }
 )
 
-_PUBLISHABLE_FORMATS = frozenset({"html", "markdown"})
+_PUBLISHABLE_FORMATS = frozenset({"html", "markdown", "docx"})
 
 
 def default_profile(output_format: str) -> Profile:
-    """``public`` for HTML and Markdown, ``internal`` for everything else."""
+    """``public`` for HTML, Markdown and Word papers, ``internal`` for everything else."""
     return "public" if output_format in _PUBLISHABLE_FORMATS else "internal"
 
 
