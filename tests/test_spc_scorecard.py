@@ -30,6 +30,7 @@ from corpparent.report import render_markdown
 from corpparent.report.build import scorecard_report
 from corpparent.report.formatting import show_range
 from corpparent.report.model import Provenance
+from corpparent.report.tables import tidy_tables
 from corpparent.spc import Assurance, Variation, XmROptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +158,21 @@ def test_too_little_history_or_no_charts_means_no_process_judgement() -> None:
     assert Scorecard(indicators).assess(full, end)["x"].chart is not None
     fewer = Scorecard(indicators, process=XmROptions(minimum_points=20)).assess(full, end)
     assert fewer["x"].chart is None
+
+
+def test_the_tidy_tables_carry_the_chart_and_its_verdicts() -> None:
+    profile = load_profile("wiltshire")
+    readings = read_readings(MONTHLY, profile.indicators)
+    result = Scorecard(profile.indicators).assess(readings, Month(2023, 3))
+    report = scorecard_report(result, profile.indicators, readings, PROVENANCE)
+    tables = {t.name: t for t in tidy_tables(report)}
+    assert list(tables) == ["indicators", "comparators", "findings", "process"]
+    process = tables["process"].records()
+    values = [r.value for r in readings.series("health_assessments")]
+    assert [row["value"] for row in process] == values
+    assert {row["indicator_id"] for row in process} == {"health_assessments"}
+    assert process[-1]["signal"] == "outside the process limits"
+    (own,) = [row for row in tables["indicators"].records()
+              if row["indicator_id"] == "health_assessments" and row["is_report_period"]]
+    assert (own["variation"], own["assurance"]) == (
+        "special cause concern (low)", "consistently missed")
