@@ -156,3 +156,18 @@ def test_the_national_annual_series_for_one_authority() -> None:
     html = run("chart", "--national", str(NATIONAL_DATA), "--area", "865", "-n",
                "cla_number", "-f", "html")
     assert '<svg class="chart process"' in html.stdout
+
+
+def test_the_committee_paper_shows_the_chart_and_says_its_verdicts(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "chart.docx"
+    result = run(*CHART, "-f", "docx", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(path))
+    said = [p.text for p in document.paragraphs if p.text.startswith("Process chart.")]
+    mean, lower, upper = reference_limits(monthly_values())
+    assert said == ["Process chart. Variation: ⇩ special cause concern (low). Assurance: "
+                    f"✗ consistently missed. Mean {mean:.1f}, process limits {lower:.1f} to "
+                    f"{upper:.1f}."]
+    assert len(document.inline_shapes) == 1
