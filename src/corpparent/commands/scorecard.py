@@ -29,6 +29,7 @@ from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.scorecard import Scorecard
+from corpparent.spc.chart import XmROptions
 
 __all__ = ["scorecard"]
 
@@ -52,6 +53,10 @@ __all__ = ["scorecard"]
 @click.option("--title", help="The report's title.")
 @click.option("--history", type=click.IntRange(min=1, max=40), default=8, show_default=True,
               help="How many periods each trend chart shows.")
+@click.option("--process-charts/--no-process-charts", default=True, show_default=True,
+              help="Draw the process chart of each indicator with 13 or more readings up to "
+              "the period: its variation, the assurance about its target, and its process "
+              "limits as the expected range where none was set (see docs/spc.md).")
 @click.option("--strict", is_flag=True,
               help="Exit with code 3 when an indicator has no reading for a period assessed "
               "(a warning is printed either way).")
@@ -65,6 +70,7 @@ def scorecard(
     comparators_file: Path | None,
     title: str | None,
     history: int,
+    process_charts: bool,
     strict: bool,
     out: Output,
 ) -> None:
@@ -105,7 +111,7 @@ def scorecard(
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
-    assessor = Scorecard(indicators)
+    assessor = Scorecard(indicators, process=XmROptions() if process_charts else None)
     reports: list[ScorecardReport] = []
     incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
@@ -115,7 +121,8 @@ def scorecard(
             period=period,
             options={**options_used(authority=authority_id, indicators=indicator_ref,
                                     comparators=None if comparators_file is None
-                                    else str(comparators_file), history=history),
+                                    else str(comparators_file), history=history,
+                                    process_charts=process_charts),
                      **out.options()},
             generated_at=now,
         )

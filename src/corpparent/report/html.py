@@ -10,6 +10,7 @@ through :func:`html.escape`.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from types import MappingProxyType
 from typing import Final
@@ -19,9 +20,11 @@ from corpparent.findings import Status
 from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
+    show_number,
     show_point,
     show_range,
     show_target,
+    show_value,
 )
 from corpparent.report.labels import (
     SUMMARY_ORDER,
@@ -38,6 +41,8 @@ from corpparent.report.model import (
     Provenance,
     ScorecardReport,
 )
+from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.report.profiles import banner
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
 
@@ -266,6 +271,16 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
     if indicator.comparators:
         charts += (f"<figure>{comparator_chart(indicator, authority, f'k{index}')}"
                    "<figcaption>Latest value beside comparators</figcaption></figure>")
+    process = ""
+    facts = ""
+    if indicator.chart is not None:
+        shown = process_chart(indicator.chart, indicator.name, f"p{index}",
+                              partial(show_value, indicator))
+        process = (f"<figure>{shown}<figcaption>Process chart: the range of ordinary "
+                   f"variation from the data</figcaption></figure>"
+                   f"{process_legend(indicator.chart)}")
+        facts = (f"<dt>Variation</dt><dd>{_e(variation_label(indicator.variation))}</dd>"
+                 f"<dt>Assurance</dt><dd>{_e(assurance_label(indicator.assurance))}</dd>")
     return (
         f'<article class="card" id="indicator-{index}">'
         f"<h4>{_e(indicator.name)}</h4>"
@@ -275,8 +290,8 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         f"<dt>Target</dt><dd>{_e(targets)}</dd>"
         f"<dt>Since last period</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_PERIOD))}</dd>"
         f"<dt>Since last year</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_YEAR))}</dd>"
-        "</dl>"
-        f'<div class="charts">{charts}</div>{_legend()}{_trend_table(indicator)}'
+        f"{facts}</dl>"
+        f'<div class="charts">{charts}</div>{_legend()}{process}{_trend_table(indicator)}'
         "</article>"
     )
 
@@ -292,6 +307,11 @@ def _overview(report: ScorecardReport) -> str:
     ]
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
                "Since last year"]
+    if any(item.chart is not None for item in report.indicators):
+        headers += ["Variation", "Assurance"]
+        for row, item in zip(rows, report.indicators, strict=True):
+            row += [f"<td>{_e(variation_label(item.variation))}</td>",
+                    f"<td>{_e(assurance_label(item.assurance))}</td>"]
     caption = f"Each indicator in {_e(report.period)}"
     return _scrolling(_table(headers, rows, caption=caption, caption_id="scorecard-caption"),
                       "scorecard-caption")
@@ -352,6 +372,10 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
     )
     banner_class = f"banner {report.profile}"
     body = _scorecard(report) if isinstance(report, ScorecardReport) else _findings_table(report)
+    if isinstance(report, FindingsReport) and report.chart is not None:
+        shown = process_chart(report.chart, report.title, "p0", show_number)
+        body = (f"<h2>Process chart</h2><figure>{shown}</figure>"
+                f"{process_legend(report.chart)}{body}")
     footnote = ""
     if report.suppression.applied:
         footnote = (

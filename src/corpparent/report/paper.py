@@ -14,7 +14,8 @@ reference notes follow it). :func:`render_docx` writes a report so:
 4. **Main considerations**: the summary counts, then the exception report (exceptions,
    successes, insufficient data) or the findings that need attention.
 5. **Appendices**: A, the whole scorecard as a table with each indicator's trend chart
-   as an image (the same chart as the HTML page, drawn to PNG); B, how the figures were
+   as an image (the same chart as the HTML page, drawn to PNG), and its process chart
+   with the variation and assurance in words where it has one; B, how the figures were
    made (the provenance), with the suppression footnote.
 
 Charts are drawn from the report's own SVG by resvg (a Rust renderer shipped as a
@@ -26,11 +27,18 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Final
 
 from corpparent.report.build import summarise
-from corpparent.report.formatting import provenance_items, show_range, show_target
+from corpparent.report.formatting import (
+    provenance_items,
+    show_number,
+    show_range,
+    show_target,
+    show_value,
+)
 from corpparent.report.labels import (
     ATTENTION,
     SUMMARY_ORDER,
@@ -38,7 +46,9 @@ from corpparent.report.labels import (
     status_key,
     status_label,
 )
-from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.model import ChartOut, FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.process_svg import process_chart
 from corpparent.report.profiles import banner
 from corpparent.report.svg import trend_chart
 
@@ -92,6 +102,8 @@ def render_docx(report: ScorecardReport | FindingsReport) -> bytes:
         ):
             _findings(document, title, findings)
     else:
+        if report.chart is not None:
+            _process(document, report.title, report.chart, show_number, "process")
         attention = [f for f in report.findings if f.status in ATTENTION]
         _findings(document, "Needing attention", attention)
         _findings(document, "Met or not yet due",
@@ -110,6 +122,9 @@ def render_docx(report: ScorecardReport | FindingsReport) -> bytes:
                                        "the table above.")
             else:
                 document.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+            if indicator.chart is not None:
+                _process(document, indicator.name, indicator.chart,
+                         partial(show_value, indicator), f"process-{number}")
     document.add_heading(
         f"Appendix {'B' if isinstance(report, ScorecardReport) else 'A'}: "
         "how these figures were made", level=2)
@@ -204,6 +219,23 @@ def _scorecard_table(document: Any, report: ScorecardReport) -> None:
                   status_label(item.status))
         for cell, text in zip(cells, values, strict=True):
             cell.text = _text(text)
+
+
+def _process(document: Any, title: str, chart: ChartOut, show: Callable[[float], str],
+             chart_id: str) -> None:
+    """A process chart as an image, with its variation and assurance in words."""
+    from docx.shared import Cm
+
+    trial = " These are trial limits, from too few points to rely on." if chart.trial else ""
+    document.add_paragraph(_text(
+        f"Process chart. Variation: {variation_label(chart.variation)}. Assurance: "
+        f"{assurance_label(chart.assurance)}. Mean {show(chart.mean)}, process limits "
+        f"{show(chart.lower_limit)} to {show(chart.upper_limit)}.{trial}"))
+    png = _png(process_chart(chart, title, chart_id, show))
+    if png is None:
+        document.add_paragraph("The process chart could not be drawn.")
+    else:
+        document.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
 
 
 def _png(svg: str) -> bytes | None:

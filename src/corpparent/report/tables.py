@@ -7,9 +7,12 @@ instead, one table per kind of row, every column one plain value:
   and targets that applied in that period, and the headline status on the row of the
   report's own period;
 * ``comparators``: one row per indicator and comparator (England, region, neighbours);
-* ``findings``: one row per finding, its evidence written out as ``key: value`` text.
+* ``findings``: one row per finding, its evidence written out as ``key: value`` text;
+* ``process``, where there is a process chart: one row per point of each chart, with
+  the mean and limits of its group and the signal reported for it.
 
-A report of findings (meetings, obligations) has the ``findings`` table alone. The
+A report of findings (meetings, obligations) has the ``findings`` table alone, and the
+``process`` table after it when it carries a chart. The
 tables are built from the finished report, so what was withheld as ``c`` stays withheld.
 """
 
@@ -21,6 +24,7 @@ from typing import Final, final
 from attrs import frozen
 
 from corpparent.report.model import (
+    ChartOut,
     FindingOut,
     FindingsReport,
     IndicatorOut,
@@ -28,7 +32,7 @@ from corpparent.report.model import (
     TargetOut,
 )
 
-__all__ = ["INDICATOR_COLUMNS", "Cell", "Table", "tidy_tables"]
+__all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables"]
 
 #: A cell of a tidy table: text, a number, a yes/no, or empty.
 Cell = str | float | int | bool | None
@@ -38,7 +42,12 @@ INDICATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
     "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
     "range_lower", "range_upper", "target", "target_direction", "ambition",
-    "ambition_direction", "status", "performance",
+    "ambition_direction", "status", "performance", "variation", "assurance",
+)
+#: The columns of the ``process`` table, in order.
+PROCESS_COLUMNS: Final = (
+    "authority", "report_period", "indicator_id", "indicator_name", "period", "value",
+    "mean", "lower_limit", "upper_limit", "trial", "signal", "side", "nature",
 )
 _COMPARATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "comparator",
@@ -70,14 +79,33 @@ def tidy_tables(report: ScorecardReport | FindingsReport) -> tuple[Table, ...]:
     findings = Table("findings", _FINDING_COLUMNS, tuple(
         _finding_row(report, finding) for finding in report.findings))
     if isinstance(report, FindingsReport):
-        return (findings,)
+        if report.chart is None:
+            return (findings,)
+        subject = report.findings[0].subject if report.findings else None
+        return findings, Table("process", PROCESS_COLUMNS, _process_rows(
+            report, subject, report.title, report.chart))
     indicators = Table("indicators", INDICATOR_COLUMNS, tuple(
         row for indicator in report.indicators for row in _indicator_rows(report, indicator)))
     comparators = Table("comparators", _COMPARATOR_COLUMNS, tuple(
         (report.authority, report.period, indicator.id, indicator.name, item.name, item.kind,
          item.period, item.value, item.symbol)
         for indicator in report.indicators for item in indicator.comparators))
-    return indicators, comparators, findings
+    charted = [i for i in report.indicators if i.chart is not None]
+    if not charted:
+        return indicators, comparators, findings
+    process = Table("process", PROCESS_COLUMNS, tuple(
+        row for i in charted if i.chart is not None
+        for row in _process_rows(report, i.id, i.name, i.chart)))
+    return indicators, comparators, findings, process
+
+
+def _process_rows(report: ScorecardReport | FindingsReport, indicator_id: str | None,
+                  name: str, chart: ChartOut) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (report.authority, report.period, indicator_id, name, point.period, point.value,
+         point.mean, point.lower_limit, point.upper_limit, chart.trial, point.signal,
+         point.side, point.nature)
+        for point in chart.points)
 
 
 def _indicator_rows(
@@ -100,6 +128,8 @@ def _indicator_rows(
             None if ambition is None else ambition.direction,
             _status(indicator) if own else None,
             indicator.performance if own else None,
+            indicator.variation if own else None,
+            indicator.assurance if own else None,
         ))
     if report.period not in periods:  # no trend point for the report's own period
         rows.append((
@@ -110,6 +140,7 @@ def _indicator_rows(
             None if indicator.expected_range is None else indicator.expected_range.lower,
             None if indicator.expected_range is None else indicator.expected_range.upper,
             None, None, None, None, _status(indicator), indicator.performance,
+            indicator.variation, indicator.assurance,
         ))
     return rows
 
