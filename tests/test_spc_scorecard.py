@@ -73,7 +73,7 @@ def test_a_neutral_count_with_two_values_is_not_judged() -> None:
                          Reading("cla_number", FinancialYear(2024), 1306)])
     year = FinancialYear(2024)
     result = Scorecard(indicators).assess(readings, year)
-    report = scorecard_report(result, indicators, readings, PROVENANCE)
+    report = scorecard_report(result, PROVENANCE)
     (item,) = [i for i in report.indicators if i.id == "cla_number"]
     assert item.status is None
     assert item.chart is None
@@ -106,7 +106,10 @@ def test_a_monthly_series_gets_its_range_variation_and_assurance_from_the_data()
     assert ranged.status is Status.BREACHED
     assert mean == pytest.approx(assessment.chart.mean)
     report = result.exception_report()
-    assert RuleFamily.VARIATION in {f.family for f in report.exceptions}
+    (entry,) = [f for f in report.exceptions if f.subject == "health_assessments"]
+    (concern,) = assessment.of_family(RuleFamily.VARIATION)
+    assert entry.explanation.startswith(ranged.explanation)
+    assert entry.explanation.endswith(concern.explanation)
 
 
 def _series(values: list[float]) -> Readings:
@@ -135,7 +138,7 @@ def test_a_hand_set_range_judges_and_the_process_limits_show_beside_it() -> None
         (lower, upper))
     (assured,) = assessment.of_family(RuleFamily.ASSURANCE)
     assert assured.outcome is Assurance.CONSISTENTLY_MET  # 40 is below the lower limit
-    report = scorecard_report(result, indicators, readings, PROVENANCE)
+    report = scorecard_report(result, PROVENANCE)
     (item,) = report.indicators
     assert show_range(item).startswith("50%–60%; process limits ")
     assert item.variation == Variation.COMMON_CAUSE.value
@@ -164,7 +167,7 @@ def test_the_tidy_tables_carry_the_chart_and_its_verdicts() -> None:
     profile = load_profile("wiltshire")
     readings = read_readings(MONTHLY, profile.indicators)
     result = Scorecard(profile.indicators).assess(readings, Month(2023, 3))
-    report = scorecard_report(result, profile.indicators, readings, PROVENANCE)
+    report = scorecard_report(result, PROVENANCE)
     tables = {t.name: t for t in tidy_tables(report)}
     assert list(tables) == ["indicators", "comparators", "findings", "process"]
     process = tables["process"].records()

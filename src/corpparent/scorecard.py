@@ -25,25 +25,29 @@ as its direction of travel, never as a success or as met.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
+from corpparent.comparators.figures import ComparatorFigure, comparator_figures
+from corpparent.comparators.series import Comparator
 from corpparent.errors import UnknownIndicatorError
 from corpparent.families import RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Rule, Status, worst
+from corpparent.headline import headline_status
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.ranges import ExpectedRange, Performance
+from corpparent.ranges import ExpectedRange, Performance, Target
 from corpparent.spc.chart import XmRChart, XmROptions
 from corpparent.spc.expected import indicator_chart, process_range
 from corpparent.spc.judgements import assurance_finding, variation_finding
 from corpparent.spc.signals import Nature, Variation
+from corpparent.trends import DEFAULT_HISTORY, TrendValue, symbol_for, trend_values
 
 __all__ = [
     "ExceptionReport",
@@ -53,10 +57,16 @@ __all__ = [
 ]
 
 
+def _tuple(items: Iterable[object]) -> tuple[object, ...]:
+    return tuple(items)
+
+
 @final
 @frozen
 class IndicatorAssessment:
-    """Every finding about one indicator in one period."""
+    """Every finding about one indicator in one period, with what a report shows beside
+    them: the official symbol given for the value, the targets that applied, the recent
+    trend and the comparators' figures. A report is made from this alone."""
 
     observation: Observation
     findings: tuple[Finding, ...]
@@ -65,6 +75,17 @@ class IndicatorAssessment:
     """The process chart up to the period, where the indicator has enough history."""
     process_range: ExpectedRange | None = None
     """The expected range the chart's process limits give, shown beside a hand-set one."""
+    symbol: str | None = None
+    """The official symbol given for the value (``c`` when withheld at source)."""
+    targets: tuple[Target, ...] = field(default=(), converter=_tuple)
+    trend: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
+    comparators: tuple[ComparatorFigure, ...] = field(default=(), converter=_tuple)
+
+    @property
+    def headline(self) -> Status | None:
+        """The verdict the scorecard's row shows (:func:`corpparent.headline.headline_status`):
+        ``None`` when there is a value but nothing to judge it against."""
+        return headline_status(self.findings, has_value=self.value is not None)
 
     @property
     def indicator(self) -> Indicator:
@@ -177,33 +198,60 @@ class ScorecardResult:
             f"no assessment of indicator {indicator_id!r}; assessed: {assessed}")
 
     def exception_report(self) -> ExceptionReport:
-        """Sort the findings as the panel's exception report does."""
+        """Sort the findings as the panel's exception report does: each indicator at most
+        once in each section, its findings there joined in one entry."""
         exceptions: list[Finding] = []
         successes: list[Finding] = []
         insufficient: list[Finding] = []
-        for finding in self.findings:
-            ranged = finding.family is RuleFamily.EXPECTED_RANGE
-            targeted = finding.family is RuleFamily.TARGET
-            if finding.status is Status.INSUFFICIENT_DATA:
-                if ranged or targeted:
-                    insufficient.append(finding)
-                continue
-            outside = ranged and finding.status is not Status.MET
-            below_target = targeted and finding.status is Status.BREACHED
-            concern = (finding.family is RuleFamily.VARIATION
-                       and isinstance(finding.outcome, Variation)
-                       and finding.outcome.nature is Nature.CONCERN)
-            if outside or below_target or concern:
-                exceptions.append(finding)
-            judged = ranged or finding.family is RuleFamily.VARIATION
-            if judged and finding.status is Status.EXCEEDED:
-                successes.append(finding)
+        for assessment in self.assessments:
+            gaps = [f for f in assessment.findings if f.status is Status.INSUFFICIENT_DATA]
+            judged_gaps = [f for f in gaps if f.family.is_judgement]
+            if judged_gaps:
+                insufficient.append(_joined(judged_gaps))
+            elif assessment.headline is Status.INSUFFICIENT_DATA and gaps:
+                insufficient.append(gaps[0])  # no value, and nothing set to judge it by
+            found = [f for f in assessment.findings if _is_exception(f)]
+            if found:
+                exceptions.append(_joined(found))
+            good = [f for f in assessment.findings if _is_success(f)]
+            if good:
+                successes.append(_joined(good))
         return ExceptionReport(
             period=self.period,
             exceptions=tuple(exceptions),
             successes=tuple(successes),
             insufficient=tuple(insufficient),
         )
+
+
+def _is_exception(finding: Finding) -> bool:
+    """Outside the expected range (either way), below a target, or a special cause
+    concern in the latest value (002 §12a; NHS "Making Data Count")."""
+    if finding.status is Status.INSUFFICIENT_DATA:
+        return False
+    if finding.family is RuleFamily.EXPECTED_RANGE:
+        return finding.status is not Status.MET
+    if finding.family is RuleFamily.TARGET:
+        return finding.status is Status.BREACHED
+    return (finding.family is RuleFamily.VARIATION and isinstance(finding.outcome, Variation)
+            and finding.outcome.nature is Nature.CONCERN)
+
+
+def _is_success(finding: Finding) -> bool:
+    """Better than the expected range, or a special cause improvement: a single step up
+    is not one, as it may be ordinary variation."""
+    judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)
+    return judged and finding.status is Status.EXCEEDED
+
+
+def _joined(findings: Sequence[Finding]) -> Finding:
+    """One entry for one indicator: its most severe finding, whose explanation is
+    followed by the others' (a range breach and a missed target read as one)."""
+    lead = next(f for f in findings if f.status is worst(f.status for f in findings))
+    if len(findings) == 1:
+        return lead
+    others = [f.explanation for f in findings if f is not lead]
+    return evolve(lead, explanation=" ".join([lead.explanation, *others]))
 
 
 @final
@@ -222,6 +270,11 @@ class Scorecard:
     default_tolerance: float = 0.0
     tolerances: Mapping[str, float] = field(factory=dict)
     process: XmROptions | None = field(factory=XmROptions)
+    comparators: tuple[Comparator, ...] = field(default=(), converter=_tuple)
+    """The comparators whose figures are shown beside each indicator (England, region,
+    statistical neighbours, Outstanding authorities)."""
+    history: int = DEFAULT_HISTORY
+    """How many periods each indicator's trend holds."""
 
     def chart_for(self, indicator: Indicator, readings: Readings,
                   period: Period) -> XmRChart | None:
@@ -282,6 +335,11 @@ class Scorecard:
                     expected=hand_set if hand_set is not None else derived,
                     chart=chart,
                     process_range=derived,
+                    symbol=symbol_for(readings, indicator, period),
+                    targets=self.indicators.targets_for(indicator.id, period),
+                    trend=trend_values(indicator, self.indicators, readings, period,
+                                       self.history),
+                    comparators=comparator_figures(indicator, self.comparators, period),
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))

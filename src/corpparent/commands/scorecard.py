@@ -111,7 +111,8 @@ def scorecard(
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
-    assessor = Scorecard(indicators, process=XmROptions() if process_charts else None)
+    assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
+                         comparators=comparators, history=history)
     reports: list[ScorecardReport] = []
     incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
@@ -127,8 +128,7 @@ def scorecard(
             generated_at=now,
         )
         result = assessor.assess(data, period)
-        report = scorecard_report(result, indicators, data, provenance, title=title,
-                                  authority=authority, history=history, comparators=comparators)
+        report = scorecard_report(result, provenance, title=title, authority=authority)
         warning = missing_readings(report, data, period)
         if warning is not None:
             click.echo(f"corpparent scorecard: warning: {warning}", err=True)

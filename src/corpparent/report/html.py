@@ -17,7 +17,6 @@ from typing import Final
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
-from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
     show_number,
@@ -201,7 +200,7 @@ def _summary(summary: dict[str, int]) -> str:
 def _glance(report: ScorecardReport | FindingsReport) -> str:
     if isinstance(report, ScorecardReport):
         lead = f"<p>{len(report.indicators)} indicators, by their headline status:</p>"
-        return lead + _summary(summarise(report.indicators))
+        return lead + _summary(report.summary)
     return f"<p>{len(report.findings)} findings:</p>" + _summary(report.summary)
 
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from functools import partial
 
 from corpparent.families import RuleFamily
-from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
     show_number,
@@ -175,7 +174,7 @@ def _head(report: ScorecardReport | FindingsReport) -> list[str]:
     if facts:
         lines.extend([" · ".join(facts), ""])
     if isinstance(report, ScorecardReport):
-        lead = f"**{len(report.indicators)} indicators:** {_summary(summarise(report.indicators))}"
+        lead = f"**{len(report.indicators)} indicators:** {_summary(report.summary)}"
     else:
         lead = f"**{len(report.findings)} findings:** {_summary(report.summary)}"
     lines.extend([lead, ""])

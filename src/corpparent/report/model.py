@@ -268,7 +268,10 @@ class _Report(_Model):
     period: str | None = None
     profile: Profile = "internal"
     summary: dict[str, int] = Field(
-        default_factory=dict, description="how many findings have each status"
+        default_factory=dict,
+        description="the count every format shows: for a scorecard, how many indicators "
+        "have each headline status ('not judged' for those with nothing to judge them "
+        "against); for any other report, how many findings have each status",
     )
     suppression: SuppressionNote
     provenance: Provenance

@@ -31,7 +31,6 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, Final
 
-from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
     show_number,
@@ -183,8 +182,7 @@ def _background(report: ScorecardReport | FindingsReport) -> str:
 
 
 def _summary_table(document: Any, report: ScorecardReport | FindingsReport) -> None:
-    counts = (summarise(report.indicators) if isinstance(report, ScorecardReport)
-              else report.summary)
+    counts = report.summary
     what = "Indicators" if isinstance(report, ScorecardReport) else "Findings"
     rows = [(status_label(s), counts[status_key(s)]) for s in SUMMARY_ORDER
             if counts.get(status_key(s))]

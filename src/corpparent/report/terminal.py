@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
-from corpparent.report.build import summarise
 from corpparent.report.formatting import show_number, show_range, show_target, show_value
 from corpparent.report.labels import (
     SUMMARY_ORDER,
@@ -153,7 +152,7 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
     header.append("\n")
     if isinstance(report, ScorecardReport):
         header.append(f"{len(report.indicators)} indicators: ")
-        header.append_text(_summary(summarise(report.indicators)))
+        header.append_text(_summary(report.summary))
     else:
         header.append(f"{len(report.findings)} findings: ")
         header.append_text(_summary(report.summary))
