@@ -350,7 +350,7 @@ def test_writer_refuses_what_toml_cannot_hold() -> None:
      "id, name, gss_code, dfe_code, region, domains, description, source"),
     ('[authority]\nid = "x"\nname = "X"\n[membership]\nmembers = [{name = "A", '
      'class = "core councillor", ward = "North"}]\n',
-     "name, class, role, group, joined, left, office, credentials"),
+     "name, class, role, group, joined, left, office, credentials, voting, reserve_for"),
     ('[authority]\nid = "x"\nname = "X"\n[constitution]\npanel = "P"\n'
      "[constitution.quorum]\nparts = [{minimum = 3}]\nquorate = true\n",
      "combine, parts, label, consequence, source"),
