@@ -26,7 +26,7 @@ from corpparent.findings import Finding, Status
 from corpparent.governance.meetings import Meeting, Sitting, Substitution
 from corpparent.governance.membership import Roster, name_key
 from corpparent.periods import Month
-from corpparent.wording import counted, listed
+from corpparent.wording import listed
 
 __all__ = ["SubstitutionTerms"]
 
@@ -106,11 +106,4 @@ class SubstitutionTerms:
                 evidence={"substitute": substitution.substitute,
                           "replaces": substitution.replaces},
             ))
-        if not found:
-            return ()
         return tuple(found)
-
-    def counted_note(self, sitting: Sitting) -> str:
-        """How many substitutions count at the sitting, in words."""
-        kept = len(self.allowed(sitting).substitutions)
-        return f"{counted(kept, 'substitution')} counted"

@@ -1,0 +1,131 @@
+"""Terms of reference as written: each clause form, with a panel that meets it and one
+that does not, through a data-file plug-in and through the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpparent.cli import cli
+from corpparent.errors import DefinitionError, PluginFileError
+from corpparent.files import profile_from_toml
+from corpparent.findings import Finding, Status
+from corpparent.governance import Constitution, MinimumPresent, Quorum
+from corpparent.governance.terms import Clause, ReportingLine
+from corpparent.obligations import Submission
+from corpparent.periods import FinancialYear
+from terms_cases import CASES, Case, Panel, councillors
+
+YEAR = FinancialYear(2023)
+
+
+def _review(panel: Panel) -> list[Finding]:
+    profile = profile_from_toml(panel.plugin(), "case.toml")
+    assert profile.constitution is not None
+    assert profile.membership is not None
+    return list(profile.constitution.review_period(profile.meetings, profile.membership,
+                                                   YEAR, YEAR.end))
+
+
+def _statuses(findings: list[Finding] | list[dict[str, str]], rule: str) -> list[str]:
+    return [str(f["status"] if isinstance(f, dict) else f.status) for f in findings
+            if (f["rule"] if isinstance(f, dict) else f.rule) == rule]
+
+
+def _expected(case: Case, meets: bool) -> list[str]:
+    if meets:
+        return [] if case.meets_status is None else [case.meets_status]
+    return [case.fails_status]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.form for c in CASES])
+@pytest.mark.parametrize("meets", [True, False], ids=["meets", "does not meet"])
+def test_each_clause_form_through_a_data_file_plug_in(case: Case, meets: bool) -> None:
+    findings = _review(case.meets if meets else case.fails)
+    assert _statuses(findings, case.rule) == _expected(case, meets)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.form for c in CASES])
+@pytest.mark.parametrize("meets", [True, False], ids=["meets", "does not meet"])
+def test_each_clause_form_through_the_command_line(case: Case, meets: bool,
+                                                   tmp_path: Path) -> None:
+    panel = case.meets if meets else case.fails
+    (tmp_path / "plugin.toml").write_text(panel.plugin(), encoding="utf-8")
+    (tmp_path / "panel.py").write_text(
+        "from pathlib import Path\nfrom corpparent.files import profile_from_toml\n"
+        "PANEL = profile_from_toml(Path(__file__).with_name('plugin.toml').read_text())"
+        ".constitution\n", encoding="utf-8")
+    (tmp_path / "members.json").write_text(json.dumps({"members": list(panel.members)}),
+                                           encoding="utf-8")
+    (tmp_path / "meetings.json").write_text(json.dumps(list(panel.meetings)),
+                                            encoding="utf-8")
+    assert CliRunner().invoke(cli, ["validate", str(tmp_path / "plugin.toml")]).exit_code == 0
+    result = CliRunner().invoke(cli, [
+        "meetings", str(tmp_path / "meetings.json"), "-C", f"{tmp_path / 'panel.py'}:PANEL",
+        "-m", str(tmp_path / "members.json"), "-p", "2023-24", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert _statuses(findings, case.rule) == _expected(case, meets)
+
+
+# --- a clause the terms of reference do not state --------------------------------------
+
+
+def test_a_clause_not_stated_yields_a_finding_that_says_so() -> None:
+    # Durham, Kent, Harrow and York: quorum "not in excerpt" (national rules §2).
+    panel = Panel({"not_stated": ["quorum", "meeting frequency"]}, councillors("A"))
+    findings = _review(panel)
+    assert _statuses(findings, "quorum: not stated") == ["insufficient data"]
+    assert _statuses(findings, "meeting frequency: not stated") == ["insufficient data"]
+    (text,) = [f.explanation for f in findings if f.rule == "quorum: not stated"]
+    assert "do not state the panel's quorum, so no meeting's quorum is judged" in text
+    # Even without the membership, the finding is there.
+    profile = profile_from_toml(panel.plugin())
+    assert profile.constitution is not None
+    bare = profile.constitution.review_period(profile.meetings, None, YEAR, YEAR.end)
+    assert _statuses(list(bare), "quorum: not stated") == ["insufficient data"]
+
+
+def test_a_clause_both_declared_and_not_stated_is_refused() -> None:
+    with pytest.raises(DefinitionError, match="quorum declared and also said to be not "
+                       "stated"):
+        Constitution("P", quorum=Quorum(MinimumPresent(3)), not_stated=[Clause.QUORUM])
+    panel = Panel({"not_stated": ["quorum"], "quorum": {"parts": [{"minimum": 3}]}},
+                  councillors("A"))
+    with pytest.raises(PluginFileError, match="not stated"):
+        profile_from_toml(panel.plugin())
+    assert "quorum not stated in the terms of reference" in Constitution(
+        "P", not_stated=["quorum"]).describe()
+
+
+# --- reporting lines with a recipient and nothing else ---------------------------------
+
+
+def _sent(recipient: str, day: date) -> Submission:
+    return Submission(document="minutes", recipient=recipient, date=day)
+
+
+def test_a_reporting_line_lists_what_went_and_is_never_late() -> None:
+    # Kent: "Accountable to County Council" (national rules §2), no document or deadline.
+    panel = Panel({"reporting_lines": [{"recipient": "County Council",
+                                        "relation": "accountable to"}]}, councillors("A"))
+    profile = profile_from_toml(panel.plugin())
+    constitution = profile.constitution
+    assert constitution is not None
+    (line,) = constitution.reporting_lines
+    assert line == ReportingLine("County Council", "accountable to")
+    (met,) = constitution.reporting_findings([_sent("County Council", date(2023, 7, 20))],
+                                             YEAR, YEAR.end)
+    assert met.status is Status.MET
+    assert "1 item went to County Council: minutes on 20 July 2023" in met.explanation
+    (quiet,) = constitution.reporting_findings([_sent("Cabinet", date(2023, 7, 20))],
+                                               YEAR, YEAR.end)
+    assert quiet.status is Status.WARNING
+    assert "noted, not a breach" in quiet.explanation
+    (unknown,) = constitution.reporting_findings(None, YEAR, YEAR.end)
+    assert unknown.status is Status.INSUFFICIENT_DATA
+    assert "accountable to County Council" in constitution.describe()
