@@ -44,7 +44,15 @@ from corpparent.ranges import ExpectedRange, Target
 from corpparent.scorecard import Scorecard, ScorecardResult
 from corpparent.wording import counted, listed
 
-__all__ = ["NoRuleSetError", "RuleSet", "RuleSets", "YearChanges", "shifted"]
+__all__ = [
+    "NoRuleSetError",
+    "RuleSet",
+    "RuleSets",
+    "YearChanges",
+    "all_indicators",
+    "name_rule_set",
+    "shifted",
+]
 
 
 class NoRuleSetError(UnknownNameError):
@@ -237,8 +245,15 @@ class RuleSets:
 
     def in_force(self, period: Period) -> RuleSet:
         """The set in force for ``period``: the latest whose year starts on or before the
-        period starts; :class:`NoRuleSetError` for a period before the first year."""
+        period starts. A period before the first year is judged by the first set only
+        if that set gives a range or target for it (Wiltshire's 2022-23 report also
+        quotes the ranges of its previous report, for 2021-22: 002 §30, §33); otherwise
+        :class:`NoRuleSetError` says the period is before the first year."""
         found = [s for s in self.sets if s.year.start <= period.start]
+        first = self.first.indicators
+        if not found and any(item.applies_to(period)
+                             for item in (*first.ranges, *first.targets)):
+            return self.first
         if not found:
             raise NoRuleSetError(
                 f"{period} is before the first rule set, set for {self.first.year}: no "
@@ -264,11 +279,24 @@ class RuleSets:
 
 
 def name_rule_set(result: ScorecardResult, rule_set: RuleSet) -> ScorecardResult:
-    """``result`` with every finding naming ``rule_set``'s year, in its evidence ("rule
-    set": "2023-24") and at the end of its explanation."""
+    """``result`` with every finding naming ``rule_set``'s year in its evidence ("rule
+    set": "2023-24"), and the range and target findings, which the set decides, also at
+    the end of their explanations."""
     def named(finding: Finding) -> Finding:
+        evidence = {**finding.evidence, "rule set": str(rule_set.year)}
+        if finding.family not in (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET,
+                                  RuleFamily.AMBITION):
+            return evolve(finding, evidence=evidence)
         return evolve(finding, explanation=f"{finding.explanation.rstrip('.')} "
-                      f"({rule_set.label}).",
-                      evidence={**finding.evidence, "rule set": str(rule_set.year)})
+                      f"({rule_set.label}).", evidence=evidence)
     return evolve(result, assessments=tuple(
         evolve(a, findings=tuple(map(named, a.findings))) for a in result.assessments))
+
+
+def all_indicators(rule_sets: RuleSets) -> IndicatorSet:
+    """Every indicator of every year, each by its latest definition, without ranges or
+    targets: what a readings file spanning the years is read against."""
+    latest: dict[str, Indicator] = {}
+    for rule_set in rule_sets:
+        latest.update((i.id, i) for i in rule_set.indicators)
+    return IndicatorSet(tuple(latest.values()))

@@ -25,6 +25,7 @@ from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
+from corpparent.rulesets import NoRuleSetError, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 
 __all__ = ["scorecard"]
@@ -90,6 +91,8 @@ def scorecard(
     else:
         assert profile is not None
         indicators = profile.indicators
+        if profile.rule_sets is not None:  # every year's indicators, to read the readings
+            indicators = all_indicators(profile.rule_sets)
     authority = authority_name or (None if profile is None else profile.name)
     data = read_readings(readings, indicators)
     comparators: tuple[Comparator, ...] = ()
@@ -111,7 +114,14 @@ def scorecard(
                      **out.options()},
             generated_at=now,
         )
-        result = assessor.assess(data, period)
+        rule_set = None
+        if indicator_ref is None and profile is not None and profile.rule_sets is not None:
+            try:
+                rule_set = profile.rule_sets.in_force(period)
+            except NoRuleSetError as exc:
+                raise click.UsageError(str(exc)) from None
+        result = (assessor.assess(data, period) if rule_set is None else name_rule_set(
+            Scorecard(rule_set.indicators).assess(data, period), rule_set))
         report = scorecard_report(result, indicators, data, provenance, title=title,
                                   authority=authority, history=history, comparators=comparators)
         report = out.finish(report)
