@@ -251,8 +251,8 @@ class RuleSets:
         :class:`NoRuleSetError` says the period is before the first year."""
         found = [s for s in self.sets if s.year.start <= period.start]
         first = self.first.indicators
-        if not found and any(item.applies_to(period)
-                             for item in (*first.ranges, *first.targets)):
+        if not found and (any(r.applies_to(period) for r in first.ranges)
+                          or any(t.applies_to(period) for t in first.targets)):
             return self.first
         if not found:
             raise NoRuleSetError(
