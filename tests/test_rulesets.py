@@ -170,7 +170,7 @@ def test_a_year_that_names_what_is_not_there_is_refused(years: str, message: str
 
 def test_years_need_the_year_the_file_was_set_for() -> None:
     text = PLUGIN.replace('rules_year = "2022-23"\n', "")
-    with pytest.raises(PluginFileError, match="need authority.rules_year"):
+    with pytest.raises(PluginFileError, match=r"need authority\.rules_year"):
         profile_from_toml(text)
 
 
