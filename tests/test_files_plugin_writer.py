@@ -44,15 +44,19 @@ def constitutions(draw: st.DrawFn) -> Constitution:
     seats = [Seats(c, draw(st.integers(1, 12)), exact=draw(st.booleans())) for c in classes]
     parts = [ClassQuorum(s.member_class, draw(_fractions), s.count, source=draw(_text))
              for s in seats]
+    max_members = draw(st.none() | st.integers(1, 30))
+    # A quorum the seats can never meet is refused, so the minimum fits the seats.
+    room = min(sum(s.count for s in seats if s.member_class is not MemberClass.SUBSTITUTE)
+               or 5, max_members or 30, 5)
     if draw(st.booleans()):
-        parts.append(MinimumPresent(draw(st.integers(1, 5))))
+        parts.append(MinimumPresent(draw(st.integers(1, room))))
     requirement = (parts[0] if len(parts) == 1
                    else draw(st.sampled_from([AllOf, AnyOf]))(tuple(parts)))
     frequency = draw(st.none() | st.builds(
         MeetingFrequency, st.integers(1, 3), st.integers(0, 14),
         st.none() | st.integers(1, 12), st.sampled_from(YearKind)))
     return Constitution(
-        panel=draw(_names), seats=tuple(seats), max_members=draw(st.none() | st.integers(1, 30)),
+        panel=draw(_names), seats=tuple(seats), max_members=max_members,
         offices=tuple(draw(st.lists(st.sampled_from(Office), unique=True))),
         chair_role=draw(st.none() | _names),
         requirements=tuple(Requirement(n) for n in draw(st.lists(_names, unique=True,

@@ -193,7 +193,7 @@ class Constitution:
                 label = " and ".join(c.plural for c in rule.member_classes)
             elif self.max_members is not None:
                 available, label = self.max_members, "members"
-            elif self.seats:
+            elif any(s.member_class is not MemberClass.SUBSTITUTE for s in self.seats):
                 available = self._seats_among(s.member_class for s in self.seats
                                               if s.member_class is not MemberClass.SUBSTITUTE)
                 label = "members"
