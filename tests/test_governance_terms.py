@@ -129,3 +129,46 @@ def test_a_reporting_line_lists_what_went_and_is_never_late() -> None:
     (unknown,) = constitution.reporting_findings(None, YEAR, YEAR.end)
     assert unknown.status is Status.INSUFFICIENT_DATA
     assert "accountable to County Council" in constitution.describe()
+
+
+def _cli(panel: Panel, tmp_path: Path, *more: str) -> list[dict[str, str]]:
+    (tmp_path / "plugin.toml").write_text(panel.plugin(), encoding="utf-8")
+    (tmp_path / "panel.py").write_text(
+        "from pathlib import Path\nfrom corpparent.files import profile_from_toml\n"
+        "PANEL = profile_from_toml(Path(__file__).with_name('plugin.toml').read_text())"
+        ".constitution\n", encoding="utf-8")
+    (tmp_path / "members.json").write_text(json.dumps({"members": list(panel.members)}),
+                                           encoding="utf-8")
+    (tmp_path / "meetings.json").write_text(json.dumps([{"date": "2023-06-01",
+                                                         "present": ["Cllr 0"]}]),
+                                            encoding="utf-8")
+    result = CliRunner().invoke(cli, [
+        "meetings", str(tmp_path / "meetings.json"), "-C", f"{tmp_path / 'panel.py'}:PANEL",
+        "-m", str(tmp_path / "members.json"), "-p", "2023-24", "-f", "json", *more])
+    assert result.exit_code == 0, result.output
+    findings: list[dict[str, str]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+def test_a_clause_not_stated_through_the_command_line(tmp_path: Path) -> None:
+    stated = _cli(Panel({"quorum": {"parts": [{"minimum": 1}]}}, councillors("A")),
+                  tmp_path)
+    assert _statuses(stated, "quorum: not stated") == []
+    assert _statuses(stated, "quorum") == ["met"]
+    unstated = _cli(Panel({"not_stated": ["quorum"]}, councillors("A")), tmp_path)
+    assert _statuses(unstated, "quorum: not stated") == ["insufficient data"]
+    assert _statuses(unstated, "quorum") == []
+
+
+def test_a_reporting_line_through_the_command_line(tmp_path: Path) -> None:
+    panel = Panel({"reporting_lines": [{"recipient": "County Council",
+                                        "relation": "accountable to"}]}, councillors("A"))
+    rule = "reporting line: accountable to County Council"
+    log = tmp_path / "log.csv"
+    log.write_text("document,recipient,date\nminutes,County Council,2023-07-20\n",
+                   encoding="utf-8")
+    assert _statuses(_cli(panel, tmp_path, "--log", str(log)), rule) == ["met"]
+    log.write_text("document,recipient,date\nminutes,Cabinet,2023-07-20\n",
+                   encoding="utf-8")
+    assert _statuses(_cli(panel, tmp_path, "--log", str(log)), rule) == ["warning"]
+    assert _statuses(_cli(panel, tmp_path), rule) == ["insufficient data"]
