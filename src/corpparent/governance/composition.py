@@ -303,7 +303,8 @@ class EachMemberLeads(Rule[Roster]):
                 explanation=f"no {plural} are serving")
         return roster_finding(
             self, subject, status=Status.BREACHED if idle else Status.MET,
-            explanation=(f"{len(members) - len(idle)} of {len(members)} {plural} lead a "
+            explanation=(f"{len(members) - len(idle)} of "
+            f"{self.member_class.counted(len(members))} lead a "
             f"strategic priority" + (f"; none led by {member_names(idle)}" if idle
             else "")),
             evidence={"members": len(members), "without a priority": len(idle)},

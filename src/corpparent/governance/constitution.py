@@ -88,8 +88,8 @@ class Seats:
                                   f"least 1, got {self.count}")
         if len(self.roles) > self.count:
             raise DefinitionError(
-                f"seats for {self.member_class.plural}: {len(self.roles)} roles named for "
-                f"{self.count} seats"
+                f"seats for {self.member_class.plural}: {counted(len(self.roles), 'role')} "
+                f"named for {counted(self.count, 'seat')}"
             )
 
 

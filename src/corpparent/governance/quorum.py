@@ -44,7 +44,7 @@ from corpparent.governance._fractions import ceil_of, fraction_text, proportion
 from corpparent.governance.meetings import Sitting
 from corpparent.governance.membership import MemberClass
 from corpparent.periods import Month
-from corpparent.wording import noun
+from corpparent.wording import counted, noun
 
 __all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum", "QuorumOutcome"]
 
@@ -118,7 +118,7 @@ class ClassQuorum(Rule[Sitting]):
         if self.seats is not None and self.required(self.seats) > self.seats:
             raise DefinitionError(
                 f"quorum of {self.member_class.plural}: requires {self.required(self.seats)} "
-                f"of {self.seats} seats, which can never be met"
+                f"of {counted(self.seats, 'seat')}, which can never be met"
             )
         if self.stated is not None:
             if self.basis is not Basis.SEATS or self.seats is None:
@@ -127,7 +127,7 @@ class ClassQuorum(Rule[Sitting]):
             if required != self.stated:
                 raise DefinitionError(
                     f"quorum of {self.member_class.plural}: {fraction_text(self.fraction)} of "
-                    f"{self.seats} seats rounded up is {required}, but the constitution "
+                    f"{counted(self.seats, 'seat')} rounded up is {required}, but the constitution "
                     f"states {self.stated}"
                 )
 
