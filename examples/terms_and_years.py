@@ -29,7 +29,7 @@ from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialQuarter, FinancialYear
 from corpparent.ranges import ExpectedRange
-from corpparent.rulesets import NoRuleSetError, RuleSet, RuleSets, YearChanges
+from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules
 
 
 def terms_of_reference() -> None:
@@ -71,10 +71,10 @@ def rule_sets() -> None:
                          Polarity.HIGHER_IS_BETTER)
     fy22, fy23 = FinancialYear(2022), FinancialYear(2023)
     # Wiltshire's 2022-23 ranges (002 §30, §33, §43).
-    first = RuleSet(fy22, IndicatorSet((moves, stability, miles), (
+    first = YearRules(fy22, IndicatorSet((moves, stability, miles), (
         ExpectedRange("moves", 7, 9.1, fy22), ExpectedRange("stability", 75, 82, fy22),
         ExpectedRange("miles20", 34, 37, fy22))))
-    sets = RuleSets(first, [YearChanges(
+    sets = RulesByYear(first, [YearChanges(
         fy23, add=[in_house], remove=["miles20"],
         ranges=[ExpectedRange("moves", 6, 8, fy23), ExpectedRange("stability", 70, 78, fy23),
                 ExpectedRange("in_house", 42, 48, fy23)])])
@@ -91,7 +91,7 @@ def rule_sets() -> None:
             print(f"  {found.explanation if found else assessment.indicator.id}")
     try:
         sets.in_force(FinancialQuarter(2021, 4))
-    except NoRuleSetError as exc:
+    except BeforeFirstYearError as exc:
         print(exc)
 
 

@@ -18,7 +18,7 @@ from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialQuarter, FinancialYear, Period
 from corpparent.ranges import ExpectedRange
-from corpparent.rulesets import NoRuleSetError, RuleSet, RuleSets, YearChanges, shifted
+from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules, shifted
 
 # Wiltshire's kinds of indicator and the ranges its 2022-23 report gives (002 §30,
 # §33, §43): 3+ placement moves 7%-9.1%, long-term stability 75%-82%, placed over 20
@@ -130,7 +130,7 @@ def test_each_period_is_judged_by_the_set_in_force() -> None:
 def test_a_period_before_the_first_year_says_so() -> None:
     rule_sets = profile_from_toml(PLUGIN).rule_sets
     assert rule_sets is not None
-    with pytest.raises(NoRuleSetError, match="2021-22 Q4 is before the first rule set, set "
+    with pytest.raises(BeforeFirstYearError, match="2021-22 Q4 is before the first rule set, set "
                        "for 2022-23"):
         rule_sets.in_force(FinancialQuarter(2021, 4))
     finding = rule_sets.before_first(FinancialQuarter(2021, 4), "ourtown")
@@ -181,22 +181,22 @@ STABILITY = Indicator("stability", "Long-term stability", Kind.PERCENTAGE,
 FY22 = FinancialYear(2022)
 
 
-def _first(*ranges: ExpectedRange) -> RuleSet:
-    return RuleSet(FY22, IndicatorSet((STABILITY,), ranges))
+def _first(*ranges: ExpectedRange) -> YearRules:
+    return YearRules(FY22, IndicatorSet((STABILITY,), ranges))
 
 
 def test_a_year_may_not_add_what_exists_or_redefine_what_does_not() -> None:
     with pytest.raises(DefinitionError, match="added but already defined"):
-        RuleSets(_first(), [YearChanges(FinancialYear(2023), add=[STABILITY])])
+        RulesByYear(_first(), [YearChanges(FinancialYear(2023), add=[STABILITY])])
     other = Indicator("other", "Other", Kind.COUNT, Polarity.NEUTRAL)
     with pytest.raises(DefinitionError, match="redefined but not defined"):
-        RuleSets(_first(), [YearChanges(FinancialYear(2023), redefine=[other])])
+        RulesByYear(_first(), [YearChanges(FinancialYear(2023), redefine=[other])])
 
 
 def test_a_redefinition_applies_from_its_year() -> None:
     renamed = Indicator("stability", "Long-term placement stability", Kind.PERCENTAGE,
                         Polarity.HIGHER_IS_BETTER)
-    sets = RuleSets(_first(), [YearChanges(FinancialYear(2023), redefine=[renamed])])
+    sets = RulesByYear(_first(), [YearChanges(FinancialYear(2023), redefine=[renamed])])
     assert sets.in_force(Q4_2022).indicators["stability"].name == "Long-term stability"
     assert sets.in_force(Q4_2023).indicators["stability"].name == ("Long-term placement "
                                                                    "stability")
@@ -209,7 +209,7 @@ periods_in_2022 = st.sampled_from([FY22, *FY22.quarters()])
 def test_carrying_a_set_forward_unchanged_gives_the_same_findings(
         period: Period, lower: float, width: float, value: float) -> None:
     first = _first(ExpectedRange("stability", lower, lower + width, period))
-    sets = RuleSets(first).carried_forward(YearChanges(FinancialYear(2023)))
+    sets = RulesByYear(first).carried_forward(YearChanges(FinancialYear(2023)))
     later = shifted(period, 1)
     readings = Readings([Reading("stability", period, value),
                          Reading("stability", later, value)])

@@ -138,6 +138,11 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         direction_of_travel as direction_of_travel,
         performance as performance,
     )
+    from corpparent.rulesets import (
+        RulesByYear as RulesByYear,
+        YearChanges as YearChanges,
+        YearRules as YearRules,
+    )
     from corpparent.scorecard import (
         ExceptionReport as ExceptionReport,
         IndicatorAssessment as IndicatorAssessment,
@@ -212,6 +217,7 @@ _EXPORTS: dict[str, str] = {
     "Rule": "corpparent.findings",
     "RuleFamily": "corpparent.families",
     "RuleSet": "corpparent.findings",
+    "RulesByYear": "corpparent.rulesets",
     "Scorecard": "corpparent.scorecard",
     "ScorecardResult": "corpparent.scorecard",
     "Seats": "corpparent.governance",
@@ -229,7 +235,9 @@ _EXPORTS: dict[str, str] = {
     "UnknownIndicatorError": "corpparent.errors",
     "UnknownNameError": "corpparent.errors",
     "Verdict": "corpparent.comparators",
+    "YearChanges": "corpparent.rulesets",
     "YearKind": "corpparent.governance",
+    "YearRules": "corpparent.rulesets",
     "attendance_table": "corpparent.governance",
     "compare": "corpparent.comparators",
     "compare_all": "corpparent.comparators",

@@ -5,7 +5,7 @@ together with their expected ranges and targets are reviewed" (Wiltshire, 002 §
 councils change their constitutions at the annual meeting ("Members are appointed
 annually at the Council meeting in May", Staffordshire, 004 §7). So an authority's
 indicator definitions, expected ranges, targets, comparator set, constitution and
-obligations belong to the year they were set for, as a :class:`RuleSet`.
+obligations belong to the year they were set for, as a :class:`YearRules`.
 
 A later year is written as what it changes (:class:`YearChanges`): indicators added,
 removed or redefined, the ranges and targets set for it, and, where they changed, a
@@ -16,9 +16,9 @@ for 2023-24 Q4 in a 2023-24 set that does not change it. The DfE's own return va
 builds each year's rules the same way, from the previous year's with stated additions
 and deletions.
 
-:meth:`RuleSets.in_force` gives the set in force for any period (the latest whose year
+:meth:`RulesByYear.in_force` gives the set in force for any period (the latest whose year
 starts on or before the period's start); a period before the first year raises
-:class:`NoRuleSetError` saying so. :meth:`RuleSets.assess` judges a scorecard period by
+:class:`BeforeFirstYearError` saying so. :meth:`RulesByYear.assess` judges a scorecard period by
 the set in force and names its year in every finding.
 """
 
@@ -45,17 +45,17 @@ from corpparent.scorecard import Scorecard, ScorecardResult
 from corpparent.wording import counted, listed
 
 __all__ = [
-    "NoRuleSetError",
-    "RuleSet",
-    "RuleSets",
+    "BeforeFirstYearError",
+    "RulesByYear",
     "YearChanges",
+    "YearRules",
     "all_indicators",
     "name_rule_set",
     "shifted",
 ]
 
 
-class NoRuleSetError(UnknownNameError):
+class BeforeFirstYearError(UnknownNameError):
     """A period before the first year an authority's rules were set for."""
 
 
@@ -80,7 +80,7 @@ def shifted(period: Period, years: int) -> Period:
 
 @final
 @frozen
-class RuleSet:
+class YearRules:
     """An authority's rules as set for ``year``: indicators with their ranges and
     targets, and optionally its comparator set, constitution and obligations.
     ``built_from`` says, for a later year, what changed from the year before."""
@@ -162,7 +162,7 @@ class YearChanges:
             ("obligation set", self.obligations)) if value is not None)
         return "; ".join(parts) or "no changes"
 
-    def apply(self, previous: RuleSet) -> RuleSet:
+    def apply(self, previous: YearRules) -> YearRules:
         """The set for :attr:`year`: ``previous`` carried forward with these changes."""
         where = f"rule set {self.year}"
         years = self.year.start.year - previous.year.start.year
@@ -197,7 +197,7 @@ class YearChanges:
                                       (*targets, *self.targets))
         except DefinitionError as exc:
             raise DefinitionError(f"{where}: {exc}") from None
-        return RuleSet(
+        return YearRules(
             year=self.year, indicators=indicators,
             comparators=self.comparators or previous.comparators,
             constitution=self.constitution or previous.constitution,
@@ -207,55 +207,55 @@ class YearChanges:
 
 
 @final
-class RuleSets:
+class RulesByYear:
     """An authority's rule sets by year: the ``first`` set whole, each later one built
     by its :class:`YearChanges` from the one before, in year order."""
 
     __slots__ = ("changes", "sets")
 
-    def __init__(self, first: RuleSet, changes: Iterable[YearChanges] = ()) -> None:
+    def __init__(self, first: YearRules, changes: Iterable[YearChanges] = ()) -> None:
         self.changes = tuple(sorted(changes, key=lambda c: c.year.start))
         sets = [first]
         for change in self.changes:
             sets.append(change.apply(sets[-1]))
         self.sets = tuple(sets)
 
-    def __iter__(self) -> Iterator[RuleSet]:
+    def __iter__(self) -> Iterator[YearRules]:
         return iter(self.sets)
 
     def __len__(self) -> int:
         return len(self.sets)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, RuleSets) and self.sets == other.sets
+        return isinstance(other, RulesByYear) and self.sets == other.sets
 
     def __hash__(self) -> int:
         return hash(self.sets)
 
     def __repr__(self) -> str:
-        return f"RuleSets({', '.join(str(s.year) for s in self.sets)})"
+        return f"RulesByYear({', '.join(str(s.year) for s in self.sets)})"
 
     @property
-    def first(self) -> RuleSet:
+    def first(self) -> YearRules:
         return self.sets[0]
 
-    def carried_forward(self, changes: YearChanges) -> RuleSets:
+    def carried_forward(self, changes: YearChanges) -> RulesByYear:
         """These sets with one more year built from the last."""
-        return RuleSets(self.first, (*self.changes, changes))
+        return RulesByYear(self.first, (*self.changes, changes))
 
-    def in_force(self, period: Period) -> RuleSet:
+    def in_force(self, period: Period) -> YearRules:
         """The set in force for ``period``: the latest whose year starts on or before the
         period starts. A period before the first year is judged by the first set only
         if that set gives a range or target for it (Wiltshire's 2022-23 report also
         quotes the ranges of its previous report, for 2021-22: 002 §30, §33); otherwise
-        :class:`NoRuleSetError` says the period is before the first year."""
+        :class:`BeforeFirstYearError` says the period is before the first year."""
         found = [s for s in self.sets if s.year.start <= period.start]
         first = self.first.indicators
         if not found and (any(r.applies_to(period) for r in first.ranges)
                           or any(t.applies_to(period) for t in first.targets)):
             return self.first
         if not found:
-            raise NoRuleSetError(
+            raise BeforeFirstYearError(
                 f"{period} is before the first rule set, set for {self.first.year}: no "
                 "indicator definitions, ranges or targets are in force for it")
         return found[-1]
@@ -272,13 +272,13 @@ class RuleSets:
     def assess(self, readings: Readings, period: Period, *,
                default_tolerance: float = 0.0) -> ScorecardResult:
         """The scorecard for ``period`` by the set in force, each finding naming the set's
-        year (raises :class:`NoRuleSetError` before the first year)."""
+        year (raises :class:`BeforeFirstYearError` before the first year)."""
         rule_set = self.in_force(period)
         result = Scorecard(rule_set.indicators, default_tolerance).assess(readings, period)
         return name_rule_set(result, rule_set)
 
 
-def name_rule_set(result: ScorecardResult, rule_set: RuleSet) -> ScorecardResult:
+def name_rule_set(result: ScorecardResult, rule_set: YearRules) -> ScorecardResult:
     """``result`` with every finding naming ``rule_set``'s year in its evidence ("rule
     set": "2023-24"), and the range and target findings, which the set decides, also at
     the end of their explanations."""
@@ -293,7 +293,7 @@ def name_rule_set(result: ScorecardResult, rule_set: RuleSet) -> ScorecardResult
         evolve(a, findings=tuple(map(named, a.findings))) for a in result.assessments))
 
 
-def all_indicators(rule_sets: RuleSets) -> IndicatorSet:
+def all_indicators(rule_sets: RulesByYear) -> IndicatorSet:
     """Every indicator of every year, each by its latest definition, without ranges or
     targets: what a readings file spanning the years is read against."""
     latest: dict[str, Indicator] = {}

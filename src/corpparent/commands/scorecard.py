@@ -25,7 +25,7 @@ from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
-from corpparent.rulesets import NoRuleSetError, all_indicators, name_rule_set
+from corpparent.rulesets import BeforeFirstYearError, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 
 __all__ = ["scorecard"]
@@ -118,7 +118,7 @@ def scorecard(
         if indicator_ref is None and profile is not None and profile.rule_sets is not None:
             try:
                 rule_set = profile.rule_sets.in_force(period)
-            except NoRuleSetError as exc:
+            except BeforeFirstYearError as exc:
                 raise click.UsageError(str(exc)) from None
         result = (assessor.assess(data, period) if rule_set is None else name_rule_set(
             Scorecard(rule_set.indicators).assess(data, period), rule_set))

@@ -50,7 +50,7 @@ from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
-from corpparent.rulesets import RuleSet, RuleSets, YearChanges
+from corpparent.rulesets import RulesByYear, YearChanges, YearRules
 
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 
@@ -152,7 +152,7 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
 
 def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet | None,
                constitution: Constitution | None, obligations: ObligationSet | None,
-               collect: Attempts) -> RuleSets | None:
+               collect: Attempts) -> RulesByYear | None:
     """The year-versioned rule sets: the file's own tables set for ``rules_year``, then
     each ``[[years]]`` entry built from the year before."""
     if data.authority.rules_year is None:
@@ -163,7 +163,7 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     year = collect(("authority", "rules_year"), partial(parse_period, data.authority.rules_year))
     if year is None:
         return None
-    base = RuleSet(year, first, comparators, constitution, obligations or ObligationSet(()))
+    base = YearRules(year, first, comparators, constitution, obligations or ObligationSet(()))
     changes = []
     running = {i.id: i for i in first}
     for index, model in enumerate(data.years):
@@ -173,7 +173,7 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
             changes.append(built)
     if len(changes) < len(data.years):
         return None
-    return collect(("years",), partial(RuleSets, base, changes))
+    return collect(("years",), partial(RulesByYear, base, changes))
 
 
 def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
