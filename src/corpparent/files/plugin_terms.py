@@ -146,9 +146,10 @@ def terms_table(c: Constitution) -> dict[str, Any]:
     terms = None
     if c.substitution_terms is not None:
         t = c.substitution_terms
-        terms = _clean({"named_member_only": t.named_member_only,
-                        "noted_at_start": t.noted_at_start,
+        # Declared with no conditions is still declared: keep one key.
+        terms = _clean({"noted_at_start": t.noted_at_start,
                         "late_from_next_item": t.late_from_next_item, "source": t.source})
+        terms = {"named_member_only": t.named_member_only, **terms}
     return _clean({
         "not_stated": [clause.value for clause in c.not_stated],
         "political_balance": balance,
