@@ -16,6 +16,8 @@ def test_one_is_singular_and_every_other_count_plural() -> None:
     assert counted(2, "associate member") == "2 associate members"
     assert counted(1, "associate member") == "1 associate member"
     assert counted(3, "entry") == "3 entries"
+    assert counted(2, "authority") == "2 authorities"
+    assert counted(2, "day") == "2 days"
     assert counted(2, "child") == "2 children"
     assert counted(1, "day's", "days'") == "1 day's"
     assert counted(7, "day's", "days'") == "7 days'"

@@ -31,6 +31,7 @@ from typing import final
 from attrs import evolve, field, frozen
 
 from corpparent.comparators.sets import ComparatorSet
+from corpparent.dated_groups import DatedGroup
 from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Status
@@ -78,6 +79,15 @@ def shifted(period: Period, years: int) -> Period:
     return moved
 
 
+def _groups(items: Iterable[DatedGroup]) -> tuple[DatedGroup, ...]:
+    groups = tuple(items)
+    names = [g.name for g in groups]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise DefinitionError(f"comparator group {repeated[0]!r} is given twice")
+    return groups
+
+
 @final
 @frozen
 class YearRules:
@@ -92,6 +102,18 @@ class YearRules:
     obligations: ObligationSet = field(factory=lambda: ObligationSet(()))
     built_from: str = ""
     source: str = field(default="", eq=False)
+    groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
+    """Comparator groups as at the date the year used them (the Outstanding
+    authorities), each named with its date in findings."""
+
+    def group(self, name: str) -> DatedGroup:
+        """The group called ``name``; an :class:`~corpparent.errors.UnknownNameError`
+        naming those there are."""
+        for group in self.groups:
+            if group.name == name:
+                return group
+        known = ", ".join(g.label for g in self.groups) or "none"
+        raise UnknownNameError(f"{self.label} has no group {name!r}; it has {known}")
 
     @property
     def label(self) -> str:
@@ -141,6 +163,8 @@ class YearChanges:
     constitution: Constitution | None = None
     obligations: ObligationSet | None = None
     source: str = field(default="", eq=False)
+    groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
+    """Comparator groups taken anew this year, each replacing the group of its name."""
 
     def describe(self) -> str:
         """What the year changes, in words: "1 indicator added (x); 2 ranges set"."""
@@ -157,6 +181,7 @@ class YearChanges:
             parts.append(f"{counted(len(self.ranges), 'range')} set")
         if self.targets:
             parts.append(f"{counted(len(self.targets), 'target')} set")
+        parts.extend(f"{g.label}" for g in self.groups)
         parts.extend(f"a new {name}" for name, value in (
             ("comparator set", self.comparators), ("constitution", self.constitution),
             ("obligation set", self.obligations)) if value is not None)
@@ -203,7 +228,9 @@ class YearChanges:
             constitution=self.constitution or previous.constitution,
             obligations=(self.obligations if self.obligations is not None
                          else previous.obligations),
-            built_from=f"{previous.label} with {self.describe()}", source=self.source)
+            built_from=f"{previous.label} with {self.describe()}", source=self.source,
+            groups=(*(g for g in previous.groups
+                      if all(n.name != g.name for n in self.groups)), *self.groups))
 
 
 @final

@@ -17,22 +17,25 @@ from corpparent.dates import day_text
 
 __all__ = ["counted", "day_relation", "listed", "noun"]
 
-_IRREGULAR = {"child": "children", "person": "people", "entry": "entries",
-              "day's": "days'", "month's": "months'"}
+_IRREGULAR = {"child": "children", "person": "people", "day's": "days'",
+              "month's": "months'"}
 
 
 def noun(count: int, singular: str, plural: str | None = None) -> str:
     """``singular`` when ``count`` is one (or minus one), else its plural.
 
-    The plural is ``plural`` if given, else a short table of irregular forms, else
-    ``singular`` with "s" added to its last word.
+    The plural is ``plural`` if given, else a short table of irregular forms, else the
+    last word with "y" after a consonant made "ies" ("authority", "authorities"), else
+    with "s" added.
     """
     if abs(count) == 1:
         return singular
     if plural is not None:
         return plural
     head, _, last = singular.rpartition(" ")
-    formed = _IRREGULAR.get(last, f"{last}s")
+    formed = _IRREGULAR.get(last) or (
+        f"{last[:-1]}ies" if len(last) > 1 and last[-1] == "y" and last[-2] not in "aeiou"
+        else f"{last}s")
     return f"{head} {formed}" if head else formed
 
 

@@ -107,9 +107,9 @@ def _year_table(changes: YearChanges) -> dict[str, Any]:
     """A ``[[years]]`` table. Only indicator, range and target changes can be written: a
     year that replaces the comparator set, constitution or obligations raises
     :class:`~corpparent.errors.DefinitionError`."""
-    if any(x is not None for x in (changes.comparators, changes.constitution,
-                                   changes.obligations)):
-        raise DefinitionError(f"rule set {changes.year} replaces a comparator set, "
+    if changes.groups or any(x is not None for x in (changes.comparators,
+                                                     changes.constitution, changes.obligations)):
+        raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group, "
                               "constitution or obligations, which a plug-in file's [[years]] "
                               "cannot hold; write the plug-in in Python")
     return _drop_empty({
