@@ -17,7 +17,7 @@ from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialQuarter, FinancialYear, Period
-from corpparent.ranges import ExpectedRange
+from corpparent.ranges import ExpectedRange, Target, TargetDirection
 from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules, shifted
 
 # Wiltshire's kinds of indicator and the ranges its 2022-23 report gives (002 §30,
@@ -205,18 +205,25 @@ def test_a_redefinition_applies_from_its_year() -> None:
 periods_in_2022 = st.sampled_from([FY22, *FY22.quarters()])
 
 
-@given(periods_in_2022, st.floats(0, 100), st.floats(0, 100), st.floats(0, 100))
+@given(periods_in_2022, st.floats(0, 100), st.floats(0, 100), st.floats(0, 100),
+       st.floats(0, 100), st.booleans())
 def test_carrying_a_set_forward_unchanged_gives_the_same_findings(
-        period: Period, lower: float, width: float, value: float) -> None:
-    first = _first(ExpectedRange("stability", lower, lower + width, period))
+        period: Period, lower: float, width: float, value: float, target: float,
+        ambition: bool) -> None:
+    first = YearRules(FY22, IndicatorSet(
+        (STABILITY,), (ExpectedRange("stability", lower, lower + width, period),),
+        (Target("stability", target, TargetDirection.AT_LEAST, period, ambition=ambition),)))
     sets = RulesByYear(first).carried_forward(YearChanges(FinancialYear(2023)))
     later = shifted(period, 1)
     readings = Readings([Reading("stability", period, value),
                          Reading("stability", later, value)])
-    before = sets.assess(readings, period)["stability"].range_finding
-    after = sets.assess(readings, later)["stability"].range_finding
-    assert before is not None
-    assert after is not None
-    assert (before.status, before.outcome) == (after.status, after.outcome)
-    assert {k: v for k, v in before.evidence.items() if k != "rule set"} == {
-        k: v for k, v in after.evidence.items() if k != "rule set"}
+    before = sets.assess(readings, period)["stability"]
+    after = sets.assess(readings, later)["stability"]
+    judged = (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET, RuleFamily.AMBITION)
+    pairs = list(zip([f for f in before.findings if f.family in judged],
+                     [f for f in after.findings if f.family in judged], strict=True))
+    assert len(pairs) == 2
+    for old, new in pairs:
+        assert (old.rule, old.status, old.outcome) == (new.rule, new.status, new.outcome)
+        assert {k: v for k, v in old.evidence.items() if k != "rule set"} == {
+            k: v for k, v in new.evidence.items() if k != "rule set"}
