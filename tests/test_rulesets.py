@@ -92,6 +92,7 @@ def test_the_plug_in_loads_and_validates(tmp_path: Path) -> None:
     path.write_text(PLUGIN, encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0, result.output
+    assert "3 indicators; rules for 2022-23, 2023-24" in result.stdout
     profile = profile_from_toml(PLUGIN)
     assert profile.rule_sets is not None
     assert [str(s.year) for s in profile.rule_sets] == ["2022-23", "2023-24"]
