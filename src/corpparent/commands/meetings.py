@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 from corpparent.commands.common import (
     DateType,
@@ -21,6 +22,7 @@ from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.plugins.python_objects import load_object
+from corpparent.rulesets import BeforeFirstYearError
 
 __all__ = ["meetings"]
 
@@ -75,6 +77,13 @@ def meetings(
     """
     profile = None if authority_id is None else load_profile(authority_id)
     constitution = None if profile is None else profile.constitution
+    rule_set = None
+    if profile is not None and profile.rule_sets is not None and constitution_ref is None:
+        try:  # the constitution of the rule set in force for the period
+            rule_set = profile.rule_sets.in_force(period)
+        except BeforeFirstYearError as exc:
+            raise click.UsageError(str(exc)) from None
+        constitution = rule_set.constitution
     if constitution_ref is not None:
         constitution = load_object(constitution_ref, Constitution, "constitution")
     if constitution is None:
@@ -94,6 +103,10 @@ def meetings(
     if constitution.reporting_lines:
         sent = None if log_file is None else read_submissions(log_file)
         findings += constitution.reporting_findings(sent, period, day)
+    if rule_set is not None:
+        year = str(rule_set.year)
+        findings = tuple(evolve(f, evidence={**f.evidence, "rule set": year})
+                         for f in findings)
     if membership is None:
         click.echo("note: quorum, attendance and composition need the panel's membership: "
                    "give --membership FILE", err=True)

@@ -259,7 +259,7 @@ class SixMonthRule:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family,
                 status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
-                explanation=f"no meeting of the panel was held from {since} to "
+                explanation=f"no meeting of the panel was held since {since}, up to "
                 f"{day_text(as_of)}, so its record shows no absence; {NOT_KNOWN}",
                 evidence={**evidence, "meetings missed": 0},
             )
