@@ -3,6 +3,7 @@ built from it, the set in force for each period, and carrying a set forward."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,19 @@ def test_carrying_a_set_forward_unchanged_gives_the_same_findings(
         assert (old.rule, old.status, old.outcome) == (new.rule, new.status, new.outcome)
         assert {k: v for k, v in old.evidence.items() if k != "rule set"} == {
             k: v for k, v in new.evidence.items() if k != "rule set"}
+
+
+def test_governance_is_judged_by_the_constitution_in_force() -> None:
+    # Staffordshire's rules are those of its 2019-20 report: the municipal year from the
+    # May council meeting (004 §7).
+    meetings = "examples/data/staffordshire_2019-20_meetings.csv"
+    result = CliRunner().invoke(cli, ["meetings", meetings, "-a", "staffordshire", "-p",
+                                      "MY 2019-20", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert findings
+    assert {f["evidence"]["rule set"] for f in findings} == {"MY 2019-20"}
+    early = CliRunner().invoke(cli, ["meetings", meetings, "-a", "staffordshire", "-p",
+                                     "MY 2018-19"])
+    assert early.exit_code == 2
+    assert "MY 2018-19 is before the first rule set, set for MY 2019-20" in early.output
