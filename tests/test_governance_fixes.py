@@ -181,6 +181,7 @@ def test_authorities_show_states_the_quorum_and_never_none() -> None:
     assert "meets every two months, at least 5 meetings a financial year" in text
     assert "None" not in text
     assert "month(s)" not in text
+    assert "Rules: rule set 2022-23" in text
 
 
 def test_a_frequency_with_no_cadence_is_described_without_one() -> None:

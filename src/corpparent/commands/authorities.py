@@ -108,6 +108,9 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
+    for rules in profile.rule_sets or ():
+        lines.append(f"Rules: {rules.label}"
+                     + (f", built from {rules.built_from}" if rules.built_from else "") + "\n")
     if profile.constitution is not None:
         constitution = profile.constitution
         lines.append(f"Constitution: {constitution.describe()}\n")
