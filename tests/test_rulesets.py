@@ -245,3 +245,33 @@ def test_governance_is_judged_by_the_constitution_in_force() -> None:
                                      "MY 2018-19"])
     assert early.exit_code == 2
     assert "MY 2018-19 is before the first rule set, set for MY 2019-20" in early.output
+
+
+CONSTITUTION_2022 = '''
+[constitution]
+panel = "Our Town Corporate Parenting Panel"
+seats = [{member_class = "core councillor", count = 8}]
+quorum = {parts = [{minimum = 3}]}
+'''
+
+
+def test_a_year_may_change_the_constitution() -> None:
+    # Councils change their constitutions at the annual meeting: from 2023-24 the panel
+    # has nine seats and a quorum of four.
+    text = (PLUGIN.replace("\n[[indicators]]", CONSTITUTION_2022 + "\n[[indicators]]", 1)
+            + '\n[years.constitution]\npanel = "Our Town Corporate Parenting Panel"\n'
+            'seats = [{member_class = "core councillor", count = 9}]\n'
+            "quorum = {parts = [{minimum = 4}]}\n")
+    profile = profile_from_toml(text)
+    assert profile.rule_sets is not None
+    first, second = (s.constitution for s in profile.rule_sets)
+    assert first is not None
+    assert second is not None
+    assert (first.seats[0].count, second.seats[0].count) == (8, 9)
+    assert "a new constitution" in profile.rule_sets.sets[1].built_from
+    assert profile_from_toml(profile_to_toml(profile)) == profile
+    broken = text.replace("{minimum = 4}", "{minimum = 12}")
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(broken)
+    assert any("years[0].constitution" in str(p) and "can never be met" in str(p)
+               for p in caught.value.problems), caught.value.problems

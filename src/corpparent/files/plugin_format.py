@@ -134,6 +134,9 @@ class YearModel(_Model):
         default_factory=list, description="Ranges set this year; each replaces the range "
         "carried forward for its indicator and period.")
     targets: list[TargetModel] = Field(default_factory=list)
+    constitution: ConstitutionModel | None = Field(
+        None, description="The constitution from this year, replacing the year before's "
+        "(councils change them at the annual meeting).")
     source: str = ""
 
 

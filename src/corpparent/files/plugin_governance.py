@@ -184,9 +184,10 @@ def _quorum(model: QuorumModel, where: Sequence[str | int], attempt: Attempts
 
 
 def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
-                       attempt: Attempts) -> Constitution | None:
-    """The constitution ``model`` declares; each problem is placed by ``attempt``."""
-    where: tuple[str, ...] = ("constitution",)
+                       attempt: Attempts,
+                       where: tuple[str | int, ...] = ("constitution",)) -> Constitution | None:
+    """The constitution ``model`` declares at key path ``where``; each problem is placed
+    by ``attempt``."""
     failed = attempt.failed
     seats = [attempt((*where, "seats", i), partial(Seats, s.member_class, s.count,
                                                    tuple(s.roles), s.exact))
@@ -214,7 +215,7 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
         six = model.six_month_warning
         six_month = attempt((*where, "six_month_warning"), partial(
             SixMonthRule, tuple(six.member_classes), six.notice_days, source=six.source))
-    terms = build_terms(model, attempt)
+    terms = build_terms(model, attempt, where)
     if (attempt.failed > failed or terms is None
             or (model.quorum is not None and quorum is None)):
         return None

@@ -166,9 +166,10 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     base = YearRules(year, first, comparators, constitution, obligations or ObligationSet(()))
     changes = []
     running = {i.id: i for i in first}
+    titles = {p.id: p.title for p in data.priorities}
     for index, model in enumerate(data.years):
         path = ("years", index)
-        built = _year_changes(model, path, running, collect)
+        built = _year_changes(model, path, running, titles, collect)
         if built is not None:
             changes.append(built)
     if len(changes) < len(data.years):
@@ -177,8 +178,12 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
 
 
 def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
-                  collect: Attempts) -> YearChanges | None:
+                  titles: dict[str, str], collect: Attempts) -> YearChanges | None:
     failed = collect.failed
+    constitution = None
+    if model.constitution is not None:
+        constitution = plugin_governance.build_constitution(
+            model.constitution, titles, collect, (*path, "constitution"))
     year = collect((*path, "year"), partial(parse_period, model.year))
     added: list[Indicator] = []
     redefined: list[Indicator] = []
@@ -200,7 +205,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     return collect(path, partial(
         YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
         tuple(r for r in ranges if r is not None), tuple(t for t in targets if t is not None),
-        source=model.source))
+        constitution=constitution, source=model.source))
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],

@@ -93,10 +93,10 @@ class TermsFields(_Model):
     reporting_lines: list[ReportingLineModel] = Field(default_factory=list)
 
 
-def build_terms(model: TermsFields, attempt: Attempts) -> dict[str, Any] | None:
+def build_terms(model: TermsFields, attempt: Attempts,
+                where: tuple[str | int, ...] = ("constitution",)) -> dict[str, Any] | None:
     """The :class:`Constitution` keyword arguments the terms keys declare; None if any
-    part failed (each problem placed by ``attempt`` at its key)."""
-    where = ("constitution",)
+    part failed (each problem placed by ``attempt`` at its key under ``where``)."""
     failed = attempt.failed
     balance = None
     if model.political_balance is not None:

@@ -103,12 +103,12 @@ def _target_table(t: Target) -> dict[str, Any]:
     })
 
 
-def _year_table(changes: YearChanges) -> dict[str, Any]:
-    """A ``[[years]]`` table. Only indicator, range and target changes can be written: a
-    year that replaces the comparator set, constitution or obligations raises
-    :class:`~corpparent.errors.DefinitionError`."""
+def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
+    """A ``[[years]]`` table. Indicator, range, target and constitution changes can be
+    written: a year that replaces the comparator set, a comparator group or the
+    obligations raises :class:`~corpparent.errors.DefinitionError`."""
     if changes.groups or any(x is not None for x in (changes.comparators,
-                                                     changes.constitution, changes.obligations)):
+                                                     changes.obligations)):
         raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group, "
                               "constitution or obligations, which a plug-in file's [[years]] "
                               "cannot hold; write the plug-in in Python")
@@ -117,6 +117,8 @@ def _year_table(changes: YearChanges) -> dict[str, Any]:
         "indicators": [_indicator_table(i) for i in (*changes.add, *changes.redefine)],
         "ranges": [_range_table(r) for r in changes.ranges],
         "targets": [_target_table(t) for t in changes.targets], "source": changes.source,
+        "constitution": (None if changes.constitution is None else
+                         plugin_governance_tables.constitution_table(changes.constitution, ids)),
     })
 
 
@@ -140,13 +142,13 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
     indicators = [_indicator_table(i) for i in profile.indicators]
     ranges = [_range_table(r) for r in profile.indicators.ranges]
     targets = [_target_table(t) for t in profile.indicators.targets]
+    ids = {p.title: p.id for p in profile.priorities}
     years = [] if profile.rule_sets is None else [
-        _year_table(c) for c in profile.rule_sets.changes]
+        _year_table(c, ids) for c in profile.rule_sets.changes]
     if profile.rule_sets is not None:
         authority["rules_year"] = _period_text(profile.rule_sets.first.year)
     tables: list[tuple[str, toml_writer.Table]] = []
     series: list[toml_writer.Table] = []
-    ids = {p.title: p.id for p in profile.priorities}
     if profile.constitution is not None:
         tables.append(("constitution",
                        plugin_governance_tables.constitution_table(profile.constitution, ids)))
