@@ -14,7 +14,18 @@ from corpparent.cli import cli
 from corpparent.errors import DefinitionError, PluginFileError
 from corpparent.files import profile_from_toml
 from corpparent.findings import Finding, Status
-from corpparent.governance import Constitution, MinimumPresent, Quorum
+from corpparent.governance import (
+    Constitution,
+    Meeting,
+    Member,
+    MemberClass,
+    Membership,
+    MinimumPresent,
+    PanelRecord,
+    Quorum,
+    Substitution,
+)
+from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.terms import Clause, ReportingLine
 from corpparent.obligations import Submission
 from corpparent.periods import FinancialYear
@@ -172,3 +183,29 @@ def test_a_reporting_line_through_the_command_line(tmp_path: Path) -> None:
                    encoding="utf-8")
     assert _statuses(_cli(panel, tmp_path, "--log", str(log)), rule) == ["warning"]
     assert _statuses(_cli(panel, tmp_path), rule) == ["insufficient data"]
+
+
+def test_a_reserve_counts_toward_quorum_only_when_the_terms_are_met() -> None:
+    members = Membership((
+        Member("Cllr A", MemberClass.CORE_COUNCILLOR),
+        Member("Cllr B", MemberClass.CORE_COUNCILLOR),
+        Member("Reserve R", MemberClass.SUBSTITUTE, reserve_for="Cllr B"),
+        Member("Reserve S", MemberClass.SUBSTITUTE)))
+    panel = Constitution("P", quorum=Quorum(MinimumPresent(2, [MemberClass.CORE_COUNCILLOR])),
+                         substitution_terms=SubstitutionTerms(named_member_only=True),
+                         six_month_warning=None)
+
+    def quorum(*substitutions: Substitution) -> tuple[str, list[str]]:
+        meeting = Meeting(date(2023, 6, 1), present=["Cllr A"], substitutions=substitutions)
+        found = panel.review(PanelRecord("P", members, [meeting], date(2023, 6, 1),
+                                         date(2023, 6, 30), date(2023, 6, 30)))
+        (verdict,) = [str(f.status) for f in found if f.rule == "quorum"]
+        return verdict, [f.explanation for f in found if f.rule == "substitution conditions"]
+
+    assert quorum(Substitution("Reserve R", "Cllr B"))[0] == "met"
+    verdict, why = quorum(Substitution("Reserve S", "Cllr B"))
+    assert verdict == "breached"
+    assert "the membership does not say whom Reserve S is reserve for" in why[0]
+    verdict, why = quorum(Substitution("Someone Else", "Cllr B"))
+    assert verdict == "breached"
+    assert "Someone Else is not a reserve on the membership" in why[0]

@@ -66,10 +66,15 @@ class SubstitutionTerms:
     def problem(self, substitution: Substitution, roster: Roster) -> str | None:
         """Why ``substitution`` does not count, or None when it does."""
         reserve = roster.find(substitution.substitute)
-        if (self.named_member_only and reserve is not None and reserve.reserve_for
-                and name_key(reserve.reserve_for) != name_key(substitution.replaces)):
-            return (f"{substitution.substitute} is reserve for {reserve.reserve_for}, not "
-                    f"{substitution.replaces}")
+        if self.named_member_only:
+            if reserve is None:
+                return f"{substitution.substitute} is not a reserve on the membership"
+            if reserve.reserve_for is None:
+                return (f"the membership does not say whom {substitution.substitute} is "
+                        "reserve for")
+            if name_key(reserve.reserve_for) != name_key(substitution.replaces):
+                return (f"{substitution.substitute} is reserve for {reserve.reserve_for}, "
+                        f"not {substitution.replaces}")
         if self.noted_at_start and substitution.noted_at_start is None:
             return (f"whether {substitution.substitute}'s substitution was noted at the start "
                     "is not recorded")
