@@ -138,6 +138,11 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         direction_of_travel as direction_of_travel,
         performance as performance,
     )
+    from corpparent.rulesets import (
+        RulesByYear as RulesByYear,
+        YearChanges as YearChanges,
+        YearRules as YearRules,
+    )
     from corpparent.scorecard import (
         ExceptionReport as ExceptionReport,
         IndicatorAssessment as IndicatorAssessment,
@@ -220,6 +225,7 @@ _EXPORTS: dict[str, str] = {
     "Rule": "corpparent.findings",
     "RuleFamily": "corpparent.families",
     "RuleSet": "corpparent.findings",
+    "RulesByYear": "corpparent.rulesets",
     "Scorecard": "corpparent.scorecard",
     "ScorecardResult": "corpparent.scorecard",
     "Seats": "corpparent.governance",
@@ -240,7 +246,9 @@ _EXPORTS: dict[str, str] = {
     "Verdict": "corpparent.comparators",
     "XmRChart": "corpparent.spc",
     "XmROptions": "corpparent.spc",
+    "YearChanges": "corpparent.rulesets",
     "YearKind": "corpparent.governance",
+    "YearRules": "corpparent.rulesets",
     "attendance_table": "corpparent.governance",
     "compare": "corpparent.comparators",
     "compare_all": "corpparent.comparators",

@@ -14,6 +14,7 @@ from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
 from corpparent.plugins import discover, load_profile
 from corpparent.profile import AuthorityProfile
+from corpparent.wording import counted
 
 __all__ = ["authorities", "describe_profile"]
 
@@ -107,16 +108,17 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
+    for rules in profile.rule_sets or ():
+        lines.append(f"Rules: {rules.label}"
+                     + (f", built from {rules.built_from}" if rules.built_from else "") + "\n")
     if profile.constitution is not None:
         constitution = profile.constitution
-        quorum = "no quorum declared" if constitution.quorum is None else "quorum declared"
-        frequency = ("no meeting frequency declared" if constitution.frequency is None
-                     else f"meets every {constitution.frequency.every_months} month(s)")
-        lines.append(f"Constitution: {constitution.panel}; {quorum}; {frequency}\n")
+        lines.append(f"Constitution: {constitution.describe()}\n")
     if profile.membership is not None:
-        lines.append(f"Membership: {len(profile.membership.members)} members on record\n")
+        lines.append(f"Membership: {counted(len(profile.membership.members), 'member')} "
+                     "on record\n")
     if profile.meetings:
-        lines.append(f"Meetings: {len(profile.meetings)} on record\n")
+        lines.append(f"Meetings: {counted(len(profile.meetings), 'meeting')} on record\n")
     for obligation in profile.obligations:
         lines.append(f"Obligation: {obligation.describe()}\n")
     for document in profile.documents:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 from corpparent.commands.common import (
     DateType,
@@ -16,10 +17,12 @@ from corpparent.commands.common import (
 )
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
+from corpparent.files.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.plugins.python_objects import load_object
+from corpparent.rulesets import BeforeFirstYearError
 
 __all__ = ["meetings"]
 
@@ -37,6 +40,9 @@ __all__ = ["meetings"]
               type=click.Path(dir_okay=False, path_type=Path),
               help="The membership file (JSON): who sat on the panel, and when. Needed for "
               "quorum, attendance and composition.")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A submissions log: what went to the recipients of the constitution's "
+              "reporting lines.")
 @click.option("--period", "-p", type=PeriodType(), required=True,
               help="The span to judge, e.g. 'MY 2019-20' or '2022-23'.")
 @click.option("--as-of", type=DateType(),
@@ -49,6 +55,7 @@ def meetings(
     authority_id: str | None,
     constitution_ref: str | None,
     membership_file: Path | None,
+    log_file: Path | None,
     period: Period,
     as_of: date | None,
     authority_name: str | None,
@@ -70,6 +77,13 @@ def meetings(
     """
     profile = None if authority_id is None else load_profile(authority_id)
     constitution = None if profile is None else profile.constitution
+    rule_set = None
+    if profile is not None and profile.rule_sets is not None and constitution_ref is None:
+        try:  # the constitution of the rule set in force for the period
+            rule_set = profile.rule_sets.in_force(period)
+        except BeforeFirstYearError as exc:
+            raise click.UsageError(str(exc)) from None
+        constitution = rule_set.constitution
     if constitution_ref is not None:
         constitution = load_object(constitution_ref, Constitution, "constitution")
     if constitution is None:
@@ -86,13 +100,21 @@ def meetings(
         membership = read_membership(membership_file)
     day = as_of or period.end
     findings = constitution.review_period(records, membership, period, day)
+    if constitution.reporting_lines:
+        sent = None if log_file is None else read_submissions(log_file)
+        findings += constitution.reporting_findings(sent, period, day)
+    if rule_set is not None:
+        year = str(rule_set.year)
+        findings = tuple(evolve(f, evidence={**f.evidence, "rule set": year})
+                         for f in findings)
     if membership is None:
         click.echo("note: quorum, attendance and composition need the panel's membership: "
                    "give --membership FILE", err=True)
     name = authority_name or (None if profile is None else profile.name)
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
-        period=period, inputs=[f for f in (meeting_file, membership_file) if f is not None],
+        period=period,
+        inputs=[f for f in (meeting_file, membership_file, log_file) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": day.isoformat()},
     )

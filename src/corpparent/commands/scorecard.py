@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 from corpparent.commands.common import (
     EXIT_INCOMPLETE,
@@ -28,6 +29,7 @@ from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
+from corpparent.rulesets import BeforeFirstYearError, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
 
@@ -103,6 +105,8 @@ def scorecard(
     else:
         assert profile is not None
         indicators = profile.indicators
+        if profile.rule_sets is not None:  # every year's indicators, to read the readings
+            indicators = all_indicators(profile.rule_sets)
     authority = authority_name or (None if profile is None else profile.name)
     data = read_readings(readings, indicators)
     comparators: tuple[Comparator, ...] = ()
@@ -127,7 +131,14 @@ def scorecard(
                      **out.options()},
             generated_at=now,
         )
-        result = assessor.assess(data, period)
+        rule_set = None
+        if indicator_ref is None and profile is not None and profile.rule_sets is not None:
+            try:
+                rule_set = profile.rule_sets.in_force(period)
+            except BeforeFirstYearError as exc:
+                raise click.UsageError(str(exc)) from None
+        result = (assessor.assess(data, period) if rule_set is None else name_rule_set(
+            evolve(assessor, indicators=rule_set.indicators).assess(data, period), rule_set))
         report = scorecard_report(result, provenance, title=title, authority=authority)
         warning = missing_readings(report, data, period)
         if warning is not None:
