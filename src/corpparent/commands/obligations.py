@@ -31,6 +31,7 @@ from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.profile import AuthorityProfile
+from corpparent.wording import counted
 
 __all__ = ["Sources", "obligations"]
 
@@ -256,7 +257,8 @@ def due(
                          events=sources.events(),
                          submissions=log)
     if upcoming.unscheduled:
-        click.echo(f"note: {len(upcoming.unscheduled)} obligation(s) could not be scheduled "
+        click.echo(f"note: {counted(len(upcoming.unscheduled), 'obligation')} could not be "
+                   "scheduled "
                    "without meeting or event dates: give --meetings, --meeting or --event",
                    err=True)
     if ics_file is not None:

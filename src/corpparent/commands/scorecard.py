@@ -32,6 +32,7 @@ from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
+from corpparent.wording import counted
 
 __all__ = ["scorecard"]
 
@@ -168,5 +169,6 @@ def missing_readings(report: ScorecardReport, data: Readings, period: Period) ->
         return f"no indicator has a reading for {period}{latest}"
     names = ", ".join(i.id for i in missing[:5])
     more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return (f"{len(missing)} of {len(report.indicators)} indicators have no reading for "
-            f"{period}: {names}{more}")
+    verb = "has" if len(missing) == 1 else "have"
+    return (f"{len(missing)} of {counted(len(report.indicators), 'indicator')} {verb} no "
+            f"reading for {period}: {names}{more}")

@@ -346,8 +346,9 @@ class SubstitutesAppointed(Rule[Roster]):
         missing = [g for g in groups if name_key(g) not in covered]
         return roster_finding(
             self, subject, status=Status.BREACHED if missing else Status.MET,
-            explanation=(f"{len(groups) - len(missing)} of {len(groups)} political groups "
-            "have a substitute appointed"
+            explanation=(f"{len(groups) - len(missing)} of "
+            f"{counted(len(groups), 'political group')} "
+            f"{'has' if len(groups) - len(missing) == 1 else 'have'} a substitute appointed"
             + (f"; none for: {', '.join(missing)}" if missing else "")),
             evidence={"groups": len(groups), "without substitute": len(missing)},
         )

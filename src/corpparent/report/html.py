@@ -44,6 +44,7 @@ from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.report.profiles import banner
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
+from corpparent.wording import counted
 
 __all__ = [
     "BADGE_COLOURS",
@@ -199,9 +200,9 @@ def _summary(summary: dict[str, int]) -> str:
 
 def _glance(report: ScorecardReport | FindingsReport) -> str:
     if isinstance(report, ScorecardReport):
-        lead = f"<p>{len(report.indicators)} indicators, by their headline status:</p>"
+        lead = f"<p>{counted(len(report.indicators), 'indicator')}, by their headline status:</p>"
         return lead + _summary(report.summary)
-    return f"<p>{len(report.findings)} findings:</p>" + _summary(report.summary)
+    return f"<p>{counted(len(report.findings), 'finding')}:</p>" + _summary(report.summary)
 
 
 def _findings_list(title: str, findings: list[FindingOut]) -> str:
