@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import click
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.text import Text
 from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
-from corpparent.plugins import discover, load_profile
+from corpparent.plugins import SLOW_ENV, discover, load_authority, load_spec, slow_seconds
 from corpparent.profile import AuthorityProfile
 
 __all__ = ["authorities", "describe_profile"]
@@ -39,8 +40,9 @@ def authorities() -> None:
 @authorities.command("list", short_help="List the installed plug-ins, loading each.")
 def list_authorities() -> None:
     """List every installed authority plug-in, with its distribution and version, and
-    load each: a plug-in that fails to load is named on standard error with the reason,
-    and the command exits with 2.
+    load each, timing it: a plug-in that fails to load is named on standard error with
+    the reason, and the command exits with 2; one slower than 2 seconds (or
+    CORPPARENT_PLUGINS_SLOW_SECONDS) is warned of.
 
     \b
     Examples:
@@ -49,22 +51,33 @@ def list_authorities() -> None:
     """
     found = discover()
     table = Table(title="Authority plug-ins", title_justify="left")
-    for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads"):
+    for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads", "Seconds"):
         table.add_column(column)
     failed: list[str] = []
+    slow: list[str] = []
+    limit = slow_seconds()
     for spec in progress(found.specs, "Loading plug-ins"):
+        started = time.perf_counter()
         try:
-            profile = load_profile(spec.id)
+            profile, took = load_spec(spec, slow_after=limit)
         except CorpparentError as exc:
-            failed.append(f"{spec.id}: {' '.join(str(exc).split())}")
-            table.add_row(spec.id, "", spec.distribution, spec.version, "", "✗ no")
-            continue
-        table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
-                      Text(spec.version), str(len(profile.indicators)), "✓ yes")
+            took = time.perf_counter() - started
+            failed.append(" ".join(str(exc).split()))
+            table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
+                          "✗ no", f"{took:.2f}")
+        else:
+            table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
+                          Text(spec.version), str(len(profile.indicators)), "✓ yes",
+                          f"{took:.2f}")
+        if took > limit:
+            slow.append(f"{spec.id} ({spec.distribution} {spec.version}) took {took:.1f} s to "
+                        f"load, over {limit:.1f} s ({SLOW_ENV} sets the limit)")
     for spec in found.excluded:
         table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
-                      "excluded by allow or block list")
+                      "excluded by allow or block list", "")
     _console().print(table)
+    for warning in slow:
+        click.echo(f"corpparent: warning: {warning}", err=True)
     problems = [*failed, *(" ".join(str(c).split()) for c in found.conflicts)]
     for problem in problems:
         click.echo(f"corpparent: error: {problem}", err=True)
@@ -139,7 +152,7 @@ def show(authority: str, as_toml: bool) -> None:
       corpparent authorities show wiltshire
       corpparent authorities show staffordshire --toml > staffordshire.toml
     """
-    profile = load_profile(authority)
+    profile = load_authority(authority)
     if as_toml:
         click.echo(profile_to_toml(profile), nl=False)
         return

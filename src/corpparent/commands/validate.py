@@ -22,7 +22,7 @@ from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 
 __all__ = ["validate"]
 
@@ -34,8 +34,9 @@ T = TypeVar("T")
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", "-k", type=click.Choice([kind.name for kind in KINDS]),
               help="What the files are. Default: told from each file's columns or keys.")
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in whose indicators readings and "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME) whose indicators readings and "
               "comparators must use.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python that readings and comparators must use.")
@@ -66,7 +67,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
-        indicators = load_profile(authority_id).indicators
+        indicators = load_authority(authority_id).indicators
     mappings = [_listed(path, partial(load_mapping, path)) for path in mapping_files]
     against = Against(indicators, tuple(m for m in mappings if m is not None))
     failed = None in mappings
