@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import time
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -14,9 +16,10 @@ from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
 from corpparent.plugins import SLOW_ENV, discover, load_authority, load_spec, slow_seconds
-from corpparent.profile import AuthorityProfile
+from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
+from corpparent.profile import AuthorityProfile, check_identifier
 
-__all__ = ["authorities", "describe_profile"]
+__all__ = ["authorities", "describe_profile", "new"]
 
 
 def _console() -> Console:
@@ -34,6 +37,7 @@ def authorities() -> None:
       corpparent authorities list
       corpparent authorities show wiltshire
       corpparent authorities show wiltshire --toml > wiltshire.toml
+      corpparent authorities new middlesbrough
     """
 
 
@@ -59,7 +63,7 @@ def list_authorities() -> None:
     for spec in progress(found.specs, "Loading plug-ins"):
         started = time.perf_counter()
         try:
-            profile, took = load_spec(spec, slow_after=limit)
+            profile, took = load_spec(spec, slow_after=math.inf)  # warned of below
         except CorpparentError as exc:
             took = time.perf_counter() - started
             failed.append(" ".join(str(exc).split()))
@@ -143,7 +147,8 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
 @click.option("--toml", "as_toml", is_flag=True,
               help="Print the profile as a plug-in file instead (a start for a new one).")
 def show(authority: str, as_toml: bool) -> None:
-    """Show what the AUTHORITY plug-in declares: its indicators with their expected ranges
+    """Show what the AUTHORITY plug-in (an installed one's id, or a plug-in file) declares:
+    its indicators with their expected ranges
     and targets by year, priorities and leads, comparators, constitution, obligations and
     the documents it cites.
 
@@ -159,3 +164,39 @@ def show(authority: str, as_toml: bool) -> None:
     console = _console()
     for part in describe_profile(profile):
         console.print(part)
+
+
+@authorities.command(short_help="Write a new plug-in to start from.")
+@click.argument("authority", metavar="NAME")
+@click.option("--name", "display_name", metavar="TEXT",
+              help="The authority's name as reports show it. Default: NAME in title case "
+              "followed by 'Council'.")
+@click.option("--python", "as_python", is_flag=True,
+              help="Write an installable distribution (pyproject.toml with its entry point, "
+              "the module, a test) in the folder corpparent-NAME instead of one .toml file.")
+@click.option("--directory", "-d", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Where to write it.")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def new(authority: str, display_name: str | None, as_python: bool, directory: Path,
+        force: bool) -> None:
+    """Write a working authority plug-in for NAME (its identifier: lower case letters,
+    digits, '_' and '-') to start from: NAME.toml, a plug-in data file that validates
+    and loads as it is, with one example indicator, range and target to replace.
+
+    \b
+    Examples:
+      corpparent authorities new middlesbrough --name "Middlesbrough Council"
+      corpparent validate middlesbrough.toml
+      corpparent authorities show middlesbrough.toml
+      corpparent authorities new middlesbrough --python
+      pip install ./corpparent-middlesbrough && corpparent authorities show middlesbrough
+    """
+    check_identifier(authority, "authority identifier")
+    name = display_name or f"{authority.replace('_', ' ').replace('-', ' ').title()} Council"
+    if as_python:
+        written = write_distribution(authority, name, directory / distribution_name(authority),
+                                     force=force)
+    else:
+        written = (write_plugin_file(authority, name, directory, force=force),)
+    for path in written:
+        click.echo(f"wrote {path}")

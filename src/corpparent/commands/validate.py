@@ -22,7 +22,7 @@ from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
-from corpparent.plugins import load_authority
+from corpparent.plugins import clashes, load_authority
 
 __all__ = ["validate"]
 
@@ -49,7 +49,9 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file, or any
-    --mapping file, has a problem. Every kind 'corpparent schema' lists can be checked,
+    --mapping file, has a problem. A FILE may also be a Python plug-in, FILE.py[:NAME] or
+    module:NAME, which is loaded and checked; a plug-in whose identifier is that of an
+    installed plug-in is warned of. Every kind 'corpparent schema' lists can be checked,
     and the DfE's and Ofsted's published files besides.
 
     \b
@@ -62,6 +64,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate la_cla_placement_stability.csv sn_model_2025_wide.csv
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
+      corpparent validate my_plugin.py:PROFILE my_package.plugin:profile
     """
     indicators = None
     if indicator_ref is not None:
@@ -73,13 +76,44 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     failed = None in mappings
     chosen = kind_named(kind) if kind else None
     for path in files:
-        summary = _listed(path, partial(_check, path, chosen, against))
+        if _names_python(path):
+            summary = _listed(path, partial(_check_python_plugin, str(path)))
+        else:
+            summary = _listed(path, partial(_check, path, chosen, against))
         if summary is None:
             failed = True
         else:
             click.echo(f"ok: {path}: {summary}")
+            if _names_python(path) or (chosen or detect(path)).name == "authority-plugin":
+                _warn_of_clashes(path)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _names_python(path: Path) -> bool:
+    """Whether FILE names a Python plug-in (``file.py[:NAME]``, ``module:NAME``)."""
+    text = str(path)
+    return text.endswith(".py") or (":" in text and not path.exists())
+
+
+def _check_python_plugin(reference: str) -> str:
+    """The summary of the Python plug-in ``reference`` names, once it has loaded."""
+    profile = load_authority(reference, warn_of_clashes=False)
+    return (f"an authority plug-in in Python, {profile.id!r} ({profile.name}), "
+            f"{len(profile.indicators)} indicators")
+
+
+def _warn_of_clashes(path: Path) -> None:
+    """Warn on standard error when the plug-in at ``path`` has an installed one's id."""
+    try:
+        profile = load_authority(str(path), warn_of_clashes=False)
+    except CorpparentError:
+        return
+    for spec in clashes(profile):
+        click.echo(f"warning: {path}: the identifier {profile.id!r} is also that of the "
+                   f"installed plug-in from {spec.distribution} {spec.version}; installed "
+                   "together, neither is used until one is blocked "
+                   "(CORPPARENT_PLUGINS_BLOCK)", err=True)
 
 
 def _check(path: Path, kind: FileKind | None, against: Against) -> str:

@@ -57,17 +57,19 @@ def _from_reference(reference: str) -> AuthorityProfile:
     return load_object(reference, AuthorityProfile, "profile")
 
 
-def load_authority(reference: str) -> AuthorityProfile:
+def load_authority(reference: str, *, warn_of_clashes: bool = True) -> AuthorityProfile:
     """The profile ``reference`` names: an installed plug-in's identifier, a ``.toml``
     plug-in file, or a Python plug-in (``file.py:NAME``, ``module:NAME``).
 
     Raises a :class:`~corpparent.errors.PluginError` (a
     :class:`~corpparent.errors.PluginFileError` for an invalid file) saying what is wrong.
+    A plug-in not installed that has an installed one's identifier is logged as a warning
+    unless ``warn_of_clashes`` is false.
     """
     if not is_plugin_reference(reference):
         return load_profile(reference)
     profile = _from_reference(reference)
-    for spec in clashes(profile):
+    for spec in clashes(profile) if warn_of_clashes else ():
         _log.warning("the plug-in %s has the identifier %r of the installed plug-in from "
                      "%s %s; the file is used here, but installing both would disable both",
                      reference, profile.id, spec.distribution, spec.version)

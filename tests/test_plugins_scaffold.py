@@ -1,0 +1,163 @@
+"""``corpparent authorities new``: a plug-in to start from that works with no edit.
+
+The data file validates, loads through ``--authority FILE`` (and its constitution through
+``-C FILE``), and the ``--python`` distribution installs into a fresh virtual
+environment, where its own test passes and its entry point is found — with no change to
+corpparent.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from corpparent.cli import cli
+from corpparent.errors import DataError
+from corpparent.files import load_plugin_file
+from corpparent.plugins import load_authority
+from corpparent.testing.pytest import PluginInstaller
+
+ROOT = Path(__file__).resolve().parent.parent
+READINGS = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.csv"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="corpparent")
+
+
+def test_a_new_plugin_file_validates_and_loads_through_authority(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = run("authorities", "new", "middlesbrough", "--name", "Middlesbrough Council")
+    assert made.exit_code == 0, made.output
+    plugin = tmp_path / "middlesbrough.toml"
+    checked = run("validate", str(plugin))
+    assert checked.exit_code == 0, checked.output
+    assert "authority plug-in 'middlesbrough' (Middlesbrough Council)" in checked.stdout
+    shown = run("authorities", "show", "middlesbrough.toml")
+    assert shown.exit_code == 0, shown.output
+    assert "Middlesbrough Council (middlesbrough)" in shown.stdout
+    profile = load_authority("middlesbrough.toml")
+    assert profile == load_plugin_file(plugin)
+    assert profile.constitution is not None
+
+
+def test_a_new_plugin_file_serves_every_command(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("authorities", "new", "middlesbrough").exit_code == 0
+    readings = tmp_path / "readings.csv"
+    # The template's one indicator, inside the template's 2024-25 range of 6 to 9.
+    readings.write_text("indicator,period,value\nplacements_3plus,2024-25 Q4,7\n",
+                        encoding="utf-8")
+    scored = run("scorecard", str(readings), "--authority", "middlesbrough.toml",
+                 "--period", "2024-25 Q4", "--format", "json")
+    assert scored.exit_code == 0, scored.output
+    assert '"placements_3plus"' in scored.stdout
+    assert run("validate", "-a", "middlesbrough.toml", str(readings)).exit_code == 0
+    meetings = tmp_path / "meetings.csv"
+    meetings.write_text("date,member,attendance\n2024-06-01,A Member,present\n",
+                        encoding="utf-8")
+    for option in ("-C", "-a"):
+        judged = run("meetings", str(meetings), option, "middlesbrough.toml", "-p", "2024-25",
+                     "-f", "json")
+        assert judged.exit_code == 0, judged.output
+        assert "Middlesbrough Council Corporate Parenting Panel" in judged.stdout
+
+
+def test_new_refuses_to_overwrite_and_a_bad_name(tmp_path: Path) -> None:
+    assert run("authorities", "new", "ourtown", "-d", str(tmp_path)).exit_code == 0
+    again = run("authorities", "new", "ourtown", "-d", str(tmp_path))
+    assert again.exit_code == 2
+    assert "already exists; give --force" in again.stderr
+    assert run("authorities", "new", "ourtown", "-d", str(tmp_path), "--force").exit_code == 0
+    bad = run("authorities", "new", "Our Town", "-d", str(tmp_path))
+    assert bad.exit_code == 2
+    assert "'Our Town'" in bad.stderr
+
+
+def test_validate_warns_of_an_installed_identifier(tmp_path: Path) -> None:
+    assert run("authorities", "new", "wiltshire", "-d", str(tmp_path)).exit_code == 0
+    checked = run("validate", str(tmp_path / "wiltshire.toml"))
+    assert checked.exit_code == 0, checked.output
+    assert "the identifier 'wiltshire' is also that of the installed plug-in from corpparent" \
+        in checked.stderr
+
+
+def test_validate_checks_a_python_plugin(tmp_path: Path) -> None:
+    (tmp_path / "townplug.py").write_text(
+        "from corpparent import AuthorityProfile\n"
+        "def profile():\n    return AuthorityProfile(id='wiltshire', name='Not Wiltshire')\n",
+        encoding="utf-8")
+    (tmp_path / "brokenplug.py").write_text("def profile():\n    return 42\n", encoding="utf-8")
+    good = run("validate", f"{tmp_path / 'townplug.py'}:profile")
+    assert good.exit_code == 0, good.output
+    assert "an authority plug-in in Python, 'wiltshire' (Not Wiltshire)" in good.stdout
+    assert "also that of the installed plug-in" in good.stderr
+    broken = run("validate", f"{tmp_path / 'brokenplug.py'}:profile")
+    assert broken.exit_code == 2
+    assert "returned int 42, not an AuthorityProfile" in broken.stderr
+
+
+def test_a_module_reference_is_checked(plugin_installer: PluginInstaller) -> None:
+    plugin_installer.install("corpparent-unrelated", "1.0", {}, {
+        "modplug/__init__.py": "from corpparent import AuthorityProfile\n"
+                               "PROFILE = AuthorityProfile(id='modtown', name='Mod Town')\n"})
+    checked = run("validate", "modplug:PROFILE")
+    assert checked.exit_code == 0, checked.output
+    assert "'modtown' (Mod Town)" in checked.stdout
+    missing = run("validate", "no_such_plugin_module:PROFILE")
+    assert missing.exit_code == 2
+    assert "No module named 'no_such_plugin_module'" in missing.stderr
+
+
+def test_new_writes_an_installable_distribution(tmp_path: Path) -> None:
+    made = run("authorities", "new", "middlesbrough", "--python", "-d", str(tmp_path))
+    assert made.exit_code == 0, made.output
+    project = tmp_path / "corpparent-middlesbrough"
+    for relative in ("pyproject.toml", "src/corpparent_middlesbrough/plugin.py",
+                     "src/corpparent_middlesbrough/middlesbrough.toml",
+                     "tests/test_plugin.py"):
+        assert (project / relative).is_file(), relative
+    with pytest.raises(DataError, match="already exists"):
+        from corpparent.plugins.scaffold import write_distribution
+        write_distribution("middlesbrough", "M", project)
+
+
+def test_the_python_plugin_installs_and_loads_in_a_fresh_environment(tmp_path: Path) -> None:
+    """pip installs the scaffolded distribution (offline: no index, no build isolation,
+    the test environment's hatchling) into a new virtual environment that sees this
+    one's packages; there its own test passes and the command line lists it."""
+    assert run("authorities", "new", "middlesbrough", "--python",
+               "-d", str(tmp_path)).exit_code == 0
+    project = tmp_path / "corpparent-middlesbrough"
+    fresh = tmp_path / "fresh"
+    venv.EnvBuilder(with_pip=False).create(fresh)
+    python = fresh / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])"], capture_output=True, text=True, check=True)
+    (Path(site.stdout.strip()) / "host.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n" + str(ROOT / "src") + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
+         "--no-index", "--no-build-isolation", "--no-deps", str(project)],
+        capture_output=True, text=True, check=False, env=env)
+    assert install.returncode == 0, install.stderr
+    tested = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             str(project / "tests")], capture_output=True, text=True,
+                            check=False, env=env, cwd=tmp_path)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    shown = subprocess.run([str(python), "-m", "corpparent", "authorities", "list"],
+                           capture_output=True, text=True, check=False, env=env)
+    assert shown.returncode == 0, shown.stderr
+    line = next(line for line in shown.stdout.splitlines() if " middlesbrough " in line)
+    assert "corpparent-middlesbrough" in line
+    assert "✓ yes" in line
