@@ -22,6 +22,7 @@ from corpparent.cli import cli
 from corpparent.errors import DataError
 from corpparent.files import load_plugin_file
 from corpparent.plugins import load_authority
+from corpparent.plugins.scaffold import write_distribution
 from corpparent.testing.pytest import PluginInstaller
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +128,6 @@ def test_new_writes_an_installable_distribution(tmp_path: Path) -> None:
                      "tests/test_plugin.py"):
         assert (project / relative).is_file(), relative
     with pytest.raises(DataError, match="already exists"):
-        from corpparent.plugins.scaffold import write_distribution
         write_distribution("middlesbrough", "M", project)
 
 
