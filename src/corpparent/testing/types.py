@@ -22,9 +22,9 @@ def _strategy(name: str) -> Any:
     when a type is first drawn."""
 
     def resolve(_type: type) -> Any:
-        from corpparent.testing import rules
+        from importlib import import_module
 
-        return getattr(rules, name)()
+        return getattr(import_module("corpparent.testing.rules"), name)()
 
     return resolve
 
@@ -37,6 +37,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "ComparatorSet": ("corpparent.comparators", "comparator_sets"),
     "Constitution": ("corpparent.governance.constitution", "constitutions"),
     "Readings": ("corpparent.indicators", "readings_series"),
+    "IndicatorSet": ("corpparent.indicators", "indicator_sets"),
     "AuthorityProfile": ("corpparent.profile", "profiles"),
 }
 
