@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 
 import attrs
 import pytest
@@ -128,8 +129,10 @@ def test_logs_satisfying_and_violating_obligations(data: st.DataObject,
     kept = data.draw(rules.satisfying(obligations, **context))
     assert not any(f.is_breach for f in evaluate_obligations(obligations, kept, as_of=as_of,
                                                               **context))
+    # A breaching log breaches once judged after the latest deadline (breaching_logs).
     broken = data.draw(rules.violating(obligations, **context))
-    assert any(f.is_breach for f in evaluate_obligations(obligations, broken, as_of=as_of,
+    after = as_of + timedelta(days=data.draw(st.integers(1, 90)))
+    assert any(f.is_breach for f in evaluate_obligations(obligations, broken, as_of=after,
                                                           **context))
 
 

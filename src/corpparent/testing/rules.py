@@ -25,8 +25,9 @@ rule                        satisfying(rule) draws                 violating(rul
 ``TargetRule``              an observation it finds met            one it finds breached
 ``ClassQuorum``             a quorate sitting                      an inquorate sitting
 ``MeetingFrequency``        a year's meetings that keep to it      a year with too few
-``ObligationSet``           a submissions log meeting every        a log with a breach
-                            occurrence of the 2022-23 year
+``ObligationSet``           a submissions log meeting every        a log with a breach once
+                            occurrence of the 2022-23 year         judged after the last
+                                                                   deadline
 =========================  ====================================  ==========================
 
 Importing this module needs hypothesis (``pip install 'corpparent[test]'``);
