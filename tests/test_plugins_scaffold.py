@@ -131,33 +131,60 @@ def test_new_writes_an_installable_distribution(tmp_path: Path) -> None:
         write_distribution("middlesbrough", "M", project)
 
 
+def _fresh_environment(folder: Path) -> tuple[Path, dict[str, str]]:
+    """A new virtual environment whose only way to this one's packages is a ``.pth`` file
+    naming this environment's site-packages, for corpparent's dependencies: corpparent
+    itself is not there until a wheel is installed (the editable install's own ``.pth``
+    is not read from a folder a ``.pth`` names)."""
+    venv.EnvBuilder(with_pip=False).create(folder)
+    python = folder / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])"], capture_output=True, text=True, check=True)
+    (Path(site.stdout.strip()) / "host.pth").write_text(sysconfig.get_paths()["purelib"] + "\n",
+                                                       encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    return python, env
+
+
+def _pip(python: Path, env: dict[str, str], *args: str) -> None:
+    """pip, offline: no index, no build isolation (the test extra's hatchling builds)."""
+    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), *args,
+                           "--quiet", "--no-index", "--no-build-isolation", "--no-deps"],
+                          capture_output=True, text=True, check=False, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_python_plugin_installs_and_loads_in_a_fresh_environment(tmp_path: Path) -> None:
-    """pip installs the scaffolded distribution (offline: no index, no build isolation,
-    the test environment's hatchling) into a new virtual environment that sees this
-    one's packages; there its own test passes and the command line lists it."""
+    """As a new user would: corpparent's wheel and the scaffolded distribution installed
+    into a new virtual environment; there the plug-in file validates and loads through
+    --authority FILE, and the installed plug-in's own test passes and the command line
+    lists it — with no change to corpparent."""
     assert run("authorities", "new", "middlesbrough", "--python",
                "-d", str(tmp_path)).exit_code == 0
     project = tmp_path / "corpparent-middlesbrough"
-    fresh = tmp_path / "fresh"
-    venv.EnvBuilder(with_pip=False).create(fresh)
-    python = fresh / "bin" / "python"
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                           "['purelib'])"], capture_output=True, text=True, check=True)
-    (Path(site.stdout.strip()) / "host.pth").write_text(
-        sysconfig.get_paths()["purelib"] + "\n" + str(ROOT / "src") + "\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-         "--no-index", "--no-build-isolation", "--no-deps", str(project)],
-        capture_output=True, text=True, check=False, env=env)
-    assert install.returncode == 0, install.stderr
-    tested = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                             str(project / "tests")], capture_output=True, text=True,
-                            check=False, env=env, cwd=tmp_path)
-    assert tested.returncode == 0, tested.stdout + tested.stderr
-    shown = subprocess.run([str(python), "-m", "corpparent", "authorities", "list"],
-                           capture_output=True, text=True, check=False, env=env)
+    python, env = _fresh_environment(tmp_path / "fresh")
+    wheels = tmp_path / "wheels"
+    _pip(Path(sys.executable), env, "wheel", "--wheel-dir", str(wheels), str(ROOT))
+    (wheel,) = wheels.glob("corpparent-*.whl")
+    _pip(python, env, "install", str(wheel))
+    _pip(python, env, "install", str(project))
+
+    def fresh(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(python), *args], capture_output=True, text=True,
+                              check=False, env=env, cwd=tmp_path)
+
+    where = fresh("-c", "import corpparent; print(corpparent.__file__)")
+    assert str(tmp_path / "fresh") in where.stdout, where.stdout + where.stderr
+    plugin = str(project / "src" / "corpparent_middlesbrough" / "middlesbrough.toml")
+    checked = fresh("-m", "corpparent", "validate", plugin)
+    assert checked.returncode == 0, checked.stderr
+    assert "identifier 'middlesbrough' is also that of the installed plug-in" in checked.stderr
+    shown = fresh("-m", "corpparent", "authorities", "show", plugin)
     assert shown.returncode == 0, shown.stderr
-    line = next(line for line in shown.stdout.splitlines() if " middlesbrough " in line)
+    tested = fresh("-m", "pytest", "-q", "-p", "no:cacheprovider", str(project / "tests"))
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    listed = fresh("-m", "corpparent", "authorities", "list")
+    assert listed.returncode == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if " middlesbrough " in line)
     assert "corpparent-middlesbrough" in line
     assert "✓ yes" in line
