@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import timedelta
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -16,10 +17,13 @@ from corpparent.comparators import ComparatorSet
 from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.plugin_writer import profile_to_toml
 from corpparent.findings import Status
-from corpparent.governance.constitution import Constitution
+from corpparent.governance.attendance import AttendanceThreshold
+from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
+from corpparent.governance.membership import MemberClass
+from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum
-from corpparent.indicator_rules import ExpectedRangeRule, TargetRule
+from corpparent.indicator_rules import ExpectedRangeRule, TargetRule, TravelRule
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -28,7 +32,7 @@ from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.triggers import OnEvent
 from corpparent.periods import FinancialYear
 from corpparent.profile import AuthorityProfile
-from corpparent.ranges import ExpectedRange, Position, Target
+from corpparent.ranges import ExpectedRange, Position, Target, Travel
 from corpparent.testing import rules
 from corpparent.testing.governance_strategies import class_quorums, meeting_frequencies
 from corpparent.testing.obligations import latest_due, obligation_sets
@@ -137,7 +141,8 @@ def test_logs_satisfying_and_violating_obligations(data: st.DataObject,
 
 
 @pytest.mark.parametrize("kind", [Indicator, ExpectedRange, Target, ComparatorSet,
-                                  Constitution, Readings, IndicatorSet, AuthorityProfile])
+                                  Constitution, Readings, IndicatorSet, AuthorityProfile,
+                                  PanelRecord])
 def test_types_are_registered_for_from_type(kind: type) -> None:
     @given(st.from_type(kind))
     def drawn(value: object) -> None:
@@ -169,3 +174,40 @@ def test_the_types_come_from_the_hypothesis_entry_point() -> None:
                       if e.value.startswith("corpparent.")]
     assert entry_point.value == "corpparent.testing.types:_hypothesis_setup_hook"
     assert {Indicator, ExpectedRange, AuthorityProfile} <= set(_global_type_lookup)
+
+
+@given(st.data(), st.booleans(), st.floats(0, 10))
+def test_observations_satisfying_and_violating_travel(data: st.DataObject, last_year: bool,
+                                                     tolerance: float) -> None:
+    rule = TravelRule(against_last_year=last_year, tolerance=tolerance)
+    assert rule.evaluate(data.draw(rules.satisfying(rule))).status is Status.MET
+    worse = rule.evaluate(data.draw(rules.violating(rule)))
+    assert worse.outcome is Travel.WORSENED
+
+
+THRESHOLDS = st.builds(
+    AttendanceThreshold, st.fractions(min_value=Fraction(1, 20), max_value=1),
+    st.lists(st.sampled_from([MemberClass.CORE_COUNCILLOR, MemberClass.CO_OPTED,
+                              MemberClass.ASSOCIATE]), unique=True, max_size=2))
+
+
+@given(st.data(), THRESHOLDS)
+def test_records_satisfying_and_violating_an_attendance_threshold(
+        data: st.DataObject, rule: AttendanceThreshold) -> None:
+    kept = rule.findings(data.draw(rules.satisfying(rule)))
+    assert kept
+    assert all(f.status is Status.MET for f in kept)
+    constitution = Constitution("Panel", seats=[Seats(c, 2) for c in rule.member_classes])
+    broken = rule.findings(data.draw(rules.violating(rule, constitution=constitution)))
+    assert broken
+    assert all(f.status is rule.below for f in broken)
+
+
+@given(rules.constitutions().flatmap(lambda c: st.tuples(st.just(c), rules.panel_records(c))))
+def test_a_panel_record_fills_its_constitution(case: tuple[Constitution, PanelRecord]) -> None:
+    constitution, record = case
+    for seat in constitution.seats:
+        serving = [m for m in record.membership.members if m.member_class is seat.member_class]
+        assert len(serving) == seat.count
+    findings = constitution.review(record)
+    assert all(isinstance(f.status, Status) for f in findings)

@@ -23,7 +23,11 @@ rule                        satisfying(rule) draws                 violating(rul
 ``Target``                  readings, every number meeting it      readings with one missing it
 ``ExpectedRangeRule``       an observation it finds met            one it finds not met
 ``TargetRule``              an observation it finds met            one it finds breached
+``TravelRule``              an observation that did not worsen     one that worsened by more
+                                                                   than the tolerance
 ``ClassQuorum``             a quorate sitting                      an inquorate sitting
+``AttendanceThreshold``     a year's record, every judged member   one where every judged
+                            at or above the minimum                member is below it
 ``MeetingFrequency``        a year's meetings that keep to it      a year with too few
 ``ObligationSet``           a submissions log meeting every        a log with a breach once
                             occurrence of the 2022-23 year         judged after the last
@@ -42,25 +46,39 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from corpparent.comparators import Authority, Comparator, ComparatorKind, ComparatorSet
-from corpparent.governance.constitution import Constitution
+from corpparent.governance._fractions import ceil_of
+from corpparent.governance.attendance import AttendanceThreshold
+from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
-from corpparent.governance.quorum import ClassQuorum, Quorum
+from corpparent.governance.membership import Member
+from corpparent.governance.quorum import ClassQuorum
 from corpparent.governance.years import YearKind
-from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule
+from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading, Readings
-from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import FinancialQuarter, FinancialYear, Period
-from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 from corpparent.testing import (
     governance_strategies as governance,
     obligations as obligation_strategies,
 )
-from corpparent.testing.strategies import finite_values, indicators, years
+from corpparent.testing.values import (
+    comparator_sets,
+    constitutions,
+    expected_ranges,
+    indicator_sets,
+    indicators,
+    meeting_calendars,
+    members_for,
+    panel_records,
+    periods_in,
+    profiles,
+    readings_series,
+    submissions_logs,
+    targets,
+)
 
 __all__ = [
     "comparator_sets",
@@ -69,6 +87,8 @@ __all__ = [
     "indicator_sets",
     "indicators",
     "meeting_calendars",
+    "members_for",
+    "panel_records",
     "profiles",
     "readings_series",
     "satisfying",
@@ -76,119 +96,6 @@ __all__ = [
     "targets",
     "violating",
 ]
-
-_IDENTIFIERS = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
-_NAMES = st.text(st.characters(codec="ascii", categories=("L", "N", "Zs")), min_size=1,
-                 max_size=24).filter(lambda text: bool(text.strip()))
-_SUPPRESSED = ("c", "x", "z")
-
-
-def _periods_in(period: Period) -> tuple[Period, ...]:
-    """``period`` and, for a financial year, its quarters."""
-    if isinstance(period, FinancialYear):
-        return (period, *(FinancialQuarter(period.year, q) for q in range(1, 5)))
-    return (period,)
-
-
-@st.composite
-def expected_ranges(draw: st.DrawFn, indicator: str = "indicator",
-                    period: Period | None = None) -> ExpectedRange:
-    """A range for ``indicator``, lower <= upper, set for a financial year."""
-    a, b = draw(finite_values), draw(finite_values)
-    chosen = period if period is not None else FinancialYear(draw(years))
-    return ExpectedRange(indicator, min(a, b), max(a, b), chosen)
-
-
-@st.composite
-def targets(draw: st.DrawFn, indicator: str = "indicator",
-            period: Period | None = None) -> Target:
-    """A target, at least or at most a value, for ``indicator`` in a financial year."""
-    chosen = period if period is not None else FinancialYear(draw(years))
-    return Target(indicator, draw(finite_values), draw(st.sampled_from(TargetDirection)),
-                  chosen, ambition=draw(st.booleans()))
-
-
-@st.composite
-def readings_series(draw: st.DrawFn, indicator: str = "indicator",
-                    period: Period | None = None,
-                    values: st.SearchStrategy[float] = finite_values,
-                    gaps: bool = True) -> Readings:
-    """Readings of ``indicator`` in ``period`` and its quarters (a financial year when not
-    given), each a number from ``values`` or, when ``gaps``, missing or suppressed."""
-    chosen = period if period is not None else FinancialYear(draw(years))
-    spans = draw(st.lists(st.sampled_from(_periods_in(chosen)), unique=True, min_size=1))
-    made = []
-    for span in spans:
-        what = draw(st.sampled_from(("number", "missing", "suppressed")) if gaps
-                    else st.just("number"))
-        if what == "number":
-            made.append(Reading(indicator, span, draw(values)))
-        elif what == "missing":
-            made.append(Reading(indicator, span, None))
-        else:
-            made.append(Reading(indicator, span, None, symbol=draw(st.sampled_from(_SUPPRESSED))))
-    return Readings(made)
-
-
-@st.composite
-def indicator_sets(draw: st.DrawFn, max_size: int = 5) -> IndicatorSet:
-    """Indicators of distinct ids, each kind possible, with ranges and targets for some."""
-    drawn = draw(st.lists(indicators(), min_size=1, max_size=max_size,
-                          unique_by=lambda i: i.id))
-    year = FinancialYear(draw(years))
-    ranges = [draw(expected_ranges(i.id, year)) for i in drawn if draw(st.booleans())]
-    aims = [draw(targets(i.id, year)) for i in drawn if draw(st.booleans())]
-    return IndicatorSet(drawn, ranges, aims)
-
-
-@st.composite
-def comparator_sets(draw: st.DrawFn, indicator: str = "indicator") -> ComparatorSet:
-    """An authority with up to four comparators of distinct names and kinds, values for
-    ``indicator`` in a year, and up to five statistical neighbours."""
-    authority = Authority(draw(_NAMES), draw(st.from_regex(r"\d{3}", fullmatch=True)))
-    year = FinancialYear(draw(years))
-    kinds = draw(st.lists(st.sampled_from([k for k in ComparatorKind
-                                           if k is not ComparatorKind.AUTHORITY]),
-                          unique=True, max_size=4))
-    comparators = [Comparator(kind.value, kind, {(indicator, year): draw(finite_values)})
-                   for kind in kinds]
-    neighbours = draw(st.lists(_NAMES.filter(lambda n: n != authority.name), unique=True,
-                               max_size=5))
-    return ComparatorSet(authority, comparators, [Authority(n) for n in neighbours])
-
-
-@st.composite
-def constitutions(draw: st.DrawFn) -> Constitution:
-    """A panel's constitution: its name and, maybe, a meeting frequency and a quorum."""
-    frequency = draw(st.none() | governance.meeting_frequencies())
-    quorum = draw(st.none() | governance.class_quorums().map(Quorum))
-    return Constitution(f"{draw(_NAMES).strip()} Corporate Parenting Panel",
-                        frequency=frequency, quorum=quorum)
-
-
-meeting_calendars = governance.meeting_logs
-"""Any year of meeting dates (a :class:`~corpparent.governance.frequency.MeetingLog`)."""
-
-
-def submissions_logs(obligations: ObligationSet, period: Period | None = None
-                     ) -> st.SearchStrategy[Any]:
-    """Submissions logs meeting every occurrence of ``obligations`` in ``period``."""
-    return obligation_strategies.compliant_logs(
-        obligations, period=period if period is not None else FinancialYear(2022))
-
-
-@st.composite
-def profiles(draw: st.DrawFn) -> AuthorityProfile:
-    """A whole authority plug-in: identity, indicators with ranges and targets, maybe
-    comparators and a constitution."""
-    found = draw(indicator_sets())
-    return AuthorityProfile(
-        id=draw(_IDENTIFIERS), name=draw(_NAMES).strip(), indicators=found,
-        dfe_code=draw(st.just("") | st.from_regex(r"\d{3}", fullmatch=True)),
-        comparators=draw(st.none() | comparator_sets(found.ids[0])),
-        constitution=draw(st.none() | constitutions()),
-    )
-
 
 # --- satisfying and violating -----------------------------------------------------------
 
@@ -222,7 +129,7 @@ def _with_one(draw: st.DrawFn, base: Readings, indicator: str, period: Period,
               value: st.SearchStrategy[float]) -> Readings:
     """``base`` with the reading of the first period it lacks (or replaces) set to a value
     drawn from ``value``."""
-    span = draw(st.sampled_from(_periods_in(period)))
+    span = draw(st.sampled_from(periods_in(period)))
     kept = [r for r in base if r.period != span]
     return Readings([*kept, Reading(indicator, span, draw(value))])
 
@@ -274,7 +181,7 @@ def _observations(indicator: str, period: Period, value: st.SearchStrategy[float
             Indicator(indicator, indicator.replace("_", " ").capitalize(), kind, judged),
             span, number, Unavailable(indicator, span, "no reading"),
             Unavailable(indicator, span, "no reading")),
-        st.sampled_from(Kind), polarity, value, st.sampled_from(_periods_in(period)))
+        st.sampled_from(Kind), polarity, value, st.sampled_from(periods_in(period)))
 
 
 @satisfying.register
@@ -343,3 +250,68 @@ def _(rule: ObligationSet, **context: Any) -> st.SearchStrategy[Any]:
 
 def _judged_with(context: dict[str, Any]) -> dict[str, Any]:
     return {"period": FinancialYear(2022), **context}
+
+
+@satisfying.register
+def _(rule: TravelRule, **context: Any) -> st.SearchStrategy[Any]:
+    return _travelled(rule, worse=False)
+
+
+@violating.register
+def _(rule: TravelRule, **context: Any) -> st.SearchStrategy[Any]:
+    return _travelled(rule, worse=True)
+
+
+@st.composite
+def _travelled(draw: st.DrawFn, rule: TravelRule, worse: bool) -> Observation:
+    """An observation that moved from its earlier value: by more than the tolerance in
+    the worse direction when ``worse``, else any way but that."""
+    polarity = draw(st.sampled_from([Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER])
+                    if worse else st.sampled_from(Polarity))
+    earlier = draw(st.floats(-1e6, 1e6))
+    step = draw(st.floats(0, 1e6))
+    if worse:
+        step = rule.tolerance + 1 + step
+        sign = -1 if polarity is Polarity.HIGHER_IS_BETTER else 1
+    else:
+        sign = {Polarity.HIGHER_IS_BETTER: 1, Polarity.LOWER_IS_BETTER: -1}.get(
+            polarity, draw(st.sampled_from([-1, 1])))
+    value = earlier + sign * step
+    span = FinancialQuarter(draw(st.integers(2000, 2040)), draw(st.integers(1, 4)))
+    indicator = Indicator("indicator", "Indicator", draw(st.sampled_from(Kind)), polarity)
+    missing = Unavailable(indicator.id, span, "not asked for")
+    return Observation(indicator, span, value, missing if rule.against_last_year else earlier,
+                       earlier if rule.against_last_year else missing)
+
+
+def _judged(rule: AttendanceThreshold, member: Member) -> bool:
+    return not rule.member_classes or member.member_class in rule.member_classes
+
+
+def _seated(rule: AttendanceThreshold, context: dict[str, Any]) -> Constitution | None:
+    """The constitution given, else one seating two members of each class ``rule``
+    judges (or, judging every class, the default three core councillors)."""
+    given = context.get("constitution")
+    if given is not None or not rule.member_classes:
+        return given
+    return Constitution("the panel", seats=[Seats(kind, 2) for kind in rule.member_classes])
+
+
+@satisfying.register
+def _(rule: AttendanceThreshold, **context: Any) -> st.SearchStrategy[Any]:
+    def enough(member: Member, held: int) -> st.SearchStrategy[int]:
+        return st.integers(ceil_of(rule.minimum, held) if _judged(rule, member) else 0, held)
+
+    return panel_records(_seated(rule, context), attended=enough)
+
+
+@violating.register
+def _(rule: AttendanceThreshold, **context: Any) -> st.SearchStrategy[Any]:
+    """Every judged member attends fewer meetings than the rule asks of them (a
+    constitution given must seat a class the rule judges)."""
+    def too_few(member: Member, held: int) -> st.SearchStrategy[int]:
+        if not _judged(rule, member):
+            return st.integers(0, held)
+        return st.integers(0, ceil_of(rule.minimum, held) - 1)
+
+    return panel_records(_seated(rule, context), attended=too_few)

@@ -39,6 +39,7 @@ TYPES: dict[str, tuple[str, str]] = {
     "Readings": ("corpparent.indicators", "readings_series"),
     "IndicatorSet": ("corpparent.indicators", "indicator_sets"),
     "AuthorityProfile": ("corpparent.profile", "profiles"),
+    "PanelRecord": ("corpparent.governance.panel", "panel_records"),
 }
 
 
