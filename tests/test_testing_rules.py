@@ -11,9 +11,9 @@ from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
-from corpparent.comparators import ComparatorSet
+from corpparent.comparators import ComparatorSet, CompareWith, Verdict
 from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.plugin_writer import profile_to_toml
 from corpparent.findings import Status
@@ -24,7 +24,7 @@ from corpparent.governance.membership import MemberClass
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum
 from corpparent.indicator_rules import ExpectedRangeRule, TargetRule, TravelRule
-from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations import evaluate_obligations
@@ -211,3 +211,20 @@ def test_a_panel_record_fills_its_constitution(case: tuple[Constitution, PanelRe
         assert len(serving) == seat.count
     findings = constitution.review(record)
     assert all(isinstance(f.status, Status) for f in findings)
+
+
+@given(st.data(), rules.comparator_sets(), st.sampled_from([Polarity.HIGHER_IS_BETTER,
+                                                           Polarity.LOWER_IS_BETTER]),
+       st.floats(0, 5))
+def test_readings_satisfying_and_violating_a_comparison(
+        data: st.DataObject, comparators: ComparatorSet, polarity: Polarity,
+        tolerance: float) -> None:
+    assume(comparators.comparators)
+    indicator = Indicator("indicator", "Indicator", Kind.PERCENTAGE, polarity)
+    rule = CompareWith(indicator, data.draw(st.sampled_from(comparators.comparators)),
+                       tolerance=tolerance)
+    kept = rule.evaluate(data.draw(rules.satisfying(rule)))
+    assert kept.outcome in (Verdict.BETTER, Verdict.IN_LINE)
+    broken = rule.evaluate(data.draw(rules.violating(rule)))
+    assert broken.outcome is Verdict.WORSE
+    assert broken.status is rule.worse

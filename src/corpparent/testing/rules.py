@@ -25,6 +25,8 @@ rule                        satisfying(rule) draws                 violating(rul
 ``TargetRule``              an observation it finds met            one it finds breached
 ``TravelRule``              an observation that did not worsen     one that worsened by more
                                                                    than the tolerance
+``CompareWith``             a reading in line with the comparator  one worse than it by more
+                            or better                              than the tolerance
 ``ClassQuorum``             a quorate sitting                      an inquorate sitting
 ``AttendanceThreshold``     a year's record, every judged member   one where every judged
                             at or above the minimum                member is below it
@@ -46,6 +48,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from corpparent.comparators import CompareWith
 from corpparent.governance._fractions import ceil_of
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
@@ -315,3 +318,39 @@ def _(rule: AttendanceThreshold, **context: Any) -> st.SearchStrategy[Any]:
         return st.integers(0, ceil_of(rule.minimum, held) - 1)
 
     return panel_records(_seated(rule, context), attended=too_few)
+
+
+@satisfying.register
+def _(rule: CompareWith, **context: Any) -> st.SearchStrategy[Any]:
+    return _compared(rule, worse=False)
+
+
+@violating.register
+def _(rule: CompareWith, **context: Any) -> st.SearchStrategy[Any]:
+    return _compared(rule, worse=True)
+
+
+@st.composite
+def _compared(draw: st.DrawFn, rule: CompareWith, worse: bool) -> Reading:
+    """A reading in a period the comparator has a number for: in line with it or better
+    (not worse), or worse by more than the tolerance when ``worse``."""
+    indicator, comparator = rule.indicator, rule.comparator
+    numbers = [(period, value) for (ident, period), value in comparator.values.items()
+               if ident == indicator.id and not isinstance(value, str)
+               and (rule.comparator_period is None or period == rule.comparator_period)]
+    if not numbers:
+        raise ValueError(f"{comparator.name} has no number for {indicator.id!r} to compare")
+    if worse and indicator.polarity is Polarity.NEUTRAL:
+        raise ValueError(f"{indicator.id!r} is neutral: nothing compares worse")
+    period, entry = draw(st.sampled_from(numbers))
+    other = indicator.magnitude(entry, comparator.unit(indicator.id))
+    tolerance = float(rule.tolerance)
+    better = -1 if indicator.polarity is Polarity.LOWER_IS_BETTER else 1
+    past = tolerance + 1 + draw(st.floats(0, 1e6))
+    if worse:
+        value = other - better * past
+    elif indicator.polarity is Polarity.NEUTRAL or draw(st.booleans()):
+        value = other + draw(st.floats(-tolerance, tolerance)) / 2
+    else:
+        value = other + better * past
+    return Reading(indicator.id, period, value)
