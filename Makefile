@@ -44,7 +44,7 @@ imports: $(STAMP)
 # The documentation site: the guides in docs/ and the API reference from the docstrings,
 # built with every warning an error.
 docs: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet --site-dir build/site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
 test: lint typecheck imports docs
 	$(BIN)/pytest

@@ -186,11 +186,17 @@ def test_a_slow_plugin_is_timed_and_warned_of(plugin_installer: PluginInstaller,
     assert loaded.seconds["sleepy"] >= 0.3
     assert "warning: sleepy took" in loaded.report()
     warned = [r.getMessage() for r in caplog.records if "sleepy" in r.getMessage()]
+    assert any("corpparent-sleepy 1.0 is still loading after 0.1 s" in message
+               for message in warned), warned
     assert any("corpparent-sleepy 1.0 took" in message for message in warned), warned
     result = CliRunner().invoke(cli, ["authorities", "list"], prog_name="corpparent",
                                 env={"CORPPARENT_PLUGINS_SLOW_SECONDS": "0.1"})
     assert result.exit_code == 0, result.output
-    assert "corpparent: warning: sleepy (corpparent-sleepy 1.0) took" in result.stderr
+    assert ("corpparent: warning: authority plug-in 'sleepy' from corpparent-sleepy 1.0 is "
+            "still loading after 0.1 s") in result.stderr
+    assert ("corpparent: warning: authority plug-in 'sleepy' from corpparent-sleepy 1.0 took"
+            in result.stderr)
+    assert "CORPPARENT_PLUGINS_SLOW_SECONDS sets the limit" in result.stderr
 
 
 def test_strict_mode_raises_a_contained_exit(plugin_installer: PluginInstaller) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import sys
 import time
 from pathlib import Path
@@ -15,7 +14,7 @@ from rich.text import Text
 from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
-from corpparent.plugins import SLOW_ENV, discover, load_authority, load_spec, slow_seconds
+from corpparent.plugins import discover, load_authority, load_spec, slow_seconds
 from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
 from corpparent.profile import AuthorityProfile, check_identifier
 
@@ -58,12 +57,11 @@ def list_authorities() -> None:
     for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads", "Seconds"):
         table.add_column(column)
     failed: list[str] = []
-    slow: list[str] = []
     limit = slow_seconds()
     for spec in progress(found.specs, "Loading plug-ins"):
         started = time.perf_counter()
         try:
-            profile, took = load_spec(spec, slow_after=math.inf)  # warned of below
+            profile, took = load_spec(spec, slow_after=limit)  # logs a slow load
         except CorpparentError as exc:
             took = time.perf_counter() - started
             failed.append(" ".join(str(exc).split()))
@@ -73,15 +71,10 @@ def list_authorities() -> None:
             table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
                           Text(spec.version), str(len(profile.indicators)), "✓ yes",
                           f"{took:.2f}")
-        if took > limit:
-            slow.append(f"{spec.id} ({spec.distribution} {spec.version}) took {took:.1f} s to "
-                        f"load, over {limit:.1f} s ({SLOW_ENV} sets the limit)")
     for spec in found.excluded:
         table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
                       "excluded by allow or block list", "")
     _console().print(table)
-    for warning in slow:
-        click.echo(f"corpparent: warning: {warning}", err=True)
     problems = [*failed, *(" ".join(str(c).split()) for c in found.conflicts)]
     for problem in problems:
         click.echo(f"corpparent: error: {problem}", err=True)

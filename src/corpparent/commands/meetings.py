@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 
 __all__ = ["meetings"]
+
+_log = logging.getLogger(__name__)
 
 
 @click.command(short_help="Check quorum, meeting frequency and attendance.")
@@ -87,6 +90,9 @@ def meetings(
     if membership_file is not None:
         membership = read_membership(membership_file)
     day = as_of or period.end
+    if as_of is None:
+        _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
+                  day.isoformat(), period)
     findings = constitution.review_period(records, membership, period, day)
     if membership is None:
         click.echo("note: quorum, attendance and composition need the panel's membership: "

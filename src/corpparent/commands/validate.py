@@ -77,14 +77,15 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     chosen = kind_named(kind) if kind else None
     for path in files:
         if _names_python(path):
-            summary = _listed(path, partial(_check_python_plugin, str(path)))
+            checked = _listed(path, partial(_check_python_plugin, str(path)))
         else:
-            summary = _listed(path, partial(_check, path, chosen, against))
-        if summary is None:
+            checked = _listed(path, partial(_check, path, chosen, against))
+        if checked is None:
             failed = True
         else:
+            name, summary = checked
             click.echo(f"ok: {path}: {summary}")
-            if _names_python(path) or (chosen or detect(path)).name == "authority-plugin":
+            if name == "authority-plugin":
                 _warn_of_clashes(path)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
@@ -96,11 +97,11 @@ def _names_python(path: Path) -> bool:
     return text.endswith(".py") or (":" in text and not path.exists())
 
 
-def _check_python_plugin(reference: str) -> str:
-    """The summary of the Python plug-in ``reference`` names, once it has loaded."""
+def _check_python_plugin(reference: str) -> tuple[str, str]:
+    """The kind and summary of the Python plug-in ``reference`` names, once loaded."""
     profile = load_authority(reference, warn_of_clashes=False)
-    return (f"an authority plug-in in Python, {profile.id!r} ({profile.name}), "
-            f"{len(profile.indicators)} indicators")
+    return "authority-plugin", (f"an authority plug-in in Python, {profile.id!r} "
+                                f"({profile.name}), {len(profile.indicators)} indicators")
 
 
 def _warn_of_clashes(path: Path) -> None:
@@ -116,9 +117,11 @@ def _warn_of_clashes(path: Path) -> None:
                    "(CORPPARENT_PLUGINS_BLOCK)", err=True)
 
 
-def _check(path: Path, kind: FileKind | None, against: Against) -> str:
-    """The summary of the file at ``path``, checked as ``kind`` or the kind it is."""
-    return (kind or detect(path)).check(path, against)
+def _check(path: Path, kind: FileKind | None, against: Against) -> tuple[str, str]:
+    """The kind and summary of the file at ``path``, checked as ``kind`` or the kind
+    it is."""
+    chosen = kind or detect(path)
+    return chosen.name, chosen.check(path, against)
 
 
 def _listed(path: Path, read: Callable[[], T]) -> T | None:

@@ -12,14 +12,17 @@ stop, and a plug-in must not swallow that.
 
 Each plug-in's load is timed. One that takes longer than
 :data:`DEFAULT_SLOW_SECONDS` (or the seconds in ``CORPPARENT_PLUGINS_SLOW_SECONDS``) is
-logged as a warning on the ``corpparent.plugins`` logger and listed by
-:attr:`LoadedProfiles.slow`, so a user whose listing stalls learns which plug-in it was.
+logged as a warning on the ``corpparent.plugins`` logger once that time has passed
+(while it is still loading) and again when it has loaded, and is listed by
+:attr:`LoadedProfiles.slow`, so a user whose command stalls learns which plug-in it is.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
@@ -123,13 +126,22 @@ def load_spec(spec: PluginSpec, *, slow_after: float | None = None
     _log.info("loading authority plug-in %r from %s %s (%s)", spec.id, spec.distribution,
               spec.version, spec.value)
     started = time.perf_counter()
+    # Said while the plug-in is still loading, so a user whose command stalls knows why.
+    still = threading.Timer(limit, _log.warning, (
+        "authority plug-in %r from %s %s is still loading after %.1f s", spec.id,
+        spec.distribution, spec.version, limit))
+    still.daemon = True
+    if math.isfinite(limit):
+        still.start()
     try:
         profile = _contained(spec)
     finally:
+        still.cancel()
         took = time.perf_counter() - started
         if took > limit:
-            _log.warning("authority plug-in %r from %s %s took %.1f s to load (over %.1f s)",
-                         spec.id, spec.distribution, spec.version, took, limit)
+            _log.warning("authority plug-in %r from %s %s took %.1f s to load (over %.1f s; "
+                         "%s sets the limit)", spec.id, spec.distribution, spec.version, took,
+                         limit, SLOW_ENV)
     _log.debug("loaded %r in %.3f s", spec.id, took)
     return profile, took
 
