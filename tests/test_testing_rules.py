@@ -22,7 +22,7 @@ from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import MemberClass
 from corpparent.governance.panel import PanelRecord
-from corpparent.governance.quorum import ClassQuorum
+from corpparent.governance.quorum import ClassQuorum, Quorum
 from corpparent.indicator_rules import ExpectedRangeRule, TargetRule, TravelRule
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Readings
@@ -105,10 +105,13 @@ def test_sittings_satisfying_and_violating_a_quorum(data: st.DataObject,
                                                    rule: ClassQuorum) -> None:
     assert rule.seats is not None
     required = rule.required(rule.seats)
+    quorum = Quorum(rule, consequence="the meeting is adjourned")
     if required <= rule.seats:
         assert rule.evaluate(data.draw(rules.satisfying(rule))).status is Status.MET
+        assert quorum.evaluate(data.draw(rules.satisfying(quorum))).status is Status.MET
     if required >= 1:
         assert rule.evaluate(data.draw(rules.violating(rule))).status is Status.BREACHED
+        assert quorum.evaluate(data.draw(rules.violating(quorum))).status is Status.BREACHED
 
 
 @given(st.data(), meeting_frequencies())

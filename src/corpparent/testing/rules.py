@@ -27,7 +27,8 @@ rule                        satisfying(rule) draws                 violating(rul
                                                                    than the tolerance
 ``CompareWith``             a reading in line with the comparator  one worse than it by more
                             or better                              than the tolerance
-``ClassQuorum``             a quorate sitting                      an inquorate sitting
+``ClassQuorum``, and a      a quorate sitting                      an inquorate sitting
+``Quorum`` of one
 ``AttendanceThreshold``     a year's record, every judged member   one where every judged
                             at or above the minimum                member is below it
 ``MeetingFrequency``        a year's meetings that keep to it      a year with too few
@@ -54,7 +55,7 @@ from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import Member
-from corpparent.governance.quorum import ClassQuorum
+from corpparent.governance.quorum import ClassQuorum, Quorum
 from corpparent.governance.years import YearKind
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable
@@ -354,3 +355,13 @@ def _compared(draw: st.DrawFn, rule: CompareWith, worse: bool) -> Reading:
     else:
         value = other + better * past
     return Reading(indicator.id, period, value)
+
+
+@satisfying.register
+def _(rule: Quorum, **context: Any) -> st.SearchStrategy[Any]:
+    return satisfying(rule.requirement, **context)
+
+
+@violating.register
+def _(rule: Quorum, **context: Any) -> st.SearchStrategy[Any]:
+    return violating(rule.requirement, **context)
