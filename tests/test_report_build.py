@@ -51,15 +51,31 @@ def test_the_headline_goes_by_the_rule_family_not_the_rule_name(
     assert headline_status(found) is status
 
 
-def test_without_range_or_target_travel_decides_and_else_nothing_is_judged() -> None:
+def test_without_range_target_or_history_nothing_is_judged_whatever_the_travel() -> None:
+    """One step between two values is not a judgement: the panel's exceptions are values
+    "outside the expected range or below the required target level" (002 §12a), and a
+    single step may be ordinary variation (NHS Making Data Count), so travel alone
+    leaves an indicator not judged, never "met"."""
     worsened = finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR, Status.WARNING)
+    rose = finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD, Status.MET)
     unknown = finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD, Status.INSUFFICIENT_DATA)
-    assert headline_status([worsened, unknown]) is Status.WARNING
+    assert headline_status([worsened, unknown]) is None
+    assert headline_status([rose]) is None
     assert headline_status([unknown]) is None
     assert headline_status([unknown], has_value=False) is Status.INSUFFICIENT_DATA
 
 
-NOT_HEADLINE = [f for f in RuleFamily if not f.is_judgement and not f.is_travel]
+@given(statuses, st.lists(st.tuples(st.sampled_from(TRAVEL), statuses)))
+def test_without_range_or_target_the_variation_decides(
+    status: Status, travel: list[tuple[RuleFamily, Status]]
+) -> None:
+    found = [finding(RuleFamily.VARIATION, status)]
+    found += [finding(family, s) for family, s in travel]
+    assert headline_status(found) is status
+
+
+NOT_HEADLINE = [f for f in RuleFamily
+                if not f.is_judgement and not f.is_travel and f is not RuleFamily.VARIATION]
 
 
 @given(st.lists(st.tuples(st.sampled_from(NOT_HEADLINE), statuses), min_size=1),

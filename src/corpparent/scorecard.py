@@ -12,6 +12,15 @@ travel against the previous period and the same period last year, by the rules o
 :mod:`corpparent.indicator_rules`. Each judgement is a
 :class:`~corpparent.findings.Finding`; :meth:`ScorecardResult.exception_report` sorts
 them into exceptions, successes and gaps in the data.
+
+Where an indicator has enough history (by default 13 readings of the kind of period
+assessed, NHS England's minimum for a process chart), the scorecard also draws its
+XmR chart (:mod:`corpparent.spc`) up to the period: the variation of the latest value
+(common or special cause) and, for each target, the assurance the process limits give
+(consistently met, hit and miss, consistently missed). Where no range was set by hand,
+the process limits are its expected range. An indicator with no range, no target and
+too little history is not judged: one step between two values (38% to 39%) is reported
+as its direction of travel, never as a success or as met.
 """
 
 from __future__ import annotations
@@ -30,7 +39,11 @@ from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.ranges import ExpectedRange, Performance, Travel
+from corpparent.ranges import ExpectedRange, Performance
+from corpparent.spc.chart import XmRChart, XmROptions
+from corpparent.spc.expected import indicator_chart, process_range
+from corpparent.spc.judgements import assurance_finding, variation_finding
+from corpparent.spc.signals import Nature, Variation
 
 __all__ = [
     "ExceptionReport",
@@ -48,6 +61,10 @@ class IndicatorAssessment:
     observation: Observation
     findings: tuple[Finding, ...]
     expected: ExpectedRange | None = None
+    chart: XmRChart | None = None
+    """The process chart up to the period, where the indicator has enough history."""
+    process_range: ExpectedRange | None = None
+    """The expected range the chart's process limits give, shown beside a hand-set one."""
 
     @property
     def indicator(self) -> Indicator:
@@ -89,6 +106,13 @@ class IndicatorAssessment:
         return self.finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR)
 
     @property
+    def variation(self) -> Variation | None:
+        """The variation of the latest value, where the indicator has enough history."""
+        found = self.finding(RuleFamily.VARIATION)
+        return found.outcome if found is not None and isinstance(
+            found.outcome, Variation) else None
+
+    @property
     def performance(self) -> Performance | None:
         """Better, as expected, worse or outside range; ``None`` without range or value."""
         found = self.range_finding
@@ -102,9 +126,11 @@ class IndicatorAssessment:
 class ExceptionReport:
     """What the panel receives: exceptions, successes, and what could not be judged.
 
-    ``exceptions`` are the range findings outside the expected range (better or worse)
-    and the targets not met; ``successes`` are results better than expected, and
-    improvements since the last period; ``insufficient`` lists the gaps in the data.
+    ``exceptions`` are the range findings outside the expected range (better or worse),
+    the targets not met, and special cause concerns in the latest value; ``successes``
+    are results better than expected and special cause improvements (a single step up
+    is not one: it may be ordinary variation); ``insufficient`` lists the gaps in the
+    data.
     """
 
     period: Period
@@ -164,9 +190,13 @@ class ScorecardResult:
                 continue
             outside = ranged and finding.status is not Status.MET
             below_target = targeted and finding.status is Status.BREACHED
-            if outside or below_target:
+            concern = (finding.family is RuleFamily.VARIATION
+                       and isinstance(finding.outcome, Variation)
+                       and finding.outcome.nature is Nature.CONCERN)
+            if outside or below_target or concern:
                 exceptions.append(finding)
-            if finding.status is Status.EXCEEDED or finding.outcome is Travel.IMPROVED:
+            judged = ranged or finding.family is RuleFamily.VARIATION
+            if judged and finding.status is Status.EXCEEDED:
                 successes.append(finding)
         return ExceptionReport(
             period=self.period,
@@ -183,12 +213,26 @@ class Scorecard:
 
     ``tolerances`` gives, per indicator id, the change (in the indicator's unit) below
     which the direction of travel is "no change"; ``default_tolerance`` applies to the
-    rest.
+    rest. ``process`` sets how process charts are drawn (``None`` draws none); an
+    indicator has enough history for one when its chart has no trial limits and a value
+    for the period assessed.
     """
 
     indicators: IndicatorSet
     default_tolerance: float = 0.0
     tolerances: Mapping[str, float] = field(factory=dict)
+    process: XmROptions | None = field(factory=XmROptions)
+
+    def chart_for(self, indicator: Indicator, readings: Readings,
+                  period: Period) -> XmRChart | None:
+        """The process chart of ``indicator`` up to ``period``, where it has enough
+        history; else ``None``."""
+        if self.process is None:
+            return None
+        chart = indicator_chart(indicator, readings, period, options=self.process)
+        if chart is None or chart.trial or chart.periods is None or chart.periods[-1] != period:
+            return None
+        return chart
 
     def observe(self, indicator: Indicator, readings: Readings, period: Period) -> Observation:
         """The indicator's value for ``period`` and the values it is compared with."""
@@ -217,14 +261,27 @@ class Scorecard:
         assessments = []
         for indicator in self.indicators:
             observation = self.observe(indicator, readings, period)
-            rules = self.rules_for(indicator, period)
+            rules = list(self.rules_for(indicator, period))
+            chart = self.chart_for(indicator, readings, period)
+            derived = None if chart is None else process_range(chart, indicator.id, period)
+            hand_set = next((r.expected for r in rules if isinstance(r, ExpectedRangeRule)),
+                            None)
+            if derived is not None and hand_set is None:
+                rules.insert(0, ExpectedRangeRule(derived, from_process=True))
+            findings = [rule.evaluate(observation) for rule in rules]
+            if chart is not None:
+                findings.append(variation_finding(chart, indicator=indicator))
+                for target in self.indicators.targets_for(indicator.id, period):
+                    judged = assurance_finding(chart, target, indicator=indicator)
+                    if judged is not None:
+                        findings.append(judged)
             assessments.append(
                 IndicatorAssessment(
                     observation=observation,
-                    findings=tuple(rule.evaluate(observation) for rule in rules),
-                    expected=next(
-                        (r.expected for r in rules if isinstance(r, ExpectedRangeRule)), None
-                    ),
+                    findings=tuple(findings),
+                    expected=hand_set if hand_set is not None else derived,
+                    chart=chart,
+                    process_range=derived,
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))

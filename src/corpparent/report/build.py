@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from corpparent.comparators.series import Comparator
+from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status, worst
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
@@ -34,6 +35,7 @@ from corpparent.report.model import (
     TargetOut,
     TrendPoint,
 )
+from corpparent.report.process import chart_out
 from corpparent.scorecard import IndicatorAssessment, ScorecardResult
 
 __all__ = [
@@ -58,16 +60,17 @@ def summarise(items: Iterable[FindingOut | IndicatorOut]) -> dict[str, int]:
 
 def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Status | None:
     """An indicator's headline: the worst of its range and target findings (the
-    judgement the panel acts on); without either, the worst of its travel findings that
-    could be judged; without those, insufficient data if there is no value, and ``None``
-    (not judged) if there is a value but nothing to judge it against."""
+    judgement the panel acts on); without either, the variation of its latest value on
+    its process chart, where it has enough history; without that, insufficient data if
+    there is no value, and ``None`` (not judged) if there is a value but nothing to judge
+    it against. A direction of travel is never the headline: one step between two values
+    may be ordinary variation, so it is neither "met" nor a success."""
     judged = [f.status for f in findings if f.family.is_judgement]
     if judged:
         return worst(judged)
-    travel = [f.status for f in findings
-              if f.family.is_travel and f.status is not Status.INSUFFICIENT_DATA]
-    if travel:
-        return worst(travel)
+    variation = [f.status for f in findings if f.family is RuleFamily.VARIATION]
+    if variation:
+        return worst(variation)
     return None if has_value else Status.INSUFFICIENT_DATA
 
 
@@ -148,6 +151,11 @@ def _indicator(
         value_text = indicator.format(observed)
     expected = assessment.expected
     performance = assessment.performance
+    targets = indicators.targets_for(indicator.id, period)
+    chart = assessment.chart
+    first_target = next((t for t in targets if not t.ambition), None)
+    shown = None if chart is None else chart_out(chart, first_target, indicator.unit)
+    derived = assessment.process_range
     return IndicatorOut(
         id=indicator.id,
         name=indicator.name,
@@ -163,7 +171,15 @@ def _indicator(
         performance=None if performance is None else performance.value,
         expected_range=None
         if expected is None
-        else RangeOut(lower=expected.lower, upper=expected.upper, period=str(expected.period)),
+        else RangeOut(lower=expected.lower, upper=expected.upper, period=str(expected.period),
+                      from_process=expected is derived),
+        process_range=None
+        if derived is None
+        else RangeOut(lower=derived.lower, upper=derived.upper, period=str(derived.period),
+                      from_process=True),
+        variation=None if shown is None else shown.variation,
+        assurance=None if shown is None else shown.assurance,
+        chart=shown,
         targets=[
             TargetOut(
                 value=t.value,
@@ -171,7 +187,7 @@ def _indicator(
                 ambition=t.ambition,
                 period=str(t.period),
             )
-            for t in indicators.targets_for(indicator.id, period)
+            for t in targets
         ],
         trend=trend(indicator, indicators, readings, period, history),
         comparators=comparators_for(indicator, comparators, period),
