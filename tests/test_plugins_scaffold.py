@@ -15,6 +15,7 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -188,3 +189,45 @@ def test_the_python_plugin_installs_and_loads_in_a_fresh_environment(tmp_path: P
     line = next(line for line in listed.stdout.splitlines() if " middlesbrough " in line)
     assert "corpparent-middlesbrough" in line
     assert "✓ yes" in line
+
+
+def _commands_taking_authority() -> set[str]:
+    found = set()
+
+    def walk(command: click.Command, path: str) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, f"{path} {name}".strip())
+        elif any("--authority" in getattr(p, "opts", ()) for p in command.params):
+            found.add(path)
+
+    walk(cli, "")
+    return found
+
+
+def test_every_command_taking_an_authority_takes_a_plugin_file(tmp_path: Path) -> None:
+    """Wiltshire written out as a plug-in file (``authorities show --toml``) serves each
+    command as the installed plug-in does."""
+    plugin = tmp_path / "wiltshire-copy.toml"
+    plugin.write_text(run("authorities", "show", "wiltshire", "--toml").stdout, encoding="utf-8")
+    data = ROOT / "examples" / "data"
+    runs = {
+        "scorecard": ["scorecard", str(READINGS), "-a", str(plugin), "-p", "2022-23 Q4",
+                      "-f", "json"],
+        "meetings": ["meetings", "-a", str(plugin), "-p", "2022-23", "-f", "json"],
+        "obligations check": ["obligations", "check",
+                              str(data / "wiltshire_submissions_2022-23.csv"), "-a",
+                              str(plugin), "-p", "2022-23", "--as-of", "2023-09-01", "-f",
+                              "json"],
+        "obligations due": ["obligations", "due", "-a", str(plugin), "--from", "2023-09-01",
+                            "--until", "2024-03-31"],
+        "validate": ["validate", "-a", str(plugin), str(READINGS)],
+        "chart": ["chart", str(data / "wiltshire_health_assessments_monthly_illustrative.csv"),
+                  "-a", str(plugin), "-n", "health_assessments", "-f", "json"],
+    }
+    assert set(runs) == _commands_taking_authority()
+    for command, args in runs.items():
+        by_file = run(*args)
+        assert by_file.exit_code in (0, 1), (command, by_file.output)
+        installed = run(*[("wiltshire" if a == str(plugin) else a) for a in args])
+        assert by_file.exit_code == installed.exit_code, command
