@@ -33,6 +33,8 @@ from corpparent.obligations.triggers import OnEvent
 from corpparent.periods import FinancialYear
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Position, Target, Travel
+from corpparent.spc import firings, xmr
+from corpparent.spc.limits import Limits
 from corpparent.testing import rules
 from corpparent.testing.governance_strategies import class_quorums, meeting_frequencies
 from corpparent.testing.obligations import latest_due, obligation_sets
@@ -231,3 +233,16 @@ def test_readings_satisfying_and_violating_a_comparison(
     broken = rule.evaluate(data.draw(rules.violating(rule)))
     assert broken.outcome is Verdict.WORSE
     assert broken.status is rule.worse
+
+
+@given(st.data(), rules.spc_limits())
+def test_series_satisfying_and_violating_process_limits(data: st.DataObject,
+                                                       limits: Limits) -> None:
+    ordinary = data.draw(rules.satisfying(limits))
+    assert firings(ordinary, limits) == ()
+    special = data.draw(rules.violating(limits))
+    assert firings(special, limits) != ()
+    # Both are charts corpparent accepts.
+    for series in (ordinary, special):
+        if len(series) >= 2:
+            xmr(series)

@@ -27,6 +27,9 @@ rule                        satisfying(rule) draws                 violating(rul
                                                                    than the tolerance
 ``CompareWith``             a reading in line with the comparator  one worse than it by more
                             or better                              than the tolerance
+``Limits`` (process         a series of ordinary variation: no     a series with a point
+limits, the SPC rules)      special cause fires                    beyond a limit, a run or
+                                                                   a trend
 ``ClassQuorum``, and a      a quorate sitting                      an inquorate sitting
 ``Quorum`` of one
 ``AttendanceThreshold``     a year's record, every judged member   one where every judged
@@ -64,6 +67,8 @@ from corpparent.indicators.readings import Reading, Readings
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import FinancialQuarter, FinancialYear, Period
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.spc.limits import Limits
+from corpparent.spc.rules import DEFAULT_RUN_LENGTH, DEFAULT_TREND_LENGTH
 from corpparent.testing import (
     governance_strategies as governance,
     obligations as obligation_strategies,
@@ -80,6 +85,7 @@ from corpparent.testing.values import (
     periods_in,
     profiles,
     readings_series,
+    spc_limits,
     submissions_logs,
     targets,
 )
@@ -96,6 +102,7 @@ __all__ = [
     "profiles",
     "readings_series",
     "satisfying",
+    "spc_limits",
     "submissions_logs",
     "targets",
     "violating",
@@ -365,3 +372,48 @@ def _(rule: Quorum, **context: Any) -> st.SearchStrategy[Any]:
 @violating.register
 def _(rule: Quorum, **context: Any) -> st.SearchStrategy[Any]:
     return violating(rule.requirement, **context)
+
+
+@satisfying.register
+def _(rule: Limits, **context: Any) -> st.SearchStrategy[Any]:
+    return _ordinary(rule, context.get("length", st.integers(2, 30)))
+
+
+@violating.register
+def _(rule: Limits, **context: Any) -> st.SearchStrategy[Any]:
+    return _special(rule, context.get("length", st.integers(2, 30)))
+
+
+@st.composite
+def _ordinary(draw: st.DrawFn, limits: Limits, length: st.SearchStrategy[int]) -> list[float]:
+    """A series showing only ordinary variation against ``limits``: each point within one
+    sigma of the mean (so none beyond a limit or two sigma), on the other side of the
+    mean from the one before (so no run, and no trend of more than two points)."""
+    count = draw(length)
+    if not limits.varies:
+        return [limits.mean] * count
+    first = draw(st.sampled_from([-1, 1]))
+    return [limits.mean + first * (-1) ** i * draw(st.floats(0, 1)) * limits.sigma
+            for i in range(count)]
+
+
+@st.composite
+def _special(draw: st.DrawFn, limits: Limits, length: st.SearchStrategy[int]) -> list[float]:
+    """An ordinary series with a special cause put in at some point: a point beyond a
+    limit, or a run or trend of the default length (7 points)."""
+    series = draw(_ordinary(limits, length))
+    causes = ["run", "trend", *(["outside"] if limits.varies else [])]
+    cause = draw(st.sampled_from(causes))
+    at = draw(st.integers(0, len(series)))
+    spread = max(limits.sigma, 1.0)
+    if cause == "outside":
+        side = draw(st.sampled_from([-1, 1]))
+        inserted = [limits.mean + side * (3 * limits.sigma + spread * draw(st.floats(0.01, 5)))]
+    elif cause == "run":
+        side = draw(st.sampled_from([-1, 1]))
+        inserted = [limits.mean + side * spread * draw(st.floats(0.01, 0.9))
+                    for _ in range(DEFAULT_RUN_LENGTH)]
+    else:
+        step = draw(st.sampled_from([-1, 1])) * spread / DEFAULT_TREND_LENGTH
+        inserted = [limits.mean + step * i for i in range(DEFAULT_TREND_LENGTH)]
+    return [*series[:at], *inserted, *series[at:]]

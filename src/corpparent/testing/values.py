@@ -26,6 +26,7 @@ from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import FinancialQuarter, FinancialYear, Period
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.spc.limits import Limits
 from corpparent.testing import (
     governance_strategies as governance,
     obligations as obligation_strategies,
@@ -44,6 +45,7 @@ __all__ = [
     "periods_in",
     "profiles",
     "readings_series",
+    "spc_limits",
     "submissions_logs",
     "targets",
 ]
@@ -204,3 +206,11 @@ def profiles(draw: st.DrawFn) -> AuthorityProfile:
     )
 
 
+
+
+@st.composite
+def spc_limits(draw: st.DrawFn) -> Limits:
+    """Process limits of an XmR chart: a mean, an average moving range (zero: a baseline
+    that does not vary) and the baseline's length."""
+    return Limits(draw(finite_values), draw(st.just(0.0) | st.floats(0.001, 1e4)),
+                  draw(st.integers(2, 40)))
