@@ -7,9 +7,14 @@ pydantic nor pint, and a tool that needs only periods pays only for periods.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from corpparent._lazy import lazy_exports
+
+# The library logs what it read, skipped and assumed on the ``corpparent`` logger and
+# leaves showing it to the application (the command line's -v does).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.comparators import (

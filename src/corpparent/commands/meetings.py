@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -20,22 +21,26 @@ from corpparent.files.membership import read_membership
 from corpparent.files.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 from corpparent.rulesets import BeforeFirstYearError
 
 __all__ = ["meetings"]
 
+_log = logging.getLogger(__name__)
+
 
 @click.command(short_help="Check quorum, meeting frequency and attendance.")
 @click.argument("meeting_file", metavar="[MEETINGS]", required=False,
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in: its constitution, and its membership and "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME): its constitution, and its membership and "
               "meetings where the files are not given.")
-@click.option("--constitution", "-C", "constitution_ref", metavar="FILE.py[:NAME]",
-              help="The panel's Constitution from Python instead: a file or module and the "
-              "Constitution (or function returning one) it defines.")
+@click.option("--constitution", "-C", "constitution_ref", metavar="FILE[:NAME]",
+              help="The panel's Constitution instead: a plug-in file (.toml) declaring one, "
+              "or a Python file or module and the Constitution (or function returning one) "
+              "it defines.")
 @click.option("--membership", "-m", "membership_file",
               type=click.Path(dir_okay=False, path_type=Path),
               help="The membership file (JSON): who sat on the panel, and when. Needed for "
@@ -75,7 +80,7 @@ def meetings(
       corpparent meetings meetings.csv -C constitution.py:PANEL -m members.json \\
           -p 2022-23 --fail-on-breach -f json -o governance.json
     """
-    profile = None if authority_id is None else load_profile(authority_id)
+    profile = None if authority_id is None else load_authority(authority_id)
     constitution = None if profile is None else profile.constitution
     rule_set = None
     if profile is not None and profile.rule_sets is not None and constitution_ref is None:
@@ -99,6 +104,9 @@ def meetings(
     if membership_file is not None:
         membership = read_membership(membership_file)
     day = as_of or period.end
+    if as_of is None:
+        _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
+                  day.isoformat(), period)
     findings = constitution.review_period(records, membership, period, day)
     if constitution.reporting_lines:
         sent = None if log_file is None else read_submissions(log_file)

@@ -25,7 +25,7 @@ from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
@@ -41,8 +41,9 @@ __all__ = ["scorecard"]
 @click.argument("readings", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--period", "-p", "periods", type=PeriodType(), multiple=True, required=True,
               help="The period to assess, e.g. '2022-23 Q4'. Repeat for several periods.")
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in (see 'corpparent authorities list'): its "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME): its "
               "indicators, ranges, targets, comparators and name.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python instead: a file or module and the "
@@ -100,7 +101,7 @@ def scorecard(
         raise click.UsageError("several periods need --output with {period} in the file name")
     if authority_id is None and indicator_ref is None:
         raise click.UsageError("give --authority (an installed plug-in) or --indicators")
-    profile = None if authority_id is None else load_profile(authority_id)
+    profile = None if authority_id is None else load_authority(authority_id)
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     else:
