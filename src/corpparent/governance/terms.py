@@ -119,8 +119,9 @@ class ReportingLine:
         """What the log shows going to the recipient in ``period`` up to ``as_of``; a
         warning when nothing did (never a breach: nothing is due), insufficient data
         when no log was given."""
-        base = (f"The panel is {self.relation} {self.recipient}; the terms of reference "
-                "set no document, deadline or cadence")
+        base = (f"The terms of reference give the panel a reporting line, "
+                f"\u201c{self.relation} {self.recipient}\u201d, with no document, deadline "
+                "or cadence")
         if sent is None:
             return Finding(subject=panel, rule=self.name, family=RuleFamily.OBLIGATION,
                            status=Status.INSUFFICIENT_DATA,

@@ -160,8 +160,8 @@ def _purpose(report: ScorecardReport | FindingsReport) -> str:
 def _recommendations(report: ScorecardReport | FindingsReport) -> list[str]:
     if isinstance(report, ScorecardReport):
         count = len(report.exception_report.exceptions)
-        ask = (f"considers the {counted(count, 'exception')} in section 4 and "
-               "asks officers to explain each and the action being taken"
+        ask = (f"considers the {counted(count, 'exception')} in section 4, and asks "
+               "officers to explain those worse than expected and the action being taken"
                if count else "notes that no indicator is outside its expected range or below "
                "its target")
         return ["That the panel notes the scorecard.", f"That the panel {ask}."]
