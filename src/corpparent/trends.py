@@ -38,6 +38,9 @@ class TrendValue:
     symbol: str | None = None
     note: str | None = None
     expected: ExpectedRange | None = None
+    numerator: float | None = None
+    """The count behind a percentage or rate, where the reading for exactly the period
+    gave it."""
 
 
 def symbol_for(readings: Readings, indicator: Indicator, period: Period) -> str | None:
@@ -64,11 +67,13 @@ def trend_values(
         symbol = symbol_for(readings, indicator, each)
         if isinstance(value, Unavailable) and symbol is None and not points and each != period:
             continue  # nothing before the first reading
+        reading = readings.get(indicator.id, each)
         points.append(TrendValue(
             period=each,
             value=None if isinstance(value, Unavailable) else value,
             symbol=symbol,
             note=value.reason if isinstance(value, Unavailable) else None,
             expected=indicators.range_for(indicator.id, each),
+            numerator=None if reading is None else reading.numerator,
         ))
     return tuple(points)

@@ -97,6 +97,11 @@ class IndicatorModel(_Model):
     priorities: list[str] = Field(default_factory=list)
     description: str = ""
     source: str = ""
+    parts: list[str] = Field(
+        default_factory=list,
+        description="The ids of the count indicators that add up to this one in every "
+        "period, e.g. children placed in county and out of county. Reports withhold a "
+        "small part that the total and the other parts would give away.")
 
 
 class RangeModel(_Model):

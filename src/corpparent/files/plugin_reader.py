@@ -46,6 +46,7 @@ from corpparent.files.problems import Attempts, problems_from_validation
 from corpparent.governance.constitution import Constitution
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
+from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
@@ -83,6 +84,10 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         if domains and model.domain and model.domain not in domains:
             collect.add((*path, "domain"), f"domain {model.domain!r} is not one of "
                         f"authority.domains: {', '.join(domains)}")
+        for part in model.parts:
+            if part not in {i.id for i in data.indicators}:
+                collect.add((*path, "parts"),
+                            f"part {part!r} is not defined in [[indicators]]")
         built = collect(path, partial(_indicator, model))
         if built is not None:
             indicators.setdefault(built.id, built)
@@ -113,6 +118,9 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         obligations = collect(("obligations",), partial(
             obligations_from_data, {"obligations": raw_governance["obligations"]},
             collect.where.source, where=collect.where))
+    if collect.problems:
+        return None
+    collect(("indicators",), partial(check_parts, indicators))  # totals and their parts
     if collect.problems:
         return None
     indicator_set = collect(("ranges",),
@@ -242,6 +250,7 @@ def _indicator(model: IndicatorModel) -> Indicator:
         priorities=tuple(model.priorities),
         description=model.description,
         source=model.source,
+        parts=tuple(model.parts),
         **extra,
     )
 

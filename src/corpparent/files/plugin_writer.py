@@ -87,7 +87,7 @@ def _indicator_table(indicator: Indicator) -> dict[str, Any]:
         "polarity": indicator.polarity.value, "domain": indicator.domain,
         "unit": None if indicator.unit == default_unit else indicator.unit,
         "priorities": indicator.priorities, "description": indicator.description,
-        "source": indicator.source,
+        "source": indicator.source, "parts": indicator.parts,
     })
 
 

@@ -84,6 +84,7 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
         variation=None if shown is None else shown.variation,
         assurance=None if shown is None else shown.assurance,
         chart=shown,
+        parts=list(indicator.parts),
         targets=[
             TargetOut(value=t.value, direction=t.direction.value, ambition=t.ambition,
                       period=str(t.period))
@@ -95,6 +96,7 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
                 note=point.note,
                 lower=None if point.expected is None else point.expected.lower,
                 upper=None if point.expected is None else point.expected.upper,
+                numerator=point.numerator,
             )
             for point in assessment.trend
         ],

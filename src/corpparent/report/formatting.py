@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from corpparent.report.model import IndicatorOut, Provenance, TargetOut, TrendPoint
+from corpparent.report.model import (
+    IndicatorOut,
+    Provenance,
+    SuppressionNote,
+    TargetOut,
+    TrendPoint,
+)
 
 __all__ = [
     "provenance_items",
@@ -11,6 +17,7 @@ __all__ = [
     "show_range",
     "show_target",
     "show_value",
+    "withheld_lines",
 ]
 
 
@@ -58,6 +65,18 @@ def show_target(indicator: IndicatorOut, target: TargetOut) -> str:
     """``ambition: at least 65%``."""
     kind = "ambition" if target.ambition else "target"
     return f"{kind}: {target.direction} {show_value(indicator, target.value)}"
+
+
+def withheld_lines(note: SuppressionNote) -> list[str]:
+    """The suppression log as sentences, one per withheld figure (empty in public)."""
+    lines = []
+    for item in note.log:
+        why = {"small count": "a small count",
+               "computed from a withheld count": "computed from a withheld count",
+               "gives one away": "withheld so that another figure cannot be worked out"}
+        protects = f" ({item.protects})" if item.protects else ""
+        lines.append(f"{item.indicator}, {item.period}: {why[item.reason]}{protects}")
+    return lines
 
 
 def provenance_items(provenance: Provenance) -> list[tuple[str, str]]:

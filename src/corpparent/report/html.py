@@ -24,6 +24,7 @@ from corpparent.report.formatting import (
     show_range,
     show_target,
     show_value,
+    withheld_lines,
 )
 from corpparent.report.labels import (
     SUMMARY_ORDER,
@@ -390,6 +391,11 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
             f": {_e(report.suppression.footnote.split(': ', 1)[-1])} Figures withheld: "
             f"{report.suppression.withheld}.</p>"
         )
+        logged = withheld_lines(report.suppression)
+        if logged:
+            footnote += ('<p class="footnote">Withheld figures (not for publication):</p>'
+                         '<ul class="footnote">'
+                         + "".join(f"<li>{_e(line)}</li>" for line in logged) + "</ul>")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB"><head><meta charset="utf-8">'

@@ -20,6 +20,7 @@ from corpparent.report.formatting import (
     show_range,
     show_target,
     show_value,
+    withheld_lines,
 )
 from corpparent.report.labels import (
     SUMMARY_ORDER,
@@ -186,7 +187,12 @@ def _footnote(report: ScorecardReport | FindingsReport) -> list[str]:
     note = report.suppression
     if not note.applied:
         return []
-    return [f"*{md(note.footnote)}* Figures withheld: {note.withheld}.", ""]
+    lines = [f"*{md(note.footnote)}* Figures withheld: {note.withheld}.", ""]
+    logged = withheld_lines(note)
+    if logged:
+        lines.extend(["Withheld figures (not for publication):", ""])
+        lines.extend([*(f"- {md(line)}" for line in logged), ""])
+    return lines
 
 
 def render_markdown(report: ScorecardReport | FindingsReport) -> str:

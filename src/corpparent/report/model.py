@@ -47,6 +47,7 @@ __all__ = [
     "SuppressionNote",
     "TargetOut",
     "TrendPoint",
+    "WithheldOut",
     "published_schema",
     "report_adapter",
     "report_schema",
@@ -165,6 +166,8 @@ class TrendPoint(_Model):
     note: str | None = Field(default=None, description="why there is no value")
     lower: float | None = None
     upper: float | None = None
+    numerator: float | None = Field(
+        default=None, description="the count behind a percentage or rate, where it was read")
 
 
 class ComparatorOut(_Model):
@@ -206,6 +209,9 @@ class IndicatorOut(_Model):
     assurance: str | None = Field(
         default=None, description="whether the process limits say the target will be met")
     chart: ChartOut | None = None
+    parts: list[str] = Field(
+        default_factory=list, description="the ids of the count indicators that add up to "
+        "this one; suppression withholds a part the total would give away")
     targets: list[TargetOut] = Field(default_factory=list)
     trend: list[TrendPoint] = Field(default_factory=list)
     comparators: list[ComparatorOut] = Field(default_factory=list)
@@ -220,6 +226,16 @@ class ExceptionReportOut(_Model):
     insufficient: list[FindingOut]
 
 
+class WithheldOut(_Model):
+    """One figure withheld from a report, and why."""
+
+    indicator: str
+    period: str
+    reason: Literal["small count", "computed from a withheld count", "gives one away"]
+    protects: str | None = Field(
+        default=None, description="the figure it protects, as 'indicator, period'")
+
+
 class SuppressionNote(_Model):
     """Whether small numbers were withheld, and how."""
 
@@ -230,6 +246,11 @@ class SuppressionNote(_Model):
         default=0, description="how many values (of a period or a comparator) were withheld"
     )
     footnote: str = ""
+    log: list[WithheldOut] = Field(
+        default_factory=list,
+        description="each figure withheld and why; left out of a public report, since "
+        "telling a small count from the figures withheld to protect it says which is small",
+    )
 
 
 class PluginVersion(_Model):

@@ -2,14 +2,24 @@
 
 Official statistics withhold small counts of people so that no child can be identified,
 writing the symbol ``c`` ("confidential") in the cell instead (GSS guidance on symbols
-in tables; the symbol corpparent reads in DfE files, see :mod:`corpparent.symbols`).
-:func:`suppress` does the same to a report: every count of children from 1 to
-``threshold - 1`` becomes ``c``, with the explanations and evidence that would reveal
-it, and the report gains a footnote saying what was withheld and why. Zero is shown:
-it identifies no one. Percentages, rates, scores and the ranges and targets set by the
-council are not counts of children and are shown. A process chart of a count with any
-small count among its points is withheld whole; its variation and assurance, which
-reveal no count, are shown.
+in tables; the symbol corpparent reads in DfE files, see :mod:`corpparent.symbols`), and
+"secondary suppression may be required" (the DfE's methodology for its children looked
+after statistics). :func:`suppress` does the same to a scorecard through
+:func:`corpparent.disclosure.protect`:
+
+* primary: every count of children from 1 to ``threshold - 1`` becomes ``c``, and so
+  does every percentage or rate whose numerator (where it was read) is withheld;
+* secondary: where an indicator is declared the sum of others (``Indicator.parts``), in
+  any period of the trend, enough other figures are withheld that none can be worked out
+  by differencing.
+
+The explanations and evidence that would reveal a withheld figure go with it, and the
+report gains a footnote and a per-figure log of what was withheld and why (the log is
+left out of a ``public`` report: telling the small count from the figures withheld to
+protect it would say which is small). Zero is shown: it identifies no one. Ranges and
+targets set by the council are not counts of children and are shown. A process chart
+with any withheld point is withheld whole; its variation and assurance, which reveal no
+count, are shown.
 
 Suppression is on by default for HTML and Markdown (papers that may be published) and
 off for JSON (data passed to another tool), and always on for the ``public`` profile.
@@ -17,10 +27,12 @@ off for JSON (data passed to another tool), and always on for the ``public`` pro
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Final, TypeVar, final
 
 from attrs import field, frozen
 
+from corpparent.disclosure import Derived, Protected, Reason, Total, protect
 from corpparent.errors import DefinitionError
 from corpparent.findings import EvidenceValue
 from corpparent.report.model import (
@@ -32,6 +44,7 @@ from corpparent.report.model import (
     ScorecardReport,
     SuppressionNote,
     TrendPoint,
+    WithheldOut,
 )
 
 __all__ = ["COUNT_UNIT", "DEFAULT_THRESHOLD", "SUPPRESSED", "Suppression", "suppress"]
@@ -79,32 +92,89 @@ class _Counter:
         self.withheld = 0
 
 
-def _finding(finding: FindingOut, policy: Suppression) -> FindingOut:
-    if finding.evidence.get("unit") != COUNT_UNIT:
-        return finding
-    counts = [finding.evidence.get(key) for key in ("value", "earlier")]
-    if not any(isinstance(c, int | float) and policy.hides(float(c)) for c in counts):
-        return finding
+#: How a figure withheld from a public report is noted: the same for every reason, so
+#: that the note does not tell the small count from the figures that protect it.
+_WITHHELD_NOTE: Final = "withheld (c) to protect the children concerned"
+_REASONS: Final = {Reason.SMALL_COUNT: "small count",
+                   Reason.DERIVED: "computed from a withheld count",
+                   Reason.DIFFERENCING: "gives one away"}
+_Key = tuple[str, str]
+
+
+def _masked(finding: FindingOut) -> FindingOut:
     evidence: dict[str, EvidenceValue] = {
         key: (SUPPRESSED if key in _REVEALING else value)
         for key, value in finding.evidence.items()
     }
     subject = finding.display_subject
     period = f" for {finding.period}" if finding.period else ""
-    explanation = (
-        f"{subject}: figure{period} withheld ({SUPPRESSED}); fewer than {policy.threshold} "
-        "children."
-    )
+    explanation = f"{subject}: figure{period} withheld ({SUPPRESSED})."
     return finding.model_copy(update={"evidence": evidence, "explanation": explanation})
 
 
-def _point(point: TrendPoint, policy: Suppression, counter: _Counter) -> TrendPoint:
-    if not policy.hides(point.value):
+def _finding(finding: FindingOut, policy: Suppression,
+             hidden: frozenset[float] = frozenset(), withheld: bool = False) -> FindingOut:
+    """The finding, its revealing evidence withheld when its own figure is (``withheld``),
+    or when it compares with a withheld figure of its indicator (``hidden``, their values)
+    or with a small count."""
+    if withheld:
+        return _masked(finding)
+    numbers = [float(n) for key in ("value", "earlier")
+               if isinstance(n := finding.evidence.get(key), int | float)]
+    counted = finding.evidence.get("unit") == COUNT_UNIT
+    if any(n in hidden for n in numbers) or (counted and any(map(policy.hides, numbers))):
+        return _masked(finding)
+    return finding
+
+
+def _figures(report: ScorecardReport, policy: Suppression) -> Protected[Hashable]:
+    """The report's counts of children, the percentages and rates computed from a count
+    read beside them, and its declared totals, protected."""
+    values: dict[Hashable, float | None] = {}
+    derived: list[Derived[Hashable]] = []
+    for item in report.indicators:
+        counted = item.unit == COUNT_UNIT
+        for point in item.trend:
+            key = (item.id, point.period)
+            if counted:
+                values[key] = point.value
+            elif point.numerator is not None:
+                source = (item.id, point.period, "numerator")
+                values[source] = point.numerator
+                values[key] = point.value
+                derived.append(Derived(key, source))
+        if counted and report.period is not None:
+            values.setdefault((item.id, report.period), item.value)
+    totals: list[Total[Hashable]] = []
+    for item in report.indicators:
+        for point in item.trend if item.parts else ():
+            parts = tuple((part, point.period) for part in item.parts)
+            for key in parts:
+                values.setdefault(key, None)
+            totals.append(Total((item.id, point.period), parts))
+    return protect(values, totals=totals, derived=derived, threshold=policy.threshold)
+
+
+def _log(protected: Protected[Hashable]) -> list[WithheldOut]:
+    log = []
+    for item in protected.withheld:
+        figure = item.figure
+        if not (isinstance(figure, tuple) and len(figure) == 2):
+            continue  # a numerator read beside a percentage: its percentage is logged
+        protects = item.protects
+        log.append(WithheldOut(
+            indicator=str(figure[0]), period=str(figure[1]), reason=_REASONS[item.reason],
+            protects=None if not isinstance(protects, tuple) else
+            f"{protects[0]}, {protects[1]}"))
+    return log
+
+
+def _point(point: TrendPoint, withheld: bool, counter: _Counter) -> TrendPoint:
+    if not withheld:
         return point
     counter.withheld += 1
     return point.model_copy(
-        update={"value": None, "symbol": SUPPRESSED,
-                "note": f"withheld: fewer than {policy.threshold} children"}
+        update={"value": None, "symbol": SUPPRESSED, "numerator": None, "note": _WITHHELD_NOTE}
     )
 
 
@@ -115,21 +185,27 @@ def _comparator(item: ComparatorOut, policy: Suppression, counter: _Counter) -> 
     return item.model_copy(update={"value": None, "symbol": SUPPRESSED})
 
 
-def _indicator(item: IndicatorOut, policy: Suppression, counter: _Counter) -> IndicatorOut:
-    if item.unit != COUNT_UNIT:
+def _indicator(item: IndicatorOut, policy: Suppression, withheld: set[_Key],
+               originals: dict[_Key, float | None], period: str | None,
+               counter: _Counter) -> IndicatorOut:
+    own = {key for key in withheld if key[0] == item.id}
+    hidden = frozenset(v for key in own if (v := originals.get(key)) is not None)
+    counted = item.unit == COUNT_UNIT
+    if not own and not counted:
         return item
     update: dict[str, object] = {
-        "trend": [_point(p, policy, counter) for p in item.trend],
-        "comparators": [_comparator(c, policy, counter) for c in item.comparators],
-        "findings": [_finding(f, policy) for f in item.findings],
+        "trend": [_point(p, (item.id, p.period) in own, counter) for p in item.trend],
+        "findings": [_finding(f, policy, hidden, (item.id, f.period or "") in own)
+                     for f in item.findings],
     }
-    if policy.hides(item.value):
+    if counted:
+        update["comparators"] = [_comparator(c, policy, counter) for c in item.comparators]
+    if (item.id, period) in own:
         update.update(value=None, value_text=SUPPRESSED, symbol=SUPPRESSED)
-    if item.chart is not None:
-        hidden = sum(policy.hides(p.value) for p in item.chart.points)
-        if hidden:  # its points are counts too: withhold the chart, keep its verdicts
-            counter.withheld += hidden
-            update["chart"] = None
+    if item.chart is not None and (own or any(policy.hides(p.value) for p in item.chart.points
+                                             if counted)):
+        # its points are the same figures: withhold the chart, keep its verdicts
+        update["chart"] = None
     return item.model_copy(update=update)
 
 
@@ -138,14 +214,30 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
     policy = policy or Suppression()
     counter = _Counter()
     update: dict[str, object] = {}
+    log: list[WithheldOut] = []
     if isinstance(report, ScorecardReport):
+        protected = _figures(report, policy)
+        withheld = {key for key in protected.withheld_figures
+                    if isinstance(key, tuple) and len(key) == 2}
+        originals = {key: value for key, value in protected.values.items()
+                     if isinstance(key, tuple) and len(key) == 2}
+        update["indicators"] = [
+            _indicator(i, policy, withheld, originals, report.period, counter)
+            for i in report.indicators]
+
+        def again(finding: FindingOut) -> FindingOut:
+            own = {key for key in withheld if key[0] == finding.subject}
+            hidden = frozenset(v for key in own if (v := originals.get(key)) is not None)
+            return _finding(finding, policy, hidden, (finding.subject, finding.period or "")
+                            in own)
+
         exceptions = report.exception_report
-        update["indicators"] = [_indicator(i, policy, counter) for i in report.indicators]
         update["exception_report"] = ExceptionReportOut(
-            exceptions=[_finding(f, policy) for f in exceptions.exceptions],
-            successes=[_finding(f, policy) for f in exceptions.successes],
-            insufficient=[_finding(f, policy) for f in exceptions.insufficient],
+            exceptions=[again(f) for f in exceptions.exceptions],
+            successes=[again(f) for f in exceptions.successes],
+            insufficient=[again(f) for f in exceptions.insufficient],
         )
+        log = _log(protected)
     else:
         findings = [_finding(f, policy) for f in report.findings]
         counter.withheld = sum(new is not old for new, old in zip(findings, report.findings,
@@ -163,5 +255,6 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
         symbol=SUPPRESSED,
         withheld=counter.withheld,
         footnote=policy.footnote,
+        log=[] if report.profile == "public" else log,
     )
     return report.model_copy(update=update)

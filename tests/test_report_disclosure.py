@@ -1,0 +1,151 @@
+"""Suppression in reports as the DfE's practice asks: small counts, what is computed from
+them, and the totals that would give them away (secondary suppression)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from corpparent import (
+    FinancialQuarter,
+    Indicator,
+    IndicatorSet,
+    Kind,
+    Polarity,
+    Reading,
+    Readings,
+    Scorecard,
+)
+from corpparent.cli import cli
+from corpparent.report import (
+    ScorecardReport,
+    finish,
+    make_provenance,
+    render,
+    scorecard_report,
+)
+from corpparent.report.suppression import Suppression, suppress
+from reports_support import READINGS
+
+QUARTERS = [FinancialQuarter(2022, q) for q in (1, 2, 3, 4)]
+
+
+def _count(id_: str, *parts: str) -> Indicator:
+    return Indicator(id_, id_.replace("_", " ").capitalize(), Kind.COUNT,
+                     Polarity.LOWER_IS_BETTER, parts=parts)
+
+
+def _placements(rows: list[tuple[int, int]]) -> ScorecardReport:
+    """Children placed in and out of county, and their total, by quarter of 2022-23."""
+    indicators = IndicatorSet([_count("placed", "in_county", "out_of_county"),
+                               _count("in_county"), _count("out_of_county")])
+    readings = Readings(
+        reading
+        for quarter, (inside, outside) in zip(QUARTERS, rows, strict=False)
+        for reading in (Reading("placed", quarter, inside + outside),
+                        Reading("in_county", quarter, inside),
+                        Reading("out_of_county", quarter, outside)))
+    result = Scorecard(indicators).assess(readings, QUARTERS[len(rows) - 1])
+    return scorecard_report(result, make_provenance(), authority="Test")
+
+
+def _published(report: ScorecardReport) -> dict[tuple[str, str], float | None]:
+    return {(i.id, p.period): p.value for i in report.indicators for p in i.trend}
+
+
+def test_a_total_and_one_part_do_not_give_away_the_other() -> None:
+    # 71 children placed, 68 in county: the 3 out of county must not follow by subtraction.
+    report = suppress(_placements([(60, 10), (68, 3)]), Suppression(6))
+    shown = _published(report)
+    q2 = str(QUARTERS[1])
+    assert shown[("out_of_county", q2)] is None
+    assert sum(shown[(name, q2)] is None for name in ("placed", "in_county")) == 1
+    assert None not in {shown[(n, str(QUARTERS[0]))] for n in ("placed", "in_county",
+                                                                 "out_of_county")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=4),
+       st.integers(1, 10))
+def test_no_withheld_count_can_be_worked_out_in_any_quarter(
+    rows: list[tuple[int, int]], threshold: int
+) -> None:
+    report = suppress(_placements(rows), Suppression(threshold))
+    shown = _published(report)
+    for quarter, (inside, outside) in zip(QUARTERS, rows, strict=False):
+        cells = [shown[(name, str(quarter))] for name in ("placed", "in_county",
+                                                           "out_of_county")]
+        for value, original in zip(cells, (inside + outside, inside, outside), strict=True):
+            assert value is None or value == original
+            if 0 < original < threshold:
+                assert value is None
+        # One equation, placed = in + out: a single unknown would be determined by it.
+        assert sum(c is None for c in cells) != 1
+
+
+def test_a_percentage_of_a_small_count_is_withheld_with_it() -> None:
+    # 2 of 8 published as 25% publishes the 2 to anyone who knows the 8.
+    share = Indicator("share", "Share moved", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
+    readings = Readings([Reading("share", QUARTERS[3], 25.0, numerator=2, denominator=8),
+                         Reading("share", QUARTERS[2], 40.0, numerator=8, denominator=20)])
+    result = Scorecard(IndicatorSet([share])).assess(readings, QUARTERS[3])
+    report = suppress(scorecard_report(result, make_provenance()), Suppression(6))
+    (item,) = report.indicators
+    assert (item.value, item.value_text) == (None, "c")
+    assert [p.value for p in item.trend] == [40.0, None]
+    assert all(p.numerator is None for p in item.trend if p.value is None)
+
+
+def test_the_log_says_why_each_figure_went_but_not_in_public() -> None:
+    report = _placements([(68, 3)])
+    internal = finish(report, "json", profile="internal", suppress_small=True)
+    reasons = {(w.indicator, w.reason) for w in internal.suppression.log}
+    assert ("out_of_county", "small count") in reasons
+    assert any(reason == "gives one away" for _, reason in reasons)
+    public = finish(report, "markdown")
+    assert public.profile == "public"
+    assert public.suppression.applied
+    assert public.suppression.log == []
+    notes = {p.note for i in public.indicators for p in i.trend if p.value is None}
+    assert len(notes) == 1  # the same note for every reason
+
+
+def test_wiltshire_missing_episodes_out_of_county_cannot_be_worked_out(
+    tmp_path: Path,
+) -> None:
+    """The built-in Wiltshire plug-in declares missing episodes as in county plus out of
+    county (002 §46). With 4 out of county in 2022-23 Q4 (a constructed case: the
+    report's figure is 24), the published paper must not allow 51 - 47."""
+    rows = list(csv.DictReader(io.StringIO(READINGS.read_text(encoding="utf-8"))))
+    for row in rows:
+        if row["period"] == "2022-23 Q4" and row["indicator"] == "missing_episode":
+            row["value"] = "51"
+        if row["period"] == "2022-23 Q4" and row["indicator"] == "missing_episode_out_of_county":
+            row["value"] = "4"
+    changed = tmp_path / "readings.csv"
+    with changed.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = CliRunner().invoke(cli, ["scorecard", str(changed), "-a", "wiltshire", "-p",
+                                      "2022-23 Q4", "-f", "csv", "--profile", "public"])
+    assert result.exit_code == 0, result.output
+    table = {(r["indicator_id"], r["period"]): r["value"]
+             for r in csv.DictReader(io.StringIO(result.stdout))}
+    cells = [table[(name, "2022-23 Q4")] for name in (
+        "missing_episode", "missing_episode_in_county", "missing_episode_out_of_county")]
+    assert cells[2] == ""
+    assert cells.count("") >= 2
+
+
+def test_the_papers_print_the_log_only_when_not_public() -> None:
+    report = _placements([(68, 3)])
+    for fmt in ("markdown", "html"):
+        private = render(finish(report, fmt, profile="private", suppress_small=True), fmt)
+        public = render(finish(report, fmt), fmt)
+        assert "Withheld figures (not for publication)" in private
+        assert "Withheld figures" not in public
