@@ -142,7 +142,7 @@ SOURCES = {
     "governance": (governance, {RuleFamily.COMPOSITION, RuleFamily.REQUIREMENT,
                                 RuleFamily.QUORUM, RuleFamily.MEETING_FREQUENCY,
                                 RuleFamily.MEETING_GAP, RuleFamily.NEXT_MEETING,
-                                RuleFamily.ATTENDANCE}),
+                                RuleFamily.ATTENDANCE, RuleFamily.GOVERNANCE}),
     "obligations": (obligations, {RuleFamily.OBLIGATION, RuleFamily.SUBMISSIONS_LOG}),
     "governance without membership": (governance_without_membership, {
         RuleFamily.MEETING_FREQUENCY, RuleFamily.MEETING_GAP, RuleFamily.NEXT_MEETING,

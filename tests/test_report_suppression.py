@@ -129,3 +129,20 @@ def test_only_a_protected_public_report_says_it_is_for_publication(
         text = render(finish(report, "markdown", **options), fmt)  # type: ignore[arg-type]
         assert ("For publication" in text) is published
         assert ("Not for publication" in text) is not published
+
+
+def test_a_report_with_no_counts_of_children_says_so_instead_of_the_small_numbers_note(
+) -> None:
+    from corpparent import Finding, RuleFamily, Status
+    from corpparent.report import findings_report, make_provenance
+
+    meetings = findings_report(
+        [Finding("panel", "quorum", Status.MET, "Quorate on 1 May 2023.",
+                 family=RuleFamily.QUORUM)], make_provenance(), title="Meetings")
+    for fmt in ("markdown", "html", "terminal"):
+        text = render(finish(meetings, "markdown"), fmt)  # type: ignore[arg-type]
+        assert "For publication. It shows no counts of children." in text
+        assert "fewer than 6 children" not in text
+    counted = finish(count_report({"Q3": 2, "Q4": 3}), "markdown")
+    assert counted.suppression.counts_shown
+    assert "fewer than 6 children" in render(counted, "markdown")

@@ -385,7 +385,7 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
         body = (f"<h2>Process chart</h2><figure>{shown}</figure>"
                 f"{process_legend(report.chart)}{body}")
     footnote = ""
-    if report.suppression.applied:
+    if report.suppression.applied and report.suppression.counts_shown:
         footnote = (
             f'<p class="footnote" id="suppression"><strong>{_e(report.suppression.symbol)}</strong>'
             f": {_e(report.suppression.footnote.split(': ', 1)[-1])} Figures withheld: "

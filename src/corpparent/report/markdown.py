@@ -185,7 +185,7 @@ def _head(report: ScorecardReport | FindingsReport) -> list[str]:
 
 def _footnote(report: ScorecardReport | FindingsReport) -> list[str]:
     note = report.suppression
-    if not note.applied:
+    if not note.applied or not note.counts_shown:
         return []
     lines = [f"*{md(note.footnote)}* Figures withheld: {note.withheld}.", ""]
     logged = withheld_lines(note)

@@ -246,6 +246,9 @@ class SuppressionNote(_Model):
         default=0, description="how many values (of a period or a comparator) were withheld"
     )
     footnote: str = ""
+    counts_shown: bool = Field(
+        default=True, description="whether the report shows any count of children at all; "
+        "a report of meetings or deadlines has none to withhold")
     log: list[WithheldOut] = Field(
         default_factory=list,
         description="each figure withheld and why; left out of a public report, since "

@@ -130,7 +130,7 @@ def render_docx(report: ScorecardReport | FindingsReport) -> bytes:
         "how these figures were made", level=2)
     for label, text in provenance_items(report.provenance):
         document.add_paragraph(_text(f"{label}: {text}"), style="List Bullet")
-    if report.suppression.applied:
+    if report.suppression.applied and report.suppression.counts_shown:
         document.add_paragraph(report.suppression.footnote)
     buffer = io.BytesIO()
     document.save(buffer)

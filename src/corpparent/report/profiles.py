@@ -80,6 +80,8 @@ def banner(profile: Profile, suppression: SuppressionNote) -> str:
     says it is not for publication."""
     note = PROFILE_NOTES[profile]
     protected = suppression.applied and suppression.threshold > 1
+    if suppression.applied and not suppression.counts_shown:
+        return f"{note} It shows no counts of children." if profile == "public" else note
     if profile == "public" and not protected:
         return UNPROTECTED_NOTE
     if protected:

@@ -209,6 +209,17 @@ def _indicator(item: IndicatorOut, policy: Suppression, withheld: set[_Key],
     return item.model_copy(update=update)
 
 
+def _shows_counts(report: ScorecardReport | FindingsReport) -> bool:
+    """Whether the report shows a count of children anywhere: an indicator counted in
+    children or with a numerator, a finding whose evidence is in children, or a chart of
+    a count."""
+    if isinstance(report, ScorecardReport):
+        return any(i.unit == COUNT_UNIT or any(p.numerator is not None for p in i.trend)
+                   for i in report.indicators)
+    charted = report.chart is not None and report.chart.unit == COUNT_UNIT
+    return charted or any(f.evidence.get("unit") == COUNT_UNIT for f in report.findings)
+
+
 def suppress(report: R, policy: Suppression | None = None) -> R:
     """A copy of ``report`` with small counts of children withheld and a footnote."""
     policy = policy or Suppression()
@@ -255,6 +266,7 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
         symbol=SUPPRESSED,
         withheld=counter.withheld,
         footnote=policy.footnote,
+        counts_shown=_shows_counts(report),
         log=[] if report.profile == "public" else log,
     )
     return report.model_copy(update=update)

@@ -172,7 +172,7 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
             parts.append(_chart_table(report.title, report.chart, show_number))
         parts.extend(_findings_table(title, findings, subjects=True)
                      for title, findings in finding_sections(report.findings))
-    if report.suppression.applied:
+    if report.suppression.applied and report.suppression.counts_shown:
         parts.append(Text(report.suppression.footnote, style="italic"))
     inputs = ", ".join(f"{i.path} (sha256 {i.sha256[:12]}…)" for i in report.provenance.inputs)
     parts.append(Text(f"corpparent {report.provenance.corpparent_version}"
