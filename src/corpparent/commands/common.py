@@ -19,6 +19,7 @@ from rich.progress import track
 
 from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
+from corpparent.governance.register import AttendanceRegister
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
 from corpparent.plugins.python_objects import load_object
@@ -280,14 +281,17 @@ def report_findings(
     period: Period | None,
     inputs: Sequence[Path],
     options: dict[str, str | int | float | bool | None],
+    register: AttendanceRegister | None = None,
 ) -> None:
-    """Render ``findings`` as a report with its provenance, then exit 1 on a breach when
-    ``--fail-on-breach`` was given."""
+    """Render ``findings`` as a report with its provenance (and the attendance register
+    of a report of meetings), then exit 1 on a breach when ``--fail-on-breach`` was
+    given."""
     provenance = make_provenance(
         inputs=inputs, period=period, options={**options, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
     report = out.finish(findings_report(findings, provenance, title=title,
-                                        authority=authority, period=period))
+                                        authority=authority, period=period,
+                                        register=register))
     emit(report, out.format, out.path)
     out.exit_on_breach([report])

@@ -20,6 +20,8 @@ from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
 from corpparent.files.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
+from corpparent.governance.panel import PanelRecord
+from corpparent.governance.register import attendance_register
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
@@ -119,10 +121,13 @@ def meetings(
         click.echo("note: quorum, attendance and composition need the panel's membership: "
                    "give --membership FILE", err=True)
     name = authority_name or (None if profile is None else profile.name)
+    register = None if membership is None else attendance_register(PanelRecord(
+        constitution.panel, membership, records, period.start, period.end, day))
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
         period=period,
         inputs=[f for f in (meeting_file, membership_file, log_file) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": day.isoformat()},
+        register=register,
     )

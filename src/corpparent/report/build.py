@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from corpparent.findings import Finding
+from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
@@ -24,6 +25,8 @@ from corpparent.report.model import (
     Profile,
     Provenance,
     RangeOut,
+    RegisterOut,
+    RegisterRowOut,
     ScorecardReport,
     SuppressionNote,
     TargetOut,
@@ -153,10 +156,18 @@ def findings_report(
     authority: str | None = None,
     period: Period | None = None,
     profile: Profile = "internal",
+    register: AttendanceRegister | None = None,
 ) -> FindingsReport:
-    """A report of the findings of any check (meetings, obligations), in order."""
+    """A report of the findings of any check (meetings, obligations), in order, with the
+    attendance register of a report of meetings."""
     out = [FindingOut.of(f) for f in findings]
     return FindingsReport(
+        attendance_register=None if register is None else RegisterOut(
+            meetings=[m.held_on.isoformat() for m in register.meetings],
+            rows=[RegisterRowOut(member=row.member.name,
+                                 marks=[mark.value for mark in row.marks],
+                                 attended=row.attended, possible=row.possible)
+                  for row in register.rows]),
         title=title,
         authority=authority,
         period=None if period is None else str(period),

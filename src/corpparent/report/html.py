@@ -27,9 +27,12 @@ from corpparent.report.formatting import (
     withheld_lines,
 )
 from corpparent.report.labels import (
+    REGISTER_SYMBOLS,
     SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    meeting_heading,
+    register_key,
     status_key,
     status_label,
     travel_cell,
@@ -39,6 +42,7 @@ from corpparent.report.model import (
     FindingsReport,
     IndicatorOut,
     Provenance,
+    RegisterOut,
     ScorecardReport,
 )
 from corpparent.report.process import assurance_label, variation_label
@@ -152,6 +156,9 @@ border-radius:4px;padding:4px}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}
 .footnote{{font-size:.9rem;color:{muted};overflow-wrap:anywhere}}
+td.mark{{text-align:center;position:relative}}
+.vh{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+white-space:nowrap}}
 code{{font-size:.85rem;word-break:break-all}}
 """
 
@@ -358,7 +365,25 @@ def _findings_table(report: FindingsReport) -> str:
         table = (_scrolling(_table(["Status", "Subject", "Rule", "Finding"], rows), heading)
                  if rows else "<p>None.</p>")
         parts.append(f'<h2 id="{heading}">{_e(title)} ({len(findings)})</h2>{table}')
+    if report.attendance_register is not None:
+        parts.append(_register(report.attendance_register))
     return "".join(parts)
+
+
+def _register(register: RegisterOut) -> str:
+    """The attendance register: a symbol in each cell, with its word for screen readers
+    and in the key above (never the symbol alone)."""
+    rows = [
+        [f"<th scope=\"row\">{_e(row.member)}</th>",
+         *(f'<td class="mark"><span aria-hidden="true">{REGISTER_SYMBOLS[mark]}</span>'
+           f'<span class="vh">{_e(mark)}</span></td>' for mark in row.marks),
+         f'<td class="num">{row.attended} of {row.possible}</td>']
+        for row in register.rows
+    ]
+    headers = ["Member", *(_e(meeting_heading(m)) for m in register.meetings), "Attended"]
+    table = _table(headers, rows)
+    return ('<h2 id="register">Attendance register</h2>'
+            f'<p class="facts">{_e(register_key())}</p>{_scrolling(table, "register")}')
 
 
 def _provenance(provenance: Provenance) -> str:

@@ -7,6 +7,7 @@ reader, or read by someone who does not tell red from green says the same thing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from types import MappingProxyType
 from typing import Final
 
@@ -20,6 +21,7 @@ __all__ = [
     "FINDING_SECTIONS",
     "NOT_JUDGED",
     "NOT_JUDGED_LABEL",
+    "REGISTER_SYMBOLS",
     "STATUS_ORDER",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
@@ -27,6 +29,8 @@ __all__ = [
     "TRAVEL_SYMBOLS",
     "finding_label",
     "finding_sections",
+    "meeting_heading",
+    "register_key",
     "status_key",
     "status_label",
     "travel_cell",
@@ -150,3 +154,26 @@ def finding_sections(findings: Sequence[FindingOut]) -> list[tuple[str, list[Fin
     attention = [f for f in findings if f.status in ATTENTION]
     rest = [f for f in findings if f.status not in ATTENTION]
     return list(zip(FINDING_SECTIONS, (attention, rest), strict=True))
+
+
+#: The attendance register's marks: a symbol for each, the word beside it in the key
+#: (and for screen readers), never the symbol alone.
+REGISTER_SYMBOLS: Final = MappingProxyType({
+    "present": "✓",
+    "substitute attended": "S",
+    "apologies": "A",
+    "absent": "✗",
+    "not recorded": "?",
+    "not a member": "–",
+})
+
+
+def register_key() -> str:
+    """The key printed above a register: each symbol and what it means."""
+    return " · ".join(f"{symbol} {word}" for word, symbol in REGISTER_SYMBOLS.items())
+
+
+def meeting_heading(iso_day: str) -> str:
+    """A register column's heading: "15 Jul 2019"."""
+    day = date.fromisoformat(iso_day)
+    return f"{day.day} {day:%b %Y}"

@@ -23,9 +23,12 @@ from corpparent.report.formatting import (
     withheld_lines,
 )
 from corpparent.report.labels import (
+    REGISTER_SYMBOLS,
     SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    meeting_heading,
+    register_key,
     status_key,
     status_label,
     travel_cell,
@@ -35,6 +38,7 @@ from corpparent.report.model import (
     FindingOut,
     FindingsReport,
     Provenance,
+    RegisterOut,
     ScorecardReport,
 )
 from corpparent.report.process import assurance_label, variation_label
@@ -183,6 +187,17 @@ def _head(report: ScorecardReport | FindingsReport) -> list[str]:
     return lines
 
 
+def _register(register: RegisterOut) -> list[str]:
+    lines = ["## Attendance register", "", md(register_key()), "",
+             "| Member | " + " | ".join(meeting_heading(m) for m in register.meetings)
+             + " | Attended |",
+             "|---|" + ":-:|" * len(register.meetings) + "---:|"]
+    for row in register.rows:
+        marks = " | ".join(REGISTER_SYMBOLS[mark] for mark in row.marks)
+        lines.append(f"| {md(row.member)} | {marks} | {row.attended} of {row.possible} |")
+    return [*lines, ""]
+
+
 def _footnote(report: ScorecardReport | FindingsReport) -> list[str]:
     note = report.suppression
     if not note.applied or not note.counts_shown:
@@ -223,6 +238,8 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
                 for f in findings
             )
             lines.append("")
+        if report.attendance_register is not None:
+            lines.extend(_register(report.attendance_register))
     lines.extend(_footnote(report))
     lines.extend(_provenance(report.provenance))
     return "\n".join(lines) + "\n"

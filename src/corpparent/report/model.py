@@ -42,6 +42,8 @@ __all__ = [
     "Profile",
     "Provenance",
     "RangeOut",
+    "RegisterOut",
+    "RegisterRowOut",
     "Report",
     "ScorecardReport",
     "SuppressionNote",
@@ -314,6 +316,25 @@ class ScorecardReport(_Report):
         return [f for indicator in self.indicators for f in indicator.findings]
 
 
+class RegisterRowOut(_Model):
+    """One member's row of the attendance register."""
+
+    member: str
+    marks: list[Literal["present", "substitute attended", "apologies", "absent",
+                        "not recorded", "not a member"]] = Field(
+        description="a mark for each meeting, in the register's order")
+    attended: int = Field(description="meetings attended in person")
+    possible: int = Field(description="meetings held in the member's tenure, attendance "
+                          "recorded")
+
+
+class RegisterOut(_Model):
+    """The attendance register: every member against every meeting held."""
+
+    meetings: list[str] = Field(description="the days the meetings were held (ISO dates)")
+    rows: list[RegisterRowOut]
+
+
 class FindingsReport(_Report):
     """The findings of a check other than the scorecard (meetings, obligations)."""
 
@@ -321,6 +342,9 @@ class FindingsReport(_Report):
     findings: list[FindingOut]
     chart: ChartOut | None = Field(
         default=None, description="the process chart the findings are about, if any")
+    attendance_register: RegisterOut | None = Field(
+        default=None, description="every member against every meeting held, for a report "
+        "of meetings")
 
 
 #: Each kind of report by the ``kind`` its JSON names, with its model: the one list of

@@ -40,12 +40,21 @@ from corpparent.report.formatting import (
 )
 from corpparent.report.labels import (
     ATTENTION,
+    REGISTER_SYMBOLS,
     SUMMARY_ORDER,
     finding_label,
+    meeting_heading,
+    register_key,
     status_key,
     status_label,
 )
-from corpparent.report.model import ChartOut, FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.model import (
+    ChartOut,
+    FindingOut,
+    FindingsReport,
+    RegisterOut,
+    ScorecardReport,
+)
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.process_svg import process_chart
 from corpparent.report.profiles import banner
@@ -125,9 +134,12 @@ def render_docx(report: ScorecardReport | FindingsReport) -> bytes:
             if indicator.chart is not None:
                 _process(document, indicator.name, indicator.chart,
                          partial(show_value, indicator), f"process-{number}")
-    document.add_heading(
-        f"Appendix {'B' if isinstance(report, ScorecardReport) else 'A'}: "
-        "how these figures were made", level=2)
+    appendix = "B" if isinstance(report, ScorecardReport) else "A"
+    if isinstance(report, FindingsReport) and report.attendance_register is not None:
+        document.add_heading("Appendix A: the attendance register", level=2)
+        _register_table(document, report.attendance_register)
+        appendix = "B"
+    document.add_heading(f"Appendix {appendix}: how these figures were made", level=2)
     for label, text in provenance_items(report.provenance):
         document.add_paragraph(_text(f"{label}: {text}"), style="List Bullet")
     if report.suppression.applied and report.suppression.counts_shown:
@@ -235,6 +247,20 @@ def _process(document: Any, title: str, chart: ChartOut, show: Callable[[float],
         document.add_paragraph("The process chart could not be drawn.")
     else:
         document.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+
+
+def _register_table(document: Any, register: RegisterOut) -> None:
+    document.add_paragraph(_text(register_key()))
+    header = ("Member", *(meeting_heading(m) for m in register.meetings), "Attended")
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = _text(text)
+    for row in register.rows:
+        values = (row.member, *(REGISTER_SYMBOLS[m] for m in row.marks),
+                  f"{row.attended} of {row.possible}")
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = _text(text)
 
 
 def _png(svg: str) -> bytes | None:

@@ -4,15 +4,18 @@ Flattening the JSON report gives columns that hold lists. :func:`tidy_tables` gi
 instead, one table per kind of row, every column one plain value:
 
 * ``indicators``: one row per indicator and period of its trend, with the expected range
-  and targets that applied in that period, and the headline status on the row of the
+  that applied in that period, and the targets and headline status on the row of the
   report's own period;
 * ``comparators``: one row per indicator and comparator (England, region, neighbours);
 * ``findings``: one row per finding, its evidence written out as ``key: value`` text;
 * ``process``, where there is a process chart: one row per point of each chart, with
   the mean and limits of its group and the signal reported for it.
 
-A report of findings (meetings, obligations) has the ``findings`` table alone, and the
-``process`` table after it when it carries a chart. The
+* ``register``, for a report of meetings: one row per member and meeting, with the mark
+  of the attendance register.
+
+A report of findings (meetings, obligations) has the ``findings`` table first, then the
+``process`` table when it carries a chart and the ``register`` when it has one. The
 tables are built from the finished report, so what was withheld as ``c`` stays withheld.
 """
 
@@ -53,6 +56,7 @@ _COMPARATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "comparator",
     "comparator_kind", "period", "value", "symbol",
 )
+_REGISTER_COLUMNS: Final = ("authority", "report_period", "member", "meeting", "mark")
 _FINDING_COLUMNS: Final = (
     "authority", "report_period", "subject", "subject_name", "rule", "family", "period",
     "status", "breach", "outcome", "explanation", "evidence",
@@ -79,11 +83,18 @@ def tidy_tables(report: ScorecardReport | FindingsReport) -> tuple[Table, ...]:
     findings = Table("findings", _FINDING_COLUMNS, tuple(
         _finding_row(report, finding) for finding in report.findings))
     if isinstance(report, FindingsReport):
-        if report.chart is None:
-            return (findings,)
-        subject = report.findings[0].subject if report.findings else None
-        return findings, Table("process", PROCESS_COLUMNS, _process_rows(
-            report, subject, report.title, report.chart))
+        tables = [findings]
+        if report.chart is not None:
+            subject = report.findings[0].subject if report.findings else None
+            tables.append(Table("process", PROCESS_COLUMNS, _process_rows(
+                report, subject, report.title, report.chart)))
+        register = report.attendance_register
+        if register is not None:
+            tables.append(Table("register", _REGISTER_COLUMNS, tuple(
+                (report.authority, report.period, row.member, meeting, mark)
+                for row in register.rows
+                for meeting, mark in zip(register.meetings, row.marks, strict=True))))
+        return tuple(tables)
     indicators = Table("indicators", INDICATOR_COLUMNS, tuple(
         row for indicator in report.indicators for row in _indicator_rows(report, indicator)))
     comparators = Table("comparators", _COMPARATOR_COLUMNS, tuple(

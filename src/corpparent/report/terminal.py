@@ -16,14 +16,23 @@ from corpparent.families import RuleFamily
 from corpparent.findings import Status
 from corpparent.report.formatting import show_number, show_range, show_target, show_value
 from corpparent.report.labels import (
+    REGISTER_SYMBOLS,
     SUMMARY_ORDER,
     finding_label,
     finding_sections,
+    meeting_heading,
+    register_key,
     status_key,
     status_label,
     travel_cell,
 )
-from corpparent.report.model import ChartOut, FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.model import (
+    ChartOut,
+    FindingOut,
+    FindingsReport,
+    RegisterOut,
+    ScorecardReport,
+)
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
 from corpparent.wording import counted
@@ -119,6 +128,24 @@ def _scorecard_table(report: ScorecardReport) -> Table:
     return table
 
 
+def _register_table(register: RegisterOut) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    span = (f" ({meeting_heading(register.meetings[0])} to "
+            f"{meeting_heading(register.meetings[-1])})" if register.meetings else "")
+    table = Table(title=f"Attendance register{span}", caption=register_key(),
+                  title_justify="left", caption_justify="left")
+    table.add_column("Member", no_wrap=True)
+    for meeting in register.meetings:  # the year is in the title: day and month suffice
+        table.add_column(meeting_heading(meeting).rsplit(" ", 1)[0], justify="center")
+    table.add_column("Attended", justify="right")
+    for row in register.rows:
+        table.add_row(Text(row.member), *(REGISTER_SYMBOLS[m] for m in row.marks),
+                      f"{row.attended} of {row.possible}")
+    return table
+
+
 def _chart_table(title: str, chart: ChartOut, show: Callable[[float], str]) -> Table:
     """A process chart as a table, with its variation and assurance in words."""
     from rich.table import Table
@@ -172,6 +199,8 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
             parts.append(_chart_table(report.title, report.chart, show_number))
         parts.extend(_findings_table(title, findings, subjects=True)
                      for title, findings in finding_sections(report.findings))
+        if report.attendance_register is not None:
+            parts.append(_register_table(report.attendance_register))
     if report.suppression.applied and report.suppression.counts_shown:
         parts.append(Text(report.suppression.footnote, style="italic"))
     inputs = ", ".join(f"{i.path} (sha256 {i.sha256[:12]}…)" for i in report.provenance.inputs)
