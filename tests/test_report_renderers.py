@@ -261,3 +261,30 @@ def test_a_comparator_name_is_cut_to_fit_its_column_and_shown_whole_in_its_toolt
     assert labels["Statistical neighbours"] == "Statistical neighbours"
     # 6.6 units a character at 12 px: every label fits the 160 units left of the bars.
     assert all(len(shown) * 6.6 <= 160 for shown in labels)
+
+
+def test_a_count_is_not_drawn_as_a_bar_against_a_larger_area() -> None:
+    """England's 81,770 children beside an authority's 1,306 (Staffordshire, 2024) says
+    nothing about either: a count's comparators are listed as figures, not bars."""
+    from corpparent import (
+        FinancialYear,
+        Indicator,
+        IndicatorSet,
+        Kind,
+        Polarity,
+        Reading,
+        Readings,
+        Scorecard,
+    )
+    from corpparent.comparators import Comparator, ComparatorKind
+    from corpparent.report import scorecard_report
+
+    indicators = IndicatorSet([Indicator("cla", "Children in care", Kind.COUNT,
+                                         Polarity.NEUTRAL)])
+    readings = Readings([Reading("cla", FinancialYear(2024), 1306)])
+    england = Comparator("England", ComparatorKind.ENGLAND, {("cla", "2024-25"): 81770})
+    result = Scorecard(indicators, comparators=[england]).assess(readings, FinancialYear(2024))
+    page = render_html(scorecard_report(result, make_provenance()))
+    assert '<svg class="chart comparators"' not in page
+    assert "England: 81,770 (2024-25)" in page
+    assert "compare rates per 10,000 children" in page

@@ -48,6 +48,7 @@ from corpparent.report.model import (
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.report.profiles import banner
+from corpparent.report.suppression import COUNT_UNIT
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
 from corpparent.wording import counted
 
@@ -271,6 +272,18 @@ def _trend_table(indicator: IndicatorOut) -> str:
     return f"<details><summary>Figures behind the chart</summary>{table}</details>"
 
 
+def _counts_beside(indicator: IndicatorOut) -> str:
+    """Comparators of a count, as figures and not as bars: England's 81,770 children
+    beside an authority's 1,306 says nothing about either; a rate per 10,000 children,
+    where the scorecard has one, is the comparison to make."""
+    items = "".join(
+        f"<li>{_e(c.name)}: {_e(c.symbol or '–') if c.value is None else _e(show_number(c.value))}"
+        f" ({_e(c.period)})</li>" for c in indicator.comparators)
+    return ('<figure class="counts"><ul class="footnote">' + items + "</ul><figcaption>"
+            "Counts for areas of different sizes, shown as figures, not bars: compare "
+            "rates per 10,000 children</figcaption></figure>")
+
+
 def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
     # Under the heading "Target", a target needs no label; an ambition keeps its own.
     targets = "; ".join(show_target(indicator, t).removeprefix("target: ")
@@ -282,7 +295,9 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         verdict += f" {_e(indicator.performance)}"
     charts = (f"<figure>{trend_chart(indicator, f'c{index}')}"
               "<figcaption>Trend against the expected range</figcaption></figure>")
-    if indicator.comparators:
+    if indicator.comparators and indicator.unit == COUNT_UNIT:
+        charts += _counts_beside(indicator)
+    elif indicator.comparators:
         charts += (f"<figure>{comparator_chart(indicator, authority, f'k{index}')}"
                    "<figcaption>Latest value beside comparators</figcaption></figure>")
     process = ""
