@@ -1,0 +1,229 @@
+"""Benchmark every authority on every measure and year at once, on arrays.
+
+:func:`benchmark_all` takes LAIT's dataset as columns (a
+:class:`~corpparent.dfe.lait_table.LaitTable`), its dictionary, a statistical-neighbour
+model and the authorities judged Outstanding, and gives one tidy Arrow table with a
+row per authority, measure and ``Years`` label the data holds: the value or why there
+is none, the national rank "k of n" and quartile band, England, the region, the
+neighbours' mean and median, the other Outstanding authorities' mean and how many of
+them it does better than, the gap to each, and the direction of travel from the
+previous period.
+
+It works one measure-year per matrix row and one authority per column
+(:mod:`corpparent.dfe.columnar`), so the cost is a few NumPy passes over the whole
+dataset, not a Python loop per authority. The figures are those of the scalar path
+(:class:`~corpparent.dfe.benchmark.Benchmarking`), with three differences the scalar
+path cannot make: every ``Years`` label is a period (:mod:`corpparent.dfe.lait_periods`),
+a measure the dictionary marks ``No_Quartile = N`` gets no band ("no_qb_indicators" in
+LAIT's code), and an authority outside the neighbour model gets "no neighbours in this
+model" instead of an error.
+
+The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
+taken only against the period immediately before (:meth:`Period.previous`): when that
+period is not in the data, or either value is missing, it is "not comparable", never a
+comparison with an older year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+
+from corpparent.dfe.areas import ENGLAND, Level
+from corpparent.dfe.columnar import bands, group_statistics, ranks
+from corpparent.dfe.lait import LaitDictionary
+from corpparent.dfe.lait_periods import lait_period
+from corpparent.dfe.lait_table import LaitTable
+from corpparent.dfe.national_results import NationalResults
+from corpparent.dfe.neighbours import NEIGHBOURS, StatisticalNeighbours
+from corpparent.errors import Problem
+from corpparent.indicators.definitions import Polarity
+from corpparent.periods import Period
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+__all__ = ["NO_NEIGHBOURS", "benchmark_all"]
+
+NO_NEIGHBOURS: Final = "no neighbours in this model"
+#: Matrix rows worked on at once by the group figures (bounds the memory they take).
+_CHUNK: Final = 1024
+_DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
+
+
+def _groups(table: LaitTable, keep: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
+    """Each kept value's group (measure-year) and the groups' measure and label."""
+    key = table.measure.astype(np.int64) * len(table.labels) + table.label
+    seen = np.zeros(len(table.measures) * len(table.labels), dtype=bool)
+    seen[key[keep]] = True
+    distinct = np.flatnonzero(seen)
+    slot = np.full(len(seen), -1, dtype=np.int64)
+    slot[distinct] = np.arange(len(distinct))
+    return slot[key], distinct // len(table.labels), distinct % len(table.labels)
+
+
+def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
+                  neighbours: StatisticalNeighbours, outstanding: Collection[str],
+                  *, measures: Collection[str] | None = None,
+                  notes: tuple[str, ...] = ()) -> NationalResults:
+    """Every authority benchmarked on every measure and ``Years`` label of ``table``
+    (or only ``measures``); ``outstanding`` holds the old LA codes of the authorities
+    judged Outstanding. A label that is no period of its measure's year type, or a
+    measure the dictionary lacks, is not benchmarked and is listed in the results'
+    ``problems``, never silently dropped."""
+    keep = np.ones(len(table), dtype=bool)
+    if measures is not None:
+        wanted = [i for i, m in enumerate(table.measures) if m in set(measures)]
+        keep = np.isin(table.measure, wanted)
+    group, group_measure, group_label = _groups(table, keep)
+    problems: list[Problem] = []
+    periods: list[Period | None] = []
+    polarity = np.zeros(len(group_measure), dtype=np.int8)  # 1 lower, -1 higher better
+    banded = np.zeros(len(group_measure), dtype=bool)
+    cache: dict[tuple[str, str], Period | None] = {}
+    for index, (m, y) in enumerate(zip(group_measure.tolist(), group_label.tolist(),
+                                       strict=True)):
+        code, label = table.codes[m], table.labels[y]
+        measure = dictionary.get(code)
+        year_type = "" if measure is None else measure.year_type
+        if (label, year_type) not in cache:
+            cache[(label, year_type)] = lait_period(label, year_type)
+        period = cache[(label, year_type)]
+        periods.append(period)
+        if measure is None or period is None:
+            rows = table.row[keep & (group == index)]
+            why = (f"no measure {code!r} in the dictionary" if measure is None else
+                   f"Years {label!r} is no {year_type.lower()} nor a span of them")
+            problems.append(Problem(table.source, f"{table.measures[m]} {label}: {why}, so "
+                                    f"its {len(rows)} values are not benchmarked",
+                                    line=int(rows[0]), field="Years"))
+            continue
+        sign = {Polarity.LOWER_IS_BETTER: 1, Polarity.HIGHER_IS_BETTER: -1}
+        polarity[index] = sign.get(measure.polarity, 0) if measure.polarity else 0
+        banded[index] = polarity[index] != 0 and measure.quartiles
+    has_period = np.array([p is not None for p in periods] + [False], dtype=bool)
+    usable = keep & has_period[group]
+    return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
+                     banded, neighbours, outstanding, problems, notes)
+
+
+def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int64],
+              group_measure: NDArray[np.int64], group_label: NDArray[np.int64],
+              periods: list[Period | None], polarity: NDArray[np.int8],
+              banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
+              outstanding: Collection[str], problems: list[Problem],
+              notes: tuple[str, ...]) -> NationalResults:
+    count = len(group_measure)
+    authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
+    column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
+    column[authorities] = np.arange(len(authorities))
+    values = np.full((count, len(table.areas) + 1), np.nan)
+    present = np.zeros((count, len(table.areas) + 1), dtype=bool)
+    symbol = np.zeros((count, len(table.areas) + 1), dtype=np.int8)
+    rows, cols = group[usable], table.area[usable]
+    values[rows, cols] = table.value[usable]
+    present[rows, cols] = True
+    symbol[rows, cols] = table.symbol[usable]
+    local = values[:, authorities]
+    lower = polarity >= 0
+    rank, ordered, ranked = ranks(local, lower)
+    band = bands(local, ordered, ranked, lower, banded)
+    codes = {a.code: i for i, a in enumerate(table.areas)}
+    england = values[:, codes[ENGLAND.code]] if ENGLAND.code in codes else \
+        np.full(count, np.nan)
+    region = np.array([codes.get(table.areas[a].region or "", len(table.areas))
+                       for a in authorities], dtype=np.int64)
+    region_value = values[:, region]
+    members, in_model = _neighbour_columns(table, authorities, neighbours)
+    others = _outstanding_columns(table, authorities, outstanding)
+    n_mean, n_median, n_count = _chunked(local, members, median=True)
+    o_mean, _, o_count = _chunked(local, others, median=False)
+    better = _better_than(local, others, lower)
+    previous = _previous(group_measure, periods)
+    before = np.where(previous[:, None] >= 0, local[np.maximum(previous, 0)], np.nan)
+    change = local - before
+    direction = np.where(np.isnan(change), 0, np.where(change > 0, 1,
+                                                        np.where(change < 0, 2, 3)))
+    keep = present[:, authorities]
+    g, j = np.nonzero(keep)
+    judged = polarity[g] != 0
+    figures: dict[str, Any] = {
+        "value": local[g, j], "symbol": symbol[:, authorities][g, j],
+        "rank": np.where(judged, rank[g, j], 0), "ranked": ranked[g],
+        "band": band[g, j], "england": england[g], "region_value": region_value[g, j],
+        "neighbours_mean": n_mean[g, j], "neighbours_median": n_median[g, j],
+        "neighbours_with_value": n_count[g, j], "in_model": in_model[j],
+        "outstanding_mean": o_mean[g, j], "outstanding_with_value": o_count[g, j],
+        "outstanding_better_than": np.where(judged & ~np.isnan(local[g, j]), better[g, j],
+                                            -1),
+        "previous": previous[g], "previous_value": before[g, j],
+        "direction": direction[g, j].astype(np.int8),
+    }
+    return NationalResults.build(
+        table=table, group=g, authority=np.asarray(authorities)[j],
+        group_measure=group_measure, group_label=group_label, periods=periods,
+        polarity=polarity, figures=figures, problems=tuple(problems),
+        model=neighbours.source, notes=notes)
+
+
+def _neighbour_columns(table: LaitTable, authorities: list[int],
+                       model: StatisticalNeighbours) -> tuple[NDArray[np.int64],
+                                                              NDArray[np.bool_]]:
+    """Each authority's neighbours as columns (-1 where absent) and whether the model
+    has the authority at all."""
+    position = {table.areas[a].code: j for j, a in enumerate(authorities)}
+    members = np.full((len(authorities), NEIGHBOURS), -1, dtype=np.int64)
+    in_model = np.zeros(len(authorities), dtype=bool)
+    for j, a in enumerate(authorities):
+        code = table.areas[a].code
+        if model.areas.get(code) is None:
+            continue
+        in_model[j] = True
+        found = [position[n] for n in model.codes(code) if n in position]
+        members[j, : len(found)] = found
+    return members, in_model
+
+
+def _outstanding_columns(table: LaitTable, authorities: list[int],
+                         outstanding: Collection[str]) -> NDArray[np.int64]:
+    """For each authority, the columns of the Outstanding authorities but itself."""
+    chosen = [j for j, a in enumerate(authorities) if table.areas[a].code in outstanding]
+    members = np.tile(np.asarray(chosen, dtype=np.int64), (len(authorities), 1))
+    for j in range(len(authorities)):
+        members[j][members[j] == j] = -1
+    return members
+
+
+def _chunked(values: NDArray[np.float64], members: NDArray[np.int64], *, median: bool,
+             ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]:
+    parts = [group_statistics(values[start:start + _CHUNK], members, median=median)
+             for start in range(0, max(len(values), 1), _CHUNK)]
+    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.concatenate([p[2] for p in parts]))
+
+
+def _better_than(values: NDArray[np.float64], members: NDArray[np.int64],
+                 lower: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """How many of each authority's group it does better than (ties are not better)."""
+    result = []
+    for start in range(0, max(len(values), 1), _CHUNK):
+        block = values[start:start + _CHUNK]
+        padded = np.concatenate([block, np.full((len(block), 1), np.nan)], axis=1)
+        gathered = padded[:, members]
+        own = block[:, :, None]
+        low = lower[start:start + _CHUNK, None]
+        result.append(np.where(low, (gathered > own).sum(axis=2),
+                               (gathered < own).sum(axis=2)))
+    return np.concatenate(result)
+
+
+def _previous(group_measure: NDArray[np.int64], periods: list[Period | None],
+              ) -> NDArray[np.int64]:
+    """Each group's group for the same measure and the period just before, or -1."""
+    where = {(m, p): g for g, (m, p) in enumerate(zip(group_measure.tolist(), periods,
+                                                       strict=True)) if p is not None}
+    return np.array([where.get((m, p.previous()), -1) if p is not None else -1
+                     for m, p in zip(group_measure.tolist(), periods, strict=True)],
+                    dtype=np.int64)
