@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from corpparent.commands.authorities import authorities
+from corpparent.commands.benchmark import benchmark
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
 from corpparent.commands.meetings import meetings
 from corpparent.commands.obligations import obligations
@@ -74,12 +75,14 @@ def cli() -> None:
       corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31
       corpparent validate -a wiltshire examples/data/wiltshire_readings_2022-23.csv
       corpparent schema report
+      corpparent benchmark -a Wiltshire -m LAC_LongStable%
 
     Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
     """
 
 
 cli.add_command(authorities)
+cli.add_command(benchmark)
 cli.add_command(scorecard)
 cli.add_command(meetings)
 cli.add_command(obligations)

@@ -8,6 +8,7 @@ rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, final
 
@@ -75,11 +76,14 @@ class NationalResults:
     (values not benchmarked and why), the neighbour :attr:`model` used and the
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "model", "notes", "problems", "table")
+    __slots__ = ("areas", "model", "names", "notes", "problems", "table")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
-                 model: str, notes: tuple[str, ...]) -> None:
+                 model: str, notes: tuple[str, ...],
+                 names: Mapping[str, str] | None = None) -> None:
         self.table = table
+        #: Each measure's name in the dictionary, by code.
+        self.names: Mapping[str, str] = dict(names or {})
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -91,7 +95,7 @@ class NationalResults:
               group_label: NDArray[np.int64], periods: list[Period | None],
               polarity: NDArray[np.int8], figures: dict[str, Any],
               problems: tuple[Problem, ...], model: str,
-              notes: tuple[str, ...]) -> NationalResults:
+              notes: tuple[str, ...], names: Mapping[str, str]) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -99,12 +103,13 @@ class NationalResults:
         no_value = np.isnan(value)
         period_names = [None if p is None else str(p) for p in periods]
         previous = figures["previous"]
-        region_names = [a.name for a in Areas(areas) if a.level.value == "Regional"]
-        region_of = [areas[a].region for a in authority.tolist()]
         directory = Areas(areas)
+        region_names = sorted({name for a in areas
+                               if (name := _region_name(directory, a.region)) is not None})
         region_index = {name: i for i, name in enumerate(region_names)}
-        regions = np.array([region_index.get(_region_name(directory, r), -1)
-                            for r in region_of], dtype=np.int32)
+        area_region = np.array([region_index.get(_region_name(directory, a.region) or "", -1)
+                                for a in areas], dtype=np.int32)
+        regions = area_region[authority]
         gaps = {name: value - figures[source] for name, source in (
             ("gap_england", "england"), ("gap_region", "region_value"),
             ("gap_neighbours", "neighbours_mean"), ("gap_outstanding", "outstanding_mean"))}
@@ -142,7 +147,7 @@ class NationalResults:
         columns["previous_value"] = _nullable(figures["previous_value"],
                                               np.isnan(figures["previous_value"]))
         columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
-        return cls(pa.table(columns), problems, directory, model, notes)
+        return cls(pa.table(columns), problems, directory, model, notes, names)
 
     # -- one authority -------------------------------------------------------------
 
@@ -202,7 +207,7 @@ class NationalResults:
         return target
 
     def __len__(self) -> int:
-        return self.table.num_rows
+        return int(self.table.num_rows)
 
     def __repr__(self) -> str:
         return f"NationalResults({len(self)} rows, {len(self.problems)} problems)"

@@ -27,6 +27,7 @@ comparison with an older year.
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
@@ -106,7 +107,8 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     has_period = np.array([p is not None for p in periods] + [False], dtype=bool)
     usable = keep & has_period[group]
     return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
-                     banded, neighbours, outstanding, problems, notes)
+                     banded, neighbours, outstanding, problems, notes,
+                     {m: d.name for m in set(table.codes) if (d := dictionary.get(m))})
 
 
 def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int64],
@@ -114,7 +116,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
               periods: list[Period | None], polarity: NDArray[np.int8],
               banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
               outstanding: Collection[str], problems: list[Problem],
-              notes: tuple[str, ...]) -> NationalResults:
+              notes: tuple[str, ...], names: dict[str, str]) -> NationalResults:
     count = len(group_measure)
     authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
     column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
@@ -139,8 +141,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     members, in_model = _neighbour_columns(table, authorities, neighbours)
     others = _outstanding_columns(table, authorities, outstanding)
     n_mean, n_median, n_count = _chunked(local, members, median=True)
-    o_mean, _, o_count = _chunked(local, others, median=False)
-    better = _better_than(local, others, lower)
+    o_mean, o_count, better = _outstanding(local, others, lower)
     previous = _previous(group_measure, periods)
     before = np.where(previous[:, None] >= 0, local[np.maximum(previous, 0)], np.nan)
     change = local - before
@@ -165,7 +166,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         table=table, group=g, authority=np.asarray(authorities)[j],
         group_measure=group_measure, group_label=group_label, periods=periods,
         polarity=polarity, figures=figures, problems=tuple(problems),
-        model=neighbours.source, notes=notes)
+        model=PurePath(neighbours.source).name, notes=notes, names=names)
 
 
 def _neighbour_columns(table: LaitTable, authorities: list[int],
@@ -188,12 +189,43 @@ def _neighbour_columns(table: LaitTable, authorities: list[int],
 
 def _outstanding_columns(table: LaitTable, authorities: list[int],
                          outstanding: Collection[str]) -> NDArray[np.int64]:
-    """For each authority, the columns of the Outstanding authorities but itself."""
-    chosen = [j for j, a in enumerate(authorities) if table.areas[a].code in outstanding]
-    members = np.tile(np.asarray(chosen, dtype=np.int64), (len(authorities), 1))
-    for j in range(len(authorities)):
-        members[j][members[j] == j] = -1
-    return members
+    """The columns of the authorities judged Outstanding."""
+    return np.array([j for j, a in enumerate(authorities) if table.areas[a].code in outstanding],
+                    dtype=np.int64)
+
+
+def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
+                 lower: NDArray[np.bool_]) -> tuple[NDArray[np.float64], NDArray[np.int64],
+                                                    NDArray[np.int64]]:
+    """Each authority's Outstanding group (the Outstanding authorities but itself): its
+    mean, how many have a number, and how many of them the authority does better than
+    (ties are not better; an authority is never better than itself, so leaving it out
+    changes no count). One pass per member, on whole columns."""
+    rows, width = values.shape
+    total = np.zeros(rows)
+    count = np.zeros(rows, dtype=np.int64)
+    better = np.zeros((rows, width), dtype=np.int64)
+    low = lower[:, None]
+    for k in members.tolist():
+        member = values[:, k]
+        has = ~np.isnan(member)
+        total += np.where(has, member, 0.0)
+        count += has
+        column = member[:, None]
+        better += np.where(low, column > values, column < values)
+    totals = np.repeat(total[:, None], width, axis=1)
+    counts = np.repeat(count[:, None], width, axis=1)
+    for k in members.tolist():
+        # A member's own group leaves it out: sum the others afresh, not by subtraction,
+        # so its mean is rounded as any other group's.
+        others = [m for m in members.tolist() if m != k]
+        block = values[:, others]
+        has = ~np.isnan(block)
+        totals[:, k] = np.where(has, block, 0.0).sum(axis=1)
+        counts[:, k] = has.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(counts > 0, totals / np.maximum(counts, 1), np.nan)
+    return mean, counts, better
 
 
 def _chunked(values: NDArray[np.float64], members: NDArray[np.int64], *, median: bool,
@@ -202,21 +234,6 @@ def _chunked(values: NDArray[np.float64], members: NDArray[np.int64], *, median:
              for start in range(0, max(len(values), 1), _CHUNK)]
     return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
             np.concatenate([p[2] for p in parts]))
-
-
-def _better_than(values: NDArray[np.float64], members: NDArray[np.int64],
-                 lower: NDArray[np.bool_]) -> NDArray[np.int64]:
-    """How many of each authority's group it does better than (ties are not better)."""
-    result = []
-    for start in range(0, max(len(values), 1), _CHUNK):
-        block = values[start:start + _CHUNK]
-        padded = np.concatenate([block, np.full((len(block), 1), np.nan)], axis=1)
-        gathered = padded[:, members]
-        own = block[:, :, None]
-        low = lower[start:start + _CHUNK, None]
-        result.append(np.where(low, (gathered > own).sum(axis=2),
-                               (gathered < own).sum(axis=2)))
-    return np.concatenate(result)
 
 
 def _previous(group_measure: NDArray[np.int64], periods: list[Period | None],
