@@ -179,7 +179,7 @@ def _neighbour_columns(table: LaitTable, authorities: list[int],
     in_model = np.zeros(len(authorities), dtype=bool)
     for j, a in enumerate(authorities):
         code = table.areas[a].code
-        if model.areas.get(code) is None:
+        if not model.covers(code):
             continue
         in_model[j] = True
         found = [position[n] for n in model.codes(code) if n in position]
