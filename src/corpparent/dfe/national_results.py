@@ -65,9 +65,14 @@ def _nullable(values: NDArray[Any], missing: NDArray[np.bool_]) -> pa.Array:
 
 
 def _labels(indices: NDArray[Any], names: list[str | None]) -> pa.Array:
-    """A dictionary-encoded text column: small, and fast to build and filter."""
-    return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)),
-                                          pa.array(names, pa.string()))
+    """A dictionary-encoded text column: small, and fast to build and filter. A name
+    that is None makes the rows pointing at it null (Parquet takes no null in a
+    dictionary)."""
+    empty = np.array([name is None for name in names] + [True], dtype=bool)
+    index = indices.astype(np.int32)
+    return pa.DictionaryArray.from_arrays(
+        pa.array(index, mask=empty[np.where(index < 0, len(names), index)]),
+        pa.array([name or "" for name in names], pa.string()))
 
 
 @final

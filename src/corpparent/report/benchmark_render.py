@@ -102,7 +102,9 @@ def _terminal(page: BenchmarkPage, width: int) -> str:
 
     table = Table(title=_title(page), show_lines=False)
     for heading in _TERMINAL_HEADINGS:
-        table.add_column(heading, overflow="fold")
+        # "k of n" is read as one: never broken over lines.
+        table.add_column(heading, overflow="fold",
+                         no_wrap=heading in ("Rank", "Better than Outst."))
     for row, cells in zip(page.rows, _table(page), strict=True):
         table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
     console = Console(record=True, width=width, file=io.StringIO())
