@@ -81,7 +81,8 @@ def test_no_quartile_measures_are_never_banded(results: NationalResults) -> None
                    if row["No_Quartile"] == "N"}
     assert len(flagged) == 21
     rows = [r for m in flagged for r in _measure(results, m).select(["band"]).to_pylist()]
-    assert rows and all(r["band"] is None for r in rows)
+    assert rows
+    assert all(r["band"] is None for r in rows)
 
 
 @pytest.mark.parametrize("measure", ["LAC_LongStable%", "LACStable_2016on", "CareLeaverAcc"])

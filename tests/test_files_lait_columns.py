@@ -31,9 +31,12 @@ def test_reads_numbers_symbols_and_dashes(tmp_path: Path) -> None:
             {**GOOD, "LA and Regions": "England", "LA Number": 970.0, "Region": "NA",
              "Values": "7.0E-2"}]
     table = read_lait_table(_write(tmp_path, rows))
-    assert table.value[0] == 12.5 and math.isnan(table.value[1]) and table.value[3] == 0.07
+    assert table.value[0] == 12.5
+    assert math.isnan(table.value[1])
+    assert table.value[3] == 0.07
     assert table.symbols[table.symbol[1]] == "c"
-    assert table.symbols[table.symbol[2]] is None and math.isnan(table.value[2])
+    assert table.symbols[table.symbol[2]] is None
+    assert math.isnan(table.value[2])
     assert [table.areas[a].code for a in table.area] == ["865", "866", "801", "E92000001"]
 
 

@@ -63,7 +63,8 @@ def test_year_ending_names_the_kind(month: int, expected: Period) -> None:
 def test_a_year_ending_is_twelve_months(year: int, month: int) -> None:
     period = year_ending(year, month)
     assert len(period.months()) == 12
-    assert period.end.month == month and period.end.year == year
+    assert period.end.month == month
+    assert period.end.year == year
     assert (period.end + timedelta(days=1)).day == 1
     assert period.previous().end.year == year - 1
     assert parse_period(str(period)) == period
