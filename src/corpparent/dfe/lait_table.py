@@ -30,18 +30,19 @@ class LaitTable:
     ``measure``, ``label`` and ``area`` index :attr:`measures`, :attr:`labels` and
     :attr:`areas`; ``value`` is the number or NaN; ``symbol`` indexes :attr:`symbols`,
     whose entry 0 is ``None`` (a number, or LAIT's ``-``: no figure, no reason given).
-    ``row`` is each value's row in the source file, counting from 1, for problems;
+    ``row`` is each value's row in the source file, counting from 1, for problems
+    (by default its position);
     ``codes`` gives each measure's code in the data dictionary.
     """
 
-    __slots__ = ("area", "areas", "codes", "label", "labels", "measure", "measures", "row",
+    __slots__ = ("_row", "area", "areas", "codes", "label", "labels", "measure", "measures",
                  "source", "symbol", "symbols", "value")
 
     def __init__(self, source: str, *, measures: tuple[str, ...], labels: tuple[str, ...],
                  areas: tuple[Area, ...], symbols: tuple[str | None, ...],
                  measure: NDArray[np.int32], label: NDArray[np.int32],
                  area: NDArray[np.int32], value: NDArray[np.float64],
-                 symbol: NDArray[np.int8], row: NDArray[np.int64],
+                 symbol: NDArray[np.int8], row: NDArray[np.int64] | None = None,
                  codes: tuple[str, ...] | None = None) -> None:
         self.source = source
         self.measures = measures
@@ -55,7 +56,17 @@ class LaitTable:
         self.area = area
         self.value = value
         self.symbol = symbol
-        self.row = row
+        self._row = row
+
+    @property
+    def row(self) -> NDArray[np.int64]:
+        """Each value's row in the source file, counting from 1 (by default its
+        position)."""
+        if self._row is None:
+            import numpy as np
+
+            self._row = np.arange(1, len(self.value) + 1, dtype=np.int64)
+        return self._row
 
     @property
     def directory(self) -> Areas:

@@ -64,47 +64,67 @@ def _area(number: int, name: str, region: str | None, known: Any) -> Area:
 
 
 def _text_index(column: Any) -> tuple[tuple[str | None, ...], NDArray[np.int32]]:
-    """The distinct texts of a dictionary column and each row's index into them (-1 for
-    an empty cell)."""
+    """The distinct texts of a dictionary column (chunked, each chunk with its own
+    dictionary) and each row's index into them (-1 for an empty cell)."""
     import numpy as np
 
-    indices = column.indices.to_numpy(zero_copy_only=False)
-    if column.indices.null_count:
-        indices = np.where(column.is_null().to_numpy(zero_copy_only=False), -1, indices)
-    return tuple(column.dictionary.to_pylist()), indices.astype(np.int32)
+    found: dict[str | None, int] = {}
+    parts = []
+    for chunk in column.chunks:
+        mapping = np.array([found.setdefault(word, len(found))
+                            for word in chunk.dictionary.to_pylist()] + [-1], dtype=np.int32)
+        indices = chunk.indices.to_numpy(zero_copy_only=False)
+        if chunk.null_count:
+            indices = np.where(chunk.is_null().to_numpy(zero_copy_only=False), -1, indices)
+        parts.append(mapping[indices])
+    where = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    return tuple(found), where.astype(np.int32, copy=False)
 
 
 def _values(column: Any, source: str, problems: list[Problem],
             ) -> tuple[NDArray[np.float64], NDArray[np.int8], tuple[str | None, ...]]:
-    """Numbers and symbols, worked out once per distinct text and spread to the rows."""
+    """Every row's number (NaN where none) and symbol index.
+
+    The quick way first: with LAIT's ``-`` set aside, Arrow casts the whole column to
+    numbers at once. Only when that fails (a symbol, a stray space, a bad value) are the
+    texts that are not numbers looked at, once per distinct text, and the bad ones
+    reported at their rows.
+    """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    words, where = _text_index(column)
-    text = pc.utf8_trim_whitespace(column.dictionary)
-    numeric = pc.fill_null(pc.match_substring_regex(text, _NUMBER), False)
-    parsed = pc.cast(pc.if_else(numeric, text, pa.scalar(None, pa.string())), pa.float64())
-    numbers = np.append(parsed.to_numpy(zero_copy_only=False).astype(np.float64), np.nan)
+    text = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    blank = pc.fill_null(pc.equal(text, _NOT_GIVEN), True)
+    try:
+        cast = pc.cast(pc.if_else(blank, pa.scalar(None, pa.string()), text), pa.float64())
+        numbers = cast.to_numpy(zero_copy_only=False).astype(np.float64)
+        if np.all(np.isfinite(numbers) | blank.to_numpy(zero_copy_only=False)):
+            return numbers, np.zeros(len(numbers), dtype=np.int8), (None,)
+    except pa.ArrowInvalid:
+        pass
+    trimmed = pc.utf8_trim_whitespace(text)
+    numeric = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
+    numbers = pc.cast(pc.if_else(numeric, trimmed, pa.scalar(None, pa.string())),
+                      pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    others = np.flatnonzero(~numeric.to_numpy(zero_copy_only=False))
     symbols: list[str | None] = [None]
-    codes = np.zeros(len(words) + 1, dtype=np.int8)
+    codes = np.zeros(len(numbers), dtype=np.int8)
+    words = pc.utf8_lower(trimmed.take(pa.array(others, pa.int64()))).to_pylist()
     bad: list[int] = []
-    for index in np.flatnonzero(~numeric.to_numpy(zero_copy_only=False)).tolist():
-        word = (words[index] or "").strip().lower()
-        if word in (_NOT_GIVEN, ""):
+    for row, word in zip(others.tolist(), words, strict=True):
+        if word in (_NOT_GIVEN, "", None):
             continue
         if word in OFFICIAL_SYMBOLS:
             if word not in symbols:
                 symbols.append(word)
-            codes[index] = symbols.index(word)
+            codes[row] = symbols.index(word)
         else:
-            bad.append(index)
-    if bad:
-        rows = np.flatnonzero(np.isin(where, bad))
-        problems.extend(_problems(source, rows, "Values",
-                                  f"expected a number, {_NOT_GIVEN!r} or an official symbol "
-                                  f"({_SYMBOLS})"))
-    return numbers[where], codes[where], tuple(symbols)
+            bad.append(row)
+    problems.extend(_problems(source, bad, "Values",
+                              f"expected a number, {_NOT_GIVEN!r} or an official symbol "
+                              f"({_SYMBOLS})"))
+    return numbers, codes, tuple(symbols)
 
 
 def _required(words: tuple[str | None, ...], where: NDArray[np.int32], column: str,
@@ -116,7 +136,8 @@ def _required(words: tuple[str | None, ...], where: NDArray[np.int32], column: s
     problems.extend(_problems(source, rows, column, "expected text, found nothing"))
 
 
-_TEXT_COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Values", "Region")
+#: Read as Arrow dictionaries: few distinct texts, each checked once.
+_TEXT_COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Region")
 
 
 def read_lait_table(path: str | Path) -> LaitTable:
@@ -139,11 +160,8 @@ def read_lait_table(path: str | Path) -> LaitTable:
         if missing:
             raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
         table = pq.read_table(path, columns=list(_COLUMNS), read_dictionary=list(_TEXT_COLUMNS))
-        table = table.unify_dictionaries().combine_chunks()
-        columns = {name: table[name].chunk(0) if table[name].num_chunks
-                   else pa.array([], pa.dictionary(pa.int32(), pa.string()))
-                   for name in _TEXT_COLUMNS}
-        number = table["LA Number"].to_numpy().astype(np.float64)
+        columns = {name: table[name] for name in (*_TEXT_COLUMNS, "Values")}
+        number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
         raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
     problems: list[Problem] = []
@@ -162,8 +180,7 @@ def read_lait_table(path: str | Path) -> LaitTable:
         raise DataError(problems)
     return LaitTable(source, measures=tuple(m or "" for m in measures),
                      labels=tuple(y or "" for y in labels), areas=areas, symbols=symbols,
-                     measure=measure, label=label, area=area, value=value, symbol=symbol,
-                     row=np.arange(1, len(value) + 1, dtype=np.int64))
+                     measure=measure, label=label, area=area, value=value, symbol=symbol)
 
 
 def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
@@ -174,23 +191,26 @@ def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
     names, name = _text_index(columns["LA and Regions"])
     regions, region = _text_index(columns["Region"])
     _required(names, name, "LA and Regions", source, problems)
-    key = (number * (len(names) + 1) + name + 1) * (len(regions) + 1) + region + 1
+    # One key per (number, name, region), from which each part can be read back.
+    width_name, width_region = len(names) + 1, len(regions) + 1
+    key = (number * width_name + name + 1) * width_region + region + 1
     seen = np.zeros(int(key.max()) + 1 if len(key) else 1, dtype=bool)
     seen[key] = True
     distinct = np.flatnonzero(seen)
-    slot = np.full(len(seen), -1, dtype=np.int64)
-    slot[distinct] = np.arange(len(distinct))
+    slot = np.full(len(seen), -1, dtype=np.int32)
+    slot[distinct] = np.arange(len(distinct), dtype=np.int32)
     inverse = slot[key]
-    first = np.full(len(distinct), -1, dtype=np.int64)
-    first[inverse[::-1]] = np.arange(len(key))[::-1]
     known = known_areas()
     codes: dict[str, int] = {}
     areas: list[Area] = []
     mapped = np.full(len(distinct), -1, dtype=np.int32)
-    for index, row in enumerate(first.tolist()):
-        written = regions[region[row]] if region[row] >= 0 else None
+    for index, whole in enumerate(distinct.tolist()):
+        region_at = whole % width_region - 1
+        name_at = whole // width_region % width_name - 1
+        written = regions[region_at] if region_at >= 0 else None
         try:
-            found = _area(int(number[row]), names[name[row]] or "" if name[row] >= 0 else "",
+            found = _area(whole // width_region // width_name,
+                          names[name_at] or "" if name_at >= 0 else "",
                           None if written in (None, "NA", "") else written, known)
         except ValueError as exc:
             problems.extend(_problems(source, np.flatnonzero(inverse == index),
@@ -212,8 +232,10 @@ def _duplicates(measure: NDArray[np.int32], label: NDArray[np.int32], area: NDAr
     valid = (measure >= 0) & (label >= 0) & (area >= 0)
     key = (measure.astype(np.int64) * (len(labels) + 1) + label) * (len(areas) + 1) + area
     key = np.where(valid, key, -1)
-    counts = np.bincount(key[valid])
-    if not len(counts) or counts.max() <= 1:
+    # As many distinct keys as rows means no repeats: found without sorting.
+    seen = np.zeros(int(key.max()) + 1 if len(key) else 1, dtype=bool)
+    seen[key[valid]] = True
+    if np.count_nonzero(seen) == np.count_nonzero(valid):
         return
     order = np.argsort(key, kind="stable")
     ordered = key[order]
