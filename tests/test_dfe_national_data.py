@@ -16,7 +16,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from corpparent.comparators.standing import group_finding, standing_finding
 from corpparent.dfe.benchmark import national_benchmark
+from corpparent.dfe.national_findings import lait_indicator
 from corpparent.dfe.national_results import NationalResults
 from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.files.national_package import national_results
@@ -142,3 +144,34 @@ def test_results_write_as_csv_and_parquet(results: NationalResults, tmp_path: Pa
     text = small.write(tmp_path / "out.csv").read_text(encoding="utf-8")
     assert text.count("\n") == len(small) + 1
     assert len(small.to_pandas()) == len(small)
+
+
+@pytest.mark.parametrize("authority", ["Wiltshire", "Staffordshire", "Rutland"])
+def test_findings_for_one_authority_are_the_scalar_paths(results: NationalResults,
+                                                         authority: str) -> None:
+    measure = "LACStable_2016on"
+    dictionary = read_lait_dictionary(NATIONAL_DATA / "lait_data_dictionary.csv")
+    data = read_lait(NATIONAL_DATA / "lait_bds_long.parquet", [measure]).national_data(
+        {measure: "lacstable_2016on"}, dictionary)
+    outstanding = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv").codes()
+    indicator = lait_indicator(measure, dictionary[measure].name, dictionary[measure].polarity)
+    expected = []
+    for values in data:
+        national = values.to_benchmark(indicator)
+        name = values.areas[authority].name
+        others = sorted(data.areas[c].name for c in outstanding
+                        if c in data.areas and c != data.areas[authority].code)
+        expected += [standing_finding(national, name),
+                     group_finding(national, "Outstanding authorities", others,
+                                   national.numeric.get(name), authority=name)]
+    found = [f for f in results.findings(authority, every_period=True,
+                                                    measures=[measure])
+             if f.subject == indicator.id]
+    assert found == expected
+    # ... and they carry the engine's own rank, band and "better than k".
+    engine = [r for r in _measure(results, measure).to_pylist() if r["authority"] == authority]
+    standings = [f for f in found if f.rule == "national rank and quartile band"]
+    for row, finding in zip(engine, standings, strict=True):
+        if row["rank"] is not None:
+            assert (finding.evidence["rank"], finding.evidence["band"]) == (row["rank"],
+                                                                            row["band"])

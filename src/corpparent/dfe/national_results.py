@@ -8,7 +8,7 @@ rows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, final
 
@@ -18,12 +18,14 @@ import pyarrow as pa
 from corpparent.dfe.areas import Area, Areas
 from corpparent.dfe.columnar import BANDS
 from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from corpparent.dfe.lait_table import LaitTable
+    from corpparent.findings import Finding
 
 __all__ = ["COLUMNS", "NationalResults"]
 
@@ -81,14 +83,24 @@ class NationalResults:
     (values not benchmarked and why), the neighbour :attr:`model` used and the
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "model", "names", "notes", "problems", "table")
+    __slots__ = ("areas", "model", "names", "notes", "outstanding", "periods", "polarities",
+                 "problems", "table")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
-                 names: Mapping[str, str] | None = None) -> None:
+                 names: Mapping[str, str] | None = None, *,
+                 polarities: Mapping[str, Polarity | None] | None = None,
+                 periods: Mapping[str, Period] | None = None,
+                 outstanding: frozenset[str] = frozenset()) -> None:
         self.table = table
-        #: Each measure's name in the dictionary, by code.
+        #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
+        #: Each measure's polarity (None where the dictionary gives none), by measure.
+        self.polarities: Mapping[str, Polarity | None] = dict(polarities or {})
+        #: The periods of the ``period`` column, by their written form.
+        self.periods: Mapping[str, Period] = dict(periods or {})
+        #: The old LA codes of the authorities judged Outstanding.
+        self.outstanding = outstanding
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -100,7 +112,9 @@ class NationalResults:
               group_label: NDArray[np.int64], periods: list[Period | None],
               polarity: NDArray[np.int8], figures: dict[str, Any],
               problems: tuple[Problem, ...], model: str,
-              notes: tuple[str, ...], names: Mapping[str, str]) -> NationalResults:
+              notes: tuple[str, ...], names: Mapping[str, str],
+              polarities: Mapping[str, Polarity | None],
+              outstanding: frozenset[str]) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -152,7 +166,9 @@ class NationalResults:
         columns["previous_value"] = _nullable(figures["previous_value"],
                                               np.isnan(figures["previous_value"]))
         columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
-        return cls(pa.table(columns), problems, directory, model, notes, names)
+        return cls(pa.table(columns), problems, directory, model, notes, names,
+                   polarities=polarities, outstanding=outstanding,
+                   periods={str(p): p for p in periods if p is not None})
 
     # -- one authority -------------------------------------------------------------
 
@@ -167,6 +183,19 @@ class NationalResults:
         code = self.area(authority).code
         return self.table.filter(pc.equal(self.table["authority_code"].cast(pa.string()),
                                           code))
+
+    def findings(self, authority: str, *, every_period: bool = False,
+                 measures: Collection[str] | None = None) -> tuple[Finding, ...]:
+        """The authority's national rank and quartile band, and its position among the
+        other Outstanding authorities, as findings: for each measure's latest period, or
+        every period, of every measure or only ``measures``. They are the scalar path's own findings
+        (:func:`~corpparent.comparators.standing.standing_finding`,
+        :func:`~corpparent.comparators.standing.group_finding`), built from the same
+        published values; see :mod:`corpparent.dfe.national_findings`."""
+        from corpparent.dfe.national_findings import authority_findings
+
+        return authority_findings(self, authority, every_period=every_period,
+                                  measures=measures)
 
     # -- out -----------------------------------------------------------------------
 

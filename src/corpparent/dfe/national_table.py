@@ -107,8 +107,7 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     has_period = np.array([p is not None for p in periods] + [False], dtype=bool)
     usable = keep & has_period[group]
     return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
-                     banded, neighbours, outstanding, problems, notes,
-                     {m: d.name for m in set(table.codes) if (d := dictionary.get(m))})
+                     banded, neighbours, outstanding, problems, notes, dictionary)
 
 
 def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int64],
@@ -116,7 +115,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
               periods: list[Period | None], polarity: NDArray[np.int8],
               banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
               outstanding: Collection[str], problems: list[Problem],
-              notes: tuple[str, ...], names: dict[str, str]) -> NationalResults:
+              notes: tuple[str, ...], dictionary: LaitDictionary) -> NationalResults:
     count = len(group_measure)
     authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
     column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
@@ -166,7 +165,12 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         table=table, group=g, authority=np.asarray(authorities)[j],
         group_measure=group_measure, group_label=group_label, periods=periods,
         polarity=polarity, figures=figures, problems=tuple(problems),
-        model=PurePath(neighbours.source).name, notes=notes, names=names)
+        model=PurePath(neighbours.source).name, notes=notes,
+        names={m: d.name for m, c in zip(table.measures, table.codes, strict=True)
+               if (d := dictionary.get(c))},
+        polarities={m: d.polarity if (d := dictionary.get(c)) else None
+                    for m, c in zip(table.measures, table.codes, strict=True)},
+        outstanding=frozenset(outstanding))
 
 
 def _neighbour_columns(table: LaitTable, authorities: list[int],
