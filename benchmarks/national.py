@@ -17,6 +17,7 @@ by up to 1%). Run with ``.venv/bin/python benchmarks/national.py [FOLDER] [REPEA
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -133,7 +134,23 @@ def run(folder: Path, repeats: int, *, check: bool) -> dict[str, float]:
     return figures
 
 
+def startup(repeats: int) -> dict[str, float]:
+    """Whole-process medians of ``import corpparent`` and ``corpparent --help``."""
+    script = Path(sys.executable).parent / "corpparent"
+    commands = {"import corpparent": [sys.executable, "-c", "import corpparent"],
+                "corpparent --help": [str(script), "--help"],
+                "python (nothing imported)": [sys.executable, "-c", "pass"]}
+    return {label: median_time(lambda c=command: subprocess.run(c, check=True,
+                                                                 capture_output=True),
+                               repeats)
+            for label, command in commands.items()}
+
+
 def main(folder: Path = DEFAULT, repeats: int = 7) -> None:
+    print("== start-up (whole process)")
+    started = startup(repeats)
+    for label, seconds in started.items():
+        print(f"  {label:<32} {seconds * 1000:9.1f} ms (median of {repeats})")
     print(f"== the LAIT dataset ({folder / LAIT})")
     one = run(folder, repeats, check=True)
     with tempfile.TemporaryDirectory() as scratch:
@@ -149,6 +166,10 @@ def main(folder: Path = DEFAULT, repeats: int = 7) -> None:
     print(f"  engine read + evaluate            {whole:6.3f} s target < 1 s")
     print(f"  10x data / 1x data (engine)       {scaling:6.2f}x  target <= 11x")
     print(f"  engine read / read_table          {read:6.2f}x  target <= 1.5x")
+    print(f"  import corpparent                 {started['import corpparent']:6.3f} s "
+          "target < 0.15 s")
+    print(f"  corpparent --help                 {started['corpparent --help']:6.3f} s "
+          "target < 0.25 s")
 
 
 if __name__ == "__main__":

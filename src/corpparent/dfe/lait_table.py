@@ -31,23 +31,19 @@ class LaitTable:
     :attr:`areas`; ``value`` is the number or NaN; ``symbol`` indexes :attr:`symbols`,
     whose entry 0 is ``None`` (a number, or LAIT's ``-``: no figure, no reason given).
     ``row`` is each value's row in the source file, counting from 1, for problems
-    (by default its position);
-    ``codes`` gives each measure's code in the data dictionary.
+    (by default its position).
     """
 
-    __slots__ = ("_row", "area", "areas", "codes", "label", "labels", "measure", "measures",
+    __slots__ = ("_row", "area", "areas", "label", "labels", "measure", "measures",
                  "source", "symbol", "symbols", "value")
 
     def __init__(self, source: str, *, measures: tuple[str, ...], labels: tuple[str, ...],
                  areas: tuple[Area, ...], symbols: tuple[str | None, ...],
                  measure: NDArray[np.int32], label: NDArray[np.int32],
                  area: NDArray[np.int32], value: NDArray[np.float64],
-                 symbol: NDArray[np.int8], row: NDArray[np.int64] | None = None,
-                 codes: tuple[str, ...] | None = None) -> None:
+                 symbol: NDArray[np.int8], row: NDArray[np.int64] | None = None) -> None:
         self.source = source
         self.measures = measures
-        #: Each measure's code in the data dictionary (its own name but in copies).
-        self.codes = measures if codes is None else codes
         self.labels = labels
         self.areas = areas
         self.symbols = symbols
@@ -78,26 +74,6 @@ class LaitTable:
         """The local authorities of the data, by name."""
         return tuple(sorted((a for a in self.areas if a.level is Level.LOCAL_AUTHORITY),
                             key=lambda a: a.name))
-
-    def repeated(self, times: int, *, seed: int = 0) -> LaitTable:
-        """The data ``times`` over, each copy's measures renamed (``LAC~2``) and its
-        numbers perturbed by up to ±1%: a bigger dataset of the same shape, for timing."""
-        import numpy as np
-
-        generator = np.random.default_rng(seed)
-        count = len(self.measures)
-        copies = np.arange(times, dtype=np.int32).repeat(len(self.value))
-        noise = generator.uniform(0.99, 1.01, size=len(self.value) * times)
-        noise[: len(self.value)] = 1.0
-        return LaitTable(
-            f"{self.source} (x{times})",
-            measures=tuple(m if k == 0 else f"{m}~{k + 1}" for k in range(times)
-                           for m in self.measures),
-            labels=self.labels, areas=self.areas, symbols=self.symbols,
-            measure=np.tile(self.measure, times) + copies * count,
-            label=np.tile(self.label, times), area=np.tile(self.area, times),
-            value=np.tile(self.value, times) * noise, symbol=np.tile(self.symbol, times),
-            row=np.tile(self.row, times), codes=self.codes * times)
 
     def __len__(self) -> int:
         return len(self.value)

@@ -51,7 +51,6 @@ __all__ = ["NO_NEIGHBOURS", "benchmark_all"]
 NO_NEIGHBOURS: Final = "no neighbours in this model"
 #: Matrix rows worked on at once by the group figures (bounds the memory they take).
 _CHUNK: Final = 1024
-_DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
 
 
 def _groups(table: LaitTable, keep: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
@@ -86,7 +85,7 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     cache: dict[tuple[str, str], Period | None] = {}
     for index, (m, y) in enumerate(zip(group_measure.tolist(), group_label.tolist(),
                                        strict=True)):
-        code, label = table.codes[m], table.labels[y]
+        code, label = table.measures[m], table.labels[y]
         measure = dictionary.get(code)
         year_type = "" if measure is None else measure.year_type
         if (label, year_type) not in cache:
@@ -166,10 +165,9 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         group_measure=group_measure, group_label=group_label, periods=periods,
         polarity=polarity, figures=figures, problems=tuple(problems),
         model=PurePath(neighbours.source).name, notes=notes,
-        names={m: d.name for m, c in zip(table.measures, table.codes, strict=True)
-               if (d := dictionary.get(c))},
-        polarities={m: d.polarity if (d := dictionary.get(c)) else None
-                    for m, c in zip(table.measures, table.codes, strict=True)},
+        names={m: d.name for m in table.measures if (d := dictionary.get(m))},
+        polarities={m: d.polarity if (d := dictionary.get(m)) else None
+                    for m in table.measures},
         outstanding=frozenset(outstanding))
 
 
