@@ -70,11 +70,13 @@ def _labels(indices: NDArray[Any], names: list[str | None]) -> pa.Array:
     """A dictionary-encoded text column: small, and fast to build and filter. A name
     that is None makes the rows pointing at it null (Parquet takes no null in a
     dictionary)."""
+    index = indices.astype(np.int32, copy=False)
+    dictionary = pa.array([name or "" for name in names], pa.string())
+    if None not in names and (not len(index) or index.min() >= 0):
+        return pa.DictionaryArray.from_arrays(pa.array(index), dictionary)
     empty = np.array([name is None for name in names] + [True], dtype=bool)
-    index = indices.astype(np.int32)
     return pa.DictionaryArray.from_arrays(
-        pa.array(index, mask=empty[np.where(index < 0, len(names), index)]),
-        pa.array([name or "" for name in names], pa.string()))
+        pa.array(index, mask=empty[np.where(index < 0, len(names), index)]), dictionary)
 
 
 @final
@@ -107,8 +109,8 @@ class NationalResults:
         self.notes = notes
 
     @classmethod
-    def build(cls, *, table: LaitTable, group: NDArray[np.int64],
-              authority: NDArray[np.int64], group_measure: NDArray[np.int64],
+    def build(cls, *, table: LaitTable, group: NDArray[np.int32],
+              authority: NDArray[np.int32], group_measure: NDArray[np.int64],
               group_label: NDArray[np.int64], periods: list[Period | None],
               polarity: NDArray[np.int8], figures: dict[str, Any],
               problems: tuple[Problem, ...], model: str,
@@ -120,7 +122,8 @@ class NationalResults:
         areas = table.areas
         value = figures["value"]
         no_value = np.isnan(value)
-        period_names = [None if p is None else str(p) for p in periods]
+        written: dict[Period, str] = {p: str(p) for p in set(periods) if p is not None}
+        period_names = [None if p is None else written[p] for p in periods]
         previous = figures["previous"]
         directory = Areas(areas)
         region_names = sorted({name for a in areas
@@ -168,7 +171,7 @@ class NationalResults:
         columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
         return cls(pa.table(columns), problems, directory, model, notes, names,
                    polarities=polarities, outstanding=outstanding,
-                   periods={str(p): p for p in periods if p is not None})
+                   periods={text: p for p, text in written.items()})
 
     # -- one authority -------------------------------------------------------------
 
