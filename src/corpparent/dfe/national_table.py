@@ -147,8 +147,9 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     for start in range(0, count, _CHUNK):
         first = int(ends[start - 1]) if start else 0
         last = int(ends[min(start + _CHUNK, count) - 1])
-        block = _block(slice(start, start + _CHUNK), local, values, published, symbol, authorities, polarity,
-                       banded, england, region, members, in_model, others, previous)
+        block = _block(slice(start, start + _CHUNK), local, values, published, symbol,
+                       authorities, polarity, banded, england, region, members, in_model,
+                       others, previous)
         for name, array in block.items():
             figures[name][first:last] = array
     g = figures.pop("group")
