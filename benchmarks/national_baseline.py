@@ -137,3 +137,32 @@ def evaluate(frame: pd.DataFrame, dictionary: pd.DataFrame, neighbours: pd.DataF
     local["direction"] = np.select([change > 0, change < 0, change == 0],
                                    ["increase", "decrease", "no change"], "not comparable")
     return local
+
+
+def main(folder: Path | None = None) -> None:
+    """Run the baseline alone on a folder of the files and print how long it takes."""
+    import sys
+    import time
+
+    base = folder or (Path(sys.argv[1]) if len(sys.argv) > 1 else
+                      Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe")
+    dictionary = pd.read_csv(base / "lait_data_dictionary.csv", dtype=str,
+                             keep_default_na=False, encoding="utf-8-sig")
+    model = pd.read_csv(base / "sn_model_2025_wide.csv", dtype=str)
+    ofsted = pd.read_csv(base / "ofsted_ilacs_outcomes_2025-03-31.csv", dtype=str)
+    # The baseline takes the Outstanding authorities by old LA code: match Ofsted's names
+    # to the neighbour model's, the one file here giving both.
+    names = {n.casefold(): c for n, c in zip(model["la_name"], model["old_la_code"],
+                                              strict=True)}
+    chosen = ofsted.loc[ofsted["Overall effectiveness"] == "Outstanding",
+                        "Local authority name"]
+    outstanding = {names[n.casefold()] for n in chosen if n.casefold() in names}
+    start = time.perf_counter()
+    frame = read(base / "lait_bds_long.parquet")
+    result = evaluate(frame, dictionary, model, outstanding)
+    print(f"{len(result):,} rows in {time.perf_counter() - start:.2f} s "
+          f"({len(outstanding)} Outstanding authorities matched by name)")
+
+
+if __name__ == "__main__":
+    main()
