@@ -30,13 +30,12 @@ def main() -> None:
     readings = read_readings(READINGS, indicators)
     comparators = wiltshire.comparators.comparators if wiltshire.comparators else ()
     period = FinancialQuarter(2022, 4)
-    result = Scorecard(indicators).assess(readings, period)
+    result = Scorecard(indicators, comparators=comparators).assess(readings, period)
     provenance = make_provenance(
         inputs=[READINGS], period=period, options={"authority": "wiltshire"},
         generated_at=datetime.now(UTC).replace(microsecond=0), name_only=True,
     )
-    report = scorecard_report(result, indicators, readings, provenance,
-                              authority=wiltshire.name, comparators=comparators)
+    report = scorecard_report(result, provenance, authority=wiltshire.name)
     page = finish(report, "html")  # the public profile: small counts withheld
     target = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.html"
     target.write_text(render(page, "html"), encoding="utf-8")

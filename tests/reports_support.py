@@ -3,6 +3,7 @@ from the example (figures from the annual report 2022-23, seed 002)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from corpparent import (
@@ -18,8 +19,10 @@ from corpparent import (
     Scorecard,
     read_readings,
 )
+from corpparent.comparators import Comparator
 from corpparent.plugins import load_profile
 from corpparent.report import ScorecardReport, make_provenance, scorecard_report
+from corpparent.trends import DEFAULT_HISTORY
 
 ROOT = Path(__file__).resolve().parent.parent
 READINGS = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.csv"
@@ -34,13 +37,13 @@ def wiltshire_set() -> IndicatorSet:
     return load_profile("wiltshire").indicators
 
 
-def wiltshire_report(**options: object) -> ScorecardReport:
+def wiltshire_report(comparators: Sequence[Comparator] = (),
+                     history: int = DEFAULT_HISTORY) -> ScorecardReport:
     indicators = wiltshire_set()
     readings = read_readings(READINGS, indicators)
-    result = Scorecard(indicators).assess(readings, Q4)
+    result = Scorecard(indicators, comparators=comparators, history=history).assess(readings, Q4)
     provenance = make_provenance(inputs=[READINGS], period=Q4)
-    return scorecard_report(result, indicators, readings, provenance, authority="Wiltshire",
-                            **options)  # type: ignore[arg-type]
+    return scorecard_report(result, provenance, authority="Wiltshire")
 
 
 def count_report(values: dict[str, float | None], *, name: str = "Children missing",
@@ -54,4 +57,4 @@ def count_report(values: dict[str, float | None], *, name: str = "Children missi
         for q, v in values.items()
     )
     result = Scorecard(indicators).assess(readings, Q4)
-    return scorecard_report(result, indicators, readings, make_provenance(), authority="Test")
+    return scorecard_report(result, make_provenance(), authority="Test")

@@ -212,3 +212,41 @@ def test_progress_is_shown_only_on_a_terminal() -> None:
     assert list(progress(periods[:1], "Assessing",
                          Console(file=single, force_terminal=True))) == periods[:1]
     assert single.getvalue() == ""
+
+
+def _no_reading_ids(period: str) -> set[str]:
+    """The indicators with no row for ``period`` in the example file, read independently."""
+    import csv
+
+    with READINGS.open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    defined = {row["indicator"] for row in rows} | _plugin_ids()
+    return defined - {row["indicator"] for row in rows if row["period"] == period}
+
+
+def _plugin_ids() -> set[str]:
+    from corpparent.plugins import load_profile
+
+    return {i.id for i in load_profile("wiltshire").indicators.indicators}
+
+
+def test_a_period_with_no_data_is_a_warning_and_strict_exits_3() -> None:
+    lenient = run("scorecard", str(READINGS), "-a", "wiltshire", "-p", "2024-25 Q4")
+    assert lenient.exit_code == 0
+    assert lenient.stderr.splitlines() == [
+        "corpparent scorecard: warning: no indicator has a reading for 2024-25 Q4; the "
+        "latest period with readings is 2022-23 Q4"]
+    strict = run("scorecard", str(READINGS), "-a", "wiltshire", "-p", "2024-25 Q4", "--strict")
+    assert strict.exit_code == 3
+
+
+def test_indicators_without_a_reading_are_counted_and_named() -> None:
+    result = run(*BASE)
+    missing = _no_reading_ids("2022-23 Q4")
+    assert missing
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"corpparent scorecard: warning: {len(missing)} of "
+                           f"{len(_plugin_ids())} indicators have no reading for 2022-23 Q4: ")
+    named = line.split("2022-23 Q4: ", 1)[1].split(" and ")[0].split(", ")
+    assert set(named) <= missing
+    assert run(*BASE, "--strict").exit_code == 3

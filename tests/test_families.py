@@ -31,7 +31,7 @@ from corpparent.governance.membership import Membership
 from corpparent.governance.quorum import ClassQuorum
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable
-from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.obligations.compliance import (
     ObligationCheck,
     ReportingRecord,
@@ -45,6 +45,7 @@ from corpparent.periods import FinancialQuarter, FinancialYear, MunicipalYear, P
 from corpparent.plugins import load_profile
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 from corpparent.scorecard import Scorecard
+from corpparent.spc import chart_findings, xmr
 from corpparent.testing.governance_strategies import (
     class_quorums,
     meeting_frequencies,
@@ -126,6 +127,14 @@ def upcoming() -> tuple[Finding, ...]:
                      until=date(2024, 3, 31)).findings()
 
 
+def process_chart() -> tuple[Finding, ...]:
+    """A chart of 14 values with a point beyond its limits and a target, and a short flat
+    one (trial limits, no variation)."""
+    values = [10.0, 12, 11, 13, 12, 14, 13, 15, 14, 16, 15, 14, 13, 40]
+    return (*chart_findings(xmr(values, polarity=Polarity.LOWER_IS_BETTER), targets=(16.0,)),
+            *chart_findings(xmr([3.0, 3, 3]), targets=(2.0,)))
+
+
 SOURCES = {
     "scorecard": (scorecard, {RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET,
                               RuleFamily.AMBITION, RuleFamily.TRAVEL_SINCE_LAST_PERIOD,
@@ -141,6 +150,8 @@ SOURCES = {
     "comparators": (comparators, {RuleFamily.COMPARISON, RuleFamily.NATIONAL_STANDING,
                                   RuleFamily.GROUP_POSITION}),
     "upcoming": (upcoming, {RuleFamily.FALLS_DUE}),
+    "process chart": (process_chart, {RuleFamily.SPECIAL_CAUSE, RuleFamily.VARIATION,
+                                      RuleFamily.ASSURANCE, RuleFamily.PROCESS_LIMITS}),
 }
 
 

@@ -9,30 +9,19 @@ browser is installed; in CI (``CI`` set) a missing browser fails.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from browser_support import browser_path as _browser
 from corpparent.cli import cli
 from reports_support import READINGS, ROOT
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_DOMAIN = "<script>document.title='pwned'</script>"
-
-
-def _browser() -> str:
-    found = next((path for name in BROWSERS if (path := shutil.which(name))), None)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but no chromium is installed (apt-get install -y chromium)")
-        pytest.skip("no headless browser installed (apt-get install -y chromium); CI not set")
-    return found
 
 
 def _chromium(page: Path, profile: Path, *extra: str) -> str:

@@ -1,4 +1,5 @@
-"""Building report documents: an indicator's headline status, trends, comparators."""
+"""An indicator's headline status, trend and comparators, decided by the assessment,
+and the report documents built from it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from hypothesis import given, strategies as st
 
 from corpparent import FinancialQuarter, Finding, RuleFamily, Status, worst
 from corpparent.comparators import Comparator, ComparatorKind
-from corpparent.report import comparators_for, headline_status, summarise, trend
+from corpparent.comparators.figures import comparator_figures
+from corpparent.headline import headline_status
+from corpparent.report import summarise
 from corpparent.report.labels import STATUS_ORDER
+from corpparent.trends import trend_values
 from reports_support import Q4, count_report, wiltshire_report, wiltshire_set
 
 statuses = st.sampled_from(list(Status))
@@ -51,15 +55,31 @@ def test_the_headline_goes_by_the_rule_family_not_the_rule_name(
     assert headline_status(found) is status
 
 
-def test_without_range_or_target_travel_decides_and_else_nothing_is_judged() -> None:
+def test_without_range_target_or_history_nothing_is_judged_whatever_the_travel() -> None:
+    """One step between two values is not a judgement: the panel's exceptions are values
+    "outside the expected range or below the required target level" (002 §12a), and a
+    single step may be ordinary variation (NHS Making Data Count), so travel alone
+    leaves an indicator not judged, never "met"."""
     worsened = finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR, Status.WARNING)
+    rose = finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD, Status.MET)
     unknown = finding(RuleFamily.TRAVEL_SINCE_LAST_PERIOD, Status.INSUFFICIENT_DATA)
-    assert headline_status([worsened, unknown]) is Status.WARNING
+    assert headline_status([worsened, unknown]) is None
+    assert headline_status([rose]) is None
     assert headline_status([unknown]) is None
     assert headline_status([unknown], has_value=False) is Status.INSUFFICIENT_DATA
 
 
-NOT_HEADLINE = [f for f in RuleFamily if not f.is_judgement and not f.is_travel]
+@given(statuses, st.lists(st.tuples(st.sampled_from(TRAVEL), statuses)))
+def test_without_range_or_target_the_variation_decides(
+    status: Status, travel: list[tuple[RuleFamily, Status]]
+) -> None:
+    found = [finding(RuleFamily.VARIATION, status)]
+    found += [finding(family, s) for family, s in travel]
+    assert headline_status(found) is status
+
+
+NOT_HEADLINE = [f for f in RuleFamily
+                if not f.is_judgement and not f.is_travel and f is not RuleFamily.VARIATION]
 
 
 @given(st.lists(st.tuples(st.sampled_from(NOT_HEADLINE), statuses), min_size=1),
@@ -96,8 +116,8 @@ def test_trend_shows_at_most_history_periods() -> None:
     indicators = wiltshire_set()
     report = wiltshire_report(history=3)
     assert all(len(i.trend) <= 3 for i in report.indicators)
-    assert trend(indicators["long_term_stability"], indicators,
-                 _readings(), Q4, history=2)[0].period == "2022-23 Q3"
+    assert trend_values(indicators["long_term_stability"], indicators,
+                        _readings(), Q4, history=2)[0].period == Q4.previous()
 
 
 def _readings():  # type: ignore[no-untyped-def]
@@ -114,8 +134,8 @@ def test_comparators_take_the_latest_value_published_by_the_period() -> None:
         ("long_term_stability", "2021-22"): 71,
         ("long_term_stability", "2023-24"): 68,
     })
-    (found,) = comparators_for(indicator, [england], FinancialQuarter(2022, 4))
-    assert (found.value, found.period) == (71, "2021-22")  # 2023-24 had not ended
+    (found,) = comparator_figures(indicator, [england], FinancialQuarter(2022, 4))
+    assert (found.value, str(found.period)) == (71, "2021-22")  # 2023-24 had not ended
 
 
 def test_count_reports_carry_the_value_and_its_text() -> None:

@@ -72,7 +72,8 @@ def test_every_finding_is_in_the_json_with_its_breach_flag() -> None:
     stability = next(i for i in document["indicators"] if i["id"] == "long_term_stability")
     found = next(f for f in stability["findings"] if f["family"] == "expected range")
     assert (found["status"], found["breach"], found["evidence"]["value"]) == ("breached", True, 73)
-    assert stability["expected_range"] == {"lower": 75, "upper": 82, "period": "2022-23"}
+    assert stability["expected_range"] == {"lower": 75, "upper": 82, "period": "2022-23",
+                                           "from_process": False}
 
 
 def test_importing_reports_loads_neither_rich_nor_click_nor_pint() -> None:

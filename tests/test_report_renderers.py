@@ -25,6 +25,7 @@ from corpparent.report import (
 from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
 from corpparent.report.labels import finding_label, travel_cell, travel_label, travel_of
 from corpparent.report.model import FindingOut, ScorecardReport
+from corpparent.report.process_svg import PROCESS_COLOURS
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, period_label
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
@@ -56,6 +57,13 @@ def test_page_text_meets_wcag_aa(pair: tuple[str, str]) -> None:
 def test_chart_marks_meet_wcag_non_text_contrast(name: str, minimum: float) -> None:
     """Lines and labels against the white chart (WCAG 2.2, 1.4.3 and 1.4.11)."""
     assert contrast_ratio(CHART_COLOURS[name], "#ffffff") >= minimum
+
+
+@pytest.mark.parametrize("name", ["common", "improvement", "concern", "neither", "mean",
+                                  "limit"])
+def test_process_chart_marks_meet_wcag_non_text_contrast(name: str) -> None:
+    """The process chart's marks against the white chart (WCAG 2.2, 1.4.11)."""
+    assert contrast_ratio(PROCESS_COLOURS[name], "#ffffff") >= 3
 
 
 def test_status_symbols_and_words_are_distinct() -> None:

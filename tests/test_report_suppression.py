@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent import DefinitionError
-from corpparent.report import Suppression, finish, render_json, render_markdown, suppress
+from corpparent.report import (
+    Suppression,
+    finish,
+    render,
+    render_json,
+    render_markdown,
+    suppress,
+)
 from reports_support import count_report, wiltshire_report
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
@@ -106,3 +113,19 @@ def test_public_profile_names_inputs_without_their_folders() -> None:
     assert public.provenance.inputs[0].path == "wiltshire_readings_2022-23.csv"
     assert public.provenance.inputs[0].sha256 == report.provenance.inputs[0].sha256
     assert finish(report, "html", profile="internal").provenance == report.provenance
+
+
+@pytest.mark.parametrize(("options", "published"), [
+    ({}, True),
+    ({"suppress_small": False}, False),
+    ({"threshold": 1}, False),
+    ({"threshold": 2}, True),
+])
+def test_only_a_protected_public_report_says_it_is_for_publication(
+    options: dict[str, object], published: bool
+) -> None:
+    report = count_report({"Q3": 2, "Q4": 3})
+    for fmt in ("markdown", "html", "terminal"):
+        text = render(finish(report, "markdown", **options), fmt)  # type: ignore[arg-type]
+        assert ("For publication" in text) is published
+        assert ("Not for publication" in text) is not published

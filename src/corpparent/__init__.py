@@ -147,6 +147,13 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         Scorecard as Scorecard,
         ScorecardResult as ScorecardResult,
     )
+    from corpparent.spc import (
+        Assurance as Assurance,
+        Variation as Variation,
+        XmRChart as XmRChart,
+        XmROptions as XmROptions,
+        xmr as xmr,
+    )
 
 __version__ = "0.1.0"
 
@@ -154,6 +161,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "AllOf": "corpparent.findings",
     "AnyOf": "corpparent.findings",
+    "Assurance": "corpparent.spc",
     "AttendanceThreshold": "corpparent.governance",
     "Authority": "corpparent.comparators",
     "AuthorityProfile": "corpparent.profile",
@@ -232,7 +240,10 @@ _EXPORTS: dict[str, str] = {
     "UnitError": "corpparent.errors",
     "UnknownIndicatorError": "corpparent.errors",
     "UnknownNameError": "corpparent.errors",
+    "Variation": "corpparent.spc",
     "Verdict": "corpparent.comparators",
+    "XmRChart": "corpparent.spc",
+    "XmROptions": "corpparent.spc",
     "YearEnding": "corpparent.periods",
     "YearKind": "corpparent.governance",
     "YearSpan": "corpparent.periods",
@@ -264,6 +275,7 @@ _EXPORTS: dict[str, str] = {
     "value_for": "corpparent.indicators",
     "worst": "corpparent.findings",
     "write_icalendar": "corpparent.files",
+    "xmr": "corpparent.spc",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -16,6 +16,7 @@ import click
 
 from corpparent.commands.authorities import authorities
 from corpparent.commands.benchmark import benchmark
+from corpparent.commands.chart import chart
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
 from corpparent.commands.meetings import meetings
 from corpparent.commands.obligations import obligations
@@ -71,6 +72,8 @@ def cli() -> None:
       corpparent authorities list
       corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \\
           --authority wiltshire --period "2022-23 Q4" --format html --output wiltshire.html
+      corpparent chart examples/data/wiltshire_health_assessments_monthly_illustrative.csv \\
+          -a wiltshire -n health_assessments
       corpparent meetings -a wiltshire -p 2022-23
       corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31
       corpparent validate -a wiltshire examples/data/wiltshire_readings_2022-23.csv
@@ -84,6 +87,7 @@ def cli() -> None:
 cli.add_command(authorities)
 cli.add_command(benchmark)
 cli.add_command(scorecard)
+cli.add_command(chart)
 cli.add_command(meetings)
 cli.add_command(obligations)
 cli.add_command(schema)

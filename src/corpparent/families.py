@@ -59,6 +59,17 @@ class RuleFamily(Enum):
     """A submissions log entry that counts towards no obligation."""
     FALLS_DUE = "falls due"
     """An occurrence of an obligation falling due in a window."""
+    SPECIAL_CAUSE = "special cause variation"
+    """A signal on a process chart: a point outside the limits, a run, a trend, or two
+    of three points near a limit (NHS "Making Data Count")."""
+    VARIATION = "variation"
+    """Whether an indicator's latest value shows common or special cause variation."""
+    ASSURANCE = "assurance"
+    """Whether a process's limits say a target will be met consistently, hit and miss,
+    or consistently missed."""
+    PROCESS_LIMITS = "process limits"
+    """Whether a process chart's limits can be relied on: trial limits from too few
+    points, or no limits from a baseline that does not vary."""
     CUSTOM = "custom"
     """A rule written outside corpparent that belongs to none of the above."""
 

@@ -76,10 +76,13 @@ class ExpectedRangeRule(Rule[Observation]):
     """Judges an observation against its expected range, by the indicator's polarity."""
 
     expected: ExpectedRange
+    from_process: bool = False
+    """Whether the range is the process limits of the indicator's own history (see
+    :func:`corpparent.spc.process_range`) rather than one set by hand."""
 
     @property
     def name(self) -> str:
-        return "expected range"
+        return "expected range (process limits)" if self.from_process else "expected range"
 
     @property
     def family(self) -> RuleFamily:
@@ -94,9 +97,11 @@ class ExpectedRangeRule(Rule[Observation]):
         judged = performance(indicator.polarity, position)
         bounds = indicator.format_range(expected.lower, expected.upper)
         where = "within" if position is Position.WITHIN else f"{position}"
+        origin = (f"given by the {expected.source}" if self.from_process
+                  else f"set for {expected.period}")
         explanation = (
             f"{indicator.name}: {indicator.format(value)} in {subject.period} is {where} the "
-            f"expected range of {bounds} set for {expected.period}"
+            f"expected range of {bounds} {origin}"
         )
         if position is not Position.WITHIN and judged is not Performance.OUTSIDE:
             explanation += f", {judged} ({indicator.polarity})"

@@ -12,25 +12,42 @@ travel against the previous period and the same period last year, by the rules o
 :mod:`corpparent.indicator_rules`. Each judgement is a
 :class:`~corpparent.findings.Finding`; :meth:`ScorecardResult.exception_report` sorts
 them into exceptions, successes and gaps in the data.
+
+Where an indicator has enough history (by default 13 readings of the kind of period
+assessed, NHS England's minimum for a process chart), the scorecard also draws its
+XmR chart (:mod:`corpparent.spc`) up to the period: the variation of the latest value
+(common or special cause) and, for each target, the assurance the process limits give
+(consistently met, hit and miss, consistently missed). Where no range was set by hand,
+the process limits are its expected range. An indicator with no range, no target and
+too little history is not judged: one step between two values (38% to 39%) is reported
+as its direction of travel, never as a success or as met.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
+from corpparent.comparators.figures import ComparatorFigure, comparator_figures
+from corpparent.comparators.series import Comparator
 from corpparent.errors import UnknownIndicatorError
 from corpparent.families import RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Rule, Status, worst
+from corpparent.headline import headline_status
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.ranges import ExpectedRange, Performance, Travel
+from corpparent.ranges import ExpectedRange, Performance, Target
+from corpparent.spc.chart import XmRChart, XmROptions
+from corpparent.spc.expected import indicator_chart, process_range
+from corpparent.spc.judgements import assurance_finding, variation_finding
+from corpparent.spc.signals import Nature, Variation
+from corpparent.trends import DEFAULT_HISTORY, TrendValue, symbol_for, trend_values
 
 __all__ = [
     "ExceptionReport",
@@ -40,14 +57,35 @@ __all__ = [
 ]
 
 
+def _tuple(items: Iterable[object]) -> tuple[object, ...]:
+    return tuple(items)
+
+
 @final
 @frozen
 class IndicatorAssessment:
-    """Every finding about one indicator in one period."""
+    """Every finding about one indicator in one period, with what a report shows beside
+    them: the official symbol given for the value, the targets that applied, the recent
+    trend and the comparators' figures. A report is made from this alone."""
 
     observation: Observation
     findings: tuple[Finding, ...]
     expected: ExpectedRange | None = None
+    chart: XmRChart | None = None
+    """The process chart up to the period, where the indicator has enough history."""
+    process_range: ExpectedRange | None = None
+    """The expected range the chart's process limits give, shown beside a hand-set one."""
+    symbol: str | None = None
+    """The official symbol given for the value (``c`` when withheld at source)."""
+    targets: tuple[Target, ...] = field(default=(), converter=_tuple)
+    trend: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
+    comparators: tuple[ComparatorFigure, ...] = field(default=(), converter=_tuple)
+
+    @property
+    def headline(self) -> Status | None:
+        """The verdict the scorecard's row shows (:func:`corpparent.headline.headline_status`):
+        ``None`` when there is a value but nothing to judge it against."""
+        return headline_status(self.findings, has_value=self.value is not None)
 
     @property
     def indicator(self) -> Indicator:
@@ -89,6 +127,13 @@ class IndicatorAssessment:
         return self.finding(RuleFamily.TRAVEL_SINCE_LAST_YEAR)
 
     @property
+    def variation(self) -> Variation | None:
+        """The variation of the latest value, where the indicator has enough history."""
+        found = self.finding(RuleFamily.VARIATION)
+        return found.outcome if found is not None and isinstance(
+            found.outcome, Variation) else None
+
+    @property
     def performance(self) -> Performance | None:
         """Better, as expected, worse or outside range; ``None`` without range or value."""
         found = self.range_finding
@@ -102,9 +147,11 @@ class IndicatorAssessment:
 class ExceptionReport:
     """What the panel receives: exceptions, successes, and what could not be judged.
 
-    ``exceptions`` are the range findings outside the expected range (better or worse)
-    and the targets not met; ``successes`` are results better than expected, and
-    improvements since the last period; ``insufficient`` lists the gaps in the data.
+    ``exceptions`` are the range findings outside the expected range (better or worse),
+    the targets not met, and special cause concerns in the latest value; ``successes``
+    are results better than expected and special cause improvements (a single step up
+    is not one: it may be ordinary variation); ``insufficient`` lists the gaps in the
+    data.
     """
 
     period: Period
@@ -151,29 +198,60 @@ class ScorecardResult:
             f"no assessment of indicator {indicator_id!r}; assessed: {assessed}")
 
     def exception_report(self) -> ExceptionReport:
-        """Sort the findings as the panel's exception report does."""
+        """Sort the findings as the panel's exception report does: each indicator at most
+        once in each section, its findings there joined in one entry."""
         exceptions: list[Finding] = []
         successes: list[Finding] = []
         insufficient: list[Finding] = []
-        for finding in self.findings:
-            ranged = finding.family is RuleFamily.EXPECTED_RANGE
-            targeted = finding.family is RuleFamily.TARGET
-            if finding.status is Status.INSUFFICIENT_DATA:
-                if ranged or targeted:
-                    insufficient.append(finding)
-                continue
-            outside = ranged and finding.status is not Status.MET
-            below_target = targeted and finding.status is Status.BREACHED
-            if outside or below_target:
-                exceptions.append(finding)
-            if finding.status is Status.EXCEEDED or finding.outcome is Travel.IMPROVED:
-                successes.append(finding)
+        for assessment in self.assessments:
+            gaps = [f for f in assessment.findings if f.status is Status.INSUFFICIENT_DATA]
+            judged_gaps = [f for f in gaps if f.family.is_judgement]
+            if judged_gaps:
+                insufficient.append(_joined(judged_gaps))
+            elif assessment.headline is Status.INSUFFICIENT_DATA and gaps:
+                insufficient.append(gaps[0])  # no value, and nothing set to judge it by
+            found = [f for f in assessment.findings if _is_exception(f)]
+            if found:
+                exceptions.append(_joined(found))
+            good = [f for f in assessment.findings if _is_success(f)]
+            if good:
+                successes.append(_joined(good))
         return ExceptionReport(
             period=self.period,
             exceptions=tuple(exceptions),
             successes=tuple(successes),
             insufficient=tuple(insufficient),
         )
+
+
+def _is_exception(finding: Finding) -> bool:
+    """Outside the expected range (either way), below a target, or a special cause
+    concern in the latest value (002 §12a; NHS "Making Data Count")."""
+    if finding.status is Status.INSUFFICIENT_DATA:
+        return False
+    if finding.family is RuleFamily.EXPECTED_RANGE:
+        return finding.status is not Status.MET
+    if finding.family is RuleFamily.TARGET:
+        return finding.status is Status.BREACHED
+    return (finding.family is RuleFamily.VARIATION and isinstance(finding.outcome, Variation)
+            and finding.outcome.nature is Nature.CONCERN)
+
+
+def _is_success(finding: Finding) -> bool:
+    """Better than the expected range, or a special cause improvement: a single step up
+    is not one, as it may be ordinary variation."""
+    judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)
+    return judged and finding.status is Status.EXCEEDED
+
+
+def _joined(findings: Sequence[Finding]) -> Finding:
+    """One entry for one indicator: its most severe finding, whose explanation is
+    followed by the others' (a range breach and a missed target read as one)."""
+    lead = next(f for f in findings if f.status is worst(f.status for f in findings))
+    if len(findings) == 1:
+        return lead
+    others = [f.explanation for f in findings if f is not lead]
+    return evolve(lead, explanation=" ".join([lead.explanation, *others]))
 
 
 @final
@@ -183,12 +261,31 @@ class Scorecard:
 
     ``tolerances`` gives, per indicator id, the change (in the indicator's unit) below
     which the direction of travel is "no change"; ``default_tolerance`` applies to the
-    rest.
+    rest. ``process`` sets how process charts are drawn (``None`` draws none); an
+    indicator has enough history for one when its chart has no trial limits and a value
+    for the period assessed.
     """
 
     indicators: IndicatorSet
     default_tolerance: float = 0.0
     tolerances: Mapping[str, float] = field(factory=dict)
+    process: XmROptions | None = field(factory=XmROptions)
+    comparators: tuple[Comparator, ...] = field(default=(), converter=_tuple)
+    """The comparators whose figures are shown beside each indicator (England, region,
+    statistical neighbours, Outstanding authorities)."""
+    history: int = DEFAULT_HISTORY
+    """How many periods each indicator's trend holds."""
+
+    def chart_for(self, indicator: Indicator, readings: Readings,
+                  period: Period) -> XmRChart | None:
+        """The process chart of ``indicator`` up to ``period``, where it has enough
+        history; else ``None``."""
+        if self.process is None:
+            return None
+        chart = indicator_chart(indicator, readings, period, options=self.process)
+        if chart is None or chart.trial or chart.periods is None or chart.periods[-1] != period:
+            return None
+        return chart
 
     def observe(self, indicator: Indicator, readings: Readings, period: Period) -> Observation:
         """The indicator's value for ``period`` and the values it is compared with."""
@@ -217,14 +314,32 @@ class Scorecard:
         assessments = []
         for indicator in self.indicators:
             observation = self.observe(indicator, readings, period)
-            rules = self.rules_for(indicator, period)
+            rules = list(self.rules_for(indicator, period))
+            chart = self.chart_for(indicator, readings, period)
+            derived = None if chart is None else process_range(chart, indicator.id, period)
+            hand_set = next((r.expected for r in rules if isinstance(r, ExpectedRangeRule)),
+                            None)
+            if derived is not None and hand_set is None:
+                rules.insert(0, ExpectedRangeRule(derived, from_process=True))
+            findings = [rule.evaluate(observation) for rule in rules]
+            if chart is not None:
+                findings.append(variation_finding(chart, indicator=indicator))
+                for target in self.indicators.targets_for(indicator.id, period):
+                    judged = assurance_finding(chart, target, indicator=indicator)
+                    if judged is not None:
+                        findings.append(judged)
             assessments.append(
                 IndicatorAssessment(
                     observation=observation,
-                    findings=tuple(rule.evaluate(observation) for rule in rules),
-                    expected=next(
-                        (r.expected for r in rules if isinstance(r, ExpectedRangeRule)), None
-                    ),
+                    findings=tuple(findings),
+                    expected=hand_set if hand_set is not None else derived,
+                    chart=chart,
+                    process_range=derived,
+                    symbol=symbol_for(readings, indicator, period),
+                    targets=self.indicators.targets_for(indicator.id, period),
+                    trend=trend_values(indicator, self.indicators, readings, period,
+                                       self.history),
+                    comparators=comparator_figures(indicator, self.comparators, period),
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))

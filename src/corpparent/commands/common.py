@@ -23,14 +23,17 @@ from corpparent.periods import Period, parse_period
 from corpparent.plugins.python_objects import load_object
 from corpparent.report.build import findings_report
 from corpparent.report.model import FindingsReport, Profile, ScorecardReport
-from corpparent.report.output import FORMATS, Format, finish, render
+from corpparent.report.output import BINARY_FORMATS, FORMATS, Format, finish, render, render_binary
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
+from corpparent.report.spreadsheets import csv_text, parquet_bytes
 from corpparent.report.suppression import DEFAULT_THRESHOLD
+from corpparent.report.tables import tidy_tables
 
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_BREACH",
+    "EXIT_INCOMPLETE",
     "DateType",
     "Output",
     "PeriodType",
@@ -53,6 +56,8 @@ R = TypeVar("R", ScorecardReport, FindingsReport)
 EXIT_BREACH = 1
 #: The input (an option, a file, a plug-in) is bad.
 EXIT_BAD_INPUT = 2
+#: ``--strict`` was given and an indicator has no reading for a period assessed.
+EXIT_INCOMPLETE = 3
 
 
 def one_line(error: BaseException) -> str:
@@ -96,13 +101,16 @@ def load_indicator_set(reference: str) -> IndicatorSet:
     return load_object(reference, IndicatorSet, "indicators")
 
 
-def write_output(text: str, output: Path | None, *, what: str) -> None:
+def write_output(content: str | bytes, output: Path | None, *, what: str) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(content, nl=False)
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            output.write_bytes(content)
+        else:
+            output.write_text(content, encoding="utf-8")
     except OSError as exc:
         raise DataError.single(str(output), f"cannot write {what}: {exc.strerror}") from exc
     click.echo(f"wrote {output.resolve()}", err=True)
@@ -114,9 +122,23 @@ def terminal_width() -> int:
 
 def emit(report: ScorecardReport | FindingsReport, output_format: Format,
           output: Path | None) -> None:
-    color = output is None and output_format == "terminal" and sys.stdout.isatty()
-    text = render(report, output_format, width=terminal_width(), color=color)
-    write_output(text, output, what=f"the {output_format} report")
+    """Print or write ``report``. A binary format needs a file; a CSV or Parquet file gets
+    the report's other tidy tables beside it, named ``NAME-TABLE.csv``."""
+    if output_format in BINARY_FORMATS:
+        if output is None:
+            raise click.UsageError(
+                f"--format {output_format} writes a binary file: give --output FILE")
+        write_output(render_binary(report, output_format), output,
+                     what=f"the {output_format} report")
+    else:
+        color = output is None and output_format == "terminal" and sys.stdout.isatty()
+        text = render(report, output_format, width=terminal_width(), color=color)
+        write_output(text, output, what=f"the {output_format} report")
+    if output is not None and output_format in ("csv", "parquet"):
+        for table in tidy_tables(report)[1:]:
+            beside = output.with_name(f"{output.stem}-{table.name}{output.suffix}")
+            content = (csv_text(table) if output_format == "csv" else parquet_bytes(table))
+            write_output(content, beside, what=f"the {table.name} table")
 
 
 def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from corpparent.commands.common import (
+    EXIT_INCOMPLETE,
     Output,
     PeriodType,
     emit,
@@ -20,12 +22,14 @@ from corpparent.commands.common import (
 from corpparent.comparators.series import Comparator
 from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
+from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.plugins import load_profile
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.scorecard import Scorecard
+from corpparent.spc.chart import XmROptions
 
 __all__ = ["scorecard"]
 
@@ -49,6 +53,13 @@ __all__ = ["scorecard"]
 @click.option("--title", help="The report's title.")
 @click.option("--history", type=click.IntRange(min=1, max=40), default=8, show_default=True,
               help="How many periods each trend chart shows.")
+@click.option("--process-charts/--no-process-charts", default=True, show_default=True,
+              help="Draw the process chart of each indicator with 13 or more readings up to "
+              "the period: its variation, the assurance about its target, and its process "
+              "limits as the expected range where none was set (see docs/spc.md).")
+@click.option("--strict", is_flag=True,
+              help="Exit with code 3 when an indicator has no reading for a period assessed "
+              "(a warning is printed either way).")
 @output_options
 def scorecard(
     readings: Path,
@@ -59,6 +70,8 @@ def scorecard(
     comparators_file: Path | None,
     title: str | None,
     history: int,
+    process_charts: bool,
+    strict: bool,
     out: Output,
 ) -> None:
     """Assess a scorecard for a period from a readings file, with its exception report.
@@ -98,8 +111,10 @@ def scorecard(
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
-    assessor = Scorecard(indicators)
+    assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
+                         comparators=comparators, history=history)
     reports: list[ScorecardReport] = []
+    incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
     for period in progress(periods, "Assessing periods"):
         provenance = make_provenance(
@@ -107,16 +122,40 @@ def scorecard(
             period=period,
             options={**options_used(authority=authority_id, indicators=indicator_ref,
                                     comparators=None if comparators_file is None
-                                    else str(comparators_file), history=history),
+                                    else str(comparators_file), history=history,
+                                    process_charts=process_charts),
                      **out.options()},
             generated_at=now,
         )
         result = assessor.assess(data, period)
-        report = scorecard_report(result, indicators, data, provenance, title=title,
-                                  authority=authority, history=history, comparators=comparators)
+        report = scorecard_report(result, provenance, title=title, authority=authority)
+        warning = missing_readings(report, data, period)
+        if warning is not None:
+            click.echo(f"corpparent scorecard: warning: {warning}", err=True)
+            incomplete = True
         report = out.finish(report)
         target = None if out.path is None else Path(str(out.path).replace("{period}",
                                                                           slug(period)))
         emit(report, out.format, target)
         reports.append(report)
+    if strict and incomplete:
+        sys.exit(EXIT_INCOMPLETE)
     out.exit_on_breach(reports)
+
+
+def missing_readings(report: ScorecardReport, data: Readings, period: Period) -> str | None:
+    """A warning when indicators have no reading for ``period``: all of them (with the
+    latest period that has readings), or some (named); ``None`` when none is missing.
+    A withheld value (``c``) is a reading: it is not missing."""
+    missing = [i for i in report.indicators if i.value is None and i.symbol is None]
+    if not missing:
+        return None
+    if len(missing) == len(report.indicators):
+        earlier = [p for p in data.periods if p.end <= period.end]
+        latest = f"; the latest period with readings is {max(earlier, key=lambda p: p.end)}" \
+            if earlier else "; the file has no reading for it or before it"
+        return f"no indicator has a reading for {period}{latest}"
+    names = ", ".join(i.id for i in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    return (f"{len(missing)} of {len(report.indicators)} indicators have no reading for "
+            f"{period}: {names}{more}")

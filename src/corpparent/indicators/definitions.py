@@ -111,6 +111,11 @@ class Indicator:
     priorities: tuple[str, ...] = field(default=(), converter=_strings)
     description: str = ""
     source: str = ""
+    parts: tuple[str, ...] = field(default=(), converter=_strings)
+    """The ids of the count indicators that add up to this one in every period (Wiltshire's
+    children with a missing episode are those placed in county and those placed out of
+    county, 002 §46). Disclosure control uses it: a small part must not be published
+    where the total and the other parts would give it away."""
 
     @unit.default
     def _default_unit(self) -> str:

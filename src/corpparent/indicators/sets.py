@@ -15,6 +15,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError, UnknownIndicatorError
 from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.totals import check_parts
 from corpparent.periods import Period
 from corpparent.ranges import ExpectedRange, Target
 
@@ -53,6 +54,7 @@ class IndicatorSet:
             if indicator.id in seen:
                 raise DefinitionError(f"indicator {indicator.id!r} is defined twice")
             seen[indicator.id] = indicator
+        check_parts(seen)
         items: tuple[ExpectedRange | Target, ...] = (*self.ranges, *self.targets)
         for item in items:
             if item.indicator not in seen:
@@ -90,6 +92,11 @@ class IndicatorSet:
     def ids(self) -> tuple[str, ...]:
         """Indicator identifiers in the order given."""
         return tuple(indicator.id for indicator in self.indicators)
+
+    @property
+    def totals(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each indicator that is the sum of others, with its parts, in the order given."""
+        return tuple((i.id, i.parts) for i in self.indicators if i.parts)
 
     @property
     def domains(self) -> tuple[str, ...]:

@@ -1,14 +1,7 @@
 """Reports: the JSON output model and its schema, and the terminal, Markdown and HTML
 renderers, with small-number suppression, output profiles and provenance."""
 
-from corpparent.report.build import (
-    comparators_for,
-    findings_report,
-    headline_status,
-    scorecard_report,
-    summarise,
-    trend,
-)
+from corpparent.report.build import findings_report, scorecard_report, summarise
 from corpparent.report.html import contrast_ratio, render_html
 from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label
 from corpparent.report.markdown import render_markdown
@@ -43,12 +36,10 @@ __all__ = [
     "Provenance",
     "ScorecardReport",
     "Suppression",
-    "comparators_for",
     "contrast_ratio",
     "default_profile",
     "findings_report",
     "finish",
-    "headline_status",
     "make_provenance",
     "published_schema",
     "render",
@@ -63,5 +54,4 @@ __all__ = [
     "status_label",
     "summarise",
     "suppress",
-    "trend",
 ]

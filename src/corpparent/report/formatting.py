@@ -37,12 +37,21 @@ def show_point(indicator: IndicatorOut, point: TrendPoint) -> str:
 
 
 def show_range(indicator: IndicatorOut) -> str:
-    """The expected range, ``75%–82%``; ``none set`` when there is none."""
+    """The expected range, ``75%–82%``; ``none set`` when there is none. A range from
+    the process limits says so, and where a range was also set by hand the process
+    limits are shown beside it: ``75%–82%; process limits 70%–85%``."""
     expected = indicator.expected_range
     if expected is None:
         return "none set"
     lower = show_value(indicator, expected.lower, bare=True)
-    return f"{lower}–{show_value(indicator, expected.upper)}"
+    shown = f"{lower}–{show_value(indicator, expected.upper)}"
+    if expected.from_process:
+        return f"{shown} (process limits)"
+    derived = indicator.process_range
+    if derived is not None:
+        low = show_value(indicator, derived.lower, bare=True)
+        shown += f"; process limits {low}–{show_value(indicator, derived.upper)}"
+    return shown
 
 
 def show_target(indicator: IndicatorOut, target: TargetOut) -> str:

@@ -10,18 +10,20 @@ through :func:`html.escape`.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from types import MappingProxyType
 from typing import Final
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
-from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
+    show_number,
     show_point,
     show_range,
     show_target,
+    show_value,
 )
 from corpparent.report.labels import (
     SUMMARY_ORDER,
@@ -38,6 +40,8 @@ from corpparent.report.model import (
     Provenance,
     ScorecardReport,
 )
+from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.report.profiles import banner
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
 
@@ -143,10 +147,39 @@ border-radius:4px;padding:4px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}
-.footnote{{font-size:.9rem;color:{muted}}}
+.footnote{{font-size:.9rem;color:{muted};overflow-wrap:anywhere}}
 code{{font-size:.85rem;word-break:break-all}}
-@media print{{main{{max-width:none;padding:0}} .cards{{display:block}} .card{{margin:0 0 12px}}
-.table-wrap{{overflow:visible}}}}
+"""
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but letters, digits and spaces written
+    as a hex escape, so no quote, backslash or ``</style>`` from a name can end it."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def _print_css(title: str) -> str:
+    """A4 pages with the report's title at the head of each and "Page n of m" at the
+    foot, the indicator cards two to a row with their charts kept small, so a printed
+    paper takes about a page for every four indicators. Chromium prints the running head
+    and foot from CSS page-margin boxes."""
+    muted = PAGE_COLOURS["muted"][0]
+    margin_font = f"font:8.5pt system-ui,Arial,sans-serif;color:{muted}"
+    return f"""
+@page{{size:A4;margin:16mm 12mm 16mm;
+@top-left{{content:{_css_string(title)};{margin_font}}}
+@bottom-right{{content:"Page " counter(page) " of " counter(pages);{margin_font}}}}}
+@media print{{body{{font-size:9.5pt}} main{{max-width:none;padding:0}}
+h2,h3{{break-after:avoid;margin:.8rem 0 .3rem}} .table-wrap{{overflow:visible}}
+th,td{{padding:.2rem .35rem}} td:first-child{{min-width:16em}}
+.cards{{display:block}} .card{{display:grid;grid-template-columns:minmax(0,28%) minmax(0,1fr);
+column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:avoid}}
+.card>*{{grid-column:1}} .card>h4{{grid-column:1/-1;margin:0}}
+.card>.charts{{grid-column:2;grid-row:2/span 3;padding:0;gap:4px;flex-wrap:nowrap}}
+.charts figure{{flex:1 1 50%}} .chart{{max-height:40mm}} .charts figcaption{{font-size:.7rem}}
+.card .value{{font-size:1.1rem}} .card p{{margin:.2rem 0}}
+.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}}}
 """
 
 
@@ -167,7 +200,7 @@ def _summary(summary: dict[str, int]) -> str:
 def _glance(report: ScorecardReport | FindingsReport) -> str:
     if isinstance(report, ScorecardReport):
         lead = f"<p>{len(report.indicators)} indicators, by their headline status:</p>"
-        return lead + _summary(summarise(report.indicators))
+        return lead + _summary(report.summary)
     return f"<p>{len(report.findings)} findings:</p>" + _summary(report.summary)
 
 
@@ -237,6 +270,16 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
     if indicator.comparators:
         charts += (f"<figure>{comparator_chart(indicator, authority, f'k{index}')}"
                    "<figcaption>Latest value beside comparators</figcaption></figure>")
+    process = ""
+    facts = ""
+    if indicator.chart is not None:
+        shown = process_chart(indicator.chart, indicator.name, f"p{index}",
+                              partial(show_value, indicator))
+        process = (f"<figure>{shown}<figcaption>Process chart: the range of ordinary "
+                   f"variation from the data</figcaption></figure>"
+                   f"{process_legend(indicator.chart)}")
+        facts = (f"<dt>Variation</dt><dd>{_e(variation_label(indicator.variation))}</dd>"
+                 f"<dt>Assurance</dt><dd>{_e(assurance_label(indicator.assurance))}</dd>")
     return (
         f'<article class="card" id="indicator-{index}">'
         f"<h4>{_e(indicator.name)}</h4>"
@@ -246,8 +289,8 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         f"<dt>Target</dt><dd>{_e(targets)}</dd>"
         f"<dt>Since last period</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_PERIOD))}</dd>"
         f"<dt>Since last year</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_YEAR))}</dd>"
-        "</dl>"
-        f'<div class="charts">{charts}</div>{_legend()}{_trend_table(indicator)}'
+        f"{facts}</dl>"
+        f'<div class="charts">{charts}</div>{_legend()}{process}{_trend_table(indicator)}'
         "</article>"
     )
 
@@ -263,6 +306,11 @@ def _overview(report: ScorecardReport) -> str:
     ]
     headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
                "Since last year"]
+    if any(item.chart is not None for item in report.indicators):
+        headers += ["Variation", "Assurance"]
+        for row, item in zip(rows, report.indicators, strict=True):
+            row += [f"<td>{_e(variation_label(item.variation))}</td>",
+                    f"<td>{_e(assurance_label(item.assurance))}</td>"]
     caption = f"Each indicator in {_e(report.period)}"
     return _scrolling(_table(headers, rows, caption=caption, caption_id="scorecard-caption"),
                       "scorecard-caption")
@@ -323,6 +371,10 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
     )
     banner_class = f"banner {report.profile}"
     body = _scorecard(report) if isinstance(report, ScorecardReport) else _findings_table(report)
+    if isinstance(report, FindingsReport) and report.chart is not None:
+        shown = process_chart(report.chart, report.title, "p0", show_number)
+        body = (f"<h2>Process chart</h2><figure>{shown}</figure>"
+                f"{process_legend(report.chart)}{body}")
     footnote = ""
     if report.suppression.applied:
         footnote = (
@@ -336,7 +388,7 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="corpparent {_e(report.provenance.corpparent_version)}">'
-        f"<title>{_e(report.title)}</title><style>{_css()}</style></head>"
+        f"<title>{_e(report.title)}</title><style>{_css()}{_print_css(report.title)}</style></head>"
         f"<body><main><header><h1>{_e(report.title)}</h1>"
         f'<p class="facts">{facts}</p>'
         f'<p class="{banner_class}">{_e(banner(report.profile, report.suppression))}</p>'

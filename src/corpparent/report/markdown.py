@@ -10,11 +10,13 @@ containing ``|``, ``*`` or ``<script>`` stays text in any Markdown viewer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from corpparent.families import RuleFamily
-from corpparent.report.build import summarise
 from corpparent.report.formatting import (
     provenance_items,
+    show_number,
     show_range,
     show_target,
     show_value,
@@ -28,11 +30,13 @@ from corpparent.report.labels import (
     travel_cell,
 )
 from corpparent.report.model import (
+    ChartOut,
     FindingOut,
     FindingsReport,
     Provenance,
     ScorecardReport,
 )
+from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
 
 __all__ = ["md", "render_markdown"]
@@ -71,10 +75,12 @@ def _section(title: str, findings: list[FindingOut]) -> list[str]:
 
 
 def _scorecard_table(report: ScorecardReport) -> list[str]:
+    charted = any(item.chart is not None for item in report.indicators)
+    extra = " Variation | Assurance |" if charted else ""
     lines = [
         "| Domain | Indicator | Value | Expected range | Target | Status | Since last period "
-        "| Since last year |",
-        "|---|---|---:|---|---|---|---|---|",
+        "| Since last year |" + extra,
+        "|---|---|---:|---|---|---|---|---|" + ("---|---|" if charted else ""),
     ]
     for item in report.indicators:
         targets = "; ".join(show_target(item, t) for t in item.targets) or "–"
@@ -91,7 +97,41 @@ def _scorecard_table(report: ScorecardReport) -> list[str]:
             md(travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_PERIOD)),
             md(travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_YEAR)),
         ]
+        if charted:
+            cells += [md(variation_label(item.variation)), md(assurance_label(item.assurance))]
         lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _chart(title: str, chart: ChartOut, show: Callable[[float], str]) -> list[str]:
+    """A process chart as words and a table: what a councillor reads off the picture."""
+    trial = " (trial limits: too few points to rely on)" if chart.trial else ""
+    lines = [f"### {md(title)}", "",
+             f"**Variation:** {md(variation_label(chart.variation))}. "
+             f"**Assurance:** {md(assurance_label(chart.assurance))}. "
+             f"**Mean** {md(show(chart.mean))}, **process limits** "
+             f"{md(show(chart.lower_limit))} to {md(show(chart.upper_limit))}{md(trial)}."]
+    if chart.target is not None:
+        lines[-1] += f" **Target** {md(show(chart.target))}."
+    lines += ["", "| Period | Value | Mean | Lower limit | Upper limit | Signal |",
+              "|---|---:|---:|---:|---:|---|"]
+    for number, point in enumerate(chart.points, start=1):
+        signal = "–" if point.signal is None else (
+            f"{point.signal} ({point.side}): {point.nature}")
+        cells = [point.period or str(number), show(point.value), show(point.mean),
+                 show(point.lower_limit), show(point.upper_limit), signal]
+        lines.append("| " + " | ".join(md(c) for c in cells) + " |")
+    return [*lines, ""]
+
+
+def _charts(report: ScorecardReport) -> list[str]:
+    items = [item for item in report.indicators if item.chart is not None]
+    if not items:
+        return []
+    lines = ["## Process charts", ""]
+    for item in items:
+        assert item.chart is not None
+        lines.extend(_chart(item.name, item.chart, partial(show_value, item)))
     return lines
 
 
@@ -134,7 +174,7 @@ def _head(report: ScorecardReport | FindingsReport) -> list[str]:
     if facts:
         lines.extend([" · ".join(facts), ""])
     if isinstance(report, ScorecardReport):
-        lead = f"**{len(report.indicators)} indicators:** {_summary(summarise(report.indicators))}"
+        lead = f"**{len(report.indicators)} indicators:** {_summary(report.summary)}"
     else:
         lead = f"**{len(report.findings)} findings:** {_summary(report.summary)}"
     lines.extend([lead, ""])
@@ -158,8 +198,12 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
         lines.extend(_section("Successes", exceptions.successes))
         lines.extend(_section("Insufficient data", exceptions.insufficient))
         lines.extend(["## Scorecard", "", *_scorecard_table(report), ""])
+        lines.extend(_charts(report))
         lines.extend(_comparators(report))
     else:
+        if report.chart is not None:
+            lines.extend(["## Process chart", ""])
+            lines.extend(_chart(report.title, report.chart, show_number))
         for title, findings in finding_sections(report.findings):
             lines.extend([f"## {title} ({len(findings)})", ""])
             if not findings:

@@ -30,6 +30,8 @@ from corpparent.findings import EvidenceValue, Finding, Status
 __all__ = [
     "REPORT_MODELS",
     "SCHEMA_VERSION",
+    "ChartOut",
+    "ChartPointOut",
     "ComparatorOut",
     "ExceptionReportOut",
     "FindingOut",
@@ -50,8 +52,8 @@ __all__ = [
     "report_schema",
 ]
 
-SCHEMA_VERSION: Final = "2"
-SCHEMA_ID = "urn:corpparent:report:2"
+SCHEMA_VERSION: Final = "3"
+SCHEMA_ID = "urn:corpparent:report:3"
 
 Profile = Literal["public", "private", "internal"]
 
@@ -106,6 +108,43 @@ class RangeOut(_Model):
     lower: float
     upper: float
     period: str = Field(description="the period the range was set for")
+    from_process: bool = Field(
+        default=False, description="whether the range is the process limits of the "
+        "indicator's own history rather than a range set by hand")
+
+
+class ChartPointOut(_Model):
+    """One point of a process (XmR) chart, with the limits of its group."""
+
+    period: str | None = Field(description="null when the series has no periods")
+    value: float
+    mean: float
+    lower_limit: float
+    upper_limit: float
+    signal: str | None = Field(
+        default=None, description="the special-cause rule reported for the point, if any")
+    side: Literal["high", "low"] | None = None
+    nature: Literal["improvement", "concern", "neither"] | None = None
+
+
+class ChartOut(_Model):
+    """A process (XmR) chart: the series, its mean and limits, and its signals."""
+
+    mean: float = Field(description="the mean of the last group")
+    lower_limit: float = Field(description="the last group's lower process limit")
+    upper_limit: float = Field(description="the last group's upper process limit")
+    trial: bool = Field(description="whether the limits come from fewer points than the "
+                        "minimum")
+    varies: bool = Field(description="false when the baseline does not vary, so no limits "
+                         "are set")
+    variation: str = Field(description="the variation of the latest point")
+    assurance: str | None = Field(
+        default=None, description="consistently met, hit and miss or consistently missed, "
+        "for the first target; null without one or for a neutral indicator")
+    target: float | None = None
+    unit: str | None = Field(default=None, description="the unit of the values")
+    options: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    points: list[ChartPointOut]
 
 
 class TargetOut(_Model):
@@ -152,11 +191,21 @@ class IndicatorOut(_Model):
     value_text: str = Field(description="the value as a councillor reads it, or why missing")
     symbol: str | None = None
     status: Status | None = Field(
-        description="the headline: the worst of the range and target findings, else of the "
-        "travel findings; null when there is a value but nothing to judge it against"
+        description="the headline: the worst of the range and target findings, else the "
+        "variation on the process chart; null (not judged) when there is a value but "
+        "nothing to judge it against"
     )
     performance: str | None = None
     expected_range: RangeOut | None = None
+    process_range: RangeOut | None = Field(
+        default=None, description="the range the process limits give, where the indicator "
+        "has enough history; shown beside a range set by hand")
+    variation: str | None = Field(
+        default=None, description="common or special cause variation of the latest value, "
+        "where the indicator has enough history")
+    assurance: str | None = Field(
+        default=None, description="whether the process limits say the target will be met")
+    chart: ChartOut | None = None
     targets: list[TargetOut] = Field(default_factory=list)
     trend: list[TrendPoint] = Field(default_factory=list)
     comparators: list[ComparatorOut] = Field(default_factory=list)
@@ -213,13 +262,16 @@ class Provenance(_Model):
 
 
 class _Report(_Model):
-    schema_version: Literal["2"] = "2"
+    schema_version: Literal["3"] = "3"
     title: str
     authority: str | None = None
     period: str | None = None
     profile: Profile = "internal"
     summary: dict[str, int] = Field(
-        default_factory=dict, description="how many findings have each status"
+        default_factory=dict,
+        description="the count every format shows: for a scorecard, how many indicators "
+        "have each headline status ('not judged' for those with nothing to judge them "
+        "against); for any other report, how many findings have each status",
     )
     suppression: SuppressionNote
     provenance: Provenance
@@ -243,6 +295,8 @@ class FindingsReport(_Report):
 
     kind: Literal["findings"] = "findings"
     findings: list[FindingOut]
+    chart: ChartOut | None = Field(
+        default=None, description="the process chart the findings are about, if any")
 
 
 #: Each kind of report by the ``kind`` its JSON names, with its model: the one list of

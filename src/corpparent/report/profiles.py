@@ -8,8 +8,8 @@
   paragraphs 1 and 2); nothing withheld; marked not for publication.
 * ``internal``: the officers' working copy; nothing withheld; full file paths.
 
-Without a profile, HTML and Markdown (papers that may be published) are ``public`` and
-the terminal and JSON (tools and analysts) are ``internal``.
+Without a profile, HTML, Markdown and Word (papers that may be published) are ``public``
+and the terminal, JSON and the tidy tables (tools and analysts) are ``internal``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from corpparent.report.model import Profile, SuppressionNote
 __all__ = [
     "PROFILES",
     "PROFILE_NOTES",
+    "UNPROTECTED_NOTE",
     "banner",
     "default_profile",
     "parse_profile",
@@ -43,11 +44,11 @@ PROFILE_NOTES: Final = MappingProxyType(
     }
 )
 
-_PUBLISHABLE_FORMATS = frozenset({"html", "markdown"})
+_PUBLISHABLE_FORMATS = frozenset({"html", "markdown", "docx"})
 
 
 def default_profile(output_format: str) -> Profile:
-    """``public`` for HTML and Markdown, ``internal`` for everything else."""
+    """``public`` for HTML, Markdown and Word papers, ``internal`` for everything else."""
     return "public" if output_format in _PUBLISHABLE_FORMATS else "internal"
 
 
@@ -64,12 +65,24 @@ def parse_profile(text: str) -> Profile:
     raise DefinitionError(f"unknown profile {text!r}; expected one of {', '.join(PROFILES)}")
 
 
+#: The banner of a ``public`` report whose small counts were not withheld: it is not fit
+#: for publication, whatever its profile says.
+UNPROTECTED_NOTE: Final = (
+    "Not for publication: small counts of children are shown, as suppression is off."
+)
+
+
 def banner(profile: Profile, suppression: SuppressionNote) -> str:
-    """The line at the top of a report: who it is for, and whether numbers are withheld."""
+    """The line at the top of a report: who it is for, and whether numbers are withheld.
+
+    A public report says "For publication" only when small counts were withheld: with
+    suppression off (``--no-suppress``), or a threshold of 1 that withholds nothing, it
+    says it is not for publication."""
     note = PROFILE_NOTES[profile]
-    if suppression.applied:
+    protected = suppression.applied and suppression.threshold > 1
+    if profile == "public" and not protected:
+        return UNPROTECTED_NOTE
+    if protected:
         return (f"{note} Counts of fewer than {suppression.threshold} children are shown as "
                 f"{suppression.symbol}.")
-    if profile == "public":
-        return f"{note} No figures are withheld."
     return note

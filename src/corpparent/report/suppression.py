@@ -7,7 +7,9 @@ in tables; the symbol corpparent reads in DfE files, see :mod:`corpparent.symbol
 ``threshold - 1`` becomes ``c``, with the explanations and evidence that would reveal
 it, and the report gains a footnote saying what was withheld and why. Zero is shown:
 it identifies no one. Percentages, rates, scores and the ranges and targets set by the
-council are not counts of children and are shown.
+council are not counts of children and are shown. A process chart of a count with any
+small count among its points is withheld whole; its variation and assurance, which
+reveal no count, are shown.
 
 Suppression is on by default for HTML and Markdown (papers that may be published) and
 off for JSON (data passed to another tool), and always on for the ``public`` profile.
@@ -123,6 +125,11 @@ def _indicator(item: IndicatorOut, policy: Suppression, counter: _Counter) -> In
     }
     if policy.hides(item.value):
         update.update(value=None, value_text=SUPPRESSED, symbol=SUPPRESSED)
+    if item.chart is not None:
+        hidden = sum(policy.hides(p.value) for p in item.chart.points)
+        if hidden:  # its points are counts too: withhold the chart, keep its verdicts
+            counter.withheld += hidden
+            update["chart"] = None
     return item.model_copy(update=update)
 
 
@@ -144,6 +151,12 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
         counter.withheld = sum(new is not old for new, old in zip(findings, report.findings,
                                                                   strict=True))
         update["findings"] = findings
+        chart = report.chart
+        if chart is not None and chart.unit == COUNT_UNIT:
+            hidden = sum(policy.hides(p.value) for p in chart.points)
+            if hidden:
+                counter.withheld += hidden
+                update["chart"] = None
     update["suppression"] = SuppressionNote(
         applied=True,
         threshold=policy.threshold,

@@ -7,13 +7,14 @@ terminal. Text from data files is escaped from rich's markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from io import StringIO
 from typing import TYPE_CHECKING
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
-from corpparent.report.build import summarise
-from corpparent.report.formatting import show_range, show_target
+from corpparent.report.formatting import show_number, show_range, show_target, show_value
 from corpparent.report.labels import (
     SUMMARY_ORDER,
     finding_label,
@@ -22,7 +23,8 @@ from corpparent.report.labels import (
     status_label,
     travel_cell,
 )
-from corpparent.report.model import FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.model import ChartOut, FindingOut, FindingsReport, ScorecardReport
+from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
 
 if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
@@ -96,6 +98,10 @@ def _scorecard_table(report: ScorecardReport) -> Table:
     table.add_column("Status", ratio=1, min_width=10)
     table.add_column("Last period", ratio=1)
     table.add_column("Last year", ratio=1)
+    charted = any(item.chart is not None for item in report.indicators)
+    if charted:
+        table.add_column("Variation", ratio=1)
+        table.add_column("Assurance", ratio=1)
     for item in report.indicators:
         cells: list[str | Text] = [Text(item.name), Text(item.value_text), show_range(item)]
         if with_targets:
@@ -105,7 +111,33 @@ def _scorecard_table(report: ScorecardReport) -> Table:
             travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_PERIOD),
             travel_cell(item.findings, RuleFamily.TRAVEL_SINCE_LAST_YEAR),
         ])
+        if charted:
+            cells.extend([Text(variation_label(item.variation)),
+                          Text(assurance_label(item.assurance))])
         table.add_row(*cells)
+    return table
+
+
+def _chart_table(title: str, chart: ChartOut, show: Callable[[float], str]) -> Table:
+    """A process chart as a table, with its variation and assurance in words."""
+    from rich.table import Table
+    from rich.text import Text
+
+    trial = " (trial limits)" if chart.trial else ""
+    caption = (f"Variation: {variation_label(chart.variation)}. Assurance: "
+               f"{assurance_label(chart.assurance)}. Mean {show(chart.mean)}, process limits "
+               f"{show(chart.lower_limit)} to {show(chart.upper_limit)}{trial}.")
+    table = Table(title=Text(f"Process chart: {title}"), title_justify="left",
+                  caption=Text(caption), caption_justify="left", expand=True)
+    for name in ("Period", "Value", "Mean", "Lower limit", "Upper limit"):
+        table.add_column(name, justify="left" if name == "Period" else "right")
+    table.add_column("Signal", ratio=2)
+    for number, point in enumerate(chart.points, start=1):
+        signal = "–" if point.signal is None else (
+            f"{point.signal} ({point.side}): {point.nature}")
+        cells = (point.period or str(number), show(point.value), show(point.mean),
+                 show(point.lower_limit), show(point.upper_limit), signal)
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
@@ -120,7 +152,7 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
     header.append("\n")
     if isinstance(report, ScorecardReport):
         header.append(f"{len(report.indicators)} indicators: ")
-        header.append_text(_summary(summarise(report.indicators)))
+        header.append_text(_summary(report.summary))
     else:
         header.append(f"{len(report.findings)} findings: ")
         header.append_text(_summary(report.summary))
@@ -132,7 +164,11 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
         parts.append(_findings_table("Successes", exceptions.successes))
         parts.append(_findings_table("Insufficient data", exceptions.insufficient))
         parts.append(_scorecard_table(report))
+        parts.extend(_chart_table(item.name, item.chart, partial(show_value, item))
+                     for item in report.indicators if item.chart is not None)
     else:
+        if report.chart is not None:
+            parts.append(_chart_table(report.title, report.chart, show_number))
         parts.extend(_findings_table(title, findings, subjects=True)
                      for title, findings in finding_sections(report.findings))
     if report.suppression.applied:

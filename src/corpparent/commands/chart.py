@@ -1,0 +1,167 @@
+"""``corpparent chart``: one indicator's process (XmR) chart and its signals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from corpparent.commands.common import (
+    Output,
+    PeriodType,
+    emit,
+    load_indicator_set,
+    options_used,
+    output_options,
+)
+from corpparent.errors import CorpparentError
+from corpparent.files.readings import read_readings
+from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.readings import Readings
+from corpparent.periods import Period
+from corpparent.plugins import load_profile
+from corpparent.ranges import Target
+from corpparent.report.build import findings_report
+from corpparent.report.process import chart_out
+from corpparent.report.provenance import make_provenance
+from corpparent.spc.chart import DEFAULT_MINIMUM_POINTS, XmROptions
+from corpparent.spc.expected import indicator_chart
+from corpparent.spc.judgements import chart_findings
+from corpparent.spc.rules import DEFAULT_RUN_LENGTH, DEFAULT_TREND_LENGTH
+
+__all__ = ["chart"]
+
+
+def _from_file(readings: Path | None, authority_id: str | None, indicator_ref: str | None,
+               indicator_id: str) -> tuple[Indicator, Readings, str | None, list[Target], str]:
+    if readings is None:
+        raise click.UsageError("give a READINGS file, or --national with --area")
+    if authority_id is None and indicator_ref is None:
+        raise click.UsageError("give --authority (an installed plug-in) or --indicators")
+    profile = None if authority_id is None else load_profile(authority_id)
+    if indicator_ref is not None:
+        indicators = load_indicator_set(indicator_ref)
+    else:
+        assert profile is not None
+        indicators = profile.indicators
+    indicator = indicators[indicator_id]
+    data = read_readings(readings, indicators)
+    series = data.series(indicator.id)
+    last = series[-1].period if series else None
+    targets = [] if last is None else [
+        t for t in indicators.targets_for(indicator.id, last) if not t.ambition]
+    return indicator, data, None if profile is None else profile.name, targets, str(readings)
+
+
+def _from_national(folder: Path, area: str | None,
+                   indicator_id: str) -> tuple[Indicator, Readings, str | None]:
+    if area is None:
+        raise click.UsageError("--national needs --area, the authority's code in the DfE "
+                               "files (such as 865 for Wiltshire)")
+    # The DfE readers are loaded only when asked for, so 'corpparent --help' stays light.
+    from corpparent.files.national import read_lait_benchmarking
+
+    benchmarking = read_lait_benchmarking(folder)
+    indicator = benchmarking.indicator(indicator_id)
+    names = {a.code: a.name for a in benchmarking.data.areas}
+    if area not in names:
+        raise CorpparentError(f"no area {area!r} in the DfE files in {folder}")
+    return indicator, benchmarking.data.readings(area), names[area]
+
+
+@click.command(short_help="Draw an indicator's process chart and its signals.")
+@click.argument("readings", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--indicator", "-n", "indicator_id", required=True, metavar="ID",
+              help="The indicator to chart.")
+@click.option("--authority", "-a", "authority_id", metavar="ID",
+              help="An installed authority plug-in: the indicator's definition and targets.")
+@click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
+              help="An indicator set from Python instead.")
+@click.option("--national", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",
+              help="Chart the DfE's published annual series instead of a readings file: the "
+              "folder holding the LAIT dataset (lait_bds_long.parquet) and its dictionary.")
+@click.option("--area", metavar="CODE", help="With --national: the authority's code (old LA "
+              "code, such as 865 for Wiltshire).")
+@click.option("--period", "-p", "up_to", type=PeriodType(),
+              help="The last period charted (default: the latest reading).")
+@click.option("--rebase", type=PeriodType(), multiple=True,
+              help="Start a new group, with its own limits, at this period. Repeatable.")
+@click.option("--baseline", type=click.IntRange(min=2),
+              help="Set each group's limits from its first N points only.")
+@click.option("--minimum-points", type=click.IntRange(min=2), default=DEFAULT_MINIMUM_POINTS,
+              show_default=True, help="Fewer points than this give trial limits.")
+@click.option("--screen/--no-screen", "screen_outliers", default=True, show_default=True,
+              help="Leave out moving ranges at or above 3.267 times their average "
+              "(NHSRplotthedots); --no-screen as the Making Data Count Excel tool.")
+@click.option("--run-length", type=click.IntRange(min=6), default=DEFAULT_RUN_LENGTH,
+              show_default=True, help="Points on one side of the mean that make a run "
+              "(6 as NHS England's SQL).")
+@click.option("--trend-length", type=click.IntRange(min=6), default=DEFAULT_TREND_LENGTH,
+              show_default=True, help="Points rising or falling that make a trend.")
+@output_options
+def chart(
+    readings: Path | None,
+    indicator_id: str,
+    authority_id: str | None,
+    indicator_ref: str | None,
+    national: Path | None,
+    area: str | None,
+    up_to: Period | None,
+    rebase: tuple[Period, ...],
+    baseline: int | None,
+    minimum_points: int,
+    screen_outliers: bool,
+    run_length: int,
+    trend_length: int,
+    out: Output,
+) -> None:
+    """Draw one indicator's process (XmR) chart: its mean and process limits from its
+    own history, the signals of special cause variation, the variation of its latest
+    value, and whether its target will be met consistently, hit and miss, or missed.
+
+    READINGS is a readings file (see 'corpparent scorecard'); or give --national and
+    --area to chart the DfE's published annual figures for one authority.
+
+    \b
+    Examples:
+      corpparent chart examples/data/wiltshire_health_assessments_monthly_illustrative.csv \\
+          -a wiltshire -n health_assessments
+      corpparent chart --national ../shared/data/dfe --area 865 -n cla_number -f html \\
+          -o wiltshire-children-in-care.html
+    """
+    targets: list[Target] = []
+    if national is not None:
+        indicator, data, authority = _from_national(national, area, indicator_id)
+        inputs: list[Path] = []
+        source = str(national)
+    else:
+        indicator, data, authority, targets, source = _from_file(
+            readings, authority_id, indicator_ref, indicator_id)
+        inputs = [] if readings is None else [readings]
+    options = XmROptions(screen_outliers=screen_outliers, baseline=baseline,
+                         minimum_points=minimum_points, run_length=run_length,
+                         trend_length=trend_length)
+    drawn = indicator_chart(indicator, data, up_to, rebase=rebase, options=options)
+    if drawn is None:
+        raise CorpparentError(
+            f"{indicator.name}: fewer than 2 values to chart in {source}")
+    last = None if drawn.periods is None else drawn.periods[-1]
+    findings = chart_findings(drawn, indicator=indicator, targets=tuple(targets))
+    provenance = make_provenance(
+        inputs=inputs, period=last,
+        options={**options_used(indicator=indicator_id, authority=authority_id,
+                                indicators=indicator_ref, national=source if national else None,
+                                area=area, rebase=", ".join(str(p) for p in rebase) or None,
+                                baseline=baseline, minimum_points=minimum_points,
+                                screen=screen_outliers, run_length=run_length,
+                                trend_length=trend_length),
+                 **out.options()},
+        generated_at=datetime.now(UTC).replace(microsecond=0))
+    report = findings_report(findings, provenance, title=f"{indicator.name}: process chart",
+                             authority=authority, period=last)
+    report = report.model_copy(update={"chart": chart_out(
+        drawn, targets[0] if targets else None, indicator.unit)})
+    report = out.finish(report)
+    emit(report, out.format, out.path)
+    out.exit_on_breach([report])

@@ -1,0 +1,89 @@
+"""A process (XmR) chart as the report model carries it: each point with the limits of
+its group and the one signal reported for it, the variation of the latest point, and the
+assurance about a target (see :mod:`corpparent.spc`)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from corpparent.ranges import Target
+from corpparent.report.model import ChartOut, ChartPointOut
+from corpparent.spc.chart import XmRChart
+from corpparent.spc.judgements import Assurance, assurance, variation
+from corpparent.spc.signals import Variation
+
+__all__ = ["ASSURANCE_ICONS", "VARIATION_ICONS", "assurance_label", "chart_out",
+           "variation_label"]
+
+#: A symbol for each variation, shown with its words (never alone): Making Data Count's
+#: icons are coloured circles with H or L for the side; text needs a symbol that reads
+#: in any font.
+VARIATION_ICONS: Final = {
+    Variation.COMMON_CAUSE.value: "~",
+    Variation.IMPROVEMENT_HIGH.value: "⇧",
+    Variation.IMPROVEMENT_LOW.value: "⇩",
+    Variation.CONCERN_HIGH.value: "⇧",
+    Variation.CONCERN_LOW.value: "⇩",
+    Variation.NEITHER_HIGH.value: "⇧",
+    Variation.NEITHER_LOW.value: "⇩",
+}
+ASSURANCE_ICONS: Final = {
+    Assurance.CONSISTENTLY_MET.value: "✓",
+    Assurance.HIT_AND_MISS.value: "≈",
+    Assurance.CONSISTENTLY_MISSED.value: "✗",
+}
+
+
+def variation_label(variation: str | None) -> str:
+    """``⇩ special cause concern (low)``; ``–`` without a chart."""
+    if variation is None:
+        return "–"
+    return f"{VARIATION_ICONS.get(variation, '')} {variation}".strip()
+
+
+def assurance_label(assurance: str | None) -> str:
+    """``✗ consistently missed``; ``–`` without a target or a chart."""
+    if assurance is None:
+        return "–"
+    return f"{ASSURANCE_ICONS.get(assurance, '')} {assurance}".strip()
+
+
+def chart_out(chart: XmRChart, target: float | Target | None = None,
+              unit: str | None = None) -> ChartOut:
+    """The output form of ``chart`` (values in ``unit``), with the assurance about
+    ``target`` where given."""
+    points = []
+    for point in chart.points:
+        limits = chart.groups[point.group].limits
+        signal = point.signal
+        points.append(ChartPointOut(
+            period=None if point.period is None else str(point.period),
+            value=point.value,
+            mean=limits.mean,
+            lower_limit=limits.lower,
+            upper_limit=limits.upper,
+            signal=None if signal is None else signal.cause.value,
+            side=None if signal is None else signal.side.value,
+            nature=None if signal is None else signal.nature.value,
+        ))
+    assured = None if target is None else assurance(chart, target)
+    level = None
+    if target is not None:
+        level = target.value if isinstance(target, Target) else float(target)
+    options = chart.options
+    return ChartOut(
+        mean=chart.mean,
+        lower_limit=chart.lower_limit,
+        upper_limit=chart.upper_limit,
+        trial=chart.trial,
+        varies=chart.varies,
+        variation=variation(chart).value,
+        assurance=None if assured is None else assured.value,
+        target=level,
+        unit=unit,
+        options={"screen_outliers": options.screen_outliers, "baseline": options.baseline,
+                 "minimum_points": options.minimum_points,
+                 "run_length": options.run_length, "trend_length": options.trend_length,
+                 "rebased": len(chart.groups) - 1},
+        points=points,
+    )

@@ -1,0 +1,105 @@
+"""Tidy tables written as CSV, Excel ``.xlsx`` and Parquet, safe to open in a spreadsheet.
+
+A cell of text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+read by Excel, LibreOffice and Google Sheets as a formula when the file is a CSV: a
+name such as ``=HYPERLINK(...)`` in an input file would run when the paper's CSV is
+opened. CSV cells of text that begin so are written with a leading apostrophe, which
+spreadsheets show as text (OWASP, "CSV Injection"). In ``.xlsx`` every text cell is
+written as a string cell, never as a formula, so it needs no apostrophe. Numbers stay
+numbers in every format.
+
+``.xlsx`` is written with XlsxWriter (pure Python, write-only, fast), one sheet per table.
+Parquet needs pyarrow (``pip install 'corpparent[dfe]'``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any, Final
+
+from corpparent.errors import CorpparentError
+from corpparent.report.tables import Cell, Table
+
+__all__ = ["FORMULA_STARTS", "csv_text", "parquet_bytes", "safe_text", "xlsx_bytes"]
+
+#: The first characters that make a spreadsheet read a CSV cell as a formula.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet will run: an apostrophe before a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cell(cell: Cell) -> str | float | int:
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "yes" if cell else "no"
+    if isinstance(cell, str):
+        return safe_text(cell)
+    return cell
+
+
+def csv_text(table: Table) -> str:
+    """``table`` as CSV text with a header row (RFC 4180 quoting, ``\\r\\n`` line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.columns)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(tables: Sequence[Table]) -> bytes:
+    """``tables`` as one Excel workbook, a sheet per table, its header row frozen."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+               "strings_to_numbers": False}
+    with xlsxwriter.Workbook(buffer, options) as workbook:
+        bold = workbook.add_format({"bold": True})
+        for table in tables:
+            sheet = workbook.add_worksheet(table.name[:31])
+            sheet.write_row(0, 0, table.columns, bold)
+            sheet.freeze_panes(1, 0)
+            for line, row in enumerate(table.rows, start=1):
+                for column, cell in enumerate(row):
+                    if isinstance(cell, bool):
+                        sheet.write_boolean(line, column, cell)
+                    elif isinstance(cell, int | float):
+                        sheet.write_number(line, column, cell)
+                    elif isinstance(cell, str):
+                        sheet.write_string(line, column, cell)
+            sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
+    return buffer.getvalue()
+
+
+def parquet_bytes(table: Table) -> bytes:
+    """``table`` as a Parquet file, each column typed from its values."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CorpparentError(
+            "writing Parquet needs pyarrow: pip install 'corpparent[dfe]'") from None
+    columns = {name: [row[index] for row in table.rows]
+               for index, name in enumerate(table.columns)}
+    arrow = pa.table({name: _arrow_column(pa, values) for name, values in columns.items()})
+    buffer = io.BytesIO()
+    pq.write_table(arrow, buffer)
+    return buffer.getvalue()
+
+
+def _arrow_column(pa: Any, values: list[Cell]) -> Any:
+    """A column of one type: numbers as float64 (integers too, as a value column mixes
+    them), yes/no as bool, everything else as text."""
+    present = [value for value in values if value is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return pa.array(values, type=pa.bool_())
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool)
+                       for v in present):
+        return pa.array([None if v is None else float(v) for v in values], type=pa.float64())
+    return pa.array([None if v is None else str(v) for v in values], type=pa.string())

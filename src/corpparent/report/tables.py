@@ -1,0 +1,161 @@
+"""A report as tidy tables, for analysts who load results into Excel or Power BI.
+
+Flattening the JSON report gives columns that hold lists. :func:`tidy_tables` gives,
+instead, one table per kind of row, every column one plain value:
+
+* ``indicators``: one row per indicator and period of its trend, with the expected range
+  and targets that applied in that period, and the headline status on the row of the
+  report's own period;
+* ``comparators``: one row per indicator and comparator (England, region, neighbours);
+* ``findings``: one row per finding, its evidence written out as ``key: value`` text;
+* ``process``, where there is a process chart: one row per point of each chart, with
+  the mean and limits of its group and the signal reported for it.
+
+A report of findings (meetings, obligations) has the ``findings`` table alone, and the
+``process`` table after it when it carries a chart. The
+tables are built from the finished report, so what was withheld as ``c`` stays withheld.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, final
+
+from attrs import frozen
+
+from corpparent.report.model import (
+    ChartOut,
+    FindingOut,
+    FindingsReport,
+    IndicatorOut,
+    ScorecardReport,
+    TargetOut,
+)
+
+__all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables"]
+
+#: A cell of a tidy table: text, a number, a yes/no, or empty.
+Cell = str | float | int | bool | None
+
+#: The columns of the ``indicators`` table, in order.
+INDICATOR_COLUMNS: Final = (
+    "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
+    "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
+    "range_lower", "range_upper", "target", "target_direction", "ambition",
+    "ambition_direction", "status", "performance", "variation", "assurance",
+)
+#: The columns of the ``process`` table, in order.
+PROCESS_COLUMNS: Final = (
+    "authority", "report_period", "indicator_id", "indicator_name", "period", "value",
+    "mean", "lower_limit", "upper_limit", "trial", "signal", "side", "nature",
+)
+_COMPARATOR_COLUMNS: Final = (
+    "authority", "report_period", "indicator_id", "indicator_name", "comparator",
+    "comparator_kind", "period", "value", "symbol",
+)
+_FINDING_COLUMNS: Final = (
+    "authority", "report_period", "subject", "subject_name", "rule", "family", "period",
+    "status", "breach", "outcome", "explanation", "evidence",
+)
+
+
+@final
+@frozen
+class Table:
+    """A named table of rows, every row one value per column."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def records(self) -> list[dict[str, Cell]]:
+        """The rows as dictionaries keyed by column."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def tidy_tables(report: ScorecardReport | FindingsReport) -> tuple[Table, ...]:
+    """The report's tables, the main one first (``indicators`` for a scorecard,
+    ``findings`` otherwise)."""
+    findings = Table("findings", _FINDING_COLUMNS, tuple(
+        _finding_row(report, finding) for finding in report.findings))
+    if isinstance(report, FindingsReport):
+        if report.chart is None:
+            return (findings,)
+        subject = report.findings[0].subject if report.findings else None
+        return findings, Table("process", PROCESS_COLUMNS, _process_rows(
+            report, subject, report.title, report.chart))
+    indicators = Table("indicators", INDICATOR_COLUMNS, tuple(
+        row for indicator in report.indicators for row in _indicator_rows(report, indicator)))
+    comparators = Table("comparators", _COMPARATOR_COLUMNS, tuple(
+        (report.authority, report.period, indicator.id, indicator.name, item.name, item.kind,
+         item.period, item.value, item.symbol)
+        for indicator in report.indicators for item in indicator.comparators))
+    charted = [i for i in report.indicators if i.chart is not None]
+    if not charted:
+        return indicators, comparators, findings
+    process = Table("process", PROCESS_COLUMNS, tuple(
+        row for i in charted if i.chart is not None
+        for row in _process_rows(report, i.id, i.name, i.chart)))
+    return indicators, comparators, findings, process
+
+
+def _process_rows(report: ScorecardReport | FindingsReport, indicator_id: str | None,
+                  name: str, chart: ChartOut) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(
+        (report.authority, report.period, indicator_id, name, point.period, point.value,
+         point.mean, point.lower_limit, point.upper_limit, chart.trial, point.signal,
+         point.side, point.nature)
+        for point in chart.points)
+
+
+def _indicator_rows(
+    report: ScorecardReport, indicator: IndicatorOut
+) -> list[tuple[Cell, ...]]:
+    points = list(indicator.trend)
+    periods = [point.period for point in points]
+    rows: list[tuple[Cell, ...]] = []
+    for point in points:
+        own = point.period == report.period
+        target = _target(indicator.targets, point.period, ambition=False)
+        ambition = _target(indicator.targets, point.period, ambition=True)
+        rows.append((
+            report.authority, report.period, indicator.id, indicator.name, indicator.domain,
+            indicator.kind, indicator.polarity, indicator.unit, point.period, own,
+            point.value, point.symbol, point.note, point.lower, point.upper,
+            None if target is None else target.value,
+            None if target is None else target.direction,
+            None if ambition is None else ambition.value,
+            None if ambition is None else ambition.direction,
+            _status(indicator) if own else None,
+            indicator.performance if own else None,
+            indicator.variation if own else None,
+            indicator.assurance if own else None,
+        ))
+    if report.period not in periods:  # no trend point for the report's own period
+        rows.append((
+            report.authority, report.period, indicator.id, indicator.name, indicator.domain,
+            indicator.kind, indicator.polarity, indicator.unit, report.period, True,
+            indicator.value, indicator.symbol, None if indicator.value is not None
+            else indicator.value_text,
+            None if indicator.expected_range is None else indicator.expected_range.lower,
+            None if indicator.expected_range is None else indicator.expected_range.upper,
+            None, None, None, None, _status(indicator), indicator.performance,
+            indicator.variation, indicator.assurance,
+        ))
+    return rows
+
+
+def _target(targets: Sequence[TargetOut], period: str, *, ambition: bool) -> TargetOut | None:
+    return next((t for t in targets if t.period == period and t.ambition is ambition), None)
+
+
+def _status(indicator: IndicatorOut) -> str:
+    return "not judged" if indicator.status is None else indicator.status.value
+
+
+def _finding_row(report: ScorecardReport | FindingsReport,
+                 finding: FindingOut) -> tuple[Cell, ...]:
+    evidence = "; ".join(f"{key}: {value}" for key, value in finding.evidence.items())
+    return (report.authority, report.period, finding.subject, finding.subject_name,
+            finding.rule, finding.family.value, finding.period, finding.status.value,
+            finding.breach, finding.outcome, finding.explanation, evidence)

@@ -1,0 +1,128 @@
+"""The HTML reports in Chromium at desktop and phone widths: axe-core finds no
+accessibility violation, and the page never scrolls sideways (wide tables scroll in
+their own region).
+
+axe-core is Deque's rules engine for WCAG 2.x, the engine behind Lighthouse's and most
+browser extensions' accessibility audits; the copy used is the one packaged with
+``axe-playwright-python``. Playwright drives Debian's chromium (no browser is
+downloaded). Outside CI, the tests skip when no browser is installed; in CI (``CI``
+set) a missing browser fails, as in ``test_report_browser``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from browser_support import browser_path
+from corpparent.cli import cli
+from reports_support import READINGS, ROOT
+
+WIDTHS = (1280, 390)
+DATA = ROOT / "examples" / "data"
+
+
+def _report(where: Path, name: str, *args: str) -> Path:
+    page = where / f"{name}.html"
+    result = CliRunner().invoke(cli, [*args, "-f", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    return page
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Wiltshire scorecard and the Staffordshire meetings report, as published."""
+    where = tmp_path_factory.mktemp("pages")
+    return {
+        "scorecard": _report(where, "scorecard", "scorecard", str(READINGS), "-a", "wiltshire",
+                             "-p", "2022-23 Q4"),
+        "meetings": _report(where, "meetings", "meetings",
+                            str(DATA / "staffordshire_2019-20_meetings.csv"),
+                            "-a", "staffordshire", "-p", "MY 2019-20"),
+    }
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = browser_path()
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def _open(browser: Any, page: Path, width: int) -> Any:
+    tab = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
+    tab.goto(page.as_uri())
+    return tab
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", ["scorecard", "meetings"])
+def test_axe_finds_no_violation(browser: Any, pages: dict[str, Path], name: str,
+                                width: int) -> None:
+    axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
+    tab = _open(browser, pages[name], width)
+    tab.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    tab.close()
+    found = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+             for v in result["violations"]]
+    assert found == []
+    assert result["passes"], "axe ran no rule: the check itself is broken"
+
+
+def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) -> None:
+    """The control: an image without a text alternative is a violation axe reports."""
+    page = tmp_path / "control.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
+                    '<main><img src="data:image/png;base64,"></main></body></html>',
+                    encoding="utf-8")
+    axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
+    tab = _open(browser, page, 1280)
+    tab.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = tab.evaluate("async () => await axe.run(document)")
+    tab.close()
+    assert "image-alt" in {v["id"] for v in result["violations"]}
+
+
+@pytest.mark.parametrize("name", ["scorecard", "meetings"])
+def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[str, Path],
+                                                    name: str) -> None:
+    tab = _open(browser, pages[name], 390)
+    width, overflowing = tab.evaluate("""() => [
+        document.documentElement.scrollWidth,
+        [...document.querySelectorAll('body *')]
+          .filter(e => !e.closest('.table-wrap'))
+          .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+          .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)]""")
+    tab.close()
+    assert (width, overflowing) == (390, [])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: int) -> None:
+    """Every piece of text in every chart lies inside its chart's drawing area."""
+    tab = _open(browser, pages["scorecard"], width)
+    clipped = tab.evaluate("""() => {
+        const out = [];
+        for (const svg of document.querySelectorAll('svg.chart')) {
+          const box = svg.viewBox.baseVal;
+          for (const text of svg.querySelectorAll('text')) {
+            const b = text.getBBox();
+            if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5
+                || b.y + b.height > box.y + box.height + 0.5) out.push(text.textContent);
+          }
+        }
+        return [document.querySelectorAll('svg.chart text').length, out.slice(0, 5)];
+      }""")
+    tab.close()
+    count, outside = clipped
+    assert count > 100
+    assert outside == []
