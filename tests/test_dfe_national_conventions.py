@@ -136,3 +136,27 @@ def test_direction_only_against_the_year_before() -> None:
     same = _rows([], LOW, years={"2022": [5.0], "2023": [5.0]})
     assert same[("2023", "Authority 0")]["direction"] == "no change"
     assert not math.isnan(same[("2023", "Authority 0")]["previous_value"])
+
+
+def test_results_refuse_an_unknown_file_type_and_a_missing_polars(tmp_path: Any) -> None:
+    from corpparent.errors import CorpparentError, DataError
+
+    results = benchmark_all(table({"2025": [1.0, 2.0]}), dictionary(LOW), neighbours({}, 2),
+                            set())
+    with pytest.raises(DataError, match=r"\.csv or \.parquet"):
+        results.write(tmp_path / "out.xlsx")
+    try:
+        import polars  # noqa: F401
+    except ImportError:
+        with pytest.raises(CorpparentError, match="needs polars"):
+            results.to_polars()
+    else:  # pragma: no cover - polars is not a test dependency
+        assert len(results.to_polars()) == 2
+
+
+@pytest.mark.parametrize(("label", "status"), [("2016-17 (OT)", "OT"), ("2018 (Rev)", "Rev"),
+                                               ("2025 (prov)", "prov"), ("2025", None)])
+def test_release_notes_of_a_label(label: str, status: str | None) -> None:
+    from corpparent.dfe.lait_periods import lait_status
+
+    assert lait_status(label) == status

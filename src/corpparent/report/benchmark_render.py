@@ -93,7 +93,7 @@ def _title(page: BenchmarkPage) -> str:
 #: Shorter headings for a terminal, where the measure is shown by its code.
 _TERMINAL_HEADINGS: Final = ("Measure", "Years", "Value", "Rank", "Band", "England",
                              "Region", "SN mean", "SN median", "Outst. mean",
-                             "Better than Outst.", "Since previous")
+                             "Outst. beaten", "Trend")
 
 
 def _terminal(page: BenchmarkPage, width: int) -> str:
@@ -104,7 +104,8 @@ def _terminal(page: BenchmarkPage, width: int) -> str:
     for heading in _TERMINAL_HEADINGS:
         # "k of n" is read as one: never broken over lines.
         table.add_column(heading, overflow="fold",
-                         no_wrap=heading in ("Rank", "Better than Outst."))
+                         no_wrap=heading == "Rank",
+                         min_width=12 if heading == "Measure" else None)
     for row, cells in zip(page.rows, _table(page), strict=True):
         table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
     console = Console(record=True, width=width, file=io.StringIO())
