@@ -106,3 +106,12 @@ def test_help_and_import_load_neither_numpy_nor_pyarrow() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_data_folder_missing_a_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "lait_bds_long.parquet").write_bytes(
+        (shipped_folder() / "lait_bds_long.parquet").read_bytes())
+    result = run("-a", "Wiltshire", "--data", str(tmp_path))
+    assert result.exit_code == 2
+    assert "lacks lait_data_dictionary.csv" in result.stderr
+    assert "ofsted_ilacs_outcomes_2025-03-31.csv" in result.stderr

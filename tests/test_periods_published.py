@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -103,3 +104,38 @@ def test_bad_spans_say_why_and_list_the_forms(text: str, reason: str) -> None:
     with pytest.raises(PeriodError, match=reason) as caught:
         parse_period(text)
     assert all(form in str(caught.value) for form in ACCEPTED_PERIOD_FORMS)
+
+
+KINDS = st.sampled_from(["Financial Year", "Annual", "Academic Year", "Calendar Year",
+                         "Annual (end of Sept)", "Annual - January"])
+NOTES = st.sampled_from(["", " (OT)", " (Rev)", " (Final)", " (prov)"])
+
+
+@given(years, KINDS, NOTES)
+def test_a_bare_lait_year_is_the_year_ending_in_it(year: int, kind: str, note: str) -> None:
+    from corpparent.dfe.lait_periods import LAIT_YEAR_TYPES, lait_period
+
+    period = lait_period(f"{year}{note}", kind)
+    assert period is not None
+    assert (period.end.year, period.end.month) == (year, LAIT_YEAR_TYPES[kind.lower()])
+    assert len(period.months()) == 12
+    # "2015-16" and "2015/16" name the same year as "2016" for year types that span two.
+    if LAIT_YEAR_TYPES[kind.lower()] != 12:
+        text = f"{year - 1}-{year % 100:02d}"
+        assert lait_period(text, kind) == period
+        assert lait_period(text.replace("-", "/"), kind) == period
+
+
+NEAR = st.integers(min_value=2012, max_value=2016)  # close years, so ends often coincide
+
+
+@given(st.lists(st.one_of(
+    st.builds(FinancialYear, NEAR), st.builds(AcademicYear, NEAR),
+    st.builds(CalendarYear, NEAR), st.builds(YearEnding, NEAR, st.integers(1, 12)),
+    st.builds(lambda y, n: YearSpan(FinancialYear(y), FinancialYear(y + n)), NEAR,
+              st.integers(1, 4))), min_size=2, max_size=8))
+def test_periods_of_every_kind_sort_by_end_then_length(periods: list[Period]) -> None:
+    ordered = sorted(periods)
+    for earlier, later in itertools.pairwise(ordered):
+        # By end date; at the same end, the shorter period first.
+        assert (earlier.end, earlier.days) <= (later.end, later.days)
