@@ -155,10 +155,13 @@ def read_lait_table(path: str | Path) -> LaitTable:
 
     source = str(path)
     try:
-        schema = pq.read_schema(path)
-        missing = [c for c in _COLUMNS if c not in schema.names]
-        if missing:
-            raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
+        names = pq.read_schema(path).names
+    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
+        raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
+    missing = [c for c in _COLUMNS if c not in names]
+    if missing:
+        raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
+    try:
         table = pq.read_table(path, columns=list(_COLUMNS), read_dictionary=list(_TEXT_COLUMNS))
         columns = {name: table[name] for name in (*_TEXT_COLUMNS, "Values")}
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
@@ -171,11 +174,15 @@ def read_lait_table(path: str | Path) -> LaitTable:
     _required(labels, label, "Years", source, problems)
     bad_number = ~(np.isfinite(number) & (number >= 1) & (np.floor(number) == number))
     problems.extend(_problems(source, np.flatnonzero(bad_number), "LA Number",
-                              "expected a whole number 1 or more"))
+                              "expected a value greater than or equal to 1, a whole number"))
     value, symbol, symbols = _values(columns["Values"], source, problems)
     area, areas = _areas(columns, np.where(bad_number, 0, number).astype(np.int64), source,
                          problems)
-    _duplicates(measure, label, area, labels, measures, areas, source, problems)
+    # A row already reported is not reported again as a second value.
+    reported = np.zeros(len(value), dtype=bool)
+    reported[[p.line - 1 for p in problems if p.line is not None]] = True
+    _duplicates(np.where(reported, -1, measure).astype(np.int32), label, area, labels,
+                measures, areas, source, problems)
     if problems:
         raise DataError(problems)
     return LaitTable(source, measures=tuple(m or "" for m in measures),
