@@ -160,3 +160,15 @@ def test_release_notes_of_a_label(label: str, status: str | None) -> None:
     from corpparent.dfe.lait_periods import lait_status
 
     assert lait_status(label) == status
+
+
+def test_the_engine_is_imported_from_corpparent_dfe_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, corpparent.dfe; before = 'numpy' in sys.modules; "
+            "from corpparent.dfe import benchmark_all, NationalResults, LaitTable; "
+            "print(before, benchmark_all.__module__, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "corpparent.dfe.national_table", "True"]
