@@ -4,18 +4,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The demo needs corpparent alone; the tests need the test tools and the docs site's.
+DEMO_STAMP := $(VENV)/.installed-demo
 
-.PHONY: demo test lint typecheck imports bench clean
+.PHONY: demo test lint typecheck imports docs bench clean
 
-$(STAMP): pyproject.toml
+$(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $@
+
+$(DEMO_STAMP): pyproject.toml $(VENV)/.created
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP): pyproject.toml $(VENV)/.created
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	touch $@ $(DEMO_STAMP)
 
 # The main job: Wiltshire's 2022-23 Q4 scorecard from the built-in plug-in and the
 # example readings, printed as the panel's exception report and written as HTML.
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \
 		--authority wiltshire --period "2022-23 Q4" --format terminal
 	$(BIN)/corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \
@@ -36,7 +45,12 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
-test: lint typecheck imports
+# The documentation site: the guides in docs/ and the API reference from the docstrings,
+# built with every warning an error.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
+
+test: lint typecheck imports docs
 	$(BIN)/pytest
 
 bench: $(STAMP)

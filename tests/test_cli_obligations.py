@@ -76,7 +76,7 @@ def test_due_without_meeting_dates_says_what_it_cannot_schedule() -> None:
 def test_due_without_meeting_dates_names_the_options_on_standard_error() -> None:
     result = run(*DUE)
     assert result.exit_code == 0, result.output
-    assert "1 obligation(s) could not be scheduled" in result.stderr
+    assert "1 obligation could not be scheduled" in result.stderr
     assert "give --meetings, --meeting or --event" in result.stderr
     planned = run(*DUE, "--meeting", "2023-09-26")
     assert "could not be scheduled" not in planned.stderr

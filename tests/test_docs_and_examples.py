@@ -49,3 +49,15 @@ def test_docs_python_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch,
     for number, block in enumerate(blocks, start=1):
         code = compile(block, f"{page.name} block {number}", "exec")
         exec(code, namespace)
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_a_page_defines_the_folder_it_writes_into(page: Path) -> None:
+    """The runner gives each page a ``TMP`` folder, but a reader has none: a page whose
+    examples use ``TMP`` makes it first, so it runs as written."""
+    blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
+    using = [i for i, block in enumerate(blocks) if re.search(r"\bTMP\b", block)]
+    if not using:
+        return
+    first = blocks[using[0]]
+    assert re.search(r"^TMP = ", first, re.MULTILINE), f"{page.name} uses TMP before making it"

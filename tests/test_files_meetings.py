@@ -212,3 +212,36 @@ def test_json_schemas_describe_the_example_files() -> None:
     assert set(people) <= set(membership["properties"])
     assert all(set(p) <= set(member["properties"]) for p in people["members"])
     assert "class" in member["required"]
+
+
+def test_invited_attendees_and_reserves_conditions_are_read(tmp_path: Path) -> None:
+    csv_file = tmp_path / "meetings.csv"
+    csv_file.write_text("date,member,attendance,substitute_for\n"
+                        "2023-06-01,Cllr A,present,\n"
+                        "2023-06-01,Virtual School Head,invited,\n", encoding="utf-8")
+    (meeting,) = read_meetings(csv_file)
+    assert meeting.present == ("Cllr A",)
+    assert meeting.invited == ("Virtual School Head",)
+    json_file = tmp_path / "meetings.json"
+    json_file.write_text(json.dumps([{
+        "date": "2023-06-01", "present": ["Cllr A"], "invited": ["Head of Service"],
+        "substitutes": [{"name": "Reserve R", "for": "Cllr B", "noted_at_start": False,
+                         "from_item": 3}]}]), encoding="utf-8")
+    (meeting,) = read_meetings(json_file)
+    assert meeting.invited == ("Head of Service",)
+    (substitution,) = meeting.substitutions
+    assert (substitution.noted_at_start, substitution.from_item) == (False, 3)
+    json_file.write_text(json.dumps([{"date": "2023-06-01", "present": ["Cllr A"],
+                                      "invited": ["Cllr A"]}]), encoding="utf-8")
+    with pytest.raises(DataError, match="listed in both 'present' and 'invited'"):
+        read_meetings(json_file)
+
+
+def test_voting_and_reserves_are_read_from_a_membership_file(tmp_path: Path) -> None:
+    path = tmp_path / "members.json"
+    path.write_text(json.dumps({"members": [
+        {"name": "Young Person", "class": "co-opted member", "voting": False},
+        {"name": "Reserve R", "class": "substitute", "reserve_for": "Cllr B"},
+        {"name": "Cllr B", "class": "core councillor"}]}), encoding="utf-8")
+    young, reserve, councillor = read_membership(path).members
+    assert (young.voting, reserve.reserve_for, councillor.voting) == (False, "Cllr B", True)

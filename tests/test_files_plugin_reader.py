@@ -347,10 +347,10 @@ def test_writer_refuses_what_toml_cannot_hold() -> None:
 
 @pytest.mark.parametrize(("section", "accepted"), [
     ('[authority]\nid = "x"\nname = "X"\nmayor = "y"\n',
-     "id, name, gss_code, dfe_code, region, domains, description, source"),
+     "id, name, gss_code, dfe_code, region, domains, description, source, rules_year"),
     ('[authority]\nid = "x"\nname = "X"\n[membership]\nmembers = [{name = "A", '
      'class = "core councillor", ward = "North"}]\n',
-     "name, class, role, group, joined, left, office, credentials"),
+     "name, class, role, group, joined, left, office, credentials, voting, reserve_for"),
     ('[authority]\nid = "x"\nname = "X"\n[constitution]\npanel = "P"\n'
      "[constitution.quorum]\nparts = [{minimum = 3}]\nquorate = true\n",
      "combine, parts, label, consequence, source"),

@@ -28,6 +28,10 @@ from corpparent.governance import (
     Substitution,
     YearKind,
 )
+from corpparent.governance.balance import PoliticalBalance
+from corpparent.governance.offices import OfficeHolders, RoleSeat
+from corpparent.governance.reserves import SubstitutionTerms
+from corpparent.governance.terms import Clause, ReportingLine
 from corpparent.profile import AuthorityProfile
 
 _names = st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=6).map(
@@ -44,15 +48,36 @@ def constitutions(draw: st.DrawFn) -> Constitution:
     seats = [Seats(c, draw(st.integers(1, 12)), exact=draw(st.booleans())) for c in classes]
     parts = [ClassQuorum(s.member_class, draw(_fractions), s.count, source=draw(_text))
              for s in seats]
+    max_members = draw(st.none() | st.integers(1, 30))
+    # A quorum the seats can never meet is refused, so the minimum fits the seats.
+    room = min(sum(s.count for s in seats if s.member_class is not MemberClass.SUBSTITUTE)
+               or 5, max_members or 30, 5)
     if draw(st.booleans()):
-        parts.append(MinimumPresent(draw(st.integers(1, 5))))
+        parts.append(MinimumPresent(draw(st.integers(1, room))))
     requirement = (parts[0] if len(parts) == 1
                    else draw(st.sampled_from([AllOf, AnyOf]))(tuple(parts)))
     frequency = draw(st.none() | st.builds(
         MeetingFrequency, st.integers(1, 3), st.integers(0, 14),
         st.none() | st.integers(1, 12), st.sampled_from(YearKind)))
+    balance = draw(st.none() | st.builds(
+        PoliticalBalance, st.dictionaries(_names, st.integers(1, 5), min_size=1, max_size=3)))
+    terms = draw(st.none() | st.builds(SubstitutionTerms, st.booleans(), st.booleans(),
+                                       st.booleans()))
+    lines = draw(st.lists(st.builds(ReportingLine, _names, st.sampled_from(
+        ["reports to", "accountable to"]), st.none() | _names), max_size=2))
+    declared = {Clause.POLITICAL_BALANCE: balance is not None,
+                Clause.SUBSTITUTES: terms is not None, Clause.REPORTING: bool(lines)}
     return Constitution(
-        panel=draw(_names), seats=tuple(seats), max_members=draw(st.none() | st.integers(1, 30)),
+        panel=draw(_names), seats=tuple(seats), max_members=max_members,
+        political_balance=balance, substitution_terms=terms, reporting_lines=lines,
+        role_seats=draw(st.lists(st.builds(RoleSeat, st.lists(_names, min_size=1,
+                                                                max_size=2)), max_size=2)),
+        office_holders=draw(st.lists(st.builds(OfficeHolders, st.sampled_from(Office),
+                                               st.lists(_classes, min_size=1, max_size=2,
+                                                        unique=True)), max_size=1)),
+        not_stated=draw(st.lists(st.sampled_from(
+            [c for c, on in declared.items() if not on] or [Clause.SEATS]), unique=True,
+            max_size=2)) if not all(declared.values()) else (),
         offices=tuple(draw(st.lists(st.sampled_from(Office), unique=True))),
         chair_role=draw(st.none() | _names),
         requirements=tuple(Requirement(n) for n in draw(st.lists(_names, unique=True,

@@ -182,7 +182,9 @@ def test_an_annual_report_submitted_before_it_was_shared_is_out_of_order() -> No
     findings = annual(date(2023, 7, 20), date(2023, 7, 18), date(2023, 9, 1))
     council = findings["annual-report-council"]
     assert (council.status, council.outcome) == (Status.BREACHED, Outcome.OUT_OF_ORDER)
-    assert "before the annual report had gone to Children's Select" in council.explanation
+    assert ("18 July 2023, 2 days before the annual report went to Children's Select "
+            "Committee (on 20 July 2023), which must come at least 1 day earlier"
+            in council.explanation)
     assert findings["annual-report-select"].outcome == Outcome.MET
 
 
@@ -195,7 +197,13 @@ def test_out_of_order_before_the_deadline_can_still_be_put_right() -> None:
 
 def test_shared_and_submitted_on_the_same_day_is_not_prior() -> None:
     findings = annual(date(2023, 7, 18), date(2023, 7, 18), date(2023, 9, 1))
-    assert findings["annual-report-council"].outcome == Outcome.OUT_OF_ORDER
+    council = findings["annual-report-council"]
+    assert council.outcome == Outcome.OUT_OF_ORDER
+    # Both went the same day: the explanation says so, never "before".
+    assert ("reached Full Council on 18 July 2023, the same day as the annual report went "
+            "to Children's Select Committee, which must come at least 1 day earlier"
+            in council.explanation)
+    assert "before" not in council.explanation.split("(due")[0]
 
 
 def test_resubmitting_after_sharing_puts_the_order_right() -> None:

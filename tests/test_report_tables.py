@@ -130,3 +130,22 @@ def test_a_binary_format_needs_a_file(fmt: str) -> None:
                                       "-p", "2022-23 Q4", "-f", fmt])
     assert result.exit_code == 2
     assert "give --output FILE" in result.output
+
+
+def test_the_report_period_row_carries_the_target_and_ambition() -> None:
+    # 002 §88: health assessments, "target at least 94%"; in-house fostering, an
+    # ambition of 65% (both set for 2022-23).
+    report = wiltshire_report()
+    rows = {(r["indicator_id"], r["is_report_period"]): r
+            for r in _csv_rows(render(report, "csv"))}
+    for indicator in report.indicators:
+        row = rows[(indicator.id, "yes")]
+        targets = {t.ambition: t for t in indicator.targets}
+        for ambition, column in ((False, "target"), (True, "ambition")):
+            if ambition in targets:
+                assert float(row[column]) == targets[ambition].value
+                assert row[f"{column}_direction"] == targets[ambition].direction
+            else:
+                assert row[column] == ""
+    assert any(i.targets for i in report.indicators)
+    assert all(r["target"] == "" for (_, own), r in rows.items() if own == "no")

@@ -7,9 +7,14 @@ pydantic nor pint, and a tool that needs only periods pays only for periods.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from corpparent._lazy import lazy_exports
+
+# The library logs what it read, skipped and assumed on the ``corpparent`` logger and
+# leaves showing it to the application (the command line's -v does).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.comparators import (
@@ -141,6 +146,11 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         direction_of_travel as direction_of_travel,
         performance as performance,
     )
+    from corpparent.rulesets import (
+        RulesByYear as RulesByYear,
+        YearChanges as YearChanges,
+        YearRules as YearRules,
+    )
     from corpparent.scorecard import (
         ExceptionReport as ExceptionReport,
         IndicatorAssessment as IndicatorAssessment,
@@ -224,6 +234,7 @@ _EXPORTS: dict[str, str] = {
     "Rule": "corpparent.findings",
     "RuleFamily": "corpparent.families",
     "RuleSet": "corpparent.findings",
+    "RulesByYear": "corpparent.rulesets",
     "Scorecard": "corpparent.scorecard",
     "ScorecardResult": "corpparent.scorecard",
     "Seats": "corpparent.governance",
@@ -244,8 +255,10 @@ _EXPORTS: dict[str, str] = {
     "Verdict": "corpparent.comparators",
     "XmRChart": "corpparent.spc",
     "XmROptions": "corpparent.spc",
+    "YearChanges": "corpparent.rulesets",
     "YearEnding": "corpparent.periods",
     "YearKind": "corpparent.governance",
+    "YearRules": "corpparent.rulesets",
     "YearSpan": "corpparent.periods",
     "attendance_table": "corpparent.governance",
     "compare": "corpparent.comparators",

@@ -8,6 +8,7 @@ several periods, and only when standard error is a terminal.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -25,9 +26,16 @@ from corpparent.commands.scorecard import scorecard
 from corpparent.commands.validate import validate
 from corpparent.errors import CorpparentError
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "show_log"]
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
+
+
+def _asked_for_help(error: click.UsageError) -> bool:
+    """Whether ``error`` is click's "a group given no subcommand" (click 8.2 and later;
+    earlier versions print the help themselves)."""
+    kind = getattr(click.exceptions, "NoArgsIsHelpError", None)
+    return kind is not None and isinstance(error, kind)
 
 
 class _Group(click.Group):
@@ -46,6 +54,9 @@ class _Group(click.Group):
             code = super().main(args, prog_name, complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
         except click.UsageError as exc:
+            if _asked_for_help(exc):  # a bare command group: its help, as --help shows it
+                click.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+                sys.exit(0)
             where = exc.ctx.command_path if exc.ctx is not None else "corpparent"
             click.echo(f"{where}: error: {one_line(exc)} (see '{where} --help')", err=True)
             sys.exit(EXIT_BAD_INPUT)
@@ -64,7 +75,9 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"],
                                            "max_content_width": 100})
 @click.version_option(package_name="corpparent", prog_name="corpparent")
-def cli() -> None:
+@click.option("--verbose", "-v", count=True,
+              help="Say on standard error what was read, skipped and assumed (-vv: more).")
+def cli(verbose: int) -> None:
     """Governance and performance oversight for Corporate Parenting Panels.
 
     \b
@@ -82,6 +95,25 @@ def cli() -> None:
 
     Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
     """
+    show_log(verbose)
+
+
+class _Stderr(logging.Handler):
+    """Writes each record as one line, ``corpparent: warning: ...``, to the standard error
+    of the moment (so a test runner's captured stream, too)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = " ".join(record.getMessage().split())
+        sys.stderr.write(f"corpparent: {record.levelname.lower()}: {message}\n")
+
+
+def show_log(verbose: int) -> None:
+    """Show the ``corpparent`` logger on standard error: warnings always, what was read,
+    skipped and assumed with ``-v``, everything with ``-vv``."""
+    logger = logging.getLogger("corpparent")
+    if not any(isinstance(handler, _Stderr) for handler in logger.handlers):
+        logger.addHandler(_Stderr())
+    logger.setLevel({0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG))
 
 
 cli.add_command(authorities)

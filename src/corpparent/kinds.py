@@ -8,6 +8,7 @@ beside them, so ``corpparent validate`` and ``corpparent schema`` iterate one
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from corpparent.files.problems import Locator, problems_from_validation, shown
 from corpparent.report.model import REPORT_MODELS, report_adapter, report_schema
 
 __all__ = ["KINDS", "detect", "kind_named"]
+
+_log = logging.getLogger(__name__)
 
 def _report(path: Path, _against: Against) -> str:
     data, where = read_document(path, (".json",))
@@ -68,6 +71,8 @@ def detect(path: Path) -> FileKind:
     sniffed = sniff(path)
     for kind in KINDS:
         if kind.recognises(sniffed):
+            _log.info("%s: taken to be %s (%s), from its suffix and columns or keys", path,
+                      kind.name, kind.description)
             return kind
     names = ", ".join(kind.name for kind in KINDS)
     raise DataError.single(str(path), "cannot tell what kind of file this is from its "

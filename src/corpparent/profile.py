@@ -30,6 +30,8 @@ from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations.definitions import ObligationSet
+from corpparent.periods import Period
+from corpparent.rulesets import RulesByYear, YearRules
 
 __all__ = ["ENTRY_POINT_GROUP", "AuthorityProfile", "Document", "Priority", "check_identifier"]
 
@@ -152,6 +154,15 @@ class AuthorityProfile:
     meetings: Meetings = field(factory=Meetings, converter=_meetings)
     obligations: ObligationSet = field(factory=lambda: ObligationSet(()),
                                        converter=_obligations)
+    rule_sets: RulesByYear | None = None
+    """The rules by year, when the plug-in says which year its rules were set for: the
+    first set is the profile's own indicators, comparators, constitution and
+    obligations; later ones are built from it (see :mod:`corpparent.rulesets`)."""
+
+    def rule_set_for(self, period: Period) -> YearRules | None:
+        """The rule set in force for ``period`` (None when the profile has no years;
+        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year)."""
+        return None if self.rule_sets is None else self.rule_sets.in_force(period)
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -12,10 +14,12 @@ from rich.text import Text
 from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
-from corpparent.plugins import discover, load_profile
-from corpparent.profile import AuthorityProfile
+from corpparent.plugins import discover, load_authority, load_spec, slow_seconds
+from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
+from corpparent.profile import AuthorityProfile, check_identifier
+from corpparent.wording import counted
 
-__all__ = ["authorities", "describe_profile"]
+__all__ = ["authorities", "describe_profile", "new"]
 
 
 def _console() -> Console:
@@ -33,14 +37,16 @@ def authorities() -> None:
       corpparent authorities list
       corpparent authorities show wiltshire
       corpparent authorities show wiltshire --toml > wiltshire.toml
+      corpparent authorities new middlesbrough
     """
 
 
 @authorities.command("list", short_help="List the installed plug-ins, loading each.")
 def list_authorities() -> None:
     """List every installed authority plug-in, with its distribution and version, and
-    load each: a plug-in that fails to load is named on standard error with the reason,
-    and the command exits with 2.
+    load each, timing it: a plug-in that fails to load is named on standard error with
+    the reason, and the command exits with 2; one slower than 2 seconds (or
+    CORPPARENT_PLUGINS_SLOW_SECONDS) is warned of.
 
     \b
     Examples:
@@ -49,21 +55,26 @@ def list_authorities() -> None:
     """
     found = discover()
     table = Table(title="Authority plug-ins", title_justify="left")
-    for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads"):
+    for column in ("Id", "Name", "Distribution", "Version", "Indicators", "Loads", "Seconds"):
         table.add_column(column)
     failed: list[str] = []
+    limit = slow_seconds()
     for spec in progress(found.specs, "Loading plug-ins"):
+        started = time.perf_counter()
         try:
-            profile = load_profile(spec.id)
+            profile, took = load_spec(spec, slow_after=limit)  # logs a slow load
         except CorpparentError as exc:
-            failed.append(f"{spec.id}: {' '.join(str(exc).split())}")
-            table.add_row(spec.id, "", spec.distribution, spec.version, "", "✗ no")
-            continue
-        table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
-                      Text(spec.version), str(len(profile.indicators)), "✓ yes")
+            took = time.perf_counter() - started
+            failed.append(" ".join(str(exc).split()))
+            table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
+                          "✗ no", f"{took:.2f}")
+        else:
+            table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
+                          Text(spec.version), str(len(profile.indicators)), "✓ yes",
+                          f"{took:.2f}")
     for spec in found.excluded:
         table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
-                      "excluded by allow or block list")
+                      "excluded by allow or block list", "")
     _console().print(table)
     problems = [*failed, *(" ".join(str(c).split()) for c in found.conflicts)]
     for problem in problems:
@@ -107,16 +118,17 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
+    for rules in profile.rule_sets or ():
+        lines.append(f"Rules: {rules.label}"
+                     + (f", built from {rules.built_from}" if rules.built_from else "") + "\n")
     if profile.constitution is not None:
         constitution = profile.constitution
-        quorum = "no quorum declared" if constitution.quorum is None else "quorum declared"
-        frequency = ("no meeting frequency declared" if constitution.frequency is None
-                     else f"meets every {constitution.frequency.every_months} month(s)")
-        lines.append(f"Constitution: {constitution.panel}; {quorum}; {frequency}\n")
+        lines.append(f"Constitution: {constitution.describe()}\n")
     if profile.membership is not None:
-        lines.append(f"Membership: {len(profile.membership.members)} members on record\n")
+        lines.append(f"Membership: {counted(len(profile.membership.members), 'member')} "
+                     "on record\n")
     if profile.meetings:
-        lines.append(f"Meetings: {len(profile.meetings)} on record\n")
+        lines.append(f"Meetings: {counted(len(profile.meetings), 'meeting')} on record\n")
     for obligation in profile.obligations:
         lines.append(f"Obligation: {obligation.describe()}\n")
     for document in profile.documents:
@@ -130,7 +142,8 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
 @click.option("--toml", "as_toml", is_flag=True,
               help="Print the profile as a plug-in file instead (a start for a new one).")
 def show(authority: str, as_toml: bool) -> None:
-    """Show what the AUTHORITY plug-in declares: its indicators with their expected ranges
+    """Show what the AUTHORITY plug-in (an installed one's id, or a plug-in file) declares:
+    its indicators with their expected ranges
     and targets by year, priorities and leads, comparators, constitution, obligations and
     the documents it cites.
 
@@ -139,10 +152,46 @@ def show(authority: str, as_toml: bool) -> None:
       corpparent authorities show wiltshire
       corpparent authorities show staffordshire --toml > staffordshire.toml
     """
-    profile = load_profile(authority)
+    profile = load_authority(authority)
     if as_toml:
         click.echo(profile_to_toml(profile), nl=False)
         return
     console = _console()
     for part in describe_profile(profile):
         console.print(part)
+
+
+@authorities.command(short_help="Write a new plug-in to start from.")
+@click.argument("authority", metavar="NAME")
+@click.option("--name", "display_name", metavar="TEXT",
+              help="The authority's name as reports show it. Default: NAME in title case "
+              "followed by 'Council'.")
+@click.option("--python", "as_python", is_flag=True,
+              help="Write an installable distribution (pyproject.toml with its entry point, "
+              "the module, a test) in the folder corpparent-NAME instead of one .toml file.")
+@click.option("--directory", "-d", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Where to write it.")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def new(authority: str, display_name: str | None, as_python: bool, directory: Path,
+        force: bool) -> None:
+    """Write a working authority plug-in for NAME (its identifier: lower case letters,
+    digits, '_' and '-') to start from: NAME.toml, a plug-in data file that validates
+    and loads as it is, with one example indicator, range and target to replace.
+
+    \b
+    Examples:
+      corpparent authorities new middlesbrough --name "Middlesbrough Council"
+      corpparent validate middlesbrough.toml
+      corpparent authorities show middlesbrough.toml
+      corpparent authorities new middlesbrough --python
+      pip install ./corpparent-middlesbrough && corpparent authorities show middlesbrough
+    """
+    check_identifier(authority, "authority identifier")
+    name = display_name or f"{authority.replace('_', ' ').replace('-', ' ').title()} Council"
+    if as_python:
+        written = write_distribution(authority, name, directory / distribution_name(authority),
+                                     force=force)
+    else:
+        written = (write_plugin_file(authority, name, directory, force=force),)
+    for path in written:
+        click.echo(f"wrote {path}")

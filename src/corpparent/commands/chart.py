@@ -20,7 +20,7 @@ from corpparent.files.readings import read_readings
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.ranges import Target
 from corpparent.report.build import findings_report
 from corpparent.report.process import chart_out
@@ -39,7 +39,7 @@ def _from_file(readings: Path | None, authority_id: str | None, indicator_ref: s
         raise click.UsageError("give a READINGS file, or --national with --area")
     if authority_id is None and indicator_ref is None:
         raise click.UsageError("give --authority (an installed plug-in) or --indicators")
-    profile = None if authority_id is None else load_profile(authority_id)
+    profile = None if authority_id is None else load_authority(authority_id)
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     else:
@@ -74,8 +74,9 @@ def _from_national(folder: Path, area: str | None,
 @click.argument("readings", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--indicator", "-n", "indicator_id", required=True, metavar="ID",
               help="The indicator to chart.")
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in: the indicator's definition and targets.")
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed (.toml, or "
+              ".py or module:NAME): the indicator's definition and targets.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python instead.")
 @click.option("--national", type=click.Path(file_okay=False, path_type=Path), metavar="FOLDER",

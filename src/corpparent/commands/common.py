@@ -4,6 +4,7 @@ dates, an indicator set from Python), progress, output options and writing outpu
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +37,7 @@ __all__ = [
     "EXIT_INCOMPLETE",
     "DateType",
     "Output",
+    "OutputPath",
     "PeriodType",
     "breached",
     "emit",
@@ -122,23 +124,29 @@ def terminal_width() -> int:
 
 def emit(report: ScorecardReport | FindingsReport, output_format: Format,
           output: Path | None) -> None:
-    """Print or write ``report``. A binary format needs a file; a CSV or Parquet file gets
-    the report's other tidy tables beside it, named ``NAME-TABLE.csv``."""
-    if output_format in BINARY_FORMATS:
-        if output is None:
-            raise click.UsageError(
-                f"--format {output_format} writes a binary file: give --output FILE")
-        write_output(render_binary(report, output_format), output,
-                     what=f"the {output_format} report")
-    else:
+    """Print or write ``report``. A binary format needs a file (checked with the options,
+    before any work); a CSV or Parquet file gets the report's other tidy tables beside
+    it, named ``NAME-TABLE.csv``, and none is written unless all can be."""
+    if output is None or output_format not in ("csv", "parquet"):
+        if output_format in BINARY_FORMATS:
+            assert output is not None, "a binary format without --output is refused earlier"
+            write_output(render_binary(report, output_format), output,
+                         what=f"the {output_format} report")
+            return
         color = output is None and output_format == "terminal" and sys.stdout.isatty()
         text = render(report, output_format, width=terminal_width(), color=color)
         write_output(text, output, what=f"the {output_format} report")
-    if output is not None and output_format in ("csv", "parquet"):
-        for table in tidy_tables(report)[1:]:
-            beside = output.with_name(f"{output.stem}-{table.name}{output.suffix}")
-            content = (csv_text(table) if output_format == "csv" else parquet_bytes(table))
-            write_output(content, beside, what=f"the {table.name} table")
+        return
+    tables = tidy_tables(report)
+    targets = [output, *(output.with_name(f"{output.stem}-{t.name}{output.suffix}")
+                         for t in tables[1:])]
+    for target in targets:
+        if target.is_dir():
+            raise DataError.single(str(target), "cannot write a table here: it is a folder; "
+                                   "nothing was written")
+    for table, target in zip(tables, targets, strict=True):
+        content = csv_text(table) if output_format == "csv" else parquet_bytes(table)
+        write_output(content, target, what=f"the {table.name} table")
 
 
 def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
@@ -178,15 +186,31 @@ class Output:
             sys.exit(EXIT_BREACH)
 
 
+class OutputPath(click.Path):
+    """A file to write: not an existing folder, and not a name ending in ``/`` (which
+    means a folder; writing a file called ``name`` instead would surprise)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        text = os.fspath(value)
+        if isinstance(text, str) and text.endswith(("/", os.sep)):
+            self.fail(f"{text!r} names a folder: give a file name, such as "
+                      f"{text}report.html", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 _OUTPUT_OPTIONS = [
     click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
                  default="terminal", show_default=True, help="Output format."),
-    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    click.option("--output", "-o", type=OutputPath(),
                  help="Write to this file instead of standard output. With several "
                  "periods, include {period} in the name."),
     click.option("--profile", type=click.Choice(PROFILES),
-                 help="Who the report is for. Default: public for html and markdown, "
-                 "internal for terminal and json."),
+                 help="Who the report is for. Default: public for html, markdown and docx "
+                 "(papers), internal for terminal, json and the tables."),
     click.option("--suppress/--no-suppress", "suppress_small", default=None,
                  help="Withhold small counts of children (shown as c). Default: on for "
                  "the public profile, off otherwise."),
@@ -204,6 +228,9 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     def command(*args: Any, output_format: Format, output: Path | None,
                 profile: Profile | None, suppress_small: bool | None, threshold: int,
                 fail_on_breach: bool, **kwargs: Any) -> Any:
+        if output_format in BINARY_FORMATS and output is None:
+            raise click.UsageError(
+                f"--format {output_format} writes a binary file: give --output FILE")
         out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach)
         return function(*args, out=out, **kwargs)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 from corpparent.commands.common import (
     DateType,
@@ -16,27 +18,36 @@ from corpparent.commands.common import (
 )
 from corpparent.files.meetings import read_meetings
 from corpparent.files.membership import read_membership
+from corpparent.files.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
+from corpparent.rulesets import BeforeFirstYearError
 
 __all__ = ["meetings"]
+
+_log = logging.getLogger(__name__)
 
 
 @click.command(short_help="Check quorum, meeting frequency and attendance.")
 @click.argument("meeting_file", metavar="[MEETINGS]", required=False,
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in: its constitution, and its membership and "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME): its constitution, and its membership and "
               "meetings where the files are not given.")
-@click.option("--constitution", "-C", "constitution_ref", metavar="FILE.py[:NAME]",
-              help="The panel's Constitution from Python instead: a file or module and the "
-              "Constitution (or function returning one) it defines.")
+@click.option("--constitution", "-C", "constitution_ref", metavar="FILE[:NAME]",
+              help="The panel's Constitution instead: a plug-in file (.toml) declaring one, "
+              "or a Python file or module and the Constitution (or function returning one) "
+              "it defines.")
 @click.option("--membership", "-m", "membership_file",
               type=click.Path(dir_okay=False, path_type=Path),
               help="The membership file (JSON): who sat on the panel, and when. Needed for "
               "quorum, attendance and composition.")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A submissions log: what went to the recipients of the constitution's "
+              "reporting lines.")
 @click.option("--period", "-p", type=PeriodType(), required=True,
               help="The span to judge, e.g. 'MY 2019-20' or '2022-23'.")
 @click.option("--as-of", type=DateType(),
@@ -49,6 +60,7 @@ def meetings(
     authority_id: str | None,
     constitution_ref: str | None,
     membership_file: Path | None,
+    log_file: Path | None,
     period: Period,
     as_of: date | None,
     authority_name: str | None,
@@ -68,8 +80,15 @@ def meetings(
       corpparent meetings meetings.csv -C constitution.py:PANEL -m members.json \\
           -p 2022-23 --fail-on-breach -f json -o governance.json
     """
-    profile = None if authority_id is None else load_profile(authority_id)
+    profile = None if authority_id is None else load_authority(authority_id)
     constitution = None if profile is None else profile.constitution
+    rule_set = None
+    if profile is not None and profile.rule_sets is not None and constitution_ref is None:
+        try:  # the constitution of the rule set in force for the period
+            rule_set = profile.rule_sets.in_force(period)
+        except BeforeFirstYearError as exc:
+            raise click.UsageError(str(exc)) from None
+        constitution = rule_set.constitution
     if constitution_ref is not None:
         constitution = load_object(constitution_ref, Constitution, "constitution")
     if constitution is None:
@@ -85,14 +104,25 @@ def meetings(
     if membership_file is not None:
         membership = read_membership(membership_file)
     day = as_of or period.end
+    if as_of is None:
+        _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
+                  day.isoformat(), period)
     findings = constitution.review_period(records, membership, period, day)
+    if constitution.reporting_lines:
+        sent = None if log_file is None else read_submissions(log_file)
+        findings += constitution.reporting_findings(sent, period, day)
+    if rule_set is not None:
+        year = str(rule_set.year)
+        findings = tuple(evolve(f, evidence={**f.evidence, "rule set": year})
+                         for f in findings)
     if membership is None:
         click.echo("note: quorum, attendance and composition need the panel's membership: "
                    "give --membership FILE", err=True)
     name = authority_name or (None if profile is None else profile.name)
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
-        period=period, inputs=[f for f in (meeting_file, membership_file) if f is not None],
+        period=period,
+        inputs=[f for f in (meeting_file, membership_file, log_file) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": day.isoformat()},
     )

@@ -29,8 +29,9 @@ from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.submissions import Submission
 from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.profile import AuthorityProfile
+from corpparent.wording import counted
 
 __all__ = ["Sources", "obligations"]
 
@@ -73,8 +74,9 @@ def _inputs(*files: Path | None) -> list[Path]:
 
 
 _SOURCES = [
-    click.option("--authority", "-a", "authority_id", metavar="ID",
-                 help="An installed authority plug-in: its obligations, and its meetings "
+    click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+                 help="An installed plug-in's id, or a plug-in file not installed "
+                 "(.toml, or .py or module:NAME): its obligations, and its meetings "
                  "where no meeting dates are given."),
     click.option("--obligations", "-O", "obligation_ref", metavar="FILE",
                  help="Obligations from a .toml or .json obligations file instead."),
@@ -150,7 +152,7 @@ def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
                 meeting_file: Path | None, planned: tuple[date, ...],
                 event_pairs: tuple[str, ...], authority_name: str | None,
                 **kwargs: Any) -> Any:
-        profile = None if authority_id is None else load_profile(authority_id)
+        profile = None if authority_id is None else load_authority(authority_id)
         sources = Sources(authority_id, obligation_ref, meeting_file, planned, event_pairs,
                           authority_name, profile)
         return function(*args, sources=sources, **kwargs)
@@ -256,7 +258,8 @@ def due(
                          events=sources.events(),
                          submissions=log)
     if upcoming.unscheduled:
-        click.echo(f"note: {len(upcoming.unscheduled)} obligation(s) could not be scheduled "
+        click.echo(f"note: {counted(len(upcoming.unscheduled), 'obligation')} could not be "
+                   "scheduled "
                    "without meeting or event dates: give --meetings, --meeting or --event",
                    err=True)
     if ics_file is not None:

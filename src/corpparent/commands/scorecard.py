@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 from corpparent.commands.common import (
     EXIT_INCOMPLETE,
@@ -24,12 +25,14 @@ from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
-from corpparent.plugins import load_profile
+from corpparent.plugins import load_authority
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
+from corpparent.rulesets import BeforeFirstYearError, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
+from corpparent.wording import counted
 
 __all__ = ["scorecard"]
 
@@ -38,8 +41,9 @@ __all__ = ["scorecard"]
 @click.argument("readings", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--period", "-p", "periods", type=PeriodType(), multiple=True, required=True,
               help="The period to assess, e.g. '2022-23 Q4'. Repeat for several periods.")
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in (see 'corpparent authorities list'): its "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME): its "
               "indicators, ranges, targets, comparators and name.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python instead: a file or module and the "
@@ -97,12 +101,14 @@ def scorecard(
         raise click.UsageError("several periods need --output with {period} in the file name")
     if authority_id is None and indicator_ref is None:
         raise click.UsageError("give --authority (an installed plug-in) or --indicators")
-    profile = None if authority_id is None else load_profile(authority_id)
+    profile = None if authority_id is None else load_authority(authority_id)
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     else:
         assert profile is not None
         indicators = profile.indicators
+        if profile.rule_sets is not None:  # every year's indicators, to read the readings
+            indicators = all_indicators(profile.rule_sets)
     authority = authority_name or (None if profile is None else profile.name)
     data = read_readings(readings, indicators)
     comparators: tuple[Comparator, ...] = ()
@@ -127,7 +133,14 @@ def scorecard(
                      **out.options()},
             generated_at=now,
         )
-        result = assessor.assess(data, period)
+        rule_set = None
+        if indicator_ref is None and profile is not None and profile.rule_sets is not None:
+            try:
+                rule_set = profile.rule_sets.in_force(period)
+            except BeforeFirstYearError as exc:
+                raise click.UsageError(str(exc)) from None
+        result = (assessor.assess(data, period) if rule_set is None else name_rule_set(
+            evolve(assessor, indicators=rule_set.indicators).assess(data, period), rule_set))
         report = scorecard_report(result, provenance, title=title, authority=authority)
         warning = missing_readings(report, data, period)
         if warning is not None:
@@ -157,5 +170,6 @@ def missing_readings(report: ScorecardReport, data: Readings, period: Period) ->
         return f"no indicator has a reading for {period}{latest}"
     names = ", ".join(i.id for i in missing[:5])
     more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return (f"{len(missing)} of {len(report.indicators)} indicators have no reading for "
-            f"{period}: {names}{more}")
+    verb = "has" if len(missing) == 1 else "have"
+    return (f"{len(missing)} of {counted(len(report.indicators), 'indicator')} {verb} no "
+            f"reading for {period}: {names}{more}")

@@ -22,7 +22,7 @@ from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
-from corpparent.plugins import load_profile
+from corpparent.plugins import clashes, load_authority
 
 __all__ = ["validate"]
 
@@ -34,8 +34,9 @@ T = TypeVar("T")
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", "-k", type=click.Choice([kind.name for kind in KINDS]),
               help="What the files are. Default: told from each file's columns or keys.")
-@click.option("--authority", "-a", "authority_id", metavar="ID",
-              help="An installed authority plug-in whose indicators readings and "
+@click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
+              help="An installed plug-in's id, or a plug-in file not installed "
+              "(.toml, or .py or module:NAME) whose indicators readings and "
               "comparators must use.")
 @click.option("--indicators", "-i", "indicator_ref", metavar="FILE.py[:NAME]",
               help="An indicator set from Python that readings and comparators must use.")
@@ -48,7 +49,9 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file, or any
-    --mapping file, has a problem. Every kind 'corpparent schema' lists can be checked,
+    --mapping file, has a problem. A FILE may also be a Python plug-in, FILE.py[:NAME] or
+    module:NAME, which is loaded and checked; a plug-in whose identifier is that of an
+    installed plug-in is warned of. Every kind 'corpparent schema' lists can be checked,
     and the DfE's and Ofsted's published files besides.
 
     \b
@@ -61,29 +64,64 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate la_cla_placement_stability.csv sn_model_2025_wide.csv
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
+      corpparent validate my_plugin.py:PROFILE my_package.plugin:profile
     """
     indicators = None
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
-        indicators = load_profile(authority_id).indicators
+        indicators = load_authority(authority_id).indicators
     mappings = [_listed(path, partial(load_mapping, path)) for path in mapping_files]
     against = Against(indicators, tuple(m for m in mappings if m is not None))
     failed = None in mappings
     chosen = kind_named(kind) if kind else None
     for path in files:
-        summary = _listed(path, partial(_check, path, chosen, against))
-        if summary is None:
+        if _names_python(path):
+            checked = _listed(path, partial(_check_python_plugin, str(path)))
+        else:
+            checked = _listed(path, partial(_check, path, chosen, against))
+        if checked is None:
             failed = True
         else:
+            name, summary = checked
             click.echo(f"ok: {path}: {summary}")
+            if name == "authority-plugin":
+                _warn_of_clashes(path)
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _check(path: Path, kind: FileKind | None, against: Against) -> str:
-    """The summary of the file at ``path``, checked as ``kind`` or the kind it is."""
-    return (kind or detect(path)).check(path, against)
+def _names_python(path: Path) -> bool:
+    """Whether FILE names a Python plug-in (``file.py[:NAME]``, ``module:NAME``)."""
+    text = str(path)
+    return text.endswith(".py") or (":" in text and not path.exists())
+
+
+def _check_python_plugin(reference: str) -> tuple[str, str]:
+    """The kind and summary of the Python plug-in ``reference`` names, once loaded."""
+    profile = load_authority(reference, warn_of_clashes=False)
+    return "authority-plugin", (f"an authority plug-in in Python, {profile.id!r} "
+                                f"({profile.name}), {len(profile.indicators)} indicators")
+
+
+def _warn_of_clashes(path: Path) -> None:
+    """Warn on standard error when the plug-in at ``path`` has an installed one's id."""
+    try:
+        profile = load_authority(str(path), warn_of_clashes=False)
+    except CorpparentError:
+        return
+    for spec in clashes(profile):
+        click.echo(f"warning: {path}: the identifier {profile.id!r} is also that of the "
+                   f"installed plug-in from {spec.distribution} {spec.version}; installed "
+                   "together, neither is used until one is blocked "
+                   "(CORPPARENT_PLUGINS_BLOCK)", err=True)
+
+
+def _check(path: Path, kind: FileKind | None, against: Against) -> tuple[str, str]:
+    """The kind and summary of the file at ``path``, checked as ``kind`` or the kind
+    it is."""
+    chosen = kind or detect(path)
+    return chosen.name, chosen.check(path, against)
 
 
 def _listed(path: Path, read: Callable[[], T]) -> T | None:

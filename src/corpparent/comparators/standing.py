@@ -19,6 +19,7 @@ from corpparent.comparators.position import MIN_VALUES_FOR_BANDS, Band, Benchmar
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.indicators.definitions import Polarity
+from corpparent.wording import counted
 
 __all__ = ["Standing", "group_finding", "standing_finding"]
 
@@ -97,8 +98,10 @@ def standing_finding(
     if cuts is None:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
                         f"{authority} {ind.format(value)} ranks {rank} of {of}, but only "
-                        f"{len(benchmark.numeric)} authorities have a value: a quartile band "
-                        f"needs at least {MIN_VALUES_FOR_BANDS}.", NotJudged.INSUFFICIENT_DATA,
+                        f"{counted(len(benchmark.numeric), 'authority', 'authorities')} "
+                        f"{'has' if len(benchmark.numeric) == 1 else 'have'} a value: a "
+                        f"quartile band needs at least {MIN_VALUES_FOR_BANDS}.",
+                        NotJudged.INSUFFICIENT_DATA,
                         evidence)
     band = benchmark.band(value)
     assert band is not None

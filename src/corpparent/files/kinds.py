@@ -185,8 +185,10 @@ def _obligations(path: Path, _against: Against) -> str:
 
 def _plugin(path: Path, _against: Against) -> str:
     profile = load_plugin_file(path)
+    years = ("" if profile.rule_sets is None else "; rules for "
+             + ", ".join(str(r.year) for r in profile.rule_sets))
     return (f"authority plug-in {profile.id!r} ({profile.name}), "
-            f"{len(profile.indicators)} indicators")
+            f"{len(profile.indicators)} indicators{years}")
 
 
 def _mapping(path: Path, _against: Against) -> str:

@@ -8,7 +8,8 @@
     2022-09-27,,not recorded,,formal,
 
 ``attendance`` is ``present``, ``apologies``, ``absent``, ``substitute`` (with
-``substitute_for`` naming the member replaced) or ``not recorded``; a row with no member
+``substitute_for`` naming the member replaced), ``invited`` (attended by invitation, not
+as a member: recorded, never counted) or ``not recorded``; a row with no member
 and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. Members
 with no row for a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``.
 Only ``date`` is required.
@@ -65,6 +66,7 @@ class Attendance(Enum):
     APOLOGIES = "apologies"
     ABSENT = "absent"
     SUBSTITUTE = "substitute"
+    INVITED = "invited"
     NOT_RECORDED = "not recorded"
 
 
@@ -100,6 +102,9 @@ class SubstituteRecord(BaseModel):
 
     name: str = Field(min_length=1)
     replaces: str = Field(alias="for", min_length=1)
+    noted_at_start: bool | None = Field(
+        None, description="Whether the substitution was noted at the start of the meeting.")
+    from_item: int | None = Field(None, ge=1, description="The item from which they sat.")
 
 
 class MeetingRecord(BaseModel):
@@ -114,6 +119,9 @@ class MeetingRecord(BaseModel):
     apologies: list[str] = []
     absent: list[str] = []
     substitutes: list[SubstituteRecord] = []
+    invited: list[str] = Field(
+        default_factory=list, description="Attended by invitation, not as members: recorded, "
+        "never counted.")
 
     _dates = field_validator("date", mode="before")(required_date)
 
@@ -141,6 +149,7 @@ class _Builder:
         self.people: dict[str, tuple[int, Attendance, str]] = {}
         self.present: list[str] = []
         self.apologies: list[str] = []
+        self.invited: list[str] = []
         self.substitutions: list[Substitution] = []
 
 
@@ -189,6 +198,8 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
         meeting.present.append(row.member)
     elif mark is Attendance.APOLOGIES:
         meeting.apologies.append(row.member)
+    elif mark is Attendance.INVITED:
+        meeting.invited.append(row.member)
 
 
 def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
@@ -209,7 +220,7 @@ def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
             held_on=day, present=tuple(built.present) if recorded else None,
             substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
             kind=built.kind or MeetingKind.FORMAL, title=built.title,
-            source=f"{source}, line {built.line}",
+            source=f"{source}, line {built.line}", invited=tuple(built.invited),
         ))
     return meetings
 
@@ -246,8 +257,10 @@ def _meetings_from_records(source: str, records: Records) -> Meetings:
         seen[model.date] = raw.row
         meetings.append(Meeting(
             held_on=model.date, present=model.present, apologies=model.apologies,
-            substitutions=tuple(Substitution(s.name, s.replaces) for s in model.substitutes),
+            substitutions=tuple(Substitution(s.name, s.replaces, s.noted_at_start, s.from_item)
+                                for s in model.substitutes),
             kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
+            invited=tuple(model.invited),
         ))
     if problems:
         raise DataError(in_file_order(problems))
@@ -257,7 +270,7 @@ def _meetings_from_records(source: str, records: Records) -> Meetings:
 def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     lists: dict[str, list[str]] = {
         "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
-        "substitutes": [s.name for s in model.substitutes],
+        "substitutes": [s.name for s in model.substitutes], "invited": model.invited,
     }
     first: dict[str, str] = {}
     found = []

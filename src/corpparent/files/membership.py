@@ -82,6 +82,9 @@ class MemberRecord(BaseModel):
     left: date | None = None
     office: Office | None = None
     credentials: list[CredentialRecord] | None = None
+    voting: bool = Field(True, description="false for a non-voting member.")
+    reserve_for: str | None = Field(
+        None, description="The member a reserve or substitute may stand in for.")
 
     _dates = field_validator("joined", "left", mode="before")(parse_date)
 
@@ -168,7 +171,8 @@ def _member(attempt: Attempts, index: int, model: MemberRecord) -> Member | None
             return None
     undated = attempt((*at, "name"), partial(
         Member, name=model.name, member_class=model.member_class, role=model.role,
-        group=model.group, office=model.office, credentials=credentials))
+        group=model.group, office=model.office, credentials=credentials,
+        voting=model.voting, reserve_for=model.reserve_for))
     if undated is None:
         return None
     return attempt((*at, "left"), partial(evolve, undated, joined=model.joined,

@@ -32,6 +32,7 @@ __all__ = [
     "PriorityModel",
     "RangeModel",
     "TargetModel",
+    "YearModel",
     "plugin_schema",
 ]
 
@@ -57,6 +58,10 @@ class AuthorityTableModel(_Model):
     domains: list[str] = Field(default_factory=list, description="Scorecard domains in order.")
     description: str = ""
     source: str = ""
+    rules_year: str | None = Field(
+        None, description="The year the file's indicators, ranges, targets, comparators, "
+        "constitution and obligations were set for, e.g. '2022-23'; [[years]] build later "
+        "years from it.")
 
 
 class DocumentModel(_Model):
@@ -117,6 +122,24 @@ class TargetModel(_Model):
     source: str = ""
 
 
+class YearModel(_Model):
+    """A ``[[years]]`` entry: what a later year changes from the year before it."""
+
+    year: str = Field(description="The year, e.g. '2023-24'.")
+    remove_indicators: list[str] = Field(default_factory=list,
+                                         description="Indicators dropped this year.")
+    indicators: list[IndicatorModel] = Field(
+        default_factory=list, description="A new id is added; an existing id redefined.")
+    ranges: list[RangeModel] = Field(
+        default_factory=list, description="Ranges set this year; each replaces the range "
+        "carried forward for its indicator and period.")
+    targets: list[TargetModel] = Field(default_factory=list)
+    constitution: ConstitutionModel | None = Field(
+        None, description="The constitution from this year, replacing the year before's "
+        "(councils change them at the annual meeting).")
+    source: str = ""
+
+
 class PluginFile(_Model):
     """A whole plug-in file."""
 
@@ -146,6 +169,9 @@ class PluginFile(_Model):
         default_factory=list, description="The panel's reporting obligations, in the keys of "
                                           "an obligations file "
                                           "(corpparent.files.load_obligations).")
+    years: list[YearModel] = Field(
+        default_factory=list, description="Later years, each built from the year before "
+        "(needs authority.rules_year).")
     comparators: ComparatorSetModel | None = Field(
         None, description="The comparator set, in the format of "
                           "corpparent.files.comparator_set_from_data.")

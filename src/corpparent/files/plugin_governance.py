@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from corpparent.files.meetings import meetings_from_data
 from corpparent.files.membership import membership_from_data
+from corpparent.files.plugin_terms import TermsFields, build_terms
 from corpparent.files.problems import Attempts
 from corpparent.findings import AllOf, AnyOf, Rule, Status
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
@@ -78,6 +79,7 @@ class ClassQuorumModel(_Model):
     floor: int = Field(0, ge=0)
     stated: int | None = Field(None, ge=1, description="The number the text states, checked.")
     source: str = ""
+    voting_only: bool = Field(False, description="Count voting members only.")
 
 
 class MinimumPresentModel(_Model):
@@ -86,6 +88,7 @@ class MinimumPresentModel(_Model):
     minimum: int = Field(ge=1)
     member_classes: list[MemberClass] = Field(default_factory=list)
     source: str = ""
+    voting_only: bool = Field(False, description="Count voting members only.")
 
 
 class QuorumModel(_Model):
@@ -106,6 +109,9 @@ class FrequencyModel(_Model):
     minimum_per_year: int | None = Field(None, ge=1)
     year: YearKind = YearKind.FINANCIAL
     source: str = ""
+    expectation: bool = Field(
+        False, description="The terms say what is usual ('usually meets six times a year'), "
+        "not a minimum: falling short warns.")
 
 
 class AttendanceModel(_Model):
@@ -126,7 +132,7 @@ class SixMonthModel(_Model):
     source: str = "Local Government Act 1972 s.85(1)"
 
 
-class ConstitutionModel(_Model):
+class ConstitutionModel(TermsFields):
     """The ``[constitution]`` table: what the panel's terms of reference require."""
 
     panel: str = Field(min_length=1)
@@ -153,9 +159,11 @@ class ConstitutionModel(_Model):
 
 def _part(model: ClassQuorumModel | MinimumPresentModel) -> Rule[Sitting]:
     if isinstance(model, MinimumPresentModel):
-        return MinimumPresent(model.minimum, tuple(model.member_classes), source=model.source)
+        return MinimumPresent(model.minimum, tuple(model.member_classes), source=model.source,
+                              voting_only=model.voting_only)
     return ClassQuorum(model.member_class, model.fraction, model.seats, model.basis,
-                       model.floor, model.stated, source=model.source)
+                       model.floor, model.stated, source=model.source,
+                       voting_only=model.voting_only)
 
 
 def _quorum(model: QuorumModel, where: Sequence[str | int], attempt: Attempts
@@ -176,9 +184,10 @@ def _quorum(model: QuorumModel, where: Sequence[str | int], attempt: Attempts
 
 
 def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
-                       attempt: Attempts) -> Constitution | None:
-    """The constitution ``model`` declares; each problem is placed by ``attempt``."""
-    where: tuple[str, ...] = ("constitution",)
+                       attempt: Attempts,
+                       where: tuple[str | int, ...] = ("constitution",)) -> Constitution | None:
+    """The constitution ``model`` declares at key path ``where``; each problem is placed
+    by ``attempt``."""
     failed = attempt.failed
     seats = [attempt((*where, "seats", i), partial(Seats, s.member_class, s.count,
                                                    tuple(s.roles), s.exact))
@@ -196,7 +205,7 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
         f = model.frequency
         frequency = attempt((*where, "frequency"), partial(
             MeetingFrequency, f.every_months, f.tolerance_days, f.minimum_per_year, f.year,
-            source=f.source))
+            source=f.source, expectation=f.expectation))
     if model.attendance is not None:
         a = model.attendance
         attendance = attempt((*where, "attendance"), partial(
@@ -206,7 +215,9 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
         six = model.six_month_warning
         six_month = attempt((*where, "six_month_warning"), partial(
             SixMonthRule, tuple(six.member_classes), six.notice_days, source=six.source))
-    if attempt.failed > failed or (model.quorum is not None and quorum is None):
+    terms = build_terms(model, attempt, where)
+    if (attempt.failed > failed or terms is None
+            or (model.quorum is not None and quorum is None)):
         return None
     return attempt(where, partial(
         Constitution,
@@ -225,6 +236,7 @@ def build_constitution(model: ConstitutionModel, titles: Mapping[str, str],
         attendance=attendance,
         six_month_warning=six_month,
         source=model.source,
+        **terms,
     ))
 
 

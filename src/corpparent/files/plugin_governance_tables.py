@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from corpparent.errors import DefinitionError
+from corpparent.files.plugin_terms import terms_table
 from corpparent.findings import AllOf, AnyOf, Rule
 from corpparent.governance._fractions import fraction_text
 from corpparent.governance.attendance import SixMonthRule
@@ -33,11 +34,13 @@ def _part_table(rule: Rule[Sitting]) -> dict[str, Any]:
             "member_class": rule.member_class.value, "fraction": fraction_text(rule.fraction),
             "seats": rule.seats, "basis": None if rule.basis is Basis.SEATS else rule.basis.value,
             "floor": rule.floor or None, "stated": rule.stated, "source": rule.source or None,
+            "voting_only": rule.voting_only or None,
         })
     if isinstance(rule, MinimumPresent):
         return _without_none({"minimum": rule.minimum,
                               "member_classes": _classes(rule.member_classes),
-                              "source": rule.source or None})
+                              "source": rule.source or None,
+                              "voting_only": rule.voting_only or None})
     raise DefinitionError(f"a quorum part {type(rule).__name__} cannot be written in a plug-in "
                           "file; write the plug-in in Python")
 
@@ -75,7 +78,7 @@ def constitution_table(constitution: Constitution, ids: Mapping[str, str]) -> di
         frequency = _without_none({
             "every_months": f.every_months, "tolerance_days": f.tolerance_days,
             "minimum_per_year": f.minimum_per_year, "year": f.year.value,
-            "source": f.source or None})
+            "source": f.source or None, "expectation": f.expectation or None})
     if c.attendance is not None:
         a = c.attendance
         attendance = _without_none({
@@ -103,6 +106,7 @@ def constitution_table(constitution: Constitution, ids: Mapping[str, str]) -> di
         "attendance": attendance,
         "six_month_warning": six_value,
         "source": c.source or None,
+        **terms_table(c),
     })
 
 
@@ -117,6 +121,7 @@ def membership_table(membership: Membership, ids: Mapping[str, str]) -> dict[str
             "name": m.name, "class": m.member_class.value, "role": m.role, "group": m.group,
             "joined": m.joined, "left": m.left,
             "office": m.office.value if m.office else None, "credentials": credentials,
+            "voting": None if m.voting else False, "reserve_for": m.reserve_for,
         }))
     leads = [_without_none({"priority": ids.get(lead.priority, lead.priority),
                             "member": lead.member, "officer": lead.officer})
@@ -132,6 +137,9 @@ def meetings_tables(meetings: Meetings) -> list[dict[str, Any]]:
         "title": m.title,
         "present": None if m.present is None else list(m.present),
         "apologies": list(m.apologies) or None,
-        "substitutes": [{"name": s.substitute, "for": s.replaces}
+        "substitutes": [_without_none({"name": s.substitute, "for": s.replaces,
+                                       "noted_at_start": s.noted_at_start,
+                                       "from_item": s.from_item})
                         for s in m.substitutions] or None,
+        "invited": list(m.invited) or None,
     }) for m in meetings]

@@ -40,13 +40,17 @@ from corpparent.files.plugin_format import (
     PluginFile,
     RangeModel,
     TargetModel,
+    YearModel,
 )
 from corpparent.files.problems import Attempts, problems_from_validation
+from corpparent.governance.constitution import Constitution
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
+from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.rulesets import RulesByYear, YearChanges, YearRules
 
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 
@@ -116,6 +120,10 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
     if indicator_set is None:
         return None
     authority = data.authority
+    rule_sets = _rule_sets(data, indicator_set, comparators, constitution, obligations,
+                           collect)
+    if collect.problems:
+        return None
     return collect(("authority",), lambda: AuthorityProfile(
         id=authority.id,
         name=authority.name,
@@ -138,7 +146,66 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         membership=membership,
         meetings=meetings,
         obligations=obligations,
+        rule_sets=rule_sets,
     ))
+
+
+def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet | None,
+               constitution: Constitution | None, obligations: ObligationSet | None,
+               collect: Attempts) -> RulesByYear | None:
+    """The year-versioned rule sets: the file's own tables set for ``rules_year``, then
+    each ``[[years]]`` entry built from the year before."""
+    if data.authority.rules_year is None:
+        if data.years:
+            collect.add(("years",), "[[years]] need authority.rules_year, the year the "
+                        "file's own indicators, ranges and targets were set for")
+        return None
+    year = collect(("authority", "rules_year"), partial(parse_period, data.authority.rules_year))
+    if year is None:
+        return None
+    base = YearRules(year, first, comparators, constitution, obligations or ObligationSet(()))
+    changes = []
+    running = {i.id: i for i in first}
+    titles = {p.id: p.title for p in data.priorities}
+    for index, model in enumerate(data.years):
+        path = ("years", index)
+        built = _year_changes(model, path, running, titles, collect)
+        if built is not None:
+            changes.append(built)
+    if len(changes) < len(data.years):
+        return None
+    return collect(("years",), partial(RulesByYear, base, changes))
+
+
+def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
+                  titles: dict[str, str], collect: Attempts) -> YearChanges | None:
+    failed = collect.failed
+    constitution = None
+    if model.constitution is not None:
+        constitution = plugin_governance.build_constitution(
+            model.constitution, titles, collect, (*path, "constitution"))
+    year = collect((*path, "year"), partial(parse_period, model.year))
+    added: list[Indicator] = []
+    redefined: list[Indicator] = []
+    for number, indicator_model in enumerate(model.indicators):
+        indicator = collect((*path, "indicators", number), partial(_indicator, indicator_model))
+        if indicator is not None:
+            (redefined if indicator.id in running else added).append(indicator)
+            running[indicator.id] = indicator
+    for number, removed in enumerate(model.remove_indicators):
+        if running.pop(removed, None) is None:
+            collect.add((*path, "remove_indicators", number),
+                        f"indicator {removed!r} is not defined in the year before")
+    ranges = [_range(r, (*path, "ranges", n), running, collect)
+              for n, r in enumerate(model.ranges)]
+    targets = [_target(t, (*path, "targets", n), running, collect)
+               for n, t in enumerate(model.targets)]
+    if year is None or collect.failed > failed:
+        return None
+    return collect(path, partial(
+        YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
+        tuple(r for r in ranges if r is not None), tuple(t for t in targets if t is not None),
+        constitution=constitution, source=model.source))
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],

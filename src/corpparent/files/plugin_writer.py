@@ -22,6 +22,8 @@ from corpparent.files.plugin_format import FORMAT_VERSION
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Month, Period, parse_period
 from corpparent.profile import AuthorityProfile
+from corpparent.ranges import ExpectedRange, Target
+from corpparent.rulesets import YearChanges
 
 __all__ = ["profile_to_toml"]
 
@@ -77,6 +79,49 @@ def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if v not in ("", (), [], {}, None)}
 
 
+def _indicator_table(indicator: Indicator) -> dict[str, Any]:
+    default_unit = Indicator(indicator.id, indicator.name, indicator.kind,
+                             indicator.polarity).unit
+    return _drop_empty({
+        "id": indicator.id, "name": indicator.name, "kind": indicator.kind.value,
+        "polarity": indicator.polarity.value, "domain": indicator.domain,
+        "unit": None if indicator.unit == default_unit else indicator.unit,
+        "priorities": indicator.priorities, "description": indicator.description,
+        "source": indicator.source,
+    })
+
+
+def _range_table(r: ExpectedRange) -> dict[str, Any]:
+    return _drop_empty({"indicator": r.indicator, "period": _period_text(r.period),
+                        "lower": r.lower, "upper": r.upper, "source": r.source})
+
+
+def _target_table(t: Target) -> dict[str, Any]:
+    return _drop_empty({
+        "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
+        "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
+    })
+
+
+def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
+    """A ``[[years]]`` table. Indicator, range, target and constitution changes can be
+    written: a year that replaces the comparator set, a comparator group or the
+    obligations raises :class:`~corpparent.errors.DefinitionError`."""
+    if changes.groups or any(x is not None for x in (changes.comparators,
+                                                     changes.obligations)):
+        raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group, "
+                              "constitution or obligations, which a plug-in file's [[years]] "
+                              "cannot hold; write the plug-in in Python")
+    return _drop_empty({
+        "year": _period_text(changes.year), "remove_indicators": list(changes.remove),
+        "indicators": [_indicator_table(i) for i in (*changes.add, *changes.redefine)],
+        "ranges": [_range_table(r) for r in changes.ranges],
+        "targets": [_target_table(t) for t in changes.targets], "source": changes.source,
+        "constitution": (None if changes.constitution is None else
+                         plugin_governance_tables.constitution_table(changes.constitution, ids)),
+    })
+
+
 def profile_to_toml(profile: AuthorityProfile) -> str:
     """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
 
@@ -94,28 +139,16 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         "id": p.id, "title": p.title, "leads": p.leads, "officers": p.officers,
         "strategy": p.strategy, "domains": p.domains, "source": p.source,
     }) for p in profile.priorities]
-    indicators = []
-    for indicator in profile.indicators:
-        default_unit = Indicator(indicator.id, indicator.name, indicator.kind,
-                                 indicator.polarity).unit
-        indicators.append(_drop_empty({
-            "id": indicator.id, "name": indicator.name, "kind": indicator.kind.value,
-            "polarity": indicator.polarity.value, "domain": indicator.domain,
-            "unit": None if indicator.unit == default_unit else indicator.unit,
-            "priorities": indicator.priorities, "description": indicator.description,
-            "source": indicator.source,
-        }))
-    ranges = [_drop_empty({
-        "indicator": r.indicator, "period": _period_text(r.period), "lower": r.lower,
-        "upper": r.upper, "source": r.source,
-    }) for r in profile.indicators.ranges]
-    targets = [_drop_empty({
-        "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
-        "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
-    }) for t in profile.indicators.targets]
+    indicators = [_indicator_table(i) for i in profile.indicators]
+    ranges = [_range_table(r) for r in profile.indicators.ranges]
+    targets = [_target_table(t) for t in profile.indicators.targets]
+    ids = {p.title: p.id for p in profile.priorities}
+    years = [] if profile.rule_sets is None else [
+        _year_table(c, ids) for c in profile.rule_sets.changes]
+    if profile.rule_sets is not None:
+        authority["rules_year"] = _period_text(profile.rule_sets.first.year)
     tables: list[tuple[str, toml_writer.Table]] = []
     series: list[toml_writer.Table] = []
-    ids = {p.title: p.id for p in profile.priorities}
     if profile.constitution is not None:
         tables.append(("constitution",
                        plugin_governance_tables.constitution_table(profile.constitution, ids)))
@@ -137,7 +170,7 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
          ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
-         ("meetings", meetings), ("obligations", obligations)],
+         ("meetings", meetings), ("obligations", obligations), ("years", years)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                "JSON Schema: corpparent/files/schema/authority-plugin.schema.json",
     )

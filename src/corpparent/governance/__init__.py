@@ -14,6 +14,8 @@ from corpparent.governance.attendance import (
     SixMonthRule,
     attendance_table,
 )
+from corpparent.governance.attendees import UnknownAttendees
+from corpparent.governance.balance import PoliticalBalance
 from corpparent.governance.composition import (
     ChairHoldsRole,
     EachMemberLeads,
@@ -43,9 +45,12 @@ from corpparent.governance.membership import (
     PriorityLead,
     Roster,
 )
+from corpparent.governance.offices import OfficeHolders, RoleSeat
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import Basis, ClassQuorum, MinimumPresent, Quorum, QuorumOutcome
 from corpparent.governance.requirements import Requirement, RequirementMet
+from corpparent.governance.reserves import SubstitutionTerms
+from corpparent.governance.terms import Clause, ReportingLine
 from corpparent.governance.years import YearKind, add_months
 
 __all__ = [
@@ -55,6 +60,7 @@ __all__ = [
     "ChairHoldsRole",
     "ClassCount",
     "ClassQuorum",
+    "Clause",
     "Constitution",
     "Credential",
     "EachMemberLeads",
@@ -71,14 +77,18 @@ __all__ = [
     "Membership",
     "MinimumPresent",
     "Office",
+    "OfficeHolders",
     "OfficesFilled",
     "PanelRecord",
+    "PoliticalBalance",
     "PrioritiesHaveLeads",
     "PriorityLead",
     "Quorum",
     "QuorumOutcome",
+    "ReportingLine",
     "Requirement",
     "RequirementMet",
+    "RoleSeat",
     "RolesFilled",
     "Roster",
     "SeatLimit",
@@ -87,6 +97,8 @@ __all__ = [
     "SixMonthRule",
     "SubstitutesAppointed",
     "Substitution",
+    "SubstitutionTerms",
+    "UnknownAttendees",
     "YearKind",
     "add_months",
     "attendance_table",

@@ -29,13 +29,14 @@ from attrs import field, frozen
 from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import Finding, Status
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.governance._checks import member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.years import add_months
+from corpparent.wording import counted
 
 __all__ = [
     "AttendanceOutcome",
@@ -148,7 +149,8 @@ class AttendanceThreshold:
     def _judge(self, row: MemberAttendance) -> Finding:
         member = row.member
         tenure = f" ({member.tenure})" if member.tenure else ""
-        unrecorded = (f"; {row.unrecorded} meetings without recorded attendance not counted"
+        unrecorded = (f"; {counted(row.unrecorded, 'meeting')} without recorded attendance "
+                      "not counted"
                       if row.unrecorded else "")
         evidence = {"attended": row.attended, "possible": row.possible,
                     "rate": row.rate, "by substitute": row.by_substitute}
@@ -167,7 +169,8 @@ class AttendanceThreshold:
             subject=member.name,
             rule=self.name, family=self.family,
             status=Status.MET if ok else self.below,
-            explanation=f"attended {row.attended} of {row.possible} meetings during the "
+            explanation=f"attended {row.attended} of {counted(row.possible, 'meeting')} "
+            "during the "
             f"membership{tenure}: {share}, {verdict}{unrecorded}",
             evidence=evidence,
             outcome=None if ok else AttendanceOutcome.LOW_ATTENDANCE,
@@ -179,6 +182,15 @@ def _was_at(meeting: Meeting, name: str) -> bool:
     return meeting.attended(name) or any(
         name_key(s.substitute) == key for s in meeting.substitutions
     )
+
+
+NOT_KNOWN = ("attendance at other meetings of the council is not known to the panel's "
+             "record")
+"""What every six-month finding says of the meetings s.85(2) also counts."""
+
+
+def _missed(meetings: list[Meeting]) -> str:
+    return f"{counted(len(meetings), 'meeting')} of the panel held and missed"
 
 
 @final
@@ -226,30 +238,50 @@ class SixMonthRule:
             anchor, since = record.start, f"the record starts on {day_text(record.start)}"
         unknown = [m for m in meetings if m.held_on > anchor and not m.attendance_recorded]
         deadline = add_months(anchor, 6)
-        evidence = {"since": anchor.isoformat(), "six months end": deadline.isoformat()}
+        evidence: dict[str, EvidenceValue] = {"since": anchor.isoformat(),
+                                              "six months end": deadline.isoformat()}
         if unknown:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family,
                 status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
-                explanation=f"attendance was not recorded for {len(unknown)} meetings since "
+                explanation=f"attendance was not recorded for "
+                f"{counted(len(unknown), 'meeting')} since "
                 f"{since}", evidence=evidence,
             )
+        missed = [m for m in meetings if m.held_on > anchor]
+        # Past six months, only missed meetings warn; ahead of them, a notice is a
+        # reminder to a councillor who did attend, never to one the record never saw.
+        warns = as_of >= deadline or (
+            (deadline - as_of).days <= self.notice_days and not attended)
+        if warns and not missed:
+            # No meeting of the panel was held since the anchor: the panel's record shows
+            # no absence at all, so it warns nobody.
+            return Finding(
+                subject=member.name, rule=self.name, family=self.family,
+                status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
+                explanation=f"no meeting of the panel was held since {since}, up to "
+                f"{day_text(as_of)}, so its record shows no absence; {NOT_KNOWN}",
+                evidence={**evidence, "meetings missed": 0},
+            )
+        evidence["meetings missed"] = len(missed)
         s85 = ("Under the Local Government Act 1972 s.85 a councillor who attends no meeting "
                "of the authority for six consecutive months stops being a member unless the "
-               "council approved the absence before then; any council meeting counts, so "
-               "check the member's other attendance.")
+               f"council approved the absence before then; any council meeting counts, and "
+               f"{NOT_KNOWN}, so check it.")
         if as_of >= deadline:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family, status=Status.WARNING,
-                explanation=f"no attendance at the panel since {since}; six months ran to "
-                f"{day_text(deadline)}. {s85}", evidence=evidence,
+                explanation=f"no attendance at the panel since {since} "
+                f"({_missed(missed)}); six months ran to {day_text(deadline)}. {s85}",
+                evidence=evidence,
                 outcome=AttendanceOutcome.SIX_MONTHS_WITHOUT_ATTENDANCE,
             )
         if (deadline - as_of).days <= self.notice_days:
             return Finding(
                 subject=member.name, rule=self.name, family=self.family, status=Status.WARNING,
-                explanation=f"no attendance at the panel since {since}; six months run to "
-                f"{day_text(deadline)}, {(deadline - as_of).days} days after "
+                explanation=f"no attendance at the panel since {since} "
+                f"({_missed(missed)}); six months run to "
+                f"{day_text(deadline)}, {counted((deadline - as_of).days, 'day')} after "
                 f"{day_text(as_of)}. {s85}", evidence=evidence,
                 outcome=AttendanceOutcome.APPROACHING_SIX_MONTHS,
             )

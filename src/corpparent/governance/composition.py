@@ -35,6 +35,7 @@ from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import at_least_one, member_classes, offices as to_offices
 from corpparent.governance._roster import SEATED, member_names, roster_finding
 from corpparent.governance.membership import MemberClass, Office, Roster, name_key
+from corpparent.wording import counted
 
 __all__ = [
     "ChairHoldsRole",
@@ -76,19 +77,20 @@ class SeatLimit(Rule[Roster]):
 
     def evaluate(self, subject: Roster, /) -> Finding:
         filled = len(subject.of_class(self.member_class))
-        plural = self.member_class.plural
         if filled > self.seats:
             status, verdict = Status.BREACHED, f"{filled - self.seats} over the limit"
         elif filled < self.seats:
             vacant = self.seats - filled
             status = Status.WARNING if self.exact else Status.MET
-            verdict = f"{vacant} {'seat' if vacant == 1 else 'seats'} vacant"
+            verdict = f"{counted(vacant, 'seat')} vacant"
         else:
-            status, verdict = Status.MET, "all seats filled"
-        limit = f"{self.seats}" if self.exact else f"up to {self.seats}"
+            status = Status.MET
+            verdict = "the seat filled" if self.seats == 1 else "all seats filled"
+        limit = counted(self.seats, "seat") if self.exact else \
+            f"up to {counted(self.seats, 'seat')}"
         return roster_finding(
             self, subject, status=status,
-            explanation=f"{filled} {plural} against {limit} seats: {verdict}",
+            explanation=f"{self.member_class.counted(filled)} against {limit}: {verdict}",
             evidence={"filled": filled, "seats": self.seats},
         )
 
@@ -116,7 +118,7 @@ class MaximumSize(Rule[Roster]):
     def evaluate(self, subject: Roster, /) -> Finding:
         classes = self.member_classes or SEATED
         members = subject.of_class(*classes)
-        parts = [f"{len(subject.of_class(c))} {c.plural}" for c in classes
+        parts = [c.counted(len(subject.of_class(c))) for c in classes
                  if subject.of_class(c)]
         breakdown = f" ({', '.join(parts)})" if len(parts) > 1 else ""
         size = len(members)
@@ -124,7 +126,8 @@ class MaximumSize(Rule[Roster]):
         verdict = "within the limit" if ok else f"{size - self.limit} over"
         return roster_finding(
             self, subject, status=Status.MET if ok else Status.BREACHED,
-            explanation=f"{size} members{breakdown}; no more than {self.limit} allowed: "
+            explanation=f"{counted(size, 'member')}{breakdown}; no more than {self.limit} "
+            "allowed: "
             f"{verdict}",
             evidence={"members": size, "limit": self.limit},
         )
@@ -300,7 +303,8 @@ class EachMemberLeads(Rule[Roster]):
                 explanation=f"no {plural} are serving")
         return roster_finding(
             self, subject, status=Status.BREACHED if idle else Status.MET,
-            explanation=(f"{len(members) - len(idle)} of {len(members)} {plural} lead a "
+            explanation=(f"{len(members) - len(idle)} of "
+            f"{self.member_class.counted(len(members))} lead a "
             f"strategic priority" + (f"; none led by {member_names(idle)}" if idle
             else "")),
             evidence={"members": len(members), "without a priority": len(idle)},
@@ -342,8 +346,9 @@ class SubstitutesAppointed(Rule[Roster]):
         missing = [g for g in groups if name_key(g) not in covered]
         return roster_finding(
             self, subject, status=Status.BREACHED if missing else Status.MET,
-            explanation=(f"{len(groups) - len(missing)} of {len(groups)} political groups "
-            "have a substitute appointed"
+            explanation=(f"{len(groups) - len(missing)} of "
+            f"{counted(len(groups), 'political group')} "
+            f"{'has' if len(groups) - len(missing) == 1 else 'have'} a substitute appointed"
             + (f"; none for: {', '.join(missing)}" if missing else "")),
             evidence={"groups": len(groups), "without substitute": len(missing)},
         )

@@ -18,9 +18,11 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import AllOf, AnyOf, Finding, Rule, Status
 from corpparent.governance._checks import offices as to_offices
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
+from corpparent.governance.attendees import UnknownAttendees
+from corpparent.governance.balance import PoliticalBalance
 from corpparent.governance.composition import (
     ChairHoldsRole,
     EachMemberLeads,
@@ -32,12 +34,16 @@ from corpparent.governance.composition import (
     SubstitutesAppointed,
 )
 from corpparent.governance.frequency import MeetingFrequency, MeetingLog
-from corpparent.governance.meetings import MeetingKind, Meetings
+from corpparent.governance.meetings import MeetingKind, Meetings, Sitting
 from corpparent.governance.membership import MemberClass, Membership, Office, Roster
+from corpparent.governance.offices import OfficeHolders, RoleSeat
 from corpparent.governance.panel import PanelRecord
-from corpparent.governance.quorum import Quorum
+from corpparent.governance.quorum import ClassQuorum, MinimumPresent, Quorum
 from corpparent.governance.requirements import Requirement, RequirementMet
+from corpparent.governance.reserves import SubstitutionTerms
+from corpparent.governance.terms import Clause, ReportingLine, SentItem, not_stated_finding
 from corpparent.periods import Period
+from corpparent.wording import counted
 
 __all__ = ["Constitution", "Seats"]
 
@@ -52,6 +58,10 @@ def _seats(values: Iterable[Seats]) -> tuple[Seats, ...]:
 
 def _requirements(values: Iterable[Requirement]) -> tuple[Requirement, ...]:
     return tuple(values)
+
+
+def _clauses(values: Iterable[Clause | str]) -> tuple[Clause, ...]:
+    return tuple(dict.fromkeys(Clause(v) for v in values))
 
 
 def _kinds(values: Iterable[MeetingKind | str]) -> tuple[MeetingKind, ...]:
@@ -78,8 +88,8 @@ class Seats:
                                   f"least 1, got {self.count}")
         if len(self.roles) > self.count:
             raise DefinitionError(
-                f"seats for {self.member_class.plural}: {len(self.roles)} roles named for "
-                f"{self.count} seats"
+                f"seats for {self.member_class.plural}: {counted(len(self.roles), 'role')} "
+                f"named for {counted(self.count, 'seat')}"
             )
 
 
@@ -121,6 +131,85 @@ class Constitution:
     six_month_warning: SixMonthRule | None = field(factory=SixMonthRule)
     """The s.85 warning for councillors, on unless set to None."""
     source: str = field(default="", eq=False)
+    not_stated: tuple[Clause, ...] = field(default=(), converter=_clauses)
+    """Clauses the terms of reference leave unstated: each yields a finding saying so."""
+    political_balance: PoliticalBalance | None = None
+    role_seats: tuple[RoleSeat, ...] = field(default=(), converter=tuple)
+    """Seats held ex officio, or by any one of several office holders."""
+    office_holders: tuple[OfficeHolders, ...] = field(default=(), converter=tuple)
+    """Which classes of member may hold each office."""
+    substitution_terms: SubstitutionTerms | None = None
+    reporting_lines: tuple[ReportingLine, ...] = field(default=(), converter=tuple)
+
+    def _declares(self, clause: Clause) -> bool:
+        return bool({
+            Clause.SEATS: self.seats or self.max_members is not None,
+            Clause.QUORUM: self.quorum is not None,
+            Clause.FREQUENCY: self.frequency is not None,
+            Clause.ATTENDANCE: self.attendance is not None,
+            Clause.OFFICES: self.offices or self.office_holders,
+            Clause.POLITICAL_BALANCE: self.political_balance is not None,
+            Clause.SUBSTITUTES: (self.substitutes_for is not None
+                                 or self.substitution_terms is not None),
+            Clause.REPORTING: self.reporting_lines,
+        }[clause])
+
+    def __attrs_post_init__(self) -> None:
+        both = [str(c) for c in self.not_stated if self._declares(c)]
+        if both:
+            raise DefinitionError(f"{self.panel}: {', '.join(both)} declared and also said "
+                                  "to be not stated in the terms of reference")
+        if self.quorum is not None:
+            reason = self._unreachable(self.quorum)
+            if reason is not None:
+                raise DefinitionError(
+                    f"{self.panel}: the quorum can never be met: {reason}; every meeting "
+                    "would be inquorate")
+
+    def _seats_among(self, classes: Iterable[MemberClass]) -> int | None:
+        """Seats the constitution provides for ``classes``; None if it states none for
+        one of them (so no bound is known)."""
+        total = 0
+        for member_class in classes:
+            seats = self.seats_for(member_class)
+            if seats is None:
+                return None
+            total += seats.count
+        return total
+
+    def _unreachable(self, rule: Rule[Sitting]) -> str | None:
+        """Why ``rule`` could never be met with the seats declared, or None if it could
+        (or the seats are not declared, so nothing is known)."""
+        if isinstance(rule, Quorum):
+            return self._unreachable(rule.requirement)
+        if isinstance(rule, AllOf):
+            return next((r for r in map(self._unreachable, rule.rules) if r), None)
+        if isinstance(rule, AnyOf):
+            reasons = [self._unreachable(part) for part in rule.rules]
+            return "; and ".join(r for r in reasons if r) if all(reasons) else None
+        if isinstance(rule, MinimumPresent):
+            if rule.member_classes:
+                available = self._seats_among(rule.member_classes)
+                label = " and ".join(c.plural for c in rule.member_classes)
+            elif self.max_members is not None:
+                available, label = self.max_members, "members"
+            elif any(s.member_class is not MemberClass.SUBSTITUTE for s in self.seats):
+                available = self._seats_among(s.member_class for s in self.seats
+                                              if s.member_class is not MemberClass.SUBSTITUTE)
+                label = "members"
+            else:
+                return None
+            if available is not None and rule.minimum > available:
+                return (f"it requires at least {rule.minimum} {label} present, but the "
+                        f"constitution provides {counted(available, 'seat')} for them")
+            return None
+        if isinstance(rule, ClassQuorum):
+            seats = self.seats_for(rule.member_class)
+            if seats is not None and rule.required(seats.count) > seats.count:
+                return (f"it requires {rule.required(seats.count)} "
+                        f"{rule.member_class.plural} present, but the constitution provides "
+                        f"{counted(seats.count, 'seat')} for them")
+        return None
 
     def seats_for(self, member_class: MemberClass) -> Seats | None:
         """The seats the constitution gives ``member_class``, if any."""
@@ -145,15 +234,55 @@ class Constitution:
         if self.substitutes_for is not None:
             rules.append(SubstitutesAppointed(self.substitutes_for))
         rules.extend(RequirementMet(r) for r in self.requirements)
+        rules.extend(self.role_seats)
+        rules.extend(self.office_holders)
+        if self.political_balance is not None:
+            rules.append(self.political_balance)
         return tuple(rules)
+
+    def describe(self) -> str:
+        """The constitution in one line: the panel, its quorum and its meeting frequency,
+        each "not declared" or "not stated in the terms of reference" when absent."""
+        def absent(clause: Clause) -> str:
+            return (f"{clause} not stated in the terms of reference"
+                    if clause in self.not_stated else f"no {clause} declared")
+        quorum = self.quorum.describe() if self.quorum is not None else absent(Clause.QUORUM)
+        frequency = (self.frequency.describe() if self.frequency is not None
+                     else absent(Clause.FREQUENCY))
+        parts = [self.panel, quorum, frequency]
+        if self.political_balance is not None:
+            parts.append(self.political_balance.describe())
+        parts.extend(line.describe() for line in self.reporting_lines)
+        return "; ".join(parts)
+
+    def not_stated_findings(self, period: Period | None = None) -> tuple[Finding, ...]:
+        """One finding per clause the terms of reference leave unstated."""
+        return tuple(not_stated_finding(self.panel, c, period, self.source)
+                     for c in self.not_stated)
+
+    def reporting_findings(self, sent: Iterable[SentItem] | None, period: Period,
+                           as_of: date) -> tuple[Finding, ...]:
+        """One finding per reporting line (recipient only, nothing due) from a
+        submissions log (None: no log given)."""
+        items = None if sent is None else tuple(sent)
+        return tuple(line.finding(self.panel, items, period, as_of)
+                     for line in self.reporting_lines)
 
     def review(self, record: PanelRecord) -> tuple[Finding, ...]:
         """Every finding for ``record``: composition on its last day, quorum at each
         formal meeting, frequency over the span, then attendance."""
         roster = record.roster()
         found = [rule.evaluate(roster) for rule in self.composition_rules()]
+        sittings = record.sittings()
+        unknown = UnknownAttendees()
+        found.extend(f for f in map(unknown.finding, sittings) if f is not None)
+        terms = self.substitution_terms
+        if terms is not None:
+            found.extend(f for s in sittings for f in terms.findings(s))
+            # Only substitutions meeting the terms count toward quorum.
+            sittings = tuple(Sitting(terms.allowed(s), s.roster) for s in sittings)
         if self.quorum is not None:
-            found.extend(self.quorum.evaluate(s) for s in record.sittings()
+            found.extend(self.quorum.evaluate(s) for s in sittings
                          if s.meeting.kind is MeetingKind.FORMAL)
         if self.frequency is not None:
             found.extend(self.frequency.findings(record.meeting_log(self.frequency_counts)))
@@ -161,6 +290,7 @@ class Constitution:
             found.extend(self.attendance.findings(record))
         if self.six_month_warning is not None:
             found.extend(self.six_month_warning.findings(record))
+        found.extend(self.not_stated_findings())
         return tuple(found)
 
     def review_period(
@@ -173,7 +303,7 @@ class Constitution:
         if membership is not None:
             return self.review(PanelRecord.for_period(self.panel, membership, meetings,
                                                       period, as_of=as_of))
-        found: list[Finding] = []
+        found: list[Finding] = list(self.not_stated_findings(period))
         if self.frequency is not None:
             log = MeetingLog.of(meetings, period.start, period.end, as_of, panel=self.panel,
                                 kinds=self.frequency_counts)

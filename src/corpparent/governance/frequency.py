@@ -17,8 +17,12 @@ span, as known on a date) and finds:
 * the date the next meeting is due, overdue if that date has passed.
 
 A gap is measured in calendar months: the meeting after one on 15 November is due by 15
-January under a two-month cadence, plus the tolerance in days. The tolerance is a
-setting, since no terms of reference states one.
+January under a two-month cadence, plus the tolerance in days. A meeting on the last day
+of a month is followed by one due by the last day of the month the cadence reaches, so
+meetings on 31 January, 28 February and 31 March keep a monthly cadence (each a month
+after the last, counted month end to month end) rather than 31 March being "3 days over"
+a 28 March that clamping 28 February forward would give. The tolerance is a setting,
+since no terms of reference states one.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ from corpparent.families import RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status, not_judged
 from corpparent.governance._checks import check_span, non_negative, optional_at_least_one
 from corpparent.governance.meetings import MeetingKind, Meetings
-from corpparent.governance.years import YearKind, add_months
+from corpparent.governance.years import YearKind, add_months_from
+from corpparent.wording import counted
 
 __all__ = ["FrequencyOutcome", "MeetingFrequency", "MeetingLog"]
 
@@ -123,6 +128,13 @@ class MeetingFrequency:
     minimum_per_year: int | None = field(default=None, validator=optional_at_least_one)
     year: YearKind = field(default=YearKind.FINANCIAL, converter=YearKind)
     source: str = field(default="", eq=False)
+    expectation: bool = False
+    """The terms state what is usual, not a minimum ("usually meets six times a year"):
+    falling short, or a gap too long, is then a warning, never a breach."""
+
+    @property
+    def _short(self) -> Status:
+        return Status.WARNING if self.expectation else Status.BREACHED
 
     def __attrs_post_init__(self) -> None:
         if self.every_months is None and self.minimum_per_year is None:
@@ -150,22 +162,40 @@ class MeetingFrequency:
             return "no cadence"
         text = f"meeting {_cadence_text(self.every_months)}"
         if self.tolerance_days:
-            text += f" (with {self.tolerance_days} days' tolerance)"
+            days = counted(self.tolerance_days, "day's", "days'")
+            text += f" (with {days} tolerance)"
         return text
 
     @property
     def requirement(self) -> str:
         """The yearly count in words: "at least 5 a financial year" or "meeting every
         month implies 12 a municipal year"."""
+        if self.expectation:
+            return (f"the terms of reference expect {self.required_per_year} a {self.year} "
+                    "year (usually, not as a minimum)")
         if self.minimum_per_year is not None:
             return f"the rule requires at least {self.minimum_per_year} a {self.year} year"
         return f"{self.cadence.split(' (')[0]} implies {self.required_per_year} a {self.year} year"
+
+    def describe(self) -> str:
+        """The rule in words, never naming a cadence it does not have: "meets every two
+        months, at least 5 meetings a financial year"."""
+        parts = []
+        usually = "usually " if self.expectation else ""
+        if self.every_months is not None:
+            parts.append(f"{usually}meets {_cadence_text(self.every_months)}")
+        least = "" if self.expectation else "at least "
+        parts.append(f"{least}{counted(self.required_per_year, 'meeting')} a {self.year} "
+                     "year" + ("" if self.minimum_per_year is not None else " (implied)"))
+        if self.expectation and self.every_months is None:
+            parts[-1] = f"usually {parts[-1]}"
+        return ", ".join(parts)
 
     def due_after(self, last: date) -> date:
         """The last day the next meeting may be held after one on ``last``."""
         if self.every_months is None:
             raise DefinitionError("a rule with no cadence sets no date for the next meeting")
-        return add_months(last, self.every_months) + timedelta(days=self.tolerance_days)
+        return add_months_from(last, self.every_months) + timedelta(days=self.tolerance_days)
 
     def next_due(self, log: MeetingLog) -> date | None:
         """When the next meeting is due after the last one held (None without a cadence)."""
@@ -190,23 +220,25 @@ class MeetingFrequency:
                 status = Status.INSUFFICIENT_DATA
                 text = (
                     f"the record runs from {day_text(log.start)} to {day_text(log.end)}, "
-                    f"which does not cover the whole of {year}, so its {held} meetings cannot "
+                    f"which does not cover the whole of {year}, so its "
+                    f"{counted(held, 'meeting')} cannot "
                     f"be counted against the {required} required"
                 )
             elif year.end > log.as_of:
                 status = Status.MET if held >= required else Status.NOT_YET_DUE
-                text = (f"{held} meetings so far in {year}, as at {day_text(log.as_of)}; "
+                text = (f"{counted(held, 'meeting')} so far in {year}, as at "
+                        f"{day_text(log.as_of)}; "
                         f"{required} required by {day_text(year.end)}")
             else:
-                status = Status.MET if held >= required else Status.BREACHED
+                status = Status.MET if held >= required else self._short
                 short = f": {required - held} short" if held < required else ""
-                text = f"{held} meetings in {year}; {self.requirement}{short}"
+                text = f"{counted(held, 'meeting')} in {year}; {self.requirement}{short}"
                 evidence["shortfall"] = max(required - held, 0)
             yield Finding(
                 subject=log.panel, rule=self.name, family=RuleFamily.MEETING_FREQUENCY,
                 status=status, explanation=text, evidence=evidence, period=year,
-                outcome=(FrequencyOutcome.SHORTFALL if status is Status.BREACHED
-                         else not_judged(status)),
+                outcome=(FrequencyOutcome.SHORTFALL if "shortfall" in evidence
+                         and held < required else not_judged(status)),
             )
 
     def _gap_findings(self, log: MeetingLog) -> Iterable[Finding]:
@@ -235,8 +267,10 @@ class MeetingFrequency:
             yield Finding(
                 subject=log.panel, rule="meeting gaps", family=RuleFamily.MEETING_GAP,
                 status=Status.MET,
-                explanation=f"all {gaps} gaps from {day_text(held[0])} to "
-                f"{day_text(held[-1])} kept to {self.cadence}; the longest was {longest} days",
+                explanation=(f"all {counted(gaps, 'gap')}" if gaps > 1 else "the gap")
+                + f" from {day_text(held[0])} to {day_text(held[-1])} kept to {self.cadence}; "
+                + ("the longest was " if gaps > 1 else "it was ")
+                + counted(longest, "day"),
                 evidence={"gaps": gaps, "longest gap days": longest},
             )
         yield self._next_finding(log, held[-1], has_meeting=len(held) > 1 or real_anchor)
@@ -251,10 +285,11 @@ class MeetingFrequency:
             subject=log.panel,
             rule="meeting gaps",
             family=RuleFamily.MEETING_GAP,
-            status=Status.BREACHED,
+            status=self._short,
             explanation=(
-                f"{(later - earlier).days} days from {since} to the meeting on {day_text(later)}; "
-                f"{self.cadence} allows until {day_text(due)}: {over} days over"
+                f"{counted((later - earlier).days, 'day')} from {since} to the meeting on "
+                f"{day_text(later)}; {self.cadence} allows until {day_text(due)}: "
+                f"{counted(over, 'day')} over"
             ),
             evidence={"gap days": (later - earlier).days, "days over": over,
                       "from": earlier.isoformat(), "to": later.isoformat()},
@@ -271,12 +306,12 @@ class MeetingFrequency:
         if due < log.judged_until:
             over = (log.judged_until - due).days
             evidence["days over"] = over
-            status = Status.BREACHED
+            status = self._short
             text = (f"no meeting from {since} to {day_text(log.judged_until)}; the next was due by "
-                    f"{day_text(due)}: {over} days over")
+                    f"{day_text(due)}: {counted(over, 'day')} over")
         else:
             status = Status.NOT_YET_DUE if log.as_of < log.end else Status.MET
             text = f"the next meeting after {since} is due by {day_text(due)}"
         return Finding(subject=log.panel, rule="next meeting", family=RuleFamily.NEXT_MEETING,
                        status=status, explanation=text, evidence=evidence,
-                       outcome=FrequencyOutcome.OVERDUE if status is Status.BREACHED else None)
+                       outcome=FrequencyOutcome.OVERDUE if due < log.judged_until else None)

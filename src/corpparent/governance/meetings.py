@@ -58,10 +58,18 @@ class MeetingKind(Enum):
 @final
 @frozen
 class Substitution:
-    """``substitute`` attended in place of the member ``replaces``."""
+    """``substitute`` attended in place of the member ``replaces``.
+
+    ``noted_at_start`` says whether the substitution was noted at the start of the
+    meeting (None: not recorded); ``from_item`` the agenda item from which the substitute
+    sat, when they arrived late. Terms of reference may make both conditions of a
+    substitute counting (see :class:`~corpparent.governance.terms.SubstitutionTerms`).
+    """
 
     substitute: str = field(converter=_name)
     replaces: str = field(converter=_name)
+    noted_at_start: bool | None = None
+    from_item: int | None = None
 
 
 @final
@@ -71,7 +79,11 @@ class Meeting:
 
     ``present`` lists the members who attended in person (``None``: not recorded);
     ``substitutions`` those who attended in another's place; ``apologies`` those who
-    sent apologies. Officers and guests need not be listed.
+    sent apologies; ``invited`` those who attended by invitation without being members
+    (officers, guests, partners): recorded, and never counted toward quorum or
+    attendance. A name in ``present`` that is not on the membership that day is reported
+    (see :class:`~corpparent.governance.attendees.UnknownAttendees`), never dropped
+    silently, so invited attendees belong in ``invited``.
     """
 
     held_on: date
@@ -81,6 +93,7 @@ class Meeting:
     kind: MeetingKind = field(default=MeetingKind.FORMAL, converter=MeetingKind)
     title: str | None = None
     source: str | None = field(default=None, eq=False)
+    invited: tuple[str, ...] = field(default=(), converter=_names)
     _present_keys: frozenset[str] = field(init=False, eq=False, repr=False)
     _replaced_keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
@@ -203,19 +216,23 @@ class Sitting:
     meeting: Meeting
     roster: Roster
 
-    def count(self, member_class: MemberClass) -> ClassCount:
-        """Who counts as present in ``member_class``, substitutes counted once each."""
-        members = self.roster.of_class(member_class)
+    def count(self, member_class: MemberClass, *, voting_only: bool = False) -> ClassCount:
+        """Who counts as present in ``member_class``, substitutes counted once each;
+        ``voting_only`` leaves out non-voting members."""
+        members = tuple(m for m in self.roster.of_class(member_class)
+                        if m.voting or not voting_only)
         in_person = tuple(m.name for m in members if self.meeting.came(m))
         by_substitute = tuple(m.name for m in members if self.meeting.covered(m))
         return ClassCount(member_class, len(members), in_person, by_substitute)
 
-    def members_present(self, classes: Iterable[MemberClass]) -> tuple[Member, ...]:
-        """Members of ``classes`` counted present, in person or by substitute."""
+    def members_present(self, classes: Iterable[MemberClass], *,
+                        voting_only: bool = False) -> tuple[Member, ...]:
+        """Members of ``classes`` counted present, in person or by substitute
+        (``voting_only``: voting members only)."""
         wanted = set(classes)
         return tuple(
             m for m in self.roster.members
-            if m.member_class in wanted
+            if m.member_class in wanted and (m.voting or not voting_only)
             and (self.meeting.came(m) or self.meeting.covered(m))
         )
 

@@ -27,6 +27,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.governance.years import add_months
+from corpparent.wording import counted
 
 __all__ = [
     "Credential",
@@ -96,9 +97,27 @@ class MemberClass(Enum):
         """The class in the plural, as explanations use it ("5 of 8 councillors")."""
         return _PLURALS[self]
 
+    @property
+    def singular(self) -> str:
+        """One member of the class, as explanations name them ("1 councillor")."""
+        return _SINGULARS[self]
+
+    def counted(self, count: int) -> str:
+        """``count`` members of the class, the noun agreeing: "1 associate member",
+        "6 councillors"."""
+        return counted(count, self.singular, self.plural)
+
     def __str__(self) -> str:
         return self.value
 
+
+_SINGULARS = {
+    MemberClass.CORE_COUNCILLOR: "councillor",
+    MemberClass.ASSOCIATE: "associate member",
+    MemberClass.CO_OPTED: "co-opted member",
+    MemberClass.SUBSTITUTE: "substitute",
+    MemberClass.CHILDREN_IN_CARE_COUNCIL: "Children in Care Council representative",
+}
 
 _PLURALS = {
     MemberClass.CORE_COUNCILLOR: "councillors",
@@ -164,6 +183,11 @@ class Member:
     left: date | None = None
     office: Office | None = field(default=None, converter=_office)
     credentials: tuple[Credential, ...] | None = field(default=None, converter=_credentials)
+    voting: bool = True
+    """Whether the member votes: Durham's co-opted members are "non-voting" (national
+    rules reference §2); a quorum rule may count voting members only."""
+    reserve_for: str | None = field(default=None, converter=_optional_text)
+    """The member this substitute or reserve stands in for, when the terms name one."""
     key: str = field(init=False, eq=False, repr=False)
     """The name as compared (see :func:`name_key`)."""
 

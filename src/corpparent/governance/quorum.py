@@ -44,6 +44,7 @@ from corpparent.governance._fractions import ceil_of, fraction_text, proportion
 from corpparent.governance.meetings import Sitting
 from corpparent.governance.membership import MemberClass
 from corpparent.periods import Month
+from corpparent.wording import counted, noun
 
 __all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum", "QuorumOutcome"]
 
@@ -105,6 +106,8 @@ class ClassQuorum(Rule[Sitting]):
     floor: int = field(default=0, validator=non_negative)
     stated: int | None = field(default=None, validator=optional_at_least_one)
     source: str = field(default="", eq=False)
+    voting_only: bool = False
+    """Count voting members only (non-voting co-optees are not counted)."""
 
     def __attrs_post_init__(self) -> None:
         if self.basis is Basis.SEATS and self.seats is None:
@@ -115,7 +118,7 @@ class ClassQuorum(Rule[Sitting]):
         if self.seats is not None and self.required(self.seats) > self.seats:
             raise DefinitionError(
                 f"quorum of {self.member_class.plural}: requires {self.required(self.seats)} "
-                f"of {self.seats} seats, which can never be met"
+                f"of {counted(self.seats, 'seat')}, which can never be met"
             )
         if self.stated is not None:
             if self.basis is not Basis.SEATS or self.seats is None:
@@ -124,13 +127,14 @@ class ClassQuorum(Rule[Sitting]):
             if required != self.stated:
                 raise DefinitionError(
                     f"quorum of {self.member_class.plural}: {fraction_text(self.fraction)} of "
-                    f"{self.seats} seats rounded up is {required}, but the constitution "
+                    f"{counted(self.seats, 'seat')} rounded up is {required}, but the constitution "
                     f"states {self.stated}"
                 )
 
     @property
     def name(self) -> str:
-        return f"quorum: {fraction_text(self.fraction)} of {self.member_class.plural}"
+        voting = "voting " if self.voting_only else ""
+        return f"quorum: {fraction_text(self.fraction)} of {voting}{self.member_class.plural}"
 
     @property
     def family(self) -> RuleFamily:
@@ -143,7 +147,7 @@ class ClassQuorum(Rule[Sitting]):
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
             return _not_recorded(subject, self)
-        count = subject.count(self.member_class)
+        count = subject.count(self.member_class, voting_only=self.voting_only)
         if self.basis is Basis.SEATS:
             seats = self.seats
             assert seats is not None  # checked at construction
@@ -165,7 +169,7 @@ class ClassQuorum(Rule[Sitting]):
         via = f" ({len(count.by_substitute)} by substitute)" if count.by_substitute else ""
         floor = f", and never fewer than {self.floor}," if self.floor else ""
         explanation = (
-            f"{count.present} of {base} {plural} present{via}; "
+            f"{count.present} of {self.member_class.counted(base)} present{via}; "
             f"{fraction_text(self.fraction)} of {of}{floor} requires {required}: "
             f"{_quorate(ok)}"
         )
@@ -196,6 +200,8 @@ class MinimumPresent(Rule[Sitting]):
     minimum: int = field(validator=at_least_one)
     member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
     source: str = field(default="", eq=False)
+    voting_only: bool = False
+    """Count voting members only (non-voting co-optees are not counted)."""
 
     @property
     def _counted(self) -> tuple[MemberClass, ...]:
@@ -205,9 +211,18 @@ class MinimumPresent(Rule[Sitting]):
 
     @property
     def _label(self) -> str:
+        voting = "voting " if self.voting_only else ""
         if not self.member_classes:
-            return "members"
-        return " and ".join(c.plural for c in self.member_classes)
+            return f"{voting}members"
+        return voting + " and ".join(c.plural for c in self.member_classes)
+
+    def _present_text(self, present: int) -> str:
+        voting = "voting " if self.voting_only else ""
+        if not self.member_classes:
+            return f"{present} {voting}{noun(present, 'member')}"
+        if present == 1:
+            return f"1 {voting}{' or '.join(c.singular for c in self.member_classes)}"
+        return f"{present} {self._label}"
 
     @property
     def name(self) -> str:
@@ -220,13 +235,13 @@ class MinimumPresent(Rule[Sitting]):
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
             return _not_recorded(subject, self)
-        present = len(subject.members_present(self._counted))
+        present = len(subject.members_present(self._counted, voting_only=self.voting_only))
         ok = present >= self.minimum
         return Finding(
             subject=subject.subject,
             rule=self.name, family=self.family,
             status=Status.MET if ok else Status.BREACHED,
-            explanation=f"{present} {self._label} present; at least {self.minimum} "
+            explanation=f"{self._present_text(present)} present; at least {self.minimum} "
             f"required: {_quorate(ok)}",
             evidence={f"{self._label} present": present, f"{self._label} required":
                       self.minimum},
@@ -250,6 +265,13 @@ class Quorum(Rule[Sitting]):
     @property
     def name(self) -> str:
         return "quorum"
+
+    def describe(self) -> str:
+        """The quorum in words: "quorum: 75% of councillors and 70% of associate
+        members (otherwise the Chairperson will adjourn the meeting)"."""
+        text = self.requirement.name.replace("quorum: ", "")
+        consequence = f" (otherwise {self.consequence})" if self.consequence else ""
+        return f"quorum: {text}{consequence}"
 
     @property
     def family(self) -> RuleFamily:

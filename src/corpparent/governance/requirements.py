@@ -20,6 +20,7 @@ from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import member_classes
 from corpparent.governance._roster import SEATED, member_names, roster_finding
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key
+from corpparent.wording import counted
 
 __all__ = ["Requirement", "RequirementMet"]
 
@@ -84,16 +85,19 @@ class RequirementMet(Rule[Roster]):
                         else "")
         if lacking:
             status = Status.BREACHED
-            text = (f"{len(known) - len(lacking)} of {len(members)} members hold a current "
+            text = (f"{len(known) - len(lacking)} of {counted(len(members), 'member')} hold a "
+                    "current "
                     f"record of {name}; no current record for {member_names(lacking)}"
                     f"{not_recorded}")
         elif unknown:
             status = Status.INSUFFICIENT_DATA
-            text = (f"{len(known)} of {len(members)} members hold a current record of {name}"
+            text = (f"{len(known)} of {counted(len(members), 'member')} hold a current record "
+                    f"of {name}"
                     f"{not_recorded}")
         else:
             status = Status.MET
-            text = f"all {len(members)} members hold a current record of {name}"
+            text = (f"all {len(members)} members hold a current record of {name}"
+                    if len(members) > 1 else f"the one member holds a current record of {name}")
         return roster_finding(
             self, subject, status=status, explanation=text,
             evidence=evidence)

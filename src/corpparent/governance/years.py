@@ -15,7 +15,7 @@ from enum import Enum
 
 from corpparent.periods import CalendarYear, FinancialYear, MunicipalYear
 
-__all__ = ["YearKind", "add_months"]
+__all__ = ["YearKind", "add_months", "add_months_from"]
 
 Year = FinancialYear | MunicipalYear | CalendarYear
 
@@ -58,3 +58,20 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_months_from(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, counting a month's last day as its end.
+
+    Like :func:`add_months`, except that the last day of a month moves to the last day
+    of the month reached: 28 February (not a leap year) plus one month is 31 March,
+    30 April plus one month is 31 May. This is how a cadence is kept by calendar month:
+    meetings on 31 January, 28 February and 31 March are each a month apart. The function
+    never decreases when ``day`` increases (the last day of a month maps to the last day
+    of the month reached, at or after every clamped day), so "adding a meeting never adds
+    a breach" still holds.
+    """
+    moved = add_months(day, months)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return moved.replace(day=calendar.monthrange(moved.year, moved.month)[1])
+    return moved

@@ -51,6 +51,7 @@ from corpparent.obligations.outcomes import ObligationOutcome
 from corpparent.obligations.submissions import Submission
 from corpparent.obligations.triggers import OnEvent
 from corpparent.periods import Period
+from corpparent.wording import counted, day_relation
 
 __all__ = [
     "ObligationCheck",
@@ -63,13 +64,32 @@ RULE: Final = "reporting obligation"
 
 
 def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+    return counted(count, "day")
+
+
+def _precedence_text(obligation: Obligation, sent: date, earlier: Mapping[str, date | None],
+                     obligations: ObligationSet) -> str:
+    """How the day ``sent`` stands against each obligation that must come first: "the
+    same day as the annual report went to Children's Select Committee, which must come at
+    least 1 day earlier" (a same-day pair is never called "before")."""
+    parts = []
+    for precedence in obligation.after:
+        first = obligations[precedence.obligation]
+        went = f"the {first.document} went to {first.recipient}"
+        done = earlier.get(precedence.obligation)
+        where = (f"before {went}" if done is None else day_relation(sent, done, went))
+        need = (f"at least {counted(precedence.min_days, 'day')} earlier"
+                if precedence.min_days else "first")
+        parts.append(f"{where}, which must come {need}")
+    return "; and ".join(parts)
 
 
 def _finding(
-    instance: Instance, state: OccurrenceState, as_of: date, obligations: ObligationSet
+    instance: Instance, state: OccurrenceState, as_of: date, obligations: ObligationSet,
+    earlier: Mapping[str, date | None] | None = None,
 ) -> Finding:
     obligation = instance.obligation
+    earlier = earlier or {}
     what = f"{obligation.document[:1].upper()}{obligation.document[1:]} for {instance.label}"
     due = day_text(instance.due)
     overdue = as_of > instance.due
@@ -101,15 +121,10 @@ def _finding(
     elif state.complete_on is not None:
         outcome = ObligationOutcome.OUT_OF_ORDER
         status = Status.BREACHED if overdue else Status.WARNING
-        firsts = " and ".join(
-            f"the {obligations[p.obligation].document} had gone to "
-            f"{obligations[p.obligation].recipient}"
-            for p in obligation.after
-        )
         evidence["completed"] = state.complete_on.isoformat()
         explanation = (f"{what} reached {obligation.recipient} on "
-                       f"{day_text(state.complete_on)}, before {firsts}, which must come "
-                       "first")
+                       f"{day_text(state.complete_on)}, "
+                       f"{_precedence_text(obligation, state.complete_on, earlier, obligations)}")
         explanation += (f"; due by {due}." if overdue else
                         f"; doing that and resubmitting by {due} would still meet it.")
     elif state.submissions:
@@ -159,6 +174,15 @@ def _no_dates(obligation: Obligation, period: Period) -> Finding:
     )
 
 
+def _earlier(ledger: Ledger, instance: Instance) -> dict[str, date | None]:
+    """The day each obligation ``instance`` must follow was met in order, if it was."""
+    found: dict[str, date | None] = {}
+    for precedence in instance.obligation.after:
+        state = ledger.states.get((precedence.obligation, instance.key))
+        found[precedence.obligation] = None if state is None else state.in_order_on
+    return found
+
+
 def _review(
     obligations: ObligationSet | Iterable[Obligation],
     submissions: Iterable[Submission],
@@ -176,7 +200,7 @@ def _review(
         if instances is None:
             findings.append(_no_dates(obligation, period))
             continue
-        findings.extend(_finding(i, ledger.state(i), as_of, chosen)
+        findings.extend(_finding(i, ledger.state(i), as_of, chosen, _earlier(ledger, i))
                         for i in instances if period.contains(i.trigger))
     unmatched = tuple(u for u in ledger.unmatched if u.submission.date >= period.start)
     return tuple(findings), unmatched

@@ -19,6 +19,7 @@ from corpparent.errors import DefinitionError
 from corpparent.obligations.cycles import CYCLE_LENGTHS, cycle_containing
 from corpparent.obligations.names import not_empty, stripped
 from corpparent.periods import Period
+from corpparent.wording import counted
 
 __all__ = [
     "AfterEachMeeting",
@@ -187,7 +188,7 @@ class WithinDays:
         """The deadline in words."""
         if self.days == 0:
             return "on the day"
-        return f"within {self.days} day{'s' if self.days != 1 else ''}"
+        return f"within {counted(self.days, 'day')}"
 
 
 @final

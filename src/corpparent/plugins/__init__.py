@@ -1,9 +1,11 @@
 """Authority plug-ins: entry-point discovery and loading of authority profiles.
 
-Importing this package imports no plug-in; see :mod:`corpparent.plugins.discovery`. The
-profile a plug-in provides, :class:`~corpparent.profile.AuthorityProfile`, and the
-entry-point group, :data:`~corpparent.profile.ENTRY_POINT_GROUP`, are in
-:mod:`corpparent.profile`.
+Importing this package imports no plug-in; see :mod:`corpparent.plugins.discovery`
+(finding plug-ins from metadata), :mod:`corpparent.plugins.loading` (loading them so
+that none can take the host down) and :mod:`corpparent.plugins.references` (an
+authority named on the command line, installed or a file). The profile a plug-in
+provides, :class:`~corpparent.profile.AuthorityProfile`, and the entry-point group,
+:data:`~corpparent.profile.ENTRY_POINT_GROUP`, are in :mod:`corpparent.profile`.
 """
 
 from corpparent.plugins.discovery import (
@@ -11,24 +13,40 @@ from corpparent.plugins.discovery import (
     BLOCK_ENV,
     STRICT_ENV,
     Discovery,
-    LoadedProfiles,
     PluginSpec,
     discover,
-    load_profile,
-    load_profiles,
+    installed,
 )
 from corpparent.plugins.errors import PluginConflictError, PluginLoadError
+from corpparent.plugins.loading import (
+    DEFAULT_SLOW_SECONDS,
+    SLOW_ENV,
+    LoadedProfiles,
+    load_profile,
+    load_profiles,
+    load_spec,
+    slow_seconds,
+)
+from corpparent.plugins.references import clashes, is_plugin_reference, load_authority
 
 __all__ = [
     "ALLOW_ENV",
     "BLOCK_ENV",
+    "DEFAULT_SLOW_SECONDS",
+    "SLOW_ENV",
     "STRICT_ENV",
     "Discovery",
     "LoadedProfiles",
     "PluginConflictError",
     "PluginLoadError",
     "PluginSpec",
+    "clashes",
     "discover",
+    "installed",
+    "is_plugin_reference",
+    "load_authority",
     "load_profile",
     "load_profiles",
+    "load_spec",
+    "slow_seconds",
 ]

@@ -7,8 +7,9 @@ or a function taking no arguments that returns one. :func:`import_module_or_file
 imports the module or file, :func:`as_kind` takes the object itself or what its
 function returns, and :func:`load_object` does both for a ``target:NAME`` reference.
 
-The user's code may raise anything; it is reported in one line as a
-:class:`~corpparent.errors.PluginError`, never as a traceback.
+The user's code may raise anything, :class:`SystemExit` included; it is reported in one
+line as a :class:`~corpparent.errors.PluginError`, never as a traceback nor as the
+command's own exit. A :class:`KeyboardInterrupt` still stops the command.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def import_module_or_file(target: str) -> ModuleType:
         return module
     except CorpparentError:
         raise
+    except SystemExit as exc:  # the user's code must not end the command with its own code
+        raise PluginError(f"cannot load {target}: it called sys.exit({exc.code!r})") from exc
     except Exception as exc:  # the user's code: report it in one line, not a traceback
         raise PluginError(f"cannot load {target}: {type(exc).__name__}: {exc}") from exc
 
@@ -67,6 +70,8 @@ def as_kind(obj: object, convert: Callable[[object], T | None], expected: str,
             result = obj()
         except CorpparentError:
             raise
+        except SystemExit as exc:  # not the user's command's exit: a failure of the code
+            raise PluginError(f"{where} failed: it called sys.exit({exc.code!r})") from exc
         except Exception as exc:  # the user's code may raise anything
             raise PluginError(f"{where} failed: {type(exc).__name__}: {exc}") from exc
         made = convert(result)
@@ -86,8 +91,12 @@ def load_object(reference: str, kind: type[T], suffix: str) -> T:
     the object itself, or what the function of that name returns when called.
 
     Without ``:NAME``, the module's one public object of ``kind``, or its one function
-    whose name ends with ``suffix``.
+    whose name ends with ``suffix``. A ``.toml`` plug-in file gives the one part of its
+    profile that is of ``kind`` (its constitution, its indicator set...): nothing in it
+    is run as code.
     """
+    if reference.endswith(".toml"):
+        return _from_plugin_file(reference, kind)
     target, _, name = reference.partition(":")
     module = import_module_or_file(target)
     what = kind.__name__
@@ -107,3 +116,20 @@ def load_object(reference: str, kind: type[T], suffix: str) -> T:
         raise PluginError(f"{target} defines no {name!r}")
     article = "an" if what[0] in "AEIOU" else "a"
     return as_kind(getattr(module, name), _instance(kind), f"{article} {what}", reference)
+
+
+def _from_plugin_file(reference: str, kind: type[T]) -> T:
+    """The part of the profile a plug-in file declares that is of ``kind``."""
+    from attrs import fields
+
+    from corpparent.files.plugin_reader import load_plugin_file
+    from corpparent.profile import AuthorityProfile
+
+    profile = load_plugin_file(reference)
+    if isinstance(profile, kind):
+        return profile
+    for attribute in fields(AuthorityProfile):
+        value = getattr(profile, attribute.name)
+        if isinstance(value, kind):
+            return value
+    raise PluginError(f"the plug-in file {reference} declares no {kind.__name__}")

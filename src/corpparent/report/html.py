@@ -44,6 +44,7 @@ from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.report.profiles import banner
 from corpparent.report.svg import CHART_COLOURS, comparator_chart, trend_chart
+from corpparent.wording import counted
 
 __all__ = [
     "BADGE_COLOURS",
@@ -133,6 +134,8 @@ th,td{{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px 
 th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}}
 .cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(520px,100%),1fr));gap:16px}}
 .table-wrap{{overflow-x:auto}}
+.scroll-hint{{display:none;font-size:.85rem;color:{muted};margin:.2rem 0}}
+@media (max-width:760px){{.scroll-hint{{display:block}}}}
 .card{{background:{card};border:1px solid #8c9299;border-radius:6px;padding:12px 14px;
 break-inside:avoid}}
 .card h4{{margin:0 0 .3rem;font-size:1.02rem}}
@@ -171,7 +174,8 @@ def _print_css(title: str) -> str:
 @top-left{{content:{_css_string(title)};{margin_font}}}
 @bottom-right{{content:"Page " counter(page) " of " counter(pages);{margin_font}}}}}
 @media print{{body{{font-size:9.5pt}} main{{max-width:none;padding:0}}
-h2,h3{{break-after:avoid;margin:.8rem 0 .3rem}} .table-wrap{{overflow:visible}}
+h2,h3{{break-after:avoid;margin:.8rem 0 .3rem}} .scroll-hint{{display:none}}
+.table-wrap{{overflow:visible;break-before:avoid}}
 th,td{{padding:.2rem .35rem}} td:first-child{{min-width:16em}}
 .cards{{display:block}} .card{{display:grid;grid-template-columns:minmax(0,28%) minmax(0,1fr);
 column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:avoid}}
@@ -199,9 +203,9 @@ def _summary(summary: dict[str, int]) -> str:
 
 def _glance(report: ScorecardReport | FindingsReport) -> str:
     if isinstance(report, ScorecardReport):
-        lead = f"<p>{len(report.indicators)} indicators, by their headline status:</p>"
+        lead = f"<p>{counted(len(report.indicators), 'indicator')}, by their headline status:</p>"
         return lead + _summary(report.summary)
-    return f"<p>{len(report.findings)} findings:</p>" + _summary(report.summary)
+    return f"<p>{counted(len(report.findings), 'finding')}:</p>" + _summary(report.summary)
 
 
 def _findings_list(title: str, findings: list[FindingOut]) -> str:
@@ -244,8 +248,9 @@ def _scrolling(table: str, labelled_by: str) -> str:
     """A wide table that scrolls on its own on a narrow screen, not the page: a region a
     keyboard can reach (WCAG 2.1.1), named by the caption or heading with id
     ``labelled_by``."""
-    return (f'<div class="table-wrap" role="region" tabindex="0" '
-            f'aria-labelledby="{labelled_by}">{table}</div>')
+    return (f'<p class="scroll-hint" aria-hidden="true">The table scrolls sideways: '
+            f'more columns are to the right.</p><div class="table-wrap" role="region" '
+            f'tabindex="0" aria-labelledby="{labelled_by}">{table}</div>')
 
 
 def _trend_table(indicator: IndicatorOut) -> str:
@@ -259,7 +264,9 @@ def _trend_table(indicator: IndicatorOut) -> str:
 
 
 def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
-    targets = "; ".join(show_target(indicator, t) for t in indicator.targets) or "none set"
+    # Under the heading "Target", a target needs no label; an ambition keeps its own.
+    targets = "; ".join(show_target(indicator, t).removeprefix("target: ")
+                        for t in indicator.targets) or "none set"
     verdict = _badge(indicator.status)
     if indicator.performance and indicator.performance.lower() not in status_label(
         indicator.status
@@ -299,13 +306,14 @@ def _overview(report: ScorecardReport) -> str:
     rows = [
         [f'<td><a href="#indicator-{i}">{_e(item.name)}</a></td>',
          f'<td class="num">{_e(item.value_text)}</td>', f"<td>{_e(show_range(item))}</td>",
+         f"<td>{_e('; '.join(show_target(item, t) for t in item.targets) or '–')}</td>",
          f"<td>{_badge(item.status)}</td>",
          f"<td>{_e(travel_cell(item.findings, _SINCE_PERIOD))}</td>",
          f"<td>{_e(travel_cell(item.findings, _SINCE_YEAR))}</td>"]
         for i, item in enumerate(report.indicators)
     ]
-    headers = ["Indicator", "Value", "Expected range", "Status", "Since last period",
-               "Since last year"]
+    headers = ["Indicator", "Value", "Expected range", "Target", "Status",
+               "Since last period", "Since last year"]
     if any(item.chart is not None for item in report.indicators):
         headers += ["Variation", "Assurance"]
         for row, item in zip(rows, report.indicators, strict=True):

@@ -38,6 +38,7 @@ from corpparent.report.model import (
 )
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
+from corpparent.wording import counted
 
 __all__ = ["md", "render_markdown"]
 
@@ -174,9 +175,9 @@ def _head(report: ScorecardReport | FindingsReport) -> list[str]:
     if facts:
         lines.extend([" · ".join(facts), ""])
     if isinstance(report, ScorecardReport):
-        lead = f"**{len(report.indicators)} indicators:** {_summary(report.summary)}"
+        lead = f"**{counted(len(report.indicators), 'indicator')}:** {_summary(report.summary)}"
     else:
-        lead = f"**{len(report.findings)} findings:** {_summary(report.summary)}"
+        lead = f"**{counted(len(report.findings), 'finding')}:** {_summary(report.summary)}"
     lines.extend([lead, ""])
     return lines
 

@@ -50,6 +50,7 @@ from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.process_svg import process_chart
 from corpparent.report.profiles import banner
 from corpparent.report.svg import trend_chart
+from corpparent.wording import counted
 
 __all__ = ["PAPER_SECTIONS", "render_docx"]
 
@@ -149,23 +150,23 @@ def _subject(report: ScorecardReport | FindingsReport) -> str:
 def _purpose(report: ScorecardReport | FindingsReport) -> str:
     if isinstance(report, ScorecardReport):
         return (f"To report the corporate parenting scorecard{_subject(report)}: "
-                f"{len(report.indicators)} indicators, each against its expected range and "
-                "targets where they are set, with the exceptions the panel is asked to "
-                "consider.")
-    return (f"To report {len(report.findings)} findings{_subject(report)}: "
+                f"{counted(len(report.indicators), 'indicator')}, each against its expected "
+                "range and targets where they are set, with the exceptions the panel is asked "
+                "to consider.")
+    return (f"To report {counted(len(report.findings), 'finding')}{_subject(report)}: "
             f"{report.title}.")
 
 
 def _recommendations(report: ScorecardReport | FindingsReport) -> list[str]:
     if isinstance(report, ScorecardReport):
         count = len(report.exception_report.exceptions)
-        ask = (f"considers the {count} exception{'s' if count != 1 else ''} in section 4 and "
-               "asks officers to explain each and the action being taken"
+        ask = (f"considers the {counted(count, 'exception')} in section 4, and asks "
+               "officers to explain those worse than expected and the action being taken"
                if count else "notes that no indicator is outside its expected range or below "
                "its target")
         return ["That the panel notes the scorecard.", f"That the panel {ask}."]
     count = sum(f.status in ATTENTION for f in report.findings)
-    ask = (f"considers the {count} finding{'s' if count != 1 else ''} needing attention in "
+    ask = (f"considers the {counted(count, 'finding')} needing attention in "
            "section 4" if count else "notes that no finding needs attention")
     return ["That the panel notes the report.", f"That the panel {ask}."]
 

@@ -114,18 +114,17 @@ def _indicator_rows(
     points = list(indicator.trend)
     periods = [point.period for point in points]
     rows: list[tuple[Cell, ...]] = []
+    # The targets the report carries are those that applied in its own period: they are
+    # written on that period's row.
+    target = _target(indicator.targets, ambition=False)
+    ambition = _target(indicator.targets, ambition=True)
     for point in points:
         own = point.period == report.period
-        target = _target(indicator.targets, point.period, ambition=False)
-        ambition = _target(indicator.targets, point.period, ambition=True)
         rows.append((
             report.authority, report.period, indicator.id, indicator.name, indicator.domain,
             indicator.kind, indicator.polarity, indicator.unit, point.period, own,
             point.value, point.symbol, point.note, point.lower, point.upper,
-            None if target is None else target.value,
-            None if target is None else target.direction,
-            None if ambition is None else ambition.value,
-            None if ambition is None else ambition.direction,
+            *_targets_cells(target, ambition, own),
             _status(indicator) if own else None,
             indicator.performance if own else None,
             indicator.variation if own else None,
@@ -139,14 +138,25 @@ def _indicator_rows(
             else indicator.value_text,
             None if indicator.expected_range is None else indicator.expected_range.lower,
             None if indicator.expected_range is None else indicator.expected_range.upper,
-            None, None, None, None, _status(indicator), indicator.performance,
+            *_targets_cells(target, ambition, True), _status(indicator), indicator.performance,
             indicator.variation, indicator.assurance,
         ))
     return rows
 
 
-def _target(targets: Sequence[TargetOut], period: str, *, ambition: bool) -> TargetOut | None:
-    return next((t for t in targets if t.period == period and t.ambition is ambition), None)
+def _target(targets: Sequence[TargetOut], *, ambition: bool) -> TargetOut | None:
+    return next((t for t in targets if t.ambition is ambition), None)
+
+
+def _targets_cells(target: TargetOut | None, ambition: TargetOut | None,
+                   own: bool) -> tuple[Cell, ...]:
+    """Target and ambition, value and direction, on the report period's row."""
+    if not own:
+        return (None, None, None, None)
+    return (None if target is None else target.value,
+            None if target is None else target.direction,
+            None if ambition is None else ambition.value,
+            None if ambition is None else ambition.direction)
 
 
 def _status(indicator: IndicatorOut) -> str:

@@ -26,6 +26,7 @@ from corpparent.report.labels import (
 from corpparent.report.model import ChartOut, FindingOut, FindingsReport, ScorecardReport
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
+from corpparent.wording import counted
 
 if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
     from rich.console import RenderableType
@@ -151,10 +152,10 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
     header.append(f"\n{banner(report.profile, report.suppression)}", style="italic")
     header.append("\n")
     if isinstance(report, ScorecardReport):
-        header.append(f"{len(report.indicators)} indicators: ")
+        header.append(f"{counted(len(report.indicators), 'indicator')}: ")
         header.append_text(_summary(report.summary))
     else:
-        header.append(f"{len(report.findings)} findings: ")
+        header.append(f"{counted(len(report.findings), 'finding')}: ")
         header.append_text(_summary(report.summary))
     parts: list[RenderableType] = [Panel(header)]
     if isinstance(report, ScorecardReport):

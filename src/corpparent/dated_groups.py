@@ -1,0 +1,99 @@
+"""Comparator groups as they stood on a date, with the date shown.
+
+Some comparator groups change as time passes. Wiltshire compares itself with "those
+authorities who have received an 'Outstanding' Ofsted assessment" (002 §16), and which
+authorities those are changes with every inspection: Ofsted publishes "Local authority
+inspection outcomes as at 31 March 2025", each authority's latest inspection only. A
+2022-23 scorecard compared with the 2025 list is compared with a group the panel never
+used. A :class:`DatedGroup` is a group as at a date, so each year's rule set
+(:class:`~corpparent.rulesets.YearRules`) can hold the group it used, and every finding
+names the date ("position among Outstanding authorities as at 31 March 2023").
+
+:meth:`DatedGroup.from_inspections` takes the group from a release of inspection
+outcomes as at any date on or after the inspections it needs: an authority whose latest
+inspection was published after that date had an earlier judgement the release does not
+give, so it is listed in ``unknown`` rather than guessed in or out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Protocol, final
+
+from attrs import evolve, field, frozen
+
+from corpparent.comparators import Benchmark, group_finding
+from corpparent.dates import day_text
+from corpparent.errors import DefinitionError
+from corpparent.findings import Finding
+from corpparent.wording import counted
+
+__all__ = ["DatedGroup", "InspectionLike"]
+
+
+class InspectionLike(Protocol):
+    """An authority's latest inspection: its name, publication date and judgement."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def published(self) -> date: ...
+    @property
+    def overall(self) -> object: ...
+
+
+def _names(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(str(v).split()) for v in values}))
+
+
+@final
+@frozen
+class DatedGroup:
+    """The ``members`` of group ``name`` as at ``as_at``; ``unknown`` are authorities
+    whose membership on that date the source does not say."""
+
+    name: str
+    members: tuple[str, ...] = field(converter=_names)
+    as_at: date
+    unknown: tuple[str, ...] = field(default=(), converter=_names)
+    source: str = field(default="", eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name.strip():
+            raise DefinitionError("a comparator group needs a name")
+        both = set(self.members) & set(self.unknown)
+        if both:
+            raise DefinitionError(f"{self.name}: {', '.join(sorted(both))} both a member and "
+                                  "unknown")
+
+    @property
+    def label(self) -> str:
+        """The group with its date: "Outstanding authorities as at 31 March 2025"."""
+        return f"{self.name} as at {day_text(self.as_at)}"
+
+    @classmethod
+    def from_inspections(cls, inspections: Iterable[InspectionLike], as_at: date, *,
+                         judgement: str = "Outstanding", name: str = "Outstanding authorities",
+                         source: str = "") -> DatedGroup:
+        """The authorities whose latest inspection published on or before ``as_at`` was
+        judged ``judgement`` overall; those published later are ``unknown``."""
+        members, unknown = [], []
+        for inspection in inspections:
+            if inspection.published > as_at:
+                unknown.append(inspection.name)
+            elif str(inspection.overall) == judgement:
+                members.append(inspection.name)
+        return cls(name, members, as_at, unknown, source=source)
+
+    def finding(self, benchmark: Benchmark, value: float | None, *,
+                authority: str = "") -> Finding:
+        """Where ``value`` stands among the members, the date in the rule's name and the
+        evidence, and the authorities whose membership is not known noted."""
+        found = group_finding(benchmark, self.label, self.members, value, authority=authority)
+        note = (f" {counted(len(self.unknown), 'authority')} inspected after "
+                f"{day_text(self.as_at)} could not be placed in or out of the group."
+                if self.unknown else "")
+        return evolve(found, explanation=found.explanation + note,
+                      evidence={**found.evidence, "as at": self.as_at.isoformat(),
+                                "unknown": len(self.unknown)})

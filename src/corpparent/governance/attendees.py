@@ -1,0 +1,78 @@
+"""Attendees a meeting record names who are not on the panel's membership that day.
+
+A name in a meeting's ``present`` list that matches no member serving on the day, or a
+substitute standing in for someone who is not a serving member, cannot count toward
+quorum or attendance. Dropping such a name without a word turns a meeting with two
+unrecognised councillors into "1 councillor present ... not quorate" with no sign of
+why; :class:`UnknownAttendees` reports each meeting where it happens instead, naming the
+people, so the record or the membership can be corrected. People invited to attend
+(officers, guests) are recorded in the meeting's ``invited`` list and are never reported
+here, nor counted.
+"""
+
+from __future__ import annotations
+
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Status
+from corpparent.governance.meetings import Sitting
+from corpparent.governance.membership import name_key
+from corpparent.periods import Month
+from corpparent.wording import counted, listed
+
+__all__ = ["UnknownAttendees"]
+
+
+@final
+@frozen
+class UnknownAttendees:
+    """Report the attendees of a sitting who are not on the membership that day."""
+
+    source: str = field(default="", eq=False)
+
+    @property
+    def name(self) -> str:
+        return "attendees not on the membership"
+
+    @property
+    def family(self) -> RuleFamily:
+        return RuleFamily.ATTENDANCE
+
+    def unknown(self, sitting: Sitting) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The names present who are not serving members, and the substitutions for
+        someone who is not a serving member ("A for B")."""
+        serving = {m.key for m in sitting.roster.members}
+        present = tuple(p for p in sitting.meeting.present or ()
+                        if name_key(p) not in serving)
+        covering = tuple(f"{s.substitute} for {s.replaces}"
+                         for s in sitting.meeting.substitutions
+                         if name_key(s.replaces) not in serving)
+        return present, covering
+
+    def finding(self, sitting: Sitting) -> Finding | None:
+        """A warning naming the unknown attendees, or None when every one is known (or
+        attendance was not recorded)."""
+        if not sitting.meeting.attendance_recorded:
+            return None
+        present, covering = self.unknown(sitting)
+        if not present and not covering:
+            return None
+        parts = []
+        if present:
+            parts.append(f"{counted(len(present), 'attendee')} not on the membership that "
+                         f"day ({listed(present)})")
+        if covering:
+            parts.append(f"{counted(len(covering), 'substitute')} for someone not on the "
+                         f"membership ({listed(covering)})")
+        return Finding(
+            subject=sitting.subject, rule=self.name, family=self.family,
+            status=Status.WARNING,
+            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance. "
+            "Correct the record or the membership, or list invited guests as invited.",
+            evidence={"unknown attendees": len(present), "unknown substitutions":
+                      len(covering), "names": "; ".join((*present, *covering))},
+            period=Month.containing(sitting.meeting.held_on),
+        )

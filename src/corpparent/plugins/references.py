@@ -1,0 +1,76 @@
+"""An authority named on the command line: an installed plug-in, or a plug-in not installed.
+
+Every command that takes ``--authority`` takes any of:
+
+* ``wiltshire`` — the identifier of an installed plug-in (an entry point of the
+  ``corpparent.authorities`` group);
+* ``path/to/plugin.toml`` — a plug-in data file that is not installed, such as one
+  ``corpparent authorities new`` wrote;
+* ``path/to/plugin.py:NAME`` or ``package.module:NAME`` — a Python plug-in that is not
+  installed: an :class:`~corpparent.profile.AuthorityProfile`, or a function taking no
+  arguments that returns one (``:NAME`` may be left out when the module holds one).
+
+A plug-in that is not installed and has the identifier of an installed one is used as
+given, and the clash is returned by :func:`clashes` (and logged), since installing it
+beside the other would disable both.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from corpparent.errors import PluginError
+from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.plugins.discovery import PluginSpec, installed
+from corpparent.plugins.loading import load_profile
+from corpparent.plugins.python_objects import load_object
+from corpparent.profile import AuthorityProfile
+
+__all__ = ["clashes", "is_plugin_reference", "load_authority"]
+
+_log = logging.getLogger(__name__)
+
+
+def is_plugin_reference(reference: str) -> bool:
+    """Whether ``reference`` names a plug-in that is not installed (a ``.toml`` or ``.py``
+    file, or ``module:NAME``) rather than an installed plug-in's identifier."""
+    return (reference.endswith((".toml", ".py")) or ":" in reference
+            or "/" in reference or "\\" in reference)
+
+
+def clashes(profile: AuthorityProfile) -> tuple[PluginSpec, ...]:
+    """The installed plug-ins that claim ``profile``'s identifier, whether or not the
+    allow and block lists exclude them."""
+    return installed(profile.id)
+
+
+def _from_reference(reference: str) -> AuthorityProfile:
+    if reference.endswith(".toml"):
+        path = Path(reference)
+        _log.info("reading the plug-in file %s", path)
+        return load_plugin_file(path)
+    if ":" not in reference and not reference.endswith(".py"):
+        raise PluginError(f"{reference!r} is neither an installed plug-in's identifier nor a "
+                          "plug-in file (.toml, .py or module:NAME)")
+    _log.info("loading the Python plug-in %s", reference)
+    return load_object(reference, AuthorityProfile, "profile")
+
+
+def load_authority(reference: str, *, warn_of_clashes: bool = True) -> AuthorityProfile:
+    """The profile ``reference`` names: an installed plug-in's identifier, a ``.toml``
+    plug-in file, or a Python plug-in (``file.py:NAME``, ``module:NAME``).
+
+    Raises a :class:`~corpparent.errors.PluginError` (a
+    :class:`~corpparent.errors.PluginFileError` for an invalid file) saying what is wrong.
+    A plug-in not installed that has an installed one's identifier is logged as a warning
+    unless ``warn_of_clashes`` is false.
+    """
+    if not is_plugin_reference(reference):
+        return load_profile(reference)
+    profile = _from_reference(reference)
+    for spec in clashes(profile) if warn_of_clashes else ():
+        _log.warning("the plug-in %s has the identifier %r of the installed plug-in from "
+                     "%s %s; the file is used here, but installing both would disable both",
+                     reference, profile.id, spec.distribution, spec.version)
+    return profile

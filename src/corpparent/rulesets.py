@@ -1,0 +1,329 @@
+"""Rule sets that belong to their year, each built from the year before.
+
+Panels review their indicators every year: "Annually, the indicators themselves,
+together with their expected ranges and targets are reviewed" (Wiltshire, 002 §17);
+councils change their constitutions at the annual meeting ("Members are appointed
+annually at the Council meeting in May", Staffordshire, 004 §7). So an authority's
+indicator definitions, expected ranges, targets, comparator set, constitution and
+obligations belong to the year they were set for, as a :class:`YearRules`.
+
+A later year is written as what it changes (:class:`YearChanges`): indicators added,
+removed or redefined, the ranges and targets set for it, and, where they changed, a
+new comparator set, constitution or obligations. Everything else is carried forward,
+with each range and target moved on by a year so that it judges the same part of the
+new year as it did of the old: a range set for 2022-23 Q4 in the 2022-23 set is a range
+for 2023-24 Q4 in a 2023-24 set that does not change it. The DfE's own return validator
+builds each year's rules the same way, from the previous year's with stated additions
+and deletions.
+
+:meth:`RulesByYear.in_force` gives the set in force for any period (the latest whose year
+starts on or before the period's start); a period before the first year raises
+:class:`BeforeFirstYearError` saying so. :meth:`RulesByYear.assess` judges a scorecard period by
+the set in force and names its year in every finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import final
+
+from attrs import evolve, field, frozen
+
+from corpparent.comparators.sets import ComparatorSet
+from corpparent.dated_groups import DatedGroup
+from corpparent.errors import DefinitionError, UnknownNameError
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import Finding, Status
+from corpparent.governance.constitution import Constitution
+from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.readings import Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.obligations.definitions import ObligationSet
+from corpparent.periods import Period
+from corpparent.ranges import ExpectedRange, Target
+from corpparent.scorecard import Scorecard, ScorecardResult
+from corpparent.wording import counted, listed
+
+__all__ = [
+    "BeforeFirstYearError",
+    "RulesByYear",
+    "YearChanges",
+    "YearRules",
+    "all_indicators",
+    "name_rule_set",
+    "shifted",
+]
+
+
+class BeforeFirstYearError(UnknownNameError):
+    """A period before the first year an authority's rules were set for."""
+
+
+def shifted(period: Period, years: int) -> Period:
+    """``period`` moved by whole ``years``: 2022-23 Q4 by one year is 2023-24 Q4.
+
+    Works for every period type with a ``containing`` constructor (months, quarters and
+    years); any other raises :class:`~corpparent.errors.DefinitionError`.
+    """
+    if years == 0:
+        return period
+    start = period.start
+    containing = getattr(type(period), "containing", None)
+    if containing is None or start.day != 1:
+        raise DefinitionError(f"{period} cannot be carried forward by {years} years")
+    target = date(start.year + years, start.month, 1)
+    moved = containing(target)
+    if not isinstance(moved, type(period)) or moved.start != target:
+        raise DefinitionError(f"{period} cannot be carried forward by {years} years")
+    return moved
+
+
+def _groups(items: Iterable[DatedGroup]) -> tuple[DatedGroup, ...]:
+    groups = tuple(items)
+    names = [g.name for g in groups]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise DefinitionError(f"comparator group {repeated[0]!r} is given twice")
+    return groups
+
+
+@final
+@frozen
+class YearRules:
+    """An authority's rules as set for ``year``: indicators with their ranges and
+    targets, and optionally its comparator set, constitution and obligations.
+    ``built_from`` says, for a later year, what changed from the year before."""
+
+    year: Period
+    indicators: IndicatorSet
+    comparators: ComparatorSet | None = None
+    constitution: Constitution | None = None
+    obligations: ObligationSet = field(factory=lambda: ObligationSet(()))
+    built_from: str = ""
+    source: str = field(default="", eq=False)
+    groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
+    """Comparator groups as at the date the year used them (the Outstanding
+    authorities), each named with its date in findings."""
+
+    def group(self, name: str) -> DatedGroup:
+        """The group called ``name``; an :class:`~corpparent.errors.UnknownNameError`
+        naming those there are."""
+        for group in self.groups:
+            if group.name == name:
+                return group
+        known = ", ".join(g.label for g in self.groups) or "none"
+        raise UnknownNameError(f"{self.label} has no group {name!r}; it has {known}")
+
+    @property
+    def label(self) -> str:
+        """How findings name the set: "rule set 2023-24"."""
+        return f"rule set {self.year}"
+
+
+def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
+
+def _ids(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _ranges(items: Iterable[ExpectedRange]) -> tuple[ExpectedRange, ...]:
+    return tuple(items)
+
+
+def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return tuple(items)
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+@final
+@frozen
+class YearChanges:
+    """What ``year`` changes from the year before.
+
+    ``add`` are new indicators and ``redefine`` new definitions of existing ones (an id
+    in ``add`` that exists, or in ``redefine`` or ``remove`` that does not, is refused);
+    ``ranges`` and ``targets`` are set for the new year, each replacing the carried
+    range or target of its indicator whose period overlaps it; ``comparators``,
+    ``constitution`` and ``obligations`` replace the year before's when given.
+    """
+
+    year: Period
+    add: tuple[Indicator, ...] = field(default=(), converter=_indicators)
+    remove: tuple[str, ...] = field(default=(), converter=_ids)
+    redefine: tuple[Indicator, ...] = field(default=(), converter=_indicators)
+    ranges: tuple[ExpectedRange, ...] = field(default=(), converter=_ranges)
+    targets: tuple[Target, ...] = field(default=(), converter=_targets)
+    comparators: ComparatorSet | None = None
+    constitution: Constitution | None = None
+    obligations: ObligationSet | None = None
+    source: str = field(default="", eq=False)
+    groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
+    """Comparator groups taken anew this year, each replacing the group of its name."""
+
+    def describe(self) -> str:
+        """What the year changes, in words: "1 indicator added (x); 2 ranges set"."""
+        parts = []
+        for items, what, done in ((self.add, "indicator", "added"),
+                                  (self.redefine, "indicator", "redefined")):
+            if items:
+                parts.append(f"{counted(len(items), what)} {done} "
+                             f"({listed([i.id for i in items])})")
+        if self.remove:
+            parts.append(f"{counted(len(self.remove), 'indicator')} removed "
+                         f"({listed(self.remove)})")
+        if self.ranges:
+            parts.append(f"{counted(len(self.ranges), 'range')} set")
+        if self.targets:
+            parts.append(f"{counted(len(self.targets), 'target')} set")
+        parts.extend(f"{g.label}" for g in self.groups)
+        parts.extend(f"a new {name}" for name, value in (
+            ("comparator set", self.comparators), ("constitution", self.constitution),
+            ("obligation set", self.obligations)) if value is not None)
+        return "; ".join(parts) or "no changes"
+
+    def apply(self, previous: YearRules) -> YearRules:
+        """The set for :attr:`year`: ``previous`` carried forward with these changes."""
+        where = f"rule set {self.year}"
+        years = self.year.start.year - previous.year.start.year
+        if years < 1:
+            raise DefinitionError(f"{where} must come after {previous.label}")
+        current = {i.id: i for i in previous.indicators}
+        for indicator in self.add:
+            if indicator.id in current:
+                raise DefinitionError(f"{where}: indicator {indicator.id!r} is added but "
+                                      "already defined; redefine it instead")
+            current[indicator.id] = indicator
+        for indicator in self.redefine:
+            if indicator.id not in current:
+                raise DefinitionError(f"{where}: indicator {indicator.id!r} is redefined "
+                                      "but not defined; add it instead")
+            current[indicator.id] = indicator
+        for removed in self.remove:
+            if current.pop(removed, None) is None:
+                raise DefinitionError(f"{where}: indicator {removed!r} is removed but not "
+                                      "defined")
+        ranges = [evolve(r, period=shifted(r.period, years)) for r in previous.indicators.ranges
+                  if r.indicator in current]
+        ranges = [r for r in ranges if not any(
+            n.indicator == r.indicator and _overlap(n.period, r.period) for n in self.ranges)]
+        targets = [evolve(t, period=shifted(t.period, years))
+                   for t in previous.indicators.targets if t.indicator in current]
+        targets = [t for t in targets if not any(
+            n.indicator == t.indicator and _overlap(n.period, t.period)
+            and n.ambition == t.ambition for n in self.targets)]
+        try:
+            indicators = IndicatorSet(tuple(current.values()), (*ranges, *self.ranges),
+                                      (*targets, *self.targets))
+        except DefinitionError as exc:
+            raise DefinitionError(f"{where}: {exc}") from None
+        return YearRules(
+            year=self.year, indicators=indicators,
+            comparators=self.comparators or previous.comparators,
+            constitution=self.constitution or previous.constitution,
+            obligations=(self.obligations if self.obligations is not None
+                         else previous.obligations),
+            built_from=f"{previous.label} with {self.describe()}", source=self.source,
+            groups=(*(g for g in previous.groups
+                      if all(n.name != g.name for n in self.groups)), *self.groups))
+
+
+@final
+class RulesByYear:
+    """An authority's rule sets by year: the ``first`` set whole, each later one built
+    by its :class:`YearChanges` from the one before, in year order."""
+
+    __slots__ = ("changes", "sets")
+
+    def __init__(self, first: YearRules, changes: Iterable[YearChanges] = ()) -> None:
+        self.changes = tuple(sorted(changes, key=lambda c: c.year.start))
+        sets = [first]
+        for change in self.changes:
+            sets.append(change.apply(sets[-1]))
+        self.sets = tuple(sets)
+
+    def __iter__(self) -> Iterator[YearRules]:
+        return iter(self.sets)
+
+    def __len__(self) -> int:
+        return len(self.sets)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RulesByYear) and self.sets == other.sets
+
+    def __hash__(self) -> int:
+        return hash(self.sets)
+
+    def __repr__(self) -> str:
+        return f"RulesByYear({', '.join(str(s.year) for s in self.sets)})"
+
+    @property
+    def first(self) -> YearRules:
+        return self.sets[0]
+
+    def carried_forward(self, changes: YearChanges) -> RulesByYear:
+        """These sets with one more year built from the last."""
+        return RulesByYear(self.first, (*self.changes, changes))
+
+    def in_force(self, period: Period) -> YearRules:
+        """The set in force for ``period``: the latest whose year starts on or before the
+        period starts. A period before the first year is judged by the first set only
+        if that set gives a range or target for it (Wiltshire's 2022-23 report also
+        quotes the ranges of its previous report, for 2021-22: 002 §30, §33); otherwise
+        :class:`BeforeFirstYearError` says the period is before the first year."""
+        found = [s for s in self.sets if s.year.start <= period.start]
+        first = self.first.indicators
+        if not found and (any(r.applies_to(period) for r in first.ranges)
+                          or any(t.applies_to(period) for t in first.targets)):
+            return self.first
+        if not found:
+            raise BeforeFirstYearError(
+                f"{period} is before the first rule set, set for {self.first.year}: no "
+                "indicator definitions, ranges or targets are in force for it")
+        return found[-1]
+
+    def before_first(self, period: Period, subject: str) -> Finding:
+        """The finding for a period before the first year: insufficient data, saying so."""
+        return Finding(
+            subject=subject, rule="rule set in force", family=RuleFamily.GOVERNANCE,
+            status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
+            explanation=f"{period} is before the first rule set, set for {self.first.year}, "
+            "so nothing was judged.",
+            evidence={"first rule set": str(self.first.year)}, period=period)
+
+    def assess(self, readings: Readings, period: Period, *,
+               default_tolerance: float = 0.0) -> ScorecardResult:
+        """The scorecard for ``period`` by the set in force, each finding naming the set's
+        year (raises :class:`BeforeFirstYearError` before the first year)."""
+        rule_set = self.in_force(period)
+        result = Scorecard(rule_set.indicators, default_tolerance).assess(readings, period)
+        return name_rule_set(result, rule_set)
+
+
+def name_rule_set(result: ScorecardResult, rule_set: YearRules) -> ScorecardResult:
+    """``result`` with every finding naming ``rule_set``'s year in its evidence ("rule
+    set": "2023-24"), and the range and target findings, which the set decides, also at
+    the end of their explanations."""
+    def named(finding: Finding) -> Finding:
+        evidence = {**finding.evidence, "rule set": str(rule_set.year)}
+        if finding.family not in (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET,
+                                  RuleFamily.AMBITION):
+            return evolve(finding, evidence=evidence)
+        return evolve(finding, explanation=f"{finding.explanation.rstrip('.')} "
+                      f"({rule_set.label}).", evidence=evidence)
+    return evolve(result, assessments=tuple(
+        evolve(a, findings=tuple(map(named, a.findings))) for a in result.assessments))
+
+
+def all_indicators(rule_sets: RulesByYear) -> IndicatorSet:
+    """Every indicator of every year, each by its latest definition, without ranges or
+    targets: what a readings file spanning the years is read against."""
+    latest: dict[str, Indicator] = {}
+    for rule_set in rule_sets:
+        latest.update((i.id, i) for i in rule_set.indicators)
+    return IndicatorSet(tuple(latest.values()))

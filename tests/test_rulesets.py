@@ -1,0 +1,277 @@
+"""Rule sets that belong to their year: a plug-in that declares 2022-23 and a 2023-24
+built from it, the set in force for each period, and carrying a set forward."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, strategies as st
+
+from corpparent.cli import cli
+from corpparent.errors import DefinitionError, PluginFileError
+from corpparent.families import RuleFamily
+from corpparent.files import profile_from_toml, profile_to_toml
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.readings import Reading, Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import FinancialQuarter, FinancialYear, Period
+from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules, shifted
+
+# Wiltshire's kinds of indicator and the ranges its 2022-23 report gives (002 §30,
+# §33, §43): 3+ placement moves 7%-9.1%, long-term stability 75%-82%, placed over 20
+# miles 34%-37%. The 2023-24 figures are invented for the test: two ranges changed, one
+# indicator removed and one added, as a panel's annual review may do.
+PLUGIN = '''format_version = 1
+[authority]
+id = "ourtown"
+name = "Our Town Council"
+rules_year = "2022-23"
+
+[[indicators]]
+id = "moves"
+name = "Three or more placement moves"
+kind = "percentage"
+polarity = "lower is better"
+
+[[indicators]]
+id = "stability"
+name = "Long-term stability"
+kind = "percentage"
+polarity = "higher is better"
+
+[[indicators]]
+id = "miles20"
+name = "Placed over 20 miles from home"
+kind = "percentage"
+polarity = "lower is better"
+
+[[ranges]]
+indicator = "moves"
+period = "2022-23"
+lower = 7
+upper = 9.1
+
+[[ranges]]
+indicator = "stability"
+period = "2022-23"
+lower = 75
+upper = 82
+
+[[ranges]]
+indicator = "miles20"
+period = "2022-23"
+lower = 34
+upper = 37
+
+[[years]]
+year = "2023-24"
+source = "annual review of the scorecard, 2023"
+remove_indicators = ["miles20"]
+ranges = [
+    {indicator = "moves", period = "2023-24", lower = 6, upper = 8},
+    {indicator = "stability", period = "2023-24", lower = 70, upper = 78},
+    {indicator = "in_house", period = "2023-24", lower = 42, upper = 48},
+]
+
+[[years.indicators]]
+id = "in_house"
+name = "In house foster care"
+kind = "percentage"
+polarity = "higher is better"
+'''
+
+Q4_2022 = FinancialQuarter(2022, 4)
+Q4_2023 = FinancialQuarter(2023, 4)
+
+
+def test_the_plug_in_loads_and_validates(tmp_path: Path) -> None:
+    path = tmp_path / "ourtown.toml"
+    path.write_text(PLUGIN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "3 indicators; rules for 2022-23, 2023-24" in result.stdout
+    profile = profile_from_toml(PLUGIN)
+    assert profile.rule_sets is not None
+    assert [str(s.year) for s in profile.rule_sets] == ["2022-23", "2023-24"]
+    later = profile.rule_sets.sets[1]
+    assert later.built_from == ("rule set 2022-23 with 1 indicator added (in_house); "
+                                "1 indicator removed (miles20); 3 ranges set")
+
+
+def test_each_period_is_judged_by_the_set_in_force() -> None:
+    profile = profile_from_toml(PLUGIN)
+    rule_sets = profile.rule_sets
+    assert rule_sets is not None
+    assert rule_sets.in_force(Q4_2022).indicators.ids == ("moves", "stability", "miles20")
+    assert rule_sets.in_force(Q4_2023).indicators.ids == ("moves", "stability", "in_house")
+    # 8.5% with three or more moves: within 7%-9.1% in 2022-23, above the changed 6%-8%
+    # in 2023-24. 72% stability: below 75%-82%, within the changed 70%-78%. 40% in house:
+    # below 42%-48%.
+    readings = Readings([Reading("moves", Q4_2022, 8.5), Reading("moves", Q4_2023, 8.5),
+                         Reading("stability", Q4_2022, 72), Reading("stability", Q4_2023, 72),
+                         Reading("miles20", Q4_2022, 36), Reading("in_house", Q4_2023, 40)])
+    first = rule_sets.assess(readings, Q4_2022)
+    second = rule_sets.assess(readings, Q4_2023)
+    assert [a.indicator.id for a in first.assessments] == ["moves", "stability", "miles20"]
+    assert [a.indicator.id for a in second.assessments] == ["moves", "stability", "in_house"]
+    assert [str(a.performance) for a in first.assessments] == [
+        "as expected", "worse than expected", "as expected"]
+    assert [str(a.performance) for a in second.assessments] == [
+        "worse than expected", "as expected", "worse than expected"]
+    for result, year in ((first, "2022-23"), (second, "2023-24")):
+        for finding in result.findings:
+            assert finding.evidence["rule set"] == year
+        ranged = [f for f in result.findings if f.family is RuleFamily.EXPECTED_RANGE]
+        assert all(f.explanation.endswith(f"(rule set {year}).") for f in ranged)
+
+
+def test_a_period_before_the_first_year_says_so() -> None:
+    rule_sets = profile_from_toml(PLUGIN).rule_sets
+    assert rule_sets is not None
+    with pytest.raises(BeforeFirstYearError, match="2021-22 Q4 is before the first rule set, set "
+                       "for 2022-23"):
+        rule_sets.in_force(FinancialQuarter(2021, 4))
+    finding = rule_sets.before_first(FinancialQuarter(2021, 4), "ourtown")
+    assert "before the first rule set, set for 2022-23" in finding.explanation
+
+
+def test_the_command_line_refuses_a_period_before_the_first_year() -> None:
+    # Wiltshire's rules are those of its 2022-23 report; 2020-21 has none.
+    result = CliRunner().invoke(cli, ["scorecard", "examples/data/wiltshire_readings_2022-23"
+                                      ".csv", "-a", "wiltshire", "-p", "2020-21 Q1"])
+    assert result.exit_code == 2
+    assert "2020-21 Q1 is before the first rule set, set for 2022-23" in result.output
+
+
+def test_years_are_written_back_and_read_equal() -> None:
+    profile = profile_from_toml(PLUGIN)
+    again = profile_from_toml(profile_to_toml(profile))
+    assert again == profile
+    assert again.rule_sets == profile.rule_sets
+
+
+@pytest.mark.parametrize(("years", "message", "field"), [
+    ('[[years]]\nyear = "2023-24"\nremove_indicators = ["nothing"]\n',
+     "'nothing' is not defined in the year before", "years[0].remove_indicators[0]"),
+    ('[[years]]\nyear = "2023-24"\nranges = [{indicator = "miles20", period = "2023-24", '
+     'lower = 1, upper = 2}]\nremove_indicators = ["miles20"]\n',
+     "'miles20' is not defined", "years[0].ranges[0].indicator"),
+])
+def test_a_year_that_names_what_is_not_there_is_refused(years: str, message: str,
+                                                        field: str) -> None:
+    text = PLUGIN[:PLUGIN.index("[[years]]")] + years
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(text)
+    assert any(message in str(p) and field in str(p) for p in caught.value.problems), \
+        caught.value.problems
+
+
+def test_years_need_the_year_the_file_was_set_for() -> None:
+    text = PLUGIN.replace('rules_year = "2022-23"\n', "")
+    with pytest.raises(PluginFileError, match=r"need authority\.rules_year"):
+        profile_from_toml(text)
+
+
+# --- in Python ------------------------------------------------------------------------
+
+STABILITY = Indicator("stability", "Long-term stability", Kind.PERCENTAGE,
+                      Polarity.HIGHER_IS_BETTER)
+FY22 = FinancialYear(2022)
+
+
+def _first(*ranges: ExpectedRange) -> YearRules:
+    return YearRules(FY22, IndicatorSet((STABILITY,), ranges))
+
+
+def test_a_year_may_not_add_what_exists_or_redefine_what_does_not() -> None:
+    with pytest.raises(DefinitionError, match="added but already defined"):
+        RulesByYear(_first(), [YearChanges(FinancialYear(2023), add=[STABILITY])])
+    other = Indicator("other", "Other", Kind.COUNT, Polarity.NEUTRAL)
+    with pytest.raises(DefinitionError, match="redefined but not defined"):
+        RulesByYear(_first(), [YearChanges(FinancialYear(2023), redefine=[other])])
+
+
+def test_a_redefinition_applies_from_its_year() -> None:
+    renamed = Indicator("stability", "Long-term placement stability", Kind.PERCENTAGE,
+                        Polarity.HIGHER_IS_BETTER)
+    sets = RulesByYear(_first(), [YearChanges(FinancialYear(2023), redefine=[renamed])])
+    assert sets.in_force(Q4_2022).indicators["stability"].name == "Long-term stability"
+    assert sets.in_force(Q4_2023).indicators["stability"].name == ("Long-term placement "
+                                                                   "stability")
+
+
+periods_in_2022 = st.sampled_from([FY22, *FY22.quarters()])
+
+
+@given(periods_in_2022, st.floats(0, 100), st.floats(0, 100), st.floats(0, 100),
+       st.floats(0, 100), st.booleans())
+def test_carrying_a_set_forward_unchanged_gives_the_same_findings(
+        period: Period, lower: float, width: float, value: float, target: float,
+        ambition: bool) -> None:
+    first = YearRules(FY22, IndicatorSet(
+        (STABILITY,), (ExpectedRange("stability", lower, lower + width, period),),
+        (Target("stability", target, TargetDirection.AT_LEAST, period, ambition=ambition),)))
+    sets = RulesByYear(first).carried_forward(YearChanges(FinancialYear(2023)))
+    later = shifted(period, 1)
+    readings = Readings([Reading("stability", period, value),
+                         Reading("stability", later, value)])
+    before = sets.assess(readings, period)["stability"]
+    after = sets.assess(readings, later)["stability"]
+    judged = (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET, RuleFamily.AMBITION)
+    pairs = list(zip([f for f in before.findings if f.family in judged],
+                     [f for f in after.findings if f.family in judged], strict=True))
+    assert len(pairs) == 2
+    for old, new in pairs:
+        assert (old.rule, old.status, old.outcome) == (new.rule, new.status, new.outcome)
+        assert {k: v for k, v in old.evidence.items() if k != "rule set"} == {
+            k: v for k, v in new.evidence.items() if k != "rule set"}
+
+
+def test_governance_is_judged_by_the_constitution_in_force() -> None:
+    # Staffordshire's rules are those of its 2019-20 report: the municipal year from the
+    # May council meeting (004 §7).
+    meetings = "examples/data/staffordshire_2019-20_meetings.csv"
+    result = CliRunner().invoke(cli, ["meetings", meetings, "-a", "staffordshire", "-p",
+                                      "MY 2019-20", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert findings
+    assert {f["evidence"]["rule set"] for f in findings} == {"MY 2019-20"}
+    early = CliRunner().invoke(cli, ["meetings", meetings, "-a", "staffordshire", "-p",
+                                     "MY 2018-19"])
+    assert early.exit_code == 2
+    assert "MY 2018-19 is before the first rule set, set for MY 2019-20" in early.output
+
+
+CONSTITUTION_2022 = '''
+[constitution]
+panel = "Our Town Corporate Parenting Panel"
+seats = [{member_class = "core councillor", count = 8}]
+quorum = {parts = [{minimum = 3}]}
+'''
+
+
+def test_a_year_may_change_the_constitution() -> None:
+    # Councils change their constitutions at the annual meeting: from 2023-24 the panel
+    # has nine seats and a quorum of four.
+    text = (PLUGIN.replace("\n[[indicators]]", CONSTITUTION_2022 + "\n[[indicators]]", 1)
+            + '\n[years.constitution]\npanel = "Our Town Corporate Parenting Panel"\n'
+            'seats = [{member_class = "core councillor", count = 9}]\n'
+            "quorum = {parts = [{minimum = 4}]}\n")
+    profile = profile_from_toml(text)
+    assert profile.rule_sets is not None
+    first, second = (s.constitution for s in profile.rule_sets)
+    assert first is not None
+    assert second is not None
+    assert (first.seats[0].count, second.seats[0].count) == (8, 9)
+    assert "a new constitution" in profile.rule_sets.sets[1].built_from
+    assert profile_from_toml(profile_to_toml(profile)) == profile
+    broken = text.replace("{minimum = 4}", "{minimum = 12}")
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(broken)
+    assert any("years[0].constitution" in str(p) and "can never be met" in str(p)
+               for p in caught.value.problems), caught.value.problems
