@@ -56,9 +56,10 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
 
 
 @click.command()
-@click.option("--authority", "-a", required=True, metavar="NAME|CODE",
-              help="Any English authority, by name ('Wiltshire'), old LA code ('865') or "
-                   "ONS code ('E06000054').")
+@click.option("--la", "-a", "authority", required=True, metavar="NAME|CODE",
+              help="Any English local authority, by name ('Wiltshire'), old LA code ('865') "
+                   "or ONS code ('E06000054'). Not a plug-in: every authority in the DfE's "
+                   "data can be benchmarked.")
 @click.option("--measure", "-m", "measures", multiple=True, metavar="CODE",
               help="A LAIT measure code ('LAC_LongStable%'); repeat for several. "
                    "Default: every measure.")
