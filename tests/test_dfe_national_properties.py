@@ -93,3 +93,25 @@ def test_engine_agrees_with_the_scalar_path(
         position = scalar.outstanding_position
         expected = None if position is None else position.better_than
         assert row["outstanding_better_than"] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.integers(2015, 2025), st.lists(CELLS, min_size=3, max_size=3),
+                       min_size=1, max_size=8))
+def test_direction_only_against_the_year_just_before(years: dict[int, list[Cell]]) -> None:
+    data = table({str(year): cells for year, cells in sorted(years.items())})
+    rows = benchmark_all(data, dictionary(Polarity.LOWER_IS_BETTER), neighbours({}, 3),
+                         set()).table.to_pylist()
+    for row in rows:
+        year = int(row["years"])
+        index = int(row["authority_code"]) - 100
+        before = years.get(year - 1)
+        earlier = None if before is None else before[index]
+        now = years[year][index]
+        if not isinstance(earlier, float) or not isinstance(now, float):
+            assert row["direction"] == "not comparable"
+            continue
+        expected = ("increase" if now > earlier else "decrease" if now < earlier
+                    else "no change")
+        assert row["direction"] == expected
+        assert row["previous_value"] == earlier
