@@ -30,6 +30,10 @@ demo: $(DEMO_STAMP)
 	$(BIN)/corpparent scorecard examples/data/wiltshire_readings_2022-23.csv \
 		--authority wiltshire --period "2022-23 Q4" --format html \
 		--output out/wiltshire-2022-23-Q4.html
+	$(BIN)/corpparent benchmark --la Wiltshire --measure LAC_LongStable% \
+		--measure LACStable_2016on --measure CareLeaverAcc --format terminal
+	$(BIN)/corpparent benchmark --la Wiltshire --format html \
+		--output out/wiltshire-national-benchmark.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks

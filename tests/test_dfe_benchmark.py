@@ -250,3 +250,12 @@ def test_the_2020_21_neighbour_figures_of_the_annual_report() -> None:
     assert stable is not None
     assert abs(moves - 11) <= 0.5
     assert abs(stable - 70) <= 0.5
+
+
+def test_an_authority_outside_the_neighbour_model_is_benchmarked(bench: Benchmarking) -> None:
+    # Cumbria (909) was replaced in 2023: the 2025 model has no row for it.
+    assert not bench.neighbours.covers("909")
+    card = bench.for_authority("Cumbria")
+    assert card
+    assert all(len(b.neighbours) == 0 and b.neighbour_average() is None for b in card)
+    assert bench.findings("Cumbria")

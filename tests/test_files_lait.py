@@ -14,7 +14,7 @@ from corpparent.errors import DataError
 from corpparent.files.dfe_mapping import read_folder
 from corpparent.files.lait import read_lait, read_lait_dictionary
 from corpparent.indicators.definitions import Polarity
-from corpparent.periods import CalendarYear, FinancialYear
+from corpparent.periods import AcademicYear, CalendarYear, FinancialYear, YearEnding, YearSpan
 from national_data import NATIONAL_DATA
 
 DFE = NATIONAL_DATA
@@ -93,10 +93,20 @@ def test_a_dash_is_a_value_not_given(lait: LaitData) -> None:
      ("2023/24", "Financial Year", FinancialYear(2023)),
      ("2025", "Annual", FinancialYear(2024)),
      ("2024", "Calendar Year", CalendarYear(2024)),
-     ("2016-17 (OT)", "Financial Year", None),
-     ("2014/15-16/17", "Financial Year", None),
-     ("2024", "Academic Year", None),
-     ("0", "Academic Year", None)],
+     # "(OT)" marks the outturn release of the same year, not another period.
+     ("2016-17 (OT)", "Financial Year", FinancialYear(2016)),
+     ("2014/15-16/17", "Financial Year",
+      YearSpan(FinancialYear(2014), FinancialYear(2016))),
+     ("2014-16", "Calendar Year", YearSpan(CalendarYear(2014), CalendarYear(2016))),
+     # KS4 results labelled 2024 are those of the school year 2023/24.
+     ("2024", "Academic Year", AcademicYear(2023)),
+     ("2020 (Final)", "Academic Year", AcademicYear(2019)),
+     ("2015/16", "Academic Year", AcademicYear(2015)),
+     ("2016", "Annual (end of Sept)", YearEnding(2016, 9)),
+     ("2016", "Annual - January", YearEnding(2016, 1)),
+     ("0", "Academic Year", None),
+     ("2014-16", "Financial Year", None),
+     ("2024", "Biennial", None)],
 )
 def test_lait_years(years: str, year_type: str, expected: object) -> None:
     assert lait_period(years, year_type) == expected

@@ -116,12 +116,15 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         falls_due as falls_due,
     )
     from corpparent.periods import (
+        AcademicYear as AcademicYear,
         CalendarYear as CalendarYear,
         FinancialQuarter as FinancialQuarter,
         FinancialYear as FinancialYear,
         Month as Month,
         MunicipalYear as MunicipalYear,
         Period as Period,
+        YearEnding as YearEnding,
+        YearSpan as YearSpan,
         parse_period as parse_period,
     )
     from corpparent.plugins import (
@@ -174,6 +177,7 @@ _EXPORTS: dict[str, str] = {
     "AuthorityProfile": "corpparent.profile",
     "Band": "corpparent.comparators",
     "Benchmark": "corpparent.comparators",
+    "AcademicYear": "corpparent.periods",
     "CalendarYear": "corpparent.periods",
     "Check": "corpparent.findings",
     "ClassQuorum": "corpparent.governance",
@@ -252,8 +256,10 @@ _EXPORTS: dict[str, str] = {
     "XmRChart": "corpparent.spc",
     "XmROptions": "corpparent.spc",
     "YearChanges": "corpparent.rulesets",
+    "YearEnding": "corpparent.periods",
     "YearKind": "corpparent.governance",
     "YearRules": "corpparent.rulesets",
+    "YearSpan": "corpparent.periods",
     "attendance_table": "corpparent.governance",
     "compare": "corpparent.comparators",
     "compare_all": "corpparent.comparators",

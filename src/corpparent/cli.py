@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from corpparent.commands.authorities import authorities
+from corpparent.commands.benchmark import benchmark
 from corpparent.commands.chart import chart
 from corpparent.commands.common import EXIT_BAD_INPUT, one_line
 from corpparent.commands.meetings import meetings
@@ -90,6 +91,7 @@ def cli(verbose: int) -> None:
       corpparent obligations due -a wiltshire --from 2023-09-01 --until 2024-03-31
       corpparent validate -a wiltshire examples/data/wiltshire_readings_2022-23.csv
       corpparent schema report
+      corpparent benchmark -a Wiltshire -m LAC_LongStable%
 
     Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
     """
@@ -115,6 +117,7 @@ def show_log(verbose: int) -> None:
 
 
 cli.add_command(authorities)
+cli.add_command(benchmark)
 cli.add_command(scorecard)
 cli.add_command(chart)
 cli.add_command(meetings)

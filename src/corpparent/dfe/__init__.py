@@ -7,8 +7,15 @@ its region, its neighbours and the authorities judged Outstanding. The files are
 by :mod:`corpparent.files` (``read_benchmarking``, ``read_ees``, ``read_lait``, ...).
 Every indicator read is one the built-in ``national`` plug-in defines; the mappings say
 only where its figures are.
+
+Benchmarking every authority on every LAIT measure at once (:func:`benchmark_all`, on
+NumPy arrays, giving :class:`NationalResults`) is imported on first use, so importing
+this package loads neither NumPy nor pyarrow.
 """
 
+from typing import TYPE_CHECKING
+
+from corpparent._lazy import lazy_exports
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level, UnknownAreaError, known_areas
 from corpparent.dfe.benchmark import Benchmarking, NationalBenchmark, national_benchmark
 from corpparent.dfe.ees import EesRow, EesTable, ees_period
@@ -27,6 +34,18 @@ from corpparent.dfe.neighbours import (
 )
 from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 
+if TYPE_CHECKING:
+    from corpparent.dfe.lait_table import LaitTable as LaitTable
+    from corpparent.dfe.national_results import NationalResults as NationalResults
+    from corpparent.dfe.national_table import benchmark_all as benchmark_all
+
+_EXPORTS = {
+    "LaitTable": "corpparent.dfe.lait_table",
+    "NationalResults": "corpparent.dfe.national_results",
+    "benchmark_all": "corpparent.dfe.national_table",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+
 __all__ = [
     "ENGLAND",
     "Area",
@@ -43,12 +62,15 @@ __all__ = [
     "LaitData",
     "LaitDictionary",
     "LaitMeasure",
+    "LaitTable",
     "Level",
     "NationalBenchmark",
     "NationalData",
+    "NationalResults",
     "Neighbour",
     "StatisticalNeighbours",
     "UnknownAreaError",
+    "benchmark_all",
     "ees_period",
     "known_areas",
     "lait_period",

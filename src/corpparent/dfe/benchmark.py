@@ -159,8 +159,9 @@ def national_benchmark(values: AreaValues, indicator: Indicator, authority: str,
     region = values.region_of(area.code)
     if national is None:
         national = values.to_benchmark(indicator)
-    names = [values.areas[code].name for code in neighbours.codes(area.code)
-             if code in values.areas]
+    # An authority the model lacks (Cumbria, Northamptonshire in 2025) has no neighbours.
+    codes = neighbours.codes(area.code) if neighbours.covers(area.code) else ()
+    names = [values.areas[code].name for code in codes if code in values.areas]
     others = sorted(values.areas[code].name for code in outstanding
                     if code != area.code and code in values.areas)
     return NationalBenchmark(
@@ -289,8 +290,8 @@ class Benchmarking:
         """The authority's comparators: England, its region, its statistical neighbours'
         mean and median, and the other Outstanding authorities' mean."""
         area = self.data.areas[authority]
-        neighbours = [self.data.areas[c] for c in self.neighbours.codes(area.code)
-                      if c in self.data.areas]
+        codes = self.neighbours.codes(area.code) if self.neighbours.covers(area.code) else ()
+        neighbours = [self.data.areas[c] for c in codes if c in self.data.areas]
         outstanding = sorted((self.data.areas[c] for c in self.outstanding
                               if c != area.code and c in self.data.areas),
                              key=lambda a: a.name)

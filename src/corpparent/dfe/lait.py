@@ -15,7 +15,6 @@ The files are read by :mod:`corpparent.files.lait`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Final, final
 
@@ -23,11 +22,11 @@ from attrs import frozen
 
 from corpparent.dfe.areas import Areas
 from corpparent.dfe.figures import Figure
+from corpparent.dfe.lait_periods import lait_period
 from corpparent.dfe.national import AreaValues, NationalData
 from corpparent.errors import DataError, Problem
 from corpparent.indicators.definitions import Polarity
 from corpparent.indicators.readings import Reading
-from corpparent.periods import CalendarYear, FinancialYear, Period
 
 __all__ = [
     "ENGLAND_NUMBER",
@@ -94,29 +93,6 @@ class LaitDictionary:
         return f"LaitDictionary({len(self)} measures from {self.source})"
 
 
-def lait_period(years: str, year_type: str) -> Period | None:
-    """The corpparent period of a LAIT ``Years`` label, or None where there is none.
-
-    For financial-year and plain annual measures, a bare year ``2025`` is the year
-    ending 31 March 2025, as in the children-looked-after releases the tool copies (its
-    ``2025`` for ``LACStable_2016on`` is the release's "Reporting year" 2025);
-    ``2024-25`` and ``2024/25`` are that year too. Calendar-year measures give calendar
-    years. Academic years, school-census dates and multi-year spans have no corpparent
-    period and give None.
-    """
-    text = years.strip()
-    kind = year_type.strip().casefold()
-    if kind in ("financial year", "annual"):
-        if re.fullmatch(r"\d{4}", text):
-            return FinancialYear(int(text) - 1)
-        match = re.fullmatch(r"(\d{4})[-/](\d{2})", text)
-        if match and int(match[2]) == (int(match[1]) + 1) % 100:
-            return FinancialYear(int(match[1]))
-    if kind == "calendar year" and re.fullmatch(r"\d{4}", text):
-        return CalendarYear(int(text))
-    return None
-
-
 @final
 class LaitData:
     """LAIT values: for each measure and ``Years`` label, a figure per area code."""
@@ -167,7 +143,7 @@ class LaitData:
                 if period is None:
                     problems.append(Problem(
                         self.source, f"measure {measure!r} ({year_type}) has Years {years!r}, "
-                        "which is no financial or calendar year", field="Years"))
+                        f"which is no {year_type.lower()} nor a span of them", field="Years"))
                     continue
                 readings = {
                     code: Reading(indicator=indicator, period=period, value=figure.value,

@@ -78,6 +78,12 @@ class StatisticalNeighbours:
         """The ten neighbours of an authority given by old LA code or name, nearest first."""
         return self._neighbours[self._areas[authority].code]
 
+    def covers(self, authority: str) -> bool:
+        """Whether the model gives the authority (old LA code or name) its neighbours;
+        the 2025 model lacks Cumbria and Northamptonshire, replaced in 2023 and 2021."""
+        area = self._areas.get(authority)
+        return area is not None and area.code in self._neighbours
+
     def codes(self, authority: str) -> tuple[str, ...]:
         """The old LA codes of the authority's neighbours, nearest first."""
         return tuple(n.code for n in self.of(authority))

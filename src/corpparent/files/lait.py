@@ -1,29 +1,25 @@
 """Reading the DfE's Local Authority Interactive Tool (LAIT): its dictionary and dataset.
 
-The data model is :mod:`corpparent.dfe.lait`. Reading the parquet dataset needs pyarrow:
-``pip install 'corpparent[dfe]'``.
+The data model is :mod:`corpparent.dfe.lait`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, known_areas
-from corpparent.dfe.figures import Figure, parse_figure
-from corpparent.dfe.lait import ENGLAND_NUMBER, POLARITIES, LaitData, LaitDictionary, LaitMeasure
-from corpparent.errors import CorpparentError, DataError, Problem
-from corpparent.files.problems import in_file_order, problems_from_validation
+from corpparent.dfe.areas import Areas
+from corpparent.dfe.figures import Figure
+from corpparent.dfe.lait import POLARITIES, LaitData, LaitDictionary, LaitMeasure
+from corpparent.errors import DataError, Problem
+from corpparent.files.lait_columns import read_lait_table
+from corpparent.files.problems import in_file_order
 from corpparent.files.records import read_records, validate_records
 
 __all__ = ["read_lait", "read_lait_dictionary"]
-
-_MISSING: Final = "-"
-
 
 class _DictionaryRow(BaseModel):
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
@@ -85,119 +81,33 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
     return LaitDictionary(records.source, measures)
 
 
-# The dataset repeats a few tens of thousands of distinct cells over 641,070 rows.
-_parse_cached = lru_cache(maxsize=65536)(parse_figure)
-
-
-class _ValueRow(BaseModel):
-
-    measure: str = Field(alias="Short Desc", min_length=1)
-    years: str = Field(alias="Years", min_length=1)
-    area_name: str = Field(alias="LA and Regions", min_length=1)
-    value: Figure = Field(alias="Values")
-    number: int = Field(alias="LA Number", ge=1)
-    region: str | None = Field(alias="Region")
-
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True,
-                              arbitrary_types_allowed=True)
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def _figure(cls, value: Any) -> Figure:
-        if value is None or (isinstance(value, str) and value.strip() == _MISSING):
-            return Figure(value=None)
-        if not isinstance(value, str):
-            raise ValueError("expected text")
-        return _parse_cached(value)
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _whole(cls, value: Any) -> Any:
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value
-
-    @field_validator("region", mode="before")
-    @classmethod
-    def _na(cls, value: Any) -> Any:
-        return None if value in (None, "NA", "") else value
-
-
-def _lait_area(row: _ValueRow, known: Areas) -> Area:
-    if row.number == ENGLAND_NUMBER:
-        return ENGLAND
-    if row.region is None:
-        code = REGION_CODES.get(row.area_name)
-        if code is None:
-            raise ValueError(f"unknown region {row.area_name!r}; expected one of "
-                             + ", ".join(sorted(REGION_CODES)))
-        return known[code]
-    if row.region not in REGION_CODES:
-        raise ValueError(f"unknown region {row.region!r}")
-    code = str(row.number)
-    listed = known.get(code)
-    return Area(code, row.area_name, Level.LOCAL_AUTHORITY,
-                ons_code=listed.ons_code if listed else None, region=REGION_CODES[row.region])
-
-
-_COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Values", "LA Number", "Region")
-
-
 def read_lait(path: str | Path, measures: Collection[str] | None = None) -> LaitData:
     """Read the LAIT long dataset (parquet), all of it or only ``measures``.
 
-    Problems name the file, the row of the parquet table (counting from 1, as a parquet
-    file has no header line) and the column.
+    The file is read and checked column by column
+    (:func:`~corpparent.files.lait_columns.read_lait_table`); problems name the file, the
+    row of the parquet table (counting from 1, as a parquet file has no header line) and
+    the column. Each value then becomes a :class:`~corpparent.dfe.figures.Figure`, keyed
+    by measure, ``Years`` label and area code.
     """
-    try:
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise CorpparentError(
-            "reading the LAIT dataset needs pyarrow: pip install 'corpparent[dfe]'") from None
-    source = str(path)
-    try:
-        table = pq.read_table(path)
-    except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
-        raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
-    missing = [c for c in _COLUMNS if c not in table.column_names]
-    if missing:
-        raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
+    import numpy as np
+
+    table = read_lait_table(path)
     if measures is None:
-        indices = list(range(table.num_rows))
+        rows = np.arange(len(table))
     else:
-        mask = pc.is_in(table["Short Desc"], value_set=pc.cast(list(measures), "string"))
-        indices = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
-    rows = table.select(list(_COLUMNS)).take(indices).to_pylist()
-    known = known_areas()
+        wanted = [i for i, m in enumerate(table.measures) if m in set(measures)]
+        rows = np.flatnonzero(np.isin(table.measure, wanted))
+    figures: dict[tuple[float | None, str | None], Figure] = {}
     values: dict[tuple[str, str], dict[str, Figure]] = {}
-    areas: dict[str, Area] = {}
-    problems: list[Problem] = []
-    seen: dict[tuple[int, str, str | None], Area] = {}
-    for index, cells in zip(indices, rows, strict=True):
-        try:
-            row = _ValueRow.model_validate(cells)
-            where = (row.number, row.area_name, row.region)
-            area = seen.get(where) or seen.setdefault(where, _lait_area(row, known))
-        except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, source, index + 1,
-                                                     columns=_ALIASES))
-            continue
-        except ValueError as exc:
-            problems.append(Problem(source, str(exc), line=index + 1, field="LA and Regions"))
-            continue
-        areas[area.code] = area
-        cell = values.setdefault((row.measure, row.years), {})
-        if area.code in cell:
-            problems.append(Problem(source, f"a second value for {area} in {row.measure} "
-                                    f"{row.years}", line=index + 1, field="Values"))
-            continue
-        cell[area.code] = row.value
-    if problems:
-        raise DataError(problems)
-    return LaitData(source, values, Areas(areas.values()))
-
-
-_ALIASES: Final = {
-    name: str(info.alias) for name, info in _ValueRow.model_fields.items() if info.alias
-}
+    used: set[int] = set()
+    for m, y, a, number, s in zip(table.measure[rows].tolist(), table.label[rows].tolist(),
+                                  table.area[rows].tolist(), table.value[rows].tolist(),
+                                  table.symbol[rows].tolist(), strict=True):
+        key = (None if number != number else number, table.symbols[s])  # NaN: no number
+        figure = figures.get(key)
+        if figure is None:
+            figure = figures[key] = Figure(value=key[0], symbol=key[1])
+        values.setdefault((table.measures[m], table.labels[y]), {})[table.areas[a].code] = figure
+        used.add(a)
+    return LaitData(table.source, values, Areas(table.areas[a] for a in sorted(used)))

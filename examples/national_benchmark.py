@@ -1,0 +1,31 @@
+"""Benchmark every English authority on every LAIT measure and year, in one call.
+
+Runs on the DfE's and Ofsted's files shipped with corpparent (Open Government Licence
+v3.0): LAIT's dataset and dictionary, the 2025 statistical-neighbour model and Ofsted's
+inspection outcomes at 31 March 2025. Prints Wiltshire's latest long-term placement
+stability against every comparator and writes the whole table as Parquet.
+"""
+
+from __future__ import annotations
+
+import pyarrow.compute as pc
+
+from corpparent.files.national_package import national_results
+
+results = national_results()  # every authority x measure x year; model="2021" for 2021
+print(f"{len(results):,} rows benchmarked; not benchmarked: "
+      f"{'; '.join(p.note for p in results.problems)}")
+
+wiltshire = results.authority("Wiltshire")
+stability = wiltshire.filter(pc.equal(wiltshire["measure"].cast("string"), "LAC_LongStable%"))
+latest = stability.to_pylist()[-1]
+print(f"{results.names['LAC_LongStable%']}, {latest['period']}: {latest['value']}% "
+      f"(rank {latest['rank']} of {latest['ranked']}, band {latest['band']}); "
+      f"England {latest['england']}%, {latest['region']} {latest['region_value']}%, "
+      f"neighbours {latest['neighbours_mean']:.1f}% (median {latest['neighbours_median']}%), "
+      f"Outstanding {latest['outstanding_mean']:.1f}% (better than "
+      f"{latest['outstanding_better_than']} of {latest['outstanding_with_value']}); "
+      f"since {latest['previous_period']}: {latest['direction']}")
+print(f"written to {results.write('national-benchmark.parquet')}")
+for note in results.notes:
+    print(note)

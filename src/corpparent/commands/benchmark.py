@@ -1,0 +1,114 @@
+"""``corpparent benchmark``: one authority against every other, on every LAIT measure.
+
+Runs on the DfE's and Ofsted's files shipped with corpparent, or on a newer download
+in ``--data DIR``. NumPy and pyarrow are imported only when the command runs, so
+``corpparent --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from corpparent.commands.common import terminal_width, write_output
+from corpparent.errors import CorpparentError, DataError
+from corpparent.report.benchmark_render import (
+    BENCHMARK_FORMATS,
+    BenchmarkFormat,
+    BenchmarkPage,
+    render_benchmark,
+)
+
+__all__ = ["benchmark"]
+
+
+def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
+                    every: bool) -> list[dict[str, Any]]:
+    """The rows of the chosen periods (a Years label or a period as written), or each
+    measure's latest period."""
+    from corpparent.periods import parse_period
+
+    parsed: dict[str, Any] = {}
+
+    def period_of(text: str) -> Any:
+        if text not in parsed:
+            parsed[text] = parse_period(text)
+        return parsed[text]
+
+    if periods:
+        wanted = set()
+        for text in periods:
+            try:
+                wanted.add(str(parse_period(text)))
+            except CorpparentError:
+                wanted.add(text)
+        return [r for r in rows if r["years"] in periods or r["period"] in wanted]
+    if every:
+        return rows
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        held = latest.get(row["measure"])
+        if held is None or period_of(held["period"]) < period_of(row["period"]):
+            latest[row["measure"]] = row
+    return list(latest.values())
+
+
+@click.command()
+@click.option("--la", "-a", "authority", required=True, metavar="NAME|CODE",
+              help="Any English local authority, by name ('Wiltshire'), old LA code ('865') "
+                   "or ONS code ('E06000054'). Not a plug-in: every authority in the DfE's "
+                   "data can be benchmarked.")
+@click.option("--measure", "-m", "measures", multiple=True, metavar="CODE",
+              help="A LAIT measure code ('LAC_LongStable%'); repeat for several. "
+                   "Default: every measure.")
+@click.option("--period", "-p", "periods", multiple=True, metavar="PERIOD",
+              help="A period as LAIT labels it ('2024', '2023/24') or as written "
+                   "('2023-24', 'AY 2023/24'); repeat for several. Default: each "
+                   "measure's latest.")
+@click.option("--all-periods", is_flag=True, help="Every period of every measure.")
+@click.option("--neighbours", "model", type=click.Choice(["2025", "2021"]), default="2025",
+              show_default=True, help="The statistical-neighbour model: the 2025 model or "
+                                      "the April 2021 groupings.")
+@click.option("--data", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="A folder with a newer download of the files (lait_bds_long.parquet, "
+                   "lait_data_dictionary.csv, the neighbour model, the Ofsted outcomes). "
+                   "Default: the files shipped with corpparent.")
+@click.option("--format", "-f", "output_format", type=click.Choice(BENCHMARK_FORMATS),
+              default="terminal", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...],
+              all_periods: bool, model: str, folder: Path | None,
+              output_format: BenchmarkFormat, output: Path | None) -> None:
+    """Benchmark an authority against England, its region, its statistical neighbours
+    and the authorities Ofsted judged Outstanding, with its national rank and quartile
+    band, on every measure of the DfE's Local Authority Interactive Tool.
+
+    \b
+    Examples:
+      corpparent benchmark -a Wiltshire
+      corpparent benchmark -a 865 -m LAC_LongStable% -m LACStable_2016on --all-periods
+      corpparent benchmark -a Staffordshire -f html -o staffordshire.html
+    """
+    from corpparent.files.national_package import national_results
+
+    results = national_results(folder, model="2021" if model == "2021" else "2025",
+                               measures=list(measures) or None)
+    area = results.area(authority)
+    if measures:
+        unknown = sorted(set(measures) - set(results.names) -
+                         {str(m) for m in results.table["measure"].unique().to_pylist()})
+        if unknown:
+            raise DataError.single("--measure", "no LAIT measure " + ", ".join(
+                repr(m) for m in unknown))
+    rows = _chosen_periods(results.authority(area.code).to_pylist(), periods, all_periods)
+    if not rows:
+        raise DataError.single("--period", f"no values for {area.name} in the periods "
+                               "asked for")
+    rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
+    page = BenchmarkPage(area.name, area.code, results.model, results.notes, rows,
+                         names=results.names)
+    write_output(render_benchmark(page, output_format, width=terminal_width()), output,
+                 what=f"the {output_format} benchmark")

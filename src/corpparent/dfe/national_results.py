@@ -1,0 +1,255 @@
+"""The results of national benchmarking: one tidy Arrow table, and ways out of it.
+
+A row per authority, measure and ``Years`` label, with the columns of
+:data:`COLUMNS`. The table converts to pandas or polars where they are installed, and
+is written as CSV or Parquet. :meth:`NationalResults.authority` gives one authority's
+rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, final
+
+import numpy as np
+import pyarrow as pa
+
+from corpparent.dfe.areas import Area, Areas
+from corpparent.dfe.columnar import BANDS
+from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.indicators.definitions import Polarity
+from corpparent.periods import Period
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from corpparent.dfe.lait_table import LaitTable
+    from corpparent.findings import Finding
+
+__all__ = ["COLUMNS", "NationalResults"]
+
+#: The columns of the results table, and what each holds.
+COLUMNS: Final = {
+    "measure": "the LAIT measure code (Short Desc)",
+    "years": "the Years label as published",
+    "period": "the period the label stands for (corpparent's written form)",
+    "authority_code": "the authority's old LA code",
+    "authority": "the authority's name",
+    "value": "the published number; null where there is none",
+    "symbol": "the official symbol published instead of a number, if any",
+    "rank": "national rank, 1 the best, 'min' ties; null for no number or no polarity",
+    "ranked": "how many authorities have a number (the n of 'k of n')",
+    "band": "quartile band, A the best quarter; null where LAIT shows none",
+    "england": "England's published value",
+    "region": "the region (or London sub-region) the authority is published in",
+    "region_value": "the region's published value",
+    "neighbours_mean": "the statistical neighbours' mean, missing values dropped (LAIT)",
+    "neighbours_median": "the statistical neighbours' median (CSC dashboard)",
+    "neighbours_with_value": "how many neighbours have a number",
+    "neighbours_note": "'no neighbours in this model' for an authority outside the model",
+    "outstanding_mean": "the mean of the other authorities judged Outstanding",
+    "outstanding_better_than": "k in 'better than k of n Outstanding authorities'",
+    "outstanding_with_value": "n: the other Outstanding authorities with a number",
+    "gap_england": "value minus England",
+    "gap_region": "value minus the region",
+    "gap_neighbours": "value minus the neighbours' mean",
+    "gap_outstanding": "value minus the Outstanding authorities' mean",
+    "previous_period": "the period just before, when the data has it",
+    "previous_value": "the value in that period",
+    "direction": "increase, decrease, no change, or not comparable",
+}
+_DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
+
+
+def _nullable(values: NDArray[Any], missing: NDArray[np.bool_]) -> pa.Array:
+    return pa.array(values, mask=missing)
+
+
+def _labels(indices: NDArray[Any], names: list[str | None]) -> pa.Array:
+    """A dictionary-encoded text column: small, and fast to build and filter. A name
+    that is None makes the rows pointing at it null (Parquet takes no null in a
+    dictionary)."""
+    index = indices.astype(np.int32, copy=False)
+    dictionary = pa.array([name or "" for name in names], pa.string())
+    if None not in names and (not len(index) or index.min() >= 0):
+        return pa.DictionaryArray.from_arrays(pa.array(index), dictionary)
+    empty = np.array([name is None for name in names] + [True], dtype=bool)
+    return pa.DictionaryArray.from_arrays(
+        pa.array(index, mask=empty[np.where(index < 0, len(names), index)]), dictionary)
+
+
+@final
+class NationalResults:
+    """Every authority benchmarked: :attr:`table` (Arrow), the :attr:`problems` met
+    (values not benchmarked and why), the neighbour :attr:`model` used and the
+    :attr:`notes` (the sources and their publication dates) to show with the figures."""
+
+    __slots__ = ("areas", "model", "names", "notes", "outstanding", "periods", "polarities",
+                 "problems", "table")
+
+    def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
+                 model: str, notes: tuple[str, ...],
+                 names: Mapping[str, str] | None = None, *,
+                 polarities: Mapping[str, Polarity | None] | None = None,
+                 periods: Mapping[str, Period] | None = None,
+                 outstanding: frozenset[str] = frozenset()) -> None:
+        self.table = table
+        #: Each measure's name in the dictionary, by measure.
+        self.names: Mapping[str, str] = dict(names or {})
+        #: Each measure's polarity (None where the dictionary gives none), by measure.
+        self.polarities: Mapping[str, Polarity | None] = dict(polarities or {})
+        #: The periods of the ``period`` column, by their written form.
+        self.periods: Mapping[str, Period] = dict(periods or {})
+        #: The old LA codes of the authorities judged Outstanding.
+        self.outstanding = outstanding
+        self.problems = problems
+        self.areas = areas
+        self.model = model
+        self.notes = notes
+
+    @classmethod
+    def build(cls, *, table: LaitTable, group: NDArray[np.int32],
+              authority: NDArray[np.int32], group_measure: NDArray[np.int64],
+              group_label: NDArray[np.int64], periods: list[Period | None],
+              polarity: NDArray[np.int8], figures: dict[str, Any],
+              problems: tuple[Problem, ...], model: str,
+              notes: tuple[str, ...], names: Mapping[str, str],
+              polarities: Mapping[str, Polarity | None],
+              outstanding: frozenset[str]) -> NationalResults:
+        """Assemble the table from the engine's arrays (one entry per output row)."""
+        del polarity  # the figures already carry it (no rank, band or k without one)
+        areas = table.areas
+        value = figures["value"]
+        no_value = np.isnan(value)
+        written: dict[Period, str] = {p: str(p) for p in set(periods) if p is not None}
+        period_names = [None if p is None else written[p] for p in periods]
+        previous = figures["previous"]
+        directory = Areas(areas)
+        region_names = sorted({name for a in areas
+                               if (name := _region_name(directory, a.region)) is not None})
+        region_index = {name: i for i, name in enumerate(region_names)}
+        area_region = np.array([region_index.get(_region_name(directory, a.region) or "", -1)
+                                for a in areas], dtype=np.int32)
+        regions = area_region[authority]
+        gaps = {name: value - figures[source] for name, source in (
+            ("gap_england", "england"), ("gap_region", "region_value"),
+            ("gap_neighbours", "neighbours_mean"), ("gap_outstanding", "outstanding_mean"))}
+        band = figures["band"]
+        columns: dict[str, pa.Array] = {
+            "measure": _labels(group_measure[group], list(table.measures)),
+            "years": _labels(group_label[group], list(table.labels)),
+            "period": _labels(group, period_names),
+            "authority_code": _labels(authority, [a.code for a in areas]),
+            "authority": _labels(authority, [a.name for a in areas]),
+            "value": _nullable(value, no_value),
+            "symbol": _labels(figures["symbol"], list(table.symbols)),
+            "rank": _nullable(figures["rank"], figures["rank"] == 0),
+            "ranked": pa.array(figures["ranked"]),
+            "band": _labels(band, [b or None for b in BANDS]),
+            "england": _nullable(figures["england"], np.isnan(figures["england"])),
+            "region": pa.DictionaryArray.from_arrays(
+                pa.array(regions, mask=regions < 0), pa.array(region_names, pa.string())),
+        }
+        for name in ("region_value", "neighbours_mean", "neighbours_median"):
+            columns[name] = _nullable(figures[name], np.isnan(figures[name]))
+        columns["neighbours_with_value"] = pa.array(figures["neighbours_with_value"])
+        notes_index = np.where(figures["in_model"], 0, 1)
+        columns["neighbours_note"] = _labels(notes_index,
+                                             [None, "no neighbours in this model"])
+        columns["outstanding_mean"] = _nullable(figures["outstanding_mean"],
+                                                np.isnan(figures["outstanding_mean"]))
+        better = figures["outstanding_better_than"]
+        columns["outstanding_better_than"] = _nullable(better, better < 0)
+        columns["outstanding_with_value"] = pa.array(figures["outstanding_with_value"])
+        for name, gap in gaps.items():
+            columns[name] = _nullable(gap, np.isnan(gap))
+        columns["previous_period"] = _labels(
+            np.where(previous >= 0, previous, len(period_names)), [*period_names, None])
+        columns["previous_value"] = _nullable(figures["previous_value"],
+                                              np.isnan(figures["previous_value"]))
+        columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
+        return cls(pa.table(columns), problems, directory, model, notes, names,
+                   polarities=polarities, outstanding=outstanding,
+                   periods={text: p for p, text in written.items()})
+
+    # -- one authority -------------------------------------------------------------
+
+    def area(self, authority: str) -> Area:
+        """The authority by name or old LA or ONS code (any case)."""
+        return self.areas[authority]
+
+    def authority(self, authority: str) -> pa.Table:
+        """One authority's rows, by name or code."""
+        import pyarrow.compute as pc
+
+        code = self.area(authority).code
+        return self.table.filter(pc.equal(self.table["authority_code"].cast(pa.string()),
+                                          code))
+
+    def findings(self, authority: str, *, every_period: bool = False,
+                 measures: Collection[str] | None = None) -> tuple[Finding, ...]:
+        """The authority's national rank and quartile band, and its position among the
+        other Outstanding authorities, as findings: for each measure's latest period, or
+        every period, of every measure or only ``measures``. They are the scalar path's own findings
+        (:func:`~corpparent.comparators.standing.standing_finding`,
+        :func:`~corpparent.comparators.standing.group_finding`), built from the same
+        published values; see :mod:`corpparent.dfe.national_findings`."""
+        from corpparent.dfe.national_findings import authority_findings
+
+        return authority_findings(self, authority, every_period=every_period,
+                                  measures=measures)
+
+    # -- out -----------------------------------------------------------------------
+
+    def plain(self) -> pa.Table:
+        """The table with every text column as plain strings (for CSV and other tools)."""
+        return pa.table({name: column.cast(pa.string())
+                         if pa.types.is_dictionary(column.type) else column
+                         for name, column in zip(self.table.column_names, self.table.columns,
+                                                 strict=True)})
+
+    def to_pandas(self) -> Any:
+        """The table as a pandas DataFrame (needs pandas)."""
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            raise CorpparentError("to_pandas needs pandas: pip install pandas") from None
+        return self.table.to_pandas()
+
+    def to_polars(self) -> Any:
+        """The table as a polars DataFrame (needs polars)."""
+        try:
+            import polars
+        except ImportError:
+            raise CorpparentError("to_polars needs polars: pip install polars") from None
+        return polars.from_arrow(self.plain())
+
+    def write(self, path: str | Path) -> Path:
+        """Write the table as CSV (``.csv``) or Parquet (``.parquet``)."""
+        import pyarrow.csv as pcsv
+        import pyarrow.parquet as pq
+
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.suffix.lower() == ".csv":
+                pcsv.write_csv(self.plain(), target)
+            elif target.suffix.lower() == ".parquet":
+                pq.write_table(self.table, target)
+            else:
+                raise DataError.single(str(target), "write results as .csv or .parquet")
+        except OSError as exc:
+            raise DataError.single(str(target), f"cannot write the results: {exc}") from exc
+        return target
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def __repr__(self) -> str:
+        return f"NationalResults({len(self)} rows, {len(self.problems)} problems)"
+
+
+def _region_name(areas: Areas, code: str | None) -> str | None:
+    found = None if code is None else areas.get(code)
+    return None if found is None else found.name

@@ -1,0 +1,281 @@
+"""Benchmark every authority on every measure and year at once, on arrays.
+
+:func:`benchmark_all` takes LAIT's dataset as columns (a
+:class:`~corpparent.dfe.lait_table.LaitTable`), its dictionary, a statistical-neighbour
+model and the authorities judged Outstanding, and gives one tidy Arrow table with a
+row per authority, measure and ``Years`` label the data holds: the value or why there
+is none, the national rank "k of n" and quartile band, England, the region, the
+neighbours' mean and median, the other Outstanding authorities' mean and how many of
+them it does better than, the gap to each, and the direction of travel from the
+previous period.
+
+It works one measure-year per matrix row and one authority per column
+(:mod:`corpparent.dfe.columnar`), so the cost is a few NumPy passes over the whole
+dataset, not a Python loop per authority. The figures are those of the scalar path
+(:class:`~corpparent.dfe.benchmark.Benchmarking`), with three differences the scalar
+path cannot make: every ``Years`` label is a period (:mod:`corpparent.dfe.lait_periods`),
+a measure the dictionary marks ``No_Quartile = N`` gets no band ("no_qb_indicators" in
+LAIT's code), and an authority outside the neighbour model gets "no neighbours in this
+model" instead of an error.
+
+The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
+taken only against the period immediately before (:meth:`Period.previous`): when that
+period is not in the data, or either value is missing, it is "not comparable", never a
+comparison with an older year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+
+from corpparent.dfe.areas import ENGLAND, Level
+from corpparent.dfe.columnar import bands, group_statistics, ranks
+from corpparent.dfe.lait import LaitDictionary
+from corpparent.dfe.lait_periods import lait_period
+from corpparent.dfe.lait_table import LaitTable
+from corpparent.dfe.national_results import NationalResults
+from corpparent.dfe.neighbours import NEIGHBOURS, StatisticalNeighbours
+from corpparent.errors import Problem
+from corpparent.indicators.definitions import Polarity
+from corpparent.periods import Period
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+__all__ = ["NO_NEIGHBOURS", "benchmark_all"]
+
+NO_NEIGHBOURS: Final = "no neighbours in this model"
+#: Lower is better sorts ascending, higher is better descending; no polarity neither.
+_SIGNS: Final = {Polarity.LOWER_IS_BETTER: 1, Polarity.HIGHER_IS_BETTER: -1}
+#: Measure-years worked on at once (a block's arrays stay in the processor's cache).
+_CHUNK: Final = 256
+
+
+def _groups(table: LaitTable, keep: NDArray[np.bool_]) -> tuple[NDArray[np.int64], ...]:
+    """Each kept value's group (measure-year) and the groups' measure and label."""
+    key = table.measure.astype(np.int64) * len(table.labels) + table.label
+    seen = np.zeros(len(table.measures) * len(table.labels), dtype=bool)
+    seen[key[keep]] = True
+    distinct = np.flatnonzero(seen)
+    slot = np.full(len(seen), -1, dtype=np.int64)
+    slot[distinct] = np.arange(len(distinct))
+    return slot[key], distinct // len(table.labels), distinct % len(table.labels)
+
+
+def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
+                  neighbours: StatisticalNeighbours, outstanding: Collection[str],
+                  *, measures: Collection[str] | None = None,
+                  notes: tuple[str, ...] = ()) -> NationalResults:
+    """Every authority benchmarked on every measure and ``Years`` label of ``table``
+    (or only ``measures``); ``outstanding`` holds the old LA codes of the authorities
+    judged Outstanding. A label that is no period of its measure's year type, or a
+    measure the dictionary lacks, is not benchmarked and is listed in the results'
+    ``problems``, never silently dropped."""
+    keep = np.ones(len(table), dtype=bool)
+    if measures is not None:
+        chosen = set(measures)
+        wanted = [i for i, m in enumerate(table.measures) if m in chosen]
+        keep = np.isin(table.measure, wanted)
+    group, group_measure, group_label = _groups(table, keep)
+    problems: list[Problem] = []
+    periods: list[Period | None] = []
+    polarity = np.zeros(len(group_measure), dtype=np.int8)  # 1 lower, -1 higher better
+    banded = np.zeros(len(group_measure), dtype=bool)
+    cache: dict[tuple[str, str], Period | None] = {}
+    for index, (m, y) in enumerate(zip(group_measure.tolist(), group_label.tolist(),
+                                       strict=True)):
+        code, label = table.measures[m], table.labels[y]
+        measure = dictionary.get(code)
+        year_type = "" if measure is None else measure.year_type
+        if (label, year_type) not in cache:
+            cache[(label, year_type)] = lait_period(label, year_type)
+        period = cache[(label, year_type)]
+        periods.append(period)
+        if measure is None or period is None:
+            rows = table.row[keep & (group == index)]
+            why = (f"no measure {code!r} in the dictionary" if measure is None else
+                   f"Years {label!r} is no {year_type.lower()} nor a span of them")
+            problems.append(Problem(table.source, f"{table.measures[m]} {label}: {why}, so "
+                                    f"its {len(rows)} values are not benchmarked",
+                                    line=int(rows[0]), field="Years"))
+            continue
+        polarity[index] = _SIGNS.get(measure.polarity, 0) if measure.polarity else 0
+        banded[index] = polarity[index] != 0 and measure.quartiles
+    has_period = np.array([p is not None for p in periods] + [False], dtype=bool)
+    usable = keep & has_period[group]
+    return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
+                     banded, neighbours, outstanding, problems, notes, dictionary)
+
+
+def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int64],
+              group_measure: NDArray[np.int64], group_label: NDArray[np.int64],
+              periods: list[Period | None], polarity: NDArray[np.int8],
+              banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
+              outstanding: Collection[str], problems: list[Problem],
+              notes: tuple[str, ...], dictionary: LaitDictionary) -> NationalResults:
+    count = len(group_measure)
+    authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
+    column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
+    column[authorities] = np.arange(len(authorities))
+    values = np.full((count, len(table.areas) + 1), np.nan)
+    present = np.zeros((count, len(table.areas) + 1), dtype=bool)
+    symbol = np.zeros((count, len(table.areas) + 1), dtype=np.int8)
+    rows, cols = group[usable], table.area[usable]
+    values[rows, cols] = table.value[usable]
+    present[rows, cols] = True
+    symbol[rows, cols] = table.symbol[usable]
+    local = np.ascontiguousarray(values[:, authorities])
+    codes = {a.code: i for i, a in enumerate(table.areas)}
+    england = values[:, codes[ENGLAND.code]] if ENGLAND.code in codes else \
+        np.full(count, np.nan)
+    region = np.array([codes.get(table.areas[a].region or "", len(table.areas))
+                       for a in authorities], dtype=np.int64)
+    members, in_model = _neighbour_columns(table, authorities, neighbours)
+    others = _outstanding_columns(table, authorities, outstanding)
+    previous = _previous(group_measure, periods)
+    # Block by block of measure-years, so each block's arrays stay in the processor's
+    # cache and ten times the data costs ten times the time; each block's figures go
+    # straight into arrays made once for every output row.
+    published = present[:, authorities]
+    ends = np.cumsum(published.sum(axis=1))
+    figures: dict[str, Any] = {name: np.empty(int(ends[-1]) if count else 0, dtype=dtype)
+                               for name, dtype in _FIGURES.items()}
+    for start in range(0, count, _CHUNK):
+        first = int(ends[start - 1]) if start else 0
+        last = int(ends[min(start + _CHUNK, count) - 1])
+        block = _block(slice(start, start + _CHUNK), local, values, published, symbol,
+                       authorities, polarity, banded, england, region, members, in_model,
+                       others, previous)
+        for name, array in block.items():
+            figures[name][first:last] = array
+    g = figures.pop("group")
+    j = figures.pop("column")
+    return NationalResults.build(
+        table=table, group=g, authority=np.asarray(authorities, dtype=np.int32)[j],
+        group_measure=group_measure, group_label=group_label, periods=periods,
+        polarity=polarity, figures=figures, problems=tuple(problems),
+        model=PurePath(neighbours.source).name, notes=notes,
+        names={m: d.name for m in table.measures if (d := dictionary.get(m))},
+        polarities={m: d.polarity if (d := dictionary.get(m)) else None
+                    for m in table.measures},
+        outstanding=frozenset(outstanding))
+
+
+#: Every figure of an output row, and the type it is held in.
+_FIGURES: Final = {
+    "group": np.int32, "column": np.int32, "value": np.float64, "symbol": np.int8,
+    "rank": np.int32, "ranked": np.int32, "band": np.int8, "england": np.float64,
+    "region_value": np.float64, "neighbours_mean": np.float64,
+    "neighbours_median": np.float64, "neighbours_with_value": np.int32,
+    "in_model": np.bool_, "outstanding_mean": np.float64,
+    "outstanding_with_value": np.int32, "outstanding_better_than": np.int32,
+    "previous": np.int32, "previous_value": np.float64, "direction": np.int8,
+}
+
+
+def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
+           published: NDArray[np.bool_], symbol: NDArray[np.int8], authorities: list[int],
+           polarity: NDArray[np.int8], banded: NDArray[np.bool_],
+           england: NDArray[np.float64], region: NDArray[np.int64],
+           members: NDArray[np.int64], in_model: NDArray[np.bool_],
+           others: NDArray[np.int64], previous: NDArray[np.int64]) -> dict[str, Any]:
+    """Every figure of one block of measure-years, one entry per published value."""
+    block = local[rows]
+    lower = polarity[rows] >= 0
+    rank, ordered, ranked = ranks(block, lower)
+    band = bands(block, ordered, ranked, lower, banded[rows])
+    n_mean, n_median, n_count = group_statistics(block, members)
+    o_mean, o_count, better = _outstanding(block, others, lower)
+    earlier = previous[rows]
+    before = np.where(earlier[:, None] >= 0, local[np.maximum(earlier, 0)], np.nan)
+    change = block - before
+    direction = np.where(np.isnan(change), 0, np.where(change > 0, 1,
+                                                        np.where(change < 0, 2, 3)))
+    g, j = np.nonzero(published[rows])
+    judged = polarity[rows][g] != 0
+    own = block[g, j]
+    return {
+        "group": g + (rows.start or 0), "column": j, "value": own,
+        "symbol": symbol[rows][:, authorities][g, j],
+        "rank": np.where(judged, rank[g, j], 0), "ranked": ranked[g], "band": band[g, j],
+        "england": england[rows][g], "region_value": values[rows][:, region][g, j],
+        "neighbours_mean": n_mean[g, j], "neighbours_median": n_median[g, j],
+        "neighbours_with_value": n_count[g, j], "in_model": in_model[j],
+        "outstanding_mean": o_mean[g, j], "outstanding_with_value": o_count[g, j],
+        "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, j], -1),
+        "previous": earlier[g], "previous_value": before[g, j],
+        "direction": direction[g, j].astype(np.int8),
+    }
+
+
+def _neighbour_columns(table: LaitTable, authorities: list[int],
+                       model: StatisticalNeighbours) -> tuple[NDArray[np.int64],
+                                                              NDArray[np.bool_]]:
+    """Each authority's neighbours as columns (-1 where absent) and whether the model
+    has the authority at all."""
+    position = {table.areas[a].code: j for j, a in enumerate(authorities)}
+    members = np.full((len(authorities), NEIGHBOURS), -1, dtype=np.int64)
+    in_model = np.zeros(len(authorities), dtype=bool)
+    for j, a in enumerate(authorities):
+        code = table.areas[a].code
+        if not model.covers(code):
+            continue
+        in_model[j] = True
+        found = [position[n] for n in model.codes(code) if n in position]
+        members[j, : len(found)] = found
+    return members, in_model
+
+
+def _outstanding_columns(table: LaitTable, authorities: list[int],
+                         outstanding: Collection[str]) -> NDArray[np.int64]:
+    """The columns of the authorities judged Outstanding."""
+    return np.array([j for j, a in enumerate(authorities) if table.areas[a].code in outstanding],
+                    dtype=np.int64)
+
+
+def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
+                 lower: NDArray[np.bool_]) -> tuple[NDArray[np.float64], NDArray[np.int64],
+                                                    NDArray[np.int64]]:
+    """Each authority's Outstanding group (the Outstanding authorities but itself): its
+    mean, how many have a number, and how many of them the authority does better than
+    (ties are not better; an authority is never better than itself, so leaving it out
+    changes no count). One pass per member, on whole columns."""
+    rows, width = values.shape
+    total = np.zeros(rows)
+    count = np.zeros(rows, dtype=np.int64)
+    better = np.zeros((rows, width), dtype=np.int64)
+    low = lower[:, None]
+    for k in members.tolist():
+        member = values[:, k]
+        has = ~np.isnan(member)
+        total += np.where(has, member, 0.0)
+        count += has
+        column = member[:, None]
+        better += np.where(low, column > values, column < values)
+    totals = np.repeat(total[:, None], width, axis=1)
+    counts = np.repeat(count[:, None], width, axis=1)
+    for k in members.tolist():
+        # A member's own group leaves it out: sum the others afresh, not by subtraction,
+        # so its mean is rounded as any other group's.
+        others = [m for m in members.tolist() if m != k]
+        block = values[:, others]
+        has = ~np.isnan(block)
+        totals[:, k] = np.where(has, block, 0.0).sum(axis=1)
+        counts[:, k] = has.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(counts > 0, totals / np.maximum(counts, 1), np.nan)
+    return mean, counts, better
+
+
+def _previous(group_measure: NDArray[np.int64], periods: list[Period | None],
+              ) -> NDArray[np.int64]:
+    """Each group's group for the same measure and the period just before, or -1."""
+    where = {(m, p): g for g, (m, p) in enumerate(zip(group_measure.tolist(), periods,
+                                                       strict=True)) if p is not None}
+    return np.array([where.get((m, p.previous()), -1) if p is not None else -1
+                     for m, p in zip(group_measure.tolist(), periods, strict=True)],
+                    dtype=np.int64)

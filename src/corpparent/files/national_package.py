@@ -1,0 +1,82 @@
+"""The DfE's and Ofsted's files shipped with corpparent, or a folder of newer ones.
+
+``corpparent benchmark`` runs out of the box on the files in the package
+(``corpparent/data/dfe``, Open Government Licence v3.0; see its ``ATTRIBUTION.md``),
+and reads a newer download of the same files from a folder when given one. Every
+output shows where its figures come from and when they were published: the
+:data:`SHIPPED_NOTES` for the shipped files, each file's date for a folder.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Final, Literal
+
+from corpparent.dfe.lait_table import LaitTable
+from corpparent.dfe.national_results import NationalResults
+from corpparent.dfe.national_table import benchmark_all
+from corpparent.errors import DataError
+from corpparent.files.lait import read_lait_dictionary
+from corpparent.files.lait_columns import read_lait_table
+from corpparent.files.national import LAIT_DICTIONARY_FILE, LAIT_FILE, NEIGHBOURS_FILE, OFSTED_FILE
+from corpparent.files.neighbours import read_neighbours
+from corpparent.files.ofsted import read_ofsted
+
+__all__ = ["MODELS", "SHIPPED_NOTES", "national_results", "shipped_folder"]
+
+NeighbourModel = Literal["2025", "2021"]
+#: The statistical-neighbour models, by the year of their publication.
+MODELS: Final[dict[str, str]] = {
+    "2025": NEIGHBOURS_FILE,
+    "2021": "New_Statistical_Neighbour_Groupings_April_2021.csv",
+}
+#: Where the shipped files come from and when they were published (ATTRIBUTION.md).
+SHIPPED_NOTES: Final = (
+    "Contains public sector information licensed under the Open Government Licence v3.0.",
+    "LAIT benchmarking dataset and dictionary: Department for Education, Local Authority "
+    "Interactive Tool (published 8 April 2026; measures updated up to 1 April 2026).",
+    "Statistical neighbours: Department for Education children's services model "
+    "(2025 model published May 2025; 2021 groupings April 2021).",
+    "Outstanding authorities: Ofsted, local authority inspection outcomes as at "
+    "31 March 2025 (published 25 September 2025).",
+)
+
+
+def shipped_folder() -> Path:
+    """The folder of the shipped files."""
+    return Path(str(resources.files("corpparent") / "data" / "dfe"))
+
+
+def _folder_notes(folder: Path, model: str) -> tuple[str, ...]:
+    def dated(name: str) -> str:
+        path = folder / name
+        when = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
+        return f"{name} (file dated {when.isoformat()})"
+
+    return (f"Read from {folder}: " + ", ".join(
+        dated(n) for n in (LAIT_FILE, LAIT_DICTIONARY_FILE, MODELS[model], OFSTED_FILE)) + ".",)
+
+
+def national_results(folder: str | Path | None = None, *, model: NeighbourModel = "2025",
+                     measures: list[str] | None = None,
+                     table: LaitTable | None = None) -> NationalResults:
+    """Every authority benchmarked on every measure and year of LAIT (or ``measures``),
+    from the shipped files or those in ``folder``, with the 2025 neighbour model or the
+    2021 groupings. ``table`` is the dataset already read, to benchmark it again."""
+    base = shipped_folder() if folder is None else Path(folder)
+    if model not in MODELS:
+        raise DataError.single(str(base), f"no neighbour model {model!r}; there are "
+                               + ", ".join(MODELS))
+    missing = [n for n in (LAIT_FILE, LAIT_DICTIONARY_FILE, MODELS[model], OFSTED_FILE)
+               if not (base / n).is_file()]
+    if missing:
+        raise DataError.single(str(base), "the folder lacks " + ", ".join(missing))
+    notes = SHIPPED_NOTES if folder is None else _folder_notes(base, model)
+    return benchmark_all(
+        read_lait_table(base / LAIT_FILE) if table is None else table,
+        read_lait_dictionary(base / LAIT_DICTIONARY_FILE),
+        read_neighbours(base / MODELS[model]),
+        read_ofsted(base / OFSTED_FILE).codes(),
+        measures=measures, notes=notes)

@@ -1,0 +1,171 @@
+"""One authority's national benchmark as text: terminal, Markdown, JSON, HTML or CSV.
+
+The page holds the rows of :class:`~corpparent.dfe.national_results.NationalResults`
+for one authority (one per measure and period), and the notes that say where the
+figures come from and when they were published; every format shows the notes. Rank is
+shown as "k of n" (1 the best) and the quartile band as LAIT shows it (A the best
+quarter, "-" where it shows none).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any, Final, Literal, final
+
+from attrs import field, frozen
+
+__all__ = ["BENCHMARK_FORMATS", "BenchmarkFormat", "BenchmarkPage", "render_benchmark"]
+
+BenchmarkFormat = Literal["terminal", "markdown", "json", "html", "csv"]
+BENCHMARK_FORMATS: Final[tuple[BenchmarkFormat, ...]] = (
+    "terminal", "markdown", "json", "html", "csv")
+
+#: The columns shown, with their headings.
+_SHOWN: Final = (
+    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("rank", "Rank"),
+    ("band", "Band"), ("england", "England"), ("region_value", "Region"),
+    ("neighbours_mean", "Neighbours (mean)"), ("neighbours_median", "Neighbours (median)"),
+    ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
+    ("direction", "Since previous"),
+)
+
+
+def _rows(rows: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(dict(row) for row in rows)
+
+
+@final
+@frozen
+class BenchmarkPage:
+    """What one benchmark output shows."""
+
+    authority: str
+    code: str
+    model: str
+    notes: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...] = field(converter=_rows)
+    names: Mapping[str, str] = field(factory=dict)
+
+
+def _number(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+    return str(value)
+
+
+def _cell(row: Mapping[str, Any], key: str, names: Mapping[str, str]) -> str:
+    if key == "measure":
+        name = names.get(row["measure"])
+        return f"{name} ({row['measure']})" if name else str(row["measure"])
+    if key == "period":
+        return f"{row['period']} [{row['years']}]" if row["years"] != row["period"] \
+            else str(row["period"])
+    if key == "value":
+        if row["value"] is None:
+            return f"not published ({row['symbol']})" if row.get("symbol") else "not published"
+        return _number(row["value"])
+    if key == "rank":
+        return "-" if row["rank"] is None else f"{row['rank']} of {row['ranked']}"
+    if key == "band":
+        return row["band"] or "-"
+    if key == "neighbours_mean" and row.get("neighbours_note"):
+        return str(row["neighbours_note"])
+    if key == "outstanding":
+        k = row["outstanding_better_than"]
+        return "-" if k is None else f"{k} of {row['outstanding_with_value']}"
+    return _number(row.get(key))
+
+
+def _table(page: BenchmarkPage) -> list[list[str]]:
+    return [[_cell(row, key, page.names) for key, _ in _SHOWN] for row in page.rows]
+
+
+def _title(page: BenchmarkPage) -> str:
+    return f"National benchmark: {page.authority} ({page.code})"
+
+
+#: Shorter headings for a terminal, where the measure is shown by its code.
+_TERMINAL_HEADINGS: Final = ("Measure", "Years", "Value", "Rank", "Band", "England",
+                             "Region", "SN mean", "SN median", "Outst. mean",
+                             "Outst. beaten", "Trend")
+
+
+def _terminal(page: BenchmarkPage, width: int) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=_title(page), show_lines=False)
+    for heading in _TERMINAL_HEADINGS:
+        # "k of n" is read as one: never broken over lines.
+        table.add_column(heading, overflow="fold",
+                         no_wrap=heading == "Rank",
+                         min_width=12 if heading == "Measure" else None)
+    for row, cells in zip(page.rows, _table(page), strict=True):
+        table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
+    console = Console(record=True, width=width, file=io.StringIO())
+    console.print(table)
+    console.print(f"Neighbours: {page.model}")
+    for note in page.notes:
+        console.print(note)
+    return console.export_text()
+
+
+def _markdown(page: BenchmarkPage) -> str:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    lines = [f"# {_title(page)}", "", line([h for _, h in _SHOWN]),
+             line(["---"] * len(_SHOWN))]
+    lines += [line(cells) for cells in _table(page)]
+    lines += ["", f"Neighbours: {page.model}", ""]
+    lines += [f"- {note}" for note in page.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _html(page: BenchmarkPage) -> str:
+    head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for _, h in _SHOWN)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+                   for cells in _table(page))
+    notes = "".join(f"<li>{escape(n)}</li>" for n in page.notes)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(_title(page))}</title></head><body>"
+            f"<h1>{escape(_title(page))}</h1><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table><p>Neighbours: {escape(page.model)}</p>"
+            f"<ul>{notes}</ul></body></html>\n")
+
+
+def _json(page: BenchmarkPage) -> str:
+    return json.dumps({"authority": page.authority, "code": page.code,
+                       "neighbour_model": page.model, "sources": list(page.notes),
+                       "rows": [dict(r) for r in page.rows]}, indent=2, default=str) + "\n"
+
+
+def _csv(page: BenchmarkPage) -> str:
+    buffer = io.StringIO()
+    for note in (*page.notes, f"Neighbours: {page.model}"):
+        buffer.write(f"# {note}\n")
+    if page.rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(page.rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(page.rows)
+    return buffer.getvalue()
+
+
+def render_benchmark(page: BenchmarkPage, output_format: BenchmarkFormat,
+                     *, width: int = 160) -> str:
+    """The page in one format; each shows the sources and their publication dates."""
+    if output_format == "terminal":
+        return _terminal(page, width)
+    if output_format == "markdown":
+        return _markdown(page)
+    if output_format == "html":
+        return _html(page)
+    if output_format == "json":
+        return _json(page)
+    return _csv(page)

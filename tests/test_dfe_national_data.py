@@ -1,0 +1,177 @@
+"""The engine on the whole of LAIT's published dataset.
+
+Expected sets and figures are computed here independently from the files, with pyarrow
+and the csv module, or by the scalar path for the measures it reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from corpparent.comparators.standing import group_finding, standing_finding
+from corpparent.dfe.benchmark import national_benchmark
+from corpparent.dfe.national_findings import lait_indicator
+from corpparent.dfe.national_results import NationalResults
+from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.national_package import national_results
+from corpparent.files.neighbours import read_neighbours
+from corpparent.files.ofsted import read_ofsted
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from national_data import NATIONAL_DATA
+
+pytestmark = pytest.mark.national_data
+REGION_NUMBERS = range(970, 1000)  # England 970, the regions 980-990 (LAIT)
+
+
+def _measure(results: NationalResults, measure: str) -> pa.Table:
+    return results.table.filter(pc.equal(results.table["measure"].cast(pa.string()), measure))
+
+
+@pytest.fixture(scope="module")
+def results() -> NationalResults:
+    return national_results(NATIONAL_DATA)
+
+
+def _polarity_measures() -> set[str]:
+    path = NATIONAL_DATA / "lait_data_dictionary.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["Measure_short"] for row in csv.DictReader(handle)
+                if row["Polarity"] in ("High", "Low")}
+
+
+def test_every_polarity_measure_and_authority_is_accounted_for(
+        results: NationalResults) -> None:
+    measures = _polarity_measures()
+    assert len(measures) == 308  # the dictionary's measures with a polarity High or Low
+    raw = pq.read_table(NATIONAL_DATA / "lait_bds_long.parquet",
+                        columns=["Short Desc", "Years", "LA Number"])
+    expected: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for measure, years, number in zip(*(raw[c].to_pylist() for c in raw.column_names),
+                                      strict=True):
+        if measure in measures and number not in REGION_NUMBERS:
+            expected[(measure, years)].add(str(int(number)))
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    ranked: dict[tuple[str, str], int] = defaultdict(int)
+    columns = results.table.select(["measure", "years", "authority_code", "value", "rank"])
+    for measure, years, code, value, rank in zip(
+            *(columns[c].to_pylist() for c in columns.column_names), strict=True):
+        if measure in measures:
+            found[(measure, years)].add(code)
+            assert (rank is None) == (value is None)
+            ranked[(measure, years)] += rank is not None
+    # Every measure-year of the file is benchmarked, but the one label "0" that is no
+    # year, which is reported instead.
+    unreadable = {key for key in expected if key[1] == "0"}
+    assert {m for m, _ in found} == measures
+    assert found == {k: v for k, v in expected.items() if k not in unreadable}
+    assert [p.note.split(":")[0] for p in results.problems] == ["CINPermExclusion 0"]
+    assert sum(ranked.values()) > 300_000
+
+
+def test_no_quartile_measures_are_never_banded(results: NationalResults) -> None:
+    path = NATIONAL_DATA / "lait_data_dictionary.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        flagged = {row["Measure_short"] for row in csv.DictReader(handle)
+                   if row["No_Quartile"] == "N"}
+    assert len(flagged) == 21
+    rows = [r for m in flagged for r in _measure(results, m).select(["band"]).to_pylist()]
+    assert rows
+    assert all(r["band"] is None for r in rows)
+
+
+@pytest.mark.parametrize("measure", ["LAC_LongStable%", "LACStable_2016on", "CareLeaverAcc"])
+def test_engine_matches_the_scalar_path_on_published_data(
+        results: NationalResults, measure: str) -> None:
+    dictionary = read_lait_dictionary(NATIONAL_DATA / "lait_data_dictionary.csv")
+    data = read_lait(NATIONAL_DATA / "lait_bds_long.parquet", [measure]).national_data(
+        {measure: "m"}, dictionary)
+    model = read_neighbours(NATIONAL_DATA / "sn_model_2025_wide.csv")
+    outstanding = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv").codes()
+    polarity = dictionary[measure].polarity
+    assert polarity in (Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER)
+    indicator = Indicator(id="m", name=measure, kind=Kind.SCORE, polarity=polarity)
+    engine = {(r["period"], r["authority_code"]): r
+              for r in _measure(results, measure).to_pylist()}
+    compared = 0
+    for values in data:
+        national = values.to_benchmark(indicator)
+        for code in values.authority_values():
+            if not model.covers(code):
+                continue
+            scalar = national_benchmark(values, indicator, code, model, outstanding,
+                                        national)
+            row = engine[(str(values.period), code)]
+            assert (row["rank"], row["ranked"], row["band"]) == (
+                scalar.rank, scalar.ranked, scalar.band and scalar.band.value)
+            assert math.isclose(row["neighbours_mean"], scalar.neighbour_average(),
+                                rel_tol=1e-12)
+            assert row["neighbours_median"] == scalar.neighbour_average("median")
+            assert math.isclose(row["outstanding_mean"], scalar.outstanding_average(),
+                                rel_tol=1e-12)
+            position = scalar.outstanding_position
+            assert position is not None
+            assert row["outstanding_better_than"] == position.better_than
+            compared += 1
+    assert compared > 500
+
+
+def test_authorities_outside_the_2025_model_are_benchmarked(results: NationalResults) -> None:
+    for name in ("Cumbria", "Northamptonshire"):
+        rows = results.authority(name).to_pylist()
+        assert rows
+        assert {r["neighbours_note"] for r in rows} == {"no neighbours in this model"}
+
+
+def test_the_2021_groupings_give_cumbria_neighbours() -> None:
+    rows = national_results(NATIONAL_DATA, model="2021",
+                            measures=["LAC_LongStable%"]).authority("Cumbria").to_pylist()
+    assert {r["neighbours_note"] for r in rows} == {None}
+    assert any(r["neighbours_mean"] is not None for r in rows)
+
+
+def test_results_write_as_csv_and_parquet(results: NationalResults, tmp_path: Path) -> None:
+    small = national_results(NATIONAL_DATA, measures=["LAC_LongStable%"])
+    written = small.write(tmp_path / "out.parquet")
+    assert pq.read_table(written).num_rows == len(small)
+    text = small.write(tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert text.count("\n") == len(small) + 1
+    assert len(small.to_pandas()) == len(small)
+
+
+@pytest.mark.parametrize("authority", ["Wiltshire", "Staffordshire", "Rutland"])
+def test_findings_for_one_authority_are_the_scalar_paths(results: NationalResults,
+                                                         authority: str) -> None:
+    measure = "LACStable_2016on"
+    dictionary = read_lait_dictionary(NATIONAL_DATA / "lait_data_dictionary.csv")
+    data = read_lait(NATIONAL_DATA / "lait_bds_long.parquet", [measure]).national_data(
+        {measure: "lacstable_2016on"}, dictionary)
+    outstanding = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv").codes()
+    indicator = lait_indicator(measure, dictionary[measure].name, dictionary[measure].polarity)
+    expected = []
+    for values in data:
+        national = values.to_benchmark(indicator)
+        name = values.areas[authority].name
+        others = sorted(data.areas[c].name for c in outstanding
+                        if c in data.areas and c != data.areas[authority].code)
+        expected += [standing_finding(national, name),
+                     group_finding(national, "Outstanding authorities", others,
+                                   national.numeric.get(name), authority=name)]
+    found = [f for f in results.findings(authority, every_period=True,
+                                                    measures=[measure])
+             if f.subject == indicator.id]
+    assert found == expected
+    # ... and they carry the engine's own rank, band and "better than k".
+    engine = [r for r in _measure(results, measure).to_pylist() if r["authority"] == authority]
+    standings = [f for f in found if f.rule == "national rank and quartile band"]
+    for row, finding in zip(engine, standings, strict=True):
+        if row["rank"] is not None:
+            assert (finding.evidence["rank"], finding.evidence["band"]) == (row["rank"],
+                                                                            row["band"])

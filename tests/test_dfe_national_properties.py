@@ -1,0 +1,117 @@
+"""The engine and the scalar path agree on every figure, for random inputs.
+
+The scalar path is :func:`corpparent.dfe.benchmark.national_benchmark`, one authority
+at a time with the arithmetic of :mod:`corpparent.comparators.position`; the engine
+computes every authority at once on arrays. Values are drawn from a small pool so that
+ties and values lying exactly on a quartile cut are common, with suppressed (``c``)
+and unpublished (``-``) cells among them. Means are compared to 1e-12 (the scalar path
+sums exactly with ``math.fsum``, the engine in floating point); everything else exactly.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings, strategies as st
+
+from corpparent.dfe.areas import Areas
+from corpparent.dfe.benchmark import national_benchmark
+from corpparent.dfe.national import AreaValues
+from corpparent.dfe.national_table import benchmark_all
+from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.readings import Reading
+from corpparent.periods import FinancialYear
+from national_engine_support import Cell, authority, dictionary, neighbours, table
+
+POOL = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 10.0, 12.75, -4.0])
+CELLS = st.one_of(POOL, POOL, POOL, st.floats(min_value=-1e6, max_value=1e6),
+                  st.just("c"), st.just("x"), st.none())
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[list[Cell], Polarity, dict[int, list[int]], set[int]]:
+    cells = draw(st.lists(CELLS, min_size=1, max_size=14))
+    count = len(cells)
+    polarity = draw(st.sampled_from(list(Polarity)))
+    groups = {
+        i: draw(st.lists(st.integers(0, count - 1).filter(lambda n, i=i: n != i),
+                         max_size=10, unique=True))
+        for i in range(count) if draw(st.booleans()) or i == 0
+    }
+    outstanding = draw(st.sets(st.integers(0, count - 1)))
+    return cells, polarity, groups, outstanding
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_engine_agrees_with_the_scalar_path(
+        case: tuple[list[Cell], Polarity, dict[int, list[int]], set[int]]) -> None:
+    cells, polarity, groups, outstanding = case
+    data = table({"2025": cells}, england=7.0, region=6.0)
+    model = neighbours(groups, len(cells))
+    codes = {authority(i).code for i in outstanding}
+    engine = {row["authority_code"]: row for row in benchmark_all(
+        data, dictionary(polarity), model, codes).table.to_pylist()}
+    period = FinancialYear(2024)
+    indicator = Indicator(id="m", name="M", kind=Kind.SCORE, polarity=polarity)
+    readings = {}
+    for area_index, area in enumerate(data.areas):
+        rows = [i for i in range(len(data)) if data.area[i] == area_index]
+        if rows:
+            i = rows[0]
+            value = float(data.value[i])
+            readings[area.code] = Reading(
+                indicator="m", period=period, value=None if math.isnan(value) else value,
+                symbol=data.symbols[data.symbol[i]])
+    values = AreaValues(indicator="m", period=period, readings=readings,
+                        areas=Areas(data.areas))
+    national = values.to_benchmark(indicator)
+    for index in range(len(cells)):
+        code = authority(index).code
+        row = engine[code]
+        if not model.covers(code):
+            assert row["neighbours_note"] == "no neighbours in this model"
+            continue
+        scalar = national_benchmark(values, indicator, code, model, codes, national)
+        assert row["value"] == scalar.value
+        assert row["rank"] == scalar.rank
+        assert row["ranked"] == scalar.ranked
+        assert row["band"] == (None if scalar.band is None else scalar.band.value)
+        assert (row["england"], row["region_value"]) == (scalar.england,
+                                                         scalar.region_value)
+        assert _close(row["neighbours_mean"], scalar.neighbour_average("mean"))
+        assert row["neighbours_median"] == scalar.neighbour_average("median")
+        assert row["neighbours_with_value"] == len(scalar.neighbours.numeric)
+        assert _close(row["outstanding_mean"], scalar.outstanding_average("mean"))
+        assert row["outstanding_with_value"] == len(scalar.outstanding.numeric)
+        position = scalar.outstanding_position
+        expected = None if position is None else position.better_than
+        assert row["outstanding_better_than"] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.integers(2015, 2025), st.lists(CELLS, min_size=3, max_size=3),
+                       min_size=1, max_size=8))
+def test_direction_only_against_the_year_just_before(years: dict[int, list[Cell]]) -> None:
+    data = table({str(year): cells for year, cells in sorted(years.items())})
+    rows = benchmark_all(data, dictionary(Polarity.LOWER_IS_BETTER), neighbours({}, 3),
+                         set()).table.to_pylist()
+    for row in rows:
+        year = int(row["years"])
+        index = int(row["authority_code"]) - 100
+        before = years.get(year - 1)
+        earlier = None if before is None else before[index]
+        now = years[year][index]
+        if not isinstance(earlier, float) or not isinstance(now, float):
+            assert row["direction"] == "not comparable"
+            continue
+        expected = ("increase" if now > earlier else "decrease" if now < earlier
+                    else "no change")
+        assert row["direction"] == expected
+        assert row["previous_value"] == earlier

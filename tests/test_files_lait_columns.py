@@ -1,0 +1,88 @@
+"""Reading LAIT's dataset as columns: the same values as the row-by-row reader, and every
+bad value reported with its row and column."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from corpparent.errors import DataError
+from corpparent.files.lait import read_lait
+from corpparent.files.lait_columns import read_lait_table
+from national_data import NATIONAL_DATA
+
+GOOD = {"Short Desc": "M", "Data item": "m", "Years": "2025", "LA and Regions": "Wiltshire",
+        "Values": "12.5", "LA Number": 865.0, "Region": "South West"}
+
+
+def _write(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
+    path = tmp_path / "lait.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
+def test_reads_numbers_symbols_and_dashes(tmp_path: Path) -> None:
+    rows = [GOOD, {**GOOD, "LA and Regions": "Swindon", "LA Number": 866.0, "Values": "c"},
+            {**GOOD, "LA and Regions": "Bristol", "LA Number": 801.0, "Values": "-"},
+            {**GOOD, "LA and Regions": "England", "LA Number": 970.0, "Region": "NA",
+             "Values": "7.0E-2"}]
+    table = read_lait_table(_write(tmp_path, rows))
+    assert table.value[0] == 12.5
+    assert math.isnan(table.value[1])
+    assert table.value[3] == 0.07
+    assert table.symbols[table.symbol[1]] == "c"
+    assert table.symbols[table.symbol[2]] is None
+    assert math.isnan(table.value[2])
+    assert [table.areas[a].code for a in table.area] == ["865", "866", "801", "E92000001"]
+
+
+def test_every_bad_value_is_reported_with_its_row_and_column(tmp_path: Path) -> None:
+    rows = [GOOD,
+            {**GOOD, "LA Number": 866.0, "LA and Regions": "Swindon", "Values": "twelve"},
+            {**GOOD, "LA Number": 8.5, "LA and Regions": "Half"},
+            {**GOOD, "LA Number": 801.0, "LA and Regions": "Bristol", "Short Desc": " "},
+            {**GOOD, "LA Number": 802.0, "LA and Regions": "Else", "Region": "Atlantis"},
+            GOOD]
+    with pytest.raises(DataError) as caught:
+        read_lait_table(_write(tmp_path, rows))
+    found = {(p.line, p.field) for p in caught.value.problems}
+    assert found == {(2, "Values"), (3, "LA Number"), (4, "Short Desc"),
+                     (5, "LA and Regions"), (6, "Values")}
+    assert "a second value for Wiltshire (865) in M 2025" in str(caught.value)
+
+
+def test_a_missing_column_is_named(tmp_path: Path) -> None:
+    rows = [{k: v for k, v in GOOD.items() if k != "Years"}]
+    with pytest.raises(DataError, match="missing column 'Years'"):
+        read_lait_table(_write(tmp_path, rows))
+
+
+def test_not_a_parquet_file(tmp_path: Path) -> None:
+    path = tmp_path / "lait.parquet"
+    path.write_text("no", encoding="utf-8")
+    with pytest.raises(DataError, match="cannot read the parquet file"):
+        read_lait_table(path)
+
+
+@pytest.mark.national_data
+def test_the_same_values_as_the_row_reader() -> None:
+    path = NATIONAL_DATA / "lait_bds_long.parquet"
+    measures = ["LAC_LongStable%", "Hosp_Adm_Alc_<18yrs", "CINPermExclusion"]
+    rows = read_lait(path, measures)
+    table = read_lait_table(path)
+    compared = 0
+    for i in range(len(table)):
+        measure = table.measures[table.measure[i]]
+        if measure not in measures:
+            continue
+        figure = rows.figures(measure, table.labels[table.label[i]])[
+            table.areas[table.area[i]].code]
+        value = float(table.value[i])
+        assert figure.value == (None if math.isnan(value) else value)
+        assert figure.symbol == table.symbols[table.symbol[i]]
+        compared += 1
+    assert compared == sum(len(rows.figures(m, y)) for m in measures for y in rows.years(m))
