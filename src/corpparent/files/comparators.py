@@ -33,6 +33,7 @@ from corpparent.comparators.series import (
 )
 from corpparent.errors import DataError, UnitError
 from corpparent.files.problems import in_file_order
+from corpparent.files.readings import out_of_range
 from corpparent.files.records import Records, read_records, validate_records
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
@@ -163,6 +164,15 @@ def comparators_from_records(
                 except UnitError as exc:
                     problems.append(raw.problem_at("unit", str(exc)))
                     continue
+                wrong = out_of_range(indicator, value)
+                if wrong is not None:
+                    problems.append(raw.problem_at("value", wrong))
+                    continue
+        elif isinstance(value, float):
+            wrong = _out_of_unit_range(value, parsed.unit)
+            if wrong is not None:
+                problems.append(raw.problem_at("value", wrong))
+                continue
         values.setdefault(name, {})[key] = value
     if problems:
         raise DataError(in_file_order(problems))
@@ -177,6 +187,20 @@ def comparators_from_records(
         result.append(Comparator(name, kind_of[name][0], series, source=sources[name],
                                  units=series_units))
     return tuple(result)
+
+
+def _out_of_unit_range(value: float, unit: str | None) -> str | None:
+    """Why ``value`` cannot be in ``unit`` when no indicator is known to say more: a
+    negative count, rate or percentage, or a proportion over the whole."""
+    if unit is None:
+        return None
+    if value < 0 and unit != "point":
+        return f"a value in {units.unit_label(unit)} cannot be negative, got {value:g}"
+    if units.same_dimension(unit, "dimensionless") and unit in ("percent", "dimensionless"):
+        if units.convert(value, unit, "dimensionless") > 1:
+            return (f"a percentage cannot exceed 100%, got "
+                    f"{units.convert(value, unit, 'percent'):g}%")
+    return None
 
 
 def _label(unit: str | None) -> str:

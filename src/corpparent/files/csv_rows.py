@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpparent.errors import DataError
+from corpparent.files.limits import checked_file
 from corpparent.files.problems import shown
 
 __all__ = ["csv_header", "csv_rows", "header_of"]
@@ -50,8 +51,7 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     :class:`~corpparent.errors.DataError` placed on the line at fault (see
     :func:`_csv_problem`)."""
     source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
+    checked_file(file)
     try:
         with file.open("rb") as stream:
             read: list[str] = []  # the lines of the row being read, as written
