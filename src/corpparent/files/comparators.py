@@ -196,10 +196,9 @@ def _out_of_unit_range(value: float, unit: str | None) -> str | None:
         return None
     if value < 0 and unit != "point":
         return f"a value in {units.unit_label(unit)} cannot be negative, got {value:g}"
-    if units.same_dimension(unit, "dimensionless") and unit in ("percent", "dimensionless"):
-        if units.convert(value, unit, "dimensionless") > 1:
-            return (f"a percentage cannot exceed 100%, got "
-                    f"{units.convert(value, unit, 'percent'):g}%")
+    if unit in ("percent", "dimensionless") and units.convert(value, unit, "dimensionless") > 1:
+        return (f"a percentage cannot exceed 100%, got "
+                f"{units.convert(value, unit, 'percent'):g}%")
     return None
 
 
