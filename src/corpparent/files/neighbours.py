@@ -111,8 +111,15 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
         for cells in (record.fields for record in listed if record.problem is None)
     )
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
+    first_line: dict[str, int] = {}
     for raw, row in valid:
         line = raw.row
+        earlier = first_line.setdefault(row.old_la_code, line)
+        if earlier != line:  # a second grouping would replace the first unseen
+            problems.append(Problem(source, f"authority {row.old_la_code} is listed again; "
+                                    f"its neighbours are first given at line {earlier}",
+                                    line=line, field=layout.code))
+            continue
         found: list[Neighbour] = []
         for rank, (code, closeness) in enumerate(zip(row.codes, row.closeness, strict=True), 1):
             column = layout.neighbours[rank - 1]

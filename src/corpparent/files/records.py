@@ -258,16 +258,28 @@ def json_records(items: Sequence[Any], where: Locator) -> Records:
     return Records(where.source, tuple(dict.fromkeys(keys)), tuple(records))
 
 
+#: Keys a JSON records file may hold beside its list of records, to say what it is.
+DESCRIPTIVE_KEYS: tuple[str, ...] = ("panel", "source", "title", "description", "notes")
+
+
 def _json_records(file: Path, key: str | None) -> Records:
     source = str(file)
     data, where = decode_document(read_text(file), source, toml=False)
+    beside: list[Problem] = []
     if isinstance(data, dict) and key is not None and key in data:
+        # Every other key is reported, not ignored: '{"readings": [...], "readingz":
+        # [...]}' would otherwise read the first list and lose the second silently.
+        accepted = f"{key!r} and keys describing the file ({', '.join(DESCRIPTIVE_KEYS)})"
+        beside = [where.problem((name,), "unknown key beside the records",
+                                expected=accepted)
+                  for name in data if name != key and name not in DESCRIPTIVE_KEYS]
         data, where = data[key], where.under(key)
     if not isinstance(data, list):
         expected = f"a list of records or an object with a {key!r} list" if key else "a list"
         raise DataError.single(source, line=1, expected=f"{expected} at the top level",
                                found=shown(data))
-    return json_records(data, where)
+    records = json_records(data, where)
+    return evolve(records, problems=(*records.problems, *beside))
 
 
 def validate_records(
