@@ -16,6 +16,8 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.safe_text import printable
+
 __all__ = [
     "CorpparentError",
     "DataError",
@@ -122,7 +124,8 @@ class Problem:
         return "; ".join(parts) or "invalid"
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}"
+        # Control characters from data are written out, never sent to a terminal raw.
+        return printable(f"{self.place}: {self.message}", lines=True)
 
 
 class DataError(CorpparentError, ValueError):

@@ -4,6 +4,7 @@ dates, an indicator set from Python), progress, output options and writing outpu
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ from corpparent.report.output import FORMATS, Format, finish, render
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
 from corpparent.report.suppression import DEFAULT_THRESHOLD
+from corpparent.safe_text import printable, printable_tree
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -41,6 +43,7 @@ __all__ = [
     "options_used",
     "output_options",
     "progress",
+    "refuse_overwriting_inputs",
     "report_findings",
     "slug",
     "terminal_width",
@@ -58,12 +61,12 @@ EXIT_BAD_INPUT = 2
 def one_line(error: BaseException) -> str:
     """An error as one line: a DataError's first problem and how many more there are."""
     if isinstance(error, click.ClickException):
-        return " ".join(error.format_message().split())
+        return printable(" ".join(error.format_message().split()))
     if isinstance(error, DataError) and len(error.problems) > 1:
         more = len(error.problems) - 1
-        return (f"{error.problems[0]} (and {more} more problem{'s' if more > 1 else ''}; "
-                f"'corpparent validate' lists them all)")
-    return " ".join(str(error).split())
+        return printable(f"{error.problems[0]} (and {more} more problem"
+                         f"{'s' if more > 1 else ''}; 'corpparent validate' lists them all)")
+    return printable(" ".join(str(error).split()))
 
 
 class PeriodType(click.ParamType):  # type: ignore[type-arg]
@@ -96,10 +99,43 @@ def load_indicator_set(reference: str) -> IndicatorSet:
     return load_object(reference, IndicatorSet, "indicators")
 
 
+#: The options a command writes to; every other path it is given is an input.
+OUTPUT_PARAMETERS = frozenset({"output", "ics_file"})
+
+
+def _given_inputs() -> list[Path]:
+    """The paths the running command was given to read: every path among its arguments
+    and options but those it writes to."""
+    context = click.get_current_context(silent=True)
+    found: list[Path] = []
+    while context is not None:
+        for name, value in context.params.items():
+            if name in OUTPUT_PARAMETERS:
+                continue
+            values = value if isinstance(value, tuple | list) else (value,)
+            found.extend(Path(v) for v in values if isinstance(v, Path))
+        context = context.parent
+    return found
+
+
+def refuse_overwriting_inputs(output: Path, what: str = "the output") -> None:
+    """Raise a :class:`~corpparent.errors.DataError` if ``output`` is one of the files the
+    running command reads: a report written over its own readings would lose them."""
+    for given in _given_inputs():
+        same = (output.resolve() == given.resolve()
+                or (output.exists() and given.exists() and os.path.samefile(output, given)))
+        if same:
+            raise DataError.single(str(output), f"will not write {what} over {given}, an "
+                                   "input of this command; choose another --output")
+
+
 def write_output(text: str, output: Path | None, *, what: str) -> None:
+    if output is not None:
+        refuse_overwriting_inputs(output, what)
     if output is None:
         click.echo(text, nl=False)
         return
+    text = printable(text, lines=True)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
@@ -115,6 +151,9 @@ def terminal_width() -> int:
 def emit(report: ScorecardReport | FindingsReport, output_format: Format,
           output: Path | None) -> None:
     color = output is None and output_format == "terminal" and sys.stdout.isatty()
+    # Control characters from data are written out before rendering, so a terminal's
+    # own colours survive while an escape sequence in a name or a cell does not.
+    report = type(report).model_validate(printable_tree(report.model_dump()))
     text = render(report, output_format, width=terminal_width(), color=color)
     write_output(text, output, what=f"the {output_format} report")
 

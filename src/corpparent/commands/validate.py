@@ -23,6 +23,7 @@ from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_profile
+from corpparent.safe_text import printable
 
 __all__ = ["validate"]
 
@@ -76,7 +77,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
         if summary is None:
             failed = True
         else:
-            click.echo(f"ok: {path}: {summary}")
+            click.echo(printable(f"ok: {path}: {summary}"))
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -95,5 +96,5 @@ def _listed(path: Path, read: Callable[[], T]) -> T | None:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
     except CorpparentError as exc:
-        click.echo(f"{path}: {exc}", err=True)
+        click.echo(printable(f"{path}: {exc}", lines=True), err=True)
     return None
