@@ -21,6 +21,7 @@ from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
+from corpparent.files.sheets import using_sheet
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_profile
 from corpparent.safe_text import printable
@@ -44,8 +45,11 @@ T = TypeVar("T")
               type=click.Path(dir_okay=False, path_type=Path),
               help="A DfE mapping to read the EES file it names through (repeatable). "
               "Default: the mapping shipped for the file's name.")
+@click.option("--sheet", metavar="NAME", help="The sheet to read of each .xlsx or .ods file. "
+              "Default: the first sheet holding the kind's columns.")
 def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
-             indicator_ref: str | None, mapping_files: tuple[Path, ...]) -> None:
+             indicator_ref: str | None, mapping_files: tuple[Path, ...],
+             sheet: str | None) -> None:
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file, or any
@@ -62,6 +66,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate la_cla_placement_stability.csv sn_model_2025_wide.csv
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
+      corpparent validate --sheet Inspections_as_at_31_March \
+          LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
     indicators = None
     if indicator_ref is not None:
@@ -73,7 +79,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     failed = None in mappings
     chosen = kind_named(kind) if kind else None
     for path in files:
-        summary = _listed(path, partial(_check, path, chosen, against))
+        with using_sheet(sheet):
+            summary = _listed(path, partial(_check, path, chosen, against))
         if summary is None:
             failed = True
         else:

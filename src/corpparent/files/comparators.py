@@ -19,7 +19,6 @@ field and what was expected, and raised together as one
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
@@ -34,7 +33,8 @@ from corpparent.comparators.series import (
 from corpparent.errors import DataError, UnitError
 from corpparent.files.problems import in_file_order
 from corpparent.files.readings import out_of_range
-from corpparent.files.records import Records, read_records, validate_records
+from corpparent.files.records import Records, validate_records
+from corpparent.files.tables import TableSource, records_of
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
 from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
@@ -207,16 +207,17 @@ def _label(unit: str | None) -> str:
 
 
 def read_comparators(
-    path: str | Path,
+    path: TableSource,
     *,
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Read comparators from a ``.csv`` or ``.json`` long-format file.
+    """Read comparators from a long-format CSV, JSON, Excel or OpenDocument file, a list
+    of dicts, or a table speaking Arrow.
 
     Raises :class:`~corpparent.errors.DataError` with every problem found.
     """
-    records = read_records(
+    records = records_of(
         path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, json_key="comparators"
     )
     return comparators_from_records(records, indicators=indicators, kinds=kinds)

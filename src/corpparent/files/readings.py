@@ -16,7 +16,6 @@ and all of a file's problems are raised together as one
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -24,7 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import RawRecord, Records, read_records, validate_records
+from corpparent.files.records import RawRecord, Records, validate_records
+from corpparent.files.tables import TableSource, records_of
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -61,17 +61,24 @@ class ReadingRecord(BaseModel):
     population: OptionalNumber = None
 
 
-def read_readings(path: str | Path, indicators: IndicatorSet) -> Readings:
-    """Read and validate a readings file against ``indicators``."""
-    records = read_records(
-        path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS, json_key="readings"
-    )
+def read_readings(source: TableSource, indicators: IndicatorSet, *,
+                  sheet: str | None = None) -> Readings:
+    """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
+    OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
+    list of dicts, or a DataFrame or other table speaking Arrow."""
+    records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
+                         json_key="readings", sheet=sheet)
     return readings_from_records(records, indicators)
 
 
-def readings_from_records(records: Records, indicators: IndicatorSet) -> Readings:
-    """Validate a file's records into readings; raise one DataError listing every
-    problem, the header's included."""
+def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
+                          ) -> Readings:
+    """Validate records into readings; raise one DataError listing every problem, the
+    header's included. ``records`` are a file's (:func:`read_records`), or a list of
+    dicts or a table speaking Arrow, read as :func:`read_readings` reads them."""
+    if not isinstance(records, Records):
+        records = records_of(records, required=READING_COLUMNS,
+                             optional=OPTIONAL_READING_COLUMNS, json_key="readings")
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
