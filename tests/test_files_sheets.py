@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from corpparent import DataError, read_readings
 from corpparent.cli import cli
+from corpparent.errors import MissingDependencyError
 from corpparent.files.ofsted import read_ofsted
 from corpparent.files.sheets import cell_text, column_letter
-from corpparent.files.tables import MissingDependencyError
 from corpparent.indicators.readings import Readings
 from corpparent.plugins import load_profile
 from national_data import NATIONAL_DATA

@@ -22,6 +22,7 @@ __all__ = [
     "CorpparentError",
     "DataError",
     "DefinitionError",
+    "MissingDependencyError",
     "PeriodError",
     "PluginError",
     "PluginFileError",
@@ -59,6 +60,11 @@ class UnknownNameError(CorpparentError, LookupError):
 
 class UnknownIndicatorError(UnknownNameError):
     """An indicator identifier is not in the indicator set."""
+
+
+class MissingDependencyError(CorpparentError, ImportError):
+    """An optional package needed for what was asked (pyarrow, to read a DataFrame) is
+    not installed; the message says how to install it."""
 
 
 class PluginError(CorpparentError, RuntimeError):

@@ -18,12 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeGuard, runtime_checkable
 
-from corpparent.errors import CorpparentError, DataError
+from corpparent.errors import DataError, MissingDependencyError
 from corpparent.files.problems import Locator
 from corpparent.files.records import Records, json_records, read_records, tabular_records
 from corpparent.files.sheets import cell_text
 
-__all__ = ["ArrowStream", "MissingDependencyError", "TableSource", "records_of"]
+__all__ = ["ArrowStream", "TableSource", "records_of"]
 
 
 @runtime_checkable
@@ -35,10 +35,6 @@ class ArrowStream(Protocol):
 
 #: What the readers of tabular kinds read: a file, a list of dicts, or an Arrow table.
 TableSource = str | os.PathLike[str] | Sequence[Mapping[str, Any]] | ArrowStream
-
-
-class MissingDependencyError(CorpparentError, ImportError):
-    """An optional package needed for what was asked is not installed."""
 
 
 def _is_dicts(value: object) -> TypeGuard[Sequence[Mapping[str, Any]]]:
