@@ -300,7 +300,7 @@ def json_values(data: bytes, rng: random.Random) -> bytes:
     text = _text(data)
     try:
         document = json.loads(text) if text is not None else None
-    except ValueError:
+    except (ValueError, RecursionError):
         document = None
     if document is None:
         return flip_bytes(data, rng)
@@ -416,7 +416,7 @@ def rows_in(kind: str, path: Path) -> int | None:
     if path.suffix == ".json":
         try:
             document = json.loads(data.decode("utf-8-sig"))
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if isinstance(document, dict):
             lists = [value for value in document.values() if isinstance(value, list)]

@@ -128,3 +128,23 @@ def test_a_symbol_given_as_a_value_is_withheld_never_a_number() -> None:
         Reading("cla", parse_period("2022-23"), "7")  # type: ignore[arg-type]
     with pytest.raises(DataError, match="field 'symbol'"):
         Reading("cla", parse_period("2022-23"), None, symbol="withheld")
+
+
+def test_a_parquet_text_column_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    # Found by the fuzz suite: one byte flipped in a LAIT parquet file's text column
+    # raised UnicodeDecodeError from deep inside pyarrow.
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from corpparent.files.lait import read_lait
+
+    def text(*values: bytes) -> object:
+        return pa.array(values, pa.binary()).view(pa.string())
+
+    path = tmp_path / "lait.parquet"
+    pq.write_table(pa.table({
+        "Short Desc": text(b"LACStable_2016on"), "Data item": text(b""),
+        "Years": text(b"2025"), "LA and Regions": text(b"Wilt\xe6shire"),
+        "Values": text(b"68"), "LA Number": pa.array([865.0]),
+        "Region": text(b"South West")}), path)
+    with pytest.raises(DataError, match="cannot read the parquet file: .*UTF8"):
+        read_lait(path)

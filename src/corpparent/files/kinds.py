@@ -34,6 +34,7 @@ from corpparent.files.dfe_mapping import (
 from corpparent.files.documents import read_document
 from corpparent.files.ees import read_ees
 from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.limits import checked_file
 from corpparent.files.meetings import meetings_json_schema, read_meetings
 from corpparent.files.membership import membership_json_schema, read_membership
 from corpparent.files.neighbours import read_neighbours
@@ -129,6 +130,7 @@ def _parquet_columns(path: Path) -> frozenset[str]:
         import pyarrow.parquet as pq
     except ImportError:
         return frozenset()
+    checked_file(path)
     try:
         return frozenset(pq.read_schema(path).names)
     except (OSError, ValueError) as exc:  # pyarrow's errors subclass these

@@ -17,6 +17,7 @@ from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Areas, Level, know
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.dfe.lait import ENGLAND_NUMBER, POLARITIES, LaitData, LaitDictionary, LaitMeasure
 from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.files.limits import checked_file
 from corpparent.files.problems import in_file_order, problems_from_validation
 from corpparent.files.records import read_records, validate_records
 
@@ -161,8 +162,10 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
         raise CorpparentError(
             "reading the LAIT dataset needs pyarrow: pip install 'corpparent[dfe]'") from None
     source = str(path)
+    checked_file(path)  # no directory, pipe or device, nothing over the size bound
     try:
         table = pq.read_table(path)
+        table.validate(full=True)  # text columns of valid UTF-8, offsets in range
     except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
         raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
     missing = [c for c in _COLUMNS if c not in table.column_names]
