@@ -146,5 +146,5 @@ def test_a_parquet_text_column_that_is_not_utf8_is_refused(tmp_path: Path) -> No
         "Years": text(b"2025"), "LA and Regions": text(b"Wilt\xe6shire"),
         "Values": text(b"68"), "LA Number": pa.array([865.0]),
         "Region": text(b"South West")}), path)
-    with pytest.raises(DataError, match="cannot read the parquet file: .*UTF8"):
+    with pytest.raises(DataError, match=r"cannot read the parquet file: .*UTF8"):
         read_lait(path)
