@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from click.testing import CliRunner
 from corpparent import DataError, read_readings
 from corpparent.cli import cli
 from corpparent.errors import MissingDependencyError
+from corpparent.files.comparators import read_comparators
 from corpparent.files.ofsted import read_ofsted
 from corpparent.files.sheets import cell_text, column_letter
+from corpparent.files.submissions import read_submissions
 from corpparent.indicators.readings import Readings
 from corpparent.plugins import load_profile
 from national_data import NATIONAL_DATA
@@ -160,3 +163,21 @@ def test_column_letters(index: int, letters: str) -> None:
                                              (True, "TRUE"), ("c", "c"), (1e300, "1e+300")])
 def test_cells_read_as_a_csv_file_writes_them(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+@pytest.mark.parametrize(("read", "name"), [
+    (read_submissions, "wiltshire_submissions_2022-23.csv"),
+    (read_comparators, "wiltshire_comparators_2020-21.csv"),
+])
+def test_other_tabular_kinds_read_a_dataframe_as_their_csv(
+        read: Callable[[Any], Any], name: str) -> None:
+    polars = pytest.importorskip("polars")
+    path = ROOT / "examples" / "data" / name
+    frame = polars.read_csv(path, infer_schema=False)  # every column as text, as in the file
+    assert _content(read(frame)) == _content(read(path))
+
+
+def _content(items: tuple[Any, ...]) -> list[object]:
+    """What was read, less where it was read from (a comparator keeps its source)."""
+    return [(item.name, item.kind, dict(item.values)) if hasattr(item, "values") else item
+            for item in items]
