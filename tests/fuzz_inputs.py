@@ -64,7 +64,8 @@ WEIRD_TOML = ("inf", "nan", "-inf", "1e400", "1" * 5000, "-40", "500", '"c"', '"
 WHOLE_FILE = ("file not found", "the file is too large", "cannot read the file",
               "nests too deeply", "cannot read the workbook", "cannot read the parquet",
               "not valid TOML", "the file is empty", "not UTF-8", "none of the mapped",
-              "declares no profile", "cannot read the table")
+              "declares no profile", "cannot read the table", "no sheet holds the table",
+              "no sheet named")
 
 
 @frozen
@@ -111,6 +112,7 @@ def seeds(folder: Path) -> dict[str, list[Seed]]:
     staffordshire = Against(load_profile("staffordshire").indicators)
     found: dict[str, list[Seed]] = {
         "readings": [Seed(EXAMPLES / "wiltshire_readings_2022-23.csv", wiltshire),
+                     Seed(EXAMPLES / "wiltshire_readings_2022-23.xlsx", wiltshire),
                      Seed(EXAMPLES / "staffordshire_readings_2019-20.csv", staffordshire)],
         "comparators": [Seed(EXAMPLES / "wiltshire_comparators_2020-21.csv", wiltshire)],
         "meetings": [Seed(EXAMPLES / "staffordshire_2019-20_meetings.csv"),

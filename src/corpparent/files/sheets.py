@@ -47,6 +47,7 @@ SHEET_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 #: How far down a sheet its header row is looked for.
 HEADER_SEARCH_ROWS: Final = 20
 
+_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
 
 
@@ -104,24 +105,46 @@ class SheetTable:
         return f"{self.sheet}!{column_letter(self.first_column + column)}{row}"
 
 
-def _workbook_sheets(file: Path) -> list[tuple[str, list[tuple[int, list[str]]], int]]:
-    """Every sheet of the workbook: its name, its rows as text with their row numbers,
-    and its first column; an unreadable workbook is a DataError."""
+def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]], int]]:
+    """Each sheet of the workbook in turn (a sheet is read only when asked for): its
+    name, its rows as text with their row numbers, and its first column; an unreadable
+    workbook is a DataError."""
     from python_calamine import CalamineWorkbook  # imported on first use
 
     source = str(checked_file(file))
-    sheets = []
     try:
-        with CalamineWorkbook.from_path(source) as book:
-            for name in book.sheet_names:
+        book = CalamineWorkbook.from_path(source)
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # calamine's errors share no base class, and a panic in
+        # its Rust code arrives as pyo3's PanicException, a BaseException
+        raise DataError.single(source, f"cannot read the workbook: {exc}") from None
+    with book:
+        for name in book.sheet_names:
+            try:
                 sheet = book.get_sheet_by_name(name)
                 top, left = sheet.start or (0, 0)
                 rows = [(top + number + 1, [cell_text(cell) for cell in row])
                         for number, row in enumerate(sheet.iter_rows())]
-                sheets.append((name, rows, left))
-    except Exception as exc:  # calamine's errors (zip, XML, password) share no base class
+            except _INTERRUPTS:
+                raise
+            except BaseException as exc:  # as above: a sheet's XML or data may be broken
+                raise DataError.single(source, f"cannot read the workbook's sheet {name!r}: "
+                                       f"{exc}") from None
+            yield name, rows, left
+
+
+def _sheet_names(file: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    source = str(checked_file(file))
+    try:
+        with CalamineWorkbook.from_path(source) as book:
+            return list(book.sheet_names)
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # as in _workbook_sheets
         raise DataError.single(source, f"cannot read the workbook: {exc}") from None
-    return sheets
 
 
 def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
@@ -162,26 +185,26 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
     heading as ``key`` reads it), from its header row on."""
     source = str(file)
     chosen = sheet if sheet is not None else _CHOSEN.get()
-    sheets = _workbook_sheets(file)
-    if chosen is not None:
-        named = [entry for entry in sheets if entry[0] == chosen]
-        if not named:
-            raise DataError.single(source, f"no sheet named {chosen!r}", expected="one of "
-                                   + ", ".join(repr(name) for name, _, _ in sheets))
-        sheets = named
-    for name, rows, left in sheets:
+    names = _sheet_names(file)
+    if chosen is not None and chosen not in names:
+        raise DataError.single(source, f"no sheet named {chosen!r}", expected="one of "
+                               + ", ".join(repr(name) for name in names))
+    for name, rows, left in _workbook_sheets(file):
+        if chosen is not None and name != chosen:
+            continue
         found = _header_index(rows, wanted, key)
         if found is not None:
             return SheetTable(source, name, left, _trimmed(rows[found:]))
     if chosen is not None or not wanted:
-        raise DataError.single(source, "the file is empty" if not sheets else
-                               f"no table in sheet {sheets[0][0]!r}", line=1,
+        where = chosen if chosen is not None else (names[0] if names else None)
+        raise DataError.single(source, "the file is empty" if where is None else
+                               f"no table in sheet {where!r}", line=1,
                                expected="a header row" + (f" holding {', '.join(wanted)}"
                                                            if wanted else ""))
     raise DataError.single(source, "no sheet holds the table", expected="a header row "
                            f"holding {', '.join(wanted)} in the first {HEADER_SEARCH_ROWS} "
                            "rows of a sheet", found="sheets " + ", ".join(
-                               repr(name) for name, _, _ in sheets))
+                               repr(name) for name in names) if names else "no sheets")
 
 
 def sheet_headers(file: Path) -> frozenset[str]:
