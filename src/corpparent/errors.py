@@ -131,7 +131,7 @@ class Problem:
 
     def __str__(self) -> str:
         # Control characters from data are written out, never sent to a terminal raw.
-        return printable(f"{self.place}: {self.message}", lines=True)
+        return printable(f"{self.place}: {self.message}")
 
 
 class DataError(CorpparentError, ValueError):
