@@ -151,7 +151,8 @@ def seeds(folder: Path) -> dict[str, list[Seed]]:
         found["dfe-neighbours"] = [Seed(_head(SHARED / "sn_model_2025_wide.csv",
                                               cut / "sn_model_2025_wide.csv", 160))]
         found["ofsted"] = [Seed(_head(SHARED / "ofsted_ilacs_outcomes_2025-03-31.csv",
-                                      cut / "ofsted_ilacs_outcomes_2025-03-31.csv", 80))]
+                                      cut / "ofsted_ilacs_outcomes_2025-03-31.csv", 80)),
+                           Seed(SHARED / "LA_Inspection_Outcomes_as_at_31_March_2025.ods")]
         lait = cut / "lait_bds_long.parquet"
         pq.write_table(pq.read_table(SHARED / "lait_bds_long.parquet").slice(0, 300), lait)
         found["dfe-lait"] = [Seed(lait)]
@@ -372,6 +373,40 @@ def parquet_table(path: Path, rng: random.Random) -> None:
     pq.write_table(table, path)
 
 
+def xlsx_cells(data: bytes, rng: random.Random) -> bytes:
+    """A workbook with cells of its last sheet replaced, rows repeated or deleted."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data))
+    except Exception:  # a workbook already broken by an earlier mutation
+        return flip_bytes(data, rng)
+    sheet = book.worksheets[-1]
+    how = rng.choice(["cell", "cell", "repeat", "delete", "column"])
+    last = sheet.max_row
+    if how == "cell":
+        for _ in range(rng.randint(1, 3)):
+            value: object = rng.choice([*WEIRD, 1.7e308, -40, 500, float("nan"), True])
+            try:  # openpyxl refuses control characters in a cell itself
+                sheet.cell(row=rng.randint(1, last), column=rng.randint(1, sheet.max_column),
+                           value=value)
+            except Exception:  # openpyxl's IllegalCharacterError
+                continue
+    elif how == "repeat":
+        row = [cell.value for cell in sheet[rng.randint(1, last)]]
+        sheet.append(row)
+    elif how == "delete":
+        sheet.delete_rows(rng.randint(1, last))
+    else:
+        sheet.delete_cols(rng.randint(1, sheet.max_column))
+    out = io.BytesIO()
+    try:
+        book.save(out)
+    except Exception:  # openpyxl refuses some values (control characters) itself
+        return data
+    return out.getvalue()
+
+
 BYTES: tuple[Callable[[bytes, random.Random], bytes], ...] = (
     flip_bytes, truncate, empty, byte_order_mark, other_encoding, line_ends, long_line,
     control_characters)
@@ -380,6 +415,7 @@ BY_SUFFIX: dict[str, tuple[Callable[[bytes, random.Random], bytes], ...]] = {
     ".json": (json_values, json_values, json_values),
     ".toml": (toml_values, toml_values, toml_values),
     ".parquet": (),
+    ".xlsx": (xlsx_cells, xlsx_cells, xlsx_cells, xlsx_cells, xlsx_cells),
 }
 
 
@@ -414,6 +450,8 @@ def rows_in(kind: str, path: Path) -> int | None:
     """How many records the file holds, read as plainly as possible (a CSV file's
     non-blank rows after its header, a JSON list's items); ``None`` if it cannot be
     read so plainly (then a reader's success is not counted)."""
+    if path.suffix in (".xlsx", ".ods"):
+        return _sheet_rows(kind, path)
     data = path.read_bytes()
     if path.suffix == ".json":
         try:
@@ -440,6 +478,29 @@ def rows_in(kind: str, path: Path) -> int | None:
                   or re.fullmatch(r"SN_\d+", name)]
         body = [row for row in body if any(row[i].strip() for i in wanted if i < len(row))]
     return len(body)
+
+
+def _sheet_rows(kind: str, path: Path) -> int | None:
+    """The non-blank rows under the first header (a row holding the kind's first
+    column) of any sheet, read with python-calamine as plainly as possible."""
+    from python_calamine import CalamineWorkbook
+
+    first = {"readings": "indicator", "ofsted": "Local authority area code"}.get(kind)
+    if first is None:
+        return None
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            for name in book.sheet_names:
+                rows = [[str(cell).strip() for cell in row]
+                        for row in book.get_sheet_by_name(name).to_python()]
+                header = next((i for i, row in enumerate(rows[:20]) if first in row), None)
+                if header is not None:
+                    return sum(1 for row in rows[header + 1:] if any(row))
+    except BaseException as exc:  # a broken workbook: not counted
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        return None
+    return None
 
 
 def accepted(kind: str, summary: str) -> int | None:
