@@ -83,6 +83,28 @@ def test_a_sheet_problem_names_the_sheet_and_the_cell(tmp_path: Path) -> None:
     assert "'lots'" in str(problem)
 
 
+@pytest.mark.parametrize(("top", "left", "cell"), [(1, 1, "C3"), (4, 3, "E6"), (2, 5, "G4")])
+def test_a_table_anywhere_on_a_sheet_is_placed_by_its_own_cells(
+        tmp_path: Path, top: int, left: int, cell: str) -> None:
+    # Nothing above or left of the table (the title row is left out): found by moving
+    # the table to C4, where the rows were first numbered from the table's top.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Readings"
+    rows = [["indicator", "period", "value"], ["children_in_care", "2022-23 Q4", 461],
+            ["children_in_care", "2022-23 Q3", "lots"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.cell(row=top + r, column=left + c, value=value)
+    path = tmp_path / "readings.xlsx"
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        read_readings(path, INDICATORS)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (top + 2, f"value (Readings!{cell})")
+
+
 def test_the_sheet_named_is_the_one_read(tmp_path: Path) -> None:
     path = tmp_path / "readings.xlsx"
     write_xlsx(path, csv_rows())

@@ -105,10 +105,10 @@ class SheetTable:
         return f"{self.sheet}!{column_letter(self.first_column + column)}{row}"
 
 
-def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]], int]]:
+def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]]]]:
     """Each sheet of the workbook in turn (a sheet is read only when asked for): its
-    name, its rows as text with their row numbers, and its first column; an unreadable
-    workbook is a DataError."""
+    name and its rows as text with their row numbers; an unreadable workbook is a
+    DataError."""
     from python_calamine import CalamineWorkbook  # imported on first use
 
     source = str(checked_file(file))
@@ -123,15 +123,15 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
         for name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(name)
-                top, left = sheet.start or (0, 0)
-                rows = [(top + number + 1, [cell_text(cell) for cell in row])
-                        for number, row in enumerate(sheet.iter_rows())]
+                # From A1, so a row's number and a cell's column are the sheet's own.
+                rows = [(number + 1, [cell_text(cell) for cell in row]) for number, row
+                        in enumerate(sheet.to_python(skip_empty_area=False))]
             except _INTERRUPTS:
                 raise
             except BaseException as exc:  # as above: a sheet's XML or data may be broken
                 raise DataError.single(source, f"cannot read the workbook's sheet {name!r}: "
                                        f"{exc}") from None
-            yield name, rows, left
+            yield name, rows
 
 
 def _sheet_names(file: Path) -> list[str]:
@@ -162,20 +162,27 @@ def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
     return filled.index(max(filled))
 
 
-def _trimmed(rows: Sequence[tuple[int, list[str]]]) -> tuple[tuple[int, list[str]], ...]:
-    """The rows with the empty cells right of the header's last heading dropped (a
-    filled one is kept, so the row is reported as longer than the header)."""
-    header = rows[0][1]
+def _trimmed(rows: Sequence[tuple[int, list[str]]]
+             ) -> tuple[int, tuple[tuple[int, list[str]], ...]]:
+    """The table's first column (0-based: the columns left of it are empty in every
+    row), and the rows from there, with the empty cells right of the header's last
+    heading dropped (a filled one is kept, so the row is reported as longer than the
+    header)."""
+    starts = [next(i for i, cell in enumerate(cells) if cell.strip())
+              for _, cells in rows if any(cell.strip() for cell in cells)]
+    lead = min(starts, default=0)
+    header = rows[0][1][lead:]
     width = len(header)
     while width and not header[width - 1].strip():
         width -= 1
     result = []
     for line, cells in rows:
-        end = len(cells)
-        while end > width and not cells[end - 1].strip():
+        kept = cells[lead:]
+        end = len(kept)
+        while end > width and not kept[end - 1].strip():
             end -= 1
-        result.append((line, cells[:end]))
-    return tuple(result)
+        result.append((line, kept[:end]))
+    return lead, tuple(result)
 
 
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
@@ -189,12 +196,13 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
     if chosen is not None and chosen not in names:
         raise DataError.single(source, f"no sheet named {chosen!r}", expected="one of "
                                + ", ".join(repr(name) for name in names))
-    for name, rows, left in _workbook_sheets(file):
+    for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
         found = _header_index(rows, wanted, key)
         if found is not None:
-            return SheetTable(source, name, left, _trimmed(rows[found:]))
+            lead, table = _trimmed(rows[found:])
+            return SheetTable(source, name, lead, table)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else
@@ -212,7 +220,7 @@ def sheet_headers(file: Path) -> frozenset[str]:
     kind of file a workbook is."""
     chosen = _CHOSEN.get()
     names: set[str] = set()
-    for name, rows, _ in _workbook_sheets(file):
+    for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
         found = _header_index(rows, ())
