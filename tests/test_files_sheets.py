@@ -142,6 +142,14 @@ def test_pandas_and_polars_dataframes_give_the_csv_readings() -> None:
     assert as_set(read_readings(polars.read_csv(READINGS), INDICATORS)) == expected
 
 
+def test_a_pyarrow_table_gives_the_csv_readings() -> None:
+    csv_module = pytest.importorskip("pyarrow.csv")
+    table = csv_module.read_csv(READINGS)
+    assert hasattr(table, "__arrow_c_stream__")
+    assert as_set(read_readings(table, INDICATORS)) == as_set(read_readings(READINGS,
+                                                                            INDICATORS))
+
+
 def test_a_list_of_dicts_gives_the_csv_readings() -> None:
     header, *body = csv_rows()
     records = [dict(zip(header, [typed(cell) for cell in row], strict=True)) for row in body]
