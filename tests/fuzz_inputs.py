@@ -65,7 +65,7 @@ WHOLE_FILE = ("file not found", "the file is too large", "cannot read the file",
               "nests too deeply", "cannot read the workbook", "cannot read the parquet",
               "not valid TOML", "the file is empty", "not UTF-8", "none of the mapped",
               "declares no profile", "cannot read the table", "no sheet holds the table",
-              "no sheet named")
+              "no sheet named", "no table in sheet")
 
 
 @frozen

@@ -206,7 +206,7 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else
-                               f"no table in sheet {where!r}", line=1,
+                               f"no table in sheet {where!r}",
                                expected="a header row" + (f" holding {', '.join(wanted)}"
                                                            if wanted else ""))
     raise DataError.single(source, "no sheet holds the table", expected="a header row "
