@@ -249,6 +249,31 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
+class _CellHeadings(Mapping[str, str]):
+    """Each field of a sheet's row named by its heading and its cell,
+    ``value (Readings!C14)``: made only for a field a problem names, as most rows have
+    none."""
+
+    __slots__ = ("_cells", "_columns", "_row", "_written")
+
+    def __init__(self, written: Sequence[str], header: Sequence[str],
+                 cells: Callable[[int, int], str], row: int) -> None:
+        self._written = written
+        self._columns = {name: column for column, name in enumerate(header)}
+        self._cells = cells
+        self._row = row
+
+    def __getitem__(self, name: str) -> str:
+        column = self._columns[name]
+        return f"{self._written[column]} ({self._cells(column, self._row)})"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
 @frozen
 class _Read:
     """A table's records and the line of its header."""
@@ -280,9 +305,7 @@ def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise
             records.append(RawRecord(source, row, {}, problem))
             continue
         fields = {name: cell.strip() for name, cell in zip(header, values, strict=True)}
-        named = headings if cells is None else {
-            name: f"{heading} ({cells(column, row)})"
-            for column, (name, heading) in enumerate(zip(header, written, strict=True))}
+        named = headings if cells is None else _CellHeadings(written, header, cells, row)
         records.append(RawRecord(source, row, fields, headings=named))
     return written, published, header, _Read(header_line, tuple(records))
 

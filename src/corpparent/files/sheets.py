@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,6 +63,7 @@ def using_sheet(name: str | None) -> Iterator[None]:
         _CHOSEN.reset(token)
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """The letters of the 0-based column ``index``: 0 is ``A``, 26 is ``AA``."""
     letters = ""
@@ -75,6 +77,8 @@ def column_letter(index: int) -> str:
 def cell_text(value: object) -> str:
     """A cell's value as a CSV file would write it: a whole number without ``.0``, a
     date (at midnight) as ``2023-07-10``, nothing as the empty text."""
+    if type(value) is str:  # most cells: returned before any other test
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import Period
-from corpparent.symbols import is_symbol, optional_number, symbol_meaning
+from corpparent.symbols import MAX_MAGNITUDE, is_symbol, optional_number, symbol_meaning
 
 __all__ = ["Reading", "Readings"]
 
@@ -53,8 +53,9 @@ class Reading:
                 object.__setattr__(self, "value", None)
         for name in ("value", "numerator", "denominator", "population"):
             number: object = getattr(self, name)
-            if number is None or isinstance(number, str):
-                continue
+            if number is None or isinstance(number, str) or (
+                    type(number) is float and abs(number) <= MAX_MAGNITUDE):
+                continue  # blank, a text refused above, or a number already in range
             try:
                 object.__setattr__(self, name, optional_number(number))
             except ValueError as exc:
