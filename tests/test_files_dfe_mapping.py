@@ -271,3 +271,18 @@ def test_the_shipped_mappings_are_read_once() -> None:
     assert shipped_mappings() is first
     shipped = Path(__file__).parent.parent / "src/corpparent/dfe/mappings"
     assert len(first) == len(list(shipped.glob("*.toml")))
+
+
+def test_a_denominator_matching_two_rows_names_both(tmp_path: Path) -> None:
+    # Two rows of Wiltshire's 2025 totals match the denominator's filters: taking the
+    # first would divide by a count the mapping never chose.
+    data, mapping = _write(tmp_path, MAPPING,
+                           f"2025,Reporting year,{WILTS},CLA on 31 March,3+,27,9\n"
+                           f"2025,Reporting year,{WILTS},CLA on 31 March,Total,306,100\n"
+                           f"2025,Reporting year,{WILTS},CLA on 31 March,Total,268,100\n")
+    with pytest.raises(DataError) as caught:
+        read_mapped(data, mapping)
+    [problem] = caught.value.problems
+    assert "rows 3 and 4" in problem.message
+    assert "denominator" in problem.message
+    assert problem.field == "indicators[0].denominator.filters"

@@ -18,7 +18,7 @@ from corpparent.dfe.figures import parse_figure
 from corpparent.errors import DataError, Problem
 from corpparent.files.ees import read_ees
 from corpparent.periods import CalendarYear, FinancialYear, Period
-from corpparent.symbols import OFFICIAL_SYMBOLS
+from corpparent.symbols import MAX_MAGNITUDE, OFFICIAL_SYMBOLS
 from national_data import NATIONAL_DATA
 
 DFE = NATIONAL_DATA
@@ -172,9 +172,15 @@ def test_unreadable_ees_periods(time_period: str, identifier: str) -> None:
         ees_period(time_period, identifier)
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False))
+@given(st.floats(min_value=-MAX_MAGNITUDE, max_value=MAX_MAGNITUDE))
 def test_a_published_number_reads_back_exactly(value: float) -> None:
     assert parse_figure(repr(value)).value == value
+
+
+@given(st.floats(min_value=MAX_MAGNITUDE, exclude_min=True), st.booleans())
+def test_a_number_beyond_any_figure_is_refused(value: float, negative: bool) -> None:
+    with pytest.raises(ValueError, match=r"at most|finite"):
+        parse_figure(repr(-value if negative else value))
 
 
 @given(st.sampled_from(sorted(OFFICIAL_SYMBOLS)), st.booleans())

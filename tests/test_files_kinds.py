@@ -111,7 +111,7 @@ CASES: dict[str, Case] = {
         "E92000001,England,E12000009,South West,865,Wiltshire,E06000054\n"),
         3, "geographic_level", "one of"),
     "dfe-lait": Case("lait.parquet", _lait, 2, "LA Number",
-                     "a value greater than or equal to 1"),
+                     "a whole number from 1"),
     "dfe-lait-dictionary": Case("dictionary.csv", _text(
         f"{LAIT_DICTIONARY}\n4,InfMort,Infant Mortality,Health,Low,1,,Calendar,None\n"
         "5,Moves,Moves,Children,Sideways,1,,Financial,None\n"), 3, "Polarity", "one of"),

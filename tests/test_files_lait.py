@@ -139,6 +139,19 @@ def test_an_unknown_symbol_in_lait_names_row_and_column(tmp_path: Path) -> None:
     assert (problem.source, problem.line, problem.field) == (str(path), 2, "Values")
 
 
+def test_an_la_number_too_large_for_a_code_names_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "lait.parquet"
+    pq.write_table(pa.table({
+        "Short Desc": ["LACStable_2016on"], "Data item": [None], "Years": ["2025"],
+        "LA and Regions": ["Wiltshire"], "Values": ["9"], "LA Number": [1e300],
+        "Region": ["South West"]}), path)
+    with pytest.raises(DataError) as caught:
+        read_lait(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (1, "LA Number")
+    assert "expected a whole number from 1" in str(problem)
+
+
 def test_two_values_for_one_area_and_year_are_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="second value"):
         read_lait(_parquet(tmp_path, ["9", "10"]))

@@ -138,7 +138,8 @@ def test_json_number_nan_is_refused(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
-    assert "unsupported file type" in str(only_problem(write(tmp_path, "x", "r.xlsx")))
+    assert "unsupported file type" in str(only_problem(write(tmp_path, "x", "r.docx")))
+    assert "cannot read the workbook" in str(only_problem(write(tmp_path, "x", "r.xlsx")))
     assert "file not found" in str(only_problem(tmp_path / "absent.csv"))
 
 

@@ -75,7 +75,8 @@ def test_every_problem_in_a_json_log_is_reported_with_its_number_and_key() -> No
         ("log.json", "{\"submissions\": [", "invalid JSON"),
         ("log.json", "{\"rows\": []}", "expected a list of records"),
         ("log.csv", "", "the file is empty"),
-        ("log.xlsx", "", "expected .csv or .json"),
+        ("log.xlsx", "", "cannot read the workbook"),
+        ("log.docx", "", "expected .csv, .json"),
     ],
 )
 def test_unreadable_logs_raise_one_clear_data_error(

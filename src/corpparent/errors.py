@@ -16,10 +16,13 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.safe_text import printable
+
 __all__ = [
     "CorpparentError",
     "DataError",
     "DefinitionError",
+    "MissingDependencyError",
     "PeriodError",
     "PluginError",
     "PluginFileError",
@@ -57,6 +60,11 @@ class UnknownNameError(CorpparentError, LookupError):
 
 class UnknownIndicatorError(UnknownNameError):
     """An indicator identifier is not in the indicator set."""
+
+
+class MissingDependencyError(CorpparentError, ImportError):
+    """An optional package needed for what was asked (pyarrow, to read a DataFrame) is
+    not installed; the message says how to install it."""
 
 
 class PluginError(CorpparentError, RuntimeError):
@@ -122,7 +130,8 @@ class Problem:
         return "; ".join(parts) or "invalid"
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}"
+        # Control characters from data are written out, never sent to a terminal raw.
+        return printable(f"{self.place}: {self.message}")
 
 
 class DataError(CorpparentError, ValueError):

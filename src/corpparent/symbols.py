@@ -14,6 +14,8 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "MAX_MAGNITUDE",
+    "MAX_NUMBER_LENGTH",
     "OFFICIAL_SYMBOLS",
     "is_symbol",
     "number_or_symbol",
@@ -40,7 +42,7 @@ OFFICIAL_SYMBOLS: Final = MappingProxyType(
 
 def is_symbol(text: str) -> bool:
     """Whether ``text`` (stripped, any case) is an official symbol."""
-    return text.strip().lower() in OFFICIAL_SYMBOLS
+    return len(text) <= MAX_NUMBER_LENGTH and text.strip().lower() in OFFICIAL_SYMBOLS
 
 
 def symbol_meaning(text: str) -> str:
@@ -52,17 +54,39 @@ def _as_float(value: object) -> float:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            raise _NotFiniteError(f"expected a number of at most {MAX_MAGNITUDE:g}, got "
+                                  f"a number of {len(str(abs(value))):,} digits") from None
     elif isinstance(value, str):
+        if len(value) > MAX_NUMBER_LENGTH:
+            raise ValueError(f"expected a number, got a text of {len(value):,} characters")
         try:
             number = float(value.replace(",", ""))
         except ValueError:
-            raise ValueError(f"expected a number, got {value!r}") from None
+            raise ValueError(f"expected a number, got {_short(value)}") from None
     else:
         raise ValueError(f"expected a number, got {type(value).__name__}")
     if not math.isfinite(number):
-        raise _NotFiniteError(f"expected a finite number, got {value!r}")
+        raise _NotFiniteError(f"expected a finite number, got {_short(value)}")
+    if abs(number) > MAX_MAGNITUDE:
+        raise _NotFiniteError(f"expected a number of at most {MAX_MAGNITUDE:g}, got "
+                              f"{_short(value)}")
     return number
+
+
+#: The largest magnitude a published figure may have. No count, rate, percentage or
+#: score of children's services comes near it (England has about 12 million children),
+#: and a figure beyond it (``1.7e308``) would become infinite when converted or summed.
+MAX_MAGNITUDE: Final = 1e15
+#: The longest text read as a number: a 400-digit number is not a published figure.
+MAX_NUMBER_LENGTH: Final = 64
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 class _NotFiniteError(ValueError):
@@ -89,5 +113,5 @@ def number_or_symbol(value: object) -> float | str | None:
     except ValueError:
         symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)
         raise ValueError(
-            f"expected a number or an official symbol ({symbols}), got {value!r}"
+            f"expected a number or an official symbol ({symbols}), got {_short(value)}"
         ) from None

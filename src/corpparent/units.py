@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import sys
 from typing import TYPE_CHECKING, Any, TypeGuard
 
@@ -26,6 +25,8 @@ if TYPE_CHECKING:  # pint is imported on first use, keeping `import corpparent` 
     from pint import Quantity
 
 __all__ = [
+    "KNOWN_UNITS",
+    "MAX_UNIT_LENGTH",
     "Quantity",
     "convert",
     "is_quantity",
@@ -34,6 +35,7 @@ __all__ = [
     "registry",
     "same_dimension",
     "unit_label",
+    "unit_name",
     "use_registry",
 ]
 
@@ -115,32 +117,71 @@ def use_registry(host: pint.UnitRegistry[Any]) -> None:
     except (pint.errors.PintError, ValueError) as exc:
         raise UnitError(f"cannot add corpparent's units to the given registry: {exc}") from exc
     _registry = host
-    _parse_unit.cache_clear()
+    _unit.cache_clear()
     _factor.cache_clear()
 
 
-def parse_unit(text: str | pint.Unit) -> pint.Unit:
-    """Parse a unit name such as ``'%'``, ``'per 10,000'`` or ``'children'``.
+#: The units corpparent knows, by their registry names: the closed vocabulary every
+#: unit written in a file or given in Python must come from.
+KNOWN_UNITS: frozenset[str] = frozenset({
+    "dimensionless", "percent", "per_10k_children", "per_100k_children", "child", "point",
+    "day", "week",
+})
+#: The longest unit text read: the longest accepted spelling is well under this, so a
+#: longer cell is refused before any lookup.
+MAX_UNIT_LENGTH = 64
 
-    Raises :class:`UnitError` naming the accepted spellings when the text is unknown.
+
+def _spellings() -> dict[str, str]:
+    """Every accepted spelling (lower case, single spaces) and the registry name it
+    stands for: the aliases, the registry names, and their plurals."""
+    spelt = dict(_ALIASES)
+    for name in KNOWN_UNITS:
+        spelt.setdefault(name, name)
+        spelt.setdefault(name.replace("_", " "), name)
+    spelt.update({"weeks": "week", "percents": "percent", "per cent": "percent"})
+    return spelt
+
+
+_SPELLINGS: dict[str, str] = _spellings()
+
+
+def unit_name(text: str) -> str:
+    """The registry name of a unit written ``text``, from the closed vocabulary of
+    accepted spellings (any case, spaces collapsed): ``'%'`` -> ``'percent'``.
+
+    Nothing is parsed or evaluated: a text that is not an accepted spelling (``'%%'``,
+    ``'percent**0.5'``, ``'1/0'``) is a :class:`UnitError` naming the accepted ones, and
+    so is a text longer than :data:`MAX_UNIT_LENGTH` characters.
     """
-    return _parse_unit(text if isinstance(text, str) else str(text))
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnitError(f"unknown unit: a text of {len(text):,} characters; expected one "
+                        f"of {_accepted()}")
+    key = " ".join(text.strip().lower().split())
+    name = _SPELLINGS.get(key)
+    if name is None:
+        raise UnitError(f"unknown unit {text!r}; expected one of {_accepted()}")
+    return name
 
 
-@functools.lru_cache(maxsize=256)
-def _parse_unit(text: str) -> pint.Unit:
-    # Cached by text: parsing through pint costs far more than a lookup, and units are
-    # named again and again (every reading, every formatted value).
-    import pint
+def _accepted() -> str:
+    return ", ".join(sorted(repr(a) for a in _ALIASES if a))
 
-    reg = registry()
-    key = re.sub(r"\s+", " ", text.strip().lower())
-    name = _ALIASES.get(key, key)
-    try:
-        return reg.Unit(name)
-    except (pint.errors.PintError, AttributeError, ValueError, TypeError) as exc:
-        accepted = ", ".join(sorted(repr(a) for a in _ALIASES if a))
-        raise UnitError(f"unknown unit {text!r}; expected one of {accepted}") from exc
+
+def parse_unit(text: str | pint.Unit) -> pint.Unit:
+    """The registry's unit for a name such as ``'%'``, ``'per 10,000'`` or ``'children'``,
+    or for a unit of any pint registry that is one of :data:`KNOWN_UNITS`.
+
+    Raises :class:`UnitError` naming the accepted spellings when the text is unknown. The
+    text is looked up in a closed vocabulary, never handed to pint's parser, so pint is
+    asked once per unit corpparent knows, not once per value.
+    """
+    return _unit(unit_name(text if isinstance(text, str) else str(text)))
+
+
+@functools.lru_cache(maxsize=32)
+def _unit(name: str) -> pint.Unit:
+    return registry().Unit(name)
 
 
 def is_quantity(value: object) -> TypeGuard[Quantity[Any]]:

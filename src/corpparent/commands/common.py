@@ -31,6 +31,7 @@ from corpparent.report.provenance import make_provenance
 from corpparent.report.spreadsheets import csv_text, parquet_bytes
 from corpparent.report.suppression import DEFAULT_THRESHOLD
 from corpparent.report.tables import tidy_tables
+from corpparent.safe_text import printable, printable_tree
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -47,6 +48,7 @@ __all__ = [
     "options_used",
     "output_options",
     "progress",
+    "refuse_overwriting_inputs",
     "report_findings",
     "slug",
     "terminal_width",
@@ -66,12 +68,12 @@ EXIT_INCOMPLETE = 3
 def one_line(error: BaseException) -> str:
     """An error as one line: a DataError's first problem and how many more there are."""
     if isinstance(error, click.ClickException):
-        return " ".join(error.format_message().split())
+        return printable(" ".join(error.format_message().split()))
     if isinstance(error, DataError) and len(error.problems) > 1:
         more = len(error.problems) - 1
-        return (f"{error.problems[0]} (and {more} more problem{'s' if more > 1 else ''}; "
-                f"'corpparent validate' lists them all)")
-    return " ".join(str(error).split())
+        return printable(f"{error.problems[0]} (and {more} more problem"
+                         f"{'s' if more > 1 else ''}; 'corpparent validate' lists them all)")
+    return printable(" ".join(str(error).split()))
 
 
 class PeriodType(click.ParamType):  # type: ignore[type-arg]
@@ -104,7 +106,39 @@ def load_indicator_set(reference: str) -> IndicatorSet:
     return load_object(reference, IndicatorSet, "indicators")
 
 
+#: The options a command writes to; every other path it is given is an input.
+OUTPUT_PARAMETERS = frozenset({"output", "ics_file"})
+
+
+def _given_inputs() -> list[Path]:
+    """The paths the running command was given to read: every path among its arguments
+    and options but those it writes to."""
+    context = click.get_current_context(silent=True)
+    found: list[Path] = []
+    while context is not None:
+        for name, value in context.params.items():
+            if name in OUTPUT_PARAMETERS:
+                continue
+            values = value if isinstance(value, tuple | list) else (value,)
+            found.extend(Path(v) for v in values if isinstance(v, Path))
+        context = context.parent
+    return found
+
+
+def refuse_overwriting_inputs(output: Path, what: str = "the output") -> None:
+    """Raise a :class:`~corpparent.errors.DataError` if ``output`` is one of the files the
+    running command reads: a report written over its own readings would lose them."""
+    for given in _given_inputs():
+        same = (output.resolve() == given.resolve()
+                or (output.exists() and given.exists() and os.path.samefile(output, given)))
+        if same:
+            raise DataError.single(str(output), f"will not write {what} over {given}, an "
+                                   "input of this command; choose another --output")
+
+
 def write_output(content: str | bytes, output: Path | None, *, what: str) -> None:
+    if output is not None:
+        refuse_overwriting_inputs(output, what)
     if output is None:
         click.echo(content, nl=False)
         return
@@ -128,6 +162,9 @@ def emit(report: ScorecardReport | FindingsReport, output_format: Format,
     """Print or write ``report``. A binary format needs a file (checked with the options,
     before any work); a CSV or Parquet file gets the report's other tidy tables beside
     it, named ``NAME-TABLE.csv``, and none is written unless all can be."""
+    # Control characters from data are written out before rendering, so a terminal's
+    # own colours survive while an escape sequence in a name or a cell does not.
+    report = type(report).model_validate(printable_tree(report.model_dump()))
     if output is None or output_format not in ("csv", "parquet"):
         if output_format in BINARY_FORMATS:
             assert output is not None, "a binary format without --output is refused earlier"
@@ -141,7 +178,8 @@ def emit(report: ScorecardReport | FindingsReport, output_format: Format,
     tables = tidy_tables(report)
     targets = [output, *(output.with_name(f"{output.stem}-{t.name}{output.suffix}")
                          for t in tables[1:])]
-    for target in targets:
+    for table, target in zip(tables, targets, strict=True):
+        refuse_overwriting_inputs(target, f"the {table.name} table")
         if target.is_dir():
             raise DataError.single(str(target), "cannot write a table here: it is a folder; "
                                    "nothing was written")
@@ -232,6 +270,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
         if output_format in BINARY_FORMATS and output is None:
             raise click.UsageError(
                 f"--format {output_format} writes a binary file: give --output FILE")
+        if output is not None:  # before any work, so the refusal is the only line
+            refuse_overwriting_inputs(output, f"the {output_format} report")
         out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach)
         return function(*args, out=out, **kwargs)
 

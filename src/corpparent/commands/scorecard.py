@@ -55,6 +55,8 @@ __all__ = ["scorecard"]
               help="A comparators file (comparator, indicator, period, value): shown beside "
               "each indicator's latest value.")
 @click.option("--title", help="The report's title.")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx or .ods READINGS file "
+              "(default: the first sheet holding the readings' columns).")
 @click.option("--history", type=click.IntRange(min=1, max=40), default=8, show_default=True,
               help="How many periods each trend chart shows.")
 @click.option("--process-charts/--no-process-charts", default=True, show_default=True,
@@ -73,6 +75,7 @@ def scorecard(
     authority_name: str | None,
     comparators_file: Path | None,
     title: str | None,
+    sheet: str | None,
     history: int,
     process_charts: bool,
     strict: bool,
@@ -80,8 +83,9 @@ def scorecard(
 ) -> None:
     """Assess a scorecard for a period from a readings file, with its exception report.
 
-    READINGS is a CSV or JSON readings file (columns indicator, period, value, and
-    optionally unit, numerator, denominator, population).
+    READINGS is a CSV, JSON, Excel (.xlsx) or OpenDocument (.ods) readings file
+    (columns indicator, period, value, and optionally unit, numerator, denominator,
+    population).
 
     The indicators, their expected ranges and targets come from an authority plug-in
     (--authority) or from Python (--indicators); comparators from the plug-in or a file.
@@ -110,7 +114,7 @@ def scorecard(
         if profile.rule_sets is not None:  # every year's indicators, to read the readings
             indicators = all_indicators(profile.rule_sets)
     authority = authority_name or (None if profile is None else profile.name)
-    data = read_readings(readings, indicators)
+    data = read_readings(readings, indicators, sheet=sheet)
     comparators: tuple[Comparator, ...] = ()
     if comparators_file is not None:
         comparators = read_comparators(comparators_file, indicators=indicators)

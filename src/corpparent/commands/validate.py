@@ -21,8 +21,10 @@ from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files.dfe_mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
+from corpparent.files.sheets import using_sheet
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import clashes, load_authority
+from corpparent.safe_text import printable
 
 __all__ = ["validate"]
 
@@ -44,8 +46,11 @@ T = TypeVar("T")
               type=click.Path(dir_okay=False, path_type=Path),
               help="A DfE mapping to read the EES file it names through (repeatable). "
               "Default: the mapping shipped for the file's name.")
+@click.option("--sheet", metavar="NAME", help="The sheet to read of each .xlsx or .ods file. "
+              "Default: the first sheet holding the kind's columns.")
 def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
-             indicator_ref: str | None, mapping_files: tuple[Path, ...]) -> None:
+             indicator_ref: str | None, mapping_files: tuple[Path, ...],
+             sheet: str | None) -> None:
     """Check each FILE and list every problem in it, one a line, on standard error.
 
     Prints one line per good file on standard output; exits with 2 if any file, or any
@@ -65,6 +70,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
       corpparent validate my_plugin.py:PROFILE my_package.plugin:profile
+      corpparent validate --sheet Inspections_as_at_31_March \
+          LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
     indicators = None
     if indicator_ref is not None:
@@ -79,12 +86,13 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
         if _names_python(path):
             checked = _listed(path, partial(_check_python_plugin, str(path)))
         else:
-            checked = _listed(path, partial(_check, path, chosen, against))
+            with using_sheet(sheet):
+                checked = _listed(path, partial(_check, path, chosen, against))
         if checked is None:
             failed = True
         else:
             name, summary = checked
-            click.echo(f"ok: {path}: {summary}")
+            click.echo(printable(f"ok: {path}: {summary}"))
             if name == "authority-plugin":
                 _warn_of_clashes(path)
     if failed:
@@ -133,5 +141,5 @@ def _listed(path: Path, read: Callable[[], T]) -> T | None:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
     except CorpparentError as exc:
-        click.echo(f"{path}: {exc}", err=True)
+        click.echo(printable(f"{path}: {exc}", lines=True), err=True)
     return None

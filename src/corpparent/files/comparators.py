@@ -19,7 +19,6 @@ field and what was expected, and raised together as one
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
@@ -33,7 +32,9 @@ from corpparent.comparators.series import (
 )
 from corpparent.errors import DataError, UnitError
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import Records, read_records, validate_records
+from corpparent.files.readings import out_of_range
+from corpparent.files.records import Records, validate_records
+from corpparent.files.tables import TableSource, records_of
 from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period, parse_period
 from corpparent.symbols import OFFICIAL_SYMBOLS, number_or_symbol
@@ -163,6 +164,15 @@ def comparators_from_records(
                 except UnitError as exc:
                     problems.append(raw.problem_at("unit", str(exc)))
                     continue
+                wrong = out_of_range(indicator, value)
+                if wrong is not None:
+                    problems.append(raw.problem_at("value", wrong))
+                    continue
+        elif isinstance(value, float):
+            wrong = _out_of_unit_range(value, parsed.unit)
+            if wrong is not None:
+                problems.append(raw.problem_at("value", wrong))
+                continue
         values.setdefault(name, {})[key] = value
     if problems:
         raise DataError(in_file_order(problems))
@@ -179,21 +189,35 @@ def comparators_from_records(
     return tuple(result)
 
 
+def _out_of_unit_range(value: float, unit: str | None) -> str | None:
+    """Why ``value`` cannot be in ``unit`` when no indicator is known to say more: a
+    negative count, rate or percentage, or a proportion over the whole."""
+    if unit is None:
+        return None
+    if value < 0 and unit != "point":
+        return f"a value in {units.unit_label(unit)} cannot be negative, got {value:g}"
+    if unit in ("percent", "dimensionless") and units.convert(value, unit, "dimensionless") > 1:
+        return (f"a percentage cannot exceed 100%, got "
+                f"{units.convert(value, unit, 'percent'):g}%")
+    return None
+
+
 def _label(unit: str | None) -> str:
     return "the indicator's own unit" if unit is None else units.unit_label(unit)
 
 
 def read_comparators(
-    path: str | Path,
+    path: TableSource,
     *,
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Read comparators from a ``.csv`` or ``.json`` long-format file.
+    """Read comparators from a long-format CSV, JSON, Excel or OpenDocument file, a list
+    of dicts, or a table speaking Arrow.
 
     Raises :class:`~corpparent.errors.DataError` with every problem found.
     """
-    records = read_records(
+    records = records_of(
         path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, json_key="comparators"
     )
     return comparators_from_records(records, indicators=indicators, kinds=kinds)

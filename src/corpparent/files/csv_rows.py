@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpparent.errors import DataError
+from corpparent.files.limits import checked_file
 from corpparent.files.problems import shown
 
-__all__ = ["csv_header", "csv_rows", "header_of"]
+__all__ = ["csv_header", "csv_rows", "header_of", "normalise_column"]
 
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 
@@ -38,10 +39,17 @@ def csv_header(path: str | Path) -> tuple[str, ...]:
 
 def header_of(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:
     """The headings of a file's ``first`` row (surrounding spaces dropped); no row, or
-    one of blank cells, is a problem of line 1, as there is no header to read by."""
+    one of blank cells, is a problem of that row (or line 1), as there is no header to
+    read by."""
     if first is None or not any(cell.strip() for cell in first[1]):
-        raise DataError.single(source, "the file is empty", line=1, expected="a header row")
+        raise DataError.single(source, "the file is empty", line=1 if first is None
+                               else first[0], expected="a header row")
     return tuple(name.strip() for name in first[1])
+
+
+def normalise_column(name: str) -> str:
+    """A header as corpparent names columns: ``'Substitute For'`` -> ``'substitute_for'``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
 
 
 def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
@@ -50,8 +58,7 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     :class:`~corpparent.errors.DataError` placed on the line at fault (see
     :func:`_csv_problem`)."""
     source = str(file)
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
+    checked_file(file)
     try:
         with file.open("rb") as stream:
             read: list[str] = []  # the lines of the row being read, as written

@@ -301,25 +301,36 @@ def apply_mapping(table: EesTable, mapping: FileMapping) -> NationalData:
         if item.denominator is not None:
             wanted_filters = {**item.filters, **item.denominator.filters}
             for row in table.select(wanted_filters):
-                denominators.setdefault((row.period, row.area.code), row)
+                key = (row.period, row.area.code)
+                first = denominators.setdefault(key, row)
+                if first is not row:  # two candidates: taking either would be a guess
+                    problems.append(_two_rows(table, where, index, item, first, row,
+                                              "denominator"))
         by_key: dict[tuple[Period, str], EesRow] = {}
         for row in rows:
             key = (row.period, row.area.code)
             earlier = by_key.get(key)
             if earlier is not None:
-                differ = [c for c in table.filter_columns
-                          if earlier.filters.get(c) != row.filters.get(c)]
-                problems.append(Problem(
-                    where, f"mapping {item.id!r} matches rows {earlier.line} and {row.line} of "
-                    f"{table.source} for {row.area} in {row.period}; add a filter on "
-                    f"{', '.join(differ) or 'the column that tells them apart'}",
-                    field=f"indicators[{index}].filters"))
+                problems.append(_two_rows(table, where, index, item, earlier, row, "value"))
                 continue
             by_key[key] = row
         values.extend(_area_values(table, item, by_key, denominators))
     if problems:
         raise DataError(problems)
     return NationalData(values)
+
+
+def _two_rows(table: EesTable, where: str, index: int, item: IndicatorMapping,
+              earlier: EesRow, row: EesRow, what: str) -> Problem:
+    """The problem of a mapping whose filters match two rows for one area and period,
+    naming both rows and the filter columns that tell them apart."""
+    differ = [c for c in table.filter_columns if earlier.filters.get(c) != row.filters.get(c)]
+    field = "filters" if what == "value" else "denominator.filters"
+    return Problem(
+        where, f"mapping {item.id!r} matches rows {earlier.line} and {row.line} of "
+        f"{table.source} for its {what} of {row.area} in {row.period}; add a filter on "
+        f"{', '.join(differ) or 'the column that tells them apart'}",
+        field=f"indicators[{index}].{field}")
 
 
 def _area_values(table: EesTable, item: IndicatorMapping,

@@ -19,6 +19,7 @@ from typing import Any
 
 from corpparent.errors import DataError
 from corpparent.files import json_lines, toml_lines
+from corpparent.files.limits import check_nesting, checked_file
 from corpparent.files.problems import Locator
 
 __all__ = ["decode_document", "read_document", "read_text"]
@@ -34,8 +35,7 @@ def read_text(path: str | os.PathLike[str], suffixes: tuple[str, ...] = ()) -> s
     if suffixes and file.suffix.lower() not in suffixes:
         raise DataError.single(source, expected=f"a {' or '.join(suffixes)} file",
                                found=f"a {file.suffix or 'file without a suffix'} file")
-    if not file.is_file():
-        raise DataError.single(source, "file not found")
+    checked_file(file)
     try:
         return file.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -54,13 +54,39 @@ def decode_document(text: str, source: str, toml: bool) -> tuple[Any, Locator]:
             found = _TOML_LINE.search(str(exc))
             raise DataError.single(source, f"not valid TOML: {exc}",
                                    line=int(found.group(1)) if found else None) from None
+        except (RecursionError, ValueError) as exc:  # nested too deep, or a huge integer
+            raise _unreadable(source, "TOML", exc) from None
+        check_nesting(data, source)
         return data, Locator(source, line=1, lines=toml_lines.key_lines(text))
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise DataError.single(source, f"invalid JSON: {exc.msg} (line {exc.lineno}, column "
                                f"{exc.colno})", line=exc.lineno) from None
+    except (RecursionError, ValueError) as exc:
+        raise _unreadable(source, "JSON", exc) from None
+    check_nesting(data, source)
     return data, Locator(source, line=1, lines=json_lines.key_lines(text))
+
+
+#: The most digits an integer in a document may have: a count of children or a year
+#: has a handful; Python refuses to read more than 4,300.
+MAX_INTEGER_DIGITS = 30
+
+
+def _bounded_int(text: str) -> int | str:
+    """An integer as written; one of more digits than any figure has stays its text, so
+    the field that holds it refuses it with its line and key (Python would refuse to
+    read one of over 4,300 digits, stopping the whole document)."""
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        return text
+    return int(text)
+
+
+def _unreadable(source: str, language: str, exc: BaseException) -> DataError:
+    if isinstance(exc, RecursionError):
+        return DataError.single(source, f"not valid {language}: it nests too deeply")
+    return DataError.single(source, f"not valid {language}: {exc}")
 
 
 def read_document(path: str | os.PathLike[str], suffixes: tuple[str, ...] = (".toml", ".json")

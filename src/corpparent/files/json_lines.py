@@ -23,7 +23,9 @@ from corpparent.files.toml_lines import Path
 __all__ = ["key_lines", "key_offsets"]
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-_SCALAR = json.JSONDecoder()
+# Only where a scalar ends is wanted; an integer is not converted, so one of any
+# length is walked past (Python refuses to convert one of over 4,300 digits).
+_SCALAR = json.JSONDecoder(parse_int=len)
 
 
 def _skip(text: str, index: int) -> int:

@@ -34,6 +34,7 @@ from corpparent.files.dfe_mapping import (
 from corpparent.files.documents import read_document
 from corpparent.files.ees import read_ees
 from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.limits import checked_file
 from corpparent.files.meetings import meetings_json_schema, read_meetings
 from corpparent.files.membership import membership_json_schema, read_membership
 from corpparent.files.neighbours import read_neighbours
@@ -49,6 +50,7 @@ from corpparent.files.readings import (
     read_readings,
 )
 from corpparent.files.records import normalise_column, read_records, validate_records
+from corpparent.files.sheets import SHEET_SUFFIXES, sheet_headers
 from corpparent.files.submissions import read_submissions, submissions_json_schema
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
@@ -108,6 +110,9 @@ def sniff(path: Path) -> Sniff:
     its header row; a file that cannot be read as its suffix says is a
     :class:`~corpparent.errors.DataError`."""
     suffix = path.suffix.lower()
+    if suffix in SHEET_SUFFIXES:
+        headings = sheet_headers(path)
+        return Sniff(suffix, headings | {normalise_column(name) for name in headings})
     if suffix == ".parquet":
         return Sniff(suffix, _parquet_columns(path))
     if suffix in (".json", ".toml"):
@@ -125,6 +130,7 @@ def _parquet_columns(path: Path) -> frozenset[str]:
         import pyarrow.parquet as pq
     except ImportError:
         return frozenset()
+    checked_file(path)
     try:
         return frozenset(pq.read_schema(path).names)
     except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
@@ -243,27 +249,34 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("comparator-set", "an authority's declared comparators", (".json", ".toml"),
              lambda s: s.keyed and s.has("authority", "comparators"), _comparator_set,
              _record_schema(ComparatorSetModel)),
-    FileKind("submissions", "the log of what was sent to whom, when", (".csv", ".json"),
+    FileKind("submissions", "the log of what was sent to whom, when",
+             (".csv", ".json", *SHEET_SUFFIXES),
              lambda s: s.has("document", "recipient", "date") or s.has("submissions"),
              _submissions, submissions_json_schema),
     FileKind("meetings", "a panel's meetings and attendance", (".csv", ".json"),
              lambda s: s.has("date", "member") or s.has("meetings")
              or (s.suffix == ".json" and not s.keyed and s.has("date")),
              _meetings, meetings_json_schema),
-    FileKind("comparators", "comparator values in long format", (".csv", ".json"),
+    FileKind("comparators", "comparator values in long format",
+             (".csv", ".json", *SHEET_SUFFIXES),
              lambda s: s.has("comparator") or s.has("comparators"), _comparators,
              _record_schema(ComparatorRow)),
-    FileKind("readings", "an authority's indicator readings", (".csv", ".json"),
+    FileKind("readings", "an authority's indicator readings",
+             (".csv", ".json", *SHEET_SUFFIXES),
              lambda s: s.has(*READING_COLUMNS) or s.has("readings"), _readings,
              _record_schema(ReadingRecord)),
-    FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file", (".csv",),
+    FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file",
+             (".csv", *SHEET_SUFFIXES),
              lambda s: s.has("time_period", "time_identifier", "geographic_level"), _ees),
     FileKind("dfe-lait", "the DfE Local Authority Interactive Tool dataset", (".parquet",),
              lambda s: s.has("Short Desc", "Values"), _lait),
-    FileKind("dfe-lait-dictionary", "the LAIT data dictionary of measures", (".csv",),
+    FileKind("dfe-lait-dictionary", "the LAIT data dictionary of measures",
+             (".csv", *SHEET_SUFFIXES),
              lambda s: s.has("Measure_code", "Measure_short", "Polarity"), _lait_dictionary),
-    FileKind("dfe-neighbours", "the DfE statistical-neighbour model", (".csv",),
+    FileKind("dfe-neighbours", "the DfE statistical-neighbour model",
+             (".csv", *SHEET_SUFFIXES),
              lambda s: s.has("SN_1") or s.has("SN1"), _neighbours),
-    FileKind("ofsted", "Ofsted's inspection outcomes of every authority", (".csv",),
+    FileKind("ofsted", "Ofsted's inspection outcomes of every authority",
+             (".csv", *SHEET_SUFFIXES),
              lambda s: s.has("Local authority area code", "Overall effectiveness"), _ofsted),
 )

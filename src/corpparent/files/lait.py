@@ -65,6 +65,11 @@ def read_lait_dictionary(path: str | Path) -> LaitDictionary:
             measures[row.code] = measure
             first_line[row.code] = line
             continue
+        if row.topic in earlier.topics:  # the same listing twice: reported, not merged
+            problems.append(Problem(
+                records.source, f"measure {row.code!r} is listed under {row.topic!r} again; "
+                f"first on line {first_line[row.code]}", line=line, field="Measure_short"))
+            continue
         if earlier.polarity != measure.polarity:
             problems.append(Problem(
                 records.source, f"measure {row.code!r} has polarity {row.polarity!r} here but "

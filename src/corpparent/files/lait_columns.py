@@ -18,6 +18,7 @@ from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Level, known_areas
 from corpparent.dfe.lait import ENGLAND_NUMBER
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.errors import DataError, Problem
+from corpparent.files.limits import checked_file
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ def read_lait_table(path: str | Path) -> LaitTable:
     import pyarrow.parquet as pq
 
     source = str(path)
+    checked_file(path)  # no directory, pipe or device, nothing over the size bound
     try:
         names = pq.read_schema(path).names
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
@@ -163,6 +165,7 @@ def read_lait_table(path: str | Path) -> LaitTable:
         raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
     try:
         table = pq.read_table(path, columns=list(_COLUMNS), read_dictionary=list(_TEXT_COLUMNS))
+        table.validate(full=True)  # text columns of valid UTF-8, offsets in range
         columns = {name: table[name] for name in (*_TEXT_COLUMNS, "Values")}
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
@@ -172,9 +175,11 @@ def read_lait_table(path: str | Path) -> LaitTable:
     labels, label = _text_index(columns["Years"])
     _required(measures, measure, "Short Desc", source, problems)
     _required(labels, label, "Years", source, problems)
-    bad_number = ~(np.isfinite(number) & (number >= 1) & (np.floor(number) == number))
+    # A whole number from 1 (the old LA codes are three digits; 2**31 bounds the cast).
+    bad_number = ~(np.isfinite(number) & (number >= 1) & (number < 2**31)
+                   & (np.floor(number) == number))
     problems.extend(_problems(source, np.flatnonzero(bad_number), "LA Number",
-                              "expected a value greater than or equal to 1, a whole number"))
+                              "expected a whole number from 1 to 2147483647"))
     value, symbol, symbols = _values(columns["Values"], source, problems)
     area, areas = _areas(columns, np.where(bad_number, 0, number).astype(np.int64), source,
                          problems)

@@ -168,6 +168,10 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
         if row.attendance not in (None, Attendance.NOT_RECORDED):
             problems.append(raw.problem_at(
                 "member", f"attendance {row.attendance.value!r} needs a member"))
+        if meeting.unrecorded is not None:
+            problems.append(raw.problem_at(
+                "member", f"a second row for {day} without a member; the first is at line "
+                f"{meeting.unrecorded.row}"))
         meeting.unrecorded = raw
         return
     mark = row.attendance or Attendance.PRESENT

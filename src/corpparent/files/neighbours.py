@@ -5,7 +5,6 @@ The model itself is :mod:`corpparent.dfe.neighbours`.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Final
 
 from attrs import frozen
@@ -15,7 +14,8 @@ from corpparent.dfe.areas import REGION_CODES, Area, Areas, Level
 from corpparent.dfe.neighbours import NEIGHBOURS, Closeness, Neighbour, StatisticalNeighbours
 from corpparent.errors import DataError, Problem
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files.records import RawRecord, validate_records
+from corpparent.files.tables import TableSource, records_of
 
 __all__ = ["LAYOUT_2021", "LAYOUT_2025", "read_neighbours"]
 
@@ -85,7 +85,7 @@ LAYOUT_2021: Final = _Layout(
 )
 
 
-def read_neighbours(path: str | Path) -> StatisticalNeighbours:
+def read_neighbours(path: TableSource) -> StatisticalNeighbours:
     """Read a wide statistical-neighbour model: the 2025 model's layout, or that of the
     April 2021 groupings (``New_Statistical_Neighbour_Groupings_April_2021.csv``).
 
@@ -93,7 +93,7 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
     listed once; every problem is collected into one
     :class:`~corpparent.errors.DataError`.
     """
-    records = read_records(path, required=(), unknown_columns="keep", normalise_header=False)
+    records = records_of(path, required=(), unknown_columns="keep", normalise_header=False)
     layout = LAYOUT_2021 if "SN1" in records.header else LAYOUT_2025
     records.require(layout.columns)
     source = records.source
@@ -111,8 +111,15 @@ def read_neighbours(path: str | Path) -> StatisticalNeighbours:
         for cells in (record.fields for record in listed if record.problem is None)
     )
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
+    first_line: dict[str, int] = {}
     for raw, row in valid:
         line = raw.row
+        earlier = first_line.setdefault(row.old_la_code, line)
+        if earlier != line:  # a second grouping would replace the first unseen
+            problems.append(Problem(source, f"authority {row.old_la_code} is listed again; "
+                                    f"its neighbours are first given at line {earlier}",
+                                    line=line, field=layout.code))
+            continue
         found: list[Neighbour] = []
         for rank, (code, closeness) in enumerate(zip(row.codes, row.closeness, strict=True), 1):
             column = layout.neighbours[rank - 1]

@@ -6,14 +6,15 @@ The outcomes themselves are :mod:`corpparent.dfe.ofsted`.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 from corpparent.errors import DataError
-from corpparent.files.records import read_records, validate_records
+from corpparent.files.problems import in_file_order
+from corpparent.files.records import validate_records
+from corpparent.files.tables import TableSource, records_of
 
 __all__ = ["COLUMNS", "read_ofsted"]
 
@@ -55,13 +56,20 @@ class _Row(BaseModel):
         return None if value == "" else value
 
 
-def read_ofsted(path: str | Path) -> InspectionOutcomes:
+def read_ofsted(path: TableSource) -> InspectionOutcomes:
     """Read Ofsted's outcomes table (CSV with the published column headings)."""
-    records = read_records(path, required=tuple(COLUMNS.values()), unknown_columns="keep",
+    records = records_of(path, required=tuple(COLUMNS.values()), unknown_columns="keep",
                            normalise_header=False)
     valid, problems = validate_records(_Row, records)
+    first_line: dict[str, int] = {}
+    for raw, row in valid:
+        earlier = first_line.setdefault(row.code, raw.row)
+        if earlier != raw.row:  # one authority's outcomes twice: neither can be chosen
+            problems.append(raw.problem_at(COLUMNS["code"], f"a second row for {row.code}; "
+                                           f"the first is at line {earlier}"))
     if problems:
-        raise DataError(problems)
+        raise DataError(in_file_order(problems))
+    valid = [(raw, row) for raw, row in valid if first_line[row.code] == raw.row]
     inspections = (Inspection(ons_code=row.code, **row.model_dump(exclude={"code"}))
                    for _, row in valid)
     return InspectionOutcomes(records.source, tuple(inspections))

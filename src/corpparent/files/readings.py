@@ -16,7 +16,6 @@ and all of a file's problems are raised together as one
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -24,14 +23,21 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, Problem
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import RawRecord, Records, read_records, validate_records
+from corpparent.files.records import RawRecord, Records, validate_records
+from corpparent.files.tables import TableSource, records_of
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
 from corpparent.symbols import number_or_symbol, optional_number
 
-__all__ = ["READING_COLUMNS", "ReadingRecord", "read_readings", "readings_from_records"]
+__all__ = [
+    "READING_COLUMNS",
+    "ReadingRecord",
+    "out_of_range",
+    "read_readings",
+    "readings_from_records",
+]
 
 READING_COLUMNS = ("indicator", "period", "value")
 OPTIONAL_READING_COLUMNS = ("unit", "numerator", "denominator", "population")
@@ -55,17 +61,24 @@ class ReadingRecord(BaseModel):
     population: OptionalNumber = None
 
 
-def read_readings(path: str | Path, indicators: IndicatorSet) -> Readings:
-    """Read and validate a readings file against ``indicators``."""
-    records = read_records(
-        path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS, json_key="readings"
-    )
+def read_readings(source: TableSource, indicators: IndicatorSet, *,
+                  sheet: str | None = None) -> Readings:
+    """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
+    OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
+    list of dicts, or a DataFrame or other table speaking Arrow."""
+    records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
+                         json_key="readings", sheet=sheet)
     return readings_from_records(records, indicators)
 
 
-def readings_from_records(records: Records, indicators: IndicatorSet) -> Readings:
-    """Validate a file's records into readings; raise one DataError listing every
-    problem, the header's included."""
+def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
+                          ) -> Readings:
+    """Validate records into readings; raise one DataError listing every problem, the
+    header's included. ``records`` are a file's (:func:`read_records`), or a list of
+    dicts or a table speaking Arrow, read as :func:`read_readings` reads them."""
+    if not isinstance(records, Records):
+        records = records_of(records, required=READING_COLUMNS,
+                             optional=OPTIONAL_READING_COLUMNS, json_key="readings")
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
@@ -126,16 +139,21 @@ def _reading(
     _check_numbers(indicator, given, record, problem)
     if len(problems) > before:
         return None
-    return Reading(
-        indicator=indicator.id,
-        period=period,
-        value=value,
-        numerator=record.numerator,
-        denominator=record.denominator,
-        population=record.population,
-        symbol=symbol,
-        source=f"{raw.source} line {raw.row}",
-    )
+    try:
+        return Reading(
+            indicator=indicator.id,
+            period=period,
+            value=value,
+            numerator=record.numerator,
+            denominator=record.denominator,
+            population=record.population,
+            symbol=symbol,
+            source=f"{raw.source} line {raw.row}",
+        )
+    except DataError as exc:  # a value out of range once converted to the indicator's unit
+        for found in exc.problems:
+            problem(found.field or "value", found.message)
+        return None
 
 
 def _derived(indicator: Indicator, record: ReadingRecord) -> float | None:
@@ -154,16 +172,25 @@ def _derived(indicator: Indicator, record: ReadingRecord) -> float | None:
     return None
 
 
-def _check_numbers(indicator: Indicator, value: float | None, record: ReadingRecord,
-                   problem: Callable[[str, str], None]) -> None:
-    signed = indicator.kind is Kind.SCORE
-    if value is not None and value < 0 and not signed:
-        problem("value", f"a {indicator.kind} cannot be negative, got {value:g}")
-    if value is not None and indicator.kind is Kind.PERCENTAGE:
+def out_of_range(indicator: Indicator, value: float) -> str | None:
+    """Why ``value`` (in the indicator's unit) cannot be a figure of ``indicator``: a
+    negative count, rate or percentage, or a percentage over 100; ``None`` if it can.
+    Readings and comparator values are held to the same range."""
+    if value < 0 and indicator.kind is not Kind.SCORE:
+        return f"a {indicator.kind} cannot be negative, got {value:g}"
+    if indicator.kind is Kind.PERCENTAGE:
         as_fraction = units.convert(value, indicator.unit, "dimensionless")
         if as_fraction > 1:
-            problem("value", f"a percentage cannot exceed 100%, got "
+            return (f"a percentage cannot exceed 100%, got "
                     f"{units.convert(value, indicator.unit, 'percent'):g}%")
+    return None
+
+
+def _check_numbers(indicator: Indicator, value: float | None, record: ReadingRecord,
+                   problem: Callable[[str, str], None]) -> None:
+    wrong = None if value is None else out_of_range(indicator, value)
+    if wrong is not None:
+        problem("value", wrong)
     for name in ("numerator", "denominator", "population"):
         number = getattr(record, name)
         if number is not None and number < 0:

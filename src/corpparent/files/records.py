@@ -13,7 +13,7 @@ all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar, final, overload
 
@@ -21,9 +21,10 @@ from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.csv_rows import csv_rows, header_of
+from corpparent.files.csv_rows import csv_rows, header_of, normalise_column
 from corpparent.files.documents import decode_document, read_text
 from corpparent.files.problems import Locator, problems_from_validation, shown
+from corpparent.files.sheets import SHEET_SUFFIXES, sheet_table
 
 __all__ = [
     "RawRecord",
@@ -31,6 +32,7 @@ __all__ = [
     "json_records",
     "normalise_column",
     "read_records",
+    "tabular_records",
     "validate_records",
 ]
 
@@ -129,8 +131,10 @@ def read_records(
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
     format: Literal["csv", "json"] | None = None,
+    sheet: str | None = None,
 ) -> Records:
-    """Read a CSV or JSON file (by its suffix, or the ``format`` given) into raw records.
+    """Read a CSV, JSON, Excel or OpenDocument file (by its suffix, or the ``format``
+    given) into raw records.
 
     Missing required columns are problems of the header (line 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
@@ -144,57 +148,86 @@ def read_records(
     ``SNP.2``); where unknown columns are refused, a repeated heading is a problem, as
     one of its columns would be ambiguous. A missing or repeated column stops the file
     at its header, since no row can be judged without it.
+
+    A workbook's table is read from ``sheet``, or found as
+    :func:`~corpparent.files.sheets.sheet_table` finds it; its header is on the
+    sheet's row where the table starts, and each field is named by its cell too.
     """
     file = Path(path)
     source = str(file)
     suffix = f".{format}" if format is not None else file.suffix.lower()
     if suffix == ".json":  # JSON records' keys are checked by each record's model
         return _json_records(file, json_key)
-    if suffix not in (".csv", ".txt"):
-        raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv or .json")
-    written, published, header, records = _csv_records(file, normalise_header)
+    cells: Callable[[int, int], str] | None = None
+    if suffix in SHEET_SUFFIXES:
+        table = sheet_table(file, required, sheet,
+                            normalise_column if normalise_header else str.strip)
+        rows: Iterator[tuple[int, list[str]]] = iter(table.rows)
+        cells = table.cell
+    elif suffix in (".csv", ".txt"):
+        rows = csv_rows(file)
+    else:
+        raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv, "
+                               f".json, {', '.join(SHEET_SUFFIXES)}")
+    return tabular_records(source, rows, required=required, optional=optional,
+                           unknown_columns=unknown_columns,
+                           normalise_header=normalise_header, cells=cells)
+
+
+def tabular_records(
+    source: str,
+    rows: Iterator[tuple[int, list[str]]],
+    *,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    unknown_columns: Literal["refuse", "keep"] = "refuse",
+    normalise_header: bool = True,
+    cells: Callable[[int, int], str] | None = None,
+) -> Records:
+    """The records of a table given as rows of text cells with their line numbers, the
+    first its header, checked as :func:`read_records` checks a CSV file's. ``cells``
+    names the cell of a column (0-based) in a row, where the table has cells (a sheet)."""
+    written, published, header, records = _table_records(source, rows, normalise_header,
+                                                         cells)
+    at = records.header_line
     if unknown_columns == "keep":
-        missing = _missing_columns(source, header, required, None)
+        missing = _missing_columns(source, header, required, None, at)
         if missing:
             raise DataError(missing)
-        return Records(source, header, records)
+        return Records(source, header, records.records)
     accepted = (*required, *optional)
-    fatal = _missing_columns(source, header, required, accepted)
+    fatal = _missing_columns(source, header, required, accepted, at)
     unknown: list[Problem] = []
     left_out: set[str] = set()
     for heading, name, numbered in zip(written, published, header, strict=True):
         if name != numbered:
-            fatal.append(Problem(source, line=1, field=heading,
+            fatal.append(Problem(source, line=at, field=heading,
                                  expected="each column once", found="it repeated"))
         elif name not in accepted:
             left_out.add(numbered)
-            unknown.append(Problem(source, "unknown column", line=1, field=heading,
+            unknown.append(Problem(source, "unknown column", line=at, field=heading,
                                    expected=f"one of {', '.join(accepted)}"))
     if fatal:
         raise DataError([*fatal, *unknown])
-    records = tuple(evolve(record, fields={name: value for name, value
-                                           in record.fields.items() if name not in left_out})
-                    for record in records) if left_out else records
+    kept = tuple(evolve(record, fields={name: value for name, value
+                                        in record.fields.items() if name not in left_out})
+                 for record in records.records) if left_out else records.records
     header = tuple(name for name in header if name not in left_out)
-    return Records(source, header, records, tuple(unknown))
+    return Records(source, header, kept, tuple(unknown))
 
 
 def _missing_columns(
-    source: str, header: Sequence[str], required: Iterable[str], accepted: Sequence[str] | None
+    source: str, header: Sequence[str], required: Iterable[str], accepted: Sequence[str] | None,
+    line: int = 1,
 ) -> list[Problem]:
-    """A problem of line 1 for each required column the header lacks, naming the columns
-    accepted or, where any column is, the header's columns."""
+    """A problem of the header's line for each required column the header lacks, naming
+    the columns accepted or, where any column is, the header's columns."""
     if accepted is None:
         known = f"the header has {', '.join(header)}"
     else:
         known = f"expected columns {', '.join(accepted)}"
-    return [Problem(source, f"required column missing; {known}", line=1, field=name)
+    return [Problem(source, f"required column missing; {known}", line=line, field=name)
             for name in required if name not in header]
-
-
-def normalise_column(name: str) -> str:
-    """A header as corpparent names columns: ``'Substitute For'`` -> ``'substitute_for'``."""
-    return "_".join(name.strip().lower().replace("-", " ").split())
 
 
 def _numbered(names: Iterable[str]) -> tuple[str, ...]:
@@ -216,29 +249,65 @@ def _numbered(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _csv_records(file: Path, normalise_header: bool) -> tuple[
-        tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[RawRecord, ...]]:
+class _CellHeadings(Mapping[str, str]):
+    """Each field of a sheet's row named by its heading and its cell,
+    ``value (Readings!C14)``: made only for a field a problem names, as most rows have
+    none."""
+
+    __slots__ = ("_cells", "_columns", "_row", "_written")
+
+    def __init__(self, written: Sequence[str], header: Sequence[str],
+                 cells: Callable[[int, int], str], row: int) -> None:
+        self._written = written
+        self._columns = {name: column for column, name in enumerate(header)}
+        self._cells = cells
+        self._row = row
+
+    def __getitem__(self, name: str) -> str:
+        column = self._columns[name]
+        return f"{self._written[column]} ({self._cells(column, self._row)})"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+@frozen
+class _Read:
+    """A table's records and the line of its header."""
+
+    header_line: int
+    records: tuple[RawRecord, ...]
+
+
+def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise_header: bool,
+                   cells: Callable[[int, int], str] | None) -> tuple[
+        tuple[str, ...], tuple[str, ...], tuple[str, ...], _Read]:
     """The headings as written, as read (normalised or not), with repeats numbered, and
-    the records, each knowing the heading of each of its fields as written."""
-    source = str(file)
-    rows = csv_rows(file)
-    written = header_of(source, next(rows, None))
+    the records, each knowing the heading of each of its fields as written (and, in a
+    sheet, its cell)."""
+    first = next(rows, None)
+    written = header_of(source, first)
+    header_line = 1 if first is None else first[0]
     published = tuple(normalise_column(name) if normalise_header else name
                       for name in written)
     header = _numbered(published)
     headings = {name: heading for name, heading in zip(header, written, strict=True)
                 if name != heading and normalise_header}
     records: list[RawRecord] = []
-    for row, cells in rows:
-        if not any(cell.strip() for cell in cells):
+    for row, values in rows:
+        if not any(cell.strip() for cell in values):
             continue  # a blank line holds no data, so nothing is lost
-        if len(cells) != len(header):
-            problem = f"expected {len(header)} cells as in the header, found {len(cells)}"
+        if len(values) != len(header):
+            problem = f"expected {len(header)} cells as in the header, found {len(values)}"
             records.append(RawRecord(source, row, {}, problem))
             continue
-        fields = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-        records.append(RawRecord(source, row, fields, headings=headings))
-    return written, published, header, tuple(records)
+        fields = {name: cell.strip() for name, cell in zip(header, values, strict=True)}
+        named = headings if cells is None else _CellHeadings(written, header, cells, row)
+        records.append(RawRecord(source, row, fields, headings=named))
+    return written, published, header, _Read(header_line, tuple(records))
 
 
 def json_records(items: Sequence[Any], where: Locator) -> Records:
@@ -258,16 +327,28 @@ def json_records(items: Sequence[Any], where: Locator) -> Records:
     return Records(where.source, tuple(dict.fromkeys(keys)), tuple(records))
 
 
+#: Keys a JSON records file may hold beside its list of records, to say what it is.
+DESCRIPTIVE_KEYS: tuple[str, ...] = ("panel", "source", "title", "description", "notes")
+
+
 def _json_records(file: Path, key: str | None) -> Records:
     source = str(file)
     data, where = decode_document(read_text(file), source, toml=False)
+    beside: list[Problem] = []
     if isinstance(data, dict) and key is not None and key in data:
+        # Every other key is reported, not ignored: '{"readings": [...], "readingz":
+        # [...]}' would otherwise read the first list and lose the second silently.
+        accepted = f"{key!r} and keys describing the file ({', '.join(DESCRIPTIVE_KEYS)})"
+        beside = [where.problem((name,), "unknown key beside the records",
+                                expected=accepted)
+                  for name in data if name != key and name not in DESCRIPTIVE_KEYS]
         data, where = data[key], where.under(key)
     if not isinstance(data, list):
         expected = f"a list of records or an object with a {key!r} list" if key else "a list"
         raise DataError.single(source, line=1, expected=f"{expected} at the top level",
                                found=shown(data))
-    return json_records(data, where)
+    records = json_records(data, where)
+    return evolve(records, problems=(*records.problems, *beside))
 
 
 def validate_records(

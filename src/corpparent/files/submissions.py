@@ -18,10 +18,8 @@ field, and what was expected.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -29,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from corpparent.errors import DataError, PeriodError
 from corpparent.files.dates import DATE_FORMS, blank_to_none, parse_date, required_date
 from corpparent.files.problems import Locator, shown
-from corpparent.files.records import Records, json_records, read_records, validate_records
+from corpparent.files.records import Records, json_records, validate_records
+from corpparent.files.tables import TableSource, records_of
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import Period, parse_period
 
@@ -141,11 +140,12 @@ def submissions_from_data(
     return submissions_from_records(json_records(list(entries), Locator(source)))
 
 
-def read_submissions(path: str | os.PathLike[str]) -> tuple[Submission, ...]:
-    """Read a submissions log from a ``.csv`` file or a ``.json`` file holding a list of
-    entries or ``{"submissions": [...]}`` (UTF-8, with or without a byte-order mark)."""
-    records = read_records(Path(path), required=_REQUIRED, optional=_OPTIONAL,
-                           json_key="submissions")
+def read_submissions(path: TableSource) -> tuple[Submission, ...]:
+    """Read a submissions log from a ``.csv`` file, a ``.json`` file holding a list of
+    entries or ``{"submissions": [...]}`` (UTF-8, with or without a byte-order mark), an
+    Excel or OpenDocument workbook, a list of dicts or a table speaking Arrow."""
+    records = records_of(path, required=_REQUIRED, optional=_OPTIONAL,
+                         json_key="submissions")
     return submissions_from_records(records)
 
 

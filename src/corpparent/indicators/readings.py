@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import Period
-from corpparent.symbols import symbol_meaning
+from corpparent.symbols import MAX_MAGNITUDE, is_symbol, optional_number, symbol_meaning
 
 __all__ = ["Reading", "Readings"]
 
@@ -36,6 +36,40 @@ class Reading:
     symbol: str | None = None
     source: str | None = field(default=None, eq=False)
 
+    def __attrs_post_init__(self) -> None:
+        """Check a reading built in Python as a row of a file is checked: each number
+        finite and of a size a figure can have, a symbol an official one. A text given
+        as the value is read as a symbol (``Reading(..., "c")`` is withheld, not a
+        number); any other text is refused, never read as a number."""
+        problems: list[Problem] = []
+        where = self.source or f"the reading of {self.indicator!r} for {self.period}"
+        value: object = self.value
+        if isinstance(value, str):
+            if not is_symbol(value) or self.symbol is not None:
+                problems.append(Problem(where, field="value", expected="a number or an "
+                                        "official symbol", found=_shown(value)))
+            else:
+                object.__setattr__(self, "symbol", value.strip().lower())
+                object.__setattr__(self, "value", None)
+        for name in ("value", "numerator", "denominator", "population"):
+            number: object = getattr(self, name)
+            if number is None or isinstance(number, str) or (
+                    type(number) is float and abs(number) <= MAX_MAGNITUDE):
+                continue  # blank, a text refused above, or a number already in range
+            try:
+                object.__setattr__(self, name, optional_number(number))
+            except ValueError as exc:
+                problems.append(Problem(where, str(exc), field=name))
+        if self.symbol is not None:
+            symbol: object = self.symbol
+            if not isinstance(symbol, str) or not is_symbol(symbol):
+                problems.append(Problem(where, field="symbol", expected="an official "
+                                        "symbol", found=_shown(symbol)))
+            else:
+                object.__setattr__(self, "symbol", symbol.strip().lower())
+        if problems:
+            raise DataError(problems)
+
     @property
     def is_available(self) -> bool:
         """Whether the reading has a number."""
@@ -47,6 +81,11 @@ class Reading:
         if self.symbol is not None:
             return f"value withheld ({self.symbol}: {symbol_meaning(self.symbol)})"
         return "no value given"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @final

@@ -1,0 +1,64 @@
+"""Reading your data: the same readings from CSV, JSON, Excel, a list of dicts and a
+DataFrame, Ofsted's published ODS table, and how bad input is reported.
+
+Run: python examples/reading_your_data.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from pathlib import Path
+
+from corpparent import DataError, load_profile, read_readings
+from corpparent.files.ofsted import read_ofsted
+
+DATA = Path(__file__).resolve().parent / "data"
+OFSTED = (Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
+          / "LA_Inspection_Outcomes_as_at_31_March_2025.ods")
+
+indicators = load_profile("wiltshire").indicators
+
+# 1. CSV, as most councils' systems export it.
+from_csv = read_readings(DATA / "wiltshire_readings_2022-23.csv", indicators)
+print(f"CSV:   {len(from_csv)} readings")
+
+# 2. Excel: the table is found on its sheet ("Readings", starting at A3, after a
+#    "Notes" sheet); sheet="Readings" would name it.
+from_xlsx = read_readings(DATA / "wiltshire_readings_2022-23.xlsx", indicators)
+print(f"Excel: {len(from_xlsx)} readings, the same as the CSV: {set(from_xlsx) == set(from_csv)}")
+
+# 3. A list of dicts, as a script or an API gives them.
+with (DATA / "wiltshire_readings_2022-23.csv").open(encoding="utf-8") as stream:
+    records = list(csv.DictReader(stream))
+from_dicts = read_readings(records, indicators)
+print(f"dicts: {len(from_dicts)} readings")
+
+# 4. A DataFrame (pandas, polars, pyarrow, DuckDB: anything speaking Arrow), when
+#    pandas and pyarrow are installed.
+try:
+    import pandas
+except ImportError:
+    print("DataFrame: pandas is not installed here")
+else:
+    frame = pandas.read_csv(DATA / "wiltshire_readings_2022-23.csv")
+    print(f"DataFrame: {len(read_readings(frame, indicators))} readings")
+
+# 5. Ofsted's published ODS, as published: notes sheets first, the table from A3.
+if OFSTED.is_file():
+    outcomes = read_ofsted(OFSTED)
+    print(f"ODS:   the latest inspections of {len(outcomes)} authorities")
+
+# 6. Bad input: every problem, each naming the file, the line or cell, and the field.
+with tempfile.TemporaryDirectory() as folder:
+    bad = Path(folder) / "readings.json"
+    bad.write_text(json.dumps({"readings": [
+        {"indicator": "children_in_care", "period": "2022-23 Q4", "value": 1.7e308},
+        {"indicator": "children_in_care", "period": "2022-23 Q3", "value": 461,
+         "unit": "child**0"}]}, indent=1), encoding="utf-8")
+    try:
+        read_readings(bad, indicators)
+    except DataError as error:
+        for problem in error.problems:
+            print("problem:", str(problem).replace(folder, "<folder>"))
