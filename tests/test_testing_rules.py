@@ -17,7 +17,7 @@ from corpparent.comparators import ComparatorSet, CompareWith, Verdict
 from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.plugin_writer import profile_to_toml
 from corpparent.findings import Status
-from corpparent.governance.attendance import AttendanceThreshold
+from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import MemberClass
@@ -246,3 +246,17 @@ def test_series_satisfying_and_violating_process_limits(data: st.DataObject,
     for series in (ordinary, special):
         if len(series) >= 2:
             xmr(series)
+
+
+@given(st.data(), st.builds(
+    SixMonthRule,
+    st.lists(st.sampled_from([MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE]),
+             unique=True, min_size=1),
+    st.integers(0, 90)))
+def test_records_satisfying_and_violating_the_six_month_rule(
+        data: st.DataObject, rule: SixMonthRule) -> None:
+    kept = rule.findings(data.draw(rules.satisfying(rule)))
+    assert kept
+    assert all(f.status is Status.MET for f in kept)
+    broken = rule.findings(data.draw(rules.violating(rule)))
+    assert any(f.status is not Status.MET for f in broken)

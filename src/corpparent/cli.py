@@ -8,25 +8,39 @@ several periods, and only when standard error is a terminal.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from types import MappingProxyType
+from typing import Any, Final, NoReturn
 
 import click
 
-from corpparent.commands.authorities import authorities
-from corpparent.commands.benchmark import benchmark
-from corpparent.commands.chart import chart
-from corpparent.commands.common import EXIT_BAD_INPUT, one_line
-from corpparent.commands.meetings import meetings
-from corpparent.commands.obligations import obligations
-from corpparent.commands.schema import schema
-from corpparent.commands.scorecard import scorecard
-from corpparent.commands.validate import validate
+from corpparent.commands.exits import EXIT_BAD_INPUT, one_line
 from corpparent.errors import CorpparentError
 
-__all__ = ["cli", "main", "show_log"]
+__all__ = ["COMMANDS", "cli", "main", "show_log"]
+
+#: Each subcommand: the module that defines it (imported only when the command runs, so
+#: ``corpparent --help`` loads none of them) and the short help the group lists, which a
+#: test holds equal to the command's own.
+COMMANDS: Final = MappingProxyType({
+    "authorities": ("corpparent.commands.authorities",
+                    "List and show the installed authority plug-ins."),
+    "benchmark": ("corpparent.commands.benchmark",
+                  "Rank and band an authority against England, its region, its neighbours "
+                  "and Outstanding authorities."),
+    "chart": ("corpparent.commands.chart", "Draw an indicator's process chart and its signals."),
+    "meetings": ("corpparent.commands.meetings",
+                 "Check quorum, meeting frequency and attendance."),
+    "obligations": ("corpparent.commands.obligations",
+                    "Judge a submissions log; list what falls due."),
+    "schema": ("corpparent.commands.schema", "Print the JSON Schema of reports or input files."),
+    "scorecard": ("corpparent.commands.scorecard",
+                  "Assess a scorecard and its exception report."),
+    "validate": ("corpparent.commands.validate", "Check input files, listing every problem."),
+})
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
@@ -39,7 +53,23 @@ def _asked_for_help(error: click.UsageError) -> bool:
 
 
 class _Group(click.Group):
-    """A command group that turns bad input into one line on stderr and exit code 2."""
+    """A command group that turns bad input into one line on stderr and exit code 2, and
+    imports a subcommand's module only when that command is run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _ = COMMANDS[cmd_name]
+        found: click.Command = getattr(importlib.import_module(module), cmd_name)
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(
         self,
@@ -115,15 +145,6 @@ def show_log(verbose: int) -> None:
         logger.addHandler(_Stderr())
     logger.setLevel({0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG))
 
-
-cli.add_command(authorities)
-cli.add_command(benchmark)
-cli.add_command(scorecard)
-cli.add_command(chart)
-cli.add_command(meetings)
-cli.add_command(obligations)
-cli.add_command(schema)
-cli.add_command(validate)
 
 
 def main() -> NoReturn:

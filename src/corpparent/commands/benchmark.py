@@ -55,7 +55,8 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
     return list(latest.values())
 
 
-@click.command()
+@click.command(short_help="Rank and band an authority against England, its region, its "
+               "neighbours and Outstanding authorities.")
 @click.option("--la", "-a", "authority", required=True, metavar="NAME|CODE",
               help="Any English local authority, by name ('Wiltshire'), old LA code ('865') "
                    "or ONS code ('E06000054'). Not a plug-in: every authority in the DfE's "

@@ -17,6 +17,7 @@ from attrs import frozen
 from rich.console import Console
 from rich.progress import track
 
+from corpparent.commands.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
 from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
@@ -31,7 +32,7 @@ from corpparent.report.provenance import make_provenance
 from corpparent.report.spreadsheets import csv_text, parquet_bytes
 from corpparent.report.suppression import DEFAULT_THRESHOLD
 from corpparent.report.tables import tidy_tables
-from corpparent.safe_text import printable, printable_tree
+from corpparent.safe_text import printable_tree
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -57,25 +58,6 @@ __all__ = [
 
 T = TypeVar("T")
 R = TypeVar("R", ScorecardReport, FindingsReport)
-#: A finding is a breach and ``--fail-on-breach`` was given.
-EXIT_BREACH = 1
-#: The input (an option, a file, a plug-in) is bad.
-EXIT_BAD_INPUT = 2
-#: ``--strict`` was given and an indicator has no reading for a period assessed.
-EXIT_INCOMPLETE = 3
-
-
-def one_line(error: BaseException) -> str:
-    """An error as one line: a DataError's first problem and how many more there are."""
-    if isinstance(error, click.ClickException):
-        return printable(" ".join(error.format_message().split()))
-    if isinstance(error, DataError) and len(error.problems) > 1:
-        more = len(error.problems) - 1
-        return printable(f"{error.problems[0]} (and {more} more problem"
-                         f"{'s' if more > 1 else ''}; 'corpparent validate' lists them all)")
-    return printable(" ".join(str(error).split()))
-
-
 class PeriodType(click.ParamType):  # type: ignore[type-arg]
     """A period as written: '2022-23 Q4', '2023-03', '2022-23'."""
 

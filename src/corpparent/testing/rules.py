@@ -34,6 +34,8 @@ limits, the SPC rules)      special cause fires                    beyond a limi
 ``Quorum`` of one
 ``AttendanceThreshold``     a year's record, every judged member   one where every judged
                             at or above the minimum                member is below it
+``SixMonthRule``            a year of monthly meetings, every      one in which a judged
+(LGA 1972 s.85)             judged member at the last one          member attends none
 ``MeetingFrequency``        a year's meetings that keep to it      a year with too few
 ``ObligationSet``           a submissions log meeting every        a log with a breach once
                             occurrence of the 2022-23 year         judged after the last
@@ -46,7 +48,7 @@ Importing this module needs hypothesis (``pip install 'corpparent[test]'``);
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import singledispatch
 from typing import Any
 
@@ -54,10 +56,12 @@ from hypothesis import strategies as st
 
 from corpparent.comparators import CompareWith
 from corpparent.governance._fractions import ceil_of
-from corpparent.governance.attendance import AttendanceThreshold
+from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
-from corpparent.governance.membership import Member
+from corpparent.governance.meetings import Meeting, Meetings
+from corpparent.governance.membership import Member, Membership
+from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum, Quorum
 from corpparent.governance.years import YearKind
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
@@ -334,3 +338,36 @@ def _(rule: Limits, **context: Any) -> st.SearchStrategy[Any]:
 @violating.register
 def _(rule: Limits, **context: Any) -> st.SearchStrategy[Any]:
     return series.special(rule, context.get("length", st.integers(2, 30)))
+
+
+@st.composite
+def _monthly_year(draw: st.DrawFn, rule: SixMonthRule, *, absent: bool) -> PanelRecord:
+    """A financial year of monthly meetings of the members a constitution of the rule's
+    classes seats, read at the year's end: everyone at the last meeting, on the year's
+    last day, or (``absent``) one judged member at none."""
+    year = FinancialYear(draw(st.integers(2015, 2030)))
+    kinds = list(rule.member_classes)
+    constitution = Constitution("the panel", seats=[Seats(kind, 2) for kind in kinds])
+    members = members_for(constitution)
+    judged = [m for m in members if m.member_class in rule.member_classes]
+    missing = draw(st.sampled_from(judged)).name if absent else None
+    days = [year.start + timedelta(days=30 * n) for n in range(12)] + [year.end]
+    meetings = []
+    for day in sorted(set(days)):
+        present = [m.name for m in members if m.name != missing
+                   and (day == year.end or draw(st.booleans()))]
+        meetings.append(Meeting(day, present=tuple(present)))
+    return PanelRecord("the panel", Membership(members), Meetings(meetings), year.start,
+                       year.end, year.end)
+
+
+@satisfying.register
+def _(rule: SixMonthRule, **context: Any) -> st.SearchStrategy[Any]:
+    """Every judged member attends the last meeting, on the record's last day (a rule
+    whose notice runs to six months or more warns whatever the record)."""
+    return _monthly_year(rule, absent=False)
+
+
+@violating.register
+def _(rule: SixMonthRule, **context: Any) -> st.SearchStrategy[Any]:
+    return _monthly_year(rule, absent=True)
