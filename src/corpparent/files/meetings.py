@@ -28,6 +28,7 @@ line where the record or its key is written), the field and what was expected.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from datetime import date
 from enum import Enum
@@ -46,6 +47,8 @@ from corpparent.files.records import (
     read_records,
     validate_records,
 )
+from corpparent.files.sheets import SHEET_SUFFIXES
+from corpparent.files.tables import TableSource, records_of
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
@@ -133,8 +136,12 @@ def read_meetings_csv(path: str | Path) -> Meetings:
     """Meetings from a CSV file with one row per person per meeting, whatever its
     suffix."""
     records = read_records(path, required=("date",), optional=_COLUMNS[1:], format="csv")
+    return _meetings_from_rows_of(str(path), records)
+
+
+def _meetings_from_rows_of(source: str, records: Records) -> Meetings:
     valid, problems = validate_records(_Row, records)
-    meetings = _meetings_from_rows(str(path), valid, problems)
+    meetings = _meetings_from_rows(source, valid, problems)
     if problems:
         raise DataError(problems)
     return _collect(meetings)
@@ -288,14 +295,26 @@ def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     return found
 
 
-def read_meetings(path: str | Path, *, format: Literal["csv", "json"] | None = None) -> Meetings:
-    """Meetings from a ``.csv`` or ``.json`` file (or the ``format`` given)."""
-    kind = format or Path(path).suffix.lower().lstrip(".")
+def read_meetings(source: TableSource, *, format: Literal["csv", "json"] | None = None,
+                  sheet: str | None = None) -> Meetings:
+    """Meetings from a ``.csv`` or ``.json`` file (or the ``format`` given), a workbook
+    (``.xlsx``, ``.xls``, ``.ods``: a row per person per meeting, as in the CSV), a list
+    of dicts or a table speaking Arrow (a pandas or polars DataFrame) with the CSV's
+    columns."""
+    if not isinstance(source, str | os.PathLike):
+        return _meetings_from_rows_of("the table", records_of(
+            source, required=("date",), optional=_COLUMNS[1:]))
+    path = Path(source)
+    kind = format or path.suffix.lower().lstrip(".")
     if kind == "csv":
         return read_meetings_csv(path)
     if kind == "json":
         return read_meetings_json(path)
-    raise DataError.single(str(path), "cannot tell the format: expected a .csv or .json file")
+    if f".{kind}" in SHEET_SUFFIXES:
+        return _meetings_from_rows_of(str(path), records_of(
+            path, required=("date",), optional=_COLUMNS[1:], sheet=sheet))
+    raise DataError.single(str(path), "cannot tell the format: expected a .csv, .json, "
+                           ".xlsx, .xls or .ods file")
 
 
 def meetings_json_schema() -> dict[str, Any]:
