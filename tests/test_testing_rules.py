@@ -18,6 +18,7 @@ from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.plugin_writer import profile_to_toml
 from corpparent.findings import Status
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
+from corpparent.governance.composition import MaximumSize, SeatLimit
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.membership import MemberClass
@@ -260,3 +261,16 @@ def test_records_satisfying_and_violating_the_six_month_rule(
     assert all(f.status is Status.MET for f in kept)
     broken = rule.findings(data.draw(rules.violating(rule)))
     assert any(f.status is not Status.MET for f in broken)
+
+
+SEAT_LIMITS = st.builds(SeatLimit, st.sampled_from(list(MemberClass)), st.integers(1, 12),
+                        st.booleans())
+SIZES = st.builds(MaximumSize, st.integers(1, 25),
+                  st.lists(st.sampled_from(list(MemberClass)), unique=True, max_size=2))
+
+
+@given(st.data(), st.one_of(SEAT_LIMITS, SIZES))
+def test_rosters_satisfying_and_violating_a_composition_rule(
+        data: st.DataObject, rule: SeatLimit | MaximumSize) -> None:
+    assert rule.evaluate(data.draw(rules.satisfying(rule))).status is Status.MET
+    assert rule.evaluate(data.draw(rules.violating(rule))).status is Status.BREACHED

@@ -34,6 +34,8 @@ limits, the SPC rules)      special cause fires                    beyond a limi
 ``Quorum`` of one
 ``AttendanceThreshold``     a year's record, every judged member   one where every judged
                             at or above the minimum                member is below it
+``SeatLimit``, ``MaximumSize``  a roster within the seats (every    one over them by one to
+(composition)               seat filled where they are exact)      three members
 ``SixMonthRule``            a year of monthly meetings, every      one in which a judged
 (LGA 1972 s.85)             judged member at the last one          member attends none
 ``MeetingFrequency``        a year's meetings that keep to it      a year with too few
@@ -56,11 +58,13 @@ from hypothesis import strategies as st
 
 from corpparent.comparators import CompareWith
 from corpparent.governance._fractions import ceil_of
+from corpparent.governance._roster import SEATED
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
+from corpparent.governance.composition import MaximumSize, SeatLimit
 from corpparent.governance.constitution import Constitution, Seats
 from corpparent.governance.frequency import MeetingFrequency
 from corpparent.governance.meetings import Meeting, Meetings
-from corpparent.governance.membership import Member, Membership
+from corpparent.governance.membership import Member, MemberClass, Membership, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.quorum import ClassQuorum, Quorum
 from corpparent.governance.years import YearKind
@@ -371,3 +375,55 @@ def _(rule: SixMonthRule, **context: Any) -> st.SearchStrategy[Any]:
 @violating.register
 def _(rule: SixMonthRule, **context: Any) -> st.SearchStrategy[Any]:
     return _monthly_year(rule, absent=True)
+
+
+def _roster(counts: dict[MemberClass, int]) -> Roster:
+    """A roster on 31 March 2023 with ``counts`` members of each class."""
+    return Roster(date(2023, 3, 31), tuple(
+        Member(f"{kind.value.title()} {n + 1}", kind)
+        for kind, count in counts.items() for n in range(count)))
+
+
+def _others(draw: st.DrawFn, besides: tuple[MemberClass, ...]) -> dict[MemberClass, int]:
+    kinds = [k for k in MemberClass if k not in besides]
+    return {kind: draw(st.integers(0, 3)) for kind in draw(st.lists(
+        st.sampled_from(kinds), unique=True, max_size=2))} if kinds else {}
+
+
+@st.composite
+def _within_seats(draw: st.DrawFn, rule: SeatLimit, *, over: bool) -> Roster:
+    if over:
+        filled = rule.seats + draw(st.integers(1, 3))
+    else:
+        filled = rule.seats if rule.exact else draw(st.integers(0, rule.seats))
+    return _roster({rule.member_class: filled, **_others(draw, (rule.member_class,))})
+
+
+@st.composite
+def _sized(draw: st.DrawFn, rule: MaximumSize, *, over: bool) -> Roster:
+    classes = rule.member_classes or SEATED
+    size = rule.limit + draw(st.integers(1, 3)) if over else draw(st.integers(0, rule.limit))
+    counts = dict.fromkeys(classes, 0)
+    for _ in range(size):
+        counts[draw(st.sampled_from(list(classes)))] += 1
+    return _roster({**counts, **_others(draw, tuple(classes))})
+
+
+@satisfying.register
+def _(rule: SeatLimit, **context: Any) -> st.SearchStrategy[Any]:
+    return _within_seats(rule, over=False)
+
+
+@violating.register
+def _(rule: SeatLimit, **context: Any) -> st.SearchStrategy[Any]:
+    return _within_seats(rule, over=True)
+
+
+@satisfying.register
+def _(rule: MaximumSize, **context: Any) -> st.SearchStrategy[Any]:
+    return _sized(rule, over=False)
+
+
+@violating.register
+def _(rule: MaximumSize, **context: Any) -> st.SearchStrategy[Any]:
+    return _sized(rule, over=True)
