@@ -165,7 +165,7 @@ def read_lait_table(path: str | Path) -> LaitTable:
         raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
     try:
         table = pq.read_table(path, columns=list(_COLUMNS), read_dictionary=list(_TEXT_COLUMNS))
-        table.validate(full=True)  # text columns of valid UTF-8, offsets in range
+        _check_text(table)
         columns = {name: table[name] for name in (*_TEXT_COLUMNS, "Values")}
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
@@ -193,6 +193,20 @@ def read_lait_table(path: str | Path) -> LaitTable:
     return LaitTable(source, measures=tuple(m or "" for m in measures),
                      labels=tuple(y or "" for y in labels), areas=areas, symbols=symbols,
                      measure=measure, label=label, area=area, value=value, symbol=symbol)
+
+
+def _check_text(table: Any) -> None:
+    """Raise pyarrow's own error for text that is not valid UTF-8 or offsets out of range,
+    checking each dictionary once rather than every row (the columns are read
+    dictionary-encoded, so the dictionaries hold every text)."""
+    for name in table.column_names:
+        for chunk in table[name].chunks:
+            dictionary = getattr(chunk, "dictionary", None)
+            if dictionary is not None:
+                dictionary.validate(full=True)
+                chunk.indices.validate(full=True)
+            elif chunk.type in ("string", "large_string"):
+                chunk.validate(full=True)
 
 
 def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
