@@ -196,7 +196,10 @@ def _commands_taking_authority() -> set[str]:
 
     def walk(command: click.Command, path: str) -> None:
         if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
+            context = click.Context(command)
+            for name in command.list_commands(context):
+                sub = command.get_command(context, name)
+                assert sub is not None
                 walk(sub, f"{path} {name}".strip())
         elif any("--authority" in getattr(p, "opts", ()) for p in command.params):
             found.add(path)
