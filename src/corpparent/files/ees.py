@@ -9,7 +9,6 @@ them; every other non-geography column is a filter.
 from __future__ import annotations
 
 from collections.abc import Collection
-from pathlib import Path
 from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, create_model
@@ -19,7 +18,8 @@ from corpparent.dfe.ees import GEOGRAPHY_COLUMNS, EesRow, EesTable, ees_period
 from corpparent.dfe.figures import Figure, parse_figure
 from corpparent.errors import DataError, Problem
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import read_records, validate_records
+from corpparent.files.records import validate_records
+from corpparent.files.tables import TableSource, records_of
 
 __all__ = ["read_ees"]
 
@@ -72,8 +72,10 @@ def _area(record: _Geography, source: str, line: int, problems: list[Problem]) -
                 ons_code=record.new_la_code or None, region=record.region_code)
 
 
-def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
-    """Read the EES tidy CSV at ``path``, with ``indicators`` its indicator columns.
+def read_ees(path: TableSource, indicators: Collection[str]) -> EesTable:
+    """Read the EES tidy CSV at ``path`` (or a workbook, a list of dicts or a table
+    speaking Arrow, such as a pandas or polars DataFrame), with ``indicators`` its
+    indicator columns.
 
     Every problem in the file is collected into one
     :class:`~corpparent.errors.DataError`: a missing column, a cell that is neither a
@@ -81,8 +83,8 @@ def read_ees(path: str | Path, indicators: Collection[str]) -> EesTable:
     without its codes.
     """
     indicator_columns = tuple(dict.fromkeys(indicators))
-    records = read_records(path, required=(*_REQUIRED, *indicator_columns),
-                           unknown_columns="keep", normalise_header=False)
+    records = records_of(path, required=(*_REQUIRED, *indicator_columns),
+                         unknown_columns="keep", normalise_header=False)
     source = records.source
     filter_columns = tuple(
         column for column in records.header

@@ -17,7 +17,8 @@ from corpparent.dfe.lait import POLARITIES, LaitData, LaitDictionary, LaitMeasur
 from corpparent.errors import DataError, Problem
 from corpparent.files.lait_columns import read_lait_table
 from corpparent.files.problems import in_file_order
-from corpparent.files.records import read_records, validate_records
+from corpparent.files.records import validate_records
+from corpparent.files.tables import TableSource, records_of
 
 __all__ = ["read_lait", "read_lait_dictionary"]
 
@@ -43,14 +44,15 @@ _DICTIONARY_COLUMNS: Final = tuple(
     str(info.alias) for info in _DictionaryRow.model_fields.values())
 
 
-def read_lait_dictionary(path: str | Path) -> LaitDictionary:
-    """Read the LAIT data dictionary.
+def read_lait_dictionary(path: TableSource) -> LaitDictionary:
+    """Read the LAIT data dictionary: a file, a workbook, a list of dicts or a table
+    speaking Arrow (a pandas or polars DataFrame).
 
     A measure listed under several topics becomes one measure with all its topics; if
     the listings disagree on polarity, that is a problem naming both rows.
     """
-    records = read_records(path, required=_DICTIONARY_COLUMNS, unknown_columns="keep",
-                           normalise_header=False)
+    records = records_of(path, required=_DICTIONARY_COLUMNS, unknown_columns="keep",
+                         normalise_header=False)
     valid, problems = validate_records(_DictionaryRow, records)
     measures: dict[str, LaitMeasure] = {}
     first_line: dict[str, int] = {}
