@@ -275,3 +275,17 @@ def test_a_year_may_change_the_constitution() -> None:
         profile_from_toml(broken)
     assert any("years[0].constitution" in str(p) and "can never be met" in str(p)
                for p in caught.value.problems), caught.value.problems
+
+
+def test_authorities_show_lists_every_year_of_ranges_and_the_indicators_added(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ourtown.toml"
+    path.write_text(PLUGIN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["authorities", "show", str(path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "(2022-23)" in text
+    assert "6%–8% (2023-24)" in text  # moves, as 2023-24 changed it
+    assert "in_house" in text  # added in 2023-24
+    assert "miles20" in text  # removed in 2023-24, shown with its 2022-23 range

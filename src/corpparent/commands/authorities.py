@@ -17,6 +17,7 @@ from corpparent.files import profile_to_toml
 from corpparent.plugins import discover, load_authority, load_spec, slow_seconds
 from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
 from corpparent.profile import AuthorityProfile, check_identifier
+from corpparent.rulesets import all_indicators
 from corpparent.wording import counted
 
 __all__ = ["authorities", "describe_profile", "new"]
@@ -95,18 +96,25 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.description:
         head.append(f"\n{profile.description}")
     parts: list[Table | Text] = [head]
-    indicators = Table(title=f"Indicators ({len(profile.indicators)})", title_justify="left",
+    # Every year's rules: an indicator added later, and the ranges and targets each year
+    # set, are shown with the year they belong to.
+    sets = [r.indicators for r in profile.rule_sets] if profile.rule_sets else [
+        profile.indicators]
+    every = all_indicators(profile.rule_sets) if profile.rule_sets else profile.indicators
+    all_ranges = tuple(dict.fromkeys(r for s in sets for r in s.ranges))
+    all_targets = tuple(dict.fromkeys(t for s in sets for t in s.targets))
+    indicators = Table(title=f"Indicators ({len(every)})", title_justify="left",
                        expand=True)
     indicators.add_column("Id", no_wrap=True)
     for column in ("Name", "Kind", "Polarity", "Expected ranges", "Targets"):
         indicators.add_column(column, ratio={"Name": 3, "Kind": 1, "Polarity": 1}.get(column, 2))
-    for indicator in profile.indicators:
+    for indicator in every:
         ranges = "; ".join(f"{indicator.format_range(r.lower, r.upper)} ({r.period})"
-                           for r in profile.indicators.ranges if r.indicator == indicator.id)
+                           for r in all_ranges if r.indicator == indicator.id)
         targets = "; ".join(
             f"{'ambition' if t.ambition else 'target'} {t.direction} "
             f"{indicator.format(t.value)} ({t.period})"
-            for t in profile.indicators.targets if t.indicator == indicator.id)
+            for t in all_targets if t.indicator == indicator.id)
         indicators.add_row(Text(indicator.id), Text(indicator.name), indicator.kind.value,
                            indicator.polarity.value, Text(ranges or "–"),
                            Text(targets or "–"))
