@@ -54,6 +54,7 @@ from corpparent.files.sheets import SHEET_SUFFIXES, sheet_headers
 from corpparent.files.submissions import read_submissions, submissions_json_schema
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
+from corpparent.wording import counted
 
 __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
 
@@ -144,7 +145,8 @@ def _readings(path: Path, against: Against) -> str:
     indicators = against.indicators
     if indicators is not None:
         readings = read_readings(path, indicators)
-        return f"{len(readings)} readings of {len(readings.indicators)} indicators"
+        return (f"{counted(len(readings), 'reading')} of "
+                f"{counted(len(readings.indicators), 'indicator')}")
     records = read_records(path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
                            json_key="readings")
     valid, problems = validate_records(ReadingRecord, records)
@@ -155,14 +157,14 @@ def _readings(path: Path, against: Against) -> str:
             problems.append(raw.problem_at("period", str(exc)))
     if problems:
         raise DataError(in_file_order(problems))
-    return (f"{len(records)} readings (indicator names not checked: give --authority or "
+    return (f"{counted(len(records), 'reading')} (indicator names not checked: give --authority or "
             "--indicators)")
 
 
 def _comparators(path: Path, against: Against) -> str:
     comparators = read_comparators(path, indicators=against.indicators)
     values = sum(len(c.values) for c in comparators)
-    return f"{len(comparators)} comparators, {values} values"
+    return f"{counted(len(comparators), 'comparator')}, {counted(values, 'value')}"
 
 
 def _comparator_set(path: Path, _against: Against) -> str:
@@ -170,15 +172,16 @@ def _comparator_set(path: Path, _against: Against) -> str:
     if not isinstance(data, dict):
         raise DataError([where.problem(expected="an object", found=shown(data))])
     built = comparator_set_from_data(data, source=str(path), where=where)
-    return f"the comparator set of {built.authority.name}, {len(built.comparators)} comparators"
+    return (f"the comparator set of {built.authority.name}, "
+            f"{counted(len(built.comparators), 'comparator')}")
 
 
 def _meetings(path: Path, _against: Against) -> str:
-    return f"{len(read_meetings(path))} meetings"
+    return f"{counted(len(read_meetings(path)), 'meeting')}"
 
 
 def _membership(path: Path, _against: Against) -> str:
-    return f"{len(read_membership(path).members)} members"
+    return f"{counted(len(read_membership(path).members), 'member')}"
 
 
 def _submissions(path: Path, _against: Against) -> str:
@@ -186,7 +189,7 @@ def _submissions(path: Path, _against: Against) -> str:
 
 
 def _obligations(path: Path, _against: Against) -> str:
-    return f"{len(load_obligations(path))} obligations"
+    return f"{counted(len(load_obligations(path)), 'obligation')}"
 
 
 def _plugin(path: Path, _against: Against) -> str:
@@ -194,12 +197,12 @@ def _plugin(path: Path, _against: Against) -> str:
     years = ("" if profile.rule_sets is None else "; rules for "
              + ", ".join(str(r.year) for r in profile.rule_sets))
     return (f"authority plug-in {profile.id!r} ({profile.name}), "
-            f"{len(profile.indicators)} indicators{years}")
+            f"{counted(len(profile.indicators), 'indicator')}{years}")
 
 
 def _mapping(path: Path, _against: Against) -> str:
     mapping = load_mapping(path)
-    return f"a mapping of {len(mapping.indicators)} indicators from {mapping.file}"
+    return f"a mapping of {counted(len(mapping.indicators), 'indicator')} from {mapping.file}"
 
 
 def _ees(path: Path, against: Against) -> str:
@@ -209,18 +212,18 @@ def _ees(path: Path, against: Against) -> str:
                     if m.file == path.name), None)
     if mapping is None:
         table = read_ees(path, ())
-        return (f"{len(table.rows)} rows (no mapping for {path.name}: figures not checked; "
-                "give --mapping)")
+        return (f"{counted(len(table.rows), 'row')} (no mapping for {path.name}: figures "
+                "not checked; give --mapping)")
     data = read_mapped(path, mapping)
-    return f"{len(data.indicators)} indicators through the mapping for {mapping.file}"
+    return f"{counted(len(data.indicators), 'indicator')} through the mapping for {mapping.file}"
 
 
 def _lait(path: Path, _against: Against) -> str:
-    return f"{len(read_lait(path).measures)} measures"
+    return f"{counted(len(read_lait(path).measures), 'measure')}"
 
 
 def _lait_dictionary(path: Path, _against: Against) -> str:
-    return f"{len(read_lait_dictionary(path))} measures"
+    return f"{counted(len(read_lait_dictionary(path)), 'measure')}"
 
 
 def _neighbours(path: Path, _against: Against) -> str:
