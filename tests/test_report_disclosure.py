@@ -149,3 +149,26 @@ def test_the_papers_print_the_log_only_when_not_public() -> None:
         public = render(finish(report, fmt), fmt)
         assert "Withheld figures (not for publication)" in private
         assert "Withheld figures" not in public
+
+
+def test_a_years_total_beside_the_comparators_does_not_give_a_quarter_away() -> None:
+    """A count's year is the sum of its quarters: with one quarter withheld, the year's
+    total beside England's figures would give it away, so it goes too."""
+    from corpparent.comparators import Comparator, ComparatorKind
+
+    missing = _count("missing")
+    england = Comparator("England", ComparatorKind.ENGLAND, {
+        ("missing", "2021-22"): 9000, ("missing", "2022-23"): 9100})
+    readings = Readings(Reading("missing", q, v) for q, v in zip(QUARTERS, (12, 3, 15, 20),
+                                                                  strict=True))
+    result = Scorecard(IndicatorSet([missing]), comparators=[england]).assess(
+        readings, QUARTERS[3])
+    shown = scorecard_report(result, make_provenance())
+    assert [(p.period, p.value) for p in shown.indicators[0].beside] == [
+        ("2021-22", None), ("2022-23", 50)]  # the four quarters' sum, before suppression
+    report = suppress(shown, Suppression(6))
+    (item,) = report.indicators
+    assert [(p.period, p.value) for p in item.beside] == [("2021-22", None),
+                                                          ("2022-23", None)]
+    assert item.beside[1].symbol == "c"
+    assert [p.value for p in item.comparators[0].history] == [9000, 9100]

@@ -47,7 +47,13 @@ from corpparent.spc.chart import XmRChart, XmROptions
 from corpparent.spc.expected import indicator_chart, process_range
 from corpparent.spc.judgements import assurance_finding, variation_finding
 from corpparent.spc.signals import Nature, Variation
-from corpparent.trends import DEFAULT_HISTORY, TrendValue, symbol_for, trend_values
+from corpparent.trends import (
+    DEFAULT_HISTORY,
+    TrendValue,
+    symbol_for,
+    trend_values,
+    values_at,
+)
 
 __all__ = [
     "ExceptionReport",
@@ -80,6 +86,9 @@ class IndicatorAssessment:
     targets: tuple[Target, ...] = field(default=(), converter=_tuple)
     trend: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
     comparators: tuple[ComparatorFigure, ...] = field(default=(), converter=_tuple)
+    beside: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
+    """The authority's own values for the periods its comparators published figures for,
+    oldest first: the series the comparators' are set beside."""
 
     @property
     def headline(self) -> Status | None:
@@ -328,6 +337,7 @@ class Scorecard:
                     judged = assurance_finding(chart, target, indicator=indicator)
                     if judged is not None:
                         findings.append(judged)
+            figures = comparator_figures(indicator, self.comparators, period)
             assessments.append(
                 IndicatorAssessment(
                     observation=observation,
@@ -339,7 +349,9 @@ class Scorecard:
                     targets=self.indicators.targets_for(indicator.id, period),
                     trend=trend_values(indicator, self.indicators, readings, period,
                                        self.history),
-                    comparators=comparator_figures(indicator, self.comparators, period),
+                    comparators=figures,
+                    beside=values_at(indicator, self.indicators, readings, sorted(
+                        {p.period for f in figures for p in f.history})),
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))

@@ -10,6 +10,7 @@ can step). A period with no value keeps its place, with the official symbol give
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import final
 
 from attrs import frozen
@@ -21,7 +22,7 @@ from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 from corpparent.ranges import ExpectedRange
 
-__all__ = ["DEFAULT_HISTORY", "TrendValue", "symbol_for", "trend_values"]
+__all__ = ["DEFAULT_HISTORY", "TrendValue", "symbol_for", "trend_values", "values_at"]
 
 #: How many periods a trend shows by default: two years of quarters.
 DEFAULT_HISTORY = 8
@@ -63,17 +64,31 @@ def trend_values(
         periods.append(periods[-1].previous())
     points: list[TrendValue] = []
     for each in reversed(periods):
-        value = value_for(indicator, readings, each)
-        symbol = symbol_for(readings, indicator, each)
-        if isinstance(value, Unavailable) and symbol is None and not points and each != period:
+        point = _value_at(indicator, indicators, readings, each)
+        if point.value is None and point.symbol is None and not points and each != period:
             continue  # nothing before the first reading
-        reading = readings.get(indicator.id, each)
-        points.append(TrendValue(
-            period=each,
-            value=None if isinstance(value, Unavailable) else value,
-            symbol=symbol,
-            note=value.reason if isinstance(value, Unavailable) else None,
-            expected=indicators.range_for(indicator.id, each),
-            numerator=None if reading is None else reading.numerator,
-        ))
+        points.append(point)
     return tuple(points)
+
+
+def values_at(
+    indicator: Indicator, indicators: IndicatorSet, readings: Readings,
+    periods: Iterable[Period],
+) -> tuple[TrendValue, ...]:
+    """The values of ``indicator`` for ``periods`` (the comparators' years, say, beside
+    a quarterly series: a year's value is its quarters' where they make it up)."""
+    return tuple(_value_at(indicator, indicators, readings, p) for p in periods)
+
+
+def _value_at(indicator: Indicator, indicators: IndicatorSet, readings: Readings,
+              period: Period) -> TrendValue:
+    value = value_for(indicator, readings, period)
+    reading = readings.get(indicator.id, period)
+    return TrendValue(
+        period=period,
+        value=None if isinstance(value, Unavailable) else value,
+        symbol=symbol_for(readings, indicator, period),
+        note=value.reason if isinstance(value, Unavailable) else None,
+        expected=indicators.range_for(indicator.id, period),
+        numerator=None if reading is None else reading.numerator,
+    )

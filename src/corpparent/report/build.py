@@ -18,6 +18,7 @@ from corpparent.periods import Period
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
     ComparatorOut,
+    ComparatorPointOut,
     ExceptionReportOut,
     FindingOut,
     FindingsReport,
@@ -34,6 +35,7 @@ from corpparent.report.model import (
 )
 from corpparent.report.process import chart_out
 from corpparent.scorecard import IndicatorAssessment, ScorecardResult
+from corpparent.trends import TrendValue
 
 __all__ = ["findings_report", "scorecard_report", "summarise"]
 
@@ -47,6 +49,15 @@ def summarise(items: Iterable[FindingOut | IndicatorOut]) -> dict[str, int]:
     counts = Counter(status_key(item.status) for item in items)
     return {status_key(s): counts[status_key(s)] for s in SUMMARY_ORDER
             if counts[status_key(s)]}
+
+
+def _point(point: TrendValue) -> TrendPoint:
+    return TrendPoint(
+        period=str(point.period), value=point.value, symbol=point.symbol, note=point.note,
+        lower=None if point.expected is None else point.expected.lower,
+        upper=None if point.expected is None else point.expected.upper,
+        numerator=point.numerator,
+    )
 
 
 def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
@@ -93,21 +104,15 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
                       period=str(t.period))
             for t in assessment.targets
         ],
-        trend=[
-            TrendPoint(
-                period=str(point.period), value=point.value, symbol=point.symbol,
-                note=point.note,
-                lower=None if point.expected is None else point.expected.lower,
-                upper=None if point.expected is None else point.expected.upper,
-                numerator=point.numerator,
-            )
-            for point in assessment.trend
-        ],
+        trend=[_point(point) for point in assessment.trend],
         comparators=[
             ComparatorOut(name=c.name, kind=c.kind.value, period=str(c.period), value=c.value,
-                          symbol=c.symbol)
+                          symbol=c.symbol,
+                          history=[ComparatorPointOut(period=str(p.period), value=p.value,
+                                                      symbol=p.symbol) for p in c.history])
             for c in assessment.comparators
         ],
+        beside=[_point(point) for point in assessment.beside],
         findings=[FindingOut.of(f) for f in assessment.findings],
     )
 

@@ -11,6 +11,7 @@ from corpparent.report.model import (
 )
 
 __all__ = [
+    "over_time",
     "provenance_items",
     "show_number",
     "show_point",
@@ -65,6 +66,32 @@ def show_target(indicator: IndicatorOut, target: TargetOut) -> str:
     """``ambition: at least 65%``."""
     kind = "ambition" if target.ambition else "target"
     return f"{kind}: {target.direction} {show_value(indicator, target.value)}"
+
+
+def over_time(indicator: IndicatorOut, authority: str) -> tuple[list[str], list[list[str]]]:
+    """The comparators over time beside the authority's own values: a header (period,
+    the authority, each comparator) and a row per period any comparator published, as
+    text; no rows unless some comparator published for two periods or more."""
+    if not any(len(c.history) > 1 for c in indicator.comparators):
+        return [], []
+    periods = sorted({p.period for c in indicator.comparators for p in c.history}
+                     | {p.period for p in indicator.beside})
+    own = {p.period: p for p in indicator.beside}
+
+    def shown(value: float | None, symbol: str | None) -> str:
+        if value is not None:
+            return show_value(indicator, value)
+        return symbol or "–"
+
+    rows = []
+    for period in periods:
+        mine = own.get(period)
+        row = [period, "–" if mine is None else shown(mine.value, mine.symbol)]
+        for comparator in indicator.comparators:
+            point = next((p for p in comparator.history if p.period == period), None)
+            row.append("–" if point is None else shown(point.value, point.symbol))
+        rows.append(row)
+    return ["Period", authority, *(c.name for c in indicator.comparators)], rows
 
 
 def withheld_lines(note: SuppressionNote) -> list[str]:

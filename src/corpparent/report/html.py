@@ -18,6 +18,7 @@ from typing import Final
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
 from corpparent.report.formatting import (
+    over_time,
     provenance_items,
     show_number,
     show_point,
@@ -272,6 +273,16 @@ def _trend_table(indicator: IndicatorOut) -> str:
     return f"<details><summary>Figures behind the chart</summary>{table}</details>"
 
 
+def _over_time(indicator: IndicatorOut, authority: str) -> str:
+    headers, rows = over_time(indicator, authority)
+    if not rows:
+        return ""
+    cells = [[f"<td>{_e(row[0])}</td>", *(f'<td class="num">{_e(c)}</td>' for c in row[1:])]
+             for row in rows]
+    table = _table([_e(h) for h in headers], cells)
+    return f"<details><summary>Comparators over time</summary>{table}</details>"
+
+
 def _counts_beside(indicator: IndicatorOut) -> str:
     """Comparators of a count, as figures and not as bars: England's 81,770 children
     beside an authority's 1,306 says nothing about either; a rate per 10,000 children,
@@ -321,6 +332,7 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         f"<dt>Since last year</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_YEAR))}</dd>"
         f"{facts}</dl>"
         f'<div class="charts">{charts}</div>{_legend()}{process}{_trend_table(indicator)}'
+        f"{_over_time(indicator, authority)}"
         "</article>"
     )
 

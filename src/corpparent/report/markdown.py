@@ -15,6 +15,7 @@ from functools import partial
 
 from corpparent.families import RuleFamily
 from corpparent.report.formatting import (
+    over_time,
     provenance_items,
     show_number,
     show_range,
@@ -164,6 +165,21 @@ def _comparators(report: ScorecardReport) -> list[str]:
     return [*lines, ""]
 
 
+def _over_time(report: ScorecardReport) -> list[str]:
+    authority = report.authority or "This authority"
+    lines: list[str] = []
+    for item in report.indicators:
+        headers, rows = over_time(item, authority)
+        if not rows:
+            continue
+        lines.extend([f"### {md(item.name)}", "",
+                      "| " + " | ".join(md(h) for h in headers) + " |",
+                      "|---|" + "---:|" * (len(headers) - 1)])
+        lines.extend("| " + " | ".join(md(c) for c in row) + " |" for row in rows)
+        lines.append("")
+    return ["## Comparators over time", "", *lines] if lines else []
+
+
 def _provenance(provenance: Provenance) -> list[str]:
     lines = ["## How these figures were made", ""]
     lines.extend(f"- {md(label)}: {md(text)}" for label, text in provenance_items(provenance))
@@ -222,6 +238,7 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
         lines.extend(["## Scorecard", "", *_scorecard_table(report), ""])
         lines.extend(_charts(report))
         lines.extend(_comparators(report))
+        lines.extend(_over_time(report))
     else:
         if report.chart is not None:
             lines.extend(["## Process chart", ""])

@@ -33,6 +33,7 @@ __all__ = [
     "ChartOut",
     "ChartPointOut",
     "ComparatorOut",
+    "ComparatorPointOut",
     "ExceptionReportOut",
     "FindingOut",
     "FindingsReport",
@@ -172,6 +173,14 @@ class TrendPoint(_Model):
         default=None, description="the count behind a percentage or rate, where it was read")
 
 
+class ComparatorPointOut(_Model):
+    """One figure a comparator published, in the indicator's unit."""
+
+    period: str
+    value: float | None
+    symbol: str | None = None
+
+
 class ComparatorOut(_Model):
     """A comparator's value for the same indicator and period (England, region ...)."""
 
@@ -180,6 +189,9 @@ class ComparatorOut(_Model):
     period: str = Field(description="the period of the comparator's value")
     value: float | None
     symbol: str | None = None
+    history: list[ComparatorPointOut] = Field(
+        default_factory=list, description="every figure it published up to the period, "
+        "oldest first")
 
 
 class IndicatorOut(_Model):
@@ -211,6 +223,9 @@ class IndicatorOut(_Model):
     assurance: str | None = Field(
         default=None, description="whether the process limits say the target will be met")
     chart: ChartOut | None = None
+    beside: list[TrendPoint] = Field(
+        default_factory=list, description="the authority's own values for the periods its "
+        "comparators published figures for, oldest first")
     parts: list[str] = Field(
         default_factory=list, description="the ids of the count indicators that add up to "
         "this one; suppression withholds a part the total would give away")

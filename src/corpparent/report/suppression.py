@@ -179,10 +179,12 @@ def _point(point: TrendPoint, withheld: bool, counter: _Counter) -> TrendPoint:
 
 
 def _comparator(item: ComparatorOut, policy: Suppression, counter: _Counter) -> ComparatorOut:
+    history = [p.model_copy(update={"value": None, "symbol": SUPPRESSED})
+               if policy.hides(p.value) else p for p in item.history]
     if not policy.hides(item.value):
-        return item
+        return item.model_copy(update={"history": history})
     counter.withheld += 1
-    return item.model_copy(update={"value": None, "symbol": SUPPRESSED})
+    return item.model_copy(update={"value": None, "symbol": SUPPRESSED, "history": history})
 
 
 def _indicator(item: IndicatorOut, policy: Suppression, withheld: set[_Key],
@@ -200,6 +202,14 @@ def _indicator(item: IndicatorOut, policy: Suppression, withheld: set[_Key],
     }
     if counted:
         update["comparators"] = [_comparator(c, policy, counter) for c in item.comparators]
+    # The authority's own values beside its comparators are years made of the quarters
+    # shown in the trend: where a count of the indicator is withheld, a year's total
+    # could give it away, so all of them go; otherwise a small one goes.
+    update["beside"] = [
+        _point(p, (item.id, p.period) in own or (counted and (bool(own)
+                                                              or policy.hides(p.value))),
+               counter)
+        for p in item.beside]
     if (item.id, period) in own:
         update.update(value=None, value_text=SUPPRESSED, symbol=SUPPRESSED)
     if item.chart is not None and (own or any(policy.hides(p.value) for p in item.chart.points
