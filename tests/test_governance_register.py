@@ -7,10 +7,13 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 
 from corpparent.cli import cli
+from corpparent.files.meetings import read_meetings
+from corpparent.files.membership import read_membership
 from corpparent.governance.attendance import attendance_table
 from corpparent.governance.meetings import Meeting, Meetings, Substitution
 from corpparent.governance.membership import Member, MemberClass, Membership
@@ -18,11 +21,18 @@ from corpparent.governance.panel import PanelRecord
 from corpparent.governance.register import Mark, attendance_register
 from corpparent.periods import MunicipalYear
 from corpparent.testing.values import panel_records
-from test_governance_attendance import PUBLISHED, staffordshire
-
-__all__ = ["staffordshire"]  # the module's fixture, used here
+from test_governance_attendance import DATA, PUBLISHED
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
+
+
+@pytest.fixture(scope="module")
+def staffordshire() -> PanelRecord:
+    """Staffordshire's 2019-20 panel, from its membership and meetings (004 §7-8)."""
+    membership = read_membership(DATA / "staffordshire_2019-20_membership.json")
+    meetings = read_meetings(DATA / "staffordshire_2019-20_meetings.json")
+    return PanelRecord.for_period("Staffordshire CPP", membership, meetings,
+                                  MunicipalYear(2019))
 
 
 def test_the_register_adds_up_to_the_published_attendance(
