@@ -308,11 +308,13 @@ class RulesByYear:
 def name_rule_set(result: ScorecardResult, rule_set: YearRules) -> ScorecardResult:
     """``result`` with every finding naming ``rule_set``'s year in its evidence ("rule
     set": "2023-24"), and the range and target findings, which the set decides, also at
-    the end of their explanations."""
+    the end of their explanations, unless they already say the range or target was "set
+    for" that year."""
     def named(finding: Finding) -> Finding:
         evidence = {**finding.evidence, "rule set": str(rule_set.year)}
         if finding.family not in (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET,
-                                  RuleFamily.AMBITION):
+                                  RuleFamily.AMBITION) or (
+                f"set for {rule_set.year}" in finding.explanation):
             return evolve(finding, evidence=evidence)
         return evolve(finding, explanation=f"{finding.explanation.rstrip('.')} "
                       f"({rule_set.label}).", evidence=evidence)
