@@ -11,16 +11,15 @@ from corpparent.commands.common import (
     Output,
     PeriodType,
     emit,
-    load_indicator_set,
     options_used,
     output_options,
+    profile_and_indicators,
 )
 from corpparent.errors import CorpparentError
 from corpparent.files.readings import read_readings
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
-from corpparent.plugins import load_authority
 from corpparent.ranges import Target
 from corpparent.report.build import findings_report
 from corpparent.report.process import chart_out
@@ -37,14 +36,7 @@ def _from_file(readings: Path | None, authority_id: str | None, indicator_ref: s
                indicator_id: str) -> tuple[Indicator, Readings, str | None, list[Target], str]:
     if readings is None:
         raise click.UsageError("give a READINGS file, or --national with --area")
-    if authority_id is None and indicator_ref is None:
-        raise click.UsageError("give --authority (an installed plug-in) or --indicators")
-    profile = None if authority_id is None else load_authority(authority_id)
-    if indicator_ref is not None:
-        indicators = load_indicator_set(indicator_ref)
-    else:
-        assert profile is not None
-        indicators = profile.indicators
+    profile, indicators = profile_and_indicators(authority_id, indicator_ref)
     indicator = indicators[indicator_id]
     data = read_readings(readings, indicators)
     series = data.series(indicator.id)

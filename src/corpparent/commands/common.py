@@ -23,7 +23,9 @@ from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
+from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
+from corpparent.profile import AuthorityProfile
 from corpparent.report.build import findings_report
 from corpparent.report.model import FindingsReport, Profile, ScorecardReport
 from corpparent.report.output import BINARY_FORMATS, FORMATS, Format, finish, render, render_binary
@@ -48,6 +50,7 @@ __all__ = [
     "one_line",
     "options_used",
     "output_options",
+    "profile_and_indicators",
     "progress",
     "refuse_overwriting_inputs",
     "report_findings",
@@ -81,6 +84,20 @@ def progress(items: Sequence[T], description: str, console: Console | None = Non
         yield from items
         return
     yield from track(items, description=description, console=console, transient=True)
+
+
+def profile_and_indicators(
+    authority_id: str | None, indicator_ref: str | None,
+) -> tuple[AuthorityProfile | None, IndicatorSet]:
+    """The plug-in named by ``--authority`` (if any) and the indicator set to use: from
+    ``--indicators`` when given, else the plug-in's; one of the two is needed."""
+    if authority_id is None and indicator_ref is None:
+        raise click.UsageError("give --authority (an installed plug-in) or --indicators")
+    profile = None if authority_id is None else load_authority(authority_id)
+    if indicator_ref is not None:
+        return profile, load_indicator_set(indicator_ref)
+    assert profile is not None
+    return profile, profile.indicators
 
 
 def load_indicator_set(reference: str) -> IndicatorSet:

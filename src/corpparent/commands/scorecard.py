@@ -14,9 +14,9 @@ from corpparent.commands.common import (
     Output,
     PeriodType,
     emit,
-    load_indicator_set,
     options_used,
     output_options,
+    profile_and_indicators,
     progress,
     slug,
 )
@@ -25,7 +25,6 @@ from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
-from corpparent.plugins import load_authority
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
@@ -103,16 +102,9 @@ def scorecard(
     """
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
-    if authority_id is None and indicator_ref is None:
-        raise click.UsageError("give --authority (an installed plug-in) or --indicators")
-    profile = None if authority_id is None else load_authority(authority_id)
-    if indicator_ref is not None:
-        indicators = load_indicator_set(indicator_ref)
-    else:
-        assert profile is not None
-        indicators = profile.indicators
-        if profile.rule_sets is not None:  # every year's indicators, to read the readings
-            indicators = all_indicators(profile.rule_sets)
+    profile, indicators = profile_and_indicators(authority_id, indicator_ref)
+    if indicator_ref is None and profile is not None and profile.rule_sets is not None:
+        indicators = all_indicators(profile.rule_sets)  # every year's, to read the readings
     authority = authority_name or (None if profile is None else profile.name)
     data = read_readings(readings, indicators, sheet=sheet)
     comparators: tuple[Comparator, ...] = ()
