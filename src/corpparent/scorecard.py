@@ -31,6 +31,7 @@ from typing import final
 from attrs import evolve, field, frozen
 
 from corpparent.comparators.figures import ComparatorFigure, comparator_figures
+from corpparent.comparators.national_standing import NationalStanding, latest_standing
 from corpparent.comparators.series import Comparator
 from corpparent.errors import UnknownIndicatorError
 from corpparent.families import RuleFamily
@@ -87,6 +88,9 @@ class IndicatorAssessment:
     trend: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
     comparators: tuple[ComparatorFigure, ...] = field(default=(), converter=_tuple)
     beside: tuple[TrendValue, ...] = field(default=(), converter=_tuple)
+    national: NationalStanding | None = None
+    """The authority's national rank and band on the indicator's LAIT measure, where the
+    scorecard was given them."""
     """The authority's own values for the periods its comparators published figures for,
     oldest first: the series the comparators' are set beside."""
 
@@ -284,6 +288,8 @@ class Scorecard:
     statistical neighbours, Outstanding authorities)."""
     history: int = DEFAULT_HISTORY
     """How many periods each indicator's trend holds."""
+    national: Mapping[str, tuple[NationalStanding, ...]] = field(factory=dict)
+    """The authority's standings by LAIT measure code, for indicators that name one."""
 
     def chart_for(self, indicator: Indicator, readings: Readings,
                   period: Period) -> XmRChart | None:
@@ -352,6 +358,8 @@ class Scorecard:
                     comparators=figures,
                     beside=values_at(indicator, self.indicators, readings, sorted(
                         {p.period for f in figures for p in f.history})),
+                    national=None if indicator.national_measure is None else latest_standing(
+                        self.national.get(indicator.national_measure, ()), period),
                 )
             )
         return ScorecardResult(period=period, assessments=tuple(assessments))

@@ -20,6 +20,7 @@ from corpparent.commands.common import (
     progress,
     slug,
 )
+from corpparent.comparators.national_standing import NationalStanding
 from corpparent.comparators.series import Comparator
 from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
@@ -58,6 +59,13 @@ __all__ = ["scorecard"]
               "(default: the first sheet holding the readings' columns).")
 @click.option("--history", type=click.IntRange(min=1, max=40), default=8, show_default=True,
               help="How many periods each trend chart shows.")
+@click.option("--national", "use_national", is_flag=True,
+              help="Show the authority's national rank and quartile band beside each "
+              "indicator that names its DfE measure, from the DfE files shipped with "
+              "corpparent (needs --authority, a plug-in with its DfE code).")
+@click.option("--national-data", type=click.Path(file_okay=False, path_type=Path),
+              metavar="DIR", help="The same from a newer download of the DfE files "
+              "(implies --national).")
 @click.option("--process-charts/--no-process-charts", default=True, show_default=True,
               help="Draw the process chart of each indicator with 13 or more readings up to "
               "the period: its variation, the assurance about its target, and its process "
@@ -76,6 +84,8 @@ def scorecard(
     title: str | None,
     sheet: str | None,
     history: int,
+    use_national: bool,
+    national_data: Path | None,
     process_charts: bool,
     strict: bool,
     out: Output,
@@ -113,8 +123,18 @@ def scorecard(
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
+    national: dict[str, tuple[NationalStanding, ...]] = {}
+    if use_national or national_data is not None:
+        if profile is None or not (profile.dfe_code or profile.gss_code):
+            raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
+        measures = [i.national_measure for i in indicators if i.national_measure]
+        if measures:  # NumPy and pyarrow are loaded only for this
+            from corpparent.files.national_package import national_standings
+
+            national = national_standings(profile.dfe_code or profile.gss_code, measures,
+                                          national_data)
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
-                         comparators=comparators, history=history)
+                         comparators=comparators, history=history, national=national)
     reports: list[ScorecardReport] = []
     incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
@@ -125,7 +145,8 @@ def scorecard(
             options={**options_used(authority=authority_id, indicators=indicator_ref,
                                     comparators=None if comparators_file is None
                                     else str(comparators_file), history=history,
-                                    process_charts=process_charts),
+                                    process_charts=process_charts,
+                                    national=use_national or national_data is not None),
                      **out.options()},
             generated_at=now,
         )

@@ -9,11 +9,13 @@ output shows where its figures come from and when they were published: the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Final, Literal
 
+from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.national_table import benchmark_all
@@ -23,8 +25,9 @@ from corpparent.files.lait_columns import read_lait_table
 from corpparent.files.national import LAIT_DICTIONARY_FILE, LAIT_FILE, NEIGHBOURS_FILE, OFSTED_FILE
 from corpparent.files.neighbours import read_neighbours
 from corpparent.files.ofsted import read_ofsted
+from corpparent.periods import parse_period
 
-__all__ = ["MODELS", "SHIPPED_NOTES", "national_results", "shipped_folder"]
+__all__ = ["MODELS", "SHIPPED_NOTES", "national_results", "national_standings", "shipped_folder"]
 
 NeighbourModel = Literal["2025", "2021"]
 #: The statistical-neighbour models, by the year of their publication.
@@ -80,3 +83,25 @@ def national_results(folder: str | Path | None = None, *, model: NeighbourModel 
         read_neighbours(base / MODELS[model]),
         read_ofsted(base / OFSTED_FILE).codes(),
         measures=measures, notes=notes)
+
+
+def national_standings(authority: str, measures: Collection[str],
+                       folder: str | Path | None = None
+                       ) -> dict[str, tuple[NationalStanding, ...]]:
+    """The authority's (by name or code) national rank and band on each of ``measures``
+    in every period published, from the shipped files or those in ``folder``; a measure
+    LAIT does not have is absent."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    wanted = sorted(set(measures))
+    results = national_results(folder, measures=wanted)
+    table = results.authority(authority)
+    rows = table.filter(pc.is_in(table["measure"], pa.array(wanted))).select(
+        ["measure", "period", "value", "rank", "ranked", "band"]).to_pylist()
+    found: dict[str, list[NationalStanding]] = {}
+    for row in rows:
+        found.setdefault(row["measure"], []).append(NationalStanding(
+            measure=row["measure"], period=parse_period(row["period"]), value=row["value"],
+            rank=row["rank"], ranked=row["ranked"] or 0, band=row["band"]))
+    return {measure: tuple(items) for measure, items in found.items()}

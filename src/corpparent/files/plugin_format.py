@@ -97,6 +97,9 @@ class IndicatorModel(_Model):
     priorities: list[str] = Field(default_factory=list)
     description: str = ""
     source: str = ""
+    national_measure: str | None = Field(
+        None, description="The DfE benchmarking tool's (LAIT's) code for the same measure, "
+        "e.g. 'LAC_LongStable%': the scorecard shows the national rank and band beside it.")
     parts: list[str] = Field(
         default_factory=list,
         description="The ids of the count indicators that add up to this one in every "

@@ -251,6 +251,7 @@ def _indicator(model: IndicatorModel) -> Indicator:
         description=model.description,
         source=model.source,
         parts=tuple(model.parts),
+        national_measure=model.national_measure,
         **extra,
     )
 

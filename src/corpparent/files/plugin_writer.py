@@ -87,7 +87,8 @@ def _indicator_table(indicator: Indicator) -> dict[str, Any]:
         "polarity": indicator.polarity.value, "domain": indicator.domain,
         "unit": None if indicator.unit == default_unit else indicator.unit,
         "priorities": indicator.priorities, "description": indicator.description,
-        "source": indicator.source, "parts": indicator.parts,
+        "source": indicator.source, "national_measure": indicator.national_measure,
+        "parts": indicator.parts,
     })
 
 

@@ -111,6 +111,10 @@ class Indicator:
     priorities: tuple[str, ...] = field(default=(), converter=_strings)
     description: str = ""
     source: str = ""
+    national_measure: str | None = None
+    """The DfE benchmarking tool's (LAIT's) code for the same measure (``LAC_LongStable%``),
+    where there is one: the scorecard then shows the authority's national rank and
+    quartile band beside the indicator."""
     parts: tuple[str, ...] = field(default=(), converter=_strings)
     """The ids of the count indicators that add up to this one in every period (Wiltshire's
     children with a missing episode are those placed in county and those placed out of

@@ -23,6 +23,7 @@ from corpparent.report.model import (
     FindingOut,
     FindingsReport,
     IndicatorOut,
+    NationalOut,
     Profile,
     Provenance,
     RangeOut,
@@ -113,6 +114,11 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
             for c in assessment.comparators
         ],
         beside=[_point(point) for point in assessment.beside],
+        national=None if assessment.national is None else NationalOut(
+            measure=assessment.national.measure, period=str(assessment.national.period),
+            value=assessment.national.value, rank=assessment.national.rank,
+            ranked=assessment.national.ranked, band=assessment.national.band,
+            text=assessment.national.describe()),
         findings=[FindingOut.of(f) for f in assessment.findings],
     )
 

@@ -328,6 +328,8 @@ def _card(indicator: IndicatorOut, index: int, authority: str) -> str:
         "<dl>"
         f"<dt>Expected range</dt><dd>{_e(show_range(indicator))}</dd>"
         f"<dt>Target</dt><dd>{_e(targets)}</dd>"
+        + (f"<dt>National rank</dt><dd>{_e(indicator.national.text)}</dd>"
+           if indicator.national is not None else "") +
         f"<dt>Since last period</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_PERIOD))}</dd>"
         f"<dt>Since last year</dt><dd>{_e(travel_cell(indicator.findings, _SINCE_YEAR))}</dd>"
         f"{facts}</dl>"

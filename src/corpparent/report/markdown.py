@@ -165,6 +165,17 @@ def _comparators(report: ScorecardReport) -> list[str]:
     return [*lines, ""]
 
 
+def _national(report: ScorecardReport) -> list[str]:
+    ranked = [i for i in report.indicators if i.national is not None]
+    if not ranked:
+        return []
+    lines = ["## National rank and quartile band", "",
+             "| Indicator | Value | National rank (1 the best) |", "|---|---:|---|"]
+    lines.extend(f"| {md(i.name)} | {md(i.value_text)} | {md(i.national.text)} |"
+                 for i in ranked if i.national is not None)
+    return [*lines, ""]
+
+
 def _over_time(report: ScorecardReport) -> list[str]:
     authority = report.authority or "This authority"
     lines: list[str] = []
@@ -237,6 +248,7 @@ def render_markdown(report: ScorecardReport | FindingsReport) -> str:
         lines.extend(_section("Insufficient data", exceptions.insufficient))
         lines.extend(["## Scorecard", "", *_scorecard_table(report), ""])
         lines.extend(_charts(report))
+        lines.extend(_national(report))
         lines.extend(_comparators(report))
         lines.extend(_over_time(report))
     else:

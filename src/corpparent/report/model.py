@@ -39,6 +39,7 @@ __all__ = [
     "FindingsReport",
     "IndicatorOut",
     "InputFile",
+    "NationalOut",
     "PluginVersion",
     "Profile",
     "Provenance",
@@ -173,6 +174,19 @@ class TrendPoint(_Model):
         default=None, description="the count behind a percentage or rate, where it was read")
 
 
+class NationalOut(_Model):
+    """The authority's national rank and quartile band on the indicator's DfE measure."""
+
+    measure: str = Field(description="the LAIT measure code")
+    period: str
+    value: float | None
+    rank: int | None = Field(description="1 the best; null where LAIT shows none")
+    ranked: int = Field(description="the n of 'k of n': authorities with a value")
+    band: str | None = Field(description="quartile band, A the best; null where none")
+    text: str = Field(description="as a reader reads it: '56 of 150 (2024-25), quartile "
+                      "band B'")
+
+
 class ComparatorPointOut(_Model):
     """One figure a comparator published, in the indicator's unit."""
 
@@ -223,6 +237,9 @@ class IndicatorOut(_Model):
     assurance: str | None = Field(
         default=None, description="whether the process limits say the target will be met")
     chart: ChartOut | None = None
+    national: NationalOut | None = Field(
+        default=None, description="the national rank and band, where the indicator names "
+        "its DfE measure and the scorecard was given the national figures")
     beside: list[TrendPoint] = Field(
         default_factory=list, description="the authority's own values for the periods its "
         "comparators published figures for, oldest first")

@@ -45,7 +45,8 @@ INDICATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
     "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
     "range_lower", "range_upper", "target", "target_direction", "ambition",
-    "ambition_direction", "status", "performance", "variation", "assurance",
+    "ambition_direction", "status", "performance", "national_rank", "national_ranked",
+    "national_band", "national_period", "variation", "assurance",
 )
 #: The columns of the ``process`` table, in order.
 PROCESS_COLUMNS: Final = (
@@ -138,6 +139,7 @@ def _indicator_rows(
             *_targets_cells(target, ambition, own),
             _status(indicator) if own else None,
             indicator.performance if own else None,
+            *_national_cells(indicator, own),
             indicator.variation if own else None,
             indicator.assurance if own else None,
         ))
@@ -150,13 +152,21 @@ def _indicator_rows(
             None if indicator.expected_range is None else indicator.expected_range.lower,
             None if indicator.expected_range is None else indicator.expected_range.upper,
             *_targets_cells(target, ambition, True), _status(indicator), indicator.performance,
-            indicator.variation, indicator.assurance,
+            *_national_cells(indicator, True), indicator.variation, indicator.assurance,
         ))
     return rows
 
 
 def _target(targets: Sequence[TargetOut], *, ambition: bool) -> TargetOut | None:
     return next((t for t in targets if t.ambition is ambition), None)
+
+
+def _national_cells(indicator: IndicatorOut, own: bool) -> tuple[Cell, ...]:
+    """The national rank, its n, band and period, on the report period's row."""
+    national = indicator.national
+    if not own or national is None:
+        return (None, None, None, None)
+    return (national.rank, national.ranked, national.band, national.period)
 
 
 def _targets_cells(target: TargetOut | None, ambition: TargetOut | None,
