@@ -290,3 +290,43 @@ def test_authorities_show_lists_every_year_of_ranges_and_the_indicators_added(
     assert "6%–8% (2023-24)" in text  # moves, as 2023-24 changed it
     assert "in_house" in text  # added in 2023-24
     assert "miles20" in text  # removed in 2023-24, shown with its 2022-23 range
+
+
+YEAR_WITH_COMPARATORS_AND_OBLIGATIONS = '''
+[[years.obligations]]
+id = "minutes-to-council"
+title = "Panel minutes to Council"
+document = "minutes"
+recipient = "Council"
+trigger = { kind = "after_each_meeting" }
+deadline = { within_days = 21 }
+
+[years.comparators]
+authority = {name = "Our Town", code = "999"}
+
+[[years.comparators.comparators]]
+name = "England"
+kind = "England"
+values = [{indicator = "moves", period = "2022-23", value = 10}]
+'''
+
+
+def test_a_year_may_replace_the_comparators_and_the_obligations() -> None:
+    profile = profile_from_toml(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS)
+    rule_sets = profile.rule_sets
+    assert rule_sets is not None
+    first, second = rule_sets.in_force(Q4_2022), rule_sets.in_force(Q4_2023)
+    assert first.comparators is None
+    assert len(first.obligations) == 0
+    assert second.comparators is not None
+    assert [c.name for c in second.comparators.comparators] == ["England"]
+    assert [o.id for o in second.obligations] == ["minutes-to-council"]
+
+
+def test_a_bad_obligation_in_a_year_names_its_place() -> None:
+    text = PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS.replace(
+        "within_days = 21", "within_days = -3")
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(text)
+    assert any("years[0].obligations[0]" in str(p) for p in caught.value.problems), \
+        caught.value.problems

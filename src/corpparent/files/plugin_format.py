@@ -145,6 +145,12 @@ class YearModel(_Model):
     constitution: ConstitutionModel | None = Field(
         None, description="The constitution from this year, replacing the year before's "
         "(councils change them at the annual meeting).")
+    comparators: ComparatorSetModel | None = Field(
+        None, description="The comparator set from this year, replacing the year before's, "
+        "in the keys of the file's own [comparators].")
+    obligations: list[ObligationModel] | None = Field(
+        None, description="The reporting obligations from this year, replacing the year "
+        "before's, in the keys of the file's own [[obligations]].")
     source: str = ""
 
 

@@ -129,7 +129,7 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         return None
     authority = data.authority
     rule_sets = _rule_sets(data, indicator_set, comparators, constitution, obligations,
-                           collect)
+                           collect, raw_governance.get("years") or [])
     if collect.problems:
         return None
     return collect(("authority",), lambda: AuthorityProfile(
@@ -160,7 +160,7 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
 
 def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet | None,
                constitution: Constitution | None, obligations: ObligationSet | None,
-               collect: Attempts) -> RulesByYear | None:
+               collect: Attempts, raw_years: list[Any]) -> RulesByYear | None:
     """The year-versioned rule sets: the file's own tables set for ``rules_year``, then
     each ``[[years]]`` entry built from the year before."""
     if data.authority.rules_year is None:
@@ -177,7 +177,7 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     titles = {p.id: p.title for p in data.priorities}
     for index, model in enumerate(data.years):
         path = ("years", index)
-        built = _year_changes(model, path, running, titles, collect)
+        built = _year_changes(model, path, running, titles, collect, raw_years[index])
         if built is not None:
             changes.append(built)
     if len(changes) < len(data.years):
@@ -186,12 +186,22 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
 
 
 def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
-                  titles: dict[str, str], collect: Attempts) -> YearChanges | None:
+                  titles: dict[str, str], collect: Attempts,
+                  raw: dict[str, Any]) -> YearChanges | None:
     failed = collect.failed
     constitution = None
     if model.constitution is not None:
         constitution = plugin_governance.build_constitution(
             model.constitution, titles, collect, (*path, "constitution"))
+    comparators = obligations = None
+    if model.comparators is not None:  # read as the file's own [comparators] is
+        comparators = collect((*path, "comparators"), partial(
+            comparator_set_from_data, raw["comparators"], source=collect.where.source,
+            where=collect.where.under(*path, "comparators")))
+    if model.obligations is not None:
+        obligations = collect((*path, "obligations"), partial(
+            obligations_from_data, {"obligations": raw["obligations"]},
+            collect.where.source, where=collect.where.under(*path)))
     year = collect((*path, "year"), partial(parse_period, model.year))
     added: list[Indicator] = []
     redefined: list[Indicator] = []
@@ -213,7 +223,8 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     return collect(path, partial(
         YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
         tuple(r for r in ranges if r is not None), tuple(t for t in targets if t is not None),
-        constitution=constitution, source=model.source))
+        constitution=constitution, comparators=comparators, obligations=obligations,
+        source=model.source))
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
@@ -308,7 +319,8 @@ def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem
     except ValidationError as exc:
         return None, problems_from_validation(exc, where, model=PluginFile)
     raw_comparators = raw.get("comparators") if data.comparators is not None else None
-    raw_governance = {key: raw.get(key) for key in ("membership", "meetings", "obligations")}
+    raw_governance = {key: raw.get(key)
+                      for key in ("membership", "meetings", "obligations", "years")}
     profile = _build(data, raw_comparators, raw_governance, collect)
     return profile, collect.problems
 

@@ -105,14 +105,16 @@ def _target_table(t: Target) -> dict[str, Any]:
 
 
 def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
-    """A ``[[years]]`` table. Indicator, range, target and constitution changes can be
-    written: a year that replaces the comparator set, a comparator group or the
-    obligations raises :class:`~corpparent.errors.DefinitionError`."""
+    """A ``[[years]]`` table. Indicator, range, target and constitution changes are
+    written; a year that replaces the comparator set, a comparator group or the
+    obligations raises :class:`~corpparent.errors.DefinitionError` (a ``[[years]]`` entry
+    read from a file may hold comparators and obligations, but this writer does not yet
+    nest them)."""
     if changes.groups or any(x is not None for x in (changes.comparators,
                                                      changes.obligations)):
-        raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group, "
-                              "constitution or obligations, which a plug-in file's [[years]] "
-                              "cannot hold; write the plug-in in Python")
+        raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group "
+                              "or the obligations, which this writer cannot write into "
+                              "[[years]]; write that entry by hand, or the plug-in in Python")
     return _drop_empty({
         "year": _period_text(changes.year), "remove_indicators": list(changes.remove),
         "indicators": [_indicator_table(i) for i in (*changes.add, *changes.redefine)],
