@@ -11,7 +11,7 @@ without the membership.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import final
 
 from attrs import field, frozen
@@ -269,10 +269,14 @@ class Constitution:
                      for line in self.reporting_lines)
 
     def review(self, record: PanelRecord) -> tuple[Finding, ...]:
-        """Every finding for ``record``: composition on its last day, quorum at each
-        formal meeting, frequency over the span, then attendance."""
+        """Every finding for ``record``: composition on its last day (political balance
+        on every day of the span: see :func:`_balance_over`), quorum at each formal
+        meeting, frequency over the span, then attendance."""
         roster = record.roster()
-        found = [rule.evaluate(roster) for rule in self.composition_rules()]
+        found = [rule.evaluate(roster) for rule in self.composition_rules()
+                 if rule is not self.political_balance]
+        if self.political_balance is not None:
+            found.extend(_balance_over(self.political_balance, record))
         sittings = record.sittings()
         unknown = UnknownAttendees()
         found.extend(f for f in map(unknown.finding, sittings) if f is not None)
@@ -320,3 +324,24 @@ class Constitution:
             outcome=NotJudged.INSUFFICIENT_DATA,
         ))
         return tuple(found)
+
+
+def _balance_over(rule: PoliticalBalance, record: PanelRecord) -> tuple[Finding, ...]:
+    """Political balance "against the membership of a period": judged on the roster of
+    the span's first day and of every day the membership changed within it. A period
+    kept in balance throughout gives the last day's finding; otherwise each roster that
+    broke it gives its own, named by its date."""
+    last = min(record.end, record.as_of)
+    days = {record.start, last}
+    for member in record.membership.members:
+        if member.joined is not None and record.start < member.joined <= last:
+            days.add(member.joined)
+        if member.left is not None and record.start <= member.left < last:
+            days.add(member.left + timedelta(days=1))
+    rosters: list[Roster] = []
+    for day in sorted(days):
+        roster = record.membership.on(day)
+        if not rosters or roster.members != rosters[-1].members:  # a change, not a repeat
+            rosters.append(roster)
+    broken = tuple(f for f in map(rule.evaluate, rosters) if f.status is not Status.MET)
+    return broken or (rule.evaluate(record.membership.on(last)),)
