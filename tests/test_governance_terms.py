@@ -209,3 +209,38 @@ def test_a_reserve_counts_toward_quorum_only_when_the_terms_are_met() -> None:
     verdict, why = quorum(Substitution("Someone Else", "Cllr B"))
     assert verdict == "breached"
     assert "Someone Else is not a reserve on the membership" in why[0]
+
+
+def test_a_meeting_quorate_only_once_a_late_reserve_arrived_took_its_first_items_without(
+) -> None:
+    """Harrow-style terms: a reserve arriving late counts from the next item only (national
+    rules reference §2), so the meeting's first items had no quorum."""
+    members = Membership((
+        Member("Cllr A", MemberClass.CORE_COUNCILLOR),
+        Member("Cllr B", MemberClass.CORE_COUNCILLOR),
+        Member("Reserve R", MemberClass.SUBSTITUTE, reserve_for="Cllr B")))
+    panel = Constitution("P", quorum=Quorum(MinimumPresent(2, [MemberClass.CORE_COUNCILLOR])),
+                         substitution_terms=SubstitutionTerms(late_from_next_item=True),
+                         six_month_warning=None)
+
+    def quorum(from_item: int | None) -> tuple[str, str]:
+        meeting = Meeting(date(2023, 6, 1), present=["Cllr A"], substitutions=[
+            Substitution("Reserve R", "Cllr B", from_item=from_item)])
+        found = panel.review(PanelRecord("P", members, [meeting], date(2023, 6, 1),
+                                         date(2023, 6, 30), date(2023, 6, 30)))
+        (finding,) = [f for f in found if f.rule == "quorum"]
+        return str(finding.status), finding.explanation
+
+    assert quorum(None)[0] == "met"
+    assert quorum(1)[0] == "met"
+    verdict, why = quorum(4)
+    assert verdict == "breached"
+    assert "Reserve R counted only from item 4" in why
+    assert "the items before it were taken without a quorum" in why
+    lenient = Constitution("P", quorum=Quorum(MinimumPresent(2, [MemberClass.CORE_COUNCILLOR])),
+                           six_month_warning=None)
+    meeting = Meeting(date(2023, 6, 1), present=["Cllr A"], substitutions=[
+        Substitution("Reserve R", "Cllr B", from_item=4)])
+    found = lenient.review(PanelRecord("P", members, [meeting], date(2023, 6, 1),
+                                       date(2023, 6, 30), date(2023, 6, 30)))
+    assert [str(f.status) for f in found if f.rule == "quorum"] == ["met"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
@@ -43,7 +43,7 @@ from corpparent.governance.requirements import Requirement, RequirementMet
 from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.terms import Clause, ReportingLine, SentItem, not_stated_finding
 from corpparent.periods import Period
-from corpparent.wording import counted
+from corpparent.wording import counted, listed
 
 __all__ = ["Constitution", "Seats"]
 
@@ -286,7 +286,7 @@ class Constitution:
             # Only substitutions meeting the terms count toward quorum.
             sittings = tuple(Sitting(terms.allowed(s), s.roster) for s in sittings)
         if self.quorum is not None:
-            found.extend(self.quorum.evaluate(s) for s in sittings
+            found.extend(self._quorum(s) for s in sittings
                          if s.meeting.kind is MeetingKind.FORMAL)
         if self.frequency is not None:
             found.extend(self.frequency.findings(record.meeting_log(self.frequency_counts)))
@@ -296,6 +296,25 @@ class Constitution:
             found.extend(self.six_month_warning.findings(record))
         found.extend(self.not_stated_findings())
         return tuple(found)
+
+    def _quorum(self, sitting: Sitting) -> Finding:
+        """Quorum at a sitting; where a substitute counts only from a later item, quorum
+        at its start too: a meeting quorate only once they arrived took its first items
+        without a quorum."""
+        assert self.quorum is not None
+        whole = self.quorum.evaluate(sitting)
+        terms = self.substitution_terms
+        late = () if terms is None else terms.late(sitting.meeting)
+        if terms is None or not late or whole.status is not Status.MET:
+            return whole
+        start = self.quorum.evaluate(Sitting(terms.at_start(sitting.meeting), sitting.roster))
+        if start.status is Status.MET:
+            return whole
+        first = min(s.from_item or 1 for s in late)
+        who = listed([s.substitute for s in late])
+        return evolve(start, explanation=(
+            f"{start.explanation.rstrip('.')} at the start of the meeting: {who} counted "
+            f"only from item {first}, so the items before it were taken without a quorum."))
 
     def review_period(
         self, meetings: Meetings, membership: Membership | None, period: Period, as_of: date

@@ -12,7 +12,9 @@ late, count them only from the next item.
 substitution at a sitting; :meth:`SubstitutionTerms.allowed` gives the meeting with only
 the substitutions that meet them, which is what a constitution counts toward quorum. A
 substitute arriving late (``from_item`` after the first) is reported with the item
-they count from; quorum, judged for the meeting as a whole, still counts them.
+they count from; :meth:`SubstitutionTerms.at_start` gives the meeting as it stood at its
+start, without them, so that a meeting quorate only once they arrived is reported as
+taking its first items without a quorum.
 """
 
 from __future__ import annotations
@@ -89,6 +91,20 @@ class SubstitutionTerms:
         if kept == sitting.meeting.substitutions:
             return sitting.meeting
         return evolve(sitting.meeting, substitutions=kept)
+
+    def late(self, meeting: Meeting) -> tuple[Substitution, ...]:
+        """The substitutions that count only from a later item (when the terms say so)."""
+        if not self.late_from_next_item:
+            return ()
+        return tuple(s for s in meeting.substitutions if (s.from_item or 1) > 1)
+
+    def at_start(self, meeting: Meeting) -> Meeting:
+        """The meeting as it stood at its first item: without the late substitutes."""
+        late = self.late(meeting)
+        if not late:
+            return meeting
+        return evolve(meeting, substitutions=tuple(
+            s for s in meeting.substitutions if s not in late))
 
     def findings(self, sitting: Sitting) -> tuple[Finding, ...]:
         """One finding per substitution at the sitting: met, or breached naming why it
