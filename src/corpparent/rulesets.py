@@ -137,10 +137,6 @@ def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(items)
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    return a.start <= b.end and b.start <= a.end
-
-
 @final
 @frozen
 class YearChanges:
@@ -211,11 +207,11 @@ class YearChanges:
         ranges = [evolve(r, period=shifted(r.period, years)) for r in previous.indicators.ranges
                   if r.indicator in current]
         ranges = [r for r in ranges if not any(
-            n.indicator == r.indicator and _overlap(n.period, r.period) for n in self.ranges)]
+            n.indicator == r.indicator and n.period.overlaps(r.period) for n in self.ranges)]
         targets = [evolve(t, period=shifted(t.period, years))
                    for t in previous.indicators.targets if t.indicator in current]
         targets = [t for t in targets if not any(
-            n.indicator == t.indicator and _overlap(n.period, t.period)
+            n.indicator == t.indicator and n.period.overlaps(t.period)
             and n.ambition == t.ambition for n in self.targets)]
         try:
             indicators = IndicatorSet(tuple(current.values()), (*ranges, *self.ranges),

@@ -34,10 +34,6 @@ def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(items)
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    return a.start <= b.end and b.start <= a.end
-
-
 @final
 @frozen
 class IndicatorSet:
@@ -64,7 +60,7 @@ class IndicatorSet:
                 )
         for i, first in enumerate(self.ranges):
             for second in self.ranges[i + 1 :]:
-                if first.indicator == second.indicator and _overlap(first.period, second.period):
+                if first.indicator == second.indicator and first.period.overlaps(second.period):
                     raise DefinitionError(
                         f"indicator {first.indicator!r} has two expected ranges that overlap: "
                         f"{first.period} and {second.period}"

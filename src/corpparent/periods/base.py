@@ -50,6 +50,10 @@ class Period(ABC):
         """The canonical written form, which :func:`~corpparent.periods.parse_period`
         reads back."""
 
+    def overlaps(self, other: Period) -> bool:
+        """Whether this period and ``other`` share a day."""
+        return self.start <= other.end and other.start <= self.end
+
     def contains(self, other: Period | date) -> bool:
         """Whether ``other`` (a date or a period) lies wholly within this period."""
         if isinstance(other, Period):

@@ -18,7 +18,7 @@ from typing import Final
 
 from corpparent.report.model import ChartOut, ChartPointOut
 from corpparent.report.process import assurance_label, variation_label
-from corpparent.report.svg import CHART_COLOURS, period_label
+from corpparent.report.svg import CHART_COLOURS, PlotArea, period_label
 
 __all__ = ["PROCESS_COLOURS", "process_chart", "process_legend"]
 
@@ -103,14 +103,8 @@ def process_chart(chart: ChartOut, title: str, chart_id: str,
     if chart.target is not None:
         numbers.append(chart.target)
     low, high = _domain(numbers)
-    plot_w, plot_h = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
-    step = plot_w / max(len(points), 1)
-
-    def x(i: int) -> float:
-        return _LEFT + step * (i + 0.5)
-
-    def y(v: float) -> float:
-        return _TOP + plot_h * (1 - (v - low) / (high - low))
+    area = PlotArea(_WIDTH, _HEIGHT, _LEFT, _RIGHT, _TOP, _BOTTOM, len(points), low, high)
+    plot_w, plot_h, step, x, y = area.plot_w, area.plot_h, area.step, area.x, area.y
 
     label = f"{title}: process chart"
     out = [

@@ -15,12 +15,14 @@ import calendar
 import math
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Final
+from typing import Final, final
+
+from attrs import frozen
 
 from corpparent.report.formatting import show_number, show_point, show_value
 from corpparent.report.model import IndicatorOut, TrendPoint
 
-__all__ = ["CHART_COLOURS", "comparator_chart", "period_label", "trend_chart"]
+__all__ = ["CHART_COLOURS", "PlotArea", "comparator_chart", "period_label", "trend_chart"]
 
 #: Colours of chart marks; each meets 3:1 against white (WCAG 2.2, 1.4.11) where it
 #: carries meaning, and text meets 4.5:1 (1.4.3).
@@ -37,6 +39,47 @@ CHART_COLOURS: Final = {
 
 _WIDTH, _HEIGHT = 420, 210
 _LEFT, _RIGHT, _TOP, _BOTTOM = 46, 34, 16, 40
+
+
+@final
+@frozen
+class PlotArea:
+    """The drawing area of a chart ``width`` by ``height`` with its margins, holding
+    ``count`` points side by side and values from ``low`` to ``high``: where the i-th
+    point (:meth:`x`) and a value (:meth:`y`) fall. Every chart of the reports uses it."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    count: int
+    low: float
+    high: float
+
+    @property
+    def plot_w(self) -> float:
+        """The width between the margins."""
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> float:
+        """The height between the margins."""
+        return self.height - self.top - self.bottom
+
+    @property
+    def step(self) -> float:
+        """The width each point takes."""
+        return self.plot_w / max(self.count, 1)
+
+    def x(self, i: int) -> float:
+        """The middle of the i-th point's slot."""
+        return self.left + self.step * (i + 0.5)
+
+    def y(self, v: float) -> float:
+        """Where the value ``v`` falls, ``high`` at the top."""
+        return self.top + self.plot_h * (1 - (v - self.low) / (self.high - self.low))
 
 
 def _attr(value: object) -> str:
@@ -105,14 +148,8 @@ def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
     numbers += [b for p in points for b in (p.lower, p.upper) if b is not None]
     numbers += [t.value for t in indicator.targets]
     low, high = _domain(numbers or [0.0, 1.0])
-    plot_w, plot_h = _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM
-    step = plot_w / max(len(points), 1)
-
-    def x(i: int) -> float:
-        return _LEFT + step * (i + 0.5)
-
-    def y(v: float) -> float:
-        return _TOP + plot_h * (1 - (v - low) / (high - low))
+    area = PlotArea(_WIDTH, _HEIGHT, _LEFT, _RIGHT, _TOP, _BOTTOM, len(points), low, high)
+    plot_w, plot_h, step, x, y = area.plot_w, area.plot_h, area.step, area.x, area.y
 
     title = f"{indicator.name}: trend against the expected range"
     out = [
