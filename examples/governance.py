@@ -33,6 +33,7 @@ from corpparent.governance import (
     YearKind,
     attendance_table,
 )
+from corpparent.governance.register import Mark, attendance_register
 from corpparent.periods import MunicipalYear
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -137,6 +138,11 @@ def staffordshire_year() -> None:
     print("  attendance, attended/possible over each member's tenure:")
     for row in attendance_table(record):
         print(f"     {row}")
+    register = attendance_register(record)
+    print("  the attendance register (P present, - not present, x not a member):")
+    marks = {Mark.PRESENT: "P", Mark.NOT_A_MEMBER: "x"}
+    for line in register.rows[:5]:
+        print(f"     {line.member.name:<20} {''.join(marks.get(m, '-') for m in line.marks)}")
     findings = STAFFORDSHIRE.review(record)
     show([f for f in findings if f.status is not Status.MET])
 

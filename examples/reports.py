@@ -1,4 +1,5 @@
-"""Write Wiltshire's 2022-23 Q4 scorecard as an HTML page for councillors.
+"""Write Wiltshire's 2022-23 Q4 scorecard as an HTML page for councillors, a Word
+committee paper, and an Excel workbook of tidy tables for analysts.
 
 The indicators, ranges, targets and comparators come from the built-in ``wiltshire``
 authority plug-in, which takes them from Wiltshire Council's Corporate Parenting Panel
@@ -6,7 +7,7 @@ annual report 2022-23 (§23-106); the quarterly figures are in
 ``examples/data/wiltshire_readings_2022-23.csv``. The page is self-contained (no
 network), has a trend chart per indicator against its expected range and target, and
 ends with the provenance of every figure.
-It is written to the current directory; its path is printed.
+They are written to the current directory; their paths are printed.
 
 Run: ``python examples/reports.py``
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 from corpparent import FinancialQuarter, Scorecard, read_readings
 from corpparent.plugins import load_profile
 from corpparent.report import finish, make_provenance, render, scorecard_report
+from corpparent.report.output import render_binary
+from corpparent.report.tables import tidy_tables
 
 HERE = Path(__file__).resolve().parent
 READINGS = HERE / "data" / "wiltshire_readings_2022-23.csv"
@@ -42,6 +45,13 @@ def main() -> None:
     exceptions = page.exception_report.exceptions
     print(f"{len(exceptions)} exceptions among {len(page.indicators)} indicators")
     print(f"wrote {target}")
+    paper = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.docx"
+    paper.write_bytes(render_binary(finish(report, "docx"), "docx"))  # public, as the page
+    print(f"wrote {paper}")
+    workbook = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.xlsx"
+    workbook.write_bytes(render_binary(report, "xlsx"))  # the officers' internal copy
+    sheets = ", ".join(f"{t.name} ({len(t.rows)} rows)" for t in tidy_tables(report))
+    print(f"wrote {workbook}: {sheets}")
 
 
 if __name__ == "__main__":
