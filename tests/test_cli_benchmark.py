@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 import io
 import json
 import subprocess
@@ -115,3 +116,39 @@ def test_a_data_folder_missing_a_file_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "lacks lait_data_dictionary.csv" in result.stderr
     assert "ofsted_ilacs_outcomes_2025-03-31.csv" in result.stderr
+
+
+def _outstanding_columns(*args: str) -> list[tuple[str, str | None, int | None]]:
+    result = run("-a", "Wiltshire", "-m", MEASURE, "--all-periods", "-f", "json", *args)
+    assert result.exit_code == 0, result.output
+    return [(r["period"], r["outstanding_as_at"], r["outstanding_unknown"])
+            for r in json.loads(result.stdout)["rows"]]
+
+
+def _published() -> list[date]:
+    """The publication date of each authority's latest inspection, from the shipped file."""
+    with (shipped_folder() / "ofsted_ilacs_outcomes_2025-03-31.csv").open(
+            encoding="utf-8-sig", newline="") as handle:
+        return [date.fromisoformat(r["Publication date"]) for r in csv.DictReader(handle)]
+
+
+def test_each_period_is_compared_with_the_outstanding_group_as_at_its_end() -> None:
+    """Ofsted's release gives each authority's latest inspection: a 2022-23 value is
+    compared with the authorities whose Outstanding judgement was published by 31 March
+    2023, and those inspected since are counted as not known."""
+    published = _published()
+    rows = {period: (as_at, unknown) for period, as_at, unknown in _outstanding_columns()}
+    assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in published))
+    assert rows["2024-25"] == ("2025-03-31", sum(d > date(2025, 3, 31) for d in published))
+    markdown = run("-a", "Wiltshire", "-m", MEASURE, "-p", "2022-23", "-f", "markdown").stdout
+    assert "31 March 2023" in markdown
+    assert "as at its end" in markdown
+
+
+def test_one_date_for_every_period() -> None:
+    rows = _outstanding_columns("--outstanding-as-at", "2025-03-31")
+    later = sum(d > date(2025, 3, 31) for d in _published())
+    assert {(as_at, unknown) for _, as_at, unknown in rows} == {("2025-03-31", later)}
+    result = run("-a", "Wiltshire", "--outstanding-as-at", "31/03/2025")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr or "%Y-%m-%d" in result.stderr

@@ -11,6 +11,8 @@ from attrs import frozen
 
 from corpparent.comparators import Benchmark
 from corpparent.dated_groups import DatedGroup
+from corpparent.dates import day_text
+from corpparent.dfe.areas import known_areas
 from corpparent.errors import DefinitionError, UnknownNameError
 from corpparent.files.ofsted import read_ofsted
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
@@ -100,3 +102,34 @@ def test_the_group_from_ofsteds_release_as_at_an_earlier_date() -> None:
     assert whole.unknown == ()
     assert len(whole.members) == sum(r["Overall effectiveness"] == "Outstanding"
                                      for r in rows)
+
+
+@pytest.mark.national_data
+def test_ofsteds_release_gives_the_group_by_code_as_at_a_date() -> None:
+    outcomes = read_ofsted(OFSTED)
+    with OFSTED.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    areas = known_areas()
+    for day in (date(2019, 3, 31), date(2023, 3, 31), date(2025, 3, 31)):
+        group = outcomes.as_at(day)
+        assert group.as_at == day
+        assert {areas[c].ons_code for c in group.members} == {
+            r["Local authority area code"] for r in rows
+            if r["Overall effectiveness"] == "Outstanding"
+            and date.fromisoformat(r["Publication date"]) <= day}
+        assert {areas[c].ons_code for c in group.unknown} == {
+            r["Local authority area code"] for r in rows
+            if date.fromisoformat(r["Publication date"]) > day}
+    # After the release's last report it knows nothing newer: the group is as at that.
+    last = max(date.fromisoformat(r["Publication date"]) for r in rows)
+    later = outcomes.as_at(date(2030, 1, 1))
+    assert later.as_at == last
+    assert later.label == f"Outstanding authorities as at {day_text(last)}"
+    assert not later.unknown
+
+
+def test_a_group_without_a_date_is_named_without_one() -> None:
+    group = DatedGroup("Outstanding authorities", ["Bexley"])
+    assert group.label == "Outstanding authorities"
+    with pytest.raises(DefinitionError, match="need the date"):
+        DatedGroup("Outstanding authorities", ["Bexley"], unknown=["Barnet"])

@@ -11,10 +11,12 @@ sums exactly with ``math.fsum``, the engine in floating point); everything else 
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
 from corpparent.dfe.areas import Areas
+from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 from corpparent.dfe.benchmark import national_benchmark
 from corpparent.dfe.national import AreaValues
 from corpparent.dfe.national_table import benchmark_all
@@ -115,3 +117,45 @@ def test_direction_only_against_the_year_just_before(years: dict[int, list[Cell]
                     else "no change")
         assert row["direction"] == expected
         assert row["previous_value"] == earlier
+
+
+def _inspections(published: dict[int, date]) -> InspectionOutcomes:
+    """Authority i judged Outstanding, its report published on ``published[i]``; the
+    others Good, published at the start of 2020."""
+    def inspected(i: int, day: date, overall: Judgement) -> Inspection:
+        return Inspection(ons_code=f"E0{i:07d}", name=authority(i).name, region="South West",
+                          inspected=day, published=day, overall=overall, leaders=overall,
+                          help_and_protection=overall, children_in_care=overall,
+                          care_leavers=None)
+    return InspectionOutcomes("outcomes", tuple(
+        inspected(i, published.get(i, date(2020, 1, 1)),
+                  Judgement.OUTSTANDING if i in published else Judgement.GOOD)
+        for i in range(6)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.integers(2019, 2025), st.lists(CELLS, min_size=6, max_size=6),
+                       min_size=1, max_size=5),
+       st.dictionaries(st.integers(0, 5), st.dates(date(2018, 1, 1), date(2026, 1, 1))),
+       st.sampled_from([Polarity.LOWER_IS_BETTER, Polarity.HIGHER_IS_BETTER]))
+def test_each_period_is_compared_with_its_own_outstanding_group(
+        years: dict[int, list[Cell]], published: dict[int, date], polarity: Polarity) -> None:
+    """Given the inspection outcomes, each period's Outstanding figures are those of a run
+    with that period's group as at its end given as a fixed set; the rows say the date
+    and how many authorities could not be placed."""
+    data = table({str(year): cells for year, cells in sorted(years.items())})
+    outcomes = _inspections(published)
+    dated = benchmark_all(data, dictionary(polarity), neighbours({}, 6), outcomes)
+    columns = ("outstanding_mean", "outstanding_with_value", "outstanding_better_than")
+    for year in years:
+        end = date(year, 3, 31)  # LAIT's "2023" is the financial year 2022-23
+        group = outcomes.as_at(end, areas=Areas(authority(i) for i in range(6)))
+        fixed = benchmark_all(data, dictionary(polarity), neighbours({}, 6), group.members)
+        expected = [{c: r[c] for c in columns} for r in fixed.table.to_pylist()
+                    if r["years"] == str(year)]
+        rows = [r for r in dated.table.to_pylist() if r["years"] == str(year)]
+        assert [{c: r[c] for c in columns} for r in rows] == expected
+        days = [published.get(i, date(2020, 1, 1)) for i in range(6)]
+        as_at = min(end, max(days))  # the release knows nothing after its last report
+        assert {r["outstanding_as_at"] for r in rows} == {as_at}
+        assert {r["outstanding_unknown"] for r in rows} == {sum(d > as_at for d in days)}

@@ -51,11 +51,12 @@ def _names(values: Iterable[str]) -> tuple[str, ...]:
 @frozen
 class DatedGroup:
     """The ``members`` of group ``name`` as at ``as_at``; ``unknown`` are authorities
-    whose membership on that date the source does not say."""
+    whose membership on that date the source does not say. A group given without a
+    date (``as_at`` None) is named without one."""
 
     name: str
     members: tuple[str, ...] = field(converter=_names)
-    as_at: date
+    as_at: date | None = None
     unknown: tuple[str, ...] = field(default=(), converter=_names)
     source: str = field(default="", eq=False)
 
@@ -66,11 +67,14 @@ class DatedGroup:
         if both:
             raise DefinitionError(f"{self.name}: {', '.join(sorted(both))} both a member and "
                                   "unknown")
+        if self.unknown and self.as_at is None:
+            raise DefinitionError(f"{self.name}: authorities unknown to the group need the "
+                                  "date it is taken as at")
 
     @property
     def label(self) -> str:
         """The group with its date: "Outstanding authorities as at 31 March 2025"."""
-        return f"{self.name} as at {day_text(self.as_at)}"
+        return self.name if self.as_at is None else f"{self.name} as at {day_text(self.as_at)}"
 
     @classmethod
     def from_inspections(cls, inspections: Iterable[InspectionLike], as_at: date, *,
@@ -91,6 +95,8 @@ class DatedGroup:
         """Where ``value`` stands among the members, the date in the rule's name and the
         evidence, and the authorities whose membership is not known noted."""
         found = group_finding(benchmark, self.label, self.members, value, authority=authority)
+        if self.as_at is None:
+            return found
         note = (f" {counted(len(self.unknown), 'authority')} inspected after "
                 f"{day_text(self.as_at)} could not be placed in or out of the group."
                 if self.unknown else "")

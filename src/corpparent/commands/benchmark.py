@@ -7,6 +7,7 @@ in ``--data DIR``. NumPy and pyarrow are imported only when the command runs, so
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,10 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
 @click.option("--neighbours", "model", type=click.Choice(["2025", "2021"]), default="2025",
               show_default=True, help="The statistical-neighbour model: the 2025 model or "
                                       "the April 2021 groupings.")
+@click.option("--outstanding-as-at", "as_at", type=click.DateTime(["%Y-%m-%d"]),
+              metavar="YYYY-MM-DD",
+              help="Compare every period with the authorities judged Outstanding as at "
+                   "this date. Default: each period with those as at its own end.")
 @click.option("--data", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="A folder with a newer download of the files (lait_bds_long.parquet, "
                    "lait_data_dictionary.csv, the neighbour model, the Ofsted outcomes). "
@@ -81,7 +86,7 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...],
-              all_periods: bool, model: str, folder: Path | None,
+              all_periods: bool, model: str, as_at: datetime | None, folder: Path | None,
               output_format: BenchmarkFormat, output: Path | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
@@ -92,11 +97,13 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Wiltshire
       corpparent benchmark -a 865 -m LAC_LongStable% -m LACStable_2016on --all-periods
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
+      corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
     from corpparent.files.national_package import national_results
 
     results = national_results(folder, model="2021" if model == "2021" else "2025",
-                               measures=list(measures) or None)
+                               measures=list(measures) or None,
+                               outstanding_as_at=None if as_at is None else as_at.date())
     area = results.area(authority)
     if measures:
         unknown = sorted(set(measures) - set(results.names) -

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from corpparent.comparators.position import Benchmark
 from corpparent.comparators.series import ComparatorValue
-from corpparent.comparators.standing import group_finding, standing_finding
+from corpparent.comparators.standing import standing_finding
+from corpparent.dated_groups import DatedGroup
 from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["authority_findings", "lait_indicator"]
 
+#: The group's name; its findings add the date it is taken as at, where there is one.
 OUTSTANDING = "Outstanding authorities"
 
 
@@ -79,11 +81,17 @@ def authority_findings(results: NationalResults, authority: str, *,
             for name, (_, value, symbol) in members.items()}
         national = Benchmark(indicator, results.periods[period], values)
         found.append(standing_finding(national, area.name))
-        # As the scalar path's comparator set: every other Outstanding authority of the
-        # data, by name, one without a value in this year reported as missing.
-        outstanding = sorted(a.name for code in results.outstanding
-                             if code != area.code and (a := results.areas.get(code)))
-        mine = national.numeric.get(area.name)
-        found.append(group_finding(national, OUTSTANDING, outstanding, mine,
+        # As the scalar path's comparator set: every other authority of the period's
+        # Outstanding group, by name, one without a value in this year reported as
+        # missing; a group taken as at a date names it, and notes those not placed.
+        group = results.outstanding[period]
+        named = DatedGroup(OUTSTANDING, _names(results, group.members), group.as_at,
+                           _names(results, set(group.unknown) - set(group.members)))
+        found.append(named.finding(national, national.numeric.get(area.name),
                                    authority=area.name))
     return tuple(found)
+
+
+def _names(results: NationalResults, codes: Collection[str]) -> list[str]:
+    """The names of the authorities of ``codes`` the results know, sorted."""
+    return sorted(a.name for code in codes if (a := results.areas.get(code)))

@@ -24,6 +24,7 @@ from corpparent.periods import Period
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
+    from corpparent.dated_groups import DatedGroup
     from corpparent.dfe.lait_table import LaitTable
     from corpparent.findings import Finding
 
@@ -51,6 +52,10 @@ COLUMNS: Final = {
     "outstanding_mean": "the mean of the other authorities judged Outstanding",
     "outstanding_better_than": "k in 'better than k of n Outstanding authorities'",
     "outstanding_with_value": "n: the other Outstanding authorities with a number",
+    "outstanding_as_at": "the date the Outstanding group is taken as at; null for a set "
+                         "given without a date",
+    "outstanding_unknown": "authorities the inspection release cannot place in or out of "
+                           "the group on that date (inspected since)",
     "gap_england": "value minus England",
     "gap_region": "value minus the region",
     "gap_neighbours": "value minus the neighbours' mean",
@@ -93,7 +98,7 @@ class NationalResults:
                  names: Mapping[str, str] | None = None, *,
                  polarities: Mapping[str, Polarity | None] | None = None,
                  periods: Mapping[str, Period] | None = None,
-                 outstanding: frozenset[str] = frozenset()) -> None:
+                 outstanding: Mapping[str, DatedGroup] | None = None) -> None:
         self.table = table
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
@@ -101,8 +106,9 @@ class NationalResults:
         self.polarities: Mapping[str, Polarity | None] = dict(polarities or {})
         #: The periods of the ``period`` column, by their written form.
         self.periods: Mapping[str, Period] = dict(periods or {})
-        #: The old LA codes of the authorities judged Outstanding.
-        self.outstanding = outstanding
+        #: Each period's Outstanding group (old LA codes, and the date it is taken as
+        #: at), by the period's written form.
+        self.outstanding: Mapping[str, DatedGroup] = dict(outstanding or {})
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -116,7 +122,8 @@ class NationalResults:
               problems: tuple[Problem, ...], model: str,
               notes: tuple[str, ...], names: Mapping[str, str],
               polarities: Mapping[str, Polarity | None],
-              outstanding: frozenset[str]) -> NationalResults:
+              outstanding: tuple[DatedGroup, ...],
+              outstanding_of: NDArray[np.int64]) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -162,6 +169,13 @@ class NationalResults:
         better = figures["outstanding_better_than"]
         columns["outstanding_better_than"] = _nullable(better, better < 0)
         columns["outstanding_with_value"] = pa.array(figures["outstanding_with_value"])
+        dated = np.array([g.as_at is not None for g in outstanding], dtype=bool)
+        days = np.array([np.datetime64(g.as_at, "D") if g.as_at else np.datetime64(0, "D")
+                         for g in outstanding], dtype="datetime64[D]")
+        unknown = np.array([len(g.unknown) for g in outstanding], dtype=np.int32)
+        which = outstanding_of[group]
+        columns["outstanding_as_at"] = pa.array(days[which], pa.date32(), mask=~dated[which])
+        columns["outstanding_unknown"] = _nullable(unknown[which], ~dated[which])
         for name, gap in gaps.items():
             columns[name] = _nullable(gap, np.isnan(gap))
         columns["previous_period"] = _labels(
@@ -170,7 +184,9 @@ class NationalResults:
                                               np.isnan(figures["previous_value"]))
         columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
         return cls(pa.table(columns), problems, directory, model, notes, names,
-                   polarities=polarities, outstanding=outstanding,
+                   polarities=polarities,
+                   outstanding={written[p]: outstanding[int(outstanding_of[g])]
+                                for g, p in enumerate(periods) if p is not None},
                    periods={text: p for p, text in written.items()})
 
     # -- one authority -------------------------------------------------------------

@@ -18,6 +18,13 @@ a measure the dictionary marks ``No_Quartile = N`` gets no band ("no_qb_indicato
 LAIT's code), and an authority outside the neighbour model gets "no neighbours in this
 model" instead of an error.
 
+The Outstanding authorities are either one fixed set of codes or, given Ofsted's
+release of inspection outcomes (:class:`~corpparent.dfe.ofsted.InspectionOutcomes`),
+the group as at the end of each period (:meth:`InspectionOutcomes.as_at`): a 2015-16
+value is compared with the authorities judged Outstanding by 31 March 2016, not with
+the 2025 list, and the rows say the date and how many authorities the release cannot
+place in or out of the group on it.
+
 The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
 taken only against the period immediately before (:meth:`Period.previous`): when that
 period is not in the data, or either value is missing, it is "not comparable", never a
@@ -27,18 +34,22 @@ comparison with an older year.
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from corpparent.dfe.areas import ENGLAND, Level
+from corpparent.dated_groups import DatedGroup
+from corpparent.dfe.areas import ENGLAND, Areas, Level, known_areas
 from corpparent.dfe.columnar import bands, group_statistics, ranks
 from corpparent.dfe.lait import LaitDictionary
 from corpparent.dfe.lait_periods import lait_period
 from corpparent.dfe.lait_table import LaitTable
+from corpparent.dfe.national_findings import OUTSTANDING
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.neighbours import NEIGHBOURS, StatisticalNeighbours
+from corpparent.dfe.ofsted import InspectionOutcomes
 from corpparent.errors import Problem
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period
@@ -67,14 +78,16 @@ def _groups(table: LaitTable, keep: NDArray[np.bool_]) -> tuple[NDArray[np.int64
 
 
 def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
-                  neighbours: StatisticalNeighbours, outstanding: Collection[str],
+                  neighbours: StatisticalNeighbours,
+                  outstanding: Collection[str] | DatedGroup | InspectionOutcomes,
                   *, measures: Collection[str] | None = None,
                   notes: tuple[str, ...] = ()) -> NationalResults:
     """Every authority benchmarked on every measure and ``Years`` label of ``table``
-    (or only ``measures``); ``outstanding`` holds the old LA codes of the authorities
-    judged Outstanding. A label that is no period of its measure's year type, or a
-    measure the dictionary lacks, is not benchmarked and is listed in the results'
-    ``problems``, never silently dropped."""
+    (or only ``measures``). ``outstanding`` is the authorities judged Outstanding, one
+    group for every period (old LA codes, or a group as at a date), or Ofsted's
+    inspection outcomes, from which each period takes the group as at its end. A label that is no
+    period of its measure's year type, or a measure the dictionary lacks, is not
+    benchmarked and is listed in the results' ``problems``, never silently dropped."""
     keep = np.ones(len(table), dtype=bool)
     if measures is not None:
         chosen = set(measures)
@@ -108,14 +121,42 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     has_period = np.array([p is not None for p in periods] + [False], dtype=bool)
     usable = keep & has_period[group]
     return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
-                     banded, neighbours, outstanding, problems, notes, dictionary)
+                     banded, neighbours, *_outstanding_groups(outstanding, periods, table),
+                     problems, notes, dictionary)
+
+
+def _outstanding_groups(outstanding: Collection[str] | DatedGroup | InspectionOutcomes,
+                        periods: list[Period | None], table: LaitTable,
+                        ) -> tuple[tuple[DatedGroup, ...], NDArray[np.int64]]:
+    """The Outstanding groups, and each measure-year's group among them: one set for
+    every period, or each period's group as at its end (worked out once per end), the
+    inspected authorities found among the table's areas and then every known one."""
+    which = np.zeros(len(periods), dtype=np.int64)
+    if isinstance(outstanding, DatedGroup):
+        return (outstanding,), which
+    if not isinstance(outstanding, InspectionOutcomes):
+        return (DatedGroup(OUTSTANDING, tuple(outstanding)),), which
+    areas = known_areas().merged(Areas(table.areas))
+    groups: list[DatedGroup] = []
+    by_end: dict[date, int] = {}
+    for index, period in enumerate(periods):
+        if period is None:
+            continue
+        if period.end not in by_end:
+            group = outstanding.as_at(period.end, areas=areas)
+            if group not in groups:
+                groups.append(group)
+            by_end[period.end] = groups.index(group)
+        which[index] = by_end[period.end]
+    return tuple(groups) or (DatedGroup(OUTSTANDING, ()),), which
 
 
 def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int64],
               group_measure: NDArray[np.int64], group_label: NDArray[np.int64],
               periods: list[Period | None], polarity: NDArray[np.int8],
               banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
-              outstanding: Collection[str], problems: list[Problem],
+              outstanding: tuple[DatedGroup, ...], outstanding_of: NDArray[np.int64],
+              problems: list[Problem],
               notes: tuple[str, ...], dictionary: LaitDictionary) -> NationalResults:
     count = len(group_measure)
     authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
@@ -135,7 +176,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     region = np.array([codes.get(table.areas[a].region or "", len(table.areas))
                        for a in authorities], dtype=np.int64)
     members, in_model = _neighbour_columns(table, authorities, neighbours)
-    others = _outstanding_columns(table, authorities, outstanding)
+    others = _outstanding_columns(table, authorities, outstanding)[outstanding_of]
     previous = _previous(group_measure, periods)
     # Block by block of measure-years, so each block's arrays stay in the processor's
     # cache and ten times the data costs ten times the time; each block's figures go
@@ -162,7 +203,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         names={m: d.name for m in table.measures if (d := dictionary.get(m))},
         polarities={m: d.polarity if (d := dictionary.get(m)) else None
                     for m in table.measures},
-        outstanding=frozenset(outstanding))
+        outstanding=outstanding, outstanding_of=outstanding_of)
 
 
 #: Every figure of an output row, and the type it is held in.
@@ -189,7 +230,7 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
     rank, ordered, ranked = ranks(block, lower)
     band = bands(block, ordered, ranked, lower, banded[rows])
     n_mean, n_median, n_count = group_statistics(block, members)
-    o_mean, o_count, better = _outstanding(block, others, lower)
+    o_mean, o_count, better = _outstanding(block, others[rows], lower)
     earlier = previous[rows]
     before = np.where(earlier[:, None] >= 0, local[np.maximum(earlier, 0)], np.nan)
     change = block - before
@@ -231,10 +272,15 @@ def _neighbour_columns(table: LaitTable, authorities: list[int],
 
 
 def _outstanding_columns(table: LaitTable, authorities: list[int],
-                         outstanding: Collection[str]) -> NDArray[np.int64]:
-    """The columns of the authorities judged Outstanding."""
-    return np.array([j for j, a in enumerate(authorities) if table.areas[a].code in outstanding],
-                    dtype=np.int64)
+                         outstanding: tuple[DatedGroup, ...]) -> NDArray[np.int64]:
+    """Each group's members as columns, one row per group, padded with -1."""
+    position = {table.areas[a].code: j for j, a in enumerate(authorities)}
+    found = [sorted(position[c] for c in group.members if c in position)
+             for group in outstanding]
+    columns = np.full((len(found), max(map(len, found), default=0)), -1, dtype=np.int64)
+    for i, members in enumerate(found):
+        columns[i, : len(members)] = members
+    return columns
 
 
 def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
@@ -243,29 +289,33 @@ def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
     """Each authority's Outstanding group (the Outstanding authorities but itself): its
     mean, how many have a number, and how many of them the authority does better than
     (ties are not better; an authority is never better than itself, so leaving it out
-    changes no count). One pass per member, on whole columns."""
+    changes no count). ``members`` gives each row's group as columns, padded with -1,
+    so rows of different periods may have different groups. One pass per place in the
+    group, on whole columns."""
     rows, width = values.shape
-    total = np.zeros(rows)
-    count = np.zeros(rows, dtype=np.int64)
+    padded = np.concatenate([values, np.full((rows, 1), np.nan)], axis=1)
+    place = np.where(members < 0, width, members)
+    gathered = np.take_along_axis(padded, place, axis=1)  # rows x group size
+    has = ~np.isnan(gathered)
+    numbers = np.where(has, gathered, 0.0)
+    # A member's own group leaves it out: the members before it plus those after it,
+    # each summed afresh, never the whole total less its own value (which would round
+    # a small remainder of a large total badly).
+    zero = np.zeros((rows, 1))
+    before = np.concatenate([zero, np.cumsum(numbers, axis=1)[:, :-1]], axis=1)
+    after = np.concatenate([np.cumsum(numbers[:, ::-1], axis=1)[:, -2::-1], zero], axis=1) \
+        if numbers.shape[1] else numbers
+    count = has.sum(axis=1)
+    totals = np.repeat(numbers.sum(axis=1)[:, None], width + 1, axis=1)
+    counts = np.repeat(count[:, None], width + 1, axis=1)
+    np.put_along_axis(totals, place, before + after, axis=1)
+    np.put_along_axis(counts, place, count[:, None] - has, axis=1)
+    totals, counts = totals[:, :width], counts[:, :width]
     better = np.zeros((rows, width), dtype=np.int64)
     low = lower[:, None]
-    for k in members.tolist():
-        member = values[:, k]
-        has = ~np.isnan(member)
-        total += np.where(has, member, 0.0)
-        count += has
-        column = member[:, None]
+    for k in range(gathered.shape[1]):
+        column = gathered[:, k : k + 1]
         better += np.where(low, column > values, column < values)
-    totals = np.repeat(total[:, None], width, axis=1)
-    counts = np.repeat(count[:, None], width, axis=1)
-    for k in members.tolist():
-        # A member's own group leaves it out: sum the others afresh, not by subtraction,
-        # so its mean is rounded as any other group's.
-        others = [m for m in members.tolist() if m != k]
-        block = values[:, others]
-        has = ~np.isnan(block)
-        totals[:, k] = np.where(has, block, 0.0).sum(axis=1)
-        counts[:, k] = has.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(counts > 0, totals / np.maximum(counts, 1), np.nan)
     return mean, counts, better

@@ -17,6 +17,7 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.dated_groups import DatedGroup
 from corpparent.dfe.areas import Areas, known_areas
 
 __all__ = ["Inspection", "InspectionOutcomes", "Judgement"]
@@ -76,6 +77,38 @@ class InspectionOutcomes:
         return frozenset(
             (areas.get(i.ons_code) or areas[i.name]).code for i in self.judged(judgement)
         )
+
+    @property
+    def latest(self) -> date | None:
+        """The latest publication date in the release: the last day it says anything
+        about (None for an empty release)."""
+        return max((i.published for i in self._inspections), default=None)
+
+    def as_at(self, when: date, judgement: Judgement = Judgement.OUTSTANDING,
+              areas: Areas | None = None) -> DatedGroup:
+        """The authorities judged ``judgement`` as at ``when``, named by old LA code
+        ("Outstanding authorities as at 31 March 2023").
+
+        Ofsted's release gives each authority's latest inspection only ("Local authority
+        inspection outcomes as at 31 March 2025"). An authority whose latest inspection
+        was published on or before ``when`` is in the group if it was so judged; one
+        published later had an earlier judgement the release does not give, so it is
+        ``unknown``, never guessed in or out. A date after the release's
+        :attr:`latest` publication is taken as that date, the last the release knows.
+        """
+        areas = known_areas() if areas is None else areas
+        latest = self.latest
+        day = when if latest is None or when <= latest else latest
+        members: set[str] = set()
+        unknown: set[str] = set()
+        for inspection in self._inspections:
+            code = (areas.get(inspection.ons_code) or areas[inspection.name]).code
+            if inspection.published > day:
+                unknown.add(code)
+            elif inspection.overall is judgement:
+                members.add(code)
+        return DatedGroup(f"{judgement} authorities", members, day, unknown,
+                          source=self.source)
 
     def get(self, name_or_code: str) -> Inspection | None:
         """The inspection of an authority given by ONS code or name (any case)."""

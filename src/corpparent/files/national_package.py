@@ -10,15 +10,17 @@ output shows where its figures come from and when they were published: the
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Final, Literal
 
 from corpparent.comparators.national_standing import NationalStanding
+from corpparent.dated_groups import DatedGroup
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.national_table import benchmark_all
+from corpparent.dfe.ofsted import InspectionOutcomes
 from corpparent.errors import DataError
 from corpparent.files.lait import read_lait_dictionary
 from corpparent.files.lait_columns import read_lait_table
@@ -27,7 +29,8 @@ from corpparent.files.neighbours import read_neighbours
 from corpparent.files.ofsted import read_ofsted
 from corpparent.periods import parse_period
 
-__all__ = ["MODELS", "SHIPPED_NOTES", "national_results", "national_standings", "shipped_folder"]
+__all__ = ["DATED_NOTE", "MODELS", "SHIPPED_NOTES", "national_results", "national_standings",
+           "shipped_folder"]
 
 NeighbourModel = Literal["2025", "2021"]
 #: The statistical-neighbour models, by the year of their publication.
@@ -47,6 +50,15 @@ SHIPPED_NOTES: Final = (
 )
 
 
+#: How each period's Outstanding group is taken, said in every output that uses it.
+DATED_NOTE: Final = (
+    "Each period is compared with the authorities judged Outstanding as at its end: "
+    "those whose latest inspection, published by then, was so judged. Ofsted's release "
+    "gives each authority's latest inspection only, so an authority inspected since "
+    "cannot be placed in or out of an earlier period's group, and is counted as not "
+    "known.")
+
+
 def shipped_folder() -> Path:
     """The folder of the shipped files."""
     return Path(str(resources.files("corpparent") / "data" / "dfe"))
@@ -64,10 +76,15 @@ def _folder_notes(folder: Path, model: str) -> tuple[str, ...]:
 
 def national_results(folder: str | Path | None = None, *, model: NeighbourModel = "2025",
                      measures: list[str] | None = None,
-                     table: LaitTable | None = None) -> NationalResults:
+                     table: LaitTable | None = None,
+                     outstanding_as_at: date | None = None) -> NationalResults:
     """Every authority benchmarked on every measure and year of LAIT (or ``measures``),
     from the shipped files or those in ``folder``, with the 2025 neighbour model or the
-    2021 groupings. ``table`` is the dataset already read, to benchmark it again."""
+    2021 groupings. ``table`` is the dataset already read, to benchmark it again.
+
+    Each period is compared with the authorities judged Outstanding as at its end
+    (:meth:`~corpparent.dfe.ofsted.InspectionOutcomes.as_at`), or with the group as at
+    ``outstanding_as_at`` for every period."""
     base = shipped_folder() if folder is None else Path(folder)
     if model not in MODELS:
         raise DataError.single(str(base), f"no neighbour model {model!r}; there are "
@@ -77,11 +94,17 @@ def national_results(folder: str | Path | None = None, *, model: NeighbourModel 
     if missing:
         raise DataError.single(str(base), "the folder lacks " + ", ".join(missing))
     notes = SHIPPED_NOTES if folder is None else _folder_notes(base, model)
+    outcomes = read_ofsted(base / OFSTED_FILE)
+    if outstanding_as_at is None:
+        notes = (*notes, DATED_NOTE)
+        outstanding: InspectionOutcomes | DatedGroup = outcomes
+    else:
+        outstanding = outcomes.as_at(outstanding_as_at)
+        notes = (*notes, f"Every period is compared with the {outstanding.label}.")
     return benchmark_all(
         read_lait_table(base / LAIT_FILE) if table is None else table,
         read_lait_dictionary(base / LAIT_DICTIONARY_FILE),
-        read_neighbours(base / MODELS[model]),
-        read_ofsted(base / OFSTED_FILE).codes(),
+        read_neighbours(base / MODELS[model]), outstanding,
         measures=measures, notes=notes)
 
 

@@ -13,10 +13,13 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 from html import escape
 from typing import Any, Final, Literal, final
 
 from attrs import field, frozen
+
+from corpparent.dates import day_text
 
 __all__ = ["BENCHMARK_FORMATS", "BenchmarkFormat", "BenchmarkPage", "render_benchmark"]
 
@@ -30,7 +33,7 @@ _SHOWN: Final = (
     ("band", "Band"), ("england", "England"), ("region_value", "Region"),
     ("neighbours_mean", "Neighbours (mean)"), ("neighbours_median", "Neighbours (median)"),
     ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
-    ("direction", "Since previous"),
+    ("outstanding_as_at", "Outstanding as at"), ("direction", "Since previous"),
 )
 
 
@@ -78,8 +81,19 @@ def _cell(row: Mapping[str, Any], key: str, names: Mapping[str, str]) -> str:
         return str(row["neighbours_note"])
     if key == "outstanding":
         k = row["outstanding_better_than"]
-        return "-" if k is None else f"{k} of {row['outstanding_with_value']}"
+        n = row["outstanding_with_value"]
+        return "-" if k is None or not n else f"{k} of {n}"
+    if key == "outstanding_as_at":
+        return _as_at(row.get("outstanding_as_at"), row.get("outstanding_unknown"))
     return _number(row.get(key))
+
+
+def _as_at(day: object, unknown: object) -> str:
+    """"31 March 2023 (12 not known)": the group's date and those it cannot place."""
+    if not isinstance(day, date):
+        return "-"
+    return day_text(day) + (f" ({unknown} not known)" if isinstance(unknown, int) and unknown
+                            else "")
 
 
 def _table(page: BenchmarkPage) -> list[list[str]]:
@@ -93,7 +107,7 @@ def _title(page: BenchmarkPage) -> str:
 #: Shorter headings for a terminal, where the measure is shown by its code.
 _TERMINAL_HEADINGS: Final = ("Measure", "Years", "Value", "Rank", "Band", "England",
                              "Region", "SN mean", "SN median", "Outst. mean",
-                             "Outst. beaten", "Trend")
+                             "Outst. beaten", "Outst. as at", "Trend")
 
 
 def _terminal(page: BenchmarkPage, width: int) -> str:
