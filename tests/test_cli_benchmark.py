@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
 import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq

@@ -16,10 +16,10 @@ from datetime import date
 from hypothesis import given, settings, strategies as st
 
 from corpparent.dfe.areas import Areas
-from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 from corpparent.dfe.benchmark import national_benchmark
 from corpparent.dfe.national import AreaValues
 from corpparent.dfe.national_table import benchmark_all
+from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import FinancialYear

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import runpy
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,17 @@ def test_a_page_defines_the_folder_it_writes_into(page: Path) -> None:
         return
     first = blocks[using[0]]
     assert re.search(r"^TMP = ", first, re.MULTILINE), f"{page.name} uses TMP before making it"
+
+
+TOML_BLOCK = re.compile(r"^```toml\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_docs_toml_blocks_parse(page: Path) -> None:
+    """Every TOML block a page shows is TOML a reader can copy."""
+    for number, block in enumerate(TOML_BLOCK.findall(page.read_text(encoding="utf-8")),
+                                   start=1):
+        try:
+            tomllib.loads(block)
+        except tomllib.TOMLDecodeError as exc:
+            pytest.fail(f"{page.name} TOML block {number}: {exc}")

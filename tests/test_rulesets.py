@@ -4,6 +4,7 @@ built from it, the set in force for each period, and carrying a set forward."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,101 @@ def test_a_bad_obligation_in_a_year_names_its_place() -> None:
         profile_from_toml(text)
     assert any("years[0].obligations[0]" in str(p) for p in caught.value.problems), \
         caught.value.problems
+
+
+# The groups a panel compared itself with, as at the end of each year. Publication dates
+# from Ofsted's release as at 31 March 2025: Bracknell Forest (29 July 2022) and Bexley
+# (24 March 2023) Outstanding; Barnet's latest (23 July 2024) is after 31 March 2023.
+GROUPS = '''
+[[groups]]
+name = "Outstanding authorities"
+as_at = 2023-03-31
+members = ["Bracknell Forest", "Bexley"]
+unknown = ["Barnet"]
+source = "Ofsted, local authority inspection outcomes"
+
+[[years.groups]]
+name = "Outstanding authorities"
+as_at = 2024-03-31
+members = ["Bracknell Forest", "Bexley"]
+'''
+
+
+def test_each_year_declares_the_groups_it_used_with_their_dates() -> None:
+    profile = profile_from_toml(PLUGIN + GROUPS)
+    rule_sets = profile.rule_sets
+    assert rule_sets is not None
+    first, second = rule_sets.in_force(Q4_2022), rule_sets.in_force(Q4_2023)
+    assert [g.label for g in first.groups] == ["Outstanding authorities as at 31 March 2023"]
+    assert first.group("Outstanding authorities").unknown == ("Barnet",)
+    assert [g.label for g in second.groups] == ["Outstanding authorities as at 31 March 2024"]
+    assert "Outstanding authorities as at 31 March 2024" in second.built_from
+
+
+def test_years_comparators_obligations_and_groups_are_written_back_and_read_equal() -> None:
+    profile = profile_from_toml(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS + GROUPS)
+    text = profile_to_toml(profile)
+    assert "[[groups]]" in text
+    assert profile_from_toml(text) == profile
+
+
+@pytest.mark.parametrize(("extra", "where", "message"), [
+    (GROUPS.replace("[[years.groups]]", "[[groups]]"), "groups[1].name", "defined twice"),
+    (GROUPS.replace('unknown = ["Barnet"]', 'unknown = ["Bexley"]'), "groups[0]",
+     "both a member and unknown"),
+    (GROUPS.replace("as_at = 2023-03-31", 'as_at = "31/03/2023"'), "groups[0].as_at", "date"),
+    (YEAR_WITH_COMPARATORS_AND_OBLIGATIONS.replace('indicator = "moves"',
+                                                   'indicator = "miles20"'),
+     "years[0].comparators.comparators[0].values[0].indicator", "'miles20' is not defined"),
+])
+def test_a_bad_group_or_year_comparator_names_its_place(extra: str, where: str,
+                                                         message: str) -> None:
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(PLUGIN + extra)
+    found = [str(p) for p in caught.value.problems]
+    assert any(f"'{where}" in p and message in p for p in found), found
+    assert all(", line " in p for p in found), found
+
+
+def test_groups_need_the_year_the_file_was_set_for() -> None:
+    text = PLUGIN.replace('rules_year = "2022-23"\n', "").split("[[years]]")[0]
+    with pytest.raises(PluginFileError, match=r"\[\[groups\]\] need authority.rules_year"):
+        profile_from_toml(text + GROUPS.split("[[years.groups]]")[0])
+
+
+def test_the_scorecard_uses_the_comparators_of_the_year_in_force(tmp_path: Path) -> None:
+    plugin = tmp_path / "ourtown.toml"
+    plugin.write_text(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS.replace(
+        'period = "2022-23", value = 10', 'period = "2023-24", value = 10'), encoding="utf-8")
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nmoves,2022-23 Q4,8\nmoves,2023-24 Q4,7\n",
+                        encoding="utf-8")
+    shown = {}
+    for period in ("2022-23 Q4", "2023-24 Q4"):
+        result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin),
+                                          "-p", period, "-f", "json"])
+        assert result.exit_code == 0, result.output
+        moves = next(i for i in json.loads(result.stdout)["indicators"] if i["id"] == "moves")
+        shown[period] = [(c["name"], c["value"]) for c in moves["comparators"]]
+    assert shown == {"2022-23 Q4": [], "2023-24 Q4": [("England", 10.0)]}
+
+
+def test_the_guides_group_loads_into_a_plug_in() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(
+        encoding="utf-8")
+    block = next(b for b in re.findall(r"^```toml\n(.*?)^```", page, re.M | re.S)
+                 if b.startswith("[[groups]]"))
+    profile = profile_from_toml(PLUGIN + block)
+    assert profile.rule_sets is not None
+    (group,) = profile.rule_sets.first.groups
+    assert group.label == "Outstanding authorities as at 31 March 2023"
+
+
+def test_authorities_show_lists_each_years_groups_with_their_dates(tmp_path: Path) -> None:
+    path = tmp_path / "ourtown.toml"
+    path.write_text(PLUGIN + GROUPS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["authorities", "show", str(path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert ("Outstanding authorities as at 31 March 2023: 2 members, 1 authority not known"
+            in result.stdout)
+    assert "Outstanding authorities as at 31 March 2024: 2 members" in result.stdout

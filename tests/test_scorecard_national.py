@@ -4,13 +4,17 @@ benchmarking data shipped with corpparent, where an indicator names its LAIT mea
 from __future__ import annotations
 
 import json
+from datetime import date
+from pathlib import Path
 
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from click.testing import CliRunner
 
 from corpparent.cli import cli
 from corpparent.comparators.national_standing import NationalStanding, latest_standing
-from corpparent.files.national_package import national_results
+from corpparent.files.national_package import national_results, shipped_folder
+from corpparent.files.ofsted import read_ofsted
 from corpparent.periods import FinancialQuarter, FinancialYear
 from reports_support import READINGS
 
@@ -67,3 +71,70 @@ def test_national_needs_an_authority() -> None:
                                 prog_name="corpparent")
     assert result.exit_code == 2
     assert "--national needs --authority" in result.stderr
+
+
+def _lait_values(measure: str, years: str) -> dict[str, float]:
+    """Every authority's published number on ``measure`` in ``years``, by old LA code,
+    read from the shipped parquet with pyarrow alone."""
+    table = pq.read_table(shipped_folder() / "lait_bds_long.parquet").to_pylist()
+    return {str(int(r["LA Number"])): float(r["Values"]) for r in table
+            if (r["Short Desc"], r["Years"]) == (measure, years) and r["LA Number"] < 970
+            and r["Values"] not in ("-", "c", "x", "z", "k", "low")}
+
+
+def test_the_outstanding_position_is_as_at_the_periods_end() -> None:
+    """Wiltshire 2022-23 among the authorities whose Outstanding judgement Ofsted had
+    published by 31 March 2023 (Ofsted's release as at 31 March 2025)."""
+    result = CliRunner().invoke(cli, [*BASE, "--national", "-f", "json"])
+    shown = {i["id"]: i["national"] for i in json.loads(result.stdout)["indicators"]}
+    national = shown["long_term_stability"]
+    group = read_ofsted(shipped_folder() / "ofsted_ilacs_outcomes_2025-03-31.csv").as_at(
+        date(2023, 3, 31))
+    values = _lait_values("LAC_LongStable%", "2023")
+    own = values["865"]
+    others = [values[c] for c in group.members if c != "865" and c in values]
+    assert national["group"] == "Outstanding authorities as at 31 March 2023"
+    assert (national["better_than"], national["among"], national["unknown"]) == (
+        sum(v < own for v in others), len(others), len(group.unknown))
+    assert f"better than {national['better_than']} of {national['among']}" in national["text"]
+
+
+# Wiltshire's two DfE measures, judged against a group the panel declares for its year.
+DECLARED = '''format_version = 1
+[authority]
+id = "declared"
+name = "Wiltshire"
+dfe_code = "865"
+rules_year = "2022-23"
+
+[[indicators]]
+id = "long_term_stability"
+name = "Long-term stability"
+kind = "percentage"
+polarity = "higher is better"
+national_measure = "LAC_LongStable%"
+
+[[groups]]
+name = "Outstanding authorities"
+as_at = 2023-03-31
+members = ["Bexley", "Bracknell Forest", "Wiltshire"]
+'''
+
+
+def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
+    plugin = tmp_path / "declared.toml"
+    plugin.write_text(DECLARED, encoding="utf-8")
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nlong_term_stability,2022-23 Q4,72\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin), "-p",
+                                      "2022-23 Q4", "--national", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (indicator,) = json.loads(result.stdout)["indicators"]
+    values = _lait_values("LAC_LongStable%", "2023")
+    others = [values["303"], values["867"]]  # Bexley and Bracknell Forest, by old LA code
+    national = indicator["national"]
+    assert national["group"] == "Outstanding authorities as at 31 March 2023"
+    assert (national["better_than"], national["among"]) == (
+        sum(v < values["865"] for v in others), 2)
+    assert national["unknown"] == 0

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Protocol, final
+from typing import Final, Protocol, final
 
 from attrs import evolve, field, frozen
 
@@ -29,7 +29,10 @@ from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
 from corpparent.wording import counted
 
-__all__ = ["DatedGroup", "InspectionLike"]
+__all__ = ["OUTSTANDING", "DatedGroup", "InspectionLike"]
+
+#: The name of the group of authorities Ofsted judged Outstanding, as panels call it.
+OUTSTANDING: Final = "Outstanding authorities"
 
 
 class InspectionLike(Protocol):
@@ -78,7 +81,7 @@ class DatedGroup:
 
     @classmethod
     def from_inspections(cls, inspections: Iterable[InspectionLike], as_at: date, *,
-                         judgement: str = "Outstanding", name: str = "Outstanding authorities",
+                         judgement: str = "Outstanding", name: str = OUTSTANDING,
                          source: str = "") -> DatedGroup:
         """The authorities whose latest inspection published on or before ``as_at`` was
         judged ``judgement`` overall; those published later are ``unknown``."""

@@ -129,6 +129,11 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     for rules in profile.rule_sets or ():
         lines.append(f"Rules: {rules.label}"
                      + (f", built from {rules.built_from}" if rules.built_from else "") + "\n")
+        for group in rules.groups:
+            unknown = (f", {counted(len(group.unknown), 'authority')} not known"
+                       if group.unknown else "")
+            lines.append(f"  {group.label}: {counted(len(group.members), 'member')}"
+                         f"{unknown}\n")
     if profile.constitution is not None:
         constitution = profile.constitution
         lines.append(f"Constitution: {constitution.describe()}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from corpparent.commands.common import (
 )
 from corpparent.comparators.national_standing import NationalStanding
 from corpparent.comparators.series import Comparator
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
 from corpparent.indicators.readings import Readings
@@ -29,7 +31,7 @@ from corpparent.periods import Period
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
-from corpparent.rulesets import BeforeFirstYearError, all_indicators, name_rule_set
+from corpparent.rulesets import BeforeFirstYearError, YearRules, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
 from corpparent.wording import counted
@@ -123,18 +125,25 @@ def scorecard(
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
     inputs = [readings] if comparators_file is None else [readings, comparators_file]
-    national: dict[str, tuple[NationalStanding, ...]] = {}
-    if use_national or national_data is not None:
+    standings: dict[DatedGroup | None, dict[str, tuple[NationalStanding, ...]]] = {}
+
+    def national_for(group: DatedGroup | None) -> dict[str, tuple[NationalStanding, ...]]:
+        """The national standings, each period's Outstanding authorities taken as at its
+        end, or ``group`` as the rule set in force declares it (worked out once each)."""
+        if not (use_national or national_data is not None):
+            return {}
         if profile is None or not (profile.dfe_code or profile.gss_code):
             raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
         measures = [i.national_measure for i in indicators if i.national_measure]
-        if measures:  # NumPy and pyarrow are loaded only for this
+        if measures and group not in standings:  # NumPy and pyarrow are loaded only here
             from corpparent.files.national_package import national_standings
 
-            national = national_standings(profile.dfe_code or profile.gss_code, measures,
-                                          national_data)
+            standings[group] = national_standings(profile.dfe_code or profile.gss_code,
+                                                  measures, national_data, outstanding=group)
+        return standings.get(group, {})
+
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
-                         comparators=comparators, history=history, national=national)
+                         comparators=comparators, history=history)
     reports: list[ScorecardReport] = []
     incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
@@ -156,8 +165,11 @@ def scorecard(
                 rule_set = profile.rule_sets.in_force(period)
             except BeforeFirstYearError as exc:
                 raise click.UsageError(str(exc)) from None
-        result = (assessor.assess(data, period) if rule_set is None else name_rule_set(
-            evolve(assessor, indicators=rule_set.indicators).assess(data, period), rule_set))
+        if rule_set is None:
+            result = evolve(assessor, national=national_for(None)).assess(data, period)
+        else:
+            result = name_rule_set(_for_rule_set(assessor, rule_set, comparators_file is None,
+                                                 national_for).assess(data, period), rule_set)
         report = scorecard_report(result, provenance, title=title, authority=authority)
         warning = missing_readings(report, data, period)
         if warning is not None:
@@ -190,3 +202,18 @@ def missing_readings(report: ScorecardReport, data: Readings, period: Period) ->
     verb = "has" if len(missing) == 1 else "have"
     return (f"{len(missing)} of {counted(len(report.indicators), 'indicator')} {verb} no "
             f"reading for {period}: {names}{more}")
+
+
+def _for_rule_set(assessor: Scorecard, rule_set: YearRules, own_comparators: bool,
+                  national_for: Callable[[DatedGroup | None],
+                                         dict[str, tuple[NationalStanding, ...]]],
+                  ) -> Scorecard:
+    """The scorecard as the rule set in force has it: its indicators, its comparator set
+    (unless a comparators file was given), and the national standings with its
+    Outstanding group where it declares one."""
+    group = next((g for g in rule_set.groups if g.name == OUTSTANDING), None)
+    comparators = assessor.comparators
+    if own_comparators and rule_set.comparators is not None:
+        comparators = rule_set.comparators.comparators
+    return evolve(assessor, indicators=rule_set.indicators, comparators=comparators,
+                  national=national_for(group))

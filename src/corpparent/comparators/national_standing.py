@@ -24,7 +24,13 @@ __all__ = ["NationalStanding", "latest_standing"]
 @frozen
 class NationalStanding:
     """The authority's value, rank "k of n" and quartile band on ``measure`` in
-    ``period``; ``rank`` and ``band`` are ``None`` where LAIT shows none."""
+    ``period``; ``rank`` and ``band`` are ``None`` where LAIT shows none.
+
+    ``group`` names the comparator group with its date ("Outstanding authorities as at
+    31 March 2025"), ``better_than`` how many of the ``among`` members with a value the
+    authority does better than (None where it is not judged), and ``unknown`` how many
+    authorities could not be placed in or out of the group on that date.
+    """
 
     measure: str
     period: Period
@@ -32,13 +38,25 @@ class NationalStanding:
     rank: int | None
     ranked: int
     band: str | None
+    group: str = ""
+    better_than: int | None = None
+    among: int = 0
+    unknown: int = 0
 
     def describe(self) -> str:
-        """"56 of 150 (2024-25), quartile band B"."""
+        """"56 of 150 (2024-25), quartile band B; better than 17 of 29 Outstanding
+        authorities as at 31 March 2025 (9 inspected since not known)"."""
         if self.rank is None:
             return f"not ranked ({self.period})"
         band = f", quartile band {self.band}" if self.band else ""
-        return f"{self.rank} of {self.ranked} ({self.period}){band}"
+        return f"{self.rank} of {self.ranked} ({self.period}){band}{self.describe_group()}"
+
+    def describe_group(self) -> str:
+        """The position in the group, after a semicolon, or nothing where there is none."""
+        if self.better_than is None or not self.among:
+            return ""
+        unknown = f" ({self.unknown} inspected since not known)" if self.unknown else ""
+        return f"; better than {self.better_than} of {self.among} {self.group}{unknown}"
 
 
 def latest_standing(standings: Iterable[NationalStanding], period: Period

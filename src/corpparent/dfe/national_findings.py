@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from corpparent.comparators.position import Benchmark
 from corpparent.comparators.series import ComparatorValue
 from corpparent.comparators.standing import standing_finding
-from corpparent.dated_groups import DatedGroup
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["authority_findings", "lait_indicator"]
 
-#: The group's name; its findings add the date it is taken as at, where there is one.
-OUTSTANDING = "Outstanding authorities"
 
 
 def lait_indicator(code: str, name: str, polarity: Polarity | None) -> Indicator:

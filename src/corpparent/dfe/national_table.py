@@ -40,13 +40,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from corpparent.dated_groups import DatedGroup
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.dfe.areas import ENGLAND, Areas, Level, known_areas
 from corpparent.dfe.columnar import bands, group_statistics, ranks
 from corpparent.dfe.lait import LaitDictionary
 from corpparent.dfe.lait_periods import lait_period
 from corpparent.dfe.lait_table import LaitTable
-from corpparent.dfe.national_findings import OUTSTANDING
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.neighbours import NEIGHBOURS, StatisticalNeighbours
 from corpparent.dfe.ofsted import InspectionOutcomes

@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dated_groups import DatedGroup
+from corpparent.dfe.areas import known_areas
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.national_table import benchmark_all
@@ -77,14 +78,16 @@ def _folder_notes(folder: Path, model: str) -> tuple[str, ...]:
 def national_results(folder: str | Path | None = None, *, model: NeighbourModel = "2025",
                      measures: list[str] | None = None,
                      table: LaitTable | None = None,
-                     outstanding_as_at: date | None = None) -> NationalResults:
+                     outstanding_as_at: date | None = None,
+                     outstanding: DatedGroup | None = None) -> NationalResults:
     """Every authority benchmarked on every measure and year of LAIT (or ``measures``),
     from the shipped files or those in ``folder``, with the 2025 neighbour model or the
     2021 groupings. ``table`` is the dataset already read, to benchmark it again.
 
     Each period is compared with the authorities judged Outstanding as at its end
-    (:meth:`~corpparent.dfe.ofsted.InspectionOutcomes.as_at`), or with the group as at
-    ``outstanding_as_at`` for every period."""
+    (:meth:`~corpparent.dfe.ofsted.InspectionOutcomes.as_at`), with Ofsted's group as at
+    ``outstanding_as_at`` for every period, or with ``outstanding``, a group of
+    authorities by name or code as a panel declared it (a plug-in's ``[[groups]]``)."""
     base = shipped_folder() if folder is None else Path(folder)
     if model not in MODELS:
         raise DataError.single(str(base), f"no neighbour model {model!r}; there are "
@@ -95,36 +98,58 @@ def national_results(folder: str | Path | None = None, *, model: NeighbourModel 
         raise DataError.single(str(base), "the folder lacks " + ", ".join(missing))
     notes = SHIPPED_NOTES if folder is None else _folder_notes(base, model)
     outcomes = read_ofsted(base / OFSTED_FILE)
-    if outstanding_as_at is None:
-        notes = (*notes, DATED_NOTE)
-        outstanding: InspectionOutcomes | DatedGroup = outcomes
+    group: InspectionOutcomes | DatedGroup = outcomes
+    if outstanding is not None:
+        group = _by_code(outstanding, outstanding.source or "the Outstanding group")
+        notes = (*notes, f"Every period is compared with the {group.label}, as declared.")
+    elif outstanding_as_at is not None:
+        group = outcomes.as_at(outstanding_as_at)
+        notes = (*notes, f"Every period is compared with the {group.label}.")
     else:
-        outstanding = outcomes.as_at(outstanding_as_at)
-        notes = (*notes, f"Every period is compared with the {outstanding.label}.")
+        notes = (*notes, DATED_NOTE)
     return benchmark_all(
         read_lait_table(base / LAIT_FILE) if table is None else table,
         read_lait_dictionary(base / LAIT_DICTIONARY_FILE),
-        read_neighbours(base / MODELS[model]), outstanding,
+        read_neighbours(base / MODELS[model]), group,
         measures=measures, notes=notes)
 
 
 def national_standings(authority: str, measures: Collection[str],
-                       folder: str | Path | None = None
+                       folder: str | Path | None = None, *,
+                       outstanding: DatedGroup | None = None,
                        ) -> dict[str, tuple[NationalStanding, ...]]:
     """The authority's (by name or code) national rank and band on each of ``measures``
-    in every period published, from the shipped files or those in ``folder``; a measure
-    LAIT does not have is absent."""
+    in every period published, and its position among the Outstanding authorities as at
+    each period's end (or in ``outstanding``, a group of authorities by name or code as
+    at a date), from the shipped files or those in ``folder``; a measure LAIT does not
+    have is absent."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     wanted = sorted(set(measures))
-    results = national_results(folder, measures=wanted)
+    results = national_results(folder, measures=wanted, outstanding=outstanding)
     table = results.authority(authority)
     rows = table.filter(pc.is_in(table["measure"], pa.array(wanted))).select(
-        ["measure", "period", "value", "rank", "ranked", "band"]).to_pylist()
+        ["measure", "period", "value", "rank", "ranked", "band", "outstanding_better_than",
+         "outstanding_with_value", "outstanding_as_at", "outstanding_unknown"]).to_pylist()
     found: dict[str, list[NationalStanding]] = {}
     for row in rows:
         found.setdefault(row["measure"], []).append(NationalStanding(
             measure=row["measure"], period=parse_period(row["period"]), value=row["value"],
-            rank=row["rank"], ranked=row["ranked"] or 0, band=row["band"]))
+            rank=row["rank"], ranked=row["ranked"] or 0, band=row["band"],
+            group=results.outstanding[row["period"]].label,
+            better_than=row["outstanding_better_than"],
+            among=row["outstanding_with_value"] or 0,
+            unknown=row["outstanding_unknown"] or 0))
     return {measure: tuple(items) for measure, items in found.items()}
+
+
+def _by_code(group: DatedGroup, source: str) -> DatedGroup:
+    """``group`` with its authorities, given by name or code, as old LA codes."""
+    areas = known_areas()
+    missing = [a for a in (*group.members, *group.unknown) if a not in areas]
+    if missing:
+        raise DataError.single(source, f"{group.label}: no English authority is called or "
+                               "coded " + ", ".join(repr(m) for m in missing))
+    return DatedGroup(group.name, [areas[a].code for a in group.members], group.as_at,
+                      [areas[a].code for a in group.unknown], source=group.source)

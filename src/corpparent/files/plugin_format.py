@@ -8,6 +8,7 @@ reuse the models of the files corpparent reads for those, so each key means one 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +28,7 @@ __all__ = [
     "SCHEMA_ID",
     "AuthorityTableModel",
     "DocumentModel",
+    "GroupModel",
     "IndicatorModel",
     "PluginFile",
     "PriorityModel",
@@ -130,6 +132,21 @@ class TargetModel(_Model):
     source: str = ""
 
 
+class GroupModel(_Model):
+    """A comparator group as it stood on a date (``[[groups]]``): the Outstanding
+    authorities a panel compared itself with, say, as at the end of its year."""
+
+    name: str = Field(min_length=1, description="The group's name: 'Outstanding "
+                      "authorities'; findings add its date.")
+    as_at: date = Field(description="The date the group is taken as at, e.g. 2023-03-31.")
+    members: list[str] = Field(description="The authorities in the group on that date, by "
+                               "name (or old LA or ONS code, for national benchmarking).")
+    unknown: list[str] = Field(
+        default_factory=list, description="Authorities whose membership on that date the "
+        "source does not say (inspected since): never counted in or out.")
+    source: str = ""
+
+
 class YearModel(_Model):
     """A ``[[years]]`` entry: what a later year changes from the year before it."""
 
@@ -151,6 +168,9 @@ class YearModel(_Model):
     obligations: list[ObligationModel] | None = Field(
         None, description="The reporting obligations from this year, replacing the year "
         "before's, in the keys of the file's own [[obligations]].")
+    groups: list[GroupModel] = Field(
+        default_factory=list, description="Comparator groups taken anew this year, each "
+        "replacing the group of its name.")
     source: str = ""
 
 
@@ -186,6 +206,9 @@ class PluginFile(_Model):
     years: list[YearModel] = Field(
         default_factory=list, description="Later years, each built from the year before "
         "(needs authority.rules_year).")
+    groups: list[GroupModel] = Field(
+        default_factory=list, description="Comparator groups as at a date, used by the "
+        "rules of authority.rules_year (needs it).")
     comparators: ComparatorSetModel | None = Field(
         None, description="The comparator set, in the format of "
                           "corpparent.files.comparator_set_from_data.")

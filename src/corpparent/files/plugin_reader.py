@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from corpparent.comparators.sets import ComparatorSet
+from corpparent.dated_groups import DatedGroup
 from corpparent.errors import DataError, PluginFileError, Problem
 from corpparent.files import plugin_governance
 from corpparent.files.comparator_sets import (
@@ -36,6 +37,7 @@ from corpparent.files.obligations import (
     obligations_from_data,
 )
 from corpparent.files.plugin_format import (
+    GroupModel,
     IndicatorModel,
     PluginFile,
     RangeModel,
@@ -56,13 +58,18 @@ from corpparent.rulesets import RulesByYear, YearChanges, YearRules
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
 
 
-def _duplicates(collect: Attempts, section: str, ids: Sequence[str]) -> None:
+def _duplicates(collect: Attempts, section: str | tuple[str | int, ...], ids: Sequence[str],
+                field: str = "id") -> None:
+    """Each repeat of an id (or other ``field``) in the array of tables at ``section``
+    is a problem on its own line, naming the first."""
+    at = (section,) if isinstance(section, str) else section
+    written = ".".join(map(str, at))
     seen: dict[str, int] = {}
     for index, item in enumerate(ids):
         if item in seen:
-            first = collect.where.line_of((section, seen[item]))
-            collect.add((section, index, "id"), f"{item!r} is defined twice (first as "
-                        f"{section}[{seen[item]}], line {first})")
+            first = collect.where.line_of((*at, seen[item]))
+            collect.add((*at, index, field), f"{item!r} is defined twice (first as "
+                        f"{written}[{seen[item]}], line {first})")
         else:
             seen[item] = index
 
@@ -164,14 +171,20 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     """The year-versioned rule sets: the file's own tables set for ``rules_year``, then
     each ``[[years]]`` entry built from the year before."""
     if data.authority.rules_year is None:
-        if data.years:
-            collect.add(("years",), "[[years]] need authority.rules_year, the year the "
-                        "file's own indicators, ranges and targets were set for")
+        for section, given in (("years", data.years), ("groups", data.groups)):
+            if given:
+                collect.add((section,), f"[[{section}]] need authority.rules_year, the year "
+                            "the file's own indicators, ranges and targets were set for")
         return None
     year = collect(("authority", "rules_year"), partial(parse_period, data.authority.rules_year))
-    if year is None:
+    groups = _groups(data.groups, (), collect)
+    if year is None or groups is None:
         return None
-    base = YearRules(year, first, comparators, constitution, obligations or ObligationSet(()))
+    base = collect(("groups",), partial(
+        YearRules, year, first, comparators, constitution, obligations or ObligationSet(()),
+        groups=groups))
+    if base is None:
+        return None
     changes = []
     running = {i.id: i for i in first}
     titles = {p.id: p.title for p in data.priorities}
@@ -185,6 +198,20 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     return collect(("years",), partial(RulesByYear, base, changes))
 
 
+def _groups(models: Sequence[GroupModel], path: tuple[str | int, ...],
+            collect: Attempts) -> tuple[DatedGroup, ...] | None:
+    """The comparator groups of ``[[groups]]`` (or a year's), each placed on its line;
+    None if any is wrong."""
+    failed = collect.failed
+    _duplicates(collect, (*path, "groups"), [g.name for g in models], "name")
+    built = [collect((*path, "groups", index), partial(
+        DatedGroup, g.name, g.members, g.as_at, g.unknown, source=g.source))
+        for index, g in enumerate(models)]
+    if collect.failed > failed:
+        return None
+    return tuple(g for g in built if g is not None)
+
+
 def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
                   titles: dict[str, str], collect: Attempts,
                   raw: dict[str, Any]) -> YearChanges | None:
@@ -193,11 +220,8 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     if model.constitution is not None:
         constitution = plugin_governance.build_constitution(
             model.constitution, titles, collect, (*path, "constitution"))
-    comparators = obligations = None
-    if model.comparators is not None:  # read as the file's own [comparators] is
-        comparators = collect((*path, "comparators"), partial(
-            comparator_set_from_data, raw["comparators"], source=collect.where.source,
-            where=collect.where.under(*path, "comparators")))
+    obligations = None
+    groups = _groups(model.groups, path, collect)
     if model.obligations is not None:
         obligations = collect((*path, "obligations"), partial(
             obligations_from_data, {"obligations": raw["obligations"]},
@@ -214,30 +238,35 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
         if running.pop(removed, None) is None:
             collect.add((*path, "remove_indicators", number),
                         f"indicator {removed!r} is not defined in the year before")
+    comparators = None
+    if model.comparators is not None:  # read as the file's own [comparators] is, and
+        # its values checked against this year's indicators
+        comparators = _comparator_set(raw["comparators"], running, collect, path)
     ranges = [_range(r, (*path, "ranges", n), running, collect)
               for n, r in enumerate(model.ranges)]
     targets = [_target(t, (*path, "targets", n), running, collect)
                for n, t in enumerate(model.targets)]
-    if year is None or collect.failed > failed:
+    if year is None or groups is None or collect.failed > failed:
         return None
     return collect(path, partial(
         YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
         tuple(r for r in ranges if r is not None), tuple(t for t in targets if t is not None),
         constitution=constitution, comparators=comparators, obligations=obligations,
-        source=model.source))
+        source=model.source, groups=groups))
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
-                    collect: Attempts) -> ComparatorSet | None:
-    """The comparator set, built by the comparators' own declaration reader and placed
-    on its lines; then each inline value's indicator is checked."""
-    built = collect(("comparators",), partial(
+                    collect: Attempts, at: tuple[str | int, ...] = ()) -> ComparatorSet | None:
+    """The comparator set (the file's own, or under ``at``, a year's), built by the
+    comparators' own declaration reader and placed on its lines; then each inline
+    value's indicator is checked against ``indicators``."""
+    built = collect((*at, "comparators"), partial(
         comparator_set_from_data, raw, source=collect.where.source,
-        where=collect.where.under("comparators")))
+        where=collect.where.under(*at, "comparators")))
     if built is None:
         return None
     for index, declared in enumerate(raw.get("comparators", [])):
-        path = ("comparators", "comparators", index)
+        path = (*at, "comparators", "comparators", index)
         for number, record in enumerate(declared.get("values", [])):
             indicator_id = record.get("indicator") if isinstance(record, dict) else None
             if indicator_id not in indicators:

@@ -13,6 +13,8 @@ import calendar
 from typing import Any
 
 from corpparent.comparators.series import Authority as NamedAuthority, Comparator
+from corpparent.comparators.sets import ComparatorSet
+from corpparent.dated_groups import DatedGroup
 from corpparent.errors import DefinitionError, PeriodError
 from corpparent.files import plugin_governance_tables, toml_writer
 from corpparent.files.obligations import (
@@ -20,6 +22,7 @@ from corpparent.files.obligations import (
 )
 from corpparent.files.plugin_format import FORMAT_VERSION
 from corpparent.indicators.definitions import Indicator
+from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Month, Period, parse_period
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Target
@@ -104,17 +107,30 @@ def _target_table(t: Target) -> dict[str, Any]:
     })
 
 
+def _group_table(group: DatedGroup) -> dict[str, Any]:
+    return _drop_empty({"name": group.name, "as_at": group.as_at,
+                        "members": list(group.members), "unknown": list(group.unknown),
+                        "source": group.source})
+
+
+def _comparator_set_table(found: ComparatorSet) -> dict[str, Any]:
+    """The ``[comparators]`` table, with its ``comparators`` array under it."""
+    return _without_none({
+        "authority": _named(found.authority),
+        "statistical_neighbours": [_named(a) for a in found.statistical_neighbours] or None,
+        "outstanding": [_named(a) for a in found.outstanding] or None,
+        "comparators": [_comparator_table(c) for c in found.comparators] or None,
+    })
+
+
+def _obligations_list(obligations: ObligationSet) -> list[Any]:
+    found: list[Any] = _deep_without_none(obligations_to_data(obligations))["obligations"]
+    return found
+
+
 def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
-    """A ``[[years]]`` table. Indicator, range, target and constitution changes are
-    written; a year that replaces the comparator set, a comparator group or the
-    obligations raises :class:`~corpparent.errors.DefinitionError` (a ``[[years]]`` entry
-    read from a file may hold comparators and obligations, but this writer does not yet
-    nest them)."""
-    if changes.groups or any(x is not None for x in (changes.comparators,
-                                                     changes.obligations)):
-        raise DefinitionError(f"rule set {changes.year} replaces a comparator set or group "
-                              "or the obligations, which this writer cannot write into "
-                              "[[years]]; write that entry by hand, or the plug-in in Python")
+    """A ``[[years]]`` table: what the year changes, with any new constitution,
+    comparator set, obligations and groups nested in it."""
     return _drop_empty({
         "year": _period_text(changes.year), "remove_indicators": list(changes.remove),
         "indicators": [_indicator_table(i) for i in (*changes.add, *changes.redefine)],
@@ -122,6 +138,11 @@ def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
         "targets": [_target_table(t) for t in changes.targets], "source": changes.source,
         "constitution": (None if changes.constitution is None else
                          plugin_governance_tables.constitution_table(changes.constitution, ids)),
+        "comparators": (None if changes.comparators is None
+                        else _comparator_set_table(changes.comparators)),
+        "obligations": (None if changes.obligations is None
+                        else _obligations_list(changes.obligations)),
+        "groups": [_group_table(g) for g in changes.groups],
     })
 
 
@@ -159,21 +180,20 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         tables.append(("membership",
                        plugin_governance_tables.membership_table(profile.membership, ids)))
     meetings = plugin_governance_tables.meetings_tables(profile.meetings)
-    obligations = _deep_without_none(obligations_to_data(profile.obligations))["obligations"]
+    obligations = _obligations_list(profile.obligations)
     if profile.comparators is not None:
-        found = profile.comparators
-        tables.append(("comparators", _without_none({
-            "authority": _named(found.authority),
-            "statistical_neighbours": [_named(a) for a in found.statistical_neighbours] or None,
-            "outstanding": [_named(a) for a in found.outstanding] or None,
-        })))
-        series = [_comparator_table(c) for c in found.comparators]
+        found = _comparator_set_table(profile.comparators)
+        series = found.pop("comparators", [])
+        tables.append(("comparators", found))
+    groups = [] if profile.rule_sets is None else [
+        _group_table(g) for g in profile.rule_sets.first.groups]
     return toml_writer.dumps(
         {"format_version": FORMAT_VERSION},
         [("authority", authority), *tables],
         [("documents", documents), ("priorities", priorities), ("indicators", indicators),
          ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
-         ("meetings", meetings), ("obligations", obligations), ("years", years)],
+         ("meetings", meetings), ("obligations", obligations), ("groups", groups),
+         ("years", years)],
         header=f"corpparent authority plug-in: {profile.name}\n"
                "JSON Schema: corpparent/files/schema/authority-plugin.schema.json",
     )

@@ -118,6 +118,10 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
             measure=assessment.national.measure, period=str(assessment.national.period),
             value=assessment.national.value, rank=assessment.national.rank,
             ranked=assessment.national.ranked, band=assessment.national.band,
+            group=assessment.national.group or None,
+            better_than=assessment.national.better_than,
+            among=assessment.national.among if assessment.national.group else None,
+            unknown=assessment.national.unknown if assessment.national.group else None,
             text=assessment.national.describe()),
         findings=[FindingOut.of(f) for f in assessment.findings],
     )

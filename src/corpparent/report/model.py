@@ -183,8 +183,17 @@ class NationalOut(_Model):
     rank: int | None = Field(description="1 the best; null where LAIT shows none")
     ranked: int = Field(description="the n of 'k of n': authorities with a value")
     band: str | None = Field(description="quartile band, A the best; null where none")
+    group: str | None = Field(default=None, description="the comparator group with its "
+                              "date: 'Outstanding authorities as at 31 March 2025'")
+    better_than: int | None = Field(default=None, description="k in 'better than k of n' "
+                                    "members of the group; null where not judged")
+    among: int | None = Field(default=None, description="n: the group's other members "
+                              "with a value")
+    unknown: int | None = Field(default=None, description="authorities the inspection "
+                                "release could not place in or out of the group")
     text: str = Field(description="as a reader reads it: '56 of 150 (2024-25), quartile "
-                      "band B'")
+                      "band B; better than 17 of 29 Outstanding authorities as at 31 March "
+                      "2025'")
 
 
 class ComparatorPointOut(_Model):

@@ -46,7 +46,8 @@ INDICATOR_COLUMNS: Final = (
     "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
     "range_lower", "range_upper", "target", "target_direction", "ambition",
     "ambition_direction", "status", "performance", "national_rank", "national_ranked",
-    "national_band", "national_period", "variation", "assurance",
+    "national_band", "national_period", "national_group", "national_group_better_than",
+    "national_group_with_value", "variation", "assurance",
 )
 #: The columns of the ``process`` table, in order.
 PROCESS_COLUMNS: Final = (
@@ -162,11 +163,13 @@ def _target(targets: Sequence[TargetOut], *, ambition: bool) -> TargetOut | None
 
 
 def _national_cells(indicator: IndicatorOut, own: bool) -> tuple[Cell, ...]:
-    """The national rank, its n, band and period, on the report period's row."""
+    """The national rank, its n, band and period, and the position in the comparator
+    group, on the report period's row."""
     national = indicator.national
     if not own or national is None:
-        return (None, None, None, None)
-    return (national.rank, national.ranked, national.band, national.period)
+        return (None,) * 7
+    return (national.rank, national.ranked, national.band, national.period, national.group,
+            national.better_than, national.among)
 
 
 def _targets_cells(target: TargetOut | None, ambition: TargetOut | None,
