@@ -185,6 +185,26 @@ def test_a_reporting_line_through_the_command_line(tmp_path: Path) -> None:
     assert _statuses(_cli(panel, tmp_path), rule) == ["insufficient data"]
 
 
+def test_obligations_check_judges_the_reporting_lines_too(tmp_path: Path) -> None:
+    """The terms' reporting lines are judged beside the obligations, and a log entry a
+    line carries is not warned about as counting towards no obligation."""
+    panel = Panel({"reporting_lines": [{"recipient": "County Council",
+                                        "relation": "accountable to"}]}, councillors("A"))
+    plugin = tmp_path / "plugin.toml"
+    plugin.write_text(panel.plugin(), encoding="utf-8")
+    log = tmp_path / "log.csv"
+    log.write_text("document,recipient,date\nminutes,County Council,2023-07-20\n"
+                   "minutes,Cabinet,2023-08-01\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["obligations", "check", str(log), "-a", str(plugin),
+                                      "-p", "2023-24", "--as-of", "2024-04-30", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert _statuses(findings, "reporting line: accountable to County Council") == ["met"]
+    unmatched = [f["explanation"] for f in findings if f["rule"] == "submissions log"]
+    assert len(unmatched) == 1
+    assert "Cabinet" in unmatched[0]
+
+
 def test_a_reserve_counts_toward_quorum_only_when_the_terms_are_met() -> None:
     members = Membership((
         Member("Cllr A", MemberClass.CORE_COUNCILLOR),

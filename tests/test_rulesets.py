@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import given, strategies as st
 
 from corpparent.cli import cli
@@ -429,3 +429,23 @@ def test_authorities_show_lists_each_years_groups_with_their_dates(tmp_path: Pat
     assert ("Outstanding authorities as at 31 March 2023: 2 members, 1 authority not known"
             in result.stdout)
     assert "Outstanding authorities as at 31 March 2024: 2 members" in result.stdout
+
+
+def test_obligations_check_uses_the_obligations_of_the_year_in_force(tmp_path: Path) -> None:
+    plugin = tmp_path / "ourtown.toml"
+    plugin.write_text(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS, encoding="utf-8")
+    log = tmp_path / "log.csv"
+    log.write_text("document,recipient,date\nminutes,Council,2023-07-20\n", encoding="utf-8")
+
+    def check(period: str) -> Result:
+        return CliRunner().invoke(cli, ["obligations", "check", str(log), "-a", str(plugin),
+                                        "-p", period, "--as-of", "2024-04-30",
+                                        "--meeting", "2023-07-01", "-f", "json"])
+
+    later = check("2023-24")
+    assert later.exit_code == 0, later.output
+    found = [(f["subject"], f["status"]) for f in json.loads(later.stdout)["findings"]]
+    assert found == [("minutes-to-council", "met")]
+    earlier = check("2022-23")  # the 2022-23 rules hold no obligations
+    assert earlier.exit_code == 2
+    assert "give --authority (a plug-in with obligations)" in earlier.stderr

@@ -23,6 +23,7 @@ from corpparent.files.icalendar import to_icalendar
 from corpparent.files.meetings import read_meetings
 from corpparent.files.obligations import load_obligations
 from corpparent.files.submissions import read_submissions
+from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import MeetingKind
 from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 from corpparent.obligations.definitions import ObligationSet
@@ -31,6 +32,7 @@ from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
 from corpparent.profile import AuthorityProfile
+from corpparent.rulesets import BeforeFirstYearError, YearRules
 from corpparent.wording import counted
 
 __all__ = ["Sources", "obligations"]
@@ -117,14 +119,37 @@ class Sources:
             return self.name
         return None if self.profile is None else self.profile.name
 
-    def obligations(self) -> ObligationSet:
-        """The obligations of ``--obligations``, else of the plug-in."""
+    def rules(self, period: Period | None) -> YearRules | None:
+        """The plug-in's rule set in force for ``period``, if it has year rule sets."""
+        if period is None or self.profile is None or self.profile.rule_sets is None:
+            return None
+        try:
+            return self.profile.rule_sets.in_force(period)
+        except BeforeFirstYearError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    def constitution(self, period: Period | None = None) -> Constitution | None:
+        """The plug-in's constitution (of the rule set in force for ``period``), whose
+        reporting lines are judged beside the obligations."""
+        rules = self.rules(period)
+        if rules is not None and rules.constitution is not None:
+            return rules.constitution
+        return None if self.profile is None else self.profile.constitution
+
+    def obligations(self, period: Period | None = None) -> ObligationSet:
+        """The obligations of ``--obligations``, else of the plug-in (those of the rule
+        set in force for ``period``, where it has year rule sets). None at all is an
+        error unless the constitution has reporting lines to judge."""
         if self.reference is not None:
             return _obligations(self.reference)
-        if self.profile is None or not self.profile.obligations:
+        rules = self.rules(period)
+        found = (rules.obligations if rules is not None else
+                 ObligationSet(()) if self.profile is None else self.profile.obligations)
+        constitution = self.constitution(period) if period is not None else None
+        if not found and (constitution is None or not constitution.reporting_lines):
             raise click.UsageError("give --authority (a plug-in with obligations) or "
                                    "--obligations")
-        return self.profile.obligations
+        return found
 
     def meetings(self, within: tuple[date, date] | None = None) -> list[date] | None:
         """The meeting dates given, else the plug-in's formal meetings (those ``within``
@@ -192,8 +217,9 @@ def check(
     out: Output,
 ) -> None:
     """One finding per occurrence of each obligation arising in the period (met, late,
-    missing, incomplete, out of order, not yet due), then a warning for each log entry
-    that counts towards none.
+    missing, incomplete, out of order, not yet due), one per reporting line of the
+    plug-in's terms of reference (what went along it; never due), then a warning for
+    each log entry that counts towards none.
 
     LOG is a submissions log (CSV or JSON: document, recipient, date, and optionally
     covering, relates_to, note).
@@ -208,9 +234,13 @@ def check(
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
     """
-    chosen = sources.obligations()
+    chosen = sources.obligations(period)
     record = ReportingRecord(read_submissions(log_file), sources.meetings(), sources.events())
-    findings = ObligationCheck(chosen, period, as_of).findings(record)
+    constitution = sources.constitution(period) if sources.reference is None else None
+    lines = () if constitution is None else constitution.reporting_lines
+    findings = ObligationCheck(chosen, period, as_of, carried_by=lines).findings(record)
+    if constitution is not None and lines:
+        findings += constitution.reporting_findings(record.submissions, period, as_of)
     report_findings(
         findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
         authority=sources.authority, period=period,

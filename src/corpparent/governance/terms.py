@@ -114,6 +114,12 @@ class ReportingLine:
         what = f" ({self.document})" if self.document else ""
         return f"{self.relation} {self.recipient}{what}; no deadline or cadence stated"
 
+    def carries(self, item: SentItem) -> bool:
+        """Whether ``item`` went along this line: to its recipient, and of its document
+        where it names one (names compared as :func:`name_key` does)."""
+        return name_key(item.recipient) == name_key(self.recipient) and (
+            self.document is None or name_key(item.document) == name_key(self.document))
+
     def finding(self, panel: str, sent: Iterable[SentItem] | None, period: Period,
                 as_of: date) -> Finding:
         """What the log shows going to the recipient in ``period`` up to ``as_of``; a
@@ -128,12 +134,8 @@ class ReportingLine:
                            outcome=NotJudged.INSUFFICIENT_DATA,
                            explanation=f"{base}, and no submissions log was given.",
                            period=period)
-        key = name_key(self.recipient)
         last = min(period.end, as_of)
-        went = sorted((s for s in sent if name_key(s.recipient) == key
-                       and period.start <= s.date <= last
-                       and (self.document is None
-                            or name_key(s.document) == name_key(self.document))),
+        went = sorted((s for s in sent if self.carries(s) and period.start <= s.date <= last),
                       key=lambda s: s.date)
         if not went:
             return Finding(subject=panel, rule=self.name, family=RuleFamily.OBLIGATION,

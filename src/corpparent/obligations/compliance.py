@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Final, final
+from typing import Final, Protocol, final
 
 from attrs import field, frozen
 
@@ -54,6 +54,7 @@ from corpparent.periods import Period
 from corpparent.wording import counted, day_relation
 
 __all__ = [
+    "Carrier",
     "ObligationCheck",
     "ReportingRecord",
     "evaluate_obligations",
@@ -261,17 +262,30 @@ class ReportingRecord:
     events: Mapping[str, Sequence[date]] | None = None
 
 
+class Carrier(Protocol):
+    """A route a log entry may go along without being owed (a reporting line of the
+    terms of reference: :class:`corpparent.governance.ReportingLine`)."""
+
+    def carries(self, item: Submission, /) -> bool: ...
+
+
+def _carriers(items: Iterable[Carrier]) -> tuple[Carrier, ...]:
+    return tuple(items)
+
+
 @final
 @frozen
 class ObligationCheck:
     """The obligations as a check in a :class:`~corpparent.findings.RuleSet` over a
     :class:`ReportingRecord`: the findings of :func:`evaluate_obligations`, then, when
-    ``include_unmatched``, a warning for each log entry no occurrence claims."""
+    ``include_unmatched``, a warning for each log entry no occurrence claims and none
+    of ``carried_by`` (the reporting lines, judged on their own) carries."""
 
     obligations: ObligationSet
     period: Period
     as_of: date
     include_unmatched: bool = True
+    carried_by: tuple[Carrier, ...] = field(default=(), converter=_carriers)
 
     def findings(self, record: ReportingRecord, /) -> tuple[Finding, ...]:
         """Judge ``record``."""
@@ -279,7 +293,9 @@ class ObligationCheck:
                                       self.as_of, record.meetings, record.events)
         if not self.include_unmatched:
             return findings
-        return findings + tuple(_unmatched_finding(u, self.period) for u in unmatched)
+        return findings + tuple(
+            _unmatched_finding(u, self.period) for u in unmatched
+            if not any(line.carries(u.submission) for line in self.carried_by))
 
 
 def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
