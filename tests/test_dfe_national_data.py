@@ -16,9 +16,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from corpparent.comparators.standing import standing_finding
+from corpparent.comparators.standing import group_finding, standing_finding
 from corpparent.dated_groups import DatedGroup
-from corpparent.dfe.benchmark import national_benchmark
+from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national_findings import lait_indicator
 from corpparent.dfe.national_results import NationalResults
 from corpparent.files.lait import read_lait, read_lait_dictionary
@@ -26,6 +26,7 @@ from corpparent.files.national_package import national_results
 from corpparent.files.neighbours import read_neighbours
 from corpparent.files.ofsted import read_ofsted
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.periods import FinancialYear
 from national_data import NATIONAL_DATA
 
 pytestmark = pytest.mark.national_data
@@ -154,33 +155,50 @@ def test_results_write_as_csv_and_parquet(results: NationalResults, tmp_path: Pa
 
 
 @pytest.mark.parametrize("authority", ["Wiltshire", "Staffordshire", "Rutland"])
-def test_findings_for_one_authority_are_the_scalar_paths(results: NationalResults,
-                                                         authority: str) -> None:
+def test_findings_for_one_authority_are_the_scalar_paths(authority: str) -> None:
+    """With one Outstanding group for every year, as the scalar path takes it, the
+    engine's findings are the scalar path's: rank and band, the comparison with each of
+    its comparators (England, region, neighbours' mean and median, Outstanding mean),
+    and the position among the Outstanding authorities."""
     measure = "LACStable_2016on"
     dictionary = read_lait_dictionary(NATIONAL_DATA / "lait_data_dictionary.csv")
     data = read_lait(NATIONAL_DATA / "lait_bds_long.parquet", [measure]).national_data(
         {measure: "lacstable_2016on"}, dictionary)
-    outcomes = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv")
+    outstanding = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv").codes()
     indicator = lait_indicator(measure, dictionary[measure].name, dictionary[measure].polarity)
+    model = read_neighbours(NATIONAL_DATA / "sn_model_2025_wide.csv")
+    scalar = Benchmarking(data, model, outstanding, [indicator])
+    comparators = scalar.comparator_set(authority)
     expected = []
     for values in data:
         national = values.to_benchmark(indicator)
         name = values.areas[authority].name
-        group = outcomes.as_at(values.period.end)
-        others = DatedGroup("Outstanding authorities",
-                            [data.areas[c].name for c in group.members if c in data.areas],
-                            group.as_at,
-                            [data.areas[c].name for c in group.unknown if c in data.areas])
+        mine = national.numeric.get(name)
+        others = [a.name for a in comparators.outstanding]
         expected += [standing_finding(national, name),
-                     others.finding(national, national.numeric.get(name), authority=name)]
-    found = [f for f in results.findings(authority, every_period=True,
-                                                    measures=[measure])
+                     *(c.finding() for c in comparators.compare(indicator, mine,
+                                                                  values.period)),
+                     group_finding(national, "Outstanding authorities", others, mine,
+                                   authority=name)]
+    computed = national_results(NATIONAL_DATA, measures=[measure],
+                                outstanding=DatedGroup("Outstanding authorities",
+                                                       sorted(outstanding)))
+    found = [f for f in computed.findings(authority, every_period=True)
              if f.subject == indicator.id]
+    assert [f.rule for f in found] == [f.rule for f in expected]
     assert found == expected
     # ... and they carry the engine's own rank, band and "better than k".
-    engine = [r for r in _measure(results, measure).to_pylist() if r["authority"] == authority]
+    engine = [r for r in _measure(computed, measure).to_pylist() if r["authority"] == authority]
     standings = [f for f in found if f.rule == "national rank and quartile band"]
     for row, finding in zip(engine, standings, strict=True):
         if row["rank"] is not None:
             assert (finding.evidence["rank"], finding.evidence["band"]) == (row["rank"],
                                                                             row["band"])
+
+
+def test_findings_name_the_date_of_each_years_outstanding_group(
+        results: NationalResults) -> None:
+    found = results.findings("Wiltshire", every_period=True, measures=["LAC_LongStable%"])
+    rules = {f.rule for f in found if f.period == FinancialYear(2022)}
+    assert "compared with Outstanding authorities as at 31 March 2023" in rules
+    assert "position among Outstanding authorities as at 31 March 2023" in rules

@@ -48,9 +48,10 @@ from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
 
-__all__ = ["Benchmarking", "NationalBenchmark", "national_benchmark"]
+__all__ = ["NEIGHBOUR_FIGURES", "Benchmarking", "NationalBenchmark", "national_benchmark"]
 
-_NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
+#: The neighbours' figures shown as comparators: their mean (LAIT) and median.
+NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
     ("Statistical neighbours", "mean"),
     ("Statistical neighbours (median)", "median"),
 )
@@ -306,7 +307,7 @@ class Benchmarking:
                           [members[a.code] for a in neighbours], statistic=statistic,
                           indicators=self.indicators,
                           source=f"{statistic} of {area.name}'s 2025 statistical neighbours")
-            for label, statistic in _NEIGHBOUR_FIGURES
+            for label, statistic in NEIGHBOUR_FIGURES
         ]
         comparators.append(group_average(
             "Outstanding authorities", ComparatorKind.OUTSTANDING,

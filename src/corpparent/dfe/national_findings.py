@@ -20,14 +20,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from corpparent.comparators.comparison import compare
 from corpparent.comparators.position import Benchmark
-from corpparent.comparators.series import ComparatorValue
+from corpparent.comparators.series import Authority, Comparator, ComparatorKind, ComparatorValue
+from corpparent.comparators.sets import group_average
 from corpparent.comparators.standing import standing_finding
 from corpparent.dated_groups import OUTSTANDING, DatedGroup
+from corpparent.dfe.areas import Area
+from corpparent.dfe.benchmark import NEIGHBOUR_FIGURES
 from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from corpparent.dfe.national_results import NationalResults
@@ -46,48 +51,120 @@ def lait_indicator(code: str, name: str, polarity: Polarity | None) -> Indicator
 def authority_findings(results: NationalResults, authority: str, *,
                        every_period: bool = False,
                        measures: Collection[str] | None = None) -> tuple[Finding, ...]:
-    """Rank and band, and position among the other Outstanding authorities, for each
-    measure's latest period (or every period) of one authority, on every measure or
-    only ``measures``."""
+    """For each measure's latest period (or every period) of one authority, on every
+    measure or only ``measures``: rank and band, the comparison with each comparator
+    (England, the region, the neighbours' mean and median, the Outstanding authorities'
+    mean), and the position among the other Outstanding authorities, in the scalar
+    path's order (:meth:`corpparent.dfe.benchmark.Benchmarking.findings`)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     area = results.area(authority)
-    own = results.authority(area.code).select(["measure", "period"]).to_pylist()
+    own = results.authority(area.code).select(["measure", "period", "region"]).to_pylist()
     chosen: dict[str, list[str]] = defaultdict(list)
     for row in own:
         if measures is None or row["measure"] in measures:
             chosen[row["measure"]].append(row["period"])
+    region = next((row["region"] for row in own if row["region"]), None)
     if not every_period:
         chosen = {m: [max(ps, key=lambda p: results.periods[p])] for m, ps in chosen.items()}
     table = results.table.filter(pc.is_in(results.table["measure"].cast(pa.string()),
                                           pa.array(sorted(chosen), pa.string())))
-    groups: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+    published: dict[str, _Published] = defaultdict(_Published)
     columns = table.select(["measure", "period", "authority", "authority_code", "value",
-                            "symbol"]).to_pydict()
-    for measure, period, name, code, value, symbol in zip(*columns.values(), strict=True):
-        if period in chosen[measure]:
-            groups[(measure, period)][name] = (code, value, symbol)
+                            "symbol", "england", "region", "region_value"]).to_pydict()
+    for row in zip(*columns.values(), strict=True):
+        published[row[0]].add(*row[1:], own_region=region)
     found: list[Finding] = []
-    for (measure, period), members in sorted(groups.items(),
-                                             key=lambda item: (item[0][0], results.periods[
-                                                 item[0][1]])):
+    for measure in sorted(chosen):
         indicator = lait_indicator(measure, results.names.get(measure, measure),
                                    results.polarities.get(measure))
-        values: dict[str, ComparatorValue | None] = {
-            name: value if value is not None else symbol
-            for name, (_, value, symbol) in members.items()}
-        national = Benchmark(indicator, results.periods[period], values)
-        found.append(standing_finding(national, area.name))
-        # As the scalar path's comparator set: every other authority of the period's
-        # Outstanding group, by name, one without a value in this year reported as
-        # missing; a group taken as at a date names it, and notes those not placed.
-        group = results.outstanding[period]
-        named = DatedGroup(OUTSTANDING, _names(results, group.members), group.as_at,
-                           _names(results, set(group.unknown) - set(group.members)))
-        found.append(named.finding(national, national.numeric.get(area.name),
-                                   authority=area.name))
+        data = published[measure]
+        for period in sorted(chosen[measure], key=lambda p: results.periods[p]):
+            when = results.periods[period]
+            national = Benchmark(indicator, when, data.values(period))
+            mine = national.numeric.get(area.name)
+            group = _group(results, period)
+            found.append(standing_finding(national, area.name))
+            found.extend(compare(indicator, mine, comparator, when).finding()
+                         for comparator in _comparators(results, area, region, indicator,
+                                                        data, group))
+            found.append(group.finding(national, mine, authority=area.name))
     return tuple(found)
+
+
+class _Published:
+    """One measure's published figures in every period: each authority's value or
+    symbol, and England's and the authority's region's values."""
+
+    def __init__(self) -> None:
+        self.by_period: dict[str, dict[str, tuple[str, ComparatorValue | None]]] = \
+            defaultdict(dict)
+        self.england: dict[str, float] = {}
+        self.region: dict[str, float] = {}
+
+    def add(self, period: str, name: str, code: str, value: float | None,
+            symbol: str | None, england: float | None, region: str | None,
+            region_value: float | None, *, own_region: str | None) -> None:
+        self.by_period[period][name] = (code, value if value is not None else symbol)
+        if england is not None:
+            self.england[period] = england
+        if region == own_region and region_value is not None:
+            self.region[period] = region_value
+
+    def values(self, period: str) -> dict[str, ComparatorValue | None]:
+        return {name: value for name, (_, value) in self.by_period[period].items()}
+
+    def series(self, indicator: Indicator, names: Collection[str]) -> list[Comparator]:
+        """Each named authority's values in every period, as the scalar path's
+        :meth:`~corpparent.dfe.benchmark.Benchmarking.series`."""
+        found: dict[str, dict[tuple[str, Period], ComparatorValue]] = defaultdict(dict)
+        codes: dict[str, str] = {}
+        for period, rows in self.by_period.items():
+            for name in names:
+                code, value = rows.get(name, ("", None))
+                if value is not None:
+                    codes[name] = code
+                    found[name][(indicator.id, parse_period(period))] = value
+        return [Comparator(name, ComparatorKind.AUTHORITY, values, code=codes[name])
+                for name, values in found.items()]
+
+
+def _group(results: NationalResults, period: str) -> DatedGroup:
+    """The period's Outstanding group by name; a group taken as at a date names it."""
+    group = results.outstanding[period]
+    return DatedGroup(OUTSTANDING, _names(results, group.members), group.as_at,
+                      _names(results, set(group.unknown) - set(group.members)))
+
+
+def _comparators(results: NationalResults, area: Area, region: str | None,
+                 indicator: Indicator, data: _Published, group: DatedGroup,
+                 ) -> list[Comparator]:
+    """As the scalar path's comparator set: England, the region, the neighbours' mean
+    and median, and the mean of the other authorities of the Outstanding group."""
+    key = indicator.id
+    found = [Comparator("England", ComparatorKind.ENGLAND,
+                        {(key, parse_period(p)): v for p, v in data.england.items()})]
+    if region is not None:
+        found.append(Comparator(region, ComparatorKind.REGION,
+                                {(key, parse_period(p)): v for p, v in data.region.items()}))
+    model = results.neighbours
+    codes = model.codes(area.code) if model is not None and model.covers(area.code) else ()
+    neighbours = [a for c in codes if (a := results.areas.get(c)) is not None]
+    series = data.series(indicator, [a.name for a in neighbours])
+    for label, statistic in NEIGHBOUR_FIGURES:
+        found.append(group_average(
+            label, ComparatorKind.STATISTICAL_NEIGHBOURS,
+            [Authority(a.name, a.code) for a in neighbours], series, statistic=statistic,
+            indicators=[indicator], source=f"{statistic} of {area.name}'s statistical "
+            f"neighbours ({results.model})"))
+    others = [name for name in group.members if name != area.name]
+    found.append(group_average(
+        group.label, ComparatorKind.OUTSTANDING,
+        [Authority(name, results.areas[name].code) for name in others],
+        data.series(indicator, others), indicators=[indicator],
+        source=f"mean of the {group.label}"))
+    return found
 
 
 def _names(results: NationalResults, codes: Collection[str]) -> list[str]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from corpparent.dated_groups import DatedGroup
     from corpparent.dfe.lait_table import LaitTable
+    from corpparent.dfe.neighbours import StatisticalNeighbours
     from corpparent.findings import Finding
 
 __all__ = ["COLUMNS", "NationalResults"]
@@ -90,15 +91,16 @@ class NationalResults:
     (values not benchmarked and why), the neighbour :attr:`model` used and the
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "model", "names", "notes", "outstanding", "periods", "polarities",
-                 "problems", "table")
+    __slots__ = ("areas", "model", "names", "neighbours", "notes", "outstanding", "periods",
+                 "polarities", "problems", "table")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
                  names: Mapping[str, str] | None = None, *,
                  polarities: Mapping[str, Polarity | None] | None = None,
                  periods: Mapping[str, Period] | None = None,
-                 outstanding: Mapping[str, DatedGroup] | None = None) -> None:
+                 outstanding: Mapping[str, DatedGroup] | None = None,
+                 neighbours: StatisticalNeighbours | None = None) -> None:
         self.table = table
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
@@ -109,6 +111,8 @@ class NationalResults:
         #: Each period's Outstanding group (old LA codes, and the date it is taken as
         #: at), by the period's written form.
         self.outstanding: Mapping[str, DatedGroup] = dict(outstanding or {})
+        #: The statistical-neighbour model the figures were worked out with.
+        self.neighbours = neighbours
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -123,7 +127,8 @@ class NationalResults:
               notes: tuple[str, ...], names: Mapping[str, str],
               polarities: Mapping[str, Polarity | None],
               outstanding: tuple[DatedGroup, ...],
-              outstanding_of: NDArray[np.int64]) -> NationalResults:
+              outstanding_of: NDArray[np.int64],
+              neighbours: StatisticalNeighbours | None = None) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -187,7 +192,7 @@ class NationalResults:
                    polarities=polarities,
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
-                   periods={text: p for p, text in written.items()})
+                   periods={text: p for p, text in written.items()}, neighbours=neighbours)
 
     # -- one authority -------------------------------------------------------------
 
@@ -205,11 +210,11 @@ class NationalResults:
 
     def findings(self, authority: str, *, every_period: bool = False,
                  measures: Collection[str] | None = None) -> tuple[Finding, ...]:
-        """The authority's national rank and quartile band, and its position among the
-        other Outstanding authorities, as findings: for each measure's latest period, or
-        every period, of every measure or only ``measures``. They are the scalar path's own findings
-        (:func:`~corpparent.comparators.standing.standing_finding`,
-        :func:`~corpparent.comparators.standing.group_finding`), built from the same
+        """The authority's national rank and quartile band, its comparison with England,
+        its region, its statistical neighbours' mean and median and the Outstanding
+        authorities' mean, and its position among the other Outstanding authorities, as
+        findings: for each measure's latest period, or every period, of every measure or
+        only ``measures``. They are the scalar path's own findings, built from the same
         published values; see :mod:`corpparent.dfe.national_findings`."""
         from corpparent.dfe.national_findings import authority_findings
 
