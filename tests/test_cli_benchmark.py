@@ -135,7 +135,7 @@ def _published() -> list[date]:
 def test_each_period_is_compared_with_the_outstanding_group_as_at_its_end() -> None:
     """Ofsted's release gives each authority's latest inspection: a 2022-23 value is
     compared with the authorities whose Outstanding judgement was published by 31 March
-    2023, and those inspected since are counted as not known."""
+    2023, and those whose latest report came later are counted as not placed."""
     published = _published()
     rows = {period: (as_at, unknown) for period, as_at, unknown in _outstanding_columns()}
     assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in published))
@@ -149,6 +149,22 @@ def test_one_date_for_every_period() -> None:
     rows = _outstanding_columns("--outstanding-as-at", "2025-03-31")
     later = sum(d > date(2025, 3, 31) for d in _published())
     assert {(as_at, unknown) for _, as_at, unknown in rows} == {("2025-03-31", later)}
-    result = run("-a", "Wiltshire", "--outstanding-as-at", "31/03/2025")
-    assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.stderr or "%Y-%m-%d" in result.stderr
+    for wrong in ("31/03/2025", "2025-02-30"):
+        result = run("-a", "Wiltshire", "--outstanding-as-at", wrong)
+        assert result.exit_code == 2
+        assert "expected a date written YYYY-MM-DD" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["80", "160"])
+def test_the_terminal_shows_every_figure_at_any_width(columns: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A narrow terminal gets each measure as a short block, a wide one a table; either
+    way no line is longer than the terminal and the rank, trend and group are there."""
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run("-a", "Wiltshire", "-m", MEASURE)
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
+    words = " ".join(result.stdout.split())
+    assert _expected_rank() in words
+    assert "increase" in words or "decrease" in words or "no change" in words
+    assert "31 March 2025" in words

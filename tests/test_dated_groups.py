@@ -64,7 +64,8 @@ def test_the_finding_shows_the_date_and_what_is_unknown() -> None:
     assert finding.evidence["better_than"] == 2
     assert finding.evidence["n"] == 2
     assert finding.evidence["as at"] == "2023-03-31"
-    assert "1 authority inspected after 31 March 2023" in finding.explanation
+    assert ("1 authority whose latest inspection was published after 31 March 2023"
+            in finding.explanation)
 
 
 def test_each_year_keeps_the_group_it_used() -> None:

@@ -36,7 +36,8 @@ def _report(where: Path, name: str, *args: str) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Wiltshire scorecard and the Staffordshire meetings report, as published."""
+    """The Wiltshire scorecard, the Staffordshire meetings report and Wiltshire's national
+    benchmark, as published."""
     where = tmp_path_factory.mktemp("pages")
     return {
         "scorecard": _report(where, "scorecard", "scorecard", str(READINGS), "-a", "wiltshire",
@@ -44,6 +45,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "meetings": _report(where, "meetings", "meetings",
                             str(DATA / "staffordshire_2019-20_meetings.csv"),
                             "-a", "staffordshire", "-p", "MY 2019-20"),
+        "benchmark": _report(where, "benchmark", "benchmark", "-a", "Wiltshire"),
     }
 
 
@@ -64,7 +66,7 @@ def _open(browser: Any, page: Path, width: int) -> Any:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["scorecard", "meetings"])
+@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark"])
 def test_axe_finds_no_violation(browser: Any, pages: dict[str, Path], name: str,
                                 width: int) -> None:
     axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
@@ -92,7 +94,7 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) ->
     assert "image-alt" in {v["id"] for v in result["violations"]}
 
 
-@pytest.mark.parametrize("name", ["scorecard", "meetings"])
+@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark"])
 def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[str, Path],
                                                     name: str) -> None:
     tab = _open(browser, pages[name], 390)

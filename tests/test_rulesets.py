@@ -3,6 +3,7 @@ built from it, the set in force for each period, and carrying a set forward."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -376,7 +377,8 @@ def test_years_comparators_obligations_and_groups_are_written_back_and_read_equa
     (GROUPS.replace("as_at = 2023-03-31", 'as_at = "31/03/2023"'), "groups[0].as_at", "date"),
     (YEAR_WITH_COMPARATORS_AND_OBLIGATIONS.replace('indicator = "moves"',
                                                    'indicator = "miles20"'),
-     "years[0].comparators.comparators[0].values[0].indicator", "'miles20' is not defined"),
+     "years[0].comparators.comparators[0].values[0].indicator",
+     "'miles20' is not an indicator of 2023-24 (not defined, or removed by that year)"),
 ])
 def test_a_bad_group_or_year_comparator_names_its_place(extra: str, where: str,
                                                          message: str) -> None:
@@ -449,3 +451,50 @@ def test_obligations_check_uses_the_obligations_of_the_year_in_force(tmp_path: P
     earlier = check("2022-23")  # the 2022-23 rules hold no obligations
     assert earlier.exit_code == 2
     assert "give --authority (a plug-in with obligations)" in earlier.stderr
+
+
+@pytest.mark.parametrize(("members", "where", "message"), [
+    ('["Bexly"]', "groups[0].members[0]", "expected an English local authority's name"),
+    ('["Bexley", "303"]', "groups[0].members[1]", "'303' is listed twice"),
+])
+def test_a_groups_authorities_are_english_authorities_each_once(
+        members: str, where: str, message: str) -> None:
+    text = PLUGIN + GROUPS.split("[[years.groups]]")[0].replace(
+        'members = ["Bracknell Forest", "Bexley"]', f"members = {members}")
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(text, "ourtown.toml")
+    (problem,) = caught.value.problems
+    assert f"field '{where}'" in str(problem), problem
+    assert message in str(problem), problem
+    assert str(problem).startswith("ourtown.toml, line ")
+
+
+def test_rules_are_set_for_a_whole_year() -> None:
+    with pytest.raises(PluginFileError, match=r"expected a whole year.*found '2022-23 Q4'"):
+        profile_from_toml(PLUGIN.replace('rules_year = "2022-23"', 'rules_year = "2022-23 Q4"'))
+
+
+def test_readings_of_an_indicator_the_year_removed_are_named_not_dropped(
+        tmp_path: Path) -> None:
+    plugin = tmp_path / "ourtown.toml"
+    plugin.write_text(PLUGIN, encoding="utf-8")
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nmoves,2023-24 Q4,7\nmiles20,2023-24 Q4,30\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin),
+                                      "-p", "2023-24 Q4", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert ("warning: miles20 has readings for 2023-24 Q4 but is not in rule set 2023-24, "
+            "so not judged") in result.stderr
+
+
+def test_a_plug_in_file_is_named_among_the_reports_inputs(tmp_path: Path) -> None:
+    plugin = tmp_path / "ourtown.toml"
+    plugin.write_text(PLUGIN, encoding="utf-8")
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nmoves,2023-24 Q4,7\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin),
+                                      "-p", "2023-24 Q4", "-f", "json"])
+    inputs = json.loads(result.stdout)["provenance"]["inputs"]
+    assert [Path(i["path"]).name for i in inputs] == ["readings.csv", "ourtown.toml"]
+    assert inputs[1]["sha256"] == hashlib.sha256(plugin.read_bytes()).hexdigest()

@@ -138,3 +138,17 @@ def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
     assert (national["better_than"], national["among"]) == (
         sum(v < values["865"] for v in others), 2)
     assert national["unknown"] == 0
+
+
+def test_a_measure_the_national_data_lacks_is_named(tmp_path: Path) -> None:
+    plugin = tmp_path / "declared.toml"
+    plugin.write_text(DECLARED.replace('"LAC_LongStable%"', '"LAC_LongStabel%"'),
+                      encoding="utf-8")
+    readings = tmp_path / "readings.csv"
+    readings.write_text("indicator,period,value\nlong_term_stability,2022-23 Q4,72\n",
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin), "-p",
+                                      "2022-23 Q4", "--national", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert ("warning: the national data has no measure 'LAC_LongStabel%', so its indicator "
+            "has no national rank") in result.stderr

@@ -100,9 +100,12 @@ class DatedGroup:
         found = group_finding(benchmark, self.label, self.members, value, authority=authority)
         if self.as_at is None:
             return found
-        note = (f" {counted(len(self.unknown), 'authority')} inspected after "
-                f"{day_text(self.as_at)} could not be placed in or out of the group."
-                if self.unknown else "")
+        note = (f" {counted(len(self.unknown), 'authority')} whose latest inspection was "
+                f"published after {day_text(self.as_at)} could not be placed in or out of "
+                "the group." if self.unknown else "")
+        if value is not None and not [m for m in self.members if m != authority]:
+            found = evolve(found, explanation=f"No other authority is known to have been "
+                           f"among the {self.label}.")
         return evolve(found, explanation=found.explanation + note,
                       evidence={**found.evidence, "as at": self.as_at.isoformat(),
                                 "unknown": len(self.unknown)})

@@ -7,13 +7,13 @@ in ``--data DIR``. NumPy and pyarrow are imported only when the command runs, so
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from corpparent.commands.common import terminal_width, write_output
+from corpparent.commands.common import DateType, terminal_width, write_output
 from corpparent.errors import CorpparentError, DataError
 from corpparent.report.benchmark_render import (
     BENCHMARK_FORMATS,
@@ -73,8 +73,7 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
 @click.option("--neighbours", "model", type=click.Choice(["2025", "2021"]), default="2025",
               show_default=True, help="The statistical-neighbour model: the 2025 model or "
                                       "the April 2021 groupings.")
-@click.option("--outstanding-as-at", "as_at", type=click.DateTime(["%Y-%m-%d"]),
-              metavar="YYYY-MM-DD",
+@click.option("--outstanding-as-at", "as_at", type=DateType(), metavar="YYYY-MM-DD",
               help="Compare every period with the authorities judged Outstanding as at "
                    "this date. Default: each period with those as at its own end.")
 @click.option("--data", "folder", type=click.Path(file_okay=False, path_type=Path),
@@ -86,7 +85,7 @@ def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...],
-              all_periods: bool, model: str, as_at: datetime | None, folder: Path | None,
+              all_periods: bool, model: str, as_at: date | None, folder: Path | None,
               output_format: BenchmarkFormat, output: Path | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
@@ -103,7 +102,7 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
 
     results = national_results(folder, model="2021" if model == "2021" else "2025",
                                measures=list(measures) or None,
-                               outstanding_as_at=None if as_at is None else as_at.date())
+                               outstanding_as_at=as_at)
     area = results.area(authority)
     if measures:
         unknown = sorted(set(measures) - set(results.names) -

@@ -25,6 +25,7 @@ from corpparent.governance.register import attendance_register
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
+from corpparent.plugins.references import plugin_file
 from corpparent.rulesets import BeforeFirstYearError
 
 __all__ = ["meetings"]
@@ -126,7 +127,8 @@ def meetings(
     report_findings(
         findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
         period=period,
-        inputs=[f for f in (meeting_file, membership_file, log_file) if f is not None],
+        inputs=[f for f in (meeting_file, membership_file, log_file,
+                            plugin_file(authority_id)) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": day.isoformat()},
         register=register,

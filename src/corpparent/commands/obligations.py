@@ -31,6 +31,7 @@ from corpparent.obligations.submissions import Submission
 from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
+from corpparent.plugins.references import plugin_file
 from corpparent.profile import AuthorityProfile
 from corpparent.rulesets import BeforeFirstYearError, YearRules
 from corpparent.wording import counted
@@ -244,7 +245,7 @@ def check(
     report_findings(
         findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
         authority=sources.authority, period=period,
-        inputs=_inputs(log_file, sources.meeting_file),
+        inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "as_of": as_of.isoformat()},
     )
@@ -301,7 +302,7 @@ def due(
         upcoming.findings(), out,
         title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
         authority=sources.authority, period=None,
-        inputs=_inputs(log_file, sources.meeting_file),
+        inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "from": start.isoformat(),
                  "until": until.isoformat()},

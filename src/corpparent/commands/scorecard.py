@@ -28,13 +28,14 @@ from corpparent.files.comparators import read_comparators
 from corpparent.files.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
+from corpparent.plugins.references import plugin_file
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError, YearRules, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
-from corpparent.wording import counted
+from corpparent.wording import counted, listed
 
 __all__ = ["scorecard"]
 
@@ -124,7 +125,7 @@ def scorecard(
         comparators = read_comparators(comparators_file, indicators=indicators)
     elif profile is not None and profile.comparators is not None:
         comparators = profile.comparators.comparators
-    inputs = [readings] if comparators_file is None else [readings, comparators_file]
+    inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
     standings: dict[DatedGroup | None, dict[str, tuple[NationalStanding, ...]]] = {}
 
     def national_for(group: DatedGroup | None) -> dict[str, tuple[NationalStanding, ...]]:
@@ -140,6 +141,13 @@ def scorecard(
 
             standings[group] = national_standings(profile.dfe_code or profile.gss_code,
                                                   measures, national_data, outstanding=group)
+            absent = sorted(set(measures) - set(standings[group]))
+            if absent and len(standings) == 1:
+                click.echo(f"corpparent scorecard: warning: the national data has no "
+                           f"{'measure' if len(absent) == 1 else 'measures'} "
+                           f"{listed([repr(m) for m in absent])}, so "
+                           f"{'its indicator has' if len(absent) == 1 else 'their indicators have'}"
+                           " no national rank", err=True)
         return standings.get(group, {})
 
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
@@ -171,6 +179,10 @@ def scorecard(
             result = name_rule_set(_for_rule_set(assessor, rule_set, comparators_file is None,
                                                  national_for).assess(data, period), rule_set)
         report = scorecard_report(result, provenance, title=title, authority=authority)
+        if rule_set is not None:
+            unjudged = outside_rule_set(data, period, rule_set)
+            if unjudged is not None:
+                click.echo(f"corpparent scorecard: warning: {unjudged}", err=True)
         warning = missing_readings(report, data, period)
         if warning is not None:
             click.echo(f"corpparent scorecard: warning: {warning}", err=True)
@@ -202,6 +214,19 @@ def missing_readings(report: ScorecardReport, data: Readings, period: Period) ->
     verb = "has" if len(missing) == 1 else "have"
     return (f"{len(missing)} of {counted(len(report.indicators), 'indicator')} {verb} no "
             f"reading for {period}: {names}{more}")
+
+
+def outside_rule_set(data: Readings, period: Period, rule_set: YearRules) -> str | None:
+    """A warning naming the indicators with readings in ``period`` that the rule set in
+    force does not define (removed that year, say), which are therefore not judged."""
+    ids = {i.id for i in rule_set.indicators}
+    outside = sorted({r.indicator for r in data if r.indicator not in ids
+                      and period.overlaps(r.period)})
+    if not outside:
+        return None
+    return (f"{listed(outside)} {'has' if len(outside) == 1 else 'have'} readings for "
+            f"{period} but {'is' if len(outside) == 1 else 'are'} not in {rule_set.label}, "
+            "so not judged")
 
 
 def _for_rule_set(assessor: Scorecard, rule_set: YearRules, own_comparators: bool,

@@ -45,7 +45,7 @@ class NationalStanding:
 
     def describe(self) -> str:
         """"56 of 150 (2024-25), quartile band B; better than 17 of 29 Outstanding
-        authorities as at 31 March 2025 (9 inspected since not known)"."""
+        authorities as at 31 March 2025; 9 more not placed"."""
         if self.rank is None:
             return f"not ranked ({self.period})"
         band = f", quartile band {self.band}" if self.band else ""
@@ -55,7 +55,8 @@ class NationalStanding:
         """The position in the group, after a semicolon, or nothing where there is none."""
         if self.better_than is None or not self.among:
             return ""
-        unknown = f" ({self.unknown} inspected since not known)" if self.unknown else ""
+        unknown = (f"; {self.unknown} more not placed (latest inspection published later)"
+                   if self.unknown else "")
         return f"; better than {self.better_than} of {self.among} {self.group}{unknown}"
 
 

@@ -139,7 +139,7 @@ def group_finding(
     who = f"{authority} " if authority else ""
     if position.n == 0:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
-                        f"None of {group} has a value for {benchmark.period}.",
+                        f"None of the {group} has a value for {benchmark.period}.",
                         NotJudged.INSUFFICIENT_DATA, evidence)
     status, standing = Status.MET, Standing.WITHIN_GROUP
     if position.better_than is None:

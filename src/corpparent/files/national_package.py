@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dated_groups import DatedGroup
+from corpparent.dates import day_text
 from corpparent.dfe.areas import known_areas
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_results import NationalResults
@@ -55,9 +56,9 @@ SHIPPED_NOTES: Final = (
 DATED_NOTE: Final = (
     "Each period is compared with the authorities judged Outstanding as at its end: "
     "those whose latest inspection, published by then, was so judged. Ofsted's release "
-    "gives each authority's latest inspection only, so an authority inspected since "
-    "cannot be placed in or out of an earlier period's group, and is counted as not "
-    "known.")
+    "gives each authority's latest inspection only, so an authority whose latest "
+    "inspection was published after a period ended cannot be placed in or out of that "
+    "period's group: it is counted as not placed.")
 
 
 def shipped_folder() -> Path:
@@ -100,13 +101,17 @@ def national_results(folder: str | Path | None = None, *, model: NeighbourModel 
     outcomes = read_ofsted(base / OFSTED_FILE)
     group: InspectionOutcomes | DatedGroup = outcomes
     if outstanding is not None:
-        group = _by_code(outstanding, outstanding.source or "the Outstanding group")
+        group = _by_code(outstanding)
         notes = (*notes, f"Every period is compared with the {group.label}, as declared.")
     elif outstanding_as_at is not None:
         group = outcomes.as_at(outstanding_as_at)
-        notes = (*notes, f"Every period is compared with the {group.label}.")
+        notes = (*notes, f"Every period is compared with the {group.label}"
+                 + _placed(group, outstanding_as_at, len(outcomes)) + ".")
     else:
-        notes = (*notes, DATED_NOTE)
+        latest = outcomes.latest
+        notes = (*notes, DATED_NOTE + ("" if latest is None else
+                 f" A period ending after {day_text(latest)}, the release's last report, "
+                 "is compared with the group as at that day."))
     return benchmark_all(
         read_lait_table(base / LAIT_FILE) if table is None else table,
         read_lait_dictionary(base / LAIT_DICTIONARY_FILE),
@@ -144,12 +149,25 @@ def national_standings(authority: str, measures: Collection[str],
     return {measure: tuple(items) for measure, items in found.items()}
 
 
-def _by_code(group: DatedGroup, source: str) -> DatedGroup:
+def _placed(group: DatedGroup, asked: date, inspected: int) -> str:
+    """What a note adds about a group taken as at a day the release cannot fully speak
+    for: a later day than its last report, or one before most reports."""
+    said = ""
+    if group.as_at is not None and group.as_at < asked:
+        said += (f" (asked for {day_text(asked)}; the release reports nothing later than "
+                 f"{day_text(group.as_at)})")
+    if group.unknown:
+        said += (f"; {len(group.unknown)} of the {inspected} authorities inspected cannot be "
+                 "placed in or out of it, their latest inspection published later")
+    return said
+
+
+def _by_code(group: DatedGroup) -> DatedGroup:
     """``group`` with its authorities, given by name or code, as old LA codes."""
     areas = known_areas()
     missing = [a for a in (*group.members, *group.unknown) if a not in areas]
     if missing:
-        raise DataError.single(source, f"{group.label}: no English authority is called or "
-                               "coded " + ", ".join(repr(m) for m in missing))
+        raise DataError.single(group.label, "expected English local authorities' names or "
+                               "codes, found " + ", ".join(repr(m) for m in missing))
     return DatedGroup(group.name, [areas[a].code for a in group.members], group.as_at,
                       [areas[a].code for a in group.unknown], source=group.source)

@@ -143,7 +143,8 @@ class GroupModel(_Model):
                                "name (or old LA or ONS code, for national benchmarking).")
     unknown: list[str] = Field(
         default_factory=list, description="Authorities whose membership on that date the "
-        "source does not say (inspected since): never counted in or out.")
+        "source does not say (their latest inspection was published later): never "
+        "counted in or out.")
     source: str = ""
 
 

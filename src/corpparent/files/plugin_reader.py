@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.dated_groups import DatedGroup
-from corpparent.errors import DataError, PluginFileError, Problem
+from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem
 from corpparent.files import plugin_governance
 from corpparent.files.comparator_sets import (
     comparator_set_from_data,
@@ -176,7 +176,7 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
                 collect.add((section,), f"[[{section}]] need authority.rules_year, the year "
                             "the file's own indicators, ranges and targets were set for")
         return None
-    year = collect(("authority", "rules_year"), partial(parse_period, data.authority.rules_year))
+    year = collect(("authority", "rules_year"), partial(_year, data.authority.rules_year))
     groups = _groups(data.groups, (), collect)
     if year is None or groups is None:
         return None
@@ -198,16 +198,43 @@ def _rule_sets(data: PluginFile, first: IndicatorSet, comparators: ComparatorSet
     return collect(("years",), partial(RulesByYear, base, changes))
 
 
+def _year(text: str) -> Period:
+    """A year the rules were set for: a financial, municipal, academic or calendar year,
+    never a quarter or a month."""
+    period = parse_period(text)
+    if (period.end - period.start).days < 364:
+        raise DefinitionError(f"expected a whole year, such as '2022-23' or 'MY 2023-24', "
+                              f"found {text!r}")
+    return period
+
+
 def _groups(models: Sequence[GroupModel], path: tuple[str | int, ...],
             collect: Attempts) -> tuple[DatedGroup, ...] | None:
     """The comparator groups of ``[[groups]]`` (or a year's), each placed on its line;
     None if any is wrong."""
-    failed = collect.failed
+    if not models:
+        return ()
+    from corpparent.dfe.areas import known_areas  # the directory of authorities, once used
+
+    problems = len(collect.problems)
     _duplicates(collect, (*path, "groups"), [g.name for g in models], "name")
+    areas = known_areas()
+    for index, group in enumerate(models):
+        for field in ("members", "unknown"):
+            seen: set[str] = set()
+            for number, name in enumerate(getattr(group, field)):
+                at = (*path, "groups", index, field, number)
+                if name not in areas:
+                    collect.add(at, f"expected an English local authority's name, old LA "
+                                f"code or ONS code, found {name!r}")
+                elif areas[name].code in seen:
+                    collect.add(at, f"{name!r} is listed twice")
+                else:
+                    seen.add(areas[name].code)
     built = [collect((*path, "groups", index), partial(
         DatedGroup, g.name, g.members, g.as_at, g.unknown, source=g.source))
         for index, g in enumerate(models)]
-    if collect.failed > failed:
+    if len(collect.problems) > problems:
         return None
     return tuple(g for g in built if g is not None)
 
@@ -226,7 +253,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
         obligations = collect((*path, "obligations"), partial(
             obligations_from_data, {"obligations": raw["obligations"]},
             collect.where.source, where=collect.where.under(*path)))
-    year = collect((*path, "year"), partial(parse_period, model.year))
+    year = collect((*path, "year"), partial(_year, model.year))
     added: list[Indicator] = []
     redefined: list[Indicator] = []
     for number, indicator_model in enumerate(model.indicators):
@@ -241,7 +268,9 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     comparators = None
     if model.comparators is not None:  # read as the file's own [comparators] is, and
         # its values checked against this year's indicators
-        comparators = _comparator_set(raw["comparators"], running, collect, path)
+        comparators = _comparator_set(
+            raw["comparators"], running, collect, path,
+            f"an indicator of {model.year} (not defined, or removed by that year)")
     ranges = [_range(r, (*path, "ranges", n), running, collect)
               for n, r in enumerate(model.ranges)]
     targets = [_target(t, (*path, "targets", n), running, collect)
@@ -256,7 +285,8 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
 
 
 def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
-                    collect: Attempts, at: tuple[str | int, ...] = ()) -> ComparatorSet | None:
+                    collect: Attempts, at: tuple[str | int, ...] = (),
+                    defined: str = "defined in [[indicators]]") -> ComparatorSet | None:
     """The comparator set (the file's own, or under ``at``, a year's), built by the
     comparators' own declaration reader and placed on its lines; then each inline
     value's indicator is checked against ``indicators``."""
@@ -271,11 +301,11 @@ def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
             indicator_id = record.get("indicator") if isinstance(record, dict) else None
             if indicator_id not in indicators:
                 collect.add((*path, "values", number, "indicator"),
-                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+                            f"indicator {indicator_id!r} is not {defined}")
         for indicator_id in declared.get("units", {}):
             if indicator_id not in indicators:
                 collect.add((*path, "units", indicator_id),
-                            f"indicator {indicator_id!r} is not defined in [[indicators]]")
+                            f"indicator {indicator_id!r} is not {defined}")
     return built
 
 

@@ -27,7 +27,7 @@ from corpparent.plugins.loading import load_profile
 from corpparent.plugins.python_objects import load_object
 from corpparent.profile import AuthorityProfile
 
-__all__ = ["clashes", "is_plugin_reference", "load_authority"]
+__all__ = ["clashes", "is_plugin_reference", "load_authority", "plugin_file"]
 
 _log = logging.getLogger(__name__)
 
@@ -37,6 +37,15 @@ def is_plugin_reference(reference: str) -> bool:
     file, or ``module:NAME``) rather than an installed plug-in's identifier."""
     return (reference.endswith((".toml", ".py")) or ":" in reference
             or "/" in reference or "\\" in reference)
+
+
+def plugin_file(reference: str | None) -> Path | None:
+    """The file a plug-in reference reads (``plugin.toml``, ``plugin.py:NAME``), to be
+    named among a report's inputs; None for an installed plug-in or a module."""
+    if reference is None or not is_plugin_reference(reference):
+        return None
+    path = Path(reference.rsplit(":", 1)[0] if ".py:" in reference else reference)
+    return path if path.suffix in (".toml", ".py") and path.is_file() else None
 
 
 def clashes(profile: AuthorityProfile) -> tuple[PluginSpec, ...]:

@@ -55,10 +55,14 @@ class BenchmarkPage:
 
 
 def _number(value: object) -> str:
+    """A figure to four significant digits, never in exponent form: 63.58, 52,430."""
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+        if abs(value) >= 1e4:
+            return f"{value:,.0f}"
+        shown = float(f"{value:.4g}")
+        return f"{int(shown):,}" if shown.is_integer() else f"{shown:,}"
     return str(value)
 
 
@@ -89,10 +93,10 @@ def _cell(row: Mapping[str, Any], key: str, names: Mapping[str, str]) -> str:
 
 
 def _as_at(day: object, unknown: object) -> str:
-    """"31 March 2023 (12 not known)": the group's date and those it cannot place."""
+    """"31 March 2023 (12 not placed)": the group's date and how many it cannot place."""
     if not isinstance(day, date):
         return "-"
-    return day_text(day) + (f" ({unknown} not known)" if isinstance(unknown, int) and unknown
+    return day_text(day) + (f" ({unknown} not placed)" if isinstance(unknown, int) and unknown
                             else "")
 
 
@@ -110,24 +114,55 @@ _TERMINAL_HEADINGS: Final = ("Measure", "Years", "Value", "Rank", "Band", "Engla
                              "Outst. beaten", "Outst. as at", "Trend")
 
 
+#: Below this many columns the terminal shows each row as a short block, not a table.
+_TABLE_WIDTH: Final = 150
+
+
 def _terminal(page: BenchmarkPage, width: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=_title(page), show_lines=False)
-    for heading in _TERMINAL_HEADINGS:
-        # "k of n" is read as one: never broken over lines.
-        table.add_column(heading, overflow="fold",
-                         no_wrap=heading == "Rank",
-                         min_width=12 if heading == "Measure" else None)
-    for row, cells in zip(page.rows, _table(page), strict=True):
-        table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
     console = Console(record=True, width=width, file=io.StringIO())
-    console.print(table)
+    if width < _TABLE_WIDTH:
+        console.print(_title(page), style="bold")
+        for row, cells in zip(page.rows, _table(page), strict=True):
+            console.print("")
+            console.print(_block(row, dict(zip((k for k, _ in _SHOWN), cells, strict=True))),
+                          highlight=False)
+    else:
+        table = Table(title=_title(page), show_lines=False)
+        for heading in _TERMINAL_HEADINGS:
+            # "k of n" is read as one: never broken over lines.
+            table.add_column(heading, overflow="fold",
+                             no_wrap=heading == "Rank",
+                             min_width=12 if heading == "Measure" else None)
+        for row, cells in zip(page.rows, _table(page), strict=True):
+            table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
+        console.print(table)
+    console.print("")
     console.print(f"Neighbours: {page.model}")
     for note in page.notes:
         console.print(note)
     return console.export_text()
+
+
+def _block(row: Mapping[str, Any], cell: Mapping[str, str]) -> str:
+    """One row as a few lines a narrow terminal shows whole."""
+    day = row.get("outstanding_as_at")
+    group = "Outstanding authorities" + (f" as at {day_text(day)}" if isinstance(day, date)
+                                         else "")
+    unknown = row.get("outstanding_unknown") or 0
+    placed = f"; {unknown} not placed" if unknown else ""
+    outstanding = (f"{group}: none known{placed}" if not row.get("outstanding_with_value")
+                   else f"{group}: mean {cell['outstanding_mean']}, better than "
+                   f"{cell['outstanding']}{placed}")
+    return "\n".join((
+        f"{cell['measure']}, {cell['period']}",
+        f"  {cell['value']}: rank {cell['rank']}, band {cell['band']}; since previous: "
+        f"{cell['direction']}",
+        f"  England {cell['england']}, {row.get('region') or 'region'} {cell['region_value']}, "
+        f"neighbours {cell['neighbours_mean']} (median {cell['neighbours_median']})",
+        f"  {outstanding}"))
 
 
 def _markdown(page: BenchmarkPage) -> str:
@@ -142,16 +177,30 @@ def _markdown(page: BenchmarkPage) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The columns whose cells are figures, set right-aligned.
+_NUMERIC: Final = frozenset({"value", "rank", "england", "region_value", "neighbours_mean",
+                             "neighbours_median", "outstanding_mean", "outstanding"})
+
+
 def _html(page: BenchmarkPage) -> str:
-    head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for _, h in _SHOWN)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
-                   for cells in _table(page))
+    """The page in the reports' own style: the table scrolls on its own on a phone."""
+    from corpparent.report.html import page as html_page, scrolling
+    from corpparent.report.provenance import corpparent_version
+
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for _, h in _SHOWN)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="num">{escape(c)}</td>' if key in _NUMERIC
+                         else f"<td>{escape(c)}</td>"
+                         for (key, _), c in zip(_SHOWN, cells, strict=True)) + "</tr>"
+        for cells in _table(page))
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     notes = "".join(f"<li>{escape(n)}</li>" for n in page.notes)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{escape(_title(page))}</title></head><body>"
-            f"<h1>{escape(_title(page))}</h1><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table><p>Neighbours: {escape(page.model)}</p>"
-            f"<ul>{notes}</ul></body></html>\n")
+    return html_page(_title(page), corpparent_version(),
+                     f'<h1 id="benchmark-title">{escape(_title(page))}</h1>'
+                     '<p class="facts">Rank 1 is the best; band A is the best quarter.</p>'
+                     f"{scrolling(table, 'benchmark-title')}"
+                     f'<h2>Sources</h2><p class="footnote">Neighbours: {escape(page.model)}</p>'
+                     f'<ul class="footnote">{notes}</ul>')
 
 
 def _json(page: BenchmarkPage) -> str:

@@ -58,7 +58,9 @@ __all__ = [
     "NOT_JUDGED_COLOURS",
     "PAGE_COLOURS",
     "contrast_ratio",
+    "page",
     "render_html",
+    "scrolling",
 ]
 
 #: (text, background) of each status badge.
@@ -254,7 +256,7 @@ def _table(headers: list[str], rows: list[list[str]], caption: str = "",
     return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _scrolling(table: str, labelled_by: str) -> str:
+def scrolling(table: str, labelled_by: str) -> str:
     """A wide table that scrolls on its own on a narrow screen, not the page: a region a
     keyboard can reach (WCAG 2.1.1), named by the caption or heading with id
     ``labelled_by``."""
@@ -357,7 +359,7 @@ def _overview(report: ScorecardReport) -> str:
             row += [f"<td>{_e(variation_label(item.variation))}</td>",
                     f"<td>{_e(assurance_label(item.assurance))}</td>"]
     caption = f"Each indicator in {_e(report.period)}"
-    return _scrolling(_table(headers, rows, caption=caption, caption_id="scorecard-caption"),
+    return scrolling(_table(headers, rows, caption=caption, caption_id="scorecard-caption"),
                       "scorecard-caption")
 
 
@@ -391,7 +393,7 @@ def _findings_table(report: FindingsReport) -> str:
             for f in findings
         ]
         heading = f"findings-{number}"
-        table = (_scrolling(_table(["Status", "Subject", "Rule", "Finding"], rows), heading)
+        table = (scrolling(_table(["Status", "Subject", "Rule", "Finding"], rows), heading)
                  if rows else "<p>None.</p>")
         parts.append(f'<h2 id="{heading}">{_e(title)} ({len(findings)})</h2>{table}')
     if report.attendance_register is not None:
@@ -412,7 +414,7 @@ def _register(register: RegisterOut) -> str:
     headers = ["Member", *(_e(meeting_heading(m)) for m in register.meetings), "Attended"]
     table = _table(headers, rows)
     return ('<h2 id="register">Attendance register</h2>'
-            f'<p class="facts">{_e(register_key())}</p>{_scrolling(table, "register")}')
+            f'<p class="facts">{_e(register_key())}</p>{scrolling(table, "register")}')
 
 
 def _provenance(provenance: Provenance) -> str:
@@ -450,16 +452,25 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
             footnote += ('<p class="footnote">Withheld figures (not for publication):</p>'
                          '<ul class="footnote">'
                          + "".join(f"<li>{_e(line)}</li>" for line in logged) + "</ul>")
+    return page(
+        report.title, report.provenance.corpparent_version,
+        f"<header><h1>{_e(report.title)}</h1>"
+        f'<p class="facts">{facts}</p>'
+        f'<p class="{banner_class}">{_e(banner(report.profile, report.suppression))}</p>'
+        f"<h2>At a glance</h2>{_glance(report)}</header>"
+        f"{body}{footnote}{_provenance(report.provenance)}")
+
+
+def page(title: str, version: str, main: str) -> str:
+    """A whole HTML page around ``main`` (trusted markup): the reports' stylesheet,
+    for screens from a phone's width up and for A4 print, and a content security
+    policy that lets nothing run or load."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="corpparent {_e(report.provenance.corpparent_version)}">'
-        f"<title>{_e(report.title)}</title><style>{_css()}{_print_css(report.title)}</style></head>"
-        f"<body><main><header><h1>{_e(report.title)}</h1>"
-        f'<p class="facts">{facts}</p>'
-        f'<p class="{banner_class}">{_e(banner(report.profile, report.suppression))}</p>'
-        f"<h2>At a glance</h2>{_glance(report)}</header>"
-        f"{body}{footnote}{_provenance(report.provenance)}</main></body></html>\n"
+        f'<meta name="generator" content="corpparent {_e(version)}">'
+        f"<title>{_e(title)}</title><style>{_css()}{_print_css(title)}</style></head>"
+        f"<body><main>{main}</main></body></html>\n"
     )
