@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.comparators.national_standing import NationalStanding, latest_standing
@@ -121,15 +121,21 @@ members = ["Bexley", "Bracknell Forest", "Wiltshire"]
 '''
 
 
-def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
+def _declared_scorecard(tmp_path: Path, plugin_text: str) -> Result:
+    """The 2022-23 Q4 scorecard, with national figures, of a plug-in written here."""
     plugin = tmp_path / "declared.toml"
-    plugin.write_text(DECLARED, encoding="utf-8")
+    plugin.write_text(plugin_text, encoding="utf-8")
     readings = tmp_path / "readings.csv"
     readings.write_text("indicator,period,value\nlong_term_stability,2022-23 Q4,72\n",
                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin), "-p",
                                       "2022-23 Q4", "--national", "-f", "json"])
     assert result.exit_code == 0, result.output
+    return result
+
+
+def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
+    result = _declared_scorecard(tmp_path, DECLARED)
     (indicator,) = json.loads(result.stdout)["indicators"]
     values = _lait_values("LAC_LongStable%", "2023")
     others = [values["303"], values["867"]]  # Bexley and Bracknell Forest, by old LA code
@@ -141,14 +147,7 @@ def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
 
 
 def test_a_measure_the_national_data_lacks_is_named(tmp_path: Path) -> None:
-    plugin = tmp_path / "declared.toml"
-    plugin.write_text(DECLARED.replace('"LAC_LongStable%"', '"LAC_LongStabel%"'),
-                      encoding="utf-8")
-    readings = tmp_path / "readings.csv"
-    readings.write_text("indicator,period,value\nlong_term_stability,2022-23 Q4,72\n",
-                        encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin), "-p",
-                                      "2022-23 Q4", "--national", "-f", "json"])
-    assert result.exit_code == 0, result.output
+    result = _declared_scorecard(
+        tmp_path, DECLARED.replace('"LAC_LongStable%"', '"LAC_LongStabel%"'))
     assert ("warning: the national data has no measure 'LAC_LongStabel%', so its indicator "
             "has no national rank") in result.stderr
