@@ -23,7 +23,7 @@ def test_tenure_is_inclusive_at_both_ends() -> None:
     assert not GREATOREX.serves_on(date(2019, 10, 4))
     assert FORD.serves_on(date(2020, 1, 9))
     assert not FORD.serves_on(date(2020, 1, 8))
-    assert GREATOREX.tenure == "to 2019-10-03"
+    assert GREATOREX.tenure == "to 3 October 2019"
 
 
 def test_roster_on_a_day() -> None:

@@ -133,7 +133,7 @@ def test_a_six_monthly_report_that_omits_a_priority_is_incomplete() -> None:
     assert (finding.status, finding.outcome) == (Status.BREACHED, Outcome.INCOMPLETE)
     assert finding.evidence["not_covered"] == "mental health"
     assert finding.evidence["topics_not_covered"] == 1
-    assert str(finding.period) == "2022-04 to 2022-09"
+    assert str(finding.period) == "April to September 2022"
 
 
 def test_an_incomplete_report_before_its_deadline_is_a_warning() -> None:

@@ -67,7 +67,7 @@ def test_a_six_monthly_cycle_from_april_is_october_to_march() -> None:
     cycle = cycle_containing(date(2023, 2, 10), 6, 4)
     assert cycle == MonthSpan(Month(2022, 10), 6)
     assert (cycle.start, cycle.end) == (date(2022, 10, 1), date(2023, 3, 31))
-    assert str(cycle) == "2022-10 to 2023-03"
+    assert str(cycle) == "October 2022 to March 2023"
     assert cycle.previous() == MonthSpan(Month(2022, 4), 6)
 
 

@@ -25,6 +25,7 @@ from typing import final
 
 from attrs import field, frozen
 
+from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.governance.years import add_months
 from corpparent.wording import counted
@@ -213,12 +214,12 @@ class Member:
 
     @property
     def tenure(self) -> str:
-        """The tenure in words: "to 2019-10-14", "from 2020-01-06", or ""."""
+        """The tenure in words: "to 14 October 2019", "from 6 January 2020", or ""."""
         parts = []
         if self.joined is not None:
-            parts.append(f"from {self.joined.isoformat()}")
+            parts.append(f"from {day_text(self.joined)}")
         if self.left is not None:
-            parts.append(f"to {self.left.isoformat()}")
+            parts.append(f"to {day_text(self.left)}")
         return " ".join(parts)
 
     def holds_role(self, role: str) -> bool:

@@ -12,6 +12,7 @@ a :class:`~corpparent.periods.FinancialQuarter` and compares equal to one.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import ClassVar, final
 
@@ -76,7 +77,13 @@ class MonthSpan(Period):
         return MonthSpan(self.first.same_period_last_year(), self.length)
 
     def __str__(self) -> str:
-        return f"{self.first} to {self.last}"
+        """In words, as a committee paper writes it: "April to September 2022",
+        "October 2022 to March 2023"."""
+        first, last = self.first, self.last
+        start = calendar.month_name[first.month]
+        if first.year != last.year:
+            start += f" {first.year}"
+        return f"{start} to {calendar.month_name[last.month]} {last.year}"
 
 
 def cycle_containing(day: date, months: int, start_month: int) -> Period:
