@@ -36,8 +36,8 @@ def _report(where: Path, name: str, *args: str) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Wiltshire scorecard, the Staffordshire meetings report and Wiltshire's national
-    benchmark, as published."""
+    """The Wiltshire scorecard, the Staffordshire meetings report, Wiltshire's national
+    benchmark and a process chart, as published."""
     where = tmp_path_factory.mktemp("pages")
     return {
         "scorecard": _report(where, "scorecard", "scorecard", str(READINGS), "-a", "wiltshire",
@@ -46,6 +46,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                             str(DATA / "staffordshire_2019-20_meetings.csv"),
                             "-a", "staffordshire", "-p", "MY 2019-20"),
         "benchmark": _report(where, "benchmark", "benchmark", "-a", "Wiltshire"),
+        "chart": _report(where, "chart", "chart",
+                         str(DATA / "wiltshire_health_assessments_monthly_illustrative.csv"),
+                         "-a", "wiltshire", "-n", "health_assessments"),
     }
 
 
@@ -66,7 +69,7 @@ def _open(browser: Any, page: Path, width: int) -> Any:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark"])
+@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark", "chart"])
 def test_axe_finds_no_violation(browser: Any, pages: dict[str, Path], name: str,
                                 width: int) -> None:
     axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
@@ -94,7 +97,7 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) ->
     assert "image-alt" in {v["id"] for v in result["violations"]}
 
 
-@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark"])
+@pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark", "chart"])
 def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[str, Path],
                                                     name: str) -> None:
     tab = _open(browser, pages[name], 390)
@@ -128,3 +131,20 @@ def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: 
     count, outside = clipped
     assert count > 100
     assert outside == []
+
+
+def test_the_process_chart_stays_legible_on_a_phone(browser: Any,
+                                                    pages: dict[str, Path]) -> None:
+    """At 390 px the chart keeps at least 520 px (its labels about their drawn size) and
+    scrolls in its own region, which a keyboard can reach; its values carry the unit."""
+    tab = _open(browser, pages["chart"], 390)
+    width, region = tab.evaluate("""() => {
+        const svg = document.querySelector('svg.chart.process');
+        const wrap = svg.closest('[role=region]');
+        return [svg.getBoundingClientRect().width, wrap && wrap.tabIndex];}""")
+    labels = tab.evaluate(
+        "() => [...document.querySelectorAll('svg.chart.process text')].map(t => t.textContent)")
+    tab.close()
+    assert width >= 520
+    assert region == 0
+    assert any(text.startswith("mean ") and text.endswith("%") for text in labels), labels

@@ -156,6 +156,7 @@ border-radius:4px;padding:4px}}
 .charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
 .chart{{width:100%;height:auto}}
+.chart-wrap figure{{margin:.5rem 0;min-width:520px;max-width:900px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}
@@ -437,8 +438,13 @@ def render_html(report: ScorecardReport | FindingsReport) -> str:
     banner_class = f"banner {report.profile}"
     body = _scorecard(report) if isinstance(report, ScorecardReport) else _findings_table(report)
     if isinstance(report, FindingsReport) and report.chart is not None:
-        shown = process_chart(report.chart, report.title, "p0", show_number)
-        body = (f"<h2>Process chart</h2><figure>{shown}</figure>"
+        percent = report.chart.unit == "percent"
+        shown = process_chart(report.chart, report.title, "p0",
+                              lambda v: f"{show_number(v)}%" if percent else show_number(v))
+        # On a phone the chart keeps a legible size and scrolls in its own region.
+        body = (f'<h2 id="process-chart">Process chart</h2>'
+                f'<div class="table-wrap chart-wrap" role="region" tabindex="0" '
+                f'aria-labelledby="process-chart"><figure>{shown}</figure></div>'
                 f"{process_legend(report.chart)}{body}")
     footnote = ""
     if report.suppression.applied and report.suppression.counts_shown:
