@@ -165,7 +165,9 @@ def test_findings_for_one_authority_are_the_scalar_paths(authority: str) -> None
     data = read_lait(NATIONAL_DATA / "lait_bds_long.parquet", [measure]).national_data(
         {measure: "lacstable_2016on"}, dictionary)
     outstanding = read_ofsted(NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv").codes()
-    indicator = lait_indicator(measure, dictionary[measure].name, dictionary[measure].polarity)
+    found_in = dictionary[measure]
+    indicator = lait_indicator(measure, found_in.name, found_in.polarity, found_in.axis)
+    assert indicator.kind is Kind.PERCENTAGE  # "% with 3 or more placements" in the dictionary
     model = read_neighbours(NATIONAL_DATA / "sn_model_2025_wide.csv")
     scalar = Benchmarking(data, model, outstanding, [indicator])
     comparators = scalar.comparator_set(authority)
@@ -202,3 +204,16 @@ def test_findings_name_the_date_of_each_years_outstanding_group(
     rules = {f.rule for f in found if f.period == FinancialYear(2022)}
     assert "compared with Outstanding authorities as at 31 March 2023" in rules
     assert "position among Outstanding authorities as at 31 March 2023" in rules
+
+
+def test_what_a_measure_measures_comes_from_its_axis_title() -> None:
+    """Every axis title of the dictionary gives a kind: a percentage where it starts
+    with "%", a rate where it starts "Rate per 10,000", a score otherwise."""
+    dictionary = read_lait_dictionary(NATIONAL_DATA / "lait_data_dictionary.csv")
+    with (NATIONAL_DATA / "lait_data_dictionary.csv").open(encoding="utf-8-sig") as handle:
+        axes = {row["Measure_short"]: row["y_axis_name"] for row in csv.DictReader(handle)}
+    for code, axis in axes.items():
+        kind = lait_indicator(code, code, None, dictionary[code].axis).kind
+        expected = (Kind.PERCENTAGE if axis.startswith("%") else
+                    Kind.RATE if axis.startswith("Rate per 10,000") else Kind.SCORE)
+        assert kind is expected, (code, axis)

@@ -50,7 +50,9 @@ ENGLAND_NUMBER: Final = 970
 @final
 @frozen
 class LaitMeasure:
-    """One measure of the dictionary. ``polarity`` is None where the tool gives none."""
+    """One measure of the dictionary. ``polarity`` is None where the tool gives none;
+    ``axis`` is the tool's chart axis title ("% Children Looked After", "Rate per
+    10,000"), which says what the figures measure."""
 
     code: str
     name: str
@@ -60,6 +62,7 @@ class LaitMeasure:
     quartiles: bool
     year_type: str
     table: str
+    axis: str = ""
 
 
 @final

@@ -11,8 +11,9 @@ than k of n" are the engine's.
 
 A LAIT measure becomes an :class:`~corpparent.indicators.definitions.Indicator` with an
 id made from its code (``LAC_LongStable%`` is ``lac_longstable``) and its polarity (a
-measure with none is treated as neutral: neither ranked nor banded). Measured as a
-score, so no unit is assumed: LAIT's dictionary gives none.
+measure with none is treated as neutral: neither ranked nor banded). What it measures
+comes from the dictionary's axis title: "%..." is a percentage, "Rate per 10,000..." a
+rate, anything else a score with no unit assumed.
 """
 
 from __future__ import annotations
@@ -41,10 +42,17 @@ __all__ = ["authority_findings", "lait_indicator"]
 
 
 
-def lait_indicator(code: str, name: str, polarity: Polarity | None) -> Indicator:
-    """A LAIT measure as an indicator: ``LAC_LongStable%`` becomes ``lac_longstable``."""
+def lait_indicator(code: str, name: str, polarity: Polarity | None,
+                   axis: str = "") -> Indicator:
+    """A LAIT measure as an indicator: ``LAC_LongStable%`` becomes ``lac_longstable``.
+    What it measures is read from the dictionary's axis title (``axis``): a percentage
+    ("% Children Looked After"), a rate per 10,000 children ("Rate per 10,000"), else a
+    score, with no unit assumed."""
     slug = re.sub(r"[^a-z0-9_.-]+", "-", code.lower()).strip("-_.") or "measure"
-    return Indicator(id=slug, name=name or code, kind=Kind.SCORE,
+    written = " ".join(axis.split()).casefold()
+    kind = (Kind.PERCENTAGE if written.startswith("%") else
+            Kind.RATE if written.startswith("rate per 10,000") else Kind.SCORE)
+    return Indicator(id=slug, name=name or code, kind=kind,
                      polarity=polarity or Polarity.NEUTRAL, source="DfE LAIT")
 
 
@@ -78,7 +86,7 @@ def authority_findings(results: NationalResults, authority: str, *,
     found: list[Finding] = []
     for measure in sorted(chosen):
         indicator = lait_indicator(measure, results.names.get(measure, measure),
-                                   results.polarities.get(measure))
+                                   results.polarities.get(measure), results.axes.get(measure, ""))
         data = published[measure]
         for period in sorted(chosen[measure], key=lambda p: results.periods[p]):
             when = results.periods[period]

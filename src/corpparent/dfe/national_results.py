@@ -91,8 +91,8 @@ class NationalResults:
     (values not benchmarked and why), the neighbour :attr:`model` used and the
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "model", "names", "neighbours", "notes", "outstanding", "periods",
-                 "polarities", "problems", "table")
+    __slots__ = ("areas", "axes", "model", "names", "neighbours", "notes", "outstanding",
+                 "periods", "polarities", "problems", "table")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
@@ -100,7 +100,8 @@ class NationalResults:
                  polarities: Mapping[str, Polarity | None] | None = None,
                  periods: Mapping[str, Period] | None = None,
                  outstanding: Mapping[str, DatedGroup] | None = None,
-                 neighbours: StatisticalNeighbours | None = None) -> None:
+                 neighbours: StatisticalNeighbours | None = None,
+                 axes: Mapping[str, str] | None = None) -> None:
         self.table = table
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
@@ -113,6 +114,8 @@ class NationalResults:
         self.outstanding: Mapping[str, DatedGroup] = dict(outstanding or {})
         #: The statistical-neighbour model the figures were worked out with.
         self.neighbours = neighbours
+        #: Each measure's axis title in the dictionary (what it measures), by measure.
+        self.axes: Mapping[str, str] = dict(axes or {})
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -128,7 +131,8 @@ class NationalResults:
               polarities: Mapping[str, Polarity | None],
               outstanding: tuple[DatedGroup, ...],
               outstanding_of: NDArray[np.int64],
-              neighbours: StatisticalNeighbours | None = None) -> NationalResults:
+              neighbours: StatisticalNeighbours | None = None,
+              axes: Mapping[str, str] | None = None) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -192,7 +196,8 @@ class NationalResults:
                    polarities=polarities,
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
-                   periods={text: p for p, text in written.items()}, neighbours=neighbours)
+                   periods={text: p for p, text in written.items()}, neighbours=neighbours,
+                   axes=axes)
 
     # -- one authority -------------------------------------------------------------
 

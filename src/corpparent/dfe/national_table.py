@@ -202,7 +202,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         names={m: d.name for m in table.measures if (d := dictionary.get(m))},
         polarities={m: d.polarity if (d := dictionary.get(m)) else None
                     for m in table.measures},
-        outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours)
+        outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours,
+        axes={m: d.axis for m in table.measures if (d := dictionary.get(m))})
 
 
 #: Every figure of an output row, and the type it is held in.

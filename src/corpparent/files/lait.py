@@ -33,6 +33,7 @@ class _DictionaryRow(BaseModel):
     no_quartile: Literal["N", "NA", ""] = Field(alias="No_Quartile")
     year_type: str = Field(alias="Year_Type")
     table: str = Field(alias="Table_status")
+    axis: str = Field(default="", alias="y_axis_name")
 
     @field_validator("dps", mode="before")
     @classmethod
@@ -41,7 +42,7 @@ class _DictionaryRow(BaseModel):
 
 
 _DICTIONARY_COLUMNS: Final = tuple(
-    str(info.alias) for info in _DictionaryRow.model_fields.values())
+    str(info.alias) for info in _DictionaryRow.model_fields.values() if info.is_required())
 
 
 def read_lait_dictionary(path: TableSource) -> LaitDictionary:
@@ -61,7 +62,7 @@ def read_lait_dictionary(path: TableSource) -> LaitDictionary:
         measure = LaitMeasure(code=row.code, name=row.name, topics=(row.topic,),
                               polarity=POLARITIES[row.polarity], dps=row.dps,
                               quartiles=row.no_quartile != "N", year_type=row.year_type,
-                              table=row.table)
+                              table=row.table, axis=row.axis)
         earlier = measures.get(row.code)
         if earlier is None:
             measures[row.code] = measure
@@ -82,7 +83,7 @@ def read_lait_dictionary(path: TableSource) -> LaitDictionary:
             polarity=earlier.polarity,
             dps=earlier.dps if earlier.dps is not None else measure.dps,
             quartiles=earlier.quartiles and measure.quartiles,
-            year_type=earlier.year_type, table=earlier.table)
+            year_type=earlier.year_type, table=earlier.table, axis=earlier.axis)
     if problems:
         raise DataError(in_file_order(problems))
     return LaitDictionary(records.source, measures)
