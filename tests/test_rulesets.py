@@ -498,3 +498,14 @@ def test_a_plug_in_file_is_named_among_the_reports_inputs(tmp_path: Path) -> Non
     inputs = json.loads(result.stdout)["provenance"]["inputs"]
     assert [Path(i["path"]).name for i in inputs] == ["readings.csv", "ourtown.toml"]
     assert inputs[1]["sha256"] == hashlib.sha256(plugin.read_bytes()).hexdigest()
+
+
+def test_authorities_show_lists_a_years_own_comparators_and_obligations(
+        tmp_path: Path) -> None:
+    path = tmp_path / "ourtown.toml"
+    path.write_text(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["authorities", "show", str(path)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    later = result.stdout.split("Rules: rule set 2023-24")[1]
+    assert "  Comparators: England" in later
+    assert "  Obligation: Panel minutes to Council: after each meeting, within 21 days" in later

@@ -126,9 +126,18 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
-    for rules in profile.rule_sets or ():
+    years = profile.rule_sets.sets if profile.rule_sets is not None else ()
+    for index, rules in enumerate(years):
         lines.append(f"Rules: {rules.label}"
                      + (f", built from {rules.built_from}" if rules.built_from else "") + "\n")
+        before = years[index - 1] if index else None
+        if before is not None and rules.comparators is not before.comparators \
+                and rules.comparators is not None:
+            names = ", ".join(c.name for c in rules.comparators.comparators) or "none"
+            lines.append(f"  Comparators: {names}\n")
+        if before is not None and rules.obligations is not before.obligations:
+            for obligation in rules.obligations:
+                lines.append(f"  Obligation: {obligation.describe()}\n")
         for group in rules.groups:
             unknown = (f", {counted(len(group.unknown), 'authority')} not known"
                        if group.unknown else "")
