@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from corpparent.dfe.neighbours import StatisticalNeighbours
     from corpparent.findings import Finding
 
-__all__ = ["COLUMNS", "NationalResults"]
+__all__ = ["COLUMNS", "DERIVED", "NationalResults"]
 
 #: The columns of the results table, and what each holds.
 COLUMNS: Final = {
@@ -66,23 +66,52 @@ COLUMNS: Final = {
     "direction": "increase, decrease, no change, or not comparable",
 }
 _DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
+#: The columns :meth:`NationalResults.build` works out from the figures, and their
+#: types: the engine gives an array for each, written through once (see
+#: ``national_table._written``), and they are filled in place. ``missing`` is a
+#: null mask, used for one column after another.
+DERIVED: Final = {
+    "measure": np.int32, "years": np.int32, "region": np.int32, "neighbours_note": np.int32,
+    "gap_england": np.float64, "gap_region": np.float64, "gap_neighbours": np.float64,
+    "gap_outstanding": np.float64, "outstanding_group": np.int32, "outstanding_as_at": np.int32,
+    "outstanding_unknown": np.int32, "missing": np.bool_,
+}
+
+
+#: Rows gathered at a time by :func:`_gather`.
+_STRETCH: Final = 1 << 16
 
 
 def _nullable(values: NDArray[Any], missing: NDArray[np.bool_]) -> pa.Array:
     return pa.array(values, mask=missing)
 
 
-def _labels(indices: NDArray[Any], names: list[str | None]) -> pa.Array:
-    """A dictionary-encoded text column: small, and fast to build and filter. A name
-    that is None makes the rows pointing at it null (Parquet takes no null in a
-    dictionary)."""
+def _gather(lookup: NDArray[Any], indices: NDArray[Any], out: NDArray[Any]) -> NDArray[Any]:
+    """``lookup[indices]`` written into ``out`` a stretch at a time (-1 reads the last
+    entry, as in any NumPy index): ``np.take`` would first copy the indices whole into
+    64-bit ones, a fresh array twice the size of ``out``."""
+    for start in range(0, len(indices), _STRETCH):
+        out[start:start + _STRETCH] = lookup[indices[start:start + _STRETCH]]
+    return out
+
+
+def _numbers(values: NDArray[np.float64]) -> pa.Array:
+    """A number column, null where NaN (Arrow finds the NaNs itself, with no mask)."""
+    return pa.array(values, from_pandas=True)
+
+
+def _labels(indices: NDArray[Any], names: list[str | None],
+            missing: NDArray[np.bool_] | None = None) -> pa.Array:
+    """A dictionary-encoded text column: small, and fast to build and filter. An index
+    of -1, or a name that is None, makes the row null (Parquet takes no null in a
+    dictionary); ``missing``, as long as ``indices``, is room to mark them in."""
     index = indices.astype(np.int32, copy=False)
     dictionary = pa.array([name or "" for name in names], pa.string())
     if None not in names and (not len(index) or index.min() >= 0):
         return pa.DictionaryArray.from_arrays(pa.array(index), dictionary)
     empty = np.array([name is None for name in names] + [True], dtype=bool)
-    return pa.DictionaryArray.from_arrays(
-        pa.array(index, mask=empty[np.where(index < 0, len(names), index)]), dictionary)
+    mask = empty[index] if missing is None else _gather(empty, index, missing)
+    return pa.DictionaryArray.from_arrays(pa.array(index, mask=mask), dictionary)
 
 
 @final
@@ -137,7 +166,7 @@ class NationalResults:
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
         value = figures["value"]
-        no_value = np.isnan(value)
+        missing = figures["missing"]
         written: dict[Period, str] = {p: str(p) for p in set(periods) if p is not None}
         period_names = [None if p is None else written[p] for p in periods]
         previous = figures["previous"]
@@ -147,51 +176,54 @@ class NationalResults:
         region_index = {name: i for i, name in enumerate(region_names)}
         area_region = np.array([region_index.get(_region_name(directory, a.region) or "", -1)
                                 for a in areas], dtype=np.int32)
-        regions = area_region[authority]
-        gaps = {name: value - figures[source] for name, source in (
+        regions = _gather(area_region, authority, figures["region"])
+        gaps = {name: np.subtract(value, figures[source], out=figures[name]) for name, source in (
             ("gap_england", "england"), ("gap_region", "region_value"),
             ("gap_neighbours", "neighbours_mean"), ("gap_outstanding", "outstanding_mean"))}
         band = figures["band"]
         columns: dict[str, pa.Array] = {
-            "measure": _labels(group_measure[group], list(table.measures)),
-            "years": _labels(group_label[group], list(table.labels)),
-            "period": _labels(group, period_names),
+            "measure": _labels(_gather(group_measure, group, figures["measure"]),
+                               list(table.measures)),
+            "years": _labels(_gather(group_label, group, figures["years"]), list(table.labels)),
+            "period": _labels(group, period_names, missing),
             "authority_code": _labels(authority, [a.code for a in areas]),
             "authority": _labels(authority, [a.name for a in areas]),
-            "value": _nullable(value, no_value),
-            "symbol": _labels(figures["symbol"], list(table.symbols)),
-            "rank": _nullable(figures["rank"], figures["rank"] == 0),
+            "value": _numbers(value),
+            "symbol": _labels(figures["symbol"], list(table.symbols), missing),
+            "rank": _nullable(figures["rank"], np.equal(figures["rank"], 0, out=missing)),
             "ranked": pa.array(figures["ranked"]),
-            "band": _labels(band, [b or None for b in BANDS]),
-            "england": _nullable(figures["england"], np.isnan(figures["england"])),
+            "band": _labels(band, [b or None for b in BANDS], missing),
+            "england": _numbers(figures["england"]),
             "region": pa.DictionaryArray.from_arrays(
-                pa.array(regions, mask=regions < 0), pa.array(region_names, pa.string())),
+                pa.array(regions, mask=np.less(regions, 0, out=missing)),
+                pa.array(region_names, pa.string())),
         }
         for name in ("region_value", "neighbours_mean", "neighbours_median"):
-            columns[name] = _nullable(figures[name], np.isnan(figures[name]))
+            columns[name] = _numbers(figures[name])
         columns["neighbours_with_value"] = pa.array(figures["neighbours_with_value"])
-        notes_index = np.where(figures["in_model"], 0, 1)
+        notes_index = np.logical_not(figures["in_model"], out=figures["neighbours_note"])
         columns["neighbours_note"] = _labels(notes_index,
-                                             [None, "no neighbours in this model"])
-        columns["outstanding_mean"] = _nullable(figures["outstanding_mean"],
-                                                np.isnan(figures["outstanding_mean"]))
+                                             [None, "no neighbours in this model"], missing)
+        columns["outstanding_mean"] = _numbers(figures["outstanding_mean"])
         better = figures["outstanding_better_than"]
-        columns["outstanding_better_than"] = _nullable(better, better < 0)
+        columns["outstanding_better_than"] = _nullable(better, np.less(better, 0, out=missing))
         columns["outstanding_with_value"] = pa.array(figures["outstanding_with_value"])
         dated = np.array([g.as_at is not None for g in outstanding], dtype=bool)
         days = np.array([np.datetime64(g.as_at, "D") if g.as_at else np.datetime64(0, "D")
                          for g in outstanding], dtype="datetime64[D]")
         unknown = np.array([len(g.unknown) for g in outstanding], dtype=np.int32)
-        which = outstanding_of[group]
-        columns["outstanding_as_at"] = pa.array(days[which], pa.date32(), mask=~dated[which])
-        columns["outstanding_unknown"] = _nullable(unknown[which], ~dated[which])
+        which = _gather(outstanding_of, group, figures["outstanding_group"])
+        undated = _gather(~dated, which, missing)
+        columns["outstanding_as_at"] = pa.array(
+            _gather(days.astype(np.int32), which, figures["outstanding_as_at"]),
+            mask=undated).view(pa.date32())
+        columns["outstanding_unknown"] = _nullable(
+            _gather(unknown, which, figures["outstanding_unknown"]), undated)
         for name, gap in gaps.items():
-            columns[name] = _nullable(gap, np.isnan(gap))
-        columns["previous_period"] = _labels(
-            np.where(previous >= 0, previous, len(period_names)), [*period_names, None])
-        columns["previous_value"] = _nullable(figures["previous_value"],
-                                              np.isnan(figures["previous_value"]))
-        columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS))
+            columns[name] = _numbers(gap)
+        columns["previous_period"] = _labels(previous, [*period_names, None], missing)
+        columns["previous_value"] = _numbers(figures["previous_value"])
+        columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS), missing)
         return cls(pa.table(columns), problems, directory, model, notes, names,
                    polarities=polarities,
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
