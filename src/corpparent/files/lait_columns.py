@@ -84,14 +84,18 @@ def _text_index(column: Any) -> tuple[tuple[str | None, ...], NDArray[np.int32]]
             dictionary = chunk.dictionary
             mapping = np.array([found.setdefault(word, len(found))
                                 for word in dictionary.to_pylist()] + [-1], dtype=np.int32)
-        np.take(mapping, _positions(chunk), out=where[start:start + len(chunk)])
+        np.take(mapping, _positions(chunk), out=where[start:start + len(chunk)], mode="wrap")
         start += len(chunk)
     return tuple(found), where
 
 
 def _positions(chunk: Any) -> NDArray[np.int32]:
-    """Each row's index into its chunk's dictionary, -1 for an empty cell (which then
-    picks the last entry of a mapping that ends with the empty cell's)."""
+    """Each row's index into its chunk's dictionary, -1 for an empty cell.
+
+    Taken with ``mode="wrap"`` (which writes straight into the output rather than
+    through a buffer), -1 picks the last entry of a mapping that ends with the empty
+    cell's; every other index was checked against its dictionary by :func:`_check_text`.
+    """
     indices = chunk.indices
     if chunk.null_count:
         indices = indices.fill_null(-1)
@@ -121,7 +125,7 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
         if not np.all(np.isfinite(numbers) | blank.to_numpy(zero_copy_only=False)):
             return None
         np.take(np.append(numbers, np.nan), _positions(chunk),
-                out=found[start:start + len(chunk)])
+                out=found[start:start + len(chunk)], mode="wrap")
         start += len(chunk)
     return found
 
@@ -220,8 +224,8 @@ def read_lait_table(path: str | Path) -> LaitTable:
     problems.extend(_problems(source, np.flatnonzero(bad_number), "LA Number",
                               "expected a whole number from 1 to 2147483647"))
     value, symbol, symbols = _values(columns["Values"], source, problems)
-    whole = np.where(bad_number, 0, number) if bad_number.any() else number
-    area, areas = _areas(columns, whole.astype(np.int64), source, problems)
+    area, areas = _areas(columns, np.where(bad_number, 0, number) if bad_number.any()
+                         else number, source, problems)
     # A row already reported is not reported again as a second value.
     reported = [p.line - 1 for p in problems if p.line is not None]
     _duplicates(_unless(measure, reported), label, area, labels, measures, areas, source,
@@ -333,7 +337,7 @@ _DENSE: Final = 16
 _DENSE_FLOOR: Final = 1 << 16
 
 
-def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
+def _areas(columns: dict[str, Any], number: NDArray[np.float64], source: str,
            problems: list[Problem]) -> tuple[NDArray[np.int32], tuple[Area, ...]]:
     """Each row's area, worked out once per distinct (number, name, region), taken in
     the order of number, name and region."""
@@ -342,15 +346,13 @@ def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
     names, name = _text_index(columns["LA and Regions"])
     regions, region = _text_index(columns["Region"])
     _required(names, name, "LA and Regions", source, problems)
-    # One key per (name, region), from which each can be read back, made dense; any
-    # whole number up to 2**31 may appear, so numbers are paired with it after.
+    # One key per (name, region), from which each can be read back:
+    # (name + 1) * width_region + region + 1, worked in place.
     width_region = len(regions) + 1
     width = (len(names) + 1) * width_region
-    # (name + 1) * width_region + region + 1, worked in place.
     key = _key((name, region), (len(names) + 1, width_region), _fitting(width))
     key += width_region + 1
-    places, place = _distinct(key, width)
-    distinct, inverse, numbers = _pairs(number, places, place)
+    numbers, distinct, inverse = _pairs(number, key, width)
     # Numbers first, as the areas are listed by number.
     order = np.lexsort((distinct, numbers))
     known = known_areas()
@@ -375,27 +377,38 @@ def _areas(columns: dict[str, Any], number: NDArray[np.int64], source: str,
     return np.take(mapped, inverse), tuple(areas)
 
 
-def _pairs(number: NDArray[np.int64], places: NDArray[np.int64], place: NDArray[np.int32],
-           ) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.int64]]:
-    """The distinct (number, place) pairs, as each pair's place and number, and each
-    row's index among them.
+def _pairs(number: NDArray[np.float64], place: NDArray[np.integer[Any]], width: int,
+           ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int32]]:
+    """The distinct (number, place) pairs, as each pair's number and place, and each
+    row's index among them; ``place`` is below ``width``.
 
-    In LAIT each name and region has one number, so the pairs are the places; only
-    when a place comes with several numbers are the numbers encoded and paired."""
+    The places are made dense first. LAIT's numbers are three-digit codes, close
+    together, so one small key then holds both; when they are far apart (any whole
+    number up to 2**31 may appear) the numbers are made dense too, so that no table is
+    sized by the numbers themselves.
+    """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    number_of = np.zeros(len(places), dtype=np.int64)
-    number_of[place] = number
-    if np.array_equal(np.take(number_of, place), number):
-        return places, place, number_of
-    encoded = pc.dictionary_encode(pa.array(number, pa.int64()))
-    numbers = encoded.dictionary.to_numpy()
-    pairs, inverse = _distinct(
-        encoded.indices.to_numpy().astype(np.int64) * len(places) + place,
-        len(numbers) * len(places))
-    return places[pairs % len(places)], inverse, numbers[pairs // len(places)]
+    places, at = _distinct(place, width)
+    low, high = (int(number.min()), int(number.max())) if len(number) else (0, 0)
+    size = (high - low + 1) * len(places)
+    if size <= _DENSE * len(number) + _DENSE_FLOOR:
+        key: NDArray[np.integer[Any]] = number.astype(_fitting(size))
+        key -= low
+        key *= len(places)
+        key += at
+        pairs, inverse = _distinct(key, size)
+        numbers = pairs // len(places) + low
+    else:
+        encoded = pc.dictionary_encode(pa.array(number, pa.float64()))
+        pairs, inverse = _distinct(
+            _key((encoded.indices.to_numpy(), at), (len(encoded.dictionary), len(places)),
+                 np.int64),
+            len(encoded.dictionary) * len(places))
+        numbers = encoded.dictionary.to_numpy().astype(np.int64)[pairs // len(places)]
+    return numbers, places[pairs % len(places)], inverse
 
 
 def _duplicates(measure: NDArray[np.int32], label: NDArray[np.int32], area: NDArray[np.int32],
