@@ -121,7 +121,7 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
                            pa.float64())
         except pa.ArrowInvalid:
             return None
-        numbers = cast.to_numpy(zero_copy_only=False).astype(np.float64)
+        numbers = cast.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
         if not np.all(np.isfinite(numbers) | blank.to_numpy(zero_copy_only=False)):
             return None
         np.take(np.append(numbers, np.nan), _positions(chunk),
