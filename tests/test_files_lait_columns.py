@@ -14,6 +14,7 @@ import pytest
 
 from corpparent.dfe.areas import REGION_CODES
 from corpparent.errors import DataError
+from corpparent.files import lait_columns
 from corpparent.files.lait import read_lait
 from corpparent.files.lait_columns import read_lait_table
 from national_data import NATIONAL_DATA
@@ -22,12 +23,22 @@ GOOD = {"Short Desc": "M", "Data item": "m", "Years": "2025", "LA and Regions": 
         "Values": "12.5", "LA Number": 865.0, "Region": "South West"}
 
 
+@pytest.fixture(params=["dictionary", "plain"])
+def values_read_as(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Values read as Arrow dictionaries (row groups as small as LAIT's) or as plain
+    text (as for row groups too large to have kept a dictionary)."""
+    if request.param == "plain":
+        monkeypatch.setattr(lait_columns, "_DICTIONARY_BYTES", -1)
+    return str(request.param)
+
+
 def _write(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
     path = tmp_path / "lait.parquet"
     pq.write_table(pa.Table.from_pylist(rows), path)
     return path
 
 
+@pytest.mark.usefixtures("values_read_as")
 def test_reads_numbers_symbols_and_dashes(tmp_path: Path) -> None:
     rows = [GOOD, {**GOOD, "LA and Regions": "Swindon", "LA Number": 866.0, "Values": "c"},
             {**GOOD, "LA and Regions": "Bristol", "LA Number": 801.0, "Values": "-"},
@@ -43,6 +54,7 @@ def test_reads_numbers_symbols_and_dashes(tmp_path: Path) -> None:
     assert [table.areas[a].code for a in table.area] == ["865", "866", "801", "E92000001"]
 
 
+@pytest.mark.usefixtures("values_read_as")
 def test_every_bad_value_is_reported_with_its_row_and_column(tmp_path: Path) -> None:
     rows = [GOOD,
             {**GOOD, "LA Number": 866.0, "LA and Regions": "Swindon", "Values": "twelve"},
@@ -169,8 +181,30 @@ def test_a_column_of_numbers_where_text_belongs_is_named(tmp_path: Path) -> None
         ("Years", "expected text, found int64")]
 
 
+@pytest.mark.usefixtures("values_read_as")
 def test_a_values_column_with_nothing_filled_in_has_no_figures(tmp_path: Path) -> None:
     rows = [{**GOOD, "Values": None}, {**GOOD, "Years": "2024", "Values": None}]
     table = read_lait_table(_write(tmp_path, rows))
     assert all(math.isnan(v) for v in table.value)
     assert table.symbols == (None,)
+
+
+@pytest.mark.usefixtures("values_read_as")
+def test_numbers_only_with_empty_cells_and_dashes(tmp_path: Path) -> None:
+    rows = [GOOD, {**GOOD, "Years": "2024", "Values": None},
+            {**GOOD, "Years": "2023", "Values": "-"}, {**GOOD, "Years": "2022", "Values": "3"}]
+    table = read_lait_table(_write(tmp_path, rows))
+    assert table.value[0] == 12.5
+    assert table.value[3] == 3
+    assert math.isnan(table.value[1])
+    assert math.isnan(table.value[2])
+    assert table.symbols == (None,)
+
+
+def test_values_are_read_as_a_dictionary_only_in_small_row_groups(tmp_path: Path) -> None:
+    path = _write(tmp_path, [GOOD])
+    assert "Values" in lait_columns._as_dictionaries(pq.read_metadata(path))
+    big = tmp_path / "big.parquet"
+    # Distinct texts well over a megabyte in one row group: written as plain text.
+    pq.write_table(pa.table({"Values": [f"{i}.25" for i in range(300_000)]}), big)
+    assert "Values" not in lait_columns._as_dictionaries(pq.read_metadata(big))

@@ -105,8 +105,8 @@ def _positions(chunk: Any) -> NDArray[np.int32]:
 
 def _numbers(column: Any) -> NDArray[np.float64] | None:
     """Every row's number (NaN for LAIT's ``-`` and empty cells), or None when some
-    text is not a finite number, casting each chunk's dictionary once rather than
-    every row."""
+    text is not a finite number, casting each chunk's dictionary (when read as one)
+    once rather than every row."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -114,7 +114,8 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
     found = np.empty(len(column), dtype=np.float64)
     start = 0
     for chunk in column.chunks:
-        words = chunk.dictionary
+        coded = pa.types.is_dictionary(chunk.type)
+        words = chunk.dictionary if coded else chunk
         blank = pc.fill_null(pc.equal(words, _NOT_GIVEN), True)
         try:
             cast = pc.cast(pc.if_else(blank, pa.scalar(None, words.type), words),
@@ -124,8 +125,11 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
         numbers = cast.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
         if not np.all(np.isfinite(numbers) | blank.to_numpy(zero_copy_only=False)):
             return None
-        np.take(np.append(numbers, np.nan), _positions(chunk),
-                out=found[start:start + len(chunk)], mode="wrap")
+        if coded:
+            np.take(np.append(numbers, np.nan), _positions(chunk),
+                    out=found[start:start + len(chunk)], mode="wrap")
+        else:
+            found[start:start + len(chunk)] = numbers
         start += len(chunk)
     return found
 
@@ -146,7 +150,9 @@ def _values(column: Any, source: str, problems: list[Problem],
     quick = _numbers(column)
     if quick is not None:
         return quick, np.zeros(len(quick), dtype=np.int8), (None,)
-    text = column.cast(pa.string()).combine_chunks()
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    text = column.combine_chunks()
     trimmed = pc.utf8_trim_whitespace(text)
     numeric = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
     numbers = pc.cast(pc.if_else(numeric, trimmed, pa.scalar(None, pa.string())),
@@ -180,8 +186,32 @@ def _required(words: tuple[str | None, ...], where: NDArray[np.int32], column: s
     problems.extend(_problems(source, rows, column, "expected text, found nothing"))
 
 
-#: Read as Arrow dictionaries: few distinct texts, each checked once.
+#: Read as Arrow dictionaries: few distinct texts, each checked once (``Values``, with
+#: many, only where the file holds them so: :func:`_as_dictionaries`).
 _TEXT_COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Region", "Values")
+
+
+#: Writers keep a column dictionary-encoded until its dictionary passes 1 MiB (Arrow's
+#: default), then write plain text; a row group's values within this many bytes in all
+#: were therefore surely encoded with a dictionary.
+_DICTIONARY_BYTES: Final = 1 << 20
+
+
+def _as_dictionaries(metadata: Any) -> list[str]:
+    """The text columns to read as Arrow dictionaries.
+
+    Reading a column the file holds dictionary-encoded as a dictionary is cheaper than
+    reading it as text (LAIT's file: every column). ``Values`` can have too many distinct
+    texts for that: in a file with larger row groups (ten times the data) they are plain
+    text, and Arrow would have to build each dictionary by hashing every value, which
+    costs more than it saves; so ``Values`` is read as a dictionary only when every row
+    group's values are small enough to have been kept as one.
+    """
+    leaves = [metadata.schema.column(i).path for i in range(metadata.num_columns)]
+    small = "Values" in leaves and all(
+        metadata.row_group(group).column(leaves.index("Values")).total_uncompressed_size
+        <= _DICTIONARY_BYTES for group in range(metadata.num_row_groups))
+    return [name for name in _TEXT_COLUMNS if small or name != "Values"]
 
 
 def read_lait_table(path: str | Path) -> LaitTable:
@@ -200,14 +230,16 @@ def read_lait_table(path: str | Path) -> LaitTable:
     source = str(path)
     checked_file(path)  # no directory, pipe or device, nothing over the size bound
     try:
-        names = pq.read_schema(path).names
+        metadata = pq.read_metadata(path)
+        names = metadata.schema.to_arrow_schema().names
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
         raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
     missing = [c for c in _COLUMNS if c not in names]
     if missing:
         raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
     try:
-        table = pq.read_table(path, columns=list(_COLUMNS), read_dictionary=list(_TEXT_COLUMNS))
+        table = pq.read_table(path, columns=list(_COLUMNS),
+                              read_dictionary=_as_dictionaries(metadata))
         _check_text(table)
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
     except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
@@ -238,9 +270,14 @@ def read_lait_table(path: str | Path) -> LaitTable:
 
 
 def _text_columns(table: Any, source: str) -> dict[str, Any]:
-    """The text columns, each read as a dictionary; a column with no cell filled in is all
-    empty cells, and a column of numbers or anything else is a problem."""
+    """The text columns, each read as a dictionary (``Values`` perhaps as plain text); a
+    column with no cell filled in is all empty cells, and a column of numbers or
+    anything else is a problem."""
     import pyarrow as pa
+
+    def plain(kind: Any) -> bool:
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind)
+                    or pa.types.is_binary(kind) or pa.types.is_large_binary(kind))
 
     columns: dict[str, Any] = {}
     wrong: list[Problem] = []
@@ -248,7 +285,8 @@ def _text_columns(table: Any, source: str) -> dict[str, Any]:
         column = table[name]
         if pa.types.is_null(column.type):
             column = column.cast(pa.dictionary(pa.int32(), pa.string()))
-        elif not pa.types.is_dictionary(column.type):
+        elif not (pa.types.is_dictionary(column.type)
+                  or (name == "Values" and plain(column.type))):
             wrong.append(Problem(source, f"expected text, found {column.type}", field=name))
         columns[name] = column
     if wrong:
