@@ -217,8 +217,9 @@ def _as_dictionaries(metadata: Any) -> list[str]:
 def read_lait_table(path: str | Path) -> LaitTable:
     """Read the LAIT long dataset (parquet) into columns.
 
-    The text columns are read as Arrow dictionaries, so each distinct text (55,323
-    values, 434 measures, 65 labels, 170 areas) is checked once, not once per row.
+    The text columns are read as Arrow dictionaries (the values where the file keeps
+    them so), so each distinct text (55,323 values, 434 measures, 65 labels, 170 areas)
+    is checked once, not once per row.
     Every bad value is a :class:`~corpparent.errors.Problem` naming the file, the row
     of the parquet table (counting from 1) and the column; all of them are raised
     together as one :class:`~corpparent.errors.DataError`.
