@@ -35,7 +35,7 @@ from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError, YearRules, all_indicators, name_rule_set
 from corpparent.scorecard import Scorecard
 from corpparent.spc.chart import XmROptions
-from corpparent.wording import counted, listed
+from corpparent.wording import counted, listed, noun
 
 __all__ = ["scorecard"]
 
@@ -143,11 +143,11 @@ def scorecard(
                                                   measures, national_data, outstanding=group)
             absent = sorted(set(measures) - set(standings[group]))
             if absent and len(standings) == 1:
+                many = len(absent)
                 click.echo(f"corpparent scorecard: warning: the national data has no "
-                           f"{'measure' if len(absent) == 1 else 'measures'} "
-                           f"{listed([repr(m) for m in absent])}, so "
-                           f"{'its indicator has' if len(absent) == 1 else 'their indicators have'}"
-                           " no national rank", err=True)
+                           f"{noun(many, 'measure')} {listed([repr(m) for m in absent])}, so "
+                           f"{noun(many, 'its indicator has', 'their indicators have')} no "
+                           "national rank", err=True)
         return standings.get(group, {})
 
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
@@ -224,9 +224,9 @@ def outside_rule_set(data: Readings, period: Period, rule_set: YearRules) -> str
                       and period.overlaps(r.period)})
     if not outside:
         return None
-    return (f"{listed(outside)} {'has' if len(outside) == 1 else 'have'} readings for "
-            f"{period} but {'is' if len(outside) == 1 else 'are'} not in {rule_set.label}, "
-            "so not judged")
+    many = len(outside)
+    return (f"{listed(outside)} {noun(many, 'has', 'have')} readings for {period} but "
+            f"{noun(many, 'is', 'are')} not in {rule_set.label}, so not judged")
 
 
 def _for_rule_set(assessor: Scorecard, rule_set: YearRules, own_comparators: bool,
