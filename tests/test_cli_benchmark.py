@@ -135,7 +135,7 @@ def _published() -> list[date]:
 def test_each_period_is_compared_with_the_outstanding_group_as_at_its_end() -> None:
     """Ofsted's release gives each authority's latest inspection: a 2022-23 value is
     compared with the authorities whose Outstanding judgement was published by 31 March
-    2023, and those whose latest report came later are counted as not placed."""
+    2023, and those whose latest report came later are not counted."""
     published = _published()
     rows = {period: (as_at, unknown) for period, as_at, unknown in _outstanding_columns()}
     assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in published))

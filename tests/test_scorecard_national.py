@@ -62,6 +62,14 @@ def test_the_papers_show_the_rank_and_band() -> None:
     assert "<dt>National rank</dt><dd>" in html
     markdown = CliRunner().invoke(cli, [*BASE, "--national", "-f", "markdown"]).stdout
     assert "## National rank and quartile band" in markdown
+    terminal = CliRunner().invoke(cli, [*BASE, "--national"], terminal_width=200).stdout
+    words = " ".join(terminal.split())
+    assert "National rank and quartile band" in words
+    # The rank is of the DfE's own figure, which is shown with it.
+    engine = national_results().authority("865")
+    (row,) = engine.filter(pc.and_(pc.equal(engine["measure"], "LAC_LongStable%"),
+                                   pc.equal(engine["period"], "2022-23"))).to_pylist()
+    assert f"DfE figure {row['value']:g}%: {row['rank']} of {row['ranked']}" in words
 
 
 def test_national_needs_an_authority() -> None:

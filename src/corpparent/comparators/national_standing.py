@@ -43,20 +43,24 @@ class NationalStanding:
     among: int = 0
     unknown: int = 0
 
-    def describe(self) -> str:
+    def describe(self, shown: str | None = None) -> str:
         """"56 of 150 (2024-25), quartile band B; better than 17 of 29 Outstanding
-        authorities as at 31 March 2025; 9 more not placed"."""
+        authorities as at 31 March 2025; 9 more judged later, not counted", led by the
+        DfE's own figure when ``shown`` gives it in the indicator's unit ("DfE figure
+        70%: 56 of 150 ..."): the rank is of that figure, which may differ from the
+        panel's own reading."""
+        lead = f"DfE figure {shown}: " if shown and self.value is not None else ""
         if self.rank is None:
-            return f"not ranked ({self.period})"
+            return f"{lead}not ranked ({self.period})"
         band = f", quartile band {self.band}" if self.band else ""
-        return f"{self.rank} of {self.ranked} ({self.period}){band}{self.describe_group()}"
+        return (f"{lead}{self.rank} of {self.ranked} ({self.period}){band}"
+                f"{self.describe_group()}")
 
     def describe_group(self) -> str:
         """The position in the group, after a semicolon, or nothing where there is none."""
         if self.better_than is None or not self.among:
             return ""
-        unknown = (f"; {self.unknown} more not placed (latest inspection published later)"
-                   if self.unknown else "")
+        unknown = f"; {self.unknown} more judged later, not counted" if self.unknown else ""
         return f"; better than {self.better_than} of {self.among} {self.group}{unknown}"
 
 

@@ -58,7 +58,8 @@ DATED_NOTE: Final = (
     "those whose latest inspection, published by then, was so judged. Ofsted's release "
     "gives each authority's latest inspection only, so an authority whose latest "
     "inspection was published after a period ended cannot be placed in or out of that "
-    "period's group: it is counted as not placed.")
+    "period's group: it is not counted (\"judged later\"). The release as at 31 March "
+    "lists inspections made by that date, some of them published in the weeks after.")
 
 
 def shipped_folder() -> Path:

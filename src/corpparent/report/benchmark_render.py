@@ -93,10 +93,12 @@ def _cell(row: Mapping[str, Any], key: str, names: Mapping[str, str]) -> str:
 
 
 def _as_at(day: object, unknown: object) -> str:
-    """"31 March 2023 (12 not placed)": the group's date and how many it cannot place."""
+    """"31 March 2023 (12 judged later, not counted)": the group's date, and how many
+    authorities it leaves out because their latest judgement was published later."""
     if not isinstance(day, date):
         return "-"
-    return day_text(day) + (f" ({unknown} not placed)" if isinstance(unknown, int) and unknown
+    return day_text(day) + (f" ({unknown} judged later, not counted)"
+                            if isinstance(unknown, int) and unknown
                             else "")
 
 
@@ -152,7 +154,7 @@ def _block(row: Mapping[str, Any], cell: Mapping[str, str]) -> str:
     group = "Outstanding authorities" + (f" as at {day_text(day)}" if isinstance(day, date)
                                          else "")
     unknown = row.get("outstanding_unknown") or 0
-    placed = f"; {unknown} not placed" if unknown else ""
+    placed = f"; {unknown} judged later, not counted" if unknown else ""
     outstanding = (f"{group}: none known{placed}" if not row.get("outstanding_with_value")
                    else f"{group}: mean {cell['outstanding_mean']}, better than "
                    f"{cell['outstanding']}{placed}")

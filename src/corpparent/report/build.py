@@ -122,7 +122,9 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
             better_than=assessment.national.better_than,
             among=assessment.national.among if assessment.national.group else None,
             unknown=assessment.national.unknown if assessment.national.group else None,
-            text=assessment.national.describe()),
+            text=assessment.national.describe(
+                None if assessment.national.value is None
+                else indicator.format(assessment.national.value))),
         findings=[FindingOut.of(f) for f in assessment.findings],
     )
 

@@ -30,6 +30,7 @@ from corpparent.report.model import (
     ChartOut,
     FindingOut,
     FindingsReport,
+    IndicatorOut,
     RegisterOut,
     ScorecardReport,
 )
@@ -128,6 +129,20 @@ def _scorecard_table(report: ScorecardReport) -> Table:
     return table
 
 
+def _national_table(ranked: list[IndicatorOut]) -> Table:
+    """The national rank and quartile band of each indicator that names its DfE measure."""
+    from rich.table import Table
+
+    table = Table(title="National rank and quartile band (1 the best; band A the best "
+                  "quarter)", title_justify="left", expand=True)
+    table.add_column("Indicator", ratio=2, min_width=20)
+    table.add_column("National rank", ratio=3)
+    for item in ranked:
+        if item.national is not None:
+            table.add_row(item.name, item.national.text)
+    return table
+
+
 def _register_table(register: RegisterOut) -> Table:
     from rich.table import Table
     from rich.text import Text
@@ -192,6 +207,9 @@ def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableTyp
         parts.append(_findings_table("Successes", exceptions.successes))
         parts.append(_findings_table("Insufficient data", exceptions.insufficient))
         parts.append(_scorecard_table(report))
+        ranked = [item for item in report.indicators if item.national is not None]
+        if ranked:
+            parts.append(_national_table(ranked))
         parts.extend(_chart_table(item.name, item.chart, partial(show_value, item))
                      for item in report.indicators if item.chart is not None)
     else:
