@@ -155,11 +155,11 @@ def test_one_date_for_every_period() -> None:
         assert "expected a date written YYYY-MM-DD" in result.stderr
 
 
-@pytest.mark.parametrize("columns", ["80", "160"])
+@pytest.mark.parametrize("columns", ["80", "120", "200"])
 def test_the_terminal_shows_every_figure_at_any_width(columns: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """A narrow terminal gets each measure as a short block, a wide one a table; either
-    way no line is longer than the terminal and the rank, trend and group are there."""
+    """Each measure is a short block of wrapped lines: none longer than the terminal,
+    and the rank, the trend and the group's date all there."""
     monkeypatch.setenv("COLUMNS", columns)
     result = run("-a", "Wiltshire", "-m", MEASURE)
     assert result.exit_code == 0, result.output

@@ -110,61 +110,48 @@ def _title(page: BenchmarkPage) -> str:
     return f"National benchmark: {page.authority} ({page.code})"
 
 
-#: Shorter headings for a terminal, where the measure is shown by its code.
-_TERMINAL_HEADINGS: Final = ("Measure", "Years", "Value", "Rank", "Band", "England",
-                             "Region", "SN mean", "SN median", "Outst. mean",
-                             "Outst. beaten", "Outst. as at", "Trend")
-
-
-#: Below this many columns the terminal shows each row as a short block, not a table.
-_TABLE_WIDTH: Final = 150
-
-
 def _terminal(page: BenchmarkPage, width: int) -> str:
-    from rich.console import Console
-    from rich.table import Table
+    """Each measure as a short block of lines, each wrapped to ``width`` and indented
+    under the first: every figure whole at any width, where a table of thirteen
+    columns needs more than most terminals have."""
+    import textwrap
 
-    console = Console(record=True, width=width, file=io.StringIO())
-    if width < _TABLE_WIDTH:
-        console.print(_title(page), style="bold")
-        for row, cells in zip(page.rows, _table(page), strict=True):
-            console.print("")
-            console.print(_block(row, dict(zip((k for k, _ in _SHOWN), cells, strict=True))),
-                          highlight=False)
-    else:
-        table = Table(title=_title(page), show_lines=False)
-        for heading in _TERMINAL_HEADINGS:
-            # "k of n" is read as one: never broken over lines.
-            table.add_column(heading, overflow="fold",
-                             no_wrap=heading == "Rank",
-                             min_width=12 if heading == "Measure" else None)
-        for row, cells in zip(page.rows, _table(page), strict=True):
-            table.add_row(str(row["measure"]), str(row["years"]), *cells[2:])
-        console.print(table)
-    console.print("")
-    console.print(f"Neighbours: {page.model}")
+    lines = [_title(page)]
+    for row, cells in zip(page.rows, _table(page), strict=True):
+        lines.append("")
+        first, *rest = _block(row, dict(zip((k for k, _ in _SHOWN), cells, strict=True)))
+        lines.extend(textwrap.wrap(first, width, subsequent_indent="    "))
+        for line in rest:
+            lines.extend(textwrap.wrap(line, width, initial_indent="  ",
+                                       subsequent_indent="    "))
+    lines += ["", *textwrap.wrap(f"Neighbours: {page.model}", width)]
     for note in page.notes:
-        console.print(note)
-    return console.export_text()
+        lines.extend(textwrap.wrap(note, width))
+    return "\n".join(lines) + "\n"
 
 
-def _block(row: Mapping[str, Any], cell: Mapping[str, str]) -> str:
-    """One row as a few lines a narrow terminal shows whole."""
+def _block(row: Mapping[str, Any], cell: Mapping[str, str]) -> list[str]:
+    """One row as a few lines: the measure and period, then its figures."""
     day = row.get("outstanding_as_at")
     group = "Outstanding authorities" + (f" as at {day_text(day)}" if isinstance(day, date)
                                          else "")
     unknown = row.get("outstanding_unknown") or 0
-    placed = f"; {unknown} judged later, not counted" if unknown else ""
-    outstanding = (f"{group}: none known{placed}" if not row.get("outstanding_with_value")
-                   else f"{group}: mean {cell['outstanding_mean']}, better than "
-                   f"{cell['outstanding']}{placed}")
-    return "\n".join((
-        f"{cell['measure']}, {cell['period']}",
-        f"  {cell['value']}: rank {cell['rank']}, band {cell['band']}; since previous: "
-        f"{cell['direction']}",
-        f"  England {cell['england']}, {row.get('region') or 'region'} {cell['region_value']}, "
-        f"neighbours {cell['neighbours_mean']} (median {cell['neighbours_median']})",
-        f"  {outstanding}"))
+    later = f"; {unknown} judged later, not counted" if unknown else ""
+    if not row.get("outstanding_with_value"):
+        outstanding = f"{group}: none known{later}"
+    else:
+        position = (f", better than {cell['outstanding']}" if cell["outstanding"] != "-"
+                    else "")
+        outstanding = f"{group}: mean {cell['outstanding_mean']}{position}{later}"
+    standing = (f"rank {cell['rank']}, band {cell['band']}"
+                if row.get("rank") is not None or row.get("value") is None
+                else "not ranked (the measure has no better or worse)")
+    return [f"{cell['measure']}, {cell['period']}",
+            f"{cell['value']}: {standing}; since previous: {cell['direction']}",
+            f"England {cell['england']}, {row.get('region') or 'region'} "
+            f"{cell['region_value']}, neighbours' mean {cell['neighbours_mean']} "
+            f"(median {cell['neighbours_median']})",
+            outstanding]
 
 
 def _markdown(page: BenchmarkPage) -> str:
