@@ -129,7 +129,7 @@ members = ["Bexley", "Bracknell Forest", "Wiltshire"]
 '''
 
 
-def _declared_scorecard(tmp_path: Path, plugin_text: str) -> Result:
+def _declared_scorecard(tmp_path: Path, plugin_text: str, exit_code: int = 0) -> Result:
     """The 2022-23 Q4 scorecard, with national figures, of a plug-in written here."""
     plugin = tmp_path / "declared.toml"
     plugin.write_text(plugin_text, encoding="utf-8")
@@ -138,7 +138,7 @@ def _declared_scorecard(tmp_path: Path, plugin_text: str) -> Result:
                         encoding="utf-8")
     result = CliRunner().invoke(cli, ["scorecard", str(readings), "-a", str(plugin), "-p",
                                       "2022-23 Q4", "--national", "-f", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result
 
 
@@ -157,5 +157,12 @@ def test_a_group_the_rule_set_declares_is_used(tmp_path: Path) -> None:
 def test_a_measure_the_national_data_lacks_is_named(tmp_path: Path) -> None:
     result = _declared_scorecard(
         tmp_path, DECLARED.replace('"LAC_LongStable%"', '"LAC_LongStabel%"'))
-    assert ("warning: the national data has no measure 'LAC_LongStabel%', so its indicator "
-            "has no national rank") in result.stderr
+    assert ("warning: the national data has no measure named by indicator "
+            "long_term_stability ('LAC_LongStabel%'), so it has no national rank"
+            in result.stderr)
+
+
+def test_a_code_that_is_no_authoritys_is_named_with_its_field(tmp_path: Path) -> None:
+    result = _declared_scorecard(
+        tmp_path, DECLARED.replace('dfe_code = "865"', 'dfe_code = "999"'), exit_code=2)
+    assert "authority.dfe_code '999' is no English local authority's code" in result.stderr

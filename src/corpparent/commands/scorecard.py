@@ -137,17 +137,25 @@ def scorecard(
             raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
         measures = [i.national_measure for i in indicators if i.national_measure]
         if measures and group not in standings:  # NumPy and pyarrow are loaded only here
+            from corpparent.dfe.areas import known_areas
             from corpparent.files.national_package import national_standings
 
-            standings[group] = national_standings(profile.dfe_code or profile.gss_code,
-                                                  measures, national_data, outstanding=group)
-            absent = sorted(set(measures) - set(standings[group]))
+            code = profile.dfe_code or profile.gss_code
+            if code not in known_areas():
+                field = "dfe_code" if profile.dfe_code else "gss_code"
+                raise click.UsageError(f"--national: the plug-in's authority.{field} {code!r} "
+                                       "is no English local authority's code (such as "
+                                       "'865' or 'E06000054')")
+            standings[group] = national_standings(code, measures, national_data,
+                                                  outstanding=group)
+            absent = [i for i in indicators if i.national_measure
+                      and i.national_measure not in standings[group]]
             if absent and len(standings) == 1:
-                many = len(absent)
-                click.echo(f"corpparent scorecard: warning: the national data has no "
-                           f"{noun(many, 'measure')} {listed([repr(m) for m in absent])}, so "
-                           f"{noun(many, 'its indicator has', 'their indicators have')} no "
-                           "national rank", err=True)
+                named = listed([f"{i.id} ({i.national_measure!r})" for i in absent])
+                click.echo(f"corpparent scorecard: warning: the national data has no measure "
+                           f"named by {noun(len(absent), 'indicator')} {named}, so "
+                           f"{noun(len(absent), 'it has', 'they have')} no national rank",
+                           err=True)
         return standings.get(group, {})
 
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
