@@ -166,3 +166,12 @@ def test_a_code_that_is_no_authoritys_is_named_with_its_field(tmp_path: Path) ->
     result = _declared_scorecard(
         tmp_path, DECLARED.replace('dfe_code = "865"', 'dfe_code = "999"'), exit_code=2)
     assert "authority.dfe_code '999' is no English local authority's code" in result.stderr
+
+
+def test_a_group_under_another_name_is_said_to_be_unused(tmp_path: Path) -> None:
+    result = _declared_scorecard(tmp_path, DECLARED.replace(
+        'name = "Outstanding authorities"', 'name = "Outstanding authorites"'))
+    assert ("rule set 2022-23 declares group 'Outstanding authorites' but none called "
+            "'Outstanding authorities'") in result.stderr
+    (indicator,) = json.loads(result.stdout)["indicators"]
+    assert indicator["national"]["group"] == "Outstanding authorities as at 31 March 2023"

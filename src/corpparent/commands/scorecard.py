@@ -161,6 +161,7 @@ def scorecard(
     assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
                          comparators=comparators, history=history)
     reports: list[ScorecardReport] = []
+    warned: set[str] = set()
     incomplete = False
     now = datetime.now(UTC).replace(microsecond=0)
     for period in progress(periods, "Assessing periods"):
@@ -191,6 +192,10 @@ def scorecard(
             unjudged = outside_rule_set(data, period, rule_set)
             if unjudged is not None:
                 click.echo(f"corpparent scorecard: warning: {unjudged}", err=True)
+            unused = unused_groups(rule_set) if use_national or national_data else None
+            if unused is not None and unused not in warned:
+                warned.add(unused)
+                click.echo(f"corpparent scorecard: warning: {unused}", err=True)
         warning = missing_readings(report, data, period)
         if warning is not None:
             click.echo(f"corpparent scorecard: warning: {warning}", err=True)
@@ -235,6 +240,18 @@ def outside_rule_set(data: Readings, period: Period, rule_set: YearRules) -> str
     many = len(outside)
     return (f"{listed(outside)} {noun(many, 'has', 'have')} readings for {period} but "
             f"{noun(many, 'is', 'are')} not in {rule_set.label}, so not judged")
+
+
+def unused_groups(rule_set: YearRules) -> str | None:
+    """A warning when the rule set declares comparator groups but none called
+    "Outstanding authorities", the one the national standing uses (a misspelt name
+    would otherwise be passed over in silence)."""
+    if not rule_set.groups or any(g.name == OUTSTANDING for g in rule_set.groups):
+        return None
+    names = listed([repr(g.name) for g in rule_set.groups])
+    return (f"{rule_set.label} declares {noun(len(rule_set.groups), 'group')} {names} but "
+            f"none called {OUTSTANDING!r}, which the national rank compares with; Ofsted's "
+            "group as at the end of each year is used instead")
 
 
 def _for_rule_set(assessor: Scorecard, rule_set: YearRules, own_comparators: bool,
