@@ -149,10 +149,11 @@ def test_one_date_for_every_period() -> None:
     rows = _outstanding_columns("--outstanding-as-at", "2025-03-31")
     later = sum(d > date(2025, 3, 31) for d in _published())
     assert {(as_at, unknown) for _, as_at, unknown in rows} == {("2025-03-31", later)}
-    for wrong in ("31/03/2025", "2025-02-30"):
+    for wrong, said in (("31/03/2025", "expected a date written YYYY-MM-DD"),
+                        ("2025-02-30", "2025-02-30 is no day of the calendar")):
         result = run("-a", "Wiltshire", "--outstanding-as-at", wrong)
         assert result.exit_code == 2
-        assert "expected a date written YYYY-MM-DD" in result.stderr
+        assert said in result.stderr
 
 
 @pytest.mark.parametrize("columns", ["80", "120", "200"])

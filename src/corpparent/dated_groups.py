@@ -27,7 +27,7 @@ from corpparent.comparators import Benchmark, group_finding
 from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
-from corpparent.wording import counted
+from corpparent.wording import counted, listed, noun
 
 __all__ = ["OUTSTANDING", "DatedGroup", "InspectionLike"]
 
@@ -68,8 +68,8 @@ class DatedGroup:
             raise DefinitionError("a comparator group needs a name")
         both = set(self.members) & set(self.unknown)
         if both:
-            raise DefinitionError(f"{self.name}: {', '.join(sorted(both))} both a member and "
-                                  "unknown")
+            raise DefinitionError(f"{self.name}: {listed(sorted(both))} "
+                                  f"{noun(len(both), 'is', 'are')} both a member and unknown")
         if self.unknown and self.as_at is None:
             raise DefinitionError(f"{self.name}: authorities unknown to the group need the "
                                   "date it is taken as at")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -304,9 +305,13 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
                 ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
+        text = str(value).strip()
         try:
-            return date.fromisoformat(str(value).strip())
+            return date.fromisoformat(text)
         except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                self.fail(f"{text} is no day of the calendar (written YYYY-MM-DD, it names "
+                          "a month or day that does not exist)", param, ctx)
             self.fail(f"expected a date written YYYY-MM-DD, such as 2023-09-01; got {value!r}",
                       param, ctx)
 
