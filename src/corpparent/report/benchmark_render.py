@@ -176,7 +176,8 @@ def _html(page: BenchmarkPage) -> str:
     from corpparent.report.html import page as html_page, scrolling
     from corpparent.report.provenance import corpparent_version
 
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for _, h in _SHOWN)
+    head = "".join(f'<th scope="col" class="num">{escape(h)}</th>' if key in _NUMERIC
+                   else f'<th scope="col">{escape(h)}</th>' for key, h in _SHOWN)
     body = "".join(
         "<tr>" + "".join(f'<td class="num">{escape(c)}</td>' if key in _NUMERIC
                          else f"<td>{escape(c)}</td>"
@@ -187,7 +188,7 @@ def _html(page: BenchmarkPage) -> str:
     return html_page(_title(page), corpparent_version(),
                      f'<h1 id="benchmark-title">{escape(_title(page))}</h1>'
                      '<p class="facts">Rank 1 is the best; band A is the best quarter.</p>'
-                     f"{scrolling(table, 'benchmark-title')}"
+                     f"{scrolling(table, 'benchmark-title', wide=True)}"
                      f'<h2>Sources</h2><p class="footnote">Neighbours: {escape(page.model)}</p>'
                      f'<ul class="footnote">{notes}</ul>')
 

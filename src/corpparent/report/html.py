@@ -140,11 +140,15 @@ a{{color:{PAGE_COLOURS["link"][0]}}}
 caption{{text-align:left}}
 table{{border-collapse:collapse;width:100%;font-size:.92rem}}
 th,td{{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #8c9299}}
-th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}}
+th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}} th.num{{text-align:right}}
 .cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(520px,100%),1fr));gap:16px}}
 .table-wrap{{overflow-x:auto}}
 .scroll-hint{{display:none;font-size:.85rem;color:{muted};margin:.2rem 0}}
 @media (max-width:760px){{.scroll-hint{{display:block}}}}
+.scroll-hint.always{{display:block}}
+.sticky-first th:first-child,.sticky-first td:first-child{{position:sticky;left:0;
+background:{white};min-width:12em;max-width:18em;box-shadow:1px 0 0 #8c9299}}
+.sticky-first th:first-child{{background:{card}}}
 .card{{background:{card};border:1px solid #8c9299;border-radius:6px;padding:12px 14px;
 break-inside:avoid}}
 .card h4{{margin:0 0 .3rem;font-size:1.02rem}}
@@ -257,12 +261,15 @@ def _table(headers: list[str], rows: list[list[str]], caption: str = "",
     return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def scrolling(table: str, labelled_by: str) -> str:
+def scrolling(table: str, labelled_by: str, *, wide: bool = False) -> str:
     """A wide table that scrolls on its own on a narrow screen, not the page: a region a
     keyboard can reach (WCAG 2.1.1), named by the caption or heading with id
-    ``labelled_by``."""
-    return (f'<p class="scroll-hint" aria-hidden="true">The table scrolls sideways: '
-            f'more columns are to the right.</p><div class="table-wrap" role="region" '
+    ``labelled_by``. A ``wide`` table, wider than a desktop screen too, says so at
+    every width and keeps its first column in view while it scrolls."""
+    hint = "scroll-hint always" if wide else "scroll-hint"
+    wrap = "table-wrap sticky-first" if wide else "table-wrap"
+    return (f'<p class="{hint}" aria-hidden="true">The table scrolls sideways: '
+            f'more columns are to the right.</p><div class="{wrap}" role="region" '
             f'tabindex="0" aria-labelledby="{labelled_by}">{table}</div>')
 
 
