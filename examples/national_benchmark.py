@@ -3,7 +3,8 @@
 Runs on the DfE's and Ofsted's files shipped with corpparent (Open Government Licence
 v3.0): LAIT's dataset and dictionary, the 2025 statistical-neighbour model and Ofsted's
 inspection outcomes at 31 March 2025. Prints Wiltshire's latest long-term placement
-stability against every comparator and writes the whole table as Parquet.
+stability against every comparator, the Outstanding group each year is compared with,
+the same figures as findings, and writes the whole table as Parquet.
 """
 
 from __future__ import annotations
@@ -24,8 +25,19 @@ print(f"{results.names['LAC_LongStable%']}, {latest['period']}: {latest['value']
       f"England {latest['england']}%, {latest['region']} {latest['region_value']}%, "
       f"neighbours {latest['neighbours_mean']:.1f}% (median {latest['neighbours_median']}%), "
       f"Outstanding {latest['outstanding_mean']:.1f}% (better than "
-      f"{latest['outstanding_better_than']} of {latest['outstanding_with_value']}); "
-      f"since {latest['previous_period']}: {latest['direction']}")
+      f"{latest['outstanding_better_than']} of {latest['outstanding_with_value']} as at "
+      f"{latest['outstanding_as_at']}); since {latest['previous_period']}: "
+      f"{latest['direction']}")
+
+# Each year is compared with the authorities judged Outstanding as at its own end.
+for row in stability.to_pylist()[-4:]:
+    print(f"  {row['period']}: Outstanding as at {row['outstanding_as_at']}, "
+          f"{row['outstanding_with_value']} with a value, "
+          f"{row['outstanding_unknown']} judged later and not counted")
+
+# The same figures for one authority as findings, with the date in each group's name.
+for finding in results.findings("Wiltshire", measures=["LAC_LongStable%"]):
+    print(f"  {finding.rule}: {finding.status}")
 print(f"written to {results.write('national-benchmark.parquet')}")
 for note in results.notes:
     print(note)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.governance import (
     Constitution,
     Meeting,
@@ -71,13 +72,17 @@ def rule_sets() -> None:
                          Polarity.HIGHER_IS_BETTER)
     fy22, fy23 = FinancialYear(2022), FinancialYear(2023)
     # Wiltshire's 2022-23 ranges (002 §30, §33, §43).
+    # Each year compares itself with the Outstanding authorities as they stood then
+    # (publication dates from Ofsted's release as at 31 March 2025).
     first = YearRules(fy22, IndicatorSet((moves, stability, miles), (
         ExpectedRange("moves", 7, 9.1, fy22), ExpectedRange("stability", 75, 82, fy22),
-        ExpectedRange("miles20", 34, 37, fy22))))
+        ExpectedRange("miles20", 34, 37, fy22))), groups=[DatedGroup(
+            OUTSTANDING, ["Bracknell Forest", "Bexley"], date(2023, 3, 31), ["Barnet"])])
     sets = RulesByYear(first, [YearChanges(
         fy23, add=[in_house], remove=["miles20"],
         ranges=[ExpectedRange("moves", 6, 8, fy23), ExpectedRange("stability", 70, 78, fy23),
-                ExpectedRange("in_house", 42, 48, fy23)])])
+                ExpectedRange("in_house", 42, 48, fy23)],
+        groups=[DatedGroup(OUTSTANDING, ["Bracknell Forest", "Bexley"], date(2024, 3, 31))])])
     readings = Readings([Reading(i, q, v) for q in (FinancialQuarter(2022, 4),
                                                     FinancialQuarter(2023, 4))
                          for i, v in (("moves", 8.5), ("stability", 72), ("miles20", 36),
@@ -86,6 +91,7 @@ def rule_sets() -> None:
         rule_set = sets.in_force(quarter)
         print(f"{quarter}: {rule_set.label}"
               + (f", {rule_set.built_from}" if rule_set.built_from else ""))
+        print(f"  compared with the {rule_set.group(OUTSTANDING).label}")
         for assessment in sets.assess(readings, quarter).assessments:
             found = assessment.range_finding
             print(f"  {found.explanation if found else assessment.indicator.id}")
