@@ -172,3 +172,11 @@ def test_the_engine_is_imported_from_corpparent_dfe_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "corpparent.dfe.national_table", "True"]
+
+
+def test_a_gap_is_written_as_the_figures_give_it() -> None:
+    """61.6 - 50 (England) is 11.600000000000001 in binary floating point; the gap is
+    11.6."""
+    assert 61.6 - 50.0 != 11.6
+    rows = _rows([61.6, 1.0, 2.0, 3.0], LOW)
+    assert rows[("2025", "Authority 0")]["gap_england"] == 11.6

@@ -78,6 +78,8 @@ DERIVED: Final = {
 }
 
 
+#: The decimal places a gap is rounded to: far below any published figure's precision.
+_GAP_DECIMALS: Final = 10
 #: Rows gathered at a time by :func:`_gather`.
 _STRETCH: Final = 1 << 16
 
@@ -177,7 +179,10 @@ class NationalResults:
         area_region = np.array([region_index.get(_region_name(directory, a.region) or "", -1)
                                 for a in areas], dtype=np.int32)
         regions = _gather(area_region, authority, figures["region"])
-        gaps = {name: np.subtract(value, figures[source], out=figures[name]) for name, source in (
+        # Each gap is rounded to 10 decimal places, far finer than any figure LAIT
+        # publishes, so 69.6 - 58 reads 11.6, not 11.599999999999994.
+        gaps = {name: np.round(np.subtract(value, figures[source], out=figures[name]),
+                               _GAP_DECIMALS, out=figures[name]) for name, source in (
             ("gap_england", "england"), ("gap_region", "region_value"),
             ("gap_neighbours", "neighbours_mean"), ("gap_outstanding", "outstanding_mean"))}
         band = figures["band"]
