@@ -90,6 +90,7 @@ def test_standing_finding_gives_rank_of_n_and_band() -> None:
     assert (best.status, best.outcome) == (Status.EXCEEDED, Standing.BAND_A)
     assert (best.subject, best.subject_name) == (LOW.id, LOW.name)
     assert best.family is RuleFamily.NATIONAL_STANDING
+    assert f"a 5% in {Y} ranks 1 of 5" in best.explanation  # the year it ranks
     worst = standing_finding(benchmark, "e")
     assert (worst.evidence["rank"], worst.evidence["band"]) == (5, "D")
     assert (worst.status, worst.outcome) == (Status.WARNING, Standing.BAND_D)

@@ -97,7 +97,8 @@ def standing_finding(
     }
     if cuts is None:
         return _finding(benchmark, rule, family, Status.INSUFFICIENT_DATA,
-                        f"{authority} {ind.format(value)} ranks {rank} of {of}, but only "
+                        f"{authority} {ind.format(value)} in {benchmark.period} ranks {rank} "
+                        f"of {of}, but only "
                         f"{counted(len(benchmark.numeric), 'authority', 'authorities')} "
                         f"{'has' if len(benchmark.numeric) == 1 else 'have'} a value: a "
                         f"quartile band needs at least {MIN_VALUES_FOR_BANDS}.",
@@ -108,7 +109,8 @@ def standing_finding(
     evidence |= {"band": band.value, "q25": cuts.q25, "median": cuts.median, "q75": cuts.q75}
     missing = f"; {len(benchmark.missing)} without a value" if benchmark.missing else ""
     explanation = (
-        f"{authority} {ind.format(value)} ranks {rank} of {of} ({ind.polarity}), "
+        f"{authority} {ind.format(value)} in {benchmark.period} ranks {rank} of {of} "
+        f"({ind.polarity}), "
         f"quartile band {band} (A is the best quarter; cuts {ind.format(cuts.q25)}, "
         f"{ind.format(cuts.median)}, {ind.format(cuts.q75)}){missing}."
     )
