@@ -10,8 +10,8 @@ scorecard), and a monthly scorecard that charts every indicator.
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Callable
+
+from scorecard import timed  # the timing helper of benchmarks/scorecard.py, beside this script
 
 from corpparent import (
     FinancialYear,
@@ -34,15 +34,6 @@ def series(length: int, seed: int) -> list[float]:
     """A wavy series with a step half way, so the rules have signals to find."""
     return [50 + 5 * math.sin(i * 0.7 + seed) + (8 if i > length // 2 else 0)
             for i in range(length)]
-
-
-def timed(label: str, action: Callable[[], object], repeat: int = 3) -> None:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    print(f"{label:<58} {best * 1000:9.1f} ms")
 
 
 def main() -> None:

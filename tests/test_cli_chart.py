@@ -16,6 +16,7 @@ from corpparent.report import published_schema
 from corpparent.report.model import ChartOut, ChartPointOut, FindingsReport, Provenance
 from corpparent.report.suppression import Suppression, suppress
 from national_data import NATIONAL_DATA
+from spc_support import reference_limits
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTHLY = ROOT / "examples" / "data" / "wiltshire_health_assessments_monthly_illustrative.csv"
@@ -24,17 +25,6 @@ CHART = ["chart", str(MONTHLY), "-a", "wiltshire", "-n", "health_assessments"]
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), prog_name="corpparent")
-
-
-def reference_limits(values: list[float]) -> tuple[float, float, float]:
-    """Mean ± 2.66 × average moving range, moving ranges at or above 3.267 × their
-    average left out (NHSRplotthedots' default)."""
-    mean = sum(values) / len(values)
-    ranges = [abs(values[i] - values[i - 1]) for i in range(1, len(values))]
-    average = sum(ranges) / len(ranges)
-    kept = [r for r in ranges if r < 3.267 * average]
-    average = sum(kept) / len(kept)
-    return mean, mean - 2.66 * average, mean + 2.66 * average
 
 
 def monthly_values() -> list[float]:

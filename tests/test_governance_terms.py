@@ -60,11 +60,11 @@ def test_each_clause_form_through_a_data_file_plug_in(case: Case, meets: bool) -
     assert _statuses(findings, case.rule) == _expected(case, meets)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.form for c in CASES])
-@pytest.mark.parametrize("meets", [True, False], ids=["meets", "does not meet"])
-def test_each_clause_form_through_the_command_line(case: Case, meets: bool,
-                                                   tmp_path: Path) -> None:
-    panel = case.meets if meets else case.fails
+def _cli(panel: Panel, tmp_path: Path, *more: str,
+         meetings: list[object] | None = None) -> list[dict[str, str]]:
+    """The panel's findings from ``corpparent meetings``, its constitution read from its
+    plug-in file through a Python reference, over ``meetings`` (by default one meeting
+    attended by Cllr 0)."""
     (tmp_path / "plugin.toml").write_text(panel.plugin(), encoding="utf-8")
     (tmp_path / "panel.py").write_text(
         "from pathlib import Path\nfrom corpparent.files import profile_from_toml\n"
@@ -72,14 +72,23 @@ def test_each_clause_form_through_the_command_line(case: Case, meets: bool,
         ".constitution\n", encoding="utf-8")
     (tmp_path / "members.json").write_text(json.dumps({"members": list(panel.members)}),
                                            encoding="utf-8")
-    (tmp_path / "meetings.json").write_text(json.dumps(list(panel.meetings)),
-                                            encoding="utf-8")
-    assert CliRunner().invoke(cli, ["validate", str(tmp_path / "plugin.toml")]).exit_code == 0
+    held = [{"date": "2023-06-01", "present": ["Cllr 0"]}] if meetings is None else meetings
+    (tmp_path / "meetings.json").write_text(json.dumps(held), encoding="utf-8")
     result = CliRunner().invoke(cli, [
         "meetings", str(tmp_path / "meetings.json"), "-C", f"{tmp_path / 'panel.py'}:PANEL",
-        "-m", str(tmp_path / "members.json"), "-p", "2023-24", "-f", "json"])
+        "-m", str(tmp_path / "members.json"), "-p", "2023-24", "-f", "json", *more])
     assert result.exit_code == 0, result.output
-    findings = json.loads(result.stdout)["findings"]
+    findings: list[dict[str, str]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.form for c in CASES])
+@pytest.mark.parametrize("meets", [True, False], ids=["meets", "does not meet"])
+def test_each_clause_form_through_the_command_line(case: Case, meets: bool,
+                                                   tmp_path: Path) -> None:
+    panel = case.meets if meets else case.fails
+    findings = _cli(panel, tmp_path, meetings=list(panel.meetings))
+    assert CliRunner().invoke(cli, ["validate", str(tmp_path / "plugin.toml")]).exit_code == 0
     assert _statuses(findings, case.rule) == _expected(case, meets)
 
 
@@ -142,23 +151,6 @@ def test_a_reporting_line_lists_what_went_and_is_never_late() -> None:
     assert "accountable to County Council" in constitution.describe()
 
 
-def _cli(panel: Panel, tmp_path: Path, *more: str) -> list[dict[str, str]]:
-    (tmp_path / "plugin.toml").write_text(panel.plugin(), encoding="utf-8")
-    (tmp_path / "panel.py").write_text(
-        "from pathlib import Path\nfrom corpparent.files import profile_from_toml\n"
-        "PANEL = profile_from_toml(Path(__file__).with_name('plugin.toml').read_text())"
-        ".constitution\n", encoding="utf-8")
-    (tmp_path / "members.json").write_text(json.dumps({"members": list(panel.members)}),
-                                           encoding="utf-8")
-    (tmp_path / "meetings.json").write_text(json.dumps([{"date": "2023-06-01",
-                                                         "present": ["Cllr 0"]}]),
-                                            encoding="utf-8")
-    result = CliRunner().invoke(cli, [
-        "meetings", str(tmp_path / "meetings.json"), "-C", f"{tmp_path / 'panel.py'}:PANEL",
-        "-m", str(tmp_path / "members.json"), "-p", "2023-24", "-f", "json", *more])
-    assert result.exit_code == 0, result.output
-    findings: list[dict[str, str]] = json.loads(result.stdout)["findings"]
-    return findings
 
 
 def test_a_clause_not_stated_through_the_command_line(tmp_path: Path) -> None:

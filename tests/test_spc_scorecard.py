@@ -32,22 +32,12 @@ from corpparent.report.formatting import show_range
 from corpparent.report.model import Provenance
 from corpparent.report.tables import tidy_tables
 from corpparent.spc import Assurance, Variation, XmROptions
+from spc_support import reference_limits
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "data"
 MONTHLY = EXAMPLES / "wiltshire_health_assessments_monthly_illustrative.csv"
 PROVENANCE = Provenance(corpparent_version="0", python_version="3")
-
-
-def reference_limits(values: list[float]) -> tuple[float, float, float]:
-    """Mean ± 2.66 × the average moving range, leaving out moving ranges at or above
-    3.267 times their average (NHSRplotthedots' default screening)."""
-    mean = sum(values) / len(values)
-    ranges = [abs(values[i] - values[i - 1]) for i in range(1, len(values))]
-    average = sum(ranges) / len(ranges)
-    kept = [r for r in ranges if r < 3.267 * average]
-    average = sum(kept) / len(kept)
-    return mean, mean - 2.66 * average, mean + 2.66 * average
 
 
 def test_one_step_up_is_no_success() -> None:
