@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from corpparent import _moved
 from corpparent._lazy import lazy_exports
 
 # The library logs what it read, skipped and assumed on the ``corpparent`` logger and
 # leaves showing it to the application (the command line's -v does).
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+# 0.2's module paths that moved keep working, with a DeprecationWarning naming the new one.
+_moved.install()
 
 if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.comparators import (
