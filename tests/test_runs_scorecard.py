@@ -84,6 +84,12 @@ def test_a_plug_in_file_with_two_years_gives_the_same_from_python_and_the_comman
                                     parse_period(period), profile)
         assert api_document["indicators"] == cli_document["indicators"]
         assert api_document["exception_report"] == cli_document["exception_report"]
+    # 2024-25 has no rules of its own: those of 2023-24 judge it, and say so.
+    later = assess_scorecard(read_readings(readings, profile.reading_indicators),
+                             [parse_period("2024-25 Q4")], profile=profile).periods[0]
+    assert later.rule_set is not None
+    assert str(later.rule_set.carried_from) == "2023-24"
+    assert later.result.findings
 
 
 def _judged(result_findings: object) -> list[tuple[str, str, str]]:

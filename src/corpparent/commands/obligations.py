@@ -120,18 +120,10 @@ class Sources:
         """The obligations file given with ``--obligations``, read; else ``None``."""
         return None if self.reference is None else _obligations(self.reference)
 
-    def meetings(self, within: tuple[date, date] | None = None) -> list[date] | None:
-        """The meeting dates given, else the plug-in's formal meetings (those ``within``
-        a window, when one is given), else ``None``: no dates known."""
-        given = _meeting_dates(self.meeting_file, self.planned)
-        if given is not None:
-            return given
-        if self.profile is None or not self.profile.meetings:
-            return None
-        dates = list(self.profile.meetings.of_kind(MeetingKind.FORMAL).dates)
-        if within is not None and not any(within[0] <= d <= within[1] for d in dates):
-            return None  # a record of past meetings says nothing of those to come
-        return dates
+    def meetings(self) -> list[date] | None:
+        """The meeting dates given (read from ``--meetings`` and ``--meeting``), else
+        ``None``: the run then takes the plug-in's formal meetings."""
+        return _meeting_dates(self.meeting_file, self.planned)
 
     def events(self) -> dict[str, list[date]] | None:
         """The dates of named events, or ``None`` when none were given."""
@@ -255,7 +247,7 @@ def due(
                                  param_hint="'--until'")
     run = obligations_due(start, until, profile=sources.profile,
                           obligations=sources.given_obligations(),
-                          meetings=sources.meetings(within=(start, until)),
+                          meetings=sources.meetings(),
                           events=sources.events(),
                           submissions=() if log_file is None else read_submissions(log_file))
     for warning in run.warnings:

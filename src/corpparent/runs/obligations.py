@@ -17,6 +17,7 @@ from attrs import field, frozen
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
 from corpparent.governance.constitution import Constitution
+from corpparent.governance.meetings import MeetingKind
 from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.submissions import Submission
@@ -85,6 +86,21 @@ def obligations_in_force(profile: AuthorityProfile | None, period: Period | None
     return found, constitution
 
 
+def _meetings(profile: AuthorityProfile | None, given: Sequence[date] | None,
+              within: tuple[date, date] | None = None) -> list[date] | None:
+    """The meeting dates given, else the profile's formal meetings (for a window, only if
+    one falls within it: a record of past meetings says nothing of those to come), else
+    ``None``: no dates known, so obligations after each meeting cannot be scheduled."""
+    if given is not None:
+        return list(given)
+    if profile is None or not profile.meetings:
+        return None
+    dates = list(profile.meetings.of_kind(MeetingKind.FORMAL).dates)
+    if within is not None and not any(within[0] <= d <= within[1] for d in dates):
+        return None
+    return dates
+
+
 def _none_declared(profile: AuthorityProfile | None, rule_set: YearRules | None) -> str:
     where = ("no authority profile was given" if profile is None else
              f"{profile.name}'s {rule_set.label} declares none" if rule_set is not None else
@@ -105,9 +121,10 @@ def check_obligations(
 ) -> ObligationsRun:
     """One finding per occurrence of each obligation arising in ``period`` (met, late,
     missing, incomplete, out of order, not yet due), one per reporting line of the
-    terms in force, then one for each log entry that counts towards none."""
+    terms in force, then one for each log entry that counts towards none. ``meetings``
+    are the formal meeting dates (default: the profile's meetings on record)."""
     chosen, constitution = obligations_in_force(profile, period, obligations)
-    record = ReportingRecord(tuple(submissions), meetings, events)
+    record = ReportingRecord(tuple(submissions), _meetings(profile, meetings), events)
     lines = () if constitution is None else constitution.reporting_lines
     findings = ObligationCheck(chosen, period, as_of, carried_by=lines).findings(record)
     if constitution is not None and lines:
@@ -132,7 +149,8 @@ def obligations_due(
     chosen, _ = obligations_in_force(profile, None, obligations)
     if not chosen:  # reporting lines are never due: a window needs obligations
         raise DefinitionError(_none_declared(profile, None))
-    upcoming = falls_due(chosen, start=start, until=until, meetings=meetings, events=events,
+    upcoming = falls_due(chosen, start=start, until=until,
+                         meetings=_meetings(profile, meetings, (start, until)), events=events,
                          submissions=submissions)
     notes = () if not upcoming.unscheduled else (RunWarning(
         f"{counted(len(upcoming.unscheduled), 'obligation')} could not be scheduled "
