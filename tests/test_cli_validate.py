@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.files.obligations import obligations_to_data
+from corpparent.files.panel.obligations import obligations_to_data
 from corpparent.plugins import load_profile
 from national_data import NATIONAL_DATA
 from reports_support import COMPARATORS, INDICATORS_PY, READINGS, wiltshire_set

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent.errors import DataError, DefinitionError
-from corpparent.files.submissions import read_submissions, submissions_from_data
+from corpparent.files.panel.submissions import read_submissions, submissions_from_data
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import FinancialQuarter, FinancialYear
 

@@ -24,8 +24,8 @@ from corpparent.commands.common import (
 from corpparent.comparators.national_standing import NationalStanding
 from corpparent.comparators.series import Comparator
 from corpparent.dated_groups import OUTSTANDING, DatedGroup
-from corpparent.files.comparators import read_comparators
-from corpparent.files.readings import read_readings
+from corpparent.files.panel.comparators import read_comparators
+from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
@@ -138,7 +138,7 @@ def scorecard(
         measures = [i.national_measure for i in indicators if i.national_measure]
         if measures and group not in standings:  # NumPy and pyarrow are loaded only here
             from corpparent.dfe.areas import known_areas
-            from corpparent.files.national_package import national_standings
+            from corpparent.files.dfe.national_package import national_standings
 
             code = profile.dfe_code or profile.gss_code
             if code not in known_areas():

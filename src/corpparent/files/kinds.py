@@ -22,36 +22,36 @@ from typing import Any, final
 from attrs import frozen
 
 from corpparent.errors import CorpparentError, DataError
-from corpparent.files.comparator_sets import ComparatorSetModel, comparator_set_from_data
-from corpparent.files.comparators import ComparatorRow, read_comparators
-from corpparent.files.csv_rows import csv_header
-from corpparent.files.dfe_mapping import (
+from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.documents import read_document
+from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.problems import in_file_order, shown
+from corpparent.files._tabular.records import normalise_column, read_records, validate_records
+from corpparent.files._tabular.sheets import SHEET_SUFFIXES, sheet_headers
+from corpparent.files.dfe.ees import read_ees
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.mapping import (
     FileMapping,
     load_mapping,
     read_mapped,
     shipped_mappings,
 )
-from corpparent.files.documents import read_document
-from corpparent.files.ees import read_ees
-from corpparent.files.lait import read_lait, read_lait_dictionary
-from corpparent.files.limits import checked_file
-from corpparent.files.meetings import meetings_json_schema, read_meetings
-from corpparent.files.membership import membership_json_schema, read_membership
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.obligations import load_obligations, obligation_schema
-from corpparent.files.ofsted import read_ofsted
-from corpparent.files.plugin_format import plugin_schema
-from corpparent.files.plugin_reader import load_plugin_file
-from corpparent.files.problems import in_file_order, shown
-from corpparent.files.readings import (
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
+from corpparent.files.panel.comparator_sets import ComparatorSetModel, comparator_set_from_data
+from corpparent.files.panel.comparators import ComparatorRow, read_comparators
+from corpparent.files.panel.meetings import meetings_json_schema, read_meetings
+from corpparent.files.panel.membership import membership_json_schema, read_membership
+from corpparent.files.panel.obligations import load_obligations, obligation_schema
+from corpparent.files.panel.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
     read_readings,
 )
-from corpparent.files.records import normalise_column, read_records, validate_records
-from corpparent.files.sheets import SHEET_SUFFIXES, sheet_headers
-from corpparent.files.submissions import read_submissions, submissions_json_schema
+from corpparent.files.panel.submissions import read_submissions, submissions_json_schema
+from corpparent.files.plugin.format import plugin_schema
+from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
 from corpparent.wording import counted
