@@ -115,7 +115,8 @@ def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
         read_meetings(tmp_path / "missing.csv")
     with pytest.raises(DataError, match=r"invalid JSON: .* \(line 1"):
         read_meetings(write(tmp_path, "x.json", "{nope"))
-    with pytest.raises(DataError, match=r"expected a \.csv, \.json, \.xlsx, \.xls or \.ods file"):
+    with pytest.raises(DataError, match=r"expected a \.csv, \.json, \.xlsx, \.xlsm, \.xls or "
+                       r"\.ods file, found a \.txt file"):
         read_meetings(write(tmp_path, "x.txt", ""))
 
 

@@ -76,7 +76,7 @@ def test_every_problem_in_a_json_log_is_reported_with_its_number_and_key() -> No
         ("log.json", "{\"rows\": []}", "expected a list of records"),
         ("log.csv", "", "the file is empty"),
         ("log.xlsx", "", "cannot read the workbook"),
-        ("log.docx", "", "expected .csv, .json"),
+        ("log.docx", "", "expected a .csv, .json"),
     ],
 )
 def test_unreadable_logs_raise_one_clear_data_error(

@@ -50,7 +50,7 @@ def _report_problems(exc: ValidationError, data: Any, where: Locator) -> list[Pr
 
 #: Every registered kind of file, in the order a file is tried against them.
 KINDS: tuple[FileKind, ...] = (
-    FileKind("report", "a JSON report written by corpparent", (".json",),
+    FileKind("report", "a JSON report written by corpparent", ("json",),
              lambda s: s.keyed and s.has("schema_version", "kind"), _report, report_schema),
     *FILE_KINDS,
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from corpparent.errors import DataError
 from corpparent.files._tabular import json_lines, toml_lines
+from corpparent.files._tabular.formats import DOCUMENT_FORMATS, format_of
 from corpparent.files._tabular.limits import check_nesting, checked_file
 from corpparent.files._tabular.problems import Locator
 
@@ -94,4 +95,4 @@ def read_document(path: str | os.PathLike[str], suffixes: tuple[str, ...] = (".t
     """The decoded content of a ``.toml`` or ``.json`` file (by its suffix), and the
     locator that places each of its keys on its line."""
     text = read_text(path, suffixes)
-    return decode_document(text, str(path), Path(path).suffix.lower() == ".toml")
+    return decode_document(text, str(path), format_of(path, DOCUMENT_FORMATS).name == "toml")

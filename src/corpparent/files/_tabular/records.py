@@ -21,10 +21,10 @@ from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
-from corpparent.files._tabular.csv_rows import csv_rows, header_of, normalise_column
+from corpparent.files._tabular.csv_rows import header_of, normalise_column
 from corpparent.files._tabular.documents import decode_document, read_text
+from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
-from corpparent.files._tabular.sheets import SHEET_SUFFIXES, sheet_table
 
 __all__ = [
     "RawRecord",
@@ -130,11 +130,12 @@ def read_records(
     json_key: str | None = None,
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
-    format: Literal["csv", "json"] | None = None,
+    format: str | None = None,
     sheet: str | None = None,
 ) -> Records:
-    """Read a CSV, JSON, Excel or OpenDocument file (by its suffix, or the ``format``
-    given) into raw records.
+    """Read a CSV, JSON, Excel or OpenDocument file (in the format its suffix is of, or
+    the ``format`` named, as :mod:`~corpparent.files._tabular.formats` registers them)
+    into raw records.
 
     Missing required columns are problems of the header (line 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
@@ -154,24 +155,15 @@ def read_records(
     sheet's row where the table starts, and each field is named by its cell too.
     """
     file = Path(path)
-    source = str(file)
-    suffix = f".{format}" if format is not None else file.suffix.lower()
-    if suffix == ".json":  # JSON records' keys are checked by each record's model
+    found = format_of(file, RECORD_FORMATS, format)
+    if found.shape is Shape.DOCUMENT:  # JSON records' keys are checked by each record's model
         return _json_records(file, json_key)
-    cells: Callable[[int, int], str] | None = None
-    if suffix in SHEET_SUFFIXES:
-        table = sheet_table(file, required, sheet,
-                            normalise_column if normalise_header else str.strip)
-        rows: Iterator[tuple[int, list[str]]] = iter(table.rows)
-        cells = table.cell
-    elif suffix in (".csv", ".txt"):
-        rows = csv_rows(file)
-    else:
-        raise DataError.single(source, f"unsupported file type {suffix!r}; expected .csv, "
-                               f".json, {', '.join(SHEET_SUFFIXES)}")
-    return tabular_records(source, rows, required=required, optional=optional,
+    assert found.table is not None  # the other RECORD_FORMATS are tables
+    table = found.table(file, required, sheet,
+                        normalise_column if normalise_header else str.strip)
+    return tabular_records(str(file), table.rows, required=required, optional=optional,
                            unknown_columns=unknown_columns,
-                           normalise_header=normalise_header, cells=cells)
+                           normalise_header=normalise_header, cells=table.cell)
 
 
 def tabular_records(

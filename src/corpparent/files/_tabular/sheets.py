@@ -34,7 +34,6 @@ from corpparent.files._tabular.limits import checked_file
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
-    "SHEET_SUFFIXES",
     "SheetTable",
     "cell_text",
     "column_letter",
@@ -43,8 +42,6 @@ __all__ = [
     "using_sheet",
 ]
 
-#: The suffixes of the workbooks read.
-SHEET_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods")
 #: How far down a sheet its header row is looked for.
 HEADER_SEARCH_ROWS: Final = 20
 

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.dates import blank_to_none, required_date
+from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.problems import Locator, in_file_order
 from corpparent.files._tabular.records import (
     RawRecord,
@@ -47,12 +48,12 @@ from corpparent.files._tabular.records import (
     read_records,
     validate_records,
 )
-from corpparent.files._tabular.sheets import SHEET_SUFFIXES
 from corpparent.files._tabular.tables import TableSource, records_of
 from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
 from corpparent.governance.membership import name_key
 
 __all__ = [
+    "MEETINGS_FORMATS",
     "Attendance",
     "meetings_from_data",
     "meetings_json_schema",
@@ -295,26 +296,25 @@ def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     return found
 
 
-def read_meetings(source: TableSource, *, format: Literal["csv", "json"] | None = None,
+#: The formats meetings are read from (:mod:`~corpparent.files._tabular.formats`).
+MEETINGS_FORMATS = RECORD_FORMATS
+
+
+def read_meetings(source: TableSource, *, format: Literal["csv", "json", "sheet"] | None = None,
                   sheet: str | None = None) -> Meetings:
-    """Meetings from a ``.csv`` or ``.json`` file (or the ``format`` given), a workbook
-    (``.xlsx``, ``.xls``, ``.ods``: a row per person per meeting, as in the CSV), a list
-    of dicts or a table speaking Arrow (a pandas or polars DataFrame) with the CSV's
-    columns."""
+    """Meetings from a file in one of :data:`MEETINGS_FORMATS` (by its suffix, or the
+    ``format`` named): CSV or a workbook (``.xlsx``, ``.xls``, ``.ods``), a row per
+    person per meeting, or JSON, an object per meeting; or from a list of dicts or a
+    table speaking Arrow (a pandas or polars DataFrame) with the CSV's columns."""
     if not isinstance(source, str | os.PathLike):
         return _meetings_from_rows_of("the table", records_of(
             source, required=("date",), optional=_COLUMNS[1:]))
     path = Path(source)
-    kind = format or path.suffix.lower().lstrip(".")
-    if kind == "csv":
-        return read_meetings_csv(path)
-    if kind == "json":
+    found = format_of(path, MEETINGS_FORMATS, format)
+    if found.shape is Shape.DOCUMENT:
         return read_meetings_json(path)
-    if f".{kind}" in SHEET_SUFFIXES:
-        return _meetings_from_rows_of(str(path), records_of(
-            path, required=("date",), optional=_COLUMNS[1:], sheet=sheet))
-    raise DataError.single(str(path), "cannot tell the format: expected a .csv, .json, "
-                           ".xlsx, .xls or .ods file")
+    return _meetings_from_rows_of(str(path), read_records(
+        path, required=("date",), optional=_COLUMNS[1:], format=found.name, sheet=sheet))
 
 
 def meetings_json_schema() -> dict[str, Any]:
