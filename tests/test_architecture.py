@@ -33,6 +33,8 @@ CROSSINGS = [
     ("plugins/discovery.py", "import corpparent.report.html", "The command line sits on"),
     ("report/build.py", "import corpparent.files.panel.readings", "Reports are built from the"),
     ("files/_tabular/records.py", "import corpparent.testing.strategies", "Only tests import the"),
+    ("files/_tabular/sheets.py", "import corpparent.files.panel.readings", "Inside files, the"),
+    ("files/panel/meetings.py", "import corpparent.files.plugin.format", "Inside files, the"),
 ]
 
 
