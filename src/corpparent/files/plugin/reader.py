@@ -30,29 +30,29 @@ from corpparent.dated_groups import DatedGroup
 from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem
 from corpparent.files._tabular.documents import decode_document, read_text
 from corpparent.files._tabular.problems import Attempts, problems_from_validation
-from corpparent.files.panel.comparator_sets import (
-    comparator_set_from_data,
-)
 from corpparent.files.panel.obligations import (
     obligations_from_data,
 )
 from corpparent.files.plugin import governance as plugin_governance
 from corpparent.files.plugin.format import (
     GroupModel,
-    IndicatorModel,
     PluginFile,
-    RangeModel,
-    TargetModel,
     YearModel,
 )
+from corpparent.files.plugin.performance import (
+    comparator_set_from as _comparator_set,
+    indicator_from as _indicator,
+    range_from as _range,
+    target_from as _target,
+)
 from corpparent.governance.constitution import Constitution
-from corpparent.indicators.definitions import Indicator, Kind, Polarity
+from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
-from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.ranges import ExpectedRange, Target
 from corpparent.rulesets import RulesByYear, YearChanges, YearRules
 
 __all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
@@ -282,89 +282,6 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
         tuple(r for r in ranges if r is not None), tuple(t for t in targets if t is not None),
         constitution=constitution, comparators=comparators, obligations=obligations,
         source=model.source, groups=groups))
-
-
-def _comparator_set(raw: dict[str, Any], indicators: dict[str, Indicator],
-                    collect: Attempts, at: tuple[str | int, ...] = (),
-                    defined: str = "defined in [[indicators]]") -> ComparatorSet | None:
-    """The comparator set (the file's own, or under ``at``, a year's), built by the
-    comparators' own declaration reader and placed on its lines; then each inline
-    value's indicator is checked against ``indicators``."""
-    built = collect((*at, "comparators"), partial(
-        comparator_set_from_data, raw, source=collect.where.source,
-        where=collect.where.under(*at, "comparators")))
-    if built is None:
-        return None
-    for index, declared in enumerate(raw.get("comparators", [])):
-        path = (*at, "comparators", "comparators", index)
-        for number, record in enumerate(declared.get("values", [])):
-            indicator_id = record.get("indicator") if isinstance(record, dict) else None
-            if indicator_id not in indicators:
-                collect.add((*path, "values", number, "indicator"),
-                            f"indicator {indicator_id!r} is not {defined}")
-        for indicator_id in declared.get("units", {}):
-            if indicator_id not in indicators:
-                collect.add((*path, "units", indicator_id),
-                            f"indicator {indicator_id!r} is not {defined}")
-    return built
-
-
-def _indicator(model: IndicatorModel) -> Indicator:
-    extra = {} if model.unit is None else {"unit": model.unit}
-    return Indicator(
-        id=model.id,
-        name=model.name,
-        kind=Kind(model.kind),
-        polarity=Polarity(model.polarity),
-        domain=model.domain,
-        priorities=tuple(model.priorities),
-        description=model.description,
-        source=model.source,
-        parts=tuple(model.parts),
-        national_measure=model.national_measure,
-        **extra,
-    )
-
-
-def _period(text: str, path: Sequence[str | int], collect: Attempts) -> Period | None:
-    return collect((*path, "period"), lambda: parse_period(text))
-
-
-def _known(indicator: str, path: Sequence[str | int], indicators: dict[str, Indicator],
-           collect: Attempts) -> Indicator | None:
-    if indicator not in indicators:
-        known = ", ".join(indicators) or "none"
-        collect.add((*path, "indicator"),
-                    f"indicator {indicator!r} is not defined in [[indicators]]; defined: {known}")
-        return None
-    return indicators[indicator]
-
-
-def _range(model: RangeModel, path: Sequence[str | int], indicators: dict[str, Indicator],
-           collect: Attempts) -> ExpectedRange | None:
-    indicator = _known(model.indicator, path, indicators, collect)
-    period = _period(model.period, path, collect)
-    if indicator is None or period is None:
-        return None
-    return collect(path, lambda: ExpectedRange(
-        model.indicator, model.lower, model.upper, period, source=model.source))
-
-
-def _target(model: TargetModel, path: Sequence[str | int], indicators: dict[str, Indicator],
-            collect: Attempts) -> Target | None:
-    indicator = _known(model.indicator, path, indicators, collect)
-    period = _period(model.period, path, collect)
-    if indicator is None or period is None:
-        return None
-    if model.direction is None and indicator.polarity is Polarity.NEUTRAL:
-        collect.add((*path, "direction"), f"indicator {indicator.id!r} is neutral, so a "
-                    "target needs a direction: 'at least' or 'at most'")
-        return None
-    direction = (TargetDirection(model.direction) if model.direction is not None
-                 else TargetDirection.for_polarity(indicator.polarity))
-    return collect(path, lambda: Target(
-        model.indicator, model.value, direction, period, ambition=model.ambition,
-        source=model.source))
 
 
 def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
