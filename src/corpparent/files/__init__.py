@@ -1,11 +1,18 @@
-"""Every file format corpparent reads or writes, in one input layer.
+"""Every file format corpparent reads or writes, in one input layer, by concern.
 
-Each kind of file is one module here: the CSV/JSON record reader every tabular file
-shares (:mod:`~corpparent.files._tabular.records`), readings, comparator values and declared
-comparator sets, meetings, membership, submissions logs, obligations files, authority
-plug-in files (read, written and their JSON Schema), the iCalendar writer, and the
-Department for Education's published files. Problems found in a file are reported the
-same way for every kind (:class:`~corpparent.errors.Problem`).
+- ``files/_tabular/``: the table mechanics every reader shares: the one registry of
+  formats from a file's suffix to its reader (CSV, workbooks, JSON and TOML documents,
+  parquet), records validated row by row, the bounds every reader keeps, and problems
+  placed at their file, line and field (:class:`~corpparent.errors.Problem`);
+- ``files/panel/``: the panel's own files: readings, comparator values and declared
+  comparator sets, meetings, membership, the submissions log, obligations, and the
+  iCalendar file of what falls due;
+- ``files/plugin/``: the authority plug-in file format, read, written and its JSON
+  Schema;
+- ``files/dfe/``: the Department for Education's and Ofsted's published files.
+
+:mod:`~corpparent.files.kinds` registers every kind of input file, for ``corpparent
+validate`` and ``corpparent schema``.
 
 The names below are imported when first used (PEP 562), so importing one reader does
 not import every other.
