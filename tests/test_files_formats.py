@@ -118,6 +118,8 @@ def test_a_file_of_no_format_is_of_no_kind(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 2
     assert "cannot tell what kind of file this is" in result.stderr
+    missing = CliRunner().invoke(cli, ["validate", str(tmp_path / "absent.docx")])
+    assert "file not found" in missing.stderr
 
 
 # --- a new kind of file: one module (here, this section) and one registry entry --------

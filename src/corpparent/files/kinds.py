@@ -33,6 +33,7 @@ from corpparent.files._tabular.formats import (
     format_of,
     suffixes_of,
 )
+from corpparent.files._tabular.limits import checked_file
 from corpparent.files._tabular.problems import in_file_order, shown
 from corpparent.files._tabular.records import read_records, validate_records
 from corpparent.files.dfe.ees import read_ees
@@ -124,12 +125,13 @@ class FileKind:
 def sniff(path: Path) -> Sniff:
     """The suffix and names of the file at ``path``, in the format its suffix is of,
     reading a CSV file no further than its header row; a file that cannot be read as
-    its suffix says is a :class:`~corpparent.errors.DataError`. A file of no format has
-    no names, so no kind recognises it."""
+    its suffix says is a :class:`~corpparent.errors.DataError`, as is a missing file. A
+    file of no format has no names, so no kind recognises it."""
     suffix = path.suffix.lower()
     try:
         found = format_of(path)
     except DataError:
+        checked_file(path)
         return Sniff(suffix, frozenset())
     if found.shape is Shape.DOCUMENT:
         data, _ = read_document(path, found.suffixes)
