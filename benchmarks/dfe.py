@@ -11,14 +11,14 @@ from pathlib import Path
 
 from scorecard import timed  # the timing helper of benchmarks/scorecard.py, beside this script
 
-from corpparent.files.dfe_mapping import (
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.mapping import (
     national_definitions,
     read_folder,
     read_mapped,
     shipped_mappings,
 )
-from corpparent.files.lait import read_lait, read_lait_dictionary
-from corpparent.files.national import read_benchmarking
+from corpparent.files.dfe.national import read_benchmarking
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from scorecard import timed  # the timing helper of benchmarks/scorecard.py, beside this script
 
 from corpparent import Indicator, IndicatorSet, Kind, Polarity, read_readings
-from corpparent.files.dfe_mapping import read_folder
-from corpparent.files.lait import read_lait
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.lait import read_lait
+from corpparent.files.dfe.mapping import read_folder
+from corpparent.files.dfe.ofsted import read_ofsted
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 INDICATORS = 500

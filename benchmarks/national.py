@@ -32,10 +32,10 @@ import pyarrow.parquet as pq
 
 from corpparent.dfe.national_results import NationalResults
 from corpparent.dfe.national_table import benchmark_all
-from corpparent.files.lait import read_lait_dictionary
-from corpparent.files.lait_columns import read_lait_table
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.lait import read_lait_dictionary
+from corpparent.files.dfe.lait_columns import read_lait_table
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 LAIT, DICTIONARY = "lait_bds_long.parquet", "lait_data_dictionary.csv"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow.compute as pc
 
-from corpparent.files.national_package import national_results
+from corpparent.files.dfe.national_package import national_results
 
 results = national_results()  # every authority x measure x year; model="2021" for 2021
 print(f"{len(results):,} rows benchmarked; not benchmarked: "

@@ -18,9 +18,9 @@ from enum import Enum
 from pathlib import Path
 
 from corpparent.families import NotJudged
-from corpparent.files.icalendar import write_icalendar
-from corpparent.files.meetings import read_meetings
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.icalendar import write_icalendar
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.governance.meetings import MeetingKind
 from corpparent.obligations.compliance import evaluate_obligations, unmatched_submissions
 from corpparent.obligations.outcomes import ObligationOutcome

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from corpparent import DataError, load_profile, read_readings
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.ofsted import read_ofsted
 
 DATA = Path(__file__).resolve().parent / "data"
 OFSTED = (Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.files.national_package import shipped_folder
+from corpparent.files.dfe.national_package import shipped_folder
 from national_data import NATIONAL_DATA
 
 MEASURE = "LAC_LongStable%"  # polarity High in the dictionary

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.files.obligations import obligations_to_data
+from corpparent.files.panel.obligations import obligations_to_data
 from corpparent.plugins import load_profile
 from reports_support import ROOT
 

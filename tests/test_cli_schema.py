@@ -9,7 +9,7 @@ import jsonschema
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.files.readings import ReadingRecord
+from corpparent.files.panel.readings import ReadingRecord
 from corpparent.kinds import KINDS
 from corpparent.report import published_schema
 
@@ -71,7 +71,7 @@ def test_schema_help_shows_examples() -> None:
 
 def test_governance_schemas_are_those_the_readers_publish() -> None:
     from corpparent.files import meetings_json_schema, membership_json_schema
-    from corpparent.files.obligations import obligation_schema
+    from corpparent.files.panel.obligations import obligation_schema
 
     for name, expected in (("meetings", meetings_json_schema()),
                            ("membership", membership_json_schema()),

@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
-from corpparent.files.obligations import obligations_to_data
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.obligations import obligations_to_data
 from corpparent.plugins import load_profile
 from national_data import NATIONAL_DATA
 from reports_support import COMPARATORS, INDICATORS_PY, READINGS, wiltshire_set
+from workbooks import WRITERS
 
 INDICATORS = f"{INDICATORS_PY}:wiltshire_indicators"
 
@@ -215,3 +217,32 @@ def test_every_problem_of_every_mapping_file_is_listed(tmp_path: Path) -> None:
         f"{absent}: file not found",
     ]
     assert checked.startswith(f"{readings}, line 2, field 'period': ")  # still checked
+
+
+STAFFORDSHIRE_MEETINGS = READINGS.parent / "staffordshire_2019-20_meetings.csv"
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_meetings_in_a_workbook_are_recognised_and_read_as_their_csv(tmp_path: Path,
+                                                                    suffix: str) -> None:
+    """The meetings kind takes its suffixes from the formats ``read_meetings`` reads, so
+    a workbook of meetings is told from its columns as its CSV is (it was refused as
+    "cannot tell what kind of file this is")."""
+    with STAFFORDSHIRE_MEETINGS.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    book = WRITERS[suffix](tmp_path / f"meetings{suffix}", rows)
+    result = run("validate", str(book))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"ok: {book}: 9 meetings\n"  # "met 9 times" in 2019-20 (004 §13)
+    assert read_meetings(book) == read_meetings(STAFFORDSHIRE_MEETINGS)
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_bad_date_in_a_workbook_of_meetings_names_its_cell(tmp_path: Path,
+                                                             suffix: str) -> None:
+    rows = [["date", "member", "attendance"], ["2019-05-20", "Gill Burnett", "present"],
+            ["2019-05-32", "Gill Burnett", "present"]]
+    book = WRITERS[suffix](tmp_path / f"meetings{suffix}", rows)
+    result = run("validate", str(book))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{book}, line 3, field 'date (Sheet1!A3)': ")

@@ -14,7 +14,7 @@ from corpparent.dated_groups import DatedGroup
 from corpparent.dates import day_text
 from corpparent.dfe.areas import known_areas
 from corpparent.errors import DefinitionError, UnknownNameError
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.ofsted import read_ofsted
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialYear

@@ -19,7 +19,7 @@ from corpparent.dfe.areas import known_areas
 from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national import AreaValues
 from corpparent.families import RuleFamily
-from corpparent.files.national import read_benchmarking, read_lait_benchmarking
+from corpparent.files.dfe.national import read_benchmarking, read_lait_benchmarking
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading

@@ -21,10 +21,10 @@ from corpparent.dated_groups import DatedGroup
 from corpparent.dfe.benchmark import Benchmarking, national_benchmark
 from corpparent.dfe.national_findings import lait_indicator
 from corpparent.dfe.national_results import NationalResults
-from corpparent.files.lait import read_lait, read_lait_dictionary
-from corpparent.files.national_package import national_results
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.national_package import national_results
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialYear
 from national_data import NATIONAL_DATA

@@ -99,6 +99,10 @@ def _has_entry(anchors: set[str], module: str, name: str) -> bool:
     defined = getattr(value, "__module__", None)
     if f"{module}.{name}" in anchors or f"{defined}.{name}" in anchors:
         return True
+    # A lazy front door names the module each of its names is imported from.
+    source = getattr(importlib.import_module(module), "_EXPORTS", {}).get(name)
+    if source is not None and f"{source}.{name}" in anchors:
+        return True
     # A constant has no __module__: its entry is under one of the package's modules.
     return any(anchor.startswith(f"{module}.") and anchor.endswith(f".{name}")
                and anchor.count(".") == module.count(".") + 2 for anchor in anchors)

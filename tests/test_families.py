@@ -20,10 +20,10 @@ from corpparent.comparators import (
     standing_finding,
 )
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
-from corpparent.files.readings import read_readings
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
+from corpparent.files.panel.readings import read_readings
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.findings import Finding, Status
 from corpparent.governance.frequency import MeetingFrequency, MeetingLog
 from corpparent.governance.meetings import Sitting

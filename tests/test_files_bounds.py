@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from corpparent import DataError, Indicator, IndicatorSet, Kind, Polarity, read_readings
-from corpparent.files.comparators import read_comparators
-from corpparent.files.documents import read_document
-from corpparent.files.limits import MAX_NESTING, checked_file
-from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.files._tabular.documents import read_document
+from corpparent.files._tabular.limits import MAX_NESTING, checked_file
+from corpparent.files.panel.comparators import read_comparators
+from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.readings import Reading
 from corpparent.periods import parse_period
 
@@ -135,7 +135,7 @@ def test_a_parquet_text_column_that_is_not_utf8_is_refused(tmp_path: Path) -> No
     # raised UnicodeDecodeError from deep inside pyarrow.
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    from corpparent.files.lait import read_lait
+    from corpparent.files.dfe.lait import read_lait
 
     def text(*values: bytes) -> object:
         return pa.array(values, pa.binary()).view(pa.string())

@@ -10,8 +10,8 @@ import pytest
 from corpparent.comparators import Comparator, ComparatorKind
 from corpparent.errors import DataError, DefinitionError, PeriodError
 from corpparent.files import comparators_from_records, read_comparators
-from corpparent.files.problems import Locator
-from corpparent.files.records import json_records
+from corpparent.files._tabular.problems import Locator
+from corpparent.files._tabular.records import json_records
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period
 

@@ -8,7 +8,8 @@ import pytest
 
 from corpparent.dfe.national import NationalData
 from corpparent.errors import DataError, UnknownIndicatorError
-from corpparent.files.dfe_mapping import (
+from corpparent.files.dfe.lait import read_lait_dictionary
+from corpparent.files.dfe.mapping import (
     FileMapping,
     load_mapping,
     national_definitions,
@@ -17,7 +18,6 @@ from corpparent.files.dfe_mapping import (
     read_mapped,
     shipped_mappings,
 )
-from corpparent.files.lait import read_lait_dictionary
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialYear

@@ -9,8 +9,8 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from corpparent.files.ees import read_ees
-from corpparent.files.lait import read_lait_dictionary
+from corpparent.files.dfe.ees import read_ees
+from corpparent.files.dfe.lait import read_lait_dictionary
 
 pytestmark = pytest.mark.national_data
 

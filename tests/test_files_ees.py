@@ -16,7 +16,7 @@ from corpparent.dfe.areas import Level
 from corpparent.dfe.ees import EesRow, EesTable, ees_period
 from corpparent.dfe.figures import parse_figure
 from corpparent.errors import DataError, Problem
-from corpparent.files.ees import read_ees
+from corpparent.files.dfe.ees import read_ees
 from corpparent.periods import CalendarYear, FinancialYear, Period
 from corpparent.symbols import MAX_MAGNITUDE, OFFICIAL_SYMBOLS
 from national_data import NATIONAL_DATA

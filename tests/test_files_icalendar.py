@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DefinitionError
-from corpparent.files.icalendar import (
+from corpparent.files.panel.icalendar import (
     escape_text,
     fold_line,
     to_icalendar,

@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import given, strategies as st
 
-from corpparent.files.json_lines import key_lines, key_offsets
+from corpparent.files._tabular.json_lines import key_lines, key_offsets
 
 _DECODER = json.JSONDecoder()
 

@@ -11,8 +11,8 @@ from hypothesis import given, strategies as st
 
 from corpparent.dfe.lait import LaitData, LaitDictionary, lait_period
 from corpparent.errors import DataError
-from corpparent.files.dfe_mapping import read_folder
-from corpparent.files.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.mapping import read_folder
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import AcademicYear, CalendarYear, FinancialYear, YearEnding, YearSpan
 from national_data import NATIONAL_DATA

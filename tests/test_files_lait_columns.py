@@ -14,9 +14,9 @@ import pytest
 
 from corpparent.dfe.areas import REGION_CODES
 from corpparent.errors import DataError
-from corpparent.files import lait_columns
-from corpparent.files.lait import read_lait
-from corpparent.files.lait_columns import read_lait_table
+from corpparent.files.dfe import lait_columns
+from corpparent.files.dfe.lait import read_lait
+from corpparent.files.dfe.lait_columns import read_lait_table
 from national_data import NATIONAL_DATA
 
 GOOD = {"Short Desc": "M", "Data item": "m", "Years": "2025", "LA and Regions": "Wiltshire",

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError
-from corpparent.files.documents import decode_document
-from corpparent.files.meetings import (
+from corpparent.files._tabular.documents import decode_document
+from corpparent.files.panel.meetings import (
     meetings_from_data,
     read_meetings,
     read_meetings_csv,
     read_meetings_json,
 )
-from corpparent.files.membership import read_membership
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.membership import read_membership
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass, Office
 
@@ -115,7 +115,8 @@ def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
         read_meetings(tmp_path / "missing.csv")
     with pytest.raises(DataError, match=r"invalid JSON: .* \(line 1"):
         read_meetings(write(tmp_path, "x.json", "{nope"))
-    with pytest.raises(DataError, match=r"expected a \.csv, \.json, \.xlsx, \.xls or \.ods file"):
+    with pytest.raises(DataError, match=r"expected a \.csv, \.json, \.xlsx, \.xlsm, \.xls or "
+                       r"\.ods file, found a \.txt file"):
         read_meetings(write(tmp_path, "x.txt", ""))
 
 
@@ -200,8 +201,8 @@ def test_membership_file(tmp_path: Path) -> None:
 
 
 def test_json_schemas_describe_the_example_files() -> None:
-    from corpparent.files.meetings import meetings_json_schema
-    from corpparent.files.membership import membership_json_schema
+    from corpparent.files.panel.meetings import meetings_json_schema
+    from corpparent.files.panel.membership import membership_json_schema
 
     meeting = meetings_json_schema()["$defs"]["MeetingRecord"]
     records = json.loads((DATA / "staffordshire_2019-20_meetings.json").read_text())

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from corpparent.errors import DataError
-from corpparent.files.meetings import read_meetings
+from corpparent.files.panel.meetings import read_meetings
 
 CSV = Path(__file__).resolve().parent.parent / "examples" / "data" / \
     "staffordshire_2019-20_meetings.csv"

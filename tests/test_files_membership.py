@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.membership import read_membership
+from corpparent.files.panel.membership import read_membership
 
 
 def problems(tmp_path: Path, data: object) -> tuple[list[str], tuple[Problem, ...]]:

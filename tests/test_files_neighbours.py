@@ -9,8 +9,8 @@ import pytest
 from corpparent.dfe.neighbours import Closeness, StatisticalNeighbours
 from corpparent.dfe.ofsted import Judgement
 from corpparent.errors import DataError
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
 from national_data import NATIONAL_DATA
 
 DFE = NATIONAL_DATA

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from corpparent import DataError, Indicator, IndicatorSet, Kind, Polarity, read_readings
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
 from national_data import NATIONAL_DATA
 
 INDICATORS = IndicatorSet([Indicator("cla", "Children in care", Kind.SNAPSHOT,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.obligations import load_obligations
+from corpparent.files.panel.obligations import load_obligations
 
 ENTRY = """
 [[obligations]]

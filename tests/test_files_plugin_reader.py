@@ -20,10 +20,10 @@ from corpparent.files import (
     plugin_schema,
     profile_from_toml,
     profile_to_toml,
-    toml_writer as tomlwriter,
     validate_plugin_file,
 )
-from corpparent.files.toml_lines import key_lines
+from corpparent.files._tabular import toml_writer as tomlwriter
+from corpparent.files._tabular.toml_lines import key_lines
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import CalendarYear, FinancialQuarter, FinancialYear, Month, MunicipalYear
@@ -32,7 +32,8 @@ from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_COPY = ROOT / "src" / "corpparent" / "files" / "schema" / "authority-plugin.schema.json"
+SCHEMA_COPY = (ROOT / "src" / "corpparent" / "files" / "plugin" / "schema"
+               / "authority-plugin.schema.json")
 
 VALID = """\
 format_version = 1

@@ -4,7 +4,7 @@ problems are listed as the file runs."""
 from __future__ import annotations
 
 from corpparent.errors import DataError, DefinitionError, Problem
-from corpparent.files.problems import Attempts, Locator, in_file_order
+from corpparent.files._tabular.problems import Attempts, Locator, in_file_order
 
 
 def test_attempts_keep_a_readers_problems_as_placed_and_place_other_errors() -> None:

@@ -9,11 +9,11 @@ import pytest
 from pydantic import BaseModel
 
 from corpparent.errors import DataError
-from corpparent.files.comparators import read_comparators
+from corpparent.files._tabular.records import read_records, validate_records
 from corpparent.files.kinds import Against
-from corpparent.files.meetings import read_meetings_csv
-from corpparent.files.records import read_records, validate_records
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.comparators import read_comparators
+from corpparent.files.panel.meetings import read_meetings_csv
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.kinds import kind_named
 
 

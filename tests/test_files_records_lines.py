@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DataError, Problem
-from corpparent.files.records import read_records
+from corpparent.files._tabular.records import read_records
 
 
 def test_records_after_a_blank_line_keep_their_line_numbers(tmp_path: Path) -> None:

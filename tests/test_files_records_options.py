@@ -11,10 +11,10 @@ from hypothesis import given, strategies as st
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpparent.errors import DataError
-from corpparent.files.csv_rows import csv_header
-from corpparent.files.meetings import read_meetings_csv
-from corpparent.files.problems import problems_from_validation
-from corpparent.files.records import RawRecord, read_records, validate_records
+from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.problems import problems_from_validation
+from corpparent.files._tabular.records import RawRecord, read_records, validate_records
+from corpparent.files.panel.meetings import read_meetings_csv
 
 
 def _write(folder: Path, text: str, name: str = "file.csv") -> Path:

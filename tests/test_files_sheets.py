@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from corpparent import DataError, read_readings
 from corpparent.cli import cli
 from corpparent.errors import MissingDependencyError
-from corpparent.files.comparators import read_comparators
-from corpparent.files.ofsted import read_ofsted
-from corpparent.files.sheets import cell_text, column_letter
-from corpparent.files.submissions import read_submissions
+from corpparent.files._tabular.sheets import cell_text, column_letter
+from corpparent.files.dfe.ofsted import read_ofsted
+from corpparent.files.panel.comparators import read_comparators
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.indicators.readings import Readings
 from corpparent.plugins import load_profile
 from national_data import NATIONAL_DATA

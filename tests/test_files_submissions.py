@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent.errors import DataError, DefinitionError
-from corpparent.files.submissions import read_submissions, submissions_from_data
+from corpparent.files.panel.submissions import read_submissions, submissions_from_data
 from corpparent.obligations.submissions import Submission
 from corpparent.periods import FinancialQuarter, FinancialYear
 
@@ -76,7 +76,7 @@ def test_every_problem_in_a_json_log_is_reported_with_its_number_and_key() -> No
         ("log.json", "{\"rows\": []}", "expected a list of records"),
         ("log.csv", "", "the file is empty"),
         ("log.xlsx", "", "cannot read the workbook"),
-        ("log.docx", "", "expected .csv, .json"),
+        ("log.docx", "", "expected a .csv, .json"),
     ],
 )
 def test_unreadable_logs_raise_one_clear_data_error(

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from corpparent.errors import DefinitionError
-from corpparent.files import toml_writer as tomlwriter
+from corpparent.files._tabular import toml_writer as tomlwriter
 
 
 @pytest.mark.parametrize(("top", "tables", "arrays", "message"), [

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
 from corpparent.findings import Status
 from corpparent.governance.attendance import (
     AttendanceOutcome,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpparent.errors import DefinitionError
-from corpparent.files.membership import read_membership
+from corpparent.files.panel.membership import read_membership
 from corpparent.findings import Status
 from corpparent.governance.composition import (
     ChairHoldsRole,

@@ -12,8 +12,8 @@ import pytest
 
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
 from corpparent.findings import AllOf, Finding, Status
 from corpparent.governance.attendance import AttendanceThreshold
 from corpparent.governance.constitution import Constitution, Seats

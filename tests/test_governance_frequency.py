@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 
 from corpparent.errors import DefinitionError
 from corpparent.families import RuleFamily
-from corpparent.files.meetings import read_meetings
+from corpparent.files.panel.meetings import read_meetings
 from corpparent.findings import Finding, Status, worst
 from corpparent.governance.frequency import MeetingFrequency, MeetingLog
 from corpparent.governance.years import YearKind, add_months

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from hypothesis import given
 
 from corpparent.cli import cli
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
 from corpparent.governance.attendance import attendance_table
 from corpparent.governance.meetings import Meeting, Meetings, Substitution
 from corpparent.governance.membership import Member, MemberClass, Membership

@@ -224,7 +224,7 @@ def test_submitted_in_order_but_after_july_is_late() -> None:
 
 
 def test_the_example_log_gives_the_expected_outcomes() -> None:
-    from corpparent.files.submissions import read_submissions
+    from corpparent.files.panel.submissions import read_submissions
 
     log = read_submissions("tests/data/obligations/wiltshire_submissions_2022-23.csv")
     findings = judge(list(log), date(2023, 9, 1))

@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from authority_data import built_in_obligations
 from corpparent.errors import DataError, DefinitionError, UnknownNameError
-from corpparent.files.obligations import (
+from corpparent.files.panel.obligations import (
     load_obligations,
     obligation_schema,
     obligations_from_data,

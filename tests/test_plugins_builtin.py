@@ -18,7 +18,7 @@ import pytest
 
 from corpparent.comparators.comparison import Verdict
 from corpparent.families import RuleFamily
-from corpparent.files.readings import read_readings
+from corpparent.files.panel.readings import read_readings
 from corpparent.findings import Status
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import FinancialQuarter, FinancialYear, parse_period

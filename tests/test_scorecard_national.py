@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.comparators.national_standing import NationalStanding, latest_standing
-from corpparent.files.national_package import national_results, shipped_folder
-from corpparent.files.ofsted import read_ofsted
+from corpparent.files.dfe.national_package import national_results, shipped_folder
+from corpparent.files.dfe.ofsted import read_ofsted
 from corpparent.periods import FinancialQuarter, FinancialYear
 from reports_support import READINGS
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from corpparent.comparators import ComparatorSet, CompareWith, Verdict
-from corpparent.files.plugin_reader import profile_from_toml
-from corpparent.files.plugin_writer import profile_to_toml
+from corpparent.files.plugin.reader import profile_from_toml
+from corpparent.files.plugin.writer import profile_to_toml
 from corpparent.findings import Status
 from corpparent.governance.attendance import AttendanceThreshold, SixMonthRule
 from corpparent.governance.composition import MaximumSize, SeatLimit

@@ -24,7 +24,41 @@ from typing import Any
 __all__ = ["MOVED", "install"]
 
 #: Every module path of 0.2 that moved in 0.3, to where it is now.
-MOVED: dict[str, str] = {}
+MOVED: dict[str, str] = {
+    "corpparent.files.comparator_sets": "corpparent.files.panel.comparator_sets",
+    "corpparent.files.comparators": "corpparent.files.panel.comparators",
+    "corpparent.files.csv_rows": "corpparent.files._tabular.csv_rows",
+    "corpparent.files.dates": "corpparent.files._tabular.dates",
+    "corpparent.files.dfe_mapping": "corpparent.files.dfe.mapping",
+    "corpparent.files.documents": "corpparent.files._tabular.documents",
+    "corpparent.files.ees": "corpparent.files.dfe.ees",
+    "corpparent.files.icalendar": "corpparent.files.panel.icalendar",
+    "corpparent.files.json_lines": "corpparent.files._tabular.json_lines",
+    "corpparent.files.lait": "corpparent.files.dfe.lait",
+    "corpparent.files.lait_columns": "corpparent.files.dfe.lait_columns",
+    "corpparent.files.limits": "corpparent.files._tabular.limits",
+    "corpparent.files.meetings": "corpparent.files.panel.meetings",
+    "corpparent.files.membership": "corpparent.files.panel.membership",
+    "corpparent.files.national": "corpparent.files.dfe.national",
+    "corpparent.files.national_package": "corpparent.files.dfe.national_package",
+    "corpparent.files.neighbours": "corpparent.files.dfe.neighbours",
+    "corpparent.files.obligations": "corpparent.files.panel.obligations",
+    "corpparent.files.ofsted": "corpparent.files.dfe.ofsted",
+    "corpparent.files.plugin_format": "corpparent.files.plugin.format",
+    "corpparent.files.plugin_governance": "corpparent.files.plugin.governance",
+    "corpparent.files.plugin_governance_tables": "corpparent.files.plugin.governance_tables",
+    "corpparent.files.plugin_reader": "corpparent.files.plugin.reader",
+    "corpparent.files.plugin_terms": "corpparent.files.plugin.terms",
+    "corpparent.files.plugin_writer": "corpparent.files.plugin.writer",
+    "corpparent.files.problems": "corpparent.files._tabular.problems",
+    "corpparent.files.readings": "corpparent.files.panel.readings",
+    "corpparent.files.records": "corpparent.files._tabular.records",
+    "corpparent.files.sheets": "corpparent.files._tabular.sheets",
+    "corpparent.files.submissions": "corpparent.files.panel.submissions",
+    "corpparent.files.tables": "corpparent.files._tabular.tables",
+    "corpparent.files.toml_lines": "corpparent.files._tabular.toml_lines",
+    "corpparent.files.toml_writer": "corpparent.files._tabular.toml_writer",
+}
 
 
 class _Alias(ModuleType):

@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from corpparent.errors import DataError, Problem, UnknownNameError
-from corpparent.files.documents import read_document
+from corpparent.files._tabular.documents import read_document
+from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
 from corpparent.files.kinds import KINDS as FILE_KINDS, Against, FileKind, sniff
-from corpparent.files.problems import Locator, problems_from_validation, shown
 from corpparent.report.model import REPORT_MODELS, report_adapter, report_schema
 
 __all__ = ["KINDS", "detect", "kind_named"]
@@ -50,7 +50,7 @@ def _report_problems(exc: ValidationError, data: Any, where: Locator) -> list[Pr
 
 #: Every registered kind of file, in the order a file is tried against them.
 KINDS: tuple[FileKind, ...] = (
-    FileKind("report", "a JSON report written by corpparent", (".json",),
+    FileKind("report", "a JSON report written by corpparent", ("json",),
              lambda s: s.keyed and s.has("schema_version", "kind"), _report, report_schema),
     *FILE_KINDS,
 )

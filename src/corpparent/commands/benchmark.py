@@ -65,7 +65,7 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
-    from corpparent.files.national_package import national_results
+    from corpparent.files.dfe.national_package import national_results
     from corpparent.runs.benchmark import benchmark_authority
 
     results = national_results(folder, model="2021" if model == "2021" else "2025",

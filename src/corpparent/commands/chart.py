@@ -16,7 +16,7 @@ from corpparent.commands.common import (
     profile_and_indicators,
 )
 from corpparent.errors import CorpparentError
-from corpparent.files.readings import read_readings
+from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -52,7 +52,7 @@ def _from_national(folder: Path, area: str | None,
         raise click.UsageError("--national needs --area, the authority's code in the DfE "
                                "files (such as 865 for Wiltshire)")
     # The DfE readers are loaded only when asked for, so 'corpparent --help' stays light.
-    from corpparent.files.national import read_lait_benchmarking
+    from corpparent.files.dfe.national import read_lait_benchmarking
 
     benchmarking = read_lait_benchmarking(folder)
     indicator = benchmarking.indicator(indicator_id)

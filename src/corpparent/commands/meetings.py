@@ -15,9 +15,9 @@ from corpparent.commands.common import (
     output_options,
     report_findings,
 )
-from corpparent.files.meetings import read_meetings
-from corpparent.files.membership import read_membership
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.membership import read_membership
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
 from corpparent.periods import Period
 from corpparent.plugins import load_authority

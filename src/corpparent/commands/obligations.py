@@ -19,10 +19,10 @@ from corpparent.commands.common import (
     report_findings,
     write_output,
 )
-from corpparent.files.icalendar import to_icalendar
-from corpparent.files.meetings import read_meetings
-from corpparent.files.obligations import load_obligations
-from corpparent.files.submissions import read_submissions
+from corpparent.files.panel.icalendar import to_icalendar
+from corpparent.files.panel.meetings import read_meetings
+from corpparent.files.panel.obligations import load_obligations
+from corpparent.files.panel.submissions import read_submissions
 from corpparent.governance.meetings import MeetingKind
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period

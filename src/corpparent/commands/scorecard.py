@@ -22,8 +22,8 @@ from corpparent.commands.common import (
 )
 from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dated_groups import DatedGroup
-from corpparent.files.comparators import read_comparators
-from corpparent.files.readings import read_readings
+from corpparent.files.panel.comparators import read_comparators
+from corpparent.files.panel.readings import read_readings
 from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
 from corpparent.profile import AuthorityProfile
@@ -172,7 +172,7 @@ def national_source(profile: AuthorityProfile | None, folder: Path | None) -> Na
 
     def standings(code: str, measures: Sequence[str], group: DatedGroup | None,
                   ) -> dict[str, tuple[NationalStanding, ...]]:
-        from corpparent.files.national_package import national_standings
+        from corpparent.files.dfe.national_package import national_standings
 
         return national_standings(code, measures, folder, outstanding=group)
 

@@ -19,9 +19,9 @@ import click
 
 from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
-from corpparent.files.dfe_mapping import load_mapping
+from corpparent.files._tabular.sheets import using_sheet
+from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
-from corpparent.files.sheets import using_sheet
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import clashes, load_authority
 from corpparent.safe_text import printable

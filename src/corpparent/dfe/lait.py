@@ -10,7 +10,7 @@ better), ``Low`` (lower is better), ``-`` (no judgement, e.g. the rate of childr
 looked after), or ``NA``; its decimal places (``dps``); and ``No_Quartile``, where
 ``N`` marks a measure shown without quartile bands.
 
-The files are read by :mod:`corpparent.files.lait`.
+The files are read by :mod:`corpparent.files.dfe.lait`.
 """
 
 from __future__ import annotations

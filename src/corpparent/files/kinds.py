@@ -1,10 +1,12 @@
 """The registry of file kinds: every kind of file corpparent reads, in one list.
 
-Each :class:`FileKind` has a name, a short description, how a file of the kind is
-recognised (its suffix, and its CSV header columns or its top-level keys, as
-:func:`sniff` reads them: a CSV file no further than its header row), the check that reads the whole
-file and returns a one-line summary (raising one :class:`~corpparent.errors.DataError`
-with every problem otherwise), and the JSON Schema of the kind, where it has one.
+Each :class:`FileKind` has a name, a short description, the formats its files are
+written in (whose suffixes the one registry of formats gives:
+:mod:`~corpparent.files._tabular.formats`), how a file of the kind is recognised (its
+suffix, and its CSV header columns or its top-level keys, as :func:`sniff` reads them: a
+CSV file no further than its header row), the check that reads the whole file and
+returns a one-line summary (raising one :class:`~corpparent.errors.DataError` with every
+problem otherwise), and the JSON Schema of the kind, where it has one.
 ``corpparent validate`` and ``corpparent schema`` iterate the registry and keep no list
 of their own, so adding a kind of file is one reader module and one entry in
 :data:`KINDS`.
@@ -22,36 +24,42 @@ from typing import Any, final
 from attrs import frozen
 
 from corpparent.errors import CorpparentError, DataError
-from corpparent.files.comparator_sets import ComparatorSetModel, comparator_set_from_data
-from corpparent.files.comparators import ComparatorRow, read_comparators
-from corpparent.files.csv_rows import csv_header
-from corpparent.files.dfe_mapping import (
+from corpparent.files._tabular.documents import read_document
+from corpparent.files._tabular.formats import (
+    DOCUMENT_FORMATS,
+    RECORD_FORMATS,
+    TABLE_FORMATS,
+    Shape,
+    format_of,
+    suffixes_of,
+)
+from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.problems import in_file_order, shown
+from corpparent.files._tabular.records import read_records, validate_records
+from corpparent.files.dfe.ees import read_ees
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.mapping import (
     FileMapping,
     load_mapping,
     read_mapped,
     shipped_mappings,
 )
-from corpparent.files.documents import read_document
-from corpparent.files.ees import read_ees
-from corpparent.files.lait import read_lait, read_lait_dictionary
-from corpparent.files.limits import checked_file
-from corpparent.files.meetings import meetings_json_schema, read_meetings
-from corpparent.files.membership import membership_json_schema, read_membership
-from corpparent.files.neighbours import read_neighbours
-from corpparent.files.obligations import load_obligations, obligation_schema
-from corpparent.files.ofsted import read_ofsted
-from corpparent.files.plugin_format import plugin_schema
-from corpparent.files.plugin_reader import load_plugin_file
-from corpparent.files.problems import in_file_order, shown
-from corpparent.files.readings import (
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
+from corpparent.files.panel.comparator_sets import ComparatorSetModel, comparator_set_from_data
+from corpparent.files.panel.comparators import ComparatorRow, read_comparators
+from corpparent.files.panel.meetings import MEETINGS_FORMATS, meetings_json_schema, read_meetings
+from corpparent.files.panel.membership import membership_json_schema, read_membership
+from corpparent.files.panel.obligations import load_obligations, obligation_schema
+from corpparent.files.panel.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
     read_readings,
 )
-from corpparent.files.records import normalise_column, read_records, validate_records
-from corpparent.files.sheets import SHEET_SUFFIXES, sheet_headers
-from corpparent.files.submissions import read_submissions, submissions_json_schema
+from corpparent.files.panel.submissions import read_submissions, submissions_json_schema
+from corpparent.files.plugin.format import plugin_schema
+from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import parse_period
 from corpparent.wording import counted
@@ -62,13 +70,15 @@ __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
 @final
 @frozen
 class Sniff:
-    """What tells a file's kind: its suffix, and its names: a CSV file's headings (as
-    published, and normalised), a JSON or TOML document's top-level keys (or, for a
-    JSON list, its first record's keys), a parquet file's columns."""
+    """What tells a file's kind: its suffix and the format that is of (``""``: none),
+    and its names: a CSV file's headings (as published, and normalised), a JSON or TOML
+    document's top-level keys (or, for a JSON list, its first record's keys), a parquet
+    file's columns."""
 
     suffix: str
     names: frozenset[str]
     keyed: bool = False  # the names are a document's top-level keys
+    format: str = ""
 
     def has(self, *names: str) -> bool:
         """Whether every one of ``names`` is among the file's names."""
@@ -92,14 +102,20 @@ Schema = Callable[[], dict[str, Any]]
 @final
 @frozen
 class FileKind:
-    """One kind of file: how it is recognised, checked and described by a schema."""
+    """One kind of file: the formats it is written in, how it is recognised, checked and
+    described by a schema."""
 
     name: str
     description: str
-    suffixes: tuple[str, ...]
+    formats: tuple[str, ...]
     recognise: Callable[[Sniff], bool]
     check: Check
     schema: Schema | None = None
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """The suffixes of the kind's files, as the registry of formats gives them."""
+        return suffixes_of(self.formats)
 
     def recognises(self, sniffed: Sniff) -> bool:
         """Whether a file so sniffed is of this kind."""
@@ -107,35 +123,24 @@ class FileKind:
 
 
 def sniff(path: Path) -> Sniff:
-    """The suffix and names of the file at ``path``, reading a CSV file no further than
-    its header row; a file that cannot be read as its suffix says is a
-    :class:`~corpparent.errors.DataError`."""
+    """The suffix and names of the file at ``path``, in the format its suffix is of,
+    reading a CSV file no further than its header row; a file that cannot be read as
+    its suffix says is a :class:`~corpparent.errors.DataError`, as is a missing file. A
+    file of no format has no names, so no kind recognises it."""
     suffix = path.suffix.lower()
-    if suffix in SHEET_SUFFIXES:
-        headings = sheet_headers(path)
-        return Sniff(suffix, headings | {normalise_column(name) for name in headings})
-    if suffix == ".parquet":
-        return Sniff(suffix, _parquet_columns(path))
-    if suffix in (".json", ".toml"):
-        data, _ = read_document(path, (suffix,))
+    try:
+        found = format_of(path)
+    except DataError:
+        checked_file(path)
+        return Sniff(suffix, frozenset())
+    if found.shape is Shape.DOCUMENT:
+        data, _ = read_document(path, found.suffixes)
         if isinstance(data, list) and data and isinstance(data[0], dict):
-            return Sniff(suffix, frozenset(data[0]))
+            return Sniff(suffix, frozenset(data[0]), format=found.name)
         return Sniff(suffix, frozenset(data) if isinstance(data, dict) else frozenset(),
-                     keyed=True)
-    names = set(csv_header(path))
-    return Sniff(suffix, frozenset(names | {normalise_column(name) for name in names}))
-
-
-def _parquet_columns(path: Path) -> frozenset[str]:
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        return frozenset()
-    checked_file(path)
-    try:
-        return frozenset(pq.read_schema(path).names)
-    except (OSError, ValueError) as exc:  # pyarrow's errors subclass these
-        raise DataError.single(str(path), f"cannot read the parquet file: {exc}") from None
+                     keyed=True, format=found.name)
+    assert found.headings is not None  # every table and column format has headings
+    return Sniff(suffix, found.headings(path), format=found.name)
 
 
 # --- checks: each reads the whole file and says in a line what it holds ---------------
@@ -240,46 +245,46 @@ def _record_schema(model: type[Any]) -> Schema:
 
 #: Every kind of input file, in the order a file is tried against them.
 KINDS: tuple[FileKind, ...] = (
-    FileKind("authority-plugin", "an authority plug-in written as data", (".toml",),
+    FileKind("authority-plugin", "an authority plug-in written as data", ("toml",),
              lambda s: s.has("format_version"), _plugin, plugin_schema),
     FileKind("dfe-mapping", "which rows and columns of a DfE file give which indicator",
-             (".toml",), lambda s: s.has("file", "title", "indicators"), _mapping,
+             ("toml",), lambda s: s.has("file", "title", "indicators"), _mapping,
              _record_schema(FileMapping)),
-    FileKind("obligations", "a panel's reporting obligations", (".toml", ".json"),
+    FileKind("obligations", "a panel's reporting obligations", DOCUMENT_FORMATS,
              lambda s: s.has("obligations"), _obligations, obligation_schema),
-    FileKind("membership", "a panel's members and priority leads", (".json",),
+    FileKind("membership", "a panel's members and priority leads", ("json",),
              lambda s: s.has("members"), _membership, membership_json_schema),
-    FileKind("comparator-set", "an authority's declared comparators", (".json", ".toml"),
+    FileKind("comparator-set", "an authority's declared comparators", DOCUMENT_FORMATS,
              lambda s: s.keyed and s.has("authority", "comparators"), _comparator_set,
              _record_schema(ComparatorSetModel)),
     FileKind("submissions", "the log of what was sent to whom, when",
-             (".csv", ".json", *SHEET_SUFFIXES),
+             RECORD_FORMATS,
              lambda s: s.has("document", "recipient", "date") or s.has("submissions"),
              _submissions, submissions_json_schema),
-    FileKind("meetings", "a panel's meetings and attendance", (".csv", ".json"),
+    FileKind("meetings", "a panel's meetings and attendance", MEETINGS_FORMATS,
              lambda s: s.has("date", "member") or s.has("meetings")
-             or (s.suffix == ".json" and not s.keyed and s.has("date")),
+             or (s.format == "json" and not s.keyed and s.has("date")),
              _meetings, meetings_json_schema),
     FileKind("comparators", "comparator values in long format",
-             (".csv", ".json", *SHEET_SUFFIXES),
+             RECORD_FORMATS,
              lambda s: s.has("comparator") or s.has("comparators"), _comparators,
              _record_schema(ComparatorRow)),
     FileKind("readings", "an authority's indicator readings",
-             (".csv", ".json", *SHEET_SUFFIXES),
+             RECORD_FORMATS,
              lambda s: s.has(*READING_COLUMNS) or s.has("readings"), _readings,
              _record_schema(ReadingRecord)),
     FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file",
-             (".csv", *SHEET_SUFFIXES),
+             TABLE_FORMATS,
              lambda s: s.has("time_period", "time_identifier", "geographic_level"), _ees),
-    FileKind("dfe-lait", "the DfE Local Authority Interactive Tool dataset", (".parquet",),
+    FileKind("dfe-lait", "the DfE Local Authority Interactive Tool dataset", ("parquet",),
              lambda s: s.has("Short Desc", "Values"), _lait),
     FileKind("dfe-lait-dictionary", "the LAIT data dictionary of measures",
-             (".csv", *SHEET_SUFFIXES),
+             TABLE_FORMATS,
              lambda s: s.has("Measure_code", "Measure_short", "Polarity"), _lait_dictionary),
     FileKind("dfe-neighbours", "the DfE statistical-neighbour model",
-             (".csv", *SHEET_SUFFIXES),
+             TABLE_FORMATS,
              lambda s: s.has("SN_1") or s.has("SN1"), _neighbours),
     FileKind("ofsted", "Ofsted's inspection outcomes of every authority",
-             (".csv", *SHEET_SUFFIXES),
+             TABLE_FORMATS,
              lambda s: s.has("Local authority area code", "Overall effectiveness"), _ofsted),
 )

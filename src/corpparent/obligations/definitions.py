@@ -19,7 +19,7 @@ priority), and *precedence* over other obligations ("shared with the Children's 
 Committee prior to submission").
 
 Obligations are plain data: frozen values with no callables, so an authority can declare
-them in a data file (:mod:`corpparent.files.obligations`) as readily as in
+them in a data file (:mod:`corpparent.files.panel.obligations`) as readily as in
 Python. An invalid obligation raises :class:`~corpparent.errors.DefinitionError` when it
 is built; an :class:`ObligationSet` also checks that identifiers are unique, that no two
 obligations could claim the same line of a submissions log, and that precedence refers

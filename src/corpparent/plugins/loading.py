@@ -34,7 +34,7 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.errors import PluginError
-from corpparent.files.plugin_reader import load_plugin_file, profile_from_toml
+from corpparent.files.plugin.reader import load_plugin_file, profile_from_toml
 from corpparent.plugins.discovery import STRICT_ENV, PluginSpec, discover
 from corpparent.plugins.errors import PluginLoadError
 from corpparent.plugins.python_objects import as_kind

@@ -122,7 +122,7 @@ def _from_plugin_file(reference: str, kind: type[T]) -> T:
     """The part of the profile a plug-in file declares that is of ``kind``."""
     from attrs import fields
 
-    from corpparent.files.plugin_reader import load_plugin_file
+    from corpparent.files.plugin.reader import load_plugin_file
     from corpparent.profile import AuthorityProfile
 
     profile = load_plugin_file(reference)

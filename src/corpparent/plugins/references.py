@@ -21,7 +21,7 @@ import logging
 from pathlib import Path
 
 from corpparent.errors import PluginError
-from corpparent.files.plugin_reader import load_plugin_file
+from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.plugins.discovery import PluginSpec, installed
 from corpparent.plugins.loading import load_profile
 from corpparent.plugins.python_objects import load_object

@@ -1,7 +1,7 @@
 """The national benchmark job: one authority's figures among every other's, by measure.
 
 :func:`benchmark_authority` is what ``corpparent benchmark`` runs, on national results
-already computed for every authority (:func:`corpparent.files.national_package.
+already computed for every authority (:func:`corpparent.files.dfe.national_package.
 national_results` reads the DfE's files and computes them): the authority asked for,
 the measures asked for (each must be one LAIT has), and the periods asked for (a LAIT
 label such as ``2023/24`` or a period as written), every period, or each measure's

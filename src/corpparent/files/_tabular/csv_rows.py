@@ -1,0 +1,150 @@
+"""Reading a CSV file row by row, each row placed on the line it starts on.
+
+The CSV layer under :mod:`~corpparent.files._tabular.records`: a file is decoded as UTF-8 a line
+at a time (a byte-order mark dropped; lines ended by ``\n``, ``\r\n`` or a lone ``\r``)
+and read strictly, so a quote that closes a cell too soon is refused rather than read
+as something the file does not say. A file that is missing, not UTF-8 or not well-formed
+CSV is a :class:`~corpparent.errors.DataError` naming the line at fault and, where it can,
+what was expected there and what was found.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Generator, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from corpparent.errors import DataError
+from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.problems import shown
+
+__all__ = ["csv_header", "csv_rows", "header_of", "normalise_column"]
+
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
+def csv_header(path: str | Path) -> tuple[str, ...]:
+    """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
+    reading no further than its header row; a file that is missing, not UTF-8 or not
+    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
+    rows = csv_rows(Path(path))
+    try:
+        return header_of(str(path), next(rows, None))
+    finally:
+        rows.close()
+
+
+def header_of(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:
+    """The headings of a file's ``first`` row (surrounding spaces dropped); no row, or
+    one of blank cells, is a problem of that row (or line 1), as there is no header to
+    read by."""
+    if first is None or not any(cell.strip() for cell in first[1]):
+        raise DataError.single(source, "the file is empty", line=1 if first is None
+                               else first[0], expected="a header row")
+    return tuple(name.strip() for name in first[1])
+
+
+def normalise_column(name: str) -> str:
+    """A header as corpparent names columns: ``'Substitute For'`` -> ``'substitute_for'``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
+    """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
+    read line by line as asked for; a row that is not well-formed CSV is a
+    :class:`~corpparent.errors.DataError` placed on the line at fault (see
+    :func:`_csv_problem`)."""
+    source = str(file)
+    checked_file(file)
+    try:
+        with file.open("rb") as stream:
+            read: list[str] = []  # the lines of the row being read, as written
+            reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
+            start = 1
+            try:
+                for cells in reader:
+                    yield start, cells
+                    start = reader.line_num + 1
+                    read.clear()
+            except csv.Error as exc:
+                raise _csv_problem(source, start, reader.line_num, "".join(read),
+                                   str(exc)) from None
+    except OSError as exc:
+        raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _kept(lines: Iterable[str], read: list[str]) -> Iterator[str]:
+    """``lines``, each added to ``read`` as it is read."""
+    for line in lines:
+        read.append(line)
+        yield line
+
+
+def _csv_problem(source: str, start: int, line: int, row: str, message: str) -> DataError:
+    """A csv module error in the row starting on line ``start``, written as ``row``, found
+    on ``line``: an unclosed quote is placed where its row starts, a quote that ends a
+    cell too soon where that quote is."""
+    if message == "unexpected end of data":
+        return DataError.single(source, "not a well-formed CSV file", line=start,
+                                expected="a closing quote to a quoted cell",
+                                found="the end of the file")
+    if message.startswith("field larger than field limit"):
+        return DataError.single(source, "not a well-formed CSV file", line=start,
+                                expected=f"cells of at most {csv.field_size_limit():,} "
+                                "characters", found="a longer one")
+    cell = _stray_quote(row)
+    if cell is not None:
+        return DataError.single(source, "not a well-formed CSV file", line=line,
+                                expected="a quote only at the start and end of a cell, "
+                                "doubled inside it", found=shown(cell))
+    return DataError.single(source, f"not a well-formed CSV file: {message}", line=line)
+
+
+def _stray_quote(row: str) -> str | None:
+    """The cell of ``row`` (a CSV row as written) whose opening quote is closed before
+    the cell ends, as in ``"min"utes``, from its start to the next comma or line end."""
+    start = 0
+    while start < len(row):
+        end = start
+        if row[start] == '"':
+            end = row.find('"', start + 1)
+            while end != -1 and row[end + 1:end + 2] == '"':  # a quote doubled inside
+                end = row.find('"', end + 2)
+            if end == -1:
+                return None
+            if row[end + 1:end + 2] not in (",", "\r", "\n", ""):
+                return row[start:_cell_end(row, end + 1)]
+        start = _cell_end(row, end) + 1
+    return None
+
+
+def _cell_end(row: str, at: int) -> int:
+    """Where the cell going on at ``at`` ends: the next comma or line end, or the row's
+    end."""
+    ends = (row.find(mark, at) for mark in ",\r\n")
+    return min((end for end in ends if end != -1), default=len(row))
+
+
+def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
+    """The lines of a UTF-8 file (a byte-order mark dropped), decoded one at a time and
+    ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that is not UTF-8 is a
+    :class:`~corpparent.errors.DataError` naming its line and byte."""
+    offset = lines = 0
+    for raw in stream:
+        text = raw
+        if offset == 0 and raw.startswith(codecs.BOM_UTF8):
+            text = raw[len(codecs.BOM_UTF8):]
+            offset = len(codecs.BOM_UTF8)
+        try:
+            decoded = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte "
+                                   f"{offset + exc.start}", line=lines + 1) from None
+        offset += len(text)
+        for line in _LONE_CR.split(decoded):
+            if line:
+                lines += 1
+                yield line

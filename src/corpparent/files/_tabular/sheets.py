@@ -1,0 +1,232 @@
+"""Reading a table from a spreadsheet: Excel ``.xlsx`` and OpenDocument ``.ods``.
+
+Workbooks are read with python-calamine, which reads both formats (and ``.xls``) in
+compiled code, an order of magnitude faster than openpyxl or odfpy, and is kept up to
+date with the formats it reads. A workbook is a set of sheets, and a published one
+holds notes beside its table: Ofsted's ``LA_Inspection_Outcomes_as_at_31_March_2025.ods``
+opens with a cover, contents and notes sheets, and its tables start at ``A3`` under a
+title and a line of description. So the table is found, not assumed: the sheet named
+(``--sheet`` on the command line, or :func:`using_sheet`), or else the first sheet
+whose header row holds the columns wanted; its header is the first of the sheet's
+first :data:`HEADER_SEARCH_ROWS` rows that holds them (or, where any columns will do,
+the first of those rows with the most cells filled).
+
+Each row is given as text cells, as a CSV file gives them, so every reader checks a
+sheet exactly as it checks a CSV file: a number ``7.0`` is ``'7'``, a date
+``2023-07-10``. Problems are placed on the sheet's own row number, and each cell is
+named by its sheet and reference as well as its heading: ``value (Readings!C14)``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final, final
+
+from attrs import frozen
+
+from corpparent.errors import DataError
+from corpparent.files._tabular.limits import checked_file
+
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "SheetTable",
+    "cell_text",
+    "column_letter",
+    "sheet_headers",
+    "sheet_table",
+    "using_sheet",
+]
+
+#: How far down a sheet its header row is looked for.
+HEADER_SEARCH_ROWS: Final = 20
+
+_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+_CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
+
+
+@contextmanager
+def using_sheet(name: str | None) -> Iterator[None]:
+    """Read workbooks' tables from the sheet ``name`` while inside the block (``None``:
+    find each table's sheet by its columns)."""
+    token = _CHOSEN.set(name)
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
+@functools.lru_cache(maxsize=1024)
+def column_letter(index: int) -> str:
+    """The letters of the 0-based column ``index``: 0 is ``A``, 26 is ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as a CSV file would write it: a whole number without ``.0``, a
+    date (at midnight) as ``2023-07-10``, nothing as the empty text."""
+    if type(value) is str:  # most cells: returned before any other test
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+@final
+@frozen
+class SheetTable:
+    """A table found in a sheet: its header's row (1-based, as the sheet numbers it),
+    its first column, and its rows from the header on, each with its row number."""
+
+    source: str
+    sheet: str
+    first_column: int
+    rows: tuple[tuple[int, list[str]], ...]
+
+    def cell(self, column: int, row: int) -> str:
+        """The reference of the table's ``column`` (0-based) in sheet ``row``:
+        ``Readings!C14``."""
+        return f"{self.sheet}!{column_letter(self.first_column + column)}{row}"
+
+
+def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]]]]:
+    """Each sheet of the workbook in turn (a sheet is read only when asked for): its
+    name and its rows as text with their row numbers; an unreadable workbook is a
+    DataError."""
+    from python_calamine import CalamineWorkbook  # imported on first use
+
+    source = str(checked_file(file))
+    try:
+        book = CalamineWorkbook.from_path(source)
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # calamine's errors share no base class, and a panic in
+        # its Rust code arrives as pyo3's PanicException, a BaseException
+        raise DataError.single(source, f"cannot read the workbook: {exc}") from None
+    with book:
+        for name in book.sheet_names:
+            try:
+                sheet = book.get_sheet_by_name(name)
+                # From A1, so a row's number and a cell's column are the sheet's own.
+                rows = [(number + 1, [cell_text(cell) for cell in row]) for number, row
+                        in enumerate(sheet.to_python(skip_empty_area=False))]
+            except _INTERRUPTS:
+                raise
+            except BaseException as exc:  # as above: a sheet's XML or data may be broken
+                raise DataError.single(source, f"cannot read the workbook's sheet {name!r}: "
+                                       f"{exc}") from None
+            yield name, rows
+
+
+def _sheet_names(file: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    source = str(checked_file(file))
+    try:
+        with CalamineWorkbook.from_path(source) as book:
+            return list(book.sheet_names)
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # as in _workbook_sheets
+        raise DataError.single(source, f"cannot read the workbook: {exc}") from None
+
+
+def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
+                  key: Callable[[str], str] = str.strip) -> int | None:
+    """Which of the first rows is the header: the first holding every ``wanted`` column
+    (each heading as ``key`` reads it), or (with none wanted) the first with the most
+    cells filled."""
+    first = rows[:HEADER_SEARCH_ROWS]
+    if wanted:
+        return next((index for index, (_, cells) in enumerate(first)
+                     if set(wanted) <= {key(cell) for cell in cells}), None)
+    filled = [sum(1 for cell in cells if cell.strip()) for _, cells in first]
+    if not filled or max(filled) == 0:
+        return None
+    return filled.index(max(filled))
+
+
+def _trimmed(rows: Sequence[tuple[int, list[str]]]
+             ) -> tuple[int, tuple[tuple[int, list[str]], ...]]:
+    """The table's first column (0-based: the columns left of it are empty in every
+    row), and the rows from there, with the empty cells right of the header's last
+    heading dropped (a filled one is kept, so the row is reported as longer than the
+    header)."""
+    starts = [next(i for i, cell in enumerate(cells) if cell.strip())
+              for _, cells in rows if any(cell.strip() for cell in cells)]
+    lead = min(starts, default=0)
+    header = rows[0][1][lead:]
+    width = len(header)
+    while width and not header[width - 1].strip():
+        width -= 1
+    result = []
+    for line, cells in rows:
+        kept = cells[lead:]
+        end = len(kept)
+        while end > width and not kept[end - 1].strip():
+            end -= 1
+        result.append((line, kept[:end]))
+    return lead, tuple(result)
+
+
+def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
+                key: Callable[[str], str] = str.strip) -> SheetTable:
+    """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
+    :func:`using_sheet`, or the first whose header holds every ``wanted`` column, each
+    heading as ``key`` reads it), from its header row on."""
+    source = str(file)
+    chosen = sheet if sheet is not None else _CHOSEN.get()
+    names = _sheet_names(file)
+    if chosen is not None and chosen not in names:
+        raise DataError.single(source, f"no sheet named {chosen!r}", expected="one of "
+                               + ", ".join(repr(name) for name in names))
+    for name, rows in _workbook_sheets(file):
+        if chosen is not None and name != chosen:
+            continue
+        found = _header_index(rows, wanted, key)
+        if found is not None:
+            lead, table = _trimmed(rows[found:])
+            return SheetTable(source, name, lead, table)
+    if chosen is not None or not wanted:
+        where = chosen if chosen is not None else (names[0] if names else None)
+        raise DataError.single(source, "the file is empty" if where is None else
+                               f"no table in sheet {where!r}",
+                               expected="a header row" + (f" holding {', '.join(wanted)}"
+                                                           if wanted else ""))
+    raise DataError.single(source, "no sheet holds the table", expected="a header row "
+                           f"holding {', '.join(wanted)} in the first {HEADER_SEARCH_ROWS} "
+                           "rows of a sheet", found="sheets " + ", ".join(
+                               repr(name) for name in names) if names else "no sheets")
+
+
+def sheet_headers(file: Path) -> frozenset[str]:
+    """The headings of every sheet's table (or of the sheet chosen), for telling what
+    kind of file a workbook is."""
+    chosen = _CHOSEN.get()
+    names: set[str] = set()
+    for name, rows in _workbook_sheets(file):
+        if chosen is not None and name != chosen:
+            continue
+        found = _header_index(rows, ())
+        if found is not None:
+            names.update(cell.strip() for cell in rows[found][1] if cell.strip())
+    return frozenset(names)
+
+

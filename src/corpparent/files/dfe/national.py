@@ -1,0 +1,71 @@
+"""Reading a folder of the DfE's published files into national benchmarking data.
+
+The folder holds the files as published (see the data folder's README): the EES files
+the shipped mappings read, or the LAIT dataset with its dictionary; the statistical
+neighbour model; and Ofsted's inspection outcomes, whose Outstanding authorities are a
+comparator group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+from corpparent.dfe.benchmark import Benchmarking
+from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
+from corpparent.files.dfe.mapping import FileMapping, read_folder, shipped_mappings
+from corpparent.files.dfe.neighbours import read_neighbours
+from corpparent.files.dfe.ofsted import read_ofsted
+
+__all__ = [
+    "LAIT_DICTIONARY_FILE",
+    "LAIT_FILE",
+    "NEIGHBOURS_FILE",
+    "OFSTED_FILE",
+    "read_benchmarking",
+    "read_lait_benchmarking",
+]
+
+NEIGHBOURS_FILE: Final = "sn_model_2025_wide.csv"
+OFSTED_FILE: Final = "ofsted_ilacs_outcomes_2025-03-31.csv"
+LAIT_FILE: Final = "lait_bds_long.parquet"
+LAIT_DICTIONARY_FILE: Final = "lait_data_dictionary.csv"
+
+
+def read_benchmarking(folder: str | Path, mappings: Iterable[FileMapping] | None = None,
+                      *, neighbours: str = NEIGHBOURS_FILE) -> Benchmarking:
+    """Read a folder of DfE files: every mapped EES file present, the 2025 neighbour
+    model (``sn_model_2025_wide.csv``, or the file named by ``neighbours``, such as
+    the April 2021 groupings) and Ofsted's outcomes
+    (``ofsted_ilacs_outcomes_2025-03-31.csv``)."""
+    chosen = shipped_mappings() if mappings is None else tuple(mappings)
+    base = Path(folder)
+    data = read_folder(base, chosen)
+    present = set(data.indicators)
+    return Benchmarking(
+        data=data,
+        neighbours=read_neighbours(base / neighbours),
+        outstanding=read_ofsted(base / OFSTED_FILE).codes(),
+        indicators=(d for m in chosen for d in m.definitions() if d.id in present),
+    )
+
+
+def read_lait_benchmarking(folder: str | Path,
+                           mappings: Iterable[FileMapping] | None = None) -> Benchmarking:
+    """The same from the LAIT dataset (``lait_bds_long.parquet`` and its dictionary)
+    instead of the EES files: every mapped indicator that names a ``lait`` measure.
+    Needs pyarrow (``pip install 'corpparent[dfe]'``)."""
+    chosen = shipped_mappings() if mappings is None else tuple(mappings)
+    base = Path(folder)
+    items = [(item, mapping) for mapping in chosen for item in mapping.indicators
+             if item.lait]
+    measures = {item.lait: item.id for item, _ in items if item.lait}
+    dictionary = read_lait_dictionary(base / LAIT_DICTIONARY_FILE)
+    data = read_lait(base / LAIT_FILE, measures).national_data(measures, dictionary)
+    return Benchmarking(
+        data=data,
+        neighbours=read_neighbours(base / NEIGHBOURS_FILE),
+        outstanding=read_ofsted(base / OFSTED_FILE).codes(),
+        indicators=(item.indicator for item, _ in items),
+    )

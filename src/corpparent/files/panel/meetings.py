@@ -1,0 +1,322 @@
+"""Reading meeting records from CSV and JSON files.
+
+**CSV**, one row per person per meeting, as committee systems export attendance::
+
+    date,member,attendance,substitute_for,kind,title
+    2019-05-20,Gill Burnett,present,,formal,
+    2019-05-20,Jill Waring,apologies,,formal,
+    2022-09-27,,not recorded,,formal,
+
+``attendance`` is ``present``, ``apologies``, ``absent``, ``substitute`` (with
+``substitute_for`` naming the member replaced), ``invited`` (attended by invitation, not
+as a member: recorded, never counted) or ``not recorded``; a row with no member
+and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. Members
+with no row for a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``.
+Only ``date`` is required.
+
+**JSON**, a list of meetings (or ``{"meetings": [...]}``)::
+
+    [{"date": "2019-05-20", "kind": "formal", "present": ["Gill Burnett"],
+      "apologies": ["Jill Waring"], "substitutes": [{"name": "A", "for": "B"}]}]
+
+``present`` missing or ``null`` means attendance was not recorded.
+
+Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
+each naming the file, the line (the CSV line, the header being line 1; in JSON, the
+line where the record or its key is written), the field and what was expected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
+
+from corpparent.errors import DataError, Problem
+from corpparent.files._tabular.dates import blank_to_none, required_date
+from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
+from corpparent.files._tabular.problems import Locator, in_file_order
+from corpparent.files._tabular.records import (
+    RawRecord,
+    Records,
+    json_records,
+    read_records,
+    validate_records,
+)
+from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
+from corpparent.governance.membership import name_key
+
+__all__ = [
+    "MEETINGS_FORMATS",
+    "Attendance",
+    "meetings_from_data",
+    "meetings_json_schema",
+    "read_meetings",
+    "read_meetings_csv",
+    "read_meetings_json",
+]
+
+
+class Attendance(Enum):
+    """How a person is recorded against a meeting."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+    INVITED = "invited"
+    NOT_RECORDED = "not recorded"
+
+
+class _Row(BaseModel):
+    """One CSV row."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: date
+    member: str | None = None
+    attendance: Attendance | None = None
+    substitute_for: str | None = None
+    kind: MeetingKind | None = None
+    title: str | None = None
+
+    _dates = field_validator("date", mode="before")(required_date)
+    _blanks = field_validator(
+        "member", "attendance", "substitute_for", "title", mode="before"
+    )(blank_to_none)
+
+    @field_validator("kind", "attendance", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().lower() or None
+        return value
+
+
+class SubstituteRecord(BaseModel):
+    """A substitute and the member they replaced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    name: str = Field(min_length=1)
+    replaces: str = Field(alias="for", min_length=1)
+    noted_at_start: bool | None = Field(
+        None, description="Whether the substitution was noted at the start of the meeting.")
+    from_item: int | None = Field(None, ge=1, description="The item from which they sat.")
+
+
+class MeetingRecord(BaseModel):
+    """One meeting: its date, who attended, who sent apologies, who substituted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: date
+    kind: MeetingKind = MeetingKind.FORMAL
+    title: str | None = None
+    present: list[str] | None = None
+    apologies: list[str] = []
+    absent: list[str] = []
+    substitutes: list[SubstituteRecord] = []
+    invited: list[str] = Field(
+        default_factory=list, description="Attended by invitation, not as members: recorded, "
+        "never counted.")
+
+    _dates = field_validator("date", mode="before")(required_date)
+
+
+_COLUMNS = tuple(_Row.model_fields)
+
+
+def read_meetings_csv(path: str | Path) -> Meetings:
+    """Meetings from a CSV file with one row per person per meeting, whatever its
+    suffix."""
+    records = read_records(path, required=("date",), optional=_COLUMNS[1:], format="csv")
+    return _meetings_from_rows_of(str(path), records)
+
+
+def _meetings_from_rows_of(source: str, records: Records) -> Meetings:
+    valid, problems = validate_records(_Row, records)
+    meetings = _meetings_from_rows(source, valid, problems)
+    if problems:
+        raise DataError(problems)
+    return _collect(meetings)
+
+
+class _Builder:
+    """A meeting being assembled from CSV rows."""
+
+    def __init__(self, raw: RawRecord, row: _Row) -> None:
+        self.line, self.kind, self.title = raw.row, row.kind, row.title
+        self.unrecorded: RawRecord | None = None
+        self.people: dict[str, tuple[int, Attendance, str]] = {}
+        self.present: list[str] = []
+        self.apologies: list[str] = []
+        self.invited: list[str] = []
+        self.substitutions: list[Substitution] = []
+
+
+def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Problem]) -> None:
+    line = raw.row
+    day = row.date.isoformat()
+    for name in ("kind", "title"):
+        given, earlier = getattr(row, name), getattr(meeting, name)
+        if given is not None and earlier is not None and given != earlier:
+            problems.append(raw.problem_at(
+                name, f"{name} {given} differs from {earlier} given for {day} earlier in "
+                "the file"))
+        elif earlier is None:
+            setattr(meeting, name, given)
+    if row.member is None:
+        if row.attendance not in (None, Attendance.NOT_RECORDED):
+            problems.append(raw.problem_at(
+                "member", f"attendance {row.attendance.value!r} needs a member"))
+        if meeting.unrecorded is not None:
+            problems.append(raw.problem_at(
+                "member", f"a second row for {day} without a member; the first is at line "
+                f"{meeting.unrecorded.row}"))
+        meeting.unrecorded = raw
+        return
+    mark = row.attendance or Attendance.PRESENT
+    if mark is Attendance.NOT_RECORDED:
+        problems.append(raw.problem_at(
+            "attendance", "'not recorded' applies to a whole meeting; leave 'member' empty"))
+        return
+    key = name_key(row.member)
+    earlier = meeting.people.get(key)
+    if earlier is not None:
+        problems.append(raw.problem_at(
+            "member", f"{row.member} is already recorded for {day} at line {earlier[0]} "
+            f"({earlier[1].value})"))
+        return
+    meeting.people[key] = (line, mark, row.member)
+    if mark is Attendance.SUBSTITUTE:
+        if row.substitute_for is None:
+            problems.append(raw.problem_at(
+                "substitute_for", "a substitute needs 'substitute_for' naming the member "
+                "replaced"))
+            return
+        meeting.substitutions.append(Substitution(row.member, row.substitute_for))
+    elif row.substitute_for is not None:
+        problems.append(raw.problem_at(
+            "substitute_for", f"'substitute_for' is only for attendance 'substitute', not "
+            f"{mark.value!r}"))
+    elif mark is Attendance.PRESENT:
+        meeting.present.append(row.member)
+    elif mark is Attendance.APOLOGIES:
+        meeting.apologies.append(row.member)
+    elif mark is Attendance.INVITED:
+        meeting.invited.append(row.member)
+
+
+def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
+                        problems: list[Problem]) -> list[Meeting]:
+    builders: dict[date, _Builder] = {}
+    for raw, row in rows:
+        meeting = builders.setdefault(row.date, _Builder(raw, row))
+        _add_row(meeting, raw, row, problems)
+    meetings = []
+    for day, built in builders.items():
+        if built.unrecorded is not None and built.people:
+            problems.append(built.unrecorded.problem_at(
+                "attendance", f"the meeting on {day.isoformat()} is marked 'not recorded' but "
+                "also has attendance rows"))
+            continue
+        recorded = built.unrecorded is None
+        meetings.append(Meeting(
+            held_on=day, present=tuple(built.present) if recorded else None,
+            substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
+            kind=built.kind or MeetingKind.FORMAL, title=built.title,
+            source=f"{source}, line {built.line}", invited=tuple(built.invited),
+        ))
+    return meetings
+
+
+def _collect(meetings: list[Meeting]) -> Meetings:
+    return Meetings(meetings)
+
+
+def read_meetings_json(path: str | Path) -> Meetings:
+    """Meetings from a JSON file holding one object per meeting, whatever its suffix."""
+    return _meetings_from_records(str(path), read_records(
+        path, required=(), json_key="meetings", format="json"))
+
+
+def meetings_from_data(data: Sequence[Any], *, source: str,
+                       where: Locator | None = None) -> Meetings:
+    """Meetings from data as a JSON meetings file holds it (a list of objects, read from
+    JSON or from an authority plug-in's TOML); ``where`` (by default the whole of
+    ``source``) places problems on their lines and names their key paths."""
+    return _meetings_from_records(source, json_records(data, where or Locator(source)))
+
+
+def _meetings_from_records(source: str, records: Records) -> Meetings:
+    valid, problems = validate_records(MeetingRecord, records)
+    meetings: list[Meeting] = []
+    seen: dict[date, int] = {}
+    for raw, model in valid:
+        problems.extend(_overlaps(raw, model))
+        if model.date in seen:
+            problems.append(raw.problem_at("date", f"a second meeting on "
+                                           f"{model.date.isoformat()}; the first is at line "
+                                           f"{seen[model.date]}"))
+            continue
+        seen[model.date] = raw.row
+        meetings.append(Meeting(
+            held_on=model.date, present=model.present, apologies=model.apologies,
+            substitutions=tuple(Substitution(s.name, s.replaces, s.noted_at_start, s.from_item)
+                                for s in model.substitutes),
+            kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
+            invited=tuple(model.invited),
+        ))
+    if problems:
+        raise DataError(in_file_order(problems))
+    return _collect(meetings)
+
+
+def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
+    lists: dict[str, list[str]] = {
+        "present": model.present or [], "apologies": model.apologies, "absent": model.absent,
+        "substitutes": [s.name for s in model.substitutes], "invited": model.invited,
+    }
+    first: dict[str, str] = {}
+    found = []
+    for field_name, names in lists.items():
+        for name in names:
+            key = name_key(name)
+            if key in first:
+                found.append(raw.problem_at(field_name, f"{name} is listed in both "
+                                            f"'{first[key]}' and '{field_name}'"))
+            first.setdefault(key, field_name)
+    return found
+
+
+#: The formats meetings are read from (:mod:`~corpparent.files._tabular.formats`).
+MEETINGS_FORMATS = RECORD_FORMATS
+
+
+def read_meetings(source: TableSource, *, format: Literal["csv", "json", "sheet"] | None = None,
+                  sheet: str | None = None) -> Meetings:
+    """Meetings from a file in one of :data:`MEETINGS_FORMATS` (by its suffix, or the
+    ``format`` named): CSV or a workbook (``.xlsx``, ``.xls``, ``.ods``), a row per
+    person per meeting, or JSON, an object per meeting; or from a list of dicts or a
+    table speaking Arrow (a pandas or polars DataFrame) with the CSV's columns."""
+    if not isinstance(source, str | os.PathLike):
+        return _meetings_from_rows_of("the table", records_of(
+            source, required=("date",), optional=_COLUMNS[1:]))
+    path = Path(source)
+    found = format_of(path, MEETINGS_FORMATS, format)
+    if found.shape is Shape.DOCUMENT:
+        return read_meetings_json(path)
+    return _meetings_from_rows_of(str(path), read_records(
+        path, required=("date",), optional=_COLUMNS[1:], format=found.name, sheet=sheet))
+
+
+def meetings_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a meetings file, for tools that write one."""
+    return TypeAdapter(list[MeetingRecord]).json_schema()

@@ -1,0 +1,205 @@
+"""Readings files: long-format CSV or JSON, one reading per row.
+
+Columns (CSV) or keys (JSON): ``indicator``, ``period`` and ``value`` are required;
+``unit``, ``numerator``, ``denominator`` and ``population`` are optional. A value may be
+an official-statistics symbol (``c``, ``x``, ``z``, ``low`` ...), kept as such. A value
+in another unit of the same dimension (``0.07`` with unit ``fraction`` for a percentage;
+``per 100,000`` for a rate per 10,000) is converted once, on reading.
+
+Every row is either accepted or reported: an unknown indicator, a malformed period, a
+wrong unit, a duplicate, a number that is not finite, a negative count, a percentage
+over 100 are each a :class:`~corpparent.errors.Problem` naming the file, row and field,
+and all of a file's problems are raised together as one
+:class:`~corpparent.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from corpparent import units
+from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.files._tabular.problems import in_file_order
+from corpparent.files._tabular.records import RawRecord, Records, validate_records
+from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.indicators.definitions import Indicator, Kind
+from corpparent.indicators.readings import Reading, Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import Period, parse_period
+from corpparent.symbols import number_or_symbol, optional_number
+
+__all__ = [
+    "READING_COLUMNS",
+    "ReadingRecord",
+    "out_of_range",
+    "read_readings",
+    "readings_from_records",
+]
+
+READING_COLUMNS = ("indicator", "period", "value")
+OPTIONAL_READING_COLUMNS = ("unit", "numerator", "denominator", "population")
+
+OptionalNumber = Annotated[float | None, BeforeValidator(optional_number)]
+
+
+class ReadingRecord(BaseModel):
+    """One row of a readings file, as the file gives it."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    indicator: str = Field(min_length=1, description="the indicator's identifier")
+    period: str = Field(min_length=1, description="e.g. '2022-23 Q4', '2023-03', '2022-23'")
+    value: Annotated[float | str | None, BeforeValidator(number_or_symbol)] = Field(
+        default=None, description="a number, or an official symbol such as 'c'"
+    )
+    unit: str | None = Field(default=None, description="the value's unit, if not the indicator's")
+    numerator: OptionalNumber = None
+    denominator: OptionalNumber = None
+    population: OptionalNumber = None
+
+
+def read_readings(source: TableSource, indicators: IndicatorSet, *,
+                  sheet: str | None = None) -> Readings:
+    """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
+    OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
+    list of dicts, or a DataFrame or other table speaking Arrow."""
+    records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
+                         json_key="readings", sheet=sheet)
+    return readings_from_records(records, indicators)
+
+
+def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
+                          ) -> Readings:
+    """Validate records into readings; raise one DataError listing every problem, the
+    header's included. ``records`` are a file's (:func:`read_records`), or a list of
+    dicts or a table speaking Arrow, read as :func:`read_readings` reads them."""
+    if not isinstance(records, Records):
+        records = records_of(records, required=READING_COLUMNS,
+                             optional=OPTIONAL_READING_COLUMNS, json_key="readings")
+    valid, problems = validate_records(ReadingRecord, records)
+    readings: list[Reading] = []
+    first_seen: dict[tuple[str, Period], RawRecord] = {}
+    for raw, record in valid:
+        reading = _reading(raw, record, indicators, problems)
+        if reading is None:
+            continue
+        key = (reading.indicator, reading.period)
+        earlier = first_seen.get(key)
+        if earlier is not None:
+            problems.append(raw.problem_at("period", f"duplicate reading for "
+                                           f"{reading.indicator!r} in {reading.period}; first "
+                                           f"given at line {earlier.row}"))
+            continue
+        first_seen[key] = raw
+        readings.append(reading)
+    if problems:
+        raise DataError(in_file_order(problems))
+    return Readings(readings)
+
+
+def _reading(
+    raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem]
+) -> Reading | None:
+    def problem(field: str, message: str) -> None:
+        problems.append(raw.problem_at(field, message))
+
+    before = len(problems)
+    indicator: Indicator | None = None
+    period: Period | None = None
+    try:
+        indicator = indicators[record.indicator]
+    except CorpparentError as exc:
+        problem("indicator", str(exc))
+    try:
+        period = parse_period(record.period)
+    except CorpparentError as exc:
+        problem("period", str(exc))
+    if indicator is None or period is None:
+        return None
+    scale = 1.0
+    if record.unit:
+        try:
+            scale = indicator.magnitude(1.0, record.unit)
+        except CorpparentError as exc:
+            problem("unit", f"{exc}; indicator {indicator.id!r} is measured in "
+                    f"{indicator.unit_label}")
+            return None
+    symbol = record.value if isinstance(record.value, str) else None
+    value = record.value * scale if isinstance(record.value, float) else None
+    given = value
+    if value is None and symbol is None:
+        value = _derived(indicator, record)
+        if value is None:
+            problem("value", "a value is required: a number, an official symbol, or a "
+                    "numerator and denominator")
+    # A value derived from numerator and denominator is checked through them.
+    _check_numbers(indicator, given, record, problem)
+    if len(problems) > before:
+        return None
+    try:
+        return Reading(
+            indicator=indicator.id,
+            period=period,
+            value=value,
+            numerator=record.numerator,
+            denominator=record.denominator,
+            population=record.population,
+            symbol=symbol,
+            source=f"{raw.source} line {raw.row}",
+        )
+    except DataError as exc:  # a value out of range once converted to the indicator's unit
+        for found in exc.problems:
+            problem(found.field or "value", found.message)
+        return None
+
+
+def _derived(indicator: Indicator, record: ReadingRecord) -> float | None:
+    if record.numerator is None:
+        return None
+    base = record.denominator
+    if base is None and indicator.kind is Kind.RATE:
+        base = record.population
+    if base is None or base <= 0:
+        return None
+    ratio = record.numerator / base
+    if indicator.kind is Kind.SCORE:
+        return ratio
+    if indicator.is_proportion:
+        return units.convert(ratio, "dimensionless", indicator.unit)
+    return None
+
+
+def out_of_range(indicator: Indicator, value: float) -> str | None:
+    """Why ``value`` (in the indicator's unit) cannot be a figure of ``indicator``: a
+    negative count, rate or percentage, or a percentage over 100; ``None`` if it can.
+    Readings and comparator values are held to the same range."""
+    if value < 0 and indicator.kind is not Kind.SCORE:
+        return f"a {indicator.kind} cannot be negative, got {value:g}"
+    if indicator.kind is Kind.PERCENTAGE:
+        as_fraction = units.convert(value, indicator.unit, "dimensionless")
+        if as_fraction > 1:
+            return (f"a percentage cannot exceed 100%, got "
+                    f"{units.convert(value, indicator.unit, 'percent'):g}%")
+    return None
+
+
+def _check_numbers(indicator: Indicator, value: float | None, record: ReadingRecord,
+                   problem: Callable[[str, str], None]) -> None:
+    wrong = None if value is None else out_of_range(indicator, value)
+    if wrong is not None:
+        problem("value", wrong)
+    for name in ("numerator", "denominator", "population"):
+        number = getattr(record, name)
+        if number is not None and number < 0:
+            problem(name, f"{name} cannot be negative, got {number:g}")
+    if (
+        indicator.kind is Kind.PERCENTAGE
+        and record.numerator is not None
+        and record.denominator is not None
+        and record.numerator > record.denominator
+    ):
+        problem("numerator", f"numerator {record.numerator:g} exceeds denominator "
+                f"{record.denominator:g} for a percentage")
