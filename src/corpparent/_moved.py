@@ -24,7 +24,9 @@ from typing import Any
 __all__ = ["MOVED", "install"]
 
 #: Every module path of 0.2 that moved in 0.3, to where it is now.
-MOVED: dict[str, str] = {}
+MOVED: dict[str, str] = {
+    "corpparent.dfe.columnar": "corpparent.benchmarking.columnar",
+}
 
 
 class _Alias(ModuleType):
