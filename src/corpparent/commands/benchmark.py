@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from corpparent.commands.common import DateType, terminal_width, write_output
-from corpparent.errors import CorpparentError, DataError
+from corpparent.errors import DataError
 from corpparent.report.benchmark_render import (
     BENCHMARK_FORMATS,
     BenchmarkFormat,
@@ -23,37 +22,6 @@ from corpparent.report.benchmark_render import (
 )
 
 __all__ = ["benchmark"]
-
-
-def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
-                    every: bool) -> list[dict[str, Any]]:
-    """The rows of the chosen periods (a Years label or a period as written), or each
-    measure's latest period."""
-    from corpparent.periods import parse_period
-
-    parsed: dict[str, Any] = {}
-
-    def period_of(text: str) -> Any:
-        if text not in parsed:
-            parsed[text] = parse_period(text)
-        return parsed[text]
-
-    if periods:
-        wanted = set()
-        for text in periods:
-            try:
-                wanted.add(str(parse_period(text)))
-            except CorpparentError:
-                wanted.add(text)
-        return [r for r in rows if r["years"] in periods or r["period"] in wanted]
-    if every:
-        return rows
-    latest: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        held = latest.get(row["measure"])
-        if held is None or period_of(held["period"]) < period_of(row["period"]):
-            latest[row["measure"]] = row
-    return list(latest.values())
 
 
 @click.command(short_help="Rank and band an authority against England, its region, its "
@@ -110,7 +78,14 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
         if unknown:
             raise DataError.single("--measure", "no LAIT measure " + ", ".join(
                 repr(m) for m in unknown))
-    rows = _chosen_periods(results.authority(area.code).to_pylist(), periods, all_periods)
+    from corpparent.benchmarking.periods import Published, chosen_periods
+
+    own = results.authority(area.code).to_pylist()
+    chosen = set(chosen_periods(
+        (Published(r["measure"], r["years"], results.periods[r["period"]]) for r in own),
+        periods, every=all_periods))
+    rows = [r for r in own
+            if Published(r["measure"], r["years"], results.periods[r["period"]]) in chosen]
     if not rows:
         raise DataError.single("--period", f"no values for {area.name} in the periods "
                                "asked for")
