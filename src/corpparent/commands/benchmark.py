@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from corpparent.commands.common import DateType, terminal_width, write_output
-from corpparent.errors import DataError
 from corpparent.report.benchmark_render import (
     BENCHMARK_FORMATS,
     BenchmarkFormat,
@@ -67,30 +66,14 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
     from corpparent.files.national_package import national_results
+    from corpparent.runs.benchmark import benchmark_authority
 
     results = national_results(folder, model="2021" if model == "2021" else "2025",
                                measures=list(measures) or None,
                                outstanding_as_at=as_at)
-    area = results.area(authority)
-    if measures:
-        unknown = sorted(set(measures) - set(results.names) -
-                         {str(m) for m in results.table["measure"].unique().to_pylist()})
-        if unknown:
-            raise DataError.single("--measure", "no LAIT measure " + ", ".join(
-                repr(m) for m in unknown))
-    from corpparent.benchmarking.periods import Published, chosen_periods
-
-    own = results.authority(area.code).to_pylist()
-    chosen = set(chosen_periods(
-        (Published(r["measure"], r["years"], results.periods[r["period"]]) for r in own),
-        periods, every=all_periods))
-    rows = [r for r in own
-            if Published(r["measure"], r["years"], results.periods[r["period"]]) in chosen]
-    if not rows:
-        raise DataError.single("--period", f"no values for {area.name} in the periods "
-                               "asked for")
-    rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
-    page = BenchmarkPage(area.name, area.code, results.model, results.notes, rows,
-                         names=results.names)
+    run = benchmark_authority(results, authority, measures=measures, periods=periods,
+                              every=all_periods)
+    page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
+                         names=run.names)
     write_output(render_benchmark(page, output_format, width=terminal_width()), output,
                  what=f"the {output_format} benchmark")
