@@ -2,8 +2,10 @@
 
 Not corpparent: it uses no corpparent code, only pandas and NumPy, and computes what
 ``corpparent.dfe.national_table.benchmark_all`` does, the way a careful analyst would
-in pandas: rank with ``groupby().rank(method="min")``, quartile cuts with
-``groupby().quantile()`` (linear), neighbours and Outstanding groups by merges. Used by
+in pandas: rank with ``groupby().rank(method="min")``, quartile cuts by R's type 7 as
+LAIT works them (``(1 - h) * x[lo] + h * x[hi]``, read from the sorted values of each
+group; pandas' own ``quantile`` rounds differently on the published file's float noise),
+neighbours and Outstanding groups by merges. Used by
 ``benchmarks/national.py`` to time the engine against it and to check the two agree.
 """
 
@@ -84,8 +86,7 @@ def evaluate(frame: pd.DataFrame, dictionary: pd.DataFrame, neighbours: pd.DataF
     local["rank"] = grouped["key"].rank(method="min")
     local.loc[local["sign"] == 0, "rank"] = np.nan
     local["ranked"] = grouped["value"].transform("count")
-    cuts = grouped["value"].quantile([0.25, 0.5, 0.75]).unstack()
-    cuts.columns = ["q25", "q50", "q75"]
+    cuts = _type7_cuts(local, group)
     local = local.merge(cuts, left_on=group, right_index=True, how="left")
     quarter = ((local["value"] > local["q25"]).astype(int) + (local["value"] > local["q50"])
                + (local["value"] > local["q75"]))
@@ -166,3 +167,22 @@ def main(folder: Path | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _type7_cuts(local: pd.DataFrame, group: list[str]) -> pd.DataFrame:
+    """Each group's 25th, 50th and 75th percentiles by R's type 7: with ``n`` sorted
+    values, ``index = 1 + (n - 1) * p``, and ``(1 - h) * x[lo] + h * x[hi]`` where
+    ``h = index - floor(index)`` is above 0 and the two values differ, else ``x[lo]``."""
+    values = local.loc[local["value"].notna(), [*group, "value"]].sort_values([*group, "value"])
+    sizes = values.groupby(group, sort=False).size()
+    ordered = values["value"].to_numpy()
+    count = sizes.to_numpy()
+    start = np.concatenate([[0], np.cumsum(count)[:-1]])
+    cuts = {}
+    for name, p in (("q25", 0.25), ("q50", 0.5), ("q75", 0.75)):
+        index = 1 + (count - 1) * p
+        low, high = np.floor(index).astype(int), np.ceil(index).astype(int)
+        h = index - low
+        below, above = ordered[start + low - 1], ordered[start + high - 1]
+        cuts[name] = np.where((h > 0) & (below != above), (1 - h) * below + h * above, below)
+    return pd.DataFrame(cuts, index=sizes.index)

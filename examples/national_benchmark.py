@@ -12,6 +12,7 @@ from __future__ import annotations
 import pyarrow.compute as pc
 
 from corpparent.files.dfe.national_package import national_results
+from corpparent.files.dfe.national_results import write_national_results
 
 results = national_results()  # every authority x measure x year; model="2021" for 2021
 print(f"{len(results):,} rows benchmarked; not benchmarked: "
@@ -38,6 +39,6 @@ for row in stability.to_pylist()[-4:]:
 # The same figures for one authority as findings, with the date in each group's name.
 for finding in results.findings("Wiltshire", measures=["LAC_LongStable%"]):
     print(f"  {finding.rule}: {finding.status}")
-print(f"written to {results.write('national-benchmark.parquet')}")
+print(f"written to {write_national_results(results, 'national-benchmark.parquet')}")
 for note in results.notes:
     print(note)

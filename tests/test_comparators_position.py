@@ -119,6 +119,20 @@ def test_neutral_indicators_are_neither_ranked_nor_banded() -> None:
     assert (position.higher_than, position.lower_than) == (2, 2)
 
 
+def test_a_measure_shown_without_quartiles_is_ranked_but_never_banded() -> None:
+    """LAIT's dictionary marks some measures ``No_Quartile = N``: the tool shows their
+    rank and no band, and so does the scalar path, for the authority and its group."""
+    benchmark = Benchmark(HIGH, Y, {"a": 5, "b": 6, "c": 7, "d": 8, "e": 9}, banded=False)
+    assert (benchmark.rank_of("e"), benchmark.band_of("e"), benchmark.band(4.0)) == (1, None,
+                                                                                      None)
+    assert benchmark.among(["a", "b", "c", "d"]).band_of("d") is None
+    finding = standing_finding(benchmark, "e")
+    assert (finding.status, finding.outcome) == (Status.MET, Standing.RANKED)
+    assert (finding.evidence["rank"], finding.evidence["of"]) == (1, 5)
+    assert "band" not in finding.evidence
+    assert "without quartile bands" in finding.explanation
+
+
 def test_benchmark_converts_units_once() -> None:
     in_fraction = Benchmark(LOW, Y, {"a": 0.05, "b": 0.06}, unit="fraction")
     assert in_fraction.numeric == {"a": 5.0, "b": 6.0}

@@ -11,6 +11,7 @@ import csv
 import statistics
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, strategies as st
 
@@ -124,6 +125,18 @@ def test_band_and_rank_follow_the_lait_conventions(
     assert result.band is Band(expected_band)
     assert result.rank == len(better) + 1
     assert result.ranked == len(values)
+
+
+def test_an_indicator_shown_without_quartiles_is_ranked_but_not_banded(
+        bench: Benchmarking) -> None:
+    # A measure LAIT's dictionary marks No_Quartile = N keeps its rank and loses its band.
+    banded = bench.benchmark("865", "placements_3plus", YEAR_2025)
+    unbanded = attrs.evolve(bench, unbanded={"placements_3plus"}).benchmark(
+        "865", "placements_3plus", YEAR_2025)
+    assert banded.band is not None
+    assert (unbanded.rank, unbanded.ranked, unbanded.band) == (banded.rank, banded.ranked,
+                                                               None)
+    assert unbanded.standing().evidence["rank"] == banded.rank
 
 
 def test_a_neutral_indicator_has_no_rank_or_band(bench: Benchmarking) -> None:

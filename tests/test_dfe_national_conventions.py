@@ -140,11 +140,12 @@ def test_direction_only_against_the_year_before() -> None:
 
 def test_results_refuse_an_unknown_file_type_and_a_missing_polars(tmp_path: Any) -> None:
     from corpparent.errors import CorpparentError, DataError
+    from corpparent.files.dfe.national_results import write_national_results
 
     results = benchmark_all(table({"2025": [1.0, 2.0]}), dictionary(LOW), neighbours({}, 2),
                             set())
     with pytest.raises(DataError, match=r"\.csv or \.parquet"):
-        results.write(tmp_path / "out.xlsx")
+        write_national_results(results, tmp_path / "out.xlsx")
     try:
         import polars  # noqa: F401
     except ImportError:

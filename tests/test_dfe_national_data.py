@@ -23,6 +23,7 @@ from corpparent.dfe.national_findings import lait_indicator
 from corpparent.dfe.national_results import NationalResults
 from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.files.dfe.national_package import national_results
+from corpparent.files.dfe.national_results import write_national_results
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.files.dfe.ofsted import read_ofsted
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
@@ -147,9 +148,9 @@ def test_the_2021_groupings_give_cumbria_neighbours() -> None:
 
 def test_results_write_as_csv_and_parquet(results: NationalResults, tmp_path: Path) -> None:
     small = national_results(NATIONAL_DATA, measures=["LAC_LongStable%"])
-    written = small.write(tmp_path / "out.parquet")
+    written = write_national_results(small, tmp_path / "out.parquet")
     assert pq.read_table(written).num_rows == len(small)
-    text = small.write(tmp_path / "out.csv").read_text(encoding="utf-8")
+    text = write_national_results(small, tmp_path / "out.csv").read_text(encoding="utf-8")
     assert text.count("\n") == len(small) + 1
     assert len(small.to_pandas()) == len(small)
 

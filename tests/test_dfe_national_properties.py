@@ -4,7 +4,8 @@ The scalar path is :func:`corpparent.dfe.benchmark.national_benchmark`, one auth
 at a time with the arithmetic of :mod:`corpparent.comparators.position`; the engine
 computes every authority at once on arrays. Values are drawn from a small pool so that
 ties and values lying exactly on a quartile cut are common, with suppressed (``c``)
-and unpublished (``-``) cells among them. Means are compared to 1e-12 (the scalar path
+and unpublished (``-``) cells among them, and measures shown with and without quartile
+bands (LAIT's ``No_Quartile``). Means are compared to 1e-12 (the scalar path
 sums exactly with ``math.fsum``, the engine in floating point); everything else exactly.
 """
 
@@ -36,8 +37,11 @@ def _close(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
 
 
+Case = tuple[list[Cell], Polarity, dict[int, list[int]], set[int], bool]
+
+
 @st.composite
-def cases(draw: st.DrawFn) -> tuple[list[Cell], Polarity, dict[int, list[int]], set[int]]:
+def cases(draw: st.DrawFn) -> Case:
     cells = draw(st.lists(CELLS, min_size=1, max_size=14))
     count = len(cells)
     polarity = draw(st.sampled_from(list(Polarity)))
@@ -47,19 +51,18 @@ def cases(draw: st.DrawFn) -> tuple[list[Cell], Polarity, dict[int, list[int]], 
         for i in range(count) if draw(st.booleans()) or i == 0
     }
     outstanding = draw(st.sets(st.integers(0, count - 1)))
-    return cells, polarity, groups, outstanding
+    return cells, polarity, groups, outstanding, draw(st.booleans())
 
 
 @settings(max_examples=150, deadline=None)
 @given(cases())
-def test_engine_agrees_with_the_scalar_path(
-        case: tuple[list[Cell], Polarity, dict[int, list[int]], set[int]]) -> None:
-    cells, polarity, groups, outstanding = case
+def test_engine_agrees_with_the_scalar_path(case: Case) -> None:
+    cells, polarity, groups, outstanding, quartiles = case
     data = table({"2025": cells}, england=7.0, region=6.0)
     model = neighbours(groups, len(cells))
     codes = {authority(i).code for i in outstanding}
     engine = {row["authority_code"]: row for row in benchmark_all(
-        data, dictionary(polarity), model, codes).table.to_pylist()}
+        data, dictionary(polarity, quartiles=quartiles), model, codes).table.to_pylist()}
     period = FinancialYear(2024)
     indicator = Indicator(id="m", name="M", kind=Kind.SCORE, polarity=polarity)
     readings = {}
@@ -73,7 +76,7 @@ def test_engine_agrees_with_the_scalar_path(
                 symbol=data.symbols[data.symbol[i]])
     values = AreaValues(indicator="m", period=period, readings=readings,
                         areas=Areas(data.areas))
-    national = values.to_benchmark(indicator)
+    national = values.to_benchmark(indicator, banded=quartiles)
     for index in range(len(cells)):
         code = authority(index).code
         row = engine[code]

@@ -58,6 +58,7 @@ MOVED: dict[str, str] = {
     "corpparent.files.tables": "corpparent.files._tabular.tables",
     "corpparent.files.toml_lines": "corpparent.files._tabular.toml_lines",
     "corpparent.files.toml_writer": "corpparent.files._tabular.toml_writer",
+    "corpparent.dfe.columnar": "corpparent.benchmarking.columnar",
 }
 
 

@@ -2,38 +2,35 @@
 
 Reports place an authority among others: "Wiltshire Attainment 8 rates were higher
 than 4 out of 5 of these comparators" (002 §57), and national benchmarking ranks every
-authority and bands it into quartiles. The conventions are those of the Department for
-Education's Local Authority Interactive Tool (LAIT):
+authority and bands it into quartiles. The quartile cuts, bands and ranks are LAIT's,
+defined once in :mod:`corpparent.benchmarking.lait` and worked here by the scalar
+backend (:mod:`corpparent.benchmarking.scalar`):
 
-* **Quartile cuts** are the 0th, 25th, 50th, 75th and 100th percentiles of all
-  authorities' numeric values, by linear interpolation (R's default ``quantile``,
-  NumPy's ``linear``): with values sorted ``x[0] <= ... <= x[n-1]``, the cut at ``p`` is
-  ``x[i] + f * (x[i+1] - x[i])`` where ``i + f = p * (n - 1)``.
-* **Bands** are the intervals ``[min, q25]``, ``(q25, q50]``, ``(q50, q75]``,
-  ``(q75, max]``, named A B C D where lower is better and D C B A where higher is
-  better, so **band A is always the best quarter**. A value on a cut belongs to the
-  band below it.
-* **Rank** is 1 for the best value, and tied values share the best rank of the tie
-  ("min" ties: 1, 2, 2, 4).
 * **Missing values**: a withheld value (``c``, ``x``, ``z``, ``low`` ...) or an authority
   with no value is left out of the cuts, gets no rank and no band, and does not count in
   ``n``; it is listed as missing with its reason.
 * **Neutral indicators** (LAIT polarity "-") have no rank and no band; "k of n" is then
-  given as higher or lower than, not better than.
+  given as higher or lower than, not better than. A measure the DfE shows without
+  quartile bands (``No_Quartile = N``) is ranked but not banded (``banded=False``).
 """
 
 from __future__ import annotations
 
-import math
-import statistics
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from enum import Enum
 from types import MappingProxyType
 from typing import Literal, final
 
 from attrs import field, frozen
 
+from corpparent.benchmarking.lait import MIN_VALUES_FOR_BANDS, Band, Quartiles
+from corpparent.benchmarking.scalar import (
+    group_mean,
+    group_median,
+    quartile_band,
+    quartiles,
+    rank_in,
+    rank_values,
+)
 from corpparent.comparators.series import (
     Comparator,
     ComparatorKind,
@@ -57,88 +54,7 @@ __all__ = [
     "rank_values",
 ]
 
-#: Fewer numeric values than this give no quartile band: a "quarter" of three
-#: authorities tells a panel nothing. LAIT always has about 150.
-MIN_VALUES_FOR_BANDS = 4
-
 Statistic = Literal["mean", "median"]
-
-
-class Band(Enum):
-    """A quartile band; A is always the best quarter."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@final
-@frozen
-class Quartiles:
-    """The five cut points of a set of values (minimum, q25, median, q75, maximum)."""
-
-    minimum: float
-    q25: float
-    median: float
-    q75: float
-    maximum: float
-
-
-def _percentile(ordered: list[float], p: float) -> float:
-    position = p * (len(ordered) - 1)
-    low = math.floor(position)
-    fraction = position - low
-    if fraction == 0 or low + 1 >= len(ordered):
-        return ordered[low]
-    return ordered[low] + fraction * (ordered[low + 1] - ordered[low])
-
-
-def quartiles(values: Iterable[float]) -> Quartiles:
-    """Quartile cuts by linear interpolation (R type 7). Needs at least one value."""
-    ordered = sorted(values)
-    if not ordered:
-        raise DefinitionError("quartiles need at least one value")
-    return Quartiles(*(_percentile(ordered, p) for p in (0.0, 0.25, 0.5, 0.75, 1.0)))
-
-
-def quartile_band(value: float, cuts: Quartiles, polarity: Polarity) -> Band | None:
-    """The band of ``value`` against ``cuts``; ``None`` for a neutral indicator.
-
-    A value below the minimum or above the maximum (a figure that was not among those
-    the cuts came from) falls in the end band it is beyond.
-    """
-    if polarity is Polarity.NEUTRAL:
-        return None
-    if value <= cuts.q25:
-        quarter = 0
-    elif value <= cuts.median:
-        quarter = 1
-    elif value <= cuts.q75:
-        quarter = 2
-    else:
-        quarter = 3
-    if polarity is Polarity.HIGHER_IS_BETTER:
-        quarter = 3 - quarter
-    return (Band.A, Band.B, Band.C, Band.D)[quarter]
-
-
-def _rank_in(ordered: list[float], value: float, polarity: Polarity) -> int:
-    """One more than the number of ``ordered`` (sorted) values strictly better."""
-    if polarity is Polarity.LOWER_IS_BETTER:
-        return 1 + bisect_left(ordered, value)
-    return 1 + len(ordered) - bisect_right(ordered, value)
-
-
-def rank_values(values: Mapping[str, float], polarity: Polarity) -> dict[str, int]:
-    """Rank 1 is the best; ties share the best rank of the tie. Empty when neutral."""
-    if polarity is Polarity.NEUTRAL:
-        return {}
-    ordered = sorted(values.values())
-    return {name: _rank_in(ordered, value, polarity) for name, value in values.items()}
 
 
 def _freeze_reasons(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -218,13 +134,15 @@ class Benchmark:
     (default the indicator's own); numbers are converted to the indicator's unit once,
     here, so afterwards ``unit`` is ``None``. Use every English authority for quartile
     bands and national rank, or :meth:`among` for a group such as the Outstanding
-    authorities.
+    authorities. ``banded`` false is a measure shown without quartile bands (LAIT's
+    ``No_Quartile = N``): ranked, never banded.
     """
 
     indicator: Indicator
     period: Period
     values: Mapping[str, ComparatorValue | None] = field(converter=_freeze)
     unit: str | None = None
+    banded: bool = True
     # Worked out once, here: the numbers, sorted, and the quartile cuts.
     _numbers: Mapping[str, float] = field(init=False, eq=False, repr=False)
     _ordered: list[float] = field(init=False, eq=False, repr=False)
@@ -283,17 +201,19 @@ class Benchmark:
         """The same benchmark restricted to ``names``; a name with no value at all is
         kept, without a value, so it is reported rather than dropped."""
         return Benchmark(self.indicator, self.period,
-                         {name: self.values.get(name) for name in names})
+                         {name: self.values.get(name) for name in names}, banded=self.banded)
 
     def quartiles(self) -> Quartiles | None:
         """The quartile cuts, or ``None`` with fewer than :data:`MIN_VALUES_FOR_BANDS`."""
         return self._cuts
 
     def band(self, value: float) -> Band | None:
-        """The band of a value (in the indicator's unit) against these cuts."""
+        """The band of a value (in the indicator's unit) against these cuts; ``None``
+        for a measure without bands."""
         if self._cuts is None:
             return None
-        return quartile_band(value, self._cuts, self.indicator.polarity)
+        return quartile_band(value, self._cuts, self.indicator.polarity,
+                             banded=self.banded)
 
     def band_of(self, name: str) -> Band | None:
         """The band of an authority in the set; ``None`` when it has no number."""
@@ -307,10 +227,7 @@ class Benchmark:
     def rank(self, value: float) -> int | None:
         """The rank ``value`` would have: one more than the authorities better than it.
         ``None`` for a neutral indicator."""
-        polarity = self.indicator.polarity
-        if polarity is Polarity.NEUTRAL:
-            return None
-        return _rank_in(self._ordered, value, polarity)
+        return rank_in(self._ordered, value, self.indicator.polarity)
 
     def rank_of(self, name: str) -> int | None:
         """An authority's rank; ``None`` when it has no number or no polarity."""
@@ -332,13 +249,10 @@ class Benchmark:
     def average(self, statistic: Statistic = "mean") -> float | None:
         """The mean (LAIT's statistical-neighbour figure) or median of the numbers,
         missing values dropped; ``None`` when none has a number."""
-        numbers = list(self.numeric.values())
-        if not numbers:
-            return None
         if statistic == "mean":
-            return statistics.fmean(numbers)
+            return group_mean(self.numeric.values())
         if statistic == "median":
-            return float(statistics.median(numbers))
+            return group_median(self.numeric.values())
         raise DefinitionError(f"statistic must be 'mean' or 'median', got {statistic!r}")
 
     def __len__(self) -> int:

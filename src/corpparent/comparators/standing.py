@@ -1,7 +1,8 @@
 """Positions as findings: national rank and quartile band, and "k of n" in a group.
 
 Statuses follow the benchmarking tool's colours (band A green, band D red): band A is
-``EXCEEDED``, bands B and C are ``MET``, band D is ``WARNING``. In a group, better than
+``EXCEEDED``, bands B and C are ``MET``, band D is ``WARNING``; a measure the tool shows
+without bands (``No_Quartile = N``) is ``MET``, with its rank only. In a group, better than
 every member is ``EXCEEDED``, worse than every member is ``WARNING``, anything between
 is ``MET``. A neutral indicator is ``MET`` with no rank or band. No number, or too few
 authorities with one, is ``INSUFFICIENT_DATA`` with the reason.
@@ -34,6 +35,9 @@ class Standing(Enum):
     BAND_D = "band D"
     NO_JUDGEMENT = "no judgement"
     """A neutral indicator: neither ranked nor banded, nor judged in a group."""
+    RANKED = "ranked, not banded"
+    """A measure the DfE shows without quartile bands (``No_Quartile = N``): its rank
+    only."""
     BEST_IN_GROUP = "best in group"
     WORST_IN_GROUP = "worst in group"
     WITHIN_GROUP = "within group"
@@ -105,7 +109,12 @@ def standing_finding(
                         NotJudged.INSUFFICIENT_DATA,
                         evidence)
     band = benchmark.band(value)
-    assert band is not None
+    if band is None:  # LAIT's No_Quartile: ranked, never banded
+        explanation = (f"{authority} {ind.format(value)} in {benchmark.period} ranks {rank} "
+                       f"of {of} ({ind.polarity}); the DfE shows {ind.name} without "
+                       "quartile bands.")
+        return _finding(benchmark, rule, family, Status.MET, explanation, Standing.RANKED,
+                        evidence)
     evidence |= {"band": band.value, "q25": cuts.q25, "median": cuts.median, "q75": cuts.q75}
     missing = f"; {len(benchmark.missing)} without a value" if benchmark.missing else ""
     explanation = (

@@ -16,7 +16,9 @@ arithmetic is that of :mod:`corpparent.comparators`:
   how many of them the authority does better than ("higher than 4 out of 5 of these
   comparators", 002 §57).
 * National rank and quartile band are cut from every authority's value for the year,
-  by LAIT's conventions (band A the best quarter, rank 1 the best, "min" ties).
+  by LAIT's conventions (band A the best quarter, rank 1 the best, "min" ties), as
+  :mod:`corpparent.benchmarking.lait` defines them; an indicator in ``unbanded`` (a
+  measure LAIT's dictionary marks ``No_Quartile = N``) is ranked but never banded.
 
 :meth:`Benchmarking.comparator_set` gives the same comparators as a
 :class:`~corpparent.comparators.ComparatorSet` for the rules and reports built on it.
@@ -208,6 +210,8 @@ class Benchmarking:
     neighbours: StatisticalNeighbours
     outstanding: frozenset[str] = field(converter=_codes)
     indicators: tuple[Indicator, ...] = field(converter=_indicators)
+    #: The indicators shown without quartile bands (LAIT's ``No_Quartile = N``).
+    unbanded: frozenset[str] = field(factory=frozenset, converter=_codes)
     # Every authority's values of one indicator and period, cut into bands once.
     _national: dict[tuple[str, Period], Benchmark] = field(
         init=False, factory=dict, eq=False, repr=False)
@@ -226,7 +230,8 @@ class Benchmarking:
         values = self.data.values(indicator, period)
         national = self._national.get((indicator, period))
         if national is None:
-            national = values.to_benchmark(self.indicator(indicator))
+            national = values.to_benchmark(self.indicator(indicator),
+                                           banded=indicator not in self.unbanded)
             self._national[(indicator, period)] = national
         return national_benchmark(values, national.indicator, authority, self.neighbours,
                                   self.outstanding, national)

@@ -71,9 +71,10 @@ class AreaValues:
             and area.level is Level.LOCAL_AUTHORITY
         }
 
-    def to_benchmark(self, indicator: Indicator) -> Benchmark:
+    def to_benchmark(self, indicator: Indicator, *, banded: bool = True) -> Benchmark:
         """Every local authority's number or symbol, by name: the set that national rank
-        and quartile bands are cut from ("all authorities for the year", LAIT)."""
+        and quartile bands are cut from ("all authorities for the year", LAIT).
+        ``banded`` false is a measure shown without bands (``No_Quartile = N``)."""
         if indicator.id != self.indicator:
             raise UnknownIndicatorError(
                 f"these values are of {self.indicator!r}, not {indicator.id!r}")
@@ -82,7 +83,7 @@ class AreaValues:
             area = self.areas.get(code)
             if area is not None and area.level is Level.LOCAL_AUTHORITY:
                 values[area.name] = reading.value if reading.value is not None else reading.symbol
-        return Benchmark(indicator, self.period, values)
+        return Benchmark(indicator, self.period, values, banded=banded)
 
     def __len__(self) -> int:
         return len(self.readings)

@@ -90,7 +90,8 @@ def authority_findings(results: NationalResults, authority: str, *,
         data = published[measure]
         for period in sorted(chosen[measure], key=lambda p: results.periods[p]):
             when = results.periods[period]
-            national = Benchmark(indicator, when, data.values(period))
+            national = Benchmark(indicator, when, data.values(period),
+                                 banded=measure not in results.unbanded)
             mine = national.numeric.get(area.name)
             group = _group(results, period)
             found.append(standing_finding(national, area.name))

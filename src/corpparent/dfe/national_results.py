@@ -1,23 +1,22 @@
 """The results of national benchmarking: one tidy Arrow table, and ways out of it.
 
 A row per authority, measure and ``Years`` label, with the columns of
-:data:`COLUMNS`. The table converts to pandas or polars where they are installed, and
-is written as CSV or Parquet. :meth:`NationalResults.authority` gives one authority's
-rows.
+:data:`COLUMNS`. The table converts to pandas or polars where they are installed;
+:func:`corpparent.files.dfe.national_results.write_national_results` writes it as CSV or
+Parquet. :meth:`NationalResults.authority` gives one authority's rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, final
 
 import numpy as np
 import pyarrow as pa
 
+from corpparent.benchmarking.lait import BANDS, DIRECTIONS
 from corpparent.dfe.areas import Area, Areas
-from corpparent.dfe.columnar import BANDS
-from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.errors import CorpparentError, Problem
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period
 
@@ -65,7 +64,6 @@ COLUMNS: Final = {
     "previous_value": "the value in that period",
     "direction": "increase, decrease, no change, or not comparable",
 }
-_DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
 #: The columns :meth:`NationalResults.build` works out from the figures, and their
 #: types: the engine gives an array for each, written through once (see
 #: ``national_table._written``), and they are filled in place. ``missing`` is a
@@ -123,7 +121,7 @@ class NationalResults:
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
     __slots__ = ("areas", "axes", "model", "names", "neighbours", "notes", "outstanding",
-                 "periods", "polarities", "problems", "table")
+                 "periods", "polarities", "problems", "table", "unbanded")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
@@ -132,7 +130,8 @@ class NationalResults:
                  periods: Mapping[str, Period] | None = None,
                  outstanding: Mapping[str, DatedGroup] | None = None,
                  neighbours: StatisticalNeighbours | None = None,
-                 axes: Mapping[str, str] | None = None) -> None:
+                 axes: Mapping[str, str] | None = None,
+                 unbanded: Collection[str] = ()) -> None:
         self.table = table
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
@@ -147,6 +146,8 @@ class NationalResults:
         self.neighbours = neighbours
         #: Each measure's axis title in the dictionary (what it measures), by measure.
         self.axes: Mapping[str, str] = dict(axes or {})
+        #: The measures the dictionary marks ``No_Quartile = N``: ranked, never banded.
+        self.unbanded = frozenset(unbanded)
         self.problems = problems
         self.areas = areas
         self.model = model
@@ -163,7 +164,8 @@ class NationalResults:
               outstanding: tuple[DatedGroup, ...],
               outstanding_of: NDArray[np.int64],
               neighbours: StatisticalNeighbours | None = None,
-              axes: Mapping[str, str] | None = None) -> NationalResults:
+              axes: Mapping[str, str] | None = None,
+              unbanded: Collection[str] = ()) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
         del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
@@ -228,13 +230,13 @@ class NationalResults:
             columns[name] = _numbers(gap)
         columns["previous_period"] = _labels(previous, [*period_names, None], missing)
         columns["previous_value"] = _numbers(figures["previous_value"])
-        columns["direction"] = _labels(figures["direction"], list(_DIRECTIONS), missing)
+        columns["direction"] = _labels(figures["direction"], list(DIRECTIONS), missing)
         return cls(pa.table(columns), problems, directory, model, notes, names,
                    polarities=polarities,
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
                    periods={text: p for p, text in written.items()}, neighbours=neighbours,
-                   axes=axes)
+                   axes=axes, unbanded=unbanded)
 
     # -- one authority -------------------------------------------------------------
 
@@ -287,24 +289,6 @@ class NationalResults:
         except ImportError:
             raise CorpparentError("to_polars needs polars: pip install polars") from None
         return polars.from_arrow(self.plain())
-
-    def write(self, path: str | Path) -> Path:
-        """Write the table as CSV (``.csv``) or Parquet (``.parquet``)."""
-        import pyarrow.csv as pcsv
-        import pyarrow.parquet as pq
-
-        target = Path(path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.suffix.lower() == ".csv":
-                pcsv.write_csv(self.plain(), target)
-            elif target.suffix.lower() == ".parquet":
-                pq.write_table(self.table, target)
-            else:
-                raise DataError.single(str(target), "write results as .csv or .parquet")
-        except OSError as exc:
-            raise DataError.single(str(target), f"cannot write the results: {exc}") from exc
-        return target
 
     def __len__(self) -> int:
         return int(self.table.num_rows)

@@ -9,14 +9,14 @@ neighbours' mean and median, the other Outstanding authorities' mean and how man
 them it does better than, the gap to each, and the direction of travel from the
 previous period.
 
-It works one measure-year per matrix row and one authority per column
-(:mod:`corpparent.dfe.columnar`), so the cost is a few NumPy passes over the whole
-dataset, not a Python loop per authority. The figures are those of the scalar path
-(:class:`~corpparent.dfe.benchmark.Benchmarking`), with three differences the scalar
-path cannot make: every ``Years`` label is a period (:mod:`corpparent.dfe.lait_periods`),
-a measure the dictionary marks ``No_Quartile = N`` gets no band ("no_qb_indicators" in
-LAIT's code), and an authority outside the neighbour model gets "no neighbours in this
-model" instead of an error.
+It works one measure-year per matrix row and one authority per column, with the
+columnar backend (:mod:`corpparent.benchmarking.columnar`), so the cost is a few NumPy
+passes over the whole dataset, not a Python loop per authority. The figures are the
+scalar backend's (:class:`~corpparent.dfe.benchmark.Benchmarking`), both working LAIT's
+conventions as :mod:`corpparent.benchmarking.lait` defines them, a measure the
+dictionary marks ``No_Quartile = N`` getting no band ("no_qb_indicators" in LAIT's
+code) in either. Every ``Years`` label is a period (:mod:`corpparent.dfe.lait_periods`),
+and an authority outside the neighbour model gets "no neighbours in this model".
 
 The Outstanding authorities are either one fixed set of codes or, given Ofsted's
 release of inspection outcomes (:class:`~corpparent.dfe.ofsted.InspectionOutcomes`),
@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
+from corpparent.benchmarking.columnar import bands, group_statistics, ranks
+from corpparent.benchmarking.lait import direction_index, is_banded
 from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.dfe.areas import ENGLAND, Areas, Level, known_areas
-from corpparent.dfe.columnar import bands, group_statistics, ranks
 from corpparent.dfe.lait import LaitDictionary
 from corpparent.dfe.lait_periods import lait_period
 from corpparent.dfe.lait_table import LaitTable
@@ -113,7 +114,7 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
             unjudged.append((index, f"{table.measures[m]} {label}: {why}"))
             continue
         polarity[index] = _SIGNS.get(measure.polarity, 0) if measure.polarity else 0
-        banded[index] = polarity[index] != 0 and measure.quartiles
+        banded[index] = is_banded(measure.polarity, measure.quartiles)
     rows = _rows_of(table, keep, group, [index for index, _ in unjudged])
     problems = [Problem(table.source, f"{why}, so its {len(found)} values are not benchmarked",
                         line=int(found[0]), field="Years")
@@ -215,7 +216,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         polarities={m: d.polarity if (d := dictionary.get(m)) else None
                     for m in table.measures},
         outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours,
-        axes={m: d.axis for m in table.measures if (d := dictionary.get(m))})
+        axes={m: d.axis for m in table.measures if (d := dictionary.get(m))},
+        unbanded={m for m in table.measures if (d := dictionary.get(m)) and not d.quartiles})
 
 
 def _written(rows: int) -> dict[str, Any]:
@@ -263,9 +265,7 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
     o_mean, o_count, better = _outstanding(block, others[rows], lower)
     earlier = previous[rows]
     before = np.where(earlier[:, None] >= 0, local[np.maximum(earlier, 0)], np.nan)
-    change = block - before
-    direction = np.where(np.isnan(change), 0, np.where(change > 0, 1,
-                                                        np.where(change < 0, 2, 3)))
+    direction = direction_index(block - before)
     g, j = np.nonzero(published[rows])
     judged = polarity[rows][g] != 0
     own = block[g, j]

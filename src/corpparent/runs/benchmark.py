@@ -15,9 +15,10 @@ from typing import Any, final
 
 from attrs import field, frozen
 
+from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area
 from corpparent.dfe.national_results import NationalResults
-from corpparent.errors import CorpparentError, DataError
+from corpparent.errors import DataError
 from corpparent.periods import Period, parse_period
 
 __all__ = ["BenchmarkRun", "benchmark_authority", "chosen_periods"]
@@ -41,32 +42,22 @@ class BenchmarkRun:
 
 
 def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (),
-                   every: bool = False) -> list[Mapping[str, Any]]:
+                   every: bool = False, *,
+                   parsed: Mapping[str, Period] | None = None) -> list[Mapping[str, Any]]:
     """The rows of ``periods`` (a LAIT label such as ``2023/24`` or a period as written,
-    ``2023-24``), or all rows when ``every``, or each measure's latest period."""
-    if periods:
-        wanted = set()
-        for text in periods:
-            try:
-                wanted.add(str(parse_period(text)))
-            except CorpparentError:
-                wanted.add(text)
-        return [r for r in rows if r["years"] in periods or r["period"] in wanted]
-    if every:
-        return list(rows)
-    parsed: dict[str, Period] = {}
+    ``2023-24``), or all rows when ``every``, or each measure's latest period: chosen on
+    typed periods by :func:`corpparent.benchmarking.periods.chosen_periods`. ``parsed``
+    gives each row's period by its written form (the results' own), else it is parsed."""
+    known = dict(parsed or {})
 
-    def period_of(text: str) -> Period:
-        if text not in parsed:
-            parsed[text] = parse_period(text)
-        return parsed[text]
+    def published(row: Mapping[str, Any]) -> Published:
+        text = str(row["period"])
+        if text not in known:
+            known[text] = parse_period(text)
+        return Published(str(row["measure"]), str(row["years"]), known[text])
 
-    latest: dict[str, Mapping[str, Any]] = {}
-    for row in rows:
-        held = latest.get(row["measure"])
-        if held is None or period_of(held["period"]) < period_of(row["period"]):
-            latest[row["measure"]] = row
-    return list(latest.values())
+    chosen = set(typed_periods((published(r) for r in rows), periods, every=every))
+    return [r for r in rows if published(r) in chosen]
 
 
 def benchmark_authority(results: NationalResults, authority: str, *,
@@ -81,7 +72,8 @@ def benchmark_authority(results: NationalResults, authority: str, *,
         if unknown:
             raise DataError.single("--measure", "no LAIT measure " + ", ".join(
                 repr(m) for m in unknown))
-    rows = chosen_periods(results.authority(area.code).to_pylist(), periods, every)
+    rows = chosen_periods(results.authority(area.code).to_pylist(), periods, every,
+                          parsed=results.periods)
     if not rows:
         raise DataError.single("--period", f"no values for {area.name} in the periods "
                                "asked for")

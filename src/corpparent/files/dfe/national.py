@@ -3,7 +3,8 @@
 The folder holds the files as published (see the data folder's README): the EES files
 the shipped mappings read, or the LAIT dataset with its dictionary; the statistical
 neighbour model; and Ofsted's inspection outcomes, whose Outstanding authorities are a
-comparator group.
+comparator group. Wherever LAIT's dictionary is in the folder, an indicator whose LAIT
+measure it marks ``No_Quartile = N`` is ranked but not banded, by either route.
 """
 
 from __future__ import annotations
@@ -13,8 +14,14 @@ from pathlib import Path
 from typing import Final
 
 from corpparent.dfe.benchmark import Benchmarking
+from corpparent.dfe.lait import LaitDictionary
 from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
-from corpparent.files.dfe.mapping import FileMapping, read_folder, shipped_mappings
+from corpparent.files.dfe.mapping import (
+    FileMapping,
+    IndicatorMapping,
+    read_folder,
+    shipped_mappings,
+)
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.files.dfe.ofsted import read_ofsted
 
@@ -43,11 +50,15 @@ def read_benchmarking(folder: str | Path, mappings: Iterable[FileMapping] | None
     base = Path(folder)
     data = read_folder(base, chosen)
     present = set(data.indicators)
+    dictionary = base / LAIT_DICTIONARY_FILE
     return Benchmarking(
         data=data,
         neighbours=read_neighbours(base / neighbours),
         outstanding=read_ofsted(base / OFSTED_FILE).codes(),
         indicators=(d for m in chosen for d in m.definitions() if d.id in present),
+        unbanded=() if not dictionary.is_file() else _unbanded(
+            (item for m in chosen for item in m.indicators if item.id in present),
+            read_lait_dictionary(dictionary)),
     )
 
 
@@ -68,4 +79,11 @@ def read_lait_benchmarking(folder: str | Path,
         neighbours=read_neighbours(base / NEIGHBOURS_FILE),
         outstanding=read_ofsted(base / OFSTED_FILE).codes(),
         indicators=(item.indicator for item, _ in items),
+        unbanded=_unbanded((item for item, _ in items), dictionary),
     )
+
+
+def _unbanded(items: Iterable[IndicatorMapping], dictionary: LaitDictionary) -> set[str]:
+    """The indicators whose LAIT measure the dictionary marks ``No_Quartile = N``."""
+    return {item.id for item in items if item.lait
+            and (measure := dictionary.get(item.lait)) is not None and not measure.quartiles}

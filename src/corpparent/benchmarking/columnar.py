@@ -1,63 +1,54 @@
-"""The benchmarking arithmetic on arrays: rank, quartile band, group means and medians.
+"""The columnar backend: LAIT's conventions on arrays, every authority at once.
 
 Each function takes a matrix with one row per measure and period and one column per
 authority (NaN where an authority has no number) and works on every row at once, so
 the whole of LAIT (thousands of measure-years) costs a few NumPy passes rather than a
-Python loop per authority. The conventions are those of the scalar path
-(:mod:`corpparent.comparators.position`), which are LAIT's
-(``R/fn_analysis.R``: ``calculate_quartile_band``, ``calculate_rank``):
-
-* quartile cuts are R's default ``quantile`` (type 7, linear interpolation) of the
-  authorities' numbers: with ``x[0] <= ... <= x[n-1]``, the cut at ``p`` is
-  ``x[i] + f * (x[i+1] - x[i])`` where ``i + f = p * (n - 1)``;
-* a band is closed at its low end for the lowest quarter only and at its high end for
-  every quarter (``[min, q25]``, ``(q25, q50]``, ``(q50, q75]``, ``(q75, max]``), so
-  a value on a cut belongs to the quarter below it; band A is the best quarter;
-* rank 1 is the best, and ties share the best rank of the tie ("min" ties); a missing
-  number has no rank and counts in no ``n``;
-* the neighbours' (or a group's) mean and median drop the members with no number.
+Python loop per authority. The rules are those of :mod:`corpparent.benchmarking.lait`
+(R's type-7 quartile cuts, bands by polarity with ``No_Quartile`` honoured, "min"
+ranks, group means and medians with missing numbers dropped), applied by the same
+functions the scalar backend (:mod:`corpparent.benchmarking.scalar`) applies to one
+set of numbers.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from corpparent.benchmarking.lait import (
+    MIN_VALUES_FOR_BANDS,
+    QUARTILE_POINTS,
+    band_index,
+    middle,
+    quarter,
+    rank_from,
+    type7_cut,
+    type7_place,
+)
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = [
-    "BANDS",
-    "MIN_VALUES_FOR_BANDS",
     "bands",
     "group_statistics",
     "ranks",
     "row_quartiles",
 ]
 
-#: Band letters by index; index 4 is "no band".
-BANDS: Final = ("A", "B", "C", "D", "")
-#: As :data:`corpparent.comparators.position.MIN_VALUES_FOR_BANDS`.
-MIN_VALUES_FOR_BANDS: Final = 4
-
 
 def row_quartiles(ordered: NDArray[np.float64], count: NDArray[np.int64],
                   ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """The 25th, 50th and 75th percentiles of each row of ``ordered`` (sorted, NaN last,
-    ``count`` numbers per row), by linear interpolation; NaN for an empty row."""
+    ``count`` numbers per row) by R's type 7; NaN for an empty row."""
     rows = np.arange(len(ordered))
-    last = np.maximum(count - 1, 0)
+    present = np.maximum(count, 1)
     cuts = []
-    for p in (0.25, 0.5, 0.75):
-        position = p * last.astype(np.float64)
-        low = np.floor(position).astype(np.int64)
-        fraction = position - low
-        here = ordered[rows, low]
-        step = np.minimum(low + 1, last)
-        after = ordered[rows, step]
-        interpolate = (fraction != 0) & (low + 1 < count)
-        cut = np.where(interpolate, here + fraction * (after - here), here)
+    for p in QUARTILE_POINTS:
+        low, high, h = type7_place(present.astype(np.float64), p)
+        cut = type7_cut(ordered[rows, low.astype(np.int64)],
+                        ordered[rows, high.astype(np.int64)], h)
         cuts.append(np.where(count > 0, cut, np.nan))
     return cuts[0], cuts[1], cuts[2]
 
@@ -81,9 +72,9 @@ def ranks(values: NDArray[np.float64], better_lower: NDArray[np.bool_],
     ends[:, :-1] = starts[:, 1:]
     last = np.flip(np.minimum.accumulate(np.flip(np.where(ends, column, width), axis=1),
                                          axis=1), axis=1)
-    # Lower is better: one more than the numbers strictly below (the first of the tie);
-    # higher is better: one more than those strictly above (n minus the last of the tie).
-    sorted_rank = np.where(better_lower[:, None], first + 1, count[:, None] - last)
+    # Strictly below: the first of the tie's place; strictly above: the numbers after
+    # the last of the tie.
+    sorted_rank = rank_from(first, count[:, None] - 1 - last, better_lower[:, None])
     result = np.empty(values.shape, dtype=np.int32)
     np.put_along_axis(result, order, sorted_rank.astype(np.int32), axis=1)
     result[np.isnan(values)] = 0
@@ -93,15 +84,16 @@ def ranks(values: NDArray[np.float64], better_lower: NDArray[np.bool_],
 def bands(values: NDArray[np.float64], ordered: NDArray[np.float64],
           count: NDArray[np.int64], better_lower: NDArray[np.bool_],
           banded: NDArray[np.bool_]) -> NDArray[np.int8]:
-    """Each number's band index into :data:`BANDS` (0 is A, the best; 4 no band).
+    """Each number's band index into :data:`~corpparent.benchmarking.lait.BANDS` (0 is
+    A, the best; 4 no band).
 
     Rows where ``banded`` is false (no polarity, neutral, or LAIT's ``No_Quartile``)
-    and rows with fewer than :data:`MIN_VALUES_FOR_BANDS` numbers get no band.
+    and rows with fewer than :data:`~corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS`
+    numbers get no band.
     """
     q25, q50, q75 = row_quartiles(ordered, count)
-    quarter = ((values > q25[:, None]).astype(np.int8) + (values > q50[:, None])
-               + (values > q75[:, None]))
-    band = np.where(better_lower[:, None], quarter, 3 - quarter).astype(np.int8)
+    lowest = quarter(values, q25[:, None], q50[:, None], q75[:, None])
+    band = band_index(lowest, better_lower[:, None]).astype(np.int8)
     ok = (banded & (count >= MIN_VALUES_FOR_BANDS))[:, None] & ~np.isnan(values)
     return np.where(ok, band, 4).astype(np.int8)
 
@@ -129,5 +121,5 @@ def group_statistics(values: NDArray[np.float64], members: NDArray[np.int64],
     high = np.maximum(count // 2, 0)
     below = np.take_along_axis(ordered, low[..., None], axis=2)[..., 0]
     above = np.take_along_axis(ordered, high[..., None], axis=2)[..., 0]
-    middle = np.where(count % 2 == 1, below, (below + above) / 2)
-    return mean, np.where(count > 0, middle, np.nan), count
+    median = middle(below, above, count % 2 == 1)
+    return mean, np.where(count > 0, median, np.nan), count
