@@ -40,6 +40,7 @@ __all__ = [
     "declare",
     "declared_for_now",
     "rule_type",
+    "rule_type_for",
     "rule_type_of",
     "rule_types",
 ]
@@ -191,10 +192,16 @@ def rule_type(key: str) -> RuleType | None:
 
 def rule_type_of(rule: object) -> RuleType:
     """The rule type of ``rule``; a rule of no declared type is a definition error."""
-    found = _BY_RULE.get(type(rule))
+    return rule_type_for(type(rule))
+
+
+def rule_type_for(rule: type) -> RuleType:
+    """The rule type of the rule class ``rule``; a class of no declared type is a
+    definition error."""
+    found = _BY_RULE.get(rule)
     if found is None:
         raise DefinitionError(
-            f"a {type(rule).__name__} is not a rule a constitution can declare: declare "
+            f"a {rule.__name__} is not a rule a constitution can declare: declare "
             "its type with corpparent.governance.declared.declare")
     return found
 

@@ -1,0 +1,1 @@
+"""The plug-in file format: an authority profile written as a TOML file."""
