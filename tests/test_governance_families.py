@@ -4,6 +4,11 @@ type's strategies draw inputs its rules pass and inputs they reject."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, reject, settings, strategies as st
 
@@ -81,3 +86,24 @@ def test_a_rule_of_no_declared_type_is_refused() -> None:
         Constitution("The panel", ["quorum"])  # type: ignore[list-item]
     with pytest.raises(DefinitionError, match="declares no 'quorate'"):
         Constitution("The panel", quorate=3)
+
+
+def test_a_new_rule_family_is_one_module_with_its_codec_and_strategies() -> None:
+    """The Children in Care Council presence rule, added from outside corpparent in three
+    modules (tests/rule_family), is read from a plug-in file, judged, written back,
+    described by the schema and property-tested, in a process of its own."""
+    script = Path(__file__).parent / "rule_family" / "experiment.py"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "registered: rule, codec and strategies",
+        "judged: 1 of 3 formal meetings had a Children in Care Council representative "
+        "present; 50% (2) are required.",
+        "written back: equal",
+        "refused: bad.toml, line 9, field 'constitution.cicc_presence': a proportion must "
+        "be more than 0% and at most 100%, got 150%",
+        "property: satisfying draws pass, violating draws are rejected",
+        "a type without a codec or strategies is named: unfinished",
+    ]

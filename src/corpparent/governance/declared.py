@@ -14,9 +14,8 @@ the plug-in file and hypothesis strategies for its tests).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Protocol, TypeVar, final, runtime_checkable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol, final, runtime_checkable
 
 from attrs import frozen
 
@@ -38,7 +37,6 @@ __all__ = [
     "RosterRule",
     "RuleType",
     "declare",
-    "declared_for_now",
     "rule_type",
     "rule_type_for",
     "rule_type_of",
@@ -48,8 +46,6 @@ __all__ = [
 #: The order from which rules judge the meetings rather than the roster: unknown
 #: attendees are found just before them.
 SITTINGS = 50
-
-R = TypeVar("R")
 
 
 @final
@@ -205,16 +201,3 @@ def rule_type_for(rule: type) -> RuleType:
             "its type with corpparent.governance.declared.declare")
     return found
 
-
-@contextmanager
-def declared_for_now() -> Iterator[None]:
-    """Rule types declared inside the block are forgotten after it (for experiments and
-    tests that declare a type of their own)."""
-    keys, rules = dict(_BY_KEY), dict(_BY_RULE)
-    try:
-        yield
-    finally:
-        _BY_KEY.clear()
-        _BY_KEY.update(keys)
-        _BY_RULE.clear()
-        _BY_RULE.update(rules)

@@ -35,7 +35,6 @@ from corpparent.files.plugin.rules._codec import (
     codec_for,
     codecs,
     register,
-    registered_for_now,
 )
 
 __all__ = [
@@ -46,5 +45,4 @@ __all__ = [
     "codec_for",
     "codecs",
     "register",
-    "registered_for_now",
 ]

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from enum import Enum
 from fractions import Fraction
 from functools import partial
@@ -268,13 +267,3 @@ def codec_for(rule: object) -> Codec:
                               f"no codec is registered for the constitution's {kind.key!r}")
     return found
 
-
-@contextmanager
-def registered_for_now() -> Iterator[None]:
-    """Codecs registered inside the block are forgotten after it."""
-    kept = dict(_CODECS)
-    try:
-        yield
-    finally:
-        _CODECS.clear()
-        _CODECS.update(kept)
