@@ -132,7 +132,7 @@ def fields_model(rule: type, types_: Mapping[str, Any] | None = None,
             fields[field.name] = (kind, Field(default=plain(_default(field))))
     doc = (rule.__doc__ or "").strip().split("\n\n")[0]
     model: type[FileModel] = create_model(
-        name or f"{rule.__name__}Table", __base__=FileModel, __doc__=doc, **fields)
+        name or f"{rule.__name__}Model", __base__=FileModel, __doc__=doc, **fields)
     return model
 
 

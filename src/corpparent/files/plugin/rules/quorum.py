@@ -35,13 +35,13 @@ from corpparent.governance.quorum import ClassQuorum, MinimumPresent, Quorum
 __all__ = ["CODEC"]
 
 _PARTS: dict[type, type[FileModel]] = {
-    ClassQuorum: fields_model(ClassQuorum, {"fraction": str | float}, "ClassQuorumTable"),
-    MinimumPresent: fields_model(MinimumPresent, name="MinimumPresentTable"),
+    ClassQuorum: fields_model(ClassQuorum, {"fraction": str | float}, "ClassQuorumModel"),
+    MinimumPresent: fields_model(MinimumPresent, name="MinimumPresentModel"),
 }
 _PART_TYPE: Any = _PARTS[ClassQuorum] | _PARTS[MinimumPresent]
 
 
-class QuorumTable(FileModel):
+class QuorumModel(FileModel):
     """``all`` (or ``any``) of the parts must be met for the meeting to be quorate."""
 
     combine: Literal["all", "any"] = "all"
@@ -61,11 +61,11 @@ class QuorumCodec:
     rule_type: RuleType
 
     def file_type(self) -> Any:
-        return QuorumTable
+        return QuorumModel
 
     def read(self, value: Any, context: Context, attempt: Attempts,
              where: Where) -> tuple[object, ...] | None:
-        table: QuorumTable = value
+        table: QuorumModel = value
         parts: list[Rule[Sitting] | None] = []
         for index, part in enumerate(table.parts):
             kind = next(k for k, model in _PARTS.items() if isinstance(part, model))
