@@ -106,4 +106,6 @@ def test_a_new_rule_family_is_one_module_with_its_codec_and_strategies() -> None
         "be more than 0% and at most 100%, got 150%",
         "property: satisfying draws pass, violating draws are rejected",
         "a type without a codec or strategies is named: unfinished",
+        "refused: the codec for the constitution's 'unfinished' is registered after the "
+        "plug-in format was first used: import its module before reading plug-in files",
     ]

@@ -23,7 +23,8 @@ import cicc_presence_strategies  # noqa: F401  (registers its strategies)
 from attrs import frozen
 from hypothesis import given, settings, strategies as st
 
-from corpparent.errors import PluginFileError
+from corpparent.errors import DefinitionError, PluginFileError
+from corpparent.files.plugin.rules import FieldsCodec, register
 from corpparent.files.plugin_format import plugin_schema
 from corpparent.files.plugin_reader import profile_from_toml
 from corpparent.files.plugin_writer import profile_to_toml
@@ -113,9 +114,15 @@ def main() -> None:
     holds()
     print("property: satisfying draws pass, violating draws are rejected")
 
-    declare(RuleType("unfinished", Unfinished, 99))
+    unfinished = declare(RuleType("unfinished", Unfinished, 99))
     assert incomplete() == {"unfinished": ["a codec", "strategies"]}
     print("a type without a codec or strategies is named: unfinished")
+    try:
+        register(FieldsCodec(unfinished))
+    except DefinitionError as exc:
+        print(f"refused: {exc}")
+    else:
+        raise AssertionError("a codec registered after the format was used was accepted")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pydantic import Field, create_model
 from corpparent.files.meetings import meetings_from_data
 from corpparent.files.membership import membership_from_data
 from corpparent.files.plugin.rules import Context, codecs
-from corpparent.files.plugin.rules._codec import FileModel
+from corpparent.files.plugin.rules._codec import FileModel, in_use
 from corpparent.files.problems import Attempts
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import MeetingKind, Meetings
@@ -56,7 +56,7 @@ class ConstitutionFields(FileModel):
 
 def _constitution_model() -> type[ConstitutionFields]:
     """The ``[constitution]`` table's model: its own keys, and one key per codec."""
-    keys: dict[str, Any] = {c.rule_type.key: (c.file_type() | None, None) for c in codecs()}
+    keys: dict[str, Any] = {c.rule_type.key: (c.file_type() | None, None) for c in in_use()}
     model: type[ConstitutionFields] = create_model(
         "ConstitutionModel", __base__=ConstitutionFields,
         __doc__="The ``[constitution]`` table: what the panel's terms of reference require.",

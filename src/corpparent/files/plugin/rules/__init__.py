@@ -5,7 +5,7 @@ Each module registers one codec (see :mod:`._codec`) for one rule type of
 ships, so the plug-in format (its reading, writing and JSON Schema) knows their keys.
 A rule type of a council's own registers its codec the same way, with
 :func:`~corpparent.files.plugin.rules._codec.register`, before the plug-in format is
-first imported.
+first used; a codec registered later is refused, never silently left out.
 """
 
 from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its codec)

@@ -34,7 +34,7 @@ from corpparent.files.problems import Attempts
 from corpparent.governance._fractions import fraction_text
 from corpparent.governance.declared import RuleType, rule_type_of, rule_types
 
-__all__ = ["Codec", "Context", "FieldsCodec", "codec", "codecs", "plain", "register"]
+__all__ = ["Codec", "Context", "FieldsCodec", "codec", "codecs", "in_use", "plain", "register"]
 
 Where = tuple[str | int, ...]
 
@@ -236,15 +236,29 @@ class FieldsCodec:
 
 
 _CODECS: dict[str, Codec] = {}
+_IN_USE: list[bool] = []
 
 
 def register(codec: Codec) -> Codec:
-    """Register ``codec`` for its rule type (once, from its codec module)."""
+    """Register ``codec`` for its rule type (once, from its codec module), before the
+    plug-in format is first used: a codec registered later would be left out of the
+    format, so it is refused."""
     key = codec.rule_type.key
     if key in _CODECS and _CODECS[key] is not codec:
         raise DefinitionError(f"a codec for the constitution's {key!r} is registered twice")
+    if _IN_USE and key not in _CODECS:
+        raise DefinitionError(
+            f"the codec for the constitution's {key!r} is registered after the plug-in "
+            "format was first used: import its module before reading plug-in files")
     _CODECS[key] = codec
     return codec
+
+
+def in_use() -> tuple[Codec, ...]:
+    """The codecs of the plug-in format, now fixed: :func:`codecs`, after which no
+    codec may be registered."""
+    _IN_USE[:] = [True]
+    return codecs()
 
 
 def codecs() -> tuple[Codec, ...]:
