@@ -48,7 +48,6 @@ MOVED: dict[str, str] = {
     "corpparent.files.plugin_governance": "corpparent.files.plugin.governance",
     "corpparent.files.plugin_governance_tables": "corpparent.files.plugin.governance_tables",
     "corpparent.files.plugin_reader": "corpparent.files.plugin.reader",
-    "corpparent.files.plugin_terms": "corpparent.files.plugin.terms",
     "corpparent.files.plugin_writer": "corpparent.files.plugin.writer",
     "corpparent.files.problems": "corpparent.files._tabular.problems",
     "corpparent.files.readings": "corpparent.files.panel.readings",

@@ -32,9 +32,11 @@ from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.governance._checks import member_classes, non_negative
 from corpparent.governance._fractions import fraction_text, proportion
+from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, MemberClass, name_key
 from corpparent.governance.panel import PanelRecord
+from corpparent.governance.terms import Clause
 from corpparent.governance.years import add_months
 from corpparent.wording import counted
 
@@ -139,6 +141,10 @@ class AttendanceThreshold:
     def family(self) -> RuleFamily:
         return RuleFamily.ATTENDANCE
 
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """The findings on the panel's record."""
+        return self.findings(panel.record)
+
     def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
         """One finding per member (per spell) in the record's span."""
         return tuple(
@@ -217,6 +223,10 @@ class SixMonthRule:
     def family(self) -> RuleFamily:
         return RuleFamily.ATTENDANCE
 
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """The findings on the panel's record."""
+        return self.findings(panel.record)
+
     def findings(self, subject: PanelRecord, /) -> tuple[Finding, ...]:
         """One finding per councillor serving on the record's last day."""
         return tuple(
@@ -292,3 +302,7 @@ class SixMonthRule:
                          f"{day_text(deadline)}"),
             evidence=evidence,
         )
+
+
+declare(RuleType("attendance", AttendanceThreshold, 80, clause=Clause.ATTENDANCE))
+declare(RuleType("six_month_warning", SixMonthRule, 90, default=SixMonthRule))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from typing import final
 
 from attrs import field, frozen
@@ -28,7 +29,9 @@ from corpparent.errors import DefinitionError
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._roster import member_names, roster_finding
+from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.membership import MemberClass, Roster, name_key
+from corpparent.governance.terms import Clause
 from corpparent.wording import counted, listed
 
 __all__ = ["PoliticalBalance"]
@@ -86,6 +89,32 @@ class PoliticalBalance(Rule[Roster]):
             parts.append(f"every group represented ({listed(self.represented)})")
         return f"political balance of {self.member_class.plural}: {'; '.join(parts)}"
 
+    def roster_rules(self) -> tuple[Rule[Roster], ...]:
+        """The rule itself: it judges a roster (on every day the membership changed,
+        in :meth:`review`)."""
+        return (self,)
+
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """Political balance "against the membership of a period": judged on the roster
+        of the span's first day and of every day the membership changed within it. A
+        period kept in balance throughout gives the last day's finding; otherwise each
+        roster that broke it gives its own, named by its date."""
+        record = panel.record
+        last = min(record.end, record.as_of)
+        days = {record.start, last}
+        for member in record.membership.members:
+            if member.joined is not None and record.start < member.joined <= last:
+                days.add(member.joined)
+            if member.left is not None and record.start <= member.left < last:
+                days.add(member.left + timedelta(days=1))
+        rosters: list[Roster] = []
+        for day in sorted(days):
+            roster = record.membership.on(day)
+            if not rosters or roster.members != rosters[-1].members:  # a change
+                rosters.append(roster)
+        broken = tuple(f for f in map(self.evaluate, rosters) if f.status is not Status.MET)
+        return broken or (self.evaluate(record.membership.on(last)),)
+
     def evaluate(self, subject: Roster, /) -> Finding:
         members = subject.of_class(self.member_class)
         ungrouped = [m for m in members if m.group is None]
@@ -124,3 +153,7 @@ class PoliticalBalance(Rule[Roster]):
             explanation=f"{self.member_class.counted(len(members))} by group: {summary}; "
             f"{self.describe()}: {verdict}",
             evidence=evidence)
+
+
+declare(RuleType("political_balance", PoliticalBalance, 46, clause=Clause.POLITICAL_BALANCE,
+                 summary=3))

@@ -34,7 +34,9 @@ from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import at_least_one, member_classes, offices as to_offices
 from corpparent.governance._roster import SEATED, member_names, roster_finding
+from corpparent.governance.declared import RosterRule, RuleType, declare
 from corpparent.governance.membership import MemberClass, Office, Roster, name_key
+from corpparent.governance.terms import Clause
 from corpparent.wording import counted
 
 __all__ = [
@@ -97,7 +99,7 @@ class SeatLimit(Rule[Roster]):
 
 @final
 @frozen
-class MaximumSize(Rule[Roster]):
+class MaximumSize(RosterRule):
     """The panel has at most ``limit`` members in ``member_classes`` (all seats if empty).
 
     Substitutes are not members of the panel and are not counted unless named.
@@ -135,7 +137,7 @@ class MaximumSize(Rule[Roster]):
 
 @final
 @frozen
-class ChairHoldsRole(Rule[Roster]):
+class ChairHoldsRole(RosterRule):
     """The chair is the member holding ``role`` (roles compare like names)."""
 
     role: str
@@ -168,7 +170,7 @@ class ChairHoldsRole(Rule[Roster]):
 
 @final
 @frozen
-class OfficesFilled(Rule[Roster]):
+class OfficesFilled(RosterRule):
     """Each of ``offices`` is held by a serving member.
 
     "The Panel will appoint a Chairperson on an annual basis" (001 §3); Staffordshire's
@@ -239,7 +241,7 @@ class RolesFilled(Rule[Roster]):
 
 @final
 @frozen
-class PrioritiesHaveLeads(Rule[Roster]):
+class PrioritiesHaveLeads(RosterRule):
     """Every one of ``priorities`` is led by at least one serving member."""
 
     priorities: tuple[str, ...] = field(converter=_texts)
@@ -278,7 +280,7 @@ class PrioritiesHaveLeads(Rule[Roster]):
 
 @final
 @frozen
-class EachMemberLeads(Rule[Roster]):
+class EachMemberLeads(RosterRule):
     """Every serving member of ``member_class`` leads at least one strategic priority."""
 
     member_class: MemberClass = field(default=MemberClass.CORE_COUNCILLOR,
@@ -313,7 +315,7 @@ class EachMemberLeads(Rule[Roster]):
 
 @final
 @frozen
-class SubstitutesAppointed(Rule[Roster]):
+class SubstitutesAppointed(RosterRule):
     """Each political group with members of ``member_class`` has a serving substitute.
 
     A group with no substitute is a breach; members with no recorded group make the
@@ -352,3 +354,13 @@ class SubstitutesAppointed(Rule[Roster]):
             + (f"; none for: {', '.join(missing)}" if missing else "")),
             evidence={"groups": len(groups), "without substitute": len(missing)},
         )
+
+
+declare(RuleType("max_members", MaximumSize, 20, shorthand="limit", clause=Clause.SEATS))
+declare(RuleType("offices", OfficesFilled, 30, shorthand="offices", clause=Clause.OFFICES,
+                 absent=()))
+declare(RuleType("chair_role", ChairHoldsRole, 32, shorthand="role"))
+declare(RuleType("priorities", PrioritiesHaveLeads, 34, shorthand="priorities", absent=()))
+declare(RuleType("priority_leads_from", EachMemberLeads, 36, shorthand="member_class"))
+declare(RuleType("substitutes_for", SubstitutesAppointed, 38, shorthand="member_class",
+                 clause=Clause.SUBSTITUTES))

@@ -40,7 +40,9 @@ from corpparent.errors import DefinitionError
 from corpparent.families import RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status, not_judged
 from corpparent.governance._checks import check_span, non_negative, optional_at_least_one
+from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.meetings import MeetingKind, Meetings
+from corpparent.governance.terms import Clause
 from corpparent.governance.years import YearKind, add_months_from
 from corpparent.wording import counted
 
@@ -204,6 +206,11 @@ class MeetingFrequency:
         held = log.held(date.min, log.judged_until)
         return self.due_after(held[-1] if held else log.start)
 
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """The findings on the log of the meetings that count (the constitution's
+        ``frequency_counts``)."""
+        return self.findings(panel.meeting_log)
+
     def findings(self, subject: MeetingLog, /) -> tuple[Finding, ...]:
         """Yearly counts, over-long gaps and the next meeting, in that order."""
         found = list(self._year_findings(subject))
@@ -315,3 +322,7 @@ class MeetingFrequency:
         return Finding(subject=log.panel, rule="next meeting", family=RuleFamily.NEXT_MEETING,
                        status=status, explanation=text, evidence=evidence,
                        outcome=FrequencyOutcome.OVERDUE if due < log.judged_until else None)
+
+
+declare(RuleType("frequency", MeetingFrequency, 70, clause=Clause.FREQUENCY,
+                 needs_membership=False, summary=2, absent_summary=True))

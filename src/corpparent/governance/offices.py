@@ -25,10 +25,12 @@ from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.families import RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import Finding, Status
 from corpparent.governance._checks import member_classes
 from corpparent.governance._roster import member_names, roster_finding
+from corpparent.governance.declared import RosterRule, RuleType, declare
 from corpparent.governance.membership import MemberClass, Office, Roster
+from corpparent.governance.terms import Clause
 from corpparent.wording import listed
 
 __all__ = ["OfficeHolders", "RoleSeat"]
@@ -43,7 +45,7 @@ def _roles(values: Iterable[str]) -> tuple[str, ...]:
 
 @final
 @frozen
-class RoleSeat(Rule[Roster]):
+class RoleSeat(RosterRule):
     """A seat held by the holder of one of ``roles`` (ex officio when there is one)."""
 
     roles: tuple[str, ...] = field(converter=_roles)
@@ -74,7 +76,7 @@ class RoleSeat(Rule[Roster]):
 
 @final
 @frozen
-class OfficeHolders(Rule[Roster]):
+class OfficeHolders(RosterRule):
     """``office`` may be held only by a member of ``member_classes``."""
 
     office: Office = field(converter=Office)
@@ -110,3 +112,7 @@ class OfficeHolders(Rule[Roster]):
             self, subject, status=Status.MET if ok else Status.BREACHED,
             explanation=f"the {self.office}, {holder.name}, is a {holder.member_class.singular}"
             f"; the {self.office} must be one of the {self._allowed}: {verdict}")
+
+
+declare(RuleType("role_seats", RoleSeat, 42, many=True))
+declare(RuleType("office_holders", OfficeHolders, 44, many=True, clause=Clause.OFFICES))

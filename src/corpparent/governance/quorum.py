@@ -27,13 +27,13 @@ from __future__ import annotations
 
 from enum import Enum
 from fractions import Fraction
-from typing import final
+from typing import TYPE_CHECKING, final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import AllOf, AnyOf, Finding, Rule, Status
 from corpparent.governance._checks import (
     at_least_one,
     member_classes,
@@ -41,10 +41,16 @@ from corpparent.governance._checks import (
     optional_at_least_one,
 )
 from corpparent.governance._fractions import ceil_of, fraction_text, proportion
-from corpparent.governance.meetings import Sitting
+from corpparent.governance.declared import PanelReview, RuleType, declare
+from corpparent.governance.meetings import MeetingKind, Sitting
 from corpparent.governance.membership import MemberClass
+from corpparent.governance.reserves import SubstitutionTerms
+from corpparent.governance.terms import Clause
 from corpparent.periods import Month
-from corpparent.wording import counted, noun
+from corpparent.wording import counted, listed, noun
+
+if TYPE_CHECKING:
+    from corpparent.governance.constitution import Constitution
 
 __all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum", "QuorumOutcome"]
 
@@ -297,3 +303,78 @@ class Quorum(Rule[Sitting]):
             outcome={Status.MET: QuorumOutcome.QUORATE,
                      Status.BREACHED: QuorumOutcome.NOT_QUORATE}.get(inner.status),
         )
+
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """Quorum at each formal meeting; only substitutions meeting the constitution's
+        :class:`~corpparent.governance.reserves.SubstitutionTerms` count toward it."""
+        terms = panel.constitution.rule(SubstitutionTerms)
+        return tuple(self._at(s if terms is None else Sitting(terms.allowed(s), s.roster),
+                              terms)
+                     for s in panel.sittings if s.meeting.kind is MeetingKind.FORMAL)
+
+    def _at(self, sitting: Sitting, terms: SubstitutionTerms | None) -> Finding:
+        """Quorum at a sitting; where a substitute counts only from a later item, quorum
+        at its start too: a meeting quorate only once they arrived took its first items
+        without a quorum."""
+        whole = self.evaluate(sitting)
+        late = () if terms is None else terms.late(sitting.meeting)
+        if terms is None or not late or whole.status is not Status.MET:
+            return whole
+        start = self.evaluate(Sitting(terms.at_start(sitting.meeting), sitting.roster))
+        if start.status is Status.MET:
+            return whole
+        first = min(s.from_item or 1 for s in late)
+        who = listed([s.substitute for s in late])
+        return evolve(start, explanation=(
+            f"{start.explanation.rstrip('.')} at the start of the meeting: {who} counted "
+            f"only from item {first}, so the items before it were taken without a quorum."))
+
+
+def _unreachable(rule: object, constitution: Constitution) -> str | None:
+    """Why ``rule`` could never be met with the seats ``constitution`` declares, or None
+    if it could (or the seats are not declared, so nothing is known)."""
+    if isinstance(rule, Quorum):
+        return _unreachable(rule.requirement, constitution)
+    if isinstance(rule, AllOf):
+        return next((r for r in (_unreachable(p, constitution) for p in rule.rules) if r),
+                    None)
+    if isinstance(rule, AnyOf):
+        reasons = [_unreachable(part, constitution) for part in rule.rules]
+        return "; and ".join(r for r in reasons if r) if all(reasons) else None
+    if isinstance(rule, MinimumPresent):
+        return _too_few_seats(rule, constitution)
+    if isinstance(rule, ClassQuorum):
+        seats = constitution.seats_for(rule.member_class)
+        if seats is not None and rule.required(seats.count) > seats.count:
+            return (f"it requires {rule.required(seats.count)} "
+                    f"{rule.member_class.plural} present, but the constitution provides "
+                    f"{counted(seats.count, 'seat')} for them")
+    return None
+
+
+def _too_few_seats(rule: MinimumPresent, constitution: Constitution) -> str | None:
+    seated = [s.member_class for s in constitution.seats
+              if s.member_class is not MemberClass.SUBSTITUTE]
+    if rule.member_classes:
+        available = constitution.seats_among(rule.member_classes)
+        label = " and ".join(c.plural for c in rule.member_classes)
+    elif constitution.max_members is not None:
+        available, label = constitution.max_members, "members"
+    elif seated:
+        available, label = constitution.seats_among(seated), "members"
+    else:
+        return None
+    if available is not None and rule.minimum > available:
+        return (f"it requires at least {rule.minimum} {label} present, but the "
+                f"constitution provides {counted(available, 'seat')} for them")
+    return None
+
+
+def _check(rule: object, constitution: Constitution) -> str | None:
+    reason = _unreachable(rule, constitution)
+    return None if reason is None else (f"the quorum can never be met: {reason}; every "
+                                        "meeting would be inquorate")
+
+
+declare(RuleType("quorum", Quorum, 60, clause=Clause.QUORUM, summary=1, absent_summary=True,
+                 check=_check))

@@ -19,6 +19,7 @@ from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.governance._checks import member_classes
 from corpparent.governance._roster import SEATED, member_names, roster_finding
+from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key
 from corpparent.wording import counted
 
@@ -44,6 +45,14 @@ class Requirement:
             raise DefinitionError(
                 f"'renew_every_months' must be at least 1, got {self.renew_every_months}"
             )
+
+    def roster_rules(self) -> tuple[Rule[Roster], ...]:
+        """The rule judging the roster: every member holds the requirement."""
+        return (RequirementMet(self),)
+
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """Whether every member serving on the last day holds the requirement."""
+        return (RequirementMet(self).evaluate(panel.roster),)
 
     def is_met_by(self, member: Member, on: Roster) -> bool:
         """Whether ``member`` held the requirement on the roster's date."""
@@ -101,3 +110,6 @@ class RequirementMet(Rule[Roster]):
         return roster_finding(
             self, subject, status=status, explanation=text,
             evidence=evidence)
+
+
+declare(RuleType("requirements", Requirement, 40, many=True))

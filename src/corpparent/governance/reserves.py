@@ -25,8 +25,10 @@ from attrs import evolve, field, frozen
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status
+from corpparent.governance.declared import SITTINGS, PanelReview, RuleType, declare
 from corpparent.governance.meetings import Meeting, Sitting, Substitution
 from corpparent.governance.membership import Roster, name_key
+from corpparent.governance.terms import Clause
 from corpparent.periods import Month
 from corpparent.wording import listed
 
@@ -106,6 +108,10 @@ class SubstitutionTerms:
         return evolve(meeting, substitutions=tuple(
             s for s in meeting.substitutions if s not in late))
 
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """The findings at every sitting of the span."""
+        return tuple(f for s in panel.sittings for f in self.findings(s))
+
     def findings(self, sitting: Sitting) -> tuple[Finding, ...]:
         """One finding per substitution at the sitting: met, or breached naming why it
         does not count; a late arrival is met with the item it counts from."""
@@ -128,3 +134,7 @@ class SubstitutionTerms:
                           "replaces": substitution.replaces},
             ))
         return tuple(found)
+
+
+declare(RuleType("substitution_terms", SubstitutionTerms, SITTINGS + 5,
+                 clause=Clause.SUBSTITUTES))

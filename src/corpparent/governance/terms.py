@@ -28,6 +28,7 @@ from attrs import field, frozen
 from corpparent.dates import day_text
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Status
+from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.membership import name_key
 from corpparent.periods import Period
 from corpparent.wording import counted, listed
@@ -114,6 +115,11 @@ class ReportingLine:
         what = f" ({self.document})" if self.document else ""
         return f"{self.relation} {self.recipient}{what}; no deadline or cadence stated"
 
+    def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
+        """Nothing: a reporting line is judged against a submissions log (see
+        :meth:`finding`), not against the panel's record."""
+        return ()
+
     def carries(self, item: SentItem) -> bool:
         """Whether ``item`` went along this line: to its recipient, and of its document
         where it names one (names compared as :func:`name_key` does)."""
@@ -150,3 +156,7 @@ class ReportingLine:
                        explanation=f"{base}; {counted(len(went), 'item')} went to "
                        f"{self.recipient}: {items}.",
                        evidence={"items": len(went)}, period=period)
+
+
+declare(RuleType("reporting_lines", ReportingLine, 95, many=True, clause=Clause.REPORTING,
+                 needs_membership=False, summary=4))
