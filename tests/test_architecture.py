@@ -30,7 +30,7 @@ CROSSINGS = [
     ("dates.py", "import hypothesis", "The domain imports no pydantic"),
     ("files/readings.py", "import corpparent.commands.scorecard", "The command line sits on"),
     ("files/meetings.py", "import corpparent.plugins.discovery", "The command line sits on"),
-    ("plugins/discovery.py", "import corpparent.report.html", "The command line sits on"),
+    ("plugins/discovery.py", "import corpparent.report.backends.html", "The command line sits on"),
     ("report/build.py", "import corpparent.files.readings", "Reports are built from the"),
     ("files/records.py", "import corpparent.testing.strategies", "Only tests import the"),
 ]

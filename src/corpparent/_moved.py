@@ -24,7 +24,15 @@ from typing import Any
 __all__ = ["MOVED", "install"]
 
 #: Every module path of 0.2 that moved in 0.3, to where it is now.
-MOVED: dict[str, str] = {}
+MOVED: dict[str, str] = {
+    "corpparent.report.terminal": "corpparent.report.backends.terminal",
+    "corpparent.report.markdown": "corpparent.report.backends.markdown",
+    "corpparent.report.html": "corpparent.report.backends.html",
+    "corpparent.report.paper": "corpparent.report.backends.paper",
+    "corpparent.report.svg": "corpparent.report.backends.svg",
+    "corpparent.report.process_svg": "corpparent.report.backends.process_svg",
+    "corpparent.report.spreadsheets": "corpparent.report.backends.spreadsheets",
+}
 
 
 class _Alias(ModuleType):

@@ -173,7 +173,7 @@ _NUMERIC: Final = frozenset({"value", "rank", "england", "region_value", "neighb
 
 def _html(page: BenchmarkPage) -> str:
     """The page in the reports' own style: the table scrolls on its own on a phone."""
-    from corpparent.report.html import page as html_page, scrolling
+    from corpparent.report.backends.page import page as html_page, scrolling
     from corpparent.report.provenance import corpparent_version
 
     head = "".join(f'<th scope="col" class="num">{escape(h)}</th>' if key in _NUMERIC

@@ -57,8 +57,8 @@ __all__ = [
     "report_schema",
 ]
 
-SCHEMA_VERSION: Final = "3"
-SCHEMA_ID = "urn:corpparent:report:3"
+SCHEMA_VERSION: Final = "4"
+SCHEMA_ID = "urn:corpparent:report:4"
 
 Profile = Literal["public", "private", "internal"]
 
@@ -288,6 +288,9 @@ class SuppressionNote(_Model):
     withheld: int = Field(
         default=0, description="how many values (of a period or a comparator) were withheld"
     )
+    withheld_at_source: int = Field(
+        default=0, description="how many values were already withheld (shown as the symbol) "
+        "in the data as published, before this report withheld any")
     footnote: str = ""
     counts_shown: bool = Field(
         default=True, description="whether the report shows any count of children at all; "
@@ -329,7 +332,7 @@ class Provenance(_Model):
 
 
 class _Report(_Model):
-    schema_version: Literal["3"] = "3"
+    schema_version: Literal["4"] = "4"
     title: str
     authority: str | None = None
     period: str | None = None

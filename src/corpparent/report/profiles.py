@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Final, get_args
 
 from corpparent.errors import DefinitionError
+from corpparent.report.formats import backend
 from corpparent.report.model import Profile, SuppressionNote
 
 __all__ = [
@@ -44,12 +45,10 @@ PROFILE_NOTES: Final = MappingProxyType(
     }
 )
 
-_PUBLISHABLE_FORMATS = frozenset({"html", "markdown", "docx"})
-
-
 def default_profile(output_format: str) -> Profile:
-    """``public`` for HTML, Markdown and Word papers, ``internal`` for everything else."""
-    return "public" if output_format in _PUBLISHABLE_FORMATS else "internal"
+    """``public`` for a format that makes a paper that may be published (HTML, Markdown
+    and Word), ``internal`` for everything else: as each format is registered."""
+    return "public" if backend(output_format).publishable else "internal"
 
 
 def suppresses(profile: Profile) -> bool:

@@ -230,6 +230,17 @@ def _shows_counts(report: ScorecardReport | FindingsReport) -> bool:
     return charted or any(f.evidence.get("unit") == COUNT_UNIT for f in report.findings)
 
 
+def _at_source(report: ScorecardReport | FindingsReport) -> int:
+    """How many values the report shows as withheld before it withholds any: those the
+    data withheld as published, counted where :func:`suppress` counts its own."""
+    if not isinstance(report, ScorecardReport):
+        return 0
+    shown: list[TrendPoint | ComparatorOut] = []
+    for item in report.indicators:
+        shown += [*item.trend, *item.beside, *item.comparators]
+    return sum(point.value is None and point.symbol == SUPPRESSED for point in shown)
+
+
 def suppress(report: R, policy: Suppression | None = None) -> R:
     """A copy of ``report`` with small counts of children withheld and a footnote."""
     policy = policy or Suppression()
@@ -275,6 +286,7 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
         threshold=policy.threshold,
         symbol=SUPPRESSED,
         withheld=counter.withheld,
+        withheld_at_source=_at_source(report),
         footnote=policy.footnote,
         counts_shown=_shows_counts(report),
         log=[] if report.profile == "public" else log,
