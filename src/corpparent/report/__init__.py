@@ -8,7 +8,7 @@ from corpparent.report.backends.markdown import render_markdown
 from corpparent.report.backends.page import contrast_ratio
 from corpparent.report.backends.terminal import render_terminal
 from corpparent.report.build import findings_report, scorecard_report, summarise
-from corpparent.report.compose import compose
+from corpparent.report.composer import compose
 from corpparent.report.document import Document
 from corpparent.report.formats import Backend, backend, format_names, register
 from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label

@@ -1,7 +1,7 @@
 """The report document: what a report says, once, before any format writes it.
 
 Every report (a scorecard, meetings, obligations, a chart) is composed once, by
-:mod:`corpparent.report.compose`, into a :class:`Document`: a title, the banner of its
+:mod:`corpparent.report.composer`, into a :class:`Document`: a title, the banner of its
 output profile, the summary counts, then sections of blocks (paragraphs, lists of
 findings, tables of typed cells, process charts, indicator details) and the notes and
 provenance at its foot. Each format is a backend that writes these blocks

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from corpparent.report.model import FindingsReport, ScorecardReport
     from corpparent.report.tables import Table
 
-__all__ = ["Backend", "RenderOptions", "backend", "format_names", "register"]
+__all__ = ["BUILT_IN", "Backend", "RenderOptions", "backend", "format_names", "register",
+           "unregister"]
 
 
 @final
@@ -93,6 +94,13 @@ def register(new: Backend) -> Backend:
         raise DefinitionError(f"the format {new.name!r} is registered already")
     _REGISTRY[new.name] = new
     return new
+
+
+def unregister(name: str) -> None:
+    """Remove a format added with :func:`register`; the built-in formats stay."""
+    if any(b.name == name for b in BUILT_IN):
+        raise DefinitionError(f"the format {name!r} is built in and cannot be removed")
+    _REGISTRY.pop(name, None)
 
 
 def backend(name: str) -> Backend:

@@ -12,7 +12,7 @@ from corpparent.families import RuleFamily
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
 from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.backends.svg import CHART_COLOURS, comparator_chart, trend_chart
-from corpparent.report.compose import compose
+from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
     Cell,

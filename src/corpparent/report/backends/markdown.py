@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from corpparent.report.compose import compose
+from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
     ChartBlock,

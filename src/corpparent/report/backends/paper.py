@@ -19,7 +19,7 @@ reference notes follow it). :func:`render_docx` writes a report so:
    chart as the HTML page drawn to PNG, with its process chart where it has one), then
    how the figures were made (the provenance), with the footnote on withheld figures.
 
-The paper writes the report's document (:mod:`corpparent.report.compose`), so it says
+The paper writes the report's document (:mod:`corpparent.report.composer`), so it says
 everything the HTML page says, in the same words and figures.
 
 Charts are drawn from the report's own SVG by resvg (a Rust renderer shipped as a
@@ -35,7 +35,7 @@ from typing import Any, Final
 
 from corpparent.report.backends.process_svg import process_chart
 from corpparent.report.backends.svg import trend_chart
-from corpparent.report.compose import compose
+from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
     ChartBlock,

@@ -11,7 +11,7 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 from corpparent.findings import Status
-from corpparent.report.compose import compose
+from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
     Cell,
