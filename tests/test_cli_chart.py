@@ -13,7 +13,8 @@ from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.report import published_schema
-from corpparent.report.model import ChartOut, ChartPointOut, FindingsReport, Provenance
+from corpparent.report.model import FindingsReport, Provenance
+from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.suppression import Suppression, suppress
 from national_data import NATIONAL_DATA
 from spc_support import reference_limits

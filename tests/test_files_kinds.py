@@ -153,7 +153,7 @@ def test_a_report_of_no_known_kind_is_a_problem_of_its_kind(tmp_path: Path, kind
         kind_named("report").check(path, Against())
     [problem] = caught.value.problems
     assert (problem.line, problem.field, problem.expected, problem.found) == (
-        3, "kind", "'scorecard' or 'findings'", found)
+        3, "kind", "'scorecard' or 'findings' or 'benchmark'", found)
 
 
 @pytest.mark.parametrize(("document", "found"), [("[1, 2]", "a list"), ('"x"', "'x'")])
@@ -166,7 +166,7 @@ def test_a_report_that_is_no_object_says_what_it_is_on_its_line(
         kind_named("report").check(path, Against())
     [problem] = caught.value.problems
     assert (problem.line, problem.field, problem.expected, problem.found) == (
-        3, None, "an object with a 'kind' of 'scorecard' or 'findings'", found)
+        3, None, "an object with a 'kind' of 'scorecard' or 'findings' or 'benchmark'", found)
 
 
 def test_an_unknown_key_of_a_report_is_answered_with_its_kinds_keys(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import re
 import runpy
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -26,15 +27,19 @@ from corpparent.report import (
     compose,
     finish,
     format_names,
+    make_provenance,
     register,
     render,
     render_binary,
+    report_adapter,
 )
+from corpparent.report.benchmark import BenchmarkPage, benchmark_report
 from corpparent.report.composer import EXCEPTIONS_TITLE
 from corpparent.report.document import Table
 from corpparent.report.formats import BUILT_IN, Backend, backend, unregister
 from corpparent.report.labels import SUMMARY_ORDER, status_key, status_label
-from corpparent.report.model import NationalOut, ScorecardReport
+from corpparent.report.model import BenchmarkReport, ScorecardReport
+from corpparent.report.parts import NationalOut
 from corpparent.report.profiles import default_profile
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
@@ -220,3 +225,39 @@ def test_a_new_format_is_one_module_and_its_registration(digest: Backend) -> Non
     assert _counted(text) == _report().summary
     assert _sections(text) == _sections(_text("html"))
     assert max(len(line) for line in text.splitlines()) <= 72
+
+
+def _benchmark() -> BenchmarkReport:
+    """Wiltshire's 2024-25 long-term stability as LAIT gives it (70%, 56 of 150, band B)."""
+    row = {"measure": "LAC_LongStable%", "years": "2025", "period": "2024-25",
+           "authority": "Wiltshire", "value": 70.0, "rank": 56, "ranked": 150, "band": "B",
+           "england": 69.0, "region": "South West", "region_value": 69.0,
+           "outstanding_as_at": date(2025, 3, 31), "outstanding_unknown": 9,
+           "direction": "increase", "a column the report does not know": 1}
+    page = BenchmarkPage("Wiltshire", "865", "sn_model_2025_wide.csv",
+                         ("Contains public sector information licensed under the Open "
+                          "Government Licence v3.0.",), [row],
+                         names={"LAC_LongStable%": "Long Term Placement Stability (%)"})
+    return benchmark_report(page, make_provenance())
+
+
+@pytest.mark.parametrize("fmt", sorted({b.name for b in BUILT_IN}))
+def test_a_benchmark_is_a_report_like_the_others(fmt: str) -> None:
+    """Every format writes it, under the format's default profile, with its sources."""
+    report = finish(_benchmark(), fmt)
+    assert report.profile == default_profile(fmt)
+    written = render_binary(report, fmt)
+    if fmt in ("json", "csv", "terminal", "markdown", "html"):
+        text = _strip(written.decode("utf-8"))
+        assert "Open Government Licence v3.0" in " ".join(text.split())
+        if fmt == "json":
+            back = report_adapter().validate_json(written)
+            assert back == report
+            assert back.rows[0].outstanding_as_at == date(2025, 3, 31)
+        elif fmt == "csv":
+            (row,) = csv.DictReader(line for line in text.splitlines()
+                                    if not line.startswith("#"))
+            assert (row["rank"], row["ranked"], row["band"]) == ("56", "150", "B")
+        else:
+            assert "56 of 150" in text
+            assert "31 March 2025 (9 judged later, not counted)" in " ".join(text.split())

@@ -32,6 +32,7 @@ MOVED: dict[str, str] = {
     "corpparent.report.svg": "corpparent.report.backends.svg",
     "corpparent.report.process_svg": "corpparent.report.backends.process_svg",
     "corpparent.report.spreadsheets": "corpparent.report.backends.spreadsheets",
+    "corpparent.report.benchmark_render": "corpparent.report.benchmark",
 }
 
 

@@ -29,7 +29,12 @@ from corpparent.plugins.python_objects import load_object
 from corpparent.profile import AuthorityProfile
 from corpparent.report.build import findings_report
 from corpparent.report.formats import backend, format_names
-from corpparent.report.model import FindingsReport, Profile, ScorecardReport
+from corpparent.report.model import (
+    AnyReport,
+    FindingsReport,
+    Profile,
+    ScorecardReport,
+)
 from corpparent.report.output import finish, render, render_binary
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
@@ -157,7 +162,7 @@ def terminal_width() -> int:
     return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
 
 
-def emit(report: ScorecardReport | FindingsReport, output_format: str,
+def emit(report: AnyReport, output_format: str,
          output: Path | None) -> None:
     """Print or write ``report``. A binary format needs a file (checked with the options,
     before any work); a format of tables (CSV, Parquet) written to a file gets the

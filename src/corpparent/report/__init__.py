@@ -10,12 +10,10 @@ from corpparent.report.backends.terminal import render_terminal
 from corpparent.report.build import findings_report, scorecard_report, summarise
 from corpparent.report.composer import compose
 from corpparent.report.document import Document
-from corpparent.report.formats import Backend, backend, format_names, register
+from corpparent.report.formats import Backend, backend, format_names, register, unregister
 from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label
 from corpparent.report.model import (
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
     Profile,
     Provenance,
     ScorecardReport,
@@ -24,6 +22,7 @@ from corpparent.report.model import (
     report_schema,
 )
 from corpparent.report.output import finish, render, render_binary
+from corpparent.report.parts import FindingOut, IndicatorOut
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance, sha256_of
 from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
@@ -65,4 +64,5 @@ __all__ = [
     "status_label",
     "summarise",
     "suppress",
+    "unregister",
 ]

@@ -17,20 +17,22 @@ from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
-    ComparatorOut,
-    ComparatorPointOut,
     ExceptionReportOut,
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
-    NationalOut,
     Profile,
     Provenance,
-    RangeOut,
     RegisterOut,
     RegisterRowOut,
     ScorecardReport,
     SuppressionNote,
+)
+from corpparent.report.parts import (
+    ComparatorOut,
+    ComparatorPointOut,
+    FindingOut,
+    IndicatorOut,
+    NationalOut,
+    RangeOut,
     TargetOut,
     TrendPoint,
 )

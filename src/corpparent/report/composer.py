@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import partial
 
 from corpparent.families import RuleFamily
+from corpparent.report.benchmark import benchmark_sections
 from corpparent.report.document import (
     Block,
     Cell,
@@ -47,12 +48,13 @@ from corpparent.report.labels import (
     travel_cell,
 )
 from corpparent.report.model import (
-    ChartOut,
+    AnyReport,
+    BenchmarkReport,
     FindingsReport,
-    IndicatorOut,
     RegisterOut,
     ScorecardReport,
 )
+from corpparent.report.parts import ChartOut, IndicatorOut
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.profiles import banner
 from corpparent.wording import counted
@@ -64,7 +66,7 @@ __all__ = ["EXCEPTIONS_TITLE", "compose"]
 EXCEPTIONS_TITLE = "Outside expected range or below target"
 
 
-def compose(report: ScorecardReport | FindingsReport) -> Document:
+def compose(report: AnyReport) -> Document:
     """The document of a finished ``report``: every section every format writes."""
     facts = tuple((label, text) for label, text in (("Authority", report.authority),
                                                     ("Period", report.period)) if text)
@@ -72,6 +74,10 @@ def compose(report: ScorecardReport | FindingsReport) -> Document:
         sections = _scorecard_sections(report)
         lead = counted(len(report.indicators), "indicator")
         summary_of = "Indicators"
+    elif isinstance(report, BenchmarkReport):
+        sections = benchmark_sections(report)
+        lead = counted(len(report.rows), "position")
+        summary_of = "Positions"
     else:
         sections = _findings_sections(report)
         lead = counted(len(report.findings), "finding")
@@ -83,6 +89,7 @@ def compose(report: ScorecardReport | FindingsReport) -> Document:
         profile=report.profile, facts=facts, lead=lead, summary=summary,
         sections=sections, asks=_asks(report), purpose=_purpose(report),
         background=_background(report), notes=_notes(report),
+        withheld=tuple(withheld_lines(report.suppression)),
         provenance=tuple(provenance_items(report.provenance)),
         version=report.provenance.corpparent_version, summary_of=summary_of)
 
@@ -254,13 +261,19 @@ def _findings_sections(report: FindingsReport) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _subject(report: ScorecardReport | FindingsReport) -> str:
+def _subject(report: AnyReport) -> str:
     where = f" for {report.authority}" if report.authority else ""
     when = f", {report.period}" if report.period else ""
     return f"{where}{when}"
 
 
-def _purpose(report: ScorecardReport | FindingsReport) -> str:
+def _purpose(report: AnyReport) -> str:
+    if isinstance(report, BenchmarkReport):
+        measures = counted(len({row.measure for row in report.rows}), "measure")
+        return (f"To report {report.authority}'s national position on {measures} of the "
+                "Department for Education's Local Authority Interactive Tool, against "
+                "England, its region, its statistical neighbours and the authorities Ofsted "
+                "judged Outstanding.")
     if isinstance(report, ScorecardReport):
         return (f"To report the corporate parenting scorecard{_subject(report)}: "
                 f"{counted(len(report.indicators), 'indicator')}, each against its expected "
@@ -270,8 +283,10 @@ def _purpose(report: ScorecardReport | FindingsReport) -> str:
             f"{report.title}.")
 
 
-def _asks(report: ScorecardReport | FindingsReport) -> tuple[str, ...]:
+def _asks(report: AnyReport) -> tuple[str, ...]:
     """What the panel is asked to do; the count is the count of the section named."""
+    if isinstance(report, BenchmarkReport):
+        return ("That the panel notes the national benchmark.",)
     if isinstance(report, ScorecardReport):
         count = len(report.exception_report.exceptions)
         ask = (f"considers the {counted(count, 'exception')} in section 4, and asks "
@@ -284,9 +299,13 @@ def _asks(report: ScorecardReport | FindingsReport) -> tuple[str, ...]:
     return ("That the panel notes the report.", f"That the panel {ask}.")
 
 
-def _background(report: ScorecardReport | FindingsReport) -> str:
+def _background(report: AnyReport) -> str:
     inputs = ", ".join(item.path for item in report.provenance.inputs) or "the authority's "\
         "plug-in"
+    if isinstance(report, BenchmarkReport):
+        return ("The figures are the Department for Education's and Ofsted's published "
+                "statistics, withheld where their publishers withheld them; the notes say "
+                "where each comes from and when it was published.")
     if isinstance(report, ScorecardReport):
         return (f"The figures were read from {inputs}. Each indicator is judged against the "
                 "expected range and targets the panel set for the period; the appendices "
@@ -295,16 +314,15 @@ def _background(report: ScorecardReport | FindingsReport) -> str:
     return f"The findings were made from {inputs}; the appendix says how."
 
 
-def _notes(report: ScorecardReport | FindingsReport) -> tuple[str, ...]:
-    """The footnote on withheld figures: how many this report withheld, and how many the
-    data withheld as published, so a ``c`` on a chart is never beside a count of 0."""
+def _notes(report: AnyReport) -> tuple[str, ...]:
+    """The footnotes: for a benchmark, its sources; otherwise what was withheld: how many
+    figures this report withheld, and how many the data withheld as published, so a
+    ``c`` on a chart is never beside a count of 0."""
+    if isinstance(report, BenchmarkReport):
+        return (f"Neighbours: {report.neighbour_model}", *report.sources)
     note = report.suppression
     if not note.applied or not note.counts_shown:
         return ()
     source = (f"; {note.withheld_at_source} more were withheld ({note.symbol}) in the data "
               "as published" if note.withheld_at_source else "")
-    lines = [f"{note.footnote} Figures withheld: {note.withheld}{source}."]
-    logged = withheld_lines(note)
-    if logged:
-        lines += ["Withheld figures (not for publication):", *logged]
-    return tuple(lines)
+    return (f"{note.footnote} Figures withheld: {note.withheld}{source}.",)

@@ -22,7 +22,7 @@ from typing import Final, final
 from attrs import field, frozen
 
 from corpparent.findings import Status
-from corpparent.report.model import ChartOut, FindingOut, IndicatorOut
+from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut
 
 __all__ = [
     "Block",
@@ -180,8 +180,10 @@ class Document:
     ``lead`` says what the ``summary`` counts (``'25 indicators'``); ``summary`` is each
     status with its count, most severe first (``None`` for "not judged"); ``asks`` are
     what the panel is asked to do (a paper's recommendations); ``purpose`` and
-    ``background`` introduce a paper; ``notes`` are the footnotes (what was withheld);
-    ``provenance`` the (label, text) lines that say how the figures were made.
+    ``background`` introduce a paper; ``notes`` are the footnotes (what was withheld, or
+    where the figures come from); ``withheld`` each figure withheld and why, in a report
+    not for the public; ``provenance`` the (label, text) lines that say how the figures
+    were made.
     """
 
     title: str
@@ -195,6 +197,7 @@ class Document:
     purpose: str
     background: str
     notes: tuple[str, ...]
+    withheld: tuple[str, ...]
     provenance: tuple[tuple[str, str], ...]
     version: str
     summary_of: str = "Findings"

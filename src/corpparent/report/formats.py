@@ -22,7 +22,7 @@ from attrs import frozen
 from corpparent.errors import DefinitionError
 
 if TYPE_CHECKING:
-    from corpparent.report.model import FindingsReport, ScorecardReport
+    from corpparent.report.model import AnyReport
     from corpparent.report.tables import Table
 
 __all__ = ["BUILT_IN", "Backend", "RenderOptions", "backend", "format_names", "register",
@@ -39,7 +39,7 @@ class RenderOptions:
     color: bool = False
 
 
-Writer = Callable[["ScorecardReport | FindingsReport", RenderOptions], "str | bytes"]
+Writer = Callable[["AnyReport", RenderOptions], "str | bytes"]
 TableWriter = Callable[["Table"], "str | bytes"]
 
 
@@ -59,7 +59,7 @@ class Backend:
     description: str = ""
     table_writer: TableWriter | str | None = None
 
-    def write(self, report: ScorecardReport | FindingsReport,
+    def write(self, report: AnyReport,
               options: RenderOptions | None = None) -> str | bytes:
         """``report`` (finished) in this format."""
         written = _load(self.writer)(report, options or RenderOptions())

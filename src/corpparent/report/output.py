@@ -14,13 +14,19 @@ from typing import TypeVar
 
 from corpparent.errors import DefinitionError
 from corpparent.report.formats import RenderOptions, backend
-from corpparent.report.model import FindingsReport, Profile, ScorecardReport
+from corpparent.report.model import (
+    AnyReport,
+    BenchmarkReport,
+    FindingsReport,
+    Profile,
+    ScorecardReport,
+)
 from corpparent.report.profiles import default_profile, suppresses
 from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
 
 __all__ = ["finish", "render", "render_binary"]
 
-R = TypeVar("R", ScorecardReport, FindingsReport)
+R = TypeVar("R", ScorecardReport, FindingsReport, BenchmarkReport)
 
 
 def finish(
@@ -49,7 +55,7 @@ def finish(
 
 
 def render(
-    report: ScorecardReport | FindingsReport,
+    report: AnyReport,
     output_format: str,
     *,
     width: int = 120,
@@ -64,7 +70,7 @@ def render(
     return written
 
 
-def render_binary(report: ScorecardReport | FindingsReport, output_format: str) -> bytes:
+def render_binary(report: AnyReport, output_format: str) -> bytes:
     """The bytes of ``report`` in ``output_format``: a binary format, or a text format
     encoded as UTF-8."""
     written = backend(output_format).write(report)

@@ -78,6 +78,9 @@ def banner(profile: Profile, suppression: SuppressionNote) -> str:
     suppression off (``--no-suppress``), or a threshold of 1 that withholds nothing, it
     says it is not for publication."""
     note = PROFILE_NOTES[profile]
+    if suppression.published_only:
+        return (f"{note} Its figures are published official statistics, withheld where "
+                "their publishers withheld them.")
     protected = suppression.applied and suppression.threshold > 1
     if suppression.applied and not suppression.counts_shown:
         return f"{note} It shows no counts of children." if profile == "public" else note

@@ -36,16 +36,14 @@ from corpparent.disclosure import Derived, Protected, Reason, Total, protect
 from corpparent.errors import DefinitionError
 from corpparent.findings import EvidenceValue
 from corpparent.report.model import (
-    ComparatorOut,
+    BenchmarkReport,
     ExceptionReportOut,
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
     ScorecardReport,
     SuppressionNote,
-    TrendPoint,
     WithheldOut,
 )
+from corpparent.report.parts import ComparatorOut, FindingOut, IndicatorOut, TrendPoint
 
 __all__ = ["COUNT_UNIT", "DEFAULT_THRESHOLD", "SUPPRESSED", "Suppression", "suppress"]
 
@@ -58,7 +56,7 @@ SUPPRESSED: Final = "c"
 # Evidence that would reveal a suppressed count (directly, or with another figure).
 _REVEALING = ("value", "earlier", "change")
 
-R = TypeVar("R", ScorecardReport, FindingsReport)
+R = TypeVar("R", ScorecardReport, FindingsReport, BenchmarkReport)
 
 
 def _at_least_one(_instance: object, _attribute: object, value: int) -> None:
@@ -242,7 +240,11 @@ def _at_source(report: ScorecardReport | FindingsReport) -> int:
 
 
 def suppress(report: R, policy: Suppression | None = None) -> R:
-    """A copy of ``report`` with small counts of children withheld and a footnote."""
+    """A copy of ``report`` with small counts of children withheld and a footnote. A
+    benchmark of published national statistics is returned as it is: its publishers
+    withheld what they had to, and its banner says so."""
+    if isinstance(report, BenchmarkReport):
+        return report
     policy = policy or Suppression()
     counter = _Counter()
     update: dict[str, object] = {}

@@ -33,7 +33,8 @@ from corpparent.report.formatting import (
     show_target,
 )
 from corpparent.report.labels import finding_label, status_label, travel_cell
-from corpparent.report.model import FindingsReport, IndicatorOut, ScorecardReport
+from corpparent.report.model import AnyReport
+from corpparent.report.parts import IndicatorOut
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.suppression import COUNT_UNIT
 
@@ -128,6 +129,8 @@ def _summary(document: Document) -> str:
 
 
 def _glance(document: Document) -> str:
+    if not document.summary:
+        return f"<p>{e(document.lead)}.</p>"
     what = ", by their headline status" if document.summary_of == "Indicators" else ""
     return f"<p>{e(document.lead)}{what}:</p>{_summary(document)}"
 
@@ -222,15 +225,11 @@ def _section(section: Section) -> str:
 def render_document(document: Document) -> str:
     """The document as one self-contained HTML page."""
     facts = " · ".join(e(f"{label}: {text}") for label, text in document.facts)
-    notes = ""
-    if document.notes:
-        first, *rest = document.notes
-        symbol, _, said = first.partition(": ")
-        notes = (f'<p class="footnote" id="suppression"><strong>{e(symbol)}</strong>: '
-                 f"{e(said)}</p>")
-        if rest:
-            notes += (f'<p class="footnote">{e(rest[0])}</p><ul class="footnote">'
-                      + "".join(f"<li>{e(line)}</li>" for line in rest[1:]) + "</ul>")
+    notes = "".join(f'<p class="footnote">{e(note)}</p>' for note in document.notes)
+    if document.withheld:
+        notes += ('<p class="footnote">Withheld figures (not for publication):</p>'
+                  '<ul class="footnote">'
+                  + "".join(f"<li>{e(line)}</li>" for line in document.withheld) + "</ul>")
     provenance = "".join(f"<li>{e(label)}: {e(text)}</li>"
                          for label, text in document.provenance)
     return page(
@@ -243,11 +242,11 @@ def render_document(document: Document) -> str:
         + f'<h2>How these figures were made</h2><ul class="footnote">{provenance}</ul>')
 
 
-def render_html(report: ScorecardReport | FindingsReport) -> str:
+def render_html(report: AnyReport) -> str:
     """The report as one self-contained HTML page."""
     return render_document(compose(report))
 
 
-def write(report: ScorecardReport | FindingsReport, options: RenderOptions) -> str:
+def write(report: AnyReport, options: RenderOptions) -> str:
     """The HTML backend."""
     return render_html(report)

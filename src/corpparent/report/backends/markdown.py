@@ -24,7 +24,7 @@ from corpparent.report.document import (
 )
 from corpparent.report.formats import RenderOptions
 from corpparent.report.labels import finding_label, status_label
-from corpparent.report.model import FindingsReport, ScorecardReport
+from corpparent.report.model import AnyReport
 
 __all__ = ["md", "render_markdown", "write"]
 
@@ -90,7 +90,8 @@ def render_document(document: Document) -> str:
     lines = [f"# {md(document.title)}", "", f"> {md(document.banner)}", ""]
     if document.facts:
         lines += [" · ".join(f"**{label}:** {md(text)}" for label, text in document.facts), ""]
-    lines += [f"**{document.lead}:** {_summary(document)}", ""]
+    lines += [f"**{document.lead}:** {_summary(document)}" if document.summary
+              else f"**{document.lead}**", ""]
     for section in document.sections:
         level = 2
         if section.title:
@@ -98,21 +99,20 @@ def render_document(document: Document) -> str:
             level = 3
         for block in section.blocks:
             lines += _block(block, level)
-    if document.notes:
-        first, *rest = document.notes
-        lines += [f"*{md(first)}*", ""]
-        if rest:
-            lines += [md(rest[0]), "", *(f"- {md(line)}" for line in rest[1:]), ""]
+    lines += [line for note in document.notes for line in (f"*{md(note)}*", "")]
+    if document.withheld:
+        lines += ["Withheld figures (not for publication):", "",
+                  *(f"- {md(line)}" for line in document.withheld), ""]
     lines += ["## How these figures were made", ""]
     lines += [f"- {md(label)}: {md(text)}" for label, text in document.provenance]
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(report: ScorecardReport | FindingsReport) -> str:
+def render_markdown(report: AnyReport) -> str:
     """The report as Markdown, ending with a newline."""
     return render_document(compose(report))
 
 
-def write(report: ScorecardReport | FindingsReport, options: RenderOptions) -> str:
+def write(report: AnyReport, options: RenderOptions) -> str:
     """The Markdown backend."""
     return render_markdown(report)

@@ -48,7 +48,7 @@ from corpparent.report.document import (
 )
 from corpparent.report.formats import RenderOptions
 from corpparent.report.labels import finding_label, status_label
-from corpparent.report.model import FindingsReport, ScorecardReport
+from corpparent.report.model import AnyReport
 
 __all__ = ["PAPER_SECTIONS", "render_docx", "write"]
 
@@ -71,12 +71,12 @@ def _text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
-def render_docx(report: ScorecardReport | FindingsReport) -> bytes:
+def render_docx(report: AnyReport) -> bytes:
     """The report as a committee paper in Word's ``.docx`` format."""
     return render_document(compose(report), report.period or "")
 
 
-def write(report: ScorecardReport | FindingsReport, options: RenderOptions) -> bytes:
+def write(report: AnyReport, options: RenderOptions) -> bytes:
     """The Word backend."""
     return render_docx(report)
 
@@ -99,7 +99,8 @@ def render_document(document: Document, subject: str = "") -> bytes:
     _heading(paper, 3, background)
     paper.add_paragraph(_text(document.background))
     _heading(paper, 4, considerations)
-    _summary_table(paper, document)
+    if document.summary:
+        _summary_table(paper, document)
     for section in document.sections:
         if not section.appendix:
             _section(paper, section, section.title, 2)
@@ -114,6 +115,10 @@ def render_document(document: Document, subject: str = "") -> bytes:
         paper.add_paragraph(_text(f"{label}: {text}"), style="List Bullet")
     for note in document.notes:
         paper.add_paragraph(_text(note))
+    if document.withheld:
+        paper.add_paragraph("Withheld figures (not for publication):")
+        for line in document.withheld:
+            paper.add_paragraph(_text(line), style="List Bullet")
     buffer = io.BytesIO()
     paper.save(buffer)
     return buffer.getvalue()

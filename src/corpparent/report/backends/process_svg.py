@@ -17,7 +17,7 @@ from html import escape
 from typing import Final
 
 from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, period_label
-from corpparent.report.model import ChartOut, ChartPointOut
+from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.process import assurance_label, variation_label
 
 __all__ = ["PROCESS_COLOURS", "process_chart", "process_legend"]

@@ -25,7 +25,7 @@ from corpparent.report.document import (
 )
 from corpparent.report.formats import RenderOptions
 from corpparent.report.labels import finding_label, status_label
-from corpparent.report.model import FindingsReport, ScorecardReport
+from corpparent.report.model import AnyReport
 
 if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
     from rich.console import RenderableType
@@ -106,6 +106,20 @@ def _table(block: Table, caption: str = "") -> RichTable:
     return table
 
 
+def _records(block: Table) -> Text:
+    """A table too wide for a terminal, a row at a time: its first cell, then each other
+    cell under its column's name, every figure whole at any width."""
+    from rich.text import Text
+
+    text = Text(block.title, style="bold")
+    for row in block.rows:
+        text.append(f"\n\n{row[0].text}", style="bold")
+        for name, cell in zip(block.columns[1:], row[1:], strict=True):
+            text.append(f"\n  {name}: ")
+            text.append_text(_cell(cell))
+    return text
+
+
 def _blocks(block: Block) -> list[RenderableType]:
     from rich.text import Text
 
@@ -114,7 +128,7 @@ def _blocks(block: Block) -> list[RenderableType]:
     if isinstance(block, FindingList):
         return [_findings(block)]
     if isinstance(block, Table):
-        return [_table(block)]
+        return [_records(block) if block.wide else _table(block)]
     if isinstance(block, ChartBlock):
         return [_table(block.points, block.caption)]
     assert isinstance(block, IndicatorDetails)
@@ -130,32 +144,37 @@ def document_renderable(document: Document) -> RenderableType:
 
     header = Text(document.title, style="bold")
     header.append(f"\n{document.banner}", style="italic")
-    header.append(f"\n{document.lead}: ")
-    header.append_text(_summary(document))
+    header.append(f"\n{document.lead}")
+    if document.summary:
+        header.append(": ")
+        header.append_text(_summary(document))
     parts: list[RenderableType] = [Panel(header)]
     for section in document.sections:
         for block in section.blocks:
             parts.extend(_blocks(block))
     parts.extend(Text(note, style="italic") for note in document.notes)
+    if document.withheld:
+        parts.append(Text("Withheld figures (not for publication):\n" + "\n".join(
+            f"- {line}" for line in document.withheld), style="italic"))
     inputs = ", ".join(text for label, text in document.provenance if label == "Input")
     parts.append(Text(f"corpparent {document.version}"
                       + (f"; inputs: {inputs}" if inputs else ""), style="dim"))
     return Group(*parts)
 
 
-def report_renderable(report: ScorecardReport | FindingsReport) -> RenderableType:
+def report_renderable(report: AnyReport) -> RenderableType:
     """The report as one rich renderable."""
     return document_renderable(compose(report))
 
 
 def render_terminal(
-    report: ScorecardReport | FindingsReport, *, width: int = 120, color: bool = False
+    report: AnyReport, *, width: int = 120, color: bool = False
 ) -> str:
     """The report as terminal text; ``color`` adds ANSI styles."""
     return write(report, RenderOptions(width=width, color=color))
 
 
-def write(report: ScorecardReport | FindingsReport, options: RenderOptions) -> str:
+def write(report: AnyReport, options: RenderOptions) -> str:
     """The terminal backend: the report's document as rich tables."""
     from rich.console import Console
 
