@@ -163,19 +163,18 @@ def _cell(cell: Cell) -> str:
     return f'<td class="num">{text}</td>' if cell.kind.numeric else f"<td>{text}</td>"
 
 
-def _table(block: Table, level: int, named_by: str) -> str:
+def _table(block: Table, named_by: str, fallback: str) -> str:
     """A table of the document, scrolling on its own where it is wider than the screen,
-    named by its caption (or, for a table under its own heading, the heading)."""
+    named by the heading ``named_by`` where given, else by its own caption."""
     marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
     rows = [[f'<th scope="row">{e(row[0].text)}</th>' if marks else _cell(row[0]),
              *(_cell(c) for c in row[1:])] for row in block.rows]
     key = f'<p class="facts">{e(block.key)}</p>' if block.key else ""
+    headers = [e(c) for c in block.columns]
     if named_by:
-        return key + scrolling(html_table([e(c) for c in block.columns], rows), named_by,
-                               wide=block.wide)
-    ident = block.ident or f"table-{abs(hash(block.title)) % 10**8}"
-    caption = e(block.title)
-    return key + scrolling(html_table([e(c) for c in block.columns], rows, caption=caption,
+        return key + scrolling(html_table(headers, rows), named_by, wide=block.wide)
+    ident = block.ident or fallback
+    return key + scrolling(html_table(headers, rows, caption=e(block.title),
                                       caption_id=ident), ident, wide=block.wide)
 
 
@@ -206,9 +205,10 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
     if isinstance(block, FindingList):
         return _findings(block, level, "" if section.title else f"findings-{number}")
     if isinstance(block, Table):
-        # a section of one table is named by its heading; otherwise by its caption
-        alone = len(section.blocks) == 1 and section.ident and block.key
-        return _table(block, level, section.ident if alone else "")
+        # a register, under its own heading with its key, is named by the heading;
+        # any other table by its caption
+        named_by = section.ident if block.key and len(section.blocks) == 1 else ""
+        return _table(block, named_by, f"{section.ident or 'section'}-table-{number}")
     if isinstance(block, ChartBlock):
         return _chart(block)
     return _details(block, level)
