@@ -211,6 +211,7 @@ def test_each_format_is_declared_once() -> None:
 @pytest.fixture
 def digest() -> Iterator[Backend]:
     example = runpy.run_path(str(ROOT / "examples" / "email_digest.py"))
+    unregister("digest")  # left registered if the example itself ran before
     registered = register(example["DIGEST"])
     yield registered
     unregister(registered.name)

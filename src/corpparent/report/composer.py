@@ -139,7 +139,7 @@ def _national(report: ScorecardReport) -> Section | None:
         return None
     rows = tuple((Cell(i.name), _value_cell(i, i.value, i.value_text), Cell(i.national.text))
                  for i in ranked if i.national is not None)
-    table = Table("National rank (1 the best) and quartile band (A the best quarter)",
+    table = Table("National rank and quartile band (1 the best; band A the best quarter)",
                   ("Indicator", "Value", "National rank (1 the best)"), rows,
                   ident="national-caption")
     return Section("National rank and quartile band", (table,), appendix=True,
