@@ -30,7 +30,7 @@ CROSSINGS = [
     ("dates.py", "import hypothesis", "The domain imports no pydantic"),
     ("files/panel/readings.py", "import corpparent.commands.scorecard", "The command line sits on"),
     ("files/panel/meetings.py", "import corpparent.plugins.discovery", "The command line sits on"),
-    ("plugins/discovery.py", "import corpparent.report.html", "The command line sits on"),
+    ("plugins/discovery.py", "import corpparent.report.backends.html", "The command line sits on"),
     ("report/build.py", "import corpparent.files.panel.readings", "Reports are built from the"),
     ("files/_tabular/records.py", "import corpparent.testing.strategies", "Only tests import the"),
     ("files/_tabular/sheets.py", "import corpparent.files.panel.readings", "Inside files, the"),

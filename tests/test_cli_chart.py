@@ -13,7 +13,8 @@ from click.testing import CliRunner, Result
 
 from corpparent.cli import cli
 from corpparent.report import published_schema
-from corpparent.report.model import ChartOut, ChartPointOut, FindingsReport, Provenance
+from corpparent.report.model import FindingsReport, Provenance
+from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.suppression import Suppression, suppress
 from national_data import NATIONAL_DATA
 from spc_support import reference_limits
@@ -59,7 +60,7 @@ def test_the_chart_in_html_and_markdown_says_its_verdicts_in_words() -> None:
     assert "<strong>Assurance:</strong> ✗ consistently missed" in html.stdout
     markdown = run(*CHART, "-f", "markdown")
     assert "## Process chart" in markdown.stdout
-    assert "| 2023-03 | 82 |" in markdown.stdout
+    assert "| 2023-03 | 82% |" in markdown.stdout  # a percentage in every format
 
 
 def test_options_change_the_chart() -> None:
@@ -158,6 +159,6 @@ def test_the_committee_paper_shows_the_chart_and_says_its_verdicts(tmp_path: Pat
     said = [p.text for p in document.paragraphs if p.text.startswith("Process chart.")]
     mean, lower, upper = reference_limits(monthly_values())
     assert said == ["Process chart. Variation: ⇩ special cause concern (low). Assurance: "
-                    f"✗ consistently missed. Mean {mean:.1f}, process limits {lower:.1f} to "
-                    f"{upper:.1f}."]
+                    f"✗ consistently missed. Mean {mean:.1f}%, process limits {lower:.1f}% to "
+                    f"{upper:.1f}%. Target 94%."]
     assert len(document.inline_shapes) == 1

@@ -72,7 +72,7 @@ class Case:
 
 CASES: dict[str, Case] = {
     "report": Case("report.json", _text(
-        '{\n  "schema_version": "3",\n  "kind": "findings",\n  "title": "Meetings",\n'
+        '{\n  "schema_version": "4",\n  "kind": "findings",\n  "title": "Meetings",\n'
         '  "profile": "everyone",\n  "suppression": {"applied": false, "threshold": 10},\n'
         '  "provenance": {"corpparent_version": "0.2.0", "python_version": "3.11"},\n'
         '  "findings": []\n}\n'), 5, "profile", "one of 'public'"),
@@ -148,12 +148,12 @@ def test_every_case_is_of_a_registered_kind() -> None:
 def test_a_report_of_no_known_kind_is_a_problem_of_its_kind(tmp_path: Path, kind: str,
                                                             found: str) -> None:
     path = tmp_path / "report.json"
-    path.write_text(f'{{\n  "schema_version": "3",\n  "kind": {kind}\n}}\n', encoding="utf-8")
+    path.write_text(f'{{\n  "schema_version": "4",\n  "kind": {kind}\n}}\n', encoding="utf-8")
     with pytest.raises(DataError) as caught:
         kind_named("report").check(path, Against())
     [problem] = caught.value.problems
     assert (problem.line, problem.field, problem.expected, problem.found) == (
-        3, "kind", "'scorecard' or 'findings'", found)
+        3, "kind", "'scorecard' or 'findings' or 'benchmark'", found)
 
 
 @pytest.mark.parametrize(("document", "found"), [("[1, 2]", "a list"), ('"x"', "'x'")])
@@ -166,7 +166,7 @@ def test_a_report_that_is_no_object_says_what_it_is_on_its_line(
         kind_named("report").check(path, Against())
     [problem] = caught.value.problems
     assert (problem.line, problem.field, problem.expected, problem.found) == (
-        3, None, "an object with a 'kind' of 'scorecard' or 'findings'", found)
+        3, None, "an object with a 'kind' of 'scorecard' or 'findings' or 'benchmark'", found)
 
 
 def test_an_unknown_key_of_a_report_is_answered_with_its_kinds_keys(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_the_authoritys_own_values_are_set_beside_for_the_same_years() -> None:
 def test_html_and_markdown_show_the_comparators_over_time() -> None:
     report = finish(_report(), "html")  # type: ignore[type-var]
     page = render(report, "html")
-    assert "<summary>Comparators over time</summary>" in page
+    assert '<h2 id="over-time">Comparators over time</h2>' in page
     assert "<th>Ourtown</th><th>England</th>" in page
     text = render(finish(_report(), "markdown"), "markdown")  # type: ignore[type-var]
     assert "## Comparators over time" in text

@@ -14,8 +14,8 @@ from corpparent.cli import cli
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status
 from corpparent.report import findings_report, finish, make_provenance
+from corpparent.report.backends.paper import PAPER_SECTIONS
 from corpparent.report.output import render_binary
-from corpparent.report.paper import PAPER_SECTIONS
 from corpparent.report.profiles import banner
 from reports_support import READINGS, count_report, wiltshire_report
 
@@ -64,8 +64,9 @@ def test_the_scorecard_table_and_charts_are_in_appendix_a() -> None:
     paper = _open(_wiltshire_paper())
     summary, scorecard = paper.tables
     assert [c.text for c in scorecard.rows[0].cells] == [
-        "Indicator", "Value", "Expected range", "Target", "Status"]
-    assert [row.cells[0].text for row in scorecard.rows[1:]] == [
+        "Domain", "Indicator", "Value", "Expected range", "Target", "Status",
+        "Since last period", "Since last year"]
+    assert [row.cells[1].text for row in scorecard.rows[1:]] == [
         i.name for i in report.indicators]
     assert sum(int(row.cells[1].text) for row in summary.rows[1:]) == len(report.indicators)
     charts = [i for i in report.indicators if i.trend]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from corpparent import Polarity
+from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.process import assurance_label, chart_out, variation_label
-from corpparent.report.process_svg import process_chart, process_legend
 from corpparent.spc import Assurance, Variation, XmROptions, xmr
 
 SVG = "{http://www.w3.org/2000/svg}"

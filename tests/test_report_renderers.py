@@ -22,11 +22,12 @@ from corpparent.report import (
     render_terminal,
     status_label,
 )
-from corpparent.report.html import BADGE_COLOURS, PAGE_COLOURS
+from corpparent.report.backends.page import BADGE_COLOURS, PAGE_COLOURS
+from corpparent.report.backends.process_svg import PROCESS_COLOURS
+from corpparent.report.backends.svg import CHART_COLOURS, comparator_chart, period_label
 from corpparent.report.labels import finding_label, travel_cell, travel_label, travel_of
-from corpparent.report.model import FindingOut, ScorecardReport
-from corpparent.report.process_svg import PROCESS_COLOURS
-from corpparent.report.svg import CHART_COLOURS, comparator_chart, period_label
+from corpparent.report.model import ScorecardReport
+from corpparent.report.parts import FindingOut
 from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
 
 HOSTILE = "<script>alert(1)</script>"

@@ -15,8 +15,8 @@ from hypothesis import given, strategies as st
 
 from corpparent.cli import cli
 from corpparent.report import finish, render
+from corpparent.report.backends.spreadsheets import FORMULA_STARTS, csv_text, safe_text
 from corpparent.report.output import render_binary
-from corpparent.report.spreadsheets import FORMULA_STARTS, csv_text, safe_text
 from corpparent.report.tables import INDICATOR_COLUMNS, tidy_tables
 from reports_support import READINGS, count_report, wiltshire_report
 

@@ -58,6 +58,14 @@ MOVED: dict[str, str] = {
     "corpparent.files.toml_lines": "corpparent.files._tabular.toml_lines",
     "corpparent.files.toml_writer": "corpparent.files._tabular.toml_writer",
     "corpparent.dfe.columnar": "corpparent.benchmarking.columnar",
+    "corpparent.report.terminal": "corpparent.report.backends.terminal",
+    "corpparent.report.markdown": "corpparent.report.backends.markdown",
+    "corpparent.report.html": "corpparent.report.backends.html",
+    "corpparent.report.paper": "corpparent.report.backends.paper",
+    "corpparent.report.svg": "corpparent.report.backends.svg",
+    "corpparent.report.process_svg": "corpparent.report.backends.process_svg",
+    "corpparent.report.spreadsheets": "corpparent.report.backends.spreadsheets",
+    "corpparent.report.benchmark_render": "corpparent.report.benchmark",
 }
 
 

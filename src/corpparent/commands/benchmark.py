@@ -12,13 +12,12 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import DateType, terminal_width, write_output
-from corpparent.report.benchmark_render import (
-    BENCHMARK_FORMATS,
-    BenchmarkFormat,
-    BenchmarkPage,
-    render_benchmark,
-)
+from corpparent.commands.common import DateType, OutputPath, emit, options_used
+from corpparent.report.benchmark import BenchmarkPage, benchmark_report
+from corpparent.report.formats import backend, format_names
+from corpparent.report.model import Profile
+from corpparent.report.output import finish
+from corpparent.report.profiles import PROFILES
 
 __all__ = ["benchmark"]
 
@@ -47,13 +46,16 @@ __all__ = ["benchmark"]
               help="A folder with a newer download of the files (lait_bds_long.parquet, "
                    "lait_data_dictionary.csv, the neighbour model, the Ofsted outcomes). "
                    "Default: the files shipped with corpparent.")
-@click.option("--format", "-f", "output_format", type=click.Choice(BENCHMARK_FORMATS),
-              default="terminal", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--format", "-f", "output_format", type=click.Choice(format_names()),
+              default="terminal", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=OutputPath(),
               help="Write to this file instead of standard output.")
+@click.option("--profile", type=click.Choice(PROFILES),
+              help="Who the report is for. Default: public for html, markdown and docx "
+              "(papers), internal for the others.")
 def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...],
               all_periods: bool, model: str, as_at: date | None, folder: Path | None,
-              output_format: BenchmarkFormat, output: Path | None) -> None:
+              output_format: str, output: Path | None, profile: Profile | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
     band, on every measure of the DfE's Local Authority Interactive Tool.
@@ -66,8 +68,12 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
     from corpparent.files.dfe.national_package import national_results
+    from corpparent.report.provenance import make_provenance
     from corpparent.runs.benchmark import benchmark_authority
 
+    if backend(output_format).binary and output is None:
+        raise click.UsageError(
+            f"--format {output_format} writes a binary file: give --output FILE")
     results = national_results(folder, model="2021" if model == "2021" else "2025",
                                measures=list(measures) or None,
                                outstanding_as_at=as_at)
@@ -75,5 +81,10 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
                               every=all_periods)
     page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
                          names=run.names)
-    write_output(render_benchmark(page, output_format, width=terminal_width()), output,
-                 what=f"the {output_format} benchmark")
+    provenance = make_provenance(options=options_used(
+        authority=authority, measures=", ".join(measures) or None,
+        periods=", ".join(periods) or None, all_periods=all_periods or None,
+        neighbours=model, outstanding_as_at=as_at, data=folder,
+        format=output_format, profile=profile))
+    emit(finish(benchmark_report(page, provenance), output_format, profile=profile),
+         output_format, output)

@@ -28,11 +28,16 @@ from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 from corpparent.profile import AuthorityProfile
 from corpparent.report.build import findings_report
-from corpparent.report.model import FindingsReport, Profile, ScorecardReport
-from corpparent.report.output import BINARY_FORMATS, FORMATS, Format, finish, render, render_binary
+from corpparent.report.formats import backend, format_names
+from corpparent.report.model import (
+    AnyReport,
+    FindingsReport,
+    Profile,
+    ScorecardReport,
+)
+from corpparent.report.output import finish, render, render_binary
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
-from corpparent.report.spreadsheets import csv_text, parquet_bytes
 from corpparent.report.suppression import DEFAULT_THRESHOLD
 from corpparent.report.tables import tidy_tables
 from corpparent.safe_text import printable_tree
@@ -157,16 +162,18 @@ def terminal_width() -> int:
     return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
 
 
-def emit(report: ScorecardReport | FindingsReport, output_format: Format,
-          output: Path | None) -> None:
+def emit(report: AnyReport, output_format: str,
+         output: Path | None) -> None:
     """Print or write ``report``. A binary format needs a file (checked with the options,
-    before any work); a CSV or Parquet file gets the report's other tidy tables beside
-    it, named ``NAME-TABLE.csv``, and none is written unless all can be."""
+    before any work); a format of tables (CSV, Parquet) written to a file gets the
+    report's other tidy tables beside it, named ``NAME-TABLE.csv``, and none is written
+    unless all can be."""
     # Control characters from data are written out before rendering, so a terminal's
     # own colours survive while an escape sequence in a name or a cell does not.
     report = type(report).model_validate(printable_tree(report.model_dump()))
-    if output is None or output_format not in ("csv", "parquet"):
-        if output_format in BINARY_FORMATS:
+    chosen = backend(output_format)
+    if output is None or chosen.table_writer is None:
+        if chosen.binary:
             assert output is not None, "a binary format without --output is refused earlier"
             write_output(render_binary(report, output_format), output,
                          what=f"the {output_format} report")
@@ -184,8 +191,7 @@ def emit(report: ScorecardReport | FindingsReport, output_format: Format,
             raise DataError.single(str(target), "cannot write a table here: it is a folder; "
                                    "nothing was written")
     for table, target in zip(tables, targets, strict=True):
-        content = csv_text(table) if output_format == "csv" else parquet_bytes(table)
-        write_output(content, target, what=f"the {table.name} table")
+        write_output(chosen.write_table(table), target, what=f"the {table.name} table")
 
 
 def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
@@ -197,7 +203,7 @@ def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
 class Output:
     """How a command writes its report: the shared output options, as one value."""
 
-    format: Format
+    format: str
     path: Path | None
     profile: Profile | None
     suppress: bool | None
@@ -242,7 +248,7 @@ class OutputPath(click.Path):
 
 
 _OUTPUT_OPTIONS = [
-    click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
+    click.option("--format", "-f", "output_format", type=click.Choice(format_names()),
                  default="terminal", show_default=True, help="Output format."),
     click.option("--output", "-o", type=OutputPath(),
                  help="Write to this file instead of standard output. With several "
@@ -264,10 +270,10 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options every reporting command shares, passed to it as ``out``."""
 
     @functools.wraps(function)
-    def command(*args: Any, output_format: Format, output: Path | None,
+    def command(*args: Any, output_format: str, output: Path | None,
                 profile: Profile | None, suppress_small: bool | None, threshold: int,
                 fail_on_breach: bool, **kwargs: Any) -> Any:
-        if output_format in BINARY_FORMATS and output is None:
+        if backend(output_format).binary and output is None:
             raise click.UsageError(
                 f"--format {output_format} writes a binary file: give --output FILE")
         if output is not None:  # before any work, so the refusal is the only line

@@ -1,14 +1,19 @@
-"""Reports: the JSON output model and its schema, and the terminal, Markdown and HTML
-renderers, with small-number suppression, output profiles and provenance."""
+"""Reports: the JSON output model and its schema; the document every report is composed
+into once; the registered output formats that write it; small-number suppression,
+output profiles and provenance."""
 
+from corpparent.report.backends.data import render_json
+from corpparent.report.backends.html import render_html
+from corpparent.report.backends.markdown import render_markdown
+from corpparent.report.backends.page import contrast_ratio
+from corpparent.report.backends.terminal import render_terminal
 from corpparent.report.build import findings_report, scorecard_report, summarise
-from corpparent.report.html import contrast_ratio, render_html
+from corpparent.report.composer import compose
+from corpparent.report.document import Document
+from corpparent.report.formats import Backend, backend, format_names, register, unregister
 from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label
-from corpparent.report.markdown import render_markdown
 from corpparent.report.model import (
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
     Profile,
     Provenance,
     ScorecardReport,
@@ -16,33 +21,38 @@ from corpparent.report.model import (
     report_adapter,
     report_schema,
 )
-from corpparent.report.output import FORMATS, Format, finish, render, render_json
+from corpparent.report.output import finish, render, render_binary
+from corpparent.report.parts import FindingOut, IndicatorOut
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance, sha256_of
 from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
-from corpparent.report.terminal import render_terminal
 
 __all__ = [
     "DEFAULT_THRESHOLD",
-    "FORMATS",
     "PROFILES",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
+    "Backend",
+    "Document",
     "FindingOut",
     "FindingsReport",
-    "Format",
     "IndicatorOut",
     "Profile",
     "Provenance",
     "ScorecardReport",
     "Suppression",
+    "backend",
+    "compose",
     "contrast_ratio",
     "default_profile",
     "findings_report",
     "finish",
+    "format_names",
     "make_provenance",
     "published_schema",
+    "register",
     "render",
+    "render_binary",
     "render_html",
     "render_json",
     "render_markdown",
@@ -54,4 +64,5 @@ __all__ = [
     "status_label",
     "summarise",
     "suppress",
+    "unregister",
 ]

@@ -12,25 +12,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from corpparent.findings import Finding
+from corpparent.findings import Finding, Status
 from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
-    ComparatorOut,
-    ComparatorPointOut,
     ExceptionReportOut,
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
-    NationalOut,
     Profile,
     Provenance,
-    RangeOut,
     RegisterOut,
     RegisterRowOut,
     ScorecardReport,
     SuppressionNote,
+)
+from corpparent.report.parts import (
+    ComparatorOut,
+    ComparatorPointOut,
+    FindingOut,
+    IndicatorOut,
+    NationalOut,
+    RangeOut,
     TargetOut,
     TrendPoint,
 )
@@ -144,8 +146,12 @@ def scorecard_report(
     """
     items = [_indicator(a) for a in result.assessments]
     exceptions = result.exception_report()
+    # A result better than expected is outside its range too, but it is a success, and
+    # listed there: an exception is a result the panel asks officers to explain.
+    successes = {f.subject for f in exceptions.successes}
     out = ExceptionReportOut(
-        exceptions=[FindingOut.of(f) for f in exceptions.exceptions],
+        exceptions=[FindingOut.of(f) for f in exceptions.exceptions
+                    if not (f.status is Status.EXCEEDED and f.subject in successes)],
         successes=[FindingOut.of(f) for f in exceptions.successes],
         insufficient=[FindingOut.of(f) for f in exceptions.insufficient],
     )

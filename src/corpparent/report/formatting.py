@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from corpparent.report.model import (
-    IndicatorOut,
-    Provenance,
-    SuppressionNote,
-    TargetOut,
-    TrendPoint,
-)
+from corpparent.report.model import Provenance, SuppressionNote
+from corpparent.report.parts import IndicatorOut, TargetOut, TrendPoint
 
 __all__ = [
     "over_time",

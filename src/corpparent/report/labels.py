@@ -14,7 +14,7 @@ from typing import Final
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
 from corpparent.ranges import Travel
-from corpparent.report.model import FindingOut
+from corpparent.report.parts import FindingOut
 
 __all__ = [
     "ATTENTION",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from corpparent.ranges import Target
-from corpparent.report.model import ChartOut, ChartPointOut
+from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.spc.chart import XmRChart
 from corpparent.spc.judgements import Assurance, assurance, variation
 from corpparent.spc.signals import Variation

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Final, get_args
 
 from corpparent.errors import DefinitionError
+from corpparent.report.formats import backend
 from corpparent.report.model import Profile, SuppressionNote
 
 __all__ = [
@@ -44,12 +45,10 @@ PROFILE_NOTES: Final = MappingProxyType(
     }
 )
 
-_PUBLISHABLE_FORMATS = frozenset({"html", "markdown", "docx"})
-
-
 def default_profile(output_format: str) -> Profile:
-    """``public`` for HTML, Markdown and Word papers, ``internal`` for everything else."""
-    return "public" if output_format in _PUBLISHABLE_FORMATS else "internal"
+    """``public`` for a format that makes a paper that may be published (HTML, Markdown
+    and Word), ``internal`` for everything else: as each format is registered."""
+    return "public" if backend(output_format).publishable else "internal"
 
 
 def suppresses(profile: Profile) -> bool:
@@ -79,6 +78,9 @@ def banner(profile: Profile, suppression: SuppressionNote) -> str:
     suppression off (``--no-suppress``), or a threshold of 1 that withholds nothing, it
     says it is not for publication."""
     note = PROFILE_NOTES[profile]
+    if suppression.published_only:
+        return (f"{note} Its figures are published official statistics, withheld where "
+                "their publishers withheld them.")
     protected = suppression.applied and suppression.threshold > 1
     if suppression.applied and not suppression.counts_shown:
         return f"{note} It shows no counts of children." if profile == "public" else note

@@ -36,16 +36,14 @@ from corpparent.disclosure import Derived, Protected, Reason, Total, protect
 from corpparent.errors import DefinitionError
 from corpparent.findings import EvidenceValue
 from corpparent.report.model import (
-    ComparatorOut,
+    BenchmarkReport,
     ExceptionReportOut,
-    FindingOut,
     FindingsReport,
-    IndicatorOut,
     ScorecardReport,
     SuppressionNote,
-    TrendPoint,
     WithheldOut,
 )
+from corpparent.report.parts import ComparatorOut, FindingOut, IndicatorOut, TrendPoint
 
 __all__ = ["COUNT_UNIT", "DEFAULT_THRESHOLD", "SUPPRESSED", "Suppression", "suppress"]
 
@@ -58,7 +56,7 @@ SUPPRESSED: Final = "c"
 # Evidence that would reveal a suppressed count (directly, or with another figure).
 _REVEALING = ("value", "earlier", "change")
 
-R = TypeVar("R", ScorecardReport, FindingsReport)
+R = TypeVar("R", ScorecardReport, FindingsReport, BenchmarkReport)
 
 
 def _at_least_one(_instance: object, _attribute: object, value: int) -> None:
@@ -230,8 +228,23 @@ def _shows_counts(report: ScorecardReport | FindingsReport) -> bool:
     return charted or any(f.evidence.get("unit") == COUNT_UNIT for f in report.findings)
 
 
+def _at_source(report: ScorecardReport | FindingsReport) -> int:
+    """How many values the report shows as withheld before it withholds any: those the
+    data withheld as published, counted where :func:`suppress` counts its own."""
+    if not isinstance(report, ScorecardReport):
+        return 0
+    shown: list[TrendPoint | ComparatorOut] = []
+    for item in report.indicators:
+        shown += [*item.trend, *item.beside, *item.comparators]
+    return sum(point.value is None and point.symbol == SUPPRESSED for point in shown)
+
+
 def suppress(report: R, policy: Suppression | None = None) -> R:
-    """A copy of ``report`` with small counts of children withheld and a footnote."""
+    """A copy of ``report`` with small counts of children withheld and a footnote. A
+    benchmark of published national statistics is returned as it is: its publishers
+    withheld what they had to, and its banner says so."""
+    if isinstance(report, BenchmarkReport):
+        return report
     policy = policy or Suppression()
     counter = _Counter()
     update: dict[str, object] = {}
@@ -275,6 +288,7 @@ def suppress(report: R, policy: Suppression | None = None) -> R:
         threshold=policy.threshold,
         symbol=SUPPRESSED,
         withheld=counter.withheld,
+        withheld_at_source=_at_source(report),
         footnote=policy.footnote,
         counts_shown=_shows_counts(report),
         log=[] if report.profile == "public" else log,

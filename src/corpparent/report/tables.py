@@ -27,13 +27,13 @@ from typing import Final, final
 from attrs import frozen
 
 from corpparent.report.model import (
-    ChartOut,
-    FindingOut,
+    AnyReport,
+    BenchmarkReport,
+    BenchmarkRowOut,
     FindingsReport,
-    IndicatorOut,
     ScorecardReport,
-    TargetOut,
 )
+from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, TargetOut
 
 __all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables"]
 
@@ -79,9 +79,16 @@ class Table:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-def tidy_tables(report: ScorecardReport | FindingsReport) -> tuple[Table, ...]:
+def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
     """The report's tables, the main one first (``indicators`` for a scorecard,
-    ``findings`` otherwise)."""
+    ``benchmark`` for a benchmark, ``findings`` otherwise)."""
+    if isinstance(report, BenchmarkReport):
+        columns = tuple(BenchmarkRowOut.model_fields)
+        return (Table("benchmark", columns, tuple(
+            tuple(_cell(getattr(row, name)) for name in columns) for row in report.rows)),
+                Table("sources", ("source",), tuple(
+                    (note,) for note in (f"Neighbours: {report.neighbour_model}",
+                                         *report.sources))))
     findings = Table("findings", _FINDING_COLUMNS, tuple(
         _finding_row(report, finding) for finding in report.findings))
     if isinstance(report, FindingsReport):
@@ -112,7 +119,14 @@ def tidy_tables(report: ScorecardReport | FindingsReport) -> tuple[Table, ...]:
     return indicators, comparators, findings, process
 
 
-def _process_rows(report: ScorecardReport | FindingsReport, indicator_id: str | None,
+def _cell(value: object) -> Cell:
+    """A value of a row as a cell: a day as its ISO date."""
+    if value is None or isinstance(value, str | float | int | bool):
+        return value
+    return str(value)
+
+
+def _process_rows(report: AnyReport, indicator_id: str | None,
                   name: str, chart: ChartOut) -> tuple[tuple[Cell, ...], ...]:
     return tuple(
         (report.authority, report.period, indicator_id, name, point.period, point.value,
@@ -187,7 +201,7 @@ def _status(indicator: IndicatorOut) -> str:
     return "not judged" if indicator.status is None else indicator.status.value
 
 
-def _finding_row(report: ScorecardReport | FindingsReport,
+def _finding_row(report: AnyReport,
                  finding: FindingOut) -> tuple[Cell, ...]:
     evidence = "; ".join(f"{key}: {value}" for key, value in finding.evidence.items())
     return (report.authority, report.period, finding.subject, finding.subject_name,

@@ -20,7 +20,7 @@ from typing import Final, final
 from attrs import frozen
 
 from corpparent.report.formatting import show_number, show_point, show_value
-from corpparent.report.model import IndicatorOut, TrendPoint
+from corpparent.report.parts import IndicatorOut, TrendPoint
 
 __all__ = ["CHART_COLOURS", "PlotArea", "comparator_chart", "period_label", "trend_chart"]
 

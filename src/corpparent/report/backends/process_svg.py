@@ -6,7 +6,7 @@ leave common cause grey. Colour never carries meaning alone here: a point of a s
 is drawn larger and shaped by what it means (a square for an improvement, a diamond for
 a concern, a triangle for a signal of a neutral indicator), its ``<title>`` names the
 rule, and the chart's ``<desc>`` says the variation and assurance in words. As the
-trend chart (:mod:`corpparent.report.svg`), it uses no scripts, fonts or images from
+trend chart (:mod:`corpparent.report.backends.svg`), it uses no scripts, fonts or images from
 elsewhere and escapes every piece of text.
 """
 
@@ -16,9 +16,9 @@ from collections.abc import Callable
 from html import escape
 from typing import Final
 
-from corpparent.report.model import ChartOut, ChartPointOut
+from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, period_label
+from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.process import assurance_label, variation_label
-from corpparent.report.svg import CHART_COLOURS, PlotArea, period_label
 
 __all__ = ["PROCESS_COLOURS", "process_chart", "process_legend"]
 

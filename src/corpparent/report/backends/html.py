@@ -1,0 +1,252 @@
+"""A self-contained HTML report for councillors: the report's document as one page.
+
+Charts are inline SVG; statuses are written as a symbol and a word on a tinted badge,
+never colour alone. Every piece of text, names above all since they come from data
+files, passes through :func:`~corpparent.report.backends.page.e` (``html.escape``). The
+page's styles, colours and shell are in :mod:`corpparent.report.backends.page`.
+"""
+
+from __future__ import annotations
+
+from corpparent.families import RuleFamily
+from corpparent.report.backends.page import badge, e, html_table, page, scrolling
+from corpparent.report.backends.process_svg import process_chart, process_legend
+from corpparent.report.backends.svg import CHART_COLOURS, comparator_chart, trend_chart
+from corpparent.report.composer import compose
+from corpparent.report.document import (
+    Block,
+    Cell,
+    CellKind,
+    ChartBlock,
+    Document,
+    FindingList,
+    IndicatorDetails,
+    Paragraph,
+    Section,
+    Table,
+)
+from corpparent.report.formats import RenderOptions
+from corpparent.report.formatting import (
+    show_number,
+    show_point,
+    show_range,
+    show_target,
+)
+from corpparent.report.labels import finding_label, status_label, travel_cell
+from corpparent.report.model import AnyReport
+from corpparent.report.parts import IndicatorOut
+from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.suppression import COUNT_UNIT
+
+__all__ = ["render_document", "render_html", "write"]
+
+
+def _legend() -> str:
+    c = CHART_COLOURS
+    return (
+        '<p class="legend" aria-hidden="true">'
+        f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["line"]}" '
+        'stroke-width="2.5"/></svg>value'
+        f'<svg width="22" height="12"><rect width="22" height="12" fill="{c["band"]}" '
+        f'stroke="{c["band_edge"]}"/></svg>expected range'
+        f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["target"]}" '
+        'stroke-width="2" stroke-dasharray="6 4"/></svg>target or ambition'
+        "</p>"
+    )
+
+
+def _trend_table(indicator: IndicatorOut) -> str:
+    rows = [
+        [f"<td>{e(p.period)}</td>", f'<td class="num">{e(show_point(indicator, p))}</td>',
+         f"<td>{e(p.note or '')}</td>"]
+        for p in indicator.trend
+    ]
+    table = html_table(["Period", "Value", "Note"], rows)
+    return f"<details><summary>Figures behind the chart</summary>{table}</details>"
+
+
+def _counts_beside(indicator: IndicatorOut) -> str:
+    """Comparators of a count, as figures and not as bars: England's 81,770 children
+    beside an authority's 1,306 says nothing about either; a rate per 10,000 children,
+    where the scorecard has one, is the comparison to make."""
+    items = "".join(
+        f"<li>{e(c.name)}: {e(c.symbol or '–') if c.value is None else e(show_number(c.value))}"
+        f" ({e(c.period)})</li>" for c in indicator.comparators)
+    return ('<figure class="counts"><ul class="footnote">' + items + "</ul><figcaption>"
+            "Counts for areas of different sizes, shown as figures, not bars: compare "
+            "rates per 10,000 children</figcaption></figure>")
+
+
+def _card(indicator: IndicatorOut, index: int, authority: str,
+          chart: ChartBlock | None) -> str:
+    # Under the heading "Target", a target needs no label; an ambition keeps its own.
+    targets = "; ".join(show_target(indicator, t).removeprefix("target: ")
+                        for t in indicator.targets) or "none set"
+    verdict = badge(indicator.status)
+    if indicator.performance and indicator.performance.lower() not in status_label(
+        indicator.status
+    ).lower():
+        verdict += f" {e(indicator.performance)}"
+    charts = (f"<figure>{trend_chart(indicator, f'c{index}')}"
+              "<figcaption>Trend against the expected range</figcaption></figure>")
+    if indicator.comparators and indicator.unit == COUNT_UNIT:
+        charts += _counts_beside(indicator)
+    elif indicator.comparators:
+        charts += (f"<figure>{comparator_chart(indicator, authority, f'k{index}')}"
+                   "<figcaption>Latest value beside comparators</figcaption></figure>")
+    since_period = travel_cell(indicator.findings, RuleFamily.TRAVEL_SINCE_LAST_PERIOD)
+    since_year = travel_cell(indicator.findings, RuleFamily.TRAVEL_SINCE_LAST_YEAR)
+    process = ""
+    facts = ""
+    if chart is not None:
+        shown = process_chart(chart.chart, chart.title, chart.ident, chart.show)
+        process = (f"<figure>{shown}<figcaption>Process chart: the range of ordinary "
+                   f"variation from the data</figcaption></figure>"
+                   f"{process_legend(chart.chart)}")
+        facts = (f"<dt>Variation</dt><dd>{e(variation_label(indicator.variation))}</dd>"
+                 f"<dt>Assurance</dt><dd>{e(assurance_label(indicator.assurance))}</dd>")
+    return (
+        f'<article class="card" id="indicator-{index}">'
+        f"<h4>{e(indicator.name)}</h4>"
+        f'<p><span class="value">{e(indicator.value_text)}</span>{verdict}</p>'
+        "<dl>"
+        f"<dt>Expected range</dt><dd>{e(show_range(indicator))}</dd>"
+        f"<dt>Target</dt><dd>{e(targets)}</dd>"
+        + (f"<dt>National rank</dt><dd>{e(indicator.national.text)}</dd>"
+           if indicator.national is not None else "") +
+        f"<dt>Since last period</dt><dd>{e(since_period)}</dd>"
+        f"<dt>Since last year</dt><dd>{e(since_year)}</dd>"
+        f"{facts}</dl>"
+        f'<div class="charts">{charts}</div>{_legend()}{process}{_trend_table(indicator)}'
+        "</article>"
+    )
+
+
+def _summary(document: Document) -> str:
+    items = "".join(f"<li>{badge(status, f'{status_label(status)}: {count}')}</li>"
+                    for status, count in document.summary)
+    return f'<ul class="summary" aria-label="Findings by status">{items}</ul>'
+
+
+def _glance(document: Document) -> str:
+    if not document.summary:
+        return f"<p>{e(document.lead)}.</p>"
+    what = ", by their headline status" if document.summary_of == "Indicators" else ""
+    return f"<p>{e(document.lead)}{what}:</p>{_summary(document)}"
+
+
+def _findings(block: FindingList, level: int, ident: str) -> str:
+    named = f' id="{ident}"' if ident else ""
+    heading = f"<h{level}{named}>{e(block.heading)}</h{level}>"
+    if not block.findings:
+        return f"{heading}<p>None.</p>"
+    if block.subjects:
+        rows = [[f"<td>{badge(f.status, finding_label(f))}</td>",
+                 f"<td>{e(f.display_subject)}</td>", f"<td>{e(f.rule)}</td>",
+                 f"<td>{e(f.explanation)}</td>"] for f in block.findings]
+        return heading + scrolling(html_table(["Status", "Subject", "Rule", "Finding"], rows),
+                                   ident)
+    items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}</li>"
+                    for f in block.findings)
+    return f'{heading}<ul class="findings">{items}</ul>'
+
+
+def _cell(cell: Cell) -> str:
+    if cell.kind is CellKind.STATUS:
+        return f"<td>{badge(cell.status, cell.text)}</td>"
+    if cell.kind is CellKind.MARK:
+        return (f'<td class="mark"><span aria-hidden="true">{e(cell.text)}</span>'
+                f'<span class="vh">{e(cell.word or cell.text)}</span></td>')
+    text = e(cell.text)
+    if cell.anchor:
+        text = f'<a href="#{e(cell.anchor)}">{text}</a>'
+    return f'<td class="num">{text}</td>' if cell.kind.numeric else f"<td>{text}</td>"
+
+
+def _table(block: Table, named_by: str, fallback: str) -> str:
+    """A table of the document, scrolling on its own where it is wider than the screen,
+    named by the heading ``named_by`` where given, else by its own caption."""
+    marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
+    rows = [[f'<th scope="row">{e(row[0].text)}</th>' if marks else _cell(row[0]),
+             *(_cell(c) for c in row[1:])] for row in block.rows]
+    key = f'<p class="facts">{e(block.key)}</p>' if block.key else ""
+    headers = [e(c) for c in block.columns]
+    if named_by:
+        return key + scrolling(html_table(headers, rows), named_by, wide=block.wide)
+    ident = block.ident or fallback
+    return key + scrolling(html_table(headers, rows, caption=e(block.title),
+                                      caption_id=ident), ident, wide=block.wide)
+
+
+def _chart(block: ChartBlock) -> str:
+    """A process chart; on a phone it keeps a legible size and scrolls in its own
+    region."""
+    shown = process_chart(block.chart, block.title, block.ident, block.show)
+    return (f'<div class="table-wrap chart-wrap" role="region" tabindex="0" '
+            f'aria-label="{e(block.points.title)}"><figure>{shown}</figure></div>'
+            f"{process_legend(block.chart)}")
+
+
+def _details(block: IndicatorDetails, level: int) -> str:
+    domains: dict[str, list[tuple[int, IndicatorOut]]] = {}
+    for index, indicator in enumerate(block.indicators):
+        domains.setdefault(indicator.domain or "Indicators", []).append((index, indicator))
+    return "".join(
+        f'<section><h{level}>{e(domain)}</h{level}><div class="cards">'
+        + "".join(_card(indicator, index, block.authority, block.chart_of(index))
+                  for index, indicator in items) + "</div></section>"
+        for domain, items in domains.items())
+
+
+def _block(block: Block, level: int, section: Section, number: int) -> str:
+    if isinstance(block, Paragraph):
+        return f"<p><strong>{e(block.text)}</strong></p>" if block.strong else \
+            f"<p>{e(block.text)}</p>"
+    if isinstance(block, FindingList):
+        return _findings(block, level, "" if section.title else f"findings-{number}")
+    if isinstance(block, Table):
+        # a register, under its own heading with its key, is named by the heading;
+        # any other table by its caption
+        named_by = section.ident if block.key and len(section.blocks) == 1 else ""
+        return _table(block, named_by, f"{section.ident or 'section'}-table-{number}")
+    if isinstance(block, ChartBlock):
+        return _chart(block)
+    return _details(block, level)
+
+
+def _section(section: Section) -> str:
+    level = 3 if section.title else 2
+    named = f' id="{section.ident}"' if section.ident else ""
+    heading = f"<h2{named}>{e(section.title)}</h2>" if section.title else ""
+    return heading + "".join(_block(block, level, section, n)
+                             for n, block in enumerate(section.blocks))
+
+
+def render_document(document: Document) -> str:
+    """The document as one self-contained HTML page."""
+    facts = " · ".join(e(f"{label}: {text}") for label, text in document.facts)
+    notes = "".join(f'<p class="footnote">{e(note)}</p>' for note in document.notes)
+    if document.withheld:
+        notes += ('<p class="footnote">Withheld figures (not for publication):</p>'
+                  '<ul class="footnote">'
+                  + "".join(f"<li>{e(line)}</li>" for line in document.withheld) + "</ul>")
+    provenance = "".join(f"<li>{e(label)}: {e(text)}</li>"
+                         for label, text in document.provenance)
+    return page(
+        document.title, document.version,
+        f"<header><h1>{e(document.title)}</h1>"
+        f'<p class="facts">{facts}</p>'
+        f'<p class="banner {e(document.profile)}">{e(document.banner)}</p>'
+        f"<h2>At a glance</h2>{_glance(document)}</header>"
+        + "".join(_section(s) for s in document.sections) + notes
+        + f'<h2>How these figures were made</h2><ul class="footnote">{provenance}</ul>')
+
+
+def render_html(report: AnyReport) -> str:
+    """The report as one self-contained HTML page."""
+    return render_document(compose(report))
+
+
+def write(report: AnyReport, options: RenderOptions) -> str:
+    """The HTML backend."""
+    return render_html(report)

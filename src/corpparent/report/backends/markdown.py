@@ -1,0 +1,118 @@
+"""Markdown for committee papers.
+
+The layout follows the panel's exception report (Wiltshire annual report 2022-23,
+§12a): the exceptions first, then the successes, then the gaps in the data, then the
+whole scorecard as a table, then how the figures were made: the sections of the
+report's document, written as Markdown. Statuses are written as a
+symbol and a word. Every piece of text from a data file is escaped, so a name
+containing ``|``, ``*`` or ``<script>`` stays text in any Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpparent.report.composer import compose
+from corpparent.report.document import (
+    Block,
+    ChartBlock,
+    Document,
+    FindingList,
+    IndicatorDetails,
+    Paragraph,
+    Table,
+)
+from corpparent.report.formats import RenderOptions
+from corpparent.report.labels import finding_label, status_label
+from corpparent.report.model import AnyReport
+
+__all__ = ["md", "render_markdown", "write"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|#~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md(text: object) -> str:
+    """``text`` as literal Markdown: ``<``, ``>`` and entity-like ``&`` escaped as HTML,
+    Markdown punctuation backslashed, line breaks folded into spaces."""
+    flat = _ENTITY.sub("&amp;", " ".join(str(text).split()))
+    escaped = flat.replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", escaped)
+
+
+def _summary(document: Document) -> str:
+    return " · ".join(f"{status_label(status)}: {count}"
+                      for status, count in document.summary) or "no findings"
+
+
+def _findings(block: FindingList, level: int) -> list[str]:
+    lines = [f"{'#' * level} {md(block.heading)}", ""]
+    if not block.findings:
+        return [*lines, "None.", ""]
+    if block.subjects:
+        lines += ["| Subject | Rule | Status | Explanation |", "|---|---|---|---|"]
+        lines += [f"| {md(f.display_subject)} | {md(f.rule)} | {md(finding_label(f))} | "
+                  f"{md(f.explanation)} |" for f in block.findings]
+    else:
+        lines += [f"- **{finding_label(f)}**: {md(f.explanation)}" for f in block.findings]
+    return [*lines, ""]
+
+
+def _table(block: Table, level: int, caption: str = "") -> list[str]:
+    lines = [f"{'#' * level} {md(block.title)}", ""]
+    if caption or block.key:
+        lines += [md(caption or block.key), ""]
+    numeric = [any(row[i].kind.numeric for row in block.rows)
+               for i in range(len(block.columns))]
+    lines += ["| " + " | ".join(md(c) for c in block.columns) + " |",
+              "|" + "".join("---:|" if right else "---|" for right in numeric)]
+    lines += ["| " + " | ".join(md(cell.text) for cell in row) + " |" for row in block.rows]
+    return [*lines, ""]
+
+
+def _block(block: Block, level: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [f"**{md(block.text)}**" if block.strong else md(block.text), ""]
+    if isinstance(block, FindingList):
+        return _findings(block, level)
+    if isinstance(block, Table):
+        return _table(block, level)
+    if isinstance(block, ChartBlock):
+        return _table(block.points, level, block.caption)
+    assert isinstance(block, IndicatorDetails)
+    # Markdown draws no chart: each process chart's words and points
+    return [line for chart in block.charts for line in _table(chart.points, level,
+                                                                chart.caption)]
+
+
+def render_document(document: Document) -> str:
+    """The document as Markdown, ending with a newline."""
+    lines = [f"# {md(document.title)}", "", f"> {md(document.banner)}", ""]
+    if document.facts:
+        lines += [" · ".join(f"**{label}:** {md(text)}" for label, text in document.facts), ""]
+    lines += [f"**{document.lead}:** {_summary(document)}" if document.summary
+              else f"**{document.lead}**", ""]
+    for section in document.sections:
+        level = 2
+        if section.title:
+            lines += [f"## {md(section.title)}", ""]
+            level = 3
+        for block in section.blocks:
+            lines += _block(block, level)
+    lines += [line for note in document.notes for line in (f"*{md(note)}*", "")]
+    if document.withheld:
+        lines += ["Withheld figures (not for publication):", "",
+                  *(f"- {md(line)}" for line in document.withheld), ""]
+    lines += ["## How these figures were made", ""]
+    lines += [f"- {md(label)}: {md(text)}" for label, text in document.provenance]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: AnyReport) -> str:
+    """The report as Markdown, ending with a newline."""
+    return render_document(compose(report))
+
+
+def write(report: AnyReport, options: RenderOptions) -> str:
+    """The Markdown backend."""
+    return render_markdown(report)

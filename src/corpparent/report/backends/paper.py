@@ -1,0 +1,227 @@
+"""A committee paper as a Word document (``.docx``), in the structure councils use.
+
+Council committee reports follow one structure: the purpose of the report, the
+recommendations the committee is asked to agree, the background, the main
+considerations, and appendices (Wiltshire Council's reports to its Children's Select
+Committee and Corporate Parenting Panel, seed 002, and the other councils' papers in the
+reference notes follow it). :func:`render_docx` writes a report so:
+
+1. **Purpose of the report**: what is reported, for which authority and period, and the
+   banner of the output profile (for publication or not; what is withheld).
+2. **Recommendations**: that the committee note the report and consider the exceptions
+   (or the findings that need attention), with their number.
+3. **Background**: what the figures are and where they came from.
+4. **Main considerations**: the summary counts, then the exception report (exceptions,
+   successes, insufficient data) or the findings that need attention.
+5. **Appendices**: the report's supporting sections, lettered in order (for a
+   scorecard the whole scorecard table with national ranks and both directions of
+   travel, the comparators, and each indicator's trend chart as an image, the same
+   chart as the HTML page drawn to PNG, with its process chart where it has one), then
+   how the figures were made (the provenance), with the footnote on withheld figures.
+
+The paper writes the report's document (:mod:`corpparent.report.composer`), so it says
+everything the HTML page says, in the same words and figures.
+
+Charts are drawn from the report's own SVG by resvg (a Rust renderer shipped as a
+wheel, with no system library to install); a chart that cannot be drawn is left out
+with a sentence saying so, never a broken image. python-docx writes the document.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any, Final
+
+from corpparent.report.backends.process_svg import process_chart
+from corpparent.report.backends.svg import trend_chart
+from corpparent.report.composer import compose
+from corpparent.report.document import (
+    Block,
+    ChartBlock,
+    Document,
+    FindingList,
+    IndicatorDetails,
+    Paragraph,
+    Section,
+    Table,
+)
+from corpparent.report.formats import RenderOptions
+from corpparent.report.labels import finding_label, status_label
+from corpparent.report.model import AnyReport
+
+__all__ = ["PAPER_SECTIONS", "render_docx", "write"]
+
+#: The numbered sections of every paper, in order.
+PAPER_SECTIONS: Final = (
+    "Purpose of the report",
+    "Recommendations",
+    "Background",
+    "Main considerations",
+    "Appendices",
+)
+_SVG_NS = 'xmlns="http://www.w3.org/2000/svg" '
+_CHART_WIDTH_CM: Final = 12.0
+# Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return):
+# text from a data file holding one is written without it rather than failing the paper.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: object) -> str:
+    return _NOT_XML.sub("", str(value))
+
+
+def render_docx(report: AnyReport) -> bytes:
+    """The report as a committee paper in Word's ``.docx`` format."""
+    return render_document(compose(report), report.period or "")
+
+
+def write(report: AnyReport, options: RenderOptions) -> bytes:
+    """The Word backend."""
+    return render_docx(report)
+
+
+def render_document(document: Document, subject: str = "") -> bytes:
+    """The document as a committee paper."""
+    import docx
+
+    paper = docx.Document()
+    paper.core_properties.title = _text(document.title)
+    paper.core_properties.subject = _text(subject)
+    paper.add_heading(_text(document.title), level=0)
+    paper.add_paragraph(_text(document.banner)).runs[0].bold = True
+    purpose, recommendations, background, considerations, appendices = PAPER_SECTIONS
+    _heading(paper, 1, purpose)
+    paper.add_paragraph(_text(document.purpose))
+    _heading(paper, 2, recommendations)
+    for line in document.asks:
+        paper.add_paragraph(_text(line), style="List Number")
+    _heading(paper, 3, background)
+    paper.add_paragraph(_text(document.background))
+    _heading(paper, 4, considerations)
+    if document.summary:
+        _summary_table(paper, document)
+    for section in document.sections:
+        if not section.appendix:
+            _section(paper, section, section.title, 2)
+    _heading(paper, 5, appendices)
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for section in document.sections:
+        if section.appendix:
+            title = f"Appendix {next(letters)}: the {section.title[:1].lower()}{section.title[1:]}"
+            _section(paper, section, title, 2)
+    paper.add_heading(f"Appendix {next(letters)}: how these figures were made", level=2)
+    for label, text in document.provenance:
+        paper.add_paragraph(_text(f"{label}: {text}"), style="List Bullet")
+    for note in document.notes:
+        paper.add_paragraph(_text(note))
+    if document.withheld:
+        paper.add_paragraph("Withheld figures (not for publication):")
+        for line in document.withheld:
+            paper.add_paragraph(_text(line), style="List Bullet")
+    buffer = io.BytesIO()
+    paper.save(buffer)
+    return buffer.getvalue()
+
+
+def _heading(paper: Any, number: int, title: str) -> None:
+    paper.add_heading(f"{number}. {title}", level=1)
+
+
+def _section(paper: Any, section: Section, title: str, level: int) -> None:
+    if title:
+        paper.add_heading(_text(title), level=level)
+        level += 1
+    for block in section.blocks:
+        _block(paper, block, level)
+
+
+def _block(paper: Any, block: Block, level: int) -> None:
+    if isinstance(block, Paragraph):
+        paper.add_paragraph(_text(block.text)).runs[0].bold = block.strong
+    elif isinstance(block, FindingList):
+        _findings(paper, block, level)
+    elif isinstance(block, Table):
+        _table(paper, block)
+    elif isinstance(block, ChartBlock):
+        _process(paper, block)
+    else:
+        _details(paper, block, level)
+
+
+def _summary_table(paper: Any, document: Document) -> None:
+    table = paper.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Status", document.summary_of
+    for status, count in document.summary:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = status_label(status), str(count)
+
+
+def _findings(paper: Any, block: FindingList, level: int) -> None:
+    paper.add_heading(_text(block.heading), level=min(level, 9))
+    if not block.findings:
+        paper.add_paragraph("None.")
+    for finding in block.findings:
+        paragraph = paper.add_paragraph(style="List Bullet")
+        paragraph.add_run(_text(f"{finding_label(finding)}: ")).bold = True
+        if block.subjects:
+            paragraph.add_run(_text(f"{finding.display_subject} ({finding.rule}). "))
+        paragraph.add_run(_text(finding.explanation))
+
+
+def _table(paper: Any, block: Table) -> None:
+    paper.add_paragraph(_text(block.title)).runs[0].bold = True
+    if block.key:
+        paper.add_paragraph(_text(block.key))
+    table = paper.add_table(rows=1, cols=len(block.columns))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
+        cell.text = _text(text)
+    for row in block.rows:
+        for cell, shown in zip(table.add_row().cells, row, strict=True):
+            cell.text = _text(shown.text)
+
+
+def _process(paper: Any, block: ChartBlock) -> None:
+    """A process chart as an image, with its variation and assurance in words."""
+    from docx.shared import Cm
+
+    paper.add_paragraph(_text(f"Process chart. {block.caption}"))
+    png = _png(process_chart(block.chart, block.title, block.ident or "process", block.show))
+    if png is None:
+        paper.add_paragraph("The process chart could not be drawn.")
+    else:
+        paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+
+
+def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
+    """Each indicator's trend chart, and its process chart where it has one."""
+    from docx.shared import Cm
+
+    for number, indicator in enumerate(block.indicators):
+        if not indicator.trend:
+            continue
+        paper.add_heading(_text(indicator.name), level=min(level, 9))
+        png = _png(trend_chart(indicator, f"chart-{number}"))
+        if png is None:
+            paper.add_paragraph("The chart could not be drawn; the figures are in the "
+                                "scorecard table.")
+        else:
+            paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+        chart = block.chart_of(number)
+        if chart is not None:
+            _process(paper, chart)
+
+
+def _png(svg: str) -> bytes | None:
+    """The chart drawn to PNG at twice its size, or ``None`` when it cannot be drawn."""
+    try:
+        import resvg_py
+
+        standalone = svg.replace("<svg ", f"<svg {_SVG_NS}", 1)
+        png: bytes = resvg_py.svg_to_bytes(svg_string=standalone, zoom=2.0,
+                                           background="#ffffff", font_family="sans-serif")
+    except (ImportError, ValueError):
+        return None
+    return png

@@ -1,0 +1,156 @@
+"""One authority's national benchmark as a report like the others.
+
+:class:`BenchmarkPage` holds what the national figures give for one authority (a row
+per measure and period, with the notes that say where the figures come from and when
+they were published); :func:`benchmark_report` makes it a
+:class:`~corpparent.report.model.BenchmarkReport`, with its provenance and output
+profile, which every registered format writes. :func:`benchmark_sections` is its part of
+the report document: rank shown as "k of n" (1 the best), the quartile band as LAIT
+shows it (A the best quarter, "-" where it shows none), figures to four significant
+digits, and the notes at its foot in every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, Final, final
+
+from attrs import field, frozen
+
+from corpparent.dates import day_text
+from corpparent.report.document import Cell, CellKind, Paragraph, Section, Table
+from corpparent.report.model import (
+    BenchmarkReport,
+    BenchmarkRowOut,
+    Profile,
+    Provenance,
+    SuppressionNote,
+)
+
+__all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "render_benchmark"]
+
+#: The columns shown, with their headings.
+_SHOWN: Final = (
+    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("rank", "Rank"),
+    ("band", "Band"), ("england", "England"), ("region_value", "Region"),
+    ("neighbours_mean", "Neighbours (mean)"), ("neighbours_median", "Neighbours (median)"),
+    ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
+    ("outstanding_as_at", "Outstanding as at"), ("direction", "Since previous"),
+)
+#: The columns whose cells are figures.
+_NUMERIC: Final = frozenset({"value", "england", "region_value", "neighbours_mean",
+                             "neighbours_median", "outstanding_mean"})
+
+
+def _rows(rows: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(dict(row) for row in rows)
+
+
+@final
+@frozen
+class BenchmarkPage:
+    """What one benchmark shows: the rows of the national results for one authority."""
+
+    authority: str
+    code: str
+    model: str
+    notes: tuple[str, ...]
+    rows: tuple[Mapping[str, Any], ...] = field(converter=_rows)
+    names: Mapping[str, str] = field(factory=dict)
+
+
+def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
+                     profile: Profile = "internal") -> BenchmarkReport:
+    """The report of ``page``. Its figures are the DfE's and Ofsted's published
+    statistics, withheld (``c``, ``x``) where their publishers withheld them: nothing
+    more is withheld here, and its banner says so."""
+    rows = [BenchmarkRowOut(**{name: row.get(name) for name in BenchmarkRowOut.model_fields
+                               if row.get(name) is not None},
+                            measure_name=page.names.get(str(row["measure"])))
+            for row in page.rows]
+    return BenchmarkReport(
+        title=f"National benchmark: {page.authority} ({page.code})",
+        authority=page.authority, profile=profile, code=page.code,
+        neighbour_model=page.model, sources=list(page.notes), rows=rows,
+        suppression=SuppressionNote(applied=False, threshold=0, counts_shown=False,
+                                    published_only=True),
+        provenance=provenance)
+
+
+def _number(value: float | int | None) -> str:
+    """A figure to four significant digits, never in exponent form: 63.58, 52,430."""
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        if abs(value) >= 1e4:
+            return f"{value:,.0f}"
+        shown = float(f"{value:.4g}")
+        return f"{int(shown):,}" if shown.is_integer() else f"{shown:,}"
+    return str(value)
+
+
+def _as_at(day: date | None, unknown: int | None) -> str:
+    """"31 March 2023 (12 judged later, not counted)": the group's date, and how many
+    authorities it leaves out because their latest judgement was published later."""
+    if day is None:
+        return "-"
+    return day_text(day) + (f" ({unknown} judged later, not counted)" if unknown else "")
+
+
+def _text(row: BenchmarkRowOut, key: str) -> str:
+    if key == "measure":
+        return f"{row.measure_name} ({row.measure})" if row.measure_name else row.measure
+    if key == "period":
+        return f"{row.period} [{row.years}]" if row.years != row.period else row.period
+    if key == "value":
+        if row.value is None:
+            return f"not published ({row.symbol})" if row.symbol else "not published"
+        return _number(row.value)
+    if key == "rank":
+        return "-" if row.rank is None else f"{row.rank} of {row.ranked}"
+    if key == "neighbours_mean" and row.neighbours_note:
+        return row.neighbours_note
+    if key == "outstanding":
+        k, n = row.outstanding_better_than, row.outstanding_with_value
+        return "-" if k is None or not n else f"{k} of {n}"
+    if key == "outstanding_as_at":
+        return _as_at(row.outstanding_as_at, row.outstanding_unknown)
+    shown = getattr(row, key)
+    return shown if isinstance(shown, str) else _number(shown)
+
+
+def _cell(row: BenchmarkRowOut, key: str) -> Cell:
+    text = _text(row, key)
+    if key in _NUMERIC:
+        value = getattr(row, key)
+        if isinstance(value, int | float) and text == _number(value):
+            return Cell(text, CellKind.NUMBER, value=float(value))
+        return Cell(text, CellKind.WITHHELD if key == "value" and row.symbol else
+                    CellKind.TEXT)
+    if key == "rank" and row.rank is not None:
+        return Cell(text, CellKind.NUMBER, value=float(row.rank))
+    return Cell(text)
+
+
+def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
+    """The benchmark's part of the report document: one wide table, a row a measure
+    and period."""
+    region = next((row.region for row in report.rows if row.region), None)
+    headings = tuple(f"Region ({region})" if key == "region_value" and region else heading
+                     for key, heading in _SHOWN)
+    table = Table(f"{report.authority} against England, its region, its neighbours and "
+                  "Outstanding authorities", headings,
+                  tuple(tuple(_cell(row, key) for key, _ in _SHOWN) for row in report.rows),
+                  ident="benchmark-caption", wide=True)
+    return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
+                         table)),)
+
+
+def render_benchmark(page: BenchmarkPage, output_format: str, *, width: int = 160) -> str:
+    """The page in a text format, under the format's default profile."""
+    from corpparent.report.output import finish, render
+    from corpparent.report.provenance import make_provenance
+
+    report = benchmark_report(page, make_provenance())
+    return render(finish(report, output_format), output_format, width=width)
