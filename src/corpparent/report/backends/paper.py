@@ -62,6 +62,8 @@ PAPER_SECTIONS: Final = (
 )
 _SVG_NS = 'xmlns="http://www.w3.org/2000/svg" '
 _CHART_WIDTH_CM: Final = 12.0
+#: A table of more columns than this is set in 8 point, so its words fit whole.
+_SMALL_FROM: Final = 5
 # Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return):
 # text from a data file holding one is written without it rather than failing the paper.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -104,6 +106,7 @@ def render_document(document: Document, subject: str = "") -> bytes:
     for section in document.sections:
         if not section.appendix:
             _section(paper, section, section.title, 2)
+    _landscape(paper)
     _heading(paper, 5, appendices)
     letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     for section in document.sections:
@@ -122,6 +125,15 @@ def render_document(document: Document, subject: str = "") -> bytes:
     buffer = io.BytesIO()
     paper.save(buffer)
     return buffer.getvalue()
+
+
+def _landscape(paper: Any) -> None:
+    """Start a landscape page: the appendices' tables are wide."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = paper.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
 
 
 def _heading(paper: Any, number: int, title: str) -> None:
@@ -181,6 +193,13 @@ def _table(paper: Any, block: Table) -> None:
     for row in block.rows:
         for cell, shown in zip(table.add_row().cells, row, strict=True):
             cell.text = _text(shown.text)
+    if len(block.columns) > _SMALL_FROM:
+        from docx.shared import Pt
+
+        for row_cells in table.rows:
+            for cell in row_cells.cells:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(8)
 
 
 def _process(paper: Any, block: ChartBlock) -> None:
