@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 import corpparent
+from corpparent._lazy import exported_names
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "corpparent"
@@ -69,7 +70,7 @@ def test_every_public_package_has_a_reference_page() -> None:
     testing = {f"corpparent.testing.{path.stem}" for path in (PACKAGE / "testing").glob("*.py")
                if not path.stem.startswith("_")}
     assert packages | testing <= documented, sorted((packages | testing) - documented)
-    exporting = set(corpparent._EXPORTS.values())
+    exporting = set(exported_names("corpparent").values())
     assert exporting <= documented, sorted(exporting - documented)
 
 
@@ -106,9 +107,9 @@ def _has_entry(anchors: set[str], module: str, name: str) -> bool:
 
 def test_every_name_corpparent_exports_has_an_entry(site: Path) -> None:
     anchors = _anchors(site)
-    missing = [f"{corpparent._EXPORTS[name]}.{name}" for name in corpparent.__all__
-               if name != "__version__"
-               and not _has_entry(anchors, corpparent._EXPORTS[name], name)]
+    exported = exported_names("corpparent")
+    missing = [f"{exported[name]}.{name}" for name in corpparent.__all__
+               if not _has_entry(anchors, exported[name], name)]
     assert missing == []
 
 

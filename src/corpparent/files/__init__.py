@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 
 if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.files.comparator_sets import (
@@ -97,62 +97,4 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         submissions_from_records as submissions_from_records,
     )
 
-#: Each public name and the module it is imported from when first used.
-_EXPORTS: dict[str, str] = {
-    "Attendance": "corpparent.files.meetings",
-    "AuthorityModel": "corpparent.files.comparator_sets",
-    "ComparatorModel": "corpparent.files.comparator_sets",
-    "ComparatorRow": "corpparent.files.comparators",
-    "ComparatorSetModel": "corpparent.files.comparator_sets",
-    "FORMAT_VERSION": "corpparent.files.plugin_format",
-    "FileMapping": "corpparent.files.dfe_mapping",
-    "IndicatorMapping": "corpparent.files.dfe_mapping",
-    "NATIONAL_PLUGIN": "corpparent.files.dfe_mapping",
-    "PluginFile": "corpparent.files.plugin_format",
-    "ReadingRecord": "corpparent.files.readings",
-    "apply_mapping": "corpparent.files.dfe_mapping",
-    "comparator_set_from_data": "corpparent.files.comparator_sets",
-    "comparators_from_records": "corpparent.files.comparators",
-    "load_mapping": "corpparent.files.dfe_mapping",
-    "load_obligations": "corpparent.files.obligations",
-    "load_plugin_file": "corpparent.files.plugin_reader",
-    "meetings_from_data": "corpparent.files.meetings",
-    "meetings_json_schema": "corpparent.files.meetings",
-    "membership_from_data": "corpparent.files.membership",
-    "membership_json_schema": "corpparent.files.membership",
-    "national_definitions": "corpparent.files.dfe_mapping",
-    "national_indicators": "corpparent.files.dfe_mapping",
-    "obligation_schema": "corpparent.files.obligations",
-    "obligations_from_data": "corpparent.files.obligations",
-    "obligations_to_data": "corpparent.files.obligations",
-    "plugin_schema": "corpparent.files.plugin_format",
-    "profile_from_toml": "corpparent.files.plugin_reader",
-    "profile_to_toml": "corpparent.files.plugin_writer",
-    "read_benchmarking": "corpparent.files.national",
-    "read_comparators": "corpparent.files.comparators",
-    "read_ees": "corpparent.files.ees",
-    "read_folder": "corpparent.files.dfe_mapping",
-    "read_lait": "corpparent.files.lait",
-    "read_lait_benchmarking": "corpparent.files.national",
-    "read_lait_dictionary": "corpparent.files.lait",
-    "read_mapped": "corpparent.files.dfe_mapping",
-    "read_meetings": "corpparent.files.meetings",
-    "read_meetings_csv": "corpparent.files.meetings",
-    "read_meetings_json": "corpparent.files.meetings",
-    "read_membership": "corpparent.files.membership",
-    "read_neighbours": "corpparent.files.neighbours",
-    "read_ofsted": "corpparent.files.ofsted",
-    "read_readings": "corpparent.files.readings",
-    "read_submissions": "corpparent.files.submissions",
-    "readings_from_records": "corpparent.files.readings",
-    "shipped_mappings": "corpparent.files.dfe_mapping",
-    "submissions_from_data": "corpparent.files.submissions",
-    "submissions_from_records": "corpparent.files.submissions",
-    "to_icalendar": "corpparent.files.icalendar",
-    "validate_plugin_file": "corpparent.files.plugin_reader",
-    "write_icalendar": "corpparent.files.icalendar",
-}
-
-__all__ = sorted(_EXPORTS)
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals())
