@@ -3,7 +3,8 @@ an entry in its API reference.
 
 The public names are those ``corpparent`` re-exports (its ``__all__``) and those of each
 public package and module with a page in the API reference; every public package of
-``src/corpparent`` has such a page. The site is built once, into a temporary folder.
+``src/corpparent`` has such a page, and the pages document public places only. The site
+is built once, into a temporary folder.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def _reference_modules() -> dict[str, Path]:
         for module in re.findall(r"^::: ([\w.]+)$", text, re.MULTILINE):
             modules[module] = ROOT / "docs" / page
     return modules
+
+
+def test_the_reference_documents_public_places_only() -> None:
+    """A package's implementation modules are documented through the package."""
+    inside = [m for m in _reference_modules()
+              if m.count(".") > 1 and not m.startswith("corpparent.testing.")]
+    assert inside == []
 
 
 def test_every_public_package_has_a_reference_page() -> None:
