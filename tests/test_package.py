@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.machinery
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import corpparent.dfe
 import corpparent.files
 import corpparent.indicators
 import corpparent.report
-from corpparent._lazy import deprecated_names, exported_names
+from corpparent._lazy import deprecated_names, exported_names, front_door
 from corpparent._moved import MOVED
 
 FRONT_DOORS = [corpparent, corpparent.dfe, corpparent.files, corpparent.indicators]
@@ -127,6 +128,20 @@ def test_every_lazy_name_is_the_object_its_module_defines(package: ModuleType) -
     assert set(exported_names(package.__name__)) <= set(dir(package))
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         _ = package.nothing_here
+
+
+def test_a_front_door_installed_without_its_source_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The names are read from the source; an installation without it fails by name, not
+    with an AttributeError that would hide it."""
+    package = ModuleType("sourceless_front_door")
+    package.__spec__ = importlib.machinery.ModuleSpec("sourceless_front_door", loader=None)
+    monkeypatch.setitem(sys.modules, "sourceless_front_door", package)
+    attribute, _names = front_door("sourceless_front_door", vars(package))
+    with pytest.raises(ImportError, match="sourceless_front_door: its public names are read "
+                                          "from its source"):
+        attribute("Month")
 
 
 def test_the_top_level_imports_each_name_from_its_public_place() -> None:

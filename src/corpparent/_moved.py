@@ -44,7 +44,7 @@ class _Alias(ModuleType):
 
 
 class _MovedLoader:
-    # Not a subclass of importlib.abc.Loader (nor the finder of MetaPathFinder): importing
+    # Neither this nor the finder subclasses importlib.abc's classes: importing
     # importlib.abc would cost `import corpparent` more than all the rest of it.
     def __init__(self, target: str) -> None:
         self.target = target

@@ -34,7 +34,7 @@ from corpparent.dfe.neighbours import (
 )
 from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported on first use (see corpparent._lazy)
     from corpparent.dfe.lait_table import LaitTable as LaitTable
     from corpparent.dfe.national_results import NationalResults as NationalResults
     from corpparent.dfe.national_table import benchmark_all as benchmark_all

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from corpparent._lazy import front_door
 
-if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
+if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.indicators.aggregation import (
         Unavailable as Unavailable,
         value_for as value_for,
