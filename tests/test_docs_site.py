@@ -3,7 +3,8 @@ an entry in its API reference.
 
 The public names are those ``corpparent`` re-exports (its ``__all__``) and those of each
 public package and module with a page in the API reference; every public package of
-``src/corpparent`` has such a page. The site is built once, into a temporary folder.
+``src/corpparent`` has such a page, and the pages document public places only. The site
+is built once, into a temporary folder.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 import corpparent
+from corpparent._lazy import exported_names
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "corpparent"
@@ -61,6 +63,13 @@ def _reference_modules() -> dict[str, Path]:
     return modules
 
 
+def test_the_reference_documents_public_places_only() -> None:
+    """A package's implementation modules are documented through the package."""
+    inside = [m for m in _reference_modules()
+              if m.count(".") > 1 and not m.startswith("corpparent.testing.")]
+    assert inside == []
+
+
 def test_every_public_package_has_a_reference_page() -> None:
     documented = set(_reference_modules())
     packages = {f"corpparent.{path.name}" for path in PACKAGE.iterdir()
@@ -69,7 +78,7 @@ def test_every_public_package_has_a_reference_page() -> None:
     testing = {f"corpparent.testing.{path.stem}" for path in (PACKAGE / "testing").glob("*.py")
                if not path.stem.startswith("_")}
     assert packages | testing <= documented, sorted((packages | testing) - documented)
-    exporting = set(corpparent._EXPORTS.values())
+    exporting = set(exported_names("corpparent").values())
     assert exporting <= documented, sorted(exporting - documented)
 
 
@@ -110,9 +119,9 @@ def _has_entry(anchors: set[str], module: str, name: str) -> bool:
 
 def test_every_name_corpparent_exports_has_an_entry(site: Path) -> None:
     anchors = _anchors(site)
-    missing = [f"{corpparent._EXPORTS[name]}.{name}" for name in corpparent.__all__
-               if name != "__version__"
-               and not _has_entry(anchors, corpparent._EXPORTS[name], name)]
+    exported = exported_names("corpparent")
+    missing = [f"{exported[name]}.{name}" for name in corpparent.__all__
+               if not _has_entry(anchors, exported[name], name)]
     assert missing == []
 
 

@@ -7,19 +7,9 @@ import pytest
 from attrs import frozen
 from hypothesis import given, strategies as st
 
-from corpparent import (
-    AllOf,
-    AnyOf,
-    DefinitionError,
-    Finding,
-    Not,
-    NotJudged,
-    Rule,
-    RuleFamily,
-    RuleSet,
-    Status,
-    worst,
-)
+from corpparent import DefinitionError, Finding, Status
+from corpparent.families import NotJudged, RuleFamily
+from corpparent.findings import AllOf, AnyOf, Not, Rule, RuleSet, worst
 
 
 @frozen

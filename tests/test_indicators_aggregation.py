@@ -14,9 +14,8 @@ from corpparent import (
     Polarity,
     Reading,
     Readings,
-    Unavailable,
-    value_for,
 )
+from corpparent.indicators import Unavailable, value_for
 from corpparent.periods import Period
 from corpparent.testing.strategies import periods
 

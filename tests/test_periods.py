@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpparent import (
-    CalendarYear,
     FinancialQuarter,
     FinancialYear,
     Month,
@@ -16,7 +15,7 @@ from corpparent import (
     PeriodError,
     parse_period,
 )
-from corpparent.periods import Period
+from corpparent.periods import CalendarYear, Period
 from corpparent.testing.strategies import periods
 
 

@@ -12,10 +12,12 @@ from corpparent import (
     FinancialYear,
     Indicator,
     Kind,
-    Performance,
     Polarity,
-    Position,
     Target,
+)
+from corpparent.ranges import (
+    Performance,
+    Position,
     TargetDirection,
     Travel,
     direction_of_travel,

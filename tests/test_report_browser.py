@@ -48,7 +48,8 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     indicators = where / "hostile_indicators.py"
     indicators.write_text(
         "from corpparent import (ExpectedRange, FinancialYear, Indicator, IndicatorSet,\n"
-        "    Kind, Polarity, Target, TargetDirection)\n"
+        "    Kind, Polarity, Target)\n"
+        "from corpparent.ranges import TargetDirection\n"
         "def hostile_indicators():\n"
         f"    stability = Indicator('long_term_stability', {HOSTILE_NAME!r}, Kind.PERCENTAGE,\n"
         f"        Polarity.HIGHER_IS_BETTER, domain={HOSTILE_DOMAIN!r})\n"

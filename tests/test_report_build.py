@@ -7,9 +7,11 @@ from itertools import pairwise
 
 from hypothesis import given, strategies as st
 
-from corpparent import FinancialQuarter, Finding, RuleFamily, Status, worst
+from corpparent import FinancialQuarter, Finding, Status
 from corpparent.comparators import Comparator, ComparatorKind
 from corpparent.comparators.figures import comparator_figures
+from corpparent.families import RuleFamily
+from corpparent.findings import worst
 from corpparent.headline import headline_status
 from corpparent.report import summarise
 from corpparent.report.labels import STATUS_ORDER

@@ -7,7 +7,8 @@ import json
 import jsonschema
 import pytest
 
-from corpparent import FinancialQuarter, Finding, RuleFamily, Status
+from corpparent import FinancialQuarter, Finding, Status
+from corpparent.families import RuleFamily
 from corpparent.report import (
     findings_report,
     make_provenance,

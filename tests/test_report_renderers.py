@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from corpparent import Finding, RuleFamily, Status
+from corpparent import Finding, Status
+from corpparent.families import RuleFamily
 from corpparent.files import read_comparators
 from corpparent.report import (
     STATUS_SYMBOLS,

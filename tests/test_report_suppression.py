@@ -133,7 +133,8 @@ def test_only_a_protected_public_report_says_it_is_for_publication(
 
 def test_a_report_with_no_counts_of_children_says_so_instead_of_the_small_numbers_note(
 ) -> None:
-    from corpparent import Finding, RuleFamily, Status
+    from corpparent import Finding, Status
+    from corpparent.families import RuleFamily
     from corpparent.report import findings_report, make_provenance
 
     meetings = findings_report(

@@ -14,23 +14,20 @@ from corpparent import (
     FinancialYear,
     Finding,
     Indicator,
-    IndicatorAssessment,
     IndicatorSet,
     Kind,
-    Performance,
     Polarity,
     Reading,
     Readings,
-    RuleFamily,
     Scorecard,
     ScorecardResult,
     Status,
     Target,
-    TargetDirection,
-    TargetOutcome,
-    Travel,
     UnknownIndicatorError,
 )
+from corpparent.families import RuleFamily
+from corpparent.ranges import Performance, TargetDirection, TargetOutcome, Travel
+from corpparent.scorecard import IndicatorAssessment
 
 FY22, Q4 = FinancialYear(2022), FinancialQuarter(2022, 4)
 LTSTAB = Indicator("ltstab", "Long-term placement stability", Kind.PERCENTAGE,

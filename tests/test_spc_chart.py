@@ -8,7 +8,8 @@ from statistics import fmean
 
 import pytest
 
-from corpparent import DefinitionError, FinancialYear, Polarity, RuleFamily, Status
+from corpparent import DefinitionError, FinancialYear, Polarity, Status
+from corpparent.families import RuleFamily
 from corpparent.spc import (
     Assurance,
     Limits,

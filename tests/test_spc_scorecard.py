@@ -18,14 +18,14 @@ from corpparent import (
     Polarity,
     Reading,
     Readings,
-    RuleFamily,
     Scorecard,
     Status,
     Target,
-    TargetDirection,
 )
+from corpparent.families import RuleFamily
 from corpparent.files import read_readings
 from corpparent.plugins import load_profile
+from corpparent.ranges import TargetDirection
 from corpparent.report import render_markdown
 from corpparent.report.build import scorecard_report
 from corpparent.report.formatting import show_range

@@ -8,7 +8,8 @@ import pint
 import pytest
 from hypothesis import given, strategies as st
 
-from corpparent import UnitError, units
+from corpparent import units
+from corpparent.errors import UnitError
 
 values = st.floats(min_value=0, max_value=1e6, allow_nan=False)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from corpparent import UnitError, units
+from corpparent import units
+from corpparent.errors import UnitError
 
 # Each text below is a pint expression that the pint parser would evaluate (to an
 # error, or to another unit): none is a spelling of a unit corpparent knows.

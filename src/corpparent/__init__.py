@@ -1,8 +1,16 @@
 """corpparent: governance and performance oversight for Corporate Parenting Panels.
 
-The public API, re-exported from the packages that define it. Each name is imported when
-it is first used (PEP 562), so ``import corpparent`` stays light: it loads neither
-pydantic nor pint, and a tool that needs only periods pays only for periods.
+The front door holds the common path of a performance analyst and a committee officer:
+load an authority's profile, read readings, meetings, membership and submissions, assess
+the scorecard, review the panel's governance, check its obligations, benchmark the
+authority nationally and chart a series; the periods, indicators, ranges and findings
+those take and give; and the errors they raise, all rooted in :class:`CorpparentError`.
+Everything else is imported from its package (``corpparent.governance``,
+``corpparent.comparators``, ...), the one public place of each name.
+
+Each name is written once, below, and imported when it is first used (PEP 562, see
+:mod:`corpparent._lazy`), so ``import corpparent`` stays light: it loads neither pydantic
+nor pint, and a tool that needs only periods pays only for periods.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from corpparent import _moved
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 
 # The library logs what it read, skipped and assumed on the ``corpparent`` logger and
 # leaves showing it to the application (the command line's -v does).
@@ -19,88 +27,25 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 # 0.2's module paths that moved keep working, with a DeprecationWarning naming the new one.
 _moved.install()
 
-if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
-    from corpparent.comparators import (
-        Authority as Authority,
-        Band as Band,
-        Benchmark as Benchmark,
-        Comparator as Comparator,
-        ComparatorKind as ComparatorKind,
-        ComparatorSet as ComparatorSet,
-        CompareWith as CompareWith,
-        Comparison as Comparison,
-        GroupPosition as GroupPosition,
-        Verdict as Verdict,
-        compare as compare,
-        compare_all as compare_all,
-        group_finding as group_finding,
-        quartile_band as quartile_band,
-        rank_values as rank_values,
-        standing_finding as standing_finding,
-    )
+if TYPE_CHECKING:  # the common path, each name an explicit re-export, imported on first use
     from corpparent.errors import (
         CorpparentError as CorpparentError,
         DataError as DataError,
         DefinitionError as DefinitionError,
-        MissingDependencyError as MissingDependencyError,
         PeriodError as PeriodError,
         PluginError as PluginError,
-        PluginFileError as PluginFileError,
-        Problem as Problem,
-        UnitError as UnitError,
         UnknownIndicatorError as UnknownIndicatorError,
-        UnknownNameError as UnknownNameError,
     )
-    from corpparent.families import NotJudged as NotJudged, RuleFamily as RuleFamily
     from corpparent.files import (
         load_plugin_file as load_plugin_file,
-        plugin_schema as plugin_schema,
-        profile_to_toml as profile_to_toml,
-        read_comparators as read_comparators,
+        read_benchmarking as read_benchmarking,
         read_meetings as read_meetings,
         read_membership as read_membership,
         read_readings as read_readings,
         read_submissions as read_submissions,
-        readings_from_records as readings_from_records,
-        validate_plugin_file as validate_plugin_file,
-        write_icalendar as write_icalendar,
     )
-    from corpparent.findings import (
-        AllOf as AllOf,
-        AnyOf as AnyOf,
-        Check as Check,
-        Finding as Finding,
-        Not as Not,
-        Rule as Rule,
-        RuleSet as RuleSet,
-        Status as Status,
-        worst as worst,
-    )
-    from corpparent.governance import (
-        AttendanceThreshold as AttendanceThreshold,
-        ClassQuorum as ClassQuorum,
-        Constitution as Constitution,
-        Meeting as Meeting,
-        MeetingFrequency as MeetingFrequency,
-        MeetingLog as MeetingLog,
-        Meetings as Meetings,
-        Member as Member,
-        MemberClass as MemberClass,
-        Membership as Membership,
-        MinimumPresent as MinimumPresent,
-        PanelRecord as PanelRecord,
-        Quorum as Quorum,
-        Seats as Seats,
-        SixMonthRule as SixMonthRule,
-        YearKind as YearKind,
-        attendance_table as attendance_table,
-    )
-    from corpparent.indicator_rules import (
-        ExpectedRangeRule as ExpectedRangeRule,
-        Observation as Observation,
-        TargetRule as TargetRule,
-        TravelRule as TravelRule,
-    )
+    from corpparent.findings import Finding as Finding, Status as Status
+    from corpparent.governance import Constitution as Constitution, PanelRecord as PanelRecord
     from corpparent.indicators import (
         Indicator as Indicator,
         IndicatorSet as IndicatorSet,
@@ -108,194 +53,53 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         Polarity as Polarity,
         Reading as Reading,
         Readings as Readings,
-        Unavailable as Unavailable,
-        value_for as value_for,
     )
     from corpparent.obligations import (
-        Obligation as Obligation,
-        ObligationOutcome as ObligationOutcome,
-        ObligationSet as ObligationSet,
-        Submission as Submission,
         evaluate_obligations as evaluate_obligations,
         falls_due as falls_due,
     )
     from corpparent.periods import (
-        AcademicYear as AcademicYear,
-        CalendarYear as CalendarYear,
         FinancialQuarter as FinancialQuarter,
         FinancialYear as FinancialYear,
         Month as Month,
         MunicipalYear as MunicipalYear,
         Period as Period,
-        YearEnding as YearEnding,
-        YearSpan as YearSpan,
         parse_period as parse_period,
     )
-    from corpparent.plugins import (
-        PluginConflictError as PluginConflictError,
-        PluginLoadError as PluginLoadError,
-        discover as discover,
-        load_profile as load_profile,
-        load_profiles as load_profiles,
-    )
+    from corpparent.plugins import load_profile as load_profile
     from corpparent.profile import AuthorityProfile as AuthorityProfile
-    from corpparent.ranges import (
-        ExpectedRange as ExpectedRange,
-        Performance as Performance,
-        Position as Position,
-        Target as Target,
-        TargetDirection as TargetDirection,
-        TargetOutcome as TargetOutcome,
-        Travel as Travel,
-        direction_of_travel as direction_of_travel,
-        performance as performance,
-    )
-    from corpparent.rulesets import (
-        RulesByYear as RulesByYear,
-        YearChanges as YearChanges,
-        YearRules as YearRules,
-    )
-    from corpparent.scorecard import (
-        ExceptionReport as ExceptionReport,
-        IndicatorAssessment as IndicatorAssessment,
-        Scorecard as Scorecard,
-        ScorecardResult as ScorecardResult,
-    )
-    from corpparent.spc import (
-        Assurance as Assurance,
-        Variation as Variation,
-        XmRChart as XmRChart,
-        XmROptions as XmROptions,
-        xmr as xmr,
-    )
+    from corpparent.ranges import ExpectedRange as ExpectedRange, Target as Target
+    from corpparent.rulesets import RulesByYear as RulesByYear
+    from corpparent.scorecard import Scorecard as Scorecard, ScorecardResult as ScorecardResult
+    from corpparent.spc import indicator_chart as indicator_chart, xmr as xmr
 
 __version__ = "0.1.0"
 
-#: Each public name and the package it is imported from when first used.
-_EXPORTS: dict[str, str] = {
-    "AllOf": "corpparent.findings",
-    "AnyOf": "corpparent.findings",
-    "Assurance": "corpparent.spc",
-    "AttendanceThreshold": "corpparent.governance",
-    "Authority": "corpparent.comparators",
-    "AuthorityProfile": "corpparent.profile",
-    "Band": "corpparent.comparators",
-    "Benchmark": "corpparent.comparators",
-    "AcademicYear": "corpparent.periods",
-    "CalendarYear": "corpparent.periods",
-    "Check": "corpparent.findings",
-    "ClassQuorum": "corpparent.governance",
-    "Comparator": "corpparent.comparators",
-    "ComparatorKind": "corpparent.comparators",
-    "ComparatorSet": "corpparent.comparators",
-    "CompareWith": "corpparent.comparators",
-    "Comparison": "corpparent.comparators",
-    "Constitution": "corpparent.governance",
-    "CorpparentError": "corpparent.errors",
-    "DataError": "corpparent.errors",
-    "DefinitionError": "corpparent.errors",
-    "ExceptionReport": "corpparent.scorecard",
-    "ExpectedRange": "corpparent.ranges",
-    "ExpectedRangeRule": "corpparent.indicator_rules",
-    "FinancialQuarter": "corpparent.periods",
-    "FinancialYear": "corpparent.periods",
-    "Finding": "corpparent.findings",
-    "GroupPosition": "corpparent.comparators",
-    "Indicator": "corpparent.indicators",
-    "IndicatorAssessment": "corpparent.scorecard",
-    "IndicatorSet": "corpparent.indicators",
-    "Kind": "corpparent.indicators",
-    "Meeting": "corpparent.governance",
-    "MeetingFrequency": "corpparent.governance",
-    "MeetingLog": "corpparent.governance",
-    "Meetings": "corpparent.governance",
-    "Member": "corpparent.governance",
-    "MemberClass": "corpparent.governance",
-    "Membership": "corpparent.governance",
-    "MinimumPresent": "corpparent.governance",
-    "Month": "corpparent.periods",
-    "MunicipalYear": "corpparent.periods",
-    "Not": "corpparent.findings",
-    "NotJudged": "corpparent.families",
-    "Obligation": "corpparent.obligations",
-    "ObligationOutcome": "corpparent.obligations",
-    "ObligationSet": "corpparent.obligations",
-    "Observation": "corpparent.indicator_rules",
-    "PanelRecord": "corpparent.governance",
-    "Performance": "corpparent.ranges",
-    "Period": "corpparent.periods",
-    "PeriodError": "corpparent.errors",
-    "PluginConflictError": "corpparent.plugins",
-    "PluginError": "corpparent.errors",
-    "PluginFileError": "corpparent.errors",
-    "PluginLoadError": "corpparent.plugins",
-    "Polarity": "corpparent.indicators",
-    "Position": "corpparent.ranges",
-    "Problem": "corpparent.errors",
-    "Quorum": "corpparent.governance",
-    "Reading": "corpparent.indicators",
-    "Readings": "corpparent.indicators",
-    "Rule": "corpparent.findings",
-    "RuleFamily": "corpparent.families",
-    "RuleSet": "corpparent.findings",
-    "RulesByYear": "corpparent.rulesets",
-    "Scorecard": "corpparent.scorecard",
-    "ScorecardResult": "corpparent.scorecard",
-    "Seats": "corpparent.governance",
-    "SixMonthRule": "corpparent.governance",
-    "Status": "corpparent.findings",
-    "Submission": "corpparent.obligations",
-    "Target": "corpparent.ranges",
-    "TargetDirection": "corpparent.ranges",
-    "TargetOutcome": "corpparent.ranges",
-    "TargetRule": "corpparent.indicator_rules",
-    "Travel": "corpparent.ranges",
-    "TravelRule": "corpparent.indicator_rules",
-    "Unavailable": "corpparent.indicators",
-    "MissingDependencyError": "corpparent.errors",
-    "UnitError": "corpparent.errors",
-    "UnknownIndicatorError": "corpparent.errors",
-    "UnknownNameError": "corpparent.errors",
-    "Variation": "corpparent.spc",
-    "Verdict": "corpparent.comparators",
-    "XmRChart": "corpparent.spc",
-    "XmROptions": "corpparent.spc",
-    "YearChanges": "corpparent.rulesets",
-    "YearEnding": "corpparent.periods",
-    "YearKind": "corpparent.governance",
-    "YearRules": "corpparent.rulesets",
-    "YearSpan": "corpparent.periods",
-    "attendance_table": "corpparent.governance",
-    "compare": "corpparent.comparators",
-    "compare_all": "corpparent.comparators",
-    "direction_of_travel": "corpparent.ranges",
-    "discover": "corpparent.plugins",
-    "evaluate_obligations": "corpparent.obligations",
-    "falls_due": "corpparent.obligations",
-    "group_finding": "corpparent.comparators",
-    "load_plugin_file": "corpparent.files",
-    "load_profile": "corpparent.plugins",
-    "load_profiles": "corpparent.plugins",
-    "parse_period": "corpparent.periods",
-    "performance": "corpparent.ranges",
-    "plugin_schema": "corpparent.files",
-    "profile_to_toml": "corpparent.files",
-    "quartile_band": "corpparent.comparators",
-    "rank_values": "corpparent.comparators",
-    "read_comparators": "corpparent.files",
-    "read_meetings": "corpparent.files",
-    "read_membership": "corpparent.files",
-    "read_readings": "corpparent.files",
-    "read_submissions": "corpparent.files",
-    "readings_from_records": "corpparent.files",
-    "standing_finding": "corpparent.comparators",
-    "validate_plugin_file": "corpparent.files",
-    "value_for": "corpparent.indicators",
-    "worst": "corpparent.findings",
-    "write_icalendar": "corpparent.files",
-    "xmr": "corpparent.spc",
+#: The names 0.2 had here that 0.3 leaves to their packages, by each one's public place:
+#: each keeps working through 0.3, warning with the import that replaces it.
+_DEPRECATED: dict[str, tuple[str, ...]] = {
+    "corpparent.comparators": ("Authority", "Band", "Benchmark", "Comparator", "ComparatorKind",
+        "ComparatorSet", "CompareWith", "Comparison", "GroupPosition", "Verdict", "compare",
+        "compare_all", "group_finding", "quartile_band", "rank_values", "standing_finding"),
+    "corpparent.errors": ("MissingDependencyError", "PluginFileError", "Problem", "UnitError",
+        "UnknownNameError"),
+    "corpparent.families": ("NotJudged", "RuleFamily"),
+    "corpparent.files": ("plugin_schema", "profile_to_toml", "read_comparators",
+        "readings_from_records", "validate_plugin_file", "write_icalendar"),
+    "corpparent.findings": ("AllOf", "AnyOf", "Check", "Not", "Rule", "RuleSet", "worst"),
+    "corpparent.governance": ("AttendanceThreshold", "ClassQuorum", "Meeting", "MeetingFrequency",
+        "MeetingLog", "Meetings", "Member", "MemberClass", "Membership", "MinimumPresent",
+        "Quorum", "Seats", "SixMonthRule", "YearKind", "attendance_table"),
+    "corpparent.indicator_rules": ("ExpectedRangeRule", "Observation", "TargetRule", "TravelRule"),
+    "corpparent.indicators": ("Unavailable", "value_for"),
+    "corpparent.obligations": ("Obligation", "ObligationOutcome", "ObligationSet", "Submission"),
+    "corpparent.periods": ("AcademicYear", "CalendarYear", "YearEnding", "YearSpan"),
+    "corpparent.plugins": ("PluginConflictError", "PluginLoadError", "discover", "load_profiles"),
+    "corpparent.ranges": ("Performance", "Position", "TargetDirection", "TargetOutcome", "Travel",
+        "direction_of_travel", "performance"),
+    "corpparent.rulesets": ("YearChanges", "YearRules"),
+    "corpparent.scorecard": ("ExceptionReport", "IndicatorAssessment"),
+    "corpparent.spc": ("Assurance", "Variation", "XmRChart", "XmROptions"),
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals(), _DEPRECATED)

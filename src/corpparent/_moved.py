@@ -13,13 +13,15 @@ against it, and a test imports every old path.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 __all__ = ["MOVED", "install"]
 
@@ -83,7 +85,9 @@ class _Alias(ModuleType):
         return dir(importlib.import_module(self.__dict__["_target"]))
 
 
-class _MovedLoader(importlib.abc.Loader):
+class _MovedLoader:
+    # Neither this nor the finder subclasses importlib.abc's classes: importing
+    # importlib.abc would cost `import corpparent` more than all the rest of it.
     def __init__(self, target: str) -> None:
         self.target = target
 
@@ -98,7 +102,7 @@ class _MovedLoader(importlib.abc.Loader):
         """Nothing to run: the alias looks everything up on the new module."""
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
     """Finds the old paths of :data:`MOVED`, and nothing else."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
@@ -107,7 +111,8 @@ class _MovedFinder(importlib.abc.MetaPathFinder):
         if new is None:
             return None
         package = any(old.startswith(fullname + ".") for old in MOVED)
-        return importlib.machinery.ModuleSpec(fullname, _MovedLoader(new), is_package=package)
+        loader = cast("Loader", _MovedLoader(new))  # a loader by the methods it has
+        return importlib.machinery.ModuleSpec(fullname, loader, is_package=package)
 
 
 def install() -> None:

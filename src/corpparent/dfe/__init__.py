@@ -15,7 +15,7 @@ this package loads neither NumPy nor pyarrow.
 
 from typing import TYPE_CHECKING
 
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level, UnknownAreaError, known_areas
 from corpparent.dfe.benchmark import Benchmarking, NationalBenchmark, national_benchmark
 from corpparent.dfe.ees import EesRow, EesTable, ees_period
@@ -34,17 +34,12 @@ from corpparent.dfe.neighbours import (
 )
 from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported on first use (see corpparent._lazy)
     from corpparent.dfe.lait_table import LaitTable as LaitTable
     from corpparent.dfe.national_results import NationalResults as NationalResults
     from corpparent.dfe.national_table import benchmark_all as benchmark_all
 
-_EXPORTS = {
-    "LaitTable": "corpparent.dfe.lait_table",
-    "NationalResults": "corpparent.dfe.national_results",
-    "benchmark_all": "corpparent.dfe.national_table",
-}
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals())
 
 __all__ = [
     "ENGLAND",

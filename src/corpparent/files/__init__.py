@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 
-if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
+if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.files.dfe.ees import read_ees as read_ees
     from corpparent.files.dfe.lait import (
         read_lait as read_lait,
@@ -104,62 +104,4 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     )
     from corpparent.files.plugin.writer import profile_to_toml as profile_to_toml
 
-#: Each public name and the module it is imported from when first used.
-_EXPORTS: dict[str, str] = {
-    "Attendance": "corpparent.files.panel.meetings",
-    "AuthorityModel": "corpparent.files.panel.comparator_sets",
-    "ComparatorModel": "corpparent.files.panel.comparator_sets",
-    "ComparatorRow": "corpparent.files.panel.comparators",
-    "ComparatorSetModel": "corpparent.files.panel.comparator_sets",
-    "FORMAT_VERSION": "corpparent.files.plugin.format",
-    "FileMapping": "corpparent.files.dfe.mapping",
-    "IndicatorMapping": "corpparent.files.dfe.mapping",
-    "NATIONAL_PLUGIN": "corpparent.files.dfe.mapping",
-    "PluginFile": "corpparent.files.plugin.format",
-    "ReadingRecord": "corpparent.files.panel.readings",
-    "apply_mapping": "corpparent.files.dfe.mapping",
-    "comparator_set_from_data": "corpparent.files.panel.comparator_sets",
-    "comparators_from_records": "corpparent.files.panel.comparators",
-    "load_mapping": "corpparent.files.dfe.mapping",
-    "load_obligations": "corpparent.files.panel.obligations",
-    "load_plugin_file": "corpparent.files.plugin.reader",
-    "meetings_from_data": "corpparent.files.panel.meetings",
-    "meetings_json_schema": "corpparent.files.panel.meetings",
-    "membership_from_data": "corpparent.files.panel.membership",
-    "membership_json_schema": "corpparent.files.panel.membership",
-    "national_definitions": "corpparent.files.dfe.mapping",
-    "national_indicators": "corpparent.files.dfe.mapping",
-    "obligation_schema": "corpparent.files.panel.obligations",
-    "obligations_from_data": "corpparent.files.panel.obligations",
-    "obligations_to_data": "corpparent.files.panel.obligations",
-    "plugin_schema": "corpparent.files.plugin.format",
-    "profile_from_toml": "corpparent.files.plugin.reader",
-    "profile_to_toml": "corpparent.files.plugin.writer",
-    "read_benchmarking": "corpparent.files.dfe.national",
-    "read_comparators": "corpparent.files.panel.comparators",
-    "read_ees": "corpparent.files.dfe.ees",
-    "read_folder": "corpparent.files.dfe.mapping",
-    "read_lait": "corpparent.files.dfe.lait",
-    "read_lait_benchmarking": "corpparent.files.dfe.national",
-    "read_lait_dictionary": "corpparent.files.dfe.lait",
-    "read_mapped": "corpparent.files.dfe.mapping",
-    "read_meetings": "corpparent.files.panel.meetings",
-    "read_meetings_csv": "corpparent.files.panel.meetings",
-    "read_meetings_json": "corpparent.files.panel.meetings",
-    "read_membership": "corpparent.files.panel.membership",
-    "read_neighbours": "corpparent.files.dfe.neighbours",
-    "read_ofsted": "corpparent.files.dfe.ofsted",
-    "read_readings": "corpparent.files.panel.readings",
-    "read_submissions": "corpparent.files.panel.submissions",
-    "readings_from_records": "corpparent.files.panel.readings",
-    "shipped_mappings": "corpparent.files.dfe.mapping",
-    "submissions_from_data": "corpparent.files.panel.submissions",
-    "submissions_from_records": "corpparent.files.panel.submissions",
-    "to_icalendar": "corpparent.files.panel.icalendar",
-    "validate_plugin_file": "corpparent.files.plugin.reader",
-    "write_icalendar": "corpparent.files.panel.icalendar",
-}
-
-__all__ = sorted(_EXPORTS)
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals())

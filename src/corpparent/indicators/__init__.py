@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 
-if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
+if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.indicators.aggregation import (
         Unavailable as Unavailable,
         value_for as value_for,
@@ -24,18 +24,4 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
     from corpparent.indicators.readings import Reading as Reading, Readings as Readings
     from corpparent.indicators.sets import IndicatorSet as IndicatorSet
 
-#: Each public name and the module it is imported from when first used.
-_EXPORTS: dict[str, str] = {
-    "Indicator": "corpparent.indicators.definitions",
-    "IndicatorSet": "corpparent.indicators.sets",
-    "Kind": "corpparent.indicators.definitions",
-    "Polarity": "corpparent.indicators.definitions",
-    "Reading": "corpparent.indicators.readings",
-    "Readings": "corpparent.indicators.readings",
-    "Unavailable": "corpparent.indicators.aggregation",
-    "value_for": "corpparent.indicators.aggregation",
-}
-
-__all__ = sorted(_EXPORTS)
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals())

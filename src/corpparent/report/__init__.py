@@ -1,7 +1,13 @@
 """Reports: the JSON output model and its schema; the document every report is composed
 into once; the registered output formats that write it; small-number suppression,
-output profiles and provenance."""
+output profiles and provenance.
 
+The threshold below which a count of children is withheld is
+:data:`corpparent.disclosure.DEFAULT_THRESHOLD`; 0.2's ``corpparent.report`` name for it
+keeps working through 0.3, with a warning.
+"""
+
+from corpparent._lazy import front_door
 from corpparent.report.backends.data import render_json
 from corpparent.report.backends.html import render_html
 from corpparent.report.backends.markdown import render_markdown
@@ -25,10 +31,9 @@ from corpparent.report.output import finish, render, render_binary
 from corpparent.report.parts import FindingOut, IndicatorOut
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance, sha256_of
-from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
+from corpparent.report.suppression import Suppression, suppress
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "PROFILES",
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
@@ -66,3 +71,8 @@ __all__ = [
     "suppress",
     "unregister",
 ]
+
+#: The names 0.2 exported here that 0.3 exports from another public place.
+_DEPRECATED = {"corpparent.disclosure": ("DEFAULT_THRESHOLD",)}
+
+__getattr__, __dir__ = front_door(__name__, globals(), _DEPRECATED)

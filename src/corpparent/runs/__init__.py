@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpparent._lazy import lazy_exports
+from corpparent._lazy import front_door
 
-if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
+if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.runs.benchmark import (
         BenchmarkRun as BenchmarkRun,
         benchmark_authority as benchmark_authority,
@@ -50,25 +50,4 @@ if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
         assess_scorecard as assess_scorecard,
     )
 
-#: Each public name and the module it is imported from when first used.
-_EXPORTS: dict[str, str] = {
-    "BenchmarkRun": "corpparent.runs.benchmark",
-    "ChartRun": "corpparent.runs.chart",
-    "DueRun": "corpparent.runs.obligations",
-    "GovernanceRun": "corpparent.runs.governance",
-    "NationalSource": "corpparent.runs.scorecard",
-    "ObligationsRun": "corpparent.runs.obligations",
-    "PeriodScorecard": "corpparent.runs.scorecard",
-    "RunWarning": "corpparent.runs.notes",
-    "ScorecardRun": "corpparent.runs.scorecard",
-    "assess_scorecard": "corpparent.runs.scorecard",
-    "benchmark_authority": "corpparent.runs.benchmark",
-    "chart_series": "corpparent.runs.chart",
-    "check_obligations": "corpparent.runs.obligations",
-    "obligations_due": "corpparent.runs.obligations",
-    "review_governance": "corpparent.runs.governance",
-}
-
-__all__ = sorted(_EXPORTS)
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+__getattr__, __dir__ = front_door(__name__, globals())

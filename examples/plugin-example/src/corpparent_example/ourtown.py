@@ -7,9 +7,10 @@ not a real authority.
 
 from __future__ import annotations
 
-from corpparent import ExpectedRange, FinancialYear, IndicatorSet, Target, TargetDirection
+from corpparent import ExpectedRange, FinancialYear, IndicatorSet, Target
 from corpparent.plugins import load_profile
 from corpparent.profile import AuthorityProfile, Document, Priority
+from corpparent.ranges import TargetDirection
 
 CHOSEN = ("placements_3plus", "long_term_stability", "health_checks", "care_leavers_19_21_eet")
 
