@@ -15,7 +15,6 @@ from corpparent.report.backends.page import contrast_ratio
 from corpparent.report.backends.terminal import render_terminal
 from corpparent.report.build import findings_report, scorecard_report, summarise
 from corpparent.report.composer import compose
-from corpparent.report.document import Document
 from corpparent.report.formats import Backend, backend, format_names, register, unregister
 from corpparent.report.labels import STATUS_SYMBOLS, STATUS_WORDS, status_label
 from corpparent.report.model import (
@@ -38,7 +37,6 @@ __all__ = [
     "STATUS_SYMBOLS",
     "STATUS_WORDS",
     "Backend",
-    "Document",
     "FindingOut",
     "FindingsReport",
     "IndicatorOut",
