@@ -29,8 +29,10 @@ from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import FinancialQuarter, FinancialYear
+from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange
 from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules
+from corpparent.runs import assess_scorecard
 
 
 def terms_of_reference() -> None:
@@ -84,15 +86,21 @@ def rule_sets() -> None:
                 ExpectedRange("in_house", 42, 48, fy23)],
         groups=[DatedGroup(OUTSTANDING, ["Bracknell Forest", "Bexley"], date(2024, 3, 31))])])
     readings = Readings([Reading(i, q, v) for q in (FinancialQuarter(2022, 4),
-                                                    FinancialQuarter(2023, 4))
+                                                    FinancialQuarter(2023, 4),
+                                                    FinancialQuarter(2024, 4))
                          for i, v in (("moves", 8.5), ("stability", 72), ("miles20", 36),
                                       ("in_house", 40))])
-    for quarter in (FinancialQuarter(2022, 4), FinancialQuarter(2023, 4)):
-        rule_set = sets.in_force(quarter)
+    profile = AuthorityProfile("ourtown", "Our Town Council", first.indicators,
+                               rule_sets=sets)
+    for quarter in (FinancialQuarter(2022, 4), FinancialQuarter(2023, 4),
+                    FinancialQuarter(2024, 4)):
+        rule_set = profile.rule_set_for(quarter)
+        assert rule_set is not None
         print(f"{quarter}: {rule_set.label}"
               + (f", {rule_set.built_from}" if rule_set.built_from else ""))
         print(f"  compared with the {rule_set.group(OUTSTANDING).label}")
-        for assessment in sets.assess(readings, quarter).assessments:
+        (assessed,) = assess_scorecard(readings, [quarter], profile=profile).periods
+        for assessment in assessed.result.assessments:
             found = assessment.range_finding
             print(f"  {found.explanation if found else assessment.indicator.id}")
     try:

@@ -31,7 +31,7 @@ from corpparent.governance.membership import Membership
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period
-from corpparent.rulesets import RulesByYear, YearRules
+from corpparent.rulesets import RulesByYear, YearRules, all_indicators
 
 __all__ = ["ENTRY_POINT_GROUP", "AuthorityProfile", "Document", "Priority", "check_identifier"]
 
@@ -160,9 +160,23 @@ class AuthorityProfile:
     obligations; later ones are built from it (see :mod:`corpparent.rulesets`)."""
 
     def rule_set_for(self, period: Period) -> YearRules | None:
-        """The rule set in force for ``period`` (None when the profile has no years;
-        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year)."""
+        """The rule set in force for ``period``: the one place every job chooses it.
+
+        ``None`` when the profile declares no years (its own indicators, comparators,
+        constitution and obligations apply to every period); the last year's rules
+        carried forward, and saying so, for a period after the last year declared
+        (:meth:`~corpparent.rulesets.RulesByYear.in_force`);
+        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year."""
         return None if self.rule_sets is None else self.rule_sets.in_force(period)
+
+    @property
+    def reading_indicators(self) -> IndicatorSet:
+        """The indicators a readings file is read against: every year's, each by its
+        latest definition (without ranges or targets), or the profile's own when it
+        declares no years. A file spanning several years holds all of them."""
+        if self.rule_sets is None:
+            return self.indicators
+        return all_indicators(self.rule_sets)
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():

@@ -18,12 +18,18 @@ and deletions.
 
 :meth:`RulesByYear.in_force` gives the set in force for any period (the latest whose year
 starts on or before the period's start); a period before the first year raises
-:class:`BeforeFirstYearError` saying so. :meth:`RulesByYear.assess` judges a scorecard period by
-the set in force and names its year in every finding.
+:class:`BeforeFirstYearError` saying so. A period after the last year declared is judged
+by the last year's rules carried forward, moved on year by year exactly as an empty
+``[[years]]`` entry would move them, and the set says so (:attr:`YearRules.carried_from`):
+a panel whose plug-in was last updated a year ago still sees its indicators judged, and
+is told which year's ranges and targets judged them, never a silent "Not judged".
+:meth:`RulesByYear.assess` judges a scorecard period by the set in force and names its year
+in every finding.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import final
@@ -105,6 +111,18 @@ class YearRules:
     groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
     """Comparator groups as at the date the year used them (the Outstanding
     authorities), each named with its date in findings."""
+    carried_from: Period | None = None
+    """The last year rules were declared for, when this set is that year's carried
+    forward to :attr:`year` because none was declared for it; ``None`` for a year
+    declared in the plug-in."""
+
+    @property
+    def evidence(self) -> dict[str, str]:
+        """What every finding judged by this set carries in its evidence: the set's
+        year, and the year it was carried forward from, if it was."""
+        if self.carried_from is None:
+            return {"rule set": str(self.year)}
+        return {"rule set": str(self.year), "carried forward from": str(self.carried_from)}
 
     def group(self, name: str) -> DatedGroup:
         """The group called ``name``; an :class:`~corpparent.errors.UnknownNameError`
@@ -117,8 +135,12 @@ class YearRules:
 
     @property
     def label(self) -> str:
-        """How findings name the set: "rule set 2023-24"."""
-        return f"rule set {self.year}"
+        """How findings name the set: "rule set 2023-24", or for a year none was declared
+        for, "rule set 2024-25: ranges and targets set for 2023-24, carried forward"."""
+        if self.carried_from is None:
+            return f"rule set {self.year}"
+        return (f"rule set {self.year}: ranges and targets set for {self.carried_from}, "
+                "carried forward")
 
 
 def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
@@ -281,7 +303,24 @@ class RulesByYear:
             raise BeforeFirstYearError(
                 f"{period} is before the first rule set, set for {self.first.year}: no "
                 "indicator definitions, ranges or targets are in force for it")
-        return found[-1]
+        if found[-1] is not self.sets[-1]:
+            return found[-1]
+        return self._carried_forward(period)
+
+    def _carried_forward(self, period: Period) -> YearRules:
+        """The last set, or, for a period in a later year than any declared, the last
+        set carried forward to that year as an empty :class:`YearChanges` would carry it
+        (each range and target moved on by the years between), marked as carried."""
+        last = self.sets[-1]
+        years = 0
+        while shifted(last.year, years + 1).start <= period.start:
+            years += 1
+        if years == 0:
+            return last
+        year = shifted(last.year, years)
+        carried = YearChanges(year=year).apply(last)
+        return evolve(carried, built_from=f"{last.label} carried forward to {year}: no rule "
+                      f"set was declared for {year}", carried_from=last.year)
 
     def before_first(self, period: Period, subject: str) -> Finding:
         """The finding for a period before the first year: insufficient data, saying so."""
@@ -295,7 +334,16 @@ class RulesByYear:
     def assess(self, readings: Readings, period: Period, *,
                default_tolerance: float = 0.0) -> ScorecardResult:
         """The scorecard for ``period`` by the set in force, each finding naming the set's
-        year (raises :class:`BeforeFirstYearError` before the first year)."""
+        year (raises :class:`BeforeFirstYearError` before the first year).
+
+        Deprecated: it judges the indicators alone, without the year's comparators,
+        Outstanding group, national figures or process charts. Use
+        :func:`corpparent.runs.assess_scorecard`, which gives what ``corpparent
+        scorecard`` prints."""
+        warnings.warn("RulesByYear.assess is deprecated and goes in 0.4: use "
+                      "corpparent.runs.assess_scorecard(readings, [period], profile=...), "
+                      "which also shows the year's comparators, national figures and "
+                      "process charts", DeprecationWarning, stacklevel=2)
         rule_set = self.in_force(period)
         result = Scorecard(rule_set.indicators, default_tolerance).assess(readings, period)
         return name_rule_set(result, rule_set)
@@ -305,12 +353,14 @@ def name_rule_set(result: ScorecardResult, rule_set: YearRules) -> ScorecardResu
     """``result`` with every finding naming ``rule_set``'s year in its evidence ("rule
     set": "2023-24"), and the range and target findings, which the set decides, also at
     the end of their explanations, unless they already say the range or target was "set
-    for" that year."""
+    for" that year (a carried-forward set is always named: its ranges were set for an
+    earlier year)."""
     def named(finding: Finding) -> Finding:
-        evidence = {**finding.evidence, "rule set": str(rule_set.year)}
+        evidence = {**finding.evidence, **rule_set.evidence}
         if finding.family not in (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET,
                                   RuleFamily.AMBITION) or (
-                f"set for {rule_set.year}" in finding.explanation):
+                f"set for {rule_set.year}" in finding.explanation
+                and rule_set.carried_from is None):
             return evolve(finding, evidence=evidence)
         return evolve(finding, explanation=f"{finding.explanation.rstrip('.')} "
                       f"({rule_set.label}).", evidence=evidence)

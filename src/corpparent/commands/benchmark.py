@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from corpparent.commands.common import DateType, terminal_width, write_output
-from corpparent.errors import CorpparentError, DataError
 from corpparent.report.benchmark_render import (
     BENCHMARK_FORMATS,
     BenchmarkFormat,
@@ -23,37 +21,6 @@ from corpparent.report.benchmark_render import (
 )
 
 __all__ = ["benchmark"]
-
-
-def _chosen_periods(rows: list[dict[str, Any]], periods: tuple[str, ...],
-                    every: bool) -> list[dict[str, Any]]:
-    """The rows of the chosen periods (a Years label or a period as written), or each
-    measure's latest period."""
-    from corpparent.periods import parse_period
-
-    parsed: dict[str, Any] = {}
-
-    def period_of(text: str) -> Any:
-        if text not in parsed:
-            parsed[text] = parse_period(text)
-        return parsed[text]
-
-    if periods:
-        wanted = set()
-        for text in periods:
-            try:
-                wanted.add(str(parse_period(text)))
-            except CorpparentError:
-                wanted.add(text)
-        return [r for r in rows if r["years"] in periods or r["period"] in wanted]
-    if every:
-        return rows
-    latest: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        held = latest.get(row["measure"])
-        if held is None or period_of(held["period"]) < period_of(row["period"]):
-            latest[row["measure"]] = row
-    return list(latest.values())
 
 
 @click.command(short_help="Rank and band an authority against England, its region, its "
@@ -99,23 +66,14 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
     from corpparent.files.dfe.national_package import national_results
+    from corpparent.runs.benchmark import benchmark_authority
 
     results = national_results(folder, model="2021" if model == "2021" else "2025",
                                measures=list(measures) or None,
                                outstanding_as_at=as_at)
-    area = results.area(authority)
-    if measures:
-        unknown = sorted(set(measures) - set(results.names) -
-                         {str(m) for m in results.table["measure"].unique().to_pylist()})
-        if unknown:
-            raise DataError.single("--measure", "no LAIT measure " + ", ".join(
-                repr(m) for m in unknown))
-    rows = _chosen_periods(results.authority(area.code).to_pylist(), periods, all_periods)
-    if not rows:
-        raise DataError.single("--period", f"no values for {area.name} in the periods "
-                               "asked for")
-    rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
-    page = BenchmarkPage(area.name, area.code, results.model, results.notes, rows,
-                         names=results.names)
+    run = benchmark_authority(results, authority, measures=measures, periods=periods,
+                              every=all_periods)
+    page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
+                         names=run.names)
     write_output(render_benchmark(page, output_format, width=terminal_width()), output,
                  what=f"the {output_format} benchmark")

@@ -19,31 +19,31 @@ from corpparent.errors import CorpparentError
 from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
+from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.ranges import Target
+from corpparent.profile import AuthorityProfile
 from corpparent.report.build import findings_report
 from corpparent.report.process import chart_out
 from corpparent.report.provenance import make_provenance
+from corpparent.rulesets import BeforeFirstYearError
+from corpparent.runs.chart import chart_series
 from corpparent.spc.chart import DEFAULT_MINIMUM_POINTS, XmROptions
-from corpparent.spc.expected import indicator_chart
-from corpparent.spc.judgements import chart_findings
 from corpparent.spc.rules import DEFAULT_RUN_LENGTH, DEFAULT_TREND_LENGTH
 
 __all__ = ["chart"]
 
 
 def _from_file(readings: Path | None, authority_id: str | None, indicator_ref: str | None,
-               indicator_id: str) -> tuple[Indicator, Readings, str | None, list[Target], str]:
+               indicator_id: str) -> tuple[Indicator, Readings, AuthorityProfile | None,
+                                           IndicatorSet | None]:
     if readings is None:
         raise click.UsageError("give a READINGS file, or --national with --area")
     profile, indicators = profile_and_indicators(authority_id, indicator_ref)
+    if indicator_ref is None and profile is not None:
+        indicators = profile.reading_indicators
     indicator = indicators[indicator_id]
-    data = read_readings(readings, indicators)
-    series = data.series(indicator.id)
-    last = series[-1].period if series else None
-    targets = [] if last is None else [
-        t for t in indicators.targets_for(indicator.id, last) if not t.ambition]
-    return indicator, data, None if profile is None else profile.name, targets, str(readings)
+    return (indicator, read_readings(readings, indicators), profile,
+            None if indicator_ref is None else indicators)
 
 
 def _from_national(folder: Path, area: str | None,
@@ -123,24 +123,27 @@ def chart(
       corpparent chart --national ../shared/data/dfe --area 865 -n cla_number -f html \\
           -o wiltshire-children-in-care.html
     """
-    targets: list[Target] = []
+    options = XmROptions(screen_outliers=screen_outliers, baseline=baseline,
+                         minimum_points=minimum_points, run_length=run_length,
+                         trend_length=trend_length)
+    profile: AuthorityProfile | None = None
+    indicators: IndicatorSet | None = None
     if national is not None:
         indicator, data, authority = _from_national(national, area, indicator_id)
         inputs: list[Path] = []
         source = str(national)
     else:
-        indicator, data, authority, targets, source = _from_file(
+        indicator, data, profile, indicators = _from_file(
             readings, authority_id, indicator_ref, indicator_id)
+        authority = None if profile is None else profile.name
         inputs = [] if readings is None else [readings]
-    options = XmROptions(screen_outliers=screen_outliers, baseline=baseline,
-                         minimum_points=minimum_points, run_length=run_length,
-                         trend_length=trend_length)
-    drawn = indicator_chart(indicator, data, up_to, rebase=rebase, options=options)
-    if drawn is None:
-        raise CorpparentError(
-            f"{indicator.name}: fewer than 2 values to chart in {source}")
-    last = None if drawn.periods is None else drawn.periods[-1]
-    findings = chart_findings(drawn, indicator=indicator, targets=tuple(targets))
+        source = str(readings)
+    try:
+        run = chart_series(indicator, data, profile=profile, indicators=indicators,
+                           up_to=up_to, rebase=rebase, options=options, source=source)
+    except BeforeFirstYearError as exc:
+        raise click.UsageError(str(exc)) from None
+    last = run.last
     provenance = make_provenance(
         inputs=inputs, period=last,
         options={**options_used(indicator=indicator_id, authority=authority_id,
@@ -151,10 +154,10 @@ def chart(
                                 trend_length=trend_length),
                  **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
-    report = findings_report(findings, provenance, title=f"{indicator.name}: process chart",
+    report = findings_report(run.findings, provenance, title=run.title,
                              authority=authority, period=last)
-    report = report.model_copy(update={"chart": chart_out(
-        drawn, targets[0] if targets else None, indicator.unit)})
+    report = report.model_copy(update={"chart": chart_out(run.chart, run.target,
+                                                          indicator.unit)})
     report = out.finish(report)
     emit(report, out.format, out.path)
     out.exit_on_breach([report])

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import click
-from attrs import evolve
 
 from corpparent.commands.common import (
     DateType,
@@ -20,13 +19,12 @@ from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership import read_membership
 from corpparent.files.panel.submissions import read_submissions
 from corpparent.governance.constitution import Constitution
-from corpparent.governance.panel import PanelRecord
-from corpparent.governance.register import attendance_register
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 from corpparent.plugins.references import plugin_file
 from corpparent.rulesets import BeforeFirstYearError
+from corpparent.runs.governance import NO_MEMBERSHIP, review_governance
 
 __all__ = ["meetings"]
 
@@ -84,52 +82,36 @@ def meetings(
           -p 2022-23 --fail-on-breach -f json -o governance.json
     """
     profile = None if authority_id is None else load_authority(authority_id)
-    constitution = None if profile is None else profile.constitution
-    rule_set = None
-    if profile is not None and profile.rule_sets is not None and constitution_ref is None:
-        try:  # the constitution of the rule set in force for the period
-            rule_set = profile.rule_sets.in_force(period)
-        except BeforeFirstYearError as exc:
-            raise click.UsageError(str(exc)) from None
-        constitution = rule_set.constitution
-    if constitution_ref is not None:
-        constitution = load_object(constitution_ref, Constitution, "constitution")
-    if constitution is None:
+    constitution = None if constitution_ref is None else load_object(
+        constitution_ref, Constitution, "constitution")
+    if constitution is None and (profile is None or (
+            profile.constitution is None and profile.rule_sets is None)):
         raise click.UsageError("give --authority (a plug-in with a constitution) or "
                                "--constitution")
-    if meeting_file is not None:
-        records = read_meetings(meeting_file)
-    elif profile is not None and profile.meetings:
-        records = profile.meetings
-    else:
+    if meeting_file is None and (profile is None or not profile.meetings):
         raise click.UsageError("give a MEETINGS file (the plug-in has no meetings on record)")
-    membership = None if profile is None else profile.membership
-    if membership_file is not None:
-        membership = read_membership(membership_file)
-    day = as_of or period.end
     if as_of is None:
         _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
-                  day.isoformat(), period)
-    findings = constitution.review_period(records, membership, period, day)
-    if constitution.reporting_lines:
-        sent = None if log_file is None else read_submissions(log_file)
-        findings += constitution.reporting_findings(sent, period, day)
-    if rule_set is not None:
-        year = str(rule_set.year)
-        findings = tuple(evolve(f, evidence={**f.evidence, "rule set": year})
-                         for f in findings)
-    if membership is None:
-        click.echo("note: quorum, attendance and composition need the panel's membership: "
-                   "give --membership FILE", err=True)
-    name = authority_name or (None if profile is None else profile.name)
-    register = None if membership is None else attendance_register(PanelRecord(
-        constitution.panel, membership, records, period.start, period.end, day))
+                  period.end.isoformat(), period)
+    try:
+        run = review_governance(
+            period, profile=profile, constitution=constitution,
+            meetings=None if meeting_file is None else read_meetings(meeting_file),
+            membership=None if membership_file is None else read_membership(membership_file),
+            submissions=None if log_file is None else read_submissions(log_file),
+            as_of=as_of)
+    except BeforeFirstYearError as exc:
+        raise click.UsageError(str(exc)) from None
+    for warning in run.warnings:
+        hint = ": give --membership FILE" if warning.text == NO_MEMBERSHIP else ""
+        click.echo(f"note: {warning}{hint}", err=True)
     report_findings(
-        findings, out, title=f"{constitution.panel}: governance, {period}", authority=name,
+        run.findings, out, title=run.title,
+        authority=authority_name or (None if profile is None else profile.name),
         period=period,
         inputs=[f for f in (meeting_file, membership_file, log_file,
                             plugin_file(authority_id)) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
-                 "as_of": day.isoformat()},
-        register=register,
+                 "as_of": run.as_of.isoformat()},
+        register=run.register,
     )

@@ -23,18 +23,14 @@ from corpparent.files.panel.icalendar import to_icalendar
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.obligations import load_obligations
 from corpparent.files.panel.submissions import read_submissions
-from corpparent.governance.constitution import Constitution
 from corpparent.governance.meetings import MeetingKind
-from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 from corpparent.obligations.definitions import ObligationSet
-from corpparent.obligations.submissions import Submission
-from corpparent.obligations.upcoming import falls_due
 from corpparent.periods import Period
 from corpparent.plugins import load_authority
 from corpparent.plugins.references import plugin_file
 from corpparent.profile import AuthorityProfile
-from corpparent.rulesets import BeforeFirstYearError, YearRules
-from corpparent.wording import counted
+from corpparent.rulesets import BeforeFirstYearError
+from corpparent.runs.obligations import check_obligations, obligations_due
 
 __all__ = ["Sources", "obligations"]
 
@@ -120,50 +116,14 @@ class Sources:
             return self.name
         return None if self.profile is None else self.profile.name
 
-    def rules(self, period: Period | None) -> YearRules | None:
-        """The plug-in's rule set in force for ``period``, if it has year rule sets."""
-        if period is None or self.profile is None or self.profile.rule_sets is None:
-            return None
-        try:
-            return self.profile.rule_sets.in_force(period)
-        except BeforeFirstYearError as exc:
-            raise click.UsageError(str(exc)) from None
+    def given_obligations(self) -> ObligationSet | None:
+        """The obligations file given with ``--obligations``, read; else ``None``."""
+        return None if self.reference is None else _obligations(self.reference)
 
-    def constitution(self, period: Period | None = None) -> Constitution | None:
-        """The plug-in's constitution (of the rule set in force for ``period``), whose
-        reporting lines are judged beside the obligations."""
-        rules = self.rules(period)
-        if rules is not None and rules.constitution is not None:
-            return rules.constitution
-        return None if self.profile is None else self.profile.constitution
-
-    def obligations(self, period: Period | None = None) -> ObligationSet:
-        """The obligations of ``--obligations``, else of the plug-in (those of the rule
-        set in force for ``period``, where it has year rule sets). None at all is an
-        error unless the constitution has reporting lines to judge."""
-        if self.reference is not None:
-            return _obligations(self.reference)
-        rules = self.rules(period)
-        found = (rules.obligations if rules is not None else
-                 ObligationSet(()) if self.profile is None else self.profile.obligations)
-        constitution = self.constitution(period) if period is not None else None
-        if not found and (constitution is None or not constitution.reporting_lines):
-            raise click.UsageError("give --authority (a plug-in with obligations) or "
-                                   "--obligations")
-        return found
-
-    def meetings(self, within: tuple[date, date] | None = None) -> list[date] | None:
-        """The meeting dates given, else the plug-in's formal meetings (those ``within``
-        a window, when one is given), else ``None``: no dates known."""
-        given = _meeting_dates(self.meeting_file, self.planned)
-        if given is not None:
-            return given
-        if self.profile is None or not self.profile.meetings:
-            return None
-        dates = list(self.profile.meetings.of_kind(MeetingKind.FORMAL).dates)
-        if within is not None and not any(within[0] <= d <= within[1] for d in dates):
-            return None  # a record of past meetings says nothing of those to come
-        return dates
+    def meetings(self) -> list[date] | None:
+        """The meeting dates given (read from ``--meetings`` and ``--meeting``), else
+        ``None``: the run then takes the plug-in's formal meetings."""
+        return _meeting_dates(self.meeting_file, self.planned)
 
     def events(self) -> dict[str, list[date]] | None:
         """The dates of named events, or ``None`` when none were given."""
@@ -178,6 +138,9 @@ def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
                 meeting_file: Path | None, planned: tuple[date, ...],
                 event_pairs: tuple[str, ...], authority_name: str | None,
                 **kwargs: Any) -> Any:
+        if authority_id is None and obligation_ref is None:
+            raise click.UsageError("give --authority (a plug-in with obligations) or "
+                                   "--obligations (a .toml or .json obligations file)")
         profile = None if authority_id is None else load_authority(authority_id)
         sources = Sources(authority_id, obligation_ref, meeting_file, planned, event_pairs,
                           authority_name, profile)
@@ -235,15 +198,15 @@ def check(
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
     """
-    chosen = sources.obligations(period)
-    record = ReportingRecord(read_submissions(log_file), sources.meetings(), sources.events())
-    constitution = sources.constitution(period) if sources.reference is None else None
-    lines = () if constitution is None else constitution.reporting_lines
-    findings = ObligationCheck(chosen, period, as_of, carried_by=lines).findings(record)
-    if constitution is not None and lines:
-        findings += constitution.reporting_findings(record.submissions, period, as_of)
+    try:
+        run = check_obligations(read_submissions(log_file), period, as_of,
+                                profile=sources.profile,
+                                obligations=sources.given_obligations(),
+                                meetings=sources.meetings(), events=sources.events())
+    except BeforeFirstYearError as exc:
+        raise click.UsageError(str(exc)) from None
     report_findings(
-        findings, out, title=f"Reporting obligations, {period}, as at {as_of.isoformat()}",
+        run.findings, out, title=run.title,
         authority=sources.authority, period=period,
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
@@ -282,25 +245,20 @@ def due(
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
                                  param_hint="'--until'")
-    chosen = sources.obligations()
-    log: tuple[Submission, ...] = () if log_file is None else read_submissions(log_file)
-    upcoming = falls_due(chosen, start=start, until=until,
-                         meetings=sources.meetings(within=(start, until)),
-                         events=sources.events(),
-                         submissions=log)
-    if upcoming.unscheduled:
-        click.echo(f"note: {counted(len(upcoming.unscheduled), 'obligation')} could not be "
-                   "scheduled "
-                   "without meeting or event dates: give --meetings, --meeting or --event",
-                   err=True)
+    run = obligations_due(start, until, profile=sources.profile,
+                          obligations=sources.given_obligations(),
+                          meetings=sources.meetings(),
+                          events=sources.events(),
+                          submissions=() if log_file is None else read_submissions(log_file))
+    for warning in run.warnings:
+        click.echo(f"note: {warning}: give --meetings, --meeting or --event", err=True)
     if ics_file is not None:
-        text = to_icalendar(upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
+        text = to_icalendar(run.upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
                             name=f"{sources.authority or 'Panel'} reporting deadlines",
-                            obligations=chosen)
+                            obligations=run.obligations)
         write_output(text, ics_file, what="the calendar")
     report_findings(
-        upcoming.findings(), out,
-        title=f"Reporting obligations falling due, {start.isoformat()} to {until.isoformat()}",
+        run.upcoming.findings(), out, title=run.title,
         authority=sources.authority, period=None,
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,

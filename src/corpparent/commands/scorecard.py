@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-from attrs import evolve
 
 from corpparent.commands.common import (
     EXIT_INCOMPLETE,
@@ -22,20 +21,17 @@ from corpparent.commands.common import (
     slug,
 )
 from corpparent.comparators.national_standing import NationalStanding
-from corpparent.comparators.series import Comparator
-from corpparent.dated_groups import OUTSTANDING, DatedGroup
+from corpparent.dated_groups import DatedGroup
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
-from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
+from corpparent.profile import AuthorityProfile
 from corpparent.report.build import scorecard_report
-from corpparent.report.model import ScorecardReport
 from corpparent.report.provenance import make_provenance
-from corpparent.rulesets import BeforeFirstYearError, YearRules, all_indicators, name_rule_set
-from corpparent.scorecard import Scorecard
+from corpparent.rulesets import BeforeFirstYearError
+from corpparent.runs.scorecard import NationalSource, assess_scorecard
 from corpparent.spc.chart import XmROptions
-from corpparent.wording import counted, listed, noun
 
 __all__ = ["scorecard"]
 
@@ -74,8 +70,8 @@ __all__ = ["scorecard"]
               "the period: its variation, the assurance about its target, and its process "
               "limits as the expected range where none was set (see docs/spc.md).")
 @click.option("--strict", is_flag=True,
-              help="Exit with code 3 when an indicator has no reading for a period assessed "
-              "(a warning is printed either way).")
+              help="Exit with code 3 when an indicator has no reading for a period assessed, "
+              "or nothing could be judged (a warning is printed either way).")
 @output_options
 def scorecard(
     readings: Path,
@@ -116,154 +112,68 @@ def scorecard(
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
     profile, indicators = profile_and_indicators(authority_id, indicator_ref)
-    if indicator_ref is None and profile is not None and profile.rule_sets is not None:
-        indicators = all_indicators(profile.rule_sets)  # every year's, to read the readings
-    authority = authority_name or (None if profile is None else profile.name)
+    if indicator_ref is None and profile is not None:
+        indicators = profile.reading_indicators
     data = read_readings(readings, indicators, sheet=sheet)
-    comparators: tuple[Comparator, ...] = ()
+    comparators = None
     if comparators_file is not None:
         comparators = read_comparators(comparators_file, indicators=indicators)
-    elif profile is not None and profile.comparators is not None:
-        comparators = profile.comparators.comparators
+    national = None
+    if use_national or national_data is not None:
+        national = national_source(profile, national_data)
+    try:
+        run = assess_scorecard(
+            data, periods, profile=profile,
+            indicators=None if indicator_ref is None else indicators,
+            comparators=comparators, history=history,
+            process=XmROptions() if process_charts else None, national=national)
+    except BeforeFirstYearError as exc:
+        raise click.UsageError(str(exc)) from None
+    for warning in run.warnings:
+        click.echo(f"corpparent scorecard: warning: {warning}", err=True)
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
-    standings: dict[DatedGroup | None, dict[str, tuple[NationalStanding, ...]]] = {}
-
-    def national_for(group: DatedGroup | None) -> dict[str, tuple[NationalStanding, ...]]:
-        """The national standings, each period's Outstanding authorities taken as at its
-        end, or ``group`` as the rule set in force declares it (worked out once each)."""
-        if not (use_national or national_data is not None):
-            return {}
-        if profile is None or not (profile.dfe_code or profile.gss_code):
-            raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
-        measures = [i.national_measure for i in indicators if i.national_measure]
-        if measures and group not in standings:  # NumPy and pyarrow are loaded only here
-            from corpparent.dfe.areas import known_areas
-            from corpparent.files.dfe.national_package import national_standings
-
-            code = profile.dfe_code or profile.gss_code
-            if code not in known_areas():
-                field = "dfe_code" if profile.dfe_code else "gss_code"
-                raise click.UsageError(f"--national: the plug-in's authority.{field} {code!r} "
-                                       "is no English local authority's code (such as "
-                                       "'865' or 'E06000054')")
-            standings[group] = national_standings(code, measures, national_data,
-                                                  outstanding=group)
-            absent = [i for i in indicators if i.national_measure
-                      and i.national_measure not in standings[group]]
-            if absent and len(standings) == 1:
-                named = listed([f"{i.id} ({i.national_measure!r})" for i in absent])
-                click.echo(f"corpparent scorecard: warning: the national data has no measure "
-                           f"named by {noun(len(absent), 'indicator')} {named}, so "
-                           f"{noun(len(absent), 'it has', 'they have')} no national rank",
-                           err=True)
-        return standings.get(group, {})
-
-    assessor = Scorecard(indicators, process=XmROptions() if process_charts else None,
-                         comparators=comparators, history=history)
-    reports: list[ScorecardReport] = []
-    warned: set[str] = set()
-    incomplete = False
+    options = {**options_used(authority=authority_id, indicators=indicator_ref,
+                              comparators=None if comparators_file is None
+                              else str(comparators_file), history=history,
+                              process_charts=process_charts,
+                              national=use_national or national_data is not None),
+               **out.options()}
     now = datetime.now(UTC).replace(microsecond=0)
-    for period in progress(periods, "Assessing periods"):
-        provenance = make_provenance(
-            inputs=inputs,
-            period=period,
-            options={**options_used(authority=authority_id, indicators=indicator_ref,
-                                    comparators=None if comparators_file is None
-                                    else str(comparators_file), history=history,
-                                    process_charts=process_charts,
-                                    national=use_national or national_data is not None),
-                     **out.options()},
-            generated_at=now,
-        )
-        rule_set = None
-        if indicator_ref is None and profile is not None and profile.rule_sets is not None:
-            try:
-                rule_set = profile.rule_sets.in_force(period)
-            except BeforeFirstYearError as exc:
-                raise click.UsageError(str(exc)) from None
-        if rule_set is None:
-            result = evolve(assessor, national=national_for(None)).assess(data, period)
-        else:
-            result = name_rule_set(_for_rule_set(assessor, rule_set, comparators_file is None,
-                                                 national_for).assess(data, period), rule_set)
-        report = scorecard_report(result, provenance, title=title, authority=authority)
-        if rule_set is not None:
-            unjudged = outside_rule_set(data, period, rule_set)
-            if unjudged is not None:
-                click.echo(f"corpparent scorecard: warning: {unjudged}", err=True)
-            unused = unused_groups(rule_set) if use_national or national_data else None
-            if unused is not None and unused not in warned:
-                warned.add(unused)
-                click.echo(f"corpparent scorecard: warning: {unused}", err=True)
-        warning = missing_readings(report, data, period)
-        if warning is not None:
+    reports = []
+    for assessed in progress(run.periods, "Writing reports"):
+        for warning in assessed.warnings:
             click.echo(f"corpparent scorecard: warning: {warning}", err=True)
-            incomplete = True
-        report = out.finish(report)
-        target = None if out.path is None else Path(str(out.path).replace("{period}",
-                                                                          slug(period)))
+        provenance = make_provenance(inputs=inputs, period=assessed.period, options=options,
+                                     generated_at=now)
+        report = out.finish(scorecard_report(assessed.result, provenance, title=title,
+                                             authority=authority_name or run.authority))
+        target = None if out.path is None else Path(str(out.path).replace(
+            "{period}", slug(assessed.period)))
         emit(report, out.format, target)
         reports.append(report)
-    if strict and incomplete:
+    if strict and run.incomplete:
         sys.exit(EXIT_INCOMPLETE)
     out.exit_on_breach(reports)
 
 
-def missing_readings(report: ScorecardReport, data: Readings, period: Period) -> str | None:
-    """A warning when indicators have no reading for ``period``: all of them (with the
-    latest period that has readings), or some (named); ``None`` when none is missing.
-    A withheld value (``c``) is a reading: it is not missing."""
-    missing = [i for i in report.indicators if i.value is None and i.symbol is None]
-    if not missing:
-        return None
-    if len(missing) == len(report.indicators):
-        earlier = [p for p in data.periods if p.end <= period.end]
-        latest = f"; the latest period with readings is {max(earlier, key=lambda p: p.end)}" \
-            if earlier else "; the file has no reading for it or before it"
-        return f"no indicator has a reading for {period}{latest}"
-    names = ", ".join(i.id for i in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    verb = "has" if len(missing) == 1 else "have"
-    return (f"{len(missing)} of {counted(len(report.indicators), 'indicator')} {verb} no "
-            f"reading for {period}: {names}{more}")
+def national_source(profile: AuthorityProfile | None, folder: Path | None) -> NationalSource:
+    """The national standings from the DfE's files shipped with corpparent, or those in
+    ``folder``: NumPy and pyarrow are loaded only when a standing is asked for."""
+    if profile is None or not (profile.dfe_code or profile.gss_code):
+        raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
+    from corpparent.dfe.areas import known_areas
 
+    code = profile.dfe_code or profile.gss_code
+    if code not in known_areas():
+        field = "dfe_code" if profile.dfe_code else "gss_code"
+        raise click.UsageError(f"--national: the plug-in's authority.{field} {code!r} is no "
+                               "English local authority's code (such as '865' or "
+                               "'E06000054')")
 
-def outside_rule_set(data: Readings, period: Period, rule_set: YearRules) -> str | None:
-    """A warning naming the indicators with readings in ``period`` that the rule set in
-    force does not define (removed that year, say), which are therefore not judged."""
-    ids = {i.id for i in rule_set.indicators}
-    outside = sorted({r.indicator for r in data if r.indicator not in ids
-                      and period.overlaps(r.period)})
-    if not outside:
-        return None
-    many = len(outside)
-    return (f"{listed(outside)} {noun(many, 'has', 'have')} readings for {period} but "
-            f"{noun(many, 'is', 'are')} not in {rule_set.label}, so not judged")
+    def standings(code: str, measures: Sequence[str], group: DatedGroup | None,
+                  ) -> dict[str, tuple[NationalStanding, ...]]:
+        from corpparent.files.dfe.national_package import national_standings
 
+        return national_standings(code, measures, folder, outstanding=group)
 
-def unused_groups(rule_set: YearRules) -> str | None:
-    """A warning when the rule set declares comparator groups but none called
-    "Outstanding authorities", the one the national standing uses (a misspelt name
-    would otherwise be passed over in silence)."""
-    if not rule_set.groups or any(g.name == OUTSTANDING for g in rule_set.groups):
-        return None
-    names = listed([repr(g.name) for g in rule_set.groups])
-    return (f"{rule_set.label} declares {noun(len(rule_set.groups), 'group')} {names} but "
-            f"none called {OUTSTANDING!r}, which the national rank compares with; Ofsted's "
-            "group as at the end of each year is used instead")
-
-
-def _for_rule_set(assessor: Scorecard, rule_set: YearRules, own_comparators: bool,
-                  national_for: Callable[[DatedGroup | None],
-                                         dict[str, tuple[NationalStanding, ...]]],
-                  ) -> Scorecard:
-    """The scorecard as the rule set in force has it: its indicators, its comparator set
-    (unless a comparators file was given), and the national standings with its
-    Outstanding group where it declares one."""
-    group = next((g for g in rule_set.groups if g.name == OUTSTANDING), None)
-    comparators = assessor.comparators
-    if own_comparators and rule_set.comparators is not None:
-        comparators = rule_set.comparators.comparators
-    return evolve(assessor, indicators=rule_set.indicators, comparators=comparators,
-                  national=national_for(group))
+    return standings

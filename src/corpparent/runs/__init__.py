@@ -1,0 +1,74 @@
+"""Runs: one function per job, domain objects in, results and warnings out.
+
+Each job the command line offers is one function here, and the command line calls it
+and nothing else between reading its files and rendering the report, so a Python
+caller gets exactly what the command line prints:
+
+- :func:`assess_scorecard` (``corpparent scorecard``): every period judged by the rule
+  set in force for it, with comparators, national standings and process charts;
+- :func:`review_governance` (``corpparent meetings``): quorum, frequency, attendance
+  and composition against the constitution in force;
+- :func:`check_obligations` and :func:`obligations_due` (``corpparent obligations``);
+- :func:`chart_series` (``corpparent chart``): a process chart judged against the
+  target in force at its last point;
+- :func:`benchmark_authority` (``corpparent benchmark``): one authority among all.
+
+The rule set in force is chosen in one place,
+:meth:`corpparent.profile.AuthorityProfile.rule_set_for`, and every run uses it. A run
+reads no files, renders nothing and prints nothing: its warnings are data
+(:class:`RunWarning`). The names are imported when first used (PEP 562), so the
+benchmark's NumPy and pyarrow load only when it is asked for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from corpparent._lazy import lazy_exports
+
+if TYPE_CHECKING:  # the names a type checker sees, each an explicit re-export
+    from corpparent.runs.benchmark import (
+        BenchmarkRun as BenchmarkRun,
+        benchmark_authority as benchmark_authority,
+    )
+    from corpparent.runs.chart import ChartRun as ChartRun, chart_series as chart_series
+    from corpparent.runs.governance import (
+        GovernanceRun as GovernanceRun,
+        review_governance as review_governance,
+    )
+    from corpparent.runs.notes import RunWarning as RunWarning
+    from corpparent.runs.obligations import (
+        DueRun as DueRun,
+        ObligationsRun as ObligationsRun,
+        check_obligations as check_obligations,
+        obligations_due as obligations_due,
+    )
+    from corpparent.runs.scorecard import (
+        NationalSource as NationalSource,
+        PeriodScorecard as PeriodScorecard,
+        ScorecardRun as ScorecardRun,
+        assess_scorecard as assess_scorecard,
+    )
+
+#: Each public name and the module it is imported from when first used.
+_EXPORTS: dict[str, str] = {
+    "BenchmarkRun": "corpparent.runs.benchmark",
+    "ChartRun": "corpparent.runs.chart",
+    "DueRun": "corpparent.runs.obligations",
+    "GovernanceRun": "corpparent.runs.governance",
+    "NationalSource": "corpparent.runs.scorecard",
+    "ObligationsRun": "corpparent.runs.obligations",
+    "PeriodScorecard": "corpparent.runs.scorecard",
+    "RunWarning": "corpparent.runs.notes",
+    "ScorecardRun": "corpparent.runs.scorecard",
+    "assess_scorecard": "corpparent.runs.scorecard",
+    "benchmark_authority": "corpparent.runs.benchmark",
+    "chart_series": "corpparent.runs.chart",
+    "check_obligations": "corpparent.runs.obligations",
+    "obligations_due": "corpparent.runs.obligations",
+    "review_governance": "corpparent.runs.governance",
+}
+
+__all__ = sorted(_EXPORTS)
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -1,0 +1,250 @@
+"""The scorecard job: every period assessed by the rules in force for it, with warnings.
+
+:func:`assess_scorecard` is what ``corpparent scorecard`` runs, so a Python caller gets
+exactly what the command line prints: for each period, the rule set in force chosen by
+the profile (:meth:`~corpparent.profile.AuthorityProfile.rule_set_for`, carried forward
+past the last year declared), that year's indicators, ranges, targets and comparator
+set, the national standings with that year's Outstanding group, the process charts, and
+the warnings worked out from the results (indicators without a reading, indicators the
+year removed, nothing judged at all), never from a rendered report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import final
+
+from attrs import evolve, field, frozen
+
+from corpparent.comparators.national_standing import NationalStanding
+from corpparent.comparators.series import Comparator
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
+from corpparent.errors import DefinitionError
+from corpparent.findings import Status
+from corpparent.indicators.readings import Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import Period
+from corpparent.profile import AuthorityProfile
+from corpparent.rulesets import YearRules, name_rule_set
+from corpparent.runs.notes import RunWarning
+from corpparent.scorecard import Scorecard, ScorecardResult
+from corpparent.spc.chart import XmROptions
+from corpparent.trends import DEFAULT_HISTORY
+from corpparent.wording import counted, listed, noun
+
+__all__ = ["NationalSource", "PeriodScorecard", "ScorecardRun", "assess_scorecard"]
+
+#: Where national standings come from: given the authority's DfE or ONS code, the LAIT
+#: measures its indicators name, and the Outstanding group the rule set in force
+#: declares (``None``: Ofsted's group as at each period's end), the standings by measure.
+#: The command line passes one that reads the DfE's files; a test may pass a dict's get.
+NationalSource = Callable[[str, Sequence[str], DatedGroup | None],
+                          Mapping[str, tuple[NationalStanding, ...]]]
+
+_JUDGED = frozenset({Status.MET, Status.EXCEEDED, Status.WARNING, Status.BREACHED})
+
+
+def _tuple(items: Sequence[RunWarning]) -> tuple[RunWarning, ...]:
+    return tuple(items)
+
+
+@final
+@frozen
+class PeriodScorecard:
+    """One period's scorecard: its result, the rule set that judged it (``None`` when the
+    indicators came without years), and the warnings about it."""
+
+    result: ScorecardResult
+    rule_set: YearRules | None = None
+    warnings: tuple[RunWarning, ...] = field(default=(), converter=_tuple)
+
+    @property
+    def period(self) -> Period:
+        return self.result.period
+
+
+@final
+@frozen
+class ScorecardRun:
+    """Every period asked for, in order, with the warnings about the run as a whole."""
+
+    periods: tuple[PeriodScorecard, ...]
+    authority: str | None = None
+    warnings: tuple[RunWarning, ...] = field(default=(), converter=_tuple)
+
+    @property
+    def all_warnings(self) -> tuple[RunWarning, ...]:
+        """The run's warnings, then each period's."""
+        return (*self.warnings, *(w for p in self.periods for w in p.warnings))
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether a warning says the report is not complete (``--strict`` exits 3)."""
+        return any(w.incomplete for w in self.all_warnings)
+
+
+def assess_scorecard(
+    readings: Readings,
+    periods: Sequence[Period],
+    *,
+    profile: AuthorityProfile | None = None,
+    indicators: IndicatorSet | None = None,
+    comparators: Sequence[Comparator] | None = None,
+    history: int = DEFAULT_HISTORY,
+    process: XmROptions | None = XmROptions(),  # noqa: B008 - frozen, never mutated
+    national: NationalSource | None = None,
+) -> ScorecardRun:
+    """Assess ``readings`` for each of ``periods``.
+
+    The indicators, ranges and targets are ``indicators`` when given, else those of the
+    ``profile``'s rule set in force for each period (or its indicators, when it declares
+    no years); the comparators are ``comparators`` when given, else the rule set's or the
+    profile's. ``national`` gives the authority's national standings (it needs a
+    ``profile`` with a DfE or ONS code). ``process=None`` draws no process charts.
+    """
+    if indicators is None and profile is None:
+        raise DefinitionError("a scorecard needs an authority profile or an indicator set")
+    if national is not None and (profile is None or not (profile.dfe_code or profile.gss_code)):
+        raise DefinitionError("national standings need an authority profile with its DfE "
+                              "code (dfe_code) or ONS code (gss_code)")
+    standings = _Standings(profile, indicators, national)
+    assessor = Scorecard(indicators if indicators is not None else _profile_indicators(profile),
+                         process=process, history=history,
+                         comparators=() if comparators is None else tuple(comparators))
+    done = []
+    for period in periods:
+        rule_set = None if indicators is not None or profile is None else (
+            profile.rule_set_for(period))
+        if rule_set is None:
+            fallback = () if profile is None or profile.comparators is None else (
+                profile.comparators.comparators)
+            judged = evolve(assessor, comparators=assessor.comparators
+                            if comparators is not None else fallback,
+                            national=standings.for_group(None))
+            result = judged.assess(readings, period)
+        else:
+            group = next((g for g in rule_set.groups if g.name == OUTSTANDING), None)
+            own = rule_set.comparators.comparators if rule_set.comparators is not None else ()
+            judged = evolve(assessor, indicators=rule_set.indicators,
+                            comparators=assessor.comparators if comparators is not None
+                            else own, national=standings.for_group(group))
+            result = name_rule_set(judged.assess(readings, period), rule_set)
+        done.append(PeriodScorecard(result, rule_set, _period_warnings(
+            result, readings, rule_set)))
+    run_warnings = standings.warnings()
+    groups_warned = {w for p in done if p.rule_set is not None and national is not None
+                     for w in [_unused_groups(p.rule_set)] if w is not None}
+    return ScorecardRun(tuple(done), None if profile is None else profile.name,
+                        (*run_warnings, *(RunWarning(w) for w in sorted(groups_warned))))
+
+
+def _profile_indicators(profile: AuthorityProfile | None) -> IndicatorSet:
+    assert profile is not None
+    return profile.indicators
+
+
+@final
+class _Standings:
+    """The national standings, worked out once for each Outstanding group asked for."""
+
+    __slots__ = ("_every", "absent", "by_group", "code", "measures", "source")
+
+    def __init__(self, profile: AuthorityProfile | None, indicators: IndicatorSet | None,
+                 source: NationalSource | None) -> None:
+        self.source = source
+        self.code = "" if profile is None else profile.dfe_code or profile.gss_code
+        every = indicators if indicators is not None else (
+            None if profile is None else profile.reading_indicators)
+        self.measures = sorted({i.national_measure for i in every or ()
+                                if i.national_measure})
+        self.by_group: dict[DatedGroup | None, Mapping[str, tuple[NationalStanding, ...]]] = {}
+        self.absent: list[str] = []
+        self._every = every
+
+    def for_group(self, group: DatedGroup | None) -> Mapping[str, tuple[NationalStanding, ...]]:
+        if self.source is None or not self.measures:
+            return {}
+        if group not in self.by_group:
+            found = self.source(self.code, self.measures, group)
+            if not self.by_group:
+                self.absent = [f"{i.id} ({i.national_measure!r})" for i in self._every or ()
+                               if i.national_measure and i.national_measure not in found]
+            self.by_group[group] = found
+        return self.by_group[group]
+
+    def warnings(self) -> tuple[RunWarning, ...]:
+        if not self.absent:
+            return ()
+        many = len(self.absent)
+        return (RunWarning(f"the national data has no measure named by "
+                           f"{noun(many, 'indicator')} {listed(self.absent)}, so "
+                           f"{noun(many, 'it has', 'they have')} no national rank"),)
+
+
+def _period_warnings(result: ScorecardResult, readings: Readings,
+                     rule_set: YearRules | None) -> tuple[RunWarning, ...]:
+    """What the results of one period leave unsaid: readings the rule set does not
+    judge, indicators without a reading, and nothing judged at all."""
+    found: list[RunWarning] = []
+    period = result.period
+    if rule_set is not None:
+        outside = _outside_rule_set(readings, period, rule_set)
+        if outside is not None:
+            found.append(RunWarning(outside))
+    missing = _missing_readings(result, readings)
+    if missing is not None:
+        found.append(RunWarning(missing, incomplete=True))
+    judged = any(f.family.is_judgement and f.status in _JUDGED for f in result.findings)
+    read = any(a.value is not None or a.symbol is not None for a in result.assessments)
+    if read and not judged:  # with no reading at all, the warning above says it all
+        why = (f" ({rule_set.label})" if rule_set is not None else "")
+        found.append(RunWarning(
+            f"nothing was judged for {period}: no indicator has both a reading and an "
+            f"expected range or target for it{why}", incomplete=True))
+    return tuple(found)
+
+
+def _missing_readings(result: ScorecardResult, readings: Readings) -> str | None:
+    """A warning when indicators have no reading for the period: all of them (with the
+    latest period that has readings), or some (named). A withheld value (``c``) is a
+    reading: it is not missing."""
+    period = result.period
+    missing = [a.indicator.id for a in result.assessments
+               if a.value is None and a.symbol is None]
+    if not missing:
+        return None
+    if len(missing) == len(result.assessments):
+        earlier = [p for p in readings.periods if p.end <= period.end]
+        latest = (f"; the latest period with readings is {max(earlier, key=lambda p: p.end)}"
+                  if earlier else "; the file has no reading for it or before it")
+        return f"no indicator has a reading for {period}{latest}"
+    names = ", ".join(missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    verb = "has" if len(missing) == 1 else "have"
+    return (f"{len(missing)} of {counted(len(result.assessments), 'indicator')} {verb} no "
+            f"reading for {period}: {names}{more}")
+
+
+def _outside_rule_set(readings: Readings, period: Period, rule_set: YearRules) -> str | None:
+    """A warning naming the indicators with readings in ``period`` that the rule set in
+    force does not define (removed that year, say), which are therefore not judged."""
+    ids = {i.id for i in rule_set.indicators}
+    outside = sorted({r.indicator for r in readings if r.indicator not in ids
+                      and period.overlaps(r.period)})
+    if not outside:
+        return None
+    many = len(outside)
+    return (f"{listed(outside)} {noun(many, 'has', 'have')} readings for {period} but "
+            f"{noun(many, 'is', 'are')} not in {rule_set.label}, so not judged")
+
+
+def _unused_groups(rule_set: YearRules) -> str | None:
+    """A warning when the rule set declares comparator groups but none called
+    "Outstanding authorities", the one the national standing uses (a misspelt name
+    would otherwise be passed over in silence)."""
+    if not rule_set.groups or any(g.name == OUTSTANDING for g in rule_set.groups):
+        return None
+    names = listed([repr(g.name) for g in rule_set.groups])
+    return (f"{rule_set.label} declares {noun(len(rule_set.groups), 'group')} {names} but "
+            f"none called {OUTSTANDING!r}, which the national rank compares with; Ofsted's "
+            "group as at the end of each year is used instead")
