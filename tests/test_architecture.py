@@ -28,7 +28,7 @@ CROSSINGS = [
     ("dfe/national.py", "import corpparent.files.dfe.lait", "The domain imports no pydantic"),
     ("obligations/cycles.py", "import click", "The domain imports no pydantic"),
     ("dates.py", "import hypothesis", "The domain imports no pydantic"),
-    ("files/panel/readings.py", "import corpparent.commands.scorecard", "The command line sits on"),
+    ("files/panel/readings.py", "import corpparent.cli.scorecard", "The command line sits on"),
     ("files/panel/meetings.py", "import corpparent.plugins.discovery", "The command line sits on"),
     ("plugins/discovery.py", "import corpparent.report.backends.html", "The command line sits on"),
     ("report/build.py", "import corpparent.files.panel.readings", "Reports are built from the"),

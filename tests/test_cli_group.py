@@ -27,8 +27,8 @@ def test_help_imports_no_command_module() -> None:
             "    cli.main(['--help'], prog_name='corpparent', standalone_mode=False)\n"
             "except SystemExit:\n"
             "    pass\n"
-            "loaded = sorted(m for m in sys.modules if m.startswith('corpparent.commands.')"
-            " and m != 'corpparent.commands.exits')\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('corpparent.cli.')"
+            " and m != 'corpparent.cli.exits')\n"
             "print(loaded)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from corpparent.cli import cli
-from corpparent.commands.common import progress
+from corpparent.cli.common import progress
 from corpparent.report import published_schema
 from reports_support import COMPARATORS, INDICATORS_PY, READINGS
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "corpparent"
 #: Packages that are not a library's API: the command line (its pages are the guides'
 #: cli-*.md) and the built-in plug-ins' data files.
-NOT_API = {"commands", "authorities"}
+NOT_API = {"cli", "authorities"}
 
 
 def _nav_pages(entries: object) -> list[str]:

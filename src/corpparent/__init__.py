@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the common path, each name an explicit re-export, imported 
         read_submissions as read_submissions,
     )
     from corpparent.findings import Finding as Finding, Status as Status
-    from corpparent.governance import Constitution as Constitution, PanelRecord as PanelRecord
+    from corpparent.governance import Constitution as Constitution
     from corpparent.indicators import (
         Indicator as Indicator,
         IndicatorSet as IndicatorSet,
@@ -53,10 +53,6 @@ if TYPE_CHECKING:  # the common path, each name an explicit re-export, imported 
         Polarity as Polarity,
         Reading as Reading,
         Readings as Readings,
-    )
-    from corpparent.obligations import (
-        evaluate_obligations as evaluate_obligations,
-        falls_due as falls_due,
     )
     from corpparent.periods import (
         FinancialQuarter as FinancialQuarter,
@@ -69,9 +65,15 @@ if TYPE_CHECKING:  # the common path, each name an explicit re-export, imported 
     from corpparent.plugins import load_profile as load_profile
     from corpparent.profile import AuthorityProfile as AuthorityProfile
     from corpparent.ranges import ExpectedRange as ExpectedRange, Target as Target
-    from corpparent.rulesets import RulesByYear as RulesByYear
+    from corpparent.runs import (
+        assess_scorecard as assess_scorecard,
+        chart_series as chart_series,
+        check_obligations as check_obligations,
+        obligations_due as obligations_due,
+        review_governance as review_governance,
+    )
     from corpparent.scorecard import Scorecard as Scorecard, ScorecardResult as ScorecardResult
-    from corpparent.spc import indicator_chart as indicator_chart, xmr as xmr
+    from corpparent.spc import xmr as xmr
 
 __version__ = "0.1.0"
 
@@ -89,15 +91,16 @@ _DEPRECATED: dict[str, tuple[str, ...]] = {
     "corpparent.findings": ("AllOf", "AnyOf", "Check", "Not", "Rule", "RuleSet", "worst"),
     "corpparent.governance": ("AttendanceThreshold", "ClassQuorum", "Meeting", "MeetingFrequency",
         "MeetingLog", "Meetings", "Member", "MemberClass", "Membership", "MinimumPresent",
-        "Quorum", "Seats", "SixMonthRule", "YearKind", "attendance_table"),
+        "PanelRecord", "Quorum", "Seats", "SixMonthRule", "YearKind", "attendance_table"),
     "corpparent.indicator_rules": ("ExpectedRangeRule", "Observation", "TargetRule", "TravelRule"),
     "corpparent.indicators": ("Unavailable", "value_for"),
-    "corpparent.obligations": ("Obligation", "ObligationOutcome", "ObligationSet", "Submission"),
+    "corpparent.obligations": ("Obligation", "ObligationOutcome", "ObligationSet", "Submission",
+        "evaluate_obligations", "falls_due"),
     "corpparent.periods": ("AcademicYear", "CalendarYear", "YearEnding", "YearSpan"),
     "corpparent.plugins": ("PluginConflictError", "PluginLoadError", "discover", "load_profiles"),
     "corpparent.ranges": ("Performance", "Position", "TargetDirection", "TargetOutcome", "Travel",
         "direction_of_travel", "performance"),
-    "corpparent.rulesets": ("YearChanges", "YearRules"),
+    "corpparent.rulesets": ("RulesByYear", "YearChanges", "YearRules"),
     "corpparent.scorecard": ("ExceptionReport", "IndicatorAssessment"),
     "corpparent.spc": ("Assurance", "Variation", "XmRChart", "XmROptions"),
 }

@@ -27,6 +27,17 @@ __all__ = ["MOVED", "install"]
 
 #: Every module path of 0.2 that moved in 0.3, to where it is now.
 MOVED: dict[str, str] = {
+    "corpparent.commands": "corpparent.cli",
+    "corpparent.commands.authorities": "corpparent.cli.authorities",
+    "corpparent.commands.benchmark": "corpparent.cli.benchmark",
+    "corpparent.commands.chart": "corpparent.cli.chart",
+    "corpparent.commands.common": "corpparent.cli.common",
+    "corpparent.commands.exits": "corpparent.cli.exits",
+    "corpparent.commands.meetings": "corpparent.cli.meetings",
+    "corpparent.commands.obligations": "corpparent.cli.obligations",
+    "corpparent.commands.schema": "corpparent.cli.schema",
+    "corpparent.commands.scorecard": "corpparent.cli.scorecard",
+    "corpparent.commands.validate": "corpparent.cli.validate",
     "corpparent.files.comparator_sets": "corpparent.files.panel.comparator_sets",
     "corpparent.files.comparators": "corpparent.files.panel.comparators",
     "corpparent.files.csv_rows": "corpparent.files._tabular.csv_rows",

@@ -11,7 +11,7 @@ from typing import Any, final
 import click
 from attrs import frozen
 
-from corpparent.commands.common import (
+from corpparent.cli.common import (
     DateType,
     Output,
     PeriodType,

@@ -17,7 +17,7 @@ from typing import Any, Final, NoReturn
 
 import click
 
-from corpparent.commands.exits import EXIT_BAD_INPUT, one_line
+from corpparent.cli.exits import EXIT_BAD_INPUT, one_line
 from corpparent.errors import CorpparentError
 
 __all__ = ["COMMANDS", "cli", "main", "show_log"]
@@ -26,20 +26,20 @@ __all__ = ["COMMANDS", "cli", "main", "show_log"]
 #: ``corpparent --help`` loads none of them) and the short help the group lists, which a
 #: test holds equal to the command's own.
 COMMANDS: Final = MappingProxyType({
-    "authorities": ("corpparent.commands.authorities",
+    "authorities": ("corpparent.cli.authorities",
                     "List and show the installed authority plug-ins."),
-    "benchmark": ("corpparent.commands.benchmark",
+    "benchmark": ("corpparent.cli.benchmark",
                   "Rank and band an authority against England, its region, its neighbours "
                   "and Outstanding authorities."),
-    "chart": ("corpparent.commands.chart", "Draw an indicator's process chart and its signals."),
-    "meetings": ("corpparent.commands.meetings",
+    "chart": ("corpparent.cli.chart", "Draw an indicator's process chart and its signals."),
+    "meetings": ("corpparent.cli.meetings",
                  "Check quorum, meeting frequency and attendance."),
-    "obligations": ("corpparent.commands.obligations",
+    "obligations": ("corpparent.cli.obligations",
                     "Judge a submissions log; list what falls due."),
-    "schema": ("corpparent.commands.schema", "Print the JSON Schema of reports or input files."),
-    "scorecard": ("corpparent.commands.scorecard",
+    "schema": ("corpparent.cli.schema", "Print the JSON Schema of reports or input files."),
+    "scorecard": ("corpparent.cli.scorecard",
                   "Assess a scorecard and its exception report."),
-    "validate": ("corpparent.commands.validate", "Check input files, listing every problem."),
+    "validate": ("corpparent.cli.validate", "Check input files, listing every problem."),
 })
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C

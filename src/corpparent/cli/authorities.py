@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corpparent.commands.common import EXIT_BAD_INPUT, progress, terminal_width
+from corpparent.cli.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
 from corpparent.plugins import discover, load_authority, load_spec, slow_seconds

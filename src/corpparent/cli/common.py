@@ -18,7 +18,7 @@ from attrs import frozen
 from rich.console import Console
 from rich.progress import track
 
-from corpparent.commands.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
+from corpparent.cli.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
 from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import click
 
-from corpparent.commands.common import EXIT_BAD_INPUT, load_indicator_set
+from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping

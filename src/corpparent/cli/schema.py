@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import write_output
+from corpparent.cli.common import write_output
 from corpparent.kinds import KINDS
 
 __all__ = ["schema"]

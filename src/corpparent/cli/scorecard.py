@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import (
+from corpparent.cli.common import (
     EXIT_INCOMPLETE,
     Output,
     PeriodType,

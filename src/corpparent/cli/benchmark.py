@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import DateType, OutputPath, emit, options_used
+from corpparent.cli.common import DateType, OutputPath, emit, options_used
 from corpparent.report.benchmark import BenchmarkPage, benchmark_report
 from corpparent.report.formats import backend, format_names
 from corpparent.report.model import Profile

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import (
+from corpparent.cli.common import (
     DateType,
     Output,
     PeriodType,

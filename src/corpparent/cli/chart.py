@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from corpparent.commands.common import (
+from corpparent.cli.common import (
     Output,
     PeriodType,
     emit,

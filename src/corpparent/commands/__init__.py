@@ -1,1 +1,0 @@
-"""The subcommands of the ``corpparent`` command line, one module each."""
