@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,17 +19,14 @@ from corpparent.cli.common import (
     progress,
     slug,
 )
-from corpparent.comparators.national_standing import NationalStanding
-from corpparent.dated_groups import DatedGroup
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
 from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
-from corpparent.profile import AuthorityProfile
 from corpparent.report.build import scorecard_report
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError
-from corpparent.runs.scorecard import NationalSource, assess_scorecard
+from corpparent.runs.scorecard import assess_scorecard
 from corpparent.spc.chart import XmROptions
 
 __all__ = ["scorecard"]
@@ -120,7 +116,11 @@ def scorecard(
         comparators = read_comparators(comparators_file, indicators=indicators)
     national = None
     if use_national or national_data is not None:
-        national = national_source(profile, national_data)
+        if profile is None or not (profile.dfe_code or profile.gss_code):
+            raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
+        from corpparent.files.dfe.national_package import read_national_inputs
+
+        national = read_national_inputs(national_data)
     try:
         run = assess_scorecard(
             data, periods, profile=profile,
@@ -155,25 +155,3 @@ def scorecard(
         sys.exit(EXIT_INCOMPLETE)
     out.exit_on_breach(reports)
 
-
-def national_source(profile: AuthorityProfile | None, folder: Path | None) -> NationalSource:
-    """The national standings from the DfE's files shipped with corpparent, or those in
-    ``folder``: NumPy and pyarrow are loaded only when a standing is asked for."""
-    if profile is None or not (profile.dfe_code or profile.gss_code):
-        raise click.UsageError("--national needs --authority: a plug-in with its DfE code")
-    from corpparent.dfe.areas import known_areas
-
-    code = profile.dfe_code or profile.gss_code
-    if code not in known_areas():
-        field = "dfe_code" if profile.dfe_code else "gss_code"
-        raise click.UsageError(f"--national: the plug-in's authority.{field} {code!r} is no "
-                               "English local authority's code (such as '865' or "
-                               "'E06000054')")
-
-    def standings(code: str, measures: Sequence[str], group: DatedGroup | None,
-                  ) -> dict[str, tuple[NationalStanding, ...]]:
-        from corpparent.files.dfe.national_package import national_standings
-
-        return national_standings(code, measures, folder, outstanding=group)
-
-    return standings

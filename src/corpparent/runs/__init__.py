@@ -44,7 +44,6 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         obligations_due as obligations_due,
     )
     from corpparent.runs.scorecard import (
-        NationalSource as NationalSource,
         PeriodScorecard as PeriodScorecard,
         ScorecardRun as ScorecardRun,
         assess_scorecard as assess_scorecard,

@@ -11,8 +11,8 @@ year removed, nothing judged at all), never from a rendered report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, final
 
 from attrs import evolve, field, frozen
 
@@ -32,14 +32,10 @@ from corpparent.spc.chart import XmROptions
 from corpparent.trends import DEFAULT_HISTORY
 from corpparent.wording import counted, listed, noun
 
-__all__ = ["NationalSource", "PeriodScorecard", "ScorecardRun", "assess_scorecard"]
+if TYPE_CHECKING:  # read only when national figures are asked for: NumPy and pyarrow
+    from corpparent.dfe.national_inputs import NationalInputs
 
-#: Where national standings come from: given the authority's DfE or ONS code, the LAIT
-#: measures its indicators name, and the Outstanding group the rule set in force
-#: declares (``None``: Ofsted's group as at each period's end), the standings by measure.
-#: The command line passes one that reads the DfE's files; a test may pass a dict's get.
-NationalSource = Callable[[str, Sequence[str], DatedGroup | None],
-                          Mapping[str, tuple[NationalStanding, ...]]]
+__all__ = ["PeriodScorecard", "ScorecardRun", "assess_scorecard"]
 
 _JUDGED = frozenset({Status.MET, Status.EXCEEDED, Status.WARNING, Status.BREACHED})
 
@@ -92,21 +88,24 @@ def assess_scorecard(
     comparators: Sequence[Comparator] | None = None,
     history: int = DEFAULT_HISTORY,
     process: XmROptions | None = XmROptions(),  # noqa: B008 - frozen, never mutated
-    national: NationalSource | None = None,
+    national: NationalInputs | None = None,
 ) -> ScorecardRun:
     """Assess ``readings`` for each of ``periods``.
 
     The indicators, ranges and targets are ``indicators`` when given, else those of the
     ``profile``'s rule set in force for each period (or its indicators, when it declares
     no years); the comparators are ``comparators`` when given, else the rule set's or the
-    profile's. ``national`` gives the authority's national standings (it needs a
-    ``profile`` with a DfE or ONS code). ``process=None`` draws no process charts.
+    profile's. ``national``, the DfE's files as read
+    (:func:`corpparent.files.dfe.national_package.read_national_inputs`), ranks the
+    authority nationally on each indicator that names its LAIT measure, among the
+    Outstanding group the rule set in force declares, or Ofsted's as at each period's end;
+    it needs a ``profile`` with the DfE or ONS code of an English authority.
+    ``process=None`` draws no process charts.
     """
     if indicators is None and profile is None:
         raise DefinitionError("a scorecard needs an authority profile or an indicator set")
-    if national is not None and (profile is None or not (profile.dfe_code or profile.gss_code)):
-        raise DefinitionError("national standings need an authority profile with its DfE "
-                              "code (dfe_code) or ONS code (gss_code)")
+    if national is not None:
+        _check_code(profile)
     standings = _Standings(profile, indicators, national)
     assessor = Scorecard(indicators if indicators is not None else _profile_indicators(profile),
                          process=process, history=history,
@@ -143,15 +142,31 @@ def _profile_indicators(profile: AuthorityProfile | None) -> IndicatorSet:
     return profile.indicators
 
 
+def _check_code(profile: AuthorityProfile | None) -> None:
+    """A :class:`~corpparent.errors.DefinitionError` unless ``profile`` names an English
+    authority by its DfE or ONS code, which national figures are looked up by."""
+    if profile is None or not (profile.dfe_code or profile.gss_code):
+        raise DefinitionError("national standings need an authority profile with its DfE "
+                              "code (dfe_code) or ONS code (gss_code)")
+    from corpparent.dfe.areas import known_areas
+
+    code = profile.dfe_code or profile.gss_code
+    if code not in known_areas():
+        field = "dfe_code" if profile.dfe_code else "gss_code"
+        raise DefinitionError(f"the profile's authority.{field} {code!r} is no English local "
+                              "authority's code (such as '865' or 'E06000054'), so it has no "
+                              "national figures")
+
+
 @final
 class _Standings:
     """The national standings, worked out once for each Outstanding group asked for."""
 
-    __slots__ = ("_every", "absent", "by_group", "code", "measures", "source")
+    __slots__ = ("_every", "absent", "by_group", "code", "inputs", "measures")
 
     def __init__(self, profile: AuthorityProfile | None, indicators: IndicatorSet | None,
-                 source: NationalSource | None) -> None:
-        self.source = source
+                 inputs: NationalInputs | None) -> None:
+        self.inputs = inputs
         self.code = "" if profile is None else profile.dfe_code or profile.gss_code
         every = indicators if indicators is not None else (
             None if profile is None else profile.reading_indicators)
@@ -162,10 +177,14 @@ class _Standings:
         self._every = every
 
     def for_group(self, group: DatedGroup | None) -> Mapping[str, tuple[NationalStanding, ...]]:
-        if self.source is None or not self.measures:
+        if self.inputs is None or not self.measures:
             return {}
-        if group not in self.by_group:
-            found = self.source(self.code, self.measures, group)
+        if group not in self.by_group:  # NumPy and pyarrow are loaded only here
+            from corpparent.dfe.national_inputs import benchmark_national, standings_of
+
+            results = benchmark_national(self.inputs, measures=self.measures,
+                                         outstanding=group)
+            found = standings_of(results, self.code, self.measures)
             if not self.by_group:
                 self.absent = [f"{i.id} ({i.national_measure!r})" for i in self._every or ()
                                if i.national_measure and i.national_measure not in found]
