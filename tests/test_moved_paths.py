@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 
 import pytest
 
-from corpparent._moved import MOVED
+from corpparent._moved import MOVED, MOVED_NAMES
 
 
 @pytest.mark.parametrize(("old", "new"), sorted(MOVED.items()))
@@ -51,3 +52,21 @@ def test_a_moved_package_keeps_its_moved_modules(monkeypatch: pytest.MonkeyPatch
     assert module.AcademicYear is importlib.import_module("corpparent.periods.years").AcademicYear
     for name in ("corpparent.old_periods_for_test.years", "corpparent.old_periods_for_test"):
         sys.modules.pop(name, None)
+
+
+@pytest.mark.parametrize(("old", "new"), sorted(MOVED_NAMES.items()))
+def test_a_name_that_moved_module_warns_and_is_the_same_object(old: str, new: str) -> None:
+    module, _, name = old.rpartition(".")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # an aliased old module warns too
+        where = importlib.import_module(module)
+    with pytest.warns(DeprecationWarning, match=f"{old} moved to {new}"):
+        found = getattr(where, name)
+    assert found is getattr(importlib.import_module(new), name)
+
+
+def test_a_name_that_never_existed_is_still_an_attribute_error() -> None:
+    from corpparent.report import model
+
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchOut'"):
+        model.NoSuchOut  # noqa: B018

@@ -90,3 +90,22 @@ def test_a_chart_a_year_on_is_judged_against_the_target_carried_forward() -> Non
     assert [f.outcome for f in assured] == [
         f.outcome for f in before.findings if f.family is RuleFamily.ASSURANCE]
     assert assured
+    assert all(f.evidence["carried forward from"] == "2022-23" for f in after.findings)
+    assert after.notes == ("No rule set was declared for 2023-24: the ranges and targets set "
+                           "for 2022-23 judged it, carried forward.",)
+    assert before.notes == ()
+
+
+def test_a_benchmark_run_gives_the_measures_asked_for_and_no_others() -> None:
+    """The run itself keeps to the measures asked for, whatever the inputs hold."""
+    from corpparent.files.dfe.national_package import read_national_inputs
+    from corpparent.runs import benchmark_authority
+
+    inputs = read_national_inputs()
+    run_ = benchmark_authority(inputs, "Wiltshire", measures=["LAC_LongStable%"])
+    assert run_.area.name == "Wiltshire"
+    assert {r["measure"] for r in run_.rows} == {"LAC_LongStable%"}
+    every = benchmark_authority(inputs, "865", measures=["LAC_LongStable%", "CareLeaverAcc"],
+                                every=True)
+    assert {r["measure"] for r in every.rows} == {"LAC_LongStable%", "CareLeaverAcc"}
+    assert len(every.rows) > len(run_.rows)

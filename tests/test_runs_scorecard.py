@@ -129,12 +129,22 @@ def test_the_command_line_says_the_rules_were_carried_forward(tmp_path: Path) ->
     moved.write_text("indicator,period,value\n" + "".join(
         f"{r.indicator},{r.period},{r.value}\n" for r in readings if r.value is not None),
         encoding="utf-8")
-    for output_format in ("terminal", "markdown", "json"):
+    for output_format in ("terminal", "markdown", "json", "html"):
         result = run("scorecard", str(moved), "-a", "wiltshire", "-p", "2024-25 Q4",
                      "-f", output_format)
         assert result.exit_code == 0, result.output
         text = " ".join(result.stdout.split()).replace("│ ", "")
         assert "ranges and targets set for 2022-23, carried forward" in text, output_format
+        # said once for the whole report, so that a met indicator is covered too
+        assert ("No rule set was declared for 2024-25: the ranges and targets set for "
+                "2022-23 judged it, carried forward.") in text, output_format
+    paper = tmp_path / "paper.docx"
+    assert run("scorecard", str(moved), "-a", "wiltshire", "-p", "2024-25 Q4", "-f", "docx",
+               "-o", str(paper)).exit_code == 0
+    from docx import Document
+
+    words = " ".join(p.text for p in Document(str(paper)).paragraphs)
+    assert "No rule set was declared for 2024-25" in words
 
 
 quarters = st.sampled_from([FinancialQuarter(2022, q) for q in (1, 2, 3, 4)])

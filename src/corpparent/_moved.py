@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from importlib.abc import Loader
 
-__all__ = ["MOVED", "install"]
+__all__ = ["MOVED", "MOVED_NAMES", "install", "moved_name"]
 
 #: Every module path of 0.2 that moved in 0.3, to where it is now.
 MOVED: dict[str, str] = {
@@ -82,6 +82,32 @@ MOVED: dict[str, str] = {
 }
 
 
+#: Names of 0.2 that moved to another module in 0.3, each ``"old.module.Name"`` to the
+#: module that now defines it; looked up on the old module, each warns with its new home.
+MOVED_NAMES: dict[str, str] = {
+    **{f"corpparent.report.model.{name}": "corpparent.report.parts" for name in (
+        "ChartPointOut", "ComparatorOut", "ComparatorPointOut", "NationalOut", "RangeOut",
+        "TargetOut", "TrendPoint")},
+    "corpparent.report.output.render_json": "corpparent.report.backends.data",
+    **{f"corpparent.report.html.{name}": "corpparent.report.backends.page" for name in (
+        "BADGE_COLOURS", "NOT_JUDGED_COLOURS", "PAGE_COLOURS", "contrast_ratio")},
+    "corpparent.dfe.columnar.BANDS": "corpparent.benchmarking.lait",
+}
+
+
+def moved_name(module: str, name: str) -> Any:
+    """``name`` looked up on ``module``, where 0.2 defined it and 0.3 does not: the object
+    from its new module, with a ``DeprecationWarning`` naming it; an ``AttributeError``
+    for a name that never moved. A module that kept its path but lost names gives this as
+    its ``__getattr__``."""
+    new = MOVED_NAMES.get(f"{module}.{name}")
+    if new is None:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    warnings.warn(f"{module}.{name} moved to {new} in corpparent 0.3; import it from {new} "
+                  "instead (the old path goes in 0.4)", DeprecationWarning, stacklevel=3)
+    return getattr(importlib.import_module(new), name)
+
+
 class _Alias(ModuleType):
     """A stand-in for a moved module: every attribute is looked up on the new module."""
 
@@ -90,7 +116,10 @@ class _Alias(ModuleType):
         self.__dict__["_target"] = target
 
     def __getattr__(self, attribute: str) -> Any:
-        return getattr(importlib.import_module(self.__dict__["_target"]), attribute)
+        target = importlib.import_module(self.__dict__["_target"])
+        if hasattr(target, attribute):
+            return getattr(target, attribute)
+        return moved_name(self.__name__, attribute)
 
     def __dir__(self) -> list[str]:
         return dir(importlib.import_module(self.__dict__["_target"]))

@@ -238,12 +238,15 @@ class ScorecardResult:
 
 
 def _is_exception(finding: Finding) -> bool:
-    """Outside the expected range (either way), below a target, or a special cause
-    concern in the latest value (002 §12a; NHS "Making Data Count")."""
+    """Worse than the expected range (or outside a neutral indicator's range), below a
+    target, or a special cause concern in the latest value (002 §12a; NHS "Making Data
+    Count"). A result better than expected is outside its range too, but it is a success,
+    listed there and only there: an exception is a result the panel asks officers to
+    explain, and every format counts the same list."""
     if finding.status is Status.INSUFFICIENT_DATA:
         return False
     if finding.family is RuleFamily.EXPECTED_RANGE:
-        return finding.status is not Status.MET
+        return finding.status not in (Status.MET, Status.EXCEEDED)
     if finding.family is RuleFamily.TARGET:
         return finding.status is Status.BREACHED
     return (finding.family is RuleFamily.VARIATION and isinstance(finding.outcome, Variation)

@@ -1,7 +1,9 @@
 """The ``corpparent`` command: scorecards, governance and obligations a person can read.
 
 Exit codes: 0 success; 1 when ``--fail-on-breach`` is given and a finding is a breach;
-2 bad input, with one line on standard error naming the file, row and field. No
+2 bad input, with one line on standard error naming the file, row and field; 3 when
+``--strict`` is given and the report is incomplete (an indicator without a reading, or
+nothing judged). No
 traceback is printed for bad input. Progress is shown on standard error for runs over
 several periods, and only when standard error is a terminal.
 """
@@ -123,7 +125,8 @@ def cli(verbose: int) -> None:
       corpparent schema report
       corpparent benchmark -a Wiltshire -m LAC_LongStable%
 
-    Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input.
+    Exit codes: 0 success, 1 a breach found (with --fail-on-breach), 2 bad input,
+    3 an incomplete report (with --strict).
     """
     show_log(verbose)
 

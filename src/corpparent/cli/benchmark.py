@@ -67,18 +67,16 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
     """
-    from corpparent.files.dfe.national_package import national_results
+    from corpparent.files.dfe.national_package import read_national_inputs
     from corpparent.report.provenance import make_provenance
     from corpparent.runs.benchmark import benchmark_authority
 
     if backend(output_format).binary and output is None:
         raise click.UsageError(
             f"--format {output_format} writes a binary file: give --output FILE")
-    results = national_results(folder, model="2021" if model == "2021" else "2025",
-                               measures=list(measures) or None,
-                               outstanding_as_at=as_at)
-    run = benchmark_authority(results, authority, measures=measures, periods=periods,
-                              every=all_periods)
+    inputs = read_national_inputs(folder, model="2021" if model == "2021" else "2025")
+    run = benchmark_authority(inputs, authority, measures=measures, periods=periods,
+                              every=all_periods, outstanding_as_at=as_at)
     page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
                          names=run.names)
     provenance = make_provenance(options=options_used(

@@ -155,7 +155,7 @@ def chart(
                  **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
     report = findings_report(run.findings, provenance, title=run.title,
-                             authority=authority, period=last)
+                             authority=authority, period=last, notes=run.notes)
     report = report.model_copy(update={"chart": chart_out(run.chart, run.target,
                                                           indicator.unit)})
     report = out.finish(report)

@@ -40,6 +40,7 @@ from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
 from corpparent.report.suppression import DEFAULT_THRESHOLD
 from corpparent.report.tables import tidy_tables
+from corpparent.runs.notes import RunWarning
 from corpparent.safe_text import printable_tree
 
 __all__ = [
@@ -322,6 +323,14 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
                       param, ctx)
 
 
+def warn(warnings: Iterable[RunWarning], command: str) -> None:
+    """Print a run's warnings on standard error, one line each, with the option that
+    would answer it where the run names one."""
+    for warning in warnings:
+        hint = f": {warning.hint}" if warning.hint else ""
+        click.echo(f"corpparent {command}: warning: {warning}{hint}", err=True)
+
+
 def report_findings(
     findings: Sequence[Finding],
     out: Output,
@@ -332,16 +341,17 @@ def report_findings(
     inputs: Sequence[Path],
     options: dict[str, str | int | float | bool | None],
     register: AttendanceRegister | None = None,
+    notes: Sequence[str] = (),
 ) -> None:
     """Render ``findings`` as a report with its provenance (and the attendance register
-    of a report of meetings), then exit 1 on a breach when ``--fail-on-breach`` was
-    given."""
+    of a report of meetings, and the run's ``notes``), then exit 1 on a breach when
+    ``--fail-on-breach`` was given."""
     provenance = make_provenance(
         inputs=inputs, period=period, options={**options, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
     report = out.finish(findings_report(findings, provenance, title=title,
                                         authority=authority, period=period,
-                                        register=register))
+                                        register=register, notes=notes))
     emit(report, out.format, out.path)
     out.exit_on_breach([report])

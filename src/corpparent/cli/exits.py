@@ -17,7 +17,8 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_BREACH", "EXIT_INCOMPLETE", "one_line"]
 EXIT_BREACH = 1
 #: The input (an option, a file, a plug-in) is bad.
 EXIT_BAD_INPUT = 2
-#: ``--strict`` was given and an indicator has no reading for a period assessed.
+#: ``--strict`` was given and the report is incomplete: an indicator has no reading for a
+#: period assessed, or nothing could be judged.
 EXIT_INCOMPLETE = 3
 
 

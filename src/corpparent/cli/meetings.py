@@ -14,6 +14,7 @@ from corpparent.cli.common import (
     PeriodType,
     output_options,
     report_findings,
+    warn,
 )
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership import read_membership
@@ -24,7 +25,7 @@ from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 from corpparent.plugins.references import plugin_file
 from corpparent.rulesets import BeforeFirstYearError
-from corpparent.runs.governance import NO_MEMBERSHIP, review_governance
+from corpparent.runs.governance import review_governance
 
 __all__ = ["meetings"]
 
@@ -102,9 +103,7 @@ def meetings(
             as_of=as_of)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    for warning in run.warnings:
-        hint = ": give --membership FILE" if warning.text == NO_MEMBERSHIP else ""
-        click.echo(f"note: {warning}{hint}", err=True)
+    warn(run.warnings, "meetings")
     report_findings(
         run.findings, out, title=run.title,
         authority=authority_name or (None if profile is None else profile.name),
@@ -113,5 +112,5 @@ def meetings(
                             plugin_file(authority_id)) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": run.as_of.isoformat()},
-        register=run.register,
+        register=run.register, notes=run.notes,
     )

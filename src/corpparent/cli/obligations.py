@@ -17,6 +17,7 @@ from corpparent.cli.common import (
     PeriodType,
     output_options,
     report_findings,
+    warn,
     write_output,
 )
 from corpparent.files.panel.icalendar import to_icalendar
@@ -250,8 +251,7 @@ def due(
                           meetings=sources.meetings(),
                           events=sources.events(),
                           submissions=() if log_file is None else read_submissions(log_file))
-    for warning in run.warnings:
-        click.echo(f"note: {warning}: give --meetings, --meeting or --event", err=True)
+    warn(run.warnings, "obligations due")
     if ics_file is not None:
         text = to_icalendar(run.upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
                             name=f"{sources.authority or 'Panel'} reporting deadlines",

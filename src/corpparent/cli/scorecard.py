@@ -18,6 +18,7 @@ from corpparent.cli.common import (
     profile_and_indicators,
     progress,
     slug,
+    warn,
 )
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
@@ -129,8 +130,7 @@ def scorecard(
             process=XmROptions() if process_charts else None, national=national)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    for warning in run.warnings:
-        click.echo(f"corpparent scorecard: warning: {warning}", err=True)
+    warn(run.warnings, "scorecard")
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
     options = {**options_used(authority=authority_id, indicators=indicator_ref,
                               comparators=None if comparators_file is None
@@ -141,12 +141,12 @@ def scorecard(
     now = datetime.now(UTC).replace(microsecond=0)
     reports = []
     for assessed in progress(run.periods, "Writing reports"):
-        for warning in assessed.warnings:
-            click.echo(f"corpparent scorecard: warning: {warning}", err=True)
+        warn(assessed.warnings, "scorecard")
         provenance = make_provenance(inputs=inputs, period=assessed.period, options=options,
                                      generated_at=now)
         report = out.finish(scorecard_report(assessed.result, provenance, title=title,
-                                             authority=authority_name or run.authority))
+                                             authority=authority_name or run.authority,
+                                             notes=assessed.notes))
         target = None if out.path is None else Path(str(out.path).replace(
             "{period}", slug(assessed.period)))
         emit(report, out.format, target)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from corpparent.findings import Finding, Status
+from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
 from corpparent.report.labels import SUMMARY_ORDER, status_key
@@ -138,6 +138,7 @@ def scorecard_report(
     title: str | None = None,
     authority: str | None = None,
     profile: Profile = "internal",
+    notes: Sequence[str] = (),
 ) -> ScorecardReport:
     """The report of a scorecard assessed for ``result.period``, unsuppressed. Its
     ``summary`` counts the indicators by headline status, the count every format shows.
@@ -146,12 +147,8 @@ def scorecard_report(
     """
     items = [_indicator(a) for a in result.assessments]
     exceptions = result.exception_report()
-    # A result better than expected is outside its range too, but it is a success, and
-    # listed there: an exception is a result the panel asks officers to explain.
-    successes = {f.subject for f in exceptions.successes}
     out = ExceptionReportOut(
-        exceptions=[FindingOut.of(f) for f in exceptions.exceptions
-                    if not (f.status is Status.EXCEEDED and f.subject in successes)],
+        exceptions=[FindingOut.of(f) for f in exceptions.exceptions],
         successes=[FindingOut.of(f) for f in exceptions.successes],
         insufficient=[FindingOut.of(f) for f in exceptions.insufficient],
     )
@@ -168,6 +165,7 @@ def scorecard_report(
         provenance=provenance,
         indicators=items,
         exception_report=out,
+        notes=list(notes),
     )
 
 
@@ -180,6 +178,7 @@ def findings_report(
     period: Period | None = None,
     profile: Profile = "internal",
     register: AttendanceRegister | None = None,
+    notes: Sequence[str] = (),
 ) -> FindingsReport:
     """A report of the findings of any check (meetings, obligations), in order, with the
     attendance register of a report of meetings."""
@@ -199,4 +198,5 @@ def findings_report(
         suppression=_NO_SUPPRESSION,
         provenance=provenance,
         findings=out,
+        notes=list(notes),
     )

@@ -315,14 +315,15 @@ def _background(report: AnyReport) -> str:
 
 
 def _notes(report: AnyReport) -> tuple[str, ...]:
-    """The footnotes: for a benchmark, its sources; otherwise what was withheld: how many
+    """The footnotes: first what the run said (the rule set carried forward, its
+    warnings); then, for a benchmark, its sources; otherwise what was withheld: how many
     figures this report withheld, and how many the data withheld as published, so a
     ``c`` on a chart is never beside a count of 0."""
     if isinstance(report, BenchmarkReport):
-        return (f"Neighbours: {report.neighbour_model}", *report.sources)
+        return (*report.notes, f"Neighbours: {report.neighbour_model}", *report.sources)
     note = report.suppression
     if not note.applied or not note.counts_shown:
-        return ()
+        return tuple(report.notes)
     source = (f"; {note.withheld_at_source} more were withheld ({note.symbol}) in the data "
               "as published" if note.withheld_at_source else "")
-    return (f"{note.footnote} Figures withheld: {note.withheld}{source}.",)
+    return (*report.notes, f"{note.footnote} Figures withheld: {note.withheld}{source}.")

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, TypeAdapter
 
+from corpparent._moved import moved_name
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, OutModel
 
 __all__ = [
@@ -142,6 +143,12 @@ class _Report(OutModel):
     )
     suppression: SuppressionNote
     provenance: Provenance
+    notes: list[str] = Field(
+        default_factory=list,
+        description="what the run said beside its results, each a sentence: the rule set "
+        "that judged them where it was carried forward from an earlier year, and its "
+        "warnings (indicators without a reading, nothing judged)",
+    )
 
 
 class ScorecardReport(_Report):
@@ -280,3 +287,8 @@ def published_schema() -> dict[str, Any]:
     text = resources.files("corpparent.report").joinpath("report.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
+
+
+def __getattr__(name: str) -> Any:
+    """0.2's names that moved to another module, each warning with its new home."""
+    return moved_name(__name__, name)

@@ -10,8 +10,9 @@ those registered in :mod:`corpparent.report.formats`.
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from corpparent._moved import moved_name
 from corpparent.errors import DefinitionError
 from corpparent.report.formats import RenderOptions, backend
 from corpparent.report.model import (
@@ -75,3 +76,8 @@ def render_binary(report: AnyReport, output_format: str) -> bytes:
     encoded as UTF-8."""
     written = backend(output_format).write(report)
     return written if isinstance(written, bytes) else written.encode("utf-8")
+
+
+def __getattr__(name: str) -> Any:
+    """0.2's names that moved to another module, each warning with its new home."""
+    return moved_name(__name__, name)

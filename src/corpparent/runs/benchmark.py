@@ -11,15 +11,18 @@ latest period. Choosing the periods happens here, once, on parsed periods.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, final
+from datetime import date
+from typing import TYPE_CHECKING, Any, final
 
 from attrs import field, frozen
 
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area
-from corpparent.dfe.national_results import NationalResults
 from corpparent.errors import DataError
 from corpparent.periods import Period, parse_period
+
+if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
+    from corpparent.dfe.national_inputs import NationalInputs
 
 __all__ = ["BenchmarkRun", "benchmark_authority", "chosen_periods"]
 
@@ -60,22 +63,30 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
     return [r for r in rows if published(r) in chosen]
 
 
-def benchmark_authority(results: NationalResults, authority: str, *,
+def benchmark_authority(inputs: NationalInputs, authority: str, *,
                         measures: Sequence[str] = (), periods: Sequence[str] = (),
-                        every: bool = False) -> BenchmarkRun:
-    """The rows of ``authority`` (a name, old LA code or ONS code) in ``results``."""
+                        every: bool = False, outstanding_as_at: date | None = None,
+                        ) -> BenchmarkRun:
+    """The rows of ``authority`` (a name, old LA code or ONS code) among every
+    authority's, on ``measures`` (default: every measure) in ``periods`` (default: each
+    measure's latest; ``every`` for all)."""
+    from corpparent.dfe.national_inputs import benchmark_national
+
+    results = benchmark_national(inputs, measures=list(measures) or None,
+                                 outstanding_as_at=outstanding_as_at)
     area = results.area(authority)
     if measures:
         known = set(results.names) | {str(m) for m in
                                       results.table["measure"].unique().to_pylist()}
         unknown = sorted(set(measures) - known)
         if unknown:
-            raise DataError.single("--measure", "no LAIT measure " + ", ".join(
+            raise DataError.single("measures", "no LAIT measure " + ", ".join(
                 repr(m) for m in unknown))
-    rows = chosen_periods(results.authority(area.code).to_pylist(), periods, every,
-                          parsed=results.periods)
+    rows = [r for r in results.authority(area.code).to_pylist()
+            if not measures or r["measure"] in measures]
+    rows = chosen_periods(rows, periods, every, parsed=results.periods)
     if not rows:
-        raise DataError.single("--period", f"no values for {area.name} in the periods "
+        raise DataError.single("periods", f"no values for {area.name} in the periods "
                                "asked for")
     rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
     return BenchmarkRun(area, results.model, results.notes, rows, names=results.names)

@@ -4,7 +4,9 @@
 indicator's readings; its assurance is judged against the targets in force for its last
 point, taken from the rule set in force for that point (chosen by the profile and carried
 forward past the last year declared), so assurance does not disappear after the first
-year a plug-in declared. The target drawn is the first of them that is no ambition.
+year a plug-in declared. The target drawn is the first of them that is no ambition. The
+chart draws one target line, so the targets are those in force at its last point: the
+one the panel asks about; each finding names the rule set in its evidence.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from corpparent.errors import CorpparentError
 from corpparent.findings import Finding
@@ -23,6 +25,7 @@ from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import Target
 from corpparent.rulesets import YearRules
+from corpparent.runs.notes import carried_note
 from corpparent.spc.chart import XmRChart, XmROptions
 from corpparent.spc.expected import indicator_chart
 from corpparent.spc.judgements import chart_findings
@@ -63,6 +66,11 @@ class ChartRun:
     def title(self) -> str:
         return f"{self.indicator.name}: process chart"
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the report says beside the chart: the rule set carried forward."""
+        return carried_note(self.rule_set)
+
 
 def chart_series(
     indicator: Indicator,
@@ -92,4 +100,7 @@ def chart_series(
     if chosen is not None and last is not None and indicator.id in chosen.ids:
         targets = tuple(t for t in chosen.targets_for(indicator.id, last) if not t.ambition)
     findings = chart_findings(drawn, indicator=indicator, targets=targets)
+    if rule_set is not None:
+        findings = tuple(evolve(f, evidence={**f.evidence, **rule_set.evidence})
+                         for f in findings)
     return ChartRun(indicator, drawn, findings, targets, rule_set)

@@ -26,12 +26,12 @@ from corpparent.governance.terms import SentItem
 from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
 from corpparent.rulesets import YearRules
-from corpparent.runs.notes import RunWarning
+from corpparent.runs.notes import RunWarning, notes_of
 
-__all__ = ["NO_MEMBERSHIP", "GovernanceRun", "review_governance"]
+__all__ = ["GovernanceRun", "review_governance"]
 
 #: The warning of a review without the panel's membership.
-NO_MEMBERSHIP = "quorum, attendance and composition need the panel's membership"
+_NO_MEMBERSHIP = "quorum, attendance and composition need the panel's membership"
 
 
 def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -54,6 +54,12 @@ class GovernanceRun:
     @property
     def title(self) -> str:
         return f"{self.constitution.panel}: governance, {self.period}"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the report says beside its findings: the rule set carried forward, and
+        the warnings, each a sentence."""
+        return notes_of(self.rule_set, self.warnings)
 
 
 def constitution_in_force(profile: AuthorityProfile | None, period: Period | None,
@@ -82,10 +88,8 @@ def review_governance(
     period's last day). ``constitution``, ``meetings`` and ``membership`` default to the
     profile's (the constitution of the rule set in force); ``submissions`` is the log of
     what went along the constitution's reporting lines (``None``: no log)."""
-    in_force, rule_set = constitution_in_force(profile, period)
-    if constitution is not None:
-        rule_set = None
-    chosen = constitution or in_force
+    chosen, rule_set = (constitution, None) if constitution is not None else (
+        constitution_in_force(profile, period))
     if chosen is None:
         raise DefinitionError("a governance review needs a constitution: an authority "
                               "profile with one, or one given")
@@ -106,5 +110,6 @@ def review_governance(
                          for f in findings)
     register = None if membership is None else attendance_register(PanelRecord(
         chosen.panel, membership, meetings, period.start, period.end, day))
-    notes = () if membership is not None else (RunWarning(NO_MEMBERSHIP),)
+    notes = () if membership is not None else (
+        RunWarning(_NO_MEMBERSHIP, hint="give --membership FILE"),)
     return GovernanceRun(chosen, period, day, findings, register, rule_set, notes)

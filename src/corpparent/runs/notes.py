@@ -9,11 +9,14 @@ leaves something unjudged that the panel would expect judged.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import final
 
 from attrs import frozen
 
-__all__ = ["RunWarning"]
+from corpparent.rulesets import YearRules
+
+__all__ = ["RunWarning", "carried_note", "notes_of"]
 
 
 @final
@@ -27,6 +30,28 @@ class RunWarning:
 
     text: str
     incomplete: bool = False
+    hint: str = ""
+    """What the command line adds, naming its own option ("give --membership FILE")."""
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def sentence(self) -> str:
+        """The warning as a report's note writes it: a capital letter and a full stop."""
+        return f"{self.text[:1].upper()}{self.text[1:]}."
+
+
+def carried_note(rule_set: YearRules | None) -> tuple[str, ...]:
+    """The note a report carries when the rule set that judged it was carried forward
+    from an earlier year: said once, beside every format's findings, so that a report in
+    which every indicator is met still says whose ranges and targets judged it."""
+    if rule_set is None or rule_set.carried_from is None:
+        return ()
+    return (f"No rule set was declared for {rule_set.year}: the ranges and targets set for "
+            f"{rule_set.carried_from} judged it, carried forward.",)
+
+
+def notes_of(rule_set: YearRules | None, warnings: Iterable[RunWarning]) -> tuple[str, ...]:
+    """A run's notes for its report: the rule set carried forward, then each warning."""
+    return (*carried_note(rule_set), *(w.sentence for w in warnings))

@@ -76,9 +76,9 @@ def obligations_in_force(profile: AuthorityProfile | None, period: Period | None
     the profile's own) and the constitution whose reporting lines are judged beside them
     (none when obligations are given). None at all is a
     :class:`~corpparent.errors.DefinitionError`, unless there are reporting lines."""
-    constitution, rule_set = constitution_in_force(profile, period)
     if given is not None:
         return given, None
+    constitution, rule_set = constitution_in_force(profile, period)
     found = (rule_set.obligations if rule_set is not None else
              ObligationSet(()) if profile is None else profile.obligations)
     if not found and (constitution is None or not constitution.reporting_lines):
@@ -154,5 +154,5 @@ def obligations_due(
                          submissions=submissions)
     notes = () if not upcoming.unscheduled else (RunWarning(
         f"{counted(len(upcoming.unscheduled), 'obligation')} could not be scheduled "
-        "without meeting or event dates"),)
+        "without meeting or event dates", hint="give --meetings, --meeting or --event"),)
     return DueRun(start, until, chosen, upcoming, notes)

@@ -26,7 +26,7 @@ from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
 from corpparent.rulesets import YearRules, name_rule_set
-from corpparent.runs.notes import RunWarning
+from corpparent.runs.notes import RunWarning, notes_of
 from corpparent.scorecard import Scorecard, ScorecardResult
 from corpparent.spc.chart import XmROptions
 from corpparent.trends import DEFAULT_HISTORY
@@ -57,6 +57,12 @@ class PeriodScorecard:
     @property
     def period(self) -> Period:
         return self.result.period
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the period's report says beside its findings: the rule set carried
+        forward, and the warnings, each a sentence."""
+        return notes_of(self.rule_set, self.warnings)
 
 
 @final
