@@ -115,11 +115,15 @@ def test_wiltshire_exception_report_lists_what_the_report_flags(
 ) -> None:
     """The exception report holds "those indicators which are outside the expected range
     or below the required target level" (002 §12a): at Q4 2022-23 those the report
-    places outside their ranges (§23-51) or below target (§88), and nothing else."""
+    places outside their ranges (§23-51) or below target (§88), and nothing else. "...and
+    successes are acknowledged": the missing episodes, below their range and better than
+    expected (§46-47), are in the report once, as its success; the rest are exceptions."""
     readings = read_readings(DATA / "wiltshire_readings_2022-23.csv", wiltshire.indicators)
     report = Scorecard(wiltshire.indicators).assess(
         readings, FinancialQuarter(2022, 4)).exception_report()
-    flagged = {finding.subject for finding in report.exceptions}
+    assert [finding.subject for finding in report.successes] == ["missing_episode"]
+    flagged = {finding.subject for finding in (*report.exceptions, *report.successes)}
+    assert len(flagged) == len(report.exceptions) + len(report.successes)
     assert flagged == {
         "cla_starts_rate",  # §23
         "long_term_stability",  # §33
