@@ -160,11 +160,11 @@ class IndicatorAssessment:
 class ExceptionReport:
     """What the panel receives: exceptions, successes, and what could not be judged.
 
-    ``exceptions`` are the range findings outside the expected range (better or worse),
-    the targets not met, and special cause concerns in the latest value; ``successes``
-    are results better than expected and special cause improvements (a single step up
-    is not one: it may be ordinary variation); ``insufficient`` lists the gaps in the
-    data.
+    ``exceptions`` are the range findings worse than the expected range (or outside a
+    neutral indicator's), the targets not met, and special cause concerns in the latest
+    value; ``successes`` are results better than expected and special cause improvements
+    (a single step up is not one: it may be ordinary variation), each listed there only;
+    ``insufficient`` lists the gaps in the data.
     """
 
     period: Period
