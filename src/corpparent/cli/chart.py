@@ -22,8 +22,7 @@ from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
-from corpparent.report.build import findings_report
-from corpparent.report.process import chart_out
+from corpparent.report.build import chart_report
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError
 from corpparent.runs.chart import chart_series
@@ -154,10 +153,6 @@ def chart(
                                 trend_length=trend_length),
                  **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
-    report = findings_report(run.findings, provenance, title=run.title,
-                             authority=authority, period=last, notes=run.notes)
-    report = report.model_copy(update={"chart": chart_out(run.chart, run.target,
-                                                          indicator.unit)})
-    report = out.finish(report)
+    report = out.finish(chart_report(run, provenance, authority=authority))
     emit(report, out.format, out.path)
     out.exit_on_breach([report])

@@ -4,13 +4,15 @@
 range, target, trend, comparator, process chart and headline it shows comes from the
 :class:`~corpparent.scorecard.ScorecardResult`, which decided them; nothing is read or
 judged again here. :func:`findings_report` does the same for the findings of any other
-check. Every renderer reads the model, so every format shows the same figures.
+check, and :func:`chart_report` for a process chart run. Every renderer reads the model,
+so every format shows the same figures.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
@@ -40,7 +42,10 @@ from corpparent.report.process import chart_out
 from corpparent.scorecard import IndicatorAssessment, ScorecardResult
 from corpparent.trends import TrendValue
 
-__all__ = ["findings_report", "scorecard_report", "summarise"]
+if TYPE_CHECKING:  # a report is built from a run's results; the run never builds one
+    from corpparent.runs.chart import ChartRun
+
+__all__ = ["chart_report", "findings_report", "scorecard_report", "summarise"]
 
 _NO_SUPPRESSION = SuppressionNote(applied=False, threshold=0)
 
@@ -200,3 +205,12 @@ def findings_report(
         findings=out,
         notes=list(notes),
     )
+
+def chart_report(run: ChartRun, provenance: Provenance, *,
+                 authority: str | None = None) -> FindingsReport:
+    """The report of a process chart run: its findings, the chart with the target in
+    force at its last point, and the run's notes (the rule set carried forward)."""
+    report = findings_report(run.findings, provenance, title=run.title, authority=authority,
+                             period=run.last, notes=run.notes)
+    return report.model_copy(update={"chart": chart_out(run.chart, run.target,
+                                                        run.indicator.unit)})

@@ -87,3 +87,4 @@ def chart_out(chart: XmRChart, target: float | Target | None = None,
                  "rebased": len(chart.groups) - 1},
         points=points,
     )
+
