@@ -204,8 +204,9 @@ def chart_block(title: str, chart: ChartOut, show: Callable[[float], str],
                      *(Cell(show(v), CellKind.NUMBER, value=v) for v in (
                          point.value, point.mean, point.lower_limit, point.upper_limit)),
                      Cell(signal)))
-    points = Table(f"Process chart: {title}", ("Period", "Value", "Mean", "Lower limit",
-                                               "Upper limit", "Signal"), tuple(rows))
+    named = title if title.endswith(": process chart") else f"Process chart: {title}"
+    points = Table(named, ("Period", "Value", "Mean", "Lower limit", "Upper limit", "Signal"),
+                   tuple(rows))
     return ChartBlock(title, chart, caption, points, show, ident)
 
 
