@@ -362,8 +362,12 @@ def name_rule_set(result: ScorecardResult, rule_set: YearRules) -> ScorecardResu
                 f"set for {rule_set.year}" in finding.explanation
                 and rule_set.carried_from is None):
             return evolve(finding, evidence=evidence)
-        return evolve(finding, explanation=f"{finding.explanation.rstrip('.')} "
-                      f"({rule_set.label}).", evidence=evidence)
+        explanation = finding.explanation.rstrip(".")
+        if rule_set.carried_from is not None:  # the range was set for the earlier year
+            explanation = explanation.replace(f"set for {rule_set.year}",
+                                              f"carried forward to {rule_set.year}")
+        return evolve(finding, explanation=f"{explanation} ({rule_set.label}).",
+                      evidence=evidence)
     return evolve(result, assessments=tuple(
         evolve(a, findings=tuple(map(named, a.findings))) for a in result.assessments))
 
