@@ -93,12 +93,11 @@ def render_document(document: Document) -> str:
     lines += [f"**{document.lead}:** {_summary(document)}" if document.summary
               else f"**{document.lead}**", ""]
     for section in document.sections:
-        level = 2
-        if section.title:
+        level = 3 if section.title else 2
+        body = [line for block in section.blocks for line in _block(block, level)]
+        if section.title and body:  # a section with nothing Markdown draws is left out
             lines += [f"## {md(section.title)}", ""]
-            level = 3
-        for block in section.blocks:
-            lines += _block(block, level)
+        lines += body
     lines += [line for note in document.notes for line in (f"*{md(note)}*", "")]
     if document.withheld:
         lines += ["Withheld figures (not for publication):", "",
