@@ -38,3 +38,23 @@ def test_a_binary_format_without_a_file_is_one_line_before_any_work(fmt: str) ->
     assert result.stderr.strip().splitlines() == [
         f"corpparent scorecard: error: --format {fmt} writes a binary file: give --output "
         "FILE (see 'corpparent scorecard --help')"]
+
+
+@pytest.mark.parametrize(("suffix", "starts"), [
+    (".docx", b"PK"), (".html", b"<!DOCTYPE html>"), (".md", b"# Wiltshire"),
+    (".json", b"{"),
+])
+def test_without_a_format_the_output_suffix_chooses_it(tmp_path: Path, suffix: str,
+                                                       starts: bytes) -> None:
+    """``-o paper.docx`` alone writes a Word paper, where 0.2 wrote the terminal's text
+    into a file called .docx; a format given still wins."""
+    target = tmp_path / f"report{suffix}"
+    result = CliRunner().invoke(cli, ["scorecard", str(READINGS), "-a", "wiltshire", "-p",
+                                      "2022-23 Q4", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().lstrip().startswith(starts)
+    forced = tmp_path / f"forced{suffix}"
+    assert CliRunner().invoke(cli, ["scorecard", str(READINGS), "-a", "wiltshire", "-p",
+                                    "2022-23 Q4", "-f", "markdown", "-o",
+                                    str(forced)]).exit_code == 0
+    assert forced.read_bytes().startswith(b"# Wiltshire")

@@ -252,8 +252,9 @@ _OUTPUT_OPTIONS = [
     click.option("--format", "-f", "output_format", type=click.Choice(format_names()),
                  default="terminal", show_default=True, help="Output format."),
     click.option("--output", "-o", type=OutputPath(),
-                 help="Write to this file instead of standard output. With several "
-                 "periods, include {period} in the name."),
+                 help="Write to this file instead of standard output; without --format, "
+                 "its suffix (.html, .md, .docx, .json, .csv, .xlsx, .parquet) chooses "
+                 "the format. With several periods, include {period} in the name."),
     click.option("--profile", type=click.Choice(PROFILES),
                  help="Who the report is for. Default: public for html, markdown and docx "
                  "(papers), internal for terminal, json and the tables."),
@@ -267,6 +268,25 @@ _OUTPUT_OPTIONS = [
 ]
 
 
+#: The format a file's suffix names, when ``--format`` is not given.
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html",
+                   ".htm": "html", ".docx": "docx", ".json": "json", ".csv": "csv",
+                   ".xlsx": "xlsx", ".parquet": "parquet"}
+
+
+def _format_for(output_format: str, output: Path | None) -> str:
+    """The format asked for with ``--format``; or, when it was left at its default, the
+    one the output file's suffix names (``-o paper.docx`` writes a Word paper, not the
+    terminal's text in a file called .docx)."""
+    context = click.get_current_context(silent=True)
+    given = context is not None and context.get_parameter_source(
+        "output_format") not in (None, click.core.ParameterSource.DEFAULT)
+    if given or output is None:
+        return output_format
+    named = _SUFFIX_FORMATS.get(output.suffix.lower())
+    return named if named is not None and named in format_names() else output_format
+
+
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options every reporting command shares, passed to it as ``out``."""
 
@@ -274,6 +294,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     def command(*args: Any, output_format: str, output: Path | None,
                 profile: Profile | None, suppress_small: bool | None, threshold: int,
                 fail_on_breach: bool, **kwargs: Any) -> Any:
+        output_format = _format_for(output_format, output)
         if backend(output_format).binary and output is None:
             raise click.UsageError(
                 f"--format {output_format} writes a binary file: give --output FILE")
