@@ -109,3 +109,19 @@ def test_a_benchmark_run_gives_the_measures_asked_for_and_no_others() -> None:
                                 every=True)
     assert {r["measure"] for r in every.rows} == {"LAC_LongStable%", "CareLeaverAcc"}
     assert len(every.rows) > len(run_.rows)
+
+
+def test_what_falls_due_is_drawn_from_the_rules_in_force_on_the_first_day() -> None:
+    """A plug-in whose 2023-24 rules add an obligation the 2022-23 rules lack: from a
+    day in 2023-24, and a day in 2025-26 (carried forward), it falls due; 0.2 took the
+    first year's obligations, and found none."""
+    from corpparent.files import profile_from_toml
+    from corpparent.runs import obligations_due
+    from test_rulesets import PLUGIN, YEAR_WITH_COMPARATORS_AND_OBLIGATIONS
+
+    profile = profile_from_toml(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS)
+    for start in (date(2023, 9, 1), date(2025, 9, 1)):
+        due = obligations_due(start, start.replace(month=12), profile=profile,
+                              meetings=[start.replace(month=10)])
+        assert [o.id for o in due.obligations] == ["minutes-to-council"]
+        assert [i.obligation.id for i in due.upcoming.due] == ["minutes-to-council"]

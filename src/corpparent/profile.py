@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import final
 
 from attrs import field, frozen
@@ -159,15 +160,20 @@ class AuthorityProfile:
     first set is the profile's own indicators, comparators, constitution and
     obligations; later ones are built from it (see :mod:`corpparent.rulesets`)."""
 
-    def rule_set_for(self, period: Period) -> YearRules | None:
+    def rule_set_for(self, period: Period | date) -> YearRules | None:
         """The rule set in force for ``period``: the one place every job chooses it.
 
         ``None`` when the profile declares no years (its own indicators, comparators,
         constitution and obligations apply to every period); the last year's rules
         carried forward, and saying so, for a period after the last year declared
         (:meth:`~corpparent.rulesets.RulesByYear.in_force`);
-        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year."""
-        return None if self.rule_sets is None else self.rule_sets.in_force(period)
+        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year. A day
+        (for what falls due from it) gives the set in force on that day."""
+        if self.rule_sets is None:
+            return None
+        if isinstance(period, date):
+            return self.rule_sets.in_force_on(period)
+        return self.rule_sets.in_force(period)
 
     @property
     def reading_indicators(self) -> IndicatorSet:

@@ -305,15 +305,29 @@ class RulesByYear:
                 "indicator definitions, ranges or targets are in force for it")
         if found[-1] is not self.sets[-1]:
             return found[-1]
-        return self._carried_forward(period)
+        return self._carried_forward(period.start)
 
-    def _carried_forward(self, period: Period) -> YearRules:
-        """The last set, or, for a period in a later year than any declared, the last
-        set carried forward to that year as an empty :class:`YearChanges` would carry it
-        (each range and target moved on by the years between), marked as carried."""
+    def in_force_on(self, day: date) -> YearRules:
+        """The set in force on ``day`` (for what falls due from that day): the latest
+        whose year starts on or before it, carried forward as for a period;
+        :class:`BeforeFirstYearError` before the first year."""
+        found = [s for s in self.sets if s.year.start <= day]
+        if not found:
+            raise BeforeFirstYearError(
+                f"{day.isoformat()} is before the first rule set, set for "
+                f"{self.first.year}: no rules are in force on it")
+        if found[-1] is not self.sets[-1]:
+            return found[-1]
+        return self._carried_forward(day)
+
+    def _carried_forward(self, start: date) -> YearRules:
+        """The last set, or, for a period starting (or a day) in a later year than any
+        declared, the last set carried forward to that year as an empty
+        :class:`YearChanges` would carry it (each range and target moved on by the years
+        between), marked as carried."""
         last = self.sets[-1]
         years = 0
-        while shifted(last.year, years + 1).start <= period.start:
+        while shifted(last.year, years + 1).start <= start:
             years += 1
         if years == 0:
             return last

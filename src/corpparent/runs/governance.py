@@ -62,7 +62,7 @@ class GovernanceRun:
         return notes_of(self.rule_set, self.warnings)
 
 
-def constitution_in_force(profile: AuthorityProfile | None, period: Period | None,
+def constitution_in_force(profile: AuthorityProfile | None, period: Period | date | None,
                           ) -> tuple[Constitution | None, YearRules | None]:
     """The constitution of the profile's rule set in force for ``period`` (with that
     set), or the profile's own when it declares no years or no period is given."""

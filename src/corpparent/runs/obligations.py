@@ -69,7 +69,7 @@ class DueRun:
                 f"{self.until.isoformat()}")
 
 
-def obligations_in_force(profile: AuthorityProfile | None, period: Period | None,
+def obligations_in_force(profile: AuthorityProfile | None, period: Period | date | None,
                          given: ObligationSet | None = None,
                          ) -> tuple[ObligationSet, Constitution | None]:
     """The obligations (``given``, or the profile's rule set in force for ``period``, or
@@ -143,10 +143,12 @@ def obligations_due(
     submissions: Iterable[Submission] = (),
 ) -> DueRun:
     """What falls due from ``start`` to ``until``, earliest first, leaving out what the
-    log already meets; obligations after each meeting need the meeting dates."""
+    log already meets; obligations after each meeting need the meeting dates. The
+    obligations are those of the rule set in force on ``start`` (carried forward past
+    the last year declared), unless given."""
     if until < start:
         raise DefinitionError(f"the window ends ({until}) before it starts ({start})")
-    chosen, _ = obligations_in_force(profile, None, obligations)
+    chosen, _ = obligations_in_force(profile, start, obligations)
     if not chosen:  # reporting lines are never due: a window needs obligations
         raise DefinitionError(_none_declared(profile, None))
     upcoming = falls_due(chosen, start=start, until=until,
