@@ -124,6 +124,10 @@ class YearRules:
             return {"rule set": str(self.year)}
         return {"rule set": str(self.year), "carried forward from": str(self.carried_from)}
 
+    def named_in(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+        """``findings`` each carrying :attr:`evidence`: judged by this set."""
+        return tuple(evolve(f, evidence={**f.evidence, **self.evidence}) for f in findings)
+
     def group(self, name: str) -> DatedGroup:
         """The group called ``name``; an :class:`~corpparent.errors.UnknownNameError`
         naming those there are."""
@@ -294,31 +298,31 @@ class RulesByYear:
         if that set gives a range or target for it (Wiltshire's 2022-23 report also
         quotes the ranges of its previous report, for 2021-22: 002 §30, §33); otherwise
         :class:`BeforeFirstYearError` says the period is before the first year."""
-        found = [s for s in self.sets if s.year.start <= period.start]
         first = self.first.indicators
-        if not found and (any(r.applies_to(period) for r in first.ranges)
-                          or any(t.applies_to(period) for t in first.targets)):
+        if period.start < self.first.year.start and (
+                any(r.applies_to(period) for r in first.ranges)
+                or any(t.applies_to(period) for t in first.targets)):
             return self.first
-        if not found:
-            raise BeforeFirstYearError(
-                f"{period} is before the first rule set, set for {self.first.year}: no "
-                "indicator definitions, ranges or targets are in force for it")
-        if found[-1] is not self.sets[-1]:
-            return found[-1]
-        return self._carried_forward(period.start)
+        return self._in_force_from(period.start, str(period),
+                                   "no indicator definitions, ranges or targets are in "
+                                   "force for it")
 
     def in_force_on(self, day: date) -> YearRules:
         """The set in force on ``day`` (for what falls due from that day): the latest
         whose year starts on or before it, carried forward as for a period;
         :class:`BeforeFirstYearError` before the first year."""
-        found = [s for s in self.sets if s.year.start <= day]
+        return self._in_force_from(day, day.isoformat(), "no rules are in force on it")
+
+    def _in_force_from(self, start: date, named: str, missing: str) -> YearRules:
+        """The latest set whose year starts on or before ``start``, carried forward past
+        the last; before the first, a :class:`BeforeFirstYearError` naming ``named``."""
+        found = [s for s in self.sets if s.year.start <= start]
         if not found:
-            raise BeforeFirstYearError(
-                f"{day.isoformat()} is before the first rule set, set for "
-                f"{self.first.year}: no rules are in force on it")
+            raise BeforeFirstYearError(f"{named} is before the first rule set, set for "
+                                       f"{self.first.year}: {missing}")
         if found[-1] is not self.sets[-1]:
             return found[-1]
-        return self._carried_forward(day)
+        return self._carried_forward(start)
 
     def _carried_forward(self, start: date) -> YearRules:
         """The last set, or, for a period starting (or a day) in a later year than any

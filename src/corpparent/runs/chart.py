@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import final
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from corpparent.errors import CorpparentError
 from corpparent.findings import Finding
@@ -101,6 +101,5 @@ def chart_series(
         targets = tuple(t for t in chosen.targets_for(indicator.id, last) if not t.ambition)
     findings = chart_findings(drawn, indicator=indicator, targets=targets)
     if rule_set is not None:
-        findings = tuple(evolve(f, evidence={**f.evidence, **rule_set.evidence})
-                         for f in findings)
+        findings = rule_set.named_in(findings)
     return ChartRun(indicator, drawn, findings, targets, rule_set)

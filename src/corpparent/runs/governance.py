@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import final
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
@@ -106,8 +106,7 @@ def review_governance(
         sent = None if submissions is None else tuple(submissions)
         findings += chosen.reporting_findings(sent, period, day)
     if rule_set is not None:
-        findings = tuple(evolve(f, evidence={**f.evidence, **rule_set.evidence})
-                         for f in findings)
+        findings = rule_set.named_in(findings)
     register = None if membership is None else attendance_register(PanelRecord(
         chosen.panel, membership, meetings, period.start, period.end, day))
     notes = () if membership is not None else (

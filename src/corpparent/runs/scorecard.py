@@ -108,32 +108,34 @@ def assess_scorecard(
     it needs a ``profile`` with the DfE or ONS code of an English authority.
     ``process=None`` draws no process charts.
     """
-    if indicators is None and profile is None:
+    if indicators is not None:
+        own_indicators = indicators
+    elif profile is not None:
+        own_indicators = profile.indicators
+    else:
         raise DefinitionError("a scorecard needs an authority profile or an indicator set")
     if national is not None:
         _check_code(profile)
     standings = _Standings(profile, indicators, national)
-    assessor = Scorecard(indicators if indicators is not None else _profile_indicators(profile),
-                         process=process, history=history,
-                         comparators=() if comparators is None else tuple(comparators))
+    assessor = Scorecard(own_indicators, process=process, history=history)
     done = []
     for period in periods:
         rule_set = None if indicators is not None or profile is None else (
             profile.rule_set_for(period))
-        if rule_set is None:
-            fallback = () if profile is None or profile.comparators is None else (
-                profile.comparators.comparators)
-            judged = evolve(assessor, comparators=assessor.comparators
-                            if comparators is not None else fallback,
-                            national=standings.for_group(None))
-            result = judged.assess(readings, period)
-        else:
-            group = next((g for g in rule_set.groups if g.name == OUTSTANDING), None)
-            own = rule_set.comparators.comparators if rule_set.comparators is not None else ()
-            judged = evolve(assessor, indicators=rule_set.indicators,
-                            comparators=assessor.comparators if comparators is not None
-                            else own, national=standings.for_group(group))
-            result = name_rule_set(judged.assess(readings, period), rule_set)
+        # The year's indicators, comparators and Outstanding group, where it has a rule
+        # set; the profile's own (or those given) otherwise.
+        source = rule_set if rule_set is not None else profile
+        declared = () if source is None or source.comparators is None else (
+            source.comparators.comparators)
+        group = None if rule_set is None else next(
+            (g for g in rule_set.groups if g.name == OUTSTANDING), None)
+        judged = evolve(assessor,
+                        indicators=own_indicators if rule_set is None else rule_set.indicators,
+                        comparators=declared if comparators is None else tuple(comparators),
+                        national=standings.for_group(group))
+        result = judged.assess(readings, period)
+        if rule_set is not None:
+            result = name_rule_set(result, rule_set)
         done.append(PeriodScorecard(result, rule_set, _period_warnings(
             result, readings, rule_set)))
     run_warnings = standings.warnings()
@@ -141,11 +143,6 @@ def assess_scorecard(
                      for w in [_unused_groups(p.rule_set)] if w is not None}
     return ScorecardRun(tuple(done), None if profile is None else profile.name,
                         (*run_warnings, *(RunWarning(w) for w in sorted(groups_warned))))
-
-
-def _profile_indicators(profile: AuthorityProfile | None) -> IndicatorSet:
-    assert profile is not None
-    return profile.indicators
 
 
 def _check_code(profile: AuthorityProfile | None) -> None:
