@@ -148,3 +148,30 @@ def test_a_parquet_text_column_that_is_not_utf8_is_refused(tmp_path: Path) -> No
         "Region": text(b"South West")}), path)
     with pytest.raises(DataError, match=r"cannot read the parquet file: .*UTF8"):
         read_lait(path)
+
+
+def test_read_limits_come_from_the_environment_and_from_a_block() -> None:
+    from corpparent.files import ReadLimits, current_limits, reading_limits
+
+    assert ReadLimits.from_environment({"CORPPARENT_MAX_ROWS": "20_000_000"}).rows == 20_000_000
+    with pytest.raises(DataError, match="CORPPARENT_MAX_COLUMNS"):
+        ReadLimits.from_environment({"CORPPARENT_MAX_COLUMNS": "-3"})
+    before = current_limits()
+    with reading_limits(rows=5) as inside:
+        assert current_limits() == inside
+        assert inside.rows == 5
+        assert inside.columns == before.columns
+    assert current_limits() == before
+
+
+def test_an_error_over_a_limit_names_the_limit_and_how_to_raise_it() -> None:
+    from corpparent.files import reading_limits
+    from corpparent.files._tabular.limits import over_limit
+
+    with reading_limits(columns=10):
+        error = over_limit("wide.csv", "the table's header", "12 columns", "columns", line=1)
+    text = str(error)
+    assert "wide.csv" in text
+    assert "10" in text
+    assert "12 columns" in text
+    assert "CORPPARENT_MAX_COLUMNS" in text

@@ -25,6 +25,11 @@ from typing import TYPE_CHECKING
 from corpparent._lazy import front_door
 
 if TYPE_CHECKING:  # each public name, written once, imported on first use
+    from corpparent.files._tabular.limits import (
+        ReadLimits as ReadLimits,
+        current_limits as current_limits,
+        reading_limits as reading_limits,
+    )
     from corpparent.files.dfe.ees import read_ees as read_ees
     from corpparent.files.dfe.lait import (
         read_lait as read_lait,

@@ -1,4 +1,6 @@
-"""The bounds every reader keeps: what file may be opened, how large, how deeply nested.
+"""The bounds every reader keeps: what file may be opened, how large, how many rows,
+columns and cells, how long a cell, how much a compressed container may expand to, how
+deeply nested.
 
 A reader is handed a path by a person, a script or a scheduler, and the file behind it
 may be anything: a directory, a pipe that never ends (a FIFO), a device that never ends
@@ -7,18 +9,42 @@ may be anything: a directory, a pipe that never ends (a FIFO), a device that nev
 before a byte is read, so no reader hangs or fills memory. :func:`check_nesting` bounds
 how deeply a decoded JSON or TOML document nests, so a walk over it cannot exhaust the
 interpreter's stack.
+
+The other bounds are a :class:`ReadLimits`, in force for the whole process or for a block
+(:func:`reading_limits`), read from ``CORPPARENT_MAX_<NAME>`` environment variables where
+set. Each reader checks them before it does the work they bound (a workbook's declared
+dimensions before its cells are read, a zip member's declared size before it is
+inflated), and :func:`over_limit` words the error the same way everywhere: what was
+found, the limit, and how to raise it. The defaults sit well above real workloads:
+millions of readings, the whole LAIT dataset ten times over.
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, final
+
+import attrs
+from attrs import frozen
 
 from corpparent.errors import DataError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "check_nesting", "checked_file"]
+__all__ = [
+    "LIMIT_ENV_PREFIX",
+    "MAX_FILE_BYTES",
+    "MAX_NESTING",
+    "ReadLimits",
+    "check_nesting",
+    "checked_file",
+    "current_limits",
+    "over_limit",
+    "reading_limits",
+]
 
 #: The largest input file read: 256 MiB. The largest published file corpparent reads,
 #: the DfE's care leavers' activity table, is 3.3 MB; the whole LAIT dataset is 1.8 MB.
@@ -26,6 +52,99 @@ MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 #: How deeply objects and lists may nest in a JSON or TOML document. corpparent's own
 #: documents nest at most five deep (a plug-in's tables of lists of tables).
 MAX_NESTING: Final = 32
+#: ``CORPPARENT_MAX_ROWS=20000000`` raises the row bound for a process, and so on for
+#: each field of :class:`ReadLimits` (its name in capitals).
+LIMIT_ENV_PREFIX: Final = "CORPPARENT_MAX_"
+
+
+@final
+@frozen
+class ReadLimits:
+    """How much one input may hold. Every field is a positive whole number.
+
+    - ``rows``: data rows of one table (a CSV file, a sheet, a parquet file, a list of
+      records, a DataFrame): 10 million, where a council's monthly scorecard over ten
+      years is about 10,000 and every authority's about 1.5 million;
+    - ``columns``: columns of one table: 4,096 (a wide scorecard with a column per month
+      over 20 years has about 250);
+    - ``cells``: cells of one sheet, rows times columns as the workbook declares them or
+      as read: 50 million (the whole LAIT dataset, ten times over, is about 20 million);
+    - ``cell_chars``: characters in one cell or one CSV field: 32,767, Excel's own
+      limit;
+    - ``expanded_bytes``: bytes a compressed container (an ``.xlsx`` or ``.ods`` zip, a
+      parquet file's pages) may expand to: 1 GiB;
+    - ``row_group_rows``: rows in one row group of a parquet file, read at once: 10
+      million.
+    """
+
+    rows: int = 10_000_000
+    columns: int = 4_096
+    cells: int = 50_000_000
+    cell_chars: int = 32_767
+    expanded_bytes: int = 1024 * 1024 * 1024
+    row_group_rows: int = 10_000_000
+
+    def __attrs_post_init__(self) -> None:
+        for name, value in attrs.asdict(self).items():
+            if type(value) is not int or value <= 0:
+                raise ValueError(f"the read limit {name} must be a positive whole number, "
+                                 f"not {value!r}")
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> ReadLimits:
+        """The defaults, with each ``CORPPARENT_MAX_<NAME>`` set in ``environ`` (the
+        process's environment by default) in place of its field; a value that is not a
+        positive whole number is a :class:`~corpparent.errors.DataError` naming the
+        variable."""
+        environ = dict(os.environ) if environ is None else environ
+        given: dict[str, int] = {}
+        for name in attrs.fields_dict(cls):
+            variable = LIMIT_ENV_PREFIX + name.upper()
+            text = environ.get(variable)
+            if text is None:
+                continue
+            cleaned = text.strip().replace("_", "").replace(",", "")
+            if not cleaned.isdigit() or int(cleaned) <= 0:
+                raise DataError.single(variable, "the read limit is not a positive whole "
+                                       "number", expected="a whole number such as 20000000",
+                                       found=repr(text[:40]))
+            given[name] = int(cleaned)
+        return cls(**given)
+
+
+_IN_FORCE: contextvars.ContextVar[ReadLimits | None] = contextvars.ContextVar(
+    "read_limits", default=None)
+
+
+def current_limits() -> ReadLimits:
+    """The limits in force: those of the innermost :func:`reading_limits` block, else the
+    defaults with the process's ``CORPPARENT_MAX_<NAME>`` variables applied."""
+    chosen = _IN_FORCE.get()
+    return chosen if chosen is not None else ReadLimits.from_environment()
+
+
+@contextmanager
+def reading_limits(limits: ReadLimits | None = None, **fields: int) -> Iterator[ReadLimits]:
+    """Read with other limits inside the block: ``limits``, or those in force with
+    ``fields`` changed (``with reading_limits(rows=50_000_000): ...``)."""
+    chosen = attrs.evolve(limits if limits is not None else current_limits(), **fields)
+    token = _IN_FORCE.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _IN_FORCE.reset(token)
+
+
+def over_limit(source: str, what: str, found: str, limit: str, *, line: int | None = None,
+               field: str | None = None) -> DataError:
+    """The error for an input over the read limit ``limit`` (a field of
+    :class:`ReadLimits`): ``what`` is too large, with what was found, the limit and how
+    to raise it."""
+    value = getattr(current_limits(), limit)
+    return DataError.single(
+        source, f"{what} is over the read limit {limit} ({value:,}); raise it with "
+        f"{LIMIT_ENV_PREFIX}{limit.upper()} or corpparent.files.reading_limits({limit}=...)",
+        line=line, field=field, expected=f"at most {value:,}", found=found)
 
 
 def _what(mode: int) -> str:
