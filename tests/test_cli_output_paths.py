@@ -4,13 +4,21 @@ refused before any work, on one line."""
 
 from __future__ import annotations
 
+import os
+import resource
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import corpparent
 from corpparent.cli import cli
 from reports_support import READINGS
+
+SOURCES = str(Path(corpparent.__file__).resolve().parent.parent)
 
 BASE = ["scorecard", str(READINGS), "-a", "wiltshire", "-p", "2022-23 Q4"]
 
@@ -58,3 +66,96 @@ def test_without_a_format_the_output_suffix_chooses_it(tmp_path: Path, suffix: s
                                     "2022-23 Q4", "-f", "markdown", "-o",
                                     str(forced)]).exit_code == 0
     assert forced.read_bytes().startswith(b"# Wiltshire")
+
+
+# --- Whole or not at all: a file-size limit and a full disk leave the previous report ---
+
+#: The formats a report is written in on paper or as data, each over 8 KiB here.
+WHOLE_FORMATS = ["docx", "html", "xlsx", "json"]
+PREVIOUS = b"the previous report, which must survive\n"
+LIMIT = 8192
+
+
+def child_env() -> dict[str, str]:
+    """A child corpparent on this tree's sources, writing no bytecode (under a file-size
+    limit, only its report may fail)."""
+    return {**os.environ, "PYTHONPATH": SOURCES, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def errors(stderr: str) -> list[str]:
+    """The lines of standard error but the run's warnings (which precede the writing)."""
+    return [line for line in stderr.splitlines() if ": warning: " not in line]
+
+
+def _limit_file_size() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
+
+
+@pytest.mark.parametrize("fmt", WHOLE_FORMATS)
+def test_over_a_file_size_limit_the_previous_report_is_intact(tmp_path: Path, fmt: str) -> None:
+    """Under RLIMIT_FSIZE of 8 KiB, a report of 17 to 220 KB fails with EFBIG (the
+    command ignores SIGXFSZ, which would kill it): exit 2, one line naming the file, the
+    previous report byte for byte, no temporary left."""
+    target = tmp_path / f"report.{fmt}"
+    target.write_bytes(PREVIOUS)
+    done = subprocess.run([sys.executable, "-m", "corpparent", *BASE, "-o", str(target)],
+                          env=child_env(), preexec_fn=_limit_file_size, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 2, done.stderr
+    assert errors(done.stderr) == [
+        f"corpparent: error: {target}: cannot write the {fmt} report: File too large "
+        "(EFBIG); the file there before, if any, is left as it was"]
+    assert target.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+#: Run inside a new user and mount namespace: mount a 64 KiB tmpfs, fill all but 8 KiB
+#: of it, write the previous report, run the command, then copy what the tmpfs holds out
+#: (it vanishes with the namespace).
+TMPFS_SCRIPT = """
+set -e
+mount -t tmpfs -o size=64k tmpfs "$1"
+head -c 53248 /dev/zero > "$1/filler"
+printf 'the previous report, which must survive\\n' > "$1/$2"
+shift 2
+set +e
+"$@" 2> "$OUT/stderr"
+echo $? > "$OUT/code"
+cp -a "$MNT/." "$OUT/left/"
+"""
+
+
+def _tmpfs_refused() -> str | None:
+    """Why a small tmpfs cannot be mounted here, or None when it can."""
+    if shutil.which("unshare") is None:
+        return "unshare is not installed"
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c",
+                            "mount -t tmpfs -o size=64k tmpfs /mnt"],
+                           capture_output=True, text=True, check=False)
+    return None if probe.returncode == 0 else (
+        f"a tmpfs cannot be mounted in a user namespace here: {probe.stderr.strip()}")
+
+
+@pytest.mark.parametrize("fmt", WHOLE_FORMATS)
+def test_on_a_full_disk_the_previous_report_is_intact(tmp_path: Path, fmt: str) -> None:
+    """On a 64 KiB tmpfs with 8 KiB free, the report fails with ENOSPC: exit 2, one line
+    naming the file, the previous report byte for byte, no temporary left."""
+    reason = _tmpfs_refused()
+    if reason is not None:
+        pytest.skip(reason)
+    mount, out = tmp_path / "mnt", tmp_path / "out"
+    mount.mkdir()
+    (out / "left").mkdir(parents=True)
+    target = mount / f"report.{fmt}"
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", TMPFS_SCRIPT, "tmpfs", str(mount), target.name,
+         sys.executable, "-m", "corpparent", *BASE, "-o", str(target)],
+        env={**child_env(), "OUT": str(out), "MNT": str(mount)}, capture_output=True,
+        text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (out / "code").read_text().strip() == "2"
+    assert errors((out / "stderr").read_text()) == [
+        f"corpparent: error: {target}: cannot write the {fmt} report: No space left on "
+        "device (ENOSPC); the file there before, if any, is left as it was"]
+    assert (out / "left" / target.name).read_bytes() == PREVIOUS
+    assert sorted(p.name for p in (out / "left").iterdir()) == ["filler", target.name]
