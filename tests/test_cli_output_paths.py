@@ -16,7 +16,9 @@ from click.testing import CliRunner
 
 import corpparent
 from corpparent.cli import cli
-from reports_support import READINGS
+from corpparent.plugins.scaffold import plugin_file_text
+from corpparent.testing.pytest import PluginInstaller
+from reports_support import INDICATORS_PY, READINGS, ROOT
 
 SOURCES = str(Path(corpparent.__file__).resolve().parent.parent)
 
@@ -159,3 +161,113 @@ def test_on_a_full_disk_the_previous_report_is_intact(tmp_path: Path, fmt: str) 
         "device (ENOSPC); the file there before, if any, is left as it was"]
     assert (out / "left" / target.name).read_bytes() == PREVIOUS
     assert sorted(p.name for p in (out / "left").iterdir()) == ["filler", target.name]
+
+
+# --- No output names an input, whatever option gave it --------------------------------
+
+PLUGIN_PY = '''\
+from corpparent.plugins import load_profile
+
+
+def profile():
+    return load_profile("wiltshire")
+'''
+CONSTITUTION_PY = '''\
+from corpparent.plugins import load_profile
+
+
+def panel_constitution():
+    return load_profile("wiltshire").constitution
+'''
+#: A package whose import fails loudly: finding its module file must not import it.
+TRIPWIRE = 'raise RuntimeError("the package was imported to find its file")\n'
+
+
+def _installed(tmp_path: Path, installer: PluginInstaller) -> Path:
+    plugin = tmp_path / "guardshire.toml"
+    plugin.write_text(plugin_file_text("guardshire", "Guardshire"), encoding="utf-8")
+    installer.install_file(plugin, "guardshire")
+    return installer.site / "_corpparent_installed_guardshire"
+
+
+def _input_route(route: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                 installer: PluginInstaller) -> tuple[list[str], Path]:
+    """The command line of one input route, and the input it then names as its output."""
+    readings = tmp_path / "readings.csv"
+    shutil.copy(READINGS, readings)
+    scorecard = ["scorecard", str(readings), "-p", "2022-23 Q4"]
+    meetings = tmp_path / "meetings.csv"
+    shutil.copy(ROOT / "examples" / "data" / "wiltshire_2022-23_meetings.csv", meetings)
+    due = ["obligations", "due", "--from", "2023-09-01", "--until", "2024-03-31"]
+    if route in ("plugin.toml", "obligations.toml"):
+        target = tmp_path / route
+        target.write_text(plugin_file_text("guardshire", "Guardshire"), encoding="utf-8")
+        if route == "plugin.toml":
+            return [*scorecard, "-a", str(target), "-o", str(target)], target
+        return [*due, "-O", str(target), "--ics", str(target)], target
+    if route.startswith(("indicators.py", "plugin.py", "constitution.py")):
+        target = tmp_path / route.split(":")[0]
+        text = {"indicators.py": INDICATORS_PY.read_text(encoding="utf-8"),
+                "plugin.py": PLUGIN_PY, "constitution.py": CONSTITUTION_PY}[target.name]
+        target.write_text(text, encoding="utf-8")
+        reference = str(tmp_path / route)
+        if target.name == "constitution.py":
+            return ["meetings", str(meetings), "-C", reference, "-p", "2022-23", "-o",
+                    str(target)], target
+        option = "-i" if target.name == "indicators.py" else "-a"
+        return [*scorecard, option, reference, "-o", str(target)], target
+    if route.startswith("module"):
+        package = tmp_path / "guarded_pkg"
+        package.mkdir()
+        (package / "__init__.py").write_text(TRIPWIRE, encoding="utf-8")
+        target = package / "indicators.py"
+        target.write_text(INDICATORS_PY.read_text(encoding="utf-8"), encoding="utf-8")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        return [*scorecard, "-i", "guarded_pkg.indicators:wiltshire_indicators", "-o",
+                str(target)], target
+    if route.startswith("installed"):
+        folder = _installed(tmp_path, installer)
+        target = folder / ("guardshire.toml" if route == "installed data file"
+                           else "__init__.py")
+        return [*scorecard, "-a", "guardshire", "-o", str(target)], target
+    if route == "meetings under --ics":
+        return [*due, "-a", "wiltshire", "-M", str(meetings), "--ics", str(meetings)], meetings
+    link = tmp_path / "linked.csv"
+    (os.link if route == "hard link" else os.symlink)(readings, link)
+    return [*scorecard, "-a", "wiltshire", "-o", str(link)], readings
+
+
+INPUT_ROUTES = ["plugin.toml", "obligations.toml", "indicators.py",
+                "indicators.py:wiltshire_indicators", "plugin.py", "plugin.py:profile",
+                "constitution.py:panel_constitution", "module:NAME", "installed data file",
+                "installed module", "meetings under --ics", "hard link", "symbolic link"]
+
+
+@pytest.mark.parametrize("route", INPUT_ROUTES)
+def test_no_output_overwrites_an_input(route: str, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       plugin_installer: PluginInstaller) -> None:
+    """Each way a command is given a file to read (a path, a plug-in or Python
+    reference, a module, an installed plug-in, a link) refused as its output: exit 2, one
+    line, before any work, and the input byte for byte as it was."""
+    args, target = _input_route(route, tmp_path, monkeypatch, plugin_installer)
+    before = target.read_bytes()
+    result = CliRunner().invoke(cli, args, prog_name="corpparent")
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.splitlines()) == 1
+    assert "an input of this command; choose another output file" in result.stderr
+    assert target.read_bytes() == before
+    assert "guarded_pkg" not in sys.modules
+
+
+def test_one_file_named_by_two_outputs_is_refused(tmp_path: Path) -> None:
+    """``-o x.ics --ics x.ics``: the calendar and the report would replace each other."""
+    target = tmp_path / "x.ics"
+    result = CliRunner().invoke(cli, ["obligations", "due", "-a", "wiltshire", "--from",
+                                      "2023-09-01", "--until", "2024-03-31", "-o",
+                                      str(target), "--ics", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"corpparent: error: {target}: will not write the terminal report here: two outputs "
+        "of this command name this file; give each its own"]
+    assert not target.exists()
