@@ -4,13 +4,16 @@ refused before any work, on one line."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -271,3 +274,48 @@ def test_one_file_named_by_two_outputs_is_refused(tmp_path: Path) -> None:
         f"corpparent: error: {target}: will not write the terminal report here: two outputs "
         "of this command name this file; give each its own"]
     assert not target.exists()
+
+
+# --- No format passes a bidirectional control on raw ---------------------------------
+
+#: An override, an isolate and its end, the direction marks and the Arabic letter mark.
+BIDI = "\u202e\u2066\u2069\u200e\u200f\u061c"
+SPOOFED = f"Wilt{BIDI}shire"
+
+
+def _texts(path: Path) -> list[str]:
+    """Every text a written file holds: the file itself, each member of a zipped one
+    (docx, xlsx), each value and name of a parquet table."""
+    data = path.read_bytes()
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(path) as archive:
+            return [archive.read(n).decode("utf-8") for n in archive.namelist()
+                    if n.endswith((".xml", ".rels"))]  # not the pictures
+    if path.suffix == ".parquet":
+        table = pq.read_table(path)
+        return [json.dumps([table.column_names, table.to_pylist()], default=str,
+                           ensure_ascii=False)]
+    return [data.decode("utf-8")]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json", "csv", "xlsx",
+                                 "docx", "parquet"])
+def test_no_report_format_keeps_a_bidirectional_control(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"report.{fmt}"
+    result = CliRunner().invoke(cli, [*BASE, "--name", SPOOFED, "--title", SPOOFED, "-f",
+                                      fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    texts = [t for p in sorted(tmp_path.iterdir()) for t in _texts(p)]
+    assert [text[i - 60:i + 5] for text in texts for i, c in enumerate(text) if c in BIDI] == []
+    assert any("Wilt\\u202e" in text.replace("\\\\", "\\") for text in texts)  # shown, escaped
+
+
+def test_the_calendar_keeps_no_bidirectional_control(tmp_path: Path) -> None:
+    target = tmp_path / "due.ics"
+    result = CliRunner().invoke(cli, ["obligations", "due", "-a", "wiltshire", "--from",
+                                      "2023-09-01", "--until", "2024-03-31", "--name",
+                                      SPOOFED, "--ics", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_bytes().decode("utf-8")
+    assert not any(char in text for char in BIDI)
+    assert "NAME:Wiltshire reporting deadlines\r\n" in text
