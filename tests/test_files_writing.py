@@ -271,3 +271,32 @@ def test_the_scaffold_writes_through_the_same_path(tmp_path: Path) -> None:
     with mock.patch("os.write", full), pytest.raises(DataError, match="ENOSPC"):
         write_plugin_file("ourtown", "Our Town", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_national_results_are_written_whole(tmp_path: Path, suffix: str) -> None:
+    """The results table is rendered in memory, then written whole: a full disk leaves
+    the previous table as it was; a good write reads back as the rows written."""
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    from corpparent.dfe.national_table import benchmark_all
+    from corpparent.files.dfe.national_results import write_national_results
+    from corpparent.indicators.definitions import Polarity
+    from national_engine_support import dictionary, neighbours, table
+
+    results = benchmark_all(table({"2025": [1.0, 2.0]}), dictionary(Polarity.LOWER_IS_BETTER),
+                            neighbours({}, 2), set())
+    target = tmp_path / f"results{suffix}"
+    target.write_bytes(b"previous")
+
+    def full(descriptor: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with mock.patch("os.write", full), pytest.raises(DataError, match="the results"):
+        write_national_results(results, target)
+    assert target.read_bytes() == b"previous"
+    write_national_results(results, target)
+    read = pcsv.read_csv(target) if suffix == ".csv" else pq.read_table(target)
+    assert read.num_rows == results.table.num_rows == 2
+    assert leftovers(tmp_path, target.name) == []
