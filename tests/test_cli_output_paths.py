@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 import corpparent
 from corpparent.cli import cli
+from corpparent.cli.outputs import reference_files
 from corpparent.plugins.scaffold import plugin_file_text
 from corpparent.testing.pytest import PluginInstaller
 from reports_support import INDICATORS_PY, READINGS, ROOT
@@ -261,6 +262,14 @@ def test_no_output_overwrites_an_input(route: str, tmp_path: Path,
     assert "an input of this command; choose another output file" in result.stderr
     assert target.read_bytes() == before
     assert "guarded_pkg" not in sys.modules
+
+
+def test_a_built_in_plug_in_names_its_own_data_file() -> None:
+    """``-a wiltshire`` reads the plug-in file shipped inside corpparent: found from the
+    entry point, so it is an input too (shown without writing over it)."""
+    shipped = Path(corpparent.__file__).resolve().parent / "authorities" / "wiltshire.toml"
+    assert shipped in [p.resolve() for p in reference_files("wiltshire")]
+    assert list(reference_files("Our Council")) == []
 
 
 def test_one_file_named_by_two_outputs_is_refused(tmp_path: Path) -> None:
