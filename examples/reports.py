@@ -7,7 +7,8 @@ annual report 2022-23 (§23-106); the quarterly figures are in
 ``examples/data/wiltshire_readings_2022-23.csv``. The page is self-contained (no
 network), has a trend chart per indicator against its expected range and target, and
 ends with the provenance of every figure.
-They are written to the current directory; their paths are printed.
+They are written to the current directory, each whole or not at all (a full disk
+leaves an earlier copy as it was); their paths are printed.
 
 Run: ``python examples/reports.py``
 """
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from corpparent import FinancialQuarter, Scorecard, read_readings
+from corpparent.files.writing import write_whole
 from corpparent.plugins import load_profile
 from corpparent.report import finish, make_provenance, render, scorecard_report
 from corpparent.report.output import render_binary
@@ -41,15 +43,15 @@ def main() -> None:
     report = scorecard_report(result, provenance, authority=wiltshire.name)
     page = finish(report, "html")  # the public profile: small counts withheld
     target = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.html"
-    target.write_text(render(page, "html"), encoding="utf-8")
+    write_whole(target, render(page, "html"), what="the HTML page")
     exceptions = page.exception_report.exceptions
     print(f"{len(exceptions)} exceptions among {len(page.indicators)} indicators")
     print(f"wrote {target}")
     paper = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.docx"
-    paper.write_bytes(render_binary(finish(report, "docx"), "docx"))  # public, as the page
+    write_whole(paper, render_binary(finish(report, "docx"), "docx"))  # public, as the page
     print(f"wrote {paper}")
     workbook = Path.cwd() / "wiltshire-scorecard-2022-23-Q4.xlsx"
-    workbook.write_bytes(render_binary(report, "xlsx"))  # the officers' internal copy
+    write_whole(workbook, render_binary(report, "xlsx"))  # the officers' internal copy
     sheets = ", ".join(f"{t.name} ({len(t.rows)} rows)" for t in tidy_tables(report))
     print(f"wrote {workbook}: {sheets}")
 

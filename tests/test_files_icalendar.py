@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from corpparent.files.panel.icalendar import (
 )
 from corpparent.obligations.instances import Instance
 from corpparent.obligations.upcoming import falls_due
+from corpparent.safe_text import BIDI_CONTROLS
 
 STAMP = datetime(2023, 7, 1, 9, 30, tzinfo=UTC)
 PLANNED = [date(2023, 9, 26), date(2023, 11, 14)]
@@ -137,3 +139,14 @@ def test_escaped_text_unescapes_to_the_original(text: str) -> None:
     escaped = escape_text(text)
     assert not re.search(r"(?<!\\)(?:\\\\)*[,;]", escaped.replace("\\,", "").replace("\\;", ""))
     assert unescape(escaped) == text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_no_control_or_bidirectional_character_reaches_the_calendar(text: str) -> None:
+    """Controls but tab (which RFC 5545 allows) are spaced and the bidirectional
+    controls (U+202A-202E, U+2066-2069, U+200E/F, U+061C) removed, so a calendar shows
+    the text as the data has it."""
+    escaped = escape_text(text)
+    assert not [c for c in escaped if c in BIDI_CONTROLS or c in "\u2028\u2029"
+                or (unicodedata.category(c) == "Cc" and c != "\t")]
+    assert escape_text("Due: \u202eLAC\u202c review\u200f") == "Due: LAC review"

@@ -12,9 +12,9 @@ from corpparent.safe_text import printable, printable_tree
 
 def _controls(text: str) -> list[str]:
     """The characters a terminal may obey rather than show (Unicode category Cc, the
-    line and paragraph separators, the bidirectional controls)."""
+    line and paragraph separators, the bidirectional controls and marks)."""
     return [char for char in text if unicodedata.category(char) == "Cc"
-            or char in "\u2028\u2029" or "\u202a" <= char <= "\u202e"
+            or char in "\u2028\u2029\u200e\u200f\u061c" or "\u202a" <= char <= "\u202e"
             or "\u2066" <= char <= "\u2069"]
 
 

@@ -14,13 +14,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["printable", "printable_tree"]
+__all__ = ["BIDI_CONTROLS", "printable", "printable_tree"]
+
+#: The bidirectional controls: embeddings, overrides, isolates and the direction marks,
+#: which reorder what a reader sees without being seen themselves.
+BIDI_CONTROLS = frozenset(chr(code) for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                  *range(0x2066, 0x206A)))
+_BIDI = "".join(sorted(BIDI_CONTROLS))
 
 # C0 controls (but tab and line feed, kept where asked), DEL, C1 controls, and the
-# Unicode line and paragraph separators and bidirectional overrides, which reorder or
+# Unicode line and paragraph separators and bidirectional controls, which reorder or
 # break what a reader sees.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+_CONTROL_OR_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 
 
 def _escape(found: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from types import MappingProxyType
@@ -151,5 +152,8 @@ def show_log(verbose: int) -> None:
 
 
 def main() -> NoReturn:
-    """The console script's entry point."""
+    """The console script's entry point. Over a file-size limit a write fails with an
+    error (and the file is left as it was) rather than the signal ending the process."""
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     cli.main(prog_name="corpparent")

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import track
 
 from corpparent.cli.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
+from corpparent.cli.outputs import given_outputs, refuse_overwriting_inputs, write_output
 from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
@@ -112,53 +113,6 @@ def load_indicator_set(reference: str) -> IndicatorSet:
     return load_object(reference, IndicatorSet, "indicators")
 
 
-#: The options a command writes to; every other path it is given is an input.
-OUTPUT_PARAMETERS = frozenset({"output", "ics_file"})
-
-
-def _given_inputs() -> list[Path]:
-    """The paths the running command was given to read: every path among its arguments
-    and options but those it writes to."""
-    context = click.get_current_context(silent=True)
-    found: list[Path] = []
-    while context is not None:
-        for name, value in context.params.items():
-            if name in OUTPUT_PARAMETERS:
-                continue
-            values = value if isinstance(value, tuple | list) else (value,)
-            found.extend(Path(v) for v in values if isinstance(v, Path))
-        context = context.parent
-    return found
-
-
-def refuse_overwriting_inputs(output: Path, what: str = "the output") -> None:
-    """Raise a :class:`~corpparent.errors.DataError` if ``output`` is one of the files the
-    running command reads: a report written over its own readings would lose them."""
-    for given in _given_inputs():
-        same = (output.resolve() == given.resolve()
-                or (output.exists() and given.exists() and os.path.samefile(output, given)))
-        if same:
-            raise DataError.single(str(output), f"will not write {what} over {given}, an "
-                                   "input of this command; choose another --output")
-
-
-def write_output(content: str | bytes, output: Path | None, *, what: str) -> None:
-    if output is not None:
-        refuse_overwriting_inputs(output, what)
-    if output is None:
-        click.echo(content, nl=False)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            output.write_bytes(content)
-        else:
-            output.write_text(content, encoding="utf-8")
-    except OSError as exc:
-        raise DataError.single(str(output), f"cannot write {what}: {exc.strerror}") from exc
-    click.echo(f"wrote {output.resolve()}", err=True)
-
-
 def terminal_width() -> int:
     return max(80, min(shutil.get_terminal_size((120, 40)).columns, 160))
 
@@ -167,8 +121,10 @@ def emit(report: AnyReport, output_format: str,
          output: Path | None) -> None:
     """Print or write ``report``. A binary format needs a file (checked with the options,
     before any work); a format of tables (CSV, Parquet) written to a file gets the
-    report's other tidy tables beside it, named ``NAME-TABLE.csv``, and none is written
-    unless all can be."""
+    report's other tidy tables beside it, named ``NAME-TABLE.csv``: every table is
+    rendered and every name checked before any is written, then each file is written
+    whole or not at all (the set is not one step: a full disk part-way leaves the tables
+    before it new and those after it as they were)."""
     # Control characters from data are written out before rendering, so a terminal's
     # own colours survive while an escape sequence in a name or a cell does not.
     report = type(report).model_validate(printable_tree(report.model_dump()))
@@ -191,8 +147,9 @@ def emit(report: AnyReport, output_format: str,
         if target.is_dir():
             raise DataError.single(str(target), "cannot write a table here: it is a folder; "
                                    "nothing was written")
-    for table, target in zip(tables, targets, strict=True):
-        write_output(chosen.write_table(table), target, what=f"the {table.name} table")
+    rendered = [chosen.write_table(table) for table in tables]  # all, before any is written
+    for table, target, content in zip(tables, targets, rendered, strict=True):
+        write_output(content, target, what=f"the {table.name} table")
 
 
 def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
@@ -300,6 +257,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
                 f"--format {output_format} writes a binary file: give --output FILE")
         if output is not None:  # before any work, so the refusal is the only line
             refuse_overwriting_inputs(output, f"the {output_format} report")
+        for option, other in given_outputs():  # the command's other outputs (--ics) too
+            refuse_overwriting_inputs(other, f"the {option} file")
         out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach)
         return function(*args, out=out, **kwargs)
 

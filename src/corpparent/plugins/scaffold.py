@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpparent.errors import DataError
+from corpparent.files.writing import write_whole
 from corpparent.profile import ENTRY_POINT_GROUP, check_identifier
 
 __all__ = ["distribution_name", "plugin_file_text", "write_distribution", "write_plugin_file"]
@@ -103,9 +104,7 @@ def write_plugin_file(authority: str, name: str, directory: Path, *, force: bool
     path = directory / f"{authority}.toml"
     text = plugin_file_text(authority, name)
     _refuse_existing(path, force)
-    directory.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_whole(path, text, what="the plug-in file")
 
 
 def _pyproject(authority: str, name: str) -> str:
@@ -195,7 +194,5 @@ def write_distribution(authority: str, name: str, directory: Path, *, force: boo
     }
     for path in files:
         _refuse_existing(path, force)
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return tuple(files)
+    return tuple(write_whole(path, text, what="the distribution's file")
+                 for path, text in files.items())

@@ -10,13 +10,16 @@ from pathlib import Path
 
 from corpparent.dfe.national_results import NationalResults
 from corpparent.errors import DataError
+from corpparent.files.writing import write_whole
 
 __all__ = ["write_national_results"]
 
 
 def write_national_results(results: NationalResults, path: str | Path) -> Path:
     """Write the results' table as CSV (``.csv``, every text column as plain text) or
-    Parquet (``.parquet``, as held); return the path written."""
+    Parquet (``.parquet``, as held), whole or not at all
+    (:func:`~corpparent.files.writing.write_whole`); return the path written."""
+    import pyarrow as pa
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
@@ -24,12 +27,9 @@ def write_national_results(results: NationalResults, path: str | Path) -> Path:
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise DataError.single(str(target), "write results as .csv or .parquet")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".csv":
-            pcsv.write_csv(results.plain(), target)
-        else:
-            pq.write_table(results.table, target)
-    except OSError as exc:
-        raise DataError.single(str(target), f"cannot write the results: {exc}") from None
-    return target
+    buffer = pa.BufferOutputStream()
+    if suffix == ".csv":
+        pcsv.write_csv(results.plain(), buffer)
+    else:
+        pq.write_table(results.table, buffer)
+    return write_whole(target, buffer.getvalue().to_pybytes(), what="the results")

@@ -19,21 +19,31 @@ from pathlib import Path
 
 from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
+from corpparent.files.writing import write_whole
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.obligations.instances import Instance
+from corpparent.safe_text import BIDI_CONTROLS
 
 __all__ = ["escape_text", "fold_line", "to_icalendar", "write_icalendar"]
 
 _CRLF = "\r\n"
 _LIMIT = 75
 _UID_NAMESPACE = uuid.UUID("6f1b8f52-3a55-5d8e-9d61-0c6a0d3f4e21")
-_CONTROL = {code: " " for code in [*range(0x09), *range(0x0B, 0x20), 0x7F]
-            if code not in (0x0A, 0x0D)}
+# Control characters are spaced, the Unicode line separators are line breaks, and the
+# bidirectional controls (which reorder what a calendar shows) are removed: what a
+# calendar shows is what the data says: no format corpparent writes passes them on raw.
+_CONTROL: dict[int, str | None] = {
+    **{code: " " for code in [*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+       if code not in (0x0A, 0x0D)},
+    0x2028: "\n", 0x2029: "\n",
+    **dict.fromkeys(map(ord, BIDI_CONTROLS)),
+}
 
 
 def escape_text(text: str) -> str:
     """``text`` as an iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon
-    and comma escaped, line breaks written ``\\n``, other control characters spaced."""
+    and comma escaped, line breaks written ``\\n``, other control characters spaced and
+    bidirectional controls removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\n", "\\n"))
@@ -159,9 +169,8 @@ def write_icalendar(
     obligations: ObligationSet | None = None,
 ) -> Path:
     """Write :func:`to_icalendar` to ``path`` as UTF-8 bytes (CRLF kept on every
-    platform) and return the path."""
-    target = Path(path)
+    platform), whole or not at all (:func:`~corpparent.files.writing.write_whole`), and
+    return the path."""
     text = to_icalendar(items, stamp=stamp, name=name, namespace=namespace,
                         remind_days=remind_days, obligations=obligations)
-    target.write_bytes(text.encode("utf-8"))
-    return target
+    return write_whole(path, text, what="the calendar")
