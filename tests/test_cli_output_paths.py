@@ -328,3 +328,22 @@ def test_the_calendar_keeps_no_bidirectional_control(tmp_path: Path) -> None:
     text = target.read_bytes().decode("utf-8")
     assert not any(char in text for char in BIDI)
     assert "NAME:Wiltshire reporting deadlines\r\n" in text
+
+
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_a_report_that_cannot_reach_standard_output_is_an_error(stdout: str) -> None:
+    """A report lost because standard output was closed (``>&-``) or is full
+    (``>/dev/full``) ends the command with exit 2 and one line, not as a success."""
+    command = [sys.executable, "-m", "corpparent", *BASE, "-f", "json"]
+    if stdout == "closed":
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, env=child_env(), cwd=ROOT, check=False,
+                              preexec_fn=lambda: os.close(1))
+    else:
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True,
+                                  env=child_env(), cwd=ROOT, check=False)
+    assert done.returncode == 2, done.stderr
+    [line] = errors(done.stderr)
+    assert "standard output" in line
+    assert "Traceback" not in done.stderr

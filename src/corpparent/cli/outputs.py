@@ -175,11 +175,27 @@ def refuse_overwriting_inputs(output: Path, what: str = "the output") -> None:
                                "this command name this file; give each its own")
 
 
+def _print(content: str | bytes, what: str) -> None:
+    """Print ``content`` on standard output, or say why it cannot be: a report lost
+    because standard output was closed or full must not end the command as a success."""
+    if sys.stdout is None:  # the process was started with standard output closed
+        raise DataError.single("standard output", f"cannot write {what}: standard output "
+                               "is closed; give --output FILE to write it to a file")
+    try:
+        click.echo(content, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): handled where the command ends
+    except OSError as exc:
+        raise DataError.single("standard output", f"cannot write {what}: "
+                               f"{exc.strerror or exc}") from None
+
+
 def write_output(content: str | bytes, output: Path | None, *, what: str) -> None:
     """Print ``content``, or write it to ``output`` whole or not at all (after refusing
     an input of the command as the output), and say where on standard error."""
     if output is None:
-        click.echo(content, nl=False)
+        _print(content, what)
         return
     refuse_overwriting_inputs(output, what)
     write_whole(output, content, what=what)
