@@ -86,8 +86,8 @@ def test_a_binary_column_at_the_command_line_is_exit_2_and_one_line(tmp_path: Pa
      "row_group_rows (4); raise it with CORPPARENT_MAX_ROW_GROUP_ROWS or "
      "corpparent.files.reading_limits(row_group_rows=...); expected at most 4, found 5 rows"),
     ("rows", 9, "found 10 rows"),
-    ("cells", 59, "found 60 cells"),
-    ("expanded_bytes", 64, "more than 64 bytes uncompressed"),
+    ("cells", 59, "found 60 cells in the columns read"),
+    ("expanded_bytes", 64, "more than 64 bytes in the columns read, uncompressed"),
 ])
 def test_a_file_over_a_read_limit_is_refused_from_its_footer(
     tmp_path: Path, limit: str, value: int, found: str

@@ -77,7 +77,7 @@ def check_column_names(source: str, names: Sequence[object]) -> list[str]:
     :class:`~corpparent.errors.DataError` naming every column at fault (by its
     position where its name cannot be written)."""
     if len(names) > current_limits().columns:
-        raise over_limit(source, "the table's columns", f"{len(names):,} columns", "columns",
+        raise over_limit(source, "the table", f"{len(names):,} columns", "columns",
                          line=1)
     problems: list[Problem] = []
     seen: set[str] = set()

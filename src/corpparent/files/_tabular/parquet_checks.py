@@ -90,8 +90,8 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
     if metadata.num_rows > limits.rows:
         raise over_limit(source, "the parquet file", f"{metadata.num_rows:,} rows", "rows")
     if metadata.num_rows * len(columns) > limits.cells:
-        raise over_limit(source, "the columns read", f"{metadata.num_rows * len(columns):,} "
-                         "cells", "cells")
+        raise over_limit(source, "the parquet file", f"{metadata.num_rows * len(columns):,} "
+                         "cells in the columns read", "cells")
     leaves = [metadata.schema.column(i).path for i in range(metadata.num_columns)]
     read = [leaves.index(name) for name in columns if name in leaves]
     expanded = 0
@@ -102,5 +102,6 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
                              f"{group.num_rows:,} rows", "row_group_rows")
         expanded += sum(group.column(leaf).total_uncompressed_size for leaf in read)
         if expanded > limits.expanded_bytes:
-            raise over_limit(source, "the columns read", f"more than "
-                             f"{limits.expanded_bytes:,} bytes uncompressed", "expanded_bytes")
+            raise over_limit(source, "the parquet file", f"more than "
+                             f"{limits.expanded_bytes:,} bytes in the columns read, "
+                             "uncompressed", "expanded_bytes")

@@ -121,7 +121,7 @@ def checked_dicts(items: Sequence[object], source: str = DICTS_SOURCE
             if key not in keys:
                 keys[key] = None
                 if len(keys) > limits.columns:
-                    raise over_limit(source, "the records' keys",
+                    raise over_limit(source, "the list of records",
                                      f"more than {limits.columns:,} keys", "columns")
             row[key] = text
         rows.append(row)
