@@ -52,6 +52,8 @@ def test_a_column_of_the_wrong_type_names_file_column_expected_and_found(
 ) -> None:
     # Until now a binary 'Short Desc' was read as bytes without a word, a binary
     # 'Values' raised ArrowNotImplementedError and a binary 'LA and Regions' TypeError.
+    # Now refused from the footer alone (``unread``): no page is read, so the time and
+    # memory are those of reading the footer, whatever the file holds.
     path = write(tmp_path / "lait.parquet", **{column: WRONG[kind]})
     with pytest.raises(DataError) as caught:
         read_lait(path)
