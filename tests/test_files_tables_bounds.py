@@ -144,6 +144,8 @@ def test_the_column_and_row_limits_are_checked_before_the_table_is_exported() ->
         records(Unexported(["a", "b", "c", "d"]))
     with reading_limits(rows=10), pytest.raises(DataError, match="found 11 rows"):
         records(Unexported(["a"], rows=11))
+    with reading_limits(cells=21), pytest.raises(DataError, match="found 22 cells"):
+        records(Unexported(["a", "b"], rows=11))
 
 
 def test_a_polars_frame_with_a_nul_in_a_column_name_is_refused_without_ending_the_process(

@@ -161,9 +161,12 @@ def arrow_rows(table: object) -> Iterator[tuple[int, list[str]]]:
     given = column_names_of(table)
     names = check_column_names(source, given) if given is not None else None
     shape = getattr(table, "shape", None)
-    if isinstance(shape, tuple) and shape and isinstance(shape[0], int) \
-            and shape[0] > limits.rows:
-        raise over_limit(source, "the table", f"{shape[0]:,} rows", "rows")
+    if isinstance(shape, tuple) and shape and isinstance(shape[0], int):
+        if shape[0] > limits.rows:
+            raise over_limit(source, "the table", f"{shape[0]:,} rows", "rows")
+        if names is not None and shape[0] * len(names) > limits.cells:
+            raise over_limit(source, "the table", f"{shape[0] * len(names):,} cells",
+                             "cells")
     pa = _pyarrow(source)
     in_python = _object_columns(table) if names is not None else []
     frame: Any = table
