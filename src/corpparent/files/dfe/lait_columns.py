@@ -16,7 +16,12 @@ from typing import Any, Final
 
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.errors import DataError, Problem
-from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.parquet_checks import (
+    ColumnKind,
+    check_parquet,
+    parquet_errors,
+    parquet_metadata,
+)
 from corpparent.files.dfe.lait_decoding import (
     _check_text,
     _problems,
@@ -29,6 +34,9 @@ from corpparent.files.dfe.lait_keys import _areas, _duplicates, _unless
 __all__ = ["read_lait_table"]
 
 _COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Values", "LA Number", "Region")
+#: What each column must hold, checked from the file's footer before it is read.
+_KINDS: Final[dict[str, ColumnKind]] = {
+    name: "number" if name == "LA Number" else "text" for name in _COLUMNS}
 
 
 #: Read as Arrow dictionaries: few distinct texts, each checked once (``Values``, with
@@ -70,25 +78,22 @@ def read_lait_table(path: str | Path) -> LaitTable:
     together as one :class:`~corpparent.errors.DataError`.
     """
     import numpy as np
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     source = str(path)
-    checked_file(path)  # no directory, pipe or device, nothing over the size bound
-    try:
-        metadata = pq.read_metadata(path)
-        names = metadata.schema.to_arrow_schema().names
-    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
-        raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
+    metadata = parquet_metadata(path)
+    names = metadata.schema.to_arrow_schema().names
     missing = [c for c in _COLUMNS if c not in names]
     if missing:
         raise DataError(Problem(source, f"missing column {c!r}", field=c) for c in missing)
+    # Each column's type and the file's size from its footer, before a page is read.
+    check_parquet(source, metadata, _KINDS)
     try:
         table = pq.read_table(path, columns=list(_COLUMNS),
                               read_dictionary=_as_dictionaries(metadata))
         _check_text(table)
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
-    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
+    except parquet_errors() as exc:
         raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
     columns = _text_columns(table, source)
     problems: list[Problem] = []
@@ -122,8 +127,7 @@ def _text_columns(table: Any, source: str) -> dict[str, Any]:
     import pyarrow as pa
 
     def plain(kind: Any) -> bool:
-        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind)
-                    or pa.types.is_binary(kind) or pa.types.is_large_binary(kind))
+        return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind))
 
     columns: dict[str, Any] = {}
     wrong: list[Problem] = []

@@ -1,0 +1,72 @@
+"""A value held in Python (a cell of a list of dicts, of a pandas object column, of an
+Arrow column) as the text a CSV cell holds, or nothing where no CSV cell could hold it.
+
+A CSV file holds text; what a script hands corpparent in memory holds Python values. The
+values a CSV file can hold become the text :func:`~corpparent.files._tabular.sheets.cell_text`
+gives a workbook's cell (a whole number without ``.0``, a date as ``2023-07-10``), so a
+table is checked the same way whichever route it comes by. A value no cell can hold (a
+list, a dict, bytes, an object of the caller's own) is not guessed at: :func:`value_text`
+returns ``None`` and the reader reports it at its place, with :func:`kind_of` saying
+what was found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from numbers import Integral, Real
+from typing import Final
+
+from corpparent.files._tabular.sheets import cell_text
+
+__all__ = ["ACCEPTED_VALUES", "kind_of", "value_text"]
+
+#: What a cell of a table held in memory may be, as a problem says it.
+ACCEPTED_VALUES: Final = "text, a number, true or false, a date or time, or nothing"
+
+#: The missing-value markers of pandas (``pd.NA``, ``pd.NaT``), known by their type's
+#: name so corpparent needs no pandas to recognise them.
+_MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
+
+
+def value_text(value: object, *, nan_is_missing: bool = False) -> str | None:
+    """``value`` as a CSV cell's text, or ``None`` if no CSV cell could hold it.
+
+    ``None`` and pandas' ``NA`` and ``NaT`` are the empty cell. A float's NaN is the
+    text ``nan`` (refused later wherever a number is wanted, as it is in a CSV file),
+    unless ``nan_is_missing``: in a pandas object column NaN is pandas' own mark for a
+    missing value, and ``to_csv`` writes it as an empty cell.
+    """
+    if type(value) is str:  # most cells: returned before any other test
+        return value
+    if value is None or type(value).__name__ in _MISSING_TYPES:
+        return ""
+    if isinstance(value, str):  # a subclass, such as numpy's str_
+        return str.__str__(value)
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return cell_text(bool(value))
+    if isinstance(value, Integral):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        return "" if value.is_nan() and nan_is_missing else str(value)
+    if isinstance(value, Real):
+        number = float(value)
+        if math.isnan(number) and nan_is_missing:
+            return ""
+        return cell_text(number)
+    if isinstance(value, dt.datetime):
+        nanoseconds: int = getattr(value, "nanosecond", 0)  # a pandas Timestamp's
+        if value.tzinfo is not None or nanoseconds:
+            return value.isoformat()  # the instant (and its offset), never the day alone
+        return cell_text(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return None
+
+
+def kind_of(value: object) -> str:
+    """What ``value`` is, as a problem names it: ``a list``, ``bytes``, ``a Widget``."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "bytes"
+    return f"a {type(value).__name__}"
