@@ -74,7 +74,10 @@ class ReadLimits:
     - ``expanded_bytes``: bytes a compressed container (an ``.xlsx`` or ``.ods`` zip, a
       parquet file's pages) may expand to: 1 GiB;
     - ``row_group_rows``: rows in one row group of a parquet file, read at once: 10
-      million.
+      million;
+    - ``repeats``: how many times a workbook may repeat one row or cell that holds
+      something (OpenDocument's ``number-rows-repeated``): 10,000, where a real sheet
+      repeats a row only when a few in a row are the same.
     """
 
     rows: int = 10_000_000
@@ -83,6 +86,7 @@ class ReadLimits:
     cell_chars: int = 32_767
     expanded_bytes: int = 1024 * 1024 * 1024
     row_group_rows: int = 10_000_000
+    repeats: int = 10_000
 
     def __attrs_post_init__(self) -> None:
         for name, value in attrs.asdict(self).items():
