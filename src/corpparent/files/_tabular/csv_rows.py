@@ -66,14 +66,18 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
             reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
             start = 1
             header: list[str] | None = None  # the first row, once read
-            data = 0  # rows read after it
+            data = cells_read = 0  # rows read after it, and cells of every row
             try:
                 for cells in reader:
                     if header is None:
                         header = cells
                     else:
                         data += 1
+                    cells_read += len(cells)
                     _check_row(source, start, cells, header, data, limits)
+                    if cells_read > limits.cells:
+                        raise over_limit(source, "the file's cells", f"more than "
+                                         f"{limits.cells:,}", "cells", line=start)
                     yield start, cells
                     start = reader.line_num + 1
                     read.clear()
