@@ -76,8 +76,8 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
                     cells_read += len(cells)
                     _check_row(source, start, cells, header, data, limits)
                     if cells_read > limits.cells:
-                        raise over_limit(source, "the file's cells", f"more than "
-                                         f"{limits.cells:,}", "cells", line=start)
+                        raise over_limit(source, "the file", f"more than "
+                                         f"{limits.cells:,} cells", "cells", line=start)
                     yield start, cells
                     start = reader.line_num + 1
                     read.clear()
@@ -104,7 +104,7 @@ def _check_row(source: str, line: int, cells: list[str], header: list[str], data
                          "cell_chars", line=line,
                          field=heading or f"cell {column + 1} of the row")
     if data > limits.rows:
-        raise over_limit(source, "the file's data rows", f"more than {limits.rows:,}",
+        raise over_limit(source, "the file", f"more than {limits.rows:,} data rows",
                          "rows", line=line)
 
 

@@ -90,7 +90,7 @@ def check_lists(data: Any, source: str) -> None:
                          if isinstance(child, dict | list))
         elif isinstance(value, list):
             if len(value) > rows:
-                raise over_limit(source, "the list's items", f"{len(value):,}", "rows",
+                raise over_limit(source, "the list", f"{len(value):,} items", "rows",
                                  field=toml_lines.format_path(path))
             stack.extend((child, (*path, index)) for index, child in enumerate(value)
                          if isinstance(child, dict | list))

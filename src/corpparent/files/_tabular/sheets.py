@@ -229,11 +229,11 @@ def _check_table(source: str, sheet: str, lead: int,
                          f"{line}")
     if len(table) - 1 > limits.rows:
         beyond = table[limits.rows + 1][0]
-        raise over_limit(source, "the table's data rows", f"more than {limits.rows:,}",
+        raise over_limit(source, "the table", f"more than {limits.rows:,} data rows",
                          "rows", line=beyond, field=f"{sheet}!{column_letter(lead)}{beyond}")
     cells = len(table) * width
     if cells > limits.cells:
-        raise over_limit(source, "the table's cells", f"{cells:,}", "cells", line=line,
+        raise over_limit(source, "the table", f"{cells:,} cells", "cells", line=line,
                          field=f"{sheet}!{column_letter(lead)}{line}")
     for number, row in table:
         if row and max(map(len, row)) > limits.cell_chars:

@@ -31,9 +31,11 @@ memory and time.
 from __future__ import annotations
 
 import functools
+import lzma
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Final
@@ -62,6 +64,10 @@ _CHUNK: Final = 1024 * 1024
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _END_OF_DIRECTORY: Final = b"PK\x05\x06"
 _DECLARATIONS: Final = (b"<!DOCTYPE", b"<!ENTITY")
+#: What reading a damaged zip raises: its own error, zlib's, an unsupported or encrypted
+#: member's, a truncated file's.
+_ZIP_FAILURES: Final = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, NotImplementedError,
+                        RuntimeError, OSError, ValueError, EOFError, struct.error)
 
 
 def is_zip(file: Path) -> bool:
@@ -108,7 +114,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                           f"workbook holds at most {MAX_MEMBERS:,}")
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except _ZIP_FAILURES as exc:
         raise _unreadable(source, f"not a well-formed zip archive ({exc})") from None
     with archive:
         members = archive.infolist()
@@ -148,7 +154,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
 def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> IO[bytes]:
     try:
         return archive.open(member)
-    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError) as exc:
+    except _ZIP_FAILURES as exc:
         raise _unreadable(source, f"the member cannot be opened ({exc})",
                           member.filename) from None
 
@@ -162,7 +168,7 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
     while True:
         try:
             data = stream.read(_CHUNK)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except _ZIP_FAILURES as exc:
             raise _unreadable(source, f"the member is damaged ({exc})", member) from None
         seen += len(data)
         if seen > declared:
@@ -242,7 +248,7 @@ def _sheet_titles(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
             index = stream.read(_INDEX_BYTES).decode("utf-8", "replace")
         with archive.open("xl/_rels/workbook.xml.rels") as stream:
             relations = stream.read(_INDEX_BYTES).decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError):
+    except (KeyError, *_ZIP_FAILURES):
         return {}
     targets = {}
     for tag in _RELATION.findall(relations):
@@ -284,7 +290,7 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                 max_row, max_column = max(row, max_row), max(column, max_column)
                 _check_bounds(source, sheet, row, column, max_row, max_column, limits, "last")
         if cells > limits.cells:
-            raise over_limit(source, "the sheet's cells", f"{cells:,} or more", "cells",
+            raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
                              line=row, field=_place(sheet, row, column))
 
 
