@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -25,12 +23,24 @@ from corpparent.cli import cli
 from corpparent.files import reading_limits
 from corpparent.files._tabular.records import read_records
 from corpparent.files.dfe.neighbours import read_neighbours
+from hostile_inputs import (
+    SHEET,
+    bomb_xlsx,
+    declared_xlsx,
+    far_cell_xlsx,
+    huge_xls,
+    laughs_xlsx,
+    raw_zip,
+    repeated_ods,
+    rewritten,
+    spaces,
+    wide_csv,
+)
 from workbooks import write_ods, write_xls, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 NEIGHBOURS = ROOT.parent / "shared" / "data" / "dfe" / "sn_model_2025_wide.csv"
 OFSTED = ROOT.parent / "shared" / "data" / "dfe" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
-SHEET = "xl/worksheets/sheet1.xml"
 
 
 def run(*args: str) -> Result:
@@ -54,87 +64,33 @@ def one_line_at_the_command_line(path: Path, *fragments: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def rewritten(source: Path, target: Path, change: dict[str, bytes]) -> Path:
-    """The zip ``source`` written again to ``target``, each member named in ``change``
-    holding the bytes given."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w",
-                                                        zipfile.ZIP_DEFLATED) as new:
-        for member in old.infolist():
-            new.writestr(member.filename, change.get(member.filename,
-                                                     old.read(member.filename)))
-    return target
-
-
-def sheet_xml(tmp_path: Path) -> tuple[Path, bytes]:
-    book = write_xlsx(tmp_path / "seed.xlsx", [["indicator", "value"], ["cla", "7"]])
-    with zipfile.ZipFile(book) as archive:
-        return book, archive.read(SHEET)
-
-
 def test_an_xlsx_whose_one_cell_is_at_xfd1048576_is_refused_unread(tmp_path: Path) -> None:
-    # 1.7 KB; refused in 0.1 s and 60 MB (calamine tried to allocate 512 GiB and aborted).
-    book, xml = sheet_xml(tmp_path)
-    far = rewritten(book, tmp_path / "far.xlsx", {SHEET: xml.replace(b'r="B2"',
-                                                                     b'r="XFD1048576"')})
+    # 4.9 KB; refused in 0.1 s and 55 MB (calamine tried to allocate 512 GiB and
+    # aborted). The cell is beyond both the rows and the columns bound.
+    far = far_cell_xlsx(tmp_path)
     assert far.stat().st_size < 8_000
     error = refused(far)
     assert (error.line, error.field) == (1_048_576, "Sheet1!XFD1048576")
-    assert "read limit columns (4,096)" in str(error)
-    assert "CORPPARENT_MAX_COLUMNS" in str(error)
-    one_line_at_the_command_line(far, "Sheet1!XFD1048576", "columns")
+    assert re.search(r"read limit (rows \(1,000,000\)|columns \(4,096\)); raise it with "
+                     r"CORPPARENT_MAX_(ROWS|COLUMNS)", str(error))
+    one_line_at_the_command_line(far, "Sheet1!XFD1048576", "read limit")
+    with reading_limits(rows=2_000_000):
+        assert "read limit columns (4,096)" in str(refused(far))
 
 
 def test_a_declared_dimension_beyond_the_bounds_is_refused(tmp_path: Path) -> None:
-    # Refused in 0.1 s and 60 MB.
-    book, xml = sheet_xml(tmp_path)
-    declared = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:D20000000"', xml)
-    wide = rewritten(book, tmp_path / "declared.xlsx", {SHEET: declared})
+    # Refused in 0.1 s and 55 MB.
+    wide = declared_xlsx(tmp_path)
     error = refused(wide)
     assert error.field == "Sheet1!D20000000"
     assert "read limit rows" in str(error)
 
 
-def _raw_zip(path: Path, members: list[tuple[str, bytes, int, int]]) -> Path:
-    """A zip of ``members`` (name, raw deflate data, CRC-32, uncompressed size) written
-    by hand, so a member can hold far more than the test ever inflates."""
-    local, central = b"", b""
-    for name, data, crc, size in members:
-        encoded = name.encode()
-        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data),
-                             size, len(encoded), 0) + encoded
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc,
-                               len(data), size, len(encoded), 0, 0, 0, 0, 0,
-                               len(local)) + encoded
-        local += header + data
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members),
-                      len(central), len(local), 0)
-    path.write_bytes(local + central + end)
-    return path
-
-
-def _spaces(count: int) -> tuple[bytes, int, int]:
-    """``<worksheet>`` holding ``count`` MiB of spaces, deflated without ever being
-    written out: one MiB deflated once and its blocks repeated (a full flush makes each
-    MiB's blocks the same)."""
-    opening, closing = b"<worksheet><sheetData>", b"</sheetData></worksheet>"
-    mebibyte = b" " * (1 << 20)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = packer.compress(opening) + packer.flush(zlib.Z_FULL_FLUSH)
-    body = packer.compress(mebibyte) + packer.flush(zlib.Z_FULL_FLUSH)
-    tail = packer.compress(closing) + packer.flush()
-    crc = zlib.crc32(opening)
-    for _ in range(count):
-        crc = zlib.crc32(mebibyte, crc)
-    crc = zlib.crc32(closing, crc)
-    return head + body * count + tail, crc, len(opening) + (count << 20) + len(closing)
-
-
 def test_a_megabyte_xlsx_holding_a_gibibyte_of_xml_is_refused_uninflated(
         tmp_path: Path) -> None:
-    # 1 MB on disk, 1 GiB of XML: refused in 0.1 s and 60 MB, nothing inflated (it was
+    # 1 MB on disk, 1 GiB of XML: refused in 0.1 s and 55 MB, nothing inflated (it was
     # accepted and inflated whole).
-    data, crc, size = _spaces(1024)
-    bomb = _raw_zip(tmp_path / "bomb.xlsx", [(SHEET, data, crc, size)])
+    bomb = bomb_xlsx(tmp_path)
     assert bomb.stat().st_size < 1_100_000
     error = refused(bomb)
     assert error.field == SHEET
@@ -143,44 +99,30 @@ def test_a_megabyte_xlsx_holding_a_gibibyte_of_xml_is_refused_uninflated(
 
 
 def test_a_member_that_expands_like_a_zip_bomb_is_refused(tmp_path: Path) -> None:
-    data, crc, size = _spaces(64)
-    bomb = _raw_zip(tmp_path / "bomb.xlsx", [(SHEET, data, crc, size)])
+    data, crc, size = spaces(64)
+    bomb = raw_zip(tmp_path / "bomb.xlsx", [(SHEET, data, crc, size)])
     assert "a zip bomb" in str(refused(bomb))
 
 
 def test_a_member_holding_more_than_it_declares_is_refused(tmp_path: Path) -> None:
-    data, crc, size = _spaces(2)
-    liar = _raw_zip(tmp_path / "liar.xlsx", [(SHEET, data, crc, size // 2)])
+    data, crc, size = spaces(2)
+    liar = raw_zip(tmp_path / "liar.xlsx", [(SHEET, data, crc, size // 2)])
     error = refused(liar)
     assert error.field == SHEET
     assert "cannot read the workbook" in str(error)
 
 
 def test_entity_expansion_is_refused_outright(tmp_path: Path) -> None:
-    # Refused in 0.1 s and 60 MB, before any entity is expanded.
-    book, xml = sheet_xml(tmp_path)
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
-              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">'
-                         % (ord("a") + i, *[ord("a") + i - 1] * 10) for i in range(1, 9))
-              + b"]>")
-    entities = rewritten(book, tmp_path / "laughs.xlsx", {
-        SHEET: laughs + xml.replace(b"<t>cla</t>", b"<t>&i;</t>")})
+    # Refused in 0.1 s and 55 MB, before any entity is expanded.
+    entities = laughs_xlsx(tmp_path)
     error = refused(entities)
     assert "document type" in str(error)
     one_line_at_the_command_line(entities, "document type")
 
 
 def test_an_ods_row_repeated_a_million_times_is_refused_unread(tmp_path: Path) -> None:
-    # 868 bytes; refused in 0.1 s and 60 MB (41 s, 1.6 GB and 105 MB of errors).
-    seed = write_ods(tmp_path / "seed.ods", [["indicator", "value"], ["cla", "7"]])
-    with zipfile.ZipFile(seed) as archive:
-        content = archive.read("content.xml")
-    repeated = content.replace(b"<table:table-row><table:table-cell office:value-type="
-                               b'"string"><text:p>cla', b'<table:table-row table:number-'
-                               b'rows-repeated="1048576"><table:table-cell office:value-'
-                               b'type="string"><text:p>cla')
-    assert repeated != content
-    many = rewritten(seed, tmp_path / "many.ods", {"content.xml": repeated})
+    # 819 bytes; refused in 0.1 s and 55 MB (41 s, 1.6 GB and 105 MB of errors).
+    many = repeated_ods(tmp_path)
     error = refused(many)
     assert (error.line, error.field) == (2, "Sheet1!B2")
     assert "read limit repeats (10,000)" in str(error)
@@ -216,14 +158,9 @@ def test_real_workbooks_pass_the_checks_under_tight_bounds(book: Path) -> None:
 
 
 def test_an_xls_declaring_four_billion_rows_is_contained(tmp_path: Path) -> None:
-    # 4.6 KB; the child reading it aborts in 0.2 s; this process goes on (calamine
-    # aborted the process; a 12 KB .xls grew to 23 GB).
-    book = bytearray(write_xls(tmp_path / "seed.xls", [["indicator", "value"],
-                                                       ["cla", "7"]]).read_bytes())
-    at = book.find(struct.pack("<HH", 0x0200, 14))
-    book[at + 4:at + 18] = struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, 0xFFFF, 0)
-    huge = tmp_path / "huge.xls"
-    huge.write_bytes(bytes(book))
+    # 5.6 KB; the child reading it aborts in 0.1 s, this process stays at 55 MB and goes
+    # on (calamine aborted the process; a 12 KB .xls grew to 23 GB).
+    huge = huge_xls(tmp_path)
     error = refused(huge)
     assert "could not be read within" in str(error)
     assert "CORPPARENT_MAX_EXPANDED_BYTES" in str(error)
@@ -237,9 +174,8 @@ def test_an_xls_within_the_bounds_reads_through_the_child(tmp_path: Path) -> Non
 
 
 def test_a_csv_of_a_million_columns_is_one_problem(tmp_path: Path) -> None:
-    # 2 MB; refused in 0.3 s and 150 MB (a million error lines).
-    wide = tmp_path / "wide.csv"
-    wide.write_text(",".join(f"c{i}" for i in range(1_000_000)) + "\n", encoding="utf-8")
+    # 7.9 MB; refused in 0.3 s and 130 MB (a million error lines).
+    wide = wide_csv(tmp_path)
     error = refused(wide)
     assert len(error.problems) == 1
     assert error.line == 1
@@ -256,6 +192,26 @@ def test_a_csv_over_a_lowered_row_bound_is_refused_at_the_first_row_beyond(
     assert error.line == 22
     assert "read limit rows (20)" in str(error)
     assert len(read_records(path, required=("indicator", "value"))) == 50
+
+
+def test_a_csv_over_the_row_bound_is_refused_before_a_row_is_read(tmp_path: Path) -> None:
+    # At the default bound, 2,000,000 readings (64 MB) are refused in 2.7 s and 130 MB
+    # (3.9 GB, killed at 60 s); here the same at a thousandth of the size. A quoted cell
+    # spanning lines is one row, so a file of more lines than rows is not refused.
+    from corpparent.files._tabular.csv_rows import csv_rows
+
+    path = tmp_path / "readings.csv"
+    path.write_text("indicator,period,value\n" + "cla,2022-23,7\n" * 2_000, encoding="utf-8")
+    with reading_limits(rows=1_000):
+        rows = csv_rows(path)
+        with pytest.raises(DataError, match="read limit rows") as caught:
+            next(rows)
+    assert caught.value.line == 1_002
+    spanning = tmp_path / "notes.csv"
+    spanning.write_text("indicator,note\n" + 'cla,"one\ntwo\nthree"\n' * 500,
+                        encoding="utf-8")
+    with reading_limits(rows=1_000):
+        assert sum(1 for _ in csv_rows(spanning)) == 501
 
 
 @pytest.mark.parametrize("suffix", [".json", ".toml"])

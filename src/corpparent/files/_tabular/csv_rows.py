@@ -61,6 +61,7 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     checked_file(file)
     limits = current_limits()
     try:
+        _check_row_count(file, source, limits.rows)
         with file.open("rb") as stream:
             read: list[str] = []  # the lines of the row being read, as written
             reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
@@ -86,6 +87,36 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
                                    str(exc)) from None
     except OSError as exc:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _check_row_count(file: Path, source: str, rows: int) -> None:
+    """Refuse a file of more data rows than ``rows`` before any row is read into memory:
+    its line ends are counted first (a millisecond a megabyte), and only a file of more
+    lines than that is parsed, cell by cell but keeping nothing, to count its rows (a
+    quoted cell may span lines). A row that is not well-formed stops the count, to be
+    reported by the reading itself."""
+    feeds = returns = 0
+    with file.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            feeds += chunk.count(b"\n")
+            returns += chunk.count(b"\r")
+    if max(feeds, returns) <= rows + 1:
+        return
+    beyond: int | None = None
+    with file.open("rb") as stream:
+        reader = csv.reader(_decoded_lines(stream, source), strict=True)
+        start = 1
+        try:
+            for count, _ in enumerate(reader):
+                if count > rows:
+                    beyond = start
+                    break
+                start = reader.line_num + 1
+        except (csv.Error, DataError):
+            return
+    if beyond is not None:
+        raise over_limit(source, "the file", f"more than {rows:,} data rows", "rows",
+                         line=beyond)
 
 
 def _check_row(source: str, line: int, cells: list[str], header: list[str], data: int,

@@ -63,8 +63,11 @@ class ReadLimits:
     """How much one input may hold. Every field is a positive whole number.
 
     - ``rows``: data rows of one table (a CSV file, a sheet, a parquet file, a list of
-      records, a DataFrame): 10 million, where a council's monthly scorecard over ten
-      years is about 10,000 and every authority's about 1.5 million;
+      records, a DataFrame): 1 million, where a council's monthly scorecard over ten
+      years is about 10,000 and the DfE's LAIT dataset 641,070. Rows are what memory
+      follows: a reading takes about 1.7 KB while it is checked
+      (``benchmarks/bounds.py``), so a million readings peak near 1.7 GB; raise it for
+      more, with the memory to match;
     - ``columns``: columns of one table: 4,096 (a wide scorecard with a column per month
       over 20 years has about 250);
     - ``cells``: cells of one sheet, rows times columns as the workbook declares them or
@@ -80,7 +83,7 @@ class ReadLimits:
       repeats a row only when a few in a row are the same.
     """
 
-    rows: int = 10_000_000
+    rows: int = 1_000_000
     columns: int = 4_096
     cells: int = 50_000_000
     cell_chars: int = 32_767

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,11 +38,8 @@ from attrs import frozen
 from corpparent.errors import DataError
 from corpparent.files._tabular.contained import contained_sheets
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
-from corpparent.files._tabular.workbook_checks import (
-    HEADER_SEARCH_ROWS,
-    check_zip_workbook,
-    is_zip,
-)
+from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
+from corpparent.files._tabular.workbook_checks import check_zip_workbook, is_zip
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -69,17 +65,6 @@ def using_sheet(name: str | None) -> Iterator[None]:
         yield
     finally:
         _CHOSEN.reset(token)
-
-
-@functools.lru_cache(maxsize=1024)
-def column_letter(index: int) -> str:
-    """The letters of the 0-based column ``index``: 0 is ``A``, 26 is ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def cell_text(value: object) -> str:

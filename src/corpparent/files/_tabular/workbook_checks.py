@@ -18,10 +18,8 @@ it:
 - an Excel sheet: its declared ``<dimension>`` and the reference of every cell, so no
   cell lies beyond the ``rows`` and ``columns`` bounds and the area from ``A1`` to the
   last cell holds at most ``cells``;
-- an OpenDocument sheet: its rows and cells with their repeat counts, counting only the
-  rows and cells that hold something (LibreOffice ends every sheet with a million empty
-  rows written once, repeated, which calamine skips); a row or cell holding something
-  may be repeated at most ``repeats`` times.
+- an OpenDocument spreadsheet: its rows and cells with their repeat counts, by
+  :mod:`~corpparent.files._tabular.ods_checks`.
 
 A workbook that is not a zip (Excel 97-2003 ``.xls``, a compound file of BIFF records)
 is read by :mod:`~corpparent.files._tabular.contained`, in a child process of bounded
@@ -39,17 +37,13 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Final
-from xml.parsers import expat
 
-from corpparent.errors import DataError
 from corpparent.files._tabular.limits import ReadLimits, current_limits, over_limit
+from corpparent.files._tabular.ods_checks import check_open_document
+from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
 
-__all__ = ["HEADER_SEARCH_ROWS", "MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "check_zip_workbook",
-           "is_zip"]
+__all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "check_zip_workbook", "is_zip"]
 
-#: How far down a sheet its table's header is looked for; so also how many rows a sheet
-#: may hold beyond the ``rows`` bound (a title, notes, the header itself).
-HEADER_SEARCH_ROWS: Final = 20
 #: The most members a workbook's zip may hold; a workbook of many sheets, charts and
 #: pictures holds a few hundred.
 MAX_MEMBERS: Final = 10_000
@@ -76,10 +70,6 @@ def is_zip(file: Path) -> bool:
         return stream.read(4) == _ZIP_MAGIC
 
 
-def _unreadable(source: str, why: str, member: str | None = None) -> DataError:
-    return DataError.single(source, f"cannot read the workbook: {why}", field=member)
-
-
 def _member_count(file: Path, source: str) -> int:
     """How many members the zip's end of central directory declares, read before
     :mod:`zipfile` lists them all in memory."""
@@ -90,7 +80,7 @@ def _member_count(file: Path, source: str) -> int:
         tail = stream.read()
     at = tail.rfind(_END_OF_DIRECTORY)
     if at < 0 or len(tail) < at + 22:
-        raise _unreadable(source, "not a zip archive (no end of central directory)")
+        raise unreadable(source, "not a zip archive (no end of central directory)")
     (count,) = struct.unpack_from("<H", tail, at + 10)
     return int(count)
 
@@ -110,12 +100,12 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
     file = Path(source)
     count = _member_count(file, source)
     if count >= min(MAX_MEMBERS, 0xFFFF):
-        raise _unreadable(source, f"the archive holds {count:,} or more members, where a "
+        raise unreadable(source, f"the archive holds {count:,} or more members, where a "
                           f"workbook holds at most {MAX_MEMBERS:,}")
     try:
         archive = zipfile.ZipFile(file)
     except _ZIP_FAILURES as exc:
-        raise _unreadable(source, f"not a well-formed zip archive ({exc})") from None
+        raise unreadable(source, f"not a well-formed zip archive ({exc})") from None
     with archive:
         members = archive.infolist()
         total = 0
@@ -127,7 +117,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                                  field=member.filename)
             if (member.file_size > RATIO_FLOOR
                     and member.file_size > MAX_RATIO * max(member.compress_size, 1)):
-                raise _unreadable(source, f"the member expands from {member.compress_size:,} "
+                raise unreadable(source, f"the member expands from {member.compress_size:,} "
                                   f"to {member.file_size:,} bytes, over {MAX_RATIO} times "
                                   "(a zip bomb)", member.filename)
         titles: dict[str, str] = {}
@@ -145,7 +135,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                     sheet = titles.get(name) or _sheet_titles(archive, source).get(name)
                     _check_excel_sheet(chunks, source, name, sheet or name, limits)
                 elif name == "content.xml":
-                    _check_open_document(chunks, source, limits)
+                    check_open_document(chunks, source, limits)
                 else:
                     for _ in chunks:
                         pass
@@ -155,7 +145,7 @@ def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> I
     try:
         return archive.open(member)
     except _ZIP_FAILURES as exc:
-        raise _unreadable(source, f"the member cannot be opened ({exc})",
+        raise unreadable(source, f"the member cannot be opened ({exc})",
                           member.filename) from None
 
 
@@ -169,13 +159,13 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
         try:
             data = stream.read(_CHUNK)
         except _ZIP_FAILURES as exc:
-            raise _unreadable(source, f"the member is damaged ({exc})", member) from None
+            raise unreadable(source, f"the member is damaged ({exc})", member) from None
         seen += len(data)
         if seen > declared:
-            raise _unreadable(source, "the member holds more than it declares", member)
+            raise unreadable(source, "the member holds more than it declares", member)
         buffer = carried + data
         if any(mark in buffer for mark in _DECLARATIONS):
-            raise _unreadable(source, "the XML declares a document type or entities, "
+            raise unreadable(source, "the XML declares a document type or entities, "
                               "which a workbook has no need of", member)
         if not data:
             if buffer:
@@ -183,7 +173,7 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
             return
         end = buffer.rfind(b">") + 1
         if end == 0 and len(buffer) > MAX_STRETCH:
-            raise _unreadable(source, f"the XML runs over {MAX_STRETCH:,} bytes without "
+            raise unreadable(source, f"the XML runs over {MAX_STRETCH:,} bytes without "
                               "closing a tag", member)
         carried = buffer[end:]
         if end:
@@ -202,29 +192,6 @@ def _column_number(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - ord("A") + 1
     return number
-
-
-def _place(sheet: str, row: int, column: int) -> str:
-    from corpparent.files._tabular.sheets import column_letter
-
-    return f"{sheet}!{column_letter(max(column, 1) - 1)}{max(row, 1)}"
-
-
-def _check_bounds(source: str, sheet: str, row: int, column: int, area_rows: int,
-                  area_columns: int, limits: ReadLimits, what: str) -> None:
-    """Refuse a sheet whose cell at ``row``, ``column`` (1-based) lies beyond the rows
-    and columns bounds, or whose area from A1 holds more than ``cells``."""
-    place = _place(sheet, row, column)
-    if row > limits.rows + HEADER_SEARCH_ROWS:
-        raise over_limit(source, f"the sheet's {what} row", f"row {row:,}", "rows",
-                         line=row, field=place)
-    if column > limits.columns:
-        raise over_limit(source, f"the sheet's {what} column", f"column {column:,}",
-                         "columns", line=row, field=place)
-    if area_rows * area_columns > limits.cells:
-        raise over_limit(source, f"the sheet's area from A1 to its {what} cell",
-                         f"{area_rows:,} rows of {area_columns:,} columns", "cells",
-                         line=row, field=place)
 
 
 _SHEET = re.compile(r"<(?:[\w.-]+:)?sheet\b[^>]*>")
@@ -288,10 +255,10 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                 column += 1
             if row > max_row or column > max_column:
                 max_row, max_column = max(row, max_row), max(column, max_column)
-                _check_bounds(source, sheet, row, column, max_row, max_column, limits, "last")
+                check_bounds(source, sheet, row, column, max_row, max_column, limits, "last")
         if cells > limits.cells:
             raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
-                             line=row, field=_place(sheet, row, column))
+                             line=row, field=place(sheet, row, column))
 
 
 def _check_dimension(ref: str, source: str, sheet: str, limits: ReadLimits) -> None:
@@ -302,99 +269,6 @@ def _check_dimension(ref: str, source: str, sheet: str, limits: ReadLimits) -> N
     if found is None:
         return  # calamine reads the cells, not a dimension it cannot parse
     row, column = int(found.group(2)), _column_number(found.group(1))
-    _check_bounds(source, sheet, row, column, row, column, limits, "declared last")
+    check_bounds(source, sheet, row, column, row, column, limits, "declared last")
 
 
-_TABLE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
-_OFFICE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
-_CELLS: Final = frozenset({_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"})
-
-
-class _OpenDocumentSheets:
-    """The walk over an OpenDocument ``content.xml``: each table's rows and cells with
-    their repeats, counting those that hold something."""
-
-    def __init__(self, source: str, limits: ReadLimits) -> None:
-        self.source = source
-        self.limits = limits
-        self.sheet = ""
-        self.rows = 0  # rows up to the last that holds something
-        self.empty_rows = 0  # empty rows since then
-        self.width = 0  # the widest row that holds something
-        self.row_repeat = 1
-        self.column = 0  # cells so far in this row
-        self.row_width = 0  # cells up to the last that holds something
-        self.cell_repeat = 1
-        self.in_cell = False
-        self.filled = False
-
-    def _repeat(self, attributes: dict[str, str], name: str) -> int:
-        text = attributes.get(_TABLE_NS + name, "1").strip()
-        if not text.isdigit() or len(text) > 12:
-            raise _unreadable(self.source, f"the repeat count {text[:20]!r} is not a whole "
-                              "number", "content.xml")
-        return max(int(text), 1)
-
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        if name == _TABLE_NS + "table":
-            self.sheet = attributes.get(_TABLE_NS + "name", "")
-            self.rows = self.empty_rows = self.width = 0
-        elif name == _TABLE_NS + "table-row":
-            self.row_repeat = self._repeat(attributes, "number-rows-repeated")
-            self.column = self.row_width = 0
-        elif name in _CELLS:
-            self.cell_repeat = self._repeat(attributes, "number-columns-repeated")
-            self.in_cell = True
-            self.filled = _OFFICE_NS + "value-type" in attributes
-        elif self.in_cell:
-            self.filled = True  # a paragraph, a link, an annotation: something
-
-    def end(self, name: str) -> None:
-        if name in _CELLS:
-            self.in_cell = False
-            self.column += self.cell_repeat
-            if self.filled:
-                self.row_width = self.column
-                row = self.rows + self.empty_rows + 1
-                self._check_repeat(self.cell_repeat, "a cell", row)
-                _check_bounds(self.source, self.sheet, row, self.row_width, row,
-                              max(self.width, self.row_width), self.limits, "last")
-        elif name == _TABLE_NS + "table-row":
-            if self.row_width == 0:
-                self.empty_rows += self.row_repeat
-                return
-            first = self.rows + self.empty_rows + 1
-            self._check_repeat(self.row_repeat, "a row", first)
-            self.rows = first + self.row_repeat - 1
-            self.empty_rows = 0
-            self.width = max(self.width, self.row_width)
-            _check_bounds(self.source, self.sheet, self.rows, self.row_width, self.rows,
-                          self.width, self.limits, "last")
-
-    def _check_repeat(self, repeat: int, what: str, row: int) -> None:
-        if repeat > self.limits.repeats:
-            raise over_limit(self.source, f"{what} holding something repeated",
-                             f"{repeat:,} times", "repeats", line=row,
-                             field=_place(self.sheet, row, max(self.row_width, 1)))
-
-
-def _refuse_declarations(*_: object) -> None:
-    raise expat.ExpatError("a document type declaration")
-
-
-def _check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits) -> None:
-    """Refuse an OpenDocument spreadsheet whose tables hold, once repeats are counted,
-    rows, columns or cells beyond the bounds."""
-    walk = _OpenDocumentSheets(source, limits)
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = walk.start
-    parser.EndElementHandler = walk.end
-    parser.StartDoctypeDeclHandler = _refuse_declarations
-    parser.EntityDeclHandler = _refuse_declarations
-    try:
-        for chunk in chunks:
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError as exc:
-        raise _unreadable(source, f"the sheets' XML is not well-formed ({exc})",
-                          "content.xml") from None
