@@ -86,6 +86,28 @@ def test_a_declared_dimension_beyond_the_bounds_is_refused(tmp_path: Path) -> No
     assert "read limit rows" in str(error)
 
 
+def test_cells_without_references_are_placed_as_calamine_places_them(
+        tmp_path: Path) -> None:
+    # A cell without its reference follows the one before it in its row, so 5,000 of
+    # them in row 2 reach column 5,000, refused at the first beyond the bound.
+    seed = write_xlsx(tmp_path / "seed.xlsx", [["indicator", "value"], ["cla", "7"]])
+    with zipfile.ZipFile(seed) as archive:
+        xml = archive.read(SHEET)
+    unplaced = re.sub(rb'<row r="2">.*?</row>', b'<row r="2">' + b'<c t="inlineStr"><is>'
+                      b"<t>x</t></is></c>" * 5_000 + b"</row>", xml)
+    error = refused(rewritten(seed, tmp_path / "unplaced.xlsx", {SHEET: unplaced}))
+    assert (error.line, error.field) == (2, "Sheet1!FAO2")  # column 4,097, the first beyond
+    assert "read limit columns" in str(error)
+
+
+def test_a_zip_without_sheets_in_xml_is_read_in_the_child(tmp_path: Path) -> None:
+    binary = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(binary, "w") as archive:
+        archive.writestr("xl/workbook.bin", b"\x00" * 64)
+    error = refused(binary)
+    assert "cannot read the workbook" in str(error)
+
+
 def test_a_megabyte_xlsx_holding_a_gibibyte_of_xml_is_refused_uninflated(
         tmp_path: Path) -> None:
     # 1 MB on disk, 1 GiB of XML: refused in 0.1 s and 55 MB, nothing inflated (it was

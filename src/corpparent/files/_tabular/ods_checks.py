@@ -49,7 +49,7 @@ class _OpenDocumentSheets:
         text = attributes.get(_TABLE_NS + name, "1").strip()
         if not text.isdigit() or len(text) > 12:
             raise unreadable(self.source, f"the repeat count {text[:20]!r} is not a whole "
-                              "number", "content.xml")
+                             "number", "content.xml")
         return max(int(text), 1)
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
@@ -75,7 +75,7 @@ class _OpenDocumentSheets:
                 row = self.rows + self.empty_rows + 1
                 self._check_repeat(self.cell_repeat, "a cell", row)
                 check_bounds(self.source, self.sheet, row, self.row_width, row,
-                              max(self.width, self.row_width), self.limits, "last")
+                             max(self.width, self.row_width), self.limits, "last")
         elif name == _TABLE_NS + "table-row":
             if self.row_width == 0:
                 self.empty_rows += self.row_repeat
@@ -86,7 +86,7 @@ class _OpenDocumentSheets:
             self.empty_rows = 0
             self.width = max(self.width, self.row_width)
             check_bounds(self.source, self.sheet, self.rows, self.row_width, self.rows,
-                          self.width, self.limits, "last")
+                         self.width, self.limits, "last")
 
     def _check_repeat(self, repeat: int, what: str, row: int) -> None:
         if repeat > self.limits.repeats:

@@ -110,6 +110,12 @@ def _calamine_failure(source: str, exc: BaseException, sheet: str | None = None)
     return DataError.single(source, f"cannot read {where}: {exc}")
 
 
+def _checked_zip(file: Path) -> bool:
+    """Whether the workbook is a zip whose sheets were checked, so calamine may read it
+    here; any other is read in a bounded child process."""
+    return is_zip(file) and check_zip_workbook(file)
+
+
 def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]]]]:
     """Each sheet of the workbook in turn (a sheet is read only when asked for): its
     name and its rows as text with their row numbers; an unreadable workbook, or one
@@ -117,12 +123,11 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     reads it (:mod:`~corpparent.files._tabular.workbook_checks`); any other is read in a
     bounded child process (:mod:`~corpparent.files._tabular.contained`)."""
     source = str(checked_file(file))
-    if not is_zip(file):
+    if not _checked_zip(file):
         for name, cells in contained_sheets(file):
             yield name, [(number + 1, [cell_text(cell) for cell in row])
                          for number, row in enumerate(cells)]
         return
-    check_zip_workbook(file)
     from python_calamine import CalamineWorkbook  # imported on first use
 
     try:
@@ -148,9 +153,8 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
 
 def _sheet_names(file: Path) -> list[str]:
     source = str(checked_file(file))
-    if not is_zip(file):
+    if not _checked_zip(file):
         return [name for name, _ in contained_sheets(file)]
-    check_zip_workbook(file)
     from python_calamine import CalamineWorkbook
 
     try:

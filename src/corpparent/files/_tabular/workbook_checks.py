@@ -85,23 +85,25 @@ def _member_count(file: Path, source: str) -> int:
     return int(count)
 
 
-def check_zip_workbook(file: Path) -> None:
+def check_zip_workbook(file: Path) -> bool:
     """Refuse the zipped workbook at ``file`` if reading it would go over the limits in
-    force; see the module's description for what is checked. A file found sound is not
-    scanned again until it changes (a kind is told from a workbook's headings, then its
-    table is read)."""
+    force; see the module's description for what is checked. Return whether its sheets
+    were found and checked: a zip holding none in XML (an Excel binary ``.xlsb``, or no
+    workbook at all) is then read in a child process, as an ``.xls`` is. A file found
+    sound is not scanned again until it changes (a kind is told from a workbook's
+    headings, then its table is read)."""
     stat = file.stat()
-    _checked(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size, current_limits())
+    return _checked(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size, current_limits())
 
 
 @functools.lru_cache(maxsize=16)
 def _checked(source: str, _inode: int, _modified: int, _size: int,
-             limits: ReadLimits) -> None:
+             limits: ReadLimits) -> bool:
     file = Path(source)
     count = _member_count(file, source)
     if count >= min(MAX_MEMBERS, 0xFFFF):
         raise unreadable(source, f"the archive holds {count:,} or more members, where a "
-                          f"workbook holds at most {MAX_MEMBERS:,}")
+                         f"workbook holds at most {MAX_MEMBERS:,}")
     try:
         archive = zipfile.ZipFile(file)
     except _ZIP_FAILURES as exc:
@@ -118,9 +120,10 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
             if (member.file_size > RATIO_FLOOR
                     and member.file_size > MAX_RATIO * max(member.compress_size, 1)):
                 raise unreadable(source, f"the member expands from {member.compress_size:,} "
-                                  f"to {member.file_size:,} bytes, over {MAX_RATIO} times "
-                                  "(a zip bomb)", member.filename)
+                                 f"to {member.file_size:,} bytes, over {MAX_RATIO} times "
+                                 "(a zip bomb)", member.filename)
         titles: dict[str, str] = {}
+        sheets = 0
         for member in members:
             name = member.filename
             if not name.lower().endswith((".xml", ".rels")):
@@ -134,11 +137,14 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                 elif name.startswith("xl/worksheets/") and name.count("/") == 2:
                     sheet = titles.get(name) or _sheet_titles(archive, source).get(name)
                     _check_excel_sheet(chunks, source, name, sheet or name, limits)
+                    sheets += 1
                 elif name == "content.xml":
                     check_open_document(chunks, source, limits)
+                    sheets += 1
                 else:
                     for _ in chunks:
                         pass
+    return sheets > 0
 
 
 def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> IO[bytes]:
@@ -146,7 +152,7 @@ def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> I
         return archive.open(member)
     except _ZIP_FAILURES as exc:
         raise unreadable(source, f"the member cannot be opened ({exc})",
-                          member.filename) from None
+                         member.filename) from None
 
 
 def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Iterator[bytes]:
@@ -166,7 +172,7 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
         buffer = carried + data
         if any(mark in buffer for mark in _DECLARATIONS):
             raise unreadable(source, "the XML declares a document type or entities, "
-                              "which a workbook has no need of", member)
+                             "which a workbook has no need of", member)
         if not data:
             if buffer:
                 yield buffer
@@ -174,7 +180,7 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
         end = buffer.rfind(b">") + 1
         if end == 0 and len(buffer) > MAX_STRETCH:
             raise unreadable(source, f"the XML runs over {MAX_STRETCH:,} bytes without "
-                              "closing a tag", member)
+                             "closing a tag", member)
         carried = buffer[end:]
         if end:
             yield buffer[:end]
