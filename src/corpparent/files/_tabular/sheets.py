@@ -51,7 +51,6 @@ __all__ = [
     "using_sheet",
 ]
 
-
 _INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
 
@@ -106,6 +105,7 @@ class SheetTable:
 
 
 def _calamine_failure(source: str, exc: BaseException, sheet: str | None = None) -> DataError:
+    """The problem of a workbook (or its ``sheet``) calamine could not read."""
     where = "the workbook" if sheet is None else f"the workbook's sheet {sheet!r}"
     return DataError.single(source, f"cannot read {where}: {exc}")
 

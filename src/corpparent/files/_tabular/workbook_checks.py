@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Final
 
+from corpparent.errors import DataError
 from corpparent.files._tabular.limits import ReadLimits, current_limits, over_limit
 from corpparent.files._tabular.ods_checks import check_open_document
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
@@ -66,8 +67,12 @@ _ZIP_FAILURES: Final = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, NotImple
 
 def is_zip(file: Path) -> bool:
     """Whether the file starts as a zip archive does (every ``.xlsx`` and ``.ods``)."""
-    with file.open("rb") as stream:
-        return stream.read(4) == _ZIP_MAGIC
+    try:
+        with file.open("rb") as stream:
+            return stream.read(4) == _ZIP_MAGIC
+    except OSError as exc:
+        raise DataError.single(str(file), f"cannot read the file: {exc.strerror or exc}"
+                               ) from None
 
 
 def _member_count(file: Path, source: str) -> int:
