@@ -304,7 +304,7 @@ def test_a_title_and_notes_above_the_header_are_not_reported(tmp_path: Path) -> 
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(suffix=st.sampled_from([".csv", ".ods"]),
+@given(suffix=st.sampled_from([".csv", ".ods", ".xlsx", ".xls"]),
        rows=st.integers(1, 6), columns=st.integers(1, 6), chars=st.integers(2, 8),
        cells=st.integers(1, 50), height=st.integers(1, 8), width=st.integers(1, 8),
        length=st.integers(1, 10))
@@ -317,7 +317,7 @@ def test_a_table_within_every_limit_reads_whole_and_one_over_any_names_it(
     if suffix == ".csv":
         path.write_text("".join(",".join(row) + "\n" for row in table), encoding="utf-8")
     else:
-        write_ods(path, table)
+        {".xlsx": write_xlsx, ".ods": write_ods, ".xls": write_xls}[suffix](path, table)
     over = {name for name, found, limit in (
         ("rows", height, rows), ("columns", width, columns), ("cell_chars", length, chars),
         ("cells", (height + 1) * width, cells)) if found > limit}
