@@ -292,6 +292,25 @@ def test_rows_above_a_lower_header_are_reported(tmp_path: Path, suffix: str) -> 
     assert dict(records[6].fields) == {"indicator": "cla", "period": "2023-24", "value": "9"}
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_neighbours_above_a_fuller_lower_header_are_reported(tmp_path: Path,
+                                                             suffix: str) -> None:
+    # Where any columns will do, the header is the first row with the most cells filled.
+    # With a heading missing from the first header and a cell the model does not need
+    # (region_ind) empty in the five rows below it, that is the full header repeated
+    # under them: the five authorities between were gone without a word.
+    rows = _neighbours()
+    gap = rows[0].index("region_ind")
+    sparse = [[*row[:gap], "", *row[gap + 1:]] for row in rows[1:6]]
+    table = [["", *rows[0][1:]], *sparse, rows[0], *rows[6:]]
+    path = {".xlsx": write_xlsx, ".ods": write_ods}[suffix](tmp_path / f"n{suffix}", table)
+    with pytest.raises(DataError) as caught:
+        read_neighbours(path)
+    first = caught.value.problems[:6]
+    assert [problem.line for problem in first] == [1, 2, 3, 4, 5, 6]
+    assert all("above the table's header (row 7)" in problem.message for problem in first)
+
+
 def test_a_title_and_notes_above_the_header_are_not_reported(tmp_path: Path) -> None:
     table = [["Readings, 2022-23"], ["Source: the council"], [],
              ["indicator", "value"], ["cla", "7"]]
