@@ -195,6 +195,25 @@ def test_an_xls_within_the_bounds_reads_through_the_child(tmp_path: Path) -> Non
     assert [dict(record.fields) for record in records] == [{"indicator": "cla", "value": "7"}]
 
 
+def test_dates_and_times_come_back_from_the_child_as_they_went_in(tmp_path: Path) -> None:
+    # The child hands its cells back as JSON, dates and times tagged, never as pickle.
+    import datetime as dt
+
+    import openpyxl
+
+    from corpparent.files._tabular.contained import contained_sheets
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["when", "value", "at"])
+    sheet.append([dt.datetime(2023, 7, 10, 9, 15), 7.5, dt.time(12, 30)])
+    book.save(tmp_path / "dates.xlsx")
+    ((_, rows),) = contained_sheets(tmp_path / "dates.xlsx")
+    assert rows == [["when", "value", "at"], [dt.datetime(2023, 7, 10, 9, 15), 7.5,
+                                              dt.time(12, 30)]]
+
+
 def test_a_csv_of_a_million_columns_is_one_problem(tmp_path: Path) -> None:
     # 7.9 MB; refused in 0.3 s and 130 MB (a million error lines).
     wide = wide_csv(tmp_path)

@@ -10,18 +10,20 @@ calamine in a child Python process whose address space is bounded by the
 ``expanded_bytes`` read limit plus :data:`BASE_BYTES`, and whose processor time is
 bounded by :data:`CPU_SECONDS`; an abort, a blow-up or a stall there becomes one
 :class:`~corpparent.errors.DataError` ("the workbook could not be read within ...") and
-this process goes on. The child hands back the sheets' cells as data (pickled lists of
-plain values), and starting it costs about a twentieth of a second.
+this process goes on. The child hands back the sheets' cells as data (JSON, so nothing
+it writes is run here), and starting it costs about a twentieth of a second.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import pickle
+import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.limits import LIMIT_ENV_PREFIX, current_limits
@@ -34,8 +36,11 @@ BASE_BYTES: Final = 256 * 1024 * 1024
 CPU_SECONDS: Final = 60
 _FAILED: Final = 3
 
+# The child writes its sheets as JSON, never pickle: what a reader of untrusted files
+# hands back is itself only data to this process. Dates and times, which JSON lacks, are
+# written as {"t": kind, "v": value}.
 _CHILD: Final = """
-import pickle, resource, sys
+import datetime, json, resource, sys
 def bound(kind, value):
     soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
@@ -44,20 +49,38 @@ def bound(kind, value):
 bound(resource.RLIMIT_AS, int(sys.argv[2]))
 bound(resource.RLIMIT_CPU, int(sys.argv[3]))
 bound(resource.RLIMIT_CORE, 0)
+def tagged(value):
+    if isinstance(value, datetime.timedelta):
+        return {"t": "timedelta", "v": value.total_seconds()}
+    for kind in (datetime.datetime, datetime.date, datetime.time):
+        if isinstance(value, kind):
+            return {"t": kind.__name__, "v": value.isoformat()}
+    return str(value)
 try:
     from python_calamine import CalamineWorkbook
     sheets = []
     with CalamineWorkbook.from_path(sys.argv[1]) as book:
         for name in book.sheet_names:
-            sheets.append((name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)))
-    data = pickle.dumps(sheets, protocol=pickle.HIGHEST_PROTOCOL)
+            sheets.append([name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)])
+    data = json.dumps(sheets, default=tagged)
 except MemoryError:
     sys.exit(4)
 except BaseException as exc:
-    sys.stdout.buffer.write(pickle.dumps(str(exc)[:500]))
+    sys.stdout.write(json.dumps(str(exc)[:500]))
     sys.exit(3)
-sys.stdout.buffer.write(data)
+sys.stdout.write(data)
 """
+_TAGGED: Final[dict[str, Callable[[Any], object]]] = {
+    "datetime": dt.datetime.fromisoformat, "date": dt.date.fromisoformat,
+    "time": dt.time.fromisoformat,
+    "timedelta": lambda seconds: dt.timedelta(seconds=float(seconds)),
+}
+
+
+def _untagged(found: dict[str, Any]) -> object:
+    """A date or time the child wrote as ``{"t": kind, "v": value}``."""
+    return _TAGGED[found["t"]](found["v"])
+
 
 Sheets = list[tuple[str, list[list[object]]]]
 
@@ -92,14 +115,14 @@ def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int) -
     if done.returncode != 0:
         raise DataError.single(source, f"the workbook could not be read {within}")
     try:
-        sheets: Sheets = pickle.loads(done.stdout)  # written by the child above, not the file
-    except Exception:  # a child cut short writes a partial pickle
+        found = json.loads(done.stdout, object_hook=_untagged)
+        return [(str(name), rows) for name, rows in found]
+    except (ValueError, TypeError, KeyError):  # a child cut short writes part of its data
         raise DataError.single(source, f"the workbook could not be read {within}") from None
-    return sheets
 
 
 def _message(output: bytes) -> str:
     try:
-        return str(pickle.loads(output))
-    except Exception:  # as in _read
+        return str(json.loads(output))
+    except ValueError:  # as in _read
         return "the reader failed"
