@@ -154,6 +154,7 @@ def test_read_limits_come_from_the_environment_and_from_a_block() -> None:
     from corpparent.files import ReadLimits, current_limits, reading_limits
 
     assert ReadLimits.from_environment({"CORPPARENT_MAX_ROWS": "20_000_000"}).rows == 20_000_000
+    assert ReadLimits.from_environment({"CORPPARENT_MAX_REPEATS": "50"}).repeats == 50
     with pytest.raises(DataError, match="CORPPARENT_MAX_COLUMNS"):
         ReadLimits.from_environment({"CORPPARENT_MAX_COLUMNS": "-3"})
     before = current_limits()
@@ -175,3 +176,16 @@ def test_an_error_over_a_limit_names_the_limit_and_how_to_raise_it() -> None:
     assert "10" in text
     assert "12 columns" in text
     assert "CORPPARENT_MAX_COLUMNS" in text
+
+
+def test_a_csv_cell_over_the_bound_is_named_by_its_heading(tmp_path: Path) -> None:
+    from corpparent.files import reading_limits
+
+    path = write(tmp_path, "indicator,period,value,unit\ncla,2022-23,7," + "x" * 40 + "\n")
+    with reading_limits(cell_chars=39):
+        error = problem_of(read_readings, path, INDICATORS)
+    assert (error.line, error.field) == (2, "unit")
+    assert "read limit cell_chars (39)" in str(error)
+    with reading_limits(cell_chars=40):
+        error = problem_of(read_readings, path, INDICATORS)
+    assert "read limit" not in str(error)  # read, then refused as a unit it does not know

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpparent.errors import DataError
-from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.limits import ReadLimits, checked_file, current_limits, over_limit
 from corpparent.files._tabular.problems import shown
 
 __all__ = ["csv_header", "csv_rows", "header_of", "normalise_column"]
@@ -59,13 +59,26 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     :func:`_csv_problem`)."""
     source = str(file)
     checked_file(file)
+    limits = current_limits()
     try:
+        _check_row_count(file, source, limits.rows)
         with file.open("rb") as stream:
             read: list[str] = []  # the lines of the row being read, as written
             reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
             start = 1
+            header: list[str] | None = None  # the first row, once read
+            data = cells_read = 0  # rows read after it, and cells of every row
             try:
                 for cells in reader:
+                    if header is None:
+                        header = cells
+                    else:
+                        data += 1
+                    cells_read += len(cells)
+                    _check_row(source, start, cells, header, data, limits)
+                    if cells_read > limits.cells:
+                        raise over_limit(source, "the file", f"more than "
+                                         f"{limits.cells:,} cells", "cells", line=start)
                     yield start, cells
                     start = reader.line_num + 1
                     read.clear()
@@ -74,6 +87,56 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
                                    str(exc)) from None
     except OSError as exc:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _check_row_count(file: Path, source: str, rows: int) -> None:
+    """Refuse a file of more data rows than ``rows`` before any row is read into memory:
+    its line ends are counted first (a millisecond a megabyte), and only a file of more
+    lines than that is parsed, cell by cell but keeping nothing, to count its rows (a
+    quoted cell may span lines). A row that is not well-formed stops the count, to be
+    reported by the reading itself."""
+    feeds = returns = 0
+    with file.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            feeds += chunk.count(b"\n")
+            returns += chunk.count(b"\r")
+    if max(feeds, returns) <= rows + 1:
+        return
+    beyond: int | None = None
+    with file.open("rb") as stream:
+        reader = csv.reader(_decoded_lines(stream, source), strict=True)
+        start = 1
+        try:
+            for count, _ in enumerate(reader):
+                if count > rows:
+                    beyond = start
+                    break
+                start = reader.line_num + 1
+        except (csv.Error, DataError):
+            return
+    if beyond is not None:
+        raise over_limit(source, "the file", f"more than {rows:,} data rows", "rows",
+                         line=beyond)
+
+
+def _check_row(source: str, line: int, cells: list[str], header: list[str], data: int,
+               limits: ReadLimits) -> None:
+    """Refuse, with one problem, a row of more cells than the ``columns`` bound, a cell
+    longer than ``cell_chars`` (named by its heading in the ``header``), or a data row
+    beyond the ``rows`` bound (``data`` counts them), each as it is met, before any more
+    of the file is read."""
+    if len(cells) > limits.columns:
+        raise over_limit(source, "the row", f"{len(cells):,} cells", "columns", line=line)
+    if cells and max(map(len, cells)) > limits.cell_chars:
+        column = next(i for i, cell in enumerate(cells) if len(cell) > limits.cell_chars)
+        heading = header[column].strip() if cells is not header and column < len(header) \
+            else ""
+        raise over_limit(source, "the cell's text", f"{len(cells[column]):,} characters",
+                         "cell_chars", line=line,
+                         field=heading or f"cell {column + 1} of the row")
+    if data > limits.rows:
+        raise over_limit(source, "the file", f"more than {limits.rows:,} data rows",
+                         "rows", line=line)
 
 
 def _kept(lines: Iterable[str], read: list[str]) -> Iterator[str]:

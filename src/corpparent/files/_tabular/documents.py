@@ -20,10 +20,15 @@ from typing import Any
 from corpparent.errors import DataError
 from corpparent.files._tabular import json_lines, toml_lines
 from corpparent.files._tabular.formats import DOCUMENT_FORMATS, format_of
-from corpparent.files._tabular.limits import check_nesting, checked_file
+from corpparent.files._tabular.limits import (
+    check_nesting,
+    checked_file,
+    current_limits,
+    over_limit,
+)
 from corpparent.files._tabular.problems import Locator
 
-__all__ = ["decode_document", "read_document", "read_text"]
+__all__ = ["check_lists", "decode_document", "read_document", "read_text"]
 
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -58,6 +63,7 @@ def decode_document(text: str, source: str, toml: bool) -> tuple[Any, Locator]:
         except (RecursionError, ValueError) as exc:  # nested too deep, or a huge integer
             raise _unreadable(source, "TOML", exc) from None
         check_nesting(data, source)
+        check_lists(data, source)
         return data, Locator(source, line=1, lines=toml_lines.key_lines(text))
     try:
         data = json.loads(text, parse_int=_bounded_int)
@@ -67,7 +73,27 @@ def decode_document(text: str, source: str, toml: bool) -> tuple[Any, Locator]:
     except (RecursionError, ValueError) as exc:
         raise _unreadable(source, "JSON", exc) from None
     check_nesting(data, source)
+    check_lists(data, source)
     return data, Locator(source, line=1, lines=json_lines.key_lines(text))
+
+
+def check_lists(data: Any, source: str) -> None:
+    """Refuse a decoded document holding a list of more items than the ``rows`` read
+    limit (a list of records is a table's rows), naming the list by its key path,
+    before the document's keys are placed on their lines or any item is read."""
+    rows = current_limits().rows
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((child, (*path, key)) for key, child in value.items()
+                         if isinstance(child, dict | list))
+        elif isinstance(value, list):
+            if len(value) > rows:
+                raise over_limit(source, "the list", f"{len(value):,} items", "rows",
+                                 field=toml_lines.format_path(path))
+            stack.extend((child, (*path, index)) for index, child in enumerate(value)
+                         if isinstance(child, dict | list))
 
 
 #: The most digits an integer in a document may have: a count of children or a year

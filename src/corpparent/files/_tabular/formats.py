@@ -53,10 +53,12 @@ class Shape(enum.Enum):
 @frozen
 class Table:
     """The rows of a file's table, from its header on, each with the line (or sheet row)
-    it starts on; and, in a workbook, how a cell is named (``Readings!C14``)."""
+    it starts on; in a workbook, how a cell is named (``Readings!C14``), and the rows
+    above the header that look like the table's own, with why each cannot be read."""
 
     rows: Iterator[tuple[int, list[str]]]
     cell: Callable[[int, int], str] | None = None
+    stray: tuple[tuple[int, str], ...] = ()
 
 
 #: How a format's headings are read: the file's path in, its headings out.
@@ -100,7 +102,7 @@ def _sheet_headings(path: Path) -> frozenset[str]:
 def _sheet_table(path: Path, wanted: Sequence[str], sheet: str | None,
                  key: Callable[[str], str]) -> Table:
     table = sheet_table(path, wanted, sheet, key)
-    return Table(iter(table.rows), table.cell)
+    return Table(iter(table.rows), table.cell, table.stray)
 
 
 def _parquet_columns(path: Path) -> frozenset[str]:

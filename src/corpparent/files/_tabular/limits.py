@@ -63,8 +63,11 @@ class ReadLimits:
     """How much one input may hold. Every field is a positive whole number.
 
     - ``rows``: data rows of one table (a CSV file, a sheet, a parquet file, a list of
-      records, a DataFrame): 10 million, where a council's monthly scorecard over ten
-      years is about 10,000 and every authority's about 1.5 million;
+      records, a DataFrame): 1 million, where a council's monthly scorecard over ten
+      years is about 10,000 and the DfE's LAIT dataset 641,070. Rows are what memory
+      follows: a reading takes about 1.7 KB while it is checked
+      (``benchmarks/bounds.py``), so a million readings peak near 1.7 GB; raise it for
+      more, with the memory to match;
     - ``columns``: columns of one table: 4,096 (a wide scorecard with a column per month
       over 20 years has about 250);
     - ``cells``: cells of one sheet, rows times columns as the workbook declares them or
@@ -74,15 +77,19 @@ class ReadLimits:
     - ``expanded_bytes``: bytes a compressed container (an ``.xlsx`` or ``.ods`` zip, a
       parquet file's pages) may expand to: 1 GiB;
     - ``row_group_rows``: rows in one row group of a parquet file, read at once: 10
-      million.
+      million;
+    - ``repeats``: how many times a workbook may repeat one row or cell that holds
+      something (OpenDocument's ``number-rows-repeated``): 10,000, where a real sheet
+      repeats a row only when a few in a row are the same.
     """
 
-    rows: int = 10_000_000
+    rows: int = 1_000_000
     columns: int = 4_096
     cells: int = 50_000_000
     cell_chars: int = 32_767
     expanded_bytes: int = 1024 * 1024 * 1024
     row_group_rows: int = 10_000_000
+    repeats: int = 10_000
 
     def __attrs_post_init__(self) -> None:
         for name, value in attrs.asdict(self).items():

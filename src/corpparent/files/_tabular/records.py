@@ -24,7 +24,9 @@ from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_rows import header_of, normalise_column
 from corpparent.files._tabular.documents import decode_document, read_text
 from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
+from corpparent.files._tabular.limits import current_limits, over_limit
 from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
+from corpparent.files._tabular.toml_lines import format_path
 
 __all__ = [
     "RawRecord",
@@ -163,7 +165,8 @@ def read_records(
                         normalise_column if normalise_header else str.strip)
     return tabular_records(str(file), table.rows, required=required, optional=optional,
                            unknown_columns=unknown_columns,
-                           normalise_header=normalise_header, cells=table.cell)
+                           normalise_header=normalise_header, cells=table.cell,
+                           stray=table.stray)
 
 
 def tabular_records(
@@ -175,12 +178,19 @@ def tabular_records(
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
     cells: Callable[[int, int], str] | None = None,
+    stray: Sequence[tuple[int, str]] = (),
 ) -> Records:
     """The records of a table given as rows of text cells with their line numbers, the
     first its header, checked as :func:`read_records` checks a CSV file's. ``cells``
-    names the cell of a column (0-based) in a row, where the table has cells (a sheet)."""
+    names the cell of a column (0-based) in a row, where the table has cells (a sheet);
+    ``stray`` gives rows found outside the table (above a sheet's header), each made a
+    record with its problem so it is reported, not lost."""
     written, published, header, records = _table_records(source, rows, normalise_header,
                                                          cells)
+    if stray:
+        records = evolve(records, records=(
+            *(RawRecord(source, line, {}, problem) for line, problem in stray),
+            *records.records))
     at = records.header_line
     if unknown_columns == "keep":
         missing = _missing_columns(source, header, required, None, at)
@@ -289,9 +299,18 @@ def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise
     headings = {name: heading for name, heading in zip(header, written, strict=True)
                 if name != heading and normalise_header}
     records: list[RawRecord] = []
+    again = [name.strip() for name in written]
     for row, values in rows:
         if not any(cell.strip() for cell in values):
             continue  # a blank line holds no data, so nothing is lost
+        if values[0].strip() == again[0] and [
+                cell.strip() for cell in values[:len(again)]] == again and not any(
+                cell.strip() for cell in values[len(again):]):
+            # The header written again (a second table pasted below the first): reported
+            # as such, and the rows after it read as rows, so none is lost.
+            records.append(RawRecord(source, row, {}, "a second header row: the header "
+                                     f"of line {header_line} is repeated here"))
+            continue
         if len(values) != len(header):
             problem = f"expected {len(header)} cells as in the header, found {len(values)}"
             records.append(RawRecord(source, row, {}, problem))
@@ -305,7 +324,12 @@ def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise
 def json_records(items: Sequence[Any], where: Locator) -> Records:
     """The items of a list of records (a JSON list, or TOML tables), each placed by
     ``where`` under its index; an item that is not an object is a record with a
-    problem. The header is every key, in the order first met."""
+    problem. The header is every key, in the order first met. More items than the
+    ``rows`` read limit is one problem, before any is read."""
+    if len(items) > current_limits().rows:
+        raise over_limit(where.source, "the list of records", f"{len(items):,} items",
+                         "rows", line=where.line_of(),
+                         field=format_path(where.prefix) if where.prefix else None)
     records = []
     for index, item in enumerate(items):
         inner = where.under(index)

@@ -15,22 +15,31 @@ Each row is given as text cells, as a CSV file gives them, so every reader check
 sheet exactly as it checks a CSV file: a number ``7.0`` is ``'7'``, a date
 ``2023-07-10``. Problems are placed on the sheet's own row number, and each cell is
 named by its sheet and reference as well as its heading: ``value (Readings!C14)``.
+
+A table is held to the read limits (rows, columns, cells, characters in a cell) as a
+CSV file is, and a workbook is checked before calamine reads it
+(:mod:`~corpparent.files._tabular.workbook_checks`). No row is dropped for where it
+stands: rows above the header that look like the table's own are reported (``stray``),
+and a second header lower down is reported as such by
+:func:`~corpparent.files._tabular.records.tabular_records`, not taken as the header.
 """
 
 from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final, final
+from typing import final
 
 from attrs import frozen
 
 from corpparent.errors import DataError
-from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.contained import contained_sheets
+from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
+from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
+from corpparent.files._tabular.workbook_checks import check_zip_workbook, is_zip
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -41,9 +50,6 @@ __all__ = [
     "sheet_table",
     "using_sheet",
 ]
-
-#: How far down a sheet its header row is looked for.
-HEADER_SEARCH_ROWS: Final = 20
 
 _INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
@@ -58,17 +64,6 @@ def using_sheet(name: str | None) -> Iterator[None]:
         yield
     finally:
         _CHOSEN.reset(token)
-
-
-@functools.lru_cache(maxsize=1024)
-def column_letter(index: int) -> str:
-    """The letters of the 0-based column ``index``: 0 is ``A``, 26 is ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def cell_text(value: object) -> str:
@@ -93,12 +88,15 @@ def cell_text(value: object) -> str:
 @frozen
 class SheetTable:
     """A table found in a sheet: its header's row (1-based, as the sheet numbers it),
-    its first column, and its rows from the header on, each with its row number."""
+    its first column, and its rows from the header on, each with its row number;
+    ``stray`` holds the rows above the header that look like the table's own (each row's
+    number and what is wrong with it), to be reported rather than lost."""
 
     source: str
     sheet: str
     first_column: int
     rows: tuple[tuple[int, list[str]], ...]
+    stray: tuple[tuple[int, str], ...] = ()
 
     def cell(self, column: int, row: int) -> str:
         """The reference of the table's ``column`` (0-based) in sheet ``row``:
@@ -106,20 +104,39 @@ class SheetTable:
         return f"{self.sheet}!{column_letter(self.first_column + column)}{row}"
 
 
+def _calamine_failure(source: str, exc: BaseException, sheet: str | None = None) -> DataError:
+    """The problem of a workbook (or its ``sheet``) calamine could not read."""
+    where = "the workbook" if sheet is None else f"the workbook's sheet {sheet!r}"
+    return DataError.single(source, f"cannot read {where}: {exc}")
+
+
+def _checked_zip(file: Path) -> bool:
+    """Whether the workbook is a zip whose sheets were checked, so calamine may read it
+    here; any other is read in a bounded child process."""
+    return is_zip(file) and check_zip_workbook(file)
+
+
 def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]]]]:
     """Each sheet of the workbook in turn (a sheet is read only when asked for): its
-    name and its rows as text with their row numbers; an unreadable workbook is a
-    DataError."""
+    name and its rows as text with their row numbers; an unreadable workbook, or one
+    over the read limits, is a DataError. A zipped workbook is checked before calamine
+    reads it (:mod:`~corpparent.files._tabular.workbook_checks`); any other is read in a
+    bounded child process (:mod:`~corpparent.files._tabular.contained`)."""
+    source = str(checked_file(file))
+    if not _checked_zip(file):
+        for name, cells in contained_sheets(file):
+            yield name, [(number + 1, [cell_text(cell) for cell in row])
+                         for number, row in enumerate(cells)]
+        return
     from python_calamine import CalamineWorkbook  # imported on first use
 
-    source = str(checked_file(file))
     try:
         book = CalamineWorkbook.from_path(source)
     except _INTERRUPTS:
         raise
     except BaseException as exc:  # calamine's errors share no base class, and a panic in
         # its Rust code arrives as pyo3's PanicException, a BaseException
-        raise DataError.single(source, f"cannot read the workbook: {exc}") from None
+        raise _calamine_failure(source, exc) from None
     with book:
         for name in book.sheet_names:
             try:
@@ -130,22 +147,23 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
             except _INTERRUPTS:
                 raise
             except BaseException as exc:  # as above: a sheet's XML or data may be broken
-                raise DataError.single(source, f"cannot read the workbook's sheet {name!r}: "
-                                       f"{exc}") from None
+                raise _calamine_failure(source, exc, name) from None
             yield name, rows
 
 
 def _sheet_names(file: Path) -> list[str]:
+    source = str(checked_file(file))
+    if not _checked_zip(file):
+        return [name for name, _ in contained_sheets(file)]
     from python_calamine import CalamineWorkbook
 
-    source = str(checked_file(file))
     try:
         with CalamineWorkbook.from_path(source) as book:
             return list(book.sheet_names)
     except _INTERRUPTS:
         raise
     except BaseException as exc:  # as in _workbook_sheets
-        raise DataError.single(source, f"cannot read the workbook: {exc}") from None
+        raise _calamine_failure(source, exc) from None
 
 
 def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
@@ -186,6 +204,50 @@ def _trimmed(rows: Sequence[tuple[int, list[str]]]
     return lead, tuple(result)
 
 
+def _check_table(source: str, sheet: str, lead: int,
+                 table: Sequence[tuple[int, list[str]]]) -> None:
+    """Refuse a table of more data rows, columns, cells or characters in a cell than the
+    read limits allow (a workbook's sheets are checked before they are read too; this
+    holds every format, ``.xls`` included, to the same bounds as a CSV file)."""
+    limits = current_limits()
+    line, header = table[0]
+    width = len(header)
+    if width > limits.columns:
+        raise over_limit(source, "the table's header", f"{width:,} columns", "columns",
+                         line=line, field=f"{sheet}!{column_letter(lead + limits.columns)}"
+                         f"{line}")
+    if len(table) - 1 > limits.rows:
+        beyond = table[limits.rows + 1][0]
+        raise over_limit(source, "the table", f"more than {limits.rows:,} data rows",
+                         "rows", line=beyond, field=f"{sheet}!{column_letter(lead)}{beyond}")
+    cells = len(table) * width
+    if cells > limits.cells:
+        raise over_limit(source, "the table", f"{cells:,} cells", "cells", line=line,
+                         field=f"{sheet}!{column_letter(lead)}{line}")
+    for number, row in table:
+        if row and max(map(len, row)) > limits.cell_chars:
+            column = next(i for i, cell in enumerate(row) if len(cell) > limits.cell_chars)
+            raise over_limit(source, "a cell's text", f"{len(row[column]):,} characters",
+                             "cell_chars", line=number,
+                             field=f"{sheet}!{column_letter(lead + column)}{number}")
+
+
+def _stray(above: Sequence[tuple[int, list[str]]], header: tuple[int, list[str]]
+           ) -> tuple[tuple[int, str], ...]:
+    """The rows above a table's header that look like its rows, not a title or notes:
+    each fills at least two cells, and at least half as many as the header does. They
+    are reported, never dropped unseen (a table whose first header was not recognised is
+    otherwise read from a lower one, losing every row between)."""
+    wanted = sum(1 for cell in header[1] if cell.strip())
+    found = []
+    for number, cells in above:
+        filled = sum(1 for cell in cells if cell.strip())
+        if filled >= 2 and 2 * filled >= wanted:
+            found.append((number, f"a row above the table's header (row {header[0]}) holding "
+                          f"{filled} cells: it cannot be read as a row of the table"))
+    return tuple(found)
+
+
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                 key: Callable[[str], str] = str.strip) -> SheetTable:
     """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
@@ -203,7 +265,8 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
         found = _header_index(rows, wanted, key)
         if found is not None:
             lead, table = _trimmed(rows[found:])
-            return SheetTable(source, name, lead, table)
+            _check_table(source, name, lead, table)
+            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]))
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else
