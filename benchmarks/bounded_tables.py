@@ -65,7 +65,7 @@ def footer(path: Path) -> None:
     limits = ReadLimits()
     groups = [metadata.row_group(i) for i in range(metadata.num_row_groups)]
     expanded = sum(group.total_byte_size for group in groups)
-    print(f"  rows {metadata.num_rows:,} (limit {limits.rows:,}); largest row group "
+    print(f"  rows {metadata.num_rows:,} (limit {limits.parquet_rows:,}); largest row group "
           f"{max(g.num_rows for g in groups):,} (limit {limits.row_group_rows:,}); "
           f"uncompressed {expanded:,} bytes (limit {limits.expanded_bytes:,}); "
           f"cells read {metadata.num_rows * 6:,} (limit {limits.cells:,})")

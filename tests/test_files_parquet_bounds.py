@@ -87,7 +87,7 @@ def test_a_binary_column_at_the_command_line_is_exit_2_and_one_line(tmp_path: Pa
     ("row_group_rows", 4, "row group 1 of the parquet file is over the read limit "
      "row_group_rows (4); raise it with CORPPARENT_MAX_ROW_GROUP_ROWS or "
      "corpparent.files.reading_limits(row_group_rows=...); expected at most 4, found 5 rows"),
-    ("rows", 9, "found 10 rows"),
+    ("parquet_rows", 9, "found 10 rows"),
     ("cells", 59, "found 60 cells in the columns read"),
     ("expanded_bytes", 64, "more than 64 bytes in the columns read, uncompressed"),
 ])
@@ -104,7 +104,7 @@ def test_a_file_over_a_read_limit_is_refused_from_its_footer(
 
 def test_within_the_limits_the_same_file_reads(tmp_path: Path) -> None:
     path = write(tmp_path / "lait.parquet", rows=1, row_group_size=5)
-    with reading_limits(row_group_rows=5, rows=10, cells=60):
+    with reading_limits(row_group_rows=5, parquet_rows=10, cells=60):
         assert len(read_lait(path).areas) == 1
 
 

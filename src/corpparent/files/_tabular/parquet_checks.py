@@ -73,7 +73,7 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
 
     Every column of the wrong type is named together (a binary column where text is
     wanted: ``field 'Short Desc': expected text, found binary``). Then the limits, each
-    from the footer: the file's rows (``rows``), each row group's (``row_group_rows``),
+    from the footer: the file's rows (``parquet_rows``), each row group's (``row_group_rows``),
     the cells of the columns read (``cells``), and the bytes those columns' chunks
     expand to (``expanded_bytes``). A column the file lacks is left to the caller,
     which knows whether it may be missing.
@@ -87,8 +87,9 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
     if wrong:
         raise DataError(wrong)
     limits = current_limits()
-    if metadata.num_rows > limits.rows:
-        raise over_limit(source, "the parquet file", f"{metadata.num_rows:,} rows", "rows")
+    if metadata.num_rows > limits.parquet_rows:
+        raise over_limit(source, "the parquet file", f"{metadata.num_rows:,} rows",
+                         "parquet_rows")
     if metadata.num_rows * len(columns) > limits.cells:
         raise over_limit(source, "the parquet file", f"{metadata.num_rows * len(columns):,} "
                          "cells in the columns read", "cells")
