@@ -95,7 +95,9 @@ def load_authority(reference: str, *, warn_of_clashes: bool = True) -> Authority
     Raises a :class:`~corpparent.errors.PluginError` (a
     :class:`~corpparent.errors.PluginFileError` for an invalid file) saying what is wrong.
     A plug-in not installed that has an installed one's identifier is logged as a warning
-    unless ``warn_of_clashes`` is false.
+    unless ``warn_of_clashes`` is false. A Python plug-in is imported and run in this
+    process, trusted as any import is; the command line runs it in a child process
+    (:func:`runs_python` tells which references run code).
     """
     if not is_plugin_reference(reference):
         return load_profile(reference)
