@@ -24,13 +24,14 @@ from click.testing import CliRunner
 
 from corpparent.cli import cli
 from corpparent.errors import DataError, PluginError
+from corpparent.plugins import SLOW_ENV
 from corpparent.plugins.sandbox import MEMORY_ENV, TIMEOUT_ENV, Limits, run_isolated
 from corpparent.testing.pytest import PluginInstaller
 
 ROOT = Path(__file__).resolve().parent.parent
 READINGS = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.csv"
 MEETINGS = ROOT / "examples" / "data" / "wiltshire_2022-23_meetings.csv"
-LIMITS = {TIMEOUT_ENV: "2", MEMORY_ENV: "512"}
+LIMITS = {TIMEOUT_ENV: "2", MEMORY_ENV: "512", SLOW_ENV: "1"}
 
 #: What a hostile piece of code does, and what the command says of it.
 HOSTILE = {
@@ -71,6 +72,8 @@ def _refused(done: subprocess.CompletedProcess[str], took: float, named: str,
     assert named in errors[0]
     assert HOSTILE[action][1] in errors[0]
     assert took < 30  # a 60 s sleep is cut at the 2 s limit
+    if action == "sleep":  # and warned of while it runs
+        assert f"{named} is still running after 1.0 s" in done.stderr
 
 
 @pytest.mark.parametrize("action", sorted(HOSTILE))
@@ -309,3 +312,17 @@ def test_an_installed_python_plugin_is_named_by_its_distribution(
                           "-f", "json")
     _refused(done, took, "from corpparent-talker 0.2 (entry point talker = "
              "talker_mod:profile)", "print")
+
+
+def test_a_result_that_is_not_the_commands_is_the_codes_failure() -> None:
+    """What comes back is read as data: a report document that does not validate is
+    reported against the code, never raised from inside the reader."""
+    from corpparent.cli.isolation import Outcome, UserCode, isolated
+
+    def forged() -> Outcome:
+        return Outcome(())
+
+    with pytest.raises(PluginError, match=r"the plug-in forged\.py: it gave back a result"):
+        isolated(forged, (UserCode("the plug-in forged.py"),),
+                 encode=lambda _o: {"reports": [{"kind": "forged"}]},
+                 decode=Outcome.from_data)

@@ -95,9 +95,15 @@ def isolated(compute: Callable[[], T], code: Sequence[UserCode], *,
     if not code:
         return compute()
     answer = run_isolated(_answered, compute, encode, blame=_blame(code), what=_names(code))
+    if not isinstance(answer, dict) or not ("usage" in answer or "value" in answer):
+        raise _blame(code)("it gave back something other than the command's result")
     if "usage" in answer:
         raise click.UsageError(str(answer["usage"]))
-    return decode(answer["value"])
+    try:
+        return decode(answer["value"])
+    except (KeyError, TypeError, ValueError) as exc:  # pydantic's errors are ValueErrors
+        raise _blame(code)("it gave back a result that is not the command's: "
+                           f"{type(exc).__name__}") from exc
 
 
 def _reports(items: Sequence[Mapping[str, Any]]) -> tuple[AnyReport, ...]:
