@@ -19,7 +19,8 @@ child process instead:
 * what the function returns comes back as JSON on a pipe of its own, sent only by the
   process that was forked (a copy the function forks in its turn sends nothing), so no
   object of the user's own classes is ever rebuilt, and none of the user's code runs,
-  in the command itself; the command's log records come back with it.
+  in the command itself; the command's log records come back with it
+  (:mod:`corpparent.plugins.child` is what runs in the child).
 
 Whatever the code does that is not giving a result — ending its process, being killed,
 running out of time or memory, forking, writing to standard output or error, closing
@@ -44,13 +45,13 @@ import selectors
 import signal
 import sys
 import time
-import warnings
 from collections.abc import Callable, Mapping
-from typing import Any, Final, NoReturn, final
+from typing import Any, Final, final
 
 from attrs import frozen
 
-from corpparent.errors import CorpparentError, DataError, PluginError, Problem
+from corpparent.errors import CorpparentError
+from corpparent.plugins import child
 from corpparent.plugins.loading import slow_seconds
 from corpparent.safe_text import printable
 
@@ -78,11 +79,6 @@ DEFAULT_MEMORY_MB: Final = 1536
 
 _CAPTURED = 64 * 1024  # bytes of a child's output kept, to quote from
 _QUOTED_LINES = 3
-_NO_RESULT_EXIT = 70
-
-#: Whether this process is itself such a child: the code then runs here, not forked again.
-_inside_child = False
-
 
 def _positive(environ: Mapping[str, str], name: str, default: float) -> float:
     text = environ.get(name, "").strip()
@@ -114,156 +110,6 @@ class Limits:
         env = os.environ if environ is None else environ
         return cls(_positive(env, TIMEOUT_ENV, DEFAULT_TIMEOUT_SECONDS),
                    _positive(env, MEMORY_ENV, DEFAULT_MEMORY_MB), slow_seconds(env))
-
-
-# -- the child -------------------------------------------------------------------------
-
-
-def _error_data(error: CorpparentError) -> dict[str, Any]:
-    """A corpparent error as data the parent rebuilds it from."""
-    if isinstance(error, DataError):
-        return {"problems": [{"source": p.source, "message": p.note, "line": p.line,
-                              "field": p.field, "expected": p.expected, "found": p.found}
-                             for p in error.problems]}
-    return {"plugin": isinstance(error, PluginError), "message": str(error)}
-
-
-def _error_from(data: Mapping[str, Any]) -> CorpparentError:
-    if "problems" in data:
-        return DataError(Problem(**problem) for problem in data["problems"])
-    kind = PluginError if data.get("plugin") else CorpparentError
-    return kind(str(data.get("message", "")))
-
-
-def _address_space() -> int:
-    """The bytes of address space this process holds now (0 where it cannot be told)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _set_limits(limits: Limits) -> None:
-    import resource
-
-    seconds = math.ceil(limits.seconds)
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds + 1, seconds + 3))
-    used = _address_space()
-    if used:
-        allowed = used + int(limits.memory_mb * 2**20)
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            allowed = min(allowed, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (allowed, hard))
-
-
-class _Records(logging.Handler):
-    """Keeps the child's log records, to be logged again in the parent."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _quiet_logging() -> _Records:
-    """Send corpparent's log records, and shown Python warnings, to a list, not to the
-    standard error the user's code is judged by."""
-    handler = _Records()
-    logger = logging.getLogger("corpparent")
-    for old in list(logger.handlers):
-        logger.removeHandler(old)
-    logger.addHandler(handler)
-    logger.propagate = False
-
-    def shown(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-              file: Any = None, line: str | None = None) -> None:
-        handler.records.append(("corpparent.plugins", logging.WARNING,
-                                f"{filename}:{lineno}: {category.__name__}: {message}"))
-
-    warnings.showwarning = shown
-    return handler
-
-
-def _streams(out: int, err: int) -> tuple[int, int]:
-    """Point standard input at /dev/null and standard output and error at the pipes;
-    returns the identity (device, inode) of the output pipe and of the error pipe."""
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(out, 1)
-    os.dup2(err, 2)
-    for fd in (null, out, err):
-        os.close(fd)
-    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
-    return os.fstat(1).st_ino, os.fstat(2).st_ino
-
-
-def _closed(fd: int, inode: int, stream: Any) -> bool:
-    """Whether the code closed (or replaced) standard output or error."""
-    try:
-        stream.flush()
-        return bool(stream.closed) or os.fstat(fd).st_ino != inode
-    except (OSError, ValueError):
-        return True
-
-
-def _outcome(function: Callable[..., object], args: tuple[object, ...]) -> dict[str, Any]:
-    try:
-        return {"value": function(*args)}
-    except MemoryError:
-        return {"failure": "memory"}
-    except CorpparentError as exc:
-        if isinstance(exc.__cause__, MemoryError):  # the loader's wording hides the cause
-            return {"failure": "memory"}
-        return {"error": _error_data(exc)}
-    except SystemExit as exc:
-        return {"failure": f"it called sys.exit({exc.code!r})"}
-    except BaseException as exc:  # the user's code may raise anything
-        return {"failure": f"it raised {type(exc).__name__}: {exc}"}
-
-
-def _child(function: Callable[..., object], args: tuple[object, ...], result: int,
-           out: int, err: int, limits: Limits) -> NoReturn:
-    global _inside_child  # this process is now the child
-    code = _NO_RESULT_EXIT
-    me = os.getpid()
-    try:
-        _inside_child = True
-        os.setpgid(0, 0)
-        out_inode, err_inode = _streams(out, err)
-        records = _quiet_logging()
-        forked: list[bool] = []
-        os.register_at_fork(after_in_parent=lambda: forked.append(True))
-        _set_limits(limits)
-        message = _outcome(function, args)
-        if os.getpid() != me:  # a copy the code forked: the original alone answers
-            os._exit(0)
-        message["forked"] = bool(forked)
-        message["closed"] = [name for name, fd, inode, stream in (
-            ("output", 1, out_inode, sys.stdout), ("error", 2, err_inode, sys.stderr))
-            if _closed(fd, inode, stream)]
-        message["log"] = records.records
-        try:
-            data = json.dumps(message).encode("utf-8")
-        except (TypeError, ValueError) as exc:
-            data = json.dumps({"failure": f"it gave a result that is not data ({exc})",
-                               "log": records.records}).encode("utf-8")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(result, view):]
-        code = 0
-    except MemoryError:
-        code = _NO_RESULT_EXIT
-    finally:
-        os._exit(code if os.getpid() == me else 0)
-
-
-# -- the parent ------------------------------------------------------------------------
 
 
 @final
@@ -390,7 +236,7 @@ def _answer(pipes: _Pipes, status: int | None, limits: Limits,
     if message.get("forked"):
         raise blame("it forked its process, which would run the command twice")
     if "error" in message and not (pipes.out or pipes.err):
-        raise _error_from(message["error"])
+        raise child.error_from(message["error"])
     for stream, captured in (("output", pipes.out), ("error", pipes.err)):
         if captured:
             raise blame(f"it wrote to standard {stream}, which it must leave to "
@@ -400,7 +246,7 @@ def _answer(pipes: _Pipes, status: int | None, limits: Limits,
     if "failure" in message:
         raise blame(str(message["failure"]))
     if "error" in message:
-        raise _error_from(message["error"])
+        raise child.error_from(message["error"])
     return message.get("value")
 
 
@@ -414,7 +260,7 @@ def run_isolated(function: Callable[..., object], *args: object,
     :meth:`Limits.from_environment`. In a child already, or where processes cannot be
     forked, the function runs here.
     """
-    if _inside_child or not hasattr(os, "fork"):
+    if child.inside() or not hasattr(os, "fork"):
         return json.loads(json.dumps(function(*args)))
     chosen = Limits.from_environment() if limits is None else limits
     result_r, result_w = os.pipe()
@@ -427,7 +273,8 @@ def run_isolated(function: Callable[..., object], *args: object,
     if pid == 0:  # pragma: no cover - the child never returns; its work is tested
         for fd in (result_r, out_r, err_r):
             os.close(fd)
-        _child(function, args, result_w, out_w, err_w, chosen)
+        child.run_child(function, args, result_w, out_w, err_w, chosen.seconds,
+                        chosen.memory_mb)
     for fd in (result_w, out_w, err_w):
         os.close(fd)
     with contextlib.suppress(OSError):  # the child made its group itself, or has ended
