@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -110,13 +111,10 @@ def scorecard(
     """
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
-
-    def compute() -> Outcome:
-        return _assessed(readings, periods, authority_id, indicator_ref, authority_name,
-                         comparators_file, title, sheet, history, use_national,
-                         national_data, process_charts, out)
-
-    done = outcome(compute, user_code(authority=authority_id, indicators=indicator_ref))
+    assessed = partial(_assessed, readings, periods, authority_id, indicator_ref,
+                       authority_name, comparators_file, title, sheet, history, use_national,
+                       national_data, process_charts, out)
+    done = outcome(assessed, user_code(authority=authority_id, indicators=indicator_ref))
     warn(done.warnings, "scorecard")
     for report, target in zip(done.reports, done.targets, strict=True):
         emit(report, out.format, None if target is None else Path(target))
