@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import click
@@ -12,9 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from corpparent.cli.common import EXIT_BAD_INPUT, progress, terminal_width
+from corpparent.cli.isolation import UserCode, isolated, user_code
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
-from corpparent.plugins import discover, load_authority, load_spec, slow_seconds
+from corpparent.plugins import PluginSpec, discover, load_authority, load_spec, slow_seconds
 from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
 from corpparent.profile import AuthorityProfile, check_identifier
 from corpparent.rulesets import all_indicators
@@ -63,16 +66,16 @@ def list_authorities() -> None:
     for spec in progress(found.specs, "Loading plug-ins"):
         started = time.perf_counter()
         try:
-            profile, took = load_spec(spec, slow_after=limit)  # logs a slow load
+            name, indicators = _loaded(spec, limit)
         except CorpparentError as exc:
             took = time.perf_counter() - started
             failed.append(" ".join(str(exc).split()))
             table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
                           "✗ no", f"{took:.2f}")
         else:
-            table.add_row(Text(spec.id), Text(profile.name), Text(spec.distribution),
-                          Text(spec.version), str(len(profile.indicators)), "✓ yes",
-                          f"{took:.2f}")
+            took = time.perf_counter() - started
+            table.add_row(Text(spec.id), Text(name), Text(spec.distribution),
+                          Text(spec.version), str(indicators), "✓ yes", f"{took:.2f}")
     for spec in found.excluded:
         table.add_row(Text(spec.id), "", Text(spec.distribution), Text(spec.version), "",
                       "excluded by allow or block list", "")
@@ -82,6 +85,21 @@ def list_authorities() -> None:
         click.echo(f"corpparent: error: {problem}", err=True)
     if problems:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _summary(spec: PluginSpec, limit: float) -> tuple[str, int]:
+    profile, _took = load_spec(spec, slow_after=limit)  # logs a slow load
+    return profile.name, len(profile.indicators)
+
+
+def _loaded(spec: PluginSpec, limit: float) -> tuple[str, int]:
+    """The name and number of indicators of the plug-in ``spec``, loaded: in a child
+    process of its own when its entry point names Python, so that a plug-in that ends,
+    stalls or prints is reported and the others still listed."""
+    code = () if (spec.entry_point.attr or "").endswith(".toml") else (
+        UserCode(f"the plug-in {spec.id}", spec),)
+    name, indicators = isolated(partial(_summary, spec, limit), code)
+    return str(name), int(indicators)
 
 
 def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
@@ -174,13 +192,23 @@ def show(authority: str, as_toml: bool) -> None:
       corpparent authorities show wiltshire
       corpparent authorities show staffordshire --toml > staffordshire.toml
     """
+    color = sys.stdout.isatty()
+    click.echo(isolated(partial(_shown, authority, as_toml, color),
+                        user_code(authority=authority)), nl=False, color=color)
+
+
+def _shown(authority: str, as_toml: bool, color: bool) -> str:
+    """What ``show`` prints: the part of it that loads a Python plug-in's code (in a
+    child process when there is one)."""
     profile = load_authority(authority)
     if as_toml:
-        click.echo(profile_to_toml(profile), nl=False)
-        return
-    console = _console()
+        return profile_to_toml(profile)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=terminal_width(), highlight=False,
+                      emoji=False, force_terminal=color, no_color=not color)
     for part in describe_profile(profile):
         console.print(part)
+    return buffer.getvalue()
 
 
 @authorities.command(short_help="Write a new plug-in to start from.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -10,11 +11,11 @@ import click
 from corpparent.cli.common import (
     Output,
     PeriodType,
-    emit,
     options_used,
     output_options,
     profile_and_indicators,
 )
+from corpparent.cli.isolation import Outcome, deliver, outcome, user_code
 from corpparent.errors import CorpparentError
 from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.definitions import Indicator
@@ -125,6 +126,25 @@ def chart(
     options = XmROptions(screen_outliers=screen_outliers, baseline=baseline,
                          minimum_points=minimum_points, run_length=run_length,
                          trend_length=trend_length)
+    used = options_used(indicator=indicator_id, authority=authority_id,
+                        indicators=indicator_ref,
+                        national=str(national) if national is not None else None, area=area,
+                        rebase=", ".join(str(p) for p in rebase) or None, baseline=baseline,
+                        minimum_points=minimum_points, screen=screen_outliers,
+                        run_length=run_length, trend_length=trend_length)
+    charted = partial(_charted, readings, indicator_id, authority_id, indicator_ref, national,
+                      area, up_to, rebase, options, used, out)
+    code = () if national is not None else user_code(authority=authority_id,
+                                                     indicators=indicator_ref)
+    deliver(outcome(charted, code), out, "chart")
+
+
+def _charted(readings: Path | None, indicator_id: str, authority_id: str | None,
+             indicator_ref: str | None, national: Path | None, area: str | None,
+             up_to: Period | None, rebase: tuple[Period, ...], options: XmROptions,
+             used: dict[str, str | int | float | bool | None], out: Output) -> Outcome:
+    """The chart as a report document: the part of the command that runs a Python
+    plug-in's code (in a child process when there is one)."""
     profile: AuthorityProfile | None = None
     indicators: IndicatorSet | None = None
     if national is not None:
@@ -142,17 +162,7 @@ def chart(
                            up_to=up_to, rebase=rebase, options=options, source=source)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    last = run.last
     provenance = make_provenance(
-        inputs=inputs, period=last,
-        options={**options_used(indicator=indicator_id, authority=authority_id,
-                                indicators=indicator_ref, national=source if national else None,
-                                area=area, rebase=", ".join(str(p) for p in rebase) or None,
-                                baseline=baseline, minimum_points=minimum_points,
-                                screen=screen_outliers, run_length=run_length,
-                                trend_length=trend_length),
-                 **out.options()},
+        inputs=inputs, period=run.last, options={**used, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
-    report = out.finish(chart_report(run, provenance, authority=authority))
-    emit(report, out.format, out.path)
-    out.exit_on_breach([report])
+    return Outcome((out.finish(chart_report(run, provenance, authority=authority)),))

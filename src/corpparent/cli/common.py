@@ -54,6 +54,7 @@ __all__ = [
     "PeriodType",
     "breached",
     "emit",
+    "findings_document",
     "load_indicator_set",
     "one_line",
     "options_used",
@@ -61,7 +62,6 @@ __all__ = [
     "profile_and_indicators",
     "progress",
     "refuse_overwriting_inputs",
-    "report_findings",
     "slug",
     "terminal_width",
     "write_output",
@@ -311,7 +311,7 @@ def warn(warnings: Iterable[RunWarning], command: str) -> None:
         click.echo(f"corpparent {command}: warning: {warning}{hint}", err=True)
 
 
-def report_findings(
+def findings_document(
     findings: Sequence[Finding],
     out: Output,
     *,
@@ -322,16 +322,13 @@ def report_findings(
     options: dict[str, str | int | float | bool | None],
     register: AttendanceRegister | None = None,
     notes: Sequence[str] = (),
-) -> None:
-    """Render ``findings`` as a report with its provenance (and the attendance register
-    of a report of meetings, and the run's ``notes``), then exit 1 on a breach when
-    ``--fail-on-breach`` was given."""
+) -> FindingsReport:
+    """``findings`` as a report document with its provenance (and the attendance register
+    of a report of meetings, and the run's ``notes``)."""
     provenance = make_provenance(
         inputs=inputs, period=period, options={**options, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
-    report = out.finish(findings_report(findings, provenance, title=title,
-                                        authority=authority, period=period,
-                                        register=register, notes=notes))
-    emit(report, out.format, out.path)
-    out.exit_on_breach([report])
+    return out.finish(findings_report(findings, provenance, title=title,
+                                      authority=authority, period=period,
+                                      register=register, notes=notes))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -12,10 +13,10 @@ from corpparent.cli.common import (
     DateType,
     Output,
     PeriodType,
+    findings_document,
     output_options,
-    report_findings,
-    warn,
 )
+from corpparent.cli.isolation import Outcome, deliver, outcome, user_code
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership import read_membership
 from corpparent.files.panel.submissions import read_submissions
@@ -82,6 +83,23 @@ def meetings(
       corpparent meetings meetings.csv -C constitution.py:PANEL -m members.json \\
           -p 2022-23 --fail-on-breach -f json -o governance.json
     """
+    if as_of is None:
+        _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
+                  period.end.isoformat(), period)
+    done = outcome(
+        partial(_reviewed, meeting_file, authority_id, constitution_ref, membership_file,
+                log_file, period, as_of, authority_name, out),
+        user_code(authority=authority_id, constitution=constitution_ref))
+    deliver(done, out, "meetings")
+
+
+def _reviewed(meeting_file: Path | None, authority_id: str | None,
+              constitution_ref: str | None, membership_file: Path | None,
+              log_file: Path | None, period: Period, as_of: date | None,
+              authority_name: str | None, out: Output) -> Outcome:
+    """The review of the meetings as a report document, with the run's warnings: the
+    part of the command that runs a Python plug-in's or constitution's code (in a child
+    process when there is one)."""
     profile = None if authority_id is None else load_authority(authority_id)
     constitution = None if constitution_ref is None else load_object(
         constitution_ref, Constitution, "constitution")
@@ -91,9 +109,6 @@ def meetings(
                                "--constitution")
     if meeting_file is None and (profile is None or not profile.meetings):
         raise click.UsageError("give a MEETINGS file (the plug-in has no meetings on record)")
-    if as_of is None:
-        _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
-                  period.end.isoformat(), period)
     try:
         run = review_governance(
             period, profile=profile, constitution=constitution,
@@ -103,8 +118,7 @@ def meetings(
             as_of=as_of)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    warn(run.warnings, "meetings")
-    report_findings(
+    report = findings_document(
         run.findings, out, title=run.title,
         authority=authority_name or (None if profile is None else profile.name),
         period=period,
@@ -114,3 +128,4 @@ def meetings(
                  "as_of": run.as_of.isoformat()},
         register=run.register, notes=run.notes,
     )
+    return Outcome((report,), run.warnings)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, final
 
+import attrs
 import click
 from attrs import frozen
 
@@ -15,11 +16,12 @@ from corpparent.cli.common import (
     DateType,
     Output,
     PeriodType,
+    findings_document,
     output_options,
-    report_findings,
     warn,
     write_output,
 )
+from corpparent.cli.isolation import Outcome, UserCode, deliver, outcome, user_code
 from corpparent.files.panel.icalendar import to_icalendar
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.obligations import load_obligations
@@ -97,9 +99,9 @@ _SOURCES = [
 class Sources:
     """The obligations a command judges and the dates they hang on, as one value.
 
-    ``profile`` is the plug-in named by ``--authority``, loaded once when the command
-    starts (each run of a command loads it afresh, so an installed or changed plug-in is
-    always seen).
+    The plug-in named by ``--authority`` is loaded by :meth:`load_profile`, afresh in each
+    run of a command (so an installed or changed plug-in is always seen), where the
+    command's work is done: in a child process when it is Python.
     """
 
     authority_id: str | None
@@ -108,14 +110,21 @@ class Sources:
     planned: tuple[date, ...]
     event_pairs: tuple[str, ...]
     name: str | None
-    profile: AuthorityProfile | None
 
-    @property
-    def authority(self) -> str | None:
-        """The authority's name for the report."""
+    def load_profile(self) -> AuthorityProfile | None:
+        """The plug-in named by ``--authority``, loaded; ``None`` when none was named."""
+        return None if self.authority_id is None else load_authority(self.authority_id)
+
+    def authority(self, profile: AuthorityProfile | None) -> str | None:
+        """The authority's name for the report: ``--name``, else the plug-in's."""
         if self.name is not None:
             return self.name
-        return None if self.profile is None else self.profile.name
+        return None if profile is None else profile.name
+
+    @property
+    def code(self) -> tuple[UserCode, ...]:
+        """The user's Python the obligations come from, if they do."""
+        return user_code(authority=self.authority_id)
 
     def given_obligations(self) -> ObligationSet | None:
         """The obligations file given with ``--obligations``, read; else ``None``."""
@@ -142,9 +151,8 @@ def _sources(function: Callable[..., Any]) -> Callable[..., Any]:
         if authority_id is None and obligation_ref is None:
             raise click.UsageError("give --authority (a plug-in with obligations) or "
                                    "--obligations (a .toml or .json obligations file)")
-        profile = None if authority_id is None else load_authority(authority_id)
         sources = Sources(authority_id, obligation_ref, meeting_file, planned, event_pairs,
-                          authority_name, profile)
+                          authority_name)
         return function(*args, sources=sources, **kwargs)
 
     decorated: Callable[..., Any] = command
@@ -199,20 +207,30 @@ def check(
       corpparent obligations check log.csv -O our-obligations.toml -p 2023-24 \\
           --as-of 2024-05-01 --meeting 2023-06-12 --fail-on-breach -f json
     """
+    checked = functools.partial(_checked, log_file, period, as_of, sources, out)
+    deliver(outcome(checked, sources.code), out, "obligations check")
+
+
+def _checked(log_file: Path, period: Period, as_of: date, sources: Sources,
+             out: Output) -> Outcome:
+    """The judged log as a report document: the part of ``check`` that runs a Python
+    plug-in's code (in a child process when there is one)."""
+    profile = sources.load_profile()
     try:
         run = check_obligations(read_submissions(log_file), period, as_of,
-                                profile=sources.profile,
+                                profile=profile,
                                 obligations=sources.given_obligations(),
                                 meetings=sources.meetings(), events=sources.events())
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    report_findings(
+    report = findings_document(
         run.findings, out, title=run.title,
-        authority=sources.authority, period=period,
+        authority=sources.authority(profile), period=period,
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "as_of": as_of.isoformat()},
     )
+    return Outcome((report,))
 
 
 @obligations.command(short_help="List what falls due in a window.")
@@ -246,22 +264,35 @@ def due(
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
                                  param_hint="'--until'")
-    run = obligations_due(start, until, profile=sources.profile,
+    due_ = functools.partial(_due, start, until, log_file, ics_file is not None, sources, out)
+    done = outcome(due_, sources.code)
+    warn(done.warnings, "obligations due")
+    if ics_file is not None and done.calendar is not None:
+        write_output(done.calendar, ics_file, what="the calendar")
+    deliver(attrs.evolve(done, warnings=()), out, "obligations due")
+
+
+def _due(start: date, until: date, log_file: Path | None, calendar: bool, sources: Sources,
+         out: Output) -> Outcome:
+    """What falls due, as a report document and (when asked for) a calendar: the part of
+    ``due`` that runs a Python plug-in's code (in a child process when there is one)."""
+    profile = sources.load_profile()
+    run = obligations_due(start, until, profile=profile,
                           obligations=sources.given_obligations(),
                           meetings=sources.meetings(),
                           events=sources.events(),
                           submissions=() if log_file is None else read_submissions(log_file))
-    warn(run.warnings, "obligations due")
-    if ics_file is not None:
+    text = None
+    if calendar:
         text = to_icalendar(run.upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
-                            name=f"{sources.authority or 'Panel'} reporting deadlines",
+                            name=f"{sources.authority(profile) or 'Panel'} reporting deadlines",
                             obligations=run.obligations)
-        write_output(text, ics_file, what="the calendar")
-    report_findings(
+    report = findings_document(
         run.upcoming.findings(), out, title=run.title,
-        authority=sources.authority, period=None,
+        authority=sources.authority(profile), period=None,
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "from": start.isoformat(),
                  "until": until.isoformat()},
     )
+    return Outcome((report,), run.warnings, calendar=text)

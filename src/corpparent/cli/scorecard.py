@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import click
@@ -20,11 +21,13 @@ from corpparent.cli.common import (
     slug,
     warn,
 )
+from corpparent.cli.isolation import Outcome, outcome, user_code
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
 from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
 from corpparent.report.build import scorecard_report
+from corpparent.report.model import AnyReport, ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError
 from corpparent.runs.scorecard import assess_scorecard
@@ -108,6 +111,26 @@ def scorecard(
     """
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
+    assessed = partial(_assessed, readings, periods, authority_id, indicator_ref,
+                       authority_name, comparators_file, title, sheet, history, use_national,
+                       national_data, process_charts, out)
+    done = outcome(assessed, user_code(authority=authority_id, indicators=indicator_ref))
+    warn(done.warnings, "scorecard")
+    for report, target in zip(done.reports, done.targets, strict=True):
+        emit(report, out.format, None if target is None else Path(target))
+    if strict and done.incomplete:
+        sys.exit(EXIT_INCOMPLETE)
+    out.exit_on_breach(r for r in done.reports if isinstance(r, ScorecardReport))
+
+
+def _assessed(readings: Path, periods: tuple[Period, ...], authority_id: str | None,
+              indicator_ref: str | None, authority_name: str | None,
+              comparators_file: Path | None, title: str | None, sheet: str | None,
+              history: int, use_national: bool, national_data: Path | None,
+              process_charts: bool, out: Output) -> Outcome:
+    """The scorecard of each period, as report documents, with the run's warnings: the
+    part of the command that runs a Python plug-in's code (in a child process when
+    there is one)."""
     profile, indicators = profile_and_indicators(authority_id, indicator_ref)
     if indicator_ref is None and profile is not None:
         indicators = profile.reading_indicators
@@ -130,7 +153,7 @@ def scorecard(
             process=XmROptions() if process_charts else None, national=national)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    warn(run.warnings, "scorecard")
+    warnings = list(run.warnings)
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
     options = {**options_used(authority=authority_id, indicators=indicator_ref,
                               comparators=None if comparators_file is None
@@ -139,19 +162,15 @@ def scorecard(
                               national=use_national or national_data is not None),
                **out.options()}
     now = datetime.now(UTC).replace(microsecond=0)
-    reports = []
+    reports: list[AnyReport] = []
+    targets: list[str | None] = []
     for assessed in progress(run.periods, "Writing reports"):
-        warn(assessed.warnings, "scorecard")
+        warnings.extend(assessed.warnings)
         provenance = make_provenance(inputs=inputs, period=assessed.period, options=options,
                                      generated_at=now)
-        report = out.finish(scorecard_report(assessed.result, provenance, title=title,
-                                             authority=authority_name or run.authority,
-                                             notes=assessed.notes))
-        target = None if out.path is None else Path(str(out.path).replace(
+        reports.append(out.finish(scorecard_report(
+            assessed.result, provenance, title=title,
+            authority=authority_name or run.authority, notes=assessed.notes)))
+        targets.append(None if out.path is None else str(out.path).replace(
             "{period}", slug(assessed.period)))
-        emit(report, out.format, target)
-        reports.append(report)
-    if strict and run.incomplete:
-        sys.exit(EXIT_INCOMPLETE)
-    out.exit_on_breach(reports)
-
+    return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete)

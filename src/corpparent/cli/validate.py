@@ -13,17 +13,19 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
+from corpparent.cli.isolation import UserCode, isolated, user_code
 from corpparent.errors import CorpparentError, DataError
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
 from corpparent.kinds import KINDS, detect, kind_named
-from corpparent.plugins import clashes, load_authority
+from corpparent.plugins import load_authority
+from corpparent.plugins.discovery import installed
 from corpparent.safe_text import printable
 
 __all__ = ["validate"]
@@ -73,30 +75,47 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate --sheet Inspections_as_at_31_March \
           LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
+    checked = partial(_validated, files, kind, authority_id, indicator_ref, mapping_files,
+                      sheet)
+    answer = isolated(checked, user_code(authority=authority_id, indicators=indicator_ref))
+    for to_stderr, line in answer["lines"]:
+        click.echo(line, err=to_stderr)
+    if answer["failed"]:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _validated(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
+               indicator_ref: str | None, mapping_files: tuple[Path, ...],
+               sheet: str | None) -> dict[str, Any]:
+    """Every file checked: the lines to print (each with whether it goes to standard
+    error) and whether any file failed. This is the part of the command that runs the
+    code of a Python plug-in or indicator set given as an option (in a child process
+    when there is one); a Python plug-in given as a FILE is checked in a child of its
+    own."""
+    lines: list[tuple[bool, str]] = []
     indicators = None
     if indicator_ref is not None:
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
         indicators = load_authority(authority_id).indicators
-    mappings = [_listed(path, partial(load_mapping, path)) for path in mapping_files]
+    mappings = [_listed(path, partial(load_mapping, path), lines) for path in mapping_files]
     against = Against(indicators, tuple(m for m in mappings if m is not None))
     failed = None in mappings
     chosen = kind_named(kind) if kind else None
     for path in files:
         if _names_python(path):
-            checked = _listed(path, partial(_check_python_plugin, str(path)))
+            checked = _listed(path, partial(_check_python_plugin, str(path)), lines)
         else:
             with using_sheet(sheet):
-                checked = _listed(path, partial(_check, path, chosen, against))
+                checked = _listed(path, partial(_check, path, chosen, against), lines)
         if checked is None:
             failed = True
-        else:
-            name, summary = checked
-            click.echo(printable(f"ok: {path}: {summary}"))
-            if name == "authority-plugin":
-                _warn_of_clashes(path)
-    if failed:
-        sys.exit(EXIT_BAD_INPUT)
+            continue
+        name, summary, identifier = checked
+        lines.append((False, printable(f"ok: {path}: {summary}")))
+        if name == "authority-plugin":
+            lines.extend((True, line) for line in _clashes(path, identifier))
+    return {"lines": lines, "failed": failed}
 
 
 def _names_python(path: Path) -> bool:
@@ -105,41 +124,50 @@ def _names_python(path: Path) -> bool:
     return text.endswith(".py") or (":" in text and not path.exists())
 
 
-def _check_python_plugin(reference: str) -> tuple[str, str]:
-    """The kind and summary of the Python plug-in ``reference`` names, once loaded."""
+def _python_plugin(reference: str) -> list[str]:
+    """The identifier, name and number of indicators of the Python plug-in ``reference``
+    names, loaded (in the child process :func:`_check_python_plugin` runs it in)."""
     profile = load_authority(reference, warn_of_clashes=False)
-    return "authority-plugin", (f"an authority plug-in in Python, {profile.id!r} "
-                                f"({profile.name}), {len(profile.indicators)} indicators")
+    return [profile.id, profile.name, str(len(profile.indicators))]
 
 
-def _warn_of_clashes(path: Path) -> None:
-    """Warn on standard error when the plug-in at ``path`` has an installed one's id."""
-    try:
-        profile = load_authority(str(path), warn_of_clashes=False)
-    except CorpparentError:
-        return
-    for spec in clashes(profile):
-        click.echo(f"warning: {path}: the identifier {profile.id!r} is also that of the "
-                   f"installed plug-in from {spec.distribution} {spec.version}; installed "
-                   "together, neither is used until one is blocked "
-                   "(CORPPARENT_PLUGINS_BLOCK)", err=True)
+def _check_python_plugin(reference: str) -> tuple[str, str, str | None]:
+    """The kind and summary of the Python plug-in ``reference`` names, once loaded in a
+    child process of its own, and its identifier."""
+    code = user_code(authority=reference) or (UserCode(f"the plug-in {reference}"),)
+    identifier, name, count = isolated(partial(_python_plugin, reference), code)
+    return "authority-plugin", (f"an authority plug-in in Python, {identifier!r} "
+                                f"({name}), {count} indicators"), identifier
 
 
-def _check(path: Path, kind: FileKind | None, against: Against) -> tuple[str, str]:
+def _clashes(path: Path, identifier: str | None) -> list[str]:
+    """A warning when the plug-in at ``path`` has an installed one's identifier."""
+    if identifier is None:
+        try:
+            identifier = load_authority(str(path), warn_of_clashes=False).id
+        except CorpparentError:
+            return []
+    return [f"warning: {path}: the identifier {identifier!r} is also that of the "
+            f"installed plug-in from {spec.distribution} {spec.version}; installed "
+            "together, neither is used until one is blocked (CORPPARENT_PLUGINS_BLOCK)"
+            for spec in installed(identifier)]
+
+
+def _check(path: Path, kind: FileKind | None, against: Against
+           ) -> tuple[str, str, str | None]:
     """The kind and summary of the file at ``path``, checked as ``kind`` or the kind
-    it is."""
+    it is (and no identifier: a plug-in file's is read again when it is needed)."""
     chosen = kind or detect(path)
-    return chosen.name, chosen.check(path, against)
+    return chosen.name, chosen.check(path, against), None
 
 
-def _listed(path: Path, read: Callable[[], T]) -> T | None:
+def _listed(path: Path, read: Callable[[], T], lines: list[tuple[bool, str]]) -> T | None:
     """What ``read`` returns; or ``None``, with every problem it found in the file at
-    ``path`` listed on standard error, one a line."""
+    ``path`` added to ``lines`` for standard error, one a line."""
     try:
         return read()
     except DataError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
+        lines.extend((True, str(problem)) for problem in exc.problems)
     except CorpparentError as exc:
-        click.echo(printable(f"{path}: {exc}", lines=True), err=True)
+        lines.append((True, printable(f"{path}: {exc}", lines=True)))
     return None

@@ -2,8 +2,9 @@
 
 Importing this package imports no plug-in; see :mod:`corpparent.plugins.discovery`
 (finding plug-ins from metadata), :mod:`corpparent.plugins.loading` (loading them so
-that none can take the host down) and :mod:`corpparent.plugins.references` (an
-authority named on the command line, installed or a file). The profile a plug-in
+that none can take the host down), :mod:`corpparent.plugins.references` (an authority
+named on the command line, installed or a file) and :mod:`corpparent.plugins.sandbox`
+(the user's code run in a child process, as the command line runs it). The profile a plug-in
 provides, :class:`~corpparent.profile.AuthorityProfile`, and the entry-point group,
 :data:`~corpparent.profile.ENTRY_POINT_GROUP`, are in :mod:`corpparent.profile`.
 """

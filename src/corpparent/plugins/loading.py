@@ -10,6 +10,11 @@ stop, and a plug-in must not swallow that.
 
 ``strict=True`` (or ``CORPPARENT_PLUGINS_STRICT=1``) raises the first error instead.
 
+Loading here happens in the caller's process: it trusts the plug-in's code as any import
+does, and contains what Python can catch. What it cannot — ``os._exit``, ``fork()``,
+printing, sleeping, allocating without end — the command line contains by loading a
+Python plug-in in a child process (:mod:`corpparent.plugins.sandbox`).
+
 Each plug-in's load is timed. One that takes longer than
 :data:`DEFAULT_SLOW_SECONDS` (or the seconds in ``CORPPARENT_PLUGINS_SLOW_SECONDS``) is
 logged as a warning on the ``corpparent.plugins`` logger once that time has passed

@@ -9,7 +9,9 @@ function returns, and :func:`load_object` does both for a ``target:NAME`` refere
 
 The user's code may raise anything, :class:`SystemExit` included; it is reported in one
 line as a :class:`~corpparent.errors.PluginError`, never as a traceback nor as the
-command's own exit. A :class:`KeyboardInterrupt` still stops the command.
+command's own exit. A :class:`KeyboardInterrupt` still stops the command. The code runs
+in the caller's process, trusted as any import is; the command line runs it in a child
+process of its own (:mod:`corpparent.plugins.sandbox`).
 """
 
 from __future__ import annotations

@@ -22,12 +22,13 @@ from pathlib import Path
 
 from corpparent.errors import PluginError
 from corpparent.files.plugin.reader import load_plugin_file
-from corpparent.plugins.discovery import PluginSpec, installed
+from corpparent.plugins.discovery import PluginSpec, discover, installed
 from corpparent.plugins.loading import load_profile
 from corpparent.plugins.python_objects import load_object
 from corpparent.profile import AuthorityProfile
 
-__all__ = ["clashes", "is_plugin_reference", "load_authority", "plugin_file"]
+__all__ = ["clashes", "installed_python", "is_plugin_reference", "load_authority", "plugin_file",
+           "runs_python"]
 
 _log = logging.getLogger(__name__)
 
@@ -37,6 +38,27 @@ def is_plugin_reference(reference: str) -> bool:
     file, or ``module:NAME``) rather than an installed plug-in's identifier."""
     return (reference.endswith((".toml", ".py")) or ":" in reference
             or "/" in reference or "\\" in reference)
+
+
+def installed_python(reference: str) -> PluginSpec | None:
+    """The installed plug-in ``reference`` names when its entry point names Python (a
+    module's object) rather than a ``.toml`` data file; else None (a data file, or no
+    such plug-in: loading it says why)."""
+    if is_plugin_reference(reference):
+        return None
+    try:
+        spec = discover()[reference]
+    except PluginError:
+        return None
+    return None if (spec.entry_point.attr or "").endswith(".toml") else spec
+
+
+def runs_python(reference: str) -> bool:
+    """Whether loading ``reference`` runs Python: a ``.py`` file, ``module:NAME``, or an
+    installed plug-in whose entry point names Python. A ``.toml`` file runs none."""
+    if reference.endswith(".toml"):
+        return False
+    return is_plugin_reference(reference) or installed_python(reference) is not None
 
 
 def plugin_file(reference: str | None) -> Path | None:
@@ -73,7 +95,9 @@ def load_authority(reference: str, *, warn_of_clashes: bool = True) -> Authority
     Raises a :class:`~corpparent.errors.PluginError` (a
     :class:`~corpparent.errors.PluginFileError` for an invalid file) saying what is wrong.
     A plug-in not installed that has an installed one's identifier is logged as a warning
-    unless ``warn_of_clashes`` is false.
+    unless ``warn_of_clashes`` is false. A Python plug-in is imported and run in this
+    process, trusted as any import is; the command line runs it in a child process
+    (:func:`runs_python` tells which references run code).
     """
     if not is_plugin_reference(reference):
         return load_profile(reference)
