@@ -189,3 +189,44 @@ def test_a_csv_cell_over_the_bound_is_named_by_its_heading(tmp_path: Path) -> No
     with reading_limits(cell_chars=40):
         error = problem_of(read_readings, path, INDICATORS)
     assert "read limit" not in str(error)  # read, then refused as a unit it does not know
+
+
+def _many_indicators(count: int) -> str:
+    """Staffordshire's plug-in file with ``count`` more indicators of its own kind."""
+    base = (Path(__file__).parents[1] / "src/corpparent/authorities/staffordshire.toml"
+            ).read_text(encoding="utf-8")
+    extra = "".join(f'\n[[indicators]]\nid = "extra_{n}"\nname = "Extra {n}"\n'
+                    'kind = "count"\npolarity = "neutral"\ndomain = "Where I live"\n'
+                    for n in range(count))
+    return base + extra
+
+
+def test_a_plugin_with_more_definitions_than_the_limit_is_one_error(tmp_path: Path) -> None:
+    """A plug-in of 100,000 indicators took 31 s to validate and 2.6 GB to judge; over the
+    ``definitions`` limit it is refused from the decoded document, before any indicator
+    is checked."""
+    from corpparent.errors import PluginFileError
+    from corpparent.files import reading_limits
+
+    path = tmp_path / "many.toml"
+    path.write_text(_many_indicators(30), encoding="utf-8")
+    assert len(load_plugin_file(path).indicators) > 30
+    with reading_limits(definitions=30), pytest.raises(PluginFileError) as caught:
+        load_plugin_file(path)
+    [problem] = caught.value.problems
+    assert problem.field == "indicators"
+    assert "read limit definitions (30)" in str(problem)
+
+
+def test_the_default_definitions_limit_at_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from corpparent.cli import cli
+    from corpparent.files import current_limits
+
+    path = tmp_path / "many.toml"
+    path.write_text(_many_indicators(current_limits().definitions + 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert "CORPPARENT_MAX_DEFINITIONS" in result.stderr

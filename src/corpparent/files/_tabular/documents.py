@@ -77,11 +77,12 @@ def decode_document(text: str, source: str, toml: bool) -> tuple[Any, Locator]:
     return data, Locator(source, line=1, lines=json_lines.key_lines(text))
 
 
-def check_lists(data: Any, source: str) -> None:
-    """Refuse a decoded document holding a list of more items than the ``rows`` read
-    limit (a list of records is a table's rows), naming the list by its key path,
-    before the document's keys are placed on their lines or any item is read."""
-    rows = current_limits().rows
+def check_lists(data: Any, source: str, limit: str = "rows") -> None:
+    """Refuse a decoded document holding a list of more items than the read limit
+    ``limit`` (``rows`` for a list of records, a table's rows; ``definitions`` for a
+    plug-in's indicators, ranges and rules), naming the list by its key path, before the
+    document's keys are placed on their lines or any item is read."""
+    rows = getattr(current_limits(), limit)
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
@@ -90,7 +91,7 @@ def check_lists(data: Any, source: str) -> None:
                          if isinstance(child, dict | list))
         elif isinstance(value, list):
             if len(value) > rows:
-                raise over_limit(source, "the list", f"{len(value):,} items", "rows",
+                raise over_limit(source, "the list", f"{len(value):,} items", limit,
                                  field=toml_lines.format_path(path))
             stack.extend((child, (*path, index)) for index, child in enumerate(value)
                          if isinstance(child, dict | list))

@@ -69,9 +69,13 @@ class ReadLimits:
       (``benchmarks/bounds.py``), so a million readings peak near 1.7 GB; raise it for
       more, with the memory to match;
     - ``parquet_rows``: rows of one parquet file, read as columns rather than record by
-      record, at about 130 bytes a row: 20 million, where the LAIT dataset ten times
+      record, at about 130 bytes a row: 8 million, where the LAIT dataset ten times
       over, 6.4 million rows, reads in 3.7 s at an 841 MiB peak
       (``benchmarks/bounded_tables.py``);
+    - ``definitions``: items in any one list of a plug-in file (its indicators, a year's
+      ranges or targets, its members, meetings or obligations): 10,000, where the national
+      baseline declares 44 indicators; every definition is checked and judged on its
+      own, so 100,000 took 31 s to validate and 2.6 GB to judge;
     - ``columns``: columns of one table: 4,096 (a wide scorecard with a column per month
       over 20 years has about 250);
     - ``cells``: cells of one sheet, rows times columns as the workbook declares them or
@@ -80,20 +84,21 @@ class ReadLimits:
       limit;
     - ``expanded_bytes``: bytes a compressed container (an ``.xlsx`` or ``.ods`` zip, a
       parquet file's pages) may expand to: 1 GiB;
-    - ``row_group_rows``: rows in one row group of a parquet file, read at once: 10
-      million;
+    - ``row_group_rows``: rows in one row group of a parquet file, read at once: 8
+      million (a 10-million-row group took 1.6 GB);
     - ``repeats``: how many times a workbook may repeat one row or cell that holds
       something (OpenDocument's ``number-rows-repeated``): 10,000, where a real sheet
       repeats a row only when a few in a row are the same.
     """
 
     rows: int = 1_000_000
-    parquet_rows: int = 20_000_000
+    parquet_rows: int = 8_000_000
+    definitions: int = 10_000
     columns: int = 4_096
     cells: int = 50_000_000
     cell_chars: int = 32_767
     expanded_bytes: int = 1024 * 1024 * 1024
-    row_group_rows: int = 10_000_000
+    row_group_rows: int = 8_000_000
     repeats: int = 10_000
 
     def __attrs_post_init__(self) -> None:

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.dated_groups import DatedGroup
 from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem
-from corpparent.files._tabular.documents import decode_document, read_text
+from corpparent.files._tabular.documents import check_lists, decode_document, read_text
 from corpparent.files._tabular.problems import Attempts, problems_from_validation
 from corpparent.files.panel.obligations import (
     obligations_from_data,
@@ -287,6 +287,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
 def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
     try:
         raw, where = decode_document(text, source, toml=True)
+        check_lists(raw, source, "definitions")
     except DataError as exc:
         return None, list(exc.problems)
     collect = Attempts(where, [])
