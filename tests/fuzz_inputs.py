@@ -513,7 +513,7 @@ SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 FIRST_HEADING = {"readings": "indicator", "ofsted": "Local authority area code",
                  "comparators": "comparator", "submissions": "document",
                  "dfe-ees": "time_period", "dfe-lait-dictionary": "Measure_short",
-                 "dfe-neighbours": "SN_1"}
+                 "dfe-neighbours": "SN_1", "meetings": "date"}
 
 
 def _sheet_table(kind: str, path: Path) -> list[list[str]] | None:

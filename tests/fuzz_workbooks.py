@@ -8,8 +8,10 @@ workbook format: ``.xlsx`` with openpyxl, ``.ods`` as a hand-written OpenDocumen
 holds, not just its bytes:
 
 - its table (any format, rewritten from the table read plainly): the header row
-  repeated lower down, right under itself or at the end; a row of 3,000 columns; a
-  cell of 40,000 characters; many rows (read under a lowered row limit);
+  repeated lower down, right under itself or at the end, or repeated whole under a
+  first header with one heading misspelt (a reader must not drop the rows between);
+  a row of 3,000 columns; a cell of 40,000 characters; many rows (read under a
+  lowered row limit);
 - an ``.xlsx``: declared dimensions of ``A1:XFD1048576``, a cell at ``XFD1048576``, a
   zip bomb (a sheet padded with whitespace that inflates past the expanded-bytes
   limit: lowered in the quick run, past 1 GiB in the thorough one), entity expansion
@@ -184,9 +186,16 @@ def table_mutation(kind: str, seed: Path, rng: random.Random) -> Mutated:
         rows = [["a"], ["b"]]
     header = list(rows[0])
     how = rng.choice(["header lower", "header lower", "header next", "header last",
-                      "wide row", "long cell", "many rows"])
+                      "top header broken", "top header broken", "wide row", "long cell",
+                      "many rows"])
     if how == "header lower":
         rows.insert(rng.randrange(2, len(rows) + 1), header)
+    elif how == "top header broken" and len(header) > 1:
+        # The first heading is kept (the plain count finds the table by it); another is
+        # misspelt, and the header repeated whole within the rows searched for one.
+        at = rng.randrange(1, len(header))
+        rows[0] = [*header[:at], header[at] + "z", *header[at + 1:]]
+        rows.insert(rng.randrange(2, min(len(rows), 15) + 1), header)
     elif how == "header next":
         rows.insert(1, header)
     elif how == "header last":

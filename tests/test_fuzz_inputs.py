@@ -5,7 +5,8 @@ names the file and place, no row is lost without a word, and none takes more tha
 
 ``make test`` reads a few hundred inputs per kind, and a few dozen per kind and
 workbook format. ``CORPPARENT_FUZZ=thorough`` (``make fuzz``) reads 10,000 of each
-(``CORPPARENT_FUZZ_INPUTS`` sets another number), and ``CORPPARENT_FUZZ_REPORT=path.json``
+(``CORPPARENT_FUZZ_INPUTS`` sets another number, ``CORPPARENT_FUZZ_WORKBOOKS`` another
+for the workbook routes alone), and ``CORPPARENT_FUZZ_REPORT=path.json``
 writes the figures of each route: inputs, results, placed errors, failures by class,
 rows lost, the largest memory and CPU time. The inputs are made by :mod:`fuzz_inputs`
 and :mod:`fuzz_workbooks`, each from a random generator seeded by its route and number.
@@ -35,7 +36,9 @@ THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
 INPUTS = int(os.environ.get("CORPPARENT_FUZZ_INPUTS", 10_000 if THOROUGH else 200))
 #: Workbook inputs per kind and format: each is written and read in a process of its
 #: own, so the quick run reads fewer of them to stay within a minute.
-WORKBOOK_INPUTS = int(os.environ.get("CORPPARENT_FUZZ_INPUTS", 10_000 if THOROUGH else 16))
+WORKBOOK_INPUTS = int(os.environ.get("CORPPARENT_FUZZ_WORKBOOKS")
+                      or os.environ.get("CORPPARENT_FUZZ_INPUTS")
+                      or (10_000 if THOROUGH else 16))
 #: The suffixes of inputs read in a process of their own: they reach native code.
 NATIVE = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet")
 #: The kinds whose readers take workbooks, each read from every workbook format.

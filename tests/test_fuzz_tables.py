@@ -4,11 +4,12 @@ the place, no row is lost without a word, and none aborts the process or takes m
 than 1 GiB of memory or 10 s of CPU.
 
 Every kind read from tables is a route per container (a list of dicts, a pandas or a
-polars DataFrame, a pyarrow Table). ``make test`` reads a few dozen inputs per route;
-``CORPPARENT_FUZZ=thorough`` reads 3,000 (``CORPPARENT_FUZZ_TABLES`` sets another
-number), and ``CORPPARENT_FUZZ_REPORT=path.json`` writes each route's figures. Each input
-is built and read in a process of its own (:mod:`fuzz_server`), since a frame reaches
-pyarrow's and polars' native code: an abort is counted, not fatal to the suite.
+polars DataFrame, a pyarrow Table). ``make test`` reads ten inputs per route;
+``CORPPARENT_FUZZ=thorough`` reads 3,000 (``CORPPARENT_FUZZ_TABLES``, or else
+``CORPPARENT_FUZZ_INPUTS``, sets another number), and
+``CORPPARENT_FUZZ_REPORT=path.json`` writes each route's figures. Each input is built
+and read in a process of its own (:mod:`fuzz_server`), since a frame reaches pyarrow's
+and polars' native code: an abort is counted, not fatal to the suite.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from fuzz_server import ForkServer, Tally, Task, run_route
 from fuzz_tables import CONTAINERS, TABLE_KINDS, planned, table_outcome
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
-TABLE_INPUTS = int(os.environ.get("CORPPARENT_FUZZ_TABLES",
-                                  3_000 if THOROUGH else 10))
+TABLE_INPUTS = int(os.environ.get("CORPPARENT_FUZZ_TABLES")
+                   or os.environ.get("CORPPARENT_FUZZ_INPUTS")
+                   or (3_000 if THOROUGH else 10))
 ROUTES = [(kind, container) for kind in TABLE_KINDS for container in CONTAINERS]
 
 
@@ -80,3 +82,27 @@ def _plain_number(seed: Path, container: str) -> int:
         if how == "none; text":
             return number
     raise AssertionError("no input of 500 is the seed unchanged")
+
+
+@pytest.mark.parametrize(("how", "status"), [
+    ("returns", "result"), ("abort", "aborted"), ("segfault", "aborted"),
+    ("allocate", "over memory"), ("spin", "over time"), ("sleep", "over time"),
+    ("raise", "failure"), ("exit", "aborted"), ("print", "result")])
+def test_the_fork_server_counts_what_would_end_a_process_as_that_input_failing(
+        how: str, status: str, small_server: ForkServer) -> None:
+    """An abort, a crash, 2 GiB allocated, a spin past the CPU bound, a sleep past the
+    clock's, an exception, an exit without a result: each is that input's outcome, and
+    the server goes on to the next (a print to standard output corrupts nothing)."""
+    first, after = small_server.run([("fuzz_server:probe", (how,)),
+                                     ("fuzz_server:probe", ("returns",))])
+    assert first.status == status, first
+    assert first.failed == (status not in ("result", "error"))
+    assert (after.status, after.detail) == ("result", "returns")
+
+
+@pytest.fixture(scope="module")
+def small_server() -> Iterator[ForkServer]:
+    """A server whose bounds are short, so a spin or a sleep is over them in a second
+    or two (the suite's server allows 10 s of CPU and 20 s by the clock)."""
+    with ForkServer(cpu_seconds=1, wall_seconds=2) as started:
+        yield started
