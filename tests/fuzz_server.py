@@ -21,6 +21,7 @@ plain arguments, so nothing but data crosses between processes.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -162,7 +163,7 @@ class ForkServer:
 def probe(how: str) -> tuple[str, str, int]:
     """A task that misbehaves as ``how`` says, for testing the server itself: ``abort``,
     ``segfault``, ``allocate`` (2 GiB), ``spin`` (CPU), ``sleep``, ``raise``, ``exit``,
-    ``print``; anything else returns a result."""
+    ``print``, ``fork`` (a child left sleeping); anything else returns a result."""
     if how == "abort":
         os.abort()
     if how == "segfault":
@@ -181,6 +182,10 @@ def probe(how: str) -> tuple[str, str, int]:
         raise ValueError("raised by the probe")
     if how == "exit":
         os._exit(0)
+    if how == "fork":
+        if os.fork() == 0:
+            time.sleep(3600)
+        return "result", how, 0
     if how == "print":
         print("x" * 100_000)
         print("y" * 100_000, file=sys.stderr)
@@ -212,6 +217,7 @@ def _grandchild(task: Task, result_fd: int, stderr_fd: int, address_space: int,
     ``("raised", text)`` to ``result_fd``; never returns."""
     code = 0
     try:
+        os.setpgid(0, 0)
         devnull = os.open(os.devnull, os.O_RDWR)
         os.dup2(devnull, 0)
         os.dup2(devnull, 1)
@@ -280,19 +286,27 @@ def run_task(task: Task, address_space: int, base_rss: int, cpu_seconds: int = C
     open_fds = {result_read: None, error_read: STDERR_TAIL}
     deadline = time.monotonic() + wall_seconds
     timed_out = False
+    reaped: tuple[int, int, resource.struct_rusage] | None = None
     while open_fds:
         left = deadline - time.monotonic()
         if left <= 0:
             timed_out = True
-            os.kill(pid, signal.SIGKILL)
             break
-        ready, _, _ = select.select(list(open_fds), [], [], min(left, 1.0))
+        ready, _, _ = select.select(list(open_fds), [], [], min(left, 0.25))
         for fd in ready:
             if not _drain(fd, result if fd == result_read else stderr, open_fds[fd]):
                 del open_fds[fd]
+        if not ready:
+            if reaped is not None:  # exited, and what it forked holds the pipes open
+                break
+            found = os.wait4(pid, os.WNOHANG)
+            reaped = found if found[0] else None
+    # The grandchild leads its own process group: whatever it forked goes with it.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
     os.close(result_read)
     os.close(error_read)
-    _, status, usage = os.wait4(pid, 0)
+    _, status, usage = reaped if reaped is not None else os.wait4(pid, 0)
     rss = max(0, usage.ru_maxrss * 1024 - base_rss)
     cpu = usage.ru_utime + usage.ru_stime
     tail = stderr.decode("utf-8", "replace").strip().splitlines()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import random
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,8 +27,17 @@ import pytest
 
 from corpparent.files.kinds import FileKind
 from corpparent.kinds import KINDS
-from fuzz_inputs import Seed, _csv_bytes, _csv_table, mutate, outcome, rows_in, seeds
-from fuzz_server import ForkServer, Tally, Task, run_route
+from fuzz_inputs import (
+    Seed,
+    _csv_bytes,
+    _csv_table,
+    classified,
+    mutate,
+    outcome,
+    rows_in,
+    seeds,
+)
+from fuzz_server import Ended, ForkServer, Tally, Task, run_route
 from fuzz_workbooks import CONTAINERS, mutate_workbook, workbook_seeds
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
@@ -106,34 +114,28 @@ def test_mutated_inputs_end_in_a_result_or_a_placed_error(
     kind_seeds = all_seeds.get(kind.name)
     if not kind_seeds:
         pytest.skip(f"no seed for {kind.name} here")
-    failures: list[str] = []
-    ended: Counter[str] = Counter()
-    lost = 0
     tally = Tally(kind.name)
-    native: list[tuple[int, str, Task]] = []
+    run_route(server, tally, _inputs(kind, kind_seeds, tmp_path, tally))
+    tally.record()
+    assert not tally.failures, tally.verdict()
+
+
+def _inputs(kind: FileKind, kind_seeds: list[Seed], folder: Path, tally: Tally
+            ) -> Iterator[tuple[int, str, Task]]:
+    """The mutated inputs of ``kind``: those that reach native code (a workbook, a
+    parquet file) yielded as tasks for the fork server; the others (CSV, JSON, TOML,
+    read by Python alone) read here, in turn, and added to ``tally``."""
     for number in range(INPUTS):
         rng = random.Random(f"{kind.name}:{number}")
         seed = rng.choice(kind_seeds)
-        if seed.path.suffix.lower() in NATIVE:  # read below, in a process of its own
-            target = tmp_path / f"{number}-{seed.path.name}"
-            native.append((number, mutate(seed.path, target, rng),
-                           _file_task(kind.name, target, seed)))
+        if seed.path.suffix.lower() in NATIVE:
+            target = folder / f"{number % 64}-{seed.path.name}"
+            yield number, mutate(seed.path, target, rng), _file_task(kind.name, target, seed)
             continue
-        target = tmp_path / seed.path.name
+        target = folder / seed.path.name
         how = mutate(seed.path, target, rng)
-        result = outcome(kind, target, seed.against)
-        ended["result" if result.error is None and result.failure is None else
-              "error" if result.failure is None else "failure"] += 1
-        lost += result.rows_lost
-        if result.failure is not None:
-            failures.append(f"input {number} ({how}): {result.failure}")
-    run_route(server, tally, iter(native))
-    for status, count in ended.items():
-        tally.ended[status] = tally.ended.get(status, 0) + count
-    tally.rows_lost += lost
-    tally.failures = failures + tally.failures
-    tally.record()
-    assert not tally.failures, tally.verdict()
+        status, detail, lost = classified(outcome(kind, target, seed.against))
+        tally.add(number, how, Ended(status, detail, lost))
 
 
 def _workbook_inputs(kind: str, container: str, found: list[Seed], folder: Path

@@ -87,12 +87,14 @@ def _plain_number(seed: Path, container: str) -> int:
 @pytest.mark.parametrize(("how", "status"), [
     ("returns", "result"), ("abort", "aborted"), ("segfault", "aborted"),
     ("allocate", "over memory"), ("spin", "over time"), ("sleep", "over time"),
-    ("raise", "failure"), ("exit", "aborted"), ("print", "result")])
+    ("raise", "failure"), ("exit", "aborted"), ("print", "result"), ("fork", "result")])
 def test_the_fork_server_counts_what_would_end_a_process_as_that_input_failing(
         how: str, status: str, small_server: ForkServer) -> None:
     """An abort, a crash, 2 GiB allocated, a spin past the CPU bound, a sleep past the
     clock's, an exception, an exit without a result: each is that input's outcome, and
-    the server goes on to the next (a print to standard output corrupts nothing)."""
+    the server goes on to the next (a print to standard output corrupts nothing, and a
+    child forked and left running neither holds the server up nor outlives the input).
+    """
     first, after = small_server.run([("fuzz_server:probe", (how,)),
                                      ("fuzz_server:probe", ("returns",))])
     assert first.status == status, first
