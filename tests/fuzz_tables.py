@@ -29,6 +29,7 @@ from typing import Any
 
 from fuzz_inputs import _csv_table, _placed, against, table_rows
 
+_INTERRUPTS = (KeyboardInterrupt, SystemExit)
 #: The containers a table is passed in, each a route of its own.
 CONTAINERS = ("dicts", "pandas", "polars", "pyarrow")
 
@@ -253,7 +254,10 @@ def table_outcome(kind: str, seed: str, profile: str | None, container: str,
 
     try:
         table, how, expected = make_table(kind, Path(seed), container, number)
-    except Exception as exc:  # the container refused what was made: no input, no finding
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # the container refused what was made (a polars panic
+        # arrives as a BaseException): no input, so no finding
         return "unmade", f"{type(exc).__name__}: {str(exc)[:200]}", 0
     source = ("the records given" if container == "dicts" else
               f"the {type(table).__module__.split('.')[0]} {type(table).__name__}")
@@ -266,7 +270,10 @@ def table_outcome(kind: str, seed: str, profile: str | None, container: str,
         return "error", f"{how}: {str(exc)[:200]}", 0
     except RecursionError:
         return "failure", f"{how}: RecursionError", 0
-    except Exception as exc:  # the point: anything but a CorpparentError is a failure
+    except _INTERRUPTS:
+        raise
+    except BaseException as exc:  # the point: anything but a CorpparentError is a failure,
+        # a panic in a frame library's native code (a BaseException) among them
         return "failure", f"{how}: {type(exc).__name__}: {str(exc)[:200]}", 0
     if expected is not None and got is not None and got != expected:
         lost = abs(expected - got)
