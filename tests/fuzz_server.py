@@ -21,6 +21,7 @@ plain arguments, so nothing but data crosses between processes.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import json
@@ -52,6 +53,14 @@ WALL_SECONDS = 20.0
 STDERR_TAIL = 4096
 #: The classes of how an input ended that are failures of the input.
 FAILURES = ("failure", "aborted", "over memory", "over time")
+#: How many batches of inputs may wait on one server at once.
+IN_FLIGHT = 2
+#: Inputs are written to files named by their number modulo this: far more than the
+#: inputs of the batches waiting and the batch being made, so none is overwritten.
+FILE_SLOTS = 1024
+#: How many servers read a route's inputs side by side: one per core, at most two by
+#: default (``CORPPARENT_FUZZ_JOBS`` sets another number).
+JOBS = int(os.environ.get("CORPPARENT_FUZZ_JOBS") or min(2, os.cpu_count() or 1))
 #: Modules the server imports once, so each grandchild starts with them loaded.
 PRELOADED = ("corpparent", "corpparent.kinds", "corpparent.files", "pyarrow",
              "pyarrow.parquet", "pandas", "polars", "python_calamine", "openpyxl",
@@ -95,6 +104,13 @@ def _unframe(stream: IO[bytes]) -> Any:
     (size,) = struct.unpack("<Q", head)
     data = stream.read(size)
     return pickle.loads(data)
+
+
+@contextlib.contextmanager
+def fork_servers(jobs: int | None = None) -> Iterator[list[ForkServer]]:
+    """``jobs`` servers (default :data:`JOBS`), started together and stopped on leaving."""
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(ForkServer()) for _ in range(jobs or JOBS)]
 
 
 class ForkServer:
@@ -420,18 +436,28 @@ class Tally:
                 f"({self.figures()}):\n" + "\n".join(self.failures[:20]))
 
 
-def run_route(server: ForkServer, tally: Tally, inputs: Iterator[tuple[int, str, Task]],
-              batch: int = 16) -> Tally:
-    """Run every input of a route in ``server``, making the next batch while the server
-    reads the last, and add each outcome to ``tally``."""
-    sent: list[tuple[int, str]] | None = None
+def run_route(servers: ForkServer | Sequence[ForkServer], tally: Tally,
+              inputs: Iterator[tuple[int, str, Task]], batch: int = 16) -> Tally:
+    """Run every input of a route in ``servers`` (each reading one batch while it holds
+    the next, so the inputs are made while they are read), and add each outcome to
+    ``tally``. At most :data:`IN_FLIGHT` batches wait per server, so the files of
+    inputs numbered more than that many batches apart never exist at once."""
+    pool = [servers] if isinstance(servers, ForkServer) else list(servers)
+    free = [server for _ in range(IN_FLIGHT) for server in pool]
+    waiting: collections.deque[tuple[ForkServer, list[tuple[int, str]]]] = collections.deque()
     while True:
         chunk = list(itertools.islice(inputs, batch))
-        if chunk:
-            server.submit([task for _, _, task in chunk])
-        if sent is not None:
-            for (number, how), ended in zip(sent, server.collect(), strict=True):
-                tally.add(number, how, ended)
-        if not chunk:
+        if not chunk and not waiting:
             return tally
-        sent = [(number, how) for number, how, _ in chunk]
+        if chunk and free:
+            server = free.pop(0)
+            server.submit([task for _, _, task in chunk])
+            waiting.append((server, [(number, how) for number, how, _ in chunk]))
+            if free:
+                continue
+        elif chunk:
+            raise AssertionError("no server free")
+        server, sent = waiting.popleft()
+        for (number, how), ended in zip(sent, server.collect(), strict=True):
+            tally.add(number, how, ended)
+        free.append(server)

@@ -160,7 +160,6 @@ def workbook_seeds(found: dict[str, list[Seed]], folder: Path) -> dict[tuple[str
             rows = _csv_table(seed.path.read_bytes()) or []
             rows = [[clean_text(cell) for cell in row] for row in rows]
             for container, write in WRITERS.items():
-                # The name is kept, so a DfE file still finds its mapping by its stem.
                 target = folder / f"{kind}-{seed.path.stem}{container}"
                 target.write_bytes(write(rows))
                 routes.setdefault((kind, container), []).append(

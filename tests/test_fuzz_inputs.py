@@ -37,7 +37,7 @@ from fuzz_inputs import (
     rows_in,
     seeds,
 )
-from fuzz_server import Ended, ForkServer, Tally, Task, run_route
+from fuzz_server import FILE_SLOTS, Ended, ForkServer, Tally, Task, fork_servers, run_route
 from fuzz_workbooks import CONTAINERS, mutate_workbook, workbook_seeds
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
@@ -66,8 +66,8 @@ def sheet_seeds(all_seeds: dict[str, list[Seed]], tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[ForkServer]:
-    with ForkServer() as started:
+def servers() -> Iterator[list[ForkServer]]:
+    with fork_servers() as started:
         yield started
 
 
@@ -109,13 +109,13 @@ def _file_task(kind: str, path: Path, seed: Seed, limits: dict[str, int] | None 
 @pytest.mark.parametrize("kind", KINDS, ids=[kind.name for kind in KINDS])
 def test_mutated_inputs_end_in_a_result_or_a_placed_error(
         kind: object, all_seeds: dict[str, list[Seed]], tmp_path: Path,
-        server: ForkServer) -> None:
+        servers: list[ForkServer]) -> None:
     assert isinstance(kind, FileKind)
     kind_seeds = all_seeds.get(kind.name)
     if not kind_seeds:
         pytest.skip(f"no seed for {kind.name} here")
     tally = Tally(kind.name)
-    run_route(server, tally, _inputs(kind, kind_seeds, tmp_path, tally))
+    run_route(servers, tally, _inputs(kind, kind_seeds, tmp_path, tally))
     tally.record()
     assert not tally.failures, tally.verdict()
 
@@ -129,7 +129,7 @@ def _inputs(kind: FileKind, kind_seeds: list[Seed], folder: Path, tally: Tally
         rng = random.Random(f"{kind.name}:{number}")
         seed = rng.choice(kind_seeds)
         if seed.path.suffix.lower() in NATIVE:
-            target = folder / f"{number % 64}-{seed.path.name}"
+            target = folder / f"{number % FILE_SLOTS}-{seed.path.name}"
             yield number, mutate(seed.path, target, rng), _file_task(kind.name, target, seed)
             continue
         target = folder / seed.path.name
@@ -143,7 +143,7 @@ def _workbook_inputs(kind: str, container: str, found: list[Seed], folder: Path
     for number in range(WORKBOOK_INPUTS):
         rng = random.Random(f"{kind}{container}:{number}")
         seed = rng.choice(found)
-        target = folder / f"{number % 64}-{seed.path.name}"
+        target = folder / f"{number % FILE_SLOTS}-{seed.path.name}"
         how, limits = mutate_workbook(kind, seed.path, target, rng, THOROUGH)
         yield number, how, _file_task(kind, target, seed, limits)
 
@@ -152,14 +152,14 @@ def _workbook_inputs(kind: str, container: str, found: list[Seed], folder: Path
                          ids=[f"{kind}{container}" for kind, container in WORKBOOK_ROUTES])
 def test_mutated_workbooks_end_in_a_result_or_a_placed_error(
         kind: str, container: str, sheet_seeds: dict[tuple[str, str], list[Seed]],
-        tmp_path: Path, server: ForkServer) -> None:
+        tmp_path: Path, servers: list[ForkServer]) -> None:
     """Workbooks with a header repeated lower down, huge declared dimensions, a far
     cell, a zip bomb, entity expansion, repeats blown up, broken parts: each read in a
     process of its own, bounded in memory and CPU time."""
     found = sheet_seeds.get((kind, container))
     if not found:
         pytest.skip(f"no {container} seed for {kind} here")
-    tally = run_route(server, Tally(f"{kind}{container}"),
+    tally = run_route(servers, Tally(f"{kind}{container}"),
                       _workbook_inputs(kind, container, found, tmp_path))
     tally.record()
     assert not tally.failures, tally.verdict()
@@ -217,7 +217,7 @@ _BOUNDED_BY_SIZE = {"a long string", "deep nesting"}
 @pytest.mark.parametrize("kind", KINDS, ids=[kind.name for kind in KINDS])
 def test_inputs_over_a_read_limit_end_in_a_placed_error(
         kind: object, all_seeds: dict[str, list[Seed]], tmp_path: Path,
-        server: ForkServer) -> None:
+        servers: list[ForkServer]) -> None:
     """Many rows, many columns, a million-cell row, a 40,000-character cell, deep
     nesting: each over a (possibly lowered) read limit ends in a placed error that names
     the limit, within 1 GiB and 10 s of CPU, read in a process of its own."""
@@ -232,7 +232,7 @@ def test_inputs_over_a_read_limit_end_in_a_placed_error(
     if not inputs:
         pytest.skip(f"no CSV, JSON or parquet seed for {kind.name}")
     names = {how: how.split(":")[0] for _, how, _ in inputs}
-    results = server.run([task for _, _, task in inputs])
+    results = servers[0].run([task for _, _, task in inputs])
     for (number, how, _), ended in zip(inputs, results, strict=True):
         tally.add(number, how, ended)
         if ended.status == "result" and names[how] not in _BOUNDED_BY_SIZE:

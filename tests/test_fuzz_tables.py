@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from fuzz_inputs import Seed, seeds
-from fuzz_server import ForkServer, Tally, Task, run_route
+from fuzz_server import ForkServer, Tally, Task, fork_servers, run_route
 from fuzz_tables import CONTAINERS, TABLE_KINDS, planned, table_outcome
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
@@ -39,8 +39,8 @@ def csv_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Seed]]
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[ForkServer]:
-    with ForkServer() as started:
+def servers() -> Iterator[list[ForkServer]]:
+    with fork_servers() as started:
         yield started
 
 
@@ -55,11 +55,11 @@ def _inputs(kind: str, container: str, found: list[Seed]) -> Iterator[tuple[int,
                          ids=[f"{kind}-{container}" for kind, container in ROUTES])
 def test_tables_end_in_a_result_or_a_placed_error(
         kind: str, container: str, csv_seeds: dict[str, list[Seed]],
-        server: ForkServer) -> None:
+        servers: list[ForkServer]) -> None:
     found = csv_seeds.get(kind)
     if not found:
         pytest.skip(f"no CSV seed for {kind} here")
-    tally = run_route(server, Tally(f"{kind} from {container}"), _inputs(kind, container, found))
+    tally = run_route(servers, Tally(f"{kind} from {container}"), _inputs(kind, container, found))
     tally.record()
     assert not tally.failures, tally.verdict()
 
