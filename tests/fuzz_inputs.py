@@ -20,7 +20,9 @@ say where, or rows read from the file that were neither accepted nor reported.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
 import json
 import random
@@ -28,7 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -70,10 +72,29 @@ WHOLE_FILE = ("file not found", "the file is too large", "cannot read the file",
 
 @frozen
 class Seed:
-    """A real file of one kind, and what it is checked against."""
+    """A real file of one kind, and what it is checked against: ``profile`` names the
+    built-in plug-in whose indicators give ``against`` (so a process of its own can
+    rebuild it)."""
 
     path: Path
     against: Against = field(factory=Against)
+    profile: str | None = None
+
+
+@functools.cache
+def against(profile: str | None) -> Against:
+    """What a seed is checked against: the indicators of the built-in plug-in
+    ``profile``, or nothing."""
+    return Against() if profile is None else Against(load_profile(profile).indicators)
+
+
+def warm() -> None:
+    """Load once what every read of a seed needs (the built-in plug-ins' indicators, the
+    readers), so a process forked per input starts with them loaded."""
+    import corpparent.kinds  # noqa: F401  (the readers of every kind)
+
+    against("wiltshire")
+    against("staffordshire")
 
 
 @frozen
@@ -108,13 +129,15 @@ def _report(folder: Path) -> Path:
 def seeds(folder: Path) -> dict[str, list[Seed]]:
     """The seeds of every kind, some written into ``folder`` (cut-down published files,
     a comparator set, a JSON report, a small LAIT parquet file)."""
-    wiltshire = Against(load_profile("wiltshire").indicators)
-    staffordshire = Against(load_profile("staffordshire").indicators)
+    wiltshire = against("wiltshire")
+    staffordshire = against("staffordshire")
     found: dict[str, list[Seed]] = {
-        "readings": [Seed(EXAMPLES / "wiltshire_readings_2022-23.csv", wiltshire),
-                     Seed(EXAMPLES / "wiltshire_readings_2022-23.xlsx", wiltshire),
-                     Seed(EXAMPLES / "staffordshire_readings_2019-20.csv", staffordshire)],
-        "comparators": [Seed(EXAMPLES / "wiltshire_comparators_2020-21.csv", wiltshire)],
+        "readings": [Seed(EXAMPLES / "wiltshire_readings_2022-23.csv", wiltshire, "wiltshire"),
+                     Seed(EXAMPLES / "wiltshire_readings_2022-23.xlsx", wiltshire, "wiltshire"),
+                     Seed(EXAMPLES / "staffordshire_readings_2019-20.csv", staffordshire,
+                          "staffordshire")],
+        "comparators": [Seed(EXAMPLES / "wiltshire_comparators_2020-21.csv", wiltshire,
+                             "wiltshire")],
         "meetings": [Seed(EXAMPLES / "staffordshire_2019-20_meetings.csv"),
                      Seed(EXAMPLES / "staffordshire_2019-20_meetings.json"),
                      Seed(EXAMPLES / "wiltshire_2022-23_meetings.csv")],
@@ -447,11 +470,11 @@ _NUMBER = re.compile(r"(\d+) (values|readings|log entries|rows|measures|authorit
 
 
 def rows_in(kind: str, path: Path) -> int | None:
-    """How many records the file holds, read as plainly as possible (a CSV file's
-    non-blank rows after its header, a JSON list's items); ``None`` if it cannot be
-    read so plainly (then a reader's success is not counted)."""
-    if path.suffix in (".xlsx", ".ods"):
-        return _sheet_rows(kind, path)
+    """How many records the file holds, read as plainly as possible (a CSV file's or a
+    sheet's non-blank rows after its header, a JSON list's items); ``None`` if it cannot
+    be read so plainly (then a reader's success is not counted)."""
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return table_rows(kind, _sheet_table(kind, path))
     data = path.read_bytes()
     if path.suffix == ".json":
         try:
@@ -462,7 +485,12 @@ def rows_in(kind: str, path: Path) -> int | None:
             lists = [value for value in document.values() if isinstance(value, list)]
             document = lists[0] if len(lists) == 1 else None
         return len(document) if isinstance(document, list) else None
-    rows = _csv_table(data)
+    return table_rows(kind, _csv_table(data))
+
+
+def table_rows(kind: str, rows: list[list[str]] | None) -> int | None:
+    """How many records a table of text (its header first) holds: its non-blank rows,
+    counted as the kind counts them."""
     if rows is None:
         return None
     body = [row for row in rows[1:] if any(cell.strip() for cell in row)]
@@ -475,17 +503,25 @@ def rows_in(kind: str, path: Path) -> int | None:
     if kind == "dfe-neighbours":  # a row naming no authority and no neighbour is no grouping
         header = [cell.strip() for cell in rows[0]]
         wanted = [i for i, name in enumerate(header) if name == "old_la_code"
-                  or re.fullmatch(r"SN_\d+", name)]
+                  or re.fullmatch(r"SN_?\d+", name)]
         body = [row for row in body if any(row[i].strip() for i in wanted if i < len(row))]
     return len(body)
 
 
-def _sheet_rows(kind: str, path: Path) -> int | None:
-    """The non-blank rows under the first header (a row holding the kind's first
-    column) of any sheet, read with python-calamine as plainly as possible."""
+#: The suffixes of workbooks, and a heading that marks each counted kind's header row.
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+FIRST_HEADING = {"readings": "indicator", "ofsted": "Local authority area code",
+                 "comparators": "comparator", "submissions": "document",
+                 "dfe-ees": "time_period", "dfe-lait-dictionary": "Measure_short",
+                 "dfe-neighbours": "SN_1", "meetings": "date"}
+
+
+def _sheet_table(kind: str, path: Path) -> list[list[str]] | None:
+    """The rows from the first header (the first row holding the kind's first heading)
+    of any sheet, read with python-calamine as plainly as possible."""
     from python_calamine import CalamineWorkbook
 
-    first = {"readings": "indicator", "ofsted": "Local authority area code"}.get(kind)
+    first = FIRST_HEADING.get(kind)
     if first is None:
         return None
     try:
@@ -495,7 +531,7 @@ def _sheet_rows(kind: str, path: Path) -> int | None:
                         for row in book.get_sheet_by_name(name).to_python()]
                 header = next((i for i, row in enumerate(rows[:20]) if first in row), None)
                 if header is not None:
-                    return sum(1 for row in rows[header + 1:] if any(row))
+                    return rows[header:]
     except BaseException as exc:  # a broken workbook: not counted
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
@@ -545,3 +581,38 @@ def outcome(kind: FileKind, path: Path, against: Against) -> Outcome:
         return Outcome(summary, None, f"{expected} rows read, {got} accepted, none reported",
                        rows_lost=abs(expected - got))
     return Outcome(summary, None)
+
+
+def file_outcome(kind: str, path: str, profile: str | None,
+                 limits: dict[str, int] | None = None) -> tuple[str, str, int]:
+    """:func:`outcome` as plain data, for a process of its own (:mod:`fuzz_server`):
+    ``(status, detail, rows lost)``, status ``result``, ``error`` or ``failure``; read
+    under the read limits ``limits`` changed, where given."""
+    from corpparent.kinds import kind_named
+
+    with lowered(limits):
+        ended = outcome(kind_named(kind), Path(path), against(profile))
+    return classified(ended)
+
+
+def classified(ended: Outcome) -> tuple[str, str, int]:
+    """An :class:`Outcome` as ``(status, detail, rows lost)``."""
+    if ended.failure is not None:
+        return "failure", ended.failure, ended.rows_lost
+    if ended.error is not None:
+        return "error", str(ended.error)[:300], 0
+    return "result", ended.summary or "", 0
+
+
+@contextlib.contextmanager
+def lowered(limits: dict[str, int] | None) -> Iterator[None]:
+    """Read inside the block with the read limits ``limits`` changed, where corpparent
+    has read limits (``corpparent.files.reading_limits``) and ``limits`` are given."""
+    import corpparent.files
+
+    chosen = getattr(corpparent.files, "reading_limits", None)
+    if not limits or chosen is None:
+        yield
+        return
+    with chosen(**limits):
+        yield

@@ -1,0 +1,463 @@
+"""A fork server for the fuzz suite: each input is read in a process of its own, with
+bounds on its memory and CPU time, so an input that aborts the interpreter (a panic or an
+allocation failure in native code), crashes it, fills memory or spins is counted as that
+input's failure and the suite goes on (not a test module itself).
+
+:class:`ForkServer` starts one long-lived child process (``python fuzz_server.py``) that
+imports corpparent, pyarrow, pandas, polars, python-calamine and the fuzz modules once.
+For each task it is sent, the server forks a grandchild, which sets its limits
+(``RLIMIT_AS``: what the server already maps plus :data:`MEMORY_BYTES`; ``RLIMIT_CPU``:
+:data:`CPU_SECONDS`), sends its standard output to ``/dev/null`` and its standard error
+to a pipe whose last few kilobytes are kept, runs the task's function and writes the
+function's result back, pickled. The server waits for it with :func:`os.wait4`, whose
+resource usage gives the grandchild's own peak memory and CPU time, and returns an
+:class:`Ended` for each task: plain data, never an exception.
+
+The parent (the test) and the server speak over the server's standard input and output
+in frames: eight bytes of length, then a pickled list of tasks or of :class:`Ended`.
+A task names its function by module and name (``"fuzz_inputs:file_outcome"``) and gives
+plain arguments, so nothing but data crosses between processes.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import itertools
+import json
+import os
+import pickle
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from attrs import frozen
+
+HERE = Path(__file__).resolve().parent
+#: How much more memory than the server already maps one input may take: 1 GiB.
+MEMORY_BYTES = 1024 * 1024 * 1024
+#: How much CPU time one input may take, in seconds.
+CPU_SECONDS = 10
+#: How long one input may take by the clock (a sleep, a lock never released), seconds:
+#: its CPU time's bound, and time for the machine's other work.
+WALL_SECONDS = 20.0
+#: How much of a grandchild's standard error is kept, from its end.
+STDERR_TAIL = 4096
+#: The classes of how an input ended that are failures of the input.
+FAILURES = ("failure", "aborted", "over memory", "over time")
+#: How many batches of inputs may wait on one server at once.
+IN_FLIGHT = 2
+#: Inputs are written to files named by their number modulo this: far more than the
+#: inputs of the batches waiting and the batch being made, so none is overwritten.
+FILE_SLOTS = 1024
+#: How many servers read a route's inputs side by side: one per core, at most two by
+#: default (``CORPPARENT_FUZZ_JOBS`` sets another number).
+JOBS = int(os.environ.get("CORPPARENT_FUZZ_JOBS") or min(2, os.cpu_count() or 1))
+#: Modules the server imports once, so each grandchild starts with them loaded.
+PRELOADED = ("corpparent", "corpparent.kinds", "corpparent.files", "pyarrow",
+             "pyarrow.parquet", "pandas", "polars", "python_calamine", "openpyxl",
+             "fuzz_inputs", "fuzz_tables", "fuzz_workbooks")
+
+Task = tuple[str, tuple[Any, ...]]
+
+
+@frozen
+class Ended:
+    """How one task ended. ``status`` is ``result`` (the reader returned), ``error`` (a
+    placed CorpparentError), ``unmade`` (the input itself could not be built, as when a
+    frame library refuses a value: no finding), or one of :data:`FAILURES`; ``detail``
+    says what failed (or the summary or error, shortened); ``rss_bytes`` is the grandchild's peak
+    resident memory above the server's own, ``cpu_seconds`` its CPU time."""
+
+    status: str
+    detail: str = ""
+    rows_lost: int = 0
+    rss_bytes: int = 0
+    cpu_seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILURES
+
+
+# --- the parent's side ----------------------------------------------------------------
+
+
+def _frame(stream: IO[bytes], value: object) -> None:
+    data = pickle.dumps(value)
+    stream.write(struct.pack("<Q", len(data)) + data)
+    stream.flush()
+
+
+def _unframe(stream: IO[bytes]) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    (size,) = struct.unpack("<Q", head)
+    data = stream.read(size)
+    return pickle.loads(data)
+
+
+@contextlib.contextmanager
+def fork_servers(jobs: int | None = None) -> Iterator[list[ForkServer]]:
+    """``jobs`` servers (default :data:`JOBS`), started together and stopped on leaving."""
+    with contextlib.ExitStack() as stack:
+        yield [stack.enter_context(ForkServer()) for _ in range(jobs or JOBS)]
+
+
+class ForkServer:
+    """The server process, started on entering (``with ForkServer() as server``) and
+    stopped on leaving. :meth:`run` runs tasks and waits for them; :meth:`submit` and
+    :meth:`collect` let the parent make the next inputs while the server reads these."""
+
+    def __init__(self, *, cpu_seconds: int = CPU_SECONDS,
+                 wall_seconds: float = WALL_SECONDS) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._pending = 0
+        self._bounds = [str(cpu_seconds), str(wall_seconds)]
+
+    def __enter__(self) -> ForkServer:
+        env = dict(os.environ)
+        # pyarrow's jemalloc reserves address space far beyond what it uses, so under
+        # RLIMIT_AS it fails small allocations; the system allocator reserves as it uses.
+        env.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(HERE), *filter(None, [env.get("PYTHONPATH", "")])])
+        self._process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), *self._bounds], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=HERE.parent)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        process = self._process
+        if process is None:
+            return
+        assert process.stdin is not None
+        assert process.stdout is not None
+        process.stdin.close()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+        self._process = None
+
+    def submit(self, tasks: Sequence[Task]) -> None:
+        """Send ``tasks`` to be run in turn; :meth:`collect` gets their outcomes."""
+        assert self._process is not None
+        assert self._process.stdin is not None
+        _frame(self._process.stdin, list(tasks))
+        self._pending += 1
+
+    def collect(self) -> list[Ended]:
+        """The outcomes of the tasks sent first of those not yet collected."""
+        assert self._process is not None
+        assert self._process.stdout is not None
+        assert self._pending, "nothing submitted"
+        self._pending -= 1
+        answer = _unframe(self._process.stdout)
+        if answer is None:
+            raise RuntimeError("the fork server stopped (exit status "
+                               f"{self._process.poll()})")
+        return list(answer)
+
+    def run(self, tasks: Sequence[Task]) -> list[Ended]:
+        """Run ``tasks`` in grandchildren, one after another, and say how each ended."""
+        self.submit(tasks)
+        return self.collect()
+
+
+def probe(how: str) -> tuple[str, str, int]:
+    """A task that misbehaves as ``how`` says, for testing the server itself: ``abort``,
+    ``segfault``, ``allocate`` (2 GiB), ``spin`` (CPU), ``sleep``, ``raise``, ``exit``,
+    ``print``, ``fork`` (a child left sleeping); anything else returns a result."""
+    if how == "abort":
+        os.abort()
+    if how == "segfault":
+        import ctypes
+
+        ctypes.string_at(0)
+    if how == "allocate":
+        block = bytearray(2 * MEMORY_BYTES)
+        return "result", str(len(block)), 0
+    if how == "spin":
+        while True:
+            pass
+    if how == "sleep":
+        time.sleep(3600)
+    if how == "raise":
+        raise ValueError("raised by the probe")
+    if how == "exit":
+        os._exit(0)
+    if how == "fork":
+        if os.fork() == 0:
+            time.sleep(3600)
+        return "result", how, 0
+    if how == "print":
+        print("x" * 100_000)
+        print("y" * 100_000, file=sys.stderr)
+    return "result", how, 0
+
+
+# --- the server's side ----------------------------------------------------------------
+
+
+def _status_field(name: str) -> int:
+    """A field of ``/proc/self/status`` in bytes (``VmSize``, ``VmRSS``); 0 if absent."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _resolve(name: str) -> Any:
+    module, _, attribute = name.partition(":")
+    return getattr(__import__(module, fromlist=[attribute]), attribute)
+
+
+def _grandchild(task: Task, result_fd: int, stderr_fd: int, address_space: int,
+                cpu_seconds: int) -> None:
+    """Run ``task`` with the limits set and write ``("ok", value)`` or
+    ``("raised", text)`` to ``result_fd``; never returns."""
+    code = 0
+    try:
+        os.setpgid(0, 0)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.dup2(stderr_fd, 2)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if address_space:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        start = int(used.ru_utime + used.ru_stime)
+        resource.setrlimit(resource.RLIMIT_CPU, (start + cpu_seconds, start + cpu_seconds + 1))
+        name, arguments = task
+        try:
+            answer: tuple[str, Any] = ("ok", _resolve(name)(*arguments))
+        except MemoryError:
+            answer = ("memory", "MemoryError")
+        except BaseException as exc:  # the task's own failure is the finding
+            answer = ("raised", f"{type(exc).__name__}: {str(exc)[:300]}")
+        data = pickle.dumps(answer)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(result_fd, view):]
+    except BaseException:  # nothing may escape a forked child into the server's loop
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _drain(fd: int, into: bytearray, keep: int | None) -> bool:
+    """Read what is ready on ``fd`` into ``into`` (keeping its last ``keep`` bytes);
+    ``False`` once the writer has closed it."""
+    try:
+        chunk = os.read(fd, 65536)
+    except BlockingIOError:
+        return True
+    if not chunk:
+        return False
+    into.extend(chunk)
+    if keep is not None and len(into) > keep:
+        del into[:len(into) - keep]
+    return True
+
+
+def _signal_status(signum: int, stderr: str) -> str:
+    if signum in (signal.SIGXCPU,):
+        return "over time"
+    if "memory allocation of" in stderr or "MemoryError" in stderr or "bad_alloc" in stderr:
+        return "over memory"
+    return "aborted"
+
+
+def run_task(task: Task, address_space: int, base_rss: int, cpu_seconds: int = CPU_SECONDS,
+             wall_seconds: float = WALL_SECONDS) -> Ended:
+    """Fork a grandchild for ``task``, wait for it, and say how it ended."""
+    result_read, result_write = os.pipe()
+    error_read, error_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(result_read)
+        os.close(error_read)
+        _grandchild(task, result_write, error_write, address_space, cpu_seconds)
+    os.close(result_write)
+    os.close(error_write)
+    os.set_blocking(result_read, False)
+    os.set_blocking(error_read, False)
+    result, stderr = bytearray(), bytearray()
+    open_fds = {result_read: None, error_read: STDERR_TAIL}
+    deadline = time.monotonic() + wall_seconds
+    timed_out = False
+    reaped: tuple[int, int, resource.struct_rusage] | None = None
+    while open_fds:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select(list(open_fds), [], [], min(left, 0.25))
+        for fd in ready:
+            if not _drain(fd, result if fd == result_read else stderr, open_fds[fd]):
+                del open_fds[fd]
+        if not ready:
+            if reaped is not None:  # exited, and what it forked holds the pipes open
+                break
+            found = os.wait4(pid, os.WNOHANG)
+            reaped = found if found[0] else None
+    # The grandchild leads its own process group: whatever it forked goes with it.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    os.close(result_read)
+    os.close(error_read)
+    _, status, usage = reaped if reaped is not None else os.wait4(pid, 0)
+    rss = max(0, usage.ru_maxrss * 1024 - base_rss)
+    cpu = usage.ru_utime + usage.ru_stime
+    tail = stderr.decode("utf-8", "replace").strip().splitlines()
+    last = tail[-1][:300] if tail else ""
+    if timed_out:
+        return Ended("over time", f"still running after {wall_seconds:.0f} s", 0, rss, cpu)
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
+        how = _signal_status(signum, stderr.decode("utf-8", "replace"))
+        return Ended(how, f"{signal.Signals(signum).name}: {last}", 0, rss, cpu)
+    if not result:
+        return Ended("aborted", f"exit {os.WEXITSTATUS(status)} without a result: {last}",
+                     0, rss, cpu)
+    kind, value = pickle.loads(bytes(result))
+    if kind == "memory":
+        return Ended("over memory", value, 0, rss, cpu)
+    if kind == "raised":
+        return Ended("failure", f"the task raised {value}", 0, rss, cpu)
+    if rss > MEMORY_BYTES:
+        return Ended("over memory", f"{rss / 2**20:,.0f} MiB", 0, rss, cpu)
+    if cpu > cpu_seconds:
+        return Ended("over time", f"{cpu:.1f} s of CPU", 0, rss, cpu)
+    status_text, detail, lost = value
+    return Ended(status_text, detail, lost, rss, cpu)
+
+
+def serve(requests: IO[bytes], answers: IO[bytes], cpu_seconds: int = CPU_SECONDS,
+          wall_seconds: float = WALL_SECONDS) -> None:
+    """Read frames of tasks from ``requests`` and answer each with its outcomes."""
+    for module in PRELOADED:
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+    __import__("fuzz_inputs").warm()
+    base_rss = _status_field("VmRSS")
+    while True:
+        tasks = _unframe(requests)
+        if tasks is None:
+            return
+        # Measured at each batch: what the server maps grows as modules are imported.
+        address_space = _status_field("VmSize") + MEMORY_BYTES
+        _frame(answers, [run_task(task, address_space, base_rss, cpu_seconds, wall_seconds)
+                         for task in tasks])
+
+
+def main() -> None:
+    """The server process: frames in on standard input, out on standard output."""
+    # polars warns at each fork that a child may deadlock; the clock bound catches that.
+    warnings.simplefilter("ignore")
+    protocol_in, protocol_out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the frames
+    serve(protocol_in, protocol_out, int(sys.argv[1]), float(sys.argv[2]))
+
+
+if __name__ == "__main__":
+    # Run as the module ``fuzz_server``, so what it pickles is named as the parent knows it.
+    sys.path.insert(0, str(HERE))
+    __import__("fuzz_server").main()
+
+
+# --- figures of a route -----------------------------------------------------------------
+
+
+class Tally:
+    """How the inputs of one route ended: counts by status, rows lost, the largest
+    memory and CPU time, and the first failures, each with its input's number and
+    mutation so it can be replayed."""
+
+    def __init__(self, route: str) -> None:
+        self.route = route
+        self.ended: dict[str, int] = {}
+        self.rows_lost = 0
+        self.max_rss = 0
+        self.max_cpu = 0.0
+        self.failures: list[str] = []
+
+    def add(self, number: int, how: str, ended: Ended) -> None:
+        self.ended[ended.status] = self.ended.get(ended.status, 0) + 1
+        self.rows_lost += ended.rows_lost
+        self.max_rss = max(self.max_rss, ended.rss_bytes)
+        self.max_cpu = max(self.max_cpu, ended.cpu_seconds)
+        if ended.failed:
+            self.failures.append(f"input {number} ({how}): {ended.status}: {ended.detail}")
+
+    @property
+    def inputs(self) -> int:
+        return sum(self.ended.values())
+
+    def figures(self) -> dict[str, object]:
+        return {"inputs": self.inputs, "results": self.ended.get("result", 0),
+                "placed errors": self.ended.get("error", 0),
+                "not made": self.ended.get("unmade", 0),
+                **{status: self.ended.get(status, 0) for status in FAILURES},
+                "rows lost": self.rows_lost, "max rss MiB": round(self.max_rss / 2**20, 1),
+                "max cpu s": round(self.max_cpu, 2), "first failures": self.failures[:20]}
+
+    def record(self) -> None:
+        """Add this route's figures to ``CORPPARENT_FUZZ_REPORT``, where it is set."""
+        report = os.environ.get("CORPPARENT_FUZZ_REPORT")
+        if not report:
+            return
+        path = Path(report)
+        figures = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        figures[self.route] = self.figures()
+        path.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
+    def verdict(self) -> str:
+        """The failures, for an assertion's message."""
+        return (f"{self.route}: {len(self.failures)} of {self.inputs} inputs failed "
+                f"({self.figures()}):\n" + "\n".join(self.failures[:20]))
+
+
+def run_route(servers: ForkServer | Sequence[ForkServer], tally: Tally,
+              inputs: Iterator[tuple[int, str, Task]], batch: int = 16) -> Tally:
+    """Run every input of a route in ``servers`` (each reading one batch while it holds
+    the next, so the inputs are made while they are read), and add each outcome to
+    ``tally``. At most :data:`IN_FLIGHT` batches wait per server, so the files of
+    inputs numbered more than that many batches apart never exist at once."""
+    pool = [servers] if isinstance(servers, ForkServer) else list(servers)
+    free = [server for _ in range(IN_FLIGHT) for server in pool]
+    waiting: collections.deque[tuple[ForkServer, list[tuple[int, str]]]] = collections.deque()
+    while True:
+        chunk = list(itertools.islice(inputs, batch))
+        if not chunk and not waiting:
+            return tally
+        if chunk and free:
+            server = free.pop(0)
+            server.submit([task for _, _, task in chunk])
+            waiting.append((server, [(number, how) for number, how, _ in chunk]))
+            if free:
+                continue
+        elif chunk:
+            raise AssertionError("no server free")
+        server, sent = waiting.popleft()
+        for (number, how), ended in zip(sent, server.collect(), strict=True):
+            tally.add(number, how, ended)
+        free.append(server)
