@@ -67,7 +67,12 @@ WHOLE_FILE = ("file not found", "the file is too large", "cannot read the file",
               "nests too deeply", "cannot read the workbook", "cannot read the parquet",
               "not valid TOML", "the file is empty", "not UTF-8", "none of the mapped",
               "declares no profile", "cannot read the table", "no sheet holds the table",
-              "no sheet named", "no table in sheet")
+              "no sheet named", "no table in sheet",
+              # a limit on the whole file (its rows, a parquet row group, its cells) names
+              # the limit; one on a row or cell carries its line or field as well
+              "is over the read limit",
+              # the count that ends a long list of placed problems
+              "more cells no table cell can hold")
 
 
 @frozen

@@ -9,7 +9,7 @@ abort the process. So such a workbook (and any workbook that is not a zip) is re
 calamine in a child Python process whose address space is bounded by the
 ``expanded_bytes`` read limit plus :data:`BASE_BYTES`, and whose processor time is
 bounded by :data:`CPU_SECONDS`; an abort, a blow-up or a stall there becomes one
-:class:`~corpparent.errors.DataError` ("the workbook could not be read within ...") and
+:class:`~corpparent.errors.DataError` ("cannot read the workbook within ...") and
 this process goes on. The child hands back the sheets' cells as data (JSON, so nothing
 it writes is run here), and starting it costs about a twentieth of a second.
 """
@@ -106,19 +106,19 @@ def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int) -
             [sys.executable, "-I", "-c", _CHILD, source, str(memory), str(CPU_SECONDS)],
             capture_output=True, timeout=CPU_SECONDS * 2, check=False)
     except subprocess.TimeoutExpired:
-        raise DataError.single(source, f"the workbook could not be read {within}") from None
+        raise DataError.single(source, f"cannot read the workbook {within}") from None
     except OSError as exc:
         raise DataError.single(source, "cannot read the workbook: the reader could not be "
                                f"started ({exc.strerror or exc})") from None
     if done.returncode == _FAILED:
         raise DataError.single(source, f"cannot read the workbook: {_message(done.stdout)}")
     if done.returncode != 0:
-        raise DataError.single(source, f"the workbook could not be read {within}")
+        raise DataError.single(source, f"cannot read the workbook {within}")
     try:
         found = json.loads(done.stdout, object_hook=_untagged)
         return [(str(name), rows) for name, rows in found]
     except (ValueError, TypeError, KeyError):  # a child cut short writes part of its data
-        raise DataError.single(source, f"the workbook could not be read {within}") from None
+        raise DataError.single(source, f"cannot read the workbook {within}") from None
 
 
 def _message(output: bytes) -> str:

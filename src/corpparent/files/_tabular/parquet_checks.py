@@ -73,10 +73,10 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
 
     Every column of the wrong type is named together (a binary column where text is
     wanted: ``field 'Short Desc': expected text, found binary``). Then the limits, each
-    from the footer: the file's rows (``parquet_rows``), each row group's (``row_group_rows``),
-    the cells of the columns read (``cells``), and the bytes those columns' chunks
-    expand to (``expanded_bytes``). A column the file lacks is left to the caller,
-    which knows whether it may be missing.
+    from the footer: the file's columns (``columns``), its rows (``parquet_rows``), each
+    row group's (``row_group_rows``), the cells of the columns read (``cells``), and the
+    bytes those columns' chunks expand to (``expanded_bytes``). A column the file lacks
+    is left to the caller, which knows whether it may be missing.
     """
     schema = metadata.schema.to_arrow_schema()
     wrong = [Problem(source, field=name, expected=_WANTED[wanted],
@@ -87,6 +87,9 @@ def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind])
     if wrong:
         raise DataError(wrong)
     limits = current_limits()
+    if metadata.num_columns > limits.columns:
+        raise over_limit(source, "the parquet file", f"{metadata.num_columns:,} columns",
+                         "columns")
     if metadata.num_rows > limits.parquet_rows:
         raise over_limit(source, "the parquet file", f"{metadata.num_rows:,} rows",
                          "parquet_rows")
