@@ -11,9 +11,18 @@ the Parquet metadata; the Markdown and the terminal's text. Each must be a figur
 public JSON as the format prints it: a number shown with k decimals is some JSON figure
 rounded to k decimals.
 
-What is not a figure is left out, each kind named in :data:`NOT_FIGURES` with its
-reason, and nothing else: dates and periods, versions and digests of input files, the
-paper's section numbers, and the charts' scale (axis ticks and period labels).
+What is not a figure is left out, each kind with its reason, and nothing else:
+
+* in every format and in the JSON (:data:`NOT_FIGURES`): a sha256 digest of an input
+  file; a date or time (when the report was made); a period's name (``2022-23``,
+  ``2023-03``, ``Q4``, ``March 2023``); a version of corpparent or Python;
+* in the Word paper: the numbers of its five numbered section headings;
+* in the charts: the labels of the time axis (a month or quarter and its year, as
+  :func:`period_label` writes a period of the report) and the ticks of the value axis,
+  which are checked to be whole multiples of a round step (:func:`_scale`).
+
+Numbers are compared without their sign (a direction of travel may print a fall with a
+minus where the JSON holds both values).
 """
 
 from __future__ import annotations
@@ -266,7 +275,9 @@ def shown(report: ScorecardReport, fmt: str, written: bytes, page: str) -> list[
     """Every number ``written`` (``report`` in ``fmt``) shows; for CSV and Parquet, also
     the tables written beside the main one."""
     beside = tidy_tables(report)[1:]
-    text: Callable[[], str] = lambda: written.decode("utf-8")  # noqa: E731
+    def text() -> str:
+        return written.decode("utf-8")
+
     readers: dict[str, Callable[[], list[str]]] = {
         "html": lambda: shown_in_html(report, text()),
         "docx": lambda: shown_in_docx(report, written, page),
