@@ -349,6 +349,136 @@ def run_task(task: Task, address_space: int, base_rss: int, cpu_seconds: int = C
     return Ended(status_text, detail, lost, rss, cpu)
 
 
+def _peak_reset() -> None:
+    """Set this process's peak resident memory (``VmHWM``) back to what it holds now."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _spent() -> tuple[float, int]:
+    """The CPU time of this process and of the children it has reaped, and the largest
+    peak memory of those children, in bytes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime,
+            reaped.ru_maxrss * 1024)
+
+
+def _batch_grandchild(tasks: Sequence[Task], result_fd: int, address_space: int,
+                      base_rss: int, cpu_seconds: int) -> None:
+    """Run ``tasks`` in turn in this one process, writing a frame ``(index, kind, value,
+    rss, cpu)`` for each as it ends and ``None`` after the last; never returns. A copy
+    a task forked that returns into this loop ends at once, writing nothing."""
+    code = 0
+    me = os.getpid()
+    try:
+        os.setpgid(0, 0)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if address_space:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        for index, (name, arguments) in enumerate(tasks):
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            resource.setrlimit(resource.RLIMIT_CPU,
+                               (int(own.ru_utime + own.ru_stime) + cpu_seconds, hard))
+            _peak_reset()
+            cpu_before, reaped_before = _spent()
+            try:
+                kind, value = "ok", _resolve(name)(*arguments)
+            except BaseException as exc:  # answered alone, in a grandchild of its own
+                kind, value = "raised", f"{type(exc).__name__}: {str(exc)[:300]}"
+            if os.getpid() != me:
+                os._exit(0)
+            cpu_after, reaped_after = _spent()
+            rss = _status_field("VmHWM")
+            if reaped_after > reaped_before:  # a child of this task's went higher
+                rss = max(rss, reaped_after)
+            _write_frame(result_fd, (index, kind, value, max(0, rss - base_rss),
+                                     cpu_after - cpu_before))
+        _write_frame(result_fd, None)
+    except BaseException:  # nothing may escape a forked child into the server's loop
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _write_frame(fd: int, value: object) -> None:
+    data = pickle.dumps(value)
+    view = memoryview(struct.pack("<Q", len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _batch_answers(tasks: Sequence[Task], address_space: int, base_rss: int,
+                   cpu_seconds: int, wall_seconds: float) -> dict[int, tuple[Any, ...]]:
+    """Run ``tasks`` in one grandchild and gather the frames it wrote, by index, until it
+    ends, stops answering for ``wall_seconds`` or has answered them all."""
+    result_read, result_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(result_read)
+        _batch_grandchild(tasks, result_write, address_space, base_rss, cpu_seconds)
+    os.close(result_write)
+    os.set_blocking(result_read, False)
+    data, answers = bytearray(), {}
+    deadline = time.monotonic() + wall_seconds
+    reaped: tuple[int, int, resource.struct_rusage] | None = None
+    finished, open_fd = False, True
+    while open_fd and not finished:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        ready, _, _ = select.select([result_read], [], [], min(left, 0.25))
+        if ready:
+            open_fd = _drain(result_read, data, None)
+        while len(data) >= 8:
+            (size,) = struct.unpack("<Q", data[:8])
+            if len(data) < 8 + size:
+                break
+            frame = pickle.loads(bytes(data[8:8 + size]))
+            del data[:8 + size]
+            if frame is None:
+                finished = True
+                break
+            answers[frame[0]] = frame
+            deadline = time.monotonic() + wall_seconds
+        if not ready:
+            if reaped is not None:  # ended, and what it forked holds the pipe open
+                break
+            found = os.wait4(pid, os.WNOHANG)
+            reaped = found if found[0] else None
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    os.close(result_read)
+    if reaped is None:
+        os.wait4(pid, 0)
+    return answers
+
+
+def run_batch(tasks: Sequence[Task], address_space: int, base_rss: int,
+              cpu_seconds: int = CPU_SECONDS, wall_seconds: float = WALL_SECONDS
+              ) -> list[Ended]:
+    """Run ``tasks`` in one grandchild, one after another, and say how each ended. A
+    task that did not give a result within the bounds there (it raised, ran out of
+    memory or time, or the grandchild ended before it was answered) is run again alone
+    by :func:`run_task`, so what it does is told apart from what the tasks before it
+    left behind, and its outcome is that of its own process."""
+    answers = _batch_answers(tasks, address_space, base_rss, cpu_seconds,
+                             wall_seconds) if len(tasks) > 1 else {}
+    ended: list[Ended] = []
+    for index, task in enumerate(tasks):
+        _, kind, value, rss, cpu = answers.get(index, (index, "", None, 0, 0.0))
+        if kind == "ok" and rss <= MEMORY_BYTES and cpu <= cpu_seconds:
+            status_text, detail, lost = value
+            ended.append(Ended(status_text, detail, lost, rss, cpu))
+        else:
+            ended.append(run_task(task, address_space, base_rss, cpu_seconds, wall_seconds))
+    return ended
+
+
 def serve(requests: IO[bytes], answers: IO[bytes], cpu_seconds: int = CPU_SECONDS,
           wall_seconds: float = WALL_SECONDS) -> None:
     """Read frames of tasks from ``requests`` and answer each with its outcomes."""
@@ -365,8 +495,7 @@ def serve(requests: IO[bytes], answers: IO[bytes], cpu_seconds: int = CPU_SECOND
             return
         # Measured at each batch: what the server maps grows as modules are imported.
         address_space = _status_field("VmSize") + MEMORY_BYTES
-        _frame(answers, [run_task(task, address_space, base_rss, cpu_seconds, wall_seconds)
-                         for task in tasks])
+        _frame(answers, run_batch(tasks, address_space, base_rss, cpu_seconds, wall_seconds))
 
 
 def main() -> None:

@@ -35,14 +35,14 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.limits import LIMIT_ENV_PREFIX, current_limits
 
-__all__ = ["BASE_BYTES", "CPU_SECONDS", "contained_sheets"]
+__all__ = ["BASE_BYTES", "CPU_SECONDS", "contained_sheet_names", "contained_sheets"]
 
 #: Memory the child needs beside the workbook's cells: calamine and the JSON it writes
 #: (and, for a new interpreter, the interpreter itself).
@@ -81,18 +81,31 @@ def _untagged(found: dict[str, Any]) -> object:
 Sheets = list[tuple[str, list[list[object]]]]
 
 
-def contained_sheets(file: Path) -> Sheets:
+def contained_sheets(file: Path, cell: Callable[[object], object] | None = None) -> Sheets:
     """Every sheet of the workbook at ``file`` (its name and its rows of cell values,
-    from A1), read by calamine in a bounded child process."""
+    from A1, each made by ``cell`` where it is given; an empty cell is ``""``), read by
+    calamine in a bounded child process."""
+    return [(name, [_unpacked(row, cell) for row in rows]) for name, rows in _sheets(file)]
+
+
+def contained_sheet_names(file: Path) -> list[str]:
+    """The names of the sheets of the workbook at ``file``, read as
+    :func:`contained_sheets` reads them."""
+    return [name for name, _rows in _sheets(file)]
+
+
+def _sheets(file: Path) -> list[tuple[str, list[list[Any]]]]:
     stat = file.stat()
     return _read(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size,
                  current_limits().expanded_bytes)
 
 
 @functools.lru_cache(maxsize=1)
-def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int) -> Sheets:
-    """The sheets, read once per version of the file (a kind is told from a workbook's
-    headings, then its table is read: one child serves both)."""
+def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int
+          ) -> list[tuple[str, list[list[Any]]]]:
+    """The sheets, their rows as :func:`_packed` wrote them, read once per version of
+    the file (a kind is told from a workbook's headings, then its table is read: one
+    child serves both)."""
     memory = expanded + BASE_BYTES
     within = (f"within {memory // (1024 * 1024):,} MB of memory and {CPU_SECONDS} s "
               f"(the memory follows the read limit expanded_bytes; raise it with "
@@ -136,13 +149,31 @@ def _answer(source: str) -> bytes:
         sheets = []
         with CalamineWorkbook.from_path(source) as book:
             for name in book.sheet_names:
-                sheets.append([name, book.get_sheet_by_name(name).to_python(
-                    skip_empty_area=False)])
+                sheets.append([name, [_packed(row) for row in book.get_sheet_by_name(
+                    name).to_python(skip_empty_area=False)]])
         return _SHEETS + json.dumps(sheets, default=_tagged).encode()
     except MemoryError:
         raise
     except Exception as exc:  # calamine's own errors, of many classes: its message
         return _MESSAGE + json.dumps(str(exc)[:500]).encode()
+
+
+def _packed(row: Sequence[object]) -> list[object]:
+    """A row as ``[n, *cells]``: its cells without the ``n`` empty ones that end it. A
+    far cell makes every row of the sheet as wide as its column (an ``.xls`` file of
+    5 KB holds 16 million cells, almost all empty), which is then not written out."""
+    if row.count("") == len(row):
+        return [len(row)]
+    end = len(row)
+    while row[end - 1] == "":
+        end -= 1
+    return [len(row) - end, *row[:end]]
+
+
+def _unpacked(row: list[Any], cell: Callable[[object], object] | None) -> list[object]:
+    """A row :func:`_packed` wrote, whole again, each cell made by ``cell``."""
+    cells: list[object] = row[1:] if cell is None else [cell(value) for value in row[1:]]
+    return cells + [""] * int(row[0])
 
 
 def _bound(kind: int, value: int) -> None:
