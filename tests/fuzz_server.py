@@ -1,17 +1,26 @@
-"""A fork server for the fuzz suite: each input is read in a process of its own, with
-bounds on its memory and CPU time, so an input that aborts the interpreter (a panic or an
-allocation failure in native code), crashes it, fills memory or spins is counted as that
-input's failure and the suite goes on (not a test module itself).
+"""A fork server for the fuzz suite: inputs are read in processes of their own, with
+bounds on their memory and CPU time, so an input that aborts the interpreter (a panic or
+an allocation failure in native code), crashes it, fills memory or spins is counted as
+that input's failure and the suite goes on (not a test module itself).
 
 :class:`ForkServer` starts one long-lived child process (``python fuzz_server.py``) that
 imports corpparent, pyarrow, pandas, polars, python-calamine and the fuzz modules once.
-For each task it is sent, the server forks a grandchild, which sets its limits
-(``RLIMIT_AS``: what the server already maps plus :data:`MEMORY_BYTES`; ``RLIMIT_CPU``:
-:data:`CPU_SECONDS`), sends its standard output to ``/dev/null`` and its standard error
-to a pipe whose last few kilobytes are kept, runs the task's function and writes the
-function's result back, pickled. The server waits for it with :func:`os.wait4`, whose
-resource usage gives the grandchild's own peak memory and CPU time, and returns an
-:class:`Ended` for each task: plain data, never an exception.
+For each batch of tasks it is sent, the server forks one grandchild (:func:`run_batch`),
+which sets its limits (``RLIMIT_AS``: what the server already maps plus
+:data:`MEMORY_BYTES`; ``RLIMIT_CPU``: :data:`CPU_SECONDS` more than it has used, set
+again before each task), sends its standard streams to ``/dev/null``, runs the tasks
+one after another and writes each one's result back as it ends, pickled, with the task's
+own CPU time (``getrusage`` of itself and of the children it reaped, before and after)
+and its peak memory (``VmHWM`` of ``/proc/self/status``, set back to the current
+resident size by ``/proc/self/clear_refs`` before the task, so it is the task's peak
+plus what the tasks before it left allocated: never less than the task's own; a child
+the task forked and reaped counts where its peak is the largest yet). A task that
+raises, goes over a bound there, or is not answered because the grandchild ended
+(a signal, an abort, an exit) or stopped answering for :data:`WALL_SECONDS`, is run
+again alone (:func:`run_task`): forked for it only, its standard error's last few
+kilobytes kept, waited for with :func:`os.wait4`, whose resource usage gives its own
+peak memory and CPU time. So a failure is always that of an input in a process of its
+own, as told by an :class:`Ended` for each task: plain data, never an exception.
 
 The parent (the test) and the server speak over the server's standard input and output
 in frames: eight bytes of length, then a pickled list of tasks or of :class:`Ended`.
@@ -179,7 +188,8 @@ class ForkServer:
 def probe(how: str) -> tuple[str, str, int]:
     """A task that misbehaves as ``how`` says, for testing the server itself: ``abort``,
     ``segfault``, ``allocate`` (2 GiB), ``spin`` (CPU), ``sleep``, ``raise``, ``exit``,
-    ``print``, ``fork`` (a child left sleeping); anything else returns a result."""
+    ``print``, ``fork`` (a child left sleeping), ``burn`` (0.3 s of CPU) and ``hold``
+    (200 MiB) before their result; anything else returns a result."""
     if how == "abort":
         os.abort()
     if how == "segfault":
@@ -192,6 +202,13 @@ def probe(how: str) -> tuple[str, str, int]:
     if how == "spin":
         while True:
             pass
+    if how == "burn":  # a third of a second of CPU, then a result
+        until = time.process_time() + 0.3
+        while time.process_time() < until:
+            pass
+    if how == "hold":  # 200 MiB written to, then a result
+        held = b"x" * (200 * 2**20)
+        return "result", str(len(held)), 0
     if how == "sleep":
         time.sleep(3600)
     if how == "raise":
@@ -520,7 +537,8 @@ class Tally:
     """How the inputs of one route ended: counts by status, rows lost, the largest
     memory and CPU time, and the first failures, each with its input's number and
     mutation so it can be replayed. Its clock runs from its making to the last outcome
-    added: the route's wall time, with all its servers reading side by side."""
+    added: the route's wall time, with all its servers reading side by side; its CPU
+    time is that of the inputs read in a server (not of making them)."""
 
     def __init__(self, route: str) -> None:
         self.route = route
@@ -529,6 +547,7 @@ class Tally:
         self.rows_lost = 0
         self.max_rss = 0
         self.max_cpu = 0.0
+        self.cpu = 0.0
         self.failures: list[str] = []
 
     def add(self, number: int, how: str, ended: Ended) -> None:
@@ -537,6 +556,7 @@ class Tally:
         self.rows_lost += ended.rows_lost
         self.max_rss = max(self.max_rss, ended.rss_bytes)
         self.max_cpu = max(self.max_cpu, ended.cpu_seconds)
+        self.cpu += ended.cpu_seconds
         if ended.failed:
             self.failures.append(f"input {number} ({how}): {ended.status}: {ended.detail}")
 
@@ -552,6 +572,7 @@ class Tally:
                 **{status: self.ended.get(status, 0) for status in FAILURES},
                 "rows lost": self.rows_lost, "max rss MiB": round(self.max_rss / 2**20, 1),
                 "max cpu s": round(self.max_cpu, 2), "wall s": round(wall, 2),
+                "cpu s": round(self.cpu, 2),
                 "inputs per s": round(self.inputs / wall, 1) if wall else 0.0,
                 "first failures": self.failures[:20]}
 

@@ -24,6 +24,7 @@ a twentieth of a second.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import faulthandler
 import functools
@@ -205,6 +206,7 @@ def _forked(source: str, address_space: int) -> bytes | None:
     import python_calamine  # noqa: F401  imported here once, not in every child
 
     readable, writable = os.pipe()
+    parent = os.getpid()
     with warnings.catch_warnings():  # a pool's threads are not needed in the child
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
@@ -212,28 +214,40 @@ def _forked(source: str, address_space: int) -> bytes | None:
         code = 70
         try:
             os.close(readable)
-            os.setpgid(0, 0)
+            _end_with(parent)
             quiet = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):  # a panic's backtrace goes nowhere
+            for fd in (0, 1, 2):  # a panic's message goes nowhere
                 os.dup2(quiet, fd)
             faulthandler.disable()  # nor a dump of this process's stack, to its copy of 2
+            # Nor a backtrace: printing one near the memory bound can leave Rust's
+            # standard library waiting for a lock it holds itself, for ever.
+            os.environ["RUST_BACKTRACE"] = "0"
             _bound_self(address_space)
             _write_all(writable, _answer(source))
             code = 0
         finally:
             os._exit(code)
     os.close(writable)
-    with contextlib.suppress(OSError):  # the child made its group itself, or has ended
-        os.setpgid(pid, pid)
     try:
         answer = _collect(readable, time.monotonic() + CPU_SECONDS * 2)
     finally:
-        with contextlib.suppress(OSError):  # it has ended, and its group with it
-            os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):  # it has ended already
+            os.kill(pid, signal.SIGKILL)
         os.close(readable)
         _pid, status = os.waitpid(pid, 0)
     # What a child that did not end well wrote is no answer.
     return answer if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else None
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel kill this (child) process when its parent ends, so that one left
+    behind by a parent killed outright does not go on (Linux; elsewhere the child's
+    processor time bounds it). The child stays in its parent's process group, so what
+    ends that group ends it too."""
+    with contextlib.suppress(Exception):  # no prctl here: nothing to set
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent ended before that was set
+        os._exit(70)
 
 
 def _collect(fd: int, deadline: float) -> bytes | None:
