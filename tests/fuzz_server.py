@@ -11,10 +11,10 @@ which sets its limits (``RLIMIT_AS``: what the server already maps plus
 again before each task), sends its standard streams to ``/dev/null``, runs the tasks
 one after another and writes each one's result back as it ends, pickled, with the task's
 own CPU time (``getrusage`` of itself and of the children it reaped, before and after)
-and its peak memory (``VmHWM`` of ``/proc/self/status``, set back to the current
-resident size by ``/proc/self/clear_refs`` before the task, so it is the task's peak
-plus what the tasks before it left allocated: never less than the task's own; a child
-the task forked and reaped counts where its peak is the largest yet). A task that
+and its peak memory: how far its resident size rose above what the grandchild held
+when the task began (``VmHWM`` of ``/proc/self/status``, set back to the resident size
+``VmRSS`` by ``/proc/self/clear_refs`` before the task; a child the task forked and
+reaped counts where its peak is the largest yet). A task that
 raises, goes over a bound there, or is not answered because the grandchild ended
 (a signal, an abort, an exit) or stopped answering for :data:`WALL_SECONDS`, is run
 again alone (:func:`run_task`): forked for it only, its standard error's last few
@@ -382,7 +382,7 @@ def _spent() -> tuple[float, int]:
 
 
 def _batch_grandchild(tasks: Sequence[Task], result_fd: int, address_space: int,
-                      base_rss: int, cpu_seconds: int) -> None:
+                      cpu_seconds: int) -> None:
     """Run ``tasks`` in turn in this one process, writing a frame ``(index, kind, value,
     rss, cpu)`` for each as it ends and ``None`` after the last; never returns. A copy
     a task forked that returns into this loop ends at once, writing nothing."""
@@ -402,6 +402,7 @@ def _batch_grandchild(tasks: Sequence[Task], result_fd: int, address_space: int,
             resource.setrlimit(resource.RLIMIT_CPU,
                                (int(own.ru_utime + own.ru_stime) + cpu_seconds, hard))
             _peak_reset()
+            held = _status_field("VmRSS")
             cpu_before, reaped_before = _spent()
             try:
                 kind, value = "ok", _resolve(name)(*arguments)
@@ -413,7 +414,7 @@ def _batch_grandchild(tasks: Sequence[Task], result_fd: int, address_space: int,
             rss = _status_field("VmHWM")
             if reaped_after > reaped_before:  # a child of this task's went higher
                 rss = max(rss, reaped_after)
-            _write_frame(result_fd, (index, kind, value, max(0, rss - base_rss),
+            _write_frame(result_fd, (index, kind, value, max(0, rss - held),
                                      cpu_after - cpu_before))
         _write_frame(result_fd, None)
     except BaseException:  # nothing may escape a forked child into the server's loop
@@ -429,15 +430,15 @@ def _write_frame(fd: int, value: object) -> None:
         view = view[os.write(fd, view):]
 
 
-def _batch_answers(tasks: Sequence[Task], address_space: int, base_rss: int,
-                   cpu_seconds: int, wall_seconds: float) -> dict[int, tuple[Any, ...]]:
+def _batch_answers(tasks: Sequence[Task], address_space: int, cpu_seconds: int,
+                   wall_seconds: float) -> dict[int, tuple[Any, ...]]:
     """Run ``tasks`` in one grandchild and gather the frames it wrote, by index, until it
     ends, stops answering for ``wall_seconds`` or has answered them all."""
     result_read, result_write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(result_read)
-        _batch_grandchild(tasks, result_write, address_space, base_rss, cpu_seconds)
+        _batch_grandchild(tasks, result_write, address_space, cpu_seconds)
     os.close(result_write)
     os.set_blocking(result_read, False)
     data, answers = bytearray(), {}
@@ -483,7 +484,7 @@ def run_batch(tasks: Sequence[Task], address_space: int, base_rss: int,
     memory or time, or the grandchild ended before it was answered) is run again alone
     by :func:`run_task`, so what it does is told apart from what the tasks before it
     left behind, and its outcome is that of its own process."""
-    answers = _batch_answers(tasks, address_space, base_rss, cpu_seconds,
+    answers = _batch_answers(tasks, address_space, cpu_seconds,
                              wall_seconds) if len(tasks) > 1 else {}
     ended: list[Ended] = []
     for index, task in enumerate(tasks):
