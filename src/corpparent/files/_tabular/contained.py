@@ -15,10 +15,13 @@ as data (JSON on a pipe, so nothing it writes is run here), and is killed and re
 whatever happens.
 
 On Linux the child is forked: a copy of this process as it stands, so nothing is
-imported again, and reading a small ``.xls`` file through it costs about 5 ms more than
-reading it here. Where processes cannot be forked, or the address space this process
-already maps cannot be told (no ``/proc``), it is a new interpreter, which costs about
-a twentieth of a second.
+imported again; a small workbook is read through it in 7 ms (14 ms once pandas, polars
+and pyarrow are loaded, which makes the copy larger), against 21 ms through a new
+interpreter, and 0.1 ms in this process. Where processes cannot be forked, or the
+address space this process already maps cannot be told (no ``/proc``), the child is a
+new interpreter. Rows come back without the empty cells that end them, so a far cell
+(an ``.xls`` file of 5 KB with a cell at IV65536: 16 million cells, almost all empty)
+costs about 3 s of reading, not 10, and is refused by the reader as before.
 """
 
 from __future__ import annotations
