@@ -63,11 +63,11 @@ clean:
 # per in-memory table route, read in batches in forked processes (an input that does not
 # end well is read again in a process of its own); the figures of every route, its wall
 # time and inputs per second among them, go to build/fuzz-report.json. It takes hours on
-# two cores: a tenth of it took 31 minutes when each input had a process of its own and
-# each .xls file a new interpreter; read as now, the readings routes take about half as
-# long (200 inputs per route: 56 s against 105 s, side by side), most of it in .xls
-# inputs of a far cell or many cells. CORPPARENT_FUZZ_INPUTS, _WORKBOOKS and _TABLES set
-# other numbers.
+# two cores: 200 inputs per route (100 per table route) took 262 s, which puts the whole
+# run at about 3.5 hours (.xls 157 minutes, of which dfe-neighbours 61 and ofsted 34;
+# .xlsx 19; .ods 15; tables 11; CSV, JSON and TOML 8), most of it in .xls inputs of a
+# far cell or many cells. CORPPARENT_FUZZ_INPUTS, _WORKBOOKS and _TABLES set other
+# numbers.
 fuzz: $(STAMP)
 	mkdir -p build
 	rm -f build/fuzz-report.json
