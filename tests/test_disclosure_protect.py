@@ -202,3 +202,33 @@ def test_a_chart_reports_variation_goes_with_a_chart_of_a_small_count() -> None:
     assert "mean" not in after.explanation
     assert after.evidence["mean"] == "c"
     assert hidden.summary == {"insufficient data": 1}
+
+
+def test_a_part_published_elsewhere_makes_the_total_the_figure_withheld() -> None:
+    """71 placed, 68 in county, 3 out of county: with 68 already in the reader's hands
+    (another paper, the DfE's table), 71 - 68 gives the 3 unless the total goes."""
+    from corpparent.periods import FinancialQuarter
+
+    def count(id_: str, *parts: str) -> Indicator:
+        return Indicator(id_, id_, Kind.COUNT, Polarity.LOWER_IS_BETTER, parts=parts)
+
+    quarter = FinancialQuarter(2022, 2)
+    indicators = IndicatorSet([count("placed", "in_county", "out_of_county"),
+                               count("in_county"), count("out_of_county")])
+    readings = Readings([Reading("placed", quarter, 71), Reading("in_county", quarter, 68),
+                         Reading("out_of_county", quarter, 3)])
+    report = scorecard_report(Scorecard(indicators).assess(readings, quarter),
+                              make_provenance())
+
+    def shown(done: ScorecardReport) -> dict[str, float | None]:
+        return {i.id: i.value for i in done.indicators}
+
+    alone = shown(finish(report, "markdown"))
+    assert alone["out_of_county"] is None
+    assert alone["in_county"] is None  # the smaller part goes first, the total stays
+    assert alone["placed"] == 71
+    key = ("value", "in_county", str(quarter))
+    known = shown(finish(report, "markdown", published={key: 68.0}))
+    assert known == {"placed": None, "in_county": 68, "out_of_county": None}
+    # the parameter is ignored where nothing is suppressed
+    assert shown(finish(report, "json", published={key: 68.0}))["out_of_county"] == 3

@@ -29,22 +29,22 @@ off for JSON (data passed to another tool), and always on for the ``public`` pro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final, TypeVar, final
 
 from attrs import field, frozen
 
-from corpparent.disclosure import Derived, Protected, Reason, Total, protect
 from corpparent.errors import DefinitionError
 from corpparent.report.build import summarise
 from corpparent.report.disclosure.masking import (
     SUPPRESSED,
     Key,
-    earlier_period,
     exception_report,
     mask_chart_findings,
     mask_finding,
     mask_indicator,
 )
+from corpparent.report.disclosure.protection import COUNT_UNIT, decide
 from corpparent.report.model import (
     BenchmarkReport,
     FindingsReport,
@@ -56,8 +56,6 @@ from corpparent.report.parts import ComparatorOut, FindingOut, TrendPoint
 
 __all__ = ["COUNT_UNIT", "DEFAULT_THRESHOLD", "SUPPRESSED", "Suppression", "suppress"]
 
-#: The unit of counts of children, the figures that are suppressed.
-COUNT_UNIT: Final = "child"
 #: Counts from 1 to 5 are withheld by default.
 DEFAULT_THRESHOLD: Final = 6
 
@@ -90,76 +88,6 @@ class Suppression:
         )
 
 
-_REASONS: Final = {Reason.SMALL_COUNT: "small count",
-                   Reason.DERIVED: "computed from a withheld count",
-                   Reason.DIFFERENCING: "gives one away"}
-
-
-def _figures(report: ScorecardReport, policy: Suppression) -> Protected[Key]:
-    """The report's counts of children wherever it shows them (trend, headline, chart,
-    the earlier value of a direction of travel, beside its comparators), the percentages
-    and rates computed from a count read beside them, and its declared totals,
-    protected."""
-    values: dict[Key, float | None] = {}
-    derived: list[Derived[Key]] = []
-    for item in report.indicators:
-        counted = item.unit == COUNT_UNIT
-        for point in item.trend:
-            key = ("value", item.id, point.period)
-            if counted:
-                values[key] = point.value
-            elif point.numerator is not None:
-                source = ("numerator", item.id, point.period)
-                values[source] = point.numerator
-                values[key] = point.value
-                derived.append(Derived(key, source))
-        if not counted:
-            continue
-        if report.period is not None:
-            values.setdefault(("value", item.id, report.period), item.value)
-        for charted in item.chart.points if item.chart is not None else ():
-            if charted.period is not None:
-                values.setdefault(("value", item.id, charted.period), charted.value)
-        for finding in item.findings:
-            earlier, value = earlier_period(finding), finding.evidence.get("earlier")
-            if earlier is not None and isinstance(value, int | float):
-                values.setdefault(("value", item.id, earlier), float(value))
-        for point in item.beside:
-            values.setdefault(("value", item.id, point.period), point.value)
-    totals: list[Total[Key]] = []
-    for item in report.indicators:
-        for point in item.trend if item.parts else ():
-            parts = tuple(("value", part, point.period) for part in item.parts)
-            for key in parts:
-                values.setdefault(key, None)
-            totals.append(Total(("value", item.id, point.period), parts))
-    return protect(values, totals=totals, derived=derived, threshold=policy.threshold)
-
-
-def _withheld(report: ScorecardReport, protected: Protected[Key]) -> set[Key]:
-    """The figures to withhold: those protected, and the authority's own years beside
-    its comparators wherever a count of the indicator is withheld (a year is the sum of
-    the quarters shown)."""
-    withheld = set(protected.withheld_figures)
-    for item in report.indicators:
-        if item.unit == COUNT_UNIT and any(key[1] == item.id for key in withheld):
-            withheld.update(("value", item.id, p.period) for p in item.beside)
-    return withheld
-
-
-def _log(protected: Protected[Key]) -> list[WithheldOut]:
-    log = []
-    for item in protected.withheld:
-        kind, indicator, period = item.figure
-        if kind != "value":
-            continue  # a numerator read beside a percentage: its percentage is logged
-        protects = item.protects
-        log.append(WithheldOut(
-            indicator=indicator, period=period, reason=_REASONS[item.reason],
-            protects=None if protects is None else f"{protects[1]}, {protects[2]}"))
-    return log
-
-
 def _comparator(item: ComparatorOut, policy: Suppression) -> tuple[ComparatorOut, int]:
     history = [p.model_copy(update={"value": None, "symbol": SUPPRESSED})
                if policy.hides(p.value) else p for p in item.history]
@@ -169,16 +97,15 @@ def _comparator(item: ComparatorOut, policy: Suppression) -> tuple[ComparatorOut
 
 
 def _scorecard(report: ScorecardReport, policy: Suppression,
+               published: Mapping[Key, float] | None,
                ) -> tuple[dict[str, object], list[WithheldOut], int]:
-    protected = _figures(report, policy)
-    withheld = _withheld(report, protected)
-    hidden = {key: value for key, value in protected.values.items() if key in withheld}
-    log = _log(protected)
+    decision = decide(report, policy.threshold, published)
+    log = list(decision.log)
     count = 0
     indicators = []
     for item in report.indicators:
-        masked, withdrawn, shown = mask_indicator(item, report.period, withheld, frozenset(),
-                                                  hidden)
+        masked, withdrawn, shown = mask_indicator(item, report.period, decision.withheld,
+                                                  decision.dropped, decision.hidden)
         if item.unit == COUNT_UNIT:
             comparators = [_comparator(c, policy) for c in masked.comparators]
             masked = masked.model_copy(update={"comparators": [c for c, _ in comparators]})
@@ -239,17 +166,23 @@ def _at_source(report: ScorecardReport | FindingsReport) -> int:
     return sum(point.value is None and point.symbol == SUPPRESSED for point in shown)
 
 
-def suppress(report: R, policy: Suppression | None = None) -> R:
+def suppress(report: R, policy: Suppression | None = None, *,
+             published: Mapping[Key, float] | None = None) -> R:
     """A copy of ``report`` with small counts of children withheld, everything that would
     bound them withdrawn, and a footnote. A benchmark of published national statistics
     is returned as it is: its publishers withheld what they had to, and its banner says
-    so."""
+    so.
+
+    ``published``: figures a reader already has, by key (``("value", indicator,
+    period)``, ``("numerator", ...)``): a disclosure record of the authority's earlier
+    papers, or the DfE's published figures. They are never withheld, and nothing they
+    would give away with this report is published."""
     if isinstance(report, BenchmarkReport):
         return report
     policy = policy or Suppression()
     log: list[WithheldOut] = []
     if isinstance(report, ScorecardReport):
-        update, log, count = _scorecard(report, policy)
+        update, log, count = _scorecard(report, policy, published)
     else:
         update, count = _findings(report, policy)
     update["suppression"] = SuppressionNote(
