@@ -1,2 +1,8 @@
-"""Disclosure control of a report document: what a public report withholds, and the
-statements about withheld figures it withdraws."""
+"""Disclosure control over report documents: what a set of published reports says
+about the figures they withhold (:mod:`~corpparent.report.disclosure.relations`), and
+a checker that tries to work each withheld figure out
+(:mod:`~corpparent.report.disclosure.check`)."""
+
+from corpparent.report.disclosure.relations import Figures, Key, figures_of
+
+__all__ = ["Figures", "Key", "figures_of"]
