@@ -127,7 +127,7 @@ def _reader(report: ScorecardReport) -> tuple[dict[Key, float], set[Key],
     return known, withheld, relations
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(rows=st.lists(st.tuples(st.one_of(st.integers(0, 7), st.integers(6, 40)),
                                st.one_of(st.integers(0, 7), st.integers(6, 40))),
                      min_size=2, max_size=18),
