@@ -232,3 +232,69 @@ def test_a_part_published_elsewhere_makes_the_total_the_figure_withheld() -> Non
     assert known == {"placed": None, "in_county": 68, "out_of_county": None}
     # the parameter is ignored where nothing is suppressed
     assert shown(finish(report, "json", published={key: 68.0}))["out_of_county"] == 3
+
+
+def _year_of_months(moves: dict[int, float], share: dict[int, tuple[int, int]],
+                    period: object) -> ScorecardReport:
+    """Moves (a count) and the share of children moved (a percentage with its
+    numerator and denominator) by month, April 2022 to June 2023, assessed for
+    ``period``; months not given are 9 moves and 10 of 40."""
+    from corpparent.periods import FinancialQuarter, Period
+
+    assert isinstance(period, Month | FinancialQuarter | Period)
+    indicators = IndicatorSet([
+        Indicator("moves", "Placement moves", Kind.COUNT, Polarity.LOWER_IS_BETTER),
+        Indicator("share", "Share moved", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)])
+    readings = []
+    for month in MONTHS[:15]:
+        index = month.start.month
+        n, d = share.get(index, (10, 40)) if month.start.year == 2023 else (10, 40)
+        value = moves.get(index, 9) if month.start.year == 2023 else 9
+        readings += [Reading("moves", month, value),
+                     Reading("share", month, 100 * n / d, numerator=n, denominator=d)]
+    result = Scorecard(indicators).assess(Readings(readings), period)
+    return scorecard_report(result, make_provenance(), authority="Test")
+
+
+def test_a_quarter_less_the_months_published_elsewhere_does_not_give_the_third() -> None:
+    """April 1 (withheld in April's paper), May 9 and June 8 published in theirs: the
+    first quarter's 18 would give the 1 back, so the quarter's paper withholds it."""
+    from corpparent.periods import FinancialQuarter
+
+    q1 = FinancialQuarter(2023, 1)
+    report = _year_of_months({4: 1, 5: 9, 6: 8}, {}, q1)
+    moves = report.indicators[0]
+    assert moves.value == 18
+    assert finish(report, "markdown").indicators[0].value == 18  # alone, nothing to hide
+    months = {("value", "moves", "2023-05"): 9.0, ("value", "moves", "2023-06"): 8.0}
+    public = finish(report, "markdown", published=months)
+    (shown, _) = public.indicators
+    assert (shown.value, shown.value_text) == (None, "c")
+    assert [p.value for p in shown.trend if p.period == str(q1)] == [None]
+    assert all(p.value is not None for p in shown.trend if p.period != str(q1))
+    # the other way round: the quarter published first, June's paper keeps April safe
+    june = _year_of_months({4: 1, 5: 9, 6: 8}, {}, Month(2023, 6))
+    quarter = {("value", "moves", str(q1)): 18.0}
+    trend = {p.period: p.value for p in finish(june, "markdown", published=quarter)
+             .indicators[0].trend}
+    assert trend["2023-04"] is None
+    assert [trend["2023-05"], trend["2023-06"]].count(None) >= 1
+
+
+def test_a_quarters_percentage_does_not_give_back_a_months_numerator() -> None:
+    """2 of 40 in April (withheld), 10 of 40 and 12 of 40 published for May and June:
+    the quarter's 20% is 24 of 120, so 24 - 10 - 12 = 2."""
+    from corpparent.periods import FinancialQuarter
+
+    q1 = FinancialQuarter(2023, 1)
+    report = _year_of_months({}, {4: (2, 40), 5: (10, 40), 6: (12, 40)}, q1)
+    share = report.indicators[1]
+    assert share.value == 20
+    assert finish(report, "markdown").indicators[1].value == 20
+    others = {("numerator", "share", "2023-05"): 10.0, ("denominator", "share", "2023-05"): 40.0,
+              ("numerator", "share", "2023-06"): 12.0, ("denominator", "share", "2023-06"): 40.0,
+              ("denominator", "share", "2023-04"): 40.0}
+    public = finish(report, "markdown", published=others)
+    shown = public.indicators[1]
+    assert (shown.value, shown.value_text) == (None, "c")
+    assert public.indicators[0].value == report.indicators[0].value  # moves: nothing to hide

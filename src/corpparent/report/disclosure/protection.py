@@ -13,18 +13,23 @@ decision in the report's terms, for :mod:`corpparent.report.disclosure.masking` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Final, final
 
 from attrs import frozen
 
-from corpparent.disclosure import Reason, Secured, secure
+from corpparent.disclosure import Reason, Relation, Secured, secure
+from corpparent.errors import CorpparentError
+from corpparent.periods import FinancialQuarter, Month, Period, parse_period
 from corpparent.report.disclosure.masking import Key
-from corpparent.report.disclosure.relations import COUNT_UNIT, figures_of
+from corpparent.report.disclosure.relations import COUNT_UNIT, figures_of, pieces
 from corpparent.report.model import ScorecardReport, WithheldOut
 
 __all__ = ["COUNT_UNIT", "Decision", "decide"]
 
+# The figures that add up over time, by the indicator's kind.
+_AGGREGATED: Final = {"count": ("value",), "percentage": ("numerator", "denominator"),
+                      "score": ("numerator", "denominator"), "rate": ("numerator",)}
 _REASONS: Final = {Reason.SMALL_COUNT: "small count",
                    Reason.DERIVED: "computed from a withheld count",
                    Reason.DIFFERENCING: "gives one away"}
@@ -41,6 +46,39 @@ class Decision:
     dropped: frozenset[Key]
     hidden: Mapping[Key, float | None]
     log: tuple[WithheldOut, ...]
+
+
+def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
+               published: Mapping[Key, float]) -> Iterator[tuple[Key, list[Key]]]:
+    """The aggregates over time that tie the report's figures to those published
+    elsewhere, each as its total and the figures that tile it: a quarter's count in this
+    paper is the sum of the months published in others (and a month here is a part of a
+    quarter published before); a percentage's numerators and denominators add up the
+    same way."""
+    if not published:
+        return
+    for item in report.indicators:
+        for part in _AGGREGATED.get(item.kind, ()):
+            shown = {key[2] for key in (*values, *published) if key[:2] == (part, item.id)}
+            parsed = {text: period for text in shown
+                      if (period := _period(text)) is not None}
+            kinds = {type(period) for period in parsed.values()} | {Month, FinancialQuarter}
+            for text, period in parsed.items():
+                for kind in kinds:
+                    tiles = pieces(period, kind)
+                    if tiles is None:
+                        continue
+                    keys: list[Key] = [(part, item.id, str(tile)) for tile in tiles]
+                    if any(key in published for key in (*keys, (part, item.id, text))):
+                        total: Key = (part, item.id, text)
+                        yield total, keys
+
+
+def _period(text: str) -> Period | None:
+    try:
+        return parse_period(text)
+    except CorpparentError:
+        return None
 
 
 def _log(secured: Secured[Key]) -> list[WithheldOut]:
@@ -64,10 +102,48 @@ def decide(report: ScorecardReport, threshold: int,
     """What ``report`` withholds at ``threshold``, given the figures a reader already has
     (``published``: a disclosure record, the DfE's published figures)."""
     figures = figures_of(report)
-    secured = secure(figures.values, figures.relations, counts=figures.counts,
-                     derived=figures.derived, threshold=threshold, published=published)
-    withheld = set(secured.withheld_figures)
+    seen = dict(published or {})
+    values, relations = dict(figures.values), list(figures.relations)
+    counts = set(figures.counts)
+    forced: dict[Key, Key] = {}
+    for total, tiles in _over_time(report, values, seen):
+        relation = Relation.total(total, tiles, source=f"the {total[2]} total")
+        if relation not in relations:
+            relations.append(relation)
+        for key in (total, *tiles):
+            values.setdefault(key, None)
+            counts.add(key)
+        shown = total if total[0] == "value" else ("value", *total[1:])
+        forced.update(_unseen(values, seen, total, tiles, shown))
+    for key in forced:
+        values[key] = None  # withheld here, so not a figure for secure to publish
+    secured = secure(values, relations, counts=counts, derived=figures.derived,
+                     threshold=threshold, published=published)
+    withheld = set(secured.withheld_figures) | forced.keys()
     # a percentage withdrawn is its value withheld
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
     hidden = {key: figures.values.get(key) for key in withheld}
-    return Decision(frozenset(withheld), secured.dropped, hidden, tuple(_log(secured)))
+    log = [WithheldOut(indicator=key[1], period=key[2], reason="gives one away",
+                       protects=", ".join(forced[key][1:3])) for key in forced]
+    return Decision(frozenset(withheld), secured.dropped, hidden,
+                    (*_log(secured), *log))
+
+
+def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
+            tiles: list[Key], shown: Key) -> dict[Key, Key]:
+    """Where a reader sees all but one figure of an aggregate, that one as the reader
+    works it out (put into ``values``, for secure to judge and protect like any other);
+    where they see all but several of them, while the aggregate's figure is ``shown``
+    here, that figure, to be withheld (mapped to a figure it protects)."""
+    def known(key: Key) -> float | None:
+        return seen.get(key, values.get(key))
+
+    missing = [key for key in (total, *tiles) if known(key) is None]
+    if len(missing) == 1:
+        (key,) = missing
+        parts = sum(known(tile) or 0.0 for tile in tiles)
+        values[key] = parts if key == total else (known(total) or 0.0) - parts
+        return {}
+    if missing and shown not in seen and values.get(shown) is not None and total not in seen:
+        return {shown: next(key for key in missing if key != total)}
+    return {}
