@@ -97,7 +97,7 @@ def test_a_percentage_ties_its_numerator_to_its_denominator_within_its_last_digi
     denominator = ("denominator", "stable", "2024-04")
     relations = about(figures, denominator)
     assert {r.statement for r in relations} == {("percentage", "stable", "2024-04")}
-    assert {r.source for r in relations} == {"the percentage 7.5 for 2024-04"}
+    assert {r.source for r in relations} == {"the percentage 7.5% for 2024-04"}
     # 7.5% is anything from 7.45% to 7.55%: 3 of 40 (7.5%) fits, 3 of 39 (7.69%) does not
     for d, fits in ((40, True), (39.8, True), (39, False), (41, False)):
         truth = {numerator: 3.0, denominator: d}
@@ -192,14 +192,14 @@ def _kept_verdicts(values: list[float], hidden: int, history: int) -> Figures:
 def test_a_withheld_charts_kept_mean_ties_the_series_when_the_papers_show_its_start() -> None:
     values = [7.0, 9, 4, 6, 8, 10, 5, 7, 6, 9, 8, 7, 3, 6]
     figures = _kept_verdicts(values, hidden=12, history=24)
-    (mean,) = [r for r in figures.relations if r.source.startswith("the mean kept")]
+    (mean,) = [r for r in figures.relations if r.source.endswith("kept where the chart was withheld")]
     assert mean.statement == ("chart", "missing")
     assert len(mean.terms) == 14
     truth = {value("missing", p): v for p, v in zip(MONTHS, values, strict=True)}
     assert holds(mean, truth)
     # a trend as long as the history may start after the chart does: no relation
     cut = _kept_verdicts(values, hidden=12, history=8)
-    assert not [r for r in cut.relations if r.source.startswith("the mean kept")]
+    assert not [r for r in cut.relations if r.source.endswith("kept where the chart was withheld")]
 
 
 def _range_finding(status: Status, outcome: str, position: str | None) -> Figures:
