@@ -17,6 +17,7 @@ relations that name it): "missing_episode, 2024-05: c is 3 (the 2024-25 Q1 total
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,11 +27,10 @@ from attrs import frozen
 from pydantic import ValidationError
 
 from corpparent.disclosure import DEFAULT_THRESHOLD, Range, Relation, Unknown, ranges
-from corpparent.errors import DataError
-from corpparent.files._tabular.documents import read_document
-from corpparent.files._tabular.problems import problems_from_validation, shown
+from corpparent.errors import DataError, Problem
 from corpparent.report.disclosure.relations import Figures, Key, figures_of
 from corpparent.report.model import REPORT_MODELS, AnyReport, report_adapter
+from corpparent.safe_text import printable
 
 __all__ = ["CheckResult", "WithheldFigure", "check", "read_report"]
 
@@ -151,23 +151,43 @@ class CheckResult:
                 "figures": [item.as_dict() for item in self.figures]}
 
 
+def _field(location: tuple[int | str, ...]) -> str:
+    """A pydantic location as a report's key path: ``indicators[3].trend[0].value``."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
 def read_report(path: Path) -> AnyReport:
     """A JSON report written by corpparent; anything else is a :class:`DataError`
     naming the file (and, where it is a report with a bad field, the field)."""
-    data, where = read_document(path, (".json",))
+    source = str(path)
+    if path.suffix.lower() != ".json":
+        raise DataError.single(source, expected="a corpparent JSON report (.json)",
+                               found=f"a {path.suffix or 'file without a suffix'} file")
+    try:
+        data = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise DataError.single(source, "file not found") from None
+    except OSError as exc:
+        raise DataError.single(source, f"cannot be read: {exc.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
+        raise DataError.single(source, line=line, expected="a corpparent JSON report",
+                               found="text that is not JSON") from None
+    kinds = " or ".join(repr(name) for name in REPORT_MODELS)
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if not isinstance(kind, str) or kind not in REPORT_MODELS:
+        raise DataError.single(source, field="kind" if isinstance(data, dict) else None,
+                               expected=f"a corpparent report, of kind {kinds}",
+                               found=printable(repr(kind))[:60] if isinstance(data, dict)
+                               else f"a JSON {type(data).__name__}")
     try:
         return report_adapter().validate_python(data)
     except ValidationError as exc:
-        kinds = " or ".join(repr(name) for name in REPORT_MODELS)
-        if not isinstance(data, dict):
-            raise DataError([where.problem(expected=f"a corpparent report: an object with a "
-                                           f"'kind' of {kinds}", found=shown(data))]) from None
-        kind = data.get("kind")
-        model = REPORT_MODELS.get(kind) if isinstance(kind, str) else None
-        if model is None:
-            raise DataError([where.problem(("kind",), expected=f"a corpparent report's "
-                                           f"kind: {kinds}", found=shown(kind))]) from None
-        raise DataError(problems_from_validation(exc, where, model=model, tag=kind)) from None
+        raise DataError([Problem(source, error["msg"], field=_field(error["loc"][1:]) or None)
+                         for error in exc.errors()]) from None
 
 
 def _components(figures: Figures) -> tuple[list[Unknown[Key]], list[Relation[Key]]]:
@@ -198,7 +218,8 @@ def _components(figures: Figures) -> tuple[list[Unknown[Key]], list[Relation[Key
 def _sources(key: Key, relations: Sequence[Relation[Key]], figures: Figures) -> tuple[str, ...]:
     """The published things that bound ``key``: the relations that name it, then those
     that name another unseen figure of theirs (one step further, which is cheap)."""
-    direct = [r for r in relations if key in r.figures]
+    direct = sorted((r for r in relations if key in r.figures),
+                    key=lambda r: r.lower != r.upper)  # equations first: they pin
     near = {k for r in direct for k in r.figures if k != key and figures.values.get(k) is None}
     further = [r for r in relations if r not in direct and near & set(r.figures)]
     return tuple(dict.fromkeys(r.source for r in (*direct, *further) if r.source))
