@@ -290,7 +290,7 @@ def percentage(collector: Collector, item: IndicatorOut, period: str) -> None:
         return
     numerator, denominator = ("numerator", item.id, period), ("denominator", item.id, period)
     statement = ("percentage", item.id, period)
-    shown = f"the {item.kind} {value:g} for {period}"
+    shown = f"the {item.kind} {value:.4g}{'%' if item.unit == 'percent' else ''} for {period}"
     tolerance = half_unit(value)
     for side, lower, upper in ((value + tolerance, -math.inf, 0.0),
                                (value - tolerance, 0.0, math.inf)):

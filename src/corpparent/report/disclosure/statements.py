@@ -8,8 +8,11 @@ cause. Where a report withheld the chart but kept what was computed
 from it (the variation and assurance findings' evidence, the process range), the
 chart's points are still the indicator's values of the period's kind up to the period,
 with the defaults a scorecard draws with (one group, every point in the baseline): the
-mean then ties them together wherever the reports show where the series starts (a
-trend shorter than the history the report was made with starts at the first reading).
+mean then ties them together from where the series starts: where a trend shorter than
+the history the report was made with shows it (it starts at the first reading), or, for
+a count, at the earliest period shown when the guess checks out (the points of a count
+add up to a whole number, so the mean times their number must be one). The checker
+errs that way on purpose: a reader who guesses right has the figure.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ def _parse(text: str | None) -> Period | None:
         return None
 
 
+def computed(value: float) -> float:
+    """How far a figure corpparent computed (a mean, a limit) may be from the exact one:
+    the JSON carries it to the last bit, so only the float's own error."""
+    return 1e-6 * max(1.0, abs(value))
+
+
 def _below(bound: float, whole: bool) -> float:
     """The largest value strictly below ``bound``: a whole number for a count."""
     return math.ceil(bound) - 1.0 if whole else bound
@@ -81,11 +90,12 @@ def _chart(collector: Collector, statement: Key, points: Sequence[Key], mean: fl
     if n == 0:
         return
     collector.relate(Relation.equation(
-        [(key, 1.0) for key in points], n * mean, tolerance=n * half_unit(mean),
-        statement=statement, source=f"{label} {mean:.4g} over {n} points"), count=count)
+        [(key, 1.0) for key in points], n * mean, tolerance=computed(n * mean),
+        statement=statement, source=f"the process chart's mean {mean:.4g} over {n} points"
+        f"{label}"), count=count)
     if latest == _COMMON_CAUSE:
-        latest_point = Relation(((points[-1], 1.0),), lower - half_unit(lower),
-                                upper + half_unit(upper), statement=statement,
+        latest_point = Relation(((points[-1], 1.0),), lower - computed(lower),
+                                upper + computed(upper), statement=statement,
                                 source="the common cause variation of the latest point")
         collector.relate(latest_point, count=count)
 
@@ -114,7 +124,7 @@ def _published_chart(collector: Collector, subject: str, chart: ChartOut,
         base = group[:baseline] if isinstance(baseline, int) and baseline > 0 else group
         last = number == len(groups) - 1 and base == group
         _chart(collector, statement, [keys[i] for i in base], first.mean, first.lower_limit,
-               first.upper_limit, count=count, latest=chart.variation if last else None, label="the process chart's mean")
+               first.upper_limit, count=count, latest=chart.variation if last else None, label="")
 
 
 def _limits_kept(item: IndicatorOut) -> tuple[float, float] | None:
@@ -141,12 +151,15 @@ def _mean_kept(item: IndicatorOut, limits: tuple[float, float]) -> float:
 
 
 def _series(item: IndicatorOut, period: Period,
-            scorecards: Sequence[ScorecardReport]) -> list[Key] | None:
-    """The points of the indicator's chart up to ``period``, where the reports show the
-    whole series: every period of its kind from the first reading, leaving out those
-    without a value; ``None`` where they do not."""
+            scorecards: Sequence[ScorecardReport]) -> tuple[list[Key], bool] | None:
+    """The points of the indicator's chart up to ``period``: every period of its kind
+    from the first reading, leaving out those without a value; ``None`` where a period
+    in between is in no report. The second item is False where the reports show where
+    the series starts (a trend shorter than its report's history), True where the
+    earliest period shown is taken for its start."""
     kind = type(period)
     start: Period | None = None
+    earliest: Period | None = None
     points: dict[str, bool] = {}
     for report in scorecards:
         history = report.provenance.options.get("history", DEFAULT_HISTORY)
@@ -155,36 +168,49 @@ def _series(item: IndicatorOut, period: Period,
                 continue
             trend = [(p, parsed) for p in other.trend
                      if type(parsed := _parse(p.period)) is kind and parsed is not None]
-            if trend and isinstance(history, int) and len(other.trend) < history:
-                first = trend[0][1]
+            if not trend:
+                continue
+            first = trend[0][1]
+            earliest = first if earliest is None or first < earliest else earliest
+            if isinstance(history, int) and len(other.trend) < history:
                 start = first if start is None or first < start else start
             for point, _ in trend:
                 charted = point.value is not None or (
                     point.symbol == symbol_of(report)
                     and not (point.note or "").startswith(_UNAVAILABLE))
                 points[point.period] = points.get(point.period, False) or charted
-    if start is None:
+    begin = start or earliest
+    if begin is None:
         return None
     walk: list[Period] = [period]
-    while walk[-1] > start:
+    while walk[-1] > begin:
         walk.append(walk[-1].previous())
-    if walk[-1] != start or any(str(p) not in points for p in walk):
+    if walk[-1] != begin or any(str(p) not in points for p in walk):
         return None
-    return [value_key(item.id, str(p)) for p in reversed(walk) if points[str(p)]]
+    return [value_key(item.id, str(p)) for p in reversed(walk) if points[str(p)]], start is None
 
 
 def _withheld_chart(collector: Collector, report: ScorecardReport, item: IndicatorOut,
                     scorecards: Sequence[ScorecardReport]) -> None:
+    """Where a report withheld the chart but kept its limits (and mean), they still tie
+    the chart's points together. Where the reports do not show where the series starts,
+    a reader takes the earliest period shown for its start, and for a count can check
+    the guess: its points add up to a whole number, so ``n × mean`` must be one."""
     limits = _limits_kept(item)
     period = _parse(report.period)
     if limits is None or period is None:
         return
-    series = _series(item, period, scorecards)
-    if series is None:
+    found = _series(item, period, scorecards)
+    if found is None:
         return
-    _chart(collector, ("chart", item.id), series, _mean_kept(item, limits), *limits,
+    series, guessed = found
+    mean = _mean_kept(item, limits)
+    whole = len(series) * mean
+    if guessed and not (is_count(item) and abs(whole - round(whole)) <= computed(whole)):
+        return
+    _chart(collector, ("chart", item.id), series, mean, *limits,
            count=is_count(item), latest=item.variation,
-           label="the mean kept beside the withheld process chart")
+           label=", kept where the chart was withheld")
 
 
 # -- status and travel words ----------------------------------------------------------
@@ -221,7 +247,7 @@ def _range_relation(collector: Collector, item: IndicatorOut, finding: FindingOu
               "above": (_above(upper, whole), math.inf)}[position]
     word = finding.outcome or finding.status.value
     collector.relate(Relation(((key, 1.0),), *bounds, statement=statement,
-                              source=f"'{word}' against the range {lower:g}–{upper:g}"),
+                              source=f"'{word}' against the range {lower:.4g}–{upper:.4g}"),
                      count=whole)
 
 
@@ -242,7 +268,7 @@ def _target_relation(collector: Collector, item: IndicatorOut, finding: FindingO
         bounds = (-math.inf, level) if met else (_above(level, whole), math.inf)
     collector.relate(Relation(((key, 1.0),), *bounds, statement=statement,
                               source=f"'{finding.outcome or finding.status.value}' against "
-                              f"the {finding.family.value} of {direction} {level:g}"),
+                              f"the {finding.family.value} of {direction} {level:.4g}"),
                      count=whole)
 
 
