@@ -114,7 +114,7 @@ def decide(report: ScorecardReport, threshold: int,
             values.setdefault(key, None)
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
-        forced.update(_unseen(values, seen, total, tiles, shown))
+        forced.update(_unseen(values, seen, total, tiles, shown, threshold))
     for key in forced:
         values[key] = None  # withheld here, so not a figure for secure to publish
     secured = secure(values, relations, counts=counts, derived=figures.derived,
@@ -130,20 +130,30 @@ def decide(report: ScorecardReport, threshold: int,
 
 
 def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
-            tiles: list[Key], shown: Key) -> dict[Key, Key]:
-    """Where a reader sees all but one figure of an aggregate, that one as the reader
-    works it out (put into ``values``, for secure to judge and protect like any other);
-    where they see all but several of them, while the aggregate's figure is ``shown``
-    here, that figure, to be withheld (mapped to a figure it protects)."""
+            tiles: list[Key], shown: Key, threshold: int) -> dict[Key, Key]:
+    """What an aggregate over time tying this report to figures published elsewhere
+    asks of it. Where a reader sees all but one of its figures, the reader works that
+    one out: a small count is put into ``values`` as worked out, for secure to withhold
+    and protect like any other; any other figure the reader does not see was withheld
+    elsewhere to protect another, or never published, and the aggregate's figure
+    ``shown`` here is withheld (returned, mapped to the figure it protects). Where the
+    reader sees all but several, so is the aggregate's figure."""
     def known(key: Key) -> float | None:
         return seen.get(key, values.get(key))
 
     missing = [key for key in (total, *tiles) if known(key) is None]
+    visible = shown not in seen and values.get(shown) is not None
     if len(missing) == 1:
         (key,) = missing
         parts = sum(known(tile) or 0.0 for tile in tiles)
-        values[key] = parts if key == total else (known(total) or 0.0) - parts
-        return {}
-    if missing and shown not in seen and values.get(shown) is not None and total not in seen:
+        if key == total:
+            values[key] = parts
+            return {}
+        worked_out = (known(total) or 0.0) - parts
+        if 0 < worked_out < threshold:
+            values[key] = worked_out
+            return {}
+        return {shown: key} if visible else {}
+    if missing and visible and total not in seen:
         return {shown: next(key for key in missing if key != total)}
     return {}
