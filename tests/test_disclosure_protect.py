@@ -298,3 +298,41 @@ def test_a_quarters_percentage_does_not_give_back_a_months_numerator() -> None:
     shown = public.indicators[1]
     assert (shown.value, shown.value_text) == (None, "c")
     assert public.indicators[0].value == report.indicators[0].value  # moves: nothing to hide
+
+
+def test_the_authoritys_own_year_beside_the_comparators_gives_no_numerator_back() -> None:
+    """2 of 25 in November 2022 (withheld), every other month of 2022-23 shown with its
+    numerator and percentage: the year's percentage set beside England's gives the 2
+    back (the year's numerators over its denominators), unless it is protected too."""
+    from corpparent.comparators import Comparator, ComparatorKind
+    from corpparent.report.disclosure.check import check
+
+    share = Indicator("share", "Share moved", Kind.PERCENTAGE, Polarity.LOWER_IS_BETTER)
+    england = Comparator("England", ComparatorKind.ENGLAND, {("share", "2022-23"): 30.0})
+    fractions = {str(m): ((2, 25) if str(m) == "2022-11" else (8 + i % 5, 40))
+                 for i, m in enumerate(MONTHS[:13])}
+    readings = Readings(Reading("share", m, 100 * n / d, numerator=n, denominator=d)
+                        for m, (n, d) in zip(MONTHS[:13], fractions.values(), strict=True))
+    result = Scorecard(IndicatorSet([share]), comparators=[england], history=13).assess(
+        readings, MONTHS[12])
+    report = scorecard_report(result, make_provenance(), authority="Test")
+    (item,) = report.indicators
+    (year,) = [p.value for p in item.beside if p.period == "2022-23"]
+    assert year is not None
+    others = [fractions[p.period] for p in item.trend if p.period.startswith(("2022", "2023-0"))
+              and p.period not in ("2022-11", "2023-04")]
+    assert len(others) == 11
+    denominators = sum(d for _, d in others) + 25
+    recovered = year / 100 * denominators - sum(n for n, _ in others)
+    assert round(recovered) == 2  # the leak, as built
+    public = finish(report, "markdown")
+    (shown,) = public.indicators
+    assert [p.value for p in shown.trend if p.period == "2022-11"] == [None]
+    november = ("numerator", "share", "2022-11")
+    result_ = check([public])
+    assert november in {f.figure for f in result_.figures}
+    assert [f.describe() for f in result_.narrowed if f.figure == november] == []
+    # the year put back beside the comparators: the checker pins the 2 again
+    kept = public.model_copy(update={"indicators": [
+        shown.model_copy(update={"beside": item.beside})]})
+    assert [f.figure for f in check([kept]).narrowed if f.figure == november] == [november]
