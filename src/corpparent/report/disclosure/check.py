@@ -11,6 +11,15 @@ for any count from 1 to ``threshold - 1``, so a ``c`` that can only be 3, or onl
 numerator) is narrowed when it is pinned to one value; its numerator is checked as a
 count.
 
+A count no report shows at all can be given away as well: June, where the papers are
+April's, May's and the quarter's, is the quarter's total less two published months. Such
+a count is listed where the reports pin it or show it to be small, and is narrowed when
+they tell a reader it is a count from 1 to ``threshold - 1`` (or rule some of those out
+and not the others). Counts never shown are bounded by the solver where they bear on a
+withheld figure, by each relation that leaves them as its one unseen figure, and (for a
+numerator) by the relations near it; a longer route to a figure never shown is not
+searched, so it may be missed.
+
 Each result names, in plain words, the published things that bound the figure (the
 relations that name it): "missing_episode, 2024-05: c is 3 (the 2024-25 Q1 total)".
 """
