@@ -66,6 +66,9 @@ class _State(Generic[K]):
         self.log: list[Withheld[K]] = []
         self.hidden: dict[K, None] = {}
         self.dropped: dict[K, None] = {}
+        #: The exposed figures of each group of unknowns already tested, by what the
+        #: group's problem depends on (its unknowns and relations; the values are fixed).
+        self._cache: dict[tuple[frozenset[K], frozenset[Relation[K]]], list[K]] = {}
 
     def withhold(self, key: K, reason: Reason, protects: K | None = None) -> None:
         self.hidden[key] = None
@@ -91,8 +94,13 @@ class _State(Generic[K]):
                     for key in self.values if key not in known]
         groups, _ = build(known, unknowns, self.active(dropped), time_limit=TIME_LIMIT)
         order = {key: position for position, key in enumerate(self.values)}
-        found = [key for members, component in groups if component is not None
-                 for key in self._narrowed(members, component, secret)]
+        found = []
+        for group in groups:
+            if group.key not in self._cache:
+                component = group.component()
+                self._cache[group.key] = ([] if component is None
+                                          else self._narrowed(group.members, component, secret))
+            found += self._cache[group.key]
         return sorted(found, key=lambda key: order.get(key, len(order)))
 
     def _narrowed(self, members: list[Unknown[K]], component: Component,
