@@ -21,6 +21,7 @@ from corpparent.report.disclosure import CheckResult, check
 from corpparent.report.disclosure.check import read_report
 from corpparent.report.model import ScorecardReport
 from disclosure_builders import finding, indicator, point, scorecard
+from disclosure_scenario import MAY, NUMERATORS, VALUES
 
 Q1 = "2024-25 Q1"
 MONTHS = [f"2023-{m:02d}" for m in range(4, 13)] + [f"2024-{m:02d}" for m in range(1, 5)]
@@ -108,6 +109,23 @@ def test_a_quarter_less_its_two_published_months_gives_back_the_third() -> None:
     assert only(check([april, quarter]), "moves, 2024-06") == {1, 2, 3, 4, 5}
 
 
+def test_a_month_no_paper_shows_that_its_quarter_gives_away_small_is_caught() -> None:
+    april = scorecard("2024-04", [indicator("moves", [("2024-04", 4)], value=4)])
+    may = scorecard("2024-05", [indicator("moves", [("2024-04", 4), ("2024-05", 6)],
+                                          value=6)])
+    quarter = scorecard(Q1, [indicator("moves", [(Q1, 11)], value=11)])
+    result = check([april, may, quarter])
+    (june,) = result.narrowed
+    assert june.describe() == ("moves, 2024-06: never published, is 1 (the 2024-25 Q1 "
+                               "total)")
+    assert not june.shown
+    assert result.lines()[0] == ("0 withheld figures in 3 reports: 0 narrowed beyond what c "
+                                 "says (counts from 1 to 5); 1 count never published shown "
+                                 "to be small.")
+    big = scorecard(Q1, [indicator("moves", [(Q1, 30)], value=30)])
+    assert check([april, may, big]).safe  # June's 20 is no small count
+
+
 def test_a_quarters_percentage_and_the_other_months_give_back_a_numerator() -> None:
     # 3 of 41 and 4 of 37 published; June's 2 of 40 withheld; the quarter 9 of 118
     # (in lowest terms, so only 9 children in the quarter fit its percentage below 14)
@@ -175,6 +193,44 @@ def test_the_checkers_range_is_a_brute_force_readers(counts: list[int], hidden: 
         else:  # nothing bounds it from above
             assert found.range.upper == float("inf")
             assert not found.narrowed
+
+
+OLD = Path(__file__).parent / "data" / "disclosure_0_2"
+
+
+def test_the_checker_pins_what_0_2s_papers_gave_away() -> None:
+    """Every recovery of 0.2's papers of the scenario, found by the checker alone: the
+    charts' kept means, the quarter less its months, the percentages, the declared total,
+    the words that bound a figure."""
+    papers = ["april.json", "may.json", "may-tolerance.json", "q1.json", "year.json"]
+    result = check([OLD / name for name in papers])
+    pinned = {item.figure: item.range for item in result.figures if item.range.pinned}
+    for month in ("2022-11", "2023-06"):
+        for name in ("missing_episodes", "placement_moves", "placed_out_of_county",
+                     "placed_in_county"):
+            assert pinned[("value", name, month)].lower == VALUES[name, month], (name, month)
+    assert pinned[("numerator", "dental_checks", "2022-11")].lower == NUMERATORS["2022-11"]
+    june = [item for item in result.narrowed
+            if item.figure == ("numerator", "dental_checks", "2023-06")]
+    assert [v for v in range(1, 6) if june[0].range.possible(v)] == [NUMERATORS["2023-06"]]
+    assert pinned[("value", "offending", MAY)].lower == VALUES["offending", MAY]
+    assert pinned[("value", "school_moves", MAY)].lower == VALUES["school_moves", MAY]
+    assert result.consistent
+
+
+@pytest.mark.parametrize(("papers", "figure", "values"), [
+    (["april.json"], ("value", "missing_episodes", "2022-11"), {3}),
+    (["may.json"], ("value", "offending", MAY), {1}),
+    (["may-tolerance.json"], ("value", "school_moves", MAY), {5}),
+    (["april.json", "may.json", "q1.json"], ("value", "placement_moves", "2023-06"), {1}),
+    (["april.json"], ("numerator", "dental_checks", "2022-11"), {2}),
+])
+def test_each_0_2_paper_gives_away_on_its_own_what_the_issue_says(
+        papers: list[str], figure: tuple[str, ...], values: set[int]) -> None:
+    result = check([OLD / name for name in papers])
+    (found,) = [item for item in result.figures if item.figure == figure]
+    assert found.narrowed
+    assert {v for v in range(1, 6) if found.range.possible(v)} == values
 
 
 def test_a_file_that_is_not_a_report_is_a_data_error_naming_it(tmp_path: Path) -> None:

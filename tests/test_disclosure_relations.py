@@ -14,6 +14,7 @@ from corpparent.disclosure import Relation
 from corpparent.families import RuleFamily
 from corpparent.findings import Status
 from corpparent.report.disclosure.relations import Figures, Key, figures_of, half_unit
+from corpparent.report.model import FindingsReport, Provenance, SuppressionNote
 from corpparent.report.parts import ChartOut, ChartPointOut, RangeOut
 from disclosure_builders import finding, indicator, point, scorecard
 
@@ -295,3 +296,18 @@ def test_every_relation_read_holds_at_the_figures_the_papers_came_from(
     truth.update({value("moves", q): float(v) for q, v in quarters.items()})
     assert figures.withheld == {value("moves", months[i]) for i in hidden}
     assert all(holds(r, truth) for r in figures.relations)
+
+
+def test_a_process_charts_own_report_says_its_points_and_mean() -> None:
+    values = [7.0, 9, 4, 6, 8, 10, 5, 7, 6, 9, 8, 7, 3, 6]
+    variation = finding("missing", RuleFamily.VARIATION, Status.MET, MONTHS[-1],
+                        {"value": 6}, "common cause variation", rule="variation")
+    report = FindingsReport(
+        title="missing: process chart", findings=[variation], chart=_chart(values, MONTHS),
+        suppression=SuppressionNote(applied=True, threshold=6),
+        provenance=Provenance(corpparent_version="0.3", python_version="3.12"))
+    figures = figures_of(report)
+    assert figures.known == {value("missing", m): v
+                             for m, v in zip(MONTHS, values, strict=True)}
+    assert figures.counts == set(figures.known)
+    assert {r.statement for r in figures.relations} == {("chart", "missing")}

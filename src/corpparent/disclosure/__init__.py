@@ -10,8 +10,6 @@ imported only when a range is asked for.
 """
 
 from corpparent.disclosure.linear import Range, Relation, Unknown
-from corpparent.disclosure.protect import protect
-from corpparent.disclosure.secure import Secured, secure
 from corpparent.disclosure.solver import Ranges, ranges
 from corpparent.disclosure.tables import (
     DEFAULT_THRESHOLD,
@@ -21,6 +19,8 @@ from corpparent.disclosure.tables import (
     Total,
     Withheld,
 )
+from corpparent.disclosure.totals import protect
+from corpparent.disclosure.withholding import Secured, secure
 
 __all__ = [
     "DEFAULT_THRESHOLD",

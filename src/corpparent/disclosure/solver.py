@@ -26,8 +26,8 @@ from corpparent.disclosure.problem import Component, Outcome, Row, components
 from corpparent.disclosure.tables import DEFAULT_THRESHOLD
 from corpparent.errors import DefinitionError
 
-__all__ = ["CHECK_TOLERANCE", "ENUMERATION_LIMIT", "TIME_LIMIT", "Ranges", "build", "holds",
-           "ranges"]
+__all__ = ["CHECK_TOLERANCE", "ENUMERATION_LIMIT", "TIME_LIMIT", "Group", "Ranges", "build",
+           "holds", "ranges"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -73,7 +73,8 @@ def ranges(known: Mapping[K, float], unknowns: Iterable[Unknown[K]],
     groups, contradicted = build(known, wanted, relations, time_limit=time_limit)
     result: dict[K, Range] = {}
     consistent = not contradicted
-    for members, component in groups:
+    for group in groups:
+        members, component = group.members, group.component()
         solved = _alone(members[0]) if component is None else _solve(component, threshold)
         if solved is None:
             consistent = False
@@ -83,14 +84,40 @@ def ranges(known: Mapping[K, float], unknowns: Iterable[Unknown[K]],
                   consistent=consistent, contradicted=contradicted)
 
 
+@final
+class Group(Generic[K]):
+    """Unknowns that share relations (or one unknown that no relation names), with those
+    relations; its problem is built when first asked for."""
+
+    __slots__ = ("_component", "_positions", "_time_limit", "members", "relations", "rows")
+
+    def __init__(self, members: list[Unknown[K]], positions: list[int], rows: list[Row],
+                 relations: list[Relation[K]], time_limit: float) -> None:
+        self.members, self.rows, self.relations = members, rows, relations
+        self._positions, self._time_limit = positions, time_limit
+        self._component: Component | None = None
+
+    @property
+    def key(self) -> tuple[frozenset[K], frozenset[Relation[K]]]:
+        """What the group's problem depends on, given the known figures."""
+        return frozenset(item.figure for item in self.members), frozenset(self.relations)
+
+    def component(self) -> Component | None:
+        """The group's problem, or ``None`` when no relation names its one unknown."""
+        if self._component is None and self.rows:
+            self._component = Component(self.members, self._positions, self.rows,
+                                        time_limit=self._time_limit)
+        return self._component
+
+
 def build(known: Mapping[K, float], unknowns: Sequence[Unknown[K]],
           relations: Iterable[Relation[K]], *, time_limit: float = TIME_LIMIT,
-          ) -> tuple[list[tuple[list[Unknown[K]], Component | None]], list[Relation[K]]]:
-    """The unknowns in groups that share no relation, each with its problem (``None``
-    for an unknown no relation names), and the relations between known figures only
-    that do not hold."""
+          ) -> tuple[list[Group[K]], list[Relation[K]]]:
+    """The unknowns in groups that share no relation, and the relations between known
+    figures only that do not hold."""
     index = _index(known, unknowns)
     rows: list[Row] = []
+    origins: list[Relation[K]] = []
     contradicted: list[Relation[K]] = []
     for relation in relations:
         row = _substitute(relation, known, index)
@@ -98,11 +125,12 @@ def build(known: Mapping[K, float], unknowns: Sequence[Unknown[K]],
             contradicted.append(relation)
         elif row.weights:
             rows.append(row)
-    groups: list[tuple[list[Unknown[K]], Component | None]] = []
-    for positions, group_rows in components(len(unknowns), rows):
-        members = [unknowns[i] for i in positions]
-        groups.append((members, Component(members, positions, group_rows,
-                                          time_limit=time_limit) if group_rows else None))
+            origins.append(relation)
+    made = components(len(unknowns), rows)
+    of_row = {id(row): relation for row, relation in zip(rows, origins, strict=True)}
+    groups = [Group([unknowns[i] for i in positions], positions, group_rows,
+                    [of_row[id(row)] for row in group_rows], time_limit)
+              for positions, group_rows in made]
     return groups, contradicted
 
 

@@ -11,6 +11,15 @@ for any count from 1 to ``threshold - 1``, so a ``c`` that can only be 3, or onl
 numerator) is narrowed when it is pinned to one value; its numerator is checked as a
 count.
 
+A count no report shows at all can be given away as well: June, where the papers are
+April's, May's and the quarter's, is the quarter's total less two published months. Such
+a count is listed where the reports pin it or show it to be small, and is narrowed when
+they tell a reader it is a count from 1 to ``threshold - 1`` (or rule some of those out
+and not the others). Counts never shown are bounded by the solver where they bear on a
+withheld figure, by each relation that leaves them as its one unseen figure, and (for a
+numerator) by the relations near it; a longer route to a figure never shown is not
+searched, so it may be missed.
+
 Each result names, in plain words, the published things that bound the figure (the
 relations that name it): "missing_episode, 2024-05: c is 3 (the 2024-25 Q1 total)".
 """
@@ -19,7 +28,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, final
 
@@ -36,6 +45,10 @@ __all__ = ["CheckResult", "WithheldFigure", "check", "read_report"]
 
 #: How many of the relations that name a figure its line lists.
 _SOURCES_SHOWN = 3
+#: A numerator no report shows is bounded by relations naming at most this many figures
+#: a reader does not see, and at most this many of them (see :func:`_near`).
+_NEAR_UNSEEN = 4
+_NEAR_RELATIONS = 24
 
 
 def figure_name(key: Key) -> str:
@@ -64,10 +77,11 @@ def describe_range(found: Range, count: bool) -> str:
     if not math.isfinite(found.lower) and not math.isfinite(found.upper):
         return "any value"
     if not math.isfinite(found.lower):
-        return f"at most {_number(found.upper)}"
-    if not math.isfinite(found.upper):
-        return f"at least {_number(found.lower)}"
-    text = f"from {_number(found.lower)} to {_number(found.upper)}"
+        text = f"at most {_number(found.upper)}"
+    elif not math.isfinite(found.upper):
+        text = f"at least {_number(found.lower)}"
+    else:
+        text = f"from {_number(found.lower)} to {_number(found.upper)}"
     if count and found.excluded:
         text += f", not {', '.join(map(str, sorted(found.excluded)))}"
     return text
@@ -77,13 +91,19 @@ def describe_range(found: Range, count: bool) -> str:
 @frozen
 class WithheldFigure:
     """One withheld figure: the range a reader can still put on it, whether that narrows
-    it beyond what its symbol says, and the published things that bound it."""
+    it beyond what its symbol says, and the published things that bound it.
+
+    A count no report shows (``shown`` False: June, where the papers are April's, May's
+    and the quarter's) is listed too where the reports pin it or confine it below the
+    threshold; it is narrowed when they show it to be a small count (1 to ``threshold -
+    1``): a reader has learned a count the papers never printed."""
 
     figure: Key
     range: Range
     count: bool
     narrowed: bool
     sources: tuple[str, ...]
+    shown: bool = True
 
     @property
     def name(self) -> str:
@@ -96,13 +116,14 @@ class WithheldFigure:
         if len(self.sources) > _SOURCES_SHOWN:
             shown_sources.append(f"and {len(self.sources) - _SOURCES_SHOWN} more")
         why = f" ({'; '.join(shown_sources)})" if self.sources and self.narrowed else ""
-        return f"{self.name}: {symbol} is {describe_range(self.range, self.count)}{why}"
+        said = f"{symbol} is" if self.shown else "never published, is"
+        return f"{self.name}: {said} {describe_range(self.range, self.count)}{why}"
 
     def as_dict(self) -> dict[str, Any]:
         """The figure as the checker's JSON writes it."""
         found = self.range
         return {"figure": list(self.figure), "name": self.name, "count": self.count,
-                "narrowed": self.narrowed, "pinned": found.pinned,
+                "narrowed": self.narrowed, "pinned": found.pinned, "shown": self.shown,
                 "lower": found.lower if math.isfinite(found.lower) else None,
                 "upper": found.upper if math.isfinite(found.upper) else None,
                 "only": None if found.only is None else sorted(found.only),
@@ -112,7 +133,8 @@ class WithheldFigure:
 @final
 @frozen
 class CheckResult:
-    """Every withheld figure of the reports checked, in the order first shown, with the
+    """Every withheld figure of the reports checked (and every count they never show but
+    pin, or show to be small), in the order first read, with the
     threshold it was checked against; ``consistent`` is False where the reports'
     published figures contradict each other (then the ranges rest on fewer relations)."""
 
@@ -133,10 +155,15 @@ class CheckResult:
 
     def lines(self) -> list[str]:
         """What the checker prints: a summary line, then one line per narrowed figure."""
-        head = (f"{len(self.figures)} withheld figure{'s' if len(self.figures) != 1 else ''}"
+        withheld = sum(item.shown for item in self.figures)
+        narrowed = sum(item.shown for item in self.narrowed)
+        unseen = len(self.narrowed) - narrowed
+        head = (f"{withheld} withheld figure{'s' if withheld != 1 else ''}"
                 f" in {self.reports} report{'s' if self.reports != 1 else ''}: "
-                f"{len(self.narrowed)} narrowed beyond what c says (counts from 1 to "
-                f"{self.threshold - 1}).")
+                f"{narrowed} narrowed beyond what c says (counts from 1 to "
+                f"{self.threshold - 1})")
+        head += (f"; {unseen} count{'s' if unseen != 1 else ''} never published shown to "
+                 "be small." if unseen else ".")
         lines = [head, *(item.describe() for item in self.narrowed)]
         if not self.consistent:
             lines.append("The published figures contradict each other (rounding, or a "
@@ -225,6 +252,63 @@ def _sources(key: Key, relations: Sequence[Relation[Key]], figures: Figures) -> 
     return tuple(dict.fromkeys(r.source for r in (*direct, *further) if r.source))
 
 
+def _tells_small(found: Range, threshold: int) -> bool:
+    """Whether a range tells a reader something of a count never published as a small
+    count: some of 1 to ``threshold - 1`` are possible, and some not."""
+    small = [value for value in range(1, threshold) if found.possible(value)]
+    return 0 < len(small) < threshold - 1 or (found.pinned and len(small) == 1)
+
+
+def _whole(value: float, rounding: Callable[[float], int], slack: float) -> float:
+    return float(rounding(value + slack)) if math.isfinite(value) else value
+
+
+def _read_off(figures: Figures) -> dict[Key, Range]:
+    """The counts no report shows that a relation gives straight away, its only figure a
+    reader does not see (a quarter's total less its two published months): the bounds
+    each such relation puts on them, taken together. Longer routes to a figure never
+    published are left to the solver only where they also bear on a withheld one."""
+    known = figures.known
+    bounds: dict[Key, tuple[float, float]] = {}
+    for relation in figures.relations:
+        unseen = [(key, weight) for key, weight in relation.terms if key not in known]
+        if len(unseen) != 1 or unseen[0][0] not in figures.counts or unseen[0][1] == 0:
+            continue
+        key, weight = unseen[0]
+        rest = math.fsum(w * known[k] for k, w in relation.terms if k in known)
+        ends = sorted(((relation.lower - rest) / weight, (relation.upper - rest) / weight))
+        low, high = bounds.get(key, (0.0, math.inf))
+        bounds[key] = (max(low, _whole(ends[0], math.ceil, -1e-6)),
+                       min(high, _whole(ends[1], math.floor, 1e-6)))
+    return {key: Range(low, high) for key, (low, high) in bounds.items() if low <= high}
+
+
+def _near(figures: Figures, key: Key, threshold: int) -> Range | None:
+    """The range of a numerator no report shows, from the relations near it only: those
+    reached from it through relations naming at most :data:`_NEAR_UNSEEN` figures a reader
+    does not see (a quarter's numerators and denominators, its percentage, its months'
+    percentages), so that a year of many unseen figures is not solved for each. Leaving
+    relations out only widens the range."""
+    known = figures.known
+    unseen_of = {id(r): [k for k in r.figures if k not in known] for r in figures.relations}
+    near = [r for r in figures.relations if 0 < len(unseen_of[id(r)]) <= _NEAR_UNSEEN]
+    reached, frontier = {key}, [key]
+    chosen: list[Relation[Key]] = []
+    while frontier and len(chosen) < _NEAR_RELATIONS:
+        step = [r for r in near if r not in chosen and set(unseen_of[id(r)]) & set(frontier)]
+        chosen += step
+        frontier = [k for r in step for k in unseen_of[id(r)] if k not in reached]
+        reached.update(frontier)
+    if not chosen:
+        return None
+    unknowns = [Unknown(k, integer=k in figures.counts,
+                        lower=0.0 if k in figures.counts else -math.inf) for k in reached]
+    found = ranges({k: v for k, v in known.items()
+                    if any(k in r.figures for r in chosen)}, unknowns, chosen,
+                   threshold=threshold)
+    return found[key] if found.consistent else None
+
+
 def check(reports: Iterable[AnyReport | Path | str], *,
           threshold: int = DEFAULT_THRESHOLD) -> CheckResult:
     """Try to work out every figure the ``reports`` withhold from everything they publish
@@ -235,13 +319,24 @@ def check(reports: Iterable[AnyReport | Path | str], *,
     figures = figures_of(*read)
     unknowns, relations = _components(figures)
     found = ranges(figures.known, unknowns, relations, threshold=threshold)
+    read_off = _read_off(figures)
+    for key, value in figures.values.items():
+        if value is None and key[0] == "numerator" and key not in found and (
+                key not in figures.withheld) and (near := _near(figures, key, threshold)):
+            read_off[key] = near
     result = []
     for key in figures.values:
-        if key not in figures.withheld:
-            continue
         count = key in figures.counts
-        bounds = found[key]
-        narrowed = bounds.narrows(threshold) if count else bounds.pinned
-        sources = _sources(key, relations, figures)
-        result.append(WithheldFigure(key, bounds, count, narrowed, sources))
+        if key in figures.withheld:
+            bounds = found[key]
+            narrowed = bounds.narrows(threshold) if count else bounds.pinned
+        elif count and (best := found.get(key) or read_off.get(key)) is not None and (
+                best.decided and (best.pinned or _tells_small(best, threshold))):
+            bounds = best  # never published, yet the reports pin it or tell of it as small
+            narrowed = _tells_small(best, threshold)
+        else:
+            continue
+        sources = _sources(key, relations if key in found else figures.relations, figures)
+        result.append(WithheldFigure(key, bounds, count, narrowed, sources,
+                                     shown=key in figures.withheld))
     return CheckResult(tuple(result), threshold, found.consistent, len(read))

@@ -66,6 +66,9 @@ class _State(Generic[K]):
         self.log: list[Withheld[K]] = []
         self.hidden: dict[K, None] = {}
         self.dropped: dict[K, None] = {}
+        #: The exposed figures of each group of unknowns already tested, by what the
+        #: group's problem depends on (its unknowns and relations; the values are fixed).
+        self._cache: dict[tuple[frozenset[K], frozenset[Relation[K]]], list[K]] = {}
 
     def withhold(self, key: K, reason: Reason, protects: K | None = None) -> None:
         self.hidden[key] = None
@@ -91,8 +94,13 @@ class _State(Generic[K]):
                     for key in self.values if key not in known]
         groups, _ = build(known, unknowns, self.active(dropped), time_limit=TIME_LIMIT)
         order = {key: position for position, key in enumerate(self.values)}
-        found = [key for members, component in groups if component is not None
-                 for key in self._narrowed(members, component, secret)]
+        found = []
+        for group in groups:
+            if group.key not in self._cache:
+                component = group.component()
+                self._cache[group.key] = ([] if component is None
+                                          else self._narrowed(group.members, component, secret))
+            found += self._cache[group.key]
         return sorted(found, key=lambda key: order.get(key, len(order)))
 
     def _narrowed(self, members: list[Unknown[K]], component: Component,
@@ -214,24 +222,33 @@ def _derive(state: _State[K], derivations: tuple[Derived[K], ...]) -> None:
 
 def _step(state: _State[K], exposed: list[K]) -> bool:
     """Withdraw one statement, or withhold one more figure, to protect the exposed
-    figures; False when nothing is left to withdraw or withhold."""
+    figures; False when nothing is left to withdraw or withhold. A statement goes first
+    when withdrawing it leaves fewer figures exposed (or when no figure is left)."""
     reached, statements = _reach(state, exposed)
-    if statements:
-        chosen = min(statements, key=lambda s: (len(state.exposed(dropped=[s])),
-                                                 statements.index(s)))
-        still = state.exposed(dropped=[chosen])
-        state.dropped[chosen] = None
-        state.log.append(Withheld(chosen, Reason.STATEMENT,
-                                  protects=next((k for k in exposed if k not in still),
-                                                exposed[0])))
+    chosen, still = None, exposed
+    for statement in statements:
+        after = state.exposed(dropped=[statement])
+        if chosen is None or len(after) < len(still):
+            chosen, still = statement, after
+    if chosen is not None and len(still) < len(exposed):
+        _drop(state, chosen, exposed, still)
         return True
     complement = _complement(state, reached, exposed)
     if complement is None:
-        return False
+        if chosen is None:
+            return False
+        _drop(state, chosen, exposed, still)
+        return True
     still = state.exposed(hidden=[complement])
     protects = next((key for key in exposed if key not in still), exposed[0])
     state.withhold(complement, Reason.DIFFERENCING, protects=protects)
     return True
+
+
+def _drop(state: _State[K], statement: K, exposed: list[K], still: list[K]) -> None:
+    state.dropped[statement] = None
+    protects = next((key for key in exposed if key not in still), exposed[0])
+    state.log.append(Withheld(statement, Reason.STATEMENT, protects=protects))
 
 
 def _reach(state: _State[K], exposed: list[K]) -> tuple[list[Relation[K]], list[K]]:

@@ -15,8 +15,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from corpparent.disclosure.linear import Relation
-from corpparent.disclosure.secure import secure
 from corpparent.disclosure.tables import DEFAULT_THRESHOLD, Derived, Protected, Reason, Total
+from corpparent.disclosure.withholding import secure
 
 __all__ = ["protect"]
 
