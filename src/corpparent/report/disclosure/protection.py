@@ -18,7 +18,7 @@ from typing import Final, final
 
 from attrs import frozen
 
-from corpparent.disclosure import Reason, Relation, Secured, secure
+from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
 from corpparent.errors import CorpparentError
 from corpparent.periods import FinancialQuarter, Month, Period, parse_period
 from corpparent.report.disclosure.masking import Key
@@ -30,6 +30,8 @@ __all__ = ["COUNT_UNIT", "Decision", "decide"]
 # The figures that add up over time, by the indicator's kind.
 _AGGREGATED: Final = {"count": ("value",), "percentage": ("numerator", "denominator"),
                       "score": ("numerator", "denominator"), "rate": ("numerator",)}
+# The key of a stand-in for a figure withheld in another paper.
+_ELSEWHERE: Final = "withheld elsewhere"
 _REASONS: Final = {Reason.SMALL_COUNT: "small count",
                    Reason.DERIVED: "computed from a withheld count",
                    Reason.DIFFERENCING: "gives one away"}
@@ -88,7 +90,8 @@ def _log(secured: Secured[Key]) -> list[WithheldOut]:
         if item.reason is Reason.STATEMENT and kind == "percentage":
             log.append(WithheldOut(indicator=indicator, period=period, reason="withdrawn",
                                    statement="percentage"))
-        if item.reason not in _REASONS or kind != "value":
+        if item.reason not in _REASONS or kind != "value" or (
+                item.protects is not None and item.protects[0] == _ELSEWHERE):
             continue  # a numerator is logged by its percentage; a statement when masked
         protects = item.protects
         log.append(WithheldOut(
@@ -115,11 +118,17 @@ def decide(report: ScorecardReport, threshold: int,
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
         forced.update(_unseen(values, seen, total, tiles, shown, threshold))
-    for key in forced:
-        values[key] = None  # withheld here, so not a figure for secure to publish
-    secured = secure(values, relations, counts=counts, derived=figures.derived,
+    # Each figure withheld because of a figure withheld elsewhere is withheld as derived
+    # from a stand-in for that figure, so that secure protects it like any other.
+    derived = list(figures.derived)
+    for key, protects in forced.items():
+        stand_in = (_ELSEWHERE, *protects)
+        values[stand_in] = 1.0
+        counts.add(stand_in)
+        derived.append(Derived(key, stand_in))
+    secured = secure(values, relations, counts=counts, derived=derived,
                      threshold=threshold, published=published)
-    withheld = set(secured.withheld_figures) | forced.keys()
+    withheld = {key for key in secured.withheld_figures if key[0] != _ELSEWHERE}
     # a percentage withdrawn is its value withheld
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
     hidden = {key: figures.values.get(key) for key in withheld}
