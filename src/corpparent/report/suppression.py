@@ -38,13 +38,13 @@ from corpparent.errors import DefinitionError
 from corpparent.report.build import summarise
 from corpparent.report.disclosure.masking import (
     SUPPRESSED,
-    Key,
     exception_report,
     mask_chart_findings,
     mask_finding,
     mask_indicator,
 )
 from corpparent.report.disclosure.protection import COUNT_UNIT, decide
+from corpparent.report.disclosure.relations import Key
 from corpparent.report.model import (
     BenchmarkReport,
     FindingsReport,

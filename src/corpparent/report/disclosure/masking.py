@@ -37,6 +37,7 @@ from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status, worst
 from corpparent.headline import headline_status
 from corpparent.periods import parse_period
+from corpparent.report.disclosure.relations import Key
 from corpparent.report.model import ExceptionReportOut, WithheldOut
 from corpparent.report.parts import FindingOut, IndicatorOut, TrendPoint
 from corpparent.spc.signals import Nature, Variation
@@ -45,7 +46,6 @@ __all__ = [
     "CHART_WITHDRAWN",
     "SUPPRESSED",
     "WITHHELD_NOTE",
-    "Key",
     "earlier_period",
     "exception_report",
     "mask_chart_findings",
@@ -61,9 +61,6 @@ WITHHELD_NOTE: Final = "withheld (c) to protect the children concerned"
 #: What the log calls a process chart withdrawn.
 CHART_WITHDRAWN: Final = "process chart"
 
-#: A figure (``("value", indicator, period)``, ``("numerator", ...)``) or a statement
-#: (``("chart", indicator)``, ``("finding", indicator, period, rule)``) of a report.
-Key = tuple[str, ...]
 
 # Evidence that names how a rule judged, not where the figure lies: kept.
 _HARMLESS: Final = frozenset({"unit", "indicator", "tolerance", "direction", "trial"})

@@ -21,8 +21,7 @@ from attrs import frozen
 from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
 from corpparent.errors import CorpparentError
 from corpparent.periods import FinancialQuarter, Month, Period, parse_period
-from corpparent.report.disclosure.masking import Key
-from corpparent.report.disclosure.relations import COUNT_UNIT, figures_of, pieces
+from corpparent.report.disclosure.relations import COUNT_UNIT, Key, figures_of, pieces
 from corpparent.report.model import ScorecardReport, WithheldOut
 
 __all__ = ["COUNT_UNIT", "Decision", "decide"]
@@ -50,16 +49,31 @@ class Decision:
     log: tuple[WithheldOut, ...]
 
 
+def _families(report: ScorecardReport) -> dict[str, set[str]]:
+    """Each indicator with the indicators a declared total ties it to (its total, its
+    parts, the total's other parts)."""
+    family = {item.id: {item.id} for item in report.indicators}
+    for item in report.indicators:
+        members = {item.id, *item.parts}
+        for member in members:
+            family.setdefault(member, {member}).update(members)
+    return family
+
+
 def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
                published: Mapping[Key, float]) -> Iterator[tuple[Key, list[Key]]]:
-    """The aggregates over time that tie the report's figures to those published
+    """The aggregates over time that tie the report's figures to papers published
     elsewhere, each as its total and the figures that tile it: a quarter's count in this
-    paper is the sum of the months published in others (and a month here is a part of a
-    quarter published before); a percentage's numerators and denominators add up the
-    same way."""
+    paper is the sum of the months of the monthly papers (and a month here is a part of
+    a quarter published before); a percentage's numerators and denominators add up the
+    same way. An aggregate is tied to the other papers where they published a figure of
+    the indicator, or of one a declared total ties it to, for one of its periods."""
     if not published:
         return
+    family = _families(report)
     for item in report.indicators:
+        papers = {key[2] for key in published
+                  if len(key) > 2 and key[1] in family.get(item.id, {item.id})}
         for part in _AGGREGATED.get(item.kind, ()):
             shown = {key[2] for key in (*values, *published) if key[:2] == (part, item.id)}
             parsed = {text: period for text in shown
@@ -70,10 +84,9 @@ def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
                     tiles = pieces(period, kind)
                     if tiles is None:
                         continue
-                    keys: list[Key] = [(part, item.id, str(tile)) for tile in tiles]
-                    if any(key in published for key in (*keys, (part, item.id, text))):
+                    if papers & {text, *map(str, tiles)}:
                         total: Key = (part, item.id, text)
-                        yield total, keys
+                        yield total, [(part, item.id, str(tile)) for tile in tiles]
 
 
 def _period(text: str) -> Period | None:
