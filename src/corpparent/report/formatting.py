@@ -95,7 +95,8 @@ def withheld_lines(note: SuppressionNote) -> list[str]:
     for item in note.log:
         why = {"small count": "a small count",
                "computed from a withheld count": "computed from a withheld count",
-               "gives one away": "withheld so that another figure cannot be worked out"}
+               "gives one away": "withheld so that another figure cannot be worked out",
+               "withdrawn": f"{item.statement} withdrawn, as it would bound a withheld figure"}
         protects = f" ({item.protects})" if item.protects else ""
         lines.append(f"{item.indicator}, {item.period}: {why[item.reason]}{protects}")
     return lines

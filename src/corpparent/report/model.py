@@ -65,13 +65,18 @@ class ExceptionReportOut(OutModel):
 
 
 class WithheldOut(OutModel):
-    """One figure withheld from a report, and why."""
+    """One figure withheld from a report, or one statement about a withheld figure
+    withdrawn from it, and why."""
 
     indicator: str
     period: str
-    reason: Literal["small count", "computed from a withheld count", "gives one away"]
+    reason: Literal["small count", "computed from a withheld count", "gives one away",
+                    "withdrawn"]
     protects: str | None = Field(
         default=None, description="the figure it protects, as 'indicator, period'")
+    statement: str | None = Field(
+        default=None, description="for a withdrawal: what was withdrawn (a finding's rule, "
+        "or 'process chart'), since it would bound a withheld figure")
 
 
 class SuppressionNote(OutModel):

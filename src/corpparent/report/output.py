@@ -9,6 +9,7 @@ those registered in :mod:`corpparent.report.formats`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -37,11 +38,16 @@ def finish(
     profile: Profile | None = None,
     suppress_small: bool | None = None,
     threshold: int = DEFAULT_THRESHOLD,
+    published: Mapping[tuple[str, ...], float] | None = None,
 ) -> R:
     """``report`` under ``profile`` (default by format), suppressed where it should be.
 
-    ``suppress_small`` overrides the profile's default either way. The ``public``
-    profile names input files without their folders.
+    ``suppress_small`` overrides the profile's default either way. ``published``: the
+    figures a reader already has, by key (``("value", indicator, period)``, ...): the
+    authority's disclosure record, the DfE's published figures; nothing is published
+    that would give a withheld figure away with them. The ``public`` profile names input
+    files without their folders. Suppression is applied here, once, to the report
+    document, before any format renders it.
     """
     backend(output_format)  # an unknown format is refused before any work
     chosen = profile or default_profile(output_format)
@@ -52,7 +58,9 @@ def finish(
                   for i in report.provenance.inputs]
         update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
     finished = report.model_copy(update=update)
-    return suppress(finished, Suppression(threshold)) if withhold else finished
+    if not withhold:
+        return finished
+    return suppress(finished, Suppression(threshold), published=published)
 
 
 def render(

@@ -1,0 +1,181 @@
+"""Decide what a public scorecard withholds: the figures it publishes, what its words say
+about them, and :func:`corpparent.disclosure.secure` over both.
+
+The report's figures and the relations between them (declared totals, aggregates over
+time, a chart's mean and limits, a status word against a range or a target, a direction
+of travel with a tolerance, a percentage of its numerator) are read from the report
+document by :func:`corpparent.report.disclosure.relations.figures_of`;
+:func:`corpparent.disclosure.secure` withholds the small counts, what is derived from
+them and enough else that a reader can narrow none of them, given those relations and
+the figures already published elsewhere. :func:`decide` returns that
+decision in the report's terms, for :mod:`corpparent.report.disclosure.masking` to apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Final, final
+
+from attrs import frozen
+
+from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
+from corpparent.errors import CorpparentError
+from corpparent.periods import FinancialQuarter, Month, Period, parse_period
+from corpparent.report.disclosure.relations import COUNT_UNIT, Key, figures_of, pieces
+from corpparent.report.model import ScorecardReport, WithheldOut
+
+__all__ = ["COUNT_UNIT", "Decision", "decide"]
+
+# The figures that add up over time, by the indicator's kind.
+_AGGREGATED: Final = {"count": ("value",), "percentage": ("numerator", "denominator"),
+                      "score": ("numerator", "denominator"), "rate": ("numerator",)}
+# The key of a stand-in for a figure withheld in another paper.
+_ELSEWHERE: Final = "withheld elsewhere"
+_REASONS: Final = {Reason.SMALL_COUNT: "small count",
+                   Reason.DERIVED: "computed from a withheld count",
+                   Reason.DIFFERENCING: "gives one away"}
+
+
+@final
+@frozen
+class Decision:
+    """What a report withholds (``withheld``, figure keys), the statements it withdraws
+    (``dropped``), the withheld figures' values (for the masking of words quoting them)
+    and the log of both, in the order decided."""
+
+    withheld: frozenset[Key]
+    dropped: frozenset[Key]
+    hidden: Mapping[Key, float | None]
+    log: tuple[WithheldOut, ...]
+
+
+def _families(report: ScorecardReport) -> dict[str, set[str]]:
+    """Each indicator with the indicators a declared total ties it to (its total, its
+    parts, the total's other parts)."""
+    family = {item.id: {item.id} for item in report.indicators}
+    for item in report.indicators:
+        members = {item.id, *item.parts}
+        for member in members:
+            family.setdefault(member, {member}).update(members)
+    return family
+
+
+def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
+               published: Mapping[Key, float]) -> Iterator[tuple[Key, list[Key]]]:
+    """The aggregates over time that tie the report's figures to papers published
+    elsewhere, each as its total and the figures that tile it: a quarter's count in this
+    paper is the sum of the months of the monthly papers (and a month here is a part of
+    a quarter published before); a percentage's numerators and denominators add up the
+    same way. An aggregate is tied to the other papers where they published a figure of
+    the indicator, or of one a declared total ties it to, for one of its periods."""
+    if not published:
+        return
+    family = _families(report)
+    for item in report.indicators:
+        papers = {key[2] for key in published
+                  if len(key) > 2 and key[1] in family.get(item.id, {item.id})}
+        for part in _AGGREGATED.get(item.kind, ()):
+            shown = {key[2] for key in (*values, *published) if key[:2] == (part, item.id)}
+            parsed = {text: period for text in shown
+                      if (period := _period(text)) is not None}
+            kinds = {type(period) for period in parsed.values()} | {Month, FinancialQuarter}
+            for text, period in parsed.items():
+                for kind in kinds:
+                    tiles = pieces(period, kind)
+                    if tiles is None:
+                        continue
+                    if papers & {text, *map(str, tiles)}:
+                        total: Key = (part, item.id, text)
+                        yield total, [(part, item.id, str(tile)) for tile in tiles]
+
+
+def _period(text: str) -> Period | None:
+    try:
+        return parse_period(text)
+    except CorpparentError:
+        return None
+
+
+def _log(secured: Secured[Key]) -> list[WithheldOut]:
+    log = []
+    for item in secured.withheld:
+        kind, indicator, period = (*item.figure, "")[:3]
+        if item.reason is Reason.STATEMENT and kind == "percentage":
+            log.append(WithheldOut(indicator=indicator, period=period, reason="withdrawn",
+                                   statement="percentage"))
+        if item.reason not in _REASONS or kind != "value" or (
+                item.protects is not None and item.protects[0] == _ELSEWHERE):
+            continue  # a numerator is logged by its percentage; a statement when masked
+        protects = item.protects
+        log.append(WithheldOut(
+            indicator=indicator, period=period, reason=_REASONS[item.reason],
+            protects=None if protects is None else ", ".join(protects[1:3])))
+    return log
+
+
+def decide(report: ScorecardReport, threshold: int,
+           published: Mapping[Key, float] | None = None) -> Decision:
+    """What ``report`` withholds at ``threshold``, given the figures a reader already has
+    (``published``: a disclosure record, the DfE's published figures)."""
+    figures = figures_of(report)
+    seen = dict(published or {})
+    values, relations = dict(figures.values), list(figures.relations)
+    counts = set(figures.counts)
+    forced: dict[Key, Key] = {}
+    for total, tiles in _over_time(report, values, seen):
+        relation = Relation.total(total, tiles, source=f"the {total[2]} total")
+        if relation not in relations:
+            relations.append(relation)
+        for key in (total, *tiles):
+            values.setdefault(key, None)
+            counts.add(key)
+        shown = total if total[0] == "value" else ("value", *total[1:])
+        forced.update(_unseen(values, seen, total, tiles, shown, threshold))
+    # Each figure withheld because of a figure withheld elsewhere is withheld as derived
+    # from a stand-in for that figure, so that secure protects it like any other.
+    derived = list(figures.derived)
+    for key, protects in forced.items():
+        stand_in = (_ELSEWHERE, *protects)
+        values[stand_in] = 1.0
+        counts.add(stand_in)
+        derived.append(Derived(key, stand_in))
+    secured = secure(values, relations, counts=counts, derived=derived,
+                     threshold=threshold, published=published)
+    withheld = {key for key in secured.withheld_figures if key[0] != _ELSEWHERE}
+    # a percentage withdrawn is its value withheld
+    withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
+    hidden = {key: figures.values.get(key) for key in withheld}
+    log = [WithheldOut(indicator=key[1], period=key[2], reason="gives one away",
+                       protects=", ".join(forced[key][1:3])) for key in forced]
+    return Decision(frozenset(withheld), secured.dropped, hidden,
+                    (*_log(secured), *log))
+
+
+def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
+            tiles: list[Key], shown: Key, threshold: int) -> dict[Key, Key]:
+    """What an aggregate over time tying this report to figures published elsewhere
+    asks of it. Where a reader sees all but one of its figures, the reader works that
+    one out: a small count is put into ``values`` as worked out, for secure to withhold
+    and protect like any other; any other figure the reader does not see was withheld
+    elsewhere to protect another, or never published, and the aggregate's figure
+    ``shown`` here is withheld (returned, mapped to the figure it protects). Where the
+    reader sees all but several, so is the aggregate's figure."""
+    def known(key: Key) -> float | None:
+        return seen.get(key, values.get(key))
+
+    missing = [key for key in (total, *tiles) if known(key) is None]
+    visible = shown not in seen and values.get(shown) is not None
+    if len(missing) == 1:
+        (key,) = missing
+        parts = sum(known(tile) or 0.0 for tile in tiles)
+        if key == total:
+            values[key] = parts
+            return {}
+        worked_out = (known(total) or 0.0) - parts
+        if 0 < worked_out < threshold:
+            values[key] = worked_out
+            return {}
+        return {shown: key} if visible else {}
+    if missing and visible and total not in seen:
+        return {shown: next(key for key in missing if key != total)}
+    return {}
