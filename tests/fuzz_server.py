@@ -1,17 +1,26 @@
-"""A fork server for the fuzz suite: each input is read in a process of its own, with
-bounds on its memory and CPU time, so an input that aborts the interpreter (a panic or an
-allocation failure in native code), crashes it, fills memory or spins is counted as that
-input's failure and the suite goes on (not a test module itself).
+"""A fork server for the fuzz suite: inputs are read in processes of their own, with
+bounds on their memory and CPU time, so an input that aborts the interpreter (a panic or
+an allocation failure in native code), crashes it, fills memory or spins is counted as
+that input's failure and the suite goes on (not a test module itself).
 
 :class:`ForkServer` starts one long-lived child process (``python fuzz_server.py``) that
 imports corpparent, pyarrow, pandas, polars, python-calamine and the fuzz modules once.
-For each task it is sent, the server forks a grandchild, which sets its limits
-(``RLIMIT_AS``: what the server already maps plus :data:`MEMORY_BYTES`; ``RLIMIT_CPU``:
-:data:`CPU_SECONDS`), sends its standard output to ``/dev/null`` and its standard error
-to a pipe whose last few kilobytes are kept, runs the task's function and writes the
-function's result back, pickled. The server waits for it with :func:`os.wait4`, whose
-resource usage gives the grandchild's own peak memory and CPU time, and returns an
-:class:`Ended` for each task: plain data, never an exception.
+For each batch of tasks it is sent, the server forks one grandchild (:func:`run_batch`),
+which sets its limits (``RLIMIT_AS``: what the server already maps plus
+:data:`MEMORY_BYTES`; ``RLIMIT_CPU``: :data:`CPU_SECONDS` more than it has used, set
+again before each task), sends its standard streams to ``/dev/null``, runs the tasks
+one after another and writes each one's result back as it ends, pickled, with the task's
+own CPU time (``getrusage`` of itself and of the children it reaped, before and after)
+and its peak memory: how far its resident size rose above what the grandchild held
+when the task began (``VmHWM`` of ``/proc/self/status``, set back to the resident size
+``VmRSS`` by ``/proc/self/clear_refs`` before the task; a child the task forked and
+reaped counts where its peak is the largest yet). A task that
+raises, goes over a bound there, or is not answered because the grandchild ended
+(a signal, an abort, an exit) or stopped answering for :data:`WALL_SECONDS`, is run
+again alone (:func:`run_task`): forked for it only, its standard error's last few
+kilobytes kept, waited for with :func:`os.wait4`, whose resource usage gives its own
+peak memory and CPU time. So a failure is always that of an input in a process of its
+own, as told by an :class:`Ended` for each task: plain data, never an exception.
 
 The parent (the test) and the server speak over the server's standard input and output
 in frames: eight bytes of length, then a pickled list of tasks or of :class:`Ended`.
@@ -179,7 +188,8 @@ class ForkServer:
 def probe(how: str) -> tuple[str, str, int]:
     """A task that misbehaves as ``how`` says, for testing the server itself: ``abort``,
     ``segfault``, ``allocate`` (2 GiB), ``spin`` (CPU), ``sleep``, ``raise``, ``exit``,
-    ``print``, ``fork`` (a child left sleeping); anything else returns a result."""
+    ``print``, ``fork`` (a child left sleeping), ``burn`` (0.3 s of CPU) and ``hold``
+    (200 MiB) before their result; anything else returns a result."""
     if how == "abort":
         os.abort()
     if how == "segfault":
@@ -192,6 +202,13 @@ def probe(how: str) -> tuple[str, str, int]:
     if how == "spin":
         while True:
             pass
+    if how == "burn":  # a third of a second of CPU, then a result
+        until = time.process_time() + 0.3
+        while time.process_time() < until:
+            pass
+    if how == "hold":  # 200 MiB written to, then a result
+        held = b"x" * (200 * 2**20)
+        return "result", str(len(held)), 0
     if how == "sleep":
         time.sleep(3600)
     if how == "raise":
@@ -349,6 +366,137 @@ def run_task(task: Task, address_space: int, base_rss: int, cpu_seconds: int = C
     return Ended(status_text, detail, lost, rss, cpu)
 
 
+def _peak_reset() -> None:
+    """Set this process's peak resident memory (``VmHWM``) back to what it holds now."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _spent() -> tuple[float, int]:
+    """The CPU time of this process and of the children it has reaped, and the largest
+    peak memory of those children, in bytes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime,
+            reaped.ru_maxrss * 1024)
+
+
+def _batch_grandchild(tasks: Sequence[Task], result_fd: int, address_space: int,
+                      cpu_seconds: int) -> None:
+    """Run ``tasks`` in turn in this one process, writing a frame ``(index, kind, value,
+    rss, cpu)`` for each as it ends and ``None`` after the last; never returns. A copy
+    a task forked that returns into this loop ends at once, writing nothing."""
+    code = 0
+    me = os.getpid()
+    try:
+        os.setpgid(0, 0)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if address_space:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        for index, (name, arguments) in enumerate(tasks):
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            resource.setrlimit(resource.RLIMIT_CPU,
+                               (int(own.ru_utime + own.ru_stime) + cpu_seconds, hard))
+            _peak_reset()
+            held = _status_field("VmRSS")
+            cpu_before, reaped_before = _spent()
+            try:
+                kind, value = "ok", _resolve(name)(*arguments)
+            except BaseException as exc:  # answered alone, in a grandchild of its own
+                kind, value = "raised", f"{type(exc).__name__}: {str(exc)[:300]}"
+            if os.getpid() != me:
+                os._exit(0)
+            cpu_after, reaped_after = _spent()
+            rss = _status_field("VmHWM")
+            if reaped_after > reaped_before:  # a child of this task's went higher
+                rss = max(rss, reaped_after)
+            _write_frame(result_fd, (index, kind, value, max(0, rss - held),
+                                     cpu_after - cpu_before))
+        _write_frame(result_fd, None)
+    except BaseException:  # nothing may escape a forked child into the server's loop
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _write_frame(fd: int, value: object) -> None:
+    data = pickle.dumps(value)
+    view = memoryview(struct.pack("<Q", len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _batch_answers(tasks: Sequence[Task], address_space: int, cpu_seconds: int,
+                   wall_seconds: float) -> dict[int, tuple[Any, ...]]:
+    """Run ``tasks`` in one grandchild and gather the frames it wrote, by index, until it
+    ends, stops answering for ``wall_seconds`` or has answered them all."""
+    result_read, result_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(result_read)
+        _batch_grandchild(tasks, result_write, address_space, cpu_seconds)
+    os.close(result_write)
+    os.set_blocking(result_read, False)
+    data, answers = bytearray(), {}
+    deadline = time.monotonic() + wall_seconds
+    reaped: tuple[int, int, resource.struct_rusage] | None = None
+    finished, open_fd = False, True
+    while open_fd and not finished:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        ready, _, _ = select.select([result_read], [], [], min(left, 0.25))
+        if ready:
+            open_fd = _drain(result_read, data, None)
+        while len(data) >= 8:
+            (size,) = struct.unpack("<Q", data[:8])
+            if len(data) < 8 + size:
+                break
+            frame = pickle.loads(bytes(data[8:8 + size]))
+            del data[:8 + size]
+            if frame is None:
+                finished = True
+                break
+            answers[frame[0]] = frame
+            deadline = time.monotonic() + wall_seconds
+        if not ready:
+            if reaped is not None:  # ended, and what it forked holds the pipe open
+                break
+            found = os.wait4(pid, os.WNOHANG)
+            reaped = found if found[0] else None
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    os.close(result_read)
+    if reaped is None:
+        os.wait4(pid, 0)
+    return answers
+
+
+def run_batch(tasks: Sequence[Task], address_space: int, base_rss: int,
+              cpu_seconds: int = CPU_SECONDS, wall_seconds: float = WALL_SECONDS
+              ) -> list[Ended]:
+    """Run ``tasks`` in one grandchild, one after another, and say how each ended. A
+    task that did not give a result within the bounds there (it raised, ran out of
+    memory or time, or the grandchild ended before it was answered) is run again alone
+    by :func:`run_task`, so what it does is told apart from what the tasks before it
+    left behind, and its outcome is that of its own process."""
+    answers = _batch_answers(tasks, address_space, cpu_seconds,
+                             wall_seconds) if len(tasks) > 1 else {}
+    ended: list[Ended] = []
+    for index, task in enumerate(tasks):
+        _, kind, value, rss, cpu = answers.get(index, (index, "", None, 0, 0.0))
+        if kind == "ok" and rss <= MEMORY_BYTES and cpu <= cpu_seconds:
+            status_text, detail, lost = value
+            ended.append(Ended(status_text, detail, lost, rss, cpu))
+        else:
+            ended.append(run_task(task, address_space, base_rss, cpu_seconds, wall_seconds))
+    return ended
+
+
 def serve(requests: IO[bytes], answers: IO[bytes], cpu_seconds: int = CPU_SECONDS,
           wall_seconds: float = WALL_SECONDS) -> None:
     """Read frames of tasks from ``requests`` and answer each with its outcomes."""
@@ -365,8 +513,7 @@ def serve(requests: IO[bytes], answers: IO[bytes], cpu_seconds: int = CPU_SECOND
             return
         # Measured at each batch: what the server maps grows as modules are imported.
         address_space = _status_field("VmSize") + MEMORY_BYTES
-        _frame(answers, [run_task(task, address_space, base_rss, cpu_seconds, wall_seconds)
-                         for task in tasks])
+        _frame(answers, run_batch(tasks, address_space, base_rss, cpu_seconds, wall_seconds))
 
 
 def main() -> None:
@@ -390,21 +537,27 @@ if __name__ == "__main__":
 class Tally:
     """How the inputs of one route ended: counts by status, rows lost, the largest
     memory and CPU time, and the first failures, each with its input's number and
-    mutation so it can be replayed."""
+    mutation so it can be replayed. Its clock runs from its making to the last outcome
+    added: the route's wall time, with all its servers reading side by side; its CPU
+    time is that of the inputs read in a server (not of making them)."""
 
     def __init__(self, route: str) -> None:
         self.route = route
+        self._started = self._last = time.perf_counter()
         self.ended: dict[str, int] = {}
         self.rows_lost = 0
         self.max_rss = 0
         self.max_cpu = 0.0
+        self.cpu = 0.0
         self.failures: list[str] = []
 
     def add(self, number: int, how: str, ended: Ended) -> None:
+        self._last = time.perf_counter()
         self.ended[ended.status] = self.ended.get(ended.status, 0) + 1
         self.rows_lost += ended.rows_lost
         self.max_rss = max(self.max_rss, ended.rss_bytes)
         self.max_cpu = max(self.max_cpu, ended.cpu_seconds)
+        self.cpu += ended.cpu_seconds
         if ended.failed:
             self.failures.append(f"input {number} ({how}): {ended.status}: {ended.detail}")
 
@@ -413,12 +566,16 @@ class Tally:
         return sum(self.ended.values())
 
     def figures(self) -> dict[str, object]:
+        wall = self._last - self._started
         return {"inputs": self.inputs, "results": self.ended.get("result", 0),
                 "placed errors": self.ended.get("error", 0),
                 "not made": self.ended.get("unmade", 0),
                 **{status: self.ended.get(status, 0) for status in FAILURES},
                 "rows lost": self.rows_lost, "max rss MiB": round(self.max_rss / 2**20, 1),
-                "max cpu s": round(self.max_cpu, 2), "first failures": self.failures[:20]}
+                "max cpu s": round(self.max_cpu, 2), "wall s": round(wall, 2),
+                "cpu s": round(self.cpu, 2),
+                "inputs per s": round(self.inputs / wall, 1) if wall else 0.0,
+                "first failures": self.failures[:20]}
 
     def record(self) -> None:
         """Add this route's figures to ``CORPPARENT_FUZZ_REPORT``, where it is set."""

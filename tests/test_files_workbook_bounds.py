@@ -195,6 +195,24 @@ def test_an_xls_within_the_bounds_reads_through_the_child(tmp_path: Path) -> Non
     assert [dict(record.fields) for record in records] == [{"indicator": "cla", "value": "7"}]
 
 
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "new interpreter"])
+def test_an_xls_is_read_alike_in_a_forked_child_and_in_a_new_interpreter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool) -> None:
+    # Where the address space cannot be told (no /proc) or there is no fork, the child
+    # is a new interpreter: the same cells, and the same error for a blow-up.
+    from corpparent.files._tabular import contained
+
+    if not forked:
+        monkeypatch.setattr(contained, "_mapped_bytes", lambda: 0)
+    contained._read.cache_clear()
+    book = write_xls(tmp_path / "wide.xls", [["indicator", "value", "note"], ["cla", "7"],
+                                             [], ["", "", "x"]])
+    assert contained.contained_sheets(book) == [("Sheet1", [
+        ["indicator", "value", "note"], ["cla", "7", ""], ["", "", ""], ["", "", "x"]])]
+    with pytest.raises(DataError, match="cannot read the workbook within"):
+        contained.contained_sheets(huge_xls(tmp_path))
+
+
 def test_dates_and_times_come_back_from_the_child_as_they_went_in(tmp_path: Path) -> None:
     # The child hands its cells back as JSON, dates and times tagged, never as pickle.
     import datetime as dt

@@ -91,15 +91,33 @@ def _plain_number(seed: Path, container: str) -> int:
 def test_the_fork_server_counts_what_would_end_a_process_as_that_input_failing(
         how: str, status: str, small_server: ForkServer) -> None:
     """An abort, a crash, 2 GiB allocated, a spin past the CPU bound, a sleep past the
-    clock's, an exception, an exit without a result: each is that input's outcome, and
-    the server goes on to the next (a print to standard output corrupts nothing, and a
-    child forked and left running neither holds the server up nor outlives the input).
+    clock's, an exception, an exit without a result: each is that input's outcome, read
+    in a batch after an input that returns, and the server goes on to the next (a print
+    to standard output corrupts nothing, and a child forked and left running neither
+    holds the server up nor outlives the input).
     """
-    first, after = small_server.run([("fuzz_server:probe", (how,)),
-                                     ("fuzz_server:probe", ("returns",))])
+    before, first, after = small_server.run([("fuzz_server:probe", ("before",)),
+                                             ("fuzz_server:probe", (how,)),
+                                             ("fuzz_server:probe", ("returns",))])
+    assert (before.status, before.detail) == ("result", "before")
     assert first.status == status, first
     assert first.failed == (status not in ("result", "error"))
     assert (after.status, after.detail) == ("result", "returns")
+
+
+def test_the_fork_server_measures_each_input_of_a_batch_on_its_own(
+        small_server: ForkServer) -> None:
+    """Inputs read one after another in one process: each one's CPU time and peak
+    memory are its own, not those of the inputs before it."""
+    burn, hold, after = small_server.run([("fuzz_server:probe", ("burn",)),
+                                          ("fuzz_server:probe", ("hold",)),
+                                          ("fuzz_server:probe", ("returns",))])
+    assert (burn.status, hold.status, after.status) == ("result",) * 3
+    assert burn.cpu_seconds >= 0.25
+    assert hold.cpu_seconds < 0.25
+    assert hold.rss_bytes >= 190 * 2**20  # 200 MiB written, less what was resident
+    assert burn.rss_bytes < 100 * 2**20
+    assert after.rss_bytes < 100 * 2**20
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,12 @@
 
 Without a profile, HTML, Markdown and Word (papers that may be published) are ``public``
 and the terminal, JSON and the tidy tables (tools and analysts) are ``internal``.
+
+Every file states its profile where a reader opens it (:func:`about`): the papers and
+the terminal print the :func:`banner` at their top, the Word paper also in its page
+header and document properties, the workbook on its first sheet (``About``) and in its
+properties, the tidy tables in a ``profile`` column on every row and, in Parquet, in the
+file's metadata; JSON has its ``profile`` field.
 """
 
 from __future__ import annotations
@@ -19,12 +25,13 @@ from typing import Final, get_args
 
 from corpparent.errors import DefinitionError
 from corpparent.report.formats import backend
-from corpparent.report.model import Profile, SuppressionNote
+from corpparent.report.model import AnyReport, Profile, SuppressionNote
 
 __all__ = [
     "PROFILES",
     "PROFILE_NOTES",
     "UNPROTECTED_NOTE",
+    "about",
     "banner",
     "default_profile",
     "parse_profile",
@@ -90,3 +97,20 @@ def banner(profile: Profile, suppression: SuppressionNote) -> str:
         return (f"{note} Counts of fewer than {suppression.threshold} children are shown as "
                 f"{suppression.symbol}.")
     return note
+
+
+def about(report: AnyReport) -> tuple[tuple[str, str], ...]:
+    """Who ``report`` is for, as ``(label, text)`` pairs: its profile, its banner (which
+    says "Not for publication" unless it may be published), how small counts were
+    withheld, and what it reports. Files without a banner line (the workbook's first
+    sheet, Parquet metadata, Word's properties) state these."""
+    pairs = [("Profile", report.profile),
+             ("Who it is for", banner(report.profile, report.suppression))]
+    if report.suppression.footnote:
+        pairs.append(("Withheld figures", report.suppression.footnote))
+    pairs.append(("Title", report.title))
+    if report.authority:
+        pairs.append(("Authority", report.authority))
+    if report.period:
+        pairs.append(("Period", report.period))
+    return tuple(pairs)

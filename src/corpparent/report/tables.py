@@ -17,6 +17,13 @@ instead, one table per kind of row, every column one plain value:
 A report of findings (meetings, obligations) has the ``findings`` table first, then the
 ``process`` table when it carries a chart and the ``register`` when it has one. The
 tables are built from the finished report, so what was withheld as ``c`` stays withheld.
+
+Every table's first column is ``profile``: who the report is for (``public``,
+``private`` or ``internal``), on every row, so a table copied out of its file, or a row
+pasted elsewhere, still says whether it may be published. Each table also carries the
+report's :func:`~corpparent.report.profiles.about` (profile, banner, what was
+withheld) as :attr:`Table.about`, which the workbook's first sheet and the Parquet
+file's metadata state.
 """
 
 from __future__ import annotations
@@ -34,14 +41,15 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, TargetOut
+from corpparent.report.profiles import about as profile_about
 
 __all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables"]
 
 #: A cell of a tidy table: text, a number, a yes/no, or empty.
 Cell = str | float | int | bool | None
 
-#: The columns of the ``indicators`` table, in order.
-INDICATOR_COLUMNS: Final = (
+#: The columns of the ``indicators`` table after ``profile``, in order.
+_INDICATOR_FIELDS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
     "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
     "range_lower", "range_upper", "target", "target_direction", "ambition",
@@ -49,11 +57,14 @@ INDICATOR_COLUMNS: Final = (
     "national_band", "national_period", "national_group", "national_group_better_than",
     "national_group_with_value", "variation", "assurance",
 )
-#: The columns of the ``process`` table, in order.
-PROCESS_COLUMNS: Final = (
+#: The columns of the ``process`` table after ``profile``, in order.
+_PROCESS_FIELDS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "period", "value",
     "mean", "lower_limit", "upper_limit", "trial", "signal", "side", "nature",
 )
+#: The columns of the ``indicators`` and ``process`` tables, in order.
+INDICATOR_COLUMNS: Final = ("profile", *_INDICATOR_FIELDS)
+PROCESS_COLUMNS: Final = ("profile", *_PROCESS_FIELDS)
 _COMPARATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "comparator",
     "comparator_kind", "period", "value", "symbol",
@@ -68,11 +79,13 @@ _FINDING_COLUMNS: Final = (
 @final
 @frozen
 class Table:
-    """A named table of rows, every row one value per column."""
+    """A named table of rows, every row one value per column; ``about`` says, as
+    ``(label, text)`` pairs, who the table is for (its profile and banner)."""
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    about: tuple[tuple[str, str], ...] = ()
 
     def records(self) -> list[dict[str, Cell]]:
         """The rows as dictionaries keyed by column."""
@@ -81,7 +94,15 @@ class Table:
 
 def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
     """The report's tables, the main one first (``indicators`` for a scorecard,
-    ``benchmark`` for a benchmark, ``findings`` otherwise)."""
+    ``benchmark`` for a benchmark, ``findings`` otherwise), each headed by the
+    ``profile`` column."""
+    about = profile_about(report)
+    return tuple(Table(t.name, ("profile", *t.columns),
+                       tuple((report.profile, *row) for row in t.rows), about)
+                 for t in _tables(report))
+
+
+def _tables(report: AnyReport) -> tuple[Table, ...]:
     if isinstance(report, BenchmarkReport):
         columns = tuple(BenchmarkRowOut.model_fields)
         return (Table("benchmark", columns, tuple(
@@ -95,7 +116,7 @@ def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
         tables = [findings]
         if report.chart is not None:
             subject = report.findings[0].subject if report.findings else None
-            tables.append(Table("process", PROCESS_COLUMNS, _process_rows(
+            tables.append(Table("process", _PROCESS_FIELDS, _process_rows(
                 report, subject, report.title, report.chart)))
         register = report.attendance_register
         if register is not None:
@@ -104,7 +125,7 @@ def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
                 for row in register.rows
                 for meeting, mark in zip(register.meetings, row.marks, strict=True))))
         return tuple(tables)
-    indicators = Table("indicators", INDICATOR_COLUMNS, tuple(
+    indicators = Table("indicators", _INDICATOR_FIELDS, tuple(
         row for indicator in report.indicators for row in _indicator_rows(report, indicator)))
     comparators = Table("comparators", _COMPARATOR_COLUMNS, tuple(
         (report.authority, report.period, indicator.id, indicator.name, item.name, item.kind,
@@ -113,7 +134,7 @@ def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
     charted = [i for i in report.indicators if i.chart is not None]
     if not charted:
         return indicators, comparators, findings
-    process = Table("process", PROCESS_COLUMNS, tuple(
+    process = Table("process", _PROCESS_FIELDS, tuple(
         row for i in charted if i.chart is not None
         for row in _process_rows(report, i.id, i.name, i.chart)))
     return indicators, comparators, findings, process

@@ -31,12 +31,12 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import final
+from typing import cast, final
 
 from attrs import frozen
 
 from corpparent.errors import DataError
-from corpparent.files._tabular.contained import contained_sheets
+from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
 from corpparent.files._tabular.workbook_checks import check_zip_workbook, is_zip
@@ -124,9 +124,9 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     bounded child process (:mod:`~corpparent.files._tabular.contained`)."""
     source = str(checked_file(file))
     if not _checked_zip(file):
-        for name, cells in contained_sheets(file):
-            yield name, [(number + 1, [cell_text(cell) for cell in row])
-                         for number, row in enumerate(cells)]
+        for name, cells in contained_sheets(file, cell_text):
+            # Each cell made by cell_text, and an empty one "": the rows are of text.
+            yield name, list(enumerate(cast("list[list[str]]", cells), start=1))
         return
     from python_calamine import CalamineWorkbook  # imported on first use
 
@@ -154,7 +154,7 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
 def _sheet_names(file: Path) -> list[str]:
     source = str(checked_file(file))
     if not _checked_zip(file):
-        return [name for name, _ in contained_sheets(file)]
+        return contained_sheet_names(file)
     from python_calamine import CalamineWorkbook
 
     try:
@@ -188,7 +188,7 @@ def _trimmed(rows: Sequence[tuple[int, list[str]]]
     heading dropped (a filled one is kept, so the row is reported as longer than the
     header)."""
     starts = [next(i for i, cell in enumerate(cells) if cell.strip())
-              for _, cells in rows if any(cell.strip() for cell in cells)]
+              for _, cells in rows if "".join(cells).strip()]
     lead = min(starts, default=0)
     header = rows[0][1][lead:]
     width = len(header)
@@ -198,6 +198,8 @@ def _trimmed(rows: Sequence[tuple[int, list[str]]]
     for line, cells in rows:
         kept = cells[lead:]
         end = len(kept)
+        if end > width and not "".join(kept[width:]).strip():  # a far cell's empty row
+            end = width
         while end > width and not kept[end - 1].strip():
             end -= 1
         result.append((line, kept[:end]))

@@ -30,11 +30,12 @@ def write_csv(report: AnyReport, options: RenderOptions) -> str:
     if not isinstance(report, BenchmarkReport):
         return csv_text(main)
     (sources,) = rest
-    return "".join(f"# {row[0]}\n" for row in sources.rows) + csv_text(main)
+    return "".join(f"# {source}\n" for _, source in sources.rows) + csv_text(main)
 
 
 def write_xlsx(report: AnyReport, options: RenderOptions) -> bytes:
-    """The ``.xlsx`` backend: every tidy table, a sheet each."""
+    """The ``.xlsx`` backend: a first sheet saying who the workbook is for, then every
+    tidy table, a sheet each."""
     return xlsx_bytes(tidy_tables(report))
 
 

@@ -7,7 +7,9 @@ Committee and Corporate Parenting Panel, seed 002, and the other councils' paper
 reference notes follow it). :func:`render_docx` writes a report so:
 
 1. **Purpose of the report**: what is reported, for which authority and period, and the
-   banner of the output profile (for publication or not; what is withheld).
+   banner of the output profile (for publication or not; what is withheld), which the
+   header of every page and the document's properties (comments, with the profile as
+   its category and keywords) repeat.
 2. **Recommendations**: that the committee note the report and consider the exceptions
    (or the findings that need attention), with their number.
 3. **Background**: what the figures are and where they came from.
@@ -88,8 +90,7 @@ def render_document(document: Document, subject: str = "") -> bytes:
     import docx
 
     paper = docx.Document()
-    paper.core_properties.title = _text(document.title)
-    paper.core_properties.subject = _text(subject)
+    _who_for(paper, document, subject)
     paper.add_heading(_text(document.title), level=0)
     paper.add_paragraph(_text(document.banner)).runs[0].bold = True
     purpose, recommendations, background, considerations, appendices = PAPER_SECTIONS
@@ -125,6 +126,19 @@ def render_document(document: Document, subject: str = "") -> bytes:
     buffer = io.BytesIO()
     paper.save(buffer)
     return buffer.getvalue()
+
+
+def _who_for(paper: Any, document: Document, subject: str) -> None:
+    """Who the paper is for, where its reader looks: the banner in the header of every
+    page (the landscape pages' header follows the first) and, with the profile, in the
+    document's properties."""
+    properties = paper.core_properties
+    properties.title = _text(document.title)
+    properties.subject = _text(subject)
+    properties.category = document.profile
+    properties.keywords = f"profile: {document.profile}"
+    properties.comments = _text(document.banner)
+    paper.sections[0].header.paragraphs[0].text = _text(document.banner)
 
 
 def _landscape(paper: Any) -> None:

@@ -10,6 +10,13 @@ numbers in every format.
 
 ``.xlsx`` is written with XlsxWriter (pure Python, write-only, fast), one sheet per table.
 Parquet needs pyarrow (``pip install 'corpparent[dfe]'``).
+
+Each file says who it is for where its reader looks: every table's ``profile`` column
+(see :mod:`corpparent.report.tables`); a workbook's first sheet, ``About``, and its
+document properties (title, subject, category, keywords, comments); a Parquet file's
+schema metadata, under keys ``corpparent.profile``, ``corpparent.who_it_is_for`` and so
+on. A CSV has only its column: a line above the header would stop a CSV reader taking
+the file as it is.
 """
 
 from __future__ import annotations
@@ -22,7 +29,11 @@ from typing import Any, Final
 from corpparent.errors import CorpparentError
 from corpparent.report.tables import Cell, Table
 
-__all__ = ["FORMULA_STARTS", "csv_text", "parquet_bytes", "safe_text", "xlsx_bytes"]
+__all__ = ["ABOUT_SHEET", "FORMULA_STARTS", "csv_text", "metadata_key", "parquet_bytes",
+           "safe_text", "xlsx_bytes"]
+
+#: The name of a workbook's first sheet, which says who the workbook is for.
+ABOUT_SHEET: Final = "About"
 
 #: The first characters that make a spreadsheet read a CSV cell as a formula.
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -53,14 +64,19 @@ def csv_text(table: Table) -> str:
 
 
 def xlsx_bytes(tables: Sequence[Table]) -> bytes:
-    """``tables`` as one Excel workbook, a sheet per table, its header row frozen."""
+    """``tables`` as one Excel workbook, a sheet per table, its header row frozen; the
+    first sheet, ``About``, and the workbook's properties say who it is for (the first
+    table's :attr:`~corpparent.report.tables.Table.about`)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                "strings_to_numbers": False}
+    about = dict(tables[0].about) if tables else {}
     with xlsxwriter.Workbook(buffer, options) as workbook:
         bold = workbook.add_format({"bold": True})
+        if about:
+            _about_sheet(workbook, about, bold)
         for table in tables:
             sheet = workbook.add_worksheet(table.name[:31])
             sheet.write_row(0, 0, table.columns, bold)
@@ -77,8 +93,32 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     return buffer.getvalue()
 
 
+def _about_sheet(workbook: Any, about: dict[str, str], bold: Any) -> None:
+    """The first sheet (label and text, a row each) and the document properties."""
+    sheet = workbook.add_worksheet(ABOUT_SHEET)
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, 1, 100)
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    for line, (label, text) in enumerate(about.items()):
+        sheet.write_string(line, 0, label, bold)
+        sheet.write_string(line, 1, text, wrap)
+    profile = about.get("Profile", "")
+    workbook.set_properties({
+        "title": about.get("Title", ""), "subject": about.get("Period", ""),
+        "category": profile, "keywords": f"profile: {profile}",
+        "comments": about.get("Who it is for", ""),
+    })
+
+
+def metadata_key(label: str) -> str:
+    """The Parquet metadata key of an ``about`` label: ``Who it is for`` is
+    ``corpparent.who_it_is_for``."""
+    return "corpparent." + label.lower().replace(" ", "_")
+
+
 def parquet_bytes(table: Table) -> bytes:
-    """``table`` as a Parquet file, each column typed from its values."""
+    """``table`` as a Parquet file, each column typed from its values, its ``about``
+    in the schema's metadata."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -88,6 +128,10 @@ def parquet_bytes(table: Table) -> bytes:
     columns = {name: [row[index] for row in table.rows]
                for index, name in enumerate(table.columns)}
     arrow = pa.table({name: _arrow_column(pa, values) for name, values in columns.items()})
+    if table.about:
+        arrow = arrow.replace_schema_metadata({
+            **(arrow.schema.metadata or {}),
+            **{metadata_key(label): text for label, text in table.about}})
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)
     return buffer.getvalue()
