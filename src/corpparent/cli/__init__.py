@@ -35,6 +35,8 @@ COMMANDS: Final = MappingProxyType({
                   "Rank and band an authority against England, its region, its neighbours "
                   "and Outstanding authorities."),
     "chart": ("corpparent.cli.chart", "Draw an indicator's process chart and its signals."),
+    "disclosure": ("corpparent.cli.disclosure",
+                   "Check published reports for withheld figures a reader can work out."),
     "meetings": ("corpparent.cli.meetings",
                  "Check quorum, meeting frequency and attendance."),
     "obligations": ("corpparent.cli.obligations",
