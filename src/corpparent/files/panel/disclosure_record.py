@@ -150,14 +150,16 @@ def default_record_path(authority: str) -> Path:
     return data_folder() / "disclosure" / f"{_slug(authority)}.json"
 
 
-def read_record(path: str | os.PathLike[str], authority: str) -> DisclosureRecord:
+def read_record(path: str | os.PathLike[str], authority: str | None) -> DisclosureRecord:
     """The record at ``path``: empty where there is no file yet. A file that is not a
-    record, or the record of another authority, is a :class:`DataError` naming it."""
+    record, or the record of another authority, is a :class:`DataError` naming it;
+    ``authority`` ``None`` takes the record of whichever authority it is (a new one is
+    named after the file)."""
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return DisclosureRecord(authority)
+        return DisclosureRecord(authority or source.stem)
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError.single(str(source), f"cannot read the disclosure record: {exc}") from None
     try:
@@ -168,7 +170,7 @@ def read_record(path: str | os.PathLike[str], authority: str) -> DisclosureRecor
         raise DataError.single(
             str(source), f"is not a corpparent disclosure record: {where}: {first['msg']}"
         ) from None
-    if found.authority != authority:
+    if authority is not None and found.authority != authority:
         raise DataError.single(
             str(source), f"is the disclosure record of {shown(found.authority)}, not of "
             f"{shown(authority)}: give each authority its own record")
@@ -206,7 +208,7 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def record_published(path: str | os.PathLike[str], authority: str, paper: str,
+def record_published(path: str | os.PathLike[str], authority: str | None, paper: str,
                      published: Mapping[Key, float | None]) -> DisclosureRecord:
     """Add what ``paper`` published to the record at ``path`` (made if there is none)
     and return the record as written."""
