@@ -9,6 +9,7 @@ runs ten times as many examples per property.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,11 @@ from national_data import NATIONAL_DATA
 settings.register_profile("default", deadline=None)
 settings.register_profile("thorough", deadline=None, max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# corpparent keeps its working files (the disclosure record of public papers) in the
+# user's data folder: the suite, and every command it runs, keeps them in a folder of
+# its own instead, never in the home of whoever runs it.
+os.environ["CORPPARENT_DATA_DIR"] = tempfile.mkdtemp(prefix="corpparent-test-data-")
 
 def _require_national_data() -> Path:
     """The published files' folder; skip where it is absent, but fail under CI."""

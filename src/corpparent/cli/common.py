@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any, TypeVar, final
 
 import click
-from attrs import frozen
+from attrs import field, frozen
 from rich.console import Console
 from rich.progress import track
 
 from corpparent.cli.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
 from corpparent.cli.outputs import given_outputs, refuse_overwriting_inputs, write_output
+from corpparent.cli.recording import Recording
 from corpparent.errors import CorpparentError, DataError
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
@@ -167,6 +168,7 @@ class Output:
     suppress: bool | None
     threshold: int
     fail_on_breach: bool
+    recording: Recording = field(factory=Recording)
 
     @property
     def chosen_profile(self) -> Profile:
@@ -179,9 +181,16 @@ class Output:
                 "suppress": self.suppress, "threshold": self.threshold}
 
     def finish(self, report: R) -> R:
-        """``report`` under the chosen profile and suppression."""
-        return finish(report, self.format, profile=self.profile,
-                      suppress_small=self.suppress, threshold=self.threshold)
+        """``report`` under the chosen profile and suppression; a public paper protected
+        against what the authority's disclosure record (and this command's earlier
+        papers) published."""
+        public = self.chosen_profile == "public" and self.suppress is not False
+        finished = finish(report, self.format, profile=self.profile,
+                          suppress_small=self.suppress, threshold=self.threshold,
+                          published=self.recording.known(
+                              public, getattr(report, "authority", None)))
+        self.recording.finished(finished)
+        return finished
 
     def exit_on_breach(self, reports: Iterable[ScorecardReport | FindingsReport]) -> None:
         """Exit with 1 when ``--fail-on-breach`` was given and a finding is a breach."""
@@ -222,6 +231,15 @@ _OUTPUT_OPTIONS = [
                  show_default=True, help="Counts below this are withheld."),
     click.option("--fail-on-breach", is_flag=True,
                  help="Exit with code 1 when any finding is a breach."),
+    click.option("--disclosure-record", "record", type=click.Path(dir_okay=False,
+                 path_type=Path), metavar="FILE",
+                 help="The record of what the authority's public papers have published: "
+                 "a public paper is protected against it and adds its own figures. "
+                 "Default: a file per authority in the user's data folder "
+                 "(CORPPARENT_DATA_DIR), never beside the paper."),
+    click.option("--no-disclosure-record", "no_record", is_flag=True,
+                 help="Protect a public paper on its own, neither reading nor adding to a "
+                 "disclosure record."),
 ]
 
 
@@ -250,7 +268,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def command(*args: Any, output_format: str, output: Path | None,
                 profile: Profile | None, suppress_small: bool | None, threshold: int,
-                fail_on_breach: bool, **kwargs: Any) -> Any:
+                fail_on_breach: bool, record: Path | None, no_record: bool,
+                **kwargs: Any) -> Any:
         output_format = _format_for(output_format, output)
         if backend(output_format).binary and output is None:
             raise click.UsageError(
@@ -259,7 +278,11 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             refuse_overwriting_inputs(output, f"the {output_format} report")
         for option, other in given_outputs():  # the command's other outputs (--ics) too
             refuse_overwriting_inputs(other, f"the {option} file")
-        out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach)
+        if record is not None and no_record:
+            raise click.UsageError("--disclosure-record and --no-disclosure-record "
+                                   "cannot be given together")
+        out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach,
+                     Recording(record, enabled=not no_record))
         return function(*args, out=out, **kwargs)
 
     decorated: Callable[..., Any] = command

@@ -153,5 +153,7 @@ def deliver(done: Outcome, out: Output, command: str) -> None:
     warn(done.warnings, command)
     targets = done.targets or (None,) * len(done.reports)
     for report, target in zip(done.reports, targets, strict=True):
-        emit(report, out.format, out.path if target is None else Path(target))
+        written = out.path if target is None else Path(target)
+        emit(report, out.format, written)
+        out.recording.written(report, written)
     out.exit_on_breach(r for r in done.reports if not isinstance(r, BenchmarkReport))

@@ -117,7 +117,9 @@ def scorecard(
     done = outcome(assessed, user_code(authority=authority_id, indicators=indicator_ref))
     warn(done.warnings, "scorecard")
     for report, target in zip(done.reports, done.targets, strict=True):
-        emit(report, out.format, None if target is None else Path(target))
+        written = None if target is None else Path(target)
+        emit(report, out.format, written)
+        out.recording.written(report, written)
     if strict and done.incomplete:
         sys.exit(EXIT_INCOMPLETE)
     out.exit_on_breach(r for r in done.reports if isinstance(r, ScorecardReport))

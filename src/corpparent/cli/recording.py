@@ -1,0 +1,104 @@
+"""The disclosure record at the command line: each public paper is protected against
+everything the authority's earlier public papers published, and adds what it publishes.
+
+A panel's monthly, quarterly and annual papers are written by separate commands, weeks
+apart. :class:`Recording` carries the ``--disclosure-record`` options of one command:
+
+* before a public paper is finished, the figures the authority's record holds (and those
+  of the papers this command has already finished, for ``-p`` given several times) are
+  handed to :func:`~corpparent.report.output.finish` as figures every reader has;
+* once the paper is written, the figures it shows are added to the record
+  (:mod:`corpparent.files.panel.disclosure_record`), never a withheld one.
+
+Only a public paper with small counts withheld is recorded: an internal or private copy
+publishes nothing, and a paper with suppression off is not fit for publication. A paper
+that names no authority is recorded only where ``--disclosure-record`` names the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import final
+
+import click
+from attrs import define, field
+
+from corpparent.files.panel.disclosure_record import (
+    default_record_path,
+    read_record,
+    record_published,
+)
+from corpparent.report.disclosure import Key, figures_of
+from corpparent.report.model import AnyReport, FindingsReport, ScorecardReport
+
+__all__ = ["Recording", "shown_figures"]
+
+
+def shown_figures(report: AnyReport) -> dict[Key, float]:
+    """Every figure ``report`` shows a reader, by key: what publishing it publishes."""
+    return {key: value for key, value in figures_of(report).values.items()
+            if value is not None}
+
+
+def _publishable(report: AnyReport) -> bool:
+    """Whether ``report`` is a public paper with its small counts withheld."""
+    return (isinstance(report, ScorecardReport | FindingsReport)
+            and report.profile == "public" and report.suppression.applied
+            and report.suppression.threshold > 1)
+
+
+@final
+@define
+class Recording:
+    """Where a command's public papers are recorded (``path``, else the authority's
+    record in the user's data folder; nowhere when ``enabled`` is false), and what the
+    papers it has finished so far publish."""
+
+    path: Path | None = None
+    enabled: bool = True
+    _run: dict[Key, float] = field(factory=dict)
+
+    def _where(self, authority: str | None) -> tuple[Path, str | None] | None:
+        if not self.enabled:
+            return None
+        if self.path is not None:
+            return self.path, authority
+        if authority is None:
+            return None
+        return default_record_path(authority), authority
+
+    def known(self, public: bool, authority: str | None) -> Mapping[Key, float] | None:
+        """The figures a reader of a public paper about ``authority`` already has: its
+        record's, and this command's earlier papers'. ``None`` for a paper that is not
+        public, or when recording is off."""
+        where = self._where(authority) if public else None
+        if where is None:
+            return dict(self._run) if public and self._run else None
+        return {**read_record(*where).known, **self._run}
+
+    def finished(self, report: AnyReport) -> None:
+        """Note what the finished ``report`` publishes, for this command's later papers."""
+        if _publishable(report):
+            self._run.update(shown_figures(report))
+
+    def written(self, report: AnyReport, target: Path | None) -> None:
+        """Add what ``report``, now written to ``target`` (or printed), publishes to the
+        authority's record."""
+        if not _publishable(report):
+            return
+        authority = getattr(report, "authority", None)
+        where = self._where(authority)
+        if where is None:
+            if self.enabled:
+                click.echo("corpparent: warning: the paper names no authority, so it is not "
+                           "added to a disclosure record; give --name or "
+                           "--disclosure-record FILE", err=True)
+            return
+        shown = shown_figures(report)
+        if not shown:
+            return
+        period = getattr(report, "period", None)
+        paper = target.name if target is not None else (
+            f"{report.title} ({period})" if period else report.title)
+        record_published(where[0], where[1], paper, shown)
