@@ -24,7 +24,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 # corpparent keeps its working files (the disclosure record of public papers) in the
 # user's data folder: the suite, and every command it runs, keeps them in a folder of
 # its own instead, never in the home of whoever runs it.
+# A test gets a folder of its own, so no test's papers are protected against another's.
 os.environ["CORPPARENT_DATA_DIR"] = tempfile.mkdtemp(prefix="corpparent-test-data-")
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORPPARENT_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
 
 def _require_national_data() -> Path:
     """The published files' folder; skip where it is absent, but fail under CI."""

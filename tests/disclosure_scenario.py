@@ -212,7 +212,8 @@ def _run(arguments: Sequence[str], folder: Path, python: str | None) -> None:
     in ``folder`` and naming the files without it, or the code under test in this
     process. The user's data directory is the scenario's own, so that whatever a command
     records of what was published stays with the scenario."""
-    environment = {"XDG_DATA_HOME": str(folder / "user-data")}
+    environment = {"XDG_DATA_HOME": str(folder / "user-data"),
+                   "CORPPARENT_DATA_DIR": str(folder / "user-data" / "corpparent")}
     if python is not None:
         named = [a.format(plugin=PLUGIN, readings=READINGS) for a in arguments]
         done = subprocess.run([python, "-m", "corpparent", *named], capture_output=True,

@@ -34,7 +34,8 @@ from corpparent.report.parts import FindingOut, IndicatorOut
 
 Key = tuple[str, ...]
 THRESHOLD = 6
-MONTHS = [Month(2022, m) for m in range(4, 13)] + [Month(2023, m) for m in range(1, 13)]
+MONTHS = ([Month(2022, m) for m in range(4, 13)] + [Month(2023, m) for m in range(1, 13)]
+          + [Month(2024, m) for m in range(1, 4)])
 FY22, FY23 = FinancialYear(2022), FinancialYear(2023)
 PARTS = ("in_county", "out_of_county")
 

@@ -93,3 +93,12 @@ def test_papers_written_at_once_all_reach_the_record(tmp_path: Path) -> None:
     for worker in workers:
         worker.join()
     assert len(read_record(path, "Wiltshire").figures) == 8
+
+
+def test_the_keys_of_withheld_figures_are_kept_never_their_values(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    record_published(path, "Wiltshire", "April 2024", APRIL,
+                     withheld=[("value", "missing", "2024-04")])
+    record = read_record(path, "Wiltshire")
+    assert record.withheld == {("value", "missing", "2024-04")}
+    assert ("value", "missing", "2024-04") not in record.known

@@ -49,7 +49,7 @@ def test_every_row_of_every_table_names_its_profile(profile: str) -> None:
         assert table.columns[0] == "profile"
         assert {row[0] for row in table.rows} <= {profile}
     frame = pd.read_csv(io.StringIO(render(report, "csv")))  # read as it is, no options
-    assert list(frame.columns[:2]) == ["profile", "authority"]
+    assert list(frame.columns[:3]) == ["profile", "publication", "authority"]
     assert set(frame["profile"]) == {profile}
     assert len(frame) == len(tidy_tables(report)[0].rows)
 

@@ -185,10 +185,11 @@ class Output:
         against what the authority's disclosure record (and this command's earlier
         papers) published."""
         public = self.chosen_profile == "public" and self.suppress is not False
+        published, withheld = self.recording.earlier(public, getattr(report, "authority",
+                                                                     None))
         finished = finish(report, self.format, profile=self.profile,
                           suppress_small=self.suppress, threshold=self.threshold,
-                          published=self.recording.known(
-                              public, getattr(report, "authority", None)))
+                          published=published, withheld_before=withheld)
         self.recording.finished(finished)
         return finished
 

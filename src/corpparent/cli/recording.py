@@ -32,13 +32,7 @@ from corpparent.files.panel.disclosure_record import (
 from corpparent.report.disclosure import Key, figures_of
 from corpparent.report.model import AnyReport, FindingsReport, ScorecardReport
 
-__all__ = ["Recording", "shown_figures"]
-
-
-def shown_figures(report: AnyReport) -> dict[Key, float]:
-    """Every figure ``report`` shows a reader, by key: what publishing it publishes."""
-    return {key: value for key, value in figures_of(report).values.items()
-            if value is not None}
+__all__ = ["Recording"]
 
 
 def _publishable(report: AnyReport) -> bool:
@@ -58,6 +52,7 @@ class Recording:
     path: Path | None = None
     enabled: bool = True
     _run: dict[Key, float] = field(factory=dict)
+    _run_withheld: set[Key] = field(factory=set)
 
     def _where(self, authority: str | None) -> tuple[Path, str | None] | None:
         if not self.enabled:
@@ -68,19 +63,26 @@ class Recording:
             return None
         return default_record_path(authority), authority
 
-    def known(self, public: bool, authority: str | None) -> Mapping[Key, float] | None:
-        """The figures a reader of a public paper about ``authority`` already has: its
-        record's, and this command's earlier papers'. ``None`` for a paper that is not
-        public, or when recording is off."""
+    def earlier(self, public: bool, authority: str | None
+                ) -> tuple[Mapping[Key, float] | None, frozenset[Key]]:
+        """What earlier public papers about ``authority`` (its record's, and this
+        command's) published, and the keys of what they withheld; nothing for a paper
+        that is not public."""
         where = self._where(authority) if public else None
         if where is None:
-            return dict(self._run) if public and self._run else None
-        return {**read_record(*where).known, **self._run}
+            if not public:
+                return None, frozenset()
+            return dict(self._run), frozenset(self._run_withheld)
+        record = read_record(*where)
+        return ({**record.known, **self._run},
+                record.withheld | frozenset(self._run_withheld))
 
     def finished(self, report: AnyReport) -> None:
         """Note what the finished ``report`` publishes, for this command's later papers."""
         if _publishable(report):
-            self._run.update(shown_figures(report))
+            figures = figures_of(report)
+            self._run.update({k: v for k, v in figures.values.items() if v is not None})
+            self._run_withheld.update(figures.withheld)
 
     def written(self, report: AnyReport, target: Path | None) -> None:
         """Add what ``report``, now written to ``target`` (or printed), publishes to the
@@ -95,10 +97,11 @@ class Recording:
                            "added to a disclosure record; give --name or "
                            "--disclosure-record FILE", err=True)
             return
-        shown = shown_figures(report)
-        if not shown:
+        figures = figures_of(report)
+        shown = {k: v for k, v in figures.values.items() if v is not None}
+        if not shown and not figures.withheld:
             return
         period = getattr(report, "period", None)
         paper = target.name if target is not None else (
             f"{report.title} ({period})" if period else report.title)
-        record_published(where[0], where[1], paper, shown)
+        record_published(where[0], where[1], paper, shown, figures.withheld)

@@ -160,7 +160,17 @@ class Range:
     def narrows(self, threshold: int) -> bool:
         """Whether the range confines a ``c`` (a count from 1 to ``threshold - 1``) to
         fewer values than its symbol alone says: some value in 1..threshold-1 is
-        impossible (or the solver could not decide)."""
+        impossible while another is still possible, or it is pinned (or the solver
+        could not decide). A range that rules out every value from 1 to
+        ``threshold - 1`` says only that the ``c`` is a figure withheld to protect
+        another, which the symbol also stands for ("figures from which it could be
+        worked out are withheld too"): it is not narrowed unless pinned. Nor is a ``c``
+        pinned at 0: zero identifies no one (it is shown wherever it is not withheld to
+        protect another), and any figure it would give away with others is narrowed in
+        its own right."""
         if not self.decided:
             return True
-        return not all(self.possible(value) for value in range(1, threshold))
+        if self.pinned:
+            return self.lower != 0
+        small = [self.possible(value) for value in range(1, threshold)]
+        return any(small) and not all(small)

@@ -9,7 +9,7 @@ those registered in :mod:`corpparent.report.formats`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -39,13 +39,15 @@ def finish(
     suppress_small: bool | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     published: Mapping[tuple[str, ...], float] | None = None,
+    withheld_before: Collection[tuple[str, ...]] = (),
 ) -> R:
     """``report`` under ``profile`` (default by format), suppressed where it should be.
 
     ``suppress_small`` overrides the profile's default either way. ``published``: the
     figures a reader already has, by key (``("value", indicator, period)``, ...): the
     authority's disclosure record, the DfE's published figures; nothing is published
-    that would give a withheld figure away with them. The ``public`` profile names input
+    that would give a withheld figure away with them. ``withheld_before``: the keys of the
+    figures earlier public papers withheld, withheld here too. The ``public`` profile names input
     files without their folders. Suppression is applied here, once, to the report
     document, before any format renders it.
     """
@@ -60,7 +62,8 @@ def finish(
     finished = report.model_copy(update=update)
     if not withhold:
         return finished
-    return suppress(finished, Suppression(threshold), published=published)
+    return suppress(finished, Suppression(threshold), published=published,
+                    withheld_before=withheld_before)
 
 
 def render(

@@ -29,12 +29,13 @@ off for JSON (data passed to another tool), and always on for the ``public`` pro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Final, TypeVar, final
 
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
+from corpparent.families import RuleFamily
 from corpparent.report.build import summarise
 from corpparent.report.disclosure.masking import (
     SUPPRESSED,
@@ -97,9 +98,9 @@ def _comparator(item: ComparatorOut, policy: Suppression) -> tuple[ComparatorOut
 
 
 def _scorecard(report: ScorecardReport, policy: Suppression,
-               published: Mapping[Key, float] | None,
+               published: Mapping[Key, float] | None, withheld_before: Collection[Key],
                ) -> tuple[dict[str, object], list[WithheldOut], int]:
-    decision = decide(report, policy.threshold, published)
+    decision = decide(report, policy.threshold, published, withheld_before)
     log = list(decision.log)
     count = 0
     indicators = []
@@ -121,9 +122,11 @@ def _scorecard(report: ScorecardReport, policy: Suppression,
     return update, log, count
 
 
-def _findings(report: FindingsReport, policy: Suppression) -> tuple[dict[str, object], int]:
+def _findings(report: FindingsReport, policy: Suppression, withheld_before: Collection[Key],
+              ) -> tuple[dict[str, object], int]:
     """A report of one process chart: a finding quoting a small count is withdrawn, and
-    a chart of counts with a small one goes whole, with every finding read off it."""
+    a chart of counts with a small one, or with a point an earlier paper withheld, goes
+    whole, with every finding read off it."""
     def quotes_small(finding: FindingOut) -> bool:
         numbers = [n for key in ("value", "earlier")
                    if isinstance(n := finding.evidence.get(key), int | float)]
@@ -133,8 +136,13 @@ def _findings(report: FindingsReport, policy: Suppression) -> tuple[dict[str, ob
     count = sum(new is not old for new, old in zip(findings, report.findings, strict=True))
     update: dict[str, object] = {}
     chart = report.chart
-    hidden = 0 if chart is None or chart.unit != COUNT_UNIT else sum(
-        policy.hides(p.value) for p in chart.points)
+    subject = next((f.subject for f in report.findings
+                    if f.family is RuleFamily.VARIATION), None)
+    before = {key[2] for key in withheld_before
+              if len(key) == 3 and key[0] == "value" and key[1] == subject}
+    hidden = 0 if chart is None else sum(
+        (chart.unit == COUNT_UNIT and policy.hides(p.value)) or p.period in before
+        for p in chart.points)
     if hidden:
         count += hidden
         update["chart"] = None
@@ -167,7 +175,8 @@ def _at_source(report: ScorecardReport | FindingsReport) -> int:
 
 
 def suppress(report: R, policy: Suppression | None = None, *,
-             published: Mapping[Key, float] | None = None) -> R:
+             published: Mapping[Key, float] | None = None,
+             withheld_before: Collection[Key] = ()) -> R:
     """A copy of ``report`` with small counts of children withheld, everything that would
     bound them withdrawn, and a footnote. A benchmark of published national statistics
     is returned as it is: its publishers withheld what they had to, and its banner says
@@ -176,15 +185,17 @@ def suppress(report: R, policy: Suppression | None = None, *,
     ``published``: figures a reader already has, by key (``("value", indicator,
     period)``, ``("numerator", ...)``): a disclosure record of the authority's earlier
     papers, or the DfE's published figures. They are never withheld, and nothing they
-    would give away with this report is published."""
+    would give away with this report is published. ``withheld_before``: the keys of the
+    figures earlier public papers withheld; they are withheld here too, so that a figure
+    withheld there only to protect another does not give the other away from here."""
     if isinstance(report, BenchmarkReport):
         return report
     policy = policy or Suppression()
     log: list[WithheldOut] = []
     if isinstance(report, ScorecardReport):
-        update, log, count = _scorecard(report, policy, published)
+        update, log, count = _scorecard(report, policy, published, withheld_before)
     else:
-        update, count = _findings(report, policy)
+        update, count = _findings(report, policy, withheld_before)
     update["suppression"] = SuppressionNote(
         applied=True,
         threshold=policy.threshold,

@@ -18,9 +18,11 @@ A report of findings (meetings, obligations) has the ``findings`` table first, t
 ``process`` table when it carries a chart and the ``register`` when it has one. The
 tables are built from the finished report, so what was withheld as ``c`` stays withheld.
 
-Every table's first column is ``profile``: who the report is for (``public``,
-``private`` or ``internal``), on every row, so a table copied out of its file, or a row
-pasted elsewhere, still says whether it may be published. Each table also carries the
+Every table's first columns are ``profile``, who the report is for (``public``,
+``private`` or ``internal``), and ``publication``, whether it may be published ("for
+publication", or "not for publication" as its banner says), on every row, so a table
+copied out of its file, or a row pasted elsewhere, still says whether it may be
+published. Each table also carries the
 report's :func:`~corpparent.report.profiles.about` (profile, banner, what was
 withheld) as :attr:`Table.about`, which the workbook's first sheet and the Parquet
 file's metadata state.
@@ -48,7 +50,7 @@ __all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables
 #: A cell of a tidy table: text, a number, a yes/no, or empty.
 Cell = str | float | int | bool | None
 
-#: The columns of the ``indicators`` table after ``profile``, in order.
+#: The columns of the ``indicators`` table after ``profile`` and ``publication``, in order.
 _INDICATOR_FIELDS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
     "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
@@ -57,14 +59,14 @@ _INDICATOR_FIELDS: Final = (
     "national_band", "national_period", "national_group", "national_group_better_than",
     "national_group_with_value", "variation", "assurance",
 )
-#: The columns of the ``process`` table after ``profile``, in order.
+#: The columns of the ``process`` table after ``profile`` and ``publication``, in order.
 _PROCESS_FIELDS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "period", "value",
     "mean", "lower_limit", "upper_limit", "trial", "signal", "side", "nature",
 )
 #: The columns of the ``indicators`` and ``process`` tables, in order.
-INDICATOR_COLUMNS: Final = ("profile", *_INDICATOR_FIELDS)
-PROCESS_COLUMNS: Final = ("profile", *_PROCESS_FIELDS)
+INDICATOR_COLUMNS: Final = ("profile", "publication", *_INDICATOR_FIELDS)
+PROCESS_COLUMNS: Final = ("profile", "publication", *_PROCESS_FIELDS)
 _COMPARATOR_COLUMNS: Final = (
     "authority", "report_period", "indicator_id", "indicator_name", "comparator",
     "comparator_kind", "period", "value", "symbol",
@@ -95,10 +97,12 @@ class Table:
 def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
     """The report's tables, the main one first (``indicators`` for a scorecard,
     ``benchmark`` for a benchmark, ``findings`` otherwise), each headed by the
-    ``profile`` column."""
+    ``profile`` and ``publication`` columns."""
     about = profile_about(report)
-    return tuple(Table(t.name, ("profile", *t.columns),
-                       tuple((report.profile, *row) for row in t.rows), about)
+    publication = ("not for publication" if "not for publication" in dict(about)[
+        "Who it is for"].lower() else "for publication")
+    return tuple(Table(t.name, ("profile", "publication", *t.columns),
+                       tuple((report.profile, publication, *row) for row in t.rows), about)
                  for t in _tables(report))
 
 

@@ -9,12 +9,15 @@ has is never the one withheld to protect another, and a total it completes is wi
 
 The record holds **only what was published**: the figures a reader of the papers can
 see, each under its key (``value``, indicator, period; ``numerator``, ...), the paper it
-first appeared in and the latest value published for it. It never holds a withheld
-value. It is still a working file for officers, not for publication, and says so in the
-file. It is kept outside the output folder by default, so it is not published beside
-the papers by mistake: in the user's data folder (``$CORPPARENT_DATA_DIR``, else
-``$XDG_DATA_HOME/corpparent``, else ``~/.local/share/corpparent``; on Windows
-``%LOCALAPPDATA%\\corpparent``), under ``disclosure/AUTHORITY.json``.
+first appeared in and the latest value published for it; and the keys of the figures
+the papers showed as withheld, so that a later paper withholds them too (a figure
+withheld only to protect another, published by a later paper, would give the other
+away). It never holds a withheld value. It is still a working file for officers, not
+for publication, and says so in the file. It is kept outside the output folder by
+default, so it is not published beside the papers by mistake: in the user's data folder
+(``$CORPPARENT_DATA_DIR``, else ``$XDG_DATA_HOME/corpparent``, else
+``~/.local/share/corpparent``; on Windows ``%LOCALAPPDATA%\\corpparent``), under
+``disclosure/AUTHORITY.json``.
 
 Two papers written at once add to the record one after the other: the record is read,
 merged and written whole (:func:`~corpparent.files.writing.write_whole`) under an
@@ -28,7 +31,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Final, Literal, final
@@ -85,15 +88,18 @@ class DisclosureRecord:
     authority: str
     figures: Mapping[Key, PublishedFigure] = field(factory=dict, converter=_figures)
     papers: tuple[str, ...] = ()
+    withheld: frozenset[Key] = frozenset()
 
     @property
     def known(self) -> dict[Key, float]:
         """Every published figure's latest value: what any reader of the papers knows."""
         return {key: figure.value for key, figure in self.figures.items()}
 
-    def with_paper(self, paper: str, published: Mapping[Key, float | None]) -> DisclosureRecord:
+    def with_paper(self, paper: str, published: Mapping[Key, float | None],
+                   withheld: Iterable[Key] = ()) -> DisclosureRecord:
         """This record with the figures ``paper`` published added (a figure ``None`` in
-        ``published`` was not published and is not recorded)."""
+        ``published`` was not published and is not recorded) and the keys of those it
+        ``withheld``."""
         figures = dict(self.figures)
         for key, value in published.items():
             if value is None or not math.isfinite(value):
@@ -102,7 +108,8 @@ class DisclosureRecord:
             first = paper if before is None else before.first_paper
             figures[key] = PublishedFigure(float(value), first, paper)
         papers = self.papers if paper in self.papers else (*self.papers, paper)
-        return DisclosureRecord(self.authority, figures, papers)
+        return DisclosureRecord(self.authority, figures, papers,
+                                self.withheld | frozenset(withheld))
 
 
 # --- the file -----------------------------------------------------------------------------
@@ -127,6 +134,7 @@ class _RecordFile(BaseModel):
     updated: str = ""
     papers: list[str] = Field(default_factory=list)
     figures: list[_FigureRow] = Field(default_factory=list)
+    withheld: list[list[str]] = Field(default_factory=list)
 
 
 def _slug(authority: str) -> str:
@@ -176,7 +184,8 @@ def read_record(path: str | os.PathLike[str], authority: str | None) -> Disclosu
             f"{shown(authority)}: give each authority its own record")
     figures = {tuple(row.key): PublishedFigure(row.value, row.first_paper, row.last_paper)
                for row in found.figures}
-    return DisclosureRecord(found.authority, figures, tuple(found.papers))
+    return DisclosureRecord(found.authority, figures, tuple(found.papers),
+                            frozenset(tuple(key) for key in found.withheld))
 
 
 def _write(path: Path, record: DisclosureRecord) -> None:
@@ -184,7 +193,8 @@ def _write(path: Path, record: DisclosureRecord) -> None:
                        last_paper=figure.last_paper)
             for key, figure in sorted(record.figures.items())]
     content = _RecordFile(authority=record.authority, papers=list(record.papers),
-                          figures=rows, updated=datetime.now().astimezone().isoformat(
+                          figures=rows, withheld=[list(key) for key in sorted(record.withheld)],
+                          updated=datetime.now().astimezone().isoformat(
                               timespec="seconds"))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_whole(path, content.model_dump_json(indent=1) + "\n")
@@ -209,13 +219,14 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def record_published(path: str | os.PathLike[str], authority: str | None, paper: str,
-                     published: Mapping[Key, float | None]) -> DisclosureRecord:
-    """Add what ``paper`` published to the record at ``path`` (made if there is none)
-    and return the record as written."""
+                     published: Mapping[Key, float | None],
+                     withheld: Iterable[Key] = ()) -> DisclosureRecord:
+    """Add what ``paper`` published (and the keys of what it ``withheld``) to the record
+    at ``path`` (made if there is none) and return the record as written."""
     target = Path(path)
     try:
         with _locked(target):
-            record = read_record(target, authority).with_paper(paper, published)
+            record = read_record(target, authority).with_paper(paper, published, withheld)
             _write(target, record)
     except OSError as exc:
         raise DataError.single(str(target), f"cannot write the disclosure record: "

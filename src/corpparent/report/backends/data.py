@@ -30,7 +30,7 @@ def write_csv(report: AnyReport, options: RenderOptions) -> str:
     if not isinstance(report, BenchmarkReport):
         return csv_text(main)
     (sources,) = rest
-    return "".join(f"# {source}\n" for _, source in sources.rows) + csv_text(main)
+    return "".join(f"# {row[-1]}\n" for row in sources.rows) + csv_text(main)
 
 
 def write_xlsx(report: AnyReport, options: RenderOptions) -> bytes:

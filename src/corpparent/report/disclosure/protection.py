@@ -13,7 +13,7 @@ decision in the report's terms, for :mod:`corpparent.report.disclosure.masking` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Final, final
 
 from attrs import frozen
@@ -114,9 +114,11 @@ def _log(secured: Secured[Key]) -> list[WithheldOut]:
 
 
 def decide(report: ScorecardReport, threshold: int,
-           published: Mapping[Key, float] | None = None) -> Decision:
+           published: Mapping[Key, float] | None = None,
+           withheld_before: Collection[Key] = ()) -> Decision:
     """What ``report`` withholds at ``threshold``, given the figures a reader already has
-    (``published``: a disclosure record, the DfE's published figures)."""
+    (``published``: a disclosure record, the DfE's published figures) and those earlier
+    papers withheld (``withheld_before``), which stay withheld."""
     figures = figures_of(report)
     seen = dict(published or {})
     values, relations = dict(figures.values), list(figures.relations)
@@ -131,6 +133,9 @@ def decide(report: ScorecardReport, threshold: int,
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
         forced.update(_unseen(values, seen, total, tiles, shown, threshold))
+    for key in withheld_before:
+        if values.get(key) is not None and key not in seen:
+            forced.setdefault(key, key)
     # Each figure withheld because of a figure withheld elsewhere is withheld as derived
     # from a stand-in for that figure, so that secure protects it like any other.
     derived = list(figures.derived)

@@ -1,0 +1,83 @@
+"""The disclosure record at the command line: a public paper is protected against the
+authority's earlier public papers and adds what it publishes; nothing else is recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpparent.cli import cli
+from corpparent.files.panel.disclosure_record import default_record_path, read_record
+from disclosure_scenario import APRIL, PLUGIN, READINGS, write_scenario
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
+WILTSHIRE = EXAMPLES / "wiltshire_readings_2022-23.csv"
+
+
+def _paper(tmp_path: Path, period: str, *options: str, fmt: str = "markdown") -> Path:
+    output = tmp_path / f"paper-{period.replace(' ', '-')}.{'md' if fmt == 'markdown' else fmt}"
+    result = CliRunner().invoke(cli, ["scorecard", str(WILTSHIRE), "-a", "wiltshire", "-p",
+                                      period, "-f", fmt, "-o", str(output), *options])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def test_a_public_paper_is_recorded_in_the_data_folder_not_beside_it(tmp_path: Path) -> None:
+    paper = _paper(tmp_path, "2022-23 Q4")
+    record = read_record(default_record_path("Wiltshire Council"), "Wiltshire Council")
+    assert record.papers == (paper.name,)
+    assert record.known  # the figures it published
+    assert not list(tmp_path.glob("*.json"))  # nothing beside the paper
+    text = default_record_path("Wiltshire Council").read_text(encoding="utf-8")
+    assert json.loads(text)["note"].startswith("Not for publication")
+
+
+def test_internal_copies_and_opting_out_record_nothing(tmp_path: Path) -> None:
+    _paper(tmp_path, "2022-23 Q4", "--profile", "internal")
+    _paper(tmp_path, "2022-23 Q3", "--no-disclosure-record")
+    assert not default_record_path("Wiltshire Council").exists()
+
+
+def test_a_record_named_on_the_command_line_is_used(tmp_path: Path) -> None:
+    record = tmp_path / "elsewhere" / "wiltshire.json"
+    _paper(tmp_path, "2022-23 Q4", "--disclosure-record", str(record))
+    assert read_record(record, None).papers
+    assert not default_record_path("Wiltshire Council").exists()
+
+
+def test_the_two_record_options_together_are_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["scorecard", str(WILTSHIRE), "-a", "wiltshire", "-p",
+                                      "2022-23 Q4", "--disclosure-record", "x.json",
+                                      "--no-disclosure-record"])
+    assert result.exit_code == 2
+    assert "cannot be given together" in result.output
+
+
+def test_a_figure_withheld_in_one_paper_stays_withheld_in_the_next(tmp_path: Path) -> None:
+    """April 2023's paper withholds placed in county in November 2022 only to protect
+    placed out of county (71 = 68 + 3); the chart of placed in county drawn afterwards
+    must not publish the 68, which with the published 71 gives the 3 back."""
+    write_scenario(tmp_path)
+    common = ["-a", str(tmp_path / PLUGIN), "-p", APRIL, "-f", "json", "--profile", "public"]
+    paper = CliRunner().invoke(cli, ["scorecard", str(tmp_path / READINGS), *common,
+                                     "-o", str(tmp_path / "april.json")])
+    assert paper.exit_code == 0, paper.output
+    record = read_record(default_record_path("Fenmoor Council"), "Fenmoor Council")
+    assert ("value", "placed_in_county", "2022-11") in record.withheld
+    chart = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
+                                     "placed_in_county", *common])
+    assert chart.exit_code == 0, chart.output
+    drawn = json.loads(chart.output)
+    assert drawn["chart"] is None
+    alone = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
+                                     "placed_in_county", *common, "--no-disclosure-record"])
+    assert json.loads(alone.output)["chart"] is not None  # the record is what withholds it
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_spreadsheets_default_to_internal_and_are_not_recorded(tmp_path: Path, fmt: str) -> None:
+    _paper(tmp_path, "2022-23 Q4", fmt=fmt)
+    assert not default_record_path("Wiltshire Council").exists()
