@@ -202,6 +202,9 @@ def test_a_chart_reports_variation_goes_with_a_chart_of_a_small_count() -> None:
     assert "mean" not in after.explanation
     assert after.evidence["mean"] == "c"
     assert hidden.summary == {"insufficient data": 1}
+    # its own figure, 8 in 2023-04, is shown: the finding says the chart went, not it
+    assert "process chart is withheld" in after.explanation
+    assert "figure for 2023-04 withheld" not in after.explanation
 
 
 def test_a_part_published_elsewhere_makes_the_total_the_figure_withheld() -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "WITHHELD_NOTE",
     "earlier_period",
     "exception_report",
+    "CHART_WITHHELD",
     "mask_chart_findings",
     "mask_finding",
     "mask_indicator",
@@ -84,20 +85,29 @@ def earlier_period(finding: FindingOut) -> str | None:
     return str(period.previous())
 
 
-def mask_finding(finding: FindingOut) -> FindingOut:
-    """``finding`` withdrawn: insufficient data, saying its figure is withheld, with
-    every piece of evidence that would place the figure withheld too."""
+#: Why a finding read off a process chart is withdrawn when its own figure is shown.
+CHART_WITHHELD: Final = "its process chart is withheld, as a point of it is"
+
+
+def mask_finding(finding: FindingOut, why: str | None = None) -> FindingOut:
+    """``finding`` withdrawn: insufficient data, saying its figure is withheld (or
+    ``why`` it is withdrawn, where its own figure is shown: its process chart is
+    withheld), with every piece of evidence that would place a withheld figure withheld
+    too."""
     evidence: dict[str, EvidenceValue] = {
         key: (value if key in _HARMLESS else SUPPRESSED)
         for key, value in finding.evidence.items()
     }
     period = f" for {finding.period}" if finding.period else ""
+    said = (f"{finding.display_subject}: figure{period} withheld ({SUPPRESSED})."
+            if why is None else
+            f"{finding.display_subject}: not judged{period}: {why} ({SUPPRESSED}).")
     return finding.model_copy(update={
         "status": Status.INSUFFICIENT_DATA,
         "breach": False,
         "outcome": NotJudged.INSUFFICIENT_DATA.value,
         "evidence": evidence,
-        "explanation": f"{finding.display_subject}: figure{period} withheld ({SUPPRESSED}).",
+        "explanation": said,
     })
 
 
@@ -108,7 +118,7 @@ def _is_process(finding: FindingOut) -> bool:
 def mask_chart_findings(findings: Sequence[FindingOut]) -> list[FindingOut]:
     """The findings of a report whose process chart is withdrawn: those read off the
     chart (variation, assurance, any giving its mean or limits) withdrawn with it."""
-    return [mask_finding(f) if _is_process(f) else f for f in findings]
+    return [mask_finding(f, CHART_WITHHELD) if _is_process(f) else f for f in findings]
 
 
 class _Withdrawal:
@@ -133,20 +143,24 @@ class _Withdrawal:
             return True
         return chart is not None and any(self.holds(p.period) for p in chart.points)
 
-    def finding_goes(self, finding: FindingOut, chart_goes: bool) -> bool:
+    def finding_goes(self, finding: FindingOut, chart_goes: bool) -> tuple[bool, str | None]:
+        """Whether ``finding`` is withdrawn, and why where its own figure is shown
+        (``None``: a figure it states or bounds is withheld)."""
         if ("finding", self.item.id, finding.period or "", finding.rule) in self.dropped:
-            return True
+            return True, None
         if self.holds(finding.period) or self.holds(earlier_period(finding)):
-            return True
+            return True, None
+        numbers = [float(n) for key in ("value", "earlier")
+                   if isinstance(n := finding.evidence.get(key), int | float)
+                   and not isinstance(n, bool)]
+        if any(n in self.values for n in numbers):
+            return True, None
         if chart_goes and (_is_process(finding) or (
                 finding.family is RuleFamily.EXPECTED_RANGE
                 and self.item.expected_range is not None
                 and self.item.expected_range.from_process)):
-            return True
-        numbers = [float(n) for key in ("value", "earlier")
-                   if isinstance(n := finding.evidence.get(key), int | float)
-                   and not isinstance(n, bool)]
-        return any(n in self.values for n in numbers)
+            return True, CHART_WITHHELD
+        return False, None
 
     def withdrawn(self, period: str | None, what: str) -> None:
         self.log.append(WithheldOut(indicator=self.item.id, period=period or "",
@@ -183,10 +197,10 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
     update: dict[str, object] = {"beside": [point(p) for p in item.beside]}
     findings = []
     for finding in item.findings:
-        if finding.status is not Status.INSUFFICIENT_DATA and work.finding_goes(
-                finding, chart_goes):
+        goes, why = work.finding_goes(finding, chart_goes)
+        if goes and finding.status is not Status.INSUFFICIENT_DATA:
             work.withdrawn(finding.period, finding.rule)
-            finding = mask_finding(finding)
+            finding = mask_finding(finding, why)
         findings.append(finding)
     update["findings"] = findings
     if chart_goes:
