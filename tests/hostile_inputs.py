@@ -128,6 +128,13 @@ def huge_xls(folder: Path) -> Path:
     return path
 
 
+def far_cell_xls(folder: Path) -> Path:
+    """An Excel 97-2003 workbook of 5 KB whose one cell beyond the seed's is at IV65536,
+    the last of the format: a sheet of 65,536 rows of 256 columns, 16.7 million cells."""
+    rows = [*SEED, *([] for _ in range(65_536 - len(SEED) - 1)), [""] * 255 + ["far"]]
+    return write_xls(folder / "far.xls", rows)
+
+
 def wide_csv(folder: Path) -> Path:
     """A CSV file whose header has a million columns."""
     path = folder / "wide.csv"
