@@ -28,6 +28,7 @@ chains the stream's and the directory's sectors, and ends each chain with 0xFFFF
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import struct
@@ -134,6 +135,12 @@ def xls_bytes(rows: list[list[str]]) -> bytes:
 # --- mutations: of the records, then of the container -----------------------------------
 
 
+@functools.cache
+def _many_cells() -> tuple[Record, ...]:
+    """A cell in column A of each of rows 2 to 20,000, made once."""
+    return tuple(cell_record(row, 0, "x") for row in range(1, 20_000))
+
+
 def record_mutation(records: list[Record], rng: random.Random) -> tuple[list[Record], str]:
     """``records`` of a sheet changed where a careless or hostile writer would: declared
     dimensions blown up, a cell at the last row and column, a record's length or a
@@ -159,7 +166,7 @@ def record_mutation(records: list[Record], rng: random.Random) -> tuple[list[Rec
             data = records[at][1]
             records[at] = (LABEL, data[:6] + struct.pack("<H", 0xFFFF) + data[8:])
     elif how == "many cells":
-        records[-1:-1] = [cell_record(row, 0, "x") for row in range(1, 20_000)]
+        records[-1:-1] = _many_cells()
     elif how == "no eof":
         records.pop()
     else:

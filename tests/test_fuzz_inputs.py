@@ -37,7 +37,8 @@ from fuzz_inputs import (
     rows_in,
     seeds,
 )
-from fuzz_server import FILE_SLOTS, Ended, ForkServer, Tally, Task, fork_servers, run_route
+from fuzz_routes import ForkServer, Tally, fork_servers, run_route
+from fuzz_server import FILE_SLOTS, Ended, Task
 from fuzz_workbooks import CONTAINERS, mutate_workbook, workbook_seeds
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
