@@ -11,7 +11,10 @@ writes the figures of each route: inputs, results, placed errors, failures by cl
 rows lost, the largest memory and CPU time. The inputs are made by :mod:`fuzz_inputs`
 and :mod:`fuzz_workbooks`, each from a random generator seeded by its route and number.
 An input that reaches native code (a workbook, a parquet file) is read in a process of
-its own (:mod:`fuzz_server`), so an abort is counted, not fatal to the suite.
+its own (:mod:`fuzz_server`), so an abort is counted, not fatal to the suite. Some inputs
+are read under lowered read limits, each chosen with the input: many rows, a small zip
+bomb, and an ``.xls`` far cell or 20,000 cells (:data:`fuzz_xls.LOWERED`, one input in a
+hundred read whole), whose read whole takes seconds and tests nothing the first did not.
 """
 
 from __future__ import annotations

@@ -21,7 +21,9 @@ interpreter, and 0.1 ms in this process. Where processes cannot be forked, or th
 address space this process already maps cannot be told (no ``/proc``), the child is a
 new interpreter. Rows come back without the empty cells that end them, so a far cell
 (an ``.xls`` file of 5 KB with a cell at IV65536: 16 million cells, almost all empty)
-costs about 3 s of reading, not 10, and is refused by the reader as before.
+costs about 3 s of reading, not 10; within the read limits (16.7 million cells is under
+the default 50 million) the sheet is read whole, and the far cell's row, longer than the
+table's header, is reported as a problem of that row.
 
 The child asks calamine how far each sheet runs before it turns the sheet's cells into
 Python values, and a sheet whose last cell lies beyond the rows or columns bound, or
