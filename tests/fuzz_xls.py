@@ -178,11 +178,11 @@ def record_mutation(records: list[Record], rng: random.Random) -> tuple[list[Rec
 #: The read limits lowered while a record mutation is read: a cell at IV65536 makes a
 #: sheet of 16.7 million cells (under the default 50 million) and 20,000 cells make
 #: 20,000 rows, each read whole in seconds (3 s; up to 17 s for a kind of 22 columns,
-#: whose 436,765 problems are each reported). Under these limits the reading child
-#: refuses the sheet once calamine has opened the file, so that open, which is the
-#: mutation's point, is still done; one read of the same far cell or the same rows
-#: again tests nothing the first did not. One input in :data:`READ_WHOLE` of each is
-#: read under the default limits, read whole.
+#: whose 436,765 problems are each reported). Under these limits the sheet is refused
+#: at its last cell, found in the file's records, before it is read; one read of the
+#: same far cell or the same rows again tests nothing the first did not. One input in
+#: :data:`READ_WHOLE` of each is read under the default limits, read whole, and a far
+#: cell or many cells after a container mutation still reach calamine.
 LOWERED = {"far cell": {"cells": 1_000_000}, "many cells": {"rows": 1000}}
 READ_WHOLE = 100
 

@@ -1,9 +1,10 @@
-"""An Excel 97-2003 sheet that runs far is refused before its cells become Python
-values where it lies beyond the read limits, and read whole within them.
+"""An Excel 97-2003 sheet that runs far is refused before it is read where it lies
+beyond the read limits, and read whole within them.
 
-The child process that reads an ``.xls`` (``corpparent.files._tabular.contained``) asks
-calamine how far each sheet runs before turning its cells into values; the times in the
-comments are for this 5 KB file read in this process's forked child.
+The file's records are scanned for each sheet's last cell before any child process
+reads it (``corpparent.files._tabular.xls_scan``), and the child that reads it
+(``corpparent.files._tabular.contained``) asks calamine how far each sheet runs before
+turning its cells into values; the times in the comments are for this 5 KB file.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def refused(path: Path) -> DataError:
 
 def test_a_sheet_beyond_the_bounds_is_refused_at_its_last_cell(tmp_path: Path) -> None:
     # A cell at IV65536: 16.7 million cells. Refused as an .xlsx sheet is, naming the
-    # place and the limit, in 0.6 s, most of it calamine opening the file (which lays
-    # the cells out as it opens it); read whole, 3 s.
+    # place and the limit, from the file's records in 0.3 ms, before calamine would lay
+    # the cells out as it opens the file (0.5 s); read whole, 3 s.
     far = far_cell_xls(tmp_path)
     assert far.stat().st_size < 8_000
     with reading_limits(cells=1_000_000):
@@ -40,6 +41,20 @@ def test_a_sheet_beyond_the_bounds_is_refused_at_its_last_cell(tmp_path: Path) -
         assert "read limit columns (200)" in str(refused(far))
     with reading_limits(rows=60_000):
         assert "read limit rows (60,000)" in str(refused(far))
+
+
+def test_the_child_refuses_what_the_scan_cannot_follow(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A sheet the scan does not see (here: as if it could not follow the file) is still
+    # refused at its last cell, by the child, once calamine has opened the file.
+    from corpparent.files._tabular import contained
+
+    monkeypatch.setattr(contained, "sheet_ends", lambda _data: None)
+    contained._read.cache_clear()
+    with reading_limits(cells=1_000_000):
+        error = refused(far_cell_xls(tmp_path))
+    assert (error.line, error.field) == (65_536, "Sheet1!IV65536")
+    assert "over the read limit cells (1,000,000)" in str(error)
 
 
 def test_a_sheet_just_within_the_bounds_is_read(tmp_path: Path) -> None:

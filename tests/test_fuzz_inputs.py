@@ -270,8 +270,8 @@ def test_rows_are_counted_as_a_plain_reader_counts_them(tmp_path: Path) -> None:
 def test_an_xls_mutation_read_under_lowered_limits_is_refused_by_them(
         how: str, tmp_path: Path) -> None:
     """A far cell or 20,000 cells, read under :data:`fuzz_xls.LOWERED`, is refused by
-    the limit lowered (once calamine has opened the file), not read whole; one input in
-    a hundred keeps the defaults."""
+    the limit lowered at the sheet's last cell, not read whole; one input in a hundred
+    keeps the defaults."""
     records = sheet_records([["indicator", "value"], ["cla", "7"]])
     records[-1:-1] = ([cell_record(MAX_ROWS - 1, MAX_COLUMNS - 1, "far")] if how == "far cell"
                       else list(_many_cells()))
