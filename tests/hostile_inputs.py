@@ -161,6 +161,7 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
     "xlsx, entity expansion": laughs_xlsx,
     "ods, a row repeated 1,048,576 times": repeated_ods,
     "xls, DIMENSIONS of 4 billion rows": huge_xls,
+    "xls, one cell at IV65536 (within bounds)": far_cell_xls,
     "csv, a million columns": wide_csv,
     "csv, 2,000,000 readings": many_readings_csv,
 }
