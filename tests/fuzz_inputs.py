@@ -563,8 +563,8 @@ def _placed(error: CorpparentError, path: Path) -> str | None:
     for problem in error.problems:
         if not problem.source.startswith(source) and source not in problem.note:
             return f"a problem of another source: {problem}"
-        whole = any(note in problem.message for note in WHOLE_FILE)
-        if problem.line is None and problem.field is None and not whole:
+        if problem.line is None and problem.field is None and not any(
+                note in problem.message for note in WHOLE_FILE):
             return f"a problem without a line or field: {problem}"
     return None
 

@@ -128,6 +128,13 @@ def huge_xls(folder: Path) -> Path:
     return path
 
 
+def far_cell_xls(folder: Path) -> Path:
+    """An Excel 97-2003 workbook of 5 KB whose one cell beyond the seed's is at IV65536,
+    the last of the format: a sheet of 65,536 rows of 256 columns, 16.7 million cells."""
+    rows = [*SEED, *([] for _ in range(65_536 - len(SEED) - 1)), [""] * 255 + ["far"]]
+    return write_xls(folder / "far.xls", rows)
+
+
 def wide_csv(folder: Path) -> Path:
     """A CSV file whose header has a million columns."""
     path = folder / "wide.csv"
@@ -154,6 +161,7 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
     "xlsx, entity expansion": laughs_xlsx,
     "ods, a row repeated 1,048,576 times": repeated_ods,
     "xls, DIMENSIONS of 4 billion rows": huge_xls,
+    "xls, one cell at IV65536 (within bounds)": far_cell_xls,
     "csv, a million columns": wide_csv,
     "csv, 2,000,000 readings": many_readings_csv,
 }

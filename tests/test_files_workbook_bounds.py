@@ -27,6 +27,7 @@ from hostile_inputs import (
     SHEET,
     bomb_xlsx,
     declared_xlsx,
+    far_cell_xls,
     far_cell_xlsx,
     huge_xls,
     laughs_xlsx,
@@ -211,6 +212,8 @@ def test_an_xls_is_read_alike_in_a_forked_child_and_in_a_new_interpreter(
         ["indicator", "value", "note"], ["cla", "7", ""], ["", "", ""], ["", "", "x"]])]
     with pytest.raises(DataError, match="cannot read the workbook within"):
         contained.contained_sheets(huge_xls(tmp_path))
+    with reading_limits(cells=1_000), pytest.raises(DataError, match="read limit cells"):
+        contained.contained_sheets(far_cell_xls(tmp_path))
 
 
 def test_dates_and_times_come_back_from_the_child_as_they_went_in(tmp_path: Path) -> None:

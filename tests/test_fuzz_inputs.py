@@ -11,7 +11,10 @@ writes the figures of each route: inputs, results, placed errors, failures by cl
 rows lost, the largest memory and CPU time. The inputs are made by :mod:`fuzz_inputs`
 and :mod:`fuzz_workbooks`, each from a random generator seeded by its route and number.
 An input that reaches native code (a workbook, a parquet file) is read in a process of
-its own (:mod:`fuzz_server`), so an abort is counted, not fatal to the suite.
+its own (:mod:`fuzz_server`), so an abort is counted, not fatal to the suite. Some inputs
+are read under lowered read limits, each chosen with the input: many rows, a small zip
+bomb, and an ``.xls`` far cell or 20,000 cells (:data:`fuzz_xls.LOWERED`, one input in a
+hundred read whole), whose read whole takes seconds and tests nothing the first did not.
 """
 
 from __future__ import annotations
@@ -32,13 +35,26 @@ from fuzz_inputs import (
     _csv_bytes,
     _csv_table,
     classified,
+    file_outcome,
     mutate,
     outcome,
     rows_in,
     seeds,
 )
-from fuzz_server import FILE_SLOTS, Ended, ForkServer, Tally, Task, fork_servers, run_route
+from fuzz_routes import ForkServer, Tally, fork_servers, run_route
+from fuzz_server import FILE_SLOTS, Ended, Task
 from fuzz_workbooks import CONTAINERS, mutate_workbook, workbook_seeds
+from fuzz_xls import (
+    LOWERED,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    _many_cells,
+    cell_record,
+    compound_file,
+    record_limits,
+    sheet_records,
+    workbook_stream,
+)
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
 INPUTS = int(os.environ.get("CORPPARENT_FUZZ_INPUTS", 10_000 if THOROUGH else 200))
@@ -248,3 +264,25 @@ def test_rows_are_counted_as_a_plain_reader_counts_them(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     path.write_text('{"readings": [{}, {}, {}]}', encoding="utf-8")
     assert rows_in("readings", path) == 3
+
+
+@pytest.mark.parametrize("how", sorted(LOWERED))
+def test_an_xls_mutation_read_under_lowered_limits_is_refused_by_them(
+        how: str, tmp_path: Path) -> None:
+    """A far cell or 20,000 cells, read under :data:`fuzz_xls.LOWERED`, is refused by
+    the limit lowered at the sheet's last cell, not read whole; one input in a hundred
+    keeps the defaults."""
+    records = sheet_records([["indicator", "value"], ["cla", "7"]])
+    records[-1:-1] = ([cell_record(MAX_ROWS - 1, MAX_COLUMNS - 1, "far")] if how == "far cell"
+                      else list(_many_cells()))
+    path = tmp_path / "mutated.xls"
+    path.write_bytes(compound_file(workbook_stream(records)))
+    (limit,) = LOWERED[how]
+    status, detail, _ = file_outcome("readings", str(path), None, LOWERED[how])
+    assert status == "error"
+    # The sheet refused at its last cell, before its cells were read: not the table.
+    assert "the sheet's" in detail
+    assert f"over the read limit {limit} " in detail
+    kept = sum(record_limits(how, random.Random(number)) == {} for number in range(2000))
+    assert 0 < kept < 60
+

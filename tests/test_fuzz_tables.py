@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from fuzz_inputs import Seed, seeds
-from fuzz_server import ForkServer, Tally, Task, fork_servers, run_route
+from fuzz_routes import ForkServer, Tally, fork_servers, run_route
+from fuzz_server import Task
 from fuzz_tables import CONTAINERS, TABLE_KINDS, planned, table_outcome
 
 THOROUGH = os.environ.get("CORPPARENT_FUZZ") == "thorough"
@@ -96,9 +97,9 @@ def test_the_fork_server_counts_what_would_end_a_process_as_that_input_failing(
     to standard output corrupts nothing, and a child forked and left running neither
     holds the server up nor outlives the input).
     """
-    before, first, after = small_server.run([("fuzz_server:probe", ("before",)),
-                                             ("fuzz_server:probe", (how,)),
-                                             ("fuzz_server:probe", ("returns",))])
+    before, first, after = small_server.run([("fuzz_routes:probe", ("before",)),
+                                             ("fuzz_routes:probe", (how,)),
+                                             ("fuzz_routes:probe", ("returns",))])
     assert (before.status, before.detail) == ("result", "before")
     assert first.status == status, first
     assert first.failed == (status not in ("result", "error"))
@@ -109,9 +110,9 @@ def test_the_fork_server_measures_each_input_of_a_batch_on_its_own(
         small_server: ForkServer) -> None:
     """Inputs read one after another in one process: each one's CPU time and peak
     memory are its own, not those of the inputs before it."""
-    burn, hold, after = small_server.run([("fuzz_server:probe", ("burn",)),
-                                          ("fuzz_server:probe", ("hold",)),
-                                          ("fuzz_server:probe", ("returns",))])
+    burn, hold, after = small_server.run([("fuzz_routes:probe", ("burn",)),
+                                          ("fuzz_routes:probe", ("hold",)),
+                                          ("fuzz_routes:probe", ("returns",))])
     assert (burn.status, hold.status, after.status) == ("result",) * 3
     assert burn.cpu_seconds >= 0.25
     assert hold.cpu_seconds < 0.25

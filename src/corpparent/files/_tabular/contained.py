@@ -21,7 +21,20 @@ interpreter, and 0.1 ms in this process. Where processes cannot be forked, or th
 address space this process already maps cannot be told (no ``/proc``), the child is a
 new interpreter. Rows come back without the empty cells that end them, so a far cell
 (an ``.xls`` file of 5 KB with a cell at IV65536: 16 million cells, almost all empty)
-costs about 3 s of reading, not 10, and is refused by the reader as before.
+costs about 3 s of reading, not 10; within the read limits (16.7 million cells is under
+the default 50 million) the sheet is read whole, and the far cell's row, longer than the
+table's header, is reported as a problem of that row.
+
+A sheet whose last cell lies beyond the rows or columns bound, or whose area from A1
+holds more than the cells bound, is refused as a zipped workbook's sheet is refused
+before it is read (:func:`~corpparent.files._tabular.sheet_bounds.check_bounds`), in
+two places. Before any child is started, the ``.xls`` file's own records are scanned
+for each sheet's last cell (:mod:`~corpparent.files._tabular.xls_scan`: 0.3 ms for the
+far cell at IV65536, whose opening costs calamine 0.5 s; 0.6 µs a cell for a sheet
+within the bounds). And the child asks calamine how far each sheet runs before it turns
+the sheet's cells into Python values, for what the scan cannot follow or does not count
+(blank cells, formulas, a workbook in the container's mini stream, other formats).
+A sheet within the bounds is read whole.
 """
 
 from __future__ import annotations
@@ -44,7 +57,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from corpparent.errors import DataError
-from corpparent.files._tabular.limits import LIMIT_ENV_PREFIX, current_limits
+from corpparent.files._tabular.limits import LIMIT_ENV_PREFIX, ReadLimits, current_limits
+from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, check_bounds
+from corpparent.files._tabular.xls_scan import sheet_ends
 
 __all__ = ["BASE_BYTES", "CPU_SECONDS", "contained_sheet_names", "contained_sheets"]
 
@@ -56,6 +71,7 @@ CPU_SECONDS: Final = 60
 # What the child's answer starts with: its sheets, or the reader's own error message.
 _SHEETS: Final = b"S"
 _MESSAGE: Final = b"M"
+_BEYOND: Final = b"B"  # a sheet beyond the bounds: its name and its last cell's place
 
 # The child writes its sheets as JSON, never pickle: what a reader of untrusted files
 # hands back is itself only data to this process. Dates and times, which JSON lacks, are
@@ -100,35 +116,77 @@ def contained_sheet_names(file: Path) -> list[str]:
 
 def _sheets(file: Path) -> list[tuple[str, list[list[Any]]]]:
     stat = file.stat()
+    limits = current_limits()
     return _read(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size,
-                 current_limits().expanded_bytes)
+                 limits.expanded_bytes, (limits.rows, limits.columns, limits.cells))
 
 
 @functools.lru_cache(maxsize=1)
-def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int
-          ) -> list[tuple[str, list[list[Any]]]]:
+def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int,
+          bounds: tuple[int, int, int]) -> list[tuple[str, list[list[Any]]]]:
     """The sheets, their rows as :func:`_packed` wrote them, read once per version of
-    the file (a kind is told from a workbook's headings, then its table is read: one
-    child serves both)."""
+    the file and set of bounds (a kind is told from a workbook's headings, then its
+    table is read: one child serves both); ``bounds`` are the rows, columns and cells
+    read limits, a sheet beyond which is refused unread."""
+    for sheet, row, column in _scanned(source):  # an .xls sheet's last cell, unread
+        if _beyond(row, column, bounds):
+            _refuse(source, sheet, row, column, bounds)
     memory = expanded + BASE_BYTES
     within = (f"within {memory // (1024 * 1024):,} MB of memory and {CPU_SECONDS} s "
               f"(the memory follows the read limit expanded_bytes; raise it with "
               f"{LIMIT_ENV_PREFIX}EXPANDED_BYTES)")
     mapped = _mapped_bytes() if hasattr(os, "fork") else 0
     try:
-        answer = _forked(source, mapped + memory) if mapped else _spawned(source, memory)
+        answer = (_forked(source, mapped + memory, bounds) if mapped
+                  else _spawned(source, memory, bounds))
     except OSError as exc:
         raise DataError.single(source, "cannot read the workbook: the reader could not be "
                                f"started ({exc.strerror or exc})") from None
-    try:
-        if answer is not None and answer[:1] == _MESSAGE:
-            raise DataError.single(source, f"cannot read the workbook: {json.loads(answer[1:])}")
-        if answer is not None and answer[:1] == _SHEETS:
-            found = json.loads(answer[1:], object_hook=_untagged)
-            return [(str(name), rows) for name, rows in found]
-    except (ValueError, TypeError, KeyError):  # not whole, as from a child cut short
-        pass
+    kind, found = _parsed(answer)
+    if kind == _MESSAGE:
+        raise DataError.single(source, f"cannot read the workbook: {found}")
+    if kind == _BEYOND:  # refused as a zipped workbook's sheet is, before it is read
+        sheet, row, column = found
+        _refuse(source, sheet, row, column, bounds)
+    if kind == _SHEETS:
+        return [(str(name), rows) for name, rows in found]
     raise DataError.single(source, f"cannot read the workbook {within}")
+
+
+def _scanned(source: str) -> list[tuple[str, int, int]]:
+    """Each sheet's name and last cell as
+    :func:`~corpparent.files._tabular.xls_scan.sheet_ends` finds them in an ``.xls``
+    file's records (none where it cannot follow the file)."""
+    try:
+        with open(source, "rb") as file:
+            data = file.read()
+    except OSError:
+        return []
+    return sheet_ends(data) or []
+
+
+def _refuse(source: str, sheet: str, row: int, column: int, bounds: tuple[int, int, int]
+            ) -> None:
+    """Refuse the sheet whose last cell is at ``row`` and ``column`` (1-based), as a
+    zipped workbook's sheet is refused before it is read."""
+    rows, columns, cells = bounds
+    check_bounds(source, sheet, row, column, row, column,
+                 ReadLimits(rows=rows, columns=columns, cells=cells), "last")
+
+
+def _parsed(answer: bytes | None) -> tuple[bytes, Any]:
+    """The child's answer as its kind and its JSON decoded (a sheet beyond the bounds as
+    its name, row and column); kind ``b""`` for no answer or one not whole, as from a
+    child cut short."""
+    if not answer:
+        return b"", None
+    try:
+        kind, found = answer[:1], json.loads(answer[1:], object_hook=_untagged)
+        if kind == _BEYOND:
+            found = (str(found[0]), int(found[1]), int(found[2]))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return b"", None
+    return kind, found
 
 
 def _mapped_bytes() -> int:
@@ -143,18 +201,32 @@ def _mapped_bytes() -> int:
     return 0
 
 
-def _answer(source: str) -> bytes:
-    """What the child hands back: ``S`` and the sheets as JSON, or ``M`` and the
-    reader's error message as JSON. A ``MemoryError`` is let through (the child then
-    ends without an answer)."""
+def _beyond(row: int, column: int, bounds: tuple[int, int, int]) -> bool:
+    """Whether a sheet whose last cell is at ``row`` and ``column`` (1-based) lies
+    beyond the rows, columns and cells ``bounds``, as
+    :func:`~corpparent.files._tabular.sheet_bounds.check_bounds` judges it."""
+    rows, columns, cells = bounds
+    return row > rows + HEADER_SEARCH_ROWS or column > columns or row * column > cells
+
+
+def _answer(source: str, bounds: tuple[int, int, int]) -> bytes:
+    """What the child hands back: ``S`` and the sheets as JSON; ``B`` and the name and
+    last cell (1-based row and column) of the first sheet beyond ``bounds`` (the rows,
+    columns and cells read limits), found before its cells are made Python values; or
+    ``M`` and the reader's error message as JSON. A ``MemoryError`` is let through (the
+    child then ends without an answer)."""
     from python_calamine import CalamineWorkbook
 
     try:
         sheets = []
         with CalamineWorkbook.from_path(source) as book:
             for name in book.sheet_names:
-                sheets.append([name, [_packed(row) for row in book.get_sheet_by_name(
-                    name).to_python(skip_empty_area=False)]])
+                sheet = book.get_sheet_by_name(name)
+                end = sheet.end  # (row, column), 0-based; None for a sheet without cells
+                if end is not None and _beyond(end[0] + 1, end[1] + 1, bounds):
+                    return _BEYOND + json.dumps([name, end[0] + 1, end[1] + 1]).encode()
+                sheets.append([name, [_packed(row) for row in sheet.to_python(
+                    skip_empty_area=False)]])
         return _SHEETS + json.dumps(sheets, default=_tagged).encode()
     except MemoryError:
         raise
@@ -204,7 +276,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _forked(source: str, address_space: int) -> bytes | None:
+def _forked(source: str, address_space: int, bounds: tuple[int, int, int]) -> bytes | None:
     """The child's answer, read in a forked child; ``None`` if it gave none in time."""
     import python_calamine  # noqa: F401  imported here once, not in every child
 
@@ -226,7 +298,7 @@ def _forked(source: str, address_space: int) -> bytes | None:
             # standard library waiting for a lock it holds itself, for ever.
             os.environ["RUST_BACKTRACE"] = "0"
             _bound_self(address_space)
-            _write_all(writable, _answer(source))
+            _write_all(writable, _answer(source, bounds))
             code = 0
         finally:
             os._exit(code)
@@ -274,22 +346,26 @@ _SPAWNED: Final = """
 import sys
 sys.path[:0] = [sys.argv[1]]
 from corpparent.files._tabular import contained
-contained._spawned_child(sys.argv[2], int(sys.argv[3]))
+contained._spawned_child(sys.argv[2], int(sys.argv[3]),
+                         tuple(int(bound) for bound in sys.argv[4:7]))
 """
 
 
-def _spawned(source: str, memory: int) -> bytes | None:
+def _spawned(source: str, memory: int, bounds: tuple[int, int, int]) -> bytes | None:
     """The child's answer, read in a new interpreter; ``None`` if it gave none in time."""
     top = str(Path(__file__).resolve().parents[3])  # where the corpparent package is
     try:
-        done = subprocess.run([sys.executable, "-I", "-c", _SPAWNED, top, source, str(memory)],
+        done = subprocess.run([sys.executable, "-I", "-c", _SPAWNED, top, source, str(memory),
+                               *map(str, bounds)],
                               capture_output=True, timeout=CPU_SECONDS * 2, check=False)
     except subprocess.TimeoutExpired:
         return None
     return done.stdout if done.returncode == 0 else None
 
 
-def _spawned_child(source: str, memory: int) -> None:  # pragma: no cover - a new interpreter
+def _spawned_child(source: str, memory: int, bounds: tuple[int, ...]
+                   ) -> None:  # pragma: no cover - a new interpreter
     """What the new interpreter runs: bound itself, read, write the answer out."""
     _bound_self(memory)
-    _write_all(sys.stdout.fileno(), _answer(source))
+    rows, columns, cells = bounds
+    _write_all(sys.stdout.fileno(), _answer(source, (rows, columns, cells)))
