@@ -44,11 +44,11 @@ from corpparent.spc.signals import Nature, Variation
 
 __all__ = [
     "CHART_WITHDRAWN",
+    "CHART_WITHHELD",
     "SUPPRESSED",
     "WITHHELD_NOTE",
     "earlier_period",
     "exception_report",
-    "CHART_WITHHELD",
     "mask_chart_findings",
     "mask_finding",
     "mask_indicator",
