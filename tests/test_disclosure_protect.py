@@ -339,3 +339,23 @@ def test_the_authoritys_own_year_beside_the_comparators_gives_no_numerator_back(
     kept = public.model_copy(update={"indicators": [
         shown.model_copy(update={"beside": item.beside})]})
     assert [f.figure for f in check([kept]).narrowed if f.figure == november] == [november]
+
+
+def test_the_dfes_own_figure_for_the_quarter_is_one_a_reader_has() -> None:
+    """The DfE's published figure for the quarter (shown beside the indicator with
+    --national) is in every reader's hands: with May and June shown, it gives April back
+    unless June's paper withholds one of them."""
+    from corpparent.periods import FinancialQuarter
+    from corpparent.report.parts import NationalOut
+
+    q1 = FinancialQuarter(2023, 1)
+    june = _year_of_months({4: 1, 5: 9, 6: 8}, {}, Month(2023, 6))
+    national = NationalOut(measure="moves", period=str(q1), value=18, rank=1, ranked=150,
+                           band="A", text="1 of 150")
+    moves = june.indicators[0].model_copy(update={"national": national})
+    given = june.model_copy(update={"indicators": [moves, *june.indicators[1:]]})
+    alone = {p.period: p.value for p in finish(june, "markdown").indicators[0].trend}
+    assert (alone["2023-05"], alone["2023-06"]) == (9, 8)  # nothing ties them alone
+    trend = {p.period: p.value for p in finish(given, "markdown").indicators[0].trend}
+    assert trend["2023-04"] is None
+    assert [trend["2023-05"], trend["2023-06"]].count(None) >= 1

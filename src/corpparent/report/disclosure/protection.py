@@ -21,7 +21,13 @@ from attrs import frozen
 from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
 from corpparent.errors import CorpparentError
 from corpparent.periods import FinancialQuarter, Month, Period, parse_period
-from corpparent.report.disclosure.relations import COUNT_UNIT, Key, figures_of, pieces
+from corpparent.report.disclosure.relations import (
+    COUNT_UNIT,
+    Key,
+    figures_of,
+    national_figures,
+    pieces,
+)
 from corpparent.report.model import ScorecardReport, WithheldOut
 
 __all__ = ["COUNT_UNIT", "Decision", "decide"]
@@ -121,6 +127,11 @@ def decide(report: ScorecardReport, threshold: int,
     papers withheld (``withheld_before``), which stay withheld."""
     figures = figures_of(report)
     seen = dict(published or {})
+    for item in report.indicators:  # the DfE's own figures: published, where they agree
+        for key, value in national_figures(item).items():
+            if figures.values.get(key) in (None, value):
+                seen.setdefault(key, value)
+    published = seen
     values, relations = dict(figures.values), list(figures.relations)
     counts = set(figures.counts)
     forced: dict[Key, Key] = {}

@@ -61,7 +61,7 @@ from corpparent.report.model import AnyReport, ScorecardReport
 from corpparent.report.parts import IndicatorOut, TrendPoint
 from corpparent.units import convert
 
-__all__ = ["COUNT_UNIT", "Figures", "Key", "figures_of"]
+__all__ = ["COUNT_UNIT", "Figures", "Key", "figures_of", "national_figures"]
 
 #: A figure's or a statement's key: see the module's docstring.
 Key = tuple[str, ...]
@@ -200,6 +200,18 @@ def _read_indicator(collector: Collector, report: ScorecardReport,
         withheld = item.value is None and item.symbol == symbol
         collector.see(value_key(item.id, report.period), item.value, withheld=withheld,
                       count=is_count(item))
+    for key, value in national_figures(item).items():
+        collector.see(key, value, count=is_count(item))
+
+
+def national_figures(item: IndicatorOut) -> dict[Key, float]:
+    """The DfE's own published figure for the indicator (its LAIT value, shown beside
+    it with ``--national``), under the key of the indicator's figure for that period:
+    a reader can download it, so it is known whatever the paper withholds."""
+    national = item.national
+    if national is None or national.value is None:
+        return {}
+    return {value_key(item.id, national.period): float(national.value)}
 
 
 def _totals(collector: Collector, item: IndicatorOut) -> None:
