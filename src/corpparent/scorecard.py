@@ -25,7 +25,7 @@ as its direction of travel, never as a success or as met.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import final
 
 from attrs import evolve, field, frozen
@@ -34,8 +34,9 @@ from corpparent.comparators.figures import ComparatorFigure, comparator_figures
 from corpparent.comparators.national_standing import NationalStanding, latest_standing
 from corpparent.comparators.series import Comparator
 from corpparent.errors import UnknownIndicatorError
+from corpparent.exception_sorting import sort_findings
 from corpparent.families import RuleFamily
-from corpparent.findings import Finding, Rule, Status, worst
+from corpparent.findings import Finding, Rule, Status
 from corpparent.headline import headline_status
 from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.aggregation import Unavailable, value_for
@@ -211,63 +212,20 @@ class ScorecardResult:
             f"no assessment of indicator {indicator_id!r}; assessed: {assessed}")
 
     def exception_report(self) -> ExceptionReport:
-        """Sort the findings as the panel's exception report does: each indicator at most
-        once in each section, its findings there joined in one entry."""
-        exceptions: list[Finding] = []
-        successes: list[Finding] = []
-        insufficient: list[Finding] = []
-        for assessment in self.assessments:
-            gaps = [f for f in assessment.findings if f.status is Status.INSUFFICIENT_DATA]
-            judged_gaps = [f for f in gaps if f.family.is_judgement]
-            if judged_gaps:
-                insufficient.append(_joined(judged_gaps))
-            elif assessment.headline is Status.INSUFFICIENT_DATA and gaps:
-                insufficient.append(gaps[0])  # no value, and nothing set to judge it by
-            found = [f for f in assessment.findings if _is_exception(f)]
-            if found:
-                exceptions.append(_joined(found))
-            good = [f for f in assessment.findings if _is_success(f)]
-            if good:
-                successes.append(_joined(good))
+        """Sort the findings as the panel's exception report does
+        (:func:`corpparent.exception_sorting.sort_findings`): each indicator at most once
+        in each section, its findings there joined in one entry."""
+        exceptions, successes, insufficient = sort_findings(
+            ((a.findings, a.headline is Status.INSUFFICIENT_DATA) for a in self.assessments),
+            concern=lambda f: isinstance(f.outcome, Variation)
+            and f.outcome.nature is Nature.CONCERN,
+            explained=lambda f, text: evolve(f, explanation=text))
         return ExceptionReport(
             period=self.period,
             exceptions=tuple(exceptions),
             successes=tuple(successes),
             insufficient=tuple(insufficient),
         )
-
-
-def _is_exception(finding: Finding) -> bool:
-    """Worse than the expected range (or outside a neutral indicator's range), below a
-    target, or a special cause concern in the latest value (002 §12a; NHS "Making Data
-    Count"). A result better than expected is outside its range too, but it is a success,
-    listed there and only there: an exception is a result the panel asks officers to
-    explain, and every format counts the same list."""
-    if finding.status is Status.INSUFFICIENT_DATA:
-        return False
-    if finding.family is RuleFamily.EXPECTED_RANGE:
-        return finding.status not in (Status.MET, Status.EXCEEDED)
-    if finding.family is RuleFamily.TARGET:
-        return finding.status is Status.BREACHED
-    return (finding.family is RuleFamily.VARIATION and isinstance(finding.outcome, Variation)
-            and finding.outcome.nature is Nature.CONCERN)
-
-
-def _is_success(finding: Finding) -> bool:
-    """Better than the expected range, or a special cause improvement: a single step up
-    is not one, as it may be ordinary variation."""
-    judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)
-    return judged and finding.status is Status.EXCEEDED
-
-
-def _joined(findings: Sequence[Finding]) -> Finding:
-    """One entry for one indicator: its most severe finding, whose explanation is
-    followed by the others' (a range breach and a missed target read as one)."""
-    lead = next(f for f in findings if f.status is worst(f.status for f in findings))
-    if len(findings) == 1:
-        return lead
-    others = [f.explanation for f in findings if f is not lead]
-    return evolve(lead, explanation=" ".join([lead.explanation, *others]))
 
 
 @final

@@ -33,8 +33,9 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Final
 
 from corpparent.errors import CorpparentError
+from corpparent.exception_sorting import sort_findings
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import EvidenceValue, Finding, Status, worst
+from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.headline import headline_status
 from corpparent.periods import parse_period
 from corpparent.report.disclosure.relations import Key
@@ -221,50 +222,16 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
     return item.model_copy(update=update), work.log, shown
 
 
-def _is_exception(finding: FindingOut) -> bool:
-    if finding.status is Status.INSUFFICIENT_DATA:
-        return False
-    if finding.family is RuleFamily.EXPECTED_RANGE:
-        return finding.status not in (Status.MET, Status.EXCEEDED)
-    if finding.family is RuleFamily.TARGET:
-        return finding.status is Status.BREACHED
-    return (finding.family is RuleFamily.VARIATION and finding.outcome is not None
-            and finding.outcome in _CONCERNS)
-
-
 _CONCERNS: Final = frozenset(v.value for v in Variation if v.nature is Nature.CONCERN)
 
 
-def _is_success(finding: FindingOut) -> bool:
-    judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)
-    return judged and finding.status is Status.EXCEEDED
-
-
-def _joined(findings: Sequence[FindingOut]) -> FindingOut:
-    lead = next(f for f in findings if f.status is worst(f.status for f in findings))
-    if len(findings) == 1:
-        return lead
-    others = [f.explanation for f in findings if f is not lead]
-    return lead.model_copy(update={"explanation": " ".join([lead.explanation, *others])})
-
-
 def exception_report(indicators: Iterable[IndicatorOut]) -> ExceptionReportOut:
-    """The exception report of these indicators' findings, sorted as
-    :meth:`corpparent.scorecard.ScorecardResult.exception_report` sorts a scorecard's:
-    each indicator at most once in each list, its findings there joined in one entry."""
-    exceptions: list[FindingOut] = []
-    successes: list[FindingOut] = []
-    insufficient: list[FindingOut] = []
-    for item in indicators:
-        gaps = [f for f in item.findings if f.status is Status.INSUFFICIENT_DATA]
-        judged_gaps = [f for f in gaps if f.family.is_judgement]
-        if judged_gaps:
-            insufficient.append(_joined(judged_gaps))
-        elif item.status is Status.INSUFFICIENT_DATA and gaps:
-            insufficient.append(gaps[0])
-        if found := [f for f in item.findings if _is_exception(f)]:
-            exceptions.append(_joined(found))
-        if good := [f for f in item.findings if _is_success(f)]:
-            successes.append(_joined(good))
+    """The exception report of these indicators' findings, sorted as the scorecard's is
+    (:func:`corpparent.exception_sorting.sort_findings`): each indicator at most once in
+    each list, its findings there joined in one entry."""
+    exceptions, successes, insufficient = sort_findings(
+        ((item.findings, item.status is Status.INSUFFICIENT_DATA) for item in indicators),
+        concern=lambda f: f.outcome in _CONCERNS,
+        explained=lambda f, text: f.model_copy(update={"explanation": text}))
     return ExceptionReportOut(exceptions=exceptions, successes=successes,
                               insufficient=insufficient)

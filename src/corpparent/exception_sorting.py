@@ -1,0 +1,89 @@
+"""How the panel's exception report sorts an indicator's findings: one rule, for the
+scorecard's own findings and for a report's findings after disclosure control withdrew
+some of them, so the two never sort differently.
+
+Each indicator appears at most once in each list, its findings there joined in one
+entry (its most severe finding, whose explanation is followed by the others': a range
+breach and a missed target read as one):
+
+* **exceptions**: worse than the expected range (or outside a neutral indicator's
+  range), below a target, or a special cause concern in the latest value (002 §12a; NHS
+  "Making Data Count"). A result better than expected is outside its range too, but it
+  is a success, listed there and only there: an exception is a result the panel asks
+  officers to explain, and every format counts the same list;
+* **successes**: better than the expected range, or a special cause improvement (a
+  single step up is not one, as it may be ordinary variation);
+* **insufficient data**: the judgements that could not be made; or, where there is no
+  value and nothing set to judge it by, the first finding saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from corpparent.families import RuleFamily
+from corpparent.findings import Status, worst
+
+__all__ = ["Sorted", "sort_findings"]
+
+
+class _Judged(Protocol):
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def family(self) -> RuleFamily: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+
+F = TypeVar("F", bound=_Judged)
+#: The exceptions, the successes and the insufficient data, in the order given.
+Sorted = tuple[list[F], list[F], list[F]]
+
+
+def sort_findings(indicators: Iterable[tuple[Sequence[F], bool]], *,
+                  concern: Callable[[F], bool],
+                  explained: Callable[[F, str], F]) -> Sorted[F]:
+    """Sort each indicator's findings (given with whether its headline is insufficient
+    data) into the exception report's three lists. ``concern`` says whether a
+    variation finding is a special cause concern; ``explained`` gives a finding with
+    another explanation (the joined entry)."""
+    exceptions: list[F] = []
+    successes: list[F] = []
+    insufficient: list[F] = []
+
+    def joined(findings: Sequence[F]) -> F:
+        lead = next(f for f in findings if f.status is worst(f.status for f in findings))
+        if len(findings) == 1:
+            return lead
+        others = [f.explanation for f in findings if f is not lead]
+        return explained(lead, " ".join([lead.explanation, *others]))
+
+    def exception(finding: F) -> bool:
+        if finding.status is Status.INSUFFICIENT_DATA:
+            return False
+        if finding.family is RuleFamily.EXPECTED_RANGE:
+            return finding.status not in (Status.MET, Status.EXCEEDED)
+        if finding.family is RuleFamily.TARGET:
+            return finding.status is Status.BREACHED
+        return finding.family is RuleFamily.VARIATION and concern(finding)
+
+    def success(finding: F) -> bool:
+        judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)
+        return judged and finding.status is Status.EXCEEDED
+
+    for findings, headline_insufficient in indicators:
+        gaps = [f for f in findings if f.status is Status.INSUFFICIENT_DATA]
+        judged_gaps = [f for f in gaps if f.family.is_judgement]
+        if judged_gaps:
+            insufficient.append(joined(judged_gaps))
+        elif headline_insufficient and gaps:
+            insufficient.append(gaps[0])  # no value, and nothing set to judge it by
+        if found := [f for f in findings if exception(f)]:
+            exceptions.append(joined(found))
+        if good := [f for f in findings if success(f)]:
+            successes.append(joined(good))
+    return exceptions, successes, insufficient
