@@ -32,15 +32,15 @@ FY23 = FinancialYear(2023)
 
 def monthly(values: Sequence[float], *, last: int | None = None, lower: float = 2,
             upper: float = 9, target: float | None = 10, tolerance: float = 0.0,
-            ) -> ScorecardReport:
+            ranged: bool = True) -> ScorecardReport:
     """Placement moves by month from April 2022, assessed for the month ``last`` (an
     index of :data:`MONTHS`, the last value by default), with a range set by hand for
     2023-24 and a ceiling target."""
     moves = Indicator("moves", "Placement moves", Kind.COUNT, Polarity.LOWER_IS_BETTER)
     targets = [] if target is None else [
         Target("moves", target, TargetDirection.AT_MOST, FY23)]
-    indicators = IndicatorSet([moves], ranges=[ExpectedRange("moves", lower, upper, FY23)],
-                              targets=targets)
+    ranges = [ExpectedRange("moves", lower, upper, FY23)] if ranged else []
+    indicators = IndicatorSet([moves], ranges=ranges, targets=targets)
     readings = Readings(Reading("moves", m, v) for m, v in zip(MONTHS, values, strict=False))
     period = MONTHS[len(values) - 1 if last is None else last]
     result = Scorecard(indicators, default_tolerance=tolerance).assess(readings, period)
@@ -104,6 +104,18 @@ def test_a_process_chart_with_a_withheld_month_goes_with_its_mean_limits_and_ver
     assert "mean of" not in text
     # the month itself was never in the trend or a finding: only the chart had it
     assert all(p.period != "2022-09" for p in item.trend)
+
+
+def test_as_expected_against_withheld_process_limits_goes_with_them() -> None:
+    """Without a range set by hand, "as expected" is said against the process limits:
+    it goes with the chart, and the value, shown, is not called withheld."""
+    report = monthly(HISTORY, ranged=False, target=None)
+    (item,) = report.indicators
+    assert item.performance is not None
+    (shown,) = suppress(report, Suppression(6)).indicators
+    assert shown.chart is None
+    assert shown.performance is None
+    assert shown.value == item.value
 
 
 def test_better_than_expected_against_a_range_of_2_to_9_is_not_said_of_a_withheld_1(

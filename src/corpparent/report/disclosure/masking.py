@@ -208,6 +208,8 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
         if item.chart is not None:
             work.withdrawn(period, CHART_WITHDRAWN)
         update.update(chart=None, variation=None, assurance=None, process_range=None)
+        if item.expected_range is None or item.expected_range.from_process:
+            update["performance"] = None  # "as expected" said against the process limits
         if item.expected_range is not None and item.expected_range.from_process:
             update["expected_range"] = None  # the process limits, at every point too
             trend = [p.model_copy(update={"lower": None, "upper": None}) for p in trend]
