@@ -132,7 +132,8 @@ def decide(report: ScorecardReport, threshold: int,
             values.setdefault(key, None)
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
-        forced.update(_unseen(values, seen, total, tiles, shown, threshold))
+        forced.update(_unseen(values, seen, total, tiles, shown, threshold,
+                              withheld_before))
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
             forced.setdefault(key, key)
@@ -157,14 +158,18 @@ def decide(report: ScorecardReport, threshold: int,
 
 
 def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
-            tiles: list[Key], shown: Key, threshold: int) -> dict[Key, Key]:
+            tiles: list[Key], shown: Key, threshold: int,
+            withheld_before: Collection[Key]) -> dict[Key, Key]:
     """What an aggregate over time tying this report to figures published elsewhere
     asks of it. Where a reader sees all but one of its figures, the reader works that
     one out: a small count is put into ``values`` as worked out, for secure to withhold
-    and protect like any other; any other figure the reader does not see was withheld
-    elsewhere to protect another, or never published, and the aggregate's figure
-    ``shown`` here is withheld (returned, mapped to the figure it protects). Where the
-    reader sees all but several, so is the aggregate's figure."""
+    and protect like any other; a figure withheld elsewhere (to protect another) must
+    stay unknown, and the aggregate's figure ``shown`` here is withheld (returned, mapped
+    to the figure it protects); a figure never published that is not small (a month of
+    an earlier year's quarter) tells a reader nothing of a child, and may be worked out.
+    Where the reader sees all but several, the aggregate's figure is withheld too, unless
+    they were never published and add up to 0 (so each is 0: no child). Where they add
+    up to more, the other relations may yet tell one apart, so it is withheld."""
     def known(key: Key) -> float | None:
         return seen.get(key, values.get(key))
 
@@ -180,7 +185,12 @@ def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: K
         if 0 < worked_out < threshold:
             values[key] = worked_out
             return {}
-        return {shown: key} if visible else {}
+        return {shown: key} if visible and key in withheld_before else {}
     if missing and visible and total not in seen:
-        return {shown: next(key for key in missing if key != total)}
+        rest = [key for key in missing if key != total]
+        if total not in missing and not any(key in withheld_before for key in rest):
+            together = (known(total) or 0.0) - sum(known(tile) or 0.0 for tile in tiles)
+            if together == 0:
+                return {}  # never published, and every one of them 0
+        return {shown: rest[0]}
     return {}
