@@ -67,13 +67,16 @@ def _families(report: ScorecardReport) -> dict[str, set[str]]:
 
 
 def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
-               published: Mapping[Key, float]) -> Iterator[tuple[Key, list[Key]]]:
+               published: Mapping[Key, float],
+               withheld_before: Collection[Key]) -> Iterator[tuple[Key, list[Key]]]:
     """The aggregates over time that tie the report's figures to papers published
     elsewhere, each as its total and the figures that tile it: a quarter's count in this
     paper is the sum of the months of the monthly papers (and a month here is a part of
     a quarter published before); a percentage's numerators and denominators add up the
     same way. An aggregate is tied to the other papers where they published a figure of
-    the indicator, or of one a declared total ties it to, for one of its periods."""
+    the indicator, or of one a declared total ties it to, for one of its periods; a
+    period an earlier paper withheld is one of them too (a quarter withheld there must
+    not come back from the months published here)."""
     if not published:
         return
     family = _families(report)
@@ -81,7 +84,8 @@ def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
         papers = {key[2] for key in published
                   if len(key) > 2 and key[1] in family.get(item.id, {item.id})}
         for part in _AGGREGATED.get(item.kind, ()):
-            shown = {key[2] for key in (*values, *published) if key[:2] == (part, item.id)}
+            shown = {key[2] for key in (*values, *published, *withheld_before)
+                     if key[:2] == (part, item.id)}
             parsed = {text: period for text in shown
                       if (period := _period(text)) is not None}
             kinds = {type(period) for period in parsed.values()} | {Month, FinancialQuarter}
@@ -135,7 +139,7 @@ def decide(report: ScorecardReport, threshold: int,
     values, relations = dict(figures.values), list(figures.relations)
     counts = set(figures.counts)
     forced: dict[Key, Key] = {}
-    for total, tiles in _over_time(report, values, seen):
+    for total, tiles in _over_time(report, values, seen, withheld_before):
         relation = Relation.total(total, tiles, source=f"the {total[2]} total")
         if relation not in relations:
             relations.append(relation)
@@ -143,7 +147,10 @@ def decide(report: ScorecardReport, threshold: int,
             values.setdefault(key, None)
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
-        forced.update(_unseen(values, seen, total, tiles, shown, threshold))
+        forced.update(_unseen(values, seen, total, tiles, shown, threshold,
+                              withheld_before))
+    seen.update(_worked_out(relations, seen))
+    forced = {key: protects for key, protects in forced.items() if key not in seen}
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
             forced.setdefault(key, key)
@@ -156,7 +163,7 @@ def decide(report: ScorecardReport, threshold: int,
         counts.add(stand_in)
         derived.append(Derived(key, stand_in))
     secured = secure(values, relations, counts=counts, derived=derived,
-                     threshold=threshold, published=published)
+                     threshold=threshold, published=seen)
     withheld = {key for key in secured.withheld_figures if key[0] != _ELSEWHERE}
     # a percentage withdrawn is its value withheld
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
@@ -167,15 +174,43 @@ def decide(report: ScorecardReport, threshold: int,
                     (*_log(secured), *log))
 
 
+def _worked_out(relations: Collection[Relation[Key]],
+                seen: Mapping[Key, float]) -> dict[Key, float]:
+    """The figures every reader works out from figures published before alone: the one
+    figure of a relation that holds by definition (a total, an aggregate over time) not
+    published, its others all published (a quarter whose months were all published), and
+    so on from those. Withholding such a figure hides nothing, so it is not withheld."""
+    known = dict(seen)
+    found: dict[Key, float] = {}
+    grew = True
+    while grew:
+        grew = False
+        for relation in relations:
+            if relation.statement is not None or relation.lower != relation.upper:
+                continue
+            unseen = [(key, weight) for key, weight in relation.terms if key not in known]
+            if len(unseen) != 1 or unseen[0][1] == 0:
+                continue
+            (key, weight), = unseen
+            rest = sum(w * known[k] for k, w in relation.terms if k in known)
+            known[key] = found[key] = (relation.lower - rest) / weight
+            grew = True
+    return found
+
+
 def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
-            tiles: list[Key], shown: Key, threshold: int) -> dict[Key, Key]:
+            tiles: list[Key], shown: Key, threshold: int,
+            withheld_before: Collection[Key]) -> dict[Key, Key]:
     """What an aggregate over time tying this report to figures published elsewhere
     asks of it. Where a reader sees all but one of its figures, the reader works that
     one out: a small count is put into ``values`` as worked out, for secure to withhold
     and protect like any other; any other figure the reader does not see was withheld
-    elsewhere to protect another, or never published, and the aggregate's figure
-    ``shown`` here is withheld (returned, mapped to the figure it protects). Where the
-    reader sees all but several, so is the aggregate's figure."""
+    elsewhere to protect another, or never published (its parts, and what ties them to
+    other figures, are not in this report for secure to judge), and the aggregate's
+    figure ``shown`` here is withheld (returned, mapped to the figure it protects). Where
+    the reader sees all but several, so is the aggregate's figure. A figure never
+    published that the aggregate shows to be 0 (or several that add up to 0) tells of no
+    child, whatever its parts: it is 0, and so is each of them."""
     def known(key: Key) -> float | None:
         return seen.get(key, values.get(key))
 
@@ -191,7 +226,12 @@ def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: K
         if 0 < worked_out < threshold:
             values[key] = worked_out
             return {}
-        return {shown: key} if visible else {}
+        return {shown: key} if visible and (key in withheld_before or worked_out) else {}
     if missing and visible and total not in seen:
-        return {shown: next(key for key in missing if key != total)}
+        rest = [key for key in missing if key != total]
+        if total not in missing and not any(key in withheld_before for key in rest):
+            together = (known(total) or 0.0) - sum(known(tile) or 0.0 for tile in tiles)
+            if together == 0:
+                return {}  # never published, and every one of them 0
+        return {shown: rest[0]}
     return {}

@@ -4,15 +4,16 @@ travel words of its findings, as :class:`~corpparent.disclosure.Relation` (see
 
 A process chart's mean is the average of its baseline points (in each group of a chart
 rebased), and its variation word puts the latest point inside its limits for common
-cause. Where a report withheld the chart but kept what was computed
-from it (the variation and assurance findings' evidence, the process range), the
-chart's points are still the indicator's values of the period's kind up to the period,
-with the defaults a scorecard draws with (one group, every point in the baseline): the
-mean then ties them together from where the series starts: where a trend shorter than
-the history the report was made with shows it (it starts at the first reading), or, for
-a count, at the earliest period shown when the guess checks out (the points of a count
-add up to a whole number, so the mean times their number must be one). The checker
-errs that way on purpose: a reader who guesses right has the figure.
+cause (where the baseline varies: limits that coincide judge no point). Where a report
+withheld the chart but kept what was computed from it (the variation and assurance
+findings' evidence, the process range), the chart's points are still the indicator's
+values of the period's kind up to the period, with the defaults a scorecard draws with
+(one group, every point in the baseline): the mean then ties them together from where
+the series starts: where a trend shorter than the history the report was made with shows
+it (it starts at the first reading), or, for a count, at the earliest period shown when
+the guess checks out (the points of a count add up to a whole number, so the mean times
+their number must be one). The checker errs that way on purpose: a reader who guesses
+right has the figure.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ def _chart(collector: Collector, statement: Key, points: Sequence[Key], mean: fl
            lower: float, upper: float, *, count: bool, latest: str | None,
            label: str) -> None:
     """The relations of one group of a chart: its baseline ``points`` average ``mean``,
-    and a latest point of common cause variation lies within the limits."""
+    and a latest point of common cause variation lies within the limits. Limits that
+    coincide (a baseline that does not vary) judge nothing, so common cause variation
+    then says nothing of where the latest point lies."""
     n = len(points)
     if n == 0:
         return
@@ -93,7 +96,7 @@ def _chart(collector: Collector, statement: Key, points: Sequence[Key], mean: fl
         [(key, 1.0) for key in points], n * mean, tolerance=computed(n * mean),
         statement=statement, source=f"the process chart's mean {mean:.4g} over {n} points"
         f"{label}"), count=count)
-    if latest == _COMMON_CAUSE:
+    if latest == _COMMON_CAUSE and upper > lower:
         latest_point = Relation(((points[-1], 1.0),), lower - computed(lower),
                                 upper + computed(upper), statement=statement,
                                 source="the common cause variation of the latest point")
