@@ -164,13 +164,14 @@ class Range:
         could not decide). A range that rules out every value from 1 to
         ``threshold - 1`` says only that the ``c`` is a figure withheld to protect
         another, which the symbol also stands for ("figures from which it could be
-        worked out are withheld too"): it is not narrowed unless pinned. Nor is a ``c``
-        pinned at 0: zero identifies no one (it is shown wherever it is not withheld to
-        protect another), and any figure it would give away with others is narrowed in
-        its own right."""
+        worked out are withheld too"), even when it pins it: a ``c`` worked out as 0 or
+        as 68 gives no child away by itself (zero identifies no one; 68 is shown
+        wherever it is not withheld to protect another), and any small count it would
+        give away with other figures is narrowed in its own right, as every withheld
+        figure is tried against all the relations at once. (:func:`secure` is stricter
+        with the figures it withholds to protect another: it never leaves one pinned,
+        as a later paper could complete what it gives away.)"""
         if not self.decided:
             return True
-        if self.pinned:
-            return self.lower != 0
         small = [self.possible(value) for value in range(1, threshold)]
         return any(small) and not all(small)

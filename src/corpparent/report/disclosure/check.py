@@ -327,6 +327,12 @@ def check(reports: Iterable[AnyReport | Path | str], *,
     result = []
     for key in figures.values:
         count = key in figures.counts
+        value = figures.values[key]
+        if key in figures.revealed and value is not None and count and 0 < value < threshold:
+            # withheld in one report, published in another: given away outright
+            result.append(WithheldFigure(key, Range(value, value, only=frozenset({int(value)})),
+                                         count, True, ("its value in another report",)))
+            continue
         if key in figures.withheld:
             bounds = found[key]
             narrowed = bounds.narrows(threshold) if count else bounds.pinned

@@ -77,13 +77,15 @@ class Figures:
     """What a set of reports says: every figure with its value (``None`` where a reader
     does not see one: withheld, or never published), the figures shown as ``c``, the
     counts of children among them, the percentages and rates computed from a numerator,
-    and the relations between them."""
+    and the relations between them; ``revealed``: the figures one report shows as ``c``
+    and another shows with their value (what one paper withheld, another published)."""
 
     values: Mapping[Key, float | None]
     withheld: frozenset[Key]
     counts: frozenset[Key]
     derived: tuple[Derived[Key], ...]
     relations: tuple[Relation[Key], ...]
+    revealed: frozenset[Key] = frozenset()
 
     @property
     def known(self) -> dict[Key, float]:
@@ -141,9 +143,10 @@ class Collector:
     def figures(self) -> Figures:
         """What was read, as :class:`Figures`."""
         withheld = frozenset(k for k in self.shown_as_symbol if self.values.get(k) is None)
+        revealed = frozenset(k for k in self.shown_as_symbol if self.values.get(k) is not None)
         return Figures(values=dict(self.values), withheld=withheld,
                        counts=frozenset(self.counts), derived=tuple(self.derived.values()),
-                       relations=tuple(self.relations))
+                       relations=tuple(self.relations), revealed=revealed)
 
 
 def figures_of(*reports: AnyReport) -> Figures:
