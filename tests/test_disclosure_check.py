@@ -20,6 +20,7 @@ from corpparent.findings import Status
 from corpparent.report.disclosure import CheckResult, check
 from corpparent.report.disclosure.check import read_report
 from corpparent.report.model import ScorecardReport
+from corpparent.report.parts import TrendPoint
 from disclosure_builders import finding, indicator, point, scorecard
 from disclosure_scenario import MAY, NUMERATORS, VALUES
 
@@ -140,6 +141,30 @@ def test_a_quarters_percentage_and_the_other_months_give_back_a_numerator() -> N
         result, "dental_checks, 2024-06 (numerator)")
 
 
+def _dental(period: str, trend: list[TrendPoint]) -> ScorecardReport:
+    return scorecard(period, [indicator("dental_checks", kind="percentage", unit="percent",
+                                        polarity="higher is better", value=trend[-1].value,
+                                        trend=trend)])
+
+
+def test_a_percentage_of_counts_never_printed_shows_no_small_numerator() -> None:
+    # 42.86% with neither count printed: 3 of 7, 6 of 14 ... 18 of 42; a reader can rule
+    # out 1, 2, 4 and 5, but cannot tell the 3 from the 18, so learns of no small group
+    result = check([_dental("2024-04", [point("2024-04", 42.86)])])
+    assert result.safe, result.lines()
+
+
+def test_a_numerator_never_printed_that_the_quarter_shows_small_is_caught() -> None:
+    # April 10 of 20 and May 12 of 30 printed; June's 20% and the quarter's 40% leave
+    # June 2 of 10: x = 0.2 d and 22 + x = 0.4 (50 + d)
+    trend = [point("2024-04", 50.0, 10), point("2024-05", 40.0, 12), point("2024-06", 20.0)]
+    assert check([_dental("2024-06", trend)]).safe  # June alone: 1 of 5, 2 of 10, ...
+    result = check([_dental(Q1, [*trend, point(Q1, 40.0)])])
+    (june,) = result.narrowed
+    assert (june.name, june.shown) == ("dental_checks, 2024-06 (numerator)", False)
+    assert only(result, "dental_checks, 2024-06 (numerator)") == {2}
+
+
 def test_a_declared_total_gives_back_a_part_once_the_other_is_known() -> None:
     total = scorecard("2024-04", [
         indicator("placed", [("2024-04", 71)], parts=["in_county", "out_of_county"]),
@@ -216,9 +241,18 @@ def test_the_checker_pins_what_0_2s_papers_gave_away() -> None:
                      "placed_in_county"):
             assert pinned[("value", name, month)].lower == VALUES[name, month], (name, month)
     assert pinned[("numerator", "dental_checks", "2022-11")].lower == NUMERATORS["2022-11"]
-    june = [item for item in result.narrowed
-            if item.figure == ("numerator", "dental_checks", "2023-06")]
-    assert [v for v in range(1, 6) if june[0].range.possible(v)] == [NUMERATORS["2023-06"]]
+    # June's numerator, which these papers never print, is 2, 13, 24 ... of 40, 72, 104
+    # ...: a reader cannot tell the 2 from the 13 until June's own paper prints a c for
+    # its percentage, as 0.2's did for a numerator below 6 (its one statement stands in
+    # for that paper here); then the 2 is the only count from 1 to 5 it can be
+    june = ("numerator", "dental_checks", "2023-06")
+    assert june not in {item.figure for item in result.narrowed}
+    june_paper = scorecard("2023-06", [indicator(
+        "dental_checks", kind="percentage", unit="percent", polarity="higher is better",
+        trend=[point("2023-06", None)])])
+    (found,) = [item for item in check([*(OLD / name for name in papers), june_paper]).narrowed
+                if item.figure == june]
+    assert [v for v in range(1, 6) if found.range.possible(v)] == [NUMERATORS["2023-06"]]
     assert pinned[("value", "offending", MAY)].lower == VALUES["offending", MAY]
     assert pinned[("value", "school_moves", MAY)].lower == VALUES["school_moves", MAY]
     assert result.consistent
@@ -281,3 +315,19 @@ def test_the_command_exits_2_for_a_file_that_is_not_a_report(tmp_path: Path) -> 
     done = CliRunner().invoke(cli, ["disclosure", "check", str(path)])
     assert done.exit_code == 2
     assert "readings.csv" in done.output
+
+
+def test_the_guides_example_is_what_the_command_prints() -> None:
+    """The disclosure guide's run of the command over 0.2's April, May and first-quarter
+    papers: its summary line and each line it shows whole are the command's own."""
+    guide = (Path(__file__).parent.parent / "docs" / "disclosure.md").read_text("utf-8")
+    command = "$ corpparent disclosure check april.json may.json q1.json\n"
+    shown = guide.split(command, 1)[1].split("```", 1)[0].splitlines()
+    done = CliRunner().invoke(cli, ["disclosure", "check",
+                                    *(str(OLD / name) for name in command.split()[4:])])
+    assert done.exit_code == 1
+    printed = done.stdout.splitlines()
+    assert shown[0] == printed[0]
+    whole = [text for text in shown[1:] if "..." not in text]  # the rest are shortened
+    assert whole
+    assert set(whole) <= set(printed)

@@ -14,11 +14,16 @@ count.
 A count no report shows at all can be given away as well: June, where the papers are
 April's, May's and the quarter's, is the quarter's total less two published months. Such
 a count is listed where the reports pin it or show it to be small, and is narrowed when
-they tell a reader it is a count from 1 to ``threshold - 1`` (or rule some of those out
-and not the others). Counts never shown are bounded by the solver where they bear on a
-withheld figure, by each relation that leaves them as its one unseen figure, and (for a
-numerator) by the relations near it; a longer route to a figure never shown is not
-searched, so it may be missed.
+they show it to be small: every value they leave it is below the threshold, and one of
+them is a count from 1 to ``threshold - 1``. A range that rules out some small values
+but still allows large ones is not: 42.86% of a denominator never printed is 3 of 7, 6
+of 14 or 18 of 42, and a reader cannot tell the 3 from the 18. That is the inference
+official statistics accept whenever they publish a percentage whose numerator is not
+small; the count a ``c`` stands for is the secret, not every count left unprinted.
+Counts never shown are bounded by the solver where they bear on a withheld figure, by
+each relation that leaves them as its one unseen figure, and (for a numerator) by the
+relations near it; a longer route to a figure never shown is not searched, so it may be
+missed.
 
 Each result names, in plain words, the published things that bound the figure (the
 relations that name it): "missing_episode, 2024-05: c is 3 (the 2024-25 Q1 total)".
@@ -252,11 +257,12 @@ def _sources(key: Key, relations: Sequence[Relation[Key]], figures: Figures) -> 
     return tuple(dict.fromkeys(r.source for r in (*direct, *further) if r.source))
 
 
-def _tells_small(found: Range, threshold: int) -> bool:
-    """Whether a range tells a reader something of a count never published as a small
-    count: some of 1 to ``threshold - 1`` are possible, and some not."""
-    small = [value for value in range(1, threshold) if found.possible(value)]
-    return 0 < len(small) < threshold - 1 or (found.pinned and len(small) == 1)
+def _shows_small(found: Range, threshold: int) -> bool:
+    """Whether a range shows a count never published to be small: no value from
+    ``threshold`` up is possible, and some count from 1 to ``threshold - 1`` is (a range
+    of 0 to 3 says "at most 3"; one of 3 or from 6 up says nothing a reader can use)."""
+    largest = found.upper if found.only is None else max(found.only, default=0)
+    return largest < threshold and any(found.possible(value) for value in range(1, threshold))
 
 
 def _whole(value: float, rounding: Callable[[float], int], slack: float) -> float:
@@ -337,9 +343,9 @@ def check(reports: Iterable[AnyReport | Path | str], *,
             bounds = found[key]
             narrowed = bounds.narrows(threshold) if count else bounds.pinned
         elif count and (best := found.get(key) or read_off.get(key)) is not None and (
-                best.decided and (best.pinned or _tells_small(best, threshold))):
-            bounds = best  # never published, yet the reports pin it or tell of it as small
-            narrowed = _tells_small(best, threshold)
+                best.decided and (best.pinned or _shows_small(best, threshold))):
+            bounds = best  # never published, yet the reports pin it or show it small
+            narrowed = _shows_small(best, threshold)
         else:
             continue
         sources = _sources(key, relations if key in found else figures.relations, figures)
