@@ -29,7 +29,7 @@ from corpparent.files.panel.disclosure_record import (
     read_record,
     record_published,
 )
-from corpparent.report.disclosure import Key, figures_of
+from corpparent.report.disclosure import Figures, Key, figures_of
 from corpparent.report.model import AnyReport, FindingsReport, ScorecardReport
 
 __all__ = ["Recording"]
@@ -53,6 +53,7 @@ class Recording:
     enabled: bool = True
     _run: dict[Key, float] = field(factory=dict)
     _run_withheld: set[Key] = field(factory=set)
+    _finished: list[tuple[AnyReport, Figures]] = field(factory=list)
 
     def _where(self, authority: str | None) -> tuple[Path, str | None] | None:
         if not self.enabled:
@@ -83,6 +84,7 @@ class Recording:
             figures = figures_of(report)
             self._run.update({k: v for k, v in figures.values.items() if v is not None})
             self._run_withheld.update(figures.withheld)
+            self._finished.append((report, figures))
 
     def written(self, report: AnyReport, target: Path | None) -> None:
         """Add what ``report``, now written to ``target`` (or printed), publishes to the
@@ -97,7 +99,8 @@ class Recording:
                            "added to a disclosure record; give --name or "
                            "--disclosure-record FILE", err=True)
             return
-        figures = figures_of(report)
+        figures = next((found for done, found in self._finished if done is report), None)
+        figures = figures_of(report) if figures is None else figures
         shown = {k: v for k, v in figures.values.items() if v is not None}
         if not shown and not figures.withheld:
             return
