@@ -32,13 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Final
 
-from corpparent.errors import CorpparentError
 from corpparent.exception_sorting import sort_findings
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.headline import headline_status
-from corpparent.periods import parse_period
-from corpparent.report.disclosure.relations import Key
+from corpparent.report.disclosure.relations import Key, period_of
 from corpparent.report.model import ExceptionReportOut, WithheldOut
 from corpparent.report.parts import FindingOut, IndicatorOut, TrendPoint
 from corpparent.spc.signals import Nature, Variation
@@ -75,11 +73,8 @@ _LIMITS: Final = frozenset({"mean", "lower_limit", "upper_limit"})
 def earlier_period(finding: FindingOut) -> str | None:
     """The period a direction of travel compares its finding's period with (the previous
     one, or the same one a year before); ``None`` for any other finding."""
-    if finding.period is None or not finding.family.is_travel:
-        return None
-    try:
-        period = parse_period(finding.period)
-    except CorpparentError:
+    period = period_of(finding.period) if finding.family.is_travel else None
+    if period is None:
         return None
     if finding.family is RuleFamily.TRAVEL_SINCE_LAST_YEAR:
         return str(period.same_period_last_year())

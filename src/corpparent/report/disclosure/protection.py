@@ -19,14 +19,13 @@ from typing import Final, final
 from attrs import frozen
 
 from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
-from corpparent.errors import CorpparentError
-from corpparent.periods import FinancialQuarter, Month, Period, parse_period
 from corpparent.report.disclosure.relations import (
     COUNT_UNIT,
     Key,
     figures_of,
     national_figures,
-    pieces,
+    period_of,
+    tilings,
 )
 from corpparent.report.model import ScorecardReport, WithheldOut
 
@@ -87,23 +86,15 @@ def _over_time(report: ScorecardReport, values: Mapping[Key, float | None],
             shown = {key[2] for key in (*values, *published, *withheld_before)
                      if key[:2] == (part, item.id)}
             parsed = {text: period for text in shown
-                      if (period := _period(text)) is not None}
-            kinds = {type(period) for period in parsed.values()} | {Month, FinancialQuarter}
+                      if (period := period_of(text)) is not None}
+            kinds = {type(period) for period in parsed.values()}
             for text, period in parsed.items():
-                for kind in kinds:
-                    tiles = pieces(period, kind)
-                    if tiles is None:
-                        continue
+                for tiles in tilings(period, kinds):
                     if papers & {text, *map(str, tiles)}:
                         total: Key = (part, item.id, text)
                         yield total, [(part, item.id, str(tile)) for tile in tiles]
 
 
-def _period(text: str) -> Period | None:
-    try:
-        return parse_period(text)
-    except CorpparentError:
-        return None
 
 
 def _log(secured: Secured[Key]) -> list[WithheldOut]:

@@ -49,7 +49,7 @@ The statements themselves (charts, status and travel findings) are read in
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final, final
 
 from attrs import frozen
@@ -61,7 +61,8 @@ from corpparent.report.model import AnyReport, ScorecardReport
 from corpparent.report.parts import IndicatorOut, TrendPoint
 from corpparent.units import convert
 
-__all__ = ["COUNT_UNIT", "Figures", "Key", "figures_of", "national_figures"]
+__all__ = ["COUNT_UNIT", "Figures", "Key", "figures_of", "national_figures", "period_of",
+           "tilings"]
 
 #: A figure's or a statement's key: see the module's docstring.
 Key = tuple[str, ...]
@@ -231,7 +232,12 @@ def _totals(collector: Collector, item: IndicatorOut) -> None:
             count=True)
 
 
-def _period(text: str) -> Period | None:
+def period_of(text: str | None) -> Period | None:
+    """The period ``text`` names, or ``None`` where it names none (a report's figures
+    are keyed by their periods as written, and a reader matches only those it can
+    read)."""
+    if text is None:
+        return None
     try:
         return parse_period(text)
     except CorpparentError:
@@ -257,21 +263,28 @@ def pieces(period: Period, kind: type[Period]) -> tuple[Period, ...] | None:
     return tuple(found)
 
 
+def tilings(period: Period, kinds: Iterable[type[Period]]) -> Iterator[tuple[Period, ...]]:
+    """Each way periods of one of ``kinds``, or months, or financial quarters, tile
+    ``period`` exactly (a year's quarters, its months), in the same order every run."""
+    for kind in sorted({*kinds, Month, FinancialQuarter}, key=lambda k: k.__name__):
+        tiles = pieces(period, kind)
+        if tiles is not None:
+            yield tiles
+
+
 def _over_time(collector: Collector, item: IndicatorOut) -> None:
     """A period's figure from the shorter periods that tile it, as the indicator's kind
     aggregates: a count is their sum, a snapshot the last of them, a percentage or score
     the sum of numerators over the sum of denominators (a rate: the sum of numerators)."""
     shown = {key[2]: parsed for key in list(collector.values)
              if key[0] == "value" and key[1] == item.id
-             and (parsed := _period(key[2])) is not None}
+             and (parsed := period_of(key[2])) is not None}
     kinds = {type(p) for p in shown.values()}
     for text, period in sorted(shown.items(), key=lambda pair: pair[1]):
         percentage(collector, item, text)
-        for kind in sorted(kinds | {Month, FinancialQuarter}, key=lambda k: k.__name__):
-            tiles = pieces(period, kind)
-            if tiles is None or not any(str(p) in shown for p in tiles):
-                continue
-            _aggregate(collector, item, text, [str(p) for p in tiles])
+        for tiles in tilings(period, kinds):
+            if any(str(p) in shown for p in tiles):
+                _aggregate(collector, item, text, [str(p) for p in tiles])
 
 
 def _aggregate(collector: Collector, item: IndicatorOut, period: str,

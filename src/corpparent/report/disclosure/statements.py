@@ -23,15 +23,15 @@ from collections.abc import Sequence
 from typing import Final
 
 from corpparent.disclosure import Relation
-from corpparent.errors import CorpparentError
 from corpparent.families import RuleFamily
 from corpparent.findings import EvidenceValue, Status
-from corpparent.periods import Period, parse_period
+from corpparent.periods import Period
 from corpparent.report.disclosure.relations import (
     Collector,
     Key,
     half_unit,
     is_count,
+    period_of,
     symbol_of,
     value_key,
 )
@@ -55,13 +55,6 @@ def _number(evidence: dict[str, EvidenceValue], name: str) -> float | None:
     return float(value)
 
 
-def _parse(text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        return parse_period(text)
-    except CorpparentError:
-        return None
 
 
 def computed(value: float) -> float:
@@ -170,7 +163,7 @@ def _series(item: IndicatorOut, period: Period,
             if other.id != item.id:
                 continue
             trend = [(p, parsed) for p in other.trend
-                     if type(parsed := _parse(p.period)) is kind and parsed is not None]
+                     if type(parsed := period_of(p.period)) is kind and parsed is not None]
             if not trend:
                 continue
             first = trend[0][1]
@@ -200,7 +193,7 @@ def _withheld_chart(collector: Collector, report: ScorecardReport, item: Indicat
     a reader takes the earliest period shown for its start, and for a count can check
     the guess: its points add up to a whole number, so ``n × mean`` must be one."""
     limits = _limits_kept(item)
-    period = _parse(report.period)
+    period = period_of(report.period)
     if limits is None or period is None:
         return
     found = _series(item, period, scorecards)
@@ -306,7 +299,7 @@ def _travel_relation(collector: Collector, item: IndicatorOut, finding: FindingO
 
 
 def _finding(collector: Collector, item: IndicatorOut, finding: FindingOut) -> None:
-    period = _parse(finding.period)
+    period = period_of(finding.period)
     if period is None or finding.status is Status.INSUFFICIENT_DATA:
         return
     key = value_key(item.id, str(period))
