@@ -162,7 +162,8 @@ class _State(Generic[K]):
 def secure(values: Mapping[K, float | None], relations: Iterable[Relation[K]], *,
            counts: Iterable[K] | None = None, derived: Iterable[Derived[K]] = (),
            threshold: int = DEFAULT_THRESHOLD,
-           published: Mapping[K, float] | None = None) -> Secured[K]:
+           published: Mapping[K, float] | None = None,
+           keep_withheld: Mapping[K, K] | None = None) -> Secured[K]:
     """Withhold the small counts among ``values``, what is derived from them, the
     statements about them, and enough other figures and statements that a reader can
     narrow none of them.
@@ -171,8 +172,11 @@ def secure(values: Mapping[K, float | None], relations: Iterable[Relation[K]], *
     every key of ``values`` that is not a derived figure). A value ``None`` is a figure a
     reader cannot see (not withheld here). ``published``: figures published elsewhere
     before (a disclosure record, the DfE's own figures), known to every reader and never
-    withheld here. Figures that break a relation are tested as a reader would take them:
-    a reader's working need not agree with the true figures to give them away."""
+    withheld here. ``keep_withheld``: figures another paper withheld, each with the
+    figure it protects there, withheld here too (a reader of both papers must not work
+    them out from this one) and protected like any figure withheld to protect another.
+    Figures that break a relation are tested as a reader would take them: a reader's
+    working need not agree with the true figures to give them away."""
     if threshold < 1:
         raise DefinitionError(f"suppression threshold must be at least 1, got {threshold}")
     rules, derivations = tuple(relations), tuple(derived)
@@ -185,6 +189,9 @@ def secure(values: Mapping[K, float | None], relations: Iterable[Relation[K]], *
     for key in values:
         if key not in seen and state.small(key):
             state.withhold(key, Reason.SMALL_COUNT)
+    for key, protects in (keep_withheld or {}).items():
+        if key in values and key not in seen and key not in state.hidden:
+            state.withhold(key, Reason.DIFFERENCING, protects=protects)
     _derive(state, derivations)
     state.withdraw()
     while exposed := state.exposed():

@@ -18,7 +18,7 @@ from typing import Final, final
 
 from attrs import frozen
 
-from corpparent.disclosure import Derived, Reason, Relation, Secured, secure
+from corpparent.disclosure import Reason, Relation, Secured, secure
 from corpparent.report.disclosure.relations import (
     COUNT_UNIT,
     Key,
@@ -34,8 +34,6 @@ __all__ = ["COUNT_UNIT", "Decision", "decide"]
 # The figures that add up over time, by the indicator's kind.
 _AGGREGATED: Final = {"count": ("value",), "percentage": ("numerator", "denominator"),
                       "score": ("numerator", "denominator"), "rate": ("numerator",)}
-# The key of a stand-in for a figure withheld in another paper.
-_ELSEWHERE: Final = "withheld elsewhere"
 _REASONS: Final = {Reason.SMALL_COUNT: "small count",
                    Reason.DERIVED: "computed from a withheld count",
                    Reason.DIFFERENCING: "gives one away"}
@@ -104,8 +102,7 @@ def _log(secured: Secured[Key]) -> list[WithheldOut]:
         if item.reason is Reason.STATEMENT and kind == "percentage":
             log.append(WithheldOut(indicator=indicator, period=period, reason="withdrawn",
                                    statement="percentage"))
-        if item.reason not in _REASONS or kind != "value" or (
-                item.protects is not None and item.protects[0] == _ELSEWHERE):
+        if item.reason not in _REASONS or kind != "value":
             continue  # a numerator is logged by its percentage; a statement when masked
         protects = item.protects
         log.append(WithheldOut(
@@ -145,24 +142,13 @@ def decide(report: ScorecardReport, threshold: int,
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
             forced.setdefault(key, key)
-    # Each figure withheld because of a figure withheld elsewhere is withheld as derived
-    # from a stand-in for that figure, so that secure protects it like any other.
-    derived = list(figures.derived)
-    for key, protects in forced.items():
-        stand_in = (_ELSEWHERE, *protects)
-        values[stand_in] = 1.0
-        counts.add(stand_in)
-        derived.append(Derived(key, stand_in))
-    secured = secure(values, relations, counts=counts, derived=derived,
-                     threshold=threshold, published=seen)
-    withheld = {key for key in secured.withheld_figures if key[0] != _ELSEWHERE}
+    secured = secure(values, relations, counts=counts, derived=figures.derived,
+                     threshold=threshold, published=seen, keep_withheld=forced)
+    withheld = set(secured.withheld_figures)
     # a percentage withdrawn is its value withheld
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
     hidden = {key: figures.values.get(key) for key in withheld}
-    log = [WithheldOut(indicator=key[1], period=key[2], reason="gives one away",
-                       protects=", ".join(forced[key][1:3])) for key in forced]
-    return Decision(frozenset(withheld), secured.dropped, hidden,
-                    (*_log(secured), *log))
+    return Decision(frozenset(withheld), secured.dropped, hidden, tuple(_log(secured)))
 
 
 def _worked_out(relations: Collection[Relation[Key]],
