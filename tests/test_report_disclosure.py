@@ -15,6 +15,7 @@ from corpparent import (
     Indicator,
     IndicatorSet,
     Kind,
+    Month,
     Polarity,
     Reading,
     Readings,
@@ -180,3 +181,30 @@ def test_a_years_total_beside_the_comparators_does_not_give_a_quarter_away() -> 
     unknowns = [Unknown(key) for key, value in figures.values.items() if value is None]
     found = ranges(figures.known, unknowns, figures.relations)
     assert not found[("value", "missing", str(QUARTERS[1]))].narrows(6)
+
+
+def _quarter_after_its_months(june: int, *parts: str) -> ScorecardReport:
+    """The first quarter of 2024-25's public paper, after April's 8 and May's 9 placement
+    moves were published and June's ``june`` never was; ``parts`` declares the moves a
+    total of other indicators (never published either)."""
+    months = [Month(2024, 4), Month(2024, 5), Month(2024, 6)]
+    indicators = [_count("moves", *parts), *(_count(part) for part in parts)]
+    readings = Readings([Reading("moves", month, value)
+                         for month, value in zip(months, (8, 9, june), strict=True)])
+    quarter = FinancialQuarter(2024, 1)
+    report = scorecard_report(Scorecard(IndicatorSet(indicators), process=None).assess(
+        readings, quarter), make_provenance(period=quarter), authority="Test")
+    published = {("value", "moves", "2024-04"): 8.0, ("value", "moves", "2024-05"): 9.0}
+    return finish(report, "json", profile="public", published=published)
+
+
+def test_a_quarter_whose_unpublished_month_is_no_small_count_is_published() -> None:
+    # 29 - 8 - 9 = 12 children: a count no paper printed, but no small one, and tied by
+    # no declared total to any other figure that could be
+    assert _quarter_after_its_months(12).indicators[0].value == 29
+    # June's 3 would be given away: the quarter goes
+    assert _quarter_after_its_months(3).indicators[0].value is None
+    # where a declared total ties the moves to parts never published, June's 12 could
+    # give one of them away, and this paper cannot tell: the quarter goes as well
+    tied = _quarter_after_its_months(12, "moves_in_county", "moves_out_of_county")
+    assert tied.indicators[0].value is None

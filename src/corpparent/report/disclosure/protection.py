@@ -127,6 +127,7 @@ def decide(report: ScorecardReport, threshold: int,
     values, relations = dict(figures.values), list(figures.relations)
     counts = set(figures.counts)
     forced: dict[Key, Key] = {}
+    family = _families(report)
     for total, tiles in _over_time(report, values, seen, withheld_before):
         relation = Relation.total(total, tiles, source=f"the {total[2]} total")
         if relation not in relations:
@@ -135,8 +136,9 @@ def decide(report: ScorecardReport, threshold: int,
             values.setdefault(key, None)
             counts.add(key)
         shown = total if total[0] == "value" else ("value", *total[1:])
+        alone = family.get(total[1], {total[1]}) == {total[1]}
         forced.update(_unseen(values, seen, total, tiles, shown, threshold,
-                              withheld_before))
+                              withheld_before, alone))
     seen.update(_worked_out(relations, seen))
     forced = {key: protects for key, protects in forced.items() if key not in seen}
     for key in withheld_before:
@@ -177,15 +179,19 @@ def _worked_out(relations: Collection[Relation[Key]],
 
 def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: Key,
             tiles: list[Key], shown: Key, threshold: int,
-            withheld_before: Collection[Key]) -> dict[Key, Key]:
+            withheld_before: Collection[Key], alone: bool) -> dict[Key, Key]:
     """What an aggregate over time tying this report to figures published elsewhere
     asks of it. Where a reader sees all but one of its figures, the reader works that
     one out: a small count is put into ``values`` as worked out, for secure to withhold
     and protect like any other; any other figure the reader does not see was withheld
     elsewhere to protect another, or never published (its parts, and what ties them to
     other figures, are not in this report for secure to judge), and the aggregate's
-    figure ``shown`` here is withheld (returned, mapped to the figure it protects). Where
-    the reader sees all but several, so is the aggregate's figure. A figure never
+    figure ``shown`` here is withheld (returned, mapped to the figure it protects);
+    unless it is a count of at least ``threshold``, never withheld, of an indicator no
+    declared total ties to others (``alone``): then nothing else it is part of lies
+    outside this report, and the reader is taken to know it, for secure to judge what it
+    gives away here. Where the reader sees all but several, so is the aggregate's
+    figure. A figure never
     published that the aggregate shows to be 0 (or several that add up to 0) tells of no
     child, whatever its parts: it is 0, and so is each of them."""
     def known(key: Key) -> float | None:
@@ -200,7 +206,8 @@ def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: K
             values[key] = parts
             return {}
         worked_out = (known(total) or 0.0) - parts
-        if 0 < worked_out < threshold:
+        if 0 < worked_out < threshold or (
+                alone and worked_out >= threshold and key not in withheld_before):
             values[key] = worked_out
             return {}
         return {shown: key} if visible and (key in withheld_before or worked_out) else {}
