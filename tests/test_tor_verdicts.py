@@ -81,7 +81,7 @@ def test_a_reserve_for_a_member_who_attended_does_not_act() -> None:
                                                                         "Cllr B")]))
     (quorum,) = _rule(found, "quorum")
     assert quorum.status is Status.MET
-    assert quorum.evidence["voting councillors present"] == 2
+    assert quorum.evidence["councillors present"] == 2
     (reserve,) = _rule(found, "substitution conditions")
     assert reserve.status is Status.WARNING
     assert "meets the conditions" not in reserve.explanation
@@ -259,7 +259,7 @@ def test_a_condition_a_csv_file_does_not_record_is_insufficient_data(tmp_path: P
     (quorum,) = _rule(found, "quorum")
     assert quorum.status is Status.INSUFFICIENT_DATA
     assert quorum.explanation.startswith(
-        "1 voting councillor present; at least 2 required: not quorate without Reserve R; "
+        "1 councillor present; at least 2 required: not quorate without Reserve R; "
         "with Reserve R, whose substitution the record cannot judge against the terms")
     assert not [f for f in found if f.is_breach]
 

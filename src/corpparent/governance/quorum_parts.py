@@ -223,19 +223,23 @@ class MinimumPresent(Rule[Sitting]):
         return tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
 
     @property
-    def _label(self) -> str:
-        voting = "voting " if self.voting_only else ""
+    def _classes(self) -> str:
         if not self.member_classes:
-            return f"{voting}members"
-        return voting + " and ".join(c.plural for c in self.member_classes)
+            return "members"
+        return " and ".join(c.plural for c in self.member_classes)
 
-    def _present_text(self, present: int) -> str:
-        voting = "voting " if self.voting_only else ""
+    @property
+    def _label(self) -> str:
+        return f"voting {self._classes}" if self.voting_only else self._classes
+
+    def _present_text(self, present: int, voting: bool) -> str:
+        """"5 members present", saying "voting" where non-voting members were left out."""
+        word = "voting " if voting else ""
         if not self.member_classes:
-            return f"{present} {voting}{noun(present, 'member')}"
+            return f"{present} {word}{noun(present, 'member')}"
         if present == 1:
-            return f"1 {voting}{' or '.join(c.singular for c in self.member_classes)}"
-        return f"{present} {self._label}"
+            return f"1 {word}{' or '.join(c.singular for c in self.member_classes)}"
+        return f"{present} {word}{self._classes}"
 
     @property
     def name(self) -> str:
@@ -252,13 +256,14 @@ class MinimumPresent(Rule[Sitting]):
         present = len(subject.members_present(self._counted, voting_only=self.voting_only))
         ok = present >= self.minimum
         left_out = _not_voting(subject, self._counted, self.voting_only)
+        text = self._present_text(present, bool(left_out))
         return Finding(
             subject=subject.subject, subject_name=subject.subject_name,
             rule=self.name, family=self.family,
             status=Status.MET if ok else Status.BREACHED,
-            explanation=f"{self._present_text(present)} present{left_out}; at least "
+            explanation=f"{text} present{left_out}; at least "
             f"{self.minimum} required: {_quorate(ok)}",
-            evidence={f"{self._label} present": present, f"{self._label} required":
+            evidence={f"{self._classes} present": present, f"{self._classes} required":
                       self.minimum},
             period=Month.containing(subject.meeting.held_on),
         )
