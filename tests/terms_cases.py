@@ -109,10 +109,10 @@ CASES = [
                councillors("Conservative", "Labour"))),
     # Durham: "including the Executive Member for CYP" (§2): a seat held ex officio.
     Case("ex officio seat", "ex officio seat: Executive Member for CYP",
-         Panel({"role_seats": [{"roles": ["Executive Member for CYP"]}]},
+         Panel({"role_seats": [{"roles": ["Executive Member for CYP"], "ex_officio": True}]},
                [{"name": "Cllr E", "class": "core councillor",
                  "role": "Executive Member for CYP"}]),
-         Panel({"role_seats": [{"roles": ["Executive Member for CYP"]}]},
+         Panel({"role_seats": [{"roles": ["Executive Member for CYP"], "ex_officio": True}]},
                councillors("A"))),
     # Durham: "the Chair/Vice-Chair of CYP Scrutiny" (§2): either may fill the seat.
     Case("a seat either office holder may fill",

@@ -245,4 +245,5 @@ def test_voting_and_reserves_are_read_from_a_membership_file(tmp_path: Path) -> 
         {"name": "Reserve R", "class": "substitute", "reserve_for": "Cllr B"},
         {"name": "Cllr B", "class": "core councillor"}]}), encoding="utf-8")
     young, reserve, councillor = read_membership(path).members
-    assert (young.voting, reserve.reserve_for, councillor.voting) == (False, "Cllr B", True)
+    assert (young.voting, reserve.reserve_for, councillor.voting) == (False, ("Cllr B",),
+                                                                     True)

@@ -177,7 +177,8 @@ def test_authorities_show_states_the_quorum_and_never_none() -> None:
     result = run("authorities", "show", "wiltshire")
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert "quorum: 75% of councillors and 70% of associate members" in text
+    assert ("quorum: 75% of voting councillors and 70% of associate members, voting or "
+            "not") in text
     assert "meets every two months, at least 5 meetings a financial year" in text
     assert "None" not in text
     assert "month(s)" not in text

@@ -67,9 +67,12 @@ class MemberAttendance:
 
     member: Member
     attended: int
+    """Meetings attended, in person or as a substitute for another member."""
     possible: int
     by_substitute: int = 0
     """Meetings the member missed but a substitute attended for them."""
+    as_substitute: int = 0
+    """Meetings the member attended as a substitute for another (within ``attended``)."""
     unrecorded: int = 0
     """Meetings during the tenure whose attendance was not recorded (not in ``possible``)."""
 
@@ -92,7 +95,9 @@ def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
     """Attended over possible for every spell of membership in the record's span.
 
     Possible counts the meetings held during the member's tenure whose attendance was
-    recorded; a member attending outside their tenure is not counted.
+    recorded; a member attending outside their tenure is not counted. Attended counts
+    the meetings attended in person or as a substitute for another member: a reserve who
+    stood in at a meeting attended it, as the six-month finding counts it (s.85(2)).
     """
     held = record.held
     rows = []
@@ -100,12 +105,14 @@ def attendance_table(record: PanelRecord) -> tuple[MemberAttendance, ...]:
     for member in record.membership.during(record.start, last):
         during = [m for m in held if member.serves_on(m.held_on)]
         recorded = [m for m in during if m.attendance_recorded]
+        as_substitute = sum(m.sat_as_substitute(member) for m in recorded)
         rows.append(MemberAttendance(
             member=member,
-            attended=sum(m.came(member) for m in recorded),
+            attended=sum(m.came(member) for m in recorded) + as_substitute,
             possible=len(recorded),
             by_substitute=sum(m.covered(member) for m in recorded),
             unrecorded=len(during) - len(recorded),
+            as_substitute=as_substitute,
         ))
     return tuple(rows)
 
@@ -169,6 +176,7 @@ class AttendanceThreshold:
             )
         ok = row.fraction >= self.minimum
         share = f"{round(100 * row.attended / row.possible)}%"
+        as_substitute = f"({row.as_substitute} as a substitute) " if row.as_substitute else ""
         verdict = (f"at or above the {fraction_text(self.minimum)} expected" if ok
                    else f"below the {fraction_text(self.minimum)} expected")
         return Finding(
@@ -176,7 +184,7 @@ class AttendanceThreshold:
             rule=self.name, family=self.family,
             status=Status.MET if ok else self.below,
             explanation=f"attended {row.attended} of {counted(row.possible, 'meeting')} "
-            "during the "
+            f"{as_substitute}during the "
             f"membership{tenure}: {share}, {verdict}{unrecorded}",
             evidence=evidence,
             outcome=None if ok else AttendanceOutcome.LOW_ATTENDANCE,

@@ -68,8 +68,8 @@ class UnknownAttendees:
             parts.append(f"{counted(len(covering), 'substitute')} for someone not on the "
                          f"membership ({listed(covering)})")
         return Finding(
-            subject=sitting.subject, rule=self.name, family=self.family,
-            status=Status.WARNING,
+            subject=sitting.subject, subject_name=sitting.subject_name, rule=self.name,
+            family=self.family, status=Status.WARNING,
             explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance. "
             "Correct the record or the membership, or list invited guests as invited.",
             evidence={"unknown attendees": len(present), "unknown substitutions":

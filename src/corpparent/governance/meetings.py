@@ -96,6 +96,7 @@ class Meeting:
     invited: tuple[str, ...] = field(default=(), converter=_names)
     _present_keys: frozenset[str] = field(init=False, eq=False, repr=False)
     _replaced_keys: frozenset[str] = field(init=False, eq=False, repr=False)
+    _substitute_keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Names are compared often (every member, every rule); fold them once.
@@ -103,6 +104,8 @@ class Meeting:
                            frozenset(name_key(p) for p in self.present or ()))
         object.__setattr__(self, "_replaced_keys",
                            frozenset(name_key(s.replaces) for s in self.substitutions))
+        object.__setattr__(self, "_substitute_keys",
+                           frozenset(name_key(s.substitute) for s in self.substitutions))
 
     @property
     def attendance_recorded(self) -> bool:
@@ -124,6 +127,11 @@ class Meeting:
     def covered(self, member: Member) -> bool:
         """Whether ``member`` was absent but a substitute attended in their place."""
         return member.key not in self._present_keys and member.key in self._replaced_keys
+
+    def sat_as_substitute(self, member: Member) -> bool:
+        """Whether ``member`` attended as a substitute for another, not in person: the
+        attendance a reserve's own record shows."""
+        return member.key not in self._present_keys and member.key in self._substitute_keys
 
     def __str__(self) -> str:
         label = f"meeting on {self.held_on.isoformat()}"
@@ -238,5 +246,12 @@ class Sitting:
 
     @property
     def subject(self) -> str:
-        """How findings about the sitting name it."""
+        """How findings about the sitting identify it: "meeting on 2023-06-01"."""
         return str(self.meeting)
+
+    @property
+    def subject_name(self) -> str:
+        """How a reader knows the sitting: the subject, with the meeting's title where
+        the record gives one ("meeting on 2023-06-01: Corporate Parenting Panel")."""
+        title = self.meeting.title
+        return f"{self.subject}: {title}" if title else self.subject

@@ -63,6 +63,13 @@ def _optional_text(value: str | None) -> str | None:
     return cleaned or None
 
 
+def _reserve_for(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    names = (value,) if isinstance(value, str) else tuple(value)
+    return tuple(dict.fromkeys(n for n in (_optional_text(v) for v in names) if n))
+
+
 def _office(value: Office | str | None) -> Office | None:
     return None if value is None else Office(value)
 
@@ -187,8 +194,10 @@ class Member:
     voting: bool = True
     """Whether the member votes: Durham's co-opted members are "non-voting" (national
     rules reference §2); a quorum rule may count voting members only."""
-    reserve_for: str | None = field(default=None, converter=_optional_text)
-    """The member this substitute or reserve stands in for, when the terms name one."""
+    reserve_for: tuple[str, ...] = field(default=(), converter=_reserve_for)
+    """The members this substitute or reserve stands in for, when the terms name them
+    (empty: not named). A name alone is read as one member; a reserve for two members
+    is one entry naming both, not two entries."""
     key: str = field(init=False, eq=False, repr=False)
     """The name as compared (see :func:`name_key`)."""
 
@@ -248,11 +257,22 @@ def _check_overlaps(members: tuple[Member, ...]) -> None:
             overlap_start = max(member.joined or date.min, earlier.joined or date.min)
             overlap_end = min(member.left or date.max, earlier.left or date.max)
             if overlap_start <= overlap_end:
-                raise DefinitionError(
-                    f"member {member.name!r} appears twice with overlapping tenure; give "
-                    "each spell on the panel its own 'joined' and 'left' dates"
-                )
+                raise DefinitionError(_twice(earlier, member))
         by_key.setdefault(member.key, []).append(member)
+
+
+def _twice(earlier: Member, member: Member) -> str:
+    """Why two entries for one person over the same days are refused: a reserve listed
+    once per member they stand in for is told to name them all in one entry."""
+    if earlier.reserve_for != member.reserve_for and (earlier.reserve_for
+                                                     or member.reserve_for):
+        names = dict.fromkeys((*earlier.reserve_for, *member.reserve_for))
+        both = ", ".join(f'"{n}"' for n in names)
+        return (f"member {member.name!r} is listed twice, as reserve for different "
+                f"members; a reserve for several members is one entry naming them all: "
+                f"reserve_for = [{both}]")
+    return (f"member {member.name!r} appears twice with overlapping tenure; give each "
+            "spell on the panel its own 'joined' and 'left' dates")
 
 
 @final

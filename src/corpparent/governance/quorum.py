@@ -19,240 +19,44 @@ national rules reference §1.1 G6): ``ClassQuorum(..., "1/3", floor=3)`` or
 ``MinimumPresent(3)``. Committee quorum is not set by statute (G7), so every panel's
 quorum is a local rule declared in its constitution. ``|`` gives "any of".
 
+The parts (:class:`ClassQuorum`, :class:`MinimumPresent`, in
+:mod:`corpparent.governance.quorum_parts`) count voting members unless the terms say
+otherwise (``voting_only=False``), and each names which it counts, so ``authorities
+show`` states it.
+
 Each rule judges a :class:`~corpparent.governance.meetings.Sitting`; a meeting whose
-attendance was not recorded gives insufficient data.
+attendance was not recorded gives insufficient data. Where the terms set conditions on
+substitutes (:class:`~corpparent.governance.reserves.SubstitutionTerms`), only those
+that count are counted; a meeting quorate only with a substitute the record cannot say
+meets them is insufficient data, never a breach.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-from fractions import Fraction
 from typing import TYPE_CHECKING, final
 
 from attrs import evolve, field, frozen
 
-from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import AllOf, AnyOf, Finding, Rule, Status
-from corpparent.governance._checks import (
-    at_least_one,
-    member_classes,
-    non_negative,
-    optional_at_least_one,
-)
-from corpparent.governance._fractions import ceil_of, fraction_text, proportion
 from corpparent.governance.declared import PanelReview, RuleType, declare
 from corpparent.governance.meetings import MeetingKind, Sitting
 from corpparent.governance.membership import MemberClass
+from corpparent.governance.quorum_parts import (
+    Basis,
+    ClassQuorum,
+    MinimumPresent,
+    QuorumOutcome,
+    not_recorded,
+)
 from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.terms import Clause
-from corpparent.periods import Month
-from corpparent.wording import counted, listed, noun
+from corpparent.wording import counted, listed
 
 if TYPE_CHECKING:
     from corpparent.governance.constitution import Constitution
 
 __all__ = ["Basis", "ClassQuorum", "MinimumPresent", "Quorum", "QuorumOutcome"]
-
-
-class Basis(Enum):
-    """What a quorum fraction is taken of."""
-
-    SEATS = "seats"
-    """The seats the constitution provides, filled or not (Wiltshire: 8 and 10)."""
-    FILLED = "filled seats"
-    """The members serving on the day of the meeting."""
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class QuorumOutcome(Enum):
-    """Whether a meeting was quorate: the outcome of a :class:`Quorum` finding."""
-
-    QUORATE = "quorate"
-    NOT_QUORATE = "not quorate"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-def _not_recorded(sitting: Sitting, rule: Rule[Sitting]) -> Finding:
-    return Finding(
-        subject=sitting.subject,
-        rule=rule.name,
-        family=rule.family,
-        status=Status.INSUFFICIENT_DATA,
-        outcome=NotJudged.INSUFFICIENT_DATA,
-        explanation="attendance at the meeting was not recorded, so quorum cannot be judged",
-        period=Month.containing(sitting.meeting.held_on),
-    )
-
-
-def _quorate(ok: bool) -> str:
-    return str(QuorumOutcome.QUORATE if ok else QuorumOutcome.NOT_QUORATE)
-
-
-@final
-@frozen
-class ClassQuorum(Rule[Sitting]):
-    """At least ``fraction`` of a class of members present, rounded up.
-
-    ``seats`` is the class's seats in the constitution (needed for
-    :attr:`Basis.SEATS`); ``floor`` an absolute minimum beside the fraction; ``stated``
-    the number the constitution writes beside the percentage ("75% (6)"), checked
-    against the arithmetic when the rule is built so a misprinted constitution is
-    caught.
-    """
-
-    member_class: MemberClass = field(converter=MemberClass)
-    fraction: Fraction = field(converter=proportion)
-    seats: int | None = field(default=None, validator=optional_at_least_one)
-    basis: Basis = field(default=Basis.SEATS, converter=Basis)
-    floor: int = field(default=0, validator=non_negative)
-    stated: int | None = field(default=None, validator=optional_at_least_one)
-    source: str = field(default="", eq=False)
-    voting_only: bool = False
-    """Count voting members only (non-voting co-optees are not counted)."""
-
-    def __attrs_post_init__(self) -> None:
-        if self.basis is Basis.SEATS and self.seats is None:
-            raise DefinitionError(
-                f"quorum of {self.member_class.plural}: a fraction of the seats needs "
-                "'seats' (or use basis=Basis.FILLED)"
-            )
-        if self.seats is not None and self.required(self.seats) > self.seats:
-            raise DefinitionError(
-                f"quorum of {self.member_class.plural}: requires {self.required(self.seats)} "
-                f"of {counted(self.seats, 'seat')}, which can never be met"
-            )
-        if self.stated is not None:
-            if self.basis is not Basis.SEATS or self.seats is None:
-                raise DefinitionError("'stated' can be checked only against a number of seats")
-            required = self.required(self.seats)
-            if required != self.stated:
-                raise DefinitionError(
-                    f"quorum of {self.member_class.plural}: {fraction_text(self.fraction)} of "
-                    f"{counted(self.seats, 'seat')} rounded up is {required}, but the constitution "
-                    f"states {self.stated}"
-                )
-
-    @property
-    def name(self) -> str:
-        voting = "voting " if self.voting_only else ""
-        return f"quorum: {fraction_text(self.fraction)} of {voting}{self.member_class.plural}"
-
-    @property
-    def family(self) -> RuleFamily:
-        return RuleFamily.QUORUM
-
-    def required(self, base: int) -> int:
-        """Members needed when the fraction is taken of ``base``."""
-        return max(ceil_of(self.fraction, base), self.floor)
-
-    def evaluate(self, subject: Sitting, /) -> Finding:
-        if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self)
-        count = subject.count(self.member_class, voting_only=self.voting_only)
-        if self.basis is Basis.SEATS:
-            seats = self.seats
-            assert seats is not None  # checked at construction
-            base, of = seats, f"{seats}"
-        else:
-            base, of = count.filled, f"{count.filled} filled seats"
-        plural = self.member_class.plural
-        if base == 0:
-            return Finding(
-                subject=subject.subject, rule=self.name, family=self.family,
-                status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
-                explanation=f"no {plural} were serving on the day, so a fraction of them "
-                "cannot be judged",
-                evidence={f"{self.member_class.value} filled": 0},
-                period=Month.containing(subject.meeting.held_on),
-            )
-        required = self.required(base)
-        ok = count.present >= required
-        via = f" ({len(count.by_substitute)} by substitute)" if count.by_substitute else ""
-        floor = f", and never fewer than {self.floor}," if self.floor else ""
-        explanation = (
-            f"{count.present} of {self.member_class.counted(base)} present{via}; "
-            f"{fraction_text(self.fraction)} of {of}{floor} requires {required}: "
-            f"{_quorate(ok)}"
-        )
-        return Finding(
-            subject=subject.subject,
-            rule=self.name, family=self.family,
-            status=Status.MET if ok else Status.BREACHED,
-            explanation=explanation,
-            evidence={
-                f"{self.member_class.value} present": count.present,
-                f"{self.member_class.value} by substitute": len(count.by_substitute),
-                f"{self.member_class.value} required": required,
-                f"{self.member_class.value} {self.basis.value}": base,
-            },
-            period=Month.containing(subject.meeting.held_on),
-        )
-
-
-@final
-@frozen
-class MinimumPresent(Rule[Sitting]):
-    """At least ``minimum`` members present, counting the classes named.
-
-    With no classes named, every class of seat counts (substitutes count for the member
-    they replace, not as members in their own right).
-    """
-
-    minimum: int = field(validator=at_least_one)
-    member_classes: tuple[MemberClass, ...] = field(default=(), converter=member_classes)
-    source: str = field(default="", eq=False)
-    voting_only: bool = False
-    """Count voting members only (non-voting co-optees are not counted)."""
-
-    @property
-    def _counted(self) -> tuple[MemberClass, ...]:
-        if self.member_classes:
-            return self.member_classes
-        return tuple(c for c in MemberClass if c is not MemberClass.SUBSTITUTE)
-
-    @property
-    def _label(self) -> str:
-        voting = "voting " if self.voting_only else ""
-        if not self.member_classes:
-            return f"{voting}members"
-        return voting + " and ".join(c.plural for c in self.member_classes)
-
-    def _present_text(self, present: int) -> str:
-        voting = "voting " if self.voting_only else ""
-        if not self.member_classes:
-            return f"{present} {voting}{noun(present, 'member')}"
-        if present == 1:
-            return f"1 {voting}{' or '.join(c.singular for c in self.member_classes)}"
-        return f"{present} {self._label}"
-
-    @property
-    def name(self) -> str:
-        return f"quorum: at least {self.minimum} {self._label}"
-
-    @property
-    def family(self) -> RuleFamily:
-        return RuleFamily.QUORUM
-
-    def evaluate(self, subject: Sitting, /) -> Finding:
-        if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self)
-        present = len(subject.members_present(self._counted, voting_only=self.voting_only))
-        ok = present >= self.minimum
-        return Finding(
-            subject=subject.subject,
-            rule=self.name, family=self.family,
-            status=Status.MET if ok else Status.BREACHED,
-            explanation=f"{self._present_text(present)} present; at least {self.minimum} "
-            f"required: {_quorate(ok)}",
-            evidence={f"{self._label} present": present, f"{self._label} required":
-                      self.minimum},
-            period=Month.containing(subject.meeting.held_on),
-        )
 
 
 @final
@@ -285,7 +89,7 @@ class Quorum(Rule[Sitting]):
 
     def evaluate(self, subject: Sitting, /) -> Finding:
         if not subject.meeting.attendance_recorded:
-            return _not_recorded(subject, self)
+            return not_recorded(subject, self)
         inner = self.requirement.evaluate(subject)
         explanation = inner.explanation.rstrip(".") + "."
         if inner.status is Status.BREACHED:
@@ -294,7 +98,7 @@ class Quorum(Rule[Sitting]):
         elif inner.status is Status.MET:
             explanation += " The meeting was quorate."
         return Finding(
-            subject=inner.subject,
+            subject=inner.subject, subject_name=inner.subject_name,
             rule=self.name, family=self.family,
             status=inner.status,
             explanation=explanation,
@@ -308,19 +112,25 @@ class Quorum(Rule[Sitting]):
         """Quorum at each formal meeting; only substitutions meeting the constitution's
         :class:`~corpparent.governance.reserves.SubstitutionTerms` count toward it."""
         terms = panel.constitution.rule(SubstitutionTerms)
-        return tuple(self._at(s if terms is None else Sitting(terms.allowed(s), s.roster),
-                              terms)
+        return tuple(self._at(s, terms)
                      for s in panel.sittings if s.meeting.kind is MeetingKind.FORMAL)
 
     def _at(self, sitting: Sitting, terms: SubstitutionTerms | None) -> Finding:
-        """Quorum at a sitting; where a substitute counts only from a later item, quorum
-        at its start too: a meeting quorate only once they arrived took its first items
+        """Quorum at a sitting, counting the substitutions that meet ``terms``. Where the
+        meeting is quorate only with substitutes the record cannot say meet them,
+        insufficient data; where a substitute counts only from a later item, quorum at
+        its start too: a meeting quorate only once they arrived took its first items
         without a quorum."""
-        whole = self.evaluate(sitting)
-        late = () if terms is None else terms.late(sitting.meeting)
-        if terms is None or not late or whole.status is not Status.MET:
+        if terms is None:
+            return self.evaluate(sitting)
+        counted = terms.allowed(sitting)
+        whole = self.evaluate(Sitting(counted, sitting.roster))
+        if whole.status is Status.BREACHED:
+            return self._unknown(sitting, terms) or whole
+        late = terms.late(counted)
+        if not late or whole.status is not Status.MET:
             return whole
-        start = self.evaluate(Sitting(terms.at_start(sitting.meeting), sitting.roster))
+        start = self.evaluate(Sitting(terms.at_start(counted), sitting.roster))
         if start.status is Status.MET:
             return whole
         first = min(s.from_item or 1 for s in late)
@@ -328,6 +138,25 @@ class Quorum(Rule[Sitting]):
         return evolve(start, explanation=(
             f"{start.explanation.rstrip('.')} at the start of the meeting: {who} counted "
             f"only from item {first}, so the items before it were taken without a quorum."))
+
+    def _unknown(self, sitting: Sitting, terms: SubstitutionTerms) -> Finding | None:
+        """Insufficient data when the meeting, not quorate on the substitutions known to
+        count, would be with those the record cannot judge; else None."""
+        unsure = terms.not_known(sitting)
+        if not unsure:
+            return None
+        maybe = self.evaluate(Sitting(terms.possible(sitting), sitting.roster))
+        if maybe.status is not Status.MET:
+            return None
+        known = self.requirement.evaluate(Sitting(terms.allowed(sitting), sitting.roster))
+        who = listed([s.substitute for s in unsure])
+        return evolve(maybe, status=Status.INSUFFICIENT_DATA,
+                      outcome=NotJudged.INSUFFICIENT_DATA, explanation=(
+                          f"{known.explanation.rstrip('.')} without {who}; with "
+                          f"{who}, whose substitution the record cannot judge against the "
+                          "terms "
+                          f"({terms.describe()}), it would be quorate, so whether the "
+                          "meeting was quorate cannot be judged."))
 
 
 def _unreachable(rule: object, constitution: Constitution) -> str | None:

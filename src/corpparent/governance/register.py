@@ -3,9 +3,15 @@
 Councils publish attendance as a register, a row a member and a column a meeting
 (Staffordshire's annual report lists "the current members and their attendance record in
 this period", 004 §7-8); the panel's findings summarise it, the register shows it. Each
-cell is one mark: present, a substitute attended in the member's place, apologies sent,
-absent, attendance not recorded, or not a member on that day (tenure starts and ends
-within a year).
+cell is one mark: present, attended as a substitute for another member, a substitute
+attended in the member's place, apologies sent, absent, attendance not recorded, or not
+a member on that day (tenure starts and ends within a year).
+
+Where the terms set conditions on substitutes
+(:class:`~corpparent.governance.reserves.SubstitutionTerms`), a substitute in the
+member's place is marked as the quorum counts them: one that counts, one that does not,
+and one the record cannot judge are three marks, never one. A reserve's own row shows
+the meetings they attended as a substitute, as the six-month finding counts them.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from typing import final
 from attrs import frozen
 
 from corpparent.governance.meetings import Meeting
-from corpparent.governance.membership import Member, name_key
+from corpparent.governance.membership import Member, Roster, name_key
 from corpparent.governance.panel import PanelRecord
+from corpparent.governance.reserves import Counted, SubstitutionTerms
 
 __all__ = ["AttendanceRegister", "Mark", "RegisterRow", "attendance_register"]
 
@@ -26,7 +33,15 @@ class Mark(Enum):
     """What the register shows for one member at one meeting."""
 
     PRESENT = "present"
+    AS_SUBSTITUTE = "attended as substitute"
+    """The member attended in another member's place."""
     SUBSTITUTE = "substitute attended"
+    """A substitute attended in the member's place, and counts."""
+    SUBSTITUTE_NOT_COUNTED = "substitute not counted"
+    """A substitute attended in the member's place, breaking a condition of the terms."""
+    SUBSTITUTE_NOT_KNOWN = "substitute, conditions not recorded"
+    """A substitute attended in the member's place; the record cannot say whether the
+    terms' conditions were met."""
     APOLOGIES = "apologies"
     ABSENT = "absent"
     NOT_RECORDED = "not recorded"
@@ -48,8 +63,13 @@ class RegisterRow:
 
     @property
     def attended(self) -> int:
-        """Meetings attended in person."""
-        return self.marks.count(Mark.PRESENT)
+        """Meetings attended, in person or as a substitute for another member."""
+        return self.marks.count(Mark.PRESENT) + self.marks.count(Mark.AS_SUBSTITUTE)
+
+    @property
+    def as_substitute(self) -> int:
+        """Meetings attended as a substitute for another member."""
+        return self.marks.count(Mark.AS_SUBSTITUTE)
 
     @property
     def possible(self) -> int:
@@ -66,28 +86,56 @@ class AttendanceRegister:
     rows: tuple[RegisterRow, ...]
 
 
-def _mark(meeting: Meeting, member: Member) -> Mark:
+_COVERED = {
+    Counted.COUNTS: Mark.SUBSTITUTE,
+    Counted.NOT_COUNTED: Mark.SUBSTITUTE_NOT_COUNTED,
+    Counted.NOT_KNOWN: Mark.SUBSTITUTE_NOT_KNOWN,
+}
+
+
+def _covered(meeting: Meeting, member: Member, roster: Roster,
+             terms: SubstitutionTerms | None) -> Mark:
+    """The mark of a member a substitute attended for: the best standing among their
+    substitutes (one that counts is enough)."""
+    if terms is None:
+        return Mark.SUBSTITUTE
+    standings = {terms.judge(s, meeting, roster)[0] for s in meeting.substitutions
+                 if name_key(s.replaces) == member.key}
+    best = next((c for c in (Counted.COUNTS, Counted.NOT_KNOWN) if c in standings),
+                Counted.NOT_COUNTED)
+    return _COVERED[best]
+
+
+def _mark(meeting: Meeting, member: Member, roster: Roster,
+          terms: SubstitutionTerms | None) -> Mark:
     if not member.serves_on(meeting.held_on):
         return Mark.NOT_A_MEMBER
     if not meeting.attendance_recorded:
         return Mark.NOT_RECORDED
     if meeting.came(member):
         return Mark.PRESENT
+    if meeting.sat_as_substitute(member):
+        return Mark.AS_SUBSTITUTE
     if meeting.covered(member):
-        return Mark.SUBSTITUTE
+        return _covered(meeting, member, roster, terms)
     if member.key in {name_key(name) for name in meeting.apologies}:
         return Mark.APOLOGIES
     return Mark.ABSENT
 
 
-def attendance_register(record: PanelRecord) -> AttendanceRegister:
+def attendance_register(record: PanelRecord,
+                        terms: SubstitutionTerms | None = None) -> AttendanceRegister:
     """The register of ``record``: the meetings held by its ``as_of`` day, and every member
-    who served during its span, in the membership's order."""
+    who served during its span, in the membership's order; ``terms`` are the conditions
+    on which a substitute counts, which mark each substitution (None: every one
+    counts)."""
     held = tuple(record.held)
     last = min(record.end, record.as_of)
     members = record.membership.during(record.start, last)
+    rosters = {m.held_on: record.membership.on(m.held_on) for m in held}
     return AttendanceRegister(
         meetings=held,
-        rows=tuple(RegisterRow(member, tuple(_mark(m, member) for m in held))
+        rows=tuple(RegisterRow(member, tuple(_mark(m, member, rosters[m.held_on], terms)
+                                             for m in held))
                    for member in members),
     )

@@ -11,9 +11,9 @@ so a reader sees what was not judged and why.
 Reporting lines often name a recipient and nothing else: Kent's panel is "Accountable to
 County Council and the Cabinet Member"; Harrow's makes "Recommendations to
 Cabinet/Portfolio Holder" (national rules reference §2). A :class:`ReportingLine` holds
-the recipient and how the terms relate the panel to it, with no document, deadline or
-cadence; its finding lists what the submissions log shows going to the recipient and
-never calls anything late, since nothing is due.
+the recipient and how the terms relate the panel to it, and the document where the
+terms name one, with no deadline or cadence; its finding lists what the submissions log
+shows going to the recipient and never calls anything late, since nothing is due.
 """
 
 from __future__ import annotations
@@ -67,10 +67,11 @@ _CONSEQUENCE = {
 def not_stated_finding(panel: str, clause: Clause, period: Period | None = None,
                        source: str = "") -> Finding:
     """The finding for a clause the terms of reference do not state: insufficient data,
-    saying so, and what is therefore not judged."""
+    saying so, and what is therefore not judged. The panel is its subject, by name."""
     where = f" ({source})" if source else ""
     return Finding(
-        subject=panel, rule=f"{clause}: not stated", family=RuleFamily.GOVERNANCE,
+        subject=panel, subject_name=panel,
+        rule=f"{clause}: not stated", family=RuleFamily.GOVERNANCE,
         status=Status.INSUFFICIENT_DATA, outcome=NotJudged.INSUFFICIENT_DATA,
         explanation=f"The terms of reference{where} do not state the panel's {clause}, so "
         f"{_CONSEQUENCE[clause]}.",
@@ -132,8 +133,9 @@ class ReportingLine:
         warning when nothing did (never a breach: nothing is due), insufficient data
         when no log was given."""
         base = (f"The terms of reference give the panel a reporting line, "
-                f"\u201c{self.relation} {self.recipient}\u201d, with no document, deadline "
-                "or cadence")
+                f"\u201c{self.relation} {self.recipient}\u201d, "
+                + (f"for the {self.document}, with no deadline or cadence" if self.document
+                   else "with no document, deadline or cadence"))
         if sent is None:
             return Finding(subject=panel, rule=self.name, family=RuleFamily.OBLIGATION,
                            status=Status.INSUFFICIENT_DATA,

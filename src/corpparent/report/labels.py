@@ -160,7 +160,10 @@ def finding_sections(findings: Sequence[FindingOut]) -> list[tuple[str, list[Fin
 #: (and for screen readers), never the symbol alone.
 REGISTER_SYMBOLS: Final = MappingProxyType({
     "present": "✓",
+    "attended as substitute": "✓S",
     "substitute attended": "S",
+    "substitute not counted": "S✗",
+    "substitute, conditions not recorded": "S?",
     "apologies": "A",
     "absent": "✗",
     "not recorded": "?",

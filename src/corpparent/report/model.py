@@ -173,10 +173,11 @@ class RegisterRowOut(OutModel):
     """One member's row of the attendance register."""
 
     member: str
-    marks: list[Literal["present", "substitute attended", "apologies", "absent",
-                        "not recorded", "not a member"]] = Field(
+    marks: list[Literal["present", "attended as substitute", "substitute attended",
+                        "substitute not counted", "substitute, conditions not recorded",
+                        "apologies", "absent", "not recorded", "not a member"]] = Field(
         description="a mark for each meeting, in the register's order")
-    attended: int = Field(description="meetings attended in person")
+    attended: int = Field(description="meetings attended, in person or as a substitute")
     possible: int = Field(description="meetings held in the member's tenure, attendance "
                           "recorded")
 

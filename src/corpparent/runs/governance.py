@@ -4,7 +4,9 @@
 rule set in force for the period (chosen by the profile, carried forward past the last
 year declared), or one given; the meetings and membership given, or the profile's; every
 finding of quorum, frequency, attendance and composition, the reporting lines judged
-from a submissions log, and the attendance register where the membership is known.
+from a submissions log, and the attendance register where the membership is known (its
+substitutions marked by the constitution's conditions on substitutes, as quorum counts
+them).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from corpparent.governance.meetings import Meetings
 from corpparent.governance.membership import Membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.register import AttendanceRegister, attendance_register
+from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.terms import SentItem
 from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
@@ -108,7 +111,8 @@ def review_governance(
     if rule_set is not None:
         findings = rule_set.named_in(findings)
     register = None if membership is None else attendance_register(PanelRecord(
-        chosen.panel, membership, meetings, period.start, period.end, day))
+        chosen.panel, membership, meetings, period.start, period.end, day),
+        chosen.rule(SubstitutionTerms))
     notes = () if membership is not None else (
         RunWarning(_NO_MEMBERSHIP, hint="give --membership FILE"),)
     return GovernanceRun(chosen, period, day, findings, register, rule_set, notes)

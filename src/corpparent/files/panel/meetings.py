@@ -2,17 +2,20 @@
 
 **CSV**, one row per person per meeting, as committee systems export attendance::
 
-    date,member,attendance,substitute_for,kind,title
-    2019-05-20,Gill Burnett,present,,formal,
-    2019-05-20,Jill Waring,apologies,,formal,
-    2022-09-27,,not recorded,,formal,
+    date,member,attendance,substitute_for,noted_at_start,from_item,kind,title
+    2019-05-20,Gill Burnett,present,,,,formal,
+    2019-05-20,Sue Smith,substitute,Jill Waring,yes,3,formal,
+    2022-09-27,,not recorded,,,,formal,
 
 ``attendance`` is ``present``, ``apologies``, ``absent``, ``substitute`` (with
 ``substitute_for`` naming the member replaced), ``invited`` (attended by invitation, not
 as a member: recorded, never counted) or ``not recorded``; a row with no member
-and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. Members
-with no row for a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``.
-Only ``date`` is required.
+and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. A
+substitute's row may say whether the substitution was ``noted_at_start`` (``yes`` or
+``no``; empty: not recorded) and the item ``from_item`` they sat from, as a JSON file's
+substitutes do, so a CSV file carries everything a JSON one can. Members with no row for
+a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``. Only ``date`` is
+required.
 
 **JSON**, a list of meetings (or ``{"meetings": [...]}``)::
 
@@ -83,13 +86,15 @@ class _Row(BaseModel):
     member: str | None = None
     attendance: Attendance | None = None
     substitute_for: str | None = None
+    noted_at_start: bool | None = None
+    from_item: int | None = Field(None, ge=1)
     kind: MeetingKind | None = None
     title: str | None = None
 
     _dates = field_validator("date", mode="before")(required_date)
     _blanks = field_validator(
-        "member", "attendance", "substitute_for", "title", mode="before"
-    )(blank_to_none)
+        "member", "attendance", "substitute_for", "noted_at_start", "from_item", "title",
+        mode="before")(blank_to_none)
 
     @field_validator("kind", "attendance", mode="before")
     @classmethod
@@ -201,10 +206,14 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
                 "substitute_for", "a substitute needs 'substitute_for' naming the member "
                 "replaced"))
             return
-        meeting.substitutions.append(Substitution(row.member, row.substitute_for))
-    elif row.substitute_for is not None:
+        meeting.substitutions.append(Substitution(row.member, row.substitute_for,
+                                                  row.noted_at_start, row.from_item))
+        return
+    only = [n for n in ("substitute_for", "noted_at_start", "from_item")
+            if getattr(row, n) is not None]
+    if only:
         problems.append(raw.problem_at(
-            "substitute_for", f"'substitute_for' is only for attendance 'substitute', not "
+            only[0], f"{only[0]!r} is only for attendance 'substitute', not "
             f"{mark.value!r}"))
     elif mark is Attendance.PRESENT:
         meeting.present.append(row.member)

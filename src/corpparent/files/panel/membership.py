@@ -16,8 +16,10 @@ the strategic-priority leads::
     }
 
 ``class`` is one of the :class:`~corpparent.governance.membership.MemberClass` values;
-``office`` is ``chair`` or ``vice-chair``; ``credentials`` left out means not recorded
-(an empty list means none completed); dates are ``2019-10-03`` or ``03/10/2019``.
+``office`` is ``chair`` or ``vice-chair``; ``reserve_for`` names the member a reserve
+stands in for, or lists them for a reserve for several (one entry, not one per
+member); ``credentials`` left out means not recorded (an empty list means none
+completed); dates are ``2019-10-03`` or ``03/10/2019``.
 Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
 file, the line and the key path (``members[2].left``).
 """
@@ -83,8 +85,9 @@ class MemberRecord(BaseModel):
     office: Office | None = None
     credentials: list[CredentialRecord] | None = None
     voting: bool = Field(True, description="false for a non-voting member.")
-    reserve_for: str | None = Field(
-        None, description="The member a reserve or substitute may stand in for.")
+    reserve_for: str | list[str] | None = Field(
+        None, description="The member a reserve or substitute may stand in for, or a list "
+        "of the members, for a reserve for several.")
 
     _dates = field_validator("joined", "left", mode="before")(parse_date)
 

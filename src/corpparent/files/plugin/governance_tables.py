@@ -44,6 +44,13 @@ def constitution_table(constitution: Constitution, ids: Mapping[str, str]) -> di
     return _without_none(table)
 
 
+def _reserve_for(names: tuple[str, ...]) -> str | list[str] | None:
+    """A reserve's members as a membership file writes them: a name alone, or a list."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else list(names)
+
+
 def membership_table(membership: Membership, ids: Mapping[str, str]) -> dict[str, Any]:
     """The ``[membership]`` table in the membership file's keys."""
     members = []
@@ -55,7 +62,7 @@ def membership_table(membership: Membership, ids: Mapping[str, str]) -> dict[str
             "name": m.name, "class": m.member_class.value, "role": m.role, "group": m.group,
             "joined": m.joined, "left": m.left,
             "office": m.office.value if m.office else None, "credentials": credentials,
-            "voting": None if m.voting else False, "reserve_for": m.reserve_for,
+            "voting": None if m.voting else False, "reserve_for": _reserve_for(m.reserve_for),
         }))
     leads = [_without_none({"priority": ids.get(lead.priority, lead.priority),
                             "member": lead.member, "officer": lead.officer})

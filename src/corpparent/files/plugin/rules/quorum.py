@@ -2,8 +2,10 @@
 fraction of a class of members (``{member_class = "core councillor", fraction = "75%",
 seats = 8}``) or a minimum number present (``{minimum = 3}``).
 
-A quorum is a rule made of rules, so its table is written here; each part's keys are
-still the fields of its class (:class:`~corpparent.governance.quorum.ClassQuorum`,
+A part counts voting members only unless it says ``voting_only = false`` (the terms
+count non-voting members too); a part is written with ``voting_only`` always, so the
+file says which. A quorum is a rule made of rules, so its table is written here; each
+part's keys are still the fields of its class (:class:`~corpparent.governance.quorum.ClassQuorum`,
 :class:`~corpparent.governance.quorum.MinimumPresent`). Deeper combinations need a
 plug-in written in Python.
 """
@@ -102,10 +104,12 @@ class QuorumCodec:
 
 
 def _part(rule: Rule[Sitting]) -> dict[str, Any]:
-    if type(rule) not in _PARTS:
+    if type(rule) not in _PARTS or not isinstance(rule, ClassQuorum | MinimumPresent):
         raise DefinitionError(f"a quorum part {type(rule).__name__} cannot be written in a "
                               "plug-in file; write the plug-in in Python")
-    return table_of(rule, _NO_HOOKS, Context())
+    # Whether a part counts voting members only is written even at its default, so the
+    # plug-in's data says which members its quorum counts.
+    return {**table_of(rule, _NO_HOOKS, Context()), "voting_only": rule.voting_only}
 
 
 
