@@ -266,7 +266,8 @@ def pieces(period: Period, kind: type[Period]) -> tuple[Period, ...] | None:
 def tilings(period: Period, kinds: Iterable[type[Period]]) -> Iterator[tuple[Period, ...]]:
     """Each way periods of one of ``kinds``, or months, or financial quarters, tile
     ``period`` exactly (a year's quarters, its months), in the same order every run."""
-    for kind in sorted({*kinds, Month, FinancialQuarter}, key=lambda k: k.__name__):
+    every: set[type[Period]] = {*kinds, Month, FinancialQuarter}
+    for kind in sorted(every, key=lambda k: k.__name__):
         tiles = pieces(period, kind)
         if tiles is not None:
             yield tiles
