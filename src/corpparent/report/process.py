@@ -13,7 +13,7 @@ from corpparent.spc.judgements import Assurance, assurance, variation
 from corpparent.spc.signals import Variation
 
 __all__ = ["ASSURANCE_ICONS", "VARIATION_ICONS", "assurance_label", "chart_out",
-           "variation_label"]
+           "trial_note", "variation_label"]
 
 #: A symbol for each variation, shown with its words (never alone): Making Data Count's
 #: icons are coloured circles with H or L for the side; text needs a symbol that reads
@@ -48,6 +48,24 @@ def assurance_label(assurance: str | None) -> str:
     return f"{ASSURANCE_ICONS.get(assurance, '')} {assurance}".strip()
 
 
+def trial_note(chart: ChartOut) -> str:
+    """Where some points have trial limits and others not (after a rebase), a sentence
+    naming those that have; empty otherwise, the chart's ``trial`` saying it for all."""
+    spans: list[list[str]] = []
+    for number, point in enumerate(chart.points, start=1):
+        if point.trial:
+            label = point.period or str(number)
+            if number > 1 and chart.points[number - 2].trial:
+                spans[-1][1:] = [label]
+            else:
+                spans.append([label])
+    if not spans or all(p.trial for p in chart.points):
+        return ""
+    named = [" to ".join(span) for span in spans]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
+    return f" Trial limits, from too few points to rely on, for {listed}."
+
+
 def chart_out(chart: XmRChart, target: float | Target | None = None,
               unit: str | None = None) -> ChartOut:
     """The output form of ``chart`` (values in ``unit``), with the assurance about
@@ -62,6 +80,7 @@ def chart_out(chart: XmRChart, target: float | Target | None = None,
             mean=limits.mean,
             lower_limit=limits.lower,
             upper_limit=limits.upper,
+            trial=chart.groups[point.group].trial,
             signal=None if signal is None else signal.cause.value,
             side=None if signal is None else signal.side.value,
             nature=None if signal is None else signal.nature.value,

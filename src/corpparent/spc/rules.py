@@ -8,10 +8,13 @@ NHSRplotthedots (``R/ptd_calculate_point_type.R``):
    the mean belongs to neither side and breaks the run;
 3. a **trend**: a number of points in a row each higher than the one before, or each
    lower, "including endpoints"; an equal pair breaks it;
-4. **two of three** consecutive points beyond two sigma on the same side, with the third
-   on the same side of the mean too ("Since v2.1 the third point must be on the same side
-   of the mean; a later version lets points beyond 3σ count"). The points flagged are
-   those beyond two sigma.
+4. **two of three** consecutive points close to a limit, in the outer third between the
+   two-sigma line and the process limit on the same side, with the third on the same
+   side of the mean too ("Since v2.1 the third point must be on the same side of the
+   mean"). A point beyond the process limit is not close to it: it is a signal of its
+   own, and NHSRplotthedots (``close_to_limits``) counts only points inside the limits.
+   NHS England's SQL notes that "a later version lets points beyond 3σ count"; corpparent
+   follows NHSRplotthedots there. The points flagged are those in the outer third.
 
 Run and trend lengths are 7 by default, as NHSRplotthedots ("7-point trend", "7 points
 on one side of the mean"); NHS England's SQL uses 6 ("default 6 ... 6–8 allowed").
@@ -133,16 +136,17 @@ def _trends(values: Sequence[float], start: int, length: int) -> Iterator[Firing
 
 
 def _two_of_three(values: Sequence[float], limits: Limits, start: int) -> Iterator[Firing]:
-    for side, beyond, sign in (
-        (Side.HIGH, [v > limits.upper_two_sigma for v in values], 1),
-        (Side.LOW, [v < limits.lower_two_sigma for v in values], -1),
+    # Close to a limit: beyond the two-sigma line but not beyond the limit itself.
+    for side, close, sign in (
+        (Side.HIGH, [limits.upper_two_sigma < v <= limits.upper for v in values], 1),
+        (Side.LOW, [limits.lower <= v < limits.lower_two_sigma for v in values], -1),
     ):
         flagged: set[int] = set()
         for i in range(len(values) - 2):
             window = range(i, i + 3)
             same_side = all(_sign(values[j] - limits.mean) == sign for j in window)
-            if same_side and sum(beyond[j] for j in window) >= 2:
-                flagged.update(j for j in window if beyond[j])
+            if same_side and sum(close[j] for j in window) >= 2:
+                flagged.update(j for j in window if close[j])
         for group in _consecutive_groups(sorted(flagged)):
             yield Firing(SpecialCause.TWO_OF_THREE, side, [start + j for j in group])
 

@@ -18,7 +18,7 @@ from typing import Final
 
 from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, period_label
 from corpparent.report.parts import ChartOut, ChartPointOut
-from corpparent.report.process import assurance_label, variation_label
+from corpparent.report.process import assurance_label, trial_note, variation_label
 
 __all__ = ["PROCESS_COLOURS", "process_chart", "process_legend"]
 
@@ -62,6 +62,7 @@ def _mark(point: ChartPointOut, px: float, py: float, text: str) -> str:
 
 def _describe(chart: ChartOut, show: Callable[[float], str]) -> str:
     trial = " These are trial limits, from too few points to rely on." if chart.trial else ""
+    trial += trial_note(chart)
     parts = [f"Variation: {chart.variation}. Mean {show(chart.mean)}, process limits "
              f"{show(chart.lower_limit)} to {show(chart.upper_limit)}.{trial}"]
     if chart.target is not None:
@@ -159,6 +160,7 @@ def process_legend(chart: ChartOut) -> str:
     marks."""
     c = PROCESS_COLOURS
     trial = " <strong>Trial limits</strong>: too few points to rely on." if chart.trial else ""
+    trial += escape(trial_note(chart))
     return (
         f'<p class="process-words"><strong>Variation:</strong> '
         f"{escape(variation_label(chart.variation))}. <strong>Assurance:</strong> "
