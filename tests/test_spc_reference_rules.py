@@ -29,7 +29,7 @@ from corpparent.families import NotJudged, RuleFamily
 from corpparent.ranges import TargetDirection
 from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.composer import chart_block
-from corpparent.report.process import chart_out, trial_note
+from corpparent.report.process import NOT_JUDGED, chart_out, trial_note
 from corpparent.spc import (
     Assurance,
     LimitsNote,
@@ -220,6 +220,10 @@ def test_the_scorecard_gives_no_common_cause_verdict_without_limits() -> None:
     (judged,) = assessment.of_family(RuleFamily.VARIATION)
     assert judged.status is Status.INSUFFICIENT_DATA
     assert not any("common cause" in f.explanation for f in assessment.findings)
+    # the chart and the scorecard's variation column say the same as the finding
+    shown = chart_out(assessment.chart)
+    assert shown.variation == NOT_JUDGED
+    assert "common cause" not in chart_block("x", shown, str).caption
 
 
 # -- 3. an earlier group's trial limits ----------------------------------------------

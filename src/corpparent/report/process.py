@@ -18,6 +18,11 @@ __all__ = ["ASSURANCE_ICONS", "VARIATION_ICONS", "assurance_label", "chart_out",
 #: A symbol for each variation, shown with its words (never alone): Making Data Count's
 #: icons are coloured circles with H or L for the side; text needs a symbol that reads
 #: in any font.
+#: The variation shown where no process limits can be set and no run or trend took the
+#: latest point in: nothing then says it is common cause (the variation finding is
+#: insufficient data, and the chart and the scorecard say the same).
+NOT_JUDGED: Final = "not judged: no process limits"
+
 VARIATION_ICONS: Final = {
     Variation.COMMON_CAUSE.value: "~",
     Variation.IMPROVEMENT_HIGH.value: "⇧",
@@ -66,6 +71,11 @@ def trial_note(chart: ChartOut) -> str:
     return f" Trial limits, from too few points to rely on, for {listed}."
 
 
+def _variation(chart: XmRChart) -> str:
+    judged = variation(chart)
+    return NOT_JUDGED if not chart.varies and judged is Variation.COMMON_CAUSE else judged.value
+
+
 def chart_out(chart: XmRChart, target: float | Target | None = None,
               unit: str | None = None) -> ChartOut:
     """The output form of ``chart`` (values in ``unit``), with the assurance about
@@ -96,7 +106,7 @@ def chart_out(chart: XmRChart, target: float | Target | None = None,
         upper_limit=chart.upper_limit,
         trial=chart.trial,
         varies=chart.varies,
-        variation=variation(chart).value,
+        variation=_variation(chart),
         assurance=None if assured is None else assured.value,
         target=level,
         unit=unit,
