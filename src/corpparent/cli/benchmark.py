@@ -1,8 +1,10 @@
 """``corpparent benchmark``: one authority against every other, on every LAIT measure.
 
 Runs on the DfE's and Ofsted's files shipped with corpparent, or on a newer download
-in ``--data DIR``. NumPy and pyarrow are imported only when the command runs, so
-``corpparent --help`` stays quick.
+in ``--data DIR``. Its CSV is one header row and the rows, nothing else: written to a
+file, the provenance goes beside it (``NAME-provenance.csv``); written to standard
+output, the sources go to standard error. NumPy and pyarrow are imported only when the
+command runs, so ``corpparent --help`` stays quick.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 import click
 
 from corpparent.cli.common import DateType, OutputPath, emit, options_used
-from corpparent.report.benchmark import BenchmarkPage, benchmark_report
+from corpparent.report.benchmark import BenchmarkPage, benchmark_report, provenance_items
 from corpparent.report.formats import backend, format_names
 from corpparent.report.model import Profile
 from corpparent.report.output import finish
@@ -78,11 +80,17 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
     run = benchmark_authority(inputs, authority, measures=measures, periods=periods,
                               every=all_periods, outstanding_as_at=as_at)
     page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
-                         names=run.names)
+                         names=run.names, polarities=run.polarities, decimals=run.decimals)
     provenance = make_provenance(options=options_used(
         authority=authority, measures=", ".join(measures) or None,
         periods=", ".join(periods) or None, all_periods=all_periods or None,
         neighbours=model, outstanding_as_at=as_at, data=folder,
         format=output_format, profile=profile))
-    emit(finish(benchmark_report(page, provenance), output_format, profile=profile),
-         output_format, output)
+    report = finish(benchmark_report(page, provenance), output_format, profile=profile)
+    emit(report, output_format, output)
+    if output is None and output_format == "csv":
+        # Standard output carries the table alone, so a pipe or a redirect gets a CSV
+        # any reader takes as it is; the sources go to standard error, which a terminal
+        # shows and a pipe does not take. With --output they are written beside it.
+        click.echo("\n".join(f"{item}: {text}" for item, text in provenance_items(report)
+                             if item == "source"), err=True)

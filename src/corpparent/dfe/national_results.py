@@ -1,7 +1,11 @@
 """The results of national benchmarking: one tidy Arrow table, and ways out of it.
 
 A row per authority, measure and ``Years`` label, with the columns of
-:data:`COLUMNS`. The table converts to pandas or polars where they are installed;
+:data:`COLUMNS`. Beside LAIT's raw direction of travel (increase, decrease), each row says
+what it means by the measure's polarity (:func:`travel`): "improved" or "worsened", "no
+change", "not comparable" where the period before is missing, and "no polarity" where the
+dictionary gives the measure no better direction, rather than a guess. The table
+converts to pandas or polars where they are installed;
 :func:`corpparent.files.dfe.national_results.write_national_results` writes it as CSV or
 Parquet. :meth:`NationalResults.authority` gives one authority's rows.
 """
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from corpparent.dfe.neighbours import StatisticalNeighbours
     from corpparent.findings import Finding
 
-__all__ = ["COLUMNS", "DERIVED", "NationalResults"]
+__all__ = ["COLUMNS", "DERIVED", "TRAVELS", "NationalResults", "travel"]
 
 #: The columns of the results table, and what each holds.
 COLUMNS: Final = {
@@ -63,6 +67,8 @@ COLUMNS: Final = {
     "previous_period": "the period just before, when the data has it",
     "previous_value": "the value in that period",
     "direction": "increase, decrease, no change, or not comparable",
+    "travel": "improved or worsened by the measure's polarity, no change, not comparable, "
+              "or no polarity (the dictionary gives the measure no better direction)",
 }
 #: The columns :meth:`NationalResults.build` works out from the figures, and their
 #: types: the engine gives an array for each, written through once (see
@@ -72,14 +78,44 @@ DERIVED: Final = {
     "measure": np.int32, "years": np.int32, "region": np.int32, "neighbours_note": np.int32,
     "gap_england": np.float64, "gap_region": np.float64, "gap_neighbours": np.float64,
     "gap_outstanding": np.float64, "outstanding_group": np.int32, "outstanding_as_at": np.int32,
-    "outstanding_unknown": np.int32, "missing": np.bool_,
+    "outstanding_unknown": np.int32, "travel": np.int32, "missing": np.bool_,
 }
+
+#: What a change since the period before means, by the measure's polarity.
+TRAVELS: Final = ("not comparable", "improved", "worsened", "no change", "no polarity")
 
 
 #: The decimal places a gap is rounded to: far below any published figure's precision.
 _GAP_DECIMALS: Final = 10
 #: Rows gathered at a time by :func:`_gather`.
 _STRETCH: Final = 1 << 16
+
+
+def travel(direction: str, polarity: Polarity | None) -> str:
+    """What ``direction`` (one of :data:`~corpparent.benchmarking.lait.DIRECTIONS`) means
+    for a measure of ``polarity``: an increase is "improved" where higher is better and
+    "worsened" where lower is better; "no change" and "not comparable" whatever the
+    polarity; and a change of a measure with no better direction (neutral, or none in
+    the dictionary) is "no polarity", never guessed."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"no direction of travel {direction!r}")
+    if direction in ("not comparable", "no change"):
+        return direction
+    if polarity not in (Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER):
+        return "no polarity"
+    return "improved" if (direction == "increase") is (
+        polarity is Polarity.HIGHER_IS_BETTER) else "worsened"
+
+
+#: The polarities by the engine's sign (-1 higher is better, 0 neither, 1 lower is
+#: better), in that order.
+_BY_SIGN: Final = (Polarity.HIGHER_IS_BETTER, None, Polarity.LOWER_IS_BETTER)
+
+
+def _travel_lookup() -> NDArray[np.int32]:
+    """Each travel's index into :data:`TRAVELS`, at ``(sign + 1) * 4 + direction``."""
+    return np.array([TRAVELS.index(travel(direction, polarity)) for polarity in _BY_SIGN
+                     for direction in DIRECTIONS], dtype=np.int32)
 
 
 def _nullable(values: NDArray[Any], missing: NDArray[np.bool_]) -> pa.Array:
@@ -120,8 +156,8 @@ class NationalResults:
     (values not benchmarked and why), the neighbour :attr:`model` used and the
     :attr:`notes` (the sources and their publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "axes", "model", "names", "neighbours", "notes", "outstanding",
-                 "periods", "polarities", "problems", "table", "unbanded")
+    __slots__ = ("areas", "axes", "decimals", "model", "names", "neighbours", "notes",
+                 "outstanding", "periods", "polarities", "problems", "table", "unbanded")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
@@ -131,12 +167,16 @@ class NationalResults:
                  outstanding: Mapping[str, DatedGroup] | None = None,
                  neighbours: StatisticalNeighbours | None = None,
                  axes: Mapping[str, str] | None = None,
-                 unbanded: Collection[str] = ()) -> None:
+                 unbanded: Collection[str] = (),
+                 decimals: Mapping[str, int | None] | None = None) -> None:
         self.table = table
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
         #: Each measure's polarity (None where the dictionary gives none), by measure.
         self.polarities: Mapping[str, Polarity | None] = dict(polarities or {})
+        #: The decimal places the DfE publishes each measure to (the dictionary's
+        #: ``dps``; None where it gives none), by measure.
+        self.decimals: Mapping[str, int | None] = dict(decimals or {})
         #: The periods of the ``period`` column, by their written form.
         self.periods: Mapping[str, Period] = dict(periods or {})
         #: Each period's Outstanding group (old LA codes, and the date it is taken as
@@ -165,9 +205,9 @@ class NationalResults:
               outstanding_of: NDArray[np.int64],
               neighbours: StatisticalNeighbours | None = None,
               axes: Mapping[str, str] | None = None,
-              unbanded: Collection[str] = ()) -> NationalResults:
+              unbanded: Collection[str] = (),
+              decimals: Mapping[str, int | None] | None = None) -> NationalResults:
         """Assemble the table from the engine's arrays (one entry per output row)."""
-        del polarity  # the figures already carry it (no rank, band or k without one)
         areas = table.areas
         value = figures["value"]
         missing = figures["missing"]
@@ -231,12 +271,18 @@ class NationalResults:
         columns["previous_period"] = _labels(previous, [*period_names, None], missing)
         columns["previous_value"] = _numbers(figures["previous_value"])
         columns["direction"] = _labels(figures["direction"], list(DIRECTIONS), missing)
+        # The travel's index: the group's sign picks a row of the lookup, the direction
+        # a place in it; worked out in one array, as the other derived columns are.
+        key = _gather((polarity.astype(np.int32) + 1) * len(DIRECTIONS), group,
+                      figures["travel"])
+        np.add(key, figures["direction"], out=key)
+        columns["travel"] = _labels(_gather(_travel_lookup(), key, key), list(TRAVELS))
         return cls(pa.table(columns), problems, directory, model, notes, names,
                    polarities=polarities,
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
                    periods={text: p for p, text in written.items()}, neighbours=neighbours,
-                   axes=axes, unbanded=unbanded)
+                   axes=axes, unbanded=unbanded, decimals=decimals)
 
     # -- one authority -------------------------------------------------------------
 

@@ -7,7 +7,7 @@ row per authority, measure and ``Years`` label the data holds: the value or why 
 is none, the national rank "k of n" and quartile band, England, the region, the
 neighbours' mean and median, the other Outstanding authorities' mean and how many of
 them it does better than, the gap to each, and the direction of travel from the
-previous period.
+previous period and what it means by the measure's polarity (improved, worsened).
 
 It works one measure-year per matrix row and one authority per column, with the
 columnar backend (:mod:`corpparent.benchmarking.columnar`), so the cost is a few NumPy
@@ -217,7 +217,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
                     for m in table.measures},
         outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours,
         axes={m: d.axis for m in table.measures if (d := dictionary.get(m))},
-        unbanded={m for m in table.measures if (d := dictionary.get(m)) and not d.quartiles})
+        unbanded={m for m in table.measures if (d := dictionary.get(m)) and not d.quartiles},
+        decimals={m: d.dps for m in table.measures if (d := dictionary.get(m))})
 
 
 def _written(rows: int) -> dict[str, Any]:

@@ -4,17 +4,24 @@
 per measure and period, with the notes that say where the figures come from and when
 they were published); :func:`benchmark_report` makes it a
 :class:`~corpparent.report.model.BenchmarkReport`, with its provenance and output
-profile, which every registered format writes. :func:`benchmark_sections` is its part of
+profile, which every registered format writes. Its figures are rounded as the DfE
+publishes them (:func:`published_figure`: the dictionary's decimal places, fives
+rounded away from zero), so no format shows the binary noise of the published file or
+of a mean (98.71, never 98.71000000000001). :func:`benchmark_sections` is its part of
 the report document: rank shown as "k of n" (1 the best), the quartile band as LAIT
 shows it (A the best quarter, "-" where it shows none), figures to four significant
-digits, and the notes at its foot in every format.
+digits, the travel since the period before by the measure's polarity ("improved
+(increase)"), and the notes at its foot in every format. :func:`provenance_items` is
+where the figures come from and how they were made, as ``(item, text)`` pairs: the
+downloads carry it beside their table, never inside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, Final, final
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
@@ -28,7 +35,11 @@ from corpparent.report.model import (
     SuppressionNote,
 )
 
-__all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "render_benchmark"]
+if TYPE_CHECKING:
+    from corpparent.indicators.definitions import Polarity
+
+__all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
+           "published_figure", "render_benchmark"]
 
 #: The columns shown, with their headings.
 _SHOWN: Final = (
@@ -41,6 +52,31 @@ _SHOWN: Final = (
 #: The columns whose cells are figures.
 _NUMERIC: Final = frozenset({"value", "england", "region_value", "neighbours_mean",
                              "neighbours_median", "outstanding_mean"})
+#: The figures of a row, each rounded to its measure's published decimal places.
+_FIGURES: Final = ("value", "england", "region_value", "neighbours_mean",
+                   "neighbours_median", "outstanding_mean", "gap_england", "gap_region",
+                   "gap_neighbours", "gap_outstanding", "previous_value")
+#: The significant digits kept of a figure whose measure has no decimal places in the
+#: dictionary: more than any published figure has, fewer than the 16 or 17 at which
+#: binary noise shows.
+_SIGNIFICANT: Final = 12
+#: Figures this large are left as they are (no published figure comes near).
+_LARGEST: Final = 1e15
+
+
+def published_figure(value: float, places: int | None) -> float:
+    """``value`` as the DfE publishes it: rounded to ``places`` decimal places with
+    fives rounded away from zero, the DfE's rule (``round_five_up`` in the DfE's R
+    package dfeR), so 2.675 is 2.68 and -2.5 is -3. The number is taken as it is
+    written (``repr``), never as its binary expansion, so 98.71000000000001 is 98.71.
+    Where the dictionary gives no decimal places (``places`` None) the figure keeps
+    12 significant digits: what was published, without the binary noise."""
+    if places is None:
+        return float(f"{value:.{_SIGNIFICANT}g}") + 0.0
+    if abs(value) >= _LARGEST or value != value:
+        return value
+    shown = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return float(shown) + 0.0  # never -0.0
 
 
 def _rows(rows: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
@@ -58,17 +94,38 @@ class BenchmarkPage:
     notes: tuple[str, ...]
     rows: tuple[Mapping[str, Any], ...] = field(converter=_rows)
     names: Mapping[str, str] = field(factory=dict)
+    #: Each measure's polarity (None where the dictionary gives none), by measure.
+    polarities: Mapping[str, Polarity | None] = field(factory=dict)
+    #: The decimal places the DfE publishes each measure to, by measure.
+    decimals: Mapping[str, int | None] = field(factory=dict)
+
+
+def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
+    """One row of the report, its figures rounded as the DfE publishes them."""
+    measure = str(row["measure"])
+    places = page.decimals.get(measure)
+    given = {name: row.get(name) for name in BenchmarkRowOut.model_fields
+             if row.get(name) is not None}
+    for name in _FIGURES:
+        figure = given.get(name)
+        if isinstance(figure, int | float) and not isinstance(figure, bool):
+            given[name] = published_figure(float(figure), places)
+    given["measure_name"] = page.names.get(measure)
+    if measure in page.polarities:
+        polarity = page.polarities[measure]
+        given["polarity"] = None if polarity is None else polarity.value
+    if measure in page.decimals:
+        given["decimals"] = places
+    return BenchmarkRowOut(**given)
 
 
 def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
                      profile: Profile = "internal") -> BenchmarkReport:
     """The report of ``page``. Its figures are the DfE's and Ofsted's published
     statistics, withheld (``c``, ``x``) where their publishers withheld them: nothing
-    more is withheld here, and its banner says so."""
-    rows = [BenchmarkRowOut(**{name: row.get(name) for name in BenchmarkRowOut.model_fields
-                               if row.get(name) is not None},
-                            measure_name=page.names.get(str(row["measure"])))
-            for row in page.rows]
+    more is withheld here, and its banner says so. Each figure is rounded to its
+    measure's published decimal places (:func:`published_figure`)."""
+    rows = [_row_out(page, row) for row in page.rows]
     return BenchmarkReport(
         title=f"National benchmark: {page.authority} ({page.code})",
         authority=page.authority, profile=profile, code=page.code,
@@ -98,6 +155,18 @@ def _as_at(day: date | None, unknown: int | None) -> str:
     return day_text(day) + (f" ({unknown} judged later, not counted)" if unknown else "")
 
 
+def _travel(row: BenchmarkRowOut) -> str:
+    """"improved (increase)": the travel by the measure's polarity, with the raw
+    direction beside it; "increase (no polarity)" where the measure has none."""
+    if row.direction is None:
+        return "-"
+    if row.travel in ("improved", "worsened"):
+        return f"{row.travel} ({row.direction})"
+    if row.travel == "no polarity" and row.direction not in ("no change", "not comparable"):
+        return f"{row.direction} (no polarity)"
+    return row.direction
+
+
 def _text(row: BenchmarkRowOut, key: str) -> str:
     if key == "measure":
         return f"{row.measure_name} ({row.measure})" if row.measure_name else row.measure
@@ -116,6 +185,8 @@ def _text(row: BenchmarkRowOut, key: str) -> str:
         return "-" if k is None or not n else f"{k} of {n}"
     if key == "outstanding_as_at":
         return _as_at(row.outstanding_as_at, row.outstanding_unknown)
+    if key == "direction":
+        return _travel(row)
     shown = getattr(row, key)
     return shown if isinstance(shown, str) else _number(shown)
 
@@ -145,6 +216,26 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
                   ident="benchmark-caption", wide=True)
     return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
                          table)),)
+
+
+def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:
+    """Where the figures come from and how they were made, as ``(item, text)`` pairs:
+    each source with its publication date and licence, the neighbour model, and the
+    run's provenance (corpparent's version, the options, the files read, when). The
+    downloads carry it beside the table: a CSV's sidecar file, a workbook's own sheet."""
+    provenance = report.provenance
+    items = [("source", note) for note in report.sources]
+    items.append(("neighbour model", report.neighbour_model))
+    items.append(("corpparent version", provenance.corpparent_version))
+    items.append(("python version", provenance.python_version))
+    if provenance.generated_at is not None:
+        items.append(("generated at", provenance.generated_at.isoformat()))
+    items += [(f"option {name}", str(value)) for name, value in provenance.options.items()
+              if value is not None]
+    items += [("input", f"{i.path} ({i.bytes} bytes, sha256 {i.sha256})")
+              for i in provenance.inputs]
+    items += [("plug-in", f"{p.name} {p.version or ''}".strip()) for p in provenance.plugins]
+    return tuple(items)
 
 
 def render_benchmark(page: BenchmarkPage, output_format: str, *, width: int = 160) -> str:

@@ -240,6 +240,14 @@ class BenchmarkRowOut(OutModel):
     previous_value: float | None = None
     direction: str | None = Field(default=None, description="increase, decrease or no "
                                   "change since the previous period")
+    travel: str | None = Field(default=None, description="what the direction means by the "
+                               "measure's polarity: improved, worsened, no change, not "
+                               "comparable, or no polarity")
+    polarity: str | None = Field(default=None, description="higher is better, lower is "
+                                 "better or neutral; null where the dictionary gives none")
+    decimals: int | None = Field(default=None, description="the decimal places the DfE "
+                                 "publishes the measure to, which its figures are rounded "
+                                 "to; null where the dictionary gives none")
 
 
 class BenchmarkReport(_Report):

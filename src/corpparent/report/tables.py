@@ -14,6 +14,10 @@ instead, one table per kind of row, every column one plain value:
 * ``register``, for a report of meetings: one row per member and meeting, with the mark
   of the attendance register.
 
+A benchmark has the ``benchmark`` table, a row per measure and period, each column typed
+from the report's model (:func:`model_types`), then ``provenance``: where the figures
+come from and how they were made, an ``(item, text)`` row each.
+
 A report of findings (meetings, obligations) has the ``findings`` table first, then the
 ``process`` table when it carries a chart and the ``register`` when it has one. The
 tables are built from the finished report, so what was withheld as ``c`` stays withheld.
@@ -31,10 +35,14 @@ file's metadata state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, final
+from datetime import date
+from types import NoneType, UnionType
+from typing import Final, Union, final, get_args, get_origin
 
 from attrs import frozen
+from pydantic import BaseModel
 
+from corpparent.report.benchmark import provenance_items
 from corpparent.report.model import (
     AnyReport,
     BenchmarkReport,
@@ -45,10 +53,14 @@ from corpparent.report.model import (
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, TargetOut
 from corpparent.report.profiles import about as profile_about
 
-__all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "Cell", "Table", "tidy_tables"]
+__all__ = ["INDICATOR_COLUMNS", "PROCESS_COLUMNS", "TYPES", "Cell", "Table", "model_types",
+           "tidy_tables"]
 
 #: A cell of a tidy table: text, a number, a yes/no, or empty.
 Cell = str | float | int | bool | None
+
+#: The types a table's column may declare, by the Python type of a model's field.
+TYPES: Final = {str: "text", int: "integer", float: "number", bool: "yes/no", date: "date"}
 
 #: The columns of the ``indicators`` table after ``profile`` and ``publication``, in order.
 _INDICATOR_FIELDS: Final = (
@@ -82,12 +94,16 @@ _FINDING_COLUMNS: Final = (
 @frozen
 class Table:
     """A named table of rows, every row one value per column; ``about`` says, as
-    ``(label, text)`` pairs, who the table is for (its profile and banner)."""
+    ``(label, text)`` pairs, who the table is for (its profile and banner); ``types``,
+    if given, each column's type."""
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     about: tuple[tuple[str, str], ...] = ()
+    #: Each column's type (:data:`TYPES`), where the table declares them: a file that
+    #: keeps types (Parquet) then has the same schema whatever the rows, none included.
+    types: tuple[str, ...] = ()
 
     def records(self) -> list[dict[str, Cell]]:
         """The rows as dictionaries keyed by column."""
@@ -102,7 +118,8 @@ def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
     publication = ("not for publication" if "not for publication" in dict(about)[
         "Who it is for"].lower() else "for publication")
     return tuple(Table(t.name, ("profile", "publication", *t.columns),
-                       tuple((report.profile, publication, *row) for row in t.rows), about)
+                       tuple((report.profile, publication, *row) for row in t.rows), about,
+                       ("text", "text", *t.types) if t.types else ())
                  for t in _tables(report))
 
 
@@ -110,10 +127,10 @@ def _tables(report: AnyReport) -> tuple[Table, ...]:
     if isinstance(report, BenchmarkReport):
         columns = tuple(BenchmarkRowOut.model_fields)
         return (Table("benchmark", columns, tuple(
-            tuple(_cell(getattr(row, name)) for name in columns) for row in report.rows)),
-                Table("sources", ("source",), tuple(
-                    (note,) for note in (f"Neighbours: {report.neighbour_model}",
-                                         *report.sources))))
+            tuple(_cell(getattr(row, name)) for name in columns) for row in report.rows),
+            types=model_types(BenchmarkRowOut)),
+                Table("provenance", ("item", "text"), provenance_items(report),
+                      types=("text", "text")))
     findings = Table("findings", _FINDING_COLUMNS, tuple(
         _finding_row(report, finding) for finding in report.findings))
     if isinstance(report, FindingsReport):
@@ -142,6 +159,18 @@ def _tables(report: AnyReport) -> tuple[Table, ...]:
         row for i in charted if i.chart is not None
         for row in _process_rows(report, i.id, i.name, i.chart)))
     return indicators, comparators, findings, process
+
+
+def model_types(model: type[BaseModel]) -> tuple[str, ...]:
+    """Each field's column type (:data:`TYPES`), from its annotation (``int | None`` is
+    ``integer``); text for any other."""
+    found = []
+    for field in model.model_fields.values():
+        kinds: list[object] = [field.annotation]
+        if get_origin(field.annotation) in (Union, UnionType):
+            kinds = [k for k in get_args(field.annotation) if k is not NoneType]
+        found.append(next((name for kind, name in TYPES.items() if kinds == [kind]), "text"))
+    return tuple(found)
 
 
 def _cell(value: object) -> Cell:

@@ -19,6 +19,7 @@ from attrs import field, frozen
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area
 from corpparent.errors import DataError
+from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period, parse_period
 
 if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
@@ -35,13 +36,16 @@ def _rows(items: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
 @frozen
 class BenchmarkRun:
     """The authority's rows, one per measure and period, ordered by measure then period,
-    with where the figures came from."""
+    with where the figures came from, and each measure's name, polarity and the decimal
+    places the DfE publishes it to (the dictionary's; None where it gives none)."""
 
     area: Area
     model: str
     notes: tuple[str, ...]
     rows: tuple[Mapping[str, Any], ...] = field(converter=_rows)
     names: Mapping[str, str] = field(factory=dict)
+    polarities: Mapping[str, Polarity | None] = field(factory=dict)
+    decimals: Mapping[str, int | None] = field(factory=dict)
 
 
 def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (),
@@ -89,4 +93,7 @@ def benchmark_authority(inputs: NationalInputs, authority: str, *,
         raise DataError.single("periods", f"no values for {area.name} in the periods "
                                "asked for")
     rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
-    return BenchmarkRun(area, results.model, results.notes, rows, names=results.names)
+    shown = {str(r["measure"]) for r in rows}
+    return BenchmarkRun(area, results.model, results.notes, rows, names=results.names,
+                        polarities={m: results.polarities.get(m) for m in shown},
+                        decimals={m: results.decimals.get(m) for m in shown})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from corpparent.report.backends.spreadsheets import csv_text, parquet_bytes, xlsx_bytes
 from corpparent.report.formats import RenderOptions
-from corpparent.report.model import AnyReport, BenchmarkReport
+from corpparent.report.model import AnyReport
 from corpparent.report.tables import tidy_tables
 
 __all__ = ["render_json", "write_csv", "write_json", "write_parquet", "write_xlsx"]
@@ -24,13 +24,10 @@ def write_json(report: AnyReport, options: RenderOptions) -> str:
 
 
 def write_csv(report: AnyReport, options: RenderOptions) -> str:
-    """The CSV backend: the report's main tidy table; a benchmark's sources and their
-    licence head it as ``#`` lines, so the figures never travel without them."""
-    main, *rest = tidy_tables(report)
-    if not isinstance(report, BenchmarkReport):
-        return csv_text(main)
-    (sources,) = rest
-    return "".join(f"# {row[-1]}\n" for row in sources.rows) + csv_text(main)
+    """The CSV backend: the report's main tidy table, one header row and the rows, which
+    any CSV reader takes with no options. The other tables (a benchmark's provenance)
+    go beside it when written to a file (``NAME-provenance.csv``), never inside it."""
+    return csv_text(tidy_tables(report)[0])
 
 
 def write_xlsx(report: AnyReport, options: RenderOptions) -> bytes:

@@ -8,7 +8,8 @@ spreadsheets show as text (OWASP, "CSV Injection"). In ``.xlsx`` every text cell
 written as a string cell, never as a formula, so it needs no apostrophe. Numbers stay
 numbers in every format.
 
-``.xlsx`` is written with XlsxWriter (pure Python, write-only, fast), one sheet per table.
+``.xlsx`` is written with XlsxWriter (pure Python, write-only, fast), one sheet per table;
+a column the table declares as dates is written as dates.
 Parquet needs pyarrow (``pip install 'corpparent[dfe]'``).
 
 Each file says who it is for where its reader looks: every table's ``profile`` column
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, Final
 
 from corpparent.errors import CorpparentError
@@ -75,15 +77,21 @@ def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     about = dict(tables[0].about) if tables else {}
     with xlsxwriter.Workbook(buffer, options) as workbook:
         bold = workbook.add_format({"bold": True})
+        # Made only for a workbook with dates, so any other is written as before.
+        day = workbook.add_format({"num_format": "yyyy-mm-dd"}) if any(
+            "date" in table.types for table in tables) else None
         if about:
             _about_sheet(workbook, about, bold)
         for table in tables:
             sheet = workbook.add_worksheet(table.name[:31])
             sheet.write_row(0, 0, table.columns, bold)
             sheet.freeze_panes(1, 0)
+            dates = {i for i, kind in enumerate(table.types) if kind == "date"}
             for line, row in enumerate(table.rows, start=1):
                 for column, cell in enumerate(row):
-                    if isinstance(cell, bool):
+                    if column in dates and isinstance(cell, str):
+                        sheet.write_datetime(line, column, date.fromisoformat(cell), day)
+                    elif isinstance(cell, bool):
                         sheet.write_boolean(line, column, cell)
                     elif isinstance(cell, int | float):
                         sheet.write_number(line, column, cell)
@@ -117,8 +125,9 @@ def metadata_key(label: str) -> str:
 
 
 def parquet_bytes(table: Table) -> bytes:
-    """``table`` as a Parquet file, each column typed from its values, its ``about``
-    in the schema's metadata."""
+    """``table`` as a Parquet file, its ``about`` in the schema's metadata, each column
+    of the type the table declares (:attr:`~corpparent.report.tables.Table.types`), so
+    the schema is the same whatever the rows, or else typed from its values."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -127,7 +136,11 @@ def parquet_bytes(table: Table) -> bytes:
             "writing Parquet needs pyarrow: pip install 'corpparent[dfe]'") from None
     columns = {name: [row[index] for row in table.rows]
                for index, name in enumerate(table.columns)}
-    arrow = pa.table({name: _arrow_column(pa, values) for name, values in columns.items()})
+    if table.types:
+        arrow = pa.table({name: _typed_column(pa, values, kind) for (name, values), kind
+                          in zip(columns.items(), table.types, strict=True)})
+    else:
+        arrow = pa.table({name: _arrow_column(pa, values) for name, values in columns.items()})
     if table.about:
         arrow = arrow.replace_schema_metadata({
             **(arrow.schema.metadata or {}),
@@ -147,3 +160,21 @@ def _arrow_column(pa: Any, values: list[Cell]) -> Any:
                        for v in present):
         return pa.array([None if v is None else float(v) for v in values], type=pa.float64())
     return pa.array([None if v is None else str(v) for v in values], type=pa.string())
+
+
+#: The Arrow type of each column type a table may declare.
+_ARROW_TYPES: Final = {"text": "string", "integer": "int64", "number": "float64",
+                       "yes/no": "bool_", "date": "date32"}
+
+
+def _typed_column(pa: Any, values: list[Cell], kind: str) -> Any:
+    """A column of its declared type, whatever its values (an empty one included): a
+    date given as its ISO text is a date, a whole number in a column of numbers a float."""
+    arrow_type = getattr(pa, _ARROW_TYPES[kind])()
+    cells: list[object] = list(values)
+    if kind == "date":
+        cells = [date.fromisoformat(v) if isinstance(v, str) else v for v in values]
+    elif kind == "number":
+        cells = [float(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                 for v in values]
+    return pa.array(cells, type=arrow_type)
