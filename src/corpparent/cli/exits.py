@@ -23,11 +23,15 @@ EXIT_INCOMPLETE = 3
 
 
 def one_line(error: BaseException) -> str:
-    """An error as one line: a DataError's first problem and how many more there are."""
+    """An error as one line: a DataError's first kind of problem (the lines it covers,
+    :func:`corpparent.errors.grouped`) and how many more problems there are."""
     if isinstance(error, click.ClickException):
         return printable(" ".join(error.format_message().split()))
     if isinstance(error, DataError) and len(error.problems) > 1:
-        more = len(error.problems) - 1
-        return printable(f"{error.problems[0]} (and {more} more problem"
+        first = error.groups[0]
+        more = len(error.problems) - len(first.problems)
+        if not more:
+            return printable(str(first))
+        return printable(f"{first} (and {more} more problem"
                          f"{'s' if more > 1 else ''}; 'corpparent validate' lists them all)")
     return printable(" ".join(str(error).split()))

@@ -1,10 +1,14 @@
 """``corpparent validate``: check input files and report every problem in each.
 
 Where the other commands stop at bad input with one line, ``validate`` lists every
-problem of every file, one a line, each naming the file, line and field, so a whole
-file can be put right in one pass. The kind of file is told from its suffix and its
-columns or keys, or given with ``--kind``; the kinds are those of the registry
-(:data:`corpparent.kinds.KINDS`).
+problem of every file, each naming the file, line and field, so a whole file can be put
+right in one pass. Problems of one kind (one field, one note, one expectation) are told
+once, naming the lines they cover, the values found and the fix
+(:func:`corpparent.errors.problem_lines`), at most
+:data:`~corpparent.errors.SHOWN_GROUPS` kinds a file and then a count of the rest;
+``--all-problems`` lists each problem on its own line instead. The kind of file is told
+from its suffix and its columns or keys, or given with ``--kind``; the kinds are those of
+the registry (:data:`corpparent.kinds.KINDS`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import click
 
 from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.cli.isolation import UserCode, isolated, user_code
-from corpparent.errors import CorpparentError, DataError
+from corpparent.errors import CorpparentError, DataError, problem_lines
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
@@ -50,10 +54,14 @@ T = TypeVar("T")
               "Default: the mapping shipped for the file's name.")
 @click.option("--sheet", metavar="NAME", help="The sheet to read of each .xlsx or .ods file. "
               "Default: the first sheet holding the kind's columns.")
+@click.option("--all-problems", "every", is_flag=True,
+              help="List each problem on a line of its own, rather than each kind of "
+              "problem once with the lines it covers.")
 def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
              indicator_ref: str | None, mapping_files: tuple[Path, ...],
-             sheet: str | None) -> None:
-    """Check each FILE and list every problem in it, one a line, on standard error.
+             sheet: str | None, every: bool) -> None:
+    """Check each FILE and list every problem in it on standard error: each kind of
+    problem once, with the lines it covers and the fix (--all-problems: one a line).
 
     Prints one line per good file on standard output; exits with 2 if any file, or any
     --mapping file, has a problem. A FILE may also be a Python plug-in, FILE.py[:NAME] or
@@ -76,7 +84,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
           LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
     checked = partial(_validated, files, kind, authority_id, indicator_ref, mapping_files,
-                      sheet)
+                      sheet, every)
     answer = isolated(checked, user_code(authority=authority_id, indicators=indicator_ref))
     for to_stderr, line in answer["lines"]:
         click.echo(line, err=to_stderr)
@@ -86,7 +94,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
 
 def _validated(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
                indicator_ref: str | None, mapping_files: tuple[Path, ...],
-               sheet: str | None) -> dict[str, Any]:
+               sheet: str | None, every: bool = False) -> dict[str, Any]:
     """Every file checked: the lines to print (each with whether it goes to standard
     error) and whether any file failed. This is the part of the command that runs the
     code of a Python plug-in or indicator set given as an option (in a child process
@@ -98,16 +106,17 @@ def _validated(files: tuple[Path, ...], kind: str | None, authority_id: str | No
         indicators = load_indicator_set(indicator_ref)
     elif authority_id is not None:
         indicators = load_authority(authority_id).indicators
-    mappings = [_listed(path, partial(load_mapping, path), lines) for path in mapping_files]
+    mappings = [_listed(path, partial(load_mapping, path), lines, every)
+                for path in mapping_files]
     against = Against(indicators, tuple(m for m in mappings if m is not None))
     failed = None in mappings
     chosen = kind_named(kind) if kind else None
     for path in files:
         if _names_python(path):
-            checked = _listed(path, partial(_check_python_plugin, str(path)), lines)
+            checked = _listed(path, partial(_check_python_plugin, str(path)), lines, every)
         else:
             with using_sheet(sheet):
-                checked = _listed(path, partial(_check, path, chosen, against), lines)
+                checked = _listed(path, partial(_check, path, chosen, against), lines, every)
         if checked is None:
             failed = True
             continue
@@ -161,13 +170,17 @@ def _check(path: Path, kind: FileKind | None, against: Against
     return chosen.name, chosen.check(path, against), None
 
 
-def _listed(path: Path, read: Callable[[], T], lines: list[tuple[bool, str]]) -> T | None:
-    """What ``read`` returns; or ``None``, with every problem it found in the file at
-    ``path`` added to ``lines`` for standard error, one a line."""
+def _listed(path: Path, read: Callable[[], T], lines: list[tuple[bool, str]],
+            every: bool = False) -> T | None:
+    """What ``read`` returns; or ``None``, with the problems it found in the file at
+    ``path`` added to ``lines`` for standard error: each kind once, or with ``every``
+    each problem on a line of its own."""
     try:
         return read()
     except DataError as exc:
-        lines.extend((True, str(problem)) for problem in exc.problems)
+        found = ([str(problem) for problem in exc.problems] if every
+                 else problem_lines(exc.problems))
+        lines.extend((True, line) for line in found)
     except CorpparentError as exc:
         lines.append((True, printable(f"{path}: {exc}", lines=True)))
     return None

@@ -23,7 +23,7 @@ from typing import Any, final
 
 from attrs import frozen
 
-from corpparent.errors import CorpparentError, DataError
+from corpparent.errors import DataError, PeriodError
 from corpparent.files._tabular.documents import read_document
 from corpparent.files._tabular.formats import (
     DOCUMENT_FORMATS,
@@ -34,6 +34,7 @@ from corpparent.files._tabular.formats import (
     suffixes_of,
 )
 from corpparent.files._tabular.limits import checked_file
+from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order, shown
 from corpparent.files._tabular.records import read_records, validate_records
 from corpparent.files.dfe.ees import read_ees
@@ -55,13 +56,15 @@ from corpparent.files.panel.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
-    read_readings,
+    is_blank,
+    read_period,
+    readings_from_records,
 )
 from corpparent.files.panel.submissions import read_submissions, submissions_json_schema
 from corpparent.files.plugin.format import plugin_schema
 from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import parse_period
+from corpparent.periods import Period
 from corpparent.wording import counted
 
 __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
@@ -148,22 +151,28 @@ def sniff(path: Path) -> Sniff:
 
 def _readings(path: Path, against: Against) -> str:
     indicators = against.indicators
-    if indicators is not None:
-        readings = read_readings(path, indicators)
-        return (f"{counted(len(readings), 'reading')} of "
-                f"{counted(len(readings.indicators), 'indicator')}")
     records = read_records(path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
                            json_key="readings")
+    if indicators is not None:
+        readings = readings_from_records(records, indicators)
+        blank = len(records) - len(readings)
+        return (f"{counted(len(readings), 'reading')} of "
+                f"{counted(len(readings.indicators), 'indicator')}"
+                + (f"; {counted(blank, 'row')} with no figure (blank, so no reading)"
+                   if blank else ""))
     valid, problems = validate_records(ReadingRecord, records)
+    periods: dict[str, Period | PeriodError] = {}
     for raw, record in valid:
-        try:
-            parse_period(record.period)
-        except CorpparentError as exc:
-            problems.append(raw.problem_at("period", str(exc)))
+        period = read_period(record.period, periods)
+        if isinstance(period, PeriodError):
+            problems.append(period_problem(raw, record.period, period))
     if problems:
         raise DataError(in_file_order(problems))
-    return (f"{counted(len(records), 'reading')} (indicator names not checked: give --authority or "
-            "--indicators)")
+    blank = sum(1 for _raw, record in valid if is_blank(record))
+    return (f"{counted(len(records) - blank, 'reading')} (indicator names not checked: give "
+            "--authority or --indicators)"
+            + (f"; {counted(blank, 'row')} with no figure (blank, so no reading)"
+               if blank else ""))
 
 
 def _comparators(path: Path, against: Against) -> str:

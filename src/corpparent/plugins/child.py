@@ -42,7 +42,8 @@ def error_data(error: CorpparentError) -> dict[str, Any]:
     """A corpparent error as data the parent rebuilds it from."""
     if isinstance(error, DataError):
         return {"problems": [{"source": p.source, "message": p.note, "line": p.line,
-                              "field": p.field, "expected": p.expected, "found": p.found}
+                              "field": p.field, "expected": p.expected, "found": p.found,
+                              "fix": p.fix}
                              for p in error.problems]}
     return {"plugin": isinstance(error, PluginError), "message": str(error)}
 

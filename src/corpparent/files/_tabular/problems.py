@@ -108,10 +108,11 @@ class Locator:
         return format_path(whole_path) if whole_path else None
 
     def problem(self, path: Sequence[str | int] = (), note: str = "", *,
-                expected: str | None = None, found: str | None = None) -> Problem:
-        """A problem at ``path`` below this locator."""
+                expected: str | None = None, found: str | None = None,
+                fix: str | None = None) -> Problem:
+        """A problem at ``path`` below this locator (with how to put it right)."""
         return Problem(self.source, note, line=self.line_of(path), field=self.field_of(path),
-                       expected=expected, found=found)
+                       expected=expected, found=found, fix=fix)
 
 
 _SHOULD = re.compile(r"^(?:Input|Value|String|List|Dictionary|Tuple|Set|Decimal|Date)"

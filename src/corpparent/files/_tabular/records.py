@@ -71,10 +71,11 @@ class RawRecord:
                        columns={**self.headings, **(columns or {})})
 
     def problem_at(self, field: str | None, note: str = "", *,
-                   expected: str | None = None, found: str | None = None) -> Problem:
+                   expected: str | None = None, found: str | None = None,
+                   fix: str | None = None) -> Problem:
         """A problem of this record's ``field`` (or of the whole record)."""
         path = () if field is None else (field,)
-        return self.locator().problem(path, note, expected=expected, found=found)
+        return self.locator().problem(path, note, expected=expected, found=found, fix=fix)
 
 
 @final

@@ -6,11 +6,17 @@ an official-statistics symbol (``c``, ``x``, ``z``, ``low`` ...), kept as such. 
 in another unit of the same dimension (``0.07`` with unit ``fraction`` for a percentage;
 ``per 100,000`` for a rate per 10,000) is converted once, on reading.
 
-Every row is either accepted or reported: an unknown indicator, a malformed period, a
-wrong unit, a duplicate, a number that is not finite, a negative count, a percentage
-over 100 are each a :class:`~corpparent.errors.Problem` naming the file, row and field,
-and all of a file's problems are raised together as one
-:class:`~corpparent.errors.DataError`.
+A row whose value is blank, with no numerator, denominator or population either, is no
+reading: in a panel's sheet an empty cell means "no figure this period". It is not
+refused; the indicator simply has no reading for that period, which the scorecard's
+warning about indicators without a reading counts and names.
+
+Every other row is either accepted or reported: an unknown indicator, a malformed
+period, a wrong unit, a duplicate, a number that is not finite, a negative count, a
+percentage over 100 are each a :class:`~corpparent.errors.Problem` naming the file, row
+and field, and all of a file's problems are raised together as one
+:class:`~corpparent.errors.DataError`, whose message tells the rows wrong the same way
+once (a column of dates where periods belong is one line, with the fix).
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
-from corpparent.errors import CorpparentError, DataError, Problem
+from corpparent.errors import CorpparentError, DataError, PeriodError, Problem
+from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import TableSource, records_of
@@ -34,7 +41,9 @@ from corpparent.symbols import number_or_symbol, optional_number
 __all__ = [
     "READING_COLUMNS",
     "ReadingRecord",
+    "is_blank",
     "out_of_range",
+    "read_period",
     "read_readings",
     "readings_from_records",
 ]
@@ -82,8 +91,9 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
+    periods: dict[str, Period | PeriodError] = {}
     for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems)
+        reading = _reading(raw, record, indicators, problems, periods)
         if reading is None:
             continue
         key = (reading.indicator, reading.period)
@@ -100,24 +110,44 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     return Readings(readings)
 
 
+def is_blank(record: ReadingRecord) -> bool:
+    """Whether a row gives no figure at all: no value, numerator, denominator or
+    population (a blank cell, "no figure this period"), so it is no reading."""
+    return (record.value is None and record.numerator is None
+            and record.denominator is None and record.population is None)
+
+
+def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:
+    """The period ``text`` writes, or why it cannot be read; each distinct text is
+    parsed once, however many rows write it."""
+    found = periods.get(text)
+    if found is None:
+        try:
+            found = parse_period(text)
+        except PeriodError as exc:
+            found = exc
+        periods[text] = found
+    return found
+
+
 def _reading(
-    raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem]
+    raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem],
+    periods: dict[str, Period | PeriodError],
 ) -> Reading | None:
     def problem(field: str, message: str) -> None:
         problems.append(raw.problem_at(field, message))
 
     before = len(problems)
     indicator: Indicator | None = None
-    period: Period | None = None
     try:
         indicator = indicators[record.indicator]
     except CorpparentError as exc:
         problem("indicator", str(exc))
-    try:
-        period = parse_period(record.period)
-    except CorpparentError as exc:
-        problem("period", str(exc))
-    if indicator is None or period is None:
+    period = read_period(record.period, periods)
+    if isinstance(period, PeriodError):
+        problems.append(period_problem(raw, record.period, period))
+        return None
+    if indicator is None or is_blank(record):
         return None
     scale = 1.0
     if record.unit:
