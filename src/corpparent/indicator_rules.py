@@ -7,6 +7,16 @@ range"), :class:`TargetRule` ("below the required target level") and
 :class:`TravelRule` (the direction of travel against the previous period or the same
 period last year), after Wiltshire's scorecard and exception report (annual report
 2022-23, §12a). A value that could not be had is a finding of insufficient data.
+
+A range or target judges values of one length of period, and the indicator's kind says
+whether another length can be judged by it (:func:`grows_with_length`). A snapshot, a
+percentage and a score are on the same scale whatever the length of their period (a
+year's percentage re-divides its quarters' sums), so a range set for quarters judges a
+year too. A count sums its sub-periods, and a rate sums its events over one population,
+so a year's total is about four quarters' and a quarter's range cannot judge it: 398
+children with a missing episode in a year are not "above" a quarterly range of 60-90.
+Such a rule's finding is of insufficient data, saying why (:func:`bounds_length` tells
+the length a range or target is for), never a verdict.
 """
 
 from __future__ import annotations
@@ -18,7 +28,8 @@ from attrs import frozen
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.indicators.aggregation import Unavailable
-from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.definitions import Indicator, Kind
+from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.ranges import (
     ExpectedRange,
@@ -31,7 +42,90 @@ from corpparent.ranges import (
     performance,
 )
 
-__all__ = ["ExpectedRangeRule", "Observation", "TargetRule", "TravelRule"]
+__all__ = [
+    "BOUNDS_FOR",
+    "ExpectedRangeRule",
+    "Observation",
+    "TargetRule",
+    "TravelRule",
+    "bounds_length",
+    "grows_with_length",
+    "length_in_months",
+]
+
+#: The evidence key of a finding not judged because its range or target is for another
+#: length of period: the length it is for ("a quarter").
+BOUNDS_FOR = "bounds are for"
+
+
+def length_in_months(period: Period) -> int:
+    """How many calendar months ``period`` spans: 1 for a month, 3 for a quarter, 12 for
+    a year, 36 for a span of three years."""
+    start, end = period.start, period.end
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def grows_with_length(kind: Kind) -> bool:
+    """Whether a value of ``kind`` grows with the length of its period alone, as its
+    aggregation makes it (:mod:`corpparent.indicators.aggregation`): a count sums its
+    sub-periods and a rate sums its events over one population; a snapshot is the value
+    at the period's end, and a percentage or score re-divides sums, so neither does."""
+    return kind in (Kind.COUNT, Kind.RATE)
+
+
+def bounds_length(indicator: Indicator, set_for: Period, readings: Readings) -> int | None:
+    """The length, in months, of the periods whose values a range or target of
+    ``indicator`` set for ``set_for`` is for, where the indicator's kind grows with
+    length (``None`` otherwise: any length is judged).
+
+    A range set for one month or quarter is for that period's value. A range set for a
+    year or more is reviewed each year for the periods the panel is given in it: its
+    length is the shortest of the indicator's readings within ``set_for`` (quarters, where
+    the panel is given quarters, a year's total beside them being a sum of them; a year,
+    where the indicator is read once a year). With no reading within ``set_for`` there is
+    no value to judge, and ``None``.
+    """
+    if not grows_with_length(indicator.kind):
+        return None
+    own = length_in_months(set_for)
+    if own < 12:
+        return own
+    lengths = [length_in_months(r.period) for r in readings.within(indicator.id, set_for)]
+    return min(lengths) if lengths else None
+
+
+_LENGTHS = {1: "a month", 3: "a quarter", 6: "half a year", 12: "a year"}
+
+
+def _length(months: int) -> str:
+    return _LENGTHS.get(months, f"{months} months")
+
+
+def _other_length(rule: Rule[Observation], observation: Observation, value: float,
+                  months: int, set_for: Period, bounds: str) -> Finding | None:
+    """The finding of a rule whose bounds are for ``months``-long periods, where the
+    observation's period is of another length its indicator's kind cannot be judged
+    across; ``None`` where the rule can judge it."""
+    indicator, period = observation.indicator, observation.period
+    length = length_in_months(period)
+    if length == months or not grows_with_length(indicator.kind):
+        return None
+    return Finding(
+        subject=indicator.id,
+        subject_name=indicator.name,
+        rule=rule.name,
+        family=rule.family,
+        status=Status.INSUFFICIENT_DATA,
+        explanation=(
+            f"{indicator.name}: {indicator.format(value)} in {period} is not judged against "
+            f"the {rule.name} of {bounds} set for {set_for}, which is for {_length(months)}'s "
+            f"{indicator.kind}; {period} is {_length(length)}, and a {indicator.kind} grows "
+            "with the length of its period."),
+        evidence={"indicator": indicator.id, "value": value, BOUNDS_FOR: _length(months),
+                  "period is": _length(length), "unit": indicator.unit},
+        period=period,
+        outcome=NotJudged.INSUFFICIENT_DATA,
+    )
 
 
 @final
@@ -79,6 +173,10 @@ class ExpectedRangeRule(Rule[Observation]):
     from_process: bool = False
     """Whether the range is the process limits of the indicator's own history (see
     :func:`corpparent.spc.process_range`) rather than one set by hand."""
+    per_months: int | None = None
+    """The length, in months, of the periods whose values the bounds are for
+    (:func:`bounds_length`); a period of another length is not judged where the
+    indicator's kind grows with length. ``None``: the bounds judge any period."""
 
     @property
     def name(self) -> str:
@@ -93,9 +191,14 @@ class ExpectedRangeRule(Rule[Observation]):
         if isinstance(value, Unavailable):
             return _insufficient(self, subject, value.reason)
         indicator, expected = subject.indicator, self.expected
+        bounds = indicator.format_range(expected.lower, expected.upper)
+        if self.per_months is not None:
+            other = _other_length(self, subject, value, self.per_months, expected.period,
+                                  bounds)
+            if other is not None:
+                return other
         position = expected.position(value)
         judged = performance(indicator.polarity, position)
-        bounds = indicator.format_range(expected.lower, expected.upper)
         where = "within" if position is Position.WITHIN else f"{position}"
         origin = (f"given by the {expected.source}" if self.from_process
                   else f"set for {expected.period}")
@@ -130,6 +233,9 @@ class TargetRule(Rule[Observation]):
     """Judges an observation against a target (a breach) or an ambition (a warning)."""
 
     target: Target
+    per_months: int | None = None
+    """The length, in months, of the periods whose values the target is for, as for
+    :attr:`ExpectedRangeRule.per_months`."""
 
     @property
     def name(self) -> str:
@@ -144,6 +250,11 @@ class TargetRule(Rule[Observation]):
         if isinstance(value, Unavailable):
             return _insufficient(self, subject, value.reason)
         indicator, target = subject.indicator, self.target
+        if self.per_months is not None:
+            other = _other_length(self, subject, value, self.per_months, target.period,
+                                  f"{target.direction} {indicator.format(target.value)}")
+            if other is not None:
+                return other
         met = target.is_met(value)
         shortfall = Status.WARNING if target.ambition else Status.BREACHED
         verb = "meets" if met else "falls short of"

@@ -38,7 +38,13 @@ from corpparent.exception_sorting import sort_findings
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Rule, Status
 from corpparent.headline import headline_status
-from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
+from corpparent.indicator_rules import (
+    ExpectedRangeRule,
+    Observation,
+    TargetRule,
+    TravelRule,
+    bounds_length,
+)
 from corpparent.indicators.aggregation import Unavailable, value_for
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
@@ -273,13 +279,20 @@ class Scorecard:
             last_year=value_for(indicator, readings, period.same_period_last_year()),
         )
 
-    def rules_for(self, indicator: Indicator, period: Period) -> tuple[Rule[Observation], ...]:
-        """The rules that apply to ``indicator`` in ``period``."""
+    def rules_for(self, indicator: Indicator, period: Period,
+                  readings: Readings | None = None) -> tuple[Rule[Observation], ...]:
+        """The rules that apply to ``indicator`` in ``period``; given the ``readings``,
+        each range and target knows the length of period it is for
+        (:func:`~corpparent.indicator_rules.bounds_length`)."""
+        def per(set_for: Period) -> int | None:
+            return None if readings is None else bounds_length(indicator, set_for, readings)
+
         rules: list[Rule[Observation]] = []
         expected = self.indicators.range_for(indicator.id, period)
         if expected is not None:
-            rules.append(ExpectedRangeRule(expected))
-        rules.extend(TargetRule(t) for t in self.indicators.targets_for(indicator.id, period))
+            rules.append(ExpectedRangeRule(expected, per_months=per(expected.period)))
+        rules.extend(TargetRule(t, per_months=per(t.period))
+                     for t in self.indicators.targets_for(indicator.id, period))
         tolerance = self.tolerances.get(indicator.id, self.default_tolerance)
         rules.append(TravelRule(against_last_year=False, tolerance=tolerance))
         rules.append(TravelRule(against_last_year=True, tolerance=tolerance))
@@ -290,7 +303,7 @@ class Scorecard:
         assessments = []
         for indicator in self.indicators:
             observation = self.observe(indicator, readings, period)
-            rules = list(self.rules_for(indicator, period))
+            rules = list(self.rules_for(indicator, period, readings))
             chart = self.chart_for(indicator, readings, period)
             derived = None if chart is None else process_range(chart, indicator.id, period)
             hand_set = next((r.expected for r in rules if isinstance(r, ExpectedRangeRule)),

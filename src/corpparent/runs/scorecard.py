@@ -6,7 +6,8 @@ the profile (:meth:`~corpparent.profile.AuthorityProfile.rule_set_for`, carried 
 past the last year declared), that year's indicators, ranges, targets and comparator
 set, the national standings with that year's Outstanding group, the process charts, and
 the warnings worked out from the results (indicators without a reading, indicators the
-year removed, nothing judged at all), never from a rendered report.
+year removed, ranges and targets for another length of period than the one assessed,
+nothing judged at all), never from a rendered report.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from corpparent.comparators.series import Comparator
 from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.errors import DefinitionError
 from corpparent.findings import Status
+from corpparent.indicator_rules import BOUNDS_FOR
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
@@ -206,7 +208,8 @@ class _Standings:
 def _period_warnings(result: ScorecardResult, readings: Readings,
                      rule_set: YearRules | None) -> tuple[RunWarning, ...]:
     """What the results of one period leave unsaid: readings the rule set does not
-    judge, indicators without a reading, and nothing judged at all."""
+    judge, indicators without a reading, ranges and targets that cannot judge a period
+    of its length, and nothing judged at all."""
     found: list[RunWarning] = []
     period = result.period
     if rule_set is not None:
@@ -216,14 +219,32 @@ def _period_warnings(result: ScorecardResult, readings: Readings,
     missing = _missing_readings(result, readings)
     if missing is not None:
         found.append(RunWarning(missing, incomplete=True))
+    other_length = _other_length(result)
+    if other_length is not None:
+        found.append(RunWarning(other_length))
     judged = any(f.family.is_judgement and f.status in _JUDGED for f in result.findings)
     read = any(a.value is not None or a.symbol is not None for a in result.assessments)
     if read and not judged:  # with no reading at all, the warning above says it all
         why = (f" ({rule_set.label})" if rule_set is not None else "")
+        fit = " that can judge a period of its length" if other_length is not None else ""
         found.append(RunWarning(
             f"nothing was judged for {period}: no indicator has both a reading and an "
-            f"expected range or target for it{why}", incomplete=True))
+            f"expected range or target for it{fit}{why}", incomplete=True))
     return tuple(found)
+
+
+def _other_length(result: ScorecardResult) -> str | None:
+    """A warning naming the indicators whose range or target is for another length of
+    period than the one assessed (a quarter's, against a year's total), so not judged."""
+    other = [f for f in result.findings if BOUNDS_FOR in f.evidence]
+    if not other:
+        return None
+    ids = sorted({f.subject for f in other})
+    lengths = sorted({str(f.evidence[BOUNDS_FOR]) for f in other})
+    many = len(ids)
+    return (f"the ranges or targets of {listed(ids)} are for {listed(lengths, 'or')}'s "
+            f"figures, so {noun(many, 'it is', 'they are')} not judged for {result.period}: "
+            "a count or rate grows with the length of its period")
 
 
 def _missing_readings(result: ScorecardResult, readings: Readings) -> str | None:
