@@ -83,7 +83,6 @@ def test_a_symbol_is_kept_not_read_as_zero(tmp_path: Path) -> None:
         ("moves,2022-23 Q4,seven,", "value", "expected a number or an official symbol"),
         ("cla,2022-23 Q4,-3,", "value", "snapshot cannot be negative"),
         ("moves,2022-23 Q4,107,", "value", "cannot exceed 100%"),
-        ("moves,2022-23 Q4,,", "value", "a value is required"),
     ],
 )
 def test_each_malformed_row_names_row_field_and_reason(

@@ -162,7 +162,8 @@ def test_a_list_of_dicts_gives_the_csv_readings() -> None:
 def test_a_dataframe_problem_names_the_csv_line_and_column() -> None:
     pandas = pytest.importorskip("pandas")
     frame = pandas.read_csv(READINGS)
-    frame.loc[2, "value"] = float("nan")  # a NaN from pandas is a missing value
+    frame["value"] = frame["value"].astype(object)
+    frame.loc[2, "value"] = "lots"
     frame["period"] = frame["period"].astype(object)
     frame.loc[0, "period"] = "Q9"
     with pytest.raises(DataError) as caught:

@@ -163,6 +163,16 @@ def test_a_blank_value_is_no_reading_and_is_counted_as_missing(tmp_path: Path) -
     assert run.incomplete
 
 
+def test_a_missing_value_in_a_dataframe_is_no_reading() -> None:
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    frame = pandas.DataFrame({"indicator": ["cla", "cla"], "period": ["2022-23 Q4", "2022-23 Q3"],
+                              "value": [461.0, float("nan")]})
+    readings = read_readings(frame, INDICATORS)
+    assert len(readings) == 1
+    assert readings.get("cla", FinancialQuarter(2022, 3)) is None
+
+
 def test_a_blank_row_still_needs_a_known_indicator_and_period(tmp_path: Path) -> None:
     path = tmp_path / "readings.csv"
     path.write_text("indicator,period,value\nmovs,2022-23 Q4,\ncla,2022-06-30,\n",
