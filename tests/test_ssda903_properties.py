@@ -32,14 +32,14 @@ def test_a_legal_status_only_change_never_adds_a_placement(found: Returns,
     year = _only(found)
     episodes = year.tables["Episodes"]
     ls, start, end = episodes.column("LS"), episodes.column("DECOM"), episodes.column("DEC")
-    last = np.where(np.isnat(end), LAST + 1, end)
-    splittable = np.flatnonzero(np.isin(ls, ORDINARY) & (last - start >= 2)
-                                & (start + 1 <= LAST))
+    # An open episode is split no later than 31 March, as the return holds no later day.
+    last = np.where(np.isnat(end), LAST + np.timedelta64(1, "D"), end)
+    length = (last - start).astype(np.int64)
+    splittable = np.flatnonzero(np.isin(ls, ORDINARY) & (length >= 2))
     if not len(splittable):
         return
     row = int(data.draw(st.sampled_from(splittable.tolist())))
-    day = start[row] + data.draw(st.integers(1, int((min(last[row], LAST + 1)
-                                                       - start[row]).astype(int)) - 1))
+    day = start[row] + np.timedelta64(data.draw(st.integers(1, int(length[row]) - 1)), "D")
     status = data.draw(st.sampled_from([s for s in ORDINARY if s != ls[row]]))
     first_part = {name: values[row] for name, values in episodes.columns.items()}
     first_part |= {"DEC": day, "REC": "X1"}

@@ -80,9 +80,9 @@ LEGAL_STATUSES: Final = frozenset({
 #: The legal statuses of a child accommodated under an agreed series of short-term
 #: breaks (V3: individual episodes recorded; V4: the agreement recorded). The DfE's
 #: figures "exclude children looked after under an agreed series of short term
-#: placements" (the footnote of each table of "Children looked after in England
-#: including adoptions"), so episodes under these statuses are set apart before any
-#: measure is counted.
+#: placements" (the data guidance of "Children looked after in England including
+#: adoptions", footnotes to its tables), so episodes under these statuses are set apart
+#: before any measure is counted.
 SHORT_BREAKS: Final = frozenset({"V3", "V4"})
 
 #: Reasons for a new episode (RNE), as the DfE's validator accepts them (rule 143).
@@ -97,7 +97,8 @@ STATUS_ONLY: Final = "L"
 CONTINUING: Final = "X1"
 
 #: Temporary placements (PLACE T0 to T4): a temporary move, after which the child
-#: returns to the placement they left or moves on. Not counted as placements.
+#: returns to the placement they left or moves on. Not counted as placements: a reading
+#: taken, as no passage found says how the DfE counts them.
 TEMPORARY_PLACEMENTS: Final = frozenset({"T0", "T1", "T2", "T3", "T4"})
 
 #: Placed for adoption with the child's current foster carer(s) (PLACE A3: with

@@ -6,9 +6,9 @@ CSV, every row placed on its line), its header checked against the table's colum
 (:data:`~corpparent.ssda903.codes.TABLE_COLUMNS`, headings matched without regard to
 case), and each cell against what its column holds:
 
-- a date written as the return writes it, ``dd/mm/yyyy`` (the DfE's technical
-  specification: "Dates must be in the format DD/MM/YYYY"), and nothing else, so
-  ``2023-04-01`` or ``1/4/23`` is refused rather than guessed at;
+- a date written as the return's CSV tables write it, ``dd/mm/yyyy`` (as the DfE's own
+  validator reads them), and nothing else, so ``2023-04-01`` or ``1/4/23`` is refused
+  rather than guessed at;
 - the codes a measure turns on (legal status, reason for new episode, missing or away,
   the OC2 checks, sex) from their code sets; other codes are kept as written, their
   code sets being the DfE's validator's to check;
