@@ -61,7 +61,7 @@ def test_reads_several_years_and_refuses_one_year_twice(tmp_path: Path) -> None:
 
 
 def test_a_table_is_found_by_its_name_after_a_prefix(tmp_path: Path) -> None:
-    folder = year_folder(tmp_path, missing="")
+    folder = year_folder(tmp_path)
     (folder / "Episodes.csv").rename(folder / "903_2024_episodes.csv")
     (folder / "SSDA903_SWEpisodes.csv").write_text("CHILD,SW_ID\n", encoding="utf-8")
     assert set(read_returns(tmp_path)["2023-24"].tables) == {"Header", "Episodes",

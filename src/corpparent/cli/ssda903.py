@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
@@ -48,7 +48,7 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def render_rows(rows: Sequence[dict[str, object]], output_format: str) -> str:
+def render_rows(rows: Sequence[Mapping[str, object]], output_format: str) -> str:
     """The measures' rows in ``output_format`` (one of :data:`FORMATS`): CSV and JSON
     with every figure as computed, Markdown rounded to four significant digits."""
     if output_format == "json":

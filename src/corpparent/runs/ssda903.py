@@ -17,7 +17,7 @@ from attrs import frozen
 from corpparent.periods import FinancialYear
 from corpparent.runs.notes import RunWarning
 from corpparent.ssda903.definitions import MEASURES
-from corpparent.ssda903.measures import MeasureValue, compute, left_out
+from corpparent.ssda903.measuring import MeasureValue, compute, left_out
 from corpparent.ssda903.returns import Returns, collection_year
 
 __all__ = ["Ssda903Run", "ssda903_measures"]

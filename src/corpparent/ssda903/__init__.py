@@ -8,7 +8,7 @@ March. This package computes those measures from the return itself:
   collection year (``2023-24``), :class:`Returns` for several;
 - :mod:`~corpparent.ssda903.engine`: the episode engine (:class:`Care`): periods of
   care, placements, short breaks set apart, ages at dates;
-- :mod:`~corpparent.ssda903.measures` and :mod:`~corpparent.ssda903.definitions`: each
+- :mod:`~corpparent.ssda903.measuring` and :mod:`~corpparent.ssda903.definitions`: each
   measure a :class:`Measure` quoting the DfE's passage it follows, and
   :func:`measures`, a year's measures as a tidy table.
 
@@ -26,7 +26,7 @@ from corpparent._lazy import front_door
 if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.ssda903.definitions import MEASURES as MEASURES
     from corpparent.ssda903.engine import Care as Care, age_at as age_at
-    from corpparent.ssda903.measures import (
+    from corpparent.ssda903.measuring import (
         Measure as Measure,
         MeasureValue as MeasureValue,
         Unit as Unit,

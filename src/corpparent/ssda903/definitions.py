@@ -1,6 +1,6 @@
 """The DfE's measures, each defined on the return with the passage it follows.
 
-Each :class:`~corpparent.ssda903.measures.Measure` quotes the DfE's own words: the LAIT
+Each :class:`~corpparent.ssda903.measuring.Measure` quotes the DfE's own words: the LAIT
 data dictionary (``lait_data_dictionary.csv``, the DfE's one-line description and
 method of each measure it publishes for every local authority) and the data guidance
 and methodology of "Children looked after in England including adoptions" on
@@ -21,7 +21,7 @@ import numpy.typing as npt
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import FIRST_YEAR, MISSING
 from corpparent.ssda903.engine import Care
-from corpparent.ssda903.measures import Count, Measure, Unit
+from corpparent.ssda903.measuring import Count, Measure, Unit
 from corpparent.ssda903.returns import Return
 
 __all__ = ["MEASURES"]

@@ -73,7 +73,7 @@ def age_at(born: Days, day: np.datetime64) -> Ints:
     on the birthday itself (one born on 29 February adds it on 1 March in other
     years)."""
     by, bm, bd = _parts(np.asarray(born, dtype="datetime64[D]"))
-    oy, om, od = _parts(np.full(len(by), np.datetime64(day, "D")))
+    oy, om, od = _parts(np.full(len(by), day, dtype="datetime64[D]"))
     before = (om < bm) | ((om == bm) & (od < bd))
     result: Ints = oy - by - before.astype(np.int64)
     return result

@@ -49,8 +49,7 @@ def collection_year(text: str | FinancialYear) -> FinancialYear:
 
 def _dates(values: Sequence[object]) -> npt.NDArray[np.datetime64]:
     """Dates (``datetime.date`` or ``None``) as a ``datetime64[D]`` column."""
-    return np.array([np.datetime64("NaT") if value is None else np.datetime64(value, "D")
-                     for value in values], dtype="datetime64[D]")
+    return np.array(list(values), dtype="datetime64[D]")  # None is NaT
 
 
 def _column(name: str, values: Sequence[object]) -> npt.NDArray[Any]:
@@ -60,6 +59,14 @@ def _column(name: str, values: Sequence[object]) -> npt.NDArray[Any]:
         return _dates(values)
     return np.array(["" if value is None else str(value) for value in values], dtype=str) \
         if len(values) else np.array([], dtype=str)
+
+
+def _frozen_columns(columns: Mapping[str, npt.NDArray[Any]]) -> Mapping[str, npt.NDArray[Any]]:
+    return MappingProxyType(dict(columns))
+
+
+def _frozen_tables(tables: Mapping[str, Table]) -> Mapping[str, Table]:
+    return MappingProxyType(dict(tables))
 
 
 @final
@@ -72,7 +79,7 @@ class Table:
     """
 
     name: str
-    columns: Mapping[str, npt.NDArray[Any]] = field(converter=MappingProxyType)
+    columns: Mapping[str, npt.NDArray[Any]] = field(converter=_frozen_columns)
     lines: npt.NDArray[np.int64]
     source: str = ""
 
@@ -124,7 +131,7 @@ class Return:
     ``OC2``, ``Missing`` and any other it holds)."""
 
     year: FinancialYear = field(converter=collection_year)
-    tables: Mapping[str, Table] = field(converter=MappingProxyType)
+    tables: Mapping[str, Table] = field(converter=_frozen_tables)
 
     def table(self, name: str) -> Table | None:
         """The table ``name``, or ``None`` where this return has none."""
