@@ -12,7 +12,6 @@ file and line rather than the child.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -173,8 +172,3 @@ class Returns(Mapping[FinancialYear, Return]):
     def up_to(self, year: FinancialYear) -> tuple[Return, ...]:
         """The returns of ``year`` and every year before it, oldest first."""
         return tuple(r for y, r in self.by_year.items() if y.year <= year.year)
-
-
-def date_of(day: dt.date) -> np.datetime64:
-    """A date as the columns hold it."""
-    return np.datetime64(day, "D")
