@@ -1,6 +1,7 @@
 """Properties of the SSDA903 measures over drawn returns: a change of legal status
-only never adds a placement, a child in short breaks only is never counted, and the
-order of a table's rows changes nothing."""
+only never adds a placement, a child in short breaks only is never counted, the order
+of a table's rows changes nothing, and a history read from two years' returns is the
+history read from one."""
 
 from __future__ import annotations
 
@@ -83,6 +84,29 @@ def test_the_order_of_the_rows_changes_nothing(found: Returns, random: Random) -
         random.shuffle(order)
         shuffled[name] = table.take(np.array(order, dtype=np.int64))
     assert compute(Returns([Return(YEAR, shuffled)]), YEAR) == compute(found, YEAR)
+
+
+@given(returns())
+def test_a_history_split_into_two_years_returns_gives_the_same_measures(
+        found: Returns) -> None:
+    """Each year's return holds the episodes open on some day of its year, an episode
+    still open at its 31 March written without its end: read together, they are one
+    continuous history."""
+    year = _only(found)
+    episodes = year.tables["Episodes"]
+    start, end = episodes.column("DECOM"), episodes.column("DEC")
+    earlier_end = np.datetime64(YEAR.start, "D") - np.timedelta64(1, "D")
+    earlier_rows = np.flatnonzero(start <= earlier_end)
+    earlier = episodes.take(earlier_rows)
+    ended_later = ~np.isnat(earlier.columns["DEC"]) & (earlier.columns["DEC"] > earlier_end)
+    earlier = Table.of("Episodes", {
+        name: [None if ended_later[i] and name in ("DEC", "REC") else values[i]
+               for i in range(len(earlier))]
+        for name, values in earlier.columns.items()})
+    later = episodes.take(np.isnat(end) | (end >= FIRST))
+    split = Returns([Return(FinancialYear(2022), {"Episodes": earlier}),
+                     Return(YEAR, {**year.tables, "Episodes": later})])
+    assert compute(split, YEAR) == compute(found, YEAR)
 
 
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
