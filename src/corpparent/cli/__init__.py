@@ -44,6 +44,9 @@ COMMANDS: Final = MappingProxyType({
     "schema": ("corpparent.cli.schema", "Print the JSON Schema of reports or input files."),
     "scorecard": ("corpparent.cli.scorecard",
                   "Assess a scorecard and its exception report."),
+    "ssda903": ("corpparent.cli.ssda903",
+                "Compute the DfE's children looked after measures from the council's "
+                "SSDA903 return."),
     "validate": ("corpparent.cli.validate", "Check input files, listing every problem."),
 })
 

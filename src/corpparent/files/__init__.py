@@ -9,7 +9,8 @@
   iCalendar file of what falls due;
 - ``files/plugin/``: the authority plug-in file format, read, written and its JSON
   Schema;
-- ``files/dfe/``: the Department for Education's and Ofsted's published files.
+- ``files/dfe/``: the Department for Education's and Ofsted's published files;
+- ``files/ssda903/``: the council's own SSDA903 return, its CSV tables by year.
 
 :mod:`~corpparent.files.kinds` registers every kind of input file, for ``corpparent
 validate`` and ``corpparent schema``.
@@ -108,5 +109,6 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         validate_plugin_file as validate_plugin_file,
     )
     from corpparent.files.plugin.writer import profile_to_toml as profile_to_toml
+    from corpparent.files.ssda903.reader import read_returns as read_returns
 
 __getattr__, __dir__ = front_door(__name__, globals())

@@ -1,0 +1,100 @@
+"""``corpparent ssda903``: the panel's figures from the council's own SSDA903 return.
+
+``corpparent ssda903 measures FOLDER --year 2023-24`` reads the return's CSV tables
+(:func:`corpparent.files.read_returns`), runs
+:func:`corpparent.runs.ssda903.ssda903_measures` and writes the tidy table of measures
+(``measure``, ``year``, ``numerator``, ``denominator``, ``value``) as CSV, JSON or a
+Markdown table. The figures are counts of children and never name one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import click
+
+from corpparent.cli.common import OutputPath, warn
+from corpparent.cli.outputs import write_output
+
+__all__ = ["ssda903"]
+
+#: The formats the measures are written in.
+FORMATS = ("csv", "json", "markdown")
+_COLUMNS = ("measure", "year", "numerator", "denominator", "value")
+
+
+@click.group(short_help="Compute the DfE's children looked after measures from the "
+             "council's SSDA903 return.")
+def ssda903() -> None:
+    """The DfE's children looked after measures, computed from the council's own SSDA903
+    return, months before the DfE publishes them.
+
+    \b
+    Examples:
+      corpparent ssda903 measures returns/ --year 2023-24
+      corpparent ssda903 measures returns/2023-24 --year 2023-24 -f csv -o measures.csv
+    """
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}" if not value.is_integer() else f"{value:.0f}"
+    return str(value)
+
+
+def render_rows(rows: Sequence[Mapping[str, object]], output_format: str) -> str:
+    """The measures' rows in ``output_format`` (one of :data:`FORMATS`): CSV and JSON
+    with every figure as computed, Markdown rounded to four significant digits."""
+    if output_format == "json":
+        return json.dumps(list(rows), indent=2) + "\n"
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    lines = ["| " + " | ".join(_COLUMNS) + " |", "| --- | --- | ---: | ---: | ---: |"]
+    lines += ["| " + " | ".join(_text(row[c]) for c in _COLUMNS) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+@ssda903.command(short_help="A year's measures from the return's CSV tables.")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--year", "-y", required=True, metavar="YYYY-YY",
+              help="The collection year to compute, as the DfE writes it ('2023-24'). A "
+                   "FOLDER not named as a year, and holding no such folders, is read as "
+                   "this year's tables.")
+@click.option("--measure", "-m", "measure_ids", multiple=True, metavar="ID",
+              help="A measure ('placements_3plus'); repeat for several. Default: every "
+                   "measure.")
+@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
+              default="markdown", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=OutputPath(),
+              help="Write to this file instead of standard output.")
+def measures(folder: Path, year: str, measure_ids: tuple[str, ...], output_format: str,
+             output: Path | None) -> None:
+    """Compute a collection year's measures from the SSDA903 return in FOLDER: a folder
+    named as a collection year (2023-24/) holding the CSV tables (Header.csv,
+    Episodes.csv, OC2.csv, Missing.csv, ...), or a folder holding such folders.
+
+    \b
+    Examples:
+      corpparent ssda903 measures returns/ --year 2023-24
+      corpparent ssda903 measures returns/ -y 2023-24 -m placements_3plus -f json
+    """
+    from corpparent.files.ssda903.reader import read_returns
+    from corpparent.runs.ssda903 import ssda903_measures
+
+    returns = read_returns(folder, year=year)
+    run = ssda903_measures(returns, year, measure_ids)
+    warn(run.warnings, "ssda903 measures")
+    rows = [{"measure": v.measure, "year": v.year, "numerator": v.numerator,
+             "denominator": v.denominator, "value": v.value} for v in run.values]
+    write_output(render_rows(rows, output_format), output,
+                 what=f"the {output_format} measures")

@@ -1,0 +1,145 @@
+"""Reading a council's SSDA903 return, as it holds it: a folder of CSV tables per
+collection year.
+
+A year's tables are the CSV files of one folder, each named by its table: ``Header.csv``,
+``Episodes.csv``, ``OC2.csv``, ``Missing.csv`` and any other table of the return
+(``Reviews``, ``UASC``, ``OC3``, ``AD1``, ``PlacedAdoption``, ``PrevPerm``,
+``SWEpisodes``, ``DoLo``), read and kept. A file's name may carry a prefix before its
+table's name, ``903_2024_Episodes.csv``; case does not matter. The Header and Episodes
+tables must be there; a CSV file that is none of the tables is a problem, as its rows
+would otherwise be silently left out.
+
+Which collection year a folder holds is said by its name or by the caller
+(:func:`read_returns`): a folder named ``2023-24`` holds that year; a folder holding such
+folders holds each of them; any other folder is read as the year given with ``year=``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+from corpparent.errors import DataError, PeriodError, Problem
+from corpparent.files._tabular.problems import in_file_order
+from corpparent.files.ssda903.cells import read_table
+from corpparent.periods import FinancialYear
+from corpparent.ssda903.codes import TABLE_COLUMNS
+from corpparent.ssda903.returns import Return, Returns, Table, collection_year
+
+__all__ = ["read_returns"]
+
+#: The tables a year's folder must hold.
+NEEDED: Final = ("Header", "Episodes")
+_YEAR_NAME: Final = re.compile(r"\d{4}-\d{2}")
+_WHERE_YEAR: Final = ("a folder named as a collection year (2023-24), a folder holding "
+                      "such folders, or the year given (year='2023-24')")
+
+
+def _table_of(file: Path) -> str | None:
+    """The table a CSV file holds, by its name: the table's name, alone or after a
+    prefix ending in ``_``, ``-``, a space or a dot."""
+    stem = file.stem.casefold()
+    for name in sorted(TABLE_COLUMNS, key=len, reverse=True):
+        table = name.casefold()
+        if stem == table or (stem.endswith(table)
+                             and stem[-len(table) - 1] in "_- ."):
+            return name
+    return None
+
+
+def _year_folders(paths: Iterable[Path], year: str | None,
+                  problems: list[Problem]) -> list[tuple[FinancialYear, Path]]:
+    """Each folder of one year's tables, with its year."""
+    found: list[tuple[FinancialYear, Path]] = []
+    given = None if year is None else collection_year(year)
+    for path in paths:
+        if not path.is_dir():
+            problems.append(Problem(str(path), "cannot read the return",
+                                    expected="a folder of the return's CSV tables",
+                                    found="no folder" if not path.exists() else "a file"))
+            continue
+        if _YEAR_NAME.fullmatch(path.name):
+            try:
+                found.append((collection_year(path.name), path))
+            except PeriodError as exc:
+                problems.append(Problem(str(path), str(exc)))
+            continue
+        inner = sorted(p for p in path.iterdir() if p.is_dir()
+                       and _YEAR_NAME.fullmatch(p.name))
+        if inner:
+            found.extend(_year_folders(inner, None, problems))
+        elif given is not None:
+            found.append((given, path))
+        else:
+            problems.append(Problem(str(path), "cannot tell the collection year of the "
+                                    "folder", expected=_WHERE_YEAR))
+    return found
+
+
+def _year(year: FinancialYear, folder: Path, problems: list[Problem]) -> Return | None:
+    """One year's return from its folder; ``None`` where a table is refused."""
+    files: dict[str, Path] = {}
+    for file in sorted(folder.iterdir()):
+        if not file.is_file() or file.suffix.casefold() != ".csv":
+            continue
+        name = _table_of(file)
+        if name is None:
+            problems.append(Problem(str(file), "not a table of the SSDA903 return",
+                                    expected="a CSV file named by its table: "
+                                    + ", ".join(TABLE_COLUMNS)))
+        elif name in files:
+            problems.append(Problem(str(file), f"a second {name} table in the folder",
+                                    expected=f"one, found {files[name].name} too"))
+        else:
+            files[name] = file
+    for name in NEEDED:
+        if name not in files:
+            problems.append(Problem(str(folder), f"the {year} return has no {name} table",
+                                    expected=f"a file named {name}.csv"))
+    tables: dict[str, Table] = {}
+    complete = True
+    for name, file in files.items():
+        table = read_table(name, file, problems)
+        if table is None:
+            complete = False
+        else:
+            tables[name] = table
+    if not complete or any(name not in files for name in NEEDED):
+        return None
+    return Return(year, tables)
+
+
+def read_returns(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                 year: str | None = None) -> Returns:
+    """The SSDA903 returns in ``paths``: a folder, or several, of one or more collection
+    years' CSV tables (see the module's description for how a folder's year is known;
+    ``year`` names the year of a folder whose name does not).
+
+    Every row of every table is accepted or reported: all problems of all files are
+    raised together as one :class:`~corpparent.errors.DataError`, each naming its file,
+    line and field, never a child's identifier or personal details. Dates must be
+    written ``dd/mm/yyyy``. The same read limits as every other reader apply
+    (:func:`corpparent.files.reading_limits`).
+    """
+    listed = [Path(paths)] if isinstance(paths, str | os.PathLike) \
+        else [Path(p) for p in paths]
+    if not listed:
+        raise DataError.single("paths", "no folder given", expected=_WHERE_YEAR)
+    problems: list[Problem] = []
+    folders = _year_folders(listed, year, problems)
+    seen: dict[FinancialYear, Path] = {}
+    for found, folder in folders:
+        if found in seen:
+            problems.append(Problem(str(folder), f"a second folder for {found}",
+                                    expected=f"one, found {seen[found]} too"))
+        seen.setdefault(found, folder)
+    returns = [_year(found, folder, problems) for found, folder in seen.items()]
+    if problems:
+        raise DataError(in_file_order(problems))
+    if not seen:
+        raise DataError.single(str(listed[0]), "no collection year's tables found",
+                               expected=_WHERE_YEAR)
+    return Returns([r for r in returns if r is not None])

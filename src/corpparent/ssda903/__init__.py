@@ -1,0 +1,44 @@
+"""The panel's figures from the council's own SSDA903 return, as the DfE computes them.
+
+Every English council sends the DfE its SSDA903 "children looked after" return each
+year; the DfE publishes the measures it computes from it seven to eight months after 31
+March. This package computes those measures from the return itself:
+
+- :mod:`~corpparent.ssda903.returns`: the return as columns, one :class:`Return` per
+  collection year (``2023-24``), :class:`Returns` for several;
+- :mod:`~corpparent.ssda903.engine`: the episode engine (:class:`Care`): periods of
+  care, placements, short breaks set apart, ages at dates;
+- :mod:`~corpparent.ssda903.measuring` and :mod:`~corpparent.ssda903.definitions`: each
+  measure a :class:`Measure` quoting the DfE's passage it follows, and
+  :func:`measures`, a year's measures as a tidy table.
+
+The reader of the return's CSV tables is :func:`corpparent.files.read_returns`, with
+the other readers: the rules import no file reader, so it is not re-exported here. The
+names below are imported when first used (PEP 562).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from corpparent._lazy import front_door
+
+if TYPE_CHECKING:  # each public name, written once, imported on first use
+    from corpparent.ssda903.definitions import MEASURES as MEASURES
+    from corpparent.ssda903.engine import Care as Care, age_at as age_at
+    from corpparent.ssda903.measuring import (
+        Measure as Measure,
+        MeasureValue as MeasureValue,
+        Unit as Unit,
+        compute as compute,
+        left_out as left_out,
+        measures as measures,
+    )
+    from corpparent.ssda903.returns import (
+        Return as Return,
+        Returns as Returns,
+        Table as Table,
+        collection_year as collection_year,
+    )
+
+__getattr__, __dir__ = front_door(__name__, globals())

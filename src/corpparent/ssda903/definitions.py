@@ -1,0 +1,226 @@
+"""The DfE's measures, each defined on the return with the passage it follows.
+
+Each :class:`~corpparent.ssda903.measuring.Measure` quotes the DfE's own words: the LAIT
+data dictionary (``lait_data_dictionary.csv``, the DfE's one-line description and
+method of each measure it publishes for every local authority) and the data guidance
+and methodology of "Children looked after in England including adoptions" on
+explore-education-statistics. Where a passage leaves a choice, the measure's
+``reading`` says which was taken, and why. Every measure leaves out episodes under an
+agreed series of short-term breaks (see :mod:`corpparent.ssda903.engine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from corpparent.periods import FinancialYear
+from corpparent.ssda903.codes import FIRST_YEAR, MISSING
+from corpparent.ssda903.engine import Care
+from corpparent.ssda903.measuring import Count, Measure, Unit
+from corpparent.ssda903.returns import Return
+
+__all__ = ["MEASURES"]
+
+_RELEASE: Final = ("\"Children looked after in England including adoptions\", "
+                   "https://explore-education-statistics.service.gov.uk/find-statistics/"
+                   "children-looked-after-in-england-including-adoptions")
+_LAIT: Final = "the DfE's LAIT data dictionary (lait_data_dictionary.csv), measure {}; " \
+    + _RELEASE
+
+
+def _ends(year: FinancialYear) -> tuple[np.datetime64, np.datetime64]:
+    return np.datetime64(year.start, "D"), np.datetime64(year.end, "D")
+
+
+def _at_31_march(care: Care, _: Return, year: FinancialYear) -> Count:
+    """Children looked after at 31 March: an episode begun by 31 March and not ceased by
+    it, short breaks left out."""
+    return len(care.children_at(_ends(year)[1])), None
+
+
+def _starts(care: Care, _: Return, year: FinancialYear) -> Count:
+    """Children a period of care of whom began in the year, each counted once."""
+    return len(care.starts_during(*_ends(year))), None
+
+
+def _ceased(care: Care, _: Return, year: FinancialYear) -> Count:
+    """Children a period of care of whom ended in the year, each counted once (the last
+    time they ceased in the year)."""
+    return len(care.ends_during(*_ends(year))), None
+
+
+def _three_placements(care: Care, _: Return, year: FinancialYear) -> Count:
+    """Of the children looked after at 31 March, those with three or more placements
+    open on some day of the year."""
+    first, last = _ends(year)
+    at = care.children_at(last)
+    placements = care.placements_during(first, last)
+    return int((placements[at] >= 3).sum()), len(at)
+
+
+def _oc2(column: str) -> Callable[[Care, Return, FinancialYear], Count]:
+    def count(care: Care, found: Return, year: FinancialYear) -> Count:
+        """Of the children looked after at 31 March continuously since 1 April, those
+        whose OC2 row says ``column`` is up to date (code 1)."""
+        first, last = _ends(year)
+        cohort = care.continuously_since(first, last)
+        table = found.table("OC2")
+        assert table is not None  # the measure needs it
+        codes = care.codes_of(table.column("CHILD"))
+        done = codes[(table.column(column) == "1") & (codes >= 0)]
+        return int(np.isin(cohort, done).sum()), len(cohort)
+
+    count.__name__ = f"_oc2_{column.lower()}"
+    return count
+
+
+def _incidents(care: Care, found: Return, year: FinancialYear) -> tuple[npt.NDArray[np.int64],
+                                                                  npt.NDArray[np.int64]]:
+    """The children looked after during the year, and the child of each missing
+    incident of theirs open on some day of the year."""
+    first, last = _ends(year)
+    during = care.children_during(first, last)
+    table = found.table("Missing")
+    assert table is not None  # the measures need it
+    start, end = table.column("MIS_START"), table.column("MIS_END")
+    open_ = (table.column("MISSING") == MISSING) & (start <= last) & (
+        np.isnat(end) | (end >= first))
+    codes = care.codes_of(table.column("CHILD")[open_])
+    return during, codes[np.isin(codes, during)]
+
+
+def _missing_children(care: Care, found: Return, year: FinancialYear) -> Count:
+    during, of = _incidents(care, found, year)
+    return len(np.unique(of)), len(during)
+
+
+def _missing_incidents(care: Care, found: Return, year: FinancialYear) -> Count:
+    _, of = _incidents(care, found, year)
+    return len(of), len(np.unique(of))
+
+
+_SHORT_BREAKS: Final = ("Children looked after under an agreed series of short-term breaks "
+                        "(legal status V3 or V4) are left out, as the DfE's figures are.")
+_OC2_PASSAGE: Final = (
+    "\"The number and percentage of children looked after at 31 March who had been looked "
+    "after continuously for at least 12 months, and who had their teeth checked by a "
+    "dentist, Health Assessment or immunisations were up to date.\" And: \"Figures include "
+    "children who have been continuously looked after for at least 12 months as at 31 "
+    "March and exclude children who were looked after under an agreed series of short "
+    "term placements.\"")
+_OC2_SOURCE: Final = (_LAIT.format("{}") + "; and the 2020 data guidance of the release, "
+                      "table of OC2 indicators, footnote 1")
+_OC2_READING: Final = (
+    "The cohort is counted from the episodes, not from the OC2 table: a child looked "
+    "after on every day from 1 April to 31 March, in one period of care begun by 1 April. "
+    "A child of the cohort with no OC2 row, or whose field is blank (not known), counts "
+    "in the denominator and not in the numerator; an OC2 row of a child outside the "
+    "cohort is not counted (the DfE's validator reports it).")
+
+MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
+    Measure(
+        "cla_31_march", "Children looked after at 31 March", Unit.COUNT,
+        passage="\"It includes annual data for children looked after from 2015 - 2024 at "
+                "31 March. Numbers and percentage exclude children looked after under an "
+                "agreed series of short term placements.\"",
+        source="the data guidance of \"Children looked after: a focus on placement "
+               "location\" (2024), https://explore-education-statistics.service.gov.uk/"
+               "find-statistics/children-looked-after-a-focus-on-placement-location",
+        reading="A child is looked after at 31 March when an episode began on or before "
+                "it and had not ceased by it (no DEC, or a DEC after 31 March). "
+                + _SHORT_BREAKS,
+        count=_at_31_march, first_year=FIRST_YEAR),
+    Measure(
+        "starts", "Children who started to be looked after in the year", Unit.COUNT,
+        passage="\"Number of children that started to be looked after in year.\"",
+        source=_LAIT.format("LACnum_Start"),
+        reading="A period of care begins with an episode whose reason is S, or with an "
+                "episode that does not follow on from the one before (a gap, or short "
+                "breaks between). A child who started twice in the year is counted once. "
+                + _SHORT_BREAKS,
+        count=_starts, first_year=FIRST_YEAR),
+    Measure(
+        "ceased", "Children who ceased to be looked after in the year", Unit.COUNT,
+        passage="\"Counts of the number of children ceasing to be looked after during the "
+                "year (CLA ceasing) relate to the last time the child ceased to be looked "
+                "after during the year in each LA.\"",
+        source=_LAIT.format("LACceased"),
+        reading="A period of care ends with its last episode's DEC when no episode "
+                "follows on that day; a child who ceased twice in the year is counted "
+                "once. " + _SHORT_BREAKS,
+        count=_ceased, first_year=FIRST_YEAR),
+    Measure(
+        "placements_3plus", "Children looked after at 31 March with three or more "
+        "placements during the year", Unit.PERCENT,
+        passage="\"All placements of 24 hours or more of children that were looked after "
+                "on 31 March during the previous year are counted. Figures exclude "
+                "children looked after under a series of short-term placements.\" And: "
+                "\"Any placements that were already open on 1 April at the beginning of the "
+                "year and any which were open on 31 March at the end of the year are "
+                "included.  Where a child is subsequently placed for adoption with their "
+                "existing foster carers, then this is not counted as a placement change in "
+                "this indicator.\"",
+        source=_LAIT.format("LACStable_2016on"),
+        reading="A placement begins with a period's first episode and with every later "
+                "episode except a change of legal status only (RNE L), a temporary "
+                "placement (T0 to T4), a placement for adoption with the current foster "
+                "carers (A3, A5), and a return from a temporary placement to the "
+                "placement left. Every placement open on a day of the year counts, in "
+                "any period of care. Episodes are taken as recorded: one of less than 24 "
+                "hours is not told apart, as the return records days, not hours.",
+        count=_three_placements, first_year=2015),
+    Measure(
+        "oc2_health_check", "Children looked after for 12 months whose annual health "
+        "assessment is up to date", Unit.PERCENT,
+        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACHealth%"),
+        reading="The OC2 table's HEALTH_CHECK field (code 1). " + _OC2_READING,
+        count=_oc2("HEALTH_CHECK"), first_year=FIRST_YEAR,
+        needs=("OC2",)),
+    Measure(
+        "oc2_immunisations", "Children looked after for 12 months whose immunisations are "
+        "up to date", Unit.PERCENT,
+        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACVaccinations%"),
+        reading="The OC2 table's IMMUNISATIONS field (code 1). " + _OC2_READING,
+        count=_oc2("IMMUNISATIONS"), first_year=FIRST_YEAR,
+        needs=("OC2",)),
+    Measure(
+        "oc2_teeth_check", "Children looked after for 12 months who had their teeth "
+        "checked by a dentist", Unit.PERCENT,
+        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACDental%"),
+        reading="The OC2 table's TEETH_CHECK field (code 1). " + _OC2_READING,
+        count=_oc2("TEETH_CHECK"), first_year=FIRST_YEAR,
+        needs=("OC2",)),
+    Measure(
+        "missing_children", "Children looked after who had a missing incident during the "
+        "year", Unit.PERCENT,
+        passage="\"Missing is defined as a looked after child who is not at their "
+                "placement or a place they are expected to be (e.g. school) and their "
+                "whereabouts is not known.\" And: \"Includes children who were missing or "
+                "away from placement without authorisation at 1 April (in the relevant "
+                "year), therefore carried over from previous years.\"",
+        source=_LAIT.format("Children_missing"),
+        reading="Of the children looked after on some day of the year, those with a "
+                "Missing row coded M (not A, away without authorisation) open on some day "
+                "of the year: begun by 31 March and not ended before 1 April. The Missing "
+                "table of the year's own return is read. " + _SHORT_BREAKS,
+        count=_missing_children, first_year=FIRST_YEAR, needs=("Missing",)),
+    Measure(
+        "missing_incidents", "Missing incidents per child who went missing", Unit.PER_CHILD,
+        passage="\"Missing incidents were reported for 12,150 of CLA (11%) in 2022. There "
+                "were 76,890 missing incidents.\"",
+        source="the DfE's answer to a written parliamentary question on children in care "
+               "missing (question 187193), citing the table \"Official Statistics - CLA "
+               "who were missing from placement\" of " + _RELEASE,
+        reading="The numerator is the number of missing incidents (coded M) open on some "
+                "day of the year of children looked after in it, an incident straddling 1 "
+                "April counted in both years it touches; the denominator is the number of "
+                "children with one, so the value is incidents per child who went missing. "
+                "No passage found defines the per-child figure: it is the ratio of the two "
+                "published counts.",
+        count=_missing_incidents, first_year=FIRST_YEAR, needs=("Missing",)),
+)})

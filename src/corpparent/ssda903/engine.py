@@ -1,0 +1,257 @@
+"""The episode engine: periods of care, placements and ages, on whole columns.
+
+The return records a child's time in care as episodes: each begins (DECOM) when the
+child starts to be looked after or when their placement or legal status changes, and
+ends (DEC) when the next begins or the child ceases to be looked after ("When a change
+in legal status or placement (or both) occurs, a new episode of care is started and the
+date and reason for the change are recorded", the DfE's methodology for "Children
+looked after: a focus on placement location"). :class:`Care` holds every episode of
+the returns up to a year, merged, and derives from them:
+
+- **short breaks set apart**: episodes under legal status V3 or V4 (an agreed series of
+  short-term breaks) are left out before anything is counted, as the DfE's figures
+  "exclude children looked after under an agreed series of short term placements";
+- **periods of care**: an episode continues the one before it when it begins the day
+  that one ended and its reason (RNE) is not S (started to be looked after); otherwise
+  it begins a new period. A gap, or short breaks between two episodes, ends a period;
+- **placements**: each period's first episode begins a placement; a later episode
+  begins one unless it changes the legal status only (RNE L), is a temporary placement
+  (PLACE T0 to T4), is a placement for adoption with the current foster carers (PLACE
+  A3 or A5: "Where a child is subsequently placed for adoption with their existing
+  foster carers, then this is not counted as a placement change", LAIT data
+  dictionary), or resumes, after a temporary placement, the placement the child left
+  (the same PLACE, PLACE_PROVIDER, PL_POST and URN);
+- **ages**: a child's age in whole years on a day, a birthday counted on the day.
+
+A day's figures follow one convention: a child is looked after *at* a day when an
+episode began on or before it and had not ceased by it (no DEC, or a DEC after it); an
+episode or placement falls *during* a span when it began by the span's last day and had
+not ceased before its first (one ceasing on 1 April was open on 1 April).
+Episodes are sorted by child and start, so the order of a file's rows changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, final
+
+import numpy as np
+import numpy.typing as npt
+from attrs import frozen
+
+from corpparent.errors import DataError, Problem
+from corpparent.periods import FinancialYear
+from corpparent.ssda903.codes import (
+    ADOPTION_WITH_CURRENT_CARERS,
+    SHORT_BREAKS,
+    STARTED,
+    STATUS_ONLY,
+    TEMPORARY_PLACEMENTS,
+)
+from corpparent.ssda903.returns import Returns, Table
+
+__all__ = ["Care", "age_at"]
+
+Days = npt.NDArray[np.datetime64]
+Flags = npt.NDArray[np.bool_]
+Ints = npt.NDArray[np.int64]
+Texts = npt.NDArray[np.str_]
+
+_PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
+
+
+def _parts(days: Days) -> tuple[Ints, Ints, Ints]:
+    """The year, month and day of month of each date."""
+    years = days.astype("datetime64[Y]")
+    months = days.astype("datetime64[M]")
+    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
+    day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
+    return years.astype(np.int64) + 1970, month, day
+
+
+def age_at(born: Days, day: np.datetime64) -> Ints:
+    """Each age, in whole years, on ``day`` of a child born on ``born``: a year is added
+    on the birthday itself (one born on 29 February adds it on 1 March in other
+    years)."""
+    by, bm, bd = _parts(np.asarray(born, dtype="datetime64[D]"))
+    oy, om, od = _parts(np.full(len(by), day, dtype="datetime64[D]"))
+    before = (om < bm) | ((om == bm) & (od < bd))
+    result: Ints = oy - by - before.astype(np.int64)
+    return result
+
+
+def _merged(returns: Returns, year: FinancialYear) -> tuple[Table, ...]:
+    tables = []
+    for found in returns.up_to(year):
+        episodes = found.table("Episodes")
+        if episodes is not None:
+            tables.append(episodes)
+    return tuple(tables)
+
+
+def _first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
+    """Whether each row (sorted by ``keys``) is the first of its run of equal keys."""
+    size = len(keys[0])
+    first = np.ones(size, dtype=bool)
+    if size:
+        same = np.ones(size - 1, dtype=bool)
+        for key in keys:
+            same &= key[1:] == key[:-1]
+        first[1:] = ~same
+    return first
+
+
+@final
+@frozen
+class Care:
+    """Every episode of care in the returns up to a year, short breaks left out, in
+    child and start order, with its period of care and placement.
+
+    ``children`` holds each child's identifier once (sorted), and ``child`` the index
+    of each episode's child in it; identifiers stay inside the engine and never reach a
+    measure's figures.
+    """
+
+    children: Texts
+    child: Ints
+    start: Days
+    end: Days
+    rne: Texts
+    ls: Texts
+    place: Texts
+    period: Ints
+    new_placement: Flags
+
+    @classmethod
+    def of(cls, returns: Returns, year: FinancialYear) -> Care:
+        """The episodes of ``returns`` up to ``year``: where two years' returns hold an
+        episode of one child beginning on one day, the later return's is kept."""
+        tables = _merged(returns, year)
+        columns = ("CHILD", "DECOM", "DEC", "RNE", "LS", *_PLACEMENT)
+        joined = {name: np.concatenate([t.column(name) for t in tables])
+                  if tables else Table.of("Episodes", {name: []}).column(name)
+                  for name in columns}
+        order_of = np.concatenate([np.full(len(t), -i, dtype=np.int64)
+                                   for i, t in enumerate(tables)]) \
+            if tables else np.zeros(0, dtype=np.int64)
+        lines = np.concatenate([t.lines for t in tables]) if tables \
+            else np.zeros(0, dtype=np.int64)
+        sources = [t.source for t in tables]
+        order = np.lexsort((order_of, joined["DECOM"], joined["CHILD"]))
+        kept = order[_first_of_runs([joined["CHILD"][order], joined["DECOM"][order]])]
+        _refuse_repeats(joined, order_of, lines, sources, order)
+        kept = kept[~np.isin(joined["LS"][kept], list(SHORT_BREAKS))]
+        children, child = np.unique(joined["CHILD"][kept], return_inverse=True)
+        start, end = joined["DECOM"][kept], joined["DEC"][kept]
+        rne = joined["RNE"][kept]
+        same_child = np.zeros(len(kept), dtype=bool)
+        same_child[1:] = child[1:] == child[:-1]
+        continues = same_child.copy()
+        continues[1:] &= (start[1:] == end[:-1]) & (rne[1:] != STARTED)
+        period = np.cumsum(~continues) - 1
+        placement = [joined[name][kept] for name in _PLACEMENT]
+        new = _new_placements(continues, rne, placement)
+        return cls(children.astype(str), child.astype(np.int64), start, end, rne,
+                   joined["LS"][kept], placement[0], period.astype(np.int64), new)
+
+    def codes_of(self, identifiers: npt.NDArray[Any]) -> Ints:
+        """The index in :attr:`children` of each identifier, or -1 for a child with no
+        episode here."""
+        at = np.searchsorted(self.children, identifiers)
+        at = np.clip(at, 0, max(len(self.children) - 1, 0))
+        found = (len(self.children) > 0) & (self.children[at] == identifiers) \
+            if len(self.children) else np.zeros(len(identifiers), dtype=bool)
+        return np.where(found, at, -1).astype(np.int64)
+
+    def children_at(self, day: np.datetime64) -> Ints:
+        """The children looked after at ``day`` (by index), each once."""
+        open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
+        return np.unique(self.child[open_])
+
+    def children_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
+        """The children looked after on any day from ``first`` to ``last``."""
+        return np.unique(self.child[self._during(self.start, self.end, first, last)])
+
+    def period_bounds(self) -> tuple[Ints, Days, Days]:
+        """Each period's child, first day and last day (``NaT`` while open)."""
+        firsts = _first_of_runs([self.period])
+        lasts = np.append(firsts[1:], True) if len(firsts) else firsts
+        return self.child[firsts], self.start[firsts], self.end[lasts]
+
+    def starts_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
+        """The children a period of care of whom began from ``first`` to ``last``."""
+        child, began, _ = self.period_bounds()
+        return np.unique(child[(began >= first) & (began <= last)])
+
+    def ends_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
+        """The children a period of care of whom ended from ``first`` to ``last``."""
+        child, _, ended = self.period_bounds()
+        return np.unique(child[~np.isnat(ended) & (ended >= first) & (ended <= last)])
+
+    def continuously_since(self, since: np.datetime64, day: np.datetime64) -> Ints:
+        """The children looked after at ``day`` in a period of care that had begun by
+        ``since``: looked after every day from ``since`` to ``day``."""
+        child, began, ended = self.period_bounds()
+        open_ = (began <= since) & (np.isnat(ended) | (ended > day))
+        return np.unique(child[open_])
+
+    def placements_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
+        """How many placements each child (by index) had on any day from ``first`` to
+        ``last``: every placement open in that span, those open at its start and end
+        included."""
+        firsts = self.new_placement
+        if not len(firsts):
+            return np.zeros(len(self.children), dtype=np.int64)
+        number = np.cumsum(firsts) - 1
+        lasts = np.append(number[1:] != number[:-1], True)
+        began, ended = self.start[firsts], self.end[lasts]
+        during = self._during(began, ended, first, last)
+        return np.bincount(self.child[firsts][during],
+                           minlength=len(self.children)).astype(np.int64)
+
+    @staticmethod
+    def _during(began: Days, ended: Days, first: np.datetime64,
+                last: np.datetime64) -> Flags:
+        result: Flags = (began <= last) & (np.isnat(ended) | (ended >= first))
+        return result
+
+
+def _new_placements(continues: Flags, rne: Texts, placement: list[Texts]) -> Flags:
+    """Whether each episode begins a placement (see the module's description)."""
+    place = placement[0]
+    temporary = np.isin(place, list(TEMPORARY_PLACEMENTS))
+    new = ~continues | ((rne != STATUS_ONLY) & ~temporary
+                        & ~np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS)))
+    # A return from a temporary placement to the placement left: the last episode
+    # before it that was not temporary, in the same period, holds the same placement.
+    size = len(place)
+    index = np.arange(size)
+    period_first = np.maximum.accumulate(np.where(~continues, index, 0)) if size \
+        else index
+    settled = np.where(~temporary, index, -1)
+    before = np.full(size, -1)
+    if size > 1:
+        before[1:] = np.maximum.accumulate(settled)[:-1]
+    after_temporary = np.zeros(size, dtype=bool)
+    after_temporary[1:] = temporary[:-1]
+    resumes = continues & after_temporary & (before >= period_first)
+    if resumes.any():
+        anchor = np.where(before >= 0, before, 0)
+        same = np.ones(size, dtype=bool)
+        for column in placement:
+            same &= column == column[anchor]
+        resumes &= same
+    result: Flags = new & ~resumes
+    return result
+
+
+def _refuse_repeats(joined: dict[str, npt.NDArray[Any]], order_of: Ints, lines: Ints,
+                    sources: list[str], order: Ints) -> None:
+    """Two episodes of one child beginning on one day in one return cannot be ordered:
+    refused, naming the second's file and line."""
+    keys = [joined["CHILD"][order], joined["DECOM"][order], order_of[order]]
+    repeated = ~_first_of_runs(keys)
+    if repeated.any():
+        at = order[repeated]
+        raise DataError(Problem(sources[-int(order_of[i])] or "Episodes",
+                                "a second episode of one child beginning on the same day",
+                                line=int(lines[i]) or None, field="DECOM") for i in at)

@@ -1,0 +1,122 @@
+"""Properties of the SSDA903 measures over drawn returns: a change of legal status
+only never adds a placement, a child in short breaks only is never counted, the order
+of a table's rows changes nothing, and a history read from two years' returns is the
+history read from one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from random import Random
+
+import numpy as np
+from hypothesis import given, strategies as st
+
+from corpparent.periods import FinancialYear
+from corpparent.ssda903 import Care, Return, Returns, Table, age_at, compute
+from corpparent.testing.ssda903 import ORDINARY, YEAR, child_episodes, returns
+
+FIRST, LAST = np.datetime64(YEAR.start, "D"), np.datetime64(YEAR.end, "D")
+
+
+def _only(found: Returns) -> Return:
+    [single] = found.values()
+    return single
+
+
+def _with(found: Return, name: str, table: Table) -> Returns:
+    return Returns([Return(found.year, {**found.tables, name: table})])
+
+
+@given(returns(), st.data())
+def test_a_legal_status_only_change_never_adds_a_placement(found: Returns,
+                                                           data: st.DataObject) -> None:
+    year = _only(found)
+    episodes = year.tables["Episodes"]
+    ls, start, end = episodes.column("LS"), episodes.column("DECOM"), episodes.column("DEC")
+    # An open episode is split no later than 31 March, as the return holds no later day.
+    last = np.where(np.isnat(end), LAST + np.timedelta64(1, "D"), end)
+    length = (last - start).astype(np.int64)
+    splittable = np.flatnonzero(np.isin(ls, ORDINARY) & (length >= 2))
+    if not len(splittable):
+        return
+    row = int(data.draw(st.sampled_from(splittable.tolist())))
+    day = start[row] + np.timedelta64(data.draw(st.integers(1, int(length[row]) - 1)), "D")
+    status = data.draw(st.sampled_from([s for s in ORDINARY if s != ls[row]]))
+    first_part = {name: values[row] for name, values in episodes.columns.items()}
+    first_part |= {"DEC": day, "REC": "X1"}
+    second = {name: values[row] for name, values in episodes.columns.items()}
+    second |= {"DECOM": day, "RNE": "L", "LS": status}
+    rows = [{name: values[i] for name, values in episodes.columns.items()}
+            for i in range(len(episodes)) if i != row]
+    split = Table.of("Episodes", {name: [*(r[name] for r in rows), first_part[name],
+                                         second[name]] for name in episodes.columns})
+    before = Care.of(found, YEAR).placements_during(FIRST, LAST)
+    after = Care.of(_with(year, "Episodes", split), YEAR).placements_during(FIRST, LAST)
+    assert after.tolist() == before.tolist()
+    assert compute(_with(year, "Episodes", split), YEAR) == compute(found, YEAR)
+
+
+@given(returns(), child_episodes("SHORT", short_breaks=True), st.data())
+def test_a_child_in_short_breaks_only_is_never_counted(found: Returns, breaks: list[dict[
+        str, object]], data: st.DataObject) -> None:
+    year = _only(found)
+    tables = dict(year.tables)
+    old = tables["Episodes"]
+    tables["Episodes"] = Table.of("Episodes", {
+        name: [*values.tolist(), *(row.get(name) for row in breaks)]
+        for name, values in old.columns.items()})
+    for name, extra in (("OC2", {"CHILD": "SHORT", "HEALTH_CHECK": "1",
+                                 "IMMUNISATIONS": "1", "TEETH_CHECK": "1"}),
+                        ("Missing", {"CHILD": "SHORT", "MISSING": "M",
+                                     "MIS_START": YEAR.start, "MIS_END": None})):
+        table = tables[name]
+        tables[name] = Table.of(name, {column: [*values.tolist(), extra[column]]
+                                       for column, values in table.columns.items()})
+    assert compute(Returns([Return(YEAR, tables)]), YEAR) == compute(found, YEAR)
+
+
+@given(returns(), st.randoms(use_true_random=False))
+def test_the_order_of_the_rows_changes_nothing(found: Returns, random: Random) -> None:
+    year = _only(found)
+    shuffled = {}
+    for name, table in year.tables.items():
+        order = list(range(len(table)))
+        random.shuffle(order)
+        shuffled[name] = table.take(np.array(order, dtype=np.int64))
+    assert compute(Returns([Return(YEAR, shuffled)]), YEAR) == compute(found, YEAR)
+
+
+@given(returns())
+def test_a_history_split_into_two_years_returns_gives_the_same_measures(
+        found: Returns) -> None:
+    """Each year's return holds the episodes open on some day of its year, an episode
+    still open at its 31 March written without its end: read together, they are one
+    continuous history."""
+    year = _only(found)
+    episodes = year.tables["Episodes"]
+    start, end = episodes.column("DECOM"), episodes.column("DEC")
+    earlier_end = np.datetime64(YEAR.start, "D") - np.timedelta64(1, "D")
+    earlier_rows = np.flatnonzero(start <= earlier_end)
+    earlier = episodes.take(earlier_rows)
+    ended_later = ~np.isnat(earlier.columns["DEC"]) & (earlier.columns["DEC"] > earlier_end)
+    earlier = Table.of("Episodes", {
+        name: [None if ended_later[i] and name in ("DEC", "REC") else values[i]
+               for i in range(len(earlier))]
+        for name, values in earlier.columns.items()})
+    later = episodes.take(np.isnat(end) | (end >= FIRST))
+    split = Returns([Return(FinancialYear(2022), {"Episodes": earlier}),
+                     Return(YEAR, {**year.tables, "Episodes": later})])
+    assert compute(split, YEAR) == compute(found, YEAR)
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+       st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+def test_an_age_is_the_whole_years_since_the_last_birthday(born: dt.date,
+                                                           on: dt.date) -> None:
+    years = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    assert age_at(np.array([born], dtype="datetime64[D]"),
+                  np.datetime64(on, "D")).tolist() == [years]
+
+
+def test_the_year_drawn_for_is_2023_24() -> None:
+    assert FinancialYear(2023) == YEAR

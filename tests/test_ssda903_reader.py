@@ -1,0 +1,144 @@
+"""Reading the SSDA903 return's CSV tables: every row accepted or reported with its
+file, line and field, dates as the return writes them, and never a child's identifier
+or personal details in a message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpparent.errors import DataError
+from corpparent.files import read_returns, reading_limits
+from corpparent.periods import FinancialYear
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "ssda903"
+HEADER = "CHILD,SEX,DOB\nSECRET1,1,14/02/2012\n"
+EPISODES = "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\n"
+
+
+def year_folder(root: Path, name: str = "2023-24", *, episodes: str = "",
+                header: str = HEADER, **others: str) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "Header.csv").write_text(header, encoding="utf-8")
+    (folder / "Episodes.csv").write_text(EPISODES + episodes, encoding="utf-8")
+    for table, text in others.items():
+        (folder / f"{table}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def problems_of(paths: Path | list[Path], **options: str) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        read_returns(paths, **options)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_reads_the_example_return_by_its_year_folder() -> None:
+    found = read_returns(EXAMPLE)
+    assert list(found) == [FinancialYear(2023)]
+    tables = found["2023-24"].tables
+    assert set(tables) == {"Header", "Episodes", "OC2", "Missing"}
+    assert len(tables["Episodes"]) == 17
+    assert tables["Episodes"].lines.tolist() == list(range(2, 19))
+
+
+def test_a_year_folder_named_otherwise_is_read_as_the_year_given(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE / "2023-24", tmp_path / "return")
+    assert list(read_returns(tmp_path / "return", year="2023-24")) == [FinancialYear(2023)]
+    [problem] = problems_of(tmp_path / "return")
+    assert "cannot tell the collection year" in problem
+
+
+def test_reads_several_years_and_refuses_one_year_twice(tmp_path: Path) -> None:
+    year_folder(tmp_path / "a", "2022-23")
+    year_folder(tmp_path / "a", "2023-24")
+    assert [str(y) for y in read_returns(tmp_path / "a")] == ["2022-23", "2023-24"]
+    year_folder(tmp_path / "b", "2023-24")
+    [problem] = problems_of([tmp_path / "a", tmp_path / "b"])
+    assert "a second folder for 2023-24" in problem
+
+
+def test_a_table_is_found_by_its_name_after_a_prefix(tmp_path: Path) -> None:
+    folder = year_folder(tmp_path)
+    (folder / "Episodes.csv").rename(folder / "903_2024_episodes.csv")
+    (folder / "SSDA903_SWEpisodes.csv").write_text("CHILD,SW_ID\n", encoding="utf-8")
+    assert set(read_returns(tmp_path)["2023-24"].tables) == {"Header", "Episodes",
+                                                              "SWEpisodes"}
+
+
+def test_a_csv_file_of_no_table_and_a_missing_table_are_reported(tmp_path: Path) -> None:
+    folder = year_folder(tmp_path)
+    (folder / "Episodes.csv").unlink()
+    (folder / "notes.csv").write_text("a\n1\n", encoding="utf-8")
+    found = problems_of(tmp_path)
+    assert any("notes.csv: not a table of the SSDA903 return" in p for p in found)
+    assert any("the 2023-24 return has no Episodes table" in p for p in found)
+
+
+def test_a_date_not_written_dd_mm_yyyy_is_refused_naming_file_line_and_field(
+        tmp_path: Path) -> None:
+    year_folder(tmp_path, episodes="SECRET1,2023-04-01,S,C2,U1,,\n"
+                                   "SECRET1,31/02/2024,P,C2,U3,,\n")
+    first, second = problems_of(tmp_path)
+    assert first.endswith("Episodes.csv, line 2, field 'DECOM': expected a date written "
+                          "dd/mm/yyyy, such as 31/03/2024, found '2023-04-01'")
+    assert "line 3, field 'DECOM'" in second
+
+
+def test_personal_fields_are_never_shown_in_a_problem(tmp_path: Path) -> None:
+    year_folder(tmp_path, header="CHILD,SEX,DOB,UPN\nSECRET1,3,2012-02-14,SECRETUPN\n",
+                episodes=",01/04/2023,S,C2,U1,,\n",
+                Missing='CHILD,MISSING,MIS_START,MIS_END\n"SECRET2"X,M,01/05/2023,\n')
+    found = problems_of(tmp_path)
+    text = "\n".join(found)
+    assert "SECRET" not in text
+    assert "2012-02-14" not in text
+    assert any("Header.csv, line 2, field 'DOB': expected a date" in p for p in found)
+    assert any("Header.csv, line 2, field 'SEX': expected one of 1, 2, found '3'" in p
+               for p in found)
+    assert any("Episodes.csv, line 2, field 'CHILD': expected a value" in p for p in found)
+    assert any("Missing.csv, line 2: not a well-formed CSV file" in p for p in found)
+
+
+def test_a_file_without_its_header_names_no_cell_of_the_row_it_starts_with(
+        tmp_path: Path) -> None:
+    year_folder(tmp_path, header="SECRET1,1,14/02/2012\n")
+    found = problems_of(tmp_path)
+    assert "SECRET" not in "\n".join(found)
+    assert any("field 'column 1 of the header': unknown column" in p for p in found)
+    assert any("line 1, field 'CHILD': required column missing" in p for p in found)
+
+
+def test_every_row_is_accepted_or_reported(tmp_path: Path) -> None:
+    year_folder(tmp_path, episodes="SECRET1,01/04/2023,S,C2,U1,,\n"
+                                   "SECRET1,01/05/2023,Q,C9,U1,,,\n"
+                                   "SECRET1,01/06/2023,P,C2,U1,01/05/2023,X1\n")
+    found = problems_of(tmp_path)
+    assert any("line 3: expected 7 cells as in the header, found 8" in p for p in found)
+    assert any("line 4, field 'DEC': expected a date on or after DECOM, found 01/05/2023"
+               in p for p in found)
+
+
+def test_codes_the_measures_turn_on_are_checked(tmp_path: Path) -> None:
+    year_folder(tmp_path, episodes="SECRET1,01/04/2023,Q,C9,U1,,\n",
+                Missing="CHILD,MISSING,MIS_START,MIS_END\nSECRET1,X,01/05/2023,\n")
+    found = problems_of(tmp_path)
+    assert any("field 'RNE': expected one of B, L, P, S, T, U, found 'Q'" in p
+               for p in found)
+    assert any("field 'LS': expected one of" in p and "found 'C9'" in p for p in found)
+    assert any("Missing.csv, line 2, field 'MISSING': expected one of A, M, found 'X'" in p
+               for p in found)
+
+
+def test_a_return_is_read_within_the_read_limits(tmp_path: Path) -> None:
+    year_folder(tmp_path, episodes="".join(f"C{i},01/04/2023,S,C2,U1,,\n" for i in range(3)))
+    with reading_limits(rows=2):
+        found = problems_of(tmp_path)
+    assert any("over the read limit rows" in p for p in found)
+
+
+def test_a_path_that_is_no_folder_is_refused(tmp_path: Path) -> None:
+    [problem] = problems_of(tmp_path / "nowhere")
+    assert "expected a folder of the return's CSV tables, found no folder" in problem
