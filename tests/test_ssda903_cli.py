@@ -28,7 +28,8 @@ def test_writes_every_measure_as_json() -> None:
     assert [row["measure"] for row in rows] == list(MEASURES)
     # The example's children, worked by hand in docs/ssda903.md: 1 of the 5 children
     # looked after at 31 March had three placements in the year.
-    assert rows[3] == {"measure": "placements_3plus", "year": "2023-24", "numerator": 1,
+    assert rows[3] == {"profile": "internal", "publication": "not for publication",
+                       "measure": "placements_3plus", "year": "2023-24", "numerator": 1,
                        "denominator": 5, "value": 20.0}
 
 
@@ -38,17 +39,20 @@ def test_writes_the_measures_asked_for_as_csv_to_a_file(tmp_path: Path) -> None:
                  "-m", "starts", "-m", "missing_incidents", "-f", "csv", "-o", str(target))
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    about = {"profile": "internal", "publication": "not for publication"}
     assert rows == [
-        {"measure": "starts", "year": "2023-24", "numerator": "2", "denominator": "",
-         "value": "2.0"},
-        {"measure": "missing_incidents", "year": "2023-24", "numerator": "3",
+        {**about, "measure": "starts", "year": "2023-24", "numerator": "2",
+         "denominator": "", "value": "2.0"},
+        {**about, "measure": "missing_incidents", "year": "2023-24", "numerator": "3",
          "denominator": "2", "value": "1.5"}]
 
 
 def test_writes_a_markdown_table_by_default() -> None:
     result = run("ssda903", "measures", str(EXAMPLE), "--year", "2023-24")
     assert result.exit_code == 0, result.output
-    assert "| oc2_health_check | 2023-24 | 2 | 3 | 66.67 |" in result.stdout.splitlines()
+    lines = result.stdout.splitlines()
+    assert "| oc2_health_check | 2023-24 | 2 | 3 | 66.67 |" in lines
+    assert lines[0].startswith("Internal working copy for officers. Not for publication.")
 
 
 def test_bad_input_is_one_line_and_exit_code_2(tmp_path: Path) -> None:

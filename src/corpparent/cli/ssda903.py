@@ -4,7 +4,10 @@
 (:func:`corpparent.files.read_returns`), runs
 :func:`corpparent.runs.ssda903.ssda903_measures` and writes the tidy table of measures
 (``measure``, ``year``, ``numerator``, ``denominator``, ``value``) as CSV, JSON or a
-Markdown table. The figures are counts of children and never name one.
+Markdown table. The figures are counts of children and never name one; small counts
+are shown, so every output says it is an internal working copy, not for publication
+(CSV and JSON in the ``profile`` and ``publication`` columns every export carries, the
+Markdown in its first line).
 """
 
 from __future__ import annotations
@@ -19,12 +22,17 @@ import click
 
 from corpparent.cli.common import OutputPath, warn
 from corpparent.cli.outputs import write_output
+from corpparent.report.profiles import PROFILE_NOTES
 
 __all__ = ["ssda903"]
 
 #: The formats the measures are written in.
 FORMATS = ("csv", "json", "markdown")
-_COLUMNS = ("measure", "year", "numerator", "denominator", "value")
+_COLUMNS = ("profile", "publication", "measure", "year", "numerator", "denominator",
+            "value")
+#: Who the measures are for: officers, as they show small counts of children.
+_ABOUT = {"profile": "internal", "publication": "not for publication"}
+_BANNER = f"{PROFILE_NOTES['internal']} Counts of fewer than 6 children are shown."
 
 
 @click.group(short_help="Compute the DfE's children looked after measures from the "
@@ -59,8 +67,9 @@ def render_rows(rows: Sequence[Mapping[str, object]], output_format: str) -> str
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
-    lines = ["| " + " | ".join(_COLUMNS) + " |", "| --- | --- | ---: | ---: | ---: |"]
-    lines += ["| " + " | ".join(_text(row[c]) for c in _COLUMNS) + " |" for row in rows]
+    shown = _COLUMNS[2:]
+    lines = [_BANNER, "", "| " + " | ".join(shown) + " |", "| --- | --- | ---: | ---: | ---: |"]
+    lines += ["| " + " | ".join(_text(row[c]) for c in shown) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +103,7 @@ def measures(folder: Path, year: str, measure_ids: tuple[str, ...], output_forma
     returns = read_returns(folder, year=year)
     run = ssda903_measures(returns, year, measure_ids)
     warn(run.warnings, "ssda903 measures")
-    rows = [{"measure": v.measure, "year": v.year, "numerator": v.numerator,
+    rows = [{**_ABOUT, "measure": v.measure, "year": v.year, "numerator": v.numerator,
              "denominator": v.denominator, "value": v.value} for v in run.values]
     write_output(render_rows(rows, output_format), output,
                  what=f"the {output_format} measures")
