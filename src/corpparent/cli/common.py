@@ -30,7 +30,7 @@ from corpparent.plugins import load_authority
 from corpparent.plugins.python_objects import load_object
 from corpparent.profile import AuthorityProfile
 from corpparent.report.build import findings_report
-from corpparent.report.formats import backend, format_names
+from corpparent.report.formats import RenderOptions, backend, format_names
 from corpparent.report.model import (
     AnyReport,
     FindingsReport,
@@ -119,7 +119,7 @@ def terminal_width() -> int:
 
 
 def emit(report: AnyReport, output_format: str,
-         output: Path | None) -> None:
+         output: Path | None, options: RenderOptions | None = None) -> None:
     """Print or write ``report``. A binary format needs a file (checked with the options,
     before any work); a format of tables (CSV, Parquet) written to a file gets the
     report's other tidy tables beside it, named ``NAME-TABLE.csv``: every table is
@@ -133,7 +133,7 @@ def emit(report: AnyReport, output_format: str,
     if output is None or chosen.table_writer is None:
         if chosen.binary:
             assert output is not None, "a binary format without --output is refused earlier"
-            write_output(render_binary(report, output_format), output,
+            write_output(render_binary(report, output_format, options), output,
                          what=f"the {output_format} report")
             return
         color = output is None and output_format == "terminal" and sys.stdout.isatty()
@@ -169,6 +169,7 @@ class Output:
     threshold: int
     fail_on_breach: bool
     recording: Recording = field(factory=Recording)
+    paper: RenderOptions = field(factory=RenderOptions)
 
     @property
     def chosen_profile(self) -> Profile:
@@ -241,6 +242,11 @@ _OUTPUT_OPTIONS = [
     click.option("--no-disclosure-record", "no_record", is_flag=True,
                  help="Protect a public paper on its own, neither reading nor adding to a "
                  "disclosure record."),
+    click.option("--paper", "paper_size", type=click.Choice(["a4", "letter"]),
+                 help="The Word paper's page size. Default: the template's (A4)."),
+    click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                 help="The council's Word template (.docx or .dotx) for the paper."),
+    click.option("--author", help="The Word paper's author. Default: corpparent."),
 ]
 
 
@@ -270,6 +276,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     def command(*args: Any, output_format: str, output: Path | None,
                 profile: Profile | None, suppress_small: bool | None, threshold: int,
                 fail_on_breach: bool, record: Path | None, no_record: bool,
+                paper_size: str | None, template: Path | None, author: str | None,
                 **kwargs: Any) -> Any:
         output_format = _format_for(output_format, output)
         if backend(output_format).binary and output is None:
@@ -283,7 +290,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
             raise click.UsageError("--disclosure-record and --no-disclosure-record "
                                    "cannot be given together")
         out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach,
-                     Recording(record, enabled=not no_record))
+                     Recording(record, enabled=not no_record),
+                     RenderOptions(paper_size=paper_size, template=template, author=author))
         return function(*args, out=out, **kwargs)
 
     decorated: Callable[..., Any] = command

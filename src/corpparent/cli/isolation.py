@@ -154,6 +154,6 @@ def deliver(done: Outcome, out: Output, command: str) -> None:
     targets = done.targets or (None,) * len(done.reports)
     for report, target in zip(done.reports, targets, strict=True):
         written = out.path if target is None else Path(target)
-        emit(report, out.format, written)
+        emit(report, out.format, written, out.paper)
         out.recording.written(report, written)
     out.exit_on_breach(r for r in done.reports if not isinstance(r, BenchmarkReport))

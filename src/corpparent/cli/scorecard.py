@@ -118,7 +118,7 @@ def scorecard(
     warn(done.warnings, "scorecard")
     for report, target in zip(done.reports, done.targets, strict=True):
         written = None if target is None else Path(target)
-        emit(report, out.format, written)
+        emit(report, out.format, written, out.paper)
         out.recording.written(report, written)
     if strict and done.incomplete:
         sys.exit(EXIT_INCOMPLETE)

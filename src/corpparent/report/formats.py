@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, final
 
 from attrs import frozen
@@ -33,10 +34,13 @@ __all__ = ["BUILT_IN", "Backend", "RenderOptions", "backend", "format_names", "r
 @frozen
 class RenderOptions:
     """What a writer may be told beyond the report: the terminal's width and whether
-    to colour it."""
+    to colour it; a paper's page size, template and author."""
 
     width: int = 120
     color: bool = False
+    paper_size: str | None = None
+    template: Path | None = None
+    author: str | None = None
 
 
 Writer = Callable[["AnyReport", RenderOptions], "str | bytes"]

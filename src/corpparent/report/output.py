@@ -82,10 +82,11 @@ def render(
     return written
 
 
-def render_binary(report: AnyReport, output_format: str) -> bytes:
+def render_binary(report: AnyReport, output_format: str,
+                  options: RenderOptions | None = None) -> bytes:
     """The bytes of ``report`` in ``output_format``: a binary format, or a text format
     encoded as UTF-8."""
-    written = backend(output_format).write(report)
+    written = backend(output_format).write(report, options)
     return written if isinstance(written, bytes) else written.encode("utf-8")
 
 

@@ -25,18 +25,33 @@ The paper writes the report's document (:mod:`corpparent.report.composer`), so i
 everything the HTML page says, in the same words and figures.
 
 Charts are drawn from the report's own SVG by resvg (a Rust renderer shipped as a
-wheel, with no system library to install); a chart that cannot be drawn is left out
-with a sentence saying so, never a broken image. python-docx writes the document.
+wheel, with no system library to install), each with the chart's text alternative; a
+chart that cannot be drawn is left out with a sentence saying so, never a broken image.
+python-docx writes the document, on the council's template or the neutral one
+(:mod:`corpparent.report.backends.paper_word`: page size, page numbers, properties,
+table widths and repeating header rows).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any, Final
 
+from corpparent.report.backends.paper_word import (
+    DEFAULT_AUTHOR,
+    TABLE_STYLES,
+    add_page_number,
+    describe,
+    fit_columns,
+    open_template,
+    repeat_header,
+    set_paper_size,
+    style,
+)
 from corpparent.report.backends.process_svg import process_chart
-from corpparent.report.backends.svg import trend_chart
+from corpparent.report.backends.svg import comparator_chart, trend_chart
 from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
@@ -49,8 +64,10 @@ from corpparent.report.document import (
     Table,
 )
 from corpparent.report.formats import RenderOptions
+from corpparent.report.formatting import show_number
 from corpparent.report.labels import finding_label, status_label
 from corpparent.report.model import AnyReport
+from corpparent.report.suppression import COUNT_UNIT
 
 __all__ = ["PAPER_SECTIONS", "render_docx", "write"]
 
@@ -66,6 +83,8 @@ _SVG_NS = 'xmlns="http://www.w3.org/2000/svg" '
 _CHART_WIDTH_CM: Final = 12.0
 #: A table of more columns than this is set in 8 point, so its words fit whole.
 _SMALL_FROM: Final = 5
+_SMALL_PT: Final = 8.0
+_NORMAL_PT: Final = 11.0
 # Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return):
 # text from a data file holding one is written without it rather than failing the paper.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,30 +94,40 @@ def _text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
-def render_docx(report: AnyReport) -> bytes:
-    """The report as a committee paper in Word's ``.docx`` format."""
-    return render_document(compose(report), report.period or "")
+def render_docx(report: AnyReport, *, paper_size: str | None = None,
+                template: Path | None = None, author: str | None = None) -> bytes:
+    """The report as a committee paper in Word's ``.docx`` format, on ``template`` (a
+    council's ``.docx`` or ``.dotx``; default the neutral template, A4), on
+    ``paper_size`` paper (``a4`` or ``letter``; default the template's), by ``author``
+    (default ``corpparent``)."""
+    subject = ", ".join(part for part in (report.authority, report.period) if part)
+    return render_document(compose(report), subject, paper_size=paper_size,
+                           template=template, author=author)
 
 
 def write(report: AnyReport, options: RenderOptions) -> bytes:
     """The Word backend."""
-    return render_docx(report)
+    return render_docx(report, paper_size=options.paper_size, template=options.template,
+                       author=options.author)
 
 
-def render_document(document: Document, subject: str = "") -> bytes:
+def render_document(document: Document, subject: str = "", *,
+                    paper_size: str | None = None, template: Path | None = None,
+                    author: str | None = None) -> bytes:
     """The document as a committee paper."""
-    import docx
-
-    paper = docx.Document()
-    _who_for(paper, document, subject)
-    paper.add_heading(_text(document.title), level=0)
+    paper = open_template(template)
+    if paper_size is not None:
+        set_paper_size(paper, paper_size)
+    add_page_number(paper)
+    _who_for(paper, document, subject, author or DEFAULT_AUTHOR)
+    paper.add_paragraph(_text(document.title), style=style(paper, "Title", "Heading 1"))
     paper.add_paragraph(_text(document.banner)).runs[0].bold = True
     purpose, recommendations, background, considerations, appendices = PAPER_SECTIONS
     _heading(paper, 1, purpose)
     paper.add_paragraph(_text(document.purpose))
     _heading(paper, 2, recommendations)
     for line in document.asks:
-        paper.add_paragraph(_text(line), style="List Number")
+        paper.add_paragraph(_text(line), style=style(paper, "List Number"))
     _heading(paper, 3, background)
     paper.add_paragraph(_text(document.background))
     _heading(paper, 4, considerations)
@@ -114,31 +143,40 @@ def render_document(document: Document, subject: str = "") -> bytes:
         if section.appendix:
             title = f"Appendix {next(letters)}: the {section.title[:1].lower()}{section.title[1:]}"
             _section(paper, section, title, 2)
-    paper.add_heading(f"Appendix {next(letters)}: how these figures were made", level=2)
+    _title(paper, f"Appendix {next(letters)}: how these figures were made", 2)
     for label, text in document.provenance:
-        paper.add_paragraph(_text(f"{label}: {text}"), style="List Bullet")
+        paper.add_paragraph(_text(f"{label}: {text}"), style=style(paper, "List Bullet"))
     for note in document.notes:
         paper.add_paragraph(_text(note))
     if document.withheld:
         paper.add_paragraph("Withheld figures (not for publication):")
         for line in document.withheld:
-            paper.add_paragraph(_text(line), style="List Bullet")
+            paper.add_paragraph(_text(line), style=style(paper, "List Bullet"))
     buffer = io.BytesIO()
     paper.save(buffer)
     return buffer.getvalue()
 
 
-def _who_for(paper: Any, document: Document, subject: str) -> None:
+def _who_for(paper: Any, document: Document, subject: str, author: str) -> None:
     """Who the paper is for, where its reader looks: the banner in the header of every
-    page (the landscape pages' header follows the first) and, with the profile, in the
-    document's properties."""
+    page (the landscape pages' header follows the first; a template's own header is
+    kept, the banner below it) and, with the profile, the authority and period and the
+    author, in the document's properties."""
+    from datetime import UTC, datetime
+
     properties = paper.core_properties
     properties.title = _text(document.title)
     properties.subject = _text(subject)
+    properties.author = properties.last_modified_by = _text(author)
     properties.category = document.profile
     properties.keywords = f"profile: {document.profile}"
     properties.comments = _text(document.banner)
-    paper.sections[0].header.paragraphs[0].text = _text(document.banner)
+    properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
+    properties.revision = 1
+    header = paper.sections[0].header
+    first = header.paragraphs[0]
+    empty = not first.text and not first._p.xpath(".//w:drawing|.//w:pict")
+    (first if empty else header.add_paragraph()).text = _text(document.banner)
 
 
 def _landscape(paper: Any) -> None:
@@ -150,13 +188,18 @@ def _landscape(paper: Any) -> None:
     section.page_width, section.page_height = section.page_height, section.page_width
 
 
+def _title(paper: Any, text: str, level: int) -> None:
+    """A heading at ``level``, in the template's ``Heading N`` style."""
+    paper.add_paragraph(_text(text), style=style(paper, f"Heading {min(level, 9)}"))
+
+
 def _heading(paper: Any, number: int, title: str) -> None:
-    paper.add_heading(f"{number}. {title}", level=1)
+    _title(paper, f"{number}. {title}", 1)
 
 
 def _section(paper: Any, section: Section, title: str, level: int) -> None:
     if title:
-        paper.add_heading(_text(title), level=level)
+        _title(paper, title, level)
         level += 1
     for block in section.blocks:
         _block(paper, block, level)
@@ -177,19 +220,26 @@ def _block(paper: Any, block: Block, level: int) -> None:
 
 def _summary_table(paper: Any, document: Document) -> None:
     table = paper.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
+    table.style = style(paper, *TABLE_STYLES)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Status", document.summary_of
     for status, count in document.summary:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = status_label(status), str(count)
+    _finish_table(paper, table, _NORMAL_PT)
+
+
+def _finish_table(paper: Any, table: Any, size_pt: float) -> None:
+    """Every table: its header row repeated on each page, its columns fitted."""
+    repeat_header(table)
+    fit_columns(paper, table, size_pt)
 
 
 def _findings(paper: Any, block: FindingList, level: int) -> None:
-    paper.add_heading(_text(block.heading), level=min(level, 9))
+    _title(paper, block.heading, level)
     if not block.findings:
         paper.add_paragraph("None.")
     for finding in block.findings:
-        paragraph = paper.add_paragraph(style="List Bullet")
+        paragraph = paper.add_paragraph(style=style(paper, "List Bullet"))
         paragraph.add_run(_text(f"{finding_label(finding)}: ")).bold = True
         if block.subjects:
             paragraph.add_run(_text(f"{finding.display_subject} ({finding.rule}). "))
@@ -201,19 +251,22 @@ def _table(paper: Any, block: Table) -> None:
     if block.key:
         paper.add_paragraph(_text(block.key))
     table = paper.add_table(rows=1, cols=len(block.columns))
-    table.style = "Table Grid"
+    table.style = style(paper, *TABLE_STYLES)
     for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
         cell.text = _text(text)
     for row in block.rows:
         for cell, shown in zip(table.add_row().cells, row, strict=True):
             cell.text = _text(shown.text)
+    size = _NORMAL_PT
     if len(block.columns) > _SMALL_FROM:
         from docx.shared import Pt
 
+        size = _SMALL_PT
         for row_cells in table.rows:
             for cell in row_cells.cells:
                 for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(8)
+                    run.font.size = Pt(size)
+    _finish_table(paper, table, size)
 
 
 def _process(paper: Any, block: ChartBlock) -> None:
@@ -221,30 +274,48 @@ def _process(paper: Any, block: ChartBlock) -> None:
     from docx.shared import Cm
 
     paper.add_paragraph(_text(f"Process chart. {block.caption}"))
-    png = _png(process_chart(block.chart, block.title, block.ident or "process", block.show))
+    svg = process_chart(block.chart, block.title, block.ident or "process", block.show)
+    png = _png(svg)
     if png is None:
         paper.add_paragraph("The process chart could not be drawn.")
     else:
-        paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+        describe(paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM)), svg)
 
 
 def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
-    """Each indicator's trend chart, and its process chart where it has one."""
-    from docx.shared import Cm
-
+    """Each indicator's trend chart, its comparators beside it as the HTML page draws
+    them (a count's as figures, since areas differ in size), and its process chart
+    where it has one."""
     for number, indicator in enumerate(block.indicators):
         if not indicator.trend:
             continue
-        paper.add_heading(_text(indicator.name), level=min(level, 9))
-        png = _png(trend_chart(indicator, f"chart-{number}"))
-        if png is None:
-            paper.add_paragraph("The chart could not be drawn; the figures are in the "
-                                "scorecard table.")
-        else:
-            paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM))
+        _title(paper, indicator.name, level)
+        _picture(paper, trend_chart(indicator, f"chart-{number}"))
+        if indicator.comparators and indicator.unit == COUNT_UNIT:
+            paper.add_paragraph("Counts for areas of different sizes (compare rates per "
+                                "10,000 children): " + "; ".join(
+                                    _text(f"{c.name}: {c.symbol or '–'} ({c.period})"
+                                          if c.value is None else
+                                          f"{c.name}: {show_number(c.value)} ({c.period})")
+                                    for c in indicator.comparators))
+        elif indicator.comparators:
+            _picture(paper, comparator_chart(indicator, block.authority, f"k{number}"))
         chart = block.chart_of(number)
         if chart is not None:
             _process(paper, chart)
+
+
+def _picture(paper: Any, svg: str) -> None:
+    """A chart as an image with its text alternative, or a sentence where it cannot be
+    drawn."""
+    from docx.shared import Cm
+
+    png = _png(svg)
+    if png is None:
+        paper.add_paragraph("The chart could not be drawn; the figures are in the "
+                            "tables of these appendices.")
+    else:
+        describe(paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM)), svg)
 
 
 def _png(svg: str) -> bytes | None:

@@ -1,0 +1,215 @@
+"""The Word side of the committee paper: its template, page, properties and tables.
+
+A paper is written on a template: the council's own (``--template council.docx`` or
+``.dotx``), or the neutral one shipped with corpparent (A4, ordinary margins, the page
+number in the footer). The template supplies the styles, the page set-up, the header and
+the footer; whatever its body holds is dropped, since the paper writes its own. A style
+the paper uses that the template lacks falls back to ``Normal`` rather than failing.
+
+What a reader, a screen reader or a search of the council's documents needs of the file
+is set here too: the page size (A4 unless Letter is asked for), a ``PAGE`` field in the
+footer where the template has none, the document's properties (title, the authority and
+period as its subject, the author), alternative text on every image, and tables whose
+header row repeats on every page and whose columns are as wide as their longest word.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from corpparent.errors import DataError
+
+__all__ = [
+    "DEFAULT_AUTHOR",
+    "PAPER_SIZES",
+    "TABLE_STYLES",
+    "add_page_number",
+    "describe",
+    "fit_columns",
+    "neutral_template",
+    "open_template",
+    "repeat_header",
+    "set_paper_size",
+    "style",
+]
+
+#: The author a paper names when none is given.
+DEFAULT_AUTHOR: Final = "corpparent"
+#: Page sizes by name, as (width, height) in twentieths of a point (twips).
+PAPER_SIZES: Final = {"a4": (11906, 16838), "letter": (12240, 15840)}
+#: The table styles a paper uses, the first the template has: a council's own
+#: ``Paper Table`` style, else Word's ``Table Grid``.
+TABLE_STYLES: Final = ("Paper Table", "Table Grid")
+_MAIN: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}.main+xml"
+_TEMPLATE_TYPE: Final = _MAIN.format("template")
+_DOCUMENT_TYPE: Final = _MAIN.format("document")
+_W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# How wide a character is, as a share of the font size: generous for sans-serif figures
+# and capitals, so a word measured so fits.
+_CHAR_EM: Final = 0.62
+_CELL_PADDING_PT: Final = 12.0
+_WORD = re.compile(r"\S+")
+
+
+def neutral_template() -> bytes:
+    """The neutral template shipped with corpparent."""
+    return resources.files("corpparent.report.backends").joinpath("paper.dotx").read_bytes()
+
+
+def open_template(template: Path | None) -> Any:
+    """A new, empty paper on ``template`` (a ``.docx`` or ``.dotx``), or on the neutral
+    template; a file that is not a Word document is refused with its name."""
+    import docx
+
+    if template is None:
+        content, name = neutral_template(), "the neutral template"
+    else:
+        name = str(template)
+        try:
+            content = template.read_bytes()
+        except OSError as exc:
+            raise DataError.single(name, f"cannot read the template: {exc.strerror or exc}"
+                                   ) from None
+    try:
+        paper = docx.Document(io.BytesIO(_as_document(content)))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise DataError.single(name, "is not a Word document or template: expected a "
+                               ".docx or .dotx file saved by Word or LibreOffice") from None
+    body = paper.element.body
+    for child in list(body):
+        if child.tag != f"{{{_W}}}sectPr":
+            body.remove(child)
+    return paper
+
+
+def _as_document(content: bytes) -> bytes:
+    """``content`` with a template's (``.dotx``) main part declared a document's, which
+    is all that tells the two apart."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    types = source.read("[Content_Types].xml")
+    if _TEMPLATE_TYPE.encode() not in types:
+        return content
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = types.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def style(paper: Any, *names: str) -> str:
+    """The first of ``names`` the paper's template defines, else ``Normal``."""
+    defined = {s.name for s in paper.styles}
+    return next((name for name in names if name in defined), "Normal")
+
+
+def set_paper_size(paper: Any, size: str) -> None:
+    """Every section on ``size`` paper (``a4`` or ``letter``), keeping its orientation."""
+    from docx.shared import Twips
+
+    width, height = PAPER_SIZES[size]
+    for section in paper.sections:
+        landscape = section.page_width is not None and section.page_height is not None \
+            and section.page_width > section.page_height
+        short, long = Twips(width), Twips(height)
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def _has_page_field(part: Any) -> bool:
+    xml = part._element.xml
+    return re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml) is not None
+
+
+def add_page_number(paper: Any) -> None:
+    """``Page N of M`` in the first section's footer (the later sections follow it),
+    unless the template's footer numbers its pages already."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+
+    footer = paper.sections[0].footer
+    if _has_page_field(footer):
+        return
+    paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text else \
+        footer.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Page ")
+    paragraph._p.append(parse_xml(_field("PAGE")))
+    paragraph.add_run(" of ")
+    paragraph._p.append(parse_xml(_field("NUMPAGES")))
+
+
+def _field(name: str) -> str:
+    return (f'<w:fldSimple xmlns:w="{_W}" w:instr=" {name} \\* MERGEFORMAT ">'
+            "<w:r><w:t>1</w:t></w:r></w:fldSimple>")
+
+
+def describe(shape: Any, svg: str) -> None:
+    """Give the picture ``shape`` the chart's text alternative: its SVG's ``<title>``
+    as the title and its ``<title>`` and ``<desc>`` as the description."""
+    found = {tag: re.search(rf"<{tag}[^>]*>(.*?)</{tag}>", svg, re.S)
+             for tag in ("title", "desc")}
+    title, desc = (html.unescape(m.group(1)) if m else "" for m in found.values())
+    doc_pr = shape._inline.docPr
+    doc_pr.set("title", title or "Chart")
+    doc_pr.set("descr", ". ".join(p for p in (title, desc) if p) or "Chart")
+
+
+def repeat_header(table: Any) -> None:
+    """Repeat the table's first row at the top of every page it runs on to."""
+    from docx.oxml import OxmlElement
+
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+
+
+def _measure(text: str, size_pt: float) -> tuple[float, float]:
+    """The width in points of the longest word of ``text`` and of the whole of it."""
+    per_char = size_pt * _CHAR_EM
+    longest = max((len(w) for w in _WORD.findall(text)), default=1)
+    return longest * per_char + _CELL_PADDING_PT, len(text) * per_char + _CELL_PADDING_PT
+
+
+def column_widths(cells: list[list[str]], size_pt: float, width_pt: float) -> list[float]:
+    """Widths in points for columns holding ``cells`` (rows of text), filling
+    ``width_pt``: each column at least as wide as its longest word, the room left shared
+    by how much more its longest cell needs; scaled down only when the longest words
+    alone are wider than the page."""
+    columns = list(zip(*cells, strict=True))
+    least = [max(_measure(text, size_pt)[0] for text in column) for column in columns]
+    most = [max(_measure(text, size_pt)[1] for text in column) for column in columns]
+    if sum(least) >= width_pt:
+        return [w * width_pt / sum(least) for w in least]
+    wants = [max(m - w, 0.0) for m, w in zip(most, least, strict=True)]
+    room = width_pt - sum(least)
+    if sum(wants) <= room:
+        spare = (room - sum(wants)) / len(least)
+        return [w + want + spare for w, want in zip(least, wants, strict=True)]
+    return [w + room * want / sum(wants) for w, want in zip(least, wants, strict=True)]
+
+
+def fit_columns(paper: Any, table: Any, size_pt: float) -> None:
+    """Set the table's column widths from its contents (:func:`column_widths`) within
+    the text width of the paper's current section, fixed so Word and LibreOffice keep
+    them."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Length, Pt
+
+    section = paper.sections[-1]
+    text_width = Length(section.page_width - section.left_margin - section.right_margin).pt
+    texts = [[cell.text for cell in row.cells] for row in table.rows]
+    widths = column_widths(texts, size_pt, text_width)
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)
+        for cell in column.cells:
+            cell.width = Pt(width)
