@@ -41,13 +41,13 @@ from typing import Any, Final
 
 from corpparent.report.backends.paper_word import (
     DEFAULT_AUTHOR,
-    TABLE_STYLES,
     add_page_number,
     describe,
     fit_columns,
     open_template,
     repeat_header,
     set_paper_size,
+    set_table_style,
     style,
 )
 from corpparent.report.backends.process_svg import process_chart
@@ -220,7 +220,7 @@ def _block(paper: Any, block: Block, level: int) -> None:
 
 def _summary_table(paper: Any, document: Document) -> None:
     table = paper.add_table(rows=1, cols=2)
-    table.style = style(paper, *TABLE_STYLES)
+    set_table_style(paper, table)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Status", document.summary_of
     for status, count in document.summary:
         cells = table.add_row().cells
@@ -251,7 +251,7 @@ def _table(paper: Any, block: Table) -> None:
     if block.key:
         paper.add_paragraph(_text(block.key))
     table = paper.add_table(rows=1, cols=len(block.columns))
-    table.style = style(paper, *TABLE_STYLES)
+    set_table_style(paper, table)
     for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
         cell.text = _text(text)
     for row in block.rows:

@@ -36,6 +36,7 @@ __all__ = [
     "open_template",
     "repeat_header",
     "set_paper_size",
+    "set_table_style",
     "style",
 ]
 
@@ -106,9 +107,23 @@ def _as_document(content: bytes) -> bytes:
 
 
 def style(paper: Any, *names: str) -> str:
-    """The first of ``names`` the paper's template defines, else ``Normal``."""
-    defined = {s.name for s in paper.styles}
+    """The first of the paragraph styles ``names`` the paper's template defines, else
+    ``Normal``."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    defined = {s.name for s in paper.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
     return next((name for name in names if name in defined), "Normal")
+
+
+def set_table_style(paper: Any, table: Any) -> None:
+    """Give ``table`` the first of :data:`TABLE_STYLES` the template defines; without
+    one it keeps the template's default table style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    defined = {s.name for s in paper.styles if s.type == WD_STYLE_TYPE.TABLE}
+    chosen = next((name for name in TABLE_STYLES if name in defined), None)
+    if chosen is not None:
+        table.style = chosen
 
 
 def set_paper_size(paper: Any, size: str) -> None:
