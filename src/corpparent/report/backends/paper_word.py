@@ -19,7 +19,6 @@ import html
 import io
 import re
 import zipfile
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -59,8 +58,22 @@ _WORD = re.compile(r"\S+")
 
 
 def neutral_template() -> bytes:
-    """The neutral template shipped with corpparent."""
-    return resources.files("corpparent.report.backends").joinpath("paper.dotx").read_bytes()
+    """A neutral Word template (``.dotx``), made afresh: python-docx's own starting
+    document (Word's standard styles) on A4 with 2 cm margins, for a council to make its
+    own from; the paper adds its page numbers to any footer without them."""
+    import docx
+    from docx.shared import Cm, Twips
+
+    paper = docx.Document()
+    for section in paper.sections:
+        section.page_width, section.page_height = (Twips(n) for n in PAPER_SIZES["a4"])
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+    paper.core_properties.author = DEFAULT_AUTHOR
+    paper.core_properties.title = "A neutral template for corporate parenting papers"
+    out = io.BytesIO()
+    paper.save(out)
+    return _retyped(out.getvalue(), _DOCUMENT_TYPE, _TEMPLATE_TYPE)
 
 
 def open_template(template: Path | None) -> Any:
@@ -92,16 +105,22 @@ def open_template(template: Path | None) -> Any:
 def _as_document(content: bytes) -> bytes:
     """``content`` with a template's (``.dotx``) main part declared a document's, which
     is all that tells the two apart."""
+    return _retyped(content, _TEMPLATE_TYPE, _DOCUMENT_TYPE)
+
+
+def _retyped(content: bytes, old: str, new: str) -> bytes:
+    """The Word file ``content`` with its main part's content type ``old`` declared
+    ``new`` (unchanged where it is not ``old``)."""
     source = zipfile.ZipFile(io.BytesIO(content))
     types = source.read("[Content_Types].xml")
-    if _TEMPLATE_TYPE.encode() not in types:
+    if old.encode() not in types:
         return content
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                data = types.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+                data = types.replace(old.encode(), new.encode())
             target.writestr(item, data)
     return out.getvalue()
 
