@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The demo needs corpparent alone; the tests need the test tools and the docs site's.
+# The demo needs corpparent alone; the tests need the project's tooling and the docs site's.
 DEMO_STAMP := $(VENV)/.installed-demo
 
 .PHONY: demo test lint typecheck imports docs bench fuzz clean
@@ -19,7 +19,7 @@ $(DEMO_STAMP): pyproject.toml $(VENV)/.created
 	touch $@
 
 $(STAMP): pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
 	touch $@ $(DEMO_STAMP)
 
 # The main job: Wiltshire's 2022-23 Q4 scorecard from the built-in plug-in and the

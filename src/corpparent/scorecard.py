@@ -25,7 +25,7 @@ as its direction of travel, never as a success or as met.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import final
 
 from attrs import evolve, field, frozen
@@ -206,6 +206,13 @@ class ScorecardResult:
     def findings(self) -> tuple[Finding, ...]:
         """Every finding, indicator by indicator."""
         return tuple(f for a in self.assessments for f in a.findings)
+
+    def __iter__(self) -> Iterator[IndicatorAssessment]:
+        """The assessments, indicator by indicator (``for a in result``)."""
+        return iter(self.assessments)
+
+    def __len__(self) -> int:
+        return len(self.assessments)
 
     def __getitem__(self, indicator_id: str) -> IndicatorAssessment:
         """The assessment of one indicator; an indicator not assessed is an

@@ -26,13 +26,20 @@ __all__ = ["benchmark"]
 
 @click.command(short_help="Rank and band an authority against England, its region, its "
                "neighbours and Outstanding authorities.")
-@click.option("--la", "-a", "authority", required=True, metavar="NAME|CODE",
-              help="Any English local authority, by name ('Wiltshire'), old LA code ('865') "
-                   "or ONS code ('E06000054'). Not a plug-in: every authority in the DfE's "
-                   "data can be benchmarked.")
+@click.option("--la", "-a", "authority", metavar="NAME|CODE",
+              help="Any English local authority, by name, current or former, in any case "
+                   "('Wiltshire', 'Leeds City Council', 'Hull', 'Bournemouth'), old LA "
+                   "code ('865') or ONS code ('E06000054'). Not a plug-in: every authority "
+                   "in the DfE's data can be benchmarked. Required unless listing.")
 @click.option("--measure", "-m", "measures", multiple=True, metavar="CODE",
-              help="A LAIT measure code ('LAC_LongStable%'); repeat for several. "
-                   "Default: every measure.")
+              help="A LAIT measure code, in any case ('LAC_LongStable%'); repeat for "
+                   "several. Default: every measure.")
+@click.option("--list-authorities", is_flag=True,
+              help="List every authority --la finds, with its codes, region, other names "
+                   "and what replaced it, and stop.")
+@click.option("--search-measures", "search", metavar="WORDS",
+              help="List the measures whose code, name or theme holds every one of WORDS, "
+                   "in any case ('placement stability', 'children looked after'), and stop.")
 @click.option("--period", "-p", "periods", multiple=True, metavar="PERIOD",
               help="A period as LAIT labels it ('2024', '2023/24') or as written "
                    "('2023-24', 'AY 2023/24'); repeat for several. Default: each "
@@ -55,8 +62,9 @@ __all__ = ["benchmark"]
 @click.option("--profile", type=click.Choice(PROFILES),
               help="Who the report is for. Default: public for html, markdown and docx "
               "(papers), internal for the others.")
-def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...],
-              all_periods: bool, model: str, as_at: date | None, folder: Path | None,
+def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities: bool,
+              search: str | None, periods: tuple[str, ...], all_periods: bool, model: str,
+              as_at: date | None, folder: Path | None,
               output_format: str, output: Path | None, profile: Profile | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
@@ -68,7 +76,19 @@ def benchmark(authority: str, measures: tuple[str, ...], periods: tuple[str, ...
       corpparent benchmark -a 865 -m LAC_LongStable% -m LACStable_2016on --all-periods
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
+      corpparent benchmark --list-authorities
+      corpparent benchmark --search-measures "placement stability"
     """
+    from corpparent.cli import benchmark_lists
+
+    if list_authorities:
+        benchmark_lists.list_authorities(output_format, output)
+        return
+    if search is not None:
+        benchmark_lists.list_measures(search, folder, output_format, output)
+        return
+    if authority is None:
+        raise click.UsageError("give --la NAME|CODE, or --list-authorities to see them")
     from corpparent.files.dfe.national_package import read_national_inputs
     from corpparent.report.provenance import make_provenance
     from corpparent.runs.benchmark import benchmark_authority

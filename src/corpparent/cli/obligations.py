@@ -234,8 +234,9 @@ def _checked(log_file: Path, period: Period, as_of: date, sources: Sources,
 
 
 @obligations.command(short_help="List what falls due in a window.")
-@click.option("--from", "start", type=DateType(), required=True,
-              help="The first day of the window (also the day the log is read on).")
+@click.option("--from", "start", type=DateType(), default=None,
+              help="The first day of the window (also the day the log is read on). "
+                   "Default: today.")
 @click.option("--until", type=DateType(), required=True, help="The last day of the window.")
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
               help="A submissions log: occurrences it already meets are left out.")
@@ -244,15 +245,16 @@ def _checked(log_file: Path, period: Period, as_of: date, sources: Sources,
 @_sources
 @output_options
 def due(
-    start: date,
+    start: date | None,
     until: date,
     log_file: Path | None,
     ics_file: Path | None,
     sources: Sources,
     out: Output,
 ) -> None:
-    """What falls due from --from to --until, earliest first, leaving out what the log
-    already meets; obligations after each meeting need the meeting dates.
+    """What falls due from --from (default: today) to --until, earliest first, leaving
+    out what the log already meets; obligations after each meeting need the meeting
+    dates.
 
     \b
     Examples:
@@ -261,6 +263,8 @@ def due(
       corpparent obligations due -a staffordshire --from 2023-05-01 --until 2024-04-30 \\
           --log submissions.csv --ics deadlines.ics
     """
+    if start is None:
+        start = date.today()
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
                                  param_hint="'--until'")

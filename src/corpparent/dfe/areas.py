@@ -14,6 +14,7 @@ Outer London (``E13000002``); the London region (``E12000007``) has its own rows
 from __future__ import annotations
 
 import csv
+import difflib
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from functools import cache
@@ -23,6 +24,15 @@ from typing import Final, final
 
 from attrs import frozen
 
+from corpparent.dfe.authority_names import (
+    FORMER_AUTHORITIES,
+    FORMER_CODES,
+    OTHER_NAMES,
+    FormerAuthority,
+    name_key,
+    plain_key,
+    reorganisation_of,
+)
 from corpparent.errors import CorpparentError
 
 __all__ = [
@@ -99,42 +109,101 @@ ENGLAND: Final = Area(code="E92000001", name="England", level=Level.NATIONAL,
                       ons_code="E92000001")
 
 
-def _key(text: str) -> str:
-    return " ".join(text.replace("&", "and").replace(",", " ").split()).casefold()
+def _other_names(code: str) -> Iterator[str]:
+    """The other names and former codes :mod:`corpparent.dfe.authority_names` knows
+    for the authority with old LA code ``code``."""
+    for other in (*OTHER_NAMES, *FORMER_CODES):
+        if other.code == code:
+            yield other.name
+    for former in FORMER_AUTHORITIES:
+        if former.code == code:
+            yield from (former.name, former.ons_code)
+
+
+def _former(query: str) -> FormerAuthority | None:
+    """The abolished authority whose name or ONS code ``query`` is, in any case."""
+    key = name_key(query)
+    return next((f for f in FORMER_AUTHORITIES
+                 if key in (name_key(f.name), name_key(f.ons_code))), None)
 
 
 @final
 class Areas:
-    """A directory of areas, looked up by code (old or ONS) or by name, any case.
+    """A directory of areas, looked up by code (old, ONS or former ONS) or by name,
+    current or former, in any case and with any punctuation.
 
-    A later area with the same code replaces an earlier one, so a directory built from
-    several years of a file holds each authority's latest name.
+    A name is first compared whole ("St. Helens" is "st helens"), then without the
+    words that say what kind of council it is ("Leeds City Council" is Leeds, "Bristol"
+    is "Bristol, City of"). A later area with the same code replaces an earlier one, so
+    a directory built from several years of a file holds each authority's latest name.
     """
 
-    __slots__ = ("_by_code", "_lookup")
+    __slots__ = ("_by_code", "_lookup", "_plain")
 
     def __init__(self, areas: Iterable[Area] = ()) -> None:
         self._by_code: dict[str, Area] = {}
         for area in areas:
             self._by_code[area.code] = area
         self._lookup: dict[str, Area] = {}
-        for area in self._by_code.values():
-            for text in (area.name, area.code, area.ons_code):
-                if text:
-                    self._lookup.setdefault(_key(text), area)
+        self._plain: dict[str, dict[str, Area]] = {}
+        for own in (True, False):  # an area's own name and codes before other names
+            for area in self._by_code.values():
+                texts = ((area.name, area.code, area.ons_code) if own
+                         else tuple(_other_names(area.code)))
+                for text in texts:
+                    if text:
+                        self._lookup.setdefault(name_key(text), area)
+                        if plain := plain_key(text):
+                            self._plain.setdefault(plain, {})[area.code] = area
 
     def get(self, query: str) -> Area | None:
-        """The area whose code, ONS code or name is ``query``, if any."""
-        return self._by_code.get(query) or self._lookup.get(_key(query))
+        """The area whose code, ONS code or name is ``query``, if exactly one is."""
+        found = self._by_code.get(query) or self._lookup.get(name_key(query))
+        if found is not None:
+            return found
+        if _former(query) is not None:
+            return None  # an abolished authority's own name: never its successor
+        plain = self._plain.get(plain_key(query), {})
+        return next(iter(plain.values())) if len(plain) == 1 else None
 
     def __getitem__(self, query: str) -> Area:
         area = self.get(query)
         if area is None:
-            raise UnknownAreaError(
-                f"no area is called or coded {query!r}; give a name such as 'Wiltshire', "
-                "an old LA code such as '865' or an ONS code such as 'E06000054'"
-            )
+            raise UnknownAreaError(self._unknown(query))
         return area
+
+    def _unknown(self, query: str) -> str:
+        """Why ``query`` finds no area: several match it, it was abolished, or none is
+        called so (with the closest names)."""
+        several = self._plain.get(plain_key(query), {})
+        if len(several) > 1:
+            return (f"{query!r} could be any of " + ", ".join(
+                str(a) for a in several.values()) + ": give the name in full or a code")
+        former = _former(query)
+        if former is None:
+            former = next((f for f in FORMER_AUTHORITIES
+                           if plain_key(query) == plain_key(f.name)), None)
+        if former is not None:
+            return f"{query!r}: {former.name} ({former.code}) " + self.successors(
+                former.code)
+        key = name_key(query)
+        close = [k for k in self._lookup if key and f" {k} ".startswith(f" {key} ")][:3]
+        close += difflib.get_close_matches(key, list(self._lookup), n=3, cutoff=0.75)
+        names = dict.fromkeys(str(self._lookup[k]) for k in close)
+        hint = (f"; did you mean {' or '.join(names)}?" if names else
+                "; give a name such as 'Wiltshire', an old LA code such as '865' or an "
+                "ONS code such as 'E06000054'")
+        return f"no area is called or coded {query!r}{hint}"
+
+    def successors(self, code: str) -> str:
+        """What replaced the authority with old LA code ``code``, and when, as a clause
+        ("was replaced on 1 April 2019 by ..."); empty when it has not been replaced."""
+        change = reorganisation_of(code)
+        if change is None:
+            return ""
+        names = [str(self._by_code[c]) if c in self._by_code else c for c in change.by]
+        return (f"was replaced on {change.on.day} {change.on:%B %Y} by "
+                f"{' and '.join(names)} ({change.source})")
 
     def __contains__(self, query: object) -> bool:
         return isinstance(query, str) and self.get(query) is not None

@@ -18,6 +18,7 @@ from attrs import field, frozen
 
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area
+from corpparent.dfe.measure_search import closest_codes, measure_code
 from corpparent.errors import DataError
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period, parse_period
@@ -71,29 +72,39 @@ def benchmark_authority(inputs: NationalInputs, authority: str, *,
                         measures: Sequence[str] = (), periods: Sequence[str] = (),
                         every: bool = False, outstanding_as_at: date | None = None,
                         ) -> BenchmarkRun:
-    """The rows of ``authority`` (a name, old LA code or ONS code) among every
-    authority's, on ``measures`` (default: every measure) in ``periods`` (default: each
-    measure's latest; ``every`` for all)."""
+    """The rows of ``authority`` (a name, current or former, old LA code or ONS code)
+    among every authority's, on ``measures`` (LAIT codes in any case; default: every
+    measure) in ``periods``
+    (default: each measure's latest; ``every`` for all). An authority abolished in a
+    reorganisation is benchmarked on its own figures, with a note naming what
+    replaced it."""
     from corpparent.dfe.national_inputs import benchmark_national
 
+    codes = [m.code for m in inputs.dictionary]
+    measures = [measure_code(codes, m) or m for m in measures]
     results = benchmark_national(inputs, measures=list(measures) or None,
                                  outstanding_as_at=outstanding_as_at)
     area = results.area(authority)
+    replaced = results.areas.successors(area.code)
+    notes = results.notes if not replaced else (f"{area} {replaced}.", *results.notes)
     if measures:
         known = set(results.names) | {str(m) for m in
                                       results.table["measure"].unique().to_pylist()}
         unknown = sorted(set(measures) - known)
         if unknown:
+            close = [c for m in unknown for c in closest_codes(known, m)]
             raise DataError.single("measures", "no LAIT measure " + ", ".join(
-                repr(m) for m in unknown))
+                repr(m) for m in unknown) + (
+                "; did you mean " + " or ".join(map(repr, dict.fromkeys(close))) + "?"
+                if close else "; search the dictionary's names and themes for one"))
     rows = [r for r in results.authority(area.code).to_pylist()
             if not measures or r["measure"] in measures]
     rows = chosen_periods(rows, periods, every, parsed=results.periods)
     if not rows:
         raise DataError.single("periods", f"no values for {area.name} in the periods "
-                               "asked for")
+                               "asked for" + (f": it {replaced}" if replaced else ""))
     rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
     shown = {str(r["measure"]) for r in rows}
-    return BenchmarkRun(area, results.model, results.notes, rows, names=results.names,
+    return BenchmarkRun(area, results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown})
