@@ -218,3 +218,48 @@ def test_toml_and_json_together_are_refused() -> None:
     result = run("authorities", "show", "wiltshire", "--toml", "--json")
     assert result.exit_code == 2
     assert "--toml or --json" in result.stderr
+
+
+LATER_YEAR = """
+format_version = 1
+
+[authority]
+id = "testshire"
+name = "Testshire Council"
+rules_year = "2022-23"
+
+[[indicators]]
+id = "children_in_care"
+name = "Children in care"
+kind = "snapshot"
+polarity = "neutral"
+
+[constitution]
+panel = "Testshire Corporate Parenting Panel"
+max_members = 12
+frequency_counts = ["formal", "informal"]
+
+[[years]]
+year = "2023-24"
+
+[years.constitution]
+panel = "Testshire Corporate Parenting Panel"
+max_members = 15
+six_month_warning = false
+not_stated = ["quorum"]
+"""
+
+
+def test_a_later_year_that_changes_the_terms_shows_them_under_its_year(
+        tmp_path: Path) -> None:
+    path = tmp_path / "testshire.toml"
+    path.write_text(LATER_YEAR, encoding="utf-8")
+    text = shown(str(path))
+    first, later = text.split("Rules: rule set 2023-24")
+    assert "Size: no more than 12 members" in first
+    assert "Meetings counted: formal and informal meetings alike" in first
+    assert "Six-month rule:" in first
+    assert "Size: no more than 15 members" in later
+    assert "six_month_warning: switched off (not applied)" in later
+    assert "Six-month rule:" not in later
+    assert "do not state the panel's quorum" in later

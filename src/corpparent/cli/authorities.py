@@ -147,6 +147,8 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
+    if profile.constitution is not None:
+        lines.append("".join(f"{line}\n" for line in terms_lines(profile.constitution)))
     years = profile.rule_sets.sets if profile.rule_sets is not None else ()
     for index, rules in enumerate(years):
         lines.append(f"Rules: {rules.label}"
@@ -167,8 +169,6 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
                        if group.unknown else "")
             lines.append(f"  {group.label}: {counted(len(group.members), 'member')}"
                          f"{unknown}\n")
-    if profile.constitution is not None:
-        lines.append("".join(f"{line}\n" for line in terms_lines(profile.constitution)))
     if profile.membership is not None:
         members = profile.membership.members
         offices = "".join(f"; {office}: {m.name}" for office in Office
