@@ -94,7 +94,7 @@ def _priorities(value: list[str], file: dict[str, Any]) -> list[str]:
 #: for the value the file gives it.
 CLAUSES: dict[str, Callable[[Any, dict[str, Any]], list[str]]] = {
     "panel": lambda value, file: [f"Terms of reference: {value}"],
-    "source": lambda value, file: [value],
+    "source": lambda value, file: [f"Source: {value}"],
     "seats": _seats,
     "max_members": lambda value, file: [f"Size: no more than {value} members"],
     "offices": lambda value, file: [f"Offices: {' and '.join(value)} to be held by serving "

@@ -209,13 +209,15 @@ def _counting(constitution: Constitution) -> str:
 
 
 def terms_lines(constitution: Constitution) -> list[str]:
-    """Every line ``show`` prints for ``constitution``: the panel and the source of its
-    terms, each rule it declares in review order, which meetings count, each rule in
+    """Every line ``show`` prints for ``constitution``: its one-line description (the
+    panel, its quorum and its meeting frequency) and the source of its terms, then each
+    rule it declares in review order, which meetings count, each rule in
     force by default that it switches off, each clause it says the terms do not state
     (with what is therefore not judged), and the clauses it neither declares nor says
     are unstated."""
-    source = f" ({constitution.source})" if constitution.source else ""
-    lines = [f"Terms of reference: {constitution.panel}{source}"]
+    lines = [f"Terms of reference: {constitution.describe()}"]
+    if constitution.source:
+        lines.append(f"  Source: {constitution.source}")
     lines.extend(f"  {rule_line(rule)}" for rule in constitution.rules)
     lines.append(f"  {_counting(constitution)}")
     lines.extend(f"  {rule_type.key}: switched off (not applied)"
