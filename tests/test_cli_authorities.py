@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from pathlib import Path
 
 from click.testing import CliRunner, Result
 
@@ -52,6 +54,30 @@ def test_show_as_toml_is_a_plug_in_file() -> None:
     assert result.exit_code == 0, result.output
     data = tomllib.loads(result.stdout)
     assert data["authority"]["id"] == "staffordshire"
+
+
+def test_the_docs_show_wiltshire_as_the_command_does() -> None:
+    """docs/cli-authorities.md quotes `show wiltshire` whole, at 100 columns."""
+    page = Path(__file__).resolve().parent.parent / "docs" / "cli-authorities.md"
+    quoted = re.search(r"```text\n\$ corpparent authorities show wiltshire\n(.*?)```",
+                       page.read_text(encoding="utf-8"), re.DOTALL)
+    assert quoted is not None
+    result = run("authorities", "show", "wiltshire", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    printed = "".join(f"{line.rstrip()}\n" for line in result.stdout.splitlines())
+    assert quoted.group(1) == printed
+
+
+def test_show_says_what_the_terms_of_reference_require() -> None:
+    """001 §4: "75% (6) Councillors, 70% (7) Associate Members"; 001 §5: "bi-monthly
+    with a minimum of 5 meetings a year"."""
+    text = " ".join(run("authorities", "show", "wiltshire").stdout.split())
+    assert "Quorum: all of: 75% of voting councillors, of 8 seats: at least 6 present" in text
+    assert "70% of associate members, voting or not, of 10 seats: at least 7 present" in text
+    assert "meets every two months, at least 5 meetings a financial year" in text
+    # The one-line description heads the clauses.
+    assert ("Terms of reference: Wiltshire Corporate Parenting Panel; quorum: 75% of voting "
+            "councillors and 70% of associate members, voting or not") in text
 
 
 def test_unknown_authority_exits_2_with_one_line() -> None:

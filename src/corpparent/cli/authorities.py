@@ -15,8 +15,11 @@ from rich.text import Text
 
 from corpparent.cli.common import EXIT_BAD_INPUT, progress, terminal_width
 from corpparent.cli.isolation import UserCode, isolated, user_code
+from corpparent.cli.terms_text import terms_lines
 from corpparent.errors import CorpparentError
 from corpparent.files import profile_to_toml
+from corpparent.files.plugin.writer import profile_to_json
+from corpparent.governance.membership import Office
 from corpparent.plugins import PluginSpec, discover, load_authority, load_spec, slow_seconds
 from corpparent.plugins.scaffold import distribution_name, write_distribution, write_plugin_file
 from corpparent.profile import AuthorityProfile, check_identifier
@@ -144,6 +147,8 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
     if profile.comparators is not None:
         names = ", ".join(c.name for c in profile.comparators.comparators) or "none"
         lines.append(f"Comparators: {names}\n")
+    if profile.constitution is not None:
+        lines.append("".join(f"{line}\n" for line in terms_lines(profile.constitution)))
     years = profile.rule_sets.sets if profile.rule_sets is not None else ()
     for index, rules in enumerate(years):
         lines.append(f"Rules: {rules.label}"
@@ -153,6 +158,9 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
                 and rules.comparators is not None:
             names = ", ".join(c.name for c in rules.comparators.comparators) or "none"
             lines.append(f"  Comparators: {names}\n")
+        if before is not None and rules.constitution is not before.constitution \
+                and rules.constitution is not None:
+            lines.append("".join(f"  {line}\n" for line in terms_lines(rules.constitution)))
         if before is not None and rules.obligations is not before.obligations:
             for obligation in rules.obligations:
                 lines.append(f"  Obligation: {obligation.describe()}\n")
@@ -161,12 +169,11 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
                        if group.unknown else "")
             lines.append(f"  {group.label}: {counted(len(group.members), 'member')}"
                          f"{unknown}\n")
-    if profile.constitution is not None:
-        constitution = profile.constitution
-        lines.append(f"Constitution: {constitution.describe()}\n")
     if profile.membership is not None:
-        lines.append(f"Membership: {counted(len(profile.membership.members), 'member')} "
-                     "on record\n")
+        members = profile.membership.members
+        offices = "".join(f"; {office}: {m.name}" for office in Office
+                          for m in members if m.office is office)
+        lines.append(f"Membership: {counted(len(members), 'member')} on record{offices}\n")
     if profile.meetings:
         lines.append(f"Meetings: {counted(len(profile.meetings), 'meeting')} on record\n")
     for obligation in profile.obligations:
@@ -181,28 +188,37 @@ def describe_profile(profile: AuthorityProfile) -> list[Table | Text]:
 @click.argument("authority")
 @click.option("--toml", "as_toml", is_flag=True,
               help="Print the profile as a plug-in file instead (a start for a new one).")
-def show(authority: str, as_toml: bool) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the plug-in's data as JSON instead: the keys and tables of its "
+              "plug-in file.")
+def show(authority: str, as_toml: bool, as_json: bool) -> None:
     """Show what the AUTHORITY plug-in (an installed one's id, or a plug-in file) declares:
     its indicators with their expected ranges
-    and targets by year, priorities and leads, comparators, constitution, obligations and
-    the documents it cites.
+    and targets by year, priorities and leads, comparators, every clause of the panel's
+    terms of reference (and those not stated), obligations and the documents it cites.
 
     \b
     Examples:
       corpparent authorities show wiltshire
       corpparent authorities show staffordshire --toml > staffordshire.toml
+      corpparent authorities show wiltshire --json
     """
-    color = sys.stdout.isatty()
-    click.echo(isolated(partial(_shown, authority, as_toml, color),
+    if as_toml and as_json:
+        raise click.UsageError("give --toml or --json, not both")
+    form = "toml" if as_toml else "json" if as_json else "text"
+    color = sys.stdout.isatty() and form == "text"
+    click.echo(isolated(partial(_shown, authority, form, color),
                         user_code(authority=authority)), nl=False, color=color)
 
 
-def _shown(authority: str, as_toml: bool, color: bool) -> str:
-    """What ``show`` prints: the part of it that loads a Python plug-in's code (in a
-    child process when there is one)."""
+def _shown(authority: str, form: str, color: bool) -> str:
+    """What ``show`` prints in ``form`` (text, toml or json): the part of it that loads a
+    Python plug-in's code (in a child process when there is one)."""
     profile = load_authority(authority)
-    if as_toml:
+    if form == "toml":
         return profile_to_toml(profile)
+    if form == "json":
+        return profile_to_json(profile)
     buffer = io.StringIO()
     console = Console(file=buffer, width=terminal_width(), highlight=False,
                       emoji=False, force_terminal=color, no_color=not color)

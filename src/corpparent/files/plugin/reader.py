@@ -55,7 +55,8 @@ from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target
 from corpparent.rulesets import RulesByYear, YearChanges, YearRules
 
-__all__ = ["load_plugin_file", "profile_from_toml", "validate_plugin_file"]
+__all__ = ["load_plugin_file", "profile_from_json", "profile_from_toml",
+           "validate_plugin_file"]
 
 
 def _duplicates(collect: Attempts, section: str | tuple[str | int, ...], ids: Sequence[str],
@@ -284,9 +285,10 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
         source=model.source, groups=groups))
 
 
-def _read(text: str, source: str) -> tuple[AuthorityProfile | None, list[Problem]]:
+def _read(text: str, source: str,
+          toml: bool = True) -> tuple[AuthorityProfile | None, list[Problem]]:
     try:
-        raw, where = decode_document(text, source, toml=True)
+        raw, where = decode_document(text, source, toml=toml)
         check_lists(raw, source, "definitions")
     except DataError as exc:
         return None, list(exc.problems)
@@ -308,6 +310,17 @@ def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityPro
     Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
     """
     profile, problems = _read(text, source)
+    if problems or profile is None:
+        raise PluginFileError(problems or [Problem(source, "the file declares no profile")])
+    return profile
+
+
+def profile_from_json(text: str, source: str = "<plug-in JSON>") -> AuthorityProfile:
+    """The profile a plug-in file's data declares, given as JSON (the keys and tables of
+    the TOML file, dates as ``YYYY-MM-DD``), as ``corpparent authorities show --json``
+    prints it. Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
+    """
+    profile, problems = _read(text, source, toml=False)
     if problems or profile is None:
         raise PluginFileError(problems or [Problem(source, "the file declares no profile")])
     return profile

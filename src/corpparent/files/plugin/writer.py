@@ -1,15 +1,21 @@
 """Writing a profile as a plug-in file that reads back to an equal profile.
 
-:func:`profile_to_toml` writes every part of an
-:class:`~corpparent.profile.AuthorityProfile` in the plug-in file format, with the
-small TOML writer of :mod:`corpparent.files._tabular.toml_writer`; a test checks, for built-in
-and generated profiles, that :func:`~corpparent.files.plugin.reader.profile_from_toml`
-reads the text back to an equal profile.
+:func:`profile_to_data` gives every part of an
+:class:`~corpparent.profile.AuthorityProfile` as the data of a plug-in file: the keys
+and values the file holds. :func:`profile_to_toml` writes that data as the file, with the
+small TOML writer of :mod:`corpparent.files._tabular.toml_writer`, and
+:func:`profile_to_json` as JSON (what ``corpparent authorities show --json`` prints);
+tests check, for built-in and generated profiles, that
+:func:`~corpparent.files.plugin.reader.profile_from_toml` and
+:func:`~corpparent.files.plugin.reader.profile_from_json` read each back to an equal
+profile.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
+from datetime import date
 from typing import Any
 
 from corpparent.comparators.series import Authority as NamedAuthority, Comparator
@@ -29,7 +35,7 @@ from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Target
 from corpparent.rulesets import YearChanges
 
-__all__ = ["profile_to_toml"]
+__all__ = ["profile_to_data", "profile_to_json", "profile_to_toml"]
 
 
 def _reads_back(text: str, period: Period) -> bool:
@@ -147,8 +153,18 @@ def _year_table(changes: YearChanges, ids: dict[str, str]) -> dict[str, Any]:
     })
 
 
-def profile_to_toml(profile: AuthorityProfile) -> str:
-    """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
+#: The ``[table]`` keys of a plug-in file, in the order it writes them; every other key
+#: but ``format_version`` is an array of tables (``comparators.comparators`` is the array
+#: under the ``[comparators]`` table).
+_TABLES = ("authority", "constitution", "membership", "comparators")
+_ARRAYS = ("documents", "priorities", "indicators", "ranges", "targets",
+           "comparators.comparators", "meetings", "obligations", "groups", "years")
+
+
+def profile_to_data(profile: AuthorityProfile) -> dict[str, Any]:
+    """The plug-in file for ``profile`` as data: the keys and values the file holds
+    (dates as :class:`datetime.date`), leaving out every table and array it would not
+    write. :func:`profile_to_toml` and :func:`profile_to_json` write this one structure.
 
     A quorum combining rules more deeply than all (or any) of its parts cannot be
     written; it raises :class:`~corpparent.errors.DefinitionError`.
@@ -158,43 +174,67 @@ def profile_to_toml(profile: AuthorityProfile) -> str:
         "dfe_code": profile.dfe_code, "region": profile.region, "domains": profile.domains,
         "description": profile.description, "source": profile.source,
     })
-    documents = [_drop_empty({"id": d.id, "title": d.title, "date": d.date, "url": d.url})
-                 for d in profile.documents]
-    priorities = [_drop_empty({
-        "id": p.id, "title": p.title, "leads": p.leads, "officers": p.officers,
-        "strategy": p.strategy, "domains": p.domains, "source": p.source,
-    }) for p in profile.priorities]
-    indicators = [_indicator_table(i) for i in profile.indicators]
-    ranges = [_range_table(r) for r in profile.indicators.ranges]
-    targets = [_target_table(t) for t in profile.indicators.targets]
-    ids = {p.title: p.id for p in profile.priorities}
-    years = [] if profile.rule_sets is None else [
-        _year_table(c, ids) for c in profile.rule_sets.changes]
     if profile.rule_sets is not None:
         authority["rules_year"] = _period_text(profile.rule_sets.first.year)
-    tables: list[tuple[str, toml_writer.Table]] = []
-    series: list[toml_writer.Table] = []
-    if profile.constitution is not None:
-        tables.append(("constitution",
-                       plugin_governance_tables.constitution_table(profile.constitution, ids)))
-    if profile.membership is not None:
-        tables.append(("membership",
-                       plugin_governance_tables.membership_table(profile.membership, ids)))
-    meetings = plugin_governance_tables.meetings_tables(profile.meetings)
-    obligations = _obligations_list(profile.obligations)
-    if profile.comparators is not None:
-        found = _comparator_set_table(profile.comparators)
-        series = found.pop("comparators", [])
-        tables.append(("comparators", found))
-    groups = [] if profile.rule_sets is None else [
-        _group_table(g) for g in profile.rule_sets.first.groups]
+    ids = {p.title: p.id for p in profile.priorities}
+    comparators = (None if profile.comparators is None
+                   else _comparator_set_table(profile.comparators))
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "authority": authority,
+        "documents": [_drop_empty({"id": d.id, "title": d.title, "date": d.date,
+                                   "url": d.url}) for d in profile.documents],
+        "priorities": [_drop_empty({
+            "id": p.id, "title": p.title, "leads": p.leads, "officers": p.officers,
+            "strategy": p.strategy, "domains": p.domains, "source": p.source,
+        }) for p in profile.priorities],
+        "indicators": [_indicator_table(i) for i in profile.indicators],
+        "ranges": [_range_table(r) for r in profile.indicators.ranges],
+        "targets": [_target_table(t) for t in profile.indicators.targets],
+        "constitution": (None if profile.constitution is None else
+                         plugin_governance_tables.constitution_table(profile.constitution,
+                                                                     ids)),
+        "membership": (None if profile.membership is None else
+                       plugin_governance_tables.membership_table(profile.membership, ids)),
+        "meetings": plugin_governance_tables.meetings_tables(profile.meetings),
+        "obligations": _obligations_list(profile.obligations),
+        "comparators": comparators,
+        "groups": [] if profile.rule_sets is None else [
+            _group_table(g) for g in profile.rule_sets.first.groups],
+        "years": [] if profile.rule_sets is None else [
+            _year_table(c, ids) for c in profile.rule_sets.changes],
+    }
+    return {k: v for k, v in data.items() if v not in (None, [])}
+
+
+def profile_to_toml(profile: AuthorityProfile) -> str:
+    """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
+
+    A quorum combining rules more deeply than all (or any) of its parts cannot be
+    written; it raises :class:`~corpparent.errors.DefinitionError`.
+    """
+    data = profile_to_data(profile)
+    comparators = dict(data.get("comparators", {}))
+    series = comparators.pop("comparators", [])
+    tables = [(name, comparators if name == "comparators" else data[name])
+              for name in _TABLES if name in data]
+    arrays = [(name, series if name == "comparators.comparators" else data.get(name, []))
+              for name in _ARRAYS]
     return toml_writer.dumps(
-        {"format_version": FORMAT_VERSION},
-        [("authority", authority), *tables],
-        [("documents", documents), ("priorities", priorities), ("indicators", indicators),
-         ("ranges", ranges), ("targets", targets), ("comparators.comparators", series),
-         ("meetings", meetings), ("obligations", obligations), ("groups", groups),
-         ("years", years)],
+        {"format_version": data["format_version"]}, tables, arrays,
         header=f"corpparent authority plug-in: {profile.name}\n"
                "JSON Schema: corpparent/files/plugin/schema/authority-plugin.schema.json",
     )
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"a {type(value).__name__} has no JSON form")  # pragma: no cover
+
+
+def profile_to_json(profile: AuthorityProfile) -> str:
+    """The plug-in file for ``profile`` in JSON: the structure :func:`profile_to_data`
+    gives, dates as ``YYYY-MM-DD``; :func:`profile_from_json` reads it back equal."""
+    return json.dumps(profile_to_data(profile), indent=2, ensure_ascii=False,
+                      default=_json_value) + "\n"
