@@ -26,7 +26,7 @@ from typing import final
 from attrs import frozen
 
 from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import Finding, Rule, Status
+from corpparent.findings import EvidenceValue, Finding, Rule, Status
 from corpparent.indicators.aggregation import Unavailable
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Readings
@@ -110,22 +110,14 @@ def _other_length(rule: Rule[Observation], observation: Observation, value: floa
     length = length_in_months(period)
     if length == months or not grows_with_length(indicator.kind):
         return None
-    return Finding(
-        subject=indicator.id,
-        subject_name=indicator.name,
-        rule=rule.name,
-        family=rule.family,
-        status=Status.INSUFFICIENT_DATA,
-        explanation=(
-            f"{indicator.name}: {indicator.format(value)} in {period} is not judged against "
-            f"the {rule.name} of {bounds} set for {set_for}, which is for {_length(months)}'s "
-            f"{indicator.kind}; {period} is {_length(length)}, and a {indicator.kind} grows "
-            "with the length of its period."),
-        evidence={"indicator": indicator.id, "value": value, BOUNDS_FOR: _length(months),
-                  "period is": _length(length), "unit": indicator.unit},
-        period=period,
-        outcome=NotJudged.INSUFFICIENT_DATA,
-    )
+    return _not_judged(
+        rule, observation,
+        f"{indicator.name}: {indicator.format(value)} in {period} is not judged against "
+        f"the {rule.name} of {bounds} set for {set_for}, which is for {_length(months)}'s "
+        f"{indicator.kind}; {period} is {_length(length)}, and a {indicator.kind} grows "
+        "with the length of its period.",
+        {"indicator": indicator.id, "value": value, BOUNDS_FOR: _length(months),
+         "period is": _length(length), "unit": indicator.unit})
 
 
 @final
@@ -143,14 +135,24 @@ class Observation:
 
 def _insufficient(rule: Rule[Observation], observation: Observation, reason: str) -> Finding:
     indicator = observation.indicator
+    return _not_judged(
+        rule, observation,
+        f"{indicator.name}: insufficient data for {observation.period}: {reason}.",
+        {"indicator": indicator.id})
+
+
+def _not_judged(rule: Rule[Observation], observation: Observation, explanation: str,
+                evidence: dict[str, EvidenceValue]) -> Finding:
+    """The finding of ``rule`` that cannot judge ``observation``: insufficient data."""
+    indicator = observation.indicator
     return Finding(
         subject=indicator.id,
         subject_name=indicator.name,
         rule=rule.name,
         family=rule.family,
         status=Status.INSUFFICIENT_DATA,
-        explanation=f"{indicator.name}: insufficient data for {observation.period}: {reason}.",
-        evidence={"indicator": indicator.id},
+        explanation=explanation,
+        evidence=evidence,
         period=observation.period,
         outcome=NotJudged.INSUFFICIENT_DATA,
     )
