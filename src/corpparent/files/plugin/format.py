@@ -117,6 +117,11 @@ class RangeModel(_Model):
     lower: float = Field(allow_inf_nan=False)
     upper: float = Field(allow_inf_nan=False)
     source: str = ""
+    per: Literal["month", "quarter", "half year", "year"] | None = Field(
+        None, description="The length of the periods whose values it is for, where the "
+        "source says it: 'year' for a range set for a year's total, so that a month's or "
+        "a quarter's count is never judged against it. Left out, the length is inferred "
+        "from the readings: the shortest period read within the period it was set for.")
 
 
 class TargetModel(_Model):
@@ -130,6 +135,11 @@ class TargetModel(_Model):
     )
     ambition: bool = False
     source: str = ""
+    per: Literal["month", "quarter", "half year", "year"] | None = Field(
+        None, description="The length of the periods whose values it is for, where the "
+        "source says it: 'year' for a range set for a year's total, so that a month's or "
+        "a quarter's count is never judged against it. Left out, the length is inferred "
+        "from the readings: the shortest period read within the period it was set for.")
 
 
 class GroupModel(_Model):
