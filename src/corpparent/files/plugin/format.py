@@ -107,6 +107,11 @@ class IndicatorModel(_Model):
         description="The ids of the count indicators that add up to this one in every "
         "period, e.g. children placed in county and out of county. Reports withhold a "
         "small part that the total and the other parts would give away.")
+    questions: list[str] = Field(
+        default_factory=list,
+        description="The questions the panel may ask when the indicator is an exception, "
+        "as the authority writes them: they replace the defaults. Plain text, shown as "
+        "written; no figures, which disclosure control could not see.")
 
 
 class RangeModel(_Model):

@@ -62,6 +62,7 @@ def indicator_from(model: IndicatorModel) -> Indicator:
         description=model.description,
         source=model.source,
         parts=tuple(model.parts),
+        questions=tuple(model.questions),
         national_measure=model.national_measure,
         **extra,
     )

@@ -98,7 +98,7 @@ def _indicator_table(indicator: Indicator) -> dict[str, Any]:
         "unit": None if indicator.unit == default_unit else indicator.unit,
         "priorities": indicator.priorities, "description": indicator.description,
         "source": indicator.source, "national_measure": indicator.national_measure,
-        "parts": indicator.parts,
+        "parts": indicator.parts, "questions": indicator.questions,
     })
 
 

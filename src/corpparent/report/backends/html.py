@@ -32,9 +32,9 @@ from corpparent.report.formatting import (
     show_range,
     show_target,
 )
-from corpparent.report.labels import finding_label, status_label, travel_cell
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label, travel_cell
 from corpparent.report.model import AnyReport
-from corpparent.report.parts import IndicatorOut
+from corpparent.report.parts import FindingOut, IndicatorOut
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.suppression import COUNT_UNIT
 
@@ -146,9 +146,16 @@ def _findings(block: FindingList, level: int, ident: str) -> str:
                  f"<td>{e(f.explanation)}</td>"] for f in block.findings]
         return heading + scrolling(html_table(["Status", "Subject", "Rule", "Finding"], rows),
                                    ident)
-    items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}</li>"
-                    for f in block.findings)
+    items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}"
+                    f"{_questions(f)}</li>" for f in block.findings)
     return f'{heading}<ul class="findings">{items}</ul>'
+
+
+def _questions(finding: FindingOut) -> str:
+    if not finding.questions:
+        return ""
+    asked = "".join(f"<li>{e(q)}</li>" for q in finding.questions)
+    return f'<div class="questions"><p>{e(QUESTIONS_LABEL)}:</p><ul>{asked}</ul></div>'
 
 
 def _cell(cell: Cell) -> str:

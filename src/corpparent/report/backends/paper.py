@@ -65,7 +65,7 @@ from corpparent.report.document import (
 )
 from corpparent.report.formats import RenderOptions
 from corpparent.report.formatting import show_number
-from corpparent.report.labels import finding_label, status_label
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label
 from corpparent.report.model import AnyReport
 from corpparent.report.suppression import COUNT_UNIT
 
@@ -244,6 +244,12 @@ def _findings(paper: Any, block: FindingList, level: int) -> None:
         if block.subjects:
             paragraph.add_run(_text(f"{finding.display_subject} ({finding.rule}). "))
         paragraph.add_run(_text(finding.explanation))
+        if finding.questions:
+            paper.add_paragraph(style=style(paper, "List Continue", "Normal")).add_run(
+                _text(f"{QUESTIONS_LABEL}:")).italic = True
+            for question in finding.questions:
+                paper.add_paragraph(_text(question),
+                                    style=style(paper, "List Bullet 2", "List Bullet"))
 
 
 def _table(paper: Any, block: Table) -> None:
