@@ -121,7 +121,7 @@ border-radius:4px;padding:4px}}
 .charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
 .chart{{width:100%;height:auto}}
-.chart-wrap figure{{margin:.5rem 0;min-width:520px;max-width:900px}}
+.chart-wrap figure{{margin:.5rem 0;max-width:640px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}

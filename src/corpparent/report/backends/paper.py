@@ -51,7 +51,7 @@ from corpparent.report.backends.paper_word import (
     style,
 )
 from corpparent.report.backends.process_svg import process_chart
-from corpparent.report.backends.svg import comparator_chart, trend_chart
+from corpparent.report.backends.svg import comparator_chart, trend_chart, trend_parts
 from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
@@ -296,7 +296,8 @@ def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
         if not indicator.trend:
             continue
         _title(paper, indicator.name, level)
-        _picture(paper, trend_chart(indicator, f"chart-{number}"))
+        if trend_parts(indicator)[0]:  # no frame where there is no value to draw
+            _picture(paper, trend_chart(indicator, f"chart-{number}"))
         if indicator.comparators and indicator.unit == COUNT_UNIT:
             paper.add_paragraph("Counts for areas of different sizes (compare rates per "
                                 "10,000 children): " + "; ".join(
