@@ -214,3 +214,109 @@ def test_a_verdict_is_given_only_where_the_kind_allows_the_length(
     if not judged:
         assert finding.evidence[BOUNDS_FOR] in ("a month", "a quarter", "a year")
         assert finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET)
+
+
+#: A plug-in whose source sets a yearly range for a year's total of a count read monthly:
+#: 300-420 children a year. Inferred from monthly readings, it would judge each month's
+#: 30 or so against 300-420; declared, the months are not judged against it.
+YEARLY_RANGE_PLUGIN = """\
+format_version = 1
+
+[authority]
+id = "testshire"
+name = "Testshire County Council"
+domains = ["Safety"]
+
+[[indicators]]
+id = "missing"
+name = "Children with a missing episode"
+kind = "count"
+polarity = "lower is better"
+domain = "Safety"
+
+[[ranges]]
+indicator = "missing"
+period = "2022-23"
+lower = 300
+upper = 420
+{per}
+[[targets]]
+indicator = "missing"
+period = "2022-23"
+value = 400
+{per}"""
+
+MONTHS_2022_23 = [Month(2022, m) for m in range(4, 13)] + [Month(2023, m) for m in (1, 2, 3)]
+
+
+def _yearly_range_profile(per: str = "") -> Scorecard:
+    from corpparent.files import profile_from_toml
+
+    profile = profile_from_toml(YEARLY_RANGE_PLUGIN.format(per=per), "testshire.toml")
+    return Scorecard(profile.indicators, process=None)
+
+
+def test_a_range_declared_for_a_years_values_never_judges_a_month() -> None:
+    card_ = _yearly_range_profile('per = "year"')
+    (expected,) = card_.indicators.ranges
+    assert expected.per_months == 12
+    readings = Readings([Reading("missing", m, 33.0) for m in MONTHS_2022_23])
+    month = card_.assess(readings, MONTHS_2022_23[0])["missing"]
+    assert month.range_finding is not None
+    assert month.range_finding.status is Status.INSUFFICIENT_DATA
+    assert month.range_finding.evidence[BOUNDS_FOR] == "a year"
+    assert "for a year's count; 2022-04 is a month" in month.range_finding.explanation
+    (target,) = month.target_findings
+    assert target.status is Status.INSUFFICIENT_DATA
+    year = card_.assess(readings, YEAR)["missing"]
+    assert year.value == 12 * 33 == 396
+    assert year.range_finding is not None
+    assert year.range_finding.status is Status.MET
+    assert year.target_findings[0].status is Status.MET
+
+
+def test_without_the_declaration_the_length_is_inferred_from_the_readings() -> None:
+    readings = Readings([Reading("missing", m, 33.0) for m in MONTHS_2022_23])
+    month = _yearly_range_profile().assess(readings, MONTHS_2022_23[0])["missing"]
+    assert month.range_finding is not None
+    assert month.range_finding.evidence.get(BOUNDS_FOR) is None  # judged as a month's range
+
+
+@pytest.mark.parametrize(("set_for", "months", "why"), [
+    (QUARTERS[0], 12, "longer than the period it was set for"),
+    (YEAR, 5, "must be one of [1, 3, 6, 12]"),
+])
+def test_a_declared_length_must_fit_its_period(set_for: Period, months: int, why: str) -> None:
+    from corpparent.errors import DefinitionError
+
+    with pytest.raises(DefinitionError, match=why.replace("[", r"\[").replace("]", r"\]")):
+        ExpectedRange("missing", 1, 2, set_for, per_months=months)
+    with pytest.raises(DefinitionError, match=why.replace("[", r"\[").replace("]", r"\]")):
+        Target("missing", 1, TargetDirection.AT_MOST, set_for, per_months=months)
+
+
+def test_a_declared_length_is_written_back_as_it_was_read() -> None:
+    from corpparent.files import profile_from_toml, profile_to_toml
+
+    profile = profile_from_toml(YEARLY_RANGE_PLUGIN.format(per='per = "quarter"'), "t.toml")
+    again = profile_from_toml(profile_to_toml(profile), "again.toml")
+    assert [r.per_months for r in again.indicators.ranges] == [3]
+    assert [t.per_months for t in again.indicators.targets] == [3]
+
+
+@given(kind=st.sampled_from(list(Kind)), set_for=st.sampled_from(_PERIODS),
+       read=st.sampled_from(_PERIODS), value=st.floats(0, 100))
+def test_declaring_the_length_the_readings_imply_changes_nothing(
+        kind: Kind, set_for: Period, read: Period, value: float) -> None:
+    indicator = Indicator("x", "x", kind, Polarity.LOWER_IS_BETTER)
+    readings = Readings([Reading("x", read, value)])
+    inferred = bounds_length(indicator, set_for, readings)
+    if inferred is None:
+        return
+    declared = ExpectedRange("x", 10, 20, set_for, per_months=inferred)
+    plain = ExpectedRange("x", 10, 20, set_for)
+    for assessed in _PERIODS:
+        with_declared = Scorecard(IndicatorSet([indicator], [declared]), process=None)
+        without = Scorecard(IndicatorSet([indicator], [plain]), process=None)
+        assert [f.status for f in with_declared.assess(readings, assessed)["x"].findings] == [
+            f.status for f in without.assess(readings, assessed)["x"].findings]

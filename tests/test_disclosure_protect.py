@@ -22,7 +22,7 @@ from corpparent import (
 from corpparent.periods import Month
 from corpparent.ranges import Target, TargetDirection
 from corpparent.report import ScorecardReport, finish, make_provenance, render, scorecard_report
-from corpparent.report.disclosure.masking import exception_report
+from corpparent.report.exceptions import exception_report
 from corpparent.report.suppression import Suppression, suppress
 
 #: Twenty-one months, April 2022 to December 2023.

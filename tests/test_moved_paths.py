@@ -13,6 +13,11 @@ from corpparent._moved import MOVED, MOVED_NAMES
 
 @pytest.mark.parametrize(("old", "new"), sorted(MOVED.items()))
 def test_an_old_path_warns_and_gives_the_new_modules_names(old: str, new: str) -> None:
+    parent = old.rpartition(".")[0]
+    if parent in MOVED:  # its own warning is its own case: import it first, quietly
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            importlib.import_module(parent)
     sys.modules.pop(old, None)
     with pytest.warns(DeprecationWarning, match=f"{old} moved to {new}"):
         alias = importlib.import_module(old)

@@ -133,21 +133,49 @@ def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: 
     assert outside == []
 
 
-def test_the_process_chart_stays_legible_on_a_phone(browser: Any,
-                                                    pages: dict[str, Path]) -> None:
-    """At 390 px the chart keeps at least 520 px (its labels about their drawn size) and
-    scrolls in its own region, which a keyboard can reach; its values carry the unit."""
-    tab = _open(browser, pages["chart"], 390)
-    width, region = tab.evaluate("""() => {
-        const svg = document.querySelector('svg.chart.process');
-        const wrap = svg.closest('[role=region]');
-        return [svg.getBoundingClientRect().width, wrap && wrap.tabIndex];}""")
-    labels = tab.evaluate(
-        "() => [...document.querySelectorAll('svg.chart.process text')].map(t => t.textContent)")
+@pytest.mark.parametrize("name", ["scorecard", "chart"])
+def test_every_chart_fits_a_phone_with_its_latest_point_in_view(
+        browser: Any, pages: dict[str, Path], name: str) -> None:
+    """At 390 px every chart scales to its box: its last point lies inside the viewport
+    and its text stays at least 7 px high; a process chart's y-axis carries values in the
+    indicator's unit."""
+    tab = _open(browser, pages[name], 390)
+    charts = tab.evaluate("""() => [...document.querySelectorAll('svg.chart')].map(svg => {
+        const marks = svg.querySelectorAll('.point, circle, rect.bar');
+        const last = marks.length ? marks[marks.length - 1].getBoundingClientRect() : null;
+        const heights = [...svg.querySelectorAll('text')]
+          .map(t => t.getBoundingClientRect().height).filter(h => h > 0);
+        return {kind: svg.getAttribute('class'),
+                right: last ? last.right : 0,
+                smallest: heights.length ? Math.min(...heights) : 99,
+                ticks: [...svg.querySelectorAll('text.tick')].map(t => t.textContent)};
+      })""")
     tab.close()
-    assert width >= 520
-    assert region == 0
-    assert any(text.startswith("mean ") and text.endswith("%") for text in labels), labels
+    assert charts
+    for chart in charts:
+        assert chart["right"] <= 390, chart
+        assert chart["smallest"] >= 7, chart
+    process = [c for c in charts if "process" in c["kind"]]
+    assert bool(process) == (name == "chart")  # Wiltshire's quarters are too few for one
+    assert all(c["ticks"] and all(t.endswith("%") for t in c["ticks"]) for c in process)
+
+
+def test_no_chart_frame_is_drawn_without_a_value(browser: Any,
+                                                 pages: dict[str, Path]) -> None:
+    """An indicator with no value in any period has no trend chart and no key to one:
+    seven of Wiltshire's 25 have no reading."""
+    tab = _open(browser, pages["scorecard"], 1280)
+    empty = tab.evaluate("""() => [...document.querySelectorAll('svg.chart.trend')]
+        .filter(svg => !svg.querySelector('polyline, circle')).length""")
+    cards = tab.evaluate("""() => [...document.querySelectorAll('article.card')].map(card => [
+        card.querySelector('.value').textContent,
+        card.querySelectorAll('svg.chart.trend').length,
+        card.querySelectorAll('p.legend').length])""")
+    tab.close()
+    assert empty == 0
+    no_value = [c for c in cards if c[0] == "no value"]
+    assert no_value
+    assert all(count == 0 for _value, count, _legend in no_value)
 
 
 def test_the_benchmark_says_it_scrolls_and_keeps_its_measures_in_view(

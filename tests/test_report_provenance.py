@@ -67,3 +67,18 @@ def test_plugins_are_read_from_metadata_without_importing(tmp_path: Path,
         ("corpparent-testshire", "1.4.2", "testshire_never_imported:profile")
     ]
     assert "testshire_never_imported" not in sys.modules
+
+
+def test_a_report_names_the_version_the_package_and_the_build_declare() -> None:
+    import tomllib
+
+    import corpparent
+    from corpparent.report.provenance import corpparent_version
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml")
+                              .read_text(encoding="utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    assert "version" not in pyproject["project"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/corpparent/_version.py"
+    assert corpparent_version() == corpparent.__version__
+    assert corpparent.__version__.startswith("0.3.")

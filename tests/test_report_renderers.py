@@ -108,10 +108,11 @@ def test_html_escapes_every_name_and_loads_nothing() -> None:
 
 def test_html_has_a_trend_chart_per_indicator_with_band_and_target() -> None:
     """The in-house fostering ambition of 65% (002 §49) and the 94% health-assessment
-    target (002 §88) are drawn as target lines."""
+    target (002 §88) are drawn as target lines; an indicator with no value has no chart."""
     report = wiltshire_report()
     page = render_html(report)
-    assert page.count('<svg class="chart trend"') == len(report.indicators)
+    valued = [i for i in report.indicators if any(p.value is not None for p in i.trend)]
+    assert page.count('<svg class="chart trend"') == len(valued) < len(report.indicators)
     assert page.count('class="target"') == 2
     assert 'class="band"' in page
     assert "Ambition 65" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -70,12 +71,15 @@ def test_xlsx_holds_the_same_rows_as_the_csv(tmp_path: Path) -> None:
     path = tmp_path / "w.xlsx"
     path.write_bytes(render_binary(report, "xlsx"))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["About", "indicators", "comparators", "findings"]
+    assert book.sheetnames == ["About", "indicators", "comparators", "findings", "evidence"]
     for table in tidy_tables(report):
         sheet = book[table.name]
         got = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
         assert got[0] == table.columns
-        assert [tuple(None if c is None else c for c in row) for row in table.rows] == got[1:]
+        dates = [kind == "date" for kind in table.types]
+        assert [tuple(datetime.fromisoformat(c) if c is not None and is_date else c
+                      for c, is_date in zip(row, dates, strict=True))
+                 for row in table.rows] == got[1:]
 
 
 def test_parquet_holds_the_same_rows_as_the_csv(tmp_path: Path) -> None:
@@ -115,7 +119,7 @@ def test_the_command_line_writes_every_table_beside_a_csv(tmp_path: Path) -> Non
                                       "-p", "2022-23 Q4", "-f", "csv", "-o", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["w-comparators.csv", "w-findings.csv", "w.csv"]
+    assert names == ["w-comparators.csv", "w-evidence.csv", "w-findings.csv", "w.csv"]
     expected = _csv_rows(csv_text(tidy_tables(wiltshire_report())[0]))
     written = _csv_rows(out.read_bytes().decode("utf-8"))
     assert [{**r, "authority": ""} for r in written] == [

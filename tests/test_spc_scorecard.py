@@ -159,7 +159,7 @@ def test_the_tidy_tables_carry_the_chart_and_its_verdicts() -> None:
     result = Scorecard(profile.indicators).assess(readings, Month(2023, 3))
     report = scorecard_report(result, PROVENANCE)
     tables = {t.name: t for t in tidy_tables(report)}
-    assert list(tables) == ["indicators", "comparators", "findings", "process"]
+    assert list(tables) == ["indicators", "comparators", "findings", "evidence", "process"]
     process = tables["process"].records()
     values = [r.value for r in readings.series("health_assessments")]
     assert [row["value"] for row in process] == values

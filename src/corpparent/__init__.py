@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from corpparent import _moved
 from corpparent._lazy import front_door
+from corpparent._version import __version__ as __version__
 
 # The library logs what it read, skipped and assumed on the ``corpparent`` logger and
 # leaves showing it to the application (the command line's -v does).
@@ -75,7 +76,6 @@ if TYPE_CHECKING:  # the common path, each name an explicit re-export, imported 
     from corpparent.scorecard import Scorecard as Scorecard, ScorecardResult as ScorecardResult
     from corpparent.spc import xmr as xmr
 
-__version__ = "0.1.0"
 
 #: The names 0.2 had here that 0.3 leaves to their packages, by each one's public place:
 #: each keeps working through 0.3, warning with the import that replaces it.

@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 from corpparent.families import RuleFamily
 from corpparent.findings import Status, worst
 
-__all__ = ["Sorted", "sort_findings"]
+__all__ = ["Sorted", "is_exception", "sort_findings"]
 
 
 class _Judged(Protocol):
@@ -42,6 +42,19 @@ class _Judged(Protocol):
 F = TypeVar("F", bound=_Judged)
 #: The exceptions, the successes and the insufficient data, in the order given.
 Sorted = tuple[list[F], list[F], list[F]]
+
+
+def is_exception(finding: F, *, concern: Callable[[F], bool]) -> bool:
+    """Whether ``finding`` puts its indicator in the exceptions: worse than the expected
+    range (or outside a neutral one), below a target, or a special cause concern
+    (``concern`` says which variation findings are)."""
+    if finding.status is Status.INSUFFICIENT_DATA:
+        return False
+    if finding.family is RuleFamily.EXPECTED_RANGE:
+        return finding.status not in (Status.MET, Status.EXCEEDED)
+    if finding.family is RuleFamily.TARGET:
+        return finding.status is Status.BREACHED
+    return finding.family is RuleFamily.VARIATION and concern(finding)
 
 
 def sort_findings(indicators: Iterable[tuple[Sequence[F], bool]], *,
@@ -63,13 +76,7 @@ def sort_findings(indicators: Iterable[tuple[Sequence[F], bool]], *,
         return explained(lead, " ".join([lead.explanation, *others]))
 
     def exception(finding: F) -> bool:
-        if finding.status is Status.INSUFFICIENT_DATA:
-            return False
-        if finding.family is RuleFamily.EXPECTED_RANGE:
-            return finding.status not in (Status.MET, Status.EXCEEDED)
-        if finding.family is RuleFamily.TARGET:
-            return finding.status is Status.BREACHED
-        return finding.family is RuleFamily.VARIATION and concern(finding)
+        return is_exception(finding, concern=concern)
 
     def success(finding: F) -> bool:
         judged = finding.family in (RuleFamily.EXPECTED_RANGE, RuleFamily.VARIATION)

@@ -73,20 +73,26 @@ def grows_with_length(kind: Kind) -> bool:
     return kind in (Kind.COUNT, Kind.RATE)
 
 
-def bounds_length(indicator: Indicator, set_for: Period, readings: Readings) -> int | None:
+def bounds_length(indicator: Indicator, set_for: Period, readings: Readings,
+                  declared: int | None = None) -> int | None:
     """The length, in months, of the periods whose values a range or target of
     ``indicator`` set for ``set_for`` is for, where the indicator's kind grows with
     length (``None`` otherwise: any length is judged).
 
-    A range set for one month or quarter is for that period's value. A range set for a
-    year or more is reviewed each year for the periods the panel is given in it: its
-    length is the shortest of the indicator's readings within ``set_for`` (quarters, where
-    the panel is given quarters, a year's total beside them being a sum of them; a year,
-    where the indicator is read once a year). With no reading within ``set_for`` there is
-    no value to judge, and ``None``.
+    A length the range or target declares (``declared``, its ``per_months``) is taken as
+    said. Otherwise: a range set for one month or quarter is for that period's value. A
+    range set for a year or more is reviewed each year for the periods the panel is given
+    in it: its length is the shortest of the indicator's readings within ``set_for``
+    (quarters, where the panel is given quarters, a year's total beside them being a sum
+    of them; a year, where the indicator is read once a year). With no reading within
+    ``set_for`` there is no value to judge, and ``None``. Inferring cannot tell a yearly
+    range from a monthly one when only months are read: a source that sets a range for a
+    year's total says so with ``per = "year"``.
     """
     if not grows_with_length(indicator.kind):
         return None
+    if declared is not None:
+        return declared
     own = length_in_months(set_for)
     if own < 12:
         return own

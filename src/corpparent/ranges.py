@@ -32,6 +32,7 @@ from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period
 
 __all__ = [
+    "PER_MONTHS",
     "ExpectedRange",
     "Performance",
     "Position",
@@ -85,6 +86,32 @@ def _finite(_instance: object, attribute: object, value: float) -> None:
         raise DefinitionError(f"{name!r} must be a finite number, got {value!r}")
 
 
+#: The lengths of period, in months, a range or target may say its values are for.
+PER_MONTHS = {"month": 1, "quarter": 3, "half year": 6, "year": 12}
+
+
+def _months_in(period: Period) -> int:
+    start, end = period.start, period.end
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _per_fits(instance: ExpectedRange | Target, _attribute: object, months: int | None) -> None:
+    """A range or target is for values of a month, a quarter, half a year or a year, and
+    never for periods longer than the one it was set for."""
+    if months is None:
+        return
+    if months not in PER_MONTHS.values():
+        raise DefinitionError(
+            f"{type(instance).__name__} for {instance.indicator!r}: 'per_months' must be one "
+            f"of {sorted(PER_MONTHS.values())} (a month, quarter, half year or year), got "
+            f"{months!r}")
+    if months > _months_in(instance.period):
+        raise DefinitionError(
+            f"{type(instance).__name__} for {instance.indicator!r} set for {instance.period} "
+            f"cannot be for {months}-month values: they are longer than the period it was "
+            "set for")
+
+
 @final
 @frozen
 class ExpectedRange:
@@ -99,6 +126,11 @@ class ExpectedRange:
     upper: float = field(converter=float, validator=_finite)
     period: Period
     source: str = field(default="", eq=False)
+    per_months: int | None = field(default=None, validator=_per_fits)
+    """The length, in months, of the periods whose values the bounds are for, where the
+    source says it: a range set for 2023-24 for a year's total is ``per_months=12``, and
+    then a month's count is never judged against it. ``None``: the length is inferred from
+    the readings (:func:`corpparent.indicator_rules.bounds_length`)."""
 
     def __attrs_post_init__(self) -> None:
         if self.lower > self.upper:
@@ -163,6 +195,9 @@ class Target:
     period: Period
     ambition: bool = False
     source: str = field(default="", eq=False)
+    per_months: int | None = field(default=None, validator=_per_fits)
+    """As :attr:`ExpectedRange.per_months`: the length of the periods whose values the
+    target is for, where the source says it."""
 
     def is_met(self, value: float) -> bool:
         """Whether ``value`` reaches the target; the target value itself meets it."""

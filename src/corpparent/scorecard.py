@@ -290,15 +290,19 @@ class Scorecard:
                   readings: Readings | None = None) -> tuple[Rule[Observation], ...]:
         """The rules that apply to ``indicator`` in ``period``; given the ``readings``,
         each range and target knows the length of period it is for
-        (:func:`~corpparent.indicator_rules.bounds_length`)."""
-        def per(set_for: Period) -> int | None:
-            return None if readings is None else bounds_length(indicator, set_for, readings)
+        (:func:`~corpparent.indicator_rules.bounds_length`); without them, only a length
+        the range or target declares is known."""
+        def per(bounds: ExpectedRange | Target) -> int | None:
+            if readings is None and bounds.per_months is None:
+                return None
+            return bounds_length(indicator, bounds.period, readings or Readings(()),
+                                 declared=bounds.per_months)
 
         rules: list[Rule[Observation]] = []
         expected = self.indicators.range_for(indicator.id, period)
         if expected is not None:
-            rules.append(ExpectedRangeRule(expected, per_months=per(expected.period)))
-        rules.extend(TargetRule(t, per_months=per(t.period))
+            rules.append(ExpectedRangeRule(expected, per_months=per(expected)))
+        rules.extend(TargetRule(t, per_months=per(t))
                      for t in self.indicators.targets_for(indicator.id, period))
         tolerance = self.tolerances.get(indicator.id, self.default_tolerance)
         rules.append(TravelRule(against_last_year=False, tolerance=tolerance))

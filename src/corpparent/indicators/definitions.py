@@ -120,6 +120,10 @@ class Indicator:
     children with a missing episode are those placed in county and those placed out of
     county, 002 §46). Disclosure control uses it: a small part must not be published
     where the total and the other parts would give it away."""
+    questions: tuple[str, ...] = field(default=(), converter=_strings)
+    """The questions the panel may ask when the indicator is an exception, where the
+    authority writes its own; they replace the defaults of :mod:`corpparent.questions`.
+    Plain text, shown as written."""
 
     @unit.default
     def _default_unit(self) -> str:

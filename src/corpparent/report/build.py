@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
+from corpparent.report.exceptions import exception_report
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
-    ExceptionReportOut,
     FindingsReport,
     Profile,
     Provenance,
@@ -107,6 +107,7 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
         assurance=None if shown is None else shown.assurance,
         chart=shown,
         parts=list(indicator.parts),
+        questions=list(indicator.questions),
         targets=[
             TargetOut(value=t.value, direction=t.direction.value, ambition=t.ambition,
                       period=str(t.period))
@@ -151,12 +152,7 @@ def scorecard_report(
     Apply :func:`corpparent.report.suppression.suppress` for reports meant for the public.
     """
     items = [_indicator(a) for a in result.assessments]
-    exceptions = result.exception_report()
-    out = ExceptionReportOut(
-        exceptions=[FindingOut.of(f) for f in exceptions.exceptions],
-        successes=[FindingOut.of(f) for f in exceptions.successes],
-        insufficient=[FindingOut.of(f) for f in exceptions.insufficient],
-    )
+    out = exception_report(items)
     default_title = f"Corporate parenting scorecard, {result.period}"
     if authority:
         default_title = f"{authority}: corporate parenting scorecard, {result.period}"

@@ -21,6 +21,7 @@ __all__ = [
     "FINDING_SECTIONS",
     "NOT_JUDGED",
     "NOT_JUDGED_LABEL",
+    "QUESTIONS_LABEL",
     "REGISTER_SYMBOLS",
     "STATUS_ORDER",
     "STATUS_SYMBOLS",
@@ -37,6 +38,9 @@ __all__ = [
     "travel_label",
     "travel_of",
 ]
+
+#: The heading of an exception's questions (:mod:`corpparent.questions`), in every format.
+QUESTIONS_LABEL: Final = "Questions the panel may ask"
 
 #: One symbol per status, each a distinct shape.
 STATUS_SYMBOLS: Final = MappingProxyType(

@@ -49,6 +49,9 @@ class FindingOut(OutModel):
     evidence: dict[str, EvidenceValue] = Field(default_factory=dict)
     period: str | None = None
     outcome: str | None = Field(default=None, description="a finer label than the status")
+    questions: list[str] = Field(
+        default_factory=list, description="in the exception report, the questions the panel "
+        "may ask about the exception (corpparent.questions); empty elsewhere")
 
     @property
     def display_subject(self) -> str:
@@ -222,6 +225,9 @@ class IndicatorOut(OutModel):
     parts: list[str] = Field(
         default_factory=list, description="the ids of the count indicators that add up to "
         "this one; suppression withholds a part the total would give away")
+    questions: list[str] = Field(
+        default_factory=list, description="the indicator's own questions for the panel when "
+        "it is an exception, replacing the defaults; empty for the defaults")
     targets: list[TargetOut] = Field(default_factory=list)
     trend: list[TrendPoint] = Field(default_factory=list)
     comparators: list[ComparatorOut] = Field(default_factory=list)

@@ -15,6 +15,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+from corpparent._version import __version__
 from corpparent.errors import DataError
 from corpparent.profile import ENTRY_POINT_GROUP
 from corpparent.report.model import InputFile, PluginVersion, Provenance
@@ -33,11 +34,13 @@ _CHUNK = 1 << 16
 
 
 def corpparent_version() -> str:
-    """The installed corpparent version (``'unknown'`` when run from an unpacked tree)."""
-    try:
-        return metadata.version("corpparent")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    """The version of the corpparent that made the report.
+
+    Read from the package itself rather than from the installed distribution's metadata,
+    so that a tree run from its sources names its own version, not whichever release is
+    installed beside it.
+    """
+    return __version__
 
 
 def sha256_of(path: str | Path) -> str:

@@ -39,13 +39,13 @@ from corpparent.families import RuleFamily
 from corpparent.report.build import summarise
 from corpparent.report.disclosure.masking import (
     SUPPRESSED,
-    exception_report,
     mask_chart_findings,
     mask_finding,
     mask_indicator,
 )
 from corpparent.report.disclosure.protection import COUNT_UNIT, decide
 from corpparent.report.disclosure.relations import Key
+from corpparent.report.exceptions import exception_report
 from corpparent.report.model import (
     BenchmarkReport,
     FindingsReport,

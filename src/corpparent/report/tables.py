@@ -7,12 +7,21 @@ instead, one table per kind of row, every column one plain value:
   that applied in that period, and the targets and headline status on the row of the
   report's own period;
 * ``comparators``: one row per indicator and comparator (England, region, neighbours);
-* ``findings``: one row per finding, its evidence written out as ``key: value`` text;
+* ``findings``: one row per finding, its evidence also written out as ``key: value``
+  text for a reader of the sheet;
+* ``evidence``: one row per finding and evidence key, the value in ``number``,
+  ``text`` or ``yes_no`` by its type, so a BI tool filters and sums it without parsing;
 * ``process``, where there is a process chart: one row per point of each chart, with
   the mean and limits of its group and the signal reported for it.
 
 * ``register``, for a report of meetings: one row per member and meeting, with the mark
   of the attendance register.
+
+Every table declares its columns' types (:attr:`Table.types`): a row's ``period`` is
+followed by ``period_start`` and ``period_end``, its first and last days, as dates, so a
+BI tool has a time axis; a meeting is a date; a rank is a whole number. A file that keeps
+types (Parquet, ``.xlsx``) then has the same columns of the same types whatever the rows,
+none included.
 
 A benchmark has the ``benchmark`` table, a row per measure and period, each column typed
 from the report's model (:func:`model_types`), then ``provenance``: where the figures
@@ -34,7 +43,8 @@ file's metadata state.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from types import NoneType, UnionType
 from typing import Final, Union, final, get_args, get_origin
@@ -42,6 +52,9 @@ from typing import Final, Union, final, get_args, get_origin
 from attrs import frozen
 from pydantic import BaseModel
 
+from corpparent.errors import PeriodError
+from corpparent.findings import EvidenceValue
+from corpparent.periods.parsing import parse_period
 from corpparent.report.benchmark import provenance_items
 from corpparent.report.model import (
     AnyReport,
@@ -62,32 +75,48 @@ Cell = str | float | int | bool | None
 #: The types a table's column may declare, by the Python type of a model's field.
 TYPES: Final = {str: "text", int: "integer", float: "number", bool: "yes/no", date: "date"}
 
-#: The columns of the ``indicators`` table after ``profile`` and ``publication``, in order.
-_INDICATOR_FIELDS: Final = (
-    "authority", "report_period", "indicator_id", "indicator_name", "domain", "kind",
-    "polarity", "unit", "period", "is_report_period", "value", "symbol", "note",
-    "range_lower", "range_upper", "target", "target_direction", "ambition",
-    "ambition_direction", "status", "performance", "national_rank", "national_ranked",
-    "national_band", "national_period", "national_group", "national_group_better_than",
-    "national_group_with_value", "variation", "assurance",
+#: A table's columns after ``profile`` and ``publication``, each with its type
+#: (:data:`TYPES`), in order.
+Columns = tuple[tuple[str, str], ...]
+
+_PERIOD: Final = (("period", "text"), ("period_start", "date"), ("period_end", "date"))
+_HEAD: Final = (("authority", "text"), ("report_period", "text"))
+_INDICATOR_FIELDS: Final[Columns] = (
+    *_HEAD, ("indicator_id", "text"), ("indicator_name", "text"), ("domain", "text"),
+    ("kind", "text"), ("polarity", "text"), ("unit", "text"), *_PERIOD,
+    ("is_report_period", "yes/no"), ("value", "number"), ("symbol", "text"),
+    ("note", "text"), ("range_lower", "number"), ("range_upper", "number"),
+    ("target", "number"), ("target_direction", "text"), ("ambition", "number"),
+    ("ambition_direction", "text"), ("status", "text"), ("performance", "text"),
+    ("national_rank", "integer"), ("national_ranked", "integer"), ("national_band", "text"),
+    ("national_period", "text"), ("national_group", "text"),
+    ("national_group_better_than", "integer"), ("national_group_with_value", "integer"),
+    ("variation", "text"), ("assurance", "text"),
 )
-#: The columns of the ``process`` table after ``profile`` and ``publication``, in order.
-_PROCESS_FIELDS: Final = (
-    "authority", "report_period", "indicator_id", "indicator_name", "period", "value",
-    "mean", "lower_limit", "upper_limit", "trial", "signal", "side", "nature",
+_PROCESS_FIELDS: Final[Columns] = (
+    *_HEAD, ("indicator_id", "text"), ("indicator_name", "text"), *_PERIOD,
+    ("value", "number"), ("mean", "number"), ("lower_limit", "number"),
+    ("upper_limit", "number"), ("trial", "yes/no"), ("signal", "text"), ("side", "text"),
+    ("nature", "text"),
+)
+_COMPARATOR_FIELDS: Final[Columns] = (
+    *_HEAD, ("indicator_id", "text"), ("indicator_name", "text"), ("comparator", "text"),
+    ("comparator_kind", "text"), *_PERIOD, ("value", "number"), ("symbol", "text"),
+)
+_REGISTER_FIELDS: Final[Columns] = (*_HEAD, ("member", "text"), ("meeting", "date"),
+                                    ("mark", "text"))
+_FINDING_FIELDS: Final[Columns] = (
+    *_HEAD, ("subject", "text"), ("subject_name", "text"), ("rule", "text"),
+    ("family", "text"), *_PERIOD, ("status", "text"), ("breach", "yes/no"),
+    ("outcome", "text"), ("explanation", "text"), ("evidence", "text"),
+)
+_EVIDENCE_FIELDS: Final[Columns] = (
+    *_HEAD, ("subject", "text"), ("rule", "text"), *_PERIOD, ("key", "text"),
+    ("number", "number"), ("text", "text"), ("yes_no", "yes/no"),
 )
 #: The columns of the ``indicators`` and ``process`` tables, in order.
-INDICATOR_COLUMNS: Final = ("profile", "publication", *_INDICATOR_FIELDS)
-PROCESS_COLUMNS: Final = ("profile", "publication", *_PROCESS_FIELDS)
-_COMPARATOR_COLUMNS: Final = (
-    "authority", "report_period", "indicator_id", "indicator_name", "comparator",
-    "comparator_kind", "period", "value", "symbol",
-)
-_REGISTER_COLUMNS: Final = ("authority", "report_period", "member", "meeting", "mark")
-_FINDING_COLUMNS: Final = (
-    "authority", "report_period", "subject", "subject_name", "rule", "family", "period",
-    "status", "breach", "outcome", "explanation", "evidence",
-)
+INDICATOR_COLUMNS: Final = ("profile", "publication", *(n for n, _ in _INDICATOR_FIELDS))
+PROCESS_COLUMNS: Final = ("profile", "publication", *(n for n, _ in _PROCESS_FIELDS))
 
 
 @final
@@ -123,6 +152,11 @@ def tidy_tables(report: AnyReport) -> tuple[Table, ...]:
                  for t in _tables(report))
 
 
+def _typed(name: str, fields: Columns, rows: Iterable[tuple[Cell, ...]]) -> Table:
+    return Table(name, tuple(n for n, _ in fields), tuple(rows),
+                 types=tuple(kind for _, kind in fields))
+
+
 def _tables(report: AnyReport) -> tuple[Table, ...]:
     if isinstance(report, BenchmarkReport):
         columns = tuple(BenchmarkRowOut.model_fields)
@@ -131,34 +165,48 @@ def _tables(report: AnyReport) -> tuple[Table, ...]:
             types=model_types(BenchmarkRowOut)),
                 Table("provenance", ("item", "text"), provenance_items(report),
                       types=("text", "text")))
-    findings = Table("findings", _FINDING_COLUMNS, tuple(
+    findings = _typed("findings", _FINDING_FIELDS, (
         _finding_row(report, finding) for finding in report.findings))
+    evidence = _typed("evidence", _EVIDENCE_FIELDS, (
+        row for finding in report.findings for row in _evidence_rows(report, finding)))
     if isinstance(report, FindingsReport):
-        tables = [findings]
+        tables = [findings, evidence]
         if report.chart is not None:
             subject = report.findings[0].subject if report.findings else None
-            tables.append(Table("process", _PROCESS_FIELDS, _process_rows(
+            tables.append(_typed("process", _PROCESS_FIELDS, _process_rows(
                 report, subject, report.title, report.chart)))
         register = report.attendance_register
         if register is not None:
-            tables.append(Table("register", _REGISTER_COLUMNS, tuple(
+            tables.append(_typed("register", _REGISTER_FIELDS, (
                 (report.authority, report.period, row.member, meeting, mark)
                 for row in register.rows
                 for meeting, mark in zip(register.meetings, row.marks, strict=True))))
         return tuple(tables)
-    indicators = Table("indicators", _INDICATOR_FIELDS, tuple(
+    indicators = _typed("indicators", _INDICATOR_FIELDS, (
         row for indicator in report.indicators for row in _indicator_rows(report, indicator)))
-    comparators = Table("comparators", _COMPARATOR_COLUMNS, tuple(
+    comparators = _typed("comparators", _COMPARATOR_FIELDS, (
         (report.authority, report.period, indicator.id, indicator.name, item.name, item.kind,
-         item.period, item.value, item.symbol)
+         *_period_cells(item.period), item.value, item.symbol)
         for indicator in report.indicators for item in indicator.comparators))
     charted = [i for i in report.indicators if i.chart is not None]
     if not charted:
-        return indicators, comparators, findings
-    process = Table("process", _PROCESS_FIELDS, tuple(
+        return indicators, comparators, findings, evidence
+    process = _typed("process", _PROCESS_FIELDS, (
         row for i in charted if i.chart is not None
         for row in _process_rows(report, i.id, i.name, i.chart)))
-    return indicators, comparators, findings, process
+    return indicators, comparators, findings, evidence, process
+
+
+def _period_cells(text: str | None) -> tuple[Cell, Cell, Cell]:
+    """A period as written, then its first and last days as ISO dates; no days where the
+    text names no period corpparent reads (a LAIT year such as ``2023``, say)."""
+    if text is None:
+        return (None, None, None)
+    try:
+        period = parse_period(text)
+    except PeriodError:
+        return (text, None, None)
+    return (text, period.start.isoformat(), period.end.isoformat())
 
 
 def model_types(model: type[BaseModel]) -> tuple[str, ...]:
@@ -183,8 +231,8 @@ def _cell(value: object) -> Cell:
 def _process_rows(report: AnyReport, indicator_id: str | None,
                   name: str, chart: ChartOut) -> tuple[tuple[Cell, ...], ...]:
     return tuple(
-        (report.authority, report.period, indicator_id, name, point.period, point.value,
-         point.mean, point.lower_limit, point.upper_limit, chart.trial, point.signal,
+        (report.authority, report.period, indicator_id, name, *_period_cells(point.period),
+         point.value, point.mean, point.lower_limit, point.upper_limit, chart.trial, point.signal,
          point.side, point.nature)
         for point in chart.points)
 
@@ -203,8 +251,8 @@ def _indicator_rows(
         own = point.period == report.period
         rows.append((
             report.authority, report.period, indicator.id, indicator.name, indicator.domain,
-            indicator.kind, indicator.polarity, indicator.unit, point.period, own,
-            point.value, point.symbol, point.note, point.lower, point.upper,
+            indicator.kind, indicator.polarity, indicator.unit, *_period_cells(point.period),
+            own, point.value, point.symbol, point.note, point.lower, point.upper,
             *_targets_cells(target, ambition, own),
             _status(indicator) if own else None,
             indicator.performance if own else None,
@@ -215,8 +263,8 @@ def _indicator_rows(
     if report.period not in periods:  # no trend point for the report's own period
         rows.append((
             report.authority, report.period, indicator.id, indicator.name, indicator.domain,
-            indicator.kind, indicator.polarity, indicator.unit, report.period, True,
-            indicator.value, indicator.symbol, None if indicator.value is not None
+            indicator.kind, indicator.polarity, indicator.unit, *_period_cells(report.period),
+            True, indicator.value, indicator.symbol, None if indicator.value is not None
             else indicator.value_text,
             None if indicator.expected_range is None else indicator.expected_range.lower,
             None if indicator.expected_range is None else indicator.expected_range.upper,
@@ -257,7 +305,30 @@ def _status(indicator: IndicatorOut) -> str:
 
 def _finding_row(report: AnyReport,
                  finding: FindingOut) -> tuple[Cell, ...]:
-    evidence = "; ".join(f"{key}: {value}" for key, value in finding.evidence.items())
+    evidence = "; ".join(f"{key}: {_plain(value)}" for key, value in finding.evidence.items())
     return (report.authority, report.period, finding.subject, finding.subject_name,
-            finding.rule, finding.family.value, finding.period, finding.status.value,
-            finding.breach, finding.outcome, finding.explanation, evidence)
+            finding.rule, finding.family.value, *_period_cells(finding.period),
+            finding.status.value, finding.breach, finding.outcome, finding.explanation,
+            evidence)
+
+
+def _plain(value: EvidenceValue) -> EvidenceValue:
+    """A number of the evidence without the noise of binary arithmetic: a change from 9.1
+    to 7 is -2.1, not -2.0999999999999996 (twelve significant digits are kept)."""
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.12g}")
+    return value
+
+
+def _evidence_rows(report: AnyReport, finding: FindingOut) -> Iterator[tuple[Cell, ...]]:
+    """A row per evidence key of ``finding``, its value in the column of its type."""
+    head = (report.authority, report.period, finding.subject, finding.rule,
+            *_period_cells(finding.period))
+    for key, value in finding.evidence.items():
+        if isinstance(value, bool):
+            yield (*head, key, None, None, value)
+        elif isinstance(value, int | float):
+            yield (*head, key, float(value) if isinstance(value, int) else _plain(value),
+                   None, None)
+        else:
+            yield (*head, key, None, value, None)

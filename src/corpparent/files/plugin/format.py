@@ -107,6 +107,11 @@ class IndicatorModel(_Model):
         description="The ids of the count indicators that add up to this one in every "
         "period, e.g. children placed in county and out of county. Reports withhold a "
         "small part that the total and the other parts would give away.")
+    questions: list[str] = Field(
+        default_factory=list,
+        description="The questions the panel may ask when the indicator is an exception, "
+        "as the authority writes them: they replace the defaults. Plain text, shown as "
+        "written; no figures, which disclosure control could not see.")
 
 
 class RangeModel(_Model):
@@ -117,6 +122,11 @@ class RangeModel(_Model):
     lower: float = Field(allow_inf_nan=False)
     upper: float = Field(allow_inf_nan=False)
     source: str = ""
+    per: Literal["month", "quarter", "half year", "year"] | None = Field(
+        None, description="The length of the periods whose values it is for, where the "
+        "source says it: 'year' for a range set for a year's total, so that a month's or "
+        "a quarter's count is never judged against it. Left out, the length is inferred "
+        "from the readings: the shortest period read within the period it was set for.")
 
 
 class TargetModel(_Model):
@@ -130,6 +140,11 @@ class TargetModel(_Model):
     )
     ambition: bool = False
     source: str = ""
+    per: Literal["month", "quarter", "half year", "year"] | None = Field(
+        None, description="The length of the periods whose values it is for, where the "
+        "source says it: 'year' for a range set for a year's total, so that a month's or "
+        "a quarter's count is never judged against it. Left out, the length is inferred "
+        "from the readings: the shortest period read within the period it was set for.")
 
 
 class GroupModel(_Model):

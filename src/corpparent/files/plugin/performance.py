@@ -19,7 +19,7 @@ from corpparent.files.panel.comparator_sets import comparator_set_from_data
 from corpparent.files.plugin.format import IndicatorModel, RangeModel, TargetModel
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.periods import Period, parse_period
-from corpparent.ranges import ExpectedRange, Target, TargetDirection
+from corpparent.ranges import PER_MONTHS, ExpectedRange, Target, TargetDirection
 
 __all__ = ["comparator_set_from", "indicator_from", "range_from", "target_from"]
 
@@ -62,6 +62,7 @@ def indicator_from(model: IndicatorModel) -> Indicator:
         description=model.description,
         source=model.source,
         parts=tuple(model.parts),
+        questions=tuple(model.questions),
         national_measure=model.national_measure,
         **extra,
     )
@@ -90,7 +91,8 @@ def range_from(model: RangeModel, path: Sequence[str | int], indicators: dict[st
     if indicator is None or period is None:
         return None
     return collect(path, lambda: ExpectedRange(
-        model.indicator, model.lower, model.upper, period, source=model.source))
+        model.indicator, model.lower, model.upper, period, source=model.source,
+        per_months=None if model.per is None else PER_MONTHS[model.per]))
 
 
 def target_from(model: TargetModel, path: Sequence[str | int],
@@ -110,4 +112,4 @@ def target_from(model: TargetModel, path: Sequence[str | int],
                  else TargetDirection.for_polarity(indicator.polarity))
     return collect(path, lambda: Target(
         model.indicator, model.value, direction, period, ambition=model.ambition,
-        source=model.source))
+        source=model.source, per_months=None if model.per is None else PER_MONTHS[model.per]))

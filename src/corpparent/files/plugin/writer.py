@@ -32,7 +32,7 @@ from corpparent.indicators.definitions import Indicator
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Month, Period, parse_period
 from corpparent.profile import AuthorityProfile
-from corpparent.ranges import ExpectedRange, Target
+from corpparent.ranges import PER_MONTHS, ExpectedRange, Target
 from corpparent.rulesets import YearChanges
 
 __all__ = ["profile_to_data", "profile_to_json", "profile_to_toml"]
@@ -98,19 +98,25 @@ def _indicator_table(indicator: Indicator) -> dict[str, Any]:
         "unit": None if indicator.unit == default_unit else indicator.unit,
         "priorities": indicator.priorities, "description": indicator.description,
         "source": indicator.source, "national_measure": indicator.national_measure,
-        "parts": indicator.parts,
+        "parts": indicator.parts, "questions": indicator.questions,
     })
+
+
+def _per_text(months: int | None) -> str | None:
+    return None if months is None else next(k for k, v in PER_MONTHS.items() if v == months)
 
 
 def _range_table(r: ExpectedRange) -> dict[str, Any]:
     return _drop_empty({"indicator": r.indicator, "period": _period_text(r.period),
-                        "lower": r.lower, "upper": r.upper, "source": r.source})
+                        "lower": r.lower, "upper": r.upper, "source": r.source,
+                        "per": _per_text(r.per_months)})
 
 
 def _target_table(t: Target) -> dict[str, Any]:
     return _drop_empty({
         "indicator": t.indicator, "period": _period_text(t.period), "value": t.value,
         "direction": t.direction.value, "ambition": t.ambition or None, "source": t.source,
+        "per": _per_text(t.per_months),
     })
 
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 from corpparent.families import RuleFamily
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
 from corpparent.report.backends.process_svg import process_chart, process_legend
-from corpparent.report.backends.svg import CHART_COLOURS, comparator_chart, trend_chart
+from corpparent.report.backends.svg import (
+    CHART_COLOURS,
+    comparator_chart,
+    trend_caption,
+    trend_chart,
+    trend_parts,
+)
 from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
@@ -32,26 +38,31 @@ from corpparent.report.formatting import (
     show_range,
     show_target,
 )
-from corpparent.report.labels import finding_label, status_label, travel_cell
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label, travel_cell
 from corpparent.report.model import AnyReport
-from corpparent.report.parts import IndicatorOut
+from corpparent.report.parts import FindingOut, IndicatorOut
 from corpparent.report.process import assurance_label, variation_label
 from corpparent.report.suppression import COUNT_UNIT
 
 __all__ = ["render_document", "render_html", "write"]
 
 
-def _legend() -> str:
+def _legend(indicator: IndicatorOut) -> str:
+    """The key to the trend chart's marks, each only where the chart draws it."""
     c = CHART_COLOURS
+    _values, band, target = trend_parts(indicator)
+    kinds = sorted({"ambition" if t.ambition else "target" for t in indicator.targets},
+                   reverse=True)
     return (
         '<p class="legend" aria-hidden="true">'
         f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["line"]}" '
         'stroke-width="2.5"/></svg>value'
-        f'<svg width="22" height="12"><rect width="22" height="12" fill="{c["band"]}" '
-        f'stroke="{c["band_edge"]}"/></svg>expected range'
-        f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["target"]}" '
-        'stroke-width="2" stroke-dasharray="6 4"/></svg>target or ambition'
-        "</p>"
+        + (f'<svg width="22" height="12"><rect width="22" height="12" fill="{c["band"]}" '
+           f'stroke="{c["band_edge"]}"/></svg>expected range' if band else "")
+        + (f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" '
+           f'stroke="{c["target"]}" stroke-width="2" stroke-dasharray="6 4"/></svg>'
+           f'{" or ".join(kinds)}' if target else "")
+        + "</p>"
     )
 
 
@@ -87,8 +98,10 @@ def _card(indicator: IndicatorOut, index: int, authority: str,
         indicator.status
     ).lower():
         verdict += f" {e(indicator.performance)}"
+    values = trend_parts(indicator)[0]
     charts = (f"<figure>{trend_chart(indicator, f'c{index}')}"
-              "<figcaption>Trend against the expected range</figcaption></figure>")
+              f"<figcaption>{e(trend_caption(indicator))}</figcaption></figure>"
+              if values else "")
     if indicator.comparators and indicator.unit == COUNT_UNIT:
         charts += _counts_beside(indicator)
     elif indicator.comparators:
@@ -117,7 +130,9 @@ def _card(indicator: IndicatorOut, index: int, authority: str,
         f"<dt>Since last period</dt><dd>{e(since_period)}</dd>"
         f"<dt>Since last year</dt><dd>{e(since_year)}</dd>"
         f"{facts}</dl>"
-        f'<div class="charts">{charts}</div>{_legend()}{process}{_trend_table(indicator)}'
+        + (f'<div class="charts">{charts}</div>' if charts else "")
+        + (_legend(indicator) if values else "")
+        + f"{process}{_trend_table(indicator)}"
         "</article>"
     )
 
@@ -146,9 +161,16 @@ def _findings(block: FindingList, level: int, ident: str) -> str:
                  f"<td>{e(f.explanation)}</td>"] for f in block.findings]
         return heading + scrolling(html_table(["Status", "Subject", "Rule", "Finding"], rows),
                                    ident)
-    items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}</li>"
-                    for f in block.findings)
+    items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}"
+                    f"{_questions(f)}</li>" for f in block.findings)
     return f'{heading}<ul class="findings">{items}</ul>'
+
+
+def _questions(finding: FindingOut) -> str:
+    if not finding.questions:
+        return ""
+    asked = "".join(f"<li>{e(q)}</li>" for q in finding.questions)
+    return f'<div class="questions"><p>{e(QUESTIONS_LABEL)}:</p><ul>{asked}</ul></div>'
 
 
 def _cell(cell: Cell) -> str:

@@ -23,7 +23,7 @@ from corpparent.report.document import (
     Table,
 )
 from corpparent.report.formats import RenderOptions
-from corpparent.report.labels import finding_label, status_label
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label
 from corpparent.report.model import AnyReport
 
 __all__ = ["md", "render_markdown", "write"]
@@ -54,7 +54,11 @@ def _findings(block: FindingList, level: int) -> list[str]:
         lines += [f"| {md(f.display_subject)} | {md(f.rule)} | {md(finding_label(f))} | "
                   f"{md(f.explanation)} |" for f in block.findings]
     else:
-        lines += [f"- **{finding_label(f)}**: {md(f.explanation)}" for f in block.findings]
+        for f in block.findings:
+            lines.append(f"- **{finding_label(f)}**: {md(f.explanation)}")
+            if f.questions:
+                lines.append(f"  - *{QUESTIONS_LABEL}*:")
+                lines += [f"    - {md(q)}" for q in f.questions]
     return [*lines, ""]
 
 

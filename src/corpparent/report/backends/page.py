@@ -95,6 +95,8 @@ color:{public_fg};background:{public_bg};border-left:6px solid {text}}}
 font-weight:600;white-space:nowrap}}
 {badges}
 ul.findings{{padding-left:0;list-style:none}} ul.findings li{{margin:.35rem 0}}
+.questions{{font-size:.9rem;margin:.2rem 0 .2rem 1rem}} .questions p{{margin:0;font-style:italic}}
+.questions ul{{margin:.1rem 0;padding-left:1.2rem;list-style:disc}} .questions li{{margin:.1rem 0}}
 a{{color:{PAGE_COLOURS["link"][0]}}}
 caption{{text-align:left}}
 table{{border-collapse:collapse;width:100%;font-size:.92rem}}
@@ -119,7 +121,7 @@ border-radius:4px;padding:4px}}
 .charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
 .chart{{width:100%;height:auto}}
-.chart-wrap figure{{margin:.5rem 0;min-width:520px;max-width:900px}}
+.chart-wrap figure{{margin:.5rem 0;max-width:640px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
 details{{margin-top:.4rem;font-size:.9rem}}

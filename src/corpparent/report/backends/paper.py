@@ -51,7 +51,7 @@ from corpparent.report.backends.paper_word import (
     style,
 )
 from corpparent.report.backends.process_svg import process_chart
-from corpparent.report.backends.svg import comparator_chart, trend_chart
+from corpparent.report.backends.svg import comparator_chart, trend_chart, trend_parts
 from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
@@ -65,7 +65,7 @@ from corpparent.report.document import (
 )
 from corpparent.report.formats import RenderOptions
 from corpparent.report.formatting import show_number
-from corpparent.report.labels import finding_label, status_label
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label
 from corpparent.report.model import AnyReport
 from corpparent.report.suppression import COUNT_UNIT
 
@@ -244,6 +244,12 @@ def _findings(paper: Any, block: FindingList, level: int) -> None:
         if block.subjects:
             paragraph.add_run(_text(f"{finding.display_subject} ({finding.rule}). "))
         paragraph.add_run(_text(finding.explanation))
+        if finding.questions:
+            paper.add_paragraph(style=style(paper, "List Continue", "Normal")).add_run(
+                _text(f"{QUESTIONS_LABEL}:")).italic = True
+            for question in finding.questions:
+                paper.add_paragraph(_text(question),
+                                    style=style(paper, "List Bullet 2", "List Bullet"))
 
 
 def _table(paper: Any, block: Table) -> None:
@@ -290,7 +296,8 @@ def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
         if not indicator.trend:
             continue
         _title(paper, indicator.name, level)
-        _picture(paper, trend_chart(indicator, f"chart-{number}"))
+        if trend_parts(indicator)[0]:  # no frame where there is no value to draw
+            _picture(paper, trend_chart(indicator, f"chart-{number}"))
         if indicator.comparators and indicator.unit == COUNT_UNIT:
             paper.add_paragraph("Counts for areas of different sizes (compare rates per "
                                 "10,000 children): " + "; ".join(

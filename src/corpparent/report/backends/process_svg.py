@@ -12,11 +12,12 @@ elsewhere and escapes every piece of text.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from html import escape
 from typing import Final
 
-from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, period_label
+from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, nice_ticks, period_label
 from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.process import assurance_label, trial_note, variation_label
 
@@ -32,8 +33,11 @@ PROCESS_COLOURS: Final = {
     "limit": "#4a4f55",
 }
 
-_WIDTH, _HEIGHT = 580, 240
-_LEFT, _RIGHT, _TOP, _BOTTOM = 24, 92, 16, 40
+#: The drawing's own size: in a page it scales to the width of its box (a phone's too),
+#: so its text is set large enough to read at about two thirds of this size.
+_WIDTH, _HEIGHT = 480, 260
+_LEFT, _RIGHT, _TOP, _BOTTOM = 58, 86, 16, 42
+_FONT = 13
 
 
 def _domain(values: list[float]) -> tuple[float, float]:
@@ -94,6 +98,26 @@ def _limit_lines(chart: ChartOut, x: Callable[[int], float], y: Callable[[float]
     return out
 
 
+def _y_axis(low: float, high: float, y: Callable[[float], float],
+            show: Callable[[float], str]) -> list[str]:
+    """The y-axis's values in the indicator's unit: ``94%`` at each tick; a unit in words
+    (``461 children``) is written once, along the axis, and the ticks carry the numbers."""
+    ticks = nice_ticks(low, high)
+    shown = [show(tick).partition(" ") for tick in ticks]
+    unit = next((words for _number, _space, words in shown if words), "")
+    out = [f'<line x1="{_LEFT - 4}" x2="{_LEFT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+           f'stroke="{CHART_COLOURS["axis"]}"/><text class="tick" x="{_LEFT - 6}" '
+           f'y="{y(tick) + 4:.1f}" text-anchor="end" font-size="{_FONT - 1}" '
+           f'fill="{CHART_COLOURS["muted"]}">{escape(number)}</text>'
+           for tick, (number, _space, _words) in zip(ticks, shown, strict=True)]
+    if unit:
+        middle = _TOP + (_HEIGHT - _TOP - _BOTTOM) / 2
+        out.append(f'<text class="unit" x="12" y="{middle:.1f}" text-anchor="middle" '
+                   f'font-size="{_FONT - 1}" fill="{CHART_COLOURS["muted"]}" '
+                   f'transform="rotate(-90 12 {middle:.1f})">{escape(unit)}</text>')
+    return out
+
+
 def process_chart(chart: ChartOut, title: str, chart_id: str,
                   show: Callable[[float], str]) -> str:
     """``chart`` as an inline ``<svg>``; ``chart_id`` must be unique in the page, and
@@ -118,19 +142,20 @@ def process_chart(chart: ChartOut, title: str, chart_id: str,
         f'<line x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{_TOP + plot_h}" y2="{_TOP + plot_h}" '
         f'stroke="{CHART_COLOURS["axis"]}"/>',
     ]
+    out.extend(_y_axis(low, high, y, show))
     out.extend(_limit_lines(chart, x, y, step))
     last = points[-1]
     for value, name in ((last.upper_limit, "upper"), (last.mean, "mean"),
                         (last.lower_limit, "lower")):
-        out.append(f'<text x="{_LEFT + plot_w + 4}" y="{y(value) + 4:.1f}" font-size="10" '
-                   f'fill="{CHART_COLOURS["muted"]}">{escape(name)} '
+        out.append(f'<text x="{_LEFT + plot_w + 4}" y="{y(value) + 4:.1f}" '
+                   f'font-size="{_FONT - 1}" fill="{CHART_COLOURS["muted"]}">{escape(name)} '
                    f"{escape(show(value))}</text>")
     if chart.target is not None:
         ty = y(chart.target)
         out.append(
             f'<line class="target" x1="{_LEFT}" x2="{_LEFT + plot_w}" y1="{ty:.1f}" '
             f'y2="{ty:.1f}" stroke="{CHART_COLOURS["target"]}" stroke-width="2" '
-            f'stroke-dasharray="6 4"/><text x="{_LEFT + 4}" y="{ty - 4:.1f}" font-size="11" '
+            f'stroke-dasharray="6 4"/><text x="{_LEFT + 4}" y="{ty - 4:.1f}" font-size="{_FONT}" '
             f'font-weight="bold" fill="{CHART_COLOURS["target"]}">Target '
             f"{escape(show(chart.target))}</text>")
     path = " ".join(f"{x(i):.1f},{y(p.value):.1f}" for i, p in enumerate(points))
@@ -141,40 +166,52 @@ def process_chart(chart: ChartOut, title: str, chart_id: str,
         said = "common cause" if point.signal is None else (
             f"{point.signal} ({point.side}), {point.nature}")
         out.append(_mark(point, x(i), y(point.value), f"{where}: {show(point.value)}, {said}"))
-    every = max(1, len(points) // 8)
+    every = max(1, math.ceil(len(points) / 6))  # about six labels, whatever the width
     shown_year = ""
     for i, point in enumerate(points):
         if i % every and i != len(points) - 1:
             continue
         first, second = period_label(point.period or str(i + 1))
         second, shown_year = ("" if second == shown_year else second), second or shown_year
-        out.append(f'<text x="{x(i):.1f}" y="{_TOP + plot_h + 14}" text-anchor="middle" '
-                   f'font-size="10" fill="{CHART_COLOURS["muted"]}">{escape(first)}'
-                   f'<tspan x="{x(i):.1f}" dy="12">{escape(second)}</tspan></text>')
+        out.append(f'<text x="{x(i):.1f}" y="{_TOP + plot_h + 16}" text-anchor="middle" '
+                   f'font-size="{_FONT - 1}" fill="{CHART_COLOURS["muted"]}">{escape(first)}'
+                   f'<tspan x="{x(i):.1f}" dy="14">{escape(second)}</tspan></text>')
     out.append("</svg>")
     return "".join(out)
 
 
+#: The key to each mark a process chart may draw, by what it marks.
+_KEYS: Final = {
+    "common": ('<svg width="12" height="12"><circle cx="6" cy="6" r="3.5" fill="{c}"/></svg>'
+               "common cause"),
+    "improvement": ('<svg width="12" height="12"><rect width="10" height="10" x="1" y="1" '
+                    'fill="{c}"/></svg>improvement'),
+    "concern": ('<svg width="14" height="14"><polygon points="7,0 14,7 7,14 0,7" '
+                'fill="{c}"/></svg>concern'),
+    "neither": ('<svg width="14" height="14"><polygon points="7,1 13,13 1,13" '
+                'fill="{c}"/></svg>neither'),
+}
+
+
 def process_legend(chart: ChartOut) -> str:
     """The variation and assurance in words with their symbols, and the key to the
-    marks."""
+    marks the chart draws, and only those."""
     c = PROCESS_COLOURS
     trial = " <strong>Trial limits</strong>: too few points to rely on." if chart.trial else ""
     trial += escape(trial_note(chart))
+    drawn = {"common" if p.signal is None else (p.nature or "common") for p in chart.points}
+    keys = "".join(key.replace("{c}", c[name]) for name, key in _KEYS.items() if name in drawn)
+    target = (f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" '
+              f'stroke="{CHART_COLOURS["target"]}" stroke-width="2" stroke-dasharray="6 4"/>'
+              "</svg>target") if chart.target is not None else ""
     return (
         f'<p class="process-words"><strong>Variation:</strong> '
         f"{escape(variation_label(chart.variation))}. <strong>Assurance:</strong> "
         f"{escape(assurance_label(chart.assurance))}.{trial}</p>"
-        '<p class="legend" aria-hidden="true">'
-        f'<svg width="12" height="12"><rect width="10" height="10" x="1" y="1" '
-        f'fill="{c["improvement"]}"/></svg>improvement'
-        f'<svg width="14" height="14"><polygon points="7,0 14,7 7,14 0,7" '
-        f'fill="{c["concern"]}"/></svg>concern'
-        f'<svg width="14" height="14"><polygon points="7,1 13,13 1,13" '
-        f'fill="{c["neither"]}"/></svg>neither'
+        f'<p class="legend" aria-hidden="true">{keys}'
         f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["mean"]}" '
         'stroke-width="1.5"/></svg>mean'
         f'<svg width="22" height="10"><line x1="0" x2="22" y1="5" y2="5" stroke="{c["limit"]}" '
-        'stroke-width="1.5" stroke-dasharray="4 3"/></svg>process limits'
+        f'stroke-width="1.5" stroke-dasharray="4 3"/></svg>process limits{target}'
         "</p>"
     )

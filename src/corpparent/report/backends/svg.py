@@ -22,7 +22,8 @@ from attrs import frozen
 from corpparent.report.formatting import show_number, show_point, show_value
 from corpparent.report.parts import IndicatorOut, TrendPoint
 
-__all__ = ["CHART_COLOURS", "PlotArea", "comparator_chart", "period_label", "trend_chart"]
+__all__ = ["CHART_COLOURS", "PlotArea", "comparator_chart", "nice_ticks", "period_label",
+           "trend_caption", "trend_chart", "trend_parts"]
 
 #: Colours of chart marks; each meets 3:1 against white (WCAG 2.2, 1.4.11) where it
 #: carries meaning, and text meets 4.5:1 (1.4.3).
@@ -86,7 +87,8 @@ def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round values for an axis from ``low`` to ``high``, about ``count`` steps apart."""
     span = high - low or abs(high) or 1.0
     raw = span / count
     magnitude = 10 ** math.floor(math.log10(raw))
@@ -137,6 +139,23 @@ def _describe(indicator: IndicatorOut) -> str:
     return " ".join(parts)
 
 
+def trend_parts(indicator: IndicatorOut) -> tuple[bool, bool, bool]:
+    """What the trend chart of ``indicator`` draws: any value, an expected range, a
+    target or ambition. With no value there is no chart to draw."""
+    return (any(p.value is not None for p in indicator.trend),
+            any(p.lower is not None and p.upper is not None for p in indicator.trend),
+            bool(indicator.targets))
+
+
+def trend_caption(indicator: IndicatorOut) -> str:
+    """The trend chart's caption, naming only what it draws: ``Trend against the
+    expected range and the target``, or just ``Trend``."""
+    _values, band, target = trend_parts(indicator)
+    against = [what for what, drawn in (("the expected range", band),
+                                         ("the target", target)) if drawn]
+    return "Trend" + (" against " + " and ".join(against) if against else "")
+
+
 def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
     """The trend chart of ``indicator`` as an inline ``<svg>`` element.
 
@@ -151,7 +170,8 @@ def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
     area = PlotArea(_WIDTH, _HEIGHT, _LEFT, _RIGHT, _TOP, _BOTTOM, len(points), low, high)
     plot_w, plot_h, step, x, y = area.plot_w, area.plot_h, area.step, area.x, area.y
 
-    title = f"{indicator.name}: trend against the expected range"
+    caption = trend_caption(indicator)
+    title = f"{indicator.name}: {caption[0].lower()}{caption[1:]}"
     out = [
         f'<svg class="chart trend" '
         f'viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" height="{_HEIGHT}" role="img" '
@@ -171,7 +191,7 @@ def trend_chart(indicator: IndicatorOut, chart_id: str) -> str:
                 f'<line class="band-edge" x1="{left:.1f}" x2="{right:.1f}" y1="{edge:.1f}" '
                 f'y2="{edge:.1f}" stroke="{colours["band_edge"]}" stroke-width="1.5"/>'
             )
-    for tick in _nice_ticks(low, high):
+    for tick in nice_ticks(low, high):
         out.append(
             f'<line x1="{_LEFT - 4}" x2="{_LEFT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
             f'stroke="{colours["axis"]}"/>'

@@ -24,7 +24,7 @@ from corpparent.report.document import (
     Table,
 )
 from corpparent.report.formats import RenderOptions
-from corpparent.report.labels import finding_label, status_label
+from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label
 from corpparent.report.model import AnyReport
 
 if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
@@ -76,7 +76,12 @@ def _findings(block: FindingList) -> RichTable:
         cells = [_status(finding.status, finding_label(finding))]
         if block.subjects:
             cells += [Text(finding.display_subject), Text(finding.rule)]
-        table.add_row(*cells, Text(finding.explanation))
+        text = Text(finding.explanation)
+        if finding.questions:
+            text.append(f"\n{QUESTIONS_LABEL}:", style="italic")
+            for question in finding.questions:
+                text.append(f"\n• {question}")
+        table.add_row(*cells, text)
     if not block.findings:
         table.add_row(*([""] * (len(table.columns) - 1)), "none")
     return table

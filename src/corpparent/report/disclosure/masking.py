@@ -21,25 +21,24 @@ document, deterministically, so that nothing left in it bounds a withheld figure
   twelfth;
 * where the report period's value is withheld, the indicator's headline status and
   performance go with it;
-* the exception report is sorted again from the findings that remain, so its lists and
-  the summary agree with them.
+* the exception report is sorted again from the findings that remain
+  (:func:`corpparent.report.exceptions.exception_report`), so its lists, their
+  questions and the summary agree with them.
 
 Each withdrawal is logged (the internal log; a public report prints none).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from typing import Final
 
-from corpparent.exception_sorting import sort_findings
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.headline import headline_status
 from corpparent.report.disclosure.relations import Key, period_of
-from corpparent.report.model import ExceptionReportOut, WithheldOut
+from corpparent.report.model import WithheldOut
 from corpparent.report.parts import FindingOut, IndicatorOut, TrendPoint
-from corpparent.spc.signals import Nature, Variation
 
 __all__ = [
     "CHART_WITHDRAWN",
@@ -47,7 +46,6 @@ __all__ = [
     "SUPPRESSED",
     "WITHHELD_NOTE",
     "earlier_period",
-    "exception_report",
     "mask_chart_findings",
     "mask_finding",
     "mask_indicator",
@@ -219,16 +217,3 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
     return item.model_copy(update=update), work.log, shown
 
 
-_CONCERNS: Final = frozenset(v.value for v in Variation if v.nature is Nature.CONCERN)
-
-
-def exception_report(indicators: Iterable[IndicatorOut]) -> ExceptionReportOut:
-    """The exception report of these indicators' findings, sorted as the scorecard's is
-    (:func:`corpparent.exception_sorting.sort_findings`): each indicator at most once in
-    each list, its findings there joined in one entry."""
-    exceptions, successes, insufficient = sort_findings(
-        ((item.findings, item.status is Status.INSUFFICIENT_DATA) for item in indicators),
-        concern=lambda f: f.outcome in _CONCERNS,
-        explained=lambda f, text: f.model_copy(update={"explanation": text}))
-    return ExceptionReportOut(exceptions=exceptions, successes=successes,
-                              insufficient=insufficient)
