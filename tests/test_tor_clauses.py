@@ -35,6 +35,16 @@ CASES = [
                councillors(*["Labour"] * 5, *["Conservative"] * 3, "Green"), _ONE_MEETING),
          Panel({"political_balance": _COUNCIL},
                councillors(*["Labour"] * 4, *["Conservative"] * 4, "Green"), _ONE_MEETING)),
+    # "The Virtual School Head is invited to all meetings": recorded, not a member.
+    Case("standing invitees", "standing invitees",
+         Panel({"standing_invitees": ["Virtual School Head"]}, councillors("A", "A"),
+               [meeting("2023-06-01", "Cllr 0", "Virtual School Head"),
+                meeting("2023-09-01", "Cllr 0", "Cllr 1", invited=["Virtual School Head"])]),
+         # The membership gives the invitee a seat the terms do not.
+         Panel({"standing_invitees": ["Virtual School Head"]},
+               [*councillors("A", "A"),
+                {"name": "Virtual School Head", "class": "co-opted member"}],
+               [meeting("2023-06-01", "Cllr 0", "Virtual School Head")])),
 ]
 
 

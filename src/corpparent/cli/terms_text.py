@@ -29,6 +29,7 @@ from corpparent.governance.composition import (
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.declared import rule_type_of, rule_types
 from corpparent.governance.frequency import MeetingFrequency
+from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass
 from corpparent.governance.offices import OfficeHolders, RoleSeat
@@ -164,6 +165,10 @@ def _reporting(rule: ReportingLine) -> str:
     return rule.describe()
 
 
+def _invitees(rule: StandingInvitees) -> str:
+    return rule.describe()
+
+
 #: Each rule class corpparent knows: the heading of its line and its words.
 _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     Seats: ("Seats", _seats),
@@ -181,6 +186,7 @@ _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     SubstitutionTerms: ("Substitution terms", _substitution_terms),
     MeetingFrequency: ("Meeting frequency", _frequency),
     AttendanceThreshold: ("Attendance", _attendance),
+    StandingInvitees: ("Standing invitees", _invitees),
     SixMonthRule: ("Six-month rule", _six_month),
     ReportingLine: ("Reporting line", _reporting),
 }

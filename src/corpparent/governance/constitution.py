@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar, final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 # The rule types a constitution knows without a plug-in: importing each module declares
 # its type.
@@ -28,6 +28,7 @@ import corpparent.governance.attendance
 import corpparent.governance.balance
 import corpparent.governance.composition
 import corpparent.governance.frequency
+import corpparent.governance.invitees
 import corpparent.governance.offices
 import corpparent.governance.quorum
 import corpparent.governance.requirements
@@ -46,6 +47,7 @@ from corpparent.governance.declared import (
     rule_type_of,
     rule_types,
 )
+from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.membership import MemberClass, Membership, Roster
 from corpparent.governance.panel import PanelRecord
@@ -209,14 +211,24 @@ class Constitution:
         return tuple(line.finding(self.panel, items, period, as_of)
                      for line in self.reporting_lines)
 
+    def _review_of(self, record: PanelRecord) -> PanelReview:
+        """The review of ``record``, its meetings seen without the standing invitees:
+        the terms give them no seat, so no rule counts them."""
+        panel = PanelReview.of(self, record)
+        invitees = self.rule(StandingInvitees)
+        if invitees is None:
+            return panel
+        return evolve(panel, sittings=tuple(map(invitees.without, panel.sittings)))
+
     def review(self, record: PanelRecord) -> tuple[Finding, ...]:
         """Every finding for ``record``: each rule in its type's order (composition on
         the last day, then the meetings, frequency and attendance), unknown attendees
         before the first rule of the meetings, then the clauses not stated."""
-        panel = PanelReview.of(self, record)
+        panel = self._review_of(record)
         found = [f for r in self.rules if rule_type_of(r).order < SITTINGS
                  for f in r.review(panel)]
-        unknown = UnknownAttendees()
+        invitees = self.rule(StandingInvitees)
+        unknown = UnknownAttendees(invitees=() if invitees is None else invitees.invitees)
         found.extend(f for f in map(unknown.finding, panel.sittings) if f is not None)
         found.extend(f for r in self.rules if rule_type_of(r).order >= SITTINGS
                      for f in r.review(panel))
@@ -236,7 +248,7 @@ class Constitution:
                                                       period, as_of=as_of))
         found: list[Finding] = list(self.not_stated_findings(period))
         record = PanelRecord.for_period(self.panel, Membership(()), meetings, period, as_of)
-        panel = PanelReview.of(self, record)
+        panel = self._review_of(record)
         found.extend(f for r in self.rules if not rule_type_of(r).needs_membership
                      for f in r.review(panel))
         found.append(Finding(

@@ -25,6 +25,7 @@ from corpparent.testing.panel_rules import (  # noqa: F401  (each registers its 
     role_seats,
     seats,
     six_month,
+    standing_invitees,
     substitutes,
     substitution_terms,
 )

@@ -24,6 +24,7 @@ from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its c
     role_seats,
     seats,
     six_month,
+    standing_invitees,
     substitutes,
     substitution_terms,
 )
