@@ -5,6 +5,7 @@ and described by ``corpparent authorities show``."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from click.testing import CliRunner
 
 from corpparent.cli import cli
 from corpparent.files import profile_from_toml, profile_to_toml
+from corpparent.findings import Status
+from corpparent.governance.next_meeting import NextMeetingOf
+from corpparent.governance.terms import ReportingLine
+from corpparent.obligations import Submission
 from corpparent.periods import FinancialYear
 from terms_cases import Case, Panel, councillors, meeting
 
@@ -119,3 +124,93 @@ def test_authorities_show_in_json_gives_the_plug_ins_own_data(tmp_path: Path) ->
     text = json.dumps(shown)
     assert '"since": "2023-01-01"' in text
     assert '"groups": {"Labour": 30, "Conservative": 20, "Green": 5}' in text
+
+
+# --- a deadline "by the next meeting of" another body --------------------------------
+
+# "Minutes of the panel to be reported to the next meeting of Cabinet": the panel meets
+# on 1 June and 1 September; Cabinet on 20 June, 19 September and 12 December.
+_MINUTES = {"recipient": "Cabinet", "document": "minutes", "by_next_meeting_of": {
+    "body": "Cabinet", "meetings": ["2023-06-20", "2023-09-19", "2023-12-12"]}}
+_TO_CABINET = Panel({"reporting_lines": [_MINUTES]}, councillors("A"),
+                    [meeting("2023-06-01", "Cllr 0"), meeting("2023-09-01", "Cllr 0")])
+_RULE = "reporting line: reports to Cabinet"
+
+
+def _log(tmp_path: Path, *rows: str) -> str:
+    log = tmp_path / "log.csv"
+    log.write_text("document,recipient,date\n" + "".join(f"{r}\n" for r in rows),
+                   encoding="utf-8")
+    return str(log)
+
+
+def _with_log(panel: Panel, tmp_path: Path, *more: str) -> list[dict[str, str]]:
+    plugin = tmp_path / "case.toml"
+    plugin.write_text(panel.plugin(), encoding="utf-8")
+    assert CliRunner().invoke(cli, ["validate", str(plugin)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["meetings", "-a", str(plugin), "-p", "2023-24",
+                                      "-f", "json", *more])
+    assert result.exit_code == 0, result.output
+    found: list[dict[str, str]] = json.loads(result.stdout)["findings"]
+    return found
+
+
+def test_minutes_by_cabinets_next_meeting_are_on_time(tmp_path: Path) -> None:
+    log = _log(tmp_path, "minutes,Cabinet,2023-06-15", "minutes,Cabinet,2023-09-14")
+    (line,) = [f for f in _with_log(_TO_CABINET, tmp_path, "--log", log)
+               if f["rule"] == _RULE]
+    assert line["status"] == "met"
+    assert ("arose 1 June 2023, due by Cabinet on 20 June 2023: went on 15 June 2023"
+            in line["explanation"])
+
+
+def test_minutes_after_cabinets_next_meeting_are_late(tmp_path: Path) -> None:
+    log = _log(tmp_path, "minutes,Cabinet,2023-06-15", "minutes,Cabinet,2023-12-12")
+    (line,) = [f for f in _with_log(_TO_CABINET, tmp_path, "--log", log)
+               if f["rule"] == _RULE]
+    assert line["status"] == "breached"
+    assert ("arose 1 September 2023, due by Cabinet on 19 September 2023: went late, on "
+            "12 December 2023") in line["explanation"]
+
+
+def test_no_later_meeting_of_the_body_on_record_is_insufficient_data() -> None:
+    line = ReportingLine("Cabinet", document="minutes", by_next_meeting_of=NextMeetingOf(
+        "Cabinet", [date(2023, 6, 20)]))
+    sent = [Submission(document="minutes", recipient="Cabinet", date=date(2023, 9, 5))]
+    found = line.finding("P", sent, YEAR, YEAR.end, [date(2023, 9, 1)])
+    assert found.status is Status.INSUFFICIENT_DATA
+    assert ("no meeting of Cabinet after it is on record, so its deadline is not known; "
+            "it went on 5 September 2023") in found.explanation
+
+
+def test_an_annual_report_by_councils_next_meeting_after_the_year() -> None:
+    line = ReportingLine("Full Council", document="annual report", arises="year end",
+                         by_next_meeting_of=NextMeetingOf("Full Council",
+                                                          [date(2024, 4, 18)]))
+    sent = [Submission(document="annual report", recipient="Full Council",
+                       date=date(2024, 4, 18))]
+    assert line.finding("P", [], YEAR, YEAR.end).status is Status.NOT_YET_DUE
+    assert line.finding("P", sent, YEAR, date(2024, 5, 1)).status is Status.MET
+    assert line.finding("P", [], YEAR, date(2024, 5, 1)).status is Status.BREACHED
+
+
+def test_a_recipient_not_stated_is_insufficient_data(tmp_path: Path) -> None:
+    # "The panel will produce an annual report": to whom, and by when, not stated.
+    panel = Panel({"reporting_lines": [{"document": "annual report"}]}, councillors("A"),
+                  _ONE_MEETING)
+    text = _show(panel, tmp_path)
+    assert ("Reporting line: reports to (recipient not stated) (annual report); no deadline "
+            "or cadence stated") in text
+    line = ReportingLine(None, document="annual report")
+    found = line.finding("P", [Submission(document="annual report", recipient="Cabinet",
+                                         date=date(2023, 7, 1))],
+                         YEAR, YEAR.end)
+    assert found.status is Status.INSUFFICIENT_DATA
+    assert "do not state to whom" in found.explanation
+
+
+def test_authorities_show_states_the_deadline_and_the_bodys_meetings(tmp_path: Path) -> None:
+    text = _show(_TO_CABINET, tmp_path)
+    assert ("Reporting line: reports to Cabinet (minutes), after each meeting of the panel, "
+            "by the next meeting of Cabinet (3 meetings of it on record, 20 June 2023 to "
+            "12 December 2023)") in text

@@ -204,11 +204,14 @@ class Constitution:
                      for c in self.not_stated)
 
     def reporting_findings(self, sent: Iterable[SentItem] | None, period: Period,
-                           as_of: date) -> tuple[Finding, ...]:
-        """One finding per reporting line (recipient only, nothing due) from a
-        submissions log (None: no log given)."""
+                           as_of: date, meetings: Iterable[date] | None = None,
+                           ) -> tuple[Finding, ...]:
+        """One finding per reporting line from a submissions log (None: no log given);
+        ``meetings``, the panel's meeting dates, are when a line with a deadline by
+        another body's next meeting arises after each meeting."""
         items = None if sent is None else tuple(sent)
-        return tuple(line.finding(self.panel, items, period, as_of)
+        held = None if meetings is None else tuple(meetings)
+        return tuple(line.finding(self.panel, items, period, as_of, held)
                      for line in self.reporting_lines)
 
     def _review_of(self, record: PanelRecord) -> PanelReview:

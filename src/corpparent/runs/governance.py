@@ -21,7 +21,7 @@ from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.invitees import StandingInvitees
-from corpparent.governance.meetings import Meetings
+from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.membership import Membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.register import AttendanceRegister, attendance_register
@@ -108,7 +108,8 @@ def review_governance(
     findings = chosen.review_period(meetings, membership, period, day)
     if chosen.reporting_lines:
         sent = None if submissions is None else tuple(submissions)
-        findings += chosen.reporting_findings(sent, period, day)
+        formal = meetings.of_kind(MeetingKind.FORMAL).dates
+        findings += chosen.reporting_findings(sent, period, day, formal)
     if rule_set is not None:
         findings = rule_set.named_in(findings)
     register = None if membership is None else attendance_register(PanelRecord(
