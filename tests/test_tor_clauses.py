@@ -12,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from corpparent.cli import cli
+from corpparent.errors import DataError
 from corpparent.files import profile_from_toml, profile_to_toml
+from corpparent.files.panel.meetings import read_meetings
 from corpparent.findings import Status
 from corpparent.governance.next_meeting import NextMeetingOf
 from corpparent.governance.terms import ReportingLine
@@ -50,6 +52,15 @@ CASES = [
                [*councillors("A", "A"),
                 {"name": "Virtual School Head", "class": "co-opted member"}],
                [meeting("2023-06-01", "Cllr 0", "Virtual School Head")])),
+    # "Meetings are open to the public": an item about a named child is taken in
+    # private as exempt information (Sch 12A paragraph 1); one with no reason breaks it.
+    Case("meetings open to the public", "meetings open to the public",
+         Panel({"open_to_public": True}, councillors("A"),
+               [meeting("2023-06-01", "Cllr 0", in_public=True,
+                        private_items=[{"item": 6, "exempt_paragraph": 1}])]),
+         Panel({"open_to_public": True}, councillors("A"),
+               [meeting("2023-06-01", "Cllr 0", in_public=True,
+                        private_items=[{"item": 6}])])),
 ]
 
 
@@ -209,8 +220,63 @@ def test_a_recipient_not_stated_is_insufficient_data(tmp_path: Path) -> None:
     assert "do not state to whom" in found.explanation
 
 
+def test_a_meeting_that_does_not_say_whether_it_was_public_is_insufficient_data() -> None:
+    panel = Panel({"open_to_public": True}, councillors("A"), _ONE_MEETING)
+    assert _statuses(_findings(panel), "meetings open to the public") == [
+        "insufficient data"]
+
+
+_CSV_ITEMS = """\
+date,member,attendance,in_public,private_item,exempt_paragraph
+2023-06-01,Cllr 0,present,yes,,
+2023-06-01,,,,6,1
+2023-06-01,,,,7,
+2023-09-01,Cllr 0,present,no,,
+"""
+
+
+def test_a_csv_meetings_file_records_public_and_private_items(tmp_path: Path) -> None:
+    (tmp_path / "meetings.csv").write_text(_CSV_ITEMS, encoding="utf-8")
+    held = [{"date": "2023-06-01", "present": ["Cllr 0"], "in_public": True,
+             "private_items": [{"item": 6, "exempt_paragraph": 1}, {"item": 7}]},
+            {"date": "2023-09-01", "present": ["Cllr 0"], "in_public": False}]
+    (tmp_path / "meetings.json").write_text(json.dumps(held), encoding="utf-8")
+    assert read_meetings(tmp_path / "meetings.csv") == read_meetings(
+        tmp_path / "meetings.json")
+    plugin = tmp_path / "case.toml"
+    plugin.write_text(Panel({"open_to_public": True}, councillors("A"),
+                            _ONE_MEETING).plugin(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["meetings", str(tmp_path / "meetings.csv"), "-a",
+                                      str(plugin), "-p", "2023-24", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    found = [f for f in json.loads(result.stdout)["findings"]
+             if f["rule"] == "meetings open to the public"]
+    assert [f["status"] for f in found] == ["breached", "breached"]
+    assert ("item 7 taken in private with no exempt information given (Sch 12A); taken "
+            "in private as exempt information under Sch 12A: item 6 (paragraph 1)"
+            in found[0]["explanation"])
+    assert "held in private" in found[1]["explanation"]
+
+
+def test_a_private_item_goes_on_a_row_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "meetings.csv").write_text(
+        "date,member,attendance,private_item\n2023-06-01,Cllr 0,present,6\n",
+        encoding="utf-8")
+    with pytest.raises(DataError, match=r"line 2.*private_item.*a row of its own"):
+        read_meetings(tmp_path / "meetings.csv")
+
+
 def test_authorities_show_states_the_deadline_and_the_bodys_meetings(tmp_path: Path) -> None:
     text = _show(_TO_CABINET, tmp_path)
     assert ("Reporting line: reports to Cabinet (minutes), after each meeting of the panel, "
             "by the next meeting of Cabinet (3 meetings of it on record, 20 June 2023 to "
             "12 December 2023)") in text
+
+
+def test_terms_that_only_ask_for_a_reason_noted_make_a_missing_paragraph_a_warning() -> None:
+    panel = Panel({"open_to_public": {"paragraph_required": False}}, councillors("A"),
+                  [meeting("2023-06-01", "Cllr 0", in_public=True,
+                           private_items=[{"item": 6}])])
+    assert _statuses(_findings(panel), "meetings open to the public") == ["warning"]
+    profile = profile_from_toml(panel.plugin(), "case.toml")
+    assert profile_from_toml(profile_to_toml(profile)) == profile

@@ -33,6 +33,7 @@ from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass
 from corpparent.governance.offices import OfficeHolders, RoleSeat
+from corpparent.governance.public import OpenToPublic
 from corpparent.governance.quorum import Basis, ClassQuorum, Quorum
 from corpparent.governance.requirements import Requirement
 from corpparent.governance.reserves import SubstitutionTerms
@@ -169,6 +170,10 @@ def _invitees(rule: StandingInvitees) -> str:
     return rule.describe()
 
 
+def _public(rule: OpenToPublic) -> str:
+    return rule.describe()
+
+
 #: Each rule class corpparent knows: the heading of its line and its words.
 _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     Seats: ("Seats", _seats),
@@ -187,6 +192,7 @@ _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     MeetingFrequency: ("Meeting frequency", _frequency),
     AttendanceThreshold: ("Attendance", _attendance),
     StandingInvitees: ("Standing invitees", _invitees),
+    OpenToPublic: ("Public access", _public),
     SixMonthRule: ("Six-month rule", _six_month),
     ReportingLine: ("Reporting line", _reporting),
 }

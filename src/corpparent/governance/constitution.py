@@ -30,6 +30,7 @@ import corpparent.governance.composition
 import corpparent.governance.frequency
 import corpparent.governance.invitees
 import corpparent.governance.offices
+import corpparent.governance.public
 import corpparent.governance.quorum
 import corpparent.governance.requirements
 import corpparent.governance.reserves

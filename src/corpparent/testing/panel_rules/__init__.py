@@ -16,6 +16,7 @@ from corpparent.testing.panel_rules import (  # noqa: F401  (each registers its 
     max_members,
     office_holders,
     offices,
+    open_to_public,
     political_balance,
     priorities,
     priority_leads,

@@ -15,6 +15,7 @@ from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its c
     max_members,
     office_holders,
     offices,
+    open_to_public,
     political_balance,
     priorities,
     priority_leads,
