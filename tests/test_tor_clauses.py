@@ -30,6 +30,11 @@ _ONE_MEETING = [meeting("2023-06-01", "Cllr 0")]
 _COUNCIL = {"seats": 9, "council": [
     {"since": "2023-01-01", "groups": {"Labour": 30, "Conservative": 20, "Green": 5}}]}
 
+_PARENT = {"panel": "Corporate Parenting Board", "members": [
+    {"name": "Cllr 0", "class": "core councillor"},
+    {"name": "Cllr 1", "class": "core councillor", "left": "2023-05-31"},
+    {"name": "Partner P", "class": "associate member"}]}
+
 CASES = [
     Case("political balance in proportion to the council", "political balance",
          Panel({"political_balance": _COUNCIL},
@@ -61,6 +66,13 @@ CASES = [
          Panel({"open_to_public": True}, councillors("A"),
                [meeting("2023-06-01", "Cllr 0", in_public=True,
                         private_items=[{"item": 6}])])),
+    # A sub-group "drawn from the members of the Board": Cllr 1 left the Board at the
+    # end of May, so sits on the sub-group in June as an outsider.
+    Case("a sub-group's members drawn from its panel", "members of Corporate Parenting Board",
+         Panel({"parent_panel": _PARENT}, councillors("A", "A"),
+               [meeting("2023-05-10", "Cllr 0", "Cllr 1")]),
+         Panel({"parent_panel": _PARENT}, councillors("A", "A"),
+               [meeting("2023-06-14", "Cllr 0", "Cllr 1")])),
 ]
 
 
@@ -280,3 +292,20 @@ def test_terms_that_only_ask_for_a_reason_noted_make_a_missing_paragraph_a_warni
     assert _statuses(_findings(panel), "meetings open to the public") == ["warning"]
     profile = profile_from_toml(panel.plugin(), "case.toml")
     assert profile_from_toml(profile_to_toml(profile)) == profile
+
+
+def test_a_sub_group_finding_names_the_outsider_and_the_day(tmp_path: Path) -> None:
+    panel = CASES[-1].fails
+    profile = profile_from_toml(panel.plugin(), "case.toml")
+    assert profile.constitution is not None
+    (found,) = [f for f in profile.constitution.review_period(
+        profile.meetings, profile.membership, YEAR, YEAR.end)
+        if f.rule == "members of Corporate Parenting Board"]
+    assert found.subject_name == "meeting on 2023-06-14"
+    assert ("1 member of the sub-group (Cllr 1) not a member of Corporate Parenting Board "
+            "on 2023-06-14") in found.explanation
+    text = _show(panel, tmp_path)
+    assert ("Sub-group of: a sub-group of Corporate Parenting Board, whose members must be "
+            "members of Corporate Parenting Board; its members on record: Cllr 0 (core "
+            "councillor); Cllr 1 (core councillor, to 31 May 2023); Partner P (associate "
+            "member)") in text

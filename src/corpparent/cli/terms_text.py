@@ -38,6 +38,7 @@ from corpparent.governance.quorum import Basis, ClassQuorum, Quorum
 from corpparent.governance.requirements import Requirement
 from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.seats import Seats
+from corpparent.governance.subgroups import ParentPanel
 from corpparent.governance.terms import Clause, ReportingLine, not_stated_finding
 from corpparent.governance.years import YearKind
 from corpparent.wording import counted, listed
@@ -174,6 +175,10 @@ def _public(rule: OpenToPublic) -> str:
     return rule.describe()
 
 
+def _parent(rule: ParentPanel) -> str:
+    return rule.describe()
+
+
 #: Each rule class corpparent knows: the heading of its line and its words.
 _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     Seats: ("Seats", _seats),
@@ -193,6 +198,7 @@ _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     AttendanceThreshold: ("Attendance", _attendance),
     StandingInvitees: ("Standing invitees", _invitees),
     OpenToPublic: ("Public access", _public),
+    ParentPanel: ("Sub-group of", _parent),
     SixMonthRule: ("Six-month rule", _six_month),
     ReportingLine: ("Reporting line", _reporting),
 }

@@ -34,7 +34,8 @@ import corpparent.governance.public
 import corpparent.governance.quorum
 import corpparent.governance.requirements
 import corpparent.governance.reserves
-import corpparent.governance.seats  # noqa: F401
+import corpparent.governance.seats
+import corpparent.governance.subgroups  # noqa: F401
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Rule, Status

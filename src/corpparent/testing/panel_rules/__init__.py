@@ -17,6 +17,7 @@ from corpparent.testing.panel_rules import (  # noqa: F401  (each registers its 
     office_holders,
     offices,
     open_to_public,
+    parent_panel,
     political_balance,
     priorities,
     priority_leads,

@@ -16,6 +16,7 @@ from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its c
     office_holders,
     offices,
     open_to_public,
+    parent_panel,
     political_balance,
     priorities,
     priority_leads,
