@@ -29,13 +29,16 @@ from corpparent.governance.composition import (
 from corpparent.governance.constitution import Constitution
 from corpparent.governance.declared import rule_type_of, rule_types
 from corpparent.governance.frequency import MeetingFrequency
+from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import MeetingKind
 from corpparent.governance.membership import MemberClass
 from corpparent.governance.offices import OfficeHolders, RoleSeat
+from corpparent.governance.public import OpenToPublic
 from corpparent.governance.quorum import Basis, ClassQuorum, Quorum
 from corpparent.governance.requirements import Requirement
 from corpparent.governance.reserves import SubstitutionTerms
 from corpparent.governance.seats import Seats
+from corpparent.governance.subgroups import ParentPanel
 from corpparent.governance.terms import Clause, ReportingLine, not_stated_finding
 from corpparent.governance.years import YearKind
 from corpparent.wording import counted, listed
@@ -164,6 +167,18 @@ def _reporting(rule: ReportingLine) -> str:
     return rule.describe()
 
 
+def _invitees(rule: StandingInvitees) -> str:
+    return rule.describe()
+
+
+def _public(rule: OpenToPublic) -> str:
+    return rule.describe()
+
+
+def _parent(rule: ParentPanel) -> str:
+    return rule.describe()
+
+
 #: Each rule class corpparent knows: the heading of its line and its words.
 _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     Seats: ("Seats", _seats),
@@ -181,6 +196,9 @@ _WORDS: dict[type, tuple[str, Callable[[Any], str]]] = {
     SubstitutionTerms: ("Substitution terms", _substitution_terms),
     MeetingFrequency: ("Meeting frequency", _frequency),
     AttendanceThreshold: ("Attendance", _attendance),
+    StandingInvitees: ("Standing invitees", _invitees),
+    OpenToPublic: ("Public access", _public),
+    ParentPanel: ("Sub-group of", _parent),
     SixMonthRule: ("Six-month rule", _six_month),
     ReportingLine: ("Reporting line", _reporting),
 }

@@ -7,7 +7,8 @@ unrecognised councillors into "1 councillor present ... not quorate" with no sig
 why; :class:`UnknownAttendees` reports each meeting where it happens instead, naming the
 people, so the record or the membership can be corrected. People invited to attend
 (officers, guests) are recorded in the meeting's ``invited`` list and are never reported
-here, nor counted.
+here, nor counted; nor are the standing invitees the terms declare, wherever the record
+lists them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ __all__ = ["UnknownAttendees"]
 class UnknownAttendees:
     """Report the attendees of a sitting who are not on the membership that day."""
 
+    invitees: tuple[str, ...] = ()
+    """The terms' standing invitees: present by invitation, never unknown."""
     source: str = field(default="", eq=False)
 
     @property
@@ -45,8 +48,9 @@ class UnknownAttendees:
         """The names present who are not serving members, and the substitutions for
         someone who is not a serving member ("A for B")."""
         serving = {m.key for m in sitting.roster.members}
+        invited = {name_key(n) for n in self.invitees}
         present = tuple(p for p in sitting.meeting.present or ()
-                        if name_key(p) not in serving)
+                        if name_key(p) not in serving | invited)
         covering = tuple(f"{s.substitute} for {s.replaces}"
                          for s in sitting.meeting.substitutions
                          if name_key(s.replaces) not in serving)

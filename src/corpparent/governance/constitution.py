@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar, final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 # The rule types a constitution knows without a plug-in: importing each module declares
 # its type.
@@ -28,11 +28,14 @@ import corpparent.governance.attendance
 import corpparent.governance.balance
 import corpparent.governance.composition
 import corpparent.governance.frequency
+import corpparent.governance.invitees
 import corpparent.governance.offices
+import corpparent.governance.public
 import corpparent.governance.quorum
 import corpparent.governance.requirements
 import corpparent.governance.reserves
-import corpparent.governance.seats  # noqa: F401
+import corpparent.governance.seats
+import corpparent.governance.subgroups  # noqa: F401
 from corpparent.errors import DefinitionError
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import Finding, Rule, Status
@@ -46,6 +49,7 @@ from corpparent.governance.declared import (
     rule_type_of,
     rule_types,
 )
+from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.membership import MemberClass, Membership, Roster
 from corpparent.governance.panel import PanelRecord
@@ -202,21 +206,34 @@ class Constitution:
                      for c in self.not_stated)
 
     def reporting_findings(self, sent: Iterable[SentItem] | None, period: Period,
-                           as_of: date) -> tuple[Finding, ...]:
-        """One finding per reporting line (recipient only, nothing due) from a
-        submissions log (None: no log given)."""
+                           as_of: date, meetings: Iterable[date] | None = None,
+                           ) -> tuple[Finding, ...]:
+        """One finding per reporting line from a submissions log (None: no log given);
+        ``meetings``, the panel's meeting dates, are when a line with a deadline by
+        another body's next meeting arises after each meeting."""
         items = None if sent is None else tuple(sent)
-        return tuple(line.finding(self.panel, items, period, as_of)
+        held = None if meetings is None else tuple(meetings)
+        return tuple(line.finding(self.panel, items, period, as_of, held)
                      for line in self.reporting_lines)
+
+    def _review_of(self, record: PanelRecord) -> PanelReview:
+        """The review of ``record``, its meetings seen without the standing invitees:
+        the terms give them no seat, so no rule counts them."""
+        panel = PanelReview.of(self, record)
+        invitees = self.rule(StandingInvitees)
+        if invitees is None:
+            return panel
+        return evolve(panel, sittings=tuple(map(invitees.without, panel.sittings)))
 
     def review(self, record: PanelRecord) -> tuple[Finding, ...]:
         """Every finding for ``record``: each rule in its type's order (composition on
         the last day, then the meetings, frequency and attendance), unknown attendees
         before the first rule of the meetings, then the clauses not stated."""
-        panel = PanelReview.of(self, record)
+        panel = self._review_of(record)
         found = [f for r in self.rules if rule_type_of(r).order < SITTINGS
                  for f in r.review(panel)]
-        unknown = UnknownAttendees()
+        invitees = self.rule(StandingInvitees)
+        unknown = UnknownAttendees(invitees=() if invitees is None else invitees.invitees)
         found.extend(f for f in map(unknown.finding, panel.sittings) if f is not None)
         found.extend(f for r in self.rules if rule_type_of(r).order >= SITTINGS
                      for f in r.review(panel))
@@ -236,7 +253,7 @@ class Constitution:
                                                       period, as_of=as_of))
         found: list[Finding] = list(self.not_stated_findings(period))
         record = PanelRecord.for_period(self.panel, Membership(()), meetings, period, as_of)
-        panel = PanelReview.of(self, record)
+        panel = self._review_of(record)
         found.extend(f for r in self.rules if not rule_type_of(r).needs_membership
                      for f in r.review(panel))
         found.append(Finding(

@@ -23,7 +23,8 @@ from attrs import field, frozen
 from corpparent.errors import DataError, Problem
 from corpparent.governance.membership import Member, MemberClass, Roster, name_key
 
-__all__ = ["ClassCount", "Meeting", "MeetingKind", "Meetings", "Sitting", "Substitution"]
+__all__ = ["ClassCount", "Meeting", "MeetingKind", "Meetings", "PrivateItem", "Sitting",
+           "Substitution"]
 
 
 def _name(value: str) -> str:
@@ -40,6 +41,28 @@ def _names(values: Iterable[str]) -> tuple[str, ...]:
 
 def _optional_names(values: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if values is None else _names(values)
+
+
+def _private_items(values: Iterable[PrivateItem]) -> tuple[PrivateItem, ...]:
+    return tuple(values)
+
+
+def _exempt_paragraph(_instance: object, _attribute: object, value: int | None) -> None:
+    if value is not None and not 1 <= value <= 7:
+        raise DataError([Problem(source="meetings", field="exempt_paragraph",
+                                 message=f"an exempt-information paragraph is 1 to 7, got "
+                                 f"{value}")])
+
+
+@final
+@frozen
+class PrivateItem:
+    """An agenda ``item`` taken in private, with the public excluded, and the paragraph
+    of the Local Government Act 1972 Sch 12A (exempt information, paragraphs 1 to 7 in
+    England) the minutes give for it (None: none given)."""
+
+    item: int
+    exempt_paragraph: int | None = field(default=None, validator=_exempt_paragraph)
 
 
 class MeetingKind(Enum):
@@ -83,7 +106,8 @@ class Meeting:
     (officers, guests, partners): recorded, and never counted toward quorum or
     attendance. A name in ``present`` that is not on the membership that day is reported
     (see :class:`~corpparent.governance.attendees.UnknownAttendees`), never dropped
-    silently, so invited attendees belong in ``invited``.
+    silently, so invited attendees belong in ``invited``. ``in_public`` says whether the
+    meeting was open to the public, and ``private_items`` the items taken in private.
     """
 
     held_on: date
@@ -94,6 +118,10 @@ class Meeting:
     title: str | None = None
     source: str | None = field(default=None, eq=False)
     invited: tuple[str, ...] = field(default=(), converter=_names)
+    in_public: bool | None = None
+    """Whether the meeting was open to the public (None: the record does not say)."""
+    private_items: tuple[PrivateItem, ...] = field(default=(), converter=_private_items)
+    """The items taken in private, the public excluded."""
     _present_keys: frozenset[str] = field(init=False, eq=False, repr=False)
     _replaced_keys: frozenset[str] = field(init=False, eq=False, repr=False)
     _substitute_keys: frozenset[str] = field(init=False, eq=False, repr=False)

@@ -12,6 +12,11 @@ Where the terms set conditions on substitutes
 member's place is marked as the quorum counts them: one that counts, one that does not,
 and one the record cannot judge are three marks, never one. A reserve's own row shows
 the meetings they attended as a substitute, as the six-month finding counts them.
+
+The terms' standing invitees (:class:`~corpparent.governance.invitees.StandingInvitees`)
+have rows of their own, apart from the members': present where the record shows them,
+invited or present, and absent where it records attendance without them. They are never
+counted, so they add nothing to any member's row or any finding.
 """
 
 from __future__ import annotations
@@ -21,12 +26,13 @@ from typing import final
 
 from attrs import frozen
 
+from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import Meeting
 from corpparent.governance.membership import Member, Roster, name_key
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.reserves import Counted, SubstitutionTerms
 
-__all__ = ["AttendanceRegister", "Mark", "RegisterRow", "attendance_register"]
+__all__ = ["AttendanceRegister", "InviteeRow", "Mark", "RegisterRow", "attendance_register"]
 
 
 class Mark(Enum):
@@ -79,11 +85,38 @@ class RegisterRow:
 
 @final
 @frozen
+class InviteeRow:
+    """A standing invitee's marks, a mark a meeting: present, absent or not recorded."""
+
+    name: str
+    marks: tuple[Mark, ...]
+
+    @property
+    def attended(self) -> int:
+        """Meetings the record shows the invitee at."""
+        return self.marks.count(Mark.PRESENT)
+
+    @property
+    def possible(self) -> int:
+        """Meetings whose attendance was recorded."""
+        return sum(mark.counts_as_possible for mark in self.marks)
+
+
+@final
+@frozen
 class AttendanceRegister:
-    """The meetings held in a record's span, and a row for each member who served."""
+    """The meetings held in a record's span, a row for each member who served, and a
+    row for each standing invitee."""
 
     meetings: tuple[Meeting, ...]
     rows: tuple[RegisterRow, ...]
+    invitees: tuple[InviteeRow, ...] = ()
+
+
+def _invitee_mark(meeting: Meeting, name: str, invitees: StandingInvitees) -> Mark:
+    if name in invitees.attended(meeting):
+        return Mark.PRESENT
+    return Mark.ABSENT if meeting.attendance_recorded else Mark.NOT_RECORDED
 
 
 _COVERED = {
@@ -123,12 +156,12 @@ def _mark(meeting: Meeting, member: Member, roster: Roster,
     return Mark.ABSENT
 
 
-def attendance_register(record: PanelRecord,
-                        terms: SubstitutionTerms | None = None) -> AttendanceRegister:
-    """The register of ``record``: the meetings held by its ``as_of`` day, and every member
-    who served during its span, in the membership's order; ``terms`` are the conditions
-    on which a substitute counts, which mark each substitution (None: every one
-    counts)."""
+def attendance_register(record: PanelRecord, terms: SubstitutionTerms | None = None,
+                        invitees: StandingInvitees | None = None) -> AttendanceRegister:
+    """The register of ``record``: the meetings held by its ``as_of`` day, every member
+    who served during its span, in the membership's order, and each of the terms'
+    standing ``invitees``; ``terms`` are the conditions on which a substitute counts,
+    which mark each substitution (None: every one counts)."""
     held = tuple(record.held)
     last = min(record.end, record.as_of)
     members = record.membership.during(record.start, last)
@@ -138,4 +171,7 @@ def attendance_register(record: PanelRecord,
         rows=tuple(RegisterRow(member, tuple(_mark(m, member, rosters[m.held_on], terms)
                                              for m in held))
                    for member in members),
+        invitees=() if invitees is None else tuple(
+            InviteeRow(name, tuple(_invitee_mark(m, name, invitees) for m in held))
+            for name in invitees.invitees),
     )

@@ -190,7 +190,11 @@ def findings_report(
             rows=[RegisterRowOut(member=row.member.name,
                                  marks=[mark.value for mark in row.marks],
                                  attended=row.attended, possible=row.possible)
-                  for row in register.rows]),
+                  for row in register.rows]
+            + [RegisterRowOut(member=f"{row.name} (standing invitee, not counted)",
+                              marks=[mark.value for mark in row.marks],
+                              attended=row.attended, possible=row.possible)
+               for row in register.invitees]),
         title=title,
         authority=authority,
         period=None if period is None else str(period),

@@ -6,7 +6,7 @@ year declared), or one given; the meetings and membership given, or the profile'
 finding of quorum, frequency, attendance and composition, the reporting lines judged
 from a submissions log, and the attendance register where the membership is known (its
 substitutions marked by the constitution's conditions on substitutes, as quorum counts
-them).
+them, and its standing invitees in rows of their own).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from attrs import field, frozen
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
 from corpparent.governance.constitution import Constitution
-from corpparent.governance.meetings import Meetings
+from corpparent.governance.invitees import StandingInvitees
+from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.membership import Membership
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.register import AttendanceRegister, attendance_register
@@ -107,12 +108,13 @@ def review_governance(
     findings = chosen.review_period(meetings, membership, period, day)
     if chosen.reporting_lines:
         sent = None if submissions is None else tuple(submissions)
-        findings += chosen.reporting_findings(sent, period, day)
+        formal = meetings.of_kind(MeetingKind.FORMAL).dates
+        findings += chosen.reporting_findings(sent, period, day, formal)
     if rule_set is not None:
         findings = rule_set.named_in(findings)
     register = None if membership is None else attendance_register(PanelRecord(
         chosen.panel, membership, meetings, period.start, period.end, day),
-        chosen.rule(SubstitutionTerms))
+        chosen.rule(SubstitutionTerms), chosen.rule(StandingInvitees))
     notes = () if membership is not None else (
         RunWarning(_NO_MEMBERSHIP, hint="give --membership FILE"),)
     return GovernanceRun(chosen, period, day, findings, register, rule_set, notes)

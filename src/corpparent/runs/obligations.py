@@ -128,7 +128,8 @@ def check_obligations(
     lines = () if constitution is None else constitution.reporting_lines
     findings = ObligationCheck(chosen, period, as_of, carried_by=lines).findings(record)
     if constitution is not None and lines:
-        findings += constitution.reporting_findings(record.submissions, period, as_of)
+        findings += constitution.reporting_findings(record.submissions, period, as_of,
+                                                    record.meetings)
     return ObligationsRun(period, as_of, findings)
 
 

@@ -13,7 +13,11 @@ as a member: recorded, never counted) or ``not recorded``; a row with no member
 and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. A
 substitute's row may say whether the substitution was ``noted_at_start`` (``yes`` or
 ``no``; empty: not recorded) and the item ``from_item`` they sat from, as a JSON file's
-substitutes do, so a CSV file carries everything a JSON one can. Members with no row for
+substitutes do. ``in_public`` (``yes`` or ``no``, on any row of the meeting) says whether
+the meeting was open to the public; a row with no member and a ``private_item`` (its
+number) records an item taken in private, with the ``exempt_paragraph`` of the Local
+Government Act 1972 Sch 12A the minutes give. So a CSV file carries everything a JSON
+one can. Members with no row for
 a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``. Only ``date`` is
 required.
 
@@ -22,7 +26,9 @@ required.
     [{"date": "2019-05-20", "kind": "formal", "present": ["Gill Burnett"],
       "apologies": ["Jill Waring"], "substitutes": [{"name": "A", "for": "B"}]}]
 
-``present`` missing or ``null`` means attendance was not recorded.
+``present`` missing or ``null`` means attendance was not recorded; ``in_public`` and
+``private_items`` (``[{"item": 6, "exempt_paragraph": 1}]``) record whether the meeting
+was open to the public and the items taken in private.
 
 Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
 each naming the file, the line (the CSV line, the header being line 1; in JSON, the
@@ -52,7 +58,13 @@ from corpparent.files._tabular.records import (
     validate_records,
 )
 from corpparent.files._tabular.tables import TableSource, records_of
-from corpparent.governance.meetings import Meeting, MeetingKind, Meetings, Substitution
+from corpparent.governance.meetings import (
+    Meeting,
+    MeetingKind,
+    Meetings,
+    PrivateItem,
+    Substitution,
+)
 from corpparent.governance.membership import name_key
 
 __all__ = [
@@ -90,11 +102,14 @@ class _Row(BaseModel):
     from_item: int | None = Field(None, ge=1)
     kind: MeetingKind | None = None
     title: str | None = None
+    in_public: bool | None = None
+    private_item: int | None = Field(None, ge=1)
+    exempt_paragraph: int | None = Field(None, ge=1, le=7)
 
     _dates = field_validator("date", mode="before")(required_date)
     _blanks = field_validator(
         "member", "attendance", "substitute_for", "noted_at_start", "from_item", "title",
-        mode="before")(blank_to_none)
+        "in_public", "private_item", "exempt_paragraph", mode="before")(blank_to_none)
 
     @field_validator("kind", "attendance", mode="before")
     @classmethod
@@ -116,6 +131,17 @@ class SubstituteRecord(BaseModel):
     from_item: int | None = Field(None, ge=1, description="The item from which they sat.")
 
 
+class PrivateItemRecord(BaseModel):
+    """An item taken in private, and the exempt information the minutes give for it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    item: int = Field(ge=1, description="The item's number on the agenda.")
+    exempt_paragraph: int | None = Field(
+        None, ge=1, le=7, description="The paragraph of the Local Government Act 1972 "
+        "Sch 12A (exempt information) given for taking it in private.")
+
+
 class MeetingRecord(BaseModel):
     """One meeting: its date, who attended, who sent apologies, who substituted."""
 
@@ -131,6 +157,10 @@ class MeetingRecord(BaseModel):
     invited: list[str] = Field(
         default_factory=list, description="Attended by invitation, not as members: recorded, "
         "never counted.")
+    in_public: bool | None = Field(
+        None, description="Whether the meeting was open to the public (null: not recorded).")
+    private_items: list[PrivateItemRecord] = Field(
+        default_factory=list, description="Items taken in private, the public excluded.")
 
     _dates = field_validator("date", mode="before")(required_date)
 
@@ -158,6 +188,8 @@ class _Builder:
 
     def __init__(self, raw: RawRecord, row: _Row) -> None:
         self.line, self.kind, self.title = raw.row, row.kind, row.title
+        self.in_public: bool | None = row.in_public
+        self.private_items: list[PrivateItem] = []
         self.unrecorded: RawRecord | None = None
         self.people: dict[str, tuple[int, Attendance, str]] = {}
         self.present: list[str] = []
@@ -169,7 +201,7 @@ class _Builder:
 def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Problem]) -> None:
     line = raw.row
     day = row.date.isoformat()
-    for name in ("kind", "title"):
+    for name in ("kind", "title", "in_public"):
         given, earlier = getattr(row, name), getattr(meeting, name)
         if given is not None and earlier is not None and given != earlier:
             problems.append(raw.problem_at(
@@ -177,6 +209,14 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
                 "the file"))
         elif earlier is None:
             setattr(meeting, name, given)
+    if row.member is None and row.private_item is not None:
+        meeting.private_items.append(PrivateItem(row.private_item, row.exempt_paragraph))
+        return
+    if row.exempt_paragraph is not None or row.private_item is not None:
+        problems.append(raw.problem_at(
+            "private_item", "an item taken in private goes on a row of its own, with no "
+            "member, its number in 'private_item'"))
+        return
     if row.member is None:
         if row.attendance not in (None, Attendance.NOT_RECORDED):
             problems.append(raw.problem_at(
@@ -236,12 +276,14 @@ def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
                 "attendance", f"the meeting on {day.isoformat()} is marked 'not recorded' but "
                 "also has attendance rows"))
             continue
-        recorded = built.unrecorded is None
+        # A meeting whose only rows are its private items has no attendance recorded.
+        recorded = built.unrecorded is None and bool(built.people or not built.private_items)
         meetings.append(Meeting(
             held_on=day, present=tuple(built.present) if recorded else None,
             substitutions=tuple(built.substitutions), apologies=tuple(built.apologies),
             kind=built.kind or MeetingKind.FORMAL, title=built.title,
             source=f"{source}, line {built.line}", invited=tuple(built.invited),
+            in_public=built.in_public, private_items=tuple(built.private_items),
         ))
     return meetings
 
@@ -281,7 +323,9 @@ def _meetings_from_records(source: str, records: Records) -> Meetings:
             substitutions=tuple(Substitution(s.name, s.replaces, s.noted_at_start, s.from_item)
                                 for s in model.substitutes),
             kind=model.kind, title=model.title, source=f"{source}, line {raw.row}",
-            invited=tuple(model.invited),
+            invited=tuple(model.invited), in_public=model.in_public,
+            private_items=tuple(PrivateItem(i.item, i.exempt_paragraph)
+                                for i in model.private_items),
         ))
     if problems:
         raise DataError(in_file_order(problems))

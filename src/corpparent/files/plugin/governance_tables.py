@@ -83,4 +83,8 @@ def meetings_tables(meetings: Meetings) -> list[dict[str, Any]]:
                                        "from_item": s.from_item})
                         for s in m.substitutions] or None,
         "invited": list(m.invited) or None,
+        "in_public": m.in_public,
+        "private_items": [_without_none({"item": i.item,
+                                         "exempt_paragraph": i.exempt_paragraph})
+                          for i in m.private_items] or None,
     }) for m in meetings]

@@ -16,6 +16,8 @@ from corpparent.testing.panel_rules import (  # noqa: F401  (each registers its 
     max_members,
     office_holders,
     offices,
+    open_to_public,
+    parent_panel,
     political_balance,
     priorities,
     priority_leads,
@@ -25,6 +27,7 @@ from corpparent.testing.panel_rules import (  # noqa: F401  (each registers its 
     role_seats,
     seats,
     six_month,
+    standing_invitees,
     substitutes,
     substitution_terms,
 )

@@ -27,11 +27,11 @@ def _days() -> st.SearchStrategy[date]:
 
 @st.composite
 def _log(draw: st.DrawFn, rule: ReportingLine, *, sent: bool) -> tuple[Submission, ...]:
-    others = texts.filter(lambda t: name_key(t) != name_key(rule.recipient))
+    others = texts.filter(lambda t: name_key(t) != name_key(rule.to))
     log = [Submission(document="Annual report", recipient=draw(others), date=draw(_days()))
            for _ in range(draw(st.integers(0, 3)))]
     if sent:
-        log.append(Submission(document=rule.document or "Annual report", recipient=rule.recipient,
+        log.append(Submission(document=rule.document or "Annual report", recipient=rule.to,
                               date=draw(_days())))
     return tuple(log)
 

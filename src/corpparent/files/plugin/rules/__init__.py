@@ -15,6 +15,8 @@ from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its c
     max_members,
     office_holders,
     offices,
+    open_to_public,
+    parent_panel,
     political_balance,
     priorities,
     priority_leads,
@@ -24,6 +26,7 @@ from corpparent.files.plugin.rules import (  # noqa: F401  (each registers its c
     role_seats,
     seats,
     six_month,
+    standing_invitees,
     substitutes,
     substitution_terms,
 )
