@@ -40,8 +40,9 @@ from corpparent.benchmarking.funnel_limits import (
     LEVELS,
     Kind,
     Limits,
-    exact_limits,
+    Method,
     inflated,
+    limits_of,
     standard_error,
 )
 from corpparent.errors import DataError
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = ["Dispersion", "Flag", "Funnel", "FunnelMeasure", "FunnelPoint", "FunnelRow", "Kind",
-           "Limits", "dispersion_of", "funnel", "limits_at", "winsorised"]
+           "Limits", "Method", "dispersion_of", "funnel", "limits_at", "winsorised"]
 
 #: The points the funnel's curve is drawn through, from the smallest denominator to
 #: the largest, evenly spaced on a log scale.
@@ -115,11 +116,12 @@ class FunnelMeasure:
             return None
         return england.numerator / england.denominator * self.per
 
-    def funnel(self, dispersion: Dispersion = Dispersion.MULTIPLICATIVE) -> Funnel:
+    def funnel(self, dispersion: Dispersion = Dispersion.MULTIPLICATIVE,
+               method: Method = Method.EXACT) -> Funnel:
         """The funnel of :attr:`rows` around England's figure (their pooled figure where
         England's is not published)."""
         return funnel(self.rows, self.kind, target=self.target, per=self.per,
-                      dispersion=dispersion)
+                      dispersion=dispersion, method=method)
 
 
 @final
@@ -151,6 +153,7 @@ class Funnel:
     per: float
     target: float
     dispersion: Dispersion
+    method: Method
     phi: float
     tau2: float
     points: tuple[FunnelPoint, ...]
@@ -230,15 +233,15 @@ def _factors(dispersion: Dispersion, phi: float, tau2: float,
 
 def limits_at(kind: Kind, target: float, denominators: Sequence[float], *,
               factors: NDArray[np.float64] | float = 1.0, per: float = 1.0,
-              ) -> tuple[Limits, ...]:
-    """The limits at each of ``denominators``, around ``target`` (per unit), widened
-    by ``factors``, on the scale ``per``."""
+              method: Method = Method.EXACT) -> tuple[Limits, ...]:
+    """The limits at each of ``denominators``, around ``target`` (per unit), worked out
+    by ``method``, widened by ``factors``, on the scale ``per``."""
     import numpy as np
 
     n = np.asarray(denominators, dtype=np.float64)
     if not len(n):
         return ()
-    columns = [inflated(kind, target, exact_limits(kind, target, n, p), factors) * per
+    columns = [inflated(kind, target, limits_of(method, kind, target, n, p), factors) * per
                for p in (*LEVELS["99.8%"][:1], *LEVELS["95%"], *LEVELS["99.8%"][1:])]
     return tuple(Limits(float(d), *(float(c[i]) for c in columns))
                  for i, d in enumerate(n.tolist()))
@@ -256,7 +259,7 @@ def _curve_denominators(kind: Kind, smallest: float, largest: float) -> list[flo
 
 def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None,
            per: float | None = None, dispersion: Dispersion = Dispersion.MULTIPLICATIVE,
-           ) -> Funnel:
+           method: Method = Method.EXACT) -> Funnel:
     """Each authority of ``rows`` flagged above, below or within the funnel's limits at
     its denominator, at 95% and 99.8%, with the curve of the limits for drawing.
 
@@ -264,7 +267,9 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
     proportion; 10,000 for a rate per 10,000, the default for a rate). Give England's
     own figure; by default it is the pooled figure of the rows judged (their counts
     over their denominators), which is England's when the rows are every authority.
-    Rows that cannot be judged are kept, flagged "not judged" with their reason.
+    ``method`` works the limits out from the exact distribution of the count (the
+    default) or its normal approximation. Rows that cannot be judged are kept, flagged
+    "not judged" with their reason.
     Raises :class:`~corpparent.errors.DataError` when no row can be judged, or when the
     target is not a figure the limits can be drawn around (a proportion strictly
     between 0 and 100%, a rate above 0).
@@ -290,7 +295,7 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
     z = (y / n - theta) / se
     phi, tau2 = dispersion_of(z, se)
     factors = _factors(dispersion, phi, tau2, se)
-    at = limits_at(kind, theta, n.tolist(), factors=factors, per=scale)
+    at = limits_at(kind, theta, n.tolist(), factors=factors, per=scale, method=method)
     found = iter(zip(at, z.tolist(), strict=True))
     points = []
     for row, reason in zip(given, reasons, strict=True):
@@ -308,5 +313,7 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
     curve_n = _curve_denominators(kind, float(n.min()), float(n.max()))
     curve_factors = _factors(dispersion, phi, tau2, standard_error(
         kind, theta, np.asarray(curve_n, dtype=np.float64)))
-    curve = limits_at(kind, theta, curve_n, factors=curve_factors, per=scale)
-    return Funnel(kind, scale, theta * scale, dispersion, phi, tau2, tuple(points), curve)
+    curve = limits_at(kind, theta, curve_n, factors=curve_factors, per=scale,
+                      method=method)
+    return Funnel(kind, scale, theta * scale, dispersion, method, phi, tau2, tuple(points),
+                  curve)

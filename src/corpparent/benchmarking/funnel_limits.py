@@ -12,20 +12,24 @@ that size would have if its true figure were ``θ0``:
 * a **rate** (children looked after per 10,000 children): the count is
   Poisson(``θ0 · n``), ``n`` the population.
 
-The limits are the **exact** quantiles, not the normal approximation
-``θ0 ± z_p √(θ0(1 - θ0)/n)``: the figures benchmarked rest on denominators as small as
-10 (care leavers of a small authority) and proportions near 90%, where the normal
-limits are visibly wrong (too narrow on the short side, and beyond 100% on the other).
-A quantile of a count is a whole number, so the limit as drawn would be a staircase;
-the paper (Statistics in Medicine 2005, appendix A.1.1) interpolates it. With ``r_p``
-the smallest count whose cumulative probability ``F(r_p)`` is at least ``p``::
+By default the limits are the **exact** quantiles (:attr:`Method.EXACT`), not the normal
+approximation ``θ0 ± z_p s(n)`` (:attr:`Method.NORMAL`, with ``s(n)``
+below and ``z_p`` the standard normal quantile): the figures benchmarked rest
+on denominators as small as 10 (care leavers of a small authority) and proportions near
+90%, where the normal limits are visibly wrong (too narrow on the short side, and
+beyond 100% on the other). A quantile of a count is a whole number, so the limit as
+drawn would be a staircase; the paper (Statistics in Medicine 2005, its appendix)
+interpolates it. With ``r_p`` the smallest count whose cumulative probability
+``F(r_p)`` is at least ``p``::
 
     α = (F(r_p) - p) / (F(r_p) - F(r_p - 1))
     limit = (r_p - α) / n
 
 which is the count at which the cumulative probability, drawn as straight lines
-between whole counts, reaches ``p``. The limits are then clipped to what a figure can
-be: 0 to 1 for a proportion, 0 upwards for a rate.
+between whole counts, reaches ``p``. A count is discrete, so exact limits narrow as the
+denominator grows only up to a fraction of one count (a small saw-tooth where the
+denominators are small); the normal limits narrow strictly. The limits are then
+clipped to what a figure can be: 0 to 1 for a proportion, 0 upwards for a rate.
 
 **Over-dispersion** (Qual Saf Health Care 2005, "multiplicative" and "additive"
 models): where authorities differ more than chance allows, the limits are widened
@@ -43,6 +47,7 @@ With ``k = 1`` the limits are the plain binomial or Poisson limits, to the last 
 from __future__ import annotations
 
 from enum import Enum
+from statistics import NormalDist
 from typing import TYPE_CHECKING, Final, final
 
 from attrs import frozen
@@ -51,7 +56,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["LEVELS", "Kind", "Limits", "exact_limits", "inflated", "standard_error"]
+__all__ = ["LEVELS", "Kind", "Limits", "Method", "exact_limits", "inflated", "limits_of",
+           "normal_limits", "standard_error"]
 
 #: The two-sided coverages drawn: 95% (about two standard errors) and 99.8% (about
 #: three), the paper's choice; each as the lower and upper tail probability.
@@ -63,6 +69,14 @@ class Kind(Enum):
 
     PROPORTION = "proportion"
     RATE = "rate"
+
+
+class Method(Enum):
+    """How the limits are worked out: the exact distribution of the count, or the normal
+    approximation to it."""
+
+    EXACT = "exact"
+    NORMAL = "normal"
 
 
 @final
@@ -112,6 +126,26 @@ def exact_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
     limit = (r - alpha) / n
     upper = 1.0 if kind is Kind.PROPORTION else np.inf
     return np.asarray(np.clip(limit, 0.0, upper), dtype=np.float64)
+
+
+def normal_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
+                  p: float) -> NDArray[np.float64]:
+    """The normal approximation to the ``p`` limit at each denominator: ``θ0 + z_p s(n)``,
+    clipped as :func:`exact_limits` clips."""
+    import numpy as np
+
+    z = NormalDist().inv_cdf(p)
+    limit = target + z * standard_error(kind, target, np.asarray(denominators, np.float64))
+    upper = 1.0 if kind is Kind.PROPORTION else np.inf
+    return np.asarray(np.clip(limit, 0.0, upper), dtype=np.float64)
+
+
+def limits_of(method: Method, kind: Kind, target: float,
+              denominators: NDArray[np.float64], p: float) -> NDArray[np.float64]:
+    """The ``p`` limit at each denominator by ``method``."""
+    if method is Method.NORMAL:
+        return normal_limits(kind, target, denominators, p)
+    return exact_limits(kind, target, denominators, p)
 
 
 def inflated(kind: Kind, target: float, limits: NDArray[np.float64],
