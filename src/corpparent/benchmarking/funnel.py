@@ -171,8 +171,12 @@ class Funnel:
             self.dispersion is Dispersion.ADDITIVE and self.tau2 > 0)
 
     def point(self, authority: str) -> FunnelPoint | None:
-        """The point of ``authority``, if it was given."""
+        """The point of ``authority`` (by name), if it was given."""
         return next((p for p in self.points if p.authority == authority), None)
+
+    def point_of(self, code: str) -> FunnelPoint | None:
+        """The point of the authority with ``code``, if it was given."""
+        return next((p for p in self.points if p.code == code), None)
 
 
 def _refusal(kind: Kind, row: FunnelRow) -> str:
