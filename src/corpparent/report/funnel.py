@@ -80,8 +80,8 @@ def _caption(funnel: FunnelOut) -> str:
               f"Limits widened for over-dispersion (τ² = {funnel.tau2:.3g})."
               if funnel.widened else "No over-dispersion: the plain limits.")
     reasons = [p.reason for p in funnel.points if p.flag_998 == "not judged"]
-    why = " (no count or denominator published)" if all(
-        r.startswith("no ") for r in reasons) else ""
+    why = ": no count, or no denominator above 0, published" if all(
+        r.startswith(("no ", "denominator ")) for r in reasons) else ""
     left = f" {counted(funnel.left_out, 'authority')} not judged{why}." if reasons else ""
     return (f"England {show_figure(funnel.target, funnel)}. Of "
             f"{counted(judged, 'authority')}, {above} above and {below} below the "
