@@ -235,20 +235,25 @@ def _factors(dispersion: Dispersion, phi: float, tau2: float,
     return 1.0
 
 
+#: The probabilities of the limits, in the order :class:`Limits` holds them.
+_PROBABILITIES: Final = (LEVELS["99.8%"][0], *LEVELS["95%"], LEVELS["99.8%"][1])
+
+
 def limits_at(kind: Kind, target: float, denominators: Sequence[float], *,
               factors: NDArray[np.float64] | float = 1.0, per: float = 1.0,
               method: Method = Method.EXACT) -> tuple[Limits, ...]:
     """The limits at each of ``denominators``, around ``target`` (per unit), worked out
-    by ``method``, widened by ``factors``, on the scale ``per``."""
+    by ``method``, widened by ``factors`` (one, or one for each denominator), on the
+    scale ``per``: every limit at every denominator in one pass."""
     import numpy as np
 
     n = np.asarray(denominators, dtype=np.float64)
     if not len(n):
         return ()
-    columns = [inflated(kind, target, limits_of(method, kind, target, n, p), factors) * per
-               for p in (*LEVELS["99.8%"][:1], *LEVELS["95%"], *LEVELS["99.8%"][1:])]
-    return tuple(Limits(float(d), *(float(c[i]) for c in columns))
-                 for i, d in enumerate(n.tolist()))
+    rows = inflated(kind, target, limits_of(method, kind, target, n, _PROBABILITIES),
+                    factors) * per
+    return tuple(Limits(d, *columns) for d, *columns in zip(
+        n.tolist(), *rows.tolist(), strict=True))
 
 
 def _curve_denominators(kind: Kind, smallest: float, largest: float) -> list[float]:
@@ -298,8 +303,12 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
     se = standard_error(kind, theta, n)
     z = (y / n - theta) / se
     phi, tau2 = dispersion_of(z, se)
-    factors = _factors(dispersion, phi, tau2, se)
-    at = limits_at(kind, theta, n.tolist(), factors=factors, per=scale, method=method)
+    curve_n = _curve_denominators(kind, float(n.min()), float(n.max()))
+    every = np.concatenate([n, np.asarray(curve_n, dtype=np.float64)])
+    factors = _factors(dispersion, phi, tau2, standard_error(kind, theta, every))
+    drawn = limits_at(kind, theta, every.tolist(), factors=factors, per=scale,
+                      method=method)
+    at, curve = drawn[:len(n)], drawn[len(n):]
     found = iter(zip(at, z.tolist(), strict=True))
     points = []
     for row, reason in zip(given, reasons, strict=True):
@@ -314,10 +323,5 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
             row.authority, row.code, row.numerator, row.denominator, value, score, limits,
             _flag(value, limits.lower_95, limits.upper_95),
             _flag(value, limits.lower_998, limits.upper_998)))
-    curve_n = _curve_denominators(kind, float(n.min()), float(n.max()))
-    curve_factors = _factors(dispersion, phi, tau2, standard_error(
-        kind, theta, np.asarray(curve_n, dtype=np.float64)))
-    curve = limits_at(kind, theta, curve_n, factors=curve_factors, per=scale,
-                      method=method)
     return Funnel(kind, scale, theta * scale, dispersion, method, phi, tau2, tuple(points),
                   curve)

@@ -46,6 +46,7 @@ With ``k = 1`` the limits are the plain binomial or Poisson limits, to the last 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from statistics import NormalDist
 from typing import TYPE_CHECKING, Final, final
@@ -102,47 +103,59 @@ def standard_error(kind: Kind, target: float,
     return np.asarray(np.sqrt(spread / denominators), dtype=np.float64)
 
 
+def _levels(p: float | Sequence[float]) -> NDArray[np.float64]:
+    """The probabilities as a column, so that they broadcast against the denominators:
+    one row of limits for each."""
+    import numpy as np
+
+    return np.asarray(p, dtype=np.float64).reshape(-1, 1)
+
+
 def exact_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
-                 p: float) -> NDArray[np.float64]:
+                 p: float | Sequence[float]) -> NDArray[np.float64]:
     """The interpolated exact ``p`` quantile of the figure (per unit) at each
     denominator, for a true figure of ``target`` (per unit): ``(r_p - α)/n`` as above,
-    clipped to 0-1 for a proportion and to 0 upwards for a rate. A proportion's
-    denominators are counts and are taken to the nearest whole number."""
+    clipped to 0-1 for a proportion and to 0 upwards for a rate; one row for each
+    probability given (all worked out in one pass). A proportion's denominators are
+    counts and are taken to the nearest whole number. ``F(r_p) - F(r_p - 1)`` is the
+    probability of the count ``r_p`` itself."""
     import numpy as np
     from scipy import stats
 
     n = np.asarray(denominators, dtype=np.float64)
+    levels = _levels(p)
     if kind is Kind.PROPORTION:
-        whole = np.maximum(np.rint(n), 1.0)
-        counts = stats.binom(whole, target)
-        n = whole
+        n = np.maximum(np.rint(n), 1.0)
+        r = np.asarray(stats.binom.ppf(levels, n, target), dtype=np.float64)
+        at = np.asarray(stats.binom.cdf(r, n, target), dtype=np.float64)
+        step = np.asarray(stats.binom.pmf(r, n, target), dtype=np.float64)
     else:
-        counts = stats.poisson(target * n)
-    r = np.asarray(counts.ppf(p), dtype=np.float64)
-    at = np.asarray(counts.cdf(r), dtype=np.float64)
-    below = np.asarray(counts.cdf(r - 1), dtype=np.float64)
-    step = at - below
-    alpha = np.divide(at - p, step, out=np.zeros_like(step), where=step > 0)
+        mean = target * n
+        r = np.asarray(stats.poisson.ppf(levels, mean), dtype=np.float64)
+        at = np.asarray(stats.poisson.cdf(r, mean), dtype=np.float64)
+        step = np.asarray(stats.poisson.pmf(r, mean), dtype=np.float64)
+    alpha = np.divide(at - levels, step, out=np.zeros_like(step), where=step > 0)
     limit = (r - alpha) / n
     upper = 1.0 if kind is Kind.PROPORTION else np.inf
     return np.asarray(np.clip(limit, 0.0, upper), dtype=np.float64)
 
 
 def normal_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
-                  p: float) -> NDArray[np.float64]:
+                  p: float | Sequence[float]) -> NDArray[np.float64]:
     """The normal approximation to the ``p`` limit at each denominator: ``θ0 + z_p s(n)``,
-    clipped as :func:`exact_limits` clips."""
+    clipped as :func:`exact_limits` clips; one row for each probability given."""
     import numpy as np
 
-    z = NormalDist().inv_cdf(p)
+    z = np.array([[NormalDist().inv_cdf(float(q))] for q in _levels(p)[:, 0]])
     limit = target + z * standard_error(kind, target, np.asarray(denominators, np.float64))
     upper = 1.0 if kind is Kind.PROPORTION else np.inf
     return np.asarray(np.clip(limit, 0.0, upper), dtype=np.float64)
 
 
 def limits_of(method: Method, kind: Kind, target: float,
-              denominators: NDArray[np.float64], p: float) -> NDArray[np.float64]:
-    """The ``p`` limit at each denominator by ``method``."""
+              denominators: NDArray[np.float64],
+              p: float | Sequence[float]) -> NDArray[np.float64]:
+    """The ``p`` limits at each denominator by ``method``, one row for each ``p``."""
     if method is Method.NORMAL:
         return normal_limits(kind, target, denominators, p)
     return exact_limits(kind, target, denominators, p)
