@@ -128,3 +128,11 @@ def test_the_words_and_table_name_the_authority_and_those_outside_the_limits() -
     assert high is not None
     assert high == found.point("High")
     assert high.flag_998 is Flag.ABOVE
+
+
+def test_an_ees_folder_without_the_files_is_refused_naming_them(tmp_path: Path) -> None:
+    result = run("-m", "LAC", "--ees", str(tmp_path))
+    assert result.exit_code != 0
+    assert "none of the mapped files is here" in result.output
+    assert "la_cla_placement_stability.csv" in result.output
+    assert "Traceback" not in result.output
