@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Pages and scripts that read the DfE's published files beside the repository.
-NATIONAL = {"benchmarking.md", "benchmarking.py"}
+NATIONAL = {"benchmarking.md", "benchmarking.py", "funnels.py"}
 
 
 def _marked(paths: list[Path]) -> list[object]:

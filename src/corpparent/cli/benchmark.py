@@ -9,8 +9,10 @@ command runs, so ``corpparent --help`` stays quick.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +22,9 @@ from corpparent.report.formats import backend, format_names
 from corpparent.report.model import Profile
 from corpparent.report.output import finish
 from corpparent.report.profiles import PROFILES
+
+if TYPE_CHECKING:
+    from corpparent.benchmarking.funnel import FunnelMeasure
 
 __all__ = ["benchmark"]
 
@@ -55,6 +60,13 @@ __all__ = ["benchmark"]
               help="A folder with a newer download of the files (lait_bds_long.parquet, "
                    "lait_data_dictionary.csv, the neighbour model, the Ofsted outcomes). "
                    "Default: the files shipped with corpparent.")
+@click.option("--ees", "ees", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              metavar="FOLDER",
+              help="A folder with the DfE's EES files that give counts and denominators "
+                   "(la_cla_placement_stability.csv, la_care_leavers_*.csv, "
+                   "cla_number_and_rate_per_10k_children.csv): each measure they give "
+                   "gets a funnel plot, and the table a column saying whether the "
+                   "authority is above, below or within its 99.8% limits.")
 @click.option("--format", "-f", "output_format", type=click.Choice(format_names()),
               default="terminal", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=OutputPath(),
@@ -64,7 +76,7 @@ __all__ = ["benchmark"]
               "(papers), internal for the others.")
 def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities: bool,
               search: str | None, periods: tuple[str, ...], all_periods: bool, model: str,
-              as_at: date | None, folder: Path | None,
+              as_at: date | None, folder: Path | None, ees: Path | None,
               output_format: str, output: Path | None, profile: Profile | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
@@ -76,6 +88,7 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
       corpparent benchmark -a 865 -m LAC_LongStable% -m LACStable_2016on --all-periods
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
+      corpparent benchmark -a Wiltshire --ees ../shared/data/dfe -f html -o w.html
       corpparent benchmark --list-authorities
       corpparent benchmark --search-measures "placement stability"
     """
@@ -97,14 +110,20 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
         raise click.UsageError(
             f"--format {output_format} writes a binary file: give --output FILE")
     inputs = read_national_inputs(folder, model="2021" if model == "2021" else "2025")
+    funnels: Sequence[FunnelMeasure] = ()
+    if ees is not None:
+        from corpparent.files.dfe.funnels import read_funnel_measures
+
+        funnels = read_funnel_measures(ees)
     run = benchmark_authority(inputs, authority, measures=measures, periods=periods,
-                              every=all_periods, outstanding_as_at=as_at)
+                              every=all_periods, outstanding_as_at=as_at, funnels=funnels)
     page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
-                         names=run.names, polarities=run.polarities, decimals=run.decimals)
+                         names=run.names, polarities=run.polarities, decimals=run.decimals,
+                         funnels=run.funnels)
     provenance = make_provenance(options=options_used(
         authority=authority, measures=", ".join(measures) or None,
         periods=", ".join(periods) or None, all_periods=all_periods or None,
-        neighbours=model, outstanding_as_at=as_at, data=folder,
+        neighbours=model, outstanding_as_at=as_at, data=folder, ees=ees,
         format=output_format, profile=profile))
     report = finish(benchmark_report(page, provenance), output_format, profile=profile)
     emit(report, output_format, output)

@@ -13,7 +13,10 @@ shows it (A the best quarter, "-" where it shows none), figures to four signific
 digits, the travel since the period before by the measure's polarity ("improved
 (increase)"), and the notes at its foot in every format. :func:`provenance_items` is
 where the figures come from and how they were made, as ``(item, text)`` pairs: the
-downloads carry it beside their table, never inside it.
+downloads carry it beside their table, never inside it. Where the benchmark was given
+the DfE's EES files, its table has a column saying whether the authority is above,
+below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
+the downloads), and a section draws each funnel (:mod:`corpparent.report.funnel`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from attrs import field, frozen
 
 from corpparent.dates import day_text
 from corpparent.report.document import Cell, CellKind, Paragraph, Section, Table
+from corpparent.report.funnel import funnel_section
+from corpparent.report.funnel_parts import funnel_out, shown_limit
 from corpparent.report.model import (
     BenchmarkReport,
     BenchmarkRowOut,
@@ -36,6 +41,7 @@ from corpparent.report.model import (
 )
 
 if TYPE_CHECKING:
+    from corpparent.benchmarking.funnel import Funnel
     from corpparent.indicators.definitions import Polarity
 
 __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
@@ -49,6 +55,11 @@ _SHOWN: Final = (
     ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
     ("outstanding_as_at", "Outstanding as at"), ("direction", "Since previous"),
 )
+#: The column shown where the benchmark has funnel plots.
+_FUNNEL: Final = ("funnel_998", "Against England (99.8% funnel)")
+#: The funnel limits of a row, rounded as the funnel's figures are.
+_LIMITS: Final = ("funnel_lower_998", "funnel_lower_95", "funnel_upper_95",
+                  "funnel_upper_998")
 #: The columns whose cells are figures.
 _NUMERIC: Final = frozenset({"value", "england", "region_value", "neighbours_mean",
                              "neighbours_median", "outstanding_mean"})
@@ -98,6 +109,8 @@ class BenchmarkPage:
     polarities: Mapping[str, Polarity | None] = field(factory=dict)
     #: The decimal places the DfE publishes each measure to, by measure.
     decimals: Mapping[str, int | None] = field(factory=dict)
+    #: The funnel plot of each measure and period that has one, by (measure, period).
+    funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
 
 
 def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
@@ -110,6 +123,10 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
         figure = given.get(name)
         if isinstance(figure, int | float) and not isinstance(figure, bool):
             given[name] = published_figure(float(figure), places)
+    for name in _LIMITS:
+        limit = given.get(name)
+        if isinstance(limit, float):
+            given[name] = shown_limit(limit)
     given["measure_name"] = page.names.get(measure)
     if measure in page.polarities:
         polarity = page.polarities[measure]
@@ -126,10 +143,12 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
     more is withheld here, and its banner says so. Each figure is rounded to its
     measure's published decimal places (:func:`published_figure`)."""
     rows = [_row_out(page, row) for row in page.rows]
+    funnels = [funnel_out(funnel, measure, period, page.code, page.names.get(measure))
+               for (measure, period), funnel in page.funnels.items()]
     return BenchmarkReport(
         title=f"National benchmark: {page.authority} ({page.code})",
         authority=page.authority, profile=profile, code=page.code,
-        neighbour_model=page.model, sources=list(page.notes), rows=rows,
+        neighbour_model=page.model, sources=list(page.notes), rows=rows, funnels=funnels,
         suppression=SuppressionNote(applied=False, threshold=0, counts_shown=False,
                                     published_only=True),
         provenance=provenance)
@@ -206,16 +225,18 @@ def _cell(row: BenchmarkRowOut, key: str) -> Cell:
 
 def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
     """The benchmark's part of the report document: one wide table, a row a measure
-    and period."""
+    and period, then the funnel plots where the benchmark has them."""
     region = next((row.region for row in report.rows if row.region), None)
+    shown = (*_SHOWN, _FUNNEL) if report.funnels else _SHOWN
     headings = tuple(f"Region ({region})" if key == "region_value" and region else heading
-                     for key, heading in _SHOWN)
+                     for key, heading in shown)
     table = Table(f"{report.authority} against England, its region, its neighbours and "
                   "Outstanding authorities", headings,
-                  tuple(tuple(_cell(row, key) for key, _ in _SHOWN) for row in report.rows),
+                  tuple(tuple(_cell(row, key) for key, _ in shown) for row in report.rows),
                   ident="benchmark-caption", wide=True)
+    funnels = funnel_section(report)
     return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
-                         table)),)
+                         table)), *((funnels,) if funnels else ()))
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:

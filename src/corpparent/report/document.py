@@ -22,6 +22,7 @@ from typing import Final, final
 from attrs import field, frozen
 
 from corpparent.findings import Status
+from corpparent.report.funnel_parts import FunnelOut
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ChartBlock",
     "Document",
     "FindingList",
+    "FunnelBlock",
     "IndicatorDetails",
     "Paragraph",
     "Section",
@@ -157,7 +159,21 @@ class IndicatorDetails:
         return next((c for c in self.charts if c.ident == f"p{index}"), None)
 
 
-Block = Paragraph | FindingList | Table | ChartBlock | IndicatorDetails
+@final
+@frozen
+class FunnelBlock:
+    """A funnel plot with its words: where the authority lies against England and the
+    limits at its denominator (the ``caption``), drawn where a format can draw, and the
+    authority with those outside the limits as a table everywhere."""
+
+    title: str
+    funnel: FunnelOut
+    caption: str
+    points: Table
+    ident: str = ""
+
+
+Block = Paragraph | FindingList | Table | ChartBlock | FunnelBlock | IndicatorDetails
 
 
 @final

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import Field, TypeAdapter
 
 from corpparent._moved import moved_name
+from corpparent.report.funnel_parts import FlagText, FunnelOut
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, OutModel
 
 __all__ = [
@@ -248,6 +249,14 @@ class BenchmarkRowOut(OutModel):
     decimals: int | None = Field(default=None, description="the decimal places the DfE "
                                  "publishes the measure to, which its figures are rounded "
                                  "to; null where the dictionary gives none")
+    funnel_998: FlagText | None = Field(default=None, description="above, below or within "
+                                        "the funnel plot's 99.8% limits at the authority's "
+                                        "denominator; null where the measure has no funnel")
+    funnel_95: FlagText | None = Field(default=None, description="the same at 95%")
+    funnel_lower_998: float | None = None
+    funnel_lower_95: float | None = None
+    funnel_upper_95: float | None = None
+    funnel_upper_998: float | None = None
 
 
 class BenchmarkReport(_Report):
@@ -260,6 +269,9 @@ class BenchmarkReport(_Report):
     sources: list[str] = Field(description="where the figures come from, when they were "
                                "published, and their licence")
     rows: list[BenchmarkRowOut]
+    funnels: list[FunnelOut] = Field(default_factory=list, description="a funnel plot for "
+                                     "each measure and period shown with a count and a "
+                                     "denominator in the DfE's EES files")
 
     @property
     def findings(self) -> list[FindingOut]:

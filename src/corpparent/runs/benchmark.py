@@ -5,7 +5,10 @@ already computed for every authority (:func:`corpparent.files.dfe.national_packa
 national_results` reads the DfE's files and computes them): the authority asked for,
 the measures asked for (each must be one LAIT has), and the periods asked for (a LAIT
 label such as ``2023/24`` or a period as written), every period, or each measure's
-latest period. Choosing the periods happens here, once, on parsed periods.
+latest period. Choosing the periods happens here, once, on parsed periods. Given the
+funnel inputs of the DfE's EES files (:func:`corpparent.files.dfe.funnels.
+read_funnel_measures`), each measure and period shown that has one gets its funnel plot
+(:func:`corpparent.benchmarking.funnel.funnel`) and the authority's flags in its row.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any, final
 
 from attrs import field, frozen
 
+from corpparent.benchmarking.funnel import Flag, Funnel, FunnelMeasure
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area
 from corpparent.dfe.measure_search import closest_codes, measure_code
@@ -47,6 +51,9 @@ class BenchmarkRun:
     names: Mapping[str, str] = field(factory=dict)
     polarities: Mapping[str, Polarity | None] = field(factory=dict)
     decimals: Mapping[str, int | None] = field(factory=dict)
+    #: The funnel plot of each measure and period shown that has one, by
+    #: ``(measure, period)``.
+    funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
 
 
 def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (),
@@ -68,16 +75,41 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
     return [r for r in rows if published(r) in chosen]
 
 
+def _funnels(rows: list[dict[str, Any]], code: str,
+             measures: Sequence[FunnelMeasure]) -> dict[tuple[str, str], Funnel]:
+    """The funnel of each row's measure and period that has one, and the authority's
+    flags and limits written into its row."""
+    given = {(m.measure, str(m.period)): m for m in measures}
+    found: dict[tuple[str, str], Funnel] = {}
+    for row in rows:
+        key = (str(row["measure"]), str(row["period"]))
+        if key not in given:
+            continue
+        if key not in found:
+            found[key] = given[key].funnel()
+        point = found[key].point_of(code)
+        row["funnel_998"] = Flag.NOT_JUDGED.value if point is None else point.flag_998.value
+        row["funnel_95"] = Flag.NOT_JUDGED.value if point is None else point.flag_95.value
+        if point is not None and point.limits is not None:
+            row["funnel_lower_998"] = point.limits.lower_998
+            row["funnel_lower_95"] = point.limits.lower_95
+            row["funnel_upper_95"] = point.limits.upper_95
+            row["funnel_upper_998"] = point.limits.upper_998
+    return found
+
+
 def benchmark_authority(inputs: NationalInputs, authority: str, *,
                         measures: Sequence[str] = (), periods: Sequence[str] = (),
                         every: bool = False, outstanding_as_at: date | None = None,
-                        ) -> BenchmarkRun:
+                        funnels: Sequence[FunnelMeasure] = ()) -> BenchmarkRun:
     """The rows of ``authority`` (a name, current or former, old LA code or ONS code)
     among every authority's, on ``measures`` (LAIT codes in any case; default: every
     measure) in ``periods``
     (default: each measure's latest; ``every`` for all). An authority abolished in a
     reorganisation is benchmarked on its own figures, with a note naming what
-    replaced it."""
+    replaced it. ``funnels`` are the measures with counts and denominators: each
+    measure and period shown that is among them gets its funnel plot, and the
+    authority's row its flags ("not judged" where its figures were not published)."""
     from corpparent.dfe.national_inputs import benchmark_national
 
     codes = [m.code for m in inputs.dictionary]
@@ -99,12 +131,14 @@ def benchmark_authority(inputs: NationalInputs, authority: str, *,
                 if close else "; search the dictionary's names and themes for one"))
     rows = [r for r in results.authority(area.code).to_pylist()
             if not measures or r["measure"] in measures]
-    rows = chosen_periods(rows, periods, every, parsed=results.periods)
+    rows = [dict(r) for r in chosen_periods(rows, periods, every, parsed=results.periods)]
     if not rows:
         raise DataError.single("periods", f"no values for {area.name} in the periods "
                                "asked for" + (f": it {replaced}" if replaced else ""))
     rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
     shown = {str(r["measure"]) for r in rows}
+    drawn = _funnels(rows, area.code, funnels)
     return BenchmarkRun(area, results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
-                        decimals={m: results.decimals.get(m) for m in shown})
+                        decimals={m: results.decimals.get(m) for m in shown},
+                        funnels=drawn)

@@ -9,6 +9,7 @@ page's styles, colours and shell are in :mod:`corpparent.report.backends.page`.
 from __future__ import annotations
 
 from corpparent.families import RuleFamily
+from corpparent.report.backends.funnel_svg import funnel_chart, funnel_legend
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
 from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.backends.svg import (
@@ -26,6 +27,7 @@ from corpparent.report.document import (
     ChartBlock,
     Document,
     FindingList,
+    FunnelBlock,
     IndicatorDetails,
     Paragraph,
     Section,
@@ -209,6 +211,17 @@ def _chart(block: ChartBlock) -> str:
             f"{process_legend(block.chart)}")
 
 
+def _funnel(block: FunnelBlock, level: int) -> str:
+    """A funnel plot under its title, with its words, its key and its table; on a phone
+    it keeps a legible size and scrolls in its own region."""
+    ident = block.ident or "funnel"
+    shown = funnel_chart(block.funnel, block.title, ident, block.caption)
+    return (f"<h{level}>{e(block.title)}</h{level}><p>{e(block.caption)}</p>"
+            f'<div class="table-wrap chart-wrap" role="region" tabindex="0" '
+            f'aria-label="{e(block.title)}: funnel plot"><figure>{shown}</figure></div>'
+            f"{funnel_legend()}{_table(block.points, '', f'{ident}-table')}")
+
+
 def _details(block: IndicatorDetails, level: int) -> str:
     domains: dict[str, list[tuple[int, IndicatorOut]]] = {}
     for index, indicator in enumerate(block.indicators):
@@ -233,6 +246,8 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
         return _table(block, named_by, f"{section.ident or 'section'}-table-{number}")
     if isinstance(block, ChartBlock):
         return _chart(block)
+    if isinstance(block, FunnelBlock):
+        return _funnel(block, level)
     return _details(block, level)
 
 

@@ -18,6 +18,7 @@ from corpparent.report.document import (
     ChartBlock,
     Document,
     FindingList,
+    FunnelBlock,
     IndicatorDetails,
     Paragraph,
     Table,
@@ -81,7 +82,7 @@ def _block(block: Block, level: int) -> list[str]:
         return _findings(block, level)
     if isinstance(block, Table):
         return _table(block, level)
-    if isinstance(block, ChartBlock):
+    if isinstance(block, ChartBlock | FunnelBlock):
         return _table(block.points, level, block.caption)
     assert isinstance(block, IndicatorDetails)
     # Markdown draws no chart: each process chart's words and points

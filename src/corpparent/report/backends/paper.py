@@ -39,6 +39,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
+from corpparent.report.backends.funnel_svg import funnel_chart
 from corpparent.report.backends.paper_word import (
     DEFAULT_AUTHOR,
     add_page_number,
@@ -58,6 +59,7 @@ from corpparent.report.document import (
     ChartBlock,
     Document,
     FindingList,
+    FunnelBlock,
     IndicatorDetails,
     Paragraph,
     Section,
@@ -214,6 +216,8 @@ def _block(paper: Any, block: Block, level: int) -> None:
         _table(paper, block)
     elif isinstance(block, ChartBlock):
         _process(paper, block)
+    elif isinstance(block, FunnelBlock):
+        _funnel(paper, block, level)
     else:
         _details(paper, block, level)
 
@@ -286,6 +290,15 @@ def _process(paper: Any, block: ChartBlock) -> None:
         paper.add_paragraph("The process chart could not be drawn.")
     else:
         describe(paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM)), svg)
+
+
+def _funnel(paper: Any, block: FunnelBlock, level: int) -> None:
+    """A funnel plot under its title, as an image with its words, then its table."""
+    _title(paper, block.title, level)
+    paper.add_paragraph(_text(block.caption))
+    _picture(paper, funnel_chart(block.funnel, block.title, block.ident or "funnel",
+                                 block.caption))
+    _table(paper, block.points)
 
 
 def _details(paper: Any, block: IndicatorDetails, level: int) -> None:

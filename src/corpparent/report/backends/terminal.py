@@ -19,6 +19,7 @@ from corpparent.report.document import (
     ChartBlock,
     Document,
     FindingList,
+    FunnelBlock,
     IndicatorDetails,
     Paragraph,
     Table,
@@ -134,7 +135,7 @@ def _blocks(block: Block) -> list[RenderableType]:
         return [_findings(block)]
     if isinstance(block, Table):
         return [_records(block) if block.wide else _table(block)]
-    if isinstance(block, ChartBlock):
+    if isinstance(block, ChartBlock | FunnelBlock):
         return [_table(block.points, block.caption)]
     assert isinstance(block, IndicatorDetails)
     # a terminal draws no chart: each process chart's words and points
