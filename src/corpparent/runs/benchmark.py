@@ -1,10 +1,10 @@
 """The national benchmark job: one authority's figures among every other's, by measure.
 
-:func:`benchmark_authority` is what ``corpparent benchmark`` runs, on national results
-already computed for every authority (:func:`corpparent.files.dfe.national_package.
-national_results` reads the DfE's files and computes them): the authority asked for,
-the measures asked for (each must be one LAIT has), and the periods asked for (a LAIT
-label such as ``2023/24`` or a period as written), every period, or each measure's
+[`benchmark_authority`][corpparent.runs.benchmark.benchmark_authority] is what ``corpparent
+benchmark`` runs, on national results already computed for every authority
+(`corpparent.files.dfe.national_package.national_results` reads the DfE's files and computes them):
+the authority asked for, the measures asked for (each must be one LAIT has), and the periods asked
+for (a LAIT label such as ``2023/24`` or a period as written), every period, or each measure's
 latest period. Choosing the periods happens here, once, on parsed periods.
 """
 
@@ -54,8 +54,9 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
                    parsed: Mapping[str, Period] | None = None) -> list[Mapping[str, Any]]:
     """The rows of ``periods`` (a LAIT label such as ``2023/24`` or a period as written,
     ``2023-24``), or all rows when ``every``, or each measure's latest period: chosen on
-    typed periods by :func:`corpparent.benchmarking.periods.chosen_periods`. ``parsed``
-    gives each row's period by its written form (the results' own), else it is parsed."""
+    typed periods by
+    [`corpparent.benchmarking.periods.chosen_periods`][corpparent.benchmarking.periods.chosen_periods].
+    ``parsed`` gives each row's period by its written form (the results' own), else it is parsed."""
     known = dict(parsed or {})
 
     def published(row: Mapping[str, Any]) -> Published:

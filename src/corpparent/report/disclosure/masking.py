@@ -3,7 +3,7 @@
 Disclosure control decides which figures a public report withholds (small counts, what
 is computed from them, what would give them away) and which statements about figures it
 withdraws (a process chart, a judgement whose wording bounds a figure).
-:func:`mask_scorecard` and :func:`mask_findings` apply that decision to the report
+`mask_scorecard` and `mask_findings` apply that decision to the report
 document, deterministically, so that nothing left in it bounds a withheld figure:
 
 * a withheld figure is shown as the symbol ``c`` wherever the report shows it: the trend,
@@ -224,7 +224,7 @@ _CONCERNS: Final = frozenset(v.value for v in Variation if v.nature is Nature.CO
 
 def exception_report(indicators: Iterable[IndicatorOut]) -> ExceptionReportOut:
     """The exception report of these indicators' findings, sorted as the scorecard's is
-    (:func:`corpparent.exception_sorting.sort_findings`): each indicator at most once in
+    (`corpparent.exception_sorting.sort_findings`): each indicator at most once in
     each list, its findings there joined in one entry."""
     exceptions, successes, insufficient = sort_findings(
         ((item.findings, item.status is Status.INSUFFICIENT_DATA) for item in indicators),

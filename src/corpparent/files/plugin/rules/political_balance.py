@@ -1,6 +1,6 @@
 """The codec of ``political_balance``: seats by political group (a table of group to
 seats), or groups that must each hold a seat; the fields of
-:class:`~corpparent.governance.balance.PoliticalBalance`."""
+[`PoliticalBalance`][corpparent.governance.balance.PoliticalBalance]."""
 
 from __future__ import annotations
 

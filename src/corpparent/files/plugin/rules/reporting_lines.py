@@ -1,5 +1,5 @@
 """The codec of ``reporting_lines``: recipients the panel reports to with no deadline,
-each a table of the fields of :class:`~corpparent.governance.terms.ReportingLine`."""
+each a table of the fields of [`ReportingLine`][corpparent.governance.terms.ReportingLine]."""
 
 from __future__ import annotations
 
