@@ -1,13 +1,19 @@
 """Finding the headless browser the HTML tests drive: Debian's chromium.
 
 Outside CI, a test that needs it skips when none is installed; in CI (``CI`` set) a
-missing browser fails, since ``.ci/run`` installs it.
+missing browser fails, since ``.ci/run`` installs it. The accessibility tests of the
+reports and of the documentation site open pages and run axe-core on them with
+``open_page`` and ``axe_violations``.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +28,39 @@ def browser_path() -> str:
             pytest.fail("CI is set but no chromium is installed (apt-get install -y chromium)")
         pytest.skip("no headless browser installed (apt-get install -y chromium); CI not set")
     return found
+
+
+def launched_chromium() -> Iterator[Any]:
+    """A headless Chromium for the length of a fixture (``yield from`` it)."""
+    executable = browser_path()
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def open_page(browser: Any, page: Path, width: int) -> Any:
+    """A tab showing ``page`` in a window ``width`` pixels wide."""
+    tab = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
+    tab.goto(page.as_uri())
+    return tab
+
+
+def axe_run(tab: Any) -> Any:
+    """axe-core's results for the page in ``tab`` (the copy packaged with
+    ``axe-playwright-python``): its ``violations`` and ``passes``."""
+    axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
+    tab.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    return tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+
+
+def axe_violations(browser: Any, page: Path, width: int) -> list[tuple[str, str, list[Any]]]:
+    """Each rule axe-core finds ``page`` breaking at ``width`` pixels: its id, what it asks
+    and where (the first three places)."""
+    tab = open_page(browser, page, width)
+    result = axe_run(tab)
+    tab.close()
+    assert result["passes"], "axe ran no rule: the check itself is broken"
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from docs_support import site  # noqa: F401  (the documentation site, built once a run)
 from national_data import NATIONAL_DATA
 
 settings.register_profile("default", deadline=None)

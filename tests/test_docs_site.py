@@ -4,19 +4,15 @@ an entry in its API reference.
 The public names are those ``corpparent`` re-exports (its ``__all__``) and those of each
 public package and module with a page in the API reference; every public package of
 ``src/corpparent`` has such a page, and the pages document public places only. The site
-is built once, into a temporary folder.
+is built once a run (the ``site`` fixture of ``docs_support``).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 import corpparent
@@ -80,19 +76,6 @@ def test_every_public_package_has_a_reference_page() -> None:
     assert packages | testing <= documented, sorted((packages | testing) - documented)
     exporting = set(exported_names("corpparent").values())
     assert exporting <= documented, sorted(exporting - documented)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent))
-    if mkdocs is None:
-        pytest.fail("mkdocs is not installed: pip install -e '.[docs]'")
-    target = tmp_path_factory.mktemp("site")
-    built = subprocess.run([mkdocs, "build", "--strict", "--quiet", "--site-dir", str(target)],
-                           cwd=ROOT, capture_output=True, text=True, check=False,
-                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(mkdocs).parent)})
-    assert built.returncode == 0, built.stdout + built.stderr
-    return target
 
 
 def _anchors(site: Path) -> set[str]:

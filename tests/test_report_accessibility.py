@@ -11,7 +11,6 @@ set) a missing browser fails, as in ``test_report_browser``.
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from browser_support import browser_path
+from browser_support import axe_run, axe_violations, launched_chromium, open_page
 from corpparent.cli import cli
 from reports_support import READINGS, ROOT
 
@@ -54,33 +53,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = browser_path()
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
-
-
-def _open(browser: Any, page: Path, width: int) -> Any:
-    tab = browser.new_page(viewport={"width": width, "height": 900}, bypass_csp=True)
-    tab.goto(page.as_uri())
-    return tab
+    yield from launched_chromium()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark", "chart"])
 def test_axe_finds_no_violation(browser: Any, pages: dict[str, Path], name: str,
                                 width: int) -> None:
-    axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
-    tab = _open(browser, pages[name], width)
-    tab.add_script_tag(content=axe.read_text(encoding="utf-8"))
-    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    tab.close()
-    found = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-             for v in result["violations"]]
-    assert found == []
-    assert result["passes"], "axe ran no rule: the check itself is broken"
+    assert axe_violations(browser, pages[name], width) == []
 
 
 def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) -> None:
@@ -89,10 +69,8 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) ->
     page.write_text('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
                     '<main><img src="data:image/png;base64,"></main></body></html>',
                     encoding="utf-8")
-    axe = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js")
-    tab = _open(browser, page, 1280)
-    tab.add_script_tag(content=axe.read_text(encoding="utf-8"))
-    result = tab.evaluate("async () => await axe.run(document)")
+    tab = open_page(browser, page, 1280)
+    result = axe_run(tab)
     tab.close()
     assert "image-alt" in {v["id"] for v in result["violations"]}
 
@@ -100,7 +78,7 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) ->
 @pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark", "chart"])
 def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[str, Path],
                                                     name: str) -> None:
-    tab = _open(browser, pages[name], 390)
+    tab = open_page(browser, pages[name], 390)
     width, overflowing = tab.evaluate("""() => [
         document.documentElement.scrollWidth,
         [...document.querySelectorAll('body *')]
@@ -114,7 +92,7 @@ def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[st
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: int) -> None:
     """Every piece of text in every chart lies inside its chart's drawing area."""
-    tab = _open(browser, pages["scorecard"], width)
+    tab = open_page(browser, pages["scorecard"], width)
     clipped = tab.evaluate("""() => {
         const out = [];
         for (const svg of document.querySelectorAll('svg.chart')) {
@@ -139,7 +117,7 @@ def test_every_chart_fits_a_phone_with_its_latest_point_in_view(
     """At 390 px every chart scales to its box: its last point lies inside the viewport
     and its text stays at least 7 px high; a process chart's y-axis carries values in the
     indicator's unit."""
-    tab = _open(browser, pages[name], 390)
+    tab = open_page(browser, pages[name], 390)
     charts = tab.evaluate("""() => [...document.querySelectorAll('svg.chart')].map(svg => {
         const marks = svg.querySelectorAll('.point, circle, rect.bar');
         const last = marks.length ? marks[marks.length - 1].getBoundingClientRect() : null;
@@ -164,7 +142,7 @@ def test_no_chart_frame_is_drawn_without_a_value(browser: Any,
                                                  pages: dict[str, Path]) -> None:
     """An indicator with no value in any period has no trend chart and no key to one:
     seven of Wiltshire's 25 have no reading."""
-    tab = _open(browser, pages["scorecard"], 1280)
+    tab = open_page(browser, pages["scorecard"], 1280)
     empty = tab.evaluate("""() => [...document.querySelectorAll('svg.chart.trend')]
         .filter(svg => !svg.querySelector('polyline, circle')).length""")
     cards = tab.evaluate("""() => [...document.querySelectorAll('article.card')].map(card => [
@@ -182,7 +160,7 @@ def test_the_benchmark_says_it_scrolls_and_keeps_its_measures_in_view(
         browser: Any, pages: dict[str, Path]) -> None:
     """The benchmark's table is wider than a desktop screen: the hint shows at 1280 px,
     and after scrolling sideways the measure column is still where it was."""
-    tab = _open(browser, pages["benchmark"], 1280)
+    tab = open_page(browser, pages["benchmark"], 1280)
     hint, before, after = tab.evaluate("""() => {
         const hint = document.querySelector('.scroll-hint');
         const wrap = document.querySelector('.table-wrap');

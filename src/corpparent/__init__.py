@@ -4,12 +4,12 @@ The front door holds the common path of a performance analyst and a committee of
 load an authority's profile, read readings, meetings, membership and submissions, assess
 the scorecard, review the panel's governance, check its obligations, benchmark the
 authority nationally and chart a series; the periods, indicators, ranges and findings
-those take and give; and the errors they raise, all rooted in :class:`CorpparentError`.
-Everything else is imported from its package (``corpparent.governance``,
-``corpparent.comparators``, ...), the one public place of each name.
+those take and give; and the errors they raise, all rooted in
+[`CorpparentError`][corpparent.errors.CorpparentError]. Everything else is imported from its package
+(``corpparent.governance``, ``corpparent.comparators``, ...), the one public place of each name.
 
 Each name is written once, below, and imported when it is first used (PEP 562, see
-:mod:`corpparent._lazy`), so ``import corpparent`` stays light: it loads neither pydantic
+`corpparent._lazy`), so ``import corpparent`` stays light: it loads neither pydantic
 nor pint, and a tool that needs only periods pays only for periods.
 """
 

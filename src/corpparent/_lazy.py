@@ -3,7 +3,7 @@
 A package's ``__init__`` names each public object it re-exports once, as an explicit
 re-export (``from corpparent.periods import Month as Month``) inside an
 ``if TYPE_CHECKING:`` block. Type checkers and the API reference read that block as it
-stands; at run time nothing in it is imported. :func:`front_door` gives the package its
+stands; at run time nothing in it is imported. `front_door` gives the package its
 ``__getattr__`` and ``__dir__``: the first lookup of a name reads the block from the
 package's source (once), imports the one module that defines the name, and keeps the
 object in the package's namespace, so ``import corpparent`` loads no module it does not

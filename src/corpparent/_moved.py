@@ -2,7 +2,7 @@
 
 Council tools written against 0.2 import modules by their old paths
 (``corpparent.files.readings``, ``corpparent.commands.scorecard``). Each path that moved is
-one entry of :data:`MOVED`, from the old dotted path to the new one. Importing an old path
+one entry of `MOVED`, from the old dotted path to the new one. Importing an old path
 warns, naming the new one, and gives a module whose attributes are the new module's, so
 ``from corpparent.files.readings import read_readings`` keeps working through 0.3.
 
@@ -143,7 +143,7 @@ class _MovedLoader:
 
 
 class _MovedFinder:
-    """Finds the old paths of :data:`MOVED`, and nothing else."""
+    """Finds the old paths of `MOVED`, and nothing else."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:

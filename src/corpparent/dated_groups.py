@@ -5,14 +5,14 @@ authorities who have received an 'Outstanding' Ofsted assessment" (002 §16), an
 authorities those are changes with every inspection: Ofsted publishes "Local authority
 inspection outcomes as at 31 March 2025", each authority's latest inspection only. A
 2022-23 scorecard compared with the 2025 list is compared with a group the panel never
-used. A :class:`DatedGroup` is a group as at a date, so each year's rule set
-(:class:`~corpparent.rulesets.YearRules`) can hold the group it used, and every finding
-names the date ("position among Outstanding authorities as at 31 March 2023").
+used. A [`DatedGroup`][corpparent.dated_groups.DatedGroup] is a group as at a date, so each year's
+rule set ([`YearRules`][corpparent.rulesets.YearRules]) can hold the group it used, and every
+finding names the date ("position among Outstanding authorities as at 31 March 2023").
 
-:meth:`DatedGroup.from_inspections` takes the group from a release of inspection
-outcomes as at any date on or after the inspections it needs: an authority whose latest
-inspection was published after that date had an earlier judgement the release does not
-give, so it is listed in ``unknown`` rather than guessed in or out.
+[`DatedGroup.from_inspections`][corpparent.dated_groups.DatedGroup.from_inspections] takes the group
+from a release of inspection outcomes as at any date on or after the inspections it needs: an
+authority whose latest inspection was published after that date had an earlier judgement the release
+does not give, so it is listed in ``unknown`` rather than guessed in or out.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Explanations, calendar entries and reports all write a day the same way, "15 July
 2019": day without a leading zero, month in full, year. Every part of the library that
-writes a date for a reader uses :func:`day_text`, so they cannot drift apart.
+writes a date for a reader uses `day_text`, so they cannot drift apart.
 """
 
 from __future__ import annotations

@@ -1,18 +1,18 @@
 """The one exception hierarchy of corpparent.
 
-Every error the library raises on purpose is a :class:`CorpparentError`. Each class also
-subclasses the built-in exception that fits it, so callers who already catch
-``ValueError`` or ``LookupError`` keep working.
+Every error the library raises on purpose is a
+[`CorpparentError`][corpparent.errors.CorpparentError]. Each class also subclasses the built-in
+exception that fits it, so callers who already catch ``ValueError`` or ``LookupError`` keep working.
 
 Errors in input files are collected rather than raised at the first: a
-:class:`DataError` carries every :class:`Problem` found, each naming the file, the line,
-the field, what was expected and what was found. A file wrong the same way on many rows
-(a column of dates where periods belong) is told once: :func:`grouped` gathers the
-problems of one kind (one file, one field, one note, one expectation) into a
-:class:`ProblemGroup` naming the lines it covers and the values found, with the fix, and
-:func:`problem_lines` gives a capped list of them, which both a DataError's message and
-``corpparent validate`` print. Grouping is only a view: ``DataError.problems`` keeps
-every problem.
+[`DataError`][corpparent.errors.DataError] carries every [`Problem`][corpparent.errors.Problem]
+found, each naming the file, the line, the field, what was expected and what was found. A file wrong
+the same way on many rows (a column of dates where periods belong) is told once:
+[`grouped`][corpparent.errors.grouped] gathers the problems of one kind (one file, one field, one
+note, one expectation) into a [`ProblemGroup`][corpparent.errors.ProblemGroup] naming the lines it
+covers and the values found, with the fix, and [`problem_lines`][corpparent.errors.problem_lines]
+gives a capped list of them, which both a DataError's message and ``corpparent validate`` print.
+Grouping is only a view: ``DataError.problems`` keeps every problem.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class PluginError(CorpparentError, RuntimeError):
 @frozen(init=False)
 class Problem:
     """One thing wrong with one place in an input file, in the one wording every file
-    kind shares::
+    kind shares:
 
         readings.csv, line 4, field 'value': expected a number, found 'abc'
 
@@ -96,9 +96,9 @@ class Problem:
     ``indicators[3].kind``. ``expected`` and ``found`` say what should have been there
     and what was (``found`` as shown to the reader, e.g. ``'abc'``); ``note`` holds
     anything that is not of that shape ("file not found", "a second meeting on ..."),
-    given as the second argument (``message=``). :attr:`message` is the whole of
-    what is wrong: the note, then what was expected and found. ``fix``, where the reader
-    knows it, says how to put it right ("write '2022-23 Q1' ...").
+    given as the second argument (``message=``). [`message`][corpparent.errors.Problem.message] is
+    the whole of what is wrong: the note, then what was expected and found. ``fix``, where the
+    reader knows it, says how to put it right ("write '2022-23 Q1' ...").
     """
 
     source: str
@@ -186,7 +186,8 @@ class DataError(CorpparentError, ValueError):
 
     @property
     def groups(self) -> tuple[ProblemGroup, ...]:
-        """The problems gathered by kind (:func:`grouped`), in the order first met."""
+        """The problems gathered by kind ([`grouped`][corpparent.errors.grouped]), in the order
+        first met."""
         return grouped(self.problems)
 
     def _message(self) -> str:
@@ -293,8 +294,8 @@ class ProblemGroup:
 
     @property
     def message(self) -> str:
-        """What is wrong, as :attr:`Problem.message` says it, with the values found
-        (the first few, and how many more)."""
+        """What is wrong, as [`Problem.message`][corpparent.errors.Problem.message] says it, with
+        the values found (the first few, and how many more)."""
         first = self.first
         if len(self.problems) == 1:
             return first.message
@@ -339,8 +340,8 @@ def grouped(problems: Iterable[Problem]) -> tuple[ProblemGroup, ...]:
 
 def problem_lines(problems: Iterable[Problem], limit: int | None = SHOWN_GROUPS
                   ) -> list[str]:
-    """One line for each kind of problem (:func:`grouped`), at most ``limit`` of them
-    (``None``: all), then one counting the rest: what a person reads; the problems
+    """One line for each kind of problem ([`grouped`][corpparent.errors.grouped]), at most ``limit``
+    of them (``None``: all), then one counting the rest: what a person reads; the problems
     themselves stay whole for code."""
     groups = grouped(problems)
     shown = groups if limit is None else groups[:limit]

@@ -1,9 +1,9 @@
 """The families of rules, and the outcome of a rule that could not be judged.
 
-Every :class:`~corpparent.findings.Finding` carries the :class:`RuleFamily` of the rule
-that made it. Reports and renderers select findings by family, so a rule's name is free
-to read well: "ambition" or "target", "travel since last year", "compared with
-England".
+Every [`Finding`][corpparent.findings.Finding] carries the
+[`RuleFamily`][corpparent.families.RuleFamily] of the rule that made it. Reports and renderers
+select findings by family, so a rule's name is free to read well: "ambition" or "target", "travel
+since last year", "compared with England".
 """
 
 from __future__ import annotations

@@ -1,19 +1,19 @@
 """Findings, and rules that compose into rule sets.
 
-Everything in corpparent that judges returns a :class:`Finding`: what was judged, its
-status, one sentence a councillor can read, and the evidence as numbers. A report is a
+Everything in corpparent that judges returns a [`Finding`][corpparent.findings.Finding]: what was
+judged, its status, one sentence a councillor can read, and the evidence as numbers. A report is a
 list of findings, rendered.
 
-A :class:`Rule` judges one input and returns one finding. Rules compose with ``&``
-(all of), ``|`` (any of) and ``~`` (not), so "75% of councillors *and* 70% of associate
-members" is ``councillors & associates``. A :class:`RuleSet` evaluates many checks over
-the same input; a check may be a rule, or anything that yields several findings (a
+A [`Rule`][corpparent.findings.Rule] judges one input and returns one finding. Rules compose with
+``&`` (all of), ``|`` (any of) and ``~`` (not), so "75% of councillors *and* 70% of associate
+members" is ``councillors & associates``. A [`RuleSet`][corpparent.findings.RuleSet] evaluates many
+checks over the same input; a check may be a rule, or anything that yields several findings (a
 meeting-frequency check finds one shortfall per year and one gap per over-long
 interval).
 
-Every finding names the :class:`~corpparent.families.RuleFamily` of the rule that made it, and its
-``outcome`` is a member of an :class:`~enum.Enum` (a :class:`~corpparent.ranges.Travel`,
-an obligation's :class:`~corpparent.obligations.ObligationOutcome`, ...): reports and
+Every finding names the [`RuleFamily`][corpparent.families.RuleFamily] of the rule that made it, and
+its ``outcome`` is a member of an `Enum` (a [`Travel`][corpparent.ranges.Travel],
+an obligation's [`ObligationOutcome`][corpparent.obligations.ObligationOutcome], ...): reports and
 renderers select findings by those, never by the text of a rule's name or an outcome,
 so renaming a rule for readers changes nothing they select.
 
@@ -124,10 +124,10 @@ class Finding:
     id, an obligation's id, the panel or member as its records name it);
     ``subject_name`` is the name a reader knows it by, where that differs. ``rule`` is
     the name of the rule that judged it, as reports show it, and ``family`` the kind of
-    rule (see :class:`~corpparent.families.RuleFamily`), by which findings are selected.
+    rule (see [`RuleFamily`][corpparent.families.RuleFamily]), by which findings are selected.
     ``outcome`` gives a finer label than the status where one helps: a member of the
-    rule's outcome enum (:class:`~corpparent.ranges.Performance` "worse than expected",
-    :class:`~corpparent.obligations.ObligationOutcome` "late", ...), whose ``value`` is
+    rule's outcome enum ([`Performance`][corpparent.ranges.Performance] "worse than expected",
+    [`ObligationOutcome`][corpparent.obligations.ObligationOutcome] "late", ...), whose ``value`` is
     the label.
     """
 
@@ -158,7 +158,8 @@ class Finding:
 
 
 class Check(Protocol[T_contra]):
-    """Anything that judges an input into findings; every :class:`Rule` is one."""
+    """Anything that judges an input into findings; every [`Rule`][corpparent.findings.Rule] is
+    one."""
 
     def findings(self, subject: T_contra, /) -> Sequence[Finding]:
         """Judge ``subject``."""
@@ -168,9 +169,9 @@ class Check(Protocol[T_contra]):
 class Rule(ABC, Generic[T]):
     """A rule judges one input and returns exactly one finding.
 
-    Subclasses implement :meth:`evaluate`, :attr:`name` and :attr:`family`. Rules
-    compose: ``a & b`` holds when both hold, ``a | b`` when either does, ``~a`` when
-    ``a`` does not.
+    Subclasses implement [`evaluate`][corpparent.findings.Rule.evaluate],
+    [`name`][corpparent.findings.Rule.name] and [`family`][corpparent.findings.Rule.family]. Rules
+    compose: ``a & b`` holds when both hold, ``a | b`` when either does, ``~a`` when ``a`` does not.
     """
 
     __slots__ = ()
@@ -190,7 +191,8 @@ class Rule(ABC, Generic[T]):
         """Judge ``subject``."""
 
     def findings(self, subject: T, /) -> Sequence[Finding]:
-        """The one finding of :meth:`evaluate`, as a sequence (so a rule is a check)."""
+        """The one finding of [`evaluate`][corpparent.findings.Rule.evaluate], as a sequence (so a
+        rule is a check)."""
         return (self.evaluate(subject),)
 
     def __and__(self, other: Rule[T]) -> AllOf[T]:

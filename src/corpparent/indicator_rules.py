@@ -1,22 +1,24 @@
 """The rules a scorecard applies to each indicator: expected range, target, travel.
 
-An :class:`Observation` is what a scorecard knows of one indicator in one period. Three
-rules judge it, each a :class:`~corpparent.findings.Rule` making one
-:class:`~corpparent.findings.Finding`: :class:`ExpectedRangeRule` ("outside the expected
-range"), :class:`TargetRule` ("below the required target level") and
-:class:`TravelRule` (the direction of travel against the previous period or the same
-period last year), after Wiltshire's scorecard and exception report (annual report
-2022-23, §12a). A value that could not be had is a finding of insufficient data.
+An [`Observation`][corpparent.indicator_rules.Observation] is what a scorecard knows of one
+indicator in one period. Three rules judge it, each a [`Rule`][corpparent.findings.Rule] making one
+[`Finding`][corpparent.findings.Finding]:
+[`ExpectedRangeRule`][corpparent.indicator_rules.ExpectedRangeRule] ("outside the expected range"),
+[`TargetRule`][corpparent.indicator_rules.TargetRule] ("below the required target level") and
+[`TravelRule`][corpparent.indicator_rules.TravelRule] (the direction of travel against the previous
+period or the same period last year), after Wiltshire's scorecard and exception report (annual
+report 2022-23, §12a). A value that could not be had is a finding of insufficient data.
 
 A range or target judges values of one length of period, and the indicator's kind says
-whether another length can be judged by it (:func:`grows_with_length`). A snapshot, a
-percentage and a score are on the same scale whatever the length of their period (a
-year's percentage re-divides its quarters' sums), so a range set for quarters judges a
-year too. A count sums its sub-periods, and a rate sums its events over one population,
-so a year's total is about four quarters' and a quarter's range cannot judge it: 398
-children with a missing episode in a year are not "above" a quarterly range of 60-90.
-Such a rule's finding is of insufficient data, saying why (:func:`bounds_length` tells
-the length a range or target is for), never a verdict.
+whether another length can be judged by it
+([`grows_with_length`][corpparent.indicator_rules.grows_with_length]). A snapshot, a percentage and
+a score are on the same scale whatever the length of their period (a year's percentage re-divides
+its quarters' sums), so a range set for quarters judges a year too. A count sums its sub-periods,
+and a rate sums its events over one population, so a year's total is about four quarters' and a
+quarter's range cannot judge it: 398 children with a missing episode in a year are not "above" a
+quarterly range of 60-90. Such a rule's finding is of insufficient data, saying why
+([`bounds_length`][corpparent.indicator_rules.bounds_length] tells the length a range or target is
+for), never a verdict.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def length_in_months(period: Period) -> int:
 
 def grows_with_length(kind: Kind) -> bool:
     """Whether a value of ``kind`` grows with the length of its period alone, as its
-    aggregation makes it (:mod:`corpparent.indicators.aggregation`): a count sums its
+    aggregation makes it (`corpparent.indicators.aggregation`): a count sums its
     sub-periods and a rate sums its events over one population; a snapshot is the value
     at the period's end, and a percentage or score re-divides sums, so neither does."""
     return kind in (Kind.COUNT, Kind.RATE)
@@ -180,11 +182,11 @@ class ExpectedRangeRule(Rule[Observation]):
     expected: ExpectedRange
     from_process: bool = False
     """Whether the range is the process limits of the indicator's own history (see
-    :func:`corpparent.spc.process_range`) rather than one set by hand."""
+    [`corpparent.spc.process_range`][corpparent.spc.process_range]) rather than one set by hand."""
     per_months: int | None = None
     """The length, in months, of the periods whose values the bounds are for
-    (:func:`bounds_length`); a period of another length is not judged where the
-    indicator's kind grows with length. ``None``: the bounds judge any period."""
+    ([`bounds_length`][corpparent.indicator_rules.bounds_length]); a period of another length is not
+    judged where the indicator's kind grows with length. ``None``: the bounds judge any period."""
 
     @property
     def name(self) -> str:
@@ -243,7 +245,7 @@ class TargetRule(Rule[Observation]):
     target: Target
     per_months: int | None = None
     """The length, in months, of the periods whose values the target is for, as for
-    :attr:`ExpectedRangeRule.per_months`."""
+    [`ExpectedRangeRule.per_months`][corpparent.indicator_rules.ExpectedRangeRule.per_months]."""
 
     @property
     def name(self) -> str:

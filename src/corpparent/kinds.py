@@ -1,9 +1,9 @@
 """Every kind of file corpparent reads, for the commands that take any of them.
 
-The input file kinds are registered in :mod:`corpparent.files.kinds`; the JSON report,
+The input file kinds are registered in `corpparent.files.kinds`; the JSON report,
 whose model belongs to the report layer above the files layer, is registered here
 beside them, so ``corpparent validate`` and ``corpparent schema`` iterate one
-:data:`KINDS` and hold no list of their own.
+`KINDS` and hold no list of their own.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ KINDS: tuple[FileKind, ...] = (
 
 def kind_named(name: str) -> FileKind:
     """The registered kind called ``name``; an unknown name is an
-    :class:`~corpparent.errors.UnknownNameError` listing the kinds there are."""
+    [`UnknownNameError`][corpparent.errors.UnknownNameError] listing the kinds there are."""
     for kind in KINDS:
         if kind.name == name:
             return kind

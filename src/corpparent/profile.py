@@ -2,17 +2,17 @@
 
 A profile is what an authority plug-in provides. It gathers, for one local authority,
 its identity (a short identifier such as ``wiltshire``, its name, its GSS code
-``E06000054`` and DfE code ``865``, its region), its :class:`~corpparent.IndicatorSet`
-with the expected ranges and targets set for each year, its strategic priorities with
-their leads, and the documents its figures are taken from. Every indicator, range,
-target and priority carries a ``source`` naming the document and clause it comes from,
-so a reader can check each number against the report that set it.
+``E06000054`` and DfE code ``865``, its region), its
+[`IndicatorSet`][corpparent.indicators.sets.IndicatorSet] with the expected ranges and targets set
+for each year, its strategic priorities with their leads, and the documents its figures are taken
+from. Every indicator, range, target and priority carries a ``source`` naming the document and
+clause it comes from, so a reader can check each number against the report that set it.
 
-Its comparator set (:class:`~corpparent.comparators.ComparatorSet`) names the
+Its comparator set ([`ComparatorSet`][corpparent.comparators.ComparatorSet]) names the
 statistical neighbours and holds the comparator values the authority's reports quote;
-its :class:`~corpparent.governance.Constitution` holds what the panel's terms of
+its [`Constitution`][corpparent.governance.Constitution] holds what the panel's terms of
 reference require, beside the membership and meetings its documents record and the
-reporting obligations (:class:`~corpparent.obligations.ObligationSet`) it must meet.
+reporting obligations ([`ObligationSet`][corpparent.obligations.ObligationSet]) it must meet.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ class AuthorityProfile:
     rule_sets: RulesByYear | None = None
     """The rules by year, when the plug-in says which year its rules were set for: the
     first set is the profile's own indicators, comparators, constitution and
-    obligations; later ones are built from it (see :mod:`corpparent.rulesets`)."""
+    obligations; later ones are built from it (see [`corpparent.rulesets`][corpparent.rulesets])."""
 
     def rule_set_for(self, period: Period | date) -> YearRules | None:
         """The rule set in force for ``period``: the one place every job chooses it.
@@ -166,9 +166,9 @@ class AuthorityProfile:
         ``None`` when the profile declares no years (its own indicators, comparators,
         constitution and obligations apply to every period); the last year's rules
         carried forward, and saying so, for a period after the last year declared
-        (:meth:`~corpparent.rulesets.RulesByYear.in_force`);
-        :class:`~corpparent.rulesets.BeforeFirstYearError` before its first year. A day
-        (for what falls due from it) gives the set in force on that day."""
+        ([`in_force`][corpparent.rulesets.RulesByYear.in_force]);
+        [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] before its first year. A
+        day (for what falls due from it) gives the set in force on that day."""
         if self.rule_sets is None:
             return None
         if isinstance(period, date):
@@ -217,8 +217,9 @@ class AuthorityProfile:
                     )
 
     def priority(self, priority_id: str) -> Priority:
-        """The priority with identifier ``priority_id``; an :class:`UnknownNameError`
-        (a ``LookupError``) naming those defined when there is none."""
+        """The priority with identifier ``priority_id``; an
+        [`UnknownNameError`][corpparent.errors.UnknownNameError] (a ``LookupError``) naming those
+        defined when there is none."""
         for priority in self.priorities:
             if priority.id == priority_id:
                 return priority
@@ -226,8 +227,9 @@ class AuthorityProfile:
         raise UnknownNameError(f"unknown priority {priority_id!r}; {self.id} defines: {known}")
 
     def document(self, document_id: str) -> Document:
-        """The source document cited as ``document_id``; an :class:`UnknownNameError`
-        (a ``LookupError``) naming those cited when there is none."""
+        """The source document cited as ``document_id``; an
+        [`UnknownNameError`][corpparent.errors.UnknownNameError] (a ``LookupError``) naming those
+        cited when there is none."""
         for document in self.documents:
             if document.id == document_id:
                 return document

@@ -7,13 +7,11 @@ and in line with our lower range of 7%" is within range (annual report 2022-23 �
 are reviewed" (§17), so a range belongs to the period it was set for. The indicator's
 polarity turns a position into a performance:
 
-=================  ====================  ===========  ====================
-polarity           below                 within       above
-=================  ====================  ===========  ====================
-higher is better   worse than expected   as expected  better than expected
-lower is better    better than expected  as expected  worse than expected
-neutral            outside range         as expected  outside range
-=================  ====================  ===========  ====================
+| polarity         | below                | within      | above                |
+| ---------------- | -------------------- | ----------- | -------------------- |
+| higher is better | worse than expected  | as expected | better than expected |
+| lower is better  | better than expected | as expected | worse than expected  |
+| neutral          | outside range        | as expected | outside range        |
 
 Targets are separate from ranges ("we remain ambitious and want to see 65% of our
 children in 'in house' foster care", §49, is a long-term ambition).
@@ -118,7 +116,7 @@ class ExpectedRange:
     """An inclusive range ``[lower, upper]`` for ``indicator``, set for ``period``.
 
     Bounds are in the indicator's unit; convert other units first with
-    :meth:`corpparent.Indicator.magnitude`.
+    [`corpparent.Indicator.magnitude`][corpparent.indicators.definitions.Indicator.magnitude].
     """
 
     indicator: str

@@ -5,26 +5,27 @@ together with their expected ranges and targets are reviewed" (Wiltshire, 002 §
 councils change their constitutions at the annual meeting ("Members are appointed
 annually at the Council meeting in May", Staffordshire, 004 §7). So an authority's
 indicator definitions, expected ranges, targets, comparator set, constitution and
-obligations belong to the year they were set for, as a :class:`YearRules`.
+obligations belong to the year they were set for, as a [`YearRules`][corpparent.rulesets.YearRules].
 
-A later year is written as what it changes (:class:`YearChanges`): indicators added,
-removed or redefined, the ranges and targets set for it, and, where they changed, a
-new comparator set, constitution or obligations. Everything else is carried forward,
+A later year is written as what it changes ([`YearChanges`][corpparent.rulesets.YearChanges]):
+indicators added, removed or redefined, the ranges and targets set for it, and, where they changed,
+a new comparator set, constitution or obligations. Everything else is carried forward,
 with each range and target moved on by a year so that it judges the same part of the
 new year as it did of the old: a range set for 2022-23 Q4 in the 2022-23 set is a range
 for 2023-24 Q4 in a 2023-24 set that does not change it. The DfE's own return validator
 builds each year's rules the same way, from the previous year's with stated additions
 and deletions.
 
-:meth:`RulesByYear.in_force` gives the set in force for any period (the latest whose year
-starts on or before the period's start); a period before the first year raises
-:class:`BeforeFirstYearError` saying so. A period after the last year declared is judged
-by the last year's rules carried forward, moved on year by year exactly as an empty
-``[[years]]`` entry would move them, and the set says so (:attr:`YearRules.carried_from`):
-a panel whose plug-in was last updated a year ago still sees its indicators judged, and
-is told which year's ranges and targets judged them, never a silent "Not judged".
-:meth:`RulesByYear.assess` judges a scorecard period by the set in force and names its year
-in every finding.
+[`RulesByYear.in_force`][corpparent.rulesets.RulesByYear.in_force] gives the set in force for any
+period (the latest whose year starts on or before the period's start); a period before the first
+year raises [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] saying so. A period
+after the last year declared is judged by the last year's rules carried forward, moved on year by
+year exactly as an empty ``[[years]]`` entry would move them, and the set says so
+([`YearRules.carried_from`][corpparent.rulesets.YearRules.carried_from]): a panel whose plug-in was
+last updated a year ago still sees its indicators judged, and is told which year's ranges and
+targets judged them, never a silent "Not judged".
+[`RulesByYear.assess`][corpparent.rulesets.RulesByYear.assess] judges a scorecard period by the set
+in force and names its year in every finding.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def shifted(period: Period, years: int) -> Period:
     """``period`` moved by whole ``years``: 2022-23 Q4 by one year is 2023-24 Q4.
 
     Works for every period type with a ``containing`` constructor (months, quarters and
-    years); any other raises :class:`~corpparent.errors.DefinitionError`.
+    years); any other raises [`DefinitionError`][corpparent.errors.DefinitionError].
     """
     if years == 0:
         return period
@@ -113,8 +114,8 @@ class YearRules:
     authorities), each named with its date in findings."""
     carried_from: Period | None = None
     """The last year rules were declared for, when this set is that year's carried
-    forward to :attr:`year` because none was declared for it; ``None`` for a year
-    declared in the plug-in."""
+    forward to [`year`][corpparent.rulesets.YearRules.year] because none was declared for it;
+    ``None`` for a year declared in the plug-in."""
 
     @property
     def evidence(self) -> dict[str, str]:
@@ -125,11 +126,12 @@ class YearRules:
         return {"rule set": str(self.year), "carried forward from": str(self.carried_from)}
 
     def named_in(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
-        """``findings`` each carrying :attr:`evidence`: judged by this set."""
+        """``findings`` each carrying [`evidence`][corpparent.rulesets.YearRules.evidence]: judged
+        by this set."""
         return tuple(evolve(f, evidence={**f.evidence, **self.evidence}) for f in findings)
 
     def group(self, name: str) -> DatedGroup:
-        """The group called ``name``; an :class:`~corpparent.errors.UnknownNameError`
+        """The group called ``name``; an [`UnknownNameError`][corpparent.errors.UnknownNameError]
         naming those there are."""
         for group in self.groups:
             if group.name == name:
@@ -210,7 +212,8 @@ class YearChanges:
         return "; ".join(parts) or "no changes"
 
     def apply(self, previous: YearRules) -> YearRules:
-        """The set for :attr:`year`: ``previous`` carried forward with these changes."""
+        """The set for [`year`][corpparent.rulesets.YearChanges.year]: ``previous`` carried forward
+        with these changes."""
         where = f"rule set {self.year}"
         years = self.year.start.year - previous.year.start.year
         if years < 1:
@@ -258,7 +261,7 @@ class YearChanges:
 @final
 class RulesByYear:
     """An authority's rule sets by year: the ``first`` set whole, each later one built
-    by its :class:`YearChanges` from the one before, in year order."""
+    by its [`YearChanges`][corpparent.rulesets.YearChanges] from the one before, in year order."""
 
     __slots__ = ("changes", "sets")
 
@@ -297,7 +300,8 @@ class RulesByYear:
         period starts. A period before the first year is judged by the first set only
         if that set gives a range or target for it (Wiltshire's 2022-23 report also
         quotes the ranges of its previous report, for 2021-22: 002 §30, §33); otherwise
-        :class:`BeforeFirstYearError` says the period is before the first year."""
+        [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] says the period is before
+        the first year."""
         first = self.first.indicators
         if period.start < self.first.year.start and (
                 any(r.applies_to(period) for r in first.ranges)
@@ -310,12 +314,13 @@ class RulesByYear:
     def in_force_on(self, day: date) -> YearRules:
         """The set in force on ``day`` (for what falls due from that day): the latest
         whose year starts on or before it, carried forward as for a period;
-        :class:`BeforeFirstYearError` before the first year."""
+        [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] before the first year."""
         return self._in_force_from(day, day.isoformat(), "no rules are in force on it")
 
     def _in_force_from(self, start: date, named: str, missing: str) -> YearRules:
         """The latest set whose year starts on or before ``start``, carried forward past
-        the last; before the first, a :class:`BeforeFirstYearError` naming ``named``."""
+        the last; before the first, a
+        [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] naming ``named``."""
         found = [s for s in self.sets if s.year.start <= start]
         if not found:
             raise BeforeFirstYearError(f"{named} is before the first rule set, set for "
@@ -327,8 +332,8 @@ class RulesByYear:
     def _carried_forward(self, start: date) -> YearRules:
         """The last set, or, for a period starting (or a day) in a later year than any
         declared, the last set carried forward to that year as an empty
-        :class:`YearChanges` would carry it (each range and target moved on by the years
-        between), marked as carried."""
+        [`YearChanges`][corpparent.rulesets.YearChanges] would carry it (each range and target moved
+        on by the years between), marked as carried."""
         last = self.sets[-1]
         years = 0
         while shifted(last.year, years + 1).start <= start:
@@ -352,12 +357,13 @@ class RulesByYear:
     def assess(self, readings: Readings, period: Period, *,
                default_tolerance: float = 0.0) -> ScorecardResult:
         """The scorecard for ``period`` by the set in force, each finding naming the set's
-        year (raises :class:`BeforeFirstYearError` before the first year).
+        year (raises [`BeforeFirstYearError`][corpparent.rulesets.BeforeFirstYearError] before the
+        first year).
 
         Deprecated: it judges the indicators alone, without the year's comparators,
         Outstanding group, national figures or process charts. Use
-        :func:`corpparent.runs.assess_scorecard`, which gives what ``corpparent
-        scorecard`` prints."""
+        [`corpparent.runs.assess_scorecard`][corpparent.runs.assess_scorecard], which gives what
+        ``corpparent scorecard`` prints."""
         warnings.warn("RulesByYear.assess is deprecated and goes in 0.4: use "
                       "corpparent.runs.assess_scorecard(readings, [period], profile=...), "
                       "which also shows the year's comparators, national figures and "

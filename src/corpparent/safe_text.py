@@ -3,9 +3,9 @@
 A cell of a file, a name in a plug-in or a key of a document can hold control
 characters. Sent raw to a terminal, ``ESC ] 0 ; ... BEL`` retitles the window and other
 escape sequences move the cursor, rewrite what was printed or worse; in a report they
-hide or forge text. :func:`printable` writes each such character as its escape
+hide or forge text. `printable` writes each such character as its escape
 (``\\x1b``), so it is seen, not obeyed. Every place text reaches a terminal, standard
-error or a report passes through it: errors (:class:`~corpparent.errors.Problem`), the
+error or a report passes through it: errors ([`Problem`][corpparent.errors.Problem]), the
 command line's messages, and the reports it writes.
 """
 
@@ -45,7 +45,7 @@ def printable(text: str, *, lines: bool = False) -> str:
 
 def printable_tree(data: Any) -> Any:
     """``data`` (dicts, lists and scalars, as a model dumps them) with every string made
-    :func:`printable`, keeping line feeds and tabs."""
+    `printable`, keeping line feeds and tabs."""
     if isinstance(data, str):
         return printable(data, lines=True)
     if isinstance(data, dict):

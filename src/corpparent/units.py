@@ -3,12 +3,12 @@
 The registry is small (children, percentages, rates per 10,000 and per 100,000
 children, points for scores, days) and built on first use, so ``import corpparent``
 costs nothing and a host application that already uses pint can hand in its own
-registry with :func:`use_registry`.
+registry with `use_registry`.
 
 Percentages and rates are proportions, so they share pint's dimensionless dimension:
 7 % is 0.07 is 700 per 10,000 children. Counts of children have the dimension
 ``[child]`` and scores ``[score]``, so a count given for a percentage indicator is a
-:class:`~corpparent.errors.UnitError`, not a silent conversion.
+[`UnitError`][corpparent.errors.UnitError], not a silent conversion.
 """
 
 from __future__ import annotations
@@ -151,8 +151,8 @@ def unit_name(text: str) -> str:
     accepted spellings (any case, spaces collapsed): ``'%'`` -> ``'percent'``.
 
     Nothing is parsed or evaluated: a text that is not an accepted spelling (``'%%'``,
-    ``'percent**0.5'``, ``'1/0'``) is a :class:`UnitError` naming the accepted ones, and
-    so is a text longer than :data:`MAX_UNIT_LENGTH` characters.
+    ``'percent**0.5'``, ``'1/0'``) is a [`UnitError`][corpparent.errors.UnitError] naming the
+    accepted ones, and so is a text longer than `MAX_UNIT_LENGTH` characters.
     """
     if len(text) > MAX_UNIT_LENGTH:
         raise UnitError(f"unknown unit: a text of {len(text):,} characters; expected one "
@@ -170,10 +170,10 @@ def _accepted() -> str:
 
 def parse_unit(text: str | pint.Unit) -> pint.Unit:
     """The registry's unit for a name such as ``'%'``, ``'per 10,000'`` or ``'children'``,
-    or for a unit of any pint registry that is one of :data:`KNOWN_UNITS`.
+    or for a unit of any pint registry that is one of `KNOWN_UNITS`.
 
-    Raises :class:`UnitError` naming the accepted spellings when the text is unknown. The
-    text is looked up in a closed vocabulary, never handed to pint's parser, so pint is
+    Raises [`UnitError`][corpparent.errors.UnitError] naming the accepted spellings when the text is
+    unknown. The text is looked up in a closed vocabulary, never handed to pint's parser, so pint is
     asked once per unit corpparent knows, not once per value.
     """
     return _unit(unit_name(text if isinstance(text, str) else str(text)))
@@ -203,8 +203,8 @@ def same_dimension(a: str | pint.Unit, b: str | pint.Unit) -> bool:
 def convert(value: float, from_unit: str | pint.Unit, to_unit: str | pint.Unit) -> float:
     """Convert a plain number between units of the same dimension.
 
-    Raises :class:`UnitError` when the dimensions differ, e.g. a count of children to a
-    percentage.
+    Raises [`UnitError`][corpparent.errors.UnitError] when the dimensions differ, e.g. a count of
+    children to a percentage.
     """
     source, target = parse_unit(from_unit), parse_unit(to_unit)
     if source == target:

@@ -3,10 +3,10 @@
 Each function takes a matrix with one row per measure and period and one column per
 authority (NaN where an authority has no number) and works on every row at once, so
 the whole of LAIT (thousands of measure-years) costs a few NumPy passes rather than a
-Python loop per authority. The rules are those of :mod:`corpparent.benchmarking.lait`
+Python loop per authority. The rules are those of `corpparent.benchmarking.lait`
 (R's type-7 quartile cuts, bands by polarity with ``No_Quartile`` honoured, "min"
 ranks, group means and medians with missing numbers dropped), applied by the same
-functions the scalar backend (:mod:`corpparent.benchmarking.scalar`) applies to one
+functions the scalar backend (`corpparent.benchmarking.scalar`) applies to one
 set of numbers.
 """
 
@@ -84,12 +84,12 @@ def ranks(values: NDArray[np.float64], better_lower: NDArray[np.bool_],
 def bands(values: NDArray[np.float64], ordered: NDArray[np.float64],
           count: NDArray[np.int64], better_lower: NDArray[np.bool_],
           banded: NDArray[np.bool_]) -> NDArray[np.int8]:
-    """Each number's band index into :data:`~corpparent.benchmarking.lait.BANDS` (0 is
+    """Each number's band index into [`BANDS`][corpparent.benchmarking.lait.BANDS] (0 is
     A, the best; 4 no band).
 
     Rows where ``banded`` is false (no polarity, neutral, or LAIT's ``No_Quartile``)
-    and rows with fewer than :data:`~corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS`
-    numbers get no band.
+    and rows with fewer than
+    [`MIN_VALUES_FOR_BANDS`][corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS] numbers get no band.
     """
     q25, q50, q75 = row_quartiles(ordered, count)
     lowest = quarter(values, q25[:, None], q50[:, None], q75[:, None])

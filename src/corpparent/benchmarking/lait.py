@@ -16,7 +16,7 @@ authority on each measure (``R/fn_analysis.R``: ``calculate_quartile_band``,
   better ("Polarity Low"), D C B A where higher is better, so **band A is always the
   best quarter**. No band for a measure without polarity or one the dictionary marks
   ``No_Quartile = N`` (LAIT's ``no_qb_indicators``), nor with fewer than
-  :data:`MIN_VALUES_FOR_BANDS` numbers.
+  [`MIN_VALUES_FOR_BANDS`][corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS] numbers.
 * **Rank**: ``rank(values, ties.method = "min")`` on the value (lower is better) or its
   negation (higher is better): one more than the numbers strictly better, so tied
   values share the best rank of the tie and rank 1 is the best. No number, no rank.
@@ -27,9 +27,9 @@ authority on each measure (``R/fn_analysis.R``: ``calculate_quartile_band``,
   just before: increase, decrease or no change; not comparable without both numbers.
 
 Each rule is one function of plain arithmetic and comparisons, so the same definition
-serves the scalar backend (:mod:`corpparent.benchmarking.scalar`, Python floats) and
-the columnar backend (:mod:`corpparent.benchmarking.columnar`, NumPy arrays holding
-every authority at once); :func:`choose` is the one place the two differ.
+serves the scalar backend (`corpparent.benchmarking.scalar`, Python floats) and
+the columnar backend (`corpparent.benchmarking.columnar`, NumPy arrays holding
+every authority at once); `choose` is the one place the two differ.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ MIN_VALUES_FOR_BANDS: Final = 4
 QUARTILE_POINTS: Final = (0.25, 0.5, 0.75)
 #: Band letters by index from the best quarter; index 4 is "no band".
 BANDS: Final = ("A", "B", "C", "D", "")
-#: Directions of travel by index (:func:`direction_index`).
+#: Directions of travel by index (`direction_index`).
 DIRECTIONS: Final = ("not comparable", "increase", "decrease", "no change")
 
 #: A Python float (the scalar backend) or an array of them (the columnar backend).
@@ -124,7 +124,7 @@ def type7_place(count: Any, p: float) -> tuple[Any, Any, Any]:
 
 
 def type7_cut(low: Number, high: Number, h: Any) -> Number:
-    """R's type-7 cut from ``x[lo]``, ``x[hi]`` and ``h`` (:func:`type7_place`):
+    """R's type-7 cut from ``x[lo]``, ``x[hi]`` and ``h`` (`type7_place`):
     ``(1 - h) * x[lo] + h * x[hi]`` where ``h > 0`` and the two differ, else ``x[lo]``."""
     weighted = (1 - h) * low + h * high
     found: Number = choose((h > 0) & (high != low), weighted, low)
@@ -138,8 +138,8 @@ def quarter(value: Any, q25: Any, q50: Any, q75: Any) -> Any:
 
 
 def band_index(lowest_quarter: Any, lower_is_better: Any) -> Any:
-    """The band's index into :data:`BANDS` (0 is A, the best) of a quarter counted from
-    the lowest: the same where lower is better, reversed where higher is."""
+    """The band's index into [`BANDS`][corpparent.benchmarking.lait.BANDS] (0 is A, the best) of a
+    quarter counted from the lowest: the same where lower is better, reversed where higher is."""
     return choose(lower_is_better, lowest_quarter, 3 - lowest_quarter)
 
 
@@ -162,6 +162,6 @@ def middle(below: Any, above: Any, odd: Any) -> Any:
 
 
 def direction_index(change: Any) -> Any:
-    """The direction of travel's index into :data:`DIRECTIONS` from the change since the
-    period just before (NaN when either number is missing)."""
+    """The direction of travel's index into [`DIRECTIONS`][corpparent.benchmarking.lait.DIRECTIONS]
+    from the change since the period just before (NaN when either number is missing)."""
     return choose(change != change, 0, choose(change > 0, 1, choose(change < 0, 2, 3)))

@@ -2,8 +2,8 @@
 
 One authority's standing at a time (a scorecard, a chart, one benchmark finding) needs
 no arrays: these functions take Python floats and apply the definitions of
-:mod:`corpparent.benchmarking.lait` to them, so they give exactly the figures of the
-columnar backend (:mod:`corpparent.benchmarking.columnar`), which a property test and a
+`corpparent.benchmarking.lait` to them, so they give exactly the figures of the
+columnar backend (`corpparent.benchmarking.columnar`), which a property test and a
 test over the whole LAIT file hold them to.
 """
 
@@ -96,7 +96,8 @@ def rank_values(values: Mapping[str, float], polarity: Polarity | None) -> dict[
 def bands_of(values: Mapping[str, float], polarity: Polarity | None,
              *, banded: bool = True) -> dict[str, Band]:
     """Every value's band among ``values`` themselves; empty without bands or with
-    fewer than :data:`~corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS` values."""
+    fewer than [`MIN_VALUES_FOR_BANDS`][corpparent.benchmarking.lait.MIN_VALUES_FOR_BANDS]
+    values."""
     if len(values) < MIN_VALUES_FOR_BANDS or not is_banded(polarity, banded):
         return {}
     cuts = quartiles(values.values())

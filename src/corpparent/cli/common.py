@@ -110,7 +110,8 @@ def profile_and_indicators(
 
 
 def load_indicator_set(reference: str) -> IndicatorSet:
-    """An indicator set from Python: an :class:`IndicatorSet`, or a function returning one."""
+    """An indicator set from Python: an [`IndicatorSet`][corpparent.indicators.sets.IndicatorSet],
+    or a function returning one."""
     return load_object(reference, IndicatorSet, "indicators")
 
 

@@ -1,6 +1,6 @@
 """``corpparent disclosure check``: try to work out every figure a set of published
 reports withholds, as a reader who has all of them would (see
-:mod:`corpparent.report.disclosure.check`).
+`corpparent.report.disclosure.check`).
 
 Exit codes: 0 when no withheld figure is narrowed beyond what its ``c`` says, 1 when
 one is, 2 for bad input (a file that is not a corpparent JSON report).

@@ -24,7 +24,8 @@ EXIT_INCOMPLETE = 3
 
 def one_line(error: BaseException) -> str:
     """An error as one line: a DataError's first kind of problem (the lines it covers,
-    :func:`corpparent.errors.grouped`) and how many more problems there are."""
+    [`corpparent.errors.grouped`][corpparent.errors.grouped]) and how many more problems there
+    are."""
     if isinstance(error, click.ClickException):
         return printable(" ".join(error.format_message().split()))
     if isinstance(error, DataError) and len(error.problems) > 1:

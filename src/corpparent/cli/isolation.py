@@ -4,7 +4,7 @@ A command given a Python plug-in (``-a plugin.py[:NAME]``, ``-a module:NAME``, o
 installed plug-in whose entry point names Python), an indicator set (``-i FILE.py``) or a
 constitution (``-C FILE.py:NAME``) does the part of its work that needs that code —
 loading it, the run, building the report document — in a child process
-(:func:`~corpparent.plugins.sandbox.run_isolated`), and renders and writes what comes
+(`run_isolated`), and renders and writes what comes
 back here. What comes back is data: the report documents as JSON (they round-trip), the
 run's warnings, and what else the command writes. So a plug-in with rule types of its
 own still works, and nothing it does reaches the report on standard output. Built-in
@@ -137,7 +137,7 @@ class Outcome:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Outcome:
-        """The outcome :meth:`to_data` gave."""
+        """The outcome `to_data` gave."""
         return cls(_reports(data["reports"]), _warnings(data["warnings"]),
                    tuple(data["targets"]), bool(data["incomplete"]), data["calendar"])
 

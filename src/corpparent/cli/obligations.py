@@ -99,9 +99,10 @@ _SOURCES = [
 class Sources:
     """The obligations a command judges and the dates they hang on, as one value.
 
-    The plug-in named by ``--authority`` is loaded by :meth:`load_profile`, afresh in each
-    run of a command (so an installed or changed plug-in is always seen), where the
-    command's work is done: in a child process when it is Python.
+    The plug-in named by ``--authority`` is loaded by
+    [`load_profile`][corpparent.plugins.loading.load_profile], afresh in each run of a command (so
+    an installed or changed plug-in is always seen), where the command's work is done: in a child
+    process when it is Python.
     """
 
     authority_id: str | None

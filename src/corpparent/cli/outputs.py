@@ -4,14 +4,14 @@ A command's inputs are more than its path options. ``--authority plugin.toml``,
 ``--indicators ind.py:NAME``, ``--constitution rules.py:NAME`` and ``--obligations
 due.toml`` name files as text; ``--indicators package.module:NAME`` names a module's
 file; ``--authority wiltshire`` names an installed plug-in whose entry point points at a
-module or a data file. :func:`given_inputs` finds every one of them (a module is found
+module or a data file. `given_inputs` finds every one of them (a module is found
 on the import path without importing it, so nothing is run to find it), and
-:func:`refuse_overwriting_inputs` refuses an output that is one of them, by the file
+`refuse_overwriting_inputs` refuses an output that is one of them, by the file
 itself (hard and symbolic links included) or, where it does not exist yet, by its
 resolved path. An output named twice in one command (``-o x.ics --ics x.ics``) is
 refused too: the second file would silently replace the first.
 
-:func:`write_output` then writes through :func:`~corpparent.files.writing.write_whole`:
+`write_output` then writes through `write_whole`:
 whole or not at all.
 """
 
@@ -47,7 +47,7 @@ _MODULE_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
 def _find_spec(name: str, path: list[str] | None) -> ModuleSpec | None:
     """The spec of module ``name`` from the import system's finders, without importing
-    it or its parent packages (which :func:`importlib.util.find_spec` would do)."""
+    it or its parent packages (which `importlib.util.find_spec` would do)."""
     loaded = sys.modules.get(name)
     if loaded is not None:
         return getattr(loaded, "__spec__", None)
@@ -163,7 +163,7 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def refuse_overwriting_inputs(output: Path, what: str = "the output") -> None:
-    """Raise a :class:`~corpparent.errors.DataError` if ``output`` is one of the files the
+    """Raise a [`DataError`][corpparent.errors.DataError] if ``output`` is one of the files the
     running command reads (a report written over its own readings or plug-in would lose
     them), or is named by two of its output options."""
     for given in given_inputs():

@@ -2,13 +2,13 @@
 everything the authority's earlier public papers published, and adds what it publishes.
 
 A panel's monthly, quarterly and annual papers are written by separate commands, weeks
-apart. :class:`Recording` carries the ``--disclosure-record`` options of one command:
+apart. `Recording` carries the ``--disclosure-record`` options of one command:
 
 * before a public paper is finished, the figures the authority's record holds (and those
   of the papers this command has already finished, for ``-p`` given several times) are
-  handed to :func:`~corpparent.report.output.finish` as figures every reader has;
+  handed to [`finish`][corpparent.report.output.finish] as figures every reader has;
 * once the paper is written, the figures it shows are added to the record
-  (:mod:`corpparent.files.panel.disclosure_record`), never a withheld one.
+  (`corpparent.files.panel.disclosure_record`), never a withheld one.
 
 Only a public paper with small counts withheld is recorded: an internal or private copy
 publishes nothing, and a paper with suppression off is not fit for publication. A paper

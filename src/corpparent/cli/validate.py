@@ -4,11 +4,11 @@ Where the other commands stop at bad input with one line, ``validate`` lists eve
 problem of every file, each naming the file, line and field, so a whole file can be put
 right in one pass. Problems of one kind (one field, one note, one expectation) are told
 once, naming the lines they cover, the values found and the fix
-(:func:`corpparent.errors.problem_lines`), at most
-:data:`~corpparent.errors.SHOWN_GROUPS` kinds a file and then a count of the rest;
+([`corpparent.errors.problem_lines`][corpparent.errors.problem_lines]), at most
+[`SHOWN_GROUPS`][corpparent.errors.SHOWN_GROUPS] kinds a file and then a count of the rest;
 ``--all-problems`` lists each problem on its own line instead. The kind of file is told
 from its suffix and its columns or keys, or given with ``--kind``; the kinds are those of
-the registry (:data:`corpparent.kinds.KINDS`).
+the registry (`corpparent.kinds.KINDS`).
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def _names_python(path: Path) -> bool:
 
 def _python_plugin(reference: str) -> list[str]:
     """The identifier, name and number of indicators of the Python plug-in ``reference``
-    names, loaded (in the child process :func:`_check_python_plugin` runs it in)."""
+    names, loaded (in the child process `_check_python_plugin` runs it in)."""
     profile = load_authority(reference, warn_of_clashes=False)
     return [profile.id, profile.name, str(len(profile.indicators))]
 

@@ -130,7 +130,7 @@ class Comparison:
         return Status.MET
 
     def finding(self, worse: Status = Status.WARNING) -> Finding:
-        """This comparison as a :class:`~corpparent.findings.Finding` about the
+        """This comparison as a [`Finding`][corpparent.findings.Finding] about the
         indicator (its id, with its name beside it), whose outcome is the verdict, or
         ``NotJudged.INSUFFICIENT_DATA`` when nothing could be compared."""
         ind = self.indicator
@@ -193,7 +193,8 @@ def compare(
 
     The comparator's value is taken for ``comparator_period`` when given; otherwise for
     the latest period ending on or before ``period`` ends (see
-    :meth:`Comparator.latest`). The period used is named in the result.
+    [`Comparator.latest`][corpparent.comparators.series.Comparator.latest]). The period used is
+    named in the result.
     """
     tol = tolerance_in_unit(indicator, tolerance)
     used = comparator_period or comparator.latest(indicator.id, period)

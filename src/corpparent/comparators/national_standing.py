@@ -2,7 +2,7 @@
 
 The DfE's benchmarking tool (LAIT) ranks every English authority on each measure, 1 the
 best, ties sharing the smallest rank, and bands them in quarters, A the best (see
-:mod:`corpparent.dfe.national_table`). A scorecard indicator that names its LAIT measure
+`corpparent.dfe.national_table`). A scorecard indicator that names its LAIT measure
 (``Indicator.national_measure``) is shown beside its standing: the latest one published
 for a period ending by the end of the period assessed, as comparators are (national
 figures lag local ones).

@@ -3,8 +3,8 @@
 Reports place an authority among others: "Wiltshire Attainment 8 rates were higher
 than 4 out of 5 of these comparators" (002 §57), and national benchmarking ranks every
 authority and bands it into quartiles. The quartile cuts, bands and ranks are LAIT's,
-defined once in :mod:`corpparent.benchmarking.lait` and worked here by the scalar
-backend (:mod:`corpparent.benchmarking.scalar`):
+defined once in `corpparent.benchmarking.lait` and worked here by the scalar
+backend (`corpparent.benchmarking.scalar`):
 
 * **Missing values**: a withheld value (``c``, ``x``, ``z``, ``low`` ...) or an authority
   with no value is left out of the cuts, gets no rank and no band, and does not count in
@@ -133,9 +133,9 @@ class Benchmark:
     ``values`` maps an authority's name to its number or official symbol, in ``unit``
     (default the indicator's own); numbers are converted to the indicator's unit once,
     here, so afterwards ``unit`` is ``None``. Use every English authority for quartile
-    bands and national rank, or :meth:`among` for a group such as the Outstanding
-    authorities. ``banded`` false is a measure shown without quartile bands (LAIT's
-    ``No_Quartile = N``): ranked, never banded.
+    bands and national rank, or [`among`][corpparent.comparators.position.Benchmark.among] for a
+    group such as the Outstanding authorities. ``banded`` false is a measure shown without quartile
+    bands (LAIT's ``No_Quartile = N``): ranked, never banded.
     """
 
     indicator: Indicator
@@ -172,8 +172,9 @@ class Benchmark:
     def from_comparators(
         cls, indicator: Indicator, period: Period, comparators: Iterable[Comparator]
     ) -> Benchmark:
-        """The values of every :attr:`ComparatorKind.AUTHORITY` comparator that has one
-        (a number or a symbol) for ``indicator`` in ``period``."""
+        """The values of every
+        [`ComparatorKind.AUTHORITY`][corpparent.comparators.series.ComparatorKind.AUTHORITY]
+        comparator that has one (a number or a symbol) for ``indicator`` in ``period``."""
         values: dict[str, ComparatorValue] = {}
         for comparator in comparators:
             if comparator.kind is not ComparatorKind.AUTHORITY:
@@ -204,7 +205,8 @@ class Benchmark:
                          {name: self.values.get(name) for name in names}, banded=self.banded)
 
     def quartiles(self) -> Quartiles | None:
-        """The quartile cuts, or ``None`` with fewer than :data:`MIN_VALUES_FOR_BANDS`."""
+        """The quartile cuts, or ``None`` with fewer than
+        [`MIN_VALUES_FOR_BANDS`][corpparent.comparators.position.MIN_VALUES_FOR_BANDS]."""
         return self._cuts
 
     def band(self, value: float) -> Band | None:

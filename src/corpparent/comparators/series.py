@@ -3,8 +3,9 @@
 Wiltshire's panel reports "against a range of comparators including Wiltshire's
 statistical neighbours, the regional and national averages, and those authorities who
 have received an 'Outstanding' Ofsted assessment" (Wiltshire CPP annual report 2022-23,
-§16). Each of those is a :class:`Comparator`: a name, a :class:`ComparatorKind`, its
-source, and values by indicator and period.
+§16). Each of those is a [`Comparator`][corpparent.comparators.series.Comparator]: a name, a
+[`ComparatorKind`][corpparent.comparators.series.ComparatorKind], its source, and values by
+indicator and period.
 
 A published table writes a symbol where it has no number ("c" confidential, "x" not
 available, "z" not applicable, "low" too small to show). A comparator keeps the symbol
@@ -176,7 +177,8 @@ class Comparator:
         return self.values.get((indicator, period))
 
     def value(self, indicator: str, period: Period) -> float | None:
-        """The number for ``indicator`` in ``period`` (in :meth:`unit`), or ``None``."""
+        """The number for ``indicator`` in ``period`` (in
+        [`unit`][corpparent.comparators.series.Comparator.unit]), or ``None``."""
         entry = self.entry(indicator, period)
         return entry if isinstance(entry, float) else None
 

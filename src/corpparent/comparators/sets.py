@@ -2,8 +2,8 @@
 
 "We have 10 comparator (statistical neighbours) Local Authorities and also compare
 ourselves against the England and regional averages and other Outstanding local
-authorities" (002 §22). A :class:`ComparatorSet` holds, for one authority, the
-comparator series it reports against and the authorities in its groups, so that a
+authorities" (002 §22). A [`ComparatorSet`][corpparent.comparators.sets.ComparatorSet] holds, for
+one authority, the comparator series it reports against and the authorities in its groups, so that a
 group's figure can be worked out from the members' own published values: the
 statistical-neighbour figure is "simple averages for the selected LA's 10 statistical
 neighbours ... Where data does not exist for one or more ... the information is
@@ -137,8 +137,9 @@ class ComparatorSet:
             )
 
     def get(self, name: str) -> Comparator:
-        """The comparator called ``name``; an :class:`~corpparent.errors.UnknownNameError`
-        (a ``LookupError``) naming those there are."""
+        """The comparator called ``name``; an
+        [`UnknownNameError`][corpparent.errors.UnknownNameError] (a ``LookupError``) naming those
+        there are."""
         for comparator in self.comparators:
             if comparator.name == name:
                 return comparator
@@ -180,7 +181,8 @@ class ComparatorSet:
         tolerance: float | Quantity[Any] = 0.0,
         worse: Status = Status.WARNING,
     ) -> tuple[CompareWith, ...]:
-        """One :class:`CompareWith` rule per comparator, for a ``RuleSet`` over readings."""
+        """One [`CompareWith`][corpparent.comparators.comparison.CompareWith] rule per comparator,
+        for a ``RuleSet`` over readings."""
         return tuple(
             CompareWith(indicator, comparator, tolerance, worse=worse)
             for comparator in self.comparators

@@ -8,7 +8,8 @@ is ``MET``. A neutral indicator is ``MET`` with no rank or band. No number, or t
 authorities with one, is ``INSUFFICIENT_DATA`` with the reason.
 
 Each finding is about the indicator (its id, with its name beside it); its outcome is a
-:class:`Standing`, or ``NotJudged.INSUFFICIENT_DATA`` when it could not be judged.
+[`Standing`][corpparent.comparators.standing.Standing], or ``NotJudged.INSUFFICIENT_DATA`` when it
+could not be judged.
 """
 
 from __future__ import annotations

@@ -4,13 +4,14 @@ The data model of the national files (areas, published figures, EES tables, the 
 Authority Interactive Tool's dictionary and dataset, the statistical-neighbour model,
 Ofsted's inspection outcomes) and benchmark figures for any authority against England,
 its region, its neighbours and the authorities judged Outstanding. The files are read
-by :mod:`corpparent.files` (``read_benchmarking``, ``read_ees``, ``read_lait``, ...).
+by [`corpparent.files`][corpparent.files] (``read_benchmarking``, ``read_ees``, ``read_lait``, ...).
 Every indicator read is one the built-in ``national`` plug-in defines; the mappings say
 only where its figures are.
 
-Benchmarking every authority on every LAIT measure at once (:func:`benchmark_all`, on
-NumPy arrays, giving :class:`NationalResults`) is imported on first use, so importing
-this package loads neither NumPy nor pyarrow.
+Benchmarking every authority on every LAIT measure at once
+([`benchmark_all`][corpparent.dfe.benchmark_all], on NumPy arrays, giving
+[`NationalResults`][corpparent.dfe.NationalResults]) is imported on first use, so importing this
+package loads neither NumPy nor pyarrow.
 """
 
 from typing import TYPE_CHECKING

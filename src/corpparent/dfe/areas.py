@@ -110,7 +110,7 @@ ENGLAND: Final = Area(code="E92000001", name="England", level=Level.NATIONAL,
 
 
 def _other_names(code: str) -> Iterator[str]:
-    """The other names and former codes :mod:`corpparent.dfe.authority_names` knows
+    """The other names and former codes `corpparent.dfe.authority_names` knows
     for the authority with old LA code ``code``."""
     for other in (*OTHER_NAMES, *FORMER_CODES):
         if other.code == code:

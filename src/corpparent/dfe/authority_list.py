@@ -1,10 +1,10 @@
 """Every authority a benchmark can be asked for, with its codes and other names.
 
-:func:`listed_authorities` is what ``corpparent benchmark --list-authorities`` shows:
-the authorities of the shipped table (:func:`corpparent.dfe.areas.known_areas`) and
-those abolished since 2019 (:data:`corpparent.dfe.authority_names.FORMER_AUTHORITIES`),
-each with its region, the other names and former codes it is also found by, and what
-replaced it.
+`listed_authorities` is what ``corpparent benchmark --list-authorities`` shows:
+the authorities of the shipped table
+([`corpparent.dfe.areas.known_areas`][corpparent.dfe.areas.known_areas]) and those abolished since
+2019 (`corpparent.dfe.authority_names.FORMER_AUTHORITIES`), each with its region, the other names
+and former codes it is also found by, and what replaced it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from corpparent.dfe.authority_names import FORMER_AUTHORITIES, FORMER_CODES, OTH
 
 __all__ = ["COLUMNS", "ListedAuthority", "listed_authorities"]
 
-#: The listing's column headings, in the order of :meth:`ListedAuthority.row`.
+#: The listing's column headings, in the order of `ListedAuthority.row`.
 COLUMNS: Final = ("code", "ons_code", "name", "region", "also_found_by", "replaced")
 
 
@@ -36,7 +36,7 @@ class ListedAuthority:
     replaced: str
 
     def row(self) -> tuple[str, ...]:
-        """The authority as the listing's columns (:data:`COLUMNS`)."""
+        """The authority as the listing's columns (`COLUMNS`)."""
         return (self.code, self.ons_code, self.name, self.region, "; ".join(self.also),
                 self.replaced)
 

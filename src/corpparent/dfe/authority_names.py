@@ -3,16 +3,17 @@
 People write an authority as its council calls itself ("Leeds City Council", "Hull"),
 as the ONS names it ("Kingston upon Hull, City of"), as LAIT does ("Bedford Borough"),
 or by a name it had before a reorganisation ("Bournemouth"). This module holds what a
-directory of areas (:class:`corpparent.dfe.areas.Areas`) needs to find any of them:
+directory of areas ([`corpparent.dfe.areas.Areas`][corpparent.dfe.areas.Areas]) needs to find any of
+them:
 
-- :func:`name_key` and :func:`plain_key`: the forms two names are compared in, without
+- `name_key` and `plain_key`: the forms two names are compared in, without
   case, punctuation or the words that say what kind of council it is;
-- :data:`OTHER_NAMES` and :data:`FORMER_CODES`: other names and former ONS codes of
+- `OTHER_NAMES` and `FORMER_CODES`: other names and former ONS codes of
   authorities, each with its source;
-- :data:`FORMER_AUTHORITIES` and :data:`REORGANISATIONS`: authorities abolished since
+- `FORMER_AUTHORITIES` and `REORGANISATIONS`: authorities abolished since
   2019 and what replaced them, each with the statutory instrument that did it.
 
-Codes are the DfE's three-digit "old" LA codes (the key :mod:`corpparent.dfe.areas`
+Codes are the DfE's three-digit "old" LA codes (the key `corpparent.dfe.areas`
 uses), and ONS codes as in the ONS Code History Database.
 """
 
@@ -61,7 +62,7 @@ def name_key(text: str) -> str:
 
 
 def plain_key(text: str) -> str:
-    """:func:`name_key` without the words that say what kind of council it is
+    """`name_key` without the words that say what kind of council it is
     ("Leeds City Council" and "Leeds" both read ``leeds``; "Bristol, City of" reads
     ``bristol``). Empty when nothing but such words is left."""
     key = f" {name_key(text)} "

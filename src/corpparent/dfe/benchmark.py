@@ -3,8 +3,9 @@
 Panels compare each indicator "against a range of comparators including Wiltshire's
 statistical neighbours, the regional and national averages, and those authorities who
 have received an 'Outstanding' Ofsted assessment" (Wiltshire CPP annual report 2022-23,
-§16). Every figure here comes from the same published :class:`AreaValues`, and the
-arithmetic is that of :mod:`corpparent.comparators`:
+§16). Every figure here comes from the same published
+[`AreaValues`][corpparent.dfe.national.AreaValues], and the arithmetic is that of
+[`corpparent.comparators`][corpparent.comparators]:
 
 * England and the region are the published rows, never re-averaged from authorities;
   the region is the one the authority is published in (Inner or Outer London for a
@@ -17,11 +18,12 @@ arithmetic is that of :mod:`corpparent.comparators`:
   comparators", 002 §57).
 * National rank and quartile band are cut from every authority's value for the year,
   by LAIT's conventions (band A the best quarter, rank 1 the best, "min" ties), as
-  :mod:`corpparent.benchmarking.lait` defines them; an indicator in ``unbanded`` (a
+  `corpparent.benchmarking.lait` defines them; an indicator in ``unbanded`` (a
   measure LAIT's dictionary marks ``No_Quartile = N``) is ranked but never banded.
 
-:meth:`Benchmarking.comparator_set` gives the same comparators as a
-:class:`~corpparent.comparators.ComparatorSet` for the rules and reports built on it.
+[`Benchmarking.comparator_set`][corpparent.dfe.benchmark.Benchmarking.comparator_set] gives the same
+comparators as a [`ComparatorSet`][corpparent.comparators.ComparatorSet] for the rules and reports
+built on it.
 """
 
 from __future__ import annotations
@@ -195,8 +197,10 @@ class Benchmarking:
     """National data with the neighbour model, the Outstanding authorities and the
     definitions of the indicators in the data.
 
-    :func:`corpparent.files.read_benchmarking` reads one from a folder of DfE files,
-    :func:`corpparent.files.read_lait_benchmarking` from the LAIT dataset.
+    [`corpparent.files.read_benchmarking`][corpparent.files.read_benchmarking] reads one from a
+    folder of DfE files,
+    [`corpparent.files.read_lait_benchmarking`][corpparent.files.read_lait_benchmarking] from the
+    LAIT dataset.
 
     The one mutable part is a private cache: every authority's values of an indicator
     in a period are ranked and cut into quartile bands once, on first use, and kept, as
@@ -249,9 +253,10 @@ class Benchmarking:
     def findings(self, authority: str, period: Period | None = None) -> tuple[Finding, ...]:
         """The authority judged against every comparator, as findings: for each
         indicator (in ``period``, else its latest), the national rank and quartile band,
-        a comparison with each comparator of :meth:`comparator_set`, and its position
-        among the other Outstanding authorities. A withheld or missing value gives
-        findings of insufficient data, never an exception.
+        a comparison with each comparator of
+        [`comparator_set`][corpparent.dfe.benchmark.Benchmarking.comparator_set], and its position
+        among the other Outstanding authorities. A withheld or missing value gives findings of
+        insufficient data, never an exception.
 
         Only proportions (percentages and rates) are judged: a count of children is
         not comparable between an authority and England or between authorities of

@@ -13,7 +13,7 @@ other non-geography column is a filter.
 Periods: the children-looked-after and care-leaver releases write ``2025`` with
 ``time_identifier`` "Reporting year" for the year ending 31 March 2025 ("children looked
 after at 31 March 2025"), which is the financial year 2024-25; "Financial year" periods
-are written ``202425``. Both become :class:`~corpparent.periods.FinancialYear`.
+are written ``202425``. Both become [`FinancialYear`][corpparent.periods.FinancialYear].
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _ACCEPTED_TIMES: Final = (
 def ees_period(time_period: str, time_identifier: str) -> Period:
     """The period an EES ``time_period`` and ``time_identifier`` name.
 
-    Raises :class:`~corpparent.errors.PeriodError` (a ``ValueError``) naming the
+    Raises [`PeriodError`][corpparent.errors.PeriodError] (a ``ValueError``) naming the
     accepted forms.
     """
     identifier = time_identifier.strip().lower()

@@ -38,7 +38,7 @@ def parse_figure(text: str) -> Figure:
 
     A number (``9``, ``12.5``, ``7.0E-2``) gives its value; an official symbol, in any
     case, gives no value and the symbol (lower-cased). Anything else, including an
-    empty cell, raises :class:`ValueError` naming what was expected.
+    empty cell, raises `ValueError` naming what was expected.
     """
     parsed = number_or_symbol(text)
     if parsed is None:

@@ -10,7 +10,7 @@ better), ``Low`` (lower is better), ``-`` (no judgement, e.g. the rate of childr
 looked after), or ``NA``; its decimal places (``dps``); and ``No_Quartile``, where
 ``N`` marks a measure shown without quartile bands.
 
-The files are read by :mod:`corpparent.files.dfe.lait`.
+The files are read by `corpparent.files.dfe.lait`.
 """
 
 from __future__ import annotations
@@ -130,8 +130,8 @@ class LaitData:
                       dictionary: LaitDictionary) -> NationalData:
         """The measures named, as corpparent indicators: ``{measure: indicator id}``.
 
-        Each ``Years`` label becomes a period by :func:`lait_period`, using the measure's
-        year type from ``dictionary``; a label with no period is a problem.
+        Each ``Years`` label becomes a period by [`lait_period`][corpparent.dfe.lait.lait_period],
+        using the measure's year type from ``dictionary``; a label with no period is a problem.
         """
         problems: list[Problem] = []
         result: list[AreaValues] = []

@@ -1,12 +1,12 @@
 """LAIT's whole dataset as columns: one entry per published value, held in arrays.
 
-:class:`~corpparent.dfe.lait.LaitData` holds a :class:`~corpparent.dfe.figures.Figure`
+[`LaitData`][corpparent.dfe.lait.LaitData] holds a [`Figure`][corpparent.dfe.figures.Figure]
 object per value, which suits one measure at a time. Benchmarking every authority on
 every measure and year (641,070 values) needs the values side by side instead: a
-:class:`LaitTable` keeps, for each value, the index of its measure, its ``Years``
-label and its area, the number (NaN where none) and the index of its official symbol,
+[`LaitTable`][corpparent.dfe.lait_table.LaitTable] keeps, for each value, the index of its measure,
+its ``Years`` label and its area, the number (NaN where none) and the index of its official symbol,
 as NumPy arrays, with the distinct measures, labels, areas and symbols listed once.
-:func:`corpparent.files.read_lait_table` reads one from the parquet file, validating
+`corpparent.files.read_lait_table` reads one from the parquet file, validating
 each column as a whole.
 """
 
@@ -27,11 +27,13 @@ __all__ = ["LaitTable"]
 class LaitTable:
     """LAIT values as parallel arrays.
 
-    ``measure``, ``label`` and ``area`` index :attr:`measures`, :attr:`labels` and
-    :attr:`areas`; ``value`` is the number or NaN; ``symbol`` indexes :attr:`symbols`,
-    whose entry 0 is ``None`` (a number, or LAIT's ``-``: no figure, no reason given).
-    ``row`` is each value's row in the source file, counting from 1, for problems
-    (by default its position).
+    ``measure``, ``label`` and ``area`` index
+    [`measures`][corpparent.dfe.lait_table.LaitTable.measures],
+    [`labels`][corpparent.dfe.lait_table.LaitTable.labels] and
+    [`areas`][corpparent.dfe.lait_table.LaitTable.areas]; ``value`` is the number or NaN; ``symbol``
+    indexes [`symbols`][corpparent.dfe.lait_table.LaitTable.symbols], whose entry 0 is ``None`` (a
+    number, or LAIT's ``-``: no figure, no reason given). ``row`` is each value's row in the source
+    file, counting from 1, for problems (by default its position).
     """
 
     __slots__ = ("_row", "area", "areas", "label", "labels", "measure", "measures",

@@ -3,8 +3,8 @@
 LAIT's 434 measures have short codes that are hard to guess (``LAC_LongStable%``,
 ``CLA_Placement3+``). The data dictionary also gives each a name ("Long Term Placement
 Stability (%)"), one or more themes ("Children Looked After") and the title of its
-chart's axis ("% Children Looked After"); :func:`search_measures` finds the measures
-whose code, name, themes or axis hold every word asked for, and :func:`measure_code`
+chart's axis ("% Children Looked After"); `search_measures` finds the measures
+whose code, name, themes or axis hold every word asked for, and `measure_code`
 takes a code in any case to the dictionary's own spelling.
 """
 

@@ -1,11 +1,11 @@
 """National data: one indicator's published values for every area, and readings from them.
 
 A DfE file publishes each figure for England, every region and every authority.
-:class:`AreaValues` holds one indicator for one period across all those areas, keyed
-by area code, so benchmark figures (England, region, statistical neighbours, the
+[`AreaValues`][corpparent.dfe.national.AreaValues] holds one indicator for one period across all
+those areas, keyed by area code, so benchmark figures (England, region, statistical neighbours, the
 Outstanding authorities) are computed from the same published numbers. A
-:class:`NationalData` holds many of them and gives any authority its own
-:class:`~corpparent.indicators.readings.Readings`.
+[`NationalData`][corpparent.dfe.national.NationalData] holds many of them and gives any authority
+its own [`Readings`][corpparent.indicators.readings.Readings].
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class NationalData:
     """Published values of many indicators and periods; at most one set per pair.
 
     Two sources giving the same indicator and period raise
-    :class:`~corpparent.errors.DataError` naming both.
+    [`DataError`][corpparent.errors.DataError] naming both.
     """
 
     __slots__ = ("_areas", "_values")

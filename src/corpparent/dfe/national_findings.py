@@ -2,14 +2,14 @@
 
 The engine's table holds every authority's value for each measure and period, so one
 authority's standing can be handed to the scalar path unchanged: the values of the
-measure-year become a :class:`~corpparent.comparators.position.Benchmark`, and
-:func:`~corpparent.comparators.standing.standing_finding` and
-:func:`~corpparent.comparators.standing.group_finding` judge it, exactly as
-:meth:`corpparent.dfe.benchmark.Benchmarking.findings` does. The findings are therefore
-identical to the scalar path's, and the tests check that their rank, band and "better
-than k of n" are the engine's.
+measure-year become a [`Benchmark`][corpparent.comparators.position.Benchmark], and
+[`standing_finding`][corpparent.comparators.standing.standing_finding] and
+[`group_finding`][corpparent.comparators.standing.group_finding] judge it, exactly as
+[`corpparent.dfe.benchmark.Benchmarking.findings`][corpparent.dfe.benchmark.Benchmarking.findings]
+does. The findings are therefore identical to the scalar path's, and the tests check that their
+rank, band and "better than k of n" are the engine's.
 
-A LAIT measure becomes an :class:`~corpparent.indicators.definitions.Indicator` with an
+A LAIT measure becomes an [`Indicator`][corpparent.indicators.definitions.Indicator] with an
 id made from its code (``LAC_LongStable%`` is ``lac_longstable``) and its polarity (a
 measure with none is treated as neutral: neither ranked nor banded). What it measures
 comes from the dictionary's axis title: "%..." is a percentage, "Rate per 10,000..." a
@@ -63,7 +63,8 @@ def authority_findings(results: NationalResults, authority: str, *,
     measure or only ``measures``: rank and band, the comparison with each comparator
     (England, the region, the neighbours' mean and median, the Outstanding authorities'
     mean), and the position among the other Outstanding authorities, in the scalar
-    path's order (:meth:`corpparent.dfe.benchmark.Benchmarking.findings`)."""
+    path's order
+    ([`corpparent.dfe.benchmark.Benchmarking.findings`][corpparent.dfe.benchmark.Benchmarking.findings])."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -126,7 +127,7 @@ class _Published:
 
     def series(self, indicator: Indicator, names: Collection[str]) -> list[Comparator]:
         """Each named authority's values in every period, as the scalar path's
-        :meth:`~corpparent.dfe.benchmark.Benchmarking.series`."""
+        [`series`][corpparent.dfe.benchmark.Benchmarking.series]."""
         found: dict[str, dict[tuple[str, Period], ComparatorValue]] = defaultdict(dict)
         codes: dict[str, str] = {}
         for period, rows in self.by_period.items():

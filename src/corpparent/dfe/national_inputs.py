@@ -2,11 +2,11 @@
 one authority's standings.
 
 The files layer reads LAIT's dataset and dictionary, a statistical-neighbour model and
-Ofsted's inspection outcomes into :class:`NationalInputs` and does nothing more; here
-they are benchmarked (:func:`benchmark_national`, the columnar backend over every
+Ofsted's inspection outcomes into `NationalInputs` and does nothing more; here
+they are benchmarked (`benchmark_national`, the columnar backend over every
 authority) with the Outstanding group chosen one of three ways, each said in the notes
 shown beside the figures, and one authority's rank, band and place in the group on the
-measures a scorecard names are taken from the results (:func:`standings_of`).
+measures a scorecard names are taken from the results (`standings_of`).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def benchmark_national(inputs: NationalInputs, *, measures: Collection[str] | No
                        outstanding: DatedGroup | None = None) -> NationalResults:
     """Every authority benchmarked on every measure and year of the inputs (or
     ``measures``). Each period is compared with the authorities judged Outstanding as at
-    its end (:meth:`~corpparent.dfe.ofsted.InspectionOutcomes.as_at`), with Ofsted's
+    its end ([`as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]), with Ofsted's
     group as at ``outstanding_as_at`` for every period, or with ``outstanding``, a group
     of authorities by name or code as a panel declared it (a plug-in's ``[[groups]]``)."""
     from corpparent.dfe.national_table import benchmark_all

@@ -1,13 +1,14 @@
 """The results of national benchmarking: one tidy Arrow table, and ways out of it.
 
 A row per authority, measure and ``Years`` label, with the columns of
-:data:`COLUMNS`. Beside LAIT's raw direction of travel (increase, decrease), each row says
-what it means by the measure's polarity (:func:`travel`): "improved" or "worsened", "no
+`COLUMNS`. Beside LAIT's raw direction of travel (increase, decrease), each row says
+what it means by the measure's polarity (`travel`): "improved" or "worsened", "no
 change", "not comparable" where the period before is missing, and "no polarity" where the
 dictionary gives the measure no better direction, rather than a guess. The table
 converts to pandas or polars where they are installed;
-:func:`corpparent.files.dfe.national_results.write_national_results` writes it as CSV or
-Parquet. :meth:`NationalResults.authority` gives one authority's rows.
+`corpparent.files.dfe.national_results.write_national_results` writes it as CSV or
+Parquet. [`NationalResults.authority`][corpparent.dfe.national_results.NationalResults.authority]
+gives one authority's rows.
 """
 
 from __future__ import annotations
@@ -70,9 +71,9 @@ COLUMNS: Final = {
     "travel": "improved or worsened by the measure's polarity, no change, not comparable, "
               "or no polarity (the dictionary gives the measure no better direction)",
 }
-#: The columns :meth:`NationalResults.build` works out from the figures, and their
-#: types: the engine gives an array for each, written through once (see
-#: ``national_table._written``), and they are filled in place. ``missing`` is a
+#: The columns [`NationalResults.build`][corpparent.dfe.national_results.NationalResults.build]
+#: works out from the figures, and their types: the engine gives an array for each, written through
+#: once (see ``national_table._written``), and they are filled in place. ``missing`` is a
 #: null mask, used for one column after another.
 DERIVED: Final = {
     "measure": np.int32, "years": np.int32, "region": np.int32, "neighbours_note": np.int32,
@@ -87,12 +88,12 @@ TRAVELS: Final = ("not comparable", "improved", "worsened", "no change", "no pol
 
 #: The decimal places a gap is rounded to: far below any published figure's precision.
 _GAP_DECIMALS: Final = 10
-#: Rows gathered at a time by :func:`_gather`.
+#: Rows gathered at a time by `_gather`.
 _STRETCH: Final = 1 << 16
 
 
 def travel(direction: str, polarity: Polarity | None) -> str:
-    """What ``direction`` (one of :data:`~corpparent.benchmarking.lait.DIRECTIONS`) means
+    """What ``direction`` (one of [`DIRECTIONS`][corpparent.benchmarking.lait.DIRECTIONS]) means
     for a measure of ``polarity``: an increase is "improved" where higher is better and
     "worsened" where lower is better; "no change" and "not comparable" whatever the
     polarity; and a change of a measure with no better direction (neutral, or none in
@@ -113,7 +114,7 @@ _BY_SIGN: Final = (Polarity.HIGHER_IS_BETTER, None, Polarity.LOWER_IS_BETTER)
 
 
 def _travel_lookup() -> NDArray[np.int32]:
-    """Each travel's index into :data:`TRAVELS`, at ``(sign + 1) * 4 + direction``."""
+    """Each travel's index into `TRAVELS`, at ``(sign + 1) * 4 + direction``."""
     return np.array([TRAVELS.index(travel(direction, polarity)) for polarity in _BY_SIGN
                      for direction in DIRECTIONS], dtype=np.int32)
 
@@ -152,9 +153,12 @@ def _labels(indices: NDArray[Any], names: list[str | None],
 
 @final
 class NationalResults:
-    """Every authority benchmarked: :attr:`table` (Arrow), the :attr:`problems` met
-    (values not benchmarked and why), the neighbour :attr:`model` used and the
-    :attr:`notes` (the sources and their publication dates) to show with the figures."""
+    """Every authority benchmarked: [`table`][corpparent.dfe.national_results.NationalResults.table]
+    (Arrow), the [`problems`][corpparent.dfe.national_results.NationalResults.problems] met (values
+    not benchmarked and why), the neighbour
+    [`model`][corpparent.dfe.national_results.NationalResults.model] used and the
+    [`notes`][corpparent.dfe.national_results.NationalResults.notes] (the sources and their
+    publication dates) to show with the figures."""
 
     __slots__ = ("areas", "axes", "decimals", "model", "names", "neighbours", "notes",
                  "outstanding", "periods", "polarities", "problems", "table", "unbanded")
@@ -305,7 +309,7 @@ class NationalResults:
         authorities' mean, and its position among the other Outstanding authorities, as
         findings: for each measure's latest period, or every period, of every measure or
         only ``measures``. They are the scalar path's own findings, built from the same
-        published values; see :mod:`corpparent.dfe.national_findings`."""
+        published values; see `corpparent.dfe.national_findings`."""
         from corpparent.dfe.national_findings import authority_findings
 
         return authority_findings(self, authority, every_period=every_period,

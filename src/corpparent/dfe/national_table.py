@@ -1,7 +1,7 @@
 """Benchmark every authority on every measure and year at once, on arrays.
 
-:func:`benchmark_all` takes LAIT's dataset as columns (a
-:class:`~corpparent.dfe.lait_table.LaitTable`), its dictionary, a statistical-neighbour
+[`benchmark_all`][corpparent.dfe.national_table.benchmark_all] takes LAIT's dataset as columns (a
+[`LaitTable`][corpparent.dfe.lait_table.LaitTable]), its dictionary, a statistical-neighbour
 model and the authorities judged Outstanding, and gives one tidy Arrow table with a
 row per authority, measure and ``Years`` label the data holds: the value or why there
 is none, the national rank "k of n" and quartile band, England, the region, the
@@ -10,25 +10,25 @@ them it does better than, the gap to each, and the direction of travel from the
 previous period and what it means by the measure's polarity (improved, worsened).
 
 It works one measure-year per matrix row and one authority per column, with the
-columnar backend (:mod:`corpparent.benchmarking.columnar`), so the cost is a few NumPy
+columnar backend (`corpparent.benchmarking.columnar`), so the cost is a few NumPy
 passes over the whole dataset, not a Python loop per authority. The figures are the
-scalar backend's (:class:`~corpparent.dfe.benchmark.Benchmarking`), both working LAIT's
-conventions as :mod:`corpparent.benchmarking.lait` defines them, a measure the
+scalar backend's ([`Benchmarking`][corpparent.dfe.benchmark.Benchmarking]), both working LAIT's
+conventions as `corpparent.benchmarking.lait` defines them, a measure the
 dictionary marks ``No_Quartile = N`` getting no band ("no_qb_indicators" in LAIT's
-code) in either. Every ``Years`` label is a period (:mod:`corpparent.dfe.lait_periods`),
+code) in either. Every ``Years`` label is a period (`corpparent.dfe.lait_periods`),
 and an authority outside the neighbour model gets "no neighbours in this model".
 
 The Outstanding authorities are either one fixed set of codes or, given Ofsted's
-release of inspection outcomes (:class:`~corpparent.dfe.ofsted.InspectionOutcomes`),
-the group as at the end of each period (:meth:`InspectionOutcomes.as_at`): a 2015-16
-value is compared with the authorities judged Outstanding by 31 March 2016, not with
-the 2025 list, and the rows say the date and how many authorities the release cannot
-place in or out of the group on it.
+release of inspection outcomes ([`InspectionOutcomes`][corpparent.dfe.ofsted.InspectionOutcomes]),
+the group as at the end of each period
+([`InspectionOutcomes.as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]): a 2015-16 value is
+compared with the authorities judged Outstanding by 31 March 2016, not with the 2025 list, and the
+rows say the date and how many authorities the release cannot place in or out of the group on it.
 
 The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
-taken only against the period immediately before (:meth:`Period.previous`): when that
-period is not in the data, or either value is missing, it is "not comparable", never a
-comparison with an older year.
+taken only against the period immediately before
+([`Period.previous`][corpparent.periods.Period.previous]): when that period is not in the data, or
+either value is missing, it is "not comparable", never a comparison with an older year.
 """
 
 from __future__ import annotations
@@ -223,7 +223,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
 
 def _written(rows: int) -> dict[str, Any]:
     """An array for every figure of ``rows`` output rows, and for the columns
-    :class:`NationalResults` derives from them, each written through once now.
+    [`NationalResults`][corpparent.dfe.national_results.NationalResults] derives from them, each
+    written through once now.
 
     Written now, at the start, rather than page by page as the blocks fill them over
     the next seconds: memory freed a moment ago (by the previous call, or the read) is

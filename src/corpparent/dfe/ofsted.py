@@ -70,8 +70,8 @@ class InspectionOutcomes:
               areas: Areas | None = None) -> frozenset[str]:
         """The old LA codes of the authorities so judged, looked up by ONS code or name.
 
-        ``areas`` defaults to :func:`~corpparent.dfe.areas.known_areas`. Raises
-        :class:`~corpparent.dfe.areas.UnknownAreaError` naming an authority it lacks.
+        ``areas`` defaults to [`known_areas`][corpparent.dfe.areas.known_areas]. Raises
+        [`UnknownAreaError`][corpparent.dfe.areas.UnknownAreaError] naming an authority it lacks.
         """
         areas = known_areas() if areas is None else areas
         return frozenset(
@@ -94,7 +94,8 @@ class InspectionOutcomes:
         was published on or before ``when`` is in the group if it was so judged; one
         published later had an earlier judgement the release does not give, so it is
         ``unknown``, never guessed in or out. A date after the release's
-        :attr:`latest` publication is taken as that date, the last the release knows.
+        [`latest`][corpparent.dfe.ofsted.InspectionOutcomes.latest] publication is taken as that
+        date, the last the release knows.
         """
         areas = known_areas() if areas is None else areas
         latest = self.latest

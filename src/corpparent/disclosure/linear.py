@@ -4,9 +4,11 @@ still make of a figure they do not see.
 A reader of a paper knows more than the figures printed in it: a total is the sum of
 its parts, a quarter the sum of its months, a chart's mean the average of its points, a
 status word bounds a figure against a range, a percentage ties a numerator to its
-denominator. Each of these is a :class:`Relation`, ``lower <= sum(weight * figure) <=
-upper``, and a figure the reader does not see is an :class:`Unknown`. What the relations
-leave of an unknown is a :class:`Range`, worked out by :func:`corpparent.disclosure.ranges`.
+denominator. Each of these is a [`Relation`][corpparent.disclosure.linear.Relation], ``lower <=
+sum(weight * figure) <= upper``, and a figure the reader does not see is an
+[`Unknown`][corpparent.disclosure.linear.Unknown]. What the relations leave of an unknown is a
+[`Range`][corpparent.disclosure.linear.Range], worked out by
+[`corpparent.disclosure.ranges`][corpparent.disclosure.ranges].
 """
 
 from __future__ import annotations
@@ -92,8 +94,9 @@ class Relation(Generic[K]):
         return tuple(key for key, _ in self.terms)
 
     def is_total_of(self, key: K) -> bool:
-        """Whether ``key`` is the total of an equation made by :meth:`total`: the first
-        term, weighted +1, the others weighted -1, equal to zero."""
+        """Whether ``key`` is the total of an equation made by
+        [`total`][corpparent.disclosure.linear.Relation.total]: the first term, weighted +1, the
+        others weighted -1, equal to zero."""
         return (self.lower == self.upper == 0.0 and len(self.terms) > 1
                 and self.terms[0] == (key, 1.0)
                 and all(weight == -1.0 for _, weight in self.terms[1:]))
@@ -136,8 +139,9 @@ class Range:
     ``lower..upper`` found impossible where the range was too wide for that (the values
     of a ``c``, 1 to threshold - 1, are always tried). ``decided`` is False when the
     solver ran out of time: ``lower..upper`` then holds every value the figure can take
-    but may be wider than what a reader can work out, and :meth:`narrows` says True,
-    since a figure that could not be shown safe is not safe."""
+    but may be wider than what a reader can work out, and
+    [`narrows`][corpparent.disclosure.linear.Range.narrows] says True, since a figure that could not
+    be shown safe is not safe."""
 
     lower: float
     upper: float
@@ -168,8 +172,8 @@ class Range:
         as 68 gives no child away by itself (zero identifies no one; 68 is shown
         wherever it is not withheld to protect another), and any small count it would
         give away with other figures is narrowed in its own right, as every withheld
-        figure is tried against all the relations at once. (:func:`secure` is stricter
-        with the figures it withholds to protect another: it never leaves one pinned,
+        figure is tried against all the relations at once. ([`secure`][corpparent.disclosure.secure]
+        is stricter with the figures it withholds to protect another: it never leaves one pinned,
         as a later paper could complete what it gives away.)"""
         if not self.decided:
             return True

@@ -6,7 +6,7 @@ objective and the bounds of one unknown change between solves. Every solution th
 finds is a table of values a reader cannot tell from the true one, so each is kept
 (``seen``): a value already seen is possible and need not be tried again.
 
-Numerical care: a relation's bounds are widened by :data:`SLACK` times their size (at
+Numerical care: a relation's bounds are widened by `SLACK` times their size (at
 least 1) so that a published value carried as a binary float (33.3 is 33.29999...) never
 rules out the figures it was computed from; HiGHS's own feasibility tolerances (1e-7 on
 a constraint, 1e-6 from a whole number) apply on top, and a count's optimum is rounded

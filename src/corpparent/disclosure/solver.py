@@ -10,7 +10,7 @@ range is asked for.
 
 Figures the reader sees are substituted into the relations first. A relation left with
 no unknown is a check that the published figures agree with each other: if they do not
-(within :data:`CHECK_TOLERANCE`), the result says so (``consistent`` is False) and the
+(within `CHECK_TOLERANCE`), the result says so (``consistent`` is False) and the
 other relations are still used. Unknowns that share no relation are solved apart, each
 group over one constraint matrix built once and shared by all of its solves.
 """
@@ -66,9 +66,9 @@ def ranges(known: Mapping[K, float], unknowns: Iterable[Unknown[K]],
            time_limit: float = TIME_LIMIT) -> Ranges[K]:
     """For each unknown, the narrowest range the relations allow given the known figures.
 
-    Raises :class:`DefinitionError` for a relation naming a figure that is neither known
-    nor unknown, a figure both known and unknown, or a known value that is not a finite
-    number."""
+    Raises [`DefinitionError`][corpparent.errors.DefinitionError] for a relation naming a figure
+    that is neither known nor unknown, a figure both known and unknown, or a known value that is not
+    a finite number."""
     wanted = tuple(unknowns)
     groups, contradicted = build(known, wanted, relations, time_limit=time_limit)
     result: dict[K, Range] = {}
@@ -136,7 +136,7 @@ def build(known: Mapping[K, float], unknowns: Sequence[Unknown[K]],
 
 def holds(relation: Relation[K], known: Mapping[K, float]) -> bool:
     """Whether a relation between known figures holds, to within
-    :data:`CHECK_TOLERANCE` of the largest of its sides (or of 1)."""
+    `CHECK_TOLERANCE` of the largest of its sides (or of 1)."""
     constant = math.fsum(weight * known[key] for key, weight in relation.terms)
     scale = max([1.0, abs(constant)] + [abs(bound) for bound in (relation.lower, relation.upper)
                                          if math.isfinite(bound)])

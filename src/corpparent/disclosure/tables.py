@@ -5,9 +5,10 @@ withheld and why.
 The DfE's statistics on children looked after publish a small count as ``c`` "to
 protect confidentiality", and warn that "secondary suppression may be required"
 (Explore Education Statistics, *Children looked after: a focus on placement location*,
-methodology, "Rounding, suppression and grossing"). :func:`corpparent.disclosure.protect`
-and :func:`corpparent.disclosure.secure` do what that practice asks; this module holds
-the terms they share.
+methodology, "Rounding, suppression and grossing").
+[`corpparent.disclosure.protect`][corpparent.disclosure.protect] and
+[`corpparent.disclosure.secure`][corpparent.disclosure.secure] do what that practice asks; this
+module holds the terms they share.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ class Reason(enum.Enum):
 @final
 @frozen
 class Withheld(Generic[K]):
-    """One withheld figure (or, for :attr:`Reason.STATEMENT`, a withdrawn statement), why,
-    and which figure it protects (secondary suppression, a derived figure, a statement)."""
+    """One withheld figure (or, for
+    [`Reason.STATEMENT`][corpparent.disclosure.tables.Reason.STATEMENT], a withdrawn statement),
+    why, and which figure it protects (secondary suppression, a derived figure, a statement)."""
 
     figure: K
     reason: Reason
@@ -99,8 +101,8 @@ class Withheld(Generic[K]):
 @final
 @frozen
 class Protected(Generic[K]):
-    """The outcome of :func:`protect`: which figures may be published, and a log of the
-    others in the order they were withheld."""
+    """The outcome of [`protect`][corpparent.disclosure.protect]: which figures may be published,
+    and a log of the others in the order they were withheld."""
 
     values: Mapping[K, float | None]
     withheld: tuple[Withheld[K], ...]

@@ -1,9 +1,9 @@
 """Primary and secondary suppression over a table whose figures add up to totals: the
-0.2 interface, now a special case of :func:`corpparent.disclosure.secure`.
+0.2 interface, now a special case of [`corpparent.disclosure.secure`][corpparent.disclosure.secure].
 
 A total of 71 children with 68 placed in county publishes the 3 placed out of county,
-whatever that cell shows. :func:`protect` withholds every count from 1 to
-``threshold - 1``, what is derived from it, and, while a reader could still narrow a
+whatever that cell shows. [`protect`][corpparent.disclosure.totals.protect] withholds every count
+from 1 to ``threshold - 1``, what is derived from it, and, while a reader could still narrow a
 withheld count through the declared totals, one more figure of a total that gives it
 away. "Narrow" is stronger than "work out": a count of 3 confined to 2..4 is narrowed
 too, as is a figure withheld to protect another that the totals pin down.
@@ -22,7 +22,8 @@ __all__ = ["protect"]
 
 K = TypeVar("K", bound=Hashable)
 
-#: The order :func:`protect` logs its reasons in: primary, then secondary, then derived.
+#: The order [`protect`][corpparent.disclosure.totals.protect] logs its reasons in: primary, then
+#: secondary, then derived.
 _LOG_ORDER = {Reason.SMALL_COUNT: 0, Reason.DIFFERENCING: 1, Reason.DERIVED: 2}
 
 

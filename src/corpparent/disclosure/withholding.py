@@ -1,9 +1,9 @@
 """Withhold what a public paper must not show, so that no withheld count can be narrowed
 from what it does show, by anyone who tries.
 
-:func:`secure` follows the DfE's practice for children looked after (a count from 1 to 5
-is published as ``c``, and "secondary suppression may be required") and the Government
-Statistical Service's guidance on disclosure control (a withheld figure must not be
+[`secure`][corpparent.disclosure.withholding.secure] follows the DfE's practice for children looked
+after (a count from 1 to 5 is published as ``c``, and "secondary suppression may be required") and
+the Government Statistical Service's guidance on disclosure control (a withheld figure must not be
 recoverable by differencing, from totals or from other outputs). It goes one step
 further than recoverability: a ``c`` is safe only when a reader who knows every
 published figure and every relation between figures still cannot rule out any of the
@@ -42,8 +42,8 @@ K = TypeVar("K", bound=Hashable)
 @final
 @frozen
 class Secured(Generic[K]):
-    """The outcome of :func:`secure`: every figure withheld and statement withdrawn, in
-    order, with its reason, and the statements withdrawn."""
+    """The outcome of [`secure`][corpparent.disclosure.withholding.secure]: every figure withheld
+    and statement withdrawn, in order, with its reason, and the statements withdrawn."""
 
     withheld: tuple[Withheld[K], ...]
     dropped: frozenset[K]
@@ -57,7 +57,8 @@ class Secured(Generic[K]):
 
 @final
 class _State(Generic[K]):
-    """What :func:`secure` has withheld so far, and how to test it."""
+    """What [`secure`][corpparent.disclosure.withholding.secure] has withheld so far, and how to
+    test it."""
 
     def __init__(self, values: Mapping[K, float | None], relations: tuple[Relation[K], ...],
                  counts: frozenset[K], published: Mapping[K, float], threshold: int) -> None:

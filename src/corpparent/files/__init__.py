@@ -3,7 +3,7 @@
 - ``files/_tabular/``: the table mechanics every reader shares: the one registry of
   formats from a file's suffix to its reader (CSV, workbooks, JSON and TOML documents,
   parquet), records validated row by row, the bounds every reader keeps, and problems
-  placed at their file, line and field (:class:`~corpparent.errors.Problem`);
+  placed at their file, line and field ([`Problem`][corpparent.errors.Problem]);
 - ``files/panel/``: the panel's own files: readings, comparator values and declared
   comparator sets, meetings, membership, the submissions log, obligations, and the
   iCalendar file of what falls due;
@@ -12,7 +12,7 @@
 - ``files/dfe/``: the Department for Education's and Ofsted's published files;
 - ``files/ssda903/``: the council's own SSDA903 return, its CSV tables by year.
 
-:mod:`~corpparent.files.kinds` registers every kind of input file, for ``corpparent
+`kinds` registers every kind of input file, for ``corpparent
 validate`` and ``corpparent schema``.
 
 The names below are imported when first used (PEP 562), so importing one reader does

@@ -1,18 +1,18 @@
 """The registry of file kinds: every kind of file corpparent reads, in one list.
 
-Each :class:`FileKind` has a name, a short description, the formats its files are
+Each `FileKind` has a name, a short description, the formats its files are
 written in (whose suffixes the one registry of formats gives:
-:mod:`~corpparent.files._tabular.formats`), how a file of the kind is recognised (its
-suffix, and its CSV header columns or its top-level keys, as :func:`sniff` reads them: a
+`formats`), how a file of the kind is recognised (its
+suffix, and its CSV header columns or its top-level keys, as `sniff` reads them: a
 CSV file no further than its header row), the check that reads the whole file and
-returns a one-line summary (raising one :class:`~corpparent.errors.DataError` with every
+returns a one-line summary (raising one [`DataError`][corpparent.errors.DataError] with every
 problem otherwise), and the JSON Schema of the kind, where it has one.
 ``corpparent validate`` and ``corpparent schema`` iterate the registry and keep no list
 of their own, so adding a kind of file is one reader module and one entry in
-:data:`KINDS`.
+`KINDS`.
 
 The JSON report, whose model belongs to the report layer, is registered beside these
-in :mod:`corpparent.kinds`.
+in `corpparent.kinds`.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ class FileKind:
 def sniff(path: Path) -> Sniff:
     """The suffix and names of the file at ``path``, in the format its suffix is of,
     reading a CSV file no further than its header row; a file that cannot be read as
-    its suffix says is a :class:`~corpparent.errors.DataError`, as is a missing file. A
+    its suffix says is a [`DataError`][corpparent.errors.DataError], as is a missing file. A
     file of no format has no names, so no kind recognises it."""
     suffix = path.suffix.lower()
     try:

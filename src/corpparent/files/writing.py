@@ -6,7 +6,7 @@ is flushed to the disk and only then renamed onto ``NAME``, in one step the oper
 system makes atomic. So whatever happens while writing (a full disk, a file-size limit,
 an interruption, an error) the file under ``NAME`` is either the previous one, untouched,
 or the new one, whole: never a truncated file, never an empty one. On a failure the
-temporary is removed and a :class:`~corpparent.errors.DataError` names the file.
+temporary is removed and a [`DataError`][corpparent.errors.DataError] names the file.
 
 Two writers of one file at once each write their own temporary, and the last rename
 wins: the file is always one writer's whole content, never both interleaved. Only a
@@ -108,7 +108,7 @@ def write_whole(path: str | os.PathLike[str], content: str | bytes, *,
     ``path`` whole or not at all, and return the path.
 
     On any failure the previous file under ``path`` is left as it was, no temporary is
-    left beside it, and a :class:`~corpparent.errors.DataError` names the file and says
+    left beside it, and a [`DataError`][corpparent.errors.DataError] names the file and says
     what went wrong (an interruption is let through, after the same clean-up).
     """
     target = Path(path)

@@ -1,10 +1,10 @@
 """Panel governance: constitution, membership, composition, quorum, frequency, attendance.
 
-A :class:`Constitution` declares what a panel's terms of reference require; a
-:class:`PanelRecord` holds its membership and meetings over a span. Every rule returns
-:class:`~corpparent.findings.Finding` objects. Reporting obligations are their own
-package, :mod:`corpparent.obligations`; the files governance is read from are read in
-:mod:`corpparent.files`. See ``docs/governance.md``.
+A [`Constitution`][corpparent.governance.Constitution] declares what a panel's terms of reference
+require; a [`PanelRecord`][corpparent.governance.PanelRecord] holds its membership and meetings over
+a span. Every rule returns [`Finding`][corpparent.findings.Finding] objects. Reporting obligations
+are their own package, [`corpparent.obligations`][corpparent.obligations]; the files governance is
+read from are read in [`corpparent.files`][corpparent.files]. See ``docs/governance.md``.
 """
 
 from corpparent.governance.attendance import (

@@ -1,6 +1,6 @@
 """Validators and converters shared by the governance definitions.
 
-Each raises :class:`~corpparent.errors.DefinitionError` naming the field, so a bad
+Each raises [`DefinitionError`][corpparent.errors.DefinitionError] naming the field, so a bad
 constitution fails where it is built.
 """
 

@@ -2,7 +2,7 @@
 
 "70% of 10" must require 7, not 8: in binary floating point ``0.7 * 10`` is
 ``7.000000000000001`` and rounds up to 8. Thresholds are therefore held as
-:class:`fractions.Fraction`, read from ``Fraction``, ``int``, ``float`` (through its
+`fractions.Fraction`, read from ``Fraction``, ``int``, ``float`` (through its
 decimal text, so ``0.7`` is exactly 7/10) or text such as ``"75%"``, ``"3/4"``, ``"0.75"``.
 """
 
@@ -40,7 +40,7 @@ def to_fraction(value: Fraction | int | float | str) -> Fraction:
 
 
 def proportion(value: Fraction | int | float | str) -> Fraction:
-    """Like :func:`to_fraction`, but the result must lie in (0, 1]."""
+    """Like `to_fraction`, but the result must lie in (0, 1]."""
     result = to_fraction(value)
     if not 0 < result <= 1:
         raise DefinitionError(f"a proportion must be more than 0% and at most 100%, got "

@@ -1,8 +1,8 @@
 """How findings about the panel's membership name what they judged.
 
 A composition or requirement rule judges a
-:class:`~corpparent.governance.membership.Roster` as a whole: its findings share one
-subject, :data:`MEMBERSHIP`, with the roster's date in the name a reader sees
+[`Roster`][corpparent.governance.membership.Roster] as a whole: its findings share one
+subject, `MEMBERSHIP`, with the roster's date in the name a reader sees
 ("membership on 2023-03-31"), and list members by name.
 """
 

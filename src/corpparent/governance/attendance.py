@@ -3,16 +3,17 @@
 Staffordshire publishes attended over possible for every member, where possible counts
 only the meetings held while the member sat on the panel: "Michael Greatorex (to Oct
 2019) (2/4)", "Richard Ford (from Jan 2020) (2/3)", "Janice Silvester-Hall (from
-December 2019) (2/3)" (004 §7–8). :func:`attendance_table` computes that table from a
-:class:`~corpparent.governance.panel.PanelRecord`.
+December 2019) (2/3)" (004 §7–8).
+[`attendance_table`][corpparent.governance.attendance.attendance_table] computes that table from a
+[`PanelRecord`][corpparent.governance.panel.PanelRecord].
 
-:class:`AttendanceThreshold` finds members below a proportion a panel expects.
-:class:`SixMonthRule` warns when a councillor has attended no meeting of the panel for
-six consecutive months. The Local Government Act 1972 s.85(1) ends the membership of a
-member who "fails throughout a period of six consecutive months from the date of his
-last attendance to attend any meeting of the authority", unless the authority approved
-the reason before the period ended; attending a committee or advisory body counts
-(s.85(2)). Because the test runs across all of a councillor's meetings, not just this
+[`AttendanceThreshold`][corpparent.governance.attendance.AttendanceThreshold] finds members below a
+proportion a panel expects. [`SixMonthRule`][corpparent.governance.attendance.SixMonthRule] warns
+when a councillor has attended no meeting of the panel for six consecutive months. The Local
+Government Act 1972 s.85(1) ends the membership of a member who "fails throughout a period of six
+consecutive months from the date of his last attendance to attend any meeting of the authority",
+unless the authority approved the reason before the period ended; attending a committee or advisory
+body counts (s.85(2)). Because the test runs across all of a councillor's meetings, not just this
 panel's, the finding is a warning to check, never a breach; co-opted members who are
 not councillors are outside s.85 (national rules reference §1.1 G1, G2, G4).
 """

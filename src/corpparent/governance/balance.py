@@ -9,9 +9,9 @@ MICA, 1 Independent) or as a requirement that every group be represented (Kent's
 of councillors "representing all parties", §2). An executive sub-committee falls outside
 s.15 (G8), so the rule is declared only where the terms state it.
 
-:class:`PoliticalBalance` judges the roster of one day: a group holding more seats than
-it is allocated, or a group holding seats it is not allocated, is a breach; a group
-with fewer members than its seats is a vacancy (a warning); a group that must be
+[`PoliticalBalance`][corpparent.governance.balance.PoliticalBalance] judges the roster of one day: a
+group holding more seats than it is allocated, or a group holding seats it is not allocated, is a
+breach; a group with fewer members than its seats is a vacancy (a warning); a group that must be
 represented and has no member is a breach; a member with no group recorded makes the
 check insufficient data.
 
@@ -135,7 +135,7 @@ class PoliticalBalance(Rule[Roster]):
 
     def roster_rules(self) -> tuple[Rule[Roster], ...]:
         """The rule itself: it judges a roster (on every day the membership changed,
-        in :meth:`review`)."""
+        in [`review`][corpparent.governance.balance.PoliticalBalance.review])."""
         return (self,)
 
     def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:

@@ -1,25 +1,27 @@
 """Composition rules: who must sit on the panel, in which seats and offices.
 
-Each rule judges a :class:`~corpparent.governance.membership.Roster` (the panel on one
+Each rule judges a [`Roster`][corpparent.governance.membership.Roster] (the panel on one
 day) and returns one finding:
 
-* :class:`SeatLimit` and :class:`MaximumSize`: "The Panel shall comprise no more than 20
-  Members (15 County Councillors plus cooptees)" (Staffordshire terms of reference);
-  "up to 8 Core Members" (Wiltshire, 001 §3).
-* :class:`RolesFilled`: Wiltshire's Associate Members "comprise of" ten named posts
-  (001 §3).
-* :class:`OfficesFilled`: "The Panel will appoint a Chairperson on an annual basis"
-  (001 §3).
-* :class:`ChairHoldsRole`: "The Cabinet Member with responsibility for Children is
-  chairman of the Panel" (Staffordshire terms of reference).
-* :class:`PrioritiesHaveLeads` and :class:`EachMemberLeads`: "each member of board will
-  have a lead role in relation to delivery of one strategic priority" (001 §3); "Each
-  member of the Panel has a lead role for a strategic priority" (002 §15).
-* :class:`SubstitutesAppointed`: "Group leaders will ensure that they appoint substitute
-  members to cover absences" (001 §3).
+* [`SeatLimit`][corpparent.governance.composition.SeatLimit] and
+  [`MaximumSize`][corpparent.governance.composition.MaximumSize]: "The Panel shall comprise no more
+  than 20 Members (15 County Councillors plus cooptees)" (Staffordshire terms of reference); "up to
+  8 Core Members" (Wiltshire, 001 §3).
+* [`RolesFilled`][corpparent.governance.composition.RolesFilled]: Wiltshire's Associate Members
+  "comprise of" ten named posts (001 §3).
+* [`OfficesFilled`][corpparent.governance.composition.OfficesFilled]: "The Panel will appoint a
+  Chairperson on an annual basis" (001 §3).
+* [`ChairHoldsRole`][corpparent.governance.composition.ChairHoldsRole]: "The Cabinet Member with
+  responsibility for Children is chairman of the Panel" (Staffordshire terms of reference).
+* [`PrioritiesHaveLeads`][corpparent.governance.composition.PrioritiesHaveLeads] and
+  [`EachMemberLeads`][corpparent.governance.composition.EachMemberLeads]: "each member of board will
+  have a lead role in relation to delivery of one strategic priority" (001 §3); "Each member of the
+  Panel has a lead role for a strategic priority" (002 §15).
+* [`SubstitutesAppointed`][corpparent.governance.composition.SubstitutesAppointed]: "Group leaders
+  will ensure that they appoint substitute members to cover absences" (001 §3).
 
 Requirements members must hold (training, DBS checks) are in
-:mod:`corpparent.governance.requirements`.
+`corpparent.governance.requirements`.
 """
 
 from __future__ import annotations

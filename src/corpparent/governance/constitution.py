@@ -1,13 +1,14 @@
 """A panel's constitution: its panel and the collection of rules its terms declare.
 
-A :class:`Constitution` is what a terms of reference says, as data: the panel's name
-and its rules (seats, offices, requirements, the quorum, the meeting frequency...),
-each a plain value of a declared :class:`~corpparent.governance.declared.RuleType`, so
+A [`Constitution`][corpparent.governance.constitution.Constitution] is what a terms of reference
+says, as data: the panel's name and its rules (seats, offices, requirements, the quorum, the meeting
+frequency...), each a plain value of a declared `RuleType`, so
 an authority profile can declare one and a file can hold one. Every rule answers one
-protocol (:class:`~corpparent.governance.declared.PanelRule`), so
-:meth:`Constitution.review` knows no rule by name: it reviews each in its type's order.
-:meth:`Constitution.review_period` judges a period from meeting records, with or
-without the membership.
+protocol (`PanelRule`), so
+[`Constitution.review`][corpparent.governance.constitution.Constitution.review] knows no rule by
+name: it reviews each in its type's order.
+[`Constitution.review_period`][corpparent.governance.constitution.Constitution.review_period] judges
+a period from meeting records, with or without the membership.
 
 Rules are given as ``rules`` or by their type's key, which is also the key of a
 plug-in file's ``[constitution]`` table: ``Constitution(panel, quorum=Quorum(...),
@@ -243,11 +244,11 @@ class Constitution:
     def review_period(
         self, meetings: Meetings, membership: Membership | None, period: Period, as_of: date
     ) -> tuple[Finding, ...]:
-        """Every finding for ``period`` as known on ``as_of``: the whole :meth:`review`
-        when the membership is known; without it, the rules judged from the meetings
-        alone (the meeting frequency), and one finding of insufficient data saying that
-        quorum, attendance and composition could not be judged (they depend on who sat
-        on the panel)."""
+        """Every finding for ``period`` as known on ``as_of``: the whole
+        [`review`][corpparent.governance.constitution.Constitution.review] when the membership is
+        known; without it, the rules judged from the meetings alone (the meeting frequency), and one
+        finding of insufficient data saying that quorum, attendance and composition could not be
+        judged (they depend on who sat on the panel)."""
         if membership is not None:
             return self.review(PanelRecord.for_period(self.panel, membership, meetings,
                                                       period, as_of=as_of))

@@ -1,10 +1,10 @@
 """The rules a constitution declares: one protocol, and one registry of rule types.
 
-A :class:`~corpparent.governance.Constitution` is its panel and a collection of rules.
-Every rule in it answers :class:`PanelRule`: given a :class:`PanelReview` (the panel's
+A [`Constitution`][corpparent.governance.Constitution] is its panel and a collection of rules.
+Every rule in it answers `PanelRule`: given a `PanelReview` (the panel's
 record over a span, seen through the constitution) it returns its findings. Each kind
-of rule is a :class:`RuleType`, declared once, in the module of its rule class, with
-:func:`declare`: the key it is declared under (a keyword of ``Constitution`` and a key
+of rule is a `RuleType`, declared once, in the module of its rule class, with
+`declare`: the key it is declared under (a keyword of ``Constitution`` and a key
 of a plug-in file's ``[constitution]`` table), whether a constitution holds one or
 many, where its findings come in a review, and the clause of the terms of reference it
 states. Nothing else names the rule types one by one, so a new kind of rule is one
@@ -99,13 +99,13 @@ class RosterRule(Rule["Roster"]):
 @final
 @frozen
 class RuleType:
-    """A kind of rule a constitution may declare, declared once with :func:`declare`.
+    """A kind of rule a constitution may declare, declared once with `declare`.
 
     ``key`` names it in a constitution: ``Constitution(panel, quorum=...)`` and
     ``[constitution.quorum]`` in a plug-in file. A constitution holds any number of
     rules of a type that is ``many`` (seats, requirements), else at most one. ``order``
     places its findings in a review, lower first (roster rules below
-    :data:`SITTINGS`). ``shorthand`` names the field a bare value fills, so
+    `SITTINGS`). ``shorthand`` names the field a bare value fills, so
     ``max_members=20`` declares ``MaximumSize(20)``. ``default`` makes a rule that is in
     force unless the key is given as None (or ``false`` in a file). ``clause`` is the
     clause of the terms of reference the rule states; ``needs_membership`` is False for

@@ -5,10 +5,11 @@ meetings a year" (001 §5). Staffordshire: "The Panel shall meet every month, ag
 work programme annually and review it at each meeting" (004, terms of reference), and in
 2019-20 "The Panel met 9 times during the period" (004 §13).
 
-A :class:`MeetingFrequency` judges a :class:`MeetingLog` (the dates the panel met over a
-span, as known on a date) and finds:
+A [`MeetingFrequency`][corpparent.governance.frequency.MeetingFrequency] judges a
+[`MeetingLog`][corpparent.governance.frequency.MeetingLog] (the dates the panel met over a span, as
+known on a date) and finds:
 
-* per year of its :class:`~corpparent.governance.years.YearKind`, the number of
+* per year of its [`YearKind`][corpparent.governance.years.YearKind], the number of
   meetings against the minimum (stated, or implied by the cadence: every month implies
   12) — a shortfall is a breach, a year still running is not yet due, and a year the
   log covers only in part is insufficient data;

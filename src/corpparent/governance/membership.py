@@ -9,8 +9,9 @@ elected members of the County Council" and co-opts "Members of Staffordshire's
 District/Borough Councils" (004 §7–8).
 
 Members join and leave during a year ("Michael Greatorex (to Oct 2019)", "Richard Ford
-(from Jan 2020)", 004 §7), so each :class:`Member` carries its tenure, and a
-:class:`Membership` answers who sat on a given day as a :class:`Roster`.
+(from Jan 2020)", 004 §7), so each [`Member`][corpparent.governance.membership.Member] carries its
+tenure, and a [`Membership`][corpparent.governance.membership.Membership] answers who sat on a given
+day as a [`Roster`][corpparent.governance.membership.Roster].
 
 Every class here holds plain values (strings, dates, enums, tuples), so an authority
 can declare its panel as data.
@@ -151,8 +152,8 @@ class Office(Enum):
 class Credential:
     """A requirement a member has completed: a training course, a DBS check.
 
-    ``name`` matches a :class:`~corpparent.governance.requirements.Requirement` by
-    :func:`name_key`; ``expires`` is the last day it is valid, if it lapses.
+    ``name`` matches a [`Requirement`][corpparent.governance.requirements.Requirement] by
+    `name_key`; ``expires`` is the last day it is valid, if it lapses.
     """
 
     name: str = field(converter=_clean_name)
@@ -199,7 +200,7 @@ class Member:
     (empty: not named). A name alone is read as one member; a reserve for two members
     is one entry naming both, not two entries."""
     key: str = field(init=False, eq=False, repr=False)
-    """The name as compared (see :func:`name_key`)."""
+    """The name as compared (see `name_key`)."""
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "key", name_key(self.name))

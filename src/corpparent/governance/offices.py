@@ -10,15 +10,15 @@ Terms of reference tie seats and offices to posts and classes of member:
 * **which classes may hold an office**: Kent's "Chair and Vice-Chair drawn from KCC
   councillors" (§2).
 
-:class:`RoleSeat` is met when a serving member holds one of its roles (several: a seat
-any of them may fill). It is named an ex officio seat only where the terms make it one
-(``ex_officio``): a seat for a foster carer is a seat for a role, not for an office. Where
-the terms give the seat to office holders among a class of member, as Durham's
+[`RoleSeat`][corpparent.governance.offices.RoleSeat] is met when a serving member holds one of its
+roles (several: a seat any of them may fill). It is named an ex officio seat only where the terms
+make it one (``ex_officio``): a seat for a foster carer is a seat for a role, not for an office.
+Where the terms give the seat to office holders among a class of member, as Durham's
 "21 Members of the Council, including ... the Chair/Vice-Chair of CYP Scrutiny"
 (§2) gives it to councillors, ``member_classes`` names the class, and the seat is filled
 only by a member of it holding the role: a co-optee with the same title does not fill
-it. :class:`OfficeHolders` is breached when an office is held by a member of a class the
-terms do not allow, and says so when the office is vacant.
+it. [`OfficeHolders`][corpparent.governance.offices.OfficeHolders] is breached when an office is
+held by a member of a class the terms do not allow, and says so when the office is vacant.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 The rules of this package judge parts of one record: composition judges the roster on
 ``as_of``, quorum judges each meeting as a sitting, frequency judges the log of dates,
 and attendance judges each member over the meetings of their tenure. A
-:class:`PanelRecord` holds the lot so a constitution can review it in one call. It is a
-plain value: ``as_of`` is given, never read from the clock.
+[`PanelRecord`][corpparent.governance.panel.PanelRecord] holds the lot so a constitution can review
+it in one call. It is a plain value: ``as_of`` is given, never read from the clock.
 """
 
 from __future__ import annotations

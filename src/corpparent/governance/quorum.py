@@ -2,8 +2,9 @@
 
 Wiltshire: "The quorum of the Corporate Parenting Panel will be 75% (6) Councillors,
 70% (7) Associate Members in attendance. Where the meeting is not quorate, the
-Chairperson will adjourn the meeting" (001 §4). That is two :class:`ClassQuorum` rules
-joined with ``&`` and wrapped in a :class:`Quorum` that names the consequence::
+Chairperson will adjourn the meeting" (001 §4). That is two
+[`ClassQuorum`][corpparent.governance.quorum.ClassQuorum] rules joined with ``&`` and wrapped in a
+[`Quorum`][corpparent.governance.quorum.Quorum] that names the consequence:
 
     Quorum(
         ClassQuorum(MemberClass.CORE_COUNCILLOR, "75%", seats=8, stated=6)
@@ -12,21 +13,21 @@ joined with ``&`` and wrapped in a :class:`Quorum` that names the consequence::
     )
 
 The required number is the fraction of the seats rounded up (75% of 8 = 6; 70% of 10 =
-7), or of the filled seats where a constitution says so (:attr:`Basis.FILLED`). Other
-councils use an absolute number, or a fraction with a floor such as the parish formula
-"one third of members, and never fewer than 3" (LGA 1972 Sch 12 para 12; see the
-national rules reference §1.1 G6): ``ClassQuorum(..., "1/3", floor=3)`` or
-``MinimumPresent(3)``. Committee quorum is not set by statute (G7), so every panel's
-quorum is a local rule declared in its constitution. ``|`` gives "any of".
+7), or of the filled seats where a constitution says so
+([`Basis.FILLED`][corpparent.governance.quorum_parts.Basis.FILLED]). Other councils use an absolute
+number, or a fraction with a floor such as the parish formula "one third of members, and never fewer
+than 3" (LGA 1972 Sch 12 para 12; see the national rules reference §1.1 G6): ``ClassQuorum(...,
+"1/3", floor=3)`` or ``MinimumPresent(3)``. Committee quorum is not set by statute (G7), so every
+panel's quorum is a local rule declared in its constitution. ``|`` gives "any of".
 
-The parts (:class:`ClassQuorum`, :class:`MinimumPresent`, in
-:mod:`corpparent.governance.quorum_parts`) count voting members unless the terms say
-otherwise (``voting_only=False``), and each names which it counts, so ``authorities
-show`` states it.
+The parts ([`ClassQuorum`][corpparent.governance.quorum.ClassQuorum],
+[`MinimumPresent`][corpparent.governance.quorum.MinimumPresent], in
+`corpparent.governance.quorum_parts`) count voting members unless the terms say otherwise
+(``voting_only=False``), and each names which it counts, so ``authorities show`` states it.
 
-Each rule judges a :class:`~corpparent.governance.meetings.Sitting`; a meeting whose
+Each rule judges a [`Sitting`][corpparent.governance.meetings.Sitting]; a meeting whose
 attendance was not recorded gives insufficient data. Where the terms set conditions on
-substitutes (:class:`~corpparent.governance.reserves.SubstitutionTerms`), only those
+substitutes ([`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]), only those
 that count are counted; a meeting quorate only with a substitute the record cannot say
 meets them is insufficient data, never a breach.
 """
@@ -110,7 +111,7 @@ class Quorum(Rule[Sitting]):
 
     def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
         """Quorum at each formal meeting; only substitutions meeting the constitution's
-        :class:`~corpparent.governance.reserves.SubstitutionTerms` count toward it."""
+        [`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms] count toward it."""
         terms = panel.constitution.rule(SubstitutionTerms)
         return tuple(self._at(s, terms)
                      for s in panel.sittings if s.meeting.kind is MeetingKind.FORMAL)

@@ -1,14 +1,14 @@
 """The parts a quorum is made of: a fraction of a class of seat, or a number present.
 
-:class:`ClassQuorum` is Wiltshire's "75% (6) Councillors, 70% (7) Associate Members in
-attendance" (001 §4), one class at a time; :class:`MinimumPresent` an absolute number,
-such as the parish formula's floor of 3 (national rules reference §1.1 G6). Both count
-voting members unless the terms say otherwise (``voting_only=False``): Durham's panel
-has "Up to 10 non-voting co-opted members" (national rules reference §2), and a quorum
-of the panel's members is a quorum of those who can vote. Each names which members it
-counts, and its finding names the non-voting members present who were left out. They
-compose with ``&`` and ``|`` and are wrapped in a
-:class:`~corpparent.governance.quorum.Quorum`.
+[`ClassQuorum`][corpparent.governance.quorum_parts.ClassQuorum] is Wiltshire's "75% (6) Councillors,
+70% (7) Associate Members in attendance" (001 §4), one class at a time;
+[`MinimumPresent`][corpparent.governance.quorum_parts.MinimumPresent] an absolute number, such as
+the parish formula's floor of 3 (national rules reference §1.1 G6). Both count voting members unless
+the terms say otherwise (``voting_only=False``): Durham's panel has "Up to 10 non-voting co-opted
+members" (national rules reference §2), and a quorum of the panel's members is a quorum of those who
+can vote. Each names which members it counts, and its finding names the non-voting members present
+who were left out. They compose with ``&`` and ``|`` and are wrapped in a
+[`Quorum`][corpparent.governance.quorum.Quorum].
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ class Basis(Enum):
 
 
 class QuorumOutcome(Enum):
-    """Whether a meeting was quorate: the outcome of a :class:`Quorum` finding."""
+    """Whether a meeting was quorate: the outcome of a [`Quorum`][corpparent.governance.Quorum]
+    finding."""
 
     QUORATE = "quorate"
     NOT_QUORATE = "not quorate"
@@ -102,9 +103,9 @@ class ClassQuorum(Rule[Sitting]):
     """At least ``fraction`` of a class of members present, rounded up.
 
     ``seats`` is the class's seats in the constitution (needed for
-    :attr:`Basis.SEATS`); ``floor`` an absolute minimum beside the fraction; ``stated``
-    the number the constitution writes beside the percentage ("75% (6)"), checked
-    against the arithmetic when the rule is built so a misprinted constitution is
+    [`Basis.SEATS`][corpparent.governance.quorum_parts.Basis.SEATS]); ``floor`` an absolute minimum
+    beside the fraction; ``stated`` the number the constitution writes beside the percentage ("75%
+    (6)"), checked against the arithmetic when the rule is built so a misprinted constitution is
     caught.
     """
 

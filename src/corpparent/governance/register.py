@@ -8,7 +8,7 @@ attended in the member's place, apologies sent, absent, attendance not recorded,
 a member on that day (tenure starts and ends within a year).
 
 Where the terms set conditions on substitutes
-(:class:`~corpparent.governance.reserves.SubstitutionTerms`), a substitute in the
+([`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]), a substitute in the
 member's place is marked as the quorum counts them: one that counts, one that does not,
 and one the record cannot judge are three marks, never one. A reserve's own row shows
 the meetings they attended as a substitute, as the six-month finding counts them.

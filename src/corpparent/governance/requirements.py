@@ -2,10 +2,11 @@
 
 "All panel members are required to complete Level 1 Child Protection Training as a
 minimum" (Staffordshire, 004 §14); "Panel Members are required to have an enhanced DBS
-check undertaken" (Wiltshire, 002 §145). A :class:`Requirement` names one, optionally
-with a renewal cycle; :class:`RequirementMet` judges a roster against it. A member whose
-credentials are not recorded leaves the requirement unjudged (insufficient data) rather
-than breached: the record is missing, not the training.
+check undertaken" (Wiltshire, 002 §145). A
+[`Requirement`][corpparent.governance.requirements.Requirement] names one, optionally with a renewal
+cycle; [`RequirementMet`][corpparent.governance.requirements.RequirementMet] judges a roster against
+it. A member whose credentials are not recorded leaves the requirement unjudged (insufficient data)
+rather than breached: the record is missing, not the training.
 """
 
 from __future__ import annotations

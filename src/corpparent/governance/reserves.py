@@ -8,19 +8,20 @@ terms of this kind let a reserve stand in only for the member they are reserve f
 only when the substitution is noted at the start of the meeting, and, when they arrive
 late, count them only from the next item.
 
-:class:`SubstitutionTerms` states which of those conditions apply and judges each
-substitution at a sitting as one :class:`Counted`: it counts; it does not count (a
-condition is broken); whether it counts is not known (the record cannot say whether a
+[`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms] states which of those
+conditions apply and judges each substitution at a sitting as one `Counted`: it counts; it does not
+count (a condition is broken); whether it counts is not known (the record cannot say whether a
 condition was met, as a file with no column for it cannot); or the substitute did not
 act, because the member they were recorded for attended in person ("unable to attend"
-is the condition of every substitution, 001 §3). :meth:`SubstitutionTerms.allowed`
-gives the meeting with only the substitutions that count, which is what a constitution
-counts toward quorum; :meth:`SubstitutionTerms.possible` adds those not known, so a
-meeting quorate only with them is insufficient data, never a breach. A substitute
-arriving late (``from_item`` after the first) is reported with the item they count
-from; :meth:`SubstitutionTerms.at_start` gives the meeting as it stood at its start,
-without them, so that a meeting quorate only once they arrived is reported as taking
-its first items without a quorum.
+is the condition of every substitution, 001 §3).
+[`SubstitutionTerms.allowed`][corpparent.governance.reserves.SubstitutionTerms.allowed] gives the
+meeting with only the substitutions that count, which is what a constitution counts toward quorum;
+[`SubstitutionTerms.possible`][corpparent.governance.reserves.SubstitutionTerms.possible] adds those
+not known, so a meeting quorate only with them is insufficient data, never a breach. A substitute
+arriving late (``from_item`` after the first) is reported with the item they count from;
+[`SubstitutionTerms.at_start`][corpparent.governance.reserves.SubstitutionTerms.at_start] gives the
+meeting as it stood at its start, without them, so that a meeting quorate only once they arrived is
+reported as taking its first items without a quorum.
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ class SubstitutionTerms:
     item (the record gives ``from_item``). Whatever the conditions, a substitute stands in
     for a member who cannot come: "If any of the core members are unable to attend a
     meeting they will send a substitute representative" (001 §3), so a substitution
-    recorded for a member who attended in person does not act (:attr:`Counted.NOT_ACTING`).
+    recorded for a member who attended in person does not act (`Counted.NOT_ACTING`).
     A condition the record does not carry (``noted_at_start`` left out, as a file with no
-    column for it leaves it) makes the substitution :attr:`Counted.NOT_KNOWN`: never a
+    column for it leaves it) makes the substitution `Counted.NOT_KNOWN`: never a
     breach.
     """
 

@@ -3,8 +3,8 @@
 ``Seats(MemberClass.CORE_COUNCILLOR, 8)`` is Wiltshire's "up to 8 Core Members" (001
 §3); ``exact`` says the seats should all be filled, as Staffordshire's 15 county
 councillors (004 §7). Seats imply composition rules: a
-:class:`~corpparent.governance.composition.SeatLimit` and, where ``roles`` names the
-posts, a :class:`~corpparent.governance.composition.RolesFilled`. A quorum of a class is
+[`SeatLimit`][corpparent.governance.composition.SeatLimit] and, where ``roles`` names the
+posts, a [`RolesFilled`][corpparent.governance.composition.RolesFilled]. A quorum of a class is
 checked against its seats when the constitution is made.
 """
 

@@ -63,9 +63,9 @@ def add_months(day: date, months: int) -> date:
 def add_months_from(day: date, months: int) -> date:
     """``day`` moved by whole calendar months, counting a month's last day as its end.
 
-    Like :func:`add_months`, except that the last day of a month moves to the last day
-    of the month reached: 28 February (not a leap year) plus one month is 31 March,
-    30 April plus one month is 31 May. This is how a cadence is kept by calendar month:
+    Like [`add_months`][corpparent.governance.years.add_months], except that the last day of a month
+    moves to the last day of the month reached: 28 February (not a leap year) plus one month is 31
+    March, 30 April plus one month is 31 May. This is how a cadence is kept by calendar month:
     meetings on 31 January, 28 February and 31 March are each a month apart. The function
     never decreases when ``day`` increases (the last day of a month maps to the last day
     of the month reached, at or after every clamped day), so "adding a meeting never adds

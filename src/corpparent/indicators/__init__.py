@@ -1,7 +1,7 @@
 """Indicators: definitions, readings, indicator sets, aggregation and readings files.
 
-The names below are imported when first used (PEP 562): :mod:`corpparent.ranges` needs
-:mod:`~corpparent.indicators.definitions`, and indicator sets need ranges, so importing
+The names below are imported when first used (PEP 562): [`corpparent.ranges`][corpparent.ranges]
+needs `definitions`, and indicator sets need ranges, so importing
 the definitions must not import the sets.
 """
 

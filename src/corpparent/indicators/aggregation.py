@@ -14,7 +14,8 @@ Each kind aggregates its own way (Wiltshire annual report 2022-23, §19–21):
 
 Shorter periods must tile the period exactly (quarters of a year, or months); where
 they do not, or a needed number is missing or withheld, the result is
-:class:`Unavailable` with the reason, which a scorecard reports as insufficient data.
+[`Unavailable`][corpparent.indicators.aggregation.Unavailable] with the reason, which a scorecard
+reports as insufficient data.
 """
 
 from __future__ import annotations

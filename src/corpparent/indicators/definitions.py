@@ -159,7 +159,7 @@ class Indicator:
     def magnitude(self, value: float, unit: str | None = None) -> float:
         """``value`` (in ``unit``, default the indicator's own) in the indicator's unit.
 
-        Raises :class:`~corpparent.errors.UnitError` when the units measure different
+        Raises [`UnitError`][corpparent.errors.UnitError] when the units measure different
         things.
         """
         if unit is None:

@@ -93,7 +93,7 @@ class Readings:
     """A set of readings with at most one per indicator and period.
 
     Building it from readings that repeat an indicator and period raises
-    :class:`~corpparent.errors.DataError` naming both places.
+    [`DataError`][corpparent.errors.DataError] naming both places.
     """
 
     __slots__ = ("_by_indicator", "_by_key", "_ends")

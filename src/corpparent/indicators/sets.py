@@ -1,9 +1,10 @@
 """An authority's indicator set: its indicators, with the ranges and targets set for them.
 
 Ranges and targets are versioned by the period they were set for (Wiltshire reviews
-them annually, 002 §17): :meth:`IndicatorSet.range_for` finds the range whose period
-contains the period being assessed, and two ranges that would both apply are refused
-when the set is built.
+them annually, 002 §17):
+[`IndicatorSet.range_for`][corpparent.indicators.sets.IndicatorSet.range_for] finds the range whose
+period contains the period being assessed, and two ranges that would both apply are refused when the
+set is built.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ __all__ = ["check_parts"]
 
 
 def check_parts(indicators: Mapping[str, Indicator]) -> None:
-    """Raise a :class:`DefinitionError` naming the first total whose parts are unusable."""
+    """Raise a [`DefinitionError`][corpparent.errors.DefinitionError] naming the first total whose
+    parts are unusable."""
     for total in indicators.values():
         if not total.parts:
             continue

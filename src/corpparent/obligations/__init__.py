@@ -1,9 +1,11 @@
 """Reporting obligations: what the panel must report, to whom, when; and whether it did.
 
-An :class:`ObligationSet` declares what a terms of reference requires the panel to send
-or present; a submissions log (:class:`Submission`) records what was sent;
-:func:`evaluate_obligations` judges the log against the set, one finding per
-occurrence, and :func:`falls_due` lists what falls due next. See ``docs/obligations.md``.
+An [`ObligationSet`][corpparent.obligations.ObligationSet] declares what a terms of reference
+requires the panel to send or present; a submissions log
+([`Submission`][corpparent.obligations.Submission]) records what was sent;
+[`evaluate_obligations`][corpparent.obligations.evaluate_obligations] judges the log against the
+set, one finding per occurrence, and [`falls_due`][corpparent.obligations.falls_due] lists what
+falls due next. See ``docs/obligations.md``.
 """
 
 from corpparent.obligations.compliance import (

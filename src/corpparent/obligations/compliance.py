@@ -1,9 +1,9 @@
 """Judging a submissions log against obligations: one finding per occurrence.
 
-:func:`evaluate_obligations` gives, for every occurrence of every obligation arising in
-a period, one :class:`~corpparent.findings.Finding` about the obligation (its id, with its
-title and the occurrence as the name a reader sees) whose ``outcome`` is an
-:class:`~corpparent.obligations.outcomes.ObligationOutcome`:
+[`evaluate_obligations`][corpparent.obligations.compliance.evaluate_obligations] gives, for every
+occurrence of every obligation arising in a period, one [`Finding`][corpparent.findings.Finding]
+about the obligation (its id, with its title and the occurrence as the name a reader sees) whose
+``outcome`` is an [`ObligationOutcome`][corpparent.obligations.outcomes.ObligationOutcome]:
 
 - ``met``: everything it must cover was sent, in order, by the deadline;
 - ``late``: it was all sent in order, but after the deadline (``days_late`` says by how
@@ -30,7 +30,7 @@ complete the occurrence on the addendum's date.
 Entries dated after ``as_of`` are not yet known and are ignored. All of this makes two
 properties hold that the tests check: adding a log entry never turns a finding into a
 breach, and moving an entry earlier never makes its occurrence late. Which entry is
-for which occurrence is :mod:`corpparent.obligations.ledger`'s work.
+for which occurrence is `corpparent.obligations.ledger`'s work.
 """
 
 from __future__ import annotations
@@ -264,7 +264,8 @@ class ReportingRecord:
 
 class Carrier(Protocol):
     """A route a log entry may go along without being owed (a reporting line of the
-    terms of reference: :class:`corpparent.governance.ReportingLine`)."""
+    terms of reference:
+    [`corpparent.governance.ReportingLine`][corpparent.governance.ReportingLine])."""
 
     def carries(self, item: Submission, /) -> bool: ...
 
@@ -276,10 +277,11 @@ def _carriers(items: Iterable[Carrier]) -> tuple[Carrier, ...]:
 @final
 @frozen
 class ObligationCheck:
-    """The obligations as a check in a :class:`~corpparent.findings.RuleSet` over a
-    :class:`ReportingRecord`: the findings of :func:`evaluate_obligations`, then, when
-    ``include_unmatched``, a warning for each log entry no occurrence claims and none
-    of ``carried_by`` (the reporting lines, judged on their own) carries."""
+    """The obligations as a check in a [`RuleSet`][corpparent.findings.RuleSet] over a
+    [`ReportingRecord`][corpparent.obligations.compliance.ReportingRecord]: the findings of
+    [`evaluate_obligations`][corpparent.obligations.compliance.evaluate_obligations], then, when
+    ``include_unmatched``, a warning for each log entry no occurrence claims and none of
+    ``carried_by`` (the reporting lines, judged on their own) carries."""
 
     obligations: ObligationSet
     period: Period

@@ -2,12 +2,13 @@
 
 A quarterly report covers a financial quarter, an annual one a financial, municipal or
 calendar year, and a monthly one a month; those are the periods of
-:mod:`corpparent.periods`. A six-monthly report ("On a six monthly basis the Panel
+[`corpparent.periods`][corpparent.periods]. A six-monthly report ("On a six monthly basis the Panel
 Chairperson will prepare a report", 001 §6) covers a half year, which has no type of its
-own there, so :class:`MonthSpan` stands for any run of whole months.
+own there, so [`MonthSpan`][corpparent.obligations.cycles.MonthSpan] stands for any run of whole
+months.
 
-:func:`cycle_containing` picks the right type, so a quarterly cycle starting in April is
-a :class:`~corpparent.periods.FinancialQuarter` and compares equal to one.
+`cycle_containing` picks the right type, so a quarterly cycle starting in April is
+a [`FinancialQuarter`][corpparent.periods.FinancialQuarter] and compares equal to one.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def cycle_containing(day: date, months: int, start_month: int) -> Period:
 
     Twelve-month cycles starting in April, May or January are the financial, municipal
     and calendar years; three-month cycles aligned to April are financial quarters; one
-    month is a :class:`~corpparent.periods.Month`; anything else is a :class:`MonthSpan`.
+    month is a [`Month`][corpparent.periods.Month]; anything else is a
+    [`MonthSpan`][corpparent.obligations.cycles.MonthSpan].
     """
     _check_months(None, None, months)
     if not 1 <= start_month <= 12:

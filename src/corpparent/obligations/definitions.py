@@ -11,19 +11,19 @@ terms of reference (001 §6):
     to Full Council which will be shared with the Children's Select Committee prior to
     submission."
 
-Each sentence is an :class:`Obligation`: a *document* for a *recipient*, a *trigger*
-(after each meeting, every N months, annually, quarterly, or on a named event), a
-*deadline* counted from the trigger (within N days, or by a fixed month; both in
-:mod:`corpparent.obligations.triggers`), the topics it must *cover* (every strategic
+Each sentence is an [`Obligation`][corpparent.obligations.definitions.Obligation]: a *document* for
+a *recipient*, a *trigger* (after each meeting, every N months, annually, quarterly, or on a named
+event), a *deadline* counted from the trigger (within N days, or by a fixed month; both in
+`corpparent.obligations.triggers`), the topics it must *cover* (every strategic
 priority), and *precedence* over other obligations ("shared with the Children's Select
 Committee prior to submission").
 
 Obligations are plain data: frozen values with no callables, so an authority can declare
-them in a data file (:mod:`corpparent.files.panel.obligations`) as readily as in
-Python. An invalid obligation raises :class:`~corpparent.errors.DefinitionError` when it
-is built; an :class:`ObligationSet` also checks that identifiers are unique, that no two
-obligations could claim the same line of a submissions log, and that precedence refers
-to obligations that exist, share the trigger and form no cycle.
+them in a data file (`corpparent.files.panel.obligations`) as readily as in
+Python. An invalid obligation raises [`DefinitionError`][corpparent.errors.DefinitionError] when it
+is built; an [`ObligationSet`][corpparent.obligations.definitions.ObligationSet] also checks that
+identifiers are unique, that no two obligations could claim the same line of a submissions log, and
+that precedence refers to obligations that exist, share the trigger and form no cycle.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ class Obligation:
 class ObligationSet:
     """The obligations of one panel, checked together.
 
-    Iterates in the order given. Raises :class:`~corpparent.errors.DefinitionError` when
+    Iterates in the order given. Raises [`DefinitionError`][corpparent.errors.DefinitionError] when
     two obligations share an identifier or a (document, recipient) pair, or when
     precedence names an unknown obligation, one with another trigger, or a cycle.
     """

@@ -2,10 +2,10 @@
 
 An obligation "after each meeting" arises once per meeting; a six-monthly one once per
 half-year; one "on" an event once per occurrence. Each occurrence is an
-:class:`Instance` with the day it arises (``trigger``), the first day a log entry is
-read as being for it (``opens``), and the last day it is on time (``due``).
+[`Instance`][corpparent.obligations.instances.Instance] with the day it arises (``trigger``), the
+first day a log entry is read as being for it (``opens``), and the last day it is on time (``due``).
 
-Meeting and event dates are inputs, never guessed: :func:`expand` returns ``None`` when
+Meeting and event dates are inputs, never guessed: `expand` returns ``None`` when
 the dates an obligation needs were not given, so that the caller can report the gap as
 insufficient data rather than as "nothing was due".
 """

@@ -1,13 +1,14 @@
 """Which occurrence of which obligation each log entry is for, and where each stands.
 
-A :class:`Ledger` expands every obligation into its occurrences over a window, assigns
+A `Ledger` expands every obligation into its occurrences over a window, assigns
 each entry of a submissions log to one occurrence (the one it ``relates_to``, else the
 earliest open one not yet overdue, else the latest open one), and works out for each
 occurrence the day it was complete and the day it was complete *in order*: after the
 obligations it must follow ("shared with the Children's Select Committee prior to
-submission", 001 §6). Entries no occurrence claims are kept as :class:`Unmatched`.
-Judging the occurrences is :mod:`corpparent.obligations.compliance`'s work, and listing
-what falls due :mod:`corpparent.obligations.upcoming`'s.
+submission", 001 §6). Entries no occurrence claims are kept as
+[`Unmatched`][corpparent.obligations.ledger.Unmatched]. Judging the occurrences is
+`corpparent.obligations.compliance`'s work, and listing what falls due
+`corpparent.obligations.upcoming`'s.
 """
 
 from __future__ import annotations

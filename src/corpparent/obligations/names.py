@@ -2,7 +2,7 @@
 
 A submissions log is typed by hand: "Children’s  Select Committee" and "children's
 select committee" are the same recipient. Obligations and log entries are matched by
-:func:`~corpparent.governance.membership.name_key`, as panel members' names are; text
+`name_key`, as panel members' names are; text
 fields are stripped of surrounding spaces when built.
 """
 

@@ -1,7 +1,8 @@
 """The outcomes of the findings about reporting obligations.
 
-Each occurrence of an obligation is judged to one :class:`ObligationOutcome`; its
-``value`` is the label reports show.
+Each occurrence of an obligation is judged to one
+[`ObligationOutcome`][corpparent.obligations.outcomes.ObligationOutcome]; its ``value`` is the label
+reports show.
 """
 
 from __future__ import annotations

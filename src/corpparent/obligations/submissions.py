@@ -5,7 +5,8 @@ Committee officers keep this log by hand today. Each entry names the ``document`
 Committee"), the ``date`` it was sent or presented, the topics it is ``covering`` (the
 strategic priorities it reported on) and, where more than one meeting or cycle could be
 meant, what it ``relates_to``: the date of the meeting or event, or a period.
-:func:`corpparent.files.read_submissions` reads a log from a CSV or JSON file.
+[`corpparent.files.read_submissions`][corpparent.files.read_submissions] reads a log from a CSV or
+JSON file.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """What falls due in a window: the occurrences still to be met, earliest first.
 
-:func:`falls_due` lists, for a window such as the months to the next meeting, every
-occurrence of every obligation due in it that the submissions log does not already
-meet; :meth:`Upcoming.findings` gives them as findings for a report.
+[`falls_due`][corpparent.obligations.upcoming.falls_due] lists, for a window such as the months to
+the next meeting, every occurrence of every obligation due in it that the submissions log does not
+already meet; [`Upcoming.findings`][corpparent.obligations.upcoming.Upcoming.findings] gives them as
+findings for a report.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def falls_due(
     out occurrences already met by the log as it stood on ``start``.
 
     Pass the planned meeting dates so that obligations after each meeting appear; those
-    whose dates are missing are listed in :attr:`Upcoming.unscheduled`.
+    whose dates are missing are listed in
+    [`Upcoming.unscheduled`][corpparent.obligations.upcoming.Upcoming.unscheduled].
     """
     chosen = as_obligation_set(obligations)
     ledger = Ledger(chosen, submissions, start=start, end=until, as_of=start,

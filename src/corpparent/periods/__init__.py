@@ -2,8 +2,8 @@
 calendar years, years ending in another month, and spans of several years.
 
 Each kind of period is its own immutable type, in a module of its own
-(:mod:`~corpparent.periods.months`, :mod:`~corpparent.periods.years`,
-:mod:`~corpparent.periods.spans`); :mod:`~corpparent.periods.parsing` reads the
+(`months`, `years`,
+`spans`); `parsing` reads the
 written forms. Periods of any kind order by their end date and then their start, and
 each knows the period before it and the same period a year earlier.
 """

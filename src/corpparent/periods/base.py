@@ -20,7 +20,8 @@ __all__ = ["Period", "check_year", "fy_text", "reads_as_month"]
 
 
 class Period(ABC):
-    """A span of whole days, from :attr:`start` to :attr:`end` inclusive."""
+    """A span of whole days, from [`start`][corpparent.periods.base.Period.start] to
+    [`end`][corpparent.periods.base.Period.end] inclusive."""
 
     __slots__ = ()
 
@@ -47,7 +48,7 @@ class Period(ABC):
 
     @abstractmethod
     def __str__(self) -> str:
-        """The canonical written form, which :func:`~corpparent.periods.parse_period`
+        """The canonical written form, which [`parse_period`][corpparent.periods.parse_period]
         reads back."""
 
     def overlaps(self, other: Period) -> bool:

@@ -1,7 +1,7 @@
 """Reading a period from its written form, with an error that lists the forms accepted.
 
 Text that is malformed or ambiguous ("Q4 2023": which year's Q4?) raises
-:class:`~corpparent.errors.PeriodError` listing every form accepted.
+[`PeriodError`][corpparent.errors.PeriodError] listing every form accepted.
 """
 
 from __future__ import annotations
@@ -126,7 +126,8 @@ def _span(text: str, cleaned: str) -> Period | None:
 
 
 def parse_period(text: str) -> Period:
-    """Read a period from its written form; see :data:`ACCEPTED_PERIOD_FORMS`."""
+    """Read a period from its written form; see
+    [`ACCEPTED_PERIOD_FORMS`][corpparent.periods.parsing.ACCEPTED_PERIOD_FORMS]."""
     cleaned = re.sub(r"\s+", " ", str(text).strip())
     if not cleaned:
         raise _error(text, "it is empty")

@@ -4,8 +4,8 @@ Some measures are published over three years at a time: the Local Authority
 Interactive Tool's ``2013/14-15/16`` (financial years 2013-14 to 2015-16, e.g. hospital
 admissions for alcohol) and ``2014-16`` (calendar years 2014 to 2016, e.g. children
 killed or seriously injured on the roads). Each span is followed by the one a year
-later (``2014/15-16/17``), so :meth:`YearSpan.previous` is the span one year earlier,
-which overlaps it: that is the comparison the publisher itself makes.
+later (``2014/15-16/17``), so [`YearSpan.previous`][corpparent.periods.spans.YearSpan.previous] is
+the span one year earlier, which overlaps it: that is the comparison the publisher itself makes.
 """
 
 from __future__ import annotations

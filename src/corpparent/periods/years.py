@@ -7,9 +7,9 @@ council meeting in May. Schools' figures are for the academic year, September to
 August, which the DfE writes ``2019/20``. Some DfE measures are counted over a year
 ending in another month: the Local Authority Interactive Tool's "Annual (end of Sept)"
 measures (year ending 30 September) and "Annual - January" measures (the year to the
-January school census). :func:`year_ending` gives the named kind where there is one
-(March is a financial year, December a calendar year) and a :class:`YearEnding`
-otherwise.
+January school census). [`year_ending`][corpparent.periods.years.year_ending] gives the named kind
+where there is one (March is a financial year, December a calendar year) and a
+[`YearEnding`][corpparent.periods.years.YearEnding] otherwise.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ __all__ = [
 
 @frozen(eq=True, order=False)
 class _Year(Period):
-    """A twelve-month year starting on the first of :attr:`first_month`."""
+    """A twelve-month year starting on the first of `first_month`."""
 
     year: int = field(validator=_check_year)
     first_month: ClassVar[int] = 1
@@ -156,8 +156,9 @@ def _check_month(_instance: object, _attribute: object, value: int) -> None:
 class YearEnding(Period):
     """Twelve months ending on the last day of ``month`` in ``year``:
     ``YearEnding(2016, 9)`` is October 2015 to September 2016, written
-    ``year ending September 2016``. Build one with :func:`year_ending`, which gives a
-    financial, municipal, academic or calendar year where the month ends one."""
+    ``year ending September 2016``. Build one with
+    [`year_ending`][corpparent.periods.years.year_ending], which gives a financial, municipal,
+    academic or calendar year where the month ends one."""
 
     year: int = field(validator=_check_year)
     month: int = field(validator=_check_month)
@@ -193,7 +194,7 @@ _NAMED_YEARS: dict[int, type[_Year]] = {
 def year_ending(year: int, month: int) -> Period:
     """The twelve months ending with ``month`` of ``year``: a financial year for March,
     a municipal year for April, an academic year for August, a calendar year for
-    December, else a :class:`YearEnding`."""
+    December, else a [`YearEnding`][corpparent.periods.years.YearEnding]."""
     kind = _NAMED_YEARS.get(month)
     if kind is None:
         return YearEnding(year, month)

@@ -1,12 +1,13 @@
 """Authority plug-ins: entry-point discovery and loading of authority profiles.
 
-Importing this package imports no plug-in; see :mod:`corpparent.plugins.discovery`
-(finding plug-ins from metadata), :mod:`corpparent.plugins.loading` (loading them so
-that none can take the host down), :mod:`corpparent.plugins.references` (an authority
-named on the command line, installed or a file) and :mod:`corpparent.plugins.sandbox`
+Importing this package imports no plug-in; see `corpparent.plugins.discovery`
+(finding plug-ins from metadata), `corpparent.plugins.loading` (loading them so
+that none can take the host down), `corpparent.plugins.references` (an authority
+named on the command line, installed or a file) and `corpparent.plugins.sandbox`
 (the user's code run in a child process, as the command line runs it). The profile a plug-in
-provides, :class:`~corpparent.profile.AuthorityProfile`, and the entry-point group,
-:data:`~corpparent.profile.ENTRY_POINT_GROUP`, are in :mod:`corpparent.profile`.
+provides, [`AuthorityProfile`][corpparent.profile.AuthorityProfile], and the entry-point group,
+[`ENTRY_POINT_GROUP`][corpparent.profile.ENTRY_POINT_GROUP], are in
+[`corpparent.profile`][corpparent.profile].
 """
 
 from corpparent.plugins.discovery import (

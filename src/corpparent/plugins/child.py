@@ -1,4 +1,4 @@
-"""What runs in the child process :func:`~corpparent.plugins.sandbox.run_isolated`
+"""What runs in the child process `run_isolated`
 forks: the user's code, with its streams, limits and log, and its answer sent as data.
 
 The child points standard input at ``/dev/null`` and standard output and error at the
@@ -8,8 +8,8 @@ to send back rather than write them where the code's own output is judged. It th
 the function and sends, as one JSON message on the result pipe, what it returned or how
 it failed, whether the code forked and whether it closed standard output or error.
 Only the process that was forked sends it: a copy the code forks ends silently. An
-error of corpparent's own goes as data (:func:`error_data`) the parent makes the same
-error from (:func:`error_from`).
+error of corpparent's own goes as data (`error_data`) the parent makes the same
+error from (`error_from`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _inside_child = False
 
 
 def inside() -> bool:
-    """Whether this process is a child :func:`run_child` runs code in."""
+    """Whether this process is a child `run_child` runs code in."""
     return _inside_child
 
 

@@ -1,22 +1,22 @@
 """Finding authority plug-ins through the ``corpparent.authorities`` entry points.
 
-Discovery reads installed distributions' metadata only: :func:`discover` lists every
-plug-in, its distribution and version, without importing anything, and
-``import corpparent`` imports no plug-in. A plug-in is imported when it is loaded
-(:mod:`corpparent.plugins.loading`).
+Discovery reads installed distributions' metadata only:
+[`discover`][corpparent.plugins.discovery.discover] lists every plug-in, its distribution and
+version, without importing anything, and ``import corpparent`` imports no plug-in. A plug-in is
+imported when it is loaded (`corpparent.plugins.loading`).
 
 An entry point's name is the authority identifier; its value is one of:
 
 * ``package:file.toml`` — a plug-in data file shipped inside ``package`` (any object
-  reference whose attribute ends in ``.toml``), read with :mod:`importlib.resources`;
+  reference whose attribute ends in ``.toml``), read with `importlib.resources`;
   no Python is needed beyond the package directory;
-* ``module:attribute`` — an :class:`~corpparent.profile.AuthorityProfile`, a
-  path (or :mod:`importlib.resources` file) of a ``.toml`` plug-in file, or a callable
+* ``module:attribute`` — an [`AuthorityProfile`][corpparent.profile.AuthorityProfile], a
+  path (or `importlib.resources` file) of a ``.toml`` plug-in file, or a callable
   taking no arguments that returns either.
 
 Two distributions that claim one identifier give a
-:class:`~corpparent.plugins.errors.PluginConflictError` naming both, and neither is used
-until the user blocks all but one.
+[`PluginConflictError`][corpparent.plugins.errors.PluginConflictError] naming both, and neither is
+used until the user blocks all but one.
 
 Allow and block lists take identifiers (``wiltshire``), ``distribution:identifier``
 (``corpparent-ourtown:ourtown``) or shell-style patterns of either (``corpparent-ourtown:*``),
@@ -146,7 +146,7 @@ def discover(
 ) -> Discovery:
     """The plug-ins in the ``corpparent.authorities`` entry-point group, from metadata only.
 
-    ``environ`` defaults to :data:`os.environ`; pass ``{}`` to ignore the environment.
+    ``environ`` defaults to `os.environ`; pass ``{}`` to ignore the environment.
     """
     env = os.environ if environ is None else environ
     allowed = _patterns(allow, env, ALLOW_ENV)

@@ -1,4 +1,4 @@
-"""The errors of authority plug-ins, each a :class:`~corpparent.errors.PluginError`.
+"""The errors of authority plug-ins, each a [`PluginError`][corpparent.errors.PluginError].
 
 A plug-in that cannot be loaded is named by its distribution, that distribution's
 version and its entry point, with the original exception chained as ``__cause__``, so a

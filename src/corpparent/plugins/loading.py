@@ -1,11 +1,11 @@
 """Loading authority plug-ins so that no plug-in can take the host down.
 
 A plug-in is someone else's code run inside the user's command. Whatever it does on
-import or when called — raise any exception, call :func:`sys.exit`, name a module that
+import or when called — raise any exception, call `sys.exit`, name a module that
 is not there, give something that is not a profile, ship a bad data file — becomes a
-:class:`~corpparent.plugins.errors.PluginLoadError` naming its distribution, version and
+[`PluginLoadError`][corpparent.plugins.errors.PluginLoadError] naming its distribution, version and
 entry point, with the original exception chained as ``__cause__``, and every other
-plug-in still loads. Only :class:`KeyboardInterrupt` passes through: the user asked to
+plug-in still loads. Only `KeyboardInterrupt` passes through: the user asked to
 stop, and a plug-in must not swallow that.
 
 ``strict=True`` (or ``CORPPARENT_PLUGINS_STRICT=1``) raises the first error instead.
@@ -13,13 +13,14 @@ stop, and a plug-in must not swallow that.
 Loading here happens in the caller's process: it trusts the plug-in's code as any import
 does, and contains what Python can catch. What it cannot — ``os._exit``, ``fork()``,
 printing, sleeping, allocating without end — the command line contains by loading a
-Python plug-in in a child process (:mod:`corpparent.plugins.sandbox`).
+Python plug-in in a child process (`corpparent.plugins.sandbox`).
 
 Each plug-in's load is timed. One that takes longer than
-:data:`DEFAULT_SLOW_SECONDS` (or the seconds in ``CORPPARENT_PLUGINS_SLOW_SECONDS``) is
-logged as a warning on the ``corpparent.plugins`` logger once that time has passed
-(while it is still loading) and again when it has loaded, and is listed by
-:attr:`LoadedProfiles.slow`, so a user whose command stalls learns which plug-in it is.
+[`DEFAULT_SLOW_SECONDS`][corpparent.plugins.loading.DEFAULT_SLOW_SECONDS] (or the seconds in
+``CORPPARENT_PLUGINS_SLOW_SECONDS``) is logged as a warning on the ``corpparent.plugins`` logger
+once that time has passed (while it is still loading) and again when it has loaded, and is listed by
+[`LoadedProfiles.slow`][corpparent.plugins.loading.LoadedProfiles.slow], so a user whose command
+stalls learns which plug-in it is.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def _contained(spec: PluginSpec) -> AuthorityProfile:
 
 def slow_seconds(environ: Mapping[str, str] | None = None) -> float:
     """The seconds past which a load is warned of: ``CORPPARENT_PLUGINS_SLOW_SECONDS`` when
-    it holds a positive number, else :data:`DEFAULT_SLOW_SECONDS`."""
+    it holds a positive number, else
+    [`DEFAULT_SLOW_SECONDS`][corpparent.plugins.loading.DEFAULT_SLOW_SECONDS]."""
     text = (os.environ if environ is None else environ).get(SLOW_ENV, "").strip()
     try:
         seconds = float(text)
@@ -123,9 +125,10 @@ def load_spec(spec: PluginSpec, *, slow_after: float | None = None
               ) -> tuple[AuthorityProfile, float]:
     """Load one discovered plug-in: its profile and the seconds the load took.
 
-    A failure of any kind but :class:`KeyboardInterrupt` is a
-    :class:`~corpparent.plugins.errors.PluginLoadError`; a load slower than
-    ``slow_after`` seconds (default: :func:`slow_seconds`) is logged as a warning.
+    A failure of any kind but `KeyboardInterrupt` is a
+    [`PluginLoadError`][corpparent.plugins.errors.PluginLoadError]; a load slower than
+    ``slow_after`` seconds (default: [`slow_seconds`][corpparent.plugins.loading.slow_seconds]) is
+    logged as a warning.
     """
     limit = slow_seconds() if slow_after is None else slow_after
     _log.info("loading authority plug-in %r from %s %s (%s)", spec.id, spec.distribution,
@@ -219,7 +222,7 @@ def load_profiles(
     """Load every allowed plug-in; failures are collected, or raised when ``strict``.
 
     ``slow_after`` is the seconds past which a load is warned of (default:
-    :func:`slow_seconds` of ``environ``).
+    [`slow_seconds`][corpparent.plugins.loading.slow_seconds] of ``environ``).
     """
     env = os.environ if environ is None else environ
     limit = slow_seconds(env) if slow_after is None else slow_after
@@ -256,7 +259,7 @@ def load_profile(
     environ: Mapping[str, str] | None = None,
 ) -> AuthorityProfile:
     """Load one plug-in by identifier, importing no other; raises a precise
-    :class:`~corpparent.errors.PluginError` when it is missing, excluded, claimed twice
+    [`PluginError`][corpparent.errors.PluginError] when it is missing, excluded, claimed twice
     or broken."""
     spec = discover(allow=allow, block=block, environ=environ)[authority]
     return load_spec(spec, slow_after=slow_seconds(environ))[0]

@@ -2,16 +2,16 @@
 
 An authority plug-in's entry point and a command-line option such as
 ``--indicators my_set.py:NAME`` both name a Python object that should be of some kind
-(an :class:`~corpparent.profile.AuthorityProfile`, an indicator set, a constitution),
-or a function taking no arguments that returns one. :func:`import_module_or_file`
-imports the module or file, :func:`as_kind` takes the object itself or what its
-function returns, and :func:`load_object` does both for a ``target:NAME`` reference.
+(an [`AuthorityProfile`][corpparent.profile.AuthorityProfile], an indicator set, a constitution),
+or a function taking no arguments that returns one. `import_module_or_file`
+imports the module or file, `as_kind` takes the object itself or what its
+function returns, and `load_object` does both for a ``target:NAME`` reference.
 
-The user's code may raise anything, :class:`SystemExit` included; it is reported in one
-line as a :class:`~corpparent.errors.PluginError`, never as a traceback nor as the
-command's own exit. A :class:`KeyboardInterrupt` still stops the command. The code runs
+The user's code may raise anything, `SystemExit` included; it is reported in one
+line as a [`PluginError`][corpparent.errors.PluginError], never as a traceback nor as the
+command's own exit. A `KeyboardInterrupt` still stops the command. The code runs
 in the caller's process, trusted as any import is; the command line runs it in a child
-process of its own (:mod:`corpparent.plugins.sandbox`).
+process of its own (`corpparent.plugins.sandbox`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def as_kind(obj: object, convert: Callable[[object], T | None], expected: str,
     the function returns when called with no arguments (once).
 
     ``convert`` returns ``None`` for an object it does not take. A function that raises
-    is a :class:`~corpparent.errors.PluginError` naming ``where``; so is an object, or a
+    is a [`PluginError`][corpparent.errors.PluginError] naming ``where``; so is an object, or a
     function's result, that is not ``expected``.
     """
     made = convert(obj)

@@ -7,12 +7,12 @@ Every command that takes ``--authority`` takes any of:
 * ``path/to/plugin.toml`` — a plug-in data file that is not installed, such as one
   ``corpparent authorities new`` wrote;
 * ``path/to/plugin.py:NAME`` or ``package.module:NAME`` — a Python plug-in that is not
-  installed: an :class:`~corpparent.profile.AuthorityProfile`, or a function taking no
+  installed: an [`AuthorityProfile`][corpparent.profile.AuthorityProfile], or a function taking no
   arguments that returns one (``:NAME`` may be left out when the module holds one).
 
 A plug-in that is not installed and has the identifier of an installed one is used as
-given, and the clash is returned by :func:`clashes` (and logged), since installing it
-beside the other would disable both.
+given, and the clash is returned by [`clashes`][corpparent.plugins.references.clashes] (and logged),
+since installing it beside the other would disable both.
 """
 
 from __future__ import annotations
@@ -92,12 +92,12 @@ def load_authority(reference: str, *, warn_of_clashes: bool = True) -> Authority
     """The profile ``reference`` names: an installed plug-in's identifier, a ``.toml``
     plug-in file, or a Python plug-in (``file.py:NAME``, ``module:NAME``).
 
-    Raises a :class:`~corpparent.errors.PluginError` (a
-    :class:`~corpparent.errors.PluginFileError` for an invalid file) saying what is wrong.
-    A plug-in not installed that has an installed one's identifier is logged as a warning
+    Raises a [`PluginError`][corpparent.errors.PluginError] (a
+    [`PluginFileError`][corpparent.errors.PluginFileError] for an invalid file) saying what is
+    wrong. A plug-in not installed that has an installed one's identifier is logged as a warning
     unless ``warn_of_clashes`` is false. A Python plug-in is imported and run in this
     process, trusted as any import is; the command line runs it in a child process
-    (:func:`runs_python` tells which references run code).
+    (`runs_python` tells which references run code).
     """
     if not is_plugin_reference(reference):
         return load_profile(reference)

@@ -5,14 +5,14 @@ A Python plug-in, an indicator set or a constitution written in Python is code t
 corpparent runs on the user's behalf. In-process, such code can end the command with
 ``os._exit(0)`` (exit 0, no report, so ``--fail-on-breach`` passes), ``fork()`` it (two
 reports), print into the JSON report on standard output, close standard output, sleep
-for ever or take all the memory there is. :func:`run_isolated` runs a function in a
+for ever or take all the memory there is. `run_isolated` runs a function in a
 child process instead:
 
 * the child is forked (a copy of the command as it stands, so nothing is imported
   twice) into a process group of its own, with its standard input read from
   ``/dev/null`` and its standard output and error sent to pipes the parent reads;
-* its address space may grow by at most :data:`DEFAULT_MEMORY_MB` MB (or
-  ``CORPPARENT_PLUGINS_MEMORY_MB``) and it may run for :data:`DEFAULT_TIMEOUT_SECONDS`
+* its address space may grow by at most `DEFAULT_MEMORY_MB` MB (or
+  ``CORPPARENT_PLUGINS_MEMORY_MB``) and it may run for `DEFAULT_TIMEOUT_SECONDS`
   seconds of processor and of clock time (or ``CORPPARENT_PLUGINS_TIMEOUT_SECONDS``);
   one still running after the slow-load seconds (``CORPPARENT_PLUGINS_SLOW_SECONDS``)
   is warned of while it runs;
@@ -20,12 +20,12 @@ child process instead:
   process that was forked (a copy the function forks in its turn sends nothing), so no
   object of the user's own classes is ever rebuilt, and none of the user's code runs,
   in the command itself; the command's log records come back with it
-  (:mod:`corpparent.plugins.child` is what runs in the child).
+  (`corpparent.plugins.child` is what runs in the child).
 
 Whatever the code does that is not giving a result — ending its process, being killed,
 running out of time or memory, forking, writing to standard output or error, closing
 them, raising — is turned by the ``blame`` function the caller gives into one
-:class:`~corpparent.errors.CorpparentError` naming the code and saying what happened. An
+[`CorpparentError`][corpparent.errors.CorpparentError] naming the code and saying what happened. An
 error of corpparent's own raised in the child (a bad readings file, a plug-in file's
 problems) comes back as the same error, its problems and all. At the end the child's
 process group is killed, so a process the code left behind does not outlive it.
@@ -257,7 +257,7 @@ def run_isolated(function: Callable[..., object], *args: object,
 
     ``blame`` makes the error for a failure of the code from what happened ("it called
     os._exit..."); ``what`` names the code in the slow warning. ``limits`` default to
-    :meth:`Limits.from_environment`. In a child already, or where processes cannot be
+    `Limits.from_environment`. In a child already, or where processes cannot be
     forked, the function runs here.
     """
     if child.inside() or not hasattr(os, "fork"):

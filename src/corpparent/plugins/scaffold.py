@@ -1,9 +1,9 @@
 """A new authority plug-in to start from: a plug-in data file, or a distribution around it.
 
-:func:`plugin_file_text` is a working ``.toml`` plug-in for one authority, with one
+`plugin_file_text` is a working ``.toml`` plug-in for one authority, with one
 indicator, an expected range and a target to copy, and comments saying where to go next;
 it validates and loads as it is (``corpparent validate NAME.toml``, ``--authority
-NAME.toml``). :func:`write_distribution` writes a small installable distribution around
+NAME.toml``). `write_distribution` writes a small installable distribution around
 that file — ``pyproject.toml`` declaring the ``corpparent.authorities`` entry point, the
 Python module the entry point names, and a test — so ``pip install`` makes the plug-in
 found by every corpparent command with no change to corpparent itself.

@@ -3,8 +3,8 @@ into once; the registered output formats that write it; small-number suppression
 output profiles and provenance.
 
 The threshold below which a count of children is withheld is
-:data:`corpparent.disclosure.DEFAULT_THRESHOLD`; 0.2's ``corpparent.report`` name for it
-keeps working through 0.3, with a warning.
+[`corpparent.disclosure.DEFAULT_THRESHOLD`][corpparent.disclosure.DEFAULT_THRESHOLD]; 0.2's
+``corpparent.report`` name for it keeps working through 0.3, with a warning.
 """
 
 from corpparent._lazy import front_door

@@ -1,17 +1,17 @@
 """One authority's national benchmark as a report like the others.
 
-:class:`BenchmarkPage` holds what the national figures give for one authority (a row
+`BenchmarkPage` holds what the national figures give for one authority (a row
 per measure and period, with the notes that say where the figures come from and when
-they were published); :func:`benchmark_report` makes it a
-:class:`~corpparent.report.model.BenchmarkReport`, with its provenance and output
+they were published); `benchmark_report` makes it a
+`BenchmarkReport`, with its provenance and output
 profile, which every registered format writes. Its figures are rounded as the DfE
-publishes them (:func:`published_figure`: the dictionary's decimal places, fives
+publishes them (`published_figure`: the dictionary's decimal places, fives
 rounded away from zero), so no format shows the binary noise of the published file or
-of a mean (98.71, never 98.71000000000001). :func:`benchmark_sections` is its part of
+of a mean (98.71, never 98.71000000000001). `benchmark_sections` is its part of
 the report document: rank shown as "k of n" (1 the best), the quartile band as LAIT
 shows it (A the best quarter, "-" where it shows none), figures to four significant
 digits, the travel since the period before by the measure's polarity ("improved
-(increase)"), and the notes at its foot in every format. :func:`provenance_items` is
+(increase)"), and the notes at its foot in every format. `provenance_items` is
 where the figures come from and how they were made, as ``(item, text)`` pairs: the
 downloads carry it beside their table, never inside it. Where the benchmark was given
 the DfE's EES files, its table has a column saying whether the authority is above,
@@ -141,7 +141,7 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
     """The report of ``page``. Its figures are the DfE's and Ofsted's published
     statistics, withheld (``c``, ``x``) where their publishers withheld them: nothing
     more is withheld here, and its banner says so. Each figure is rounded to its
-    measure's published decimal places (:func:`published_figure`)."""
+    measure's published decimal places (`published_figure`)."""
     rows = [_row_out(page, row) for row in page.rows]
     funnels = [funnel_out(funnel, measure, period, page.code, page.names.get(measure))
                for (measure, period), funnel in page.funnels.items()]

@@ -1,11 +1,11 @@
 """Turn results into report documents: a scorecard's assessment, or any findings.
 
-:func:`scorecard_report` writes the assessment as the JSON output model: every value,
-range, target, trend, comparator, process chart and headline it shows comes from the
-:class:`~corpparent.scorecard.ScorecardResult`, which decided them; nothing is read or
-judged again here. :func:`findings_report` does the same for the findings of any other
-check, and :func:`chart_report` for a process chart run. Every renderer reads the model,
-so every format shows the same figures.
+[`scorecard_report`][corpparent.report.build.scorecard_report] writes the assessment as the JSON
+output model: every value, range, target, trend, comparator, process chart and headline it shows
+comes from the [`ScorecardResult`][corpparent.scorecard.ScorecardResult], which decided them;
+nothing is read or judged again here. [`findings_report`][corpparent.report.build.findings_report]
+does the same for the findings of any other check, and `chart_report` for a process chart run. Every
+renderer reads the model, so every format shows the same figures.
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ def scorecard_report(
     """The report of a scorecard assessed for ``result.period``, unsuppressed. Its
     ``summary`` counts the indicators by headline status, the count every format shows.
 
-    Apply :func:`corpparent.report.suppression.suppress` for reports meant for the public.
+    Apply [`corpparent.report.suppression.suppress`][corpparent.report.suppression.suppress] for
+    reports meant for the public.
     """
     items = [_indicator(a) for a in result.assessments]
     out = exception_report(items)

@@ -1,12 +1,12 @@
-"""Compose a finished report into its :class:`~corpparent.report.document.Document`.
+"""Compose a finished report into its `Document`.
 
 This is the one place a report's sections, tables, counts and notes are worked out:
 the summary, the exception report, the scorecard table (with national ranks and both
 directions of travel), the comparators, the attendance register, the process charts,
 the footnote on withheld figures, the recommendations a paper makes and the provenance.
 Every format writes the document it gives, so they cannot disagree. The report must be
-finished first (:func:`corpparent.report.output.finish`): its profile and suppression
-are already applied, and the document shows what is left.
+finished first ([`corpparent.report.output.finish`][corpparent.report.output.finish]): its profile
+and suppression are already applied, and the document shows what is left.
 """
 
 from __future__ import annotations

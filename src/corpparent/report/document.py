@@ -1,14 +1,14 @@
 """The report document: what a report says, once, before any format writes it.
 
 Every report (a scorecard, meetings, obligations, a chart) is composed once, by
-:mod:`corpparent.report.composer`, into a :class:`Document`: a title, the banner of its
+`corpparent.report.composer`, into a `Document`: a title, the banner of its
 output profile, the summary counts, then sections of blocks (paragraphs, lists of
 findings, tables of typed cells, process charts, indicator details) and the notes and
 provenance at its foot. Each format is a backend that writes these blocks
-(:mod:`corpparent.report.formats`); none walks the report model itself, so a count or a
+(`corpparent.report.formats`); none walks the report model itself, so a count or a
 figure reads the same in every format.
 
-A :class:`Cell` carries its text as a reader reads it and its kind (a count, a
+A `Cell` carries its text as a reader reads it and its kind (a count, a
 percentage, a withheld figure ``c``, a status ...), so a backend can align numbers, draw
 a status as a badge, or give a spreadsheet a number, without parsing text back.
 """

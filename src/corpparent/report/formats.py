@@ -1,11 +1,12 @@
 """The output formats: each one backend, registered once, with what it is.
 
-A :class:`Backend` names a format, says whether it writes bytes (``docx``, ``xlsx``)
-or text, and whether it makes a paper that may be published (which sets the default
-output profile, see :mod:`corpparent.report.profiles`), and points to the function that
+A [`Backend`][corpparent.report.formats.Backend] names a format, says whether it writes bytes
+(``docx``, ``xlsx``) or text, and whether it makes a paper that may be published (which sets the
+default output profile, see `corpparent.report.profiles`), and points to the function that
 writes a finished report in it. The command line's ``--format`` choices, the default
 profile, the refusal to print a binary format and the rendering itself all read this
-one table, so a new format is one module and one :func:`register` call.
+one table, so a new format is one module and one [`register`][corpparent.report.formats.register]
+call.
 
 Writers are named by ``"module:function"`` and imported only when used, so listing
 the formats (``corpparent --help``) loads no renderer.
@@ -101,14 +102,16 @@ def register(new: Backend) -> Backend:
 
 
 def unregister(name: str) -> None:
-    """Remove a format added with :func:`register`; the built-in formats stay."""
+    """Remove a format added with [`register`][corpparent.report.formats.register]; the built-in
+    formats stay."""
     if any(b.name == name for b in BUILT_IN):
         raise DefinitionError(f"the format {name!r} is built in and cannot be removed")
     _REGISTRY.pop(name, None)
 
 
 def backend(name: str) -> Backend:
-    """The format called ``name``; a :class:`DefinitionError` names the choices."""
+    """The format called ``name``; a [`DefinitionError`][corpparent.errors.DefinitionError] names
+    the choices."""
     try:
         return _REGISTRY[name]
     except KeyError:

@@ -66,8 +66,8 @@ STATUS_WORDS: Final = MappingProxyType(
     }
 )
 
-#: Most severe first, as :func:`corpparent.findings.worst` ranks them: the order of
-#: summaries and legends.
+#: Most severe first, as [`corpparent.findings.worst`][corpparent.findings.worst] ranks them: the
+#: order of summaries and legends.
 STATUS_ORDER: Final = (
     Status.BREACHED,
     Status.INSUFFICIENT_DATA,
@@ -98,7 +98,7 @@ def status_label(status: Status | None) -> str:
     return f"{STATUS_SYMBOLS[status]} {STATUS_WORDS[status]}"
 
 
-#: Direction of travel: an arrow for each :class:`~corpparent.ranges.Travel`.
+#: Direction of travel: an arrow for each [`Travel`][corpparent.ranges.Travel].
 TRAVEL_SYMBOLS: Final = MappingProxyType(
     {
         Travel.IMPROVED: "▲",
@@ -114,7 +114,7 @@ def travel_of(finding: FindingOut) -> Travel | None:
     """The direction of travel of a travel finding that could be judged, else ``None``.
 
     A report carries outcomes as text; this is the one place a renderer reads one back
-    as a :class:`~corpparent.ranges.Travel`, and only for a finding of a travel family.
+    as a [`Travel`][corpparent.ranges.Travel], and only for a finding of a travel family.
     """
     if not finding.family.is_travel or finding.status is Status.INSUFFICIENT_DATA:
         return None

@@ -1,15 +1,17 @@
 """The JSON output model of every report, and its published JSON Schema.
 
-A report is a list of findings, rendered: :class:`ScorecardReport` carries the
-scorecard (each indicator's value, expected range, targets, trend, comparators and
-findings) with the panel's exception report; :class:`FindingsReport` carries the
-findings of any other check (meetings, obligations). Both carry how the figures were
-made (:class:`Provenance`) and whether small numbers were withheld
-(:class:`SuppressionNote`). The renderers (terminal, Markdown, HTML) read these models,
-so every format shows the same figures.
+A report is a list of findings, rendered:
+[`ScorecardReport`][corpparent.report.model.ScorecardReport] carries the scorecard (each indicator's
+value, expected range, targets, trend, comparators and findings) with the panel's exception report;
+[`FindingsReport`][corpparent.report.model.FindingsReport] carries the findings of any other check
+(meetings, obligations). Both carry how the figures were made
+([`Provenance`][corpparent.report.model.Provenance]) and whether small numbers were withheld
+(`SuppressionNote`). The renderers (terminal, Markdown, HTML) read these models, so every format
+shows the same figures.
 
-:func:`report_schema` gives the JSON Schema; a copy is published beside this module as
-``report.schema.json`` so tools can validate a report without importing corpparent.
+[`report_schema`][corpparent.report.model.report_schema] gives the JSON Schema; a copy is published
+beside this module as ``report.schema.json`` so tools can validate a report without importing
+corpparent.
 """
 
 from __future__ import annotations
@@ -283,7 +285,7 @@ class BenchmarkReport(_Report):
 AnyReport = ScorecardReport | FindingsReport | BenchmarkReport
 
 #: Each kind of report by the ``kind`` its JSON names, with its model: the one list of
-#: kinds, from which :data:`Report` is made and a report file's problems are placed.
+#: kinds, from which `Report` is made and a report file's problems are placed.
 REPORT_MODELS: Final[Mapping[str, type[AnyReport]]] = {
     model.model_fields["kind"].default: model
     for model in (ScorecardReport, FindingsReport, BenchmarkReport)}

@@ -1,10 +1,11 @@
 """From a report to one output format, with its profile and suppression.
 
-:func:`finish` applies the output profile and small-number suppression the way the
-command line does (suppression on for the papers that may be published, off for the
-data formats, always on for the ``public`` profile unless asked otherwise); :func:`render`
-writes a text format and :func:`render_binary` any format as bytes. The formats are
-those registered in :mod:`corpparent.report.formats`.
+[`finish`][corpparent.report.output.finish] applies the output profile and small-number suppression
+the way the command line does (suppression on for the papers that may be published, off for the
+data formats, always on for the ``public`` profile unless asked otherwise);
+[`render`][corpparent.report.output.render] writes a text format and
+[`render_binary`][corpparent.report.output.render_binary] any format as bytes. The formats are those
+registered in `corpparent.report.formats`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The parts a report is made of, as its JSON carries them: findings, and a scorecard's
 indicators with their ranges, targets, trends, comparators, national positions and
-process charts. :mod:`corpparent.report.model` puts them together into reports."""
+process charts. `corpparent.report.model` puts them together into reports."""
 
 from __future__ import annotations
 

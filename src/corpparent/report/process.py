@@ -1,6 +1,6 @@
 """A process (XmR) chart as the report model carries it: each point with the limits of
 its group and the one signal reported for it, the variation of the latest point, and the
-assurance about a target (see :mod:`corpparent.spc`)."""
+assurance about a target (see [`corpparent.spc`][corpparent.spc])."""
 
 from __future__ import annotations
 

@@ -11,8 +11,8 @@
 Without a profile, HTML, Markdown and Word (papers that may be published) are ``public``
 and the terminal, JSON and the tidy tables (tools and analysts) are ``internal``.
 
-Every file states its profile where a reader opens it (:func:`about`): the papers and
-the terminal print the :func:`banner` at their top, the Word paper also in its page
+Every file states its profile where a reader opens it (`about`): the papers and
+the terminal print the `banner` at their top, the Word paper also in its page
 header and document properties, the workbook on its first sheet (``About``) and in its
 properties, the tidy tables in a ``profile`` column on every row and, in Parquet, in the
 file's metadata; JSON has its ``profile`` field.
@@ -64,7 +64,8 @@ def suppresses(profile: Profile) -> bool:
 
 
 def parse_profile(text: str) -> Profile:
-    """The profile named ``text``; a :class:`DefinitionError` names the choices."""
+    """The profile named ``text``; a [`DefinitionError`][corpparent.errors.DefinitionError] names
+    the choices."""
     for profile in PROFILES:
         if profile == text.strip().lower():
             return profile

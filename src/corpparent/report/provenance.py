@@ -66,8 +66,8 @@ def describe_input(path: str | Path, *, name_only: bool = False) -> InputFile:
 def installed_plugins(group: str = PLUGIN_GROUP) -> list[PluginVersion]:
     """Every entry point in ``group``, with its distribution and version, sorted by name.
 
-    Unlike :func:`corpparent.plugins.discover` this applies no allow or block list and
-    keeps both sides of a conflict: provenance records everything installed.
+    Unlike [`corpparent.plugins.discover`][corpparent.plugins.discover] this applies no allow or
+    block list and keeps both sides of a conflict: provenance records everything installed.
     """
     found = []
     for entry in metadata.entry_points(group=group):

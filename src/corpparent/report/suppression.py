@@ -2,10 +2,10 @@
 
 Official statistics withhold small counts of people so that no child can be identified,
 writing the symbol ``c`` ("confidential") in the cell instead (GSS guidance on symbols
-in tables; the symbol corpparent reads in DfE files, see :mod:`corpparent.symbols`), and
+in tables; the symbol corpparent reads in DfE files, see `corpparent.symbols`), and
 "secondary suppression may be required" (the DfE's methodology for its children looked
-after statistics). :func:`suppress` does the same to a scorecard through
-:func:`corpparent.disclosure.protect`:
+after statistics). [`suppress`][corpparent.report.suppression.suppress] does the same to a scorecard
+through [`corpparent.disclosure.protect`][corpparent.disclosure.protect]:
 
 * primary: every count of children from 1 to ``threshold - 1`` becomes ``c``, and so
   does every percentage or rate whose numerator (where it was read) is withheld;
@@ -14,7 +14,7 @@ after statistics). :func:`suppress` does the same to a scorecard through
   by differencing.
 
 Everything the report says about a withheld figure is withdrawn with it
-(:mod:`corpparent.report.disclosure.masking`): its judgements, whose words bound it
+(`corpparent.report.disclosure.masking`): its judgements, whose words bound it
 ("better than expected" against a range of 2 to 9 says "below 2"), a direction of travel
 from or to it, and a process chart with it among its points, whose mean and limits give
 it back from the other points. The report gains a footnote and a log of what was
@@ -165,7 +165,8 @@ def _shows_counts(report: ScorecardReport | FindingsReport) -> bool:
 
 def _at_source(report: ScorecardReport | FindingsReport) -> int:
     """How many values the report shows as withheld before it withholds any: those the
-    data withheld as published, counted where :func:`suppress` counts its own."""
+    data withheld as published, counted where [`suppress`][corpparent.report.suppression.suppress]
+    counts its own."""
     if not isinstance(report, ScorecardReport):
         return 0
     shown: list[TrendPoint | ComparatorOut] = []

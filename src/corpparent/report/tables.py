@@ -1,6 +1,6 @@
 """A report as tidy tables, for analysts who load results into Excel or Power BI.
 
-Flattening the JSON report gives columns that hold lists. :func:`tidy_tables` gives,
+Flattening the JSON report gives columns that hold lists. `tidy_tables` gives,
 instead, one table per kind of row, every column one plain value:
 
 * ``indicators``: one row per indicator and period of its trend, with the expected range
@@ -24,7 +24,7 @@ types (Parquet, ``.xlsx``) then has the same columns of the same types whatever 
 none included.
 
 A benchmark has the ``benchmark`` table, a row per measure and period, each column typed
-from the report's model (:func:`model_types`), then ``provenance``: where the figures
+from the report's model (`model_types`), then ``provenance``: where the figures
 come from and how they were made, an ``(item, text)`` row each.
 
 A report of findings (meetings, obligations) has the ``findings`` table first, then the
@@ -36,8 +36,8 @@ Every table's first columns are ``profile``, who the report is for (``public``,
 publication", or "not for publication" as its banner says), on every row, so a table
 copied out of its file, or a row pasted elsewhere, still says whether it may be
 published. Each table also carries the
-report's :func:`~corpparent.report.profiles.about` (profile, banner, what was
-withheld) as :attr:`Table.about`, which the workbook's first sheet and the Parquet
+report's `about` (profile, banner, what was
+withheld) as `Table.about`, which the workbook's first sheet and the Parquet
 file's metadata state.
 """
 
@@ -130,7 +130,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     about: tuple[tuple[str, str], ...] = ()
-    #: Each column's type (:data:`TYPES`), where the table declares them: a file that
+    #: Each column's type (`TYPES`), where the table declares them: a file that
     #: keeps types (Parquet) then has the same schema whatever the rows, none included.
     types: tuple[str, ...] = ()
 
@@ -210,7 +210,7 @@ def _period_cells(text: str | None) -> tuple[Cell, Cell, Cell]:
 
 
 def model_types(model: type[BaseModel]) -> tuple[str, ...]:
-    """Each field's column type (:data:`TYPES`), from its annotation (``int | None`` is
+    """Each field's column type (`TYPES`), from its annotation (``int | None`` is
     ``integer``); text for any other."""
     found = []
     for field in model.model_fields.values():

@@ -4,20 +4,22 @@ Each job the command line offers is one function here, and the command line call
 and nothing else between reading its files and rendering the report, so a Python
 caller gets exactly what the command line prints:
 
-- :func:`assess_scorecard` (``corpparent scorecard``): every period judged by the rule
-  set in force for it, with comparators, national standings and process charts;
-- :func:`review_governance` (``corpparent meetings``): quorum, frequency, attendance
-  and composition against the constitution in force;
-- :func:`check_obligations` and :func:`obligations_due` (``corpparent obligations``);
-- :func:`chart_series` (``corpparent chart``): a process chart judged against the
-  target in force at its last point;
-- :func:`benchmark_authority` (``corpparent benchmark``): one authority among all.
+- [`assess_scorecard`][corpparent.runs.assess_scorecard] (``corpparent scorecard``): every period
+  judged by the rule set in force for it, with comparators, national standings and process charts;
+- [`review_governance`][corpparent.runs.review_governance] (``corpparent meetings``): quorum,
+  frequency, attendance and composition against the constitution in force;
+- [`check_obligations`][corpparent.runs.check_obligations] and
+  [`obligations_due`][corpparent.runs.obligations_due] (``corpparent obligations``);
+- [`chart_series`][corpparent.runs.chart_series] (``corpparent chart``): a process chart judged
+  against the target in force at its last point;
+- [`benchmark_authority`][corpparent.runs.benchmark_authority] (``corpparent benchmark``): one
+  authority among all.
 
 The rule set in force is chosen in one place,
-:meth:`corpparent.profile.AuthorityProfile.rule_set_for`, and every run uses it. A run
-reads no files, renders nothing and prints nothing: its warnings are data
-(:class:`RunWarning`). The names are imported when first used (PEP 562), so the
-benchmark's NumPy and pyarrow load only when it is asked for.
+[`corpparent.profile.AuthorityProfile.rule_set_for`][corpparent.profile.AuthorityProfile.rule_set_for],
+and every run uses it. A run reads no files, renders nothing and prints nothing: its warnings are
+data ([`RunWarning`][corpparent.runs.RunWarning]). The names are imported when first used (PEP 562),
+so the benchmark's NumPy and pyarrow load only when it is asked for.
 """
 
 from __future__ import annotations

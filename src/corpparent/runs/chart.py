@@ -1,8 +1,8 @@
 """The chart job: one indicator's process chart, judged against the target in force.
 
-:func:`chart_series` is what ``corpparent chart`` runs. The chart is drawn from the
-indicator's readings; its assurance is judged against the targets in force for its last
-point, taken from the rule set in force for that point (chosen by the profile and carried
+[`chart_series`][corpparent.runs.chart.chart_series] is what ``corpparent chart`` runs. The chart is
+drawn from the indicator's readings; its assurance is judged against the targets in force for its
+last point, taken from the rule set in force for that point (chosen by the profile and carried
 forward past the last year declared), so assurance does not disappear after the first
 year a plug-in declared. The target drawn is the first of them that is no ambition. The
 chart draws one target line, so the targets are those in force at its last point: the
@@ -86,7 +86,7 @@ def chart_series(
     """Draw ``indicator``'s chart from ``readings`` up to ``up_to`` (default: its latest
     reading) and judge it; the targets come from ``indicators`` when given, else from the
     profile's rule set in force for the last point (none without either). Fewer than two
-    values is a :class:`~corpparent.errors.CorpparentError` naming ``source``."""
+    values is a [`CorpparentError`][corpparent.errors.CorpparentError] naming ``source``."""
     drawn = indicator_chart(indicator, readings, up_to, rebase=rebase, options=options)
     if drawn is None:
         raise CorpparentError(f"{indicator.name}: fewer than 2 values to chart in {source}")

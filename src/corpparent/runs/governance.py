@@ -1,10 +1,10 @@
 """The governance job: a panel's meetings judged against the constitution in force.
 
-:func:`review_governance` is what ``corpparent meetings`` runs: the constitution of the
-rule set in force for the period (chosen by the profile, carried forward past the last
-year declared), or one given; the meetings and membership given, or the profile's; every
-finding of quorum, frequency, attendance and composition, the reporting lines judged
-from a submissions log, and the attendance register where the membership is known (its
+[`review_governance`][corpparent.runs.governance.review_governance] is what ``corpparent meetings``
+runs: the constitution of the rule set in force for the period (chosen by the profile, carried
+forward past the last year declared), or one given; the meetings and membership given, or the
+profile's; every finding of quorum, frequency, attendance and composition, the reporting lines
+judged from a submissions log, and the attendance register where the membership is known (its
 substitutions marked by the constitution's conditions on substitutes, as quorum counts
 them, and its standing invitees in rows of their own).
 """

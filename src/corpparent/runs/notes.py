@@ -1,8 +1,8 @@
 """What a run says beside its results: warnings as data, each with what it means for exit.
 
-A run never prints. It returns its results and the :class:`RunWarning` s that a reader of
-them should see ("7 of 25 indicators have no reading for 2023-24 Q4"); the command line
-prints them on standard error, a report carries them, and a Python caller reads them.
+A run never prints. It returns its results and the [`RunWarning`][corpparent.runs.notes.RunWarning]
+s that a reader of them should see ("7 of 25 indicators have no reading for 2023-24 Q4"); the
+command line prints them on standard error, a report carries them, and a Python caller reads them.
 ``incomplete`` marks the warnings that ``--strict`` turns into exit code 3: the report
 leaves something unjudged that the panel would expect judged.
 """

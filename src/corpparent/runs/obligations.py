@@ -1,9 +1,10 @@
 """The obligations jobs: a submissions log judged, and what falls due in a window.
 
-:func:`check_obligations` is what ``corpparent obligations check`` runs and
-:func:`obligations_due` what ``corpparent obligations due`` runs. The obligations and the
-terms' reporting lines are those of the rule set in force for the period (chosen by the
-profile, carried forward past the last year declared), unless obligations are given.
+[`check_obligations`][corpparent.runs.obligations.check_obligations] is what ``corpparent
+obligations check`` runs and [`obligations_due`][corpparent.runs.obligations.obligations_due] what
+``corpparent obligations due`` runs. The obligations and the terms' reporting lines are those of the
+rule set in force for the period (chosen by the profile, carried forward past the last year
+declared), unless obligations are given.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def obligations_in_force(profile: AuthorityProfile | None, period: Period | date
     """The obligations (``given``, or the profile's rule set in force for ``period``, or
     the profile's own) and the constitution whose reporting lines are judged beside them
     (none when obligations are given). None at all is a
-    :class:`~corpparent.errors.DefinitionError`, unless there are reporting lines."""
+    [`DefinitionError`][corpparent.errors.DefinitionError], unless there are reporting lines."""
     if given is not None:
         return given, None
     constitution, rule_set = constitution_in_force(profile, period)

@@ -1,9 +1,9 @@
 """The scorecard job: every period assessed by the rules in force for it, with warnings.
 
-:func:`assess_scorecard` is what ``corpparent scorecard`` runs, so a Python caller gets
-exactly what the command line prints: for each period, the rule set in force chosen by
-the profile (:meth:`~corpparent.profile.AuthorityProfile.rule_set_for`, carried forward
-past the last year declared), that year's indicators, ranges, targets and comparator
+[`assess_scorecard`][corpparent.runs.scorecard.assess_scorecard] is what ``corpparent scorecard``
+runs, so a Python caller gets exactly what the command line prints: for each period, the rule set in
+force chosen by the profile ([`rule_set_for`][corpparent.profile.AuthorityProfile.rule_set_for],
+carried forward past the last year declared), that year's indicators, ranges, targets and comparator
 set, the national standings with that year's Outstanding group, the process charts, and
 the warnings worked out from the results (indicators without a reading, indicators the
 year removed, ranges and targets for another length of period than the one assessed,
@@ -104,7 +104,7 @@ def assess_scorecard(
     ``profile``'s rule set in force for each period (or its indicators, when it declares
     no years); the comparators are ``comparators`` when given, else the rule set's or the
     profile's. ``national``, the DfE's files as read
-    (:func:`corpparent.files.dfe.national_package.read_national_inputs`), ranks the
+    (`corpparent.files.dfe.national_package.read_national_inputs`), ranks the
     authority nationally on each indicator that names its LAIT measure, among the
     Outstanding group the rule set in force declares, or Ofsted's as at each period's end;
     it needs a ``profile`` with the DfE or ONS code of an English authority.
@@ -148,7 +148,7 @@ def assess_scorecard(
 
 
 def _check_code(profile: AuthorityProfile | None) -> None:
-    """A :class:`~corpparent.errors.DefinitionError` unless ``profile`` names an English
+    """A [`DefinitionError`][corpparent.errors.DefinitionError] unless ``profile`` names an English
     authority by its DfE or ONS code, which national figures are looked up by."""
     if profile is None or not (profile.dfe_code or profile.gss_code):
         raise DefinitionError("national standings need an authority profile with its DfE "

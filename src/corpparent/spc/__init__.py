@@ -3,11 +3,11 @@
 NHS boards read their measures as "Making Data Count" charts (NHS England): each series
 against its mean and process limits, with the points where something changed marked,
 and with whether a target will be met consistently, hit and miss, or missed. This
-package draws the individuals and moving range (XmR) chart those use, :func:`xmr`, and
-judges it, in plain Python: the series a panel sees are tens of points long.
+package draws the individuals and moving range (XmR) chart those use, [`xmr`][corpparent.spc.xmr],
+and judges it, in plain Python: the series a panel sees are tens of points long.
 
 The conventions, and where NHS England's SQL and NHSRplotthedots differ, are given with
-each option (:class:`XmROptions`) and rule (:mod:`corpparent.spc.rules`).
+each option ([`XmROptions`][corpparent.spc.XmROptions]) and rule (`corpparent.spc.rules`).
 """
 
 from __future__ import annotations

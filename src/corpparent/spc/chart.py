@@ -1,10 +1,10 @@
-"""The individuals and moving range (XmR) chart: :func:`xmr`.
+"""The individuals and moving range (XmR) chart: [`xmr`][corpparent.spc.chart.xmr].
 
 An XmR chart shows a series against its mean and its process limits, the range of
 ordinary ("common cause") variation computed from the series itself, and marks the
 points where something changed ("special cause"). NHS boards read their measures this
 way under NHS England's "Making Data Count"; the conventions each option follows are in
-:class:`XmROptions`, and the rules in :mod:`corpparent.spc.rules`.
+[`XmROptions`][corpparent.spc.chart.XmROptions], and the rules in `corpparent.spc.rules`.
 
 The series is split into groups where it is rebased ("recalculation"): each group has
 its own mean and limits, set from its own first points, and its own signals; runs and
@@ -120,7 +120,7 @@ def _values(items: Iterable[float]) -> tuple[float, ...]:
 @final
 @frozen
 class XmRChart:
-    """An XmR chart over ``values`` (see :func:`xmr`)."""
+    """An XmR chart over ``values`` (see [`xmr`][corpparent.spc.chart.xmr])."""
 
     values: tuple[float, ...] = field(converter=_values)
     periods: tuple[Period, ...] | None
@@ -168,7 +168,7 @@ class XmRChart:
 
     def firings_at(self, index: int) -> tuple[Firing, ...]:
         """Every rule that fired at point ``index``, before the precedence chose the
-        one reported (:attr:`ChartPoint.signal`)."""
+        one reported ([`ChartPoint.signal`][corpparent.spc.chart.ChartPoint.signal])."""
         return tuple(f for f in self.firings if index in f.points)
 
     def label(self, index: int) -> str:
@@ -227,7 +227,7 @@ def xmr(
     is better, so each signal is an improvement, a concern, or (neutral) neither.
     ``rebase`` starts a new group, with its own limits, at each period or position
     given ("recalculation" in Making Data Count). ``options`` holds the conventions
-    (see :class:`XmROptions`).
+    (see [`XmROptions`][corpparent.spc.chart.XmROptions]).
     """
     chosen = options or XmROptions()
     series = _values(values)

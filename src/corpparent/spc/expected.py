@@ -4,9 +4,9 @@ Wiltshire sets its expected ranges by hand once a year ("Annually, the indicator
 themselves, together with their expected ranges and targets are reviewed", annual
 report 2022-23, §17). A process chart computes the range of ordinary variation from the
 data instead: "Lower/upper expected range = LPL/UPL from an XmR chart over a baseline"
-(reference notes on NHS Making Data Count, §5.4). :func:`process_range` gives it as an
-:class:`~corpparent.ranges.ExpectedRange`, so it can be used wherever a hand-set range
-is.
+(reference notes on NHS Making Data Count, §5.4).
+[`process_range`][corpparent.spc.expected.process_range] gives it as an
+[`ExpectedRange`][corpparent.ranges.ExpectedRange], so it can be used wherever a hand-set range is.
 
 An indicator's chart takes its readings of one kind of period (months, quarters or
 years: the kind of the period assessed) up to and including that period, in order.
@@ -59,9 +59,10 @@ def indicator_chart(
     rebase: Iterable[Period] = (),
     options: XmROptions | None = None,
 ) -> XmRChart | None:
-    """The XmR chart of ``indicator``'s readings (see :func:`indicator_series`), by its
-    polarity; ``None`` with fewer than 2 values. A rebase period without a value is
-    skipped to the next period that has one."""
+    """The XmR chart of ``indicator``'s readings (see
+    [`indicator_series`][corpparent.spc.expected.indicator_series]), by its polarity; ``None`` with
+    fewer than 2 values. A rebase period without a value is skipped to the next period that has
+    one."""
     periods, values = indicator_series(indicator, readings, up_to)
     if len(values) < 2:
         return None

@@ -64,7 +64,7 @@ class Assurance(Enum):
 class LimitsNote(Enum):
     """Why a chart's limits cannot be fully relied on. Trial limits are a warning (the
     outcome of the finding); a baseline that does not vary sets no limits at all, so its
-    finding is insufficient data (outcome :class:`~corpparent.families.NotJudged`) with
+    finding is insufficient data (outcome [`NotJudged`][corpparent.families.NotJudged]) with
     the note in its evidence."""
 
     TRIAL = "trial limits"
@@ -84,7 +84,7 @@ def _higher_is_better(target: float | Target, polarity: Polarity) -> bool | None
 
 def assurance(chart: XmRChart, target: float | Target) -> Assurance | None:
     """The assurance the last group's limits give about ``target``: a number (the better
-    way from the chart's polarity) or a :class:`~corpparent.ranges.Target` (the better
+    way from the chart's polarity) or a [`Target`][corpparent.ranges.Target] (the better
     way from its direction). ``None`` for a neutral indicator's number, or when the
     baseline does not vary, so no limits are set."""
     up = _higher_is_better(target, chart.polarity)

@@ -14,8 +14,8 @@ and of the NHS-R Community's NHSRplotthedots package:
   (``@ExcludeMovingRangeOutliers = 0``) do not screen.
 
 An average moving range of zero (every baseline value the same) sets no limits a value
-can be judged against: :class:`Limits` then says so with :attr:`Limits.varies` false,
-and nothing divides by it.
+can be judged against: [`Limits`][corpparent.spc.limits.Limits] then says so with
+[`Limits.varies`][corpparent.spc.limits.Limits.varies] false, and nothing divides by it.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ variation of the latest point.
 NHS England's SPC SQL v2.6 names a measure's improvement direction "Up", "Down" or
 "Neither" and gives the latest point one of the variation icons "Improvement
 (High/Low)", "Concern (High/Low)", "Neither (High/Low)", or "Common Cause".
-corpparent's :class:`~corpparent.indicators.definitions.Polarity` is that direction:
+corpparent's [`Polarity`][corpparent.indicators.definitions.Polarity] is that direction:
 higher is better (Up), lower is better (Down), neutral (Neither).
 
 A signal's side is the way it points: above the mean or rising is high, below the mean

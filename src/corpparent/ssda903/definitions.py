@@ -1,12 +1,12 @@
 """The DfE's measures, each defined on the return with the passage it follows.
 
-Each :class:`~corpparent.ssda903.measuring.Measure` quotes the DfE's own words: the LAIT
+Each [`Measure`][corpparent.ssda903.measuring.Measure] quotes the DfE's own words: the LAIT
 data dictionary (``lait_data_dictionary.csv``, the DfE's one-line description and
 method of each measure it publishes for every local authority) and the data guidance
 and methodology of "Children looked after in England including adoptions" on
 explore-education-statistics. Where a passage leaves a choice, the measure's
 ``reading`` says which was taken, and why. Every measure leaves out episodes under an
-agreed series of short-term breaks (see :mod:`corpparent.ssda903.engine`).
+agreed series of short-term breaks (see `corpparent.ssda903.engine`).
 """
 
 from __future__ import annotations

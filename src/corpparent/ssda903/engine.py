@@ -5,8 +5,8 @@ child starts to be looked after or when their placement or legal status changes,
 ends (DEC) when the next begins or the child ceases to be looked after ("When a change
 in legal status or placement (or both) occurs, a new episode of care is started and the
 date and reason for the change are recorded", the DfE's methodology for "Children
-looked after: a focus on placement location"). :class:`Care` holds every episode of
-the returns up to a year, merged, and derives from them:
+looked after: a focus on placement location"). [`Care`][corpparent.ssda903.engine.Care] holds every
+episode of the returns up to a year, merged, and derives from them:
 
 - **short breaks set apart**: episodes under legal status V3 or V4 (an agreed series of
   short-term breaks) are left out before anything is counted, as the DfE's figures
@@ -154,8 +154,8 @@ class Care:
                    joined["LS"][kept], placement[0], period.astype(np.int64), new)
 
     def codes_of(self, identifiers: npt.NDArray[Any]) -> Ints:
-        """The index in :attr:`children` of each identifier, or -1 for a child with no
-        episode here."""
+        """The index in [`children`][corpparent.ssda903.engine.Care.children] of each identifier, or
+        -1 for a child with no episode here."""
         at = np.searchsorted(self.children, identifiers)
         at = np.clip(at, 0, max(len(self.children) - 1, 0))
         found = (len(self.children) > 0) & (self.children[at] == identifiers) \

@@ -1,11 +1,11 @@
 """Measure definitions, and the tidy table of a year's measures.
 
-A :class:`Measure` is one of the DfE's published local-authority measures, computed from
-the return: its identifier, what it counts, the passage of the DfE's methodology it
-follows with its source, the reading taken where that passage leaves a choice, the
+A [`Measure`][corpparent.ssda903.measuring.Measure] is one of the DfE's published local-authority
+measures, computed from the return: its identifier, what it counts, the passage of the DfE's
+methodology it follows with its source, the reading taken where that passage leaves a choice, the
 collection years it applies to, and the tables it needs. The definitions themselves
-are in :mod:`corpparent.ssda903.definitions`; :func:`measures` computes them for a
-year into a tidy table (``measure``, ``year``, ``numerator``, ``denominator``,
+are in `corpparent.ssda903.definitions`; [`measures`][corpparent.ssda903.measuring.measures]
+computes them for a year into a tidy table (``measure``, ``year``, ``numerator``, ``denominator``,
 ``value``), one row per measure that applies to the year and whose tables the year's
 return holds.
 """
@@ -112,7 +112,7 @@ def compute(returns: Returns, year: FinancialYear | str,
     """Each measure of ``ids`` (default: every one) for the collection year ``year``,
     in definition order, computed from the returns up to that year; a measure that does
     not apply to the year, or that needs a table the year's return lacks, is left
-    out (:func:`left_out` says which and why)."""
+    out ([`left_out`][corpparent.ssda903.measuring.left_out] says which and why)."""
     chosen_year = collection_year(year)
     current = returns[chosen_year]
     care = Care.of(returns, chosen_year)
@@ -143,7 +143,8 @@ def measures(returns: Returns, year: FinancialYear | str,
              ids: Sequence[str] | None = None) -> pa.Table:
     """The measures of ``year`` as a tidy pyarrow table: ``measure``, ``year``,
     ``numerator``, ``denominator`` (null for a count) and ``value`` (null where the
-    denominator is 0), one row per measure computed (see :func:`compute`)."""
+    denominator is 0), one row per measure computed (see
+    [`compute`][corpparent.ssda903.measuring.compute])."""
     import pyarrow as pa
 
     rows: list[dict[str, Any]] = [

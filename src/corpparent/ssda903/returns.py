@@ -1,9 +1,10 @@
-"""The SSDA903 return as columns: one :class:`Table` per CSV table, one :class:`Return`
-per collection year, and :class:`Returns` for several years.
+"""The SSDA903 return as columns: one [`Table`][corpparent.ssda903.returns.Table] per CSV table, one
+[`Return`][corpparent.ssda903.returns.Return] per collection year, and
+[`Returns`][corpparent.ssda903.returns.Returns] for several years.
 
 A collection year runs from 1 April to 31 March and is written as the DfE writes it,
-``2023-24`` (:func:`collection_year`); it is a
-:class:`~corpparent.periods.FinancialYear`. Each table holds its columns as NumPy
+``2023-24`` ([`collection_year`][corpparent.ssda903.returns.collection_year]); it is a
+[`FinancialYear`][corpparent.periods.FinancialYear]. Each table holds its columns as NumPy
 arrays: a date column as ``datetime64[D]`` (a blank cell is ``NaT``), every other
 column as text (a blank cell is ``""``), so the episode engine works on whole columns.
 Each row keeps the line it was read from, so anything said about a row can name its
@@ -32,7 +33,7 @@ _YEAR = re.compile(r"(\d{4})-(\d{2})")
 
 def collection_year(text: str | FinancialYear) -> FinancialYear:
     """The collection year written ``2023-24`` (1 April 2023 to 31 March 2024); a
-    :class:`~corpparent.errors.PeriodError` for anything else, or a year before
+    [`PeriodError`][corpparent.errors.PeriodError] for anything else, or a year before
     2014-15, the first this package reads."""
     if isinstance(text, FinancialYear):
         year = text
@@ -74,7 +75,7 @@ class Table:
     """One table of a return, as columns of equal length.
 
     ``lines`` gives the line each row was read from (the header is line 1; 0 for rows
-    made in Python), ``source`` the file. Make one with :meth:`of`.
+    made in Python), ``source`` the file. Make one with [`of`][corpparent.ssda903.returns.Table.of].
     """
 
     name: str

@@ -1,8 +1,10 @@
-"""The two functions every rule's strategies are registered on: :func:`satisfying` and
-:func:`violating` (see :mod:`corpparent.testing.rules` for the table of rules).
+"""The two functions every rule's strategies are registered on:
+[`satisfying`][corpparent.testing._dispatch.satisfying] and
+[`violating`][corpparent.testing._dispatch.violating] (see
+[`corpparent.testing.rules`][corpparent.testing.rules] for the table of rules).
 
 They live apart from the strategies themselves so that each rule type's strategies
-module (:mod:`corpparent.testing.panel_rules`) registers on them without importing the
+module (`corpparent.testing.panel_rules`) registers on them without importing the
 others.
 """
 
@@ -19,7 +21,7 @@ __all__ = ["satisfying", "violating"]
 @singledispatch
 def satisfying(rule: object, **context: Any) -> st.SearchStrategy[Any]:
     """A strategy of inputs ``rule`` passes (see the table of
-    :mod:`corpparent.testing.rules`).
+    [`corpparent.testing.rules`][corpparent.testing.rules]).
 
     ``context`` is what some rules are judged with: for an ``ObligationSet``, the
     ``period`` (default the 2022-23 financial year), ``meetings`` and ``events`` its
@@ -31,5 +33,6 @@ def satisfying(rule: object, **context: Any) -> st.SearchStrategy[Any]:
 @singledispatch
 def violating(rule: object, **context: Any) -> st.SearchStrategy[Any]:
     """A strategy of inputs ``rule`` rejects (see the table of
-    :mod:`corpparent.testing.rules`); ``context`` as for :func:`satisfying`."""
+    [`corpparent.testing.rules`][corpparent.testing.rules]); ``context`` as for
+    [`satisfying`][corpparent.testing._dispatch.satisfying]."""
     raise TypeError(f"no strategy violates a {type(rule).__name__}")

@@ -1,7 +1,7 @@
 """Hypothesis strategies for the governance rules: sittings, meeting logs, memberships.
 
 For each rule family there is a strategy whose examples satisfy a given rule and one
-whose examples violate it, so an authority can property-test its own constitution::
+whose examples violate it, so an authority can property-test its own constitution:
 
     from hypothesis import given
     from corpparent.testing.governance_strategies import inquorate_sittings

@@ -1,10 +1,11 @@
 """Hypothesis strategies for reporting obligations and the logs that meet or breach them.
 
-:func:`obligation_sets` draws obligations that can all be met on time (an obligation
-that must follow another gets time to do so); :func:`compliant_logs` draws a
-submissions log that meets every occurrence arising in a period, and
-:func:`breaching_logs` one that breaches at least one: an entry missing, sent late, or
-short of a topic. An authority can point them at its own obligations::
+[`obligation_sets`][corpparent.testing.obligations.obligation_sets] draws obligations that can all
+be met on time (an obligation that must follow another gets time to do so);
+[`compliant_logs`][corpparent.testing.obligations.compliant_logs] draws a submissions log that meets
+every occurrence arising in a period, and
+[`breaching_logs`][corpparent.testing.obligations.breaching_logs] one that breaches at least one: an
+entry missing, sent late, or short of a topic. An authority can point them at its own obligations:
 
     @given(compliant_logs(my_obligations, period=FinancialYear(2023), meetings=dates))
     def test_a_compliant_log_is_all_met(log): ...
@@ -162,8 +163,8 @@ def breaching_logs(
     events: Mapping[str, Sequence[date]] | None = None,
 ) -> list[Submission]:
     """A compliant log with one entry removed, sent after its deadline, or short of a
-    topic, so that judged after :func:`latest_due` at least one finding is a breach.
-    Needs at least one occurrence in ``period``."""
+    topic, so that judged after [`latest_due`][corpparent.testing.obligations.latest_due] at least
+    one finding is a breach. Needs at least one occurrence in ``period``."""
     log = draw(compliant_logs(obligations, period=period, meetings=meetings, events=events))
     if not log:
         raise ValueError("no obligation arises in the period, so none can be breached")

@@ -1,7 +1,7 @@
 """An opt-in pytest plug-in for tools that embed corpparent.
 
 Turn it on in a test suite's ``conftest.py`` (or with ``pytest -p
-corpparent.testing.pytest``)::
+corpparent.testing.pytest``):
 
     pytest_plugins = ["corpparent.testing.pytest"]
 
@@ -9,13 +9,13 @@ It gives two fixtures:
 
 ``plugin_installer``
     installs authority plug-ins for one test only, as ``.dist-info`` metadata in a
-    temporary folder put on :data:`sys.path`, so they are found through
-    :mod:`importlib.metadata` exactly as an installed distribution is. Nothing outlives
-    the test: the folder leaves :data:`sys.path` and the modules it imported leave
-    :data:`sys.modules`.
+    temporary folder put on `sys.path`, so they are found through
+    `importlib.metadata` exactly as an installed distribution is. Nothing outlives
+    the test: the folder leaves `sys.path` and the modules it imported leave
+    `sys.modules`.
 
 ``authority_profile``
-    the :class:`~corpparent.profile.AuthorityProfile` a test names with
+    the [`AuthorityProfile`][corpparent.profile.AuthorityProfile] a test names with
     ``@pytest.mark.corpparent_authority("wiltshire")`` (an installed plug-in's identifier
     or a plug-in file, as ``--authority`` takes), else the ``corpparent_authority`` ini
     option, loaded once per test.
@@ -44,7 +44,7 @@ _MARKER = "corpparent_authority"
 
 @final
 class PluginInstaller:
-    """Installs plug-in distributions into ``site``, a folder on :data:`sys.path`."""
+    """Installs plug-in distributions into ``site``, a folder on `sys.path`."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
@@ -84,7 +84,8 @@ class PluginInstaller:
 @pytest.fixture
 def plugin_installer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                      ) -> Iterator[PluginInstaller]:
-    """Install authority plug-ins for this test only (see :class:`PluginInstaller`)."""
+    """Install authority plug-ins for this test only (see
+    [`PluginInstaller`][corpparent.testing.pytest.PluginInstaller])."""
     site = tmp_path / "corpparent-site"
     site.mkdir()
     monkeypatch.syspath_prepend(str(site))

@@ -2,8 +2,9 @@
 
 A council tool that embeds corpparent tests its own code against corpparent's rules with
 these. Each value strategy draws values the library itself accepts (its constructors and
-validation run on every draw); :func:`satisfying` and :func:`violating` take a rule and
-give a strategy of inputs the rule passes, or rejects::
+validation run on every draw); [`satisfying`][corpparent.testing.rules.satisfying] and
+[`violating`][corpparent.testing.rules.violating] take a rule and give a strategy of inputs the rule
+passes, or rejects:
 
     from hypothesis import given
     from corpparent import ExpectedRange, FinancialYear
@@ -14,41 +15,40 @@ give a strategy of inputs the rule passes, or rejects::
     @given(violating(STABILITY))
     def test_my_dashboard_flags_it(readings): ...
 
-=========================  ====================================  ==========================
-rule                        satisfying(rule) draws                 violating(rule) draws
-=========================  ====================================  ==========================
-``ExpectedRange``           readings, every number within (the     readings with a number
-                            bounds included), some missing or      outside the range
-                            suppressed
-``Target``                  readings, every number meeting it      readings with one missing it
-``ExpectedRangeRule``       an observation it finds met            one it finds not met
-``TargetRule``              an observation it finds met            one it finds breached
-``TravelRule``              an observation that did not worsen     one that worsened by more
-                                                                   than the tolerance
-``CompareWith``             a reading in line with the comparator  one worse than it by more
-                            or better                              than the tolerance
-``Limits`` (process         a series of ordinary variation: no     a series with a point
-limits, the SPC rules)      special cause fires                    beyond a limit, a run or
-                                                                   a trend
-``ClassQuorum``, and a      a quorate sitting                      an inquorate sitting
-``Quorum`` of one
-``AttendanceThreshold``     a year's record, every judged member   one where every judged
-                            at or above the minimum                member is below it
-``SeatLimit``, ``MaximumSize``  a roster within the seats (every    one over them by one to
-(composition)               seat filled where they are exact)      three members
-``SixMonthRule``            a year of monthly meetings, every      one in which a judged
-(LGA 1972 s.85)             judged member at the last one          member attends none
-``MeetingFrequency``        a year's meetings that keep to it      a year with too few
-``ObligationSet``           a submissions log meeting every        a log with a breach once
-                            occurrence of the 2022-23 year         judged after the last
-                                                                   deadline
-=========================  ====================================  ==========================
+- ``ExpectedRange`` — satisfying(rule) draws: readings, every number within (the bounds included),
+  some missing or suppressed; violating(rule) draws: readings with a number outside the range.
+- ``Target`` — satisfying(rule) draws: readings, every number meeting it; violating(rule) draws:
+  readings with one missing it.
+- ``ExpectedRangeRule`` — satisfying(rule) draws: an observation it finds met; violating(rule)
+  draws: one it finds not met.
+- ``TargetRule`` — satisfying(rule) draws: an observation it finds met; violating(rule) draws: one
+  it finds breached.
+- ``TravelRule`` — satisfying(rule) draws: an observation that did not worsen; violating(rule)
+  draws: one that worsened by more than the tolerance.
+- ``CompareWith`` — satisfying(rule) draws: a reading in line with the comparator or better;
+  violating(rule) draws: one worse than it by more than the tolerance.
+- ``Limits`` (process limits, the SPC rules) — satisfying(rule) draws: a series of ordinary
+  variation: no special cause fires; violating(rule) draws: a series with a point beyond a limit, a
+  run or a trend.
+- ``ClassQuorum``, and a ``Quorum`` of one — satisfying(rule) draws: a quorate sitting;
+  violating(rule) draws: an inquorate sitting.
+- ``AttendanceThreshold`` — satisfying(rule) draws: a year's record, every judged member at or above
+  the minimum; violating(rule) draws: one where every judged member is below it.
+- ``SeatLimit``, ``MaximumSize`` (composition) — satisfying(rule) draws: a roster within the seats
+  (every seat filled where they are exact); violating(rule) draws: one over them by one to three
+  members.
+- ``SixMonthRule`` (LGA 1972 s.85) — satisfying(rule) draws: a year of monthly meetings, every
+  judged member at the last one; violating(rule) draws: one in which a judged member attends none.
+- ``MeetingFrequency`` — satisfying(rule) draws: a year's meetings that keep to it; violating(rule)
+  draws: a year with too few.
+- ``ObligationSet`` — satisfying(rule) draws: a submissions log meeting every occurrence of the
+  2022-23 year; violating(rule) draws: a log with a breach once judged after the last deadline.
 
-Every rule type a :class:`~corpparent.governance.Constitution` may declare (the
+Every rule type a [`Constitution`][corpparent.governance.Constitution] may declare (the
 governance rows above, and seats, offices, the chair's role, priorities and their leads,
 substitutes, requirements, seats by role, office holders, political balance,
 substitution terms and reporting lines) has its strategies in one module of
-:mod:`corpparent.testing.panel_rules`, whose docstring says what it draws.
+`corpparent.testing.panel_rules`, whose docstring says what it draws.
 
 Importing this module needs hypothesis (``pip install 'corpparent[test]'``);
 ``import corpparent`` never imports it.

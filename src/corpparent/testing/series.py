@@ -1,6 +1,7 @@
-"""Inputs that move, for :func:`corpparent.testing.rules.satisfying` and ``violating``:
-an observation that travelled from its earlier value, a reading set beside a
-comparator's, and series of ordinary or special-cause variation on a process chart.
+"""Inputs that move, for
+[`corpparent.testing.rules.satisfying`][corpparent.testing.rules.satisfying] and ``violating``: an
+observation that travelled from its earlier value, a reading set beside a comparator's, and series
+of ordinary or special-cause variation on a process chart.
 
 Importing this module needs hypothesis; ``import corpparent`` never imports it.
 """

@@ -2,7 +2,7 @@
 entry point.
 
 corpparent's ``pyproject.toml`` declares ``[project.entry-points.hypothesis]``, which
-hypothesis calls as it is imported: :func:`_hypothesis_setup_hook` registers a strategy
+hypothesis calls as it is imported: `_hypothesis_setup_hook` registers a strategy
 for each of corpparent's value types, so ``st.from_type(Indicator)`` or
 ``@given(range_=...)`` with a type annotation draws valid values. The strategies are
 imported only when a type is first drawn (each registration is a function of the type),
@@ -18,7 +18,7 @@ __all__ = ["register_types"]
 
 
 def _strategy(name: str) -> Any:
-    """A registration that imports the strategy ``name`` of :mod:`corpparent.testing`
+    """A registration that imports the strategy ``name`` of `corpparent.testing`
     when a type is first drawn."""
 
     def resolve(_type: type) -> Any:
@@ -44,7 +44,8 @@ TYPES: dict[str, tuple[str, str]] = {
 
 
 def register_types() -> None:
-    """Register a strategy for each of :data:`TYPES` with ``st.register_type_strategy``."""
+    """Register a strategy for each of [`TYPES`][corpparent.testing.types.TYPES] with
+    ``st.register_type_strategy``."""
     from importlib import import_module
 
     from hypothesis import strategies as st

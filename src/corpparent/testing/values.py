@@ -3,8 +3,8 @@ constructors and validation: readings series with missing and suppressed values,
 targets, indicator sets, comparator sets, constitutions, a panel's year of meetings and
 attendance, meeting calendars, submissions logs and whole plug-ins.
 
-:mod:`corpparent.testing.rules` re-exports them beside ``satisfying`` and ``violating``.
-Importing this module needs hypothesis; ``import corpparent`` never imports it.
+[`corpparent.testing.rules`][corpparent.testing.rules] re-exports them beside ``satisfying`` and
+``violating``. Importing this module needs hypothesis; ``import corpparent`` never imports it.
 """
 
 from __future__ import annotations
@@ -170,8 +170,8 @@ def panel_records(draw: st.DrawFn, constitution: Constitution | None = None,
                   attended: Any = None) -> PanelRecord:
     """A year of the panel's formal meetings (one to eight, on distinct days) with
     attendance, its members those ``constitution``'s seats call for (see
-    :func:`members_for`), read at the year's end. ``attended`` picks, for a member and
-    the number of meetings, how many they attend (default: any number)."""
+    [`members_for`][corpparent.testing.values.members_for]), read at the year's end. ``attended``
+    picks, for a member and the number of meetings, how many they attend (default: any number)."""
     span = period if period is not None else FinancialYear(2022)
     days = (span.end - span.start).days
     dates = sorted(span.start + timedelta(days=d) for d in draw(
@@ -189,7 +189,7 @@ def panel_records(draw: st.DrawFn, constitution: Constitution | None = None,
 
 
 meeting_calendars = governance.meeting_logs
-"""Any year of meeting dates (a :class:`~corpparent.governance.frequency.MeetingLog`)."""
+"""Any year of meeting dates (a [`MeetingLog`][corpparent.governance.frequency.MeetingLog])."""
 
 
 def submissions_logs(obligations: ObligationSet, period: Period | None = None

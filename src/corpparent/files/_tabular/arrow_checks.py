@@ -6,20 +6,20 @@ A DataFrame is handed over through the Arrow PyCapsule interface
 exporter ends the process (a Rust panic, exit 134) when a column's name holds a NUL;
 pyarrow raises its own errors on a nested or binary column; pandas refuses an object
 column mixing text and numbers. So the table is read in this order, each step refusing
-what the next could not take with a :class:`~corpparent.errors.DataError` naming the
+what the next could not take with a [`DataError`][corpparent.errors.DataError] naming the
 table, the column and the limit:
 
 1. the column names, as the table gives them in Python (``frame.columns``,
-   ``table.column_names``) before anything is exported (:func:`check_column_names`):
+   ``table.column_names``) before anything is exported (`check_column_names`):
    text, no NUL, none twice, at most the ``columns`` limit; and the rows the table
    says it has (``frame.shape``), at most the ``rows`` limit;
-2. the stream's schema alone, before a batch is read (:func:`check_arrow_schema`):
+2. the stream's schema alone, before a batch is read (`check_arrow_schema`):
    only flat columns whose values a CSV cell can hold;
 3. the batches as they come, the rows counted against ``rows`` and ``cells`` and each
    cell against ``cell_chars``, so no table is read whole before it is refused.
 
 A pandas object column (text mixed with numbers, ``None`` and ``NaN``) is read in Python
-(:func:`~corpparent.files._tabular.cell_values.value_text`) rather than handed to Arrow,
+(`value_text`) rather than handed to Arrow,
 so it reads as ``to_csv`` writes it. corpparent imports neither pandas nor polars: both
 are known by what they offer.
 """
@@ -74,7 +74,7 @@ def column_names_of(table: object) -> list[object] | None:
 def check_column_names(source: str, names: Sequence[object]) -> list[str]:
     """``names`` as text, once each is known to be text without a NUL and none is
     repeated, and there are at most the ``columns`` limit of them; otherwise one
-    :class:`~corpparent.errors.DataError` naming every column at fault (by its
+    [`DataError`][corpparent.errors.DataError] naming every column at fault (by its
     position where its name cannot be written)."""
     if len(names) > current_limits().columns:
         raise over_limit(source, "the table", f"{len(names):,} columns", "columns",
@@ -119,9 +119,9 @@ def refused_type(kind: Any) -> bool:
 
 
 def check_arrow_schema(source: str, schema: Any) -> None:
-    """Raise one :class:`~corpparent.errors.DataError` naming each column of the Arrow
-    ``schema`` whose type no CSV cell can hold (:func:`refused_type`), and any name
-    :func:`check_column_names` refuses."""
+    """Raise one [`DataError`][corpparent.errors.DataError] naming each column of the Arrow
+    ``schema`` whose type no CSV cell can hold (`refused_type`), and any name
+    `check_column_names` refuses."""
     check_column_names(source, schema.names)
     _check_types(source, list(schema))
 

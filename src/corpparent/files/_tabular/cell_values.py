@@ -2,11 +2,11 @@
 Arrow column) as the text a CSV cell holds, or nothing where no CSV cell could hold it.
 
 A CSV file holds text; what a script hands corpparent in memory holds Python values. The
-values a CSV file can hold become the text :func:`~corpparent.files._tabular.sheets.cell_text`
+values a CSV file can hold become the text `cell_text`
 gives a workbook's cell (a whole number without ``.0``, a date as ``2023-07-10``), so a
 table is checked the same way whichever route it comes by. A value no cell can hold (a
-list, a dict, bytes, an object of the caller's own) is not guessed at: :func:`value_text`
-returns ``None`` and the reader reports it at its place, with :func:`kind_of` saying
+list, a dict, bytes, an object of the caller's own) is not guessed at: `value_text`
+returns ``None`` and the reader reports it at its place, with `kind_of` saying
 what was found.
 """
 

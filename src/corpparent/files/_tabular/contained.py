@@ -7,9 +7,9 @@ loops) is only known once its container is undone, which is most of reading it. 
 ``.xls`` file made calamine grow to 23 GB, and a huge ``DIMENSIONS`` record makes it
 abort the process. So such a workbook (and any workbook that is not a zip) is read by
 calamine in a child process whose address space may grow by at most the
-``expanded_bytes`` read limit plus :data:`BASE_BYTES`, and whose processor time is
-bounded by :data:`CPU_SECONDS` (and its clock time by twice that); an abort, a blow-up
-or a stall there becomes one :class:`~corpparent.errors.DataError` ("cannot read the
+``expanded_bytes`` read limit plus `BASE_BYTES`, and whose processor time is
+bounded by `CPU_SECONDS` (and its clock time by twice that); an abort, a blow-up
+or a stall there becomes one [`DataError`][corpparent.errors.DataError] ("cannot read the
 workbook within ...") and this process goes on. The child hands back the sheets' cells
 as data (JSON on a pipe, so nothing it writes is run here), and is killed and reaped
 whatever happens.
@@ -27,9 +27,9 @@ table's header, is reported as a problem of that row.
 
 A sheet whose last cell lies beyond the rows or columns bound, or whose area from A1
 holds more than the cells bound, is refused as a zipped workbook's sheet is refused
-before it is read (:func:`~corpparent.files._tabular.sheet_bounds.check_bounds`), in
+before it is read (`check_bounds`), in
 two places. Before any child is started, the ``.xls`` file's own records are scanned
-for each sheet's last cell (:mod:`~corpparent.files._tabular.xls_scan`: 0.3 ms for the
+for each sheet's last cell (`xls_scan`: 0.3 ms for the
 far cell at IV65536, whose opening costs calamine 0.5 s; 0.6 µs a cell for a sheet
 within the bounds). And the child asks calamine how far each sheet runs before it turns
 the sheet's cells into Python values, for what the scan cannot follow or does not count
@@ -110,7 +110,7 @@ def contained_sheets(file: Path, cell: Callable[[object], object] | None = None)
 
 def contained_sheet_names(file: Path) -> list[str]:
     """The names of the sheets of the workbook at ``file``, read as
-    :func:`contained_sheets` reads them."""
+    `contained_sheets` reads them."""
     return [name for name, _rows in _sheets(file)]
 
 
@@ -124,7 +124,7 @@ def _sheets(file: Path) -> list[tuple[str, list[list[Any]]]]:
 @functools.lru_cache(maxsize=1)
 def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int,
           bounds: tuple[int, int, int]) -> list[tuple[str, list[list[Any]]]]:
-    """The sheets, their rows as :func:`_packed` wrote them, read once per version of
+    """The sheets, their rows as `_packed` wrote them, read once per version of
     the file and set of bounds (a kind is told from a workbook's headings, then its
     table is read: one child serves both); ``bounds`` are the rows, columns and cells
     read limits, a sheet beyond which is refused unread."""
@@ -155,7 +155,7 @@ def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int,
 
 def _scanned(source: str) -> list[tuple[str, int, int]]:
     """Each sheet's name and last cell as
-    :func:`~corpparent.files._tabular.xls_scan.sheet_ends` finds them in an ``.xls``
+    `sheet_ends` finds them in an ``.xls``
     file's records (none where it cannot follow the file)."""
     try:
         with open(source, "rb") as file:
@@ -204,7 +204,7 @@ def _mapped_bytes() -> int:
 def _beyond(row: int, column: int, bounds: tuple[int, int, int]) -> bool:
     """Whether a sheet whose last cell is at ``row`` and ``column`` (1-based) lies
     beyond the rows, columns and cells ``bounds``, as
-    :func:`~corpparent.files._tabular.sheet_bounds.check_bounds` judges it."""
+    `check_bounds` judges it."""
     rows, columns, cells = bounds
     return row > rows + HEADER_SEARCH_ROWS or column > columns or row * column > cells
 
@@ -247,7 +247,7 @@ def _packed(row: Sequence[object]) -> list[object]:
 
 
 def _unpacked(row: list[Any], cell: Callable[[object], object] | None) -> list[object]:
-    """A row :func:`_packed` wrote, whole again, each cell made by ``cell``."""
+    """A row `_packed` wrote, whole again, each cell made by ``cell``."""
     cells: list[object] = row[1:] if cell is None else [cell(value) for value in row[1:]]
     return cells + [""] * int(row[0])
 

@@ -30,7 +30,7 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def required_date(value: object) -> dt.date:
-    """A date as :func:`parse_date` reads it, where one must be given: ``None`` (a key
+    """A date as `parse_date` reads it, where one must be given: ``None`` (a key
     left empty, as JSON's ``null``) is refused in the same words as any other value
     that is not a date."""
     parsed = parse_date(value)

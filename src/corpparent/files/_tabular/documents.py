@@ -1,10 +1,10 @@
 """Reading a whole TOML or JSON document, with the line of every key kept.
 
 Obligations files, membership files, authority plug-ins and JSON record files are
-documents: decoded whole, then validated. :func:`read_document` decodes one and returns,
-beside the data, the :class:`~corpparent.files._tabular.problems.Locator` that places each key
+documents: decoded whole, then validated. `read_document` decodes one and returns,
+beside the data, the `Locator` that places each key
 path on the line where it is written, so every problem found later names its line. A
-file that cannot be read or decoded is a :class:`~corpparent.errors.DataError` naming the
+file that cannot be read or decoded is a [`DataError`][corpparent.errors.DataError] naming the
 line the decoder stopped at.
 """
 

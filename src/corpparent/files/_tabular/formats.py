@@ -2,13 +2,13 @@
 
 A format is a way of writing data in a file, whatever the data is: CSV text, a workbook
 (Excel or OpenDocument), a JSON or a TOML document, a parquet file. Each is one
-:class:`FileFormat` of :data:`FORMATS`, with the suffixes it is known by, the shape of
+`FileFormat` of `FORMATS`, with the suffixes it is known by, the shape of
 what it holds (a table of rows, a document, columns), how its headings are read for
 telling what kind of file it is, and, for a table, how its rows are read.
 
 Every reader and every kind of file takes its suffixes from here, by naming the formats
-it reads (:func:`suffixes_of`), and asks here which format a file is in
-(:func:`format_of`); none tests a suffix itself. So a reader and the kind that checks
+it reads (`suffixes_of`), and asks here which format a file is in
+(`format_of`); none tests a suffix itself. So a reader and the kind that checks
 its files cannot disagree about which files they take, and a new format is one entry.
 """
 
@@ -74,7 +74,7 @@ class FileFormat:
     """One format: its name, the suffixes it is known by (lower case, with the dot),
     what it holds, and how it is read. ``headings`` gives the names that tell a
     table's or a column file's kind; ``table`` reads a table's rows. A document's keys
-    are read by decoding it (:mod:`~corpparent.files._tabular.documents`)."""
+    are read by decoding it (`documents`)."""
 
     name: str
     description: str
@@ -137,7 +137,7 @@ DOCUMENT_FORMATS: Final = ("toml", "json")
 
 def format_named(name: str) -> FileFormat:
     """The format called ``name``; an unknown name is an
-    :class:`~corpparent.errors.UnknownNameError` listing the formats there are."""
+    [`UnknownNameError`][corpparent.errors.UnknownNameError] listing the formats there are."""
     for candidate in FORMATS:
         if candidate.name == name:
             return candidate
@@ -154,8 +154,8 @@ def format_of(path: str | os.PathLike[str], among: Iterable[str] | None = None,
               given: str | None = None) -> FileFormat:
     """The format of the file at ``path``: the one ``given`` by name, or else the one its
     suffix is of, one of the formats ``among`` (any, if ``None``). A suffix of no
-    such format is a :class:`~corpparent.errors.DataError` naming the suffixes there
-    are; a name of none, an :class:`~corpparent.errors.UnknownNameError`."""
+    such format is a [`DataError`][corpparent.errors.DataError] naming the suffixes there
+    are; a name of none, an [`UnknownNameError`][corpparent.errors.UnknownNameError]."""
     names = tuple(candidate.name for candidate in FORMATS) if among is None else tuple(among)
     if given is not None:
         if given not in names:

@@ -1,11 +1,11 @@
 """Where each key and item of a JSON document is written, so problems can name the line.
 
-``json.loads`` gives values without positions. :func:`key_offsets` walks the text once
+``json.loads`` gives values without positions. `key_offsets` walks the text once
 with the standard library's own scanners and maps each key path (``("meetings", 2,
 "date")``: the ``date`` key of the third item of the ``meetings`` list) to the offset
 where it is written: the key's opening quote for a member of an object, the value's
-first character for an item of a list. :func:`key_lines` turns those offsets into
-1-based lines, in the shape :mod:`~corpparent.files._tabular.toml_lines` gives for TOML, so one
+first character for an item of a list. `key_lines` turns those offsets into
+1-based lines, in the shape `toml_lines` gives for TOML, so one
 locator serves both.
 
 The text must already be valid JSON (it is parsed with ``json.loads`` first); the walk

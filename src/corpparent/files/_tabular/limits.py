@@ -5,18 +5,18 @@ deeply nested.
 A reader is handed a path by a person, a script or a scheduler, and the file behind it
 may be anything: a directory, a pipe that never ends (a FIFO), a device that never ends
 (``/dev/zero``), or a file far larger than any table of children's services figures.
-:func:`checked_file` refuses each of those with a :class:`~corpparent.errors.DataError`
-before a byte is read, so no reader hangs or fills memory. :func:`check_nesting` bounds
+`checked_file` refuses each of those with a [`DataError`][corpparent.errors.DataError]
+before a byte is read, so no reader hangs or fills memory. `check_nesting` bounds
 how deeply a decoded JSON or TOML document nests, so a walk over it cannot exhaust the
 interpreter's stack.
 
-The other bounds are a :class:`ReadLimits`, in force for the whole process or for a block
-(:func:`reading_limits`), read from ``CORPPARENT_MAX_<NAME>`` environment variables where
-set. Each reader checks them before it does the work they bound (a workbook's declared
-dimensions before its cells are read, a zip member's declared size before it is
-inflated), and :func:`over_limit` words the error the same way everywhere: what was
-found, the limit, and how to raise it. The defaults sit well above real workloads:
-millions of readings, the whole LAIT dataset ten times over.
+The other bounds are a [`ReadLimits`][corpparent.files._tabular.limits.ReadLimits], in force for the
+whole process or for a block ([`reading_limits`][corpparent.files._tabular.limits.reading_limits]),
+read from ``CORPPARENT_MAX_<NAME>`` environment variables where set. Each reader checks them before
+it does the work they bound (a workbook's declared dimensions before its cells are read, a zip
+member's declared size before it is inflated), and `over_limit` words the error the same way
+everywhere: what was found, the limit, and how to raise it. The defaults sit well above real
+workloads: millions of readings, the whole LAIT dataset ten times over.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 #: documents nest at most five deep (a plug-in's tables of lists of tables).
 MAX_NESTING: Final = 32
 #: ``CORPPARENT_MAX_ROWS=20000000`` raises the row bound for a process, and so on for
-#: each field of :class:`ReadLimits` (its name in capitals).
+#: each field of [`ReadLimits`][corpparent.files._tabular.limits.ReadLimits] (its name in capitals).
 LIMIT_ENV_PREFIX: Final = "CORPPARENT_MAX_"
 
 
@@ -111,7 +111,7 @@ class ReadLimits:
     def from_environment(cls, environ: dict[str, str] | None = None) -> ReadLimits:
         """The defaults, with each ``CORPPARENT_MAX_<NAME>`` set in ``environ`` (the
         process's environment by default) in place of its field; a value that is not a
-        positive whole number is a :class:`~corpparent.errors.DataError` naming the
+        positive whole number is a [`DataError`][corpparent.errors.DataError] naming the
         variable."""
         environ = dict(os.environ) if environ is None else environ
         given: dict[str, int] = {}
@@ -134,8 +134,9 @@ _IN_FORCE: contextvars.ContextVar[ReadLimits | None] = contextvars.ContextVar(
 
 
 def current_limits() -> ReadLimits:
-    """The limits in force: those of the innermost :func:`reading_limits` block, else the
-    defaults with the process's ``CORPPARENT_MAX_<NAME>`` variables applied."""
+    """The limits in force: those of the innermost
+    [`reading_limits`][corpparent.files._tabular.limits.reading_limits] block, else the defaults
+    with the process's ``CORPPARENT_MAX_<NAME>`` variables applied."""
     chosen = _IN_FORCE.get()
     return chosen if chosen is not None else ReadLimits.from_environment()
 
@@ -155,8 +156,8 @@ def reading_limits(limits: ReadLimits | None = None, **fields: int) -> Iterator[
 def over_limit(source: str, what: str, found: str, limit: str, *, line: int | None = None,
                field: str | None = None) -> DataError:
     """The error for an input over the read limit ``limit`` (a field of
-    :class:`ReadLimits`): ``what`` is too large, with what was found, the limit and how
-    to raise it."""
+    [`ReadLimits`][corpparent.files._tabular.limits.ReadLimits]): ``what`` is too large, with what
+    was found, the limit and how to raise it."""
     value = getattr(current_limits(), limit)
     return DataError.single(
         source, f"{what} is over the read limit {limit} ({value:,}); raise it with "
@@ -177,8 +178,8 @@ def _what(mode: int) -> str:
 
 
 def checked_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> Path:
-    """``path`` as a :class:`~pathlib.Path`, once it is known to be a regular file of at
-    most ``limit`` bytes; otherwise a :class:`~corpparent.errors.DataError` saying what
+    """``path`` as a `Path`, once it is known to be a regular file of at
+    most ``limit`` bytes; otherwise a [`DataError`][corpparent.errors.DataError] saying what
     it is (missing, a directory, a pipe, a device, too large)."""
     file = Path(path)
     source = str(file)
@@ -199,7 +200,7 @@ def checked_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -
 
 
 def check_nesting(data: Any, source: str, *, limit: int = MAX_NESTING) -> None:
-    """Raise a :class:`~corpparent.errors.DataError` if ``data`` (decoded JSON or TOML)
+    """Raise a [`DataError`][corpparent.errors.DataError] if ``data`` (decoded JSON or TOML)
     nests objects and lists more than ``limit`` deep. The walk keeps its own stack, so it
     cannot itself exhaust the interpreter's."""
     stack: list[tuple[Any, int]] = [(data, 0)]

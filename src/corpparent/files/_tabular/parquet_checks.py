@@ -4,9 +4,9 @@ A parquet file says in its footer what it holds: each column's type, each row gr
 rows, each column chunk's size once uncompressed. Reading it takes pyarrow's compiled
 code, which turns a binary column into bytes where text was wanted (and a raw
 ``TypeError`` further on), raises its own errors on a nested column, and allocates a
-whole row group at once. So :func:`parquet_metadata` reads the footer alone (a file that
-is no parquet file, or is cut short, is a :class:`~corpparent.errors.DataError`), and
-:func:`check_parquet` refuses, before any data is read, a column of the wrong type
+whole row group at once. So `parquet_metadata` reads the footer alone (a file that
+is no parquet file, or is cut short, is a [`DataError`][corpparent.errors.DataError]), and
+`check_parquet` refuses, before any data is read, a column of the wrong type
 (naming the file, the column, what was expected and found) and a file over the read
 limits: rows, rows in one row group, cells, and the bytes its columns expand to.
 """
@@ -38,7 +38,7 @@ def parquet_errors() -> tuple[type[BaseException], ...]:
 
 def parquet_metadata(path: str | os.PathLike[str]) -> Any:
     """The footer of the parquet file at ``path`` (a regular file within the size
-    bound), or a :class:`~corpparent.errors.DataError` saying it cannot be read."""
+    bound), or a [`DataError`][corpparent.errors.DataError] saying it cannot be read."""
     import pyarrow.parquet as pq
 
     source = str(path)
@@ -67,7 +67,7 @@ def _holds(kind: Any, wanted: ColumnKind) -> bool:
 
 
 def check_parquet(source: str, metadata: Any, columns: Mapping[str, ColumnKind]) -> None:
-    """Raise a :class:`~corpparent.errors.DataError` if the parquet file whose footer is
+    """Raise a [`DataError`][corpparent.errors.DataError] if the parquet file whose footer is
     ``metadata`` cannot be read for ``columns`` (each name with what it must hold)
     within the read limits.
 

@@ -2,10 +2,10 @@
 
 A period column is where a sheet kept by hand goes wrong the same way on every row: a
 column of quarter-end dates (``2022-06-30``), a month cell shown as ``Jan-25``, a quarter
-without its financial year (``Q4 2023``). Each is a :class:`~corpparent.errors.Problem`
+without its financial year (``Q4 2023``). Each is a [`Problem`][corpparent.errors.Problem]
 whose note says what kind of text it is and whose ``found`` is the text itself, so the
-rows wrong the same way are told once (:func:`corpparent.errors.grouped`), and whose
-``fix`` says what to write instead, worked out from the text:
+rows wrong the same way are told once ([`corpparent.errors.grouped`][corpparent.errors.grouped]),
+and whose ``fix`` says what to write instead, worked out from the text:
 
 * a date is not a period: a quarter's last day is written as that quarter
   (``2022-06-30`` is ``2022-23 Q1``), a month's last day as that month (``2022-05-31``
@@ -113,7 +113,7 @@ def _why(text: str, error: PeriodError) -> str:
 
 def period_problem(raw: RawRecord, text: str, error: PeriodError,
                    field: str = "period") -> Problem:
-    """The problem of a period ``text`` that :func:`~corpparent.periods.parse_period`
+    """The problem of a period ``text`` that [`parse_period`][corpparent.periods.parse_period]
     refused with ``error``, at ``field`` of the record ``raw``: what kind of text it is,
     the text found, and, where the text shows it, the fix."""
     day = _date(text)

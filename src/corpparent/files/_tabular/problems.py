@@ -1,13 +1,13 @@
 """Placing problems in a file, and the one translator from pydantic errors to problems.
 
-Every reader reports a problem the same way (:class:`~corpparent.errors.Problem`): the
+Every reader reports a problem the same way ([`Problem`][corpparent.errors.Problem]): the
 file, the line, the field as the file writes it, what was expected and what was found.
-A :class:`Locator` knows how one file, or one record or table of it, names places: a
+A `Locator` knows how one file, or one record or table of it, names places: a
 CSV row is one line whose fields are its column headings; a JSON or TOML document has a
-line for each key path (:mod:`~corpparent.files._tabular.json_lines`,
-:mod:`~corpparent.files._tabular.toml_lines`) and names fields by key path
-(``indicators[3].kind``). :func:`problems_from_validation` turns a pydantic
-``ValidationError`` into problems through a locator, and :class:`Attempts` builds domain
+line for each key path (`json_lines`,
+`toml_lines`) and names fields by key path
+(``indicators[3].kind``). `problems_from_validation` turns a pydantic
+``ValidationError`` into problems through a locator, and `Attempts` builds domain
 objects, placing each definition error on its line, so every problem of a file is
 reported together.
 """
@@ -188,8 +188,8 @@ def problems_from_validation(
 ) -> list[Problem]:
     """Every error of ``error`` as a problem placed by ``where``.
 
-    ``where`` is a :class:`Locator`, or for a record of a tabular file its source, with
-    ``row`` its line and ``columns`` naming its fields as in :class:`Locator`. ``model``
+    ``where`` is a `Locator`, or for a record of a tabular file its source, with
+    ``row`` its line and ``columns`` naming its fields as in `Locator`. ``model``
     (the model validated) lets an unknown key be answered with the keys accepted.
     A list item is written by its index, ``codes[1]``. Where a union told apart by a
     key was validated, ``tag`` is the value of that key, which pydantic puts ahead of
@@ -236,7 +236,7 @@ def _union_member(part: int | str) -> bool:
 class Attempts:
     """Builds objects, placing each definition error on its line, and counts failures, so
     one bad table does not hide the problems of the next. A part read by a reader of its
-    own raises a :class:`~corpparent.errors.DataError` whose problems are placed already;
+    own raises a [`DataError`][corpparent.errors.DataError] whose problems are placed already;
     they are kept as they are."""
 
     def __init__(self, where: Locator, problems: list[Problem]) -> None:
@@ -251,7 +251,7 @@ class Attempts:
 
     def __call__(self, path: Sequence[str | int], build: Callable[[], T]) -> T | None:
         """What ``build`` returns, or ``None`` with its error placed at ``path`` (or its
-        problems, if it raises a :class:`~corpparent.errors.DataError`)."""
+        problems, if it raises a [`DataError`][corpparent.errors.DataError])."""
         try:
             return build()
         except DataError as exc:

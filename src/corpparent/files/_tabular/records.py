@@ -5,9 +5,9 @@ meeting records, submissions, and the DfE's and Ofsted's published files): a CSV
 with a header row, or a JSON file holding a list of objects (or an object with one list
 under a named key). Each record
 is validated by a pydantic model; a record that fails becomes a
-:class:`~corpparent.errors.Problem` naming the file, the line (the CSV line, the header
+[`Problem`][corpparent.errors.Problem] naming the file, the line (the CSV line, the header
 being line 1; for JSON the line where the record or its key is written), the field and
-what was expected, and the caller raises one :class:`~corpparent.errors.DataError` with
+what was expected, and the caller raises one [`DataError`][corpparent.errors.DataError] with
 all of them.
 """
 
@@ -47,7 +47,7 @@ class RawRecord:
 
     ``row`` is the line the record starts on. ``problem`` says why a record could not
     even be read as fields (a CSV row with more cells than the header, a JSON item that
-    is not an object); such a record is reported by :func:`validate_records` beside
+    is not an object); such a record is reported by `validate_records` beside
     every other problem of the file. ``where`` places the record's keys on their own
     lines and names them by key path (a JSON record); without it, the record is a CSV
     row whose fields are its columns.
@@ -86,7 +86,7 @@ class Records(Sequence[RawRecord]):
     ``header`` holds the CSV column names as the records' fields name them (normalised
     or as published, repeated headings numbered); for a JSON file, every key in the
     order first met. ``problems`` are those of the header that still let the rows be
-    read (an unknown column, left out of every record); :func:`validate_records` takes
+    read (an unknown column, left out of every record); `validate_records` takes
     a whole ``Records``, not loose records, so it always reports them beside the rows'
     own problems in one pass.
     """
@@ -117,7 +117,7 @@ class Records(Sequence[RawRecord]):
         return evolve(self, records=tuple(records))
 
     def require(self, columns: Iterable[str]) -> None:
-        """Raise one :class:`~corpparent.errors.DataError` naming every one of ``columns``
+        """Raise one [`DataError`][corpparent.errors.DataError] naming every one of ``columns``
         the header lacks; for a header known only once the file is read, such as one of
         two published layouts."""
         problems = _missing_columns(self.source, self.header, columns, None)
@@ -137,13 +137,13 @@ def read_records(
     sheet: str | None = None,
 ) -> Records:
     """Read a CSV, JSON, Excel or OpenDocument file (in the format its suffix is of, or
-    the ``format`` named, as :mod:`~corpparent.files._tabular.formats` registers them)
+    the ``format`` named, as `formats` registers them)
     into raw records.
 
     Missing required columns are problems of the header (line 1), reported together.
     By default a column neither required nor optional is one too, since a misspelt
     optional column would otherwise be silently dropped: the rows are read without it,
-    and the problem is kept on the :class:`Records` so :func:`validate_records` reports
+    and the problem is kept on the `Records` so `validate_records` reports
     it beside the rows' own. Headers are normalised (``'Substitute For'`` is
     ``substitute_for``). A published file whose columns are not all known in advance
     (the filter columns of an EES file) is read with ``unknown_columns="keep"`` and
@@ -154,7 +154,7 @@ def read_records(
     at its header, since no row can be judged without it.
 
     A workbook's table is read from ``sheet``, or found as
-    :func:`~corpparent.files._tabular.sheets.sheet_table` finds it; its header is on the
+    `sheet_table` finds it; its header is on the
     sheet's row where the table starts, and each field is named by its cell too.
     """
     file = Path(path)
@@ -182,7 +182,7 @@ def tabular_records(
     stray: Sequence[tuple[int, str]] = (),
 ) -> Records:
     """The records of a table given as rows of text cells with their line numbers, the
-    first its header, checked as :func:`read_records` checks a CSV file's. ``cells``
+    first its header, checked as `read_records` checks a CSV file's. ``cells``
     names the cell of a column (0-based) in a row, where the table has cells (a sheet);
     ``stray`` gives rows found outside the table (above a sheet's header), each made a
     record with its problem so it is reported, not lost."""
@@ -373,10 +373,10 @@ def validate_records(
 ) -> tuple[list[tuple[RawRecord, M]], list[Problem]]:
     """Validate each record with ``model``; return the valid ones and the problems,
     the header's first. Records are taken with their file's header problems (see
-    :meth:`Records.with_records` to leave some out or recast them), so none is lost.
+    `Records.with_records` to leave some out or recast them), so none is lost.
 
     ``columns`` names a CSV file's columns for the model's fields, as in
-    :class:`~corpparent.files._tabular.problems.Locator`.
+    `Locator`.
     """
     valid: list[tuple[RawRecord, M]] = []
     problems = list(records.problems)

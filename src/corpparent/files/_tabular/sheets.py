@@ -6,9 +6,9 @@ date with the formats it reads. A workbook is a set of sheets, and a published o
 holds notes beside its table: Ofsted's ``LA_Inspection_Outcomes_as_at_31_March_2025.ods``
 opens with a cover, contents and notes sheets, and its tables start at ``A3`` under a
 title and a line of description. So the table is found, not assumed: the sheet named
-(``--sheet`` on the command line, or :func:`using_sheet`), or else the first sheet
+(``--sheet`` on the command line, or `using_sheet`), or else the first sheet
 whose header row holds the columns wanted; its header is the first of the sheet's
-first :data:`HEADER_SEARCH_ROWS` rows that holds them (or, where any columns will do,
+first `HEADER_SEARCH_ROWS` rows that holds them (or, where any columns will do,
 the first of those rows with the most cells filled).
 
 Each row is given as text cells, as a CSV file gives them, so every reader checks a
@@ -18,10 +18,10 @@ named by its sheet and reference as well as its heading: ``value (Readings!C14)`
 
 A table is held to the read limits (rows, columns, cells, characters in a cell) as a
 CSV file is, and a workbook is checked before calamine reads it
-(:mod:`~corpparent.files._tabular.workbook_checks`). No row is dropped for where it
+(`workbook_checks`). No row is dropped for where it
 stands: rows above the header that look like the table's own are reported (``stray``),
 and a second header lower down is reported as such by
-:func:`~corpparent.files._tabular.records.tabular_records`, not taken as the header.
+`tabular_records`, not taken as the header.
 """
 
 from __future__ import annotations
@@ -120,8 +120,8 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     """Each sheet of the workbook in turn (a sheet is read only when asked for): its
     name and its rows as text with their row numbers; an unreadable workbook, or one
     over the read limits, is a DataError. A zipped workbook is checked before calamine
-    reads it (:mod:`~corpparent.files._tabular.workbook_checks`); any other is read in a
-    bounded child process (:mod:`~corpparent.files._tabular.contained`)."""
+    reads it (`workbook_checks`); any other is read in a
+    bounded child process (`contained`)."""
     source = str(checked_file(file))
     if not _checked_zip(file):
         for name, cells in contained_sheets(file, cell_text):
@@ -253,7 +253,7 @@ def _stray(above: Sequence[tuple[int, list[str]]], header: tuple[int, list[str]]
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                 key: Callable[[str], str] = str.strip) -> SheetTable:
     """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
-    :func:`using_sheet`, or the first whose header holds every ``wanted`` column, each
+    `using_sheet`, or the first whose header holds every ``wanted`` column, each
     heading as ``key`` reads it), from its header row on."""
     source = str(file)
     chosen = sheet if sheet is not None else _CHOSEN.get()

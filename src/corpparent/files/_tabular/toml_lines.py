@@ -1,9 +1,9 @@
 """Where each key of a TOML document is written, so errors can name the line.
 
-``tomllib`` gives values without positions. :func:`key_lines` scans the text once and
+``tomllib`` gives values without positions. `key_lines` scans the text once and
 maps each key path (``("indicators", 3, "kind")``: the ``kind`` key of the fourth
 ``[[indicators]]`` table) to the line it is written on, and each element of an array
-written over several lines to the line it starts on; :func:`line_of` finds the line
+written over several lines to the line it starts on; `line_of` finds the line
 for a path, falling back to its nearest written ancestor (a missing key is reported at
 its table's header).
 """

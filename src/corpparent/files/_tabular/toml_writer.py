@@ -6,7 +6,7 @@ arrays of tables, so this writer covers exactly that. It writes floats in their
 shortest form that reads back to the same number (``7`` for 7.0, ``0.1`` for 0.1), and
 strings as basic strings with every character TOML does not allow raw escaped. A value a
 plug-in file cannot hold (a number that is not finite, a date with a time) is a
-:class:`~corpparent.errors.DefinitionError` naming its key.
+[`DefinitionError`][corpparent.errors.DefinitionError] naming its key.
 """
 
 from __future__ import annotations

@@ -5,13 +5,13 @@ python-calamine reads workbooks in compiled code, and trusts what a file declare
 billion cells and abort the whole process, and an OpenDocument row written once with
 ``table:number-rows-repeated="1048576"`` becomes a million rows. So a zipped workbook
 (``.xlsx``, ``.xlsm``, ``.ods``) is read here first, as a stream and in bounded memory,
-and refused with a :class:`~corpparent.errors.DataError` naming the limit of
-:class:`~corpparent.files._tabular.limits.ReadLimits` it goes over, before calamine sees
+and refused with a [`DataError`][corpparent.errors.DataError] naming the limit of
+[`ReadLimits`][corpparent.files._tabular.limits.ReadLimits] it goes over, before calamine sees
 it:
 
 - the zip's members: how many, the uncompressed size they declare together
   (``expanded_bytes``), and how far any one expands (a member of over
-  :data:`RATIO_FLOOR` bytes expanding more than :data:`MAX_RATIO` times is a zip bomb,
+  `RATIO_FLOOR` bytes expanding more than `MAX_RATIO` times is a zip bomb,
   not a table: real sheets' XML compresses ten to fifty times);
 - every XML member: a document type declaration is refused outright, as its entities
   can expand a few bytes into gigabytes, and a table needs none;
@@ -19,10 +19,10 @@ it:
   cell lies beyond the ``rows`` and ``columns`` bounds and the area from ``A1`` to the
   last cell holds at most ``cells``;
 - an OpenDocument spreadsheet: its rows and cells with their repeat counts, by
-  :mod:`~corpparent.files._tabular.ods_checks`.
+  `ods_checks`.
 
 A workbook that is not a zip (Excel 97-2003 ``.xls``, a compound file of BIFF records)
-is read by :mod:`~corpparent.files._tabular.contained`, in a child process of bounded
+is read by `contained`, in a child process of bounded
 memory and time.
 """
 
@@ -48,9 +48,9 @@ __all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "check_zip_workbook", "is_
 #: The most members a workbook's zip may hold; a workbook of many sheets, charts and
 #: pictures holds a few hundred.
 MAX_MEMBERS: Final = 10_000
-#: How many times over a large member may expand (see :data:`RATIO_FLOOR`).
+#: How many times over a large member may expand (see `RATIO_FLOOR`).
 MAX_RATIO: Final = 500
-#: Members smaller than this (16 MiB) uncompressed are not held to :data:`MAX_RATIO`.
+#: Members smaller than this (16 MiB) uncompressed are not held to `MAX_RATIO`.
 RATIO_FLOOR: Final = 16 * 1024 * 1024
 #: The longest stretch of XML without a ``>`` (4 MiB): a cell of Excel's longest text
 #: written in the widest characters is 128 KiB.
@@ -77,7 +77,7 @@ def is_zip(file: Path) -> bool:
 
 def _member_count(file: Path, source: str) -> int:
     """How many members the zip's end of central directory declares, read before
-    :mod:`zipfile` lists them all in memory."""
+    `zipfile` lists them all in memory."""
     with file.open("rb") as stream:
         stream.seek(0, 2)
         size = stream.tell()
@@ -163,7 +163,7 @@ def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> I
 def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Iterator[bytes]:
     """The member's bytes a chunk at a time, each ending at a ``>`` so no tag is cut in
     two; a document type declaration, more bytes than declared, or a stretch of over
-    :data:`MAX_STRETCH` bytes without a ``>`` is refused."""
+    `MAX_STRETCH` bytes without a ``>`` is refused."""
     carried = b""
     seen = 0
     while True:

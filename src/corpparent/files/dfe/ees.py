@@ -1,7 +1,7 @@
 """Reading Explore Education Statistics (EES) tidy CSV files.
 
 The table's shape (time, geography, filter and indicator columns) and its periods are
-described in :mod:`corpparent.dfe.ees`. Which columns are indicators is not written in
+described in `corpparent.dfe.ees`. Which columns are indicators is not written in
 the data file itself (EES keeps it in a separate metadata file), so the caller names
 them; every other non-geography column is a filter.
 """
@@ -78,7 +78,7 @@ def read_ees(path: TableSource, indicators: Collection[str]) -> EesTable:
     indicator columns.
 
     Every problem in the file is collected into one
-    :class:`~corpparent.errors.DataError`: a missing column, a cell that is neither a
+    [`DataError`][corpparent.errors.DataError]: a missing column, a cell that is neither a
     number nor an official symbol, an unreadable period or level, a local-authority row
     without its codes.
     """

@@ -1,6 +1,6 @@
 """Reading the DfE's Local Authority Interactive Tool (LAIT): its dictionary and dataset.
 
-The data model is :mod:`corpparent.dfe.lait`.
+The data model is `corpparent.dfe.lait`.
 """
 
 from __future__ import annotations
@@ -93,9 +93,9 @@ def read_lait(path: str | Path, measures: Collection[str] | None = None) -> Lait
     """Read the LAIT long dataset (parquet), all of it or only ``measures``.
 
     The file is read and checked column by column
-    (:func:`~corpparent.files.dfe.lait_columns.read_lait_table`); problems name the file, the
+    (`read_lait_table`); problems name the file, the
     row of the parquet table (counting from 1, as a parquet file has no header line) and
-    the column. Each value then becomes a :class:`~corpparent.dfe.figures.Figure`, keyed
+    the column. Each value then becomes a [`Figure`][corpparent.dfe.figures.Figure], keyed
     by measure, ``Years`` label and area code.
     """
     import numpy as np

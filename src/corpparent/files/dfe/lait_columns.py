@@ -1,8 +1,8 @@
 """Reading the LAIT dataset fast: whole columns with pyarrow, validated column by column.
 
-:func:`corpparent.files.dfe.lait.read_lait` validates each of the 641,070 rows as a
-pydantic model, which is clear but slow (seconds). :func:`read_lait_table` reads the
-same file into a :class:`~corpparent.dfe.lait_table.LaitTable` by checking each column
+[`corpparent.files.dfe.lait.read_lait`][corpparent.files.dfe.lait.read_lait] validates each of the
+641,070 rows as a pydantic model, which is clear but slow (seconds). `read_lait_table` reads the
+same file into a [`LaitTable`][corpparent.dfe.lait_table.LaitTable] by checking each column
 as a whole with Arrow's compute functions, and still reports every bad value with its
 row and column: a missing measure code or ``Years`` label, an ``LA Number`` that is
 not a whole number, a value that is neither a number nor an official symbol, an
@@ -40,7 +40,7 @@ _KINDS: Final[dict[str, ColumnKind]] = {
 
 
 #: Read as Arrow dictionaries: few distinct texts, each checked once (``Values``, with
-#: many, only where the file holds them so: :func:`_as_dictionaries`).
+#: many, only where the file holds them so: `_as_dictionaries`).
 _TEXT_COLUMNS: Final = ("Short Desc", "Years", "LA and Regions", "Region", "Values")
 
 
@@ -73,9 +73,9 @@ def read_lait_table(path: str | Path) -> LaitTable:
     The text columns are read as Arrow dictionaries (the values where the file keeps
     them so), so each distinct text (55,323 values, 434 measures, 65 labels, 170 areas)
     is checked once, not once per row.
-    Every bad value is a :class:`~corpparent.errors.Problem` naming the file, the row
+    Every bad value is a [`Problem`][corpparent.errors.Problem] naming the file, the row
     of the parquet table (counting from 1) and the column; all of them are raised
-    together as one :class:`~corpparent.errors.DataError`.
+    together as one [`DataError`][corpparent.errors.DataError].
     """
     import numpy as np
     import pyarrow.parquet as pq

@@ -4,7 +4,7 @@ each row that is wrong.
 
 The columns come chunked and mostly dictionary-encoded, so each distinct text is looked
 at once and the rows only through their indices. These are the helpers of
-:mod:`corpparent.files.dfe.lait_columns`, which reads the file and checks it.
+`corpparent.files.dfe.lait_columns`, which reads the file and checks it.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _positions(chunk: Any) -> NDArray[np.int32]:
 
     Taken with ``mode="wrap"`` (which writes straight into the output rather than
     through a buffer), -1 picks the last entry of a mapping that ends with the empty
-    cell's; every other index was checked against its dictionary by :func:`_check_text`.
+    cell's; every other index was checked against its dictionary by `_check_text`.
     """
     indices = chunk.indices
     if chunk.null_count:
@@ -110,7 +110,7 @@ def _values(column: Any, source: str, problems: list[Problem],
             ) -> tuple[NDArray[np.float64], NDArray[np.int8], tuple[str | None, ...]]:
     """Every row's number (NaN where none) and symbol index.
 
-    The quick way first (:func:`_numbers`): with LAIT's ``-`` set aside, Arrow casts
+    The quick way first (`_numbers`): with LAIT's ``-`` set aside, Arrow casts
     each chunk's distinct texts to numbers at once. Only when that fails (a symbol, a
     stray space, a bad value) are the texts that are not numbers looked at, once per
     distinct text, and the bad ones reported at their rows.

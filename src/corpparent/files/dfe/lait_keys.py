@@ -3,7 +3,7 @@ and region, and a second value for one area, measure and year found as a repeate
 
 A key is one number per row made from the rows' indices into their columns' distinct
 texts, so finding the distinct ones is counting (a lookup table) or sorting, never
-comparing texts. These are the helpers of :mod:`corpparent.files.dfe.lait_columns`.
+comparing texts. These are the helpers of `corpparent.files.dfe.lait_columns`.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A new EES file needs a mapping, not code. A mapping file (TOML) names the data f
 and, for each indicator, the filter values that pick its rows and the column that holds
 its value, with optional columns for the numerator and population on the same row, a
 denominator on a sibling row, and the measure's code in the DfE's Local Authority
-Interactive Tool (LAIT)::
+Interactive Tool (LAIT):
 
     file = "la_cla_placement_stability.csv"
     title = "Children looked after: placement stability"
@@ -23,7 +23,8 @@ A mapping says only where an indicator's figures are. What the indicator is (its
 kind, polarity and unit) is defined once, in the built-in ``national`` authority plug-in
 (``corpparent/authorities/national.toml``), and every mapped ``id`` must be one of its
 indicators; an ``id`` it lacks is an error naming the mapping file and the key. Pass
-another indicator set to :func:`load_mapping` to map a file to indicators of your own.
+another indicator set to [`load_mapping`][corpparent.files.dfe.mapping.load_mapping] to map a file
+to indicators of your own.
 
 The mappings shipped with corpparent are in ``corpparent/dfe/mappings/``. A mapping
 that matches no rows of its file is an error naming the mapping file, the indicator and
@@ -224,7 +225,8 @@ def load_mapping(path: str | Path, indicators: IndicatorSet | None = None) -> Fi
     """Read and check a mapping file (TOML).
 
     Every mapped ``id`` must be an indicator of ``indicators``, by default the
-    ``national`` plug-in's (:func:`national_definitions`).
+    ``national`` plug-in's
+    ([`national_definitions`][corpparent.files.dfe.mapping.national_definitions]).
     """
     source = str(path)
     data, where = read_document(path, (".toml",))

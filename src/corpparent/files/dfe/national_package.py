@@ -4,9 +4,9 @@
 (``corpparent/data/dfe``, Open Government Licence v3.0; see its ``ATTRIBUTION.md``),
 and reads a newer download of the same files from a folder when given one. Every
 output shows where its figures come from and when they were published: the
-:data:`SHIPPED_NOTES` for the shipped files, each file's date for a folder. The files
-are only read here (:func:`read_national_inputs`); benchmarking them is
-:mod:`corpparent.dfe.national_inputs`'s.
+`SHIPPED_NOTES` for the shipped files, each file's date for a folder. The files
+are only read here (`read_national_inputs`); benchmarking them is
+`corpparent.dfe.national_inputs`'s.
 """
 
 from __future__ import annotations
@@ -104,8 +104,8 @@ def national_results(folder: str | Path | None = None, *, model: NeighbourModel 
                      outstanding_as_at: date | None = None,
                      outstanding: DatedGroup | None = None) -> NationalResults:
     """Every authority benchmarked on every measure and year of LAIT (or ``measures``):
-    the inputs read (:func:`read_national_inputs`) and benchmarked
-    (:func:`~corpparent.dfe.national_inputs.benchmark_national`, which says how each
+    the inputs read (`read_national_inputs`) and benchmarked
+    (`benchmark_national`, which says how each
     period's Outstanding group is taken)."""
     return benchmark_national(read_national_inputs(folder, model=model, table=table),
                               measures=measures, outstanding_as_at=outstanding_as_at,
@@ -119,7 +119,7 @@ def national_standings(authority: str, measures: Collection[str],
     """The authority's (by name or code) national rank and band on each of ``measures``
     in every period published, and its position among the Outstanding authorities as at
     each period's end (or in ``outstanding``), from the shipped files or those in
-    ``folder`` (:func:`~corpparent.dfe.national_inputs.standings_of`); a measure LAIT
+    ``folder`` (`standings_of`); a measure LAIT
     does not have is absent."""
     wanted = sorted(set(measures))
     results = national_results(folder, measures=wanted, outstanding=outstanding)

@@ -1,6 +1,6 @@
 """Writing national benchmarking results: the tidy table as CSV or Parquet.
 
-The results (:class:`~corpparent.dfe.national_results.NationalResults`) are worked out
+The results ([`NationalResults`][corpparent.dfe.national_results.NationalResults]) are worked out
 in the domain, which writes no files; this is where they leave as one.
 """
 
@@ -18,7 +18,7 @@ __all__ = ["write_national_results"]
 def write_national_results(results: NationalResults, path: str | Path) -> Path:
     """Write the results' table as CSV (``.csv``, every text column as plain text) or
     Parquet (``.parquet``, as held), whole or not at all
-    (:func:`~corpparent.files.writing.write_whole`); return the path written."""
+    (`write_whole`); return the path written."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq

@@ -1,6 +1,6 @@
 """Reading the statistical-neighbour model: the 2025 model, or the April 2021 groupings.
 
-The model itself is :mod:`corpparent.dfe.neighbours`.
+The model itself is `corpparent.dfe.neighbours`.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def read_neighbours(path: TableSource) -> StatisticalNeighbours:
 
     Each neighbour must be an authority of the same file, not the authority itself, and
     listed once; every problem is collected into one
-    :class:`~corpparent.errors.DataError`.
+    [`DataError`][corpparent.errors.DataError].
     """
     records = records_of(path, required=(), unknown_columns="keep", normalise_header=False)
     layout = LAYOUT_2021 if "SN1" in records.header else LAYOUT_2025

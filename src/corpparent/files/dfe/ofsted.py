@@ -1,6 +1,6 @@
 """Reading Ofsted's published table of inspection outcomes (ILACS), as CSV.
 
-The outcomes themselves are :mod:`corpparent.dfe.ofsted`.
+The outcomes themselves are `corpparent.dfe.ofsted`.
 """
 
 from __future__ import annotations

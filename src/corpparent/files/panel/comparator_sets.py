@@ -2,8 +2,8 @@
 
 A plug-in describes its authority's comparators in a mapping (read from TOML, JSON or
 YAML, or written in Python); the figures usually come separately from a long-format
-file (:func:`~corpparent.files.panel.comparators.read_comparators`) and are matched to the
-declared comparators by name::
+file ([`read_comparators`][corpparent.files.panel.comparators.read_comparators]) and are matched to
+the declared comparators by name:
 
     {
         "authority": {"name": "Wiltshire", "code": "865", "region": "South West"},
@@ -45,7 +45,7 @@ class AuthorityModel(_Strict):
     region: str | None = None
 
     def build(self) -> Authority:
-        """The :class:`Authority`."""
+        """The [`Authority`][corpparent.comparators.series.Authority]."""
         return Authority(self.name, self.code, self.region)
 
 
@@ -79,11 +79,11 @@ def comparator_set_from_data(
     data: Mapping[str, Any], *, source: str, values: Iterable[Comparator] = (),
     where: Locator | None = None,
 ) -> ComparatorSet:
-    """Build a :class:`ComparatorSet` from a declaration.
+    """Build a [`ComparatorSet`][corpparent.comparators.sets.ComparatorSet] from a declaration.
 
     A declared comparator takes its inline values, or else the values of the
     comparator of the same name in ``values`` (as read from a file); its kind and
-    source are the declaration's. Raises :class:`~corpparent.errors.DataError` naming
+    source are the declaration's. Raises [`DataError`][corpparent.errors.DataError] naming
     ``source`` and the key path of every problem; ``where`` (by default the whole of
     ``source``) places them on their lines.
     """

@@ -2,7 +2,7 @@
 
 One row per value: ``comparator, indicator, period, value``, with an optional ``unit``
 (the unit the value is in) and an optional ``kind`` (England, region, statistical
-neighbours, Outstanding authorities, authority, other)::
+neighbours, Outstanding authorities, authority, other):
 
     comparator,indicator,period,value,unit
     England,placement-moves,2020-21,9,%
@@ -13,7 +13,7 @@ A value is a number or an official symbol (``c``, ``x``, ``z``, ``low`` ...). Ev
 problem in the file is collected, each naming the file, the line (the CSV line, the
 header being line 1; in JSON, the line where the record or its key is written), the
 field and what was expected, and raised together as one
-:class:`~corpparent.errors.DataError`.
+[`DataError`][corpparent.errors.DataError].
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def comparators_from_records(
     indicators: Iterable[Indicator] | Mapping[str, Indicator] | None = None,
     kinds: Mapping[str, ComparatorKind] | None = None,
 ) -> tuple[Comparator, ...]:
-    """Comparators from a file's records (see :mod:`corpparent.files._tabular.records`), in
+    """Comparators from a file's records (see `corpparent.files._tabular.records`), in
     first-seen order.
 
     With ``indicators``, each indicator must be known and values are converted to its
@@ -215,7 +215,7 @@ def read_comparators(
     """Read comparators from a long-format CSV, JSON, Excel or OpenDocument file, a list
     of dicts, or a table speaking Arrow.
 
-    Raises :class:`~corpparent.errors.DataError` with every problem found.
+    Raises [`DataError`][corpparent.errors.DataError] with every problem found.
     """
     records = records_of(
         path, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, json_key="comparators"

@@ -20,7 +20,7 @@ default, so it is not published beside the papers by mistake: in the user's data
 ``disclosure/AUTHORITY.json``.
 
 Two papers written at once add to the record one after the other: the record is read,
-merged and written whole (:func:`~corpparent.files.writing.write_whole`) under an
+merged and written whole (`write_whole`) under an
 exclusive lock on a ``.lock`` file beside it, where the system has ``fcntl``.
 """
 
@@ -160,8 +160,8 @@ def default_record_path(authority: str) -> Path:
 
 def read_record(path: str | os.PathLike[str], authority: str | None) -> DisclosureRecord:
     """The record at ``path``: empty where there is no file yet. A file that is not a
-    record, or the record of another authority, is a :class:`DataError` naming it;
-    ``authority`` ``None`` takes the record of whichever authority it is (a new one is
+    record, or the record of another authority, is a [`DataError`][corpparent.errors.DataError]
+    naming it; ``authority`` ``None`` takes the record of whichever authority it is (a new one is
     named after the file)."""
     source = Path(path)
     try:

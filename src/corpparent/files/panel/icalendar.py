@@ -168,8 +168,8 @@ def write_icalendar(
     remind_days: int | None = 7,
     obligations: ObligationSet | None = None,
 ) -> Path:
-    """Write :func:`to_icalendar` to ``path`` as UTF-8 bytes (CRLF kept on every
-    platform), whole or not at all (:func:`~corpparent.files.writing.write_whole`), and
+    """Write [`to_icalendar`][corpparent.files.panel.icalendar.to_icalendar] to ``path`` as UTF-8
+    bytes (CRLF kept on every platform), whole or not at all (`write_whole`), and
     return the path."""
     text = to_icalendar(items, stamp=stamp, name=name, namespace=namespace,
                         remind_days=remind_days, obligations=obligations)

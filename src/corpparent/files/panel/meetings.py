@@ -1,6 +1,6 @@
 """Reading meeting records from CSV and JSON files.
 
-**CSV**, one row per person per meeting, as committee systems export attendance::
+**CSV**, one row per person per meeting, as committee systems export attendance:
 
     date,member,attendance,substitute_for,noted_at_start,from_item,kind,title
     2019-05-20,Gill Burnett,present,,,,formal,
@@ -21,7 +21,7 @@ one can. Members with no row for
 a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``. Only ``date`` is
 required.
 
-**JSON**, a list of meetings (or ``{"meetings": [...]}``)::
+**JSON**, a list of meetings (or ``{"meetings": [...]}``):
 
     [{"date": "2019-05-20", "kind": "formal", "present": ["Gill Burnett"],
       "apologies": ["Jill Waring"], "substitutes": [{"name": "A", "for": "B"}]}]
@@ -30,7 +30,7 @@ required.
 ``private_items`` (``[{"item": 6, "exempt_paragraph": 1}]``) record whether the meeting
 was open to the public and the items taken in private.
 
-Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
+Every problem in a file is collected into one [`DataError`][corpparent.errors.DataError],
 each naming the file, the line (the CSV line, the header being line 1; in JSON, the
 line where the record or its key is written), the field and what was expected.
 """
@@ -349,13 +349,13 @@ def _overlaps(raw: RawRecord, model: MeetingRecord) -> list[Problem]:
     return found
 
 
-#: The formats meetings are read from (:mod:`~corpparent.files._tabular.formats`).
+#: The formats meetings are read from (`formats`).
 MEETINGS_FORMATS = RECORD_FORMATS
 
 
 def read_meetings(source: TableSource, *, format: Literal["csv", "json", "sheet"] | None = None,
                   sheet: str | None = None) -> Meetings:
-    """Meetings from a file in one of :data:`MEETINGS_FORMATS` (by its suffix, or the
+    """Meetings from a file in one of `MEETINGS_FORMATS` (by its suffix, or the
     ``format`` named): CSV or a workbook (``.xlsx``, ``.xls``, ``.ods``), a row per
     person per meeting, or JSON, an object per meeting; or from a list of dicts or a
     table speaking Arrow (a pandas or polars DataFrame) with the CSV's columns."""

@@ -1,7 +1,7 @@
 """Reading a panel's membership from a JSON file.
 
 The file holds the members, each with their class of seat and tenure, and optionally
-the strategic-priority leads::
+the strategic-priority leads:
 
     {
       "members": [
@@ -15,12 +15,12 @@ the strategic-priority leads::
       "leads": [{"priority": "To feel and be safe", "member": "Peter Hutton"}]
     }
 
-``class`` is one of the :class:`~corpparent.governance.membership.MemberClass` values;
+``class`` is one of the [`MemberClass`][corpparent.governance.membership.MemberClass] values;
 ``office`` is ``chair`` or ``vice-chair``; ``reserve_for`` names the member a reserve
 stands in for, or lists them for a reserve for several (one entry, not one per
 member); ``credentials`` left out means not recorded (an empty list means none
 completed); dates are ``2019-10-03`` or ``03/10/2019``.
-Problems are collected into one :class:`~corpparent.errors.DataError`, each naming the
+Problems are collected into one [`DataError`][corpparent.errors.DataError], each naming the
 file, the line and the key path (``members[2].left``).
 """
 
@@ -114,18 +114,18 @@ class MembershipRecord(BaseModel):
 
 
 def read_membership(path: str | Path) -> Membership:
-    """A :class:`~corpparent.governance.membership.Membership` from a JSON file."""
+    """A [`Membership`][corpparent.governance.membership.Membership] from a JSON file."""
     data, where = read_document(path, (".json",))
     return membership_from_data(data, source=str(path), where=where)
 
 
 def membership_from_data(data: Any, *, source: str, where: Locator | None = None) -> Membership:
-    """A :class:`~corpparent.governance.membership.Membership` from data as a membership
+    """A [`Membership`][corpparent.governance.membership.Membership] from data as a membership
     file holds it (read from JSON, or from an authority plug-in's TOML); ``source``
     names it in problems, and ``where`` (by default the whole of ``source``) places
     them on their lines.
 
-    The data is validated by :class:`MembershipRecord`, the model the file's schema is
+    The data is validated by `MembershipRecord`, the model the file's schema is
     made from. Each valid member is then added in turn, so a member the panel cannot
     hold (a second spell overlapping the first) is reported at its own entry, beside
     every problem of the other entries.

@@ -1,6 +1,6 @@
 """Obligations declared as data: TOML or JSON, validated through pydantic.
 
-An authority without Python developers declares its obligations in a file::
+An authority without Python developers declares its obligations in a file:
 
     [[obligations]]
     id = "minutes-to-select-chair"
@@ -18,9 +18,10 @@ something done as a cycle starts; ``{kind = "on_event", event = "Ofsted inspecti
 Deadlines: ``{within_days = 14}`` or ``{by_month = 7}`` (optionally with ``day``).
 ``after`` lists identifiers, or tables ``{obligation = "...", min_days = 0}``.
 
-Every problem in a file is collected into one :class:`~corpparent.errors.DataError`,
+Every problem in a file is collected into one [`DataError`][corpparent.errors.DataError],
 each naming the file, the line and the key path (``obligations[2].deadline``).
-:func:`obligations_to_data` writes the same form back, so a round trip is equal.
+[`obligations_to_data`][corpparent.files.panel.obligations.obligations_to_data] writes the same form
+back, so a round trip is equal.
 """
 
 from __future__ import annotations
@@ -186,13 +187,13 @@ def obligation_schema() -> dict[str, Any]:
 
 def obligations_from_data(data: object, source: str = "obligations", *,
                          where: Locator | None = None) -> ObligationSet:
-    """Build an :class:`ObligationSet` from decoded TOML or JSON; ``where`` (by default
-    the whole of ``source``) places problems on their lines.
+    """Build an [`ObligationSet`][corpparent.obligations.definitions.ObligationSet] from decoded
+    TOML or JSON; ``where`` (by default the whole of ``source``) places problems on their lines.
 
-    The data is validated by :class:`ObligationsFile`, the model the file's schema is
+    The data is validated by `ObligationsFile`, the model the file's schema is
     made from; every entry that can be is then built and the set checked over those
     built, each problem of the set placed at the entry at fault (see
-    :func:`_obligation_set`), so every problem of the file is reported in one pass.
+    `_obligation_set`), so every problem of the file is reported in one pass.
     """
     where = where or Locator(source)
     if not isinstance(data, Mapping):
@@ -282,8 +283,9 @@ def _deadline_data(deadline: Deadline) -> dict[str, object]:
 
 
 def obligations_to_data(obligations: Iterable[Obligation]) -> dict[str, object]:
-    """The data form that :func:`obligations_from_data` reads back to equal obligations
-    (ready for ``json.dumps``; for TOML, drop the ``None`` values)."""
+    """The data form that
+    [`obligations_from_data`][corpparent.files.panel.obligations.obligations_from_data] reads back
+    to equal obligations (ready for ``json.dumps``; for TOML, drop the ``None`` values)."""
     return {
         "obligations": [
             {

@@ -13,9 +13,9 @@ warning about indicators without a reading counts and names.
 
 Every other row is either accepted or reported: an unknown indicator, a malformed
 period, a wrong unit, a duplicate, a number that is not finite, a negative count, a
-percentage over 100 are each a :class:`~corpparent.errors.Problem` naming the file, row
+percentage over 100 are each a [`Problem`][corpparent.errors.Problem] naming the file, row
 and field, and all of a file's problems are raised together as one
-:class:`~corpparent.errors.DataError`, whose message tells the rows wrong the same way
+[`DataError`][corpparent.errors.DataError], whose message tells the rows wrong the same way
 once (a column of dates where periods belong is one line, with the fix).
 """
 
@@ -83,8 +83,9 @@ def read_readings(source: TableSource, indicators: IndicatorSet, *,
 def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
                           ) -> Readings:
     """Validate records into readings; raise one DataError listing every problem, the
-    header's included. ``records`` are a file's (:func:`read_records`), or a list of
-    dicts or a table speaking Arrow, read as :func:`read_readings` reads them."""
+    header's included. ``records`` are a file's (`read_records`), or a list of
+    dicts or a table speaking Arrow, read as
+    [`read_readings`][corpparent.files.panel.readings.read_readings] reads them."""
     if not isinstance(records, Records):
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")

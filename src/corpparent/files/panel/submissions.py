@@ -8,11 +8,11 @@ it reported on, separated by ``;`` in a CSV cell) and, where more than one meeti
 cycle could be meant, what it ``relates_to``: the date of the meeting or event, or a
 period such as ``2022-23`` or ``2022-23 Q3``.
 
-:func:`read_submissions` reads a CSV or JSON log through the shared record reader
-(:mod:`corpparent.files._tabular.records`) and pydantic. Every problem in the file is collected and
-raised together as one :class:`~corpparent.errors.DataError`, each naming the file, the
-line (the CSV line, the header being line 1; the line a JSON key is written on), the
-field, and what was expected.
+[`read_submissions`][corpparent.files.panel.submissions.read_submissions] reads a CSV or JSON log
+through the shared record reader (`corpparent.files._tabular.records`) and pydantic. Every problem
+in the file is collected and raised together as one [`DataError`][corpparent.errors.DataError], each
+naming the file, the line (the CSV line, the header being line 1; the line a JSON key is written
+on), the field, and what was expected.
 """
 
 from __future__ import annotations
@@ -123,8 +123,8 @@ class _Row(BaseModel):
 
 
 def submissions_from_records(records: Records) -> tuple[Submission, ...]:
-    """Validate a file's records (from :func:`~corpparent.files._tabular.records.read_records` or
-    :func:`~corpparent.files._tabular.records.json_records`) into log entries; raise one
+    """Validate a file's records (from `read_records` or
+    `json_records`) into log entries; raise one
     DataError listing every problem, the header's included."""
     valid, problems = validate_records(_Row, records)
     if problems:

@@ -1,9 +1,10 @@
 """The plug-in file format: the pydantic models of a TOML authority plug-in file.
 
-The models validate a file's keys and types; :func:`plugin_schema` publishes their JSON
-Schema for editors and other tools (a copy ships in ``files/plugin/schema/``, kept equal by a
-test). Tables for the comparator set, the panel's membership, meetings and obligations
-reuse the models of the files corpparent reads for those, so each key means one thing.
+The models validate a file's keys and types;
+[`plugin_schema`][corpparent.files.plugin.format.plugin_schema] publishes their JSON Schema for
+editors and other tools (a copy ships in ``files/plugin/schema/``, kept equal by a test). Tables for
+the comparator set, the panel's membership, meetings and obligations reuse the models of the files
+corpparent reads for those, so each key means one thing.
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """The governance tables of a plug-in file: the panel's constitution, membership and meetings.
 
 ``[constitution]`` holds what the terms of reference require, as a
-:class:`~corpparent.governance.Constitution`: the panel, and one key per rule type
+[`Constitution`][corpparent.governance.Constitution]: the panel, and one key per rule type
 (seats by class, offices, the role the chair must hold, priorities and who must lead
 them, requirements such as training, the quorum, the meeting frequency, an attendance
 threshold...). Each rule type's key is read, written and described by its one codec in
-:mod:`corpparent.files.plugin.rules`; the table's model is made from those codecs.
+`corpparent.files.plugin.rules`; the table's model is made from those codecs.
 ``[membership]`` and ``[[meetings]]`` use the governance file formats (see
-:func:`~corpparent.files.panel.membership.membership_from_data` and
-:func:`~corpparent.files.panel.meetings.meetings_from_data`), so a membership or meetings JSON file
-and a plug-in file hold the same keys.
+[`membership_from_data`][corpparent.files.panel.membership.membership_from_data] and
+[`meetings_from_data`][corpparent.files.panel.meetings.meetings_from_data]), so a membership or
+meetings JSON file and a plug-in file hold the same keys.
 
 Constitution priorities and membership leads may name a priority by its ``[[priorities]]``
 identifier; it is read as that priority's title.

@@ -1,5 +1,5 @@
 """The governance tables of a plug-in file, written: the panel's constitution, membership
-and meetings as the tables :mod:`~corpparent.files.plugin.governance` reads, so a profile
+and meetings as the tables `governance` reads, so a profile
 written out loads back to an equal one."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 comparator set, each built from its model and placed on its line.
 
 The file's own tables and each ``[[years]]`` entry's are built alike, by
-:mod:`~corpparent.files.plugin.reader`; a problem is collected with its key path (an
+`reader`; a problem is collected with its key path (an
 indicator a range names but no table defines, a neutral indicator's target without a
 direction), so every problem of a file is reported at once.
 """

@@ -2,18 +2,18 @@
 
 Many authorities have performance analysts but no Python developers, so a profile can
 be a data file. The file is read with ``tomllib``, validated by the pydantic models of
-:mod:`corpparent.files.plugin.format` (whose JSON Schema
-:func:`~corpparent.files.plugin.format.plugin_schema` publishes, for editors and other
-tools), and built into an :class:`~corpparent.profile.AuthorityProfile`. Every problem
-in a file is reported at once, each with its line and key path::
+`corpparent.files.plugin.format` (whose JSON Schema
+[`plugin_schema`][corpparent.files.plugin.format.plugin_schema] publishes, for editors and other
+tools), and built into an [`AuthorityProfile`][corpparent.profile.AuthorityProfile]. Every problem
+in a file is reported at once, each with its line and key path:
 
     ourtown.toml, line 42, field 'indicators[3].kind': expected one of 'snapshot', ...
 
-:func:`validate_plugin_file` checks a file before use and returns the problems;
-:func:`load_plugin_file` returns the profile or raises
-:class:`~corpparent.errors.PluginFileError`;
-:func:`~corpparent.files.plugin.writer.profile_to_toml` writes a profile back out in the same
-format, and the file it writes loads to an equal profile.
+[`validate_plugin_file`][corpparent.files.plugin.reader.validate_plugin_file] checks a file before
+use and returns the problems; [`load_plugin_file`][corpparent.files.plugin.reader.load_plugin_file]
+returns the profile or raises [`PluginFileError`][corpparent.errors.PluginFileError];
+[`profile_to_toml`][corpparent.files.plugin.writer.profile_to_toml] writes a profile back out in the
+same format, and the file it writes loads to an equal profile.
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def _read(text: str, source: str,
 def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityProfile:
     """The profile a plug-in file's ``text`` declares; ``source`` names it in errors.
 
-    Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
+    Raises [`PluginFileError`][corpparent.errors.PluginFileError] listing every problem.
     """
     profile, problems = _read(text, source)
     if problems or profile is None:
@@ -318,7 +318,7 @@ def profile_from_toml(text: str, source: str = "<plug-in text>") -> AuthorityPro
 def profile_from_json(text: str, source: str = "<plug-in JSON>") -> AuthorityProfile:
     """The profile a plug-in file's data declares, given as JSON (the keys and tables of
     the TOML file, dates as ``YYYY-MM-DD``), as ``corpparent authorities show --json``
-    prints it. Raises :class:`~corpparent.errors.PluginFileError` listing every problem.
+    prints it. Raises [`PluginFileError`][corpparent.errors.PluginFileError] listing every problem.
     """
     profile, problems = _read(text, source, toml=False)
     if problems or profile is None:
@@ -336,7 +336,7 @@ def _text(path: str | Path) -> str:
 def load_plugin_file(path: str | Path) -> AuthorityProfile:
     """The profile declared by the plug-in file at ``path``.
 
-    Raises :class:`~corpparent.errors.PluginFileError` listing every problem,
+    Raises [`PluginFileError`][corpparent.errors.PluginFileError] listing every problem,
     each with its line and key path.
     """
     return profile_from_toml(_text(path), str(path))

@@ -1,13 +1,13 @@
 """Writing a profile as a plug-in file that reads back to an equal profile.
 
-:func:`profile_to_data` gives every part of an
-:class:`~corpparent.profile.AuthorityProfile` as the data of a plug-in file: the keys
-and values the file holds. :func:`profile_to_toml` writes that data as the file, with the
-small TOML writer of :mod:`corpparent.files._tabular.toml_writer`, and
-:func:`profile_to_json` as JSON (what ``corpparent authorities show --json`` prints);
+`profile_to_data` gives every part of an
+[`AuthorityProfile`][corpparent.profile.AuthorityProfile] as the data of a plug-in file: the keys
+and values the file holds. [`profile_to_toml`][corpparent.files.plugin.writer.profile_to_toml]
+writes that data as the file, with the small TOML writer of `corpparent.files._tabular.toml_writer`,
+and `profile_to_json` as JSON (what ``corpparent authorities show --json`` prints);
 tests check, for built-in and generated profiles, that
-:func:`~corpparent.files.plugin.reader.profile_from_toml` and
-:func:`~corpparent.files.plugin.reader.profile_from_json` read each back to an equal
+[`profile_from_toml`][corpparent.files.plugin.reader.profile_from_toml] and
+`profile_from_json` read each back to an equal
 profile.
 """
 
@@ -47,7 +47,7 @@ def _reads_back(text: str, period: Period) -> bool:
 
 def _period_text(period: Period) -> str:
     """Text that reads back as ``period``. ``2011-12`` could be December 2011 or the
-    financial year 2011-12, so :func:`~corpparent.periods.parse_period` refuses it; such a
+    financial year 2011-12, so [`parse_period`][corpparent.periods.parse_period] refuses it; such a
     year is written ``FY 2011-12`` and such a month ``December 2011``."""
     candidates = [str(period), f"FY {period}"]
     if isinstance(period, Month):
@@ -169,11 +169,12 @@ _ARRAYS = ("documents", "priorities", "indicators", "ranges", "targets",
 
 def profile_to_data(profile: AuthorityProfile) -> dict[str, Any]:
     """The plug-in file for ``profile`` as data: the keys and values the file holds
-    (dates as :class:`datetime.date`), leaving out every table and array it would not
-    write. :func:`profile_to_toml` and :func:`profile_to_json` write this one structure.
+    (dates as `datetime.date`), leaving out every table and array it would not
+    write. [`profile_to_toml`][corpparent.files.plugin.writer.profile_to_toml] and `profile_to_json`
+    write this one structure.
 
     A quorum combining rules more deeply than all (or any) of its parts cannot be
-    written; it raises :class:`~corpparent.errors.DefinitionError`.
+    written; it raises [`DefinitionError`][corpparent.errors.DefinitionError].
     """
     authority = _drop_empty({
         "id": profile.id, "name": profile.name, "gss_code": profile.gss_code,
@@ -214,10 +215,11 @@ def profile_to_data(profile: AuthorityProfile) -> dict[str, Any]:
 
 
 def profile_to_toml(profile: AuthorityProfile) -> str:
-    """The plug-in file for ``profile``; :func:`profile_from_toml` reads it back equal.
+    """The plug-in file for ``profile``; [`profile_from_toml`][corpparent.files.profile_from_toml]
+    reads it back equal.
 
     A quorum combining rules more deeply than all (or any) of its parts cannot be
-    written; it raises :class:`~corpparent.errors.DefinitionError`.
+    written; it raises [`DefinitionError`][corpparent.errors.DefinitionError].
     """
     data = profile_to_data(profile)
     comparators = dict(data.get("comparators", {}))
@@ -240,7 +242,7 @@ def _json_value(value: object) -> str:
 
 
 def profile_to_json(profile: AuthorityProfile) -> str:
-    """The plug-in file for ``profile`` in JSON: the structure :func:`profile_to_data`
-    gives, dates as ``YYYY-MM-DD``; :func:`profile_from_json` reads it back equal."""
+    """The plug-in file for ``profile`` in JSON: the structure `profile_to_data`
+    gives, dates as ``YYYY-MM-DD``; `profile_from_json` reads it back equal."""
     return json.dumps(profile_to_data(profile), indent=2, ensure_ascii=False,
                       default=_json_value) + "\n"

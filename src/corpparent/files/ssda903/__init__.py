@@ -1,5 +1,6 @@
 """The council's SSDA903 return, read from its CSV tables into
-:class:`corpparent.ssda903.Returns` (:func:`read_returns`)."""
+[`corpparent.ssda903.Returns`][corpparent.ssda903.Returns]
+([`read_returns`][corpparent.files.ssda903.read_returns])."""
 
 from __future__ import annotations
 

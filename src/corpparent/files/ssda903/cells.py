@@ -1,9 +1,9 @@
 """Reading one CSV table of the SSDA903 return into columns, every cell checked.
 
 Each table is read through the shared table mechanics
-(:func:`~corpparent.files._tabular.records.read_records`: the read limits, UTF-8, strict
+(`read_records`: the read limits, UTF-8, strict
 CSV, every row placed on its line), its header checked against the table's columns
-(:data:`~corpparent.ssda903.codes.TABLE_COLUMNS`, headings matched without regard to
+(`TABLE_COLUMNS`, headings matched without regard to
 case), and each cell against what its column holds:
 
 - a date written as the return's CSV tables write it, ``dd/mm/yyyy`` (as the DfE's own
@@ -17,7 +17,7 @@ case), and each cell against what its column holds:
 A problem names the file, the line and the field, and what was expected; what was
 found is shown only for a field that is not personal. A child's identifier, UPN, date
 of birth, mother's child's date of birth or a postcode never appears in a message
-(:data:`~corpparent.ssda903.codes.PERSONAL_COLUMNS`).
+(`PERSONAL_COLUMNS`).
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ tables must be there; a CSV file that is none of the tables is a problem, as its
 would otherwise be silently left out.
 
 Which collection year a folder holds is said by its name or by the caller
-(:func:`read_returns`): a folder named ``2023-24`` holds that year; a folder holding such
-folders holds each of them; any other folder is read as the year given with ``year=``.
+([`read_returns`][corpparent.files.ssda903.reader.read_returns]): a folder named ``2023-24`` holds
+that year; a folder holding such folders holds each of them; any other folder is read as the year
+given with ``year=``.
 """
 
 from __future__ import annotations
@@ -119,10 +120,10 @@ def read_returns(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
     ``year`` names the year of a folder whose name does not).
 
     Every row of every table is accepted or reported: all problems of all files are
-    raised together as one :class:`~corpparent.errors.DataError`, each naming its file,
+    raised together as one [`DataError`][corpparent.errors.DataError], each naming its file,
     line and field, never a child's identifier or personal details. Dates must be
     written ``dd/mm/yyyy``. The same read limits as every other reader apply
-    (:func:`corpparent.files.reading_limits`).
+    ([`corpparent.files.reading_limits`][corpparent.files.reading_limits]).
     """
     listed = [Path(paths)] if isinstance(paths, str | os.PathLike) \
         else [Path(p) for p in paths]

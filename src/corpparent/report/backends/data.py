@@ -1,5 +1,5 @@
 """The data formats: the report model as JSON, and its tidy tables as CSV, ``.xlsx`` and
-Parquet (see :mod:`corpparent.report.tables`). They write figures for other tools, not
+Parquet (see `corpparent.report.tables`). They write figures for other tools, not
 papers, so they write the model rather than the document; what suppression withheld is
 withheld here too."""
 
@@ -14,7 +14,8 @@ __all__ = ["render_json", "write_csv", "write_json", "write_parquet", "write_xls
 
 
 def render_json(report: AnyReport) -> str:
-    """The report as indented JSON, valid against :func:`~corpparent.report.model.report_schema`."""
+    """The report as indented JSON, valid against
+    [`report_schema`][corpparent.report.model.report_schema]."""
     return report.model_dump_json(indent=2) + "\n"
 
 

@@ -2,8 +2,8 @@
 
 Charts are inline SVG; statuses are written as a symbol and a word on a tinted badge,
 never colour alone. Every piece of text, names above all since they come from data
-files, passes through :func:`~corpparent.report.backends.page.e` (``html.escape``). The
-page's styles, colours and shell are in :mod:`corpparent.report.backends.page`.
+files, passes through `e` (``html.escape``). The
+page's styles, colours and shell are in `corpparent.report.backends.page`.
 """
 
 from __future__ import annotations

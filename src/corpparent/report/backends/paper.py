@@ -4,7 +4,7 @@ Council committee reports follow one structure: the purpose of the report, the
 recommendations the committee is asked to agree, the background, the main
 considerations, and appendices (Wiltshire Council's reports to its Children's Select
 Committee and Corporate Parenting Panel, seed 002, and the other councils' papers in the
-reference notes follow it). :func:`render_docx` writes a report so:
+reference notes follow it). `render_docx` writes a report so:
 
 1. **Purpose of the report**: what is reported, for which authority and period, and the
    banner of the output profile (for publication or not; what is withheld), which the
@@ -21,14 +21,14 @@ reference notes follow it). :func:`render_docx` writes a report so:
    chart as the HTML page drawn to PNG, with its process chart where it has one), then
    how the figures were made (the provenance), with the footnote on withheld figures.
 
-The paper writes the report's document (:mod:`corpparent.report.composer`), so it says
+The paper writes the report's document (`corpparent.report.composer`), so it says
 everything the HTML page says, in the same words and figures.
 
 Charts are drawn from the report's own SVG by resvg (a Rust renderer shipped as a
 wheel, with no system library to install), each with the chart's text alternative; a
 chart that cannot be drawn is left out with a sentence saying so, never a broken image.
 python-docx writes the document, on the council's template or the neutral one
-(:mod:`corpparent.report.backends.paper_word`: page size, page numbers, properties,
+(`corpparent.report.backends.paper_word`: page size, page numbers, properties,
 table widths and repeating header rows).
 """
 

@@ -135,7 +135,7 @@ def style(paper: Any, *names: str) -> str:
 
 
 def set_table_style(paper: Any, table: Any) -> None:
-    """Give ``table`` the first of :data:`TABLE_STYLES` the template defines; without
+    """Give ``table`` the first of `TABLE_STYLES` the template defines; without
     one it keeps the template's default table style."""
     from docx.enum.style import WD_STYLE_TYPE
 
@@ -231,7 +231,7 @@ def column_widths(cells: list[list[str]], size_pt: float, width_pt: float) -> li
 
 
 def fit_columns(paper: Any, table: Any, size_pt: float) -> None:
-    """Set the table's column widths from its contents (:func:`column_widths`) within
+    """Set the table's column widths from its contents (`column_widths`) within
     the text width of the paper's current section, fixed so Word and LibreOffice keep
     them."""
     from docx.enum.table import WD_TABLE_ALIGNMENT

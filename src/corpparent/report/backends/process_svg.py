@@ -6,7 +6,7 @@ leave common cause grey. Colour never carries meaning alone here: a point of a s
 is drawn larger and shaped by what it means (a square for an improvement, a diamond for
 a concern, a triangle for a signal of a neutral indicator), its ``<title>`` names the
 rule, and the chart's ``<desc>`` says the variation and assurance in words. As the
-trend chart (:mod:`corpparent.report.backends.svg`), it uses no scripts, fonts or images from
+trend chart (`corpparent.report.backends.svg`), it uses no scripts, fonts or images from
 elsewhere and escapes every piece of text.
 """
 

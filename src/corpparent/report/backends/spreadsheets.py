@@ -13,7 +13,7 @@ a column the table declares as dates is written as dates.
 Parquet needs pyarrow (``pip install 'corpparent[dfe]'``).
 
 Each file says who it is for where its reader looks: every table's ``profile`` column
-(see :mod:`corpparent.report.tables`); a workbook's first sheet, ``About``, and its
+(see `corpparent.report.tables`); a workbook's first sheet, ``About``, and its
 document properties (title, subject, category, keywords, comments); a Parquet file's
 schema metadata, under keys ``corpparent.profile``, ``corpparent.who_it_is_for`` and so
 on. A CSV has only its column: a line above the header would stop a CSV reader taking
@@ -68,7 +68,7 @@ def csv_text(table: Table) -> str:
 def xlsx_bytes(tables: Sequence[Table]) -> bytes:
     """``tables`` as one Excel workbook, a sheet per table, its header row frozen; the
     first sheet, ``About``, and the workbook's properties say who it is for (the first
-    table's :attr:`~corpparent.report.tables.Table.about`)."""
+    table's `about`)."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -126,7 +126,7 @@ def metadata_key(label: str) -> str:
 
 def parquet_bytes(table: Table) -> bytes:
     """``table`` as a Parquet file, its ``about`` in the schema's metadata, each column
-    of the type the table declares (:attr:`~corpparent.report.tables.Table.types`), so
+    of the type the table declares (`types`), so
     the schema is the same whatever the rows, or else typed from its values."""
     try:
         import pyarrow as pa

@@ -6,7 +6,7 @@ chart shades the expected range that applied in each period (ranges are reviewed
 year, so the band can step), draws the target as a dashed line, and labels the latest
 value. Withheld or missing values leave a gap marked with their symbol. Every chart has
 a ``<title>`` and a ``<desc>`` for screen readers, and every piece of text is escaped
-with :func:`html.escape`. The charts use no scripts, fonts or images from elsewhere.
+with `html.escape`. The charts use no scripts, fonts or images from elsewhere.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 46, 34, 16, 40
 class PlotArea:
     """The drawing area of a chart ``width`` by ``height`` with its margins, holding
     ``count`` points side by side and values from ``low`` to ``high``: where the i-th
-    point (:meth:`x`) and a value (:meth:`y`) fall. Every chart of the reports uses it."""
+    point (`x`) and a value (`y`) fall. Every chart of the reports uses it."""
 
     width: int
     height: int

@@ -1,11 +1,11 @@
 """The checker: given a set of published reports, try to work out every figure they
 withhold, as a reader who has all of them would.
 
-:func:`check` reads the reports (JSON files written by corpparent, or report models),
-gathers what they say with :func:`~corpparent.report.disclosure.relations.figures_of`,
-and asks :func:`corpparent.disclosure.ranges` (an exact mixed-integer solver) for the
-narrowest range each withheld figure can still take. A withheld count is **narrowed**
-when the reports confine it to fewer values than its symbol alone says: a ``c`` stands
+`check` reads the reports (JSON files written by corpparent, or report models),
+gathers what they say with `figures_of`,
+and asks [`corpparent.disclosure.ranges`][corpparent.disclosure.ranges] (an exact mixed-integer
+solver) for the narrowest range each withheld figure can still take. A withheld count is
+**narrowed** when the reports confine it to fewer values than its symbol alone says: a ``c`` stands
 for any count from 1 to ``threshold - 1``, so a ``c`` that can only be 3, or only 1 or
 2, is narrowed. A withheld figure that is not a count (a percentage withheld with its
 numerator) is narrowed when it is pinned to one value; its numerator is checked as a
@@ -51,7 +51,7 @@ __all__ = ["CheckResult", "WithheldFigure", "check", "read_report"]
 #: How many of the relations that name a figure its line lists.
 _SOURCES_SHOWN = 3
 #: A numerator no report shows is bounded by relations naming at most this many figures
-#: a reader does not see, and at most this many of them (see :func:`_near`).
+#: a reader does not see, and at most this many of them (see `_near`).
 _NEAR_UNSEEN = 4
 _NEAR_RELATIONS = 24
 
@@ -192,8 +192,9 @@ def _field(location: tuple[int | str, ...]) -> str:
 
 
 def read_report(path: Path) -> AnyReport:
-    """A JSON report written by corpparent; anything else is a :class:`DataError`
-    naming the file (and, where it is a report with a bad field, the field)."""
+    """A JSON report written by corpparent; anything else is a
+    [`DataError`][corpparent.errors.DataError] naming the file (and, where it is a report with a bad
+    field, the field)."""
     source = str(path)
     if path.suffix.lower() != ".json":
         raise DataError.single(source, expected="a corpparent JSON report (.json)",
@@ -291,7 +292,7 @@ def _read_off(figures: Figures) -> dict[Key, Range]:
 
 def _near(figures: Figures, key: Key, threshold: int) -> Range | None:
     """The range of a numerator no report shows, from the relations near it only: those
-    reached from it through relations naming at most :data:`_NEAR_UNSEEN` figures a reader
+    reached from it through relations naming at most `_NEAR_UNSEEN` figures a reader
     does not see (a quarter's numerators and denominators, its percentage, its months'
     percentages), so that a year of many unseen figures is not solved for each. Leaving
     relations out only widens the range."""

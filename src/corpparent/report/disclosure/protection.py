@@ -1,14 +1,14 @@
 """Decide what a public scorecard withholds: the figures it publishes, what its words say
-about them, and :func:`corpparent.disclosure.secure` over both.
+about them, and [`corpparent.disclosure.secure`][corpparent.disclosure.secure] over both.
 
 The report's figures and the relations between them (declared totals, aggregates over
 time, a chart's mean and limits, a status word against a range or a target, a direction
 of travel with a tolerance, a percentage of its numerator) are read from the report
-document by :func:`corpparent.report.disclosure.relations.figures_of`;
-:func:`corpparent.disclosure.secure` withholds the small counts, what is derived from
-them and enough else that a reader can narrow none of them, given those relations and
-the figures already published elsewhere. :func:`decide` returns that
-decision in the report's terms, for :mod:`corpparent.report.disclosure.masking` to apply.
+document by `corpparent.report.disclosure.relations.figures_of`;
+[`corpparent.disclosure.secure`][corpparent.disclosure.secure] withholds the small counts, what is
+derived from them and enough else that a reader can narrow none of them, given those relations and
+the figures already published elsewhere. `decide` returns that
+decision in the report's terms, for `corpparent.report.disclosure.masking` to apply.
 """
 
 from __future__ import annotations

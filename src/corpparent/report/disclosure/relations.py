@@ -3,16 +3,17 @@ use to work out a figure they do not see.
 
 A reader of a panel's papers does not only read the figures printed: a declared total
 is the sum of its parts; a quarter's count is the sum of its months (as
-:mod:`corpparent.indicators.aggregation` adds them up); a percentage is its numerator
+`corpparent.indicators.aggregation` adds them up); a percentage is its numerator
 over its denominator; a process chart's mean is the average of its points; a status
 word puts a figure on one side of a range or target; a direction of travel with a
-tolerance bounds the change. :func:`figures_of` reads all of that from report documents
-(as their JSON carries them) into :class:`Figures`: the figures with their values
+tolerance bounds the change. `figures_of` reads all of that from report documents
+(as their JSON carries them) into `Figures`: the figures with their values
 (``None`` where the reader does not see one), the figures shown as ``c``, which of them
 are counts of children, and each relation as a
-:class:`~corpparent.disclosure.Relation`, ready for
-:func:`corpparent.disclosure.ranges` (what a reader can work out) or
-:func:`corpparent.disclosure.secure` (what to withhold so that they cannot).
+[`Relation`][corpparent.disclosure.Relation], ready for
+[`corpparent.disclosure.ranges`][corpparent.disclosure.ranges] (what a reader can work out) or
+[`corpparent.disclosure.secure`][corpparent.disclosure.secure] (what to withhold so that they
+cannot).
 
 Figures are keyed ``("value", indicator, period)``, ``("numerator", indicator, period)``
 and ``("denominator", indicator, period)``: the same figure wherever it is shown (a
@@ -43,7 +44,7 @@ honestly derive, or is left out:
   whole for a count (below 2 is at most 1) and closed for anything else.
 
 The statements themselves (charts, status and travel findings) are read in
-:mod:`corpparent.report.disclosure.statements`.
+`corpparent.report.disclosure.statements`.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ class Collector:
         self.relations.setdefault(relation)
 
     def figures(self) -> Figures:
-        """What was read, as :class:`Figures`."""
+        """What was read, as `Figures`."""
         withheld = frozenset(k for k in self.shown_as_symbol if self.values.get(k) is None)
         revealed = frozenset(k for k in self.shown_as_symbol if self.values.get(k) is not None)
         return Figures(values=dict(self.values), withheld=withheld,

@@ -1,6 +1,6 @@
 """What a report's statements say about its figures: process charts, and the status and
-travel words of its findings, as :class:`~corpparent.disclosure.Relation` (see
-:mod:`corpparent.report.disclosure.relations` for the figures and for what is left out).
+travel words of its findings, as [`Relation`][corpparent.disclosure.Relation] (see
+`corpparent.report.disclosure.relations` for the figures and for what is left out).
 
 A process chart's mean is the average of its baseline points (in each group of a chart
 rebased), and its variation word puts the latest point inside its limits for common
@@ -43,7 +43,7 @@ __all__ = ["chart_report_statements", "statements"]
 
 _COMMON_CAUSE: Final = "common cause variation"
 #: How an aggregate that could not be had is explained (see
-#: :mod:`corpparent.indicators.aggregation`): such a period has no point on a chart.
+#: `corpparent.indicators.aggregation`): such a period has no point on a chart.
 _UNAVAILABLE: Final = ("value withheld (", "no ", "denominators ")
 _TRAVEL: Final = (RuleFamily.TRAVEL_SINCE_LAST_PERIOD, RuleFamily.TRAVEL_SINCE_LAST_YEAR)
 

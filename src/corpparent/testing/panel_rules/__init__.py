@@ -1,9 +1,9 @@
 """Hypothesis strategies for each rule type a constitution may declare: one module each.
 
 Each module registers, once, a strategy of rules of its type and the strategies of
-inputs a rule passes (:func:`~corpparent.testing.rules.satisfying`) and rejects
-(:func:`~corpparent.testing.rules.violating`); importing this package registers them
-all. :func:`incomplete` names each declared rule type lacking a codec or strategies,
+inputs a rule passes ([`satisfying`][corpparent.testing.rules.satisfying]) and rejects
+([`violating`][corpparent.testing.rules.violating]); importing this package registers them
+all. `incomplete` names each declared rule type lacking a codec or strategies,
 and a test fails on any.
 
 Importing this package needs hypothesis (``pip install 'corpparent[test]'``).

@@ -32,5 +32,5 @@ def members(member_class: MemberClass, count: int, prefix: str = "") -> tuple[Me
 
 
 def roster(people: Iterable[Member], leads: Iterable[PriorityLead] = ()) -> Roster:
-    """The roster of ``people`` on :data:`DAY`."""
+    """The roster of ``people`` on `DAY`."""
     return Roster(DAY, tuple(people), tuple(leads))

@@ -1,12 +1,12 @@
 """The strategies of each rule type a constitution may declare, registered once.
 
-A rule type's strategies module calls :func:`register` once: it gives a strategy of
+A rule type's strategies module calls `register` once: it gives a strategy of
 rules of the type, the strategies of inputs a rule passes and rejects (registered on
-:func:`~corpparent.testing.rules.satisfying` and
-:func:`~corpparent.testing.rules.violating`), and how an input is judged. The property
+[`satisfying`][corpparent.testing.rules.satisfying] and
+[`violating`][corpparent.testing.rules.violating]), and how an input is judged. The property
 every rule type then holds, tested for each, is that nothing a satisfying draw is
 judged to be is a breach or a warning, and something a violating draw is judged to be
-is. :func:`incomplete` names each declared rule type that lacks a codec for the
+is. `incomplete` names each declared rule type that lacks a codec for the
 plug-in file or these strategies.
 """
 

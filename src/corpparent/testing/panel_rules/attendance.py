@@ -1,5 +1,5 @@
 """Strategies for an attendance threshold
-(:class:`~corpparent.governance.attendance.AttendanceThreshold`): a year's record in
+([`AttendanceThreshold`][corpparent.governance.attendance.AttendanceThreshold]): a year's record in
 which every judged member attends at least the minimum share, or one in which every
 judged member falls below it."""
 

@@ -1,5 +1,5 @@
 """Strategies for the role the chair must hold
-(:class:`~corpparent.governance.composition.ChairHoldsRole`): rosters whose chair holds
+([`ChairHoldsRole`][corpparent.governance.composition.ChairHoldsRole]): rosters whose chair holds
 it, or whose chair holds another role or none."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Strategies for a meeting frequency
-(:class:`~corpparent.governance.frequency.MeetingFrequency`): a year's meetings that keep
-to it, or a year with too few."""
+([`MeetingFrequency`][corpparent.governance.frequency.MeetingFrequency]): a year's meetings that
+keep to it, or a year with too few."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Strategies for the most members a panel may have
-(:class:`~corpparent.governance.composition.MaximumSize`): rosters of at most the limit
+([`MaximumSize`][corpparent.governance.composition.MaximumSize]): rosters of at most the limit
 among the classes it counts, or over it by one to three."""
 
 from __future__ import annotations

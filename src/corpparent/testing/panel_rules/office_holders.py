@@ -1,5 +1,5 @@
 """Strategies for the classes of member who may hold an office
-(:class:`~corpparent.governance.offices.OfficeHolders`): rosters whose holder of the
+([`OfficeHolders`][corpparent.governance.offices.OfficeHolders]): rosters whose holder of the
 office is of one of them, or of another class."""
 
 from __future__ import annotations

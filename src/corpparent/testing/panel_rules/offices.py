@@ -1,5 +1,5 @@
 """Strategies for the offices that must be held
-(:class:`~corpparent.governance.composition.OfficesFilled`): rosters in which a member
+([`OfficesFilled`][corpparent.governance.composition.OfficesFilled]): rosters in which a member
 holds each office, or in which one of them is vacant (a warning)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Strategies for political balance (:class:`~corpparent.governance.balance.PoliticalBalance`):
-rosters in which each group holds exactly the seats it is allocated and every group that
-must be represented holds one, or in which a group holds one seat too many or a group
-that must be represented holds none."""
+"""Strategies for political balance
+([`PoliticalBalance`][corpparent.governance.balance.PoliticalBalance]): rosters in which each group
+holds exactly the seats it is allocated and every group that must be represented holds one, or in
+which a group holds one seat too many or a group that must be represented holds none."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Strategies for a lead for every strategic priority
-(:class:`~corpparent.governance.composition.PrioritiesHaveLeads`): rosters in which a
+([`PrioritiesHaveLeads`][corpparent.governance.composition.PrioritiesHaveLeads]): rosters in which a
 serving member leads each priority, or in which one priority has no lead."""
 
 from __future__ import annotations

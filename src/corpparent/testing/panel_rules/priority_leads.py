@@ -1,5 +1,5 @@
 """Strategies for every member of a class leading a priority
-(:class:`~corpparent.governance.composition.EachMemberLeads`): rosters in which each
+([`EachMemberLeads`][corpparent.governance.composition.EachMemberLeads]): rosters in which each
 leads one, or in which one leads none."""
 
 from __future__ import annotations

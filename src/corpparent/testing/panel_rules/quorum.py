@@ -1,6 +1,6 @@
-"""Strategies for a quorum (:class:`~corpparent.governance.quorum.Quorum`, and the
+"""Strategies for a quorum ([`Quorum`][corpparent.governance.quorum.Quorum], and the
 fraction of a class it is most often made of,
-:class:`~corpparent.governance.quorum.ClassQuorum`): quorate and inquorate sittings,
+[`ClassQuorum`][corpparent.governance.quorum.ClassQuorum]): quorate and inquorate sittings,
 their seats all filled."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Strategies for a reporting line with no deadline
-(:class:`~corpparent.governance.terms.ReportingLine`): submissions logs of the 2022-23
+([`ReportingLine`][corpparent.governance.terms.ReportingLine]): submissions logs of the 2022-23
 year in which something went to the recipient, or in which nothing did (a warning,
 never a breach: nothing is due)."""
 

@@ -1,5 +1,5 @@
 """Strategies for a requirement every member must hold
-(:class:`~corpparent.governance.requirements.Requirement`): rosters in which every member
+([`Requirement`][corpparent.governance.requirements.Requirement]): rosters in which every member
 it applies to holds it, completed within the year, or in which one holds nothing."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Strategies for a seat held ex officio or by one of several office holders
-(:class:`~corpparent.governance.offices.RoleSeat`): rosters in which a member holds one
+([`RoleSeat`][corpparent.governance.offices.RoleSeat]): rosters in which a member holds one
 of its roles, or in which none does."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Strategies for seats (:class:`~corpparent.governance.seats.Seats`) and the seat limit
-they imply (:class:`~corpparent.governance.composition.SeatLimit`): rosters within the
+"""Strategies for seats ([`Seats`][corpparent.governance.seats.Seats]) and the seat limit
+they imply ([`SeatLimit`][corpparent.governance.composition.SeatLimit]): rosters within the
 seats, every named post filled, or over them by one to three members."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Strategies for the LGA 1972 s.85 six-month warning
-(:class:`~corpparent.governance.attendance.SixMonthRule`): a year of monthly meetings
+([`SixMonthRule`][corpparent.governance.attendance.SixMonthRule]): a year of monthly meetings
 with every judged member at the last one, or with one judged member at none."""
 
 from __future__ import annotations

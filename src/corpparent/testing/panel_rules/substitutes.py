@@ -1,5 +1,5 @@
 """Strategies for substitutes appointed for each political group
-(:class:`~corpparent.governance.composition.SubstitutesAppointed`): rosters with a
+([`SubstitutesAppointed`][corpparent.governance.composition.SubstitutesAppointed]): rosters with a
 substitute of every group the class's members belong to, or with one group without."""
 
 from __future__ import annotations

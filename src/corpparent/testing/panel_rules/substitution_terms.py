@@ -1,5 +1,5 @@
 """Strategies for the conditions on which a substitute counts
-(:class:`~corpparent.governance.reserves.SubstitutionTerms`): sittings whose substitute
+([`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]): sittings whose substitute
 is the named reserve of the member replaced, noted at the start, or one that fails a
 condition. Terms with neither condition let every substitution count, so have no
 violating sitting."""

@@ -1,10 +1,10 @@
 """The rule types of a plug-in file's ``[constitution]`` table: one codec module each.
 
-Each module registers one codec (see :mod:`._codec`) for one rule type of
-:mod:`corpparent.governance`; importing this package registers every codec corpparent
-ships, so the plug-in format (its reading, writing and JSON Schema) knows their keys.
+Each module registers one codec (see `_codec`) for one rule type of
+[`corpparent.governance`][corpparent.governance]; importing this package registers every codec
+corpparent ships, so the plug-in format (its reading, writing and JSON Schema) knows their keys.
 A rule type of a council's own registers its codec the same way, with
-:func:`~corpparent.files.plugin.rules._codec.register`, before the plug-in format is
+`register`, before the plug-in format is
 first used; a codec registered later is refused, never silently left out.
 """
 

@@ -2,7 +2,7 @@
 plug-in file's ``[constitution]`` table, all from one object.
 
 A rule class is an attrs class, so its fields already say what a file may hold: a
-:class:`FieldsCodec` derives the pydantic model that validates the key (and so its
+`FieldsCodec` derives the pydantic model that validates the key (and so its
 JSON Schema), builds the rule from the validated values through the class's own
 converters and validators, and writes a rule back as the same keys, leaving out every
 field at its default. The plug-in format is configured once, here: enums are written
@@ -11,7 +11,7 @@ names only what its rule's fields do not say: a field whose file type differs fr
 class's type (a fraction read from "75%" or 0.75), or a value that is written in other
 words in a file (a priority by its identifier).
 
-Every codec is registered once with :func:`register`; :func:`codecs` lists them in the
+Every codec is registered once with `register`; `codecs` lists them in the
 order their rule types are reviewed.
 """
 
@@ -255,7 +255,7 @@ def register(codec: Codec) -> Codec:
 
 
 def in_use() -> tuple[Codec, ...]:
-    """The codecs of the plug-in format, now fixed: :func:`codecs`, after which no
+    """The codecs of the plug-in format, now fixed: `codecs`, after which no
     codec may be registered."""
     _IN_USE[:] = [True]
     return codecs()

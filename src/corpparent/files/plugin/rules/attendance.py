@@ -1,7 +1,7 @@
 """The codec of ``[constitution.attendance]``: the share of meetings each member should
 attend, a table of the fields of
-:class:`~corpparent.governance.attendance.AttendanceThreshold`, its minimum written as
-"75%", "3/4" or 0.75 and falling below it a warning or a breach."""
+[`AttendanceThreshold`][corpparent.governance.attendance.AttendanceThreshold], its minimum written
+as "75%", "3/4" or 0.75 and falling below it a warning or a breach."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The codec of ``chair_role``: the role the chair must hold, a text (or a table of the
-fields of :class:`~corpparent.governance.composition.ChairHoldsRole`)."""
+fields of [`ChairHoldsRole`][corpparent.governance.composition.ChairHoldsRole])."""
 
 from __future__ import annotations
 

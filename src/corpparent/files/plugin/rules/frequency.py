@@ -1,5 +1,5 @@
 """The codec of ``[constitution.frequency]``: how often the panel must meet, a table of
-the fields of :class:`~corpparent.governance.frequency.MeetingFrequency`."""
+the fields of [`MeetingFrequency`][corpparent.governance.frequency.MeetingFrequency]."""
 
 from __future__ import annotations
 

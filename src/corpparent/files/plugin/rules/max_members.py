@@ -1,5 +1,5 @@
 """The codec of ``max_members``: the most members the panel may have, a number (or a
-table of the fields of :class:`~corpparent.governance.composition.MaximumSize`)."""
+table of the fields of [`MaximumSize`][corpparent.governance.composition.MaximumSize])."""
 
 from __future__ import annotations
 

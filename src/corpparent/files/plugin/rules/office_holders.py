@@ -1,5 +1,5 @@
 """The codec of ``office_holders``: the classes of member who may hold an office, each
-a table of the fields of :class:`~corpparent.governance.offices.OfficeHolders`."""
+a table of the fields of [`OfficeHolders`][corpparent.governance.offices.OfficeHolders]."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The codec of ``offices``: the offices that must be held, a list (or a table of the
-fields of :class:`~corpparent.governance.composition.OfficesFilled`)."""
+fields of [`OfficesFilled`][corpparent.governance.composition.OfficesFilled])."""
 
 from __future__ import annotations
 

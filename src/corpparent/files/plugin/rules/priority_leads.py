@@ -1,6 +1,6 @@
 """The codec of ``priority_leads_from``: the class of member who must each lead a
 priority (or a table of the fields of
-:class:`~corpparent.governance.composition.EachMemberLeads`)."""
+[`EachMemberLeads`][corpparent.governance.composition.EachMemberLeads])."""
 
 from __future__ import annotations
 

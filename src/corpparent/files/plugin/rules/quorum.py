@@ -5,9 +5,10 @@ seats = 8}``) or a minimum number present (``{minimum = 3}``).
 A part counts voting members only unless it says ``voting_only = false`` (the terms
 count non-voting members too); a part is written with ``voting_only`` always, so the
 file says which. A quorum is a rule made of rules, so its table is written here; each
-part's keys are still the fields of its class (:class:`~corpparent.governance.quorum.ClassQuorum`,
-:class:`~corpparent.governance.quorum.MinimumPresent`). Deeper combinations need a
-plug-in written in Python.
+part's keys are still the fields of its class
+([`ClassQuorum`][corpparent.governance.quorum.ClassQuorum],
+[`MinimumPresent`][corpparent.governance.quorum.MinimumPresent]). Deeper combinations need a plug-in
+written in Python.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ _NO_HOOKS: dict[str, Any] = {}
 
 @frozen
 class QuorumCodec:
-    """Reads and writes a :class:`~corpparent.governance.quorum.Quorum`."""
+    """Reads and writes a [`Quorum`][corpparent.governance.quorum.Quorum]."""
 
     rule_type: RuleType
 

@@ -1,5 +1,5 @@
 """The codec of ``[[constitution.requirements]]``: what every member must hold, each a
-table of the fields of :class:`~corpparent.governance.requirements.Requirement`."""
+table of the fields of [`Requirement`][corpparent.governance.requirements.Requirement]."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The codec of ``role_seats``: seats held ex officio or by one of several office
-holders, each a table of the fields of :class:`~corpparent.governance.offices.RoleSeat`."""
+holders, each a table of the fields of [`RoleSeat`][corpparent.governance.offices.RoleSeat]."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The codec of ``[[constitution.seats]]``: seats by class, each a table of the fields
-of :class:`~corpparent.governance.seats.Seats`."""
+of [`Seats`][corpparent.governance.seats.Seats]."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The codec of ``[constitution.six_month_warning]``: the LGA 1972 s.85 warning, in force
 unless ``false``; a table of the fields of
-:class:`~corpparent.governance.attendance.SixMonthRule`."""
+[`SixMonthRule`][corpparent.governance.attendance.SixMonthRule]."""
 
 from __future__ import annotations
 

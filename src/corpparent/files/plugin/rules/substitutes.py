@@ -1,6 +1,6 @@
 """The codec of ``substitutes_for``: the class of member who must have substitutes
 appointed (or a table of the fields of
-:class:`~corpparent.governance.composition.SubstitutesAppointed`)."""
+[`SubstitutesAppointed`][corpparent.governance.composition.SubstitutesAppointed])."""
 
 from __future__ import annotations
 

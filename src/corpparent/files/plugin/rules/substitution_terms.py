@@ -1,5 +1,5 @@
 """The codec of ``substitution_terms``: the conditions on which a substitute counts, a
-table of the fields of :class:`~corpparent.governance.reserves.SubstitutionTerms`."""
+table of the fields of [`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]."""
 
 from __future__ import annotations
 
