@@ -6,6 +6,12 @@ an official-statistics symbol (``c``, ``x``, ``z``, ``low`` ...), kept as such. 
 in another unit of the same dimension (``0.07`` with unit ``fraction`` for a percentage;
 ``per 100,000`` for a rate per 10,000) is converted once, on reading.
 
+A value written with a per cent sign (``11.9%``: a workbook cell formatted as a
+percentage, which the sheet reader gives as the sheet shows it, or a CSV file Excel
+saved from one) is a value in per cent. It is a reading of a percentage indicator (in
+that indicator's unit) and of nothing else: on a count, a rate or a score it is a
+problem naming the cell, never rescaled.
+
 A row whose value is blank, with no numerator, denominator or population either, is no
 reading: in a panel's sheet an empty cell means "no figure this period". It is not
 refused; the indicator simply has no reading for that period, which the scorecard's
@@ -24,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
+from attrs import evolve
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
@@ -88,12 +95,13 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     if not isinstance(records, Records):
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")
+    records, marked = _percent_marked(records)
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
     periods: dict[str, Period | PeriodError] = {}
     for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems, periods)
+        reading = _reading(raw, record, indicators, problems, periods, id(raw) in marked)
         if reading is None:
             continue
         key = (reading.indicator, reading.period)
@@ -108,6 +116,20 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     if problems:
         raise DataError(in_file_order(problems))
     return Readings(readings)
+
+
+def _percent_marked(records: Records) -> tuple[Records, set[int]]:
+    """The records with each value written with a per cent sign (``11.9%``) as its
+    number alone, and which records (by identity) were so written."""
+    marked: set[int] = set()
+    recast: list[RawRecord] = []
+    for raw in records:
+        value = raw.fields.get("value")
+        if isinstance(value, str) and value.rstrip().endswith("%"):
+            raw = evolve(raw, fields={**raw.fields, "value": value.rstrip()[:-1].rstrip()})
+            marked.add(id(raw))
+        recast.append(raw)
+    return (records.with_records(recast), marked) if marked else (records, marked)
 
 
 def is_blank(record: ReadingRecord) -> bool:
@@ -132,7 +154,7 @@ def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period |
 
 def _reading(
     raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem],
-    periods: dict[str, Period | PeriodError],
+    periods: dict[str, Period | PeriodError], percent: bool = False,
 ) -> Reading | None:
     def problem(field: str, message: str) -> None:
         problems.append(raw.problem_at(field, message))
@@ -150,6 +172,12 @@ def _reading(
     if indicator is None or is_blank(record):
         return None
     scale = 1.0
+    if percent and isinstance(record.value, float):
+        wrong = _percent_misplaced(indicator, record)
+        if wrong is not None:
+            problem(*wrong)
+            return None
+        record = record.model_copy(update={"unit": "percent"})
     if record.unit:
         try:
             scale = indicator.magnitude(1.0, record.unit)
@@ -184,6 +212,26 @@ def _reading(
         for found in exc.problems:
             problem(found.field or "value", found.message)
         return None
+
+
+def _percent_misplaced(indicator: Indicator, record: ReadingRecord) -> tuple[str, str] | None:
+    """Why a value written as a percentage cannot be a reading of ``indicator`` (the
+    field at fault and what is wrong), or ``None``: it can be one of a percentage
+    indicator, whose row names no other unit."""
+    shown = (f"a percentage ({record.value:g}%, written with a per cent sign or in a cell "
+             "formatted as a percentage)")
+    if indicator.kind is not Kind.PERCENTAGE:
+        return ("value", f"{shown} cannot be a reading of indicator {indicator.id!r}, a "
+                f"{indicator.kind} measured in {indicator.unit_label}; expected a number "
+                f"in {indicator.unit_label}, in a cell not formatted as a percentage")
+    try:
+        same = not record.unit or units.unit_label(record.unit) == units.unit_label("percent")
+    except CorpparentError:
+        same = False
+    if not same:
+        return ("unit", f"{shown} is given with the unit {record.unit!r}; expected no unit, "
+                "or 'percent'")
+    return None
 
 
 def _derived(indicator: Indicator, record: ReadingRecord) -> float | None:
