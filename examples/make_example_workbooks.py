@@ -4,6 +4,10 @@ readings laid out as councils keep them in their own spreadsheets.
 - ``wiltshire_readings_2022-23_percentages.xlsx``: one reading a row, under a title and
   a notes row, each percentage held as a fraction in a cell formatted as a percentage
   (0.39 shown as 39%), as Excel holds a figure typed as "39%".
+- ``wiltshire_readings_2022-23_dates.xlsx``: each quarter's period a date cell holding
+  the quarter's last day (30/06/2022 for 2022-23 Q1), the years written as text.
+- ``wiltshire_health_assessments_monthly_illustrative.xlsx``: the illustrative monthly
+  figures, each month a date cell formatted as a month (shown "Apr-21").
 
 Run: python examples/make_example_workbooks.py [FOLDER]
 (into the current folder by default; ``examples/data`` makes the shipped ones.)
@@ -19,12 +23,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
+import xlsxwriter.worksheet
 
 from corpparent import load_profile
 from corpparent.indicators.definitions import Kind
+from corpparent.periods import FinancialQuarter, parse_period
 
 DATA = Path(__file__).resolve().parent / "data"
 CSV = DATA / "wiltshire_readings_2022-23.csv"
+MONTHLY_CSV = DATA / "wiltshire_health_assessments_monthly_illustrative.csv"
 TITLE = "Wiltshire Council: corporate parenting scorecard, 2022-23"
 NOTES = ("Figures from the Annual Report of the Corporate Parenting Panel, July 2022 to "
          "March 2023. Percentages are of the children in care at the quarter's end.")
@@ -34,9 +41,9 @@ MADE = dt.datetime(2023, 7, 1, 9, 0)
 Rows = list[dict[str, str]]
 
 
-def readings_rows() -> Rows:
-    """The tidy CSV's rows."""
-    with CSV.open(encoding="utf-8", newline="") as stream:
+def readings_rows(path: Path = CSV) -> Rows:
+    """A tidy CSV file's rows."""
+    with path.open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
 
 
@@ -78,16 +85,64 @@ def percentages_workbook(path: Path, rows: Rows) -> Path:
     return path
 
 
-#: Each example workbook's name and how it is made.
-WORKBOOKS: dict[str, Callable[[Path, Rows], Path]] = {
-    "wiltshire_readings_2022-23_percentages.xlsx": percentages_workbook,
+def _long_sheet(book: xlsxwriter.Workbook, rows: Rows,
+                period: Callable[[xlsxwriter.worksheet.Worksheet, int, str], None]) -> None:
+    """The readings one a row under a title, each period written by ``period``."""
+    sheet = book.add_worksheet("Scorecard")
+    bold = book.add_format({"bold": True})
+    sheet.write(0, 0, TITLE, bold)
+    for column, heading in enumerate(("indicator", "period", "value")):
+        sheet.write(2, column, heading, bold)
+    for number, row in enumerate(rows, start=3):
+        sheet.write_string(number, 0, row["indicator"])
+        period(sheet, number, row["period"])
+        sheet.write_number(number, 2, float(row["value"]))
+    sheet.set_column(0, 1, 28)
+    book.close()
+
+
+def dates_workbook(path: Path, rows: Rows) -> Path:
+    """The readings one a row, each quarter a date cell holding its last day."""
+    book = _book(path)
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+
+    def period(sheet: xlsxwriter.worksheet.Worksheet, number: int, text: str) -> None:
+        found = parse_period(text)
+        if isinstance(found, FinancialQuarter):
+            end = found.end
+            sheet.write_datetime(number, 1, dt.datetime(end.year, end.month, end.day), day)
+        else:
+            sheet.write_string(number, 1, text)
+
+    _long_sheet(book, rows, period)
+    return path
+
+
+def months_workbook(path: Path, rows: Rows) -> Path:
+    """The monthly readings, each month a date cell (its first day) shown as "Apr-21"."""
+    book = _book(path)
+    month = book.add_format({"num_format": "mmm-yy"})
+
+    def period(sheet: xlsxwriter.worksheet.Worksheet, number: int, text: str) -> None:
+        start = parse_period(text).start
+        sheet.write_datetime(number, 1, dt.datetime(start.year, start.month, 1), month)
+
+    _long_sheet(book, rows, period)
+    return path
+
+
+#: Each example workbook's name, how it is made, and the tidy CSV it is made from.
+WORKBOOKS: dict[str, tuple[Callable[[Path, Rows], Path], Path]] = {
+    "wiltshire_readings_2022-23_percentages.xlsx": (percentages_workbook, CSV),
+    "wiltshire_readings_2022-23_dates.xlsx": (dates_workbook, CSV),
+    "wiltshire_health_assessments_monthly_illustrative.xlsx": (months_workbook, MONTHLY_CSV),
 }
 
 
 def make(folder: Path) -> list[Path]:
     """Every example workbook, made in ``folder``."""
-    rows = readings_rows()
-    return [made(folder / name, rows) for name, made in WORKBOOKS.items()]
+    return [made(folder / name, readings_rows(tidy))
+            for name, (made, tidy) in WORKBOOKS.items()]
 
 
 if __name__ == "__main__":
