@@ -57,6 +57,7 @@ from corpparent.files.panel.readings import (
     READING_COLUMNS,
     ReadingRecord,
     is_blank,
+    periods_of,
     read_period,
     readings_from_records,
 )
@@ -64,7 +65,6 @@ from corpparent.files.panel.submissions import read_submissions, submissions_jso
 from corpparent.files.plugin.format import plugin_schema
 from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import Period
 from corpparent.wording import counted
 
 __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
@@ -161,7 +161,7 @@ def _readings(path: Path, against: Against) -> str:
                 + (f"; {counted(blank, 'row')} with no figure (blank, so no reading)"
                    if blank else ""))
     valid, problems = validate_records(ReadingRecord, records)
-    periods: dict[str, Period | PeriodError] = {}
+    periods = periods_of(valid)
     for raw, record in valid:
         period = read_period(record.period, periods)
         if isinstance(period, PeriodError):

@@ -27,7 +27,7 @@ once (a column of dates where periods belong is one line, with the fix).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 from attrs import evolve
@@ -35,6 +35,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, PeriodError, Problem
+from corpparent.files._tabular.date_periods import DateRule, column_periods, date_rule
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
@@ -50,6 +51,7 @@ __all__ = [
     "ReadingRecord",
     "is_blank",
     "out_of_range",
+    "periods_of",
     "read_period",
     "read_readings",
     "readings_from_records",
@@ -78,17 +80,20 @@ class ReadingRecord(BaseModel):
 
 
 def read_readings(source: TableSource, indicators: IndicatorSet, *,
-                  sheet: str | None = None) -> Readings:
+                  sheet: str | None = None, periods: DateRule | str | None = None
+                  ) -> Readings:
     """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
     OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
-    list of dicts, or a DataFrame or other table speaking Arrow."""
+    list of dicts, or a DataFrame or other table speaking Arrow. Periods written as
+    dates are read by the column's own dates, or as quarter ends or month ends where
+    ``periods`` says so (``"quarter-end"``, ``"month-end"``)."""
     records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
                          json_key="readings", sheet=sheet)
-    return readings_from_records(records, indicators)
+    return readings_from_records(records, indicators, periods=periods)
 
 
-def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
-                          ) -> Readings:
+def readings_from_records(records: Records | TableSource, indicators: IndicatorSet, *,
+                          periods: DateRule | str | None = None) -> Readings:
     """Validate records into readings; raise one DataError listing every problem, the
     header's included. ``records`` are a file's (:func:`read_records`), or a list of
     dicts or a table speaking Arrow, read as :func:`read_readings` reads them."""
@@ -99,9 +104,9 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
-    periods: dict[str, Period | PeriodError] = {}
+    read = periods_of(valid, periods)
     for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems, periods, id(raw) in marked)
+        reading = _reading(raw, record, indicators, problems, read, id(raw) in marked)
         if reading is None:
             continue
         key = (reading.indicator, reading.period)
@@ -137,6 +142,14 @@ def is_blank(record: ReadingRecord) -> bool:
     population (a blank cell, "no figure this period"), so it is no reading."""
     return (record.value is None and record.numerator is None
             and record.denominator is None and record.population is None)
+
+
+def periods_of(valid: Sequence[tuple[RawRecord, ReadingRecord]],
+               rule: DateRule | str | None = None) -> dict[str, Period | PeriodError]:
+    """The periods of a file's rows as :func:`read_period` starts from them: each date
+    (or month shown as ``Jan-25``) in the period column already read by the column's
+    rule (:mod:`~corpparent.files._tabular.date_periods`, or ``rule`` where given)."""
+    return column_periods({record.period for _raw, record in valid}, date_rule(rule))
 
 
 def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:

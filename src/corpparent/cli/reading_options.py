@@ -1,0 +1,39 @@
+"""The options that say how a sheet kept by hand is read, shared by every command that
+reads readings (``scorecard``, ``validate``): how a period column's dates are read.
+
+Each is applied around the whole command, so every file it reads, in this process or a
+child forked from it, is read the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from corpparent.files._tabular.date_periods import DateRule, using_date_rule
+
+__all__ = ["reading_options"]
+
+_READING_OPTIONS = (
+    click.option("--periods", "date_rule", type=click.Choice([r.value for r in DateRule]),
+                 help="Read a period column's dates as quarter ends (2022-06-30 is "
+                 "2022-23 Q1) or month ends (2022-06). Default: the column's own dates "
+                 "decide (see docs/reading-your-data.md)."),
+)
+
+
+def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the reading options to a command, and read its files by them."""
+
+    @functools.wraps(function)
+    def command(*args: Any, date_rule: str | None, **kwargs: Any) -> Any:
+        with using_date_rule(date_rule):
+            return function(*args, **kwargs)
+
+    decorated: Callable[..., Any] = command
+    for option in reversed(_READING_OPTIONS):
+        decorated = option(decorated)
+    return decorated
