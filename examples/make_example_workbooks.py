@@ -6,6 +6,10 @@ readings laid out as councils keep them in their own spreadsheets.
   (0.39 shown as 39%), as Excel holds a figure typed as "39%".
 - ``wiltshire_readings_2022-23_dates.xlsx``: each quarter's period a date cell holding
   the quarter's last day (30/06/2022 for 2022-23 Q1), the years written as text.
+- ``wiltshire_scorecard_2022-23_wide.xlsx``: the scorecard as most are kept, an
+  indicator a row and a period a column, under a title and a notes row; each
+  financial year written once over its four quarters in a merged cell, and the
+  percentages as fractions formatted as percentages.
 - ``wiltshire_health_assessments_monthly_illustrative.xlsx``: the illustrative monthly
   figures, each month a date cell formatted as a month (shown "Apr-21").
 
@@ -131,10 +135,58 @@ def months_workbook(path: Path, rows: Rows) -> Path:
     return path
 
 
+def wide_workbook(path: Path, rows: Rows) -> Path:
+    """An indicator a row, a period a column: the years first, then each year's
+    quarters under the year written once over them."""
+    percentages = _percentages()
+    found = {(row["indicator"], row["period"]): Decimal(row["value"]) for row in rows}
+    periods = {parse_period(row["period"]) for row in rows}
+    years = sorted((p for p in periods if not isinstance(p, FinancialQuarter)),
+                   key=lambda p: p.start)
+    quarters = sorted((p for p in periods if isinstance(p, FinancialQuarter)),
+                      key=lambda p: p.start)
+    book = _book(path)
+    sheet = book.add_worksheet("Scorecard")
+    bold = book.add_format({"bold": True})
+    over = book.add_format({"bold": True, "align": "center"})
+    whole = book.add_format({"num_format": "0%"})
+    tenth = book.add_format({"num_format": "0.0%"})
+    sheet.write(0, 0, TITLE, bold)
+    sheet.write(1, 0, NOTES)
+    sheet.write(4, 0, "Indicator", bold)
+    columns = [str(p) for p in years]
+    for column, year in enumerate(columns, start=1):
+        sheet.write(4, column, year, bold)
+    for year in sorted({q.year for q in quarters}):
+        inside = [q for q in quarters if q.year == year]
+        start = len(columns) + 1
+        label = str(inside[0]).split(" ")[0]
+        sheet.merge_range(3, start, 3, start + len(inside) - 1, label, over)
+        for offset, quarter in enumerate(inside):
+            sheet.write(4, start + offset, f"Q{quarter.quarter}", bold)
+            columns.append(str(quarter))
+    indicators = list(dict.fromkeys(row["indicator"] for row in rows))
+    for number, indicator in enumerate(indicators, start=5):
+        sheet.write_string(number, 0, indicator)
+        for column, period in enumerate(columns, start=1):
+            value = found.get((indicator, period))
+            if value is None:
+                continue
+            if indicator in percentages:
+                shown = whole if value == value.to_integral_value() else tenth
+                sheet.write_number(number, column, float(value / 100), shown)
+            else:
+                sheet.write_number(number, column, float(value))
+    sheet.set_column(0, 0, 32)
+    book.close()
+    return path
+
+
 #: Each example workbook's name, how it is made, and the tidy CSV it is made from.
 WORKBOOKS: dict[str, tuple[Callable[[Path, Rows], Path], Path]] = {
     "wiltshire_readings_2022-23_percentages.xlsx": (percentages_workbook, CSV),
     "wiltshire_readings_2022-23_dates.xlsx": (dates_workbook, CSV),
+    "wiltshire_scorecard_2022-23_wide.xlsx": (wide_workbook, CSV),
     "wiltshire_health_assessments_monthly_illustrative.xlsx": (months_workbook, MONTHLY_CSV),
 }
 
