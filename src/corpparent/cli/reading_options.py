@@ -1,5 +1,6 @@
 """The options that say how a sheet kept by hand is read, shared by every command that
-reads readings (``scorecard``, ``validate``): how a period column's dates are read.
+reads readings (``scorecard``, ``validate``): how a period column's dates are read, and
+whether a table is laid out long or wide.
 
 Each is applied around the whole command, so every file it reads, in this process or a
 child forked from it, is read the same way.
@@ -14,6 +15,7 @@ from typing import Any
 import click
 
 from corpparent.files._tabular.date_periods import DateRule, using_date_rule
+from corpparent.files._tabular.wide import Layout, using_layout
 
 __all__ = ["reading_options"]
 
@@ -22,6 +24,10 @@ _READING_OPTIONS = (
                  help="Read a period column's dates as quarter ends (2022-06-30 is "
                  "2022-23 Q1) or month ends (2022-06). Default: the column's own dates "
                  "decide (see docs/reading-your-data.md)."),
+    click.option("--layout", type=click.Choice([layout.value for layout in Layout]),
+                 help="How a readings table is laid out: long (a reading a row: "
+                 "indicator, period, value) or wide (an indicator a row, a period a "
+                 "column). Default: told from the table's header."),
 )
 
 
@@ -29,8 +35,8 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Add the reading options to a command, and read its files by them."""
 
     @functools.wraps(function)
-    def command(*args: Any, date_rule: str | None, **kwargs: Any) -> Any:
-        with using_date_rule(date_rule):
+    def command(*args: Any, date_rule: str | None, layout: str | None, **kwargs: Any) -> Any:
+        with using_date_rule(date_rule), using_layout(layout):
             return function(*args, **kwargs)
 
     decorated: Callable[..., Any] = command

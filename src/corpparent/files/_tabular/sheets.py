@@ -94,13 +94,16 @@ class SheetTable:
     """A table found in a sheet: its header's row (1-based, as the sheet numbers it),
     its first column, and its rows from the header on, each with its row number;
     ``stray`` holds the rows above the header that look like the table's own (each row's
-    number and what is wrong with it), to be reported rather than lost."""
+    number and what is wrong with it), to be reported rather than lost; ``above`` is the
+    row just above the header, over the header's columns (a heading over several
+    columns, as a merged cell leaves it: written in the first, the others empty)."""
 
     source: str
     sheet: str
     first_column: int
     rows: tuple[tuple[int, list[str]], ...]
     stray: tuple[tuple[int, str], ...] = ()
+    above: tuple[str, ...] = ()
 
     def cell(self, column: int, row: int) -> str:
         """The reference of the table's ``column`` (0-based) in sheet ``row``:
@@ -287,7 +290,9 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
         if found is not None:
             lead, table = _trimmed(rows[found:])
             _check_table(source, name, lead, table)
-            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]))
+            above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
+            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]),
+                              above)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else

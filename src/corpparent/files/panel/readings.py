@@ -27,7 +27,9 @@ once (a column of dates where periods belong is one line, with the fix).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Annotated
 
 from attrs import evolve
@@ -40,6 +42,7 @@ from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -55,6 +58,7 @@ __all__ = [
     "read_period",
     "read_readings",
     "readings_from_records",
+    "readings_records",
 ]
 
 READING_COLUMNS = ("indicator", "period", "value")
@@ -80,16 +84,43 @@ class ReadingRecord(BaseModel):
 
 
 def read_readings(source: TableSource, indicators: IndicatorSet, *,
-                  sheet: str | None = None, periods: DateRule | str | None = None
-                  ) -> Readings:
+                  sheet: str | None = None, periods: DateRule | str | None = None,
+                  layout: Layout | str | None = None) -> Readings:
     """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
     OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
     list of dicts, or a DataFrame or other table speaking Arrow. Periods written as
     dates are read by the column's own dates, or as quarter ends or month ends where
-    ``periods`` says so (``"quarter-end"``, ``"month-end"``)."""
-    records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
-                         json_key="readings", sheet=sheet)
+    ``periods`` says so (``"quarter-end"``, ``"month-end"``). A file's table is read
+    long (a reading a row) or wide (an indicator a row, a period a column) as its header
+    shows, or as ``layout`` says (``"long"``, ``"wide"``)."""
+    records = readings_records(source, sheet=sheet, layout=layout)
     return readings_from_records(records, indicators, periods=periods)
+
+
+def readings_records(source: TableSource, *, sheet: str | None = None,
+                     layout: Layout | str | None = None) -> Records:
+    """The records of a readings file (or list of dicts, or table), each a reading's
+    row: a wide table's made one for each of its value cells
+    (:mod:`~corpparent.files._tabular.wide`)."""
+    chosen = wide_layout(layout)
+    file = Path(source) if isinstance(source, str | os.PathLike) else None
+    if file is not None and chosen is Layout.WIDE:
+        wide = wide_records(file, sheet=sheet)
+        assert wide is not None  # required: refused where the table is not wide
+        return wide
+    try:
+        return records_of(source, required=READING_COLUMNS,
+                          optional=OPTIONAL_READING_COLUMNS, json_key="readings", sheet=sheet)
+    except DataError:
+        if file is None or chosen is Layout.LONG or file.suffix.lower() == ".json":
+            raise
+        try:
+            wide = wide_records(file, sheet=sheet, required=False)
+        except DataError:
+            wide = None  # no wide table either: the long table's problems say why
+        if wide is None:
+            raise
+        return wide
 
 
 def readings_from_records(records: Records | TableSource, indicators: IndicatorSet, *,
