@@ -26,6 +26,7 @@ from corpparent.files._tabular.documents import decode_document, read_text
 from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.limits import current_limits, over_limit
 from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
+from corpparent.files._tabular.text_encoding import other_encoding
 from corpparent.files._tabular.toml_lines import format_path
 
 __all__ = [
@@ -95,6 +96,8 @@ class Records(Sequence[RawRecord]):
     header: tuple[str, ...]
     records: tuple[RawRecord, ...]
     problems: tuple[Problem, ...] = ()
+    encoding: str | None = None
+    """The encoding a CSV file was read in where it was not UTF-8 (``cp1252``)."""
 
     @overload
     def __getitem__(self, index: int) -> RawRecord: ...
@@ -164,10 +167,11 @@ def read_records(
     assert found.table is not None  # the other RECORD_FORMATS are tables
     table = found.table(file, required, sheet,
                         normalise_column if normalise_header else str.strip)
-    return tabular_records(str(file), table.rows, required=required, optional=optional,
-                           unknown_columns=unknown_columns,
-                           normalise_header=normalise_header, cells=table.cell,
-                           stray=table.stray)
+    records = tabular_records(str(file), table.rows, required=required, optional=optional,
+                              unknown_columns=unknown_columns,
+                              normalise_header=normalise_header, cells=table.cell,
+                              stray=table.stray)
+    return evolve(records, encoding=other_encoding(file)) if found.name == "csv" else records
 
 
 def tabular_records(

@@ -41,6 +41,7 @@ from corpparent.files._tabular.date_periods import column_periods
 from corpparent.files._tabular.formats import format_of
 from corpparent.files._tabular.records import RawRecord, Records
 from corpparent.files._tabular.sheets import sheet_table
+from corpparent.files._tabular.text_encoding import other_encoding
 from corpparent.periods import FinancialYear, Month, parse_period
 
 __all__ = ["Layout", "is_period_heading", "looks_wide", "using_layout", "wide_layout",
@@ -194,7 +195,8 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
             records.append(RawRecord(source, number, fields, headings=_named(
                 written, line, number, indicator, column, unit, cells)))
     header = ("indicator", "period", "value", *(("unit",) if unit is not None else ()))
-    return Records(source, header, tuple(records), tuple(problems))
+    return Records(source, header, tuple(records), tuple(problems),
+                   other_encoding(file) if cells is None else None)
 
 
 def _named(written: Sequence[str], line: int, row: int, indicator: int, column: int,

@@ -42,6 +42,7 @@ from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
@@ -136,8 +137,10 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
     read = periods_of(valid, periods)
+    read_as = "" if records.encoding is None else f", read as {encoding_name(records.encoding)}"
     for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems, read, id(raw) in marked)
+        reading = _reading(raw, record, indicators, problems, read, id(raw) in marked,
+                           read_as)
         if reading is None:
             continue
         key = (reading.indicator, reading.period)
@@ -183,13 +186,18 @@ def periods_of(valid: Sequence[tuple[RawRecord, ReadingRecord]],
     return column_periods({record.period for _raw, record in valid}, date_rule(rule))
 
 
+#: Dashes typed for a hyphen: en dash, em dash, minus sign, hyphen, non-breaking hyphen.
+_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2212\u2010\u2011"), "-")
+
+
 def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:
     """The period ``text`` writes, or why it cannot be read; each distinct text is
-    parsed once, however many rows write it."""
+    parsed once, however many rows write it. A dash typed as an en or em dash (``2022–23``,
+    as a word processor or Excel's autocorrect writes it) is a hyphen."""
     found = periods.get(text)
     if found is None:
         try:
-            found = parse_period(text)
+            found = parse_period(text.translate(_DASHES))
         except PeriodError as exc:
             found = exc
         periods[text] = found
@@ -198,7 +206,7 @@ def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period |
 
 def _reading(
     raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem],
-    periods: dict[str, Period | PeriodError], percent: bool = False,
+    periods: dict[str, Period | PeriodError], percent: bool = False, read_as: str = "",
 ) -> Reading | None:
     def problem(field: str, message: str) -> None:
         problems.append(raw.problem_at(field, message))
@@ -250,7 +258,7 @@ def _reading(
             denominator=record.denominator,
             population=record.population,
             symbol=symbol,
-            source=f"{raw.source} line {raw.row}",
+            source=f"{raw.source} line {raw.row}{read_as}",
         )
     except DataError as exc:  # a value out of range once converted to the indicator's unit
         for found in exc.problems:
