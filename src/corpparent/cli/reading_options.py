@@ -1,6 +1,6 @@
 """The options that say how a sheet kept by hand is read, shared by every command that
-reads readings (``scorecard``, ``validate``): how a period column's dates are read, and
-whether a table is laid out long or wide.
+reads readings (``scorecard``, ``validate``): how a period column's dates are read,
+whether a table is laid out long or wide, and which of its headings names which field.
 
 Each is applied around the whole command, so every file it reads, in this process or a
 child forked from it, is read the same way.
@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from corpparent.errors import CorpparentError
+from corpparent.files._tabular.column_names import parse_columns, using_columns
 from corpparent.files._tabular.date_periods import DateRule, using_date_rule
 from corpparent.files._tabular.wide import Layout, using_layout
 
@@ -28,6 +30,10 @@ _READING_OPTIONS = (
                  help="How a readings table is laid out: long (a reading a row: "
                  "indicator, period, value) or wide (an indicator a row, a period a "
                  "column). Default: told from the table's header."),
+    click.option("--columns", metavar="HEADING=FIELD,...",
+                 help="The fields a table's own headings hold, e.g. "
+                 "'Indicator=indicator,Quarter=period,Figure=value'. Common headings "
+                 "(Measure, KPI, Quarter, Month, Actual, Figure, ...) are known without it."),
 )
 
 
@@ -35,8 +41,13 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Add the reading options to a command, and read its files by them."""
 
     @functools.wraps(function)
-    def command(*args: Any, date_rule: str | None, layout: str | None, **kwargs: Any) -> Any:
-        with using_date_rule(date_rule), using_layout(layout):
+    def command(*args: Any, date_rule: str | None, layout: str | None, columns: str | None,
+                **kwargs: Any) -> Any:
+        try:
+            mapping = None if columns is None else parse_columns(columns)
+        except CorpparentError as exc:
+            raise click.BadParameter(str(exc), param_hint="--columns") from None
+        with using_date_rule(date_rule), using_layout(layout), using_columns(mapping):
             return function(*args, **kwargs)
 
     decorated: Callable[..., Any] = command

@@ -37,7 +37,7 @@ from corpparent.files._tabular.limits import checked_file
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order, shown
 from corpparent.files._tabular.records import validate_records
-from corpparent.files._tabular.wide import looks_wide
+from corpparent.files._tabular.wide import looks_like_readings
 from corpparent.files.dfe.ees import read_ees
 from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.files.dfe.mapping import (
@@ -280,7 +280,7 @@ KINDS: tuple[FileKind, ...] = (
              _record_schema(ComparatorRow)),
     FileKind("readings", "an authority's indicator readings",
              RECORD_FORMATS,
-             lambda s: s.has(*READING_COLUMNS) or s.has("readings") or looks_wide(s.names),
+             lambda s: s.has(*READING_COLUMNS) or s.has("readings") or looks_like_readings(s.names),
              _readings,
              _record_schema(ReadingRecord)),
     FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file",

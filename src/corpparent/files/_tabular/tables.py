@@ -63,18 +63,23 @@ def records_of(
     unknown_columns: Literal["refuse", "keep"] = "refuse",
     normalise_header: bool = True,
     sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    synonyms: Mapping[str, str] | None = None,
 ) -> Records:
     """The records of ``source``: a file (read by :func:`read_records`), a list of
     dicts, or a table speaking Arrow; anything else is a
-    :class:`~corpparent.errors.DataError` saying what is accepted."""
+    :class:`~corpparent.errors.DataError` saying what is accepted. A file's or table's
+    headings are mapped to fields by ``columns`` and ``synonyms``
+    (:mod:`~corpparent.files._tabular.column_names`)."""
     if isinstance(source, str | os.PathLike):
         return read_records(Path(source), required=required, optional=optional, json_key=json_key,
                             unknown_columns=unknown_columns, normalise_header=normalise_header,
-                            sheet=sheet)
+                            sheet=sheet, columns=columns, synonyms=synonyms)
     if isinstance(source, ArrowStream):
         return tabular_records(table_name(source), arrow_rows(source), required=required,
                                optional=optional, unknown_columns=unknown_columns,
-                               normalise_header=normalise_header)
+                               normalise_header=normalise_header, columns=columns,
+                               synonyms=synonyms)
     if _is_dicts(source):
         return json_records(checked_dicts(source), Locator(DICTS_SOURCE))
     raise DataError.single(table_name(source), expected="a file's path, a list of dicts, or "

@@ -36,6 +36,13 @@ from pathlib import Path
 from typing import Final
 
 from corpparent.errors import DataError, PeriodError, Problem
+from corpparent.files._tabular.column_names import (
+    READING_SYNONYMS,
+    column_map,
+    columns_given,
+    missing_headings,
+    renamed,
+)
 from corpparent.files._tabular.csv_rows import csv_rows, header_of, normalise_column
 from corpparent.files._tabular.date_periods import column_periods
 from corpparent.files._tabular.formats import format_of
@@ -44,7 +51,7 @@ from corpparent.files._tabular.sheets import sheet_table
 from corpparent.files._tabular.text_encoding import other_encoding
 from corpparent.periods import FinancialYear, Month, parse_period
 
-__all__ = ["Layout", "is_period_heading", "looks_wide", "using_layout", "wide_layout",
+__all__ = ["Layout", "is_period_heading", "looks_like_readings", "using_layout", "wide_layout",
            "wide_records"]
 
 
@@ -91,11 +98,17 @@ def is_period_heading(text: str) -> bool:
     return True
 
 
-def looks_wide(names: Iterable[str]) -> bool:
-    """Whether a table's headings are those of a wide table of readings: an
-    ``indicator`` column, and a period (or a quarter or month under a year above it)."""
+def looks_like_readings(names: Iterable[str]) -> bool:
+    """Whether a table's headings (as written and normalised) are those of readings, in
+    the sheet's own words (:mod:`~corpparent.files._tabular.column_names`): an
+    indicator, a period and a value column, or an indicator column and a period (or a
+    quarter or month under a year above it) laid out wide."""
     found = set(names)
-    return "indicator" in found and any(
+    fields = set(renamed([normalise_column(n) for n in found], columns_given(),
+                         READING_SYNONYMS))
+    if {"indicator", "period", "value"} <= fields:
+        return True
+    return "indicator" in fields and any(
         is_period_heading(name) or _QUARTER.fullmatch(name.strip()) is not None
         or (name.strip().isalpha() and name.strip().lower()[:3] in _MONTHS)
         for name in found)
@@ -135,7 +148,7 @@ def _headings(header: Sequence[str], above: Sequence[str]) -> list[str]:
     return result
 
 
-def _table(file: Path, sheet: str | None) -> tuple[
+def _table(file: Path, sheet: str | None, columns: Mapping[str, str]) -> tuple[
         Iterator[tuple[int, list[str]]], Callable[[int, int], str] | None, tuple[str, ...],
         tuple[tuple[int, str], ...]]:
     """The rows of the file's table whose header holds an ``indicator`` column, how a
@@ -144,7 +157,9 @@ def _table(file: Path, sheet: str | None) -> tuple[
     found = format_of(file, ("csv", "sheet"))
     if found.name == "csv":
         return csv_rows(file), None, (), ()
-    table = sheet_table(file, ("indicator",), sheet, normalise_column)
+    names = column_map(columns, READING_SYNONYMS)
+    table = sheet_table(file, ("indicator",), sheet, lambda heading: names.get(
+        normalise_column(heading), normalise_column(heading)))
     return iter(table.rows), table.cell, table.above, table.stray
 
 
@@ -156,14 +171,15 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
     ``required``: then a :class:`~corpparent.errors.DataError`. ``columns`` maps a
     heading as written to the field it holds (``{"Measure": "indicator"}``)."""
     source = str(file)
-    rows, cells, above, stray = _table(file, sheet)
+    rows, cells, above, stray = _table(file, sheet, columns or {})
     first = next(rows, None)
     written = header_of(source, first)
     line = 1 if first is None else first[0]
     headings = _headings(written, above)
     if headings != [h.strip() for h in written]:  # the row above is the header's too
         stray = tuple((number, problem) for number, problem in stray if number != line - 1)
-    names = [(columns or {}).get(h.strip(), normalise_column(h)) for h in headings]
+    names = list(renamed([normalise_column(h) for h in headings], columns or {},
+                         READING_SYNONYMS))
     is_period = [name not in ("indicator", "unit") and is_period_heading(h)
                  for h, name in zip(headings, names, strict=True)]
     if not any(is_period) or "indicator" not in names:
@@ -178,6 +194,9 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
                         expected="indicator, unit, or a period")
                 for column, name in enumerate(names)
                 if not is_period[column] and name not in ("indicator", "unit") and name]
+    problems += [Problem(source, "no column has this heading, named in the columns mapping",
+                         line=line, field=heading, expected="one of " + ", ".join(written))
+                 for heading in missing_headings(map(normalise_column, headings), columns or {})]
     periods = [(column, headings[column]) for column in range(len(names)) if is_period[column]]
     records = [RawRecord(source, number, {}, problem) for number, problem in stray]
     for number, values in rows:

@@ -28,7 +28,7 @@ once (a column of dates where periods belong is one line, with the fix).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -37,6 +37,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, PeriodError, Problem
+from corpparent.files._tabular.column_names import READING_SYNONYMS, columns_given
 from corpparent.files._tabular.date_periods import DateRule, column_periods, date_rule
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
@@ -86,37 +87,44 @@ class ReadingRecord(BaseModel):
 
 def read_readings(source: TableSource, indicators: IndicatorSet, *,
                   sheet: str | None = None, periods: DateRule | str | None = None,
-                  layout: Layout | str | None = None) -> Readings:
+                  layout: Layout | str | None = None,
+                  columns: Mapping[str, str] | str | None = None) -> Readings:
     """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
     OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
     list of dicts, or a DataFrame or other table speaking Arrow. Periods written as
     dates are read by the column's own dates, or as quarter ends or month ends where
     ``periods`` says so (``"quarter-end"``, ``"month-end"``). A file's table is read
     long (a reading a row) or wide (an indicator a row, a period a column) as its header
-    shows, or as ``layout`` says (``"long"``, ``"wide"``)."""
-    records = readings_records(source, sheet=sheet, layout=layout)
+    shows, or as ``layout`` says (``"long"``, ``"wide"``). A table's own headings are
+    read as the fields ``columns`` maps them to (``{"Figure": "value"}``, or
+    ``"Figure=value"``), and the common synonyms of the fields ("Measure", "Quarter",
+    "Actual", ...) as those fields."""
+    records = readings_records(source, sheet=sheet, layout=layout, columns=columns)
     return readings_from_records(records, indicators, periods=periods)
 
 
 def readings_records(source: TableSource, *, sheet: str | None = None,
-                     layout: Layout | str | None = None) -> Records:
+                     layout: Layout | str | None = None,
+                     columns: Mapping[str, str] | str | None = None) -> Records:
     """The records of a readings file (or list of dicts, or table), each a reading's
     row: a wide table's made one for each of its value cells
     (:mod:`~corpparent.files._tabular.wide`)."""
     chosen = wide_layout(layout)
+    given = columns_given(columns)
     file = Path(source) if isinstance(source, str | os.PathLike) else None
     if file is not None and chosen is Layout.WIDE:
-        wide = wide_records(file, sheet=sheet)
+        wide = wide_records(file, sheet=sheet, columns=given)
         assert wide is not None  # required: refused where the table is not wide
         return wide
     try:
         return records_of(source, required=READING_COLUMNS,
-                          optional=OPTIONAL_READING_COLUMNS, json_key="readings", sheet=sheet)
+                          optional=OPTIONAL_READING_COLUMNS, json_key="readings", sheet=sheet,
+                          columns=given, synonyms=READING_SYNONYMS)
     except DataError:
         if file is None or chosen is Layout.LONG or file.suffix.lower() == ".json":
             raise
         try:
-            wide = wide_records(file, sheet=sheet, required=False)
+            wide = wide_records(file, sheet=sheet, required=False, columns=given)
         except DataError:
             wide = None  # no wide table either: the long table's problems say why
         if wide is None:
