@@ -1,5 +1,6 @@
 """Reading your data: the same readings from CSV, JSON, Excel, a list of dicts and a
-DataFrame, Ofsted's published ODS table, and how bad input is reported.
+DataFrame, from workbooks as analysts keep them (percentages, dates, laid out wide),
+Ofsted's published ODS table, and how bad input is reported.
 
 Run: python examples/reading_your_data.py
 """
@@ -57,7 +58,17 @@ if OFSTED.is_file():
     outcomes = read_ofsted(OFSTED)
     print(f"ODS:   the latest inspections of {len(outcomes)} authorities")
 
-# 6. Bad input: every problem, each naming the file, the line or cell, and the field.
+# 6. Workbooks as analysts keep them (examples/make_example_workbooks.py makes them from
+#    the CSV file): percentages as fractions in percentage-formatted cells, quarters as
+#    their last days, and the scorecard laid out wide (an indicator a row, a period a
+#    column, each year merged over its quarters). Each gives the CSV file's readings.
+for kept in ("wiltshire_readings_2022-23_percentages.xlsx",
+             "wiltshire_readings_2022-23_dates.xlsx",
+             "wiltshire_scorecard_2022-23_wide.xlsx"):
+    same = set(read_readings(DATA / kept, indicators)) == set(from_csv)
+    print(f"{kept}: the same readings as the CSV: {same}")
+
+# 7. Bad input: every problem, each naming the file, the line or cell, and the field.
 with tempfile.TemporaryDirectory() as folder:
     bad = Path(folder) / "readings.json"
     bad.write_text(json.dumps({"readings": [

@@ -22,6 +22,7 @@ from corpparent.cli.common import (
     warn,
 )
 from corpparent.cli.isolation import Outcome, outcome, user_code
+from corpparent.cli.reading_options import reading_options
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
 from corpparent.periods import Period
@@ -72,6 +73,7 @@ __all__ = ["scorecard"]
 @click.option("--strict", is_flag=True,
               help="Exit with code 3 when an indicator has no reading for a period assessed, "
               "or nothing could be judged (a warning is printed either way).")
+@reading_options
 @output_options
 def scorecard(
     readings: Path,

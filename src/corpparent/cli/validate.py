@@ -23,6 +23,7 @@ import click
 
 from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.cli.isolation import UserCode, isolated, user_code
+from corpparent.cli.reading_options import reading_options
 from corpparent.errors import CorpparentError, DataError, problem_lines
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
@@ -57,6 +58,7 @@ T = TypeVar("T")
 @click.option("--all-problems", "every", is_flag=True,
               help="List each problem on a line of its own, rather than each kind of "
               "problem once with the lines it covers.")
+@reading_options
 def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None,
              indicator_ref: str | None, mapping_files: tuple[Path, ...],
              sheet: str | None, every: bool) -> None:

@@ -36,7 +36,8 @@ from corpparent.files._tabular.formats import (
 from corpparent.files._tabular.limits import checked_file
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order, shown
-from corpparent.files._tabular.records import read_records, validate_records
+from corpparent.files._tabular.records import validate_records
+from corpparent.files._tabular.wide import looks_like_readings
 from corpparent.files.dfe.ees import read_ees
 from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
 from corpparent.files.dfe.mapping import (
@@ -53,18 +54,18 @@ from corpparent.files.panel.meetings import MEETINGS_FORMATS, meetings_json_sche
 from corpparent.files.panel.membership import membership_json_schema, read_membership
 from corpparent.files.panel.obligations import load_obligations, obligation_schema
 from corpparent.files.panel.readings import (
-    OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     ReadingRecord,
     is_blank,
+    periods_of,
     read_period,
     readings_from_records,
+    readings_records,
 )
 from corpparent.files.panel.submissions import read_submissions, submissions_json_schema
 from corpparent.files.plugin.format import plugin_schema
 from corpparent.files.plugin.reader import load_plugin_file
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import Period
 from corpparent.wording import counted
 
 __all__ = ["KINDS", "Against", "FileKind", "Sniff", "sniff"]
@@ -151,8 +152,7 @@ def sniff(path: Path) -> Sniff:
 
 def _readings(path: Path, against: Against) -> str:
     indicators = against.indicators
-    records = read_records(path, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
-                           json_key="readings")
+    records = readings_records(path)
     if indicators is not None:
         readings = readings_from_records(records, indicators)
         blank = len(records) - len(readings)
@@ -161,7 +161,7 @@ def _readings(path: Path, against: Against) -> str:
                 + (f"; {counted(blank, 'row')} with no figure (blank, so no reading)"
                    if blank else ""))
     valid, problems = validate_records(ReadingRecord, records)
-    periods: dict[str, Period | PeriodError] = {}
+    periods = periods_of(valid)
     for raw, record in valid:
         period = read_period(record.period, periods)
         if isinstance(period, PeriodError):
@@ -280,7 +280,8 @@ KINDS: tuple[FileKind, ...] = (
              _record_schema(ComparatorRow)),
     FileKind("readings", "an authority's indicator readings",
              RECORD_FORMATS,
-             lambda s: s.has(*READING_COLUMNS) or s.has("readings"), _readings,
+             lambda s: s.has(*READING_COLUMNS) or s.has("readings") or looks_like_readings(s.names),
+             _readings,
              _record_schema(ReadingRecord)),
     FileKind("dfe-ees", "a DfE Explore Education Statistics tidy data file",
              TABLE_FORMATS,

@@ -1,10 +1,11 @@
 """Reading a CSV file row by row, each row placed on the line it starts on.
 
-The CSV layer under `records`: a file is decoded as UTF-8 a line
-at a time (a byte-order mark dropped; lines ended by ``\n``, ``\r\n`` or a lone ``\r``)
+The CSV layer under :mod:`~corpparent.files._tabular.records`: a file is decoded as UTF-8 a line
+at a time (a byte-order mark dropped; lines ended by ``\n``, ``\r\n`` or a lone ``\r``),
+or as Windows-1252 where Excel saved it so (:mod:`~corpparent.files._tabular.text_encoding`),
 and read strictly, so a quote that closes a cell too soon is refused rather than read
 as something the file does not say. A file that is missing, not UTF-8 or not well-formed
-CSV is a [`DataError`][corpparent.errors.DataError] naming the line at fault and, where it can,
+CSV is a :class:`~corpparent.errors.DataError` naming the line at fault and, where it can,
 what was expected there and what was found.
 """
 
@@ -20,6 +21,7 @@ from typing import BinaryIO
 from corpparent.errors import DataError
 from corpparent.files._tabular.limits import ReadLimits, checked_file, current_limits, over_limit
 from corpparent.files._tabular.problems import shown
+from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
 __all__ = ["csv_header", "csv_rows", "header_of", "normalise_column"]
 
@@ -29,7 +31,7 @@ _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 def csv_header(path: str | Path) -> tuple[str, ...]:
     """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
     reading no further than its header row; a file that is missing, not UTF-8 or not
-    well-formed CSV up to there is a [`DataError`][corpparent.errors.DataError]."""
+    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
     rows = csv_rows(Path(path))
     try:
         return header_of(str(path), next(rows, None))
@@ -55,16 +57,18 @@ def normalise_column(name: str) -> str:
 def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
     read line by line as asked for; a row that is not well-formed CSV is a
-    [`DataError`][corpparent.errors.DataError] placed on the line at fault (see
-    `_csv_problem`)."""
+    :class:`~corpparent.errors.DataError` placed on the line at fault (see
+    :func:`_csv_problem`)."""
     source = str(file)
     checked_file(file)
     limits = current_limits()
     try:
-        _check_row_count(file, source, limits.rows)
+        encoding = csv_encoding(file)
+        _check_row_count(file, source, limits.rows, encoding)
         with file.open("rb") as stream:
             read: list[str] = []  # the lines of the row being read, as written
-            reader = csv.reader(_kept(_decoded_lines(stream, source), read), strict=True)
+            reader = csv.reader(_kept(_decoded_lines(stream, source, encoding), read),
+                                strict=True)
             start = 1
             header: list[str] | None = None  # the first row, once read
             data = cells_read = 0  # rows read after it, and cells of every row
@@ -89,7 +93,7 @@ def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
         raise DataError.single(source, f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _check_row_count(file: Path, source: str, rows: int) -> None:
+def _check_row_count(file: Path, source: str, rows: int, encoding: str) -> None:
     """Refuse a file of more data rows than ``rows`` before any row is read into memory:
     its line ends are counted first (a millisecond a megabyte), and only a file of more
     lines than that is parsed, cell by cell but keeping nothing, to count its rows (a
@@ -104,7 +108,7 @@ def _check_row_count(file: Path, source: str, rows: int) -> None:
         return
     beyond: int | None = None
     with file.open("rb") as stream:
-        reader = csv.reader(_decoded_lines(stream, source), strict=True)
+        reader = csv.reader(_decoded_lines(stream, source, encoding), strict=True)
         start = 1
         try:
             for count, _ in enumerate(reader):
@@ -191,10 +195,11 @@ def _cell_end(row: str, at: int) -> int:
     return min((end for end in ends if end != -1), default=len(row))
 
 
-def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
-    """The lines of a UTF-8 file (a byte-order mark dropped), decoded one at a time and
-    ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that is not UTF-8 is a
-    [`DataError`][corpparent.errors.DataError] naming its line and byte."""
+def _decoded_lines(stream: BinaryIO, source: str, encoding: str = UTF_8) -> Iterator[str]:
+    """The lines of a UTF-8 file (a byte-order mark dropped), or of one in ``encoding``,
+    decoded one at a time and ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that
+    is not UTF-8 (in a UTF-8 file) is a :class:`~corpparent.errors.DataError` naming its
+    line and byte."""
     offset = lines = 0
     for raw in stream:
         text = raw
@@ -202,7 +207,7 @@ def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
             text = raw[len(codecs.BOM_UTF8):]
             offset = len(codecs.BOM_UTF8)
         try:
-            decoded = text.decode("utf-8")
+            decoded = text.decode(encoding)
         except UnicodeDecodeError as exc:
             raise DataError.single(source, f"not UTF-8 text: {exc.reason} at byte "
                                    f"{offset + exc.start}", line=lines + 1) from None

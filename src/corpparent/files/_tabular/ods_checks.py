@@ -9,6 +9,10 @@ written once, repeated, which calamine skips and which cost nothing. A row or ce
 holding something may be repeated at most ``repeats`` times, and the table so counted
 is held to the ``rows``, ``columns`` and ``cells`` bounds. A document type declaration
 is refused, as its entities can expand a few bytes into gigabytes.
+
+The walk also notes each cell whose value is a percentage (``office:value-type`` is
+``percentage``: the cell's style is a ``number:percentage-style``), so the sheet is read
+as it shows the cell (``11.9%``, not ``0.119``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Final
 from xml.parsers import expat
 
 from corpparent.files._tabular.limits import ReadLimits, over_limit
+from corpparent.files._tabular.number_formats import NumberFormat
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
 
 __all__ = ["check_open_document"]
@@ -44,6 +49,9 @@ class _OpenDocumentSheets:
         self.cell_repeat = 1
         self.in_cell = False
         self.filled = False
+        self.percent = False
+        self.percent_columns: list[int] = []  # this row's cells holding a percentage
+        self.formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
 
     def _repeat(self, attributes: dict[str, str], name: str) -> int:
         text = attributes.get(_TABLE_NS + name, "1").strip()
@@ -59,16 +67,20 @@ class _OpenDocumentSheets:
         elif name == _TABLE_NS + "table-row":
             self.row_repeat = self._repeat(attributes, "number-rows-repeated")
             self.column = self.row_width = 0
+            self.percent_columns = []
         elif name in _CELLS:
             self.cell_repeat = self._repeat(attributes, "number-columns-repeated")
             self.in_cell = True
             self.filled = _OFFICE_NS + "value-type" in attributes
+            self.percent = attributes.get(_OFFICE_NS + "value-type") == "percentage"
         elif self.in_cell:
             self.filled = True  # a paragraph, a link, an annotation: something
 
     def end(self, name: str) -> None:
         if name in _CELLS:
             self.in_cell = False
+            if self.percent:
+                self.percent_columns.extend(range(self.column, self.column + self.cell_repeat))
             self.column += self.cell_repeat
             if self.filled:
                 self.row_width = self.column
@@ -85,6 +97,11 @@ class _OpenDocumentSheets:
             self.rows = first + self.row_repeat - 1
             self.empty_rows = 0
             self.width = max(self.width, self.row_width)
+            if self.percent_columns:
+                cells = self.formats.setdefault(self.sheet, {})
+                for row in range(first - 1, self.rows):
+                    cells.update(((row, column), NumberFormat.PERCENT)
+                                 for column in self.percent_columns)
             check_bounds(self.source, self.sheet, self.rows, self.row_width, self.rows,
                          self.width, self.limits, "last")
 
@@ -99,9 +116,11 @@ def _refuse_declarations(*_: object) -> None:
     raise expat.ExpatError("a document type declaration")
 
 
-def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits) -> None:
+def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits
+                        ) -> dict[str, dict[tuple[int, int], NumberFormat]]:
     """Refuse an OpenDocument spreadsheet whose tables hold, once repeats are counted,
-    rows, columns or cells beyond the bounds."""
+    rows, columns or cells beyond the bounds; return each table's cells (0-based) that
+    hold a percentage."""
     walk = _OpenDocumentSheets(source, limits)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = walk.start
@@ -115,3 +134,4 @@ def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits
     except expat.ExpatError as exc:
         raise unreadable(source, f"the sheets' XML is not well-formed ({exc})",
                           "content.xml") from None
+    return walk.formats

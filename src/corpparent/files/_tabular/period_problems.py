@@ -7,11 +7,11 @@ whose note says what kind of text it is and whose ``found`` is the text itself, 
 rows wrong the same way are told once ([`corpparent.errors.grouped`][corpparent.errors.grouped]),
 and whose ``fix`` says what to write instead, worked out from the text:
 
-* a date is not a period: a quarter's last day is written as that quarter
-  (``2022-06-30`` is ``2022-23 Q1``), a month's last day as that month (``2022-05-31``
-  is ``2022-05``), and any other day by the period it stands for, which the reader must
-  choose;
-* a month with a two-digit year (``Jan-25``) is that month of 2000-2099 (``2025-01``);
+* a date the column's rule cannot read
+  (:mod:`~corpparent.files._tabular.date_periods`): a quarter's last day is written as
+  that quarter (``2022-06-30`` is ``2022-23 Q1``), or the column's dates read as quarter
+  ends; a month's last day as that month (``2022-05-31`` is ``2022-05``); any other day
+  by the period it stands for, which the reader must choose;
 * a quarter without its financial year names both years it could be;
 * a bare year names the calendar year and both financial years it could be.
 
@@ -20,12 +20,12 @@ Nothing is read in their place: the fix is advice, the file is still refused.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Final
 
 from corpparent.errors import PeriodError, Problem
+from corpparent.files._tabular.date_periods import date_in
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.records import RawRecord
 from corpparent.periods import FinancialQuarter, FinancialYear, Month
@@ -39,45 +39,18 @@ PERIOD_EXPECTED: Final = "a period: " + "; ".join(ACCEPTED_PERIOD_FORMS)
 _A_PERIOD: Final = ("a period, such as '2022-23 Q1' (a quarter), '2022-06' (a month) or "
                     "'2022-23' (a financial year)")
 
-_ISO_DATE: Final = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                              r"(?:[ T]00:00(?::00(?:\.0+)?)?)?")
-_ENGLISH_DATE: Final = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-_SHORT_YEAR: Final = re.compile(r"(?P<name>[A-Za-z]{3,9})\.?[-\s'](?P<yy>\d{2})")
 _BARE_QUARTER: Final = re.compile(r"Q(?P<q>[1-4])\s*(?P<y>\d{4})|(?P<y2>\d{4})\s*Q(?P<q2>[1-4])",
                                   re.IGNORECASE)
-_MONTHS: Final = {name.lower(): number for number in range(1, 13)
-                  for name in (calendar.month_name[number], calendar.month_abbr[number])}
-
-
-def _date(text: str) -> dt.date | None:
-    """The day ``text`` writes (``2022-06-30``, ``30/06/2022``), if it writes one."""
-    match = _ISO_DATE.fullmatch(text) or _ENGLISH_DATE.fullmatch(text)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
-
-
 def _date_fix(day: dt.date) -> str:
     quarter, month = FinancialQuarter.containing(day), Month.containing(day)
     if day == quarter.end:
         return (f"write the quarter it ends, '{quarter}' for {day.isoformat()} (or its "
-                f"month, '{month}')")
+                f"month, '{month}'), or read dates as quarter ends (--periods quarter-end)")
     if day == month.end:
-        return f"write the month it ends, '{month}' for {day.isoformat()}"
+        return (f"write the month it ends, '{month}' for {day.isoformat()}, or read dates "
+                "as month ends (--periods month-end)")
     return (f"write the period the figure is for; {day.isoformat()} falls in '{month}' "
             f"and '{quarter}'")
-
-
-def _short_year_fix(text: str) -> str | None:
-    match = _SHORT_YEAR.fullmatch(text)
-    number = None if match is None else _MONTHS.get(match["name"].lower())
-    if match is None or number is None:
-        return None
-    year = 2000 + int(match["yy"])
-    return f"write '{calendar.month_name[number]} {year}' or '{Month(year, number)}'"
 
 
 def _quarter_fix(text: str) -> str | None:
@@ -116,14 +89,10 @@ def period_problem(raw: RawRecord, text: str, error: PeriodError,
     """The problem of a period ``text`` that [`parse_period`][corpparent.periods.parse_period]
     refused with ``error``, at ``field`` of the record ``raw``: what kind of text it is,
     the text found, and, where the text shows it, the fix."""
-    day = _date(text)
+    day = date_in(text)
     if day is not None:
         return raw.problem_at(field, "a date, not a period", expected=_A_PERIOD,
                               found=shown(text), fix=_date_fix(day))
-    short = _short_year_fix(text)
-    if short is not None:
-        return raw.problem_at(field, "a month with a two-digit year", expected=_A_PERIOD,
-                              found=shown(text), fix=short)
     fix = _quarter_fix(text) or _year_fix(text)
     # Where the fix is known, the forms accepted (some 600 characters) are not needed.
     return raw.problem_at(field, _why(text, error),

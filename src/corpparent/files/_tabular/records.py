@@ -21,11 +21,18 @@ from attrs import evolve, field, frozen
 from pydantic import BaseModel, ValidationError
 
 from corpparent.errors import DataError, Problem
+from corpparent.files._tabular.column_names import (
+    column_map,
+    missing_headings,
+    numbered as numbered_headings,
+    renamed,
+)
 from corpparent.files._tabular.csv_rows import header_of, normalise_column
 from corpparent.files._tabular.documents import decode_document, read_text
 from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.limits import current_limits, over_limit
 from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
+from corpparent.files._tabular.text_encoding import other_encoding
 from corpparent.files._tabular.toml_lines import format_path
 
 __all__ = [
@@ -95,6 +102,8 @@ class Records(Sequence[RawRecord]):
     header: tuple[str, ...]
     records: tuple[RawRecord, ...]
     problems: tuple[Problem, ...] = ()
+    encoding: str | None = None
+    """The encoding a CSV file was read in where it was not UTF-8 (``cp1252``)."""
 
     @overload
     def __getitem__(self, index: int) -> RawRecord: ...
@@ -135,6 +144,8 @@ def read_records(
     normalise_header: bool = True,
     format: str | None = None,
     sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    synonyms: Mapping[str, str] | None = None,
 ) -> Records:
     """Read a CSV, JSON, Excel or OpenDocument file (in the format its suffix is of, or
     the ``format`` named, as `formats` registers them)
@@ -156,18 +167,23 @@ def read_records(
     A workbook's table is read from ``sheet``, or found as
     `sheet_table` finds it; its header is on the
     sheet's row where the table starts, and each field is named by its cell too.
+    ``columns`` and ``synonyms`` map headings to fields
+    (:mod:`~corpparent.files._tabular.column_names`).
     """
     file = Path(path)
     found = format_of(file, RECORD_FORMATS, format)
     if found.shape is Shape.DOCUMENT:  # JSON records' keys are checked by each record's model
         return _json_records(file, json_key)
     assert found.table is not None  # the other RECORD_FORMATS are tables
-    table = found.table(file, required, sheet,
-                        normalise_column if normalise_header else str.strip)
-    return tabular_records(str(file), table.rows, required=required, optional=optional,
-                           unknown_columns=unknown_columns,
-                           normalise_header=normalise_header, cells=table.cell,
-                           stray=table.stray)
+    names = column_map(columns or {}, synonyms or {})
+    table = found.table(file, required, sheet, (lambda heading: names.get(
+        normalise_column(heading), normalise_column(heading))) if normalise_header
+        else str.strip)
+    records = tabular_records(str(file), table.rows, required=required, optional=optional,
+                              unknown_columns=unknown_columns,
+                              normalise_header=normalise_header, cells=table.cell,
+                              stray=table.stray, columns=columns, synonyms=synonyms)
+    return evolve(records, encoding=other_encoding(file)) if found.name == "csv" else records
 
 
 def tabular_records(
@@ -180,14 +196,16 @@ def tabular_records(
     normalise_header: bool = True,
     cells: Callable[[int, int], str] | None = None,
     stray: Sequence[tuple[int, str]] = (),
+    columns: Mapping[str, str] | None = None,
+    synonyms: Mapping[str, str] | None = None,
 ) -> Records:
     """The records of a table given as rows of text cells with their line numbers, the
     first its header, checked as `read_records` checks a CSV file's. ``cells``
     names the cell of a column (0-based) in a row, where the table has cells (a sheet);
     ``stray`` gives rows found outside the table (above a sheet's header), each made a
     record with its problem so it is reported, not lost."""
-    written, published, header, records = _table_records(source, rows, normalise_header,
-                                                         cells)
+    written, published, header, records = _table_records(
+        source, rows, normalise_header, cells, (columns or {}, synonyms or {}))
     if stray:
         records = evolve(records, records=(
             *(RawRecord(source, line, {}, problem) for line, problem in stray),
@@ -200,6 +218,9 @@ def tabular_records(
         return Records(source, header, records.records)
     accepted = (*required, *optional)
     fatal = _missing_columns(source, header, required, accepted, at)
+    fatal += [Problem(source, "no column has this heading, named in the columns mapping",
+                      line=at, field=heading, expected="one of " + ", ".join(written))
+              for heading in missing_headings(map(normalise_column, written), columns or {})]
     unknown: list[Problem] = []
     left_out: set[str] = set()
     for heading, name, numbered in zip(written, published, header, strict=True):
@@ -231,25 +252,6 @@ def _missing_columns(
         known = f"expected columns {', '.join(accepted)}"
     return [Problem(source, f"required column missing; {known}", line=line, field=name)
             for name in required if name not in header]
-
-
-def _numbered(names: Iterable[str]) -> tuple[str, ...]:
-    """Headings with repeats numbered as spreadsheets read them: SNP, SNP.1, SNP.2 ...
-
-    A number already taken by a published heading is skipped, so no two columns share a
-    name and none is lost.
-    """
-    taken: set[str] = set()
-    repeats: dict[str, int] = {}
-    result = []
-    for name in names:
-        numbered = name
-        while numbered in taken:
-            repeats[name] = repeats.get(name, 0) + 1
-            numbered = f"{name}.{repeats[name]}"
-        taken.add(numbered)
-        result.append(numbered)
-    return tuple(result)
 
 
 class _CellHeadings(Mapping[str, str]):
@@ -286,7 +288,8 @@ class _Read:
 
 
 def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise_header: bool,
-                   cells: Callable[[int, int], str] | None) -> tuple[
+                   cells: Callable[[int, int], str] | None,
+                   mapped: tuple[Mapping[str, str], Mapping[str, str]]) -> tuple[
         tuple[str, ...], tuple[str, ...], tuple[str, ...], _Read]:
     """The headings as written, as read (normalised or not), with repeats numbered, and
     the records, each knowing the heading of each of its fields as written (and, in a
@@ -294,9 +297,9 @@ def _table_records(source: str, rows: Iterator[tuple[int, list[str]]], normalise
     first = next(rows, None)
     written = header_of(source, first)
     header_line = 1 if first is None else first[0]
-    published = tuple(normalise_column(name) if normalise_header else name
-                      for name in written)
-    header = _numbered(published)
+    published = renamed([normalise_column(name) for name in written], *mapped) \
+        if normalise_header else written
+    header = numbered_headings(published)
     headings = {name: heading for name, heading in zip(header, written, strict=True)
                 if name != heading and normalise_header}
     records: list[RawRecord] = []

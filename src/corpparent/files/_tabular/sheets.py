@@ -13,7 +13,10 @@ the first of those rows with the most cells filled).
 
 Each row is given as text cells, as a CSV file gives them, so every reader checks a
 sheet exactly as it checks a CSV file: a number ``7.0`` is ``'7'``, a date
-``2023-07-10``. Problems are placed on the sheet's own row number, and each cell is
+``2023-07-10``; and as the sheet shows it where its number format says what it is
+(:mod:`~corpparent.files._tabular.number_formats`): ``0.119`` formatted as a percentage
+is ``'11.9%'``, as Excel writes it to CSV, and a date formatted as a month
+``'2025-01'``. Problems are placed on the sheet's own row number, and each cell is
 named by its sheet and reference as well as its heading: ``value (Readings!C14)``.
 
 A table is held to the read limits (rows, columns, cells, characters in a cell) as a
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import cast, final
@@ -38,8 +41,9 @@ from attrs import frozen
 from corpparent.errors import DataError
 from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
+from corpparent.files._tabular.number_formats import NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
-from corpparent.files._tabular.workbook_checks import check_zip_workbook, is_zip
+from corpparent.files._tabular.workbook_checks import cell_formats, check_zip_workbook, is_zip
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -90,13 +94,16 @@ class SheetTable:
     """A table found in a sheet: its header's row (1-based, as the sheet numbers it),
     its first column, and its rows from the header on, each with its row number;
     ``stray`` holds the rows above the header that look like the table's own (each row's
-    number and what is wrong with it), to be reported rather than lost."""
+    number and what is wrong with it), to be reported rather than lost; ``above`` is the
+    row just above the header, over the header's columns (a heading over several
+    columns, as a merged cell leaves it: written in the first, the others empty)."""
 
     source: str
     sheet: str
     first_column: int
     rows: tuple[tuple[int, list[str]], ...]
     stray: tuple[tuple[int, str], ...] = ()
+    above: tuple[str, ...] = ()
 
     def cell(self, column: int, row: int) -> str:
         """The reference of the table's ``column`` (0-based) in sheet ``row``:
@@ -137,18 +144,33 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     except BaseException as exc:  # calamine's errors share no base class, and a panic in
         # its Rust code arrives as pyo3's PanicException, a BaseException
         raise _calamine_failure(source, exc) from None
+    formats = cell_formats(file)
     with book:
         for name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(name)
                 # From A1, so a row's number and a cell's column are the sheet's own.
+                values = sheet.to_python(skip_empty_area=False)
                 rows = [(number + 1, [cell_text(cell) for cell in row]) for number, row
-                        in enumerate(sheet.to_python(skip_empty_area=False))]
+                        in enumerate(values)]
+                _shown(rows, values, formats.get(name))
             except _INTERRUPTS:
                 raise
             except BaseException as exc:  # as above: a sheet's XML or data may be broken
                 raise _calamine_failure(source, exc, name) from None
             yield name, rows
+
+
+def _shown(rows: list[tuple[int, list[str]]], values: Sequence[Sequence[object]],
+           formats: Mapping[tuple[int, int], NumberFormat] | None) -> None:
+    """Each cell of ``rows`` (made from ``values``) whose number format says what it
+    is, as the sheet shows it (``11.9%`` for 0.119 formatted as a percentage), in
+    place."""
+    for (row, column), kind in (formats or {}).items():
+        if row < len(values) and column < len(values[row]):
+            shown = formatted_text(values[row][column], kind)
+            if shown is not None:
+                rows[row][1][column] = shown
 
 
 def _sheet_names(file: Path) -> list[str]:
@@ -268,7 +290,9 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
         if found is not None:
             lead, table = _trimmed(rows[found:])
             _check_table(source, name, lead, table)
-            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]))
+            above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
+            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]),
+                              above)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else

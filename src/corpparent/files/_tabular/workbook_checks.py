@@ -21,6 +21,10 @@ it:
 - an OpenDocument spreadsheet: its rows and cells with their repeat counts, by
   `ods_checks`.
 
+While the sheets are walked, the cells formatted as a percentage or a month are noted
+(:mod:`~corpparent.files._tabular.number_formats`), so that the sheet is read as it shows
+them: :func:`cell_formats`.
+
 A workbook that is not a zip (Excel 97-2003 ``.xls``, a compound file of BIFF records)
 is read by `contained`, in a child process of bounded
 memory and time.
@@ -34,16 +38,24 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, final
+
+from attrs import frozen
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.limits import ReadLimits, current_limits, over_limit
+from corpparent.files._tabular.number_formats import (
+    CellFormats,
+    NumberFormat,
+    excel_cell_formats,
+)
 from corpparent.files._tabular.ods_checks import check_open_document
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
 
-__all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "check_zip_workbook", "is_zip"]
+__all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "cell_formats", "check_zip_workbook",
+           "is_zip"]
 
 #: The most members a workbook's zip may hold; a workbook of many sheets, charts and
 #: pictures holds a few hundred.
@@ -97,13 +109,33 @@ def check_zip_workbook(file: Path) -> bool:
     workbook at all) is then read in a child process, as an ``.xls`` is. A file found
     sound is not scanned again until it changes (a kind is told from a workbook's
     headings, then its table is read)."""
+    return _checked_book(file).sheets
+
+
+def cell_formats(file: Path) -> CellFormats:
+    """The cells of the zipped workbook at ``file`` formatted as a percentage or a
+    month, each sheet's under its name, noted while it was checked."""
+    return _checked_book(file).formats
+
+
+@final
+@frozen
+class _CheckedBook:
+    """What checking a zipped workbook found: whether it holds sheets in XML, and which
+    of their cells are formatted as a percentage or a month."""
+
+    sheets: bool
+    formats: CellFormats
+
+
+def _checked_book(file: Path) -> _CheckedBook:
     stat = file.stat()
     return _checked(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size, current_limits())
 
 
 @functools.lru_cache(maxsize=16)
 def _checked(source: str, _inode: int, _modified: int, _size: int,
-             limits: ReadLimits) -> bool:
+             limits: ReadLimits) -> _CheckedBook:
     file = Path(source)
     count = _member_count(file, source)
     if count >= min(MAX_MEMBERS, 0xFFFF):
@@ -128,6 +160,8 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                                  f"to {member.file_size:,} bytes, over {MAX_RATIO} times "
                                  "(a zip bomb)", member.filename)
         titles: dict[str, str] = {}
+        styles = _excel_styles(archive, members, source)
+        formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
         sheets = 0
         for member in members:
             name = member.filename
@@ -141,15 +175,29 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                         pass
                 elif name.startswith("xl/worksheets/") and name.count("/") == 2:
                     sheet = titles.get(name) or _sheet_titles(archive, source).get(name)
-                    _check_excel_sheet(chunks, source, name, sheet or name, limits)
+                    found = _check_excel_sheet(chunks, source, name, sheet or name, limits,
+                                               styles)
+                    if found:
+                        formats[sheet or name] = found
                     sheets += 1
                 elif name == "content.xml":
-                    check_open_document(chunks, source, limits)
+                    formats.update(check_open_document(chunks, source, limits))
                     sheets += 1
                 else:
                     for _ in chunks:
                         pass
-    return sheets > 0
+    return _CheckedBook(sheets > 0, formats)
+
+
+def _excel_styles(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], source: str
+                  ) -> dict[int, NumberFormat]:
+    """The cell formats of an Excel workbook's ``xl/styles.xml`` that are a percentage
+    or a month (none where it has no such member), read as every member is read."""
+    member = next((m for m in members if m.filename == "xl/styles.xml"), None)
+    if member is None:
+        return {}
+    with _opened(archive, member, source) as stream:
+        return excel_cell_formats(_chunks(stream, source, member.filename, member.file_size))
 
 
 def _opened(archive: zipfile.ZipFile, member: zipfile.ZipInfo, source: str) -> IO[bytes]:
@@ -194,6 +242,7 @@ def _chunks(stream: IO[bytes], source: str, member: str, declared: int) -> Itera
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
 _TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _REF_ATTRIBUTE = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\$?([A-Za-z]{0,8})\$?(\d{0,12})[\"']")
+_STYLE_ATTRIBUTE = re.compile(rb"(?:^|\s)s\s*=\s*[\"'](\d{1,9})[\"']")
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,8})\$?(\d{1,12})")
 
 
@@ -242,11 +291,14 @@ def _sheet_titles(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
 
 
 def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet: str,
-                       limits: ReadLimits) -> None:
+                       limits: ReadLimits, styles: Mapping[int, NumberFormat]
+                       ) -> dict[tuple[int, int], NumberFormat]:
     """Refuse an Excel sheet whose declared dimension or any cell lies beyond the
     bounds. A cell without a reference is placed as calamine places it: after the
-    previous cell of its row."""
+    previous cell of its row. Return the cells (0-based) whose cell format is one of
+    ``styles``."""
     row = column = max_row = max_column = cells = 0
+    formats: dict[tuple[int, int], NumberFormat] = {}
     for chunk in chunks:
         dimension = _DIMENSION.search(chunk)
         if dimension is not None:
@@ -267,9 +319,15 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
             if row > max_row or column > max_column:
                 max_row, max_column = max(row, max_row), max(column, max_column)
                 check_bounds(source, sheet, row, column, max_row, max_column, limits, "last")
+            if styles:
+                style = _STYLE_ATTRIBUTE.search(tag.group(2))
+                kind = None if style is None else styles.get(int(style.group(1)))
+                if kind is not None:
+                    formats[row - 1, column - 1] = kind
         if cells > limits.cells:
             raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
                              line=row, field=place(sheet, row, column))
+    return formats
 
 
 def _check_dimension(ref: str, source: str, sheet: str, limits: ReadLimits) -> None:

@@ -6,6 +6,12 @@ an official-statistics symbol (``c``, ``x``, ``z``, ``low`` ...), kept as such. 
 in another unit of the same dimension (``0.07`` with unit ``fraction`` for a percentage;
 ``per 100,000`` for a rate per 10,000) is converted once, on reading.
 
+A value written with a per cent sign (``11.9%``: a workbook cell formatted as a
+percentage, which the sheet reader gives as the sheet shows it, or a CSV file Excel
+saved from one) is a value in per cent. It is a reading of a percentage indicator (in
+that indicator's unit) and of nothing else: on a count, a rate or a score it is a
+problem naming the cell, never rescaled.
+
 A row whose value is blank, with no numerator, denominator or population either, is no
 reading: in a panel's sheet an empty cell means "no figure this period". It is not
 refused; the indicator simply has no reading for that period, which the scorecard's
@@ -21,17 +27,24 @@ once (a column of dates where periods belong is one line, with the fix).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Annotated
 
+from attrs import evolve
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, PeriodError, Problem
+from corpparent.files._tabular.column_names import READING_SYNONYMS, columns_given
+from corpparent.files._tabular.date_periods import DateRule, column_periods, date_rule
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.files._tabular.text_encoding import encoding_name
+from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -43,9 +56,11 @@ __all__ = [
     "ReadingRecord",
     "is_blank",
     "out_of_range",
+    "periods_of",
     "read_period",
     "read_readings",
     "readings_from_records",
+    "readings_records",
 ]
 
 READING_COLUMNS = ("indicator", "period", "value")
@@ -71,17 +86,54 @@ class ReadingRecord(BaseModel):
 
 
 def read_readings(source: TableSource, indicators: IndicatorSet, *,
-                  sheet: str | None = None) -> Readings:
+                  sheet: str | None = None, periods: DateRule | str | None = None,
+                  layout: Layout | str | None = None,
+                  columns: Mapping[str, str] | str | None = None) -> Readings:
     """Read and validate readings against ``indicators``: from a CSV, JSON, Excel or
     OpenDocument file (a workbook's ``sheet``, or the sheet holding the readings), a
-    list of dicts, or a DataFrame or other table speaking Arrow."""
-    records = records_of(source, required=READING_COLUMNS, optional=OPTIONAL_READING_COLUMNS,
-                         json_key="readings", sheet=sheet)
-    return readings_from_records(records, indicators)
+    list of dicts, or a DataFrame or other table speaking Arrow. Periods written as
+    dates are read by the column's own dates, or as quarter ends or month ends where
+    ``periods`` says so (``"quarter-end"``, ``"month-end"``). A file's table is read
+    long (a reading a row) or wide (an indicator a row, a period a column) as its header
+    shows, or as ``layout`` says (``"long"``, ``"wide"``). A table's own headings are
+    read as the fields ``columns`` maps them to (``{"Figure": "value"}``, or
+    ``"Figure=value"``), and the common synonyms of the fields ("Measure", "Quarter",
+    "Actual", ...) as those fields."""
+    records = readings_records(source, sheet=sheet, layout=layout, columns=columns)
+    return readings_from_records(records, indicators, periods=periods)
 
 
-def readings_from_records(records: Records | TableSource, indicators: IndicatorSet
-                          ) -> Readings:
+def readings_records(source: TableSource, *, sheet: str | None = None,
+                     layout: Layout | str | None = None,
+                     columns: Mapping[str, str] | str | None = None) -> Records:
+    """The records of a readings file (or list of dicts, or table), each a reading's
+    row: a wide table's made one for each of its value cells
+    (:mod:`~corpparent.files._tabular.wide`)."""
+    chosen = wide_layout(layout)
+    given = columns_given(columns)
+    file = Path(source) if isinstance(source, str | os.PathLike) else None
+    if file is not None and chosen is Layout.WIDE:
+        wide = wide_records(file, sheet=sheet, columns=given)
+        assert wide is not None  # required: refused where the table is not wide
+        return wide
+    try:
+        return records_of(source, required=READING_COLUMNS,
+                          optional=OPTIONAL_READING_COLUMNS, json_key="readings", sheet=sheet,
+                          columns=given, synonyms=READING_SYNONYMS)
+    except DataError:
+        if file is None or chosen is Layout.LONG or file.suffix.lower() == ".json":
+            raise
+        try:
+            wide = wide_records(file, sheet=sheet, required=False, columns=given)
+        except DataError:
+            wide = None  # no wide table either: the long table's problems say why
+        if wide is None:
+            raise
+        return wide
+
+
+def readings_from_records(records: Records | TableSource, indicators: IndicatorSet, *,
+                          periods: DateRule | str | None = None) -> Readings:
     """Validate records into readings; raise one DataError listing every problem, the
     header's included. ``records`` are a file's (`read_records`), or a list of
     dicts or a table speaking Arrow, read as
@@ -89,12 +141,15 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     if not isinstance(records, Records):
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")
+    records, marked = _percent_marked(records)
     valid, problems = validate_records(ReadingRecord, records)
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
-    periods: dict[str, Period | PeriodError] = {}
+    read = periods_of(valid, periods)
+    read_as = "" if records.encoding is None else f", read as {encoding_name(records.encoding)}"
     for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems, periods)
+        reading = _reading(raw, record, indicators, problems, read, id(raw) in marked,
+                           read_as)
         if reading is None:
             continue
         key = (reading.indicator, reading.period)
@@ -111,6 +166,20 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     return Readings(readings)
 
 
+def _percent_marked(records: Records) -> tuple[Records, set[int]]:
+    """The records with each value written with a per cent sign (``11.9%``) as its
+    number alone, and which records (by identity) were so written."""
+    marked: set[int] = set()
+    recast: list[RawRecord] = []
+    for raw in records:
+        value = raw.fields.get("value")
+        if isinstance(value, str) and value.rstrip().endswith("%"):
+            raw = evolve(raw, fields={**raw.fields, "value": value.rstrip()[:-1].rstrip()})
+            marked.add(id(raw))
+        recast.append(raw)
+    return (records.with_records(recast), marked) if marked else (records, marked)
+
+
 def is_blank(record: ReadingRecord) -> bool:
     """Whether a row gives no figure at all: no value, numerator, denominator or
     population (a blank cell, "no figure this period"), so it is no reading."""
@@ -118,13 +187,26 @@ def is_blank(record: ReadingRecord) -> bool:
             and record.denominator is None and record.population is None)
 
 
+def periods_of(valid: Sequence[tuple[RawRecord, ReadingRecord]],
+               rule: DateRule | str | None = None) -> dict[str, Period | PeriodError]:
+    """The periods of a file's rows as :func:`read_period` starts from them: each date
+    (or month shown as ``Jan-25``) in the period column already read by the column's
+    rule (:mod:`~corpparent.files._tabular.date_periods`, or ``rule`` where given)."""
+    return column_periods({record.period for _raw, record in valid}, date_rule(rule))
+
+
+#: Dashes typed for a hyphen: en dash, em dash, minus sign, hyphen, non-breaking hyphen.
+_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2212\u2010\u2011"), "-")
+
+
 def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:
     """The period ``text`` writes, or why it cannot be read; each distinct text is
-    parsed once, however many rows write it."""
+    parsed once, however many rows write it. A dash typed as an en or em dash (``2022–23``,
+    as a word processor or Excel's autocorrect writes it) is a hyphen."""
     found = periods.get(text)
     if found is None:
         try:
-            found = parse_period(text)
+            found = parse_period(text.translate(_DASHES))
         except PeriodError as exc:
             found = exc
         periods[text] = found
@@ -133,7 +215,7 @@ def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period |
 
 def _reading(
     raw: RawRecord, record: ReadingRecord, indicators: IndicatorSet, problems: list[Problem],
-    periods: dict[str, Period | PeriodError],
+    periods: dict[str, Period | PeriodError], percent: bool = False, read_as: str = "",
 ) -> Reading | None:
     def problem(field: str, message: str) -> None:
         problems.append(raw.problem_at(field, message))
@@ -151,6 +233,12 @@ def _reading(
     if indicator is None or is_blank(record):
         return None
     scale = 1.0
+    if percent and isinstance(record.value, float):
+        wrong = _percent_misplaced(indicator, record)
+        if wrong is not None:
+            problem(*wrong)
+            return None
+        record = record.model_copy(update={"unit": "percent"})
     if record.unit:
         try:
             scale = indicator.magnitude(1.0, record.unit)
@@ -179,12 +267,32 @@ def _reading(
             denominator=record.denominator,
             population=record.population,
             symbol=symbol,
-            source=f"{raw.source} line {raw.row}",
+            source=f"{raw.source} line {raw.row}{read_as}",
         )
     except DataError as exc:  # a value out of range once converted to the indicator's unit
         for found in exc.problems:
             problem(found.field or "value", found.message)
         return None
+
+
+def _percent_misplaced(indicator: Indicator, record: ReadingRecord) -> tuple[str, str] | None:
+    """Why a value written as a percentage cannot be a reading of ``indicator`` (the
+    field at fault and what is wrong), or ``None``: it can be one of a percentage
+    indicator, whose row names no other unit."""
+    shown = (f"a percentage ({record.value:g}%, written with a per cent sign or in a cell "
+             "formatted as a percentage)")
+    if indicator.kind is not Kind.PERCENTAGE:
+        return ("value", f"{shown} cannot be a reading of indicator {indicator.id!r}, a "
+                f"{indicator.kind} measured in {indicator.unit_label}; expected a number "
+                f"in {indicator.unit_label}, in a cell not formatted as a percentage")
+    try:
+        same = not record.unit or units.unit_label(record.unit) == units.unit_label("percent")
+    except CorpparentError:
+        same = False
+    if not same:
+        return ("unit", f"{shown} is given with the unit {record.unit!r}; expected no unit, "
+                "or 'percent'")
+    return None
 
 
 def _derived(indicator: Indicator, record: ReadingRecord) -> float | None:
