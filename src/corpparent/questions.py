@@ -12,12 +12,12 @@ face value" (6). A committee paper helps the panel by setting beside each except
 questions its finding raises: why the figure is where it is, how it compares, what is
 being done, and when the panel will see the effect.
 
-:data:`DEFAULT_QUESTIONS` gives them by the kind of rule the exception broke (an expected
-range, a target, a special cause concern); an indicator may carry its own
-(:attr:`corpparent.Indicator.questions`, ``questions = [...]`` in a plug-in's
-``[[indicators]]``), which replace the defaults for it. The questions name the
-indicator and carry no figure, so disclosure control has nothing to withhold in them;
-an exception withheld by disclosure control takes its questions with it.
+[`DEFAULT_QUESTIONS`][corpparent.questions.DEFAULT_QUESTIONS] gives them by the kind of rule the
+exception broke (an expected range, a target, a special cause concern); an indicator may carry its
+own ([`corpparent.Indicator.questions`][corpparent.indicators.definitions.Indicator.questions],
+``questions = [...]`` in a plug-in's ``[[indicators]]``), which replace the defaults for it. The
+questions name the indicator and carry no figure, so disclosure control has nothing to withhold in
+them; an exception withheld by disclosure control takes its questions with it.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def panel_questions(indicator: str, families: Iterable[RuleFamily],
                     own: Sequence[str] = ()) -> tuple[str, ...]:
     """The questions for an exception of the indicator named ``indicator`` whose findings
     broke rules of ``families``: the indicator's ``own`` where it has them; else the
-    defaults of each family in turn, each once, and :data:`MY_CHILD` last."""
+    defaults of each family in turn, each once, and [`MY_CHILD`][corpparent.questions.MY_CHILD]
+    last."""
     if own:
         return tuple(own)
     asked: list[str] = []

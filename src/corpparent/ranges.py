@@ -128,7 +128,8 @@ class ExpectedRange:
     """The length, in months, of the periods whose values the bounds are for, where the
     source says it: a range set for 2023-24 for a year's total is ``per_months=12``, and
     then a month's count is never judged against it. ``None``: the length is inferred from
-    the readings (:func:`corpparent.indicator_rules.bounds_length`)."""
+    the readings
+    ([`corpparent.indicator_rules.bounds_length`][corpparent.indicator_rules.bounds_length])."""
 
     def __attrs_post_init__(self) -> None:
         if self.lower > self.upper:
@@ -194,8 +195,8 @@ class Target:
     ambition: bool = False
     source: str = field(default="", eq=False)
     per_months: int | None = field(default=None, validator=_per_fits)
-    """As :attr:`ExpectedRange.per_months`: the length of the periods whose values the
-    target is for, where the source says it."""
+    """As [`ExpectedRange.per_months`][corpparent.ranges.ExpectedRange.per_months]: the length of
+    the periods whose values the target is for, where the source says it."""
 
     def is_met(self, value: float) -> bool:
         """Whether ``value`` reaches the target; the target value itself meets it."""

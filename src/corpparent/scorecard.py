@@ -5,17 +5,18 @@ broken down into 8 domains", and "at each meeting, an exception report is presen
 the Head of Service for those indicators which are outside the expected range or below
 the required target level and successes are acknowledged" (annual report 2022-23, §12a).
 
-:meth:`Scorecard.assess` judges every indicator of an :class:`IndicatorSet` for one
-period: its value (read directly, or aggregated from shorter periods), its position
-against the expected range set for that period, each target, and its direction of
-travel against the previous period and the same period last year, by the rules of
-:mod:`corpparent.indicator_rules`. Each judgement is a
-:class:`~corpparent.findings.Finding`; :meth:`ScorecardResult.exception_report` sorts
+[`Scorecard.assess`][corpparent.scorecard.Scorecard.assess] judges every indicator of an
+[`IndicatorSet`][corpparent.indicators.sets.IndicatorSet] for one period: its value (read directly,
+or aggregated from shorter periods), its position against the expected range set for that period,
+each target, and its direction of travel against the previous period and the same period last year,
+by the rules of [`corpparent.indicator_rules`][corpparent.indicator_rules]. Each judgement is a
+[`Finding`][corpparent.findings.Finding];
+[`ScorecardResult.exception_report`][corpparent.scorecard.ScorecardResult.exception_report] sorts
 them into exceptions, successes and gaps in the data.
 
 Where an indicator has enough history (by default 13 readings of the kind of period
 assessed, NHS England's minimum for a process chart), the scorecard also draws its
-XmR chart (:mod:`corpparent.spc`) up to the period: the variation of the latest value
+XmR chart ([`corpparent.spc`][corpparent.spc]) up to the period: the variation of the latest value
 (common or special cause) and, for each target, the assurance the process limits give
 (consistently met, hit and miss, consistently missed). Where no range was set by hand,
 the process limits are its expected range. An indicator with no range, no target and
@@ -103,8 +104,9 @@ class IndicatorAssessment:
 
     @property
     def headline(self) -> Status | None:
-        """The verdict the scorecard's row shows (:func:`corpparent.headline.headline_status`):
-        ``None`` when there is a value but nothing to judge it against."""
+        """The verdict the scorecard's row shows
+        ([`corpparent.headline.headline_status`][corpparent.headline.headline_status]): ``None``
+        when there is a value but nothing to judge it against."""
         return headline_status(self.findings, has_value=self.value is not None)
 
     @property
@@ -216,7 +218,8 @@ class ScorecardResult:
 
     def __getitem__(self, indicator_id: str) -> IndicatorAssessment:
         """The assessment of one indicator; an indicator not assessed is an
-        :class:`~corpparent.errors.UnknownIndicatorError` naming those that were."""
+        [`UnknownIndicatorError`][corpparent.errors.UnknownIndicatorError] naming those that
+        were."""
         for assessment in self.assessments:
             if assessment.indicator.id == indicator_id:
                 return assessment
@@ -226,7 +229,7 @@ class ScorecardResult:
 
     def exception_report(self) -> ExceptionReport:
         """Sort the findings as the panel's exception report does
-        (:func:`corpparent.exception_sorting.sort_findings`): each indicator at most once
+        (`corpparent.exception_sorting.sort_findings`): each indicator at most once
         in each section, its findings there joined in one entry."""
         exceptions, successes, insufficient = sort_findings(
             ((a.findings, a.headline is Status.INSUFFICIENT_DATA) for a in self.assessments),
@@ -290,7 +293,7 @@ class Scorecard:
                   readings: Readings | None = None) -> tuple[Rule[Observation], ...]:
         """The rules that apply to ``indicator`` in ``period``; given the ``readings``,
         each range and target knows the length of period it is for
-        (:func:`~corpparent.indicator_rules.bounds_length`); without them, only a length
+        ([`bounds_length`][corpparent.indicator_rules.bounds_length]); without them, only a length
         the range or target declares is known."""
         def per(bounds: ExpectedRange | Target) -> int | None:
             if readings is None and bounds.per_months is None:

@@ -3,9 +3,9 @@ are within what chance allows for their size.
 
 Rank and quartile band ignore how many children a figure rests on: a small authority's
 chance swing reads as a change of band. A funnel plot (Spiegelhalter 2005; the limits
-and their sources are in :mod:`corpparent.benchmarking.funnel_limits`) puts each
+and their sources are in `corpparent.benchmarking.funnel_limits`) puts each
 authority's figure against its denominator, with control limits around the target that
-narrow as the denominator grows. :func:`funnel` flags each authority **above**,
+narrow as the denominator grows. `funnel` flags each authority **above**,
 **below** or **within** the limits at its own denominator, at 95% and at 99.8%.
 
 Over-dispersion (Spiegelhalter, Qual Saf Health Care 2005, 14:347-351). Each
@@ -24,7 +24,7 @@ linear interpolation, R's type 7). Then
 
 A row whose denominator is missing, withheld (``c``), zero or negative, or whose
 numerator is missing, withheld or impossible (negative, or above a proportion's
-denominator), is **not judged**, with its reason; :attr:`Funnel.left_out` counts them.
+denominator), is **not judged**, with its reason; `Funnel.left_out` counts them.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class FunnelMeasure:
 
     def funnel(self, dispersion: Dispersion = Dispersion.MULTIPLICATIVE,
                method: Method = Method.EXACT) -> Funnel:
-        """The funnel of :attr:`rows` around England's figure (their pooled figure where
+        """The funnel of `rows` around England's figure (their pooled figure where
         England's is not published)."""
         return funnel(self.rows, self.kind, target=self.target, per=self.per,
                       dispersion=dispersion, method=method)
@@ -235,7 +235,7 @@ def _factors(dispersion: Dispersion, phi: float, tau2: float,
     return 1.0
 
 
-#: The probabilities of the limits, in the order :class:`Limits` holds them.
+#: The probabilities of the limits, in the order `Limits` holds them.
 _PROBABILITIES: Final = (LEVELS["99.8%"][0], *LEVELS["95%"], LEVELS["99.8%"][1])
 
 
@@ -279,7 +279,7 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
     ``method`` works the limits out from the exact distribution of the count (the
     default) or its normal approximation. Rows that cannot be judged are kept, flagged
     "not judged" with their reason.
-    Raises :class:`~corpparent.errors.DataError` when no row can be judged, or when the
+    Raises [`DataError`][corpparent.errors.DataError] when no row can be judged, or when the
     target is not a figure the limits can be drawn around (a proportion strictly
     between 0 and 100%, a rate above 0).
     """

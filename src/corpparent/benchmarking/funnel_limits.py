@@ -12,15 +12,15 @@ that size would have if its true figure were ``θ0``:
 * a **rate** (children looked after per 10,000 children): the count is
   Poisson(``θ0 · n``), ``n`` the population.
 
-By default the limits are the **exact** quantiles (:attr:`Method.EXACT`), not the normal
-approximation ``θ0 ± z_p s(n)`` (:attr:`Method.NORMAL`, with ``s(n)``
+By default the limits are the **exact** quantiles (`Method.EXACT`), not the normal
+approximation ``θ0 ± z_p s(n)`` (`Method.NORMAL`, with ``s(n)``
 below and ``z_p`` the standard normal quantile): the figures benchmarked rest
 on denominators as small as 10 (care leavers of a small authority) and proportions near
 90%, where the normal limits are visibly wrong (too narrow on the short side, and
 beyond 100% on the other). A quantile of a count is a whole number, so the limit as
 drawn would be a staircase; the paper (Statistics in Medicine 2005, its appendix)
 interpolates it. With ``r_p`` the smallest count whose cumulative probability
-``F(r_p)`` is at least ``p``::
+``F(r_p)`` is at least ``p``:
 
     α = (F(r_p) - p) / (F(r_p) - F(r_p - 1))
     limit = (r_p - α) / n
@@ -143,7 +143,7 @@ def exact_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
 def normal_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
                   p: float | Sequence[float]) -> NDArray[np.float64]:
     """The normal approximation to the ``p`` limit at each denominator: ``θ0 + z_p s(n)``,
-    clipped as :func:`exact_limits` clips; one row for each probability given."""
+    clipped as `exact_limits` clips; one row for each probability given."""
     import numpy as np
 
     z = np.array([[NormalDist().inv_cdf(float(q))] for q in _levels(p)[:, 0]])

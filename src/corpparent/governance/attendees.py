@@ -4,11 +4,11 @@ A name in a meeting's ``present`` list that matches no member serving on the day
 substitute standing in for someone who is not a serving member, cannot count toward
 quorum or attendance. Dropping such a name without a word turns a meeting with two
 unrecognised councillors into "1 councillor present ... not quorate" with no sign of
-why; :class:`UnknownAttendees` reports each meeting where it happens instead, naming the
-people, so the record or the membership can be corrected. People invited to attend
-(officers, guests) are recorded in the meeting's ``invited`` list and are never reported
-here, nor counted; nor are the standing invitees the terms declare, wherever the record
-lists them.
+why; [`UnknownAttendees`][corpparent.governance.attendees.UnknownAttendees] reports each meeting
+where it happens instead, naming the people, so the record or the membership can be corrected.
+People invited to attend (officers, guests) are recorded in the meeting's ``invited`` list and are
+never reported here, nor counted; nor are the standing invitees the terms declare, wherever the
+record lists them.
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ represented and has no member is a breach; a member with no group recorded makes
 check insufficient data.
 
 Terms may instead make the panel "politically balanced" in proportion to the council,
-giving no seats by group: :class:`PoliticalBalance` then holds the council's members by
-group (``council``, each composition dated) and judges each roster against the Local
-Government and Housing Act 1989 s.15(5)(a), (b) and (d) for the composition in force on
-its day, as :mod:`corpparent.governance.proportional` states them; (c) is stated as not
+giving no seats by group: [`PoliticalBalance`][corpparent.governance.balance.PoliticalBalance] then
+holds the council's members by group (``council``, each composition dated) and judges each roster
+against the Local Government and Housing Act 1989 s.15(5)(a), (b) and (d) for the composition in
+force on its day, as `corpparent.governance.proportional` states them; (c) is stated as not
 judged. The body's seats are ``seats``, else the constitution's seats for the class,
 else the members who hold them that day.
 """
@@ -230,7 +230,7 @@ class PoliticalBalance(Rule[Roster]):
 
 
 def _fill(council: CouncilGroups, held: dict[str, int], seats: int) -> dict[str, int]:
-    """``held`` with its vacant seats filled as :func:`allocate` would fill them: the
+    """``held`` with its vacant seats filled as `allocate` would fill them: the
     majority group first while it lacks a majority, then the group furthest below its
     proportion."""
     complete = {name_key(g): n for g, n in held.items()}
@@ -249,7 +249,7 @@ def _proportional(council: CouncilGroups, held: dict[str, int],
                   seats: int) -> tuple[list[str], list[str], str]:
     """The breaches and vacancies of ``held`` against s.15(5)(a), (b) and (d) for a body
     of ``seats``, and the words of a sharing that meets them. Vacant seats are filled
-    as :func:`_fill` fills them before the sharing is judged: a vacancy that can be
+    as `_fill` fills them before the sharing is judged: a vacancy that can be
     filled within the principles is a warning, not a breach."""
     filled = sum(held.values())
     allocation = listed([f"{n} {g}" for g, n in allocate(council, seats) if n])

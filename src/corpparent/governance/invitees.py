@@ -4,7 +4,7 @@ making them members.
 Terms often list, beside the members, officers and partners who are "invited to all
 meetings": the Director of Children's Services, the Virtual School Head, the designated
 nurse for looked after children. They are declared once, in the terms, as
-:class:`StandingInvitees`; each meeting records their attendance, in its ``invited``
+`StandingInvitees`; each meeting records their attendance, in its ``invited``
 list or among those ``present`` (a JSON meetings file's ``invited``, a CSV row with the
 attendance ``invited``). They are never members, so they are never counted: not toward
 a quorum, not in attendance, not as attendees missing from the membership. The review

@@ -1,12 +1,12 @@
 """Meetings as held: the date, who attended, who substituted for whom, who sent apologies.
 
-A :class:`Meeting` whose ``present`` is ``None`` was held but its attendance was not
-recorded (Wiltshire's annual report gives the dates of its four meetings in 2022-23,
-002 §10, but not who attended); rules then report insufficient data rather than guess.
+A [`Meeting`][corpparent.governance.meetings.Meeting] whose ``present`` is ``None`` was held but its
+attendance was not recorded (Wiltshire's annual report gives the dates of its four meetings in
+2022-23, 002 §10, but not who attended); rules then report insufficient data rather than guess.
 
-A :class:`Sitting` is a meeting seen against the roster on its date: it counts who was
-present in each class of seat. "If any of the core members are unable to attend a
-meeting they will send a substitute representative" (001 §3), so a substitute counts
+A [`Sitting`][corpparent.governance.meetings.Sitting] is a meeting seen against the roster on its
+date: it counts who was present in each class of seat. "If any of the core members are unable to
+attend a meeting they will send a substitute representative" (001 §3), so a substitute counts
 for the absent member they replace, and only once: two substitutes for one member, or a
 substitute for a member who came after all, add nothing.
 """
@@ -86,7 +86,7 @@ class Substitution:
     ``noted_at_start`` says whether the substitution was noted at the start of the
     meeting (None: not recorded); ``from_item`` the agenda item from which the substitute
     sat, when they arrived late. Terms of reference may make both conditions of a
-    substitute counting (see :class:`~corpparent.governance.terms.SubstitutionTerms`).
+    substitute counting (see `SubstitutionTerms`).
     """
 
     substitute: str = field(converter=_name)
@@ -105,7 +105,7 @@ class Meeting:
     sent apologies; ``invited`` those who attended by invitation without being members
     (officers, guests, partners): recorded, and never counted toward quorum or
     attendance. A name in ``present`` that is not on the membership that day is reported
-    (see :class:`~corpparent.governance.attendees.UnknownAttendees`), never dropped
+    (see [`UnknownAttendees`][corpparent.governance.attendees.UnknownAttendees]), never dropped
     silently, so invited attendees belong in ``invited``. ``in_public`` says whether the
     meeting was open to the public, and ``private_items`` the items taken in private.
     """
@@ -170,7 +170,7 @@ class Meeting:
 class Meetings:
     """Meetings in date order, at most one a day.
 
-    Two meetings on one day raise :class:`~corpparent.errors.DataError` naming both.
+    Two meetings on one day raise [`DataError`][corpparent.errors.DataError] naming both.
     """
 
     __slots__ = ("_meetings",)

@@ -3,7 +3,7 @@
 Terms of reference often time what the panel sends by another body's calendar: the
 panel's minutes "to be reported to the next meeting of Cabinet", its annual report "to
 the next meeting of full Council" after the year. The deadline is then a date only once
-that body's meeting dates are known, so :class:`NextMeetingOf` holds them (from the
+that body's meeting dates are known, so `NextMeetingOf` holds them (from the
 plug-in file, as the body publishes them) and judges each occasion the obligation
 arises: on time when the document went to the recipient after it arose and by that
 body's next meeting; missing or late when the meeting passed first; not yet due before

@@ -20,7 +20,7 @@ encoded here:
 Proportions rarely come out whole, so (d) is judged by what rounding allows: a sharing
 breaks (d) when moving one seat from a group to another would bring both nearer their
 proportions (the first holds more than one seat above its proportion relative to the
-other) and still keep (a) and (b). :func:`allocate` gives one sharing that meets all
+other) and still keep (a) and (b). `allocate` gives one sharing that meets all
 three: the largest remainders, then the seats (b) and (a) require.
 """
 

@@ -8,9 +8,9 @@ information about a particular person, or identifying one, for instance). The na
 rules reference gives neither text, so this encodes no more than that: an item taken in
 private should say which paragraph of Sch 12A it relied on.
 
-:class:`OpenToPublic` judges each formal meeting from its record
-(:attr:`~corpparent.governance.meetings.Meeting.in_public` and
-:attr:`~corpparent.governance.meetings.Meeting.private_items`): met when it was open
+`OpenToPublic` judges each formal meeting from its record
+([`in_public`][corpparent.governance.meetings.Meeting.in_public] and
+[`private_items`][corpparent.governance.meetings.Meeting.private_items]): met when it was open
 and every item taken in private names its paragraph; breached when it was held in
 private, or an item was taken in private with no exempt information given; insufficient
 data when the record does not say whether the public could attend.

@@ -13,7 +13,7 @@ member's place is marked as the quorum counts them: one that counts, one that do
 and one the record cannot judge are three marks, never one. A reserve's own row shows
 the meetings they attended as a substitute, as the six-month finding counts them.
 
-The terms' standing invitees (:class:`~corpparent.governance.invitees.StandingInvitees`)
+The terms' standing invitees (`StandingInvitees`)
 have rows of their own, apart from the members': present where the record shows them,
 invited or present, and absent where it records attendance without them. They are never
 counted, so they add nothing to any member's row or any finding.

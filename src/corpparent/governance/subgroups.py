@@ -3,8 +3,8 @@
 A panel often works through smaller groups (a care leavers' sub-group, a health
 sub-group), each with its own terms of reference, meetings and membership, and one rule
 tying it to its parent: its members are drawn from the panel's. A sub-group is a
-:class:`~corpparent.governance.Constitution` of its own, reviewed against its own
-record; :class:`ParentPanel` declares the panel it belongs to, with that panel's
+[`Constitution`][corpparent.governance.Constitution] of its own, reviewed against its own
+record; `ParentPanel` declares the panel it belongs to, with that panel's
 membership, and judges each of the sub-group's meetings: a member of the sub-group
 who is not a member of the panel on the meeting's date is a breach.
 """

@@ -4,20 +4,21 @@ Terms of reference are written for councillors, not for a rules engine: many say
 of a quorum, a meeting frequency or a seat count (the national rules reference §2 finds
 "not in excerpt" for the quorum of Durham, Kent, Harrow and York). A clause the terms do
 not state must not be invented (no made-up seat count or deadline) and must not be
-silent either: a :class:`Constitution` may declare a :class:`Clause` *not stated*, and
-each such clause yields one finding saying that the terms of reference do not state it,
-so a reader sees what was not judged and why.
+silent either: a [`Constitution`][corpparent.governance.Constitution] may declare a
+[`Clause`][corpparent.governance.terms.Clause] *not stated*, and each such clause yields one finding
+saying that the terms of reference do not state it, so a reader sees what was not judged and why.
 
 Reporting lines often name a recipient and nothing else: Kent's panel is "Accountable to
 County Council and the Cabinet Member"; Harrow's makes "Recommendations to
-Cabinet/Portfolio Holder" (national rules reference §2). A :class:`ReportingLine` holds
-the recipient and how the terms relate the panel to it, and the document where the
-terms name one, with no deadline or cadence; its finding lists what the submissions log
-shows going to the recipient and never calls anything late, since nothing is due.
+Cabinet/Portfolio Holder" (national rules reference §2). A
+[`ReportingLine`][corpparent.governance.terms.ReportingLine] holds the recipient and how the terms
+relate the panel to it, and the document where the terms name one, with no deadline or cadence; its
+finding lists what the submissions log shows going to the recipient and never calls anything late,
+since nothing is due.
 
 Some terms do give a deadline, as another body's calendar: the minutes "to the next
 meeting of Cabinet". A line declared ``by_next_meeting_of`` that body (a
-:class:`~corpparent.governance.next_meeting.NextMeetingOf`, with the body's meeting
+`NextMeetingOf`, with the body's meeting
 dates) is judged occasion by occasion, after each meeting of the panel or after the
 year. Terms that name no recipient leave the line's recipient None: "not stated", and
 nothing is judged.
@@ -149,12 +150,13 @@ class ReportingLine:
 
     def review(self, panel: PanelReview, /) -> tuple[Finding, ...]:
         """Nothing: a reporting line is judged against a submissions log (see
-        :meth:`finding`), not against the panel's record."""
+        [`finding`][corpparent.governance.terms.ReportingLine.finding]), not against the panel's
+        record."""
         return ()
 
     def carries(self, item: SentItem) -> bool:
         """Whether ``item`` went along this line: to its recipient, and of its document
-        where it names one (names compared as :func:`name_key` does)."""
+        where it names one (names compared as `name_key` does)."""
         return self.recipient is not None and name_key(item.recipient) == name_key(
             self.recipient) and (self.document is None
                                  or name_key(item.document) == name_key(self.document))

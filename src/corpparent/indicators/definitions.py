@@ -122,8 +122,8 @@ class Indicator:
     where the total and the other parts would give it away."""
     questions: tuple[str, ...] = field(default=(), converter=_strings)
     """The questions the panel may ask when the indicator is an exception, where the
-    authority writes its own; they replace the defaults of :mod:`corpparent.questions`.
-    Plain text, shown as written."""
+    authority writes its own; they replace the defaults of
+    [`corpparent.questions`][corpparent.questions]. Plain text, shown as written."""
 
     @unit.default
     def _default_unit(self) -> str:

@@ -16,7 +16,7 @@ where the figures come from and how they were made, as ``(item, text)`` pairs: t
 downloads carry it beside their table, never inside it. Where the benchmark was given
 the DfE's EES files, its table has a column saying whether the authority is above,
 below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
-the downloads), and a section draws each funnel (:mod:`corpparent.report.funnel`).
+the downloads), and a section draws each funnel (`corpparent.report.funnel`).
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 One function makes it, for a scorecard's report as built and again after disclosure
 control withdrew findings, so the two never sort differently: the findings are sorted as
-the scorecard sorts them (:func:`corpparent.exception_sorting.sort_findings`), each
+the scorecard sorts them (`corpparent.exception_sorting.sort_findings`), each
 indicator at most once in each list, and each exception carries the questions the panel
-may ask about it (:func:`corpparent.questions.panel_questions`), from the rules it broke
-and the indicator's own questions.
+may ask about it ([`corpparent.questions.panel_questions`][corpparent.questions.panel_questions]),
+from the rules it broke and the indicator's own questions.
 """
 
 from __future__ import annotations

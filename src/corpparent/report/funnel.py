@@ -1,10 +1,9 @@
 """The benchmark's funnel plots as part of the report document.
 
-:func:`funnel_section` is a section with one :class:`~corpparent.report.document.
-FunnelBlock` for each funnel the benchmark carries: the chart (drawn by the formats
-that draw), its words (where the authority lies against England and the limits at its
-own denominator, how many authorities lie outside them, whether the limits were widened
-for over-dispersion and how many authorities were not judged), and a table of the
+`funnel_section` is a section with one `FunnelBlock` for each funnel the benchmark carries: the
+chart (drawn by the formats that draw), its words (where the authority lies against England and the
+limits at its own denominator, how many authorities lie outside them, whether the limits were
+widened for over-dispersion and how many authorities were not judged), and a table of the
 authority and those outside the 99.8% limits, the figures behind the chart that a
 reader needs, in every format.
 """

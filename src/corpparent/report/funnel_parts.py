@@ -1,8 +1,8 @@
 """A funnel plot as a report's JSON carries it: the target, how over-dispersion was
 allowed for, each authority's point and flags, and the curve of the limits.
 
-:func:`funnel_out` makes one from a :class:`~corpparent.benchmarking.funnel.Funnel`;
-:class:`~corpparent.report.model.BenchmarkReport` carries one for each measure and
+`funnel_out` makes one from a `Funnel`;
+`BenchmarkReport` carries one for each measure and
 period of the benchmark that has a count and a denominator.
 """
 
@@ -27,7 +27,7 @@ PLACES = 4
 
 
 def shown_limit(value: float) -> float:
-    """A limit rounded to :data:`PLACES` decimal places (never -0.0)."""
+    """A limit rounded to `PLACES` decimal places (never -0.0)."""
     return round(value, PLACES) + 0.0
 
 

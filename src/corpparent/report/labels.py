@@ -39,7 +39,8 @@ __all__ = [
     "travel_of",
 ]
 
-#: The heading of an exception's questions (:mod:`corpparent.questions`), in every format.
+#: The heading of an exception's questions ([`corpparent.questions`][corpparent.questions]), in
+#: every format.
 QUESTIONS_LABEL: Final = "Questions the panel may ask"
 
 #: One symbol per status, each a distinct shape.

@@ -17,7 +17,7 @@ instead, one table per kind of row, every column one plain value:
 * ``register``, for a report of meetings: one row per member and meeting, with the mark
   of the attendance register.
 
-Every table declares its columns' types (:attr:`Table.types`): a row's ``period`` is
+Every table declares its columns' types (`Table.types`): a row's ``period`` is
 followed by ``period_start`` and ``period_end``, its first and last days, as dates, so a
 BI tool has a time axis; a meeting is a date; a rank is a whole number. A file that keeps
 types (Parquet, ``.xlsx``) then has the same columns of the same types whatever the rows,
@@ -76,7 +76,7 @@ Cell = str | float | int | bool | None
 TYPES: Final = {str: "text", int: "integer", float: "number", bool: "yes/no", date: "date"}
 
 #: A table's columns after ``profile`` and ``publication``, each with its type
-#: (:data:`TYPES`), in order.
+#: (`TYPES`), in order.
 Columns = tuple[tuple[str, str], ...]
 
 _PERIOD: Final = (("period", "text"), ("period_start", "date"), ("period_end", "date"))

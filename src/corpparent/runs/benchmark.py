@@ -1,14 +1,14 @@
 """The national benchmark job: one authority's figures among every other's, by measure.
 
-:func:`benchmark_authority` is what ``corpparent benchmark`` runs, on national results
-already computed for every authority (:func:`corpparent.files.dfe.national_package.
-national_results` reads the DfE's files and computes them): the authority asked for,
-the measures asked for (each must be one LAIT has), and the periods asked for (a LAIT
-label such as ``2023/24`` or a period as written), every period, or each measure's
-latest period. Choosing the periods happens here, once, on parsed periods. Given the
-funnel inputs of the DfE's EES files (:func:`corpparent.files.dfe.funnels.
-read_funnel_measures`), each measure and period shown that has one gets its funnel plot
-(:func:`corpparent.benchmarking.funnel.funnel`) and the authority's flags in its row.
+[`benchmark_authority`][corpparent.runs.benchmark.benchmark_authority] is what ``corpparent
+benchmark`` runs, on national results already computed for every authority
+(`corpparent.files.dfe.national_package.national_results` reads the DfE's files and computes them):
+the authority asked for, the measures asked for (each must be one LAIT has), and the periods asked
+for (a LAIT label such as ``2023/24`` or a period as written), every period, or each measure's
+latest period. Choosing the periods happens here, once, on parsed periods. Given the funnel inputs
+of the DfE's EES files (`corpparent.files.dfe.funnels.read_funnel_measures`), each measure and
+period shown that has one gets its funnel plot (`corpparent.benchmarking.funnel.funnel`) and the
+authority's flags in its row.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
                    parsed: Mapping[str, Period] | None = None) -> list[Mapping[str, Any]]:
     """The rows of ``periods`` (a LAIT label such as ``2023/24`` or a period as written,
     ``2023-24``), or all rows when ``every``, or each measure's latest period: chosen on
-    typed periods by :func:`corpparent.benchmarking.periods.chosen_periods`. ``parsed``
-    gives each row's period by its written form (the results' own), else it is parsed."""
+    typed periods by
+    [`corpparent.benchmarking.periods.chosen_periods`][corpparent.benchmarking.periods.chosen_periods].
+    ``parsed`` gives each row's period by its written form (the results' own), else it is parsed."""
     known = dict(parsed or {})
 
     def published(row: Mapping[str, Any]) -> Published:

@@ -40,7 +40,7 @@ _CHOSEN: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextV
 @contextmanager
 def using_columns(columns: Mapping[str, str] | str | None) -> Iterator[None]:
     """Read tables with their headings mapped to fields by ``columns`` (a mapping, or
-    text as :func:`parse_columns` reads it) while inside the block."""
+    text as `parse_columns` reads it) while inside the block."""
     token = _CHOSEN.set(parse_columns(columns) if isinstance(columns, str) else columns)
     try:
         yield
@@ -49,7 +49,7 @@ def using_columns(columns: Mapping[str, str] | str | None) -> Iterator[None]:
 
 
 def columns_given(columns: Mapping[str, str] | str | None = None) -> Mapping[str, str]:
-    """The columns given, or else those chosen by :func:`using_columns` (or none)."""
+    """The columns given, or else those chosen by `using_columns` (or none)."""
     if isinstance(columns, str):
         return parse_columns(columns)
     return columns if columns is not None else (_CHOSEN.get() or {})

@@ -1,11 +1,11 @@
 """Reading a CSV file row by row, each row placed on the line it starts on.
 
-The CSV layer under :mod:`~corpparent.files._tabular.records`: a file is decoded as UTF-8 a line
+The CSV layer under `records`: a file is decoded as UTF-8 a line
 at a time (a byte-order mark dropped; lines ended by ``\n``, ``\r\n`` or a lone ``\r``),
-or as Windows-1252 where Excel saved it so (:mod:`~corpparent.files._tabular.text_encoding`),
+or as Windows-1252 where Excel saved it so (`text_encoding`),
 and read strictly, so a quote that closes a cell too soon is refused rather than read
 as something the file does not say. A file that is missing, not UTF-8 or not well-formed
-CSV is a :class:`~corpparent.errors.DataError` naming the line at fault and, where it can,
+CSV is a [`DataError`][corpparent.errors.DataError] naming the line at fault and, where it can,
 what was expected there and what was found.
 """
 
@@ -31,7 +31,7 @@ _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 def csv_header(path: str | Path) -> tuple[str, ...]:
     """The headings of the CSV file at ``path`` as written (surrounding spaces dropped),
     reading no further than its header row; a file that is missing, not UTF-8 or not
-    well-formed CSV up to there is a :class:`~corpparent.errors.DataError`."""
+    well-formed CSV up to there is a [`DataError`][corpparent.errors.DataError]."""
     rows = csv_rows(Path(path))
     try:
         return header_of(str(path), next(rows, None))
@@ -57,8 +57,8 @@ def normalise_column(name: str) -> str:
 def csv_rows(file: Path) -> Generator[tuple[int, list[str]], None, None]:
     """Each row of a CSV file with the line it starts on (a quoted cell may span lines),
     read line by line as asked for; a row that is not well-formed CSV is a
-    :class:`~corpparent.errors.DataError` placed on the line at fault (see
-    :func:`_csv_problem`)."""
+    [`DataError`][corpparent.errors.DataError] placed on the line at fault (see
+    `_csv_problem`)."""
     source = str(file)
     checked_file(file)
     limits = current_limits()
@@ -198,7 +198,7 @@ def _cell_end(row: str, at: int) -> int:
 def _decoded_lines(stream: BinaryIO, source: str, encoding: str = UTF_8) -> Iterator[str]:
     """The lines of a UTF-8 file (a byte-order mark dropped), or of one in ``encoding``,
     decoded one at a time and ended by ``\n``, ``\r\n`` or a lone ``\r``; a line that
-    is not UTF-8 (in a UTF-8 file) is a :class:`~corpparent.errors.DataError` naming its
+    is not UTF-8 (in a UTF-8 file) is a [`DataError`][corpparent.errors.DataError] naming its
     line and byte."""
     offset = lines = 0
     for raw in stream:

@@ -7,7 +7,7 @@ A panel's sheet often keeps its periods as dates: the day a quarter or a month e
 * a month with a two-digit year (``Jan-25``, as Excel saves a cell formatted
   ``mmm-yy`` to CSV) is that month of 2000-2099 (``2025-01``); a workbook's date cell
   formatted as a month is already read as its month
-  (:mod:`~corpparent.files._tabular.number_formats`);
+  (`number_formats`);
 * a date that is the last day of a month and not of a financial quarter (``2022-05-31``)
   is that month;
 * a quarter's last day (``2022-06-30``) is also a month's last day, so the column decides:
@@ -21,7 +21,7 @@ A panel's sheet often keeps its periods as dates: the day a quarter or a month e
 The reader may state the rule instead (``periods="quarter-end"`` or ``"month-end"``;
 ``--periods`` on the command line): every date must then be a quarter's (or a month's)
 last day, and is read as that quarter (or month). A refused date is a problem with its
-fix (:mod:`~corpparent.files._tabular.period_problems`), told once for the rows it covers.
+fix (`period_problems`), told once for the rows it covers.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def using_date_rule(rule: DateRule | str | None) -> Iterator[None]:
 
 
 def date_rule(rule: DateRule | str | None = None) -> DateRule | None:
-    """The rule given, or else the one chosen by :func:`using_date_rule`."""
+    """The rule given, or else the one chosen by `using_date_rule`."""
     return DateRule(rule) if rule is not None else _CHOSEN.get()
 
 

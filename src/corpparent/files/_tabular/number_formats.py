@@ -5,7 +5,7 @@ percentage; it holds the date 2025-01-01 and shows ``Jan-25`` when the cell is
 formatted as a month. The reader of the cells' values (calamine) gives the value alone,
 so ``0.119`` would be read as a figure of 0.119 per cent: a silent misread. The format
 is therefore read from the workbook's own styles, while the workbook is checked
-(:mod:`~corpparent.files._tabular.workbook_checks`), and a cell is given as the text
+(`workbook_checks`), and a cell is given as the text
 the sheet shows, as Excel writes it when it saves the sheet as CSV: ``11.9%``, and the
 month ``2025-01``. What a percentage can be is then for the reader of each kind to say
 (a readings file takes it for a percentage indicator and refuses it for a count).

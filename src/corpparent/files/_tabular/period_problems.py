@@ -8,7 +8,7 @@ rows wrong the same way are told once ([`corpparent.errors.grouped`][corpparent.
 and whose ``fix`` says what to write instead, worked out from the text:
 
 * a date the column's rule cannot read
-  (:mod:`~corpparent.files._tabular.date_periods`): a quarter's last day is written as
+  (`date_periods`): a quarter's last day is written as
   that quarter (``2022-06-30`` is ``2022-23 Q1``), or the column's dates read as quarter
   ends; a month's last day as that month (``2022-05-31`` is ``2022-05``); any other day
   by the period it stands for, which the reader must choose;

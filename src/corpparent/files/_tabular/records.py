@@ -168,7 +168,7 @@ def read_records(
     `sheet_table` finds it; its header is on the
     sheet's row where the table starts, and each field is named by its cell too.
     ``columns`` and ``synonyms`` map headings to fields
-    (:mod:`~corpparent.files._tabular.column_names`).
+    (`column_names`).
     """
     file = Path(path)
     found = format_of(file, RECORD_FORMATS, format)

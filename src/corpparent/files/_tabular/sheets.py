@@ -14,7 +14,7 @@ the first of those rows with the most cells filled).
 Each row is given as text cells, as a CSV file gives them, so every reader checks a
 sheet exactly as it checks a CSV file: a number ``7.0`` is ``'7'``, a date
 ``2023-07-10``; and as the sheet shows it where its number format says what it is
-(:mod:`~corpparent.files._tabular.number_formats`): ``0.119`` formatted as a percentage
+(`number_formats`): ``0.119`` formatted as a percentage
 is ``'11.9%'``, as Excel writes it to CSV, and a date formatted as a month
 ``'2025-01'``. Problems are placed on the sheet's own row number, and each cell is
 named by its sheet and reference as well as its heading: ``value (Readings!C14)``.

@@ -13,7 +13,7 @@ A table is read through the Arrow PyCapsule interface (``__arrow_c_stream__``), 
 pandas (2.2 and later), polars, pyarrow and DuckDB all speak, so corpparent depends on
 none of them: pyarrow, already the optional ``dfe`` extra, turns the stream into
 columns, once its names and types have been checked
-(:mod:`~corpparent.files._tabular.arrow_checks`). Each cell is given as text, as a CSV
+(`arrow_checks`). Each cell is given as text, as a CSV
 file gives it, and the table is checked as the CSV file written from it would be
 (``to_csv`` without the index): its header is line 1 and its first row line 2, so a
 problem names the same line and column in either.
@@ -66,11 +66,11 @@ def records_of(
     columns: Mapping[str, str] | None = None,
     synonyms: Mapping[str, str] | None = None,
 ) -> Records:
-    """The records of ``source``: a file (read by :func:`read_records`), a list of
+    """The records of ``source``: a file (read by `read_records`), a list of
     dicts, or a table speaking Arrow; anything else is a
-    :class:`~corpparent.errors.DataError` saying what is accepted. A file's or table's
+    [`DataError`][corpparent.errors.DataError] saying what is accepted. A file's or table's
     headings are mapped to fields by ``columns`` and ``synonyms``
-    (:mod:`~corpparent.files._tabular.column_names`)."""
+    (`column_names`)."""
     if isinstance(source, str | os.PathLike):
         return read_records(Path(source), required=required, optional=optional, json_key=json_key,
                             unknown_columns=unknown_columns, normalise_header=normalise_header,
@@ -96,7 +96,7 @@ def checked_dicts(items: Sequence[object], source: str = DICTS_SOURCE
     limit, and as soon as it has more keys than ``columns`` or a value's text is longer
     than ``cell_chars``. Otherwise every item that is not a dict, every key that is not
     text, and every value no CSV cell can hold is a problem at its place (``[3]``,
-    ``[3].value``), raised together as one :class:`~corpparent.errors.DataError`.
+    ``[3].value``), raised together as one [`DataError`][corpparent.errors.DataError].
     """
     limits = current_limits()
     if len(items) > limits.rows:

@@ -37,8 +37,8 @@ def encoding_name(encoding: str) -> str:
 
 
 def csv_encoding(file: Path) -> str:
-    """The encoding the CSV file at ``file`` is read in: :data:`UTF_8`, or
-    :data:`WINDOWS_1252` for a file that can only be that (see the module's
+    """The encoding the CSV file at ``file`` is read in: `UTF_8`, or
+    `WINDOWS_1252` for a file that can only be that (see the module's
     description). A file that is neither is given as UTF-8, for its reader to refuse at
     the byte at fault."""
     stat = file.stat()

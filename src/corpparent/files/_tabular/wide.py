@@ -1,6 +1,6 @@
 """Readings laid out wide, as most scorecards are: an indicator a row, a period a column.
 
-::
+
 
     Indicator            | 2022-23 Q1 | 2022-23 Q2 | 2022-23 Q3
     children_in_care     | 452        | 445        | 450
@@ -12,7 +12,7 @@ column's period; a blank cell is no reading. The table is told wide by its heade
 reader says so (``layout="wide"``, ``--layout wide``). A heading is a period as a period
 cell is (``2022-23 Q1``, ``2023-03``, ``March 2023``, ``2022-23``), or a date or
 ``Jan-25`` read by the rule for dates
-(:mod:`~corpparent.files._tabular.date_periods`), the header being the column of
+(`date_periods`), the header being the column of
 dates. A header of two rows, as a merged cell writes it, is read whole: a financial year
 written once over its quarters or months (``2022-23`` over ``Q1 | Q2 | Q3 | Q4``, the
 cells after the first left empty by the merge) gives ``2022-23 Q1`` and so on, and over
@@ -80,7 +80,7 @@ def using_layout(layout: Layout | str | None) -> Iterator[None]:
 
 
 def wide_layout(layout: Layout | str | None = None) -> Layout | None:
-    """The layout given, or else the one chosen by :func:`using_layout`."""
+    """The layout given, or else the one chosen by `using_layout`."""
     return Layout(layout) if layout is not None else _CHOSEN.get()
 
 
@@ -100,7 +100,7 @@ def is_period_heading(text: str) -> bool:
 
 def looks_like_readings(names: Iterable[str]) -> bool:
     """Whether a table's headings (as written and normalised) are those of readings, in
-    the sheet's own words (:mod:`~corpparent.files._tabular.column_names`): an
+    the sheet's own words (`column_names`): an
     indicator, a period and a value column, or an indicator column and a period (or a
     quarter or month under a year above it) laid out wide."""
     found = set(names)
@@ -168,7 +168,7 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
     """The readings of the wide table in ``file`` (a CSV file, or a workbook's ``sheet``
     or the sheet holding an ``indicator`` column), as the records of the long table
     they make. Where the table is not wide (no heading is a period), ``None``, unless
-    ``required``: then a :class:`~corpparent.errors.DataError`. ``columns`` maps a
+    ``required``: then a [`DataError`][corpparent.errors.DataError]. ``columns`` maps a
     heading as written to the field it holds (``{"Measure": "indicator"}``)."""
     source = str(file)
     rows, cells, above, stray = _table(file, sheet, columns or {})

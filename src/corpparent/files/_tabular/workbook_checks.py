@@ -22,8 +22,8 @@ it:
   `ods_checks`.
 
 While the sheets are walked, the cells formatted as a percentage or a month are noted
-(:mod:`~corpparent.files._tabular.number_formats`), so that the sheet is read as it shows
-them: :func:`cell_formats`.
+(`number_formats`), so that the sheet is read as it shows
+them: `cell_formats`.
 
 A workbook that is not a zip (Excel 97-2003 ``.xls``, a compound file of BIFF records)
 is read by `contained`, in a child process of bounded

@@ -1,6 +1,6 @@
 """The DfE's EES files as funnel-plot inputs: each measure's counts and denominators.
 
-A measure has a funnel where its mapping (:mod:`corpparent.files.dfe.mapping`) names
+A measure has a funnel where its mapping (`corpparent.files.dfe.mapping`) names
 where its count and its denominator are: a ``denominator`` on a sibling row makes it a
 proportion, shown as a percentage (care leavers in suitable accommodation of all care
 leavers of that age); a ``population`` on the same row makes it a rate, shown per
@@ -72,7 +72,7 @@ def read_funnel_measures(folder: str | Path,
                          mappings: Iterable[FileMapping] | None = None,
                          ) -> tuple[FunnelMeasure, ...]:
     """Every funnel the EES files in ``folder`` give (by default through the shipped
-    mappings); raises :class:`~corpparent.errors.DataError` when none of the mapped files
+    mappings); raises [`DataError`][corpparent.errors.DataError] when none of the mapped files
     is there, naming them."""
     chosen = shipped_mappings() if mappings is None else tuple(mappings)
     data = read_folder(folder, chosen)

@@ -108,7 +108,7 @@ def readings_records(source: TableSource, *, sheet: str | None = None,
                      columns: Mapping[str, str] | str | None = None) -> Records:
     """The records of a readings file (or list of dicts, or table), each a reading's
     row: a wide table's made one for each of its value cells
-    (:mod:`~corpparent.files._tabular.wide`)."""
+    (`wide`)."""
     chosen = wide_layout(layout)
     given = columns_given(columns)
     file = Path(source) if isinstance(source, str | os.PathLike) else None
@@ -189,9 +189,9 @@ def is_blank(record: ReadingRecord) -> bool:
 
 def periods_of(valid: Sequence[tuple[RawRecord, ReadingRecord]],
                rule: DateRule | str | None = None) -> dict[str, Period | PeriodError]:
-    """The periods of a file's rows as :func:`read_period` starts from them: each date
+    """The periods of a file's rows as `read_period` starts from them: each date
     (or month shown as ``Jan-25``) in the period column already read by the column's
-    rule (:mod:`~corpparent.files._tabular.date_periods`, or ``rule`` where given)."""
+    rule (`date_periods`, or ``rule`` where given)."""
     return column_periods({record.period for _raw, record in valid}, date_rule(rule))
 
 

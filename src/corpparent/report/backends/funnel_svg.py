@@ -8,7 +8,7 @@ Colour never carries meaning alone: the authority is a large diamond with its na
 beside it, an authority beyond the 99.8% limits a square (above) or a triangle
 (below), every other a small circle; each mark's ``<title>`` says its figure, its
 denominator and its flags, and the chart's ``<desc>`` says in words what the chart
-shows. As the other charts (:mod:`corpparent.report.backends.svg`), it uses no scripts,
+shows. As the other charts (`corpparent.report.backends.svg`), it uses no scripts,
 fonts or images from elsewhere and escapes every piece of text.
 """
 

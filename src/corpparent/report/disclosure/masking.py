@@ -3,7 +3,7 @@
 Disclosure control decides which figures a public report withholds (small counts, what
 is computed from them, what would give them away) and which statements about figures it
 withdraws (a process chart, a judgement whose wording bounds a figure).
-:func:`mask_scorecard` and :func:`mask_findings` apply that decision to the report
+`mask_scorecard` and `mask_findings` apply that decision to the report
 document, deterministically, so that nothing left in it bounds a withheld figure:
 
 * a withheld figure is shown as the symbol ``c`` wherever the report shows it: the trend,
@@ -22,7 +22,7 @@ document, deterministically, so that nothing left in it bounds a withheld figure
 * where the report period's value is withheld, the indicator's headline status and
   performance go with it;
 * the exception report is sorted again from the findings that remain
-  (:func:`corpparent.report.exceptions.exception_report`), so its lists, their
+  (`corpparent.report.exceptions.exception_report`), so its lists, their
   questions and the summary agree with them.
 
 Each withdrawal is logged (the internal log; a public report prints none).

@@ -1,5 +1,5 @@
 """Strategies for meetings open to the public
-(:class:`~corpparent.governance.public.OpenToPublic`): meetings open to the public whose
+(`OpenToPublic`): meetings open to the public whose
 private items each give their exempt information, or meetings held in private or with an
 item taken in private for no stated reason."""
 

@@ -1,5 +1,5 @@
 """Strategies for a sub-group's parent panel
-(:class:`~corpparent.governance.subgroups.ParentPanel`): sub-group rosters drawn from
+(`ParentPanel`): sub-group rosters drawn from
 the panel's members serving that day, or holding someone who is not one."""
 
 from __future__ import annotations

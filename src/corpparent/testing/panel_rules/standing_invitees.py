@@ -1,4 +1,4 @@
-"""Strategies for standing invitees (:class:`~corpparent.governance.invitees.StandingInvitees`):
+"""Strategies for standing invitees (`StandingInvitees`):
 a year's record in which the invitees attend or not and hold no seat, or in which the
 membership gives one of them a seat the terms do not."""
 

@@ -1,6 +1,6 @@
 """The codec of ``open_to_public``: ``true`` where the terms require the panel's
 meetings to be open to the public
-(:class:`~corpparent.governance.public.OpenToPublic`), or a table of its fields where
+(`OpenToPublic`), or a table of its fields where
 one differs from its default."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The codec of ``parent_panel``: the panel a sub-group belongs to and that panel's
 members, in the membership file's keys (a table of the fields of
-:class:`~corpparent.governance.subgroups.ParentPanel`)."""
+`ParentPanel`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The codec of ``political_balance``: seats by political group (a table of group to
 seats), the council's members by group (each composition dated, for seats in proportion
 to the council), or groups that must each hold a seat; the fields of
-:class:`~corpparent.governance.balance.PoliticalBalance`."""
+[`PoliticalBalance`][corpparent.governance.balance.PoliticalBalance]."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The codec of ``reporting_lines``: recipients the panel reports to, each a table of the
-fields of :class:`~corpparent.governance.terms.ReportingLine`; a deadline by the next
+fields of [`ReportingLine`][corpparent.governance.terms.ReportingLine]; a deadline by the next
 meeting of another body is a table of that body and its meeting dates."""
 
 from __future__ import annotations

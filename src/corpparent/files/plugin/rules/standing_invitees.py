@@ -1,6 +1,6 @@
 """The codec of ``standing_invitees``: the names or posts invited to all meetings, not
 members, a list (or a table of the fields of
-:class:`~corpparent.governance.invitees.StandingInvitees`)."""
+`StandingInvitees`)."""
 
 from __future__ import annotations
 
