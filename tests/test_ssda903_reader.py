@@ -37,9 +37,10 @@ def problems_of(paths: Path | list[Path], **options: str) -> list[str]:
 
 def test_reads_the_example_return_by_its_year_folder() -> None:
     found = read_returns(EXAMPLE)
-    assert list(found) == [FinancialYear(2023)]
+    assert list(found) == [FinancialYear(2022), FinancialYear(2023)]
+    assert set(found["2022-23"].tables) == {"Header", "Episodes"}
     tables = found["2023-24"].tables
-    assert set(tables) == {"Header", "Episodes", "OC2", "Missing"}
+    assert set(tables) == {"Header", "Episodes", "OC2", "OC3", "Missing"}
     assert len(tables["Episodes"]) == 17
     assert tables["Episodes"].lines.tolist() == list(range(2, 19))
 

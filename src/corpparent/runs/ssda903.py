@@ -3,12 +3,14 @@
 :func:`ssda903_measures` is what ``corpparent ssda903 measures`` runs, on returns
 already read (:func:`corpparent.files.read_returns`): each measure asked for (default:
 every one) for the collection year asked for, computed from the returns up to that
-year. A measure not defined for the year, or needing a table the year's return lacks,
-is left out and said so in a warning, never shown as a zero.
+year, at its 31 March or at the days asked for. A measure not defined for the year, or
+needing a table the year's return lacks, is left out and said so in a warning, never
+shown as a zero.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import final
 
@@ -17,7 +19,7 @@ from attrs import frozen
 from corpparent.periods import FinancialYear
 from corpparent.runs.notes import RunWarning
 from corpparent.ssda903.definitions import MEASURES
-from corpparent.ssda903.measuring import MeasureValue, compute, left_out
+from corpparent.ssda903.measuring import MeasureValue, compute, definition, left_out
 from corpparent.ssda903.returns import Returns, collection_year
 
 __all__ = ["Ssda903Run", "ssda903_measures"]
@@ -26,7 +28,8 @@ __all__ = ["Ssda903Run", "ssda903_measures"]
 @final
 @frozen
 class Ssda903Run:
-    """A year's measures, in definition order, with what was left out and why."""
+    """A year's measures, in definition order (at each day asked for, in that order),
+    with what was left out and why."""
 
     year: FinancialYear
     values: tuple[MeasureValue, ...]
@@ -34,15 +37,20 @@ class Ssda903Run:
 
 
 def ssda903_measures(returns: Returns, year: FinancialYear | str,
-                     measures: Sequence[str] = ()) -> Ssda903Run:
-    """The measures ``measures`` (default: every one) of the collection year ``year``."""
+                     measures: Sequence[str] = (),
+                     as_at: Sequence[dt.date] = ()) -> Ssda903Run:
+    """The measures ``measures`` (default: every one) of the collection year ``year``,
+    at its 31 March or at each day of ``as_at`` (from a return extract taken
+    mid-year)."""
     chosen = collection_year(year)
     ids = list(measures) or list(MEASURES)
-    values = compute(returns, chosen, ids)
+    days: Sequence[dt.date | None] = list(as_at) or [None]
+    values = tuple(value for day in days for value in compute(returns, chosen, ids,
+                                                              as_at=day))
     found = returns[chosen]
     warnings = []
     for measure_id in ids:
-        reason = left_out(MEASURES[measure_id], found)
+        reason = left_out(definition(measure_id, chosen), found)
         if reason is not None:
             warnings.append(RunWarning(f"{reason}: not computed", incomplete=True))
     return Ssda903Run(chosen, values, tuple(warnings))
