@@ -74,3 +74,26 @@ def test_a_measure_left_out_is_a_warning_not_a_zero() -> None:
     assert [str(w) for w in run_.warnings] == [
         f"{m} needs the OC2 table, which the 2023-24 return lacks: not computed"
         for m in ("oc2_health_check", "oc2_immunisations", "oc2_teeth_check")]
+
+
+def test_takes_the_measures_at_each_day_asked_for() -> None:
+    result = run("ssda903", "measures", str(EXAMPLE), "-y", "2023-24", "--as-at",
+                 "2023-09-30", "--as-at", "2023-12-31", "-m", "cla_31_march",
+                 "-m", "long_term_stability", "-f", "json")
+    assert result.exit_code == 0, result.output
+    rows = [(r["as_at"], r["measure"], r["numerator"], r["denominator"])
+            for r in json.loads(result.stdout)]
+    # Worked in docs/ssda903.md: on 30 September 2023, SYN01, SYN05 and SYN06 have been
+    # looked after since 30 March 2021 and stayed put since 30 September 2021; on 31
+    # December SYN08 (since May 2021) joins them, moved in June 2022.
+    assert rows == [("2023-09-30", "cla_31_march", 6, None),
+                    ("2023-09-30", "long_term_stability", 3, 3),
+                    ("2023-12-31", "cla_31_march", 7, None),
+                    ("2023-12-31", "long_term_stability", 3, 4)]
+
+
+def test_a_day_outside_the_year_is_one_line_and_exit_code_2() -> None:
+    result = run("ssda903", "measures", str(EXAMPLE), "-y", "2023-24", "--as-at",
+                 "2024-04-30")
+    assert result.exit_code == 2
+    assert "the day 2024-04-30 is not in the collection year 2023-24" in result.stderr

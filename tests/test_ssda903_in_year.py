@@ -139,3 +139,21 @@ def test_the_run_takes_each_day_asked_for_in_turn() -> None:
                            as_at=[D(2023, 11, 30), DECEMBER])
     assert [(v.as_at, v.numerator) for v in run.values] == [("2023-11-30", 1),
                                                              ("2023-12-31", 2)]
+
+
+def test_the_run_says_when_the_year_before_is_not_read() -> None:
+    alone = ssda903_measures(Returns([EXTRACT]), "2023-24", ["starts"], as_at=[DECEMBER])
+    assert [str(w) for w in alone.warnings] == [
+        "the twelve months to 2023-12-31 begin on 2023-01-01, in 2022-23, whose return "
+        "is not read: what it alone holds is not counted"]
+    # Started from 1 January to 31 December 2023, as the extract alone holds: B (begun
+    # 15 February, still looked after at 1 April) and E; D's stay is only in 2022-23.
+    assert [v.numerator for v in alone.values] == [2]
+    both = ssda903_measures(RETURNS, "2023-24", ["missing_children"], as_at=[DECEMBER])
+    assert both.warnings == ()
+    without = Returns([Return(FinancialYear(2022), {"Episodes": EARLIER.tables["Episodes"]}),
+                       EXTRACT])
+    run = ssda903_measures(without, "2023-24", ["missing_children"], as_at=[DECEMBER])
+    assert [str(w) for w in run.warnings] == [
+        "missing_children to 2023-12-31: the 2022-23 return has no Missing table, so only "
+        "what the 2023-24 return holds from 2023-04-01 is counted"]
