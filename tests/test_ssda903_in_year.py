@@ -157,3 +157,17 @@ def test_the_run_says_when_the_year_before_is_not_read() -> None:
     assert [str(w) for w in run.warnings] == [
         "missing_children to 2023-12-31: the 2022-23 return has no Missing table, so only "
         "what the 2023-24 return holds from 2023-04-01 is counted"]
+
+
+def test_two_incidents_begun_on_one_day_in_one_return_are_two() -> None:
+    """A child can go missing twice in a day: two rows of one return are two incidents,
+    though an incident two returns hold is one."""
+    twice = Return(FinancialYear(2023), {
+        "Episodes": EXTRACT.tables["Episodes"],
+        "Missing": Table.from_rows("Missing", [missing("A", D(2023, 6, 1), D(2023, 6, 1)),
+                                               missing("A", D(2023, 6, 1), D(2023, 6, 1)),
+                                               missing("A", D(2023, 3, 20), D(2023, 4, 5))])})
+    [value] = compute(Returns([EARLIER, twice]), "2023-24", ["missing_incidents"],
+                      as_at=DECEMBER)
+    # 10 January, 20 March to 5 April (in both returns), and twice on 1 June: 4.
+    assert (value.numerator, value.denominator) == (4, 1)

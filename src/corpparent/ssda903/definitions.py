@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpparent.ssda903.codes import FIRST_YEAR, MISSING
-from corpparent.ssda903.engine import Care, first_of_runs
+from corpparent.ssda903.engine import Care
 from corpparent.ssda903.leavers import LEAVERS
 from corpparent.ssda903.measuring import LAIT, RELEASE, Count, Measure, Unit, Window
 from corpparent.ssda903.returns import Returns
@@ -73,19 +73,24 @@ def _oc2(column: str) -> Callable[[Care, Returns, Window], Count]:
 def _missing_rows(returns: Returns, window: Window) -> dict[str, npt.NDArray[Any]]:
     """The Missing rows of the returns whose years the window touches: the year's own
     for a year's figures, the year before's too for twelve months to a day before 31
-    March. An incident both hold (open at the earlier one's 31 March) is kept once, as
-    the later return writes it."""
+    March. An incident a later return holds too (open at the earlier one's 31 March)
+    is taken from the later, which writes its end; two incidents of one child begun on
+    one day in one return are two incidents."""
     first_year = window.first.astype(dt.date)
-    touched = [found for found in returns.up_to(window.year)
-               if found.year.end >= first_year and found.table("Missing") is not None]
-    tables = [t for t in (found.table("Missing") for found in touched) if t is not None]
+    tables = [t for t in (found.table("Missing") for found in returns.up_to(window.year)
+                          if found.year.end >= first_year) if t is not None]
     names = ("CHILD", "MISSING", "MIS_START", "MIS_END")
-    joined = {name: np.concatenate([t.column(name) for t in tables]) for name in names}
-    later = np.concatenate([np.full(len(t), -i) for i, t in enumerate(tables)])
-    order = np.lexsort((later, joined["MISSING"], joined["MIS_START"], joined["CHILD"]))
-    keys = [joined[name][order] for name in ("CHILD", "MIS_START", "MISSING")]
-    kept = order[first_of_runs(keys)]
-    return {name: values[kept] for name, values in joined.items()}
+    kept: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in names}
+    later = np.array([], dtype=str)
+    for table in reversed(tables):
+        keys = np.char.add(np.char.add(table.column("CHILD").astype(str), "|"),
+                           np.char.add(table.column("MIS_START").astype(str), "|"))
+        keys = np.char.add(keys, table.column("MISSING").astype(str))
+        new = ~np.isin(keys, later)
+        for name in names:
+            kept[name].append(table.column(name)[new])
+        later = np.concatenate([later, keys])
+    return {name: np.concatenate(values) for name, values in kept.items()}
 
 
 def _incidents(care: Care, returns: Returns, window: Window) -> tuple[

@@ -88,7 +88,7 @@ def _merged(returns: Returns, year: FinancialYear) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-def first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
+def _first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
     """Whether each row (sorted by ``keys``) is the first of its run of equal keys."""
     size = len(keys[0])
     first = np.ones(size, dtype=bool)
@@ -137,7 +137,7 @@ class Care:
             else np.zeros(0, dtype=np.int64)
         sources = [t.source for t in tables]
         order = np.lexsort((order_of, joined["DECOM"], joined["CHILD"]))
-        kept = order[first_of_runs([joined["CHILD"][order], joined["DECOM"][order]])]
+        kept = order[_first_of_runs([joined["CHILD"][order], joined["DECOM"][order]])]
         _refuse_repeats(joined, order_of, lines, sources, order)
         kept = kept[~np.isin(joined["LS"][kept], list(SHORT_BREAKS))]
         children, child = np.unique(joined["CHILD"][kept], return_inverse=True)
@@ -173,7 +173,7 @@ class Care:
 
     def period_bounds(self) -> tuple[Ints, Days, Days]:
         """Each period's child, first day and last day (``NaT`` while open)."""
-        firsts = first_of_runs([self.period])
+        firsts = _first_of_runs([self.period])
         lasts = np.append(firsts[1:], True) if len(firsts) else firsts
         return self.child[firsts], self.start[firsts], self.end[lasts]
 
@@ -249,7 +249,7 @@ def _refuse_repeats(joined: dict[str, npt.NDArray[Any]], order_of: Ints, lines: 
     """Two episodes of one child beginning on one day in one return cannot be ordered:
     refused, naming the second's file and line."""
     keys = [joined["CHILD"][order], joined["DECOM"][order], order_of[order]]
-    repeated = ~first_of_runs(keys)
+    repeated = ~_first_of_runs(keys)
     if repeated.any():
         at = order[repeated]
         raise DataError(Problem(sources[-int(order_of[i])] or "Episodes",
