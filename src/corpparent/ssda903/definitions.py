@@ -221,7 +221,8 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
         reading="Of the children looked after on some day of the year, those with a "
                 "Missing row coded M (not A, away without authorisation) open on some day "
                 "of the year: begun by 31 March and not ended before 1 April. The Missing "
-                "table of the year's own return is read. " + _SHORT_BREAKS,
+                "table of the year's own return is read (for twelve months to a day before "
+                "31 March, the year before's too). " + _SHORT_BREAKS,
         count=_missing_children, first_year=FIRST_YEAR, needs=("Missing",)),
     Measure(
         "missing_incidents", "Missing incidents per child who went missing", Unit.PER_CHILD,
