@@ -17,6 +17,7 @@ from corpparent.errors import DataError, PeriodError, UnknownNameError
 from corpparent.periods import FinancialYear
 from corpparent.ssda903 import (
     MEASURES,
+    SUPERSEDED,
     Care,
     Return,
     Returns,
@@ -241,11 +242,14 @@ def test_placement_stability_is_defined_from_2015_16() -> None:
 
 def test_the_tidy_table_has_the_columns_and_a_row_per_measure() -> None:
     found = one_year([ep("A", D(2020, 1, 1), "S", "C2", "U1")],
-                     OC2=[_oc2("A", "1", "0", "1")], Missing=[])
+                     Header=[{"CHILD": "A", "SEX": "1", "DOB": D(2015, 5, 1)}],
+                     OC2=[_oc2("A", "1", "0", "1")], OC3=[], Missing=[])
     table = measures(Returns([found]), "2023-24")
-    assert table.column_names == ["measure", "year", "numerator", "denominator", "value"]
+    assert table.column_names == ["measure", "year", "as_at", "numerator", "denominator",
+                                  "value"]
     assert table.column("measure").to_pylist() == list(MEASURES)
     assert set(table.column("year").to_pylist()) == {"2023-24"}
+    assert set(table.column("as_at").to_pylist()) == {"2024-03-31"}
 
 
 def test_an_unknown_measure_or_year_is_refused_naming_what_there_is() -> None:
@@ -264,7 +268,7 @@ def test_two_episodes_of_a_child_beginning_on_one_day_are_refused() -> None:
 
 
 def test_every_measure_quotes_its_passage_and_names_its_source() -> None:
-    for measure in MEASURES.values():
+    for measure in (*MEASURES.values(), *SUPERSEDED):
         assert measure.passage.startswith('"'), measure.id
         assert "explore-education-statistics" in measure.source, measure.id
 

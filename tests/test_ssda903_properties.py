@@ -1,7 +1,8 @@
 """Properties of the SSDA903 measures over drawn returns: a change of legal status
 only never adds a placement, a child in short breaks only is never counted, the order
-of a table's rows changes nothing, and a history read from two years' returns is the
-history read from one."""
+of a table's rows changes nothing (care leavers' too), a history read from several
+years' returns is the history read from one (long-term stability, under each of its
+definitions), and a day's figures need nothing recorded after that day."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ import datetime as dt
 from random import Random
 
 import numpy as np
-from hypothesis import given, strategies as st
+from hypothesis import event, given, strategies as st
 
 from corpparent.periods import FinancialYear
 from corpparent.ssda903 import Care, Return, Returns, Table, age_at, compute
-from corpparent.testing.ssda903 import ORDINARY, YEAR, child_episodes, returns
+from corpparent.testing.ssda903 import (
+    ORDINARY,
+    YEAR,
+    child_episodes,
+    returns,
+    split_history,
+)
 
 FIRST, LAST = np.datetime64(YEAR.start, "D"), np.datetime64(YEAR.end, "D")
 
@@ -120,3 +127,64 @@ def test_an_age_is_the_whole_years_since_the_last_birthday(born: dt.date,
 
 def test_the_year_drawn_for_is_2023_24() -> None:
     assert FinancialYear(2023) == YEAR
+
+
+@st.composite
+def _histories(draw: st.DrawFn, year: FinancialYear) -> tuple[Table, Table]:
+    """Several children's episodes over up to three and a half years to 31 March of
+    ``year``, and their Header rows (some under 16, some not)."""
+    rows: list[dict[str, object]] = []
+    header: list[dict[str, object]] = []
+    for number in range(draw(st.integers(1, 6))):
+        child = f"H{number:02d}"
+        rows += draw(child_episodes(child, year, history=1300))
+        born = dt.date(2006, 1, 1) + dt.timedelta(days=draw(st.integers(0, 5000)))
+        header.append({"CHILD": child, "SEX": "1", "DOB": born})
+    return Table.from_rows("Episodes", rows), Table.from_rows("Header", header)
+
+
+@given(st.sampled_from([FinancialYear(2022), YEAR]), st.integers(2, 4), st.data())
+def test_long_term_stability_split_into_years_is_one_history(
+        year: FinancialYear, count: int, data: st.DataObject) -> None:
+    """Each definition (2022-23 the earlier, 2023-24 the later): a continuous history
+    written as two to four years' returns, each holding the episodes open in its year,
+    gives the figure the whole history gives."""
+    whole, header = data.draw(_histories(year))
+    years = [FinancialYear(year.year - count + 1 + i) for i in range(count)]
+    split = Returns([Return(y, {"Episodes": t, "Header": header})
+                     for y, t in zip(years, split_history(whole, years), strict=True)])
+    one = Returns([Return(year, {"Episodes": whole, "Header": header})])
+    [value] = compute(one, year, ["long_term_stability"])
+    event(f"long-term stability cohort {'empty' if not value.denominator else 'drawn'}")
+    assert compute(split, year, ["long_term_stability"]) == (value,)
+
+
+def _extract(table: Table, day: np.datetime64, began: str, ended: str) -> Table:
+    """The rows of ``table`` begun by ``day``, as an extract taken that day writes them:
+    one not ended by it written without its end."""
+    kept = table.take(table.column(began) <= day)
+    end = kept.column(ended).copy()
+    later = ~np.isnat(end) & (end > day)
+    end[later] = np.datetime64("NaT")
+    columns = dict(kept.columns) | {ended: end}
+    if "REC" in columns:
+        rec = columns["REC"].copy()
+        rec[later] = ""
+        columns["REC"] = rec
+    return Table(table.name, columns, kept.lines, kept.source)
+
+
+@given(returns(), st.integers(0, 365))
+def test_a_days_figures_need_nothing_recorded_after_it(found: Returns, offset: int) -> None:
+    """The measures at a day of the year from an extract taken that day are those the
+    full year's return gives at that day: nothing after the day counts."""
+    day = YEAR.start + dt.timedelta(days=offset)
+    if day > YEAR.end:
+        day = YEAR.end
+    at = np.datetime64(day, "D")
+    year = _only(found)
+    tables = dict(year.tables)
+    tables["Episodes"] = _extract(tables["Episodes"], at, "DECOM", "DEC")
+    tables["Missing"] = _extract(tables["Missing"], at, "MIS_START", "MIS_END")
+    extract = Returns([Return(YEAR, tables)])
+    assert compute(extract, YEAR, as_at=day) == compute(found, YEAR, as_at=day)

@@ -37,9 +37,10 @@ def problems_of(paths: Path | list[Path], **options: str) -> list[str]:
 
 def test_reads_the_example_return_by_its_year_folder() -> None:
     found = read_returns(EXAMPLE)
-    assert list(found) == [FinancialYear(2023)]
+    assert list(found) == [FinancialYear(2022), FinancialYear(2023)]
+    assert set(found["2022-23"].tables) == {"Header", "Episodes"}
     tables = found["2023-24"].tables
-    assert set(tables) == {"Header", "Episodes", "OC2", "Missing"}
+    assert set(tables) == {"Header", "Episodes", "OC2", "OC3", "Missing"}
     assert len(tables["Episodes"]) == 17
     assert tables["Episodes"].lines.tolist() == list(range(2, 19))
 
@@ -142,3 +143,30 @@ def test_a_return_is_read_within_the_read_limits(tmp_path: Path) -> None:
 def test_a_path_that_is_no_folder_is_refused(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path / "nowhere")
     assert "expected a folder of the return's CSV tables, found no folder" in problem
+
+
+def test_a_care_leavers_codes_are_checked_and_their_date_of_birth_never_shown(
+        tmp_path: Path) -> None:
+    year_folder(tmp_path, OC3="CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"
+                              "SECRET1,2004-08-12,YES,F2,D1\n"
+                              "SECRET2,12/08/2004,MAYBE,F9,D3\n"
+                              "SECRET3,12/08/2004,NO,0,0\n")
+    found = problems_of(tmp_path)
+    text = "\n".join(found)
+    assert "SECRET" not in text
+    assert "2004-08-12" not in text
+    assert any("OC3.csv, line 2, field 'DOB': expected a date" in p for p in found)
+    assert any("OC3.csv, line 3, field 'IN_TOUCH': expected one of DIED, NO, NREQ, REFU, "
+               "RHOM, YES, found 'MAYBE'" in p for p in found)
+    assert any("OC3.csv, line 3, field 'ACTIV': expected one of" in p and "found 'F9'" in p
+               for p in found)
+    assert any("OC3.csv, line 3, field 'ACCOM': expected one of" in p and "found 'D3'" in p
+               for p in found)
+    assert not any("line 4" in p for p in found)
+
+
+def test_a_care_leavers_table_needs_what_the_measures_read(tmp_path: Path) -> None:
+    year_folder(tmp_path, OC3="CHILD,DOB,IN_TOUCH\nSECRET1,12/08/2004,YES\n")
+    found = problems_of(tmp_path)
+    assert any("OC3.csv, line 1, field 'ACTIV': required column missing" in p for p in found)
+    assert any("OC3.csv, line 1, field 'ACCOM': required column missing" in p for p in found)

@@ -4,18 +4,21 @@ Every English council sends the DfE its SSDA903 "children looked after" return e
 year; the DfE publishes the measures it computes from it seven to eight months after 31
 March. This package computes those measures from the return itself:
 
-- `returns`: the return as columns, one [`Return`][corpparent.ssda903.Return] per
-  collection year (``2023-24``), [`Returns`][corpparent.ssda903.Returns] for several;
-- `engine`: the episode engine ([`Care`][corpparent.ssda903.Care]): periods of
+- :mod:`~corpparent.ssda903.returns`: the return as columns, one :class:`Return` per
+  collection year (``2023-24``), :class:`Returns` for several;
+- :mod:`~corpparent.ssda903.engine`: the episode engine (:class:`Care`): periods of
   care, placements, short breaks set apart, ages at dates;
-- `measuring` and `definitions`: each
-  measure a [`Measure`][corpparent.ssda903.Measure] quoting the DfE's passage it follows, and
-  [`measures`][corpparent.ssda903.measures], a year's measures as a tidy table.
+- :mod:`~corpparent.ssda903.measuring` and :mod:`~corpparent.ssda903.definitions`: each
+  measure a :class:`Measure` quoting the DfE's passage it follows, and
+  :func:`measures`, a year's measures as a tidy table, at 31 March or at any day of
+  the year (:class:`Window`, ``as_at``);
+- :mod:`~corpparent.ssda903.stability` and :mod:`~corpparent.ssda903.leavers`:
+  long-term stability (both of the DfE's definitions, each for its years) and the
+  care leaver measures.
 
-The reader of the return's CSV tables is
-[`corpparent.files.read_returns`][corpparent.files.read_returns], with the other readers: the rules
-import no file reader, so it is not re-exported here. The names below are imported when first used
-(PEP 562).
+The reader of the return's CSV tables is :func:`corpparent.files.read_returns`, with
+the other readers: the rules import no file reader, so it is not re-exported here. The
+names below are imported when first used (PEP 562).
 """
 
 from __future__ import annotations
@@ -25,13 +28,19 @@ from typing import TYPE_CHECKING
 from corpparent._lazy import front_door
 
 if TYPE_CHECKING:  # each public name, written once, imported on first use
-    from corpparent.ssda903.definitions import MEASURES as MEASURES
+    from corpparent.ssda903.definitions import (
+        MEASURES as MEASURES,
+        SUPERSEDED as SUPERSEDED,
+    )
     from corpparent.ssda903.engine import Care as Care, age_at as age_at
     from corpparent.ssda903.measuring import (
         Measure as Measure,
         MeasureValue as MeasureValue,
         Unit as Unit,
+        Window as Window,
+        as_at_dates as as_at_dates,
         compute as compute,
+        definition as definition,
         left_out as left_out,
         measures as measures,
     )

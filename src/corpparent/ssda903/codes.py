@@ -15,14 +15,22 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "ACCOM_CODES",
+    "ACCOM_UNKNOWN_SUITABILITY",
+    "ACTIV_CODES",
     "ADOPTION_WITH_CURRENT_CARERS",
     "CONTINUING",
     "DATE_COLUMNS",
+    "EET",
     "FIRST_YEAR",
+    "IN_TOUCH_CODES",
+    "LEFT_OUT_OF_LEAVERS",
     "LEGAL_STATUSES",
     "MISSING",
     "NEW_EPISODE_REASONS",
     "PERSONAL_COLUMNS",
+    "PLACED_FOR_ADOPTION",
+    "SAME_CARER",
     "SHORT_BREAKS",
     "STARTED",
     "STATUS_ONLY",
@@ -110,3 +118,52 @@ ADOPTION_WITH_CURRENT_CARERS: Final = frozenset({"A3", "A5"})
 #: A missing incident in the Missing table's MISSING column ('A' is away from placement
 #: without authorisation, which the missing measures do not count).
 MISSING: Final = "M"
+
+#: Placed for adoption (PLACE A3 to A6: with the current foster carers or not, with
+#: consent or under a placement order), for the long-term stability measure's "placed
+#: for adoption" clause.
+PLACED_FOR_ADOPTION: Final = frozenset({"A3", "A4", "A5", "A6"})
+
+#: Reasons for a new episode that change the placement type only, the child staying
+#: with the same carer(s) (T: placement type only; U: legal status and placement type
+#: at the same time), as the guide's code set for RNE describes them. The 2024
+#: long-term stability measure ("living with the same carer") does not end a stay at
+#: them; P and B (a change of placement and carer) do.
+SAME_CARER: Final = frozenset({"T", "U"})
+
+#: Whether the council is in touch with a care leaver (OC3 IN_TOUCH), as the DfE's
+#: validator accepts it (rule 131): YES, NO, DIED (the young person has died), REFU
+#: (refuses contact), NREQ (no longer requires services), RHOM (returned home to
+#: parents or someone with parental responsibility for at least 6 months).
+IN_TOUCH_CODES: Final = frozenset({"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"})
+#: Care leavers the care leaver measures leave out: "All figures exclude young people
+#: who ... have died and those who have returned home to live with parents or someone
+#: with parental responsibility for a continuous period of at least 6 months" (LAIT,
+#: CareLeaverAcc and CareLeaverEET).
+LEFT_OUT_OF_LEAVERS: Final = frozenset({"DIED", "RHOM"})
+
+#: Main activity of a care leaver (OC3 ACTIV), as the DfE's validator accepts it (rule
+#: 132), with F3 and P3 of earlier years (training or employment, before the
+#: apprenticeship codes F4 and P4 and F5 and P5 split it): F and P are full and part
+#: time; 1 higher education, 2 other education, 4 an apprenticeship, 5 (earlier 3)
+#: training or employment; G4, G5 and G6 not in education, employment or training
+#: (illness or disability; other reasons; pregnancy or parenting); 0 not known.
+ACTIV_CODES: Final = frozenset({"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5",
+                                "G4", "G5", "G6", "0"})
+#: The activities that are education, employment or training: the DfE's "Total in
+#: education, employment or training" is higher education, other education, an
+#: apprenticeship, and training or employment (la_care_leavers_activity.csv).
+EET: Final = frozenset({"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"})
+
+#: Accommodation of a care leaver (OC3 ACCOM), as the DfE's validator accepts it (rule
+#: 133): a letter for the kind of accommodation and 1 where it is suitable, 2 where it
+#: is not; 0 not known.
+ACCOM_CODES: Final = frozenset({
+    "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2",
+    "R1", "R2", "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2",
+    "Z1", "Z2", "0"})
+#: Accommodation whose suitability is not known: gone abroad (G), deported (H),
+#: residence not known (R). "Figures in this indicator also exclude young people who
+#: have gone abroad or been deported, or their residence is not known, as the
+#: suitability will not usually be known in these cases" (LAIT, CareLeaverAcc).
+ACCOM_UNKNOWN_SUITABILITY: Final = frozenset({"G1", "G2", "H1", "H2", "R1", "R2"})

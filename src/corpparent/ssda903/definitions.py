@@ -11,65 +11,56 @@ agreed series of short-term breaks (see `corpparent.ssda903.engine`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
-from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import FIRST_YEAR, MISSING
 from corpparent.ssda903.engine import Care
-from corpparent.ssda903.measuring import Count, Measure, Unit
-from corpparent.ssda903.returns import Return
+from corpparent.ssda903.leavers import LEAVERS
+from corpparent.ssda903.measuring import LAIT, RELEASE, Count, Measure, Unit, Window
+from corpparent.ssda903.returns import Returns
+from corpparent.ssda903.stability import LONG_TERM_STABILITY, LONG_TERM_STABILITY_TO_2023
 
-__all__ = ["MEASURES"]
-
-_RELEASE: Final = ("\"Children looked after in England including adoptions\", "
-                   "https://explore-education-statistics.service.gov.uk/find-statistics/"
-                   "children-looked-after-in-england-including-adoptions")
-_LAIT: Final = "the DfE's LAIT data dictionary (lait_data_dictionary.csv), measure {}; " \
-    + _RELEASE
+__all__ = ["MEASURES", "SUPERSEDED"]
 
 
-def _ends(year: FinancialYear) -> tuple[np.datetime64, np.datetime64]:
-    return np.datetime64(year.start, "D"), np.datetime64(year.end, "D")
 
-
-def _at_31_march(care: Care, _: Return, year: FinancialYear) -> Count:
+def _at_31_march(care: Care, _: Returns, window: Window) -> Count:
     """Children looked after at 31 March: an episode begun by 31 March and not ceased by
     it, short breaks left out."""
-    return len(care.children_at(_ends(year)[1])), None
+    return len(care.children_at(window.last)), None
 
 
-def _starts(care: Care, _: Return, year: FinancialYear) -> Count:
+def _starts(care: Care, _: Returns, window: Window) -> Count:
     """Children a period of care of whom began in the year, each counted once."""
-    return len(care.starts_during(*_ends(year))), None
+    return len(care.starts_during(window.first, window.last)), None
 
 
-def _ceased(care: Care, _: Return, year: FinancialYear) -> Count:
+def _ceased(care: Care, _: Returns, window: Window) -> Count:
     """Children a period of care of whom ended in the year, each counted once (the last
     time they ceased in the year)."""
-    return len(care.ends_during(*_ends(year))), None
+    return len(care.ends_during(window.first, window.last)), None
 
 
-def _three_placements(care: Care, _: Return, year: FinancialYear) -> Count:
+def _three_placements(care: Care, _: Returns, window: Window) -> Count:
     """Of the children looked after at 31 March, those with three or more placements
     open on some day of the year."""
-    first, last = _ends(year)
-    at = care.children_at(last)
-    placements = care.placements_during(first, last)
+    at = care.children_at(window.last)
+    placements = care.placements_during(window.first, window.last)
     return int((placements[at] >= 3).sum()), len(at)
 
 
-def _oc2(column: str) -> Callable[[Care, Return, FinancialYear], Count]:
-    def count(care: Care, found: Return, year: FinancialYear) -> Count:
+def _oc2(column: str) -> Callable[[Care, Returns, Window], Count]:
+    def count(care: Care, returns: Returns, window: Window) -> Count:
         """Of the children looked after at 31 March continuously since 1 April, those
         whose OC2 row says ``column`` is up to date (code 1)."""
-        first, last = _ends(year)
-        cohort = care.continuously_since(first, last)
-        table = found.table("OC2")
+        cohort = care.continuously_since(window.first, window.last)
+        table = returns[window.year].table("OC2")
         assert table is not None  # the measure needs it
         codes = care.codes_of(table.column("CHILD"))
         done = codes[(table.column(column) == "1") & (codes >= 0)]
@@ -79,28 +70,49 @@ def _oc2(column: str) -> Callable[[Care, Return, FinancialYear], Count]:
     return count
 
 
-def _incidents(care: Care, found: Return, year: FinancialYear) -> tuple[npt.NDArray[np.int64],
-                                                                  npt.NDArray[np.int64]]:
+def _missing_rows(returns: Returns, window: Window) -> dict[str, npt.NDArray[Any]]:
+    """The Missing rows of the returns whose years the window touches: the year's own
+    for a year's figures, the year before's too for twelve months to a day before 31
+    March. An incident a later return holds too (open at the earlier one's 31 March)
+    is taken from the later, which writes its end; two incidents of one child begun on
+    one day in one return are two incidents."""
+    first_year = window.first.astype(dt.date)
+    tables = [t for t in (found.table("Missing") for found in returns.up_to(window.year)
+                          if found.year.end >= first_year) if t is not None]
+    names = ("CHILD", "MISSING", "MIS_START", "MIS_END")
+    kept: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in names}
+    later = np.array([], dtype=str)
+    for table in reversed(tables):
+        keys = np.char.add(np.char.add(table.column("CHILD").astype(str), "|"),
+                           np.char.add(table.column("MIS_START").astype(str), "|"))
+        keys = np.char.add(keys, table.column("MISSING").astype(str))
+        new = ~np.isin(keys, later)
+        for name in names:
+            kept[name].append(table.column(name)[new])
+        later = np.concatenate([later, keys])
+    return {name: np.concatenate(values) for name, values in kept.items()}
+
+
+def _incidents(care: Care, returns: Returns, window: Window) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The children looked after during the year, and the child of each missing
     incident of theirs open on some day of the year."""
-    first, last = _ends(year)
+    first, last = window.first, window.last
     during = care.children_during(first, last)
-    table = found.table("Missing")
-    assert table is not None  # the measures need it
-    start, end = table.column("MIS_START"), table.column("MIS_END")
-    open_ = (table.column("MISSING") == MISSING) & (start <= last) & (
-        np.isnat(end) | (end >= first))
-    codes = care.codes_of(table.column("CHILD")[open_])
+    rows = _missing_rows(returns, window)
+    start, end = rows["MIS_START"], rows["MIS_END"]
+    open_ = (rows["MISSING"] == MISSING) & (start <= last) & (np.isnat(end) | (end >= first))
+    codes = care.codes_of(rows["CHILD"][open_])
     return during, codes[np.isin(codes, during)]
 
 
-def _missing_children(care: Care, found: Return, year: FinancialYear) -> Count:
-    during, of = _incidents(care, found, year)
+def _missing_children(care: Care, returns: Returns, window: Window) -> Count:
+    during, of = _incidents(care, returns, window)
     return len(np.unique(of)), len(during)
 
 
-def _missing_incidents(care: Care, found: Return, year: FinancialYear) -> Count:
-    _, of = _incidents(care, found, year)
+def _missing_incidents(care: Care, returns: Returns, window: Window) -> Count:
+    _, of = _incidents(care, returns, window)
     return len(of), len(np.unique(of))
 
 
@@ -113,7 +125,7 @@ _OC2_PASSAGE: Final = (
     "children who have been continuously looked after for at least 12 months as at 31 "
     "March and exclude children who were looked after under an agreed series of short "
     "term placements.\"")
-_OC2_SOURCE: Final = (_LAIT.format("{}") + "; and the 2020 data guidance of the release, "
+_OC2_SOURCE: Final = (LAIT.format("{}") + "; and the 2020 data guidance of the release, "
                       "table of OC2 indicators, footnote 1")
 _OC2_READING: Final = (
     "The cohort is counted from the episodes, not from the OC2 table: a child looked "
@@ -138,7 +150,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
     Measure(
         "starts", "Children who started to be looked after in the year", Unit.COUNT,
         passage="\"Number of children that started to be looked after in year.\"",
-        source=_LAIT.format("LACnum_Start"),
+        source=LAIT.format("LACnum_Start"),
         reading="A period of care begins with an episode whose reason is S, or with an "
                 "episode that does not follow on from the one before (a gap, or short "
                 "breaks between). A child who started twice in the year is counted once. "
@@ -149,7 +161,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
         passage="\"Counts of the number of children ceasing to be looked after during the "
                 "year (CLA ceasing) relate to the last time the child ceased to be looked "
                 "after during the year in each LA.\"",
-        source=_LAIT.format("LACceased"),
+        source=LAIT.format("LACceased"),
         reading="A period of care ends with its last episode's DEC when no episode "
                 "follows on that day; a child who ceased twice in the year is counted "
                 "once. " + _SHORT_BREAKS,
@@ -165,7 +177,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "included.  Where a child is subsequently placed for adoption with their "
                 "existing foster carers, then this is not counted as a placement change in "
                 "this indicator.\"",
-        source=_LAIT.format("LACStable_2016on"),
+        source=LAIT.format("LACStable_2016on"),
         reading="A placement begins with a period's first episode and with every later "
                 "episode except a change of legal status only (RNE L), a temporary "
                 "placement (T0 to T4), a placement for adoption with the current foster "
@@ -174,6 +186,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "any period of care. Episodes are taken as recorded: one of less than 24 "
                 "hours is not told apart, as the return records days, not hours.",
         count=_three_placements, first_year=2015),
+    LONG_TERM_STABILITY,
     Measure(
         "oc2_health_check", "Children looked after for 12 months whose annual health "
         "assessment is up to date", Unit.PERCENT,
@@ -195,6 +208,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
         reading="The OC2 table's TEETH_CHECK field (code 1). " + _OC2_READING,
         count=_oc2("TEETH_CHECK"), first_year=FIRST_YEAR,
         needs=("OC2",)),
+    *LEAVERS,
     Measure(
         "missing_children", "Children looked after who had a missing incident during the "
         "year", Unit.PERCENT,
@@ -203,11 +217,12 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "whereabouts is not known.\" And: \"Includes children who were missing or "
                 "away from placement without authorisation at 1 April (in the relevant "
                 "year), therefore carried over from previous years.\"",
-        source=_LAIT.format("Children_missing"),
+        source=LAIT.format("Children_missing"),
         reading="Of the children looked after on some day of the year, those with a "
                 "Missing row coded M (not A, away without authorisation) open on some day "
                 "of the year: begun by 31 March and not ended before 1 April. The Missing "
-                "table of the year's own return is read. " + _SHORT_BREAKS,
+                "table of the year's own return is read (for twelve months to a day before "
+                "31 March, the year before's too). " + _SHORT_BREAKS,
         count=_missing_children, first_year=FIRST_YEAR, needs=("Missing",)),
     Measure(
         "missing_incidents", "Missing incidents per child who went missing", Unit.PER_CHILD,
@@ -215,7 +230,7 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "were 76,890 missing incidents.\"",
         source="the DfE's answer to a written parliamentary question on children in care "
                "missing (question 187193), citing the table \"Official Statistics - CLA "
-               "who were missing from placement\" of " + _RELEASE,
+               "who were missing from placement\" of " + RELEASE,
         reading="The numerator is the number of missing incidents (coded M) open on some "
                 "day of the year of children looked after in it, an incident straddling 1 "
                 "April counted in both years it touches; the denominator is the number of "
@@ -224,3 +239,8 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "published counts.",
         count=_missing_incidents, first_year=FIRST_YEAR, needs=("Missing",)),
 )})
+
+#: Earlier definitions of a measure, each for its own years, under the identifier of
+#: the definition in :data:`MEASURES` that replaced it
+#: (:func:`~corpparent.ssda903.measuring.definition` picks the one for a year).
+SUPERSEDED: Final[tuple[Measure, ...]] = (LONG_TERM_STABILITY_TO_2023,)

@@ -1,24 +1,32 @@
 """Measure definitions, and the tidy table of a year's measures.
 
-A [`Measure`][corpparent.ssda903.measuring.Measure] is one of the DfE's published local-authority
-measures, computed from the return: its identifier, what it counts, the passage of the DfE's
-methodology it follows with its source, the reading taken where that passage leaves a choice, the
+A :class:`Measure` is one of the DfE's published local-authority measures, computed from
+the return: its identifier, what it counts, the passage of the DfE's methodology it
+follows with its source, the reading taken where that passage leaves a choice, the
 collection years it applies to, and the tables it needs. The definitions themselves
-are in `corpparent.ssda903.definitions`; [`measures`][corpparent.ssda903.measuring.measures]
-computes them for a year into a tidy table (``measure``, ``year``, ``numerator``, ``denominator``,
-``value``), one row per measure that applies to the year and whose tables the year's
-return holds.
+are in :mod:`corpparent.ssda903.definitions`; :func:`measures` computes them for a
+year into a tidy table (``measure``, ``year``, ``as_at``, ``numerator``,
+``denominator``, ``value``), one row per measure that applies to the year and whose
+tables the year's return holds.
+
+A year's figures are the measures at its 31 March, over the twelve months to it. The
+same measures can be taken at any day of the year (:class:`Window`): a month or quarter
+end, from a return extract taken mid-year, each "at 31 March" read as "at that day"
+and each "during the year" as "during the twelve months to that day", so a panel sees
+rolling figures between returns.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, Final, Literal, final
 
+import numpy as np
 from attrs import frozen
 
-from corpparent.errors import UnknownNameError
+from corpparent.errors import PeriodError, UnknownNameError
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.engine import Care
 from corpparent.ssda903.returns import Return, Returns, collection_year
@@ -26,11 +34,81 @@ from corpparent.ssda903.returns import Return, Returns, collection_year
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["Count", "Measure", "MeasureValue", "Unit", "compute", "left_out", "measures"]
+__all__ = ["LAIT", "RELEASE", "Count", "Measure", "MeasureValue", "Unit", "Window",
+           "as_at_dates", "compute", "definition", "left_out", "measures", "months_before"]
+
+#: The DfE's release the measures are published in, and its LAIT data dictionary
+#: (``lait_data_dictionary.csv``), whose one-line method of each measure they quote.
+RELEASE: Final = ("\"Children looked after in England including adoptions\", "
+                  "https://explore-education-statistics.service.gov.uk/find-statistics/"
+                  "children-looked-after-in-england-including-adoptions")
+LAIT: Final = "the DfE's LAIT data dictionary (lait_data_dictionary.csv), measure {}; " \
+    + RELEASE
 
 #: What a measure's counting gives: its numerator and its denominator (``None`` for a
 #: count that has none).
 Count = tuple[int, int | None]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The day ``months`` calendar months before ``day``, the day of the month kept
+    where that month has it and otherwise its last day (30 September is 2 years and 6
+    months before 31 March; 28 February 2023 is 12 months before 29 February 2024)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    return dt.date(year, month + 1, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
+@final
+@frozen
+class Window:
+    """The day a measure is taken at and the twelve months up to it, within the
+    collection year whose return is read.
+
+    ``last`` is the day ("at 31 March" is "at ``last``") and ``first`` the first day of
+    the twelve months ending on it ("during the year" is "from ``first`` to
+    ``last``"); for a year's own figures they are 31 March and 1 April.
+    """
+
+    year: FinancialYear
+    first: np.datetime64
+    last: np.datetime64
+
+    @classmethod
+    def of(cls, year: FinancialYear, as_at: dt.date | None = None) -> Window:
+        """The window of ``year`` at ``as_at`` (default its 31 March): a
+        :class:`~corpparent.errors.PeriodError` for a day outside the year."""
+        day = year.end if as_at is None else as_at
+        if not year.start <= day <= year.end:
+            raise PeriodError(f"the day {day.isoformat()} is not in the collection year "
+                              f"{year} (1 April {year.start.year} to 31 March "
+                              f"{year.end.year}), whose return is read")
+        first = months_before(day, 12) + dt.timedelta(days=1)
+        return cls(year, np.datetime64(first, "D"), np.datetime64(day, "D"))
+
+    @property
+    def day(self) -> dt.date:
+        """The day the measures are taken at."""
+        result: dt.date = self.last.astype(dt.date)
+        return result
+
+    def before(self, months: int) -> np.datetime64:
+        """The day ``months`` calendar months before :attr:`last`."""
+        return np.datetime64(months_before(self.day, months), "D")
+
+
+def as_at_dates(year: FinancialYear | str,
+                every: Literal["month", "quarter"] = "month") -> tuple[dt.date, ...]:
+    """The month ends (or quarter ends: 30 June, 30 September, 31 December, 31 March)
+    of the collection year ``year``, the days a panel most often takes figures at."""
+    chosen = collection_year(year)
+    step = 1 if every == "month" else 3
+    days = []
+    for months in range(step, 13, step):
+        day = months_before(chosen.end, 12 - months)
+        days.append(day)
+    return tuple(days)
 
 
 class Unit(Enum):
@@ -62,7 +140,7 @@ class Measure:
     passage: str
     source: str
     reading: str
-    count: Callable[[Care, Return, FinancialYear], Count]
+    count: Callable[[Care, Returns, Window], Count]
     first_year: int
     last_year: int | None = None
     needs: tuple[str, ...] = ()
@@ -85,43 +163,69 @@ class Measure:
 @final
 @frozen
 class MeasureValue:
-    """One measure for one collection year: its counts and its value."""
+    """One measure for one collection year at one day (``as_at``, ISO ``2024-03-31``):
+    its counts and its value."""
 
     measure: str
     year: str
+    as_at: str
     numerator: int
     denominator: int | None
     value: float | None
 
 
-def _chosen(ids: Iterable[str] | None) -> tuple[Measure, ...]:
+def _chosen(ids: Iterable[str] | None) -> tuple[str, ...]:
     from corpparent.ssda903.definitions import MEASURES
 
     if ids is None:
-        return tuple(MEASURES.values())
+        return tuple(MEASURES)
     asked = list(ids)
     unknown = [i for i in asked if i not in MEASURES]
     if unknown:
         raise UnknownNameError(f"no SSDA903 measure {', '.join(map(repr, unknown))}; the "
                                f"measures are {', '.join(MEASURES)}")
-    return tuple(MEASURES[i] for i in dict.fromkeys(asked))
+    return tuple(dict.fromkeys(asked))
+
+
+def definition(measure_id: str, year: FinancialYear | str) -> Measure:
+    """The definition of the measure ``measure_id`` in force for the collection year
+    ``year``: where the DfE changed a measure's definition, each applies to its own
+    years (:data:`~corpparent.ssda903.definitions.SUPERSEDED` holds the earlier ones);
+    for a year no definition covers, the one in force now."""
+    from corpparent.ssda903.definitions import MEASURES, SUPERSEDED
+
+    chosen = collection_year(year)
+    [current] = [MEASURES[i] for i in _chosen([measure_id])]
+    for measure in (current, *SUPERSEDED):
+        if measure.id == measure_id and measure.applies_to(chosen):
+            return measure
+    return current
 
 
 def compute(returns: Returns, year: FinancialYear | str,
-            ids: Sequence[str] | None = None) -> tuple[MeasureValue, ...]:
+            ids: Sequence[str] | None = None, *,
+            as_at: dt.date | None = None) -> tuple[MeasureValue, ...]:
     """Each measure of ``ids`` (default: every one) for the collection year ``year``,
-    in definition order, computed from the returns up to that year; a measure that does
-    not apply to the year, or that needs a table the year's return lacks, is left
-    out ([`left_out`][corpparent.ssda903.measuring.left_out] says which and why)."""
+    in definition order, each by the definition in force for the year, computed from
+    the returns up to that year; a measure that does not apply to the year, or that
+    needs a table the year's return lacks, is left out (:func:`left_out` says which
+    and why).
+
+    ``as_at`` takes the measures at a day of the year other than its 31 March (see
+    :class:`Window`), from the returns read, the year's own return being an extract
+    taken on or after that day."""
     chosen_year = collection_year(year)
+    window = Window.of(chosen_year, as_at)
     current = returns[chosen_year]
     care = Care.of(returns, chosen_year)
     values = []
-    for measure in _chosen(ids):
+    for measure_id in _chosen(ids):
+        measure = definition(measure_id, chosen_year)
         if left_out(measure, current) is not None:
             continue
-        numerator, denominator = measure.count(care, current, chosen_year)
-        values.append(MeasureValue(measure.id, str(chosen_year), numerator, denominator,
+        numerator, denominator = measure.count(care, returns, window)
+        values.append(MeasureValue(measure.id, str(chosen_year), window.day.isoformat(),
+                                   numerator, denominator,
                                    measure.value(numerator, denominator)))
     return tuple(values)
 
@@ -140,18 +244,18 @@ def left_out(measure: Measure, found: Return) -> str | None:
 
 
 def measures(returns: Returns, year: FinancialYear | str,
-             ids: Sequence[str] | None = None) -> pa.Table:
+             ids: Sequence[str] | None = None, *, as_at: dt.date | None = None) -> pa.Table:
     """The measures of ``year`` as a tidy pyarrow table: ``measure``, ``year``,
-    ``numerator``, ``denominator`` (null for a count) and ``value`` (null where the
-    denominator is 0), one row per measure computed (see
-    [`compute`][corpparent.ssda903.measuring.compute])."""
+    ``as_at`` (the day they are taken at, ISO), ``numerator``, ``denominator`` (null
+    for a count) and ``value`` (null where the denominator is 0), one row per measure
+    computed (see :func:`compute`, and ``as_at`` there)."""
     import pyarrow as pa
 
     rows: list[dict[str, Any]] = [
-        {"measure": v.measure, "year": v.year, "numerator": v.numerator,
+        {"measure": v.measure, "year": v.year, "as_at": v.as_at, "numerator": v.numerator,
          "denominator": v.denominator, "value": v.value}
-        for v in compute(returns, year, ids)]
+        for v in compute(returns, year, ids, as_at=as_at)]
     schema = pa.schema([("measure", pa.string()), ("year", pa.string()),
-                        ("numerator", pa.int64()), ("denominator", pa.int64()),
-                        ("value", pa.float64())])
+                        ("as_at", pa.string()), ("numerator", pa.int64()),
+                        ("denominator", pa.int64()), ("value", pa.float64())])
     return pa.Table.from_pylist(rows, schema=schema)

@@ -164,6 +164,9 @@ class Returns(Mapping[FinancialYear, Return]):
             raise UnknownNameError(f"no return for {chosen}; the returns read are for "
                                    f"{held}") from None
 
+    def __contains__(self, year: object) -> bool:
+        return year in self.by_year
+
     def __iter__(self) -> Iterator[FinancialYear]:
         return iter(self.by_year)
 

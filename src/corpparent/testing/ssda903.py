@@ -1,5 +1,6 @@
 """Hypothesis strategies for SSDA903 returns: children's episodes of care, and whole
-returns of one collection year (episodes, header, OC2 and missing incidents).
+returns of one collection year (episodes, header, OC2, OC3 and missing incidents), and
+:func:`split_history`, one continuous history written as several years' returns.
 
 Every return drawn is one the episode engine can read: each child's episodes form
 periods of care, each a chain of episodes where one begins the day the one before
@@ -8,7 +9,9 @@ the placement ("P", "T", "U", "B"), keeping or changing the legal status, or the
 status only ("L"), keeping the placement. Periods are separated by a gap; only the
 last may still be open at 31 March. A child is drawn either looked after under
 ordinary legal statuses or under an agreed series of short-term breaks only (V3, V4).
-Every date falls on or before 31 March of the year drawn for, as in the return.
+Every date falls on or before 31 March of the year drawn for, as in the return. Care
+leavers (OC3) are young people of their own, whose 17th to 22nd birthday falls in the
+year, in touch or not, with the activity and accommodation codes the return uses.
 
 Importing this module needs hypothesis; ``import corpparent`` never imports it.
 """
@@ -19,12 +22,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 from hypothesis import strategies as st
 
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.returns import Return, Returns, Table
 
-__all__ = ["child_episodes", "returns"]
+__all__ = ["care_leavers", "child_episodes", "returns", "split_history"]
 
 Row = dict[str, Any]
 
@@ -41,14 +45,14 @@ YEAR = FinancialYear(2023)
 
 @st.composite
 def child_episodes(draw: st.DrawFn, child: str, year: FinancialYear = YEAR,
-                   short_breaks: bool | None = None) -> list[Row]:
-    """The episodes of one child, as rows of the Episodes table, over the two years up
-    to 31 March of ``year``; under short breaks only when ``short_breaks`` (drawn when
-    ``None``)."""
+                   short_breaks: bool | None = None, history: int = 700) -> list[Row]:
+    """The episodes of one child, as rows of the Episodes table, begun up to
+    ``history`` days before 1 April of ``year`` and ending by its 31 March; under short
+    breaks only when ``short_breaks`` (drawn when ``None``)."""
     breaks = draw(st.booleans()) if short_breaks is None else short_breaks
     statuses = BREAKS if breaks else ORDINARY
     last = year.end
-    day = year.start - dt.timedelta(days=draw(st.integers(0, 700)))
+    day = year.start - dt.timedelta(days=draw(st.integers(0, history)))
     rows: list[Row] = []
     for _period in range(draw(st.integers(1, 3))):
         if day > last:
@@ -80,6 +84,53 @@ def child_episodes(draw: st.DrawFn, child: str, year: FinancialYear = YEAR,
 
 def _table(name: str, rows: list[Row], columns: tuple[str, ...]) -> Table:
     return Table.of(name, {column: [row.get(column) for row in rows] for column in columns})
+
+
+#: What a care leaver's OC3 row says, as the return codes it: in touch and known, or
+#: not in touch (activity and accommodation not known), or left out of the measures.
+_IN_TOUCH = ("YES", "YES", "NO", "REFU", "NREQ", "DIED", "RHOM")
+_ACTIVITIES = ("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6")
+_ACCOMMODATION = ("B1", "B2", "C1", "D1", "E1", "G1", "H2", "K1", "R2", "S2", "U1", "U2",
+                  "X2", "Z1")
+
+
+@st.composite
+def care_leavers(draw: st.DrawFn, year: FinancialYear = YEAR, count: int = 6) -> list[Row]:
+    """Up to ``count`` rows of the OC3 table of ``year``: young people whose 17th to
+    22nd birthday falls in the year (the 22nd outside the measures' cohort)."""
+    rows: list[Row] = []
+    earliest = dt.date(year.start.year - 22, 4, 1)
+    for number in range(draw(st.integers(0, count))):
+        born = earliest + dt.timedelta(days=draw(st.integers(0, 6 * 365)))
+        touch = draw(st.sampled_from(_IN_TOUCH))
+        known = touch == "YES" or draw(st.booleans())
+        rows.append({"CHILD": f"L{number:03d}", "DOB": born, "IN_TOUCH": touch,
+                     "ACTIV": draw(st.sampled_from(_ACTIVITIES)) if known else "0",
+                     "ACCOM": draw(st.sampled_from(_ACCOMMODATION)) if known else "0"})
+    return rows
+
+
+def split_history(episodes: Table, years: list[FinancialYear]) -> list[Table]:
+    """One continuous history written as the Episodes tables of ``years`` (oldest
+    first), as councils hold them: each year's holds the episodes open on some day of
+    it (the first year's, every episode begun by its 31 March), an episode still open
+    at its 31 March written without its end."""
+    start, end = episodes.column("DECOM"), episodes.column("DEC")
+    tables = []
+    for number, year in enumerate(years):
+        first = np.datetime64(year.start, "D")
+        last = np.datetime64(year.end, "D")
+        held = (start <= last) & (np.isnat(end) | (end >= first) | (number == 0))
+        rows = np.flatnonzero(held)
+        later = ~np.isnat(end[rows]) & (end[rows] > last)
+        columns = {}
+        for name, values in episodes.columns.items():
+            kept = values[rows].copy()
+            if name in ("DEC", "REC"):
+                kept[later] = np.datetime64("NaT") if name == "DEC" else ""
+            columns[name] = kept
+        tables.append(Table("Episodes", columns, episodes.lines[rows], episodes.source))
+    return tables
 
 
 @st.composite
@@ -114,5 +165,7 @@ def returns(draw: st.DrawFn, year: FinancialYear = YEAR,
                                                   "PLACE_PROVIDER", "DEC", "REC")),
         "OC2": _table("OC2", oc2, ("CHILD", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK")),
         "Missing": _table("Missing", missing, ("CHILD", "MISSING", "MIS_START", "MIS_END")),
+        "OC3": _table("OC3", draw(care_leavers(year)), ("CHILD", "DOB", "IN_TOUCH", "ACTIV",
+                                                          "ACCOM")),
     }
     return Returns([Return(year, tables)])

@@ -10,7 +10,8 @@ case), and each cell against what its column holds:
   validator reads them), and nothing else, so ``2023-04-01`` or ``1/4/23`` is refused
   rather than guessed at;
 - the codes a measure turns on (legal status, reason for new episode, missing or away,
-  the OC2 checks, sex) from their code sets; other codes are kept as written, their
+  the OC2 checks, sex, a care leaver's being in touch, activity and accommodation)
+  from their code sets; other codes are kept as written, their
   code sets being the DfE's validator's to check;
 - a child identifier in every row.
 
@@ -34,7 +35,10 @@ from corpparent.files._tabular.csv_rows import csv_header
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.records import Records, read_records
 from corpparent.ssda903.codes import (
+    ACCOM_CODES,
+    ACTIV_CODES,
     DATE_COLUMNS,
+    IN_TOUCH_CODES,
     LEGAL_STATUSES,
     NEW_EPISODE_REASONS,
     PERSONAL_COLUMNS,
@@ -51,11 +55,14 @@ REQUIRED: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "Episodes": ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"),
     "OC2": ("CHILD", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK"),
     "Missing": ("CHILD", "MISSING", "MIS_START", "MIS_END"),
+    "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
 })
 #: The cells that must not be blank, beside the child's identifier.
 _FILLED: Final = frozenset({("Header", "SEX"), ("Header", "DOB"), ("Episodes", "DECOM"),
                             ("Episodes", "RNE"), ("Episodes", "LS"), ("Episodes", "PLACE"),
-                            ("Missing", "MISSING"), ("Missing", "MIS_START")})
+                            ("Missing", "MISSING"), ("Missing", "MIS_START"),
+                            ("OC3", "DOB"), ("OC3", "IN_TOUCH"), ("OC3", "ACTIV"),
+                            ("OC3", "ACCOM")})
 _UP_TO_DATE: Final = frozenset({"0", "1"})
 #: The code sets checked, by table and column.
 _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
@@ -66,6 +73,9 @@ _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
     ("OC2", "HEALTH_CHECK"): _UP_TO_DATE,
     ("OC2", "IMMUNISATIONS"): _UP_TO_DATE,
     ("OC2", "TEETH_CHECK"): _UP_TO_DATE,
+    ("OC3", "IN_TOUCH"): IN_TOUCH_CODES,
+    ("OC3", "ACTIV"): ACTIV_CODES,
+    ("OC3", "ACCOM"): ACCOM_CODES,
 })
 _DATE: Final = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
 _DATE_FORM: Final = "a date written dd/mm/yyyy, such as 31/03/2024"
