@@ -1,8 +1,8 @@
 """``corpparent ssda903``: the panel's figures from the council's own SSDA903 return.
 
 ``corpparent ssda903 measures FOLDER --year 2023-24`` reads the return's CSV tables
-(:func:`corpparent.files.read_returns`), runs
-:func:`corpparent.runs.ssda903.ssda903_measures` and writes the tidy table of measures
+([`corpparent.files.read_returns`][corpparent.files.read_returns]), runs
+`corpparent.runs.ssda903.ssda903_measures` and writes the tidy table of measures
 (``measure``, ``year``, ``as_at``, ``numerator``, ``denominator``, ``value``) as CSV,
 JSON or a Markdown table; ``--as-at`` takes them at days of the year other than its 31
 March (a month or quarter end), from a return extract taken mid-year. The figures are
@@ -60,7 +60,7 @@ def _text(value: object) -> str:
 
 
 def render_rows(rows: Sequence[Mapping[str, object]], output_format: str) -> str:
-    """The measures' rows in ``output_format`` (one of :data:`FORMATS`): CSV and JSON
+    """The measures' rows in ``output_format`` (one of `FORMATS`): CSV and JSON
     with every figure as computed, Markdown rounded to four significant digits."""
     if output_format == "json":
         return json.dumps(list(rows), indent=2) + "\n"

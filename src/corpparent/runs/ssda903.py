@@ -1,8 +1,8 @@
 """The SSDA903 measures job: a year's measures from the council's own return.
 
-:func:`ssda903_measures` is what ``corpparent ssda903 measures`` runs, on returns
-already read (:func:`corpparent.files.read_returns`): each measure asked for (default:
-every one) for the collection year asked for, computed from the returns up to that
+`ssda903_measures` is what ``corpparent ssda903 measures`` runs, on returns
+already read ([`corpparent.files.read_returns`][corpparent.files.read_returns]): each measure asked
+for (default: every one) for the collection year asked for, computed from the returns up to that
 year, at its 31 March or at the days asked for. A measure not defined for the year, or
 needing a table the year's return lacks, is left out and said so in a warning, never
 shown as a zero.

@@ -4,21 +4,22 @@ Every English council sends the DfE its SSDA903 "children looked after" return e
 year; the DfE publishes the measures it computes from it seven to eight months after 31
 March. This package computes those measures from the return itself:
 
-- :mod:`~corpparent.ssda903.returns`: the return as columns, one :class:`Return` per
-  collection year (``2023-24``), :class:`Returns` for several;
-- :mod:`~corpparent.ssda903.engine`: the episode engine (:class:`Care`): periods of
+- `returns`: the return as columns, one [`Return`][corpparent.ssda903.Return] per
+  collection year (``2023-24``), [`Returns`][corpparent.ssda903.Returns] for several;
+- `engine`: the episode engine ([`Care`][corpparent.ssda903.Care]): periods of
   care, placements, short breaks set apart, ages at dates;
-- :mod:`~corpparent.ssda903.measuring` and :mod:`~corpparent.ssda903.definitions`: each
-  measure a :class:`Measure` quoting the DfE's passage it follows, and
-  :func:`measures`, a year's measures as a tidy table, at 31 March or at any day of
-  the year (:class:`Window`, ``as_at``);
-- :mod:`~corpparent.ssda903.stability` and :mod:`~corpparent.ssda903.leavers`:
+- `measuring` and `definitions`: each
+  measure a [`Measure`][corpparent.ssda903.Measure] quoting the DfE's passage it follows, and
+  [`measures`][corpparent.ssda903.measures], a year's measures as a tidy table, at 31 March or at
+  any day of the year ([`Window`][corpparent.ssda903.Window], ``as_at``);
+- `stability` and `leavers`:
   long-term stability (both of the DfE's definitions, each for its years) and the
   care leaver measures.
 
-The reader of the return's CSV tables is :func:`corpparent.files.read_returns`, with
-the other readers: the rules import no file reader, so it is not re-exported here. The
-names below are imported when first used (PEP 562).
+The reader of the return's CSV tables is
+[`corpparent.files.read_returns`][corpparent.files.read_returns], with the other readers: the rules
+import no file reader, so it is not re-exported here. The names below are imported when first used
+(PEP 562).
 """
 
 from __future__ import annotations

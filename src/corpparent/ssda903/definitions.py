@@ -241,6 +241,6 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
 )})
 
 #: Earlier definitions of a measure, each for its own years, under the identifier of
-#: the definition in :data:`MEASURES` that replaced it
-#: (:func:`~corpparent.ssda903.measuring.definition` picks the one for a year).
+#: the definition in [`MEASURES`][corpparent.ssda903.definitions.MEASURES] that replaced it
+#: ([`definition`][corpparent.ssda903.measuring.definition] picks the one for a year).
 SUPERSEDED: Final[tuple[Measure, ...]] = (LONG_TERM_STABILITY_TO_2023,)

@@ -1,18 +1,18 @@
 """Measure definitions, and the tidy table of a year's measures.
 
-A :class:`Measure` is one of the DfE's published local-authority measures, computed from
-the return: its identifier, what it counts, the passage of the DfE's methodology it
-follows with its source, the reading taken where that passage leaves a choice, the
+A [`Measure`][corpparent.ssda903.measuring.Measure] is one of the DfE's published local-authority
+measures, computed from the return: its identifier, what it counts, the passage of the DfE's
+methodology it follows with its source, the reading taken where that passage leaves a choice, the
 collection years it applies to, and the tables it needs. The definitions themselves
-are in :mod:`corpparent.ssda903.definitions`; :func:`measures` computes them for a
-year into a tidy table (``measure``, ``year``, ``as_at``, ``numerator``,
+are in `corpparent.ssda903.definitions`; [`measures`][corpparent.ssda903.measuring.measures]
+computes them for a year into a tidy table (``measure``, ``year``, ``as_at``, ``numerator``,
 ``denominator``, ``value``), one row per measure that applies to the year and whose
 tables the year's return holds.
 
 A year's figures are the measures at its 31 March, over the twelve months to it. The
-same measures can be taken at any day of the year (:class:`Window`): a month or quarter
-end, from a return extract taken mid-year, each "at 31 March" read as "at that day"
-and each "during the year" as "during the twelve months to that day", so a panel sees
+same measures can be taken at any day of the year ([`Window`][corpparent.ssda903.measuring.Window]):
+a month or quarter end, from a return extract taken mid-year, each "at 31 March" read as "at that
+day" and each "during the year" as "during the twelve months to that day", so a panel sees
 rolling figures between returns.
 """
 
@@ -78,7 +78,7 @@ class Window:
     @classmethod
     def of(cls, year: FinancialYear, as_at: dt.date | None = None) -> Window:
         """The window of ``year`` at ``as_at`` (default its 31 March): a
-        :class:`~corpparent.errors.PeriodError` for a day outside the year."""
+        [`PeriodError`][corpparent.errors.PeriodError] for a day outside the year."""
         day = year.end if as_at is None else as_at
         if not year.start <= day <= year.end:
             raise PeriodError(f"the day {day.isoformat()} is not in the collection year "
@@ -94,7 +94,8 @@ class Window:
         return result
 
     def before(self, months: int) -> np.datetime64:
-        """The day ``months`` calendar months before :attr:`last`."""
+        """The day ``months`` calendar months before
+        [`last`][corpparent.ssda903.measuring.Window.last]."""
         return np.datetime64(months_before(self.day, months), "D")
 
 
@@ -190,7 +191,7 @@ def _chosen(ids: Iterable[str] | None) -> tuple[str, ...]:
 def definition(measure_id: str, year: FinancialYear | str) -> Measure:
     """The definition of the measure ``measure_id`` in force for the collection year
     ``year``: where the DfE changed a measure's definition, each applies to its own
-    years (:data:`~corpparent.ssda903.definitions.SUPERSEDED` holds the earlier ones);
+    years ([`SUPERSEDED`][corpparent.ssda903.definitions.SUPERSEDED] holds the earlier ones);
     for a year no definition covers, the one in force now."""
     from corpparent.ssda903.definitions import MEASURES, SUPERSEDED
 
@@ -208,12 +209,12 @@ def compute(returns: Returns, year: FinancialYear | str,
     """Each measure of ``ids`` (default: every one) for the collection year ``year``,
     in definition order, each by the definition in force for the year, computed from
     the returns up to that year; a measure that does not apply to the year, or that
-    needs a table the year's return lacks, is left out (:func:`left_out` says which
-    and why).
+    needs a table the year's return lacks, is left out
+    ([`left_out`][corpparent.ssda903.measuring.left_out] says which and why).
 
     ``as_at`` takes the measures at a day of the year other than its 31 March (see
-    :class:`Window`), from the returns read, the year's own return being an extract
-    taken on or after that day."""
+    [`Window`][corpparent.ssda903.measuring.Window]), from the returns read, the year's own return
+    being an extract taken on or after that day."""
     chosen_year = collection_year(year)
     window = Window.of(chosen_year, as_at)
     current = returns[chosen_year]
@@ -248,7 +249,7 @@ def measures(returns: Returns, year: FinancialYear | str,
     """The measures of ``year`` as a tidy pyarrow table: ``measure``, ``year``,
     ``as_at`` (the day they are taken at, ISO), ``numerator``, ``denominator`` (null
     for a count) and ``value`` (null where the denominator is 0), one row per measure
-    computed (see :func:`compute`, and ``as_at`` there)."""
+    computed (see [`compute`][corpparent.ssda903.measuring.compute], and ``as_at`` there)."""
     import pyarrow as pa
 
     rows: list[dict[str, Any]] = [

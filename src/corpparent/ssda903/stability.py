@@ -8,13 +8,13 @@ and their adoptive placement together with their previous placement, last for at
 2 years" (the LAIT data dictionary, ``LAC_LongStable%``); from the year ending 31 March
 2024 it counts children "Living with the same carer for at least 2 years" (the DfE's
 own local-authority file, ``la_cla_placement_stability.csv``). Each is a
-:class:`~corpparent.ssda903.measuring.Measure` of its own years, under one identifier,
+[`Measure`][corpparent.ssda903.measuring.Measure] of its own years, under one identifier,
 ``long_term_stability``.
 
 Both need history: two and a half years of a child's care, which one year's return
 holds only in part (an episode that ended before 1 April is in an earlier year's
 return). The episode engine merges the returns of every year read up to the year
-asked for (:class:`~corpparent.ssda903.engine.Care`), so the figure from several year
+asked for ([`Care`][corpparent.ssda903.engine.Care]), so the figure from several year
 folders is the figure of the one continuous history they hold.
 """
 
@@ -89,7 +89,7 @@ def stable_since(care: Care, episodes: Ints, *, same_carer: bool) -> Days:
     measure is taken) has stayed put, as each definition reads it.
 
     With ``same_carer`` (2024 on), the stay is the child's time with the same carer: it
-    begins with a placement (as :class:`~corpparent.ssda903.engine.Care` counts them)
+    begins with a placement (as [`Care`][corpparent.ssda903.engine.Care] counts them)
     and carries on through changes of placement type only (RNE T and U). Without it
     (before 2024), the stay is the child's placement, and for a child placed for
     adoption (PLACE A3 to A6) the adoptive placement together with the placement

@@ -1,6 +1,7 @@
 """Hypothesis strategies for SSDA903 returns: children's episodes of care, and whole
 returns of one collection year (episodes, header, OC2, OC3 and missing incidents), and
-:func:`split_history`, one continuous history written as several years' returns.
+[`split_history`][corpparent.testing.ssda903.split_history], one continuous history written as
+several years' returns.
 
 Every return drawn is one the episode engine can read: each child's episodes form
 periods of care, each a chain of episodes where one begins the day the one before
