@@ -78,8 +78,9 @@ def test_a_county_council_s_former_ons_code_finds_the_unitary_council(former_cod
 
 def _variant(draw: st.DrawFn, name: str) -> str:
     """``name`` with each letter in either case and each gap between its words any run
-    of spaces and punctuation."""
-    words = re.findall(r"[A-Za-z0-9]+", name)
+    of spaces and punctuation; an "&" is a word of the name ("Brighton & Hove" is not
+    "Brighton Hove")."""
+    words = re.findall(r"[A-Za-z0-9]+|&", name)
     gaps = st.sampled_from([" ", "  ", "-", ", ", ". ", "_", " - ", "/", " ("])
     cased = ["".join(c.upper() if draw(st.booleans()) else c.lower() for c in word)
              for word in words]

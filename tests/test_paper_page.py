@@ -10,7 +10,7 @@ import re
 
 import docx
 from docx.oxml.ns import qn
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from corpparent.report.backends.paper import render_docx
 from corpparent.report.backends.paper_word import DEFAULT_AUTHOR, column_widths
@@ -130,6 +130,7 @@ _TEXT = st.text(alphabet="abcdefghij ", min_size=1, max_size=40)
 @given(st.integers(min_value=1, max_value=8).flatmap(
     lambda n: st.lists(st.lists(_TEXT, min_size=n, max_size=n), min_size=1, max_size=6)),
     st.floats(min_value=100, max_value=1000))
+@example([["a", "a", "a", "a", " ", "aa"]], 100.0)  # a blank cell needs its padding only
 def test_columns_fill_the_width_and_hold_their_longest_word_when_they_can(
         rows: list[list[str]], width: float) -> None:
     widths = column_widths(rows, 8.0, width)

@@ -208,7 +208,8 @@ def repeat_header(table: Any) -> None:
 def _measure(text: str, size_pt: float) -> tuple[float, float]:
     """The width in points of the longest word of ``text`` and of the whole of it."""
     per_char = size_pt * _CHAR_EM
-    longest = max((len(w) for w in _WORD.findall(text)), default=1)
+    # A blank cell has no word: it needs its padding only.
+    longest = max((len(w) for w in _WORD.findall(text)), default=0)
     return longest * per_char + _CELL_PADDING_PT, len(text) * per_char + _CELL_PADDING_PT
 
 
