@@ -104,16 +104,16 @@ def test_every_part_of_the_package_is_placed_in_a_layer() -> None:
         f"corpparent.{path.name}" for path in package.iterdir()
         if (path / "__init__.py").is_file()}
     # The front doors and their machinery (names imported on first use, 0.2's paths that
-    # moved) sit beside the layers and import none of them; the built-in plug-ins are
-    # data files.
+    # moved, the version) sit beside the layers and import none of them; the built-in
+    # plug-ins are data files.
     unplaced = parts - placed - {"corpparent.__init__", "corpparent.__main__",
-                                 "corpparent._lazy", "corpparent._moved",
+                                 "corpparent._lazy", "corpparent._moved", "corpparent._version",
                                  "corpparent.authorities", "corpparent.testing"}
     assert not unplaced
 
 
 def test_the_front_door_machinery_imports_no_part_of_the_package() -> None:
     """Every package's ``__init__`` may use it, so it must sit below every layer."""
-    for name in ("_lazy.py", "_moved.py"):
+    for name in ("_lazy.py", "_moved.py", "_version.py"):
         source = (ROOT / "src" / "corpparent" / name).read_text(encoding="utf-8")
         assert not re.findall(r"^\s*(?:from|import) corpparent", source, re.MULTILINE), name
