@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from corpparent.families import RuleFamily
 from corpparent.report.backends.funnel_svg import funnel_chart, funnel_legend
+from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
 from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.backends.svg import (
@@ -118,8 +119,10 @@ def _card(indicator: IndicatorOut, index: int, authority: str,
         process = (f"<figure>{shown}<figcaption>Process chart: the range of ordinary "
                    f"variation from the data</figcaption></figure>"
                    f"{process_legend(chart.chart)}")
-        facts = (f"<dt>Variation</dt><dd>{e(variation_label(indicator.variation))}</dd>"
-                 f"<dt>Assurance</dt><dd>{e(assurance_label(indicator.assurance))}</dd>")
+        facts = (f"<dt>Variation</dt><dd>{variation_icon(indicator.variation, 22)}"
+                 f"{e(variation_label(indicator.variation))}</dd>"
+                 f"<dt>Assurance</dt><dd>{assurance_icon(indicator.assurance, 22)}"
+                 f"{e(assurance_label(indicator.assurance))}</dd>")
     return (
         f'<article class="card" id="indicator-{index}">'
         f"<h4>{e(indicator.name)}</h4>"

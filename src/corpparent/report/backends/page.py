@@ -95,6 +95,7 @@ color:{public_fg};background:{public_bg};border-left:6px solid {text}}}
 font-weight:600;white-space:nowrap}}
 {badges}
 ul.findings{{padding-left:0;list-style:none}} ul.findings li{{margin:.35rem 0}}
+.mdc-icon{{vertical-align:middle;margin-right:.35rem}}
 .questions{{font-size:.9rem;margin:.2rem 0 .2rem 1rem}} .questions p{{margin:0;font-style:italic}}
 .questions ul{{margin:.1rem 0;padding-left:1.2rem;list-style:disc}} .questions li{{margin:.1rem 0}}
 a{{color:{PAGE_COLOURS["link"][0]}}}

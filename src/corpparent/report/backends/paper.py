@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from corpparent.report.backends.funnel_svg import funnel_chart
+from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
 from corpparent.report.backends.paper_word import (
     DEFAULT_AUTHOR,
     add_page_number,
@@ -69,6 +70,7 @@ from corpparent.report.formats import RenderOptions
 from corpparent.report.formatting import show_number
 from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_label
 from corpparent.report.model import AnyReport
+from corpparent.report.parts import ChartOut
 from corpparent.report.suppression import COUNT_UNIT
 
 __all__ = ["PAPER_SECTIONS", "render_docx", "write"]
@@ -290,6 +292,24 @@ def _process(paper: Any, block: ChartBlock) -> None:
         paper.add_paragraph("The process chart could not be drawn.")
     else:
         describe(paper.add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM)), svg)
+    _icons(paper, block.chart)
+
+
+def _icons(paper: Any, chart: ChartOut) -> None:
+    """Making Data Count's variation and assurance icons, each a small picture with its
+    words as its text alternative, in a line of their own."""
+    from docx.shared import Cm
+
+    icons = [icon for icon in (variation_icon(chart.variation), assurance_icon(chart.assurance))
+             if icon]
+    pictures = [(icon, _png(icon)) for icon in icons]
+    if not pictures or any(png is None for _icon, png in pictures):
+        return
+    line = paper.add_paragraph()
+    for icon, png in pictures:
+        assert png is not None
+        describe(line.add_run().add_picture(io.BytesIO(png), height=Cm(0.8)), icon)
+        line.add_run(" ")
 
 
 def _funnel(paper: Any, block: FunnelBlock, level: int) -> None:

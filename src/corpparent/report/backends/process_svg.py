@@ -17,21 +17,19 @@ from collections.abc import Callable
 from html import escape
 from typing import Final
 
-from corpparent.report.backends.svg import CHART_COLOURS, PlotArea, nice_ticks, period_label
+from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
+from corpparent.report.backends.svg import (
+    CHART_COLOURS,
+    PROCESS_COLOURS,
+    PlotArea,
+    nice_ticks,
+    period_label,
+)
 from corpparent.report.parts import ChartOut, ChartPointOut
 from corpparent.report.process import assurance_label, trial_note, variation_label
 
 __all__ = ["PROCESS_COLOURS", "process_chart", "process_legend"]
 
-#: Each meets 3:1 against white (WCAG 2.2, 1.4.11).
-PROCESS_COLOURS: Final = {
-    "common": "#5d6770",
-    "improvement": "#005eb8",
-    "concern": "#b35200",
-    "neither": "#6b3fa0",
-    "mean": "#1b1b1b",
-    "limit": "#4a4f55",
-}
 
 #: The drawing's own size: in a page it scales to the width of its box (a phone's too),
 #: so its text is set large enough to read at about two thirds of this size.
@@ -205,7 +203,8 @@ def process_legend(chart: ChartOut) -> str:
               f'stroke="{CHART_COLOURS["target"]}" stroke-width="2" stroke-dasharray="6 4"/>'
               "</svg>target") if chart.target is not None else ""
     return (
-        f'<p class="process-words"><strong>Variation:</strong> '
+        f'<p class="process-words">{variation_icon(chart.variation)}'
+        f"{assurance_icon(chart.assurance)}<strong>Variation:</strong> "
         f"{escape(variation_label(chart.variation))}. <strong>Assurance:</strong> "
         f"{escape(assurance_label(chart.assurance))}.{trial}</p>"
         f'<p class="legend" aria-hidden="true">{keys}'

@@ -22,8 +22,8 @@ from attrs import frozen
 from corpparent.report.formatting import show_number, show_point, show_value
 from corpparent.report.parts import IndicatorOut, TrendPoint
 
-__all__ = ["CHART_COLOURS", "PlotArea", "comparator_chart", "nice_ticks", "period_label",
-           "trend_caption", "trend_chart", "trend_parts"]
+__all__ = ["CHART_COLOURS", "PROCESS_COLOURS", "PlotArea", "comparator_chart", "nice_ticks",
+           "period_label", "trend_caption", "trend_chart", "trend_parts"]
 
 #: Colours of chart marks; each meets 3:1 against white (WCAG 2.2, 1.4.11) where it
 #: carries meaning, and text meets 4.5:1 (1.4.3).
@@ -36,6 +36,18 @@ CHART_COLOURS: Final = {
     "band_edge": "#4f7cac",
     "target": "#8a4b00",
     "comparator": "#5d6770",
+}
+
+#: The process chart's marks (`corpparent.report.backends.process_svg`) and Making Data
+#: Count's icons (`corpparent.report.backends.mdc_icons`): each meets 3:1 against white
+#: (WCAG 2.2, 1.4.11), and white text on the icons' colours 4.5:1.
+PROCESS_COLOURS: Final = {
+    "common": "#5d6770",
+    "improvement": "#005eb8",
+    "concern": "#b35200",
+    "neither": "#6b3fa0",
+    "mean": "#1b1b1b",
+    "limit": "#4a4f55",
 }
 
 _WIDTH, _HEIGHT = 420, 210
