@@ -116,7 +116,35 @@ def decide(report: ScorecardReport, threshold: int,
            withheld_before: Collection[Key] = ()) -> Decision:
     """What ``report`` withholds at ``threshold``, given the figures a reader already has
     (``published``: a disclosure record, the DfE's published figures) and those earlier
-    papers withheld (``withheld_before``), which stay withheld."""
+    papers withheld (``withheld_before``), which stay withheld.
+
+    A process chart with a point withheld goes whole, so its points that the report shows
+    nowhere else are never printed: a reader sees no ``c`` for them, and must not learn
+    that one is small either. Where a chart goes, the report is decided again as a reader
+    sees it, without that chart, and what either decision withholds is withheld."""
+    first = _decide(report, threshold, published, withheld_before)
+    going = {item.id for item in report.indicators if item.chart is not None and (
+        ("chart", item.id) in first.dropped
+        or any(("value", item.id, p.period) in first.withheld for p in item.chart.points))}
+    if not going:
+        return first
+    unseen = report.model_copy(update={"indicators": [
+        item.model_copy(update={"chart": None}) if item.id in going else item
+        for item in report.indicators]})
+    again = _decide(unseen, threshold, published, withheld_before)
+    withheld = first.withheld | again.withheld
+    hidden = {**again.hidden, **first.hidden}
+    hidden.update({key: None for key in withheld if key not in hidden})
+    logged = {(entry.indicator, entry.period, entry.reason) for entry in first.log}
+    return Decision(withheld, first.dropped | again.dropped, hidden, first.log + tuple(
+        entry for entry in again.log
+        if (entry.indicator, entry.period, entry.reason) not in logged))
+
+
+def _decide(report: ScorecardReport, threshold: int,
+            published: Mapping[Key, float] | None,
+            withheld_before: Collection[Key]) -> Decision:
+    """One decision over the report's figures as `figures_of` reads them."""
     figures = figures_of(report)
     seen = dict(published or {})
     for item in report.indicators:  # the DfE's own figures: published, where they agree
@@ -191,7 +219,9 @@ def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: K
     declared total ties to others (``alone``): then nothing else it is part of lies
     outside this report, and the reader is taken to know it, for secure to judge what it
     gives away here. Where the reader sees all but several, so is the aggregate's
-    figure. A figure never
+    figure; and where the aggregate's figure was published elsewhere and the several
+    parts this report leaves unseen add up to a small count, which would show each to be
+    small, this report's own part is withheld. A figure never
     published that the aggregate shows to be 0 (or several that add up to 0) tells of no
     child, whatever its parts: it is 0, and so is each of them."""
     def known(key: Key) -> float | None:
@@ -218,4 +248,11 @@ def _unseen(values: dict[Key, float | None], seen: Mapping[Key, float], total: K
             if together == 0:
                 return {}  # never published, and every one of them 0
         return {shown: rest[0]}
+    here = [tile for tile in tiles if tile not in seen and values.get(tile) is not None]
+    if len(missing) > 1 and total in seen and here:
+        # The total published elsewhere, less the parts a reader sees (this report's
+        # among them), leaves several parts unseen: together small, each is shown small.
+        together = seen[total] - sum(known(tile) or 0.0 for tile in tiles)
+        if 0 < together < threshold:
+            return {here[0]: missing[0]}
     return {}
