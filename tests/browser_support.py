@@ -64,3 +64,39 @@ def axe_violations(browser: Any, page: Path, width: int) -> list[tuple[str, str,
     assert result["passes"], "axe ran no rule: the check itself is broken"
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
             for v in result["violations"]]
+
+
+def page_width_and_overflow(browser: Any, page: Path, width: int) -> tuple[int, list[str]]:
+    """How wide ``page`` is at ``width`` pixels, and the first elements (outside a
+    region that scrolls on its own) reaching past the window's right edge."""
+    tab = open_page(browser, page, width)
+    found = tab.evaluate("""() => [
+        document.documentElement.scrollWidth,
+        [...document.querySelectorAll('body *')]
+          .filter(e => !e.closest('.table-wrap'))
+          .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+          .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)]""")
+    tab.close()
+    return found[0], found[1]
+
+
+def clipped_chart_text(browser: Any, page: Path, width: int,
+                       charts: str = "svg.chart") -> tuple[int, list[str]]:
+    """How many pieces of text the page's ``charts`` hold, and the first that reach
+    outside their chart's drawing area."""
+    tab = open_page(browser, page, width)
+    found = tab.evaluate("""(selector) => {
+        const out = [];
+        const texts = document.querySelectorAll(selector + ' text');
+        for (const svg of document.querySelectorAll(selector)) {
+          const box = svg.viewBox.baseVal;
+          for (const text of svg.querySelectorAll('text')) {
+            const b = text.getBBox();
+            if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5
+                || b.y + b.height > box.y + box.height + 0.5) out.push(text.textContent);
+          }
+        }
+        return [texts.length, out.slice(0, 5)];
+      }""", charts)
+    tab.close()
+    return found[0], found[1]

@@ -92,7 +92,7 @@ def test_a_tool_that_uses_only_periods_pays_only_for_periods() -> None:
             "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('corpparent.')}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    assert out.strip() == "['_lazy', '_moved', 'errors', 'periods', 'safe_text']"
+    assert out.strip() == "['_lazy', '_moved', '_version', 'errors', 'periods', 'safe_text']"
 
 
 @pytest.mark.parametrize("module", [m for m in MODULES if m.count(".") == 1])

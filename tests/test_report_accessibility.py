@@ -18,7 +18,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from browser_support import axe_run, axe_violations, launched_chromium, open_page
+from browser_support import (
+    axe_run,
+    axe_violations,
+    clipped_chart_text,
+    launched_chromium,
+    open_page,
+    page_width_and_overflow,
+)
 from corpparent.cli import cli
 from reports_support import READINGS, ROOT
 
@@ -78,35 +85,14 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Any, tmp_path: Path) ->
 @pytest.mark.parametrize("name", ["scorecard", "meetings", "benchmark", "chart"])
 def test_the_page_never_scrolls_sideways_on_a_phone(browser: Any, pages: dict[str, Path],
                                                     name: str) -> None:
-    tab = open_page(browser, pages[name], 390)
-    width, overflowing = tab.evaluate("""() => [
-        document.documentElement.scrollWidth,
-        [...document.querySelectorAll('body *')]
-          .filter(e => !e.closest('.table-wrap'))
-          .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-          .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)]""")
-    tab.close()
+    width, overflowing = page_width_and_overflow(browser, pages[name], 390)
     assert (width, overflowing) == (390, [])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path], width: int) -> None:
     """Every piece of text in every chart lies inside its chart's drawing area."""
-    tab = open_page(browser, pages["scorecard"], width)
-    clipped = tab.evaluate("""() => {
-        const out = [];
-        for (const svg of document.querySelectorAll('svg.chart')) {
-          const box = svg.viewBox.baseVal;
-          for (const text of svg.querySelectorAll('text')) {
-            const b = text.getBBox();
-            if (b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5
-                || b.y + b.height > box.y + box.height + 0.5) out.push(text.textContent);
-          }
-        }
-        return [document.querySelectorAll('svg.chart text').length, out.slice(0, 5)];
-      }""")
-    tab.close()
-    count, outside = clipped
+    count, outside = clipped_chart_text(browser, pages["scorecard"], width)
     assert count > 100
     assert outside == []
 
