@@ -161,4 +161,10 @@ def test_the_committee_paper_shows_the_chart_and_says_its_verdicts(tmp_path: Pat
     assert said == ["Process chart. Variation: ⇩ special cause concern (low). Assurance: "
                     f"✗ consistently missed. Mean {mean:.1f}%, process limits {lower:.1f}% to "
                     f"{upper:.1f}%. Target 94%."]
-    assert len(document.inline_shapes) == 1
+    # the chart, then Making Data Count's variation and assurance icons
+    from docx.oxml.ns import qn
+
+    described = [frame.get("descr") for frame in document.element.body.iter(qn("wp:docPr"))]
+    assert len(document.inline_shapes) == 3
+    assert described[1:] == ["Variation: special cause concern (low)",
+                             "Assurance: consistently missed"]
