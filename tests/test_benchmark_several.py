@@ -15,9 +15,11 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings, strategies as st
 
+from corpparent.benchmarking.funnel import Flag
 from corpparent.cli import cli
 from corpparent.dfe.areas import Level, UnknownAreaError, known_areas
 from corpparent.dfe.neighbours import StatisticalNeighbours
+from corpparent.files.dfe.funnels import read_funnel_measures
 from corpparent.files.dfe.national_package import shipped_folder
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.runs.benchmark import chosen_authorities
@@ -217,3 +219,18 @@ def test_each_authority_chosen_once_in_the_order_given(
 def test_an_unknown_region_is_an_unknown_area() -> None:
     with pytest.raises(UnknownAreaError, match="'Yorkshire and The Humber'"):
         chosen_authorities(known_areas(), neighbours(), region="Wessex")
+
+
+def test_each_authority_has_its_own_funnel_flag(national_data: Path) -> None:
+    result = run("--neighbours-of", "Wiltshire", "--ees", str(national_data), "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    measures = {(m.measure, str(m.period)): m for m in read_funnel_measures(national_data)}
+    (drawn,) = report["funnels"]
+    assert drawn["authority_code"] == "865"  # the first authority is highlighted
+    for row in report["rows"]:
+        funnel = measures[(row["measure"], row["period"])].funnel()
+        point = funnel.point_of(row["authority_code"])
+        expected = (Flag.NOT_JUDGED if point is None else point.flag_998).value
+        assert row["funnel_998"] == expected, row["authority"]
+    assert len(report["rows"]) == 11
