@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner, Result
@@ -234,3 +236,20 @@ def test_each_authority_has_its_own_funnel_flag(national_data: Path) -> None:
         expected = (Flag.NOT_JUDGED if point is None else point.flag_998).value
         assert row["funnel_998"] == expected, row["authority"]
     assert len(report["rows"]) == 11
+
+
+def test_the_workbook_and_the_paper_have_every_authority(tmp_path: Path) -> None:
+    book_path, paper_path = tmp_path / "sw.xlsx", tmp_path / "sw.docx"
+    for path in (book_path, paper_path):
+        result = run("--region", "South West", "-f", path.suffix[1:], "-o", str(path))
+        assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(book_path)["benchmark"]
+    header = [cell.value for cell in sheet[1]]
+    codes = [line[header.index("authority_code")].value
+             for line in sheet.iter_rows(min_row=2)]
+    assert sorted(codes) == sorted(published_in("South West"))
+    with zipfile.ZipFile(paper_path) as paper:
+        text = paper.read("word/document.xml").decode()
+    assert "Authority (region)" in text
+    for code in published_in("South West"):
+        assert known_areas()[code].name.replace("&", "&amp;") in text
