@@ -253,3 +253,9 @@ def test_the_workbook_and_the_paper_have_every_authority(tmp_path: Path) -> None
     assert "Authority (region)" in text
     for code in published_in("South West"):
         assert known_areas()[code].name.replace("&", "&amp;") in text
+
+
+def test_no_values_for_any_names_each_authority() -> None:
+    result = run("-a", "Wiltshire", "-a", "Dorset", "-p", "1999")
+    assert result.exit_code != 0
+    assert "no values for Wiltshire, Dorset in the periods asked for" in result.output

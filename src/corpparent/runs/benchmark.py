@@ -59,8 +59,8 @@ class BenchmarkRun:
     Run for several authorities, ``area`` is the first of them, ``areas`` all of them in
     the order chosen, ``group`` the name and code of what they are (``("South West",
     "E12000009")``, ``("Wiltshire and its statistical neighbours", "865")``; None for
-    authorities named one by one), and each measure
-    and period has a row per authority, in that order."""
+    authorities named one by one), and each measure and period has a row per authority,
+    in that order."""
 
     area: Area
     model: str
@@ -223,10 +223,11 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
         rows += [dict(r) for r in chosen_periods(own, periods, every,
                                                  parsed=results.periods)]
     if not rows:
-        area = areas[0]
-        raise DataError.single("periods", f"no values for {area.name} in the periods "
-                               "asked for" + (f": it {replaced[area.code]}"
-                                              if replaced[area.code] else ""))
+        gone = [f"{a.name} {replaced[a.code]}" for a in areas if replaced[a.code]]
+        raise DataError.single("periods", "no values for " + ", ".join(
+            a.name for a in areas) + " in the periods asked for" + (
+            ": " + "; ".join(gone) if len(areas) > 1 and gone else
+            f": it {replaced[areas[0].code]}" if gone else ""))
     order = {a.code: i for i, a in enumerate(areas)}
     rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"]),
                              order[str(r["authority_code"])]))
