@@ -1,5 +1,8 @@
 """``corpparent benchmark``: one authority against every other, on every LAIT measure.
 
+Several authorities at once (``--la`` repeated, ``--region NAME``, ``--neighbours-of LA``)
+give each measure and period a row per authority, in one table.
+
 Runs on the DfE's and Ofsted's files shipped with corpparent, or on a newer download
 in ``--data DIR``. Its CSV is one header row and the rows, nothing else: written to a
 file, the provenance goes beside it (``NAME-provenance.csv``); written to standard
@@ -25,17 +28,25 @@ from corpparent.report.profiles import PROFILES
 
 if TYPE_CHECKING:
     from corpparent.benchmarking.funnel import FunnelMeasure
+    from corpparent.runs.benchmark import BenchmarkRun
 
 __all__ = ["benchmark"]
 
 
 @click.command(short_help="Rank and band an authority against England, its region, its "
                "neighbours and Outstanding authorities.")
-@click.option("--la", "-a", "authority", metavar="NAME|CODE",
+@click.option("--la", "-a", "authorities", multiple=True, metavar="NAME|CODE",
               help="Any English local authority, by name, current or former, in any case "
                    "('Wiltshire', 'Leeds City Council', 'Hull', 'Bournemouth'), old LA "
                    "code ('865') or ONS code ('E06000054'). Not a plug-in: every authority "
-                   "in the DfE's data can be benchmarked. Required unless listing.")
+                   "in the DfE's data can be benchmarked. Repeat for several. Required "
+                   "unless listing or given --region or --neighbours-of.")
+@click.option("--region", metavar="NAME",
+              help="Every current authority of a region ('South West', 'London'), in one "
+                   "table.")
+@click.option("--neighbours-of", "neighbours_of", metavar="NAME|CODE",
+              help="An authority and its ten statistical neighbours (in the --neighbours "
+                   "model), in one table.")
 @click.option("--measure", "-m", "measures", multiple=True, metavar="CODE",
               help="A LAIT measure code, in any case ('LAC_LongStable%'); repeat for "
                    "several. Default: every measure.")
@@ -74,7 +85,8 @@ __all__ = ["benchmark"]
 @click.option("--profile", type=click.Choice(PROFILES),
               help="Who the report is for. Default: public for html, markdown and docx "
               "(papers), internal for the others.")
-def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities: bool,
+def benchmark(authorities: tuple[str, ...], region: str | None,
+              neighbours_of: str | None, measures: tuple[str, ...], list_authorities: bool,
               search: str | None, periods: tuple[str, ...], all_periods: bool, model: str,
               as_at: date | None, folder: Path | None, ees: Path | None,
               output_format: str, output: Path | None, profile: Profile | None) -> None:
@@ -89,6 +101,9 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
       corpparent benchmark -a Staffordshire -f html -o staffordshire.html
       corpparent benchmark -a Wiltshire --outstanding-as-at 2025-03-31
       corpparent benchmark -a Wiltshire --ees ../shared/data/dfe -f html -o w.html
+      corpparent benchmark -a Wiltshire -a Dorset -m LAC_LongStable%
+      corpparent benchmark --region "South West" -m LAC_LongStable%
+      corpparent benchmark --neighbours-of Wiltshire -f csv -o neighbours.csv
       corpparent benchmark --list-authorities
       corpparent benchmark --search-measures "placement stability"
     """
@@ -100,11 +115,12 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
     if search is not None:
         benchmark_lists.list_measures(search, folder, output_format, output)
         return
-    if authority is None:
-        raise click.UsageError("give --la NAME|CODE, or --list-authorities to see them")
+    if not authorities and region is None and neighbours_of is None:
+        raise click.UsageError("give --la NAME|CODE, --region NAME or --neighbours-of "
+                               "NAME|CODE, or --list-authorities to see them")
     from corpparent.files.dfe.national_package import read_national_inputs
     from corpparent.report.provenance import make_provenance
-    from corpparent.runs.benchmark import benchmark_authority
+    from corpparent.runs.benchmark import benchmark_authorities
 
     if backend(output_format).binary and output is None:
         raise click.UsageError(
@@ -115,13 +131,16 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
         from corpparent.files.dfe.funnels import read_funnel_measures
 
         funnels = read_funnel_measures(ees)
-    run = benchmark_authority(inputs, authority, measures=measures, periods=periods,
-                              every=all_periods, outstanding_as_at=as_at, funnels=funnels)
-    page = BenchmarkPage(run.area.name, run.area.code, run.model, run.notes, run.rows,
+    run = benchmark_authorities(inputs, authorities, region=region,
+                                neighbours_of=neighbours_of, measures=measures,
+                                periods=periods, every=all_periods, outstanding_as_at=as_at,
+                                funnels=funnels)
+    page = BenchmarkPage(*_shown_as(run), run.model, run.notes, run.rows,
                          names=run.names, polarities=run.polarities, decimals=run.decimals,
                          funnels=run.funnels)
     provenance = make_provenance(options=options_used(
-        authority=authority, measures=", ".join(measures) or None,
+        authority=", ".join(authorities) or None, region=region,
+        neighbours_of=neighbours_of, measures=", ".join(measures) or None,
         periods=", ".join(periods) or None, all_periods=all_periods or None,
         neighbours=model, outstanding_as_at=as_at, data=folder, ees=ees,
         format=output_format, profile=profile))
@@ -133,3 +152,14 @@ def benchmark(authority: str | None, measures: tuple[str, ...], list_authorities
         # shows and a pipe does not take. With --output they are written beside it.
         click.echo("\n".join(f"{item}: {text}" for item, text in provenance_items(report)
                              if item == "source"), err=True)
+
+
+def _shown_as(run: BenchmarkRun) -> tuple[str, str]:
+    """The name and code a benchmark is headed by: the authority's alone; a group's
+    name with the code of its region or of the authority whose neighbours it is; or
+    the authorities' names and codes, each list joined."""
+    if len(run.areas) <= 1:
+        return run.area.name, run.area.code
+    if run.group is not None:
+        return run.group
+    return (", ".join(a.name for a in run.areas), ", ".join(a.code for a in run.areas))

@@ -17,6 +17,8 @@ downloads carry it beside their table, never inside it. Where the benchmark was 
 the DfE's EES files, its table has a column saying whether the authority is above,
 below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
 the downloads), and a section draws each funnel (`corpparent.report.funnel`).
+A benchmark of several authorities (a region, an authority and its neighbours) has a
+row per authority in each measure and period, and an "Authority" column.
 """
 
 from __future__ import annotations
@@ -143,7 +145,10 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
     more is withheld here, and its banner says so. Each figure is rounded to its
     measure's published decimal places (`published_figure`)."""
     rows = [_row_out(page, row) for row in page.rows]
-    funnels = [funnel_out(funnel, measure, period, page.code, page.names.get(measure))
+    codes = [row.authority_code for row in rows]
+    # The funnels highlight the page's authority, or the first of several.
+    shown = page.code if page.code in codes or not codes else str(codes[0])
+    funnels = [funnel_out(funnel, measure, period, shown, page.names.get(measure))
                for (measure, period), funnel in page.funnels.items()]
     return BenchmarkReport(
         title=f"National benchmark: {page.authority} ({page.code})",
@@ -197,6 +202,8 @@ def _text(row: BenchmarkRowOut, key: str) -> str:
         return _number(row.value)
     if key == "rank":
         return "-" if row.rank is None else f"{row.rank} of {row.ranked}"
+    if key == "authority":
+        return f"{row.authority} ({row.region})" if row.region else row.authority
     if key == "neighbours_mean" and row.neighbours_note:
         return row.neighbours_note
     if key == "outstanding":
@@ -225,13 +232,21 @@ def _cell(row: BenchmarkRowOut, key: str) -> Cell:
 
 def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
     """The benchmark's part of the report document: one wide table, a row a measure
-    and period, then the funnel plots where the benchmark has them."""
-    region = next((row.region for row in report.rows if row.region), None)
+    and period (and authority, where it has several, each named with its region), then
+    the funnel plots where the benchmark has them."""
+    several = len({row.authority_code for row in report.rows}) > 1
+    region = None if several else next((row.region for row in report.rows if row.region),
+                                       None)
     shown = (*_SHOWN, _FUNNEL) if report.funnels else _SHOWN
+    if several:
+        shown = (*shown[:2], ("authority", "Authority (region)"), *shown[2:])
     headings = tuple(f"Region ({region})" if key == "region_value" and region else heading
                      for key, heading in shown)
-    table = Table(f"{report.authority} against England, its region, its neighbours and "
-                  "Outstanding authorities", headings,
+    title = (f"{report.authority}: each authority against England, its region, its "
+             "neighbours and Outstanding authorities" if several else
+             f"{report.authority} against England, its region, its neighbours and "
+             "Outstanding authorities")
+    table = Table(title, headings,
                   tuple(tuple(_cell(row, key) for key, _ in shown) for row in report.rows),
                   ident="benchmark-caption", wide=True)
     funnels = funnel_section(report)

@@ -5,7 +5,10 @@ benchmark`` runs, on national results already computed for every authority
 (`corpparent.files.dfe.national_package.national_results` reads the DfE's files and computes them):
 the authority asked for, the measures asked for (each must be one LAIT has), and the periods asked
 for (a LAIT label such as ``2023/24`` or a period as written), every period, or each measure's
-latest period. Choosing the periods happens here, once, on parsed periods. Given the funnel inputs
+latest period. [`benchmark_authorities`][corpparent.runs.benchmark.benchmark_authorities] does
+the same for several authorities at once, chosen by name, by region, or as an authority and its
+statistical neighbours ([`chosen_authorities`][corpparent.runs.benchmark.chosen_authorities]).
+Choosing the periods happens here, once, on parsed periods. Given the funnel inputs
 of the DfE's EES files (`corpparent.files.dfe.funnels.read_funnel_measures`), each measure and
 period shown that has one gets its funnel plot (`corpparent.benchmarking.funnel.funnel`) and the
 authority's flags in its row.
@@ -15,13 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
 from corpparent.benchmarking.funnel import Flag, Funnel, FunnelMeasure
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
-from corpparent.dfe.areas import Area
+from corpparent.dfe.areas import Area, Areas, Level, UnknownAreaError
 from corpparent.dfe.measure_search import closest_codes, measure_code
 from corpparent.errors import DataError
 from corpparent.indicators.definitions import Polarity
@@ -29,11 +32,20 @@ from corpparent.periods import Period, parse_period
 
 if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
     from corpparent.dfe.national_inputs import NationalInputs
+    from corpparent.dfe.neighbours import StatisticalNeighbours
 
-__all__ = ["BenchmarkRun", "benchmark_authority", "chosen_periods"]
+__all__ = ["BenchmarkRun", "benchmark_authorities", "benchmark_authority",
+           "chosen_authorities", "chosen_periods"]
+
+#: London's region and the two sub-regions its boroughs are published in.
+_LONDON: Final = {"E12000007": ("E12000007", "E13000001", "E13000002")}
 
 
 def _rows(items: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(items)
+
+
+def _areas(items: Iterable[Area]) -> tuple[Area, ...]:
     return tuple(items)
 
 
@@ -42,7 +54,13 @@ def _rows(items: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
 class BenchmarkRun:
     """The authority's rows, one per measure and period, ordered by measure then period,
     with where the figures came from, and each measure's name, polarity and the decimal
-    places the DfE publishes it to (the dictionary's; None where it gives none)."""
+    places the DfE publishes it to (the dictionary's; None where it gives none).
+
+    Run for several authorities, ``area`` is the first of them, ``areas`` all of them in
+    the order chosen, ``group`` the name and code of what they are (``("South West",
+    "E12000009")``, ``("Wiltshire and its statistical neighbours", "865")``; None for
+    authorities named one by one), and each measure and period has a row per authority,
+    in that order."""
 
     area: Area
     model: str
@@ -54,6 +72,8 @@ class BenchmarkRun:
     #: The funnel plot of each measure and period shown that has one, by
     #: ``(measure, period)``.
     funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
+    areas: tuple[Area, ...] = field(default=(), converter=_areas)
+    group: tuple[str, str] | None = None
 
 
 def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (),
@@ -76,10 +96,10 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
     return [r for r in rows if published(r) in chosen]
 
 
-def _funnels(rows: list[dict[str, Any]], code: str,
+def _funnels(rows: list[dict[str, Any]],
              measures: Sequence[FunnelMeasure]) -> dict[tuple[str, str], Funnel]:
-    """The funnel of each row's measure and period that has one, and the authority's
-    flags and limits written into its row."""
+    """The funnel of each row's measure and period that has one, and the row's
+    authority's flags and limits written into the row."""
     given = {(m.measure, str(m.period)): m for m in measures}
     found: dict[tuple[str, str], Funnel] = {}
     for row in rows:
@@ -88,7 +108,7 @@ def _funnels(rows: list[dict[str, Any]], code: str,
             continue
         if key not in found:
             found[key] = given[key].funnel()
-        point = found[key].point_of(code)
+        point = found[key].point_of(str(row["authority_code"]))
         row["funnel_998"] = Flag.NOT_JUDGED.value if point is None else point.flag_998.value
         row["funnel_95"] = Flag.NOT_JUDGED.value if point is None else point.flag_95.value
         if point is not None and point.limits is not None:
@@ -97,6 +117,41 @@ def _funnels(rows: list[dict[str, Any]], code: str,
             row["funnel_upper_95"] = point.limits.upper_95
             row["funnel_upper_998"] = point.limits.upper_998
     return found
+
+
+def _region(areas: Areas, region: str) -> tuple[Area, ...]:
+    """The current authorities of ``region`` (its name or ONS code, any case; London
+    holds both its sub-regions), by name: an authority replaced in a reorganisation is
+    left out, its successor is in."""
+    found = areas.get(region)
+    if found is None or found.level is not Level.REGIONAL:
+        names = ", ".join(repr(a.name) for a in areas if a.level is Level.REGIONAL)
+        raise UnknownAreaError(f"no region is called or coded {region!r}; the regions "
+                               f"are {names}")
+    codes = _LONDON.get(found.code, (found.code,))
+    return tuple(a for a in areas.authorities
+                 if a.region in codes and not areas.successors(a.code))
+
+
+def chosen_authorities(areas: Areas, neighbours: StatisticalNeighbours, *,
+                       authorities: Sequence[str] = (), region: str | None = None,
+                       neighbours_of: str | None = None) -> tuple[Area, ...]:
+    """The authorities a benchmark is run for, each once, in the order given: each of
+    ``authorities`` (a name, current or former, old LA code or ONS code), then the
+    current authorities of ``region`` by name, then ``neighbours_of`` and its
+    statistical neighbours in ``neighbours``' model, nearest first. An unknown name
+    raises `UnknownAreaError` with the closest names, an unknown region with the list
+    of regions."""
+    chosen = [areas[a] for a in authorities]
+    if region is not None:
+        chosen += _region(areas, region)
+    if neighbours_of is not None:
+        centre = areas[neighbours_of]
+        if not neighbours.covers(centre.code):
+            raise UnknownAreaError(f"{centre} has no statistical neighbours in the "
+                                   f"model ({neighbours.source})")
+        chosen += [centre, *(areas[code] for code in neighbours.codes(centre.code))]
+    return tuple(dict.fromkeys(chosen))
 
 
 def benchmark_authority(inputs: NationalInputs, authority: str, *,
@@ -111,15 +166,46 @@ def benchmark_authority(inputs: NationalInputs, authority: str, *,
     replaced it. ``funnels`` are the measures with counts and denominators: each
     measure and period shown that is among them gets its funnel plot, and the
     authority's row its flags ("not judged" where its figures were not published)."""
+    return benchmark_authorities(inputs, (authority,), measures=measures, periods=periods,
+                                 every=every, outstanding_as_at=outstanding_as_at,
+                                 funnels=funnels)
+
+
+def _group(authorities: Sequence[str], region: str | None, neighbours_of: str | None,
+           areas: Areas) -> tuple[str, str] | None:
+    """The name and code of what the chosen authorities are, where they were chosen as
+    one group and nothing else."""
+    if authorities or (region is None) == (neighbours_of is None):
+        return None
+    if region is not None:
+        return areas[region].name, areas[region].code
+    centre = areas[str(neighbours_of)]
+    return f"{centre.name} and its statistical neighbours", centre.code
+
+
+def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (), *,
+                          region: str | None = None, neighbours_of: str | None = None,
+                          measures: Sequence[str] = (), periods: Sequence[str] = (),
+                          every: bool = False, outstanding_as_at: date | None = None,
+                          funnels: Sequence[FunnelMeasure] = ()) -> BenchmarkRun:
+    """[`benchmark_authority`][corpparent.runs.benchmark.benchmark_authority] for every
+    authority [`chosen_authorities`][corpparent.runs.benchmark.chosen_authorities] gives
+    for ``authorities``, ``region`` and ``neighbours_of`` (in ``inputs``' neighbour
+    model): each measure and period has a row per authority, in the order chosen, and
+    each authority is ranked and banded among every authority, as alone."""
     from corpparent.dfe.national_inputs import benchmark_national
 
     codes = [m.code for m in inputs.dictionary]
     measures = [measure_code(codes, m) or m for m in measures]
     results = benchmark_national(inputs, measures=list(measures) or None,
                                  outstanding_as_at=outstanding_as_at)
-    area = results.area(authority)
-    replaced = results.areas.successors(area.code)
-    notes = results.notes if not replaced else (f"{area} {replaced}.", *results.notes)
+    areas = chosen_authorities(results.areas, inputs.neighbours, authorities=authorities,
+                               region=region, neighbours_of=neighbours_of)
+    if not areas:
+        raise DataError.single("authorities", "no authority was chosen")
+    replaced = {a.code: results.areas.successors(a.code) for a in areas}
+    notes = (*(f"{a} {replaced[a.code]}." for a in areas if replaced[a.code]),
+             *results.notes)
     if measures:
         known = set(results.names) | {str(m) for m in
                                       results.table["measure"].unique().to_pylist()}
@@ -130,16 +216,26 @@ def benchmark_authority(inputs: NationalInputs, authority: str, *,
                 repr(m) for m in unknown) + (
                 "; did you mean " + " or ".join(map(repr, dict.fromkeys(close))) + "?"
                 if close else "; search the dictionary's names and themes for one"))
-    rows = [r for r in results.authority(area.code).to_pylist()
-            if not measures or r["measure"] in measures]
-    rows = [dict(r) for r in chosen_periods(rows, periods, every, parsed=results.periods)]
+    rows: list[dict[str, Any]] = []
+    for area in areas:
+        own = [r for r in results.authority(area.code).to_pylist()
+               if not measures or r["measure"] in measures]
+        rows += [dict(r) for r in chosen_periods(own, periods, every,
+                                                 parsed=results.periods)]
     if not rows:
-        raise DataError.single("periods", f"no values for {area.name} in the periods "
-                               "asked for" + (f": it {replaced}" if replaced else ""))
-    rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"])))
+        gone = [f"{a.name} {replaced[a.code]}" for a in areas if replaced[a.code]]
+        raise DataError.single("periods", "no values for " + ", ".join(
+            a.name for a in areas) + " in the periods asked for" + (
+            ": " + "; ".join(gone) if len(areas) > 1 and gone else
+            f": it {replaced[areas[0].code]}" if gone else ""))
+    order = {a.code: i for i, a in enumerate(areas)}
+    rows.sort(key=lambda r: (str(r["measure"]).casefold(), str(r["period"]),
+                             order[str(r["authority_code"])]))
     shown = {str(r["measure"]) for r in rows}
-    drawn = _funnels(rows, area.code, funnels)
-    return BenchmarkRun(area, results.model, notes, rows, names=results.names,
+    drawn = _funnels(rows, funnels)
+    return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown},
-                        funnels=drawn)
+                        funnels=drawn, areas=areas,
+                        group=_group(authorities, region, neighbours_of,
+                                     results.areas))
