@@ -44,6 +44,7 @@ from corpparent.governance.proportional import (
     NOT_JUDGED_C,
     CouncilGroups,
     allocate,
+    counts_by_group,
     in_force,
     principle_breaches,
 )
@@ -56,16 +57,7 @@ __all__ = ["PoliticalBalance"]
 def _allocation(
     value: Mapping[str, int] | Iterable[tuple[str, int]],
 ) -> tuple[tuple[str, int], ...]:
-    items = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
-    seen: set[str] = set()
-    for group, seats in items:
-        if name_key(group) in seen:
-            raise DefinitionError(f"political balance: group {group!r} is given twice")
-        seen.add(name_key(group))
-        if seats < 1:
-            raise DefinitionError(f"political balance: group {group!r} must have at least 1 "
-                                  f"seat, got {seats}")
-    return tuple((" ".join(g.split()), s) for g, s in items)
+    return counts_by_group(value, "political balance", "seat")
 
 
 def _compositions(values: Iterable[CouncilGroups]) -> tuple[CouncilGroups, ...]:

@@ -45,19 +45,28 @@ NOT_JUDGED_C = ("(c) is not judged: it shares the seats of all the council's com
                 "taken together, which one body's record cannot show")
 
 
-def _groups(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+def counts_by_group(value: Mapping[str, int] | Iterable[tuple[str, int]], subject: str,
+                    noun: str) -> tuple[tuple[str, int], ...]:
+    """``value``'s groups with their counts of ``noun`` (members, seats), each group once
+    (its name compared as names are) and with at least one; a problem is a
+    [`DefinitionError`][corpparent.errors.DefinitionError] headed by ``subject``."""
     items = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
     seen: set[str] = set()
-    for group, members in items:
+    for group, count in items:
         if name_key(group) in seen:
-            raise DefinitionError(f"council composition: group {group!r} is given twice")
+            raise DefinitionError(f"{subject}: group {group!r} is given twice")
         seen.add(name_key(group))
-        if members < 1:
-            raise DefinitionError(f"council composition: group {group!r} must have at "
-                                  f"least 1 member, got {members}")
-    if not items:
+        if count < 1:
+            raise DefinitionError(f"{subject}: group {group!r} must have at least 1 {noun}, "
+                                  f"got {count}")
+    return tuple((" ".join(str(g).split()), int(c)) for g, c in items)
+
+
+def _groups(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    found = counts_by_group(value, "council composition", "member")
+    if not found:
         raise DefinitionError("council composition: give the council's members by group")
-    return tuple((" ".join(str(g).split()), int(m)) for g, m in items)
+    return found
 
 
 @final
