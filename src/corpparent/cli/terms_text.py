@@ -244,7 +244,8 @@ def terms_lines(constitution: Constitution) -> list[str]:
         text = not_stated_finding(constitution.panel, clause).explanation
         lines.append(f"  Not stated: {text}")
     declared = {rule_type_of(r).clause for r in constitution.rules}
-    silent = [str(c) for c in Clause if c not in declared and c not in constitution.not_stated]
+    silent = [str(c) for c in Clause if c not in declared and c not in constitution.not_stated
+              and not c.through_seats]
     if silent:
         lines.append(f"  Not declared, so not judged: {listed(silent)}")
     return lines

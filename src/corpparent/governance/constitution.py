@@ -159,6 +159,8 @@ class Constitution:
         return next(iter(self.rules_of(kind)), None)
 
     def _declares(self, clause: Clause) -> bool:
+        if clause.through_seats:
+            return self.seats_for(MemberClass.CO_OPTED) is not None
         return any(rule_type_of(r).clause is clause for r in self.rules)
 
     def seats_for(self, member_class: MemberClass) -> Seats | None:

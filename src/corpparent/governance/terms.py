@@ -50,6 +50,7 @@ class Clause(Enum):
     """A clause of a terms of reference that a constitution may declare not stated."""
 
     SEATS = "seats"
+    CO_OPTEES = "co-optees"
     QUORUM = "quorum"
     FREQUENCY = "meeting frequency"
     ATTENDANCE = "attendance"
@@ -61,9 +62,17 @@ class Clause(Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def through_seats(self) -> bool:
+        """Whether the clause is declared through the seats of a class of member rather
+        than by a rule type of its own: co-optees are declared by seats for co-opted
+        members, so terms that give them none are not said to leave them undeclared."""
+        return self is Clause.CO_OPTEES
+
 
 _CONSEQUENCE = {
     Clause.SEATS: "no seat count is judged",
+    Clause.CO_OPTEES: "no seat for a co-opted member is judged",
     Clause.QUORUM: "no meeting's quorum is judged",
     Clause.FREQUENCY: "no number or spacing of meetings is judged",
     Clause.ATTENDANCE: "no attendance threshold is judged",
