@@ -93,6 +93,7 @@ def test_the_south_west_in_markdown_names_each_authority() -> None:
     result = run("--region", "South West", "-f", "markdown")
     assert result.exit_code == 0, result.output
     assert "# National benchmark: South West (E12000009)" in result.stdout
+    assert "**Authorities:** South West" in result.stdout
     lines = [line for line in result.stdout.splitlines() if "(LAC\\_LongStable%)" in line]
     assert len(lines) == len(published_in("South West"))
     for code in published_in("South West"):
@@ -149,6 +150,7 @@ def test_one_authority_has_no_authority_column() -> None:
     assert result.exit_code == 0, result.output
     assert "Authority (region)" not in result.stdout
     assert "Region (South West)" in result.stdout
+    assert "**Authority:** Wiltshire" in result.stdout
 
 
 def test_an_unknown_region_lists_the_regions() -> None:

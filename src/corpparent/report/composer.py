@@ -68,8 +68,11 @@ EXCEPTIONS_TITLE = "Outside expected range or below target"
 
 def compose(report: AnyReport) -> Document:
     """The document of a finished ``report``: every section every format writes."""
-    facts = tuple((label, text) for label, text in (("Authority", report.authority),
-                                                    ("Period", report.period)) if text)
+    several = isinstance(report, BenchmarkReport) and len(
+        {row.authority for row in report.rows}) > 1  # a region, neighbours, several named
+    facts = tuple((label, text) for label, text in (
+        ("Authorities" if several else "Authority", report.authority),
+        ("Period", report.period)) if text)
     if isinstance(report, ScorecardReport):
         sections = _scorecard_sections(report)
         lead = counted(len(report.indicators), "indicator")
