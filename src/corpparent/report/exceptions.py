@@ -39,11 +39,8 @@ def exception_report(indicators: Iterable[IndicatorOut]) -> ExceptionReportOut:
         explained=lambda f, text: f.model_copy(update={"explanation": text}))
     by_id = {item.id: item for item in items}
     asked = []
-    for entry in exceptions:
-        item = by_id.get(entry.subject)
-        if item is None:
-            asked.append(entry)
-            continue
+    for entry in exceptions:  # each an indicator's joined findings, its id the subject
+        item = by_id[entry.subject]
         families = [f.family for f in item.findings if is_exception(f, concern=_concern)]
         asked.append(entry.model_copy(update={"questions": list(panel_questions(
             item.name, families, item.questions))}))

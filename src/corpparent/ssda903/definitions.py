@@ -134,6 +134,15 @@ _OC2_READING: Final = (
     "in the denominator and not in the numerator; an OC2 row of a child outside the "
     "cohort is not counted (the DfE's validator reports it).")
 
+
+def _oc2_measure(measure_id: str, name: str, column: str, lait: str) -> Measure:
+    """One of the three OC2 measures: the children of the OC2 table whose ``column`` is
+    code 1, as LAIT's ``lait`` measure publishes them."""
+    return Measure(measure_id, name, Unit.PERCENT, passage=_OC2_PASSAGE,
+                   source=_OC2_SOURCE.format(lait),
+                   reading=f"The OC2 table's {column} field (code 1). " + _OC2_READING,
+                   count=_oc2(column), first_year=FIRST_YEAR, needs=("OC2",))
+
 MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
     Measure(
         "cla_31_march", "Children looked after at 31 March", Unit.COUNT,
@@ -187,27 +196,12 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
                 "hours is not told apart, as the return records days, not hours.",
         count=_three_placements, first_year=2015),
     LONG_TERM_STABILITY,
-    Measure(
-        "oc2_health_check", "Children looked after for 12 months whose annual health "
-        "assessment is up to date", Unit.PERCENT,
-        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACHealth%"),
-        reading="The OC2 table's HEALTH_CHECK field (code 1). " + _OC2_READING,
-        count=_oc2("HEALTH_CHECK"), first_year=FIRST_YEAR,
-        needs=("OC2",)),
-    Measure(
-        "oc2_immunisations", "Children looked after for 12 months whose immunisations are "
-        "up to date", Unit.PERCENT,
-        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACVaccinations%"),
-        reading="The OC2 table's IMMUNISATIONS field (code 1). " + _OC2_READING,
-        count=_oc2("IMMUNISATIONS"), first_year=FIRST_YEAR,
-        needs=("OC2",)),
-    Measure(
-        "oc2_teeth_check", "Children looked after for 12 months who had their teeth "
-        "checked by a dentist", Unit.PERCENT,
-        passage=_OC2_PASSAGE, source=_OC2_SOURCE.format("LACDental%"),
-        reading="The OC2 table's TEETH_CHECK field (code 1). " + _OC2_READING,
-        count=_oc2("TEETH_CHECK"), first_year=FIRST_YEAR,
-        needs=("OC2",)),
+    _oc2_measure("oc2_health_check", "Children looked after for 12 months whose annual "
+                 "health assessment is up to date", "HEALTH_CHECK", "LACHealth%"),
+    _oc2_measure("oc2_immunisations", "Children looked after for 12 months whose "
+                 "immunisations are up to date", "IMMUNISATIONS", "LACVaccinations%"),
+    _oc2_measure("oc2_teeth_check", "Children looked after for 12 months who had their "
+                 "teeth checked by a dentist", "TEETH_CHECK", "LACDental%"),
     *LEAVERS,
     Measure(
         "missing_children", "Children looked after who had a missing incident during the "
