@@ -164,6 +164,8 @@ def _period(child: str, draw: random.Random, dob: dt.date, start: dt.date, stop:
             decided = nxt - dt.timedelta(days=draw.randint(30, 120))
             placed = nxt
             adopted = placed + dt.timedelta(days=draw.randint(70, 300))
+            if (adopted.month, adopted.day) == (3, 31):  # see _period's end, below
+                adopted -= dt.timedelta(days=1)
             matched = placed - dt.timedelta(days=draw.randint(5, 25))
             episodes[-1] = evolve(current, dec=placed, rec="X1", reason_change="APPRR")
             episodes.append(Episode(placed, "B", "E1", cin, "A6", "PR1", None, "",
@@ -185,7 +187,9 @@ def _period(child: str, draw: random.Random, dob: dt.date, start: dt.date, stop:
         ls, day = new_ls, nxt
     if end < stop:
         leaving = end == adult
-        if (end.month, end.day) == (3, 31):  # a period ending 31 March: the day before
+        # A period ending on 31 March: the day before, as the validator's "looked after
+        # continuously" reads an end on 31 March as care continuing (it asks OC2).
+        if (end.month, end.day) == (3, 31):
             end -= dt.timedelta(days=1)
             leaving = False
             if end <= episodes[-1].decom:
