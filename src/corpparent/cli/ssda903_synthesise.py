@@ -5,7 +5,7 @@ It writes one folder per collection year (``2023-24/``), each holding the year's
 tables (``Header.csv``, ``Episodes.csv``, ...), as
 [`corpparent.files.read_returns`][corpparent.files.read_returns] and the DfE's validator read
 them; the histories are drawn by
-[`corpparent.ssda903.synthetic.synthesise`][corpparent.ssda903.synthetic.synthesise].
+[`corpparent.ssda903.synthetic.synthesise`][corpparent.ssda903.synthesise].
 """
 
 from __future__ import annotations

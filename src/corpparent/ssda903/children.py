@@ -1,7 +1,7 @@
 """Invented children's histories of care, for the synthetic returns
-([`corpparent.ssda903.synthetic`][corpparent.ssda903.synthetic]).
+(`corpparent.ssda903.synthetic`).
 
-[`live`][corpparent.ssda903.children.live] draws one child: born, taken into care once or
+`live` draws one child: born, taken into care once or
 twice, moved between placements and legal statuses, reviewed, sometimes missing,
 sometimes placed for adoption and adopted, otherwise returned home or leaving care at 18
 (then a care leaver, followed up to their 21st birthday). Each history keeps the rules
@@ -129,7 +129,9 @@ def _placement(draw: random.Random, age: int, ls: str, now: tuple[str, str] | No
                 else draw.choice(PLACES_IN + PLACES_OUT))
         urn = (f"SC{draw.randint(100000, 999999)}" if place == "K2"
                else "" if place == "P1" else "XXXXXXX")
-        if now is None or (place, post) != now:
+        # A move changes the placement type or its postcode (placed with parents is
+        # always at the child's home, so a move from there changes the type).
+        if now is None or place != now[0] or (place != "P1" and post != now[1]):
             return place, provider, post, urn
 
 

@@ -1,10 +1,10 @@
 """Synthetic SSDA903 returns: invented children's whole histories of care, written as the
 return's CSV tables of each collection year, for tests, examples and benchmarks.
 
-[`synthesise`][corpparent.ssda903.synthetic.synthesise] draws ``children`` invented children
+[`synthesise`][corpparent.ssda903.synthesise] draws ``children`` invented children
 from a seed and lives each through a history of care (periods of care, placements,
 legal statuses, reviews, missing incidents, adoption, leaving care at 18), then writes
-it year by year ([`Synthetic.csv`][corpparent.ssda903.synthetic.Synthetic.csv]) as a council
+it year by year ([`Synthetic.csv`][corpparent.ssda903.Synthetic.csv]) as a council
 would: each year's Episodes hold the episodes open on some day of it, an episode still
 open at 31 March written without its end; the Header holds the children looked after in
 the year and the care leavers of the year (OC3); OC2 the children looked after

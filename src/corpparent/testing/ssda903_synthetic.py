@@ -1,13 +1,13 @@
 """Hypothesis strategies for whole synthetic SSDA903 returns: invented children's
 histories of care over several collection years
-([`corpparent.ssda903.synthetic`][corpparent.ssda903.synthetic]), drawn from a seed
+(`corpparent.ssda903.synthetic`), drawn from a seed
 hypothesis chooses, so a failing example shrinks to a seed and a size that can be
 written again with ``corpparent ssda903 synthesise``.
 
 [`synthetic_returns`][corpparent.testing.ssda903_synthetic.synthetic_returns] gives the
-histories ([`Synthetic`][corpparent.ssda903.synthetic.Synthetic]), whose ``csv(year)`` are
+histories ([`Synthetic`][corpparent.ssda903.Synthetic]), whose ``csv(year)`` are
 the tables of a year's return;
-[`corpparent.files.ssda903.writer.write_returns`][corpparent.files.ssda903.writer.write_returns]
+`corpparent.files.ssda903.writer.write_returns`
 writes them as folders the reader and the DfE's validator read. For single years' returns
 built in memory, see [`corpparent.testing.ssda903`][corpparent.testing.ssda903].
 

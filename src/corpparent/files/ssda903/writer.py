@@ -1,5 +1,5 @@
 """Writing a synthetic SSDA903 return
-([`Synthetic`][corpparent.ssda903.synthetic.Synthetic]) as the folders councils hold: one
+([`Synthetic`][corpparent.ssda903.Synthetic]) as the folders councils hold: one
 folder per collection year (``2023-24/``), each with the year's CSV tables, which
 [`read_returns`][corpparent.files.ssda903.read_returns] and the DfE's validator read."""
 
