@@ -54,16 +54,18 @@ docs: $(STAMP)
 # virtual environment of its own: it pins pandas < 2 and NumPy < 1.25, which the project's
 # own environment cannot hold. The synthetic returns' tests run it as a separate process.
 VENV_903 := .venv-903
+# Python 3.11: the validator's pinned NumPy has no wheels for later versions.
 PYTHON_903 ?= python3.11
-VALIDATOR_903 := csc-validator-be-903==0.1.17
+VALIDATOR_903 := 0.1.17
+STAMP_903 := $(VENV_903)/.installed-$(VALIDATOR_903)
 
-$(VENV_903)/.installed: Makefile
+$(STAMP_903):
 	$(PYTHON_903) -m venv $(VENV_903)
 	$(VENV_903)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV_903)/bin/python -m pip install --quiet '$(VALIDATOR_903)'
+	$(VENV_903)/bin/python -m pip install --quiet 'csc-validator-be-903==$(VALIDATOR_903)'
 	touch $@
 
-validator-903: $(VENV_903)/.installed
+validator-903: $(STAMP_903)
 
 test: lint typecheck imports docs validator-903
 	$(BIN)/pytest

@@ -15,6 +15,12 @@ thousand episodes, which stays flat where the cost is linear in episodes. The ta
 a large council (about 100,000 episodes) in under 2 s, and within 3x of (b). Run with
 ``.venv/bin/python benchmarks/ssda903.py [REPEATS]`` (REPEATS defaults to 3); each figure
 is the median of its repeats after one run not counted.
+
+Measured once on two shared cores (REPEATS 1): 45,000 children, 97,053 episodes,
+650,274 rows, read in 19.9 s and measured (all ten years) in 2.3 s, against 0.17 s for
+pyarrow; 5,000 children (10,932 episodes) 1.9 s and 0.17 s. The time goes to reading:
+the shared table mechanics' row-by-row records and the reader's cell-by-cell checks,
+each in Python; the measures themselves are near the target.
 """
 
 from __future__ import annotations
