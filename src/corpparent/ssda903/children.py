@@ -135,7 +135,7 @@ def _placement(draw: random.Random, age: int, ls: str, now: tuple[str, str] | No
             return place, provider, post, urn
 
 
-def _period(child: str, draw: random.Random, dob: dt.date, start: dt.date, stop: dt.date,
+def _period(draw: random.Random, dob: dt.date, start: dt.date, stop: dt.date,
             uasc: bool, may_adopt: bool) -> tuple[list[Episode], Adoption | None]:
     """One period of care begun ``start``, ended by ``stop`` at the latest (``None``
     end where it runs past ``stop``)."""
@@ -145,7 +145,13 @@ def _period(child: str, draw: random.Random, dob: dt.date, start: dt.date, stop:
     ls = "V2" if uasc or draw.random() < 0.4 else "C1"
     place, provider, post, urn = _placement(draw, age, ls, None)
     adult = _birthday(dob, 18)
-    end = min(stop, adult, start + dt.timedelta(days=_days(draw, 900)))
+    end = min(stop, adult, start + dt.timedelta(days=max(2, _days(draw, 900))))
+    leaving = end == adult
+    # A period ending on 31 March ends the day before, as the validator's "looked after
+    # continuously" reads an end on 31 March as care continuing (and asks for OC2).
+    if end < stop and (end.month, end.day) == (3, 31):
+        end -= dt.timedelta(days=1)
+        leaving = False
     adopt = may_adopt and age < 5 and draw.random() < 0.4
     # Most children's placements last; a few move often (invented shares, shaped like
     # the DfE's one child in ten with three or more placements in a year).
@@ -188,14 +194,6 @@ def _period(child: str, draw: random.Random, dob: dt.date, start: dt.date, stop:
         episodes[-1] = evolve(current, dec=nxt, rec="X1", reason_change=change)
         ls, day = new_ls, nxt
     if end < stop:
-        leaving = end == adult
-        # A period ending on 31 March: the day before, as the validator's "looked after
-        # continuously" reads an end on 31 March as care continuing (it asks OC2).
-        if (end.month, end.day) == (3, 31):
-            end -= dt.timedelta(days=1)
-            leaving = False
-            if end <= episodes[-1].decom:
-                end = episodes[-1].decom + dt.timedelta(days=1)
         foster = place.startswith("U")
         rec = ("E17" if foster else "E8") if leaving else draw.choice(("E4A", "E4A", "E41"))
         if ls == "V2" and rec == "E41":
@@ -262,13 +260,13 @@ def live(child: str, draw: random.Random, first: dt.date, last: dt.date) -> Chil
     dob = start - dt.timedelta(days=age_days)
     uasc = age_days >= 14 * 365 and draw.random() < 0.3
     sex = "1" if uasc and draw.random() < 0.9 else draw.choice(("1", "1", "2", "2", "1"))
-    episodes, adoption = _period(child, draw, dob, start, last, uasc, True)
+    episodes, adoption = _period(draw, dob, start, last, uasc, True)
     closed = episodes[-1].dec
     if adoption is None and closed is not None and episodes[-1].rec == "E4A" \
             and draw.random() < 0.25:  # returned home, and came back into care
         again = closed + dt.timedelta(days=draw.randint(60, 400))
         if again < min(last, _birthday(dob, 18)) - dt.timedelta(days=30):
-            more, _ = _period(child, draw, dob, again, last, uasc, False)
+            more, _ = _period(draw, dob, again, last, uasc, False)
             episodes += more
     leaver = None
     end = episodes[-1].dec
