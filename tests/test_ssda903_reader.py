@@ -97,7 +97,7 @@ def test_personal_fields_are_never_shown_in_a_problem(tmp_path: Path) -> None:
     assert "SECRET" not in text
     assert "2012-02-14" not in text
     assert any("Header.csv, line 2, field 'DOB': expected a date" in p for p in found)
-    assert any("Header.csv, line 2, field 'SEX': expected one of 1, 2, found '3'" in p
+    assert any("Header.csv, line 2, field 'SEX': expected one of 1, 2, F, M, U, found '3'" in p
                for p in found)
     assert any("Episodes.csv, line 2, field 'CHILD': expected a value" in p for p in found)
     assert any("Missing.csv, line 2: not a well-formed CSV file" in p for p in found)

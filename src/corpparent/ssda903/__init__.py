@@ -12,6 +12,8 @@ March. This package computes those measures from the return itself:
   measure a [`Measure`][corpparent.ssda903.Measure] quoting the DfE's passage it follows, and
   [`measures`][corpparent.ssda903.measures], a year's measures as a tidy table, at 31 March or at
   any day of the year ([`Window`][corpparent.ssda903.Window], ``as_at``);
+- `synthetic` and `children`: synthetic returns of invented children
+  ([`synthesise`][corpparent.ssda903.synthesise]), for tests, examples and benchmarks;
 - `stability` and `leavers`:
   long-term stability (both of the DfE's definitions, each for its years) and the
   care leaver measures.
@@ -51,5 +53,6 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         Table as Table,
         collection_year as collection_year,
     )
+    from corpparent.ssda903.synthetic import Synthetic as Synthetic, synthesise as synthesise
 
 __getattr__, __dir__ = front_door(__name__, globals())

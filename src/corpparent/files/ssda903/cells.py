@@ -66,7 +66,8 @@ _FILLED: Final = frozenset({("Header", "SEX"), ("Header", "DOB"), ("Episodes", "
 _UP_TO_DATE: Final = frozenset({"0", "1"})
 #: The code sets checked, by table and column.
 _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
-    ("Header", "SEX"): frozenset({"1", "2"}),
+    # Sex: 1 and 2 until 2023-24, M, F and U from 2024-25 (the DfE's rule 101 each year).
+    ("Header", "SEX"): frozenset({"1", "2", "M", "F", "U"}),
     ("Episodes", "RNE"): NEW_EPISODE_REASONS,
     ("Episodes", "LS"): LEGAL_STATUSES,
     ("Missing", "MISSING"): frozenset({"M", "A"}),
