@@ -185,7 +185,7 @@ def test_an_episode_straddling_31_march_is_read_from_the_later_return() -> None:
 
 def _oc2(child: str, health: str | None, immunised: str | None,
          teeth: str | None) -> dict[str, Any]:
-    return {"CHILD": child, "HEALTH_CHECK": health, "IMMUNISATIONS": immunised,
+    return {"CHILD": child, "HEALTH_ASSESSMENT": health, "IMMUNISATIONS": immunised,
             "TEETH_CHECK": teeth}
 
 
@@ -284,3 +284,16 @@ def test_every_measure_quotes_its_passage_and_names_its_source() -> None:
 def test_ages_at_a_date_count_whole_years_from_the_birthday(born: D, on: D, age: int) -> None:
     assert age_at(np.array([born], dtype="datetime64[D]"),
                   np.datetime64(on, "D")).tolist() == [age]
+
+
+def test_the_health_measure_counts_the_health_assessment_not_the_under_fives_check() -> None:
+    # OC2 has two health fields: HEALTH_ASSESSMENT, the annual health assessment the
+    # DfE's measure counts, and HEALTH_CHECK, the under-fives' health promotion check
+    # (the DfE's validator, rules 545 and 546). Only the first decides the measure.
+    found = one_year([ep("A", D(2019, 1, 1), "S", "C2", "U1"),
+                      ep("B", D(2019, 1, 1), "S", "C2", "U1")],
+                     OC2=[{"CHILD": "A", "HEALTH_CHECK": "1", "HEALTH_ASSESSMENT": "0",
+                           "IMMUNISATIONS": "1", "TEETH_CHECK": "1"},
+                          {"CHILD": "B", "HEALTH_CHECK": "0", "HEALTH_ASSESSMENT": "1",
+                           "IMMUNISATIONS": "1", "TEETH_CHECK": "1"}])
+    assert figure(found, "oc2_health_check") == (1, 2, 50.0)

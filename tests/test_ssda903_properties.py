@@ -72,7 +72,7 @@ def test_a_child_in_short_breaks_only_is_never_counted(found: Returns, breaks: l
     tables["Episodes"] = Table.of("Episodes", {
         name: [*values.tolist(), *(row.get(name) for row in breaks)]
         for name, values in old.columns.items()})
-    for name, extra in (("OC2", {"CHILD": "SHORT", "HEALTH_CHECK": "1",
+    for name, extra in (("OC2", {"CHILD": "SHORT", "HEALTH_ASSESSMENT": "1",
                                  "IMMUNISATIONS": "1", "TEETH_CHECK": "1"}),
                         ("Missing", {"CHILD": "SHORT", "MISSING": "M",
                                      "MIS_START": YEAR.start, "MIS_END": None})):

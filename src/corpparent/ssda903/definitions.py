@@ -197,7 +197,8 @@ MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
         count=_three_placements, first_year=2015),
     LONG_TERM_STABILITY,
     _oc2_measure("oc2_health_check", "Children looked after for 12 months whose annual "
-                 "health assessment is up to date", "HEALTH_CHECK", "LACHealth%"),
+                 "health assessment is up to date", "HEALTH_ASSESSMENT",
+                 "LACHealth%"),
     _oc2_measure("oc2_immunisations", "Children looked after for 12 months whose "
                  "immunisations are up to date", "IMMUNISATIONS", "LACVaccinations%"),
     _oc2_measure("oc2_teeth_check", "Children looked after for 12 months who had their "

@@ -152,7 +152,7 @@ def returns(draw: st.DrawFn, year: FinancialYear = YEAR,
         header.append({"CHILD": child, "SEX": draw(st.sampled_from(("1", "2"))),
                        "DOB": born})
         if draw(st.booleans()):
-            oc2.append({"CHILD": child, "HEALTH_CHECK": draw(codes),
+            oc2.append({"CHILD": child, "HEALTH_ASSESSMENT": draw(codes),
                         "IMMUNISATIONS": draw(codes), "TEETH_CHECK": draw(codes)})
         for _ in range(draw(st.integers(0, 3))):
             began = year.start + dt.timedelta(days=draw(st.integers(-30, 364)))
@@ -164,7 +164,8 @@ def returns(draw: st.DrawFn, year: FinancialYear = YEAR,
         "Header": _table("Header", header, ("CHILD", "SEX", "DOB")),
         "Episodes": _table("Episodes", episodes, ("CHILD", "DECOM", "RNE", "LS", "PLACE",
                                                   "PLACE_PROVIDER", "DEC", "REC")),
-        "OC2": _table("OC2", oc2, ("CHILD", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK")),
+        "OC2": _table("OC2", oc2, ("CHILD", "HEALTH_ASSESSMENT", "IMMUNISATIONS",
+                                     "TEETH_CHECK")),
         "Missing": _table("Missing", missing, ("CHILD", "MISSING", "MIS_START", "MIS_END")),
         "OC3": _table("OC3", draw(care_leavers(year)), ("CHILD", "DOB", "IN_TOUCH", "ACTIV",
                                                           "ACCOM")),

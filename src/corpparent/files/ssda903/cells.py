@@ -53,7 +53,7 @@ __all__ = ["REQUIRED", "read_table"]
 REQUIRED: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "Header": ("CHILD", "SEX", "DOB"),
     "Episodes": ("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"),
-    "OC2": ("CHILD", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK"),
+    "OC2": ("CHILD", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT"),
     "Missing": ("CHILD", "MISSING", "MIS_START", "MIS_END"),
     "OC3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
 })
@@ -72,6 +72,7 @@ _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
     ("Episodes", "LS"): LEGAL_STATUSES,
     ("Missing", "MISSING"): frozenset({"M", "A"}),
     ("OC2", "HEALTH_CHECK"): _UP_TO_DATE,
+    ("OC2", "HEALTH_ASSESSMENT"): _UP_TO_DATE,
     ("OC2", "IMMUNISATIONS"): _UP_TO_DATE,
     ("OC2", "TEETH_CHECK"): _UP_TO_DATE,
     ("OC3", "IN_TOUCH"): IN_TOUCH_CODES,
