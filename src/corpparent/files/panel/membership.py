@@ -121,8 +121,9 @@ def read_membership(path: str | Path, *, format: str | None = None, sheet: str |
                     columns: Mapping[str, str] | None = None) -> Membership:
     """A [`Membership`][corpparent.governance.membership.Membership] from a JSON file, or
     from a membership list (CSV or a workbook: ``.csv``, ``.xlsx``, ``.xls``, ``.ods``),
-    by the file's suffix or the ``format`` named (``json``, ``csv``, ``sheet``); a
-    list's ``sheet`` and ``columns`` as `read_membership_table` takes them."""
+    by the file's suffix (a list whose suffix does not say, by the ``format`` named:
+    ``csv`` or ``sheet``); a list's ``sheet`` and ``columns`` as
+    `read_membership_table` takes them."""
     if format_of(path, RECORD_FORMATS, format).shape is not Shape.DOCUMENT:
         return read_membership_table(path, format=format, sheet=sheet, columns=columns)
     data, where = read_document(path, (".json",))
