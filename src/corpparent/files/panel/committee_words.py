@@ -108,8 +108,18 @@ def _role_key(text: str) -> str:
     return word_key(text.replace("-", " "))
 
 
+def _listed(words: Iterable[str]) -> str:
+    """``'a', 'b' or 'c'``."""
+    *others, last = (repr(word) for word in words)
+    return f"{', '.join(others)} or {last}" if others else last
+
+
 def _expected(words: Iterable[str]) -> str:
-    return "one of " + ", ".join(repr(word) for word in words)
+    return "one of " + _listed(words)
+
+
+#: The project's own attendance words, listed first where a word is not known.
+_OWN: Final = tuple(word for word in ATTENDANCE_WORDS if word == word.lower())
 
 
 def attendance_word(value: object) -> object:
@@ -123,8 +133,9 @@ def attendance_word(value: object) -> object:
     if key in _ATTENDANCE:
         return _ATTENDANCE[key]
     why = _UNREAD.get(key)
-    raise ValueError(f"expected {_expected(ATTENDANCE_WORDS)}; found {value.strip()!r}"
-                     + (f" ({why})" if why else ""))
+    theirs = _listed(word for word in ATTENDANCE_WORDS if word not in _OWN)
+    raise ValueError(f"expected {_expected(_OWN)}, or a committee system's {theirs}; "
+                     f"found {value.strip()!r}" + (f" ({why})" if why else ""))
 
 
 def role_word(value: str) -> tuple[MemberClass | None, Office | None]:
