@@ -17,6 +17,8 @@ from corpparent.cli.common import (
     output_options,
 )
 from corpparent.cli.isolation import Outcome, deliver, outcome, user_code
+from corpparent.errors import CorpparentError
+from corpparent.files._tabular.column_names import parse_columns
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership import read_membership
 from corpparent.files.panel.submissions import read_submissions
@@ -46,8 +48,17 @@ _log = logging.getLogger(__name__)
               "it defines.")
 @click.option("--membership", "-m", "membership_file",
               type=click.Path(dir_okay=False, path_type=Path),
-              help="The membership file (JSON): who sat on the panel, and when. Needed for "
-              "quorum, attendance and composition.")
+              help="The membership file: who sat on the panel, and when. JSON, or a "
+              "committee system's membership list (.csv, .xlsx, .xls, .ods), told by its "
+              "suffix. Needed for quorum, attendance and composition.")
+@click.option("--columns", "meeting_columns", metavar="HEADING=FIELD,...",
+              callback=lambda _c, p, v: _columns(p, v),
+              help="The columns the MEETINGS file's own headings hold, e.g. "
+              "'Councillor=member,Outcome=attendance'. A committee system's common "
+              "headings (Meeting date, Attendee, Attendance ...) are known without it.")
+@click.option("--membership-columns", metavar="HEADING=FIELD,...",
+              callback=lambda _c, p, v: _columns(p, v),
+              help="The same for a membership list, e.g. 'Seat=class'.")
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
               help="A submissions log: what went to the recipients of the constitution's "
               "reporting lines.")
@@ -63,6 +74,8 @@ def meetings(
     authority_id: str | None,
     constitution_ref: str | None,
     membership_file: Path | None,
+    meeting_columns: dict[str, str] | None,
+    membership_columns: dict[str, str] | None,
     log_file: Path | None,
     period: Period,
     as_of: date | None,
@@ -72,8 +85,9 @@ def meetings(
     """Judge a panel's meetings against its constitution: quorum at each formal meeting,
     meeting frequency and gaps, attendance over each member's tenure, and composition.
 
-    MEETINGS is a meeting records file (CSV: date, member, attendance; or JSON); without
-    it, the plug-in's meetings are used.
+    MEETINGS is a meeting records file (CSV or a workbook: date, member, attendance, or
+    a committee system's attendance export; or JSON); without it, the plug-in's
+    meetings are used.
 
     \b
     Examples:
@@ -87,19 +101,29 @@ def meetings(
         _log.info("reading the records as of %s, the last day of %s (--as-of not given)",
                   period.end.isoformat(), period)
     done = outcome(
-        partial(_reviewed, meeting_file, authority_id, constitution_ref, membership_file,
+        partial(_reviewed, meeting_file, authority_id, constitution_ref,
+                (membership_file, meeting_columns, membership_columns),
                 log_file, period, as_of, authority_name, out),
         user_code(authority=authority_id, constitution=constitution_ref))
     deliver(done, out, "meetings")
 
 
+def _columns(param: click.Parameter, value: str | None) -> dict[str, str] | None:
+    try:
+        return None if value is None else parse_columns(value)
+    except CorpparentError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+
+
 def _reviewed(meeting_file: Path | None, authority_id: str | None,
-              constitution_ref: str | None, membership_file: Path | None,
+              constitution_ref: str | None,
+              files: tuple[Path | None, dict[str, str] | None, dict[str, str] | None],
               log_file: Path | None, period: Period, as_of: date | None,
               authority_name: str | None, out: Output) -> Outcome:
     """The review of the meetings as a report document, with the run's warnings: the
     part of the command that runs a Python plug-in's or constitution's code (in a child
     process when there is one)."""
+    membership_file, meeting_columns, membership_columns = files
     profile = None if authority_id is None else load_authority(authority_id)
     constitution = None if constitution_ref is None else load_object(
         constitution_ref, Constitution, "constitution")
@@ -112,8 +136,10 @@ def _reviewed(meeting_file: Path | None, authority_id: str | None,
     try:
         run = review_governance(
             period, profile=profile, constitution=constitution,
-            meetings=None if meeting_file is None else read_meetings(meeting_file),
-            membership=None if membership_file is None else read_membership(membership_file),
+            meetings=None if meeting_file is None else read_meetings(
+                meeting_file, columns=meeting_columns),
+            membership=None if membership_file is None else read_membership(
+                membership_file, columns=membership_columns),
             submissions=None if log_file is None else read_submissions(log_file),
             as_of=as_of)
     except BeforeFirstYearError as exc:

@@ -21,6 +21,9 @@ one can. Members with no row for
 a meeting were not there. Dates are ``2019-05-20`` or ``20/05/2019``. Only ``date`` is
 required.
 
+A committee system's attendance export is read as it is: its headings and words as these
+(`committee_words`); a ``committee`` (one a file) and attendees' ``role`` are not counted.
+
 **JSON**, a list of meetings (or ``{"meetings": [...]}``):
 
     [{"date": "2019-05-20", "kind": "formal", "present": ["Gill Burnett"],
@@ -38,7 +41,7 @@ line where the record or its key is written), the field and what was expected.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -47,6 +50,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from corpparent.errors import DataError, Problem
+from corpparent.files._tabular.column_names import columns_given
 from corpparent.files._tabular.dates import blank_to_none, required_date
 from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.problems import Locator, in_file_order
@@ -58,6 +62,7 @@ from corpparent.files._tabular.records import (
     validate_records,
 )
 from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.files.panel.committee_words import MEETING_SYNONYMS, attendance_word, word_key
 from corpparent.governance.meetings import (
     Meeting,
     MeetingKind,
@@ -105,13 +110,16 @@ class _Row(BaseModel):
     in_public: bool | None = None
     private_item: int | None = Field(None, ge=1)
     exempt_paragraph: int | None = Field(None, ge=1, le=7)
+    committee: str | None = None
+    role: str | None = None
 
     _dates = field_validator("date", mode="before")(required_date)
     _blanks = field_validator(
-        "member", "attendance", "substitute_for", "noted_at_start", "from_item", "title",
-        "in_public", "private_item", "exempt_paragraph", mode="before")(blank_to_none)
+        "member", "substitute_for", "noted_at_start", "from_item", "title", "committee",
+        "role", "in_public", "private_item", "exempt_paragraph", mode="before")(blank_to_none)
+    _words = field_validator("attendance", mode="before")(attendance_word)
 
-    @field_validator("kind", "attendance", mode="before")
+    @field_validator("kind", mode="before")
     @classmethod
     def _lower(cls, value: object) -> object:
         if isinstance(value, str):
@@ -168,11 +176,11 @@ class MeetingRecord(BaseModel):
 _COLUMNS = tuple(_Row.model_fields)
 
 
-def read_meetings_csv(path: str | Path) -> Meetings:
+def read_meetings_csv(path: str | Path, *,
+                      columns: Mapping[str, str] | str | None = None) -> Meetings:
     """Meetings from a CSV file with one row per person per meeting, whatever its
-    suffix."""
-    records = read_records(path, required=("date",), optional=_COLUMNS[1:], format="csv")
-    return _meetings_from_rows_of(str(path), records)
+    suffix; ``columns`` as `read_meetings` takes them."""
+    return read_meetings(path, format="csv", columns=columns)
 
 
 def _meetings_from_rows_of(source: str, records: Records) -> Meetings:
@@ -266,7 +274,15 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
 def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
                         problems: list[Problem]) -> list[Meeting]:
     builders: dict[date, _Builder] = {}
+    committee: tuple[str, RawRecord] | None = None
     for raw, row in rows:
+        if row.committee is not None:
+            committee = committee or (row.committee, raw)
+            if word_key(row.committee) != word_key(committee[0]):
+                problems.append(raw.problem_at("committee", expected=f"one committee a file, "
+                                               f"{committee[0]} as at line {committee[1].row}",
+                                               found=row.committee))
+                continue
         meeting = builders.setdefault(row.date, _Builder(raw, row))
         _add_row(meeting, raw, row, problems)
     meetings = []
@@ -354,20 +370,25 @@ MEETINGS_FORMATS = RECORD_FORMATS
 
 
 def read_meetings(source: TableSource, *, format: Literal["csv", "json", "sheet"] | None = None,
-                  sheet: str | None = None) -> Meetings:
+                  sheet: str | None = None,
+                  columns: Mapping[str, str] | str | None = None) -> Meetings:
     """Meetings from a file in one of `MEETINGS_FORMATS` (by its suffix, or the
     ``format`` named): CSV or a workbook (``.xlsx``, ``.xls``, ``.ods``), a row per
     person per meeting, or JSON, an object per meeting; or from a list of dicts or a
-    table speaking Arrow (a pandas or polars DataFrame) with the CSV's columns."""
+    table speaking Arrow (a pandas or polars DataFrame) with the CSV's columns, or a
+    committee system's, or headings mapped by ``columns`` (``"Councillor=member"``)."""
+    given = columns_given(columns)
     if not isinstance(source, str | os.PathLike):
         return _meetings_from_rows_of("the table", records_of(
-            source, required=("date",), optional=_COLUMNS[1:]))
+            source, required=("date",), optional=_COLUMNS[1:], columns=given,
+            synonyms=MEETING_SYNONYMS))
     path = Path(source)
     found = format_of(path, MEETINGS_FORMATS, format)
     if found.shape is Shape.DOCUMENT:
         return read_meetings_json(path)
     return _meetings_from_rows_of(str(path), read_records(
-        path, required=("date",), optional=_COLUMNS[1:], format=found.name, sheet=sheet))
+        path, required=("date",), optional=_COLUMNS[1:], format=found.name, sheet=sheet,
+        columns=given, synonyms=MEETING_SYNONYMS))
 
 
 def meetings_json_schema() -> dict[str, Any]:

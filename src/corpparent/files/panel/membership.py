@@ -1,4 +1,5 @@
-"""Reading a panel's membership from a JSON file.
+"""Reading a panel's membership from a JSON file, or from a committee system's
+membership list (CSV or a workbook, `membership_table`).
 
 The file holds the members, each with their class of seat and tenure, and optionally
 the strategic-priority leads:
@@ -26,6 +27,7 @@ file, the line and the key path (``members[2].left``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -37,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.dates import parse_date, required_date
 from corpparent.files._tabular.documents import read_document
+from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
 from corpparent.files._tabular.problems import (
     Attempts,
     Locator,
@@ -45,6 +48,7 @@ from corpparent.files._tabular.problems import (
     shown,
     valid_items,
 )
+from corpparent.files.panel.membership_table import read_membership_table
 from corpparent.governance.membership import (
     Credential,
     Member,
@@ -113,8 +117,15 @@ class MembershipRecord(BaseModel):
     leads: list[PriorityLeadRecord] = []
 
 
-def read_membership(path: str | Path) -> Membership:
-    """A [`Membership`][corpparent.governance.membership.Membership] from a JSON file."""
+def read_membership(path: str | Path, *, format: str | None = None, sheet: str | None = None,
+                    columns: Mapping[str, str] | None = None) -> Membership:
+    """A [`Membership`][corpparent.governance.membership.Membership] from a JSON file, or
+    from a membership list (CSV or a workbook: ``.csv``, ``.xlsx``, ``.xls``, ``.ods``),
+    by the file's suffix (a list whose suffix does not say, by the ``format`` named:
+    ``csv`` or ``sheet``); a list's ``sheet`` and ``columns`` as
+    `read_membership_table` takes them."""
+    if format_of(path, RECORD_FORMATS, format).shape is not Shape.DOCUMENT:
+        return read_membership_table(path, format=format, sheet=sheet, columns=columns)
     data, where = read_document(path, (".json",))
     return membership_from_data(data, source=str(path), where=where)
 
