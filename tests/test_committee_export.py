@@ -211,3 +211,14 @@ def test_a_second_committee_in_one_file_is_reported(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert (problem.line, problem.field) == (4, "Committee")
     assert "Corporate Parenting Panel as at line 2" in problem.message
+
+
+def test_validate_recognises_the_export_and_the_membership_list() -> None:
+    from corpparent.kinds import detect
+
+    root = Path(__file__).parent.parent / "examples" / "data"
+    assert detect(root / "staffordshire_2019-20_attendance_export.csv").name == "meetings"
+    assert detect(root / "staffordshire_2019-20_membership_list.csv").name == "membership"
+    # The hand-written files are recognised as before.
+    assert detect(root / "staffordshire_2019-20_meetings.csv").name == "meetings"
+    assert detect(root / "staffordshire_2019-20_membership.json").name == "membership"

@@ -17,7 +17,7 @@ in `corpparent.kinds`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, final
 
@@ -48,6 +48,7 @@ from corpparent.files.dfe.mapping import (
 )
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.files.dfe.ofsted import read_ofsted
+from corpparent.files.panel.committee_words import MEETING_SYNONYMS, MEMBERSHIP_SYNONYMS
 from corpparent.files.panel.comparator_sets import ComparatorSetModel, comparator_set_from_data
 from corpparent.files.panel.comparators import ComparatorRow, read_comparators
 from corpparent.files.panel.meetings import MEETINGS_FORMATS, meetings_json_schema, read_meetings
@@ -145,6 +146,24 @@ def sniff(path: Path) -> Sniff:
                      keyed=True, format=found.name)
     assert found.headings is not None  # every table and column format has headings
     return Sniff(suffix, found.headings(path), format=found.name)
+
+
+def _fields(sniffed: Sniff, synonyms: Mapping[str, str]) -> frozenset[str]:
+    """The fields a table's headings give, with a committee system's headings mapped."""
+    return frozenset(synonyms.get(name, name) for name in sniffed.names)
+
+
+def _attendance_export(sniffed: Sniff) -> bool:
+    """Whether a table is a committee system's attendance export: a meeting's date, an
+    attendee and their attendance, under any of the headings the reader maps."""
+    return {"date", "member", "attendance"} <= _fields(sniffed, MEETING_SYNONYMS)
+
+
+def _membership_list(sniffed: Sniff) -> bool:
+    """Whether a table is a membership list: a member's name and role, and no meeting
+    dates (an attendance export names its attendees' roles too)."""
+    return (not sniffed.keyed and {"name", "role"} <= _fields(sniffed, MEMBERSHIP_SYNONYMS)
+            and "date" not in _fields(sniffed, MEETING_SYNONYMS))
 
 
 # --- checks: each reads the whole file and says in a line what it holds ---------------
@@ -261,8 +280,10 @@ KINDS: tuple[FileKind, ...] = (
              _record_schema(FileMapping)),
     FileKind("obligations", "a panel's reporting obligations", DOCUMENT_FORMATS,
              lambda s: s.has("obligations"), _obligations, obligation_schema),
-    FileKind("membership", "a panel's members and priority leads", ("json",),
-             lambda s: s.has("members"), _membership, membership_json_schema),
+    FileKind("membership", "a panel's members and priority leads (the project's JSON, or "
+             "a committee system's membership list)", ("json", *TABLE_FORMATS),
+             lambda s: s.has("members") or _membership_list(s), _membership,
+             membership_json_schema),
     FileKind("comparator-set", "an authority's declared comparators", DOCUMENT_FORMATS,
              lambda s: s.keyed and s.has("authority", "comparators"), _comparator_set,
              _record_schema(ComparatorSetModel)),
@@ -271,7 +292,7 @@ KINDS: tuple[FileKind, ...] = (
              lambda s: s.has("document", "recipient", "date") or s.has("submissions"),
              _submissions, submissions_json_schema),
     FileKind("meetings", "a panel's meetings and attendance", MEETINGS_FORMATS,
-             lambda s: s.has("date", "member") or s.has("meetings")
+             lambda s: s.has("date", "member") or s.has("meetings") or _attendance_export(s)
              or (s.format == "json" and not s.keyed and s.has("date")),
              _meetings, meetings_json_schema),
     FileKind("comparators", "comparator values in long format",
