@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, Final, final
 from attrs import field, frozen
 
 from corpparent.dates import day_text
-from corpparent.report.document import Cell, CellKind, Paragraph, Section, Table
+from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
+from corpparent.report.document import Cell, CellKind, Section, Table
 from corpparent.report.funnel import funnel_section
 from corpparent.report.funnel_parts import funnel_out, shown_limit
 from corpparent.report.model import (
@@ -49,16 +50,19 @@ if TYPE_CHECKING:
 __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
            "published_figure", "render_benchmark"]
 
-#: The columns shown, with their headings.
+#: The columns of each theme's table, with their headings: what fits an A4 page upright
+#: at a readable size; every column is in the downloads.
 _SHOWN: Final = (
-    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("rank", "Rank"),
-    ("band", "Band"), ("england", "England"), ("region_value", "Region"),
-    ("neighbours_mean", "Neighbours (mean)"), ("neighbours_median", "Neighbours (median)"),
-    ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
-    ("outstanding_as_at", "Outstanding as at"), ("direction", "Since previous"),
+    ("name", "Measure"), ("period_short", "Period"), ("value", "Value"), ("band", "Band"),
+    ("rank", "Rank"), ("england", "England"), ("region_value", "Region"),
+    ("neighbours_mean", "Neighbours"), ("travel", "Change"),
 )
 #: The column shown where the benchmark has funnel plots.
 _FUNNEL: Final = ("funnel_998", "Against England (99.8% funnel)")
+#: The raw direction beside an improvement or a worsening.
+_ARROWS: Final = {"increase": "\u2191", "decrease": "\u2193"}
+#: A space a line is not broken at.
+_NO_BREAK: Final = "\u00a0"
 #: The funnel limits of a row, rounded as the funnel's figures are.
 _LIMITS: Final = ("funnel_lower_998", "funnel_lower_95", "funnel_upper_95",
                   "funnel_upper_998")
@@ -125,6 +129,9 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
         figure = given.get(name)
         if isinstance(figure, int | float) and not isinstance(figure, bool):
             given[name] = published_figure(float(figure), places)
+    spread = given.get("spread")
+    if isinstance(spread, float):  # a spread is no published figure: its noise only
+        given["spread"] = published_figure(spread, None)
     for name in _LIMITS:
         limit = given.get(name)
         if isinstance(limit, float):
@@ -191,6 +198,17 @@ def _travel(row: BenchmarkRowOut) -> str:
     return row.direction
 
 
+def _travel_short(row: BenchmarkRowOut) -> str:
+    """"improved \u2191": the travel by the measure's polarity with an arrow for the raw
+    direction; the direction alone ("increase") where the measure has no polarity."""
+    if row.direction is None:
+        return "-"
+    if row.travel in ("improved", "worsened"):
+        arrow = _ARROWS.get(row.direction)
+        return f"{row.travel}{_NO_BREAK}{arrow}" if arrow else row.travel
+    return row.direction
+
+
 def _text(row: BenchmarkRowOut, key: str) -> str:
     if key == "measure":
         return f"{row.measure_name} ({row.measure})" if row.measure_name else row.measure
@@ -213,6 +231,12 @@ def _text(row: BenchmarkRowOut, key: str) -> str:
         return _as_at(row.outstanding_as_at, row.outstanding_unknown)
     if key == "direction":
         return _travel(row)
+    if key == "travel":
+        return _travel_short(row)
+    if key == "name":  # the code is in the downloads
+        return row.measure_name or row.measure
+    if key == "period_short":  # kept on one line: "AY 2024/25"
+        return row.period.replace(" ", _NO_BREAK)
     shown = getattr(row, key)
     return shown if isinstance(shown, str) else _number(shown)
 
@@ -231,27 +255,25 @@ def _cell(row: BenchmarkRowOut, key: str) -> Cell:
 
 
 def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
-    """The benchmark's part of the report document: one wide table, a row a measure
-    and period (and authority, where it has several, each named with its region), then
-    the funnel plots where the benchmark has them."""
+    """The benchmark's part of the report document: the summary by theme first
+    (`corpparent.report.benchmark_summary`), then a section for each theme with a
+    compact table, a row a measure and period (and authority, where it has several,
+    each named with its region), then the funnel plots where the benchmark has them."""
     several = len({row.authority_code for row in report.rows}) > 1
     region = None if several else next((row.region for row in report.rows if row.region),
                                        None)
     shown = (*_SHOWN, _FUNNEL) if report.funnels else _SHOWN
     if several:
         shown = (*shown[:2], ("authority", "Authority (region)"), *shown[2:])
-    headings = tuple(f"Region ({region})" if key == "region_value" and region else heading
-                     for key, heading in shown)
-    title = (f"{report.authority}: each authority against England, its region, its "
-             "neighbours and Outstanding authorities" if several else
-             f"{report.authority} against England, its region, its neighbours and "
-             "Outstanding authorities")
-    table = Table(title, headings,
-                  tuple(tuple(_cell(row, key) for key, _ in shown) for row in report.rows),
-                  ident="benchmark-caption", wide=True)
+    headings = tuple(heading for _key, heading in shown)
+    themes = tuple(
+        Section(theme, (Table(theme, headings, tuple(tuple(_cell(row, key) for key, _ in shown)
+                                                     for row in rows),
+                              ident=f"{theme_ident(theme)}-table", stacked=True),),
+                ident=theme_ident(theme))
+        for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)
-    return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
-                         table)), *((funnels,) if funnels else ()))
+    return (summary_section(report.rows, region), *themes, *((funnels,) if funnels else ()))
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:

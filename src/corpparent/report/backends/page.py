@@ -131,6 +131,13 @@ td.mark{{text-align:center;position:relative}}
 .vh{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
 white-space:nowrap}}
 code{{font-size:.85rem;word-break:break-all}}
+col.fit{{width:1%}} td[data-fit]{{white-space:nowrap}}
+@media screen and (max-width:760px){{table.stacked thead{{display:none}}
+table.stacked,table.stacked tbody,table.stacked tr,table.stacked td{{display:block}}
+table.stacked tr{{border-bottom:1px solid #8c9299;padding:.3rem 0}}
+table.stacked td{{border:0;padding:.05rem .2rem;text-align:left;white-space:normal}}
+table.stacked td:first-child{{font-weight:600}}
+table.stacked td+td::before{{content:attr(data-label) ": ";color:{muted}}}}}
 """
 
 
@@ -162,7 +169,11 @@ column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:av
 .card>.charts{{grid-column:2;grid-row:2/span 3;padding:0;gap:4px;flex-wrap:nowrap}}
 .charts figure{{flex:1 1 50%}} .chart{{max-height:40mm}} .charts figcaption{{font-size:.7rem}}
 .card .value{{font-size:1.1rem}} .card p{{margin:.2rem 0}}
-.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}}}
+.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}
+table.stacked{{font-size:7pt;line-height:1.1}} table.stacked th,table.stacked td{{
+padding:.03rem .16rem}} table.stacked td:first-child{{min-width:0}}
+h2[id^=theme-]{{font-size:11pt;margin:.5rem 0 .1rem;border-bottom-width:1px}}
+table.stacked caption{{font-size:8pt}} .footnote{{font-size:8pt}}}}
 """
 
 
