@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from corpparent.cli import cli
 from corpparent.report.benchmark import BenchmarkPage, benchmark_report
@@ -199,7 +198,8 @@ def test_every_row_is_counted_once_in_its_theme(rows: list[BenchmarkRowOut]) -> 
     for summary in summarise(rows):
         assert sum(summary.bands) == sum(summary.travels) == summary.positions
         assert summary.positions == len(grouped[summary.theme])
-        assert len(summary.improved) <= MOST and len(summary.worsened) <= MOST
+        assert len(summary.improved) <= MOST
+        assert len(summary.worsened) <= MOST
         assert all(m.change > 0 for m in summary.improved)
         assert all(m.change < 0 for m in summary.worsened)
         changes = sorted((c for r in grouped[summary.theme]
