@@ -102,7 +102,7 @@ def test_on_a_phone_each_row_names_its_figures(browser: Any, page: Path) -> None
                 getComputedStyle(cell, '::before').content];
     }""")
     tab.close()
-    assert shown == ["block", '"Value: "']
+    assert shown == ["inline-block", '"Value: "']  # a row's figures flow, each named
 
 
 @pytest.mark.parametrize("width", WIDTHS)
