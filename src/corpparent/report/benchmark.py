@@ -10,27 +10,27 @@ rounded away from zero), so no format shows the binary noise of the published fi
 of a mean (98.71, never 98.71000000000001). `benchmark_sections` is its part of
 the report document: rank shown as "k of n" (1 the best), the quartile band as LAIT
 shows it (A the best quarter, "-" where it shows none), figures to four significant
-digits, the travel since the period before by the measure's polarity ("improved
-(increase)"), and the notes at its foot in every format. `provenance_items` is
+digits, the travel since the period before by the measure's polarity with the raw
+direction as an arrow ("improved \u2191"), and the notes at its foot in every format. It
+opens with a summary by theme (`corpparent.report.benchmark_summary`), then a compact
+table for each of the dictionary's themes; every column is in the downloads. `provenance_items` is
 where the figures come from and how they were made, as ``(item, text)`` pairs: the
 downloads carry it beside their table, never inside it. Where the benchmark was given
 the DfE's EES files, its table has a column saying whether the authority is above,
 below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
 the downloads), and a section draws each funnel (`corpparent.report.funnel`).
 A benchmark of several authorities (a region, an authority and its neighbours) has a
-row per authority in each measure and period, and an "Authority" column.
+row per authority in each measure and period, and an "Authority (region)" column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.dates import day_text
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
 from corpparent.report.document import Cell, CellKind, Section, Table
 from corpparent.report.funnel import funnel_section
@@ -53,7 +53,7 @@ __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenanc
 #: The columns of each theme's table, with their headings: what fits an A4 page upright
 #: at a readable size; every column is in the downloads.
 _SHOWN: Final = (
-    ("name", "Measure"), ("period_short", "Period"), ("value", "Value"), ("band", "Band"),
+    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("band", "Band"),
     ("rank", "Rank"), ("england", "England"), ("region_value", "Region"),
     ("neighbours_mean", "Neighbours"), ("travel", "Change"),
 )
@@ -178,27 +178,7 @@ def _number(value: float | int | None) -> str:
     return str(value)
 
 
-def _as_at(day: date | None, unknown: int | None) -> str:
-    """"31 March 2023 (12 judged later, not counted)": the group's date, and how many
-    authorities it leaves out because their latest judgement was published later."""
-    if day is None:
-        return "-"
-    return day_text(day) + (f" ({unknown} judged later, not counted)" if unknown else "")
-
-
 def _travel(row: BenchmarkRowOut) -> str:
-    """"improved (increase)": the travel by the measure's polarity, with the raw
-    direction beside it; "increase (no polarity)" where the measure has none."""
-    if row.direction is None:
-        return "-"
-    if row.travel in ("improved", "worsened"):
-        return f"{row.travel} ({row.direction})"
-    if row.travel == "no polarity" and row.direction not in ("no change", "not comparable"):
-        return f"{row.direction} (no polarity)"
-    return row.direction
-
-
-def _travel_short(row: BenchmarkRowOut) -> str:
     """"improved \u2191": the travel by the measure's polarity with an arrow for the raw
     direction; the direction alone ("increase") where the measure has no polarity."""
     if row.direction is None:
@@ -210,10 +190,10 @@ def _travel_short(row: BenchmarkRowOut) -> str:
 
 
 def _text(row: BenchmarkRowOut, key: str) -> str:
-    if key == "measure":
-        return f"{row.measure_name} ({row.measure})" if row.measure_name else row.measure
-    if key == "period":
-        return f"{row.period} [{row.years}]" if row.years != row.period else row.period
+    if key == "measure":  # its code is in the downloads
+        return row.measure_name or row.measure
+    if key == "period":  # kept on one line: "AY 2024/25"
+        return row.period.replace(" ", _NO_BREAK)
     if key == "value":
         if row.value is None:
             return f"not published ({row.symbol})" if row.symbol else "not published"
@@ -224,19 +204,8 @@ def _text(row: BenchmarkRowOut, key: str) -> str:
         return f"{row.authority} ({row.region})" if row.region else row.authority
     if key == "neighbours_mean" and row.neighbours_note:
         return row.neighbours_note
-    if key == "outstanding":
-        k, n = row.outstanding_better_than, row.outstanding_with_value
-        return "-" if k is None or not n else f"{k} of {n}"
-    if key == "outstanding_as_at":
-        return _as_at(row.outstanding_as_at, row.outstanding_unknown)
-    if key == "direction":
-        return _travel(row)
     if key == "travel":
-        return _travel_short(row)
-    if key == "name":  # the code is in the downloads
-        return row.measure_name or row.measure
-    if key == "period_short":  # kept on one line: "AY 2024/25"
-        return row.period.replace(" ", _NO_BREAK)
+        return _travel(row)
     shown = getattr(row, key)
     return shown if isinstance(shown, str) else _number(shown)
 
