@@ -180,7 +180,7 @@ padding:.03rem .16rem}} table.stacked td:first-child{{min-width:0}}
 h2[id^=theme-]{{font-size:11pt;line-height:1.2;margin:.4rem 0 .1rem;border-bottom-width:1px}}
 table.stacked td{{border-bottom:0}} table.stacked tbody tr:nth-child(even){{background:{stripe};
 print-color-adjust:exact;-webkit-print-color-adjust:exact}}
-table.stacked caption{{font-size:8pt}} .footnote{{font-size:7.5pt}}}}
+table.stacked caption{{font-size:8pt}}}}
 """
 
 
