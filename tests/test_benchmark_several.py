@@ -94,7 +94,8 @@ def test_the_south_west_in_markdown_names_each_authority() -> None:
     assert result.exit_code == 0, result.output
     assert "# National benchmark: South West (E12000009)" in result.stdout
     assert "**Authorities:** South West" in result.stdout
-    lines = [line for line in result.stdout.splitlines() if "(LAC\\_LongStable%)" in line]
+    lines = [line for line in result.stdout.splitlines()
+             if line.startswith("| Long Term Placement Stability (%) |")]
     assert len(lines) == len(published_in("South West"))
     for code in published_in("South West"):
         name = known_areas()[code].name
@@ -149,7 +150,7 @@ def test_one_authority_has_no_authority_column() -> None:
     result = run("-a", "Wiltshire", "-f", "markdown")
     assert result.exit_code == 0, result.output
     assert "Authority (region)" not in result.stdout
-    assert "Region (South West)" in result.stdout
+    assert "Region is the South West's figure" in result.stdout
     assert "**Authority:** Wiltshire" in result.stdout
 
 

@@ -135,9 +135,10 @@ def test_every_format_shows_the_travel_with_the_direction() -> None:
                                      "-f", "markdown"]).stdout
     for row in rows:
         direction, moved = row["direction"], row["travel"]
+        arrow = {"increase": "\u2191", "decrease": "\u2193"}.get(direction)
         if moved in ("improved", "worsened"):
-            assert f"{moved} ({direction})" in shown
+            assert f"{moved} {arrow}" in shown  # the raw direction as an arrow
         elif moved == "no polarity":
-            assert f"{direction} (no polarity)" in shown
+            assert f"| {direction} |" in shown
     assert any(row["travel"] == "no polarity" for row in rows)
     assert any(row["travel"] in ("improved", "worsened") for row in rows)

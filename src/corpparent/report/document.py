@@ -113,7 +113,8 @@ class FindingList:
 class Table:
     """A table of typed cells. ``key`` is a line printed above it (the symbols it uses);
     ``ident`` names it for a link or a screen reader; ``wide`` says it needs more than a
-    screen's width."""
+    screen's width; ``stacked`` that on a narrow screen each row may be set as a list of
+    its cells, each under its column's name."""
 
     title: str
     columns: tuple[str, ...]
@@ -121,6 +122,7 @@ class Table:
     key: str = ""
     ident: str = ""
     wide: bool = False
+    stacked: bool = False
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of the column headed ``name``."""

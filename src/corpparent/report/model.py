@@ -211,6 +211,8 @@ class BenchmarkRowOut(OutModel):
 
     measure: str = Field(description="the LAIT measure code")
     measure_name: str | None = Field(default=None, description="the dictionary's name")
+    theme: str | None = Field(default=None, description="the dictionary's theme (its first "
+                              "topic) the measure is shown under")
     years: str = Field(description="the period as LAIT labels it ('2025')")
     period: str = Field(description="the period as written ('2024-25')")
     authority: str
@@ -246,6 +248,9 @@ class BenchmarkRowOut(OutModel):
     travel: str | None = Field(default=None, description="what the direction means by the "
                                "measure's polarity: improved, worsened, no change, not "
                                "comparable, or no polarity")
+    spread: float | None = Field(default=None, description="the interquartile range of every "
+                                 "authority's figure in the period: the yardstick the "
+                                 "summary measures a change against")
     polarity: str | None = Field(default=None, description="higher is better, lower is "
                                  "better or neutral; null where the dictionary gives none")
     decimals: int | None = Field(default=None, description="the decimal places the DfE "

@@ -11,7 +11,8 @@ statistical neighbours ([`chosen_authorities`][corpparent.runs.benchmark.chosen_
 Choosing the periods happens here, once, on parsed periods. Given the funnel inputs
 of the DfE's EES files (`corpparent.files.dfe.funnels.read_funnel_measures`), each measure and
 period shown that has one gets its funnel plot (`corpparent.benchmarking.funnel.funnel`) and the
-authority's flags in its row.
+authority's flags in its row. Each row carries its measure's theme and the spread of
+every authority's figures (`corpparent.runs.benchmark_themes`), which the summary uses.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from corpparent.dfe.measure_search import closest_codes, measure_code
 from corpparent.errors import DataError
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period, parse_period
+from corpparent.runs.benchmark_themes import add_themes, spreads
 
 if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
     from corpparent.dfe.national_inputs import NationalInputs
@@ -233,6 +235,8 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
                              order[str(r["authority_code"])]))
     shown = {str(r["measure"]) for r in rows}
     drawn = _funnels(rows, funnels)
+    add_themes(rows, inputs.dictionary, spreads(
+        results.table, {(str(r["measure"]), str(r["period"])) for r in rows}))
     return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown},

@@ -49,6 +49,9 @@ from corpparent.report.suppression import COUNT_UNIT
 
 __all__ = ["render_document", "render_html", "write"]
 
+#: A column whose cells are none longer than this takes only their width, unbroken.
+_SHORT = 12
+
 
 def _legend(indicator: IndicatorOut) -> str:
     """The key to the trend chart's marks, each only where the chart draws it."""
@@ -192,7 +195,11 @@ def _cell(cell: Cell) -> str:
 
 def _table(block: Table, named_by: str, fallback: str) -> str:
     """A table of the document, scrolling on its own where it is wider than the screen,
-    named by the heading ``named_by`` where given, else by its own caption."""
+    named by the heading ``named_by`` where given, else by its own caption. A
+    ``stacked`` table never scrolls: on a narrow screen each row is a list of its cells,
+    each under its column's name."""
+    if block.stacked:
+        return _stacked(block, named_by or block.ident or fallback, not named_by)
     marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
     rows = [[f'<th scope="row">{e(row[0].text)}</th>' if marks else _cell(row[0]),
              *(_cell(c) for c in row[1:])] for row in block.rows]
@@ -203,6 +210,23 @@ def _table(block: Table, named_by: str, fallback: str) -> str:
     ident = block.ident or fallback
     return key + scrolling(html_table(headers, rows, caption=e(block.title),
                                       caption_id=ident), ident, wide=block.wide)
+
+
+def _stacked(block: Table, ident: str, captioned: bool) -> str:
+    """A table that fits the screen: a column of short cells (figures, bands, periods)
+    takes only their width, the others the rest; on a narrow screen its rows stack."""
+    labels = [e(c) for c in block.columns]
+    fit = [all(len(row[i].text) <= _SHORT for row in block.rows)
+           for i in range(len(block.columns))]
+    rows = [[_cell(c).replace("<td", f'<td data-label="{label}"' + " data-fit" * short, 1)
+             for c, label, short in zip(row, labels, fit, strict=True)]
+            for row in block.rows]
+    table = html_table(labels, rows, caption=e(block.title) if captioned else "",
+                       caption_id=ident if captioned else "")
+    columns = "".join('<col class="fit">' if short else "<col>" for short in fit)
+    named = "" if captioned else f' aria-labelledby="{ident}"'
+    return table.replace("<table>", f'<table class="stacked"{named}>', 1).replace(
+        "<thead>", f"<colgroup>{columns}</colgroup><thead>", 1)
 
 
 def _chart(block: ChartBlock) -> str:
@@ -243,9 +267,10 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
     if isinstance(block, FindingList):
         return _findings(block, level, "" if section.title else f"findings-{number}")
     if isinstance(block, Table):
-        # a register, under its own heading with its key, is named by the heading;
-        # any other table by its caption
-        named_by = section.ident if block.key and len(section.blocks) == 1 else ""
+        # a register (with its key) or a table titled as its section, alone under the
+        # section's heading, is named by the heading; any other table by its caption
+        named_by = section.ident if (block.key or block.title == section.title) and len(
+            section.blocks) == 1 else ""
         return _table(block, named_by, f"{section.ident or 'section'}-table-{number}")
     if isinstance(block, ChartBlock):
         return _chart(block)

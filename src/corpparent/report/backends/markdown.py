@@ -100,6 +100,8 @@ def render_document(document: Document) -> str:
     for section in document.sections:
         level = 3 if section.title else 2
         body = [line for block in section.blocks for line in _block(block, level)]
+        if section.title and body[:1] == [f"{'#' * level} {md(section.title)}"]:
+            body = body[2:]  # a table named as its section, under the section's heading
         if section.title and body:  # a section with nothing Markdown draws is left out
             lines += [f"## {md(section.title)}", ""]
         lines += body

@@ -49,6 +49,7 @@ PAGE_COLOURS: Final = MappingProxyType(
         "internal": ("#ffffff", "#34414d"),
         "public": ("#1b1b1b", "#eef3f8"),
         "link": ("#1d4f91", "#ffffff"),
+        "stripe": ("#1b1b1b", "#eceff3"),
     }
 )
 
@@ -131,6 +132,15 @@ td.mark{{text-align:center;position:relative}}
 .vh{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
 white-space:nowrap}}
 code{{font-size:.85rem;word-break:break-all}}
+col.fit{{width:1%}} td[data-fit]{{white-space:nowrap}}
+@media screen and (max-width:760px){{table.stacked thead{{display:none}}
+table.stacked,table.stacked caption,table.stacked tbody,table.stacked tr,
+table.stacked td{{display:block}}
+table.stacked tr{{border-bottom:1px solid #8c9299;padding:.3rem 0}}
+table.stacked td{{border:0;padding:.05rem .2rem;text-align:left;white-space:normal}}
+table.stacked td:first-child{{font-weight:600}}
+table.stacked td+td{{display:inline-block;margin-right:.7rem}}
+table.stacked td+td::before{{content:attr(data-label) ": ";color:{muted}}}}}
 """
 
 
@@ -144,9 +154,11 @@ def _css_string(text: str) -> str:
 def _print_css(title: str) -> str:
     """A4 pages with the report's title at the head of each and "Page n of m" at the
     foot, the indicator cards two to a row with their charts kept small, so a printed
-    paper takes about a page for every four indicators. Chromium prints the running head
-    and foot from CSS page-margin boxes."""
+    paper takes about a page for every four indicators; a table that may be stacked (a
+    benchmark's, by theme) in 7 point, its rows striped rather than ruled. Chromium
+    prints the running head and foot from CSS page-margin boxes."""
     muted = PAGE_COLOURS["muted"][0]
+    stripe = PAGE_COLOURS["stripe"][1]
     margin_font = f"font:8.5pt system-ui,Arial,sans-serif;color:{muted}"
     return f"""
 @page{{size:A4;margin:16mm 12mm 16mm;
@@ -162,7 +174,13 @@ column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:av
 .card>.charts{{grid-column:2;grid-row:2/span 3;padding:0;gap:4px;flex-wrap:nowrap}}
 .charts figure{{flex:1 1 50%}} .chart{{max-height:40mm}} .charts figcaption{{font-size:.7rem}}
 .card .value{{font-size:1.1rem}} .card p{{margin:.2rem 0}}
-.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}}}
+.card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}
+table.stacked{{font-size:7pt;line-height:1.1}} table.stacked th,table.stacked td{{
+padding:.03rem .16rem}} table.stacked td:first-child{{min-width:0}}
+h2[id^=theme-]{{font-size:11pt;line-height:1.2;margin:.4rem 0 .1rem;border-bottom-width:1px}}
+table.stacked td{{border-bottom:0}} table.stacked tbody tr:nth-child(even){{background:{stripe};
+print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+table.stacked caption{{font-size:8pt}}}}
 """
 
 

@@ -46,6 +46,7 @@ from corpparent.report.backends.paper_word import (
     add_page_number,
     describe,
     fit_columns,
+    narrow_cells,
     open_template,
     repeat_header,
     set_paper_size,
@@ -89,6 +90,10 @@ _CHART_WIDTH_CM: Final = 12.0
 _SMALL_FROM: Final = 5
 _SMALL_PT: Final = 8.0
 _NORMAL_PT: Final = 11.0
+#: A compact table (a benchmark's, by theme) is set in 7 point, in narrow cells, a
+#: column of cells none longer than `_SHORT` kept whole.
+_COMPACT_PT: Final = 7.0
+_SHORT: Final = 12
 # Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return):
 # text from a data file holding one is written without it rather than failing the paper.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -206,7 +211,10 @@ def _section(paper: Any, section: Section, title: str, level: int) -> None:
         _title(paper, title, level)
         level += 1
     for block in section.blocks:
-        _block(paper, block, level)
+        if isinstance(block, Table) and block.title == section.title:
+            _table(paper, block, titled=False)  # named by the section's heading
+        else:
+            _block(paper, block, level)
 
 
 def _block(paper: Any, block: Block, level: int) -> None:
@@ -258,8 +266,9 @@ def _findings(paper: Any, block: FindingList, level: int) -> None:
                                     style=style(paper, "List Bullet 2", "List Bullet"))
 
 
-def _table(paper: Any, block: Table) -> None:
-    paper.add_paragraph(_text(block.title)).runs[0].bold = True
+def _table(paper: Any, block: Table, *, titled: bool = True) -> None:
+    if titled:
+        paper.add_paragraph(_text(block.title)).runs[0].bold = True
     if block.key:
         paper.add_paragraph(_text(block.key))
     table = paper.add_table(rows=1, cols=len(block.columns))
@@ -270,14 +279,21 @@ def _table(paper: Any, block: Table) -> None:
         for cell, shown in zip(table.add_row().cells, row, strict=True):
             cell.text = _text(shown.text)
     size = _NORMAL_PT
-    if len(block.columns) > _SMALL_FROM:
+    if len(block.columns) > _SMALL_FROM or block.stacked:
         from docx.shared import Pt
 
-        size = _SMALL_PT
+        size = _COMPACT_PT if block.stacked else _SMALL_PT
         for row_cells in table.rows:
             for cell in row_cells.cells:
                 for run in cell.paragraphs[0].runs:
                     run.font.size = Pt(size)
+    if block.stacked:  # short columns whole, each row a line where it can be
+        narrow_cells(table)
+        repeat_header(table)
+        fit_columns(paper, table, size, whole=[
+            all(len(row[i].text) <= _SHORT for row in block.rows)
+            for i in range(len(block.columns))])
+        return
     _finish_table(paper, table, size)
 
 

@@ -19,6 +19,7 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -31,6 +32,7 @@ __all__ = [
     "add_page_number",
     "describe",
     "fit_columns",
+    "narrow_cells",
     "neutral_template",
     "open_template",
     "repeat_header",
@@ -54,6 +56,7 @@ _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # and capitals, so a word measured so fits.
 _CHAR_EM: Final = 0.62
 _CELL_PADDING_PT: Final = 12.0
+_NARROW_PADDING_PT: Final = 4.0
 _WORD = re.compile(r"\S+")
 
 
@@ -205,22 +208,49 @@ def repeat_header(table: Any) -> None:
     tr_pr.append(header)
 
 
-def _measure(text: str, size_pt: float) -> tuple[float, float]:
+def narrow_cells(table: Any) -> None:
+    """Give ``table`` cells with 1 point of room either side of their text and no space
+    after their paragraphs, single-spaced, so a compact table holds more in less."""
+    from docx.oxml import parse_xml
+
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.space_after = 0
+                paragraph.paragraph_format.line_spacing = 1.0
+
+    margins = parse_xml(f'<w:tblCellMar xmlns:w="{_W}"><w:left w:w="20" w:type="dxa"/>'
+                        '<w:right w:w="20" w:type="dxa"/></w:tblCellMar>')
+    properties = table._tbl.tblPr
+    look = properties.find(f"{{{_W}}}tblLook")
+    if look is None:
+        properties.append(margins)
+    else:
+        look.addprevious(margins)
+
+
+def _measure(text: str, size_pt: float,
+             padding_pt: float = _CELL_PADDING_PT) -> tuple[float, float]:
     """The width in points of the longest word of ``text`` and of the whole of it."""
     per_char = size_pt * _CHAR_EM
     # A blank cell has no word: it needs its padding only.
     longest = max((len(w) for w in _WORD.findall(text)), default=0)
-    return longest * per_char + _CELL_PADDING_PT, len(text) * per_char + _CELL_PADDING_PT
+    return longest * per_char + padding_pt, len(text) * per_char + padding_pt
 
 
-def column_widths(cells: list[list[str]], size_pt: float, width_pt: float) -> list[float]:
+def column_widths(cells: list[list[str]], size_pt: float, width_pt: float,
+                  whole: Sequence[bool] = ()) -> list[float]:
     """Widths in points for columns holding ``cells`` (rows of text), filling
-    ``width_pt``: each column at least as wide as its longest word, the room left shared
-    by how much more its longest cell needs; scaled down only when the longest words
-    alone are wider than the page."""
+    ``width_pt``: each column at least as wide as its longest word (its longest cell,
+    where ``whole`` marks it), the room left shared by how much more its longest cell
+    needs; scaled down only when the longest words alone are wider than the page."""
     columns = list(zip(*cells, strict=True))
-    least = [max(_measure(text, size_pt)[0] for text in column) for column in columns]
-    most = [max(_measure(text, size_pt)[1] for text in column) for column in columns]
+    kept = [n < len(whole) and whole[n] for n in range(len(columns))]
+    # Narrow cells (`narrow_cells`), where some columns are kept whole, need little room.
+    padding = _NARROW_PADDING_PT if any(kept) else _CELL_PADDING_PT
+    least = [max(_measure(text, size_pt, padding)[1 if kept[n] else 0] for text in column)
+             for n, column in enumerate(columns)]
+    most = [max(_measure(text, size_pt, padding)[1] for text in column) for column in columns]
     if sum(least) >= width_pt:
         return [w * width_pt / sum(least) for w in least]
     wants = [max(m - w, 0.0) for m, w in zip(most, least, strict=True)]
@@ -231,17 +261,17 @@ def column_widths(cells: list[list[str]], size_pt: float, width_pt: float) -> li
     return [w + room * want / sum(wants) for w, want in zip(least, wants, strict=True)]
 
 
-def fit_columns(paper: Any, table: Any, size_pt: float) -> None:
-    """Set the table's column widths from its contents (`column_widths`) within
-    the text width of the paper's current section, fixed so Word and LibreOffice keep
-    them."""
+def fit_columns(paper: Any, table: Any, size_pt: float, whole: Sequence[bool] = ()) -> None:
+    """Set the table's column widths from its contents (`column_widths`, the columns
+    ``whole`` marks kept whole) within the text width of the paper's current section,
+    fixed so Word and LibreOffice keep them."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Length, Pt
 
     section = paper.sections[-1]
     text_width = Length(section.page_width - section.left_margin - section.right_margin).pt
     texts = [[cell.text for cell in row.cells] for row in table.rows]
-    widths = column_widths(texts, size_pt, text_width)
+    widths = column_widths(texts, size_pt, text_width, whole)
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for column, width in zip(table.columns, widths, strict=True):

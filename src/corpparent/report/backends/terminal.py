@@ -113,8 +113,9 @@ def _table(block: Table, caption: str = "") -> RichTable:
 
 
 def _records(block: Table) -> Text:
-    """A table too wide for a terminal, a row at a time: its first cell, then each other
-    cell under its column's name, every figure whole at any width."""
+    """A table too wide for a terminal (or one that may be stacked), a row at a time:
+    its first cell, then each other cell under its column's name, every figure whole at
+    any width."""
     from rich.text import Text
 
     text = Text(block.title, style="bold")
@@ -134,7 +135,7 @@ def _blocks(block: Block) -> list[RenderableType]:
     if isinstance(block, FindingList):
         return [_findings(block)]
     if isinstance(block, Table):
-        return [_records(block) if block.wide else _table(block)]
+        return [_records(block) if block.wide or block.stacked else _table(block)]
     if isinstance(block, ChartBlock | FunnelBlock):
         return [_table(block.points, block.caption)]
     assert isinstance(block, IndicatorDetails)
