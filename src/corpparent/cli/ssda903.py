@@ -95,7 +95,7 @@ def measures(folder: Path, year: str, as_at: tuple[dt.datetime, ...],
               help="An indicator set from Python instead.")
 @click.option("--year", "-y", "years", multiple=True, metavar="YYYY-YY",
               help="A collection year to compute, at its 31 March ('2023-24'); repeat for "
-                   "several. Default: every year read.")
+                   "several. Default: every year read, unless --as-at is given.")
 @click.option("--as-at", "as_at", multiple=True, metavar="YYYY-MM-DD",
               type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Take the figures at this month end instead, in the collection year "
@@ -123,9 +123,6 @@ def readings(folder: Path, authority_id: str | None, indicator_ref: str | None,
     from corpparent.report.ssda903 import render_readings
     from corpparent.runs.ssda903 import ssda903_readings
 
-    if years and as_at:
-        raise click.UsageError("give --year or --as-at, not both: each day's figures are "
-                               "those of the collection year holding it")
     profile, indicators = profile_and_indicators(authority_id, indicator_ref)
     if indicator_ref is None and profile is not None:
         indicators = profile.reading_indicators

@@ -117,20 +117,21 @@ def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
                      years: Sequence[FinancialYear | str] = (),
                      as_at: Sequence[dt.date] = ()) -> ReadingsRun:
     """The readings of each of ``indicators`` that names its SSDA903 measure, computed
-    from ``returns``: each of ``years`` (default: every year read) at its 31 March, or,
-    given ``as_at``, each day's figures in the collection year holding it (see
+    from ``returns``: each of ``years`` at its 31 March, and each day of ``as_at`` in the
+    collection year holding it (given neither, every year read, at its 31 March). See
     [`reading_period`][corpparent.runs.ssda903.reading_period] for the periods they are
-    written for). A [`DefinitionError`][corpparent.errors.DefinitionError] when no
-    indicator names a measure."""
+    written for; a figure that two of them give for one period (a count to 31 March is
+    the year's) is given once. A [`DefinitionError`][corpparent.errors.DefinitionError]
+    when no indicator names a measure."""
     named = [i for i in indicators if i.ssda903 is not None]
     if not named:
         raise DefinitionError("no indicator names an SSDA903 measure: give an [[indicators]] "
                               "entry of the plug-in ssda903 = \"placements_3plus\" (say) to "
                               "compute its figures from the return")
     ids = list(dict.fromkeys(i.ssda903 for i in named if i.ssda903 is not None))
-    taken: list[tuple[FinancialYear, dt.date | None]] = (
-        [(FinancialYear.containing(day), day) for day in as_at] if as_at
-        else [(collection_year(year), None) for year in years or list(returns)])
+    taken: list[tuple[FinancialYear, dt.date | None]] = [
+        *((collection_year(year), None) for year in years or ([] if as_at else returns)),
+        *((FinancialYear.containing(day), day) for day in as_at)]
     found: dict[tuple[str, Period], Reading] = {}
     warnings: dict[str, RunWarning] = {}
     for year, day in taken:
