@@ -32,7 +32,6 @@ from corpparent.runs.notes import RunWarning
 from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import (
     MeasureValue,
-    Unit,
     Window,
     compute,
     definition,
@@ -166,9 +165,9 @@ def reading_period(indicator: Indicator, year: FinancialYear,
 
 def _reading(indicator: Indicator, value: MeasureValue, period: Period) -> Reading:
     """The reading of ``indicator`` that ``value`` gives: a count as its value; a
-    percentage or a number per child in the indicator's unit, with its numerator and
-    denominator (withheld as ``z``, not applicable, where no child is in the
-    denominator)."""
+    percentage or a number per child as its numerator over its denominator, in the
+    indicator's unit, with both counts (withheld as ``z``, not applicable, where no child
+    is in the denominator)."""
     source = f"the SSDA903 measure {value.measure} of {value.year} at {value.as_at}"
     if value.denominator is None:
         return Reading(indicator.id, period, float(value.numerator), source=source)
@@ -176,9 +175,8 @@ def _reading(indicator: Indicator, value: MeasureValue, period: Period) -> Readi
     if value.value is None:
         return Reading(indicator.id, period, None, numerator, denominator, symbol="z",
                        source=source)
-    unit = definition(value.measure, value.year).unit
-    shown = units.convert(value.value, "percent" if unit is Unit.PERCENT else "dimensionless",
-                          indicator.unit)
+    # The value as a readings file's row of the two counts gives it (docs/readings.md).
+    shown = units.convert(numerator / denominator, "dimensionless", indicator.unit)
     return Reading(indicator.id, period, shown, numerator, denominator, source=source)
 
 
