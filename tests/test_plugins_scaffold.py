@@ -227,6 +227,7 @@ def test_every_command_taking_an_authority_takes_a_plugin_file(tmp_path: Path) -
         "validate": ["validate", "-a", str(plugin), str(READINGS)],
         "chart": ["chart", str(data / "wiltshire_health_assessments_monthly_illustrative.csv"),
                   "-a", str(plugin), "-n", "health_assessments", "-f", "json"],
+        "ssda903 readings": ["ssda903", "readings", str(data / "ssda903"), "-a", str(plugin)],
     }
     assert set(runs) == _commands_taking_authority()
     for command, args in runs.items():

@@ -25,12 +25,15 @@ from corpparent.cli.isolation import Outcome, outcome, user_code
 from corpparent.cli.reading_options import reading_options
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
-from corpparent.periods import Period
+from corpparent.indicators.readings import Readings
+from corpparent.indicators.sets import IndicatorSet
+from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period
 from corpparent.plugins.references import plugin_file
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import AnyReport, ScorecardReport
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError
+from corpparent.runs.notes import RunWarning
 from corpparent.runs.scorecard import assess_scorecard
 from corpparent.spc.chart import XmROptions
 
@@ -38,7 +41,7 @@ __all__ = ["scorecard"]
 
 
 @click.command(short_help="Assess a scorecard and its exception report.")
-@click.argument("readings", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("readings", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--period", "-p", "periods", type=PeriodType(), multiple=True, required=True,
               help="The period to assess, e.g. '2022-23 Q4'. Repeat for several periods.")
 @click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
@@ -70,13 +73,18 @@ __all__ = ["scorecard"]
               help="Draw the process chart of each indicator with 13 or more readings up to "
               "the period: its variation, the assurance about its target, and its process "
               "limits as the expected range where none was set (see docs/spc.md).")
+@click.option("--ssda903", "ssda903_folder", metavar="FOLDER",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Compute the figures of every indicator that names its SSDA903 measure "
+              "from the council's return in FOLDER (each year's at its 31 March, and "
+              "each quarter or month assessed at its end), beside or instead of READINGS.")
 @click.option("--strict", is_flag=True,
               help="Exit with code 3 when an indicator has no reading for a period assessed, "
               "or nothing could be judged (a warning is printed either way).")
 @reading_options
 @output_options
 def scorecard(
-    readings: Path,
+    readings: Path | None,
     periods: tuple[Period, ...],
     authority_id: str | None,
     indicator_ref: str | None,
@@ -88,6 +96,7 @@ def scorecard(
     use_national: bool,
     national_data: Path | None,
     process_charts: bool,
+    ssda903_folder: Path | None,
     strict: bool,
     out: Output,
 ) -> None:
@@ -95,7 +104,8 @@ def scorecard(
 
     READINGS is a CSV, JSON, Excel (.xlsx) or OpenDocument (.ods) readings file
     (columns indicator, period, value, and optionally unit, numerator, denominator,
-    population).
+    population). With --ssda903 the figures of the indicators that name their SSDA903
+    measure are computed from the council's return instead; a figure both give is refused.
 
     The indicators, their expected ranges and targets come from an authority plug-in
     (--authority) or from Python (--indicators); comparators from the plug-in or a file.
@@ -110,12 +120,15 @@ def scorecard(
           -f markdown -o "scorecard-{period}.md"
       corpparent scorecard readings.csv -i my_indicators.py:indicators --name "Our Council" \\
           -c comparators.csv -p "2022-23 Q4" -f json --fail-on-breach
+      corpparent scorecard -a national --ssda903 returns/ -p 2023-24
     """
+    if readings is None and ssda903_folder is None:
+        raise click.UsageError("give a READINGS file, or --ssda903 FOLDER, or both")
     if len(periods) > 1 and (out.path is None or "{period}" not in str(out.path)):
         raise click.UsageError("several periods need --output with {period} in the file name")
     assessed = partial(_assessed, readings, periods, authority_id, indicator_ref,
                        authority_name, comparators_file, title, sheet, history, use_national,
-                       national_data, process_charts, out)
+                       national_data, process_charts, ssda903_folder, out)
     done = outcome(assessed, user_code(authority=authority_id, indicators=indicator_ref))
     warn(done.warnings, "scorecard")
     for report, target in zip(done.reports, done.targets, strict=True):
@@ -127,18 +140,22 @@ def scorecard(
     out.exit_on_breach(r for r in done.reports if isinstance(r, ScorecardReport))
 
 
-def _assessed(readings: Path, periods: tuple[Period, ...], authority_id: str | None,
+def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: str | None,
               indicator_ref: str | None, authority_name: str | None,
               comparators_file: Path | None, title: str | None, sheet: str | None,
               history: int, use_national: bool, national_data: Path | None,
-              process_charts: bool, out: Output) -> Outcome:
+              process_charts: bool, ssda903_folder: Path | None, out: Output) -> Outcome:
     """The scorecard of each period, as report documents, with the run's warnings: the
     part of the command that runs a Python plug-in's code (in a child process when
     there is one)."""
     profile, indicators = profile_and_indicators(authority_id, indicator_ref)
     if indicator_ref is None and profile is not None:
         indicators = profile.reading_indicators
-    data = read_readings(readings, indicators, sheet=sheet)
+    data = Readings() if readings is None else read_readings(readings, indicators,
+                                                              sheet=sheet)
+    from_return: tuple[RunWarning, ...] = ()
+    if ssda903_folder is not None:
+        data, from_return = _from_return(data, ssda903_folder, indicators, periods)
     comparators = None
     if comparators_file is not None:
         comparators = read_comparators(comparators_file, indicators=indicators)
@@ -157,13 +174,17 @@ def _assessed(readings: Path, periods: tuple[Period, ...], authority_id: str | N
             process=XmROptions() if process_charts else None, national=national)
     except BeforeFirstYearError as exc:
         raise click.UsageError(str(exc)) from None
-    warnings = list(run.warnings)
+    warnings = [*from_return, *run.warnings]
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
+    if ssda903_folder is not None:
+        inputs += sorted(ssda903_folder.rglob("*.csv"))
     options = {**options_used(authority=authority_id, indicators=indicator_ref,
                               comparators=None if comparators_file is None
                               else str(comparators_file), history=history,
                               process_charts=process_charts,
-                              national=use_national or national_data is not None),
+                              national=use_national or national_data is not None,
+                              ssda903=None if ssda903_folder is None
+                              else str(ssda903_folder)),
                **out.options()}
     now = datetime.now(UTC).replace(microsecond=0)
     reports: list[AnyReport] = []
@@ -178,3 +199,18 @@ def _assessed(readings: Path, periods: tuple[Period, ...], authority_id: str | N
         targets.append(None if out.path is None else str(out.path).replace(
             "{period}", slug(assessed.period)))
     return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete)
+
+
+def _from_return(data: Readings, folder: Path, indicators: IndicatorSet,
+                 periods: tuple[Period, ...]) -> tuple[Readings, tuple[RunWarning, ...]]:
+    """The readings computed from the SSDA903 return in ``folder`` beside those of the
+    file: every year read at its 31 March, and each quarter or month assessed at its end
+    where its year's return is read."""
+    from corpparent.files.ssda903.reader import read_returns
+    from corpparent.runs.ssda903 import ssda903_readings, with_return
+
+    returns = read_returns(folder)
+    days = [p.end for p in periods if isinstance(p, FinancialQuarter | Month)
+            and FinancialYear.containing(p.end) in returns]
+    computed = ssda903_readings(returns, indicators, list(returns), days)
+    return with_return(data, computed.readings), computed.warnings

@@ -17,9 +17,9 @@ from typing import final
 from attrs import evolve, field, frozen
 
 from corpparent import units
-from corpparent.errors import DefinitionError, UnitError
+from corpparent.errors import CorpparentError, DefinitionError, UnitError
 
-__all__ = ["Indicator", "Kind", "Polarity"]
+__all__ = ["Indicator", "Kind", "Polarity", "ssda903_misfit"]
 
 
 class Kind(Enum):
@@ -124,6 +124,12 @@ class Indicator:
     """The questions the panel may ask when the indicator is an exception, where the
     authority writes its own; they replace the defaults of
     [`corpparent.questions`][corpparent.questions]. Plain text, shown as written."""
+    ssda903: str | None = None
+    """The SSDA903 measure the indicator is (``placements_3plus``; see
+    [`MEASURES`][corpparent.ssda903.MEASURES]), where it is one: its figures can then be
+    computed from the council's own return (``corpparent scorecard --ssda903``). The
+    measure must be known and its unit fit the indicator's (see
+    [`ssda903_misfit`][corpparent.indicators.definitions.ssda903_misfit])."""
 
     @unit.default
     def _default_unit(self) -> str:
@@ -145,6 +151,10 @@ class Indicator:
                 f"indicator {self.id!r}: a {self.kind} indicator cannot be measured in "
                 f"{units.unit_label(self.unit)}; use a unit like {expected}"
             )
+        if self.ssda903 is not None:
+            wrong = ssda903_misfit(self.ssda903, self.kind, self.unit)
+            if wrong is not None:
+                raise DefinitionError(f"indicator {self.id!r}, field 'ssda903': {wrong}")
 
     @property
     def unit_label(self) -> str:
@@ -182,3 +192,37 @@ class Indicator:
     def with_polarity(self, polarity: Polarity) -> Indicator:
         """A copy with another polarity."""
         return evolve(self, polarity=polarity)
+
+
+def ssda903_misfit(measure_id: str, kind: Kind | str, unit: str | None = None) -> str | None:
+    """Why the SSDA903 measure ``measure_id`` cannot give the figures of an indicator of
+    ``kind`` measured in ``unit`` (default the kind's), or ``None`` when it can: the
+    measure must be known, a percentage measure be a percentage indicator's, a count
+    of children a count's or a snapshot's (in children), and incidents per child a
+    rate's. The measures are read only when an indicator names one (they load NumPy)."""
+    from corpparent.ssda903.definitions import MEASURES
+    from corpparent.ssda903.measuring import Unit
+
+    measure = MEASURES.get(measure_id)
+    if measure is None:
+        return (f"no SSDA903 measure {measure_id!r}; expected one of "
+                f"{', '.join(MEASURES)}")
+    kind = Kind(kind)
+    try:
+        unit = _DEFAULT_UNITS[kind] if unit is None else _canonical_unit(unit)
+    except CorpparentError:
+        return None  # an unknown unit is the unit's own problem, told where it is checked
+    fits = {Unit.PERCENT: (Kind.PERCENTAGE,), Unit.COUNT: (Kind.COUNT, Kind.SNAPSHOT),
+            Unit.PER_CHILD: (Kind.RATE,)}[measure.unit]
+    if kind in fits and (measure.unit is not Unit.COUNT
+                         or units.same_dimension(unit, "child")):
+        return None
+    wanted = {Unit.PERCENT: "a percentage indicator", Unit.PER_CHILD: "a rate indicator",
+              Unit.COUNT: "a count or snapshot indicator measured in children"}
+    return (f"the SSDA903 measure {measure_id!r} is {_MEASURE_UNITS[measure.unit.value]}, "
+            f"so it gives the figures of {wanted[measure.unit]}, not of a {kind} "
+            f"indicator measured in {units.unit_label(unit)}")
+
+
+_MEASURE_UNITS = {"percent": "a percentage", "count": "a count of children",
+                  "per child": "a number per child"}

@@ -1,4 +1,5 @@
-"""The SSDA903 measures job: a year's measures from the council's own return.
+"""The SSDA903 jobs: a year's measures, and the scorecard's readings, from the council's
+own return.
 
 `ssda903_measures` is what ``corpparent ssda903 measures`` runs, on returns
 already read ([`corpparent.files.read_returns`][corpparent.files.read_returns]): each measure asked
@@ -6,17 +7,27 @@ for (default: every one) for the collection year asked for, computed from the re
 year, at its 31 March or at the days asked for. A measure not defined for the year, or
 needing a table the year's return lacks, is left out and said so in a warning, never
 shown as a zero.
+
+`ssda903_readings` is what ``corpparent ssda903 readings`` and ``corpparent scorecard
+--ssda903`` run: the readings of every indicator that names its measure
+(``Indicator.ssda903``), with numerators and denominators, so the scorecard judges them
+as it judges readings typed into a file; `with_return` puts them beside a readings file's,
+refusing a figure given by both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import final
 
 from attrs import frozen
 
-from corpparent.periods import FinancialYear
+from corpparent import units
+from corpparent.errors import DataError, DefinitionError, PeriodError, Problem
+from corpparent.indicators.definitions import Indicator, Kind
+from corpparent.indicators.readings import Reading, Readings
+from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period, year_ending
 from corpparent.runs.notes import RunWarning
 from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import (
@@ -28,7 +39,8 @@ from corpparent.ssda903.measuring import (
 )
 from corpparent.ssda903.returns import Returns, collection_year
 
-__all__ = ["Ssda903Run", "ssda903_measures"]
+__all__ = ["ReadingsRun", "Ssda903Run", "reading_period", "ssda903_measures",
+           "ssda903_readings", "with_return"]
 
 
 @final
@@ -89,3 +101,96 @@ def _earlier_year(returns: Returns, year: FinancialYear, ids: Sequence[str],
                     f"{' or '.join(lacking)} table, so only what the {year} return holds "
                     f"from {year.start.isoformat()} is counted", incomplete=True))
     return warnings
+
+
+@final
+@frozen
+class ReadingsRun:
+    """The readings computed from the return, with what was left out and why."""
+
+    readings: Readings
+    warnings: tuple[RunWarning, ...]
+
+
+def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
+                     years: Sequence[FinancialYear | str] = (),
+                     as_at: Sequence[dt.date] = ()) -> ReadingsRun:
+    """The readings of each of ``indicators`` that names its SSDA903 measure, computed
+    from ``returns``: each of ``years`` at its 31 March, and each day of ``as_at`` in the
+    collection year holding it (given neither, every year read, at its 31 March). See
+    [`reading_period`][corpparent.runs.ssda903.reading_period] for the periods they are
+    written for; a figure that two of them give for one period (a count to 31 March is
+    the year's) is given once. A [`DefinitionError`][corpparent.errors.DefinitionError]
+    when no indicator names a measure."""
+    named = [i for i in indicators if i.ssda903 is not None]
+    if not named:
+        raise DefinitionError("no indicator names an SSDA903 measure: give an [[indicators]] "
+                              "entry of the plug-in ssda903 = \"placements_3plus\" (say) to "
+                              "compute its figures from the return")
+    ids = list(dict.fromkeys(i.ssda903 for i in named if i.ssda903 is not None))
+    taken: list[tuple[FinancialYear, dt.date | None]] = [
+        *((collection_year(year), None) for year in years or ([] if as_at else returns)),
+        *((FinancialYear.containing(day), day) for day in as_at)]
+    found: dict[tuple[str, Period], Reading] = {}
+    warnings: dict[str, RunWarning] = {}
+    for year, day in taken:
+        run = ssda903_measures(returns, year, ids, [] if day is None else [day])
+        warnings.update((str(w), w) for w in run.warnings)
+        for value in run.values:
+            for indicator in named:
+                if indicator.ssda903 == value.measure:
+                    reading = _reading(indicator, value, reading_period(indicator, year, day))
+                    found.setdefault((reading.indicator, reading.period), reading)
+    return ReadingsRun(Readings(found.values()), tuple(warnings.values()))
+
+
+def reading_period(indicator: Indicator, year: FinancialYear,
+                   day: dt.date | None = None) -> Period:
+    """The period a figure of ``indicator`` taken at ``day`` (default: the 31 March of
+    ``year``) is a reading for: the collection year for a year's figures; for a day's,
+    the twelve months to it for a count (it counts events over those months, so a
+    quarter's or month's count it is not), else the financial quarter it ends, or the
+    month. A [`PeriodError`][corpparent.errors.PeriodError] for a day that ends no month."""
+    if day is None:
+        return year
+    if (day + dt.timedelta(days=1)).day != 1:
+        raise PeriodError(f"the day {day.isoformat()} ends no month: a reading is for a "
+                          "month, a quarter or a year, so take the figures at a month's end")
+    if indicator.kind is Kind.COUNT:
+        return year_ending(day.year, day.month)
+    if day.month % 3 == 0:
+        return FinancialQuarter.containing(day)
+    return Month.containing(day)
+
+
+def _reading(indicator: Indicator, value: MeasureValue, period: Period) -> Reading:
+    """The reading of ``indicator`` that ``value`` gives: a count as its value; a
+    percentage or a number per child as its numerator over its denominator, in the
+    indicator's unit, with both counts (withheld as ``z``, not applicable, where no child
+    is in the denominator)."""
+    source = f"the SSDA903 measure {value.measure} of {value.year} at {value.as_at}"
+    if value.denominator is None:
+        return Reading(indicator.id, period, float(value.numerator), source=source)
+    numerator, denominator = float(value.numerator), float(value.denominator)
+    if value.value is None:
+        return Reading(indicator.id, period, None, numerator, denominator, symbol="z",
+                       source=source)
+    # The value as a readings file's row of the two counts gives it (docs/readings.md).
+    shown = units.convert(numerator / denominator, "dimensionless", indicator.unit)
+    return Reading(indicator.id, period, shown, numerator, denominator, source=source)
+
+
+def with_return(readings: Readings, computed: Readings) -> Readings:
+    """The readings of a file and those computed from the return together: a
+    [`DataError`][corpparent.errors.DataError] naming the file's line, the indicator and
+    the period of every figure both give, as the scorecard never picks one of two."""
+    problems = [
+        Problem(reading.source or "the readings", f"indicator {reading.indicator!r} has a "
+                f"reading for {reading.period} here and one computed from "
+                f"{other.source}; remove one of them (or the indicator's ssda903 measure)",
+                field="indicator")
+        for reading in readings
+        for other in [computed.get(reading.indicator, reading.period)] if other is not None]
+    if problems:
+        raise DataError(problems)
+    return readings.merged(computed)

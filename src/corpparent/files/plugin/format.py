@@ -113,6 +113,11 @@ class IndicatorModel(_Model):
         description="The questions the panel may ask when the indicator is an exception, "
         "as the authority writes them: they replace the defaults. Plain text, shown as "
         "written; no figures, which disclosure control could not see.")
+    ssda903: str | None = Field(
+        None, description="The SSDA903 measure the indicator is, e.g. 'placements_3plus': "
+        "its figures can then be computed from the council's own return (corpparent "
+        "scorecard --ssda903). A percentage measure names a percentage indicator, a count "
+        "of children a count or snapshot.")
 
 
 class RangeModel(_Model):

@@ -64,6 +64,7 @@ def indicator_from(model: IndicatorModel) -> Indicator:
         parts=tuple(model.parts),
         questions=tuple(model.questions),
         national_measure=model.national_measure,
+        ssda903=model.ssda903,
         **extra,
     )
 

@@ -36,6 +36,7 @@ from corpparent.files.panel.obligations import (
 from corpparent.files.plugin import governance as plugin_governance
 from corpparent.files.plugin.format import (
     GroupModel,
+    IndicatorModel,
     PluginFile,
     YearModel,
 )
@@ -46,7 +47,7 @@ from corpparent.files.plugin.performance import (
     target_from as _target,
 )
 from corpparent.governance.constitution import Constitution
-from corpparent.indicators.definitions import Indicator
+from corpparent.indicators.definitions import Indicator, ssda903_misfit
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
@@ -96,6 +97,8 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
             if part not in {i.id for i in data.indicators}:
                 collect.add((*path, "parts"),
                             f"part {part!r} is not defined in [[indicators]]")
+        if not _fits_ssda903(model, path, collect):
+            continue
         built = collect(path, partial(_indicator, model))
         if built is not None:
             indicators.setdefault(built.id, built)
@@ -240,6 +243,17 @@ def _groups(models: Sequence[GroupModel], path: tuple[str | int, ...],
     return tuple(g for g in built if g is not None)
 
 
+def _fits_ssda903(model: IndicatorModel, path: tuple[str | int, ...],
+                 collect: Attempts) -> bool:
+    """Whether the SSDA903 measure an indicator names, if any, is known and fits its
+    unit; if not, the problem is collected at its ``ssda903`` field."""
+    wrong = None if model.ssda903 is None else ssda903_misfit(model.ssda903, model.kind,
+                                                               model.unit)
+    if wrong is not None:
+        collect.add((*path, "ssda903"), f"indicator {model.id!r}: {wrong}")
+    return wrong is None
+
+
 def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, Indicator],
                   titles: dict[str, str], collect: Attempts,
                   raw: dict[str, Any]) -> YearChanges | None:
@@ -258,6 +272,8 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     added: list[Indicator] = []
     redefined: list[Indicator] = []
     for number, indicator_model in enumerate(model.indicators):
+        if not _fits_ssda903(indicator_model, (*path, "indicators", number), collect):
+            continue
         indicator = collect((*path, "indicators", number), partial(_indicator, indicator_model))
         if indicator is not None:
             (redefined if indicator.id in running else added).append(indicator)

@@ -99,6 +99,7 @@ def _indicator_table(indicator: Indicator) -> dict[str, Any]:
         "priorities": indicator.priorities, "description": indicator.description,
         "source": indicator.source, "national_measure": indicator.national_measure,
         "parts": indicator.parts, "questions": indicator.questions,
+        "ssda903": indicator.ssda903,
     })
 
 
