@@ -168,6 +168,23 @@ def test_the_readings_are_the_figures_worked_by_hand() -> None:
     assert done.warnings == ()
 
 
+def test_a_year_not_yet_ended_is_an_extract_and_gives_no_figure_for_the_year() -> None:
+    # On 15 January 2024 the 2023-24 return can only be an extract: counted at 31 March
+    # 2024, every child in care on the extract's day would count as still in care.
+    early = ssda903_readings(read_returns(EXAMPLE), indicators(), today=dt.date(2024, 1, 15))
+    assert FinancialYear(2023) not in {r.period for r in early.readings}
+    assert FinancialYear(2022) in {r.period for r in early.readings}
+    [warning] = [w for w in early.warnings if "2023-24" in str(w)]
+    assert "extract" in str(warning) and warning.incomplete
+    # Its month ends are still taken, as asked.
+    days = ssda903_readings(read_returns(EXAMPLE), indicators()[:1],
+                            as_at=[dt.date(2023, 12, 31)], today=dt.date(2024, 1, 15))
+    assert {r.period for r in days.readings} == {FinancialQuarter(2023, 3)}
+    # From its 31 March on, the year is computed.
+    later = ssda903_readings(read_returns(EXAMPLE), indicators(), today=dt.date(2024, 3, 31))
+    assert FinancialYear(2023) in {r.period for r in later.readings}
+
+
 def test_a_days_figures_are_the_quarters_or_months_and_a_count_the_twelve_months_to_it(
         ) -> None:
     days = [dt.date(2023, 12, 31), dt.date(2024, 1, 31)]

@@ -114,10 +114,15 @@ class ReadingsRun:
 
 def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
                      years: Sequence[FinancialYear | str] = (),
-                     as_at: Sequence[dt.date] = ()) -> ReadingsRun:
+                     as_at: Sequence[dt.date] = (), *,
+                     today: dt.date | None = None) -> ReadingsRun:
     """The readings of each of ``indicators`` that names its SSDA903 measure, computed
     from ``returns``: each of ``years`` at its 31 March, and each day of ``as_at`` in the
-    collection year holding it (given neither, every year read, at its 31 March). See
+    collection year holding it (given neither, every year read, at its 31 March). A year
+    whose 31 March is after ``today`` (default: the day it runs) is read from an extract
+    taken before its end, so its year's figures are not computed (a warning says so, and
+    that its month ends can be taken with ``as_at``): counted at a 31 March still to
+    come, every child looked after on the extract's day would count as still in care. See
     [`reading_period`][corpparent.runs.ssda903.reading_period] for the periods they are
     written for; a figure that two of them give for one period (a count to 31 March is
     the year's) is given once. A [`DefinitionError`][corpparent.errors.DefinitionError]
@@ -128,11 +133,19 @@ def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
                               "entry of the plug-in ssda903 = \"placements_3plus\" (say) to "
                               "compute its figures from the return")
     ids = list(dict.fromkeys(i.ssda903 for i in named if i.ssda903 is not None))
+    today = dt.date.today() if today is None else today
+    wanted = [collection_year(year) for year in years or ([] if as_at else returns)]
     taken: list[tuple[FinancialYear, dt.date | None]] = [
-        *((collection_year(year), None) for year in years or ([] if as_at else returns)),
+        *((year, None) for year in wanted if year.end <= today),
         *((FinancialYear.containing(day), day) for day in as_at)]
     found: dict[tuple[str, Period], Reading] = {}
-    warnings: dict[str, RunWarning] = {}
+    warnings: dict[str, RunWarning] = {
+        str(year): RunWarning(
+            f"the {year} return ends on {year.end.isoformat()}, after today "
+            f"({today.isoformat()}): it is an extract taken before the year's end, so no "
+            f"figure for the year {year} is computed from it", incomplete=True,
+            hint="take its month ends with --as-at")
+        for year in wanted if year.end > today}
     for year, day in taken:
         run = ssda903_measures(returns, year, ids, [] if day is None else [day])
         warnings.update((str(w), w) for w in run.warnings)
