@@ -18,7 +18,8 @@ the DfE's EES files, its table has a column saying whether the authority is abov
 below or within the funnel plot's 99.8% limits (the 95% flag and both limits are in
 the downloads), and a section draws each funnel (`corpparent.report.funnel`).
 A benchmark of several authorities (a region, an authority and its neighbours) has a
-row per authority in each measure and period, and an "Authority" column.
+row per authority in each measure and period, and an "Authority" column. After the
+table, each measure's chart over time (`corpparent.report.benchmark_chart`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from typing import TYPE_CHECKING, Any, Final, final
 from attrs import field, frozen
 
 from corpparent.dates import day_text
+from corpparent.report.benchmark_chart import charts_section
+from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.document import Cell, CellKind, Paragraph, Section, Table
 from corpparent.report.funnel import funnel_section
 from corpparent.report.funnel_parts import funnel_out, shown_limit
@@ -45,6 +48,7 @@ from corpparent.report.model import (
 if TYPE_CHECKING:
     from corpparent.benchmarking.funnel import Funnel
     from corpparent.indicators.definitions import Polarity
+    from corpparent.runs.benchmark_series import Series
 
 __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
            "published_figure", "render_benchmark"]
@@ -113,6 +117,10 @@ class BenchmarkPage:
     decimals: Mapping[str, int | None] = field(factory=dict)
     #: The funnel plot of each measure and period that has one, by (measure, period).
     funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
+    #: Each measure shown over every period, for each authority, for the charts.
+    series: tuple[Series, ...] = ()
+    #: The neighbours' figure the charts draw: their mean or their median.
+    neighbours_average: Average = "mean"
 
 
 def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
@@ -138,6 +146,15 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
     return BenchmarkRowOut(**given)
 
 
+def _series_out(page: BenchmarkPage, series: Series) -> SeriesOut:
+    measure = series.measure
+    polarity = page.polarities.get(measure)
+    places = page.decimals.get(measure)
+    return series_out(series, page.names.get(measure),
+                      None if polarity is None else polarity.value,
+                      lambda value: published_figure(value, places))
+
+
 def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
                      profile: Profile = "internal") -> BenchmarkReport:
     """The report of ``page``. Its figures are the DfE's and Ofsted's published
@@ -154,6 +171,8 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
         title=f"National benchmark: {page.authority} ({page.code})",
         authority=page.authority, profile=profile, code=page.code,
         neighbour_model=page.model, sources=list(page.notes), rows=rows, funnels=funnels,
+        series=[_series_out(page, series) for series in page.series],
+        neighbours_average=page.neighbours_average,
         suppression=SuppressionNote(applied=False, threshold=0, counts_shown=False,
                                     published_only=True),
         provenance=provenance)
@@ -250,8 +269,10 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
                   tuple(tuple(_cell(row, key) for key, _ in shown) for row in report.rows),
                   ident="benchmark-caption", wide=True)
     funnels = funnel_section(report)
+    charts = charts_section(report)
     return (Section("", (Paragraph("Rank 1 is the best; band A is the best quarter."),
-                         table)), *((funnels,) if funnels else ()))
+                         table)), *((funnels,) if funnels else ()),
+            *((charts,) if charts else ()))
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:
