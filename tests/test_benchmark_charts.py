@@ -244,3 +244,17 @@ def test_a_few_measures_draw_every_chart_open_in_html_and_give_its_table_in_text
     assert html.stdout.count('<svg class="chart series"') == 1
     assert "<h2 id=\"charts\">Charts over time</h2>" in html.stdout
     assert "Neighbours (median)" in terminal.stdout
+
+
+def test_a_count_is_drawn_without_england_s_and_the_region_s_lines() -> None:
+    result = run("-a", "Wiltshire", "-m", "10_ICPC", "-f", "json")
+    assert result.exit_code == 0, result.output
+    (series,) = (SeriesOut.model_validate(s) for s in json.loads(result.stdout)["series"])
+    assert series.axis == "Number"  # the dictionary's axis title: a count of children
+    lines = {g.get("class") for g in chart_of((series,)).iter(f"{SVG}g")}
+    assert lines == {"line value", "line neighbours"}
+    assert "England's and the region's are in the table, not drawn" in series_words(
+        (series,))
+    rate = report_series("-a", "Wiltshire")[0]
+    assert not rate.counts
+    assert "line england" in {g.get("class") for g in chart_of((rate,)).iter(f"{SVG}g")}

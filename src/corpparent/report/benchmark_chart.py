@@ -40,8 +40,13 @@ _INTRODUCTION = (
     "with round marks, England's dashed with square marks, the region's dotted with "
     "triangles, the statistical neighbours' {average} dash-dotted with diamonds, and the "
     "range of the authority's quartile band in each period shaded behind (the quarter "
-    "of every authority's values its own falls in). The figures are in the table with "
-    "each chart.")
+    "of every authority's values its own falls in). A count leaves out England's and the "
+    "region's lines: areas of different sizes are not compared by counts. The figures are "
+    "in the table with each chart.")
+
+
+_COUNTS = ("Counts, which areas of different sizes make incomparable: England's and "
+           "the region's are in the table, not drawn.")
 
 
 def show(value: float | None) -> str:
@@ -88,12 +93,12 @@ def series_words(series: tuple[SeriesOut, ...], average: str = "mean") -> str:
     one = series[0]
     periods = periods_of(series)
     lead = f"{periods[0]} to {periods[-1]}." if periods else ""
+    areas = [_COUNTS] if one.counts else [f"England: {_span(one, 'england')}."]
     if len(series) > 1:
         lines = [f"{s.authority}: {_span(s, 'value')}." for s in series]
-        return " ".join([lead, *lines, f"England: {_span(one, 'england')}."])
-    parts = [lead, f"{one.authority}: {_span(one, 'value')}.",
-             f"England: {_span(one, 'england')}."]
-    if one.region:
+        return " ".join([lead, *lines, *areas])
+    parts = [lead, f"{one.authority}: {_span(one, 'value')}.", *areas]
+    if one.region and not one.counts:
         parts.append(f"{one.region}: {_span(one, 'region_value')}.")
     parts.append(f"Neighbours ({average}): {_span(one, f'neighbours_{average}')}.")
     banded = [p for p in one.points if p.band]

@@ -56,7 +56,17 @@ class SeriesOut(OutModel):
     authority_code: str
     region: str | None = None
     polarity: str | None = None
+    axis: str | None = Field(default=None, description="the dictionary's axis title: what "
+                             "the figures measure ('Rate per 10,000', 'Number')")
     points: list[SeriesPointOut]
+
+    @property
+    def counts(self) -> bool:
+        """Whether the figures are counts ("Number of ..."), which areas of different
+        sizes make incomparable: England's and the region's are not drawn beside an
+        authority's."""
+        axis = (self.axis or "").casefold()
+        return axis.startswith("number") or axis in ("total cases", "entries")
 
 
 def series_out(series: Series, name: str | None, polarity: str | None,
@@ -69,6 +79,7 @@ def series_out(series: Series, name: str | None, polarity: str | None,
     return SeriesOut(
         measure=series.measure, measure_name=name, authority=series.authority,
         authority_code=series.authority_code, region=series.region, polarity=polarity,
+        axis=series.axis or None,
         points=[SeriesPointOut(
             period=p.period, years=p.years, value=shown(p.value), symbol=p.symbol,
             england=shown(p.england), region_value=shown(p.region_value),

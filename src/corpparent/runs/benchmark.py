@@ -246,7 +246,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     series = measure_series(
         sorted((r for r in every_period if str(r["measure"]) in shown),
                key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),
-        quartile_cuts(results, shown), results.polarities, results.periods)
+        quartile_cuts(results, shown), results.polarities, results.periods, results.axes)
     return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown},

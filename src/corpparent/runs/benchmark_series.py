@@ -59,13 +59,16 @@ class SeriesPoint:
 @final
 @frozen
 class Series:
-    """One measure over every period the results hold, for one authority, oldest first."""
+    """One measure over every period the results hold, for one authority, oldest first;
+    ``axis`` is the dictionary's axis title, what the figures measure ("Rate per
+    10,000", "Number")."""
 
     measure: str
     authority: str
     authority_code: str
     region: str | None
     points: tuple[SeriesPoint, ...] = field(default=(), converter=_points)
+    axis: str = ""
 
 
 def band_range(cuts: Quartiles, band: str, polarity: Polarity | None) -> tuple[float, float]:
@@ -124,7 +127,8 @@ def _number(row: Mapping[str, Any], name: str) -> float | None:
 
 def measure_series(rows: Sequence[Mapping[str, Any]], cuts: Mapping[tuple[str, str], Quartiles],
                    polarities: Mapping[str, Polarity | None],
-                   periods: Mapping[str, Period]) -> list[Series]:
+                   periods: Mapping[str, Period],
+                   axes: Mapping[str, str] | None = None) -> list[Series]:
     """The series of each measure and authority of ``rows`` (engine rows of every
     period), in the order the rows first name them, each oldest period first, with its
     band's range from ``cuts``
@@ -149,5 +153,5 @@ def measure_series(rows: Sequence[Mapping[str, Any]], cuts: Mapping[tuple[str, s
                 symbol=row.get("symbol"), band=band, band_lower=low, band_upper=high))
         first = items[0]
         found.append(Series(measure, str(first["authority"]), code, first.get("region"),
-                            tuple(points)))
+                            tuple(points), axis=(axes or {}).get(measure, "")))
     return found

@@ -54,8 +54,8 @@ _COMPACT_W, _COMPACT_H = 120, 28
 
 def _drawn(series: tuple[SeriesOut, ...], average: str) -> list[tuple[str, str, list[
         float | None]]]:
-    """Each line drawn: its key, its name and its figure in each period of the first
-    series (None where it has none)."""
+    """Each line drawn: its key, its name and its figure in each period (None where it
+    has none). England's and the region's counts are not drawn beside an authority's."""
     periods = periods_of(series)
     at = [{p.period: p for p in s.points} for s in series]
 
@@ -63,13 +63,16 @@ def _drawn(series: tuple[SeriesOut, ...], average: str) -> list[tuple[str, str, 
         return [None if (p := at[i].get(period)) is None else getattr(p, name)
                 for period in periods]
 
+    england = [next((p.england for a in at if (p := a.get(period)) is not None
+                     and p.england is not None), None) for period in periods]
+    areas = [] if series[0].counts else [("england", "England", england)]
     if len(series) > 1:
         return [*((f"a{i}", s.authority, figures(i, "value")) for i, s in enumerate(series)),
-                ("england", "England", figures(0, "england"))]
+                *areas]
     one = series[0]
-    return [("value", one.authority, figures(0, "value")),
-            ("england", "England", figures(0, "england")),
-            ("region_value", one.region or "Region", figures(0, "region_value")),
+    if not one.counts:
+        areas.append(("region_value", one.region or "Region", figures(0, "region_value")))
+    return [("value", one.authority, figures(0, "value")), *areas,
             ("neighbours", f"Neighbours ({average})", figures(0, f"neighbours_{average}"))]
 
 
@@ -105,11 +108,13 @@ def _style(key: str) -> tuple[str, str, str]:
         key[1:].isdigit() else LINE_STYLES[key]
 
 
-def _mark(shape: str, x: float, y: float, colour: str, tip: str = "") -> str:
+def _mark(shape: str, x: float, y: float, colour: str | None, tip: str = "") -> str:
+    """A mark; without ``colour`` it takes its group's fill and stroke."""
     title = f"<title>{escape(tip)}</title>" if tip else ""
     fill = "#ffffff" if shape.endswith("-open") else colour
     shape = shape.removesuffix("-open")
-    common = f'fill="{fill}" stroke="{colour}" stroke-width="1.5"'
+    common = " ".join(f'{name}="{value}"' for name, value in (
+        ("fill", fill), ("stroke", colour), ("stroke-width", colour and "1.5")) if value)
     if shape == "circle":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" {common}>{title}</circle>'
     if shape == "square":
@@ -117,8 +122,8 @@ def _mark(shape: str, x: float, y: float, colour: str, tip: str = "") -> str:
                 f"{common}>{title}</rect>")
     if shape == "cross":
         return (f'<path d="M{x - 4:.1f},{y - 4:.1f}L{x + 4:.1f},{y + 4:.1f}M{x - 4:.1f},'
-                f'{y + 4:.1f}L{x + 4:.1f},{y - 4:.1f}" stroke="{colour}" '
-                f'stroke-width="2">{title}</path>')
+                f'{y + 4:.1f}L{x + 4:.1f},{y - 4:.1f}" stroke-width="2"'
+                f'{f" stroke={chr(34)}{colour}{chr(34)}" if colour else ""}>{title}</path>')
     points = ((x, y - 4.5), (x + 4.5, y + 3.5), (x - 4.5, y + 3.5)) if shape == "triangle" \
         else ((x, y - 4.5), (x + 4.5, y), (x, y + 4.5), (x - 4.5, y))
     shown = " ".join(f"{a:.1f},{b:.1f}" for a, b in points)
@@ -212,9 +217,10 @@ def series_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
     for name_key, name, values in sorted(drawn, key=lambda d: d[0] in ("value", "a0")):
         colour, dash, shape = _style(name_key)
         main = name_key == "value" or name_key.startswith("a")
-        out.append(f'<g class="line {escape(name_key)}">'
+        out.append(f'<g class="line {escape(name_key)}" fill="{colour}" stroke="{colour}" '
+                   'stroke-width="1.5">'
                    + _line(values, area, colour, dash, 2.5 if main else 1.8)
-                   + "".join(_mark(shape, area.x(i), area.y(v), colour,
+                   + "".join(_mark(shape, area.x(i), area.y(v), None,
                                    f"{name}, {periods[i]}: {show(v)}")
                              for i, v in enumerate(values) if v is not None) + "</g>")
     out.append(key)
@@ -244,7 +250,7 @@ def compact_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
         out.append(f'<rect x="{area.x(index[p.period]) - area.step * 0.4:.1f}" y="{top:.1f}" '
                    f'width="{area.step * 0.8:.1f}" height="{max(foot - top, 0.5):.1f}" '
                    f'fill="{CHART_COLOURS["band"]}"/>')
-    out.append(_line(drawn["england"], area, LINE_STYLES["england"][0], "3 2", 1.2))
+    out.append(_line(drawn.get("england", []), area, LINE_STYLES["england"][0], "3 2", 1.2))
     out.append(_line(own, area, LINE_STYLES["value"][0], "", 1.8))
     last = max((i for i, v in enumerate(own) if v is not None), default=None)
     if last is not None:
