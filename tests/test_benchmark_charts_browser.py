@@ -21,6 +21,8 @@ from browser_support import (
 from corpparent.cli import cli
 
 WIDTHS = (1280, 390)
+#: An A4 page's text width in CSS pixels: 210 mm less the stylesheet's 24 mm of margins.
+A4_TEXT = round(186 / 25.4 * 96)
 #: A few measures (every chart drawn open) and more than are printed (each folded).
 PAGES = {"open": ("LAC_LongStable%", "CPP_rate"),
          "folded": ("LAC_LongStable%", "CPP_rate", "LAC_Start_Rate", "LAC_Cease_Rate",
@@ -74,3 +76,28 @@ def test_no_chart_label_is_clipped(browser: Any, pages: dict[str, Path]) -> None
     count, outside = clipped_chart_text(browser, pages["open"], 1280, "svg.series")
     assert count > 10
     assert outside == []
+
+
+def printed_charts(browser: Any, page: Path) -> list[dict[str, float]]:
+    """The size of each chart over time as the A4 print stylesheet lays it out."""
+    tab = browser.new_page(viewport={"width": A4_TEXT, "height": 1000})
+    tab.goto(page.as_uri())
+    tab.emulate_media(media="print")
+    found: list[dict[str, float]] = tab.evaluate(
+        "() => [...document.querySelectorAll('svg.chart.series')].map(s => {"
+        " const r = s.getBoundingClientRect(); return {width: r.width, height: r.height}; })")
+    tab.close()
+    return found
+
+
+def test_print_draws_a_few_charts_within_the_page_and_leaves_many_folded_out(
+        browser: Any, pages: dict[str, Path]) -> None:
+    shown = printed_charts(browser, pages["open"])
+    assert len(shown) == 2
+    # drawn, within the page's width and a third of its height at most
+    assert all(c["height"] > 0 for c in shown)
+    assert all(0 < c["width"] <= A4_TEXT for c in shown)
+    assert all(c["height"] <= 90 / 25.4 * 96 for c in shown), shown
+    folded = printed_charts(browser, pages["folded"])
+    assert len(folded) == len(PAGES["folded"])
+    assert all(c["width"] == c["height"] == 0 for c in folded)
