@@ -8,12 +8,12 @@ and the range of the quartile band the authority's value falls in.
 The band's range is what a chart shades behind the authority's line: the lower and
 upper boundary of the quarter of every authority's values that holds the authority's
 own, cut by R's type-7 quantiles exactly as the band itself is
-(`corpparent.benchmarking.lait`): ``[minimum, q25]``, ``(q25, median]``,
-``(median, q75]`` or ``(q75, maximum]``. So wherever a band is shown, the authority's
-value lies within its range. A period without a band (a measure without polarity, one
-LAIT marks ``No_Quartile = N``, or no value) has no range.
+(`corpparent.benchmarking.lait`, by the engine's columnar backend): ``[minimum, q25]``,
+``(q25, median]``, ``(median, q75]`` or ``(q75, maximum]``. So wherever a band is
+shown, the authority's value lies within its range. A period without a band (a measure
+without polarity, one LAIT marks ``No_Quartile = N``, or no value) has no range.
 [`quartile_cuts`][corpparent.runs.benchmark_series.quartile_cuts] works the cuts of
-every measure and period at once, on arrays, with the same functions the engine uses.
+every measure and period at once, on arrays, with the same function the engine uses.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, final
 
 from attrs import field, frozen
 
-from corpparent.benchmarking.lait import BANDS, QUARTILE_POINTS, Quartiles, type7_cut, type7_place
+from corpparent.benchmarking.lait import BANDS, Quartiles
 from corpparent.indicators.definitions import Polarity
 
 if TYPE_CHECKING:
@@ -85,39 +85,43 @@ def quartile_cuts(results: NationalResults, measures: Collection[str],
                   ) -> dict[tuple[str, str], Quartiles]:
     """The quartile cuts of every authority's values, by ``(measure, period)``, for each
     of ``measures`` in every period the results hold: the minimum, R's type-7 q25,
-    median and q75, and the maximum, the cuts the engine bands by."""
+    median and q75, and the maximum, cut by the engine's own
+    [`row_quartiles`][corpparent.benchmarking.columnar.row_quartiles] on a matrix of one
+    row per measure and period and one column per authority, as the engine bands."""
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
+
+    from corpparent.benchmarking.columnar import row_quartiles
 
     table = results.table
-    wanted = pc.is_in(table["measure"].cast(pa.string()), pa.array(sorted(measures),
-                                                                    pa.string()))
-    rows = table.filter(pc.and_(wanted, pc.is_valid(table["value"]))).select(
-        ["measure", "period", "value"]).combine_chunks()
-    if rows.num_rows == 0:
-        return {}
-    measure = rows["measure"].chunk(0)
-    period = rows["period"].chunk(0)
-    key = (measure.indices.to_numpy().astype(np.int64) * len(period.dictionary)
-           + period.indices.to_numpy().astype(np.int64))
-    value = rows["value"].to_numpy()
-    order = np.lexsort((value, key))
-    ordered, keys = value[order], key[order]
-    distinct, start, count = np.unique(keys, return_index=True, return_counts=True)
-    cuts = []
-    for p in QUARTILE_POINTS:
-        low, high, h = type7_place(count.astype(np.float64), p)
-        cuts.append(type7_cut(ordered[start + low.astype(np.int64)],
-                              ordered[start + high.astype(np.int64)], h))
+    measure = table["measure"].combine_chunks()
+    period = table["period"].combine_chunks()
+    authority = table["authority_code"].combine_chunks()
     names = measure.dictionary.to_pylist()
+    wanted = np.array([i for i, name in enumerate(names) if name in measures], dtype=np.int64)
+    value = table["value"].to_numpy()
+    codes = measure.indices.to_numpy(zero_copy_only=False)
+    keep = np.isin(codes, wanted) & ~np.isnan(value) & period.is_valid().to_numpy(
+        zero_copy_only=False)
+    if not keep.any():
+        return {}
     periods = period.dictionary.to_pylist()
     width = len(periods)
-    return {(names[k // width], periods[k % width]): Quartiles(
-        float(ordered[s]), float(q25), float(q50), float(q75), float(ordered[s + n - 1]))
-        for k, s, n, q25, q50, q75 in zip(distinct.tolist(), start.tolist(), count.tolist(),
-                                          cuts[0].tolist(), cuts[1].tolist(),
-                                          cuts[2].tolist(), strict=True)}
+    key = (codes[keep].astype(np.int64) * width
+           + period.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64))
+    seen = np.zeros(int(key.max()) + 1, dtype=bool)
+    seen[key] = True
+    distinct = np.flatnonzero(seen)
+    row = (np.cumsum(seen) - 1)[key]
+    matrix = np.full((len(distinct), len(authority.dictionary)), np.nan)
+    matrix[row, authority.indices.to_numpy(zero_copy_only=False)[keep]] = value[keep]
+    ordered = np.sort(matrix, axis=1)  # NaN last
+    count = np.count_nonzero(~np.isnan(ordered), axis=1).astype(np.int64)
+    q25, q50, q75 = row_quartiles(ordered, count)
+    top = ordered[np.arange(len(distinct)), count - 1]
+    return {(names[k // width], periods[k % width]): Quartiles(low, a, b, c, high)
+            for k, low, a, b, c, high in zip(distinct.tolist(), ordered[:, 0].tolist(),
+                                             q25.tolist(), q50.tolist(), q75.tolist(),
+                                             top.tolist(), strict=True)}
 
 
 def _number(row: Mapping[str, Any], name: str) -> float | None:
