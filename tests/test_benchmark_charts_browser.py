@@ -57,6 +57,7 @@ def test_axe_finds_no_violation_in_the_charts_over_time(browser: Any, pages: dic
     tab.close()
     assert charts == 2
     assert axe_violations(browser, pages["open"], width) == []
+    assert axe_violations(browser, pages["folded"], width) == []
 
 
 @pytest.mark.parametrize("name", PAGES)
