@@ -21,6 +21,7 @@ import click
 
 from corpparent.cli.common import DateType, OutputPath, emit, options_used
 from corpparent.report.benchmark import BenchmarkPage, benchmark_report, provenance_items
+from corpparent.report.benchmark_chart_parts import Average
 from corpparent.report.formats import backend, format_names
 from corpparent.report.model import Profile
 from corpparent.report.output import finish
@@ -64,6 +65,10 @@ __all__ = ["benchmark"]
 @click.option("--neighbours", "model", type=click.Choice(["2025", "2021"]), default="2025",
               show_default=True, help="The statistical-neighbour model: the 2025 model or "
                                       "the April 2021 groupings.")
+@click.option("--neighbours-average", "average", type=click.Choice(["mean", "median"]),
+              default="mean", show_default=True,
+              help="The neighbours' figure the charts over time draw: their mean (as "
+                   "LAIT) or their median. The tables show both.")
 @click.option("--outstanding-as-at", "as_at", type=DateType(), metavar="YYYY-MM-DD",
               help="Compare every period with the authorities judged Outstanding as at "
                    "this date. Default: each period with those as at its own end.")
@@ -88,7 +93,7 @@ __all__ = ["benchmark"]
 def benchmark(authorities: tuple[str, ...], region: str | None,
               neighbours_of: str | None, measures: tuple[str, ...], list_authorities: bool,
               search: str | None, periods: tuple[str, ...], all_periods: bool, model: str,
-              as_at: date | None, folder: Path | None, ees: Path | None,
+              average: Average, as_at: date | None, folder: Path | None, ees: Path | None,
               output_format: str, output: Path | None, profile: Profile | None) -> None:
     """Benchmark an authority against England, its region, its statistical neighbours
     and the authorities Ofsted judged Outstanding, with its national rank and quartile
@@ -137,12 +142,13 @@ def benchmark(authorities: tuple[str, ...], region: str | None,
                                 funnels=funnels)
     page = BenchmarkPage(*_shown_as(run), run.model, run.notes, run.rows,
                          names=run.names, polarities=run.polarities, decimals=run.decimals,
-                         funnels=run.funnels)
+                         funnels=run.funnels, series=run.series,
+                         neighbours_average=average)
     provenance = make_provenance(options=options_used(
         authority=", ".join(authorities) or None, region=region,
         neighbours_of=neighbours_of, measures=", ".join(measures) or None,
         periods=", ".join(periods) or None, all_periods=all_periods or None,
-        neighbours=model, outstanding_as_at=as_at, data=folder, ees=ees,
+        neighbours=model, neighbours_average=average, outstanding_as_at=as_at, data=folder, ees=ees,
         format=output_format, profile=profile))
     report = finish(benchmark_report(page, provenance), output_format, profile=profile)
     emit(report, output_format, output)

@@ -21,6 +21,7 @@ below or within the funnel plot's 99.8% limits (the 95% flag and both limits are
 the downloads), and a section draws each funnel (`corpparent.report.funnel`).
 A benchmark of several authorities (a region, an authority and its neighbours) has a
 row per authority in each measure and period, and an "Authority (region)" column.
+After the themes, each measure's chart over time (`corpparent.report.benchmark_chart`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
+from corpparent.report.benchmark_chart import charts_section
+from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
 from corpparent.report.document import Cell, CellKind, Section, Table
 from corpparent.report.funnel import funnel_section
@@ -46,6 +49,7 @@ from corpparent.report.model import (
 if TYPE_CHECKING:
     from corpparent.benchmarking.funnel import Funnel
     from corpparent.indicators.definitions import Polarity
+    from corpparent.runs.benchmark_series import Series
 
 __all__ = ["BenchmarkPage", "benchmark_report", "benchmark_sections", "provenance_items",
            "published_figure", "render_benchmark"]
@@ -117,6 +121,10 @@ class BenchmarkPage:
     decimals: Mapping[str, int | None] = field(factory=dict)
     #: The funnel plot of each measure and period that has one, by (measure, period).
     funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
+    #: Each measure shown over every period, for each authority, for the charts.
+    series: tuple[Series, ...] = ()
+    #: The neighbours' figure the charts draw: their mean or their median.
+    neighbours_average: Average = "mean"
 
 
 def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
@@ -145,6 +153,15 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
     return BenchmarkRowOut(**given)
 
 
+def _series_out(page: BenchmarkPage, series: Series) -> SeriesOut:
+    measure = series.measure
+    polarity = page.polarities.get(measure)
+    places = page.decimals.get(measure)
+    return series_out(series, page.names.get(measure),
+                      None if polarity is None else polarity.value,
+                      lambda value: published_figure(value, places))
+
+
 def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
                      profile: Profile = "internal") -> BenchmarkReport:
     """The report of ``page``. Its figures are the DfE's and Ofsted's published
@@ -161,6 +178,8 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
         title=f"National benchmark: {page.authority} ({page.code})",
         authority=page.authority, profile=profile, code=page.code,
         neighbour_model=page.model, sources=list(page.notes), rows=rows, funnels=funnels,
+        series=[_series_out(page, series) for series in page.series],
+        neighbours_average=page.neighbours_average,
         suppression=SuppressionNote(applied=False, threshold=0, counts_shown=False,
                                     published_only=True),
         provenance=provenance)
@@ -242,7 +261,9 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
                 ident=theme_ident(theme))
         for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)
-    return (summary_section(report.rows, region), *themes, *((funnels,) if funnels else ()))
+    charts = charts_section(report)
+    return (summary_section(report.rows, region), *themes, *((funnels,) if funnels else ()),
+            *((charts,) if charts else ()))
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:

@@ -22,6 +22,7 @@ from typing import Final, final
 from attrs import field, frozen
 
 from corpparent.findings import Status
+from corpparent.report.benchmark_chart_parts import SeriesOut
 from corpparent.report.funnel_parts import FunnelOut
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut
 
@@ -36,6 +37,7 @@ __all__ = [
     "IndicatorDetails",
     "Paragraph",
     "Section",
+    "SeriesBlock",
     "Table",
 ]
 
@@ -175,7 +177,27 @@ class FunnelBlock:
     ident: str = ""
 
 
-Block = Paragraph | FindingList | Table | ChartBlock | FunnelBlock | IndicatorDetails
+@final
+@frozen
+class SeriesBlock:
+    """A benchmark measure's chart over time: the authority (or each authority, one
+    line each) against England, its region and its neighbours' ``average`` (mean or
+    median), its quartile band's range shaded behind; its words (the ``caption``, the
+    chart's text alternative), drawn where a format can draw, and its figures as a
+    table everywhere. ``shown`` says the chart is drawn in full where the report is
+    printed (a benchmark of a few measures); otherwise a reader opens it on screen."""
+
+    title: str
+    series: tuple[SeriesOut, ...]
+    average: str
+    caption: str
+    points: Table
+    ident: str = ""
+    shown: bool = True
+
+
+Block = (Paragraph | FindingList | Table | ChartBlock | FunnelBlock | SeriesBlock
+         | IndicatorDetails)
 
 
 @final

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import Field, TypeAdapter
 
 from corpparent._moved import moved_name
+from corpparent.report.benchmark_chart_parts import Average, SeriesOut
 from corpparent.report.funnel_parts import FlagText, FunnelOut
 from corpparent.report.parts import ChartOut, FindingOut, IndicatorOut, OutModel
 
@@ -279,6 +280,11 @@ class BenchmarkReport(_Report):
     funnels: list[FunnelOut] = Field(default_factory=list, description="a funnel plot for "
                                      "each measure and period shown with a count and a "
                                      "denominator in the DfE's EES files")
+    series: list[SeriesOut] = Field(default_factory=list, description="each measure shown "
+                                    "over every period, for each authority: the figures "
+                                    "its charts draw")
+    neighbours_average: Average = Field(default="mean", description="the neighbours' "
+                                        "figure the charts draw: mean or median")
 
     @property
     def findings(self) -> list[FindingOut]:

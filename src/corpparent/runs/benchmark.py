@@ -13,6 +13,8 @@ of the DfE's EES files (`corpparent.files.dfe.funnels.read_funnel_measures`), ea
 period shown that has one gets its funnel plot (`corpparent.benchmarking.funnel.funnel`) and the
 authority's flags in its row. Each row carries its measure's theme and the spread of
 every authority's figures (`corpparent.runs.benchmark_themes`), which the summary uses.
+Each measure shown has its series over every period the results hold, for each
+authority (`corpparent.runs.benchmark_series`), for its charts.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from corpparent.dfe.measure_search import closest_codes, measure_code
 from corpparent.errors import DataError
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period, parse_period
+from corpparent.runs.benchmark_series import Series, measure_series, quartile_cuts
 from corpparent.runs.benchmark_themes import add_themes, spreads
 
 if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
@@ -51,6 +54,10 @@ def _areas(items: Iterable[Area]) -> tuple[Area, ...]:
     return tuple(items)
 
 
+def _series(items: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(items)
+
+
 @final
 @frozen
 class BenchmarkRun:
@@ -62,7 +69,8 @@ class BenchmarkRun:
     the order chosen, ``group`` the name and code of what they are (``("South West",
     "E12000009")``, ``("Wiltshire and its statistical neighbours", "865")``; None for
     authorities named one by one), and each measure and period has a row per authority,
-    in that order."""
+    in that order. ``series`` holds each measure shown over every period, for each
+    authority in that order, for the charts."""
 
     area: Area
     model: str
@@ -76,6 +84,7 @@ class BenchmarkRun:
     funnels: Mapping[tuple[str, str], Funnel] = field(factory=dict)
     areas: tuple[Area, ...] = field(default=(), converter=_areas)
     group: tuple[str, str] | None = None
+    series: tuple[Series, ...] = field(default=(), converter=_series)
 
 
 def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (),
@@ -219,9 +228,11 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
                 "; did you mean " + " or ".join(map(repr, dict.fromkeys(close))) + "?"
                 if close else "; search the dictionary's names and themes for one"))
     rows: list[dict[str, Any]] = []
+    every_period: list[dict[str, Any]] = []
     for area in areas:
         own = [r for r in results.authority(area.code).to_pylist()
                if not measures or r["measure"] in measures]
+        every_period += own
         rows += [dict(r) for r in chosen_periods(own, periods, every,
                                                  parsed=results.periods)]
     if not rows:
@@ -237,9 +248,13 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     drawn = _funnels(rows, funnels)
     add_themes(rows, inputs.dictionary, spreads(
         results.table, {(str(r["measure"]), str(r["period"])) for r in rows}))
+    series = measure_series(
+        sorted((r for r in every_period if str(r["measure"]) in shown),
+               key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),
+        quartile_cuts(results, shown), results.polarities, results.periods, results.axes)
     return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown},
                         funnels=drawn, areas=areas,
                         group=_group(authorities, region, neighbours_of,
-                                     results.areas))
+                                     results.areas), series=series)

@@ -8,7 +8,10 @@ page's styles, colours and shell are in `corpparent.report.backends.page`.
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from corpparent.families import RuleFamily
+from corpparent.report.backends.benchmark_svg import series_chart
 from corpparent.report.backends.funnel_svg import funnel_chart, funnel_legend
 from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
@@ -32,6 +35,7 @@ from corpparent.report.document import (
     IndicatorDetails,
     Paragraph,
     Section,
+    SeriesBlock,
     Table,
 )
 from corpparent.report.formats import RenderOptions
@@ -249,6 +253,20 @@ def _funnel(block: FunnelBlock, level: int) -> str:
             f"{funnel_legend()}{_table(block.points, '', f'{ident}-table')}")
 
 
+def _series(block: SeriesBlock, level: int) -> str:
+    """A measure's chart over time with its words and its figures: under its heading
+    where it is printed too, else folded in a ``<details>`` a reader opens (and print
+    leaves out). Its figures stack on a phone, as the themes' tables do."""
+    ident = block.ident or "series"
+    shown = series_chart(block.series, block.title, ident, block.average)
+    body = (f"<p>{e(block.caption)}</p><figure>{shown}</figure>"
+            f"{_table(evolve(block.points, stacked=True), '', f'{ident}-table')}")
+    if block.shown:
+        return f"<h{level}>{e(block.title)}</h{level}>{body}"
+    return (f'<details class="series" id="{e(ident)}"><summary>{e(block.title)}</summary>'
+            f"{body}</details>")
+
+
 def _details(block: IndicatorDetails, level: int) -> str:
     domains: dict[str, list[tuple[int, IndicatorOut]]] = {}
     for index, indicator in enumerate(block.indicators):
@@ -276,6 +294,8 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
         return _chart(block)
     if isinstance(block, FunnelBlock):
         return _funnel(block, level)
+    if isinstance(block, SeriesBlock):
+        return _series(block, level)
     return _details(block, level)
 
 

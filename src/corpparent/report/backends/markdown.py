@@ -21,6 +21,7 @@ from corpparent.report.document import (
     FunnelBlock,
     IndicatorDetails,
     Paragraph,
+    SeriesBlock,
     Table,
 )
 from corpparent.report.formats import RenderOptions
@@ -82,7 +83,9 @@ def _block(block: Block, level: int) -> list[str]:
         return _findings(block, level)
     if isinstance(block, Table):
         return _table(block, level)
-    if isinstance(block, ChartBlock | FunnelBlock):
+    if isinstance(block, SeriesBlock) and not block.shown:
+        return []  # folded in the HTML page only
+    if isinstance(block, ChartBlock | FunnelBlock | SeriesBlock):
         return _table(block.points, level, block.caption)
     assert isinstance(block, IndicatorDetails)
     # Markdown draws no chart: each process chart's words and points

@@ -39,6 +39,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
+from corpparent.report.backends.benchmark_svg import series_chart
 from corpparent.report.backends.funnel_svg import funnel_chart
 from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
 from corpparent.report.backends.paper_word import (
@@ -65,6 +66,7 @@ from corpparent.report.document import (
     IndicatorDetails,
     Paragraph,
     Section,
+    SeriesBlock,
     Table,
 )
 from corpparent.report.formats import RenderOptions
@@ -228,6 +230,8 @@ def _block(paper: Any, block: Block, level: int) -> None:
         _process(paper, block)
     elif isinstance(block, FunnelBlock):
         _funnel(paper, block, level)
+    elif isinstance(block, SeriesBlock):
+        _series(paper, block, level)
     else:
         _details(paper, block, level)
 
@@ -334,6 +338,18 @@ def _funnel(paper: Any, block: FunnelBlock, level: int) -> None:
     paper.add_paragraph(_text(block.caption))
     _picture(paper, funnel_chart(block.funnel, block.title, block.ident or "funnel",
                                  block.caption))
+    _table(paper, block.points)
+
+
+def _series(paper: Any, block: SeriesBlock, level: int) -> None:
+    """A measure's chart over time under its title, as an image with its words, then its
+    figures; nothing where the benchmark has too many measures to print each chart."""
+    if not block.shown:
+        return
+    _title(paper, block.title, level)
+    paper.add_paragraph(_text(block.caption))
+    _picture(paper, series_chart(block.series, block.title, block.ident or "series",
+                                 block.average))
     _table(paper, block.points)
 
 

@@ -22,6 +22,7 @@ from corpparent.report.document import (
     FunnelBlock,
     IndicatorDetails,
     Paragraph,
+    SeriesBlock,
     Table,
 )
 from corpparent.report.formats import RenderOptions
@@ -136,7 +137,9 @@ def _blocks(block: Block) -> list[RenderableType]:
         return [_findings(block)]
     if isinstance(block, Table):
         return [_records(block) if block.wide or block.stacked else _table(block)]
-    if isinstance(block, ChartBlock | FunnelBlock):
+    if isinstance(block, SeriesBlock) and not block.shown:
+        return []  # folded in the HTML page only
+    if isinstance(block, ChartBlock | FunnelBlock | SeriesBlock):
         return [_table(block.points, block.caption)]
     assert isinstance(block, IndicatorDetails)
     # a terminal draws no chart: each process chart's words and points
