@@ -40,6 +40,7 @@ from attrs import frozen
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
+from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
 from corpparent.files._tabular.number_formats import NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
@@ -188,21 +189,6 @@ def _sheet_names(file: Path) -> list[str]:
         raise _calamine_failure(source, exc) from None
 
 
-def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
-                  key: Callable[[str], str] = str.strip) -> int | None:
-    """Which of the first rows is the header: the first holding every ``wanted`` column
-    (each heading as ``key`` reads it), or (with none wanted) the first with the most
-    cells filled."""
-    first = rows[:HEADER_SEARCH_ROWS]
-    if wanted:
-        return next((index for index, (_, cells) in enumerate(first)
-                     if set(wanted) <= {key(cell) for cell in cells}), None)
-    filled = [sum(1 for cell in cells if cell.strip()) for _, cells in first]
-    if not filled or max(filled) == 0:
-        return None
-    return filled.index(max(filled))
-
-
 def _trimmed(rows: Sequence[tuple[int, list[str]]]
              ) -> tuple[int, tuple[tuple[int, list[str]], ...]]:
     """The table's first column (0-based: the columns left of it are empty in every
@@ -256,22 +242,6 @@ def _check_table(source: str, sheet: str, lead: int,
                              field=f"{sheet}!{column_letter(lead + column)}{number}")
 
 
-def _stray(above: Sequence[tuple[int, list[str]]], header: tuple[int, list[str]]
-           ) -> tuple[tuple[int, str], ...]:
-    """The rows above a table's header that look like its rows, not a title or notes:
-    each fills at least two cells, and at least half as many as the header does. They
-    are reported, never dropped unseen (a table whose first header was not recognised is
-    otherwise read from a lower one, losing every row between)."""
-    wanted = sum(1 for cell in header[1] if cell.strip())
-    found = []
-    for number, cells in above:
-        filled = sum(1 for cell in cells if cell.strip())
-        if filled >= 2 and 2 * filled >= wanted:
-            found.append((number, f"a row above the table's header (row {header[0]}) holding "
-                          f"{filled} cells: it cannot be read as a row of the table"))
-    return tuple(found)
-
-
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                 key: Callable[[str], str] = str.strip) -> SheetTable:
     """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
@@ -286,12 +256,12 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
     for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
-        found = _header_index(rows, wanted, key)
+        found = header_index(rows, wanted, key)
         if found is not None:
             lead, table = _trimmed(rows[found:])
             _check_table(source, name, lead, table)
             above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
-            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]),
+            return SheetTable(source, name, lead, table, stray_rows(rows[:found], table[0]),
                               above)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
@@ -313,7 +283,7 @@ def sheet_headers(file: Path) -> frozenset[str]:
     for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
-        found = _header_index(rows, ())
+        found = header_index(rows, ())
         if found is not None:
             names.update(cell.strip() for cell in rows[found][1] if cell.strip())
     return frozenset(names)
