@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import cast, final
+from typing import final
 
 from attrs import frozen
 
@@ -42,9 +43,10 @@ from corpparent.errors import DataError
 from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
 from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
-from corpparent.files._tabular.number_formats import NumberFormat, formatted_text
+from corpparent.files._tabular.number_formats import CellFormats, NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
 from corpparent.files._tabular.workbook_checks import cell_formats, check_zip_workbook, is_zip
+from corpparent.files._tabular.xls_scan import cell_formats as cell_formats_of_xls
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -57,6 +59,7 @@ __all__ = [
 ]
 
 _INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+_log = logging.getLogger(__name__)
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
 
 
@@ -132,9 +135,12 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     bounded child process (`contained`)."""
     source = str(checked_file(file))
     if not _checked_zip(file):
-        for name, cells in contained_sheets(file, cell_text):
-            # Each cell made by cell_text, and an empty one "": the rows are of text.
-            yield name, list(enumerate(cast("list[list[str]]", cells), start=1))
+        scanned = _binary_formats(file)
+        for name, cells in contained_sheets(file):
+            rows = [(number, [cell_text(cell) for cell in row])
+                    for number, row in enumerate(cells, start=1)]
+            _shown(rows, cells, scanned.get(name))
+            yield name, rows
         return
     from python_calamine import CalamineWorkbook  # imported on first use
 
@@ -160,6 +166,23 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
             except BaseException as exc:  # as above: a sheet's XML or data may be broken
                 raise _calamine_failure(source, exc, name) from None
             yield name, rows
+
+
+def _binary_formats(file: Path) -> CellFormats:
+    """The cells of an ``.xls`` workbook shown as a percentage or a month, read from its
+    records (`xls_scan`); where they cannot be read (an ``.xlsb``, or an ``.xls`` the
+    scan cannot follow), a warning naming the file says its percentages go unread."""
+    try:
+        with file.open("rb") as stream:
+            found = cell_formats_of_xls(stream.read())
+    except OSError:
+        found = None
+    if found is None:
+        _log.warning("%s: the workbook's number formats cannot be read, so a cell "
+                     "formatted as a percentage is read as the number it holds (0.119 "
+                     "for 11.9%%): check its percentages, or save it as .xlsx", file)
+        return {}
+    return found
 
 
 def _shown(rows: list[tuple[int, list[str]]], values: Sequence[Sequence[object]],
