@@ -118,9 +118,9 @@ class _OpenDocumentSheets:
                 _STYLE_NS + "data-style-name"]
         elif name == _TABLE_NS + "table-column":
             repeat = self._repeat(attributes, "number-columns-repeated")
-            if len(self.column_styles) + repeat <= self.limits.columns:  # beyond: no cell
-                self.column_styles.extend(
-                    [attributes.get(_TABLE_NS + "default-cell-style-name", "")] * repeat)
+            kept = min(repeat, self.limits.columns - len(self.column_styles))  # beyond: no cell
+            self.column_styles.extend(
+                [attributes.get(_TABLE_NS + "default-cell-style-name", "")] * max(kept, 0))
 
     def end(self, name: str) -> None:
         if name == _NUMBER_NS + "date-style":
