@@ -12,6 +12,11 @@ readings laid out as councils keep them in their own spreadsheets.
   percentages as fractions formatted as percentages.
 - ``wiltshire_health_assessments_monthly_illustrative.xlsx``: the illustrative monthly
   figures, each month a date cell formatted as a month (shown "Apr-21").
+- ``wiltshire_readings_2022-23_dates.ods`` and
+  ``wiltshire_health_assessments_monthly_illustrative.ods``: the same two as
+  OpenDocument spreadsheets (LibreOffice's own format), each period a date cell
+  (``office:value-type="date"``) shown by a date style: the day (30/06/2022), or the
+  month alone (Apr-21).
 
 Run: python examples/make_example_workbooks.py [FOLDER]
 (into the current folder by default; ``examples/data`` makes the shipped ones.)
@@ -22,9 +27,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
+import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import xlsxwriter
 import xlsxwriter.worksheet
@@ -182,12 +189,82 @@ def wide_workbook(path: Path, rows: Rows) -> Path:
     return path
 
 
+#: An OpenDocument spreadsheet's date styles: a day (30/06/2022) and a month (Apr-21).
+_ODS_STYLES = (
+    '<number:date-style style:name="day"><number:day number:style="long"/>'
+    '<number:text>/</number:text><number:month number:style="long"/>'
+    '<number:text>/</number:text><number:year number:style="long"/></number:date-style>'
+    '<number:date-style style:name="month"><number:month number:textual="true"/>'
+    "<number:text>-</number:text><number:year/></number:date-style>"
+    '<style:style style:name="ce-day" style:family="table-cell" '
+    'style:data-style-name="day"/>'
+    '<style:style style:name="ce-month" style:family="table-cell" '
+    'style:data-style-name="month"/>')
+_ODS_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
+                           for prefix, name in (
+                               ("office", "office:1.0"), ("table", "table:1.0"),
+                               ("text", "text:1.0"), ("style", "style:1.0"),
+                               ("number", "datastyle:1.0"), ("manifest", "manifest:1.0")))
+
+
+def _ods_text(text: str) -> str:
+    return (f'<table:table-cell office:value-type="string"><text:p>{escape(text)}</text:p>'
+            "</table:table-cell>")
+
+
+def _ods_period(text: str, monthly: bool) -> str:
+    """A period's cell: a quarter as the date cell of its last day, a month as the date
+    cell of its first shown as its month, any other period as text."""
+    found = parse_period(text)
+    if monthly:
+        day, style, shown = found.start, "ce-month", f"{found.start:%b-%y}"
+    elif isinstance(found, FinancialQuarter):
+        day, style, shown = found.end, "ce-day", f"{found.end:%d/%m/%Y}"
+    else:
+        return _ods_text(text)
+    return (f'<table:table-cell table:style-name="{style}" office:value-type="date" '
+            f'office:date-value="{day.isoformat()}"><text:p>{shown}</text:p>'
+            "</table:table-cell>")
+
+
+def ods_workbook(path: Path, rows: Rows, monthly: bool = False) -> Path:
+    """The readings one a row under a title, as an OpenDocument spreadsheet, each period
+    a date cell (`_ods_period`)."""
+    table = "".join(
+        "<table:table-row>" + "".join(cells) + "</table:table-row>" for cells in [
+            [_ods_text(TITLE)], [], [_ods_text(h) for h in ("indicator", "period", "value")],
+            *([_ods_text(row["indicator"]), _ods_period(row["period"], monthly),
+               f'<table:table-cell office:value-type="float" office:value="{row["value"]}">'
+               f'<text:p>{row["value"]}</text:p></table:table-cell>'] for row in rows)])
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               f'{_ODS_NAMESPACES} office:version="1.2"><office:automatic-styles>'
+               f"{_ODS_STYLES}</office:automatic-styles><office:body><office:spreadsheet>"
+               f'<table:table table:name="Scorecard">{table}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = (f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                f'{_ODS_NAMESPACES} manifest:version="1.2"><manifest:file-entry '
+                'manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+                'opendocument.spreadsheet"/><manifest:file-entry manifest:full-path='
+                '"content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    made = MADE.timetuple()[:6]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text, kind in (
+                ("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                 zipfile.ZIP_STORED), ("content.xml", content, zipfile.ZIP_DEFLATED),
+                ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)):
+            archive.writestr(zipfile.ZipInfo(name, made), text, compress_type=kind)
+    return path
+
+
 #: Each example workbook's name, how it is made, and the tidy CSV it is made from.
 WORKBOOKS: dict[str, tuple[Callable[[Path, Rows], Path], Path]] = {
     "wiltshire_readings_2022-23_percentages.xlsx": (percentages_workbook, CSV),
     "wiltshire_readings_2022-23_dates.xlsx": (dates_workbook, CSV),
     "wiltshire_scorecard_2022-23_wide.xlsx": (wide_workbook, CSV),
     "wiltshire_health_assessments_monthly_illustrative.xlsx": (months_workbook, MONTHLY_CSV),
+    "wiltshire_readings_2022-23_dates.ods": (ods_workbook, CSV),
+    "wiltshire_health_assessments_monthly_illustrative.ods": (
+        lambda path, rows: ods_workbook(path, rows, monthly=True), MONTHLY_CSV),
 }
 
 

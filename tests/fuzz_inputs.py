@@ -490,7 +490,12 @@ def rows_in(kind: str, path: Path) -> int | None:
             lists = [value for value in document.values() if isinstance(value, list)]
             document = lists[0] if len(lists) == 1 else None
         return len(document) if isinstance(document, list) else None
-    return table_rows(kind, _csv_table(data))
+    rows = _csv_table(data)
+    first = FIRST_HEADING.get(kind)
+    if rows is not None and first is not None:  # a header under a title, as in a sheet
+        rows = rows[next((i for i, row in enumerate(rows[:20])
+                          if first in (cell.strip() for cell in row)), 0):]
+    return table_rows(kind, rows)
 
 
 def table_rows(kind: str, rows: list[list[str]] | None) -> int | None:

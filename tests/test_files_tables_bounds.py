@@ -99,8 +99,8 @@ def test_values_a_csv_cell_holds_become_its_text() -> None:
                             "aware": dt.datetime(2023, 7, 10, tzinfo=dt.UTC),
                             "false": False, "nat": pd.NaT, "na": pd.NA}])
     assert row == {"int": "865", "float": "12.5", "whole": "7", "dec": "0.10",
-                   "when": "2023-07-10T09:30:00", "none": "",
-                   "aware": "2023-07-10T00:00:00+00:00", "false": "FALSE", "nat": "",
+                   "when": "2023-07-10 09:30:00", "none": "",
+                   "aware": "2023-07-10 00:00:00+00:00", "false": "FALSE", "nat": "",
                    "na": ""}
 
 
@@ -319,7 +319,7 @@ def test_odd_values_read_as_the_csv_written_from_the_frame(frame: Any, tmp_path:
 def test_odd_pandas_values_read_as_their_text() -> None:
     read = records(odd_pandas())
     assert [dict(r.fields) for r in read][:2] == [
-        {"mixed": "a", "category": "x", "aware": "2023-07-10T10:30:00+01:00",
+        {"mixed": "a", "category": "x", "aware": "2023-07-10 10:30:00+01:00",
          "naive": "2023-07-10", "nullable": "1", "float": "1.5", "flag": "TRUE", "text": "a"},
         {"mixed": "1", "category": "y", "aware": "", "naive": "", "nullable": "",
          "float": "", "flag": "FALSE", "text": ""}]

@@ -127,7 +127,12 @@ def _entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
 
 def write_xls(path: Path, rows: Rows, sheet: str = "Sheet1") -> Path:
     """``rows`` as the only sheet of an Excel 97-2003 workbook at ``path``."""
-    stream = _workbook_stream(rows, sheet)
+    return write_compound_file(path, _workbook_stream(rows, sheet))
+
+
+def write_compound_file(path: Path, stream: bytes) -> Path:
+    """A ``Workbook`` stream of BIFF8 records (of at least 4,096 bytes) as the one
+    stream of a compound file at ``path``."""
     stream += bytes(-len(stream) % _SECTOR)
     data_sectors = len(stream) // _SECTOR
     directory_sector = 1 + data_sectors

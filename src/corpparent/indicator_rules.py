@@ -18,7 +18,10 @@ and a rate sums its events over one population, so a year's total is about four 
 quarter's range cannot judge it: 398 children with a missing episode in a year are not "above" a
 quarterly range of 60-90. Such a rule's finding is of insufficient data, saying why
 ([`bounds_length`][corpparent.indicator_rules.bounds_length] tells the length a range or target is
-for), never a verdict.
+for), never a verdict. Where a range or target set for a year does not say the length it
+is for (no ``per``) and the length is inferred from the readings (a quarter, where
+quarters are read), a finding judged by it says so, with the fix: the source may have
+meant a year's total.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.ranges import (
+    PER_MONTHS,
     ExpectedRange,
     Performance,
     Position,
@@ -126,6 +130,23 @@ def _other_length(rule: Rule[Observation], observation: Observation, value: floa
         "with the length of its period.",
         {"indicator": indicator.id, "value": value, BOUNDS_FOR: _length(months),
          "period is": _length(length), "unit": indicator.unit})
+
+
+def _assumed(rule: Rule[Observation], indicator: Indicator, bounds: ExpectedRange | Target,
+             months: int | None) -> str:
+    """What a finding judged by ``bounds`` assumes, where their length of period was
+    inferred (``months``, from the readings) as shorter than the period they were set
+    for, the source not saying it: a sentence with the fix; empty otherwise."""
+    own = length_in_months(bounds.period)
+    if months is None or bounds.per_months is not None or months >= own or not (
+            grows_with_length(indicator.kind)):
+        return ""
+    return (f" The {rule.name} set for {bounds.period} does not say the length of period "
+            f"it is for; it is taken to be for {_length(months)}'s {indicator.kind}, the "
+            f"shortest period read in {bounds.period}. Say which it is for (per = "
+            + "".join(f'"{word}", or ' for word, length in PER_MONTHS.items()
+                      if length == months)
+            + '"year" for a year\'s total).')
 
 
 @final
@@ -224,7 +245,8 @@ class ExpectedRangeRule(Rule[Observation]):
             rule=self.name,
             family=self.family,
             status=_RANGE_STATUS[judged],
-            explanation=explanation + ".",
+            explanation=explanation + "." + _assumed(self, indicator, expected,
+                                                     self.per_months),
             evidence={
                 "value": value,
                 "lower": expected.lower,
@@ -278,6 +300,7 @@ class TargetRule(Rule[Observation]):
             explanation=(
                 f"{indicator.name}: {indicator.format(value)} in {subject.period} {verb} the "
                 f"{self.name} of {target.direction} {indicator.format(target.value)}."
+                + _assumed(self, indicator, target, self.per_months)
             ),
             evidence={
                 "value": value,

@@ -26,7 +26,7 @@ are known by what they offer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from corpparent.errors import DataError, MissingDependencyError, Problem
@@ -126,9 +126,15 @@ def check_arrow_schema(source: str, schema: Any) -> None:
     _check_types(source, list(schema))
 
 
-def _check_types(source: str, fields: Sequence[Any]) -> None:
+def _check_types(source: str, fields: Sequence[Any],
+                 dtypes: Mapping[str, str] | None = None) -> None:
+    """Refuse each field of a type `refused_type` names, said as the table names it
+    (``dtypes``, a polars ``Object``, a pandas ``period[Q-DEC]``) and as Arrow does."""
+    said = dtypes or {}
     problems = [Problem(source, "no table cell can hold this column's values", line=1,
-                        field=field.name, expected=FLAT_TYPES, found=str(field.type))
+                        field=field.name, expected=FLAT_TYPES,
+                        found=(f"{said[field.name]} (in Arrow, {field.type})"
+                               if field.name in said else str(field.type)))
                 for field in fields if refused_type(field.type)]
     if problems:
         raise DataError(problems)
@@ -145,12 +151,58 @@ def _pyarrow(source: str) -> Any:
 
 
 def _object_columns(table: object) -> list[int]:
-    """The positions of a pandas DataFrame's object columns: read in Python, as Arrow
-    cannot take one mixing text and numbers."""
+    """The positions of a pandas DataFrame's columns read in Python, as Arrow cannot take
+    them: an object column (text mixed with numbers), a categorical whose categories are
+    such objects (``12.5`` and ``"c"``), a sparse column."""
     if not type(table).__module__.startswith("pandas"):
         return []
     dtypes = getattr(table, "dtypes", None)
-    return [] if dtypes is None else [i for i, kind in enumerate(dtypes) if str(kind) == "object"]
+    return [] if dtypes is None else [i for i, kind in enumerate(dtypes) if _in_python(kind)]
+
+
+def _in_python(kind: Any) -> bool:
+    name = str(kind)
+    if name == "category":
+        return str(getattr(getattr(kind, "categories", None), "dtype", "")) == "object"
+    return name == "object" or name.startswith("Sparse")
+
+
+def _failing_columns(frame: Any, names: Sequence[str]) -> list[str]:
+    """The columns of ``frame`` its exporter cannot hand over as Arrow, found by handing
+    over each alone (pandas' ``iloc``, polars' and pyarrow's ``select``)."""
+    import pyarrow as pa
+
+    failing = []
+    for position, name in enumerate(names):
+        try:
+            alone = (frame.iloc[:, [position]] if hasattr(frame, "iloc")
+                     else frame.select([name]))
+            pa.RecordBatchReader.from_stream(alone).read_all()
+        except Exception:  # the exporter's or pyarrow's own error, of any kind
+            failing.append(name)
+    return failing
+
+
+def _unreadable(source: str, frame: Any, names: Sequence[str] | None) -> DataError:
+    """The problem of a table its exporter could not hand over: each column at fault
+    named with its type as the table gives it, or the table's own where none is found
+    alone. No exporter's message is passed on."""
+    failing = _failing_columns(frame, names) if names else []
+    dtypes = _dtypes(frame, names or ())
+    if not failing:
+        return DataError.single(source, "cannot read the table: it could not be handed over "
+                                "as Arrow columns", expected=FLAT_TYPES)
+    return DataError([Problem(source, "cannot read this column: it could not be handed over "
+                              "as an Arrow column", line=1, field=name, expected=FLAT_TYPES,
+                              found=dtypes.get(name)) for name in failing])
+
+
+def _dtypes(frame: Any, names: Sequence[str]) -> dict[str, str]:
+    """Each column's type as the table names it (pandas' and polars' ``dtypes``)."""
+    try:
+        return {name: str(kind) for name, kind in zip(names, frame.dtypes, strict=True)}
+    except Exception:  # no dtypes, or not one a column: the types go unsaid
+        return {}
 
 
 def arrow_rows(table: object) -> Iterator[tuple[int, list[str]]]:
@@ -178,8 +230,8 @@ def arrow_rows(table: object) -> Iterator[tuple[int, list[str]]]:
             reader = pa.RecordBatchReader.from_stream(frame.iloc[:, kept] if in_python
                                                       else frame)
         schema = reader.schema
-    except Exception as exc:  # the exporter's or pyarrow's own error, of any kind
-        raise DataError.single(source, f"cannot read the table: {exc}") from None
+    except Exception:  # the exporter's or pyarrow's own error, of any kind
+        raise _unreadable(source, frame, names) from None
     header = names if names is not None else check_column_names(source, schema.names)
     # Arrow's columns by name: pandas adds its index as a column (``__index_level_0__``),
     # which ``to_csv(index=False)`` leaves out, and so does corpparent.
@@ -189,12 +241,13 @@ def arrow_rows(table: object) -> Iterator[tuple[int, list[str]]]:
     if lost:
         raise DataError.single(source, "cannot read the table: its Arrow stream does not "
                                "give this column once", line=1, field=lost[0])
-    _check_types(source, [schema.field(index) for index in at.values()])
+    _check_types(source, [schema.field(index) for index in at.values()],
+                 _dtypes(frame, header))
     yield 1, header
     python_values = {i: frame.iloc[:, i].tolist() for i in in_python}
     problems: list[Problem] = []
     start = 0
-    for batch in _batches(reader, source):
+    for batch in _batches(reader, source, frame, names):
         if start + batch.num_rows > limits.rows:
             raise over_limit(source, "the table", f"more than {limits.rows:,} rows", "rows")
         if (start + batch.num_rows) * len(header) > limits.cells:
@@ -205,7 +258,7 @@ def arrow_rows(table: object) -> Iterator[tuple[int, list[str]]]:
             if position in python_values:
                 values = python_values[position][start:start + batch.num_rows]
             else:
-                values = _values(batch.column(at[name]), source, name)
+                values = _values(batch.column(at[name]), source, name, start)
             columns.append(_texts(values, source, name, start, position in python_values,
                                   problems))
         for index in range(batch.num_rows):
@@ -232,27 +285,42 @@ class _PythonOnly:
             self.num_rows = rows
 
 
-def _batches(reader: Any, source: str) -> Iterator[Any]:
+def _batches(reader: Any, source: str, frame: Any, names: Sequence[str] | None
+             ) -> Iterator[Any]:
     """The stream's batches as they come; the exporter's own errors become a problem."""
     while True:
         try:
             batch = reader.read_next_batch()
         except StopIteration:
             return
-        except Exception as exc:  # the exporter's or pyarrow's own error, of any kind
-            raise DataError.single(source, f"cannot read the table: {exc}") from None
+        except Exception:  # the exporter's or pyarrow's own error, of any kind
+            raise _unreadable(source, frame, names) from None
         yield batch
 
 
-def _values(column: Any, source: str, name: str) -> list[Any]:
-    """An Arrow column's values in Python (a dictionary's decoded), or a problem naming
-    the column where pyarrow cannot give them (a time zone it does not know, a
-    timestamp beyond Python's years)."""
+#: What a date or time column's values must be for Python to hold them.
+_PYTHON_TIMES: Final = "a date or time in the years 1 to 9999, in a time zone this system knows"
+
+
+def _values(column: Any, source: str, name: str, start: int) -> list[Any]:
+    """An Arrow column's values in Python (a dictionary's decoded), or a problem at each
+    row whose value Python cannot hold (a timestamp beyond the year 9999, a time zone
+    this system does not know), naming the column and what was expected."""
     try:
         values: list[Any] = column.to_pylist()
-    except Exception as exc:  # pyarrow's own error, of any kind
-        raise DataError.single(source, f"cannot read the column: {exc}", line=1,
-                               field=name) from None
+    except Exception:  # pyarrow's own error, of any kind: the rows at fault are found
+        problems = []
+        for index in range(len(column)):
+            try:
+                column[index].as_py()
+            except Exception:  # pyarrow's own error, of any kind
+                problems.append(Problem(source, "a value no table cell can hold",
+                                        line=start + index + 2, field=name,
+                                        expected=_PYTHON_TIMES, found=f"a {column.type} "
+                                        "value beyond them"))
+        raise DataError(_listed(problems or [Problem(
+            source, "cannot read the column's values", line=1, field=name,
+            expected=_PYTHON_TIMES)], source)) from None
     return values
 
 

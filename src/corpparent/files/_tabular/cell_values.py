@@ -34,7 +34,7 @@ def value_text(value: object, *, nan_is_missing: bool = False) -> str | None:
     """``value`` as a CSV cell's text, or ``None`` if no CSV cell could hold it.
 
     ``None`` and pandas' ``NA`` and ``NaT`` are the empty cell. A float's NaN is the
-    text ``nan`` (refused later wherever a number is wanted, as it is in a CSV file),
+    text ``NaN`` (refused later wherever a number is wanted, as it is in a CSV file),
     unless ``nan_is_missing``: in a pandas object column NaN is pandas' own mark for a
     missing value, and ``to_csv`` writes it as an empty cell.
     """
@@ -52,13 +52,15 @@ def value_text(value: object, *, nan_is_missing: bool = False) -> str | None:
         return "" if value.is_nan() and nan_is_missing else str(value)
     if isinstance(value, Real):
         number = float(value)
-        if math.isnan(number) and nan_is_missing:
-            return ""
+        if math.isnan(number):  # as polars writes it; pandas' own mark for a missing value
+            return "" if nan_is_missing else "NaN"
         return cell_text(number)
     if isinstance(value, dt.datetime):
         nanoseconds: int = getattr(value, "nanosecond", 0)  # a pandas Timestamp's
-        if value.tzinfo is not None or nanoseconds:
-            return value.isoformat()  # the instant (and its offset), never the day alone
+        if value.tzinfo is not None or nanoseconds or value.time() != dt.time():
+            # the instant (and its offset), never the day alone, as pandas' to_csv
+            # writes it (a space between the day and the time)
+            return value.isoformat(sep=" ")
         return cell_text(value)
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()

@@ -13,19 +13,25 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
+import logging
 import re
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from corpparent.errors import DataError
+from corpparent.errors import DataError, Problem
+from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import ReadLimits, checked_file, current_limits, over_limit
 from corpparent.files._tabular.problems import shown
+from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["csv_header", "csv_rows", "header_of", "normalise_column"]
+__all__ = ["csv_header", "csv_header_below", "csv_rows", "csv_table", "header_of",
+           "normalise_column"]
 
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+_log = logging.getLogger(__name__)
 
 
 def csv_header(path: str | Path) -> tuple[str, ...]:
@@ -37,6 +43,63 @@ def csv_header(path: str | Path) -> tuple[str, ...]:
         return header_of(str(path), next(rows, None))
     finally:
         rows.close()
+
+
+def csv_table(file: Path, wanted: Sequence[str], key: Callable[[str], str] = str.strip
+              ) -> tuple[Iterator[tuple[int, list[str]]], tuple[tuple[int, str], ...]]:
+    """The rows of the CSV file at ``file`` from its header on, and the rows above the
+    header that look like the table's own, each with why it cannot be read.
+
+    The header is found as a sheet's is (`header_rows`): the first line, unless it
+    lacks a ``wanted`` column (each heading as ``key`` reads it) and a later one of the
+    first `HEADER_SEARCH_ROWS` lines holds them all, as under a title and notes saved
+    from a spreadsheet. The lines skipped are said in a warning naming the file and
+    the header's line; a skipped line that looks like a row of the table is returned
+    to be reported, not lost."""
+    rows = csv_rows(file)
+    if not wanted:
+        return rows, ()
+    first = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    found = header_index(first, wanted, key)
+    if found is None and _titled(first):
+        raise DataError([Problem(
+            str(file), f"no line of the first {HEADER_SEARCH_ROWS} holds the table's "
+            "header: the first holds one cell, as a title does", line=1,
+            expected=f"a header row holding {', '.join(wanted)}",
+            found=shown(next(cell.strip() for cell in first[0][1] if cell.strip())),
+            fix="name the columns the table's own headings stand for (--columns "
+            "'Measure=indicator'), or write the header as the first line")])
+    if not found:  # the first line, or no line: read from the first, as it says why
+        return itertools.chain(first, rows), ()
+    header = first[found]
+    stray = stray_rows(first[:found], header, "line")
+    if not stray:  # a row of the table above the header is an error, said as such
+        above = "line 1" if header[0] == 2 else f"lines 1-{header[0] - 1}"
+        _log.warning("%s: the table's header is on line %d; %s above it (a title or "
+                     "notes) not read as rows", file, header[0], above)
+    return itertools.chain(first[found:], rows), stray
+
+
+def _titled(first: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether the first line holds one cell, as a title does, and a later line more."""
+    filled = [sum(1 for cell in cells if cell.strip()) for _, cells in first]
+    return bool(filled) and filled[0] == 1 and max(filled) > 1
+
+
+def csv_header_below(path: Path) -> set[str]:
+    """The headings of the fullest of the CSV file's first `HEADER_SEARCH_ROWS` lines
+    (a header under a title and notes), as far as the file reads as CSV; none where
+    that is the first line."""
+    first: list[tuple[int, list[str]]] = []
+    rows = csv_rows(path)
+    try:
+        first.extend(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    except DataError:
+        pass  # a line that is not CSV ends the search; the reading itself reports it
+    finally:
+        rows.close()
+    found = header_index(first, ())
+    return set() if not found else {cell.strip() for cell in first[found][1] if cell.strip()}
 
 
 def header_of(source: str, first: tuple[int, list[str]] | None) -> tuple[str, ...]:

@@ -18,6 +18,13 @@ A panel's sheet often keeps its periods as dates: the day a quarter or a month e
 * any other day (``2022-05-14``, the first of a month) stands for no one period and is
   refused.
 
+A date may come with a time, as a DataFrame's timestamp column is written
+(``2022-06-30 00:00:00``, ``2022-06-30T00:00:00+01:00``): at midnight it is that day,
+and a time zone's offset changes nothing, since the day is read in the timestamp's own
+zone (midnight in London on 30 June is 30 June, though it is 23:00 on the 29th in UTC).
+A time other than midnight (``2022-06-30 13:00``) is no day's end and is refused
+(`clock_time` finds it for the problem to say so), never cut to its day.
+
 The reader may state the rule instead (``periods="quarter-end"`` or ``"month-end"``;
 ``--periods`` on the command line): every date must then be a quarter's (or a month's)
 last day, and is read as that quarter (or month). A refused date is a problem with its
@@ -38,8 +45,8 @@ from typing import Final
 from corpparent.errors import PeriodError
 from corpparent.periods import FinancialQuarter, Month, Period
 
-__all__ = ["DateRule", "column_periods", "date_in", "date_rule", "short_month",
-           "using_date_rule"]
+__all__ = ["DateRule", "clock_time", "column_periods", "date_in", "date_rule",
+           "short_month", "using_date_rule"]
 
 
 class DateRule(enum.Enum):
@@ -50,7 +57,10 @@ class DateRule(enum.Enum):
 
 
 _ISO_DATE: Final = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                              r"(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+                              r"(?:[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+#: A date with a time of day and perhaps a zone's offset, the time captured.
+_TIMESTAMP: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}[ T](?P<time>\d{2}:\d{2}"
+                               r"(?::\d{2}(?:\.\d+)?)?)(?:Z|[+-]\d{2}:?\d{2})?")
 _ENGLISH_DATE: Final = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _SHORT_YEAR: Final = re.compile(r"(?P<name>[A-Za-z]{3,9})\.?[-\s'](?P<yy>\d{2})")
 _MONTHS: Final = {name.lower(): number for number in range(1, 13)
@@ -84,6 +94,15 @@ def date_in(text: str) -> dt.date | None:
         return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
+
+
+def clock_time(text: str) -> str | None:
+    """The time of day ``text`` writes after its date, where it writes one other than
+    midnight (``13:00:00`` of ``2022-06-30 13:00:00+01:00``); ``None`` otherwise."""
+    match = _TIMESTAMP.fullmatch(text)
+    if match is None or date_in(text) is not None:
+        return None
+    return re.sub(r"\.0+$", "", match["time"])  # 13:00:00.000000 is 13:00:00
 
 
 def short_month(text: str) -> Month | None:

@@ -23,7 +23,12 @@ from typing import Final, final
 from attrs import frozen
 
 from corpparent.errors import DataError, UnknownNameError
-from corpparent.files._tabular.csv_rows import csv_header, csv_rows, normalise_column
+from corpparent.files._tabular.csv_rows import (
+    csv_header,
+    csv_header_below,
+    csv_table,
+    normalise_column,
+)
 from corpparent.files._tabular.limits import checked_file
 from corpparent.files._tabular.sheets import sheet_headers, sheet_table
 
@@ -85,13 +90,17 @@ class FileFormat:
 
 
 def _csv_headings(path: Path) -> frozenset[str]:
+    """The first line's headings, and those of the fullest of the first lines, where
+    the header sits below a title and notes (`csv_table`)."""
     names = set(csv_header(path))
+    names |= csv_header_below(path)
     return frozenset(names | {normalise_column(name) for name in names})
 
 
-def _csv_table(path: Path, _wanted: Sequence[str], _sheet: str | None,
-               _key: Callable[[str], str]) -> Table:
-    return Table(csv_rows(path))
+def _csv_table(path: Path, wanted: Sequence[str], _sheet: str | None,
+               key: Callable[[str], str]) -> Table:
+    rows, stray = csv_table(path, wanted, key)
+    return Table(rows, stray=stray)
 
 
 def _sheet_headings(path: Path) -> frozenset[str]:

@@ -17,9 +17,13 @@ month ``2025-01``. What a percentage can be is then for the reader of each kind 
   workbook's own is a percentage if it holds ``%`` outside quoted text, and a month if
   it writes a month and a year but no day or time.
 - OpenDocument (``.ods``): a cell's ``office:value-type`` is ``percentage`` where its
-  style is a ``number:percentage-style``; the cell says so itself.
-- Excel 97-2003 (``.xls``) and binary (``.xlsb``) workbooks are read in a bounded child
-  process from their values alone: their number formats are not honoured.
+  style is a ``number:percentage-style``; the cell says so itself. A ``date`` cell is
+  read as its date; it is a month where its style is a ``number:date-style`` showing a
+  month and a year but no day (`ods_checks`).
+- Excel 97-2003 (``.xls``): a number's record names its cell format (``XF``), which
+  names a built-in format or one of the workbook's ``FORMAT`` records
+  (`xls_scan`). A binary ``.xlsb`` workbook's formats are
+  not read, and a warning naming the file says its percentages are unread.
 """
 
 from __future__ import annotations

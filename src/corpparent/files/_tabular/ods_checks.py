@@ -12,7 +12,13 @@ is refused, as its entities can expand a few bytes into gigabytes.
 
 The walk also notes each cell whose value is a percentage (``office:value-type`` is
 ``percentage``: the cell's style is a ``number:percentage-style``), so the sheet is read
-as it shows the cell (``11.9%``, not ``0.119``).
+as it shows the cell (``11.9%``, not ``0.119``). A date cell (``office:value-type`` is
+``date``) is read as its date, as an Excel date cell is; one whose style shows a month
+and a year but no day (a ``number:date-style`` of ``number:month`` and ``number:year``
+alone, shown ``Jan-25``) is noted as a month, as an Excel cell formatted ``mmm-yy`` is.
+A cell's style is its own ``table:style-name``, or else its column's
+``table:default-cell-style-name``; the styles are the document's automatic styles,
+written in ``content.xml`` before its tables.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ __all__ = ["check_open_document"]
 _TABLE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
 _CELLS: Final = frozenset({_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"})
+_STYLE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:style:1.0 "
+_NUMBER_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0 "
+#: The parts of a date style that say it shows a day or a time, not a month alone.
+_DAY_OR_TIME: Final = frozenset(_NUMBER_NS + part for part in (
+    "day", "day-of-week", "hours", "minutes", "seconds", "am-pm"))
 
 
 class _OpenDocumentSheets:
@@ -49,9 +60,14 @@ class _OpenDocumentSheets:
         self.cell_repeat = 1
         self.in_cell = False
         self.filled = False
-        self.percent = False
-        self.percent_columns: list[int] = []  # this row's cells holding a percentage
+        self.kind: NumberFormat | None = None  # the cell's, as its type and style say
+        self.row_formats: dict[int, NumberFormat] = {}  # this row's cells of a kind
         self.formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
+        self.date_style = ""  # the date style being read, and what it shows
+        self.date_parts: set[str] = set()
+        self.month_styles: set[str] = set()  # date styles of a month and a year alone
+        self.cell_styles: dict[str, str] = {}  # a cell style's data style
+        self.column_styles: list[str] = []  # each column's default cell style
 
     def _repeat(self, attributes: dict[str, str], name: str) -> int:
         text = attributes.get(_TABLE_NS + name, "1").strip()
@@ -64,23 +80,60 @@ class _OpenDocumentSheets:
         if name == _TABLE_NS + "table":
             self.sheet = attributes.get(_TABLE_NS + "name", "")
             self.rows = self.empty_rows = self.width = 0
+            self.column_styles = []
         elif name == _TABLE_NS + "table-row":
             self.row_repeat = self._repeat(attributes, "number-rows-repeated")
             self.column = self.row_width = 0
-            self.percent_columns = []
+            self.row_formats = {}
         elif name in _CELLS:
             self.cell_repeat = self._repeat(attributes, "number-columns-repeated")
             self.in_cell = True
             self.filled = _OFFICE_NS + "value-type" in attributes
-            self.percent = attributes.get(_OFFICE_NS + "value-type") == "percentage"
+            self.kind = self._kind(attributes)
         elif self.in_cell:
             self.filled = True  # a paragraph, a link, an annotation: something
+        else:
+            self._style(name, attributes)
+
+    def _kind(self, attributes: dict[str, str]) -> NumberFormat | None:
+        """What a cell's value is, as its type and its style say: a percentage, a month."""
+        kind = attributes.get(_OFFICE_NS + "value-type")
+        if kind == "percentage":
+            return NumberFormat.PERCENT
+        if kind != "date":
+            return None
+        style = attributes.get(_TABLE_NS + "style-name") or (
+            self.column_styles[self.column] if self.column < len(self.column_styles) else "")
+        return NumberFormat.MONTH if self.cell_styles.get(style) in self.month_styles else None
+
+    def _style(self, name: str, attributes: dict[str, str]) -> None:
+        """Note the styles a date cell may be shown by, and each column's default one."""
+        if name == _NUMBER_NS + "date-style":
+            self.date_style = attributes.get(_STYLE_NS + "name", "")
+            self.date_parts = set()
+        elif self.date_style and name.startswith(_NUMBER_NS):
+            self.date_parts.add(name)
+        elif name == _STYLE_NS + "style" and _STYLE_NS + "data-style-name" in attributes:
+            self.cell_styles[attributes.get(_STYLE_NS + "name", "")] = attributes[
+                _STYLE_NS + "data-style-name"]
+        elif name == _TABLE_NS + "table-column":
+            repeat = self._repeat(attributes, "number-columns-repeated")
+            kept = min(repeat, self.limits.columns - len(self.column_styles))  # beyond: no cell
+            self.column_styles.extend(
+                [attributes.get(_TABLE_NS + "default-cell-style-name", "")] * max(kept, 0))
 
     def end(self, name: str) -> None:
-        if name in _CELLS:
+        if name == _NUMBER_NS + "date-style":
+            shows = self.date_parts
+            if {_NUMBER_NS + "month", _NUMBER_NS + "year"} <= shows and not (
+                    shows & _DAY_OR_TIME):
+                self.month_styles.add(self.date_style)
+            self.date_style = ""
+        elif name in _CELLS:
             self.in_cell = False
-            if self.percent:
-                self.percent_columns.extend(range(self.column, self.column + self.cell_repeat))
+            if self.kind is not None:
+                self.row_formats.update(dict.fromkeys(
+                    range(self.column, self.column + self.cell_repeat), self.kind))
             self.column += self.cell_repeat
             if self.filled:
                 self.row_width = self.column
@@ -97,11 +150,11 @@ class _OpenDocumentSheets:
             self.rows = first + self.row_repeat - 1
             self.empty_rows = 0
             self.width = max(self.width, self.row_width)
-            if self.percent_columns:
+            if self.row_formats:
                 cells = self.formats.setdefault(self.sheet, {})
                 for row in range(first - 1, self.rows):
-                    cells.update(((row, column), NumberFormat.PERCENT)
-                                 for column in self.percent_columns)
+                    cells.update(((row, column), kind)
+                                 for column, kind in self.row_formats.items())
             check_bounds(self.source, self.sheet, self.rows, self.row_width, self.rows,
                          self.width, self.limits, "last")
 
@@ -120,7 +173,7 @@ def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits
                         ) -> dict[str, dict[tuple[int, int], NumberFormat]]:
     """Refuse an OpenDocument spreadsheet whose tables hold, once repeats are counted,
     rows, columns or cells beyond the bounds; return each table's cells (0-based) that
-    hold a percentage."""
+    hold a percentage or a date shown as its month."""
     walk = _OpenDocumentSheets(source, limits)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = walk.start

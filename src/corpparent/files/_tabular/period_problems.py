@@ -12,6 +12,9 @@ and whose ``fix`` says what to write instead, worked out from the text:
   that quarter (``2022-06-30`` is ``2022-23 Q1``), or the column's dates read as quarter
   ends; a month's last day as that month (``2022-05-31`` is ``2022-05``); any other day
   by the period it stands for, which the reader must choose;
+* a date with a time of day other than midnight (a DataFrame's timestamp column) is
+  not cut to its day: the problem says the time found, and the fix asks for the day
+  alone or the period;
 * a quarter without its financial year names both years it could be;
 * a bare year names the calendar year and both financial years it could be.
 
@@ -25,7 +28,7 @@ import re
 from typing import Final
 
 from corpparent.errors import PeriodError, Problem
-from corpparent.files._tabular.date_periods import date_in
+from corpparent.files._tabular.date_periods import clock_time, date_in
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.records import RawRecord
 from corpparent.periods import FinancialQuarter, FinancialYear, Month
@@ -41,6 +44,10 @@ _A_PERIOD: Final = ("a period, such as '2022-23 Q1' (a quarter), '2022-06' (a mo
 
 _BARE_QUARTER: Final = re.compile(r"Q(?P<q>[1-4])\s*(?P<y>\d{4})|(?P<y2>\d{4})\s*Q(?P<q2>[1-4])",
                                   re.IGNORECASE)
+#: A time zone's offset at the end of a timestamp (``+01:00``, ``+0000``, ``Z``).
+_ZONED: Final = re.compile(r"\d(?:Z|[+-]\d{2}:?\d{2})$")
+
+
 def _date_fix(day: dt.date) -> str:
     quarter, month = FinancialQuarter.containing(day), Month.containing(day)
     if day == quarter.end:
@@ -93,6 +100,15 @@ def period_problem(raw: RawRecord, text: str, error: PeriodError,
     if day is not None:
         return raw.problem_at(field, "a date, not a period", expected=_A_PERIOD,
                               found=shown(text), fix=_date_fix(day))
+    time = clock_time(text)
+    if time is not None:
+        return raw.problem_at(field, f"a date and time ({time}), not a period: a time other "
+                              "than midnight is not cut to its day", expected=_A_PERIOD,
+                              found=shown(text), fix="write the period the figure is for, or "
+                              "the date alone (its time at midnight)" + (
+                                  "; a timestamp is read in its own zone, so one converted "
+                                  "to another (UTC) is no longer at midnight: keep the zone "
+                                  "whose day it is" if _ZONED.search(text) else ""))
     fix = _quarter_fix(text) or _year_fix(text)
     # Where the fix is known, the forms accepted (some 600 characters) are not needed.
     return raw.problem_at(field, _why(text, error),

@@ -31,19 +31,22 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import cast, final
+from typing import final
 
 from attrs import frozen
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
+from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
-from corpparent.files._tabular.number_formats import NumberFormat, formatted_text
+from corpparent.files._tabular.number_formats import CellFormats, NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
 from corpparent.files._tabular.workbook_checks import cell_formats, check_zip_workbook, is_zip
+from corpparent.files._tabular.xls_scan import cell_formats as cell_formats_of_xls
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -56,6 +59,7 @@ __all__ = [
 ]
 
 _INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+_log = logging.getLogger(__name__)
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("sheet", default=None)
 
 
@@ -131,9 +135,12 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
     bounded child process (`contained`)."""
     source = str(checked_file(file))
     if not _checked_zip(file):
-        for name, cells in contained_sheets(file, cell_text):
-            # Each cell made by cell_text, and an empty one "": the rows are of text.
-            yield name, list(enumerate(cast("list[list[str]]", cells), start=1))
+        scanned = _binary_formats(file)
+        for name, cells in contained_sheets(file):
+            rows = [(number, [cell_text(cell) for cell in row])
+                    for number, row in enumerate(cells, start=1)]
+            _shown(rows, cells, scanned.get(name))
+            yield name, rows
         return
     from python_calamine import CalamineWorkbook  # imported on first use
 
@@ -161,6 +168,23 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
             yield name, rows
 
 
+def _binary_formats(file: Path) -> CellFormats:
+    """The cells of an ``.xls`` workbook shown as a percentage or a month, read from its
+    records (`xls_scan`); where they cannot be read (an ``.xlsb``, or an ``.xls`` the
+    scan cannot follow), a warning naming the file says its percentages go unread."""
+    try:
+        with file.open("rb") as stream:
+            found = cell_formats_of_xls(stream.read())
+    except OSError:
+        found = None
+    if found is None:
+        _log.warning("%s: the workbook's number formats cannot be read, so a cell "
+                     "formatted as a percentage is read as the number it holds (0.119 "
+                     "for 11.9%%): check its percentages, or save it as .xlsx", file)
+        return {}
+    return found
+
+
 def _shown(rows: list[tuple[int, list[str]]], values: Sequence[Sequence[object]],
            formats: Mapping[tuple[int, int], NumberFormat] | None) -> None:
     """Each cell of ``rows`` (made from ``values``) whose number format says what it
@@ -186,21 +210,6 @@ def _sheet_names(file: Path) -> list[str]:
         raise
     except BaseException as exc:  # as in _workbook_sheets
         raise _calamine_failure(source, exc) from None
-
-
-def _header_index(rows: Sequence[tuple[int, list[str]]], wanted: Sequence[str],
-                  key: Callable[[str], str] = str.strip) -> int | None:
-    """Which of the first rows is the header: the first holding every ``wanted`` column
-    (each heading as ``key`` reads it), or (with none wanted) the first with the most
-    cells filled."""
-    first = rows[:HEADER_SEARCH_ROWS]
-    if wanted:
-        return next((index for index, (_, cells) in enumerate(first)
-                     if set(wanted) <= {key(cell) for cell in cells}), None)
-    filled = [sum(1 for cell in cells if cell.strip()) for _, cells in first]
-    if not filled or max(filled) == 0:
-        return None
-    return filled.index(max(filled))
 
 
 def _trimmed(rows: Sequence[tuple[int, list[str]]]
@@ -256,22 +265,6 @@ def _check_table(source: str, sheet: str, lead: int,
                              field=f"{sheet}!{column_letter(lead + column)}{number}")
 
 
-def _stray(above: Sequence[tuple[int, list[str]]], header: tuple[int, list[str]]
-           ) -> tuple[tuple[int, str], ...]:
-    """The rows above a table's header that look like its rows, not a title or notes:
-    each fills at least two cells, and at least half as many as the header does. They
-    are reported, never dropped unseen (a table whose first header was not recognised is
-    otherwise read from a lower one, losing every row between)."""
-    wanted = sum(1 for cell in header[1] if cell.strip())
-    found = []
-    for number, cells in above:
-        filled = sum(1 for cell in cells if cell.strip())
-        if filled >= 2 and 2 * filled >= wanted:
-            found.append((number, f"a row above the table's header (row {header[0]}) holding "
-                          f"{filled} cells: it cannot be read as a row of the table"))
-    return tuple(found)
-
-
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                 key: Callable[[str], str] = str.strip) -> SheetTable:
     """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
@@ -286,12 +279,12 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
     for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
-        found = _header_index(rows, wanted, key)
+        found = header_index(rows, wanted, key)
         if found is not None:
             lead, table = _trimmed(rows[found:])
             _check_table(source, name, lead, table)
             above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
-            return SheetTable(source, name, lead, table, _stray(rows[:found], table[0]),
+            return SheetTable(source, name, lead, table, stray_rows(rows[:found], table[0]),
                               above)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
@@ -313,7 +306,7 @@ def sheet_headers(file: Path) -> frozenset[str]:
     for name, rows in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
-        found = _header_index(rows, ())
+        found = header_index(rows, ())
         if found is not None:
             names.update(cell.strip() for cell in rows[found][1] if cell.strip())
     return frozenset(names)

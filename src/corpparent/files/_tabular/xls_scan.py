@@ -17,13 +17,27 @@ A cell is placed by the records that hold a value at a row and column: ``NUMBER`
 ``LABEL``, ``LABELSST``, ``RK``, ``BOOLERR`` and ``MULRK`` (a run of cells in one row).
 Blank cells and formulas are not counted, so a sheet whose last cell is one of those
 is left to the check made after opening.
+
+The same records say how each number is shown (`cell_formats`): a
+cell's record names its cell format (``XF``, by its place among the globals' ``XF``
+records), which names a number format, one of Excel's built-in ones (9 and 10 are
+``0%`` and ``0.00%``, 17 ``mmm-yy``) or one of the workbook's own ``FORMAT`` records,
+whose code is read as an ``.xlsx`` format code is
+(`number_formats`). Only cells holding a number
+(``NUMBER``, ``RK``, ``MULRK``, a ``FORMULA``'s result) are noted.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["sheet_ends"]
+from corpparent.files._tabular.number_formats import (
+    BUILTIN_FORMATS,
+    NumberFormat,
+    format_of_code,
+)
+
+__all__ = ["cell_formats", "sheet_ends"]
 
 _SIGNATURE: Final = bytes.fromhex("D0CF11E0A1B11AE1")
 _END_OF_CHAIN: Final = 0xFFFFFFFE
@@ -31,6 +45,9 @@ _BOF, _EOF, _BOUNDSHEET, _MULRK = 0x0809, 0x000A, 0x0085, 0x00BD
 #: The records of one cell: its row and column are their first two 16-bit numbers.
 _CELLS: Final = frozenset({0x0203, 0x0204, 0x00FD, 0x027E, 0x0205})
 _STREAMS: Final = ("workbook", "book")
+_FORMAT, _XF, _FORMULA = 0x041E, 0x00E0, 0x0006
+#: The records of one number: its cell format is the third 16-bit number.
+_NUMBERS: Final = frozenset({0x0203, 0x027E, _FORMULA})
 
 
 def _u16(data: bytes | bytearray, at: int) -> int:
@@ -165,3 +182,65 @@ def _ends(stream: bytes) -> list[tuple[str, int, int]] | None:
         if last_row >= 0:
             ends.append((name, last_row + 1, last_column + 1))
     return ends
+
+
+def cell_formats(data: bytes) -> dict[str, dict[tuple[int, int], NumberFormat]] | None:
+    """Each worksheet's cells (row and column, 0-based) holding a number shown as a
+    percentage or a month, by their cell formats; ``None`` where ``data`` is not an
+    ``.xls`` workbook this scan can follow, so the caller can say the formats are unread."""
+    stream = _workbook_stream(data)
+    if stream is None:
+        return None
+    globals_ = _globals(stream)
+    if not globals_ or globals_[0][0] != _BOF or _u16(globals_[0][1], 0) != 0x0600:
+        return None
+    codes: dict[int, NumberFormat | None] = {}
+    kinds: dict[int, NumberFormat] = {}
+    xf = 0
+    for kind, record in globals_:
+        if kind == _FORMAT and len(record) >= 5:
+            count, flags = _u16(record, 2), record[4]
+            text = record[5:5 + (2 * count if flags & 1 else count)]
+            code = text.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
+            codes[_u16(record, 0)] = format_of_code(code)
+        elif kind == _XF and len(record) >= 4:
+            number = _u16(record, 2)
+            found = codes.get(number, BUILTIN_FORMATS.get(number))
+            if found is not None:
+                kinds[xf] = found
+            xf += 1
+    sheets: dict[str, dict[tuple[int, int], NumberFormat]] = {}
+    for kind, record in globals_:
+        if kind == _BOUNDSHEET and len(record) >= 8 and kinds:
+            count, flags = record[6], record[7]
+            text = record[8:8 + (2 * count if flags & 1 else count)]
+            name = text.decode("utf-16-le" if flags & 1 else "latin-1", "replace")
+            found_cells = _formatted(stream, _u32(record, 0), kinds)
+            if found_cells:
+                sheets[name] = found_cells
+    return sheets
+
+
+def _formatted(stream: bytes, at: int, kinds: dict[int, NumberFormat]
+               ) -> dict[tuple[int, int], NumberFormat]:
+    """The cells of the sheet starting at ``at`` whose cell format is one of ``kinds``."""
+    found: dict[tuple[int, int], NumberFormat] = {}
+    end = len(stream)
+    while at + 4 <= end:
+        kind, length = _u16(stream, at), _u16(stream, at + 2)
+        if kind == _EOF:
+            break
+        start, at = at + 4, at + 4 + length
+        if at > end:
+            break
+        if kind in _NUMBERS and length >= 6:
+            shown = kinds.get(_u16(stream, start + 4))
+            if shown is not None:
+                found[_u16(stream, start), _u16(stream, start + 2)] = shown
+        elif kind == _MULRK and length >= 12:
+            row, first = _u16(stream, start), _u16(stream, start + 2)
+            for index in range((length - 6) // 6):
+                shown = kinds.get(_u16(stream, start + 4 + 6 * index))
+                if shown is not None:
+                    found[row, first + index] = shown
+    return found
