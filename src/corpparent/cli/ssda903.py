@@ -118,3 +118,4 @@ def measures(folder: Path, year: str, as_at: tuple[dt.datetime, ...],
              "denominator": v.denominator, "value": v.value} for v in run.values]
     write_output(render_rows(rows, output_format), output,
                  what=f"the {output_format} measures")
+import corpparent.cli.ssda903_reconcile  # noqa: E402, F401  (adds ``ssda903 reconcile``)
