@@ -15,7 +15,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from ssda903_ees import CAMDEN, Cells, write_published
 
 from corpparent.errors import DataError
 from corpparent.files import read_returns
@@ -32,6 +31,7 @@ from corpparent.ssda903.reconcile import (
     at_rounding,
     reconcile,
 )
+from ssda903_ees import CAMDEN, Cells, write_published
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "ssda903"
 YEAR = "2023-24"
@@ -139,7 +139,8 @@ def test_a_planted_difference_is_found_and_drilled_down_to_the_planted_child(
     before = {c.child for c in drill_down(returns, YEAR, "cla_31_march").children}
     after = drill_down(changed, YEAR, "cla_31_march")
     assert {c.child for c in after.children} - before == {"PLANTED1"}
-    assert after.adds_up and after.numerator == 6
+    assert after.adds_up
+    assert after.numerator == 6
 
 
 def test_drill_down_gives_each_child_counted_and_adds_up(returns: Returns) -> None:
@@ -149,7 +150,8 @@ def test_drill_down_gives_each_child_counted_and_adds_up(returns: Returns) -> No
     assert sum(c.numerator for c in stability.children) == 2
     assert all(c.denominator == 1 for c in stability.children)
     missing = drill_down(returns, YEAR, "missing_incidents")
-    assert missing.adds_up and missing.numerator == 3
+    assert missing.adds_up
+    assert missing.numerator == 3
 
 
 @pytest.mark.parametrize("symbol", ["c", "z", "x", "low", "k"])
@@ -172,7 +174,8 @@ def test_an_authority_absent_from_the_files_is_reported(
         returns: Returns, tmp_path: Path) -> None:
     folder = write_published(tmp_path, AS_PUBLISHED, authority=CAMDEN, others=False)
     published = read_published(folder, "302")
-    assert published.name is None and not published.figures
+    assert published.name is None
+    assert not published.figures
     results = by_measure(reconcile(measures(returns, YEAR), published))
     for measure, publication in PUBLISHED_IN.items():
         assert results[measure].status is Status.NOT_COMPARABLE

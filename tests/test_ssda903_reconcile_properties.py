@@ -7,9 +7,7 @@ import tempfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
-from ssda903_ees import Cells, write_published
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpparent.files.dfe.ssda903_published import read_published
 from corpparent.ssda903 import Returns, measures
@@ -21,6 +19,7 @@ from corpparent.ssda903.reconcile import (
     reconcile,
 )
 from corpparent.testing.ssda903 import returns
+from ssda903_ees import Cells, write_published
 
 SYMBOLS = ("c", "z", "x", "low", "k")
 
