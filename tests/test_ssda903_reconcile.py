@@ -20,9 +20,9 @@ from corpparent.errors import DataError
 from corpparent.files import read_returns
 from corpparent.files.dfe.ssda903_published import read_published
 from corpparent.ssda903 import Return, Returns, Table, measures
-from corpparent.ssda903.drill_down import drill_down
+from corpparent.ssda903.counted import drill_down
 from corpparent.ssda903.measuring import Unit
-from corpparent.ssda903.reconcile import (
+from corpparent.ssda903.reconciling import (
     NOT_PUBLISHED,
     PUBLISHED_IN,
     Published,

@@ -15,7 +15,7 @@ from corpparent.cli import cli
 from corpparent.errors import DefinitionError
 from corpparent.files import read_returns
 from corpparent.report.ssda903_reconcile import render_reconciliation
-from corpparent.ssda903.drill_down import drill_down
+from corpparent.ssda903.counted import drill_down
 from ssda903_ees import CAMDEN, write_published
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "ssda903"

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpparent.files.dfe.ssda903_published import read_published
 from corpparent.ssda903 import Returns, measures
-from corpparent.ssda903.reconcile import (
+from corpparent.ssda903.reconciling import (
     PUBLISHED_IN,
     Published,
     PublishedFigure,

@@ -6,7 +6,7 @@ reads the return's CSV tables ([`corpparent.files.read_returns`][corpparent.file
 and the EES files of the DfE's release
 ([`corpparent.files.read_published`][corpparent.files.read_published]), computes the
 year's measures (`corpparent.runs.ssda903.ssda903_measures`) and reconciles them
-([`corpparent.ssda903.reconcile`][corpparent.ssda903.reconcile.reconcile]);
+([`corpparent.ssda903.reconcile`][corpparent.ssda903.reconciling.reconcile]);
 ``--drill-down`` lists, for each measure that differs, the children it counts, in the
 internal profile only. The rows are rendered by `corpparent.report.ssda903_reconcile`.
 """
@@ -72,8 +72,8 @@ def reconcile(folder: Path, published_folder: Path, year: str, authority: str, d
     )
     from corpparent.runs.notes import RunWarning
     from corpparent.runs.ssda903 import ssda903_measures
-    from corpparent.ssda903.drill_down import drill_down
-    from corpparent.ssda903.reconcile import Status, reconcile as reconciled
+    from corpparent.ssda903.counted import drill_down
+    from corpparent.ssda903.reconciling import Status, reconcile as reconciled
 
     if drill:
         allow_drill_down(profile)  # refused before anything is read

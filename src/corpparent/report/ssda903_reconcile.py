@@ -31,8 +31,8 @@ from typing import Final
 from corpparent.errors import DefinitionError
 from corpparent.report.model import Profile
 from corpparent.report.profiles import PROFILE_NOTES
-from corpparent.ssda903.drill_down import DrillDown
-from corpparent.ssda903.reconcile import FigureCheck, Reconciliation, Status
+from corpparent.ssda903.counted import DrillDown
+from corpparent.ssda903.reconciling import FigureCheck, Reconciliation, Status
 
 __all__ = ["COLUMNS", "FORMATS", "allow_drill_down", "drill_down_rows", "reconcile_rows",
            "render_reconciliation"]

@@ -5,7 +5,7 @@ The folder holds the EES data files as downloaded from Explore Education Statist
 (``la_cla_placement_stability.csv``, ``cla_number_and_rate_per_10k_children.csv``,
 ``la_care_leavers_accommodation_suitability.csv``, ``la_care_leavers_activity.csv``);
 any other file in it is not read. Each measure's file is named by
-[`PUBLISHED_IN`][corpparent.ssda903.reconcile.PUBLISHED_IN], and its rows and columns
+[`PUBLISHED_IN`][corpparent.ssda903.reconciling.PUBLISHED_IN], and its rows and columns
 by the shipped mapping of that file (``corpparent/dfe/mappings/``), the same
 declarations national benchmarking reads the files by.
 
@@ -26,7 +26,7 @@ from corpparent.errors import DataError
 from corpparent.files.dfe.ees import read_ees
 from corpparent.files.dfe.mapping import IndicatorMapping, shipped_mappings
 from corpparent.periods import FinancialYear
-from corpparent.ssda903.reconcile import PUBLISHED_IN, Published, PublishedFigure
+from corpparent.ssda903.reconciling import PUBLISHED_IN, Published, PublishedFigure
 
 __all__ = ["read_published"]
 
@@ -80,7 +80,7 @@ def read_published(folder: str | Path, authority: str) -> Published:
     code, ``E09000003``, or its name) from the EES files in ``folder``.
 
     A file the folder lacks is left out (the measures it publishes are then not
-    comparable, said so by [`reconcile`][corpparent.ssda903.reconcile.reconcile]), as
+    comparable, said so by [`reconcile`][corpparent.ssda903.reconciling.reconcile]), as
     is an authority a file has no row of; a folder holding none of the files is a
     [`DataError`][corpparent.errors.DataError], as is a file that cannot be read, each
     problem with its file, line and field.

@@ -13,10 +13,10 @@ is made as the DfE publishes:
   (not available), ``low`` or ``k`` (rounds to zero) is *not comparable*, never a
   difference and never a match.
 
-[`PUBLISHED_IN`][corpparent.ssda903.reconcile.PUBLISHED_IN] names, for each measure an
+[`PUBLISHED_IN`][corpparent.ssda903.reconciling.PUBLISHED_IN] names, for each measure an
 EES file publishes, that file and the indicator of the shipped mapping
 (``corpparent/dfe/mappings/``) whose filter values pick its rows, so the rows are
-declared once; [`NOT_PUBLISHED`][corpparent.ssda903.reconcile.NOT_PUBLISHED] says why
+declared once; [`NOT_PUBLISHED`][corpparent.ssda903.reconciling.NOT_PUBLISHED] says why
 each other measure cannot be reconciled. The published figures are read by
 [`corpparent.files.read_published`][corpparent.files.read_published]; this module reads
 no file.

@@ -2,7 +2,7 @@
 
 Where a computed measure differs from the DfE's published figure, the council needs
 to see which children it counted, to set them beside its own records and the DfE's
-child-level feedback. [`drill_down`][corpparent.ssda903.drill_down.drill_down] gives,
+child-level feedback. [`drill_down`][corpparent.ssda903.counted.drill_down] gives,
 for one measure and year, each child counted and what they add to the numerator and to
 the denominator.
 
@@ -10,7 +10,7 @@ Every measure counts each child from that child's own rows (episodes, header, OC
 OC3 and missing incidents), so a child's part is the measure computed on the returns
 holding that child's rows alone, by the same definition as the whole figure: no rule is
 written twice. The parts are checked to add up to the whole figure
-([`DrillDown.adds_up`][corpparent.ssda903.drill_down.DrillDown.adds_up]).
+([`DrillDown.adds_up`][corpparent.ssda903.counted.DrillDown.adds_up]).
 
 Child identifiers are the return's own data. A drill-down belongs in the officers'
 internal working copy only: the report layer refuses it in any other profile.
