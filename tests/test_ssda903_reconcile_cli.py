@@ -130,3 +130,18 @@ def test_a_published_folder_without_the_files_is_one_line_and_exit_code_2(
     assert result.exit_code == 2
     assert "none of the DfE's published files is here" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_shipped_example_shows_the_planted_difference_and_the_suppressed_figure() -> None:
+    # examples/data/ssda903_published: the example's figures, 4 ceased planted where the
+    # return has 3, and care leavers in suitable accommodation published as c.
+    folder = EXAMPLE.parent / "ssda903_published"
+    result = run("ssda903", "reconcile", str(EXAMPLE), "--published", str(folder), "-y",
+                 "2023-24", "--la", "999", "-f", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["reconciliation"]
+    assert [(r["measure"], r["computed"], r["published"]) for r in rows
+            if r["status"] == "differ"] == [("ceased", "3", "4")]
+    assert {r["figure"]: r["status"] for r in rows
+            if r["measure"] == "care_leavers_suitable_accommodation"} == {
+        "numerator": "not comparable", "denominator": "agree", "value": "not comparable"}

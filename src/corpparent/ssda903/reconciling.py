@@ -79,9 +79,7 @@ PUBLISHED_IN: Final[Mapping[str, Publication]] = MappingProxyType({
     "care_leavers_eet": Publication("la_care_leavers_activity.csv", "care_leavers_19_21_eet"),
 })
 
-_NO_FILE: Final = ("none of the EES files read publishes it (la_cla_placement_stability, "
-                   "cla_number_and_rate_per_10k_children, la_care_leavers_activity and "
-                   "la_care_leavers_accommodation_suitability)")
+_NO_FILE: Final = "no EES file read publishes it"
 
 #: Why each other measure cannot be reconciled.
 NOT_PUBLISHED: Final[Mapping[str, str]] = MappingProxyType({
