@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 from attrs import field, frozen
 
 from corpparent.errors import DefinitionError
+from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import Unit, definition
 from corpparent.ssda903.returns import collection_year
 from corpparent.symbols import symbol_meaning
@@ -224,8 +225,6 @@ def _why_not(row: Mapping[str, Any], published: Published) -> str | None:
     if row["as_at"] != chosen.end.isoformat():
         return (f"taken at {row['as_at']}; the DfE publishes the year's figures at "
                 f"{chosen.end.isoformat()}")
-    from corpparent.ssda903.definitions import MEASURES
-
     if definition(measure, chosen) is not MEASURES[measure]:
         return (f"computed by the definition in force for {year} "
                 f"({definition(measure, chosen).title}), while the published file gives "
