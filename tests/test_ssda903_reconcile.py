@@ -25,7 +25,7 @@ from corpparent.ssda903.measuring import Unit
 from corpparent.ssda903.reconciling import (
     NOT_PUBLISHED,
     PUBLISHED_IN,
-    Published,
+    PublishedFigures,
     Reconciliation,
     Status,
     at_rounding,
@@ -225,7 +225,7 @@ def test_figures_taken_at_another_day_are_not_compared(
 
 
 def test_reconcile_takes_rows_and_refuses_a_table_without_the_measures_columns() -> None:
-    published = Published("302")
+    published = PublishedFigures("302")
     [result] = reconcile([{"measure": "starts", "year": YEAR, "as_at": "2024-03-31",
                            "numerator": 2, "denominator": None, "value": 2.0}], published)
     assert result.note == "cla_number_and_rate_per_10k_children.csv is not among the " \

@@ -13,8 +13,8 @@ from corpparent.files.dfe.ssda903_published import read_published
 from corpparent.ssda903 import Returns, measures
 from corpparent.ssda903.reconciling import (
     PUBLISHED_IN,
-    Published,
     PublishedFigure,
+    PublishedFigures,
     Status,
     reconcile,
 )
@@ -83,7 +83,7 @@ def test_any_counts_published_at_any_rounding_agree(
     figures = {(measure, "2023-24", figure): PublishedFigure(
         None if text == "z" else float(text), "z" if text == "z" else None,
         decimals if figure == "value" else 0) for figure, text in cells.items()}
-    published = Published("302", "Barnet", figures,
+    published = PublishedFigures("302", "Barnet", figures,
                           {PUBLISHED_IN[measure].file: ("2023-24",)})
     row = {"measure": measure, "year": "2023-24", "as_at": "2024-03-31",
            "numerator": numerator, "denominator": denominator, "value": None}

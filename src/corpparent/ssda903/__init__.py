@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
     from corpparent.ssda903.reconciling import (
         NOT_PUBLISHED as NOT_PUBLISHED,
         PUBLISHED_IN as PUBLISHED_IN,
-        Published as Published,
+        PublishedFigures as PublishedFigures,
         Reconciliation as Reconciliation,
         reconcile as reconcile,
     )

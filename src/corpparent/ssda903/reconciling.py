@@ -46,8 +46,18 @@ from corpparent.symbols import symbol_meaning
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["NOT_PUBLISHED", "PUBLISHED_IN", "FigureCheck", "Publication", "Published",
-           "PublishedFigure", "Reconciliation", "Status", "at_rounding", "reconcile"]
+__all__ = [
+    "NOT_PUBLISHED",
+    "PUBLISHED_IN",
+    "FigureCheck",
+    "Publication",
+    "PublishedFigure",
+    "PublishedFigures",
+    "Reconciliation",
+    "Status",
+    "at_rounding",
+    "reconcile",
+]
 
 #: The figures compared for a count, and for a percentage of a cohort.
 COUNT_FIGURES: Final = ("value",)
@@ -123,7 +133,7 @@ def _frozen(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
 
 @final
 @frozen
-class Published:
+class PublishedFigures:
     """The DfE's published figures of one local authority.
 
     ``figures`` holds each figure by measure, collection year (``2023-24``) and figure
@@ -213,7 +223,7 @@ def _computed(name: str, row: Mapping[str, Any], unit: Unit, decimals: int) -> f
     return at_rounding(numerator, denominator, unit, decimals)
 
 
-def _why_not(row: Mapping[str, Any], published: Published) -> str | None:
+def _why_not(row: Mapping[str, Any], published: PublishedFigures) -> str | None:
     """Why a computed row is not compared at all, or ``None`` if it is."""
     measure, year = row["measure"], row["year"]
     reason = NOT_PUBLISHED.get(measure)
@@ -238,7 +248,7 @@ def _why_not(row: Mapping[str, Any], published: Published) -> str | None:
     return None
 
 
-def _reconcile_row(row: Mapping[str, Any], published: Published) -> Reconciliation:
+def _reconcile_row(row: Mapping[str, Any], published: PublishedFigures) -> Reconciliation:
     measure, year = row["measure"], row["year"]
     reason = _why_not(row, published)
     file = PUBLISHED_IN[measure].file if measure in PUBLISHED_IN else None
@@ -262,7 +272,7 @@ def _reconcile_row(row: Mapping[str, Any], published: Published) -> Reconciliati
 
 
 def reconcile(measures_table: pa.Table | Iterable[Mapping[str, Any]],
-              published: Published) -> tuple[Reconciliation, ...]:
+              published: PublishedFigures) -> tuple[Reconciliation, ...]:
     """Each measure of ``measures_table`` (the tidy table of
     [`measures`][corpparent.ssda903.measuring.measures], or its rows) against the
     ``published`` figures of the authority, in the table's order.

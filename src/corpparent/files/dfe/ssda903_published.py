@@ -26,7 +26,7 @@ from corpparent.errors import DataError
 from corpparent.files.dfe.ees import read_ees
 from corpparent.files.dfe.mapping import IndicatorMapping, shipped_mappings
 from corpparent.periods import FinancialYear
-from corpparent.ssda903.reconciling import PUBLISHED_IN, Published, PublishedFigure
+from corpparent.ssda903.reconciling import PUBLISHED_IN, PublishedFigure, PublishedFigures
 
 __all__ = ["read_published"]
 
@@ -75,7 +75,7 @@ def _found(tables: Mapping[str, EesTable], authority: str) -> Area | None:
     return None
 
 
-def read_published(folder: str | Path, authority: str) -> Published:
+def read_published(folder: str | Path, authority: str) -> PublishedFigures:
     """The published figures of ``authority`` (its three-digit code, ``302``, its ONS
     code, ``E09000003``, or its name) from the EES files in ``folder``.
 
@@ -117,4 +117,4 @@ def read_published(folder: str | Path, authority: str) -> Published:
                     row.figures[spec.column], decimals[spec.column], table.source, row)
     years = {file: tuple(str(p) for p in table.periods if isinstance(p, FinancialYear))
              for file, table in tables.items()}
-    return Published(authority, None if area is None else area.name, figures, years)
+    return PublishedFigures(authority, None if area is None else area.name, figures, years)
