@@ -132,4 +132,5 @@ def readings(folder: Path, authority_id: str | None, indicator_ref: str | None,
     write_output(render_readings(run.readings), output, what="the readings")
 
 
+import corpparent.cli.ssda903_reconcile  # noqa: E402  (adds ``ssda903 reconcile``)
 import corpparent.cli.ssda903_synthesise  # noqa: E402, F401  (registers synthesise)

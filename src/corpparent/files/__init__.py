@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
     )
     from corpparent.files.dfe.neighbours import read_neighbours as read_neighbours
     from corpparent.files.dfe.ofsted import read_ofsted as read_ofsted
+    from corpparent.files.dfe.ssda903_published import read_published as read_published
     from corpparent.files.panel.comparator_sets import (
         AuthorityModel as AuthorityModel,
         ComparatorModel as ComparatorModel,

@@ -16,7 +16,10 @@ March. This package computes those measures from the return itself:
   ([`synthesise`][corpparent.ssda903.synthesise]), for tests, examples and benchmarks;
 - `stability` and `leavers`:
   long-term stability (both of the DfE's definitions, each for its years) and the
-  care leaver measures.
+  care leaver measures;
+- `reconciling` and `counted`: the computed measures beside the DfE's published
+  figures, every difference listed ([`reconcile`][corpparent.ssda903.reconciling.reconcile]),
+  and the children behind a measure ([`drill_down`][corpparent.ssda903.counted.drill_down]).
 
 The reader of the return's CSV tables is
 [`corpparent.files.read_returns`][corpparent.files.read_returns], with the other readers: the rules
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING
 from corpparent._lazy import front_door
 
 if TYPE_CHECKING:  # each public name, written once, imported on first use
+    from corpparent.ssda903.counted import DrillDown as DrillDown, drill_down as drill_down
     from corpparent.ssda903.definitions import (
         MEASURES as MEASURES,
         SUPERSEDED as SUPERSEDED,
@@ -46,6 +50,13 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         definition as definition,
         left_out as left_out,
         measures as measures,
+    )
+    from corpparent.ssda903.reconciling import (
+        NOT_PUBLISHED as NOT_PUBLISHED,
+        PUBLISHED_IN as PUBLISHED_IN,
+        PublishedFigures as PublishedFigures,
+        Reconciliation as Reconciliation,
+        reconcile as reconcile,
     )
     from corpparent.ssda903.returns import (
         Return as Return,

@@ -1,0 +1,92 @@
+"""``corpparent ssda903 reconcile``: the measures computed from the council's return beside
+the figures the DfE published for the council, every difference listed.
+
+``corpparent ssda903 reconcile FOLDER --published EES_FOLDER --year 2023-24 --la 302``
+reads the return's CSV tables ([`corpparent.files.read_returns`][corpparent.files.read_returns])
+and the EES files of the DfE's release
+([`corpparent.files.read_published`][corpparent.files.read_published]), computes the
+year's measures (`corpparent.runs.ssda903.ssda903_measures`) and reconciles them
+([`corpparent.ssda903.reconcile`][corpparent.ssda903.reconciling.reconcile]);
+``--drill-down`` lists, for each measure that differs, the children it counts, in the
+internal profile only. The rows are rendered by `corpparent.report.ssda903_reconcile`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from corpparent.cli.common import OutputPath, warn
+from corpparent.cli.outputs import write_output
+from corpparent.cli.ssda903 import ssda903
+from corpparent.report.model import Profile
+from corpparent.report.profiles import PROFILES
+from corpparent.report.ssda903_reconcile import FORMATS
+
+__all__ = ["reconcile"]
+
+
+@ssda903.command(short_help="Reconcile a year's measures with the DfE's published figures.")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--published", "published_folder", required=True, metavar="EES_FOLDER",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The folder of the DfE's EES data files as downloaded "
+                   "(la_cla_placement_stability.csv, cla_number_and_rate_per_10k_children.csv, "
+                   "la_care_leavers_accommodation_suitability.csv, "
+                   "la_care_leavers_activity.csv).")
+@click.option("--year", "-y", required=True, metavar="YYYY-YY",
+              help="The collection year to reconcile, as the DfE writes it ('2023-24').")
+@click.option("--la", "authority", required=True, metavar="CODE",
+              help="The council as the DfE's files name it: its three-digit code ('302'), "
+                   "its ONS code ('E09000003') or its name.")
+@click.option("--drill-down", "drill", is_flag=True,
+              help="For each measure that differs, list the children it counts, by the "
+                   "return's identifiers: internal profile only.")
+@click.option("--profile", type=click.Choice(PROFILES), default="internal", show_default=True,
+              help="Who the output is for: public shows a computed figure only where the "
+                   "DfE published a number; only internal may hold the drill-down.")
+@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS),
+              default="markdown", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=OutputPath(),
+              help="Write to this file instead of standard output.")
+def reconcile(folder: Path, published_folder: Path, year: str, authority: str, drill: bool,
+              profile: Profile, output_format: str, output: Path | None) -> None:
+    """Compare a past year's measures computed from the SSDA903 return in FOLDER with
+    the DfE's published figures for the council in EES_FOLDER, at the published
+    rounding and with its suppression symbols, and list every difference.
+
+    \b
+    Examples:
+      corpparent ssda903 reconcile returns/ --published ees/ --year 2023-24 --la 302
+      corpparent ssda903 reconcile returns/ --published ees/ -y 2023-24 --la Barnet -f csv
+      corpparent ssda903 reconcile returns/ --published ees/ -y 2023-24 --la 302 --drill-down
+    """
+    from attrs import asdict
+
+    from corpparent.files.dfe.ssda903_published import read_published
+    from corpparent.files.ssda903.reader import read_returns
+    from corpparent.report.ssda903_reconcile import (
+        allow_drill_down,
+        render_reconciliation,
+    )
+    from corpparent.runs.notes import RunWarning
+    from corpparent.runs.ssda903 import ssda903_measures
+    from corpparent.ssda903.counted import drill_down
+    from corpparent.ssda903.reconciling import Status, reconcile as reconciled
+
+    if drill:
+        allow_drill_down(profile)  # refused before anything is read
+    returns = read_returns(folder, year=year)
+    published = read_published(published_folder, authority)
+    run = ssda903_measures(returns, year)
+    warnings = list(run.warnings)
+    if published.name is None:
+        warnings.append(RunWarning(f"no published file read has a local-authority row "
+                                   f"for {authority!r}: nothing is compared", incomplete=True))
+    warn(warnings, "ssda903 reconcile")
+    results = reconciled([asdict(value) for value in run.values], published)
+    drills = [drill_down(returns, year, result.measure) for result in results
+              if drill and result.status is Status.DIFFER]
+    write_output(render_reconciliation(results, output_format, profile, drills), output,
+                 what=f"the {output_format} reconciliation")
