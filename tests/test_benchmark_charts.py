@@ -258,3 +258,39 @@ def test_a_count_is_drawn_without_england_s_and_the_region_s_lines() -> None:
     rate = report_series("-a", "Wiltshire")[0]
     assert not rate.counts
     assert "line england" in {g.get("class") for g in chart_of((rate,)).iter(f"{SVG}g")}
+
+
+def _trend_titles(html: str) -> list[str]:
+    """The title of each small chart in the themes' Trend columns, in page order."""
+    cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
+    return [re.search(r"<title[^>]*>(.*?)</title>", c).group(1) if c else "" for c in cells]
+
+
+def test_each_row_of_a_theme_draws_its_own_measure_small_in_html_only() -> None:
+    measures = ("LAC_LongStable%", "LACStable_2016on", "CareLeaverAcc")
+    options = [o for m in measures for o in ("-m", m)]
+    html = run("-a", "Wiltshire", *options, "-f", "html")
+    markdown = run("-a", "Wiltshire", *options, "-f", "markdown")
+    assert html.exit_code == markdown.exit_code == 0, html.output + markdown.output
+    titles = _trend_titles(html.stdout)
+    assert len(titles) == len(measures)
+    # each row's chart is of the row's own measure: its title starts with the measure's
+    # name, as the row's first cell gives it
+    rows = re.findall(r'<tr><td data-label="Measure"[^>]*>(.*?)</td><td class="trend"'
+                      r'[^>]*><svg[^>]*><title[^>]*>(.*?): over time</title>',
+                      html.stdout, re.S)
+    assert len(rows) == len(measures)
+    assert all(title == first for first, title in rows)
+    assert '<th>Trend</th>' in html.stdout or '>Trend</th>' in html.stdout
+    assert "| Trend |" not in markdown.stdout
+
+
+def test_several_authorities_draw_each_row_s_own_authority() -> None:
+    html = run("-a", "Wiltshire", "-a", "Dorset", "-m", MEASURE, "-f", "html").stdout
+    cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
+    assert len(cells) == 2
+    described = [re.search(r"<desc[^>]*>(.*?)</desc>", c, re.S).group(1) for c in cells]
+    assert "Wiltshire:" in described[0]
+    assert "Dorset:" not in described[0]
+    assert "Dorset:" in described[1]
+    assert "Wiltshire:" not in described[1]

@@ -97,7 +97,7 @@ def test_on_a_phone_each_row_names_its_figures(browser: Any, page: Path) -> None
     tab = open_page(browser, page, 390)
     shown = tab.evaluate("""() => {
         const cell = document.querySelector(
-            'h2[id^=theme-] + table.stacked tbody td:nth-child(3)');
+            'h2[id^=theme-] + table.stacked tbody td[data-label=Value]');
         return [getComputedStyle(cell).display,
                 getComputedStyle(cell, '::before').content];
     }""")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.report.benchmark_chart import charts_section
+from corpparent.report.benchmark_chart import charts_section, series_of
 from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
 from corpparent.report.document import Cell, CellKind, Section, Table
@@ -257,13 +257,23 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
     themes = tuple(
         Section(theme, (Table(theme, headings, tuple(tuple(_cell(row, key) for key, _ in shown)
                                                      for row in rows),
-                              ident=f"{theme_ident(theme)}-table", stacked=True),),
+                              ident=f"{theme_ident(theme)}-table", stacked=True,
+                              trends=_trends(report, rows)),),
                 ident=theme_ident(theme))
         for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)
     charts = charts_section(report)
-    return (summary_section(report.rows, region), *themes, *((funnels,) if funnels else ()),
+    summary = summary_section(report.rows, region, trends=bool(report.series))
+    return (summary, *themes, *((funnels,) if funnels else ()),
             *((charts,) if charts else ()))
+
+
+def _trends(report: BenchmarkReport, rows: Sequence[BenchmarkRowOut]
+            ) -> tuple[tuple[SeriesOut, ...], ...]:
+    """For each row, its authority's series of the row's measure: the small chart in the
+    row of a format that draws."""
+    return tuple(tuple(s for s in series_of(report, row.measure)
+                       if s.authority_code == row.authority_code) for row in rows)
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:

@@ -33,7 +33,8 @@ FULL_CHARTS_PRINTED: Final = 12
 _FOLDED: Final = (
     "With {count} measures, each chart is folded under its measure's name in the HTML "
     "page: open one to see it with its figures. Printed pages, papers and text formats "
-    "leave them out; the JSON report carries every figure.")
+    "leave them out; the HTML page and its print draw each measure small in its "
+    "theme's Trend column instead, and the JSON report carries every figure.")
 
 _INTRODUCTION = (
     "Each measure over every period published: the authority's value as a solid line "

@@ -137,9 +137,17 @@ def _change(mover: Mover) -> str:
     return f"{mover.label} ({mover.change:+.2f})"
 
 
-def summary_section(rows: Sequence[BenchmarkRowOut], region: str | None = None) -> Section:
+#: What a theme's Trend column draws, where the formats that draw give it one.
+_TRENDS = (" In the HTML page and its print, Trend draws the figure over every period "
+           "published, small: the authority's as a solid line, England's dashed, and the "
+           "range of the authority's quartile band in each period shaded.")
+
+
+def summary_section(rows: Sequence[BenchmarkRowOut], region: str | None = None, *,
+                    trends: bool = False) -> Section:
     """The summary, a page ahead of the detail: what the themes' tables show (``region``
-    the region their authority is in, None for several authorities), each theme's
+    the region their authority is in, None for several authorities; ``trends`` where
+    their rows carry a small chart over time), each theme's
     positions by band and by travel, each theme's name linking to its section, then the
     measures of each theme that improved and worsened most, with their change in
     spreads."""
@@ -170,4 +178,4 @@ def summary_section(rows: Sequence[BenchmarkRowOut], region: str | None = None) 
         "worsened by the measure's polarity, \u2191 where the figure rose and \u2193 where it "
         "fell. A change in brackets is measured against the spread of every authority's "
         "figures (their interquartile range): +0.50 is an improvement of half that "
-        "spread."), counts, movers), ident="benchmark-summary")
+        "spread." + (_TRENDS if trends else "")), counts, movers), ident="benchmark-summary")

@@ -116,7 +116,10 @@ class Table:
     """A table of typed cells. ``key`` is a line printed above it (the symbols it uses);
     ``ident`` names it for a link or a screen reader; ``wide`` says it needs more than a
     screen's width; ``stacked`` that on a narrow screen each row may be set as a list of
-    its cells, each under its column's name."""
+    its cells, each under its column's name. ``trends``, where given, holds for each row
+    the series of its measure over time (the row's authority's), which a format that
+    draws shows as a small chart in a "Trend" column after the first; a text format
+    leaves the column out, as the figures are in the table beside each full chart."""
 
     title: str
     columns: tuple[str, ...]
@@ -125,6 +128,7 @@ class Table:
     ident: str = ""
     wide: bool = False
     stacked: bool = False
+    trends: tuple[tuple[SeriesOut, ...], ...] = ()
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of the column headed ``name``."""

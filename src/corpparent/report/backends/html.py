@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from corpparent.families import RuleFamily
-from corpparent.report.backends.benchmark_svg import series_chart
+from corpparent.report.backends.benchmark_svg import compact_chart, series_chart
 from corpparent.report.backends.funnel_svg import funnel_chart, funnel_legend
 from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
 from corpparent.report.backends.page import badge, e, html_table, page, scrolling
@@ -218,13 +218,21 @@ def _table(block: Table, named_by: str, fallback: str) -> str:
 
 def _stacked(block: Table, ident: str, captioned: bool) -> str:
     """A table that fits the screen: a column of short cells (figures, bands, periods)
-    takes only their width, the others the rest; on a narrow screen its rows stack."""
+    takes only their width, the others the rest; on a narrow screen its rows stack. A
+    table with trends has a small chart of each row's series after its first column."""
     labels = [e(c) for c in block.columns]
     fit = [all(len(row[i].text) <= _SHORT for row in block.rows)
            for i in range(len(block.columns))]
     rows = [[_cell(c).replace("<td", f'<td data-label="{label}"' + " data-fit" * short, 1)
              for c, label, short in zip(row, labels, fit, strict=True)]
             for row in block.rows]
+    if block.trends:
+        labels.insert(1, "Trend")
+        fit.insert(1, True)
+        for number, (row, series) in enumerate(zip(rows, block.trends, strict=True)):
+            drawn = compact_chart(series, block.rows[number][0].text,
+                                  f"{ident}-trend-{number}") if series else ""
+            row.insert(1, f'<td class="trend" data-label="Trend" data-fit>{drawn}</td>')
     table = html_table(labels, rows, caption=e(block.title) if captioned else "",
                        caption_id=ident if captioned else "")
     columns = "".join('<col class="fit">' if short else "<col>" for short in fit)
@@ -300,11 +308,17 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
 
 
 def _section(section: Section) -> str:
+    """A section under its heading; one whose charts are all folded (and so left out of
+    print) is on screen only."""
     level = 3 if section.title else 2
     named = f' id="{section.ident}"' if section.ident else ""
     heading = f"<h2{named}>{e(section.title)}</h2>" if section.title else ""
-    return heading + "".join(_block(block, level, section, n)
+    body = heading + "".join(_block(block, level, section, n)
                              for n, block in enumerate(section.blocks))
+    charts = [b for b in section.blocks if isinstance(b, SeriesBlock)]
+    if charts and not any(b.shown for b in charts):
+        return f'<div class="screen-only">{body}</div>'
+    return body
 
 
 def render_document(document: Document) -> str:

@@ -123,6 +123,10 @@ border-radius:4px;padding:4px}}
 .charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
 .chart{{width:100%;height:auto}}
+td.trend{{padding-top:.2rem;padding-bottom:.2rem}}
+td.trend .chart.compact{{width:5em;height:1.2em;display:block}}
+@media screen and (max-width:760px){{td.trend .chart.compact{{display:inline-block;
+vertical-align:middle}}}}
 .chart-wrap figure{{margin:.5rem 0;max-width:640px}}
 .legend{{font-size:.85rem;color:{muted};margin:.3rem 0 0}}
 .legend svg{{vertical-align:middle;margin:0 .2rem 0 .6rem}}
@@ -175,12 +179,14 @@ column-gap:10px;align-items:start;padding:5px 8px;margin:0 0 5px;break-inside:av
 .charts figure{{flex:1 1 50%}} .chart{{max-height:40mm}} .charts figcaption{{font-size:.7rem}}
 .card .value{{font-size:1.1rem}} .card p{{margin:.2rem 0}}
 .card dl{{font-size:.8rem;margin:.2rem 0}} .legend{{font-size:.7rem}} details{{display:none}}
-table.stacked{{font-size:7pt;line-height:1.1}} table.stacked th,table.stacked td{{
+.screen-only{{display:none}}
+table.stacked{{font-size:7pt;line-height:1.05}} table.stacked th,table.stacked td{{
 padding:.03rem .16rem}} table.stacked td:first-child{{min-width:0}}
 h2[id^=theme-]{{font-size:11pt;line-height:1.2;margin:.4rem 0 .1rem;border-bottom-width:1px}}
 table.stacked td{{border-bottom:0}} table.stacked tbody tr:nth-child(even){{background:{stripe};
 print-color-adjust:exact;-webkit-print-color-adjust:exact}}
-table.stacked caption{{font-size:8pt}}}}
+table.stacked caption{{font-size:8pt}}
+td.trend .chart.compact{{width:3em;height:.8em}} table.stacked td.trend{{padding:0 .1rem}}}}
 """
 
 
