@@ -29,6 +29,7 @@ whose code is read as an ``.xlsx`` format code is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from corpparent.files._tabular.number_formats import (
@@ -143,20 +144,27 @@ def _globals(stream: bytes) -> list[tuple[int, bytes]]:
     return found
 
 
+def _sheet_records(stream: bytes, at: int) -> Iterator[tuple[int, int, int]]:
+    """The kind, start of data and length of each record of the sheet that starts at
+    ``at``, up to its ``EOF`` or the last record whole in ``stream``."""
+    end = len(stream)
+    while at + 4 <= end:
+        kind, length = _u16(stream, at), _u16(stream, at + 2)
+        if kind == _EOF or at + 4 + length > end:
+            return
+        yield kind, at + 4, length
+        at += 4 + length
+
+
 def _last_cell(stream: bytes, at: int) -> tuple[int, int]:
     """The largest row and column (0-based; -1: none) of the cells placed by the records
     of the sheet that starts at ``at``, up to its ``EOF``."""
     last_row = last_column = -1
-    end = len(stream)
-    while at + 4 <= end:
-        kind, length = _u16(stream, at), _u16(stream, at + 2)
-        if kind == _EOF:
-            break
-        start, at = at + 4, at + 4 + length
+    for kind, start, length in _sheet_records(stream, at):
         if kind in _CELLS and length >= 4:
             row, column = _u16(stream, start), _u16(stream, start + 2)
-        elif kind == _MULRK and length >= 6 and at <= end:
-            row, column = _u16(stream, start), _u16(stream, at - 2)
+        elif kind == _MULRK and length >= 6:
+            row, column = _u16(stream, start), _u16(stream, start + length - 2)
         else:
             continue
         if row > last_row:
@@ -225,14 +233,7 @@ def _formatted(stream: bytes, at: int, kinds: dict[int, NumberFormat]
                ) -> dict[tuple[int, int], NumberFormat]:
     """The cells of the sheet starting at ``at`` whose cell format is one of ``kinds``."""
     found: dict[tuple[int, int], NumberFormat] = {}
-    end = len(stream)
-    while at + 4 <= end:
-        kind, length = _u16(stream, at), _u16(stream, at + 2)
-        if kind == _EOF:
-            break
-        start, at = at + 4, at + 4 + length
-        if at > end:
-            break
+    for kind, start, length in _sheet_records(stream, at):
         if kind in _NUMBERS and length >= 6:
             shown = kinds.get(_u16(stream, start + 4))
             if shown is not None:
