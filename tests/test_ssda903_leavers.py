@@ -165,6 +165,29 @@ def test_the_17_18_band_is_defined_from_2020_21() -> None:
     assert figure("care_leavers_17_18_eet", rows, "2020-21") == (1, 1, 100.0)
 
 
+def test_a_rolling_year_of_the_17_18_band_reads_each_birthday_from_its_own_return() -> None:
+    """Twelve months to 30 September 2023, as the 19-21 band is read."""
+    earlier = [oc3("N01", D(2005, 11, 1), "YES", "F2", "C1"),   # 17 on 1 November 2022
+               oc3("N02", D(2004, 6, 1), "YES", "F2", "C1")]    # 18 on 1 June 2022: before
+    later = [oc3("N03", D(2005, 8, 1), "YES", "G4", "C1"),      # 18 on 1 August 2023
+             oc3("N04", D(2006, 12, 1), "YES", "F5", "C1"),     # 17 on 1 December 2023: after
+             oc3("N05", D(2006, 7, 1), "", "", "")]             # 17 on 1 July 2023, still
+                                                                # looked after
+    returns = Returns([
+        Return(FinancialYear(2022), {"Episodes": Table.from_rows("Episodes", []),
+                                     "OC3": Table.from_rows("OC3", earlier)}),
+        Return(FinancialYear(2023), {"Episodes": Table.from_rows("Episodes", []),
+                                     "OC3": Table.from_rows("OC3", later)})])
+    [eet] = compute(returns, "2023-24", ["care_leavers_17_18_eet"], as_at=D(2023, 9, 30))
+    # N01 and N03 are counted; N01 is in education: 1 of 2.
+    assert (eet.numerator, eet.denominator) == (1, 2)
+    # The year itself: N03 and N04 (not N05), N04 in work: 1 of 2; both suitably housed.
+    [eet, accommodation] = compute(returns, "2023-24", ["care_leavers_17_18_eet",
+                                                        "care_leavers_17_18_suitable_accommodation"])
+    assert (eet.numerator, eet.denominator) == (1, 2)
+    assert (accommodation.numerator, accommodation.denominator) == (2, 2)
+
+
 @given(care_leavers(), st.data())
 def test_a_17_or_18_year_old_without_care_leaver_information_is_never_counted(
         rows: list[dict[str, Any]], data: st.DataObject) -> None:
