@@ -42,6 +42,12 @@ ROWS: Mapping[str, tuple[tuple[str, tuple[str, ...]], tuple[str, ...], tuple[str
         ("19 to 21 years", "Suitability total")),
     "care_leavers_eet": (_ACTIVITY, ("19 to 21 years", "Total in education, employment or "
                                      "training"), ("19 to 21 years", "Total")),
+    "care_leavers_17_18_suitable_accommodation": (
+        _ACCOMMODATION, ("17 to 18 years", "Accommodation considered suitable"),
+        ("17 to 18 years", "Suitability total")),
+    "care_leavers_17_18_eet": (_ACTIVITY, ("17 to 18 years", "Total in education, "
+                                           "employment or training"),
+                               ("17 to 18 years", "Total")),
 }
 
 #: A measure's published cells: numerator, denominator (None for a count) and value.

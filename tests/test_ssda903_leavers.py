@@ -6,7 +6,8 @@ falls between 1 April and 31 March", "exclude young people who ... have died and
 who have returned home", "include young people with whom the local authority are not
 in touch, young people who refused contact and young people who no longer require
 services", and for accommodation "also exclude young people who have gone abroad or
-been deported, or their residence is not known". The year is 2023-24.
+been deported, or their residence is not known". The year is 2023-24. The 17 and 18
+band's passages are quoted before its tests.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, strategies as st
 
 from corpparent.periods import FinancialYear
 from corpparent.ssda903 import Return, Returns, Table, compute
+from corpparent.testing.ssda903 import care_leavers
 
 D = dt.date
 
@@ -41,7 +44,7 @@ LEAVERS = [
                                                     # party told the council)
     oc3("L11", D(2002, 3, 31), "YES", "F1", "B1"),  # 22 on 31 March 2024: outside
     oc3("L12", D(2005, 4, 1), "YES", "F1", "B1"),   # 19 only on 1 April 2024: outside
-    oc3("L13", D(2006, 1, 1), "YES", "F2", "C1"),   # 18: the 17 and 18 group, outside
+    oc3("L13", D(2006, 1, 1), "YES", "F2", "C1"),   # 18: the 17 and 18 band, outside
 ]
 
 
@@ -97,3 +100,106 @@ def test_a_rolling_year_reads_each_birthday_from_its_own_years_return() -> None:
     [year] = compute(returns, "2023-24", ["care_leavers_eet"])
     # The year itself: M03 and M04, M04 in work: 1 of 2.
     assert (year.numerator, year.denominator, year.as_at) == (1, 2, "2024-03-31")
+
+
+# The 17 and 18 band. The passages: the return holds "all young people who are eligible
+# for care leaver support and whose 17th, 18th, 19th, 20th or 21st birthday falls within
+# the collection period"; "Care leaver information is not required for 17- or 18-year
+# olds who are still looked after" (so a blank IN_TOUCH is no care leaver); the band
+# leaves out, as the 19-21 band does, those who "have died and those who have returned
+# home", counts those not in touch, refusing contact or no longer requiring services,
+# and leaves those gone abroad, deported or of residence not known out of accommodation.
+YOUNGER = [
+    oc3("Y01", D(2006, 4, 1), "YES", "F2", "C1"),   # 17 on 1 April 2023: EET, suitable
+    oc3("Y02", D(2006, 3, 31), "YES", "G5", "C2"),  # 18 on 31 March 2024: NEET, unsuitable
+    oc3("Y03", D(2005, 9, 1), "NO", "0", "0"),      # 18, not in touch
+    oc3("Y04", D(2006, 10, 1), "REFU", "0", "0"),   # 17, refuses contact
+    oc3("Y05", D(2005, 7, 1), "DIED", "0", "0"),    # 18, has died: left out
+    oc3("Y06", D(2006, 5, 1), "RHOM", "0", "0"),    # 17, returned home: left out
+    oc3("Y07", D(2006, 8, 1), "", "", ""),          # 17, still looked after: no care leaver
+    oc3("Y08", D(2005, 11, 1), "YES", "P4", "H2"),  # 18, apprentice, deported
+    oc3("Y09", D(2006, 6, 1), "NO", "F5", "Z1"),    # 17, known from a third party
+    oc3("Y10", D(2007, 4, 1), "YES", "F2", "C1"),   # 17 only on 1 April 2024: outside
+    oc3("Y11", D(2005, 3, 31), "YES", "F2", "C1"),  # 19 on 31 March 2024: the older band
+    oc3("Y12", D(2007, 3, 31), "NREQ", "0", "0"),   # 17 on 31 March 2024, no longer
+                                                    # requires services
+]
+
+
+def test_17_18_education_employment_or_training() -> None:
+    # Counted: Y01, Y02, Y03, Y04, Y08, Y09, Y12 (7): not Y05 (died), Y06 (home), Y07
+    # (still looked after), Y10 and Y11 (other birthdays). In education, employment or
+    # training: Y01 (F2), Y08 (P4), Y09 (F5): 3 of 7.
+    assert figure("care_leavers_17_18_eet", YOUNGER) == (3, 7, pytest.approx(300 / 7))
+
+
+def test_17_18_suitable_accommodation_leaves_out_suitability_not_known() -> None:
+    # Of the 7, Y08 (deported) is left out: 6. Suitable: Y01 (C1) and Y09 (Z1): 2 of 6.
+    assert figure("care_leavers_17_18_suitable_accommodation", YOUNGER) == \
+        (2, 6, pytest.approx(100 / 3))
+
+
+def test_the_two_bands_count_no_young_person_twice() -> None:
+    # Of these rows only Y11 (19 on 31 March 2024, in education) is of the 19-21 band.
+    assert figure("care_leavers_eet", YOUNGER) == (1, 1, 100.0)
+    # And of the first table's, L12 (18 on 1 April 2023, 19 only a year later) and L13
+    # (18 on 1 January 2024) are of the 17-18 band, both in education: 2 of 2.
+    assert figure("care_leavers_17_18_eet") == (2, 2, 100.0)
+
+
+def test_the_17_18_birthday_must_fall_in_the_year() -> None:
+    edges = [YOUNGER[0], YOUNGER[1], YOUNGER[9], YOUNGER[11]]
+    # 2024-25: Y10 turns 17 and Y01 18 on 1 April 2024, Y12 18 on 31 March 2025; Y02 is
+    # 19 on 31 March 2025, of the older band. In education: Y10, Y01 (F2); Y12 not
+    # known: 2 of 3.
+    assert figure("care_leavers_17_18_eet", edges, "2024-25") == \
+        (2, 3, pytest.approx(200 / 3))
+
+
+def test_the_17_18_band_is_defined_from_2020_21() -> None:
+    rows = [oc3("Z01", D(2002, 6, 1), "YES", "F2", "C1")]  # 17 on 1 June 2019
+    found = Return("2019-20", {"Episodes": Table.from_rows("Episodes", []),
+                               "OC3": Table.from_rows("OC3", rows)})
+    assert compute(Returns([found]), "2019-20", ["care_leavers_17_18_eet"]) == ()
+    rows = [oc3("Z01", D(2003, 6, 1), "YES", "F2", "C1")]  # 17 on 1 June 2020
+    assert figure("care_leavers_17_18_eet", rows, "2020-21") == (1, 1, 100.0)
+
+
+def test_a_rolling_year_of_the_17_18_band_reads_each_birthday_from_its_own_return() -> None:
+    """Twelve months to 30 September 2023, as the 19-21 band is read."""
+    earlier = [oc3("N01", D(2005, 11, 1), "YES", "F2", "C1"),   # 17 on 1 November 2022
+               oc3("N02", D(2004, 6, 1), "YES", "F2", "C1")]    # 18 on 1 June 2022: before
+    later = [oc3("N03", D(2005, 8, 1), "YES", "G4", "C1"),      # 18 on 1 August 2023
+             oc3("N04", D(2006, 12, 1), "YES", "F5", "C1"),     # 17 on 1 December 2023: after
+             oc3("N05", D(2006, 7, 1), "", "", "")]             # 17 on 1 July 2023, still
+                                                                # looked after
+    returns = Returns([
+        Return(FinancialYear(2022), {"Episodes": Table.from_rows("Episodes", []),
+                                     "OC3": Table.from_rows("OC3", earlier)}),
+        Return(FinancialYear(2023), {"Episodes": Table.from_rows("Episodes", []),
+                                     "OC3": Table.from_rows("OC3", later)})])
+    [eet] = compute(returns, "2023-24", ["care_leavers_17_18_eet"], as_at=D(2023, 9, 30))
+    # N01 and N03 are counted; N01 is in education: 1 of 2.
+    assert (eet.numerator, eet.denominator) == (1, 2)
+    # The year itself: N03 and N04 (not N05), N04 in work: 1 of 2; both suitably housed.
+    [eet, accommodation] = compute(returns, "2023-24", ["care_leavers_17_18_eet",
+                                                        "care_leavers_17_18_suitable_accommodation"])
+    assert (eet.numerator, eet.denominator) == (1, 2)
+    assert (accommodation.numerator, accommodation.denominator) == (2, 2)
+
+
+@given(care_leavers(), st.data())
+def test_a_17_or_18_year_old_without_care_leaver_information_is_never_counted(
+        rows: list[dict[str, Any]], data: st.DataObject) -> None:
+    """Blanking one row's care leaver information (as for a young person still looked
+    after on their birthday) takes that row, counted alone, out of the band's figures,
+    and changes nothing else."""
+    assume(rows)
+    at = data.draw(st.integers(0, len(rows) - 1))
+    blank = [*rows[:at], {**rows[at], "IN_TOUCH": "", "ACTIV": "", "ACCOM": ""},
+             *rows[at + 1:]]
+    for measure in ("care_leavers_17_18_eet", "care_leavers_17_18_suitable_accommodation"):
+        numerator, denominator, _ = figure(measure, rows)
+        alone_numerator, alone_denominator, _ = figure(measure, [rows[at]])
+        assert figure(measure, blank)[:2] == (numerator - alone_numerator,
+                                              (denominator or 0) - (alone_denominator or 0))

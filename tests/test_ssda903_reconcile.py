@@ -45,6 +45,8 @@ AS_PUBLISHED: dict[str, Cells] = {
     "long_term_stability": ("2", "3", "67"),
     "care_leavers_suitable_accommodation": ("1", "3", "33"),
     "care_leavers_eet": ("2", "4", "50"),
+    "care_leavers_17_18_suitable_accommodation": ("1", "1", "100"),
+    "care_leavers_17_18_eet": ("1", "1", "100"),
 }
 
 

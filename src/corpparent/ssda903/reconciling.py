@@ -88,6 +88,11 @@ PUBLISHED_IN: Final[Mapping[str, Publication]] = MappingProxyType({
         "la_care_leavers_accommodation_suitability.csv",
         "care_leavers_19_21_suitable_accommodation"),
     "care_leavers_eet": Publication("la_care_leavers_activity.csv", "care_leavers_19_21_eet"),
+    "care_leavers_17_18_suitable_accommodation": Publication(
+        "la_care_leavers_accommodation_suitability.csv",
+        "care_leavers_17_18_suitable_accommodation"),
+    "care_leavers_17_18_eet": Publication("la_care_leavers_activity.csv",
+                                          "care_leavers_17_18_eet"),
 })
 
 _NO_FILE: Final = "no EES file read publishes it"
