@@ -145,7 +145,10 @@ def test_the_built_in_plugins_name_the_dfe_measures() -> None:
         "dental_checks": "oc2_teeth_check", "immunisations": "oc2_immunisations",
         "missing": "missing_children",
         "care_leavers_19_21_suitable_accommodation": "care_leavers_suitable_accommodation",
-        "care_leavers_19_21_eet": "care_leavers_eet"}
+        "care_leavers_19_21_eet": "care_leavers_eet",
+        "care_leavers_17_18_suitable_accommodation":
+            "care_leavers_17_18_suitable_accommodation",
+        "care_leavers_17_18_eet": "care_leavers_17_18_eet"}
     wiltshire = {i.id: i.ssda903 for i in
                  load_profile("wiltshire", environ={}).reading_indicators if i.ssda903}
     assert wiltshire == {"placement_moves_3plus": "placements_3plus",
