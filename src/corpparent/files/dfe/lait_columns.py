@@ -89,8 +89,9 @@ def read_lait_table(path: str | Path) -> LaitTable:
     # Each column's type and the file's size from its footer, before a page is read.
     check_parquet(source, metadata, _KINDS)
     try:
-        table = pq.read_table(path, columns=list(_COLUMNS),
-                              read_dictionary=_as_dictionaries(metadata))
+        # ParquetFile, not read_table: read_table loads pyarrow.dataset for nothing.
+        table = pq.ParquetFile(path, read_dictionary=_as_dictionaries(metadata)).read(
+            columns=list(_COLUMNS))
         _check_text(table)
         number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
     except parquet_errors() as exc:
