@@ -27,7 +27,7 @@ from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period
+from corpparent.periods import Period
 from corpparent.plugins.references import plugin_file
 from corpparent.report.build import scorecard_report
 from corpparent.report.model import AnyReport, ScorecardReport
@@ -203,14 +203,10 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
 
 def _from_return(data: Readings, folder: Path, indicators: IndicatorSet,
                  periods: tuple[Period, ...]) -> tuple[Readings, tuple[RunWarning, ...]]:
-    """The readings computed from the SSDA903 return in ``folder`` beside those of the
-    file: every year read at its 31 March, and each quarter or month assessed at its end
-    where its year's return is read."""
+    """The readings of the file and those computed from the SSDA903 return in
+    ``folder``: the return read here, the figures worked out by the run."""
     from corpparent.files.ssda903.reader import read_returns
-    from corpparent.runs.ssda903 import ssda903_readings, with_return
+    from corpparent.runs.ssda903 import scorecard_readings
 
-    returns = read_returns(folder)
-    days = [p.end for p in periods if isinstance(p, FinancialQuarter | Month)
-            and FinancialYear.containing(p.end) in returns]
-    computed = ssda903_readings(returns, indicators, list(returns), days)
-    return with_return(data, computed.readings), computed.warnings
+    done = scorecard_readings(data, read_returns(folder), indicators, periods)
+    return done.readings, done.warnings

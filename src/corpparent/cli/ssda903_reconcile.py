@@ -62,31 +62,19 @@ def reconcile(folder: Path, published_folder: Path, year: str, authority: str, d
       corpparent ssda903 reconcile returns/ --published ees/ -y 2023-24 --la Barnet -f csv
       corpparent ssda903 reconcile returns/ --published ees/ -y 2023-24 --la 302 --drill-down
     """
-    from attrs import asdict
-
     from corpparent.files.dfe.ssda903_published import read_published
     from corpparent.files.ssda903.reader import read_returns
     from corpparent.report.ssda903_reconcile import (
         allow_drill_down,
         render_reconciliation,
     )
-    from corpparent.runs.notes import RunWarning
-    from corpparent.runs.ssda903 import ssda903_measures
-    from corpparent.ssda903.counted import drill_down
-    from corpparent.ssda903.reconciling import Status, reconcile as reconciled
+    from corpparent.runs.ssda903_reconcile import ssda903_reconciliation
 
     if drill:
         allow_drill_down(profile)  # refused before anything is read
     returns = read_returns(folder, year=year)
     published = read_published(published_folder, authority)
-    run = ssda903_measures(returns, year)
-    warnings = list(run.warnings)
-    if published.name is None:
-        warnings.append(RunWarning(f"no published file read has a local-authority row "
-                                   f"for {authority!r}: nothing is compared", incomplete=True))
-    warn(warnings, "ssda903 reconcile")
-    results = reconciled([asdict(value) for value in run.values], published)
-    drills = [drill_down(returns, year, result.measure) for result in results
-              if drill and result.status is Status.DIFFER]
-    write_output(render_reconciliation(results, output_format, profile, drills), output,
-                 what=f"the {output_format} reconciliation")
+    run = ssda903_reconciliation(returns, year, published, drill=drill)
+    warn(run.warnings, "ssda903 reconcile")
+    write_output(render_reconciliation(run.results, output_format, profile, run.drills),
+                 output, what=f"the {output_format} reconciliation")

@@ -39,8 +39,8 @@ from corpparent.ssda903.measuring import (
 )
 from corpparent.ssda903.returns import Returns, collection_year
 
-__all__ = ["ReadingsRun", "Ssda903Run", "reading_period", "ssda903_measures",
-           "ssda903_readings", "with_return"]
+__all__ = ["ReadingsRun", "Ssda903Run", "reading_period", "scorecard_readings",
+           "ssda903_measures", "ssda903_readings", "with_return"]
 
 
 @final
@@ -191,6 +191,19 @@ def _reading(indicator: Indicator, value: MeasureValue, period: Period) -> Readi
     # The value as a readings file's row of the two counts gives it (docs/readings.md).
     shown = units.convert(numerator / denominator, "dimensionless", indicator.unit)
     return Reading(indicator.id, period, shown, numerator, denominator, source=source)
+
+
+def scorecard_readings(readings: Readings, returns: Returns, indicators: Iterable[Indicator],
+                       periods: Iterable[Period]) -> ReadingsRun:
+    """The readings a scorecard of ``periods`` judges: those of a file (``readings``) and
+    those computed from ``returns`` for every indicator that names its measure, every
+    year read at its 31 March and each quarter or month assessed at its end where its
+    year's return is read (see [`with_return`][corpparent.runs.ssda903.with_return]
+    for a figure both give)."""
+    days = [p.end for p in periods if isinstance(p, FinancialQuarter | Month)
+            and FinancialYear.containing(p.end) in returns]
+    computed = ssda903_readings(returns, indicators, list(returns), days)
+    return ReadingsRun(with_return(readings, computed.readings), computed.warnings)
 
 
 def with_return(readings: Readings, computed: Readings) -> Readings:
