@@ -20,14 +20,14 @@ to ../shared/data/dfe, REPEATS to 7).
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from national import median_time  # the timing helper of benchmarks/national.py, beside this script
 
 from corpparent.benchmarking.columnar import bands, ranks
 from corpparent.benchmarking.funnel import Dispersion, Flag, FunnelMeasure, Method
@@ -35,17 +35,6 @@ from corpparent.files.dfe.funnels import read_funnel_measures
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dfe"
 TARGET = 2.0
-
-
-def median_time(action: Callable[[], object], repeats: int) -> float:
-    """The median of ``repeats`` timed runs, after one run not counted."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def matrix(measures: Sequence[FunnelMeasure]) -> np.ndarray:

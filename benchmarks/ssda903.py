@@ -25,14 +25,12 @@ each in Python; the measures themselves are near the target.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.csv as pcsv
+from national import median_time  # the timing helper of benchmarks/national.py, beside this script
 
 from corpparent.files import read_returns
 from corpparent.files.ssda903.writer import write_returns
@@ -43,17 +41,6 @@ from corpparent.ssda903.synthetic import synthesise
 #: episodes: a large council's ten years of returns).
 SIZES = (500, 1_000, 5_000, 20_000, 45_000)
 YEARS = 10
-
-
-def median_time(action: Callable[[], object], repeats: int) -> float:
-    """The median of ``repeats`` timed runs, after one run not counted."""
-    action()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _measures(returns: Returns) -> int:
