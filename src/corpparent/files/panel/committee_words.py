@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from corpparent.governance.membership import MemberClass, Office
+from corpparent.wording import listed
 
 __all__ = [
     "ATTENDANCE_WORDS",
@@ -110,8 +111,7 @@ def _role_key(text: str) -> str:
 
 def _listed(words: Iterable[str]) -> str:
     """``'a', 'b' or 'c'``."""
-    *others, last = (repr(word) for word in words)
-    return f"{', '.join(others)} or {last}" if others else last
+    return listed([repr(word) for word in words], "or")
 
 
 def _expected(words: Iterable[str]) -> str:
