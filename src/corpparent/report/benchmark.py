@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.report.benchmark_chart import charts_section, series_of
+from corpparent.report.benchmark_chart import charts_section
 from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
 from corpparent.report.document import Cell, CellKind, Section, Table
@@ -254,11 +254,13 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
     if several:
         shown = (*shown[:2], ("authority", "Authority (region)"), *shown[2:])
     headings = tuple(heading for _key, heading in shown)
+    series: dict[tuple[str, str | None], SeriesOut] = {
+        (s.measure, s.authority_code): s for s in report.series}
     themes = tuple(
         Section(theme, (Table(theme, headings, tuple(tuple(_cell(row, key) for key, _ in shown)
                                                      for row in rows),
                               ident=f"{theme_ident(theme)}-table", stacked=True,
-                              trends=_trends(report, rows)),),
+                              trends=_trends(series, rows)),),
                 ident=theme_ident(theme))
         for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)
@@ -268,12 +270,12 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
             *((charts,) if charts else ()))
 
 
-def _trends(report: BenchmarkReport, rows: Sequence[BenchmarkRowOut]
+def _trends(series: Mapping[tuple[str, str | None], SeriesOut], rows: Sequence[BenchmarkRowOut]
             ) -> tuple[tuple[SeriesOut, ...], ...]:
-    """For each row, its authority's series of the row's measure: the small chart in the
-    row of a format that draws."""
-    return tuple(tuple(s for s in series_of(report, row.measure)
-                       if s.authority_code == row.authority_code) for row in rows)
+    """For each row, its authority's series of the row's measure (by measure and
+    authority code in ``series``): the small chart in the row of a format that draws."""
+    return tuple(tuple(s for s in [series.get((row.measure, row.authority_code))] if s)
+                 for row in rows)
 
 
 def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:
