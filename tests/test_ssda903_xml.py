@@ -9,8 +9,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
+from corpparent.cli import cli
 from corpparent.errors import DataError
 from corpparent.files import read_returns, reading_limits
 from corpparent.files.ssda903.writer import write_returns
@@ -235,3 +237,22 @@ def test_the_writer_escapes_text_and_keeps_blank_fields() -> None:
     assert "<DEC/>" in text
     assert "<UASC>0</UASC>" in text
     assert text.count("<CHILD>") == 1
+
+
+def test_the_command_writes_each_year_as_xml_on_asking(tmp_path: Path) -> None:
+    arguments = ["ssda903", "synthesise", "-n", "20", "-k", "2", "--seed", "5",
+                 "--last-year", "2024-25", "--format", "xml", "-o", str(tmp_path)]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.*")) == [
+        "2023-24/SSDA903_2023-24.xml", "2024-25/SSDA903_2024-25.xml"]
+    made = synthesise(20, 2, 5, last="2024-25")
+    assert (tmp_path / "2024-25" / "SSDA903_2024-25.xml").read_text(encoding="utf-8") == \
+        return_xml(made.rows(FinancialYear(2024)))
+    shown = CliRunner().invoke(cli, ["ssda903", "measures", str(tmp_path), "-y", "2024-25",
+                                     "-f", "csv"])
+    assert shown.exit_code == 0, shown.output
+    assert "cla_31_march" in shown.stdout
+    again = CliRunner().invoke(cli, arguments)
+    assert again.exit_code == 2
+    assert "already holds a return" in again.output
