@@ -90,4 +90,5 @@ fuzz: $(STAMP)
 	mkdir -p build
 	rm -f build/fuzz-report.json
 	CORPPARENT_FUZZ=thorough CORPPARENT_FUZZ_REPORT=build/fuzz-report.json \
-		$(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz_inputs.py tests/test_fuzz_tables.py
+		$(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz_inputs.py tests/test_fuzz_tables.py \
+		tests/test_fuzz_ssda903.py
