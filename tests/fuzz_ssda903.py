@@ -8,7 +8,7 @@ is the folder with one table changed by the mutations every CSV kind gets
 deleted, repeated or reordered, weird cells), or the folder itself changed (a table
 deleted, a stray CSV file, an XML file beside the tables). An XML input is the file
 changed by the byte mutations, or in its structure: an element deleted, repeated,
-renamed, moved into a field or out of its parent, a field's text replaced by a weird
+renamed, moved (among its siblings or elsewhere), moved into a field or out of its parent, a field's text replaced by a weird
 value, a document type declaration with entities, elements nested deep, a comment, a
 CDATA section. Every choice is drawn from a :class:`random.Random` seeded by the route
 and the input's number, so a failure is replayed by its number.
@@ -92,6 +92,7 @@ def mutate_bytes(data: bytes, file: Path, rng: random.Random) -> str:
 
 _ELEMENT = re.compile(rb"<([A-Z_0-9]+)>[^<]*</\1>|<([A-Z_0-9]+)/>")
 _OPEN = re.compile(rb"<([A-Z_0-9]+)>")
+_CLOSE = re.compile(rb"</(HEADER|AREVIEW|AMISSING|OC2|PERMANENCE|AD_PLACED|EPISODE)>")
 
 
 def _elements(data: bytes) -> list[re.Match[bytes]]:
@@ -102,8 +103,17 @@ def xml_structure(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """``data`` (the return's XML) changed in its structure; the change's name."""
     fields = _elements(data)
     opened = list(_OPEN.finditer(data))
-    how = rng.choice(["delete", "repeat", "rename", "into a field", "weird text",
+    how = rng.choice(["delete", "repeat", "rename", "into a field", "weird text", "move",
                       "doctype", "deep", "comment", "cdata", "out of its parent", "attribute"])
+    if how == "move" and fields:  # a field moved after another element, maybe elsewhere
+        closed = list(_CLOSE.finditer(data))
+        spot = rng.choice(fields)
+        after = rng.choice(closed if closed and rng.random() < 0.5 else [*fields, *opened])
+        if spot.start() <= after.end() <= spot.end():
+            return data, how
+        moved = data[:spot.start()] + data[spot.end():]
+        at = after.end() - (len(spot[0]) if after.start() > spot.start() else 0)
+        return moved[:at] + spot[0] + moved[at:], how
     if how in ("delete", "repeat", "rename", "weird text", "into a field") and fields:
         spot = rng.choice(fields)
         name = spot[1] or spot[2]

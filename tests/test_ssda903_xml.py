@@ -99,6 +99,18 @@ def test_each_row_keeps_the_line_of_its_element(tmp_path: Path) -> None:
     assert len(tables["UASC"]) == len(tables["OC3"]) == 0
 
 
+def test_the_header_s_fields_may_follow_its_nested_rows(tmp_path: Path) -> None:
+    """As the validator's own sample writes them: a review, then the mother's field."""
+    file = tmp_path / "SSDA903_2023-24.xml"
+    file.write_text(document(header=HEADER.replace("<UPN>", "<AREVIEW><REVIEW>01/05/2023"
+                                                   "</REVIEW></AREVIEW><UPN>")
+                             + "<MOTHER>0</MOTHER>"), encoding="utf-8")
+    tables = read_returns(file)["2023-24"].tables
+    assert tables["Header"].column("MOTHER").tolist() == ["0"]
+    assert tables["Header"].column("UPN").tolist() == ["SECRETUPN"]
+    assert len(tables["Reviews"]) == 1
+
+
 def test_a_bad_date_and_code_are_refused_as_in_the_csv_tables(tmp_path: Path) -> None:
     found = problems_of(document(episodes=EPISODE.replace("01/04/2023", "2023-04-01")
                                  .replace("<LS>C2", "<LS>C9")), tmp_path)

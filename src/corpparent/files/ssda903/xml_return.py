@@ -191,7 +191,9 @@ class _Walk:
                 self.fields[column] = "".join(self.text)
             return
         self.stack.pop()
-        if name == HEADER or name in ROW_ELEMENTS:
+        if name in _NESTED and self.child is not None:
+            self.fields = self.child.header  # back in the HEADER, whose fields may follow
+        elif name in (HEADER, EPISODE):
             self.fields = None
         elif name == CHILD and self.child is not None:
             self._add_child(self.child)
