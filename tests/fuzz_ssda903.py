@@ -8,9 +8,9 @@ is the folder with one table changed by the mutations every CSV kind gets
 deleted, repeated or reordered, weird cells), or the folder itself changed (a table
 deleted, a stray CSV file, an XML file beside the tables). An XML input is the file
 changed by the byte mutations, or in its structure: an element deleted, repeated,
-renamed, moved (among its siblings or elsewhere), moved into a field or out of its parent, a field's text replaced by a weird
-value, a document type declaration with entities, elements nested deep, a comment, a
-CDATA section. Every choice is drawn from a :class:`random.Random` seeded by the route
+renamed, moved (among its siblings or elsewhere), moved into a field or out of its
+parent, a field's text replaced by a weird value, a document type declaration with
+entities, elements nested deep, a comment, a CDATA section. Every choice is drawn from a :class:`random.Random` seeded by the route
 and the input's number, so a failure is replayed by its number.
 
 :func:`return_outcome` reads one input as `corpparent.files.read_returns` does and
