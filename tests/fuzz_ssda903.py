@@ -10,8 +10,9 @@ deleted, a stray CSV file, an XML file beside the tables). An XML input is the f
 changed by the byte mutations, or in its structure: an element deleted, repeated,
 renamed, moved (among its siblings or elsewhere), moved into a field or out of its
 parent, a field's text replaced by a weird value, a document type declaration with
-entities, elements nested deep, a comment, a CDATA section. Every choice is drawn from a :class:`random.Random` seeded by the route
-and the input's number, so a failure is replayed by its number.
+entities, elements nested deep, a comment, a CDATA section. Every choice is drawn
+from a :class:`random.Random` seeded by the route and the input's number, so a failure
+is replayed by its number.
 
 :func:`return_outcome` reads one input as `corpparent.files.read_returns` does and
 classifies how it ended: a result, a :class:`~corpparent.errors.DataError` whose every
