@@ -215,3 +215,23 @@ def _check_order(name: str, source: str, line: int, cells: Mapping[str, object],
             problems.append(Problem(source, line=line, field=headings[ended],
                                     expected=f"a date on or after {began}",
                                     found=last.strftime("%d/%m/%Y")))
+
+
+def check_table(name: str, source: str, headings: Mapping[str, str],
+                cells: Mapping[str, Sequence[str | None]], lines: Sequence[int],
+                problems: list[Problem]) -> Table:
+    """The table ``name`` from raw text ``cells`` (one sequence per column, by column;
+    ``None`` a blank cell), each row read from its line in ``lines``, every cell checked
+    as a CSV table's are; a row with a problem is left out and its problems added to
+    ``problems``. ``headings`` names each column as the file writes it."""
+    columns: dict[str, list[object]] = {column: [] for column in headings}
+    kept: list[int] = []
+    for index, line in enumerate(lines):
+        fields = {heading: cells[column][index] or "" for column, heading in headings.items()}
+        row = _row(name, source, line, fields, headings, problems)
+        if row is None:
+            continue
+        for column, value in row.items():
+            columns[column].append(value)
+        kept.append(line)
+    return Table.of(name, columns, lines=kept, source=source)
