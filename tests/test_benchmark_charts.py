@@ -144,13 +144,34 @@ def test_each_drawing_parses_as_xml_with_its_title_and_description(compact: bool
         assert {"Wiltshire", "England", "South West", "Neighbours (mean)"} <= set(words)
 
 
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_drawing_beside_its_words_refers_to_them_and_keeps_every_mark(compact: bool) -> None:
+    series = report_series("-a", "Wiltshire")
+    draw = compact_chart if compact else series_chart
+    svg = draw(series, "Placement", "c1", words_id="c1-words")
+    root = ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+    assert root.find(f"{SVG}desc") is None
+    assert (root.get("aria-labelledby"), root.get("aria-describedby")) == ("c1-t", "c1-words")
+    alone = chart_of(series, compact)
+    # the same drawing but for the words: every mark and its figure
+    assert [e.tag for e in root.iter()] == [e.tag for e in alone.iter() if e.tag != f"{SVG}desc"]
+    if not compact:
+        tips = [t.text for t in root.iter(f"{SVG}title")][1:]
+        points = series[0].points
+        assert f"Wiltshire, {points[-1].period}: {points[-1].value:g}" in tips
+        assert len(tips) == sum(v is not None for p in points for v in (
+            p.value, p.england, p.region_value, p.neighbours_mean)) + sum(
+            p.band_lower is not None for p in points)
+
+
 def test_several_authorities_draw_one_line_each_and_england() -> None:
     series = report_series("-a", "Wiltshire", "-a", "Dorset", "-a", "Swindon")
     assert [s.authority for s in series] == ["Wiltshire", "Dorset", "Swindon"]
     root = chart_of(series)
-    lines = [g.get("class") for g in root.iter(f"{SVG}g")]
+    lines = [c for g in root.iter(f"{SVG}g") if (c := g.get("class", "")).startswith("line")]
     assert sorted(lines) == ["line a0", "line a1", "line a2", "line england"]
-    assert not [r for r in root.iter(f"{SVG}rect") if r.get("class") == "band"]
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("class") == "band"]
+    assert [g for g in chart_of(series[:1]).iter(f"{SVG}g") if g.get("class") == "band"]
     described = series_words(series)
     assert all(name in described for name in ("Wiltshire:", "Dorset:", "Swindon:"))
 
@@ -208,7 +229,7 @@ def test_the_vertical_range_holds_every_figure_drawn_and_every_band(
     # and every round mark on a line falls inside the plot, between its margins
     root = chart_of(series)
     marks = [float(c.get("cy", 0)) for g in root.iter(f"{SVG}g")
-             for c in g.iter(f"{SVG}circle")]
+             if g.get("class", "").startswith("line") for c in g.iter(f"{SVG}circle")]
     assert all(14 - 0.1 <= y <= 250 - 30 + 0.1 for y in marks)
 
 
@@ -251,7 +272,8 @@ def test_a_count_is_drawn_without_england_s_and_the_region_s_lines() -> None:
     assert result.exit_code == 0, result.output
     (series,) = (SeriesOut.model_validate(s) for s in json.loads(result.stdout)["series"])
     assert series.axis == "Number"  # the dictionary's axis title: a count of children
-    lines = {g.get("class") for g in chart_of((series,)).iter(f"{SVG}g")}
+    lines = {c for g in chart_of((series,)).iter(f"{SVG}g")
+             if (c := g.get("class", "")).startswith("line")}
     assert lines == {"line value", "line neighbours"}
     assert "England's and the region's are in the table, not drawn" in series_words(
         (series,))

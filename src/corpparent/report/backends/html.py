@@ -266,8 +266,10 @@ def _series(block: SeriesBlock, level: int) -> str:
     where it is printed too, else folded in a ``<details>`` a reader opens (and print
     leaves out). Its figures stack on a phone, as the themes' tables do."""
     ident = block.ident or "series"
-    shown = series_chart(block.series, block.title, ident, block.average)
-    body = (f"<p>{e(block.caption)}</p><figure>{shown}</figure>"
+    # the chart's words are the paragraph above it, which describes it
+    shown = series_chart(block.series, block.title, ident, block.average,
+                         words_id=f"{ident}-words")
+    body = (f'<p id="{e(ident)}-words">{e(block.caption)}</p><figure>{shown}</figure>'
             f"{_table(evolve(block.points, stacked=True), '', f'{ident}-table')}")
     if block.shown:
         return f"<h{level}>{e(block.title)}</h{level}>{body}"
