@@ -298,7 +298,7 @@ def test_each_row_of_a_theme_draws_its_own_measure_small_in_html_only() -> None:
     assert len(titles) == len(measures)
     # each row's chart is of the row's own measure: its title starts with the measure's
     # name, as the row's first cell gives it
-    rows = re.findall(r'<tr><td data-label="Measure"[^>]*>(.*?)</td><td class="trend"'
+    rows = re.findall(r'<tr><td>([^<]*)</td><td class="trend"'
                       r'[^>]*><svg[^>]*><title[^>]*>(.*?): over time</title>',
                       html.stdout, re.S)
     assert len(rows) == len(measures)
@@ -311,8 +311,41 @@ def test_several_authorities_draw_each_row_s_own_authority() -> None:
     html = run("-a", "Wiltshire", "-a", "Dorset", "-m", MEASURE, "-f", "html").stdout
     cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
     assert len(cells) == 2
+    # each its own words (no chart of the page holds these two authorities' alone)
     described = [re.search(r"<desc[^>]*>(.*?)</desc>", c, re.S).group(1) for c in cells]
     assert "Wiltshire:" in described[0]
     assert "Dorset:" not in described[0]
     assert "Dorset:" in described[1]
     assert "Wiltshire:" not in described[1]
+
+
+def test_a_small_chart_refers_to_its_measures_words_where_the_page_shows_them() -> None:
+    html = run("-a", "Wiltshire", "-m", MEASURE, "-m", "CPP_rate", "-f", "html").stdout
+    cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
+    assert len(cells) == 2
+    for cell in cells:
+        assert "<desc" not in cell
+        words = re.search(r'aria-describedby="([^"]+)"', cell).group(1)
+        shown = re.search(rf'<p id="{words}">(.*?)</p>', html, re.S).group(1)
+        name = re.search(r"<title[^>]*>(.*?): over time</title>", cell).group(1)
+        # the words of the chart over time of the row's own measure
+        assert re.search(rf'<svg class="chart series"[^>]*aria-describedby="{words}"'
+                         rf"[^>]*><title[^>]*>{re.escape(name)} \(", html)
+        assert "Wiltshire:" in shown
+        assert "England:" in shown
+
+
+def test_a_folded_chart_is_written_short_with_its_words_and_its_figures() -> None:
+    measures = [s.measure for s in wiltshire().series][:FULL_CHARTS_PRINTED + 1]
+    html = run("-a", "Wiltshire", *(o for m in measures for o in ("-m", m)), "-f", "html")
+    folded = re.findall(r'<details class="series".*?</details>', html.stdout, re.S)
+    assert len(folded) == len(measures)
+    for chart in folded:
+        words = re.search(r'<svg class="chart series"[^>]*aria-describedby="([^"]+)"',
+                          chart).group(1)
+        assert re.search(rf'<p id="{words}">[^<]*Wiltshire: ', chart)  # its words, beside
+        assert chart.count("<tr>") > 2  # and its figures' table, a row a period
+    # A folded chart with its words and figures averaged 11.6 KB written long (each
+    # element's colours, every cell naming its column); written short, under 9 KB.
+    assert sum(map(len, folded)) / len(folded) < 9000
+    assert "data-label" not in html.stdout
