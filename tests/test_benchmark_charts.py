@@ -319,8 +319,11 @@ def test_several_authorities_draw_each_row_s_own_authority() -> None:
     assert "Wiltshire:" not in described[1]
 
 
-def test_a_small_chart_refers_to_its_measures_words_where_the_page_shows_them() -> None:
-    html = run("-a", "Wiltshire", "-m", MEASURE, "-m", "CPP_rate", "-f", "html").stdout
+@pytest.mark.parametrize("average", ["mean", "median"])
+def test_a_small_chart_refers_to_its_measures_words_where_the_page_shows_them(
+        average: str) -> None:
+    html = run("-a", "Wiltshire", "-m", MEASURE, "-m", "CPP_rate", "-f", "html",
+               "--neighbours-average", average).stdout
     cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
     assert len(cells) == 2
     for cell in cells:
@@ -333,6 +336,7 @@ def test_a_small_chart_refers_to_its_measures_words_where_the_page_shows_them() 
                          rf"[^>]*><title[^>]*>{re.escape(name)} \(", html)
         assert "Wiltshire:" in shown
         assert "England:" in shown
+        assert f"Neighbours ({average}):" in shown
 
 
 def test_a_folded_chart_is_written_short_with_its_words_and_its_figures() -> None:

@@ -263,7 +263,8 @@ def benchmark_sections(report: BenchmarkReport) -> tuple[Section, ...]:
         Section(theme, (Table(theme, headings, tuple(tuple(_cell(row, key) for key, _ in shown)
                                                      for row in rows),
                               ident=f"{theme_ident(theme)}-table", stacked=True,
-                              trends=_trends(series, rows)),),
+                              trends=_trends(series, rows),
+                              average=report.neighbours_average),),
                 ident=theme_ident(theme))
         for theme, rows in by_theme(report.rows).items())
     funnels = funnel_section(report)

@@ -119,7 +119,9 @@ class Table:
     its cells, each under its column's name. ``trends``, where given, holds for each row
     the series of its measure over time (the row's authority's), which a format that
     draws shows as a small chart in a "Trend" column after the first; a text format
-    leaves the column out, as the figures are in the table beside each full chart."""
+    leaves the column out, as the figures are in the table beside each full chart.
+    ``average`` is the neighbours' figure the trends' words name (``"mean"`` or
+    ``"median"``), as the page's full charts draw it."""
 
     title: str
     columns: tuple[str, ...]
@@ -129,6 +131,7 @@ class Table:
     wide: bool = False
     stacked: bool = False
     trends: tuple[tuple[SeriesOut, ...], ...] = ()
+    average: str = "mean"
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of the column headed ``name``."""

@@ -241,8 +241,9 @@ def _stacked(block: Table, ident: str, captioned: bool, out: _Page) -> str:
         fit.insert(1, True)
         for number, (row, series) in enumerate(zip(rows, block.trends, strict=True)):
             drawn = compact_chart(series, block.rows[number][0].text,
-                                  f"{ident}-trend-{number}",
-                                  words_id=out.words.get(series_words(series), "")
+                                  f"{ident}-trend-{number}", block.average,
+                                  words_id=out.words.get(
+                                      series_words(series, block.average), "")
                                   ) if series else ""
             row.insert(1, f'<td class="trend">{drawn}</td>')
     table = html_table([e(name) for name in names], rows,
