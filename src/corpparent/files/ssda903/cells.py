@@ -45,7 +45,12 @@ import pyarrow.compute as pc
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_rows import csv_header
 from corpparent.files._tabular.problems import shown
-from corpparent.files.ssda903.text_columns import read_text_columns, stripped
+from corpparent.files.ssda903.text_columns import (
+    offsets_of,
+    read_text_columns,
+    stripped,
+    text_bytes,
+)
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
@@ -185,7 +190,7 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     for column, values in cells.items():
         heading = headings.get(column, column)
         text = _text(values, len(numbered), name, column)
-        blank = np.diff(_offsets(text)) == 0
+        blank = np.diff(offsets_of(text)) == 0
         if column == "CHILD" or (name, column) in _FILLED:
             found += _cell_problems(source, numbered, column, heading, blank, None,
                                     _DATE_FORM if column in DATE_COLUMNS else "a value")
@@ -247,32 +252,16 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     return stripped(text.fill_null("") if text.null_count else text)
 
 
-def _offsets(text: pa.Array) -> npt.NDArray[np.int32]:
-    """Where each cell of a text array begins in its bytes, and where the last ends."""
-    offsets: npt.NDArray[np.int32] = np.frombuffer(text.buffers()[1], dtype=np.int32)
-    return offsets[text.offset:text.offset + len(text) + 1]
-
-
-def _bytes(text: pa.Array) -> npt.NDArray[np.uint8]:
-    """The bytes of a text array's cells, one after another."""
-    offsets = _offsets(text)
-    data = text.buffers()[2]
-    if data is None:
-        return np.zeros(0, dtype=np.uint8)
-    written: npt.NDArray[np.uint8] = np.frombuffer(data, dtype=np.uint8)
-    return written[offsets[0]:offsets[-1]]
-
-
 def _dates(text: pa.Array) -> tuple[Column, Flags]:
     """The day each cell names, written dd/mm/yyyy in ASCII digits (``NaT`` where
     none), and whether it names one."""
     days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
     valid = np.zeros(len(text), dtype=bool)
-    sized = np.diff(_offsets(text)) == 10
+    sized = np.diff(offsets_of(text)) == 10
     if not sized.any():
         return days, valid
     written = text if sized.all() else text.filter(pa.array(sized))
-    number = _bytes(written).reshape(-1, 10).astype(np.int64) - ord("0")
+    number = text_bytes(written).reshape(-1, 10).astype(np.int64) - ord("0")
     digit = (number >= 0) & (number <= 9)
     shaped = (number[:, [2, 5]] == ord("/") - ord("0")).all(axis=1) \
         & digit[:, [0, 1, 3, 4, 6, 7, 8, 9]].all(axis=1)
@@ -294,12 +283,13 @@ def _texts(text: pa.Array, kept: Flags) -> Column:
     longest text: ASCII text padded to that width and read straight from its bytes;
     any other made a Python string once for each distinct text."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
-    width = int(np.diff(_offsets(chosen)).max(initial=0))
+    width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")
-    if (_bytes(chosen) < 0x80).all():
+    if (text_bytes(chosen) < 0x80).all():
         padded = pc.utf8_rpad(chosen, width=width, padding="\x00")
-        cells: Column = _bytes(padded).view(f"S{width}").astype(f"U{width}")
+        codes = text_bytes(padded).reshape(-1, width).astype(np.uint32)  # ASCII is its code
+        cells: Column = codes.view(np.dtype(f"U{width}")).reshape(-1)
         return cells
     encoded = pc.dictionary_encode(chosen)
     distinct = np.array(encoded.dictionary.to_pylist(), dtype=str)

@@ -39,7 +39,8 @@ from corpparent.files._tabular.limits import current_limits
 from corpparent.files._tabular.records import read_records
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["PYTHON_WHITESPACE", "TextColumns", "read_text_columns", "stripped"]
+__all__ = ["PYTHON_WHITESPACE", "TextColumns", "offsets_of", "read_text_columns", "stripped",
+           "text_bytes"]
 
 #: The characters Python's ``str.strip()`` strips, which the row reader strips from
 #: each cell: cells read as columns are stripped of exactly these.
@@ -67,6 +68,22 @@ class TextColumns:
 def stripped(values: pa.Array) -> pa.Array:
     """Each text with surrounding white space stripped, as ``str.strip()`` strips it."""
     return pc.utf8_trim(values, characters=PYTHON_WHITESPACE)
+
+
+def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:
+    """Where each cell of a text array begins in its bytes, and where the last ends."""
+    offsets: npt.NDArray[np.int32] = np.frombuffer(text.buffers()[1], dtype=np.int32)
+    return offsets[text.offset:text.offset + len(text) + 1]
+
+
+def text_bytes(text: pa.Array) -> npt.NDArray[np.uint8]:
+    """The bytes of a text array's cells, one after another."""
+    offsets = offsets_of(text)
+    data = text.buffers()[2]
+    if data is None:
+        return np.zeros(0, dtype=np.uint8)
+    written: npt.NDArray[np.uint8] = np.frombuffer(data, dtype=np.uint8)
+    return written[offsets[0]:offsets[-1]]
 
 
 def read_text_columns(file: Path, width: int) -> TextColumns:
@@ -113,7 +130,7 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
     if pc.any(pc.equal(first[1:], first[0])).as_py():
         return None  # the header written again: the row reader says where
     return _filled_rows([column[1:] for column in cells], lines[1:],
-                        np.flatnonzero(np.asarray(pc.equal(first[1:], ""))))
+                        np.flatnonzero(np.diff(offsets_of(first[1:])) == 0))
 
 
 def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
@@ -124,7 +141,7 @@ def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
     for column in cells[1:]:
         if not blank.size:
             break
-        blank = blank[np.asarray(pc.equal(stripped(column.take(blank)), ""))]
+        blank = blank[np.diff(offsets_of(stripped(column.take(blank)))) == 0]
     if not blank.size:
         return TextColumns(tuple(cells), lines)
     kept = np.ones(len(lines), dtype=bool)
