@@ -19,6 +19,7 @@ import pytest
 from hypothesis import event, given, strategies as st
 
 from corpparent.errors import Problem
+from corpparent.files import reading_limits
 from corpparent.files._tabular.problems import in_file_order, shown
 from corpparent.files.ssda903 import text_columns
 from corpparent.files.ssda903.cells import REQUIRED, check_table, read_table
@@ -305,3 +306,40 @@ def test_a_quoted_line_end_places_each_row_on_the_line_it_starts_on(tmp_path: Pa
     assert found.lines.tolist() == [2]
     assert [(p.line, p.field, p.found) for p in problems] == [(3, "MISSING", "'M\\nX'"),
                                                               (5, "MISSING", "'X'")]
+
+
+EPISODES = "CHILD,DECOM,RNE,LS,PLACE,DEC,REC,PLACE_PROVIDER\n"
+ROW = "C{0},01/04/2023,S,C2,U1,,,PR1\n"
+
+
+@pytest.mark.parametrize(("limit", "value", "rows", "where"), [
+    ("rows", 2, [ROW.format(i) for i in range(3)], "line 4"),
+    ("cells", 20, [ROW.format(i) for i in range(3)], "line 3"),
+    ("cell_chars", 15, [ROW.format(1), ROW.format(2).replace("PR1", "PR1" * 6)],
+     "line 3, field 'PLACE_PROVIDER'"),
+])
+def test_a_table_is_read_within_each_read_limit(tmp_path: Path, limit: str, value: int,
+                                                rows: list[str], where: str) -> None:
+    file = tmp_path / "Episodes.csv"
+    file.write_text(EPISODES + "".join(rows), encoding="utf-8")
+    problems: list[Problem] = []
+    with reading_limits(**{limit: value}):
+        assert read_table("Episodes", file, problems) is None
+    [problem] = problems
+    assert f"{where}: the " in str(problem)
+    assert f"over the read limit {limit}" in str(problem)
+
+
+def test_a_table_saved_as_windows_1252_is_read_and_one_not_utf_8_refused(
+        tmp_path: Path) -> None:
+    file = tmp_path / "Episodes.csv"
+    file.write_bytes((EPISODES + ROW.format(1).replace("PR1", "PR\u00e91")).encode("cp1252"))
+    problems: list[Problem] = []
+    found = read_table("Episodes", file, problems)
+    assert found is not None
+    assert problems == []
+    assert found.column("PLACE_PROVIDER").tolist() == ["PR\u00e91"]
+    mixed = EPISODES + ROW.format(1).replace("PR1", "PR\u00e91") + ROW.format(2)
+    file.write_bytes(mixed.encode().replace(b"\nC2,", b"\nC\xff,"))
+    assert read_table("Episodes", file, problems) is None
+    assert [(p.line, p.note.split(":")[0]) for p in problems] == [(3, "not UTF-8 text")]
