@@ -261,10 +261,12 @@ def _dates(text: pa.Array) -> tuple[Column, Flags]:
     if not sized.any():
         return days, valid
     written = text if sized.all() else text.filter(pa.array(sized))
-    number = text_bytes(written).reshape(-1, 10).astype(np.int64) - ord("0")
-    digit = (number >= 0) & (number <= 9)
-    shaped = (number[:, [2, 5]] == ord("/") - ord("0")).all(axis=1) \
-        & digit[:, [0, 1, 3, 4, 6, 7, 8, 9]].all(axis=1)
+    raw = text_bytes(written).reshape(-1, 10)
+    digits = raw - np.uint8(ord("0"))  # a byte below "0" wraps round, above 9
+    shaped = (raw[:, 2] == ord("/")) & (raw[:, 5] == ord("/"))
+    for at in (0, 1, 3, 4, 6, 7, 8, 9):
+        shaped &= digits[:, at] <= 9
+    number = digits.astype(np.int32)
     day = number[:, 0] * 10 + number[:, 1]
     month = number[:, 3] * 10 + number[:, 4]
     year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
