@@ -85,9 +85,12 @@ clean:
 # tables 8), 0 failures, 0 rows lost. The 1 GiB zip bombs are made once per seed, 1 s
 # each. An .xls far cell (16.7 million cells) or 20,000 cells of one column is read
 # under a lowered cells or rows limit, one input in a hundred whole (tests/fuzz_xls.py
-# says why). CORPPARENT_FUZZ_INPUTS, _WORKBOOKS and _TABLES set other numbers.
+# says why). The SSDA903 return's two routes (its CSV tables, its XML), read in the
+# test process, take 10,000 inputs each too: 3,000 of each took 70 s, 0 failures.
+# CORPPARENT_FUZZ_INPUTS, _WORKBOOKS and _TABLES set other numbers.
 fuzz: $(STAMP)
 	mkdir -p build
 	rm -f build/fuzz-report.json
 	CORPPARENT_FUZZ=thorough CORPPARENT_FUZZ_REPORT=build/fuzz-report.json \
-		$(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz_inputs.py tests/test_fuzz_tables.py
+		$(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz_inputs.py tests/test_fuzz_tables.py \
+		tests/test_fuzz_ssda903.py

@@ -144,13 +144,34 @@ def test_each_drawing_parses_as_xml_with_its_title_and_description(compact: bool
         assert {"Wiltshire", "England", "South West", "Neighbours (mean)"} <= set(words)
 
 
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_drawing_beside_its_words_refers_to_them_and_keeps_every_mark(compact: bool) -> None:
+    series = report_series("-a", "Wiltshire")
+    draw = compact_chart if compact else series_chart
+    svg = draw(series, "Placement", "c1", words_id="c1-words")
+    root = ET.fromstring(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+    assert root.find(f"{SVG}desc") is None
+    assert (root.get("aria-labelledby"), root.get("aria-describedby")) == ("c1-t", "c1-words")
+    alone = chart_of(series, compact)
+    # the same drawing but for the words: every mark and its figure
+    assert [e.tag for e in root.iter()] == [e.tag for e in alone.iter() if e.tag != f"{SVG}desc"]
+    if not compact:
+        tips = [t.text for t in root.iter(f"{SVG}title")][1:]
+        points = series[0].points
+        assert f"Wiltshire, {points[-1].period}: {points[-1].value:g}" in tips
+        assert len(tips) == sum(v is not None for p in points for v in (
+            p.value, p.england, p.region_value, p.neighbours_mean)) + sum(
+            p.band_lower is not None for p in points)
+
+
 def test_several_authorities_draw_one_line_each_and_england() -> None:
     series = report_series("-a", "Wiltshire", "-a", "Dorset", "-a", "Swindon")
     assert [s.authority for s in series] == ["Wiltshire", "Dorset", "Swindon"]
     root = chart_of(series)
-    lines = [g.get("class") for g in root.iter(f"{SVG}g")]
+    lines = [c for g in root.iter(f"{SVG}g") if (c := g.get("class", "")).startswith("line")]
     assert sorted(lines) == ["line a0", "line a1", "line a2", "line england"]
-    assert not [r for r in root.iter(f"{SVG}rect") if r.get("class") == "band"]
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("class") == "band"]
+    assert [g for g in chart_of(series[:1]).iter(f"{SVG}g") if g.get("class") == "band"]
     described = series_words(series)
     assert all(name in described for name in ("Wiltshire:", "Dorset:", "Swindon:"))
 
@@ -208,7 +229,7 @@ def test_the_vertical_range_holds_every_figure_drawn_and_every_band(
     # and every round mark on a line falls inside the plot, between its margins
     root = chart_of(series)
     marks = [float(c.get("cy", 0)) for g in root.iter(f"{SVG}g")
-             for c in g.iter(f"{SVG}circle")]
+             if g.get("class", "").startswith("line") for c in g.iter(f"{SVG}circle")]
     assert all(14 - 0.1 <= y <= 250 - 30 + 0.1 for y in marks)
 
 
@@ -251,7 +272,8 @@ def test_a_count_is_drawn_without_england_s_and_the_region_s_lines() -> None:
     assert result.exit_code == 0, result.output
     (series,) = (SeriesOut.model_validate(s) for s in json.loads(result.stdout)["series"])
     assert series.axis == "Number"  # the dictionary's axis title: a count of children
-    lines = {g.get("class") for g in chart_of((series,)).iter(f"{SVG}g")}
+    lines = {c for g in chart_of((series,)).iter(f"{SVG}g")
+             if (c := g.get("class", "")).startswith("line")}
     assert lines == {"line value", "line neighbours"}
     assert "England's and the region's are in the table, not drawn" in series_words(
         (series,))
@@ -276,7 +298,7 @@ def test_each_row_of_a_theme_draws_its_own_measure_small_in_html_only() -> None:
     assert len(titles) == len(measures)
     # each row's chart is of the row's own measure: its title starts with the measure's
     # name, as the row's first cell gives it
-    rows = re.findall(r'<tr><td data-label="Measure"[^>]*>(.*?)</td><td class="trend"'
+    rows = re.findall(r'<tr><td>([^<]*)</td><td class="trend"'
                       r'[^>]*><svg[^>]*><title[^>]*>(.*?): over time</title>',
                       html.stdout, re.S)
     assert len(rows) == len(measures)
@@ -289,8 +311,41 @@ def test_several_authorities_draw_each_row_s_own_authority() -> None:
     html = run("-a", "Wiltshire", "-a", "Dorset", "-m", MEASURE, "-f", "html").stdout
     cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
     assert len(cells) == 2
+    # each its own words (no chart of the page holds these two authorities' alone)
     described = [re.search(r"<desc[^>]*>(.*?)</desc>", c, re.S).group(1) for c in cells]
     assert "Wiltshire:" in described[0]
     assert "Dorset:" not in described[0]
     assert "Dorset:" in described[1]
     assert "Wiltshire:" not in described[1]
+
+
+def test_a_small_chart_refers_to_its_measures_words_where_the_page_shows_them() -> None:
+    html = run("-a", "Wiltshire", "-m", MEASURE, "-m", "CPP_rate", "-f", "html").stdout
+    cells = re.findall(r'<td class="trend"[^>]*>(.*?)</td>', html, re.S)
+    assert len(cells) == 2
+    for cell in cells:
+        assert "<desc" not in cell
+        words = re.search(r'aria-describedby="([^"]+)"', cell).group(1)
+        shown = re.search(rf'<p id="{words}">(.*?)</p>', html, re.S).group(1)
+        name = re.search(r"<title[^>]*>(.*?): over time</title>", cell).group(1)
+        # the words of the chart over time of the row's own measure
+        assert re.search(rf'<svg class="chart series"[^>]*aria-describedby="{words}"'
+                         rf"[^>]*><title[^>]*>{re.escape(name)} \(", html)
+        assert "Wiltshire:" in shown
+        assert "England:" in shown
+
+
+def test_a_folded_chart_is_written_short_with_its_words_and_its_figures() -> None:
+    measures = [s.measure for s in wiltshire().series][:FULL_CHARTS_PRINTED + 1]
+    html = run("-a", "Wiltshire", *(o for m in measures for o in ("-m", m)), "-f", "html")
+    folded = re.findall(r'<details class="series".*?</details>', html.stdout, re.S)
+    assert len(folded) == len(measures)
+    for chart in folded:
+        words = re.search(r'<svg class="chart series"[^>]*aria-describedby="([^"]+)"',
+                          chart).group(1)
+        assert re.search(rf'<p id="{words}">[^<]*Wiltshire: ', chart)  # its words, beside
+        assert chart.count("<tr>") > 2  # and its figures' table, a row a period
+    # A folded chart with its words and figures averaged 11.6 KB written long (each
+    # element's colours, every cell naming its column); written short, under 9 KB.
+    assert sum(map(len, folded)) / len(folded) < 9000
+    assert "data-label" not in html.stdout

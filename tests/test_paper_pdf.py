@@ -1,13 +1,16 @@
 """The committee paper as its readers see it: rendered to PDF by LibreOffice (headless,
 installed by ``.ci/run`` from Debian's packages), A4 pages with page numbers, the
-scorecard's header row on every page it runs on to, no word broken across lines, and a
-council's template visibly applied (its header on every page, its heading font)."""
+scorecard's header row on every page it runs on to, no word broken across lines, a
+council's template visibly applied (its header on every page, its heading font), and one
+authority's full benchmark on at most ten A4 pages with no period broken."""
 
 from __future__ import annotations
 
+import collections
 import functools
 import io
 import itertools
+import json
 import os
 import re
 import shutil
@@ -17,7 +20,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from click.testing import CliRunner
 
+from corpparent.cli import cli
 from corpparent.report.backends.paper import render_docx
 from corpparent.report.output import render_binary
 from reports_support import wiltshire_report
@@ -32,6 +37,8 @@ pytestmark = pytest.mark.skipif(
 _HOUSE_BLUE = re.compile(r"\b0 0\.29411\d* 0\.52941\d* rg\b")
 #: A4 in PostScript points, either way up.
 A4 = (595.3, 841.9)
+#: The most pages one authority's full benchmark prints on, as from its HTML page.
+MOST_BENCHMARK_PAGES = 10
 
 
 def _pdf(docx_bytes: bytes) -> pypdf.PdfReader:
@@ -114,3 +121,29 @@ def test_a_councils_template_is_visibly_applied() -> None:
     assert not any(_HOUSE_BLUE.search(page.get_contents().get_data().decode("latin-1"))
                    for page in neutral.pages)
     assert all("Delete this sentence" not in text for text in texts)
+
+
+def _benchmark(output_format: str) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"wiltshire.{output_format}"
+        result = CliRunner().invoke(cli, ["benchmark", "-a", "Wiltshire", "-f", output_format,
+                                          "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        return target.read_bytes()
+
+
+def test_one_authoritys_full_benchmark_is_at_most_ten_a4_pages_no_period_broken() -> None:
+    reader = _pdf(_benchmark("docx"))
+    assert len(reader.pages) <= MOST_BENCHMARK_PAGES
+    for page in reader.pages:
+        size = sorted((round(float(page.mediabox.width), 1),
+                       round(float(page.mediabox.height), 1)))
+        assert size == sorted(A4)
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("\u00a0", " ")
+    # Every word of every row's period is whole ("September", never "Septe" "mber"), and
+    # every rank ("96 of 150") on one line.
+    rows = json.loads(_benchmark("json"))["rows"]
+    words = collections.Counter(text.split())
+    needed = collections.Counter(word for row in rows for word in row["period"].split())
+    assert {word: (n, words[word]) for word, n in needed.items() if words[word] < n} == {}
+    assert all(f"{row['rank']} of {row['ranked']}" in text for row in rows if row["rank"])

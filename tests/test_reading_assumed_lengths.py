@@ -82,7 +82,11 @@ def test_a_range_that_says_its_length_or_a_percentage_says_nothing_more() -> Non
     assert ASSUMED not in yearly.range_finding.explanation
 
 
-def test_wiltshires_quarterly_missing_episodes_keep_their_verdict_and_say_the_length() -> None:
+def test_wiltshires_quarterly_ranges_are_declared_and_an_undeclared_one_says_its_length(
+        ) -> None:
+    """002 §46 prints the missing-episode ranges in one row with the quarters' counts, so
+    the plug-in declares them per quarter: the verdict stands and no length is assumed.
+    §23's starts rate range says no length, so its finding still says what it took."""
     wiltshire = load_authority("wiltshire")
     from corpparent.files.panel.readings import read_readings
 
@@ -91,7 +95,10 @@ def test_wiltshires_quarterly_missing_episodes_keep_their_verdict_and_say_the_le
     q4 = run.periods[0].result["missing_episode"].range_finding
     assert q4 is not None
     assert q4.status is Status.EXCEEDED  # 002 §46: 71, below 90-120
-    assert "taken to be for a quarter's count" in q4.explanation
+    assert ASSUMED not in q4.explanation
+    starts = run.periods[0].result["cla_starts_rate"].range_finding
+    assert starts is not None
+    assert "taken to be for a quarter's rate" in starts.explanation
 
 
 @given(value=st.floats(0, 500), kind=st.sampled_from(list(Kind)), target=st.booleans())

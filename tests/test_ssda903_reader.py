@@ -142,7 +142,8 @@ def test_a_return_is_read_within_the_read_limits(tmp_path: Path) -> None:
 
 def test_a_path_that_is_no_folder_is_refused(tmp_path: Path) -> None:
     [problem] = problems_of(tmp_path / "nowhere")
-    assert "expected a folder of the return's CSV tables, found no folder" in problem
+    assert ("expected a folder of the return's CSV tables or its XML file, found no folder"
+            in problem)
 
 
 def test_a_care_leavers_codes_are_checked_and_their_date_of_birth_never_shown(

@@ -145,3 +145,31 @@ def test_the_shipped_example_shows_the_planted_difference_and_the_suppressed_fig
     assert {r["figure"]: r["status"] for r in rows
             if r["measure"] == "care_leavers_suitable_accommodation"} == {
         "numerator": "not comparable", "denominator": "agree", "value": "not comparable"}
+
+
+def test_a_misspelt_or_unknown_area_is_refused_with_the_closest_names(ees: Path) -> None:
+    for wrong, said in (("Barnett", "did you mean Barnet (302)?"),
+                        ("3O2", "no area is called or coded '3O2'"),
+                        ("South West", "South West (E12000009) is not a local authority")):
+        args = reconcile_args(ees)
+        args[args.index("302")] = wrong
+        result = run(*args)
+        assert result.exit_code == 2, (wrong, result.output)
+        assert said in result.output, (wrong, result.output)
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_area_the_published_files_hold_is_found_by_its_own_names_first() -> None:
+    """An invented council the register does not know (999, 'Example Council') is
+    reconciled where the files hold it, by code or name; misspelt, it is refused."""
+    folder = EXAMPLE.parent / "ssda903_published"
+    for authority in ("999", "Example Council", "E06999999"):
+        result = run("ssda903", "reconcile", str(EXAMPLE), "--published", str(folder),
+                     "-y", "2023-24", "--la", authority, "-f", "json")
+        assert result.exit_code == 0, (authority, result.output)
+        rows = json.loads(result.stdout)["reconciliation"]
+        assert {r["status"] for r in rows} >= {"agree", "differ"}
+    result = run("ssda903", "reconcile", str(EXAMPLE), "--published", str(folder), "-y",
+                 "2023-24", "--la", "Exampel Council")
+    assert result.exit_code == 2
+    assert "no area is called or coded 'Exampel Council'" in result.output

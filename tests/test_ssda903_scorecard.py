@@ -385,3 +385,27 @@ def test_the_readings_command_takes_days_and_says_what_is_left_out() -> None:
     whole = run("ssda903", "readings", str(EXAMPLE), "-a", "national")
     assert "care_leavers_eet needs the OC3 table, which the 2022-23 return lacks" \
         in whole.stderr
+
+
+def test_the_scorecard_from_the_return_as_xml_is_the_same_and_names_its_files(
+        tmp_path: Path) -> None:
+    from corpparent.files.ssda903.xml_writer import return_xml, xml_name
+
+    for year in sorted(p for p in EXAMPLE.iterdir() if p.is_dir()):
+        tables = {table.stem: list(csv.DictReader(io.StringIO(
+            table.read_text(encoding="utf-8")))) for table in year.glob("*.csv")}
+        (tmp_path / year.name).mkdir()
+        (tmp_path / year.name / xml_name(year.name)).write_text(return_xml(tables),
+                                                                 encoding="utf-8")
+    args = ["-a", "wiltshire", "-p", "2023-24 Q3", "-f", "json", "--profile", "internal"]
+    from_csv = json.loads(run("scorecard", "--ssda903", str(EXAMPLE), *args).stdout)
+    from_xml = run("scorecard", "--ssda903", str(tmp_path), *args)
+    assert from_xml.exit_code == 0, from_xml.output
+    report = json.loads(from_xml.stdout)
+    assert report["indicators"] == from_csv["indicators"]
+    assert sorted(Path(i["path"]).name for i in report["provenance"]["inputs"]
+                  if i["path"].endswith(".xml")) == ["SSDA903_2022-23.xml",
+                                                     "SSDA903_2023-24.xml"]
+    one_file = run("scorecard", "--ssda903",
+                   str(tmp_path / "2023-24" / "SSDA903_2023-24.xml"), *args)
+    assert one_file.exit_code == 0, one_file.output

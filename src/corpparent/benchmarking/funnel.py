@@ -6,7 +6,10 @@ chance swing reads as a change of band. A funnel plot (Spiegelhalter 2005; the l
 and their sources are in `corpparent.benchmarking.funnel_limits`) puts each
 authority's figure against its denominator, with control limits around the target that
 narrow as the denominator grows. `funnel` flags each authority **above**,
-**below** or **within** the limits at its own denominator, at 95% and at 99.8%.
+**below** or **within** the limits at its own denominator, at 95% and at 99.8%, and
+gives the limits and the curve for drawing; the flags come from
+`corpparent.benchmarking.funnel_flags`, which flags every authority on every
+measure-year at once, from the tail probability of each count, without a limit.
 
 Over-dispersion (Spiegelhalter, Qual Saf Health Care 2005, 14:347-351). Each
 authority's z-score is ``z_i = (y_i - θ0) / s(n_i)`` (its figure per unit less the
@@ -31,11 +34,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from enum import Enum
 from typing import TYPE_CHECKING, Final, final
 
 from attrs import frozen
 
+from corpparent.benchmarking.funnel_flags import (
+    FLAGS,
+    Dispersion,
+    Flag,
+    funnel_flags,
+    row_dispersion,
+    row_winsorised,
+)
 from corpparent.benchmarking.funnel_limits import (
     LEVELS,
     Kind,
@@ -52,31 +62,13 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["Dispersion", "Flag", "Funnel", "FunnelMeasure", "FunnelPoint", "FunnelRow", "Kind",
-           "Limits", "Method", "dispersion_of", "funnel", "limits_at", "winsorised"]
+__all__ = ["Dispersion", "Flag", "Funnel", "FunnelMeasure", "FunnelPoint",
+           "FunnelRow", "Kind", "Limits", "Method", "dispersion_of", "funnel", "limits_at",
+           "winsorised"]
 
 #: The points the funnel's curve is drawn through, from the smallest denominator to
 #: the largest, evenly spaced on a log scale.
 CURVE_POINTS: Final = 60
-#: The winsorising percentiles (Spiegelhalter 2005: "10% winsorised").
-WINSOR: Final = (0.10, 0.90)
-
-
-class Dispersion(Enum):
-    """How over-dispersion between authorities is allowed for."""
-
-    MULTIPLICATIVE = "multiplicative"
-    ADDITIVE = "additive"
-    NONE = "none"
-
-
-class Flag(Enum):
-    """Where an authority's figure lies against the limits at its denominator."""
-
-    ABOVE = "above"
-    BELOW = "below"
-    WITHIN = "within"
-    NOT_JUDGED = "not judged"
 
 
 @final
@@ -196,16 +188,11 @@ def _refusal(kind: Kind, row: FunnelRow) -> str:
     return ""
 
 
-def _flag(value: float, lower: float, upper: float) -> Flag:
-    return Flag.ABOVE if value > upper else Flag.BELOW if value < lower else Flag.WITHIN
-
-
 def winsorised(z: NDArray[np.float64]) -> NDArray[np.float64]:
     """The z-scores with those beyond the 10th and 90th percentiles (type 7) set to them."""
     import numpy as np
 
-    low, high = np.quantile(z, WINSOR)
-    return np.asarray(np.clip(z, low, high), dtype=np.float64)
+    return np.asarray(row_winsorised(np.asarray(z, dtype=np.float64)[None, :])[0])
 
 
 def dispersion_of(z: NDArray[np.float64], se: NDArray[np.float64]) -> tuple[float, float]:
@@ -213,15 +200,9 @@ def dispersion_of(z: NDArray[np.float64], se: NDArray[np.float64]) -> tuple[floa
     module's docstring gives them."""
     import numpy as np
 
-    count = len(z)
-    if count == 0:
-        return 1.0, 0.0
-    phi = float(np.mean(winsorised(z) ** 2))
-    weights = 1.0 / se**2
-    spread = float(np.sum(weights) - np.sum(weights**2) / np.sum(weights))
-    excess = count * phi - (count - 1)
-    tau2 = excess / spread if excess > 0 and spread > 0 else 0.0
-    return phi, tau2
+    phi, tau2 = row_dispersion(np.asarray(z, dtype=np.float64)[None, :],
+                               np.asarray(se, dtype=np.float64)[None, :])
+    return float(phi[0]), float(tau2[0])
 
 
 def _factors(dispersion: Dispersion, phi: float, tau2: float,
@@ -287,41 +268,40 @@ def funnel(rows: Iterable[FunnelRow], kind: Kind, *, target: float | None = None
 
     scale = float(per if per is not None else 100.0 if kind is Kind.PROPORTION else 1e4)
     given = list(rows)
-    reasons = [_refusal(kind, row) for row in given]
-    judged = [row for row, reason in zip(given, reasons, strict=True) if not reason]
-    if not judged:
+    y = np.array([math.nan if r.numerator is None else float(r.numerator) for r in given])
+    n = np.array([math.nan if r.denominator is None else float(r.denominator)
+                  for r in given])
+    found = funnel_flags(y[None, :], n[None, :], kind, dispersion=dispersion, method=method,
+                         targets=None if target is None else [target / scale])
+    judged = found.judged[0]
+    if not judged.any():
         raise DataError.single("funnel", f"none of the {len(given)} authorities has a "
                                "count and a denominator above 0: no funnel can be drawn")
-    y = np.array([float(r.numerator or 0.0) for r in judged])
-    n = np.array([float(r.denominator or 0.0) for r in judged])
-    theta = float(y.sum() / n.sum()) if target is None else target / scale
-    if not (0 < theta < 1 if kind is Kind.PROPORTION else theta > 0):
+    theta = float(found.target[0])
+    if not found.centred[0]:
         raise DataError.single("target", f"target {theta * scale:g} cannot be a funnel's "
                                "centre: expected " + ("a proportion between 0 and "
                                f"{scale:g}, both excluded" if kind is Kind.PROPORTION
                                else "a rate above 0"))
-    se = standard_error(kind, theta, n)
-    z = (y / n - theta) / se
-    phi, tau2 = dispersion_of(z, se)
-    curve_n = _curve_denominators(kind, float(n.min()), float(n.max()))
-    every = np.concatenate([n, np.asarray(curve_n, dtype=np.float64)])
+    phi, tau2 = float(found.phi[0]), float(found.tau2[0])
+    curve_n = _curve_denominators(kind, float(np.nanmin(n[judged])),
+                                  float(np.nanmax(n[judged])))
+    every = np.concatenate([n[judged], np.asarray(curve_n, dtype=np.float64)])
     factors = _factors(dispersion, phi, tau2, standard_error(kind, theta, every))
     drawn = limits_at(kind, theta, every.tolist(), factors=factors, per=scale,
                       method=method)
-    at, curve = drawn[:len(n)], drawn[len(n):]
-    found = iter(zip(at, z.tolist(), strict=True))
+    at = iter(drawn[:int(judged.sum())])
     points = []
-    for row, reason in zip(given, reasons, strict=True):
-        if reason:
+    for row, ok, score, flag_95, flag_998 in zip(
+            given, judged.tolist(), found.z[0].tolist(), found.flag_95[0].tolist(),
+            found.flag_998[0].tolist(), strict=True):
+        if not ok:
             points.append(FunnelPoint(row.authority, row.code, row.numerator,
                                       row.denominator, None, None, None, Flag.NOT_JUDGED,
-                                      Flag.NOT_JUDGED, reason))
+                                      Flag.NOT_JUDGED, _refusal(kind, row) or "not judged"))
             continue
-        limits, score = next(found)
         value = float(row.numerator or 0.0) / float(row.denominator or 1.0) * scale
-        points.append(FunnelPoint(
-            row.authority, row.code, row.numerator, row.denominator, value, score, limits,
-            _flag(value, limits.lower_95, limits.upper_95),
-            _flag(value, limits.lower_998, limits.upper_998)))
+        points.append(FunnelPoint(row.authority, row.code, row.numerator, row.denominator,
+                                  value, score, next(at), FLAGS[flag_95], FLAGS[flag_998]))
     return Funnel(kind, scale, theta * scale, dispersion, method, phi, tau2, tuple(points),
-                  curve)
+                  drawn[int(judged.sum()):])

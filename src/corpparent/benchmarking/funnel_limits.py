@@ -57,8 +57,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["LEVELS", "Kind", "Limits", "Method", "exact_limits", "inflated", "limits_of",
-           "normal_limits", "standard_error"]
+__all__ = ["LEVELS", "Kind", "Limits", "Method", "cumulative", "exact_limits", "inflated",
+           "limits_of", "normal_limits", "standard_error"]
 
 #: The two-sided coverages drawn: 95% (about two standard errors) and 99.8% (about
 #: three), the paper's choice; each as the lower and upper tail probability.
@@ -127,17 +127,32 @@ def exact_limits(kind: Kind, target: float, denominators: NDArray[np.float64],
     if kind is Kind.PROPORTION:
         n = np.maximum(np.rint(n), 1.0)
         r = np.asarray(stats.binom.ppf(levels, n, target), dtype=np.float64)
-        at = np.asarray(stats.binom.cdf(r, n, target), dtype=np.float64)
-        step = np.asarray(stats.binom.pmf(r, n, target), dtype=np.float64)
     else:
-        mean = target * n
-        r = np.asarray(stats.poisson.ppf(levels, mean), dtype=np.float64)
-        at = np.asarray(stats.poisson.cdf(r, mean), dtype=np.float64)
-        step = np.asarray(stats.poisson.pmf(r, mean), dtype=np.float64)
+        r = np.asarray(stats.poisson.ppf(levels, target * n), dtype=np.float64)
+    at, step = cumulative(kind, r, n, target)
     alpha = np.divide(at - levels, step, out=np.zeros_like(step), where=step > 0)
     limit = (r - alpha) / n
     upper = 1.0 if kind is Kind.PROPORTION else np.inf
     return np.asarray(np.clip(limit, 0.0, upper), dtype=np.float64)
+
+
+def cumulative(kind: Kind, counts: NDArray[np.float64], denominators: NDArray[np.float64],
+               target: float | NDArray[np.float64],
+               ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``F(r)`` and ``F(r) - F(r - 1)`` (the probability of the count ``r`` itself) at
+    each whole count ``r`` of ``counts``, for a denominator (a proportion's taken whole)
+    and a true figure ``target`` per unit (one, or one for each count): the one
+    distribution function both the limits and the flags
+    (`corpparent.benchmarking.funnel_flags`) are worked out from."""
+    import numpy as np
+    from scipy import special, stats
+
+    if kind is Kind.PROPORTION:
+        return (np.asarray(stats.binom.cdf(counts, denominators, target), dtype=np.float64),
+                np.asarray(stats.binom.pmf(counts, denominators, target), dtype=np.float64))
+    mean = target * denominators  # SciPy's Poisson distribution, without its checks
+    return (np.asarray(special.pdtr(counts, mean), dtype=np.float64),
+            np.exp(special.xlogy(counts, mean) - special.gammaln(counts + 1) - mean))
 
 
 def normal_limits(kind: Kind, target: float, denominators: NDArray[np.float64],

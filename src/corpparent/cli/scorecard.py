@@ -74,9 +74,10 @@ __all__ = ["scorecard"]
               "the period: its variation, the assurance about its target, and its process "
               "limits as the expected range where none was set (see docs/spc.md).")
 @click.option("--ssda903", "ssda903_folder", metavar="FOLDER",
-              type=click.Path(file_okay=False, path_type=Path),
+              type=click.Path(path_type=Path),
               help="Compute the figures of every indicator that names its SSDA903 measure "
-              "from the council's return in FOLDER (each year's at its 31 March, and "
+              "from the council's return in FOLDER, or in its XML file (each year's at "
+              "its 31 March, and "
               "each quarter or month assessed at its end), beside or instead of READINGS.")
 @click.option("--strict", is_flag=True,
               help="Exit with code 3 when an indicator has no reading for a period assessed, "
@@ -177,7 +178,9 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
     warnings = [*from_return, *run.warnings]
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
     if ssda903_folder is not None:
-        inputs += sorted(ssda903_folder.rglob("*.csv"))
+        inputs += [ssda903_folder] if ssda903_folder.is_file() else sorted(
+            path for path in ssda903_folder.rglob("*")
+            if path.suffix.casefold() in (".csv", ".xml"))
     options = {**options_used(authority=authority_id, indicators=indicator_ref,
                               comparators=None if comparators_file is None
                               else str(comparators_file), history=history,

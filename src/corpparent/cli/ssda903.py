@@ -1,7 +1,7 @@
 """``corpparent ssda903``: the panel's figures from the council's own SSDA903 return.
 
-``corpparent ssda903 measures FOLDER --year 2023-24`` reads the return's CSV tables
-([`corpparent.files.read_returns`][corpparent.files.read_returns]), runs
+``corpparent ssda903 measures FOLDER --year 2023-24`` reads the return's CSV tables or its
+XML ([`corpparent.files.read_returns`][corpparent.files.read_returns]), runs
 `corpparent.runs.ssda903.ssda903_measures` and writes the tidy table of measures
 (``measure``, ``year``, ``as_at``, ``numerator``, ``denominator``, ``value``) as CSV,
 JSON or a Markdown table; ``--as-at`` takes them at days of the year other than its 31
@@ -45,8 +45,8 @@ def ssda903() -> None:
     """
 
 
-@ssda903.command(short_help="A year's measures from the return's CSV tables.")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@ssda903.command(short_help="A year's measures from the return's CSV tables or XML.")
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--year", "-y", required=True, metavar="YYYY-YY",
               help="The collection year to compute, as the DfE writes it ('2023-24'). A "
                    "FOLDER not named as a year, and holding no such folders, is read as "
@@ -67,7 +67,8 @@ def measures(folder: Path, year: str, as_at: tuple[dt.datetime, ...],
              measure_ids: tuple[str, ...], output_format: str, output: Path | None) -> None:
     """Compute a collection year's measures from the SSDA903 return in FOLDER: a folder
     named as a collection year (2023-24/) holding the CSV tables (Header.csv,
-    Episodes.csv, OC2.csv, Missing.csv, ...), or a folder holding such folders.
+    Episodes.csv, OC2.csv, Missing.csv, ...) or the year's XML file, a folder holding
+    such folders, or the XML file itself.
 
     \b
     Examples:
@@ -87,7 +88,7 @@ def measures(folder: Path, year: str, as_at: tuple[dt.datetime, ...],
 
 
 @ssda903.command(short_help="A readings file for the scorecard, computed from the return.")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
               help="An installed plug-in's id, or a plug-in file: the indicators whose "
                    "figures are computed, those that name their measure (ssda903 = ...).")

@@ -2,13 +2,21 @@
 the figures the DfE published for the council, every difference listed.
 
 ``corpparent ssda903 reconcile FOLDER --published EES_FOLDER --year 2023-24 --la 302``
-reads the return's CSV tables ([`corpparent.files.read_returns`][corpparent.files.read_returns])
+reads the return's CSV tables or XML
+([`corpparent.files.read_returns`][corpparent.files.read_returns])
 and the EES files of the DfE's release
 ([`corpparent.files.read_published`][corpparent.files.read_published]), computes the
 year's measures (`corpparent.runs.ssda903.ssda903_measures`) and reconciles them
 ([`corpparent.ssda903.reconcile`][corpparent.ssda903.reconciling.reconcile]);
 ``--drill-down`` lists, for each measure that differs, the children it counts, in the
 internal profile only. The rows are rendered by `corpparent.report.ssda903_reconcile`.
+
+``--la`` is looked up first among the areas the published files hold, so a council
+they hold under any code or name (an invented test council coded ``999`` among them)
+is read; one they do not hold is looked up in the register of England's authorities
+(`corpparent.dfe.areas.known_areas`, as ``corpparent benchmark --la`` finds them): an
+authority it knows is reconciled with nothing published, and warned of; anything else
+(a misspelt name or an unknown code) is refused with the closest names.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ __all__ = ["reconcile"]
 
 
 @ssda903.command(short_help="Reconcile a year's measures with the DfE's published figures.")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--published", "published_folder", required=True, metavar="EES_FOLDER",
               type=click.Path(file_okay=False, path_type=Path),
               help="The folder of the DfE's EES data files as downloaded "
@@ -72,9 +80,23 @@ def reconcile(folder: Path, published_folder: Path, year: str, authority: str, d
 
     if drill:
         allow_drill_down(profile)  # refused before anything is read
-    returns = read_returns(folder, year=year)
     published = read_published(published_folder, authority)
+    if published.name is None:
+        _registered(authority)
+    returns = read_returns(folder, year=year)
     run = ssda903_reconciliation(returns, year, published, drill=drill)
     warn(run.warnings, "ssda903 reconcile")
     write_output(render_reconciliation(run.results, output_format, profile, run.drills),
                  output, what=f"the {output_format} reconciliation")
+
+
+def _registered(authority: str) -> None:
+    """Refuse ``authority``, which no published file holds, unless the register of
+    England's authorities knows it as one: an unknown name or code with the closest
+    names, an area that is no local authority with what it is."""
+    from corpparent.dfe.areas import Level, UnknownAreaError, known_areas
+
+    area = known_areas()[authority]
+    if area.level is not Level.LOCAL_AUTHORITY:
+        raise UnknownAreaError(f"{area} is not a local authority: give the council's "
+                               "name, its three-digit code or its ONS code")

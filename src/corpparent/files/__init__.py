@@ -10,7 +10,7 @@
 - ``files/plugin/``: the authority plug-in file format, read, written and its JSON
   Schema;
 - ``files/dfe/``: the Department for Education's and Ofsted's published files;
-- ``files/ssda903/``: the council's own SSDA903 return, its CSV tables by year.
+- ``files/ssda903/``: the council's own SSDA903 return, its CSV tables or XML by year.
 
 `kinds` registers every kind of input file, for ``corpparent
 validate`` and ``corpparent schema``.

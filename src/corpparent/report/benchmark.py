@@ -26,6 +26,7 @@ After the themes, each measure's chart over time (`corpparent.report.benchmark_c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Final, final
@@ -67,6 +68,8 @@ _FUNNEL: Final = ("funnel_998", "Against England (99.8% funnel)")
 _ARROWS: Final = {"increase": "\u2191", "decrease": "\u2193"}
 #: A space a line is not broken at.
 _NO_BREAK: Final = "\u00a0"
+#: A space before a year, where a period's line is not broken.
+_BEFORE_YEAR: Final = re.compile(r" (?=\d)")
 #: The funnel limits of a row, rounded as the funnel's figures are.
 _LIMITS: Final = ("funnel_lower_998", "funnel_lower_95", "funnel_upper_95",
                   "funnel_upper_998")
@@ -211,8 +214,8 @@ def _travel(row: BenchmarkRowOut) -> str:
 def _text(row: BenchmarkRowOut, key: str) -> str:
     if key == "measure":  # its code is in the downloads
         return row.measure_name or row.measure
-    if key == "period":  # kept on one line: "AY 2024/25"
-        return row.period.replace(" ", _NO_BREAK)
+    if key == "period":  # "AY 2024/25" on one line; "year ending / September 2025"
+        return _BEFORE_YEAR.sub(_NO_BREAK, row.period)
     if key == "value":
         if row.value is None:
             return f"not published ({row.symbol})" if row.symbol else "not published"

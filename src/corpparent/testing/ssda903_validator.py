@@ -1,6 +1,6 @@
 """Run the DfE's validation rules for the SSDA903 return (``csc-validator-be-903``, import
-name ``lac_validator``) on a folder of a year's CSV tables, and print each rule that
-found an error, with how many.
+name ``lac_validator``) on a folder of a year's CSV tables (or its XML file), and print
+each rule that found an error, with how many.
 
 The validator pins pandas < 2 and NumPy < 1.25, so it lives in a virtual environment of
 its own (``make validator-903`` builds ``.venv-903``) and this file is run there as a
@@ -48,7 +48,7 @@ def _recoded(text: bytes) -> bytes:
 def _files(folder: Path, description: str, letters: bool) -> list[dict[str, Any]]:
     return [{"name": file.name, "description": description,
              "file_content": _recoded(file.read_bytes()) if letters else file.read_bytes()}
-            for file in sorted(folder.glob("*.csv"))]
+            for file in sorted([*folder.glob("*.csv"), *folder.glob("*.xml")])]
 
 
 def main(arguments: list[str]) -> int:

@@ -1,5 +1,5 @@
 """Reading a council's SSDA903 return, as it holds it: a folder of CSV tables per
-collection year.
+collection year, or the year's XML as the DfE collects it.
 
 A year's tables are the CSV files of one folder, each named by its table: ``Header.csv``,
 ``Episodes.csv``, ``OC2.csv``, ``Missing.csv`` and any other table of the return
@@ -9,10 +9,16 @@ table's name, ``903_2024_Episodes.csv``; case does not matter. The Header and Ep
 tables must be there; a CSV file that is none of the tables is a problem, as its rows
 would otherwise be silently left out.
 
+A year's folder may instead hold the year's return as one XML file (any name ending
+``.xml``), read by [`read_xml_return`][corpparent.files.ssda903.xml_return.read_xml_return]
+into the same tables; a folder holding both CSV tables and an XML file is a problem, as
+one would be read in place of the other.
+
 Which collection year a folder holds is said by its name or by the caller
 ([`read_returns`][corpparent.files.ssda903.reader.read_returns]): a folder named ``2023-24`` holds
 that year; a folder holding such folders holds each of them; any other folder is read as the year
-given with ``year=``.
+given with ``year=``. An XML file may be given itself: its year is the one its name holds
+(``SSDA903_2023-24.xml``), else the one given with ``year=``.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import Final
 from corpparent.errors import DataError, PeriodError, Problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files.ssda903.cells import read_table
+from corpparent.files.ssda903.xml_return import read_xml_return
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import TABLE_COLUMNS
 from corpparent.ssda903.returns import Return, Returns, Table, collection_year
@@ -37,6 +44,7 @@ NEEDED: Final = ("Header", "Episodes")
 _YEAR_NAME: Final = re.compile(r"\d{4}-\d{2}")
 _WHERE_YEAR: Final = ("a folder named as a collection year (2023-24), a folder holding "
                       "such folders, or the year given (year='2023-24')")
+_XML: Final = ".xml"
 
 
 def _table_of(file: Path) -> str | None:
@@ -51,15 +59,38 @@ def _table_of(file: Path) -> str | None:
     return None
 
 
+def _xml_file(file: Path, given: FinancialYear | None,
+              problems: list[Problem]) -> list[tuple[FinancialYear, Path]]:
+    """An XML file given itself, with its year: the one its name holds, else the one
+    given."""
+    named = _YEAR_NAME.search(file.stem)
+    if named is None and given is not None:
+        return [(given, file)]
+    if named is None:
+        problems.append(Problem(str(file), "cannot tell the collection year of the XML file",
+                                expected="a name holding the year (SSDA903_2023-24.xml) "
+                                "or the year given (year='2023-24')"))
+        return []
+    try:
+        return [(collection_year(named[0]), file)]
+    except PeriodError as exc:
+        problems.append(Problem(str(file), str(exc)))
+        return []
+
+
 def _year_folders(paths: Iterable[Path], year: str | None,
                   problems: list[Problem]) -> list[tuple[FinancialYear, Path]]:
     """Each folder of one year's tables, with its year."""
     found: list[tuple[FinancialYear, Path]] = []
     given = None if year is None else collection_year(year)
     for path in paths:
+        if path.is_file() and path.suffix.casefold() == _XML:
+            found.extend(_xml_file(path, given, problems))
+            continue
         if not path.is_dir():
             problems.append(Problem(str(path), "cannot read the return",
-                                    expected="a folder of the return's CSV tables",
+                                    expected="a folder of the return's CSV tables or its "
+                                    "XML file",
                                     found="no folder" if not path.exists() else "a file"))
             continue
         if _YEAR_NAME.fullmatch(path.name):
@@ -80,8 +111,27 @@ def _year_folders(paths: Iterable[Path], year: str | None,
     return found
 
 
+def _xml_year(year: FinancialYear, file: Path, problems: list[Problem]) -> Return | None:
+    """One year's return from its XML file; ``None`` where it cannot be read."""
+    tables = read_xml_return(file, problems)
+    return None if tables is None else Return(year, tables)
+
+
 def _year(year: FinancialYear, folder: Path, problems: list[Problem]) -> Return | None:
-    """One year's return from its folder; ``None`` where a table is refused."""
+    """One year's return from its folder, or its XML file; ``None`` where a table is
+    refused."""
+    if folder.is_file():
+        return _xml_year(year, folder, problems)
+    xml = sorted(f for f in folder.iterdir() if f.is_file() and f.suffix.casefold() == _XML)
+    tables_too = [f.name for f in sorted(folder.iterdir())
+                  if f.is_file() and f.suffix.casefold() == ".csv"]
+    if len(xml) > 1 or (xml and tables_too):
+        problems.append(Problem(str(folder), "the folder holds more than one return",
+                                expected="the year's CSV tables or one XML file",
+                                found=", ".join([*(f.name for f in xml), *tables_too])))
+        return None
+    if xml:
+        return _xml_year(year, xml[0], problems)
     files: dict[str, Path] = {}
     for file in sorted(folder.iterdir()):
         if not file.is_file() or file.suffix.casefold() != ".csv":
@@ -116,13 +166,15 @@ def _year(year: FinancialYear, folder: Path, problems: list[Problem]) -> Return 
 def read_returns(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
                  year: str | None = None) -> Returns:
     """The SSDA903 returns in ``paths``: a folder, or several, of one or more collection
-    years' CSV tables (see the module's description for how a folder's year is known;
-    ``year`` names the year of a folder whose name does not).
+    years' CSV tables or XML files, or an XML file itself (see the module's description
+    for how a folder's year is known; ``year`` names the year of a folder or file whose
+    name does not).
 
     Every row of every table is accepted or reported: all problems of all files are
     raised together as one [`DataError`][corpparent.errors.DataError], each naming its file,
     line and field, never a child's identifier or personal details. Dates must be
-    written ``dd/mm/yyyy``. The same read limits as every other reader apply
+    written ``dd/mm/yyyy``, in the XML as in the CSV tables. The same read limits as
+    every other reader apply
     ([`corpparent.files.reading_limits`][corpparent.files.reading_limits]).
     """
     listed = [Path(paths)] if isinstance(paths, str | os.PathLike) \

@@ -11,9 +11,14 @@ the drawing names them, so a printed or pasted chart keeps it.
 series at the size of a line of text (120 by 28), to sit in a table's row: the
 authority's line, England's dashed, the band shaded, and nothing else.
 
-Each has a ``<title>`` and a ``<desc>`` (the words of
-`corpparent.report.benchmark_chart.series_words`), every mark a ``<title>`` with its
-figure, and no scripts, fonts or images from elsewhere; every piece of text is escaped.
+Each has a ``<title>`` and a description (the words of
+`corpparent.report.benchmark_chart.series_words`): a ``<desc>``, or, in a page that
+shows the words beside the chart, a reference to them (``aria-describedby``) rather than
+a second copy. Every mark has a ``<title>`` with its figure; there are no scripts, fonts
+or images from elsewhere; every piece of text is escaped. The drawing is written short,
+since a page may hold hundreds: what a group of elements shares (colour, stroke, font
+size, anchor) is set once on the group, the grid and axes are one path each, the marks
+are short paths, and coordinates keep one decimal and drop a trailing ".0".
 [`value_range`][corpparent.report.backends.benchmark_svg.value_range] is the vertical
 range both draw, which holds every figure drawn and every band.
 """
@@ -108,71 +113,89 @@ def _style(key: str) -> tuple[str, str, str]:
         key[1:].isdigit() else LINE_STYLES[key]
 
 
-def _mark(shape: str, x: float, y: float, colour: str | None, tip: str = "") -> str:
-    """A mark; without ``colour`` it takes its group's fill and stroke."""
+def _n(value: float) -> str:
+    """A coordinate to a tenth of a pixel, written short: 84, not 84.0."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _mark(shape: str, x: float, y: float, tip: str = "") -> str:
+    """A mark, taking its group's fill and stroke (an open one is filled white)."""
     title = f"<title>{escape(tip)}</title>" if tip else ""
-    fill = "#ffffff" if shape.endswith("-open") else colour
+    fill = ' fill="#ffffff"' if shape.endswith("-open") else ""
     shape = shape.removesuffix("-open")
-    common = " ".join(f'{name}="{value}"' for name, value in (
-        ("fill", fill), ("stroke", colour), ("stroke-width", colour and "1.5")) if value)
     if shape == "circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" {common}>{title}</circle>'
-    if shape == "square":
-        return (f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" '
-                f"{common}>{title}</rect>")
-    if shape == "cross":
-        return (f'<path d="M{x - 4:.1f},{y - 4:.1f}L{x + 4:.1f},{y + 4:.1f}M{x - 4:.1f},'
-                f'{y + 4:.1f}L{x + 4:.1f},{y - 4:.1f}" stroke-width="2"'
-                f'{f" stroke={chr(34)}{colour}{chr(34)}" if colour else ""}>{title}</path>')
-    points = ((x, y - 4.5), (x + 4.5, y + 3.5), (x - 4.5, y + 3.5)) if shape == "triangle" \
-        else ((x, y - 4.5), (x + 4.5, y), (x, y + 4.5), (x - 4.5, y))
-    shown = " ".join(f"{a:.1f},{b:.1f}" for a, b in points)
-    return f'<polygon points="{shown}" {common}>{title}</polygon>'
+        shown = f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.5"{fill}'
+        return f"{shown}>{title}</circle>" if title else f"{shown}/>"
+    path = {"square": f"M{_n(x - 3.5)} {_n(y - 3.5)}h7v7h-7z",
+            "cross": f"M{_n(x - 4)} {_n(y - 4)}l8 8m-8 0l8-8",
+            "triangle": f"M{_n(x)} {_n(y - 4.5)}l4.5 8h-9z"}.get(
+        shape, f"M{_n(x)} {_n(y - 4.5)}l4.5 4.5-4.5 4.5-4.5-4.5z")
+    width = ' stroke-width="2"' if shape == "cross" else ""
+    shown = f'<path d="{path}"{fill}{width}'
+    return f"{shown}>{title}</path>" if title else f"{shown}/>"
 
 
-def _line(values: list[float | None], area: PlotArea, colour: str, dash: str,
-          width: float) -> str:
-    """The line through each run of consecutive figures (a gap where one is missing)."""
+def _line(values: list[float | None], area: PlotArea, dash: str, width: float) -> str:
+    """The line through each run of consecutive figures (a gap where one is missing), in
+    its group's stroke."""
     runs: list[list[str]] = [[]]
     for i, value in enumerate(values):
         if value is None:
             runs.append([])
         else:
-            runs[-1].append(f"{area.x(i):.1f},{area.y(value):.1f}")
+            runs[-1].append(f"{_n(area.x(i))},{_n(area.y(value))}")
     pattern = f' stroke-dasharray="{dash}"' if dash else ""
-    return "".join(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" '
-                   f'stroke-width="{width}"{pattern}/>' for run in runs if len(run) > 1)
+    return "".join(f'<polyline points="{" ".join(run)}" fill="none" stroke-width="{width}"'
+                   f"{pattern}/>" for run in runs if len(run) > 1)
+
+
+def _group(colour: str, body: str, name: str = "") -> str:
+    """``body`` in a group filled and stroked ``colour``."""
+    named = f' class="{escape(name)}"' if name else ""
+    return (f'<g{named} fill="{colour}" stroke="{colour}" stroke-width="1.5">{body}</g>')
 
 
 def _key(items: list[tuple[str, str]], top: float) -> tuple[str, int]:
     """The key in words: a sample of each line and its name, wrapped to the width;
     with the number of rows it takes."""
-    out, x, row = [], 8.0, 0
+    samples, names, x, row = [], [], 8.0, 0
     for key, name in items:
         wide = 34 + 6.2 * len(name) + 14
         if x + wide > _WIDTH and x > 8:
             x, row = 8.0, row + 1
         y = top + row * _KEY_ROW
         if key == "band":
-            sample = (f'<rect x="{x:.1f}" y="{y - 6:.1f}" width="28" height="12" '
-                      f'fill="{CHART_COLOURS["band"]}" stroke="{CHART_COLOURS["band_edge"]}"/>')
+            samples.append(f'<rect x="{_n(x)}" y="{_n(y - 6)}" width="28" height="12" '
+                           f'fill="{CHART_COLOURS["band"]}" '
+                           f'stroke="{CHART_COLOURS["band_edge"]}"/>')
         else:
             colour, dash, shape = _style(key)
             pattern = f' stroke-dasharray="{dash}"' if dash else ""
-            sample = (f'<line x1="{x:.1f}" x2="{x + 28:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
-                      f'stroke="{colour}" stroke-width="2"{pattern}/>'
-                      + _mark(shape, x + 14, y, colour))
-        out.append(sample + f'<text x="{x + 34:.1f}" y="{y + 4:.1f}" font-size="11" '
-                   f'fill="{CHART_COLOURS["text"]}">{escape(name)}</text>')
+            samples.append(_group(colour, f'<path d="M{_n(x)} {_n(y)}h28" stroke-width="2"'
+                                  f"{pattern}/>" + _mark(shape, x + 14, y)))
+        names.append(f'<text x="{_n(x + 34)}" y="{_n(y + 4)}">{escape(name)}</text>')
         x += wide
-    return "".join(out), row + 1
+    return ("".join(samples) + f'<g font-size="11" fill="{CHART_COLOURS["text"]}">'
+            + "".join(names) + "</g>"), row + 1
+
+
+def _described(chart_id: str, title: str, words: str, words_id: str, size: str) -> list[str]:
+    """The ``<svg>`` tag and its title and description: the words inside it, or, where
+    ``words_id`` names an element of the page holding them, referred to there."""
+    named = (f'aria-labelledby="{chart_id}-t" aria-describedby="{escape(words_id)}"'
+             if words_id else f'aria-labelledby="{chart_id}-t {chart_id}-d"')
+    return [f"<svg {size} {named}>",
+            f'<title id="{chart_id}-t">{escape(title)}: over time</title>',
+            *(() if words_id else (f'<desc id="{chart_id}-d">{escape(words)}</desc>',))]
 
 
 def series_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
-                 average: str = "mean") -> str:
+                 average: str = "mean", *, words_id: str = "") -> str:
     """The full chart of one measure's ``series`` (one per authority) as an inline
-    ``<svg>``; ``chart_id`` must be unique in the page. Its ``<desc>`` is
-    `corpparent.report.benchmark_chart.series_words`."""
+    ``<svg>``; ``chart_id`` must be unique in the page. Its description is
+    `corpparent.report.benchmark_chart.series_words`, in its ``<desc>`` or, where
+    ``words_id`` is given, in the page's element of that id."""
     drawn = _drawn(series, average)
     periods = periods_of(series)
     low, high = value_range(series, average)
@@ -184,77 +207,80 @@ def series_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
         items.append(("band", f"{series[0].authority}'s quartile band range"))
     key, rows = _key(items, _PLOT_HEIGHT + 8)
     height = _PLOT_HEIGHT + 8 + rows * _KEY_ROW
-    muted, axis = CHART_COLOURS["muted"], CHART_COLOURS["axis"]
     bottom = _TOP + area.plot_h
-    out = [f'<svg class="chart series" viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" '
-           f'height="{height}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d">',
-           f'<title id="{chart_id}-t">{escape(title)}: over time</title>',
-           f'<desc id="{chart_id}-d">{escape(series_words(series, average))}</desc>']
-    for tick in nice_ticks(low, high):
-        if low <= tick <= high:
-            out.append(f'<line x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{area.y(tick):.1f}" '
-                       f'y2="{area.y(tick):.1f}" stroke="#e3e6ea"/>'
-                       f'<text x="{_LEFT - 4}" y="{area.y(tick) + 4:.1f}" text-anchor="end" '
-                       f'font-size="10" fill="{muted}">{escape(show(tick))}</text>')
+    out = _described(chart_id, title, series_words(series, average), words_id,
+                     f'class="chart series" viewBox="0 0 {_WIDTH} {height}" '
+                     f'width="{_WIDTH}" height="{height}" role="img"')
+    ticks = [(area.y(tick), show(tick)) for tick in nice_ticks(low, high) if low <= tick <= high]
+    out.append(f'<path d="{"".join(f"M{_LEFT} {_n(y)}H{_WIDTH - _RIGHT}" for y, _ in ticks)}" '
+               'stroke="#e3e6ea"/>' if ticks else "")
     every = max(1, math.ceil(len(periods) / _MOST_LABELS))
-    for i, period in enumerate(periods):
-        if (len(periods) - 1 - i) % every == 0:  # the latest always labelled
-            out.append(f'<text x="{area.x(i):.1f}" y="{bottom + 15}" text-anchor="middle" '
-                       f'font-size="10" fill="{muted}">{escape(period)}</text>')
+    labels = [(area.x(i), period) for i, period in enumerate(periods)
+              if (len(periods) - 1 - i) % every == 0]  # the latest always labelled
+    out.append(f'<g font-size="10" fill="{CHART_COLOURS["muted"]}" text-anchor="end">'
+               + "".join(f'<text x="{_LEFT - 4}" y="{_n(y + 4)}">{escape(tick)}</text>'
+                         for y, tick in ticks)
+               + '<g text-anchor="middle">'
+               + "".join(f'<text x="{_n(x)}" y="{bottom + 15}">{escape(period)}</text>'
+                         for x, period in labels) + "</g></g>")
     index = {period: i for i, period in enumerate(periods)}
-    for p in bands:
-        top, foot = area.y(p.band_upper or 0.0), area.y(p.band_lower or 0.0)
-        out.append(f'<rect class="band" x="{area.x(index[p.period]) - area.step * 0.3:.1f}" '
-                   f'y="{top:.1f}" width="{area.step * 0.6:.1f}" height="{foot - top:.1f}" '
-                   f'fill="{CHART_COLOURS["band"]}" stroke="{CHART_COLOURS["band_edge"]}">'
-                   f"<title>{escape(p.period)}: band {escape(p.band or '')}, "
-                   f"{escape(show(p.band_lower))} to {escape(show(p.band_upper))}</title>"
-                   "</rect>")
-    out.append(f'<line x1="{_LEFT}" x2="{_LEFT}" y1="{_TOP}" y2="{bottom}" stroke="{axis}"/>'
-               f'<line x1="{_LEFT}" x2="{_WIDTH - _RIGHT}" y1="{bottom}" y2="{bottom}" '
-               f'stroke="{axis}"/>')
+    if bands:
+        out.append(f'<g class="band" fill="{CHART_COLOURS["band"]}" '
+                   f'stroke="{CHART_COLOURS["band_edge"]}">')
+        for p in bands:
+            top, foot = area.y(p.band_upper or 0.0), area.y(p.band_lower or 0.0)
+            out.append(f'<rect x="{_n(area.x(index[p.period]) - area.step * 0.3)}" '
+                       f'y="{_n(top)}" width="{_n(area.step * 0.6)}" height="{_n(foot - top)}">'
+                       f"<title>{escape(p.period)}: band {escape(p.band or '')}, "
+                       f"{escape(show(p.band_lower))} to {escape(show(p.band_upper))}</title>"
+                       "</rect>")
+        out.append("</g>")
+    out.append(f'<path d="M{_LEFT} {_TOP}V{_n(bottom)}H{_WIDTH - _RIGHT}" fill="none" '
+               f'stroke="{CHART_COLOURS["axis"]}"/>')
     # England and the comparators first, the authority (or authorities) on top.
     for name_key, name, values in sorted(drawn, key=lambda d: d[0] in ("value", "a0")):
         colour, dash, shape = _style(name_key)
         main = name_key == "value" or name_key.startswith("a")
-        out.append(f'<g class="line {escape(name_key)}" fill="{colour}" stroke="{colour}" '
-                   'stroke-width="1.5">'
-                   + _line(values, area, colour, dash, 2.5 if main else 1.8)
-                   + "".join(_mark(shape, area.x(i), area.y(v), None,
-                                   f"{name}, {periods[i]}: {show(v)}")
-                             for i, v in enumerate(values) if v is not None) + "</g>")
+        out.append(_group(colour, _line(values, area, dash, 2.5 if main else 1.8)
+                          + "".join(_mark(shape, area.x(i), area.y(v),
+                                          f"{name}, {periods[i]}: {show(v)}")
+                                    for i, v in enumerate(values) if v is not None),
+                          f"line {name_key}"))
     out.append(key)
     out.append("</svg>")
     return "".join(out)
 
 
 def compact_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
-                  average: str = "mean") -> str:
+                  average: str = "mean", *, words_id: str = "") -> str:
     """One measure's ``series`` at the size of a line of text (120 by 28), to sit in a
     table's row: the first authority's line, England's dashed, the first authority's
     band range shaded (one authority only), with the full chart's ``<title>`` and
-    ``<desc>``. ``chart_id`` must be unique in the page."""
+    description (in its ``<desc>``, or in the page's element ``words_id`` names).
+    ``chart_id`` must be unique in the page."""
     periods = periods_of(series)
     low, high = value_range(series, average, compact=True)
     area = PlotArea(_COMPACT_W, _COMPACT_H, 2, 2, 2, 2, len(periods), low, high)
     index = {period: i for i, period in enumerate(periods)}
     drawn = {d[0]: d[2] for d in _drawn(series, average)}
     own = drawn.get("value", drawn.get("a0", []))
-    out = [f'<svg class="chart compact" viewBox="0 0 {_COMPACT_W} {_COMPACT_H}" '
-           f'width="{_COMPACT_W}" height="{_COMPACT_H}" role="img" '
-           f'aria-labelledby="{chart_id}-t {chart_id}-d">',
-           f'<title id="{chart_id}-t">{escape(title)}: over time</title>',
-           f'<desc id="{chart_id}-d">{escape(series_words(series, average))}</desc>']
+    out = _described(chart_id, title, series_words(series, average), words_id,
+                     f'class="chart compact" viewBox="0 0 {_COMPACT_W} {_COMPACT_H}" '
+                     f'width="{_COMPACT_W}" height="{_COMPACT_H}" role="img"')
+    bands = []
     for p in _bands(series):
         top, foot = area.y(p.band_upper or 0.0), area.y(p.band_lower or 0.0)
-        out.append(f'<rect x="{area.x(index[p.period]) - area.step * 0.4:.1f}" y="{top:.1f}" '
-                   f'width="{area.step * 0.8:.1f}" height="{max(foot - top, 0.5):.1f}" '
-                   f'fill="{CHART_COLOURS["band"]}"/>')
-    out.append(_line(drawn.get("england", []), area, LINE_STYLES["england"][0], "3 2", 1.2))
-    out.append(_line(own, area, LINE_STYLES["value"][0], "", 1.8))
+        bands.append(f"M{_n(area.x(index[p.period]) - area.step * 0.4)} {_n(top)}"
+                     f"h{_n(area.step * 0.8)}v{_n(max(foot - top, 0.5))}"
+                     f"h{_n(-area.step * 0.8)}z")
+    if bands:
+        out.append(f'<path d="{"".join(bands)}" fill="{CHART_COLOURS["band"]}"/>')
+    england, line = LINE_STYLES["england"][0], LINE_STYLES["value"][0]
+    out.append(f'<g stroke="{england}">{_line(drawn.get("england", []), area, "3 2", 1.2)}'
+               f'</g><g stroke="{line}">{_line(own, area, "", 1.8)}</g>')
     last = max((i for i, v in enumerate(own) if v is not None), default=None)
     if last is not None:
-        out.append(f'<circle cx="{area.x(last):.1f}" cy="{area.y(own[last] or 0.0):.1f}" '
-                   f'r="2" fill="{LINE_STYLES["value"][0]}"/>')
+        out.append(f'<circle cx="{_n(area.x(last))}" cy="{_n(area.y(own[last] or 0.0))}" '
+                   f'r="2" fill="{line}"/>')
     out.append("</svg>")
     return "".join(out)

@@ -8,13 +8,13 @@ page's styles, colours and shell are in `corpparent.report.backends.page`.
 
 from __future__ import annotations
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from corpparent.families import RuleFamily
 from corpparent.report.backends.benchmark_svg import compact_chart, series_chart
 from corpparent.report.backends.funnel_svg import funnel_chart, funnel_legend
 from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
-from corpparent.report.backends.page import badge, e, html_table, page, scrolling
+from corpparent.report.backends.page import ColumnNames, badge, e, html_table, page, scrolling
 from corpparent.report.backends.process_svg import process_chart, process_legend
 from corpparent.report.backends.svg import (
     CHART_COLOURS,
@@ -23,6 +23,7 @@ from corpparent.report.backends.svg import (
     trend_chart,
     trend_parts,
 )
+from corpparent.report.benchmark_chart import series_words
 from corpparent.report.composer import compose
 from corpparent.report.document import (
     Block,
@@ -55,6 +56,16 @@ __all__ = ["render_document", "render_html", "write"]
 
 #: A column whose cells are none longer than this takes only their width, unbroken.
 _SHORT = 12
+
+
+@frozen
+class _Page:
+    """What the parts of one page share: its stacked tables' column names, given once in
+    its stylesheet, and the element holding each chart over time's words, by the words,
+    for a small chart of the same series to refer to rather than repeat them."""
+
+    names: ColumnNames
+    words: dict[str, str]
 
 
 def _legend(indicator: IndicatorOut) -> str:
@@ -197,13 +208,13 @@ def _cell(cell: Cell) -> str:
     return f'<td class="num">{text}</td>' if cell.kind.numeric else f"<td>{text}</td>"
 
 
-def _table(block: Table, named_by: str, fallback: str) -> str:
+def _table(block: Table, named_by: str, fallback: str, out: _Page) -> str:
     """A table of the document, scrolling on its own where it is wider than the screen,
     named by the heading ``named_by`` where given, else by its own caption. A
     ``stacked`` table never scrolls: on a narrow screen each row is a list of its cells,
     each under its column's name."""
     if block.stacked:
-        return _stacked(block, named_by or block.ident or fallback, not named_by)
+        return _stacked(block, named_by or block.ident or fallback, not named_by, out)
     marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
     rows = [[f'<th scope="row">{e(row[0].text)}</th>' if marks else _cell(row[0]),
              *(_cell(c) for c in row[1:])] for row in block.rows]
@@ -216,28 +227,31 @@ def _table(block: Table, named_by: str, fallback: str) -> str:
                                       caption_id=ident), ident, wide=block.wide)
 
 
-def _stacked(block: Table, ident: str, captioned: bool) -> str:
+def _stacked(block: Table, ident: str, captioned: bool, out: _Page) -> str:
     """A table that fits the screen: a column of short cells (figures, bands, periods)
-    takes only their width, the others the rest; on a narrow screen its rows stack. A
-    table with trends has a small chart of each row's series after its first column."""
-    labels = [e(c) for c in block.columns]
+    takes only their width, the others the rest; on a narrow screen its rows stack, each
+    cell headed by its column's name (`ColumnNames`). A table with trends has a small
+    chart of each row's series after its first column."""
+    names = list(block.columns)
     fit = [all(len(row[i].text) <= _SHORT for row in block.rows)
            for i in range(len(block.columns))]
-    rows = [[_cell(c).replace("<td", f'<td data-label="{label}"' + " data-fit" * short, 1)
-             for c, label, short in zip(row, labels, fit, strict=True)]
-            for row in block.rows]
+    rows = [[_cell(c) for c in row] for row in block.rows]
     if block.trends:
-        labels.insert(1, "Trend")
+        names.insert(1, "Trend")
         fit.insert(1, True)
         for number, (row, series) in enumerate(zip(rows, block.trends, strict=True)):
             drawn = compact_chart(series, block.rows[number][0].text,
-                                  f"{ident}-trend-{number}") if series else ""
-            row.insert(1, f'<td class="trend" data-label="Trend" data-fit>{drawn}</td>')
-    table = html_table(labels, rows, caption=e(block.title) if captioned else "",
+                                  f"{ident}-trend-{number}",
+                                  words_id=out.words.get(series_words(series), "")
+                                  ) if series else ""
+            row.insert(1, f'<td class="trend">{drawn}</td>')
+    table = html_table([e(name) for name in names], rows,
+                       caption=e(block.title) if captioned else "",
                        caption_id=ident if captioned else "")
     columns = "".join('<col class="fit">' if short else "<col>" for short in fit)
     named = "" if captioned else f' aria-labelledby="{ident}"'
-    return table.replace("<table>", f'<table class="stacked"{named}>', 1).replace(
+    kind = out.names.of(tuple(names), tuple(fit))
+    return table.replace("<table>", f'<table class="stacked {kind}"{named}>', 1).replace(
         "<thead>", f"<colgroup>{columns}</colgroup><thead>", 1)
 
 
@@ -250,7 +264,7 @@ def _chart(block: ChartBlock) -> str:
             f"{process_legend(block.chart)}")
 
 
-def _funnel(block: FunnelBlock, level: int) -> str:
+def _funnel(block: FunnelBlock, level: int, out: _Page) -> str:
     """A funnel plot under its title, with its words, its key and its table; on a phone
     it keeps a legible size and scrolls in its own region."""
     ident = block.ident or "funnel"
@@ -258,17 +272,19 @@ def _funnel(block: FunnelBlock, level: int) -> str:
     return (f"<h{level}>{e(block.title)}</h{level}><p>{e(block.caption)}</p>"
             f'<div class="table-wrap chart-wrap" role="region" tabindex="0" '
             f'aria-label="{e(block.title)}: funnel plot"><figure>{shown}</figure></div>'
-            f"{funnel_legend()}{_table(block.points, '', f'{ident}-table')}")
+            f"{funnel_legend()}{_table(block.points, '', f'{ident}-table', out)}")
 
 
-def _series(block: SeriesBlock, level: int) -> str:
+def _series(block: SeriesBlock, level: int, out: _Page) -> str:
     """A measure's chart over time with its words and its figures: under its heading
     where it is printed too, else folded in a ``<details>`` a reader opens (and print
     leaves out). Its figures stack on a phone, as the themes' tables do."""
     ident = block.ident or "series"
-    shown = series_chart(block.series, block.title, ident, block.average)
-    body = (f"<p>{e(block.caption)}</p><figure>{shown}</figure>"
-            f"{_table(evolve(block.points, stacked=True), '', f'{ident}-table')}")
+    # the chart's words are the paragraph above it, which describes it
+    shown = series_chart(block.series, block.title, ident, block.average,
+                         words_id=f"{ident}-words")
+    body = (f'<p id="{e(ident)}-words">{e(block.caption)}</p><figure>{shown}</figure>'
+            f"{_table(evolve(block.points, stacked=True), '', f'{ident}-table', out)}")
     if block.shown:
         return f"<h{level}>{e(block.title)}</h{level}>{body}"
     return (f'<details class="series" id="{e(ident)}"><summary>{e(block.title)}</summary>'
@@ -286,7 +302,7 @@ def _details(block: IndicatorDetails, level: int) -> str:
         for domain, items in domains.items())
 
 
-def _block(block: Block, level: int, section: Section, number: int) -> str:
+def _block(block: Block, level: int, section: Section, number: int, out: _Page) -> str:
     if isinstance(block, Paragraph):
         return f"<p><strong>{e(block.text)}</strong></p>" if block.strong else \
             f"<p>{e(block.text)}</p>"
@@ -297,23 +313,23 @@ def _block(block: Block, level: int, section: Section, number: int) -> str:
         # section's heading, is named by the heading; any other table by its caption
         named_by = section.ident if (block.key or block.title == section.title) and len(
             section.blocks) == 1 else ""
-        return _table(block, named_by, f"{section.ident or 'section'}-table-{number}")
+        return _table(block, named_by, f"{section.ident or 'section'}-table-{number}", out)
     if isinstance(block, ChartBlock):
         return _chart(block)
     if isinstance(block, FunnelBlock):
-        return _funnel(block, level)
+        return _funnel(block, level, out)
     if isinstance(block, SeriesBlock):
-        return _series(block, level)
+        return _series(block, level, out)
     return _details(block, level)
 
 
-def _section(section: Section) -> str:
+def _section(section: Section, out: _Page) -> str:
     """A section under its heading; one whose charts are all folded (and so left out of
     print) is on screen only."""
     level = 3 if section.title else 2
     named = f' id="{section.ident}"' if section.ident else ""
     heading = f"<h2{named}>{e(section.title)}</h2>" if section.title else ""
-    body = heading + "".join(_block(block, level, section, n)
+    body = heading + "".join(_block(block, level, section, n, out)
                              for n, block in enumerate(section.blocks))
     charts = [b for b in section.blocks if isinstance(b, SeriesBlock)]
     if charts and not any(b.shown for b in charts):
@@ -331,14 +347,19 @@ def render_document(document: Document) -> str:
                   + "".join(f"<li>{e(line)}</li>" for line in document.withheld) + "</ul>")
     provenance = "".join(f"<li>{e(label)}: {e(text)}</li>"
                          for label, text in document.provenance)
+    out = _Page(ColumnNames(), {block.caption: f"{block.ident or 'series'}-words"
+                                for section in document.sections for block in section.blocks
+                                if isinstance(block, SeriesBlock)})
+    main = "".join(_section(s, out) for s in document.sections)
     return page(
         document.title, document.version,
         f"<header><h1>{e(document.title)}</h1>"
         f'<p class="facts">{facts}</p>'
         f'<p class="banner {e(document.profile)}">{e(document.banner)}</p>'
         f"<h2>At a glance</h2>{_glance(document)}</header>"
-        + "".join(_section(s) for s in document.sections) + notes
-        + f'<h2>How these figures were made</h2><ul class="footnote">{provenance}</ul>')
+        + main + notes
+        + f'<h2>How these figures were made</h2><ul class="footnote">{provenance}</ul>',
+        out.names.css())
 
 
 def render_html(report: AnyReport) -> str:

@@ -11,6 +11,8 @@ from html import escape
 from types import MappingProxyType
 from typing import Final
 
+from attrs import define, field
+
 from corpparent.findings import Status
 from corpparent.report.labels import status_label
 
@@ -18,6 +20,7 @@ __all__ = [
     "BADGE_COLOURS",
     "NOT_JUDGED_COLOURS",
     "PAGE_COLOURS",
+    "ColumnNames",
     "badge",
     "contrast_ratio",
     "e",
@@ -136,7 +139,7 @@ td.mark{{text-align:center;position:relative}}
 .vh{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
 white-space:nowrap}}
 code{{font-size:.85rem;word-break:break-all}}
-col.fit{{width:1%}} td[data-fit]{{white-space:nowrap}}
+col.fit{{width:1%}}
 @media screen and (max-width:760px){{table.stacked thead{{display:none}}
 table.stacked,table.stacked caption,table.stacked tbody,table.stacked tr,
 table.stacked td{{display:block}}
@@ -144,7 +147,7 @@ table.stacked tr{{border-bottom:1px solid #8c9299;padding:.3rem 0}}
 table.stacked td{{border:0;padding:.05rem .2rem;text-align:left;white-space:normal}}
 table.stacked td:first-child{{font-weight:600}}
 table.stacked td+td{{display:inline-block;margin-right:.7rem}}
-table.stacked td+td::before{{content:attr(data-label) ": ";color:{muted}}}}}
+table.stacked td+td::before{{color:{muted}}}}}
 """
 
 
@@ -190,6 +193,36 @@ td.trend .chart.compact{{width:3em;height:.8em}} table.stacked td.trend{{padding
 """
 
 
+@define
+class ColumnNames:
+    """The names of a stacked table's columns, given once in the page's stylesheet: a
+    class for each distinct set of columns (``st1``, ``st2``), under which, on a narrow
+    screen, each cell after the first is headed by its column's name, and a short
+    column's cells stay on one line. A cell holds its figure alone: 434 folded charts'
+    tables of figures named each column in every cell, a megabyte of a 6 MB page."""
+
+    _classes: dict[tuple[tuple[str, ...], tuple[bool, ...]], str] = field(
+        factory=dict, init=False)
+
+    def of(self, names: tuple[str, ...], short: tuple[bool, ...]) -> str:
+        """The class of a stacked table with columns ``names`` (text, not markup), those
+        ``short`` marks kept on one line."""
+        return self._classes.setdefault((names, short), f"st{len(self._classes) + 1}")
+
+    def css(self) -> str:
+        """The rules of every class given."""
+        rules, narrow = [], []
+        for (names, short), name in self._classes.items():
+            kept = [f"table.{name} td:nth-child({n})" for n, s in enumerate(short, 1) if s]
+            if kept:
+                rules.append(",".join(kept) + "{white-space:nowrap}")
+            narrow += [f"table.{name} td:nth-child({n})::before{{content:"
+                       f"{_css_string(label + ': ')}}}"
+                       for n, label in enumerate(names, 1) if n > 1]
+        return "".join(rules) + (f"@media screen and (max-width:760px){{{''.join(narrow)}}}"
+                                 if narrow else "")
+
+
 def badge(status: Status | None, label: str | None = None) -> str:
     """A status as a tinted badge: its symbol and word (``label``), never colour alone."""
     kind = "not-judged" if status is None else status.name.lower()
@@ -223,16 +256,16 @@ def scrolling(table: str, labelled_by: str, *, wide: bool = False) -> str:
             f'tabindex="0" aria-labelledby="{labelled_by}">{table}</div>')
 
 
-def page(title: str, version: str, main: str) -> str:
+def page(title: str, version: str, main: str, styles: str = "") -> str:
     """A whole HTML page around ``main`` (trusted markup): the reports' stylesheet,
-    for screens from a phone's width up and for A4 print, and a content security
-    policy that lets nothing run or load."""
+    for screens from a phone's width up and for A4 print, with ``styles`` (trusted CSS)
+    after it, and a content security policy that lets nothing run or load."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en-GB"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="corpparent {e(version)}">'
-        f"<title>{e(title)}</title><style>{_css()}{_print_css(title)}</style></head>"
+        f"<title>{e(title)}</title><style>{_css()}{styles}{_print_css(title)}</style></head>"
         f"<body><main>{main}</main></body></html>\n"
     )

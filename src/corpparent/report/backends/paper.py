@@ -29,7 +29,8 @@ wheel, with no system library to install), each with the chart's text alternativ
 chart that cannot be drawn is left out with a sentence saying so, never a broken image.
 python-docx writes the document, on the council's template or the neutral one
 (`corpparent.report.backends.paper_word`: page size, page numbers, properties,
-table widths and repeating header rows).
+table widths and repeating header rows); a benchmark's dense tables are set as its
+print stylesheet sets them (`corpparent.report.backends.paper_compact`).
 """
 
 from __future__ import annotations
@@ -42,12 +43,18 @@ from typing import Any, Final
 from corpparent.report.backends.benchmark_svg import series_chart
 from corpparent.report.backends.funnel_svg import funnel_chart
 from corpparent.report.backends.mdc_icons import assurance_icon, variation_icon
+from corpparent.report.backends.page import PAGE_COLOURS
+from corpparent.report.backends.paper_compact import (
+    compact_table,
+    set_font_size,
+    tighten_heading,
+)
 from corpparent.report.backends.paper_word import (
     DEFAULT_AUTHOR,
+    add_landscape_section,
     add_page_number,
     describe,
     fit_columns,
-    narrow_cells,
     open_template,
     repeat_header,
     set_paper_size,
@@ -147,7 +154,8 @@ def render_document(document: Document, subject: str = "", *,
     for section in document.sections:
         if not section.appendix:
             _section(paper, section, section.title, 2)
-    _landscape(paper)
+    if any(section.appendix for section in document.sections):
+        add_landscape_section(paper)  # the appendices' tables are wide
     _heading(paper, 5, appendices)
     letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     for section in document.sections:
@@ -190,18 +198,9 @@ def _who_for(paper: Any, document: Document, subject: str, author: str) -> None:
     (first if empty else header.add_paragraph()).text = _text(document.banner)
 
 
-def _landscape(paper: Any) -> None:
-    """Start a landscape page: the appendices' tables are wide."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-
-    section = paper.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-
-
-def _title(paper: Any, text: str, level: int) -> None:
+def _title(paper: Any, text: str, level: int) -> Any:
     """A heading at ``level``, in the template's ``Heading N`` style."""
-    paper.add_paragraph(_text(text), style=style(paper, f"Heading {min(level, 9)}"))
+    return paper.add_paragraph(_text(text), style=style(paper, f"Heading {min(level, 9)}"))
 
 
 def _heading(paper: Any, number: int, title: str) -> None:
@@ -210,7 +209,10 @@ def _heading(paper: Any, number: int, title: str) -> None:
 
 def _section(paper: Any, section: Section, title: str, level: int) -> None:
     if title:
-        _title(paper, title, level)
+        heading = _title(paper, title, level)
+        if len(section.blocks) == 1 and isinstance(only := section.blocks[0], Table) \
+                and only.stacked and only.title == title:  # a benchmark's theme
+            tighten_heading(heading)
         level += 1
     for block in section.blocks:
         if isinstance(block, Table) and block.title == section.title:
@@ -282,22 +284,15 @@ def _table(paper: Any, block: Table, *, titled: bool = True) -> None:
     for row in block.rows:
         for cell, shown in zip(table.add_row().cells, row, strict=True):
             cell.text = _text(shown.text)
-    size = _NORMAL_PT
-    if len(block.columns) > _SMALL_FROM or block.stacked:
-        from docx.shared import Pt
-
-        size = _COMPACT_PT if block.stacked else _SMALL_PT
-        for row_cells in table.rows:
-            for cell in row_cells.cells:
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = Pt(size)
     if block.stacked:  # short columns whole, each row a line where it can be
-        narrow_cells(table)
-        repeat_header(table)
-        fit_columns(paper, table, size, whole=[
+        compact_table(paper, table, _COMPACT_PT, [
             all(len(row[i].text) <= _SHORT for row in block.rows)
-            for i in range(len(block.columns))])
+            for i in range(len(block.columns))], PAGE_COLOURS["stripe"][1])
         return
+    size = _NORMAL_PT  # the template's, unless the table is wide
+    if len(block.columns) > _SMALL_FROM:
+        size = _SMALL_PT
+        set_font_size(table, size)
     _finish_table(paper, table, size)
 
 

@@ -29,16 +29,17 @@ __all__ = [
     "DEFAULT_AUTHOR",
     "PAPER_SIZES",
     "TABLE_STYLES",
+    "add_landscape_section",
     "add_page_number",
     "describe",
     "fit_columns",
-    "narrow_cells",
     "neutral_template",
     "open_template",
     "repeat_header",
     "set_paper_size",
     "set_table_style",
     "style",
+    "text_width",
 ]
 
 #: The author a paper names when none is given.
@@ -52,12 +53,25 @@ _MAIN: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.{
 _TEMPLATE_TYPE: Final = _MAIN.format("template")
 _DOCUMENT_TYPE: Final = _MAIN.format("document")
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# How wide a character is, as a share of the font size: generous for sans-serif figures
-# and capitals, so a word measured so fits.
-_CHAR_EM: Final = 0.62
+#: How wide each character is, as a share of the font size: the larger of DejaVu Sans's
+#: and DejaVu Serif's advance widths, rounded up to a twentieth. DejaVu is the face
+#: LibreOffice sets a template's missing font in, as wide as Verdana and wider than
+#: Arial, Calibri or Cambria, so text measured so fits in whatever face a council uses.
+_CHAR_EMS: Final = {
+    0.3: "'", 0.35: " ,./:;\\ijl|\u00a0\u2018\u2019", 0.4: "()-I[]f", 0.45: "!Jt",
+    0.5: '"*_`r\u2013', 0.55: "?sz", 0.6: "cvxy", 0.65: "$0123456789abdeghknopqu{}\u00a3",
+    0.7: "FLPSTYZ", 0.75: "ABEKVX", 0.8: "CGR", 0.85: "#+<=>DOQU^~\u2191\u2193",
+    0.9: "&HNw", 1.0: "%@m\u2014", 1.05: "MW",
+}
+_CHAR_EM: Final = {char: em for em, chars in _CHAR_EMS.items() for char in chars}
+#: The width of a character the table does not hold: the widest it holds.
+_OTHER_EM: Final = 1.05
 _CELL_PADDING_PT: Final = 12.0
-_NARROW_PADDING_PT: Final = 4.0
-_WORD = re.compile(r"\S+")
+#: A compact table's cells have a point of room either side of their text
+#: (`corpparent.report.backends.paper_compact`); a point more is kept in hand.
+_NARROW_PADDING_PT: Final = 3.0
+# A word: what lies between the spaces a line may break at (a no-break space joins).
+_WORD = re.compile(r"(?:[^\s]|[\u00a0\u2007\u202f])+")
 
 
 def neutral_template() -> bytes:
@@ -160,6 +174,15 @@ def set_paper_size(paper: Any, size: str) -> None:
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
 
 
+def add_landscape_section(paper: Any) -> None:
+    """Start a landscape page, for wide tables."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = paper.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+
+
 def _has_page_field(part: Any) -> bool:
     xml = part._element.xml
     return re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml) is not None
@@ -208,48 +231,35 @@ def repeat_header(table: Any) -> None:
     tr_pr.append(header)
 
 
-def narrow_cells(table: Any) -> None:
-    """Give ``table`` cells with 1 point of room either side of their text and no space
-    after their paragraphs, single-spaced, so a compact table holds more in less."""
-    from docx.oxml import parse_xml
-
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.space_after = 0
-                paragraph.paragraph_format.line_spacing = 1.0
-
-    margins = parse_xml(f'<w:tblCellMar xmlns:w="{_W}"><w:left w:w="20" w:type="dxa"/>'
-                        '<w:right w:w="20" w:type="dxa"/></w:tblCellMar>')
-    properties = table._tbl.tblPr
-    look = properties.find(f"{{{_W}}}tblLook")
-    if look is None:
-        properties.append(margins)
-    else:
-        look.addprevious(margins)
+def text_width(text: str, size_pt: float) -> float:
+    """The width in points ``text`` takes at ``size_pt``, in the widest of the faces a
+    paper is likely set in (DejaVu, which LibreOffice uses where a template's font is
+    missing), each character by its own width."""
+    return sum(_CHAR_EM.get(char, _OTHER_EM) for char in text) * size_pt
 
 
 def _measure(text: str, size_pt: float,
              padding_pt: float = _CELL_PADDING_PT) -> tuple[float, float]:
     """The width in points of the longest word of ``text`` and of the whole of it."""
-    per_char = size_pt * _CHAR_EM
     # A blank cell has no word: it needs its padding only.
-    longest = max((len(w) for w in _WORD.findall(text)), default=0)
-    return longest * per_char + padding_pt, len(text) * per_char + padding_pt
+    longest = max((text_width(w, size_pt) for w in _WORD.findall(text)), default=0.0)
+    return longest + padding_pt, text_width(text, size_pt) + padding_pt
 
 
 def column_widths(cells: list[list[str]], size_pt: float, width_pt: float,
                   whole: Sequence[bool] = ()) -> list[float]:
-    """Widths in points for columns holding ``cells`` (rows of text), filling
-    ``width_pt``: each column at least as wide as its longest word (its longest cell,
-    where ``whole`` marks it), the room left shared by how much more its longest cell
-    needs; scaled down only when the longest words alone are wider than the page."""
+    """Widths in points for columns holding ``cells`` (rows of text, the first its
+    header row), filling ``width_pt``: each column at least as wide as its longest word
+    (its longest cell below the header, where ``whole`` marks it), the room left shared
+    by how much more its longest cell needs; scaled down only when the longest words
+    alone are wider than the page."""
     columns = list(zip(*cells, strict=True))
     kept = [n < len(whole) and whole[n] for n in range(len(columns))]
-    # Narrow cells (`narrow_cells`), where some columns are kept whole, need little room.
+    # A compact table's narrow cells, where some columns are kept whole, need little room.
     padding = _NARROW_PADDING_PT if any(kept) else _CELL_PADDING_PT
-    least = [max(_measure(text, size_pt, padding)[1 if kept[n] else 0] for text in column)
-             for n, column in enumerate(columns)]
+    # A kept column's heading may break between its words; its cells may not.
+    least = [max(_measure(text, size_pt, padding)[1 if kept[n] and row else 0]
+                 for row, text in enumerate(column)) for n, column in enumerate(columns)]
     most = [max(_measure(text, size_pt, padding)[1] for text in column) for column in columns]
     if sum(least) >= width_pt:
         return [w * width_pt / sum(least) for w in least]
@@ -261,15 +271,17 @@ def column_widths(cells: list[list[str]], size_pt: float, width_pt: float,
     return [w + room * want / sum(wants) for w, want in zip(least, wants, strict=True)]
 
 
-def fit_columns(paper: Any, table: Any, size_pt: float, whole: Sequence[bool] = ()) -> None:
+def fit_columns(paper: Any, table: Any, size_pt: float, whole: Sequence[bool] = (),
+                overhang_pt: float = 0.0) -> None:
     """Set the table's column widths from its contents (`column_widths`, the columns
-    ``whole`` marks kept whole) within the text width of the paper's current section,
-    fixed so Word and LibreOffice keep them."""
+    ``whole`` marks kept whole) within the text width of the paper's current section
+    and ``overhang_pt`` into each side margin, fixed so Word and LibreOffice keep them."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Length, Pt
 
     section = paper.sections[-1]
-    text_width = Length(section.page_width - section.left_margin - section.right_margin).pt
+    text_width = Length(section.page_width - section.left_margin - section.right_margin
+                        ).pt + 2 * overhang_pt
     texts = [[cell.text for cell in row.cells] for row in table.rows]
     widths = column_widths(texts, size_pt, text_width, whole)
     table.autofit = False
@@ -278,3 +290,4 @@ def fit_columns(paper: Any, table: Any, size_pt: float, whole: Sequence[bool] = 
         column.width = Pt(width)
         for cell in column.cells:
             cell.width = Pt(width)
+
