@@ -65,7 +65,9 @@ def _encoding(source: str, _inode: int, _modified: int, _size: int) -> str:
                 except UnicodeDecodeError:
                     is_utf_8 = False
             joined = carried + chunk
-            if _UNDEFINED.search(chunk) or _UTF_8_SEQUENCE.search(joined):
+            # An ASCII chunk holds no byte cp1252 leaves undefined and ends no sequence.
+            if windows and not chunk.isascii() and (
+                    _UNDEFINED.search(chunk) or _UTF_8_SEQUENCE.search(joined)):
                 windows = False
             carried = chunk[-3:]
             if not is_utf_8 and not windows:

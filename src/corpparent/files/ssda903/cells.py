@@ -1,39 +1,56 @@
-"""Reading one CSV table of the SSDA903 return into columns, every cell checked.
+"""Checking one table of the SSDA903 return, a whole column at a time, into columns.
 
-Each table is read through the shared table mechanics
-(`read_records`: the read limits, UTF-8, strict
-CSV, every row placed on its line), its header checked against the table's columns
-(`TABLE_COLUMNS`, headings matched without regard to
-case), and each cell against what its column holds:
+A table's cells arrive as text, one column at a time: from a CSV table
+([`read_table`][corpparent.files.ssda903.cells.read_table]: its header checked against the
+table's columns, `TABLE_COLUMNS`, headings matched without regard to case, and its rows
+read as text columns by `text_columns`, within the same read limits, UTF-8 and strict
+CSV as every reader), or from any other form of the return
+([`check_table`][corpparent.files.ssda903.cells.check_table]). Each cell is stripped of
+surrounding white space and checked against what its column holds:
 
-- a date written as the return's CSV tables write it, ``dd/mm/yyyy`` (as the DfE's own
-  validator reads them), and nothing else, so ``2023-04-01`` or ``1/4/23`` is refused
-  rather than guessed at;
+- a date written as the return's CSV tables write it, ``dd/mm/yyyy`` in ASCII digits,
+  naming a day of the calendar (as the DfE's own validator reads them), and nothing
+  else, so ``2023-04-01``, ``1/4/23`` or ``31/02/2024`` is refused rather than guessed
+  at;
 - the codes a measure turns on (legal status, reason for new episode, missing or away,
   the OC2 checks, sex, a care leaver's being in touch, activity and accommodation)
   from their code sets; other codes are kept as written, their
   code sets being the DfE's validator's to check;
-- a child identifier in every row.
+- a child identifier in every row, and a value in the cells each table needs filled
+  (a Header's SEX and DOB; an episode's DECOM, RNE, LS and PLACE; a missing incident's
+  MISSING and MIS_START; a care leaver's DOB, IN_TOUCH, ACTIV and ACCOM); any other
+  cell may be blank (a blank date is no date);
+- an episode that ends (DEC) before it begins (DECOM), or a missing incident that ends
+  (MIS_END) before it begins (MIS_START), where both dates are read.
 
-A problem names the file, the line and the field, and what was expected; what was
-found is shown only for a field that is not personal. A child's identifier, UPN, date
-of birth, mother's child's date of birth or a postcode never appears in a message
-(`PERSONAL_COLUMNS`).
+A row with any problem is left out of the table. A problem names the file, the line
+and the field, and what was expected; what was found is shown only for a field that is
+not personal. A child's identifier, UPN, date of birth, mother's child's date of birth
+or a postcode never appears in a message (`PERSONAL_COLUMNS`). The problems of one row
+come in the order of its columns, the order of its dates last.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_rows import csv_header
 from corpparent.files._tabular.problems import shown
-from corpparent.files._tabular.records import Records, read_records
+from corpparent.files.ssda903.text_columns import (
+    offsets_of,
+    read_text_columns,
+    stripped,
+    text_bytes,
+)
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
@@ -46,7 +63,7 @@ from corpparent.ssda903.codes import (
 )
 from corpparent.ssda903.returns import Table
 
-__all__ = ["REQUIRED", "read_table"]
+__all__ = ["REQUIRED", "check_table", "read_table"]
 
 #: The columns each table must have to be read at all; any other column of the table
 #: may be absent (each year collects its own).
@@ -79,8 +96,16 @@ _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
     ("OC3", "ACTIV"): ACTIV_CODES,
     ("OC3", "ACCOM"): ACCOM_CODES,
 })
-_DATE: Final = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
+#: The dates of a table that must be in order, by table: each pair's second not before
+#: its first.
+_IN_ORDER: Final[Mapping[str, tuple[tuple[str, str], ...]]] = MappingProxyType({
+    "Episodes": (("DECOM", "DEC"),),
+    "Missing": (("MIS_START", "MIS_END"),),
+})
 _DATE_FORM: Final = "a date written dd/mm/yyyy, such as 31/03/2024"
+
+Column = npt.NDArray[Any]
+Flags = npt.NDArray[np.bool_]
 
 
 def _problem(source: str, line: int, column: str, heading: str, *, expected: str,
@@ -90,38 +115,26 @@ def _problem(source: str, line: int, column: str, heading: str, *, expected: str
                    found=None if column in PERSONAL_COLUMNS else found)
 
 
-def _date(text: str) -> dt.date | None:
-    match = _DATE.fullmatch(text)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-
-
-def _header(name: str, file: Path, problems: list[Problem]) -> dict[str, str] | None:
-    """Each column of the table found in the file's header, by the heading as written;
-    ``None`` where a required column is missing or repeated. An unknown heading is
-    named by its position only, as a file without a header would show a child's row
-    there."""
-    source = str(file)
-    written = csv_header(file)
+def _header(name: str, source: str, written: Sequence[str],
+            problems: list[Problem]) -> dict[str, int] | None:
+    """The position in the header of each column of the table found there; ``None``
+    where a required column is missing or repeated. An unknown heading is named by its
+    position only, as a file without a header would show a child's row there."""
     known = TABLE_COLUMNS[name]
-    found: dict[str, str] = {}
+    found: dict[str, int] = {}
     fatal = False
-    for position, heading in enumerate(written, start=1):
+    for position, heading in enumerate(written):
         column = heading.strip().upper()
         if column not in known:
             problems.append(Problem(source, "unknown column", line=1,
-                                    field=f"column {position} of the header",
+                                    field=f"column {position + 1} of the header",
                                     expected=f"one of {', '.join(known)}"))
         elif column in found:
             fatal = True
             problems.append(Problem(source, line=1, field=heading.strip(),
                                     expected="each column once", found="it repeated"))
         else:
-            found[column] = heading.strip()
+            found[column] = position
     for column in REQUIRED.get(name, ("CHILD",)):
         if column not in found:
             fatal = True
@@ -144,94 +157,143 @@ def read_table(name: str, file: Path, problems: list[Problem]) -> Table | None:
     where it cannot be read at all. Every problem is added to ``problems``."""
     source = str(file)
     try:
-        headings = _header(name, file, problems)
-        if headings is None:
+        written = csv_header(file)
+        positions = _header(name, source, written, problems)
+        if positions is None:
             return None
-        records = read_records(file, required=(), unknown_columns="keep",
-                               normalise_header=False, format="csv")
+        read = read_text_columns(file, len(written))
     except DataError as exc:
         problems.extend(_private(p) for p in exc.problems)
         return None
-    return _columns(name, source, records, headings, problems)
-
-
-def _columns(name: str, source: str, records: Records, headings: Mapping[str, str],
-             problems: list[Problem]) -> Table:
-    columns: dict[str, list[object]] = {column: [] for column in headings}
-    lines: list[int] = []
-    for record in records:
-        if record.problem is not None:
-            problems.append(Problem(source, record.problem, line=record.row))
-            continue
-        cells = _row(name, source, record.row, record.fields, headings, problems)
-        if cells is None:
-            continue
-        for column, value in cells.items():
-            columns[column].append(value)
-        lines.append(record.row)
-    return Table.of(name, columns, lines=lines, source=source)
-
-
-def _row(name: str, source: str, line: int, fields: Mapping[str, object],
-         headings: Mapping[str, str], problems: list[Problem]) -> dict[str, object] | None:
-    """One row's cells, each read as its column holds it, or ``None`` (its problems
-    added) where any cell is wrong."""
-    cells: dict[str, object] = {}
-    before = len(problems)
-    for column, heading in headings.items():
-        text = str(fields.get(heading, "")).strip()
-        if not text:
-            if column == "CHILD" or (name, column) in _FILLED:
-                problems.append(_problem(source, line, column, heading,
-                                         expected=_DATE_FORM if column in DATE_COLUMNS
-                                         else "a value", found="nothing"))
-            cells[column] = None
-            continue
-        if column in DATE_COLUMNS:
-            day = _date(text)
-            if day is None:
-                problems.append(_problem(source, line, column, heading, expected=_DATE_FORM,
-                                         found=shown(text)))
-            cells[column] = day
-            continue
-        codes = _CODES.get((name, column))
-        if codes is not None and text not in codes:
-            problems.append(_problem(source, line, column, heading,
-                                     expected=f"one of {', '.join(sorted(codes))}",
-                                     found=shown(text)))
-        cells[column] = text
-    _check_order(name, source, line, cells, headings, problems)
-    return None if len(problems) > before else cells
-
-
-def _check_order(name: str, source: str, line: int, cells: Mapping[str, object],
-                 headings: Mapping[str, str], problems: list[Problem]) -> None:
-    """An episode or a missing incident that ends before it begins."""
-    pairs: Sequence[tuple[str, str]] = {"Episodes": (("DECOM", "DEC"),),
-                                        "Missing": (("MIS_START", "MIS_END"),)}.get(name, ())
-    for began, ended in pairs:
-        first, last = cells.get(began), cells.get(ended)
-        if isinstance(first, dt.date) and isinstance(last, dt.date) and last < first:
-            problems.append(Problem(source, line=line, field=headings[ended],
-                                    expected=f"a date on or after {began}",
-                                    found=last.strftime("%d/%m/%Y")))
+    problems.extend(read.problems)
+    return check_table(name, source,
+                       {column: written[at].strip() for column, at in positions.items()},
+                       {column: read.cells[at] for column, at in positions.items()},
+                       read.lines, problems)
 
 
 def check_table(name: str, source: str, headings: Mapping[str, str],
-                cells: Mapping[str, Sequence[str | None]], lines: Sequence[int],
-                problems: list[Problem]) -> Table:
-    """The table ``name`` from raw text ``cells`` (one sequence per column, by column;
-    ``None`` a blank cell), each row read from its line in ``lines``, every cell checked
-    as a CSV table's are; a row with a problem is left out and its problems added to
-    ``problems``. ``headings`` names each column as the file writes it."""
-    columns: dict[str, list[object]] = {column: [] for column in headings}
-    kept: list[int] = []
-    for index, line in enumerate(lines):
-        fields = {heading: cells[column][index] or "" for column, heading in headings.items()}
-        row = _row(name, source, line, fields, headings, problems)
-        if row is None:
-            continue
-        for column, value in row.items():
-            columns[column].append(value)
-        kept.append(line)
-    return Table.of(name, columns, lines=kept, source=source)
+                cells: Mapping[str, Sequence[str | None] | pa.Array],
+                lines: Sequence[int] | npt.NDArray[np.int64], problems: list[Problem]) -> Table:
+    """The table ``name`` from its raw text cells, one sequence per column (keyed by
+    the column's name as TABLE_COLUMNS spells it; ``headings`` maps it to the heading
+    or element name as written, used in messages), each row's line in ``lines``; every
+    cell checked as a CSV table's are, problems added to ``problems``.
+
+    A column may be a list of text (``None`` a blank cell) or a pyarrow text array.
+    The rows with a problem are left out of the table; the problems come in the order
+    of the rows (see the module's description)."""
+    numbered = np.asarray(lines, dtype=np.int64)
+    found: list[tuple[int, Problem]] = []
+    texts: dict[str, pa.Array] = {}
+    days: dict[str, Column] = {}
+    for column, values in cells.items():
+        heading = headings.get(column, column)
+        text = _text(values, len(numbered), name, column)
+        blank = np.diff(offsets_of(text)) == 0
+        if column == "CHILD" or (name, column) in _FILLED:
+            found += _cell_problems(source, numbered, column, heading, blank, None,
+                                    _DATE_FORM if column in DATE_COLUMNS else "a value")
+        if column in DATE_COLUMNS:
+            days[column], valid = _dates(text)
+            expected = _DATE_FORM
+        else:
+            texts[column] = text
+            codes = _CODES.get((name, column))
+            if codes is None:
+                continue
+            valid = _flags(pc.is_in(text, value_set=pa.array(sorted(codes))))
+            expected = f"one of {', '.join(sorted(codes))}"
+        found += _cell_problems(source, numbered, column, heading, ~blank & ~valid, text,
+                                expected)
+    for began, ended in _IN_ORDER.get(name, ()):
+        if began in days and ended in days:
+            first, last = days[began], days[ended]
+            found += [(row, Problem(source, line=int(numbered[row]),
+                                    field=headings.get(ended, ended),
+                                    expected=f"a date on or after {began}",
+                                    found=last[row].item().strftime("%d/%m/%Y")))
+                      for row in np.flatnonzero(~np.isnat(first) & ~np.isnat(last)
+                                                & (last < first)).tolist()]
+    found.sort(key=lambda item: item[0])  # stable: a row's problems in column order
+    problems.extend(problem for _, problem in found)
+    kept = np.ones(len(numbered), dtype=bool)
+    kept[[row for row, _ in found]] = False
+    columns = {column: days[column][kept] if column in days else _texts(texts[column], kept)
+               for column in cells}
+    return Table(name, columns, numbered[kept], source)
+
+
+def _cell_problems(source: str, lines: npt.NDArray[np.int64], column: str, heading: str,
+                   wrong: Flags, text: pa.Array | None,
+                   expected: str) -> list[tuple[int, Problem]]:
+    """The problem of each ``wrong`` cell of a column, by row: what was found there
+    (in ``text``), or nothing."""
+    return [(row, _problem(source, int(lines[row]), column, heading, expected=expected,
+                           found="nothing" if text is None else shown(text[row].as_py())))
+            for row in np.flatnonzero(wrong).tolist()]
+
+
+def _flags(values: pa.Array) -> Flags:
+    """A pyarrow array of true and false as NumPy's."""
+    return np.asarray(values.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
+          column: str) -> pa.Array:
+    """A column's cells as a pyarrow text array, stripped, a blank one ``""``."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    text = values.cast(pa.string()) if isinstance(values, pa.Array) \
+        else pa.array(values, type=pa.string())
+    if len(text) != rows:
+        raise ValueError(f"the {column} column of the {name} table has {len(text)} cells "
+                         f"for {rows} lines")
+    return stripped(text.fill_null("") if text.null_count else text)
+
+
+def _dates(text: pa.Array) -> tuple[Column, Flags]:
+    """The day each cell names, written dd/mm/yyyy in ASCII digits (``NaT`` where
+    none), and whether it names one."""
+    days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
+    valid = np.zeros(len(text), dtype=bool)
+    sized = np.diff(offsets_of(text)) == 10
+    if not sized.any():
+        return days, valid
+    written = text if sized.all() else text.filter(pa.array(sized))
+    raw = text_bytes(written).reshape(-1, 10)
+    digits = raw - np.uint8(ord("0"))  # a byte below "0" wraps round, above 9
+    shaped = (raw[:, 2] == ord("/")) & (raw[:, 5] == ord("/"))
+    for at in (0, 1, 3, 4, 6, 7, 8, 9):
+        shaped &= digits[:, at] <= 9
+    number = digits.astype(np.int32)
+    day = number[:, 0] * 10 + number[:, 1]
+    month = number[:, 3] * 10 + number[:, 4]
+    year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
+    months = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
+    first = months.astype("datetime64[D]")
+    length = ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
+    real = shaped & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= length)
+    at = np.flatnonzero(sized)[real]
+    days[at] = (first + (day - 1))[real]
+    valid[at] = True
+    return days, valid
+
+
+def _texts(text: pa.Array, kept: Flags) -> Column:
+    """The ``kept`` cells of a text column as a NumPy text array, as wide as its
+    longest text: ASCII text padded to that width and read straight from its bytes;
+    any other made a Python string once for each distinct text."""
+    chosen = text if kept.all() else text.filter(pa.array(kept))
+    width = int(np.diff(offsets_of(chosen)).max(initial=0))
+    if not width:
+        return np.full(len(chosen), "", dtype="<U1")
+    if (text_bytes(chosen) < 0x80).all():
+        padded = pc.utf8_rpad(chosen, width=width, padding="\x00")
+        codes = text_bytes(padded).reshape(-1, width).astype(np.uint32)  # ASCII is its code
+        cells: Column = codes.view(np.dtype(f"U{width}")).reshape(-1)
+        return cells
+    encoded = pc.dictionary_encode(chosen)
+    distinct = np.array(encoded.dictionary.to_pylist(), dtype=str)
+    result: Column = distinct[np.asarray(encoded.indices, dtype=np.int64)]
+    return result
