@@ -96,12 +96,13 @@ def standings_of(results: NationalResults, authority: str, measures: Collection[
     """The authority's (by name or code) national rank and band on each of ``measures``
     in every period of the results, and its position in each period's Outstanding
     group; a measure the results lack is absent."""
-    import pyarrow as pa
     import pyarrow.compute as pc
+
+    from corpparent.benchmarking.buffers import strings
 
     wanted = sorted(set(measures))
     table = results.authority(authority)
-    rows = table.filter(pc.is_in(table["measure"], pa.array(wanted))).select(
+    rows = table.filter(pc.is_in(table["measure"], strings(wanted))).select(
         ["measure", "period", "value", "rank", "ranked", "band", "outstanding_better_than",
          "outstanding_with_value", "outstanding_as_at", "outstanding_unknown"]).to_pylist()
     found: dict[str, list[NationalStanding]] = {}

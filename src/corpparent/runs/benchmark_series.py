@@ -90,6 +90,7 @@ def quartile_cuts(results: NationalResults, measures: Collection[str],
     row per measure and period and one column per authority, as the engine bands."""
     import numpy as np
 
+    from corpparent.benchmarking.buffers import to_numpy
     from corpparent.benchmarking.columnar import row_quartiles
 
     table = results.table
@@ -98,22 +99,21 @@ def quartile_cuts(results: NationalResults, measures: Collection[str],
     authority = table["authority_code"].combine_chunks()
     names = measure.dictionary.to_pylist()
     wanted = np.array([i for i, name in enumerate(names) if name in measures], dtype=np.int64)
-    value = table["value"].to_numpy()
-    codes = measure.indices.to_numpy(zero_copy_only=False)
-    keep = np.isin(codes, wanted) & ~np.isnan(value) & period.is_valid().to_numpy(
-        zero_copy_only=False)
+    value = to_numpy(table["value"])
+    codes = to_numpy(measure.indices, null=-1)
+    keep = np.isin(codes, wanted) & ~np.isnan(value) & to_numpy(period.is_valid())
     if not keep.any():
         return {}
     periods = period.dictionary.to_pylist()
     width = len(periods)
     key = (codes[keep].astype(np.int64) * width
-           + period.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64))
+           + to_numpy(period.indices, null=-1)[keep].astype(np.int64))
     seen = np.zeros(int(key.max()) + 1, dtype=bool)
     seen[key] = True
     distinct = np.flatnonzero(seen)
     row = (np.cumsum(seen) - 1)[key]
     matrix = np.full((len(distinct), len(authority.dictionary)), np.nan)
-    matrix[row, authority.indices.to_numpy(zero_copy_only=False)[keep]] = value[keep]
+    matrix[row, to_numpy(authority.indices, null=-1)[keep]] = value[keep]
     ordered = np.sort(matrix, axis=1)  # NaN last
     count = np.count_nonzero(~np.isnan(ordered), axis=1).astype(np.int64)
     q25, q50, q75 = row_quartiles(ordered, count)

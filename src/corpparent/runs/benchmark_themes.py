@@ -36,6 +36,8 @@ def spreads(table: pa.Table, wanted: Collection[tuple[str, str]]) -> dict[tuple[
     codes, so it costs a few milliseconds for every measure."""
     import numpy as np
 
+    from corpparent.benchmarking.buffers import to_numpy
+
     if not wanted or not table.num_rows:
         return {}
     measures, measure_codes = _codes(table, "measure")
@@ -44,7 +46,7 @@ def spreads(table: pa.Table, wanted: Collection[tuple[str, str]]) -> dict[tuple[
     by_name = {(m, p): measures[m] * width + periods[p] for m, p in wanted
                if m in measures and p in periods}
     keys = measure_codes * width + period_codes
-    values = table["value"].to_numpy()
+    values = to_numpy(table["value"])
     chosen = np.isin(keys, list(by_name.values())) & ~np.isnan(values)
     keys, values = keys[chosen], values[chosen]
     order = np.lexsort((values, keys))  # by key, then by figure within each
@@ -77,6 +79,8 @@ def _codes(table: pa.Table, name: str) -> tuple[dict[str, int], Any]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from corpparent.benchmarking.buffers import to_numpy
+
     column = table[name]
     if not pa.types.is_dictionary(column.type):
         column = pc.dictionary_encode(column)
@@ -87,7 +91,7 @@ def _codes(table: pa.Table, name: str) -> tuple[dict[str, int], Any]:
     for text in written:
         names.setdefault(text, len(names))
     same = np.array([names[text] for text in written] + [-1], dtype="int64")
-    return names, same[chunks.indices.fill_null(len(written)).to_numpy()]
+    return names, same[to_numpy(chunks.indices, null=len(written))]
 
 
 def add_themes(rows: Collection[MutableMapping[str, Any]], dictionary: LaitDictionary,
