@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from corpparent.dfe.neighbours import StatisticalNeighbours
     from corpparent.findings import Finding
 
-__all__ = ["COLUMNS", "DERIVED", "TRAVELS", "NationalResults", "travel"]
+__all__ = ["COLUMNS", "DERIVED", "TRAVELS", "GroupValues", "NationalResults", "travel"]
 
 #: The columns of the results table, and what each holds.
 COLUMNS: Final = {
@@ -153,6 +153,23 @@ def _labels(indices: NDArray[Any], names: list[str | None],
 
 
 @final
+class GroupValues:
+    """Every authority's figure in each measure and period benchmarked, as the engine
+    ranked and banded them: row ``i`` of ``values`` (one column per authority, NaN
+    where it has no number) holds ``keys[i]``, a ``(measure, period)`` pair (the
+    period's written form; None for a ``Years`` label that is no period, whose row is
+    all NaN). What is worked out from every authority's figures (quartile cuts,
+    spreads) is read here, whichever authorities' rows the results hold."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: tuple[tuple[str, str | None], ...],
+                 values: NDArray[np.float64]) -> None:
+        self.keys = keys
+        self.values = values
+
+
+@final
 class NationalResults:
     """Every authority benchmarked: [`table`][corpparent.dfe.national_results.NationalResults.table]
     (Arrow), the [`problems`][corpparent.dfe.national_results.NationalResults.problems] met (values
@@ -161,8 +178,9 @@ class NationalResults:
     [`notes`][corpparent.dfe.national_results.NationalResults.notes] (the sources and their
     publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "axes", "decimals", "model", "names", "neighbours", "notes",
-                 "outstanding", "periods", "polarities", "problems", "table", "unbanded")
+    __slots__ = ("areas", "axes", "decimals", "every_value", "model", "names", "neighbours",
+                 "notes", "outstanding", "periods", "polarities", "problems", "table",
+                 "unbanded")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
@@ -173,8 +191,12 @@ class NationalResults:
                  neighbours: StatisticalNeighbours | None = None,
                  axes: Mapping[str, str] | None = None,
                  unbanded: Collection[str] = (),
-                 decimals: Mapping[str, int | None] | None = None) -> None:
+                 decimals: Mapping[str, int | None] | None = None,
+                 every_value: GroupValues | None = None) -> None:
         self.table = table
+        #: Every authority's figure in each measure and period (None for results
+        #: not worked out by the engine).
+        self.every_value = every_value
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
         #: Each measure's polarity (None where the dictionary gives none), by measure.
@@ -211,8 +233,10 @@ class NationalResults:
               neighbours: StatisticalNeighbours | None = None,
               axes: Mapping[str, str] | None = None,
               unbanded: Collection[str] = (),
-              decimals: Mapping[str, int | None] | None = None) -> NationalResults:
-        """Assemble the table from the engine's arrays (one entry per output row)."""
+              decimals: Mapping[str, int | None] | None = None,
+              values: NDArray[np.float64] | None = None) -> NationalResults:
+        """Assemble the table from the engine's arrays (one entry per output row);
+        ``values`` is every authority's figure, a row per measure-year (`GroupValues`)."""
         areas = table.areas
         value = figures["value"]
         missing = figures["missing"]
@@ -287,7 +311,11 @@ class NationalResults:
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
                    periods={text: p for p, text in written.items()}, neighbours=neighbours,
-                   axes=axes, unbanded=unbanded, decimals=decimals)
+                   axes=axes, unbanded=unbanded, decimals=decimals,
+                   every_value=None if values is None else GroupValues(
+                       tuple((table.measures[m], name) for m, name in
+                             zip(group_measure.tolist(), period_names, strict=True)),
+                       values))
 
     # -- one authority -------------------------------------------------------------
 

@@ -81,13 +81,18 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
                   neighbours: StatisticalNeighbours,
                   outstanding: Collection[str] | DatedGroup | InspectionOutcomes,
                   *, measures: Collection[str] | None = None,
+                  authorities: Collection[str] | None = None,
                   notes: tuple[str, ...] = ()) -> NationalResults:
     """Every authority benchmarked on every measure and ``Years`` label of ``table``
-    (or only ``measures``). ``outstanding`` is the authorities judged Outstanding, one
-    group for every period (old LA codes, or a group as at a date), or Ofsted's
-    inspection outcomes, from which each period takes the group as at its end. A label that is no
-    period of its measure's year type, or a measure the dictionary lacks, is not
-    benchmarked and is listed in the results' ``problems``, never silently dropped."""
+    (or only ``measures``); the results hold every authority's rows, or only those of
+    ``authorities`` (old LA codes), each still ranked, banded and compared among every
+    authority, and every authority's figures in
+    [`every_value`][corpparent.dfe.national_results.NationalResults.every_value].
+    ``outstanding`` is the authorities judged Outstanding, one group for every period
+    (old LA codes, or a group as at a date), or Ofsted's inspection outcomes, from which
+    each period takes the group as at its end. A label that is no period of its
+    measure's year type, or a measure the dictionary lacks, is not benchmarked and is
+    listed in the results' ``problems``, never silently dropped."""
     keep = np.ones(len(table), dtype=bool)
     if measures is not None:
         chosen = set(measures)
@@ -123,7 +128,8 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     usable = keep & has_period[group]
     return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
                      banded, neighbours, *_outstanding_groups(outstanding, periods, table),
-                     problems, notes, dictionary)
+                     problems, notes, dictionary,
+                     None if authorities is None else set(authorities))
 
 
 def _rows_of(table: LaitTable, keep: NDArray[np.bool_], group: NDArray[np.int64],
@@ -171,7 +177,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
               banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
               outstanding: tuple[DatedGroup, ...], outstanding_of: NDArray[np.int64],
               problems: list[Problem],
-              notes: tuple[str, ...], dictionary: LaitDictionary) -> NationalResults:
+              notes: tuple[str, ...], dictionary: LaitDictionary,
+              shown: set[str] | None) -> NationalResults:
     count = len(group_measure)
     authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
     column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
@@ -196,6 +203,9 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     # cache and ten times the data costs ten times the time; each block's figures go
     # straight into arrays made once for every output row.
     published = present[:, authorities]
+    if shown is not None:  # the rows of these authorities only: no figures for the rest
+        published &= np.array([table.areas[a].code in shown for a in authorities],
+                              dtype=bool)
     ends = np.cumsum(published.sum(axis=1))
     figures = _written(int(ends[-1]) if count else 0)
     for start in range(0, count, _CHUNK):
@@ -218,7 +228,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours,
         axes={m: d.axis for m in table.measures if (d := dictionary.get(m))},
         unbanded={m for m in table.measures if (d := dictionary.get(m)) and not d.quartiles},
-        decimals={m: d.dps for m in table.measures if (d := dictionary.get(m))})
+        decimals={m: d.dps for m in table.measures if (d := dictionary.get(m))},
+        values=local)
 
 
 def _written(rows: int) -> dict[str, Any]:

@@ -208,18 +208,22 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
 
     codes = [m.code for m in inputs.dictionary]
     measures = [measure_code(codes, m) or m for m in measures]
-    results = benchmark_national(inputs, measures=list(measures) or None,
-                                 outstanding_as_at=outstanding_as_at)
-    areas = chosen_authorities(results.areas, inputs.neighbours, authorities=authorities,
-                               region=region, neighbours_of=neighbours_of)
+    areas = chosen_authorities(inputs.table.directory, inputs.neighbours,
+                               authorities=authorities, region=region,
+                               neighbours_of=neighbours_of)
     if not areas:
         raise DataError.single("authorities", "no authority was chosen")
+    # Only the chosen authorities' rows are worked out, each ranked and banded among
+    # every authority; what needs every authority's figures reads the engine's own.
+    results = benchmark_national(inputs, measures=list(measures) or None,
+                                 outstanding_as_at=outstanding_as_at,
+                                 authorities=[a.code for a in areas])
     replaced = {a.code: results.areas.successors(a.code) for a in areas}
     notes = (*(f"{a} {replaced[a.code]}." for a in areas if replaced[a.code]),
              *results.notes)
     if measures:
-        known = set(results.names) | {str(m) for m in
-                                      results.table["measure"].unique().to_pylist()}
+        figures = results.every_value
+        known = set(results.names) | {m for m, _ in (figures.keys if figures else ())}
         unknown = sorted(set(measures) - known)
         if unknown:
             close = [c for m in unknown for c in closest_codes(known, m)]
@@ -247,7 +251,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     shown = {str(r["measure"]) for r in rows}
     drawn = _funnels(rows, funnels)
     add_themes(rows, inputs.dictionary, spreads(
-        results.table, {(str(r["measure"]), str(r["period"])) for r in rows}))
+        results.every_value, {(str(r["measure"]), str(r["period"])) for r in rows}))
     series = measure_series(
         sorted((r for r in every_period if str(r["measure"]) in shown),
                key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),
