@@ -206,13 +206,19 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     if shown is not None:  # the rows of these authorities only: no figures for the rest
         published &= np.array([table.areas[a].code in shown for a in authorities],
                               dtype=bool)
+    # The authorities whose neighbours' figures are worked out (those given rows), and
+    # each authority's place among them.
+    given = np.flatnonzero(published.any(axis=0))
+    place = np.full(len(authorities), -1, dtype=np.int64)
+    place[given] = np.arange(len(given))
     ends = np.cumsum(published.sum(axis=1))
     figures = _written(int(ends[-1]) if count else 0)
     for start in range(0, count, _CHUNK):
         first = int(ends[start - 1]) if start else 0
         last = int(ends[min(start + _CHUNK, count) - 1])
         block = _block(slice(start, start + _CHUNK), local, values, published, symbol,
-                       authorities, polarity, banded, england, region, members, in_model,
+                       authorities, polarity, banded, england, region, members[given],
+                       place, in_model,
                        others, previous)
         for name, array in block.items():
             figures[name][first:last] = array
@@ -267,9 +273,11 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
            published: NDArray[np.bool_], symbol: NDArray[np.int8], authorities: list[int],
            polarity: NDArray[np.int8], banded: NDArray[np.bool_],
            england: NDArray[np.float64], region: NDArray[np.int64],
-           members: NDArray[np.int64], in_model: NDArray[np.bool_],
+           members: NDArray[np.int64], place: NDArray[np.int64], in_model: NDArray[np.bool_],
            others: NDArray[np.int64], previous: NDArray[np.int64]) -> dict[str, Any]:
-    """Every figure of one block of measure-years, one entry per published value."""
+    """Every figure of one block of measure-years, one entry per published value.
+    ``members`` are the neighbours of the authorities given rows, and ``place`` each
+    authority's row among them."""
     block = local[rows]
     lower = polarity[rows] >= 0
     rank, ordered, ranked = ranks(block, lower)
@@ -288,8 +296,8 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
         "symbol": symbol[rows][:, authorities][g, j],
         "rank": np.where(judged, rank[g, j], 0), "ranked": ranked[g], "band": band[g, j],
         "england": england[rows][g], "region_value": values[rows][:, region][g, j],
-        "neighbours_mean": n_mean[g, j], "neighbours_median": n_median[g, j],
-        "neighbours_with_value": n_count[g, j], "in_model": in_model[j],
+        "neighbours_mean": n_mean[g, place[j]], "neighbours_median": n_median[g, place[j]],
+        "neighbours_with_value": n_count[g, place[j]], "in_model": in_model[j],
         "outstanding_mean": o_mean[g, j], "outstanding_with_value": o_count[g, j],
         "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, j], -1),
         "previous": earlier[g], "previous_value": before[g, j],
