@@ -137,8 +137,12 @@ def emit(report: AnyReport, output_format: str,
     whole or not at all (the set is not one step: a full disk part-way leaves the tables
     before it new and those after it as they were)."""
     # Control characters from data are written out before rendering, so a terminal's
-    # own colours survive while an escape sequence in a name or a cell does not.
-    report = type(report).model_validate(printable_tree(report.model_dump()))
+    # own colours survive while an escape sequence in a name or a cell does not. A
+    # report with none (the usual case) is rendered as it is, not validated again.
+    dumped = report.model_dump()
+    printable = printable_tree(dumped)
+    if printable != dumped:
+        report = type(report).model_validate(printable)
     chosen = backend(output_format)
     if output is None or chosen.table_writer is None:
         if chosen.binary:
