@@ -103,8 +103,9 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
             known[text] = parse_period(text)
         return Published(str(row["measure"]), str(row["years"]), known[text])
 
-    chosen = set(typed_periods((published(r) for r in rows), periods, every=every))
-    return [r for r in rows if published(r) in chosen]
+    found = [published(r) for r in rows]
+    chosen = set(typed_periods(found, periods, every=every))
+    return [r for r, item in zip(rows, found, strict=True) if item in chosen]
 
 
 def _funnels(rows: list[dict[str, Any]],
