@@ -12,7 +12,13 @@ import pyarrow as pa
 import pytest
 from hypothesis import given, strategies as st
 
-from corpparent.benchmarking.buffers import from_numpy, string_scalar, strings, to_numpy
+from corpparent.benchmarking.buffers import (
+    from_numpy,
+    string_scalar,
+    strings,
+    table_rows,
+    to_numpy,
+)
 
 _TYPES = {"int8": pa.int8(), "int16": pa.int16(), "int32": pa.int32(), "int64": pa.int64(),
           "uint8": pa.uint8(), "uint32": pa.uint32(), "double": pa.float64(),
@@ -88,6 +94,30 @@ def test_texts_are_the_array_arrow_builds(texts: list[str]) -> None:
     assert written.equals(pa.array(texts, pa.string()))
     for text in texts[:3]:
         assert string_scalar(text).equals(pa.scalar(text, pa.string()))
+
+
+_WORDS = st.none() | st.sampled_from(["A", "B", "no change", "Wiltshire", ""])
+
+
+@given(st.lists(st.tuples(_WORDS, st.none() | st.integers(-5, 5),
+                          st.none() | st.floats(allow_nan=False)), max_size=30),
+       st.integers(1, 3))
+def test_a_tables_rows_are_those_arrow_gives(rows: list[tuple[object, ...]],
+                                             chunks: int) -> None:
+    """Dictionary columns (several chunks, each with its own dictionary, nulls among
+    the indices) and plain ones."""
+    words, numbers, figures = (list(column) for column in zip(*rows, strict=True)) \
+        if rows else ([], [], [])
+    size = max(1, -(-len(rows) // chunks))
+    parts = [slice(i, i + size) for i in range(0, len(rows), size)] or [slice(0, 0)]
+    table = pa.table({
+        "word": pa.chunked_array([pa.array(words[p], pa.string()).dictionary_encode()
+                                  for p in parts], pa.dictionary(pa.int32(), pa.string())),
+        "number": pa.chunked_array([pa.array(numbers[p], pa.int64()) for p in parts],
+                                   pa.int64()),
+        "figure": pa.array(figures, pa.float64()),
+    })
+    assert table_rows(table) == table.to_pylist()
 
 
 #: What a national benchmark written as JSON has no use for: pandas (pyarrow loads it on

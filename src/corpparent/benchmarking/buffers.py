@@ -14,7 +14,10 @@ its values, laid out as NumPy lays them out):
   own ``to_numpy``;
 - `from_numpy`: a one-dimensional NumPy array as an Arrow array, null where ``mask``;
 - `strings`: Python texts as an Arrow string array, and `string_scalar` one text as
-  a scalar to compare a column with.
+  a scalar to compare a column with;
+- `table_rows`: a table's rows as Python dicts, as ``Table.to_pylist`` gives them, each
+  dictionary column's texts made once per distinct text rather than once per row
+  (three to four times quicker on a benchmark's rows).
 
 A dictionary-encoded column is its indices (a fixed-width column) and its dictionary
 (``to_pylist`` reads that without pandas).
@@ -31,7 +34,7 @@ import pyarrow as pa
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-__all__ = ["from_numpy", "string_scalar", "strings", "to_numpy"]
+__all__ = ["from_numpy", "string_scalar", "strings", "table_rows", "to_numpy"]
 
 #: Each fixed-width Arrow type read here, by its name, and the NumPy type of its values.
 _NUMPY: Final = {
@@ -141,3 +144,23 @@ def string_scalar(text: str) -> pa.Scalar:
     """``text`` as an Arrow string scalar, to compare a column with."""
     found: pa.Scalar = strings([text])[0]
     return found
+
+
+def _python(column: Any) -> list[Any]:
+    """A column's values as Python objects; a dictionary column's made from its
+    dictionary's, once per distinct value, chunk by chunk."""
+    if not pa.types.is_dictionary(column.type):
+        found: list[Any] = column.to_pylist()
+        return found
+    values: list[Any] = []
+    for chunk in column.chunks:
+        words = chunk.dictionary.to_pylist()
+        values.extend(None if at is None else words[at] for at in chunk.indices.to_pylist())
+    return values
+
+
+def table_rows(table: pa.Table) -> list[dict[str, Any]]:
+    """``table``'s rows as dicts of Python values, as ``table.to_pylist()`` gives them."""
+    names = table.column_names
+    columns = [_python(column) for column in table.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]

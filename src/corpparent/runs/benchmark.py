@@ -205,6 +205,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     for ``authorities``, ``region`` and ``neighbours_of`` (in ``inputs``' neighbour
     model): each measure and period has a row per authority, in the order chosen, and
     each authority is ranked and banded among every authority, as alone."""
+    from corpparent.benchmarking.buffers import table_rows
     from corpparent.dfe.national_inputs import benchmark_national
 
     codes = [m.code for m in inputs.dictionary]
@@ -235,7 +236,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     rows: list[dict[str, Any]] = []
     every_period: list[dict[str, Any]] = []
     for area in areas:
-        own = [r for r in results.authority(area.code).to_pylist()
+        own = [r for r in table_rows(results.authority(area.code))
                if not measures or r["measure"] in measures]
         every_period += own
         rows += [dict(r) for r in chosen_periods(own, periods, every,
