@@ -13,29 +13,29 @@ to 7). BEFORE, the ``src`` folder of another checkout (``../main/src``), adds it
 benchmark commands to each round, run with that folder first on the import path, so a
 change is timed beside what it changes in the same rounds.
 
-On the development machine (2 cores shared with other jobs, load average 5 to 7 during
-the run; Python 3.11, pyarrow 26, pandas 2), 7 December 2026, 7 rounds, with the main
-line's code before this work as BEFORE; medians, and each over ``import pandas``:
+On the development machine (2 cores shared with other jobs, load average about 2 during
+the run; Python 3.11, pyarrow 26, pandas 2), 7 December 2026, 7 rounds, BEFORE the code
+this work started from; medians, and each over ``import pandas``:
 
 .. code-block:: text
 
     == whole processes, median of 7 rounds side by side: wall time, processor time
-      python (nothing imported)        0.03 s (0.02x)     0.02 s (0.03x)
-      import pandas                    1.55 s (1.00x)     0.49 s (1.00x)
-      benchmark (terminal)             3.60 s (2.32x)     1.65 s (3.34x)
-        before: benchmark (terminal)   5.30 s (3.41x)     2.49 s (5.05x)
-      benchmark -f json                2.75 s (1.77x)     1.15 s (2.33x)
-        before: benchmark -f json      6.03 s (3.89x)     2.14 s (4.35x)
-      benchmark -f html                3.77 s (2.43x)     1.75 s (3.55x)
-        before: benchmark -f html      7.08 s (4.56x)     2.82 s (5.73x)
+      python (nothing imported)        0.02 s (0.03x)     0.01 s (0.02x)
+      import pandas                    0.64 s (1.00x)     0.57 s (1.00x)
+      benchmark (terminal)             1.64 s (2.58x)     1.48 s (2.61x)
+        before: benchmark (terminal)   2.48 s (3.89x)     2.33 s (4.11x)
+      benchmark -f json                1.42 s (2.23x)     1.24 s (2.19x)
+        before: benchmark -f json      2.65 s (4.16x)     2.40 s (4.24x)
+      benchmark -f html                1.64 s (2.58x)     1.60 s (2.82x)
+        before: benchmark -f html      2.79 s (4.39x)     2.74 s (4.83x)
 
-On a busy machine the wall times swing by a factor of two from round to round (``import
-pandas`` took 0.5 to 4 s); the processor times are the steadier measure. Before, pyarrow
-loaded pandas on its own conversions and the command loaded every report writer and the
-plug-in machinery; the engine gave every authority's rows to show one; a report's every
-value was checked for control characters and the report validated again. The 1.5x
-target is not met: starting Python, NumPy, pyarrow and pydantic and loading the report
-model take about as long as ``import pandas`` itself (see docs/performance.md).
+On a busier machine (load average 5 to 7) the wall times swung by a factor of two from
+round to round (``import pandas`` took 0.5 to 4 s) while the ratios held: the processor
+times are the steadier measure. Before, pyarrow loaded pandas on its own conversions and
+the command loaded every report writer and the plug-in machinery; the engine gave every
+authority's rows to show one; a report's every value was checked for control characters
+and the report validated again. The 1.5x target is not met: the imports alone take
+about 1.4 times ``import pandas`` (see docs/performance.md).
 """
 
 from __future__ import annotations
