@@ -24,7 +24,8 @@ import corpparent.report
 from corpparent._lazy import deprecated_names, exported_names, front_door
 from corpparent._moved import MOVED
 
-FRONT_DOORS = [corpparent, corpparent.dfe, corpparent.files, corpparent.indicators]
+FRONT_DOORS = [corpparent, corpparent.dfe, corpparent.files, corpparent.indicators,
+               corpparent.report]
 SOURCE = Path(corpparent.__file__).parent
 ROOT = SOURCE.parent.parent
 MODULES = sorted(

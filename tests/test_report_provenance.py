@@ -69,6 +69,13 @@ def test_plugins_are_read_from_metadata_without_importing(tmp_path: Path,
     assert "testshire_never_imported" not in sys.modules
 
 
+def test_provenance_lists_the_plug_ins_of_the_group_they_are_installed_in() -> None:
+    from corpparent.profile import ENTRY_POINT_GROUP
+    from corpparent.report.provenance import PLUGIN_GROUP
+
+    assert PLUGIN_GROUP == ENTRY_POINT_GROUP
+
+
 def test_a_report_names_the_version_the_package_and_the_build_declare() -> None:
     import tomllib
 

@@ -45,3 +45,38 @@ def test_a_problem_from_data_is_one_line_without_escapes() -> None:
 def test_a_tree_of_values_is_made_printable_throughout() -> None:
     tree = {"name\x07": ["x\x1by", 3, None, {"k": "v\x9b"}]}
     assert printable_tree(tree) == {"name\\x07": ["x\\x1by", 3, None, {"k": "v\\x9b"}]}
+
+
+def _plainly(data: object) -> object:
+    """The rule written plainly: every string printable, keeping line feeds and tabs."""
+    if isinstance(data, str):
+        return printable(data, lines=True)
+    if isinstance(data, dict):
+        return {_plainly(key): _plainly(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return type(data)(_plainly(item) for item in data)
+    return data
+
+
+_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+_TREES = st.recursive(_LEAVES, lambda inner: st.lists(inner) | st.tuples(inner, inner)
+                      | st.dictionaries(st.text(), inner), max_leaves=30)
+
+
+@given(_TREES, st.text())
+def test_a_tree_is_made_printable_as_the_plain_rule_has_it(tree: object, repeated: str) -> None:
+    # A text repeated through the tree, as a report repeats names, is escaped each time.
+    tree = {repeated: [repeated, tree, {repeated: repeated}]}
+    assert printable_tree(tree) == _plainly(tree)
+    assert not _texts_with_controls(printable_tree(tree))
+
+
+def _texts_with_controls(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data] if set(_controls(data)) - {"\n", "\t"} else []
+    if isinstance(data, dict):
+        return [t for k, v in data.items() for t in (*_texts_with_controls(k),
+                                                      *_texts_with_controls(v))]
+    if isinstance(data, list | tuple):
+        return [t for item in data for t in _texts_with_controls(item)]
+    return []

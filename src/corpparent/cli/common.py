@@ -1,5 +1,8 @@
 """What the subcommands share: exit codes, one-line errors, argument types (periods,
-dates, an indicator set from Python), progress, output options and writing output."""
+dates, an indicator set from Python), progress, output options and writing output.
+
+What only some commands use (plug-ins, the disclosure record, rich's progress bar, the
+tidy tables) is imported where it is used, so a command pays only for its own."""
 
 from __future__ import annotations
 
@@ -11,25 +14,16 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, final
+from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import click
 from attrs import field, frozen
-from rich.console import Console
-from rich.progress import track
 
 from corpparent.cli.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
 from corpparent.cli.outputs import given_outputs, refuse_overwriting_inputs, write_output
-from corpparent.cli.recording import Recording
+from corpparent.disclosure import DEFAULT_THRESHOLD
 from corpparent.errors import CorpparentError, DataError
-from corpparent.findings import Finding
-from corpparent.governance.register import AttendanceRegister
-from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period, parse_period
-from corpparent.plugins import load_authority
-from corpparent.plugins.python_objects import load_object
-from corpparent.profile import AuthorityProfile
-from corpparent.report.build import findings_report
 from corpparent.report.formats import RenderOptions, backend, format_names
 from corpparent.report.model import (
     AnyReport,
@@ -40,10 +34,17 @@ from corpparent.report.model import (
 from corpparent.report.output import finish, render, render_binary
 from corpparent.report.profiles import PROFILES, default_profile
 from corpparent.report.provenance import make_provenance
-from corpparent.report.suppression import DEFAULT_THRESHOLD
-from corpparent.report.tables import tidy_tables
-from corpparent.runs.notes import RunWarning
 from corpparent.safe_text import printable_tree
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from corpparent.cli.recording import Recording
+    from corpparent.findings import Finding
+    from corpparent.governance.register import AttendanceRegister
+    from corpparent.indicators.sets import IndicatorSet
+    from corpparent.profile import AuthorityProfile
+    from corpparent.runs.notes import RunWarning
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -88,6 +89,9 @@ class PeriodType(click.ParamType):  # type: ignore[type-arg]
 def progress(items: Sequence[T], description: str, console: Console | None = None) -> Iterator[T]:
     """``items``, with a rich progress bar on ``console`` (default: standard error) when
     it is a terminal and there is more than one item."""
+    from rich.console import Console
+    from rich.progress import track
+
     console = console or Console(stderr=True)
     if len(items) < 2 or not console.is_terminal:
         yield from items
@@ -100,6 +104,8 @@ def profile_and_indicators(
 ) -> tuple[AuthorityProfile | None, IndicatorSet]:
     """The plug-in named by ``--authority`` (if any) and the indicator set to use: from
     ``--indicators`` when given, else the plug-in's; one of the two is needed."""
+    from corpparent.plugins import load_authority
+
     if authority_id is None and indicator_ref is None:
         raise click.UsageError("give --authority (an installed plug-in) or --indicators")
     profile = None if authority_id is None else load_authority(authority_id)
@@ -112,6 +118,9 @@ def profile_and_indicators(
 def load_indicator_set(reference: str) -> IndicatorSet:
     """An indicator set from Python: an [`IndicatorSet`][corpparent.indicators.sets.IndicatorSet],
     or a function returning one."""
+    from corpparent.indicators.sets import IndicatorSet
+    from corpparent.plugins.python_objects import load_object
+
     return load_object(reference, IndicatorSet, "indicators")
 
 
@@ -128,8 +137,12 @@ def emit(report: AnyReport, output_format: str,
     whole or not at all (the set is not one step: a full disk part-way leaves the tables
     before it new and those after it as they were)."""
     # Control characters from data are written out before rendering, so a terminal's
-    # own colours survive while an escape sequence in a name or a cell does not.
-    report = type(report).model_validate(printable_tree(report.model_dump()))
+    # own colours survive while an escape sequence in a name or a cell does not. A
+    # report with none (the usual case) is rendered as it is, not validated again.
+    dumped = report.model_dump()
+    printable = printable_tree(dumped)
+    if printable != dumped:
+        report = type(report).model_validate(printable)
     chosen = backend(output_format)
     if output is None or chosen.table_writer is None:
         if chosen.binary:
@@ -141,6 +154,8 @@ def emit(report: AnyReport, output_format: str,
         text = render(report, output_format, width=terminal_width(), color=color)
         write_output(text, output, what=f"the {output_format} report")
         return
+    from corpparent.report.tables import tidy_tables
+
     tables = tidy_tables(report)
     targets = [output, *(output.with_name(f"{output.stem}-{t.name}{output.suffix}")
                          for t in tables[1:])]
@@ -152,6 +167,13 @@ def emit(report: AnyReport, output_format: str,
     rendered = [chosen.write_table(table) for table in tables]  # all, before any is written
     for table, target, content in zip(tables, targets, rendered, strict=True):
         write_output(content, target, what=f"the {table.name} table")
+
+
+def _recording() -> Recording:
+    """A disclosure record kept where the options leave it by default."""
+    from corpparent.cli.recording import Recording
+
+    return Recording()
 
 
 def breached(reports: Iterable[ScorecardReport | FindingsReport]) -> bool:
@@ -169,7 +191,7 @@ class Output:
     suppress: bool | None
     threshold: int
     fail_on_breach: bool
-    recording: Recording = field(factory=Recording)
+    recording: Recording = field(factory=lambda: _recording())
     paper: RenderOptions = field(factory=RenderOptions)
 
     @property
@@ -290,6 +312,8 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
         if record is not None and no_record:
             raise click.UsageError("--disclosure-record and --no-disclosure-record "
                                    "cannot be given together")
+        from corpparent.cli.recording import Recording
+
         out = Output(output_format, output, profile, suppress_small, threshold, fail_on_breach,
                      Recording(record, enabled=not no_record),
                      RenderOptions(paper_size=paper_size, template=template, author=author))
@@ -358,6 +382,8 @@ def findings_document(
 ) -> FindingsReport:
     """``findings`` as a report document with its provenance (and the attendance register
     of a report of meetings, and the run's ``notes``)."""
+    from corpparent.report.build import findings_report
+
     provenance = make_provenance(
         inputs=inputs, period=period, options={**options, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0),

@@ -28,7 +28,6 @@ import click
 
 from corpparent.errors import DataError
 from corpparent.files.writing import write_whole
-from corpparent.plugins.discovery import installed
 
 __all__ = [
     "OUTPUT_PARAMETERS",
@@ -113,7 +112,11 @@ def reference_files(text: str) -> Iterator[Path]:
             yield from _module_files(target, attribute)
         return
     yield from _module_files(text)
-    for spec in installed(text) if _MODULE_NAME.fullmatch(text) else ():
+    if not _MODULE_NAME.fullmatch(text):
+        return
+    from corpparent.plugins.discovery import installed  # the plug-in machinery, only here
+
+    for spec in installed(text):
         module, _, attribute = spec.value.partition(":")
         yield from _module_files(module.strip(), attribute.strip())
 

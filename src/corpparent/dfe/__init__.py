@@ -10,35 +10,51 @@ only where its figures are.
 
 Benchmarking every authority on every LAIT measure at once
 ([`benchmark_all`][corpparent.dfe.benchmark_all], on NumPy arrays, giving
-[`NationalResults`][corpparent.dfe.NationalResults]) is imported on first use, so importing this
-package loads neither NumPy nor pyarrow.
+[`NationalResults`][corpparent.dfe.NationalResults]), like every name here, is imported on
+first use, so importing this package loads neither NumPy nor pyarrow, and a program that
+needs only the areas does not load the comparators of the scalar benchmark.
 """
 
 from typing import TYPE_CHECKING
 
 from corpparent._lazy import front_door
-from corpparent.dfe.areas import ENGLAND, Area, Areas, Level, UnknownAreaError, known_areas
-from corpparent.dfe.benchmark import Benchmarking, NationalBenchmark, national_benchmark
-from corpparent.dfe.ees import EesRow, EesTable, ees_period
-from corpparent.dfe.figures import Figure, parse_figure
-from corpparent.dfe.lait import (
-    LaitData,
-    LaitDictionary,
-    LaitMeasure,
-    lait_period,
-)
-from corpparent.dfe.national import AreaValues, NationalData
-from corpparent.dfe.neighbours import (
-    Closeness,
-    Neighbour,
-    StatisticalNeighbours,
-)
-from corpparent.dfe.ofsted import Inspection, InspectionOutcomes, Judgement
 
-if TYPE_CHECKING:  # imported on first use (see corpparent._lazy)
+if TYPE_CHECKING:  # each public name, written once, imported on first use
+    from corpparent.dfe.areas import (
+        ENGLAND as ENGLAND,
+        Area as Area,
+        Areas as Areas,
+        Level as Level,
+        UnknownAreaError as UnknownAreaError,
+        known_areas as known_areas,
+    )
+    from corpparent.dfe.benchmark import (
+        Benchmarking as Benchmarking,
+        NationalBenchmark as NationalBenchmark,
+        national_benchmark as national_benchmark,
+    )
+    from corpparent.dfe.ees import EesRow as EesRow, EesTable as EesTable, ees_period as ees_period
+    from corpparent.dfe.figures import Figure as Figure, parse_figure as parse_figure
+    from corpparent.dfe.lait import (
+        LaitData as LaitData,
+        LaitDictionary as LaitDictionary,
+        LaitMeasure as LaitMeasure,
+        lait_period as lait_period,
+    )
     from corpparent.dfe.lait_table import LaitTable as LaitTable
+    from corpparent.dfe.national import AreaValues as AreaValues, NationalData as NationalData
     from corpparent.dfe.national_results import NationalResults as NationalResults
     from corpparent.dfe.national_table import benchmark_all as benchmark_all
+    from corpparent.dfe.neighbours import (
+        Closeness as Closeness,
+        Neighbour as Neighbour,
+        StatisticalNeighbours as StatisticalNeighbours,
+    )
+    from corpparent.dfe.ofsted import (
+        Inspection as Inspection,
+        InspectionOutcomes as InspectionOutcomes,
+        Judgement as Judgement,
+    )
 
 __getattr__, __dir__ = front_door(__name__, globals())
 

@@ -68,6 +68,8 @@ def authority_findings(results: NationalResults, authority: str, *,
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from corpparent.benchmarking.buffers import strings
+
     area = results.area(authority)
     own = results.authority(area.code).select(["measure", "period", "region"]).to_pylist()
     chosen: dict[str, list[str]] = defaultdict(list)
@@ -78,7 +80,7 @@ def authority_findings(results: NationalResults, authority: str, *,
     if not every_period:
         chosen = {m: [max(ps, key=lambda p: results.periods[p])] for m, ps in chosen.items()}
     table = results.table.filter(pc.is_in(results.table["measure"].cast(pa.string()),
-                                          pa.array(sorted(chosen), pa.string())))
+                                          strings(sorted(chosen))))
     published: dict[str, _Published] = defaultdict(_Published)
     columns = table.select(["measure", "period", "authority", "authority_code", "value",
                             "symbol", "england", "region", "region_value"]).to_pydict()

@@ -63,12 +63,15 @@ class NationalInputs:
 
 def benchmark_national(inputs: NationalInputs, *, measures: Collection[str] | None = None,
                        outstanding_as_at: date | None = None,
-                       outstanding: DatedGroup | None = None) -> NationalResults:
+                       outstanding: DatedGroup | None = None,
+                       authorities: Collection[str] | None = None) -> NationalResults:
     """Every authority benchmarked on every measure and year of the inputs (or
-    ``measures``). Each period is compared with the authorities judged Outstanding as at
-    its end ([`as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]), with Ofsted's
-    group as at ``outstanding_as_at`` for every period, or with ``outstanding``, a group
-    of authorities by name or code as a panel declared it (a plug-in's ``[[groups]]``)."""
+    ``measures``), the results holding every authority's rows or only those of
+    ``authorities`` (old LA codes), each ranked and banded among every authority. Each
+    period is compared with the authorities judged Outstanding as at its end
+    ([`as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]), with Ofsted's group as
+    at ``outstanding_as_at`` for every period, or with ``outstanding``, a group of
+    authorities by name or code as a panel declared it (a plug-in's ``[[groups]]``)."""
     from corpparent.dfe.national_table import benchmark_all
 
     outcomes = inputs.outcomes
@@ -88,7 +91,8 @@ def benchmark_national(inputs: NationalInputs, *, measures: Collection[str] | No
                  f" A period ending after {day_text(latest)}, the release's last report, "
                  "is compared with the group as at that day."))
     return benchmark_all(inputs.table, inputs.dictionary, inputs.neighbours, group,
-                         measures=None if measures is None else list(measures), notes=notes)
+                         measures=None if measures is None else list(measures),
+                         authorities=authorities, notes=notes)
 
 
 def standings_of(results: NationalResults, authority: str, measures: Collection[str],
@@ -96,12 +100,13 @@ def standings_of(results: NationalResults, authority: str, measures: Collection[
     """The authority's (by name or code) national rank and band on each of ``measures``
     in every period of the results, and its position in each period's Outstanding
     group; a measure the results lack is absent."""
-    import pyarrow as pa
     import pyarrow.compute as pc
+
+    from corpparent.benchmarking.buffers import strings
 
     wanted = sorted(set(measures))
     table = results.authority(authority)
-    rows = table.filter(pc.is_in(table["measure"], pa.array(wanted))).select(
+    rows = table.filter(pc.is_in(table["measure"], strings(wanted))).select(
         ["measure", "period", "value", "rank", "ranked", "band", "outstanding_better_than",
          "outstanding_with_value", "outstanding_as_at", "outstanding_unknown"]).to_pylist()
     found: dict[str, list[NationalStanding]] = {}

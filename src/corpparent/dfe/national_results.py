@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, final
 import numpy as np
 import pyarrow as pa
 
+from corpparent.benchmarking.buffers import from_numpy, string_scalar, strings
 from corpparent.benchmarking.lait import BANDS, DIRECTIONS
 from corpparent.dfe.areas import Area, Areas
 from corpparent.errors import CorpparentError, Problem
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from corpparent.dfe.neighbours import StatisticalNeighbours
     from corpparent.findings import Finding
 
-__all__ = ["COLUMNS", "DERIVED", "TRAVELS", "NationalResults", "travel"]
+__all__ = ["COLUMNS", "DERIVED", "TRAVELS", "GroupValues", "NationalResults", "travel"]
 
 #: The columns of the results table, and what each holds.
 COLUMNS: Final = {
@@ -120,7 +121,7 @@ def _travel_lookup() -> NDArray[np.int32]:
 
 
 def _nullable(values: NDArray[Any], missing: NDArray[np.bool_]) -> pa.Array:
-    return pa.array(values, mask=missing)
+    return from_numpy(values, mask=missing)
 
 
 def _gather(lookup: NDArray[Any], indices: NDArray[Any], out: NDArray[Any]) -> NDArray[Any]:
@@ -133,8 +134,8 @@ def _gather(lookup: NDArray[Any], indices: NDArray[Any], out: NDArray[Any]) -> N
 
 
 def _numbers(values: NDArray[np.float64]) -> pa.Array:
-    """A number column, null where NaN (Arrow finds the NaNs itself, with no mask)."""
-    return pa.array(values, from_pandas=True)
+    """A number column, null where NaN."""
+    return from_numpy(values, mask=np.isnan(values))
 
 
 def _labels(indices: NDArray[Any], names: list[str | None],
@@ -143,12 +144,29 @@ def _labels(indices: NDArray[Any], names: list[str | None],
     of -1, or a name that is None, makes the row null (Parquet takes no null in a
     dictionary); ``missing``, as long as ``indices``, is room to mark them in."""
     index = indices.astype(np.int32, copy=False)
-    dictionary = pa.array([name or "" for name in names], pa.string())
+    dictionary = strings([name or "" for name in names])
     if None not in names and (not len(index) or index.min() >= 0):
-        return pa.DictionaryArray.from_arrays(pa.array(index), dictionary)
+        return pa.DictionaryArray.from_arrays(from_numpy(index), dictionary)
     empty = np.array([name is None for name in names] + [True], dtype=bool)
     mask = empty[index] if missing is None else _gather(empty, index, missing)
-    return pa.DictionaryArray.from_arrays(pa.array(index, mask=mask), dictionary)
+    return pa.DictionaryArray.from_arrays(from_numpy(index, mask=mask), dictionary)
+
+
+@final
+class GroupValues:
+    """Every authority's figure in each measure and period benchmarked, as the engine
+    ranked and banded them: row ``i`` of ``values`` (one column per authority, NaN
+    where it has no number) holds ``keys[i]``, a ``(measure, period)`` pair (the
+    period's written form; None for a ``Years`` label that is no period, whose row is
+    all NaN). What is worked out from every authority's figures (quartile cuts,
+    spreads) is read here, whichever authorities' rows the results hold."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: tuple[tuple[str, str | None], ...],
+                 values: NDArray[np.float64]) -> None:
+        self.keys = keys
+        self.values = values
 
 
 @final
@@ -160,8 +178,9 @@ class NationalResults:
     [`notes`][corpparent.dfe.national_results.NationalResults.notes] (the sources and their
     publication dates) to show with the figures."""
 
-    __slots__ = ("areas", "axes", "decimals", "model", "names", "neighbours", "notes",
-                 "outstanding", "periods", "polarities", "problems", "table", "unbanded")
+    __slots__ = ("areas", "axes", "decimals", "every_value", "model", "names", "neighbours",
+                 "notes", "outstanding", "periods", "polarities", "problems", "table",
+                 "unbanded")
 
     def __init__(self, table: pa.Table, problems: tuple[Problem, ...], areas: Areas,
                  model: str, notes: tuple[str, ...],
@@ -172,8 +191,12 @@ class NationalResults:
                  neighbours: StatisticalNeighbours | None = None,
                  axes: Mapping[str, str] | None = None,
                  unbanded: Collection[str] = (),
-                 decimals: Mapping[str, int | None] | None = None) -> None:
+                 decimals: Mapping[str, int | None] | None = None,
+                 every_value: GroupValues | None = None) -> None:
         self.table = table
+        #: Every authority's figure in each measure and period (None for results
+        #: not worked out by the engine).
+        self.every_value = every_value
         #: Each measure's name in the dictionary, by measure.
         self.names: Mapping[str, str] = dict(names or {})
         #: Each measure's polarity (None where the dictionary gives none), by measure.
@@ -210,8 +233,10 @@ class NationalResults:
               neighbours: StatisticalNeighbours | None = None,
               axes: Mapping[str, str] | None = None,
               unbanded: Collection[str] = (),
-              decimals: Mapping[str, int | None] | None = None) -> NationalResults:
-        """Assemble the table from the engine's arrays (one entry per output row)."""
+              decimals: Mapping[str, int | None] | None = None,
+              values: NDArray[np.float64] | None = None) -> NationalResults:
+        """Assemble the table from the engine's arrays (one entry per output row);
+        ``values`` is every authority's figure, a row per measure-year (`GroupValues`)."""
         areas = table.areas
         value = figures["value"]
         missing = figures["missing"]
@@ -242,30 +267,30 @@ class NationalResults:
             "value": _numbers(value),
             "symbol": _labels(figures["symbol"], list(table.symbols), missing),
             "rank": _nullable(figures["rank"], np.equal(figures["rank"], 0, out=missing)),
-            "ranked": pa.array(figures["ranked"]),
+            "ranked": from_numpy(figures["ranked"]),
             "band": _labels(band, [b or None for b in BANDS], missing),
             "england": _numbers(figures["england"]),
             "region": pa.DictionaryArray.from_arrays(
-                pa.array(regions, mask=np.less(regions, 0, out=missing)),
-                pa.array(region_names, pa.string())),
+                from_numpy(regions, mask=np.less(regions, 0, out=missing)),
+                strings(region_names)),
         }
         for name in ("region_value", "neighbours_mean", "neighbours_median"):
             columns[name] = _numbers(figures[name])
-        columns["neighbours_with_value"] = pa.array(figures["neighbours_with_value"])
+        columns["neighbours_with_value"] = from_numpy(figures["neighbours_with_value"])
         notes_index = np.logical_not(figures["in_model"], out=figures["neighbours_note"])
         columns["neighbours_note"] = _labels(notes_index,
                                              [None, "no neighbours in this model"], missing)
         columns["outstanding_mean"] = _numbers(figures["outstanding_mean"])
         better = figures["outstanding_better_than"]
         columns["outstanding_better_than"] = _nullable(better, np.less(better, 0, out=missing))
-        columns["outstanding_with_value"] = pa.array(figures["outstanding_with_value"])
+        columns["outstanding_with_value"] = from_numpy(figures["outstanding_with_value"])
         dated = np.array([g.as_at is not None for g in outstanding], dtype=bool)
         days = np.array([np.datetime64(g.as_at, "D") if g.as_at else np.datetime64(0, "D")
                          for g in outstanding], dtype="datetime64[D]")
         unknown = np.array([len(g.unknown) for g in outstanding], dtype=np.int32)
         which = _gather(outstanding_of, group, figures["outstanding_group"])
         undated = _gather(~dated, which, missing)
-        columns["outstanding_as_at"] = pa.array(
+        columns["outstanding_as_at"] = from_numpy(
             _gather(days.astype(np.int32), which, figures["outstanding_as_at"]),
             mask=undated).view(pa.date32())
         columns["outstanding_unknown"] = _nullable(
@@ -286,7 +311,11 @@ class NationalResults:
                    outstanding={written[p]: outstanding[int(outstanding_of[g])]
                                 for g, p in enumerate(periods) if p is not None},
                    periods={text: p for p, text in written.items()}, neighbours=neighbours,
-                   axes=axes, unbanded=unbanded, decimals=decimals)
+                   axes=axes, unbanded=unbanded, decimals=decimals,
+                   every_value=None if values is None else GroupValues(
+                       tuple((table.measures[m], name) for m, name in
+                             zip(group_measure.tolist(), period_names, strict=True)),
+                       values))
 
     # -- one authority -------------------------------------------------------------
 
@@ -300,7 +329,7 @@ class NationalResults:
 
         code = self.area(authority).code
         return self.table.filter(pc.equal(self.table["authority_code"].cast(pa.string()),
-                                          code))
+                                          string_scalar(code)))
 
     def findings(self, authority: str, *, every_period: bool = False,
                  measures: Collection[str] | None = None) -> tuple[Finding, ...]:

@@ -81,13 +81,18 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
                   neighbours: StatisticalNeighbours,
                   outstanding: Collection[str] | DatedGroup | InspectionOutcomes,
                   *, measures: Collection[str] | None = None,
+                  authorities: Collection[str] | None = None,
                   notes: tuple[str, ...] = ()) -> NationalResults:
     """Every authority benchmarked on every measure and ``Years`` label of ``table``
-    (or only ``measures``). ``outstanding`` is the authorities judged Outstanding, one
-    group for every period (old LA codes, or a group as at a date), or Ofsted's
-    inspection outcomes, from which each period takes the group as at its end. A label that is no
-    period of its measure's year type, or a measure the dictionary lacks, is not
-    benchmarked and is listed in the results' ``problems``, never silently dropped."""
+    (or only ``measures``); the results hold every authority's rows, or only those of
+    ``authorities`` (old LA codes), each still ranked, banded and compared among every
+    authority, and every authority's figures in
+    [`every_value`][corpparent.dfe.national_results.NationalResults.every_value].
+    ``outstanding`` is the authorities judged Outstanding, one group for every period
+    (old LA codes, or a group as at a date), or Ofsted's inspection outcomes, from which
+    each period takes the group as at its end. A label that is no period of its
+    measure's year type, or a measure the dictionary lacks, is not benchmarked and is
+    listed in the results' ``problems``, never silently dropped."""
     keep = np.ones(len(table), dtype=bool)
     if measures is not None:
         chosen = set(measures)
@@ -123,7 +128,8 @@ def benchmark_all(table: LaitTable, dictionary: LaitDictionary,
     usable = keep & has_period[group]
     return _evaluate(table, usable, group, group_measure, group_label, periods, polarity,
                      banded, neighbours, *_outstanding_groups(outstanding, periods, table),
-                     problems, notes, dictionary)
+                     problems, notes, dictionary,
+                     None if authorities is None else set(authorities))
 
 
 def _rows_of(table: LaitTable, keep: NDArray[np.bool_], group: NDArray[np.int64],
@@ -171,7 +177,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
               banded: NDArray[np.bool_], neighbours: StatisticalNeighbours,
               outstanding: tuple[DatedGroup, ...], outstanding_of: NDArray[np.int64],
               problems: list[Problem],
-              notes: tuple[str, ...], dictionary: LaitDictionary) -> NationalResults:
+              notes: tuple[str, ...], dictionary: LaitDictionary,
+              shown: set[str] | None) -> NationalResults:
     count = len(group_measure)
     authorities = [i for i, a in enumerate(table.areas) if a.level is Level.LOCAL_AUTHORITY]
     column = np.full(len(table.areas) + 1, -1, dtype=np.int64)
@@ -196,13 +203,22 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
     # cache and ten times the data costs ten times the time; each block's figures go
     # straight into arrays made once for every output row.
     published = present[:, authorities]
+    if shown is not None:  # the rows of these authorities only: no figures for the rest
+        published &= np.array([table.areas[a].code in shown for a in authorities],
+                              dtype=bool)
+    # The authorities whose neighbours' figures are worked out (those given rows), and
+    # each authority's place among them.
+    given = np.flatnonzero(published.any(axis=0))
+    place = np.full(len(authorities), -1, dtype=np.int64)
+    place[given] = np.arange(len(given))
     ends = np.cumsum(published.sum(axis=1))
     figures = _written(int(ends[-1]) if count else 0)
     for start in range(0, count, _CHUNK):
         first = int(ends[start - 1]) if start else 0
         last = int(ends[min(start + _CHUNK, count) - 1])
         block = _block(slice(start, start + _CHUNK), local, values, published, symbol,
-                       authorities, polarity, banded, england, region, members, in_model,
+                       authorities, polarity, banded, england, region, members[given],
+                       place, in_model,
                        others, previous)
         for name, array in block.items():
             figures[name][first:last] = array
@@ -218,7 +234,8 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         outstanding=outstanding, outstanding_of=outstanding_of, neighbours=neighbours,
         axes={m: d.axis for m in table.measures if (d := dictionary.get(m))},
         unbanded={m for m in table.measures if (d := dictionary.get(m)) and not d.quartiles},
-        decimals={m: d.dps for m in table.measures if (d := dictionary.get(m))})
+        decimals={m: d.dps for m in table.measures if (d := dictionary.get(m))},
+        values=local)
 
 
 def _written(rows: int) -> dict[str, Any]:
@@ -256,9 +273,11 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
            published: NDArray[np.bool_], symbol: NDArray[np.int8], authorities: list[int],
            polarity: NDArray[np.int8], banded: NDArray[np.bool_],
            england: NDArray[np.float64], region: NDArray[np.int64],
-           members: NDArray[np.int64], in_model: NDArray[np.bool_],
+           members: NDArray[np.int64], place: NDArray[np.int64], in_model: NDArray[np.bool_],
            others: NDArray[np.int64], previous: NDArray[np.int64]) -> dict[str, Any]:
-    """Every figure of one block of measure-years, one entry per published value."""
+    """Every figure of one block of measure-years, one entry per published value.
+    ``members`` are the neighbours of the authorities given rows, and ``place`` each
+    authority's row among them."""
     block = local[rows]
     lower = polarity[rows] >= 0
     rank, ordered, ranked = ranks(block, lower)
@@ -277,8 +296,8 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
         "symbol": symbol[rows][:, authorities][g, j],
         "rank": np.where(judged, rank[g, j], 0), "ranked": ranked[g], "band": band[g, j],
         "england": england[rows][g], "region_value": values[rows][:, region][g, j],
-        "neighbours_mean": n_mean[g, j], "neighbours_median": n_median[g, j],
-        "neighbours_with_value": n_count[g, j], "in_model": in_model[j],
+        "neighbours_mean": n_mean[g, place[j]], "neighbours_median": n_median[g, place[j]],
+        "neighbours_with_value": n_count[g, place[j]], "in_model": in_model[j],
         "outstanding_mean": o_mean[g, j], "outstanding_with_value": o_count[g, j],
         "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, j], -1),
         "previous": earlier[g], "previous_value": before[g, j],

@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from corpparent._moved import moved_name
+from corpparent.disclosure import DEFAULT_THRESHOLD
 from corpparent.errors import DefinitionError
 from corpparent.report.formats import RenderOptions, backend
 from corpparent.report.model import (
@@ -25,7 +26,6 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.profiles import default_profile, suppresses
-from corpparent.report.suppression import DEFAULT_THRESHOLD, Suppression, suppress
 
 __all__ = ["finish", "render", "render_binary"]
 
@@ -63,6 +63,8 @@ def finish(
     finished = report.model_copy(update=update)
     if not withhold:
         return finished
+    from corpparent.report.suppression import Suppression, suppress  # only where it is used
+
     return suppress(finished, Suppression(threshold), published=published,
                     withheld_before=withheld_before)
 

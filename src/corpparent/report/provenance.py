@@ -17,7 +17,6 @@ from pathlib import Path
 
 from corpparent._version import __version__
 from corpparent.errors import DataError
-from corpparent.profile import ENTRY_POINT_GROUP
 from corpparent.report.model import InputFile, PluginVersion, Provenance
 
 __all__ = [
@@ -29,7 +28,9 @@ __all__ = [
     "sha256_of",
 ]
 
-PLUGIN_GROUP = ENTRY_POINT_GROUP
+#: The entry-point group of authority plug-ins (`corpparent.profile.ENTRY_POINT_GROUP`),
+#: written here so that a report's provenance does not load the whole profile model.
+PLUGIN_GROUP = "corpparent.authorities"
 _CHUNK = 1 << 16
 
 

@@ -103,8 +103,9 @@ def chosen_periods(rows: Sequence[Mapping[str, Any]], periods: Sequence[str] = (
             known[text] = parse_period(text)
         return Published(str(row["measure"]), str(row["years"]), known[text])
 
-    chosen = set(typed_periods((published(r) for r in rows), periods, every=every))
-    return [r for r in rows if published(r) in chosen]
+    found = [published(r) for r in rows]
+    chosen = set(typed_periods(found, periods, every=every))
+    return [r for r, item in zip(rows, found, strict=True) if item in chosen]
 
 
 def _funnels(rows: list[dict[str, Any]],
@@ -204,22 +205,27 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     for ``authorities``, ``region`` and ``neighbours_of`` (in ``inputs``' neighbour
     model): each measure and period has a row per authority, in the order chosen, and
     each authority is ranked and banded among every authority, as alone."""
+    from corpparent.benchmarking.buffers import table_rows
     from corpparent.dfe.national_inputs import benchmark_national
 
     codes = [m.code for m in inputs.dictionary]
     measures = [measure_code(codes, m) or m for m in measures]
-    results = benchmark_national(inputs, measures=list(measures) or None,
-                                 outstanding_as_at=outstanding_as_at)
-    areas = chosen_authorities(results.areas, inputs.neighbours, authorities=authorities,
-                               region=region, neighbours_of=neighbours_of)
+    areas = chosen_authorities(inputs.table.directory, inputs.neighbours,
+                               authorities=authorities, region=region,
+                               neighbours_of=neighbours_of)
     if not areas:
         raise DataError.single("authorities", "no authority was chosen")
+    # Only the chosen authorities' rows are worked out, each ranked and banded among
+    # every authority; what needs every authority's figures reads the engine's own.
+    results = benchmark_national(inputs, measures=list(measures) or None,
+                                 outstanding_as_at=outstanding_as_at,
+                                 authorities=[a.code for a in areas])
     replaced = {a.code: results.areas.successors(a.code) for a in areas}
     notes = (*(f"{a} {replaced[a.code]}." for a in areas if replaced[a.code]),
              *results.notes)
     if measures:
-        known = set(results.names) | {str(m) for m in
-                                      results.table["measure"].unique().to_pylist()}
+        figures = results.every_value
+        known = set(results.names) | {m for m, _ in (figures.keys if figures else ())}
         unknown = sorted(set(measures) - known)
         if unknown:
             close = [c for m in unknown for c in closest_codes(known, m)]
@@ -230,7 +236,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     rows: list[dict[str, Any]] = []
     every_period: list[dict[str, Any]] = []
     for area in areas:
-        own = [r for r in results.authority(area.code).to_pylist()
+        own = [r for r in table_rows(results.authority(area.code))
                if not measures or r["measure"] in measures]
         every_period += own
         rows += [dict(r) for r in chosen_periods(own, periods, every,
@@ -247,7 +253,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     shown = {str(r["measure"]) for r in rows}
     drawn = _funnels(rows, funnels)
     add_themes(rows, inputs.dictionary, spreads(
-        results.table, {(str(r["measure"]), str(r["period"])) for r in rows}))
+        results.every_value, {(str(r["measure"]), str(r["period"])) for r in rows}))
     series = measure_series(
         sorted((r for r in every_period if str(r["measure"]) in shown),
                key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),

@@ -86,42 +86,34 @@ def quartile_cuts(results: NationalResults, measures: Collection[str],
     """The quartile cuts of every authority's values, by ``(measure, period)``, for each
     of ``measures`` in every period the results hold: the minimum, R's type-7 q25,
     median and q75, and the maximum, cut by the engine's own
-    [`row_quartiles`][corpparent.benchmarking.columnar.row_quartiles] on a matrix of one
-    row per measure and period and one column per authority, as the engine bands."""
+    [`row_quartiles`][corpparent.benchmarking.columnar.row_quartiles] on the figures the
+    engine banded (the results'
+    [`every_value`][corpparent.dfe.national_results.NationalResults.every_value]: one row
+    per measure and period, one column per authority), whichever authorities' rows the
+    results hold."""
     import numpy as np
 
     from corpparent.benchmarking.columnar import row_quartiles
 
-    table = results.table
-    measure = table["measure"].combine_chunks()
-    period = table["period"].combine_chunks()
-    authority = table["authority_code"].combine_chunks()
-    names = measure.dictionary.to_pylist()
-    wanted = np.array([i for i, name in enumerate(names) if name in measures], dtype=np.int64)
-    value = table["value"].to_numpy()
-    codes = measure.indices.to_numpy(zero_copy_only=False)
-    keep = np.isin(codes, wanted) & ~np.isnan(value) & period.is_valid().to_numpy(
-        zero_copy_only=False)
-    if not keep.any():
+    every = results.every_value
+    if every is None:
         return {}
-    periods = period.dictionary.to_pylist()
-    width = len(periods)
-    key = (codes[keep].astype(np.int64) * width
-           + period.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64))
-    seen = np.zeros(int(key.max()) + 1, dtype=bool)
-    seen[key] = True
-    distinct = np.flatnonzero(seen)
-    row = (np.cumsum(seen) - 1)[key]
-    matrix = np.full((len(distinct), len(authority.dictionary)), np.nan)
-    matrix[row, authority.indices.to_numpy(zero_copy_only=False)[keep]] = value[keep]
-    ordered = np.sort(matrix, axis=1)  # NaN last
+    rows = [row for row, (measure, period) in enumerate(every.keys)
+            if period is not None and measure in measures]
+    ordered = np.sort(every.values[rows], axis=1)  # NaN last
     count = np.count_nonzero(~np.isnan(ordered), axis=1).astype(np.int64)
+    some = count > 0
+    ordered, count = ordered[some], count[some]
+    keys = [every.keys[row] for row, any_value in zip(rows, some.tolist(), strict=True)
+            if any_value]
+    if not keys:
+        return {}
     q25, q50, q75 = row_quartiles(ordered, count)
-    top = ordered[np.arange(len(distinct)), count - 1]
-    return {(names[k // width], periods[k % width]): Quartiles(low, a, b, c, high)
-            for k, low, a, b, c, high in zip(distinct.tolist(), ordered[:, 0].tolist(),
-                                             q25.tolist(), q50.tolist(), q75.tolist(),
-                                             top.tolist(), strict=True)}
+    top = ordered[np.arange(len(keys)), count - 1]
+    return {(str(m), str(p)): Quartiles(low, a, b, c, high)
+            for (m, p), low, a, b, c, high in zip(keys, ordered[:, 0].tolist(), q25.tolist(),
+                                                  q50.tolist(), q75.tolist(), top.tolist(),
+                                                  strict=True)}
 
 
 def _number(row: Mapping[str, Any], name: str) -> float | None:

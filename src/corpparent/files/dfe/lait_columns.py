@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Final
 
+from corpparent.benchmarking.buffers import to_numpy
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.parquet_checks import (
@@ -93,7 +94,7 @@ def read_lait_table(path: str | Path) -> LaitTable:
         table = pq.ParquetFile(path, read_dictionary=_as_dictionaries(metadata)).read(
             columns=list(_COLUMNS))
         _check_text(table)
-        number = table["LA Number"].to_numpy().astype(np.float64, copy=False)
+        number = to_numpy(table["LA Number"], null=np.nan).astype(np.float64, copy=False)
     except parquet_errors() as exc:
         raise DataError.single(source, f"cannot read the parquet file: {exc}") from None
     columns = _text_columns(table, source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from corpparent.benchmarking.buffers import from_numpy, string_scalar, to_numpy
 from corpparent.errors import Problem
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
@@ -68,10 +69,7 @@ def _positions(chunk: Any) -> NDArray[np.int32]:
     through a buffer), -1 picks the last entry of a mapping that ends with the empty
     cell's; every other index was checked against its dictionary by `_check_text`.
     """
-    indices = chunk.indices
-    if chunk.null_count:
-        indices = indices.fill_null(-1)
-    found: NDArray[np.int32] = indices.to_numpy()
+    found: NDArray[np.int32] = to_numpy(chunk.indices, null=-1)
     return found
 
 
@@ -88,14 +86,14 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
     for chunk in column.chunks:
         coded = pa.types.is_dictionary(chunk.type)
         words = chunk.dictionary if coded else chunk
-        blank = pc.fill_null(pc.equal(words, _NOT_GIVEN), True)
+        blank = to_numpy(pc.equal(words, string_scalar(_NOT_GIVEN)), null=True)
         try:
-            cast = pc.cast(pc.if_else(blank, pa.scalar(None, words.type), words),
-                           pa.float64())
+            cast = pc.cast(pc.if_else(from_numpy(blank), pa.nulls(len(words), words.type),
+                                      words), pa.float64())
         except pa.ArrowInvalid:
             return None
-        numbers = cast.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
-        if not np.all(np.isfinite(numbers) | blank.to_numpy(zero_copy_only=False)):
+        numbers = to_numpy(cast).astype(np.float64, copy=False)
+        if not np.all(np.isfinite(numbers) | blank):
             return None
         if coded:
             np.take(np.append(numbers, np.nan), _positions(chunk),
@@ -126,13 +124,14 @@ def _values(column: Any, source: str, problems: list[Problem],
         column = column.cast(column.type.value_type)
     text = column.combine_chunks()
     trimmed = pc.utf8_trim_whitespace(text)
-    numeric = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
-    numbers = pc.cast(pc.if_else(numeric, trimmed, pa.scalar(None, pa.string())),
-                      pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
-    others = np.flatnonzero(~numeric.to_numpy(zero_copy_only=False))
+    numeric = to_numpy(pc.match_substring_regex(trimmed, _NUMBER), null=False)
+    numbers = to_numpy(pc.cast(pc.if_else(from_numpy(numeric), trimmed,
+                                          pa.nulls(len(trimmed), trimmed.type)),
+                               pa.float64())).astype(np.float64)
+    others = np.flatnonzero(~numeric)
     symbols: list[str | None] = [None]
     codes = np.zeros(len(numbers), dtype=np.int8)
-    words = pc.utf8_lower(trimmed.take(pa.array(others, pa.int64()))).to_pylist()
+    words = pc.utf8_lower(trimmed.take(from_numpy(others.astype(np.int64)))).to_pylist()
     bad: list[int] = []
     for row, word in zip(others.tolist(), words, strict=True):
         if word in (_NOT_GIVEN, "", None):

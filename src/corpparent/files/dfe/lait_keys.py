@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from corpparent.benchmarking.buffers import from_numpy, to_numpy
 from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Level, known_areas
 from corpparent.dfe.lait import ENGLAND_NUMBER
 from corpparent.errors import Problem
@@ -145,7 +146,6 @@ def _pairs(number: NDArray[np.float64], place: NDArray[np.integer[Any]], width: 
     sized by the numbers themselves.
     """
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     places, at = _distinct(place, width)
@@ -159,12 +159,12 @@ def _pairs(number: NDArray[np.float64], place: NDArray[np.integer[Any]], width: 
         pairs, inverse = _distinct(key, size)
         numbers = pairs // len(places) + low
     else:
-        encoded = pc.dictionary_encode(pa.array(number, pa.float64()))
+        encoded = pc.dictionary_encode(from_numpy(number.astype(np.float64, copy=False)))
         pairs, inverse = _distinct(
-            _key((encoded.indices.to_numpy(), at), (len(encoded.dictionary), len(places)),
+            _key((to_numpy(encoded.indices), at), (len(encoded.dictionary), len(places)),
                  np.int64),
             len(encoded.dictionary) * len(places))
-        numbers = encoded.dictionary.to_numpy().astype(np.int64)[pairs // len(places)]
+        numbers = to_numpy(encoded.dictionary).astype(np.int64)[pairs // len(places)]
     return numbers, places[pairs % len(places)], inverse
 
 

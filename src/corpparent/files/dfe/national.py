@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from corpparent.dfe.benchmark import Benchmarking
-from corpparent.dfe.lait import LaitDictionary
 from corpparent.files.dfe.lait import read_lait, read_lait_dictionary
-from corpparent.files.dfe.mapping import (
-    FileMapping,
-    IndicatorMapping,
-    read_folder,
-    shipped_mappings,
-)
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.files.dfe.ofsted import read_ofsted
+
+if TYPE_CHECKING:  # the mappings and the scalar benchmark load when a folder is read
+    from corpparent.dfe.benchmark import Benchmarking
+    from corpparent.dfe.lait import LaitDictionary
+    from corpparent.files.dfe.mapping import FileMapping, IndicatorMapping
 
 __all__ = [
     "LAIT_DICTIONARY_FILE",
@@ -46,6 +43,9 @@ def read_benchmarking(folder: str | Path, mappings: Iterable[FileMapping] | None
     model (``sn_model_2025_wide.csv``, or the file named by ``neighbours``, such as
     the April 2021 groupings) and Ofsted's outcomes
     (``ofsted_ilacs_outcomes_2025-03-31.csv``)."""
+    from corpparent.dfe.benchmark import Benchmarking
+    from corpparent.files.dfe.mapping import read_folder, shipped_mappings
+
     chosen = shipped_mappings() if mappings is None else tuple(mappings)
     base = Path(folder)
     data = read_folder(base, chosen)
@@ -67,6 +67,9 @@ def read_lait_benchmarking(folder: str | Path,
     """The same from the LAIT dataset (``lait_bds_long.parquet`` and its dictionary)
     instead of the EES files: every mapped indicator that names a ``lait`` measure.
     Needs pyarrow (``pip install 'corpparent[dfe]'``)."""
+    from corpparent.dfe.benchmark import Benchmarking
+    from corpparent.files.dfe.mapping import shipped_mappings
+
     chosen = shipped_mappings() if mappings is None else tuple(mappings)
     base = Path(folder)
     items = [(item, mapping) for mapping in chosen for item in mapping.indicators
