@@ -218,3 +218,16 @@ def test_a_region_has_a_row_per_authority_in_each_theme() -> None:
     assert int(line.strip("|").split("|")[1]) == sum(
         r["theme"] == "Children Looked After" for r in rows)
     assert "Authority (region)" in shown
+
+
+def test_a_row_whose_published_figures_are_equal_is_no_mover_either_way() -> None:
+    """LAIT's travel can say "improved" where the figures, at their published decimal
+    places, are equal: such a row moved by no share a reader can see, so it is neither
+    among the most improved nor (with a change of +0.00) among the most worsened."""
+    still = BenchmarkRowOut(measure="M1", years="2025", period="2024-25",
+                            authority="Wiltshire", authority_code="865", theme="Adoption",
+                            band="A", travel="improved", value=71.0, previous_value=71.0,
+                            spread=10.0, polarity="higher is better")
+    assert movement(still) is None
+    (summary,) = summarise([still])
+    assert summary.improved == summary.worsened == ()

@@ -88,10 +88,12 @@ def by_theme(rows: Iterable[BenchmarkRowOut]) -> dict[str, list[BenchmarkRowOut]
 def movement(row: BenchmarkRowOut) -> float | None:
     """The change since the period before as a share of the spread, positive where the
     measure's polarity makes it an improvement; None where the row improved or worsened
-    by no measurable share (no figure before, no spread, no polarity)."""
+    by no measurable share (no figure before, no spread, no polarity, or figures equal
+    at the published decimal places, where the travel was read from finer ones)."""
     sign = _SIGN.get(row.polarity or "")
     if (sign is None or row.value is None or row.previous_value is None
-            or not row.spread or row.travel not in ("improved", "worsened")):
+            or not row.spread or row.travel not in ("improved", "worsened")
+            or row.value == row.previous_value):
         return None
     return sign * (row.value - row.previous_value) / row.spread
 
