@@ -80,7 +80,7 @@ class Care:
     ``children`` holds each child's identifier once (sorted), and ``child`` the index
     of each episode's child in it; identifiers stay inside the engine and never reach a
     measure's figures. ``held`` gives each child's code in the returns'
-    [`History`][corpparent.ssda903.history.History] (``history``), the integer the
+    `History` (``history``, see `corpparent.ssda903.history`), the integer the
     engine looks children up by, and ``bounds`` each period's child, first and last day
     ([`period_bounds`][corpparent.ssda903.engine.Care.period_bounds]).
     """
@@ -103,7 +103,7 @@ class Care:
         """The episodes of ``returns`` up to ``year``: where two years' returns hold an
         episode of one child beginning on one day, the later return's is kept.
 
-        Taken from the returns' [`History`][corpparent.ssda903.history.History], whose
+        Taken from the returns' `History` (`corpparent.ssda903.history`), whose
         episodes are sorted once for every year; a year's ``Care`` is made once and
         kept there."""
         history = history_of(returns)
@@ -140,7 +140,7 @@ class Care:
 
     def index_of(self, codes: Ints) -> Ints:
         """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
-        of each code (see [`History`][corpparent.ssda903.history.History]), or -1 for a
+        of each code (its place in the returns' `History`), or -1 for a
         child with no episode here."""
         at = np.clip(np.searchsorted(self.held, codes), 0, max(len(self.held) - 1, 0))
         found = self.held[at] == codes if len(self.held) \
