@@ -9,6 +9,7 @@ import datetime as dt
 from random import Random
 
 import attrs
+import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
@@ -73,7 +74,7 @@ def test_a_repeated_episode_is_refused_for_its_own_year_and_after_only() -> None
     earlier = Return("2022-23", {"Episodes": _episodes(dt.date(2022, 5, 1))})
     repeated = _episodes(dt.date(2023, 6, 1), dt.date(2023, 6, 1))
     later = Return("2023-24", {"Episodes": Table(
-        "Episodes", repeated.columns, repeated.lines + [2, 3], "Episodes.csv")})
+        "Episodes", repeated.columns, np.array([2, 3]), "Episodes.csv")})
     both = Returns([earlier, later])
     [count] = compute(both, "2022-23", ["cla_31_march"])
     assert count.numerator == 1
