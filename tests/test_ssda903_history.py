@@ -58,6 +58,7 @@ def test_a_history_belongs_to_one_returns_object(found: Returns) -> None:
     assert history_of(attrs.evolve(found)) is not history_of(found)
     last = list(found)[-1]
     assert Care.of(found, last) is Care.of(found, last)
+    assert Care.of(same, last) is not Care.of(found, last)
     assert Care.of(same, last).history is history_of(same)
 
 

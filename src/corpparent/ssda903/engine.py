@@ -40,7 +40,13 @@ from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import FinancialYear
-from corpparent.ssda903.history import PLACEMENT, History, first_of_runs, history_of
+from corpparent.ssda903.history import (
+    PLACEMENT,
+    History,
+    cares_of,
+    first_of_runs,
+    history_of,
+)
 from corpparent.ssda903.returns import Return, Returns
 
 __all__ = ["Care", "age_at"]
@@ -105,11 +111,11 @@ class Care:
 
         Taken from the returns' `History` (`corpparent.ssda903.history`), whose
         episodes are sorted once for every year; a year's ``Care`` is made once and
-        kept there."""
-        history = history_of(returns)
-        made: Care | None = history.cares.get(year.year)
+        kept with the returns."""
+        cares = cares_of(returns)
+        made: Care | None = cares.get(year.year)
         if made is None:
-            made = history.cares[year.year] = cls._made(history, year)
+            made = cares[year.year] = cls._made(history_of(returns), year)
         return made
 
     @classmethod

@@ -40,7 +40,7 @@ from corpparent.ssda903.codes import (
 )
 from corpparent.ssda903.returns import Return, Returns, Table
 
-__all__ = ["PLACEMENT", "History", "first_of_runs", "history_of"]
+__all__ = ["PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
 
 Days = npt.NDArray[np.datetime64]
 Flags = npt.NDArray[np.bool_]
@@ -79,8 +79,8 @@ class History:
     [`history_of`][corpparent.ssda903.history.history_of].
     """
 
-    __slots__ = ("_born", "_children", "_tables", "cares", "code", "episodes", "lines",
-                 "names", "repeated", "sources", "year")
+    __slots__ = ("_born", "_children", "_tables", "code", "episodes", "lines", "names",
+                 "repeated", "sources", "year")
 
     def __init__(self, returns: Returns) -> None:
         self._tables: dict[tuple[int, str], Table] = {
@@ -111,9 +111,6 @@ class History:
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
         self._children: dict[tuple[int, str], Ints] = {}
         self._born: dict[int, Days] = {}
-        #: The engine's [`Care`][corpparent.ssda903.engine.Care] of each year asked
-        #: for, by its first calendar year (kept here, built by the engine).
-        self.cares: dict[int, Any] = {}
 
     def up_to(self, year: FinancialYear) -> Ints:
         """The sorted positions of the episodes read from the returns of ``year`` and
@@ -162,13 +159,39 @@ class History:
         return self._born[last]
 
 
-def history_of(returns: Returns) -> History:
-    """The [`History`][corpparent.ssda903.history.History] of ``returns``, built the
-    first time it is asked for and kept on that object (its one private slot, set
-    here and nowhere else: ``Returns`` is frozen, and the history is derived from its
-    tables, which it never changes)."""
-    kept: History | None = returns._history
+@final
+class _Kept:
+    """What is kept on a ``Returns`` object: its history, and the engine's
+    [`Care`][corpparent.ssda903.engine.Care] of each year asked for, by the year's first
+    calendar year (apart from the history, which a ``Care`` refers to, so that nothing
+    refers back and the whole is freed with the returns)."""
+
+    __slots__ = ("cares", "history")
+
+    def __init__(self, returns: Returns) -> None:
+        self.history = History(returns)
+        self.cares: dict[int, Any] = {}
+
+
+def _kept(returns: Returns) -> _Kept:
+    """The history of ``returns`` and the years' ``Care`` built from it, built the first
+    time asked for and kept on that object: in its one private slot, set here and
+    nowhere else (``Returns`` is frozen, and what is kept is derived from its tables,
+    which it never changes)."""
+    kept: _Kept | None = returns._history
     if kept is None:
-        kept = History(returns)
+        kept = _Kept(returns)
         object.__setattr__(returns, "_history", kept)
     return kept
+
+
+def history_of(returns: Returns) -> History:
+    """The [`History`][corpparent.ssda903.history.History] of ``returns``, gathered the
+    first time it is asked for and kept with them."""
+    return _kept(returns).history
+
+
+def cares_of(returns: Returns) -> dict[int, Any]:
+    """The engine's ``Care`` of each year of ``returns`` asked for so far, by the
+    year's first calendar year, for the engine to keep and find them."""
+    return _kept(returns).cares
