@@ -40,15 +40,18 @@ identifiers' codes, a sort of 175,778 identifiers as text), 0.04 s making the te
 episodes, the rest each measure's own counting. ``measure`` here times a new
 ``Returns`` each run, so the history is gathered in every figure.
 
-Before and after, one after the other (load average 4 to 5, REPEATS 5): 45,000
-children, measured in 0.80 to 0.85 s before and 0.51 s after (0.30 to 0.34 s at load
-average 2 to 3); read and measured 1.39 to 1.50 s before and 1.08 to 1.17 s after,
-against 0.11 to 0.15 s for pyarrow: 8 to 11x. 5,000 children: measured in 0.11 to
-0.14 s before and 0.04 s after. The target of 3x pyarrow is not reached: the measures
-alone now take three to five times pyarrow's time, and reading as much again (0.5 to
-0.7 s, four to six times pyarrow's). The time per 1,000 episodes falls as the return
-grows (26 ms at 5,000 children, 11 to 12 ms at 45,000: a hundred files' fixed costs
-spread), so the cost grows no faster than the episodes.
+Before and after, one after the other (load average 3 to 5, REPEATS 3): 45,000
+children measured in 1.06 to 1.10 s before and 0.20 to 0.25 s after; read and measured
+1.58 to 1.67 s before and 0.58 to 0.67 s after, against 0.08 to 0.11 s for pyarrow:
+from 10 to 15x down to 6 to 7x. At a heavier moment (load average 4 to 5, REPEATS 5)
+the measures took 0.80 to 0.85 s before and 0.51 s after. 5,000 children: measured in
+0.11 to 0.14 s before and 0.04 s after. The target of 3x pyarrow is not reached: the
+measures alone now take two to four times pyarrow's time, and reading takes four to
+six times it (0.4 to 0.6 s, the reader's own work: the header and read limits, each
+column's checks, the text made NumPy's), so the two together stay about 6x. The time
+per 1,000 episodes falls as the return grows (15 to 26 ms at 5,000 children, 6 to 12 ms
+at 45,000: a hundred files' fixed costs spread), so the cost grows no faster than the
+episodes.
 """
 
 from __future__ import annotations
