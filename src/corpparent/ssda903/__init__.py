@@ -7,7 +7,9 @@ March. This package computes those measures from the return itself:
 - `returns`: the return as columns, one [`Return`][corpparent.ssda903.Return] per
   collection year (``2023-24``), [`Returns`][corpparent.ssda903.Returns] for several;
 - `engine`: the episode engine ([`Care`][corpparent.ssda903.Care]): periods of
-  care, placements, short breaks set apart, ages at dates;
+  care, placements, short breaks set apart, ages at dates; `history`: the episodes of
+  every year read, gathered and sorted once per [`Returns`][corpparent.ssda903.Returns]
+  and shared by every year's measures;
 - `measuring` and `definitions`: each
   measure a [`Measure`][corpparent.ssda903.Measure] quoting the DfE's passage it follows, and
   [`measures`][corpparent.ssda903.measures], a year's measures as a tidy table, at 31 March or at

@@ -60,9 +60,10 @@ def _oc2(column: str) -> Callable[[Care, Returns, Window], Count]:
         """Of the children looked after at 31 March continuously since 1 April, those
         whose OC2 row says ``column`` is up to date (code 1)."""
         cohort = care.continuously_since(window.first, window.last)
-        table = returns[window.year].table("OC2")
+        found = returns[window.year]
+        table = found.table("OC2")
         assert table is not None  # the measure needs it
-        codes = care.codes_of(table.column("CHILD"))
+        codes = care.children_of(found, "OC2")
         done = codes[(table.column(column) == "1") & (codes >= 0)]
         return int(np.isin(cohort, done).sum()), len(cohort)
 
@@ -70,25 +71,30 @@ def _oc2(column: str) -> Callable[[Care, Returns, Window], Count]:
     return count
 
 
-def _missing_rows(returns: Returns, window: Window) -> dict[str, npt.NDArray[Any]]:
+def _missing_rows(care: Care, returns: Returns, window: Window
+                  ) -> dict[str, npt.NDArray[Any]]:
     """The Missing rows of the returns whose years the window touches: the year's own
     for a year's figures, the year before's too for twelve months to a day before 31
-    March. An incident a later return holds too (open at the earlier one's 31 March)
-    is taken from the later, which writes its end; two incidents of one child begun on
-    one day in one return are two incidents."""
+    March, each with ``CODE``, its child's index in ``care.children`` (-1 for none). An
+    incident a later return holds too (open at the earlier one's 31 March) is taken
+    from the later, which writes its end; two incidents of one child begun on one day
+    in one return are two incidents."""
     first_year = window.first.astype(dt.date)
-    tables = [t for t in (found.table("Missing") for found in returns.up_to(window.year)
-                          if found.year.end >= first_year) if t is not None]
-    names = ("CHILD", "MISSING", "MIS_START", "MIS_END")
-    kept: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in names}
+    held = [found for found in returns.up_to(window.year)
+            if found.year.end >= first_year and found.table("Missing") is not None]
+    names = ("MISSING", "MIS_START", "MIS_END")
+    kept: dict[str, list[npt.NDArray[Any]]] = {name: [] for name in (*names, "CODE")}
     later = np.array([], dtype=str)
-    for table in reversed(tables):
+    for found in reversed(held):
+        table = found.table("Missing")
+        assert table is not None
         keys = np.char.add(np.char.add(table.column("CHILD").astype(str), "|"),
                            np.char.add(table.column("MIS_START").astype(str), "|"))
         keys = np.char.add(keys, table.column("MISSING").astype(str))
         new = ~np.isin(keys, later)
         for name in names:
             kept[name].append(table.column(name)[new])
+        kept["CODE"].append(care.children_of(found, "Missing")[new])
         later = np.concatenate([later, keys])
     return {name: np.concatenate(values) for name, values in kept.items()}
 
@@ -99,10 +105,10 @@ def _incidents(care: Care, returns: Returns, window: Window) -> tuple[
     incident of theirs open on some day of the year."""
     first, last = window.first, window.last
     during = care.children_during(first, last)
-    rows = _missing_rows(returns, window)
+    rows = _missing_rows(care, returns, window)
     start, end = rows["MIS_START"], rows["MIS_END"]
     open_ = (rows["MISSING"] == MISSING) & (start <= last) & (np.isnat(end) | (end >= first))
-    codes = care.codes_of(rows["CHILD"][open_])
+    codes = rows["CODE"][open_]
     return during, codes[np.isin(codes, during)]
 
 

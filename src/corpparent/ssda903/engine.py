@@ -36,18 +36,18 @@ from typing import Any, final
 
 import numpy as np
 import numpy.typing as npt
-from attrs import frozen
+from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import FinancialYear
-from corpparent.ssda903.codes import (
-    ADOPTION_WITH_CURRENT_CARERS,
-    SHORT_BREAKS,
-    STARTED,
-    STATUS_ONLY,
-    TEMPORARY_PLACEMENTS,
+from corpparent.ssda903.history import (
+    PLACEMENT,
+    History,
+    cares_of,
+    first_of_runs,
+    history_of,
 )
-from corpparent.ssda903.returns import Returns, Table
+from corpparent.ssda903.returns import Return, Returns
 
 __all__ = ["Care", "age_at"]
 
@@ -55,8 +55,6 @@ Days = npt.NDArray[np.datetime64]
 Flags = npt.NDArray[np.bool_]
 Ints = npt.NDArray[np.int64]
 Texts = npt.NDArray[np.str_]
-
-_PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
 
 
 def _parts(days: Days) -> tuple[Ints, Ints, Ints]:
@@ -79,27 +77,6 @@ def age_at(born: Days, day: np.datetime64) -> Ints:
     return result
 
 
-def _merged(returns: Returns, year: FinancialYear) -> tuple[Table, ...]:
-    tables = []
-    for found in returns.up_to(year):
-        episodes = found.table("Episodes")
-        if episodes is not None:
-            tables.append(episodes)
-    return tuple(tables)
-
-
-def _first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
-    """Whether each row (sorted by ``keys``) is the first of its run of equal keys."""
-    size = len(keys[0])
-    first = np.ones(size, dtype=bool)
-    if size:
-        same = np.ones(size - 1, dtype=bool)
-        for key in keys:
-            same &= key[1:] == key[:-1]
-        first[1:] = ~same
-    return first
-
-
 @final
 @frozen
 class Care:
@@ -108,7 +85,10 @@ class Care:
 
     ``children`` holds each child's identifier once (sorted), and ``child`` the index
     of each episode's child in it; identifiers stay inside the engine and never reach a
-    measure's figures.
+    measure's figures. ``held`` gives each child's code in the returns'
+    `History` (``history``, see `corpparent.ssda903.history`), the integer the
+    engine looks children up by, and ``bounds`` each period's child, first and last day
+    ([`period_bounds`][corpparent.ssda903.engine.Care.period_bounds]).
     """
 
     children: Texts
@@ -120,82 +100,99 @@ class Care:
     place: Texts
     period: Ints
     new_placement: Flags
+    held: Ints
+    bounds: tuple[Ints, Days, Days]
+    history: History = field(eq=False, repr=False)
 
     @classmethod
     def of(cls, returns: Returns, year: FinancialYear) -> Care:
         """The episodes of ``returns`` up to ``year``: where two years' returns hold an
-        episode of one child beginning on one day, the later return's is kept."""
-        tables = _merged(returns, year)
-        columns = ("CHILD", "DECOM", "DEC", "RNE", "LS", *_PLACEMENT)
-        joined = {name: np.concatenate([t.column(name) for t in tables])
-                  if tables else Table.of("Episodes", {name: []}).column(name)
-                  for name in columns}
-        order_of = np.concatenate([np.full(len(t), -i, dtype=np.int64)
-                                   for i, t in enumerate(tables)]) \
-            if tables else np.zeros(0, dtype=np.int64)
-        lines = np.concatenate([t.lines for t in tables]) if tables \
-            else np.zeros(0, dtype=np.int64)
-        sources = [t.source for t in tables]
-        # Each identifier as its place among them all, sorted as the text is but faster.
-        names, codes = np.unique(joined["CHILD"], return_inverse=True)
-        order = np.lexsort((order_of, joined["DECOM"], codes))
-        kept = order[_first_of_runs([codes[order], joined["DECOM"][order]])]
-        _refuse_repeats(joined, order_of, lines, sources, order)
-        kept = kept[~np.isin(joined["LS"][kept], list(SHORT_BREAKS))]
-        held, child = np.unique(codes[kept], return_inverse=True)
-        children = names[held]
-        start, end = joined["DECOM"][kept], joined["DEC"][kept]
-        rne = joined["RNE"][kept]
-        same_child = np.zeros(len(kept), dtype=bool)
-        same_child[1:] = child[1:] == child[:-1]
-        continues = same_child.copy()
-        continues[1:] &= (start[1:] == end[:-1]) & (rne[1:] != STARTED)
+        episode of one child beginning on one day, the later return's is kept.
+
+        Taken from the returns' `History` (`corpparent.ssda903.history`), whose
+        episodes are sorted once for every year; a year's ``Care`` is made once and
+        kept with the returns."""
+        cares = cares_of(returns)
+        made: Care | None = cares.get(year.year)
+        if made is None:
+            made = cares[year.year] = cls._made(history_of(returns), year)
+        return made
+
+    @classmethod
+    def _made(cls, history: History, year: FinancialYear) -> Care:
+        rows = history.up_to(year)
+        _refuse_repeats(history, rows)
+        episodes = history.episodes
+        kept = rows[first_of_runs([history.code[rows], episodes["DECOM"][rows]])]
+        kept = kept[~episodes["short_break"][kept]]
+        codes = history.code[kept]
+        first = first_of_runs([codes])
+        held = codes[first]
+        child = np.cumsum(first) - 1
+        start, end = episodes["DECOM"][kept], episodes["DEC"][kept]
+        continues = ~first
+        continues[1:] &= (start[1:] == end[:-1]) & ~episodes["started"][kept][1:]
         period = np.cumsum(~continues) - 1
-        placement = [joined[name][kept] for name in _PLACEMENT]
-        new = _new_placements(continues, rne, placement)
-        return cls(children.astype(str), child.astype(np.int64), start, end, rne,
-                   joined["LS"][kept], placement[0], period.astype(np.int64), new)
+        new = _new_placements(continues, {name: episodes[name][kept] for name in
+                                          ("status_only", "temporary",
+                                           "adoption_with_carers")},
+                              [episodes[name] for name in PLACEMENT], kept)
+        firsts = ~continues
+        lasts = np.append(firsts[1:], True) if len(firsts) else firsts
+        child = child.astype(np.int64)
+        return cls(history.names[held], child, start, end, episodes["RNE"][kept],
+                   episodes["LS"][kept], episodes["PLACE"][kept], period.astype(np.int64),
+                   new, held, (child[firsts], start[firsts], end[lasts]), history)
+
+    def index_of(self, codes: Ints) -> Ints:
+        """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
+        of each code (its place in the returns' `History`), or -1 for a
+        child with no episode here."""
+        at = np.clip(np.searchsorted(self.held, codes), 0, max(len(self.held) - 1, 0))
+        found = self.held[at] == codes if len(self.held) \
+            else np.zeros(len(codes), dtype=bool)
+        return np.where(found & (codes >= 0), at, -1).astype(np.int64)
 
     def codes_of(self, identifiers: npt.NDArray[Any]) -> Ints:
         """The index in [`children`][corpparent.ssda903.engine.Care.children] of each identifier, or
         -1 for a child with no episode here."""
-        at = np.searchsorted(self.children, identifiers)
-        at = np.clip(at, 0, max(len(self.children) - 1, 0))
-        found = (len(self.children) > 0) & (self.children[at] == identifiers) \
-            if len(self.children) else np.zeros(len(identifiers), dtype=bool)
-        return np.where(found, at, -1).astype(np.int64)
+        return self.index_of(self.history.codes(identifiers))
+
+    def children_of(self, found: Return, name: str) -> Ints:
+        """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
+        of each row of the table ``name`` of the return ``found``, or -1 for a child
+        with no episode here (each table's identifiers looked up once)."""
+        return self.index_of(self.history.children_of(found, name))
 
     def children_at(self, day: np.datetime64) -> Ints:
         """The children looked after at ``day`` (by index), each once."""
         open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
-        return np.unique(self.child[open_])
+        return _distinct(self.child[open_])
 
     def children_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children looked after on any day from ``first`` to ``last``."""
-        return np.unique(self.child[self._during(self.start, self.end, first, last)])
+        return _distinct(self.child[self._during(self.start, self.end, first, last)])
 
     def period_bounds(self) -> tuple[Ints, Days, Days]:
         """Each period's child, first day and last day (``NaT`` while open)."""
-        firsts = _first_of_runs([self.period])
-        lasts = np.append(firsts[1:], True) if len(firsts) else firsts
-        return self.child[firsts], self.start[firsts], self.end[lasts]
+        return self.bounds
 
     def starts_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children a period of care of whom began from ``first`` to ``last``."""
         child, began, _ = self.period_bounds()
-        return np.unique(child[(began >= first) & (began <= last)])
+        return _distinct(child[(began >= first) & (began <= last)])
 
     def ends_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children a period of care of whom ended from ``first`` to ``last``."""
         child, _, ended = self.period_bounds()
-        return np.unique(child[~np.isnat(ended) & (ended >= first) & (ended <= last)])
+        return _distinct(child[~np.isnat(ended) & (ended >= first) & (ended <= last)])
 
     def continuously_since(self, since: np.datetime64, day: np.datetime64) -> Ints:
         """The children looked after at ``day`` in a period of care that had begun by
         ``since``: looked after every day from ``since`` to ``day``."""
         child, began, ended = self.period_bounds()
         open_ = (began <= since) & (np.isnat(ended) | (ended > day))
-        return np.unique(child[open_])
+        return _distinct(child[open_])
 
     def placements_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """How many placements each child (by index) had on any day from ``first`` to
@@ -218,15 +215,21 @@ class Care:
         return result
 
 
-def _new_placements(continues: Flags, rne: Texts, placement: list[Texts]) -> Flags:
-    """Whether each episode begins a placement (see the module's description)."""
-    place = placement[0]
-    temporary = np.isin(place, list(TEMPORARY_PLACEMENTS))
-    new = ~continues | ((rne != STATUS_ONLY) & ~temporary
-                        & ~np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS)))
+def _distinct(children: Ints) -> Ints:
+    """Each child of ``children`` (in ascending order, as episodes are) once."""
+    result: Ints = children[first_of_runs([children])]
+    return result
+
+
+def _new_placements(continues: Flags, flags: dict[str, Flags], placement: list[Texts],
+                    kept: Ints) -> Flags:
+    """Whether each episode begins a placement (see the module's description): the
+    episodes are the rows ``kept`` of the ``placement`` columns."""
+    temporary = flags["temporary"]
+    new = ~continues | (~flags["status_only"] & ~temporary & ~flags["adoption_with_carers"])
     # A return from a temporary placement to the placement left: the last episode
     # before it that was not temporary, in the same period, holds the same placement.
-    size = len(place)
+    size = len(temporary)
     index = np.arange(size)
     period_first = np.maximum.accumulate(np.where(~continues, index, 0)) if size \
         else index
@@ -238,23 +241,21 @@ def _new_placements(continues: Flags, rne: Texts, placement: list[Texts]) -> Fla
     after_temporary[1:] = temporary[:-1]
     resumes = continues & after_temporary & (before >= period_first)
     if resumes.any():
-        anchor = np.where(before >= 0, before, 0)
-        same = np.ones(size, dtype=bool)
+        at = np.flatnonzero(resumes)
+        same = np.ones(len(at), dtype=bool)
         for column in placement:
-            same &= column == column[anchor]
-        resumes &= same
+            same &= column[kept[at]] == column[kept[before[at]]]
+        resumes[at] = same
     result: Flags = new & ~resumes
     return result
 
 
-def _refuse_repeats(joined: dict[str, npt.NDArray[Any]], order_of: Ints, lines: Ints,
-                    sources: list[str], order: Ints) -> None:
+def _refuse_repeats(history: History, rows: Ints) -> None:
     """Two episodes of one child beginning on one day in one return cannot be ordered:
     refused, naming the second's file and line."""
-    keys = [joined["CHILD"][order], joined["DECOM"][order], order_of[order]]
-    repeated = ~_first_of_runs(keys)
-    if repeated.any():
-        at = order[repeated]
-        raise DataError(Problem(sources[-int(order_of[i])] or "Episodes",
+    at = rows[history.repeated[rows]]
+    if len(at):
+        raise DataError(Problem(history.sources[int(history.year[i])] or "Episodes",
                                 "a second episode of one child beginning on the same day",
-                                line=int(lines[i]) or None, field="DECOM") for i in at)
+                                line=int(history.lines[i]) or None, field="DECOM")
+                        for i in at)

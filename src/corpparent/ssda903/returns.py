@@ -151,9 +151,14 @@ def _by_year(returns: Iterable[Return] | Mapping[Any, Return]) -> Mapping[Financ
 @final
 @frozen
 class Returns(Mapping[FinancialYear, Return]):
-    """The returns of one or several collection years, oldest first."""
+    """The returns of one or several collection years, oldest first.
+
+    Its care history, gathered once for every year's measures, is kept with it (see
+    `corpparent.ssda903.history`): built the first time a measure is asked for, never
+    compared, and never shared with another ``Returns``."""
 
     by_year: Mapping[FinancialYear, Return] = field(converter=_by_year)
+    _history: Any = field(default=None, init=False, eq=False, repr=False)
 
     def __getitem__(self, year: FinancialYear | str) -> Return:
         chosen = collection_year(year)

@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from corpparent.ssda903.codes import FIRST_YEAR, PLACED_FOR_ADOPTION, SAME_CARER
 from corpparent.ssda903.engine import Care, age_at
+from corpparent.ssda903.history import history_of
 from corpparent.ssda903.measuring import LAIT, Count, Measure, Unit, Window
 from corpparent.ssda903.returns import Returns
 
@@ -48,15 +49,12 @@ def born(care: Care, returns: Returns, window: Window) -> Days:
     """Each child's date of birth (by index in ``care.children``), from the Header
     tables of the returns up to the window's year, a later return's row kept; ``NaT``
     for a child no Header table holds."""
-    dob = np.full(len(care.children), np.datetime64("NaT"), dtype="datetime64[D]")
-    for found in returns.up_to(window.year):
-        header = found.table("Header")
-        if header is None:
-            continue
-        codes = care.codes_of(header.column("CHILD"))
-        days = header.column("DOB")
-        known = (codes >= 0) & ~np.isnat(days)
-        dob[codes[known]] = days[known]
+    history = history_of(returns)
+    if care.history is history:
+        return history.born(window.year)[care.held]
+    codes = history.codes(care.children)  # a Care of other returns: by identifier
+    dob: Days = np.where(codes >= 0, history.born(window.year)[codes],
+                         np.datetime64("NaT", "D"))
     return dob
 
 
@@ -72,9 +70,9 @@ def _open_at(care: Care, day: np.datetime64) -> tuple[Ints, Ints]:
     """The children looked after at ``day`` and, for each, the episode open that day
     (the latest to begin, should two be)."""
     open_ = np.flatnonzero((care.start <= day) & (np.isnat(care.end) | (care.end > day)))
-    latest = open_[::-1]
-    children, at = np.unique(care.child[latest], return_index=True)
-    return children.astype(np.int64), latest[at].astype(np.int64)
+    child = care.child[open_]  # ascending, as episodes are
+    last = np.append(child[1:] != child[:-1], True) if len(child) else np.zeros(0, bool)
+    return child[last].astype(np.int64), open_[last].astype(np.int64)
 
 
 def _continues(care: Care) -> Flags:

@@ -1,0 +1,197 @@
+"""The care history of a set of returns, gathered once and shared by every year's measures.
+
+A year's measures need every episode of that year's return and of the years before it
+(long-term stability looks back two and a half years), and a child's date of birth from
+the Header tables up to it. Gathered again for each year, ten years' measures would sort
+the first year's episodes ten times. [`History`][corpparent.ssda903.history.History]
+gathers the episodes of every year once instead:
+
+- each child's identifier becomes an integer code, its place among all the identifiers
+  of the Episodes tables in text order, found once (so the engine sorts and compares
+  integers, and an identifier is looked up as text once per table, never per year);
+- the episodes of all the years are sorted once, by child, start and the later return
+  first; the episodes of the returns up to a year are then the rows of a year no later,
+  taken in that order, and the engine's work for the year
+  ([`Care.of`][corpparent.ssda903.engine.Care.of]) is a pass over them, with no sort;
+- each child's date of birth as the Header tables up to each year give it, each year's
+  built on the year before's.
+
+[`history_of`][corpparent.ssda903.history.history_of] builds one per
+[`Returns`][corpparent.ssda903.returns.Returns] object, the first time it is asked for,
+and keeps it on that object: it is never shared by two, and a new ``Returns`` (made
+from the same years or others) builds its own. The returns' tables are read, never
+changed, so what the history holds stays true for as long as the object lives.
+"""
+
+from __future__ import annotations
+
+from typing import Any, final
+
+import numpy as np
+import numpy.typing as npt
+
+from corpparent.periods import FinancialYear
+from corpparent.ssda903.codes import (
+    ADOPTION_WITH_CURRENT_CARERS,
+    SHORT_BREAKS,
+    STARTED,
+    STATUS_ONLY,
+    TEMPORARY_PLACEMENTS,
+)
+from corpparent.ssda903.returns import Return, Returns, Table
+
+__all__ = ["PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
+
+Days = npt.NDArray[np.datetime64]
+Flags = npt.NDArray[np.bool_]
+Ints = npt.NDArray[np.int64]
+
+#: The columns that together name a placement: a return from a temporary placement to
+#: one holding all four the same resumes it.
+PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
+_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", *PLACEMENT)
+
+
+def first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
+    """Whether each row (sorted by ``keys``) is the first of its run of equal keys."""
+    size = len(keys[0])
+    first = np.ones(size, dtype=bool)
+    if size:
+        same = np.ones(size - 1, dtype=bool)
+        for key in keys:
+            same &= key[1:] == key[:-1]
+        first[1:] = ~same
+    return first
+
+
+@final
+class History:
+    """Every episode of a set of returns, sorted once by child, start and the later
+    return first, with each identifier as an integer code.
+
+    ``names`` holds each identifier of the Episodes tables once, in text order, and
+    ``code`` each episode's place in it; ``year`` is the collection year (its first
+    calendar year) of the return each episode was read from, ``repeated`` marks an
+    episode beginning on the same day as the one before it for the same child in the
+    same return, and ``episodes`` holds the columns, each in the sorted order, with
+    the flags the engine tests (``short_break``, ``started``, ``status_only``,
+    ``temporary``, ``adoption_with_carers``). Make one with
+    [`history_of`][corpparent.ssda903.history.history_of].
+    """
+
+    __slots__ = ("_born", "_children", "_tables", "code", "episodes", "lines", "names",
+                 "repeated", "sources", "year")
+
+    def __init__(self, returns: Returns) -> None:
+        self._tables: dict[tuple[int, str], Table] = {
+            (found.year.year, name): table
+            for found in returns.values() for name, table in found.tables.items()}
+        held = [(found.year.year, table) for found in returns.values()
+                if (table := found.table("Episodes")) is not None]
+        tables = [table for _, table in held] or [Table.of("Episodes", {})]
+        joined = {name: np.concatenate([t.column(name) for t in tables])
+                  for name in _COLUMNS}
+        year = np.concatenate([np.full(len(t), y, dtype=np.int64) for y, t in held]) \
+            if held else np.zeros(0, dtype=np.int64)
+        lines = np.concatenate([t.lines for t in tables])
+        self.sources = {y: t.source for y, t in held}
+        names, code = np.unique(joined["CHILD"], return_inverse=True)
+        self.names: npt.NDArray[np.str_] = names.astype(str)
+        order = np.lexsort((-year, joined["DECOM"], code))
+        self.code: Ints = code.reshape(-1)[order].astype(np.int64)
+        self.year: Ints = year[order]
+        self.lines: Ints = lines[order]
+        episodes = {name: values[order] for name, values in joined.items() if name != "CHILD"}
+        self.repeated: Flags = ~first_of_runs([self.code, episodes["DECOM"], self.year])
+        place, rne = episodes["PLACE"], episodes["RNE"]
+        flags = {"short_break": np.isin(episodes["LS"], list(SHORT_BREAKS)),
+                 "started": rne == STARTED, "status_only": rne == STATUS_ONLY,
+                 "temporary": np.isin(place, list(TEMPORARY_PLACEMENTS)),
+                 "adoption_with_carers": np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS))}
+        self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
+        self._children: dict[tuple[int, str], Ints] = {}
+        self._born: dict[int, Days] = {}
+
+    def up_to(self, year: FinancialYear) -> Ints:
+        """The sorted positions of the episodes read from the returns of ``year`` and
+        the years before it, in sorted order."""
+        return np.flatnonzero(self.year <= year.year)
+
+    def codes(self, identifiers: npt.NDArray[Any]) -> Ints:
+        """The code of each identifier in ``names``, or -1 for one no episode holds."""
+        if not len(self.names):
+            return np.full(len(identifiers), -1, dtype=np.int64)
+        at = np.clip(np.searchsorted(self.names, identifiers), 0, len(self.names) - 1)
+        found = self.names[at] == identifiers
+        return np.where(found, at, -1).astype(np.int64)
+
+    def children_of(self, found: Return, name: str) -> Ints:
+        """The code of the child of each row of the table ``name`` of the return
+        ``found`` (-1 for a child no episode holds), looked up once per table."""
+        table = found.table(name)
+        if table is None:
+            return np.zeros(0, dtype=np.int64)
+        key = (found.year.year, name)
+        if self._tables.get(key) is not table:  # not one of these returns' tables
+            return self.codes(table.column("CHILD"))
+        if key not in self._children:
+            self._children[key] = self.codes(table.column("CHILD"))
+        return self._children[key]
+
+    def born(self, year: FinancialYear) -> Days:
+        """Each child's date of birth (by code) from the Header tables of the returns
+        up to ``year``, a later return's row kept; ``NaT`` where none holds one."""
+        years = sorted({y for y, name in self._tables if name == "Header"
+                        and y <= year.year})
+        if not years:
+            return np.full(len(self.names), np.datetime64("NaT"), dtype="datetime64[D]")
+        last = years[-1]
+        if last not in self._born:
+            before = self.born(FinancialYear(last - 1)).copy()
+            header = self._tables[(last, "Header")]
+            codes = self._children.get((last, "Header"))
+            if codes is None:
+                codes = self._children[(last, "Header")] = self.codes(header.column("CHILD"))
+            days = header.column("DOB")
+            known = (codes >= 0) & ~np.isnat(days)
+            before[codes[known]] = days[known]
+            self._born[last] = before
+        return self._born[last]
+
+
+@final
+class _Kept:
+    """What is kept on a ``Returns`` object: its history, and the engine's
+    [`Care`][corpparent.ssda903.engine.Care] of each year asked for, by the year's first
+    calendar year (apart from the history, which a ``Care`` refers to, so that nothing
+    refers back and the whole is freed with the returns)."""
+
+    __slots__ = ("cares", "history")
+
+    def __init__(self, returns: Returns) -> None:
+        self.history = History(returns)
+        self.cares: dict[int, Any] = {}
+
+
+def _kept(returns: Returns) -> _Kept:
+    """The history of ``returns`` and the years' ``Care`` built from it, built the first
+    time asked for and kept on that object: in its one private slot, set here and
+    nowhere else (``Returns`` is frozen, and what is kept is derived from its tables,
+    which it never changes)."""
+    kept: _Kept | None = returns._history
+    if kept is None:
+        kept = _Kept(returns)
+        object.__setattr__(returns, "_history", kept)
+    return kept
+
+
+def history_of(returns: Returns) -> History:
+    """The [`History`][corpparent.ssda903.history.History] of ``returns``, gathered the
+    first time it is asked for and kept with them."""
+    return _kept(returns).history
+
+
+def cares_of(returns: Returns) -> dict[int, Any]:
+    """The engine's ``Care`` of each year of ``returns`` asked for so far, by the
+    year's first calendar year, for the engine to keep and find them."""
+    return _kept(returns).cares
