@@ -85,7 +85,8 @@ def indicator_set(size: int) -> IndicatorSet:
                   for number in range(count)]
     years = [FinancialYear(year) for year in range(2016, 2025)]
     ranges = [ExpectedRange(i.id, 10, 60, year) for i in indicators for year in years]
-    targets = [Target(i.id, 40, TargetDirection.AT_LEAST, year) for i in indicators for year in years]
+    targets = [Target(i.id, 40, TargetDirection.AT_LEAST, year)
+               for i in indicators for year in years]
     return IndicatorSet(indicators, ranges=ranges, targets=targets)
 
 
@@ -134,6 +135,16 @@ def polars_run(path: Path, ids: list[str]) -> None:
     assert len(periods) == PERIODS
 
 
+def _timings(path: Path, table: object, indicators: IndicatorSet,
+             options: argparse.Namespace) -> tuple[float, float, float]:
+    ids = list(indicators.ids)
+    ours = _median(lambda: corpparent_run(path, indicators), options.repeat)
+    arrow = float("nan") if options.no_arrow else _median(
+        lambda: corpparent_run(table, indicators), options.repeat)
+    theirs = _median(lambda: polars_run(path, ids), options.repeat)
+    return ours, arrow, theirs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
@@ -162,13 +173,9 @@ def main() -> None:
             start = time.perf_counter()
             indicators = indicator_set(size)
             built = time.perf_counter() - start
-            ids = list(indicators.ids)
-            ours = _median(lambda: corpparent_run(path, indicators), options.repeat)
             table = pyarrow.csv.read_csv(path, convert_options=pyarrow.csv.ConvertOptions(
                 column_types={"value": pyarrow.string()}, strings_can_be_null=False))
-            arrow = float("nan") if options.no_arrow else _median(
-                lambda: corpparent_run(table, indicators), options.repeat)
-            theirs = _median(lambda: polars_run(path, ids), options.repeat)
+            ours, arrow, theirs = _timings(path, table, indicators, options)
             print(f"{size:>10,} {ours:>13.3f} s {arrow:>7.3f} s {theirs:>7.3f} s "
                   f"{ours / theirs:>6.0f}x {ours / size * 1e6:>8.2f}"
                   f"   (the indicator set built in {built:.2f} s)", flush=True)
