@@ -21,6 +21,7 @@ there is one are the rows walked in file order, as the row checks walk them.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final
 
@@ -47,6 +48,8 @@ _PLAIN_NUMBER: Final = r"^[0-9]{1,15}(\.[0-9]{1,15})?$"
 _NUMBERS: Final = ("numerator", "denominator", "population")
 #: Below this fraction a percentage is short of 100% whatever the rounding of its unit.
 _BELOW_WHOLE: Final = 1 - 1e-9
+#: A reading's key is its indicator's place times this, plus its period's place.
+_KEYS: Final = 1 << 31
 
 
 @frozen
@@ -125,11 +128,13 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     late = np.flatnonzero(before & ~wanted).tolist()
     second = check_rows(records(late), indicators, rule, texts, periods)[0] if late else None
     kept = wanted & ~np.asarray(blank.to_numpy(zero_copy_only=False), dtype=bool)
-    fast = _made(table.source, ids, read, codes, placed, numeric, value, cast, kept)
+    canon: dict[Period | PeriodError, int] = {}
+    fast = _made(table.source, ids, read, codes, placed, numeric, value, cast, kept, canon)
     slow = first.readings + ([] if second is None else second.readings)
     problems = [*table.header.problems, *first.problems,
                 *([] if second is None else second.problems)]
-    everything = _without_duplicates(fast, slow, problems, records)
+    everything = _without_duplicates(fast, slow, problems, records,
+                                     {name: place for place, name in enumerate(ids)}, canon)
     if problems:
         raise DataError(in_file_order(problems))
     return Readings(everything)
@@ -168,46 +173,59 @@ def _in_range(indicators: IndicatorSet, ids: Sequence[str], codes: Any, value: A
 
 def _made(source: str, ids: Sequence[str], read: Sequence[Period | PeriodError],
           codes: Any, placed: Any, numeric: Any, value: Any, cast: dict[str, Any],
-          kept: Any) -> list[tuple[int, Reading]]:
-    """The readings of the rows checked by columns, each with its row's index."""
+          kept: Any, canon: dict[Period | PeriodError, int]
+          ) -> tuple[list[Reading], Any, Any]:
+    """The readings of the rows checked by columns, in file order, with their rows'
+    indexes and the key of each (its indicator's place, and its period's in ``canon``,
+    filled in here)."""
     import numpy as np
 
     at = np.flatnonzero(kept)
-    texts = value.take(at).to_pylist()
+    same = np.array([canon.setdefault(period, len(canon)) for period in read] + [-1],
+                    dtype=np.int64)  # two texts of one period (an en dash) share a place
+    keys = codes[at] * _KEYS + same[placed[at]]
+    names = np.array(list(ids), dtype=object)[codes[at]].tolist()
+    periods = np.array([*read, None], dtype=object)[placed[at]].tolist()
     numbers = numeric[at].tolist()
-    extra = {name: column[at].tolist() for name, column in cast.items()}
-    made: list[tuple[int, Reading]] = []
-    for place, (row, code, period, text, number) in enumerate(zip(
-            at.tolist(), codes[at].tolist(), placed[at].tolist(), texts, numbers,
-            strict=True)):
-        figures = {name: None if np.isnan(column[place]) else column[place]
-                   for name, column in extra.items()}
-        symbol = None if number == number else text
-        made.append((row, Reading(
-            indicator=ids[code], period=read[period],
-            value=number if symbol is None else None, symbol=symbol,
-            source=f"{source} line {row + 2}", **figures)))
-    return made
+    symbols = [None if number == number else text  # NaN where the cell is a symbol
+               for number, text in zip(numbers, value.take(at).to_pylist(), strict=True)]
+    lines = (at + 2).tolist()
+    figures = [dict(zip(cast, row, strict=True)) for row in zip(
+        *([None if n != n else n for n in column[at].tolist()] for column in cast.values()),
+        strict=True)] if cast else [{}] * len(lines)
+    made = [Reading(indicator=name, period=period, value=None if symbol else number,
+                    symbol=symbol, source=f"{source} line {line}", **extra)
+            for name, period, number, symbol, line, extra in zip(
+                names, periods, numbers, symbols, lines, figures, strict=True)]
+    return made, at, keys
 
 
-def _without_duplicates(fast: list[tuple[int, Reading]], slow: list[tuple[RawRecord, Reading]],
-                        problems: list[Problem], records: Callable[[Sequence[int]], Records]
-                        ) -> list[Reading]:
+def _without_duplicates(fast: tuple[list[Reading], Any, Any],
+                        slow: list[tuple[RawRecord, Reading]], problems: list[Problem],
+                        records: Callable[[Sequence[int]], Records], codes: dict[str, int],
+                        canon: dict[Period | PeriodError, int]) -> list[Reading]:
     """Every reading in file order, a later one of an indicator and period already read
     left out with the row checks' problem for it."""
-    both = sorted([(row + 2, reading, None) for row, reading in fast]
-                  + [(raw.row, reading, raw) for raw, reading in slow],
+    import numpy as np
+
+    readings, rows, keys = fast
+    others = np.array([codes.setdefault(reading.indicator, len(codes)) * _KEYS
+                       + canon.setdefault(reading.period, len(canon))
+                       for _raw, reading in slow], dtype=np.int64)
+    every = np.concatenate([keys, others])
+    if len(np.unique(every)) == len(every):  # one check over the keys finds no duplicate
+        return readings if not slow else [reading for _line, reading in heapq.merge(
+            zip((rows + 2).tolist(), readings, strict=True),
+            ((raw.row, reading) for raw, reading in slow), key=lambda item: item[0])]
+    both = sorted([*((row + 2, reading, None) for row, reading in zip(
+        rows.tolist(), readings, strict=True)), *((raw.row, reading, raw)
+                                                   for raw, reading in slow)],
                   key=lambda item: item[0])
-    keys = {(reading.indicator, reading.period) for _line, reading, _raw in both}
-    if len(keys) == len(both):
-        return [reading for _line, reading, _raw in both]
     first_seen: dict[tuple[str, Period], int] = {}
     kept: list[Reading] = []
     for line, reading, raw in both:
-        key = (reading.indicator, reading.period)
-        earlier = first_seen.get(key)
-        if earlier is None:
-            first_seen[key] = line
+        earlier = first_seen.setdefault((reading.indicator, reading.period), line)
+        if earlier == line:
             kept.append(reading)
             continue
         record = raw if raw is not None else records([line - 2])[0]
