@@ -19,7 +19,13 @@ from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import Period
-from corpparent.symbols import MAX_MAGNITUDE, is_symbol, optional_number, symbol_meaning
+from corpparent.symbols import (
+    MAX_MAGNITUDE,
+    OFFICIAL_SYMBOLS,
+    is_symbol,
+    optional_number,
+    symbol_meaning,
+)
 
 __all__ = ["Reading", "Readings"]
 
@@ -43,9 +49,15 @@ class Reading:
         finite and of a size a figure can have, a symbol an official one. A text given
         as the value is read as a symbol (``Reading(..., "c")`` is withheld, not a
         number); any other text is refused, never read as a number."""
+        value: object = self.value
+        if (self.numerator is None and self.denominator is None and self.population is None
+                and ((value is None and (self.symbol is None or (
+                    type(self.symbol) is str and self.symbol in OFFICIAL_SYMBOLS)))
+                     or (type(value) is float and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+                         and self.symbol is None))):
+            return  # most readings: a number in range, or a symbol as it is kept
         problems: list[Problem] = []
         where = self.source or f"the reading of {self.indicator!r} for {self.period}"
-        value: object = self.value
         if isinstance(value, str):
             if not is_symbol(value) or self.symbol is not None:
                 problems.append(Problem(where, field="value", expected="a number or an "
