@@ -9,7 +9,9 @@ set is built.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import final
 
 from attrs import field, frozen
@@ -48,6 +50,8 @@ class IndicatorSet:
                                                             factory=dict)
     _targets_of: dict[str, tuple[Target, ...]] = field(init=False, eq=False, repr=False,
                                                       factory=dict)
+    _range_starts: dict[str, list[date]] = field(init=False, eq=False, repr=False,
+                                                 factory=dict)
 
     def __attrs_post_init__(self) -> None:
         seen = self._by_id  # filled once here: every lookup by id is then a dict lookup
@@ -63,15 +67,18 @@ class IndicatorSet:
                 raise DefinitionError(
                     f"{kind} for {item.indicator!r} ({item.period}) names no indicator in the set"
                 )
-        # Ranges and targets by indicator, in the order given, so a lookup reads only the
-        # indicator's own and the set is built in time linear in their number.
+        # Ranges and targets by indicator, so a lookup reads only the indicator's own and
+        # the set is built in time linear in their number.
         ranges: dict[str, list[ExpectedRange]] = {}
         for expected in self.ranges:
             ranges.setdefault(expected.indicator, []).append(expected)
         targets: dict[str, list[Target]] = {}
         for target in self.targets:
             targets.setdefault(target.indicator, []).append(target)
-        self._ranges_of.update((name, tuple(items)) for name, items in ranges.items())
+        for name, own in ranges.items():  # by start: no two of one indicator overlap
+            own.sort(key=lambda expected: expected.period.start)
+            self._ranges_of[name] = tuple(own)
+            self._range_starts[name] = [expected.period.start for expected in own]
         self._targets_of.update((name, tuple(items)) for name, items in targets.items())
         if any(_overlapping(own) for own in self._ranges_of.values()):
             for i, first in enumerate(self.ranges):  # the first two, in the order given
@@ -119,10 +126,13 @@ class IndicatorSet:
     def range_for(self, indicator_id: str, period: Period) -> ExpectedRange | None:
         """The expected range set for a period that contains ``period``, if any."""
         self[indicator_id]
-        for expected in self._ranges_of.get(indicator_id, ()):
-            if expected.applies_to(period):
-                return expected
-        return None
+        starts = self._range_starts.get(indicator_id)
+        if not starts:
+            return None
+        # At most one of an indicator's ranges applies: the last to start by the period.
+        at = bisect_right(starts, period.start) - 1
+        expected = self._ranges_of[indicator_id][at] if at >= 0 else None
+        return expected if expected is not None and expected.applies_to(period) else None
 
     def targets_for(self, indicator_id: str, period: Period) -> tuple[Target, ...]:
         """Targets (and ambitions) set for periods that contain ``period``."""
