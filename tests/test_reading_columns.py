@@ -25,6 +25,7 @@ from corpparent.files.panel.readings import (
     OPTIONAL_READING_COLUMNS,
     READING_COLUMNS,
     readings_records,
+    readings_row_by_row,
 )
 
 INDICATORS = IndicatorSet([
@@ -86,8 +87,11 @@ def test_a_csv_file_reads_the_same_by_columns_as_row_by_row(
         table = text_columns(path, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS)
         assert table is not None, "a plain file is read by columns"
-        by_rows = _outcome(lambda: readings_from_records(readings_records(path), INDICATORS))
+        by_rows = _outcome(lambda: readings_row_by_row(readings_records(path), INDICATORS))
         assert _outcome(lambda: read_readings(path, INDICATORS)) == by_rows
+        # The records the row reader made, checked by columns as a sheet's are.
+        assert _outcome(lambda: readings_from_records(readings_records(path),
+                                                      INDICATORS)) == by_rows
 
 
 @settings(max_examples=100, deadline=None)
@@ -99,7 +103,7 @@ def test_an_arrow_table_reads_the_same_by_columns_as_row_by_row(
                       for i, name in enumerate(header)})
     assert text_columns(table, required=READING_COLUMNS,
                         optional=OPTIONAL_READING_COLUMNS) is not None
-    by_rows = _outcome(lambda: readings_from_records(readings_records(table), INDICATORS))
+    by_rows = _outcome(lambda: readings_row_by_row(readings_records(table), INDICATORS))
     assert _outcome(lambda: read_readings(table, INDICATORS)) == by_rows
     assert _outcome(lambda: readings_from_records(table, INDICATORS)) == by_rows
 
@@ -122,12 +126,12 @@ def test_a_table_of_good_rows_is_read_whole_either_way(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "readings.csv"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        by_rows = _outcome(lambda: readings_from_records(readings_records(path), INDICATORS))
+        by_rows = _outcome(lambda: readings_row_by_row(readings_records(path), INDICATORS))
         assert _outcome(lambda: read_readings(path, INDICATORS)) == by_rows
     table = pa.table({name: pa.array([row[i] for row in cells], pa.string())
                       for i, name in enumerate(header)})
     assert _outcome(lambda: read_readings(table, INDICATORS)) == _outcome(
-        lambda: readings_from_records(readings_records(table), INDICATORS))
+        lambda: readings_row_by_row(readings_records(table), INDICATORS))
     if not extra:  # a figure without a value, or over its denominator, is a problem
         assert by_rows[0] == "read"
 
@@ -157,7 +161,25 @@ def test_a_file_that_is_not_plain_is_read_row_by_row(tmp_path: Path, text: str) 
     assert text_columns(path, required=READING_COLUMNS,
                         optional=OPTIONAL_READING_COLUMNS) is None
     assert _outcome(lambda: read_readings(path, INDICATORS)) == _outcome(
-        lambda: readings_from_records(readings_records(path), INDICATORS))
+        lambda: readings_row_by_row(readings_records(path), INDICATORS))
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ('indicator,period,value\ncla,2022-23 Q1,"1,234"\ncla,2022-23 Q2,c\n'
+     'moves,2022-23 Q1,"7"\nmoves,2022\u201323 Q1,8\n', "utf-8"),
+    ("indicator,period,value,unit\ncla,2022-23 Q1,5,\ncla,2022-23 Q2,6,\u00a3\n"
+     "moves,2022-23 Q1,7,\n", "cp1252"),
+    ("indicator,period,value\ncla,2022-23 Q1,5\ncla,2022-23 Q2,6\n", "cp1252"),
+])
+def test_records_the_row_reader_made_are_checked_by_columns_the_same(
+        tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "readings.csv"
+    path.write_text(text, encoding=encoding)
+    records = readings_records(path)
+    assert _outcome(lambda: readings_from_records(records, INDICATORS)) == _outcome(
+        lambda: readings_row_by_row(records, INDICATORS))
+    assert _outcome(lambda: read_readings(path, INDICATORS)) == _outcome(
+        lambda: readings_row_by_row(records, INDICATORS))
 
 
 def test_a_blank_line_is_skipped_and_later_lines_keep_their_numbers(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ from corpparent.files._tabular.limits import checked_file, current_limits
 from corpparent.files._tabular.records import Records, tabular_records
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["TextColumns", "text_columns"]
+__all__ = ["TextColumns", "from_records", "text_columns"]
 
 
 @final
@@ -55,7 +55,8 @@ class TextColumns:
     ``written`` holds the headings as written, ``fields`` the field each column is read
     as (``None`` for a column the header's problems leave out), and ``header`` the
     header as the row reader checks it, with its problems. Row ``i`` is on line
-    ``i + 2``.
+    ``i + 2``, unless the columns were made from ``read``, records the row reader made
+    (`from_records`), each on its own line.
     """
 
     source: str
@@ -64,6 +65,7 @@ class TextColumns:
     columns: tuple[Any, ...]
     header: Records
     rows: int
+    read: Records | None = None
 
     def column(self, name: str) -> Any | None:
         """The pyarrow array of the field ``name``, or ``None`` where no column holds it."""
@@ -72,14 +74,26 @@ class TextColumns:
                 return column
         return None
 
+    def lines(self, rows: Any) -> Any:
+        """The line of each of the rows of index ``rows`` (a NumPy array)."""
+        import numpy as np
+
+        if self.read is None:
+            return rows + 2
+        return np.array([self.read.records[row].row for row in rows.tolist()],
+                        dtype=np.int64)
+
     def records(self, rows: Sequence[int], *, required: Sequence[str],
                 optional: Sequence[str], columns: Mapping[str, str] | None,
                 synonyms: Mapping[str, str] | None) -> Records:
         """The records of the rows of index ``rows`` (in order), read by the row reader
-        itself: each a record as it would have made it, on its own line. The header's
-        problems are left to ``header``, told once."""
+        itself: each a record as it made it, or would have made it, on its own line.
+        The header's problems are left to ``header``, told once."""
         import pyarrow as pa
 
+        if self.read is not None:
+            return evolve(self.read, records=tuple(self.read.records[row] for row in rows),
+                          problems=())
         taken = pa.array(rows, type=pa.int64())
         cells = [column.take(taken).to_pylist() for column in self.columns]
         lines = ((row + 2, [cell[index] for cell in cells])
@@ -88,6 +102,30 @@ class TextColumns:
                                required=required, optional=optional, columns=columns,
                                synonyms=synonyms)
         return evolve(read, problems=())
+
+
+def from_records(records: Records) -> TextColumns | None:
+    """The columns of a table's records as the row reader made them (a sheet's, a wide
+    table's, a CSV file's in Windows-1252), each record's field a cell; ``None`` where a
+    record is not a table's row of text (a JSON object's), to be checked as a record."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return None
+    header = records.header
+    cells: list[list[str]] = [[] for _ in header]
+    for record in records.records:
+        if record.where is not None:
+            return None
+        fields = record.fields
+        for name, column in zip(header, cells, strict=True):
+            cell = fields.get(name, "")
+            if type(cell) is not str:
+                return None
+            column.append(cell)
+    return TextColumns(records.source, header, header,
+                       tuple(pa.array(column, pa.string()) for column in cells),
+                       records.with_records(()), len(records.records), records)
 
 
 def text_columns(source: object, *, required: Sequence[str], optional: Sequence[str],

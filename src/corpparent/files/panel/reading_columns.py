@@ -33,6 +33,7 @@ from corpparent.files._tabular.date_periods import DateRule, read_period
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records
 from corpparent.files._tabular.text_columns import TextColumns
+from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.indicators.definitions import Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -54,10 +55,10 @@ _KEYS: Final = 1 << 31
 
 @frozen
 class RowsChecked:
-    """What the row checks made of some rows: each reading kept with its record, the
-    problems."""
+    """What the row checks made of some records: each reading kept with its record and
+    the record's place among those checked, and the problems."""
 
-    readings: list[tuple[RawRecord, Reading]]
+    readings: list[tuple[RawRecord, Reading, int]]
     problems: list[Problem]
 
 
@@ -117,8 +118,8 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     # The rows checked row by row first: their periods join the column's texts, which
     # decide how a date is read (a column of quarter ends, or of month ends).
     texts = pc.unique(pc.filter(period, pa.array(wanted))).to_pylist()
-    first, periods = check_rows(records(np.flatnonzero(~wanted).tolist()), indicators, rule,
-                                texts, None)
+    slow_rows = np.flatnonzero(~wanted).tolist()
+    first, periods = check_rows(records(slow_rows), indicators, rule, texts, None)
     read = [read_period(text, periods) for text in texts]
     good = np.array([isinstance(found, Period) for found in read] + [False], dtype=bool)
     placed = np.asarray(pc.fill_null(pc.index_in(period, value_set=pa.array(
@@ -129,11 +130,14 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     second = check_rows(records(late), indicators, rule, texts, periods)[0] if late else None
     kept = wanted & ~np.asarray(blank.to_numpy(zero_copy_only=False), dtype=bool)
     canon: dict[Period | PeriodError, int] = {}
-    fast = _made(table.source, ids, read, codes, placed, numeric, value, cast, kept, canon)
-    slow = first.readings + ([] if second is None else second.readings)
+    fast = _made(table, ids, read, codes, placed, numeric, value, cast, kept, canon)
+    # The readings of the rows checked row by row, each with its row's index.
+    slow = [(raw, reading, among[place]) for checked, among in (
+        (first, slow_rows), (second, late)) if checked is not None
+        for raw, reading, place in checked.readings]
     problems = [*table.header.problems, *first.problems,
                 *([] if second is None else second.problems)]
-    everything = _without_duplicates(fast, slow, problems, records,
+    everything = _without_duplicates(table, fast, slow, problems, records,
                                      {name: place for place, name in enumerate(ids)}, canon)
     if problems:
         raise DataError(in_file_order(problems))
@@ -171,13 +175,14 @@ def _in_range(indicators: IndicatorSet, ids: Sequence[str], codes: Any, value: A
     return np.asarray(fine, dtype=bool)
 
 
-def _made(source: str, ids: Sequence[str], read: Sequence[Period | PeriodError],
+def _made(table: TextColumns, ids: Sequence[str], read: Sequence[Period | PeriodError],
           codes: Any, placed: Any, numeric: Any, value: Any, cast: dict[str, Any],
           kept: Any, canon: dict[Period | PeriodError, int]
           ) -> tuple[list[Reading], Any, Any]:
     """The readings of the rows checked by columns, in file order, with their rows'
     indexes and the key of each (its indicator's place, and its period's in ``canon``,
-    filled in here)."""
+    filled in here). Each is placed as the row checks place it: its file's line, read
+    as the file's encoding where that is not UTF-8."""
     import numpy as np
 
     at = np.flatnonzero(kept)
@@ -189,19 +194,21 @@ def _made(source: str, ids: Sequence[str], read: Sequence[Period | PeriodError],
     numbers = numeric[at].tolist()
     symbols = [None if number == number else text  # NaN where the cell is a symbol
                for number, text in zip(numbers, value.take(at).to_pylist(), strict=True)]
-    lines = (at + 2).tolist()
+    lines = table.lines(at).tolist()
+    encoding = None if table.read is None else table.read.encoding
+    read_as = "" if encoding is None else f", read as {encoding_name(encoding)}"
     figures = [dict(zip(cast, row, strict=True)) for row in zip(
         *([None if n != n else n for n in column[at].tolist()] for column in cast.values()),
         strict=True)] if cast else [{}] * len(lines)
     made = [Reading(indicator=name, period=period, value=None if symbol else number,
-                    symbol=symbol, source=f"{source} line {line}", **extra)
+                    symbol=symbol, source=f"{table.source} line {line}{read_as}", **extra)
             for name, period, number, symbol, line, extra in zip(
                 names, periods, numbers, symbols, lines, figures, strict=True)]
     return made, at, keys
 
 
-def _without_duplicates(fast: tuple[list[Reading], Any, Any],
-                        slow: list[tuple[RawRecord, Reading]], problems: list[Problem],
+def _without_duplicates(table: TextColumns, fast: tuple[list[Reading], Any, Any],
+                        slow: list[tuple[RawRecord, Reading, int]], problems: list[Problem],
                         records: Callable[[Sequence[int]], Records], codes: dict[str, int],
                         canon: dict[Period | PeriodError, int]) -> list[Reading]:
     """Every reading in file order, a later one of an indicator and period already read
@@ -211,24 +218,27 @@ def _without_duplicates(fast: tuple[list[Reading], Any, Any],
     readings, rows, keys = fast
     others = np.array([codes.setdefault(reading.indicator, len(codes)) * _KEYS
                        + canon.setdefault(reading.period, len(canon))
-                       for _raw, reading in slow], dtype=np.int64)
+                       for _raw, reading, _row in slow], dtype=np.int64)
     every = np.concatenate([keys, others])
     if len(np.unique(every)) == len(every):  # one check over the keys finds no duplicate
-        return readings if not slow else [reading for _line, reading in heapq.merge(
-            zip((rows + 2).tolist(), readings, strict=True),
-            ((raw.row, reading) for raw, reading in slow), key=lambda item: item[0])]
-    both = sorted([*((row + 2, reading, None) for row, reading in zip(
-        rows.tolist(), readings, strict=True)), *((raw.row, reading, raw)
-                                                   for raw, reading in slow)],
-                  key=lambda item: item[0])
-    first_seen: dict[tuple[str, Period], int] = {}
+        return readings if not slow else [reading for _row, reading in heapq.merge(
+            zip(rows.tolist(), readings, strict=True),
+            ((row, reading) for _raw, reading, row in slow), key=lambda item: item[0])]
+    lines = table.lines(rows).tolist()
+    both: list[tuple[int, Reading, RawRecord | None, int]] = sorted(
+        [*((row, reading, None, line) for row, reading, line in zip(
+            rows.tolist(), readings, lines, strict=True)),
+         *((row, reading, raw, raw.row) for raw, reading, row in slow)],
+        key=lambda item: item[0])
+    first_seen: dict[tuple[str, Period], tuple[int, Reading]] = {}
     kept: list[Reading] = []
-    for line, reading, raw in both:
-        earlier = first_seen.setdefault((reading.indicator, reading.period), line)
-        if earlier == line:
+    for row, reading, raw, line in both:
+        earlier, first = first_seen.setdefault((reading.indicator, reading.period),
+                                               (line, reading))
+        if first is reading:
             kept.append(reading)
             continue
-        record = raw if raw is not None else records([line - 2])[0]
+        record = raw if raw is not None else records([row])[0]
         problems.append(record.problem_at("period", f"duplicate reading for "
                                           f"{reading.indicator!r} in {reading.period}; first "
                                           f"given at line {earlier}"))

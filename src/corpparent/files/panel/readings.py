@@ -48,7 +48,7 @@ from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import ArrowStream, TableSource, records_of
-from corpparent.files._tabular.text_columns import TextColumns, text_columns
+from corpparent.files._tabular.text_columns import TextColumns, from_records, text_columns
 from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
 from corpparent.files.panel.reading_columns import RowsChecked, column_readings
@@ -69,6 +69,7 @@ __all__ = [
     "read_readings",
     "readings_from_records",
     "readings_records",
+    "readings_row_by_row",
 ]
 
 READING_COLUMNS = ("indicator", "period", "value")
@@ -174,11 +175,22 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
                 return _from_columns(table, indicators, periods, {})
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")
+    table = from_records(records)
+    if table is not None:
+        return _from_columns(table, indicators, periods, {})
+    return readings_row_by_row(records, indicators, periods=periods)
+
+
+def readings_row_by_row(records: Records, indicators: IndicatorSet, *,
+                        periods: DateRule | str | None = None) -> Readings:
+    """Validate records into readings one record at a time: for records that are not a
+    table's rows of text (a JSON file's objects), and the reference the column checks
+    are held to, giving the same readings and problems."""
     checked, _periods = check_rows(records, indicators, date_rule(periods))
     problems = checked.problems
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
-    for raw, reading in checked.readings:
+    for raw, reading, _place in checked.readings:
         key = (reading.indicator, reading.period)
         earlier = first_seen.get(key)
         if earlier is not None:
@@ -198,20 +210,22 @@ def check_rows(records: Records, indicators: IndicatorSet, rule: DateRule | None
                periods: dict[str, Period | PeriodError] | None = None,
                ) -> tuple[RowsChecked, dict[str, Period | PeriodError]]:
     """Each record checked as a reading of ``indicators``: the readings made, in file
-    order with their records, and every problem, the header's first (no duplicate is
-    looked for). The period texts are read by ``rule`` among those of the records and
-    ``texts`` (the period column's other rows), unless ``periods`` already holds them."""
+    order with their records and their places among ``records``, and every problem,
+    the header's first (no duplicate is looked for). The period texts are read by
+    ``rule`` among those of the records and ``texts`` (the period column's other
+    rows), unless ``periods`` already holds them."""
     records, marked = _percent_marked(records)
+    place = {id(raw): index for index, raw in enumerate(records)}
     valid, problems = validate_records(ReadingRecord, records)
     if periods is None:
         periods = column_periods({record.period for _raw, record in valid} | set(texts), rule)
     read_as = "" if records.encoding is None else f", read as {encoding_name(records.encoding)}"
-    readings: list[tuple[RawRecord, Reading]] = []
+    readings: list[tuple[RawRecord, Reading, int]] = []
     for raw, record in valid:
         reading = _reading(raw, record, indicators, problems, periods, id(raw) in marked,
                            read_as)
         if reading is not None:
-            readings.append((raw, reading))
+            readings.append((raw, reading, place[id(raw)]))
     return RowsChecked(readings, problems), periods
 
 
