@@ -104,15 +104,18 @@ class TextColumns:
         return evolve(read, problems=())
 
 
-def from_records(records: Records) -> TextColumns | None:
+def from_records(records: Records, required: Sequence[str]) -> TextColumns | None:
     """The columns of a table's records as the row reader made them (a sheet's, a wide
     table's, a CSV file's in Windows-1252), each record's field a cell; ``None`` where a
-    record is not a table's row of text (a JSON object's), to be checked as a record."""
+    record is not a table's row of text (a JSON object's), or the header lacks a
+    ``required`` field, to be checked record by record."""
     try:
         import pyarrow as pa
     except ImportError:
         return None
     header = records.header
+    if not set(required) <= set(header):
+        return None
     cells: list[list[str]] = [[] for _ in header]
     for record in records.records:
         if record.where is not None:

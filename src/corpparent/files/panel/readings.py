@@ -175,7 +175,7 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
                 return _from_columns(table, indicators, periods, {})
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")
-    table = from_records(records)
+    table = from_records(records, READING_COLUMNS)
     if table is not None:
         return _from_columns(table, indicators, periods, {})
     return readings_row_by_row(records, indicators, periods=periods)
