@@ -20,6 +20,7 @@ from corpparent import (
     read_readings,
 )
 from corpparent.files import readings_from_records
+from corpparent.files._tabular import text_columns as columns_module
 from corpparent.files._tabular.text_columns import text_columns
 from corpparent.files.panel.readings import (
     OPTIONAL_READING_COLUMNS,
@@ -54,6 +55,12 @@ rows = st.lists(st.tuples(st.sampled_from(INDICATOR_CELLS), st.sampled_from(PERI
                 max_size=25)
 extra_columns = st.sampled_from([(), ("numerator", "denominator"), ("unit",),
                                  ("population", "unit")])
+
+
+@pytest.fixture(autouse=True)
+def _small_tables_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every table here is read by columns, however few its rows."""
+    monkeypatch.setattr(columns_module, "COLUMNS_FROM_ROWS", 0)
 
 
 def _table(found: list[tuple[str, ...]], extra: tuple[str, ...]) -> tuple[
@@ -192,6 +199,19 @@ def test_a_blank_line_is_skipped_and_later_lines_keep_their_numbers(tmp_path: Pa
         read_readings(path, INDICATORS)
     assert [p.line for p in caught.value.problems] == [4]
     assert "first given at line 3" in caught.value.problems[0].message
+
+
+def test_a_small_file_is_read_row_by_row_without_pyarrow(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(columns_module, "COLUMNS_FROM_ROWS", 3)
+    path = tmp_path / "readings.csv"
+    path.write_text("indicator,period,value\ncla,2022-23 Q1,5\n", encoding="utf-8")
+    assert text_columns(path, required=READING_COLUMNS,
+                        optional=OPTIONAL_READING_COLUMNS) is None
+    path.write_text("indicator,period,value\ncla,2022-23 Q1,5\ncla,2022-23 Q2,5\n",
+                    encoding="utf-8")
+    assert text_columns(path, required=READING_COLUMNS,
+                        optional=OPTIONAL_READING_COLUMNS) is not None
 
 
 def test_a_file_over_a_read_limit_is_left_to_the_row_reader(tmp_path: Path) -> None:

@@ -15,7 +15,12 @@ reader reads it and says what is wrong exactly as it always has. Plain means:
   stream each time they are asked), whose columns are all text, so each cell's text is
   the text the row reader gives it (a missing value an empty cell);
 * in either, the read limits kept: the rows, columns, cells and each cell's length, as
-  the row reader counts them.
+  the row reader counts them;
+* a file or table of at least `COLUMNS_FROM_ROWS` rows.
+
+Columns are made in the C library's memory (`system_memory`), not in pyarrow's own
+allocator, which reserves address space a process forked afterwards cannot have under
+the memory bound a plug-in runs with (`corpparent.plugins.child`).
 
 The header is checked by the row reader's own code (`tabular_records`), so its
 problems are the same; a header the row reader refuses is read by the row reader.
@@ -24,7 +29,8 @@ problems are the same; a header the row reader refuses is read by the row reader
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, final
 
@@ -44,7 +50,12 @@ from corpparent.files._tabular.limits import checked_file, current_limits
 from corpparent.files._tabular.records import Records, tabular_records
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["TextColumns", "from_records", "text_columns"]
+__all__ = ["COLUMNS_FROM_ROWS", "TextColumns", "from_records", "system_memory", "text_columns"]
+
+#: A file or table of fewer rows is read and checked row by row: it is as quick, and
+#: loads neither pyarrow nor NumPy (a command reading a panel's own file of a few
+#: hundred readings starts no faster for them).
+COLUMNS_FROM_ROWS: int = 1_000
 
 
 @final
@@ -94,8 +105,9 @@ class TextColumns:
         if self.read is not None:
             return evolve(self.read, records=tuple(self.read.records[row] for row in rows),
                           problems=())
-        taken = pa.array(rows, type=pa.int64())
-        cells = [column.take(taken).to_pylist() for column in self.columns]
+        with system_memory():
+            taken = pa.array(rows, type=pa.int64())
+            cells = [column.take(taken).to_pylist() for column in self.columns]
         lines = ((row + 2, [cell[index] for cell in cells])
                  for index, row in enumerate(rows))
         read = tabular_records(self.source, iter([(1, list(self.written)), *lines]),
@@ -109,13 +121,12 @@ def from_records(records: Records, required: Sequence[str]) -> TextColumns | Non
     table's, a CSV file's in Windows-1252), each record's field a cell; ``None`` where a
     record is not a table's row of text (a JSON object's), or the header lacks a
     ``required`` field, to be checked record by record."""
-    try:
-        import pyarrow as pa
-    except ImportError:
-        return None
     header = records.header
-    if not set(required) <= set(header):
+    if (len(records.records) < COLUMNS_FROM_ROWS or not set(required) <= set(header)
+            or not _has_pyarrow()):
         return None
+    import pyarrow as pa
+
     cells: list[list[str]] = [[] for _ in header]
     for record in records.records:
         if record.where is not None:
@@ -126,9 +137,24 @@ def from_records(records: Records, required: Sequence[str]) -> TextColumns | Non
             if type(cell) is not str:
                 return None
             column.append(cell)
-    return TextColumns(records.source, header, header,
-                       tuple(pa.array(column, pa.string()) for column in cells),
-                       records.with_records(()), len(records.records), records)
+    with system_memory():
+        arrays = tuple(pa.array(column, pa.string()) for column in cells)
+    return TextColumns(records.source, header, header, arrays, records.with_records(()),
+                       len(records.records), records)
+
+
+@contextmanager
+def system_memory() -> Iterator[None]:
+    """Make pyarrow's arrays in the C library's memory inside the block (see the
+    module), then give back the pool in use before."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
 
 
 def text_columns(source: object, *, required: Sequence[str], optional: Sequence[str],
@@ -136,10 +162,6 @@ def text_columns(source: object, *, required: Sequence[str], optional: Sequence[
                  synonyms: Mapping[str, str] | None = None) -> TextColumns | None:
     """The columns of ``source`` (a CSV file's path, or a table speaking Arrow), or
     ``None`` where only the row reader can say exactly what it holds (see the module)."""
-    try:
-        import pyarrow  # noqa: F401 - without pyarrow the row reader says what it needs
-    except ImportError:
-        return None
     try:
         if isinstance(source, str | os.PathLike):
             found = _csv_columns(Path(source), required, columns, synonyms)
@@ -154,14 +176,23 @@ def text_columns(source: object, *, required: Sequence[str], optional: Sequence[
         return None  # the row reader reads it, and reports it the same way as ever
     rows = len(arrays[0]) if arrays else 0
     limits = current_limits()
-    if rows > limits.rows or (rows + 1) * len(written) > limits.cells or any(
-            _longest(array) > limits.cell_chars for array in arrays):
-        return None
+    with system_memory():
+        if rows > limits.rows or (rows + 1) * len(written) > limits.cells or any(
+                _longest(array) > limits.cell_chars for array in arrays):
+            return None
     named = numbered(renamed([normalise_column(heading) for heading in written],
                              columns or {}, synonyms or {}))
     kept = set(header.header)
     return TextColumns(name, tuple(written), tuple(n if n in kept else None for n in named),
                        tuple(arrays), header, rows)
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401 - without pyarrow the row reader says what it needs
+    except ImportError:
+        return False
+    return True
 
 
 def _longest(array: Any) -> int:
@@ -176,9 +207,6 @@ def _longest(array: Any) -> int:
 def _csv_columns(file: Path, required: Sequence[str], columns: Mapping[str, str] | None,
                  synonyms: Mapping[str, str] | None
                  ) -> tuple[str, tuple[str, ...], list[Any]] | None:
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
     if format_of(file, RECORD_FORMATS, None).name != "csv":
         return None
     checked_file(file)
@@ -187,27 +215,33 @@ def _csv_columns(file: Path, required: Sequence[str], columns: Mapping[str, str]
     data = file.read_bytes()
     if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
         return None
+    if data.count(b"\n") < COLUMNS_FROM_ROWS or not _has_pyarrow():
+        return None
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
     written = csv_header(file)
     names = {**(synonyms or {}), **{normalise_column(k): v for k, v in (columns or {}).items()}}
     keyed = {names.get(normalise_column(h), normalise_column(h)) for h in written}
     if not set(required) <= keyed or len(written) > current_limits().columns:
         return None
     generated = [f"c{index}" for index in range(len(written))]
-    try:
-        table = pcsv.read_csv(
-            pa.py_buffer(data),
-            read_options=pcsv.ReadOptions(skip_rows=1, column_names=generated),
-            parse_options=pcsv.ParseOptions(quote_char=False, newlines_in_values=False,
-                                            ignore_empty_lines=False),
-            convert_options=pcsv.ConvertOptions(
-                column_types=dict.fromkeys(generated, pa.string()),
-                strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowException, ValueError):
-        return None  # a row of another length, text not UTF-8: the row reader says where
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    if lines != table.num_rows + 1:
-        return None  # lines pyarrow did not read as rows: the row reader numbers them
-    return str(file), written, [_text(table.column(index)) for index in range(len(written))]
+    with system_memory():
+        try:
+            table = pcsv.read_csv(
+                pa.py_buffer(data),
+                read_options=pcsv.ReadOptions(skip_rows=1, column_names=generated),
+                parse_options=pcsv.ParseOptions(quote_char=False, newlines_in_values=False,
+                                                ignore_empty_lines=False),
+                convert_options=pcsv.ConvertOptions(
+                    column_types=dict.fromkeys(generated, pa.string()),
+                    strings_can_be_null=False, quoted_strings_can_be_null=False))
+        except (pa.ArrowException, ValueError):
+            return None  # a row of another length, not UTF-8: the row reader says where
+        lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+        if lines != table.num_rows + 1:
+            return None  # lines pyarrow did not read as rows: the row reader numbers them
+        return str(file), written, [_text(table.column(i)) for i in range(len(written))]
 
 
 def _text(column: Any) -> Any:
@@ -232,6 +266,8 @@ def _is_text(kind: Any) -> bool:
 
 
 def _arrow_columns(table: object) -> tuple[str, tuple[str, ...], list[Any]] | None:
+    if not _has_pyarrow():
+        return None
     import pyarrow as pa
 
     module = type(table).__module__.split(".")[0]
@@ -244,12 +280,13 @@ def _arrow_columns(table: object) -> tuple[str, tuple[str, ...], list[Any]] | No
     if given is None:
         return None
     header = check_column_names(source, given)
-    try:
-        whole = pa.RecordBatchReader.from_stream(table).read_all()
-    except Exception:  # the exporter's or pyarrow's own error: the row reader says it
-        return None
-    at = [whole.schema.get_field_index(name) for name in header]
-    if any(index < 0 for index in at) or not all(
-            _is_text(whole.schema.field(index).type) for index in at):
-        return None
-    return source, tuple(header), [_text(whole.column(index)) for index in at]
+    with system_memory():
+        try:
+            whole = pa.RecordBatchReader.from_stream(table).read_all()
+        except Exception:  # the exporter's or pyarrow's own error: the row reader says it
+            return None
+        at = [whole.schema.get_field_index(name) for name in header]
+        if whole.num_rows < COLUMNS_FROM_ROWS or any(index < 0 for index in at) or not all(
+                _is_text(whole.schema.field(index).type) for index in at):
+            return None
+        return source, tuple(header), [_text(whole.column(index)) for index in at]

@@ -48,7 +48,12 @@ from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
 from corpparent.files._tabular.tables import ArrowStream, TableSource, records_of
-from corpparent.files._tabular.text_columns import TextColumns, from_records, text_columns
+from corpparent.files._tabular.text_columns import (
+    TextColumns,
+    from_records,
+    system_memory,
+    text_columns,
+)
 from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
 from corpparent.files.panel.reading_columns import RowsChecked, column_readings
@@ -129,7 +134,8 @@ def _from_columns(table: TextColumns, indicators: IndicatorSet,
                              optional=OPTIONAL_READING_COLUMNS, columns=columns,
                              synonyms=READING_SYNONYMS)
 
-    return column_readings(table, indicators, date_rule(periods), check_rows, records)
+    with system_memory():
+        return column_readings(table, indicators, date_rule(periods), check_rows, records)
 
 
 def readings_records(source: TableSource, *, sheet: str | None = None,
