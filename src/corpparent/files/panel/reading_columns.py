@@ -3,13 +3,14 @@ compiled code, every other row by the row checks themselves.
 
 A table of a million readings is mostly plain rows: a known indicator, a period read
 before, and a number, an official symbol or a blank. `column_readings` finds those
-with pyarrow over whole columns (`TextColumns`): each indicator
-by ``is_in`` against the set, each distinct period text parsed once (dictionary
-encoding), each number cast in one pass. A row is taken here only where the row checks
+with pyarrow over whole columns (`TextColumns`: a plain CSV file or Arrow
+table read whole, or the records the row reader made of a sheet): each indicator
+looked up against the set in one pass, each distinct period text parsed once, each
+number cast in one pass. A row is taken here only where the row checks
 could not say otherwise of it: its value a plain decimal (no sign, no thousands
 separator, no per cent sign, at most 15 digits before and after the point) or a symbol
 as the row checks write it (``c``), its unit, numerator, denominator and population
-blank or plain decimals, and no percentage over 100. Every other row (a bad cell, a
+blank or plain decimals, and no percentage near 100%. Every other row (a bad cell, a
 unit, a negative score, a blank line) is made the record the row reader makes and
 checked by `readings.check_rows`, the same code as for any file,
 so its problems are the same in content and place; there is one set of checks, and
@@ -21,8 +22,10 @@ there is one are the rows walked in file order, as the row checks walk them.
 
 from __future__ import annotations
 
+import gc
 import heapq
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Final
 
 from attrs import frozen
@@ -130,18 +133,32 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     second = check_rows(records(late), indicators, rule, texts, periods)[0] if late else None
     kept = wanted & ~np.asarray(blank.to_numpy(zero_copy_only=False), dtype=bool)
     canon: dict[Period | PeriodError, int] = {}
-    fast = _made(table, ids, read, codes, placed, numeric, value, cast, kept, canon)
-    # The readings of the rows checked row by row, each with its row's index.
-    slow = [(raw, reading, among[place]) for checked, among in (
-        (first, slow_rows), (second, late)) if checked is not None
-        for raw, reading, place in checked.readings]
-    problems = [*table.header.problems, *first.problems,
-                *([] if second is None else second.problems)]
-    everything = _without_duplicates(table, fast, slow, problems, records,
-                                     {name: place for place, name in enumerate(ids)}, canon)
-    if problems:
-        raise DataError(in_file_order(problems))
-    return Readings(everything)
+    with _no_collection():
+        fast = _made(table, ids, read, codes, placed, numeric, value, cast, kept, canon)
+        # The readings of the rows checked row by row, each with its row's index.
+        slow = [(raw, reading, among[place]) for checked, among in (
+            (first, slow_rows), (second, late)) if checked is not None
+            for raw, reading, place in checked.readings]
+        problems = [*table.header.problems, *first.problems,
+                    *([] if second is None else second.problems)]
+        everything = _without_duplicates(table, fast, slow, problems, records,
+                                         {name: at for at, name in enumerate(ids)}, canon)
+        if problems:
+            raise DataError(in_file_order(problems))
+        return Readings(everything)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Make a million readings without the cycle collector walking them again and again
+    as they are made (none of them refers back to another, so it would find nothing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _cast(column: Any, wanted: Any) -> Any:
