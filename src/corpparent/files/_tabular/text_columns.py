@@ -165,8 +165,10 @@ def text_columns(source: object, *, required: Sequence[str], optional: Sequence[
     try:
         if isinstance(source, str | os.PathLike):
             found = _csv_columns(Path(source), required, columns, synonyms)
-        else:
+        elif hasattr(source, "__arrow_c_stream__"):
             found = _arrow_columns(source)
+        else:
+            return None  # a list of dicts: its items are records, each checked as one
         if found is None:
             return None
         name, written, arrays = found
