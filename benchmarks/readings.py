@@ -19,21 +19,38 @@ in 37 withheld (``c``) and one in 53 blank. Timed for each size, median of the r
 
 The targets: 1,000,000 readings read from CSV and assessed within 10x of polars; from
 an Arrow table no slower than from the CSV; the cost linear from 10,000 to 1,000,000
-(10x the readings in at most 11x the time).
+(10x the readings in at most 11x the time). Tables of fewer than 1,000 rows are checked
+row by row (`corpparent.files._tabular.text_columns.COLUMNS_FROM_ROWS`).
 
-Measured on a machine of 2 shared cores (Python 3.11, polars 1.x, pyarrow 2x), before
-the column path (one pydantic record and one `Reading` a row, every range and target
-scanned for each indicator):
+Measured on 7 December 2026 on the project's machine, 2 cores shared with other work
+(load average 2 to 6, so figures vary by tens of per cent from run to run; the ratios
+are taken within one run), Python 3.11, polars 2.1, pyarrow 26, median of 3.
 
-    readings   corpparent csv  arrow     polars   ratio   ms per 1000 (csv)
-    10,000         0.33 s      0.32 s    0.004 s   85x    33
-    100,000        3.6 s       3.5 s     0.016 s  225x    36
-    1,000,000      (over 60 s; the set of 10,000 indicators' ranges alone 55 s)
+Before the column path (one pydantic record and one checked `Reading` a row, every range
+and target scanned for each lookup, the set's ranges compared pairwise for overlaps):
 
-and after (whole columns validated with pyarrow, a `Reading` made only for a row that
-is kept, ranges and targets indexed by indicator):
+    readings   corpparent csv   arrow     polars   ratio   ms per 1000 (csv)
+    10,000         0.524 s      0.533 s   0.010 s    52x     52
+    100,000        6.523 s      7.185 s   0.025 s   256x     65
+    1,000,000      not run: building the set of 90,000 ranges alone grows with their
+                   square (1.5 s for 9,000 of them), and reading grew faster than the rows
 
-    FIGURES_AFTER
+After (plain rows checked a column at a time, the rest by the row checks; ranges and
+targets by indicator; each distinct period ordered once):
+
+    readings   corpparent csv   arrow     polars   ratio   ms per 1000 (csv)
+    10,000         0.114 s      0.071 s   0.004 s    31x     11
+    100,000        1.031 s      0.611 s   0.043 s    24x     10
+    1,000,000      8.666 s      7.302 s   0.105 s    83x      8.7
+
+Against the targets: the cost is linear (10x the readings in 8.4x the time from 100,000
+to 1,000,000, and 100x in 76x from 10,000); an Arrow table is no slower than the CSV
+file; but 1,000,000 readings take 83x polars' time, not 10x. Of the 8 to 11 s, about
+half is reading (5 s: making a million checked `Reading` objects and the set's indexes
+in Python, the columns' own checks well under a second) and half assessing 10,000
+indicators (6 s: each indicator's aggregation, trend, ranges and targets in Python).
+Reaching 10x needs readings held as columns, made into `Reading` objects only when
+asked for, and assessment over whole columns; neither is done.
 
 ``--profile SIZE`` prints cProfile's top functions for reading and assessing SIZE
 readings from the CSV.
