@@ -214,13 +214,16 @@ def _made(table: TextColumns, ids: Sequence[str], read: Sequence[Period | Period
     lines = table.lines(at).tolist()
     encoding = None if table.read is None else table.read.encoding
     read_as = "" if encoding is None else f", read as {encoding_name(encoding)}"
-    figures = [dict(zip(cast, row, strict=True)) for row in zip(
-        *([None if n != n else n for n in column[at].tolist()] for column in cast.values()),
-        strict=True)] if cast else [{}] * len(lines)
-    made = [Reading(indicator=name, period=period, value=None if symbol else number,
-                    symbol=symbol, source=f"{table.source} line {line}{read_as}", **extra)
-            for name, period, number, symbol, line, extra in zip(
-                names, periods, numbers, symbols, lines, figures, strict=True)]
+    blank = [None] * len(lines)
+    numerators, denominators, populations = (
+        blank if name not in cast else [None if n != n else n for n in cast[name][at].tolist()]
+        for name in _NUMBERS)
+    prefix = f"{table.source} line "
+    made = [Reading(name, period, None if symbol else number, numerator, denominator,
+                    population, symbol, f"{prefix}{line}{read_as}")
+            for name, period, number, numerator, denominator, population, symbol, line
+            in zip(names, periods, numbers, numerators, denominators, populations, symbols,
+                   lines, strict=True)]
     return made, at, keys
 
 
@@ -236,8 +239,8 @@ def _without_duplicates(table: TextColumns, fast: tuple[list[Reading], Any, Any]
     others = np.array([codes.setdefault(reading.indicator, len(codes)) * _KEYS
                        + canon.setdefault(reading.period, len(canon))
                        for _raw, reading, _row in slow], dtype=np.int64)
-    every = np.concatenate([keys, others])
-    if len(np.unique(every)) == len(every):  # one check over the keys finds no duplicate
+    every = np.sort(np.concatenate([keys, others]))
+    if not (every[1:] == every[:-1]).any():  # one check over the keys finds no duplicate
         return readings if not slow else [reading for _row, reading in heapq.merge(
             zip(rows.tolist(), readings, strict=True),
             ((row, reading) for _raw, reading, row in slow), key=lambda item: item[0])]
