@@ -43,9 +43,16 @@ targets by indicator; each distinct period ordered once):
     100,000        1.031 s      0.611 s   0.043 s    24x     10
     1,000,000      8.666 s      7.302 s   0.105 s    83x      8.7
 
-Against the targets: the cost is linear (10x the readings in 8.4x the time from 100,000
-to 1,000,000, and 100x in 76x from 10,000); an Arrow table is no slower than the CSV
-file; but 1,000,000 readings take 83x polars' time, not 10x. Of the 8 to 11 s, about
+and again after the last changes, at a load average of 3 to 4:
+
+    10,000         0.049 s      0.048 s   0.003 s    14x      4.9
+    100,000        0.615 s      0.914 s   0.016 s    40x      6.2
+    1,000,000      9.400 s      8.548 s   0.119 s    79x      9.4
+
+Against the targets: an Arrow table is no slower than the CSV file; 1,000,000 readings
+take about 80x polars' time, not 10x; and the growth from 100,000 to 1,000,000 was 8.4x
+in one run and 15x in the other, so on this shared machine linearity is not shown
+either way (from 10,000 to 1,000,000, 100x the readings took 76x and 190x the time). Of the 8 to 11 s, about
 half is reading (5 s: making a million checked `Reading` objects and the set's indexes
 in Python, the columns' own checks well under a second) and half assessing 10,000
 indicators (6 s: each indicator's aggregation, trend, ranges and targets in Python).
