@@ -52,10 +52,11 @@ and again after the last changes, at a load average of 3 to 4:
 Against the targets: an Arrow table is no slower than the CSV file; 1,000,000 readings
 take about 80x polars' time, not 10x; and the growth from 100,000 to 1,000,000 was 8.4x
 in one run and 15x in the other, so on this shared machine linearity is not shown
-either way (from 10,000 to 1,000,000, 100x the readings took 76x and 190x the time). Of the 8 to 11 s, about
-half is reading (5 s: making a million checked `Reading` objects and the set's indexes
-in Python, the columns' own checks well under a second) and half assessing 10,000
-indicators (6 s: each indicator's aggregation, trend, ranges and targets in Python).
+either way (from 10,000 to 1,000,000, 100x the readings took 76x and 190x the time).
+Of the 8 to 11 s, about half is reading (5 s: making a million checked `Reading`
+objects and the set's indexes in Python, the columns' own checks well under a second)
+and half assessing 10,000 indicators (6 s: each indicator's aggregation, trend, ranges
+and targets in Python).
 Reaching 10x needs readings held as columns, made into `Reading` objects only when
 asked for, and assessment over whole columns; neither is done.
 
