@@ -11,13 +11,21 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import pairwise
 from typing import final
 
 from attrs import field, frozen
 
 from corpparent.errors import DataError, Problem
 from corpparent.periods import Period
-from corpparent.symbols import MAX_MAGNITUDE, is_symbol, optional_number, symbol_meaning
+from corpparent.symbols import (
+    MAX_MAGNITUDE,
+    OFFICIAL_SYMBOLS,
+    is_symbol,
+    optional_number,
+    symbol_meaning,
+)
 
 __all__ = ["Reading", "Readings"]
 
@@ -41,9 +49,15 @@ class Reading:
         finite and of a size a figure can have, a symbol an official one. A text given
         as the value is read as a symbol (``Reading(..., "c")`` is withheld, not a
         number); any other text is refused, never read as a number."""
+        value: object = self.value
+        if (self.numerator is None and self.denominator is None and self.population is None
+                and ((value is None and (self.symbol is None or (
+                    type(self.symbol) is str and self.symbol in OFFICIAL_SYMBOLS)))
+                     or (type(value) is float and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+                         and self.symbol is None))):
+            return  # most readings: a number in range, or a symbol as it is kept
         problems: list[Problem] = []
         where = self.source or f"the reading of {self.indicator!r} for {self.period}"
-        value: object = self.value
         if isinstance(value, str):
             if not is_symbol(value) or self.symbol is not None:
                 problems.append(Problem(where, field="value", expected="a number or an "
@@ -101,10 +115,10 @@ class Readings:
     def __init__(self, readings: Iterable[Reading] = ()) -> None:
         self._by_key: dict[tuple[str, Period], Reading] = {}
         problems: list[Problem] = []
+        by_indicator: dict[str, list[Reading]] = {}
         for reading in readings:
-            key = (reading.indicator, reading.period)
-            earlier = self._by_key.get(key)
-            if earlier is not None:
+            earlier = self._by_key.setdefault((reading.indicator, reading.period), reading)
+            if earlier is not reading:
                 problems.append(
                     Problem(
                         source=reading.source or "readings",
@@ -116,20 +130,34 @@ class Readings:
                     )
                 )
                 continue
-            self._by_key[key] = reading
+            series = by_indicator.get(reading.indicator)
+            if series is None:
+                by_indicator[reading.indicator] = [reading]
+            else:
+                series.append(reading)
         if problems:
             raise DataError(problems)
-        by_indicator: dict[str, list[Reading]] = {}
-        for reading in self._by_key.values():
-            by_indicator.setdefault(reading.indicator, []).append(reading)
-        self._by_indicator = {
-            name: tuple(sorted(series, key=lambda r: r.period))
-            for name, series in by_indicator.items()
-        }
-        # Periods sort by end date first, so each series' ends are sorted too.
-        self._ends = {
-            name: [r.period.end for r in series] for name, series in self._by_indicator.items()
-        }
+        # Each distinct period is ordered (and its end found) once, however many
+        # readings share it: a period's order is worked out from its dates.
+        place: dict[Period, int] = {}
+        ends: list[date] = []
+        last: Period | None = None
+        for period in sorted({period for _, period in self._by_key}):
+            if last is None or last < period:  # periods of one order share a place
+                ends.append(period.end)
+                last = period
+            place[period] = len(ends) - 1
+        self._by_indicator: dict[str, tuple[Reading, ...]] = {}
+        self._ends: dict[str, list[date]] = {}
+        for name, series in by_indicator.items():
+            places = [place[r.period] for r in series]
+            if any(after < before for before, after in pairwise(places)):
+                order = sorted(range(len(series)), key=places.__getitem__)
+                series = [series[i] for i in order]
+                places = [places[i] for i in order]
+            self._by_indicator[name] = tuple(series)
+            # Periods sort by end date first, so each series' ends are sorted too.
+            self._ends[name] = [ends[i] for i in places]
 
     def get(self, indicator: str, period: Period) -> Reading | None:
         """The reading for ``indicator`` in exactly ``period``, if any."""

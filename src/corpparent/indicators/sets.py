@@ -9,7 +9,9 @@ set is built.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import final
 
 from attrs import field, frozen
@@ -44,6 +46,12 @@ class IndicatorSet:
     ranges: tuple[ExpectedRange, ...] = field(default=(), converter=_ranges)
     targets: tuple[Target, ...] = field(default=(), converter=_targets)
     _by_id: dict[str, Indicator] = field(init=False, eq=False, repr=False, factory=dict)
+    _ranges_of: dict[str, tuple[ExpectedRange, ...]] = field(init=False, eq=False, repr=False,
+                                                            factory=dict)
+    _targets_of: dict[str, tuple[Target, ...]] = field(init=False, eq=False, repr=False,
+                                                      factory=dict)
+    _range_starts: dict[str, list[date]] = field(init=False, eq=False, repr=False,
+                                                 factory=dict)
 
     def __attrs_post_init__(self) -> None:
         seen = self._by_id  # filled once here: every lookup by id is then a dict lookup
@@ -59,13 +67,28 @@ class IndicatorSet:
                 raise DefinitionError(
                     f"{kind} for {item.indicator!r} ({item.period}) names no indicator in the set"
                 )
-        for i, first in enumerate(self.ranges):
-            for second in self.ranges[i + 1 :]:
-                if first.indicator == second.indicator and first.period.overlaps(second.period):
-                    raise DefinitionError(
-                        f"indicator {first.indicator!r} has two expected ranges that overlap: "
-                        f"{first.period} and {second.period}"
-                    )
+        # Ranges and targets by indicator, so a lookup reads only the indicator's own and
+        # the set is built in time linear in their number.
+        ranges: dict[str, list[ExpectedRange]] = {}
+        for expected in self.ranges:
+            ranges.setdefault(expected.indicator, []).append(expected)
+        targets: dict[str, list[Target]] = {}
+        for target in self.targets:
+            targets.setdefault(target.indicator, []).append(target)
+        for name, own in ranges.items():  # by start: no two of one indicator overlap
+            own.sort(key=lambda expected: expected.period.start)
+            self._ranges_of[name] = tuple(own)
+            self._range_starts[name] = [expected.period.start for expected in own]
+        self._targets_of.update((name, tuple(items)) for name, items in targets.items())
+        if any(_overlapping(own) for own in self._ranges_of.values()):
+            for i, first in enumerate(self.ranges):  # the first two, in the order given
+                for second in self.ranges[i + 1 :]:
+                    if (first.indicator == second.indicator
+                            and first.period.overlaps(second.period)):
+                        raise DefinitionError(
+                            f"indicator {first.indicator!r} has two expected ranges that "
+                            f"overlap: {first.period} and {second.period}"
+                        )
 
     def __getitem__(self, indicator_id: str) -> Indicator:
         found = self._by_id.get(indicator_id)
@@ -103,14 +126,29 @@ class IndicatorSet:
     def range_for(self, indicator_id: str, period: Period) -> ExpectedRange | None:
         """The expected range set for a period that contains ``period``, if any."""
         self[indicator_id]
-        for expected in self.ranges:
-            if expected.indicator == indicator_id and expected.applies_to(period):
-                return expected
-        return None
+        starts = self._range_starts.get(indicator_id)
+        if not starts:
+            return None
+        # At most one of an indicator's ranges applies: the last to start by the period.
+        at = bisect_right(starts, period.start) - 1
+        expected = self._ranges_of[indicator_id][at] if at >= 0 else None
+        return expected if expected is not None and expected.applies_to(period) else None
 
     def targets_for(self, indicator_id: str, period: Period) -> tuple[Target, ...]:
         """Targets (and ambitions) set for periods that contain ``period``."""
         self[indicator_id]
-        return tuple(
-            t for t in self.targets if t.indicator == indicator_id and t.applies_to(period)
-        )
+        return tuple(t for t in self._targets_of.get(indicator_id, ()) if t.applies_to(period))
+
+
+def _overlapping(ranges: tuple[ExpectedRange, ...]) -> bool:
+    """Whether two of one indicator's ``ranges`` overlap: sorted by start, some range
+    starts before the latest end of those before it."""
+    if len(ranges) < 2:  # most indicators: one range a year, met one by one
+        return False
+    spans = sorted((r.period.start, r.period.end) for r in ranges)
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start <= reach:
+            return True
+        reach = max(reach, end)
+    return False

@@ -43,9 +43,9 @@ from contextlib import contextmanager
 from typing import Final
 
 from corpparent.errors import PeriodError
-from corpparent.periods import FinancialQuarter, Month, Period
+from corpparent.periods import FinancialQuarter, Month, Period, parse_period
 
-__all__ = ["DateRule", "clock_time", "column_periods", "date_in", "date_rule",
+__all__ = ["DateRule", "clock_time", "column_periods", "date_in", "date_rule", "read_period",
            "short_month", "using_date_rule"]
 
 
@@ -155,3 +155,21 @@ def _period_of(text: str, day: dt.date, rule: DateRule | None, monthly: bool,
         return FinancialQuarter.containing(day)
     return PeriodError(f"{text!r} ends both a month and a quarter, and no other date of "
                        "the column tells which")
+
+
+#: Dashes typed for a hyphen: en dash, em dash, minus sign, hyphen, non-breaking hyphen.
+_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2212\u2010\u2011"), "-")
+
+
+def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:
+    """The period ``text`` writes, or why it cannot be read; each distinct text is
+    parsed once, however many rows write it. A dash typed as an en or em dash (``2022–23``,
+    as a word processor or Excel's autocorrect writes it) is a hyphen."""
+    found = periods.get(text)
+    if found is None:
+        try:
+            found = parse_period(text.translate(_DASHES))
+        except PeriodError as exc:
+            found = exc
+        periods[text] = found
+    return found

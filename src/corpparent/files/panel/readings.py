@@ -28,7 +28,7 @@ once (a column of dates where periods belong is one line, with the fix).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -38,22 +38,35 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from corpparent import units
 from corpparent.errors import CorpparentError, DataError, PeriodError, Problem
 from corpparent.files._tabular.column_names import READING_SYNONYMS, columns_given
-from corpparent.files._tabular.date_periods import DateRule, column_periods, date_rule
+from corpparent.files._tabular.date_periods import (
+    DateRule,
+    column_periods,
+    date_rule,
+    read_period,
+)
 from corpparent.files._tabular.period_problems import period_problem
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.records import RawRecord, Records, validate_records
-from corpparent.files._tabular.tables import TableSource, records_of
+from corpparent.files._tabular.tables import ArrowStream, TableSource, records_of
+from corpparent.files._tabular.text_columns import (
+    TextColumns,
+    from_records,
+    system_memory,
+    text_columns,
+)
 from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.files._tabular.wide import Layout, wide_layout, wide_records
+from corpparent.files.panel.reading_columns import RowsChecked, column_readings
 from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import Period, parse_period
+from corpparent.periods import Period
 from corpparent.symbols import number_or_symbol, optional_number
 
 __all__ = [
     "READING_COLUMNS",
     "ReadingRecord",
+    "check_rows",
     "is_blank",
     "out_of_range",
     "periods_of",
@@ -61,6 +74,7 @@ __all__ = [
     "read_readings",
     "readings_from_records",
     "readings_records",
+    "readings_row_by_row",
 ]
 
 READING_COLUMNS = ("indicator", "period", "value")
@@ -98,9 +112,30 @@ def read_readings(source: TableSource, indicators: IndicatorSet, *,
     shows, or as ``layout`` says (``"long"``, ``"wide"``). A table's own headings are
     read as the fields ``columns`` maps them to (``{"Figure": "value"}``, or
     ``"Figure=value"``), and the common synonyms of the fields ("Measure", "Quarter",
-    "Actual", ...) as those fields."""
+    "Actual", ...) as those fields.
+
+    A long CSV file or Arrow table is checked a column at a time where it is plain
+    (`reading_columns`), with the same readings and problems."""
+    given = columns_given(columns)
+    if wide_layout(layout) is not Layout.WIDE and sheet is None:
+        table = text_columns(source, required=READING_COLUMNS,
+                             optional=OPTIONAL_READING_COLUMNS, columns=given,
+                             synonyms=READING_SYNONYMS)
+        if table is not None:
+            return _from_columns(table, indicators, periods, given)
     records = readings_records(source, sheet=sheet, layout=layout, columns=columns)
     return readings_from_records(records, indicators, periods=periods)
+
+
+def _from_columns(table: TextColumns, indicators: IndicatorSet,
+                  periods: DateRule | str | None, columns: Mapping[str, str]) -> Readings:
+    def records(rows: Sequence[int]) -> Records:
+        return table.records(rows, required=READING_COLUMNS,
+                             optional=OPTIONAL_READING_COLUMNS, columns=columns,
+                             synonyms=READING_SYNONYMS)
+
+    with system_memory():
+        return column_readings(table, indicators, date_rule(periods), check_rows, records)
 
 
 def readings_records(source: TableSource, *, sheet: str | None = None,
@@ -139,19 +174,29 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     dicts or a table speaking Arrow, read as
     [`read_readings`][corpparent.files.panel.readings.read_readings] reads them."""
     if not isinstance(records, Records):
+        if isinstance(records, ArrowStream):
+            table = text_columns(records, required=READING_COLUMNS,
+                                 optional=OPTIONAL_READING_COLUMNS)
+            if table is not None:
+                return _from_columns(table, indicators, periods, {})
         records = records_of(records, required=READING_COLUMNS,
                              optional=OPTIONAL_READING_COLUMNS, json_key="readings")
-    records, marked = _percent_marked(records)
-    valid, problems = validate_records(ReadingRecord, records)
+    table = from_records(records, READING_COLUMNS)
+    if table is not None:
+        return _from_columns(table, indicators, periods, {})
+    return readings_row_by_row(records, indicators, periods=periods)
+
+
+def readings_row_by_row(records: Records, indicators: IndicatorSet, *,
+                        periods: DateRule | str | None = None) -> Readings:
+    """Validate records into readings one record at a time: for records that are not a
+    table's rows of text (a JSON file's objects), and the reference the column checks
+    are held to, giving the same readings and problems."""
+    checked, _periods = check_rows(records, indicators, date_rule(periods))
+    problems = checked.problems
     readings: list[Reading] = []
     first_seen: dict[tuple[str, Period], RawRecord] = {}
-    read = periods_of(valid, periods)
-    read_as = "" if records.encoding is None else f", read as {encoding_name(records.encoding)}"
-    for raw, record in valid:
-        reading = _reading(raw, record, indicators, problems, read, id(raw) in marked,
-                           read_as)
-        if reading is None:
-            continue
+    for raw, reading, _place in checked.readings:
         key = (reading.indicator, reading.period)
         earlier = first_seen.get(key)
         if earlier is not None:
@@ -164,6 +209,30 @@ def readings_from_records(records: Records | TableSource, indicators: IndicatorS
     if problems:
         raise DataError(in_file_order(problems))
     return Readings(readings)
+
+
+def check_rows(records: Records, indicators: IndicatorSet, rule: DateRule | None,
+               texts: Collection[str] = (),
+               periods: dict[str, Period | PeriodError] | None = None,
+               ) -> tuple[RowsChecked, dict[str, Period | PeriodError]]:
+    """Each record checked as a reading of ``indicators``: the readings made, in file
+    order with their records and their places among ``records``, and every problem,
+    the header's first (no duplicate is looked for). The period texts are read by
+    ``rule`` among those of the records and ``texts`` (the period column's other
+    rows), unless ``periods`` already holds them."""
+    records, marked = _percent_marked(records)
+    place = {id(raw): index for index, raw in enumerate(records)}
+    valid, problems = validate_records(ReadingRecord, records)
+    if periods is None:
+        periods = column_periods({record.period for _raw, record in valid} | set(texts), rule)
+    read_as = "" if records.encoding is None else f", read as {encoding_name(records.encoding)}"
+    readings: list[tuple[RawRecord, Reading, int]] = []
+    for raw, record in valid:
+        reading = _reading(raw, record, indicators, problems, periods, id(raw) in marked,
+                           read_as)
+        if reading is not None:
+            readings.append((raw, reading, place[id(raw)]))
+    return RowsChecked(readings, problems), periods
 
 
 def _percent_marked(records: Records) -> tuple[Records, set[int]]:
@@ -193,24 +262,6 @@ def periods_of(valid: Sequence[tuple[RawRecord, ReadingRecord]],
     (or month shown as ``Jan-25``) in the period column already read by the column's
     rule (`date_periods`, or ``rule`` where given)."""
     return column_periods({record.period for _raw, record in valid}, date_rule(rule))
-
-
-#: Dashes typed for a hyphen: en dash, em dash, minus sign, hyphen, non-breaking hyphen.
-_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2212\u2010\u2011"), "-")
-
-
-def read_period(text: str, periods: dict[str, Period | PeriodError]) -> Period | PeriodError:
-    """The period ``text`` writes, or why it cannot be read; each distinct text is
-    parsed once, however many rows write it. A dash typed as an en or em dash (``2022–23``,
-    as a word processor or Excel's autocorrect writes it) is a hyphen."""
-    found = periods.get(text)
-    if found is None:
-        try:
-            found = parse_period(text.translate(_DASHES))
-        except PeriodError as exc:
-            found = exc
-        periods[text] = found
-    return found
 
 
 def _reading(

@@ -1,0 +1,210 @@
+"""Measure how reading and assessing readings grow with their number, beside polars.
+
+Not a test: it prints timings for the machine it runs on. Run with
+``.venv/bin/python benchmarks/readings.py [SIZES ...] [--repeat N] [--profile SIZE]``
+(sizes default to 10000 100000 1000000; polars is in the ``dev`` extra).
+
+The workload is a tidy long CSV as a regional analyst keeps one: an indicator, a period
+and a value a row, ``SIZE / 100`` indicators (counts, snapshots and percentages, each
+with an expected range and a target for each financial year) over 100 months, one value
+in 37 withheld (``c``) and one in 53 blank. Timed for each size, median of the repeats:
+
+* ``corpparent csv``: `read_readings` of the CSV, then `Scorecard.assess` of one
+  quarter (every indicator: aggregation, ranges, targets, trend, process chart);
+* ``corpparent arrow``: the same from a pyarrow Table of the same rows (the value
+  column text, as a CSV reader gives a column mixing numbers and ``c``);
+* ``polars``: ``polars.read_csv`` of the same CSV, the values cast to numbers (each
+  cell a number, an official symbol or blank), the indicators checked known
+  (``is_in``) and each distinct period parsed with corpparent's own parser.
+
+The targets: 1,000,000 readings read from CSV and assessed within 10x of polars; from
+an Arrow table no slower than from the CSV; the cost linear from 10,000 to 1,000,000
+(10x the readings in at most 11x the time). Tables of fewer than 1,000 rows are checked
+row by row (`corpparent.files._tabular.text_columns.COLUMNS_FROM_ROWS`).
+
+Measured on 7 December 2026 on the project's machine, 2 cores shared with other work
+(load average 2 to 6, so figures vary by tens of per cent from run to run; the ratios
+are taken within one run), Python 3.11, polars 2.1, pyarrow 26, median of 3.
+
+Before the column path (one pydantic record and one checked `Reading` a row, every range
+and target scanned for each lookup, the set's ranges compared pairwise for overlaps):
+
+    readings   corpparent csv   arrow     polars   ratio   ms per 1000 (csv)
+    10,000         0.524 s      0.533 s   0.010 s    52x     52
+    100,000        6.523 s      7.185 s   0.025 s   256x     65
+    1,000,000      not run: building the set of 90,000 ranges alone grows with their
+                   square (1.5 s for 9,000 of them), and reading grew faster than the rows
+
+After (plain rows checked a column at a time, the rest by the row checks; ranges and
+targets by indicator; each distinct period ordered once):
+
+    readings   corpparent csv   arrow     polars   ratio   ms per 1000 (csv)
+    10,000         0.114 s      0.071 s   0.004 s    31x     11
+    100,000        1.031 s      0.611 s   0.043 s    24x     10
+    1,000,000      8.666 s      7.302 s   0.105 s    83x      8.7
+
+and again after the last changes, at a load average of 3 to 4:
+
+    10,000         0.049 s      0.048 s   0.003 s    14x      4.9
+    100,000        0.615 s      0.914 s   0.016 s    40x      6.2
+    1,000,000      9.400 s      8.548 s   0.119 s    79x      9.4
+
+Against the targets: an Arrow table is no slower than the CSV file; 1,000,000 readings
+take about 80x polars' time, not 10x; and the growth from 100,000 to 1,000,000 was 8.4x
+in one run and 15x in the other, so on this shared machine linearity is not shown
+either way (from 10,000 to 1,000,000, 100x the readings took 76x and 190x the time).
+Of the 8 to 11 s, about half is reading (5 s: making a million checked `Reading`
+objects and the set's indexes in Python, the columns' own checks well under a second)
+and half assessing 10,000 indicators (6 s: each indicator's aggregation, trend, ranges
+and targets in Python).
+Reaching 10x needs readings held as columns, made into `Reading` objects only when
+asked for, and assessment over whole columns; neither is done.
+
+``--profile SIZE`` prints cProfile's top functions for reading and assessing SIZE
+readings from the CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import pstats
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from corpparent import (
+    ExpectedRange,
+    FinancialQuarter,
+    FinancialYear,
+    Indicator,
+    IndicatorSet,
+    Kind,
+    Polarity,
+    Scorecard,
+    Target,
+    read_readings,
+)
+from corpparent.periods import Month, parse_period
+from corpparent.ranges import TargetDirection
+from corpparent.symbols import OFFICIAL_SYMBOLS
+
+PERIODS = 100  # months from April 2016: "2016-04" ... "2024-07"
+ASSESSED = FinancialQuarter(2023, 2)
+KINDS = (Kind.COUNT, Kind.SNAPSHOT, Kind.PERCENTAGE)
+
+
+def _months() -> list[str]:
+    return [str(Month(2016 + (3 + index) // 12, (3 + index) % 12 + 1))
+            for index in range(PERIODS)]
+
+
+def indicator_set(size: int) -> IndicatorSet:
+    """``size / 100`` indicators, each with a range and a target for each year."""
+    count = max(1, size // PERIODS)
+    indicators = [Indicator(f"ind_{number:05d}", f"Indicator {number}",
+                            KINDS[number % 3], Polarity.HIGHER_IS_BETTER)
+                  for number in range(count)]
+    years = [FinancialYear(year) for year in range(2016, 2025)]
+    ranges = [ExpectedRange(i.id, 10, 60, year) for i in indicators for year in years]
+    targets = [Target(i.id, 40, TargetDirection.AT_LEAST, year)
+               for i in indicators for year in years]
+    return IndicatorSet(indicators, ranges=ranges, targets=targets)
+
+
+def write_csv(path: Path, size: int) -> None:
+    """The readings file of ``size`` rows (indicators by months)."""
+    months = _months()
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        out = csv.writer(stream)
+        out.writerow(["indicator", "period", "value"])
+        for row in range(size):
+            number, index = divmod(row, PERIODS)
+            value: object = (number * 7 + index * 3) % 90
+            if row % 37 == 5:
+                value = "c"
+            elif row % 53 == 7:
+                value = ""
+            out.writerow([f"ind_{number:05d}", months[index], value])
+
+
+def _median(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def corpparent_run(source: object, indicators: IndicatorSet) -> None:
+    readings = read_readings(source, indicators)  # type: ignore[arg-type]
+    Scorecard(indicators).assess(readings, ASSESSED)
+
+
+def polars_run(path: Path, ids: list[str]) -> None:
+    import polars as pl
+
+    frame = pl.read_csv(path, schema={"indicator": pl.String, "period": pl.String,
+                                      "value": pl.String})
+    text = frame["value"].str.strip_chars()
+    values = text.cast(pl.Float64, strict=False)
+    wrong = values.is_null() & text.is_not_null() & (text != "") & ~text.str.to_lowercase(
+        ).is_in(list(OFFICIAL_SYMBOLS))
+    assert not wrong.any()
+    assert frame["indicator"].is_in(ids).all()
+    periods = {text: parse_period(text) for text in frame["period"].unique().to_list()}
+    assert len(periods) == PERIODS
+
+
+def _timings(path: Path, table: object, indicators: IndicatorSet,
+             options: argparse.Namespace) -> tuple[float, float, float]:
+    ids = list(indicators.ids)
+    ours = _median(lambda: corpparent_run(path, indicators), options.repeat)
+    arrow = float("nan") if options.no_arrow else _median(
+        lambda: corpparent_run(table, indicators), options.repeat)
+    theirs = _median(lambda: polars_run(path, ids), options.repeat)
+    return ours, arrow, theirs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=None)
+    parser.add_argument("--no-arrow", action="store_true")
+    options = parser.parse_args()
+    import polars  # noqa: F401 - imported before any timing, as corpparent is
+    import pyarrow.csv
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if options.profile:
+            path = Path(scratch) / "profile.csv"
+            write_csv(path, options.profile)
+            indicators = indicator_set(options.profile)
+            profile = cProfile.Profile()
+            profile.runcall(corpparent_run, path, indicators)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profile).sort_stats("tottime").print_stats(30)
+            return
+        print(f"{'readings':>10} {'corpparent csv':>15} {'arrow':>9} {'polars':>9} "
+              f"{'ratio':>7} {'ms/1000':>8}")
+        for size in options.sizes:
+            path = Path(scratch) / f"readings-{size}.csv"
+            write_csv(path, size)
+            start = time.perf_counter()
+            indicators = indicator_set(size)
+            built = time.perf_counter() - start
+            table = pyarrow.csv.read_csv(path, convert_options=pyarrow.csv.ConvertOptions(
+                column_types={"value": pyarrow.string()}, strings_can_be_null=False))
+            ours, arrow, theirs = _timings(path, table, indicators, options)
+            print(f"{size:>10,} {ours:>13.3f} s {arrow:>7.3f} s {theirs:>7.3f} s "
+                  f"{ours / theirs:>6.0f}x {ours / size * 1e6:>8.2f}"
+                  f"   (the indicator set built in {built:.2f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
