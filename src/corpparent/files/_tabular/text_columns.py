@@ -146,7 +146,11 @@ def from_records(records: Records, required: Sequence[str]) -> TextColumns | Non
 @contextmanager
 def system_memory() -> Iterator[None]:
     """Make pyarrow's arrays in the C library's memory inside the block (see the
-    module), then give back the pool in use before."""
+    module), then give back the pool in use before.
+
+    The pool is the process's default while the block runs, so another thread's arrays
+    made meanwhile are made there too: that changes where they live, never what they
+    hold, as each buffer is given back to the pool it came from."""
     import pyarrow as pa
 
     before = pa.default_memory_pool()
