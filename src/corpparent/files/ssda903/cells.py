@@ -282,14 +282,17 @@ def _dates(text: pa.Array) -> tuple[Column, Flags]:
 
 def _texts(text: pa.Array, kept: Flags) -> Column:
     """The ``kept`` cells of a text column as a NumPy text array, as wide as its
-    longest text: ASCII text padded to that width and read straight from its bytes;
-    any other made a Python string once for each distinct text."""
+    longest text: ASCII text padded to that width (where not all of it is) and read
+    straight from its bytes; any other made a Python string once for each distinct
+    text."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
     width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")
-    if (text_bytes(chosen) < 0x80).all():
-        padded = pc.utf8_rpad(chosen, width=width, padding="\x00")
+    written = text_bytes(chosen)
+    if (written < 0x80).all():
+        padded = chosen if len(written) == width * len(chosen) \
+            else pc.utf8_rpad(chosen, width=width, padding="\x00")
         codes = text_bytes(padded).reshape(-1, width).astype(np.uint32)  # ASCII is its code
         cells: Column = codes.view(np.dtype(f"U{width}")).reshape(-1)
         return cells

@@ -50,6 +50,11 @@ PYTHON_WHITESPACE: Final = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
 #: A quoted cell, standing whole between commas or line ends, holding no line end.
 _QUOTED: Final = re.compile(rb'(?:(?<=[,\r\n])|^)"(?:[^"\r\n]|"")*"(?=[,\r\n]|\Z)')
 _NEWLINE: Final = 10
+#: The bytes a cell may begin or end with and be stripped: ASCII white space, and any
+#: byte of a character beyond ASCII (some of which are white space).
+_MAY_STRIP: Final = np.zeros(256, dtype=bool)
+_MAY_STRIP[[ord(character) for character in PYTHON_WHITESPACE if ord(character) < 0x80]] = True
+_MAY_STRIP[0x80:] = True
 _RETURN: Final = 13
 
 
@@ -66,8 +71,25 @@ class TextColumns:
 
 
 def stripped(values: pa.Array) -> pa.Array:
-    """Each text with surrounding white space stripped, as ``str.strip()`` strips it."""
+    """Each text with surrounding white space stripped, as ``str.strip()`` strips it.
+
+    Most columns have nothing to strip: where no cell begins or ends with a byte that
+    could be white space, the column is returned as it is, without the trim's copy."""
+    if values.type == pa.string() and values.null_count == 0 and _untrimmed(values):
+        return values
     return pc.utf8_trim(values, characters=PYTHON_WHITESPACE)
+
+
+def _untrimmed(values: pa.Array) -> bool:
+    """Whether no cell of a text array begins or ends with a byte `_MAY_STRIP` holds."""
+    offsets = offsets_of(values)
+    filled = np.diff(offsets) > 0
+    if not filled.any():
+        return True
+    written = text_bytes(values)
+    starts = offsets[:-1][filled] - offsets[0]
+    ends = offsets[1:][filled] - offsets[0] - 1
+    return not (_MAY_STRIP[written[starts]].any() or _MAY_STRIP[written[ends]].any())
 
 
 def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:
