@@ -103,6 +103,8 @@ _IN_ORDER: Final[Mapping[str, tuple[tuple[str, str], ...]]] = MappingProxyType({
     "Missing": (("MIS_START", "MIS_END"),),
 })
 _DATE_FORM: Final = "a date written dd/mm/yyyy, such as 31/03/2024"
+#: The days of each month of a year that is not a leap year.
+_MONTH_DAYS: Final = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
 
 Column = npt.NDArray[Any]
 Flags = npt.NDArray[np.bool_]
@@ -270,14 +272,28 @@ def _dates(text: pa.Array) -> tuple[Column, Flags]:
     day = number[:, 0] * 10 + number[:, 1]
     month = number[:, 3] * 10 + number[:, 4]
     year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
-    months = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
-    first = months.astype("datetime64[D]")
-    length = ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
+    within = np.clip(month, 1, 12)  # another month only where the date is refused
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    length = _MONTH_DAYS[within - 1] + (leap & (within == 2))
     real = shaped & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= length)
     at = np.flatnonzero(sized)[real]
-    days[at] = (first + (day - 1))[real]
+    days[at] = _day_number(year[real], month[real], day[real]).astype("datetime64[D]")
     valid[at] = True
     return days, valid
+
+
+def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
+                day: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+    """The days from 1 January 1970 to each date of the proleptic Gregorian calendar
+    (as NumPy counts them), by whole numbers: the year taken to begin on 1 March, so
+    that a leap day falls at its end, and counted in 400-year cycles of 146,097 days."""
+    shifted = year.astype(np.int64) - (month <= 2)
+    cycle = shifted // 400
+    of_cycle = shifted - cycle * 400
+    of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
+    of_cycle_days = of_cycle * 365 + of_cycle // 4 - of_cycle // 100 + of_year
+    result: npt.NDArray[np.int64] = cycle * 146_097 + of_cycle_days - 719_468
+    return result
 
 
 def _texts(text: pa.Array, kept: Flags) -> Column:

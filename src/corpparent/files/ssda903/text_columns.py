@@ -176,11 +176,16 @@ def _lines_of_text(data: bytes) -> npt.NDArray[np.int64]:
     """The number of each line of ``data`` (lines ended by ``\\n``, ``\\r\\n`` or a
     lone ``\\r``) that holds anything."""
     text = np.frombuffer(data, dtype=np.uint8)
-    feeds, returns = text == _NEWLINE, text == _RETURN
-    alone = returns.copy()
-    alone[:-1] &= ~feeds[1:]
-    ends = np.flatnonzero(feeds | alone)  # the last character of each line's end
-    pairs = feeds[ends] & (ends > 0) & returns[np.maximum(ends - 1, 0)]
+    feeds = text == _NEWLINE
+    if b"\r" in data:
+        returns = text == _RETURN
+        alone = returns.copy()
+        alone[:-1] &= ~feeds[1:]
+        ends = np.flatnonzero(feeds | alone)  # the last character of each line's end
+        pairs = feeds[ends] & (ends > 0) & returns[np.maximum(ends - 1, 0)]
+    else:  # every line ended by "\n" alone
+        ends = np.flatnonzero(feeds)
+        pairs = np.zeros(len(ends), dtype=bool)
     starts = np.concatenate(([0], ends[:-1] + 1))
     filled = starts != ends - pairs
     numbers = np.flatnonzero(filled) + 1
