@@ -246,7 +246,8 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     """A column's cells as a pyarrow text array, stripped, a blank one ``""``."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
-    text = values.cast(pa.string()) if isinstance(values, pa.Array) \
+    text = values if isinstance(values, pa.StringArray) \
+        else values.cast(pa.string()) if isinstance(values, pa.Array) \
         else pa.array(values, type=pa.string())
     if len(text) != rows:
         raise ValueError(f"the {column} column of the {name} table has {len(text)} cells "

@@ -82,14 +82,15 @@ def stripped(values: pa.Array) -> pa.Array:
 
 def _untrimmed(values: pa.Array) -> bool:
     """Whether no cell of a text array begins or ends with a byte `_MAY_STRIP` holds."""
-    offsets = offsets_of(values)
-    filled = np.diff(offsets) > 0
-    if not filled.any():
-        return True
     written = text_bytes(values)
-    starts = offsets[:-1][filled] - offsets[0]
-    ends = offsets[1:][filled] - offsets[0] - 1
-    return not (_MAY_STRIP[written[starts]].any() or _MAY_STRIP[written[ends]].any())
+    if not written.size:
+        return True
+    # A blank cell's start is the next filled cell's, and its end the last filled
+    # cell's, so every cell is looked at without picking out the filled ones.
+    at = offsets_of(values) - offsets_of(values)[0]
+    last = written.size - 1
+    return not (_MAY_STRIP[written[np.minimum(at[:-1], last)]].any()
+                or _MAY_STRIP[written[np.maximum(at[1:] - 1, 0)]].any())
 
 
 def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:
@@ -126,7 +127,7 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
     """The file's text read by pyarrow, or ``None`` where the row reader must read it."""
     if b"\x00" in data or (b'"' in data and b'"' in _QUOTED.sub(b"", data)):
         return None
-    lines = _lines_of_text(data)
+    lines, longest = _lines_of_text(data)
     limits = current_limits()
     if not width or len(lines) * width > limits.cells:
         return None
@@ -144,7 +145,8 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
     if table.num_rows != len(lines) or not lines.size or lines[0] != 1:
         return None
     cells = [table.column(position).combine_chunks() for position in range(width)]
-    if any((pc.max(pc.binary_length(column)).as_py() or 0) > limits.cell_chars
+    if longest > limits.cell_chars and any(  # no cell is longer than its line
+           (pc.max(pc.binary_length(column)).as_py() or 0) > limits.cell_chars
            and (pc.max(pc.utf8_length(column)).as_py() or 0) > limits.cell_chars
            for column in cells):
         return None
@@ -172,9 +174,9 @@ def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
     return TextColumns(tuple(column.filter(chosen) for column in cells), lines[kept])
 
 
-def _lines_of_text(data: bytes) -> npt.NDArray[np.int64]:
+def _lines_of_text(data: bytes) -> tuple[npt.NDArray[np.int64], int]:
     """The number of each line of ``data`` (lines ended by ``\\n``, ``\\r\\n`` or a
-    lone ``\\r``) that holds anything."""
+    lone ``\\r``) that holds anything, and the bytes of the longest line."""
     text = np.frombuffer(data, dtype=np.uint8)
     feeds = text == _NEWLINE
     if b"\r" in data:
@@ -189,9 +191,12 @@ def _lines_of_text(data: bytes) -> npt.NDArray[np.int64]:
     starts = np.concatenate(([0], ends[:-1] + 1))
     filled = starts != ends - pairs
     numbers = np.flatnonzero(filled) + 1
-    if (ends[-1] + 1 if ends.size else 0) < len(text):  # a last line without an end
+    longest = int((ends - starts).max(initial=0))
+    after = ends[-1] + 1 if ends.size else 0
+    if after < len(text):  # a last line without an end
         numbers = np.append(numbers, len(ends) + 1)
-    return numbers.astype(np.int64)
+        longest = max(longest, len(text) - after)
+    return numbers.astype(np.int64), longest
 
 
 def _by_rows(file: Path, width: int) -> TextColumns:
