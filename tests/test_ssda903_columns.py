@@ -7,6 +7,7 @@ in the docstring of ``corpparent.files.ssda903.cells``, not from its code."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import event, given, strategies as st
+from hypothesis import event, example, given, strategies as st
 
 from corpparent.errors import Problem
 from corpparent.files import reading_limits
@@ -343,3 +344,37 @@ def test_a_table_saved_as_windows_1252_is_read_and_one_not_utf_8_refused(
     file.write_bytes(mixed.encode().replace(b"\nC2,", b"\nC\xff,"))
     assert read_table("Episodes", file, problems) is None
     assert [(p.line, p.note.split(":")[0]) for p in problems] == [(3, "not UTF-8 text")]
+
+
+def _written(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+@given(st.lists(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), min_size=1, max_size=40))
+@example([dt.date(1, 1, 1), dt.date(1600, 2, 29), dt.date(1969, 12, 31), dt.date(1970, 1, 1),
+          dt.date(2000, 2, 29), dt.date(2024, 2, 29), dt.date(9999, 12, 31)])
+def test_any_day_of_the_calendar_reads_as_itself(days: list[dt.date]) -> None:
+    # The day is counted from its digits, as Python's calendar counts it, from year 1.
+    problems: list[Problem] = []
+    rows = len(days)
+    table = check_table("Header", "Header.csv", {},
+                        {"CHILD": [f"C{row}" for row in range(rows)], "SEX": ["1"] * rows,
+                         "DOB": [_written(day) for day in days]},
+                        range(2, rows + 2), problems)
+    assert problems == []
+    assert table.columns["DOB"].astype(object).tolist() == days
+
+
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+@example(dt.date(1900, 2, 1))
+@example(dt.date(2000, 2, 1))
+@example(dt.date(9999, 12, 1))
+def test_a_day_past_the_end_of_its_month_is_refused(day: dt.date) -> None:
+    # The day after the month's last, written in the same month.
+    past = f"{calendar.monthrange(day.year, day.month)[1] + 1:02d}/{day.month:02d}/{day.year:04d}"
+    problems: list[Problem] = []
+    table = check_table("Header", "Header.csv", {}, {"CHILD": ["C1"], "SEX": ["1"],
+                                                     "DOB": [past]}, [2], problems)
+    assert [(p.line, p.field, p.expected) for p in problems] == [
+        (2, "DOB", "a date written dd/mm/yyyy, such as 31/03/2024")]
+    assert len(table.lines) == 0

@@ -103,6 +103,8 @@ _IN_ORDER: Final[Mapping[str, tuple[tuple[str, str], ...]]] = MappingProxyType({
     "Missing": (("MIS_START", "MIS_END"),),
 })
 _DATE_FORM: Final = "a date written dd/mm/yyyy, such as 31/03/2024"
+#: The days of each month of a year that is not a leap year.
+_MONTH_DAYS: Final = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
 
 Column = npt.NDArray[Any]
 Flags = npt.NDArray[np.bool_]
@@ -244,7 +246,8 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     """A column's cells as a pyarrow text array, stripped, a blank one ``""``."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
-    text = values.cast(pa.string()) if isinstance(values, pa.Array) \
+    text = values if isinstance(values, pa.StringArray) \
+        else values.cast(pa.string()) if isinstance(values, pa.Array) \
         else pa.array(values, type=pa.string())
     if len(text) != rows:
         raise ValueError(f"the {column} column of the {name} table has {len(text)} cells "
@@ -270,26 +273,43 @@ def _dates(text: pa.Array) -> tuple[Column, Flags]:
     day = number[:, 0] * 10 + number[:, 1]
     month = number[:, 3] * 10 + number[:, 4]
     year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
-    months = ((year - 1970) * 12 + np.clip(month, 1, 12) - 1).astype("datetime64[M]")
-    first = months.astype("datetime64[D]")
-    length = ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
+    within = np.clip(month, 1, 12)  # another month only where the date is refused
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    length = _MONTH_DAYS[within - 1] + (leap & (within == 2))
     real = shaped & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= length)
     at = np.flatnonzero(sized)[real]
-    days[at] = (first + (day - 1))[real]
+    days[at] = _day_number(year[real], month[real], day[real]).astype("datetime64[D]")
     valid[at] = True
     return days, valid
 
 
+def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
+                day: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+    """The days from 1 January 1970 to each date of the proleptic Gregorian calendar
+    (as NumPy counts them), by whole numbers: the year taken to begin on 1 March, so
+    that a leap day falls at its end, and counted in 400-year cycles of 146,097 days."""
+    shifted = year.astype(np.int64) - (month <= 2)
+    cycle = shifted // 400
+    of_cycle = shifted - cycle * 400
+    of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
+    of_cycle_days = of_cycle * 365 + of_cycle // 4 - of_cycle // 100 + of_year
+    result: npt.NDArray[np.int64] = cycle * 146_097 + of_cycle_days - 719_468
+    return result
+
+
 def _texts(text: pa.Array, kept: Flags) -> Column:
     """The ``kept`` cells of a text column as a NumPy text array, as wide as its
-    longest text: ASCII text padded to that width and read straight from its bytes;
-    any other made a Python string once for each distinct text."""
+    longest text: ASCII text padded to that width (where not all of it is) and read
+    straight from its bytes; any other made a Python string once for each distinct
+    text."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
     width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")
-    if (text_bytes(chosen) < 0x80).all():
-        padded = pc.utf8_rpad(chosen, width=width, padding="\x00")
+    written = text_bytes(chosen)
+    if (written < 0x80).all():
+        padded = chosen if len(written) == width * len(chosen) \
+            else pc.utf8_rpad(chosen, width=width, padding="\x00")
         codes = text_bytes(padded).reshape(-1, width).astype(np.uint32)  # ASCII is its code
         cells: Column = codes.view(np.dtype(f"U{width}")).reshape(-1)
         return cells

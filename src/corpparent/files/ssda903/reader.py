@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Final
 
 from corpparent.errors import DataError, PeriodError, Problem
+from corpparent.files._tabular.limits import current_limits, reading_limits
 from corpparent.files._tabular.problems import in_file_order
 from corpparent.files.ssda903.cells import read_table
 from corpparent.files.ssda903.xml_return import read_xml_return
@@ -181,6 +182,16 @@ def read_returns(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         else [Path(p) for p in paths]
     if not listed:
         raise DataError.single("paths", "no folder given", expected=_WHERE_YEAR)
+    try:
+        limits = current_limits()  # the process's limits found once, not for each file
+    except DataError:
+        return _read_returns(listed, year)  # each file says the limit it cannot read by
+    with reading_limits(limits):
+        return _read_returns(listed, year)
+
+
+def _read_returns(listed: list[Path], year: str | None) -> Returns:
+    """The returns in the paths ``listed``, read within the limits in force."""
     problems: list[Problem] = []
     folders = _year_folders(listed, year, problems)
     seen: dict[FinancialYear, Path] = {}

@@ -50,6 +50,11 @@ PYTHON_WHITESPACE: Final = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
 #: A quoted cell, standing whole between commas or line ends, holding no line end.
 _QUOTED: Final = re.compile(rb'(?:(?<=[,\r\n])|^)"(?:[^"\r\n]|"")*"(?=[,\r\n]|\Z)')
 _NEWLINE: Final = 10
+#: The bytes a cell may begin or end with and be stripped: ASCII white space, and any
+#: byte of a character beyond ASCII (some of which are white space).
+_MAY_STRIP: Final = np.zeros(256, dtype=bool)
+_MAY_STRIP[[ord(character) for character in PYTHON_WHITESPACE if ord(character) < 0x80]] = True
+_MAY_STRIP[0x80:] = True
 _RETURN: Final = 13
 
 
@@ -66,8 +71,26 @@ class TextColumns:
 
 
 def stripped(values: pa.Array) -> pa.Array:
-    """Each text with surrounding white space stripped, as ``str.strip()`` strips it."""
+    """Each text with surrounding white space stripped, as ``str.strip()`` strips it.
+
+    Most columns have nothing to strip: where no cell begins or ends with a byte that
+    could be white space, the column is returned as it is, without the trim's copy."""
+    if values.type == pa.string() and values.null_count == 0 and _untrimmed(values):
+        return values
     return pc.utf8_trim(values, characters=PYTHON_WHITESPACE)
+
+
+def _untrimmed(values: pa.Array) -> bool:
+    """Whether no cell of a text array begins or ends with a byte `_MAY_STRIP` holds."""
+    written = text_bytes(values)
+    if not written.size:
+        return True
+    # A blank cell's start is the next filled cell's, and its end the last filled
+    # cell's, so every cell is looked at without picking out the filled ones.
+    at = offsets_of(values) - offsets_of(values)[0]
+    last = written.size - 1
+    return not (_MAY_STRIP[written[np.minimum(at[:-1], last)]].any()
+                or _MAY_STRIP[written[np.maximum(at[1:] - 1, 0)]].any())
 
 
 def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:
@@ -104,7 +127,7 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
     """The file's text read by pyarrow, or ``None`` where the row reader must read it."""
     if b"\x00" in data or (b'"' in data and b'"' in _QUOTED.sub(b"", data)):
         return None
-    lines = _lines_of_text(data)
+    lines, longest = _lines_of_text(data)
     limits = current_limits()
     if not width or len(lines) * width > limits.cells:
         return None
@@ -122,7 +145,8 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
     if table.num_rows != len(lines) or not lines.size or lines[0] != 1:
         return None
     cells = [table.column(position).combine_chunks() for position in range(width)]
-    if any((pc.max(pc.binary_length(column)).as_py() or 0) > limits.cell_chars
+    if longest > limits.cell_chars and any(  # no cell is longer than its line
+           (pc.max(pc.binary_length(column)).as_py() or 0) > limits.cell_chars
            and (pc.max(pc.utf8_length(column)).as_py() or 0) > limits.cell_chars
            for column in cells):
         return None
@@ -150,21 +174,29 @@ def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
     return TextColumns(tuple(column.filter(chosen) for column in cells), lines[kept])
 
 
-def _lines_of_text(data: bytes) -> npt.NDArray[np.int64]:
+def _lines_of_text(data: bytes) -> tuple[npt.NDArray[np.int64], int]:
     """The number of each line of ``data`` (lines ended by ``\\n``, ``\\r\\n`` or a
-    lone ``\\r``) that holds anything."""
+    lone ``\\r``) that holds anything, and the bytes of the longest line."""
     text = np.frombuffer(data, dtype=np.uint8)
-    feeds, returns = text == _NEWLINE, text == _RETURN
-    alone = returns.copy()
-    alone[:-1] &= ~feeds[1:]
-    ends = np.flatnonzero(feeds | alone)  # the last character of each line's end
-    pairs = feeds[ends] & (ends > 0) & returns[np.maximum(ends - 1, 0)]
+    feeds = text == _NEWLINE
+    if b"\r" in data:
+        returns = text == _RETURN
+        alone = returns.copy()
+        alone[:-1] &= ~feeds[1:]
+        ends = np.flatnonzero(feeds | alone)  # the last character of each line's end
+        pairs = feeds[ends] & (ends > 0) & returns[np.maximum(ends - 1, 0)]
+    else:  # every line ended by "\n" alone
+        ends = np.flatnonzero(feeds)
+        pairs = np.zeros(len(ends), dtype=bool)
     starts = np.concatenate(([0], ends[:-1] + 1))
     filled = starts != ends - pairs
     numbers = np.flatnonzero(filled) + 1
-    if (ends[-1] + 1 if ends.size else 0) < len(text):  # a last line without an end
+    longest = int((ends - starts).max(initial=0))
+    after = ends[-1] + 1 if ends.size else 0
+    if after < len(text):  # a last line without an end
         numbers = np.append(numbers, len(ends) + 1)
-    return numbers.astype(np.int64)
+        longest = max(longest, len(text) - after)
+    return numbers.astype(np.int64), longest
 
 
 def _by_rows(file: Path, width: int) -> TextColumns:
