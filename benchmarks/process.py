@@ -75,6 +75,9 @@ def _once(command: Command) -> tuple[float, float]:
     """The wall time and the processor time (user and system) of one run."""
     arguments, source = command
     environment = {**os.environ, "COLUMNS": "120"}
+    # An installed package has its bytecode (pip compiles it): a setting that stops
+    # Python writing it would have every run compile corpparent's sources again.
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     if source is not None:
         environment["PYTHONPATH"] = source
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
