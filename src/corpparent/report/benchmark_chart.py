@@ -151,8 +151,8 @@ def series_block(series: tuple[SeriesOut, ...], average: str, ident: str,
     one = series[0]
     name = one.measure_name or one.measure
     title = f"{name} ({one.measure})"
-    return SeriesBlock(title, series, average, series_words(series, average),
-                       _figures(series, average, f"{title}: the figures over time"),
+    return SeriesBlock(title, series, average, lambda: series_words(series, average),
+                       lambda: _figures(series, average, f"{title}: the figures over time"),
                        ident, shown)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from functools import cached_property
 from typing import Final, final
 
 from attrs import field, frozen
@@ -192,15 +193,28 @@ class SeriesBlock:
     median), its quartile band's range shaded behind; its words (the ``caption``, the
     chart's text alternative), drawn where a format can draw, and its figures as a
     table everywhere. ``shown`` says the chart is drawn in full where the report is
-    printed (a benchmark of a few measures); otherwise a reader opens it on screen."""
+    printed (a benchmark of a few measures); otherwise a reader opens it on screen.
+    The words and the table are worked out when first read (``words`` and ``figures``
+    make them), so a format that leaves a folded chart out (the terminal, markdown)
+    does not pay for hundreds of them."""
 
     title: str
     series: tuple[SeriesOut, ...]
     average: str
-    caption: str
-    points: Table
+    words: Callable[[], str] = field(eq=False, repr=False)
+    figures: Callable[[], Table] = field(eq=False, repr=False)
     ident: str = ""
     shown: bool = True
+
+    @cached_property
+    def caption(self) -> str:
+        """The chart's words, its text alternative."""
+        return self.words()
+
+    @cached_property
+    def points(self) -> Table:
+        """The figures behind the chart, a row per period."""
+        return self.figures()
 
 
 Block = (Paragraph | FindingList | Table | ChartBlock | FunnelBlock | SeriesBlock

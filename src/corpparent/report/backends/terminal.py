@@ -30,7 +30,10 @@ from corpparent.report.labels import QUESTIONS_LABEL, finding_label, status_labe
 from corpparent.report.model import AnyReport
 
 if TYPE_CHECKING:  # rich is imported when a report is rendered, not with the package
-    from rich.console import RenderableType
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
     from rich.table import Table as RichTable
     from rich.text import Text
 
@@ -113,7 +116,31 @@ def _table(block: Table, caption: str = "") -> RichTable:
     return table
 
 
-def _records(block: Table) -> Text:
+class _Records:
+    """A long text printed as rich prints it, without measuring and wrapping each of its
+    lines when every one already fits the width (a benchmark's records run to thousands
+    of lines, and wrapping them took most of the terminal's time): the same characters
+    and styles either way, since a line that fits is left as it is."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console,
+                         options: ConsoleOptions) -> Iterator[Text | Segment]:
+        from rich.cells import cell_len
+
+        text = self.text
+        plain = text.plain
+        if (text.spans and "\t" not in plain
+                and (text.justify or options.justify or "default") == "default"
+                and all(cell_len(line) <= options.max_width
+                        for line in plain.split("\n"))):
+            yield from text.render(console, end=text.end)
+        else:
+            yield text
+
+
+def _records(block: Table) -> _Records:
     """A table too wide for a terminal (or one that may be stacked), a row at a time:
     its first cell, then each other cell under its column's name, every figure whole at
     any width."""
@@ -125,7 +152,7 @@ def _records(block: Table) -> Text:
         for name, cell in zip(block.columns[1:], row[1:], strict=True):
             text.append(f"\n  {name}: ")
             text.append_text(_cell(cell))
-    return text
+    return _Records(text)
 
 
 def _blocks(block: Block) -> list[RenderableType]:
