@@ -155,8 +155,10 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
     data = Readings() if readings is None else read_readings(readings, indicators,
                                                               sheet=sheet)
     from_return: tuple[RunWarning, ...] = ()
+    return_files: list[Path] = []
     if ssda903_folder is not None:
-        data, from_return = _from_return(data, ssda903_folder, indicators, periods)
+        data, from_return, return_files = _from_return(data, ssda903_folder, indicators,
+                                                       periods)
     comparators = None
     if comparators_file is not None:
         comparators = read_comparators(comparators_file, indicators=indicators)
@@ -177,10 +179,7 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
         raise click.UsageError(str(exc)) from None
     warnings = [*from_return, *run.warnings]
     inputs = [f for f in (readings, comparators_file, plugin_file(authority_id)) if f]
-    if ssda903_folder is not None:
-        inputs += [ssda903_folder] if ssda903_folder.is_file() else sorted(
-            path for path in ssda903_folder.rglob("*")
-            if path.suffix.casefold() in (".csv", ".xml"))
+    inputs += return_files
     options = {**options_used(authority=authority_id, indicators=indicator_ref,
                               comparators=None if comparators_file is None
                               else str(comparators_file), history=history,
@@ -205,11 +204,16 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
 
 
 def _from_return(data: Readings, folder: Path, indicators: IndicatorSet,
-                 periods: tuple[Period, ...]) -> tuple[Readings, tuple[RunWarning, ...]]:
+                 periods: tuple[Period, ...]
+                 ) -> tuple[Readings, tuple[RunWarning, ...], list[Path]]:
     """The readings of the file and those computed from the SSDA903 return in
-    ``folder``: the return read here, the figures worked out by the run."""
+    ``folder``: the return read here, the figures worked out by the run; and the files
+    the return was read from, for the report's inputs."""
     from corpparent.files.ssda903.reader import read_returns
     from corpparent.runs.ssda903 import scorecard_readings
 
-    done = scorecard_readings(data, read_returns(folder), indicators, periods)
-    return done.readings, done.warnings
+    returns = read_returns(folder)
+    done = scorecard_readings(data, returns, indicators, periods)
+    files = sorted({Path(table.source) for year in returns
+                    for table in returns[year].tables.values() if table.source})
+    return done.readings, done.warnings, files
