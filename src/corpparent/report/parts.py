@@ -29,7 +29,7 @@ __all__ = [
 class OutModel(BaseModel):
     """A part of a report: frozen, and refusing any field it does not declare."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FindingOut(OutModel):
