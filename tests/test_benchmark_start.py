@@ -16,8 +16,7 @@ import sys
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from corpparent.benchmarking.buffers import cast_options, compute, string_scalar
 
