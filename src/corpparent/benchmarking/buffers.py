@@ -20,8 +20,8 @@ its values, laid out as NumPy lays them out):
   (three to four times quicker on a benchmark's rows);
 - `compute` and `cast_options`: one of Arrow's compute functions by its name, called
   without importing ``pyarrow.compute``, which on import writes a Python function and
-  its docstring for each of Arrow's several hundred functions (about 0.03 s, a tenth of
-  a benchmark's start-up), where reading LAIT's file calls four of them.
+  its docstring for each of Arrow's several hundred functions (about 0.03 s of a
+  benchmark's start-up), where reading LAIT's file calls four of them.
 
 A dictionary-encoded column is its indices (a fixed-width column) and its dictionary
 (``to_pylist`` reads that without pandas).
