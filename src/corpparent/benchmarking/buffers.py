@@ -150,7 +150,10 @@ def compute(name: str, *arguments: Any, options: Any = None) -> Any:
     ``arguments``, with its ``options``: what ``pyarrow.compute.NAME(*arguments)`` gives,
     called through ``call_function``, the one entry point that module's functions all
     go through, from the compiled module that defines it."""
-    from pyarrow._compute import call_function
+    try:
+        from pyarrow._compute import call_function
+    except ImportError:  # a pyarrow that moves it: its public module has it too
+        from pyarrow.compute import call_function
 
     return call_function(name, list(arguments), options)
 
@@ -158,7 +161,10 @@ def compute(name: str, *arguments: Any, options: Any = None) -> Any:
 def cast_options(kind: pa.DataType) -> Any:
     """The options of a safe cast to ``kind``, as ``pyarrow.compute.cast`` gives by
     default (an overflow or a text that is no number is an error, not a guess)."""
-    from pyarrow._compute import CastOptions
+    try:
+        from pyarrow._compute import CastOptions
+    except ImportError:  # a pyarrow that moves it: its public module has it too
+        from pyarrow.compute import CastOptions
 
     return CastOptions.safe(kind)
 
