@@ -15,7 +15,9 @@ Both need history: two and a half years of a child's care, which one year's retu
 holds only in part (an episode that ended before 1 April is in an earlier year's
 return). The episode engine merges the returns of every year read up to the year
 asked for ([`Care`][corpparent.ssda903.engine.Care]), so the figure from several year
-folders is the figure of the one continuous history they hold.
+folders is the figure of the one continuous history they hold. Where they begin too
+late to hold it, the figure says so (``looks_back``, and
+[`short_history`][corpparent.ssda903.measuring.short_history]).
 """
 
 from __future__ import annotations
