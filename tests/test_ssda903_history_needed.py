@@ -68,7 +68,7 @@ def test_too_few_years_read_flags_the_figure_and_says_why() -> None:
     # Read alone, P and Q seem to have come into care in 2023 and 2022: 0 of 0.
     assert (alone.numerator, alone.denominator) == (0, 0)
     assert alone.short_history == (
-        "long_term_stability at 2024-03-31 needs each child's care since 2021-09-30 (30 "
+        "the long_term_stability figure at 2024-03-31 needs each child's care since 2021-09-30 (30 "
         "months before): 2 children looked after that day were in care on 2023-04-01, when "
         "the returns read begin, since a day they do not show (the 2021-22 and 2022-23 "
         "returns would)")
@@ -158,7 +158,7 @@ def test_the_command_line_warns_of_a_figure_from_too_few_years(synthetic: Path) 
     one = run("ssda903", "measures", str(synthetic / "2024-25"), "-y", "2024-25",
               "-m", "long_term_stability", "-f", "json")
     assert one.exit_code == 0, one.output
-    assert "long_term_stability at 2025-03-31 needs each child's care since 2022-09-30" \
+    assert "the long_term_stability figure at 2025-03-31 needs each child's care since 2022-09-30" \
         in one.stderr
     assert "the figure is not to be trusted" in one.stderr
     # The three years read hold 2022-23: the 2024-25 figure stands without a warning.
@@ -181,8 +181,8 @@ def test_the_scorecard_does_not_judge_a_figure_from_too_few_years(synthetic: Pat
 
     value, notes = stability(one)
     assert value is None
-    assert any(note.startswith("Long_term_stability at 2025-03-31 needs each child's care")
-               and "not judged" in note for note in notes)
+    assert any(note.startswith("The long_term_stability figure at 2025-03-31 needs each "
+                               "child's care") and "not judged" in note for note in notes)
     value, notes = stability(every)
     assert value is not None
     # Only the earlier years, which the three years read do not settle, are not judged.

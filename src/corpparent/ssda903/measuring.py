@@ -294,7 +294,7 @@ def short_history(measure: Measure, returns: Returns, window: Window) -> str | N
         return None
     unread = " and ".join(str(FinancialYear(y)) for y in range(
         FinancialYear.containing(needed).year, earliest.year))
-    return (f"{measure.id} at {window.day.isoformat()} needs each child's care since "
+    return (f"the {measure.id} figure at {window.day.isoformat()} needs each child's care since "
             f"{needed.isoformat()} ({measure.looks_back} months before): {children} "
             f"child{'ren' if children > 1 else ''} looked after that day "
             f"{'were' if children > 1 else 'was'} in care on {earliest.start.isoformat()}, "
