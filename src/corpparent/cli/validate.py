@@ -8,7 +8,9 @@ once, naming the lines they cover, the values found and the fix
 [`SHOWN_GROUPS`][corpparent.errors.SHOWN_GROUPS] kinds a file and then a count of the rest;
 ``--all-problems`` lists each problem on its own line instead. The kind of file is told
 from its suffix and its columns or keys, or given with ``--kind``; the kinds are those of
-the registry (`corpparent.kinds.KINDS`).
+the registry (`corpparent.kinds.KINDS`). An SSDA903 return is checked too: a folder of
+year folders, one year's folder, its XML file, or its CSV tables (a CSV file of no other
+kind, named by a table of the return), read as ``corpparent ssda903`` reads it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ import click
 from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.cli.isolation import UserCode, isolated, user_code
 from corpparent.cli.reading_options import reading_options
-from corpparent.errors import CorpparentError, DataError, problem_lines
+from corpparent.errors import CorpparentError, DataError, Problem, problem_lines
+from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
@@ -40,7 +43,7 @@ T = TypeVar("T")
 
 @click.command(short_help="Check input files, listing every problem.")
 @click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+                type=click.Path(path_type=Path))
 @click.option("--kind", "-k", type=click.Choice([kind.name for kind in KINDS]),
               help="What the files are. Default: told from each file's columns or keys.")
 @click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
@@ -69,7 +72,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     --mapping file, has a problem. A FILE may also be a Python plug-in, FILE.py[:NAME] or
     module:NAME, which is loaded and checked; a plug-in whose identifier is that of an
     installed plug-in is warned of. Every kind 'corpparent schema' lists can be checked,
-    and the DfE's and Ofsted's published files besides.
+    and the DfE's and Ofsted's published files besides, and an SSDA903 return: a folder
+    of year folders, a year's folder, its XML file or its CSV tables.
 
     \b
     Examples:
@@ -82,6 +86,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
       corpparent validate my_plugin.py:PROFILE my_package.plugin:profile
+      corpparent validate returns/ returns/2024-25/Episodes.csv
       corpparent validate --sheet Inspections_as_at_31_March \
           LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
@@ -167,9 +172,48 @@ def _clashes(path: Path, identifier: str | None) -> list[str]:
 def _check(path: Path, kind: FileKind | None, against: Against
            ) -> tuple[str, str, str | None]:
     """The kind and summary of the file at ``path``, checked as ``kind`` or the kind
-    it is (and no identifier: a plug-in file's is read again when it is needed)."""
-    chosen = kind or detect(path)
+    it is (and no identifier: a plug-in file's is read again when it is needed); a
+    folder, an XML file, or a CSV file named by a table of it and of no other kind, is
+    checked as an SSDA903 return."""
+    if kind is None and (path.is_dir() or path.suffix.casefold() == ".xml"):
+        return "ssda903", _check_return(path), None
+    try:
+        chosen = kind or detect(path)
+    except DataError:
+        from corpparent.files.ssda903.reader import _table_of
+
+        if path.suffix.casefold() != ".csv" or _table_of(path) is None:
+            raise
+        return "ssda903", _check_return_table(path), None
     return chosen.name, chosen.check(path, against), None
+
+
+def _check_return(path: Path) -> str:
+    """What the SSDA903 return at ``path`` holds (a folder of year folders, one year's
+    folder or its XML file), every problem of every table raised together."""
+    from corpparent.files.ssda903.reader import read_returns
+
+    returns = read_returns(path)
+    tables = [table for year in returns for table in returns[year].tables.values()]
+    years = [str(year) for year in returns]
+    return (f"an SSDA903 return of {years[0]}" if len(years) == 1 else
+            f"an SSDA903 return of {len(years)} years, {years[0]} to {years[-1]}") + \
+        f": {len(tables)} tables, {sum(len(t) for t in tables)} rows"
+
+
+def _check_return_table(path: Path) -> str:
+    """What the table of an SSDA903 return in the CSV file ``path`` holds, every
+    problem of it raised together."""
+    from corpparent.files.ssda903.cells import read_table
+    from corpparent.files.ssda903.reader import _table_of
+
+    name = _table_of(path)
+    assert name is not None  # the file is named by a table
+    problems: list[Problem] = []
+    table = read_table(name, path, problems)
+    if problems or table is None:
+        raise DataError(in_file_order(problems))
+    return f"the {name} table of an SSDA903 return, {len(table)} rows"
 
 
 def _listed(path: Path, read: Callable[[], T], lines: list[tuple[bool, str]],
