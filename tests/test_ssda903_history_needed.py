@@ -166,6 +166,20 @@ def test_the_command_line_warns_of_a_figure_from_too_few_years(synthetic: Path) 
                 "-m", "long_term_stability", "-f", "json")
     assert every.exit_code == 0, every.output
     assert "not to be trusted" not in every.stderr
+    # The file says so too, for whoever opens it away from the warnings.
+    [flagged] = json.loads(one.stdout)
+    assert flagged["short_history"].startswith("the long_term_stability figure at 2025-03-31")
+    [trusted] = json.loads(every.stdout)
+    assert trusted["short_history"] is None
+
+
+def test_the_measures_csv_and_table_carry_the_flag(synthetic: Path) -> None:
+    for output_format in ("csv", "markdown"):
+        one = run("ssda903", "measures", str(synthetic / "2024-25"), "-y", "2024-25",
+                  "-m", "long_term_stability", "-f", output_format)
+        assert one.exit_code == 0, one.output
+        assert "short_history" in one.stdout
+        assert "needs each child's care since 2022-09-30" in one.stdout
 
 
 def test_the_scorecard_does_not_judge_a_figure_from_too_few_years(synthetic: Path) -> None:
