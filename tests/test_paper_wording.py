@@ -4,6 +4,7 @@ whoever keeps the authority's plug-in, and each sentence once."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,18 @@ from corpparent.cli import cli
 from corpparent.exception_sorting import sort_findings
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status
+from corpparent.governance import (
+    Constitution,
+    Meeting,
+    Meetings,
+    Member,
+    MemberClass,
+    Membership,
+    MinimumPresent,
+    PanelRecord,
+    Quorum,
+    Seats,
+)
 from corpparent.indicator_rules import LENGTH_UNSAID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +99,31 @@ def test_findings_that_differ_are_each_said() -> None:
                          _finding("target", RuleFamily.TARGET, "Two."),
                          _finding("ambition", RuleFamily.AMBITION, "One."))
     assert text == "One: for the expected range and the ambition alike. Two."
+
+
+def test_unknown_attendees_are_told_without_an_instruction_for_the_record_keeper() -> None:
+    panel = Constitution("P", seats=[Seats(MemberClass.CORE_COUNCILLOR, 3)],
+                         quorum=Quorum(MinimumPresent(2, [MemberClass.CORE_COUNCILLOR])),
+                         six_month_warning=None)
+    members = Membership((Member("Cllr A", MemberClass.CORE_COUNCILLOR),))
+    meeting = Meeting(date(2023, 1, 12), present=["Cllr A", "Cllr Smyth"])
+    record = PanelRecord("P", members, Meetings([meeting]), date(2023, 1, 1),
+                         date(2023, 1, 31), date(2023, 1, 31))
+    [unknown] = [f for f in panel.review(record) if f.rule == "attendees not on the membership"]
+    assert unknown.explanation == ("1 attendee not on the membership that day (Cllr Smyth): "
+                                   "not counted toward quorum or attendance.")
+    assert unknown.evidence["to put it right"] == (
+        "correct the record or the membership, or list invited guests as invited")
+
+
+def test_validate_tells_the_plug_in_keeper_how_to_say_the_length() -> None:
+    """Where the fix goes instead: checking the plug-in names the range and how to say
+    its length; a range whose indicator does not grow with its period is not named."""
+    shipped = ROOT / "src" / "corpparent" / "authorities" / "wiltshire.toml"
+    result = CliRunner().invoke(cli, ["validate", str(shipped)])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "length of period" in line]
+    assert said == [
+        f"warning: {shipped}: the expected range of 'cla_starts_rate' set for 2022-23 does "
+        "not say the length of period it is for, so a public paper says it is not judged; "
+        'say it with per = "quarter" (or "month"), or "year" for a year\'s total']

@@ -20,8 +20,9 @@ quarterly range of 60-90. Such a rule's finding is of insufficient data, saying 
 ([`bounds_length`][corpparent.indicator_rules.bounds_length] tells the length a range or target is
 for), never a verdict. Where a range or target set for a year does not say the length it
 is for (no ``per``) and the length is inferred from the readings (a quarter, where
-quarters are read), a finding judged by it says so, with the fix: the source may have
-meant a year's total.
+quarters are read), a finding judged by it says so (the source may have meant a year's
+total), and its evidence says how the plug-in would say which (`LENGTH_UNSAID`), for its
+keeper rather than a paper's reader.
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ def _assumed(rule: Rule[Observation], indicator: Indicator, bounds: ExpectedRang
         return "", {}
     fix = ("per = " + "".join(f'"{word}", or ' for word, length in PER_MONTHS.items()
                               if length == months) + '"year" for a year\'s total')
-    return (f" The {rule.name} set for {bounds.period} does not say which length of period "
+    return (f" The {rule.name} set for {bounds.period} does not say the length of period "
             f"it is for; it is taken to be for {_length(months)}'s {indicator.kind}, the "
             f"shortest period read in {bounds.period}.", {LENGTH_UNSAID: fix})
 
