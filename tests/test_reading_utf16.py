@@ -91,7 +91,7 @@ def test_an_xml_return_declared_utf_8_but_in_utf_16_says_so(tmp_path: Path) -> N
         read_returns(file)
     [problem] = caught.value.problems
     assert problem.line == 1
-    assert problem.note == ("the XML declaration names another encoding than the file is "
-                            "in: the file is UTF-16 text (little-endian, by its byte-order "
-                            "mark)")
+    assert problem.note == ("not well-formed XML: the declaration names another encoding "
+                            "than the file is in: the file is UTF-16 text (little-endian, by "
+                            "its byte-order mark)")
     assert problem.fix == 'declare encoding="UTF-16", or save the file as UTF-8'

@@ -247,9 +247,9 @@ def _encoding_problem(file: Path, source: str) -> Problem:
         start = stream.read(2)
     found = utf_16_problem(source, start, "XML")
     written = "" if found is None else f": {found.note}"
-    return Problem(source, f"the XML declaration names another encoding than the file is "
-                   f"in{written}", line=1, expected="an encoding=\"...\" in the declaration "
-                   "that the file is written in",
+    return Problem(source, "not well-formed XML: the declaration names another encoding "
+                   f"than the file is in{written}", line=1,
+                   expected="an encoding=\"...\" in the declaration that the file is written in",
                    fix='declare encoding="UTF-16", or save the file as UTF-8'
                    if found is not None else "save the file in the encoding it declares")
 
