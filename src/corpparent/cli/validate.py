@@ -31,9 +31,11 @@ from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
+from corpparent.indicator_rules import grows_with_length, length_in_months
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_authority
 from corpparent.plugins.discovery import installed
+from corpparent.ranges import ExpectedRange, Target
 from corpparent.safe_text import printable
 
 __all__ = ["validate"]
@@ -131,6 +133,7 @@ def _validated(files: tuple[Path, ...], kind: str | None, authority_id: str | No
         lines.append((False, printable(f"ok: {path}: {summary}")))
         if name == "authority-plugin":
             lines.extend((True, line) for line in _clashes(path, identifier))
+            lines.extend((True, line) for line in _lengths_unsaid(path))
     return {"lines": lines, "failed": failed}
 
 
@@ -167,6 +170,34 @@ def _clashes(path: Path, identifier: str | None) -> list[str]:
             f"installed plug-in from {spec.distribution} {spec.version}; installed "
             "together, neither is used until one is blocked (CORPPARENT_PLUGINS_BLOCK)"
             for spec in installed(identifier)]
+
+
+def _lengths_unsaid(path: Path) -> list[str]:
+    """A warning for each range or target of the plug-in at ``path`` set for a year or
+    more, of an indicator whose figure grows with its period's length, that does not
+    say the length of period it is for: the officers' copy judges it on an assumed
+    length, and a public paper says it is not judged."""
+    try:
+        profile = load_authority(str(path), warn_of_clashes=False)
+    except CorpparentError:
+        return []
+    sets = [profile.indicators] if profile.rule_sets is None else [
+        rules.indicators for rules in profile.rule_sets]
+    said: dict[str, None] = {}
+    for rules in sets:
+        every: tuple[ExpectedRange | Target, ...] = (*rules.ranges, *rules.targets)
+        for bounds in every:
+            indicator = rules[bounds.indicator]
+            if (bounds.per_months is None and grows_with_length(indicator.kind)
+                    and length_in_months(bounds.period) >= 12):
+                what = "expected range" if isinstance(bounds, ExpectedRange) else (
+                    "ambition" if bounds.ambition else "target")
+                said[printable(
+                    f"warning: {path}: the {what} of {indicator.id!r} set for "
+                    f"{bounds.period} does not say the length of period it is for, so a "
+                    "public paper says it is not judged; say it with per = \"quarter\" "
+                    "(or \"month\"), or \"year\" for a year's total")] = None
+    return list(said)
 
 
 def _check(path: Path, kind: FileKind | None, against: Against

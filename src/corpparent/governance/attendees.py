@@ -74,9 +74,11 @@ class UnknownAttendees:
         return Finding(
             subject=sitting.subject, subject_name=sitting.subject_name, rule=self.name,
             family=self.family, status=Status.WARNING,
-            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance. "
-            "Correct the record or the membership, or list invited guests as invited.",
+            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance.",
             evidence={"unknown attendees": len(present), "unknown substitutions":
-                      len(covering), "names": "; ".join((*present, *covering))},
+                      len(covering), "names": "; ".join((*present, *covering)),
+                      # for whoever keeps the records, not a paper's reader
+                      "to put it right": "correct the record or the membership, or list "
+                      "invited guests as invited"},
             period=Month.containing(sitting.meeting.held_on),
         )
