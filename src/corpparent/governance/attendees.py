@@ -24,7 +24,11 @@ from corpparent.governance.membership import name_key
 from corpparent.periods import Month
 from corpparent.wording import counted, listed
 
-__all__ = ["UnknownAttendees"]
+__all__ = ["PUT_RIGHT", "UnknownAttendees"]
+
+#: The evidence key saying how whoever keeps the records would put an unknown attendee
+#: right: for officers, not a paper's reader (a public report leaves it out).
+PUT_RIGHT = "to put it right"
 
 
 @final
@@ -77,8 +81,7 @@ class UnknownAttendees:
             explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance.",
             evidence={"unknown attendees": len(present), "unknown substitutions":
                       len(covering), "names": "; ".join((*present, *covering)),
-                      # for whoever keeps the records, not a paper's reader
-                      "to put it right": "correct the record or the membership, or list "
+                      PUT_RIGHT: "correct the record or the membership, or list "
                       "invited guests as invited"},
             period=Month.containing(sitting.meeting.held_on),
         )

@@ -50,8 +50,8 @@ def finish(
     authority's disclosure record, the DfE's published figures; nothing is published
     that would give a withheld figure away with them. ``withheld_before``: the keys of the
     figures earlier public papers withheld, withheld here too. The ``public`` profile names input
-    files without their folders, and says a finding judged on a length of period its range
-    or target does not state is not judged (`corpparent.report.public_findings`).
+    files without their folders, and leaves out of the findings' evidence how to mend a
+    source, which is for its keeper (`corpparent.report.public_findings`).
     Suppression is applied here, once, to the report document, before any format renders
     it.
     """
@@ -65,7 +65,7 @@ def finish(
         update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
     finished = report.model_copy(update=update)
     if chosen == "public" and isinstance(finished, ScorecardReport | FindingsReport):
-        # what a published paper may say of a judgement its source does not support
+        # how to mend a source is for its keeper, not a published paper's reader
         finished = for_publication(finished)
     if not withhold:
         return finished

@@ -1,75 +1,55 @@
-"""What a paper for publication says of a judgement its source does not support.
+"""What a paper for publication leaves out of a finding: how to mend its source.
 
-A range or target set for a year that does not say the length of period it is for
-(a quarter's figure, or a year's) is judged, for the officers, as for the shortest
-period read in that year, and the finding's evidence says how the authority's plug-in
-would say which (`corpparent.indicator_rules.LENGTH_UNSAID`). That judgement rests on an
-assumption its source does not make, and the how-to is for whoever keeps the plug-in,
-not for a councillor or the public. So a ``public`` report says instead that the
-indicator is not judged against that range or target, and why: its headline, its
-exception report and its summary counts follow, as they do when disclosure control
-withdraws a finding. The ``internal`` and ``private`` reports keep the judgement.
+Some findings carry, in their evidence, how whoever keeps the authority's plug-in or the
+committee's records would put the source right: how a plug-in says the length of period
+a range or target is for (`corpparent.indicator_rules.LENGTH_UNSAID`), how to correct an
+attendance record (`corpparent.governance.attendees.PUT_RIGHT`). That is for officers,
+not for a councillor or the public, who cannot act on it: a ``public`` report leaves it
+out. What a finding judges, and what it assumed to judge it, is the same in every
+profile: a profile decides what a paper discloses, never its verdicts, so the public
+paper, the officers' copy and every format agree on each finding and every count.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Final, TypeVar
 
-from corpparent.families import NotJudged, RuleFamily
-from corpparent.findings import Finding, Status
-from corpparent.headline import headline_status
+from corpparent.governance.attendees import PUT_RIGHT
 from corpparent.indicator_rules import LENGTH_UNSAID
-from corpparent.report.build import summarise
-from corpparent.report.exceptions import exception_report
 from corpparent.report.model import FindingsReport, ScorecardReport
 from corpparent.report.parts import FindingOut, IndicatorOut
 
-__all__ = ["for_publication"]
+__all__ = ["FOR_KEEPERS", "for_publication"]
+
+#: The evidence keys whose values are for whoever keeps a source, not a paper's reader.
+FOR_KEEPERS: Final = frozenset({LENGTH_UNSAID, PUT_RIGHT})
 
 P = TypeVar("P", ScorecardReport, FindingsReport)
 
 
-def _not_judged(finding: FindingOut, lead: str) -> FindingOut:
-    """``finding`` said not to be judged; ``lead`` names the figure (``Children ...: 10
-    per 10,000 children in 2022-23 Q4``)."""
-    evidence = {key: item for key, item in finding.evidence.items() if key != LENGTH_UNSAID}
-    return finding.model_copy(update={
-        "status": Status.INSUFFICIENT_DATA, "breach": False,
-        "outcome": NotJudged.INSUFFICIENT_DATA.value, "evidence": evidence,
-        "explanation": f"{lead} is not judged against the {finding.rule}: the "
-                       f"{finding.rule} does not say which length of period it is for."})
-
-
-def _when(finding: FindingOut) -> str:
-    return f" in {finding.period}" if finding.period else ""
+def _for_readers(finding: FindingOut) -> FindingOut:
+    if FOR_KEEPERS.isdisjoint(finding.evidence):
+        return finding
+    evidence = {key: item for key, item in finding.evidence.items() if key not in FOR_KEEPERS}
+    return finding.model_copy(update={"evidence": evidence})
 
 
 def _indicator(item: IndicatorOut) -> IndicatorOut:
-    if not any(LENGTH_UNSAID in f.evidence for f in item.findings):
+    findings = [_for_readers(f) for f in item.findings]
+    if all(new is old for new, old in zip(findings, item.findings, strict=True)):
         return item
-    findings = [_not_judged(f, f"{item.name}: {item.value_text}{_when(f)}")
-                if LENGTH_UNSAID in f.evidence else f for f in item.findings]
-    update: dict[str, object] = {"findings": findings, "status": headline_status(
-        [Finding(f.subject, f.rule, f.status, f.explanation, family=f.family)
-         for f in findings], has_value=item.value is not None)}
-    if any(LENGTH_UNSAID in f.evidence and f.family is RuleFamily.EXPECTED_RANGE
-           for f in item.findings):
-        update["performance"] = None  # the range's verdict, no longer given
-    return item.model_copy(update=update)
+    return item.model_copy(update={"findings": findings})
 
 
 def for_publication(report: P) -> P:
-    """``report`` as a ``public`` paper says it: each finding judged on a length of
-    period its range or target does not state, said not to be judged (see the module)."""
+    """``report`` as a ``public`` paper gives it: each finding's evidence without what
+    is for a source's keeper (`FOR_KEEPERS`); its verdicts and counts unchanged."""
     if isinstance(report, ScorecardReport):
         indicators = [_indicator(item) for item in report.indicators]
         if all(new is old for new, old in zip(indicators, report.indicators, strict=True)):
             return report
-        return report.model_copy(update={"indicators": indicators,
-                                         "exception_report": exception_report(indicators),
-                                         "summary": summarise(indicators)})
-    if not any(LENGTH_UNSAID in f.evidence for f in report.findings):
+        return report.model_copy(update={"indicators": indicators})
+    findings = [_for_readers(f) for f in report.findings]
+    if all(new is old for new, old in zip(findings, report.findings, strict=True)):
         return report
-    findings = [_not_judged(f, f"{f.display_subject}: the figure{_when(f)}")
-                if LENGTH_UNSAID in f.evidence else f for f in report.findings]
-    return report.model_copy(update={"findings": findings, "summary": summarise(findings)})
+    return report.model_copy(update={"findings": findings})
