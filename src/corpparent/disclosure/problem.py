@@ -13,6 +13,12 @@ has nothing to steer it and can wander among ever larger values: on a year's
 percentages, whose numerators and denominators only fit a few narrow fractions, such a
 search ran out of time on questions one small solution answers at once.
 
+Unknowns that every relation weighs alike, with the same bounds (the months of a year
+no paper prints, each only a part of the year's total), are ``twins``: swapping two of
+them turns any solution into another, so each can take exactly the values the other
+can. A question about one is asked of the first of its twins, once, and its answer kept
+(as is every answer); twins share what they were seen to take.
+
 Numerical care: a relation's bounds are widened by `SLACK` times their size (at
 least 1) so that a published value carried as a binary float (33.3 is 33.29999...) never
 rules out the figures it was computed from; HiGHS's own feasibility tolerances (1e-7 on
@@ -112,8 +118,6 @@ class Component:
                  rows: Sequence[Row], *, time_limit: float) -> None:
         self.unknowns = tuple(unknowns)
         self.rows = tuple(rows)
-        #: The whole-number values each unknown was seen to take in some solution.
-        self.seen: list[set[int]] = [set() for _ in self.unknowns]
         self._bounds, linear, self._milp = _scipy()
         self._local = local = {position: i for i, position in enumerate(positions)}
         width = len(self.unknowns)
@@ -127,6 +131,18 @@ class Component:
         upper = [row.upper + SLACK * max(1.0, abs(row.upper)) for row in self.rows]
         self._constraints = linear(matrix, lower, upper) if matrix else None
         self._integrality = [1 if item.integer else 0 for item in self.unknowns]
+        first: dict[tuple[object, ...], int] = {}
+        #: For each unknown, the first unknown whose values are exactly its own (itself
+        #: if none before it): the same bounds, and the same weight in every relation.
+        self.twins = [first.setdefault((item.integer, item.lower, item.upper,
+                                        *(line[i] for line in matrix)), i)
+                      for i, item in enumerate(self.unknowns)]
+        sets: dict[int, set[int]] = {}
+        #: The whole-number values each unknown was seen to take in some solution (one
+        #: set shared by twins: a value one of them takes, any of them can).
+        self.seen: list[set[int]] = [sets.setdefault(twin, set()) for twin in self.twins]
+        #: What each question asked so far gave, asked of the first of its twins.
+        self._answers: dict[tuple[int, int, float, float], Outcome] = {}
         self._options = {"presolve": True, "time_limit": time_limit, "mip_rel_gap": 0.0,
                          "disp": False}
         #: A feasibility question stops at the first solution, whatever its objective.
@@ -135,16 +151,25 @@ class Component:
     def feasible(self, fix: tuple[int, float, float] | None = None) -> Outcome:
         """Whether the relations have a solution (with unknown ``fix[0]`` between
         ``fix[1]`` and ``fix[2]``, if given): ``optimal`` when they have."""
-        return self._solve(None, fix)
+        if fix is None:
+            return self._solve(None, None)
+        i, low, high = fix
+        key = (0, self.twins[i], low, high)
+        if key not in self._answers:
+            self._answers[key] = self._solve(None, (self.twins[i], low, high))
+        return self._answers[key]
 
     def optimise(self, i: int, *, maximise: bool) -> Outcome:
         """The least (or greatest) value unknown ``i`` takes in a solution."""
-        objective = [0.0] * len(self.unknowns)
-        objective[i] = -1.0 if maximise else 1.0
-        outcome = self._solve(objective, None)
-        if maximise:
-            return Outcome(outcome.status, -outcome.value, -outcome.bound)
-        return outcome
+        sign = -1 if maximise else 1
+        key = (sign, self.twins[i], -math.inf, math.inf)
+        if key not in self._answers:
+            objective = [0.0] * len(self.unknowns)
+            objective[self.twins[i]] = float(sign)
+            outcome = self._solve(objective, None)
+            self._answers[key] = (Outcome(outcome.status, -outcome.value, -outcome.bound)
+                                  if maximise else outcome)
+        return self._answers[key]
 
     def _solve(self, objective: list[float] | None,
                fix: tuple[int, float, float] | None) -> Outcome:
