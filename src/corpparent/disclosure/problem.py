@@ -92,9 +92,9 @@ def components(count: int, rows: Sequence[Row]) -> list[tuple[list[int], list[Ro
 
 
 def _towards(lower: Sequence[float], upper: Sequence[float]) -> list[float]:
-    """An objective that every solution bounds from below: each unknown with a lower
-    bound made least, each with an upper bound only made greatest, a free one left be.
-    Its least value is where a feasibility search is steered."""
+    """An objective with a least value within the bounds (so no search along it is
+    unbounded): each unknown with a lower bound made least, each with only an upper bound
+    made greatest, a free one left alone. A feasibility search is steered towards it."""
     return [1.0 if math.isfinite(low) else -1.0 if math.isfinite(high) else 0.0
             for low, high in zip(lower, upper, strict=True)]
 
@@ -188,8 +188,8 @@ class Component:
         if result.x is not None:
             self._witness([float(value) for value in result.x])
         if objective is None and result.x is not None:
-            return Outcome("optimal", 0.0)
-        if result.status == 0:
+            return Outcome("optimal", 0.0)  # a solution, however far the search went
+        if result.status == 0 and objective is not None:
             return Outcome("optimal", float(result.fun))
         if result.status == 2:
             return Outcome("infeasible")
