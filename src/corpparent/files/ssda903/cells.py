@@ -3,7 +3,7 @@
 A table's cells arrive as text, one column at a time: from a CSV table
 ([`read_table`][corpparent.files.ssda903.cells.read_table]: its header checked against the
 table's columns, `TABLE_COLUMNS`, headings matched without regard to case, and its rows
-read as text columns by `text_columns`, within the same read limits, UTF-8 and strict
+read as text columns by `csv_columns`, within the same read limits, UTF-8 and strict
 CSV as every reader), or from any other form of the return
 ([`check_table`][corpparent.files.ssda903.cells.check_table]). Each cell is stripped of
 surrounding white space and checked against what its column holds:
@@ -43,14 +43,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpparent.errors import DataError, Problem
+from corpparent.files._tabular.csv_columns import read_text_columns
 from corpparent.files._tabular.csv_rows import csv_header
 from corpparent.files._tabular.problems import shown
-from corpparent.files.ssda903.text_columns import (
-    offsets_of,
-    read_text_columns,
-    stripped,
-    text_bytes,
-)
+from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
