@@ -33,6 +33,8 @@ import numpy.typing as npt
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import (
     ADOPTION_WITH_CURRENT_CARERS,
+    PLACED_FOR_ADOPTION,
+    SAME_CARER,
     SHORT_BREAKS,
     STARTED,
     STATUS_ONLY,
@@ -49,7 +51,10 @@ Ints = npt.NDArray[np.int64]
 #: The columns that together name a placement: a return from a temporary placement to
 #: one holding all four the same resumes it.
 PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
-_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", *PLACEMENT)
+_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", "PLACE")
+#: The columns of a placement besides PLACE, looked at only where a child returns from
+#: a temporary placement, so kept in the tables' order and looked up there.
+_PLACED_AT = PLACEMENT[1:]
 
 
 def first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
@@ -74,13 +79,14 @@ class History:
     calendar year) of the return each episode was read from, ``repeated`` marks an
     episode beginning on the same day as the one before it for the same child in the
     same return, and ``episodes`` holds the columns, each in the sorted order, with
-    the flags the engine tests (``short_break``, ``started``, ``status_only``,
-    ``temporary``, ``adoption_with_carers``). Make one with
-    [`history_of`][corpparent.ssda903.history.history_of].
+    the flags the engine and the measures test (``short_break``, ``started``,
+    ``status_only``, ``temporary``, ``adoption_with_carers``, ``same_carer``,
+    ``placed_for_adoption``); `placement` gives the other columns of a placement.
+    Make one with [`history_of`][corpparent.ssda903.history.history_of].
     """
 
-    __slots__ = ("_born", "_children", "_tables", "code", "episodes", "lines", "names",
-                 "repeated", "sources", "year")
+    __slots__ = ("_born", "_children", "_order", "_placed", "_tables", "code",
+                 "episodes", "lines", "names", "repeated", "sources", "year")
 
     def __init__(self, returns: Returns) -> None:
         self._tables: dict[tuple[int, str], Table] = {
@@ -98,6 +104,9 @@ class History:
         names, code = np.unique(joined["CHILD"], return_inverse=True)
         self.names: npt.NDArray[np.str_] = names.astype(str)
         order = np.lexsort((-year, joined["DECOM"], code))
+        self._order: Ints = order
+        self._placed: dict[str, Any] = {name: [t.column(name) for t in tables]
+                                        for name in _PLACED_AT}
         self.code: Ints = code.reshape(-1)[order].astype(np.int64)
         self.year: Ints = year[order]
         self.lines: Ints = lines[order]
@@ -107,10 +116,23 @@ class History:
         flags = {"short_break": np.isin(episodes["LS"], list(SHORT_BREAKS)),
                  "started": rne == STARTED, "status_only": rne == STATUS_ONLY,
                  "temporary": np.isin(place, list(TEMPORARY_PLACEMENTS)),
-                 "adoption_with_carers": np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS))}
+                 "adoption_with_carers": np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS)),
+                 "same_carer": np.isin(rne, list(SAME_CARER)),
+                 "placed_for_adoption": np.isin(place, list(PLACED_FOR_ADOPTION))}
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
         self._children: dict[tuple[int, str], Ints] = {}
         self._born: dict[int, Days] = {}
+
+    def placement(self, name: str, rows: Ints) -> npt.NDArray[Any]:
+        """The column ``name`` of `PLACEMENT` at the sorted positions ``rows``."""
+        if name not in self._placed:
+            values: npt.NDArray[Any] = self.episodes[name][rows]
+            return values
+        held = self._placed[name]
+        if isinstance(held, list):  # the years' columns, joined the first time asked for
+            held = self._placed[name] = np.concatenate(held)
+        result: npt.NDArray[Any] = held[self._order[rows]]
+        return result
 
     def up_to(self, year: FinancialYear) -> Ints:
         """The sorted positions of the episodes read from the returns of ``year`` and

@@ -14,7 +14,7 @@ file and line rather than the child.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, final
 
@@ -26,7 +26,7 @@ from corpparent.errors import PeriodError, UnknownNameError
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import DATE_COLUMNS, FIRST_YEAR
 
-__all__ = ["Return", "Returns", "Table", "collection_year"]
+__all__ = ["Columns", "Return", "Returns", "Table", "collection_year"]
 
 _YEAR = re.compile(r"(\d{4})-(\d{2})")
 
@@ -61,7 +61,36 @@ def _column(name: str, values: Sequence[object]) -> npt.NDArray[Any]:
         if len(values) else np.array([], dtype=str)
 
 
+@final
+class Columns(Mapping[str, npt.NDArray[Any]]):
+    """A table's columns, each given made or as how to make it, and made the first time
+    it is asked for: a reader hands over a column of text still as it read it, and a
+    column no measure reads (a table's free text, a table no measure counts) is never
+    made into NumPy's text. What a column holds is settled when it is given; making it
+    changes its form only, so asking in any order, or never, gives the same columns."""
+
+    __slots__ = ("_given",)
+
+    def __init__(self, given: Mapping[str, npt.NDArray[Any] | Callable[[], npt.NDArray[Any]]]
+                 ) -> None:
+        self._given = dict(given)
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        found = self._given[name]
+        if callable(found):
+            found = self._given[name] = found()
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._given)
+
+    def __len__(self) -> int:
+        return len(self._given)
+
+
 def _frozen_columns(columns: Mapping[str, npt.NDArray[Any]]) -> Mapping[str, npt.NDArray[Any]]:
+    if isinstance(columns, Columns):
+        return columns
     return MappingProxyType(dict(columns))
 
 

@@ -38,12 +38,13 @@ import pyarrow.csv as pcsv
 from attrs import frozen
 
 from corpparent.errors import Problem
-from corpparent.files._tabular.limits import current_limits
+from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.limits import ReadLimits, checked_file, current_limits
 from corpparent.files._tabular.records import read_records
 from corpparent.files._tabular.text_arrays import offsets_of, stripped
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["CsvColumns", "csv_columns", "read_text_columns", "without_mark"]
+__all__ = ["CsvColumns", "csv_columns", "header_and_text", "read_text_columns", "without_mark"]
 
 #: A quoted cell, standing whole between commas or line ends, holding no line end.
 _QUOTED: Final = re.compile(rb'(?:(?<=[,\r\n])|^)"(?:[^"\r\n]|"")*"(?=[,\r\n]|\Z)')
@@ -63,15 +64,53 @@ class CsvColumns:
     problems: tuple[Problem, ...] = ()
 
 
-def read_text_columns(file: Path, width: int) -> CsvColumns:
-    """The rows of the CSV file at ``file``, whose header (line 1) has ``width`` cells,
-    as text columns (see the module's description); a file the row reader refuses is
-    its [`DataError`][corpparent.errors.DataError]."""
+def header_and_text(file: Path) -> tuple[tuple[str, ...], bytes]:
+    """The headings of the CSV file at ``file``, as
+    [`csv_header`][corpparent.files._tabular.csv_rows.csv_header] gives them, and its
+    text in UTF-8 without a byte-order mark; a file `csv_header` refuses is its
+    [`DataError`][corpparent.errors.DataError].
+
+    A file of ASCII text whose first line holds no quote is read once, its header
+    split at its commas, which is what the row reader reads there; any other is read
+    by `csv_header` itself, so that its problems are the row reader's."""
+    checked_file(file)
+    limits = current_limits()
+    try:
+        data = without_mark(file.read_bytes())
+    except OSError:
+        data = b""
+    written = _plain_header(data, limits) if data.isascii() else None
+    if written is not None:
+        return written, data
+    written = csv_header(file)
     encoding = csv_encoding(file)
-    data = without_mark(file.read_bytes())
-    if encoding != UTF_8:
-        data = data.decode(encoding).encode(UTF_8)
-    read = csv_columns(data, width)
+    return written, data if encoding == UTF_8 else data.decode(encoding).encode(UTF_8)
+
+
+def _plain_header(data: bytes, limits: ReadLimits) -> tuple[str, ...] | None:
+    """The headings on the first line of ASCII text ``data``, or ``None`` where the
+    row reader might read that line otherwise or refuse the file: a quote or a NUL in
+    it, no heading in it, or a read limit the file or the line goes beyond."""
+    if len(data) > limits.rows + 1 and max(data.count(b"\n"),
+                                           data.count(b"\r")) > limits.rows + 1:
+        return None  # the row reader counts the rows, to say where the limit falls
+    ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    first = data[:min(ends, default=len(data))]
+    if b'"' in first or b"\x00" in first:
+        return None
+    cells = first.decode("ascii").split(",")
+    if (not any(cell.strip() for cell in cells) or len(cells) > limits.columns
+            or len(cells) > limits.cells or max(map(len, cells)) > limits.cell_chars):
+        return None
+    return tuple(cell.strip() for cell in cells)
+
+
+def read_text_columns(file: Path, text: bytes, width: int) -> CsvColumns:
+    """The rows of the CSV file at ``file``, whose text is ``text`` (UTF-8, as
+    `header_and_text` gives it) and whose header (line 1) has ``width`` cells, as text
+    columns (see the module's description); a file the row reader refuses is its
+    [`DataError`][corpparent.errors.DataError]."""
+    read = csv_columns(text, width)
     return read if read is not None else _by_rows(file, width)
 
 

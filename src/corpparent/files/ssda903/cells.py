@@ -33,6 +33,7 @@ come in the order of its columns, the order of its dates last.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -43,8 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpparent.errors import DataError, Problem
-from corpparent.files._tabular.csv_columns import read_text_columns
-from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.csv_columns import header_and_text, read_text_columns
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
 from corpparent.ssda903.codes import (
@@ -57,7 +57,7 @@ from corpparent.ssda903.codes import (
     PERSONAL_COLUMNS,
     TABLE_COLUMNS,
 )
-from corpparent.ssda903.returns import Table
+from corpparent.ssda903.returns import Columns, Table
 
 __all__ = ["REQUIRED", "check_table", "read_table"]
 
@@ -155,11 +155,11 @@ def read_table(name: str, file: Path, problems: list[Problem]) -> Table | None:
     where it cannot be read at all. Every problem is added to ``problems``."""
     source = str(file)
     try:
-        written = csv_header(file)
+        written, text = header_and_text(file)
         positions = _header(name, source, written, problems)
         if positions is None:
             return None
-        read = read_text_columns(file, len(written))
+        read = read_text_columns(file, text, len(written))
     except DataError as exc:
         problems.extend(_private(p) for p in exc.problems)
         return None
@@ -187,6 +187,9 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     days: dict[str, Column] = {}
     for column, values in cells.items():
         heading = headings.get(column, column)
+        if not _checked(name, column):  # kept as written: stripped when it is made
+            texts[column] = _text(values, len(numbered), name, column, strip=False)
+            continue
         text = _text(values, len(numbered), name, column)
         blank = np.diff(offsets_of(text)) == 0
         if column == "CHILD" or (name, column) in _FILLED:
@@ -217,9 +220,16 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     problems.extend(problem for _, problem in found)
     kept = np.ones(len(numbered), dtype=bool)
     kept[[row for row, _ in found]] = False
-    columns = {column: days[column][kept] if column in days else _texts(texts[column], kept)
-               for column in cells}
+    columns = Columns({column: days[column][kept] if column in days
+                       else partial(_texts, texts[column], kept,
+                                    strip=not _checked(name, column)) for column in cells})
     return Table(name, columns, numbered[kept], source)
+
+
+def _checked(name: str, column: str) -> bool:
+    """Whether the column ``column`` of the table ``name`` has a rule to check."""
+    return (column == "CHILD" or (name, column) in _FILLED or column in DATE_COLUMNS
+            or (name, column) in _CODES)
 
 
 def _cell_problems(source: str, lines: npt.NDArray[np.int64], column: str, heading: str,
@@ -238,8 +248,9 @@ def _flags(values: pa.Array) -> Flags:
 
 
 def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
-          column: str) -> pa.Array:
-    """A column's cells as a pyarrow text array, stripped, a blank one ``""``."""
+          column: str, *, strip: bool = True) -> pa.Array:
+    """A column's cells as a pyarrow text array, a blank one ``""``, stripped (unless
+    not to ``strip``)."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     text = values if isinstance(values, pa.StringArray) \
@@ -248,7 +259,8 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     if len(text) != rows:
         raise ValueError(f"the {column} column of the {name} table has {len(text)} cells "
                          f"for {rows} lines")
-    return stripped(text.fill_null("") if text.null_count else text)
+    filled = text.fill_null("") if text.null_count else text
+    return stripped(filled) if strip else filled
 
 
 def _dates(text: pa.Array) -> tuple[Column, Flags]:
@@ -293,12 +305,13 @@ def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
     return result
 
 
-def _texts(text: pa.Array, kept: Flags) -> Column:
-    """The ``kept`` cells of a text column as a NumPy text array, as wide as its
-    longest text: ASCII text padded to that width (where not all of it is) and read
-    straight from its bytes; any other made a Python string once for each distinct
-    text."""
+def _texts(text: pa.Array, kept: Flags, *, strip: bool) -> Column:
+    """The ``kept`` cells of a text column (stripped first if to ``strip``) as a NumPy
+    text array, as wide as its longest text: ASCII text padded to that width (where
+    not all of it is) and read straight from its bytes; any other made a Python string
+    once for each distinct text."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
+    chosen = stripped(chosen) if strip else chosen
     width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")
