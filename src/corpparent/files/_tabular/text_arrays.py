@@ -27,6 +27,8 @@ PYTHON_WHITESPACE: Final = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
 _MAY_STRIP: Final = np.zeros(256, dtype=bool)
 _MAY_STRIP[[ord(character) for character in PYTHON_WHITESPACE if ord(character) < 0x80]] = True
 _MAY_STRIP[0x80:] = True
+#: The highest byte of ASCII white space (the space).
+_HIGHEST_SPACE: Final = 0x20
 
 
 def stripped(values: pa.Array) -> pa.Array:
@@ -46,10 +48,13 @@ def _untrimmed(values: pa.Array) -> bool:
         return True
     # A blank cell's start is the next filled cell's, and its end the last filled
     # cell's, so every cell is looked at without picking out the filled ones.
-    at = offsets_of(values) - offsets_of(values)[0]
-    last = written.size - 1
-    return not (_MAY_STRIP[written[np.minimum(at[:-1], last)]].any()
-                or _MAY_STRIP[written[np.maximum(at[1:] - 1, 0)]].any())
+    offsets = offsets_of(values)
+    at = offsets - offsets[0]
+    first = written.take(at[:-1], mode="clip")
+    last = written.take(at[1:] - 1, mode="clip")
+    if min(first.min(), last.min()) > _HIGHEST_SPACE and max(first.max(), last.max()) < 0x80:
+        return True  # every byte looked at is ASCII and not white space
+    return not (_MAY_STRIP[first].any() or _MAY_STRIP[last].any())
 
 
 def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:

@@ -265,28 +265,32 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
 
 def _dates(text: pa.Array) -> tuple[Column, Flags]:
     """The day each cell names, written dd/mm/yyyy in ASCII digits (``NaT`` where
-    none), and whether it names one."""
+    none), and whether it names one.
+
+    Each cell of ten bytes is read as five pairs of bytes, each pair looked up in a
+    table of every pair (`_PAIRS`): two digits (the day, each half of the year), a
+    slash and a digit, a digit and a slash (the month's). A pair of any other shape is
+    far below zero, and so is any sum it is part of; the day is then counted from the
+    start of its year and month, each found in a table."""
     days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
     valid = np.zeros(len(text), dtype=bool)
     sized = np.diff(offsets_of(text)) == 10
     if not sized.any():
         return days, valid
     written = text if sized.all() else text.filter(pa.array(sized))
-    raw = text_bytes(written).reshape(-1, 10)
-    digits = raw - np.uint8(ord("0"))  # a byte below "0" wraps round, above 9
-    shaped = (raw[:, 2] == ord("/")) & (raw[:, 5] == ord("/"))
-    for at in (0, 1, 3, 4, 6, 7, 8, 9):
-        shaped &= digits[:, at] <= 9
-    number = digits.astype(np.int32)
-    day = number[:, 0] * 10 + number[:, 1]
-    month = number[:, 3] * 10 + number[:, 4]
-    year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
-    within = np.clip(month, 1, 12)  # another month only where the date is refused
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    length = _MONTH_DAYS[within - 1] + (leap & (within == 2))
-    real = shaped & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= length)
+    pairs = text_bytes(written).view(">u2").reshape(-1, 5)
+    digits, slash_digit, digit_slash = _PAIRS
+    day = digits[pairs[:, 0]]
+    month = slash_digit[pairs[:, 1]] + digit_slash[pairs[:, 2]]
+    year = digits[pairs[:, 3]] * 100 + digits[pairs[:, 4]]
+    shaped = (day >= 0) & (month >= 0) & (year >= 0)
+    month = np.where(shaped, month, 0)  # another month and year only where refused
+    year = np.where(shaped, year, 0)
+    of_year = _LEAP_YEAR[year] * 100 + month
+    real = shaped & (year >= 1) & (day >= 1) & (day <= _MONTH_LENGTH[of_year])
     at = np.flatnonzero(sized)[real]
-    days[at] = _day_number(year[real], month[real], day[real]).astype("datetime64[D]")
+    counted = _YEAR_START[year[real]] + _MONTH_START[of_year[real]] + day[real] - 1
+    days[at] = counted.astype("datetime64[D]")
     valid[at] = True
     return days, valid
 
@@ -303,6 +307,41 @@ def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
     of_cycle_days = of_cycle * 365 + of_cycle // 4 - of_cycle // 100 + of_year
     result: npt.NDArray[np.int64] = cycle * 146_097 + of_cycle_days - 719_468
     return result
+
+
+def _pair_tables() -> tuple[npt.NDArray[np.int32], ...]:
+    """For each pair of bytes (as a big-endian 16-bit number): its two digits' value,
+    ten times the digit after a slash, and the digit before a slash; `_REFUSED` where
+    the pair is not of that shape."""
+    tables = tuple(np.full(1 << 16, _REFUSED, dtype=np.int32) for _ in range(3))
+    digits = np.arange(10, dtype=np.int32)
+    zero, slash = ord("0"), ord("/")
+    for tens in range(10):
+        tables[0][((zero + tens) << 8) + zero + digits] = tens * 10 + digits
+    tables[1][(slash << 8) + zero + digits] = digits * 10
+    tables[2][((zero + digits) << 8) + slash] = digits
+    return tables
+
+
+#: Far enough below zero that a sum holding it stays below zero.
+_REFUSED: Final = -30_000
+_PAIRS: Final = _pair_tables()
+_YEARS: Final = np.arange(10_000, dtype=np.int32)
+#: Whether each year of four digits is a leap year.
+_LEAP_YEAR: Final = ((_YEARS % 4 == 0) & ((_YEARS % 100 != 0) | (_YEARS % 400 == 0))
+                     ).astype(np.int32)
+#: The day number (from 1 January 1970) of 1 January of each year from 1 to 9999.
+_YEAR_START: Final = _day_number(np.maximum(_YEARS, 1), np.ones_like(_YEARS),
+                                 np.ones_like(_YEARS))
+#: The length of each month written with two digits (0 for none but 1 to 12), and the
+#: days of the year before it, of a common year (at 0 to 99) and of a leap year (at
+#: 100 to 199).
+_MONTH_LENGTH: Final = np.zeros(200, dtype=np.int32)
+_MONTH_START: Final = np.zeros(200, dtype=np.int64)
+for _leap in (0, 1):
+    _lengths = _MONTH_DAYS + np.array([0, _leap] + [0] * 10, dtype=np.int32)
+    _MONTH_LENGTH[_leap * 100 + 1:_leap * 100 + 13] = _lengths
+    _MONTH_START[_leap * 100 + 1:_leap * 100 + 13] = np.cumsum(_lengths) - _lengths
 
 
 def _texts(text: pa.Array, kept: Flags, *, strip: bool) -> Column:
