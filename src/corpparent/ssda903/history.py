@@ -8,7 +8,9 @@ gathers the episodes of every year once instead:
 
 - each child's identifier becomes an integer code, its place among all the identifiers
   of the Episodes tables in text order, found once (so the engine sorts and compares
-  integers, and an identifier is looked up as text once per table, never per year);
+  integers): the identifiers of every table of every year hashed together in one pass
+  (pyarrow's dictionary encoding, on the text as the reader read it), and only the
+  distinct ones sorted;
 - the episodes of all the years are sorted once, by child, start and the later return
   first; the episodes of the returns up to a year are then the rows of a year no later,
   taken in that order, and the engine's work for the year
@@ -96,21 +98,23 @@ class History:
                 if (table := found.table("Episodes")) is not None]
         tables = [table for _, table in held] or [Table.of("Episodes", {})]
         joined = {name: np.concatenate([t.column(name) for t in tables])
-                  for name in _COLUMNS}
+                  for name in _COLUMNS if name != "CHILD"}
         year = np.concatenate([np.full(len(t), y, dtype=np.int64) for y, t in held]) \
             if held else np.zeros(0, dtype=np.int64)
         lines = np.concatenate([t.lines for t in tables])
         self.sources = {y: t.source for y, t in held}
-        names, code = np.unique(joined["CHILD"], return_inverse=True)
-        self.names: npt.NDArray[np.str_] = names.astype(str)
+        self.names: npt.NDArray[np.str_]
+        self.names, self._children = _identifiers(self._tables)
+        code = np.concatenate([self._children[(y, "Episodes")] for y, _ in held]) \
+            if held else np.zeros(0, dtype=np.int64)
         order = np.lexsort((-year, joined["DECOM"], code))
         self._order: Ints = order
         self._placed: dict[str, Any] = {name: [t.column(name) for t in tables]
                                         for name in _PLACED_AT}
-        self.code: Ints = code.reshape(-1)[order].astype(np.int64)
+        self.code: Ints = code[order]
         self.year: Ints = year[order]
         self.lines: Ints = lines[order]
-        episodes = {name: values[order] for name, values in joined.items() if name != "CHILD"}
+        episodes = {name: values[order] for name, values in joined.items()}
         self.repeated: Flags = ~first_of_runs([self.code, episodes["DECOM"], self.year])
         place, rne = episodes["PLACE"], episodes["RNE"]
         flags = {"short_break": np.isin(episodes["LS"], list(SHORT_BREAKS)),
@@ -120,7 +124,6 @@ class History:
                  "same_carer": np.isin(rne, list(SAME_CARER)),
                  "placed_for_adoption": np.isin(place, list(PLACED_FOR_ADOPTION))}
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
-        self._children: dict[tuple[int, str], Ints] = {}
         self._born: dict[int, Days] = {}
 
     def placement(self, name: str, rows: Ints) -> npt.NDArray[Any]:
@@ -149,15 +152,13 @@ class History:
 
     def children_of(self, found: Return, name: str) -> Ints:
         """The code of the child of each row of the table ``name`` of the return
-        ``found`` (-1 for a child no episode holds), looked up once per table."""
+        ``found`` (-1 for a child no episode holds), found with the history's own."""
         table = found.table(name)
         if table is None:
             return np.zeros(0, dtype=np.int64)
         key = (found.year.year, name)
         if self._tables.get(key) is not table:  # not one of these returns' tables
             return self.codes(table.column("CHILD"))
-        if key not in self._children:
-            self._children[key] = self.codes(table.column("CHILD"))
         return self._children[key]
 
     def born(self, year: FinancialYear) -> Days:
@@ -171,14 +172,39 @@ class History:
         if last not in self._born:
             before = self.born(FinancialYear(last - 1)).copy()
             header = self._tables[(last, "Header")]
-            codes = self._children.get((last, "Header"))
-            if codes is None:
-                codes = self._children[(last, "Header")] = self.codes(header.column("CHILD"))
+            codes = self._children[(last, "Header")]
             days = header.column("DOB")
             known = (codes >= 0) & ~np.isnat(days)
             before[codes[known]] = days[known]
             self._born[last] = before
         return self._born[last]
+
+
+def _identifiers(tables: dict[tuple[int, str], Table]
+                 ) -> tuple[npt.NDArray[np.str_], dict[tuple[int, str], Ints]]:
+    """Each identifier the Episodes tables hold, once, in text order, and for each
+    table (by year and name) the code of each row's child: its identifier's place
+    among those, -1 for one no episode holds."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = list(tables)
+    texts = [tables[key].texts("CHILD") for key in keys]
+    bounds = np.cumsum([0, *(len(text) for text in texts)])
+    encoded = pc.dictionary_encode(pa.chunked_array(texts, type=pa.string()).combine_chunks())
+    indices = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    held = np.zeros(len(encoded.dictionary), dtype=bool)
+    for at, (_, name) in enumerate(keys):
+        if name == "Episodes":
+            held[indices[bounds[at]:bounds[at + 1]]] = True
+    entries = np.flatnonzero(held)
+    distinct = np.array(encoded.dictionary.take(pa.array(entries)).to_pylist(), dtype=str)
+    order = np.argsort(distinct, kind="stable")
+    rank = np.full(len(held), -1, dtype=np.int64)
+    rank[entries[order]] = np.arange(len(entries), dtype=np.int64)
+    codes = rank[indices]
+    return distinct[order], {key: codes[bounds[at]:bounds[at + 1]]
+                             for at, key in enumerate(keys)}
 
 
 @final

@@ -67,13 +67,25 @@ class Columns(Mapping[str, npt.NDArray[Any]]):
     it is asked for: a reader hands over a column of text still as it read it, and a
     column no measure reads (a table's free text, a table no measure counts) is never
     made into NumPy's text. What a column holds is settled when it is given; making it
-    changes its form only, so asking in any order, or never, gives the same columns."""
+    changes its form only, so asking in any order, or never, gives the same columns.
 
-    __slots__ = ("_given",)
+    ``texts`` gives, for a column of text, how to make it as pyarrow's text (the same
+    cells), which the engine hashes identifiers in without NumPy's text
+    ([`Table.texts`][corpparent.ssda903.returns.Table.texts])."""
 
-    def __init__(self, given: Mapping[str, npt.NDArray[Any] | Callable[[], npt.NDArray[Any]]]
-                 ) -> None:
+    __slots__ = ("_given", "_texts")
+
+    def __init__(self, given: Mapping[str, npt.NDArray[Any] | Callable[[], npt.NDArray[Any]]],
+                 texts: Mapping[str, Callable[[], Any]] | None = None) -> None:
         self._given = dict(given)
+        self._texts: dict[str, Any] = dict(texts or {})
+
+    def texts(self, name: str) -> Any | None:
+        """The column ``name`` as pyarrow's text, or ``None`` where not given so."""
+        found = self._texts.get(name)
+        if callable(found):
+            found = self._texts[name] = found()
+        return found
 
     def __getitem__(self, name: str) -> npt.NDArray[Any]:
         found = self._given[name]
@@ -146,6 +158,20 @@ class Table:
         if name in DATE_COLUMNS:
             return np.full(len(self), np.datetime64("NaT"), dtype="datetime64[D]")
         return np.full(len(self), "", dtype=str)
+
+    def texts(self, name: str) -> Any:
+        """The column ``name`` of text as a pyarrow text array, each cell as
+        [`column`][corpparent.ssda903.returns.Table.column] holds it (a blank one
+        ``""``): as the reader read it where it can, else made from the column."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = self.columns.texts(name) if isinstance(self.columns, Columns) else None
+        if found is None:
+            return pa.array(self.column(name), pa.string())
+        if len(found) and pc.any(pc.ends_with(found, "\x00")).as_py():
+            return pc.utf8_rtrim(found, characters="\x00")  # as NumPy's text ends
+        return found
 
     def take(self, rows: npt.NDArray[Any]) -> Table:
         """The table of ``rows`` (indices or a mask), in that order."""

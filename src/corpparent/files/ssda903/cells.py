@@ -32,8 +32,8 @@ come in the order of its columns, the order of its dates last.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import partial
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -220,9 +220,12 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     problems.extend(problem for _, problem in found)
     kept = np.ones(len(numbered), dtype=bool)
     kept[[row for row, _ in found]] = False
+    # Each column's kept text made once, for its NumPy column and for the engine.
+    kept_texts = {column: cache(partial(_kept, text, kept, strip=not _checked(name, column)))
+                  for column, text in texts.items()}
     columns = Columns({column: days[column][kept] if column in days
-                       else partial(_texts, texts[column], kept,
-                                    strip=not _checked(name, column)) for column in cells})
+                       else partial(_texts, kept_texts[column]) for column in cells},
+                      kept_texts)
     return Table(name, columns, numbered[kept], source)
 
 
@@ -344,13 +347,17 @@ for _leap in (0, 1):
     _MONTH_START[_leap * 100 + 1:_leap * 100 + 13] = np.cumsum(_lengths) - _lengths
 
 
-def _texts(text: pa.Array, kept: Flags, *, strip: bool) -> Column:
-    """The ``kept`` cells of a text column (stripped first if to ``strip``) as a NumPy
-    text array, as wide as its longest text: ASCII text padded to that width (where
-    not all of it is) and read straight from its bytes; any other made a Python string
-    once for each distinct text."""
+def _kept(text: pa.Array, kept: Flags, *, strip: bool) -> pa.Array:
+    """The ``kept`` cells of a text column, stripped first if to ``strip``."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
-    chosen = stripped(chosen) if strip else chosen
+    return stripped(chosen) if strip else chosen
+
+
+def _texts(text: Callable[[], pa.Array]) -> Column:
+    """A text column (made by ``text``) as a NumPy text array, as wide as its longest
+    text: ASCII text padded to that width (where not all of it is) and read straight
+    from its bytes; any other made a Python string once for each distinct text."""
+    chosen = text()
     width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")
