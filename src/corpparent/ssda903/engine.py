@@ -154,17 +154,17 @@ class Care:
     @property
     def rne(self) -> Texts:
         """Each episode's reason for new episode (RNE)."""
-        return self.history.episodes["RNE"][self.rows]
+        return self.history.column("RNE", self.rows)
 
     @property
     def ls(self) -> Texts:
         """Each episode's legal status (LS)."""
-        return self.history.episodes["LS"][self.rows]
+        return self.history.column("LS", self.rows)
 
     @property
     def place(self) -> Texts:
         """Each episode's placement type (PLACE)."""
-        return self.history.episodes["PLACE"][self.rows]
+        return self.history.column("PLACE", self.rows)
 
     def flagged(self, name: str) -> Flags:
         """Each episode's flag ``name`` of the history (``same_carer``,
@@ -271,7 +271,7 @@ def _new_placements(continues: Flags, flags: dict[str, Flags], history: History,
         at = np.flatnonzero(resumes)
         same = np.ones(len(at), dtype=bool)
         for name in PLACEMENT:
-            same &= history.placement(name, kept[at]) == history.placement(name, kept[before[at]])
+            same &= history.column(name, kept[at]) == history.column(name, kept[before[at]])
         resumes[at] = same
     result: Flags = new & ~resumes
     return result

@@ -27,7 +27,9 @@ changed, so what the history holds stays true for as long as the object lives.
 
 from __future__ import annotations
 
-from typing import Any, final
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final, final
 
 import numpy as np
 import numpy.typing as npt
@@ -44,7 +46,7 @@ from corpparent.ssda903.codes import (
 )
 from corpparent.ssda903.returns import Return, Returns, Table
 
-__all__ = ["PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
+__all__ = ["FLAGS", "PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
 
 Days = npt.NDArray[np.datetime64]
 Flags = npt.NDArray[np.bool_]
@@ -53,10 +55,21 @@ Ints = npt.NDArray[np.int64]
 #: The columns that together name a placement: a return from a temporary placement to
 #: one holding all four the same resumes it.
 PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
-_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", "PLACE")
-#: The columns of a placement besides PLACE, looked at only where a child returns from
-#: a temporary placement, so kept in the tables' order and looked up there.
-_PLACED_AT = PLACEMENT[1:]
+#: The columns of dates, joined and sorted for every episode.
+_COLUMNS = ("DECOM", "DEC")
+#: The coded columns, each tested as the flags `FLAGS` name, on pyarrow's text as the
+#: reader read it; their text is looked at only where asked for (`History.column`).
+_TEXTS = ("RNE", "LS", *PLACEMENT)
+#: Each flag of an episode: the column it tests, and the codes that raise it.
+FLAGS: Final[Mapping[str, tuple[str, frozenset[str]]]] = MappingProxyType({
+    "short_break": ("LS", SHORT_BREAKS),
+    "started": ("RNE", frozenset({STARTED})),
+    "status_only": ("RNE", frozenset({STATUS_ONLY})),
+    "temporary": ("PLACE", TEMPORARY_PLACEMENTS),
+    "adoption_with_carers": ("PLACE", ADOPTION_WITH_CURRENT_CARERS),
+    "same_carer": ("RNE", SAME_CARER),
+    "placed_for_adoption": ("PLACE", PLACED_FOR_ADOPTION),
+})
 
 
 def first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
@@ -80,11 +93,9 @@ class History:
     ``code`` each episode's place in it; ``year`` is the collection year (its first
     calendar year) of the return each episode was read from, ``repeated`` marks an
     episode beginning on the same day as the one before it for the same child in the
-    same return, and ``episodes`` holds the columns, each in the sorted order, with
-    the flags the engine and the measures test (``short_break``, ``started``,
-    ``status_only``, ``temporary``, ``adoption_with_carers``, ``same_carer``,
-    ``placed_for_adoption``); `placement` gives the other columns of a placement.
-    Make one with [`history_of`][corpparent.ssda903.history.history_of].
+    same return, and ``episodes`` holds the dates (DECOM, DEC) and the flags the
+    engine and the measures test (`FLAGS`), each in the sorted order; `column` gives
+    the coded columns. Make one with [`history_of`][corpparent.ssda903.history.history_of].
     """
 
     __slots__ = ("_born", "_children", "_order", "_placed", "_tables", "code",
@@ -97,8 +108,7 @@ class History:
         held = [(found.year.year, table) for found in returns.values()
                 if (table := found.table("Episodes")) is not None]
         tables = [table for _, table in held] or [Table.of("Episodes", {})]
-        joined = {name: np.concatenate([t.column(name) for t in tables])
-                  for name in _COLUMNS if name != "CHILD"}
+        joined = {name: np.concatenate([t.column(name) for t in tables]) for name in _COLUMNS}
         year = np.concatenate([np.full(len(t), y, dtype=np.int64) for y, t in held]) \
             if held else np.zeros(0, dtype=np.int64)
         lines = np.concatenate([t.lines for t in tables])
@@ -109,31 +119,24 @@ class History:
             if held else np.zeros(0, dtype=np.int64)
         order = np.lexsort((-year, joined["DECOM"], code))
         self._order: Ints = order
-        self._placed: dict[str, Any] = {name: [t.column(name) for t in tables]
-                                        for name in _PLACED_AT}
+        self._placed: dict[str, Any] = {name: [t.column for t in tables] for name in _TEXTS}
         self.code: Ints = code[order]
         self.year: Ints = year[order]
         self.lines: Ints = lines[order]
         episodes = {name: values[order] for name, values in joined.items()}
         self.repeated: Flags = ~first_of_runs([self.code, episodes["DECOM"], self.year])
-        place, rne = episodes["PLACE"], episodes["RNE"]
-        flags = {"short_break": np.isin(episodes["LS"], list(SHORT_BREAKS)),
-                 "started": rne == STARTED, "status_only": rne == STATUS_ONLY,
-                 "temporary": np.isin(place, list(TEMPORARY_PLACEMENTS)),
-                 "adoption_with_carers": np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS)),
-                 "same_carer": np.isin(rne, list(SAME_CARER)),
-                 "placed_for_adoption": np.isin(place, list(PLACED_FOR_ADOPTION))}
+        flags = {flag: _flagged(tables, name, codes)[order]
+                 for flag, (name, codes) in FLAGS.items()}
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
         self._born: dict[int, Days] = {}
 
-    def placement(self, name: str, rows: Ints) -> npt.NDArray[Any]:
-        """The column ``name`` of `PLACEMENT` at the sorted positions ``rows``."""
-        if name not in self._placed:
-            values: npt.NDArray[Any] = self.episodes[name][rows]
-            return values
+    def column(self, name: str, rows: Ints) -> npt.NDArray[Any]:
+        """The coded column ``name`` (RNE, LS or one of `PLACEMENT`) of the episodes
+        at the sorted positions ``rows``: the years' columns made and joined the first
+        time it is asked for, each value then taken where it lies."""
         held = self._placed[name]
-        if isinstance(held, list):  # the years' columns, joined the first time asked for
-            held = self._placed[name] = np.concatenate(held)
+        if isinstance(held, list):
+            held = self._placed[name] = np.concatenate([column(name) for column in held])
         result: npt.NDArray[Any] = held[self._order[rows]]
         return result
 
@@ -178,6 +181,18 @@ class History:
             before[codes[known]] = days[known]
             self._born[last] = before
         return self._born[last]
+
+
+def _flagged(tables: list[Table], name: str, codes: frozenset[str]) -> Flags:
+    """Whether each episode's ``name`` is one of ``codes``, the tables' episodes one
+    after another."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chosen = pa.array(sorted(codes), pa.string())
+    return np.concatenate([
+        np.asarray(pc.is_in(table.texts(name), value_set=chosen).to_numpy(
+            zero_copy_only=False), dtype=bool) for table in tables])
 
 
 def _identifiers(tables: dict[tuple[int, str], Table]
