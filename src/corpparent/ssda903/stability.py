@@ -27,7 +27,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from corpparent.ssda903.codes import FIRST_YEAR, PLACED_FOR_ADOPTION, SAME_CARER
+from corpparent.ssda903.codes import FIRST_YEAR
 from corpparent.ssda903.engine import Care, age_at
 from corpparent.ssda903.history import history_of
 from corpparent.ssda903.measuring import LAIT, Count, Measure, Unit, Window
@@ -97,11 +97,11 @@ def stable_since(care: Care, episodes: Ints, *, same_carer: bool) -> Days:
     """
     continues = _continues(care)
     if same_carer:
-        begins = care.new_placement & ~(continues & np.isin(care.rne, list(SAME_CARER)))
+        begins = care.new_placement & ~(continues & care.flagged("same_carer"))
         carer_since: Days = _first_days(care, begins)[episodes]
         return carer_since
     placement = _first_days(care, care.new_placement)
-    adopted = np.isin(care.place, list(PLACED_FOR_ADOPTION))
+    adopted = care.flagged("placed_for_adoption")
     run_begins = ~(adopted & continues & np.append(False, adopted[:-1]))
     index = np.arange(len(adopted))
     run_first = np.maximum.accumulate(np.where(run_begins, index, 0)) if len(index) \
