@@ -53,6 +53,17 @@ FILLED = {"Header": {"SEX", "DOB"}, "Episodes": {"DECOM", "RNE", "LS", "PLACE"},
 IN_ORDER = {"Episodes": [("DECOM", "DEC")], "Missing": [("MIS_START", "MIS_END")]}
 DATE_FORM = "a date written dd/mm/yyyy, such as 31/03/2024"
 SOURCE = "table.csv"
+# What a message may show of a cell: one of the return's own codes, else its shape.
+PUBLIC = frozenset().union(*CODE_SETS.values(), {"V3", "V4", "X1"},
+                           {f"T{n}" for n in range(5)}, {f"A{n}" for n in range(3, 7)})
+
+
+def reference_found(text: str) -> str:
+    if text in PUBLIC or len(text) <= 2:
+        return shown(text)
+    shape = "".join("9" if c in "0123456789" else "A" if c.isalpha() else c for c in text)
+    return f"text shaped like {shown(shape)}, not shown"
+
 
 Row = tuple[int, dict[str, Any]]
 
@@ -86,16 +97,16 @@ def reference_row(name: str, line: int, cells: Mapping[str, str], headings: Mapp
         elif column in DATE_COLUMNS:
             values[column] = reference_date(text)
             if values[column] is None:
-                refuse(column, DATE_FORM, shown(text))
+                refuse(column, DATE_FORM, reference_found(text))
         elif (name, column) in CODE_SETS and text not in CODE_SETS[name, column]:
             refuse(column, "one of " + ", ".join(sorted(CODE_SETS[name, column])),
-                   shown(text))
+                   reference_found(text))
     for began, ended in IN_ORDER.get(name, []):
         first, last = values.get(began), values.get(ended)
         if first is not None and last is not None and last < first:
             problems.append(Problem(source, line=line, field=headings[ended],
                                     expected=f"a date on or after {began}",
-                                    found=last.strftime("%d/%m/%Y")))
+                                    found="an earlier date, not shown"))
     return (None if problems else values), problems
 
 
@@ -170,6 +181,27 @@ def breaks(cell: str) -> int:
     return len(re.findall(r"\r\n|\r|\n", cell))
 
 
+def once_a_child(name: str, accepted: list[Row], problems: list[Problem], heading: str,
+                 source: str) -> tuple[list[Row], list[Problem]]:
+    """The Header holds one row a child: each accepted row after a child's first is
+    refused, naming the first's line."""
+    if name != "Header":
+        return accepted, problems
+    first: dict[str, int] = {}
+    kept: list[Row] = []
+    for line, values in accepted:
+        child = values["CHILD"]
+        if child in first:
+            problems = [*problems, Problem(source, line=line, field=heading,
+                                           expected="one row a child",
+                                           found=f"a second row for the child of line "
+                                                 f"{first[child]}")]
+        else:
+            first[child] = line
+            kept.append((line, values))
+    return kept, sorted(problems, key=lambda p: p.line or 0)
+
+
 def reference(name: str, columns: Sequence[str], headings: Sequence[str],
               rows: Sequence[list[str] | str], source: str) -> tuple[list[Row], list[Problem]]:
     """The rows accepted, each with its line, and the problems, row by row."""
@@ -198,7 +230,7 @@ def reference(name: str, columns: Sequence[str], headings: Sequence[str],
             if values is not None:
                 accepted.append((line, values))
         line += spans
-    return accepted, problems
+    return once_a_child(name, accepted, problems, by_column.get("CHILD", "CHILD"), source)
 
 
 def as_rows(table: Any) -> list[Row]:
@@ -267,6 +299,10 @@ def test_raw_text_columns_are_checked_as_a_csv_tables_cells_are(
         expected += wrong
         if values is not None:
             accepted.append((line, values))
+    accepted, expected = once_a_child(name, accepted, expected,
+                                      dict(zip(columns, headings, strict=True)).get("CHILD",
+                                                                                    "CHILD"),
+                                      SOURCE)
     assert as_rows(found) == accepted
     assert problems == expected
 
@@ -305,8 +341,8 @@ def test_a_quoted_line_end_places_each_row_on_the_line_it_starts_on(tmp_path: Pa
     found = read_table("Missing", file, problems)
     assert found is not None
     assert found.lines.tolist() == [2]
-    assert [(p.line, p.field, p.found) for p in problems] == [(3, "MISSING", "'M\\nX'"),
-                                                              (5, "MISSING", "'X'")]
+    assert [(p.line, p.field, p.found) for p in problems] == [
+        (3, "MISSING", "text shaped like 'A\\nA', not shown"), (5, "MISSING", "'X'")]
 
 
 EPISODES = "CHILD,DECOM,RNE,LS,PLACE,DEC,REC,PLACE_PROVIDER\n"

@@ -110,7 +110,8 @@ def test_a_date_not_written_dd_mm_yyyy_is_refused_naming_file_line_and_field(
                                    "SECRET1,31/02/2024,P,C2,U3,,\n")
     first, second = problems_of(tmp_path)
     assert first.endswith("Episodes.csv, line 2, field 'DECOM': expected a date written "
-                          "dd/mm/yyyy, such as 31/03/2024, found '2023-04-01'")
+                          "dd/mm/yyyy, such as 31/03/2024, found text shaped like "
+                          "'9999-99-99', not shown")
     assert "line 3, field 'DECOM'" in second
 
 
@@ -129,6 +130,27 @@ def test_personal_fields_are_never_shown_in_a_problem(tmp_path: Path) -> None:
     assert any("Missing.csv, line 2: not a well-formed CSV file" in p for p in found)
 
 
+@pytest.mark.parametrize(("table", "text"), [
+    ("Header", "CHILD,SEX,DOB\nSECRET01,15/03/2007,15/03/2007\n"),
+    ("Episodes", "SECRET01,SECRET01,SECRET01,SECRET01,U1,,\n"),
+    ("Missing", "CHILD,MISSING,MIS_START,MIS_END\nSECRET01,SECRET01,01/05/2023,\n"),
+    ("OC2", "CHILD,DOB,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT\n"
+            "SECRET01,03/12/2012,03/12/2012,SECRET01,1\n"),
+])
+def test_a_child_id_or_date_of_birth_in_the_wrong_column_is_never_shown(
+        tmp_path: Path, table: str, text: str) -> None:
+    """A shifted or swapped column puts a child's identifier or date of birth where a
+    code or a date belongs: the problem gives its line, field and shape only."""
+    year_folder(tmp_path, **{table: text} if table not in ("Header", "Episodes")
+                else {table.lower(): text})
+    found = problems_of(tmp_path)
+    shown = "\n".join(found)
+    assert found
+    for personal in ("SECRET01", "15/03/2007", "03/12/2012"):
+        assert personal not in shown, shown
+    assert "text shaped like" in shown
+
+
 def test_a_file_without_its_header_names_no_cell_of_the_row_it_starts_with(
         tmp_path: Path) -> None:
     year_folder(tmp_path, header="SECRET1,1,14/02/2012\n")
@@ -144,7 +166,8 @@ def test_every_row_is_accepted_or_reported(tmp_path: Path) -> None:
                                    "SECRET1,01/06/2023,P,C2,U1,01/05/2023,X1\n")
     found = problems_of(tmp_path)
     assert any("line 3: expected 7 cells as in the header, found 8" in p for p in found)
-    assert any("line 4, field 'DEC': expected a date on or after DECOM, found 01/05/2023"
+    assert any("line 4, field 'DEC': expected a date on or after DECOM, found an earlier "
+               "date, not shown"
                in p for p in found)
 
 
@@ -184,7 +207,7 @@ def test_a_care_leavers_codes_are_checked_and_their_date_of_birth_never_shown(
     assert "2004-08-12" not in text
     assert any("OC3.csv, line 2, field 'DOB': expected a date" in p for p in found)
     assert any("OC3.csv, line 3, field 'IN_TOUCH': expected one of DIED, NO, NREQ, REFU, "
-               "RHOM, YES, found 'MAYBE'" in p for p in found)
+               "RHOM, YES, found text shaped like 'AAAAA', not shown" in p for p in found)
     assert any("OC3.csv, line 3, field 'ACTIV': expected one of" in p and "found 'F9'" in p
                for p in found)
     assert any("OC3.csv, line 3, field 'ACCOM': expected one of" in p and "found 'D3'" in p
@@ -197,3 +220,14 @@ def test_a_care_leavers_table_needs_what_the_measures_read(tmp_path: Path) -> No
     found = problems_of(tmp_path)
     assert any("OC3.csv, line 1, field 'ACTIV': required column missing" in p for p in found)
     assert any("OC3.csv, line 1, field 'ACCOM': required column missing" in p for p in found)
+
+
+def test_a_child_with_two_header_rows_is_refused_naming_the_first_line(tmp_path: Path) -> None:
+    """The Header holds one row a child (the sector validator's INT32): a second row
+    would leave two dates of birth to choose between."""
+    year_folder(tmp_path, header="CHILD,SEX,DOB\nSECRET1,1,14/02/2012\nSECRET2,2,01/01/2010\n"
+                                 "SECRET1,2,15/02/2012\n")
+    [problem] = problems_of(tmp_path)
+    assert problem.endswith("Header.csv, line 4, field 'CHILD': expected one row a child, "
+                            "found a second row for the child of line 2")
+    assert "SECRET" not in problem

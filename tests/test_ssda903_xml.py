@@ -115,7 +115,8 @@ def test_a_bad_date_and_code_are_refused_as_in_the_csv_tables(tmp_path: Path) ->
     found = problems_of(document(episodes=EPISODE.replace("01/04/2023", "2023-04-01")
                                  .replace("<LS>C2", "<LS>C9")), tmp_path)
     assert any(p.endswith("SSDA903_2023-24.xml, line 11, field 'DECOM': expected a date "
-                          "written dd/mm/yyyy, such as 31/03/2024, found '2023-04-01'")
+                          "written dd/mm/yyyy, such as 31/03/2024, found text shaped like "
+                          "'9999-99-99', not shown")
                for p in found)
     assert any("line 11, field 'LS': expected one of" in p and "found 'C9'" in p
                for p in found)

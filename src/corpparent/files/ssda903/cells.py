@@ -24,9 +24,11 @@ surrounding white space and checked against what its column holds:
   (MIS_END) before it begins (MIS_START), where both dates are read.
 
 A row with any problem is left out of the table. A problem names the file, the line
-and the field, and what was expected; what was found is shown only for a field that is
-not personal. A child's identifier, UPN, date of birth, mother's child's date of birth
-or a postcode never appears in a message (`PERSONAL_COLUMNS`). The problems of one row
+and the field, and what was expected. A child's identifier, UPN, date of birth, mother's
+child's date of birth or a postcode never appears in a message (`PERSONAL_COLUMNS`), nor
+in the wrong column, where a shifted column puts it: what was found is shown only where
+it is one of the return's own codes or too short to be anyone's, otherwise by its shape
+([`found_in_return`][corpparent.files.ssda903.cells.found_in_return]). The problems of one row
 come in the order of its columns, the order of its dates last.
 """
 
@@ -47,19 +49,24 @@ from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_columns import header_and_text, read_text_columns
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
+from corpparent.files.ssda903.one_a_child import ONE_A_CHILD, repeated_children
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
+    CONTINUING,
     DATE_COLUMNS,
     IN_TOUCH_CODES,
     LEGAL_STATUSES,
     NEW_EPISODE_REASONS,
     PERSONAL_COLUMNS,
+    PLACED_FOR_ADOPTION,
+    SHORT_BREAKS,
     TABLE_COLUMNS,
+    TEMPORARY_PLACEMENTS,
 )
 from corpparent.ssda903.returns import Columns, Table
 
-__all__ = ["REQUIRED", "check_table", "read_table"]
+__all__ = ["REQUIRED", "check_table", "found_in_return", "read_table"]
 
 #: The columns each table must have to be read at all; any other column of the table
 #: may be absent (each year collects its own).
@@ -104,6 +111,25 @@ _MONTH_DAYS: Final = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], 
 
 Column = npt.NDArray[Any]
 Flags = npt.NDArray[np.bool_]
+
+
+#: Every code of the return's code sets a message may show as found: the codes checked
+#: here and those the measures turn on. Public vocabularies, never a child's.
+_PUBLIC_CODES: Final = frozenset().union(
+    *_CODES.values(), SHORT_BREAKS, TEMPORARY_PLACEMENTS, PLACED_FOR_ADOPTION, {CONTINUING})
+def found_in_return(text: str | None) -> str:
+    """What a cell of the return held, as a message may show it: a code of the return's
+    own code sets, or one or two characters (too few to be anyone's), as written
+    (``'P'``, ``'C9'``); anything else by its shape alone, each digit a
+    9 and each letter an A (``text shaped like '9999-99-99', not shown``), as it may be a
+    child's identifier or date of birth in the wrong column."""
+    if text is None or not text.strip():
+        return "nothing"
+    value = text.strip()
+    if value in _PUBLIC_CODES or len(value) <= 2:
+        return shown(value)
+    shape = "".join("9" if "0" <= c <= "9" else "A" if c.isalpha() else c for c in value)
+    return f"text shaped like {shown(shape)}, not shown"
 
 
 def _problem(source: str, line: int, column: str, heading: str, *, expected: str,
@@ -207,13 +233,16 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
             expected = f"one of {', '.join(sorted(codes))}"
         found += _cell_problems(source, numbered, column, heading, ~blank & ~valid, text,
                                 expected)
+    if name in ONE_A_CHILD and "CHILD" in texts:
+        found += repeated_children(source, numbered, headings.get("CHILD", "CHILD"),
+                                   texts["CHILD"], {row for row, _ in found})
     for began, ended in _IN_ORDER.get(name, ()):
         if began in days and ended in days:
             first, last = days[began], days[ended]
             found += [(row, Problem(source, line=int(numbered[row]),
                                     field=headings.get(ended, ended),
                                     expected=f"a date on or after {began}",
-                                    found=last[row].item().strftime("%d/%m/%Y")))
+                                    found="an earlier date, not shown"))
                       for row in np.flatnonzero(~np.isnat(first) & ~np.isnat(last)
                                                 & (last < first)).tolist()]
     found.sort(key=lambda item: item[0])  # stable: a row's problems in column order
@@ -241,7 +270,8 @@ def _cell_problems(source: str, lines: npt.NDArray[np.int64], column: str, headi
     """The problem of each ``wrong`` cell of a column, by row: what was found there
     (in ``text``), or nothing."""
     return [(row, _problem(source, int(lines[row]), column, heading, expected=expected,
-                           found="nothing" if text is None else shown(text[row].as_py())))
+                           found="nothing" if text is None
+                           else found_in_return(text[row].as_py())))
             for row in np.flatnonzero(wrong).tolist()]
 
 

@@ -32,9 +32,8 @@ from xml.parsers import expat
 
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
-from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.text_encoding import utf_16_problem
-from corpparent.files.ssda903.cells import check_table
+from corpparent.files.ssda903.cells import check_table, found_in_return
 from corpparent.files.ssda903.xml_shape import (
     CHILD,
     EPISODE,
@@ -226,7 +225,7 @@ class _Walk:
         self.rows["Header"].append((header, line))
         flag = header.get(UASC_FLAG, "").strip()
         if flag not in _UASC_CODES:
-            self._problem("", field=UASC_FLAG, line=line, found=shown(flag),
+            self._problem("", field=UASC_FLAG, line=line, found=found_in_return(flag),
                           expected="1 (an unaccompanied asylum-seeking child) or 0")
         for table in HEADER_TABLES[1:]:
             given = any(header.get(column, "").strip() for column in own_columns(table))
