@@ -1,0 +1,189 @@
+"""Readings held as columns, indexed by indicator and period, made objects when asked.
+
+A table of a million readings checked a column at a time need not become a million
+[`Reading`][corpparent.indicators.reading.Reading] objects: a scorecard judging one
+period reads a few of each indicator's.
+[`ReadingColumns`][corpparent.indicators.reading_store.ReadingColumns] holds a set's
+readings as the columns they were checked in (file order): each indicator and period
+as a code into its distinct values, each figure a float (NaN where there is none, which
+no checked figure can be), each symbol, and each reading's line.
+[`ReadingStore`][corpparent.indicators.reading_store.ReadingStore] orders them once,
+by indicator and then period (file order breaking ties, as a stable sort keeps it),
+and keeps where each indicator's readings start: a lookup is then a bisection within
+one indicator's readings, and a `Reading` is made only for a reading asked for, once.
+Readings made one by one (a JSON file's, or a set built in Python) are held the same
+way, each kept as it was made.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from typing import final
+
+from attrs import field, frozen
+
+from corpparent.indicators.reading import Reading
+from corpparent.periods import Period
+
+__all__ = ["ReadingColumns", "ReadingStore"]
+
+
+@final
+@frozen
+class ReadingColumns:
+    """A set's readings as columns, in file order, with no two of one indicator and
+    period: ``indicator[i]`` indexes ``names`` and ``period[i]`` indexes ``periods``;
+    ``value``, ``numerator``, ``denominator`` and ``population`` hold NaN where a reading
+    has no such figure (``None``: no reading has one); ``source`` is the text before and
+    after each reading's ``line`` in its source. ``made`` holds readings already made,
+    by their place in the columns: those are given as they are."""
+
+    names: Sequence[str]
+    periods: Sequence[Period]
+    indicator: Sequence[int]
+    period: Sequence[int]
+    value: Sequence[float]
+    symbol: Sequence[str | None]
+    numerator: Sequence[float] | None = None
+    denominator: Sequence[float] | None = None
+    population: Sequence[float] | None = None
+    line: Sequence[int] | None = None
+    source: tuple[str, str] = ("", "")
+    made: Mapping[int, Reading] = field(factory=dict)
+
+
+def period_places(periods: Sequence[Period]) -> list[int]:
+    """The place of each period in order; periods that order alike share one."""
+    order = sorted(range(len(periods)), key=periods.__getitem__)
+    places = [0] * len(periods)
+    place, last = -1, None
+    for at in order:
+        if last is None or last < periods[at]:
+            place += 1
+            last = periods[at]
+        places[at] = place
+    return places
+
+
+@final
+class ReadingStore:
+    """Readings ordered by indicator and period from ``columns`` by ``order`` (the
+    columns' places sorted by indicator name, period place and file place)."""
+
+    __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_made", "_names",
+                 "_period", "_period_code", "_place", "_places", "_start", "_where")
+
+    def __init__(self, columns: ReadingColumns, order: Sequence[int],
+                 places: Sequence[int]) -> None:
+        self._columns = columns
+        self._file = order  # each reading's place in the columns, in the store's order
+        indicator, period = columns.indicator, columns.period
+        names: list[str] = []
+        self._bounds: list[int] = []
+        last = -1
+        for at, row in enumerate(order):
+            if indicator[row] != last:
+                last = indicator[row]
+                names.append(columns.names[last])
+                self._bounds.append(at)
+        self._bounds.append(len(order))
+        self._names = tuple(names)
+        self._code = {name: at for at, name in enumerate(names)}
+        self._period_code: dict[Period, int] = {}
+        for at, each in enumerate(columns.periods):
+            self._period_code.setdefault(each, at)
+        self._places = places
+        self._period = [period[row] for row in order]
+        self._place = [places[code] for code in self._period]
+        ends = [each.end.toordinal() for each in columns.periods]
+        self._start = [each.start.toordinal() for each in columns.periods]
+        self._end = [ends[code] for code in self._period]
+        self._where: list[int] | None = None
+        self._made: dict[int, Reading] = {}
+
+    def __len__(self) -> int:
+        return len(self._file)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The indicators with a reading, sorted."""
+        return self._names
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """Every period read, in order."""
+        used = {self._columns.periods[code] for code in set(self._period)}
+        return tuple(sorted(used))
+
+    def reading(self, at: int) -> Reading:
+        """The reading at ``at`` in the store's order, made the first time it is asked."""
+        found = self._made.get(at)
+        if found is not None:
+            return found
+        columns, row = self._columns, self._file[at]
+        found = columns.made.get(row)
+        if found is None:
+            value = columns.value[row]
+            symbol = columns.symbol[row]
+            prefix, suffix = columns.source
+            found = Reading(
+                columns.names[columns.indicator[row]], columns.periods[columns.period[row]],
+                None if value != value else value, _figure(columns.numerator, row),
+                _figure(columns.denominator, row), _figure(columns.population, row),
+                symbol, None if columns.line is None
+                else f"{prefix}{columns.line[row]}{suffix}")
+        self._made[at] = found
+        return found
+
+    def span(self, indicator: str) -> range:
+        """Where ``indicator``'s readings are, in the store's order."""
+        code = self._code.get(indicator)
+        if code is None:
+            return range(0)
+        return range(self._bounds[code], self._bounds[code + 1])
+
+    def periods_at(self, places: Iterable[int]) -> tuple[Period, ...]:
+        """The periods of the readings at ``places``, none made."""
+        periods, codes = self._columns.periods, self._period
+        return tuple(periods[codes[at]] for at in places)
+
+    def find(self, indicator: str, period: Period) -> int | None:
+        """Where the reading of ``indicator`` for exactly ``period`` is, if any."""
+        code = self._code.get(indicator)
+        wanted = self._period_code.get(period)
+        if code is None or wanted is None:
+            return None
+        low, high = self._bounds[code], self._bounds[code + 1]
+        place = self._places[wanted]
+        at = bisect_left(self._place, place, low, high)
+        while at < high and self._place[at] == place:
+            if self._columns.periods[self._period[at]] == period:
+                return at
+            at += 1
+        return None
+
+    def inside(self, indicator: str, period: Period) -> list[int]:
+        """Where the readings of ``indicator`` for periods inside ``period`` are."""
+        code = self._code.get(indicator)
+        if code is None:
+            return []
+        low, high = self._bounds[code], self._bounds[code + 1]
+        start, end = period.start.toordinal(), period.end.toordinal()
+        first = bisect_left(self._end, start, low, high)
+        last = bisect_right(self._end, end, first, high)
+        starts, codes = self._start, self._period
+        return [at for at in range(first, last) if starts[codes[at]] >= start]
+
+    def in_file_order(self) -> list[int]:
+        """The store's places in the order the readings were given."""
+        if self._where is None:
+            self._where = sorted(range(len(self._file)), key=self._file.__getitem__)
+        return self._where
+
+
+def _figure(column: Sequence[float] | None, row: int) -> float | None:
+    if column is None:
+        return None
+    number = column[row]
+    return None if number != number else number
