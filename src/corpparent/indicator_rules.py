@@ -102,7 +102,7 @@ def bounds_length(indicator: Indicator, set_for: Period, readings: Readings,
     own = length_in_months(set_for)
     if own < 12:
         return own
-    lengths = [length_in_months(r.period) for r in readings.within(indicator.id, set_for)]
+    lengths = [length_in_months(p) for p in readings.periods_within(indicator.id, set_for)]
     return min(lengths) if lengths else None
 
 

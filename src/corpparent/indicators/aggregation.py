@@ -21,8 +21,6 @@ reports as insufficient data.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
-from itertools import pairwise
 from typing import final
 
 from attrs import frozen
@@ -43,29 +41,6 @@ class Unavailable:
     indicator: str
     period: Period
     reason: str
-
-
-def _tiles(period: Period, pieces: Sequence[Reading]) -> bool:
-    if not pieces or pieces[0].period.start != period.start:
-        return False
-    for before, after in pairwise(pieces):
-        if before.period.end + timedelta(days=1) != after.period.start:
-            return False
-    return pieces[-1].period.end == period.end
-
-
-def _partition(readings: Readings, indicator: str, period: Period) -> tuple[Reading, ...] | None:
-    """The coarsest set of readings of one period type that tiles ``period`` exactly."""
-    by_type: dict[type[Period], list[Reading]] = {}
-    for reading in readings.within(indicator, period):
-        if reading.period != period:
-            by_type.setdefault(type(reading.period), []).append(reading)
-    candidates = [
-        tuple(pieces) for pieces in by_type.values() if _tiles(period, pieces)
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=len)
 
 
 def _missing(indicator: Indicator, period: Period, pieces: Sequence[Reading], what: str) -> str:
@@ -94,7 +69,7 @@ def value_for(indicator: Indicator, readings: Readings, period: Period) -> float
     exact = readings.get(indicator.id, period)
     if exact is not None:
         return _from_reading(indicator, exact)
-    pieces = _partition(readings, indicator.id, period)
+    pieces = readings.tiling(indicator.id, period)
     if pieces is None:
         return Unavailable(indicator.id, period, f"no reading for {period}")
     kind = indicator.kind

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import final
 
 from attrs import field, frozen
@@ -71,8 +72,9 @@ class ReadingStore:
     """Readings ordered by indicator and period from ``columns`` by ``order`` (the
     columns' places sorted by indicator name, period place and file place)."""
 
-    __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_made", "_names",
-                 "_period", "_period_code", "_place", "_places", "_start", "_where")
+    __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_kind", "_last", "_made",
+                 "_names", "_period", "_period_code", "_place", "_places", "_spans", "_start",
+                 "_where")
 
     def __init__(self, columns: ReadingColumns, order: Sequence[int],
                  places: Sequence[int]) -> None:
@@ -98,9 +100,12 @@ class ReadingStore:
         self._place = [places[code] for code in self._period]
         ends = [each.end.toordinal() for each in columns.periods]
         self._start = [each.start.toordinal() for each in columns.periods]
+        self._last = ends
+        self._kind = [type(each) for each in columns.periods]
         self._end = [ends[code] for code in self._period]
         self._where: list[int] | None = None
         self._made: dict[int, Reading] = {}
+        self._spans: dict[Period, tuple[int, int]] = {}
 
     def __len__(self) -> int:
         return len(self._file)
@@ -169,11 +174,46 @@ class ReadingStore:
         if code is None:
             return []
         low, high = self._bounds[code], self._bounds[code + 1]
-        start, end = period.start.toordinal(), period.end.toordinal()
+        start, end = self._span(period)
         first = bisect_left(self._end, start, low, high)
         last = bisect_right(self._end, end, first, high)
         starts, codes = self._start, self._period
         return [at for at in range(first, last) if starts[codes[at]] >= start]
+
+    def tiling(self, indicator: str, period: Period) -> list[int] | None:
+        """Where the coarsest readings of ``indicator`` of one kind of period that tile
+        ``period`` exactly are (the fewest, the first kind read of those as few), each
+        day of it in one of them; ``None`` where no kind does. A reading for ``period``
+        itself is not one of them."""
+        own = self._period_code.get(period, -1)
+        codes, kinds = self._period, self._kind
+        by_kind: dict[type[Period], list[int]] = {}
+        for at in self.inside(indicator, period):
+            if codes[at] != own:
+                by_kind.setdefault(kinds[codes[at]], []).append(at)
+        start, end = self._span(period)
+        best: list[int] | None = None
+        for places in by_kind.values():
+            if (best is None or len(places) < len(best)) and self._tiles(start, end, places):
+                best = places
+        return best
+
+    def _tiles(self, start: int, end: int, places: list[int]) -> bool:
+        """Whether the periods at ``places`` run from day ``start`` to day ``end``, each
+        starting the day after the one before ends."""
+        codes, firsts, lasts = self._period, self._start, self._last
+        if firsts[codes[places[0]]] != start or lasts[codes[places[-1]]] != end:
+            return False
+        return all(lasts[codes[before]] + 1 == firsts[codes[after]]
+                   for before, after in pairwise(places))
+
+    def _span(self, period: Period) -> tuple[int, int]:
+        """The first and last day of ``period`` as ordinals, worked out once for each
+        period asked about (a scorecard asks about the same few for every indicator)."""
+        span = self._spans.get(period)
+        if span is None:
+            span = self._spans[period] = (period.start.toordinal(), period.end.toordinal())
+        return span
 
     def in_file_order(self) -> list[int]:
         """The store's places in the order the readings were given."""

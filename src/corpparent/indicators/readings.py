@@ -102,6 +102,19 @@ class Readings:
         """Readings of ``indicator`` for periods inside ``period`` (itself included)."""
         return tuple(map(self._store.reading, self._store.inside(indicator, period)))
 
+    def periods_within(self, indicator: str, period: Period) -> tuple[Period, ...]:
+        """The periods of [`within`][corpparent.indicators.readings.Readings.within]'s
+        readings, no reading made."""
+        return self._store.periods_at(self._store.inside(indicator, period))
+
+    def tiling(self, indicator: str, period: Period) -> tuple[Reading, ...] | None:
+        """The coarsest readings of ``indicator`` of one kind of period (months,
+        quarters ...) that tile ``period`` exactly, other than a reading for ``period``
+        itself, in order: the fewest, the first kind read where kinds tie; ``None``
+        where no kind does. An aggregate of ``period`` is made of these."""
+        places = self._store.tiling(indicator, period)
+        return None if places is None else tuple(map(self._store.reading, places))
+
     @property
     def indicators(self) -> tuple[str, ...]:
         """The indicators with at least one reading, sorted."""
