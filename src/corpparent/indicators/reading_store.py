@@ -25,6 +25,7 @@ from typing import final
 from attrs import field, frozen
 
 from corpparent.indicators.reading import Reading
+from corpparent.indicators.tilings import TILINGS_FROM, RowArrays, every_tiling
 from corpparent.periods import Period
 
 __all__ = ["ReadingColumns", "ReadingStore"]
@@ -73,8 +74,8 @@ class ReadingStore:
     columns' places sorted by indicator name, period place and file place)."""
 
     __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_kind", "_last", "_made",
-                 "_names", "_period", "_period_code", "_place", "_places", "_spans", "_start",
-                 "_where")
+                 "_names", "_period", "_period_code", "_place", "_places", "_rows", "_spans",
+                 "_start", "_tilings", "_where")
 
     def __init__(self, columns: ReadingColumns, order: Sequence[int],
                  places: Sequence[int]) -> None:
@@ -106,6 +107,8 @@ class ReadingStore:
         self._where: list[int] | None = None
         self._made: dict[int, Reading] = {}
         self._spans: dict[Period, tuple[int, int]] = {}
+        self._rows: RowArrays | None = None
+        self._tilings: dict[Period, dict[int, list[int] | None]] = {}
 
     def __len__(self) -> int:
         return len(self._file)
@@ -186,6 +189,14 @@ class ReadingStore:
         day of it in one of them; ``None`` where no kind does. A reading for ``period``
         itself is not one of them."""
         own = self._period_code.get(period, -1)
+        if len(self._file) >= TILINGS_FROM:  # every indicator's at once (`tilings`)
+            every = self._tilings.get(period)
+            if every is None:
+                every = self._tilings[period] = every_tiling(self._arrays(),
+                                                             *self._span(period), own)
+            code = self._code.get(indicator, -1)
+            if code in every:
+                return every[code]
         codes, kinds = self._period, self._kind
         by_kind: dict[type[Period], list[int]] = {}
         for at in self.inside(indicator, period):
@@ -206,6 +217,14 @@ class ReadingStore:
             return False
         return all(lasts[codes[before]] + 1 == firsts[codes[after]]
                    for before, after in pairwise(places))
+
+    def _arrays(self) -> RowArrays:
+        if self._rows is None:
+            kinds = {kind: at for at, kind in enumerate(dict.fromkeys(self._kind))}
+            self._rows = RowArrays(self._bounds, self._period,
+                                   [kinds[kind] for kind in self._kind], self._start,
+                                   self._last)
+        return self._rows
 
     def _span(self, period: Period) -> tuple[int, int]:
         """The first and last day of ``period`` as ordinals, worked out once for each
