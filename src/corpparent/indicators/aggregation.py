@@ -27,7 +27,8 @@ from attrs import frozen
 
 from corpparent import units
 from corpparent.indicators.definitions import Indicator, Kind
-from corpparent.indicators.readings import Reading, Readings
+from corpparent.indicators.reading import Reading, unavailable_reason
+from corpparent.indicators.readings import Figures, Readings
 from corpparent.periods import Period
 
 __all__ = ["Unavailable", "value_for"]
@@ -43,14 +44,14 @@ class Unavailable:
     reason: str
 
 
-def _missing(indicator: Indicator, period: Period, pieces: Sequence[Reading], what: str) -> str:
+def _missing(indicator: Indicator, period: Period, pieces: Sequence[Figures], what: str) -> str:
     names = ", ".join(str(p.period) for p in pieces)
     return f"{what} for {names}, needed to aggregate {indicator.kind} indicator to {period}"
 
 
-def _from_reading(indicator: Indicator, reading: Reading) -> float | Unavailable:
+def _from_reading(indicator: Indicator, reading: Reading | Figures) -> float | Unavailable:
     if reading.value is None:
-        return Unavailable(indicator.id, reading.period, reading.unavailable_reason)
+        return Unavailable(indicator.id, reading.period, unavailable_reason(reading.symbol))
     return reading.value
 
 
@@ -86,7 +87,7 @@ def value_for(indicator: Indicator, readings: Readings, period: Period) -> float
 
 
 def _redivide(
-    indicator: Indicator, period: Period, pieces: Sequence[Reading]
+    indicator: Indicator, period: Period, pieces: Sequence[Figures]
 ) -> float | Unavailable:
     if any(p.numerator is None for p in pieces):
         lacking = [p for p in pieces if p.numerator is None]

@@ -23,7 +23,7 @@ from corpparent.symbols import (
     symbol_meaning,
 )
 
-__all__ = ["Reading"]
+__all__ = ["Reading", "unavailable_reason"]
 
 
 @final
@@ -88,9 +88,14 @@ class Reading:
     @property
     def unavailable_reason(self) -> str:
         """Why there is no number, in words ("suppressed (c): confidential ...")."""
-        if self.symbol is not None:
-            return f"value withheld ({self.symbol}: {symbol_meaning(self.symbol)})"
-        return "no value given"
+        return unavailable_reason(self.symbol)
+
+
+def unavailable_reason(symbol: str | None) -> str:
+    """Why a reading with ``symbol`` (or none) has no number, in words."""
+    if symbol is not None:
+        return f"value withheld ({symbol}: {symbol_meaning(symbol)})"
+    return "no value given"
 
 
 def _shown(value: object) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
-from typing import final
+from typing import NamedTuple, final
 
 from attrs import field, frozen
 
@@ -28,7 +28,18 @@ from corpparent.indicators.reading import Reading
 from corpparent.indicators.tilings import TILINGS_FROM, RowArrays, every_tiling
 from corpparent.periods import Period
 
-__all__ = ["ReadingColumns", "ReadingStore"]
+__all__ = ["Figures", "ReadingColumns", "ReadingStore"]
+
+
+class Figures(NamedTuple):
+    """One reading's period and figures, read without making the reading."""
+
+    period: Period
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    population: float | None
+    symbol: str | None
 
 
 @final
@@ -143,6 +154,19 @@ class ReadingStore:
                 else f"{prefix}{columns.line[row]}{suffix}")
         self._made[at] = found
         return found
+
+    def figures(self, at: int) -> Figures:
+        """The figures of the reading at ``at`` in the store's order, none made."""
+        row = self._file[at]
+        made = self._made.get(at) or self._columns.made.get(row)
+        if made is not None:
+            return Figures(made.period, made.value, made.numerator, made.denominator,
+                           made.population, made.symbol)
+        columns = self._columns
+        value = columns.value[row]
+        return Figures(columns.periods[self._period[at]], None if value != value else value,
+                       _figure(columns.numerator, row), _figure(columns.denominator, row),
+                       _figure(columns.population, row), columns.symbol[row])
 
     def span(self, indicator: str) -> range:
         """Where ``indicator``'s readings are, in the store's order."""

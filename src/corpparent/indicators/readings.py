@@ -16,10 +16,15 @@ from typing import final
 
 from corpparent.errors import DataError, Problem
 from corpparent.indicators.reading import Reading
-from corpparent.indicators.reading_store import ReadingColumns, ReadingStore, period_places
+from corpparent.indicators.reading_store import (
+    Figures,
+    ReadingColumns,
+    ReadingStore,
+    period_places,
+)
 from corpparent.periods import Period
 
-__all__ = ["Reading", "ReadingColumns", "Readings"]
+__all__ = ["Figures", "Reading", "ReadingColumns", "Readings"]
 
 _NONE = float("nan")
 
@@ -107,13 +112,14 @@ class Readings:
         readings, no reading made."""
         return self._store.periods_at(self._store.inside(indicator, period))
 
-    def tiling(self, indicator: str, period: Period) -> tuple[Reading, ...] | None:
-        """The coarsest readings of ``indicator`` of one kind of period (months,
-        quarters ...) that tile ``period`` exactly, other than a reading for ``period``
-        itself, in order: the fewest, the first kind read where kinds tie; ``None``
-        where no kind does. An aggregate of ``period`` is made of these."""
+    def tiling(self, indicator: str, period: Period) -> tuple[Figures, ...] | None:
+        """The figures of the coarsest readings of ``indicator`` of one kind of period
+        (months, quarters ...) that tile ``period`` exactly, other than a reading for
+        ``period`` itself, in order: the fewest, the first kind read where kinds tie;
+        ``None`` where no kind does. An aggregate of ``period`` is made of these, and
+        no reading is made for them."""
         places = self._store.tiling(indicator, period)
-        return None if places is None else tuple(map(self._store.reading, places))
+        return None if places is None else tuple(map(self._store.figures, places))
 
     @property
     def indicators(self) -> tuple[str, ...]:
