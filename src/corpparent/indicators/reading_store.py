@@ -28,7 +28,8 @@ from corpparent.indicators.reading import Reading
 from corpparent.indicators.tilings import TILINGS_FROM, RowArrays, every_tiling
 from corpparent.periods import Period
 
-__all__ = ["Figures", "ReadingColumns", "ReadingStore"]
+__all__ = ["Figures", "ReadingColumns", "ReadingStore", "StoreOrder", "order_in_python",
+           "order_with_numpy"]
 
 
 class Figures(NamedTuple):
@@ -80,41 +81,93 @@ def period_places(periods: Sequence[Period]) -> list[int]:
 
 
 @final
+@frozen
+class StoreOrder:
+    """Where each reading of some columns goes in a store: ordered by indicator name,
+    then period place, then place in the columns. ``row`` is each one's place in the
+    columns, ``period`` its period's code, ``place`` that period's place and ``end``
+    its last day (an ordinal); ``bounds`` where each of ``names`` starts (and, last,
+    the end)."""
+
+    row: list[int]
+    period: list[int]
+    place: list[int]
+    end: list[int]
+    bounds: list[int]
+    names: tuple[str, ...]
+    places: list[int]
+
+
+def order_in_python(columns: ReadingColumns) -> StoreOrder:
+    """The store's order of ``columns`` by one stable sort in Python (for readings made
+    one by one: a few, and no NumPy loaded for them)."""
+    places = period_places(columns.periods)
+    names = columns.names
+    indicator, period = columns.indicator, columns.period
+    order = sorted(range(len(indicator)),
+                   key=lambda row: (names[indicator[row]], places[period[row]]))
+    codes = [period[row] for row in order]
+    ends = [each.end.toordinal() for each in columns.periods]
+    bounds: list[int] = []
+    own: list[str] = []
+    for at, row in enumerate(order):
+        if not own or names[indicator[row]] != own[-1]:
+            own.append(names[indicator[row]])
+            bounds.append(at)
+    return StoreOrder(order, codes, [places[code] for code in codes],
+                      [ends[code] for code in codes], [*bounds, len(order)], tuple(own),
+                      places)
+
+
+def order_with_numpy(columns: ReadingColumns) -> StoreOrder:
+    """The store's order of ``columns`` by one stable sort of their codes (NumPy's
+    ``lexsort``), for the columns a table was checked in."""
+    import numpy as np
+
+    names = list(columns.names)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[np.array(sorted(range(len(names)), key=names.__getitem__), dtype=np.int64)] = (
+        np.arange(len(names), dtype=np.int64))
+    places = period_places(columns.periods)
+    place_of = np.asarray(places, dtype=np.int64)
+    period = np.asarray(columns.period, dtype=np.int64)
+    ranked = rank[np.asarray(columns.indicator, dtype=np.int64)]
+    order = np.lexsort((place_of[period], ranked))
+    codes = period[order]
+    ranked = ranked[order]
+    starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]])) if len(
+        order) else np.zeros(0, dtype=np.int64)
+    ends = np.asarray([each.end.toordinal() for each in columns.periods], dtype=np.int64)
+    by_rank = sorted(names)
+    return StoreOrder(order.tolist(), codes.tolist(), place_of[codes].tolist(),
+                      ends[codes].tolist(), [*starts.tolist(), len(order)],
+                      tuple(by_rank[at] for at in ranked[starts].tolist()), places)
+
+
+@final
 class ReadingStore:
-    """Readings ordered by indicator and period from ``columns`` by ``order`` (the
-    columns' places sorted by indicator name, period place and file place)."""
+    """Readings ordered by indicator and period from ``columns`` as ``order`` says."""
 
     __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_kind", "_last", "_made",
                  "_names", "_period", "_period_code", "_place", "_places", "_rows", "_spans",
                  "_start", "_tilings", "_where")
 
-    def __init__(self, columns: ReadingColumns, order: Sequence[int],
-                 places: Sequence[int]) -> None:
+    def __init__(self, columns: ReadingColumns, order: StoreOrder) -> None:
         self._columns = columns
-        self._file = order  # each reading's place in the columns, in the store's order
-        indicator, period = columns.indicator, columns.period
-        names: list[str] = []
-        self._bounds: list[int] = []
-        last = -1
-        for at, row in enumerate(order):
-            if indicator[row] != last:
-                last = indicator[row]
-                names.append(columns.names[last])
-                self._bounds.append(at)
-        self._bounds.append(len(order))
-        self._names = tuple(names)
-        self._code = {name: at for at, name in enumerate(names)}
+        self._file = order.row  # each reading's place in the columns, in the store's order
+        self._bounds = order.bounds
+        self._names = order.names
+        self._code = {name: at for at, name in enumerate(order.names)}
         self._period_code: dict[Period, int] = {}
         for at, each in enumerate(columns.periods):
             self._period_code.setdefault(each, at)
-        self._places = places
-        self._period = [period[row] for row in order]
-        self._place = [places[code] for code in self._period]
-        ends = [each.end.toordinal() for each in columns.periods]
+        self._places = order.places
+        self._period = order.period
+        self._place = order.place
+        self._end = order.end
         self._start = [each.start.toordinal() for each in columns.periods]
-        self._last = ends
+        self._last = [each.end.toordinal() for each in columns.periods]
         self._kind = [type(each) for each in columns.periods]
-        self._end = [ends[code] for code in self._period]
         self._where: list[int] | None = None
         self._made: dict[int, Reading] = {}
         self._spans: dict[Period, tuple[int, int]] = {}
@@ -147,7 +200,7 @@ class ReadingStore:
             symbol = columns.symbol[row]
             prefix, suffix = columns.source
             found = Reading(
-                columns.names[columns.indicator[row]], columns.periods[columns.period[row]],
+                columns.names[columns.indicator[row]], columns.periods[self._period[at]],
                 None if value != value else value, _figure(columns.numerator, row),
                 _figure(columns.denominator, row), _figure(columns.population, row),
                 symbol, None if columns.line is None

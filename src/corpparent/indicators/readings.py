@@ -11,7 +11,7 @@ order, to every lookup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import final
 
 from corpparent.errors import DataError, Problem
@@ -20,7 +20,8 @@ from corpparent.indicators.reading_store import (
     Figures,
     ReadingColumns,
     ReadingStore,
-    period_places,
+    order_in_python,
+    order_with_numpy,
 )
 from corpparent.periods import Period
 
@@ -68,25 +69,15 @@ class Readings:
             period=[period_code[reading.period] for reading in made],
             value=[_NONE] * len(made), symbol=[None] * len(made),
             made=dict(enumerate(made)))
-        self._store = _stored(columns, names)
+        self._store = ReadingStore(columns, order_in_python(columns))
 
     @classmethod
     def of_columns(cls, columns: ReadingColumns) -> Readings:
         """The readings of ``columns`` (no two of one indicator and period: a reader
         checks that first), each made a `Reading` only when it is asked for. The columns
         are ordered with one stable sort of their codes."""
-        import numpy as np
-
-        names = list(columns.names)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[np.array(sorted(range(len(names)), key=names.__getitem__), dtype=np.int64)] = (
-            np.arange(len(names), dtype=np.int64))
-        places = period_places(columns.periods)
-        indicator = np.asarray(columns.indicator, dtype=np.int64)
-        period = np.asarray(columns.period, dtype=np.int64)
-        order = np.lexsort((np.asarray(places, dtype=np.int64)[period], rank[indicator]))
         readings = cls.__new__(cls)
-        readings._store = ReadingStore(columns, order.tolist(), places)
+        readings._store = ReadingStore(columns, order_with_numpy(columns))
         return readings
 
     def get(self, indicator: str, period: Period) -> Reading | None:
@@ -150,13 +141,3 @@ class Readings:
 
     def __repr__(self) -> str:
         return f"Readings({len(self)} readings of {len(self._store.names)} indicators)"
-
-
-def _stored(columns: ReadingColumns, names: Sequence[str]) -> ReadingStore:
-    """The store of readings made one by one: ordered by a sort of their codes (names
-    are given sorted), file order breaking ties."""
-    places = period_places(columns.periods)
-    indicator, period = columns.indicator, columns.period
-    order = sorted(range(len(indicator)),
-                   key=lambda row: (indicator[row], places[period[row]]))
-    return ReadingStore(columns, order, places)

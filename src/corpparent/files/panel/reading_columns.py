@@ -284,27 +284,31 @@ def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator:
              period: Any, codes: dict[str, int], canon: dict[Period, int]) -> ReadingColumns:
     """The columns of the readings checked by columns and those checked row by row
     (``indicator`` and ``period`` the codes of both, the latter's last), in file order;
-    each of the latter kept as the row checks made it."""
+    each of the latter kept as the row checks made it. Codes and lines stay NumPy
+    arrays; the figures are made Python floats, as a reading holds them."""
     import numpy as np
 
     count = len(slow)
     nothing = np.full(count, np.nan)
     rows = np.concatenate([fast.rows, np.array([row for _raw, _r, row in slow],
                                                dtype=np.int64)])
-    order = np.argsort(rows, kind="stable") if count else np.arange(len(rows))
+    order = np.argsort(rows, kind="stable")
     back = np.empty(len(order), dtype=np.int64)
     back[order] = np.arange(len(order))
-    figures = {name: np.concatenate([column, nothing])[order].tolist()
+
+    def arranged(column: Any, rest: Any) -> Any:
+        return column if not count else np.concatenate([column, rest])[order]
+
+    figures = {name: arranged(column, nothing).tolist()
                for name, column in fast.figures.items()}
     symbols = [*fast.symbol, *([None] * count)]
     return ReadingColumns(
-        names=list(codes), periods=list(canon), indicator=indicator[order].tolist(),
-        period=period[order].tolist(),
-        value=np.concatenate([fast.value, nothing])[order].tolist(),
+        names=list(codes), periods=list(canon), indicator=indicator if not count
+        else indicator[order], period=period if not count else period[order],
+        value=arranged(fast.value, nothing).tolist(),
         symbol=symbols if not count else [symbols[at] for at in order.tolist()],
         numerator=figures.get("numerator"), denominator=figures.get("denominator"),
         population=figures.get("population"),
-        line=np.concatenate([fast.line, np.zeros(count, dtype=np.int64)])[order].tolist(),
-        source=fast.source,
+        line=arranged(fast.line, np.zeros(count, dtype=np.int64)), source=fast.source,
         made={int(back[len(fast.rows) + at]): reading
               for at, (_raw, reading, _row) in enumerate(slow)})
