@@ -26,6 +26,7 @@ meant a year's total.
 
 from __future__ import annotations
 
+import functools
 from typing import final
 
 from attrs import frozen
@@ -67,6 +68,12 @@ BOUNDS_FOR = "bounds are for"
 def length_in_months(period: Period) -> int:
     """How many calendar months ``period`` spans: 1 for a month, 3 for a quarter, 12 for
     a year, 36 for a span of three years."""
+    return _months_spanned(period)
+
+
+@functools.lru_cache(maxsize=4096)
+def _months_spanned(period: Period) -> int:
+    # Worked out once for each period: a scorecard asks of the same few for every indicator.
     start, end = period.start, period.end
     return (end.year - start.year) * 12 + end.month - start.month + 1
 

@@ -231,6 +231,8 @@ class ReadingStore:
     def periods_at(self, places: Iterable[int]) -> tuple[Period, ...]:
         """The periods of the readings at ``places``, none made."""
         periods, codes = self._columns.periods, self._period
+        if isinstance(places, range):  # one indicator's: a slice of the codes
+            return tuple(map(periods.__getitem__, codes[places.start:places.stop]))
         return tuple(periods[codes[at]] for at in places)
 
     def find(self, indicator: str, period: Period) -> int | None:
