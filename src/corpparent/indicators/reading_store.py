@@ -47,11 +47,12 @@ class Figures(NamedTuple):
 @frozen
 class ReadingColumns:
     """A set's readings as columns, in file order, with no two of one indicator and
-    period: ``indicator[i]`` indexes ``names`` and ``period[i]`` indexes ``periods``;
-    ``value``, ``numerator``, ``denominator`` and ``population`` hold NaN where a reading
-    has no such figure (``None``: no reading has one); ``source`` is the text before and
-    after each reading's ``line`` in its source. ``made`` holds readings already made,
-    by their place in the columns: those are given as they are."""
+    period: ``indicator[i]`` indexes ``names`` and ``period[i]`` indexes ``periods`` (each
+    period given once); ``value``, ``numerator``, ``denominator`` and ``population`` hold
+    NaN where a reading has no such figure (``None``: no reading has one), as Python
+    floats, as a reading holds them (the codes and lines may be NumPy arrays); ``source``
+    is the text before and after each reading's ``line`` in its source. ``made`` holds
+    readings already made, by their place in the columns: those are given as they are."""
 
     names: Sequence[str]
     periods: Sequence[Period]

@@ -199,9 +199,9 @@ def _made(table: TextColumns, ids: Sequence[str], read: Sequence[Period | Period
           codes: Any, placed: Any, numeric: Any, value: Any, cast: dict[str, Any],
           kept: Any, canon: dict[Period, int]) -> _Fast:
     """The columns of the readings of the rows checked by columns, in file order, with
-    their rows' indexes and the key of each (its indicator's place, and its period's in
-    ``canon``, filled in here). Each is placed as the row checks place it: its file's
-    line, read as the file's encoding where that is not UTF-8."""
+    their rows' indexes, each indicator by its place among ``ids`` and each period by its
+    place in ``canon`` (filled in here). Each is placed as the row checks place it: its
+    file's line, read as the file's encoding where that is not UTF-8."""
     import numpy as np
 
     at = np.flatnonzero(kept)
