@@ -246,3 +246,63 @@ def test_a_bad_date_in_a_workbook_of_meetings_names_its_cell(tmp_path: Path,
     result = run("validate", str(book))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{book}, line 3, field 'date (Sheet1!A3)': ")
+
+
+# --- an SSDA903 return --------------------------------------------------------------
+
+SSDA903 = Path(__file__).resolve().parent.parent / "examples" / "data" / "ssda903"
+
+
+def _broken_return(root: Path) -> Path:
+    """The example return with three problems of three kinds: a date, a sex code and
+    an OC2 code, each in its own table of the 2023-24 folder."""
+    import shutil
+
+    folder = root / "returns"
+    shutil.copytree(SSDA903, folder)
+    year = folder / "2023-24"
+    for name, old, new in (("Episodes.csv", "SYN01,10/06/2020", "SYN01,2020-06-10"),
+                           ("Header.csv", "SYN02,2,", "SYN02,7,"),
+                           ("OC2.csv", "0,,1,1,1,0", "0,,7,1,1,0")):
+        text = (year / name).read_text(encoding="utf-8")
+        assert old in text
+        (year / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_a_return_is_checked_as_the_hint_of_other_commands_says(tmp_path: Path) -> None:
+    folder = _broken_return(tmp_path)
+    measured = run("ssda903", "measures", str(folder), "-y", "2023-24")
+    assert measured.exit_code == 2
+    assert "(and 2 more problems; 'corpparent validate' lists them all)" in measured.stderr
+    # The folder of years, the year's folder and its tables each list all three.
+    year = folder / "2023-24"
+    for paths in ([folder], [year], sorted(year.glob("*.csv"))):
+        checked = run("validate", "--all-problems", *map(str, paths))
+        assert checked.exit_code == 2, checked.output
+        found = checked.stderr.splitlines()
+        assert len(found) == 3, found
+        assert [line.split(",")[0] for line in found] == [
+            str(year / "Episodes.csv"), str(year / "Header.csv"), str(year / "OC2.csv")]
+        assert "line 2, field 'DECOM'" in found[0]
+    good = run("validate", str(SSDA903), str(SSDA903 / "2023-24" / "OC3.csv"))
+    assert good.exit_code == 0, good.output
+    assert good.stdout.splitlines() == [
+        f"ok: {SSDA903}: an SSDA903 return of 2 years, 2022-23 to 2023-24: 7 tables, "
+        "58 rows",
+        f"ok: {SSDA903 / '2023-24' / 'OC3.csv'}: the OC3 table of an SSDA903 return, 6 rows"]
+
+
+def test_a_return_as_xml_is_checked(tmp_path: Path) -> None:
+    made = run("ssda903", "synthesise", "-n", "20", "-k", "1", "--last-year", "2023-24",
+               "-f", "xml", "-o", str(tmp_path))
+    assert made.exit_code == 0, made.output
+    [xml] = sorted(tmp_path.rglob("*.xml"))
+    checked = run("validate", str(xml))
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.startswith(f"ok: {xml}: an SSDA903 return of 2023-24: ")
+    text = xml.read_text(encoding="utf-8")
+    xml.write_text(text.replace("<SEX>", "<SEX>9", 1), encoding="utf-8")
+    refused = run("validate", str(xml))
+    assert refused.exit_code == 2
+    assert "SEX" in refused.stderr

@@ -21,7 +21,12 @@ from corpparent import (
     Scorecard,
     Status,
 )
-from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule
+from corpparent.indicator_rules import (
+    LENGTH_UNSAID,
+    ExpectedRangeRule,
+    Observation,
+    TargetRule,
+)
 from corpparent.plugins import load_authority
 from corpparent.ranges import Target, TargetDirection
 from corpparent.runs.scorecard import assess_scorecard
@@ -58,7 +63,10 @@ def test_a_yearly_range_judging_a_quarter_says_it_takes_it_for_a_quarter() -> No
     for judged in (finding, target):
         assert (f"set for 2022-23 {ASSUMED}; it is taken to be for a quarter's count, the "
                 "shortest period read in 2022-23") in judged.explanation
-        assert 'per = "quarter", or "year" for a year\'s total' in judged.explanation
+        # how the plug-in would say it is for its keeper, in the evidence, not the
+        # sentence a paper's reader reads
+        assert judged.evidence[LENGTH_UNSAID] == 'per = "quarter", or "year" for a year\'s total'
+        assert "per = " not in judged.explanation
 
 
 def test_monthly_readings_are_said_to_be_taken_for_months() -> None:

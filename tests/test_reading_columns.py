@@ -156,9 +156,9 @@ def test_a_duplicate_is_found_across_plain_rows_and_others(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("text", [
-    'indicator,period,value\ncla,2022-23 Q1,"1,234"\n',  # a quote
+    'indicator,period,value\ncla,2022-23 Q1,"1,2"34\n',  # a quote closed too soon
     "indicator,period,value\n  \ncla,2022-23 Q1,5\n",  # a line of spaces
-    "indicator,period,value\rcla,2022-23 Q1,5\r",  # lone carriage returns
+    'indicator,period,value\ncla,"2022-23\nQ1",5\n',  # a row over two lines
     "indicator,period,value\ncla,2022-23 Q1\n",  # a row short of a cell
     "Readings\nindicator,period,value\ncla,2022-23 Q1,5\n",  # a title above the header
 ])
@@ -167,6 +167,21 @@ def test_a_file_that_is_not_plain_is_read_row_by_row(tmp_path: Path, text: str) 
     path.write_text(text, encoding="utf-8", newline="")
     assert text_columns(path, required=READING_COLUMNS,
                         optional=OPTIONAL_READING_COLUMNS) is None
+    assert _outcome(lambda: read_readings(path, INDICATORS)) == _outcome(
+        lambda: readings_row_by_row(readings_records(path), INDICATORS))
+
+
+@pytest.mark.parametrize("text", [
+    'indicator,period,value\ncla,2022-23 Q1,"1,234"\ncla,"2022-23 Q2","c"\n',  # quoted cells
+    "indicator,period,value\rcla,2022-23 Q1,5\rcla,2022-23 Q1,6\r",  # lone carriage returns
+    "indicator,period,value\r\n\r\ncla,2022-23 Q1,5\r\n,,\r\ncla,2022-23 Q1,x\r\n",  # blank rows
+])
+def test_quoted_cells_and_other_line_ends_are_read_by_columns_the_same(
+        tmp_path: Path, text: str) -> None:
+    path = tmp_path / "readings.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert text_columns(path, required=READING_COLUMNS,
+                        optional=OPTIONAL_READING_COLUMNS) is not None
     assert _outcome(lambda: read_readings(path, INDICATORS)) == _outcome(
         lambda: readings_row_by_row(readings_records(path), INDICATORS))
 

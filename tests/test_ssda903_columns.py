@@ -21,10 +21,10 @@ from hypothesis import event, example, given, strategies as st
 
 from corpparent.errors import Problem
 from corpparent.files import reading_limits
+from corpparent.files._tabular import csv_columns
 from corpparent.files._tabular.problems import in_file_order, shown
-from corpparent.files.ssda903 import text_columns
+from corpparent.files._tabular.text_arrays import PYTHON_WHITESPACE
 from corpparent.files.ssda903.cells import REQUIRED, check_table, read_table
-from corpparent.files.ssda903.text_columns import PYTHON_WHITESPACE
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
@@ -236,7 +236,7 @@ def test_a_csv_table_read_as_columns_is_read_as_its_rows_are(
     file = tmp_path_factory.mktemp("csv") / "table.csv"
     file.write_bytes(("\ufeff" if mark else "").encode() + text.encode("utf-8"))
     problems: list[Problem] = []
-    with mock.patch.object(text_columns, "_by_rows", wraps=text_columns._by_rows) as by_rows:
+    with mock.patch.object(csv_columns, "_by_rows", wraps=csv_columns._by_rows) as by_rows:
         found = read_table(name, file, problems)
     event("read row by row" if by_rows.called else "read by columns")
     assert found is not None
@@ -283,7 +283,7 @@ def test_a_plain_table_is_read_without_the_row_reader(
     def refused(*_: object) -> None:
         raise AssertionError("read row by row")
 
-    monkeypatch.setattr(text_columns, "_by_rows", refused)
+    monkeypatch.setattr(csv_columns, "_by_rows", refused)
     file = tmp_path / "Episodes.csv"
     file.write_text('CHILD,DECOM,RNE,LS,PLACE,DEC,REC\r\n\r\n"C1",01/04/2023,S,C2,U1,,\r\n'
                     'C2, 02/04/2023 ,P,C2,"U,1",,\r\n,,,,,,\r\n', encoding="utf-8")

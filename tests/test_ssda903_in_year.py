@@ -97,7 +97,8 @@ def test_each_row_says_the_day_it_is_taken_at() -> None:
     table = measures(RETURNS, "2023-24", ["cla_31_march"], as_at=DECEMBER)
     assert table.to_pylist() == [{"measure": "cla_31_march", "year": "2023-24",
                                   "as_at": "2023-12-31", "numerator": 2,
-                                  "denominator": None, "value": 2.0}]
+                                  "denominator": None, "value": 2.0,
+                                  "short_history": None}]
 
 
 def test_a_day_outside_the_year_is_refused() -> None:

@@ -246,7 +246,7 @@ def test_the_tidy_table_has_the_columns_and_a_row_per_measure() -> None:
                      OC2=[_oc2("A", "1", "0", "1")], OC3=[], Missing=[])
     table = measures(Returns([found]), "2023-24")
     assert table.column_names == ["measure", "year", "as_at", "numerator", "denominator",
-                                  "value"]
+                                  "value", "short_history"]
     assert table.column("measure").to_pylist() == list(MEASURES)
     assert set(table.column("year").to_pylist()) == {"2023-24"}
     assert set(table.column("as_at").to_pylist()) == {"2024-03-31"}

@@ -61,6 +61,32 @@ def test_reads_several_years_and_refuses_one_year_twice(tmp_path: Path) -> None:
     assert "a second folder for 2023-24" in problem
 
 
+@pytest.mark.parametrize("name", ["2022-2023", "2022_23", "2022_2023", "2022 23"])
+def test_a_year_folder_is_named_as_a_council_writes_the_year(tmp_path: Path,
+                                                             name: str) -> None:
+    year_folder(tmp_path, name)
+    year_folder(tmp_path, "2023-24")
+    assert [str(y) for y in read_returns(tmp_path)] == ["2022-23", "2023-24"]
+    assert [str(y) for y in read_returns(tmp_path / name)] == ["2022-23"]
+
+
+def test_a_folder_beside_the_years_not_named_as_one_is_reported(tmp_path: Path) -> None:
+    year_folder(tmp_path, "2023-24")
+    year_folder(tmp_path, "2022-2024")
+    year_folder(tmp_path, "2021")
+    (tmp_path / "notes").mkdir()  # no year in its name: not a return's folder
+    assert sorted(problems_of(tmp_path)) == sorted([
+        f"{tmp_path / '2021'}: a folder not named as a collection year, beside the year "
+        "folders; expected a folder named as a collection year (2023-24), a folder holding "
+        "such folders, or the year given (year='2023-24')",
+        f"{tmp_path / '2022-2024'}: expected a collection year such as 2023-24, found "
+        "'2022-2024'"])
+    year_folder(tmp_path / "b", "2023-24")
+    year_folder(tmp_path / "b", "2023-2024")
+    [twice] = problems_of(tmp_path / "b")
+    assert "a second folder for 2023-24" in twice
+
+
 def test_a_table_is_found_by_its_name_after_a_prefix(tmp_path: Path) -> None:
     folder = year_folder(tmp_path)
     (folder / "Episodes.csv").rename(folder / "903_2024_episodes.csv")

@@ -409,3 +409,20 @@ def test_the_scorecard_from_the_return_as_xml_is_the_same_and_names_its_files(
     one_file = run("scorecard", "--ssda903",
                    str(tmp_path / "2023-24" / "SSDA903_2023-24.xml"), *args)
     assert one_file.exit_code == 0, one_file.output
+
+
+def test_the_docs_scorecard_examples_each_run_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/ssda903.md's "Into the scorecard" blocks, each copied on its own into a
+    fresh script, run: they import what they use (the page's test runs the blocks in
+    order in one namespace, where an earlier block's import would hide a missing one)."""
+    import re
+
+    root = EXAMPLE.parent.parent.parent
+    page = (root / "docs" / "ssda903.md").read_text(encoding="utf-8")
+    section = page.split("## Into the scorecard", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```python\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 2
+    monkeypatch.chdir(root)
+    for number, block in enumerate(blocks, start=1):
+        exec(compile(block, f"ssda903.md, Into the scorecard, block {number}", "exec"),
+             {"__name__": "docs.ssda903"})

@@ -36,6 +36,13 @@ def _day(text: str) -> dt.date:
     return dt.datetime.strptime(text, "%d/%m/%Y").date()
 
 
+def _birthday(child: Child, age: int) -> dt.date:
+    try:
+        return child.dob.replace(year=child.dob.year + age)
+    except ValueError:
+        return dt.date(child.dob.year + age, 3, 1)
+
+
 def _eighteen(child: Child) -> dt.date:
     try:
         return child.dob.replace(year=child.dob.year + 18)
@@ -174,3 +181,36 @@ def test_writing_into_a_year_folder_already_written_is_refused(tmp_path: Path) -
     write_returns(made, tmp_path)
     with pytest.raises(DataError, match="already holds CSV tables"):
         write_returns(made, tmp_path)
+
+
+def test_some_care_leavers_leave_before_18_and_are_counted_at_17_and_18(
+        tmp_path: Path) -> None:
+    # The OC3 cohort's 17 and 18 band: a care leaver whose 17th or 18th birthday falls
+    # in the year, no longer looked after on it. Leaving at 18 gives none: only those
+    # who left at 16 or 17 are counted, in the years of those birthdays after they left
+    # (the synthetic return writes a care leaver's row from the year after they left).
+    from corpparent.ssda903 import compute
+
+    made = synthesise(400, 4, 2, last="2024-25")
+    early = [c for c in made.children if c.leaver is not None
+             and c.leaver.left < _eighteen(c)]
+    assert early
+    for child in early:
+        assert child.leaver is not None
+        assert child.dob.replace(year=child.dob.year + 16) < child.leaver.left
+        assert child.episodes[-1].rec == "E8"
+        assert child.episodes[-1].dec == child.leaver.left
+    write_returns(made, tmp_path)
+    returns = read_returns(tmp_path)
+    counted = [value for year in returns for value in compute(
+        returns, year, ["care_leavers_17_18_eet", "care_leavers_17_18_suitable_accommodation"])]
+    left_before_year = [(c.id, str(y)) for c in early for y in made.years
+                        if c.leaver is not None and c.leaver.left < y.start
+                        and any(y.start <= _birthday(c, age) <= y.end for age in (17, 18))]
+    assert left_before_year
+    for year in made.years:
+        expected = sum(1 for c, y in left_before_year if y == str(year))
+        [eet] = [v for v in counted if v.year == str(year)
+                 and v.measure == "care_leavers_17_18_eet"]
+        # Each such leaver is in touch or not (YES or NO), never died or home: counted.
+        assert eet.denominator == expected

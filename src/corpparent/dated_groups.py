@@ -19,15 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Final, Protocol, final
+from typing import TYPE_CHECKING, Final, Protocol, final
 
 from attrs import evolve, field, frozen
 
-from corpparent.comparators import Benchmark, group_finding
 from corpparent.dates import day_text
 from corpparent.errors import DefinitionError
 from corpparent.findings import Finding
 from corpparent.wording import counted, listed, noun
+
+if TYPE_CHECKING:  # the comparators load when a finding is made, not with a group
+    from corpparent.comparators import Benchmark
 
 __all__ = ["OUTSTANDING", "DatedGroup", "InspectionLike"]
 
@@ -97,6 +99,8 @@ class DatedGroup:
                 authority: str = "") -> Finding:
         """Where ``value`` stands among the members, the date in the rule's name and the
         evidence, and the authorities whose membership is not known noted."""
+        from corpparent.comparators import group_finding
+
         found = group_finding(benchmark, self.label, self.members, value, authority=authority)
         if self.as_at is None:
             return found

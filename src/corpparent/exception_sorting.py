@@ -4,7 +4,9 @@ some of them, so the two never sort differently.
 
 Each indicator appears at most once in each list, its findings there joined in one
 entry (its most severe finding, whose explanation is followed by the others': a range
-breach and a missed target read as one):
+breach and a missed target read as one). Findings of two rules that read the same (no
+reading, so neither the range nor the ambition is judged) are said once, naming both
+rules, never as one sentence twice:
 
 * **exceptions**: worse than the expected range (or outside a neutral indicator's
   range), below a target, or a special cause concern in the latest value (002 §12a; NHS
@@ -37,6 +39,9 @@ class _Judged(Protocol):
 
     @property
     def explanation(self) -> str: ...
+
+    @property
+    def rule(self) -> str: ...
 
 
 F = TypeVar("F", bound=_Judged)
@@ -72,8 +77,7 @@ def sort_findings(indicators: Iterable[tuple[Sequence[F], bool]], *,
         lead = next(f for f in findings if f.status is worst(f.status for f in findings))
         if len(findings) == 1:
             return lead
-        others = [f.explanation for f in findings if f is not lead]
-        return explained(lead, " ".join([lead.explanation, *others]))
+        return explained(lead, _one_each([lead, *(f for f in findings if f is not lead)]))
 
     def exception(finding: F) -> bool:
         return is_exception(finding, concern=concern)
@@ -94,3 +98,18 @@ def sort_findings(indicators: Iterable[tuple[Sequence[F], bool]], *,
         if good := [f for f in findings if success(f)]:
             successes.append(joined(good))
     return exceptions, successes, insufficient
+
+
+def _one_each(findings: Sequence[_Judged]) -> str:
+    """The findings' explanations in turn, each sentence once: one that several rules'
+    findings share ends by naming those rules ("... for the expected range and the
+    ambition alike.")."""
+    rules: dict[str, list[str]] = {}
+    for finding in findings:
+        named = rules.setdefault(finding.explanation, [])
+        if finding.rule not in named:
+            named.append(finding.rule)
+    return " ".join(
+        text if len(named) < 2 else
+        f"{text.rstrip('. ')}: for the {', the '.join(named[:-1])} and the {named[-1]} alike."
+        for text, named in rules.items())

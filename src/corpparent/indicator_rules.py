@@ -20,8 +20,9 @@ quarterly range of 60-90. Such a rule's finding is of insufficient data, saying 
 ([`bounds_length`][corpparent.indicator_rules.bounds_length] tells the length a range or target is
 for), never a verdict. Where a range or target set for a year does not say the length it
 is for (no ``per``) and the length is inferred from the readings (a quarter, where
-quarters are read), a finding judged by it says so, with the fix: the source may have
-meant a year's total.
+quarters are read), a finding judged by it says so (the source may have meant a year's
+total), and its evidence says how the plug-in would say which (`LENGTH_UNSAID`), for its
+keeper rather than a paper's reader.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from corpparent.ranges import (
 
 __all__ = [
     "BOUNDS_FOR",
+    "LENGTH_UNSAID",
     "ExpectedRangeRule",
     "Observation",
     "TargetRule",
@@ -63,6 +65,10 @@ __all__ = [
 #: The evidence key of a finding not judged because its range or target is for another
 #: length of period: the length it is for ("a quarter").
 BOUNDS_FOR = "bounds are for"
+#: The evidence key of a finding whose range or target does not say the length of period
+#: it is for: how its source would say it, for whoever keeps the plug-in (a paper's
+#: reader is told only what was assumed).
+LENGTH_UNSAID = "to say the length of period"
 
 
 def length_in_months(period: Period) -> int:
@@ -140,20 +146,21 @@ def _other_length(rule: Rule[Observation], observation: Observation, value: floa
 
 
 def _assumed(rule: Rule[Observation], indicator: Indicator, bounds: ExpectedRange | Target,
-             months: int | None) -> str:
+             months: int | None) -> tuple[str, dict[str, EvidenceValue]]:
     """What a finding judged by ``bounds`` assumes, where their length of period was
     inferred (``months``, from the readings) as shorter than the period they were set
-    for, the source not saying it: a sentence with the fix; empty otherwise."""
+    for, the source not saying it: a sentence for the paper's reader, and the evidence
+    saying how the plug-in would say it (`LENGTH_UNSAID`), which a reader of the paper
+    cannot act on; nothing otherwise."""
     own = length_in_months(bounds.period)
     if months is None or bounds.per_months is not None or months >= own or not (
             grows_with_length(indicator.kind)):
-        return ""
+        return "", {}
+    fix = ("per = " + "".join(f'"{word}", or ' for word, length in PER_MONTHS.items()
+                              if length == months) + '"year" for a year\'s total')
     return (f" The {rule.name} set for {bounds.period} does not say the length of period "
             f"it is for; it is taken to be for {_length(months)}'s {indicator.kind}, the "
-            f"shortest period read in {bounds.period}. Say which it is for (per = "
-            + "".join(f'"{word}", or ' for word, length in PER_MONTHS.items()
-                      if length == months)
-            + '"year" for a year\'s total).')
+            f"shortest period read in {bounds.period}.", {LENGTH_UNSAID: fix})
 
 
 @final
@@ -246,20 +253,21 @@ class ExpectedRangeRule(Rule[Observation]):
         )
         if position is not Position.WITHIN and judged is not Performance.OUTSIDE:
             explanation += f", {judged} ({indicator.polarity})"
+        assumed, fix = _assumed(self, indicator, expected, self.per_months)
         return Finding(
             subject=indicator.id,
             subject_name=indicator.name,
             rule=self.name,
             family=self.family,
             status=_RANGE_STATUS[judged],
-            explanation=explanation + "." + _assumed(self, indicator, expected,
-                                                     self.per_months),
+            explanation=explanation + "." + assumed,
             evidence={
                 "value": value,
                 "lower": expected.lower,
                 "upper": expected.upper,
                 "unit": indicator.unit,
                 "position": position.value,
+                **fix,
             },
             period=subject.period,
             outcome=judged,
@@ -298,6 +306,7 @@ class TargetRule(Rule[Observation]):
         shortfall = Status.WARNING if target.ambition else Status.BREACHED
         verb = "meets" if met else "falls short of"
         below = TargetOutcome.BELOW_AMBITION if target.ambition else TargetOutcome.BELOW_TARGET
+        assumed, fix = _assumed(self, indicator, target, self.per_months)
         return Finding(
             subject=indicator.id,
             subject_name=indicator.name,
@@ -307,13 +316,14 @@ class TargetRule(Rule[Observation]):
             explanation=(
                 f"{indicator.name}: {indicator.format(value)} in {subject.period} {verb} the "
                 f"{self.name} of {target.direction} {indicator.format(target.value)}."
-                + _assumed(self, indicator, target, self.per_months)
+                + assumed
             ),
             evidence={
                 "value": value,
                 "target": target.value,
                 "direction": target.direction.value,
                 "unit": indicator.unit,
+                **fix,
             },
             period=subject.period,
             outcome=TargetOutcome.MET if met else below,

@@ -17,7 +17,11 @@ its values, laid out as NumPy lays them out):
   a scalar to compare a column with;
 - `table_rows`: a table's rows as Python dicts, as ``Table.to_pylist`` gives them, each
   dictionary column's texts made once per distinct text rather than once per row
-  (three to four times quicker on a benchmark's rows).
+  (three to four times quicker on a benchmark's rows);
+- `compute` and `cast_options`: one of Arrow's compute functions by its name, called
+  without importing ``pyarrow.compute``, which on import writes a Python function and
+  its docstring for each of Arrow's several hundred functions (about 0.03 s of a
+  benchmark's start-up), where reading LAIT's file calls four of them.
 
 A dictionary-encoded column is its indices (a fixed-width column) and its dictionary
 (``to_pylist`` reads that without pandas).
@@ -34,7 +38,8 @@ import pyarrow as pa
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-__all__ = ["from_numpy", "string_scalar", "strings", "table_rows", "to_numpy"]
+__all__ = ["cast_options", "compute", "from_numpy", "string_scalar", "strings", "table_rows",
+           "to_numpy"]
 
 #: Each fixed-width Arrow type read here, by its name, and the NumPy type of its values.
 _NUMPY: Final = {
@@ -138,6 +143,30 @@ def strings(texts: Sequence[str]) -> pa.Array:
         pa.string() if small else pa.large_string(), len(encoded),
         [None, pa.py_buffer(offsets.astype(np.int32) if small else offsets),
          pa.py_buffer(b"".join(encoded))])
+
+
+def compute(name: str, *arguments: Any, options: Any = None) -> Any:
+    """Arrow's compute function ``name`` (``"equal"``, ``"filter"``, ``"min_max"``) on
+    ``arguments``, with its ``options``: what ``pyarrow.compute.NAME(*arguments)`` gives,
+    called through ``call_function``, the one entry point that module's functions all
+    go through, from the compiled module that defines it."""
+    try:
+        from pyarrow._compute import call_function
+    except ImportError:  # a pyarrow that moves it: its public module has it too
+        from pyarrow.compute import call_function
+
+    return call_function(name, list(arguments), options)
+
+
+def cast_options(kind: pa.DataType) -> Any:
+    """The options of a safe cast to ``kind``, as ``pyarrow.compute.cast`` gives by
+    default (an overflow or a text that is no number is an error, not a guess)."""
+    try:
+        from pyarrow._compute import CastOptions
+    except ImportError:  # a pyarrow that moves it: its public module has it too
+        from pyarrow.compute import CastOptions
+
+    return CastOptions.safe(kind)
 
 
 def string_scalar(text: str) -> pa.Scalar:

@@ -197,7 +197,8 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
                                      generated_at=now)
         reports.append(out.finish(scorecard_report(
             assessed.result, provenance, title=title,
-            authority=authority_name or run.authority, notes=assessed.notes)))
+            authority=authority_name or run.authority,
+            notes=(*assessed.notes, *(w.sentence for w in from_return)))))
         targets.append(None if out.path is None else str(out.path).replace(
             "{period}", slug(assessed.period)))
     return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete)

@@ -8,7 +8,9 @@ once, naming the lines they cover, the values found and the fix
 [`SHOWN_GROUPS`][corpparent.errors.SHOWN_GROUPS] kinds a file and then a count of the rest;
 ``--all-problems`` lists each problem on its own line instead. The kind of file is told
 from its suffix and its columns or keys, or given with ``--kind``; the kinds are those of
-the registry (`corpparent.kinds.KINDS`).
+the registry (`corpparent.kinds.KINDS`). An SSDA903 return is checked too: a folder of
+year folders, one year's folder, its XML file, or its CSV tables (a CSV file of no other
+kind, named by a table of the return), read as ``corpparent ssda903`` reads it.
 """
 
 from __future__ import annotations
@@ -24,13 +26,16 @@ import click
 from corpparent.cli.common import EXIT_BAD_INPUT, load_indicator_set
 from corpparent.cli.isolation import UserCode, isolated, user_code
 from corpparent.cli.reading_options import reading_options
-from corpparent.errors import CorpparentError, DataError, problem_lines
+from corpparent.errors import CorpparentError, DataError, Problem, problem_lines
+from corpparent.files._tabular.problems import in_file_order
 from corpparent.files._tabular.sheets import using_sheet
 from corpparent.files.dfe.mapping import load_mapping
 from corpparent.files.kinds import Against, FileKind
+from corpparent.indicator_rules import grows_with_length, length_in_months
 from corpparent.kinds import KINDS, detect, kind_named
 from corpparent.plugins import load_authority
 from corpparent.plugins.discovery import installed
+from corpparent.ranges import ExpectedRange, Target
 from corpparent.safe_text import printable
 
 __all__ = ["validate"]
@@ -40,7 +45,7 @@ T = TypeVar("T")
 
 @click.command(short_help="Check input files, listing every problem.")
 @click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+                type=click.Path(path_type=Path))
 @click.option("--kind", "-k", type=click.Choice([kind.name for kind in KINDS]),
               help="What the files are. Default: told from each file's columns or keys.")
 @click.option("--authority", "-a", "authority_id", metavar="ID|FILE",
@@ -69,7 +74,8 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
     --mapping file, has a problem. A FILE may also be a Python plug-in, FILE.py[:NAME] or
     module:NAME, which is loaded and checked; a plug-in whose identifier is that of an
     installed plug-in is warned of. Every kind 'corpparent schema' lists can be checked,
-    and the DfE's and Ofsted's published files besides.
+    and the DfE's and Ofsted's published files besides, and an SSDA903 return: a folder
+    of year folders, a year's folder, its XML file or its CSV tables.
 
     \b
     Examples:
@@ -82,6 +88,7 @@ def validate(files: tuple[Path, ...], kind: str | None, authority_id: str | None
       corpparent validate -m my_mapping.toml my_ees_file.csv
       corpparent validate --kind readings readings.json
       corpparent validate my_plugin.py:PROFILE my_package.plugin:profile
+      corpparent validate returns/ returns/2024-25/Episodes.csv
       corpparent validate --sheet Inspections_as_at_31_March \
           LA_Inspection_Outcomes_as_at_31_March_2025.ods
     """
@@ -126,6 +133,7 @@ def _validated(files: tuple[Path, ...], kind: str | None, authority_id: str | No
         lines.append((False, printable(f"ok: {path}: {summary}")))
         if name == "authority-plugin":
             lines.extend((True, line) for line in _clashes(path, identifier))
+            lines.extend((True, line) for line in _lengths_unsaid(path))
     return {"lines": lines, "failed": failed}
 
 
@@ -164,12 +172,79 @@ def _clashes(path: Path, identifier: str | None) -> list[str]:
             for spec in installed(identifier)]
 
 
+def _lengths_unsaid(path: Path) -> list[str]:
+    """A warning for each range or target of the plug-in at ``path`` set for a year or
+    more, of an indicator whose figure grows with its period's length, that does not
+    say the length of period it is for: the officers' copy judges it on an assumed
+    length, and a public paper says it is not judged."""
+    try:
+        profile = load_authority(str(path), warn_of_clashes=False)
+    except CorpparentError:
+        return []
+    sets = [profile.indicators] if profile.rule_sets is None else [
+        rules.indicators for rules in profile.rule_sets]
+    said: dict[str, None] = {}
+    for rules in sets:
+        every: tuple[ExpectedRange | Target, ...] = (*rules.ranges, *rules.targets)
+        for bounds in every:
+            indicator = rules[bounds.indicator]
+            if (bounds.per_months is None and grows_with_length(indicator.kind)
+                    and length_in_months(bounds.period) >= 12):
+                what = "expected range" if isinstance(bounds, ExpectedRange) else (
+                    "ambition" if bounds.ambition else "target")
+                said[printable(
+                    f"warning: {path}: the {what} of {indicator.id!r} set for "
+                    f"{bounds.period} does not say the length of period it is for, so a "
+                    "public paper says it is not judged; say it with per = \"quarter\" "
+                    "(or \"month\"), or \"year\" for a year's total")] = None
+    return list(said)
+
+
 def _check(path: Path, kind: FileKind | None, against: Against
            ) -> tuple[str, str, str | None]:
     """The kind and summary of the file at ``path``, checked as ``kind`` or the kind
-    it is (and no identifier: a plug-in file's is read again when it is needed)."""
-    chosen = kind or detect(path)
+    it is (and no identifier: a plug-in file's is read again when it is needed); a
+    folder, an XML file, or a CSV file named by a table of it and of no other kind, is
+    checked as an SSDA903 return."""
+    if kind is None and (path.is_dir() or path.suffix.casefold() == ".xml"):
+        return "ssda903", _check_return(path), None
+    try:
+        chosen = kind or detect(path)
+    except DataError:
+        from corpparent.files.ssda903.reader import _table_of
+
+        if path.suffix.casefold() != ".csv" or _table_of(path) is None:
+            raise
+        return "ssda903", _check_return_table(path), None
     return chosen.name, chosen.check(path, against), None
+
+
+def _check_return(path: Path) -> str:
+    """What the SSDA903 return at ``path`` holds (a folder of year folders, one year's
+    folder or its XML file), every problem of every table raised together."""
+    from corpparent.files.ssda903.reader import read_returns
+
+    returns = read_returns(path)
+    tables = [table for year in returns for table in returns[year].tables.values()]
+    years = [str(year) for year in returns]
+    return (f"an SSDA903 return of {years[0]}" if len(years) == 1 else
+            f"an SSDA903 return of {len(years)} years, {years[0]} to {years[-1]}") + \
+        f": {len(tables)} tables, {sum(len(t) for t in tables)} rows"
+
+
+def _check_return_table(path: Path) -> str:
+    """What the table of an SSDA903 return in the CSV file ``path`` holds, every
+    problem of it raised together."""
+    from corpparent.files.ssda903.cells import read_table
+    from corpparent.files.ssda903.reader import _table_of
+
+    name = _table_of(path)
+    assert name is not None  # the file is named by a table
+    problems: list[Problem] = []
+    table = read_table(name, path, problems)
+    if problems or table is None:
+        raise DataError(in_file_order(problems))
+    return f"the {name} table of an SSDA903 return, {len(table)} rows"
 
 
 def _listed(path: Path, read: Callable[[], T], lines: list[tuple[bool, str]],

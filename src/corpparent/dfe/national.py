@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import final
+from typing import TYPE_CHECKING, final
 
 from attrs import field, frozen
 
-from corpparent.comparators.position import Benchmark
-from corpparent.comparators.series import ComparatorValue
 from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.errors import DataError, Problem, UnknownIndicatorError
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.periods import Period
+
+if TYPE_CHECKING:  # the comparators load with a scorecard's benchmark, not with the data
+    from corpparent.comparators.position import Benchmark
+    from corpparent.comparators.series import ComparatorValue
 
 __all__ = ["AreaValues", "NationalData"]
 
@@ -75,6 +77,8 @@ class AreaValues:
         """Every local authority's number or symbol, by name: the set that national rank
         and quartile bands are cut from ("all authorities for the year", LAIT).
         ``banded`` false is a measure shown without bands (``No_Quartile = N``)."""
+        from corpparent.comparators.position import Benchmark
+
         if indicator.id != self.indicator:
             raise UnknownIndicatorError(
                 f"these values are of {self.indicator!r}, not {indicator.id!r}")

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Final, final
 
 from attrs import field, frozen
 
-from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dated_groups import DatedGroup
 from corpparent.dates import day_text
 from corpparent.dfe.areas import Areas, known_areas
@@ -28,7 +27,8 @@ from corpparent.dfe.ofsted import InspectionOutcomes
 from corpparent.errors import DataError
 from corpparent.periods import parse_period
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the comparators load with a scorecard's standings, not a benchmark
+    from corpparent.comparators.national_standing import NationalStanding
     from corpparent.dfe.national_results import NationalResults
 
 __all__ = ["DATED_NOTE", "NationalInputs", "benchmark_national", "standings_of"]
@@ -103,6 +103,7 @@ def standings_of(results: NationalResults, authority: str, measures: Collection[
     import pyarrow.compute as pc
 
     from corpparent.benchmarking.buffers import strings
+    from corpparent.comparators.national_standing import NationalStanding
 
     wanted = sorted(set(measures))
     table = results.authority(authority)

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any, Final, final
 import numpy as np
 import pyarrow as pa
 
-from corpparent.benchmarking.buffers import from_numpy, string_scalar, strings
+from corpparent.benchmarking.buffers import (
+    cast_options,
+    compute,
+    from_numpy,
+    string_scalar,
+    strings,
+)
 from corpparent.benchmarking.lait import BANDS, DIRECTIONS
 from corpparent.dfe.areas import Area, Areas
 from corpparent.errors import CorpparentError, Problem
@@ -325,11 +331,11 @@ class NationalResults:
 
     def authority(self, authority: str) -> pa.Table:
         """One authority's rows, by name or code."""
-        import pyarrow.compute as pc
-
         code = self.area(authority).code
-        return self.table.filter(pc.equal(self.table["authority_code"].cast(pa.string()),
-                                          string_scalar(code)))
+        codes = compute("cast", self.table["authority_code"], options=cast_options(pa.string()))
+        found: pa.Table = compute("filter", self.table,
+                                  compute("equal", codes, string_scalar(code)))
+        return found
 
     def findings(self, authority: str, *, every_period: bool = False,
                  measures: Collection[str] | None = None) -> tuple[Finding, ...]:

@@ -218,7 +218,7 @@ def _evaluate(table: LaitTable, usable: NDArray[np.bool_], group: NDArray[np.int
         last = int(ends[min(start + _CHUNK, count) - 1])
         block = _block(slice(start, start + _CHUNK), local, values, published, symbol,
                        authorities, polarity, banded, england, region, members[given],
-                       place, in_model,
+                       given, place, in_model,
                        others, previous)
         for name, array in block.items():
             figures[name][first:last] = array
@@ -273,17 +273,18 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
            published: NDArray[np.bool_], symbol: NDArray[np.int8], authorities: list[int],
            polarity: NDArray[np.int8], banded: NDArray[np.bool_],
            england: NDArray[np.float64], region: NDArray[np.int64],
-           members: NDArray[np.int64], place: NDArray[np.int64], in_model: NDArray[np.bool_],
-           others: NDArray[np.int64], previous: NDArray[np.int64]) -> dict[str, Any]:
+           members: NDArray[np.int64], given: NDArray[np.int64], place: NDArray[np.int64],
+           in_model: NDArray[np.bool_], others: NDArray[np.int64],
+           previous: NDArray[np.int64]) -> dict[str, Any]:
     """Every figure of one block of measure-years, one entry per published value.
-    ``members`` are the neighbours of the authorities given rows, and ``place`` each
-    authority's row among them."""
+    ``given`` are the authorities given rows, ``members`` their neighbours, and
+    ``place`` each authority's place among them."""
     block = local[rows]
     lower = polarity[rows] >= 0
     rank, ordered, ranked = ranks(block, lower)
     band = bands(block, ordered, ranked, lower, banded[rows])
     n_mean, n_median, n_count = group_statistics(block, members)
-    o_mean, o_count, better = _outstanding(block, others[rows], lower)
+    o_mean, o_count, better = _outstanding(block, others[rows], lower, given)
     earlier = previous[rows]
     before = np.where(earlier[:, None] >= 0, local[np.maximum(earlier, 0)], np.nan)
     direction = direction_index(block - before)
@@ -298,8 +299,9 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
         "england": england[rows][g], "region_value": values[rows][:, region][g, j],
         "neighbours_mean": n_mean[g, place[j]], "neighbours_median": n_median[g, place[j]],
         "neighbours_with_value": n_count[g, place[j]], "in_model": in_model[j],
-        "outstanding_mean": o_mean[g, j], "outstanding_with_value": o_count[g, j],
-        "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, j], -1),
+        "outstanding_mean": o_mean[g, place[j]],
+        "outstanding_with_value": o_count[g, place[j]],
+        "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, place[j]], -1),
         "previous": earlier[g], "previous_value": before[g, j],
         "direction": direction[g, j].astype(np.int8),
     }
@@ -336,14 +338,15 @@ def _outstanding_columns(table: LaitTable, authorities: list[int],
 
 
 def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
-                 lower: NDArray[np.bool_]) -> tuple[NDArray[np.float64], NDArray[np.int64],
-                                                    NDArray[np.int64]]:
-    """Each authority's Outstanding group (the Outstanding authorities but itself): its
-    mean, how many have a number, and how many of them the authority does better than
-    (ties are not better; an authority is never better than itself, so leaving it out
-    changes no count). ``members`` gives each row's group as columns, padded with -1,
-    so rows of different periods may have different groups. One pass per place in the
-    group, on whole columns."""
+                 lower: NDArray[np.bool_], given: NDArray[np.int64],
+                 ) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+    """Each ``given`` authority's Outstanding group (the Outstanding authorities but
+    itself): its mean, how many have a number, and how many of them the authority does
+    better than (ties are not better; an authority is never better than itself, so
+    leaving it out changes no count), a column per given authority. ``members`` gives
+    each row's group as columns, padded with -1, so rows of different periods may have
+    different groups. One pass per place in the group, on whole columns; only the
+    authorities given rows are worked out, as their neighbours are."""
     rows, width = values.shape
     padded = np.concatenate([values, np.full((rows, 1), np.nan)], axis=1)
     place = np.where(members < 0, width, members)
@@ -358,16 +361,19 @@ def _outstanding(values: NDArray[np.float64], members: NDArray[np.int64],
     after = np.concatenate([np.cumsum(numbers[:, ::-1], axis=1)[:, -2::-1], zero], axis=1) \
         if numbers.shape[1] else numbers
     count = has.sum(axis=1)
-    totals = np.repeat(numbers.sum(axis=1)[:, None], width + 1, axis=1)
-    counts = np.repeat(count[:, None], width + 1, axis=1)
-    np.put_along_axis(totals, place, before + after, axis=1)
-    np.put_along_axis(counts, place, count[:, None] - has, axis=1)
-    totals, counts = totals[:, :width], counts[:, :width]
-    better = np.zeros((rows, width), dtype=np.int64)
+    totals = np.repeat(numbers.sum(axis=1)[:, None], len(given), axis=1)
+    counts = np.repeat(count[:, None], len(given), axis=1)
+    # Where a given authority is a member of its row's group: that row, its place in
+    # the group, and its column among the given.
+    row, member, column = np.nonzero(place[:, :, None] == given[None, None, :])
+    totals[row, column] = (before + after)[row, member]
+    counts[row, column] = count[row] - has[row, member]
+    own = values[:, given]
+    better = np.zeros((rows, len(given)), dtype=np.int64)
     low = lower[:, None]
     for k in range(gathered.shape[1]):
-        column = gathered[:, k : k + 1]
-        better += np.where(low, column > values, column < values)
+        column_k = gathered[:, k : k + 1]
+        better += np.where(low, column_k > own, column_k < own)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(counts > 0, totals / np.maximum(counts, 1), np.nan)
     return mean, counts, better

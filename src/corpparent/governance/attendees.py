@@ -24,7 +24,11 @@ from corpparent.governance.membership import name_key
 from corpparent.periods import Month
 from corpparent.wording import counted, listed
 
-__all__ = ["UnknownAttendees"]
+__all__ = ["PUT_RIGHT", "UnknownAttendees"]
+
+#: The evidence key saying how whoever keeps the records would put an unknown attendee
+#: right: for officers, not a paper's reader (a public report leaves it out).
+PUT_RIGHT = "to put it right"
 
 
 @final
@@ -74,9 +78,10 @@ class UnknownAttendees:
         return Finding(
             subject=sitting.subject, subject_name=sitting.subject_name, rule=self.name,
             family=self.family, status=Status.WARNING,
-            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance. "
-            "Correct the record or the membership, or list invited guests as invited.",
+            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance.",
             evidence={"unknown attendees": len(present), "unknown substitutions":
-                      len(covering), "names": "; ".join((*present, *covering))},
+                      len(covering), "names": "; ".join((*present, *covering)),
+                      PUT_RIGHT: "correct the record or the membership, or list "
+                      "invited guests as invited"},
             period=Month.containing(sitting.meeting.held_on),
         )

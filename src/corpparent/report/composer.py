@@ -55,7 +55,6 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.parts import ChartOut, IndicatorOut
-from corpparent.report.process import assurance_label, trial_note, variation_label
 from corpparent.report.profiles import banner
 from corpparent.wording import counted
 
@@ -114,6 +113,8 @@ def _value_cell(item: IndicatorOut, value: float | None, text: str) -> Cell:
 
 
 def _scorecard_table(report: ScorecardReport) -> Table:
+    from corpparent.report.process import assurance_label, variation_label  # scorecards'
+
     charted = any(item.chart is not None for item in report.indicators)
     columns: tuple[str, ...] = ("Domain", "Indicator", "Value", "Expected range", "Target",
                                 "Status", "Since last period", "Since last year")
@@ -193,6 +194,8 @@ def _over_time(report: ScorecardReport) -> Section | None:
 def chart_block(title: str, chart: ChartOut, show: Callable[[float], str],
                 ident: str = "") -> ChartBlock:
     """A process chart with its caption and its points as a table."""
+    from corpparent.report.process import assurance_label, trial_note, variation_label
+
     trial = " (trial limits: too few points to rely on)" if chart.trial else ""
     caption = (f"Variation: {variation_label(chart.variation)}. Assurance: "
                f"{assurance_label(chart.assurance)}. Mean {show(chart.mean)}, process limits "

@@ -26,6 +26,7 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.profiles import default_profile, suppresses
+from corpparent.report.public_findings import for_publication
 
 __all__ = ["finish", "render", "render_binary"]
 
@@ -49,8 +50,10 @@ def finish(
     authority's disclosure record, the DfE's published figures; nothing is published
     that would give a withheld figure away with them. ``withheld_before``: the keys of the
     figures earlier public papers withheld, withheld here too. The ``public`` profile names input
-    files without their folders. Suppression is applied here, once, to the report
-    document, before any format renders it.
+    files without their folders, and leaves out of the findings' evidence how to mend a
+    source, which is for its keeper (`corpparent.report.public_findings`).
+    Suppression is applied here, once, to the report document, before any format renders
+    it.
     """
     backend(output_format)  # an unknown format is refused before any work
     chosen = profile or default_profile(output_format)
@@ -61,6 +64,9 @@ def finish(
                   for i in report.provenance.inputs]
         update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
     finished = report.model_copy(update=update)
+    if chosen == "public" and isinstance(finished, ScorecardReport | FindingsReport):
+        # how to mend a source is for its keeper, not a published paper's reader
+        finished = for_publication(finished)
     if not withhold:
         return finished
     from corpparent.report.suppression import Suppression, suppress  # only where it is used

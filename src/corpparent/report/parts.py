@@ -27,9 +27,11 @@ __all__ = [
 
 
 class OutModel(BaseModel):
-    """A part of a report: frozen, and refusing any field it does not declare."""
+    """A part of a report: frozen, and refusing any field it does not declare. Its
+    validator is built when first used, not when the class is made: a command builds
+    those of the reports it writes only."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FindingOut(OutModel):

@@ -35,7 +35,7 @@ MEASURE_FORMATS: Final = ("csv", "json", "markdown")
 #: The columns of a readings file written from the return.
 READINGS_COLUMNS: Final = ("indicator", "period", "value", "numerator", "denominator")
 _COLUMNS: Final = ("profile", "publication", "measure", "year", "as_at", "numerator",
-                   "denominator", "value")
+                   "denominator", "value", "short_history")
 #: Who the measures are for: officers, as they show small counts of children.
 _ABOUT: Final = {"profile": "internal", "publication": "not for publication"}
 _BANNER: Final = f"{PROFILE_NOTES['internal']} Counts of fewer than 6 children are shown."
@@ -43,9 +43,13 @@ _BANNER: Final = f"{PROFILE_NOTES['internal']} Counts of fewer than 6 children a
 
 def measures_document(values: Iterable[MeasureValue]) -> list[dict[str, object]]:
     """The measures as rows, each saying it is an internal working copy (the
-    ``profile`` and ``publication`` columns every export carries)."""
+    ``profile`` and ``publication`` columns every export carries), and, in
+    ``short_history``, why a figure cannot be trusted where the returns read do not
+    reach back as far as it needs (blank where they do): a file read on its own, away
+    from the command's warnings, still says so."""
     return [{**_ABOUT, "measure": v.measure, "year": v.year, "as_at": v.as_at,
-             "numerator": v.numerator, "denominator": v.denominator, "value": v.value}
+             "numerator": v.numerator, "denominator": v.denominator, "value": v.value,
+             "short_history": v.short_history}
             for v in values]
 
 
@@ -71,7 +75,7 @@ def render_measures(rows: Sequence[Mapping[str, object]], output_format: str) ->
         return buffer.getvalue()
     shown = _COLUMNS[2:]
     lines = [_BANNER, "", "| " + " | ".join(shown) + " |",
-             "| --- | --- | --- | ---: | ---: | ---: |"]
+             "| --- | --- | --- | ---: | ---: | ---: | --- |"]
     lines += ["| " + " | ".join(_text(row[c]) for c in shown) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 

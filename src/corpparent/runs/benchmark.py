@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.benchmarking.funnel import Flag, Funnel, FunnelMeasure
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area, Areas, Level, UnknownAreaError
 from corpparent.dfe.measure_search import closest_codes, measure_code
@@ -35,7 +34,8 @@ from corpparent.periods import Period, parse_period
 from corpparent.runs.benchmark_series import Series, measure_series, quartile_cuts
 from corpparent.runs.benchmark_themes import add_themes, spreads
 
-if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs
+if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs, funnels with funnels
+    from corpparent.benchmarking.funnel import Funnel, FunnelMeasure
     from corpparent.dfe.national_inputs import NationalInputs
     from corpparent.dfe.neighbours import StatisticalNeighbours
 
@@ -112,6 +112,10 @@ def _funnels(rows: list[dict[str, Any]],
              measures: Sequence[FunnelMeasure]) -> dict[tuple[str, str], Funnel]:
     """The funnel of each row's measure and period that has one, and the row's
     authority's flags and limits written into the row."""
+    if not measures:
+        return {}
+    from corpparent.benchmarking.funnel import Flag
+
     given = {(m.measure, str(m.period)): m for m in measures}
     found: dict[tuple[str, str], Funnel] = {}
     for row in rows:

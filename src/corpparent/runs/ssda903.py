@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import final
+from typing import Final, final
 
 from attrs import frozen
 
@@ -39,39 +39,78 @@ from corpparent.ssda903.measuring import (
 )
 from corpparent.ssda903.returns import Returns, collection_year
 
-__all__ = ["ReadingsRun", "Ssda903Run", "reading_period", "scorecard_readings",
-           "ssda903_measures", "ssda903_readings", "with_return"]
+__all__ = ["ReadingsRun", "Ssda903Run", "in_progress", "reading_period",
+           "scorecard_readings", "ssda903_measures", "ssda903_readings", "with_return"]
 
 
 @final
 @frozen
 class Ssda903Run:
     """A year's measures, in definition order (at each day asked for, in that order),
-    with what was left out and why."""
+    with what was left out and why, and why any figure given cannot be trusted (a
+    value's ``short_history``, said again among the warnings)."""
 
     year: FinancialYear
     values: tuple[MeasureValue, ...]
     warnings: tuple[RunWarning, ...]
 
 
+def in_progress(year: FinancialYear, today: dt.date | None = None) -> RunWarning | None:
+    """Why the year's own figures (at its 31 March) are not computed when that day is
+    after ``today`` (default: the day it runs), or ``None``: its return is an extract
+    taken before the year's end, and counted at a 31 March still to come, every child
+    looked after on the extract's day would count as still in care. The one rule of
+    ``corpparent ssda903 measures``, ``readings`` and ``scorecard --ssda903``."""
+    today = dt.date.today() if today is None else today
+    if year.end <= today:
+        return None
+    return RunWarning(
+        f"the {year} return ends on {year.end.isoformat()}, after today "
+        f"({today.isoformat()}): it is an extract taken before the year's end, so no "
+        f"figure for the year {year} is computed from it", incomplete=True,
+        hint="take its month ends with --as-at")
+
+
 def ssda903_measures(returns: Returns, year: FinancialYear | str,
                      measures: Sequence[str] = (),
-                     as_at: Sequence[dt.date] = ()) -> Ssda903Run:
+                     as_at: Sequence[dt.date] = (), *,
+                     today: dt.date | None = None) -> Ssda903Run:
     """The measures ``measures`` (default: every one) of the collection year ``year``,
     at its 31 March or at each day of ``as_at`` (from a return extract taken
-    mid-year)."""
+    mid-year). A year whose 31 March is after ``today`` (default: the day it runs)
+    gives no figures at its 31 March, a warning saying why
+    ([`in_progress`][corpparent.runs.ssda903.in_progress]); a figure whose measure needs
+    more history than the returns read hold is given with a warning saying so (its
+    ``short_history``)."""
     chosen = collection_year(year)
-    ids = list(measures) or list(MEASURES)
+    unfinished = in_progress(chosen, today) if not as_at else None
+    if unfinished is not None:
+        return Ssda903Run(chosen, (), (unfinished,))
+    values, warnings = _measured(returns, chosen, list(measures) or list(MEASURES), as_at)
+    warnings.extend(RunWarning(f"{value.short_history}: the figure is not to be trusted",
+                               incomplete=True, hint=_EARLIER_RETURNS)
+                    for value in values if value.short_history is not None)
+    return Ssda903Run(chosen, values, tuple(warnings))
+
+
+def _measured(returns: Returns, year: FinancialYear, ids: Sequence[str],
+              as_at: Sequence[dt.date]) -> tuple[tuple[MeasureValue, ...], list[RunWarning]]:
+    """The measures ``ids`` of ``year`` at each day of ``as_at`` (or its 31 March), and
+    what was left out of them and why."""
     days: Sequence[dt.date | None] = list(as_at) or [None]
-    values = tuple(value for day in days for value in compute(returns, chosen, ids,
+    values = tuple(value for day in days for value in compute(returns, year, ids,
                                                               as_at=day))
-    found = returns[chosen]
-    warnings = [*_earlier_year(returns, chosen, ids, days)]
+    found = returns[year]
+    warnings = [*_earlier_year(returns, year, ids, days)]
     for measure_id in ids:
-        reason = left_out(definition(measure_id, chosen), found)
+        reason = left_out(definition(measure_id, year), found)
         if reason is not None:
             warnings.append(RunWarning(f"{reason}: not computed", incomplete=True))
-    return Ssda903Run(chosen, values, tuple(warnings))
+    return values, warnings
+
+
+_EARLIER_RETURNS: Final = ("read the earlier years' returns too: give the folder holding "
+                           "every year's folder")
 
 
 def _earlier_year(returns: Returns, year: FinancialYear, ids: Sequence[str],
@@ -133,23 +172,26 @@ def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
                               "entry of the plug-in ssda903 = \"placements_3plus\" (say) to "
                               "compute its figures from the return")
     ids = list(dict.fromkeys(i.ssda903 for i in named if i.ssda903 is not None))
-    today = dt.date.today() if today is None else today
     wanted = [collection_year(year) for year in years or ([] if as_at else returns)]
     taken: list[tuple[FinancialYear, dt.date | None]] = [
-        *((year, None) for year in wanted if year.end <= today),
+        *((year, None) for year in wanted),
         *((FinancialYear.containing(day), day) for day in as_at)]
     found: dict[tuple[str, Period], Reading] = {}
-    warnings: dict[str, RunWarning] = {
-        str(year): RunWarning(
-            f"the {year} return ends on {year.end.isoformat()}, after today "
-            f"({today.isoformat()}): it is an extract taken before the year's end, so no "
-            f"figure for the year {year} is computed from it", incomplete=True,
-            hint="take its month ends with --as-at")
-        for year in wanted if year.end > today}
+    warnings: dict[str, RunWarning] = {}
     for year, day in taken:
-        run = ssda903_measures(returns, year, ids, [] if day is None else [day])
-        warnings.update((str(w), w) for w in run.warnings)
-        for value in run.values:
+        unfinished = in_progress(year, today) if day is None else None
+        if unfinished is not None:
+            warnings[str(unfinished)] = unfinished
+            continue
+        values, said = _measured(returns, year, ids, [] if day is None else [day])
+        warnings.update((str(w), w) for w in said)
+        for value in values:
+            if value.short_history is not None:
+                untrusted = RunWarning(f"{value.short_history}: no reading is computed "
+                                       "from it, so it is not judged", incomplete=True,
+                                       hint=_EARLIER_RETURNS)
+                warnings[str(untrusted)] = untrusted
+                continue
             for indicator in named:
                 if indicator.ssda903 == value.measure:
                     reading = _reading(indicator, value, reading_period(indicator, year, day))

@@ -1,11 +1,11 @@
 """Invented children's histories of care, for the synthetic returns
 (`corpparent.ssda903.synthetic`).
 
-`live` draws one child: born, taken into care once or
-twice, moved between placements and legal statuses, reviewed, sometimes missing,
-sometimes placed for adoption and adopted, otherwise returned home or leaving care at 18
-(then a care leaver, followed up to their 21st birthday). Each history keeps the rules
-of the SSDA903 return that the DfE's validator checks (the collection's guide, and its
+`live` draws one child: born, taken into care once or twice, moved between placements
+and legal statuses, reviewed, sometimes missing, sometimes placed for adoption and
+adopted, otherwise returned home or leaving care at 18, or at 16 or 17 for some (then a
+care leaver, followed up to their 21st birthday). Each history keeps the rules of the
+SSDA903 return that the DfE's validator checks (the collection's guide, and its
 validation rules for 2022-23 on): episodes chained day to day, the reason for a new
 episode saying what changed (``P`` the placement, ``L`` the legal status, ``B`` both),
 no child looked after past 18, placements fit for the child's age, the codes of each
@@ -248,6 +248,32 @@ def _leaver(draw: random.Random, left: dt.date) -> Leaver:
     return Leaver(left, "YES", activity, accommodation)
 
 
+#: The share of the young people looked after to 18 who leave care at 16 or 17 instead.
+LEFT_BEFORE_18: Final = 0.4
+
+
+def _left_before_18(pick: random.Random, dob: dt.date, episodes: list[Episode]
+                ) -> list[Episode]:
+    """The episodes of a young person looked after to 18, or, for some, ended between
+    about three months after their 16th birthday and a month before their 18th (REC
+    E8): a care leaver whose 17th or 18th birthday falls after they left, as the OC3
+    table's 17 and 18 band counts them. Only one looked after for 13 weeks since
+    turning 14 leaves so (the DfE's care leavers: "looked after for a total of at least
+    13 weeks, which began after they reached the age of 14 and ended after they reached
+    the age of 16")."""
+    if pick.random() >= LEFT_BEFORE_18:
+        return episodes
+    day = _birthday(dob, 16) + dt.timedelta(days=pick.randint(100, 690))
+    if (day.month, day.day) == (3, 31):  # see _period's end
+        day -= dt.timedelta(days=1)
+    began = max(e.decom for e in episodes if e.rne == "S")
+    if (day - max(began, _birthday(dob, 14))).days < 91:
+        return episodes
+    kept = [e for e in episodes if e.decom < day]
+    kept[-1] = evolve(kept[-1], dec=day, rec="E8", reason_change="")
+    return kept
+
+
 def live(child: str, draw: random.Random, first: dt.date, last: dt.date) -> Child:
     """One invented child, looked after at some time between ``first`` and ``last``
     (the first and last days of the years written), drawn from ``draw``."""
@@ -271,7 +297,8 @@ def live(child: str, draw: random.Random, first: dt.date, last: dt.date) -> Chil
     leaver = None
     end = episodes[-1].dec
     if end is not None and end == _birthday(dob, 18) and not uasc:
-        leaver = _leaver(draw, end)
+        episodes = _left_before_18(random.Random(f"{child} before 18"), dob, episodes)
+        leaver = _leaver(draw, episodes[-1].dec or end)
     return Child(child, sex, dob, draw.choice(ETHNIC), _upn(draw), uasc, tuple(episodes),
                  tuple(_reviews(draw, episodes, last)), tuple(_missing(draw, dob, episodes)),
                  adoption, leaver)

@@ -58,12 +58,20 @@ Texts = npt.NDArray[np.str_]
 
 
 def _parts(days: Days) -> tuple[Ints, Ints, Ints]:
-    """The year, month and day of month of each date."""
-    years = days.astype("datetime64[Y]")
-    months = days.astype("datetime64[M]")
-    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
-    day = (days - months.astype("datetime64[D]")).astype(np.int64) + 1
-    return years.astype(np.int64) + 1970, month, day
+    """The year, month and day of month of each date, by whole numbers (NumPy's own
+    conversions to years and months cost several times more): the days counted from
+    1 March of the year 0 of the proleptic Gregorian calendar, in 400-year cycles of
+    146,097 days, each year of a cycle beginning on 1 March so that a leap day falls
+    at its end, and each month of such a year 153 days to five months."""
+    since = days.astype(np.int64) + 719_468  # 1 March of the year 0 to 1 January 1970
+    cycle = since // 146_097
+    of_cycle = since - cycle * 146_097
+    year = (of_cycle - of_cycle // 1_460 + of_cycle // 36_524 - of_cycle // 146_096) // 365
+    of_year = of_cycle - (365 * year + year // 4 - year // 100)
+    march_month = (5 * of_year + 2) // 153  # 0 for March ... 11 for February
+    day = of_year - (153 * march_month + 2) // 5 + 1
+    month = np.where(march_month < 10, march_month + 3, march_month - 9)
+    return year + cycle * 400 + (month <= 2), month, day
 
 
 def age_at(born: Days, day: np.datetime64) -> Ints:
@@ -71,8 +79,8 @@ def age_at(born: Days, day: np.datetime64) -> Ints:
     on the birthday itself (one born on 29 February adds it on 1 March in other
     years)."""
     by, bm, bd = _parts(np.asarray(born, dtype="datetime64[D]"))
-    oy, om, od = _parts(np.full(len(by), day, dtype="datetime64[D]"))
-    before = (om < bm) | ((om == bm) & (od < bd))
+    oy, om, od = (int(part[0]) for part in _parts(np.array([day], dtype="datetime64[D]")))
+    before = (bm > om) | ((bm == om) & (bd > od))
     result: Ints = oy - by - before.astype(np.int64)
     return result
 
@@ -87,7 +95,9 @@ class Care:
     of each episode's child in it; identifiers stay inside the engine and never reach a
     measure's figures. ``held`` gives each child's code in the returns'
     `History` (``history``, see `corpparent.ssda903.history`), the integer the
-    engine looks children up by, and ``bounds`` each period's child, first and last day
+    engine looks children up by, ``rows`` each episode's place among the history's
+    (whose columns ``rne``, ``ls`` and ``place`` and flags, `flagged`, are taken from
+    it when asked for), and ``bounds`` each period's child, first and last day
     ([`period_bounds`][corpparent.ssda903.engine.Care.period_bounds]).
     """
 
@@ -95,9 +105,7 @@ class Care:
     child: Ints
     start: Days
     end: Days
-    rne: Texts
-    ls: Texts
-    place: Texts
+    rows: Ints
     period: Ints
     new_placement: Flags
     held: Ints
@@ -136,13 +144,32 @@ class Care:
         new = _new_placements(continues, {name: episodes[name][kept] for name in
                                           ("status_only", "temporary",
                                            "adoption_with_carers")},
-                              [episodes[name] for name in PLACEMENT], kept)
+                              history, kept)
         firsts = ~continues
         lasts = np.append(firsts[1:], True) if len(firsts) else firsts
         child = child.astype(np.int64)
-        return cls(history.names[held], child, start, end, episodes["RNE"][kept],
-                   episodes["LS"][kept], episodes["PLACE"][kept], period.astype(np.int64),
+        return cls(history.names[held], child, start, end, kept, period.astype(np.int64),
                    new, held, (child[firsts], start[firsts], end[lasts]), history)
+
+    @property
+    def rne(self) -> Texts:
+        """Each episode's reason for new episode (RNE)."""
+        return self.history.column("RNE", self.rows)
+
+    @property
+    def ls(self) -> Texts:
+        """Each episode's legal status (LS)."""
+        return self.history.column("LS", self.rows)
+
+    @property
+    def place(self) -> Texts:
+        """Each episode's placement type (PLACE)."""
+        return self.history.column("PLACE", self.rows)
+
+    def flagged(self, name: str) -> Flags:
+        """Each episode's flag ``name`` of the history (``same_carer``,
+        ``placed_for_adoption``, ...: see `corpparent.ssda903.history.History`)."""
+        return self.history.episodes[name][self.rows]
 
     def index_of(self, codes: Ints) -> Ints:
         """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
@@ -221,10 +248,10 @@ def _distinct(children: Ints) -> Ints:
     return result
 
 
-def _new_placements(continues: Flags, flags: dict[str, Flags], placement: list[Texts],
+def _new_placements(continues: Flags, flags: dict[str, Flags], history: History,
                     kept: Ints) -> Flags:
     """Whether each episode begins a placement (see the module's description): the
-    episodes are the rows ``kept`` of the ``placement`` columns."""
+    episodes are the rows ``kept`` of the ``history``."""
     temporary = flags["temporary"]
     new = ~continues | (~flags["status_only"] & ~temporary & ~flags["adoption_with_carers"])
     # A return from a temporary placement to the placement left: the last episode
@@ -243,8 +270,8 @@ def _new_placements(continues: Flags, flags: dict[str, Flags], placement: list[T
     if resumes.any():
         at = np.flatnonzero(resumes)
         same = np.ones(len(at), dtype=bool)
-        for column in placement:
-            same &= column[kept[at]] == column[kept[before[at]]]
+        for name in PLACEMENT:
+            same &= history.column(name, kept[at]) == history.column(name, kept[before[at]])
         resumes[at] = same
     result: Flags = new & ~resumes
     return result

@@ -8,7 +8,9 @@ gathers the episodes of every year once instead:
 
 - each child's identifier becomes an integer code, its place among all the identifiers
   of the Episodes tables in text order, found once (so the engine sorts and compares
-  integers, and an identifier is looked up as text once per table, never per year);
+  integers): the identifiers of every table of every year hashed together in one pass
+  (pyarrow's dictionary encoding, on the text as the reader read it), and only the
+  distinct ones sorted;
 - the episodes of all the years are sorted once, by child, start and the later return
   first; the episodes of the returns up to a year are then the rows of a year no later,
   taken in that order, and the engine's work for the year
@@ -25,7 +27,9 @@ changed, so what the history holds stays true for as long as the object lives.
 
 from __future__ import annotations
 
-from typing import Any, final
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final, final
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +37,8 @@ import numpy.typing as npt
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import (
     ADOPTION_WITH_CURRENT_CARERS,
+    PLACED_FOR_ADOPTION,
+    SAME_CARER,
     SHORT_BREAKS,
     STARTED,
     STATUS_ONLY,
@@ -40,7 +46,7 @@ from corpparent.ssda903.codes import (
 )
 from corpparent.ssda903.returns import Return, Returns, Table
 
-__all__ = ["PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
+__all__ = ["FLAGS", "PLACEMENT", "History", "cares_of", "first_of_runs", "history_of"]
 
 Days = npt.NDArray[np.datetime64]
 Flags = npt.NDArray[np.bool_]
@@ -49,7 +55,21 @@ Ints = npt.NDArray[np.int64]
 #: The columns that together name a placement: a return from a temporary placement to
 #: one holding all four the same resumes it.
 PLACEMENT = ("PLACE", "PLACE_PROVIDER", "PL_POST", "URN")
-_COLUMNS = ("CHILD", "DECOM", "DEC", "RNE", "LS", *PLACEMENT)
+#: The columns of dates, joined and sorted for every episode.
+_COLUMNS = ("DECOM", "DEC")
+#: The coded columns, each tested as the flags `FLAGS` name, on pyarrow's text as the
+#: reader read it; their text is looked at only where asked for (`History.column`).
+_TEXTS = ("RNE", "LS", *PLACEMENT)
+#: Each flag of an episode: the column it tests, and the codes that raise it.
+FLAGS: Final[Mapping[str, tuple[str, frozenset[str]]]] = MappingProxyType({
+    "short_break": ("LS", SHORT_BREAKS),
+    "started": ("RNE", frozenset({STARTED})),
+    "status_only": ("RNE", frozenset({STATUS_ONLY})),
+    "temporary": ("PLACE", TEMPORARY_PLACEMENTS),
+    "adoption_with_carers": ("PLACE", ADOPTION_WITH_CURRENT_CARERS),
+    "same_carer": ("RNE", SAME_CARER),
+    "placed_for_adoption": ("PLACE", PLACED_FOR_ADOPTION),
+})
 
 
 def first_of_runs(keys: list[npt.NDArray[Any]]) -> Flags:
@@ -73,14 +93,13 @@ class History:
     ``code`` each episode's place in it; ``year`` is the collection year (its first
     calendar year) of the return each episode was read from, ``repeated`` marks an
     episode beginning on the same day as the one before it for the same child in the
-    same return, and ``episodes`` holds the columns, each in the sorted order, with
-    the flags the engine tests (``short_break``, ``started``, ``status_only``,
-    ``temporary``, ``adoption_with_carers``). Make one with
-    [`history_of`][corpparent.ssda903.history.history_of].
+    same return, and ``episodes`` holds the dates (DECOM, DEC) and the flags the
+    engine and the measures test (`FLAGS`), each in the sorted order; `column` gives
+    the coded columns. Make one with [`history_of`][corpparent.ssda903.history.history_of].
     """
 
-    __slots__ = ("_born", "_children", "_tables", "code", "episodes", "lines", "names",
-                 "repeated", "sources", "year")
+    __slots__ = ("_born", "_children", "_order", "_placed", "_tables", "code",
+                 "episodes", "lines", "names", "repeated", "sources", "year")
 
     def __init__(self, returns: Returns) -> None:
         self._tables: dict[tuple[int, str], Table] = {
@@ -89,28 +108,37 @@ class History:
         held = [(found.year.year, table) for found in returns.values()
                 if (table := found.table("Episodes")) is not None]
         tables = [table for _, table in held] or [Table.of("Episodes", {})]
-        joined = {name: np.concatenate([t.column(name) for t in tables])
-                  for name in _COLUMNS}
+        joined = {name: np.concatenate([t.column(name) for t in tables]) for name in _COLUMNS}
         year = np.concatenate([np.full(len(t), y, dtype=np.int64) for y, t in held]) \
             if held else np.zeros(0, dtype=np.int64)
         lines = np.concatenate([t.lines for t in tables])
         self.sources = {y: t.source for y, t in held}
-        names, code = np.unique(joined["CHILD"], return_inverse=True)
-        self.names: npt.NDArray[np.str_] = names.astype(str)
+        self.names: npt.NDArray[np.str_]
+        self.names, self._children = _identifiers(self._tables)
+        code = np.concatenate([self._children[(y, "Episodes")] for y, _ in held]) \
+            if held else np.zeros(0, dtype=np.int64)
         order = np.lexsort((-year, joined["DECOM"], code))
-        self.code: Ints = code.reshape(-1)[order].astype(np.int64)
+        self._order: Ints = order
+        self._placed: dict[str, Any] = {name: [t.column for t in tables] for name in _TEXTS}
+        self.code: Ints = code[order]
         self.year: Ints = year[order]
         self.lines: Ints = lines[order]
-        episodes = {name: values[order] for name, values in joined.items() if name != "CHILD"}
+        episodes = {name: values[order] for name, values in joined.items()}
         self.repeated: Flags = ~first_of_runs([self.code, episodes["DECOM"], self.year])
-        place, rne = episodes["PLACE"], episodes["RNE"]
-        flags = {"short_break": np.isin(episodes["LS"], list(SHORT_BREAKS)),
-                 "started": rne == STARTED, "status_only": rne == STATUS_ONLY,
-                 "temporary": np.isin(place, list(TEMPORARY_PLACEMENTS)),
-                 "adoption_with_carers": np.isin(place, list(ADOPTION_WITH_CURRENT_CARERS))}
+        flags = {flag: _flagged(tables, name, codes)[order]
+                 for flag, (name, codes) in FLAGS.items()}
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
-        self._children: dict[tuple[int, str], Ints] = {}
         self._born: dict[int, Days] = {}
+
+    def column(self, name: str, rows: Ints) -> npt.NDArray[Any]:
+        """The coded column ``name`` (RNE, LS or one of `PLACEMENT`) of the episodes
+        at the sorted positions ``rows``: the years' columns made and joined the first
+        time it is asked for, each value then taken where it lies."""
+        held = self._placed[name]
+        if isinstance(held, list):
+            held = self._placed[name] = np.concatenate([column(name) for column in held])
+        result: npt.NDArray[Any] = held[self._order[rows]]
+        return result
 
     def up_to(self, year: FinancialYear) -> Ints:
         """The sorted positions of the episodes read from the returns of ``year`` and
@@ -127,15 +155,13 @@ class History:
 
     def children_of(self, found: Return, name: str) -> Ints:
         """The code of the child of each row of the table ``name`` of the return
-        ``found`` (-1 for a child no episode holds), looked up once per table."""
+        ``found`` (-1 for a child no episode holds), found with the history's own."""
         table = found.table(name)
         if table is None:
             return np.zeros(0, dtype=np.int64)
         key = (found.year.year, name)
         if self._tables.get(key) is not table:  # not one of these returns' tables
             return self.codes(table.column("CHILD"))
-        if key not in self._children:
-            self._children[key] = self.codes(table.column("CHILD"))
         return self._children[key]
 
     def born(self, year: FinancialYear) -> Days:
@@ -149,14 +175,51 @@ class History:
         if last not in self._born:
             before = self.born(FinancialYear(last - 1)).copy()
             header = self._tables[(last, "Header")]
-            codes = self._children.get((last, "Header"))
-            if codes is None:
-                codes = self._children[(last, "Header")] = self.codes(header.column("CHILD"))
+            codes = self._children[(last, "Header")]
             days = header.column("DOB")
             known = (codes >= 0) & ~np.isnat(days)
             before[codes[known]] = days[known]
             self._born[last] = before
         return self._born[last]
+
+
+def _flagged(tables: list[Table], name: str, codes: frozenset[str]) -> Flags:
+    """Whether each episode's ``name`` is one of ``codes``, the tables' episodes one
+    after another."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chosen = pa.array(sorted(codes), pa.string())
+    return np.concatenate([
+        np.asarray(pc.is_in(table.texts(name), value_set=chosen).to_numpy(
+            zero_copy_only=False), dtype=bool) for table in tables])
+
+
+def _identifiers(tables: dict[tuple[int, str], Table]
+                 ) -> tuple[npt.NDArray[np.str_], dict[tuple[int, str], Ints]]:
+    """Each identifier the Episodes tables hold, once, in text order, and for each
+    table (by year and name) the code of each row's child: its identifier's place
+    among those, -1 for one no episode holds."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = list(tables)
+    texts = [tables[key].texts("CHILD") for key in keys]
+    bounds = np.cumsum([0, *(len(text) for text in texts)])
+    encoded = pc.dictionary_encode(pa.chunked_array(texts, type=pa.string()).combine_chunks())
+    indices = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    held = np.zeros(len(encoded.dictionary), dtype=bool)
+    for at, (_, name) in enumerate(keys):
+        if name == "Episodes":
+            held[indices[bounds[at]:bounds[at + 1]]] = True
+    entries = np.flatnonzero(held)
+    distinct = np.array(encoded.dictionary.take(pa.array(entries)).to_pylist(), dtype=str)
+    order = np.argsort(distinct, kind="stable")
+    rank = np.full(len(held), -1, dtype=np.int64)
+    rank[entries[order]] = np.arange(len(entries), dtype=np.int64)
+    codes = rank[indices]
+    return distinct[order], {key: codes[bounds[at]:bounds[at + 1]]
+                             for at, key in enumerate(keys)}
 
 
 @final

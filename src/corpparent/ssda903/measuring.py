@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["LAIT", "RELEASE", "Count", "Measure", "MeasureValue", "Unit", "Window",
-           "as_at_dates", "compute", "definition", "left_out", "measures", "months_before"]
+           "as_at_dates", "compute", "definition", "left_out", "measures", "months_before",
+           "short_history"]
 
 #: The DfE's release the measures are published in, and its LAIT data dictionary
 #: (``lait_data_dictionary.csv``), whose one-line method of each measure they quote.
@@ -132,7 +133,10 @@ class Measure:
     it is published; ``reading`` says what was decided where the passage leaves a
     choice. ``first_year`` and ``last_year`` (the collection years' first calendar
     years, ``None`` for "still in force") bound the years it applies to; ``needs``
-    names the tables it counts from beside the Episodes table.
+    names the tables it counts from beside the Episodes table. ``looks_back`` is, for a
+    measure that needs each child's care history from before the twelve months it is
+    taken over, how many months before the day it needs it from (long-term stability:
+    30); ``None`` for one the twelve months' returns hold.
     """
 
     id: str
@@ -145,6 +149,7 @@ class Measure:
     first_year: int
     last_year: int | None = None
     needs: tuple[str, ...] = ()
+    looks_back: int | None = None
 
     def applies_to(self, year: FinancialYear) -> bool:
         """Whether the measure is defined for the collection year ``year``."""
@@ -165,7 +170,10 @@ class Measure:
 @frozen
 class MeasureValue:
     """One measure for one collection year at one day (``as_at``, ISO ``2024-03-31``):
-    its counts and its value."""
+    its counts and its value. ``short_history`` says why the figure cannot be trusted
+    where the returns read begin after the history it needs (see
+    [`short_history`][corpparent.ssda903.measuring.short_history]); ``None`` when they
+    hold it."""
 
     measure: str
     year: str
@@ -173,6 +181,7 @@ class MeasureValue:
     numerator: int
     denominator: int | None
     value: float | None
+    short_history: str | None = None
 
 
 def _chosen(ids: Iterable[str] | None) -> tuple[str, ...]:
@@ -214,7 +223,11 @@ def compute(returns: Returns, year: FinancialYear | str,
 
     ``as_at`` takes the measures at a day of the year other than its 31 March (see
     [`Window`][corpparent.ssda903.measuring.Window]), from the returns read, the year's own return
-    being an extract taken on or after that day."""
+    being an extract taken on or after that day.
+
+    A measure that needs more history than the returns read hold is computed, its
+    ``short_history`` saying why its figure cannot be trusted
+    ([`short_history`][corpparent.ssda903.measuring.short_history])."""
     chosen_year = collection_year(year)
     window = Window.of(chosen_year, as_at)
     current = returns[chosen_year]
@@ -227,7 +240,8 @@ def compute(returns: Returns, year: FinancialYear | str,
         numerator, denominator = measure.count(care, returns, window)
         values.append(MeasureValue(measure.id, str(chosen_year), window.day.isoformat(),
                                    numerator, denominator,
-                                   measure.value(numerator, denominator)))
+                                   measure.value(numerator, denominator),
+                                   short_history(measure, returns, window)))
     return tuple(values)
 
 
@@ -244,19 +258,65 @@ def left_out(measure: Measure, found: Return) -> str | None:
     return None
 
 
+def short_history(measure: Measure, returns: Returns, window: Window) -> str | None:
+    """Why ``measure`` taken at ``window`` cannot be trusted from ``returns``, or ``None``
+    when it can.
+
+    A measure that looks back ``looks_back`` months needs each child's care since that
+    day, and a year's return holds only the episodes open on some day of its year. So
+    where the unbroken run of returns read up to the year begins after the year holding
+    that day, a child looked after at the day in a period of care whose first episode
+    read began before the run and after that day, and not by starting to be looked after
+    (RNE S), may have been looked after before it: the returns read cannot say, and
+    counting the period from the episode read would bias the figure. Such children are
+    counted, and the figure is flagged when there is one (none, the returns read
+    settle every child's history)."""
+    if measure.looks_back is None:
+        return None
+    needed = months_before(window.day, measure.looks_back)
+    earliest = window.year
+    while earliest.year > FinancialYear.containing(needed).year:
+        before = FinancialYear(earliest.year - 1)
+        if before not in returns or returns[before].table("Episodes") is None:
+            break
+        earliest = before
+    if earliest.start <= needed:
+        return None
+    care = Care.of(returns, window.year)
+    child, began, ended = care.period_bounds()
+    first = np.flatnonzero(np.append(True, care.period[1:] != care.period[:-1])) \
+        if len(care.period) else np.zeros(0, dtype=np.int64)
+    unsure = ((began <= window.last) & (np.isnat(ended) | (ended > window.last))
+              & (began > np.datetime64(needed, "D"))
+              & (began < np.datetime64(earliest.start, "D")) & (care.rne[first] != "S"))
+    children = len(np.unique(child[unsure]))
+    if not children:
+        return None
+    unread = " and ".join(str(FinancialYear(y)) for y in range(
+        FinancialYear.containing(needed).year, earliest.year))
+    return (f"the {measure.id} figure at {window.day.isoformat()} needs each child's care since "
+            f"{needed.isoformat()} ({measure.looks_back} months before): {children} "
+            f"child{'ren' if children > 1 else ''} looked after that day "
+            f"{'were' if children > 1 else 'was'} in care on {earliest.start.isoformat()}, "
+            f"when the returns read begin, since a day they do not show (the {unread} "
+            f"return{'s' if ' and ' in unread else ''} would)")
+
+
 def measures(returns: Returns, year: FinancialYear | str,
              ids: Sequence[str] | None = None, *, as_at: dt.date | None = None) -> pa.Table:
     """The measures of ``year`` as a tidy pyarrow table: ``measure``, ``year``,
     ``as_at`` (the day they are taken at, ISO), ``numerator``, ``denominator`` (null
-    for a count) and ``value`` (null where the denominator is 0), one row per measure
-    computed (see [`compute`][corpparent.ssda903.measuring.compute], and ``as_at`` there)."""
+    for a count), ``value`` (null where the denominator is 0) and ``short_history``
+    (null, or why the figure cannot be trusted), one row per measure computed (see
+    [`compute`][corpparent.ssda903.measuring.compute], and ``as_at`` there)."""
     import pyarrow as pa
 
     rows: list[dict[str, Any]] = [
         {"measure": v.measure, "year": v.year, "as_at": v.as_at, "numerator": v.numerator,
-         "denominator": v.denominator, "value": v.value}
+         "denominator": v.denominator, "value": v.value, "short_history": v.short_history}
         for v in compute(returns, year, ids, as_at=as_at)]
     schema = pa.schema([("measure", pa.string()), ("year", pa.string()),
                         ("as_at", pa.string()), ("numerator", pa.int64()),
-                        ("denominator", pa.int64()), ("value", pa.float64())])
+                        ("denominator", pa.int64()), ("value", pa.float64()),
+                        ("short_history", pa.string())])
     return pa.Table.from_pylist(rows, schema=schema)

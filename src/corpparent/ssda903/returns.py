@@ -14,7 +14,7 @@ file and line rather than the child.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, final
 
@@ -26,7 +26,7 @@ from corpparent.errors import PeriodError, UnknownNameError
 from corpparent.periods import FinancialYear
 from corpparent.ssda903.codes import DATE_COLUMNS, FIRST_YEAR
 
-__all__ = ["Return", "Returns", "Table", "collection_year"]
+__all__ = ["Columns", "Return", "Returns", "Table", "collection_year"]
 
 _YEAR = re.compile(r"(\d{4})-(\d{2})")
 
@@ -61,7 +61,48 @@ def _column(name: str, values: Sequence[object]) -> npt.NDArray[Any]:
         if len(values) else np.array([], dtype=str)
 
 
+@final
+class Columns(Mapping[str, npt.NDArray[Any]]):
+    """A table's columns, each given made or as how to make it, and made the first time
+    it is asked for: a reader hands over a column of text still as it read it, and a
+    column no measure reads (a table's free text, a table no measure counts) is never
+    made into NumPy's text. What a column holds is settled when it is given; making it
+    changes its form only, so asking in any order, or never, gives the same columns.
+
+    ``texts`` gives, for a column of text, how to make it as pyarrow's text (the same
+    cells), which the engine hashes identifiers in without NumPy's text
+    ([`Table.texts`][corpparent.ssda903.returns.Table.texts])."""
+
+    __slots__ = ("_given", "_texts")
+
+    def __init__(self, given: Mapping[str, npt.NDArray[Any] | Callable[[], npt.NDArray[Any]]],
+                 texts: Mapping[str, Callable[[], Any]] | None = None) -> None:
+        self._given = dict(given)
+        self._texts: dict[str, Any] = dict(texts or {})
+
+    def texts(self, name: str) -> Any | None:
+        """The column ``name`` as pyarrow's text, or ``None`` where not given so."""
+        found = self._texts.get(name)
+        if callable(found):
+            found = self._texts[name] = found()
+        return found
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        found = self._given[name]
+        if callable(found):
+            found = self._given[name] = found()
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._given)
+
+    def __len__(self) -> int:
+        return len(self._given)
+
+
 def _frozen_columns(columns: Mapping[str, npt.NDArray[Any]]) -> Mapping[str, npt.NDArray[Any]]:
+    if isinstance(columns, Columns):
+        return columns
     return MappingProxyType(dict(columns))
 
 
@@ -117,6 +158,20 @@ class Table:
         if name in DATE_COLUMNS:
             return np.full(len(self), np.datetime64("NaT"), dtype="datetime64[D]")
         return np.full(len(self), "", dtype=str)
+
+    def texts(self, name: str) -> Any:
+        """The column ``name`` of text as a pyarrow text array, each cell as
+        [`column`][corpparent.ssda903.returns.Table.column] holds it (a blank one
+        ``""``): as the reader read it where it can, else made from the column."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = self.columns.texts(name) if isinstance(self.columns, Columns) else None
+        if found is None:
+            return pa.array(self.column(name), pa.string())
+        if len(found) and pc.any(pc.ends_with(found, "\x00")).as_py():
+            return pc.utf8_rtrim(found, characters="\x00")  # as NumPy's text ends
+        return found
 
     def take(self, rows: npt.NDArray[Any]) -> Table:
         """The table of ``rows`` (indices or a mask), in that order."""

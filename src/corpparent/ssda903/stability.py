@@ -15,7 +15,9 @@ Both need history: two and a half years of a child's care, which one year's retu
 holds only in part (an episode that ended before 1 April is in an earlier year's
 return). The episode engine merges the returns of every year read up to the year
 asked for ([`Care`][corpparent.ssda903.engine.Care]), so the figure from several year
-folders is the figure of the one continuous history they hold.
+folders is the figure of the one continuous history they hold. Where they begin too
+late to hold it, the figure says so (``looks_back``, and
+[`short_history`][corpparent.ssda903.measuring.short_history]).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from corpparent.ssda903.codes import FIRST_YEAR, PLACED_FOR_ADOPTION, SAME_CARER
+from corpparent.ssda903.codes import FIRST_YEAR
 from corpparent.ssda903.engine import Care, age_at
 from corpparent.ssda903.history import history_of
 from corpparent.ssda903.measuring import LAIT, Count, Measure, Unit, Window
@@ -95,11 +97,11 @@ def stable_since(care: Care, episodes: Ints, *, same_carer: bool) -> Days:
     """
     continues = _continues(care)
     if same_carer:
-        begins = care.new_placement & ~(continues & np.isin(care.rne, list(SAME_CARER)))
+        begins = care.new_placement & ~(continues & care.flagged("same_carer"))
         carer_since: Days = _first_days(care, begins)[episodes]
         return carer_since
     placement = _first_days(care, care.new_placement)
-    adopted = np.isin(care.place, list(PLACED_FOR_ADOPTION))
+    adopted = care.flagged("placed_for_adoption")
     run_begins = ~(adopted & continues & np.append(False, adopted[:-1]))
     index = np.arange(len(adopted))
     run_first = np.maximum.accumulate(np.where(run_begins, index, 0)) if len(index) \
@@ -159,7 +161,8 @@ LONG_TERM_STABILITY_TO_2023: Final = Measure(
             "placed for adoption at 31 March (PLACE A3 to A6) counts when the placement "
             "they were in just before the adoptive placement began, and the adoptive "
             "placement after it, last 2 years together. " + _COHORT,
-    count=_same_placement, first_year=FIRST_YEAR, last_year=2022, needs=("Header",))
+    count=_same_placement, first_year=FIRST_YEAR, last_year=2022, needs=("Header",),
+    looks_back=LOOKED_AFTER_MONTHS)
 
 #: Long-term stability as the DfE defines it from the year ending 31 March 2024.
 LONG_TERM_STABILITY: Final = Measure(
@@ -181,4 +184,4 @@ LONG_TERM_STABILITY: Final = Measure(
             "is one stay); a change of placement and carer (RNE P or B) begins a new one. "
             "The earlier definition's clause for children placed for adoption is not "
             "carried over, as the labels do not state it. " + _COHORT,
-    count=_same_carer, first_year=2023, needs=("Header",))
+    count=_same_carer, first_year=2023, needs=("Header",), looks_back=LOOKED_AFTER_MONTHS)

@@ -59,11 +59,13 @@ class Shape(enum.Enum):
 class Table:
     """The rows of a file's table, from its header on, each with the line (or sheet row)
     it starts on; in a workbook, how a cell is named (``Readings!C14``), and the rows
-    above the header that look like the table's own, with why each cannot be read."""
+    above the header that look like the table's own, with why each cannot be read, and
+    its cells holding a formula's error (`SheetTable`)."""
 
     rows: Iterator[tuple[int, list[str]]]
     cell: Callable[[int, int], str] | None = None
     stray: tuple[tuple[int, str], ...] = ()
+    errors: tuple[tuple[int, int, str], ...] = ()
 
 
 #: How a format's headings are read: the file's path in, its headings out.
@@ -111,7 +113,7 @@ def _sheet_headings(path: Path) -> frozenset[str]:
 def _sheet_table(path: Path, wanted: Sequence[str], sheet: str | None,
                  key: Callable[[str], str]) -> Table:
     table = sheet_table(path, wanted, sheet, key)
-    return Table(iter(table.rows), table.cell, table.stray)
+    return Table(iter(table.rows), table.cell, table.stray, table.errors)
 
 
 def _parquet_columns(path: Path) -> frozenset[str]:

@@ -19,6 +19,10 @@ alone, shown ``Jan-25``) is noted as a month, as an Excel cell formatted ``mmm-y
 A cell's style is its own ``table:style-name``, or else its column's
 ``table:default-cell-style-name``; the styles are the document's automatic styles,
 written in ``content.xml`` before its tables.
+
+A cell whose formula failed (``calcext:value-type`` is ``error``, as LibreOffice writes
+it) is noted with its paragraph's text (``#DIV/0!``), as calamine reads it as a blank
+(`formula_errors`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ __all__ = ["check_open_document"]
 
 _TABLE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
 _OFFICE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_CALC_EXTENSION: Final = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0 "
 _CELLS: Final = frozenset({_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"})
 _STYLE_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:style:1.0 "
 _NUMBER_NS: Final = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0 "
@@ -63,6 +68,10 @@ class _OpenDocumentSheets:
         self.kind: NumberFormat | None = None  # the cell's, as its type and style say
         self.row_formats: dict[int, NumberFormat] = {}  # this row's cells of a kind
         self.formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
+        self.error: list[str] | None = None  # an error cell's text, while inside it
+        self.row_errors: dict[int, str] = {}  # this row's cells of an error
+        self.errors: dict[str, dict[tuple[int, int], str]] = {}
+        self.parser: expat.XMLParserType | None = None
         self.date_style = ""  # the date style being read, and what it shows
         self.date_parts: set[str] = set()
         self.month_styles: set[str] = set()  # date styles of a month and a year alone
@@ -85,15 +94,26 @@ class _OpenDocumentSheets:
             self.row_repeat = self._repeat(attributes, "number-rows-repeated")
             self.column = self.row_width = 0
             self.row_formats = {}
+            self.row_errors = {}
         elif name in _CELLS:
             self.cell_repeat = self._repeat(attributes, "number-columns-repeated")
             self.in_cell = True
             self.filled = _OFFICE_NS + "value-type" in attributes
             self.kind = self._kind(attributes)
+            if attributes.get(_CALC_EXTENSION + "value-type") == "error":
+                self.filled = True
+                self._listen([])
         elif self.in_cell:
             self.filled = True  # a paragraph, a link, an annotation: something
         else:
             self._style(name, attributes)
+
+    def _listen(self, text: list[str] | None) -> None:
+        """Collect the text of an error cell (``[]``), or stop (``None``): text is
+        handled only inside such a cell, not in every cell of the sheet."""
+        self.error = text
+        if self.parser is not None:
+            self.parser.CharacterDataHandler = None if text is None else text.append
 
     def _kind(self, attributes: dict[str, str]) -> NumberFormat | None:
         """What a cell's value is, as its type and its style say: a percentage, a month."""
@@ -134,6 +154,11 @@ class _OpenDocumentSheets:
             if self.kind is not None:
                 self.row_formats.update(dict.fromkeys(
                     range(self.column, self.column + self.cell_repeat), self.kind))
+            if self.error is not None:
+                last = min(self.column + self.cell_repeat, self.limits.columns + 1)
+                self.row_errors.update(dict.fromkeys(range(self.column, last),
+                                                     "".join(self.error)[:100].strip()))
+                self._listen(None)
             self.column += self.cell_repeat
             if self.filled:
                 self.row_width = self.column
@@ -155,6 +180,11 @@ class _OpenDocumentSheets:
                 for row in range(first - 1, self.rows):
                     cells.update(((row, column), kind)
                                  for column, kind in self.row_formats.items())
+            if self.row_errors:
+                failed = self.errors.setdefault(self.sheet, {})
+                for row in range(first - 1, self.rows):
+                    failed.update(((row, column), text)
+                                  for column, text in self.row_errors.items())
             check_bounds(self.source, self.sheet, self.rows, self.row_width, self.rows,
                          self.width, self.limits, "last")
 
@@ -170,12 +200,15 @@ def _refuse_declarations(*_: object) -> None:
 
 
 def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits
-                        ) -> dict[str, dict[tuple[int, int], NumberFormat]]:
+                        ) -> tuple[dict[str, dict[tuple[int, int], NumberFormat]],
+                                   dict[str, dict[tuple[int, int], str]]]:
     """Refuse an OpenDocument spreadsheet whose tables hold, once repeats are counted,
     rows, columns or cells beyond the bounds; return each table's cells (0-based) that
-    hold a percentage or a date shown as its month."""
+    hold a percentage or a date shown as its month, and those holding an error, with
+    its text."""
     walk = _OpenDocumentSheets(source, limits)
     parser = expat.ParserCreate(namespace_separator=" ")
+    walk.parser = parser
     parser.StartElementHandler = walk.start
     parser.EndElementHandler = walk.end
     parser.StartDoctypeDeclHandler = _refuse_declarations
@@ -187,4 +220,4 @@ def check_open_document(chunks: Iterator[bytes], source: str, limits: ReadLimits
     except expat.ExpatError as exc:
         raise unreadable(source, f"the sheets' XML is not well-formed ({exc})",
                           "content.xml") from None
-    return walk.formats
+    return walk.formats, walk.errors

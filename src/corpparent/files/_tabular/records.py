@@ -30,6 +30,7 @@ from corpparent.files._tabular.column_names import (
 from corpparent.files._tabular.csv_rows import header_of, normalise_column
 from corpparent.files._tabular.documents import decode_document, read_text
 from corpparent.files._tabular.formats import RECORD_FORMATS, Shape, format_of
+from corpparent.files._tabular.formula_errors import formula_problems
 from corpparent.files._tabular.limits import current_limits, over_limit
 from corpparent.files._tabular.problems import Locator, problems_from_validation, shown
 from corpparent.files._tabular.text_encoding import other_encoding
@@ -182,7 +183,8 @@ def read_records(
     records = tabular_records(str(file), table.rows, required=required, optional=optional,
                               unknown_columns=unknown_columns,
                               normalise_header=normalise_header, cells=table.cell,
-                              stray=table.stray, columns=columns, synonyms=synonyms)
+                              stray=table.stray, columns=columns, synonyms=synonyms,
+                              errors=table.errors)
     return evolve(records, encoding=other_encoding(file)) if found.name == "csv" else records
 
 
@@ -198,24 +200,28 @@ def tabular_records(
     stray: Sequence[tuple[int, str]] = (),
     columns: Mapping[str, str] | None = None,
     synonyms: Mapping[str, str] | None = None,
+    errors: Sequence[tuple[int, int, str]] = (),
 ) -> Records:
     """The records of a table given as rows of text cells with their line numbers, the
     first its header, checked as `read_records` checks a CSV file's. ``cells``
     names the cell of a column (0-based) in a row, where the table has cells (a sheet);
     ``stray`` gives rows found outside the table (above a sheet's header), each made a
-    record with its problem so it is reported, not lost."""
+    record with its problem so it is reported, not lost; ``errors`` the cells holding a
+    formula's error (row, column, text), each a problem of the table, as the cell's
+    value cannot be read (`formula_errors`)."""
     written, published, header, records = _table_records(
         source, rows, normalise_header, cells, (columns or {}, synonyms or {}))
     if stray:
         records = evolve(records, records=(
             *(RawRecord(source, line, {}, problem) for line, problem in stray),
             *records.records))
+    failed = tuple(formula_problems(source, errors, written, header, cells) if cells else ())
     at = records.header_line
     if unknown_columns == "keep":
         missing = _missing_columns(source, header, required, None, at)
         if missing:
             raise DataError(missing)
-        return Records(source, header, records.records)
+        return Records(source, header, records.records, failed)
     accepted = (*required, *optional)
     fatal = _missing_columns(source, header, required, accepted, at)
     fatal += [Problem(source, "no column has this heading, named in the columns mapping",
@@ -237,7 +243,7 @@ def tabular_records(
                                         in record.fields.items() if name not in left_out})
                  for record in records.records) if left_out else records.records
     header = tuple(name for name in header if name not in left_out)
-    return Records(source, header, kept, tuple(unknown))
+    return Records(source, header, kept, (*unknown, *failed))
 
 
 def _missing_columns(

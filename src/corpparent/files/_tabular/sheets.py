@@ -18,6 +18,9 @@ sheet exactly as it checks a CSV file: a number ``7.0`` is ``'7'``, a date
 is ``'11.9%'``, as Excel writes it to CSV, and a date formatted as a month
 ``'2025-01'``. Problems are placed on the sheet's own row number, and each cell is
 named by its sheet and reference as well as its heading: ``value (Readings!C14)``.
+A cell holding a formula's error (``#DIV/0!``), which calamine gives as a blank, is
+kept with the table (``errors``), so it is reported, never read as a blank
+(`formula_errors`).
 
 A table is held to the read limits (rows, columns, cells, characters in a cell) as a
 CSV file is, and a workbook is checked before calamine reads it
@@ -45,7 +48,12 @@ from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
 from corpparent.files._tabular.number_formats import CellFormats, NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
-from corpparent.files._tabular.workbook_checks import cell_formats, check_zip_workbook, is_zip
+from corpparent.files._tabular.workbook_checks import (
+    cell_errors,
+    cell_formats,
+    check_zip_workbook,
+    is_zip,
+)
 from corpparent.files._tabular.xls_scan import cell_formats as cell_formats_of_xls
 
 __all__ = [
@@ -100,7 +108,9 @@ class SheetTable:
     ``stray`` holds the rows above the header that look like the table's own (each row's
     number and what is wrong with it), to be reported rather than lost; ``above`` is the
     row just above the header, over the header's columns (a heading over several
-    columns, as a merged cell leaves it: written in the first, the others empty)."""
+    columns, as a merged cell leaves it: written in the first, the others empty);
+    ``errors`` the cells of its data rows holding a formula's error, each as its sheet
+    row, its column in the table (0-based) and the error's text."""
 
     source: str
     sheet: str
@@ -108,6 +118,7 @@ class SheetTable:
     rows: tuple[tuple[int, list[str]], ...]
     stray: tuple[tuple[int, str], ...] = ()
     above: tuple[str, ...] = ()
+    errors: tuple[tuple[int, int, str], ...] = ()
 
     def cell(self, column: int, row: int) -> str:
         """The reference of the table's ``column`` (0-based) in sheet ``row``:
@@ -195,6 +206,20 @@ def _shown(rows: list[tuple[int, list[str]]], values: Sequence[Sequence[object]]
             shown = formatted_text(values[row][column], kind)
             if shown is not None:
                 rows[row][1][column] = shown
+
+
+def _table_errors(file: Path, sheet: str, lead: int,
+                  table: Sequence[tuple[int, list[str]]]) -> tuple[tuple[int, int, str], ...]:
+    """The cells of ``table``'s data rows (in ``sheet``, its first column ``lead``)
+    holding a formula's error, as `SheetTable` keeps them; none where the workbook's
+    XML was not read (an ``.xls``)."""
+    failed = cell_errors(file).get(sheet) if _checked_zip(file) else None
+    if not failed:
+        return ()
+    width = len(table[0][1])
+    lines = {line for line, _ in table[1:]}
+    return tuple(sorted((row + 1, column - lead, text) for (row, column), text
+                        in failed.items() if row + 1 in lines and 0 <= column - lead < width))
 
 
 def _sheet_names(file: Path) -> list[str]:
@@ -285,7 +310,7 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
             _check_table(source, name, lead, table)
             above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
             return SheetTable(source, name, lead, table, stray_rows(rows[:found], table[0]),
-                              above)
+                              above, _table_errors(file, name, lead, table))
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else

@@ -8,9 +8,10 @@ columns, or ``None`` wherever anything about the table is not plain, and then th
 reader reads it and says what is wrong exactly as it always has. Plain means:
 
 * a CSV file in UTF-8 (a byte-order mark allowed), its header on the first line holding
-  every required column, with no quote, no NUL and no lone carriage return in it, so
-  each line is one row (a blank line a row of blank cells, which the row reader skips)
-  and the row of index ``i`` is on line ``i + 2``;
+  every required column, that the one reading of a CSV table by columns
+  (`csv_columns`, which the SSDA903 return's tables are read by too) reads as the row
+  reader would: each row then keeps the line it is on, a blank line or a row of blank
+  cells left out, as the row reader leaves them out;
 * a pyarrow Table, or a pandas or polars DataFrame (which hand over a fresh Arrow
   stream each time they are asked), whose columns are all text, so each cell's text is
   the text the row reader gives it (a missing value an empty cell);
@@ -66,8 +67,9 @@ class TextColumns:
     ``written`` holds the headings as written, ``fields`` the field each column is read
     as (``None`` for a column the header's problems leave out), and ``header`` the
     header as the row reader checks it, with its problems. Row ``i`` is on line
-    ``i + 2``, unless the columns were made from ``read``, records the row reader made
-    (`from_records`), each on its own line.
+    ``i + 2``, unless ``numbers`` gives each row's line (a CSV file holding blank lines
+    or rows of several lines), or the columns were made from ``read``, records the row
+    reader made (`from_records`), each on its own line.
     """
 
     source: str
@@ -77,6 +79,7 @@ class TextColumns:
     header: Records
     rows: int
     read: Records | None = None
+    numbers: Any = None
 
     def column(self, name: str) -> Any | None:
         """The pyarrow array of the field ``name``, or ``None`` where no column holds it."""
@@ -89,6 +92,8 @@ class TextColumns:
         """The line of each of the rows of index ``rows`` (a NumPy array)."""
         import numpy as np
 
+        if self.numbers is not None:
+            return self.numbers[rows]
         if self.read is None:
             return rows + 2
         return np.array([self.read.records[row].row for row in rows.tolist()],
@@ -100,6 +105,7 @@ class TextColumns:
         """The records of the rows of index ``rows`` (in order), read by the row reader
         itself: each a record as it made it, or would have made it, on its own line.
         The header's problems are left to ``header``, told once."""
+        import numpy as np
         import pyarrow as pa
 
         if self.read is not None:
@@ -108,8 +114,9 @@ class TextColumns:
         with system_memory():
             taken = pa.array(rows, type=pa.int64())
             cells = [column.take(taken).to_pylist() for column in self.columns]
-        lines = ((row + 2, [cell[index] for cell in cells])
-                 for index, row in enumerate(rows))
+        numbers = self.lines(np.asarray(rows, dtype=np.int64)).tolist()
+        lines = ((line, [cell[index] for cell in cells])
+                 for index, line in enumerate(numbers))
         read = tabular_records(self.source, iter([(1, list(self.written)), *lines]),
                                required=required, optional=optional, columns=columns,
                                synonyms=synonyms)
@@ -175,7 +182,7 @@ def text_columns(source: object, *, required: Sequence[str], optional: Sequence[
             return None  # a list of dicts: its items are records, each checked as one
         if found is None:
             return None
-        name, written, arrays = found
+        name, written, arrays, numbers = found
         header = tabular_records(name, iter([(1, list(written))]), required=required,
                                  optional=optional, columns=columns, synonyms=synonyms)
     except DataError:
@@ -190,7 +197,7 @@ def text_columns(source: object, *, required: Sequence[str], optional: Sequence[
                              columns or {}, synonyms or {}))
     kept = set(header.header)
     return TextColumns(name, tuple(written), tuple(n if n in kept else None for n in named),
-                       tuple(arrays), header, rows)
+                       tuple(arrays), header, rows, numbers=numbers)
 
 
 def _has_pyarrow() -> bool:
@@ -212,42 +219,27 @@ def _longest(array: Any) -> int:
 
 def _csv_columns(file: Path, required: Sequence[str], columns: Mapping[str, str] | None,
                  synonyms: Mapping[str, str] | None
-                 ) -> tuple[str, tuple[str, ...], list[Any]] | None:
+                 ) -> tuple[str, tuple[str, ...], list[Any], Any] | None:
     if format_of(file, RECORD_FORMATS, None).name != "csv":
         return None
     checked_file(file)
     if csv_encoding(file) != UTF_8:
-        return None
+        return None  # the row reader reads it, saying the encoding it read it in
     data = file.read_bytes()
-    if b'"' in data or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
-        return None
     if data.count(b"\n") < COLUMNS_FROM_ROWS or not _has_pyarrow():
         return None
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
     written = csv_header(file)
     names = {**(synonyms or {}), **{normalise_column(k): v for k, v in (columns or {}).items()}}
     keyed = {names.get(normalise_column(h), normalise_column(h)) for h in written}
     if not set(required) <= keyed or len(written) > current_limits().columns:
         return None
-    generated = [f"c{index}" for index in range(len(written))]
+    from corpparent.files._tabular.csv_columns import csv_columns, without_mark
+
     with system_memory():
-        try:
-            table = pcsv.read_csv(
-                pa.py_buffer(data),
-                read_options=pcsv.ReadOptions(skip_rows=1, column_names=generated),
-                parse_options=pcsv.ParseOptions(quote_char=False, newlines_in_values=False,
-                                                ignore_empty_lines=False),
-                convert_options=pcsv.ConvertOptions(
-                    column_types=dict.fromkeys(generated, pa.string()),
-                    strings_can_be_null=False, quoted_strings_can_be_null=False))
-        except (pa.ArrowException, ValueError):
-            return None  # a row of another length, not UTF-8: the row reader says where
-        lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-        if lines != table.num_rows + 1:
-            return None  # lines pyarrow did not read as rows: the row reader numbers them
-        return str(file), written, [_text(table.column(i)) for i in range(len(written))]
+        read = csv_columns(without_mark(data), len(written))
+    if read is None:
+        return None
+    return str(file), written, list(read.cells), read.lines
 
 
 def _text(column: Any) -> Any:
@@ -271,7 +263,7 @@ def _is_text(kind: Any) -> bool:
     return bool(types.is_string(kind) or types.is_large_string(kind) or is_string_view(kind))
 
 
-def _arrow_columns(table: object) -> tuple[str, tuple[str, ...], list[Any]] | None:
+def _arrow_columns(table: object) -> tuple[str, tuple[str, ...], list[Any], None] | None:
     if not _has_pyarrow():
         return None
     import pyarrow as pa
@@ -295,4 +287,4 @@ def _arrow_columns(table: object) -> tuple[str, tuple[str, ...], list[Any]] | No
         if whole.num_rows < COLUMNS_FROM_ROWS or any(index < 0 for index in at) or not all(
                 _is_text(whole.schema.field(index).type) for index in at):
             return None
-        return source, tuple(header), [_text(whole.column(index)) for index in at]
+        return source, tuple(header), [_text(whole.column(index)) for index in at], None

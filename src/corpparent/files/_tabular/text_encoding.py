@@ -7,6 +7,11 @@ cp1252 only when it is not UTF-8, holds no run of bytes that is UTF-8 beyond ASC
 file of UTF-8 text with one damaged byte is refused as not UTF-8, never read as
 something else), and every byte is one cp1252 defines. The file is read once through,
 in chunks, before its rows are read.
+
+A file that opens with UTF-16's byte-order mark (as Excel's "Unicode Text" saves, with
+its cells split by tabs, not commas) is refused, naming its encoding and how to save it
+as CSV (`utf_16_problem`): read as either encoding above, its every other byte is
+nothing, and its header would be reported as unknown columns.
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ import re
 from pathlib import Path
 from typing import Final
 
-__all__ = ["UTF_8", "WINDOWS_1252", "csv_encoding", "encoding_name", "other_encoding"]
+from corpparent.errors import DataError, Problem
+
+__all__ = ["UTF_8", "WINDOWS_1252", "csv_encoding", "encoding_name", "other_encoding",
+           "utf_16_problem"]
 
 UTF_8: Final = "utf-8"
 WINDOWS_1252: Final = "cp1252"
@@ -40,9 +48,31 @@ def csv_encoding(file: Path) -> str:
     """The encoding the CSV file at ``file`` is read in: `UTF_8`, or
     `WINDOWS_1252` for a file that can only be that (see the module's
     description). A file that is neither is given as UTF-8, for its reader to refuse at
-    the byte at fault."""
+    the byte at fault. A UTF-16 file is a [`DataError`][corpparent.errors.DataError] saying
+    how to save it as CSV."""
+    with file.open("rb") as stream:
+        problem = utf_16_problem(str(file), stream.read(2), "CSV")
+    if problem is not None:
+        raise DataError([problem])
     stat = file.stat()
     return _encoding(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+#: UTF-16's byte-order marks, and the byte order each says.
+_UTF_16_MARKS: Final = {codecs.BOM_UTF16_LE: "little-endian", codecs.BOM_UTF16_BE: "big-endian"}
+
+
+def utf_16_problem(source: str, start: bytes, kind: str) -> Problem | None:
+    """The problem of a ``kind`` file (``CSV``) whose first bytes, ``start``, are
+    UTF-16's byte-order mark: which UTF-16 it is, and how to save it as UTF-8;
+    ``None`` for any other file."""
+    order = _UTF_16_MARKS.get(start[:2])
+    if order is None:
+        return None
+    how = ('in Excel, "Save as" "CSV UTF-8 (Comma delimited)", not "Unicode Text"'
+           if kind == "CSV" else "save it as UTF-8, with the declaration encoding=\"UTF-8\"")
+    return Problem(source, f"the file is UTF-16 text ({order}, by its byte-order mark)",
+                   line=1, expected=f"a {kind} file in UTF-8", fix=how)
 
 
 def other_encoding(file: Path) -> str | None:

@@ -46,6 +46,7 @@ from corpparent.files._tabular.column_names import (
 from corpparent.files._tabular.csv_rows import csv_rows, header_of, normalise_column
 from corpparent.files._tabular.date_periods import column_periods
 from corpparent.files._tabular.formats import format_of
+from corpparent.files._tabular.formula_errors import formula_problems
 from corpparent.files._tabular.records import RawRecord, Records
 from corpparent.files._tabular.sheets import sheet_table
 from corpparent.files._tabular.text_encoding import other_encoding
@@ -150,17 +151,17 @@ def _headings(header: Sequence[str], above: Sequence[str]) -> list[str]:
 
 def _table(file: Path, sheet: str | None, columns: Mapping[str, str]) -> tuple[
         Iterator[tuple[int, list[str]]], Callable[[int, int], str] | None, tuple[str, ...],
-        tuple[tuple[int, str], ...]]:
+        tuple[tuple[int, str], ...], tuple[tuple[int, int, str], ...]]:
     """The rows of the file's table whose header holds an ``indicator`` column, how a
-    cell is named, the row above the header, and the rows above that look like the
-    table's own."""
+    cell is named, the row above the header, the rows above that look like the
+    table's own, and the cells holding a formula's error."""
     found = format_of(file, ("csv", "sheet"))
     if found.name == "csv":
-        return csv_rows(file), None, (), ()
+        return csv_rows(file), None, (), (), ()
     names = column_map(columns, READING_SYNONYMS)
     table = sheet_table(file, ("indicator",), sheet, lambda heading: names.get(
         normalise_column(heading), normalise_column(heading)))
-    return iter(table.rows), table.cell, table.above, table.stray
+    return iter(table.rows), table.cell, table.above, table.stray, table.errors
 
 
 def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
@@ -171,7 +172,7 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
     ``required``: then a [`DataError`][corpparent.errors.DataError]. ``columns`` maps a
     heading as written to the field it holds (``{"Measure": "indicator"}``)."""
     source = str(file)
-    rows, cells, above, stray = _table(file, sheet, columns or {})
+    rows, cells, above, stray, errors = _table(file, sheet, columns or {})
     first = next(rows, None)
     written = header_of(source, first)
     line = 1 if first is None else first[0]
@@ -197,6 +198,10 @@ def wide_records(file: Path, *, sheet: str | None = None, required: bool = True,
     problems += [Problem(source, "no column has this heading, named in the columns mapping",
                          line=line, field=heading, expected="one of " + ", ".join(written))
                  for heading in missing_headings(map(normalise_column, headings), columns or {})]
+    if cells is not None:
+        problems += formula_problems(source, errors, written, [
+            "value" if is_period[column] else name for column, name in enumerate(names)],
+            cells)
     periods = [(column, headings[column]) for column in range(len(names)) if is_period[column]]
     records = [RawRecord(source, number, {}, problem) for number, problem in stray]
     for number, values in rows:

@@ -23,7 +23,9 @@ it:
 
 While the sheets are walked, the cells formatted as a percentage or a month are noted
 (`number_formats`), so that the sheet is read as it shows
-them: `cell_formats`.
+them: `cell_formats`; and the cells holding a formula's error (``#DIV/0!``), which the
+spreadsheet library gives as blanks, so each is reported (`formula_errors`):
+`cell_errors`.
 
 A workbook that is not a zip (Excel 97-2003 ``.xls``, a compound file of BIFF records)
 is read by `contained`, in a child process of bounded
@@ -45,6 +47,12 @@ from typing import IO, Final, final
 from attrs import frozen
 
 from corpparent.errors import DataError
+from corpparent.files._tabular.formula_errors import (
+    CellErrors,
+    ExcelErrorCells,
+    is_error_cell,
+    may_hold_errors,
+)
 from corpparent.files._tabular.limits import ReadLimits, current_limits, over_limit
 from corpparent.files._tabular.number_formats import (
     CellFormats,
@@ -54,8 +62,8 @@ from corpparent.files._tabular.number_formats import (
 from corpparent.files._tabular.ods_checks import check_open_document
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
 
-__all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "cell_formats", "check_zip_workbook",
-           "is_zip"]
+__all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "cell_errors", "cell_formats",
+           "check_zip_workbook", "is_zip"]
 
 #: The most members a workbook's zip may hold; a workbook of many sheets, charts and
 #: pictures holds a few hundred.
@@ -118,14 +126,22 @@ def cell_formats(file: Path) -> CellFormats:
     return _checked_book(file).formats
 
 
+def cell_errors(file: Path) -> CellErrors:
+    """The cells of the zipped workbook at ``file`` holding a formula's error, each with
+    the error's text (``#DIV/0!``), each sheet's under its name, noted while it was
+    checked."""
+    return _checked_book(file).errors
+
+
 @final
 @frozen
 class _CheckedBook:
-    """What checking a zipped workbook found: whether it holds sheets in XML, and which
-    of their cells are formatted as a percentage or a month."""
+    """What checking a zipped workbook found: whether it holds sheets in XML, which of
+    their cells are formatted as a percentage or a month, and which hold an error."""
 
     sheets: bool
     formats: CellFormats
+    errors: CellErrors
 
 
 def _checked_book(file: Path) -> _CheckedBook:
@@ -162,6 +178,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
         titles: dict[str, str] = {}
         styles = _excel_styles(archive, members, source)
         formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
+        errors: dict[str, dict[tuple[int, int], str]] = {}
         sheets = 0
         for member in members:
             name = member.filename
@@ -175,18 +192,22 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                         pass
                 elif name.startswith("xl/worksheets/") and name.count("/") == 2:
                     sheet = titles.get(name) or _sheet_titles(archive, source).get(name)
-                    found = _check_excel_sheet(chunks, source, name, sheet or name, limits,
-                                               styles)
+                    found, failed = _check_excel_sheet(chunks, source, name, sheet or name,
+                                                       limits, styles)
                     if found:
                         formats[sheet or name] = found
+                    if failed:
+                        errors[sheet or name] = failed
                     sheets += 1
                 elif name == "content.xml":
-                    formats.update(check_open_document(chunks, source, limits))
+                    found_ods, failed_ods = check_open_document(chunks, source, limits)
+                    formats.update(found_ods)
+                    errors.update(failed_ods)
                     sheets += 1
                 else:
                     for _ in chunks:
                         pass
-    return _CheckedBook(sheets > 0, formats)
+    return _CheckedBook(sheets > 0, formats, errors)
 
 
 def _excel_styles(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], source: str
@@ -292,14 +313,17 @@ def _sheet_titles(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
 
 def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet: str,
                        limits: ReadLimits, styles: Mapping[int, NumberFormat]
-                       ) -> dict[tuple[int, int], NumberFormat]:
+                       ) -> tuple[dict[tuple[int, int], NumberFormat], dict[tuple[int, int], str]]:
     """Refuse an Excel sheet whose declared dimension or any cell lies beyond the
     bounds. A cell without a reference is placed as calamine places it: after the
     previous cell of its row. Return the cells (0-based) whose cell format is one of
-    ``styles``."""
+    ``styles``, and those holding an error, with its text."""
     row = column = max_row = max_column = cells = 0
     formats: dict[tuple[int, int], NumberFormat] = {}
+    errors = ExcelErrorCells()
     for chunk in chunks:
+        errors.resume(chunk)
+        failing = may_hold_errors(chunk)
         dimension = _DIMENSION.search(chunk)
         if dimension is not None:
             _check_dimension(dimension.group(1).decode("latin-1"), source, sheet, limits)
@@ -324,10 +348,12 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                 kind = None if style is None else styles.get(int(style.group(1)))
                 if kind is not None:
                     formats[row - 1, column - 1] = kind
+            if failing and is_error_cell(tag.group(2)):
+                errors.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
         if cells > limits.cells:
             raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
                              line=row, field=place(sheet, row, column))
-    return formats
+    return formats, errors.found
 
 
 def _check_dimension(ref: str, source: str, sheet: str, limits: ReadLimits) -> None:

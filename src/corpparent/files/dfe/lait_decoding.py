@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from corpparent.benchmarking.buffers import from_numpy, string_scalar, to_numpy
+from corpparent.benchmarking.buffers import (
+    cast_options,
+    compute,
+    from_numpy,
+    string_scalar,
+    to_numpy,
+)
 from corpparent.errors import Problem
 from corpparent.symbols import OFFICIAL_SYMBOLS
 
@@ -79,17 +85,17 @@ def _numbers(column: Any) -> NDArray[np.float64] | None:
     once rather than every row."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     found = np.empty(len(column), dtype=np.float64)
     start = 0
     for chunk in column.chunks:
         coded = pa.types.is_dictionary(chunk.type)
         words = chunk.dictionary if coded else chunk
-        blank = to_numpy(pc.equal(words, string_scalar(_NOT_GIVEN)), null=True)
+        blank = to_numpy(compute("equal", words, string_scalar(_NOT_GIVEN)), null=True)
         try:
-            cast = pc.cast(pc.if_else(from_numpy(blank), pa.nulls(len(words), words.type),
-                                      words), pa.float64())
+            cast = compute("cast", compute("if_else", from_numpy(blank),
+                                           pa.nulls(len(words), words.type), words),
+                           options=cast_options(pa.float64()))
         except pa.ArrowInvalid:
             return None
         numbers = to_numpy(cast).astype(np.float64, copy=False)
@@ -115,11 +121,12 @@ def _values(column: Any, source: str, problems: list[Problem],
     """
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     quick = _numbers(column)
     if quick is not None:
         return quick, np.zeros(len(quick), dtype=np.int8), (None,)
+    import pyarrow.compute as pc  # a file with symbols or bad values only
+
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     text = column.combine_chunks()
@@ -162,7 +169,6 @@ def _check_text(table: Any) -> None:
     a row pointing past its dictionary, checking each dictionary once rather than every
     row (the columns are read dictionary-encoded, so the dictionaries hold every text)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     for name in table.column_names:
         chunks = table[name].chunks
@@ -175,9 +181,8 @@ def _check_text(table: Any) -> None:
             chunk.dictionary.validate(full=True)
             chunk.indices.validate(full=True)
         # Every row's index within the shortest dictionary: no need to look chunk by chunk.
-        low, high = (bound.as_py() for bound in pc.min_max(
-            pa.chunked_array([chunk.indices for chunk in chunks],
-                             table[name].type.index_type)).values())
+        low, high = (bound.as_py() for bound in compute("min_max", pa.chunked_array(
+            [chunk.indices for chunk in chunks], table[name].type.index_type)).values())
         if low is not None and not 0 <= low <= high < min(len(c.dictionary) for c in chunks):
             for chunk in chunks:
                 chunk.validate(full=True)  # names the row and the bound

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from corpparent.benchmarking.buffers import from_numpy, to_numpy
+from corpparent.benchmarking.buffers import compute, from_numpy, to_numpy
 from corpparent.dfe.areas import ENGLAND, REGION_CODES, Area, Level, known_areas
 from corpparent.dfe.lait import ENGLAND_NUMBER
 from corpparent.errors import Problem
@@ -146,7 +146,6 @@ def _pairs(number: NDArray[np.float64], place: NDArray[np.integer[Any]], width: 
     sized by the numbers themselves.
     """
     import numpy as np
-    import pyarrow.compute as pc
 
     places, at = _distinct(place, width)
     low, high = (int(number.min()), int(number.max())) if len(number) else (0, 0)
@@ -159,7 +158,8 @@ def _pairs(number: NDArray[np.float64], place: NDArray[np.integer[Any]], width: 
         pairs, inverse = _distinct(key, size)
         numbers = pairs // len(places) + low
     else:
-        encoded = pc.dictionary_encode(from_numpy(number.astype(np.float64, copy=False)))
+        encoded = compute("dictionary_encode",
+                          from_numpy(number.astype(np.float64, copy=False)))
         pairs, inverse = _distinct(
             _key((to_numpy(encoded.indices), at), (len(encoded.dictionary), len(places)),
                  np.int64),

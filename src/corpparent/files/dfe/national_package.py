@@ -15,9 +15,8 @@ from collections.abc import Collection
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from corpparent.comparators.national_standing import NationalStanding
 from corpparent.dated_groups import DatedGroup
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_inputs import (
@@ -38,6 +37,9 @@ from corpparent.files.dfe.national import (
 )
 from corpparent.files.dfe.neighbours import read_neighbours
 from corpparent.files.dfe.ofsted import read_ofsted
+
+if TYPE_CHECKING:  # the comparators load with a scorecard's standings, not a benchmark
+    from corpparent.comparators.national_standing import NationalStanding
 
 __all__ = ["MODELS", "SHIPPED_NOTES", "national_results", "national_standings",
            "read_national_inputs", "shipped_folder"]

@@ -3,7 +3,7 @@
 A table's cells arrive as text, one column at a time: from a CSV table
 ([`read_table`][corpparent.files.ssda903.cells.read_table]: its header checked against the
 table's columns, `TABLE_COLUMNS`, headings matched without regard to case, and its rows
-read as text columns by `text_columns`, within the same read limits, UTF-8 and strict
+read as text columns by `csv_columns`, within the same read limits, UTF-8 and strict
 CSV as every reader), or from any other form of the return
 ([`check_table`][corpparent.files.ssda903.cells.check_table]). Each cell is stripped of
 surrounding white space and checked against what its column holds:
@@ -32,7 +32,8 @@ come in the order of its columns, the order of its dates last.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -43,14 +44,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpparent.errors import DataError, Problem
-from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.csv_columns import header_and_text, read_text_columns
 from corpparent.files._tabular.problems import shown
-from corpparent.files.ssda903.text_columns import (
-    offsets_of,
-    read_text_columns,
-    stripped,
-    text_bytes,
-)
+from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
     ACTIV_CODES,
@@ -61,7 +57,7 @@ from corpparent.ssda903.codes import (
     PERSONAL_COLUMNS,
     TABLE_COLUMNS,
 )
-from corpparent.ssda903.returns import Table
+from corpparent.ssda903.returns import Columns, Table
 
 __all__ = ["REQUIRED", "check_table", "read_table"]
 
@@ -159,11 +155,11 @@ def read_table(name: str, file: Path, problems: list[Problem]) -> Table | None:
     where it cannot be read at all. Every problem is added to ``problems``."""
     source = str(file)
     try:
-        written = csv_header(file)
+        written, text = header_and_text(file)
         positions = _header(name, source, written, problems)
         if positions is None:
             return None
-        read = read_text_columns(file, len(written))
+        read = read_text_columns(file, text, len(written))
     except DataError as exc:
         problems.extend(_private(p) for p in exc.problems)
         return None
@@ -191,6 +187,9 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     days: dict[str, Column] = {}
     for column, values in cells.items():
         heading = headings.get(column, column)
+        if not _checked(name, column):  # kept as written: stripped when it is made
+            texts[column] = _text(values, len(numbered), name, column, strip=False)
+            continue
         text = _text(values, len(numbered), name, column)
         blank = np.diff(offsets_of(text)) == 0
         if column == "CHILD" or (name, column) in _FILLED:
@@ -221,9 +220,19 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     problems.extend(problem for _, problem in found)
     kept = np.ones(len(numbered), dtype=bool)
     kept[[row for row, _ in found]] = False
-    columns = {column: days[column][kept] if column in days else _texts(texts[column], kept)
-               for column in cells}
+    # Each column's kept text made once, for its NumPy column and for the engine.
+    kept_texts = {column: cache(partial(_kept, text, kept, strip=not _checked(name, column)))
+                  for column, text in texts.items()}
+    columns = Columns({column: days[column][kept] if column in days
+                       else partial(_texts, kept_texts[column]) for column in cells},
+                      kept_texts)
     return Table(name, columns, numbered[kept], source)
+
+
+def _checked(name: str, column: str) -> bool:
+    """Whether the column ``column`` of the table ``name`` has a rule to check."""
+    return (column == "CHILD" or (name, column) in _FILLED or column in DATE_COLUMNS
+            or (name, column) in _CODES)
 
 
 def _cell_problems(source: str, lines: npt.NDArray[np.int64], column: str, heading: str,
@@ -242,8 +251,9 @@ def _flags(values: pa.Array) -> Flags:
 
 
 def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
-          column: str) -> pa.Array:
-    """A column's cells as a pyarrow text array, stripped, a blank one ``""``."""
+          column: str, *, strip: bool = True) -> pa.Array:
+    """A column's cells as a pyarrow text array, a blank one ``""``, stripped (unless
+    not to ``strip``)."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     text = values if isinstance(values, pa.StringArray) \
@@ -252,33 +262,38 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     if len(text) != rows:
         raise ValueError(f"the {column} column of the {name} table has {len(text)} cells "
                          f"for {rows} lines")
-    return stripped(text.fill_null("") if text.null_count else text)
+    filled = text.fill_null("") if text.null_count else text
+    return stripped(filled) if strip else filled
 
 
 def _dates(text: pa.Array) -> tuple[Column, Flags]:
     """The day each cell names, written dd/mm/yyyy in ASCII digits (``NaT`` where
-    none), and whether it names one."""
+    none), and whether it names one.
+
+    Each cell of ten bytes is read as five pairs of bytes, each pair looked up in a
+    table of every pair (`_PAIRS`): two digits (the day, each half of the year), a
+    slash and a digit, a digit and a slash (the month's). A pair of any other shape is
+    far below zero, and so is any sum it is part of; the day is then counted from the
+    start of its year and month, each found in a table."""
     days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
     valid = np.zeros(len(text), dtype=bool)
     sized = np.diff(offsets_of(text)) == 10
     if not sized.any():
         return days, valid
     written = text if sized.all() else text.filter(pa.array(sized))
-    raw = text_bytes(written).reshape(-1, 10)
-    digits = raw - np.uint8(ord("0"))  # a byte below "0" wraps round, above 9
-    shaped = (raw[:, 2] == ord("/")) & (raw[:, 5] == ord("/"))
-    for at in (0, 1, 3, 4, 6, 7, 8, 9):
-        shaped &= digits[:, at] <= 9
-    number = digits.astype(np.int32)
-    day = number[:, 0] * 10 + number[:, 1]
-    month = number[:, 3] * 10 + number[:, 4]
-    year = number[:, 6] * 1000 + number[:, 7] * 100 + number[:, 8] * 10 + number[:, 9]
-    within = np.clip(month, 1, 12)  # another month only where the date is refused
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    length = _MONTH_DAYS[within - 1] + (leap & (within == 2))
-    real = shaped & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= length)
+    pairs = text_bytes(written).view(">u2").reshape(-1, 5)
+    digits, slash_digit, digit_slash = _PAIRS
+    day = digits[pairs[:, 0]]
+    month = slash_digit[pairs[:, 1]] + digit_slash[pairs[:, 2]]
+    year = digits[pairs[:, 3]] * 100 + digits[pairs[:, 4]]
+    shaped = (day >= 0) & (month >= 0) & (year >= 0)
+    month = np.where(shaped, month, 0)  # another month and year only where refused
+    year = np.where(shaped, year, 0)
+    of_year = _LEAP_YEAR[year] * 100 + month
+    real = shaped & (year >= 1) & (day >= 1) & (day <= _MONTH_LENGTH[of_year])
     at = np.flatnonzero(sized)[real]
-    days[at] = _day_number(year[real], month[real], day[real]).astype("datetime64[D]")
+    counted = _YEAR_START[year[real]] + _MONTH_START[of_year[real]] + day[real] - 1
+    days[at] = counted.astype("datetime64[D]")
     valid[at] = True
     return days, valid
 
@@ -297,12 +312,52 @@ def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
     return result
 
 
-def _texts(text: pa.Array, kept: Flags) -> Column:
-    """The ``kept`` cells of a text column as a NumPy text array, as wide as its
-    longest text: ASCII text padded to that width (where not all of it is) and read
-    straight from its bytes; any other made a Python string once for each distinct
-    text."""
+def _pair_tables() -> tuple[npt.NDArray[np.int32], ...]:
+    """For each pair of bytes (as a big-endian 16-bit number): its two digits' value,
+    ten times the digit after a slash, and the digit before a slash; `_REFUSED` where
+    the pair is not of that shape."""
+    tables = tuple(np.full(1 << 16, _REFUSED, dtype=np.int32) for _ in range(3))
+    digits = np.arange(10, dtype=np.int32)
+    zero, slash = ord("0"), ord("/")
+    for tens in range(10):
+        tables[0][((zero + tens) << 8) + zero + digits] = tens * 10 + digits
+    tables[1][(slash << 8) + zero + digits] = digits * 10
+    tables[2][((zero + digits) << 8) + slash] = digits
+    return tables
+
+
+#: Far enough below zero that a sum holding it stays below zero.
+_REFUSED: Final = -30_000
+_PAIRS: Final = _pair_tables()
+_YEARS: Final = np.arange(10_000, dtype=np.int32)
+#: Whether each year of four digits is a leap year.
+_LEAP_YEAR: Final = ((_YEARS % 4 == 0) & ((_YEARS % 100 != 0) | (_YEARS % 400 == 0))
+                     ).astype(np.int32)
+#: The day number (from 1 January 1970) of 1 January of each year from 1 to 9999.
+_YEAR_START: Final = _day_number(np.maximum(_YEARS, 1), np.ones_like(_YEARS),
+                                 np.ones_like(_YEARS))
+#: The length of each month written with two digits (0 for none but 1 to 12), and the
+#: days of the year before it, of a common year (at 0 to 99) and of a leap year (at
+#: 100 to 199).
+_MONTH_LENGTH: Final = np.zeros(200, dtype=np.int32)
+_MONTH_START: Final = np.zeros(200, dtype=np.int64)
+for _leap in (0, 1):
+    _lengths = _MONTH_DAYS + np.array([0, _leap] + [0] * 10, dtype=np.int32)
+    _MONTH_LENGTH[_leap * 100 + 1:_leap * 100 + 13] = _lengths
+    _MONTH_START[_leap * 100 + 1:_leap * 100 + 13] = np.cumsum(_lengths) - _lengths
+
+
+def _kept(text: pa.Array, kept: Flags, *, strip: bool) -> pa.Array:
+    """The ``kept`` cells of a text column, stripped first if to ``strip``."""
     chosen = text if kept.all() else text.filter(pa.array(kept))
+    return stripped(chosen) if strip else chosen
+
+
+def _texts(text: Callable[[], pa.Array]) -> Column:
+    """A text column (made by ``text``) as a NumPy text array, as wide as its longest
+    text: ASCII text padded to that width (where not all of it is) and read straight
+    from its bytes; any other made a Python string once for each distinct text."""
+    chosen = text()
     width = int(np.diff(offsets_of(chosen)).max(initial=0))
     if not width:
         return np.full(len(chosen), "", dtype="<U1")

@@ -16,9 +16,11 @@ one would be read in place of the other.
 
 Which collection year a folder holds is said by its name or by the caller
 ([`read_returns`][corpparent.files.ssda903.reader.read_returns]): a folder named ``2023-24`` holds
-that year; a folder holding such folders holds each of them; any other folder is read as the year
-given with ``year=``. An XML file may be given itself: its year is the one its name holds
-(``SSDA903_2023-24.xml``), else the one given with ``year=``.
+that year (so does one named ``2023-2024``, ``2023_24`` or ``2023_2024``); a folder holding such
+folders holds each of them, and another folder beside them whose name begins with a year
+(``2023-25``, ``2023``) is a problem, as it would otherwise be left out unsaid; any other folder
+is read as the year given with ``year=``. An XML file may be given itself: its year is the one
+its name holds (``SSDA903_2023-24.xml``), else the one given with ``year=``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ __all__ = ["read_returns"]
 #: The tables a year's folder must hold.
 NEEDED: Final = ("Header", "Episodes")
 _YEAR_NAME: Final = re.compile(r"\d{4}-\d{2}")
+#: A folder's name as a council writes a collection year: 2023-24, 2023-2024, 2023_24,
+#: 2023_2024 or 2023 24.
+_FOLDER_YEAR: Final = re.compile(r"(\d{4})[-_ ](\d{2}|\d{4})")
 _WHERE_YEAR: Final = ("a folder named as a collection year (2023-24), a folder holding "
                       "such folders, or the year given (year='2023-24')")
 _XML: Final = ".xml"
@@ -94,15 +99,22 @@ def _year_folders(paths: Iterable[Path], year: str | None,
                                     "XML file",
                                     found="no folder" if not path.exists() else "a file"))
             continue
-        if _YEAR_NAME.fullmatch(path.name):
+        named = _FOLDER_YEAR.fullmatch(path.name)
+        if named:
             try:
-                found.append((collection_year(path.name), path))
+                found.append((collection_year(f"{named[1]}-{named[2][-2:]}"
+                                              if len(named[2]) == 2
+                                              or int(named[2]) == int(named[1]) + 1
+                                              else path.name), path))
             except PeriodError as exc:
                 problems.append(Problem(str(path), str(exc)))
             continue
-        inner = sorted(p for p in path.iterdir() if p.is_dir()
-                       and _YEAR_NAME.fullmatch(p.name))
+        folders = sorted(p for p in path.iterdir() if p.is_dir())
+        inner = [p for p in folders if _FOLDER_YEAR.fullmatch(p.name)]
         if inner:
+            problems.extend(Problem(str(p), "a folder not named as a collection year, "
+                                    "beside the year folders", expected=_WHERE_YEAR)
+                            for p in folders if p.name[:4].isdigit() and p not in inner)
             found.extend(_year_folders(inner, None, problems))
         elif given is not None:
             found.append((given, path))

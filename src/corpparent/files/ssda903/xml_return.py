@@ -33,6 +33,7 @@ from xml.parsers import expat
 from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
 from corpparent.files._tabular.problems import shown
+from corpparent.files._tabular.text_encoding import utf_16_problem
 from corpparent.files.ssda903.cells import check_table
 from corpparent.files.ssda903.xml_shape import (
     CHILD,
@@ -235,6 +236,24 @@ class _Walk:
             self.rows[table].append(({**fields, **inherited}, at))
 
 
+#: expat's code for a declaration naming another encoding than the file is in.
+_INCORRECT_ENCODING: Final = expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING]
+
+
+def _encoding_problem(file: Path, source: str) -> Problem:
+    """The problem of an XML file whose declaration names another encoding than the
+    one it is in: which that is, where its byte-order mark says (UTF-16), and the fix."""
+    with file.open("rb") as stream:
+        start = stream.read(2)
+    found = utf_16_problem(source, start, "XML")
+    written = "" if found is None else f": {found.note}"
+    return Problem(source, "not well-formed XML: the declaration names another encoding "
+                   f"than the file is in{written}", line=1,
+                   expected="an encoding=\"...\" in the declaration that the file is written in",
+                   fix='declare encoding="UTF-16", or save the file as UTF-8'
+                   if found is not None else "save the file in the encoding it declares")
+
+
 def _parse(file: Path, source: str, problems: list[Problem]) -> _Walk | None:
     parser = expat.ParserCreate()
     parser.buffer_text = True
@@ -249,8 +268,9 @@ def _parse(file: Path, source: str, problems: list[Problem]) -> _Walk | None:
         with file.open("rb") as stream:
             parser.ParseFile(stream)
     except expat.ExpatError as exc:
-        problems.append(Problem(source, "not well-formed XML", line=exc.lineno,
-                                expected=_EXPECTED_XML, found=expat.ErrorString(exc.code)))
+        problems.append(_encoding_problem(file, source) if exc.code == _INCORRECT_ENCODING
+                        else Problem(source, "not well-formed XML", line=exc.lineno,
+                                     expected=_EXPECTED_XML, found=expat.ErrorString(exc.code)))
         return None
     except DataError:
         raise

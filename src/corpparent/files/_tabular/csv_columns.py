@@ -1,12 +1,15 @@
-"""A CSV table of the SSDA903 return read as columns of text, each row with its line.
+"""A CSV file's text read as columns, each row with its line: the one reading of a CSV
+table by columns, which every reader of CSV tables by columns takes (the SSDA903
+return's tables, `corpparent.files.ssda903.cells`, and the readings,
+`text_columns`).
 
-The tables of a large council's ten years hold about 650,000 rows, so they are read a
-column at a time by pyarrow's CSV reader rather than a row at a time in Python. The
-file's text is read as the shared row reader (`csv_rows`) reads every CSV file: UTF-8
-(a byte-order mark dropped) or Windows-1252 where Excel saved it so, lines ended by
-``\\n``, ``\\r\\n`` or a lone ``\\r``, the header on line 1, a blank line or a row of
-blank cells left out, and the same read limits. Its header has been read by then
-(`csv_header`), which refuses a file over the ``rows`` or ``columns`` limit and one
+A large table (the SSDA903 tables of a large council's ten years hold about 650,000
+rows) is read a column at a time by pyarrow's CSV reader rather than a row at a time in
+Python. The file's text is read as the shared row reader (`csv_rows`) reads every CSV
+file: UTF-8 (a byte-order mark dropped) or Windows-1252 where Excel saved it so, lines
+ended by ``\\n``, ``\\r\\n`` or a lone ``\\r``, the header on line 1, a blank line or a
+row of blank cells left out, and the same read limits. Its header has been read by
+then (`csv_header`), which refuses a file over the ``rows`` or ``columns`` limit and one
 that is not a regular file or too large.
 
 pyarrow is used only where it reads the file exactly as the row reader would. Where it
@@ -35,33 +38,24 @@ import pyarrow.csv as pcsv
 from attrs import frozen
 
 from corpparent.errors import Problem
-from corpparent.files._tabular.limits import current_limits
+from corpparent.files._tabular.csv_rows import csv_header
+from corpparent.files._tabular.limits import ReadLimits, checked_file, current_limits
 from corpparent.files._tabular.records import read_records
+from corpparent.files._tabular.text_arrays import offsets_of, stripped
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["PYTHON_WHITESPACE", "TextColumns", "offsets_of", "read_text_columns", "stripped",
-           "text_bytes"]
+__all__ = ["CsvColumns", "csv_columns", "header_and_text", "read_text_columns", "without_mark"]
 
-#: The characters Python's ``str.strip()`` strips, which the row reader strips from
-#: each cell: cells read as columns are stripped of exactly these.
-PYTHON_WHITESPACE: Final = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-                            "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                            "\u200a\u2028\u2029\u202f\u205f\u3000")
 #: A quoted cell, standing whole between commas or line ends, holding no line end.
 _QUOTED: Final = re.compile(rb'(?:(?<=[,\r\n])|^)"(?:[^"\r\n]|"")*"(?=[,\r\n]|\Z)')
 _NEWLINE: Final = 10
-#: The bytes a cell may begin or end with and be stripped: ASCII white space, and any
-#: byte of a character beyond ASCII (some of which are white space).
-_MAY_STRIP: Final = np.zeros(256, dtype=bool)
-_MAY_STRIP[[ord(character) for character in PYTHON_WHITESPACE if ord(character) < 0x80]] = True
-_MAY_STRIP[0x80:] = True
 _RETURN: Final = 13
 
 
 @final
 @frozen
-class TextColumns:
-    """A table's cells as read: one text column per column of the header, in its
+class CsvColumns:
+    """A CSV table's cells as read: one text column per column of the header, in its
     order (surrounding spaces not yet stripped), ``lines`` the line each row starts
     on, and ``problems`` the rows that could not be read as cells, left out."""
 
@@ -70,61 +64,66 @@ class TextColumns:
     problems: tuple[Problem, ...] = ()
 
 
-def stripped(values: pa.Array) -> pa.Array:
-    """Each text with surrounding white space stripped, as ``str.strip()`` strips it.
+def header_and_text(file: Path) -> tuple[tuple[str, ...], bytes]:
+    """The headings of the CSV file at ``file``, as
+    [`csv_header`][corpparent.files._tabular.csv_rows.csv_header] gives them, and its
+    text in UTF-8 without a byte-order mark; a file `csv_header` refuses is its
+    [`DataError`][corpparent.errors.DataError].
 
-    Most columns have nothing to strip: where no cell begins or ends with a byte that
-    could be white space, the column is returned as it is, without the trim's copy."""
-    if values.type == pa.string() and values.null_count == 0 and _untrimmed(values):
-        return values
-    return pc.utf8_trim(values, characters=PYTHON_WHITESPACE)
-
-
-def _untrimmed(values: pa.Array) -> bool:
-    """Whether no cell of a text array begins or ends with a byte `_MAY_STRIP` holds."""
-    written = text_bytes(values)
-    if not written.size:
-        return True
-    # A blank cell's start is the next filled cell's, and its end the last filled
-    # cell's, so every cell is looked at without picking out the filled ones.
-    at = offsets_of(values) - offsets_of(values)[0]
-    last = written.size - 1
-    return not (_MAY_STRIP[written[np.minimum(at[:-1], last)]].any()
-                or _MAY_STRIP[written[np.maximum(at[1:] - 1, 0)]].any())
-
-
-def offsets_of(text: pa.Array) -> npt.NDArray[np.int32]:
-    """Where each cell of a text array begins in its bytes, and where the last ends."""
-    offsets: npt.NDArray[np.int32] = np.frombuffer(text.buffers()[1], dtype=np.int32)
-    return offsets[text.offset:text.offset + len(text) + 1]
-
-
-def text_bytes(text: pa.Array) -> npt.NDArray[np.uint8]:
-    """The bytes of a text array's cells, one after another."""
-    offsets = offsets_of(text)
-    data = text.buffers()[2]
-    if data is None:
-        return np.zeros(0, dtype=np.uint8)
-    written: npt.NDArray[np.uint8] = np.frombuffer(data, dtype=np.uint8)
-    return written[offsets[0]:offsets[-1]]
-
-
-def read_text_columns(file: Path, width: int) -> TextColumns:
-    """The rows of the CSV file at ``file``, whose header (line 1) has ``width`` cells,
-    as text columns (see the module's description); a file the row reader refuses is
-    its [`DataError`][corpparent.errors.DataError]."""
+    A file of ASCII text whose first line holds no quote is read once, its header
+    split at its commas, which is what the row reader reads there; any other is read
+    by `csv_header` itself, so that its problems are the row reader's."""
+    checked_file(file)
+    limits = current_limits()
+    try:
+        data = without_mark(file.read_bytes())
+    except OSError:
+        data = b""
+    written = _plain_header(data, limits) if data.isascii() else None
+    if written is not None:
+        return written, data
+    written = csv_header(file)
     encoding = csv_encoding(file)
-    data = file.read_bytes()
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    if encoding != UTF_8:
-        data = data.decode(encoding).encode(UTF_8)
-    read = _by_columns(data, width)
+    return written, data if encoding == UTF_8 else data.decode(encoding).encode(UTF_8)
+
+
+def _plain_header(data: bytes, limits: ReadLimits) -> tuple[str, ...] | None:
+    """The headings on the first line of ASCII text ``data``, or ``None`` where the
+    row reader might read that line otherwise or refuse the file: a quote or a NUL in
+    it, no heading in it, or a read limit the file or the line goes beyond."""
+    if len(data) > limits.rows + 1 and max(data.count(b"\n"),
+                                           data.count(b"\r")) > limits.rows + 1:
+        return None  # the row reader counts the rows, to say where the limit falls
+    ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    first = data[:min(ends, default=len(data))]
+    if b'"' in first or b"\x00" in first:
+        return None
+    cells = first.decode("ascii").split(",")
+    if (not any(cell.strip() for cell in cells) or len(cells) > limits.columns
+            or len(cells) > limits.cells or max(map(len, cells)) > limits.cell_chars):
+        return None
+    return tuple(cell.strip() for cell in cells)
+
+
+def read_text_columns(file: Path, text: bytes, width: int) -> CsvColumns:
+    """The rows of the CSV file at ``file``, whose text is ``text`` (UTF-8, as
+    `header_and_text` gives it) and whose header (line 1) has ``width`` cells, as text
+    columns (see the module's description); a file the row reader refuses is its
+    [`DataError`][corpparent.errors.DataError]."""
+    read = csv_columns(text, width)
     return read if read is not None else _by_rows(file, width)
 
 
-def _by_columns(data: bytes, width: int) -> TextColumns | None:
-    """The file's text read by pyarrow, or ``None`` where the row reader must read it."""
+def without_mark(data: bytes) -> bytes:
+    """A file's bytes without the byte-order mark UTF-8 text may begin with."""
+    return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+
+
+def csv_columns(data: bytes, width: int) -> CsvColumns | None:
+    """The rows of a CSV file's UTF-8 text ``data`` (no byte-order mark), whose header
+    has ``width`` cells, read by pyarrow; ``None`` where the row reader must read it
+    (see the module's description)."""
+
     if b"\x00" in data or (b'"' in data and b'"' in _QUOTED.sub(b"", data)):
         return None
     lines, longest = _lines_of_text(data)
@@ -158,25 +157,27 @@ def _by_columns(data: bytes, width: int) -> TextColumns | None:
 
 
 def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
-                 first_blank: npt.NDArray[np.intp]) -> TextColumns:
+                 first_blank: npt.NDArray[np.intp]) -> CsvColumns:
     """The rows not wholly blank (the row reader leaves those out, as they hold no
     data); only a row whose first cell is blank can be."""
+
     blank = first_blank
     for column in cells[1:]:
         if not blank.size:
             break
         blank = blank[np.diff(offsets_of(stripped(column.take(blank)))) == 0]
     if not blank.size:
-        return TextColumns(tuple(cells), lines)
+        return CsvColumns(tuple(cells), lines)
     kept = np.ones(len(lines), dtype=bool)
     kept[blank] = False
     chosen = pa.array(kept)
-    return TextColumns(tuple(column.filter(chosen) for column in cells), lines[kept])
+    return CsvColumns(tuple(column.filter(chosen) for column in cells), lines[kept])
 
 
 def _lines_of_text(data: bytes) -> tuple[npt.NDArray[np.int64], int]:
     """The number of each line of ``data`` (lines ended by ``\\n``, ``\\r\\n`` or a
     lone ``\\r``) that holds anything, and the bytes of the longest line."""
+
     text = np.frombuffer(data, dtype=np.uint8)
     feeds = text == _NEWLINE
     if b"\r" in data:
@@ -199,8 +200,9 @@ def _lines_of_text(data: bytes) -> tuple[npt.NDArray[np.int64], int]:
     return numbers.astype(np.int64), longest
 
 
-def _by_rows(file: Path, width: int) -> TextColumns:
+def _by_rows(file: Path, width: int) -> CsvColumns:
     """The file read by the shared row reader."""
+
     records = read_records(file, required=(), unknown_columns="keep",
                            normalise_header=False, format="csv")
     rows: list[Sequence[Any]] = []
@@ -214,4 +216,4 @@ def _by_rows(file: Path, width: int) -> TextColumns:
             lines.append(record.row)
     cells = tuple(pa.array([row[position] for row in rows], pa.string())
                   for position in range(width))
-    return TextColumns(cells, np.asarray(lines, dtype=np.int64), tuple(problems))
+    return CsvColumns(cells, np.asarray(lines, dtype=np.int64), tuple(problems))
