@@ -49,16 +49,46 @@ and again after the last changes, at a load average of 3 to 4:
     100,000        0.615 s      0.914 s   0.016 s    40x      6.2
     1,000,000      9.400 s      8.548 s   0.119 s    79x      9.4
 
-Against the targets: an Arrow table is no slower than the CSV file; 1,000,000 readings
-take about 80x polars' time, not 10x; and the growth from 100,000 to 1,000,000 was 8.4x
-in one run and 15x in the other, so on this shared machine linearity is not shown
-either way (from 10,000 to 1,000,000, 100x the readings took 76x and 190x the time).
-Of the 8 to 11 s, about half is reading (5 s: making a million checked `Reading`
-objects and the set's indexes in Python, the columns' own checks well under a second)
-and half assessing 10,000 indicators (6 s: each indicator's aggregation, trend, ranges
-and targets in Python).
-Reaching 10x needs readings held as columns, made into `Reading` objects only when
-asked for, and assessment over whole columns; neither is done.
+Against the targets then: an Arrow table was no slower than the CSV file; 1,000,000
+readings took about 80x polars' time, not 10x. Of the 8 to 11 s, about half was reading
+(making a million checked `Reading` objects and the set's indexes in Python) and half
+assessing 10,000 indicators (each indicator's aggregation, trend, ranges and targets in
+Python). The profile of one run at 1,000,000 (cProfile, 24.5 s in all under it): reading
+8.2 s, of which 3.1 s making the readings and 3.7 s the set's indexes; assessing 16.2 s,
+of which 7.4 s the trends (110,000 aggregations, each finding and tiling its months
+again: 5.6 s), 2.4 s writing the same unit's label 50,881 times with pint, 1.7 s
+finding targets (each target's period worked out again for each lookup).
+
+Readings held as columns (7 December 2026): a checked table's readings are kept as the
+columns they were checked in, ordered once by indicator and period with one NumPy sort,
+a `Reading` made only when one is asked for; the months that make up a quarter are found
+for every indicator at once (`corpparent.indicators.tilings`) and aggregated from their
+figures read from the columns, none made a reading; an indicator's observed values are
+taken from its trend; each unit's label, each period's days and months are worked out
+once. Before and after, one run after the other at a load average of 2 (before) and
+1.3 to 2 (after):
+
+    readings   before (csv)   after (csv)   after (arrow)   polars   ratio   ms per 1000
+    10,000         0.077 s       0.024 s       0.020 s      0.004 s     6x      2.4
+    100,000        0.549 s       0.188 s       0.232 s      0.017 s    11x      1.9
+    1,000,000      6.605 s       2.231 s       2.176 s      0.125 s    18x      2.2
+
+(before, polars took 0.005, 0.019 and 0.122 s: 17x, 29x and 54x). At a load average of
+6 to 8, 1,000,000 readings took 16 to 22 s before and 4.7 to 12 s after, polars 0.26
+to 0.45 s. By CPU time at 1,000,000: reading 2.6 to 2.8 s before, 0.7 to 1.0 s after;
+assessing 3.5 to 3.7 s before, 1.9 to 2.7 s after.
+
+Against the targets: an Arrow table is as quick as the CSV file; 1,000,000 readings
+take 18x polars' time, not 10x (from 54x to 80x); from 10,000 to 1,000,000, 100x the
+readings take 93x the time, and from 100,000 to 1,000,000, 10x take 11.9x (the cost per
+1,000 readings flat within the run-to-run noise; a second run gave 20x, 6x and 14x).
+Of the 2.2 s, reading takes 0.4 to 0.7 s (the column checks, the one sort, and the
+figures made Python floats for the readings asked for) and assessing the rest. What
+remains is a scorecard's own work for each indicator: its findings, trend and chart are
+Python objects with their words (40,000 findings and 80,000 trend values for 10,000
+indicators), made one indicator at a time; it grows in step with the indicators.
+Reaching 10x would need those made only when read, or the findings judged over arrays
+for every indicator at once.
 
 ``--profile SIZE`` prints cProfile's top functions for reading and assessing SIZE
 readings from the CSV.

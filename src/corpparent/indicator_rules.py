@@ -27,6 +27,7 @@ keeper rather than a paper's reader.
 
 from __future__ import annotations
 
+import functools
 from typing import final
 
 from attrs import frozen
@@ -73,6 +74,12 @@ LENGTH_UNSAID = "to say the length of period"
 def length_in_months(period: Period) -> int:
     """How many calendar months ``period`` spans: 1 for a month, 3 for a quarter, 12 for
     a year, 36 for a span of three years."""
+    return _months_spanned(period)
+
+
+@functools.lru_cache(maxsize=4096)
+def _months_spanned(period: Period) -> int:
+    # Worked out once for each period: a scorecard asks of the same few for every indicator.
     start, end = period.start, period.end
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
@@ -108,7 +115,7 @@ def bounds_length(indicator: Indicator, set_for: Period, readings: Readings,
     own = length_in_months(set_for)
     if own < 12:
         return own
-    lengths = [length_in_months(r.period) for r in readings.within(indicator.id, set_for)]
+    lengths = [length_in_months(p) for p in readings.periods_within(indicator.id, set_for)]
     return min(lengths) if lengths else None
 
 

@@ -279,14 +279,23 @@ class Scorecard:
             return None
         return chart
 
-    def observe(self, indicator: Indicator, readings: Readings, period: Period) -> Observation:
-        """The indicator's value for ``period`` and the values it is compared with."""
+    def observe(self, indicator: Indicator, readings: Readings, period: Period,
+                trend: Iterable[TrendValue] = ()) -> Observation:
+        """The indicator's value for ``period`` and the values it is compared with; a
+        value its ``trend`` (`trend_values` up to ``period``) holds is taken from it."""
+        known = {point.period: point.value if point.value is not None else Unavailable(
+            indicator.id, point.period, point.note or "") for point in trend}
+
+        def value(at: Period) -> float | Unavailable:
+            found = known.get(at)
+            return value_for(indicator, readings, at) if found is None else found
+
         return Observation(
             indicator=indicator,
             period=period,
-            value=value_for(indicator, readings, period),
-            previous=value_for(indicator, readings, period.previous()),
-            last_year=value_for(indicator, readings, period.same_period_last_year()),
+            value=value(period),
+            previous=value(period.previous()),
+            last_year=value(period.same_period_last_year()),
         )
 
     def rules_for(self, indicator: Indicator, period: Period,
@@ -316,7 +325,8 @@ class Scorecard:
         """Judge every indicator for ``period``."""
         assessments = []
         for indicator in self.indicators:
-            observation = self.observe(indicator, readings, period)
+            trend = trend_values(indicator, self.indicators, readings, period, self.history)
+            observation = self.observe(indicator, readings, period, trend)
             rules = list(self.rules_for(indicator, period, readings))
             chart = self.chart_for(indicator, readings, period)
             derived = None if chart is None else process_range(chart, indicator.id, period)
@@ -341,8 +351,7 @@ class Scorecard:
                     process_range=derived,
                     symbol=symbol_for(readings, indicator, period),
                     targets=self.indicators.targets_for(indicator.id, period),
-                    trend=trend_values(indicator, self.indicators, readings, period,
-                                       self.history),
+                    trend=trend,
                     comparators=figures,
                     beside=values_at(indicator, self.indicators, readings, sorted(
                         {p.period for f in figures for p in f.history})),

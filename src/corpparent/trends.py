@@ -87,7 +87,7 @@ def _value_at(indicator: Indicator, indicators: IndicatorSet, readings: Readings
     return TrendValue(
         period=period,
         value=None if isinstance(value, Unavailable) else value,
-        symbol=symbol_for(readings, indicator, period),
+        symbol=None if reading is None else reading.symbol,  # as `symbol_for`
         note=value.reason if isinstance(value, Unavailable) else None,
         expected=indicators.range_for(indicator.id, period),
         numerator=None if reading is None else reading.numerator,

@@ -119,6 +119,7 @@ def use_registry(host: pint.UnitRegistry[Any]) -> None:
     _registry = host
     _unit.cache_clear()
     _factor.cache_clear()
+    _label.cache_clear()
 
 
 #: The units corpparent knows, by their registry names: the closed vocabulary every
@@ -244,5 +245,11 @@ _LABELS = {
 
 def unit_label(unit: str | pint.Unit) -> str:
     """A short label a reader understands: ``'%'``, ``'per 10,000 children'``."""
+    return _label(unit)
+
+
+@functools.lru_cache(maxsize=64)
+def _label(unit: str | pint.Unit) -> str:
+    # Written once for each unit: pint's formatting is slow beside the words it makes.
     name = str(parse_unit(unit))
     return _LABELS.get(name, name)

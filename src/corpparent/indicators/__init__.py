@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         Kind as Kind,
         Polarity as Polarity,
     )
-    from corpparent.indicators.readings import Reading as Reading, Readings as Readings
+    from corpparent.indicators.reading import Reading as Reading
+    from corpparent.indicators.readings import Readings as Readings
     from corpparent.indicators.sets import IndicatorSet as IndicatorSet
 
 __getattr__, __dir__ = front_door(__name__, globals())

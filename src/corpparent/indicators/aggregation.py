@@ -21,15 +21,14 @@ reports as insufficient data.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
-from itertools import pairwise
 from typing import final
 
 from attrs import frozen
 
 from corpparent import units
 from corpparent.indicators.definitions import Indicator, Kind
-from corpparent.indicators.readings import Reading, Readings
+from corpparent.indicators.reading import Reading, unavailable_reason
+from corpparent.indicators.readings import Figures, Readings
 from corpparent.periods import Period
 
 __all__ = ["Unavailable", "value_for"]
@@ -45,37 +44,14 @@ class Unavailable:
     reason: str
 
 
-def _tiles(period: Period, pieces: Sequence[Reading]) -> bool:
-    if not pieces or pieces[0].period.start != period.start:
-        return False
-    for before, after in pairwise(pieces):
-        if before.period.end + timedelta(days=1) != after.period.start:
-            return False
-    return pieces[-1].period.end == period.end
-
-
-def _partition(readings: Readings, indicator: str, period: Period) -> tuple[Reading, ...] | None:
-    """The coarsest set of readings of one period type that tiles ``period`` exactly."""
-    by_type: dict[type[Period], list[Reading]] = {}
-    for reading in readings.within(indicator, period):
-        if reading.period != period:
-            by_type.setdefault(type(reading.period), []).append(reading)
-    candidates = [
-        tuple(pieces) for pieces in by_type.values() if _tiles(period, pieces)
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=len)
-
-
-def _missing(indicator: Indicator, period: Period, pieces: Sequence[Reading], what: str) -> str:
+def _missing(indicator: Indicator, period: Period, pieces: Sequence[Figures], what: str) -> str:
     names = ", ".join(str(p.period) for p in pieces)
     return f"{what} for {names}, needed to aggregate {indicator.kind} indicator to {period}"
 
 
-def _from_reading(indicator: Indicator, reading: Reading) -> float | Unavailable:
+def _from_reading(indicator: Indicator, reading: Reading | Figures) -> float | Unavailable:
     if reading.value is None:
-        return Unavailable(indicator.id, reading.period, reading.unavailable_reason)
+        return Unavailable(indicator.id, reading.period, unavailable_reason(reading.symbol))
     return reading.value
 
 
@@ -94,7 +70,7 @@ def value_for(indicator: Indicator, readings: Readings, period: Period) -> float
     exact = readings.get(indicator.id, period)
     if exact is not None:
         return _from_reading(indicator, exact)
-    pieces = _partition(readings, indicator.id, period)
+    pieces = readings.tiling(indicator.id, period)
     if pieces is None:
         return Unavailable(indicator.id, period, f"no reading for {period}")
     kind = indicator.kind
@@ -111,7 +87,7 @@ def value_for(indicator: Indicator, readings: Readings, period: Period) -> float
 
 
 def _redivide(
-    indicator: Indicator, period: Period, pieces: Sequence[Reading]
+    indicator: Indicator, period: Period, pieces: Sequence[Figures]
 ) -> float | Unavailable:
     if any(p.numerator is None for p in pieces):
         lacking = [p for p in pieces if p.numerator is None]

@@ -52,6 +52,10 @@ class IndicatorSet:
                                                       factory=dict)
     _range_starts: dict[str, list[date]] = field(init=False, eq=False, repr=False,
                                                  factory=dict)
+    _range_ends: dict[str, list[date]] = field(init=False, eq=False, repr=False,
+                                               factory=dict)
+    _target_spans: dict[str, tuple[tuple[date, date, Target], ...]] = field(
+        init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         seen = self._by_id  # filled once here: every lookup by id is then a dict lookup
@@ -79,7 +83,12 @@ class IndicatorSet:
             own.sort(key=lambda expected: expected.period.start)
             self._ranges_of[name] = tuple(own)
             self._range_starts[name] = [expected.period.start for expected in own]
+            self._range_ends[name] = [expected.period.end for expected in own]
         self._targets_of.update((name, tuple(items)) for name, items in targets.items())
+        # Each target's first and last day, so finding those that apply to a period
+        # compares dates rather than working each target's period out again.
+        self._target_spans.update((name, tuple((t.period.start, t.period.end, t) for t in items))
+                                  for name, items in targets.items())
         if any(_overlapping(own) for own in self._ranges_of.values()):
             for i, first in enumerate(self.ranges):  # the first two, in the order given
                 for second in self.ranges[i + 1 :]:
@@ -130,14 +139,21 @@ class IndicatorSet:
         if not starts:
             return None
         # At most one of an indicator's ranges applies: the last to start by the period.
+        # It applies where it was set for a period containing ``period`` (as
+        # `ExpectedRange.applies_to`), its first day by the period's: its last day after.
         at = bisect_right(starts, period.start) - 1
-        expected = self._ranges_of[indicator_id][at] if at >= 0 else None
-        return expected if expected is not None and expected.applies_to(period) else None
+        if at < 0 or period.end > self._range_ends[indicator_id][at]:
+            return None
+        return self._ranges_of[indicator_id][at]
 
     def targets_for(self, indicator_id: str, period: Period) -> tuple[Target, ...]:
         """Targets (and ambitions) set for periods that contain ``period``."""
         self[indicator_id]
-        return tuple(t for t in self._targets_of.get(indicator_id, ()) if t.applies_to(period))
+        spans = self._target_spans.get(indicator_id)
+        if not spans:
+            return ()
+        start, end = period.start, period.end  # as `Target.applies_to`, each day compared once
+        return tuple(t for first, last, t in spans if first <= start and end <= last)
 
 
 def _overlapping(ranges: tuple[ExpectedRange, ...]) -> bool:

@@ -34,14 +34,13 @@ def indicator_series(
     """The periods and values of ``indicator`` with a value, in the indicator's unit:
     with ``up_to``, those of its kind of period ending no later than it; without, those
     of the kind of the latest reading."""
-    series = readings.series(indicator.id)
-    if not series:
+    read = readings.periods_of(indicator.id)
+    if not read:
         return (), ()
-    kind = type(up_to) if up_to is not None else type(series[-1].period)
+    kind = type(up_to) if up_to is not None else type(read[-1])
     periods: list[Period] = []
     values: list[float] = []
-    for reading in series:
-        period = reading.period
+    for period in read:
         if type(period) is not kind or (up_to is not None and period > up_to):
             continue
         value = value_for(indicator, readings, period)

@@ -17,13 +17,15 @@ so its problems are the same in content and place; there is one set of checks, a
 the columns only pick out the rows it would pass.
 
 Duplicates are found by one check over the keys of every reading kept, and only where
-there is one are the rows walked in file order, as the row checks walk them.
+there is one are the rows walked in file order, as the row checks walk them. The
+readings are kept as the columns they were checked in
+([`Readings.of_columns`][corpparent.indicators.readings.Readings.of_columns]): a
+`Reading` is made only for one asked for.
 """
 
 from __future__ import annotations
 
 import gc
-import heapq
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
@@ -38,7 +40,8 @@ from corpparent.files._tabular.records import RawRecord, Records
 from corpparent.files._tabular.text_columns import TextColumns
 from corpparent.files._tabular.text_encoding import encoding_name
 from corpparent.indicators.definitions import Kind
-from corpparent.indicators.readings import Reading, Readings
+from corpparent.indicators.reading import Reading
+from corpparent.indicators.readings import ReadingColumns, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 from corpparent.symbols import OFFICIAL_SYMBOLS
@@ -132,7 +135,7 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     late = np.flatnonzero(before & ~wanted).tolist()
     second = check_rows(records(late), indicators, rule, texts, periods)[0] if late else None
     kept = wanted & ~np.asarray(blank.to_numpy(zero_copy_only=False), dtype=bool)
-    canon: dict[Period | PeriodError, int] = {}
+    canon: dict[Period, int] = {}
     with _no_collection():
         fast = _made(table, ids, read, codes, placed, numeric, value, cast, kept, canon)
         # The readings of the rows checked row by row, each with its row's index.
@@ -143,9 +146,9 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
                     *([] if second is None else second.problems)]
         everything = _without_duplicates(table, fast, slow, problems, records,
                                          {name: at for at, name in enumerate(ids)}, canon)
-        if problems:
+        if problems or everything is None:
             raise DataError(in_file_order(problems))
-        return Readings(everything)
+        return Readings.of_columns(everything)
 
 
 @contextmanager
@@ -194,72 +197,118 @@ def _in_range(indicators: IndicatorSet, ids: Sequence[str], codes: Any, value: A
 
 def _made(table: TextColumns, ids: Sequence[str], read: Sequence[Period | PeriodError],
           codes: Any, placed: Any, numeric: Any, value: Any, cast: dict[str, Any],
-          kept: Any, canon: dict[Period | PeriodError, int]
-          ) -> tuple[list[Reading], Any, Any]:
-    """The readings of the rows checked by columns, in file order, with their rows'
-    indexes and the key of each (its indicator's place, and its period's in ``canon``,
-    filled in here). Each is placed as the row checks place it: its file's line, read
-    as the file's encoding where that is not UTF-8."""
+          kept: Any, canon: dict[Period, int]) -> _Fast:
+    """The columns of the readings of the rows checked by columns, in file order, with
+    their rows' indexes, each indicator by its place among ``ids`` and each period by its
+    place in ``canon`` (filled in here). Each is placed as the row checks place it: its
+    file's line, read as the file's encoding where that is not UTF-8."""
     import numpy as np
 
     at = np.flatnonzero(kept)
-    same = np.array([canon.setdefault(period, len(canon)) for period in read] + [-1],
+    same = np.array([canon.setdefault(period, len(canon)) if isinstance(period, Period)
+                     else -1 for period in read] + [-1],
                     dtype=np.int64)  # two texts of one period (an en dash) share a place
-    keys = codes[at] * _KEYS + same[placed[at]]
-    names = np.array(list(ids), dtype=object)[codes[at]].tolist()
-    periods = np.array([*read, None], dtype=object)[placed[at]].tolist()
-    numbers = numeric[at].tolist()
-    symbols = [None if number == number else text  # NaN where the cell is a symbol
-               for number, text in zip(numbers, value.take(at).to_pylist(), strict=True)]
-    lines = table.lines(at).tolist()
+    periods = same[placed[at]]
+    numbers = numeric[at]
+    symbols: list[str | None] = [None] * len(at)
+    withheld = np.flatnonzero(np.isnan(numbers))  # NaN where the cell is a symbol
+    for place, text in zip(withheld.tolist(), value.take(at[withheld]).to_pylist(),
+                           strict=True):
+        symbols[place] = text
     encoding = None if table.read is None else table.read.encoding
     read_as = "" if encoding is None else f", read as {encoding_name(encoding)}"
-    blank = [None] * len(lines)
-    numerators, denominators, populations = (
-        blank if name not in cast else [None if n != n else n for n in cast[name][at].tolist()]
-        for name in _NUMBERS)
-    prefix = f"{table.source} line "
-    made = [Reading(name, period, None if symbol else number, numerator, denominator,
-                    population, symbol, f"{prefix}{line}{read_as}")
-            for name, period, number, numerator, denominator, population, symbol, line
-            in zip(names, periods, numbers, numerators, denominators, populations, symbols,
-                   lines, strict=True)]
-    return made, at, keys
+    return _Fast(at, codes[at], periods, numbers, symbols,
+                 {name: cast[name][at] for name in _NUMBERS if name in cast},
+                 table.lines(at), (f"{table.source} line ", read_as))
 
 
-def _without_duplicates(table: TextColumns, fast: tuple[list[Reading], Any, Any],
+@frozen
+class _Fast:
+    """The columns of the readings checked by columns (NumPy arrays, one a reading):
+    each one's row, indicator (a place among the set's), period (a place in the
+    periods read), value (NaN where withheld), symbol, other figures and line, and the
+    text either side of the line in each reading's source."""
+
+    rows: Any
+    indicator: Any
+    period: Any
+    value: Any
+    symbol: list[str | None]
+    figures: dict[str, Any]
+    line: Any
+    source: tuple[str, str]
+
+
+def _without_duplicates(table: TextColumns, fast: _Fast,
                         slow: list[tuple[RawRecord, Reading, int]], problems: list[Problem],
                         records: Callable[[Sequence[int]], Records], codes: dict[str, int],
-                        canon: dict[Period | PeriodError, int]) -> list[Reading]:
-    """Every reading in file order, a later one of an indicator and period already read
-    left out with the row checks' problem for it."""
+                        canon: dict[Period, int]) -> ReadingColumns | None:
+    """Every reading's columns in file order; or, where an indicator and period is read
+    twice, ``None``, the row checks' problem for each later one added to ``problems``."""
     import numpy as np
 
-    readings, rows, keys = fast
-    others = np.array([codes.setdefault(reading.indicator, len(codes)) * _KEYS
-                       + canon.setdefault(reading.period, len(canon))
-                       for _raw, reading, _row in slow], dtype=np.int64)
-    every = np.sort(np.concatenate([keys, others]))
+    others = [(codes.setdefault(reading.indicator, len(codes)),
+               canon.setdefault(reading.period, len(canon))) for _raw, reading, _row in slow]
+    indicator = np.concatenate([fast.indicator, np.array([i for i, _p in others],
+                                                         dtype=np.int64)])
+    period = np.concatenate([fast.period, np.array([p for _i, p in others], dtype=np.int64)])
+    every = np.sort(indicator * _KEYS + period)
     if not (every[1:] == every[:-1]).any():  # one check over the keys finds no duplicate
-        return readings if not slow else [reading for _row, reading in heapq.merge(
-            zip(rows.tolist(), readings, strict=True),
-            ((row, reading) for _raw, reading, row in slow), key=lambda item: item[0])]
-    lines = table.lines(rows).tolist()
+        return _columns(fast, slow, indicator, period, codes, canon)
+    lines = table.lines(fast.rows).tolist()
+    made = _readings(_columns(fast, [], fast.indicator, fast.period, codes, canon))
     both: list[tuple[int, Reading, RawRecord | None, int]] = sorted(
-        [*((row, reading, None, line) for row, reading, line in zip(
-            rows.tolist(), readings, lines, strict=True)),
+        [*((row, made[place], None, line) for place, (row, line) in enumerate(zip(
+            fast.rows.tolist(), lines, strict=True))),
          *((row, reading, raw, raw.row) for raw, reading, row in slow)],
         key=lambda item: item[0])
     first_seen: dict[tuple[str, Period], tuple[int, Reading]] = {}
-    kept: list[Reading] = []
     for row, reading, raw, line in both:
         earlier, first = first_seen.setdefault((reading.indicator, reading.period),
                                                (line, reading))
         if first is reading:
-            kept.append(reading)
             continue
         record = raw if raw is not None else records([row])[0]
         problems.append(record.problem_at("period", f"duplicate reading for "
                                           f"{reading.indicator!r} in {reading.period}; first "
                                           f"given at line {earlier}"))
-    return kept
+    return None
+
+
+def _readings(columns: ReadingColumns) -> list[Reading]:
+    """Each reading of ``columns`` made, in file order (for a table read twice)."""
+    return list(Readings.of_columns(columns))
+
+
+def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator: Any,
+             period: Any, codes: dict[str, int], canon: dict[Period, int]) -> ReadingColumns:
+    """The columns of the readings checked by columns and those checked row by row
+    (``indicator`` and ``period`` the codes of both, the latter's last), in file order;
+    each of the latter kept as the row checks made it. Codes and lines stay NumPy
+    arrays; the figures are made Python floats, as a reading holds them."""
+    import numpy as np
+
+    count = len(slow)
+    nothing = np.full(count, np.nan)
+    rows = np.concatenate([fast.rows, np.array([row for _raw, _r, row in slow],
+                                               dtype=np.int64)])
+    order = np.argsort(rows, kind="stable")
+    back = np.empty(len(order), dtype=np.int64)
+    back[order] = np.arange(len(order))
+
+    def arranged(column: Any, rest: Any) -> Any:
+        return column if not count else np.concatenate([column, rest])[order]
+
+    figures = {name: arranged(column, nothing).tolist()
+               for name, column in fast.figures.items()}
+    symbols = [*fast.symbol, *([None] * count)]
+    return ReadingColumns(
+        names=list(codes), periods=list(canon), indicator=indicator if not count
+        else indicator[order], period=period if not count else period[order],
+        value=arranged(fast.value, nothing).tolist(),
+        symbol=symbols if not count else [symbols[at] for at in order.tolist()],
+        numerator=figures.get("numerator"), denominator=figures.get("denominator"),
+        population=figures.get("population"),
+        line=arranged(fast.line, np.zeros(count, dtype=np.int64)), source=fast.source,
+        made={int(back[len(fast.rows) + at]): reading
+              for at, (_raw, reading, _row) in enumerate(slow)})
