@@ -216,13 +216,32 @@ def _placed(error: DataError, path: Path) -> str | None:
     return None
 
 
+#: A synthetic child's identifier, and a date written as the return writes one, other
+#: than the example of the form every date problem gives and a date's shape (each digit
+#: a 9).
+_CHILD_ID = re.compile(r"SYN[0-9]{4,}")
+_A_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
+_EXAMPLE_DATE = "31/03/2024"
+
+
+def _shown(error: DataError) -> str | None:
+    """A child's identifier or a date of the return that ``error`` writes out, which a
+    problem must never do (a shifted or swapped column puts them in any field)."""
+    text = str(error)
+    found = _CHILD_ID.search(text)
+    if found is not None:
+        return f"a child's identifier in a problem: {found.group()}"
+    dates = [d for d in _A_DATE.findall(text) if d not in (_EXAMPLE_DATE, "99/99/9999")]
+    return f"a date of the return in a problem: {dates[0]}" if dates else None
+
+
 def return_outcome(path: Path) -> tuple[str, str, int]:
     """How reading the return at ``path`` (a year folder, or an XML file) ends:
     ``(status, detail, rows lost)``, status ``result``, ``error`` or ``failure``."""
     try:
         found = read_returns(path, year=YEAR)
     except DataError as exc:
-        unplaced = _placed(exc, path)
+        unplaced = _placed(exc, path) or _shown(exc)
         if unplaced is not None:
             return "failure", unplaced, 0
         return "error", str(exc)[:300], 0
