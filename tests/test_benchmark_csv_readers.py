@@ -7,7 +7,6 @@ so the downloads carry the year as a number (``year``) and the release as text
 from __future__ import annotations
 
 import csv
-import io
 import warnings
 from pathlib import Path
 
@@ -55,7 +54,8 @@ def test_pandas_and_polars_read_every_csv_with_no_options(args: tuple[str, ...],
         warnings.simplefilter("error")  # a mixed-type column warns in pandas
         frame = pandas.read_csv(target)
     other = polars.read_csv(target)
-    assert frame.shape == other.shape and len(frame) > 0
+    assert frame.shape == other.shape
+    assert len(frame) > 0
     assert str(frame["year"].dtype) == "int64"
     assert other.schema["year"] == polars.Int64
     assert other.schema["release"] == polars.String

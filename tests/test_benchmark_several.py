@@ -188,10 +188,12 @@ def test_a_region_is_no_local_authority_and_the_option_for_its_authorities(
     assert result.exit_code == 2
     assert f"{region} is a region, not a local authority" in result.output
     assert f"--region {region!r}" in result.output
-    assert "no values" not in result.output and "Traceback" not in result.output
+    assert "no values" not in result.output
+    assert "Traceback" not in result.output
     # The option it names works, giving the region's authorities, and the region's figure.
     rows = json_rows("--region", region)
-    assert len(rows) > 1 and all(r["region_value"] is not None for r in rows)
+    assert len(rows) > 1
+    assert all(r["region_value"] is not None for r in rows)
 
 
 @pytest.mark.parametrize("option", ["--la", "--neighbours-of"])

@@ -63,7 +63,7 @@ def test_by_code_and_chosen_periods() -> None:
     result = run("-a", "865", "-m", MEASURE, "-p", "2023", "-p", "2023-24", "-f", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["rows"]
-    assert [r["years"] for r in rows] == ["2023", "2024"]
+    assert [r["year"] for r in rows] == [2023, 2024]
     every = json.loads(run("-a", "E06000054", "-m", MEASURE, "--all-periods",
                            "-f", "json").stdout)["rows"]
     assert len(every) > 2
