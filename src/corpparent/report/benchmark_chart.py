@@ -180,7 +180,8 @@ def charts_section(report: BenchmarkReport) -> Section | None:
             "(each with its own marks and line style, named in the key), and England's "
             "dashed with square marks. The figures are in the table with each chart."
             if several else _INTRODUCTION.format(average=average))
-    folded = () if shown else (Paragraph(_FOLDED.format(count=len(measures))),)
+    folded: tuple[Paragraph, ...] = () if shown else (
+        Paragraph(_FOLDED.format(count=len(measures))),)
     count = len({s.authority_code for s in report.series})
     if count > DISTINCT_LINES:
         folded += (Paragraph(_TOO_MANY.format(count=count, distinct=DISTINCT_LINES)),)
