@@ -64,7 +64,7 @@ _KEY_ROW = 20
 #: The font sizes of the axes' labels and of the key, and the width of a character at
 #: each, as estimated to fit the labels and wrap the key.
 _AXIS_FONT, _KEY_FONT = 13, 14
-_AXIS_CHAR, _KEY_CHAR = 7.3, 8.0
+_AXIS_CHAR, _KEY_CHAR = 7.6, 8.2
 _COMPACT_W, _COMPACT_H = 120, 28
 
 
@@ -131,6 +131,13 @@ def authority_style(index: int) -> tuple[str, str, str]:
 def _style(key: str) -> tuple[str, str, str]:
     return authority_style(int(key[1:])) if key.startswith("a") and \
         key[1:].isdigit() else LINE_STYLES[key]
+
+
+def _within(x: float, label: str) -> float:
+    """Where a period's label centred at ``x`` is set so it stays inside the drawing:
+    "year ending September 2016" under the last period is moved left, not clipped."""
+    half = _AXIS_CHAR * len(label) / 2 + 2
+    return min(max(x, half), _WIDTH - half)
 
 
 def _n(value: float) -> str:
@@ -243,7 +250,8 @@ def series_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
                          for y, tick in ticks)
                + '<g text-anchor="middle">'
                + "".join(f'<text x="{_n(x)}" y="{bottom + 17}">{escape(period)}</text>'
-                         for x, period in labels) + "</g></g>")
+                         for x, period in ((_within(x, period), period)
+                                           for x, period in labels)) + "</g></g>")
     index = {period: i for i, period in enumerate(periods)}
     if bands:
         out.append(f'<g class="band" fill="{CHART_COLOURS["band"]}" '
