@@ -74,11 +74,11 @@ def test_figures_are_the_engines_to_the_published_decimal_places(whole_csv: Resu
     own figure, and carries no more places than the dictionary gives; a measure the
     dictionary gives no places keeps the engine's figure, without its binary noise."""
     places = _dictionary_places()
-    engine = {(r["measure"], r["years"]): r for r in benchmark_national(
+    engine = {(r["measure"], r["period"]): r for r in benchmark_national(
         read_national_inputs()).authority("Wiltshire").to_pylist()}
     checked = 0
     for row in csv.DictReader(io.StringIO(whole_csv.stdout)):
-        own = engine[(row["measure"], row["years"])]
+        own = engine[(row["measure"], row["period"])]
         dps = places[row["measure"]]
         assert row["decimals"] == ("" if dps is None else str(dps))
         for name in FIGURES:
@@ -147,7 +147,8 @@ def test_parquet_keeps_one_schema_whatever_the_rows(tmp_path: Path) -> None:
     assert full.schema.remove_metadata() == empty.schema.remove_metadata()
     assert pq.read_table(one).schema.remove_metadata() == full.schema.remove_metadata()
     types = {field.name: str(field.type) for field in full.schema}
-    assert types["rank"] == types["ranked"] == types["decimals"] == "int64"
+    assert types["rank"] == types["ranked"] == types["decimals"] == types["year"] == "int64"
+    assert types["release"] == "string"
     assert types["value"] == types["neighbours_mean"] == "double"
     assert types["outstanding_as_at"] == "date32[day]"
     assert types["measure"] == types["travel"] == "string"
@@ -170,6 +171,8 @@ def test_the_workbook_has_its_provenance_sheet_and_typed_cells(tmp_path: Path) -
                               "json").stdout)["rows"]
     assert [r["rank"] for r in rows] == [r["rank"] for r in expected]
     assert all(isinstance(r["rank"], int) for r in rows if r["rank"] is not None)
+    assert [r["year"] for r in rows] == [r["year"] for r in expected]
+    assert all(isinstance(r["year"], int) for r in rows)
     assert rows[-1]["outstanding_as_at"].date() == date(2025, 3, 31)
     texts = [line[3].value for line in book["provenance"].iter_rows(min_row=2)]
     assert any("Open Government Licence v3.0" in str(text) for text in texts)

@@ -170,6 +170,33 @@ def test_an_authority_is_no_region() -> None:
 
 
 @pytest.mark.parametrize("option", ["--la", "--neighbours-of"])
+def test_england_is_no_local_authority_and_its_figure_is_beside_each(option: str) -> None:
+    result = run(option, "England")
+    assert result.exit_code == 2
+    assert "England is not a local authority" in result.output
+    assert "no values" not in result.output
+    # What it points to is there: England's published figure, in every authority's row.
+    rows = json_rows("-a", "Wiltshire")
+    assert rows[0]["england"] is not None
+    assert "England" in run("-a", "Wiltshire").output
+
+
+@pytest.mark.parametrize("region", ["South West", "London", "Inner London"])
+def test_a_region_is_no_local_authority_and_the_option_for_its_authorities(
+        region: str) -> None:
+    result = run("-a", region)
+    assert result.exit_code == 2
+    assert f"{region} is a region, not a local authority" in result.output
+    assert f"--region {region!r}" in result.output
+    assert "no values" not in result.output
+    assert "Traceback" not in result.output
+    # The option it names works, giving the region's authorities, and the region's figure.
+    rows = json_rows("--region", region)
+    assert len(rows) > 1
+    assert all(r["region_value"] is not None for r in rows)
+
+
+@pytest.mark.parametrize("option", ["--la", "--neighbours-of"])
 def test_an_unknown_authority_says_which_was_meant(option: str) -> None:
     result = run("-a", "Dorset", option, "Wiltshre")
     assert result.exit_code != 0

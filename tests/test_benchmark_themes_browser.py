@@ -84,7 +84,9 @@ def test_it_prints_on_at_most_ten_a4_pages(printed: PdfReader, themes: list[str]
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_element_is_wider_than_the_window(browser: Any, page: Path, width: int) -> None:
     tab = open_page(browser, page, width)
+    # A funnel plot keeps a legible size on a phone and scrolls in its own region.
     wider = tab.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => !e.closest('.table-wrap'))
         .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
         .map(e => e.tagName + '.' + (e.getAttribute('class') || '')).slice(0, 5)""")
     scrolled = tab.evaluate("document.documentElement.scrollWidth")

@@ -63,7 +63,7 @@ def test_by_code_and_chosen_periods() -> None:
     result = run("-a", "865", "-m", MEASURE, "-p", "2023", "-p", "2023-24", "-f", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["rows"]
-    assert [r["years"] for r in rows] == ["2023", "2024"]
+    assert [r["year"] for r in rows] == [2023, 2024]
     every = json.loads(run("-a", "E06000054", "-m", MEASURE, "--all-periods",
                            "-f", "json").stdout)["rows"]
     assert len(every) > 2
@@ -126,28 +126,30 @@ def _outstanding_columns(*args: str) -> list[tuple[str, str | None, int | None]]
             for r in json.loads(result.stdout)["rows"]]
 
 
-def _published() -> list[date]:
-    """The publication date of each authority's latest inspection, from the shipped file."""
+def _inspected() -> list[date]:
+    """The day each authority's latest inspection took place, from the shipped file:
+    Ofsted's release dates an inspection by it, not by its report."""
     with (shipped_folder() / "ofsted_ilacs_outcomes_2025-03-31.csv").open(
             encoding="utf-8-sig", newline="") as handle:
-        return [date.fromisoformat(r["Publication date"]) for r in csv.DictReader(handle)]
+        return [date.fromisoformat(r["Inspection date"]) for r in csv.DictReader(handle)]
 
 
 def test_each_period_is_compared_with_the_outstanding_group_as_at_its_end() -> None:
     """Ofsted's release gives each authority's latest inspection: a 2022-23 value is
-    compared with the authorities whose Outstanding judgement was published by 31 March
-    2023, and those whose latest report came later are not counted."""
-    published = _published()
+    compared with the authorities judged Outstanding in an inspection by 31 March 2023,
+    and those inspected later are not counted."""
+    inspected = _inspected()
     rows = {period: (as_at, unknown) for period, as_at, unknown in _outstanding_columns()}
-    assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in published))
-    assert rows["2024-25"] == ("2025-03-31", sum(d > date(2025, 3, 31) for d in published))
+    assert rows["2022-23"] == ("2023-03-31", sum(d > date(2023, 3, 31) for d in inspected))
+    assert rows["2024-25"] == ("2025-03-31", sum(d > date(2025, 3, 31) for d in inspected))
     markdown = run("-a", "Wiltshire", "-m", MEASURE, "-p", "2022-23", "-f", "markdown").stdout
     assert "as at its end" in markdown
 
 
 def test_one_date_for_every_period() -> None:
     rows = _outstanding_columns("--outstanding-as-at", "2025-03-31")
-    later = sum(d > date(2025, 3, 31) for d in _published())
+    later = sum(d > date(2025, 3, 31) for d in _inspected())
+    assert later == 0  # the release's own date: it places every authority
     assert {(as_at, unknown) for _, as_at, unknown in rows} == {("2025-03-31", later)}
     for wrong, said in (("31/03/2025", "expected a date written YYYY-MM-DD"),
                         ("2025-02-30", "2025-02-30 is no day of the calendar")):

@@ -27,22 +27,27 @@ OFSTED = NATIONAL_DATA / "ofsted_ilacs_outcomes_2025-03-31.csv"
 @frozen
 class Inspected:
     name: str
+    inspected: date
     published: date
     overall: str
 
 
-INSPECTIONS = [Inspected("Bexley", date(2023, 3, 24), "Outstanding"),
-               Inspected("Bracknell Forest", date(2022, 7, 29), "Outstanding"),
-               Inspected("Barnet", date(2024, 7, 23), "Good")]
+INSPECTIONS = [Inspected("Bexley", date(2023, 2, 6), date(2023, 3, 24), "Outstanding"),
+               Inspected("Bracknell Forest", date(2022, 6, 13), date(2022, 7, 29),
+                         "Outstanding"),
+               Inspected("Barnet", date(2024, 6, 10), date(2024, 7, 23), "Good"),
+               # Inspected before the date and reported after it: Ofsted's release counts
+               # it as at the date.
+               Inspected("Camden", date(2023, 3, 6), date(2023, 4, 20), "Outstanding")]
 
 
 def test_an_authority_inspected_after_the_date_is_unknown_not_guessed() -> None:
     group = DatedGroup.from_inspections(INSPECTIONS, date(2023, 3, 31))
-    assert group.members == ("Bexley", "Bracknell Forest")
+    assert group.members == ("Bexley", "Bracknell Forest", "Camden")
     assert group.unknown == ("Barnet",)
     earlier = DatedGroup.from_inspections(INSPECTIONS, date(2022, 12, 31))
     assert earlier.members == ("Bracknell Forest",)
-    assert earlier.unknown == ("Barnet", "Bexley")
+    assert earlier.unknown == ("Barnet", "Bexley", "Camden")
     assert earlier.label == "Outstanding authorities as at 31 December 2022"
 
 
@@ -59,12 +64,12 @@ def test_the_finding_shows_the_date_and_what_is_unknown() -> None:
     group = DatedGroup.from_inspections(INSPECTIONS, date(2023, 3, 31))
     finding = group.finding(benchmark, 9.0, authority="Wiltshire")
     assert finding.rule == "position among Outstanding authorities as at 31 March 2023"
-    # Lower is better: 9% is better than both members (10% and 12%); Barnet, inspected
-    # after the date, is left out.
+    # Lower is better: 9% is better than both members with a figure (10% and 12%);
+    # Barnet, inspected after the date, is left out.
     assert finding.evidence["better_than"] == 2
     assert finding.evidence["n"] == 2
     assert finding.evidence["as at"] == "2023-03-31"
-    assert ("1 authority whose latest inspection was published after 31 March 2023"
+    assert ("1 authority whose latest inspection took place after 31 March 2023"
             in finding.explanation)
 
 
@@ -90,9 +95,9 @@ def test_the_group_from_ofsteds_release_as_at_an_earlier_date() -> None:
     day = date(2023, 3, 31)
     expected = sorted(r["Local authority name"] for r in rows
                       if r["Overall effectiveness"] == "Outstanding"
-                      and date.fromisoformat(r["Publication date"]) <= day)
+                      and date.fromisoformat(r["Inspection date"]) <= day)
     later = sorted(r["Local authority name"] for r in rows
-                   if date.fromisoformat(r["Publication date"]) > day)
+                   if date.fromisoformat(r["Inspection date"]) > day)
     group = DatedGroup.from_inspections(outcomes, day)
     assert list(group.members) == expected
     assert list(group.unknown) == later
@@ -117,10 +122,15 @@ def test_ofsteds_release_gives_the_group_by_code_as_at_a_date() -> None:
         assert {areas[c].ons_code for c in group.members} == {
             r["Local authority area code"] for r in rows
             if r["Overall effectiveness"] == "Outstanding"
-            and date.fromisoformat(r["Publication date"]) <= day}
+            and date.fromisoformat(r["Inspection date"]) <= day}
         assert {areas[c].ons_code for c in group.unknown} == {
             r["Local authority area code"] for r in rows
-            if date.fromisoformat(r["Publication date"]) > day}
+            if date.fromisoformat(r["Inspection date"]) > day}
+    # "Inspections as at 31 March 2025, with a report published by 30 June 2025": as at
+    # its own date the release places every authority, and its 36 Outstanding are the group.
+    own = outcomes.as_at(date(2025, 3, 31))
+    assert not own.unknown
+    assert len(own.members) == 36
     # After the release's last report it knows nothing newer: the group is as at that.
     last = max(date.fromisoformat(r["Publication date"]) for r in rows)
     later = outcomes.as_at(date(2030, 1, 1))

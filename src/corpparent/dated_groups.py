@@ -10,9 +10,11 @@ rule set ([`YearRules`][corpparent.rulesets.YearRules]) can hold the group it us
 finding names the date ("position among Outstanding authorities as at 31 March 2023").
 
 [`DatedGroup.from_inspections`][corpparent.dated_groups.DatedGroup.from_inspections] takes the group
-from a release of inspection outcomes as at any date on or after the inspections it needs: an
-authority whose latest inspection was published after that date had an earlier judgement the release
-does not give, so it is listed in ``unknown`` rather than guessed in or out.
+from a release of inspection outcomes as at any date on or after the inspections it needs, dating
+each inspection as Ofsted's release does, by the day it took place (its "as at 31 March 2025" holds
+inspections up to that day, reported by 30 June): an authority whose latest inspection took place
+after that date had an earlier judgement the release does not give, so it is listed in ``unknown``
+rather than guessed in or out.
 """
 
 from __future__ import annotations
@@ -38,10 +40,13 @@ OUTSTANDING: Final = "Outstanding authorities"
 
 
 class InspectionLike(Protocol):
-    """An authority's latest inspection: its name, publication date and judgement."""
+    """An authority's latest inspection: its name, when it took place and was
+    published, and its judgement."""
 
     @property
     def name(self) -> str: ...
+    @property
+    def inspected(self) -> date: ...
     @property
     def published(self) -> date: ...
     @property
@@ -85,11 +90,11 @@ class DatedGroup:
     def from_inspections(cls, inspections: Iterable[InspectionLike], as_at: date, *,
                          judgement: str = "Outstanding", name: str = OUTSTANDING,
                          source: str = "") -> DatedGroup:
-        """The authorities whose latest inspection published on or before ``as_at`` was
-        judged ``judgement`` overall; those published later are ``unknown``."""
+        """The authorities whose latest inspection, taking place on or before ``as_at``,
+        judged them ``judgement`` overall; those inspected later are ``unknown``."""
         members, unknown = [], []
         for inspection in inspections:
-            if inspection.published > as_at:
+            if inspection.inspected > as_at:
                 unknown.append(inspection.name)
             elif str(inspection.overall) == judgement:
                 members.append(inspection.name)
@@ -104,8 +109,8 @@ class DatedGroup:
         found = group_finding(benchmark, self.label, self.members, value, authority=authority)
         if self.as_at is None:
             return found
-        note = (f" {counted(len(self.unknown), 'authority')} whose latest inspection was "
-                f"published after {day_text(self.as_at)} could not be placed in or out of "
+        note = (f" {counted(len(self.unknown), 'authority')} whose latest inspection "
+                f"took place after {day_text(self.as_at)} could not be placed in or out of "
                 "the group." if self.unknown else "")
         if value is not None and not [m for m in self.members if m != authority]:
             found = evolve(found, explanation=f"No other authority is known to have been "

@@ -36,11 +36,12 @@ __all__ = ["DATED_NOTE", "NationalInputs", "benchmark_national", "standings_of"]
 #: How each period's Outstanding group is taken, said in every output that uses it.
 DATED_NOTE: Final = (
     "Each period is compared with the authorities judged Outstanding as at its end: "
-    "those whose latest inspection, published by then, was so judged. Ofsted's release "
-    "gives each authority's latest inspection only, so an authority whose latest "
-    "inspection was published after a period ended cannot be placed in or out of that "
-    "period's group: it is not counted (\"judged later\"). The release as at 31 March "
-    "lists inspections made by that date, some of them published in the weeks after.")
+    "those whose latest inspection, made by then, so judged them, dated by the "
+    "inspection as Ofsted's release dates it (its \"as at 31 March\" lists inspections "
+    "made by that date, some of them reported in the weeks after). The release gives "
+    "each authority's latest inspection only, so an authority inspected after a period "
+    "ended cannot be placed in or out of that period's group: it is not counted "
+    "(\"judged later\").")
 
 
 def _notes(value: Collection[str]) -> tuple[str, ...]:
@@ -131,7 +132,7 @@ def _placed(group: DatedGroup, asked: date, inspected: int) -> str:
                  f"{day_text(group.as_at)})")
     if group.unknown:
         said += (f"; {len(group.unknown)} of the {inspected} authorities inspected cannot be "
-                 "placed in or out of it, their latest inspection published later")
+                 "placed in or out of it, their latest inspection made later")
     return said
 
 

@@ -67,7 +67,7 @@ COLUMNS: Final = {
     "outstanding_as_at": "the date the Outstanding group is taken as at; null for a set "
                          "given without a date",
     "outstanding_unknown": "authorities the inspection release cannot place in or out of "
-                           "the group on that date (their latest inspection was published later)",
+                           "the group on that date (their latest inspection took place later)",
     "gap_england": "value minus England",
     "gap_region": "value minus the region",
     "gap_neighbours": "value minus the neighbours' mean",

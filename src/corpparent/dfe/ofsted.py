@@ -89,10 +89,13 @@ class InspectionOutcomes:
         """The authorities judged ``judgement`` as at ``when``, named by old LA code
         ("Outstanding authorities as at 31 March 2023").
 
-        Ofsted's release gives each authority's latest inspection only ("Local authority
-        inspection outcomes as at 31 March 2025"). An authority whose latest inspection
-        was published on or before ``when`` is in the group if it was so judged; one
-        published later had an earlier judgement the release does not give, so it is
+        Ofsted's release gives each authority's latest inspection only, and dates it by
+        the inspection, not the report: "Local authority inspection outcomes as at 31
+        March 2025" covers "inspections as at 31 March 2025, with a report published by
+        30 June 2025", so Camden, inspected in March and published in April, is among
+        its 36 Outstanding authorities. So here: an authority whose latest inspection
+        took place on or before ``when`` is in the group if it was so judged; one
+        inspected later had an earlier judgement the release does not give, so it is
         ``unknown``, never guessed in or out. A date after the release's
         [`latest`][corpparent.dfe.ofsted.InspectionOutcomes.latest] publication is taken as that
         date, the last the release knows.
@@ -104,7 +107,7 @@ class InspectionOutcomes:
         unknown: set[str] = set()
         for inspection in self._inspections:
             code = (areas.get(inspection.ons_code) or areas[inspection.name]).code
-            if inspection.published > day:
+            if inspection.inspected > day:
                 unknown.add(code)
             elif inspection.overall is judgement:
                 members.add(code)

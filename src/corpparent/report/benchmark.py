@@ -29,10 +29,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
+from corpparent.dfe.lait_periods import lait_status
+from corpparent.errors import PeriodError
+from corpparent.periods.parsing import parse_period
 from corpparent.report.benchmark_chart import charts_section
 from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
@@ -86,6 +90,9 @@ _FIGURES: Final = ("value", "england", "region_value", "neighbours_mean",
 _SIGNIFICANT: Final = 12
 #: Figures this large are left as they are (no published figure comes near).
 _LARGEST: Final = 1e15
+#: LAIT's bracketed note after a year, which release the figure is from, in words.
+_RELEASES: Final = {"ot": "outturn", "rev": "revised", "final": "final",
+                    "prov": "provisional"}
 
 
 def published_figure(value: float, places: int | None) -> float:
@@ -101,6 +108,22 @@ def published_figure(value: float, places: int | None) -> float:
         return value
     shown = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return float(shown) + 0.0  # never -0.0
+
+
+@cache
+def _year(period: str) -> int | None:
+    """The year ``period`` ends in: LAIT's own year (2025 for 2024-25, AY 2024/25,
+    CY 2025 or the year ending January 2025)."""
+    try:
+        return parse_period(period).end.year
+    except PeriodError:
+        return None
+
+
+def _release(years: object) -> str | None:
+    """The release a LAIT label's note names ("2025 (Rev)": revised), or None."""
+    note = lait_status(str(years)) if years is not None else None
+    return None if note is None else _RELEASES.get(note.casefold(), note.casefold())
 
 
 def _rows(rows: Sequence[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
@@ -148,6 +171,8 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
         if isinstance(limit, float):
             given[name] = shown_limit(limit)
     given["measure_name"] = page.names.get(measure)
+    given["year"] = _year(str(row["period"]))
+    given["release"] = _release(row.get("years"))
     if measure in page.polarities:
         polarity = page.polarities[measure]
         given["polarity"] = None if polarity is None else polarity.value

@@ -23,9 +23,17 @@ if TYPE_CHECKING:
     from corpparent.report.benchmark_chart_parts import SeriesOut, SeriesPointOut
     from corpparent.report.model import BenchmarkReport
 
-__all__ = ["FULL_CHARTS_PRINTED", "charts_section", "periods_of", "series_block", "series_of",
-           "series_words", "show"]
+__all__ = ["DISTINCT_LINES", "FULL_CHARTS_PRINTED", "charts_section", "periods_of",
+           "series_block", "series_of", "series_words", "show"]
 
+#: How many authorities' lines a chart tells apart without colour: up to this many each
+#: has its own colour and dash together, and its own dash or mark. A chart of more (all
+#: of London's 33) says so, and its table is the way to read each authority's figures.
+DISTINCT_LINES: Final = 21
+_TOO_MANY: Final = (
+    "With {count} authorities, more than the {distinct} line styles a chart can tell "
+    "apart, some lines share a colour and a dash and differ only in their marks: read "
+    "each authority's figures in the table under its chart.")
 #: A benchmark of at most this many measures has every chart in every format; one of
 #: more has them in the HTML page only, each folded under its measure for a reader to
 #: open, and left out of print, papers and text (434 charts fill no 10 pages).
@@ -114,7 +122,8 @@ def series_words(series: tuple[SeriesOut, ...], average: str = "mean") -> str:
 
 
 def _figures(series: tuple[SeriesOut, ...], average: str, title: str) -> Table:
-    """The figures behind the chart, a row per period."""
+    """The figures behind the chart: a row per period for one authority; for several,
+    a row per authority (and England's) and a column per period."""
     one = series[0]
     periods = periods_of(series)
     at = [{p.period: p for p in s.points} for s in series]
@@ -131,17 +140,17 @@ def _figures(series: tuple[SeriesOut, ...], average: str, title: str) -> Table:
                         else CellKind.TEXT)
         return number(point.value)
 
-    if len(series) > 1:
-        columns = (*(s.authority for s in series), "England")
-        rows = tuple((Cell(period), *(own(a.get(period)) for a in at),
-                      number(first[period].england)) for period in periods)
-    else:
-        columns = (one.authority, "Band (range)", "England", one.region or "Region",
-                   f"Neighbours ({average})")
-        rows = tuple((Cell(p.period), own(p), Cell(
-            f"{p.band} ({show(p.band_lower)} to {show(p.band_upper)})" if p.band else "-"),
-            number(p.england), number(p.region_value), number(_neighbours(p, average)))
-            for p in one.points)
+    if len(series) > 1:  # a row per authority, so the table is as wide as its periods
+        england = tuple(number(first[period].england) for period in periods)
+        several = tuple((Cell(s.authority), *(own(a.get(period)) for period in periods))
+                        for s, a in zip(series, at, strict=True))
+        return Table(title, ("Authority", *periods), (*several, (Cell("England"), *england)))
+    columns = (one.authority, "Band (range)", "England", one.region or "Region",
+               f"Neighbours ({average})")
+    rows = tuple((Cell(p.period), own(p), Cell(
+        f"{p.band} ({show(p.band_lower)} to {show(p.band_upper)})" if p.band else "-"),
+        number(p.england), number(p.region_value), number(_neighbours(p, average)))
+        for p in one.points)
     return Table(title, ("Period", *columns), rows)
 
 
@@ -171,5 +180,9 @@ def charts_section(report: BenchmarkReport) -> Section | None:
             "(each with its own marks and line style, named in the key), and England's "
             "dashed with square marks. The figures are in the table with each chart."
             if several else _INTRODUCTION.format(average=average))
-    folded = () if shown else (Paragraph(_FOLDED.format(count=len(measures))),)
+    folded: tuple[Paragraph, ...] = () if shown else (
+        Paragraph(_FOLDED.format(count=len(measures))),)
+    count = len({s.authority_code for s in report.series})
+    if count > DISTINCT_LINES:
+        folded += (Paragraph(_TOO_MANY.format(count=count, distinct=DISTINCT_LINES)),)
     return Section("Charts over time", (Paragraph(lead), *folded, *blocks), ident="charts")

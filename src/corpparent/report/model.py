@@ -214,7 +214,11 @@ class BenchmarkRowOut(OutModel):
     measure_name: str | None = Field(default=None, description="the dictionary's name")
     theme: str | None = Field(default=None, description="the dictionary's theme (its first "
                               "topic) the measure is shown under")
-    years: str = Field(description="the period as LAIT labels it ('2025')")
+    year: int | None = Field(default=None, description="the year the period ends in, "
+                             "LAIT's year (2025 for 2024-25, AY 2024/25 or CY 2025)")
+    release: str | None = Field(default=None, description="the release the figure is "
+                                "from where LAIT's label names one: outturn, revised, "
+                                "final or provisional")
     period: str = Field(description="the period as written ('2024-25')")
     authority: str
     authority_code: str | None = None

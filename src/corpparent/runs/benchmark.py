@@ -149,6 +149,18 @@ def _region(areas: Areas, region: str) -> tuple[Area, ...]:
                  if a.region in codes and not areas.successors(a.code))
 
 
+def _local(area: Area) -> Area:
+    """``area``, refused where it is England or a region, with where its figure is."""
+    if area.level is Level.NATIONAL:
+        raise UnknownAreaError(f"{area.name} is not a local authority: its figure is beside "
+                               "every authority's, in the England column")
+    if area.level is Level.REGIONAL:
+        raise UnknownAreaError(f"{area.name} is a region, not a local authority: its figure "
+                               "is beside each of its authorities', in the Region column; "
+                               f"--region {area.name!r} benchmarks them")
+    return area
+
+
 def chosen_authorities(areas: Areas, neighbours: StatisticalNeighbours, *,
                        authorities: Sequence[str] = (), region: str | None = None,
                        neighbours_of: str | None = None) -> tuple[Area, ...]:
@@ -158,11 +170,11 @@ def chosen_authorities(areas: Areas, neighbours: StatisticalNeighbours, *,
     statistical neighbours in ``neighbours``' model, nearest first. An unknown name
     raises `UnknownAreaError` with the closest names, an unknown region with the list
     of regions."""
-    chosen = [areas[a] for a in authorities]
+    chosen = [_local(areas[a]) for a in authorities]
     if region is not None:
         chosen += _region(areas, region)
     if neighbours_of is not None:
-        centre = areas[neighbours_of]
+        centre = _local(areas[neighbours_of])
         if not neighbours.covers(centre.code):
             raise UnknownAreaError(f"{centre} has no statistical neighbours in the "
                                    f"model ({neighbours.source})")

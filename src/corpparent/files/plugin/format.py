@@ -164,7 +164,7 @@ class GroupModel(_Model):
                                "name (or old LA or ONS code, for national benchmarking).")
     unknown: list[str] = Field(
         default_factory=list, description="Authorities whose membership on that date the "
-        "source does not say (their latest inspection was published later): never "
+        "source does not say (their latest inspection took place later): never "
         "counted in or out.")
     source: str = ""
 

@@ -6,7 +6,12 @@ its neighbours' mean or median, and the range of the authority's quartile band i
 period shaded behind as a bar (the quarter of every authority's values its own falls
 in); for several authorities, one line each with England's. Colour never carries
 meaning alone: each line has its own dash pattern and marks, and a key in words inside
-the drawing names them, so a printed or pasted chart keeps it.
+the drawing names them, so a printed or pasted chart keeps it. Several authorities
+take their styles from `authority_style`: each of the first
+[`DISTINCT_LINES`][corpparent.report.benchmark_chart.DISTINCT_LINES] differs from every
+other in its colour and dash together, and in its dash or its mark, never in colour
+alone. The drawing is sized for a phone (440 units across, text of 13 and 14 units), so
+a page that sets it in 350 pixels keeps its words 10 pixels high or more.
 [`compact_chart`][corpparent.report.backends.benchmark_svg.compact_chart] is the same
 series at the size of a line of text (120 by 28), to sit in a table's row: the
 authority's line, England's dashed, the band shaded, and nothing else.
@@ -35,7 +40,7 @@ from corpparent.report.benchmark_chart import periods_of, series_words, show
 if TYPE_CHECKING:
     from corpparent.report.benchmark_chart_parts import SeriesOut, SeriesPointOut
 
-__all__ = ["LINE_STYLES", "compact_chart", "series_chart", "value_range"]
+__all__ = ["LINE_STYLES", "authority_style", "compact_chart", "series_chart", "value_range"]
 
 #: How each line is drawn: colour (each meets 3:1 against white), dash pattern and mark.
 LINE_STYLES: Final = {
@@ -44,16 +49,22 @@ LINE_STYLES: Final = {
     "region_value": (CHART_COLOURS["comparator"], "2 3", "triangle"),
     "neighbours": ("#6a3d9a", "8 3 2 3", "diamond"),
 }
-#: Each authority's line where several are drawn, in turn.
-_SEVERAL: Final = (
-    ("#1d4f91", "", "circle"), ("#6a3d9a", "2 3", "diamond"), ("#00695c", "8 3 2 3", "triangle"),
-    ("#b00020", "10 3", "cross"), ("#4a4f55", "1 3", "circle-open"),
-    ("#1b1b1b", "4 2 1 2", "square-open"), ("#7a5c00", "12 3 3 3", "diamond-open"),
-)
-_WIDTH, _PLOT_HEIGHT = 580, 250
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 16, 14, 30
-_KEY_ROW = 18
-_MOST_LABELS = 8
+#: The colours of several authorities' lines (each meets 3:1 against white), their
+#: dash patterns (none of them England's) and their marks: seven, three and eight, so
+#: the colour and dash together repeat only after 21 lines, and the dash and mark
+#: together after 24.
+_COLOURS: Final = ("#1d4f91", "#b00020", "#00695c", "#6a3d9a", "#7a5c00", "#1b1b1b",
+                   "#c2185b")
+_DASHES: Final = ("", "2 3", "9 3 2 3")
+_MARKS: Final = ("circle", "triangle", "square-open", "cross", "diamond", "circle-open",
+                 "square", "diamond-open")
+_WIDTH, _PLOT_HEIGHT = 440, 230
+_LEFT, _RIGHT, _TOP, _BOTTOM = 54, 14, 14, 32
+_KEY_ROW = 20
+#: The font sizes of the axes' labels and of the key, and the width of a character at
+#: each, as estimated to fit the labels and wrap the key.
+_AXIS_FONT, _KEY_FONT = 13, 14
+_AXIS_CHAR, _KEY_CHAR = 7.6, 8.2
 _COMPACT_W, _COMPACT_H = 120, 28
 
 
@@ -108,9 +119,25 @@ def value_range(series: tuple[SeriesOut, ...], average: str = "mean",
     return (0.0 if low >= 0 > bottom else bottom), high + pad
 
 
+def authority_style(index: int) -> tuple[str, str, str]:
+    """The colour, dash pattern and mark of the ``index``-th of several authorities'
+    lines: neighbours in the order differ in all three; each of the first
+    [`DISTINCT_LINES`][corpparent.report.benchmark_chart.DISTINCT_LINES] differs from
+    every other in colour and dash together, and in dash or mark."""
+    return (_COLOURS[index % len(_COLOURS)], _DASHES[index % len(_DASHES)],
+            _MARKS[index % len(_MARKS)])
+
+
 def _style(key: str) -> tuple[str, str, str]:
-    return _SEVERAL[int(key[1:]) % len(_SEVERAL)] if key.startswith("a") and \
+    return authority_style(int(key[1:])) if key.startswith("a") and \
         key[1:].isdigit() else LINE_STYLES[key]
+
+
+def _within(x: float, label: str) -> float:
+    """Where a period's label centred at ``x`` is set so it stays inside the drawing:
+    "year ending September 2016" under the last period is moved left, not clipped."""
+    half = _AXIS_CHAR * len(label) / 2 + 2
+    return min(max(x, half), _WIDTH - half)
 
 
 def _n(value: float) -> str:
@@ -161,7 +188,7 @@ def _key(items: list[tuple[str, str]], top: float) -> tuple[str, int]:
     with the number of rows it takes."""
     samples, names, x, row = [], [], 8.0, 0
     for key, name in items:
-        wide = 34 + 6.2 * len(name) + 14
+        wide = 34 + _KEY_CHAR * len(name) + 14
         if x + wide > _WIDTH and x > 8:
             x, row = 8.0, row + 1
         y = top + row * _KEY_ROW
@@ -176,7 +203,7 @@ def _key(items: list[tuple[str, str]], top: float) -> tuple[str, int]:
                                   f"{pattern}/>" + _mark(shape, x + 14, y)))
         names.append(f'<text x="{_n(x + 34)}" y="{_n(y + 4)}">{escape(name)}</text>')
         x += wide
-    return ("".join(samples) + f'<g font-size="11" fill="{CHART_COLOURS["text"]}">'
+    return ("".join(samples) + f'<g font-size="{_KEY_FONT}" fill="{CHART_COLOURS["text"]}">'
             + "".join(names) + "</g>"), row + 1
 
 
@@ -214,15 +241,17 @@ def series_chart(series: tuple[SeriesOut, ...], title: str, chart_id: str,
     ticks = [(area.y(tick), show(tick)) for tick in nice_ticks(low, high) if low <= tick <= high]
     out.append(f'<path d="{"".join(f"M{_LEFT} {_n(y)}H{_WIDTH - _RIGHT}" for y, _ in ticks)}" '
                'stroke="#e3e6ea"/>' if ticks else "")
-    every = max(1, math.ceil(len(periods) / _MOST_LABELS))
+    label = _AXIS_CHAR * max((len(p) for p in periods), default=1) + 8
+    every = max(1, math.ceil(len(periods) / max(1, int(area.plot_w // label))))
     labels = [(area.x(i), period) for i, period in enumerate(periods)
               if (len(periods) - 1 - i) % every == 0]  # the latest always labelled
-    out.append(f'<g font-size="10" fill="{CHART_COLOURS["muted"]}" text-anchor="end">'
+    out.append(f'<g font-size="{_AXIS_FONT}" fill="{CHART_COLOURS["muted"]}" text-anchor="end">'
                + "".join(f'<text x="{_LEFT - 4}" y="{_n(y + 4)}">{escape(tick)}</text>'
                          for y, tick in ticks)
                + '<g text-anchor="middle">'
-               + "".join(f'<text x="{_n(x)}" y="{bottom + 15}">{escape(period)}</text>'
-                         for x, period in labels) + "</g></g>")
+               + "".join(f'<text x="{_n(x)}" y="{bottom + 17}">{escape(period)}</text>'
+                         for x, period in ((_within(x, period), period)
+                                           for x, period in labels)) + "</g></g>")
     index = {period: i for i, period in enumerate(periods)}
     if bands:
         out.append(f'<g class="band" fill="{CHART_COLOURS["band"]}" '

@@ -284,7 +284,8 @@ def _series(block: SeriesBlock, level: int, out: _Page) -> str:
     # the chart's words are the paragraph above it, which describes it
     shown = series_chart(block.series, block.title, ident, block.average,
                          words_id=f"{ident}-words")
-    body = (f'<p id="{e(ident)}-words">{e(block.caption)}</p><figure>{shown}</figure>'
+    body = (f'<p id="{e(ident)}-words">{e(block.caption)}</p>'
+            f'<figure class="over-time">{shown}</figure>'
             f"{_table(evolve(block.points, stacked=True), '', f'{ident}-table', out)}")
     if block.shown:
         return f"<h{level}>{e(block.title)}</h{level}>{body}"

@@ -125,7 +125,8 @@ font-size:.92rem}} .card dt{{color:{muted}}} .card dd{{margin:0}}
 border-radius:4px;padding:4px}}
 .charts figure{{flex:1 1 min(360px,100%);margin:0;max-width:560px}}
 .charts figcaption{{font-size:.85rem;color:{muted};text-align:center}}
-.chart{{width:100%;height:auto}}
+.chart{{width:100%;height:auto}} .chart.series{{max-width:600px}} figure.over-time{{margin:.5rem 0}}
+@media screen and (max-width:760px){{.chart-wrap .chart.funnel{{min-width:540px}}}}
 td.trend{{padding-top:.2rem;padding-bottom:.2rem}}
 td.trend .chart.compact{{width:5em;height:1.2em;display:block}}
 @media screen and (max-width:760px){{td.trend .chart.compact{{display:inline-block;
