@@ -39,8 +39,8 @@ from corpparent.ssda903.measuring import (
 )
 from corpparent.ssda903.returns import Returns, collection_year
 
-__all__ = ["ReadingsRun", "Ssda903Run", "in_progress", "reading_period",
-           "scorecard_readings", "ssda903_measures", "ssda903_readings", "with_return"]
+__all__ = ["ReadingsRun", "Ssda903Run", "in_progress", "reading_period", "scorecard_readings",
+           "ssda903_measures", "ssda903_readings", "still_to_come", "with_return"]
 
 
 @final
@@ -71,6 +71,20 @@ def in_progress(year: FinancialYear, today: dt.date | None = None) -> RunWarning
         hint="take its month ends with --as-at")
 
 
+def still_to_come(day: dt.date, today: dt.date | None = None) -> RunWarning | None:
+    """Why no figure is taken at ``day`` (an ``--as-at`` day) when it is after ``today``
+    (default: the day it runs), or ``None``: the return holds only what happened up to
+    its extract's day, so counted at a day still to come every child looked after then
+    would count as still in care, and nothing after it as happened."""
+    today = dt.date.today() if today is None else today
+    if day <= today:
+        return None
+    return RunWarning(
+        f"the day {day.isoformat()} is after today ({today.isoformat()}): no figure is "
+        "taken at a day still to come", incomplete=True,
+        hint="take the figures at a day the return's extract covers")
+
+
 def ssda903_measures(returns: Returns, year: FinancialYear | str,
                      measures: Sequence[str] = (),
                      as_at: Sequence[dt.date] = (), *,
@@ -86,7 +100,12 @@ def ssda903_measures(returns: Returns, year: FinancialYear | str,
     unfinished = in_progress(chosen, today) if not as_at else None
     if unfinished is not None:
         return Ssda903Run(chosen, (), (unfinished,))
-    values, warnings = _measured(returns, chosen, list(measures) or list(MEASURES), as_at)
+    to_come = [w for w in (still_to_come(day, today) for day in as_at) if w is not None]
+    days = [day for day in as_at if still_to_come(day, today) is None]
+    if as_at and not days:
+        return Ssda903Run(chosen, (), tuple(to_come))
+    values, warnings = _measured(returns, chosen, list(measures) or list(MEASURES), days)
+    warnings[:0] = to_come
     warnings.extend(RunWarning(f"{value.short_history}: the figure is not to be trusted",
                                incomplete=True, hint=_EARLIER_RETURNS)
                     for value in values if value.short_history is not None)
@@ -179,7 +198,7 @@ def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
     found: dict[tuple[str, Period], Reading] = {}
     warnings: dict[str, RunWarning] = {}
     for year, day in taken:
-        unfinished = in_progress(year, today) if day is None else None
+        unfinished = in_progress(year, today) if day is None else still_to_come(day, today)
         if unfinished is not None:
             warnings[str(unfinished)] = unfinished
             continue
