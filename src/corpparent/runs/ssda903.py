@@ -100,8 +100,9 @@ def ssda903_measures(returns: Returns, year: FinancialYear | str,
     unfinished = in_progress(chosen, today) if not as_at else None
     if unfinished is not None:
         return Ssda903Run(chosen, (), (unfinished,))
-    to_come = [w for w in (still_to_come(day, today) for day in as_at) if w is not None]
-    days = [day for day in as_at if still_to_come(day, today) is None]
+    judged = [(day, still_to_come(day, today)) for day in as_at]
+    to_come = [warning for _, warning in judged if warning is not None]
+    days = [day for day, warning in judged if warning is None]
     if as_at and not days:
         return Ssda903Run(chosen, (), tuple(to_come))
     values, warnings = _measured(returns, chosen, list(measures) or list(MEASURES), days)

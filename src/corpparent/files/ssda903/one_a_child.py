@@ -33,11 +33,12 @@ def repeated_children(source: str, lines: npt.NDArray[np.int64], heading: str,
     taken = np.ones(len(codes), dtype=bool)
     if refused:
         taken[list(refused)] = False
-    rows = np.flatnonzero(taken & (codes >= 0))
-    _, first = np.unique(codes[rows], return_index=True)
+    rows = np.flatnonzero(taken)  # the text is filled, so every row has a code
+    _, at = np.unique(codes[rows], return_index=True)
+    first_rows = rows[at]
     firsts = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.int64)
-    firsts[codes[rows[first]]] = rows[first]
-    again = np.setdiff1d(rows, rows[first], assume_unique=True)
+    firsts[codes[first_rows]] = first_rows
+    again = np.setdiff1d(rows, first_rows, assume_unique=True)
     return [(row, Problem(source, line=int(lines[row]), field=heading,
                           expected="one row a child",
                           found=f"a second row for the child of line "
