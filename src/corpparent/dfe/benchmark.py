@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from corpparent.comparators.comparison import compare
 from corpparent.comparators.position import Benchmark, Statistic
@@ -186,7 +186,10 @@ class Benchmarking:
         not comparable between an authority and England or between authorities of
         different sizes."""
         comparators = self.comparator_set(authority)
-        series: dict[str, Comparator] = {}
+        # The set's Outstanding mean is each period's group's; each period's findings
+        # name it with the group's date.
+        whole = comparators.get(OUTSTANDING)
+        named: dict[str, Comparator] = {}
         result: list[Finding] = []
         for indicator in self.data.indicators:
             if not self.indicator(indicator).is_proportion:
@@ -201,8 +204,10 @@ class Benchmarking:
             result.extend(c.finding() for c in
                           comparators.compare(item.indicator, item.value, when)
                           if c.comparator != OUTSTANDING)
-            mean = self._outstanding_mean(item.authority, group.label, [when], series)
-            result.append(compare(item.indicator, item.value, mean, when).finding())
+            if group.label not in named:
+                named[group.label] = evolve(whole, name=group.label)
+            result.append(compare(item.indicator, item.value, named[group.label],
+                                  when).finding())
             result.append(group.finding(item.national, item.value,
                                         authority=item.authority.name))
         return tuple(result)

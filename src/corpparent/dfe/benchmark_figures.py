@@ -158,8 +158,10 @@ def national_benchmark(values: AreaValues, indicator: Indicator, authority: str,
     # An authority the model lacks (Cumbria, Northamptonshire in 2025) has no neighbours.
     codes = neighbours.codes(area.code) if neighbours.covers(area.code) else ()
     names = [values.areas[code].name for code in codes if code in values.areas]
-    group = outstanding_in(outstanding_groups(outstanding), values.period,
-                           directory(values.areas))
+    given = outstanding_groups(outstanding)
+    # Where the inspected authorities are looked up: needed only to take a release's group.
+    group = outstanding_in(given, values.period, None if isinstance(given, DatedGroup)
+                           else directory(values.areas))
     others = sorted(values.areas[code].name for code in group.members
                     if code != area.code and code in values.areas)
     return NationalBenchmark(
