@@ -24,6 +24,8 @@ the group as at the end of each period
 ([`InspectionOutcomes.as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]): a 2015-16 value is
 compared with the authorities judged Outstanding by 31 March 2016, not with the 2025 list, and the
 rows say the date and how many authorities the release cannot place in or out of the group on it.
+The rule is [`outstanding_in`][corpparent.dfe.ofsted.outstanding_in], which the scalar backend
+follows too.
 
 The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
 taken only against the period immediately before
