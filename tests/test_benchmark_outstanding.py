@@ -1,8 +1,9 @@
 """The "Outstanding authorities" figure is one answer, whichever way it is asked for:
-the Python benchmark (Ofsted's release as at 31 March 2025) and the command's table
-(the group as at the period's end) place Wiltshire among the same authorities for the
-year that ends on the release's date, since Ofsted dates its release by the inspection
-("inspections as at 31 March 2025, with a report published by 30 June 2025")."""
+the Python benchmark and the command's table both take the group as at the period's
+end, so for the year that ends on the release's date both place Wiltshire among the
+release's own Outstanding authorities, since Ofsted dates its release by the inspection
+("inspections as at 31 March 2025, with a report published by 30 June 2025"). Other
+years: `test_benchmark_outstanding_dated`."""
 
 from __future__ import annotations
 

@@ -28,8 +28,8 @@ if TYPE_CHECKING:  # each public name, written once, imported on first use
         UnknownAreaError as UnknownAreaError,
         known_areas as known_areas,
     )
-    from corpparent.dfe.benchmark import (
-        Benchmarking as Benchmarking,
+    from corpparent.dfe.benchmark import Benchmarking as Benchmarking
+    from corpparent.dfe.benchmark_figures import (
         NationalBenchmark as NationalBenchmark,
         national_benchmark as national_benchmark,
     )

@@ -15,7 +15,10 @@ have received an 'Outstanding' Ofsted assessment" (Wiltshire CPP annual report 2
   dashboard).
 * The Outstanding figure is the mean of the other authorities judged Outstanding, and
   how many of them the authority does better than ("higher than 4 out of 5 of these
-  comparators", 002 §57).
+  comparators", 002 §57). Given Ofsted's release of inspection outcomes, each period
+  is compared with the group as at its end, by the rule the command's engine follows
+  ([`outstanding_in`][corpparent.dfe.ofsted.outstanding_in]); the description names the
+  date, and says so where the release cannot form the group on it.
 * National rank and quartile band are cut from every authority's value for the year,
   by LAIT's conventions (band A the best quarter, rank 1 the best, "min" ties), as
   `corpparent.benchmarking.lait` defines them; an indicator in ``unbanded`` (a
@@ -29,11 +32,13 @@ built on it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import final
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from corpparent.comparators.position import Band, Benchmark, GroupPosition, Statistic
+from corpparent.comparators.comparison import compare
+from corpparent.comparators.position import Benchmark, Statistic
 from corpparent.comparators.series import (
     Authority,
     Comparator,
@@ -42,14 +47,15 @@ from corpparent.comparators.series import (
     Key,
 )
 from corpparent.comparators.sets import ComparatorSet, group_average
-from corpparent.comparators.standing import group_finding, standing_finding
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.dfe.areas import ENGLAND, Area
-from corpparent.dfe.national import AreaValues, NationalData
+from corpparent.dfe.benchmark_figures import NationalBenchmark, directory, national_benchmark
+from corpparent.dfe.national import NationalData
 from corpparent.dfe.neighbours import StatisticalNeighbours
+from corpparent.dfe.ofsted import InspectionOutcomes, outstanding_groups, outstanding_in
 from corpparent.errors import UnknownIndicatorError
 from corpparent.findings import Finding
-from corpparent.indicators.definitions import Indicator, Polarity
-from corpparent.indicators.readings import Reading
+from corpparent.indicators.definitions import Indicator
 from corpparent.periods import Period
 
 __all__ = ["NEIGHBOUR_FIGURES", "Benchmarking", "NationalBenchmark", "national_benchmark"]
@@ -59,128 +65,6 @@ NEIGHBOUR_FIGURES: tuple[tuple[str, Statistic], ...] = (
     ("Statistical neighbours", "mean"),
     ("Statistical neighbours (median)", "median"),
 )
-
-
-@final
-@frozen
-class NationalBenchmark:
-    """One indicator for one period: the authority's reading and what it is judged by.
-
-    ``national`` holds every authority's value (for rank and quartile band),
-    ``neighbours`` the ten statistical neighbours' and ``outstanding`` those of the
-    other authorities judged Outstanding, each keyed by authority name.
-    """
-
-    indicator: Indicator
-    period: Period
-    authority: Area
-    reading: Reading | None
-    england: float | None
-    region: Area | None
-    region_value: float | None
-    national: Benchmark = field(repr=False)
-    neighbours: Benchmark = field(repr=False)
-    outstanding: Benchmark = field(repr=False)
-
-    @property
-    def value(self) -> float | None:
-        """The authority's own value, if published."""
-        return None if self.reading is None else self.reading.value
-
-    def neighbour_average(self, statistic: Statistic = "mean") -> float | None:
-        """The neighbours' mean (LAIT) or median (CSC dashboard), missing values dropped."""
-        return self.neighbours.average(statistic)
-
-    def outstanding_average(self, statistic: Statistic = "mean") -> float | None:
-        """The other Outstanding authorities' mean or median, missing values dropped."""
-        return self.outstanding.average(statistic)
-
-    @property
-    def outstanding_position(self) -> GroupPosition | None:
-        """Better than k of n Outstanding authorities; None without a value."""
-        return None if self.value is None else self.outstanding.position(self.value)
-
-    @property
-    def band(self) -> Band | None:
-        """The national quartile band (A best); None when neutral or unpublished."""
-        return self.national.band_of(self.authority.name)
-
-    @property
-    def rank(self) -> int | None:
-        """The national rank (1 best); None when neutral or unpublished."""
-        return self.national.rank_of(self.authority.name)
-
-    @property
-    def ranked(self) -> int:
-        """How many authorities have a value to rank."""
-        return len(self.national.numeric)
-
-    def standing(self) -> Finding:
-        """The national rank and quartile band as a finding."""
-        return standing_finding(self.national, self.authority.name)
-
-    def describe(self) -> str:
-        """One line a councillor can read, in the indicator's unit and polarity."""
-        indicator = self.indicator
-
-        def show(value: float | None) -> str:
-            return "not published" if value is None else indicator.format(value)
-
-        if self.reading is not None and not self.reading.is_available:
-            own = self.reading.unavailable_reason
-        else:
-            own = show(self.value)
-        if self.rank is not None:
-            own += f" (rank {self.rank} of {self.ranked}, quartile band {self.band})"
-        parts = [f"England {show(self.england)}"]
-        if self.region is not None:
-            parts.append(f"{self.region.name} {show(self.region_value)}")
-        parts.append(f"statistical neighbours {show(self.neighbour_average())} (mean of "
-                     f"{len(self.neighbours.numeric)}), median "
-                     f"{show(self.neighbour_average('median'))}")
-        outstanding = f"Outstanding authorities {show(self.outstanding_average())}"
-        position = self.outstanding_position
-        if position is not None and indicator.polarity is not Polarity.NEUTRAL:
-            outstanding += f", {position.describe()}"
-        parts.append(outstanding)
-        return f"{indicator.name}, {self.period}: {own}; " + "; ".join(parts)
-
-
-def _value(values: AreaValues, code: str | None) -> float | None:
-    reading = None if code is None else values.readings.get(code)
-    return None if reading is None else reading.value
-
-
-def national_benchmark(values: AreaValues, indicator: Indicator, authority: str,
-                       neighbours: StatisticalNeighbours, outstanding: Iterable[str],
-                       national: Benchmark | None = None) -> NationalBenchmark:
-    """Benchmark one authority (name or code) on one indicator and period.
-
-    ``outstanding`` holds the old LA codes of the authorities judged Outstanding; the
-    authority itself is left out of that group. ``national`` is
-    ``values.to_benchmark(indicator)``, passed in when benchmarking many authorities.
-    """
-    area = values.areas[authority]
-    region = values.region_of(area.code)
-    if national is None:
-        national = values.to_benchmark(indicator)
-    # An authority the model lacks (Cumbria, Northamptonshire in 2025) has no neighbours.
-    codes = neighbours.codes(area.code) if neighbours.covers(area.code) else ()
-    names = [values.areas[code].name for code in codes if code in values.areas]
-    others = sorted(values.areas[code].name for code in outstanding
-                    if code != area.code and code in values.areas)
-    return NationalBenchmark(
-        indicator=indicator,
-        period=values.period,
-        authority=area,
-        reading=values.readings.get(area.code),
-        england=_value(values, ENGLAND.code),
-        region=region,
-        region_value=_value(values, None if region is None else region.code),
-        national=national,
-        neighbours=national.among(names),
-        outstanding=national.among(others),
-    )
 
 
 def _codes(codes: Iterable[str]) -> frozenset[str]:
@@ -197,6 +81,13 @@ class Benchmarking:
     """National data with the neighbour model, the Outstanding authorities and the
     definitions of the indicators in the data.
 
+    ``outstanding`` is Ofsted's release of inspection outcomes, from which each period
+    is compared with the authorities judged Outstanding as at its end, as ``corpparent
+    benchmark`` compares it
+    ([`outstanding_at`][corpparent.dfe.benchmark.Benchmarking.outstanding_at]); or one
+    group for every period, as old LA codes or a
+    [`DatedGroup`][corpparent.dated_groups.DatedGroup] of codes, compared with as given.
+
     [`corpparent.files.read_benchmarking`][corpparent.files.read_benchmarking] reads one from a
     folder of DfE files,
     [`corpparent.files.read_lait_benchmarking`][corpparent.files.read_lait_benchmarking] from the
@@ -206,19 +97,49 @@ class Benchmarking:
     in a period are ranked and cut into quartile bands once, on first use, and kept, as
     the same cut serves every authority and a report asks for it many times. Cutting
     them all when the object is built would cost every indicator and period of the
-    data, most never asked for. The cache holds only what follows from the frozen data,
-    so it changes no result, and it takes no part in equality or ``repr``.
+    data, most never asked for. Each period end's Outstanding group is kept the same
+    way. The caches hold only what follows from the frozen data, so they change no
+    result, and they take no part in equality or ``repr``.
     """
 
     data: NationalData
     neighbours: StatisticalNeighbours
-    outstanding: frozenset[str] = field(converter=_codes)
+    _outstanding: DatedGroup | InspectionOutcomes = field(converter=outstanding_groups)
     indicators: tuple[Indicator, ...] = field(converter=_indicators)
     #: The indicators shown without quartile bands (LAIT's ``No_Quartile = N``).
     unbanded: frozenset[str] = field(factory=frozenset, converter=_codes)
     # Every authority's values of one indicator and period, cut into bands once.
     _national: dict[tuple[str, Period], Benchmark] = field(
         init=False, factory=dict, eq=False, repr=False)
+    # Each period end's Outstanding group, taken from the release once.
+    _groups: dict[date, DatedGroup] = field(init=False, factory=dict, eq=False, repr=False)
+
+    @property
+    def outstanding(self) -> frozenset[str]:
+        """The old LA codes of the Outstanding authorities given: the one group for
+        every period, or the release's own group, as at its last report. Each period is
+        compared with [`outstanding_at`][corpparent.dfe.benchmark.Benchmarking.outstanding_at]
+        its end, which for the release is a different group in each year."""
+        if isinstance(self._outstanding, DatedGroup):
+            return frozenset(self._outstanding.members)
+        return self._outstanding.codes(areas=directory(self.data.areas))
+
+    @property
+    def outcomes(self) -> InspectionOutcomes | None:
+        """Ofsted's release the groups are taken from; None for one group given."""
+        return self._outstanding if isinstance(self._outstanding, InspectionOutcomes) else None
+
+    def outstanding_at(self, period: Period) -> DatedGroup:
+        """The Outstanding group ``period`` is compared with, by old LA code: from the
+        release, the authorities whose latest inspection, made by the period's end, so
+        judged them, with those inspected later ``unknown`` (for a period before every
+        inspection the release gives, no member and every authority unknown: the group
+        cannot be formed); else the one group given."""
+        found = self._groups.get(period.end)
+        if found is None:
+            found = outstanding_in(self._outstanding, period, directory(self.data.areas))
+            self._groups[period.end] = found
+        return found
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The definition of an indicator in the data."""
@@ -238,7 +159,7 @@ class Benchmarking:
                                            banded=indicator not in self.unbanded)
             self._national[(indicator, period)] = national
         return national_benchmark(values, national.indicator, authority, self.neighbours,
-                                  self.outstanding, national)
+                                  self.outstanding_at(period), national)
 
     def latest(self, authority: str) -> tuple[NationalBenchmark, ...]:
         """Each indicator's latest period, benchmarked for one authority."""
@@ -255,13 +176,20 @@ class Benchmarking:
         indicator (in ``period``, else its latest), the national rank and quartile band,
         a comparison with each comparator of
         [`comparator_set`][corpparent.dfe.benchmark.Benchmarking.comparator_set], and its position
-        among the other Outstanding authorities. A withheld or missing value gives findings of
+        among the other Outstanding authorities. The Outstanding group is the period's
+        ([`outstanding_at`][corpparent.dfe.benchmark.Benchmarking.outstanding_at]), named with
+        its date in the rules ("position among Outstanding authorities as at 31 March 2023"),
+        as the command's findings name it. A withheld or missing value gives findings of
         insufficient data, never an exception.
 
         Only proportions (percentages and rates) are judged: a count of children is
         not comparable between an authority and England or between authorities of
         different sizes."""
         comparators = self.comparator_set(authority)
+        # The set's Outstanding mean is each period's group's; each period's findings
+        # name it with the group's date.
+        whole = comparators.get(OUTSTANDING)
+        named: dict[str, Comparator] = {}
         result: list[Finding] = []
         for indicator in self.data.indicators:
             if not self.indicator(indicator).is_proportion:
@@ -271,13 +199,17 @@ class Benchmarking:
             if when not in periods:
                 continue
             item = self.benchmark(authority, indicator, when)
-            name = item.authority.name
+            group = item.outstanding_group or DatedGroup(OUTSTANDING, ())
             result.append(item.standing())
             result.extend(c.finding() for c in
-                          comparators.compare(item.indicator, item.value, when))
-            result.append(group_finding(item.national, "Outstanding authorities",
-                                        [a.name for a in comparators.outstanding], item.value,
-                                        authority=name))
+                          comparators.compare(item.indicator, item.value, when)
+                          if c.comparator != OUTSTANDING)
+            if group.label not in named:
+                named[group.label] = evolve(whole, name=group.label)
+            result.append(compare(item.indicator, item.value, named[group.label],
+                                  when).finding())
+            result.append(group.finding(item.national, item.value,
+                                        authority=item.authority.name))
         return tuple(result)
 
     # -- as comparators -------------------------------------------------------------
@@ -299,13 +231,15 @@ class Benchmarking:
 
     def comparator_set(self, authority: str) -> ComparatorSet:
         """The authority's comparators: England, its region, its statistical neighbours'
-        mean and median, and the other Outstanding authorities' mean."""
+        mean and median, and the other Outstanding authorities' mean, in each period the
+        mean of that period's group
+        ([`outstanding_at`][corpparent.dfe.benchmark.Benchmarking.outstanding_at]). The set's
+        ``outstanding`` names the authorities of
+        [`outstanding`][corpparent.dfe.benchmark.Benchmarking.outstanding]."""
         area = self.data.areas[authority]
         codes = self.neighbours.codes(area.code) if self.neighbours.covers(area.code) else ()
         neighbours = [self.data.areas[c] for c in codes if c in self.data.areas]
-        outstanding = sorted((self.data.areas[c] for c in self.outstanding
-                              if c != area.code and c in self.data.areas),
-                             key=lambda a: a.name)
+        outstanding = self._others(area, self.outstanding)
         members = {a.code: self.series(a.code) for a in (*neighbours, *outstanding)}
         region = None if area.region is None else self.data.areas.get(area.region)
         comparators = [self.series(ENGLAND.code, ComparatorKind.ENGLAND)]
@@ -319,11 +253,9 @@ class Benchmarking:
                           source=f"{statistic} of {area.name}'s 2025 statistical neighbours")
             for label, statistic in NEIGHBOUR_FIGURES
         ]
-        comparators.append(group_average(
-            "Outstanding authorities", ComparatorKind.OUTSTANDING,
-            [_authority(a) for a in outstanding], [members[a.code] for a in outstanding],
-            indicators=self.indicators,
-            source="mean of the authorities Ofsted judged Outstanding at 31 March 2025"))
+        comparators.append(self._outstanding_mean(
+            area, OUTSTANDING, sorted({p for i in self.data.indicators
+                                       for p in self.data.periods(i)}), members))
         return ComparatorSet(
             authority=_authority(area, region),
             comparators=comparators,
@@ -331,6 +263,34 @@ class Benchmarking:
             outstanding=[_authority(a) for a in outstanding],
             source=self._source(),
         )
+
+    def _others(self, area: Area, codes: Iterable[str]) -> list[Area]:
+        """The authorities of ``codes`` in the data but ``area``, by name."""
+        return sorted((self.data.areas[c] for c in codes
+                       if c != area.code and c in self.data.areas), key=lambda a: a.name)
+
+    def _outstanding_mean(self, area: Area, name: str, periods: Iterable[Period],
+                          series: dict[str, Comparator]) -> Comparator:
+        """The mean of the other authorities of each period's Outstanding group, in each
+        of ``periods``; ``series`` keeps the members' series, made on first use."""
+        by_group: dict[DatedGroup, set[Period]] = {}
+        for period in periods:
+            by_group.setdefault(self.outstanding_at(period), set()).add(period)
+        values: dict[Key, ComparatorValue] = {}
+        for group, within in by_group.items():
+            others = self._others(area, group.members)
+            for other in others:
+                if other.code not in series:
+                    series[other.code] = self.series(other.code)
+            mean = group_average(name, ComparatorKind.OUTSTANDING,
+                                 [_authority(a) for a in others],
+                                 [series[a.code] for a in others], indicators=self.indicators)
+            values.update((key, mean.values[key]) for key in mean if key[1] in within)
+        dated = {g.label for g in by_group if g.as_at is not None}
+        return Comparator(name, ComparatorKind.OUTSTANDING, values, source=(
+            "mean of the authorities Ofsted judged Outstanding as at "
+            + ("the end of each period" if len(dated) > 1 else "the period's end")
+            if dated else "mean of the Outstanding authorities given"))
 
     def _source(self) -> str:
         return "Department for Education, published statistics"

@@ -24,6 +24,8 @@ the group as at the end of each period
 ([`InspectionOutcomes.as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]): a 2015-16 value is
 compared with the authorities judged Outstanding by 31 March 2016, not with the 2025 list, and the
 rows say the date and how many authorities the release cannot place in or out of the group on it.
+The rule is [`outstanding_in`][corpparent.dfe.ofsted.outstanding_in], which the scalar backend
+follows too.
 
 The direction of travel is LAIT's ``calculate_trend`` (increase, decrease, no change),
 taken only against the period immediately before
@@ -49,7 +51,7 @@ from corpparent.dfe.lait_periods import lait_period
 from corpparent.dfe.lait_table import LaitTable
 from corpparent.dfe.national_results import DERIVED, NationalResults
 from corpparent.dfe.neighbours import NEIGHBOURS, StatisticalNeighbours
-from corpparent.dfe.ofsted import InspectionOutcomes
+from corpparent.dfe.ofsted import InspectionOutcomes, outstanding_groups, outstanding_in
 from corpparent.errors import Problem
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period
@@ -152,10 +154,9 @@ def _outstanding_groups(outstanding: Collection[str] | DatedGroup | InspectionOu
     every period, or each period's group as at its end (worked out once per end), the
     inspected authorities found among the table's areas and then every known one."""
     which = np.zeros(len(periods), dtype=np.int64)
-    if isinstance(outstanding, DatedGroup):
-        return (outstanding,), which
-    if not isinstance(outstanding, InspectionOutcomes):
-        return (DatedGroup(OUTSTANDING, tuple(outstanding)),), which
+    given = outstanding_groups(outstanding)
+    if isinstance(given, DatedGroup):
+        return (given,), which
     areas = known_areas().merged(Areas(table.areas))
     groups: list[DatedGroup] = []
     by_end: dict[date, int] = {}
@@ -163,7 +164,7 @@ def _outstanding_groups(outstanding: Collection[str] | DatedGroup | InspectionOu
         if period is None:
             continue
         if period.end not in by_end:
-            group = outstanding.as_at(period.end, areas=areas)
+            group = outstanding_in(given, period, areas)
             if group not in groups:
                 groups.append(group)
             by_end[period.end] = groups.index(group)

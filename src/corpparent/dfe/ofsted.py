@@ -6,21 +6,30 @@ inspection and publication dates, the overall effectiveness judgement and four
 sub-judgements. The authorities judged Outstanding overall are the comparator set
 panels use: "those authorities who have received an 'Outstanding' Ofsted assessment"
 (Wiltshire CPP annual report 2022-23, §16).
+
+Which authorities those are changes with every inspection, so a benchmark compares each
+period with the group as at the period's end:
+[`outstanding_in`][corpparent.dfe.ofsted.outstanding_in] is that one rule, for the
+command's engine and the Python benchmark alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import Enum
-from typing import final
+from typing import TYPE_CHECKING, TypeAlias, final
 
 from attrs import frozen
 
-from corpparent.dated_groups import DatedGroup
+from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.dfe.areas import Areas, known_areas
 
-__all__ = ["Inspection", "InspectionOutcomes", "Judgement"]
+if TYPE_CHECKING:
+    from corpparent.periods import Period
+
+__all__ = ["Inspection", "InspectionOutcomes", "Judgement", "OutstandingGroups",
+           "outstanding_groups", "outstanding_in"]
 
 
 class Judgement(Enum):
@@ -128,3 +137,29 @@ class InspectionOutcomes:
 
     def __repr__(self) -> str:
         return f"InspectionOutcomes({len(self)} authorities from {self.source})"
+
+
+#: What a benchmark takes as the Outstanding authorities: one group for every period
+#: (old LA codes, or a [`DatedGroup`][corpparent.dated_groups.DatedGroup] of codes), or
+#: Ofsted's release, from which each period takes the group as at its end.
+OutstandingGroups: TypeAlias = Iterable[str] | DatedGroup | InspectionOutcomes
+
+
+def outstanding_groups(given: OutstandingGroups) -> DatedGroup | InspectionOutcomes:
+    """``given`` as a group or a release: codes become one undated group for every period."""
+    if isinstance(given, DatedGroup | InspectionOutcomes):
+        return given
+    return DatedGroup(OUTSTANDING, tuple(given))
+
+
+def outstanding_in(groups: DatedGroup | InspectionOutcomes, period: Period,
+                   areas: Areas | None = None) -> DatedGroup:
+    """The Outstanding group ``period`` is compared with, by old LA code: the one group
+    given for every period, or, from Ofsted's release, the group as at the period's end
+    ([`as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at]: a 2022-23 value against
+    the authorities judged Outstanding by 31 March 2023, with those inspected later
+    ``unknown``). ``areas`` finds the inspected authorities' codes, by default
+    [`known_areas`][corpparent.dfe.areas.known_areas]."""
+    if isinstance(groups, DatedGroup):
+        return groups
+    return groups.as_at(period.end, areas=areas)

@@ -3,7 +3,8 @@
 The folder holds the files as published (see the data folder's README): the EES files
 the shipped mappings read, or the LAIT dataset with its dictionary; the statistical
 neighbour model; and Ofsted's inspection outcomes, whose Outstanding authorities are a
-comparator group. Wherever LAIT's dictionary is in the folder, an indicator whose LAIT
+comparator group, taken as at the end of each period benchmarked, as ``corpparent
+benchmark`` takes it. Wherever LAIT's dictionary is in the folder, an indicator whose LAIT
 measure it marks ``No_Quartile = N`` is ranked but not banded, by either route.
 """
 
@@ -42,7 +43,9 @@ def read_benchmarking(folder: str | Path, mappings: Iterable[FileMapping] | None
     """Read a folder of DfE files: every mapped EES file present, the 2025 neighbour
     model (``sn_model_2025_wide.csv``, or the file named by ``neighbours``, such as
     the April 2021 groupings) and Ofsted's outcomes
-    (``ofsted_ilacs_outcomes_2025-03-31.csv``)."""
+    (``ofsted_ilacs_outcomes_2025-03-31.csv``), from which each period is compared with
+    the authorities judged Outstanding as at its end
+    ([`Benchmarking.outstanding_at`][corpparent.dfe.benchmark.Benchmarking.outstanding_at])."""
     from corpparent.dfe.benchmark import Benchmarking
     from corpparent.files.dfe.mapping import read_folder, shipped_mappings
 
@@ -54,7 +57,7 @@ def read_benchmarking(folder: str | Path, mappings: Iterable[FileMapping] | None
     return Benchmarking(
         data=data,
         neighbours=read_neighbours(base / neighbours),
-        outstanding=read_ofsted(base / OFSTED_FILE).codes(),
+        outstanding=read_ofsted(base / OFSTED_FILE),
         indicators=(d for m in chosen for d in m.definitions() if d.id in present),
         unbanded=() if not dictionary.is_file() else _unbanded(
             (item for m in chosen for item in m.indicators if item.id in present),
@@ -80,7 +83,7 @@ def read_lait_benchmarking(folder: str | Path,
     return Benchmarking(
         data=data,
         neighbours=read_neighbours(base / NEIGHBOURS_FILE),
-        outstanding=read_ofsted(base / OFSTED_FILE).codes(),
+        outstanding=read_ofsted(base / OFSTED_FILE),
         indicators=(item.indicator for item, _ in items),
         unbanded=_unbanded((item for item, _ in items), dictionary),
     )
