@@ -50,8 +50,9 @@ class ReadingColumns:
     """A set's readings as columns, in file order, with no two of one indicator and
     period: ``indicator[i]`` indexes ``names`` and ``period[i]`` indexes ``periods`` (each
     period given once); ``value``, ``numerator``, ``denominator`` and ``population`` hold
-    NaN where a reading has no such figure (``None``: no reading has one), as Python
-    floats, as a reading holds them (the codes and lines may be NumPy arrays); ``source``
+    NaN where a reading has no such figure (``None``: no reading has one), as floats
+    (Python's or a NumPy array's: a reading made from them holds Python floats; the
+    codes and lines may be NumPy arrays too); ``source``
     is the text before and after each reading's ``line`` in its source. ``made`` holds
     readings already made, by their place in the columns: those are given as they are."""
 
@@ -200,7 +201,7 @@ class ReadingStore:
         columns, row = self._columns, self._file[at]
         found = columns.made.get(row)
         if found is None:
-            value = columns.value[row]
+            value = float(columns.value[row])
             symbol = columns.symbol[row]
             prefix, suffix = columns.source
             found = Reading(
@@ -220,7 +221,7 @@ class ReadingStore:
             return Figures(made.period, made.value, made.numerator, made.denominator,
                            made.population, made.symbol)
         columns = self._columns
-        value = columns.value[row]
+        value = float(columns.value[row])
         return Figures(columns.periods[self._period[at]], None if value != value else value,
                        _figure(columns.numerator, row), _figure(columns.denominator, row),
                        _figure(columns.population, row), columns.symbol[row])
@@ -321,7 +322,7 @@ class ReadingStore:
             def figure(name: str) -> object:
                 given = getattr(columns, name)
                 numbers = (np.full(len(order), np.nan) if given is None
-                           else np.array(given, dtype=np.float64))
+                           else np.array(given, dtype=np.float64))  # a copy: made ones below
                 for row, made in columns.made.items():
                     number = getattr(made, name)
                     numbers[row] = np.nan if number is None else number
@@ -366,5 +367,5 @@ class ReadingStore:
 def _figure(column: Sequence[float] | None, row: int) -> float | None:
     if column is None:
         return None
-    number = column[row]
+    number = float(column[row])
     return None if number != number else number

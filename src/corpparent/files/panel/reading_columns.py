@@ -274,8 +274,8 @@ def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator:
              period: Any, codes: dict[str, int], canon: dict[Period, int]) -> ReadingColumns:
     """The columns of the readings checked by columns and those checked row by row
     (``indicator`` and ``period`` the codes of both, the latter's last), in file order;
-    each of the latter kept as the row checks made it. Codes and lines stay NumPy
-    arrays; the figures are made Python floats, as a reading holds them."""
+    each of the latter kept as the row checks made it. Codes, lines and figures stay
+    NumPy arrays (a figure is made a Python float when its reading is made)."""
     import numpy as np
 
     count = len(slow)
@@ -289,13 +289,12 @@ def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator:
     def arranged(column: Any, rest: Any) -> Any:
         return column if not count else np.concatenate([column, rest])[order]
 
-    figures = {name: arranged(column, nothing).tolist()
-               for name, column in fast.figures.items()}
+    figures = {name: arranged(column, nothing) for name, column in fast.figures.items()}
     symbols = [*fast.symbol, *([None] * count)]
     return ReadingColumns(
         names=list(codes), periods=list(canon), indicator=indicator if not count
         else indicator[order], period=period if not count else period[order],
-        value=arranged(fast.value, nothing).tolist(),
+        value=arranged(fast.value, nothing),
         symbol=symbols if not count else [symbols[at] for at in order.tolist()],
         numerator=figures.get("numerator"), denominator=figures.get("denominator"),
         population=figures.get("population"),
