@@ -48,10 +48,14 @@ PERIODS: tuple[Period, ...] = (
     *(FinancialQuarter(year, q) for year in (2022, 2023, 2024) for q in (1, 2, 3, 4)),
     FinancialYear(2022), FinancialYear(2023), CalendarYear(2023))
 
-figures = st.one_of(st.none(), st.integers(0, 90).map(float))
+#: Whole numbers, and fractions whose sum depends on the order they are added in
+#: (0.1 + 0.2 + 0.3 is not 0.3 + 0.2 + 0.1), so the sums of every indicator at once must
+#: add the pieces in the order one indicator's are added.
+numbers = st.one_of(st.integers(0, 90).map(float), st.sampled_from((0.1, 0.2, 0.3, 0.7, 1e15)))
+figures = st.one_of(st.none(), numbers)
 readings_made = st.lists(
     st.tuples(st.sampled_from(INDICATORS.ids), st.sampled_from(PERIODS),
-              st.one_of(st.integers(0, 99).map(float), st.sampled_from(("c", "x", None))),
+              st.one_of(numbers, st.sampled_from(("c", "x", None))),
               figures, st.one_of(st.none(), st.integers(90, 200).map(float)), figures),
     unique_by=lambda row: row[:2], max_size=60)
 
@@ -176,3 +180,40 @@ def test_a_reading_is_made_once_and_only_when_asked_for() -> None:
     assert list(store._made) == [0]
     assert columns.get("cla", Month(2023, 5)) == Reading("cla", Month(2023, 5), None,
                                                          symbol="c")
+
+
+fractions = st.sampled_from((0.1, 0.2, 0.3, 0.7, 3.0))
+months_figures = st.lists(
+    st.tuples(st.one_of(fractions, st.just("c")), st.one_of(st.none(), fractions),
+              st.one_of(st.none(), st.integers(90, 200).map(float)),
+              st.one_of(st.none(), fractions)),
+    min_size=12, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(INDICATORS.ids), months_figures)
+def test_every_indicator_at_once_adds_a_periods_pieces_as_one_indicator_does(
+        indicator: str, months: list[tuple[object, ...]]) -> None:
+    """A year of months, each with a figure (fractions among them, whose sum depends
+    on the order of adding), aggregated to each quarter and the year: the same to the
+    last bit whether one indicator's pieces are added or every indicator's at once."""
+    rows = [(indicator, Month(2023 + (3 + m) // 12, (3 + m) % 12 + 1), *figures)
+            for m, figures in enumerate(months)]
+    one_by_one, _ = _both(rows)
+    asked = [*(FinancialQuarter(2023, q) for q in (1, 2, 3, 4)), FinancialYear(2023)]
+    expected = [value_for(INDICATORS[indicator], one_by_one, p) for p in asked]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading_store, "TILINGS_FROM", 0)
+        _, columns = _both(rows)
+        assert [value_for(INDICATORS[indicator], columns, p) for p in asked] == expected
+
+
+def test_a_count_of_fractions_is_added_in_period_order() -> None:
+    """0.1 + 0.2 + 0.3, added in that order, is 0.6000000000000001."""
+    rows = [("missing", Month(2023, m), figure, None, None, None)
+            for m, figure in ((4, 0.1), (5, 0.2), (6, 0.3))]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading_store, "TILINGS_FROM", 0)
+        for readings in _both(rows):
+            assert value_for(INDICATORS["missing"], readings,
+                             FinancialQuarter(2023, 1)) == (0.1 + 0.2) + 0.3

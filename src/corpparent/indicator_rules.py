@@ -362,16 +362,16 @@ class TravelRule(Rule[Observation]):
 
     def evaluate(self, subject: Observation, /) -> Finding:
         indicator = subject.indicator
-        earlier_period = (
-            subject.period.same_period_last_year()
-            if self.against_last_year
-            else subject.period.previous()
-        )
         earlier = subject.last_year if self.against_last_year else subject.previous
         if isinstance(subject.value, Unavailable):
             return _insufficient(self, subject, subject.value.reason)
         if isinstance(earlier, Unavailable):
             return _insufficient(self, subject, earlier.reason)
+        earlier_period = (
+            subject.period.same_period_last_year()
+            if self.against_last_year
+            else subject.period.previous()
+        )
         travel = direction_of_travel(indicator.polarity, subject.value, earlier, self.tolerance)
         return Finding(
             subject=indicator.id,

@@ -31,6 +31,7 @@ from typing import final
 
 from attrs import evolve, field, frozen
 
+from corpparent._collector import paused
 from corpparent.comparators.figures import ComparatorFigure, comparator_figures
 from corpparent.comparators.national_standing import NationalStanding, latest_standing
 from corpparent.comparators.series import Comparator
@@ -304,11 +305,16 @@ class Scorecard:
         each range and target knows the length of period it is for
         ([`bounds_length`][corpparent.indicator_rules.bounds_length]); without them, only a length
         the range or target declares is known."""
+        lengths: dict[tuple[Period, int | None], int | None] = {}
+
         def per(bounds: ExpectedRange | Target) -> int | None:
             if readings is None and bounds.per_months is None:
                 return None
-            return bounds_length(indicator, bounds.period, readings or Readings(()),
-                                 declared=bounds.per_months)
+            key = (bounds.period, bounds.per_months)  # a range and its target share one
+            if key not in lengths:
+                lengths[key] = bounds_length(indicator, bounds.period, readings or Readings(()),
+                                             declared=bounds.per_months)
+            return lengths[key]
 
         rules: list[Rule[Observation]] = []
         expected = self.indicators.range_for(indicator.id, period)
@@ -323,40 +329,42 @@ class Scorecard:
 
     def assess(self, readings: Readings, period: Period) -> ScorecardResult:
         """Judge every indicator for ``period``."""
-        assessments = []
-        for indicator in self.indicators:
-            trend = trend_values(indicator, self.indicators, readings, period, self.history)
-            observation = self.observe(indicator, readings, period, trend)
-            rules = list(self.rules_for(indicator, period, readings))
-            chart = self.chart_for(indicator, readings, period)
-            derived = None if chart is None else process_range(chart, indicator.id, period)
-            hand_set = next((r.expected for r in rules if isinstance(r, ExpectedRangeRule)),
-                            None)
-            if derived is not None and hand_set is None:
-                rules.insert(0, ExpectedRangeRule(derived, from_process=True))
-            findings = [rule.evaluate(observation) for rule in rules]
-            if chart is not None:
-                findings.append(variation_finding(chart, indicator=indicator))
-                for target in self.indicators.targets_for(indicator.id, period):
-                    judged = assurance_finding(chart, target, indicator=indicator)
-                    if judged is not None:
-                        findings.append(judged)
-            figures = comparator_figures(indicator, self.comparators, period)
-            assessments.append(
-                IndicatorAssessment(
-                    observation=observation,
-                    findings=tuple(findings),
-                    expected=hand_set if hand_set is not None else derived,
-                    chart=chart,
-                    process_range=derived,
-                    symbol=symbol_for(readings, indicator, period),
-                    targets=self.indicators.targets_for(indicator.id, period),
-                    trend=trend,
-                    comparators=figures,
-                    beside=values_at(indicator, self.indicators, readings, sorted(
-                        {p.period for f in figures for p in f.history})),
-                    national=None if indicator.national_measure is None else latest_standing(
-                        self.national.get(indicator.national_measure, ()), period),
-                )
-            )
-        return ScorecardResult(period=period, assessments=tuple(assessments))
+        with paused():  # nothing an assessment makes refers back to itself
+            return ScorecardResult(period=period, assessments=tuple(
+                self._assessed(indicator, readings, period) for indicator in self.indicators))
+
+    def _assessed(self, indicator: Indicator, readings: Readings,
+                  period: Period) -> IndicatorAssessment:
+        trend = trend_values(indicator, self.indicators, readings, period, self.history)
+        observation = self.observe(indicator, readings, period, trend)
+        rules = list(self.rules_for(indicator, period, readings))
+        chart = self.chart_for(indicator, readings, period)
+        derived = None if chart is None else process_range(chart, indicator.id, period)
+        hand_set = next((r.expected for r in rules if isinstance(r, ExpectedRangeRule)),
+                        None)
+        if derived is not None and hand_set is None:
+            rules.insert(0, ExpectedRangeRule(derived, from_process=True))
+        findings = [rule.evaluate(observation) for rule in rules]
+        targets = self.indicators.targets_for(indicator.id, period)
+        if chart is not None:
+            findings.append(variation_finding(chart, indicator=indicator))
+            for target in targets:
+                judged = assurance_finding(chart, target, indicator=indicator)
+                if judged is not None:
+                    findings.append(judged)
+        figures = comparator_figures(indicator, self.comparators, period)
+        return IndicatorAssessment(
+            observation=observation,
+            findings=tuple(findings),
+            expected=hand_set if hand_set is not None else derived,
+            chart=chart,
+            process_range=derived,
+            symbol=symbol_for(readings, indicator, period),
+            targets=targets,
+            trend=trend,
+            comparators=figures,
+            beside=values_at(indicator, self.indicators, readings, sorted(
+                {p.period for f in figures for p in f.history})),
+            national=None if indicator.national_measure is None else latest_standing(
+                self.national.get(indicator.national_measure, ()), period),
+        )

@@ -11,11 +11,12 @@ can step). A period with no value keeps its place, with the official symbol give
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import final
 
 from attrs import frozen
 
-from corpparent.indicators.aggregation import Unavailable, value_for
+from corpparent.indicators.aggregation import Unavailable, value_and_reading
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -59,11 +60,8 @@ def trend_values(
 ) -> tuple[TrendValue, ...]:
     """The values of ``indicator`` for ``period`` and up to ``history - 1`` periods of the
     same kind before it, oldest first, from the first period with any reading."""
-    periods = [period]
-    while len(periods) < history:
-        periods.append(periods[-1].previous())
     points: list[TrendValue] = []
-    for each in reversed(periods):
+    for each in _periods_to(period, history):
         point = _value_at(indicator, indicators, readings, each)
         if point.value is None and point.symbol is None and not points and each != period:
             continue  # nothing before the first reading
@@ -80,10 +78,19 @@ def values_at(
     return tuple(_value_at(indicator, indicators, readings, p) for p in periods)
 
 
+@lru_cache(maxsize=256)
+def _periods_to(period: Period, history: int) -> tuple[Period, ...]:
+    """``period`` and the ``history - 1`` periods of its kind before it, oldest first
+    (the same for every indicator a scorecard judges)."""
+    periods = [period]
+    while len(periods) < history:
+        periods.append(periods[-1].previous())
+    return tuple(reversed(periods))
+
+
 def _value_at(indicator: Indicator, indicators: IndicatorSet, readings: Readings,
               period: Period) -> TrendValue:
-    value = value_for(indicator, readings, period)
-    reading = readings.get(indicator.id, period)
+    value, reading = value_and_reading(indicator, readings, period)
     return TrendValue(
         period=period,
         value=None if isinstance(value, Unavailable) else value,

@@ -25,6 +25,7 @@ from typing import NamedTuple, final
 from attrs import field, frozen
 
 from corpparent.indicators.reading import Reading
+from corpparent.indicators.tiling_sums import FigureArrays, TilingSums, period_sums
 from corpparent.indicators.tilings import TILINGS_FROM, RowArrays, every_tiling
 from corpparent.periods import Period
 
@@ -49,8 +50,9 @@ class ReadingColumns:
     """A set's readings as columns, in file order, with no two of one indicator and
     period: ``indicator[i]`` indexes ``names`` and ``period[i]`` indexes ``periods`` (each
     period given once); ``value``, ``numerator``, ``denominator`` and ``population`` hold
-    NaN where a reading has no such figure (``None``: no reading has one), as Python
-    floats, as a reading holds them (the codes and lines may be NumPy arrays); ``source``
+    NaN where a reading has no such figure (``None``: no reading has one), as floats
+    (Python's or a NumPy array's: a reading made from them holds Python floats; the
+    codes and lines may be NumPy arrays too); ``source``
     is the text before and after each reading's ``line`` in its source. ``made`` holds
     readings already made, by their place in the columns: those are given as they are."""
 
@@ -149,9 +151,9 @@ def order_with_numpy(columns: ReadingColumns) -> StoreOrder:
 class ReadingStore:
     """Readings ordered by indicator and period from ``columns`` as ``order`` says."""
 
-    __slots__ = ("_bounds", "_code", "_columns", "_end", "_file", "_kind", "_last", "_made",
-                 "_names", "_period", "_period_code", "_place", "_places", "_rows", "_spans",
-                 "_start", "_tilings", "_where")
+    __slots__ = ("_bounds", "_code", "_columns", "_end", "_figures", "_file", "_kind", "_last",
+                 "_made", "_names", "_period", "_period_code", "_place", "_places", "_rows",
+                 "_spans", "_start", "_sums", "_tilings", "_where")
 
     def __init__(self, columns: ReadingColumns, order: StoreOrder) -> None:
         self._columns = columns
@@ -174,6 +176,8 @@ class ReadingStore:
         self._spans: dict[Period, tuple[int, int]] = {}
         self._rows: RowArrays | None = None
         self._tilings: dict[Period, dict[int, list[int] | None]] = {}
+        self._figures: FigureArrays | None = None
+        self._sums: dict[Period, dict[int, TilingSums]] = {}
 
     def __len__(self) -> int:
         return len(self._file)
@@ -197,7 +201,7 @@ class ReadingStore:
         columns, row = self._columns, self._file[at]
         found = columns.made.get(row)
         if found is None:
-            value = columns.value[row]
+            value = float(columns.value[row])
             symbol = columns.symbol[row]
             prefix, suffix = columns.source
             found = Reading(
@@ -217,7 +221,7 @@ class ReadingStore:
             return Figures(made.period, made.value, made.numerator, made.denominator,
                            made.population, made.symbol)
         columns = self._columns
-        value = columns.value[row]
+        value = float(columns.value[row])
         return Figures(columns.periods[self._period[at]], None if value != value else value,
                        _figure(columns.numerator, row), _figure(columns.denominator, row),
                        _figure(columns.population, row), columns.symbol[row])
@@ -270,10 +274,7 @@ class ReadingStore:
         itself is not one of them."""
         own = self._period_code.get(period, -1)
         if len(self._file) >= TILINGS_FROM:  # every indicator's at once (`tilings`)
-            every = self._tilings.get(period)
-            if every is None:
-                every = self._tilings[period] = every_tiling(self._arrays(),
-                                                             *self._span(period), own)
+            every = self._every_tiling(period)
             code = self._code.get(indicator, -1)
             if code in every:
                 return every[code]
@@ -288,6 +289,48 @@ class ReadingStore:
             if (best is None or len(places) < len(best)) and self._tiles(start, end, places):
                 best = places
         return best
+
+    def tiling_sums(self, indicator: str, period: Period) -> TilingSums | None:
+        """What the readings of ``indicator`` that tile ``period`` (those of
+        [`tiling`][corpparent.indicators.reading_store.ReadingStore.tiling]) add up to,
+        worked out for every indicator at once; ``None`` where they do not tile it, and
+        in a store too small for that to be quicker (the pieces are then added one
+        indicator at a time)."""
+        if len(self._file) < TILINGS_FROM:
+            return None
+        sums = self._sums.get(period)
+        if sums is None:
+            sums = self._sums[period] = period_sums(self._every_tiling(period),
+                                                    self._figure_arrays(), self._period,
+                                                    self._columns.periods)
+        return sums.get(self._code.get(indicator, -1))
+
+    def _every_tiling(self, period: Period) -> dict[int, list[int] | None]:
+        every = self._tilings.get(period)
+        if every is None:
+            every = self._tilings[period] = every_tiling(
+                self._arrays(), *self._span(period), self._period_code.get(period, -1))
+        return every
+
+    def _figure_arrays(self) -> FigureArrays:
+        """Each reading's figures in the store's order, NaN where it has none."""
+        if self._figures is None:
+            import numpy as np
+
+            columns, order = self._columns, np.asarray(self._file, dtype=np.int64)
+
+            def figure(name: str) -> object:
+                given = getattr(columns, name)
+                numbers = (np.full(len(order), np.nan) if given is None
+                           else np.array(given, dtype=np.float64))  # a copy: made ones below
+                for row, made in columns.made.items():
+                    number = getattr(made, name)
+                    numbers[row] = np.nan if number is None else number
+                return numbers[order]
+
+            self._figures = FigureArrays(figure("value"), figure("numerator"),
+                                         figure("denominator"), figure("population"))
+        return self._figures
 
     def _tiles(self, start: int, end: int, places: list[int]) -> bool:
         """Whether the periods at ``places`` run from day ``start`` to day ``end``, each
@@ -324,5 +367,5 @@ class ReadingStore:
 def _figure(column: Sequence[float] | None, row: int) -> float | None:
     if column is None:
         return None
-    number = column[row]
+    number = float(column[row])
     return None if number != number else number

@@ -23,6 +23,7 @@ from corpparent.indicators.reading_store import (
     order_in_python,
     order_with_numpy,
 )
+from corpparent.indicators.tiling_sums import TilingSums
 from corpparent.periods import Period
 
 __all__ = ["Figures", "Reading", "ReadingColumns", "Readings"]
@@ -111,6 +112,12 @@ class Readings:
         no reading is made for them."""
         places = self._store.tiling(indicator, period)
         return None if places is None else tuple(map(self._store.figures, places))
+
+    def tiling_sums(self, indicator: str, period: Period) -> TilingSums | None:
+        """What the figures of [`tiling`][corpparent.indicators.readings.Readings.tiling]
+        add up to, where a large set has worked them out for every indicator at once;
+        ``None`` otherwise (the pieces are then added as `tiling` gives them)."""
+        return self._store.tiling_sums(indicator, period)
 
     @property
     def indicators(self) -> tuple[str, ...]:

@@ -134,9 +134,9 @@ class IndicatorSet:
 
     def range_for(self, indicator_id: str, period: Period) -> ExpectedRange | None:
         """The expected range set for a period that contains ``period``, if any."""
-        self[indicator_id]
         starts = self._range_starts.get(indicator_id)
         if not starts:
+            self[indicator_id]  # an unknown indicator is refused, by name
             return None
         # At most one of an indicator's ranges applies: the last to start by the period.
         # It applies where it was set for a period containing ``period`` (as

@@ -23,7 +23,7 @@ __all__ = ["FinancialQuarter", "Month"]
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class Month(Period):
     """A calendar month, written ``2023-03``."""
 
@@ -68,7 +68,7 @@ class Month(Period):
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class FinancialQuarter(Period):
     """A quarter of the financial year: ``FinancialQuarter(2022, 4)`` is ``2022-23 Q4``.
 
@@ -104,9 +104,10 @@ class FinancialQuarter(Period):
 
     @property
     def end(self) -> date:
-        last = (self.quarter * 3 + 2) % 12 + 1  # Q1 ends in June ... Q4 in March
-        year = self.year + (self.quarter == 4)
-        return date(year, last, calendar.monthrange(year, last)[1])
+        # Q1 ends on 30 June, Q2 on 30 September, Q3 on 31 December, Q4 on 31 March.
+        if self.quarter == 4:
+            return date(self.year + 1, 3, 31)
+        return date(self.year, self.quarter * 3 + 3, 30 + (self.quarter == 3))
 
     def previous(self) -> FinancialQuarter:
         if self.quarter == 1:

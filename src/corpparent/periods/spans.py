@@ -23,7 +23,7 @@ __all__ = ["YearSpan"]
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class YearSpan(Period):
     """The years ``first`` to ``last`` (both included), of one kind:
     ``YearSpan(FinancialYear(2013), FinancialYear(2015))`` is

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class _Year(Period):
     """A twelve-month year starting on the first of `first_month`."""
 
@@ -69,7 +69,7 @@ class _Year(Period):
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class FinancialYear(_Year):
     """The local-government financial year, April to March.
 
@@ -95,7 +95,7 @@ class FinancialYear(_Year):
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class MunicipalYear(_Year):
     """The municipal year, May to April, from one annual council meeting to the next."""
 
@@ -112,7 +112,7 @@ class MunicipalYear(_Year):
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class CalendarYear(_Year):
     """January to December."""
 
@@ -129,7 +129,7 @@ class CalendarYear(_Year):
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class AcademicYear(_Year):
     """The school (academic) year, September to August: ``AcademicYear(2019)`` is
     ``AY 2019/20``, as the DfE's school statistics write it (``2019/20``)."""
@@ -152,7 +152,7 @@ def _check_month(_instance: object, _attribute: object, value: int) -> None:
 
 
 @final
-@frozen(eq=True, order=False)
+@frozen(eq=True, order=False, cache_hash=True)
 class YearEnding(Period):
     """Twelve months ending on the last day of ``month`` in ``year``:
     ``YearEnding(2016, 9)`` is October 2015 to September 2016, written

@@ -25,14 +25,13 @@ readings are kept as the columns they were checked in
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final
 
 from attrs import frozen
 
 from corpparent import units
+from corpparent._collector import paused
 from corpparent.errors import DataError, PeriodError, Problem
 from corpparent.files._tabular.date_periods import DateRule, read_period
 from corpparent.files._tabular.problems import in_file_order
@@ -136,7 +135,7 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
     second = check_rows(records(late), indicators, rule, texts, periods)[0] if late else None
     kept = wanted & ~np.asarray(blank.to_numpy(zero_copy_only=False), dtype=bool)
     canon: dict[Period, int] = {}
-    with _no_collection():
+    with paused():  # none of the readings made refers back to another
         fast = _made(table, ids, read, codes, placed, numeric, value, cast, kept, canon)
         # The readings of the rows checked row by row, each with its row's index.
         slow = [(raw, reading, among[place]) for checked, among in (
@@ -149,19 +148,6 @@ def column_readings(table: TextColumns, indicators: IndicatorSet, rule: DateRule
         if problems or everything is None:
             raise DataError(in_file_order(problems))
         return Readings.of_columns(everything)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Make a million readings without the cycle collector walking them again and again
-    as they are made (none of them refers back to another, so it would find nothing)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _cast(column: Any, wanted: Any) -> Any:
@@ -184,8 +170,12 @@ def _in_range(indicators: IndicatorSet, ids: Sequence[str], codes: Any, value: A
     import numpy as np
 
     kinds = np.array([indicators[i].kind is Kind.PERCENTAGE for i in ids] + [False])
-    whole = np.array([units.convert(1.0, indicators[i].unit, "dimensionless")
-                      if indicators[i].kind is Kind.PERCENTAGE else 0.0 for i in ids] + [0.0])
+    wholes: dict[str, float] = {}  # each unit converted once, however many share it
+    for i in ids:
+        if indicators[i].kind is Kind.PERCENTAGE and indicators[i].unit not in wholes:
+            wholes[indicators[i].unit] = units.convert(1.0, indicators[i].unit, "dimensionless")
+    whole = np.array([wholes[indicators[i].unit] if indicators[i].kind is Kind.PERCENTAGE
+                      else 0.0 for i in ids] + [0.0])
     percentage = kinds[codes]
     with np.errstate(invalid="ignore"):
         fine = ~(percentage & (value * whole[codes] >= _BELOW_WHOLE))
@@ -284,8 +274,8 @@ def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator:
              period: Any, codes: dict[str, int], canon: dict[Period, int]) -> ReadingColumns:
     """The columns of the readings checked by columns and those checked row by row
     (``indicator`` and ``period`` the codes of both, the latter's last), in file order;
-    each of the latter kept as the row checks made it. Codes and lines stay NumPy
-    arrays; the figures are made Python floats, as a reading holds them."""
+    each of the latter kept as the row checks made it. Codes, lines and figures stay
+    NumPy arrays (a figure is made a Python float when its reading is made)."""
     import numpy as np
 
     count = len(slow)
@@ -299,13 +289,12 @@ def _columns(fast: _Fast, slow: list[tuple[RawRecord, Reading, int]], indicator:
     def arranged(column: Any, rest: Any) -> Any:
         return column if not count else np.concatenate([column, rest])[order]
 
-    figures = {name: arranged(column, nothing).tolist()
-               for name, column in fast.figures.items()}
+    figures = {name: arranged(column, nothing) for name, column in fast.figures.items()}
     symbols = [*fast.symbol, *([None] * count)]
     return ReadingColumns(
         names=list(codes), periods=list(canon), indicator=indicator if not count
         else indicator[order], period=period if not count else period[order],
-        value=arranged(fast.value, nothing).tolist(),
+        value=arranged(fast.value, nothing),
         symbol=symbols if not count else [symbols[at] for at in order.tolist()],
         numerator=figures.get("numerator"), denominator=figures.get("denominator"),
         population=figures.get("population"),
