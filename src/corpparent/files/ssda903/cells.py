@@ -304,26 +304,31 @@ def _dates(text: pa.Array) -> tuple[Column, Flags]:
     table of every pair (`_PAIRS`): two digits (the day, each half of the year), a
     slash and a digit, a digit and a slash (the month's). A pair of any other shape is
     far below zero, and so is any sum it is part of; the day is then counted from the
-    start of its year and month, each found in a table."""
-    days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
-    valid = np.zeros(len(text), dtype=bool)
+    start of its year and month, each found in a table. A column every cell of which
+    names a day (the usual one) is counted straight into its days."""
     sized = np.diff(offsets_of(text)) == 10
-    if not sized.any():
-        return days, valid
-    written = text if sized.all() else text.filter(pa.array(sized))
-    pairs = text_bytes(written).view(">u2").reshape(-1, 5)
+    every = bool(sized.all())
+    if not every and not sized.any():
+        return np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]"), sized
+    written = text if every else text.filter(pa.array(sized))
+    pairs = text_bytes(written).view("<u2").reshape(-1, 5)
     digits, slash_digit, digit_slash = _PAIRS
     day = digits[pairs[:, 0]]
     month = slash_digit[pairs[:, 1]] + digit_slash[pairs[:, 2]]
     year = digits[pairs[:, 3]] * 100 + digits[pairs[:, 4]]
-    shaped = (day >= 0) & (month >= 0) & (year >= 0)
-    month = np.where(shaped, month, 0)  # another month and year only where refused
-    year = np.where(shaped, year, 0)
-    of_year = _LEAP_YEAR[year] * 100 + month
+    shaped = (day | month | year) >= 0  # no part below zero
+    if not shaped.all():
+        month = np.where(shaped, month, 0)  # another month and year only where refused
+        year = np.where(shaped, year, 0)
+    of_year = _LEAP_YEAR[year] + month
     real = shaped & (year >= 1) & (day >= 1) & (day <= _MONTH_LENGTH[of_year])
+    counted = _YEAR_START[year] + _MONTH_START[of_year] + day
+    if every and real.all():
+        return counted.view("datetime64[D]"), real
+    days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
+    valid = np.zeros(len(text), dtype=bool)
     at = np.flatnonzero(sized)[real]
-    counted = _YEAR_START[year[real]] + _MONTH_START[of_year[real]] + day[real] - 1
-    days[at] = counted.astype("datetime64[D]")
+    days[at] = counted[real].view("datetime64[D]")
     valid[at] = True
     return days, valid
 
@@ -343,7 +348,7 @@ def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
 
 
 def _pair_tables() -> tuple[npt.NDArray[np.int32], ...]:
-    """For each pair of bytes (as a big-endian 16-bit number): its two digits' value,
+    """For each pair of bytes (as a 16-bit number in the machine's order): its two digits' value,
     ten times the digit after a slash, and the digit before a slash; `_REFUSED` where
     the pair is not of that shape."""
     tables = tuple(np.full(1 << 16, _REFUSED, dtype=np.int32) for _ in range(3))
@@ -353,19 +358,24 @@ def _pair_tables() -> tuple[npt.NDArray[np.int32], ...]:
         tables[0][((zero + tens) << 8) + zero + digits] = tens * 10 + digits
     tables[1][(slash << 8) + zero + digits] = digits * 10
     tables[2][((zero + digits) << 8) + slash] = digits
-    return tables
+    # Indexed by the pair read as the machine reads two bytes, without a byte swap.
+    swapped = np.arange(1 << 16, dtype=np.uint16).view(">u2").astype(np.int64) \
+        if np.little_endian else np.arange(1 << 16)
+    return tuple(table[swapped] for table in tables)
 
 
 #: Far enough below zero that a sum holding it stays below zero.
 _REFUSED: Final = -30_000
 _PAIRS: Final = _pair_tables()
 _YEARS: Final = np.arange(10_000, dtype=np.int32)
-#: Whether each year of four digits is a leap year.
+#: For each year of four digits, 100 where it is a leap year, else 0: where its months
+#: are found in `_MONTH_LENGTH` and `_MONTH_START`.
 _LEAP_YEAR: Final = ((_YEARS % 4 == 0) & ((_YEARS % 100 != 0) | (_YEARS % 400 == 0))
-                     ).astype(np.int32)
-#: The day number (from 1 January 1970) of 1 January of each year from 1 to 9999.
+                     ).astype(np.int32) * 100
+#: The day number (from 1 January 1970) of the day before 1 January of each year from 1
+#: to 9999, so that adding a day of the month (from 1) gives the day's.
 _YEAR_START: Final = _day_number(np.maximum(_YEARS, 1), np.ones_like(_YEARS),
-                                 np.ones_like(_YEARS))
+                                 np.ones_like(_YEARS)) - 1
 #: The length of each month written with two digits (0 for none but 1 to 12), and the
 #: days of the year before it, of a common year (at 0 to 99) and of a leap year (at
 #: 100 to 199).
