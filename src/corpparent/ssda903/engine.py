@@ -128,11 +128,9 @@ class Care:
 
     @classmethod
     def _made(cls, history: History, year: FinancialYear) -> Care:
-        rows = history.up_to(year)
-        _refuse_repeats(history, rows)
+        _refuse_repeats(history, year)
         episodes = history.episodes
-        kept = rows[first_of_runs([history.code[rows], episodes["DECOM"][rows]])]
-        kept = kept[~episodes["short_break"][kept]]
+        kept = history.kept(year)
         codes = history.code[kept]
         first = first_of_runs([codes])
         held = codes[first]
@@ -277,10 +275,14 @@ def _new_placements(continues: Flags, flags: dict[str, Flags], history: History,
     return result
 
 
-def _refuse_repeats(history: History, rows: Ints) -> None:
+def _refuse_repeats(history: History, year: FinancialYear) -> None:
     """Two episodes of one child beginning on one day in one return cannot be ordered:
-    refused, naming the second's file and line."""
-    at = rows[history.repeated[rows]]
+    refused, naming the second's file and line, where that return is one of ``year``
+    or a year before it."""
+    if not history.repeated.any():
+        return
+    at = history.up_to(year)
+    at = at[history.repeated[at]]
     if len(at):
         raise DataError(Problem(history.sources[int(history.year[i])] or "Episodes",
                                 "a second episode of one child beginning on the same day",
