@@ -106,7 +106,7 @@ class History:
     one with [`history_of`][corpparent.ssda903.history.history_of].
     """
 
-    __slots__ = ("_born", "_children", "_order", "_placed", "_tables", "code",
+    __slots__ = ("_born", "_children", "_counted", "_order", "_placed", "_tables", "code",
                  "episodes", "lines", "names", "repeated", "sources", "superseded", "year")
 
     def __init__(self, returns: Returns) -> None:
@@ -125,7 +125,7 @@ class History:
         self.names, self._children = _identifiers(self._tables)
         code = np.concatenate([self._children[(y, "Episodes")] for y, _ in held]) \
             if held else np.zeros(0, dtype=np.int64)
-        order = np.lexsort((-year, joined["DECOM"], code))
+        order = _sorted_order(code, joined["DECOM"], year)
         self._order: Ints = order
         self._placed: dict[str, Any] = {name: [t.column for t in tables] for name in _TEXTS}
         self.code: Ints = code[order]
@@ -141,6 +141,8 @@ class History:
         flags = _flagged(tables, order)
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
         self._born: dict[int, Days] = {}
+        # The year of each episode's return, but a year after every other for a short break.
+        self._counted: Ints = np.where(self.episodes["short_break"], _NO_YEAR, self.year)
 
     def column(self, name: str, rows: Ints) -> npt.NDArray[Any]:
         """The coded column ``name`` (RNE, LS or one of `PLACEMENT`) of the episodes
@@ -163,8 +165,7 @@ class History:
         on one day, short breaks left out: an episode read from a return no later than
         ``year`` that no later return up to it holds too, in one pass over the episodes
         rather than a sort of the year's."""
-        return np.flatnonzero((self.year <= year.year) & (self.superseded > year.year)
-                              & ~self.episodes["short_break"])
+        return np.flatnonzero((self._counted <= year.year) & (self.superseded > year.year))
 
     def codes(self, identifiers: npt.NDArray[Any]) -> Ints:
         """The code of each identifier in ``names``, or -1 for one no episode holds."""
@@ -203,6 +204,28 @@ class History:
             before[codes[known]] = days[known]
             self._born[last] = before
         return self._born[last]
+
+
+def _sorted_order(code: Ints, began: Days, year: Ints) -> Ints:
+    """The order of the episodes by child (``code``), start (``began``, ``NaT`` last)
+    and the later return first, equal episodes in the order given: as
+    ``np.lexsort((-year, began, code))`` orders them, by one sort of one whole number
+    for each, in which the child counts most, then the start's place among the starts,
+    then how many years the return is before the last."""
+    if not len(code):
+        return np.zeros(0, dtype=np.int64)
+    days = began.view(np.int64)
+    dated = ~np.isnat(began)
+    first = int(days[dated].min()) if dated.any() else 0
+    starts = int(days[dated].max()) - first + 2 if dated.any() else 1  # NaT the last
+    years = int(year.max() - year.min()) + 1
+    if (int(code.max()) + 1) * starts * years >= 1 << 62 or int(code.min()) < 0:
+        result: Ints = np.lexsort((-year, began, code))
+        return result
+    start = np.where(dated, days - first, starts - 1)
+    key = (code * starts + start) * years + (int(year.max()) - year)
+    ordered: Ints = np.argsort(key, kind="stable")
+    return ordered
 
 
 def _flagged(tables: list[Table], order: Ints) -> dict[str, Flags]:
