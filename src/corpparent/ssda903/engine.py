@@ -111,6 +111,11 @@ class Care:
     held: Ints
     bounds: tuple[Ints, Days, Days]
     history: History = field(eq=False, repr=False)
+    #: What several measures of a year ask for alike, made once and kept read-only: the
+    #: children of a table, by year and name (with the table), and the children looked
+    #: after during a span, or continuously since a day.
+    _known: dict[tuple[Any, ...], Any] = field(factory=dict, init=False, eq=False,
+                                               repr=False)
 
     @classmethod
     def of(cls, returns: Returns, year: FinancialYear) -> Care:
@@ -189,7 +194,14 @@ class Care:
         """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
         of each row of the table ``name`` of the return ``found``, or -1 for a child
         with no episode here (each table's identifiers looked up once)."""
-        return self.index_of(self.history.children_of(found, name))
+        table = found.table(name)
+        key = ("children_of", found.year.year, name)
+        known = self._known.get(key)
+        if known is None or known[0] is not table:  # or another return's table
+            known = self._known[key] = (
+                table, _read_only(self.index_of(self.history.children_of(found, name))))
+        result: Ints = known[1]
+        return result
 
     def children_at(self, day: np.datetime64) -> Ints:
         """The children looked after at ``day`` (by index), each once.
@@ -201,8 +213,12 @@ class Care:
 
     def children_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children looked after on any day from ``first`` to ``last``."""
-        return _distinct(np.compress(self._during(self.start, self.end, first, last),
-                                     self.child))
+        key = ("children_during", first, last)
+        if key not in self._known:
+            self._known[key] = _read_only(_distinct(np.compress(
+                self._during(self.start, self.end, first, last), self.child)))
+        result: Ints = self._known[key]
+        return result
 
     def period_bounds(self) -> tuple[Ints, Days, Days]:
         """Each period's child, first day and last day (``NaT`` while open)."""
@@ -222,9 +238,13 @@ class Care:
     def continuously_since(self, since: np.datetime64, day: np.datetime64) -> Ints:
         """The children looked after at ``day`` in a period of care that had begun by
         ``since``: looked after every day from ``since`` to ``day``."""
-        child, began, ended = self.period_bounds()
-        open_ = (began <= since) & (np.isnat(ended) | (ended > day))
-        return _distinct(np.compress(open_, child))
+        key = ("continuously_since", since, day)
+        if key not in self._known:
+            child, began, ended = self.period_bounds()
+            open_ = (began <= since) & (np.isnat(ended) | (ended > day))
+            self._known[key] = _read_only(_distinct(np.compress(open_, child)))
+        result: Ints = self._known[key]
+        return result
 
     def placements_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """How many placements each child (by index) had on any day from ``first`` to
@@ -244,6 +264,12 @@ class Care:
                 last: np.datetime64) -> Flags:
         result: Flags = (began <= last) & (np.isnat(ended) | (ended >= first))
         return result
+
+
+def _read_only(values: Ints) -> Ints:
+    """``values``, made read-only, to be handed to every measure that asks."""
+    values.flags.writeable = False
+    return values
 
 
 def _distinct(children: Ints) -> Ints:
