@@ -144,9 +144,12 @@ def csv_columns(data: bytes, width: int) -> CsvColumns | None:
         table = pcsv.read_csv(
             pa.py_buffer(data),
             # One block for the whole text: each column one chunk, taken without a copy.
+            # pyarrow's threads convert a large table's columns side by side; for a
+            # small one, handing the work to them costs more than the work.
             read_options=pcsv.ReadOptions(column_names=names,
                                           block_size=min(max(len(data) + 1, _BLOCK),
-                                                         _LARGEST_BLOCK)),
+                                                         _LARGEST_BLOCK),
+                                          use_threads=len(data) > _BLOCK),
             parse_options=pcsv.ParseOptions(newlines_in_values=False),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
