@@ -113,7 +113,7 @@ class Care:
     history: History = field(eq=False, repr=False)
     #: What several measures of a year ask for alike, made once and kept read-only: the
     #: children of a table, by year and name (with the table), and the children looked
-    #: after during a span, or continuously since a day.
+    #: after at a day, during a span, or continuously since a day.
     _known: dict[tuple[Any, ...], Any] = field(factory=dict, init=False, eq=False,
                                                repr=False)
 
@@ -208,8 +208,12 @@ class Care:
 
         Rows are picked here and below with ``np.compress``, which gives what indexing
         by a mask gives, several times faster where the mask is irregular."""
-        open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
-        return _distinct(np.compress(open_, self.child))
+        key = ("children_at", day)
+        if key not in self._known:
+            open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
+            self._known[key] = _read_only(_distinct(np.compress(open_, self.child)))
+        result: Ints = self._known[key]
+        return result
 
     def children_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children looked after on any day from ``first`` to ``last``."""
