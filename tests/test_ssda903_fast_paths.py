@@ -17,7 +17,7 @@ from hypothesis import example, given, strategies as st
 
 from corpparent.errors import Problem
 from corpparent.files._tabular import csv_columns
-from corpparent.files.ssda903.day_text import read_days
+from corpparent.files.ssda903.date_cells import read_days
 from corpparent.files.ssda903.one_a_child import repeated_children
 from corpparent.periods import FinancialYear
 from corpparent.ssda903 import Returns

@@ -49,7 +49,7 @@ from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_columns import header_and_text, read_text_columns
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
-from corpparent.files.ssda903.day_text import read_days
+from corpparent.files.ssda903.date_cells import read_days
 from corpparent.files.ssda903.one_a_child import ONE_A_CHILD, repeated_children
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
