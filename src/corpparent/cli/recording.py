@@ -13,7 +13,7 @@ apart. `Recording` carries the ``--disclosure-record`` options of one command:
   recording fails is not written; a paper recorded but not written (the command stopped
   between the two) only makes later papers more cautious.
 
-The record is the authority's ([`Owner`][corpparent.cli.record_owner.Owner]): its
+The record is the authority's (`corpparent.cli.record_owner.Owner`): its
 plug-in's identifier, whatever name ``--name`` shows it under, so that every paper about
 one authority is protected against all the others. Only a public paper with small counts
 withheld is recorded: an internal or private copy publishes nothing, and a paper with
