@@ -35,25 +35,25 @@ def _paper(tmp_path: Path, period: str, *options: str, fmt: str = "markdown") ->
 
 def test_a_public_paper_is_recorded_in_the_data_folder_not_beside_it(tmp_path: Path) -> None:
     paper = _paper(tmp_path, "2022-23 Q4")
-    record = read_record(default_record_path("Wiltshire Council"), "Wiltshire Council")
+    record = read_record(default_record_path("wiltshire"), "wiltshire")
     assert record.papers == (paper.name,)
     assert record.known  # the figures it published
     assert not list(tmp_path.glob("*.json"))  # nothing beside the paper
-    text = default_record_path("Wiltshire Council").read_text(encoding="utf-8")
+    text = default_record_path("wiltshire").read_text(encoding="utf-8")
     assert json.loads(text)["note"].startswith("Not for publication")
 
 
 def test_internal_copies_and_opting_out_record_nothing(tmp_path: Path) -> None:
     _paper(tmp_path, "2022-23 Q4", "--profile", "internal")
     _paper(tmp_path, "2022-23 Q3", "--no-disclosure-record")
-    assert not default_record_path("Wiltshire Council").exists()
+    assert not default_record_path("wiltshire").exists()
 
 
 def test_a_record_named_on_the_command_line_is_used(tmp_path: Path) -> None:
     record = tmp_path / "elsewhere" / "wiltshire.json"
     _paper(tmp_path, "2022-23 Q4", "--disclosure-record", str(record))
     assert read_record(record, None).papers
-    assert not default_record_path("Wiltshire Council").exists()
+    assert not default_record_path("wiltshire").exists()
 
 
 def test_the_two_record_options_together_are_refused(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_a_figure_withheld_in_one_paper_stays_withheld_in_the_next(tmp_path: Pat
     paper = CliRunner().invoke(cli, ["scorecard", str(tmp_path / READINGS), *common,
                                      "-o", str(tmp_path / "april.json")])
     assert paper.exit_code == 0, paper.output
-    record = read_record(default_record_path("Fenmoor Council"), "Fenmoor Council")
+    record = read_record(default_record_path("fenmoor"), "fenmoor")
     assert ("value", "placed_in_county", "2022-11") in record.withheld
     chart = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
                                      "placed_in_county", *common])
@@ -107,4 +107,4 @@ def test_a_quarters_papers_give_no_withheld_figure_away(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_spreadsheets_default_to_internal_and_are_not_recorded(tmp_path: Path, fmt: str) -> None:
     _paper(tmp_path, "2022-23 Q4", fmt=fmt)
-    assert not default_record_path("Wiltshire Council").exists()
+    assert not default_record_path("wiltshire").exists()

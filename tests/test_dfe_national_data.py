@@ -121,8 +121,11 @@ def test_engine_matches_the_scalar_path_on_published_data(
             assert row["neighbours_median"] == scalar.neighbour_average("median")
             assert _same(row["outstanding_mean"], scalar.outstanding_average())
             position = scalar.outstanding_position
-            assert position is not None
-            assert row["outstanding_better_than"] == position.better_than
+            # A group with no other member with a number gives no position in either.
+            assert (position is None) is (not scalar.outstanding.numeric)
+            assert row["outstanding_better_than"] == (
+                None if position is None else position.better_than)
+            assert row["outstanding_with_value"] == (len(scalar.outstanding.numeric) or None)
             compared += 1
     assert compared > 500
 

@@ -94,10 +94,14 @@ def test_engine_agrees_with_the_scalar_path(case: Case) -> None:
         assert row["neighbours_median"] == scalar.neighbour_average("median")
         assert row["neighbours_with_value"] == len(scalar.neighbours.numeric)
         assert _close(row["outstanding_mean"], scalar.outstanding_average("mean"))
-        assert row["outstanding_with_value"] == len(scalar.outstanding.numeric)
+        # No other member with a number: no count and no position, never "0 of 0".
+        assert row["outstanding_with_value"] == (len(scalar.outstanding.numeric) or None)
         position = scalar.outstanding_position
         expected = None if position is None else position.better_than
         assert row["outstanding_better_than"] == expected
+        if not scalar.outstanding.numeric:
+            assert (row["outstanding_mean"], row["outstanding_better_than"],
+                    row["gap_outstanding"]) == (None, None, None)
 
 
 @settings(max_examples=100, deadline=None)

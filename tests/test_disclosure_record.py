@@ -102,3 +102,21 @@ def test_the_keys_of_withheld_figures_are_kept_never_their_values(tmp_path: Path
     record = read_record(path, "Wiltshire")
     assert record.withheld == {("value", "missing", "2024-04")}
     assert ("value", "missing", "2024-04") not in record.known
+
+
+def test_a_record_kept_under_the_authoritys_name_is_read_as_its_own(tmp_path: Path) -> None:
+    """Earlier builds kept the record under the name the papers showed: it is the
+    authority's record when that is one of its names, and is read with its own."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    record_published(old, "Wiltshire Council", "April 2024", APRIL,
+                     [("value", "missing", "2024-04")])
+    with pytest.raises(DataError, match="record of 'Wiltshire Council', not of 'wiltshire'"):
+        read_record(old, "wiltshire")
+    assert read_record(old, "wiltshire", names=["Wiltshire Council"]).authority == "wiltshire"
+    record = record_published(new, "wiltshire", "May 2024", MAY,
+                              names=["Wiltshire Council"], earlier=[old])
+    assert record == read_record(new, "wiltshire")
+    assert record.papers == ("April 2024", "May 2024")
+    assert record.known[("value", "moves", "2024-04")] == 8.0  # the newer paper's
+    assert record.withheld == {("value", "missing", "2024-04")}
+    assert json.loads(new.read_text(encoding="utf-8"))["authority"] == "wiltshire"

@@ -19,9 +19,9 @@ rather than guessed in or out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Final, Protocol, final
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar, final
 
 from attrs import evolve, field, frozen
 
@@ -33,7 +33,7 @@ from corpparent.wording import counted, listed, noun
 if TYPE_CHECKING:  # the comparators load when a finding is made, not with a group
     from corpparent.comparators import Benchmark
 
-__all__ = ["OUTSTANDING", "DatedGroup", "InspectionLike"]
+__all__ = ["OUTSTANDING", "DatedGroup", "InspectionLike", "unformed"]
 
 #: The name of the group of authorities Ofsted judged Outstanding, as panels call it.
 OUTSTANDING: Final = "Outstanding authorities"
@@ -51,6 +51,9 @@ class InspectionLike(Protocol):
     def published(self) -> date: ...
     @property
     def overall(self) -> object: ...
+
+
+_Inspection = TypeVar("_Inspection", bound=InspectionLike)
 
 
 def _names(values: Iterable[str]) -> tuple[str, ...]:
@@ -87,17 +90,21 @@ class DatedGroup:
         return self.name if self.as_at is None else f"{self.name} as at {day_text(self.as_at)}"
 
     @classmethod
-    def from_inspections(cls, inspections: Iterable[InspectionLike], as_at: date, *,
+    def from_inspections(cls, inspections: Iterable[_Inspection], as_at: date, *,
                          judgement: str = "Outstanding", name: str = OUTSTANDING,
-                         source: str = "") -> DatedGroup:
+                         source: str = "",
+                         named: Callable[[_Inspection], str] | None = None) -> DatedGroup:
         """The authorities whose latest inspection, taking place on or before ``as_at``,
-        judged them ``judgement`` overall; those inspected later are ``unknown``."""
+        judged them ``judgement`` overall; those inspected later are ``unknown``. Each
+        is given by its name, or by what ``named`` makes of its inspection (an old LA
+        code, for [`InspectionOutcomes.as_at`][corpparent.dfe.ofsted.InspectionOutcomes.as_at])."""
         members, unknown = [], []
         for inspection in inspections:
+            key = inspection.name if named is None else named(inspection)
             if inspection.inspected > as_at:
-                unknown.append(inspection.name)
+                unknown.append(key)
             elif str(inspection.overall) == judgement:
-                members.append(inspection.name)
+                members.append(key)
         return cls(name, members, as_at, unknown, source=source)
 
     def finding(self, benchmark: Benchmark, value: float | None, *,
@@ -118,3 +125,22 @@ class DatedGroup:
         return evolve(found, explanation=found.explanation + note,
                       evidence={**found.evidence, "as at": self.as_at.isoformat(),
                                 "unknown": len(self.unknown)})
+
+
+def unformed(groups: Sequence[DatedGroup]) -> str:
+    """Why ``groups`` (one group, or the same group as at several days, in order) give
+    no figure where no other authority is known to be in them and some were judged after
+    their day: "Outstanding authorities as at 31 March 2021: cannot be formed, no other
+    authority known to be in it (153 authorities judged later)". The Python benchmark's
+    description and the command's notes both say it so."""
+    if not groups:
+        raise ValueError("no group to say cannot be formed")
+    days = [day_text(g.as_at) for g in groups if g.as_at is not None]
+    label = groups[0].name + (f" as at {listed(days)}" if days else "")
+    counts = sorted({len(g.unknown) for g in groups})
+    later = counted(counts[-1], "authority", "authorities") if len(counts) == 1 else \
+        f"{counts[0]} to {counts[-1]} authorities"
+    one = len(groups) == 1
+    return (f"{label}: cannot be formed, no other authority known to be in "
+            f"{'it' if one else 'any of them'} ({later} judged later"
+            f"{'' if one else ' on each day'})")

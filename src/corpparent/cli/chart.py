@@ -16,6 +16,7 @@ from corpparent.cli.common import (
     profile_and_indicators,
 )
 from corpparent.cli.isolation import Outcome, deliver, outcome, user_code
+from corpparent.cli.record_owner import owner_of
 from corpparent.errors import CorpparentError
 from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.definitions import Indicator
@@ -165,4 +166,6 @@ def _charted(readings: Path | None, indicator_id: str, authority_id: str | None,
     provenance = make_provenance(
         inputs=inputs, period=run.last, options={**used, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
-    return Outcome((out.finish(chart_report(run, provenance, authority=authority)),))
+    owner = owner_of(profile, authority)
+    return Outcome((out.finish(chart_report(run, provenance, authority=authority), owner),),
+                   owner=owner)

@@ -39,6 +39,7 @@ from corpparent.safe_text import printable_tree
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from corpparent.cli.record_owner import Owner
     from corpparent.cli.recording import Recording
     from corpparent.findings import Finding
     from corpparent.governance.register import AttendanceRegister
@@ -204,13 +205,12 @@ class Output:
         return {"format": self.format, "profile": self.chosen_profile,
                 "suppress": self.suppress, "threshold": self.threshold}
 
-    def finish(self, report: R) -> R:
+    def finish(self, report: R, owner: Owner | None) -> R:
         """``report`` under the chosen profile and suppression; a public paper protected
-        against what the authority's disclosure record (and this command's earlier
-        papers) published."""
+        against what the disclosure record of ``owner``'s authority (and this command's
+        earlier papers) published."""
         public = self.chosen_profile == "public" and self.suppress is not False
-        published, withheld = self.recording.earlier(public, getattr(report, "authority",
-                                                                     None))
+        published, withheld = self.recording.earlier(public, owner)
         finished = finish(report, self.format, profile=self.profile,
                           suppress_small=self.suppress, threshold=self.threshold,
                           published=published, withheld_before=withheld)
@@ -377,11 +377,13 @@ def findings_document(
     period: Period | None,
     inputs: Sequence[Path],
     options: dict[str, str | int | float | bool | None],
+    owner: Owner | None,
     register: AttendanceRegister | None = None,
     notes: Sequence[str] = (),
 ) -> FindingsReport:
     """``findings`` as a report document with its provenance (and the attendance register
-    of a report of meetings, and the run's ``notes``)."""
+    of a report of meetings, and the run's ``notes``), protected against the disclosure
+    record of ``owner``'s authority."""
     from corpparent.report.build import findings_report
 
     provenance = make_provenance(
@@ -390,4 +392,4 @@ def findings_document(
     )
     return out.finish(findings_report(findings, provenance, title=title,
                                       authority=authority, period=period,
-                                      register=register, notes=notes))
+                                      register=register, notes=notes), owner)

@@ -21,6 +21,7 @@ import click
 from attrs import asdict, frozen
 
 from corpparent.cli.common import Output, emit, warn
+from corpparent.cli.record_owner import Owner
 from corpparent.errors import CorpparentError, PluginError
 from corpparent.plugins.discovery import PluginSpec
 from corpparent.plugins.references import installed_python, is_plugin_reference
@@ -120,26 +121,30 @@ def _warnings(items: Sequence[Mapping[str, Any]]) -> tuple[RunWarning, ...]:
 class Outcome:
     """What a reporting command's work gives: its report documents (with the file each
     goes to, when not ``--output``'s), the run's warnings, whether the report is
-    incomplete, and a calendar to write."""
+    incomplete, a calendar to write, and whose disclosure record the reports go to (known
+    once the plug-in is loaded, which may be in the child process)."""
 
     reports: tuple[AnyReport, ...]
     warnings: tuple[RunWarning, ...] = ()
     targets: tuple[str | None, ...] = ()
     incomplete: bool = False
     calendar: str | None = None
+    owner: Owner | None = None
 
     def to_data(self) -> dict[str, Any]:
         """The outcome as JSON data."""
         return {"reports": [r.model_dump(mode="json") for r in self.reports],
                 "warnings": [asdict(w) for w in self.warnings],
                 "targets": list(self.targets), "incomplete": self.incomplete,
-                "calendar": self.calendar}
+                "calendar": self.calendar,
+                "owner": None if self.owner is None else self.owner.to_data()}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Outcome:
         """The outcome `to_data` gave."""
+        owner = None if data["owner"] is None else Owner.from_data(list(data["owner"]))
         return cls(_reports(data["reports"]), _warnings(data["warnings"]),
-                   tuple(data["targets"]), bool(data["incomplete"]), data["calendar"])
+                   tuple(data["targets"]), bool(data["incomplete"]), data["calendar"], owner)
 
 
 def outcome(compute: Callable[[], Outcome], code: Sequence[UserCode]) -> Outcome:
@@ -148,12 +153,13 @@ def outcome(compute: Callable[[], Outcome], code: Sequence[UserCode]) -> Outcome
 
 
 def deliver(done: Outcome, out: Output, command: str) -> None:
-    """Print the outcome's warnings, write each report where it goes, and exit 1 on a
-    breach when ``--fail-on-breach`` was given."""
+    """Print the outcome's warnings, record each public paper in its authority's
+    disclosure record and then write it where it goes, and exit 1 on a breach when
+    ``--fail-on-breach`` was given."""
     warn(done.warnings, command)
     targets = done.targets or (None,) * len(done.reports)
     for report, target in zip(done.reports, targets, strict=True):
         written = out.path if target is None else Path(target)
+        out.recording.publishing(report, written, done.owner)
         emit(report, out.format, written, out.paper)
-        out.recording.written(report, written)
     out.exit_on_breach(r for r in done.reports if not isinstance(r, BenchmarkReport))

@@ -17,6 +17,7 @@ from corpparent.cli.common import (
     output_options,
 )
 from corpparent.cli.isolation import Outcome, deliver, outcome, user_code
+from corpparent.cli.record_owner import owner_of
 from corpparent.errors import CorpparentError
 from corpparent.files._tabular.column_names import parse_columns
 from corpparent.files.panel.meetings import read_meetings
@@ -152,6 +153,7 @@ def _reviewed(meeting_file: Path | None, authority_id: str | None,
                             plugin_file(authority_id)) if f is not None],
         options={"authority": authority_id, "constitution": constitution_ref,
                  "as_of": run.as_of.isoformat()},
+        owner=(owner := owner_of(profile, authority_name)),
         register=run.register, notes=run.notes,
     )
-    return Outcome((report,), run.warnings)
+    return Outcome((report,), run.warnings, owner=owner)

@@ -22,6 +22,7 @@ from corpparent.cli.common import (
     write_output,
 )
 from corpparent.cli.isolation import Outcome, UserCode, deliver, outcome, user_code
+from corpparent.cli.record_owner import Owner, owner_of
 from corpparent.files.panel.icalendar import to_icalendar
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.obligations import load_obligations
@@ -115,6 +116,10 @@ class Sources:
     def load_profile(self) -> AuthorityProfile | None:
         """The plug-in named by ``--authority``, loaded; ``None`` when none was named."""
         return None if self.authority_id is None else load_authority(self.authority_id)
+
+    def owner(self, profile: AuthorityProfile | None) -> Owner | None:
+        """Whose disclosure record the report goes to: the plug-in's, else ``--name``'s."""
+        return owner_of(profile, self.name)
 
     def authority(self, profile: AuthorityProfile | None) -> str | None:
         """The authority's name for the report: ``--name``, else the plug-in's."""
@@ -230,8 +235,9 @@ def _checked(log_file: Path, period: Period, as_of: date, sources: Sources,
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "as_of": as_of.isoformat()},
+        owner=sources.owner(profile),
     )
-    return Outcome((report,))
+    return Outcome((report,), owner=sources.owner(profile))
 
 
 @obligations.command(short_help="List what falls due in a window.")
@@ -299,5 +305,6 @@ def _due(start: date, until: date, log_file: Path | None, calendar: bool, source
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "from": start.isoformat(),
                  "until": until.isoformat()},
+        owner=sources.owner(profile),
     )
-    return Outcome((report,), run.warnings, calendar=text)
+    return Outcome((report,), run.warnings, calendar=text, owner=sources.owner(profile))

@@ -7,12 +7,19 @@ apart. `Recording` carries the ``--disclosure-record`` options of one command:
 * before a public paper is finished, the figures the authority's record holds (and those
   of the papers this command has already finished, for ``-p`` given several times) are
   handed to [`finish`][corpparent.report.output.finish] as figures every reader has;
-* once the paper is written, the figures it shows are added to the record
-  (`corpparent.files.panel.disclosure_record`), never a withheld one.
+* before the paper is written, the figures it shows are added to the record
+  (`corpparent.files.panel.disclosure_record`), never a withheld one. A paper the record
+  does not hold would leave the next paper unprotected against it, so a paper whose
+  recording fails is not written; a paper recorded but not written (the command stopped
+  between the two) only makes later papers more cautious.
 
-Only a public paper with small counts withheld is recorded: an internal or private copy
-publishes nothing, and a paper with suppression off is not fit for publication. A paper
-that names no authority is recorded only where ``--disclosure-record`` names the file.
+The record is the authority's (`corpparent.cli.record_owner.Owner`): its
+plug-in's identifier, whatever name ``--name`` shows it under, so that every paper about
+one authority is protected against all the others. Only a public paper with small counts
+withheld is recorded: an internal or private copy publishes nothing, and a paper with
+suppression off is not fit for publication. A paper with no plug-in (an indicator set
+given with ``--indicators``) is recorded under the name ``--name`` gives, and one with
+neither only where ``--disclosure-record`` names the file.
 """
 
 from __future__ import annotations
@@ -24,9 +31,11 @@ from typing import final
 import click
 from attrs import define, field
 
+from corpparent.cli.record_owner import Owner
 from corpparent.files.panel.disclosure_record import (
     default_record_path,
-    read_record,
+    older_records,
+    read_records,
     record_published,
 )
 from corpparent.report.disclosure import Figures, Key, figures_of
@@ -55,28 +64,35 @@ class Recording:
     _run_withheld: set[Key] = field(factory=set)
     _finished: list[tuple[AnyReport, Figures]] = field(factory=list)
 
-    def _where(self, authority: str | None) -> tuple[Path, str | None] | None:
+    def _where(self, owner: Owner | None) -> tuple[Path, str | None, Owner | None] | None:
         if not self.enabled:
             return None
         if self.path is not None:
-            return self.path, authority
-        if authority is None:
+            return self.path, None if owner is None else owner.key, owner
+        if owner is None:
             return None
-        return default_record_path(authority), authority
+        return default_record_path(owner.key), owner.key, owner
 
-    def earlier(self, public: bool, authority: str | None
+    def earlier(self, public: bool, owner: Owner | None
                 ) -> tuple[Mapping[Key, float] | None, frozenset[Key]]:
-        """What earlier public papers about ``authority`` (its record's, and this
+        """What earlier public papers about ``owner``'s authority (its record's, and this
         command's) published, and the keys of what they withheld; nothing for a paper
         that is not public."""
-        where = self._where(authority) if public else None
+        where = self._where(owner) if public else None
         if where is None:
             if not public:
                 return None, frozenset()
             return dict(self._run), frozenset(self._run_withheld)
-        record = read_record(*where)
+        path, key, owner = where
+        names = () if owner is None else owner.names
+        record = read_records(path, key, names=names, earlier=self._older(path, names))
         return ({**record.known, **self._run},
                 record.withheld | frozenset(self._run_withheld))
+
+    def _older(self, path: Path, names: tuple[str, ...]) -> tuple[Path, ...]:
+        """The records earlier builds kept in the data folder under ``names``: read with
+        the authority's own (not with a record ``--disclosure-record`` names)."""
+        return () if self.path is not None else older_records(path, names)
 
     def finished(self, report: AnyReport) -> None:
         """Note what the finished ``report`` publishes, for this command's later papers."""
@@ -86,17 +102,17 @@ class Recording:
             self._run_withheld.update(figures.withheld)
             self._finished.append((report, figures))
 
-    def written(self, report: AnyReport, target: Path | None) -> None:
-        """Add what ``report``, now written to ``target`` (or printed), publishes to the
-        authority's record."""
+    def publishing(self, report: AnyReport, target: Path | None, owner: Owner | None) -> None:
+        """Add what ``report``, about to be written to ``target`` (or printed), publishes
+        to the record of ``owner``'s authority: called before the paper is written, so
+        that a paper is on disk only once the record holds it."""
         if not _publishable(report):
             return
-        authority = getattr(report, "authority", None)
-        where = self._where(authority)
+        where = self._where(owner)
         if where is None:
             if self.enabled:
                 click.echo("corpparent: warning: the paper names no authority, so it is not "
-                           "added to a disclosure record; give --name or "
+                           "added to a disclosure record; give --authority, --name or "
                            "--disclosure-record FILE", err=True)
             return
         figures = next((found for done, found in self._finished if done is report), None)
@@ -107,4 +123,7 @@ class Recording:
         period = getattr(report, "period", None)
         paper = target.name if target is not None else (
             f"{report.title} ({period})" if period else report.title)
-        record_published(where[0], where[1], paper, shown, figures.withheld)
+        path, key, owner = where
+        names = () if owner is None else owner.names
+        record_published(path, key, paper, shown, figures.withheld, names=names,
+                         earlier=self._older(path, names))

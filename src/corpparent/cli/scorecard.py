@@ -23,6 +23,7 @@ from corpparent.cli.common import (
 )
 from corpparent.cli.isolation import Outcome, outcome, user_code
 from corpparent.cli.reading_options import reading_options
+from corpparent.cli.record_owner import owner_of
 from corpparent.files.panel.comparators import read_comparators
 from corpparent.files.panel.readings import read_readings
 from corpparent.indicators.readings import Readings
@@ -134,8 +135,8 @@ def scorecard(
     warn(done.warnings, "scorecard")
     for report, target in zip(done.reports, done.targets, strict=True):
         written = None if target is None else Path(target)
+        out.recording.publishing(report, written, done.owner)  # before the paper exists
         emit(report, out.format, written, out.paper)
-        out.recording.written(report, written)
     if strict and done.incomplete:
         sys.exit(EXIT_INCOMPLETE)
     out.exit_on_breach(r for r in done.reports if isinstance(r, ScorecardReport))
@@ -188,6 +189,7 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
                               ssda903=None if ssda903_folder is None
                               else str(ssda903_folder)),
                **out.options()}
+    owner = owner_of(profile, authority_name)
     now = datetime.now(UTC).replace(microsecond=0)
     reports: list[AnyReport] = []
     targets: list[str | None] = []
@@ -198,10 +200,11 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
         reports.append(out.finish(scorecard_report(
             assessed.result, provenance, title=title,
             authority=authority_name or run.authority,
-            notes=(*assessed.notes, *(w.sentence for w in from_return)))))
+            notes=(*assessed.notes, *(w.sentence for w in from_return))), owner))
         targets.append(None if out.path is None else str(out.path).replace(
             "{period}", slug(assessed.period)))
-    return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete)
+    return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete,
+                   owner=owner)
 
 
 def _from_return(data: Readings, folder: Path, indicators: IndicatorSet,

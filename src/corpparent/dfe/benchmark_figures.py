@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from corpparent.comparators.position import Band, Benchmark, GroupPosition, Statistic
 from corpparent.comparators.standing import standing_finding
-from corpparent.dated_groups import OUTSTANDING, DatedGroup
+from corpparent.dated_groups import OUTSTANDING, DatedGroup, unformed
 from corpparent.dfe.areas import ENGLAND, Area, Areas, known_areas
 from corpparent.dfe.national import AreaValues
 from corpparent.dfe.neighbours import StatisticalNeighbours
@@ -27,7 +27,6 @@ from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator, Polarity
 from corpparent.indicators.readings import Reading
 from corpparent.periods import Period
-from corpparent.wording import counted
 
 __all__ = ["NationalBenchmark", "national_benchmark"]
 
@@ -71,8 +70,11 @@ class NationalBenchmark:
 
     @property
     def outstanding_position(self) -> GroupPosition | None:
-        """Better than k of n Outstanding authorities; None without a value."""
-        return None if self.value is None else self.outstanding.position(self.value)
+        """Better than k of n Outstanding authorities; None without a value, or where no
+        other member of the group has one (no "better than 0 of 0")."""
+        if self.value is None or not self.outstanding.numeric:
+            return None
+        return self.outstanding.position(self.value)
 
     @property
     def band(self) -> Band | None:
@@ -121,9 +123,8 @@ class NationalBenchmark:
         group = self.outstanding_group
         label = OUTSTANDING if group is None else group.label
         later = 0 if group is None else len(group.unknown)
-        if later and not self.outstanding.values:
-            return (f"{label}: cannot be formed, no other authority known to be in it "
-                    f"({counted(later, 'authority', 'authorities')} judged later)")
+        if group is not None and later and not self.outstanding.values:
+            return unformed([group])
         outstanding = f"{label} {show(self.outstanding_average())}"
         position = self.outstanding_position
         if position is not None and self.indicator.polarity is not Polarity.NEUTRAL:

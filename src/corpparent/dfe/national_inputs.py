@@ -11,13 +11,13 @@ measures a scorecard names are taken from the results (`standings_of`).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Final, final
+from typing import TYPE_CHECKING, Any, Final, final
 
 from attrs import field, frozen
 
-from corpparent.dated_groups import DatedGroup
+from corpparent.dated_groups import DatedGroup, unformed
 from corpparent.dates import day_text
 from corpparent.dfe.areas import Areas, known_areas
 from corpparent.dfe.lait import LaitDictionary
@@ -26,12 +26,14 @@ from corpparent.dfe.neighbours import StatisticalNeighbours
 from corpparent.dfe.ofsted import InspectionOutcomes
 from corpparent.errors import DataError
 from corpparent.periods import parse_period
+from corpparent.wording import listed
 
 if TYPE_CHECKING:  # the comparators load with a scorecard's standings, not a benchmark
     from corpparent.comparators.national_standing import NationalStanding
     from corpparent.dfe.national_results import NationalResults
 
-__all__ = ["DATED_NOTE", "NationalInputs", "benchmark_national", "standings_of"]
+__all__ = ["DATED_NOTE", "NationalInputs", "benchmark_national", "standings_of",
+           "unformed_notes"]
 
 #: How each period's Outstanding group is taken, said in every output that uses it.
 DATED_NOTE: Final = (
@@ -121,6 +123,31 @@ def standings_of(results: NationalResults, authority: str, measures: Collection[
             among=row["outstanding_with_value"] or 0,
             unknown=row["outstanding_unknown"] or 0))
     return {measure: tuple(items) for measure, items in found.items()}
+
+
+def unformed_notes(results: NationalResults, rows: Iterable[Mapping[str, Any]],
+                   ) -> tuple[str, ...]:
+    """Why ``rows`` (some of the results' rows) give no Outstanding figure where their
+    period's group cannot be formed, in one note: "Outstanding authorities as at 31 March
+    2021: cannot be formed, no other authority known to be in it (153 authorities judged
+    later), so no Outstanding figure is given for 2020-21." The words are
+    [`unformed`][corpparent.dated_groups.unformed]'s, as the Python benchmark says them;
+    where every group can be formed there is no note."""
+    periods: dict[DatedGroup, set[str]] = {}
+    for row in rows:
+        group = results.outstanding.get(str(row["period"]))
+        if group is None or not group.unknown or \
+                set(group.members) - {row["authority_code"]}:
+            continue
+        periods.setdefault(group, set()).add(str(row["period"]))
+    if not periods:
+        return ()
+    groups = sorted(periods, key=lambda g: g.as_at or date.min)
+    if len(groups) > 1:
+        return (f"{unformed(groups)}, so no Outstanding figure is given for the periods "
+                "ending on those days.",)
+    found = sorted(periods[groups[0]], key=lambda p: results.periods[p])
+    return (f"{unformed(groups)}, so no Outstanding figure is given for {listed(found)}.",)
 
 
 def _placed(group: DatedGroup, asked: date, inspected: int) -> str:

@@ -62,8 +62,10 @@ COLUMNS: Final = {
     "neighbours_with_value": "how many neighbours have a number",
     "neighbours_note": "'no neighbours in this model' for an authority outside the model",
     "outstanding_mean": "the mean of the other authorities judged Outstanding",
-    "outstanding_better_than": "k in 'better than k of n Outstanding authorities'",
-    "outstanding_with_value": "n: the other Outstanding authorities with a number",
+    "outstanding_better_than": "k in 'better than k of n Outstanding authorities'; null "
+                               "for no number, no polarity, or no other member with one",
+    "outstanding_with_value": "n: the other Outstanding authorities with a number; null "
+                              "where none has one (the group then gives no figure)",
     "outstanding_as_at": "the date the Outstanding group is taken as at; null for a set "
                          "given without a date",
     "outstanding_unknown": "authorities the inspection release cannot place in or out of "
@@ -289,7 +291,8 @@ class NationalResults:
         columns["outstanding_mean"] = _numbers(figures["outstanding_mean"])
         better = figures["outstanding_better_than"]
         columns["outstanding_better_than"] = _nullable(better, np.less(better, 0, out=missing))
-        columns["outstanding_with_value"] = from_numpy(figures["outstanding_with_value"])
+        among = figures["outstanding_with_value"]
+        columns["outstanding_with_value"] = _nullable(among, np.equal(among, 0, out=missing))
         dated = np.array([g.as_at is not None for g in outstanding], dtype=bool)
         days = np.array([np.datetime64(g.as_at, "D") if g.as_at else np.datetime64(0, "D")
                          for g in outstanding], dtype="datetime64[D]")

@@ -292,6 +292,7 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
     g, j = np.nonzero(published[rows])
     judged = polarity[rows][g] != 0
     own = block[g, j]
+    among = o_count[g, place[j]]
     return {
         "group": g + (rows.start or 0), "authority": np.asarray(authorities, dtype=np.int32)[j],
         "value": own,
@@ -300,9 +301,11 @@ def _block(rows: slice, local: NDArray[np.float64], values: NDArray[np.float64],
         "england": england[rows][g], "region_value": values[rows][:, region][g, j],
         "neighbours_mean": n_mean[g, place[j]], "neighbours_median": n_median[g, place[j]],
         "neighbours_with_value": n_count[g, place[j]], "in_model": in_model[j],
-        "outstanding_mean": o_mean[g, place[j]],
-        "outstanding_with_value": o_count[g, place[j]],
-        "outstanding_better_than": np.where(judged & ~np.isnan(own), better[g, place[j]], -1),
+        "outstanding_mean": o_mean[g, place[j]], "outstanding_with_value": among,
+        # No position where the authority has no number, the measure no polarity, or no
+        # other member of the group a number: never "better than 0 of 0".
+        "outstanding_better_than": np.where(judged & ~np.isnan(own) & (among > 0),
+                                            better[g, place[j]], -1),
         "previous": earlier[g], "previous_value": before[g, j],
         "direction": direction[g, j].astype(np.int8),
     }

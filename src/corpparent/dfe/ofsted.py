@@ -105,23 +105,22 @@ class InspectionOutcomes:
         its 36 Outstanding authorities. So here: an authority whose latest inspection
         took place on or before ``when`` is in the group if it was so judged; one
         inspected later had an earlier judgement the release does not give, so it is
-        ``unknown``, never guessed in or out. A date after the release's
+        ``unknown``, never guessed in or out: the rule of
+        [`DatedGroup.from_inspections`][corpparent.dated_groups.DatedGroup.from_inspections],
+        each authority named by its old LA code. A date after the release's
         [`latest`][corpparent.dfe.ofsted.InspectionOutcomes.latest] publication is taken as that
         date, the last the release knows.
         """
         areas = known_areas() if areas is None else areas
         latest = self.latest
         day = when if latest is None or when <= latest else latest
-        members: set[str] = set()
-        unknown: set[str] = set()
-        for inspection in self._inspections:
-            code = (areas.get(inspection.ons_code) or areas[inspection.name]).code
-            if inspection.inspected > day:
-                unknown.add(code)
-            elif inspection.overall is judgement:
-                members.add(code)
-        return DatedGroup(f"{judgement} authorities", members, day, unknown,
-                          source=self.source)
+
+        def code(inspection: Inspection) -> str:
+            return (areas.get(inspection.ons_code) or areas[inspection.name]).code
+
+        return DatedGroup.from_inspections(self._inspections, day, judgement=str(judgement),
+                                           name=f"{judgement} authorities",
+                                           source=self.source, named=code)
 
     def get(self, name_or_code: str) -> Inspection | None:
         """The inspection of an authority given by ONS code or name (any case)."""

@@ -222,7 +222,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     model): each measure and period has a row per authority, in the order chosen, and
     each authority is ranked and banded among every authority, as alone."""
     from corpparent.benchmarking.buffers import table_rows
-    from corpparent.dfe.national_inputs import benchmark_national
+    from corpparent.dfe.national_inputs import benchmark_national, unformed_notes
 
     codes = [m.code for m in inputs.dictionary]
     measures = [measure_code(codes, m) or m for m in measures]
@@ -274,6 +274,7 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
         sorted((r for r in every_period if str(r["measure"]) in shown),
                key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),
         quartile_cuts(results, shown), results.polarities, results.periods, results.axes)
+    notes += unformed_notes(results, rows)
     return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},
                         decimals={m: results.decimals.get(m) for m in shown},

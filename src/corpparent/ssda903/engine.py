@@ -111,6 +111,11 @@ class Care:
     held: Ints
     bounds: tuple[Ints, Days, Days]
     history: History = field(eq=False, repr=False)
+    #: What several measures of a year ask for alike, made once and kept read-only: the
+    #: children of a table, by year and name (with the table), and the children looked
+    #: after at a day, during a span, or continuously since a day.
+    _known: dict[tuple[Any, ...], Any] = field(factory=dict, init=False, eq=False,
+                                               repr=False)
 
     @classmethod
     def of(cls, returns: Returns, year: FinancialYear) -> Care:
@@ -128,28 +133,28 @@ class Care:
 
     @classmethod
     def _made(cls, history: History, year: FinancialYear) -> Care:
-        rows = history.up_to(year)
-        _refuse_repeats(history, rows)
+        _refuse_repeats(history, year)
         episodes = history.episodes
-        kept = rows[first_of_runs([history.code[rows], episodes["DECOM"][rows]])]
-        kept = kept[~episodes["short_break"][kept]]
+        kept = history.kept(year)
         codes = history.code[kept]
-        first = first_of_runs([codes])
-        held = codes[first]
-        child = np.cumsum(first) - 1
+        # Each child's and each period's episodes are a run: found by where each run
+        # begins, each row's run numbered by repeating, the rows taken by position.
+        child_firsts = np.flatnonzero(first_of_runs([codes]))
+        held = codes[child_firsts]
+        child = _numbered(child_firsts, len(kept))
         start, end = episodes["DECOM"][kept], episodes["DEC"][kept]
-        continues = ~first
+        continues = np.ones(len(kept), dtype=bool)
+        continues[child_firsts] = False
         continues[1:] &= (start[1:] == end[:-1]) & ~episodes["started"][kept][1:]
-        period = np.cumsum(~continues) - 1
-        new = _new_placements(continues, {name: episodes[name][kept] for name in
-                                          ("status_only", "temporary",
-                                           "adoption_with_carers")},
+        firsts = np.flatnonzero(~continues)
+        period = _numbered(firsts, len(kept))
+        new = _new_placements(continues, firsts[period],
+                              {name: episodes[name][kept] for name in
+                               ("status_only", "temporary", "adoption_with_carers")},
                               history, kept)
-        firsts = ~continues
-        lasts = np.append(firsts[1:], True) if len(firsts) else firsts
-        child = child.astype(np.int64)
-        return cls(history.names[held], child, start, end, kept, period.astype(np.int64),
-                   new, held, (child[firsts], start[firsts], end[lasts]), history)
+        lasts = np.append(firsts[1:] - 1, len(kept) - 1) if len(firsts) else firsts
+        return cls(history.names[held], child, start, end, kept, period, new, held,
+                   (child[firsts], start[firsts], end[lasts]), history)
 
     @property
     def rne(self) -> Texts:
@@ -189,16 +194,35 @@ class Care:
         """The index in [`children`][corpparent.ssda903.engine.Care.children] of the child
         of each row of the table ``name`` of the return ``found``, or -1 for a child
         with no episode here (each table's identifiers looked up once)."""
-        return self.index_of(self.history.children_of(found, name))
+        table = found.table(name)
+        key = ("children_of", found.year.year, name)
+        known = self._known.get(key)
+        if known is None or known[0] is not table:  # or another return's table
+            known = self._known[key] = (
+                table, _read_only(self.index_of(self.history.children_of(found, name))))
+        result: Ints = known[1]
+        return result
 
     def children_at(self, day: np.datetime64) -> Ints:
-        """The children looked after at ``day`` (by index), each once."""
-        open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
-        return _distinct(self.child[open_])
+        """The children looked after at ``day`` (by index), each once.
+
+        Rows are picked here and below with ``np.compress``, which gives what indexing
+        by a mask gives, several times faster where the mask is irregular."""
+        key = ("children_at", day)
+        if key not in self._known:
+            open_ = (self.start <= day) & (np.isnat(self.end) | (self.end > day))
+            self._known[key] = _read_only(_distinct(np.compress(open_, self.child)))
+        result: Ints = self._known[key]
+        return result
 
     def children_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children looked after on any day from ``first`` to ``last``."""
-        return _distinct(self.child[self._during(self.start, self.end, first, last)])
+        key = ("children_during", first, last)
+        if key not in self._known:
+            self._known[key] = _read_only(_distinct(np.compress(
+                self._during(self.start, self.end, first, last), self.child)))
+        result: Ints = self._known[key]
+        return result
 
     def period_bounds(self) -> tuple[Ints, Days, Days]:
         """Each period's child, first day and last day (``NaT`` while open)."""
@@ -207,19 +231,24 @@ class Care:
     def starts_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children a period of care of whom began from ``first`` to ``last``."""
         child, began, _ = self.period_bounds()
-        return _distinct(child[(began >= first) & (began <= last)])
+        return _distinct(np.compress((began >= first) & (began <= last), child))
 
     def ends_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """The children a period of care of whom ended from ``first`` to ``last``."""
         child, _, ended = self.period_bounds()
-        return _distinct(child[~np.isnat(ended) & (ended >= first) & (ended <= last)])
+        return _distinct(np.compress(~np.isnat(ended) & (ended >= first) & (ended <= last),
+                                     child))
 
     def continuously_since(self, since: np.datetime64, day: np.datetime64) -> Ints:
         """The children looked after at ``day`` in a period of care that had begun by
         ``since``: looked after every day from ``since`` to ``day``."""
-        child, began, ended = self.period_bounds()
-        open_ = (began <= since) & (np.isnat(ended) | (ended > day))
-        return _distinct(child[open_])
+        key = ("continuously_since", since, day)
+        if key not in self._known:
+            child, began, ended = self.period_bounds()
+            open_ = (began <= since) & (np.isnat(ended) | (ended > day))
+            self._known[key] = _read_only(_distinct(np.compress(open_, child)))
+        result: Ints = self._known[key]
+        return result
 
     def placements_during(self, first: np.datetime64, last: np.datetime64) -> Ints:
         """How many placements each child (by index) had on any day from ``first`` to
@@ -228,11 +257,10 @@ class Care:
         firsts = self.new_placement
         if not len(firsts):
             return np.zeros(len(self.children), dtype=np.int64)
-        number = np.cumsum(firsts) - 1
-        lasts = np.append(number[1:] != number[:-1], True)
-        began, ended = self.start[firsts], self.end[lasts]
+        at = np.flatnonzero(firsts)  # each placement's first episode, and its last
+        began, ended = self.start[at], self.end[np.append(at[1:] - 1, len(firsts) - 1)]
         during = self._during(began, ended, first, last)
-        return np.bincount(self.child[firsts][during],
+        return np.bincount(np.compress(during, self.child[at]),
                            minlength=len(self.children)).astype(np.int64)
 
     @staticmethod
@@ -242,45 +270,60 @@ class Care:
         return result
 
 
+def _read_only(values: Ints) -> Ints:
+    """``values``, made read-only, to be handed to every measure that asks."""
+    values.flags.writeable = False
+    return values
+
+
 def _distinct(children: Ints) -> Ints:
     """Each child of ``children`` (in ascending order, as episodes are) once."""
-    result: Ints = children[first_of_runs([children])]
+    result: Ints = np.compress(first_of_runs([children]), children)
     return result
 
 
-def _new_placements(continues: Flags, flags: dict[str, Flags], history: History,
-                    kept: Ints) -> Flags:
+def _numbered(firsts: Ints, size: int) -> Ints:
+    """The number of the run each of ``size`` rows is in, the runs beginning at the
+    rows ``firsts`` (the first at row 0), counted from 0."""
+    lengths = np.diff(np.append(firsts, size))
+    numbered: Ints = np.repeat(np.arange(len(firsts), dtype=np.int64), lengths)
+    return numbered
+
+
+def _new_placements(continues: Flags, period_first: Ints, flags: dict[str, Flags],
+                    history: History, kept: Ints) -> Flags:
     """Whether each episode begins a placement (see the module's description): the
-    episodes are the rows ``kept`` of the ``history``."""
+    episodes are the rows ``kept`` of the ``history``, ``period_first`` the first row of
+    each one's period of care."""
     temporary = flags["temporary"]
     new = ~continues | (~flags["status_only"] & ~temporary & ~flags["adoption_with_carers"])
     # A return from a temporary placement to the placement left: the last episode
     # before it that was not temporary, in the same period, holds the same placement.
-    size = len(temporary)
-    index = np.arange(size)
-    period_first = np.maximum.accumulate(np.where(~continues, index, 0)) if size \
-        else index
-    settled = np.where(~temporary, index, -1)
-    before = np.full(size, -1)
-    if size > 1:
-        before[1:] = np.maximum.accumulate(settled)[:-1]
-    after_temporary = np.zeros(size, dtype=bool)
-    after_temporary[1:] = temporary[:-1]
-    resumes = continues & after_temporary & (before >= period_first)
-    if resumes.any():
-        at = np.flatnonzero(resumes)
-        same = np.ones(len(at), dtype=bool)
-        for name in PLACEMENT:
-            same &= history.column(name, kept[at]) == history.column(name, kept[before[at]])
-        resumes[at] = same
+    resumes = np.zeros(len(temporary), dtype=bool)
+    after = np.flatnonzero(continues[1:] & temporary[:-1]) + 1  # continuing a temporary one
+    settled = np.flatnonzero(~temporary)
+    if len(after) and len(settled):
+        found = np.searchsorted(settled, after) - 1  # the last settled one before, if any
+        before = np.where(found >= 0, settled[np.maximum(found, 0)], -1)
+        within = before >= period_first[after]
+        if within.any():
+            at, left = after[within], before[within]
+            same = np.ones(len(at), dtype=bool)
+            for name in PLACEMENT:
+                same &= history.column(name, kept[at]) == history.column(name, kept[left])
+            resumes[at] = same
     result: Flags = new & ~resumes
     return result
 
 
-def _refuse_repeats(history: History, rows: Ints) -> None:
+def _refuse_repeats(history: History, year: FinancialYear) -> None:
     """Two episodes of one child beginning on one day in one return cannot be ordered:
-    refused, naming the second's file and line."""
-    at = rows[history.repeated[rows]]
+    refused, naming the second's file and line, where that return is one of ``year``
+    or a year before it."""
+    if not history.repeated.any():
+        return
+    at = history.up_to(year)
+    at = at[history.repeated[at]]
     if len(at):
         raise DataError(Problem(history.sources[int(history.year[i])] or "Episodes",
                                 "a second episode of one child beginning on the same day",

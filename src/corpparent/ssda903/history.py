@@ -60,6 +60,12 @@ _COLUMNS = ("DECOM", "DEC")
 #: The coded columns, each tested as the flags `FLAGS` name, on pyarrow's text as the
 #: reader read it; their text is looked at only where asked for (`History.column`).
 _TEXTS = ("RNE", "LS", *PLACEMENT)
+#: A collection year after every other, for an episode no later return holds.
+_NO_YEAR: Final = np.iinfo(np.int64).max
+#: The tables whose children's codes are found with the episodes', in the one hash of
+#: their identifiers: those the measures count by child. Another table's are looked up
+#: when asked for (`History.children_of`).
+_COUNTED: Final = frozenset({"Episodes", "Header", "OC2", "Missing"})
 #: Each flag of an episode: the column it tests, and the codes that raise it.
 FLAGS: Final[Mapping[str, tuple[str, frozenset[str]]]] = MappingProxyType({
     "short_break": ("LS", SHORT_BREAKS),
@@ -93,13 +99,15 @@ class History:
     ``code`` each episode's place in it; ``year`` is the collection year (its first
     calendar year) of the return each episode was read from, ``repeated`` marks an
     episode beginning on the same day as the one before it for the same child in the
-    same return, and ``episodes`` holds the dates (DECOM, DEC) and the flags the
-    engine and the measures test (`FLAGS`), each in the sorted order; `column` gives
-    the coded columns. Make one with [`history_of`][corpparent.ssda903.history.history_of].
+    same return, ``superseded`` the year of the later return holding the same child's
+    episode of the same start, where one does (the one sorted before it), and
+    ``episodes`` holds the dates (DECOM, DEC) and the flags the engine and the measures
+    test (`FLAGS`), each in the sorted order; `column` gives the coded columns. Make
+    one with [`history_of`][corpparent.ssda903.history.history_of].
     """
 
-    __slots__ = ("_born", "_children", "_order", "_placed", "_tables", "code",
-                 "episodes", "lines", "names", "repeated", "sources", "year")
+    __slots__ = ("_born", "_children", "_counted", "_order", "_placed", "_tables", "code",
+                 "episodes", "lines", "names", "repeated", "sources", "superseded", "year")
 
     def __init__(self, returns: Returns) -> None:
         self._tables: dict[tuple[int, str], Table] = {
@@ -117,7 +125,7 @@ class History:
         self.names, self._children = _identifiers(self._tables)
         code = np.concatenate([self._children[(y, "Episodes")] for y, _ in held]) \
             if held else np.zeros(0, dtype=np.int64)
-        order = np.lexsort((-year, joined["DECOM"], code))
+        order = _sorted_order(code, joined["DECOM"], year)
         self._order: Ints = order
         self._placed: dict[str, Any] = {name: [t.column for t in tables] for name in _TEXTS}
         self.code: Ints = code[order]
@@ -125,10 +133,16 @@ class History:
         self.lines: Ints = lines[order]
         episodes = {name: values[order] for name, values in joined.items()}
         self.repeated: Flags = ~first_of_runs([self.code, episodes["DECOM"], self.year])
-        flags = {flag: _flagged(tables, name, codes)[order]
-                 for flag, (name, codes) in FLAGS.items()}
+        # The year of the return holding the same child's episode of the same start just
+        # before each (a later return's: these come first), or a year after every other.
+        self.superseded: Ints = np.full(len(order), _NO_YEAR, dtype=np.int64)
+        again = ~first_of_runs([self.code, episodes["DECOM"]])
+        self.superseded[again] = self.year[np.flatnonzero(again) - 1]
+        flags = _flagged(tables, order)
         self.episodes: dict[str, npt.NDArray[Any]] = {**episodes, **flags}
         self._born: dict[int, Days] = {}
+        # The year of each episode's return, but a year after every other for a short break.
+        self._counted: Ints = np.where(self.episodes["short_break"], _NO_YEAR, self.year)
 
     def column(self, name: str, rows: Ints) -> npt.NDArray[Any]:
         """The coded column ``name`` (RNE, LS or one of `PLACEMENT`) of the episodes
@@ -145,6 +159,14 @@ class History:
         the years before it, in sorted order."""
         return np.flatnonzero(self.year <= year.year)
 
+    def kept(self, year: FinancialYear) -> Ints:
+        """The sorted positions, in sorted order, of the episodes of the returns up to
+        ``year``, a later return's kept where two hold an episode of one child beginning
+        on one day, short breaks left out: an episode read from a return no later than
+        ``year`` that no later return up to it holds too, in one pass over the episodes
+        rather than a sort of the year's."""
+        return np.flatnonzero((self._counted <= year.year) & (self.superseded > year.year))
+
     def codes(self, identifiers: npt.NDArray[Any]) -> Ints:
         """The code of each identifier in ``names``, or -1 for one no episode holds."""
         if not len(self.names):
@@ -160,7 +182,8 @@ class History:
         if table is None:
             return np.zeros(0, dtype=np.int64)
         key = (found.year.year, name)
-        if self._tables.get(key) is not table:  # not one of these returns' tables
+        if self._tables.get(key) is not table or key not in self._children:
+            # not one of these returns' tables, or one whose children are found here
             return self.codes(table.column("CHILD"))
         return self._children[key]
 
@@ -183,27 +206,60 @@ class History:
         return self._born[last]
 
 
-def _flagged(tables: list[Table], name: str, codes: frozenset[str]) -> Flags:
-    """Whether each episode's ``name`` is one of ``codes``, the tables' episodes one
-    after another."""
+def _sorted_order(code: Ints, began: Days, year: Ints) -> Ints:
+    """The order of the episodes by child (``code``), start (``began``, ``NaT`` last)
+    and the later return first, equal episodes in the order given: as
+    ``np.lexsort((-year, began, code))`` orders them, by one sort of one whole number
+    for each, in which the child counts most, then the start's place among the starts,
+    then how many years the return is before the last."""
+    if not len(code):
+        return np.zeros(0, dtype=np.int64)
+    days = began.view(np.int64)
+    dated = ~np.isnat(began)
+    first = int(days[dated].min()) if dated.any() else 0
+    starts = int(days[dated].max()) - first + 2 if dated.any() else 1  # NaT the last
+    years = int(year.max() - year.min()) + 1
+    if (int(code.max()) + 1) * starts * years >= 1 << 62 or int(code.min()) < 0:
+        result: Ints = np.lexsort((-year, began, code))
+        return result
+    start = np.where(dated, days - first, starts - 1)
+    key = (code * starts + start) * years + (int(year.max()) - year)
+    ordered: Ints = np.argsort(key, kind="stable")
+    return ordered
+
+
+def _flagged(tables: list[Table], order: Ints) -> dict[str, Flags]:
+    """Each flag of `FLAGS` of every episode, the tables' episodes one after another
+    taken in ``order``: each coded column's cells looked up once among all the codes its
+    flags name (so three passes over the episodes, not one for each flag and table),
+    and each flag then read from where its codes lie."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    chosen = pa.array(sorted(codes), pa.string())
-    return np.concatenate([
-        np.asarray(pc.is_in(table.texts(name), value_set=chosen).to_numpy(
-            zero_copy_only=False), dtype=bool) for table in tables])
+    by_column: dict[str, dict[str, frozenset[str]]] = {}
+    for flag, (name, codes) in FLAGS.items():
+        by_column.setdefault(name, {})[flag] = codes
+    found: dict[str, Flags] = {}
+    for name, flags in by_column.items():
+        known = sorted(frozenset().union(*flags.values()))
+        texts = pa.chunked_array([table.texts(name) for table in tables], type=pa.string())
+        at = pc.index_in(texts, value_set=pa.array(known, pa.string())).fill_null(len(known))
+        placed = np.asarray(at.to_numpy(), dtype=np.intp)[order]  # len(known): none
+        for flag, codes in flags.items():
+            raised = np.array([code in codes for code in known] + [False], dtype=bool)
+            found[flag] = raised[placed]
+    return {flag: found[flag] for flag in FLAGS}
 
 
 def _identifiers(tables: dict[tuple[int, str], Table]
                  ) -> tuple[npt.NDArray[np.str_], dict[tuple[int, str], Ints]]:
     """Each identifier the Episodes tables hold, once, in text order, and for each
-    table (by year and name) the code of each row's child: its identifier's place
-    among those, -1 for one no episode holds."""
+    table (by year and name) of `_COUNTED` the code of each row's child: its
+    identifier's place among those, -1 for one no episode holds."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    keys = list(tables)
+    keys = [key for key in tables if key[1] in _COUNTED]
     texts = [tables[key].texts("CHILD") for key in keys]
     bounds = np.cumsum([0, *(len(text) for text in texts)])
     encoded = pc.dictionary_encode(pa.chunked_array(texts, type=pa.string()).combine_chunks())

@@ -50,6 +50,9 @@ __all__ = ["CsvColumns", "csv_columns", "header_and_text", "read_text_columns", 
 _QUOTED: Final = re.compile(rb'(?:(?<=[,\r\n])|^)"(?:[^"\r\n]|"")*"(?=[,\r\n]|\Z)')
 _NEWLINE: Final = 10
 _RETURN: Final = 13
+#: pyarrow's own block size, the least given it; and the greatest it takes.
+_BLOCK: Final = 1 << 20
+_LARGEST_BLOCK: Final = (1 << 31) - 1
 
 
 @final
@@ -91,8 +94,9 @@ def _plain_header(data: bytes, limits: ReadLimits) -> tuple[str, ...] | None:
     """The headings on the first line of ASCII text ``data``, or ``None`` where the
     row reader might read that line otherwise or refuse the file: a quote or a NUL in
     it, no heading in it, or a read limit the file or the line goes beyond."""
-    if len(data) > limits.rows + 1 and max(data.count(b"\n"),
-                                           data.count(b"\r")) > limits.rows + 1:
+    if len(data) > limits.rows + 1 and max(
+            _count(data, _NEWLINE), _count(data, _RETURN) if b"\r" in data else 0
+    ) > limits.rows + 1:
         return None  # the row reader counts the rows, to say where the limit falls
     ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
     first = data[:min(ends, default=len(data))]
@@ -103,6 +107,11 @@ def _plain_header(data: bytes, limits: ReadLimits) -> tuple[str, ...] | None:
             or len(cells) > limits.cells or max(map(len, cells)) > limits.cell_chars):
         return None
     return tuple(cell.strip() for cell in cells)
+
+
+def _count(data: bytes, byte: int) -> int:
+    """How many times ``byte`` occurs in ``data``."""
+    return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == byte))
 
 
 def read_text_columns(file: Path, text: bytes, width: int) -> CsvColumns:
@@ -126,15 +135,21 @@ def csv_columns(data: bytes, width: int) -> CsvColumns | None:
 
     if b"\x00" in data or (b'"' in data and b'"' in _QUOTED.sub(b"", data)):
         return None
-    lines, longest = _lines_of_text(data)
     limits = current_limits()
+    lines, long_line = _lines_of_text(data, limits.cell_chars)
     if not width or len(lines) * width > limits.cells:
         return None
     names = [str(position) for position in range(width)]
     try:
         table = pcsv.read_csv(
             pa.py_buffer(data),
-            read_options=pcsv.ReadOptions(column_names=names),
+            # One block for the whole text: each column one chunk, taken without a copy.
+            # pyarrow's threads convert a large table's columns side by side; for a
+            # small one, handing the work to them costs more than the work.
+            read_options=pcsv.ReadOptions(column_names=names,
+                                          block_size=min(max(len(data) + 1, _BLOCK),
+                                                         _LARGEST_BLOCK),
+                                          use_threads=len(data) > _BLOCK),
             parse_options=pcsv.ParseOptions(newlines_in_values=False),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
@@ -143,8 +158,8 @@ def csv_columns(data: bytes, width: int) -> CsvColumns | None:
         return None
     if table.num_rows != len(lines) or not lines.size or lines[0] != 1:
         return None
-    cells = [table.column(position).combine_chunks() for position in range(width)]
-    if longest > limits.cell_chars and any(  # no cell is longer than its line
+    cells = [_whole(table.column(position)) for position in range(width)]
+    if long_line and any(  # no cell is longer than its line
            (pc.max(pc.binary_length(column)).as_py() or 0) > limits.cell_chars
            and (pc.max(pc.utf8_length(column)).as_py() or 0) > limits.cell_chars
            for column in cells):
@@ -174,12 +189,52 @@ def _filled_rows(cells: list[pa.Array], lines: npt.NDArray[np.int64],
     return CsvColumns(tuple(column.filter(chosen) for column in cells), lines[kept])
 
 
-def _lines_of_text(data: bytes) -> tuple[npt.NDArray[np.int64], int]:
+def _whole(column: pa.ChunkedArray) -> pa.Array:
+    """A column read by pyarrow as one array: its one chunk as it is, else joined."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
+def _lines_of_text(data: bytes, limit: int) -> tuple[npt.NDArray[np.int64], bool]:
     """The number of each line of ``data`` (lines ended by ``\\n``, ``\\r\\n`` or a
-    lone ``\\r``) that holds anything, and the bytes of the longest line."""
+    lone ``\\r``) that holds anything, and whether a line holds more than ``limit``
+    bytes.
+
+    Text whose lines all end in ``\\n`` alone and none of which is empty (the usual
+    file) has its lines counted without finding where each ends; its lines are then
+    only looked through for one over the limit where a stretch of the text as long as
+    half the limit holds no line end."""
 
     text = np.frombuffer(data, dtype=np.uint8)
     feeds = text == _NEWLINE
+    if (data and b"\r" not in data and not data.startswith(b"\n")
+            and not (feeds[1:] & feeds[:-1]).any()):  # no empty line
+        count = int(np.count_nonzero(feeds)) + (not data.endswith(b"\n"))
+        numbers = np.arange(1, count + 1, dtype=np.int64)
+        return numbers, _long_line(text, feeds, limit)
+    numbers, longest = _line_ends(text, feeds, data)
+    return numbers, longest > limit
+
+
+def _long_line(text: npt.NDArray[np.uint8], feeds: npt.NDArray[np.bool_],
+               limit: int) -> bool:
+    """Whether a line of the bytes ``text``, whose line ends (all ``\\n``) are at
+    ``feeds``, holds more than ``limit`` bytes. Where every stretch of ``limit // 2 + 1``
+    bytes, from the start of the text, holds a line end, no line can be longer than
+    twice one less than that, which is within the limit: only otherwise are the lines
+    measured."""
+    size = limit // 2 + 1
+    stretches = len(feeds) // size
+    if len(feeds) <= limit or feeds[:stretches * size].reshape(stretches, size).any(
+            axis=1).all():
+        return False
+    return _line_ends(text, feeds, b"")[1] > limit
+
+
+def _line_ends(text: npt.NDArray[np.uint8], feeds: npt.NDArray[np.bool_],
+               data: bytes) -> tuple[npt.NDArray[np.int64], int]:
+    """The number of each line that holds anything, and the bytes of the longest line,
+    of text whose bytes are ``text``, ``feeds`` where it holds ``\\n``, and ``data``
+    holding a ``\\r`` where it does."""
     if b"\r" in data:
         returns = text == _RETURN
         alone = returns.copy()

@@ -17,7 +17,14 @@ for publication, and says so in the file. It is kept outside the output folder b
 default, so it is not published beside the papers by mistake: in the user's data folder
 (``$CORPPARENT_DATA_DIR``, else ``$XDG_DATA_HOME/corpparent``, else
 ``~/.local/share/corpparent``; on Windows ``%LOCALAPPDATA%\\corpparent``), under
-``disclosure/AUTHORITY.json``.
+``disclosure/ID.json``, where ID is the authority's plug-in identifier (``wiltshire``),
+whatever name the papers show it under.
+
+Earlier builds of 0.3 named the file after the name the paper showed (``--name``, else the
+plug-in's), so an authority may have records under ``disclosure/NAME.json`` too. Those
+are read with its own record (`read_record` takes the ``names`` a record may also
+carry), and their figures are copied into it the next time a paper is recorded
+(`record_published`'s ``earlier``); the old files are left as they are.
 
 Two papers written at once add to the record one after the other: the record is read,
 merged and written whole (`write_whole`) under an
@@ -50,7 +57,9 @@ __all__ = [
     "PublishedFigure",
     "data_folder",
     "default_record_path",
+    "older_records",
     "read_record",
+    "read_records",
     "record_published",
 ]
 
@@ -94,6 +103,14 @@ class DisclosureRecord:
     def known(self) -> dict[Key, float]:
         """Every published figure's latest value: what any reader of the papers knows."""
         return {key: figure.value for key, figure in self.figures.items()}
+
+    def merged(self, other: DisclosureRecord) -> DisclosureRecord:
+        """This record with what ``other`` (an older record of the same authority) holds
+        besides: a figure both hold keeps this record's value, and ``other``'s papers come
+        first."""
+        figures = {**other.figures, **self.figures}
+        papers = (*other.papers, *(paper for paper in self.papers if paper not in other.papers))
+        return DisclosureRecord(self.authority, figures, papers, self.withheld | other.withheld)
 
     def with_paper(self, paper: str, published: Mapping[Key, float | None],
                    withheld: Iterable[Key] = ()) -> DisclosureRecord:
@@ -158,11 +175,14 @@ def default_record_path(authority: str) -> Path:
     return data_folder() / "disclosure" / f"{_slug(authority)}.json"
 
 
-def read_record(path: str | os.PathLike[str], authority: str | None) -> DisclosureRecord:
+def read_record(path: str | os.PathLike[str], authority: str | None, *,
+                names: Iterable[str] = ()) -> DisclosureRecord:
     """The record at ``path``: empty where there is no file yet. A file that is not a
     record, or the record of another authority, is a [`DataError`][corpparent.errors.DataError]
     naming it; ``authority`` ``None`` takes the record of whichever authority it is (a new one is
-    named after the file)."""
+    named after the file). A record that says it is of one of ``names`` (the names
+    earlier builds kept the authority's record under) is the authority's too, and is
+    returned as ``authority``'s."""
     source = Path(path)
     try:
         text = source.read_text(encoding="utf-8")
@@ -178,13 +198,13 @@ def read_record(path: str | os.PathLike[str], authority: str | None) -> Disclosu
         raise DataError.single(
             str(source), f"is not a corpparent disclosure record: {where}: {first['msg']}"
         ) from None
-    if authority is not None and found.authority != authority:
+    if authority is not None and found.authority not in (authority, *names):
         raise DataError.single(
             str(source), f"is the disclosure record of {shown(found.authority)}, not of "
             f"{shown(authority)}: give each authority its own record")
     figures = {tuple(row.key): PublishedFigure(row.value, row.first_paper, row.last_paper)
                for row in found.figures}
-    return DisclosureRecord(found.authority, figures, tuple(found.papers),
+    return DisclosureRecord(authority or found.authority, figures, tuple(found.papers),
                             frozenset(tuple(key) for key in found.withheld))
 
 
@@ -218,15 +238,37 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def older_records(path: Path, names: Iterable[str]) -> tuple[Path, ...]:
+    """The files in the data folder where earlier builds kept the record of an authority
+    shown under ``names``, other than ``path``, that exist."""
+    found = (default_record_path(name) for name in names)
+    return tuple(dict.fromkeys(p for p in found if p != path and p.is_file()))
+
+
+def read_records(path: str | os.PathLike[str], authority: str | None, *,
+                 names: Iterable[str] = (),
+                 earlier: Iterable[Path] = ()) -> DisclosureRecord:
+    """The record at ``path`` with what the older records ``earlier`` of the same
+    authority (shown under one of ``names``) hold besides."""
+    names = tuple(names)
+    record = read_record(path, authority, names=names)
+    for older in earlier:
+        record = record.merged(read_record(older, authority, names=names))
+    return record
+
+
 def record_published(path: str | os.PathLike[str], authority: str | None, paper: str,
                      published: Mapping[Key, float | None],
-                     withheld: Iterable[Key] = ()) -> DisclosureRecord:
+                     withheld: Iterable[Key] = (), *, names: Iterable[str] = (),
+                     earlier: Iterable[Path] = ()) -> DisclosureRecord:
     """Add what ``paper`` published (and the keys of what it ``withheld``) to the record
-    at ``path`` (made if there is none) and return the record as written."""
+    at ``path`` (made if there is none, with what the older records ``earlier`` hold)
+    and return the record as written."""
     target = Path(path)
     try:
         with _locked(target):
-            record = read_record(target, authority).with_paper(paper, published, withheld)
+            record = read_records(target, authority, names=names, earlier=earlier)
+            record = record.with_paper(paper, published, withheld)
             _write(target, record)
     except OSError as exc:
         raise DataError.single(str(target), f"cannot write the disclosure record: "

@@ -35,7 +35,7 @@ come in the order of its columns, the order of its dates last.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -49,6 +49,7 @@ from corpparent.errors import DataError, Problem
 from corpparent.files._tabular.csv_columns import header_and_text, read_text_columns
 from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.text_arrays import offsets_of, stripped, text_bytes
+from corpparent.files.ssda903.date_cells import read_days
 from corpparent.files.ssda903.one_a_child import ONE_A_CHILD, repeated_children
 from corpparent.ssda903.codes import (
     ACCOM_CODES,
@@ -106,8 +107,6 @@ _IN_ORDER: Final[Mapping[str, tuple[tuple[str, str], ...]]] = MappingProxyType({
     "Missing": (("MIS_START", "MIS_END"),),
 })
 _DATE_FORM: Final = "a date written dd/mm/yyyy, such as 31/03/2024"
-#: The days of each month of a year that is not a leap year.
-_MONTH_DAYS: Final = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
 
 Column = npt.NDArray[Any]
 Flags = npt.NDArray[np.bool_]
@@ -222,7 +221,7 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
             found += _cell_problems(source, numbered, column, heading, blank, None,
                                     _DATE_FORM if column in DATE_COLUMNS else "a value")
         if column in DATE_COLUMNS:
-            days[column], valid = _dates(text)
+            days[column], valid = read_days(text)
             expected = _DATE_FORM
         else:
             texts[column] = text
@@ -250,7 +249,7 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     kept = np.ones(len(numbered), dtype=bool)
     kept[[row for row, _ in found]] = False
     # Each column's kept text made once, for its NumPy column and for the engine.
-    kept_texts = {column: cache(partial(_kept, text, kept, strip=not _checked(name, column)))
+    kept_texts = {column: _once(partial(_kept, text, kept, strip=not _checked(name, column)))
                   for column, text in texts.items()}
     columns = Columns({column: days[column][kept] if column in days
                        else partial(_texts, kept_texts[column]) for column in cells},
@@ -296,85 +295,18 @@ def _text(values: Sequence[str | None] | pa.Array, rows: int, name: str,
     return stripped(filled) if strip else filled
 
 
-def _dates(text: pa.Array) -> tuple[Column, Flags]:
-    """The day each cell names, written dd/mm/yyyy in ASCII digits (``NaT`` where
-    none), and whether it names one.
+def _once(make: Callable[[], pa.Array]) -> Callable[[], pa.Array]:
+    """``make``, called the first time only, its result given every time after (as
+    ``functools.cache`` would, at a small part of its cost to set up, for the many
+    columns no measure reads)."""
+    made: list[pa.Array] = []
 
-    Each cell of ten bytes is read as five pairs of bytes, each pair looked up in a
-    table of every pair (`_PAIRS`): two digits (the day, each half of the year), a
-    slash and a digit, a digit and a slash (the month's). A pair of any other shape is
-    far below zero, and so is any sum it is part of; the day is then counted from the
-    start of its year and month, each found in a table."""
-    days = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[D]")
-    valid = np.zeros(len(text), dtype=bool)
-    sized = np.diff(offsets_of(text)) == 10
-    if not sized.any():
-        return days, valid
-    written = text if sized.all() else text.filter(pa.array(sized))
-    pairs = text_bytes(written).view(">u2").reshape(-1, 5)
-    digits, slash_digit, digit_slash = _PAIRS
-    day = digits[pairs[:, 0]]
-    month = slash_digit[pairs[:, 1]] + digit_slash[pairs[:, 2]]
-    year = digits[pairs[:, 3]] * 100 + digits[pairs[:, 4]]
-    shaped = (day >= 0) & (month >= 0) & (year >= 0)
-    month = np.where(shaped, month, 0)  # another month and year only where refused
-    year = np.where(shaped, year, 0)
-    of_year = _LEAP_YEAR[year] * 100 + month
-    real = shaped & (year >= 1) & (day >= 1) & (day <= _MONTH_LENGTH[of_year])
-    at = np.flatnonzero(sized)[real]
-    counted = _YEAR_START[year[real]] + _MONTH_START[of_year[real]] + day[real] - 1
-    days[at] = counted.astype("datetime64[D]")
-    valid[at] = True
-    return days, valid
+    def once() -> pa.Array:
+        if not made:
+            made.append(make())
+        return made[0]
 
-
-def _day_number(year: npt.NDArray[np.int32], month: npt.NDArray[np.int32],
-                day: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
-    """The days from 1 January 1970 to each date of the proleptic Gregorian calendar
-    (as NumPy counts them), by whole numbers: the year taken to begin on 1 March, so
-    that a leap day falls at its end, and counted in 400-year cycles of 146,097 days."""
-    shifted = year.astype(np.int64) - (month <= 2)
-    cycle = shifted // 400
-    of_cycle = shifted - cycle * 400
-    of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
-    of_cycle_days = of_cycle * 365 + of_cycle // 4 - of_cycle // 100 + of_year
-    result: npt.NDArray[np.int64] = cycle * 146_097 + of_cycle_days - 719_468
-    return result
-
-
-def _pair_tables() -> tuple[npt.NDArray[np.int32], ...]:
-    """For each pair of bytes (as a big-endian 16-bit number): its two digits' value,
-    ten times the digit after a slash, and the digit before a slash; `_REFUSED` where
-    the pair is not of that shape."""
-    tables = tuple(np.full(1 << 16, _REFUSED, dtype=np.int32) for _ in range(3))
-    digits = np.arange(10, dtype=np.int32)
-    zero, slash = ord("0"), ord("/")
-    for tens in range(10):
-        tables[0][((zero + tens) << 8) + zero + digits] = tens * 10 + digits
-    tables[1][(slash << 8) + zero + digits] = digits * 10
-    tables[2][((zero + digits) << 8) + slash] = digits
-    return tables
-
-
-#: Far enough below zero that a sum holding it stays below zero.
-_REFUSED: Final = -30_000
-_PAIRS: Final = _pair_tables()
-_YEARS: Final = np.arange(10_000, dtype=np.int32)
-#: Whether each year of four digits is a leap year.
-_LEAP_YEAR: Final = ((_YEARS % 4 == 0) & ((_YEARS % 100 != 0) | (_YEARS % 400 == 0))
-                     ).astype(np.int32)
-#: The day number (from 1 January 1970) of 1 January of each year from 1 to 9999.
-_YEAR_START: Final = _day_number(np.maximum(_YEARS, 1), np.ones_like(_YEARS),
-                                 np.ones_like(_YEARS))
-#: The length of each month written with two digits (0 for none but 1 to 12), and the
-#: days of the year before it, of a common year (at 0 to 99) and of a leap year (at
-#: 100 to 199).
-_MONTH_LENGTH: Final = np.zeros(200, dtype=np.int32)
-_MONTH_START: Final = np.zeros(200, dtype=np.int64)
-for _leap in (0, 1):
-    _lengths = _MONTH_DAYS + np.array([0, _leap] + [0] * 10, dtype=np.int32)
-    _MONTH_LENGTH[_leap * 100 + 1:_leap * 100 + 13] = _lengths
-    _MONTH_START[_leap * 100 + 1:_leap * 100 + 13] = np.cumsum(_lengths) - _lengths
+    return once
 
 
 def _kept(text: pa.Array, kept: Flags, *, strip: bool) -> pa.Array:

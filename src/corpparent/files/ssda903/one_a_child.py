@@ -29,18 +29,19 @@ def repeated_children(source: str, lines: npt.NDArray[np.int64], heading: str,
     """The problem of each row, by row, whose child (``children``: the stripped
     identifiers, one a row) already has a row above it; rows already ``refused`` are
     passed over, so a child's one row with a problem leaves no second problem."""
-    codes = np.asarray(children.dictionary_encode().indices, dtype=np.int64)
-    taken = np.ones(len(codes), dtype=bool)
+    taken = np.ones(len(children), dtype=bool)
     if refused:
         taken[list(refused)] = False
-    rows = np.flatnonzero(taken)  # the text is filled, so every row has a code
-    _, at = np.unique(codes[rows], return_index=True)
-    first_rows = rows[at]
-    firsts = np.full(int(codes.max(initial=-1)) + 1, -1, dtype=np.int64)
-    firsts[codes[first_rows]] = first_rows
-    again = np.setdiff1d(rows, first_rows, assume_unique=True)
-    return [(row, Problem(source, line=int(lines[row]), field=heading,
-                          expected="one row a child",
-                          found=f"a second row for the child of line "
-                                f"{int(lines[firsts[codes[row]]])}"))
-            for row in again.tolist()]
+    rows = np.flatnonzero(taken)
+    # Each child's code is its place among the children in the order they first come,
+    # so a row is a child's first exactly where its code is above every code before it.
+    chosen = children if not refused else children.filter(pa.array(taken))
+    codes = np.asarray(chosen.dictionary_encode().indices, dtype=np.int64)
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
+    firsts = rows[first]  # by code
+    return [(int(row), Problem(source, line=int(lines[row]), field=heading,
+                               expected="one row a child",
+                               found=f"a second row for the child of line "
+                                     f"{int(lines[firsts[code]])}"))
+            for row, code in zip(rows[~first].tolist(), codes[~first].tolist(), strict=True)]
