@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from corpparent import (
     FinancialQuarter,
@@ -119,3 +119,60 @@ def test_within_finds_exactly_the_contained_periods(found: list[Period], span: P
     readings = Readings(Reading("x", p, 1.0) for p in found)
     expected = sorted(p for p in found if span.contains(p))
     assert [r.period for r in readings.within("x", span)] == expected
+
+
+YEAR = FinancialYear(2022)
+
+
+def test_a_snapshot_of_a_year_is_its_fourth_quarter_though_not_every_quarter_is_read() -> None:
+    """002 §19: a snapshot looks at a point in time; the number in care at the end of
+    2022-23 is the number at the end of its Q4, whether or not Q1 and Q3 were read."""
+    readings = Readings([Reading("cla", FinancialQuarter(2022, 2), 440.0),
+                         Reading("cla", FinancialQuarter(2022, 4), 461.0)])
+    assert value_for(CLA, readings, YEAR) == 461
+
+
+def test_a_snapshot_takes_the_longest_reading_ending_on_the_last_day() -> None:
+    """The fourth quarter's and March's both end on 31 March: the quarter, the coarser
+    (as a tiling takes the fewest pieces), where neither kind tiles the year."""
+    readings = Readings([Reading("cla", Month(2023, 3), 459.0),
+                         Reading("cla", FinancialQuarter(2022, 4), 461.0),
+                         Reading("cla", Month(2022, 5), 430.0)])
+    assert value_for(CLA, readings, YEAR) == 461
+
+
+def test_a_snapshot_with_nothing_at_the_periods_end_is_insufficient_data() -> None:
+    readings = Readings([Reading("cla", FinancialQuarter(2022, q), 450.0) for q in (1, 2, 3)])
+    result = value_for(CLA, readings, YEAR)
+    assert isinstance(result, Unavailable)
+    assert result.reason == "no reading for 2022-23"
+
+
+def test_a_count_still_needs_every_piece() -> None:
+    """A count is summed: its fourth quarter alone is not the year's."""
+    readings = Readings([Reading("starts", FinancialQuarter(2022, q), 5.0) for q in (2, 4)])
+    assert isinstance(value_for(STARTS, readings, YEAR), Unavailable)
+
+
+@example(read={*YEAR.months(), FinancialQuarter(2022, 4)}, seed=3)
+@given(st.sets(st.one_of(st.builds(FinancialQuarter, st.just(2022), st.integers(1, 4)),
+                         st.sampled_from(YEAR.months()))),
+       st.integers(0, 500))
+def test_a_snapshot_is_the_value_at_the_periods_end(read: set[Period], seed: int) -> None:
+    """Any quarters and months of a year: the year's snapshot is the value of the last
+    piece of a tiling (all four quarters, else all twelve months), else of the longest
+    reading ending on 31 March, else there is none."""
+    values = {p: float((seed + 7 * i) % 500) for i, p in enumerate(sorted(read))}
+    readings = Readings(Reading("cla", p, v) for p, v in values.items())
+    quarters = [p for p in read if isinstance(p, FinancialQuarter)]
+    ending = sorted((p for p in read if p.end == YEAR.end), key=lambda p: p.start)
+    if len(quarters) == 4:
+        expected: float | None = values[FinancialQuarter(2022, 4)]
+    elif len(read) - len(quarters) == 12:
+        expected = values[Month(2023, 3)]
+    elif ending:
+        expected = values[ending[0]]
+    else:
+        expected = None
+    result = value_for(CLA, readings, YEAR)
+    assert (None if isinstance(result, Unavailable) else result) == expected

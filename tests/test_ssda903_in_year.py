@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from corpparent.errors import PeriodError
+from corpparent.errors import PeriodError, UnknownNameError
 from corpparent.periods import FinancialYear
 from corpparent.runs.ssda903 import ssda903_measures
 from corpparent.ssda903 import (
@@ -172,3 +172,12 @@ def test_two_incidents_begun_on_one_day_in_one_return_are_two() -> None:
                       as_at=DECEMBER)
     # 10 January, 20 March to 5 April (in both returns), and twice on 1 June: 4.
     assert (value.numerator, value.denominator) == (4, 1)
+
+
+@pytest.mark.parametrize("year", ["2019-20", "2030-31"])
+def test_a_year_with_no_return_is_refused_whether_past_or_still_to_come(year: str) -> None:
+    """A year no return was read for is refused naming those read, as much a year still
+    to come as a past one: it is not an extract taken before the year's end."""
+    with pytest.raises(UnknownNameError, match=f"no return for {year}; the returns read "
+                                               "are for 2022-23, 2023-24"):
+        ssda903_measures(RETURNS, year, ["cla_31_march"], today=dt.date(2024, 1, 15))

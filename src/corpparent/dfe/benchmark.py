@@ -56,7 +56,7 @@ from corpparent.dfe.ofsted import InspectionOutcomes, outstanding_groups, outsta
 from corpparent.errors import UnknownIndicatorError
 from corpparent.findings import Finding
 from corpparent.indicators.definitions import Indicator
-from corpparent.periods import Period
+from corpparent.periods import Period, period_given
 
 __all__ = ["NEIGHBOUR_FIGURES", "Benchmarking", "NationalBenchmark", "national_benchmark"]
 
@@ -150,8 +150,11 @@ class Benchmarking:
             f"no definition of indicator {indicator_id!r}; there are definitions of "
             + ", ".join(i.id for i in self.indicators))
 
-    def benchmark(self, authority: str, indicator: str, period: Period) -> NationalBenchmark:
-        """One authority's benchmark for one indicator and period."""
+    def benchmark(self, authority: str, indicator: str,
+                  period: Period | str) -> NationalBenchmark:
+        """One authority's benchmark for one indicator and period (a period or its
+        written form, ``'2024-25'``)."""
+        period = period_given(period)
         values = self.data.values(indicator, period)
         national = self._national.get((indicator, period))
         if national is None:
@@ -171,7 +174,8 @@ class Benchmarking:
         return tuple(self.benchmark(authority, values.indicator, values.period)
                      for values in self.data)
 
-    def findings(self, authority: str, period: Period | None = None) -> tuple[Finding, ...]:
+    def findings(self, authority: str,
+                 period: Period | str | None = None) -> tuple[Finding, ...]:
         """The authority judged against every comparator, as findings: for each
         indicator (in ``period``, else its latest), the national rank and quartile band,
         a comparison with each comparator of
@@ -185,6 +189,7 @@ class Benchmarking:
         Only proportions (percentages and rates) are judged: a count of children is
         not comparable between an authority and England or between authorities of
         different sizes."""
+        period = None if period is None else period_given(period)
         comparators = self.comparator_set(authority)
         # The set's Outstanding mean is each period's group's; each period's findings
         # name it with the group's date.

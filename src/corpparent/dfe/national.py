@@ -20,7 +20,7 @@ from corpparent.dfe.areas import ENGLAND, Area, Areas, Level
 from corpparent.errors import DataError, Problem, UnknownIndicatorError
 from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.readings import Reading, Readings
-from corpparent.periods import Period
+from corpparent.periods import Period, period_given
 
 if TYPE_CHECKING:  # the comparators load with a scorecard's benchmark, not with the data
     from corpparent.comparators.position import Benchmark
@@ -136,8 +136,10 @@ class NationalData:
         """The periods present (for one indicator, or for any), in order."""
         return tuple(sorted({p for i, p in self._values if indicator in (None, i)}))
 
-    def values(self, indicator: str, period: Period) -> AreaValues:
-        """Every area's reading of ``indicator`` for ``period``."""
+    def values(self, indicator: str, period: Period | str) -> AreaValues:
+        """Every area's reading of ``indicator`` for ``period`` (a period or its written
+        form, ``'2024-25'``)."""
+        period = period_given(period)
         try:
             return self._values[(indicator, period)]
         except KeyError:

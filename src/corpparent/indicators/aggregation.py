@@ -3,7 +3,10 @@
 Each kind aggregates its own way (Wiltshire annual report 2022-23, §19–21):
 
 * snapshot: the value at the end of the period ("the No of CLA as at end of Q4 was
-  461, which is a snapshot measure as at March 23, the last month of Q4");
+  461, which is a snapshot measure as at March 23, the last month of Q4"): the value of
+  the last of the pieces that tile it, or, where none do, of the longest reading inside
+  it that ends on its last day (a year's, from its fourth quarter, though only the
+  second was read besides), since a snapshot is taken at a point in time;
 * count: the sum ("the totals for each month are added up to give an overall figure
   for the quarter");
 * percentage and score: summed numerators over summed denominators, never an average
@@ -12,8 +15,9 @@ Each kind aggregates its own way (Wiltshire annual report 2022-23, §19–21):
   counts events against the child population, which is not summed), or over summed
   denominators where the sub-periods give denominators instead.
 
-Shorter periods must tile the period exactly (quarters of a year, or months); where
-they do not, or a needed number is missing or withheld, the result is
+Shorter periods must tile the period exactly (quarters of a year, or months), but for
+a snapshot's last; where they do not, or a needed number is missing or withheld, the
+result is
 [`Unavailable`][corpparent.indicators.aggregation.Unavailable] with the reason, which a scorecard
 reports as insufficient data.
 """
@@ -100,6 +104,9 @@ def _aggregated(indicator: Indicator, readings: Readings,
             return found
     pieces = readings.tiling(indicator.id, period)
     if pieces is None:
+        last = _at_end(readings, indicator, period) if indicator.kind is Kind.SNAPSHOT else None
+        if last is not None:
+            return _from_reading(indicator, last)
         return Unavailable(indicator.id, period, f"no reading for {period}")
     kind = indicator.kind
     if kind is Kind.SNAPSHOT:
@@ -113,6 +120,14 @@ def _aggregated(indicator: Indicator, readings: Readings,
             )
         return added(p.value for p in pieces if p.value is not None)
     return _redivide(indicator, period, pieces)
+
+
+def _at_end(readings: Readings, indicator: Indicator, period: Period) -> Reading | None:
+    """The longest reading of ``indicator`` inside ``period``, other than one for the
+    period itself, that ends on its last day: a snapshot at that day."""
+    ending = [r for r in readings.within(indicator.id, period)
+              if r.period.end == period.end and r.period != period]
+    return min(ending, key=lambda r: r.period.start, default=None)
 
 
 def _from_sums(indicator: Indicator, period: Period,

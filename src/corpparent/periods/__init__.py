@@ -10,7 +10,7 @@ each knows the period before it and the same period a year earlier.
 
 from corpparent.periods.base import Period
 from corpparent.periods.months import FinancialQuarter, Month
-from corpparent.periods.parsing import ACCEPTED_PERIOD_FORMS, parse_period
+from corpparent.periods.parsing import ACCEPTED_PERIOD_FORMS, parse_period, period_given
 from corpparent.periods.spans import YearSpan
 from corpparent.periods.years import (
     AcademicYear,
@@ -33,5 +33,6 @@ __all__ = [
     "YearEnding",
     "YearSpan",
     "parse_period",
+    "period_given",
     "year_ending",
 ]

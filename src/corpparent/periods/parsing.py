@@ -22,7 +22,7 @@ from corpparent.periods.years import (
     year_ending,
 )
 
-__all__ = ["ACCEPTED_PERIOD_FORMS", "parse_period"]
+__all__ = ["ACCEPTED_PERIOD_FORMS", "parse_period", "period_given"]
 
 ACCEPTED_PERIOD_FORMS = (
     "'2023-03' or 'March 2023' (a month)",
@@ -157,3 +157,15 @@ def parse_period(text: str) -> Period:
         raise _error(text, "a bare year is ambiguous between the calendar year and a financial "
                      "year")
     raise _error(text, "it matches none of them")
+
+
+def period_given(value: Period | str) -> Period:
+    """A period a caller gave as itself or in its written form (``'2024-25'``); anything
+    else (``2024``, say, which could be a calendar, financial or academic year) is a
+    [`PeriodError`][corpparent.errors.PeriodError] saying what a period is."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return parse_period(value)
+    raise PeriodError(f"expected a period, such as FinancialYear(2024) or its written form "
+                      f"'2024-25', not {value!r}")

@@ -28,6 +28,7 @@ from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
 from corpparent.rulesets import YearRules, name_rule_set
+from corpparent.runs.fractions import fractions_warning
 from corpparent.runs.notes import RunWarning, notes_of
 from corpparent.scorecard import Scorecard, ScorecardResult
 from corpparent.spc.chart import XmROptions
@@ -208,8 +209,8 @@ class _Standings:
 def _period_warnings(result: ScorecardResult, readings: Readings,
                      rule_set: YearRules | None) -> tuple[RunWarning, ...]:
     """What the results of one period leave unsaid: readings the rule set does not
-    judge, indicators without a reading, ranges and targets that cannot judge a period
-    of its length, and nothing judged at all."""
+    judge, indicators without a reading, percentages that look like fractions, ranges
+    and targets that cannot judge a period of its length, and nothing judged at all."""
     found: list[RunWarning] = []
     period = result.period
     if rule_set is not None:
@@ -219,6 +220,9 @@ def _period_warnings(result: ScorecardResult, readings: Readings,
     missing = _missing_readings(result, readings)
     if missing is not None:
         found.append(RunWarning(missing, incomplete=True))
+    fractions = fractions_warning(result)
+    if fractions is not None:
+        found.append(RunWarning(fractions, incomplete=True))
     other_length = _other_length(result)
     if other_length is not None:
         found.append(RunWarning(other_length))
@@ -272,8 +276,8 @@ def _outside_rule_set(readings: Readings, period: Period, rule_set: YearRules) -
     """A warning naming the indicators with readings in ``period`` that the rule set in
     force does not define (removed that year, say), which are therefore not judged."""
     ids = {i.id for i in rule_set.indicators}
-    outside = sorted({r.indicator for r in readings if r.indicator not in ids
-                      and period.overlaps(r.period)})
+    outside = sorted(name for name in readings.indicators if name not in ids
+                     and any(period.overlaps(p) for p in readings.periods_of(name)))
     if not outside:
         return None
     many = len(outside)

@@ -97,6 +97,7 @@ def ssda903_measures(returns: Returns, year: FinancialYear | str,
     more history than the returns read hold is given with a warning saying so (its
     ``short_history``)."""
     chosen = collection_year(year)
+    returns[chosen]  # a year with no return is refused, naming those read, in progress or not
     unfinished = in_progress(chosen, today) if not as_at else None
     if unfinished is not None:
         return Ssda903Run(chosen, (), (unfinished,))
@@ -199,6 +200,8 @@ def ssda903_readings(returns: Returns, indicators: Iterable[Indicator],
     found: dict[tuple[str, Period], Reading] = {}
     warnings: dict[str, RunWarning] = {}
     for year, day in taken:
+        if day is None:
+            returns[year]  # a year with no return is refused, naming those read
         unfinished = in_progress(year, today) if day is None else still_to_come(day, today)
         if unfinished is not None:
             warnings[str(unfinished)] = unfinished
