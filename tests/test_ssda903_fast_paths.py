@@ -19,7 +19,6 @@ from corpparent.errors import Problem
 from corpparent.files._tabular import csv_columns
 from corpparent.files.ssda903.date_cells import read_days
 from corpparent.files.ssda903.one_a_child import repeated_children
-from corpparent.periods import FinancialYear
 from corpparent.ssda903 import Returns
 from corpparent.ssda903.history import (
     FLAGS,
@@ -27,7 +26,7 @@ from corpparent.ssda903.history import (
     first_of_runs,
     history_of,
 )
-from corpparent.testing.ssda903 import YEAR, returns
+from test_ssda903_history import consecutive_years
 
 _PIECES = st.sampled_from(["a", "1,2", ",", " ", "x" * 7, "\n", "\n", "\r\n", "\r", "\n\n"])
 
@@ -118,19 +117,9 @@ def test_the_history_is_sorted_as_lexsort_sorts_it(rows: list[tuple[int, int | N
         np.lexsort((-year, began, code)).tolist()
 
 
-@st.composite
-def _years(draw: st.DrawFn) -> Returns:
-    """Two or three consecutive years' returns of the same few children, so that one
-    episode is often held by two returns."""
-    count = draw(st.integers(2, 3))
-    held = []
-    for k in range(count):
-        [found] = draw(returns(FinancialYear(YEAR.year - count + 1 + k), children=4)).values()
-        held.append(found)
-    return Returns(held)
 
 
-@given(_years())
+@given(consecutive_years(most=3, children=4))
 def test_a_years_episodes_are_those_a_plain_pass_keeps(found: Returns) -> None:
     """For each year: the episodes of the returns up to it, the later return's kept of
     two of one child and start, short breaks left out; and every flag as each table's

@@ -21,18 +21,20 @@ from corpparent.testing.ssda903 import YEAR, returns
 
 
 @st.composite
-def _years(draw: st.DrawFn) -> Returns:
-    """Two to four consecutive years' returns, each drawn as one year's (children of one
-    identifier across years, so a history runs through several returns)."""
-    count = draw(st.integers(2, 4))
+def consecutive_years(draw: st.DrawFn, most: int = 4, children: int = 5) -> Returns:
+    """Two to ``most`` consecutive years' returns, each drawn as one year's, of
+    ``children`` children (children of one identifier across years, so a history runs
+    through several returns and one episode is often held by two)."""
+    count = draw(st.integers(2, most))
     held = []
     for k in range(count):
-        [found] = draw(returns(FinancialYear(YEAR.year - count + 1 + k), children=5)).values()
+        [found] = draw(returns(FinancialYear(YEAR.year - count + 1 + k),
+                               children=children)).values()
         held.append(found)
     return Returns(held)
 
 
-@given(_years(), st.randoms(use_true_random=False), st.data())
+@given(consecutive_years(), st.randoms(use_true_random=False), st.data())
 def test_each_years_measures_from_one_returns_are_those_of_a_fresh_one(
         found: Returns, random: Random, data: st.DataObject) -> None:
     """Asked in any order, some years twice, and some at a month end within the year:
@@ -47,7 +49,7 @@ def test_each_years_measures_from_one_returns_are_those_of_a_fresh_one(
         assert compute(found, year, as_at=day) == compute(fresh, year, as_at=day)
 
 
-@given(_years())
+@given(consecutive_years())
 def test_a_history_belongs_to_one_returns_object(found: Returns) -> None:
     """Equal returns made apart, or one remade with ``attrs.evolve``, gather their own
     history; asking again gives the same one."""
