@@ -90,6 +90,9 @@ _FIGURES: Final = ("value", "england", "region_value", "neighbours_mean",
 _SIGNIFICANT: Final = 12
 #: Figures this large are left as they are (no published figure comes near).
 _LARGEST: Final = 1e15
+#: The most decimal places a figure is taken as already rounded to without working it
+#: out: with at most 15 digits before the point, within the 28 digits Decimal works in.
+_PLACES_KEPT: Final = 12
 #: LAIT's bracketed note after a year, which release the figure is from, in words.
 _RELEASES: Final = {"ot": "outturn", "rev": "revised", "final": "final",
                     "prov": "provisional"}
@@ -106,7 +109,14 @@ def published_figure(value: float, places: int | None) -> float:
         return float(f"{value:.{_SIGNIFICANT}g}") + 0.0
     if abs(value) >= _LARGEST or value != value:
         return value
-    shown = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    written = repr(value)
+    point = written.find(".")
+    if 0 <= places <= _PLACES_KEPT and "e" not in written and 0 <= point \
+            and len(written) - point - 1 <= places:
+        # Written to no more places than are published (most figures, read from the
+        # published file): rounding would only add zeros, so the figure is itself.
+        return value + 0.0
+    shown = Decimal(written).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return float(shown) + 0.0  # never -0.0
 
 
