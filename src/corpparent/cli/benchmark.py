@@ -143,7 +143,8 @@ def benchmark(authorities: tuple[str, ...], region: str | None,
     page = BenchmarkPage(*_shown_as(run), run.model, run.notes, run.rows,
                          names=run.names, polarities=run.polarities, decimals=run.decimals,
                          funnels=run.funnels, series=run.series,
-                         neighbours_average=average)
+                         neighbours_average=average,
+                         folded_figures=backend(output_format).folded_charts)
     provenance = make_provenance(options=options_used(
         authority=", ".join(authorities) or None, region=region,
         neighbours_of=neighbours_of, measures=", ".join(measures) or None,
