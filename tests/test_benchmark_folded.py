@@ -1,6 +1,7 @@
 """A benchmark written in a format that leaves its folded charts out (the terminal,
-Markdown, Word) is made without those charts' figures: every such format writes the
-same report, byte for byte, as from the series with every figure."""
+Markdown, Word) is made without those charts' figures, in the run and in the report:
+every such format writes the same report, byte for byte, as from the series with every
+figure."""
 
 from __future__ import annotations
 
@@ -27,9 +28,16 @@ def every_measure() -> BenchmarkRun:
 
 
 @pytest.fixture(scope="module")
+def outlined() -> BenchmarkRun:
+    return benchmark_authorities(read_national_inputs(), ("Wiltshire", "Dorset"),
+                                 charts_up_to=FULL_CHARTS_PRINTED)
+
+
+@pytest.fixture(scope="module")
 def two_measures() -> BenchmarkRun:
     return benchmark_authorities(read_national_inputs(), ("Wiltshire",),
-                                 measures=("LAC_LongStable%", "LACStable_2016on"))
+                                 measures=("LAC_LongStable%", "LACStable_2016on"),
+                                 charts_up_to=FULL_CHARTS_PRINTED)
 
 
 def report(run: BenchmarkRun, folded_figures: bool, output_format: str) -> BenchmarkReport:
@@ -66,7 +74,19 @@ def test_a_format_that_leaves_folded_charts_out_needs_none_of_their_figures(
     assert written(lean, output_format) == written(plain, output_format)
 
 
+@pytest.mark.parametrize("output_format", LEFT_OUT)
+def test_a_run_for_such_a_format_makes_the_same_report_without_the_points(
+        every_measure: BenchmarkRun, outlined: BenchmarkRun, output_format: str) -> None:
+    assert [(s.measure, s.authority_code, s.region, s.axis) for s in outlined.series] == \
+        [(s.measure, s.authority_code, s.region, s.axis) for s in every_measure.series]
+    assert not any(s.points for s in outlined.series)
+    assert outlined.rows == every_measure.rows
+    assert written(report(outlined, False, output_format), output_format) == \
+        written(report(every_measure, True, output_format), output_format)
+
+
 def test_charts_printed_in_full_keep_their_figures(two_measures: BenchmarkRun) -> None:
+    assert all(s.points for s in two_measures.series)
     lean = report(two_measures, False, "terminal")
     assert lean.series
     assert all(s.points for s in lean.series)
