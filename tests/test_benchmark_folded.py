@@ -77,8 +77,10 @@ def test_a_format_that_leaves_folded_charts_out_needs_none_of_their_figures(
 @pytest.mark.parametrize("output_format", LEFT_OUT)
 def test_a_run_for_such_a_format_makes_the_same_report_without_the_points(
         every_measure: BenchmarkRun, outlined: BenchmarkRun, output_format: str) -> None:
-    assert [(s.measure, s.authority_code, s.region, s.axis) for s in outlined.series] == \
-        [(s.measure, s.authority_code, s.region, s.axis) for s in every_measure.series]
+    assert [(s.measure, s.authority, s.authority_code, s.region, s.axis)
+            for s in outlined.series] == \
+        [(s.measure, s.authority, s.authority_code, s.region, s.axis)
+         for s in every_measure.series]
     assert not any(s.points for s in outlined.series)
     assert outlined.rows == every_measure.rows
     assert written(report(outlined, False, output_format), output_format) == \

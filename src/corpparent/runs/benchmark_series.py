@@ -136,8 +136,8 @@ def measure_series(rows: Sequence[Mapping[str, Any]], cuts: Mapping[tuple[str, s
         grouped.setdefault((str(row["measure"]), str(row["authority_code"])), []).append(row)
     found = []
     for (measure, code), items in grouped.items():
-        if not figures:
-            first = items[0]
+        if not figures:  # named as from its oldest row, as with its points
+            first = min(items, key=lambda r: periods[str(r["period"])])
             found.append(Series(measure, str(first["authority"]), code, first.get("region"),
                                 axis=(axes or {}).get(measure, "")))
             continue
