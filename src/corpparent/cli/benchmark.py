@@ -21,6 +21,7 @@ import click
 
 from corpparent.cli.common import DateType, OutputPath, emit, options_used
 from corpparent.report.benchmark import BenchmarkPage, benchmark_report, provenance_items
+from corpparent.report.benchmark_chart import FULL_CHARTS_PRINTED
 from corpparent.report.benchmark_chart_parts import Average
 from corpparent.report.formats import backend, format_names
 from corpparent.report.model import Profile
@@ -131,6 +132,8 @@ def benchmark(authorities: tuple[str, ...], region: str | None,
         raise click.UsageError(
             f"--format {output_format} writes a binary file: give --output FILE")
     inputs = read_national_inputs(folder, model="2021" if model == "2021" else "2025")
+    # A format that leaves folded charts out needs no figures for them (see Backend).
+    folded_charts = backend(output_format).folded_charts
     funnels: Sequence[FunnelMeasure] = ()
     if ees is not None:
         from corpparent.files.dfe.funnels import read_funnel_measures
@@ -139,11 +142,13 @@ def benchmark(authorities: tuple[str, ...], region: str | None,
     run = benchmark_authorities(inputs, authorities, region=region,
                                 neighbours_of=neighbours_of, measures=measures,
                                 periods=periods, every=all_periods, outstanding_as_at=as_at,
-                                funnels=funnels)
+                                funnels=funnels, charts_up_to=None if folded_charts
+                                else FULL_CHARTS_PRINTED)
     page = BenchmarkPage(*_shown_as(run), run.model, run.notes, run.rows,
                          names=run.names, polarities=run.polarities, decimals=run.decimals,
                          funnels=run.funnels, series=run.series,
-                         neighbours_average=average)
+                         neighbours_average=average,
+                         folded_figures=folded_charts)
     provenance = make_provenance(options=options_used(
         authority=", ".join(authorities) or None, region=region,
         neighbours_of=neighbours_of, measures=", ".join(measures) or None,

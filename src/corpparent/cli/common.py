@@ -21,7 +21,7 @@ from attrs import field, frozen
 
 from corpparent.cli.exits import EXIT_BAD_INPUT, EXIT_BREACH, EXIT_INCOMPLETE, one_line
 from corpparent.cli.outputs import given_outputs, refuse_overwriting_inputs, write_output
-from corpparent.disclosure import DEFAULT_THRESHOLD
+from corpparent.disclosure.tables import DEFAULT_THRESHOLD
 from corpparent.errors import CorpparentError, DataError
 from corpparent.periods import Period, parse_period
 from corpparent.report.formats import RenderOptions, backend, format_names

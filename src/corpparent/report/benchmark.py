@@ -37,7 +37,7 @@ from attrs import field, frozen
 from corpparent.dfe.lait_periods import lait_status
 from corpparent.errors import PeriodError
 from corpparent.periods.parsing import parse_period
-from corpparent.report.benchmark_chart import charts_section
+from corpparent.report.benchmark_chart import FULL_CHARTS_PRINTED, charts_section
 from corpparent.report.benchmark_chart_parts import Average, SeriesOut, series_out
 from corpparent.report.benchmark_summary import by_theme, summary_section, theme_ident
 from corpparent.report.document import Cell, CellKind, Section, Table
@@ -90,6 +90,9 @@ _FIGURES: Final = ("value", "england", "region_value", "neighbours_mean",
 _SIGNIFICANT: Final = 12
 #: Figures this large are left as they are (no published figure comes near).
 _LARGEST: Final = 1e15
+#: The most decimal places a figure is taken as already rounded to without working it
+#: out: with at most 15 digits before the point, within the 28 digits Decimal works in.
+_PLACES_KEPT: Final = 12
 #: LAIT's bracketed note after a year, which release the figure is from, in words.
 _RELEASES: Final = {"ot": "outturn", "rev": "revised", "final": "final",
                     "prov": "provisional"}
@@ -106,7 +109,14 @@ def published_figure(value: float, places: int | None) -> float:
         return float(f"{value:.{_SIGNIFICANT}g}") + 0.0
     if abs(value) >= _LARGEST or value != value:
         return value
-    shown = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    written = repr(value)
+    point = written.find(".")
+    if 0 <= places <= _PLACES_KEPT and "e" not in written and point >= 0 \
+            and len(written) - point - 1 <= places:
+        # Written to no more places than are published (most figures, read from the
+        # published file): rounding would only add zeros, so the figure is itself.
+        return value + 0.0
+    shown = Decimal(written).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return float(shown) + 0.0  # never -0.0
 
 
@@ -151,6 +161,12 @@ class BenchmarkPage:
     series: tuple[Series, ...] = ()
     #: The neighbours' figure the charts draw: their mean or their median.
     neighbours_average: Average = "mean"
+    #: Whether the series keep their figures where the charts are folded away (more
+    #: measures than
+    #: [`FULL_CHARTS_PRINTED`][corpparent.report.benchmark_chart.FULL_CHARTS_PRINTED]):
+    #: a format that leaves folded charts out (the terminal, Markdown, Word) needs
+    #: only which measure and authority each series is of.
+    folded_figures: bool = True
 
 
 def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
@@ -181,13 +197,13 @@ def _row_out(page: BenchmarkPage, row: Mapping[str, Any]) -> BenchmarkRowOut:
     return BenchmarkRowOut(**given)
 
 
-def _series_out(page: BenchmarkPage, series: Series) -> SeriesOut:
+def _series_out(page: BenchmarkPage, series: Series, *, figures: bool = True) -> SeriesOut:
     measure = series.measure
     polarity = page.polarities.get(measure)
     places = page.decimals.get(measure)
     return series_out(series, page.names.get(measure),
                       None if polarity is None else polarity.value,
-                      lambda value: published_figure(value, places))
+                      lambda value: published_figure(value, places), figures=figures)
 
 
 def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
@@ -202,11 +218,14 @@ def benchmark_report(page: BenchmarkPage, provenance: Provenance, *,
     shown = page.code if page.code in codes or not codes else str(codes[0])
     funnels = [funnel_out(funnel, measure, period, shown, page.names.get(measure))
                for (measure, period), funnel in page.funnels.items()]
+    # Charts folded away are made for a format that shows them only (`charts_section`).
+    figures = page.folded_figures or len(
+        {series.measure for series in page.series}) <= FULL_CHARTS_PRINTED
     return BenchmarkReport(
         title=f"National benchmark: {page.authority} ({page.code})",
         authority=page.authority, profile=profile, code=page.code,
         neighbour_model=page.model, sources=list(page.notes), rows=rows, funnels=funnels,
-        series=[_series_out(page, series) for series in page.series],
+        series=[_series_out(page, series, figures=figures) for series in page.series],
         neighbours_average=page.neighbours_average,
         suppression=SuppressionNote(applied=False, threshold=0, counts_shown=False,
                                     published_only=True),

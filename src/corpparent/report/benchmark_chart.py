@@ -168,12 +168,17 @@ def series_block(series: tuple[SeriesOut, ...], average: str, ident: str,
 def charts_section(report: BenchmarkReport) -> Section | None:
     """The charts over time of ``report``, one per measure shown, or None where it
     carries no series."""
-    measures = list(dict.fromkeys(s.measure for s in report.series))
+    # Each measure's series gathered in one pass (as `series_of` would give them), not
+    # a pass over every series for each of several hundred measures.
+    by_measure: dict[str, list[SeriesOut]] = {}
+    for series in report.series:
+        by_measure.setdefault(series.measure, []).append(series)
+    measures = list(by_measure)
     if not measures:
         return None
     average = report.neighbours_average
     shown = len(measures) <= FULL_CHARTS_PRINTED
-    blocks = tuple(series_block(series_of(report, m), average, f"series-{i}", shown=shown)
+    blocks = tuple(series_block(tuple(by_measure[m]), average, f"series-{i}", shown=shown)
                    for i, m in enumerate(measures))
     several = len({s.authority_code for s in report.series}) > 1
     lead = ("Each measure over every period published: one line for each authority "

@@ -70,8 +70,10 @@ class SeriesOut(OutModel):
 
 
 def series_out(series: Series, name: str | None, polarity: str | None,
-               rounded: Callable[[float], float]) -> SeriesOut:
-    """The report's part for ``series``, each figure through ``rounded``."""
+               rounded: Callable[[float], float], *, figures: bool = True) -> SeriesOut:
+    """The report's part for ``series``, each figure through ``rounded``; without
+    ``figures``, which measure and authority it is of and no points (for a chart folded
+    away in a format that leaves it out)."""
 
     def shown(value: float | None) -> float | None:
         return None if value is None else rounded(value)
@@ -86,4 +88,4 @@ def series_out(series: Series, name: str | None, polarity: str | None,
             neighbours_mean=shown(p.neighbours_mean),
             neighbours_median=shown(p.neighbours_median), band=p.band,
             band_lower=shown(p.band_lower), band_upper=shown(p.band_upper))
-            for p in series.points])
+            for p in series.points] if figures else [])

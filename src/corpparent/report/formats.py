@@ -55,7 +55,12 @@ class Backend:
 
     ``writer`` (a callable, or ``"module:function"`` imported on first use) writes a
     finished report. A format of tidy tables also names a ``table_writer``: written to
-    a file, the report's main table goes there and each other table beside it."""
+    a file, the report's main table goes there and each other table beside it.
+    ``folded_charts``: whether the format carries the charts over time a benchmark folds
+    away, having too many measures to print each chart (the HTML page folds them into
+    its page, JSON holds their figures); the terminal, Markdown and Word leave them out,
+    so a benchmark written in those needs only which measure and authority each is of,
+    not their figures."""
 
     name: str
     binary: bool
@@ -63,6 +68,7 @@ class Backend:
     writer: Writer | str
     description: str = ""
     table_writer: TableWriter | str | None = None
+    folded_charts: bool = True
 
     def write(self, report: AnyReport,
               options: RenderOptions | None = None) -> str | bytes:
@@ -127,15 +133,17 @@ def format_names() -> tuple[str, ...]:
 #: The formats corpparent ships, registered when this module is first imported.
 BUILT_IN: Final = tuple(register(b) for b in (
     Backend("terminal", binary=False, publishable=False,
-            writer=f"{_BACKENDS}.terminal:write", description="tables for a terminal"),
+            writer=f"{_BACKENDS}.terminal:write", description="tables for a terminal",
+            folded_charts=False),
     Backend("markdown", binary=False, publishable=True,
-            writer=f"{_BACKENDS}.markdown:write", description="a committee paper in Markdown"),
+            writer=f"{_BACKENDS}.markdown:write", description="a committee paper in Markdown",
+            folded_charts=False),
     Backend("json", binary=False, publishable=False, writer=f"{_BACKENDS}.data:write_json",
             description="the report as JSON, valid against its schema"),
     Backend("html", binary=False, publishable=True, writer=f"{_BACKENDS}.html:write",
             description="one self-contained web page"),
     Backend("docx", binary=True, publishable=True, writer=f"{_BACKENDS}.paper:write",
-            description="a committee paper in Word"),
+            description="a committee paper in Word", folded_charts=False),
     Backend("csv", binary=False, publishable=False, writer=f"{_BACKENDS}.data:write_csv",
             table_writer=f"{_BACKENDS}.spreadsheets:csv_text",
             description="the tidy tables as CSV"),

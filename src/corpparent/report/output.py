@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from corpparent._moved import moved_name
-from corpparent.disclosure import DEFAULT_THRESHOLD
+from corpparent.disclosure.tables import DEFAULT_THRESHOLD
 from corpparent.errors import DefinitionError
 from corpparent.report.formats import RenderOptions, backend
 from corpparent.report.model import (
@@ -26,7 +26,6 @@ from corpparent.report.model import (
     ScorecardReport,
 )
 from corpparent.report.profiles import default_profile, suppresses
-from corpparent.report.public_findings import for_publication
 
 __all__ = ["finish", "render", "render_binary"]
 
@@ -65,7 +64,10 @@ def finish(
         update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
     finished = report.model_copy(update=update)
     if chosen == "public" and isinstance(finished, ScorecardReport | FindingsReport):
-        # how to mend a source is for its keeper, not a published paper's reader
+        # how to mend a source is for its keeper, not a published paper's reader (the
+        # rules it reads are the panel's, imported only for such a paper)
+        from corpparent.report.public_findings import for_publication
+
         finished = for_publication(finished)
     if not withhold:
         return finished

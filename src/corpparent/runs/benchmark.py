@@ -215,12 +215,16 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
                           region: str | None = None, neighbours_of: str | None = None,
                           measures: Sequence[str] = (), periods: Sequence[str] = (),
                           every: bool = False, outstanding_as_at: date | None = None,
-                          funnels: Sequence[FunnelMeasure] = ()) -> BenchmarkRun:
+                          funnels: Sequence[FunnelMeasure] = (),
+                          charts_up_to: int | None = None) -> BenchmarkRun:
     """[`benchmark_authority`][corpparent.runs.benchmark.benchmark_authority] for every
     authority [`chosen_authorities`][corpparent.runs.benchmark.chosen_authorities] gives
     for ``authorities``, ``region`` and ``neighbours_of`` (in ``inputs``' neighbour
     model): each measure and period has a row per authority, in the order chosen, and
-    each authority is ranked and banded among every authority, as alone."""
+    each authority is ranked and banded among every authority, as alone.
+    ``charts_up_to``: with more measures shown than this, the series are made without
+    their points (for a format that folds such charts away and leaves them out, which
+    needs only which measure and authority each is of); None: always with them."""
     from corpparent.benchmarking.buffers import table_rows
     from corpparent.dfe.national_inputs import benchmark_national, unformed_notes
 
@@ -270,10 +274,12 @@ def benchmark_authorities(inputs: NationalInputs, authorities: Sequence[str] = (
     drawn = _funnels(rows, funnels)
     add_themes(rows, inputs.dictionary, spreads(
         results.every_value, {(str(r["measure"]), str(r["period"])) for r in rows}))
+    with_figures = charts_up_to is None or len(shown) <= charts_up_to
     series = measure_series(
         sorted((r for r in every_period if str(r["measure"]) in shown),
                key=lambda r: (str(r["measure"]).casefold(), order[str(r["authority_code"])])),
-        quartile_cuts(results, shown), results.polarities, results.periods, results.axes)
+        quartile_cuts(results, shown) if with_figures else {}, results.polarities,
+        results.periods, results.axes, figures=with_figures)
     notes += unformed_notes(results, rows)
     return BenchmarkRun(areas[0], results.model, notes, rows, names=results.names,
                         polarities={m: results.polarities.get(m) for m in shown},

@@ -124,16 +124,23 @@ def _number(row: Mapping[str, Any], name: str) -> float | None:
 def measure_series(rows: Sequence[Mapping[str, Any]], cuts: Mapping[tuple[str, str], Quartiles],
                    polarities: Mapping[str, Polarity | None],
                    periods: Mapping[str, Period],
-                   axes: Mapping[str, str] | None = None) -> list[Series]:
+                   axes: Mapping[str, str] | None = None, *,
+                   figures: bool = True) -> list[Series]:
     """The series of each measure and authority of ``rows`` (engine rows of every
     period), in the order the rows first name them, each oldest period first, with its
     band's range from ``cuts``
-    ([`quartile_cuts`][corpparent.runs.benchmark_series.quartile_cuts])."""
+    ([`quartile_cuts`][corpparent.runs.benchmark_series.quartile_cuts]); without
+    ``figures``, which measure and authority each is of and no points."""
     grouped: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for row in rows:
         grouped.setdefault((str(row["measure"]), str(row["authority_code"])), []).append(row)
     found = []
     for (measure, code), items in grouped.items():
+        if not figures:  # named as from its oldest row, as with its points
+            first = min(items, key=lambda r: periods[str(r["period"])])
+            found.append(Series(measure, str(first["authority"]), code, first.get("region"),
+                                axis=(axes or {}).get(measure, "")))
+            continue
         items.sort(key=lambda r: periods[str(r["period"])])
         points = []
         for row in items:

@@ -18,9 +18,7 @@ from decimal import Decimal
 from numbers import Integral, Real
 from typing import Final
 
-from corpparent.files._tabular.sheets import cell_text
-
-__all__ = ["ACCEPTED_VALUES", "kind_of", "value_text"]
+__all__ = ["ACCEPTED_VALUES", "cell_text", "kind_of", "value_text"]
 
 #: What a cell of a table held in memory may be, as a problem says it.
 ACCEPTED_VALUES: Final = "text, a number, true or false, a date or time, or nothing"
@@ -28,6 +26,24 @@ ACCEPTED_VALUES: Final = "text, a number, true or false, a date or time, or noth
 #: The missing-value markers of pandas (``pd.NA``, ``pd.NaT``), known by their type's
 #: name so corpparent needs no pandas to recognise them.
 _MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as a CSV file would write it: a whole number without ``.0``, a
+    date (at midnight) as ``2023-07-10``, nothing as the empty text."""
+    if type(value) is str:  # most cells: returned before any other test
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
 
 
 def value_text(value: object, *, nan_is_missing: bool = False) -> str | None:

@@ -30,7 +30,6 @@ from corpparent.files._tabular.csv_rows import (
     normalise_column,
 )
 from corpparent.files._tabular.limits import checked_file
-from corpparent.files._tabular.sheets import sheet_headers, sheet_table
 
 __all__ = [
     "DOCUMENT_FORMATS",
@@ -105,13 +104,19 @@ def _csv_table(path: Path, wanted: Sequence[str], _sheet: str | None,
     return Table(rows, stray=stray)
 
 
+# The workbook readers (and their checks of a workbook's parts) are imported when a
+# workbook is read, so reading a CSV file loads none of them.
 def _sheet_headings(path: Path) -> frozenset[str]:
+    from corpparent.files._tabular.sheets import sheet_headers
+
     headings = sheet_headers(path)
     return headings | {normalise_column(name) for name in headings}
 
 
 def _sheet_table(path: Path, wanted: Sequence[str], sheet: str | None,
                  key: Callable[[str], str]) -> Table:
+    from corpparent.files._tabular.sheets import sheet_table
+
     table = sheet_table(path, wanted, sheet, key)
     return Table(iter(table.rows), table.cell, table.stray, table.errors)
 

@@ -33,7 +33,6 @@ and a second header lower down is reported as such by
 from __future__ import annotations
 
 import contextvars
-import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -43,6 +42,7 @@ from typing import final
 from attrs import frozen
 
 from corpparent.errors import DataError
+from corpparent.files._tabular.cell_values import cell_text
 from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
 from corpparent.files._tabular.header_rows import header_index, stray_rows
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
@@ -80,24 +80,6 @@ def using_sheet(name: str | None) -> Iterator[None]:
         yield
     finally:
         _CHOSEN.reset(token)
-
-
-def cell_text(value: object) -> str:
-    """A cell's value as a CSV file would write it: a whole number without ``.0``, a
-    date (at midnight) as ``2023-07-10``, nothing as the empty text."""
-    if type(value) is str:  # most cells: returned before any other test
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
 
 
 @final
