@@ -69,7 +69,7 @@ def test_csv_problems_are_all_reported_with_row_and_field(tmp_path: Path) -> Non
     assert where == [(2, "date"), (3, "attendance"), (7, None), (4, "substitute_for"),
                      (6, "member")]
     assert all(p.source == str(path) for p in caught.value.problems)
-    assert "2019-05-20 or 20/05/2019" in caught.value.problems[0].message
+    assert "2019-05-20, 20/05/2019 or 20 May 2019" in caught.value.problems[0].message
     assert "present" in caught.value.problems[1].message
 
 
@@ -146,8 +146,8 @@ def test_a_date_is_text_or_a_date_never_a_number(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         read_meetings_json(bad)
     assert [(p.line, p.field, p.expected, p.found) for p in caught.value.problems] == [
-        (1, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "86400"),
-        (2, "[1].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
+        (1, "[0].date", "a date such as 2019-05-20, 20/05/2019 or 20 May 2019", "86400"),
+        (2, "[1].date", "a date such as 2019-05-20, 20/05/2019 or 20 May 2019", "nothing")]
 
 
 def test_a_required_date_left_null_is_refused_in_the_dates_words(tmp_path: Path) -> None:
@@ -166,10 +166,10 @@ def test_a_required_date_left_null_is_refused_in_the_dates_words(tmp_path: Path)
         found.extend((p.line, p.field, p.expected, p.found) for p in caught.value.problems)
     # An optional date ('joined', 'expires') may be left null.
     assert found == [
-        (1, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "nothing"),
-        (10, "members[0].credentials[0].completed", "a date such as 2019-05-20 or 20/05/2019",
-         "nothing"),
-        (2, "[0].date", "a date such as 2019-05-20 or 20/05/2019", "nothing")]
+        (1, "[0].date", "a date such as 2019-05-20, 20/05/2019 or 20 May 2019", "nothing"),
+        (10, "members[0].credentials[0].completed",
+         "a date such as 2019-05-20, 20/05/2019 or 20 May 2019", "nothing"),
+        (2, "[0].date", "a date such as 2019-05-20, 20/05/2019 or 20 May 2019", "nothing")]
 
 
 def test_a_toml_date_and_time_is_shown_as_toml_writes_it() -> None:

@@ -37,8 +37,8 @@ def test_every_problem_in_a_csv_log_is_reported_with_its_line_and_column() -> No
         read_submissions(DATA / "bad_submissions.csv")
     problems = {(p.line, p.field): p.message for p in caught.value.problems}
     assert problems[(3, "recipient")] == "is empty; a name is required"
-    assert problems[(4, "date")] == ("expected a date such as 2019-05-20 or 20/05/2019, "
-                                     "found 'Dec 5 2022'")
+    assert problems[(4, "date")] == ("expected a date such as 2019-05-20, 20/05/2019 or "
+                                     "20 May 2019, found 'Dec 5 2022'")
     # Line 5 is blank and skipped; line 6 has an impossible date and an ambiguous period.
     assert "found '2022-11-31'" in problems[(6, "date")]  # no 31st of November
     assert "a quarter needs its financial year" in problems[(6, "relates_to")]

@@ -78,13 +78,30 @@ def test_a_folder_beside_the_years_not_named_as_one_is_reported(tmp_path: Path) 
     assert sorted(problems_of(tmp_path)) == sorted([
         f"{tmp_path / '2021'}: a folder not named as a collection year, beside the year "
         "folders; expected a folder named as a collection year (2023-24), a folder holding "
-        "such folders, or the year given (year='2023-24')",
+        "such folders, or the year given (--year 2023-24 on the command line, "
+        "year=\"2023-24\" in Python)",
         f"{tmp_path / '2022-2024'}: expected a collection year such as 2023-24, found "
         "'2022-2024'"])
     year_folder(tmp_path / "b", "2023-24")
     year_folder(tmp_path / "b", "2023-2024")
     [twice] = problems_of(tmp_path / "b")
     assert "a second folder for 2023-24" in twice
+
+
+@pytest.mark.parametrize("name", ["SSDA903 2023-24", "903_2023-24", "FY2023-24",
+                                  "2023-24 final"])
+def test_a_folder_beside_the_years_naming_a_year_otherwise_is_reported(
+        tmp_path: Path, name: str) -> None:
+    """A year's folder named otherwise than as a collection year is said, never passed
+    over: the years beside it would be measured without it."""
+    year_folder(tmp_path, "2022-23")
+    year_folder(tmp_path, "2024-25")
+    year_folder(tmp_path, name)
+    assert problems_of(tmp_path) == [
+        f"{tmp_path / name}: a folder not named as a collection year, beside the year "
+        "folders; expected a folder named as a collection year (2023-24), a folder holding "
+        "such folders, or the year given (--year 2023-24 on the command line, "
+        "year=\"2023-24\" in Python)"]
 
 
 def test_a_table_is_found_by_its_name_after_a_prefix(tmp_path: Path) -> None:

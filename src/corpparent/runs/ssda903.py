@@ -38,6 +38,7 @@ from corpparent.ssda903.measuring import (
     left_out,
 )
 from corpparent.ssda903.returns import Returns, collection_year
+from corpparent.wording import listed, noun
 
 __all__ = ["ReadingsRun", "Ssda903Run", "in_progress", "reading_period", "scorecard_readings",
            "ssda903_measures", "ssda903_readings", "still_to_come", "with_return"]
@@ -122,12 +123,28 @@ def _measured(returns: Returns, year: FinancialYear, ids: Sequence[str],
     values = tuple(value for day in days for value in compute(returns, year, ids,
                                                               as_at=day))
     found = returns[year]
-    warnings = [*_earlier_year(returns, year, ids, days)]
+    warnings = [*_not_across_a_gap(returns, year), *_earlier_year(returns, year, ids, days)]
     for measure_id in ids:
         reason = left_out(definition(measure_id, year), found)
         if reason is not None:
             warnings.append(RunWarning(f"{reason}: not computed", incomplete=True))
     return values, warnings
+
+
+def _not_across_a_gap(returns: Returns, year: FinancialYear) -> list[RunWarning]:
+    """The returns read before a year not read, which ``year``'s figures leave out
+    ([`unbroken_to`][corpparent.ssda903.returns.Returns.unbroken_to]), and why."""
+    kept = returns.unbroken_to(year)
+    left = [y for y in returns if y not in kept and y.year < year.year]
+    if not left:
+        return []
+    missing = FinancialYear(min(y.year for y in kept) - 1)
+    return [RunWarning(
+        f"the {listed([str(y) for y in left])} {noun(len(left), 'return is', 'returns are')} "
+        f"not used for {year}'s figures: {missing}'s is not read, and a child's episode "
+        f"open at {missing.start.strftime('%-d %B %Y')} is closed, if at all, in it, so "
+        f"read across it every child who left care in {missing} would count as still "
+        "looked after", hint=f"read the {missing} return too")]
 
 
 _EARLIER_RETURNS: Final = ("read the earlier years' returns too: give the folder holding "

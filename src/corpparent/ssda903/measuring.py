@@ -217,8 +217,9 @@ def compute(returns: Returns, year: FinancialYear | str,
             as_at: dt.date | None = None) -> tuple[MeasureValue, ...]:
     """Each measure of ``ids`` (default: every one) for the collection year ``year``,
     in definition order, each by the definition in force for the year, computed from
-    the returns up to that year; a measure that does not apply to the year, or that
-    needs a table the year's return lacks, is left out
+    the returns up to that year, back to the first year not read
+    ([`unbroken_to`][corpparent.ssda903.returns.Returns.unbroken_to]); a measure that
+    does not apply to the year, or that needs a table the year's return lacks, is left out
     ([`left_out`][corpparent.ssda903.measuring.left_out] says which and why).
 
     ``as_at`` takes the measures at a day of the year other than its 31 March (see
@@ -231,6 +232,7 @@ def compute(returns: Returns, year: FinancialYear | str,
     chosen_year = collection_year(year)
     window = Window.of(chosen_year, as_at)
     current = returns[chosen_year]
+    returns = returns.unbroken_to(chosen_year)  # none read across a year not read
     care = Care.of(returns, chosen_year)
     values = []
     for measure_id in _chosen(ids):

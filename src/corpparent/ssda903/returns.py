@@ -233,6 +233,21 @@ class Returns(Mapping[FinancialYear, Return]):
     def __len__(self) -> int:
         return len(self.by_year)
 
+    def unbroken_to(self, year: FinancialYear) -> Returns:
+        """These returns less those of the years before a year not read, counting back
+        from ``year``: itself where no year up to ``year`` is missing.
+
+        A year's return holds the episodes open on some day of its year, and a child's
+        episode open at its end is closed, if at all, in the next year's return. Read
+        across a year not read, such an episode would stay open, and every child who
+        left care in the missing year would be counted as looked after years later."""
+        first = year.year
+        while FinancialYear(first - 1) in self.by_year:
+            first -= 1
+        if all(y.year >= first for y in self.by_year):
+            return self
+        return Returns([r for y, r in self.by_year.items() if y.year >= first])
+
     def up_to(self, year: FinancialYear) -> tuple[Return, ...]:
         """The returns of ``year`` and every year before it, oldest first."""
         return tuple(r for y, r in self.by_year.items() if y.year <= year.year)

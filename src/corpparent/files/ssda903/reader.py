@@ -49,7 +49,8 @@ _YEAR_NAME: Final = re.compile(r"\d{4}-\d{2}")
 #: 2023_2024 or 2023 24.
 _FOLDER_YEAR: Final = re.compile(r"(\d{4})[-_ ](\d{2}|\d{4})")
 _WHERE_YEAR: Final = ("a folder named as a collection year (2023-24), a folder holding "
-                      "such folders, or the year given (year='2023-24')")
+                      "such folders, or the year given (--year 2023-24 on the command "
+                      "line, year=\"2023-24\" in Python)")
 _XML: Final = ".xml"
 
 
@@ -75,7 +76,8 @@ def _xml_file(file: Path, given: FinancialYear | None,
     if named is None:
         problems.append(Problem(str(file), "cannot tell the collection year of the XML file",
                                 expected="a name holding the year (SSDA903_2023-24.xml) "
-                                "or the year given (year='2023-24')"))
+                                "or the year given (--year 2023-24 on the command line, "
+                                "year=\"2023-24\" in Python)"))
         return []
     try:
         return [(collection_year(named[0]), file)]
@@ -112,9 +114,13 @@ def _year_folders(paths: Iterable[Path], year: str | None,
         folders = sorted(p for p in path.iterdir() if p.is_dir())
         inner = [p for p in folders if _FOLDER_YEAR.fullmatch(p.name)]
         if inner:
+            # A folder beside them that names a year otherwise ("FY2023-24", "SSDA903
+            # 2023-24", "2023-24 final") is said, never passed over: its year's figures
+            # would be worked out without it.
             problems.extend(Problem(str(p), "a folder not named as a collection year, "
                                     "beside the year folders", expected=_WHERE_YEAR)
-                            for p in folders if p.name[:4].isdigit() and p not in inner)
+                            for p in folders if p not in inner and (
+                                p.name[:4].isdigit() or _FOLDER_YEAR.search(p.name)))
             found.extend(_year_folders(inner, None, problems))
         elif given is not None:
             found.append((given, path))
