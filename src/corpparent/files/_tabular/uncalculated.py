@@ -28,6 +28,16 @@ __all__ = ["NOT_CALCULATED", "ExcelFormulaCells", "may_hold_formulas", "starts_f
 NOT_CALCULATED: Final = "\x00not calculated"
 
 _FIRST_FORMULA = re.compile(rb"\s*<(?:[\w.-]+:)?f(?=[\s/>])")
+#: A formula and its value, whole in one chunk, as Excel saves nearly every one: such a
+#: cell is known calculated at one match, without walking its parts.
+_CALCULATED = re.compile(rb"\s*<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:[\w.-]+:)?f>)"
+                         rb"\s*<(?:[\w.-]+:)?v>[^<]")
+#: A formula not followed by a value (or cut by the chunk's end), written without a namespace
+#: prefix (a search for a pattern starting ``<f`` runs in the engine's quick literal
+#: search) and with one.
+_UNCALCULATED = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>[^<]*</f>|>[^<]*\Z)(?!\s*<v>[^<])")
+_UNCALCULATED_NAMED = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:[\w.-]+:)?f>"
+                                 rb"|>[^<]*\Z)(?!\s*<(?:[\w.-]+:)?v>[^<])")
 _PARTS = re.compile(rb"<(/?)(?:[\w.-]+:)?(f|v|c|row)(?=[\s/>])([^>]*)>")
 _TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']([\w]*)[\"']")
 #: Cell types whose result is text, where an empty result is empty text.
@@ -35,17 +45,22 @@ _TEXT_TYPES: Final = frozenset({b"str", b"inlineStr"})
 
 
 def may_hold_formulas(chunk: bytes) -> bool:
-    """Whether a chunk of an Excel sheet's XML may hold a formula, so its cells are
-    looked into only where one may be (one search a chunk, not one a cell)."""
-    return b"<f" in chunk or b":f" in chunk  # a byte search: a regular expression's
-    # costs four times as long, over every chunk of every sheet
+    """Whether a chunk of an Excel sheet's XML may hold a formula without its result
+    (one not followed by a value in the chunk), so its cells are looked into only where
+    one may be: one search a chunk, not one a cell."""
+    if b"<f" not in chunk and b":f" not in chunk:  # a byte search, the quickest
+        return False
+    return _UNCALCULATED.search(chunk) is not None or (
+        b":f" in chunk and _UNCALCULATED_NAMED.search(chunk) is not None)
 
 
 def starts_formula(chunk: bytes, at: int) -> bool:
-    """Whether a cell's content, from ``at`` of ``chunk``, starts with its formula: an
-    Excel cell's formula comes before its value, so a cell whose first part is not one
-    holds none, and only such a cell is looked into."""
-    return _FIRST_FORMULA.match(chunk, at) is not None
+    """Whether a cell's content, from ``at`` of ``chunk``, starts with a formula that
+    may have no result, so the cell is to be looked into: an Excel cell's formula comes
+    before its value, so a cell whose first part is not one holds none, and one whose
+    formula is followed by a value in the same chunk has its result."""
+    return (_CALCULATED.match(chunk, at) is None
+            and _FIRST_FORMULA.match(chunk, at) is not None)
 
 
 class ExcelFormulaCells:

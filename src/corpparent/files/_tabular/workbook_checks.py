@@ -333,7 +333,7 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
         formulas.resume(chunk)
         failing = may_hold_errors(chunk)
         calculated = may_hold_formulas(chunk)
-        length = len(chunk)
+        tag: re.Match[bytes] | None = None
         dimension = _DIMENSION.search(chunk)
         if dimension is not None:
             _check_dimension(dimension.group(1).decode("latin-1"), source, sheet, limits)
@@ -360,9 +360,11 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                     formats[row - 1, column - 1] = kind
             if failing and is_error_cell(tag.group(2)):
                 errors.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
-            end = tag.end()  # a cell's formula is its first part, perhaps in the next chunk
-            if end == length or (calculated and starts_formula(chunk, end)):
-                formulas.cell(chunk, end, tag.group(2), row - 1, column - 1)
+            if calculated and starts_formula(chunk, tag.end()):
+                formulas.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
+        if tag is not None and tag.group(1) == b"c" and tag.end() == len(chunk):
+            # the chunk ends with a cell's tag: its formula may start the next chunk
+            formulas.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
         if cells > limits.cells:
             raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
                              line=row, field=place(sheet, row, column))
