@@ -37,19 +37,33 @@ def write_xlsx(path: Path, rows: Rows, sheet: str = "Sheet1") -> Path:
 
 def write_ods(path: Path, rows: Rows, sheet: str = "Sheet1") -> Path:
     """``rows`` as the only sheet of an OpenDocument spreadsheet at ``path``."""
-    cells = "".join(
-        "<table:table-row>" + "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}</text:p>'
-            "</table:table-cell>" if cell else "<table:table-cell/>" for cell in row)
-        + "</table:table-row>" for row in rows)
+    return write_ods_sheets(path, [(sheet, rows, False)])
+
+
+def write_ods_sheets(path: Path, sheets: Sequence[tuple[str, Rows, bool]]) -> Path:
+    """Each of ``sheets`` (its name, its rows, and whether it is hidden, as LibreOffice
+    hides one: a table style of ``table:display="false"``) as a sheet of an
+    OpenDocument spreadsheet at ``path``, in order."""
+    tables = "".join(
+        f"<table:table table:name={quoteattr(sheet)}"
+        + (' table:style-name="hidden">' if hidden else ">") + "".join(
+            "<table:table-row>" + "".join(
+                f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}'
+                "</text:p></table:table-cell>" if cell else "<table:table-cell/>"
+                for cell in row) + "</table:table-row>" for row in rows)
+        + "</table:table>" for sheet, rows, hidden in sheets)
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content'
         ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
         ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
         ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f"<office:body><office:spreadsheet><table:table table:name={quoteattr(sheet)}>"
-        f"{cells}</table:table></office:spreadsheet></office:body></office:document-content>")
+        '<office:automatic-styles><style:style style:name="hidden" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style>'
+        "</office:automatic-styles>"
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+        "</office:document-content>")
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
@@ -93,7 +107,7 @@ def _text(value: str) -> bytes:
     return struct.pack("<HB", len(value), 1) + value.encode("utf-16-le")
 
 
-def _workbook_stream(rows: Rows, sheet: str) -> bytes:
+def _workbook_stream(rows: Rows, sheet: str, hidden: bool = False) -> bytes:
     strings = sorted({cell for row in rows for cell in row if cell})
     index = {value: number for number, value in enumerate(strings)}
     count = sum(1 for row in rows for cell in row if cell)
@@ -109,7 +123,8 @@ def _workbook_stream(rows: Rows, sheet: str) -> bytes:
     name = sheet.encode("utf-16-le")
 
     def globals_with(offset: int) -> bytes:
-        boundsheet = _record(0x0085, struct.pack("<IBBBB", offset, 0, 0, len(sheet), 1) + name)
+        boundsheet = _record(0x0085, struct.pack("<IBBBB", offset, 1 if hidden else 0, 0,
+                                                 len(sheet), 1) + name)
         return _bof(0x0005) + _record(0x0042, struct.pack("<H", 1200)) + boundsheet + shared \
             + _record(0x000A, b"")
 
@@ -125,9 +140,10 @@ def _entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
             + struct.pack("<IQ", start, size))
 
 
-def write_xls(path: Path, rows: Rows, sheet: str = "Sheet1") -> Path:
-    """``rows`` as the only sheet of an Excel 97-2003 workbook at ``path``."""
-    return write_compound_file(path, _workbook_stream(rows, sheet))
+def write_xls(path: Path, rows: Rows, sheet: str = "Sheet1", hidden: bool = False) -> Path:
+    """``rows`` as the only sheet of an Excel 97-2003 workbook at ``path`` (``hidden``:
+    a hidden sheet, as its ``BOUNDSHEET`` record's state says)."""
+    return write_compound_file(path, _workbook_stream(rows, sheet, hidden))
 
 
 def write_compound_file(path: Path, stream: bytes) -> Path:

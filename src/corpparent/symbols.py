@@ -10,6 +10,7 @@ value and never reads it as a number: a suppressed value is not zero.
 from __future__ import annotations
 
 import math
+import re
 from types import MappingProxyType
 from typing import Final
 
@@ -17,6 +18,7 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_NUMBER_LENGTH",
     "OFFICIAL_SYMBOLS",
+    "has_stray_comma",
     "is_symbol",
     "number_or_symbol",
     "optional_number",
@@ -62,8 +64,9 @@ def _as_float(value: object) -> float:
     elif isinstance(value, str):
         if len(value) > MAX_NUMBER_LENGTH:
             raise ValueError(f"expected a number, got a text of {len(value):,} characters")
+        text = _without_thousands(value) if "," in value else value
         try:
-            number = float(value.replace(",", ""))
+            number = float(text)
         except ValueError:
             raise ValueError(f"expected a number, got {_short(value)}") from None
     else:
@@ -74,6 +77,37 @@ def _as_float(value: object) -> float:
         raise _NotFiniteError(f"expected a number of at most {MAX_MAGNITUDE:g}, got "
                               f"{_short(value)}")
     return number
+
+
+#: A number whose commas group its whole part in threes: ``1,234``, ``-12,345,678.5``.
+_THOUSANDS: Final = re.compile(r"\s*[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]*)?\s*")
+
+
+def has_stray_comma(text: str) -> bool:
+    """Whether ``text`` holds a comma that does not separate thousands (``7,5``,
+    ``0,119``, ``1,23,456``), which no number is read with; a per cent sign after the
+    number (``1,234%``) is left aside."""
+    return "," in text and not _THOUSANDS.fullmatch(text.rstrip().removesuffix("%"))
+
+
+def _without_thousands(text: str) -> str:
+    """``text`` without the commas that separate its thousands (``1,234`` is ``1234``);
+    any other comma (``7,5``, ``0,119``, ``1,23,456``) is a decimal comma or a grouping
+    that is not in thousands, and reading it either way could be a wrong figure, so it
+    is refused, saying how to write the number."""
+    if not has_stray_comma(text):
+        return text.replace(",", "")
+    if not re.fullmatch(r"\s*[+-]?[0-9.,]*[0-9][0-9.,]*\s*%?\s*", text):
+        return text  # not a number however its commas are read
+    shown = _short(text.strip())
+    if re.fullmatch(r"\s*[+-]?[0-9]+,[0-9]+\s*%?\s*", text):
+        written = text.strip().replace(",", ".")
+        raise _DecimalCommaError(f"a decimal comma is not read: write {written!r}, not "
+                                 f"{shown} (a comma is read only between groups of three "
+                                 "digits, as in 1,234)")
+    raise _DecimalCommaError(f"a comma is read only between groups of three digits (1,234 "
+                             "or 12,345,678.5), and a decimal comma is not read: write the "
+                             f"number with a decimal point and no other comma, not {shown}")
 
 
 #: The largest magnitude a published figure may have. No count, rate, percentage or
@@ -93,6 +127,10 @@ class _NotFiniteError(ValueError):
     """A number, but NaN or infinite."""
 
 
+class _DecimalCommaError(ValueError):
+    """A number written with a comma that does not separate thousands."""
+
+
 def optional_number(value: object) -> float | None:
     """blank or null is ``None``, else a finite number."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -108,7 +146,7 @@ def number_or_symbol(value: object) -> float | str | None:
         return value.strip().lower()
     try:
         return _as_float(value)
-    except _NotFiniteError:
+    except (_NotFiniteError, _DecimalCommaError):
         raise
     except ValueError:
         symbols = ", ".join(repr(s) for s in OFFICIAL_SYMBOLS)

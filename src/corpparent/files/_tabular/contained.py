@@ -57,11 +57,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from corpparent.errors import DataError
+from corpparent.files._tabular.hidden_sheets import hidden_sheets
 from corpparent.files._tabular.limits import LIMIT_ENV_PREFIX, ReadLimits, current_limits
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, check_bounds
 from corpparent.files._tabular.xls_scan import sheet_ends
 
-__all__ = ["BASE_BYTES", "CPU_SECONDS", "contained_sheet_names", "contained_sheets"]
+__all__ = ["BASE_BYTES", "CPU_SECONDS", "contained_hidden_sheets", "contained_sheet_names",
+           "contained_sheets"]
 
 #: Memory the child needs beside the workbook's cells: calamine and the JSON it writes
 #: (and, for a new interpreter, the interpreter itself).
@@ -105,16 +107,24 @@ def contained_sheets(file: Path, cell: Callable[[object], object] | None = None)
     """Every sheet of the workbook at ``file`` (its name and its rows of cell values,
     from A1, each made by ``cell`` where it is given; an empty cell is ``""``), read by
     calamine in a bounded child process."""
-    return [(name, [_unpacked(row, cell) for row in rows]) for name, rows in _sheets(file)]
+    return [(name, [_unpacked(row, cell) for row in rows])
+            for name, rows, _hidden in _sheets(file)]
 
 
 def contained_sheet_names(file: Path) -> list[str]:
     """The names of the sheets of the workbook at ``file``, read as
     `contained_sheets` reads them."""
-    return [name for name, _rows in _sheets(file)]
+    return [name for name, _rows, _hidden in _sheets(file)]
 
 
-def _sheets(file: Path) -> list[tuple[str, list[list[Any]]]]:
+def contained_hidden_sheets(file: Path) -> frozenset[str]:
+    """The names of the sheets of the workbook at ``file`` that are hidden (or very
+    hidden), as the workbook's own index of its sheets says, read as
+    `contained_sheets` reads them."""
+    return frozenset(name for name, _rows, hidden in _sheets(file) if hidden)
+
+
+def _sheets(file: Path) -> list[tuple[str, list[list[Any]], bool]]:
     stat = file.stat()
     limits = current_limits()
     return _read(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size,
@@ -123,8 +133,9 @@ def _sheets(file: Path) -> list[tuple[str, list[list[Any]]]]:
 
 @functools.lru_cache(maxsize=1)
 def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int,
-          bounds: tuple[int, int, int]) -> list[tuple[str, list[list[Any]]]]:
-    """The sheets, their rows as `_packed` wrote them, read once per version of
+          bounds: tuple[int, int, int]) -> list[tuple[str, list[list[Any]], bool]]:
+    """The sheets, their rows as `_packed` wrote them and whether each is hidden, read
+    once per version of
     the file and set of bounds (a kind is told from a workbook's headings, then its
     table is read: one child serves both); ``bounds`` are the rows, columns and cells
     read limits, a sheet beyond which is refused unread."""
@@ -149,7 +160,7 @@ def _read(source: str, _inode: int, _modified: int, _size: int, expanded: int,
         sheet, row, column = found
         _refuse(source, sheet, row, column, bounds)
     if kind == _SHEETS:
-        return [(str(name), rows) for name, rows in found]
+        return [(str(name), rows, hidden is True) for name, rows, hidden in found]
     raise DataError.single(source, f"cannot read the workbook {within}")
 
 
@@ -210,7 +221,8 @@ def _beyond(row: int, column: int, bounds: tuple[int, int, int]) -> bool:
 
 
 def _answer(source: str, bounds: tuple[int, int, int]) -> bytes:
-    """What the child hands back: ``S`` and the sheets as JSON; ``B`` and the name and
+    """What the child hands back: ``S`` and the sheets as JSON (each its name, its rows
+    and whether it is hidden); ``B`` and the name and
     last cell (1-based row and column) of the first sheet beyond ``bounds`` (the rows,
     columns and cells read limits), found before its cells are made Python values; or
     ``M`` and the reader's error message as JSON. A ``MemoryError`` is let through (the
@@ -220,13 +232,14 @@ def _answer(source: str, bounds: tuple[int, int, int]) -> bytes:
     try:
         sheets = []
         with CalamineWorkbook.from_path(source) as book:
+            hidden = hidden_sheets(book)
             for name in book.sheet_names:
                 sheet = book.get_sheet_by_name(name)
                 end = sheet.end  # (row, column), 0-based; None for a sheet without cells
                 if end is not None and _beyond(end[0] + 1, end[1] + 1, bounds):
                     return _BEYOND + json.dumps([name, end[0] + 1, end[1] + 1]).encode()
                 sheets.append([name, [_packed(row) for row in sheet.to_python(
-                    skip_empty_area=False)]])
+                    skip_empty_area=False)], name in hidden])
         return _SHEETS + json.dumps(sheets, default=_tagged).encode()
     except MemoryError:
         raise

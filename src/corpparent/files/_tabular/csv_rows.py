@@ -27,8 +27,8 @@ from corpparent.files._tabular.problems import shown
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS
 from corpparent.files._tabular.text_encoding import UTF_8, csv_encoding
 
-__all__ = ["csv_header", "csv_header_below", "csv_rows", "csv_table", "header_of",
-           "normalise_column"]
+__all__ = ["csv_header", "csv_header_below", "csv_rows", "csv_table", "csv_table_under",
+           "header_of", "normalise_column"]
 
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 _log = logging.getLogger(__name__)
@@ -56,9 +56,19 @@ def csv_table(file: Path, wanted: Sequence[str], key: Callable[[str], str] = str
     from a spreadsheet. The lines skipped are said in a warning naming the file and
     the header's line; a skipped line that looks like a row of the table is returned
     to be reported, not lost."""
+    rows, stray, _above = csv_table_under(file, wanted, key)
+    return rows, stray
+
+
+def csv_table_under(file: Path, wanted: Sequence[str], key: Callable[[str], str] = str.strip
+                    ) -> tuple[Iterator[tuple[int, list[str]]], tuple[tuple[int, str], ...],
+                               tuple[str, ...]]:
+    """What `csv_table` gives, and the line just above the header, over the header's
+    columns (empty where the header is the first line): a wide table's financial year
+    written once over its quarters, as a sheet's merged cell is saved to CSV."""
     rows = csv_rows(file)
     if not wanted:
-        return rows, ()
+        return rows, (), ()
     first = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     found = header_index(first, wanted, key)
     if found is None and _titled(first):
@@ -70,14 +80,15 @@ def csv_table(file: Path, wanted: Sequence[str], key: Callable[[str], str] = str
             fix="name the columns the table's own headings stand for (--columns "
             "'Measure=indicator'), or write the header as the first line")])
     if not found:  # the first line, or no line: read from the first, as it says why
-        return itertools.chain(first, rows), ()
+        return itertools.chain(first, rows), (), ()
     header = first[found]
     stray = stray_rows(first[:found], header, "line")
+    above = tuple(first[found - 1][1][:len(header[1])])
     if not stray:  # a row of the table above the header is an error, said as such
-        above = "line 1" if header[0] == 2 else f"lines 1-{header[0] - 1}"
+        lines = "line 1" if header[0] == 2 else f"lines 1-{header[0] - 1}"
         _log.warning("%s: the table's header is on line %d; %s above it (a title or "
-                     "notes) not read as rows", file, header[0], above)
-    return itertools.chain(first[found:], rows), stray
+                     "notes) not read as rows", file, header[0], lines)
+    return itertools.chain(first[found:], rows), stray, above
 
 
 def _titled(first: Sequence[tuple[int, list[str]]]) -> bool:

@@ -8,7 +8,8 @@ its number format is: in an Excel sheet a cell of ``t="e"`` holds an error, its 
 the error's text; in an OpenDocument sheet a cell of ``calcext:value-type="error"``
 does, its paragraph the text (`ods_checks`). Each such cell of a table is a problem of
 its own place (`formula_problems`), whatever the kind of file, so a readings,
-membership or attendance workbook says which cell to mend.
+membership or attendance workbook says which cell to mend. So is a cell holding a
+formula whose result was never calculated (`uncalculated`), noted among them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 from corpparent.errors import Problem
+from corpparent.files._tabular.uncalculated import NOT_CALCULATED
 
 __all__ = [
     "ERROR_KINDS",
@@ -43,7 +45,8 @@ ERROR_KINDS: Final = {
     "#CALC!": "a calculation the spreadsheet cannot do",
     "#GETTING_DATA": "data still being fetched when the file was saved",
 }
-#: Each sheet's cells (row and column, 0-based) holding a formula's error, and its text.
+#: Each sheet's cells (row and column, 0-based) holding a formula's error, and its text
+#: (`NOT_CALCULATED` for a formula with no result).
 CellErrors = Mapping[str, Mapping[tuple[int, int], str]]
 #: The fields that hold a figure: what a figure's cell may hold instead of an error.
 FIGURE_FIELDS: Final = frozenset({"value", "numerator", "denominator", "population"})
@@ -51,6 +54,9 @@ _FIGURE: Final = "a figure, a blank for no figure, or an official symbol such as
 _OTHER: Final = "the value itself, or a blank where there is none"
 #: The longest error text shown: an error's text is a word, not a paragraph.
 _LONGEST: Final = 40
+_NOT_CALCULATED_WORDS: Final = (
+    "a formula whose result was never calculated (the workbook was saved by a program "
+    "that does not calculate); open it in Excel or LibreOffice and save it again")
 
 _ERROR_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']e[\"']")
 _INSIDE = re.compile(rb"<(/?)(?:[\w.-]+:)?(v|c|row)(?=[\s/>])([^>]*)>")
@@ -124,6 +130,8 @@ class ExcelErrorCells:
 
 def _error_words(text: str) -> str:
     """The error's text as a problem shows it, with what it means where it is known."""
+    if text == NOT_CALCULATED:
+        return _NOT_CALCULATED_WORDS
     shown = text if len(text) <= _LONGEST else text[:_LONGEST - 3] + "..."
     meaning = ERROR_KINDS.get(text.upper())
     if not shown:

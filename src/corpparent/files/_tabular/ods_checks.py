@@ -22,7 +22,8 @@ written in ``content.xml`` before its tables.
 
 A cell whose formula failed (``calcext:value-type`` is ``error``, as LibreOffice writes
 it) is noted with its paragraph's text (``#DIV/0!``), as calamine reads it as a blank
-(`formula_errors`).
+(`formula_errors`); so is a cell holding a formula (``table:formula``) but no value
+type, whose result was never calculated (`uncalculated`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from xml.parsers import expat
 from corpparent.files._tabular.limits import ReadLimits, over_limit
 from corpparent.files._tabular.number_formats import NumberFormat
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
+from corpparent.files._tabular.uncalculated import NOT_CALCULATED
 
 __all__ = ["check_open_document"]
 
@@ -103,6 +105,9 @@ class _OpenDocumentSheets:
             if attributes.get(_CALC_EXTENSION + "value-type") == "error":
                 self.filled = True
                 self._listen([])
+            elif _TABLE_NS + "formula" in attributes and not self.filled:
+                self.filled = True
+                self.error = [NOT_CALCULATED]  # a formula with no result: no text read
         elif self.in_cell:
             self.filled = True  # a paragraph, a link, an annotation: something
         else:

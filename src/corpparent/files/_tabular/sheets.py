@@ -6,8 +6,9 @@ date with the formats it reads. A workbook is a set of sheets, and a published o
 holds notes beside its table: Ofsted's ``LA_Inspection_Outcomes_as_at_31_March_2025.ods``
 opens with a cover, contents and notes sheets, and its tables start at ``A3`` under a
 title and a line of description. So the table is found, not assumed: the sheet named
-(``--sheet`` on the command line, or `using_sheet`), or else the first sheet
-whose header row holds the columns wanted; its header is the first of the sheet's
+(``--sheet`` on the command line, or `using_sheet`), or else the first visible sheet
+whose header row holds the columns wanted (a hidden one only where no visible one holds
+them, with a warning: `hidden_sheets`); its header is the first of the sheet's
 first `HEADER_SEARCH_ROWS` rows that holds them (or, where any columns will do,
 the first of those rows with the most cells filled).
 
@@ -43,8 +44,13 @@ from attrs import frozen
 
 from corpparent.errors import DataError
 from corpparent.files._tabular.cell_values import cell_text
-from corpparent.files._tabular.contained import contained_sheet_names, contained_sheets
+from corpparent.files._tabular.contained import (
+    contained_hidden_sheets,
+    contained_sheet_names,
+    contained_sheets,
+)
 from corpparent.files._tabular.header_rows import header_index, stray_rows
+from corpparent.files._tabular.hidden_sheets import hidden_sheets
 from corpparent.files._tabular.limits import checked_file, current_limits, over_limit
 from corpparent.files._tabular.number_formats import CellFormats, NumberFormat, formatted_text
 from corpparent.files._tabular.sheet_bounds import HEADER_SEARCH_ROWS, column_letter
@@ -120,20 +126,22 @@ def _checked_zip(file: Path) -> bool:
     return is_zip(file) and check_zip_workbook(file)
 
 
-def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]]]]:
+def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str]]], bool]]:
     """Each sheet of the workbook in turn (a sheet is read only when asked for): its
-    name and its rows as text with their row numbers; an unreadable workbook, or one
+    name, its rows as text with their row numbers, and whether it is hidden
+    (`hidden_sheets`); an unreadable workbook, or one
     over the read limits, is a DataError. A zipped workbook is checked before calamine
     reads it (`workbook_checks`); any other is read in a
     bounded child process (`contained`)."""
     source = str(checked_file(file))
     if not _checked_zip(file):
         scanned = _binary_formats(file)
+        hidden = contained_hidden_sheets(file)
         for name, cells in contained_sheets(file):
             rows = [(number, [cell_text(cell) for cell in row])
                     for number, row in enumerate(cells, start=1)]
             _shown(rows, cells, scanned.get(name))
-            yield name, rows
+            yield name, rows, name in hidden
         return
     from python_calamine import CalamineWorkbook  # imported on first use
 
@@ -146,6 +154,12 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
         raise _calamine_failure(source, exc) from None
     formats = cell_formats(file)
     with book:
+        try:
+            hidden = hidden_sheets(book)
+        except _INTERRUPTS:
+            raise
+        except BaseException as exc:  # as above
+            raise _calamine_failure(source, exc) from None
         for name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(name)
@@ -158,7 +172,7 @@ def _workbook_sheets(file: Path) -> Iterator[tuple[str, list[tuple[int, list[str
                 raise
             except BaseException as exc:  # as above: a sheet's XML or data may be broken
                 raise _calamine_failure(source, exc, name) from None
-            yield name, rows
+            yield name, rows, name in hidden
 
 
 def _binary_formats(file: Path) -> CellFormats:
@@ -275,24 +289,32 @@ def _check_table(source: str, sheet: str, lead: int,
 def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                 key: Callable[[str], str] = str.strip) -> SheetTable:
     """The table of the workbook at ``file``: in ``sheet`` (or the sheet chosen by
-    `using_sheet`, or the first whose header holds every ``wanted`` column, each
-    heading as ``key`` reads it), from its header row on."""
+    `using_sheet`, or the first visible sheet whose header holds every ``wanted``
+    column, each heading as ``key`` reads it, or else the first hidden one, with a
+    warning), from its header row on."""
     source = str(file)
     chosen = sheet if sheet is not None else _CHOSEN.get()
     names = _sheet_names(file)
     if chosen is not None and chosen not in names:
         raise DataError.single(source, f"no sheet named {chosen!r}", expected="one of "
                                + ", ".join(repr(name) for name in names))
-    for name, rows in _workbook_sheets(file):
+    unseen: tuple[str, list[tuple[int, list[str]]], int] | None = None
+    for name, rows, hidden in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
         found = header_index(rows, wanted, key)
-        if found is not None:
-            lead, table = _trimmed(rows[found:])
-            _check_table(source, name, lead, table)
-            above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
-            return SheetTable(source, name, lead, table, stray_rows(rows[:found], table[0]),
-                              above, _table_errors(file, name, lead, table))
+        if found is None:
+            continue
+        if hidden and chosen is None:  # read only where no visible sheet holds the table
+            unseen = unseen or (name, rows, found)
+            continue
+        return _found_table(file, name, rows, found)
+    if unseen is not None:
+        name, rows, found = unseen
+        _log.warning("%s: the table is read from the hidden sheet %r, as no visible sheet "
+                     "holds it; check it is the sheet meant, or show it in the workbook",
+                     source, name)
+        return _found_table(file, name, rows, found)
     if chosen is not None or not wanted:
         where = chosen if chosen is not None else (names[0] if names else None)
         raise DataError.single(source, "the file is empty" if where is None else
@@ -305,12 +327,23 @@ def sheet_table(file: Path, wanted: Sequence[str], sheet: str | None = None,
                                repr(name) for name in names) if names else "no sheets")
 
 
+def _found_table(file: Path, name: str, rows: list[tuple[int, list[str]]],
+                 found: int) -> SheetTable:
+    """The table of sheet ``name`` (its ``rows``) whose header is row ``found``."""
+    source = str(file)
+    lead, table = _trimmed(rows[found:])
+    _check_table(source, name, lead, table)
+    above = tuple(rows[found - 1][1][lead:lead + len(table[0][1])]) if found else ()
+    return SheetTable(source, name, lead, table, stray_rows(rows[:found], table[0]),
+                      above, _table_errors(file, name, lead, table))
+
+
 def sheet_headers(file: Path) -> frozenset[str]:
     """The headings of every sheet's table (or of the sheet chosen), for telling what
     kind of file a workbook is."""
     chosen = _CHOSEN.get()
     names: set[str] = set()
-    for name, rows in _workbook_sheets(file):
+    for name, rows, _hidden in _workbook_sheets(file):
         if chosen is not None and name != chosen:
             continue
         found = header_index(rows, ())

@@ -17,8 +17,10 @@ dates. A header of two rows, as a merged cell writes it, is read whole: a financ
 written once over its quarters or months (``2022-23`` over ``Q1 | Q2 | Q3 | Q4``, the
 cells after the first left empty by the merge) gives ``2022-23 Q1`` and so on, and over
 ``Apr | May | ...`` the months of that year. Title and notes rows above the header are
-passed over, as for any sheet. Beside the periods, a ``unit`` column gives the unit of
-every value of its row; any other column is reported, as in a long table.
+passed over, in a sheet and in a CSV file alike (`csv_rows`): the header is the first
+of the first rows holding an ``indicator`` column. Beside the periods, a ``unit``
+column gives the unit of every value of its row; any other column is reported, as in a
+long table.
 
 Each reading is made a record with the fields of a long table's row, so every check a
 long table has is made of it, and a problem names the value's own cell:
@@ -43,7 +45,7 @@ from corpparent.files._tabular.column_names import (
     missing_headings,
     renamed,
 )
-from corpparent.files._tabular.csv_rows import csv_rows, header_of, normalise_column
+from corpparent.files._tabular.csv_rows import csv_table_under, header_of, normalise_column
 from corpparent.files._tabular.date_periods import column_periods
 from corpparent.files._tabular.formats import format_of
 from corpparent.files._tabular.formula_errors import formula_problems
@@ -156,11 +158,15 @@ def _table(file: Path, sheet: str | None, columns: Mapping[str, str]) -> tuple[
     cell is named, the row above the header, the rows above that look like the
     table's own, and the cells holding a formula's error."""
     found = format_of(file, ("csv", "sheet"))
-    if found.name == "csv":
-        return csv_rows(file), None, (), (), ()
     names = column_map(columns, READING_SYNONYMS)
-    table = sheet_table(file, ("indicator",), sheet, lambda heading: names.get(
-        normalise_column(heading), normalise_column(heading)))
+
+    def key(heading: str) -> str:
+        return names.get(normalise_column(heading), normalise_column(heading))
+
+    if found.name == "csv":  # its header found as a sheet's is, under a title and notes
+        rows, stray, above = csv_table_under(file, ("indicator",), key)
+        return rows, None, above, stray, ()
+    table = sheet_table(file, ("indicator",), sheet, key)
     return iter(table.rows), table.cell, table.above, table.stray, table.errors
 
 

@@ -61,6 +61,11 @@ from corpparent.files._tabular.number_formats import (
 )
 from corpparent.files._tabular.ods_checks import check_open_document
 from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadable
+from corpparent.files._tabular.uncalculated import (
+    ExcelFormulaCells,
+    may_hold_formulas,
+    starts_formula,
+)
 
 __all__ = ["MAX_MEMBERS", "MAX_RATIO", "RATIO_FLOOR", "cell_errors", "cell_formats",
            "check_zip_workbook", "is_zip"]
@@ -317,13 +322,18 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
     """Refuse an Excel sheet whose declared dimension or any cell lies beyond the
     bounds. A cell without a reference is placed as calamine places it: after the
     previous cell of its row. Return the cells (0-based) whose cell format is one of
-    ``styles``, and those holding an error, with its text."""
+    ``styles``, and those holding an error, with its text, or a formula never
+    calculated (`uncalculated`)."""
     row = column = max_row = max_column = cells = 0
     formats: dict[tuple[int, int], NumberFormat] = {}
     errors = ExcelErrorCells()
+    formulas = ExcelFormulaCells()
     for chunk in chunks:
         errors.resume(chunk)
+        formulas.resume(chunk)
         failing = may_hold_errors(chunk)
+        calculated = may_hold_formulas(chunk)
+        tag: re.Match[bytes] | None = None
         dimension = _DIMENSION.search(chunk)
         if dimension is not None:
             _check_dimension(dimension.group(1).decode("latin-1"), source, sheet, limits)
@@ -350,10 +360,15 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                     formats[row - 1, column - 1] = kind
             if failing and is_error_cell(tag.group(2)):
                 errors.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
+            if calculated and starts_formula(chunk, tag.end()):
+                formulas.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
+        if tag is not None and tag.group(1) == b"c" and tag.end() == len(chunk):
+            # the chunk ends with a cell's tag: its formula may start the next chunk
+            formulas.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
         if cells > limits.cells:
             raise over_limit(source, "the sheet", f"{cells:,} cells or more", "cells",
                              line=row, field=place(sheet, row, column))
-    return formats, errors.found
+    return formats, {**formulas.found, **errors.found}
 
 
 def _check_dimension(ref: str, source: str, sheet: str, limits: ReadLimits) -> None:

@@ -61,7 +61,7 @@ from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.periods import Period
-from corpparent.symbols import number_or_symbol, optional_number
+from corpparent.symbols import has_stray_comma, number_or_symbol, optional_number
 
 __all__ = [
     "READING_COLUMNS",
@@ -237,12 +237,14 @@ def check_rows(records: Records, indicators: IndicatorSet, rule: DateRule | None
 
 def _percent_marked(records: Records) -> tuple[Records, set[int]]:
     """The records with each value written with a per cent sign (``11.9%``) as its
-    number alone, and which records (by identity) were so written."""
+    number alone, and which records (by identity) were so written. A value with a
+    decimal comma (``1,5%``) keeps its sign, so its problem shows it as written."""
     marked: set[int] = set()
     recast: list[RawRecord] = []
     for raw in records:
         value = raw.fields.get("value")
-        if isinstance(value, str) and value.rstrip().endswith("%"):
+        if (isinstance(value, str) and value.rstrip().endswith("%")
+                and not has_stray_comma(value)):
             raw = evolve(raw, fields={**raw.fields, "value": value.rstrip()[:-1].rstrip()})
             marked.add(id(raw))
         recast.append(raw)
