@@ -173,8 +173,9 @@ def test_a_writer_killed_mid_write_leaves_the_previous_file_whole(tmp_path: Path
     target = tmp_path / "report.html"
     target.write_bytes(b"<html>the previous report</html>")
     marker = tmp_path / "started"
+    # No disclosure record: it is written before the paper, and the kill would fall on it.
     child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(marker), *SCORECARD,
-                              "-o", str(target)], env=child_env(),
+                              "-o", str(target), "--no-disclosure-record"], env=child_env(),
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
