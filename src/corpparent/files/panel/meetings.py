@@ -251,8 +251,8 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
     if mark is Attendance.SUBSTITUTE:
         if row.substitute_for is None:
             problems.append(raw.problem_at(
-                "substitute_for", "a substitute needs 'substitute_for' naming the member "
-                "replaced"))
+                "substitute_for", "a substitute needs the name of the member they "
+                "replace"))
             return
         meeting.substitutions.append(Substitution(row.member, row.substitute_for,
                                                   row.noted_at_start, row.from_item))
