@@ -51,6 +51,16 @@ def test_a_paper_recorded_twice_is_listed_once(tmp_path: Path) -> None:
     assert record_published(path, "Wiltshire", "April 2024", APRIL).papers == ("April 2024",)
 
 
+def test_names_differing_only_in_case_or_punctuation_are_one_authority(
+        tmp_path: Path) -> None:
+    """The plug-in's identifier and a paper's --name, as 'wiltshire' and 'Wiltshire',
+    are one authority, as they are one file (disclosure/wiltshire.json)."""
+    path = tmp_path / "wiltshire.json"
+    record_published(path, "wiltshire", "April 2024", APRIL)
+    assert read_record(path, "Wiltshire").papers == ("April 2024",)
+    assert read_record(path, "WILTSHIRE.").papers == ("April 2024",)
+
+
 def test_another_authoritys_record_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "record.json"
     record_published(path, "Wiltshire", "April 2024", APRIL)

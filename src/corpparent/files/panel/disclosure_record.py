@@ -179,7 +179,8 @@ def read_record(path: str | os.PathLike[str], authority: str | None, *,
                 names: Iterable[str] = ()) -> DisclosureRecord:
     """The record at ``path``: empty where there is no file yet. A file that is not a
     record, or the record of another authority, is a [`DataError`][corpparent.errors.DataError]
-    naming it; ``authority`` ``None`` takes the record of whichever authority it is (a new one is
+    naming it (names that differ only in case or punctuation are one authority);
+    ``authority`` ``None`` takes the record of whichever authority it is (a new one is
     named after the file). A record that says it is of one of ``names`` (the names
     earlier builds kept the authority's record under) is the authority's too, and is
     returned as ``authority``'s."""
@@ -198,7 +199,10 @@ def read_record(path: str | os.PathLike[str], authority: str | None, *,
         raise DataError.single(
             str(source), f"is not a corpparent disclosure record: {where}: {first['msg']}"
         ) from None
-    if authority is not None and found.authority not in (authority, *names):
+    # Names that differ only in case or punctuation ('wiltshire', the plug-in's
+    # identifier, and 'Wiltshire', a --name) are one authority, as they are one file.
+    if authority is not None and _slug(found.authority) not in {
+            _slug(name) for name in (authority, *names)}:
         raise DataError.single(
             str(source), f"is the disclosure record of {shown(found.authority)}, not of "
             f"{shown(authority)}: give each authority its own record")
