@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -15,6 +14,7 @@ from corpparent.cli import cli
 from corpparent.indicators.readings import Readings
 from corpparent.periods import parse_period
 from corpparent.plugins import load_profile
+from workbooks import write_xlsx
 
 INDICATORS = load_profile("wiltshire").indicators
 #: The trial's scorecard: a title line over a wide table, as a sheet is saved to CSV.
@@ -33,17 +33,6 @@ def _csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def _xlsx(path: Path, rows: list[list[str]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Scorecard"
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
 def _values(readings: Readings) -> set[tuple[str, str, float | None, str | None]]:
     return {(r.indicator, str(r.period), r.value, r.symbol) for r in readings}
 
@@ -52,7 +41,7 @@ def _values(readings: Readings) -> set[tuple[str, str, float | None, str | None]
 def test_a_wide_csv_under_a_title_reads_as_the_workbook_does(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, layout: str | None) -> None:
     titled = _csv(tmp_path / "wide.csv", [TITLE, *TABLE])
-    book = _xlsx(tmp_path / "wide_fromcsv.xlsx", [TITLE, *TABLE])
+    book = write_xlsx(tmp_path / "wide_fromcsv.xlsx", [TITLE, *TABLE], sheet="Scorecard")
     untitled = _csv(tmp_path / "wide_nt.csv", TABLE)
     with caplog.at_level(logging.WARNING):
         read = read_readings(titled, INDICATORS, layout=layout)

@@ -22,7 +22,7 @@ from corpparent.files._tabular.workbook_checks import _check_excel_sheet
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership_table import read_membership_table
 from corpparent.plugins import load_profile
-from workbooks import write_ods
+from workbooks import cut_at_tags, write_ods
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "data" / "wiltshire_readings_2022-23.xlsx"
@@ -172,11 +172,7 @@ def test_error_cells_are_found_wherever_the_xml_is_cut(
             else f'<c r="{"ABCDE"[column - 1]}{row}" t="e"><f>A1/0</f><v>{text}</v></c>'
             for column, text in found) + "</row>" for row, found in rows.items()
     ) + "</sheetData></worksheet>"
-    data = xml.encode()
-    ends = sorted({i + 1 for i, byte in enumerate(data) if byte == ord(">")})
-    chosen = sorted({ends[cut % len(ends)] for cut in cuts} | {len(data)})
-    chunks = [data[start:end] for start, end in zip([0, *chosen], chosen, strict=False)
-              if end > start]
+    chunks = cut_at_tags(xml, cuts)
     _formats, errors = _check_excel_sheet(iter(chunks), "t.xlsx", "sheet1.xml", "Sheet1",
                                           current_limits(), {})
     assert errors == {(row - 1, column - 1): text for row, column, text in cells

@@ -19,7 +19,7 @@ from corpparent.files._tabular.workbook_checks import _check_excel_sheet
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership_table import read_membership_table
 from corpparent.plugins import load_profile
-from workbooks import write_ods
+from workbooks import cut_at_tags, write_ods
 
 INDICATORS = load_profile("wiltshire").indicators
 NEVER = ("a formula whose result was never calculated (the workbook was saved by a program "
@@ -152,11 +152,7 @@ def test_uncalculated_cells_are_found_wherever_the_xml_is_cut(
             f'<c r="{"ABCDE"[column - 1]}{row}"{_KINDS[kind][0]}>{_KINDS[kind][1]}</c>'
             for column, kind in found) + "</row>" for row, found in rows.items()
     ) + "</sheetData></worksheet>"
-    data = xml.encode()
-    ends = sorted({i + 1 for i, byte in enumerate(data) if byte == ord(">")})
-    chosen = sorted({ends[cut % len(ends)] for cut in cuts} | {len(data)})
-    chunks = [data[start:end] for start, end in zip([0, *chosen], chosen, strict=False)
-              if end > start]
+    chunks = cut_at_tags(xml, cuts)
     _formats, found = _check_excel_sheet(iter(chunks), "t.xlsx", "sheet1.xml", "Sheet1",
                                          current_limits(), {})
     assert found == {(row - 1, column - 1): NOT_CALCULATED for row, column, kind in cells

@@ -19,6 +19,7 @@ from corpparent.cli import cli
 from corpparent.indicators.readings import Readings
 from corpparent.periods import FinancialQuarter
 from corpparent.plugins import load_profile
+from workbooks import write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "examples" / "data"
@@ -66,14 +67,7 @@ def test_a_wide_csv_file_is_read_as_its_long_table(tmp_path: Path) -> None:
 
 
 def _sheet(path: Path, rows: list[list[Any]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Scorecard"
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return write_xlsx(path, rows, sheet="Scorecard")
 
 
 def test_a_wide_sheets_problems_name_each_cell(tmp_path: Path) -> None:

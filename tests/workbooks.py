@@ -170,3 +170,14 @@ def write_compound_file(path: Path, stream: bytes) -> Path:
 #: Each workbook suffix a sheet is read from, and how a test writes one.
 WRITERS: dict[str, Callable[[Path, Rows], Path]] = {
     ".xlsx": write_xlsx, ".ods": write_ods, ".xls": write_xls}
+
+
+def cut_at_tags(xml: str, cuts: Sequence[int]) -> list[bytes]:
+    """A sheet's XML in chunks, each ending at a tag's end (as a workbook is streamed):
+    cut after the tag ends ``cuts`` pick (each taken modulo their number), and at the
+    end."""
+    data = xml.encode()
+    ends = sorted({i + 1 for i, byte in enumerate(data) if byte == ord(">")})
+    chosen = sorted({ends[cut % len(ends)] for cut in cuts} | {len(data)})
+    return [data[start:end] for start, end in zip([0, *chosen], chosen, strict=False)
+            if end > start]
