@@ -1,6 +1,9 @@
 """A workbook cell holding a formula whose result was never calculated (as openpyxl saves
 ``=0.119``) is a problem of its own cell, never read as a blank, in readings, membership
-and meetings workbooks alike; a formula's result of empty text is a blank."""
+and meetings workbooks alike; a formula's result of empty text is a blank. In a workbook
+that asks to be calculated afresh when opened (as XlsxWriter saves one, with 0 for
+every formula's result), every formula's cell is a problem, never read as its saved
+result."""
 
 from __future__ import annotations
 
@@ -10,11 +13,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
 from hypothesis import given, settings, strategies as st
 
 from corpparent import DataError, read_readings
 from corpparent.files._tabular.limits import current_limits
-from corpparent.files._tabular.uncalculated import NOT_CALCULATED
+from corpparent.files._tabular.uncalculated import NOT_CALCULATED, STALE
 from corpparent.files._tabular.workbook_checks import _check_excel_sheet
 from corpparent.files.panel.meetings import read_meetings
 from corpparent.files.panel.membership_table import read_membership_table
@@ -25,6 +29,10 @@ INDICATORS = load_profile("wiltshire").indicators
 NEVER = ("a formula whose result was never calculated (the workbook was saved by a program "
          "that does not calculate); open it in Excel or LibreOffice and save it again")
 FIGURE = "expected a figure, a blank for no figure, or an official symbol such as c"
+AFRESH = ("a formula whose saved result may never have been calculated (the workbook asks "
+          "to be calculated afresh when opened, as a program that does not calculate "
+          "saves it, and such a program may save 0 for every result); open it in Excel or "
+          "LibreOffice and save it again")
 
 
 def _book(path: Path, rows: list[list[object]], sheet: str = "Readings",
@@ -68,6 +76,9 @@ def test_a_calculated_formula_and_an_empty_text_result_are_read(tmp_path: Path) 
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(book, "w") as target:
         for member in source.infolist():
             data = source.read(member).decode()
+            if member.filename == "xl/workbook.xml":  # Excel's index: calculated
+                data, count = re.subn(r'\s*fullCalcOnLoad="1"', "", data)
+                assert count == 1
             if member.filename == "xl/worksheets/sheet1.xml":
                 data, count = re.subn(r'<c r="C2" t="inlineStr"><is><t>FIRST</t></is></c>',
                                       '<c r="C2"><f>450+11</f><v>461</v></c>', data)
@@ -78,6 +89,37 @@ def test_a_calculated_formula_and_an_empty_text_result_are_read(tmp_path: Path) 
             target.writestr(member, data)
     assert [(str(r.period), r.value) for r in read_readings(book, INDICATORS)] == [
         ("2022-23 Q3", 461.0)]
+
+
+def _xlsxwriter_book(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook saved by XlsxWriter, which stores 0 as every formula's result and
+    asks for the workbook to be calculated when opened."""
+    book = xlsxwriter.Workbook(str(path))
+    page = book.add_worksheet("Readings")
+    for at, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if isinstance(cell, str) and cell.startswith("="):
+                page.write_formula(at, column, cell)
+            else:
+                page.write(at, column, cell)
+    book.close()
+    return path
+
+
+def test_a_result_saved_uncalculated_is_a_problem_never_a_figure(tmp_path: Path) -> None:
+    """``=461/1`` saved by XlsxWriter holds 0 as its result: read, it would be a figure
+    of 0 children in care; it is a problem of its cell, and the plain figures beside it
+    are read as they are."""
+    rows: list[list[object]] = [["indicator", "period", "value"],
+                                ["children_in_care", "2022-23 Q3", 450],
+                                ["children_in_care", "2022-23 Q4", "=461/1"]]
+    book = _xlsxwriter_book(tmp_path / "xlsxwriter.xlsx", rows)
+    line, field, message = _one_problem(lambda p: read_readings(p, INDICATORS), book)
+    assert (line, field) == (3, "value (Readings!C3)")
+    assert message == f"{AFRESH}; {FIGURE}"
+    plain = _xlsxwriter_book(tmp_path / "plain.xlsx", [*rows[:2], [*rows[2][:2], 461]])
+    assert [(str(r.period), r.value) for r in read_readings(plain, INDICATORS)] == [
+        ("2022-23 Q3", 450.0), ("2022-23 Q4", 461.0)]
 
 
 def test_a_membership_workbook_names_the_uncalculated_cell(tmp_path: Path) -> None:
@@ -139,11 +181,13 @@ _CELLS = st.lists(st.tuples(st.integers(1, 30), st.integers(1, 5), st.sampled_fr
 
 
 @settings(max_examples=80, deadline=None)
-@given(cells=_CELLS, cuts=st.lists(st.integers(0, 10_000), max_size=12))
+@given(cells=_CELLS, cuts=st.lists(st.integers(0, 10_000), max_size=12), stale=st.booleans())
 def test_uncalculated_cells_are_found_wherever_the_xml_is_cut(
-        cells: list[tuple[int, int, str]], cuts: list[int]) -> None:
+        cells: list[tuple[int, int, str]], cuts: list[int], stale: bool) -> None:
     """However the sheet's XML falls into chunks (each ending at a tag's end, as the
-    workbook is streamed), every formula without a result is found, and no other cell."""
+    workbook is streamed), every formula without a result is found, and no other cell;
+    in a workbook to be calculated afresh when opened (``stale``), every other formula
+    too, as one whose result cannot be trusted."""
     rows: dict[int, list[tuple[int, str]]] = {}
     for row, column, kind in sorted(cells):
         rows.setdefault(row, []).append((column, kind))
@@ -154,6 +198,8 @@ def test_uncalculated_cells_are_found_wherever_the_xml_is_cut(
     ) + "</sheetData></worksheet>"
     chunks = cut_at_tags(xml, cuts)
     _formats, found = _check_excel_sheet(iter(chunks), "t.xlsx", "sheet1.xml", "Sheet1",
-                                         current_limits(), {})
-    assert found == {(row - 1, column - 1): NOT_CALCULATED for row, column, kind in cells
-                     if _KINDS[kind][2]}
+                                         current_limits(), {}, stale=stale)
+    formulas = {kind for kind, (_, content, _) in _KINDS.items() if "<f" in content}
+    assert found == {(row - 1, column - 1): NOT_CALCULATED if _KINDS[kind][2] else STALE
+                     for row, column, kind in cells
+                     if _KINDS[kind][2] or (stale and kind in formulas)}

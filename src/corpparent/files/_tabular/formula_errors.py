@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 from corpparent.errors import Problem
-from corpparent.files._tabular.uncalculated import NOT_CALCULATED
+from corpparent.files._tabular.uncalculated import NOT_CALCULATED, STALE
 
 __all__ = [
     "ERROR_KINDS",
@@ -57,6 +57,11 @@ _LONGEST: Final = 40
 _NOT_CALCULATED_WORDS: Final = (
     "a formula whose result was never calculated (the workbook was saved by a program "
     "that does not calculate); open it in Excel or LibreOffice and save it again")
+_STALE_WORDS: Final = (
+    "a formula whose saved result may never have been calculated (the workbook asks to "
+    "be calculated afresh when opened, as a program that does not calculate saves it, "
+    "and such a program may save 0 for every result); open it in Excel or LibreOffice "
+    "and save it again")
 
 _ERROR_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']e[\"']")
 _INSIDE = re.compile(rb"<(/?)(?:[\w.-]+:)?(v|c|row)(?=[\s/>])([^>]*)>")
@@ -132,6 +137,8 @@ def _error_words(text: str) -> str:
     """The error's text as a problem shows it, with what it means where it is known."""
     if text == NOT_CALCULATED:
         return _NOT_CALCULATED_WORDS
+    if text == STALE:
+        return _STALE_WORDS
     shown = text if len(text) <= _LONGEST else text[:_LONGEST - 3] + "..."
     meaning = ERROR_KINDS.get(text.upper())
     if not shown:

@@ -14,6 +14,14 @@ empty ``<v>`` of a cell of ``t="str"`` is a formula's result of empty text, as
 such cell is noted among the cells holding an error, with the text `NOT_CALCULATED`,
 and is a problem of its own place (`formula_errors`), in a readings, membership or
 attendance workbook alike.
+
+A program may instead save a result it never calculated: XlsxWriter stores 0 as the
+result of every formula it is not given one for, so ``=B2/C2`` would be read as a
+figure of 0. Such a program marks the workbook to be calculated afresh when it is
+opened (``<calcPr fullCalcOnLoad="1"/>`` in ``xl/workbook.xml``, as XlsxWriter and
+openpyxl write it, and as a spreadsheet program drops once it has calculated and saved
+the workbook). In a workbook so marked no saved result can be trusted, so every cell
+holding a formula is noted, with the text `STALE` (`recalculated_on_load`).
 """
 
 from __future__ import annotations
@@ -21,11 +29,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["NOT_CALCULATED", "ExcelFormulaCells", "may_hold_formulas", "starts_formula"]
+__all__ = ["NOT_CALCULATED", "STALE", "ExcelFormulaCells", "may_hold_formulas",
+           "recalculated_on_load", "starts_formula"]
 
 #: The text noted for a formula with no result: no cell's text can hold a NUL character,
 #: which XML cannot carry.
 NOT_CALCULATED: Final = "\x00not calculated"
+#: The text noted for a formula whose saved result the workbook says is to be
+#: calculated afresh when opened.
+STALE: Final = "\x00not recalculated"
 
 _FIRST_FORMULA = re.compile(rb"\s*<(?:[\w.-]+:)?f(?=[\s/>])")
 #: A formula and its value, whole in one chunk, as Excel saves nearly every one: such a
@@ -40,37 +52,53 @@ _UNCALCULATED_NAMED = re.compile(rb"<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:
                                  rb"|>[^<]*\Z)(?!\s*<(?:[\w.-]+:)?v>[^<])")
 _PARTS = re.compile(rb"<(/?)(?:[\w.-]+:)?(f|v|c|row)(?=[\s/>])([^>]*)>")
 _TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']([\w]*)[\"']")
+_CALCULATION = re.compile(r"<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*[\"']\s*"
+                          r"(?:1|true)\s*[\"']")
 #: Cell types whose result is text, where an empty result is empty text.
 _TEXT_TYPES: Final = frozenset({b"str", b"inlineStr"})
 
 
-def may_hold_formulas(chunk: bytes) -> bool:
+def recalculated_on_load(index: str) -> bool:
+    """Whether an Excel workbook's index (the text of ``xl/workbook.xml``) asks for
+    every formula to be calculated afresh when the workbook is opened, so that its
+    saved results cannot be trusted."""
+    return _CALCULATION.search(index) is not None
+
+
+def may_hold_formulas(chunk: bytes, *, every: bool = False) -> bool:
     """Whether a chunk of an Excel sheet's XML may hold a formula without its result
-    (one not followed by a value in the chunk), so its cells are looked into only where
-    one may be: one search a chunk, not one a cell."""
+    (one not followed by a value in the chunk), or, with ``every``, any formula, so its
+    cells are looked into only where one may be: one search a chunk, not one a cell."""
     if b"<f" not in chunk and b":f" not in chunk:  # a byte search, the quickest
         return False
+    if every:
+        return True
     return _UNCALCULATED.search(chunk) is not None or (
         b":f" in chunk and _UNCALCULATED_NAMED.search(chunk) is not None)
 
 
-def starts_formula(chunk: bytes, at: int) -> bool:
+def starts_formula(chunk: bytes, at: int, *, every: bool = False) -> bool:
     """Whether a cell's content, from ``at`` of ``chunk``, starts with a formula that
-    may have no result, so the cell is to be looked into: an Excel cell's formula comes
-    before its value, so a cell whose first part is not one holds none, and one whose
-    formula is followed by a value in the same chunk has its result."""
-    return (_CALCULATED.match(chunk, at) is None
+    may have no result (with ``every``, any formula), so the cell is to be looked into:
+    an Excel cell's formula comes before its value, so a cell whose first part is not
+    one holds none, and one whose formula is followed by a value in the same chunk has
+    its result."""
+    return ((every or _CALCULATED.match(chunk, at) is None)
             and _FIRST_FORMULA.match(chunk, at) is not None)
 
 
 class ExcelFormulaCells:
     """The cells of one Excel sheet holding a formula with no result, noted while its
     XML is walked a chunk at a time (a chunk ends at a tag's end, so a cell's formula,
-    its ``<v>`` or its result may start the next chunk)."""
+    its ``<v>`` or its result may start the next chunk); with ``every`` (a workbook
+    whose saved results are all to be calculated afresh), every cell holding a formula,
+    noted `STALE` where it has a result."""
 
-    __slots__ = ("_awaiting_text", "_formula", "_pending", "_text_type", "_value", "found")
+    __slots__ = ("_awaiting_text", "_every", "_formula", "_pending", "_text_type", "_value",
+                 "found")
 
-    def __init__(self) -> None:
+    def __init__(self, *, every: bool = False) -> None:
+        self._every = every
         self.found: dict[tuple[int, int], str] = {}
         self._pending: tuple[int, int] | None = None  # a cell not yet closed
         self._formula = False  # the cell holds a formula
@@ -106,6 +134,8 @@ class ExcelFormulaCells:
         if self._formula and (self._value is None
                               or (self._value is False and not self._text_type)):
             self.found[self._pending] = NOT_CALCULATED
+        elif self._formula and self._every:
+            self.found[self._pending] = STALE
         self._pending = None
         self._awaiting_text = False
 

@@ -64,6 +64,7 @@ from corpparent.files._tabular.sheet_bounds import check_bounds, place, unreadab
 from corpparent.files._tabular.uncalculated import (
     ExcelFormulaCells,
     may_hold_formulas,
+    recalculated_on_load,
     starts_formula,
 )
 
@@ -182,6 +183,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                                  "(a zip bomb)", member.filename)
         titles: dict[str, str] = {}
         styles = _excel_styles(archive, members, source)
+        stale = recalculated_on_load(_index_text(archive))
         formats: dict[str, dict[tuple[int, int], NumberFormat]] = {}
         errors: dict[str, dict[tuple[int, int], str]] = {}
         sheets = 0
@@ -198,7 +200,7 @@ def _checked(source: str, _inode: int, _modified: int, _size: int,
                 elif name.startswith("xl/worksheets/") and name.count("/") == 2:
                     sheet = titles.get(name) or _sheet_titles(archive, source).get(name)
                     found, failed = _check_excel_sheet(chunks, source, name, sheet or name,
-                                                       limits, styles)
+                                                       limits, styles, stale=stale)
                     if found:
                         formats[sheet or name] = found
                     if failed:
@@ -292,13 +294,23 @@ def _attributes(tag: str) -> dict[str, str]:
             for name, first, second in _ATTRIBUTE.findall(tag)}
 
 
+def _index_text(archive: zipfile.ZipFile) -> str:
+    """The text of an Excel workbook's index (``xl/workbook.xml``), up to
+    `_INDEX_BYTES`; empty where it has none or it cannot be read (calamine then
+    reports it)."""
+    try:
+        with archive.open("xl/workbook.xml") as stream:
+            return stream.read(_INDEX_BYTES).decode("utf-8", "replace")
+    except (KeyError, *_ZIP_FAILURES):
+        return ""
+
+
 def _sheet_titles(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
     """Each sheet's member (``xl/worksheets/sheet1.xml``) and the sheet's name, from the
     workbook's index, so a problem names the sheet as Excel shows it; empty where the
     index cannot be read (calamine then reports it)."""
+    index = _index_text(archive)
     try:
-        with archive.open("xl/workbook.xml") as stream:
-            index = stream.read(_INDEX_BYTES).decode("utf-8", "replace")
         with archive.open("xl/_rels/workbook.xml.rels") as stream:
             relations = stream.read(_INDEX_BYTES).decode("utf-8", "replace")
     except (KeyError, *_ZIP_FAILURES):
@@ -317,22 +329,24 @@ def _sheet_titles(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
 
 
 def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet: str,
-                       limits: ReadLimits, styles: Mapping[int, NumberFormat]
+                       limits: ReadLimits, styles: Mapping[int, NumberFormat], *,
+                       stale: bool = False
                        ) -> tuple[dict[tuple[int, int], NumberFormat], dict[tuple[int, int], str]]:
     """Refuse an Excel sheet whose declared dimension or any cell lies beyond the
     bounds. A cell without a reference is placed as calamine places it: after the
     previous cell of its row. Return the cells (0-based) whose cell format is one of
     ``styles``, and those holding an error, with its text, or a formula never
-    calculated (`uncalculated`)."""
+    calculated (`uncalculated`; with ``stale``, in a workbook whose saved results are
+    to be calculated afresh, every formula)."""
     row = column = max_row = max_column = cells = 0
     formats: dict[tuple[int, int], NumberFormat] = {}
     errors = ExcelErrorCells()
-    formulas = ExcelFormulaCells()
+    formulas = ExcelFormulaCells(every=stale)
     for chunk in chunks:
         errors.resume(chunk)
         formulas.resume(chunk)
         failing = may_hold_errors(chunk)
-        calculated = may_hold_formulas(chunk)
+        calculated = may_hold_formulas(chunk, every=stale)
         tag: re.Match[bytes] | None = None
         dimension = _DIMENSION.search(chunk)
         if dimension is not None:
@@ -360,7 +374,7 @@ def _check_excel_sheet(chunks: Iterator[bytes], source: str, member: str, sheet:
                     formats[row - 1, column - 1] = kind
             if failing and is_error_cell(tag.group(2)):
                 errors.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
-            if calculated and starts_formula(chunk, tag.end()):
+            if calculated and starts_formula(chunk, tag.end(), every=stale):
                 formulas.cell(chunk, tag.end(), tag.group(2), row - 1, column - 1)
         if tag is not None and tag.group(1) == b"c" and tag.end() == len(chunk):
             # the chunk ends with a cell's tag: its formula may start the next chunk
