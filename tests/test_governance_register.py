@@ -81,6 +81,10 @@ def test_the_meetings_report_carries_the_register(tmp_path: Path) -> None:
             "staffordshire", "-p", "MY 2019-20"]
     markdown = CliRunner().invoke(cli, [*args, "-f", "markdown"]).stdout
     assert "## Attendance register" in markdown
+    # named once: the section's heading is the table's name, with its dates
+    headings = [line for line in markdown.splitlines() if "Attendance register" in line]
+    assert len(headings) == 1
+    assert headings[0].startswith("## Attendance register (")
     assert "| Michael Greatorex | ✓ | ✗ | ✓ | ✗ | – | – | – | – | – | 2 of 4 |" in markdown
     html = CliRunner().invoke(cli, [*args, "-f", "html"]).stdout
     assert '<h2 id="register">Attendance register</h2>' in html

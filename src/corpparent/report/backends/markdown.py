@@ -103,10 +103,17 @@ def render_document(document: Document) -> str:
     for section in document.sections:
         level = 3 if section.title else 2
         body = [line for block in section.blocks for line in _block(block, level)]
-        if section.title and body[:1] == [f"{'#' * level} {md(section.title)}"]:
+        heading = f"## {md(section.title)}"
+        named = f"{'#' * level} {md(section.title)}"
+        if section.title and body[:1] == [named]:
             body = body[2:]  # a table named as its section, under the section's heading
+        elif section.title and body and body[0].startswith(f"{named} (") and not any(
+                line.startswith(f"{'#' * level} ") for line in body[1:]):
+            # the one table, named as its section with more said ("Attendance register
+            # (27 Sep 2022 to 21 Mar 2023)"): its name heads the section, said once
+            heading, body = "## " + body[0][level + 1:], body[2:]
         if section.title and body:  # a section with nothing Markdown draws is left out
-            lines += [f"## {md(section.title)}", ""]
+            lines += [heading, ""]
         lines += body
     lines += [line for note in document.notes for line in (f"*{md(note)}*", "")]
     if document.withheld:
