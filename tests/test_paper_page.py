@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+from pathlib import Path
 
 import docx
 import pytest
@@ -20,7 +21,7 @@ from corpparent.report.backends.paper import render_docx
 from corpparent.report.backends.paper_word import DEFAULT_AUTHOR, column_widths, text_width
 from corpparent.report.model import BenchmarkReport
 from corpparent.report.output import render_binary
-from reports_support import wiltshire_report
+from reports_support import COMPARATORS, READINGS, wiltshire_report
 
 #: A4 is 210 x 297 mm; Letter 8.5 x 11 inches; both in twentieths of a point.
 A4_TWIPS = (round(210 / 25.4 * 1440), round(297 / 25.4 * 1440))
@@ -211,3 +212,22 @@ def test_a_benchmarks_theme_tables_are_set_as_its_print_stylesheet_sets_them() -
     assert len(headings) == 2
     assert all(run.font.size.pt == 11 for p in headings for run in p.runs)
 
+
+
+def test_an_indicators_charts_share_one_line(tmp_path: Path) -> None:
+    """An indicator's trend chart and its comparators' chart are pictures in one
+    paragraph, side by side on the appendices' landscape pages, not one under the
+    other: the appendix of charts takes about half the pages."""
+    out = tmp_path / "paper.docx"
+    result = CliRunner().invoke(cli, [
+        "scorecard", str(READINGS), "-a", "wiltshire", "-p", "2022-23 Q4", "-c",
+        str(COMPARATORS), "-f", "docx", "-o", str(out), "--no-disclosure-record"])
+    assert result.exit_code == 0, result.output
+    paper = _open(out.read_bytes())
+    shared = [[frame.get("title") for frame in paragraph._p.findall(".//" + qn("wp:docPr"))]
+              for paragraph in paper.paragraphs]
+    pairs = [titles for titles in shared if len(titles) > 1]
+    assert pairs
+    for titles in pairs:  # one indicator's charts: each title names it
+        name = titles[0].split(":")[0]
+        assert all(title.startswith(name) for title in titles), titles

@@ -351,13 +351,26 @@ def _series(paper: Any, block: SeriesBlock, level: int) -> None:
 def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
     """Each indicator's trend chart, its comparators beside it as the HTML page draws
     them (a count's as figures, since areas differ in size), and its process chart
-    where it has one."""
+    where it has one.
+
+    An indicator's charts are pictures in one line of text, so they sit side by side
+    where the page is wide enough (two of them across the appendices' landscape pages)
+    and flow on to the next line where it is not: an indicator takes about the height
+    of one chart, not of each, and the appendix about half the pages."""
     for number, indicator in enumerate(block.indicators):
         if not indicator.trend:
             continue
         _title(paper, indicator.name, level)
+        charts: list[str] = []
         if trend_parts(indicator)[0]:  # no frame where there is no value to draw
-            _picture(paper, trend_chart(indicator, f"chart-{number}"))
+            charts.append(trend_chart(indicator, f"chart-{number}"))
+        if indicator.comparators and indicator.unit != COUNT_UNIT:
+            charts.append(comparator_chart(indicator, block.authority, f"k{number}"))
+        chart = block.chart_of(number)
+        if chart is not None:
+            charts.append(process_chart(chart.chart, chart.title, chart.ident or "process",
+                                        chart.show))
+        _pictures(paper, charts)
         if indicator.comparators and indicator.unit == COUNT_UNIT:
             paper.add_paragraph("Counts for areas of different sizes (compare rates per "
                                 "10,000 children): " + "; ".join(
@@ -365,11 +378,28 @@ def _details(paper: Any, block: IndicatorDetails, level: int) -> None:
                                           if c.value is None else
                                           f"{c.name}: {show_number(c.value)} ({c.period})")
                                     for c in indicator.comparators))
-        elif indicator.comparators:
-            _picture(paper, comparator_chart(indicator, block.authority, f"k{number}"))
-        chart = block.chart_of(number)
         if chart is not None:
-            _process(paper, chart)
+            paper.add_paragraph(_text(f"Process chart. {chart.caption}"))
+            _icons(paper, chart.chart)
+
+
+def _pictures(paper: Any, charts: list[str]) -> None:
+    """Charts as pictures in one line of text, each with its text alternative, or a
+    sentence where one cannot be drawn."""
+    from docx.shared import Cm
+
+    if not charts:
+        return
+    line = paper.add_paragraph()
+    for at, svg in enumerate(charts):
+        png = _png(svg)
+        if png is None:
+            paper.add_paragraph("A chart could not be drawn; the figures are in the "
+                                "tables of these appendices.")
+            continue
+        if at:
+            line.add_run(" ")
+        describe(line.add_run().add_picture(io.BytesIO(png), width=Cm(_CHART_WIDTH_CM)), svg)
 
 
 def _picture(paper: Any, svg: str) -> None:
