@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from corpparent import (
+    ExpectedRange,
     FinancialQuarter,
     Indicator,
     IndicatorSet,
@@ -208,3 +209,33 @@ def test_a_quarter_whose_unpublished_month_is_no_small_count_is_published() -> N
     # give one of them away, and this paper cannot tell: the quarter goes as well
     tied = _quarter_after_its_months(12, "moves_in_county", "moves_out_of_county")
     assert tied.indicators[0].value is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 30), st.integers(0, 30), st.integers(2, 10))
+def test_a_finding_that_could_not_judge_a_withheld_count_does_not_state_it(
+        inside: int, outside: int, threshold: int) -> None:
+    """A month's count judged against a range set for a quarter is not judged, and its
+    finding says so quoting the count ("3 children in 2023-09 is not judged against
+    the expected range ... for a quarter's count"): where the count is withheld, no
+    finding states it, in its words or its evidence."""
+    month = Month(2023, 9)
+    indicators = IndicatorSet(
+        [_count("placed", "in_county", "out_of_county"), _count("in_county"),
+         _count("out_of_county")],
+        ranges=[ExpectedRange(name, 0, 90, FinancialQuarter(2023, 2))
+                for name in ("placed", "in_county", "out_of_county")])
+    readings = Readings([Reading("placed", month, inside + outside),
+                         Reading("in_county", month, inside),
+                         Reading("out_of_county", month, outside)])
+    result = Scorecard(indicators).assess(readings, month)
+    report = suppress(scorecard_report(result, make_provenance(), authority="Test"),
+                      Suppression(threshold))
+    for item in report.indicators:
+        if item.value is not None:
+            continue  # shown: its findings may state it
+        for finding in item.findings:
+            numbers = [v for k, v in finding.evidence.items()
+                       if isinstance(v, int | float) and not isinstance(v, bool)]
+            assert numbers == [], (item.id, finding.evidence)
+            assert "children in" not in finding.explanation, finding.explanation

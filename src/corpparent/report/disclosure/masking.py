@@ -9,7 +9,9 @@ document, deterministically, so that nothing left in it bounds a withheld figure
 * a withheld figure is shown as the symbol ``c`` wherever the report shows it: the trend,
   the headline value, the authority's own values beside its comparators;
 * every finding about a withheld figure (its range, target, direction of travel,
-  variation, assurance, comparison) becomes ``insufficient data``, the status whose
+  variation, assurance, comparison), and every finding that could not judge it but
+  states it or a figure read off it ("3 children in 2023-09 is not judged against the
+  range set for a quarter"), becomes ``insufficient data``, the status whose
   meaning includes "suppressed", with an explanation saying the figure is withheld and
   its bounding evidence (value, earlier value, change, bounds, target, mean, limits)
   withheld too: "better than expected" against a range of 2 to 9 says "below 2";
@@ -105,6 +107,14 @@ def mask_finding(finding: FindingOut, why: str | None = None) -> FindingOut:
     })
 
 
+def _quotes(finding: FindingOut) -> bool:
+    """Whether ``finding`` states a figure (its evidence holds one): a judgement does,
+    and so may a finding that could not judge ("3 children in 2023-09 is not judged
+    against the range set for a quarter"; "7 in March is not judged: the limits ...")."""
+    return any(isinstance(value, int | float) and not isinstance(value, bool)
+               for key, value in finding.evidence.items() if key not in _HARMLESS)
+
+
 def _is_process(finding: FindingOut) -> bool:
     return finding.family in _PROCESS or bool(_LIMITS & finding.evidence.keys())
 
@@ -192,7 +202,7 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
     findings = []
     for finding in item.findings:
         goes, why = work.finding_goes(finding, chart_goes)
-        if goes and finding.status is not Status.INSUFFICIENT_DATA:
+        if goes and (finding.status is not Status.INSUFFICIENT_DATA or _quotes(finding)):
             work.withdrawn(finding.period, finding.rule)
             finding = mask_finding(finding, why)
         findings.append(finding)
