@@ -285,22 +285,22 @@ def short_history(measure: Measure, returns: Returns, window: Window) -> str | N
     if earliest.start <= needed:
         return None
     care = Care.of(returns, window.year)
-    child, began, ended = care.period_bounds()
+    _, began, ended = care.period_bounds()
     first = np.flatnonzero(np.append(True, care.period[1:] != care.period[:-1])) \
         if len(care.period) else np.zeros(0, dtype=np.int64)
     unsure = ((began <= window.last) & (np.isnat(ended) | (ended > window.last))
               & (began > np.datetime64(needed, "D"))
               & (began < np.datetime64(earliest.start, "D")) & (care.rne[first] != "S"))
-    children = len(np.unique(child[unsure]))
-    if not children:
+    if not unsure.any():
         return None
     unread = " and ".join(str(FinancialYear(y)) for y in range(
         FinancialYear.containing(needed).year, earliest.year))
+    # How many children is left unsaid: the words go into public papers as they are,
+    # and a count of a few children is what disclosure control withholds.
     return (f"the {measure.id} figure at {window.day.isoformat()} needs each child's care since "
-            f"{needed.isoformat()} ({measure.looks_back} months before): {children} "
-            f"child{'ren' if children > 1 else ''} looked after that day "
-            f"{'were' if children > 1 else 'was'} in care on {earliest.start.isoformat()}, "
-            f"when the returns read begin, since a day they do not show (the {unread} "
+            f"{needed.isoformat()} ({measure.looks_back} months before): children looked "
+            f"after that day were in care on {earliest.start.isoformat()}, when the returns "
+            f"read begin, since a day they do not show (the {unread} "
             f"return{'s' if ' and ' in unread else ''} would)")
 
 
