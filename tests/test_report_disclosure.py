@@ -239,3 +239,27 @@ def test_a_finding_that_could_not_judge_a_withheld_count_does_not_state_it(
                        if isinstance(v, int | float) and not isinstance(v, bool)]
             assert numbers == [], (item.id, finding.evidence)
             assert "children in" not in finding.explanation, finding.explanation
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60), st.integers(2, 10))
+def test_a_count_withheld_at_source_cannot_be_worked_out_either(
+        inside: int, outside: int, threshold: int) -> None:
+    """The analyst's own ``c``: 52 children placed, 48 in county and ``c`` out of county
+    gives the ``c`` away (4). Published, at most one of the three is known, or none:
+    the equation placed = in + out never has a single unknown."""
+    quarter = QUARTERS[1]
+    indicators = IndicatorSet([_count("placed", "in_county", "out_of_county"),
+                               _count("in_county"), _count("out_of_county")])
+    readings = Readings([Reading("placed", quarter, inside + outside),
+                         Reading("in_county", quarter, inside),
+                         Reading("out_of_county", quarter, None, symbol="c")])
+    result = Scorecard(indicators).assess(readings, quarter)
+    report = suppress(scorecard_report(result, make_provenance(), authority="Test"),
+                      Suppression(threshold))
+    cells = [_published(report)[(name, str(quarter))]
+             for name in ("placed", "in_county", "out_of_county")]
+    assert cells[2] is None
+    assert sum(c is None for c in cells) != 1
+    for value, original in zip(cells[:2], (inside + outside, inside), strict=True):
+        assert value is None or value == original

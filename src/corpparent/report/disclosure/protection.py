@@ -7,8 +7,10 @@ of travel with a tolerance, a percentage of its numerator) are read from the rep
 document by `corpparent.report.disclosure.relations.figures_of`;
 [`corpparent.disclosure.secure`][corpparent.disclosure.secure] withholds the small counts, what is
 derived from them and enough else that a reader can narrow none of them, given those relations and
-the figures already published elsewhere. `decide` returns that
-decision in the report's terms, for `corpparent.report.disclosure.masking` to apply.
+the figures already published elsewhere. A figure the report's own source withheld
+(``c`` in the readings) is protected as one withheld here: a reader must not work it out
+either. `decide` returns that decision in the report's terms, for
+`corpparent.report.disclosure.masking` to apply.
 """
 
 from __future__ import annotations
@@ -172,6 +174,9 @@ def _decide(report: ScorecardReport, threshold: int,
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
             forced.setdefault(key, key)
+    for key in _confidential(report):  # withheld at source: kept from being worked out
+        if key in values and key not in seen:
+            forced.setdefault(key, key)
     secured = secure(values, relations, counts=counts, derived=figures.derived,
                      threshold=threshold, published=seen, keep_withheld=forced)
     withheld = set(secured.withheld_figures)
@@ -179,6 +184,22 @@ def _decide(report: ScorecardReport, threshold: int,
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
     hidden = {key: figures.values.get(key) for key in withheld}
     return Decision(frozenset(withheld), secured.dropped, hidden, tuple(_log(secured)))
+
+
+#: The official symbol a source gives for a figure it withheld to protect individuals.
+_CONFIDENTIAL: Final = "c"
+
+
+def _confidential(report: ScorecardReport) -> Iterator[Key]:
+    """The figures the report's own source withheld as confidential (read as ``c``):
+    withheld by the council's analyst, say, where a published total and its other part
+    would give the ``c`` away (52 children, 48 of them in county: the ``c`` out of county
+    is 4). They are protected as a figure withheld here is, though their value is not
+    known."""
+    for item in report.indicators:
+        for point in (*item.trend, *item.beside):
+            if point.value is None and point.symbol == _CONFIDENTIAL:
+                yield ("value", item.id, point.period)
 
 
 def _worked_out(relations: Collection[Relation[Key]],
