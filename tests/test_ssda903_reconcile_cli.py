@@ -106,6 +106,24 @@ def test_public_output_withholds_a_computed_figure_the_dfe_did_not_publish(ees: 
     assert numerator[0]["computed"] == "2"
 
 
+def test_public_output_withholds_a_computed_figure_that_differs(ees: Path) -> None:
+    """6 children published as looked after at 31 March where the return has 5: the
+    public output says the figure differs, not the council's 5 nor the difference of 1,
+    which together with the published 6 say how many children are counted otherwise."""
+    result = run(*reconcile_args(ees, "--profile", "public", "-f", "json"))
+    rows = {(r["measure"], r["figure"]): r for r in json.loads(result.stdout)["reconciliation"]}
+    differs = rows[("cla_31_march", "value")]
+    assert (differs["status"], differs["published"]) == ("differ", "6")
+    assert (differs["computed"], differs["difference"]) == ("", "")
+    assert "differs from the published one" in differs["note"]
+    agrees = rows[("starts", "value")]
+    assert (agrees["status"], agrees["computed"], agrees["published"]) == ("agree", "2", "2")
+    internal = {(r["measure"], r["figure"]): r for r in json.loads(
+        run(*reconcile_args(ees, "-f", "json")).stdout)["reconciliation"]}
+    assert (internal[("cla_31_march", "value")]["computed"],
+            internal[("cla_31_march", "value")]["difference"]) == ("5", "-1")
+
+
 def test_markdown_counts_the_differences_and_states_its_profile(ees: Path) -> None:
     result = run(*reconcile_args(ees))
     assert result.exit_code == 0, result.output

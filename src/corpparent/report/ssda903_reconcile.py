@@ -11,9 +11,12 @@ Who it is for decides what it shows (see `corpparent.report.profiles`):
 
 - ``internal`` (the default): everything, and the child-level drill-down if asked for;
 - ``private``: everything but the drill-down;
-- ``public``: a computed figure is shown only where the DfE published a number for it,
-  so a figure the DfE suppressed (``c``) or did not publish is not undone by the
-  council's own count; published files are named without their folders.
+- ``public``: a computed figure is shown only where the DfE published a number for it
+  and the computed figure agrees with it, so a figure the DfE suppressed (``c``) or did
+  not publish is not undone by the council's own count, and a difference (computed 3
+  children where 4 were published) does not say how many children are counted
+  otherwise; which figures differ is still said. Published files are named without
+  their folders.
 
 A drill-down names children by the return's identifiers: any profile but ``internal``
 refuses it, and the refusal names no child.
@@ -45,6 +48,8 @@ COLUMNS: Final = ("profile", "publication", "measure", "year", "figure", "comput
 _SHOWN: Final = ("measure", "year", "figure", "computed", "published", "status",
                  "difference", "note")
 _WITHHELD: Final = "computed figure withheld: not published as a number"
+_DIFFERS: Final = ("computed figure withheld: it differs from the published one, and the "
+                   "two would give away how many children it counts otherwise")
 
 Row = dict[str, object]
 
@@ -70,15 +75,19 @@ def _check_row(result: Reconciliation, check: FigureCheck, profile: Profile) -> 
     decimals = published.decimals if published is not None else 0
     computed = _number(check.computed, decimals)
     note = check.note
+    difference = _number(check.difference, decimals)
     if profile == "public" and (published is None or published.value is None):
         computed, note = "", "; ".join(n for n in (note, _WITHHELD) if n)
+    elif profile == "public" and check.status is not Status.AGREE:
+        computed, difference = "", ""
+        note = "; ".join(n for n in (note, _DIFFERS) if n)
     shown_published = "" if published is None else (
         published.symbol if published.symbol is not None
         else _number(published.value, decimals))
     return {**_about(profile), "measure": result.measure, "year": result.year,
             "figure": check.figure, "computed": computed, "published": shown_published,
             "status": check.status.value,
-            "difference": _number(check.difference, decimals), "note": note,
+            "difference": difference, "note": note,
             "source": _source("" if published is None else published.source, profile),
             "child": ""}
 
