@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 
 import pytest
+from click.testing import CliRunner
 
 from corpparent import Finding, Status
+from corpparent.cli import cli
 from corpparent.families import RuleFamily
 from corpparent.files import read_comparators
 from corpparent.report import (
@@ -29,7 +31,9 @@ from corpparent.report.backends.svg import CHART_COLOURS, comparator_chart, peri
 from corpparent.report.labels import finding_label, travel_cell, travel_label, travel_of
 from corpparent.report.model import ScorecardReport
 from corpparent.report.parts import FindingOut
-from reports_support import COMPARATORS, count_report, wiltshire_report, wiltshire_set
+from reports_support import COMPARATORS, ROOT, count_report, wiltshire_report, wiltshire_set
+
+EXAMPLES = ROOT / "examples" / "data"
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -238,16 +242,28 @@ def test_findings_reports_show_a_subjects_name_where_it_has_one() -> None:
         assert "Cllr A" in text
 
 
-def test_html_wide_tables_scroll_in_named_regions_a_keyboard_can_reach() -> None:
-    """The scorecard table scrolls on its own on a narrow screen: each scrolling region is
-    focusable and named by its table's caption or its section's heading."""
+def test_html_tables_stack_on_a_narrow_screen_and_never_cut_a_figure() -> None:
+    """On a phone the scorecard table's rows stack, each cell under its column's name, so
+    no figure is cut at the screen's edge (scrolling sideways, 475 showed as "47"), as
+    do a findings table's; a table of marks (an attendance register) scrolls on its own
+    instead, in a focusable region named by its section's heading."""
     page = render_html(wiltshire_report())
+    assert re.search(r'<table class="stacked (st\d+)"><caption class="facts" '
+                     r'id="scorecard-caption">Each indicator in 2022-23 Q4</caption>', page)
+    kind = re.search(r'<table class="stacked (st\d+)"><caption class="facts" '
+                     r'id="scorecard-caption">', page)
+    assert kind is not None
+    assert f"table.{kind.group(1)} td:nth-child(3)::before{{content:" in page  # "Value: "
+    assert 'aria-labelledby="scorecard-caption"' not in page  # no scrolling region
+    assert re.search(r"\.table-wrap\{overflow:visible[;}]", page)  # printed whole
+    register = CliRunner().invoke(cli, [
+        "meetings", str(EXAMPLES / "staffordshire_2019-20_meetings.csv"), "-a",
+        "staffordshire", "-p", "MY 2019-20", "-f", "html"]).stdout
     regions = re.findall(r'<div class="table-wrap" role="region" tabindex="0" '
-                         r'aria-labelledby="([^"]+)">', page)
-    assert regions == ["scorecard-caption"]
-    assert re.search(r'<caption class="facts" id="scorecard-caption">Each indicator in '
-                     r"2022-23 Q4</caption>", page)
-    assert re.search(r"\.table-wrap\{overflow:visible[;}]", page)  # printed whole, not clipped
+                         r'aria-labelledby="([^"]+)">', register)
+    assert regions == ["register"]
+    assert re.search(r'<table class="stacked st\d+" aria-labelledby="findings-0">'
+                     r"<thead><tr><th>Status</th><th>Subject</th>", register)
 
 
 def test_a_comparator_name_is_cut_to_fit_its_column_and_shown_whole_in_its_tooltip() -> None:

@@ -173,17 +173,18 @@ def _glance(document: Document) -> str:
     return f"<p>{e(document.lead)}{what}:</p>{_summary(document)}"
 
 
-def _findings(block: FindingList, level: int, ident: str) -> str:
+def _findings(block: FindingList, level: int, ident: str, out: _Page) -> str:
     named = f' id="{ident}"' if ident else ""
     heading = f"<h{level}{named}>{e(block.heading)}</h{level}>"
     if not block.findings:
         return f"{heading}<p>None.</p>"
-    if block.subjects:
+    if block.subjects:  # a table, whose rows stack on a narrow screen, as `_table`'s
+        names = ("Status", "Subject", "Rule", "Finding")
         rows = [[f"<td>{badge(f.status, finding_label(f))}</td>",
                  f"<td>{e(f.display_subject)}</td>", f"<td>{e(f.rule)}</td>",
                  f"<td>{e(f.explanation)}</td>"] for f in block.findings]
-        return heading + scrolling(html_table(["Status", "Subject", "Rule", "Finding"], rows),
-                                   ident)
+        return heading + _stacking(html_table(list(names), rows), names,
+                                   (False,) * len(names), ident, out)
     items = "".join(f"<li>{badge(f.status, finding_label(f))} {e(f.explanation)}"
                     f"{_questions(f)}</li>" for f in block.findings)
     return f'{heading}<ul class="findings">{items}</ul>'
@@ -209,16 +210,24 @@ def _cell(cell: Cell) -> str:
 
 
 def _table(block: Table, named_by: str, fallback: str, out: _Page) -> str:
-    """A table of the document, scrolling on its own where it is wider than the screen,
-    named by the heading ``named_by`` where given, else by its own caption. A
-    ``stacked`` table never scrolls: on a narrow screen each row is a list of its cells,
-    each under its column's name."""
-    if block.stacked:
-        return _stacked(block, named_by or block.ident or fallback, not named_by, out)
-    marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
-    rows = [[f'<th scope="row">{e(row[0].text)}</th>' if marks else _cell(row[0]),
-             *(_cell(c) for c in row[1:])] for row in block.rows]
+    """A table of the document, named by the heading ``named_by`` where given, else by
+    its own caption.
+
+    On a narrow screen each row is a list of its cells, each under its column's name
+    (`_stacked`): a table scrolling sideways in a phone's width showed a figure cut at
+    the screen's edge, "47" of 475 children, "wi" of "withheld". Only a table of marks
+    (an attendance register: a member's row of ticks and crosses, read across the
+    meetings) scrolls on its own instead; and a ``wide`` table, wider than a desktop's
+    screen too, scrolls there."""
     key = f'<p class="facts">{e(block.key)}</p>' if block.key else ""
+    marks = any(c.kind is CellKind.MARK for row in block.rows for c in row)
+    if block.stacked or not marks:
+        ident = named_by or block.ident or fallback
+        stacked = _stacked(block, ident, not named_by, out, fitted=block.stacked)
+        return key + (scrolling(stacked, ident, wide=True, stacks=True) if block.wide
+                      else stacked)
+    rows = [[f'<th scope="row">{e(row[0].text)}</th>', *(_cell(c) for c in row[1:])]
+            for row in block.rows]
     headers = [e(c) for c in block.columns]
     if named_by:
         return key + scrolling(html_table(headers, rows), named_by, wide=block.wide)
@@ -227,11 +236,13 @@ def _table(block: Table, named_by: str, fallback: str, out: _Page) -> str:
                                       caption_id=ident), ident, wide=block.wide)
 
 
-def _stacked(block: Table, ident: str, captioned: bool, out: _Page) -> str:
-    """A table that fits the screen: a column of short cells (figures, bands, periods)
-    takes only their width, the others the rest; on a narrow screen its rows stack, each
-    cell headed by its column's name (`ColumnNames`). A table with trends has a small
-    chart of each row's series after its first column."""
+def _stacked(block: Table, ident: str, captioned: bool, out: _Page, *,
+             fitted: bool = True) -> str:
+    """A table whose rows stack on a narrow screen, each cell headed by its column's
+    name (`ColumnNames`); ``fitted``, one that fits a wider screen too, a column of
+    short cells (figures, bands, periods) taking only their width, the others the rest
+    (a table the document stacks everywhere, dense with short figures). A table with
+    trends has a small chart of each row's series after its first column."""
     names = list(block.columns)
     fit = [all(len(row[i].text) <= _SHORT for row in block.rows)
            for i in range(len(block.columns))]
@@ -250,10 +261,18 @@ def _stacked(block: Table, ident: str, captioned: bool, out: _Page) -> str:
                        caption=e(block.title) if captioned else "",
                        caption_id=ident if captioned else "")
     columns = "".join('<col class="fit">' if short else "<col>" for short in fit)
-    named = "" if captioned else f' aria-labelledby="{ident}"'
-    kind = out.names.of(tuple(names), tuple(fit))
-    return table.replace("<table>", f'<table class="stacked {kind}"{named}>', 1).replace(
-        "<thead>", f"<colgroup>{columns}</colgroup><thead>", 1)
+    table = _stacking(table, tuple(names), tuple(fit), "" if captioned else ident, out)
+    return table.replace("<thead>", f"<colgroup>{columns}</colgroup><thead>", 1) \
+        if fitted else table
+
+
+def _stacking(table: str, names: tuple[str, ...], short: tuple[bool, ...], labelled_by: str,
+              out: _Page) -> str:
+    """``table`` (markup) marked to stack on a narrow screen, its cells headed by
+    ``names`` (`ColumnNames`), named by the element with id ``labelled_by`` where given."""
+    named = f' aria-labelledby="{labelled_by}"' if labelled_by else ""
+    return table.replace("<table>", f'<table class="stacked {out.names.of(names, short)}"'
+                         f"{named}>", 1)
 
 
 def _chart(block: ChartBlock) -> str:
@@ -309,7 +328,7 @@ def _block(block: Block, level: int, section: Section, number: int, out: _Page) 
         return f"<p><strong>{e(block.text)}</strong></p>" if block.strong else \
             f"<p>{e(block.text)}</p>"
     if isinstance(block, FindingList):
-        return _findings(block, level, "" if section.title else f"findings-{number}")
+        return _findings(block, level, "" if section.title else f"findings-{number}", out)
     if isinstance(block, Table):
         # a register (with its key) or a table titled as its section, alone under the
         # section's heading, is named by the heading; any other table by its caption

@@ -112,6 +112,8 @@ th{{background:{card}}} td.num{{text-align:right;white-space:nowrap}} th.num{{te
 .scroll-hint{{display:none;font-size:.85rem;color:{muted};margin:.2rem 0}}
 @media (max-width:760px){{.scroll-hint{{display:block}}}}
 .scroll-hint.always{{display:block}}
+@media screen and (max-width:760px){{.scroll-hint.stacks{{display:none}}
+.stacks.sticky-first td:first-child{{position:static;box-shadow:none;max-width:none}}}}
 .sticky-first th:first-child,.sticky-first td:first-child{{position:sticky;left:0;
 background:{white};min-width:12em;max-width:18em;box-shadow:1px 0 0 #8c9299}}
 .sticky-first th:first-child{{background:{card}}}
@@ -245,13 +247,17 @@ def html_table(headers: list[str], rows: list[list[str]], caption: str = "",
     return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def scrolling(table: str, labelled_by: str, *, wide: bool = False) -> str:
+def scrolling(table: str, labelled_by: str, *, wide: bool = False,
+              stacks: bool = False) -> str:
     """A wide table that scrolls on its own on a narrow screen, not the page: a region a
     keyboard can reach (WCAG 2.1.1), named by the caption or heading with id
     ``labelled_by``. A ``wide`` table, wider than a desktop screen too, says so at
-    every width and keeps its first column in view while it scrolls."""
+    every width and keeps its first column in view while it scrolls, but for a table
+    that ``stacks`` on a narrow screen (a stacked table's rows), which then fits it."""
     hint = "scroll-hint always" if wide else "scroll-hint"
     wrap = "table-wrap sticky-first" if wide else "table-wrap"
+    if stacks:
+        hint, wrap = f"{hint} stacks", f"{wrap} stacks"
     return (f'<p class="{hint}" aria-hidden="true">The table scrolls sideways: '
             f'more columns are to the right.</p><div class="{wrap}" role="region" '
             f'tabindex="0" aria-labelledby="{labelled_by}">{table}</div>')
