@@ -263,8 +263,8 @@ def test_obligations_say_not_judged_exactly_when_insufficient(
 
 
 def test_families_say_which_are_judgements_and_which_are_travel() -> None:
-    """The scorecard's headline is its range, target and ambition findings (002 §12a:
-    "outside the expected range or below the required target level")."""
+    """The judgements made of an indicator are its range, target and ambition findings;
+    the headline is the first two alone (`corpparent.headline`)."""
     assert {f for f in RuleFamily if f.is_judgement} == {
         RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET, RuleFamily.AMBITION}
     assert {f for f in RuleFamily if f.is_travel} == {

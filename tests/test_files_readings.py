@@ -95,6 +95,31 @@ def test_each_malformed_row_names_row_field_and_reason(
     assert str(error).startswith(f"{path}, line 3, field '{field}': ")
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # The plug-in's own name for an indicator, in any case and spacing: its id.
+        ("Children in care", ": that is the name of the indicator whose id is 'cla'; "
+                             "give the id"),
+        ("  CHILDREN   in care ", ": that is the name of the indicator whose id is 'cla'; "
+                                  "give the id"),
+        # An id or a name misspelt: the ids spelt like it, then every id.
+        ("starts_rte", "; did you mean 'starts_rate'? This set defines: att8, cla, moves, "
+                       "starts_rate"),
+        ("Attainment 9", "; did you mean 'att8'? This set defines: att8, cla, moves, "
+                         "starts_rate"),
+        ("looked_after", "; this set defines: att8, cla, moves, starts_rate"),
+    ],
+)
+def test_an_unknown_indicator_is_answered_with_the_id_meant(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    path = write(tmp_path, f'indicator,period,value\n"{written}",2022-23 Q4,461\n')
+    error = only_problem(path)
+    assert str(error) == (f"{path}, line 2, field 'indicator': unknown indicator "
+                          f"{written.strip()!r}{hint}")
+
+
 def test_a_duplicate_names_both_rows(tmp_path: Path) -> None:
     path = write(tmp_path, "indicator,period,value\ncla,2022-23 Q4,461\ncla,Q4 2022-23,460\n")
     error = only_problem(path)

@@ -25,18 +25,28 @@ def finding(family: RuleFamily, status: Status, rule: str = "any name") -> Findi
     return Finding("x", rule, status, "An explanation.", family=family)
 
 
-JUDGEMENTS = [RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET, RuleFamily.AMBITION]
+# The headline is "outside the expected range or below the required target level" (002
+# §12a); an ambition is no required level, and its finding is never the headline.
+JUDGEMENTS = [RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET]
 TRAVEL = [RuleFamily.TRAVEL_SINCE_LAST_PERIOD, RuleFamily.TRAVEL_SINCE_LAST_YEAR]
 
 
 @given(st.lists(st.tuples(st.sampled_from(JUDGEMENTS), statuses), min_size=1),
-       st.lists(st.tuples(st.sampled_from(TRAVEL), statuses)))
-def test_judgements_decide_the_headline_whatever_the_travel(
-    judgements: list[tuple[RuleFamily, Status]], travel: list[tuple[RuleFamily, Status]]
+       st.lists(st.tuples(st.sampled_from([*TRAVEL, RuleFamily.AMBITION]), statuses)))
+def test_judgements_decide_the_headline_whatever_the_travel_and_ambition(
+    judgements: list[tuple[RuleFamily, Status]], others: list[tuple[RuleFamily, Status]]
 ) -> None:
     found = [finding(family, s) for family, s in judgements]
-    found += [finding(family, s) for family, s in travel]
+    found += [finding(family, s) for family, s in others]
     assert headline_status(found) is worst(s for _, s in judgements)
+
+
+def test_an_ambition_alone_is_not_the_headline() -> None:
+    """With a value and only an ambition to judge it by, nothing the panel acts on judges
+    it: not judged, the ambition's warning kept among its findings."""
+    assert headline_status([finding(RuleFamily.AMBITION, Status.WARNING)]) is None
+    assert headline_status([finding(RuleFamily.AMBITION, Status.INSUFFICIENT_DATA)],
+                           has_value=False) is Status.INSUFFICIENT_DATA
 
 
 @given(st.lists(statuses, min_size=1))

@@ -75,8 +75,10 @@ class RuleFamily(Enum):
 
     @property
     def is_judgement(self) -> bool:
-        """Whether the family is one the panel acts on for an indicator: its expected
-        range, a target or an ambition (the scorecard's headline)."""
+        """Whether the family judges an indicator's value against what was set for it:
+        its expected range, a target or an ambition. The scorecard's headline is the
+        range and targets alone ([`HEADLINE_FAMILIES`][corpparent.headline.HEADLINE_FAMILIES]):
+        an ambition is no required level."""
         return self in _JUDGEMENTS
 
     @property

@@ -2,27 +2,38 @@
 
 Wiltshire's panel is shown "those indicators which are outside the expected range or
 below the required target level" (annual report 2022-23 §12a): the headline is the
-worst of the range and target findings, the judgement the panel acts on. Without a
-range or target, it is the variation of the latest value on the indicator's process
-chart, where it has enough history. Without that, it is insufficient data when there is
-no value, and ``None`` ("not judged") when there is a value but nothing to judge it
-against. A direction of travel is never the headline: one step between two values may
-be ordinary variation, so it is neither "met" nor a success.
+worst of the range and target findings, the judgement the panel acts on, so every
+indicator the summary counts as breached or warned of by them is in the exception
+report with the finding that says why. An ambition is not a required level: "we remain
+ambitious and want to see 65% of our children in 'in house' foster care" (§49) is "a
+long-term aspiration rather than this period's required level; falling short of it is
+noted, not reported as a breach" ([`Target`][corpparent.ranges.Target]). Its finding is
+kept (a warning, in the JSON's findings) and the ambition is shown beside the value,
+but it is not the headline: 45% within a range of 42%–48% is as expected, whatever the
+ambition. Without a range or target, the headline is the variation of the latest value
+on the indicator's process chart, where it has enough history. Without that, it is
+insufficient data when there is no value, and ``None`` ("not judged") when there is a
+value but nothing to judge it against. A direction of travel is never the headline: one
+step between two values may be ordinary variation, so it is neither "met" nor a success.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status, worst
 
-__all__ = ["headline_status"]
+__all__ = ["HEADLINE_FAMILIES", "headline_status"]
+
+#: The families whose findings decide the headline: the expected range and the targets.
+HEADLINE_FAMILIES: Final = frozenset({RuleFamily.EXPECTED_RANGE, RuleFamily.TARGET})
 
 
 def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Status | None:
     """The headline of an indicator with these findings (``None``: not judged)."""
-    judged = [f.status for f in findings if f.family.is_judgement]
+    judged = [f.status for f in findings if f.family in HEADLINE_FAMILIES]
     if judged:
         return worst(judged)
     variation = [f.status for f in findings if f.family is RuleFamily.VARIATION]

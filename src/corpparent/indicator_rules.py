@@ -35,7 +35,7 @@ from attrs import frozen
 from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Rule, Status
 from corpparent.indicators.aggregation import Unavailable
-from corpparent.indicators.definitions import Indicator, Kind
+from corpparent.indicators.definitions import Indicator, Kind, places_apart
 from corpparent.indicators.readings import Readings
 from corpparent.periods import Period
 from corpparent.ranges import (
@@ -44,6 +44,7 @@ from corpparent.ranges import (
     Performance,
     Position,
     Target,
+    TargetDirection,
     TargetOutcome,
     Travel,
     direction_of_travel,
@@ -236,10 +237,9 @@ class ExpectedRangeRule(Rule[Observation]):
         if isinstance(value, Unavailable):
             return _insufficient(self, subject, value.reason)
         indicator, expected = subject.indicator, self.expected
-        bounds = indicator.format_range(expected.lower, expected.upper)
         if self.per_months is not None:
             other = _other_length(self, subject, value, self.per_months, expected.period,
-                                  bounds)
+                                  indicator.format_range(expected.lower, expected.upper))
             if other is not None:
                 return other
         position = expected.position(value)
@@ -247,9 +247,11 @@ class ExpectedRangeRule(Rule[Observation]):
         where = "within" if position is Position.WITHIN else f"{position}"
         origin = (f"given by the {expected.source}" if self.from_process
                   else f"set for {expected.period}")
+        places = places_apart(value, lower=(expected.lower,), upper=(expected.upper,))
         explanation = (
-            f"{indicator.name}: {indicator.format(value)} in {subject.period} is {where} the "
-            f"expected range of {bounds} {origin}"
+            f"{indicator.name}: {indicator.format(value, places)} in {subject.period} is "
+            f"{where} the expected range of "
+            f"{indicator.format_range(expected.lower, expected.upper, places)} {origin}"
         )
         if position is not Position.WITHIN and judged is not Performance.OUTSIDE:
             explanation += f", {judged} ({indicator.polarity})"
@@ -303,6 +305,10 @@ class TargetRule(Rule[Observation]):
             if other is not None:
                 return other
         met = target.is_met(value)
+        bound = (target.value,)  # "at least" a lower bound, "at most" an upper
+        at_least = target.direction is TargetDirection.AT_LEAST
+        places = places_apart(value, lower=bound if at_least else (),
+                              upper=() if at_least else bound)
         shortfall = Status.WARNING if target.ambition else Status.BREACHED
         verb = "meets" if met else "falls short of"
         below = TargetOutcome.BELOW_AMBITION if target.ambition else TargetOutcome.BELOW_TARGET
@@ -314,8 +320,9 @@ class TargetRule(Rule[Observation]):
             family=self.family,
             status=Status.MET if met else shortfall,
             explanation=(
-                f"{indicator.name}: {indicator.format(value)} in {subject.period} {verb} the "
-                f"{self.name} of {target.direction} {indicator.format(target.value)}."
+                f"{indicator.name}: {indicator.format(value, places)} in {subject.period} "
+                f"{verb} the {self.name} of {target.direction} "
+                f"{indicator.format(target.value, places)}."
                 + assumed
             ),
             evidence={

@@ -1,4 +1,5 @@
-"""Counts, lists and the order of two dates, worded the one way every explanation uses.
+"""Counts, lists, the order of two dates and the codes spelt like one asked for, worded
+the one way every explanation uses.
 
 A councillor reads "1 associate member against up to 1 seat" and "1 councillor
 present", never "1 associate members against up to 1 seats"; and when two documents
@@ -10,12 +11,13 @@ so the wording cannot drift apart between rules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from corpparent.dates import day_text
 
-__all__ = ["counted", "day_relation", "listed", "noun"]
+__all__ = ["closest_codes", "counted", "day_relation", "listed", "noun"]
 
 _IRREGULAR = {"child": "children", "person": "people", "day's": "days'",
               "month's": "months'"}
@@ -51,6 +53,14 @@ def listed(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def closest_codes(codes: Iterable[str], asked: str, n: int = 3) -> list[str]:
+    """Up to ``n`` codes among ``codes`` spelt most like ``asked`` (any case), the
+    closest first: the "did you mean" of a code that names nothing."""
+    known = {code.casefold(): code for code in codes}
+    return [known[c] for c in difflib.get_close_matches(asked.casefold(), list(known), n=n,
+                                                        cutoff=0.6)]
 
 
 def day_relation(first: date, second: date, second_name: str) -> str:

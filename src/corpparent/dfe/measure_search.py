@@ -10,13 +10,12 @@ takes a code in any case to the dictionary's own spelling.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from corpparent.dfe.authority_names import name_key
 from corpparent.dfe.lait import LaitMeasure
 
-__all__ = ["closest_codes", "measure_code", "search_measures"]
+__all__ = ["measure_code", "search_measures"]
 
 
 def _text(measure: LaitMeasure) -> str:
@@ -40,10 +39,3 @@ def measure_code(codes: Iterable[str], asked: str) -> str | None:
     """The code among ``codes`` that ``asked`` is, in any case; None if none is."""
     return next((code for code in codes if code.casefold() == asked.strip().casefold()),
                 None)
-
-
-def closest_codes(codes: Iterable[str], asked: str, n: int = 3) -> list[str]:
-    """Up to ``n`` codes among ``codes`` spelt most like ``asked`` (any case)."""
-    known = {code.casefold(): code for code in codes}
-    return [known[c] for c in difflib.get_close_matches(asked.casefold(), list(known), n=n,
-                                                        cutoff=0.6)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from enum import Enum
 from typing import final
 
@@ -19,7 +20,7 @@ from attrs import evolve, field, frozen
 from corpparent import units
 from corpparent.errors import CorpparentError, DefinitionError, UnitError
 
-__all__ = ["Indicator", "Kind", "Polarity", "ssda903_misfit"]
+__all__ = ["Indicator", "Kind", "Polarity", "number_text", "places_apart", "ssda903_misfit"]
 
 
 class Kind(Enum):
@@ -90,6 +91,48 @@ def _strings(items: Iterable[str]) -> tuple[str, ...]:
 
 def _canonical_unit(value: str) -> str:
     return str(units.parse_unit(value))
+
+
+def number_text(value: float, places: int = 1) -> str:
+    """``value`` as a councillor reads it: ``1,234.5``, ``7``, ``-0.5``, with ``places``
+    decimal places at most and no trailing zeros. The one way every format writes a
+    figure, so a value and the bounds beside it are rounded alike."""
+    text = f"{value:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _shown(value: float, places: int) -> Decimal:
+    return Decimal(f"{value:.{places}f}")
+
+
+def places_apart(value: float, *, lower: Iterable[float] = (),
+                 upper: Iterable[float] = ()) -> int:
+    """The decimal places to show ``value`` and the bounds it was judged against to, so
+    that the figures shown say what the judgement said: one at least, as
+    [`number_text`][corpparent.indicators.definitions.number_text] shows by default.
+
+    ``lower`` are bounds a value must reach (an expected range's lower end, a target of
+    "at least"), ``upper`` bounds it must not pass (the range's upper end, a target of
+    "at most"); both are inclusive, so a value shown equal to its bound reads as within
+    it. A value beyond a bound must be shown beyond it: 37.05% above a range of
+    34%–37% is "37.05%", never "37%", which would read as within. Rounding never moves a
+    value past a bound it is within (rounding keeps the order of two figures, or makes
+    them equal), so only the bounds a value is beyond ask for more places: a value
+    within is shown as it would be anyway. Places are added until the rounded value
+    differs from each bound it is beyond, which it does at the latest when both are
+    written out in full.
+    """
+    beyond = [b for b in lower if value < b] + [b for b in upper if value > b]
+    places = 1
+    while not all(_apart(value, bound, places) for bound in beyond):
+        places += 1
+    return places
+
+
+def _apart(value: float, bound: float, places: int) -> bool:
+    """Whether ``value``, shown to ``places``, is on its own side of ``bound`` shown so."""
+    shown, limit = _shown(value, places), _shown(bound, places)
+    return shown < limit if value < bound else shown > limit
 
 
 @final
@@ -176,18 +219,21 @@ class Indicator:
             return float(value)
         return units.convert(value, unit, self.unit)
 
-    def format(self, value: float) -> str:
-        """``value`` with its unit, as a councillor reads it: ``7%``, ``461 children``."""
-        text = f"{value:,.1f}".rstrip("0").rstrip(".")
+    def format(self, value: float, places: int = 1) -> str:
+        """``value`` with its unit, as a councillor reads it: ``7%``, ``461 children``;
+        ``places`` decimal places at most (see
+        [`places_apart`][corpparent.indicators.definitions.places_apart] for a value shown
+        beside a bound)."""
+        text = number_text(value, places)
         if self.unit == "percent":
             return f"{text}%"
         return f"{text} {self.unit_label}"
 
-    def format_range(self, lower: float, upper: float) -> str:
+    def format_range(self, lower: float, upper: float, places: int = 1) -> str:
         """A range as a councillor reads it: ``75%–82%``, ``90–120 children``."""
         if self.unit == "percent":
-            return f"{self.format(lower)}–{self.format(upper)}"
-        return f"{self.format(lower).split(' ')[0]}–{self.format(upper)}"
+            return f"{self.format(lower, places)}–{self.format(upper, places)}"
+        return f"{number_text(lower, places)}–{self.format(upper, places)}"
 
     def with_polarity(self, polarity: Polarity) -> Indicator:
         """A copy with another polarity."""

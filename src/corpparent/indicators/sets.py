@@ -21,6 +21,7 @@ from corpparent.indicators.definitions import Indicator
 from corpparent.indicators.totals import check_parts
 from corpparent.periods import Period
 from corpparent.ranges import ExpectedRange, Target
+from corpparent.wording import closest_codes, listed
 
 __all__ = ["IndicatorSet"]
 
@@ -35,6 +36,29 @@ def _ranges(items: Iterable[ExpectedRange]) -> tuple[ExpectedRange, ...]:
 
 def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(items)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _hint(indicators: tuple[Indicator, ...], asked: str) -> str:
+    """What to write instead of ``asked``, which is no indicator's id: the id of the
+    indicator named ``asked`` (in any case and spacing: a sheet written with the
+    plug-in's own names, "Number of children in care"); else the ids spelt like it, or
+    whose names are; and the ids the set defines."""
+    key = _name_key(asked)
+    named = [i.id for i in indicators if key and _name_key(i.name) == key]
+    if named:
+        return (f": that is the name of the indicator whose id is "
+                f"{listed([repr(i) for i in named], 'or')}; give the id")
+    by_name = {_name_key(i.name): i.id for i in indicators}
+    close = dict.fromkeys((*closest_codes([i.id for i in indicators], asked),
+                           *(by_name[n] for n in closest_codes(by_name, key))))
+    known = ", ".join(sorted(i.id for i in indicators)) or "none"
+    if close:
+        return f"; did you mean {listed([repr(i) for i in close], 'or')}? This set defines: {known}"
+    return f"; this set defines: {known}"
 
 
 @final
@@ -56,6 +80,7 @@ class IndicatorSet:
                                                factory=dict)
     _target_spans: dict[str, tuple[tuple[date, date, Target], ...]] = field(
         init=False, eq=False, repr=False, factory=dict)
+    _hints: dict[str, str] = field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         seen = self._by_id  # filled once here: every lookup by id is then a dict lookup
@@ -103,10 +128,10 @@ class IndicatorSet:
         found = self._by_id.get(indicator_id)
         if found is not None:
             return found
-        known = ", ".join(sorted(self.ids)) or "none"
-        raise UnknownIndicatorError(
-            f"unknown indicator {indicator_id!r}; this set defines: {known}"
-        )
+        hint = self._hints.get(indicator_id)
+        if hint is None:  # worked out once for each: a file may give one name on many rows
+            hint = self._hints[indicator_id] = _hint(self.indicators, indicator_id)
+        raise UnknownIndicatorError(f"unknown indicator {indicator_id!r}{hint}")
 
     def __contains__(self, indicator_id: object) -> bool:
         return indicator_id in self._by_id

@@ -18,6 +18,7 @@ from corpparent.findings import Finding
 from corpparent.governance.register import AttendanceRegister
 from corpparent.periods import Period
 from corpparent.report.exceptions import exception_report
+from corpparent.report.formatting import show_judged_value
 from corpparent.report.labels import SUMMARY_ORDER, status_key
 from corpparent.report.model import (
     FindingsReport,
@@ -72,17 +73,16 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
     indicator = assessment.indicator
     value = assessment.value
     symbol = assessment.symbol
-    if value is None:
-        value_text = f"withheld ({symbol})" if symbol else "no value"
-    else:
-        value_text = indicator.format(value)
+    # A value is shown to the places its bounds ask for (`show_judged_value`), once the
+    # bounds are in the row.
+    value_text = "" if value is not None else f"withheld ({symbol})" if symbol else "no value"
     expected = assessment.expected
     performance = assessment.performance
     chart = assessment.chart
     first_target = next((t for t in assessment.targets if not t.ambition), None)
     shown = None if chart is None else chart_out(chart, first_target, indicator.unit)
     derived = assessment.process_range
-    return IndicatorOut(
+    out = IndicatorOut(
         id=indicator.id,
         name=indicator.name,
         domain=indicator.domain,
@@ -135,6 +135,9 @@ def _indicator(assessment: IndicatorAssessment) -> IndicatorOut:
                 else indicator.format(assessment.national.value))),
         findings=[FindingOut.of(f) for f in assessment.findings],
     )
+    if value is None:
+        return out
+    return out.model_copy(update={"value_text": show_judged_value(out)})
 
 
 def scorecard_report(

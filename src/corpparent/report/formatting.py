@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from corpparent.indicators.definitions import number_text, places_apart
+from corpparent.ranges import TargetDirection
 from corpparent.report.model import Provenance, SuppressionNote
 from corpparent.report.parts import IndicatorOut, TargetOut, TrendPoint
 
 __all__ = [
+    "judged_places",
     "over_time",
     "provenance_items",
+    "show_judged_value",
     "show_number",
     "show_point",
     "show_range",
@@ -16,20 +20,48 @@ __all__ = [
     "withheld_lines",
 ]
 
-
-def show_number(value: float) -> str:
-    """``1,234.5``, ``7``, ``-0.5``: one decimal place at most, no trailing zeros."""
-    return f"{value:,.1f}".rstrip("0").rstrip(".")
+_AT_LEAST = TargetDirection.AT_LEAST.value
 
 
-def show_value(indicator: IndicatorOut, value: float | None, *, bare: bool = False) -> str:
+def show_number(value: float, places: int = 1) -> str:
+    """``1,234.5``, ``7``, ``-0.5``: one decimal place at most (or ``places``), no
+    trailing zeros ([`number_text`][corpparent.indicators.definitions.number_text])."""
+    return number_text(value, places)
+
+
+def show_value(indicator: IndicatorOut, value: float | None, *, bare: bool = False,
+               places: int = 1) -> str:
     """A value with the indicator's unit: ``7%``, ``461 children``; ``–`` for none."""
     if value is None:
         return "–"
-    text = show_number(value)
+    text = show_number(value, places)
     if indicator.unit == "percent":
         return f"{text}%"
     return text if bare else f"{text} {indicator.unit_label}"
+
+
+def judged_places(indicator: IndicatorOut) -> int:
+    """The decimal places the indicator's value, expected range, process limits and
+    targets are shown to, side by side on its row of the scorecard and its card: enough
+    for the value to show beyond each bound it is beyond
+    ([`places_apart`][corpparent.indicators.definitions.places_apart]), so 37.05% above a
+    range of 34%–37% is never shown as "37%"."""
+    value = indicator.value
+    if value is None:
+        return 1
+    ranges = [r for r in (indicator.expected_range, indicator.process_range) if r is not None]
+    targets = indicator.targets
+    return places_apart(
+        value, lower=[r.lower for r in ranges] + [t.value for t in targets
+                                                  if t.direction == _AT_LEAST],
+        upper=[r.upper for r in ranges] + [t.value for t in targets
+                                           if t.direction != _AT_LEAST])
+
+
+def show_judged_value(indicator: IndicatorOut) -> str:
+    """The indicator's value with its unit, to the places of
+    [`judged_places`][corpparent.report.formatting.judged_places]: its ``value_text``."""
+    return show_value(indicator, indicator.value, places=judged_places(indicator))
 
 
 def show_point(indicator: IndicatorOut, point: TrendPoint) -> str:
@@ -42,25 +74,30 @@ def show_point(indicator: IndicatorOut, point: TrendPoint) -> str:
 def show_range(indicator: IndicatorOut) -> str:
     """The expected range, ``75%–82%``; ``none set`` when there is none. A range from
     the process limits says so, and where a range was also set by hand the process
-    limits are shown beside it: ``75%–82%; process limits 70%–85%``."""
+    limits are shown beside it: ``75%–82%; process limits 70%–85%``. The bounds are
+    shown to the places the value is
+    ([`judged_places`][corpparent.report.formatting.judged_places])."""
     expected = indicator.expected_range
     if expected is None:
         return "none set"
-    lower = show_value(indicator, expected.lower, bare=True)
-    shown = f"{lower}–{show_value(indicator, expected.upper)}"
+    places = judged_places(indicator)
+    lower = show_value(indicator, expected.lower, bare=True, places=places)
+    shown = f"{lower}–{show_value(indicator, expected.upper, places=places)}"
     if expected.from_process:
         return f"{shown} (process limits)"
     derived = indicator.process_range
     if derived is not None:
-        low = show_value(indicator, derived.lower, bare=True)
-        shown += f"; process limits {low}–{show_value(indicator, derived.upper)}"
+        low = show_value(indicator, derived.lower, bare=True, places=places)
+        shown += (f"; process limits {low}–"
+                  f"{show_value(indicator, derived.upper, places=places)}")
     return shown
 
 
 def show_target(indicator: IndicatorOut, target: TargetOut) -> str:
-    """``ambition: at least 65%``."""
+    """``ambition: at least 65%``, to the places the value is shown to."""
     kind = "ambition" if target.ambition else "target"
-    return f"{kind}: {target.direction} {show_value(indicator, target.value)}"
+    shown = show_value(indicator, target.value, places=judged_places(indicator))
+    return f"{kind}: {target.direction} {shown}"
 
 
 def over_time(indicator: IndicatorOut, authority: str) -> tuple[list[str], list[list[str]]]:

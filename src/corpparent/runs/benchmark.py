@@ -27,12 +27,13 @@ from attrs import field, frozen
 
 from corpparent.benchmarking.periods import Published, chosen_periods as typed_periods
 from corpparent.dfe.areas import Area, Areas, Level, UnknownAreaError
-from corpparent.dfe.measure_search import closest_codes, measure_code
+from corpparent.dfe.measure_search import measure_code
 from corpparent.errors import DataError
 from corpparent.indicators.definitions import Polarity
 from corpparent.periods import Period, parse_period
 from corpparent.runs.benchmark_series import Series, measure_series, quartile_cuts
 from corpparent.runs.benchmark_themes import add_themes, spreads
+from corpparent.wording import closest_codes
 
 if TYPE_CHECKING:  # NumPy and pyarrow load only when a benchmark runs, funnels with funnels
     from corpparent.benchmarking.funnel import Funnel, FunnelMeasure
