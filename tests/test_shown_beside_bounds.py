@@ -26,7 +26,7 @@ from corpparent import (
     Scorecard,
     Target,
 )
-from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule
+from corpparent.indicator_rules import ExpectedRangeRule, Observation, TargetRule, TravelRule
 from corpparent.indicators.definitions import places_apart
 from corpparent.ranges import TargetDirection
 from corpparent.report import make_provenance, scorecard_report
@@ -143,3 +143,28 @@ def test_the_scorecard_row_of_the_workbooks_value() -> None:
         Readings([Reading(MILES.id, Q2, 37.05)]), Q2)
     item = scorecard_report(result, make_provenance()).indicators[0]
     assert (item.value_text, show_range(item)) == ("37.05%", "34%–37%")
+
+
+
+def _travel(indicator: Indicator, value: float, earlier: float) -> str:
+    """The explanation of the direction of travel from ``earlier`` to ``value``."""
+    return TravelRule().evaluate(Observation(indicator, Q2, value, earlier, earlier)).explanation
+
+
+@given(units, finite, finite)
+def test_a_direction_of_travel_shows_a_change_as_a_change(
+        indicator: Indicator, value: float, earlier: float) -> None:
+    """"worsened from 8.6% to 8.6%" (8.58% to 8.62%) says nothing moved: where the
+    direction is a change, the two figures shown differ, each on its own side."""
+    shown = _travel(indicator, value, earlier).split(": ", 1)[1]
+    if shown.startswith("no change"):
+        return
+    before, after = (_number(part.rsplit(" in ", 1)[0])
+                     for part in shown.split(" from ", 1)[1].split(" to ", 1))
+    assert (before < after) == (earlier < value)
+
+
+def test_placement_moves_worsened_from_one_figure_to_another() -> None:
+    assert "worsened from 8.58% in 2023-24 Q1 to 8.62% in 2023-24 Q2" in _travel(
+        MILES, 8.62, 8.58)
+    assert "from 8% in 2023-24 Q1 to 9% in 2023-24 Q2" in _travel(MILES, 9.0, 8.0)

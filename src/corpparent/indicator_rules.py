@@ -380,6 +380,12 @@ class TravelRule(Rule[Observation]):
             else subject.period.previous()
         )
         travel = direction_of_travel(indicator.polarity, subject.value, earlier, self.tolerance)
+        # A change is shown as one: "worsened from 8.6% to 8.6%" for 8.62% and 8.58%
+        # would say nothing moved, so both are shown to the places that tell them apart.
+        value = subject.value
+        places = 1 if travel is Travel.NO_CHANGE else places_apart(
+            value, lower=(earlier,) if value < earlier else (),
+            upper=(earlier,) if value > earlier else ())
         return Finding(
             subject=indicator.id,
             subject_name=indicator.name,
@@ -387,8 +393,8 @@ class TravelRule(Rule[Observation]):
             family=self.family,
             status=_TRAVEL_STATUS[travel],
             explanation=(
-                f"{indicator.name}: {travel} from {indicator.format(earlier)} in "
-                f"{earlier_period} to {indicator.format(subject.value)} in {subject.period}."
+                f"{indicator.name}: {travel} from {indicator.format(earlier, places)} in "
+                f"{earlier_period} to {indicator.format(value, places)} in {subject.period}."
             ),
             evidence={
                 "value": subject.value,
