@@ -29,6 +29,7 @@ from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period, year_ending
 from corpparent.runs.notes import RunWarning
+from corpparent.runs.ssda903_extract import cut_short
 from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import (
     MeasureValue,
@@ -123,7 +124,9 @@ def _measured(returns: Returns, year: FinancialYear, ids: Sequence[str],
     values = tuple(value for day in days for value in compute(returns, year, ids,
                                                               as_at=day))
     found = returns[year]
-    warnings = [*_not_across_a_gap(returns, year), *_earlier_year(returns, year, ids, days)]
+    warnings = [warning for day in days
+                for warning in [cut_short(returns, year, day)] if warning is not None]
+    warnings += [*_not_across_a_gap(returns, year), *_earlier_year(returns, year, ids, days)]
     for measure_id in ids:
         reason = left_out(definition(measure_id, year), found)
         if reason is not None:
