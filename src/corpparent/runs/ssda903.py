@@ -30,6 +30,7 @@ from corpparent.indicators.readings import Reading, Readings
 from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period, year_ending
 from corpparent.runs.notes import RunWarning
 from corpparent.runs.ssda903_extract import cut_short
+from corpparent.runs.ssda903_open import left_open
 from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import (
     MeasureValue,
@@ -128,7 +129,8 @@ def _measured(returns: Returns, year: FinancialYear, ids: Sequence[str],
         reasons.update(dict.fromkeys(why))
     warnings = [warning for day in days
                 for warning in [cut_short(returns, year, day)] if warning is not None]
-    warnings += [*_not_across_a_gap(returns, year), *_earlier_year(returns, year, ids, days)]
+    warnings += [*_not_across_a_gap(returns, year), *left_open(returns, year),
+                 *_earlier_year(returns, year, ids, days)]
     warnings += [RunWarning(f"{reason}: not computed", incomplete=True) for reason in reasons]
     return tuple(values), warnings
 
