@@ -49,7 +49,12 @@ CODE_SETS: dict[tuple[str, str], frozenset[str]] = {
     ("OC3", "ACCOM"): ACCOM_CODES,
 }
 FILLED = {"Header": {"SEX", "DOB"}, "Episodes": {"DECOM", "RNE", "LS", "PLACE"},
-          "Missing": {"MISSING", "MIS_START"}, "OC3": {"DOB", "IN_TOUCH", "ACTIV", "ACCOM"}}
+          "Missing": {"MISSING", "MIS_START"}, "OC3": {"DOB"}}
+# A care leaver's fields: all given or all blank (the DfE's rule 153).
+TOGETHER = ("IN_TOUCH", "ACTIV", "ACCOM")
+TOGETHER_EXPECTED = ("a value, as the row's other care leaver fields are given (IN_TOUCH, "
+                     "ACTIV and ACCOM are given together, or all left blank: the DfE's "
+                     "rule 153)")
 IN_ORDER = {"Episodes": [("DECOM", "DEC")], "Missing": [("MIS_START", "MIS_END")]}
 DATE_FORM = "a date written dd/mm/yyyy, such as 31/03/2024"
 SOURCE = "table.csv"
@@ -87,12 +92,17 @@ def reference_row(name: str, line: int, cells: Mapping[str, str], headings: Mapp
         problems.append(Problem(source, line=line, field=headings[column], expected=expected,
                                 found=None if column in PERSONAL_COLUMNS else found))
 
+    together = [cells[c].strip() == "" for c in TOGETHER if c in cells] if name == "OC3" \
+        else []
+    partly = any(together) and not all(together)
     for column, raw in cells.items():
         text = raw.strip()
         values[column] = text
         if not text:
             if column == "CHILD" or column in FILLED.get(name, ()):
                 refuse(column, DATE_FORM if column in DATE_COLUMNS else "a value", "nothing")
+            elif partly and column in TOGETHER:
+                refuse(column, TOGETHER_EXPECTED, "nothing")
             values[column] = None if column in DATE_COLUMNS else ""
         elif column in DATE_COLUMNS:
             values[column] = reference_date(text)

@@ -56,7 +56,10 @@ def _years(children: str, first: int, last: int = 2023) -> Returns:
     years = [FinancialYear(y) for y in range(2021, last + 1)]
     header = Table.from_rows("Header", [{"CHILD": c, "SEX": "1", "DOB": D(2012, 6, 1)}
                                         for c in children])
-    return Returns([Return(y, {"Episodes": t, "Header": header})
+    # Each return a full year's: a review on its 31 March (its latest date), as the
+    # return of a year read after its end records events to its last days.
+    return Returns([Return(y, {"Episodes": t, "Header": header, "Reviews": Table.from_rows(
+                        "Reviews", [{"CHILD": children[0], "REVIEW": y.end}])})
                     for y, t in zip(years, split_history(whole, years), strict=True)
                     if y.year >= first])
 

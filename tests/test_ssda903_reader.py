@@ -38,7 +38,7 @@ def problems_of(paths: Path | list[Path], **options: str) -> list[str]:
 def test_reads_the_example_return_by_its_year_folder() -> None:
     found = read_returns(EXAMPLE)
     assert list(found) == [FinancialYear(2022), FinancialYear(2023)]
-    assert set(found["2022-23"].tables) == {"Header", "Episodes"}
+    assert set(found["2022-23"].tables) == {"Header", "Episodes", "Reviews"}
     tables = found["2023-24"].tables
     assert set(tables) == {"Header", "Episodes", "OC2", "OC3", "Missing"}
     assert len(tables["Episodes"]) == 17

@@ -203,7 +203,10 @@ def _assessed(readings: Path | None, periods: tuple[Period, ...], authority_id: 
             notes=(*assessed.notes, *(w.sentence for w in from_return))), owner))
         targets.append(None if out.path is None else str(out.path).replace(
             "{period}", slug(assessed.period)))
-    return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=run.incomplete,
+    # A figure the return could not give, or gave with a doubt, leaves the report as
+    # incomplete as a reading missing from a file does.
+    incomplete = run.incomplete or any(w.incomplete for w in from_return)
+    return Outcome(tuple(reports), tuple(warnings), tuple(targets), incomplete=incomplete,
                    owner=owner)
 
 

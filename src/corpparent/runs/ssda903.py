@@ -29,13 +29,14 @@ from corpparent.indicators.definitions import Indicator, Kind
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.periods import FinancialQuarter, FinancialYear, Month, Period, year_ending
 from corpparent.runs.notes import RunWarning
+from corpparent.runs.ssda903_extract import cut_short
+from corpparent.runs.ssda903_open import left_open
 from corpparent.ssda903.definitions import MEASURES
 from corpparent.ssda903.measuring import (
     MeasureValue,
     Window,
-    compute,
+    computed,
     definition,
-    left_out,
 )
 from corpparent.ssda903.returns import Returns, collection_year
 from corpparent.wording import listed, noun
@@ -120,15 +121,18 @@ def _measured(returns: Returns, year: FinancialYear, ids: Sequence[str],
     """The measures ``ids`` of ``year`` at each day of ``as_at`` (or its 31 March), and
     what was left out of them and why."""
     days: Sequence[dt.date | None] = list(as_at) or [None]
-    values = tuple(value for day in days for value in compute(returns, year, ids,
-                                                              as_at=day))
-    found = returns[year]
-    warnings = [*_not_across_a_gap(returns, year), *_earlier_year(returns, year, ids, days)]
-    for measure_id in ids:
-        reason = left_out(definition(measure_id, year), found)
-        if reason is not None:
-            warnings.append(RunWarning(f"{reason}: not computed", incomplete=True))
-    return values, warnings
+    values: list[MeasureValue] = []
+    reasons: dict[str, None] = {}  # a year's reason said once, not once a day
+    for day in days:
+        found, why = computed(returns, year, ids, as_at=day)
+        values.extend(found)
+        reasons.update(dict.fromkeys(why))
+    warnings = [warning for day in days
+                for warning in [cut_short(returns, year, day)] if warning is not None]
+    warnings += [*_not_across_a_gap(returns, year), *left_open(returns, year),
+                 *_earlier_year(returns, year, ids, days)]
+    warnings += [RunWarning(f"{reason}: not computed", incomplete=True) for reason in reasons]
+    return tuple(values), warnings
 
 
 def _not_across_a_gap(returns: Returns, year: FinancialYear) -> list[RunWarning]:

@@ -122,6 +122,25 @@ def _missing_incidents(care: Care, returns: Returns, window: Window) -> Count:
     return len(of), len(np.unique(of))
 
 
+def _oc2_not_taken(care: Care, returns: Returns, window: Window) -> str | None:
+    """Why an OC2 measure is not taken at ``window``: at a day other than the year's 31
+    March, or where the year's OC2 table holds no row of any child of the cohort."""
+    if window.day != window.year.end:
+        return ("the OC2 table records, once a year, the children looked after "
+                "continuously for at least 12 months at 31 March (\"Children looked after "
+                "at 31 March for at least 12 months, by OC2 indicators\", the DfE's data "
+                "guidance), so a figure at another day is not the measure; an extract's "
+                "OC2 table is not filled in until the year's end")
+    cohort = care.continuously_since(window.first, window.last)
+    if not len(cohort) or np.isin(care.children_of(returns[window.year], "OC2"),
+                                  cohort).any():
+        return None
+    return (f"the {window.year} OC2 table holds no row of any of the {len(cohort)} "
+            f"{'child' if len(cohort) == 1 else 'children'} looked after continuously for "
+            "the 12 months to 31 March (it is empty, or holds other children's only), so "
+            "their checks are not known, not 0%")
+
+
 _SHORT_BREAKS: Final = ("Children looked after under an agreed series of short-term breaks "
                         "(legal status V3 or V4) are left out, as the DfE's figures are.")
 _OC2_PASSAGE: Final = (
@@ -138,7 +157,11 @@ _OC2_READING: Final = (
     "after on every day from 1 April to 31 March, in one period of care begun by 1 April. "
     "A child of the cohort with no OC2 row, or whose field is blank (not known), counts "
     "in the denominator and not in the numerator; an OC2 row of a child outside the "
-    "cohort is not counted (the DfE's validator reports it).")
+    "cohort is not counted (the DfE's validator reports it). The measure is taken at 31 "
+    "March only: the OC2 table is the year's, of the children looked after for 12 months "
+    "at its 31 March, and an extract taken before then holds it empty. Where the OC2 "
+    "table holds no row of any child of the cohort, the measure is not computed: every "
+    "check would count as not known, a 0% that says nothing of the children.")
 
 
 def _oc2_measure(measure_id: str, name: str, column: str, lait: str) -> Measure:
@@ -147,7 +170,8 @@ def _oc2_measure(measure_id: str, name: str, column: str, lait: str) -> Measure:
     return Measure(measure_id, name, Unit.PERCENT, passage=_OC2_PASSAGE,
                    source=_OC2_SOURCE.format(lait),
                    reading=f"The OC2 table's {column} field (code 1). " + _OC2_READING,
-                   count=_oc2(column), first_year=FIRST_YEAR, needs=("OC2",))
+                   count=_oc2(column), first_year=FIRST_YEAR, needs=("OC2",),
+                   not_taken=_oc2_not_taken)
 
 MEASURES: Final[Mapping[str, Measure]] = MappingProxyType({m.id: m for m in (
     Measure(

@@ -42,6 +42,7 @@ from corpparent.ssda903.codes import (
 from corpparent.ssda903.engine import Care, age_at
 from corpparent.ssda903.measuring import LAIT, RELEASE, Count, Measure, Unit, Window
 from corpparent.ssda903.returns import Returns
+from corpparent.wording import counted, noun
 
 __all__ = ["AGES", "AGES_17_18", "LEAVERS", "cohort"]
 
@@ -86,6 +87,20 @@ def cohort(returns: Returns, window: Window,
             for name, values in found.items()}
 
 
+def _no_information(_: Care, returns: Returns, window: Window) -> str | None:
+    """Why a measure of the 19 to 21 band is not taken: a row of its cohort with no care
+    leaver information (IN_TOUCH blank), which the return gives for every care leaver
+    of those ages, so that their activity and accommodation are not known."""
+    blank = int((cohort(returns, window)["IN_TOUCH"] == _NO_INFORMATION).sum())
+    if not blank:
+        return None
+    return (f"{counted(blank, 'care leaver')} aged 19 to 21 in the OC3 table "
+            f"{noun(blank, 'has', 'have')} no care leaver information (IN_TOUCH, ACTIV and "
+            "ACCOM blank), which the return leaves blank only for a 17- or 18-year-old "
+            "still looked after on their birthday (the DfE's rule 1007), so the band's "
+            "activity and accommodation are not known")
+
+
 def _accommodation(ages: tuple[int, ...]) -> Callable[[Care, Returns, Window], Count]:
     def count(_: Care, returns: Returns, window: Window) -> Count:
         """Of the band's care leavers whose accommodation's suitability can be known,
@@ -126,7 +141,10 @@ _READING: Final = (
     "qualify. A young person whose care was transferred to another council is not "
     "told apart in the return. Those the council is not in touch with (NO), who refuse "
     "contact (REFU) or no longer require services (NREQ) are counted in the "
-    "denominator, and in the numerator only where the codes given say so.")
+    "denominator, and in the numerator only where the codes given say so. A row of the "
+    "cohort with no care leaver information (IN_TOUCH, ACTIV and ACCOM blank, which the "
+    "DfE's rule 1007 allows of a 17- or 18-year-old still looked after only) leaves the "
+    "measure not computed, saying why: the young person's codes are not known.")
 
 _COUNTED_17_18: Final = (
     "\"all young people who are eligible for care leaver support and whose 17th, 18th, "
@@ -175,7 +193,8 @@ LEAVERS: Final[tuple[Measure, ...]] = (
         reading="Suitable is an ACCOM code ending in 1; the denominator leaves out gone "
                 "abroad (G1, G2), deported (H1, H2) and residence not known (R1, R2), and "
                 "keeps accommodation not known (0). " + _READING,
-        count=_accommodation(AGES), first_year=FIRST_YEAR, needs=("OC3",)),
+        count=_accommodation(AGES), first_year=FIRST_YEAR, needs=("OC3",),
+        not_taken=_no_information),
     Measure(
         "care_leavers_eet", "Care leavers aged 19 to 21 in education, employment or "
         "training", Unit.PERCENT,
@@ -189,7 +208,8 @@ LEAVERS: Final[tuple[Measure, ...]] = (
                 "DfE's \"Total in education, employment or training\" adds them; not in "
                 "education, employment or training (G4, G5, G6) and not known (0) count "
                 "in the denominator only. " + _READING,
-        count=_activity(AGES), first_year=FIRST_YEAR, needs=("OC3",)),
+        count=_activity(AGES), first_year=FIRST_YEAR, needs=("OC3",),
+        not_taken=_no_information),
     Measure(
         "care_leavers_17_18_suitable_accommodation", "Care leavers aged 17 and 18 in "
         "suitable accommodation", Unit.PERCENT,

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["LAIT", "RELEASE", "Count", "Measure", "MeasureValue", "Unit", "Window",
-           "as_at_dates", "compute", "definition", "left_out", "measures", "months_before",
-           "short_history"]
+           "as_at_dates", "compute", "computed", "definition", "left_out", "measures",
+           "months_before", "short_history"]
 
 #: The DfE's release the measures are published in, and its LAIT data dictionary
 #: (``lait_data_dictionary.csv``), whose one-line method of each measure they quote.
@@ -136,7 +136,11 @@ class Measure:
     names the tables it counts from beside the Episodes table. ``looks_back`` is, for a
     measure that needs each child's care history from before the twelve months it is
     taken over, how many months before the day it needs it from (long-term stability:
-    30); ``None`` for one the twelve months' returns hold.
+    30); ``None`` for one the twelve months' returns hold. ``not_taken`` says, for a
+    measure that cannot be taken at every day from every return holding its tables,
+    why it is not taken at a window from the returns (the OC2 measures: at a day
+    other than 31 March, or from an OC2 table holding no child of the cohort), or
+    ``None`` where it is.
     """
 
     id: str
@@ -150,6 +154,7 @@ class Measure:
     last_year: int | None = None
     needs: tuple[str, ...] = ()
     looks_back: int | None = None
+    not_taken: Callable[[Care, Returns, Window], str | None] | None = None
 
     def applies_to(self, year: FinancialYear) -> bool:
         """Whether the measure is defined for the collection year ``year``."""
@@ -219,8 +224,9 @@ def compute(returns: Returns, year: FinancialYear | str,
     in definition order, each by the definition in force for the year, computed from
     the returns up to that year, back to the first year not read
     ([`unbroken_to`][corpparent.ssda903.returns.Returns.unbroken_to]); a measure that
-    does not apply to the year, or that needs a table the year's return lacks, is left out
-    ([`left_out`][corpparent.ssda903.measuring.left_out] says which and why).
+    does not apply to the year, that needs a table the year's return lacks, or that
+    cannot be taken at the day from the returns (its ``not_taken``) is left out
+    ([`computed`][corpparent.ssda903.measuring.computed] says which and why).
 
     ``as_at`` takes the measures at a day of the year other than its 31 March (see
     [`Window`][corpparent.ssda903.measuring.Window]), from the returns read, the year's own return
@@ -229,22 +235,38 @@ def compute(returns: Returns, year: FinancialYear | str,
     A measure that needs more history than the returns read hold is computed, its
     ``short_history`` saying why its figure cannot be trusted
     ([`short_history`][corpparent.ssda903.measuring.short_history])."""
+    return computed(returns, year, ids, as_at=as_at)[0]
+
+
+def computed(returns: Returns, year: FinancialYear | str,
+             ids: Sequence[str] | None = None, *, as_at: dt.date | None = None
+             ) -> tuple[tuple[MeasureValue, ...], tuple[str, ...]]:
+    """The values [`compute`][corpparent.ssda903.measuring.compute] gives, and why each
+    measure of ``ids`` left out was left out: the year's return lacks what it needs
+    ([`left_out`][corpparent.ssda903.measuring.left_out]), or it is not taken at the
+    day from these returns (its ``not_taken``)."""
     chosen_year = collection_year(year)
     window = Window.of(chosen_year, as_at)
     current = returns[chosen_year]
     returns = returns.unbroken_to(chosen_year)  # none read across a year not read
     care = Care.of(returns, chosen_year)
-    values = []
+    values, reasons = [], []
     for measure_id in _chosen(ids):
         measure = definition(measure_id, chosen_year)
-        if left_out(measure, current) is not None:
+        reason = left_out(measure, current)
+        if reason is None and measure.not_taken is not None:
+            why = measure.not_taken(care, returns, window)
+            reason = None if why is None else \
+                f"{measure.id} at {window.day.isoformat()}: {why}"
+        if reason is not None:
+            reasons.append(reason)
             continue
         numerator, denominator = measure.count(care, returns, window)
         values.append(MeasureValue(measure.id, str(chosen_year), window.day.isoformat(),
                                    numerator, denominator,
                                    measure.value(numerator, denominator),
                                    short_history(measure, returns, window)))
-    return tuple(values)
+    return tuple(values), tuple(reasons)
 
 
 def left_out(measure: Measure, found: Return) -> str | None:

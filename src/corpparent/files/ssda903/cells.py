@@ -18,8 +18,11 @@ surrounding white space and checked against what its column holds:
   code sets being the DfE's validator's to check;
 - a child identifier in every row, and a value in the cells each table needs filled
   (a Header's SEX and DOB; an episode's DECOM, RNE, LS and PLACE; a missing incident's
-  MISSING and MIS_START; a care leaver's DOB, IN_TOUCH, ACTIV and ACCOM); any other
-  cell may be blank (a blank date is no date);
+  MISSING and MIS_START; a care leaver's DOB); a care leaver's IN_TOUCH, ACTIV and
+  ACCOM given together or all left blank (no care leaver information, as for a 17- or
+  18-year-old still looked after on their birthday: the DfE's rules 153 and 1007), a
+  blank one beside one given being refused; any other cell may be blank (a blank date
+  is no date);
 - an episode that ends (DEC) before it begins (DECOM), or a missing incident that ends
   (MIS_END) before it begins (MIS_START), where both dates are read.
 
@@ -82,8 +85,17 @@ REQUIRED: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 _FILLED: Final = frozenset({("Header", "SEX"), ("Header", "DOB"), ("Episodes", "DECOM"),
                             ("Episodes", "RNE"), ("Episodes", "LS"), ("Episodes", "PLACE"),
                             ("Missing", "MISSING"), ("Missing", "MIS_START"),
-                            ("OC3", "DOB"), ("OC3", "IN_TOUCH"), ("OC3", "ACTIV"),
-                            ("OC3", "ACCOM")})
+                            ("OC3", "DOB")})
+#: A care leaver's fields, given together or left blank together: "All data items
+#: relating to a child's activity or accommodation after leaving care must be coded or
+#: left blank" (the DfE's rule 153). Blank, the row holds no care leaver information,
+#: as for a 17- or 18-year-old still looked after on their birthday: "Care leaver
+#: information is not required for 17- or 18-year olds who are still looked after" (rule
+#: 1007; rule 1016 the same of those who cease to be looked after after the birthday).
+_TOGETHER: Final = ("IN_TOUCH", "ACTIV", "ACCOM")
+_TOGETHER_EXPECTED: Final = ("a value, as the row's other care leaver fields are given "
+                             "(IN_TOUCH, ACTIV and ACCOM are given together, or all left "
+                             "blank: the DfE's rule 153)")
 _UP_TO_DATE: Final = frozenset({"0", "1"})
 #: The code sets checked, by table and column.
 _CODES: Final[Mapping[tuple[str, str], frozenset[str]]] = MappingProxyType({
@@ -207,6 +219,7 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
     The rows with a problem are left out of the table; the problems come in the order
     of the rows (see the module's description)."""
     numbered = np.asarray(lines, dtype=np.int64)
+    partly = _partly_blank(name, cells, len(numbered))
     found: list[tuple[int, Problem]] = []
     texts: dict[str, pa.Array] = {}
     days: dict[str, Column] = {}
@@ -220,6 +233,9 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
         if column == "CHILD" or (name, column) in _FILLED:
             found += _cell_problems(source, numbered, column, heading, blank, None,
                                     _DATE_FORM if column in DATE_COLUMNS else "a value")
+        elif name == "OC3" and column in _TOGETHER:
+            found += _cell_problems(source, numbered, column, heading, blank & partly,
+                                    None, _TOGETHER_EXPECTED)
         if column in DATE_COLUMNS:
             days[column], valid = read_days(text)
             expected = _DATE_FORM
@@ -255,6 +271,20 @@ def check_table(name: str, source: str, headings: Mapping[str, str],
                        else partial(_texts, kept_texts[column]) for column in cells},
                       kept_texts)
     return Table(name, columns, numbered[kept], source)
+
+
+def _partly_blank(name: str, cells: Mapping[str, Sequence[str | None] | pa.Array],
+                  rows: int) -> Flags:
+    """The rows of an OC3 table some of whose care leaver fields are blank and some
+    given (none of any other table)."""
+    if name != "OC3":
+        return np.zeros(rows, dtype=bool)
+    blanks = [np.diff(offsets_of(_text(cells[column], rows, name, column))) == 0
+              for column in _TOGETHER if column in cells]
+    if not blanks:
+        return np.zeros(rows, dtype=bool)
+    result: Flags = np.logical_or.reduce(blanks) & ~np.logical_and.reduce(blanks)
+    return result
 
 
 def _checked(name: str, column: str) -> bool:
