@@ -146,7 +146,9 @@ def test_the_run_says_when_the_year_before_is_not_read() -> None:
     alone = ssda903_measures(Returns([EXTRACT]), "2023-24", ["starts"], as_at=[DECEMBER])
     assert [str(w) for w in alone.warnings] == [
         "the twelve months to 2023-12-31 begin on 2023-01-01, in 2022-23, whose return "
-        "is not read: what it alone holds is not counted"]
+        "is not read: what it alone holds is not counted, and a child already in care "
+        "then whose first episode the 2023-24 return holds is a move or a change of legal "
+        "status counts as starting in them"]
     # Started from 1 January to 31 December 2023, as the extract alone holds: B (begun
     # 15 February, still looked after at 1 April) and E; D's stay is only in 2022-23.
     assert [v.numerator for v in alone.values] == [2]

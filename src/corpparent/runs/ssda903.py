@@ -170,7 +170,9 @@ def _earlier_year(returns: Returns, year: FinancialYear, ids: Sequence[str],
         if before not in returns:
             warnings.append(RunWarning(
                 f"the twelve months to {day.isoformat()} begin on {start.isoformat()}, in "
-                f"{before}, whose return is not read: what it alone holds is not counted",
+                f"{before}, whose return is not read: what it alone holds is not counted, "
+                f"and a child already in care then whose first episode the {year} return "
+                "holds is a move or a change of legal status counts as starting in them",
                 incomplete=True))
             continue
         for measure_id in ids:
