@@ -138,6 +138,11 @@ def test_the_command_line_says_the_rules_were_carried_forward(tmp_path: Path) ->
         # said once for the whole report, so that a met indicator is covered too
         assert ("No rule set was declared for 2024-25: the ranges and targets set for "
                 "2022-23 judged it, carried forward.") in text, output_format
+        assert text.count("No rule set was declared") == 1, output_format
+        # and on standard error, as every warning is, with what would answer it
+        assert ("corpparent scorecard: warning: no rule set was declared for 2024-25: the "
+                "ranges and targets set for 2022-23 judged it, carried forward: declare "
+                "2024-25's ranges and targets in the plug-in") in result.stderr
     paper = tmp_path / "paper.docx"
     assert run("scorecard", str(moved), "-a", "wiltshire", "-p", "2024-25 Q4", "-f", "docx",
                "-o", str(paper)).exit_code == 0

@@ -316,7 +316,8 @@ def _background(report: AnyReport) -> str:
                 "where each comes from and when it was published.")
     if isinstance(report, ScorecardReport):
         return (f"The figures were read from {inputs}. Each indicator is judged against the "
-                "expected range and targets the panel set for the period; the appendices "
+                "expected range and targets in force for the period (the notes say where "
+                "those of an earlier year were carried forward); the appendices "
                 "give the whole scorecard with each indicator's trend, and how the figures "
                 "were made.")
     return f"The findings were made from {inputs}; the appendix says how."

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from corpparent.rulesets import YearRules
 
-__all__ = ["RunWarning", "carried_note", "notes_of"]
+__all__ = ["RunWarning", "carried_note", "carried_warning", "notes_of"]
 
 
 @final
@@ -42,16 +42,29 @@ class RunWarning:
         return f"{self.text[:1].upper()}{self.text[1:]}."
 
 
+def carried_warning(rule_set: YearRules | None) -> RunWarning | None:
+    """The warning of a run whose rule set was carried forward from an earlier year:
+    the command line says it on standard error as it says any warning, a year or four
+    after the plug-in's last year alike, so the ranges and targets of an old year never
+    judge a new one unsaid; ``None`` where the rule set was declared for its year."""
+    if rule_set is None or rule_set.carried_from is None:
+        return None
+    return RunWarning(f"no rule set was declared for {rule_set.year}: the ranges and targets "
+                      f"set for {rule_set.carried_from} judged it, carried forward",
+                      hint=f"declare {rule_set.year}'s ranges and targets in the plug-in")
+
+
 def carried_note(rule_set: YearRules | None) -> tuple[str, ...]:
     """The note a report carries when the rule set that judged it was carried forward
-    from an earlier year: said once, beside every format's findings, so that a report in
-    which every indicator is met still says whose ranges and targets judged it."""
-    if rule_set is None or rule_set.carried_from is None:
-        return ()
-    return (f"No rule set was declared for {rule_set.year}: the ranges and targets set for "
-            f"{rule_set.carried_from} judged it, carried forward.",)
+    from an earlier year (`carried_warning`): said once, beside every format's findings,
+    so that a report in which every indicator is met still says whose ranges and targets
+    judged it."""
+    carried = carried_warning(rule_set)
+    return () if carried is None else (carried.sentence,)
 
 
 def notes_of(rule_set: YearRules | None, warnings: Iterable[RunWarning]) -> tuple[str, ...]:
-    """A run's notes for its report: the rule set carried forward, then each warning."""
-    return (*carried_note(rule_set), *(w.sentence for w in warnings))
+    """A run's notes for its report: the rule set carried forward, then each other
+    warning."""
+    carried = carried_warning(rule_set)
+    return (*carried_note(rule_set), *(w.sentence for w in warnings if w != carried))

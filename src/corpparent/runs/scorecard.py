@@ -29,7 +29,7 @@ from corpparent.periods import Period
 from corpparent.profile import AuthorityProfile
 from corpparent.rulesets import YearRules, name_rule_set
 from corpparent.runs.fractions import fractions_warning
-from corpparent.runs.notes import RunWarning, notes_of
+from corpparent.runs.notes import RunWarning, carried_warning, notes_of
 from corpparent.scorecard import Scorecard, ScorecardResult
 from corpparent.spc.chart import XmROptions
 from corpparent.trends import DEFAULT_HISTORY
@@ -208,11 +208,15 @@ class _Standings:
 
 def _period_warnings(result: ScorecardResult, readings: Readings,
                      rule_set: YearRules | None) -> tuple[RunWarning, ...]:
-    """What the results of one period leave unsaid: readings the rule set does not
-    judge, indicators without a reading, percentages that look like fractions, ranges
-    and targets that cannot judge a period of its length, and nothing judged at all."""
+    """What the results of one period leave unsaid: a rule set carried forward, readings
+    the rule set does not judge, indicators without a reading, percentages that look like
+    fractions, ranges and targets that cannot judge a period of its length, and nothing
+    judged at all."""
     found: list[RunWarning] = []
     period = result.period
+    carried = carried_warning(rule_set)
+    if carried is not None:
+        found.append(carried)
     if rule_set is not None:
         outside = _outside_rule_set(readings, period, rule_set)
         if outside is not None:
