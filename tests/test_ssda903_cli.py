@@ -78,7 +78,7 @@ def test_a_measure_left_out_is_a_warning_not_a_zero() -> None:
     [stability] = run_.warnings[3:]
     assert str(stability).startswith(
         "the long_term_stability figure at 2024-03-31 needs each child's care since "
-        "2021-09-30 (30 months before): 1 child ")
+        "2021-09-30 (30 months before): children looked after that day were in care ")
 
 
 def test_takes_the_measures_at_each_day_asked_for() -> None:
