@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, strategies as st
@@ -106,12 +107,21 @@ def test_threshold_must_be_positive() -> None:
         Suppression(0)
 
 
-def test_public_profile_names_inputs_without_their_folders() -> None:
+def test_public_profile_names_inputs_without_their_folders_digests_or_sizes() -> None:
     report = wiltshire_report()
     assert "/" in report.provenance.inputs[0].path
     public = finish(report, "json", profile="public")
     assert public.provenance.inputs[0].path == "wiltshire_readings_2022-23.csv"
-    assert public.provenance.inputs[0].sha256 == report.provenance.inputs[0].sha256
+    # nor its digest or size: a reader who knows a file's layout could try each value
+    # of a withheld count until the digest matched
+    assert (public.provenance.inputs[0].sha256, public.provenance.inputs[0].bytes) == (
+        None, None)
+    assert report.provenance.inputs[0].sha256 is not None
+    for output_format in ("markdown", "html"):
+        shown = render(finish(report, output_format), output_format)
+        assert report.provenance.inputs[0].sha256 not in shown
+        assert re.search(r"Input:?(</\w+>)?:? wiltshire\\?_readings\\?_2022-23\.csv\s*(<|$)",
+                         shown, re.M), output_format
     assert finish(report, "html", profile="internal").provenance == report.provenance
 
 

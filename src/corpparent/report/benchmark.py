@@ -340,7 +340,8 @@ def provenance_items(report: BenchmarkReport) -> tuple[tuple[str, str], ...]:
         items.append(("generated at", provenance.generated_at.isoformat()))
     items += [(f"option {name}", str(value)) for name, value in provenance.options.items()
               if value is not None]
-    items += [("input", f"{i.path} ({i.bytes} bytes, sha256 {i.sha256})")
+    items += [("input", i.path if i.sha256 is None or i.bytes is None
+               else f"{i.path} ({i.bytes} bytes, sha256 {i.sha256})")
               for i in provenance.inputs]
     items += [("plug-in", f"{p.name} {p.version or ''}".strip()) for p in provenance.plugins]
     return tuple(items)

@@ -151,7 +151,8 @@ def provenance_items(provenance: Provenance) -> list[tuple[str, str]]:
         items.append(("Period", provenance.period))
     items.append(("Authority plug-ins installed", plugins or "none"))
     items.extend(
-        ("Input", f"{i.path}, {i.bytes:,} bytes, SHA-256 {i.sha256}") for i in provenance.inputs
+        ("Input", i.path if i.sha256 is None or i.bytes is None
+         else f"{i.path}, {i.bytes:,} bytes, SHA-256 {i.sha256}") for i in provenance.inputs
     )
     if provenance.options:
         items.append(("Options", ", ".join(f"{k} = {v}" for k, v in provenance.options.items())))

@@ -119,11 +119,16 @@ class PluginVersion(OutModel):
 
 
 class InputFile(OutModel):
-    """A file the report was made from."""
+    """A file the report was made from: its digest and size, but in a public paper.
+
+    A public paper names the file alone (`corpparent.report.output.finish`): where a
+    reader knows a file's layout (a readings file written by ``corpparent ssda903
+    readings``, say), its digest and size let them try each value of a withheld count
+    until one matches, so they are for the officers' copies."""
 
     path: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    bytes: int
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None
+    bytes: int | None
 
 
 class Provenance(OutModel):

@@ -49,7 +49,7 @@ def finish(
     authority's disclosure record, the DfE's published figures; nothing is published
     that would give a withheld figure away with them. ``withheld_before``: the keys of the
     figures earlier public papers withheld, withheld here too. The ``public`` profile names input
-    files without their folders, and leaves out of the findings' evidence how to mend a
+    files without their folders, digests or sizes, and leaves out of the findings' evidence how to mend a
     source, which is for its keeper (`corpparent.report.public_findings`).
     Suppression is applied here, once, to the report document, before any format renders
     it.
@@ -58,8 +58,12 @@ def finish(
     chosen = profile or default_profile(output_format)
     withhold = suppresses(chosen) if suppress_small is None else suppress_small
     update: dict[str, object] = {"profile": chosen}
-    if chosen == "public":  # a published paper need not reveal the council's file system
-        inputs = [i.model_copy(update={"path": PurePath(i.path).name})
+    if chosen == "public":
+        # A published paper need not reveal the council's file system; nor give a file's
+        # digest and size, with which a reader who knows its layout can try each value
+        # of a withheld count until the digest matches.
+        inputs = [i.model_copy(update={"path": PurePath(i.path).name, "sha256": None,
+                                       "bytes": None})
                   for i in report.provenance.inputs]
         update["provenance"] = report.provenance.model_copy(update={"inputs": inputs})
     finished = report.model_copy(update=update)
