@@ -263,3 +263,21 @@ def test_a_count_withheld_at_source_cannot_be_worked_out_either(
     assert sum(c is None for c in cells) != 1
     for value, original in zip(cells[:2], (inside + outside, inside), strict=True):
         assert value is None or value == original
+
+
+def test_a_small_count_every_reader_works_out_is_still_not_printed() -> None:
+    """Two papers published June's 21 children placed and 18 in county: every reader
+    has the 3 out of county. A paper for June hides nothing by withholding it, but
+    still never prints a small count: it shows c."""
+    june = Month(2023, 6)
+    indicators = IndicatorSet([_count("placed", "in_county", "out_of_county"),
+                               _count("in_county"), _count("out_of_county")])
+    readings = Readings([Reading("placed", june, 21), Reading("in_county", june, 18),
+                         Reading("out_of_county", june, 3)])
+    report = scorecard_report(Scorecard(indicators, process=None).assess(readings, june),
+                              make_provenance(period=june), authority="Test")
+    published = {("value", "placed", "2023-06"): 21.0, ("value", "in_county", "2023-06"): 18.0}
+    public = finish(report, "json", profile="public", published=published)
+    shown = {item.id: item.value for item in public.indicators}
+    assert shown == {"placed": 21, "in_county": 18, "out_of_county": None}
+    assert "3 children" not in render(public, "markdown")

@@ -169,7 +169,8 @@ def _decide(report: ScorecardReport, threshold: int,
         alone = family.get(total[1], {total[1]}) == {total[1]}
         forced.update(_unseen(values, seen, total, tiles, shown, threshold,
                               withheld_before, alone))
-    seen.update(_worked_out(relations, seen))
+    worked = _worked_out(relations, seen)
+    seen.update(worked)
     forced = {key: protects for key, protects in forced.items() if key not in seen}
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
@@ -182,8 +183,15 @@ def _decide(report: ScorecardReport, threshold: int,
     withheld = set(secured.withheld_figures)
     # a percentage withdrawn is its value withheld
     withheld.update(("value", *key[1:]) for key in secured.dropped if key[0] == "percentage")
+    # A small count a reader already works out from figures published elsewhere hides
+    # nothing withheld, but is still never printed: c, not "3 children".
+    known = [key for key, value in worked.items()
+             if key in counts and values.get(key) is not None and 0 < value < threshold]
+    withheld.update(known)
     hidden = {key: figures.values.get(key) for key in withheld}
-    return Decision(frozenset(withheld), secured.dropped, hidden, tuple(_log(secured)))
+    log = [*_log(secured), *(WithheldOut(indicator=key[1], period=key[2], reason="small count")
+                             for key in known if key[0] == "value" and len(key) >= 3)]
+    return Decision(frozenset(withheld), secured.dropped, hidden, tuple(log))
 
 
 #: The official symbol a source gives for a figure it withheld to protect individuals.
@@ -207,7 +215,9 @@ def _worked_out(relations: Collection[Relation[Key]],
     """The figures every reader works out from figures published before alone: the one
     figure of a relation that holds by definition (a total, an aggregate over time) not
     published, its others all published (a quarter whose months were all published), and
-    so on from those. Withholding such a figure hides nothing, so it is not withheld."""
+    so on from those. Withholding such a figure hides nothing, so nothing else is
+    withheld to protect it; but a small count among them is still shown as c (see
+    `_decide`), never printed."""
     known = dict(seen)
     found: dict[Key, float] = {}
     grew = True
