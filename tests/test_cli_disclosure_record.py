@@ -108,3 +108,27 @@ def test_a_quarters_papers_give_no_withheld_figure_away(tmp_path: Path) -> None:
 def test_spreadsheets_default_to_internal_and_are_not_recorded(tmp_path: Path, fmt: str) -> None:
     _paper(tmp_path, "2022-23 Q4", fmt=fmt)
     assert not default_record_path("wiltshire").exists()
+
+
+def test_a_chart_of_a_part_does_not_give_another_away_through_their_total(
+        tmp_path: Path) -> None:
+    """The chart of children placed, published first, puts November 2022's 71 in the
+    record; the chart of those placed in county would then publish its 68, and every
+    reader has the 3 placed out of county. It goes whole; drawn without the record,
+    nothing ties it to the 71 and it is drawn."""
+    write_scenario(tmp_path)
+    common = ["-a", str(tmp_path / PLUGIN), "-p", "2022-11", "-f", "json", "--profile",
+              "public"]
+    total = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n", "placed",
+                                     *common])
+    assert total.exit_code == 0, total.output
+    assert json.loads(total.output)["chart"] is not None  # no small count among its points
+    record = read_record(default_record_path("fenmoor"), "fenmoor")
+    assert record.known[("value", "placed", "2022-11")] == 71
+    part = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
+                                    "placed_in_county", *common])
+    assert part.exit_code == 0, part.output
+    assert json.loads(part.output)["chart"] is None
+    alone = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
+                                     "placed_in_county", *common, "--no-disclosure-record"])
+    assert json.loads(alone.output)["chart"] is not None

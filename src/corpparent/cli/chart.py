@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,7 @@ from corpparent.report.build import chart_report
 from corpparent.report.provenance import make_provenance
 from corpparent.rulesets import BeforeFirstYearError
 from corpparent.runs.chart import chart_series
+from corpparent.runs.chart_totals import Key, given_away
 from corpparent.spc.chart import DEFAULT_MINIMUM_POINTS, XmROptions
 from corpparent.spc.rules import DEFAULT_RUN_LENGTH, DEFAULT_TREND_LENGTH
 
@@ -167,5 +169,14 @@ def _charted(readings: Path | None, indicator_id: str, authority_id: str | None,
         inputs=inputs, period=run.last, options={**used, **out.options()},
         generated_at=datetime.now(UTC).replace(microsecond=0))
     owner = owner_of(profile, authority)
-    return Outcome((out.finish(chart_report(run, provenance, authority=authority), owner),),
-                   owner=owner)
+    chosen, periods = run.indicators, run.chart.periods
+
+    def given(published: Mapping[Key, float], withheld: Collection[Key]) -> frozenset[Key]:
+        """The points that would give a figure of a declared total away."""
+        if chosen is None or periods is None:
+            return frozenset()
+        return given_away(indicator.id, periods, chosen, data, published, withheld,
+                          out.threshold)
+
+    return Outcome((out.finish(chart_report(run, provenance, authority=authority), owner,
+                               also_withheld=given),), owner=owner)

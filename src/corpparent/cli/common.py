@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, final
@@ -46,6 +46,11 @@ if TYPE_CHECKING:
     from corpparent.indicators.sets import IndicatorSet
     from corpparent.profile import AuthorityProfile
     from corpparent.runs.notes import RunWarning
+
+#: What a paper gives away beside the figures earlier papers published (by key), and the
+#: keys of those they withheld: the keys of the figures it must withhold too.
+GivenAway = Callable[[Mapping[tuple[str, ...], float], Collection[tuple[str, ...]]],
+                     Collection[tuple[str, ...]]]
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -205,12 +210,16 @@ class Output:
         return {"format": self.format, "profile": self.chosen_profile,
                 "suppress": self.suppress, "threshold": self.threshold}
 
-    def finish(self, report: R, owner: Owner | None) -> R:
+    def finish(self, report: R, owner: Owner | None, *,
+               also_withheld: GivenAway | None = None) -> R:
         """``report`` under the chosen profile and suppression; a public paper protected
         against what the disclosure record of ``owner``'s authority (and this command's
-        earlier papers) published."""
+        earlier papers) published, and withholding too the figures ``also_withheld``
+        finds, given those (what a chart would give away through a declared total)."""
         public = self.chosen_profile == "public" and self.suppress is not False
         published, withheld = self.recording.earlier(public, owner)
+        if public and also_withheld is not None:
+            withheld = withheld | frozenset(also_withheld(published or {}, withheld))
         finished = finish(report, self.format, profile=self.profile,
                           suppress_small=self.suppress, threshold=self.threshold,
                           published=published, withheld_before=withheld)

@@ -51,6 +51,9 @@ class ChartRun:
     findings: tuple[Finding, ...] = field(converter=_findings)
     targets: tuple[Target, ...] = field(default=(), converter=_targets)
     rule_set: YearRules | None = None
+    indicators: IndicatorSet | None = None
+    """The indicator set the chart was judged by, with its declared totals (none for a
+    chart without a profile or set)."""
 
     @property
     def last(self) -> Period | None:
@@ -102,4 +105,4 @@ def chart_series(
     findings = chart_findings(drawn, indicator=indicator, targets=targets)
     if rule_set is not None:
         findings = rule_set.named_in(findings)
-    return ChartRun(indicator, drawn, findings, targets, rule_set)
+    return ChartRun(indicator, drawn, findings, targets, rule_set, chosen)
