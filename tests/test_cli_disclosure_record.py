@@ -132,3 +132,35 @@ def test_a_chart_of_a_part_does_not_give_another_away_through_their_total(
     alone = CliRunner().invoke(cli, ["chart", str(tmp_path / READINGS), "-n",
                                      "placed_in_county", *common, "--no-disclosure-record"])
     assert json.loads(alone.output)["chart"] is not None
+
+
+def test_the_officers_copy_withholds_what_the_public_paper_does_and_says_why(
+        tmp_path: Path) -> None:
+    """After April's and May's public papers, the quarter's withholds figures that with
+    them would give a withheld one away; the officer's copy of the quarter (internal,
+    --suppress) withholds the same, against the same record, and logs each; it is not
+    added to the record."""
+    write_scenario(tmp_path)
+    common = ["scorecard", str(tmp_path / READINGS), "-a", str(tmp_path / PLUGIN), "-f",
+              "json"]
+    for month in (APRIL, MAY):
+        assert CliRunner().invoke(cli, [*common, "-p", month, "--profile", "public", "-o",
+                                        str(tmp_path / f"{month}.json")]).exit_code == 0
+    papers = read_record(default_record_path("fenmoor"), "fenmoor").papers
+
+    def withheld(document: dict[str, object]) -> set[tuple[str, str]]:
+        indicators = document["indicators"]
+        assert isinstance(indicators, list)
+        return {(i["id"], p["period"]) for i in indicators for p in i["trend"]
+                if p["value"] is None and p["symbol"] == "c"}
+
+    officer = CliRunner().invoke(cli, [*common, "-p", Q1, "--profile", "internal",
+                                       "--suppress"])
+    assert officer.exit_code == 0, officer.output
+    assert read_record(default_record_path("fenmoor"), "fenmoor").papers == papers
+    public = CliRunner().invoke(cli, [*common, "-p", Q1, "--profile", "public"])
+    assert public.exit_code == 0, public.output
+    internal_copy, public_copy = json.loads(officer.stdout), json.loads(public.stdout)
+    assert withheld(internal_copy) == withheld(public_copy)
+    logged = {(w["indicator"], w["period"]) for w in internal_copy["suppression"]["log"]}
+    assert withheld(public_copy) <= logged

@@ -217,8 +217,11 @@ class Output:
         earlier papers) published, and withholding too the figures ``also_withheld``
         finds, given those (what a chart would give away through a declared total)."""
         public = self.chosen_profile == "public" and self.suppress is not False
-        published, withheld = self.recording.earlier(public, owner)
-        if public and also_withheld is not None:
+        # An officer's copy with --suppress withholds what the public paper does, against
+        # the same record, so its log says why each c of the public paper is there.
+        protected = public or self.suppress is True
+        published, withheld = self.recording.earlier(protected, owner)
+        if protected and also_withheld is not None:
             withheld = withheld | frozenset(also_withheld(published or {}, withheld))
         finished = finish(report, self.format, profile=self.profile,
                           suppress_small=self.suppress, threshold=self.threshold,

@@ -48,9 +48,10 @@ def finish(
     figures a reader already has, by key (``("value", indicator, period)``, ...): the
     authority's disclosure record, the DfE's published figures; nothing is published
     that would give a withheld figure away with them. ``withheld_before``: the keys of the
-    figures earlier public papers withheld, withheld here too. The ``public`` profile names input
-    files without their folders, digests or sizes, and leaves out of the findings' evidence how to mend a
-    source, which is for its keeper (`corpparent.report.public_findings`).
+    figures earlier public papers withheld, withheld here too. The ``public`` profile names
+    input files without their folders, digests or sizes, and leaves out of the findings'
+    evidence how to mend a source, which is for its keeper
+    (`corpparent.report.public_findings`).
     Suppression is applied here, once, to the report document, before any format renders
     it.
     """
