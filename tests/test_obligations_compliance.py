@@ -14,6 +14,8 @@ from hypothesis import given, settings, strategies as st
 from authority_data import built_in_obligations
 from corpparent.findings import Finding, Status
 from corpparent.obligations.compliance import (
+    ObligationCheck,
+    ReportingRecord,
     evaluate_obligations,
     unmatched_submissions,
 )
@@ -430,7 +432,7 @@ def test_obligations_are_a_check_in_a_rule_set() -> None:
     from corpparent.obligations.compliance import ObligationCheck, ReportingRecord
 
     record = ReportingRecord(
-        [sent("minutes", SELECT_CHAIR, date(2022, 10, 7)),
+        [sent("minutes", SELECT_CHAIR, date(2022, 10, 7), relates_to=date(2022, 9, 27)),
          sent("annual reprot", "Full Council", date(2023, 7, 18))],
         meetings=MEETINGS)
     check = ObligationCheck(WILTSHIRE, YEAR, date(2023, 9, 1))
@@ -508,3 +510,29 @@ def test_staffordshire_agrees_its_work_programme_once_a_municipal_year() -> None
     [missing] = evaluate_obligations(staffordshire, [agreed], period=MunicipalYear(2020),
                                      as_of=date(2021, 6, 1))
     assert missing.outcome == Outcome.MISSING
+
+
+def test_a_late_quarterly_report_without_relates_to_is_never_for_a_quarter_not_ended() -> None:
+    # Scorecards within 60 days of each quarter's end: Q1 2025-26 due 29 Aug 2025, Q2 due
+    # 29 Nov 2025, Q3 due 1 Mar 2026, Q4 due 30 May 2026. Presented 22 Jul 2025, 13 Jan,
+    # 10 Mar and 9 Jun 2026 with no relates_to. 22 Jul: Q1 has ended and is within its
+    # deadline. 13 Jan: Q3 (ended 31 Dec) is within its deadline. 10 Mar: Q4 has not
+    # ended, so the latest ended quarter, Q3, already met. 9 Jun: Q1 2026-27 has not
+    # ended; Q4 is, 10 days late. Q2 is left with nothing: missing.
+    scorecard = Obligation(id="performance-scorecard", document="performance scorecard",
+                           recipient="Corporate Parenting Panel", trigger=every_n_months(3),
+                           deadline=WithinDays(60))
+    log = [Submission(document="Performance scorecard", recipient="Corporate Parenting Panel",
+                      date=day) for day in (date(2025, 7, 22), date(2026, 1, 13),
+                                            date(2026, 3, 10), date(2026, 6, 9))]
+    check = ObligationCheck(ObligationSet([scorecard]), FinancialYear(2025), date(2026, 12, 8))
+    found = check.findings(ReportingRecord(log))
+    judged = [(str(f.period), f.outcome, f.evidence.get("days_late")) for f in found
+              if f.rule == "reporting obligation"]
+    assert judged == [("2025-26 Q1", Outcome.MET, None), ("2025-26 Q2", Outcome.MISSING, None),
+                      ("2025-26 Q3", Outcome.MET, None), ("2025-26 Q4", Outcome.LATE, 10)]
+    guesses = [f for f in found if f.outcome is Outcome.MATCHED_BY_DATE]
+    assert [(f.evidence["date"], f.evidence["counted_for"], f.status) for f in guesses] == [
+        ("2025-07-22", "2025-26 Q1", Status.WARNING), ("2026-01-13", "2025-26 Q3", Status.WARNING),
+        ("2026-03-10", "2025-26 Q3", Status.WARNING), ("2026-06-09", "2025-26 Q4", Status.WARNING)]
+    assert "fill in its relates_to" in guesses[2].explanation

@@ -99,11 +99,11 @@ def test_a_cadence_that_does_not_tile_a_year_is_rejected(months: int) -> None:
         Recurring(months)
 
 
-def test_a_report_on_a_cycle_opens_in_its_last_month_and_a_plan_at_its_start() -> None:
-    # "A full annual report will be presented to Children's Select at the end of the
-    # financial year" (001 §4.2): a report in March is for the year ending that March.
+def test_a_report_on_a_cycle_opens_after_it_ends_and_a_plan_at_its_start() -> None:
+    # A report presented before its cycle ends is read as being for it only when the
+    # entry's relates_to says so ("at the end of the financial year", 001 §4.2).
     year = FinancialYear(2022)
-    assert annually().opens(year) == date(2023, 3, 1)
+    assert annually().opens(year) == date(2023, 4, 1)
     assert annually().trigger_date(year) == date(2023, 3, 31)
     plan = annually(5, "start")
     assert plan.trigger_date(MunicipalYear(2019)) == date(2019, 5, 1)

@@ -242,11 +242,12 @@ def _checked(log_file: Path, period: Period, as_of: date, sources: Sources,
 
 @obligations.command(short_help="List what falls due in a window.")
 @click.option("--from", "start", type=DateType(), default=None,
-              help="The first day of the window (also the day the log is read on). "
-                   "Default: today.")
+              help="The first day of the window. Default: today.")
 @click.option("--until", type=DateType(), required=True, help="The last day of the window.")
 @click.option("--log", "log_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="A submissions log: occurrences it already meets are left out.")
+              help="A submissions log, read as it stands today: occurrences it already "
+                   "meets are left out, and those due in the year before the window that "
+                   "it does not show delivered are listed as overdue.")
 @click.option("--ics", "ics_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the deadlines to this iCalendar (.ics) file.")
 @_sources
@@ -260,8 +261,9 @@ def due(
     out: Output,
 ) -> None:
     """What falls due from --from (default: today) to --until, earliest first, leaving
-    out what the log already meets; obligations after each meeting need the meeting
-    dates.
+    out what the log already meets; with --log, also what fell due in the year before
+    the window and the log (as it stands today) does not show delivered, judged as
+    'check' judges it. Obligations after each meeting need the meeting dates.
 
     \b
     Examples:
@@ -275,7 +277,8 @@ def due(
     if until < start:
         raise click.BadParameter(f"--until {until} is before --from {start}",
                                  param_hint="'--until'")
-    due_ = functools.partial(_due, start, until, log_file, ics_file is not None, sources, out)
+    due_ = functools.partial(_due, start, until, log_file, ics_file is not None, sources, out,
+                             date.today())
     done = outcome(due_, sources.code)
     warn(done.warnings, "obligations due")
     if ics_file is not None and done.calendar is not None:
@@ -284,7 +287,7 @@ def due(
 
 
 def _due(start: date, until: date, log_file: Path | None, calendar: bool, sources: Sources,
-         out: Output) -> Outcome:
+         out: Output, today: date) -> Outcome:
     """What falls due, as a report document and (when asked for) a calendar: the part of
     ``due`` that runs a Python plug-in's code (in a child process when there is one)."""
     profile = sources.load_profile()
@@ -292,7 +295,8 @@ def _due(start: date, until: date, log_file: Path | None, calendar: bool, source
                           obligations=sources.given_obligations(),
                           meetings=sources.meetings(),
                           events=sources.events(),
-                          submissions=() if log_file is None else read_submissions(log_file))
+                          submissions=() if log_file is None else read_submissions(log_file),
+                          as_of=None if log_file is None else today)
     text = None
     if calendar:
         text = to_icalendar(run.upcoming.due, stamp=datetime.now(UTC).replace(microsecond=0),
@@ -304,7 +308,8 @@ def _due(start: date, until: date, log_file: Path | None, calendar: bool, source
         inputs=_inputs(log_file, sources.meeting_file, plugin_file(sources.authority_id)),
         options={"authority": sources.authority_id, "obligations": sources.reference,
                  "from": start.isoformat(),
-                 "until": until.isoformat()},
+                 "until": until.isoformat(),
+                 "log_read_on": None if log_file is None else today.isoformat()},
         owner=sources.owner(profile),
     )
     return Outcome((report,), run.warnings, calendar=text, owner=sources.owner(profile))

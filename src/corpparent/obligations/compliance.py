@@ -22,8 +22,13 @@ a breach, as are late and missing occurrences.
 meeting or event date, or a period inside the cycle) is for that occurrence. Otherwise
 it is for the earliest occurrence already open on its date whose deadline has not
 passed, or failing that the latest one open: minutes sent on 1 February for a meeting on
-12 January whose minutes were due on 26 January count, late, for that meeting. Give
-``relates_to`` whenever two occurrences could be meant. Several entries for one
+12 January whose minutes were due on 26 January count, late, for that meeting. A report on a
+cycle is read as being for it by date alone only once the cycle has ended: a quarterly
+report presented on 10 March is never the report on the quarter ending 31 March. Each
+entry matched by its date is a guess, and
+[`ObligationCheck`][corpparent.obligations.compliance.ObligationCheck] says so in a warning
+naming the entry and the occurrence it was counted for. Give ``relates_to`` whenever two
+occurrences could be meant. Several entries for one
 occurrence count together: a report that omits a priority and an addendum that covers it
 complete the occurrence on the addendum's date.
 
@@ -46,7 +51,13 @@ from corpparent.families import NotJudged, RuleFamily
 from corpparent.findings import EvidenceValue, Finding, Status
 from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance
-from corpparent.obligations.ledger import Ledger, OccurrenceState, Unmatched, as_obligation_set
+from corpparent.obligations.ledger import (
+    Guess,
+    Ledger,
+    OccurrenceState,
+    Unmatched,
+    as_obligation_set,
+)
 from corpparent.obligations.outcomes import ObligationOutcome
 from corpparent.obligations.submissions import Submission
 from corpparent.obligations.triggers import OnEvent
@@ -58,6 +69,7 @@ __all__ = [
     "ObligationCheck",
     "ReportingRecord",
     "evaluate_obligations",
+    "occurrence_finding",
     "unmatched_submissions",
 ]
 
@@ -83,6 +95,13 @@ def _precedence_text(obligation: Obligation, sent: date, earlier: Mapping[str, d
                 if precedence.min_days else "first")
         parts.append(f"{where}, which must come {need}")
     return "; and ".join(parts)
+
+
+def occurrence_finding(ledger: Ledger, instance: Instance) -> Finding:
+    """The finding about one occurrence as the log stood on the ledger's ``as_of``: the
+    check's judgement, which `corpparent obligations due` also gives for what is overdue."""
+    return _finding(instance, ledger.state(instance), ledger.as_of, ledger.obligations,
+                    _earlier(ledger, instance))
 
 
 def _finding(
@@ -191,7 +210,7 @@ def _review(
     as_of: date,
     meetings: Sequence[date] | None,
     events: Mapping[str, Sequence[date]] | None,
-) -> tuple[tuple[Finding, ...], tuple[Unmatched, ...]]:
+) -> tuple[tuple[Finding, ...], tuple[Unmatched, ...], tuple[Guess, ...]]:
     chosen = as_obligation_set(obligations)
     ledger = Ledger(chosen, submissions, start=period.start, end=period.end, as_of=as_of,
                      meetings=meetings, events=events)
@@ -201,10 +220,11 @@ def _review(
         if instances is None:
             findings.append(_no_dates(obligation, period))
             continue
-        findings.extend(_finding(i, ledger.state(i), as_of, chosen, _earlier(ledger, i))
+        findings.extend(occurrence_finding(ledger, i)
                         for i in instances if period.contains(i.trigger))
     unmatched = tuple(u for u in ledger.unmatched if u.submission.date >= period.start)
-    return tuple(findings), unmatched
+    guessed = tuple(g for g in ledger.guessed if g.submission.date >= period.start)
+    return tuple(findings), unmatched, guessed
 
 
 def evaluate_obligations(
@@ -281,7 +301,8 @@ class ObligationCheck:
     [`ReportingRecord`][corpparent.obligations.compliance.ReportingRecord]: the findings of
     [`evaluate_obligations`][corpparent.obligations.compliance.evaluate_obligations], then, when
     ``include_unmatched``, a warning for each log entry no occurrence claims and none of
-    ``carried_by`` (the reporting lines, judged on their own) carries."""
+    ``carried_by`` (the reporting lines, judged on their own) carries, and one for each
+    entry without ``relates_to`` that was counted for an occurrence by its date alone."""
 
     obligations: ObligationSet
     period: Period
@@ -291,13 +312,15 @@ class ObligationCheck:
 
     def findings(self, record: ReportingRecord, /) -> tuple[Finding, ...]:
         """Judge ``record``."""
-        findings, unmatched = _review(self.obligations, record.submissions, self.period,
-                                      self.as_of, record.meetings, record.events)
+        findings, unmatched, guessed = _review(self.obligations, record.submissions,
+                                               self.period, self.as_of, record.meetings,
+                                               record.events)
         if not self.include_unmatched:
             return findings
         return findings + tuple(
             _unmatched_finding(u, self.period) for u in unmatched
-            if not any(line.carries(u.submission) for line in self.carried_by))
+            if not any(line.carries(u.submission) for line in self.carried_by)
+        ) + tuple(_guess_finding(g, self.period) for g in guessed)
 
 
 def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
@@ -315,4 +338,29 @@ def _unmatched_finding(unmatched: Unmatched, period: Period) -> Finding:
                   "date": entry.date.isoformat(), "source": entry.source},
         period=period,
         outcome=ObligationOutcome.UNMATCHED,
+    )
+
+
+def _guess_finding(guess: Guess, period: Period) -> Finding:
+    entry, instance = guess.submission, guess.instance
+    example = (f"the period it reports on, as {instance.key}" if instance.cycle is not None
+               else f"the meeting or event date, as {instance.key}")
+    how = ("the earliest occurrence open that day whose deadline had not passed"
+           if guess.pending else
+           "the latest occurrence open that day (none open was still within its deadline)")
+    return Finding(
+        subject=entry.source or "submissions log",
+        subject_name=f"Log entry: {entry}",
+        rule="submissions log",
+        family=RuleFamily.SUBMISSIONS_LOG,
+        status=Status.WARNING,
+        explanation=(f"The log entry {entry} does not say what it relates to, so it was "
+                     f"counted by its date for {instance.obligation.title}, "
+                     f"{instance.label}: {how}. If it is for another occurrence, fill in "
+                     f"its relates_to ({example})."),
+        evidence={"document": entry.document, "recipient": entry.recipient,
+                  "date": entry.date.isoformat(), "source": entry.source,
+                  "obligation": instance.obligation.id, "counted_for": instance.key},
+        period=period,
+        outcome=ObligationOutcome.MATCHED_BY_DATE,
     )

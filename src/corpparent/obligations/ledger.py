@@ -2,7 +2,8 @@
 
 A `Ledger` expands every obligation into its occurrences over a window, assigns
 each entry of a submissions log to one occurrence (the one it ``relates_to``, else the
-earliest open one not yet overdue, else the latest open one), and works out for each
+earliest open one not yet overdue, else the latest open one: a guess, kept as a
+[`Guess`][corpparent.obligations.ledger.Guess] so that it can be shown), and works out for each
 occurrence the day it was complete and the day it was complete *in order*: after the
 obligations it must follow ("shared with the Children's Select Committee prior to
 submission", 001 §6). Entries no occurrence claims are kept as
@@ -24,7 +25,7 @@ from corpparent.obligations.definitions import Obligation, ObligationSet
 from corpparent.obligations.instances import Instance, expand
 from corpparent.obligations.submissions import Submission
 
-__all__ = ["Ledger", "OccurrenceState", "Unmatched", "as_obligation_set"]
+__all__ = ["Guess", "Ledger", "OccurrenceState", "Unmatched", "as_obligation_set"]
 
 
 @final
@@ -37,6 +38,18 @@ class Unmatched:
 
     def __str__(self) -> str:
         return f"{self.submission}: {self.reason}"
+
+
+@final
+@frozen
+class Guess:
+    """A log entry without ``relates_to``, matched by its date to ``instance``: the
+    earliest occurrence open on that date whose deadline had not passed (``pending``),
+    else the latest one open. Either may not be what the officer meant."""
+
+    submission: Submission
+    instance: Instance
+    pending: bool
 
 
 @final
@@ -91,6 +104,7 @@ class Ledger:
         }
         self.assigned: dict[tuple[str, str], list[Submission]] = {}
         self.unmatched: list[Unmatched] = []
+        self.guessed: list[Guess] = []
         known = [s for s in submissions if s.date <= as_of]
         for entry in sorted(known, key=lambda s: s.date):
             self._assign(entry)
@@ -127,6 +141,7 @@ class Ledger:
                 return
             pending = [i for i in opened if i.due >= entry.date]
             chosen = pending[0] if pending else opened[-1]
+            self.guessed.append(Guess(entry, chosen, bool(pending)))
         self.assigned.setdefault((obligation.id, chosen.key), []).append(entry)
 
     def _state(self, instance: Instance) -> OccurrenceState:

@@ -29,6 +29,8 @@ class ObligationOutcome(Enum):
     """The deadline has not passed and nothing is wrong yet."""
     UNMATCHED = "unmatched"
     """A log entry that counts towards no occurrence of any obligation."""
+    MATCHED_BY_DATE = "matched by date"
+    """A log entry without ``relates_to``, counted for an occurrence by its date alone."""
 
     def __str__(self) -> str:
         return self.value

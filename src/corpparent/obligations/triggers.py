@@ -63,9 +63,12 @@ class Recurring:
 
     ``at="end"`` (the default) is a report *on* a cycle, due after the cycle ends: the
     six-monthly report on progress (001 §6), the quarterly performance report (003), the
-    annual report. It may be presented from the first day of the cycle's last month
-    ("A full annual report will be presented to Children's Select at the end of the
-    financial year", 001 §4.2). ``at="start"`` is something done *for* a cycle, such as
+    annual report. A log entry is read as being for it by its date alone only once the
+    cycle has ended: a quarterly report presented three weeks before its quarter ends
+    cannot be that quarter's, so it is for an earlier one. One presented near the end of
+    its cycle ("A full annual report will be presented to Children's Select at the end of
+    the financial year", 001 §4.2) counts for it when the entry's ``relates_to`` says so.
+    ``at="start"`` is something done *for* a cycle, such as
     agreeing the year's work programme (004, terms of reference), which arises when the
     cycle starts.
     """
@@ -104,10 +107,11 @@ class Recurring:
         return cycle.end if self.at == "end" else cycle.start
 
     def opens(self, cycle: Period) -> date:
-        """The first day a submission for ``cycle`` is read as being for it."""
+        """The first day a log entry without ``relates_to`` is read as being for
+        ``cycle``: its first day for a plan, the day after it ends for a report on it."""
         if self.at == "start":
             return cycle.start
-        return cycle.end.replace(day=1)
+        return cycle.end + timedelta(days=1)
 
     def cycles_between(self, start: date, end: date) -> tuple[Period, ...]:
         """The cycles whose trigger date lies in ``start``..``end`` (inclusive)."""

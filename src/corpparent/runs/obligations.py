@@ -143,9 +143,13 @@ def obligations_due(
     meetings: Sequence[date] | None = None,
     events: Mapping[str, Sequence[date]] | None = None,
     submissions: Iterable[Submission] = (),
+    as_of: date | None = None,
 ) -> DueRun:
     """What falls due from ``start`` to ``until``, earliest first, leaving out what the
-    log already meets; obligations after each meeting need the meeting dates. The
+    log already meets (as it stands on ``as_of``, default ``start``), and, given
+    ``as_of``, what is overdue and not delivered, as the check judges it (see
+    [`falls_due`][corpparent.obligations.upcoming.falls_due]); obligations after each
+    meeting need the meeting dates. The
     obligations are those of the rule set in force on ``start`` (carried forward past
     the last year declared), unless given."""
     if until < start:
@@ -155,7 +159,7 @@ def obligations_due(
         raise DefinitionError(_none_declared(profile, None))
     upcoming = falls_due(chosen, start=start, until=until,
                          meetings=_meetings(profile, meetings, (start, until)), events=events,
-                         submissions=submissions)
+                         submissions=submissions, as_of=as_of)
     notes = () if not upcoming.unscheduled else (RunWarning(
         f"{counted(len(upcoming.unscheduled), 'obligation')} could not be scheduled "
         "without meeting or event dates", hint="give --meetings, --meeting or --event"),)
