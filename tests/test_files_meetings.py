@@ -88,6 +88,38 @@ def test_csv_not_recorded_with_attendance_rows_is_a_contradiction(tmp_path: Path
     assert caught.value.line == 2
 
 
+def test_a_blank_attendance_is_a_problem_never_present(tmp_path: Path) -> None:
+    # Line 3 names a member and leaves 'attendance' empty: how they were recorded is not
+    # known, so the reader refuses it rather than counting them present.
+    path = write(tmp_path, "m.csv", "date,member,attendance\n2025-11-18,Aisha Patel,present\n"
+                 "2025-11-18,Brian O'Neill,\n")
+    with pytest.raises(DataError) as raised:
+        read_meetings(path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.field) == (3, "attendance")
+    assert "found nothing" in str(raised.value)
+    assert "'Present as expected', 'Apologies', 'Absent', 'Present as substitute' or " \
+        "'In attendance'" in str(raised.value)
+
+
+def test_a_cancelled_meeting_is_not_a_meeting_held(tmp_path: Path) -> None:
+    # 18 November is cancelled (with every member listed, and by a row with no member):
+    # the meetings held are 16 September and 13 January only.
+    for cancelled in ("2025-11-18,Aisha Patel,Meeting cancelled\n"
+                      "2025-11-18,Brian O'Neill,Meeting cancelled\n",
+                      "2025-11-18,,cancelled\n"):
+        path = write(tmp_path, "m.csv", "date,member,attendance\n2025-09-16,Aisha Patel,"
+                     f"present\n{cancelled}2026-01-13,Aisha Patel,present\n")
+        assert read_meetings(path).dates == (date(2025, 9, 16), date(2026, 1, 13))
+    both = write(tmp_path, "both.csv", "date,member,attendance\n2025-11-18,Aisha Patel,"
+                 "cancelled\n2025-11-18,Brian O'Neill,present\n")
+    with pytest.raises(DataError) as raised:
+        read_meetings(both)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.field) == (3, "attendance")
+    assert "marked cancelled at line 2" in problem.message
+
+
 def test_json_meetings_and_problems(tmp_path: Path) -> None:
     good = write(tmp_path, "m.json", json.dumps({"meetings": [
         {"date": "2022-09-27", "present": ["Ann"], "substitutes": [{"name": "Sue",
@@ -121,7 +153,8 @@ def test_unreadable_files_are_data_errors(tmp_path: Path) -> None:
 
 
 def test_a_format_given_overrides_the_suffix(tmp_path: Path) -> None:
-    exported = write(tmp_path, "attendance.json", "date,member\n2023-01-05,Gill Burnett\n")
+    exported = write(tmp_path, "attendance.json",
+                     "date,member,attendance\n2023-01-05,Gill Burnett,present\n")
     [meeting] = read_meetings(exported, format="csv")
     assert (meeting.held_on, meeting.present) == (date(2023, 1, 5), ("Gill Burnett",))
     listed = write(tmp_path, "meetings.csv", '[{"date": "2023-02-06", "present": ["A"]}]')

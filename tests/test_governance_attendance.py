@@ -28,6 +28,7 @@ from corpparent.governance.attendance import (
 from corpparent.governance.meetings import Meeting, Meetings, Substitution
 from corpparent.governance.membership import Member, MemberClass, Membership
 from corpparent.governance.panel import PanelRecord
+from corpparent.governance.register import Mark, attendance_register
 from corpparent.periods import MunicipalYear
 from corpparent.testing.governance_strategies import memberships
 
@@ -156,8 +157,34 @@ def test_attending_as_a_substitute_counts_for_the_substitute_not_the_member() ->
                      as_of=date(2019, 12, 20),
                      members=(Member("Cllr A", MemberClass.CORE_COUNCILLOR,
                                      joined=date(2019, 5, 1)), sub))
-    findings = {f.subject: f.status for f in SixMonthRule().findings(record)}
+    both = SixMonthRule(member_classes=[MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE])
+    findings = {f.subject: f.status for f in both.findings(record)}
     assert findings == {"Cllr A": Status.WARNING, "Cllr S": Status.MET}
+
+
+def test_a_substitute_is_not_judged_on_meetings_they_were_not_called_to() -> None:
+    # Mark Ellis only ever substitutes: once, on 22 July 2019, for Cllr A. Cllr A came
+    # to 4 of the 5 meetings (80%, at or above 75%) and is judged; Mark Ellis is not
+    # expected at meetings, so gets neither an attendance-rate nor a six-month finding
+    # (the default six-month rule judges core councillors), and his register row shows
+    # the one meeting he sat at, no absences: 1 of 1.
+    days = [date(2019, 6, 10), date(2019, 7, 22), date(2019, 9, 16), date(2020, 1, 13),
+            date(2020, 3, 10)]
+    meetings = [Meeting(d, present=[] if d == days[1] else ["Cllr A"],
+                        apologies=["Cllr A"] if d == days[1] else [],
+                        substitutions=[Substitution("Mark Ellis", "Cllr A")]
+                        if d == days[1] else [])
+                for d in days]
+    record = _record(*meetings, as_of=date(2020, 4, 30),
+                     members=(Member("Cllr A", MemberClass.CORE_COUNCILLOR),
+                              Member("Mark Ellis", MemberClass.SUBSTITUTE)))
+    rate = AttendanceThreshold("75%").findings(record)
+    assert [(f.subject, f.status) for f in rate] == [("Cllr A", Status.MET)]
+    assert [f.subject for f in SixMonthRule().findings(record)] == ["Cllr A"]
+    (row,) = [r for r in attendance_register(record).rows if r.member.name == "Mark Ellis"]
+    assert row.marks == (Mark.NOT_A_MEMBER, Mark.AS_SUBSTITUTE, Mark.NOT_A_MEMBER,
+                         Mark.NOT_A_MEMBER, Mark.NOT_A_MEMBER)
+    assert (row.attended, row.possible) == (1, 1)
 
 
 def test_co_opted_members_are_outside_section_85() -> None:

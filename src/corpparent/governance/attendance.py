@@ -131,9 +131,10 @@ def _judgement(value: Status | str) -> Status:
 class AttendanceThreshold:
     """Each member should attend at least ``minimum`` of the meetings they could.
 
-    ``member_classes`` limits the check (all classes when empty); ``below`` is the
-    status for a member under the threshold (a warning unless the constitution makes
-    attendance a requirement).
+    ``member_classes`` limits the check (every class but substitutes when empty: a
+    substitute attends only when called on, so is never expected at a share of the
+    meetings); ``below`` is the status for a member under the threshold (a warning unless
+    the constitution makes attendance a requirement).
     """
 
     minimum: Fraction = field(converter=proportion)
@@ -157,7 +158,8 @@ class AttendanceThreshold:
         """One finding per member (per spell) in the record's span."""
         return tuple(
             self._judge(row) for row in attendance_table(subject)
-            if not self.member_classes or row.member.member_class in self.member_classes
+            if row.member.member_class in self.member_classes
+            or (not self.member_classes and row.member.member_class is not MemberClass.SUBSTITUTE)
         )
 
     def _judge(self, row: MemberAttendance) -> Finding:
@@ -213,13 +215,14 @@ def _missed(meetings: list[Meeting]) -> str:
 class SixMonthRule:
     """Warn when a councillor has attended no panel meeting for six months (s.85).
 
-    ``member_classes`` are the classes held by councillors (core councillors and their
-    substitutes by default); ``notice_days`` also warns that far ahead of the six
-    months running out.
+    ``member_classes`` are the classes held by councillors expected at the panel's
+    meetings (core councillors by default: a substitute attends only when called on, so
+    meetings they were not called to are not meetings they missed); ``notice_days`` also
+    warns that far ahead of the six months running out.
     """
 
     member_classes: tuple[MemberClass, ...] = field(
-        default=(MemberClass.CORE_COUNCILLOR, MemberClass.SUBSTITUTE), converter=member_classes
+        default=(MemberClass.CORE_COUNCILLOR,), converter=member_classes
     )
     notice_days: int = field(default=0, validator=non_negative)
     source: str = field(default="Local Government Act 1972 s.85(1)", eq=False)

@@ -38,6 +38,10 @@ class UnknownAttendees:
 
     invitees: tuple[str, ...] = ()
     """The terms' standing invitees: present by invitation, never unknown."""
+    substitutes_named: bool = False
+    """Whether the terms say who may substitute, so a substitute not on the membership
+    is not counted toward quorum
+    ([`substitutes_named`][corpparent.governance.substitutes.substitutes_named])."""
     source: str = field(default="", eq=False)
 
     @property
@@ -49,12 +53,16 @@ class UnknownAttendees:
         return RuleFamily.ATTENDANCE
 
     def unknown(self, sitting: Sitting) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The names present who are not serving members, and the substitutions for
-        someone who is not a serving member ("A for B")."""
+        """The names present who are not serving members (a substitute among them, "A
+        as substitute for B", when they are neither a member nor a listed substitute), and
+        the substitutions for someone who is not a serving member ("A for B")."""
         serving = {m.key for m in sitting.roster.members}
         invited = {name_key(n) for n in self.invitees}
         present = tuple(p for p in sitting.meeting.present or ()
-                        if name_key(p) not in serving | invited)
+                        if name_key(p) not in serving | invited) + tuple(
+            f"{s.substitute} as substitute for {s.replaces}"
+            for s in sitting.meeting.substitutions
+            if name_key(s.substitute) not in serving | invited)
         covering = tuple(f"{s.substitute} for {s.replaces}"
                          for s in sitting.meeting.substitutions
                          if name_key(s.replaces) not in serving)
@@ -75,10 +83,15 @@ class UnknownAttendees:
         if covering:
             parts.append(f"{counted(len(covering), 'substitute')} for someone not on the "
                          f"membership ({listed(covering)})")
+        counts = ("not counted toward quorum or attendance" if self.substitutes_named
+                  or not any(" as substitute for " in p for p in present) else
+                  "not counted toward attendance; a substitute among them is counted "
+                  "toward quorum for the member replaced, as the terms do not say who "
+                  "may substitute")
         return Finding(
             subject=sitting.subject, subject_name=sitting.subject_name, rule=self.name,
             family=self.family, status=Status.WARNING,
-            explanation=f"{' and '.join(parts)}: not counted toward quorum or attendance.",
+            explanation=f"{' and '.join(parts)}: {counts}.",
             evidence={"unknown attendees": len(present), "unknown substitutions":
                       len(covering), "names": "; ".join((*present, *covering)),
                       PUT_RIGHT: "correct the record or the membership, or list "

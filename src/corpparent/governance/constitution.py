@@ -55,6 +55,7 @@ from corpparent.governance.meetings import MeetingKind, Meetings
 from corpparent.governance.membership import MemberClass, Membership, Roster
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.seats import Seats as Seats
+from corpparent.governance.substitutes import substitutes_named
 from corpparent.governance.terms import Clause, SentItem, not_stated_finding
 from corpparent.periods import Period
 
@@ -236,7 +237,8 @@ class Constitution:
         found = [f for r in self.rules if rule_type_of(r).order < SITTINGS
                  for f in r.review(panel)]
         invitees = self.rule(StandingInvitees)
-        unknown = UnknownAttendees(invitees=() if invitees is None else invitees.invitees)
+        unknown = UnknownAttendees(invitees=() if invitees is None else invitees.invitees,
+                                   substitutes_named=substitutes_named(self))
         found.extend(f for f in map(unknown.finding, panel.sittings) if f is not None)
         found.extend(f for r in self.rules if rule_type_of(r).order >= SITTINGS
                      for f in r.review(panel))

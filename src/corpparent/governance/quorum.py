@@ -29,7 +29,10 @@ Each rule judges a [`Sitting`][corpparent.governance.meetings.Sitting]; a meetin
 attendance was not recorded gives insufficient data. Where the terms set conditions on
 substitutes ([`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]), only those
 that count are counted; a meeting quorate only with a substitute the record cannot say
-meets them is insufficient data, never a breach.
+meets them is insufficient data, never a breach. A co-opted member recorded as a
+councillor's substitute, or (where the terms say who may substitute) a substitute not on
+the membership, is never counted, and the finding names them
+([`eligible`][corpparent.governance.substitutes.eligible]).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from corpparent.governance.quorum_parts import (
     not_recorded,
 )
 from corpparent.governance.reserves import SubstitutionTerms
+from corpparent.governance.substitutes import eligible, substitutes_named
 from corpparent.governance.terms import Clause
 from corpparent.wording import counted, listed
 
@@ -113,8 +117,21 @@ class Quorum(Rule[Sitting]):
         """Quorum at each formal meeting; only substitutions meeting the constitution's
         [`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms] count toward it."""
         terms = panel.constitution.rule(SubstitutionTerms)
-        return tuple(self._at(s, terms)
-                     for s in panel.sittings if s.meeting.kind is MeetingKind.FORMAL)
+        named = substitutes_named(panel.constitution)
+        found = []
+        for sitting in panel.sittings:
+            if sitting.meeting.kind is not MeetingKind.FORMAL:
+                continue
+            counted, left_out = eligible(sitting, named=named)
+            finding = self._at(counted, terms)
+            if left_out and sitting.meeting.attendance_recorded:
+                finding = evolve(finding, explanation=(
+                    f"{finding.explanation} Not counted as "
+                    f"{'a substitute' if len(left_out) == 1 else 'substitutes'}: "
+                    + "; ".join(f"{s.substitute} for {s.replaces} ({why})"
+                                for s, why in left_out) + "."))
+            found.append(finding)
+        return tuple(found)
 
     def _at(self, sitting: Sitting, terms: SubstitutionTerms | None) -> Finding:
         """Quorum at a sitting, counting the substitutions that meet ``terms``. Where the

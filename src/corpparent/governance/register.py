@@ -11,7 +11,8 @@ Where the terms set conditions on substitutes
 ([`SubstitutionTerms`][corpparent.governance.reserves.SubstitutionTerms]), a substitute in the
 member's place is marked as the quorum counts them: one that counts, one that does not,
 and one the record cannot judge are three marks, never one. A reserve's own row shows
-the meetings they attended as a substitute, as the six-month finding counts them.
+the meetings they attended as a substitute, as the six-month finding counts them, and
+no mark of absence for the others: a substitute is called on, never expected.
 
 The terms' standing invitees (`StandingInvitees`)
 have rows of their own, apart from the members': present where the record shows them,
@@ -28,7 +29,7 @@ from attrs import frozen
 
 from corpparent.governance.invitees import StandingInvitees
 from corpparent.governance.meetings import Meeting
-from corpparent.governance.membership import Member, Roster, name_key
+from corpparent.governance.membership import Member, MemberClass, Roster, name_key
 from corpparent.governance.panel import PanelRecord
 from corpparent.governance.reserves import Counted, SubstitutionTerms
 
@@ -153,7 +154,8 @@ def _mark(meeting: Meeting, member: Member, roster: Roster,
         return _covered(meeting, member, roster, terms)
     if member.key in {name_key(name) for name in meeting.apologies}:
         return Mark.APOLOGIES
-    return Mark.ABSENT
+    # A substitute is called on for a meeting, never expected at it: not absent.
+    return Mark.NOT_A_MEMBER if member.member_class is MemberClass.SUBSTITUTE else Mark.ABSENT
 
 
 def attendance_register(record: PanelRecord, terms: SubstitutionTerms | None = None,

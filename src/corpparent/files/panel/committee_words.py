@@ -62,9 +62,11 @@ MEMBERSHIP_SYNONYMS: Final = {
 ATTENDANCE_WORDS: Final = {
     "present": "present", "apologies": "apologies", "absent": "absent",
     "substitute": "substitute", "invited": "invited", "not recorded": "not recorded",
+    "cancelled": "cancelled",
     "Present as expected": "present", "Attended": "present",
     "Present as substitute": "substitute",
     "In attendance": "invited",
+    "Meeting cancelled": "cancelled", "Canceled": "cancelled",
     "Apologies received": "apologies", "Sent apologies": "apologies",
     "Apologies for absence": "apologies",
     "Absent without apologies": "absent", "Did not attend": "absent",

@@ -10,7 +10,11 @@
 ``attendance`` is ``present``, ``apologies``, ``absent``, ``substitute`` (with
 ``substitute_for`` naming the member replaced), ``invited`` (attended by invitation, not
 as a member: recorded, never counted) or ``not recorded``; a row with no member
-and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. A
+and ``not recorded`` (or nothing) records a meeting whose attendance is unknown. A row
+naming a member with ``attendance`` empty is a problem, never read as present: a
+committee system lists a cancelled meeting's members with nothing against them. A
+meeting ``cancelled`` (every row of its date, or one row with no member) was not held
+and is left out: no quorum, no attendance, not counted toward the meetings of a year. A
 substitute's row may say whether the substitution was ``noted_at_start`` (``yes`` or
 ``no``; empty: not recorded) and the item ``from_item`` they sat from, as a JSON file's
 substitutes do. ``in_public`` (``yes`` or ``no``, on any row of the meeting) says whether
@@ -92,6 +96,7 @@ class Attendance(Enum):
     SUBSTITUTE = "substitute"
     INVITED = "invited"
     NOT_RECORDED = "not recorded"
+    CANCELLED = "cancelled"
 
 
 class _Row(BaseModel):
@@ -199,11 +204,21 @@ class _Builder:
         self.in_public: bool | None = row.in_public
         self.private_items: list[PrivateItem] = []
         self.unrecorded: RawRecord | None = None
+        self.cancelled: RawRecord | None = None
+        self.held: RawRecord | None = None
         self.people: dict[str, tuple[int, Attendance, str]] = {}
         self.present: list[str] = []
         self.apologies: list[str] = []
         self.invited: list[str] = []
         self.substitutions: list[Substitution] = []
+
+
+#: What a member's row says in ``attendance``, for the problem when it says nothing.
+_MARK_EXPECTED = ("how the member was recorded: 'present', 'apologies', 'absent', "
+                  "'substitute' or 'invited' (a committee system's 'Present as expected', "
+                  "'Apologies', 'Absent', 'Present as substitute' or 'In attendance'), "
+                  "'cancelled' for a meeting not held, or 'not recorded' on a row with no "
+                  "member; a blank is never read as present")
 
 
 def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Problem]) -> None:
@@ -225,6 +240,10 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
             "private_item", "an item taken in private goes on a row of its own, with no "
             "member, its number in 'private_item'"))
         return
+    if row.attendance is Attendance.CANCELLED:
+        meeting.cancelled = meeting.cancelled or raw
+        return
+    meeting.held = meeting.held or raw
     if row.member is None:
         if row.attendance not in (None, Attendance.NOT_RECORDED):
             problems.append(raw.problem_at(
@@ -235,7 +254,10 @@ def _add_row(meeting: _Builder, raw: RawRecord, row: _Row, problems: list[Proble
                 f"{meeting.unrecorded.row}"))
         meeting.unrecorded = raw
         return
-    mark = row.attendance or Attendance.PRESENT
+    mark = row.attendance
+    if mark is None:
+        problems.append(raw.problem_at("attendance", expected=_MARK_EXPECTED, found="nothing"))
+        return
     if mark is Attendance.NOT_RECORDED:
         problems.append(raw.problem_at(
             "attendance", "'not recorded' applies to a whole meeting; leave 'member' empty"))
@@ -287,6 +309,12 @@ def _meetings_from_rows(source: str, rows: Iterable[tuple[RawRecord, _Row]],
         _add_row(meeting, raw, row, problems)
     meetings = []
     for day, built in builders.items():
+        if built.cancelled is not None:
+            if built.held is not None:
+                problems.append(built.held.problem_at(
+                    "attendance", f"the meeting on {day.isoformat()} is marked cancelled at "
+                    f"line {built.cancelled.row} but this row records it as held"))
+            continue  # a cancelled meeting was not held: no quorum, no attendance
         if built.unrecorded is not None and built.people:
             problems.append(built.unrecorded.problem_at(
                 "attendance", f"the meeting on {day.isoformat()} is marked 'not recorded' but "
