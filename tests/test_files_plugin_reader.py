@@ -127,7 +127,7 @@ unit = "percent"
     fields = [(row, field) for row, field, _ in problems]
     assert (39, "indicators[1].id") in fields
     assert (43, "indicators[1].domain") in fields
-    assert (38, "indicators[1]") in fields  # a count cannot be in percent
+    assert (44, "indicators[1].unit") in fields  # a count cannot be in percent
     assert (27, "ranges[1].indicator") in fields
     assert (28, "ranges[1].period") in fields
     assert len(problems) == 5
@@ -135,6 +135,44 @@ unit = "percent"
     assert "'moves' is defined twice (first as indicators[0], line 12)" in messages
     assert "indicator 'movez' is not defined in [[indicators]]; defined: moves" in messages
     assert "'Q4 2023' could mean" in messages
+
+
+@pytest.mark.parametrize(("kind", "unit", "label", "like"), [
+    ("snapshot", "percent", "%", "children"),   # 4 children would show as "4%"
+    ("snapshot", "fraction", "fraction", "children"),
+    ("count", "%", "%", "children"),
+    ("rate", "percent", "%", "per 10,000 children"),
+    ("rate", "children", "children", "per 10,000 children"),
+])
+def test_a_unit_its_kind_cannot_have_is_refused_at_its_unit_field(
+        kind: str, unit: str, label: str, like: str) -> None:
+    text = VALID + f"""
+[[indicators]]
+id = "cla"
+name = "Children in care"
+kind = "{kind}"
+unit = "{unit}"
+polarity = "neutral"
+"""
+    assert _problems(text) == [(30, "indicators[1].unit", f"indicator 'cla': a {kind} "
+                                f"indicator cannot be measured in {label}; use a unit like "
+                                f"{like}")]
+
+
+@pytest.mark.parametrize(("kind", "unit"), [
+    ("snapshot", "children"), ("snapshot", "days"), ("snapshot", "points"),
+    ("count", "young people"), ("rate", "per 100,000"), ("rate", "fraction"),
+    ("percentage", "%"), ("percentage", "fraction"), ("score", "points"),
+])
+def test_a_unit_its_kind_can_have_is_accepted(kind: str, unit: str) -> None:
+    indicator = Indicator("cla", "Children in care", Kind(kind), Polarity.NEUTRAL, unit=unit)
+    assert indicator.kind is Kind(kind)
+
+
+def test_an_indicator_defined_in_python_is_refused_a_unit_its_kind_cannot_have() -> None:
+    with pytest.raises(DefinitionError, match=r"indicator 'cla': a snapshot indicator "
+                       r"cannot be measured in %; use a unit like children"):
+        Indicator("cla", "Children in care", Kind.SNAPSHOT, Polarity.NEUTRAL, unit="percent")
 
 
 def test_overlapping_ranges_and_neutral_targets_are_refused() -> None:

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.dated_groups import DatedGroup
-from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem
+from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem, UnitError
 from corpparent.files._tabular.documents import check_lists, decode_document, read_text
 from corpparent.files._tabular.problems import Attempts, problems_from_validation
 from corpparent.files.panel.obligations import (
@@ -47,7 +47,7 @@ from corpparent.files.plugin.performance import (
     target_from as _target,
 )
 from corpparent.governance.constitution import Constitution
-from corpparent.indicators.definitions import Indicator, ssda903_misfit
+from corpparent.indicators.definitions import Indicator, ssda903_misfit, unit_misfit
 from corpparent.indicators.sets import IndicatorSet
 from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
@@ -97,7 +97,7 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
             if part not in {i.id for i in data.indicators}:
                 collect.add((*path, "parts"),
                             f"part {part!r} is not defined in [[indicators]]")
-        if not _fits_ssda903(model, path, collect):
+        if not _fits_units(model, path, collect):
             continue
         built = collect(path, partial(_indicator, model))
         if built is not None:
@@ -243,10 +243,19 @@ def _groups(models: Sequence[GroupModel], path: tuple[str | int, ...],
     return tuple(g for g in built if g is not None)
 
 
-def _fits_ssda903(model: IndicatorModel, path: tuple[str | int, ...],
+def _fits_units(model: IndicatorModel, path: tuple[str | int, ...],
                  collect: Attempts) -> bool:
-    """Whether the SSDA903 measure an indicator names, if any, is known and fits its
-    unit; if not, the problem is collected at its ``ssda903`` field."""
+    """Whether the indicator's unit, if given, is known and one its kind can have, and
+    the SSDA903 measure it names, if any, is known and fits its unit; if not, the
+    problem is collected at its ``unit`` or ``ssda903`` field."""
+    if model.unit is not None:
+        try:
+            wrong = unit_misfit(model.kind, model.unit)
+        except UnitError as exc:
+            wrong = str(exc)
+        if wrong is not None:
+            collect.add((*path, "unit"), f"indicator {model.id!r}: {wrong}")
+            return False
     wrong = None if model.ssda903 is None else ssda903_misfit(model.ssda903, model.kind,
                                                                model.unit)
     if wrong is not None:
@@ -272,7 +281,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     added: list[Indicator] = []
     redefined: list[Indicator] = []
     for number, indicator_model in enumerate(model.indicators):
-        if not _fits_ssda903(indicator_model, (*path, "indicators", number), collect):
+        if not _fits_units(indicator_model, (*path, "indicators", number), collect):
             continue
         indicator = collect((*path, "indicators", number), partial(_indicator, indicator_model))
         if indicator is not None:
