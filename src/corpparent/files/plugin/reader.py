@@ -54,7 +54,7 @@ from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target
-from corpparent.rulesets import RulesByYear, YearChanges, YearRules
+from corpparent.rulesets import RulesByYear, YearChanges, YearRules, set_outside
 
 __all__ = ["load_plugin_file", "profile_from_json", "profile_from_toml",
            "validate_plugin_file"]
@@ -301,7 +301,14 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
               for n, r in enumerate(model.ranges)]
     targets = [_target(t, (*path, "targets", n), running, collect)
                for n, t in enumerate(model.targets)]
-    if year is None or groups is None or collect.failed > failed:
+    outside = 0  # a range or target for another year, told at its period
+    for section, rules in (("ranges", ranges), ("targets", targets)):
+        for number, rule in enumerate(rules):
+            wrong = None if rule is None or year is None else set_outside(rule, year)
+            if wrong is not None:
+                outside += 1
+                collect.add((*path, section, number, "period"), wrong)
+    if year is None or groups is None or outside or collect.failed > failed:
         return None
     return collect(path, partial(
         YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
