@@ -186,9 +186,57 @@ value = 5
                                 "target needs a direction: 'at least' or 'at most'")]
     overlapping = VALID + '\n[[ranges]]\nindicator = "moves"\nperiod = "2022-23 Q2"\n' \
                           "lower = 1\nupper = 2\n"
-    ((row, field, message),) = _problems(overlapping)
-    assert (row, field) == (20, "ranges")
-    assert "two expected ranges that overlap: 2022-23 and 2022-23 Q2" in message
+    assert _problems(overlapping) == [(26, "ranges[1]", "indicator 'moves' has two expected "
+                                       "ranges that overlap: 2022-23 (ranges[0], line 20) "
+                                       "and 2022-23 Q2 (ranges[1])")]
+
+
+COUNT_RANGES = VALID.replace('kind = "percentage"', 'kind = "count"') + """
+[[indicators]]
+id = "other"
+name = "Another"
+kind = "count"
+polarity = "lower is better"
+
+[[ranges]]
+indicator = "other"
+period = "2022-23"
+lower = 1
+upper = 2
+
+[[ranges]]
+indicator = "moves"
+period = "2022-23"
+lower = 90
+upper = 110
+per = "year"
+"""
+
+
+def test_overlapping_ranges_name_both_entries_not_a_neighbour() -> None:
+    # moves's range (ranges[0], line 20, left to be inferred) and its year total's
+    # (ranges[2], line 39); the range of 'other' between them is no part of it.
+    text = COUNT_RANGES.replace("upper = 10\n", 'upper = 10\nper = "quarter"\n', 1)
+    assert _problems(text) == [(39, "ranges[2]", "indicator 'moves' has two expected ranges "
+                                "that overlap: 2022-23 (ranges[0], line 20) and 2022-23 "
+                                "(ranges[2]); a period is judged by one expected range, so "
+                                "give the other length of period (a year's total, say) a "
+                                "target with its own 'per'")]
+
+
+def test_overlapping_ranges_in_a_year_entry_name_their_places_in_it() -> None:
+    text = VALID.replace('domains = ["Stability"]', 'domains = ["Stability"]\n'
+                         'rules_year = "2022-23"') + """
+[[years]]
+year = "2023-24"
+ranges = [{indicator = "moves", period = "2023-24", lower = 6, upper = 8, per = "quarter"},
+          {indicator = "moves", period = "2023-24", lower = 30, upper = 34, per = "year"}]
+"""
+    ((row, field, message),) = _problems(text)
+    assert (row, field) == (30, "years[0].ranges[1]")
+    assert message.startswith("indicator 'moves' has two expected ranges that overlap: "
+                              "2023-24 (years[0].ranges[0], line 29) and 2023-24 "
+                              "(years[0].ranges[1]); a period is judged by one")
 
 
 COMPARATORS = """

@@ -48,7 +48,7 @@ from corpparent.files.plugin.performance import (
 )
 from corpparent.governance.constitution import Constitution
 from corpparent.indicators.definitions import Indicator, ssda903_misfit, unit_misfit
-from corpparent.indicators.sets import IndicatorSet
+from corpparent.indicators.sets import IndicatorSet, overlap_message, overlapping_ranges
 from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
@@ -74,6 +74,24 @@ def _duplicates(collect: Attempts, section: str | tuple[str | int, ...], ids: Se
                         f"{written}[{seen[item]}], line {first})")
         else:
             seen[item] = index
+
+
+def _overlaps(collect: Attempts, at: tuple[str | int, ...],
+              ranges: Sequence[ExpectedRange | None]) -> bool:
+    """Whether two of ``ranges`` (the ``ranges`` under ``at``, by their place) overlap;
+    if so the problem is told at the second, naming the first and its line."""
+    pair = overlapping_ranges(ranges)
+    if pair is None:
+        return False
+    (i, j), where = pair, collect.where
+    first, second = ranges[i], ranges[j]
+    if first is None or second is None:  # never: overlapping_ranges passes them over
+        return False
+    at_first, at_second = (*at, "ranges", i), (*at, "ranges", j)
+    collect.add(at_second, overlap_message(
+        first, second, f" ({where.field_of(at_first)}, line {where.line_of(at_first)})",
+        f" ({where.field_of(at_second)})"))
+    return True
 
 
 def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
@@ -102,11 +120,10 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
         built = collect(path, partial(_indicator, model))
         if built is not None:
             indicators.setdefault(built.id, built)
-    ranges: list[ExpectedRange] = []
-    for index, range_model in enumerate(data.ranges):
-        built_range = _range(range_model, ("ranges", index), indicators, collect)
-        if built_range is not None:
-            ranges.append(built_range)
+    placed = [_range(range_model, ("ranges", index), indicators, collect)
+              for index, range_model in enumerate(data.ranges)]
+    _overlaps(collect, (), placed)
+    ranges = [r for r in placed if r is not None]
     targets: list[Target] = []
     for index, target_model in enumerate(data.targets):
         built_target = _target(target_model, ("targets", index), indicators, collect)
@@ -301,7 +318,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
               for n, r in enumerate(model.ranges)]
     targets = [_target(t, (*path, "targets", n), running, collect)
                for n, t in enumerate(model.targets)]
-    outside = 0  # a range or target for another year, told at its period
+    outside = int(_overlaps(collect, path, ranges))  # or for another year, told below
     for section, rules in (("ranges", ranges), ("targets", targets)):
         for number, rule in enumerate(rules):
             wrong = None if rule is None or year is None else set_outside(rule, year)
