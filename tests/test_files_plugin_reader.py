@@ -127,7 +127,7 @@ unit = "percent"
     fields = [(row, field) for row, field, _ in problems]
     assert (39, "indicators[1].id") in fields
     assert (43, "indicators[1].domain") in fields
-    assert (38, "indicators[1]") in fields  # a count cannot be in percent
+    assert (44, "indicators[1].unit") in fields  # a count cannot be in percent
     assert (27, "ranges[1].indicator") in fields
     assert (28, "ranges[1].period") in fields
     assert len(problems) == 5
@@ -135,6 +135,44 @@ unit = "percent"
     assert "'moves' is defined twice (first as indicators[0], line 12)" in messages
     assert "indicator 'movez' is not defined in [[indicators]]; defined: moves" in messages
     assert "'Q4 2023' could mean" in messages
+
+
+@pytest.mark.parametrize(("kind", "unit", "label", "like"), [
+    ("snapshot", "percent", "%", "children"),   # 4 children would show as "4%"
+    ("snapshot", "fraction", "fraction", "children"),
+    ("count", "%", "%", "children"),
+    ("rate", "percent", "%", "per 10,000 children"),
+    ("rate", "children", "children", "per 10,000 children"),
+])
+def test_a_unit_its_kind_cannot_have_is_refused_at_its_unit_field(
+        kind: str, unit: str, label: str, like: str) -> None:
+    text = VALID + f"""
+[[indicators]]
+id = "cla"
+name = "Children in care"
+kind = "{kind}"
+unit = "{unit}"
+polarity = "neutral"
+"""
+    assert _problems(text) == [(30, "indicators[1].unit", f"indicator 'cla': a {kind} "
+                                f"indicator cannot be measured in {label}; use a unit like "
+                                f"{like}")]
+
+
+@pytest.mark.parametrize(("kind", "unit"), [
+    ("snapshot", "children"), ("snapshot", "days"), ("snapshot", "points"),
+    ("count", "young people"), ("rate", "per 100,000"), ("rate", "fraction"),
+    ("percentage", "%"), ("percentage", "fraction"), ("score", "points"),
+])
+def test_a_unit_its_kind_can_have_is_accepted(kind: str, unit: str) -> None:
+    indicator = Indicator("cla", "Children in care", Kind(kind), Polarity.NEUTRAL, unit=unit)
+    assert indicator.kind is Kind(kind)
+
+
+def test_an_indicator_defined_in_python_is_refused_a_unit_its_kind_cannot_have() -> None:
+    with pytest.raises(DefinitionError, match=r"indicator 'cla': a snapshot indicator "
+                       r"cannot be measured in %; use a unit like children"):
+        Indicator("cla", "Children in care", Kind.SNAPSHOT, Polarity.NEUTRAL, unit="percent")
 
 
 def test_overlapping_ranges_and_neutral_targets_are_refused() -> None:
@@ -148,9 +186,57 @@ value = 5
                                 "target needs a direction: 'at least' or 'at most'")]
     overlapping = VALID + '\n[[ranges]]\nindicator = "moves"\nperiod = "2022-23 Q2"\n' \
                           "lower = 1\nupper = 2\n"
-    ((row, field, message),) = _problems(overlapping)
-    assert (row, field) == (20, "ranges")
-    assert "two expected ranges that overlap: 2022-23 and 2022-23 Q2" in message
+    assert _problems(overlapping) == [(26, "ranges[1]", "indicator 'moves' has two expected "
+                                       "ranges that overlap: 2022-23 (ranges[0], line 20) "
+                                       "and 2022-23 Q2 (ranges[1])")]
+
+
+COUNT_RANGES = VALID.replace('kind = "percentage"', 'kind = "count"') + """
+[[indicators]]
+id = "other"
+name = "Another"
+kind = "count"
+polarity = "lower is better"
+
+[[ranges]]
+indicator = "other"
+period = "2022-23"
+lower = 1
+upper = 2
+
+[[ranges]]
+indicator = "moves"
+period = "2022-23"
+lower = 90
+upper = 110
+per = "year"
+"""
+
+
+def test_overlapping_ranges_name_both_entries_not_a_neighbour() -> None:
+    # moves's range (ranges[0], line 20, left to be inferred) and its year total's
+    # (ranges[2], line 39); the range of 'other' between them is no part of it.
+    text = COUNT_RANGES.replace("upper = 10\n", 'upper = 10\nper = "quarter"\n', 1)
+    assert _problems(text) == [(39, "ranges[2]", "indicator 'moves' has two expected ranges "
+                                "that overlap: 2022-23 (ranges[0], line 20) and 2022-23 "
+                                "(ranges[2]); a period is judged by one expected range, so "
+                                "give the other length of period (a year's total, say) a "
+                                "target with its own 'per'")]
+
+
+def test_overlapping_ranges_in_a_year_entry_name_their_places_in_it() -> None:
+    text = VALID.replace('domains = ["Stability"]', 'domains = ["Stability"]\n'
+                         'rules_year = "2022-23"') + """
+[[years]]
+year = "2023-24"
+ranges = [{indicator = "moves", period = "2023-24", lower = 6, upper = 8, per = "quarter"},
+          {indicator = "moves", period = "2023-24", lower = 30, upper = 34, per = "year"}]
+"""
+    ((row, field, message),) = _problems(text)
+    assert (row, field) == (30, "years[0].ranges[1]")
+    assert message.startswith("indicator 'moves' has two expected ranges that overlap: "
+                              "2023-24 (years[0].ranges[0], line 29) and 2023-24 "
+                              "(years[0].ranges[1]); a period is judged by one")
 
 
 COMPARATORS = """

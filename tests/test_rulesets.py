@@ -19,7 +19,7 @@ from corpparent.files import profile_from_toml, profile_to_toml
 from corpparent.indicators.definitions import Indicator, Kind, Polarity
 from corpparent.indicators.readings import Reading, Readings
 from corpparent.indicators.sets import IndicatorSet
-from corpparent.periods import FinancialQuarter, FinancialYear, Period
+from corpparent.periods import FinancialQuarter, FinancialYear, MunicipalYear, Period
 from corpparent.profile import AuthorityProfile
 from corpparent.ranges import ExpectedRange, Target, TargetDirection
 from corpparent.rulesets import BeforeFirstYearError, RulesByYear, YearChanges, YearRules, shifted
@@ -521,3 +521,44 @@ def test_authorities_show_lists_a_years_own_comparators_and_obligations(
     later = result.stdout.split("Rules: rule set 2023-24")[1]
     assert "  Comparators: England" in later
     assert "  Obligation: Panel minutes to Council: after each meeting, within 21 days" in later
+
+
+def test_a_range_in_a_year_entry_for_another_year_is_refused_at_its_period() -> None:
+    # A copy-paste slip: 2023-24's entry keeps the 2022-23 range of 'moves', which would
+    # judge nothing and leave 2023-24 to the 7%-9.1% range carried forward.
+    text = PLUGIN.replace('{indicator = "moves", period = "2023-24", lower = 6, upper = 8}',
+                          '{indicator = "moves", period = "2022-23", lower = 6, upper = 8}')
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(text, "ourtown.toml")
+    assert [(p.line, p.field, p.message) for p in caught.value.problems] == [
+        (48, "years[0].ranges[0].period", "the range of 'moves' is for 2022-23, which is "
+         "not within 2023-24: a year's changes set the ranges and targets for that year")]
+
+
+def test_a_target_in_a_year_entry_for_a_later_year_is_refused_at_its_period() -> None:
+    text = PLUGIN.replace("[[years.indicators]]", 'targets = [{indicator = "moves", period = '
+                          '"2023-24 Q4", value = 8}, {indicator = "moves", period = '
+                          '"2024-25 Q1", value = 8}]\n\n[[years.indicators]]')
+    with pytest.raises(PluginFileError) as caught:
+        profile_from_toml(text, "ourtown.toml")
+    ((problem,),) = [caught.value.problems]
+    assert problem.field == "years[0].targets[1].period"
+    assert "the target of 'moves' is for 2024-25 Q1, which is not within 2023-24" in str(problem)
+
+
+def test_year_changes_set_ranges_and_targets_within_their_year_only() -> None:
+    within = YearChanges(FinancialYear(2023), ranges=[
+        ExpectedRange("moves", 6, 8, FinancialQuarter(2023, 2)),
+        ExpectedRange("stability", 70, 78, FinancialYear(2023))])
+    assert len(within.ranges) == 2
+    # A financial year's range in a municipal year's changes (May to April): 2023-24 has
+    # all but April 2023 in MY 2023-24, 2024-25 only April 2024.
+    YearChanges(MunicipalYear(2023), ranges=[ExpectedRange("moves", 6, 8, FinancialYear(2023))])
+    with pytest.raises(DefinitionError, match=r"rule set MY 2023-24: the range of 'moves' is "
+                       r"for 2024-25, which is not within MY 2023-24"):
+        YearChanges(MunicipalYear(2023),
+                    ranges=[ExpectedRange("moves", 6, 8, FinancialYear(2024))])
+    with pytest.raises(DefinitionError, match=r"rule set 2023-24: the target of 'moves' is "
+                       r"for 2022-23 Q4, which is not within 2023-24"):
+        YearChanges(FinancialYear(2023), targets=[
+            Target("moves", 8, TargetDirection.AT_MOST, FinancialQuarter(2022, 4))])

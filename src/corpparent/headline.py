@@ -15,6 +15,13 @@ on the indicator's process chart, where it has enough history. Without that, it 
 insufficient data when there is no value, and ``None`` ("not judged") when there is a
 value but nothing to judge it against. A direction of travel is never the headline: one
 step between two values may be ordinary variation, so it is neither "met" nor a success.
+
+A range or target for another length of period than the one assessed (a year's total
+of a count, beside a quarter's figure) does not apply to it: its finding says it was not
+judged (evidence [`BOUNDS_FOR`][corpparent.indicator_rules.BOUNDS_FOR]) but it makes
+the headline insufficient only where nothing that applies judged the value. A count
+with a quarterly range of 20–30 and a year's target of at most 100 is "met" at 27 in a
+quarter, as its range judged it.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import Final
 
 from corpparent.families import RuleFamily
 from corpparent.findings import Finding, Status, worst
+from corpparent.indicator_rules import BOUNDS_FOR
 
 __all__ = ["HEADLINE_FAMILIES", "headline_status"]
 
@@ -33,9 +41,12 @@ HEADLINE_FAMILIES: Final = frozenset({RuleFamily.EXPECTED_RANGE, RuleFamily.TARG
 
 def headline_status(findings: Sequence[Finding], has_value: bool = True) -> Status | None:
     """The headline of an indicator with these findings (``None``: not judged)."""
-    judged = [f.status for f in findings if f.family in HEADLINE_FAMILIES]
-    if judged:
-        return worst(judged)
+    headline = [f for f in findings if f.family in HEADLINE_FAMILIES]
+    applying = [f.status for f in headline if BOUNDS_FOR not in f.evidence]
+    if applying:
+        return worst(applying)
+    if headline:  # only ranges or targets for another length of period: not judged
+        return worst([f.status for f in headline])
     variation = [f.status for f in findings if f.family is RuleFamily.VARIATION]
     if variation:
         return worst(variation)

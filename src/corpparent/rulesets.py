@@ -59,6 +59,7 @@ __all__ = [
     "YearRules",
     "all_indicators",
     "name_rule_set",
+    "set_outside",
     "shifted",
 ]
 
@@ -165,6 +166,21 @@ def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(items)
 
 
+def set_outside(rule: ExpectedRange | Target, year: Period) -> str | None:
+    """Why a range or target cannot be among those a year's changes set for ``year``, or
+    ``None`` when it can: its period must lie within the year ("the ranges and targets
+    set for it", docs/plugins.md), or, of another calendar (a financial year's range in
+    a municipal year's changes), have most of its days in it. A range for 2024-25 among
+    2025-26's was kept and judged nothing, leaving 2025-26 to the range carried forward."""
+    period = rule.period
+    shared = (min(period.end, year.end) - max(period.start, year.start)).days + 1
+    if 2 * shared > (period.end - period.start).days + 1:
+        return None
+    what = "range" if isinstance(rule, ExpectedRange) else "target"
+    return (f"the {what} of {rule.indicator!r} is for {period}, which is not within "
+            f"{year}: a year's changes set the ranges and targets for that year")
+
+
 @final
 @frozen
 class YearChanges:
@@ -173,7 +189,8 @@ class YearChanges:
     ``add`` are new indicators and ``redefine`` new definitions of existing ones (an id
     in ``add`` that exists, or in ``redefine`` or ``remove`` that does not, is refused);
     ``ranges`` and ``targets`` are set for the new year, each replacing the carried
-    range or target of its indicator whose period overlaps it; ``comparators``,
+    range or target of its indicator whose period overlaps it (one for a period outside
+    the year is refused: see [`set_outside`][corpparent.rulesets.set_outside]); ``comparators``,
     ``constitution`` and ``obligations`` replace the year before's when given.
     """
 
@@ -189,6 +206,13 @@ class YearChanges:
     source: str = field(default="", eq=False)
     groups: tuple[DatedGroup, ...] = field(default=(), converter=_groups)
     """Comparator groups taken anew this year, each replacing the group of its name."""
+
+    def __attrs_post_init__(self) -> None:
+        rules: tuple[ExpectedRange | Target, ...] = (*self.ranges, *self.targets)
+        for rule in rules:
+            wrong = set_outside(rule, self.year)
+            if wrong is not None:
+                raise DefinitionError(f"rule set {self.year}: {wrong}")
 
     def describe(self) -> str:
         """What the year changes, in words: "1 indicator added (x); 2 ranges set"."""

@@ -20,7 +20,8 @@ from attrs import evolve, field, frozen
 from corpparent import units
 from corpparent.errors import CorpparentError, DefinitionError, UnitError
 
-__all__ = ["Indicator", "Kind", "Polarity", "number_text", "places_apart", "ssda903_misfit"]
+__all__ = ["Indicator", "Kind", "Polarity", "number_text", "places_apart", "ssda903_misfit",
+           "unit_misfit"]
 
 
 class Kind(Enum):
@@ -75,12 +76,17 @@ _DEFAULT_UNITS = {
     Kind.PERCENTAGE: "percent",
     Kind.SCORE: "point",
 }
-# The unit each kind's values must be convertible to (a snapshot may be of anything).
-_REQUIRED_DIMENSION = {
-    Kind.COUNT: "child",
-    Kind.RATE: "dimensionless",
-    Kind.PERCENTAGE: "dimensionless",
-    Kind.SCORE: "point",
+# The units each kind's values may be in: each a unit whose dimension is allowed,
+# less those named as refused, with why. A count is of children; a snapshot, the value
+# at a point in time, is a number of children, days or points, never a proportion (a
+# share is a percentage indicator's, so numerators and denominators are summed and a
+# public paper treats it as one); a rate is per population, never in per cent.
+_KIND_UNITS: dict[Kind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    Kind.COUNT: (("child",), ()),
+    Kind.SNAPSHOT: (("child", "day", "point"), ()),
+    Kind.RATE: (("dimensionless",), ("percent",)),
+    Kind.PERCENTAGE: (("dimensionless",), ()),
+    Kind.SCORE: (("point",), ()),
 }
 _IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 
@@ -187,13 +193,9 @@ class Indicator:
             )
 
     def __attrs_post_init__(self) -> None:
-        required = _REQUIRED_DIMENSION.get(self.kind)
-        if required is not None and not units.same_dimension(self.unit, required):
-            expected = units.unit_label(_DEFAULT_UNITS[self.kind])
-            raise UnitError(
-                f"indicator {self.id!r}: a {self.kind} indicator cannot be measured in "
-                f"{units.unit_label(self.unit)}; use a unit like {expected}"
-            )
+        wrong = unit_misfit(self.kind, self.unit)
+        if wrong is not None:
+            raise UnitError(f"indicator {self.id!r}: {wrong}")
         if self.ssda903 is not None:
             wrong = ssda903_misfit(self.ssda903, self.kind, self.unit)
             if wrong is not None:
@@ -238,6 +240,24 @@ class Indicator:
     def with_polarity(self, polarity: Polarity) -> Indicator:
         """A copy with another polarity."""
         return evolve(self, polarity=polarity)
+
+
+def unit_misfit(kind: Kind | str, unit: str) -> str | None:
+    """Why an indicator of ``kind`` cannot be measured in ``unit``, or ``None`` when it
+    can: a count in children, a snapshot in children, days or points, a rate per
+    population (per 10,000 or 100,000 children, or per child), a percentage in per cent
+    or as a fraction, a score in points. "A count measured in percent" is refused
+    (docs/plugins.md), and so is a snapshot in per cent: a number of children written so
+    would be shown as "4%" and, not being a count, never withheld in a public paper.
+    An unknown ``unit`` raises [`UnitError`][corpparent.errors.UnitError]."""
+    kind = Kind(kind)
+    unit = _canonical_unit(unit)
+    dimensions, refused = _KIND_UNITS[kind]
+    if unit not in refused and any(units.same_dimension(unit, d) for d in dimensions):
+        return None
+    expected = units.unit_label(_DEFAULT_UNITS[kind])
+    return (f"a {kind} indicator cannot be measured in {units.unit_label(unit)}; "
+            f"use a unit like {expected}")
 
 
 def ssda903_misfit(measure_id: str, kind: Kind | str, unit: str | None = None) -> str | None:

@@ -10,7 +10,7 @@ set is built.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import final
 
@@ -23,7 +23,7 @@ from corpparent.periods import Period
 from corpparent.ranges import ExpectedRange, Target
 from corpparent.wording import closest_codes, listed
 
-__all__ = ["IndicatorSet"]
+__all__ = ["IndicatorSet", "overlap_message", "overlapping_ranges"]
 
 
 def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
@@ -115,14 +115,10 @@ class IndicatorSet:
         self._target_spans.update((name, tuple((t.period.start, t.period.end, t) for t in items))
                                   for name, items in targets.items())
         if any(_overlapping(own) for own in self._ranges_of.values()):
-            for i, first in enumerate(self.ranges):  # the first two, in the order given
-                for second in self.ranges[i + 1 :]:
-                    if (first.indicator == second.indicator
-                            and first.period.overlaps(second.period)):
-                        raise DefinitionError(
-                            f"indicator {first.indicator!r} has two expected ranges that "
-                            f"overlap: {first.period} and {second.period}"
-                        )
+            pair = overlapping_ranges(self.ranges)
+            if pair is not None:
+                first, second = (self.ranges[i] for i in pair)
+                raise DefinitionError(overlap_message(first, second))
 
     def __getitem__(self, indicator_id: str) -> Indicator:
         found = self._by_id.get(indicator_id)
@@ -193,3 +189,31 @@ def _overlapping(ranges: tuple[ExpectedRange, ...]) -> bool:
             return True
         reach = max(reach, end)
     return False
+
+
+def overlapping_ranges(ranges: Sequence[ExpectedRange | None]) -> tuple[int, int] | None:
+    """The places in ``ranges`` of the first two (in the order given) of one indicator
+    whose periods overlap, or ``None``; a ``None`` (a range that could not be built) is
+    passed over, so a file's problem can name each by its place in the file."""
+    for i, first in enumerate(ranges):
+        for j in range(i + 1, len(ranges)):
+            second = ranges[j]
+            if (first is not None and second is not None
+                    and first.indicator == second.indicator
+                    and first.period.overlaps(second.period)):
+                return i, j
+    return None
+
+
+def overlap_message(first: ExpectedRange, second: ExpectedRange, first_at: str = "",
+                    second_at: str = "") -> str:
+    """Why two ranges of one indicator whose periods overlap are refused (with where
+    each is written, when given): the scorecard judges a period by one expected range,
+    and shows it in the row's one range column. A quarter's range and a year total's
+    (``per``) are refused too; the year's total can be given a target with its length."""
+    text = (f"indicator {first.indicator!r} has two expected ranges that overlap: "
+            f"{first.period}{first_at} and {second.period}{second_at}")
+    if first.per_months != second.per_months:
+        text += ("; a period is judged by one expected range, so give the other length "
+                 "of period (a year's total, say) a target with its own 'per'")
+    return text

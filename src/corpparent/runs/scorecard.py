@@ -12,7 +12,7 @@ nothing judged at all), never from a rendered report.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, final
 
 from attrs import evolve, field, frozen
@@ -21,7 +21,9 @@ from corpparent.comparators.national_standing import NationalStanding
 from corpparent.comparators.series import Comparator
 from corpparent.dated_groups import OUTSTANDING, DatedGroup
 from corpparent.errors import DefinitionError
-from corpparent.findings import Status
+from corpparent.families import RuleFamily
+from corpparent.findings import Finding, Status
+from corpparent.headline import HEADLINE_FAMILIES
 from corpparent.indicator_rules import BOUNDS_FOR
 from corpparent.indicators.readings import Readings
 from corpparent.indicators.sets import IndicatorSet
@@ -243,16 +245,52 @@ def _period_warnings(result: ScorecardResult, readings: Readings,
 
 def _other_length(result: ScorecardResult) -> str | None:
     """A warning naming the indicators whose range or target is for another length of
-    period than the one assessed (a quarter's, against a year's total), so not judged."""
-    other = [f for f in result.findings if BOUNDS_FOR in f.evidence]
-    if not other:
+    period than the one assessed (a quarter's, against a year's total), so not applied:
+    those left not judged, and those another range or target judged, whose headline
+    that one gives ([`headline_status`][corpparent.headline.headline_status])."""
+    unjudged: list[str] = []
+    partly: list[str] = []
+    unapplied: list[Finding] = []
+    by: set[str] = set()
+    for assessment in result.assessments:
+        headline = [f for f in assessment.findings if f.family in HEADLINE_FAMILIES]
+        other = [f for f in headline if BOUNDS_FOR in f.evidence]
+        if not other:
+            continue
+        applied = [f for f in headline if BOUNDS_FOR not in f.evidence
+                   and f.status is not Status.INSUFFICIENT_DATA]
+        if applied:
+            partly.append(assessment.indicator.id)
+            unapplied.extend(other)
+            by.update(_RULE_WORD[f.family] for f in applied)
+        else:
+            unjudged.append(assessment.indicator.id)
+    parts = []
+    if unjudged:
+        lengths = _lengths(f for f in result.findings if f.subject in unjudged)
+        parts.append(
+            f"the ranges or targets of {listed(sorted(unjudged))} are for {lengths}'s "
+            f"figures, so {noun(len(unjudged), 'it is', 'they are')} not judged for "
+            f"{result.period}")
+    if partly:
+        words = sorted({_RULE_WORD[f.family] for f in unapplied})
+        what = noun(len(unapplied), words[0]) if len(words) == 1 else "ranges and targets"
+        parts.append(
+            f"the {what} of {listed(sorted(partly))} for {_lengths(unapplied)}'s figures "
+            f"{noun(len(unapplied), 'is', 'are')} not applied to {result.period}, judged "
+            f"by {noun(len(partly), 'its', 'their')} {listed(sorted(by))} alone")
+    if not parts:
         return None
-    ids = sorted({f.subject for f in other})
-    lengths = sorted({str(f.evidence[BOUNDS_FOR]) for f in other})
-    many = len(ids)
-    return (f"the ranges or targets of {listed(ids)} are for {listed(lengths, 'or')}'s "
-            f"figures, so {noun(many, 'it is', 'they are')} not judged for {result.period}: "
-            "a count or rate grows with the length of its period")
+    return "; ".join(parts) + ": a count or rate grows with the length of its period"
+
+
+_RULE_WORD = {RuleFamily.EXPECTED_RANGE: "range", RuleFamily.TARGET: "target"}
+
+
+def _lengths(findings: Iterable[Finding]) -> str:
+    """The lengths of period the findings' ranges or targets are for, as prose."""
+    return listed(sorted({str(f.evidence[BOUNDS_FOR]) for f in findings
+                          if BOUNDS_FOR in f.evidence}), "or")
 
 
 def _missing_readings(result: ScorecardResult, readings: Readings) -> str | None:

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from corpparent.comparators.sets import ComparatorSet
 from corpparent.dated_groups import DatedGroup
-from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem
+from corpparent.errors import DataError, DefinitionError, PluginFileError, Problem, UnitError
 from corpparent.files._tabular.documents import check_lists, decode_document, read_text
 from corpparent.files._tabular.problems import Attempts, problems_from_validation
 from corpparent.files.panel.obligations import (
@@ -47,14 +47,14 @@ from corpparent.files.plugin.performance import (
     target_from as _target,
 )
 from corpparent.governance.constitution import Constitution
-from corpparent.indicators.definitions import Indicator, ssda903_misfit
-from corpparent.indicators.sets import IndicatorSet
+from corpparent.indicators.definitions import Indicator, ssda903_misfit, unit_misfit
+from corpparent.indicators.sets import IndicatorSet, overlap_message, overlapping_ranges
 from corpparent.indicators.totals import check_parts
 from corpparent.obligations.definitions import ObligationSet
 from corpparent.periods import Period, parse_period
 from corpparent.profile import AuthorityProfile, Document, Priority
 from corpparent.ranges import ExpectedRange, Target
-from corpparent.rulesets import RulesByYear, YearChanges, YearRules
+from corpparent.rulesets import RulesByYear, YearChanges, YearRules, set_outside
 
 __all__ = ["load_plugin_file", "profile_from_json", "profile_from_toml",
            "validate_plugin_file"]
@@ -74,6 +74,24 @@ def _duplicates(collect: Attempts, section: str | tuple[str | int, ...], ids: Se
                         f"{written}[{seen[item]}], line {first})")
         else:
             seen[item] = index
+
+
+def _overlaps(collect: Attempts, at: tuple[str | int, ...],
+              ranges: Sequence[ExpectedRange | None]) -> bool:
+    """Whether two of ``ranges`` (the ``ranges`` under ``at``, by their place) overlap;
+    if so the problem is told at the second, naming the first and its line."""
+    pair = overlapping_ranges(ranges)
+    if pair is None:
+        return False
+    (i, j), where = pair, collect.where
+    first, second = ranges[i], ranges[j]
+    if first is None or second is None:  # never: overlapping_ranges passes them over
+        return False
+    at_first, at_second = (*at, "ranges", i), (*at, "ranges", j)
+    collect.add(at_second, overlap_message(
+        first, second, f" ({where.field_of(at_first)}, line {where.line_of(at_first)})",
+        f" ({where.field_of(at_second)})"))
+    return True
 
 
 def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
@@ -97,16 +115,15 @@ def _build(data: PluginFile, raw_comparators: dict[str, Any] | None,
             if part not in {i.id for i in data.indicators}:
                 collect.add((*path, "parts"),
                             f"part {part!r} is not defined in [[indicators]]")
-        if not _fits_ssda903(model, path, collect):
+        if not _fits_units(model, path, collect):
             continue
         built = collect(path, partial(_indicator, model))
         if built is not None:
             indicators.setdefault(built.id, built)
-    ranges: list[ExpectedRange] = []
-    for index, range_model in enumerate(data.ranges):
-        built_range = _range(range_model, ("ranges", index), indicators, collect)
-        if built_range is not None:
-            ranges.append(built_range)
+    placed = [_range(range_model, ("ranges", index), indicators, collect)
+              for index, range_model in enumerate(data.ranges)]
+    _overlaps(collect, (), placed)
+    ranges = [r for r in placed if r is not None]
     targets: list[Target] = []
     for index, target_model in enumerate(data.targets):
         built_target = _target(target_model, ("targets", index), indicators, collect)
@@ -243,10 +260,19 @@ def _groups(models: Sequence[GroupModel], path: tuple[str | int, ...],
     return tuple(g for g in built if g is not None)
 
 
-def _fits_ssda903(model: IndicatorModel, path: tuple[str | int, ...],
+def _fits_units(model: IndicatorModel, path: tuple[str | int, ...],
                  collect: Attempts) -> bool:
-    """Whether the SSDA903 measure an indicator names, if any, is known and fits its
-    unit; if not, the problem is collected at its ``ssda903`` field."""
+    """Whether the indicator's unit, if given, is known and one its kind can have, and
+    the SSDA903 measure it names, if any, is known and fits its unit; if not, the
+    problem is collected at its ``unit`` or ``ssda903`` field."""
+    if model.unit is not None:
+        try:
+            wrong = unit_misfit(model.kind, model.unit)
+        except UnitError as exc:
+            wrong = str(exc)
+        if wrong is not None:
+            collect.add((*path, "unit"), f"indicator {model.id!r}: {wrong}")
+            return False
     wrong = None if model.ssda903 is None else ssda903_misfit(model.ssda903, model.kind,
                                                                model.unit)
     if wrong is not None:
@@ -272,7 +298,7 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
     added: list[Indicator] = []
     redefined: list[Indicator] = []
     for number, indicator_model in enumerate(model.indicators):
-        if not _fits_ssda903(indicator_model, (*path, "indicators", number), collect):
+        if not _fits_units(indicator_model, (*path, "indicators", number), collect):
             continue
         indicator = collect((*path, "indicators", number), partial(_indicator, indicator_model))
         if indicator is not None:
@@ -292,7 +318,14 @@ def _year_changes(model: YearModel, path: tuple[str, int], running: dict[str, In
               for n, r in enumerate(model.ranges)]
     targets = [_target(t, (*path, "targets", n), running, collect)
                for n, t in enumerate(model.targets)]
-    if year is None or groups is None or collect.failed > failed:
+    outside = int(_overlaps(collect, path, ranges))  # or for another year, told below
+    for section, rules in (("ranges", ranges), ("targets", targets)):
+        for number, rule in enumerate(rules):
+            wrong = None if rule is None or year is None else set_outside(rule, year)
+            if wrong is not None:
+                outside += 1
+                collect.add((*path, section, number, "period"), wrong)
+    if year is None or groups is None or outside or collect.failed > failed:
         return None
     return collect(path, partial(
         YearChanges, year, tuple(added), tuple(model.remove_indicators), tuple(redefined),
