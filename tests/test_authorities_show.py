@@ -111,7 +111,7 @@ CLAUSES: dict[str, Callable[[Any, dict[str, Any]], list[str]]] = {
     "frequency": _frequency,
     "six_month_warning": lambda value, file: [
         "Six-month rule: six months without attendance (LGA 1972 s.85): a warning for any "
-        "of the councillors and substitutes who attend no meeting for six months"],
+        "of the councillors who attend no meeting for six months"],
     "not_stated": lambda value, file: [
         f"Not stated: The terms of reference do not state the panel's {clause}, so"
         for clause in value],

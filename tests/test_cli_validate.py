@@ -288,8 +288,8 @@ def test_a_return_is_checked_as_the_hint_of_other_commands_says(tmp_path: Path) 
     good = run("validate", str(SSDA903), str(SSDA903 / "2023-24" / "OC3.csv"))
     assert good.exit_code == 0, good.output
     assert good.stdout.splitlines() == [
-        f"ok: {SSDA903}: an SSDA903 return of 2 years, 2022-23 to 2023-24: 7 tables, "
-        "58 rows",
+        f"ok: {SSDA903}: an SSDA903 return of 2 years, 2022-23 to 2023-24: 8 tables, "
+        "60 rows",
         f"ok: {SSDA903 / '2023-24' / 'OC3.csv'}: the OC3 table of an SSDA903 return, 6 rows"]
 
 

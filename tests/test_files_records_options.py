@@ -62,11 +62,12 @@ def test_a_field_is_named_by_its_heading_as_written(tmp_path: Path) -> None:
         read_meetings_csv(path)
     [problem] = caught.value.problems
     assert str(problem) == (f"{path}, line 2, field 'Attendance': expected one of 'present', "
-                            "'apologies', 'absent', 'substitute', 'invited' or 'not recorded', "
-                            "or a committee system's 'Present as expected', 'Attended', "
-                            "'Present as substitute', 'In attendance', 'Apologies received', "
-                            "'Sent apologies', 'Apologies for absence', 'Absent without "
-                            "apologies' or 'Did not attend', found 'maybe'")
+                            "'apologies', 'absent', 'substitute', 'invited', 'not recorded' or "
+                            "'cancelled', or a committee system's 'Present as expected', "
+                            "'Attended', 'Present as substitute', 'In attendance', 'Meeting "
+                            "cancelled', 'Canceled', 'Apologies received', 'Sent apologies', "
+                            "'Apologies for absence', 'Absent without apologies' or 'Did not "
+                            "attend', found 'maybe'")
 
 
 def test_a_heading_that_looks_numbered_is_not_taken_by_a_repeat(tmp_path: Path) -> None:

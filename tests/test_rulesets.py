@@ -448,7 +448,8 @@ def test_obligations_check_uses_the_obligations_of_the_year_in_force(tmp_path: P
     plugin = tmp_path / "ourtown.toml"
     plugin.write_text(PLUGIN + YEAR_WITH_COMPARATORS_AND_OBLIGATIONS, encoding="utf-8")
     log = tmp_path / "log.csv"
-    log.write_text("document,recipient,date\nminutes,Council,2023-07-20\n", encoding="utf-8")
+    log.write_text("document,recipient,date,relates_to\nminutes,Council,2023-07-20,2023-07-01\n",
+                   encoding="utf-8")
 
     def check(period: str) -> Result:
         return CliRunner().invoke(cli, ["obligations", "check", str(log), "-a", str(plugin),
