@@ -384,8 +384,7 @@ class TravelRule(Rule[Observation]):
         # would say nothing moved, so both are shown to the places that tell them apart.
         value = subject.value
         places = 1 if travel is Travel.NO_CHANGE else places_apart(
-            value, lower=(earlier,) if value < earlier else (),
-            upper=(earlier,) if value > earlier else ())
+            value, lower=(earlier,), upper=(earlier,))
         return Finding(
             subject=indicator.id,
             subject_name=indicator.name,

@@ -67,4 +67,5 @@ def notes_of(rule_set: YearRules | None, warnings: Iterable[RunWarning]) -> tupl
     """A run's notes for its report: the rule set carried forward, then each other
     warning."""
     carried = carried_warning(rule_set)
-    return (*carried_note(rule_set), *(w.sentence for w in warnings if w != carried))
+    return (*(w.sentence for w in (carried,) if w is not None),
+            *(w.sentence for w in warnings if w != carried))

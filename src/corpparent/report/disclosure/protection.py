@@ -175,8 +175,8 @@ def _decide(report: ScorecardReport, threshold: int,
     for key in withheld_before:
         if values.get(key) is not None and key not in seen:
             forced.setdefault(key, key)
-    for key in _confidential(report):  # withheld at source: kept from being worked out
-        if key in values and key not in seen:
+    for key in figures.withheld:  # a value given as c at source: kept from being worked out
+        if key[0] == "value" and key in values and key not in seen:
             forced.setdefault(key, key)
     secured = secure(values, relations, counts=counts, derived=figures.derived,
                      threshold=threshold, published=seen, keep_withheld=forced)
@@ -192,22 +192,6 @@ def _decide(report: ScorecardReport, threshold: int,
     log = [*_log(secured), *(WithheldOut(indicator=key[1], period=key[2], reason="small count")
                              for key in known if key[0] == "value" and len(key) >= 3)]
     return Decision(frozenset(withheld), secured.dropped, hidden, tuple(log))
-
-
-#: The official symbol a source gives for a figure it withheld to protect individuals.
-_CONFIDENTIAL: Final = "c"
-
-
-def _confidential(report: ScorecardReport) -> Iterator[Key]:
-    """The figures the report's own source withheld as confidential (read as ``c``):
-    withheld by the council's analyst, say, where a published total and its other part
-    would give the ``c`` away (52 children, 48 of them in county: the ``c`` out of county
-    is 4). They are protected as a figure withheld here is, though their value is not
-    known."""
-    for item in report.indicators:
-        for point in (*item.trend, *item.beside):
-            if point.value is None and point.symbol == _CONFIDENTIAL:
-                yield ("value", item.id, point.period)
 
 
 def _worked_out(relations: Collection[Relation[Key]],
