@@ -87,3 +87,21 @@ def test_the_years_target_never_changes_a_quarters_headline(
                 else Status.BREACHED)
     assert with_target.periods[0].result[MISSING.id].headline is expected
     assert without.periods[0].result[MISSING.id].headline is expected
+
+
+def test_a_public_papers_headline_keeps_the_year_target_out_too() -> None:
+    """Where a public paper withholds the previous quarter's small count (3), and with it
+    the direction of travel from it, the headline is worked out again from the findings
+    left: the year's target still does not apply to the quarter, which its range judged
+    met."""
+    from corpparent import Scorecard
+    from corpparent.report import finish, make_provenance, scorecard_report
+
+    readings = Readings([Reading(MISSING.id, q, v)
+                         for q, v in zip(QUARTERS, (22.0, 25.0, 3.0, 27.0), strict=True)])
+    result = Scorecard(_indicators(), process=None).assess(readings, QUARTERS[3])
+    internal = scorecard_report(result, make_provenance(), authority="Test")
+    public = finish(internal, "json", profile="public")
+    [item] = public.indicators
+    assert [p.value for p in item.trend][2] is None  # the 3 withheld
+    assert item.status is Status.MET

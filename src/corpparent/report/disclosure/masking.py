@@ -222,7 +222,8 @@ def mask_indicator(item: IndicatorOut, period: str | None, withheld: Set[Key],
                       variation=None, assurance=None, process_range=None)
     if work.log:  # the headline of what is left: insufficient data where the value went
         update["status"] = headline_status(
-            [Finding(f.subject, f.rule, f.status, f.explanation, family=f.family)
+            [Finding(f.subject, f.rule, f.status, f.explanation, family=f.family,
+                     evidence=f.evidence)  # which length of period a bound is for
              for f in findings], has_value=not work.holds(period) and item.value is not None)
     return item.model_copy(update=update), work.log, shown
 
